@@ -1,0 +1,14 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::ExamSummary;
+
+/// The exams a signed-in candidate may enter.
+#[server]
+pub async fn list_exams() -> Result<Vec<ExamSummary>, AppError> {
+    use crate::ssr::{exams, server_state::server_state, session_user};
+
+    let state = server_state()?;
+    session_user::request_user(&state.db).await?;
+    exams::list(&state.db).await
+}

@@ -1,0 +1,9 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+#[server]
+pub async fn log_out() -> Result<(), AppError> {
+    use crate::ssr::session_user;
+    session_user::end_session(&session_user::request_session().await?).await
+}

@@ -1,0 +1,30 @@
+//! Browser-only helpers. The server build gets inert twins with the same signatures, so
+//! components need no `cfg`: their event handlers only ever run in the browser.
+#[cfg(feature = "hydrate")]
+mod file_bytes;
+#[cfg(not(feature = "hydrate"))]
+mod server_twins;
+#[cfg(feature = "hydrate")]
+mod xhr_upload;
+
+#[cfg(feature = "hydrate")]
+pub use file_bytes::read_chosen_file;
+#[cfg(not(feature = "hydrate"))]
+pub use server_twins::{read_chosen_file, upload_material};
+#[cfg(feature = "hydrate")]
+pub use xhr_upload::upload_material;
+
+/// A file the candidate picked, read in full.
+pub struct ChosenFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The multipart upload of one image.
+pub struct UploadRequest<'a> {
+    pub exam_code: &'a str,
+    pub category: &'a str,
+    pub seq_no: u32,
+    pub file_name: &'a str,
+    pub bytes: &'a [u8],
+}

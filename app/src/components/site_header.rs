@@ -1,0 +1,55 @@
+//! The top bar: the product name, the language switch, and who is signed in.
+
+use leptos::prelude::*;
+
+use crate::api::{current_user, log_out};
+use crate::i18n::{set_lang, tr, use_lang, Lang};
+use crate::AuthVersion;
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let lang = use_lang();
+    let auth = expect_context::<AuthVersion>().0;
+    let user = Resource::new(move || auth.get(), |_| current_user());
+    let navigate = leptos_router::hooks::use_navigate();
+    let log_out_action = Action::new(move |_: &()| {
+        let navigate = navigate.clone();
+        async move {
+            if log_out().await.is_ok() {
+                auth.update(|v| *v += 1);
+                navigate("/login", Default::default());
+            }
+        }
+    });
+
+    view! {
+        <header class="site-header">
+            <a class="brand" href="/">{tr("资格 · 考生服务系统", "Zige · Candidate services")}</a>
+            <nav class="header-actions">
+                <button
+                    type="button"
+                    class="link-button"
+                    on:click=move |_| set_lang(lang.get().pick(Lang::En, Lang::Zh))
+                >
+                    {move || lang.get().pick("English", "中文")}
+                </button>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match user.await {
+                            Ok(Some(me)) => {
+                                view! {
+                                    <span class="who" data-testid="signed-in-as">{me.name.clone()}</span>
+                                    <button type="button" class="link-button" on:click=move |_| { log_out_action.dispatch(()); }>
+                                        {tr("退出", "Log out")}
+                                    </button>
+                                }
+                                    .into_any()
+                            }
+                            _ => view! { <a href="/login">{tr("登录", "Log in")}</a> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </nav>
+        </header>
+    }
+}

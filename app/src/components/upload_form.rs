@@ -1,0 +1,131 @@
+//! Choosing and sending one image. The shared `judge_image` runs in the browser the moment a file
+//! is chosen: a refused file shows every broken rule at once and is never sent.
+
+use leptos::html::Input;
+use leptos::prelude::*;
+
+use crate::client::{read_chosen_file, upload_material, UploadRequest};
+use crate::components::error_note::ErrorNote;
+use crate::components::violation_list::ViolationList;
+use crate::domain::byte_size::{format_bytes, Rounding};
+use crate::domain::{judge_image, CategoryRules, ImageVerdict};
+use crate::error::AppError;
+use crate::i18n::tr;
+
+/// A file read and judged in the browser, waiting for the candidate to press upload.
+#[derive(Clone)]
+struct Judged {
+    name: String,
+    bytes: std::sync::Arc<Vec<u8>>,
+    verdict: ImageVerdict,
+}
+
+#[component]
+pub fn UploadForm(
+    exam_code: String,
+    category_code: String,
+    rules: CategoryRules,
+    already_uploaded: u32,
+    next_seq_no: u32,
+    on_uploaded: Callback<()>,
+) -> impl IntoView {
+    let seq_no = RwSignal::new(next_seq_no.to_string());
+    let judged = RwSignal::new(None::<Judged>);
+    let progress = RwSignal::new(None::<f64>);
+    let failure = RwSignal::new(None::<AppError>);
+    let file_input = NodeRef::<Input>::new();
+    let input_id = format!("file-{category_code}");
+    let label_for = input_id.clone();
+    let full = rules.max_count.is_some_and(|max| already_uploaded >= max);
+
+    let on_choose = {
+        let rules = rules.clone();
+        move |ev: leptos::ev::Event| {
+            failure.set(None);
+            judged.set(None);
+            let rules = rules.clone();
+            leptos::task::spawn_local(async move {
+                if let Some(file) = read_chosen_file(&ev).await {
+                    let verdict = judge_image(&file.bytes, &rules, already_uploaded);
+                    judged.set(Some(Judged { name: file.name, bytes: std::sync::Arc::new(file.bytes), verdict }));
+                }
+            });
+        }
+    };
+
+    let on_upload = {
+        let (exam_code, category_code) = (exam_code.clone(), category_code.clone());
+        move |_| {
+            let Some(file) = judged.get_untracked().filter(|j| j.verdict.accepted()) else { return };
+            let Ok(seq) = seq_no.get_untracked().trim().parse::<u32>() else {
+                failure.set(Some(AppError::invalid_field("seq_no", "顺序号应为正整数", "The sequence number must be a whole number")));
+                return;
+            };
+            let (exam_code, category_code) = (exam_code.clone(), category_code.clone());
+            progress.set(Some(0.0));
+            leptos::task::spawn_local(async move {
+                    let request = UploadRequest { exam_code: &exam_code, category: &category_code, seq_no: seq, file_name: &file.name, bytes: &file.bytes };
+                    let outcome = upload_material(request, move |p| progress.set(Some(p))).await;
+                    progress.set(None);
+                    match outcome {
+                        Ok((201, _)) => {
+                            judged.set(None);
+                            if let Some(input) = file_input.get_untracked() {
+                                input.set_value("");
+                            }
+                            on_uploaded.run(());
+                        }
+                        Ok((_, body)) => failure.set(Some(serde_json::from_str(&body).unwrap_or(AppError::Internal))),
+                        Err(network) => failure.set(Some(AppError::Transport(network))),
+                    }
+            });
+        }
+    };
+
+    let accept = rules.formats.iter().map(|f| f.mime_type()).collect::<Vec<_>>().join(",");
+    view! {
+        <div class="upload-form">
+            {full.then(|| view! {
+                <p class="muted">{tr("本类已达到张数上限；如需更换请先删除。", "This category is full; delete an image to replace it.")}</p>
+            })}
+            <div class="upload-row" class:hidden=full>
+                <label class="seq">
+                    {tr("顺序号", "Seq. no.")}
+                    <input type="number" min="1" max="999" name="seq_no" prop:value=seq_no on:input=move |ev| seq_no.set(event_target_value(&ev))/>
+                </label>
+                <label class="file" for=label_for>
+                    {tr("选择图片", "Choose image")}
+                    <input id=input_id type="file" name="file" accept=accept node_ref=file_input on:change=on_choose/>
+                </label>
+            </div>
+            {move || judged.get().map(|j| {
+                let size = format_bytes(j.bytes.len() as u64, Rounding::Up);
+                let dims = j.verdict.facts.as_ref().map(|f| format!("{}×{}", f.width(), f.height())).unwrap_or_default();
+                if j.verdict.accepted() {
+                    view! {
+                        <div class="chosen ok">
+                            <span>{format!("{} · {size} · {dims} ", j.name)}{tr("符合要求", "meets the rules")}</span>
+                            <button type="button" class="button" on:click=on_upload.clone() disabled=move || progress.get().is_some()>
+                                {tr("上传", "Upload")}
+                            </button>
+                        </div>
+                    }.into_any()
+                } else {
+                    view! {
+                        <div class="chosen refused">
+                            <span>{format!("{} · {size} ", j.name)}{tr("不符合要求，未上传：", "does not meet the rules and was not uploaded:")}</span>
+                            <ViolationList violations=j.verdict.violations.clone()/>
+                        </div>
+                    }.into_any()
+                }
+            })}
+            {move || progress.get().map(|p| view! {
+                <progress class="upload-progress" max="100" value=(p * 100.0).round()>{format!("{:.0}%", p * 100.0)}</progress>
+            })}
+            {move || failure.get().map(|error| match error {
+                AppError::FileRefused { violations } => view! { <ViolationList violations/> }.into_any(),
+                error => view! { <ErrorNote error/> }.into_any(),
+            })}
+        </div>
+    }
+}

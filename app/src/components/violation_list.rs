@@ -1,0 +1,26 @@
+//! Every broken rule of a file, in the current language, with its code for support staff.
+
+use leptos::prelude::*;
+
+use crate::domain::Violation;
+use crate::i18n::use_lang;
+
+#[component]
+pub fn ViolationList(violations: Vec<Violation>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <ul class="violations" role="alert">
+            {violations
+                .into_iter()
+                .map(|v| {
+                    let code = v.code.as_str();
+                    view! {
+                        <li data-code=code>
+                            {move || lang.get().pick(v.message_zh.clone(), v.message_en.clone())}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

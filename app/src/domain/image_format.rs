@@ -1,0 +1,85 @@
+//! The image formats a category can accept, and the other kinds of file we can recognise so a
+//! refusal can say what the file really is.
+
+use serde::{Deserialize, Serialize};
+
+/// A format a category may accept. Only formats every browser shows and every decoder reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImageFormat {
+    Jpeg,
+    Png,
+}
+
+impl ImageFormat {
+    pub fn display_name(self) -> &'static str {
+        match self {
+            ImageFormat::Jpeg => "JPEG",
+            ImageFormat::Png => "PNG",
+        }
+    }
+
+    /// The media type the server sends the stored bytes with.
+    pub fn mime_type(self) -> &'static str {
+        match self {
+            ImageFormat::Jpeg => "image/jpeg",
+            ImageFormat::Png => "image/png",
+        }
+    }
+
+    pub fn file_extension(self) -> &'static str {
+        match self {
+            ImageFormat::Jpeg => "jpg",
+            ImageFormat::Png => "png",
+        }
+    }
+}
+
+/// A file we recognise but never accept. Named so the message can tell a candidate that their
+/// "photo.jpg" is really an iPhone HEIC picture or a saved web page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ForeignKind {
+    WebP,
+    Gif,
+    Heif,
+    Bmp,
+    Tiff,
+    Pdf,
+    Svg,
+    Html,
+    Zip,
+    Unknown,
+}
+
+impl ForeignKind {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            ForeignKind::WebP => "WebP 图片",
+            ForeignKind::Gif => "GIF 图片",
+            ForeignKind::Heif => "HEIC/HEIF 图片（苹果手机默认格式）",
+            ForeignKind::Bmp => "BMP 图片",
+            ForeignKind::Tiff => "TIFF 图片",
+            ForeignKind::Pdf => "PDF 文档",
+            ForeignKind::Svg => "SVG 矢量图",
+            ForeignKind::Html => "HTML 网页",
+            ForeignKind::Zip => "ZIP 压缩包或 Office 文档",
+            ForeignKind::Unknown => "无法识别的文件",
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            ForeignKind::WebP => "a WebP image",
+            ForeignKind::Gif => "a GIF image",
+            ForeignKind::Heif => "a HEIC/HEIF image (the iPhone default)",
+            ForeignKind::Bmp => "a BMP image",
+            ForeignKind::Tiff => "a TIFF image",
+            ForeignKind::Pdf => "a PDF document",
+            ForeignKind::Svg => "an SVG drawing",
+            ForeignKind::Html => "an HTML page",
+            ForeignKind::Zip => "a ZIP archive or Office document",
+            ForeignKind::Unknown => "not a recognisable image",
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! The sign-up form, judged the same way in the browser and on the server.
+
+use serde::{Deserialize, Serialize};
+
+use super::id_number::{IdNumber, IdType};
+
+/// What a person typed, untrusted.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SignUpFields {
+    pub id_type: String,
+    pub id_number: String,
+    pub name: String,
+    pub mobile: String,
+    pub password: String,
+}
+
+/// A form that passed every check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignUpForm {
+    pub id_number: IdNumber,
+    pub name: String,
+    pub mobile: String,
+    pub password: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message_zh: String,
+    pub message_en: String,
+}
+
+impl FieldError {
+    fn new(field: &str, zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Self { field: field.into(), message_zh: zh.into(), message_en: en.into() }
+    }
+}
+
+pub const NAME_MAX_CHARS: usize = 30;
+pub const PASSWORD_MIN_CHARS: usize = 8;
+pub const PASSWORD_MAX_CHARS: usize = 64;
+
+impl SignUpForm {
+    /// Every problem, each named at its field.
+    pub fn parse(fields: &SignUpFields) -> Result<SignUpForm, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let id_number = match IdType::from_str_code(&fields.id_type) {
+            None => {
+                errors.push(FieldError::new("id_type", "请选择证件类型", "Choose a document type"));
+                None
+            }
+            Some(id_type) => IdNumber::parse(id_type, &fields.id_number)
+                .map_err(|e| errors.push(FieldError::new("id_number", e.message_zh(), e.message_en())))
+                .ok(),
+        };
+        let name = fields.name.trim().to_string();
+        let name_len = name.chars().count();
+        if name_len == 0 {
+            errors.push(FieldError::new("name", "请填写姓名", "Enter your name"));
+        } else if name_len > NAME_MAX_CHARS {
+            errors.push(FieldError::new(
+                "name",
+                format!("姓名 {name_len} 个字，超过上限 {NAME_MAX_CHARS} 个字"),
+                format!("The name has {name_len} characters, more than the {NAME_MAX_CHARS} allowed"),
+            ));
+        }
+        let mobile: String = fields.mobile.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+        let mobile_ok = mobile.len() == 11 && mobile.starts_with('1') && mobile.bytes().all(|b| b.is_ascii_digit());
+        if !mobile_ok {
+            errors.push(FieldError::new("mobile", "手机号码应为 11 位数字，以 1 开头", "The mobile number must be 11 digits starting with 1"));
+        }
+        let password_len = fields.password.chars().count();
+        let has_letter = fields.password.chars().any(|c| c.is_alphabetic());
+        let has_digit = fields.password.chars().any(|c| c.is_ascii_digit());
+        if !(PASSWORD_MIN_CHARS..=PASSWORD_MAX_CHARS).contains(&password_len) || !has_letter || !has_digit {
+            errors.push(FieldError::new(
+                "password",
+                format!("密码需 {PASSWORD_MIN_CHARS}–{PASSWORD_MAX_CHARS} 位，且同时包含字母和数字（当前 {password_len} 位）"),
+                format!("The password needs {PASSWORD_MIN_CHARS}–{PASSWORD_MAX_CHARS} characters with both letters and digits (it has {password_len})"),
+            ));
+        }
+        match id_number {
+            Some(id_number) if errors.is_empty() => Ok(SignUpForm { id_number, name, mobile, password: fields.password.clone() }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good() -> SignUpFields {
+        SignUpFields {
+            id_type: "resident_id".into(),
+            id_number: "11010519491231002x".into(),
+            name: " 张三 ".into(),
+            mobile: "138 0013 8000".into(),
+            password: "exam2026pass".into(),
+        }
+    }
+
+    #[test]
+    fn a_complete_form_is_accepted_and_normalised() {
+        let form = SignUpForm::parse(&good()).unwrap();
+        assert_eq!((form.id_number.as_str(), form.name.as_str(), form.mobile.as_str()), ("11010519491231002X", "张三", "13800138000"));
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let fields = SignUpFields { id_type: "resident_id".into(), id_number: "123".into(), name: "".into(), mobile: "12".into(), password: "short".into() };
+        let names: Vec<String> = SignUpForm::parse(&fields).unwrap_err().into_iter().map(|e| e.field).collect();
+        assert_eq!(names, vec!["id_number", "name", "mobile", "password"]);
+    }
+
+    #[test]
+    fn a_password_without_digits_is_refused() {
+        let fields = SignUpFields { password: "onlyletters".into(), ..good() };
+        assert_eq!(SignUpForm::parse(&fields).unwrap_err()[0].field, "password");
+    }
+}

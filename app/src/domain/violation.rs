@@ -1,0 +1,62 @@
+//! One broken rule: a stable code for programs and a sentence for people, in both languages,
+//! stating the actual value and the limit.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ViolationCode {
+    EmptyFile,
+    NotAnImage,
+    FormatNotAllowed,
+    Malformed,
+    Truncated,
+    TrailingData,
+    FileTooSmall,
+    FileTooLarge,
+    WidthTooSmall,
+    HeightTooSmall,
+    AspectMismatch,
+    DpiTooLow,
+    DpiMissing,
+    TooManyPixels,
+    TooManyFiles,
+    /// Only the server finds this one: the full decode failed.
+    Undecodable,
+}
+
+impl ViolationCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ViolationCode::EmptyFile => "empty_file",
+            ViolationCode::NotAnImage => "not_an_image",
+            ViolationCode::FormatNotAllowed => "format_not_allowed",
+            ViolationCode::Malformed => "malformed",
+            ViolationCode::Truncated => "truncated",
+            ViolationCode::TrailingData => "trailing_data",
+            ViolationCode::FileTooSmall => "file_too_small",
+            ViolationCode::FileTooLarge => "file_too_large",
+            ViolationCode::WidthTooSmall => "width_too_small",
+            ViolationCode::HeightTooSmall => "height_too_small",
+            ViolationCode::AspectMismatch => "aspect_mismatch",
+            ViolationCode::DpiTooLow => "dpi_too_low",
+            ViolationCode::DpiMissing => "dpi_missing",
+            ViolationCode::TooManyPixels => "too_many_pixels",
+            ViolationCode::TooManyFiles => "too_many_files",
+            ViolationCode::Undecodable => "undecodable",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Violation {
+    pub code: ViolationCode,
+    pub message_zh: String,
+    pub message_en: String,
+}
+
+impl Violation {
+    pub fn new(code: ViolationCode, message_zh: impl Into<String>, message_en: impl Into<String>) -> Self {
+        Self { code, message_zh: message_zh.into(), message_en: message_en.into() }
+    }
+}

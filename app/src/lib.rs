@@ -1,0 +1,69 @@
+//! Zige's shared crate: the domain rules (compiled for the server and for WASM), the pages, and
+//! the server functions. Server-only code is fenced in `ssr`.
+
+pub mod api;
+pub mod client;
+pub mod components;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod models;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::site_header::SiteHeader;
+use crate::i18n::{provide_lang, tr};
+use crate::pages::{ExamPageView, HomePage, LogInPage, NotFoundPage, SignUpPage};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// Bumped after sign-up, login and logout so everything that depends on who is signed in
+/// fetches again.
+#[derive(Clone, Copy)]
+pub struct AuthVersion(pub RwSignal<u32>);
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = provide_lang();
+    provide_context(AuthVersion(RwSignal::new(0)));
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/zige.css"/>
+        <leptos_meta::Html attr:lang=move || lang.get().html_lang()/>
+        <Title text=tr("资格 · 材料上传", "Zige · Qualification materials")/>
+        <Router>
+            <SiteHeader/>
+            <main class="page">
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=path!("") view=HomePage/>
+                    <Route path=path!("/login") view=LogInPage/>
+                    <Route path=path!("/signup") view=SignUpPage/>
+                    <Route path=path!("/exams/:code") view=ExamPageView/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

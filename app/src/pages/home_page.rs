@@ -1,0 +1,49 @@
+//! 我的考试: the exams a signed-in candidate may enter.
+
+use leptos::prelude::*;
+
+use crate::api::list_exams;
+use crate::components::error_note::ErrorNote;
+use crate::error::AppError;
+use crate::i18n::{tr, use_lang};
+use crate::AuthVersion;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let lang = use_lang();
+    let auth = expect_context::<AuthVersion>().0;
+    let exams = Resource::new(move || auth.get(), |_| list_exams());
+
+    view! {
+        <h1>{tr("我的考试", "My exams")}</h1>
+        <Transition fallback=move || view! { <p>{tr("加载中…", "Loading…")}</p> }>
+            {move || Suspend::new(async move {
+                match exams.await {
+                    Ok(list) if list.is_empty() => view! { <p>{tr("暂无考试", "No exams yet")}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="exam-list">
+                            {list.into_iter().map(|exam| {
+                                let href = format!("/exams/{}", exam.code);
+                                view! {
+                                    <li class="card">
+                                        <h2>{move || lang.get().pick(exam.title_zh.clone(), exam.title_en.clone())}</h2>
+                                        <p class="muted">{move || lang.get().pick(exam.organiser_zh.clone(), exam.organiser_en.clone())}</p>
+                                        <a class="button" href=href>{tr("进入考试", "Enter exam")}</a>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(AppError::NotSignedIn) => view! {
+                        <p>{tr("请先登录或注册。", "Please log in or sign up.")}</p>
+                        <p class="actions">
+                            <a class="button" href="/login">{tr("登录", "Log in")}</a>
+                            <a class="button secondary" href="/signup">{tr("注册", "Sign up")}</a>
+                        </p>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorNote error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,50 @@
+//! Log in with the ID number and password.
+
+use leptos::prelude::*;
+
+use crate::api::log_in;
+use crate::components::error_note::ErrorNote;
+use crate::error::AppError;
+use crate::i18n::tr;
+use crate::AuthVersion;
+
+#[component]
+pub fn LogInPage() -> impl IntoView {
+    let auth = expect_context::<AuthVersion>().0;
+    let id_number = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let navigate = leptos_router::hooks::use_navigate();
+    let submit = Action::new(move |(id, pw): &(String, String)| {
+        let (id, pw) = (id.clone(), pw.clone());
+        let navigate = navigate.clone();
+        async move {
+            let outcome = log_in(id, pw).await;
+            if outcome.is_ok() {
+                auth.update(|v| *v += 1);
+                navigate("/", Default::default());
+            }
+            outcome
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submit.dispatch((id_number.get_untracked(), password.get_untracked()));
+    };
+
+    view! {
+        <h1>{tr("登录", "Log in")}</h1>
+        <form class="card form" on:submit=on_submit>
+            <label>
+                {tr("证件号码", "Document number")}
+                <input name="id_number" autocomplete="username" on:input=move |ev| id_number.set(event_target_value(&ev))/>
+            </label>
+            <label>
+                {tr("密码", "Password")}
+                <input name="password" type="password" autocomplete="current-password" on:input=move |ev| password.set(event_target_value(&ev))/>
+            </label>
+            <button type="submit" class="button" disabled=move || submit.pending().get()>{tr("登录", "Log in")}</button>
+            {move || submit.value().get().and_then(Result::err).map(|error: AppError| view! { <ErrorNote error/> })}
+            <p>{tr("还没有账号？", "No account yet? ")}<a href="/signup">{tr("注册", "Sign up")}</a></p>
+        </form>
+    }
+}

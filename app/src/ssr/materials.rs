@@ -1,0 +1,159 @@
+//! A candidate's stored images: upload, list, read and delete, always scoped to their owner.
+
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr};
+
+use super::entities::material;
+use super::location_strip::strip_location;
+use super::server_state::ServerState;
+use super::upload_check::check_upload;
+use crate::domain::{ImageFormat, ImageVerdict};
+use crate::error::AppError;
+use crate::models::MaterialView;
+
+/// The largest sequence number a candidate may type.
+pub const MAX_SEQ_NO: u32 = 999;
+
+pub struct NewUpload {
+    pub exam_code: String,
+    pub category: String,
+    pub seq_no: u32,
+    pub original_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Checks the upload again from scratch, writes the cleaned bytes durably, then records them.
+/// A failure at any step leaves neither a blob nor a row behind.
+pub async fn store_upload(state: &ServerState, owner_id: i32, upload: NewUpload) -> Result<MaterialView, AppError> {
+    let exam = super::exams::load(&state.db, &upload.exam_code).await?.ok_or(AppError::NotFound)?;
+    let category = exam.category(&upload.category).ok_or(AppError::NotFound)?;
+    if !(1..=MAX_SEQ_NO).contains(&upload.seq_no) {
+        return Err(AppError::invalid_field(
+            "seq_no",
+            format!("顺序号应为 1–{MAX_SEQ_NO} 的整数"),
+            format!("The sequence number must be a whole number from 1 to {MAX_SEQ_NO}"),
+        ));
+    }
+    let existing = owned_in_category(state, owner_id, &upload.exam_code, &upload.category).await?;
+    if existing.iter().any(|m| m.seq_no as u32 == upload.seq_no) {
+        return Err(AppError::SequenceTaken { seq_no: upload.seq_no });
+    }
+
+    let rules = category.rules.clone();
+    let already = existing.len() as u32;
+    let (verdict, bytes) = tokio::task::spawn_blocking(move || (check_upload(&upload.bytes, &rules, already), upload.bytes))
+        .await
+        .map_err(|e| super::internal("upload check task", e))?;
+    let facts = match verdict {
+        ImageVerdict { facts: Some(facts), violations } if violations.is_empty() => facts,
+        ImageVerdict { violations, .. } => return Err(AppError::FileRefused { violations }),
+    };
+    let cleaned = strip_location(bytes, &facts).map_err(|e| super::internal("metadata strip", e))?;
+
+    let id = uuid::Uuid::new_v4().to_string();
+    let blob_key = format!("{}.{}", uuid::Uuid::new_v4(), facts.format.file_extension());
+    state.blobs.put(&blob_key, &cleaned).await.map_err(|e| super::internal("blob write", e))?;
+    let row = material::ActiveModel {
+        id: Set(id),
+        user_id: Set(owner_id),
+        exam_code: Set(upload.exam_code),
+        category: Set(upload.category),
+        seq_no: Set(upload.seq_no as i32),
+        blob_key: Set(blob_key.clone()),
+        format: Set(format_code(facts.format).to_string()),
+        width: Set(facts.width() as i32),
+        height: Set(facts.height() as i32),
+        bytes: Set(cleaned.len() as i64),
+        original_name: Set(clean_file_name(&upload.original_name)),
+        created_at: Set(Utc::now()),
+    };
+    match row.insert(&state.db).await {
+        Ok(row) => Ok(view_of(&row)),
+        Err(error) => {
+            if let Err(e) = state.blobs.delete(&blob_key).await {
+                tracing::error!(%e, blob_key, "could not remove blob after failed insert");
+            }
+            match error.sql_err() {
+                Some(SqlErr::UniqueConstraintViolation(_)) => Err(AppError::SequenceTaken { seq_no: upload.seq_no }),
+                _ => Err(super::internal("material insert", error)),
+            }
+        }
+    }
+}
+
+pub async fn list_for_exam(state: &ServerState, owner_id: i32, exam_code: &str) -> Result<Vec<MaterialView>, AppError> {
+    let rows = material::Entity::find()
+        .filter(material::Column::UserId.eq(owner_id))
+        .filter(material::Column::ExamCode.eq(exam_code))
+        .order_by_asc(material::Column::Category)
+        .order_by_asc(material::Column::SeqNo)
+        .all(&state.db)
+        .await
+        .map_err(|e| super::internal("material list", e))?;
+    Ok(rows.iter().map(view_of).collect())
+}
+
+/// The stored bytes and their format, only for the owner; anyone else learns nothing.
+pub async fn read_owned(state: &ServerState, owner_id: i32, material_id: &str) -> Result<(ImageFormat, Vec<u8>), AppError> {
+    let row = find_owned(state, owner_id, material_id).await?;
+    let bytes = state.blobs.get(&row.blob_key).await.map_err(|e| super::internal("blob read", e))?;
+    let bytes = bytes.ok_or_else(|| super::internal("blob missing", &row.blob_key))?;
+    Ok((parse_format_code(&row.format), bytes))
+}
+
+/// Deletes the row first, then the blob: a crash in between leaves an orphan file (harmless,
+/// unreachable), never a row pointing at nothing.
+pub async fn delete_owned(state: &ServerState, owner_id: i32, material_id: &str) -> Result<(), AppError> {
+    let row = find_owned(state, owner_id, material_id).await?;
+    material::Entity::delete_by_id(row.id.clone()).exec(&state.db).await.map_err(|e| super::internal("material delete", e))?;
+    state.blobs.delete(&row.blob_key).await.map_err(|e| super::internal("blob delete", e))
+}
+
+async fn find_owned(state: &ServerState, owner_id: i32, material_id: &str) -> Result<material::Model, AppError> {
+    material::Entity::find_by_id(material_id.to_string())
+        .filter(material::Column::UserId.eq(owner_id))
+        .one(&state.db)
+        .await
+        .map_err(|e| super::internal("material lookup", e))?
+        .ok_or(AppError::NotFound)
+}
+
+async fn owned_in_category(state: &ServerState, owner_id: i32, exam_code: &str, category: &str) -> Result<Vec<material::Model>, AppError> {
+    in_category(owner_id, exam_code, category).all(&state.db).await.map_err(|e| super::internal("material list", e))
+}
+
+fn in_category(owner_id: i32, exam_code: &str, category: &str) -> sea_orm::Select<material::Entity> {
+    material::Entity::find()
+        .filter(material::Column::UserId.eq(owner_id))
+        .filter(material::Column::ExamCode.eq(exam_code))
+        .filter(material::Column::Category.eq(category))
+}
+
+fn view_of(row: &material::Model) -> MaterialView {
+    MaterialView {
+        id: row.id.clone(),
+        category: row.category.clone(),
+        seq_no: row.seq_no as u32,
+        format: parse_format_code(&row.format),
+        width: row.width as u32,
+        height: row.height as u32,
+        bytes: row.bytes as u64,
+        original_name: row.original_name.clone(),
+        uploaded_at: row.created_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+    }
+}
+
+fn format_code(format: ImageFormat) -> &'static str {
+    format.file_extension()
+}
+
+fn parse_format_code(code: &str) -> ImageFormat {
+    if code == ImageFormat::Png.file_extension() { ImageFormat::Png } else { ImageFormat::Jpeg }
+}
+
+/// The file name as shown back to its owner: no path, no control characters, bounded length.
+fn clean_file_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let cleaned: String = base.chars().filter(|c| !c.is_control()).take(120).collect();
+    if cleaned.is_empty() { "image".to_string() } else { cleaned }
+}

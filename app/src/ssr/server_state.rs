@@ -1,0 +1,29 @@
+//! What every request handler and server function can reach.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::prelude::*;
+use sea_orm::DatabaseConnection;
+
+use super::blob_store::BlobStore;
+
+#[derive(Clone)]
+pub struct ServerState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+    pub blobs: Arc<dyn BlobStore>,
+    /// The largest upload request body accepted (from configuration).
+    pub max_upload_bytes: u64,
+}
+
+impl FromRef<ServerState> for LeptosOptions {
+    fn from_ref(state: &ServerState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The state inside a server function (provided by `leptos_routes_with_context`).
+pub fn server_state() -> Result<ServerState, crate::error::AppError> {
+    use_context::<ServerState>().ok_or_else(|| super::internal("server state missing", "no ServerState in context"))
+}

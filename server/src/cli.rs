@@ -1,0 +1,2 @@
+//! Command-line tools for administrators.
+pub mod check_images;

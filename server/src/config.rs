@@ -1,0 +1,61 @@
+//! Typed configuration: defaults that run on one machine, overridden by environment variables
+//! (`ZIGE_LISTEN`, `ZIGE_DATA_DIR`, `ZIGE_DATABASE_URL` or `DATABASE_URL`, `ZIGE_SESSION_SECRET`,
+//! `ZIGE_SECURE_COOKIES`, `ZIGE_MAX_UPLOAD_BYTES`, `ZIGE_SEED_DEMO`).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use figment::providers::{Env, Serialized};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Config {
+    /// Where to listen; None means cargo-leptos's `LEPTOS_SITE_ADDR` (127.0.0.1:3000).
+    pub listen: Option<SocketAddr>,
+    /// Holds the SQLite file, the blob folder and the generated session secret.
+    pub data_dir: PathBuf,
+    /// None means the SQLite file `zige.db` in `data_dir`. Any SeaORM URL works
+    /// (postgres://… for the scale path).
+    pub database_url: Option<String>,
+    /// At least 64 bytes; signs the session cookie. None: generated once and kept in `data_dir`.
+    pub session_secret: Option<String>,
+    /// Send the session cookie only over HTTPS. Off by default because the embedded default
+    /// serves plain HTTP on loopback.
+    pub secure_cookies: bool,
+    /// The largest request body an upload may have, whatever a category allows.
+    pub max_upload_bytes: u64,
+    /// Create the demo exam and demo accounts when they are missing.
+    pub seed_demo: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            listen: None,
+            data_dir: PathBuf::from("data"),
+            database_url: None,
+            session_secret: None,
+            secure_cookies: false,
+            max_upload_bytes: 10 * 1024 * 1024,
+            seed_demo: true,
+        }
+    }
+}
+
+impl Config {
+    pub fn load() -> Result<Config, figment::Error> {
+        Figment::from(Serialized::defaults(Config::default()))
+            .merge(Env::raw().only(&["DATABASE_URL"]).map(|_| "database_url".into()))
+            .merge(Env::prefixed("ZIGE_"))
+            .extract()
+    }
+
+    pub fn database_url(&self) -> String {
+        self.database_url.clone().unwrap_or_else(|| format!("sqlite://{}?mode=rwc", self.data_dir.join("zige.db").display()))
+    }
+
+    pub fn blob_dir(&self) -> PathBuf {
+        self.data_dir.join("blobs")
+    }
+}

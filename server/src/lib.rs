@@ -1,0 +1,10 @@
+//! The Zige server: configuration, start-up, plain HTTP routes and command-line tools. Pages and
+//! server functions come from the shared `app` crate.
+
+pub mod cli;
+pub mod config;
+pub mod demo_data;
+pub mod routes;
+pub mod session_store;
+pub mod startup;
+pub mod telemetry;

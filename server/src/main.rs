@@ -1,0 +1,55 @@
+//! `server` serves the app; `server check-images --rules RULES.toml FILE...` pre-checks scans.
+
+use clap::{Parser, Subcommand};
+use leptos::prelude::*;
+
+use server::cli::check_images::{run_check_images, CheckImagesArgs};
+use server::config::Config;
+use server::{demo_data, startup, telemetry};
+
+#[derive(Parser)]
+#[command(name = "server", about = "Zige: qualification materials, uploaded and reviewed")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web app (the default).
+    Serve,
+    /// Check image files against a category rule file, one JSON line per file.
+    CheckImages(CheckImagesArgs),
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::CheckImages(args) => run_check_images(&args),
+        Command::Serve => match serve().await {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("zige: {error}");
+                std::process::ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+async fn serve() -> Result<(), startup::StartupError> {
+    telemetry::init_logging();
+    let config = Config::load()?;
+    // cargo-leptos passes the site layout through LEPTOS_* variables; without them (a copied
+    // binary) the defaults of this workspace apply.
+    let leptos_options = get_configuration(None).map(|c| c.leptos_options).unwrap_or_else(|_| {
+        LeptosOptions::builder().output_name("zige").site_root("target/site").build()
+    });
+    let addr = config.listen.unwrap_or(leptos_options.site_addr);
+    let prepared = startup::prepare(&config, leptos_options).await?;
+    tracing::info!(%addr, data_dir = %config.data_dir.display(), "listening");
+    if config.seed_demo {
+        demo_data::print_demo_accounts(&addr.to_string());
+    }
+    startup::serve(prepared.router, addr).await
+}

@@ -1,0 +1,82 @@
+//! POST /api/materials: multipart form with `exam`, `category`, `seq_no` and `file`.
+
+use axum::extract::multipart::MultipartError;
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use tower_sessions::Session;
+
+use app::error::AppError;
+use app::ssr::materials::{store_upload, NewUpload};
+use app::ssr::session_user::user_from_session;
+use app::ssr::ServerState;
+
+use super::error_response;
+
+/// A form has four parts; anything beyond a few more is not a browser talking to us.
+const MAX_PARTS: usize = 8;
+const MAX_TEXT_FIELD_BYTES: usize = 200;
+
+pub async fn upload_material(State(state): State<ServerState>, session: Session, multipart: Multipart) -> Response {
+    let outcome = async {
+        let account = user_from_session(&session, &state.db).await?;
+        let upload = read_form(multipart, state.max_upload_bytes).await?;
+        let view = store_upload(&state, account.id, upload).await?;
+        tracing::info!(user_id = account.id, material = view.id, category = view.category, bytes = view.bytes, "material stored");
+        Ok::<_, AppError>(view)
+    }
+    .await;
+    match outcome {
+        Ok(view) => (StatusCode::CREATED, Json(view)).into_response(),
+        Err(error) => error_response(error),
+    }
+}
+
+async fn read_form(mut multipart: Multipart, limit_bytes: u64) -> Result<NewUpload, AppError> {
+    let multipart_error = |error: MultipartError| multipart_error(error, limit_bytes);
+    let (mut exam, mut category, mut seq_no, mut file) = (None, None, None, None);
+    let mut parts = 0;
+    while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {
+        parts += 1;
+        if parts > MAX_PARTS {
+            return Err(AppError::BadRequest(format!("more than {MAX_PARTS} form parts")));
+        }
+        let name = field.name().unwrap_or_default().to_string();
+        if name == "file" {
+            let file_name = field.file_name().unwrap_or("image").to_string();
+            let bytes = field.bytes().await.map_err(multipart_error)?;
+            file = Some((file_name, bytes.to_vec()));
+            continue;
+        }
+        let text = field.text().await.map_err(multipart_error)?;
+        if text.len() > MAX_TEXT_FIELD_BYTES {
+            return Err(AppError::BadRequest(format!("field {name} too long")));
+        }
+        match name.as_str() {
+            "exam" => exam = Some(text),
+            "category" => category = Some(text),
+            "seq_no" => seq_no = Some(text),
+            other => return Err(AppError::BadRequest(format!("unexpected field {other}"))),
+        }
+    }
+    let seq_no = seq_no.unwrap_or_default().trim().parse::<u32>().map_err(|_| {
+        AppError::invalid_field("seq_no", "请填写顺序号（正整数）", "Enter a sequence number (a whole number)")
+    })?;
+    let (original_name, bytes) = file.ok_or_else(|| AppError::invalid_field("file", "请选择要上传的图片", "Choose an image to upload"))?;
+    Ok(NewUpload {
+        exam_code: exam.ok_or_else(|| AppError::BadRequest("missing exam".into()))?,
+        category: category.ok_or_else(|| AppError::BadRequest("missing category".into()))?,
+        seq_no,
+        original_name,
+        bytes,
+    })
+}
+
+fn multipart_error(error: MultipartError, limit_bytes: u64) -> AppError {
+    if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::TooLarge { limit_bytes }
+    } else {
+        AppError::BadRequest(error.body_text())
+    }
+}

@@ -1,0 +1,90 @@
+//! tower-sessions' store on the same SeaORM connection as everything else, so one pool serves
+//! the database on SQLite and PostgreSQL alike.
+
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use time::OffsetDateTime;
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::{Error, ExpiredDeletion, Result};
+use tower_sessions::SessionStore;
+
+mod entity {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "sessions")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub id: String,
+        pub data: String,
+        pub expires_at: i64,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+#[derive(Clone, Debug)]
+pub struct SeaOrmSessionStore {
+    db: DatabaseConnection,
+}
+
+impl SeaOrmSessionStore {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
+
+fn backend(e: impl std::fmt::Display) -> Error {
+    Error::Backend(e.to_string())
+}
+
+#[async_trait::async_trait]
+impl SessionStore for SeaOrmSessionStore {
+    async fn save(&self, record: &Record) -> Result<()> {
+        let row = entity::ActiveModel {
+            id: Set(record.id.to_string()),
+            data: Set(serde_json::to_string(&record.data).map_err(|e| Error::Encode(e.to_string()))?),
+            expires_at: Set(record.expiry_date.unix_timestamp()),
+        };
+        entity::Entity::insert(row)
+            .on_conflict(OnConflict::column(entity::Column::Id).update_columns([entity::Column::Data, entity::Column::ExpiresAt]).to_owned())
+            .exec(&self.db)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn load(&self, id: &Id) -> Result<Option<Record>> {
+        let now = OffsetDateTime::now_utc().unix_timestamp();
+        let Some(row) = entity::Entity::find_by_id(id.to_string())
+            .filter(entity::Column::ExpiresAt.gt(now))
+            .one(&self.db)
+            .await
+            .map_err(backend)?
+        else {
+            return Ok(None);
+        };
+        Ok(Some(Record {
+            id: *id,
+            data: serde_json::from_str(&row.data).map_err(|e| Error::Decode(e.to_string()))?,
+            expiry_date: OffsetDateTime::from_unix_timestamp(row.expires_at).map_err(|e| Error::Decode(e.to_string()))?,
+        }))
+    }
+
+    async fn delete(&self, id: &Id) -> Result<()> {
+        entity::Entity::delete_by_id(id.to_string()).exec(&self.db).await.map_err(backend)?;
+        Ok(())
+    }
+}
+
+#[async_trait::async_trait]
+impl ExpiredDeletion for SeaOrmSessionStore {
+    async fn delete_expired(&self) -> Result<()> {
+        let now = OffsetDateTime::now_utc().unix_timestamp();
+        entity::Entity::delete_many().filter(entity::Column::ExpiresAt.lte(now)).exec(&self.db).await.map_err(backend)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,118 @@
+//! Builds the application from configuration: database (migrated), blob store, sessions,
+//! routes. Used by `main` and by the integration tests, which start it on port 0.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue};
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::{Key, SameSite};
+use tower_sessions::session_store::ExpiredDeletion;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+use app::ssr::blob_store::LocalBlobStore;
+use app::ssr::ServerState;
+use app::{shell, App};
+
+use crate::config::Config;
+use crate::routes::{health::health, material_file::material_file, upload_material::upload_material};
+use crate::session_store::SeaOrmSessionStore;
+
+/// A session ends after this long without a request.
+const SESSION_IDLE_HOURS: i64 = 8;
+
+pub type StartupError = Box<dyn std::error::Error + Send + Sync>;
+
+pub async fn connect_database(url: &str) -> Result<DatabaseConnection, StartupError> {
+    let mut options = ConnectOptions::new(url.to_string());
+    options.sqlx_logging(false).max_connections(16).map_sqlx_sqlite_opts(|o| {
+        use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+        // WAL lets page loads read while an upload writes; FULL sync keeps committed rows
+        // through a power cut, matching the fsync'ed blobs.
+        o.journal_mode(SqliteJournalMode::Wal).synchronous(SqliteSynchronous::Full).busy_timeout(Duration::from_secs(10)).foreign_keys(true)
+    });
+    let db = Database::connect(options).await?;
+    Migrator::up(&db, None).await?;
+    Ok(db)
+}
+
+/// The session-signing key: from configuration, or generated once and kept in the data folder
+/// so sessions survive a restart.
+async fn session_key(config: &Config) -> Result<Key, StartupError> {
+    if let Some(secret) = &config.session_secret {
+        return Key::try_from(secret.as_bytes()).map_err(|_| "ZIGE_SESSION_SECRET must be at least 64 bytes".into());
+    }
+    let path = config.data_dir.join("session_secret");
+    match tokio::fs::read(&path).await {
+        Ok(bytes) if bytes.len() >= 64 => return Ok(Key::from(&bytes)),
+        _ => {}
+    }
+    let key = Key::generate();
+    tokio::fs::write(&path, key.master()).await?;
+    Ok(key)
+}
+
+pub struct Prepared {
+    pub state: ServerState,
+    pub router: Router,
+}
+
+/// Everything but the listening socket.
+pub async fn prepare(config: &Config, leptos_options: LeptosOptions) -> Result<Prepared, StartupError> {
+    tokio::fs::create_dir_all(&config.data_dir).await?;
+    let db = connect_database(&config.database_url()).await?;
+    if config.seed_demo {
+        crate::demo_data::ensure_demo_data(&db).await.map_err(|e| format!("demo data: {e}"))?;
+    }
+    let blobs = Arc::new(LocalBlobStore::open(config.blob_dir()).await?);
+    let state = ServerState { leptos_options, db: db.clone(), blobs, max_upload_bytes: config.max_upload_bytes };
+
+    let store = SeaOrmSessionStore::new(db);
+    tokio::spawn(store.clone().continuously_delete_expired(Duration::from_secs(3600)));
+    let sessions = SessionManagerLayer::new(store)
+        .with_name("zige_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(config.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::hours(SESSION_IDLE_HOURS)))
+        .with_signed(session_key(config).await?);
+
+    let router = build_router(state.clone(), config.max_upload_bytes).layer(sessions);
+    Ok(Prepared { state, router })
+}
+
+fn build_router(state: ServerState, max_upload_bytes: u64) -> Router {
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let body_limit = usize::try_from(max_upload_bytes).unwrap_or(usize::MAX);
+    Router::new()
+        .route("/health", get(health))
+        .route("/api/materials", post(upload_material).layer(DefaultBodyLimit::max(body_limit)))
+        .route("/api/materials/{id}/file", get(material_file))
+        .leptos_routes_with_context(&state, routes, move || provide_context(context_state.clone()), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Binds and serves until the process ends.
+pub async fn serve(router: Router, addr: SocketAddr) -> Result<(), StartupError> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    axum::serve(listener, router).await?;
+    Ok(())
+}
