@@ -24,7 +24,7 @@ use crate::pages::{ExamPageView, HomePage, LogInPage, NotFoundPage, SignUpPage};
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="zh-CN">
+        <html>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let lang = provide_lang();
     provide_context(AuthVersion(RwSignal::new(0)));
+    mark_hydrated();
 
     view! {
         <Stylesheet id="leptos" href="/pkg/zige.css"/>
@@ -66,4 +67,15 @@ pub fn App() -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+/// Effects run only in the browser, after hydration: the end-to-end tests wait for this mark
+/// before they click, because a click on server-rendered HTML that is not yet live does nothing.
+fn mark_hydrated() {
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 }

@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::models::SessionUser;
 
 /// The signed-in person, or None.
-#[server]
+#[server(endpoint = "current_user", input = leptos::server_fn::codec::Json)]
 pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
     use crate::ssr::{accounts, server_state::server_state, session_user};
 

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::error::AppError;
 
 /// Deletes one of the signed-in candidate's own images; anyone else's id is simply not found.
-#[server]
+#[server(endpoint = "delete_material", input = leptos::server_fn::codec::Json)]
 pub async fn delete_material(id: String) -> Result<(), AppError> {
     use crate::ssr::{materials, server_state::server_state, session_user};
 

@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::models::ExamWithMaterials;
 
 /// One exam's categories with the signed-in candidate's own images in each.
-#[server]
+#[server(endpoint = "exam_page", input = leptos::server_fn::codec::Json)]
 pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
     use crate::models::CategoryWithMaterials;
     use crate::ssr::{exams, materials, server_state::server_state, session_user};

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::models::SessionUser;
 
-#[server]
+#[server(endpoint = "log_in", input = leptos::server_fn::codec::Json)]
 pub async fn log_in(id_number: String, password: String) -> Result<SessionUser, AppError> {
     use crate::ssr::{accounts, server_state::server_state, session_user};
 

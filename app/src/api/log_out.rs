@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
-#[server]
+#[server(endpoint = "log_out", input = leptos::server_fn::codec::Json)]
 pub async fn log_out() -> Result<(), AppError> {
     use crate::ssr::session_user;
     session_user::end_session(&session_user::request_session().await?).await

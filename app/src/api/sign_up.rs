@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::models::SessionUser;
 
 /// Creates a candidate account and signs it in.
-#[server]
+#[server(endpoint = "sign_up", input = leptos::server_fn::codec::Json)]
 pub async fn sign_up(fields: SignUpFields) -> Result<SessionUser, AppError> {
     use crate::domain::sign_up_form::SignUpForm;
     use crate::ssr::{accounts, server_state::server_state, session_user};

@@ -17,12 +17,13 @@ pub fn CategoryCard(exam_code: String, category: CategoryWithMaterials, on_chang
     let rules = definition.rules.clone();
     let (rules_zh, rules_en) = (rules.describe_zh().join("，"), rules.describe_en().join(", "));
     let (name_zh, name_en) = (definition.name_zh.clone(), definition.name_en.clone());
+    let region_label = { let (zh, en) = (name_zh.clone(), name_en.clone()); move || lang.get().pick(zh.clone(), en.clone()) };
     let count = category.materials.len();
     let materials = category.materials.clone();
     let lightbox_materials = StoredValue::new(category.materials.clone());
 
     view! {
-        <section class="category card" data-category=definition.code.clone() aria-label=definition.name_zh.clone()>
+        <section class="category card" data-category=definition.code.clone() aria-label=region_label>
             <header class="category-header">
                 <h3>{move || lang.get().pick(name_zh.clone(), name_en.clone())}</h3>
                 {if rules.required {

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what building Zige needs and is missing; every step is skipped when already done.
+# Sourced by scripts/run.sh and scripts/test.sh (it exports PATH for them).
+#
+# cargo-leptos downloads wasm-bindgen and wasm-opt from GitHub unless they are on PATH, and these
+# machines reach only the package registries, so both are put on PATH first:
+#   - wasm-bindgen-cli from crates.io, at exactly the version Cargo.lock pins;
+#   - wasm-opt from npm's binaryen (Debian's wasm-opt 108 builds WASM that never hydrates).
+set -euo pipefail
+ZIGE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ZIGE_TOOLS="$ZIGE_ROOT/.tools"
+export PATH="$HOME/.cargo/bin:$ZIGE_TOOLS/node_modules/.bin:$PATH"
+
+step() { printf '\n== %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(cargo leptos --version 2>/dev/null || true)" != "cargo-leptos 0.3.10" ]; then
+  step "installing cargo-leptos 0.3.10 (about 15 minutes, once)"
+  cargo install cargo-leptos --version 0.3.10 --locked
+fi
+
+wasm_bindgen_version="$(grep -A1 '^name = "wasm-bindgen"$' "$ZIGE_ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"$/\1/p')"
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wasm_bindgen_version" ]; then
+  step "installing wasm-bindgen-cli $wasm_bindgen_version"
+  cargo install wasm-bindgen-cli --version "$wasm_bindgen_version"
+fi
+
+if ! "$ZIGE_TOOLS/node_modules/.bin/wasm-opt" --version >/dev/null 2>&1; then
+  step "installing wasm-opt (npm binaryen 132)"
+  mkdir -p "$ZIGE_TOOLS"
+  npm install --prefix "$ZIGE_TOOLS" --no-audit --no-fund binaryen@132
+fi

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: unit and property tests, server integration
+# tests over real HTTP, then Playwright in headless Chromium against a freshly built server.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ZIGE_ROOT"
+
+if ! command -v chromium >/dev/null 2>&1; then
+  step "installing Debian's chromium"
+  if [ "$(id -u)" = 0 ]; then apt-get install -y chromium; else sudo apt-get install -y chromium; fi
+fi
+
+if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+  step "installing the end-to-end test packages (npm)"
+  (cd end2end && npm ci --no-audit --no-fund)
+fi
+
+step "unit, property and server integration tests"
+cargo test --workspace --exclude frontend
+
+step "browser tests (Playwright, headless Chromium)"
+# A fresh data folder: the browser tests start from the demo data only.
+ZIGE_DATA_DIR="$(mktemp -d)"
+export ZIGE_DATA_DIR
+status=0
+cargo leptos end-to-end || status=$?
+node end2end/summary.mjs end2end/test-results/results.json || status=1
+rm -rf "$ZIGE_DATA_DIR"
+exit "$status"
