@@ -48,4 +48,5 @@ pub fn CategoryCard(exam_code: String, category: CategoryWithMaterials, on_chang
             })}
         </section>
     }
+    .into_any()
 }

@@ -40,4 +40,5 @@ pub fn Lightbox(materials: Vec<MaterialView>, start: usize, on_close: Callback<(
             </div>
         </div>
     }
+    .into_any()
 }

@@ -61,4 +61,5 @@ pub fn MaterialList(materials: Vec<MaterialView>, on_view: Callback<usize>, on_c
         </ul>
         {move || delete.value().get().and_then(Result::err).map(|error: AppError| view! { <ErrorNote error/> })}
     }
+    .into_any()
 }

@@ -128,4 +128,5 @@ pub fn UploadForm(
             })}
         </div>
     }
+    .into_any()
 }

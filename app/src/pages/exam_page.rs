@@ -54,6 +54,7 @@ pub fn ExamPageView() -> impl IntoView {
             })}
         </Transition>
     }
+    .into_any()
 }
 
 type Heading = Option<(String, String)>;

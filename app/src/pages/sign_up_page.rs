@@ -90,4 +90,5 @@ pub fn SignUpPage() -> impl IntoView {
             <p>{tr("已有账号？", "Already registered? ")}<a href="/login">{tr("登录", "Log in")}</a></p>
         </form>
     }
+    .into_any()
 }
