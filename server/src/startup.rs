@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, Database, DatabaseConnection};
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::{Key, SameSite};
@@ -26,6 +27,9 @@ use app::{shell, App};
 use crate::config::Config;
 use crate::routes::{health::health, material_file::material_file, upload_material::upload_material};
 use crate::session_store::SeaOrmSessionStore;
+
+/// The largest body a page form or server function may send.
+const FORM_BODY_LIMIT_BYTES: usize = 64 * 1024;
 
 /// A session ends after this long without a request.
 const SESSION_IDLE_HOURS: i64 = 8;
@@ -94,15 +98,19 @@ fn build_router(state: ServerState, max_upload_bytes: u64) -> Router {
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let body_limit = usize::try_from(max_upload_bytes).unwrap_or(usize::MAX);
-    Router::new()
-        .route("/health", get(health))
-        .route("/api/materials", post(upload_material).layer(DefaultBodyLimit::max(body_limit)))
-        .route("/api/materials/{id}/file", get(material_file))
+    // Pages and server functions take small forms only; large bodies are for uploads alone.
+    let pages = Router::new()
         .leptos_routes_with_context(&state, routes, move || provide_context(context_state.clone()), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
+        .layer(RequestBodyLimitLayer::new(FORM_BODY_LIMIT_BYTES));
+    Router::new()
+        .route("/health", get(health))
+        .route("/api/materials", post(upload_material).layer(DefaultBodyLimit::max(body_limit)))
+        .route("/api/materials/{id}/file", get(material_file))
+        .merge(pages)
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))

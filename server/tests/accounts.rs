@@ -69,3 +69,11 @@ async fn demo_accounts_exist_on_first_start() {
     let response = app.browser().log_in("44030519900101123X", "zige-demo-2026").await;
     assert_eq!(response.status(), 200);
 }
+
+#[tokio::test]
+async fn an_oversized_form_body_is_refused_before_it_is_read() {
+    let app = spawn_app().await;
+    let padding = "x".repeat(200 * 1024);
+    let response = app.browser().sign_up(ALICE, &padding, "secret-pass-1").await;
+    assert_eq!(response.status(), 413);
+}
