@@ -20,3 +20,14 @@ pub fn internal(context: &str, error: impl std::fmt::Display) -> crate::error::A
     tracing::error!(%error, "{context}");
     crate::error::AppError::Internal
 }
+
+/// Gives a server function's HTTP response the status its error calls for (401, 404, 409, 422…)
+/// instead of the blanket 500 server functions otherwise answer with.
+pub fn respond<T>(result: Result<T, crate::error::AppError>) -> Result<T, crate::error::AppError> {
+    if let Err(error) = &result {
+        if let (Some(options), Ok(status)) = (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(error.status())) {
+            options.set_status(status);
+        }
+    }
+    result
+}

@@ -17,6 +17,9 @@ test('a candidate signs up, logs in, uploads, views in the lightbox and deletes'
   await page.getByRole('button', { name: '退出' }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.getByLabel('证件号码').fill(idNumber);
+  await page.getByLabel('密码').fill('not-my-password-1');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('alert')).toHaveText('证件号码或密码不正确');
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('link', { name: '进入考试' }).click();

@@ -2,7 +2,7 @@
 //! the database on SQLite and PostgreSQL alike.
 
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, SqlErr};
 use time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{Error, ExpiredDeletion, Result};
@@ -41,15 +41,30 @@ fn backend(e: impl std::fmt::Display) -> Error {
     Error::Backend(e.to_string())
 }
 
+fn row_of(record: &Record) -> Result<entity::ActiveModel> {
+    Ok(entity::ActiveModel {
+        id: Set(record.id.to_string()),
+        data: Set(serde_json::to_string(&record.data).map_err(|e| Error::Encode(e.to_string()))?),
+        expires_at: Set(record.expiry_date.unix_timestamp()),
+    })
+}
+
 #[async_trait::async_trait]
 impl SessionStore for SeaOrmSessionStore {
+    /// Inserts under a fresh id; on the (astronomically rare) collision, draws another id
+    /// rather than overwrite someone else's session.
+    async fn create(&self, record: &mut Record) -> Result<()> {
+        loop {
+            match entity::Entity::insert(row_of(record)?).exec(&self.db).await {
+                Ok(_) => return Ok(()),
+                Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => record.id = Id::default(),
+                Err(e) => return Err(backend(e)),
+            }
+        }
+    }
+
     async fn save(&self, record: &Record) -> Result<()> {
-        let row = entity::ActiveModel {
-            id: Set(record.id.to_string()),
-            data: Set(serde_json::to_string(&record.data).map_err(|e| Error::Encode(e.to_string()))?),
-            expires_at: Set(record.expiry_date.unix_timestamp()),
-        };
-        entity::Entity::insert(row)
+        entity::Entity::insert(row_of(record)?)
             .on_conflict(OnConflict::column(entity::Column::Id).update_columns([entity::Column::Data, entity::Column::ExpiresAt]).to_owned())
             .exec(&self.db)
             .await

@@ -23,7 +23,7 @@ async fn a_second_sign_up_with_the_same_id_gets_a_clear_message() {
     let app = spawn_app().await;
     app.candidate(ALICE).await;
     let response = app.browser().sign_up(&ALICE.to_lowercase(), "冒名者", "other-pass-2").await;
-    assert!(!response.status().is_success());
+    assert_eq!(response.status(), 409);
     let body = response.text().await.unwrap();
     assert!(body.contains("DuplicateIdNumber"), "{body}");
 }
@@ -32,6 +32,7 @@ async fn a_second_sign_up_with_the_same_id_gets_a_clear_message() {
 async fn sign_up_with_a_bad_check_digit_is_refused_at_that_field() {
     let app = spawn_app().await;
     let response = app.browser().sign_up("110105194912310021", "张三", "secret-pass-1").await;
+    assert_eq!(response.status(), 422);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["InvalidField"]["field"], "id_number");
     assert!(body["InvalidField"]["message_zh"].as_str().unwrap().contains("校验位应为 X"));
@@ -44,6 +45,7 @@ async fn login_with_the_right_password_opens_a_session_and_a_wrong_one_does_not(
 
     let stranger = app.browser();
     let refused = stranger.log_in(ALICE, "wrong-pass-9").await;
+    assert_eq!(refused.status(), 401);
     assert!(refused.text().await.unwrap().contains("BadCredentials"));
     let me: Value = stranger.call("current_user", serde_json::json!({})).await.json().await.unwrap();
     assert!(me.is_null());

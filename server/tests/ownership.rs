@@ -15,6 +15,7 @@ async fn another_candidates_material_is_not_found_for_viewing_or_deleting() {
 
     assert_eq!(bob.get(&format!("/api/materials/{id}/file")).await.status(), 404);
     let delete = bob.call("delete_material", json!({ "id": id })).await;
+    assert_eq!(delete.status(), 404);
     assert!(delete.text().await.unwrap().contains("NotFound"));
     assert_eq!(app.browser().get(&format!("/api/materials/{id}/file")).await.status(), 401);
 

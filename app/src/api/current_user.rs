@@ -8,10 +8,15 @@ use crate::models::SessionUser;
 pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
     use crate::ssr::{accounts, server_state::server_state, session_user};
 
-    let state = server_state()?;
-    match session_user::request_user(&state.db).await {
-        Ok(account) => Ok(Some(accounts::session_user_of(&account))),
-        Err(AppError::NotSignedIn) => Ok(None),
-        Err(other) => Err(other),
-    }
+    crate::ssr::respond(
+        async {
+            let state = server_state()?;
+            match session_user::request_user(&state.db).await {
+                Ok(account) => Ok(Some(accounts::session_user_of(&account))),
+                Err(AppError::NotSignedIn) => Ok(None),
+                Err(other) => Err(other),
+            }
+        }
+        .await,
+    )
 }

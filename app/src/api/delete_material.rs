@@ -7,9 +7,14 @@ use crate::error::AppError;
 pub async fn delete_material(id: String) -> Result<(), AppError> {
     use crate::ssr::{materials, server_state::server_state, session_user};
 
-    let state = server_state()?;
-    let account = session_user::request_user(&state.db).await?;
-    materials::delete_owned(&state, account.id, &id).await?;
-    tracing::info!(user_id = account.id, material = id, "material deleted");
-    Ok(())
+    crate::ssr::respond(
+        async {
+            let state = server_state()?;
+            let account = session_user::request_user(&state.db).await?;
+            materials::delete_owned(&state, account.id, &id).await?;
+            tracing::info!(user_id = account.id, material = id, "material deleted");
+            Ok(())
+        }
+        .await,
+    )
 }

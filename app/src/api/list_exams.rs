@@ -8,7 +8,12 @@ use crate::models::ExamSummary;
 pub async fn list_exams() -> Result<Vec<ExamSummary>, AppError> {
     use crate::ssr::{exams, server_state::server_state, session_user};
 
-    let state = server_state()?;
-    session_user::request_user(&state.db).await?;
-    exams::list(&state.db).await
+    crate::ssr::respond(
+        async {
+            let state = server_state()?;
+            session_user::request_user(&state.db).await?;
+            exams::list(&state.db).await
+        }
+        .await,
+    )
 }

@@ -7,10 +7,15 @@ use crate::models::SessionUser;
 pub async fn log_in(id_number: String, password: String) -> Result<SessionUser, AppError> {
     use crate::ssr::{accounts, server_state::server_state, session_user};
 
-    let state = server_state()?;
-    let account = accounts::authenticate(&state.db, &id_number, &password).await.inspect_err(|_| {
-        tracing::warn!("failed login");
-    })?;
-    session_user::begin_session(&session_user::request_session().await?, account.id).await?;
-    Ok(accounts::session_user_of(&account))
+    crate::ssr::respond(
+        async {
+            let state = server_state()?;
+            let account = accounts::authenticate(&state.db, &id_number, &password).await.inspect_err(|_| {
+                tracing::warn!("failed login");
+            })?;
+            session_user::begin_session(&session_user::request_session().await?, account.id).await?;
+            Ok(accounts::session_user_of(&account))
+        }
+        .await,
+    )
 }

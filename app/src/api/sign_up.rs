@@ -10,13 +10,18 @@ pub async fn sign_up(fields: SignUpFields) -> Result<SessionUser, AppError> {
     use crate::domain::sign_up_form::SignUpForm;
     use crate::ssr::{accounts, server_state::server_state, session_user};
 
-    let form = SignUpForm::parse(&fields).map_err(|errors| {
-        let first = &errors[0];
-        AppError::invalid_field(&first.field, first.message_zh.clone(), first.message_en.clone())
-    })?;
-    let state = server_state()?;
-    let account = accounts::create_account(&state.db, form, crate::models::Role::Candidate).await?;
-    session_user::begin_session(&session_user::request_session().await?, account.id).await?;
-    tracing::info!(user_id = account.id, "candidate signed up");
-    Ok(accounts::session_user_of(&account))
+    crate::ssr::respond(
+        async {
+            let form = SignUpForm::parse(&fields).map_err(|errors| {
+                let first = &errors[0];
+                AppError::invalid_field(&first.field, first.message_zh.clone(), first.message_en.clone())
+            })?;
+            let state = server_state()?;
+            let account = accounts::create_account(&state.db, form, crate::models::Role::Candidate).await?;
+            session_user::begin_session(&session_user::request_session().await?, account.id).await?;
+            tracing::info!(user_id = account.id, "candidate signed up");
+            Ok(accounts::session_user_of(&account))
+        }
+        .await,
+    )
 }
