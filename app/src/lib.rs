@@ -2,6 +2,7 @@
 //! the server functions. Server-only code is fenced in `ssr`.
 
 pub mod api;
+pub mod auth_flow;
 pub mod client;
 pub mod components;
 pub mod domain;

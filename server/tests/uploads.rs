@@ -127,3 +127,16 @@ fn has_gps(jpeg: &[u8]) -> bool {
         .map(|e| e.fields().any(|f| f.ifd_num == exif::In::PRIMARY && f.tag.context() == exif::Context::Gps))
         .unwrap_or(false)
 }
+
+#[tokio::test]
+async fn a_form_with_too_many_parts_is_refused() {
+    let app = spawn_app().await;
+    let alice = app.candidate(ALICE).await;
+    let mut form = reqwest::multipart::Form::new().text("exam", "000").text("category", "other").text("seq_no", "1");
+    for i in 0..8 {
+        form = form.text("exam", format!("filler {i}"));
+    }
+    let response = alice.http.post(app.url("/api/materials")).multipart(form).send().await.unwrap();
+    assert_eq!(response.status(), 400);
+    assert!(app.blob_files().is_empty());
+}

@@ -94,53 +94,37 @@ impl CategoryRules {
 
     /// The rules in plain words, one phrase each, for the requirements list.
     pub fn describe_zh(&self) -> Vec<String> {
-        let mut out = vec![format!("{} 格式", self.formats_text())];
-        match (self.min_bytes, self.max_bytes) {
-            (Some(min), Some(max)) => out.push(format!("文件大小 {}–{}", format_limit(min), format_limit(max))),
-            (None, Some(max)) => out.push(format!("文件不超过 {}", format_limit(max))),
-            (Some(min), None) => out.push(format!("文件不小于 {}", format_limit(min))),
-            (None, None) => {}
-        }
-        match (self.min_width, self.min_height) {
-            (Some(w), Some(h)) => out.push(format!("像素不小于 {w}×{h}（宽×高）")),
-            (Some(w), None) => out.push(format!("宽度不小于 {w} 像素")),
-            (None, Some(h)) => out.push(format!("高度不小于 {h} 像素")),
-            (None, None) => {}
-        }
-        if let Some(aspect) = self.aspect {
-            out.push(format!("宽高比 {aspect}"));
-        }
-        if let Some(dpi) = self.min_dpi {
-            out.push(format!("分辨率不低于 {dpi} DPI"));
-        }
-        if let Some(count) = self.max_count {
-            out.push(format!("最多 {count} 张"));
-        }
-        out
+        self.describe().into_iter().map(|(zh, _)| zh).collect()
     }
 
     pub fn describe_en(&self) -> Vec<String> {
-        let mut out = vec![format!("{} only", self.formats_text())];
-        match (self.min_bytes, self.max_bytes) {
-            (Some(min), Some(max)) => out.push(format!("{}–{} per file", format_limit(min), format_limit(max))),
-            (None, Some(max)) => out.push(format!("at most {} per file", format_limit(max))),
-            (Some(min), None) => out.push(format!("at least {} per file", format_limit(min))),
+        self.describe().into_iter().map(|(_, en)| en).collect()
+    }
+
+    /// Each phrase in Chinese and English, built side by side so the two never disagree.
+    fn describe(&self) -> Vec<(String, String)> {
+        let formats = self.formats_text();
+        let mut out = vec![(format!("{formats} 格式"), format!("{formats} only"))];
+        match (self.min_bytes.map(format_limit), self.max_bytes.map(format_limit)) {
+            (Some(min), Some(max)) => out.push((format!("文件大小 {min}–{max}"), format!("{min}–{max} per file"))),
+            (None, Some(max)) => out.push((format!("文件不超过 {max}"), format!("at most {max} per file"))),
+            (Some(min), None) => out.push((format!("文件不小于 {min}"), format!("at least {min} per file"))),
             (None, None) => {}
         }
         match (self.min_width, self.min_height) {
-            (Some(w), Some(h)) => out.push(format!("at least {w}×{h} pixels (width×height)")),
-            (Some(w), None) => out.push(format!("at least {w} pixels wide")),
-            (None, Some(h)) => out.push(format!("at least {h} pixels high")),
+            (Some(w), Some(h)) => out.push((format!("像素不小于 {w}×{h}（宽×高）"), format!("at least {w}×{h} pixels (width×height)"))),
+            (Some(w), None) => out.push((format!("宽度不小于 {w} 像素"), format!("at least {w} pixels wide"))),
+            (None, Some(h)) => out.push((format!("高度不小于 {h} 像素"), format!("at least {h} pixels high"))),
             (None, None) => {}
         }
         if let Some(aspect) = self.aspect {
-            out.push(format!("aspect ratio {aspect} (width:height)"));
+            out.push((format!("宽高比 {aspect}"), format!("aspect ratio {aspect} (width:height)")));
         }
         if let Some(dpi) = self.min_dpi {
-            out.push(format!("at least {dpi} DPI"));
+            out.push((format!("分辨率不低于 {dpi} DPI"), format!("at least {dpi} DPI")));
         }
         if let Some(count) = self.max_count {
-            out.push(format!("up to {count} images"));
+            out.push((format!("最多 {count} 张"), format!("up to {count} images")));
         }
         out
     }

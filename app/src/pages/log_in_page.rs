@@ -6,22 +6,20 @@ use crate::api::log_in;
 use crate::components::error_note::ErrorNote;
 use crate::error::AppError;
 use crate::i18n::tr;
-use crate::AuthVersion;
+use crate::auth_flow::use_after_sign_in;
 
 #[component]
 pub fn LogInPage() -> impl IntoView {
-    let auth = expect_context::<AuthVersion>().0;
     let id_number = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let navigate = leptos_router::hooks::use_navigate();
+    let after_sign_in = use_after_sign_in();
     let submit = Action::new(move |(id, pw): &(String, String)| {
         let (id, pw) = (id.clone(), pw.clone());
-        let navigate = navigate.clone();
+        let after_sign_in = after_sign_in.clone();
         async move {
             let outcome = log_in(id, pw).await;
             if outcome.is_ok() {
-                auth.update(|v| *v += 1);
-                navigate("/", Default::default());
+                after_sign_in();
             }
             outcome
         }

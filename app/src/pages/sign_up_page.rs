@@ -8,23 +8,21 @@ use crate::domain::sign_up_form::{FieldError, SignUpFields, SignUpForm};
 use crate::domain::IdType;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
-use crate::AuthVersion;
+use crate::auth_flow::use_after_sign_in;
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let lang = use_lang();
-    let auth = expect_context::<AuthVersion>().0;
     let fields = RwSignal::new(SignUpFields { id_type: IdType::ResidentId.as_str().to_string(), ..Default::default() });
     let field_errors = RwSignal::new(Vec::<FieldError>::new());
-    let navigate = leptos_router::hooks::use_navigate();
+    let after_sign_in = use_after_sign_in();
     let submit = Action::new(move |fields: &SignUpFields| {
         let fields = fields.clone();
-        let navigate = navigate.clone();
+        let after_sign_in = after_sign_in.clone();
         async move {
             let outcome = sign_up(fields).await;
             if outcome.is_ok() {
-                auth.update(|v| *v += 1);
-                navigate("/", Default::default());
+                after_sign_in();
             }
             outcome
         }

@@ -1,0 +1,16 @@
+//! What happens once someone has signed in or up: everything that depends on who is signed in
+//! fetches again, and they land on 我的考试.
+
+use leptos::prelude::*;
+
+use crate::AuthVersion;
+
+/// Returns the step to run after a successful sign-in or sign-up.
+pub fn use_after_sign_in() -> impl Fn() + Clone + 'static {
+    let auth = expect_context::<AuthVersion>().0;
+    let navigate = leptos_router::hooks::use_navigate();
+    move || {
+        auth.update(|v| *v += 1);
+        navigate("/", Default::default());
+    }
+}
