@@ -1,9 +1,11 @@
-//! `server` serves the app; `server check-images --rules RULES.toml FILE...` pre-checks scans.
+//! `server` serves the app; `server check-images --rules RULES.toml FILE...` pre-checks scans;
+//! `server exam validate|import FILE` handles exam definition files.
 
 use clap::{Parser, Subcommand};
 use leptos::prelude::*;
 
 use server::cli::check_images::{run_check_images, CheckImagesArgs};
+use server::cli::exam::{run_exam_command, ExamCommand};
 use server::config::Config;
 use server::{demo_data, startup, telemetry};
 
@@ -20,6 +22,11 @@ enum Command {
     Serve,
     /// Check image files against a category rule file, one JSON line per file.
     CheckImages(CheckImagesArgs),
+    /// Validate or import an exam definition file (TOML).
+    Exam {
+        #[command(subcommand)]
+        command: ExamCommand,
+    },
 }
 
 #[tokio::main]
@@ -27,6 +34,7 @@ async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve) {
         Command::CheckImages(args) => run_check_images(&args),
+        Command::Exam { command } => run_exam_command(&command).await,
         Command::Serve => match serve().await {
             Ok(()) => std::process::ExitCode::SUCCESS,
             Err(error) => {

@@ -118,9 +118,32 @@ fn build_router(state: ServerState, max_upload_bytes: u64) -> Router {
         .with_state(state)
 }
 
-/// Binds and serves until the process ends.
+/// Binds and serves until Ctrl-C or SIGTERM; requests under way are allowed to finish, so an
+/// upload being written is not cut off by a restart.
 pub async fn serve(router: Router, addr: SocketAddr) -> Result<(), StartupError> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
-    axum::serve(listener, router).await?;
+    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
     Ok(())
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = interrupt => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
 }

@@ -30,28 +30,47 @@ pub struct CategoryDefinition {
     pub rules: CategoryRules,
 }
 
+/// One mistake in an exam file, tied to the category it is in (if any) so tools can point at
+/// the line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExamMistake {
+    pub category: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for ExamMistake {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.category {
+            Some(code) => write!(f, "category \"{code}\": {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
 impl ExamDefinition {
     /// Every mistake in the definition, in English, for the administrator who wrote it.
-    pub fn validated(mut self) -> Result<Self, Vec<String>> {
+    pub fn validated(mut self) -> Result<Self, Vec<ExamMistake>> {
+        let general = |message: &str| ExamMistake { category: None, message: message.to_string() };
         let mut mistakes = Vec::new();
         if self.code.trim().is_empty() {
-            mistakes.push("code must not be empty".to_string());
+            mistakes.push(general("code must not be empty"));
         }
         if self.categories.is_empty() {
-            mistakes.push("an exam needs at least one [[categories]] entry".to_string());
+            mistakes.push(general("an exam needs at least one [[categories]] entry"));
         }
         let mut seen = std::collections::HashSet::new();
         let mut categories = Vec::with_capacity(self.categories.len());
         for mut category in std::mem::take(&mut self.categories) {
+            let about = |message: String| ExamMistake { category: Some(category.code.clone()), message };
             if !seen.insert(category.code.clone()) {
-                mistakes.push(format!("category code \"{}\" is used twice", category.code));
+                mistakes.push(about("this code is used by two categories".to_string()));
             }
             if category.code.is_empty() || !category.code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
-                mistakes.push(format!("category code \"{}\" must be lower-case letters, digits and _", category.code));
+                mistakes.push(about("a category code must be lower-case letters, digits and _".to_string()));
             }
             match category.rules.clone().validated() {
                 Ok(rules) => category.rules = rules,
-                Err(errors) => mistakes.extend(errors.into_iter().map(|e| format!("category \"{}\": {e}", category.code))),
+                Err(errors) => mistakes.extend(errors.into_iter().map(about)),
             }
             categories.push(category);
         }

@@ -8,10 +8,28 @@ use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::models::ExamSummary;
 
-/// Parses an exam file and checks it; every mistake is listed.
+/// Parses an exam file and checks it; every mistake is listed, with its line where it has one.
 pub fn parse_exam_toml(text: &str) -> Result<ExamDefinition, Vec<String>> {
+    // toml's own message already names the line and shows it.
     let definition: ExamDefinition = toml::from_str(text).map_err(|e| vec![e.to_string()])?;
-    definition.validated()
+    definition.validated().map_err(|mistakes| {
+        mistakes
+            .iter()
+            .map(|m| match m.category.as_deref().and_then(|code| category_line(text, code)) {
+                Some(line) => format!("line {line}: {m}"),
+                None => m.to_string(),
+            })
+            .collect()
+    })
+}
+
+/// The 1-based line where a category's `code = "…"` is written.
+fn category_line(text: &str, code: &str) -> Option<usize> {
+    text.lines().position(|line| {
+        let line = line.trim();
+        line.strip_prefix("code").map(str::trim_start).and_then(|rest| rest.strip_prefix('=')).map(str::trim) == Some(&format!("\"{code}\""))
+    })
+    .map(|index| index + 1)
 }
 
 /// Stores the exam unless one with its code exists already. Returns true when it was added.

@@ -1,0 +1,67 @@
+//! `server exam validate` and `server exam import`.
+mod support;
+
+use std::process::Command;
+
+use serde_json::json;
+use support::*;
+
+fn server() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_server"))
+}
+
+const DEMO_EXAM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../exams/000-qualification-review.toml");
+
+#[test]
+fn the_shipped_demo_exam_validates() {
+    let output = server().args(["exam", "validate", DEMO_EXAM]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8(output.stdout).unwrap().contains("exam 000 with 6 categories is valid"));
+}
+
+#[test]
+fn validate_names_every_mistake_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("exam.toml");
+    std::fs::write(
+        &file,
+        "code = \"900\"\ntitle_zh = \"t\"\ntitle_en = \"t\"\norganiser_zh = \"o\"\norganiser_en = \"o\"\n\n\
+         [[categories]]\ncode = \"photo\"\nname_zh = \"照片\"\nname_en = \"Photo\"\n[categories.rules]\nmin_bytes = 500\nmax_bytes = 100\n\n\
+         [[categories]]\ncode = \"Photo 2\"\nname_zh = \"照片\"\nname_en = \"Photo\"\n",
+    )
+    .unwrap();
+    let output = server().args(["exam", "validate"]).arg(&file).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let errors = String::from_utf8(output.stderr).unwrap();
+    assert!(errors.contains("line 8: category \"photo\": min_bytes (500) is larger than max_bytes (100)"), "{errors}");
+    assert!(errors.contains("line 16: category \"Photo 2\": a category code must be lower-case"), "{errors}");
+}
+
+#[test]
+fn validate_points_at_a_misspelt_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("exam.toml");
+    let text = std::fs::read_to_string(DEMO_EXAM).unwrap().replace("max_count = 2", "max_cont = 2");
+    std::fs::write(&file, text).unwrap();
+    let output = server().args(["exam", "validate"]).arg(&file).output().unwrap();
+    let errors = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(errors.contains("line 18") && errors.contains("max_cont"), "{errors}");
+}
+
+#[tokio::test]
+async fn an_imported_exam_is_offered_to_candidates() {
+    let data_dir = tempfile::tempdir().unwrap();
+    let file = data_dir.path().join("exam.toml");
+    let text = std::fs::read_to_string(DEMO_EXAM).unwrap().replace("code = \"000\"", "code = \"777\"");
+    std::fs::write(&file, text).unwrap();
+    let import = |file: &std::path::Path| server().args(["exam", "import"]).arg(file).env("ZIGE_DATA_DIR", data_dir.path()).output().unwrap();
+    assert!(import(&file).status.success());
+    assert_eq!(import(&file).status.code(), Some(1), "a second import must not overwrite");
+
+    let app = spawn_app_with(|c| c.data_dir = data_dir.path().to_path_buf()).await;
+    let alice = app.candidate(ALICE).await;
+    let exams: serde_json::Value = alice.call("list_exams", json!({})).await.json().await.unwrap();
+    let codes: Vec<&str> = exams.as_array().unwrap().iter().map(|e| e["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, vec!["000", "777"]);
+}
