@@ -62,34 +62,37 @@ impl AppError {
     }
 
     pub fn message_zh(&self) -> String {
-        match self {
-            AppError::NotSignedIn => "请先登录".into(),
-            AppError::BadCredentials => "证件号码或密码不正确".into(),
-            AppError::NotFound => "找不到该内容".into(),
-            AppError::DuplicateIdNumber => "该证件号码已注册，请直接登录".into(),
-            AppError::SequenceTaken { seq_no } => format!("顺序号 {seq_no} 在本类中已被使用，请换一个顺序号"),
-            AppError::InvalidField { message_zh, .. } => message_zh.clone(),
-            AppError::FileRefused { violations } => violations.iter().map(|v| v.message_zh.as_str()).collect::<Vec<_>>().join("；"),
-            AppError::TooLarge { limit_bytes } => format!("请求超过 {} 的上限", crate::domain::byte_size::format_limit(*limit_bytes)),
-            AppError::BadRequest(_) => "请求格式不正确".into(),
-            AppError::Internal => "服务器出错，请稍后再试".into(),
-            AppError::Transport(_) => "网络连接失败，请检查网络后重试".into(),
-        }
+        self.messages().0
     }
 
     pub fn message_en(&self) -> String {
+        self.messages().1
+    }
+
+    /// The message in Chinese and English, written side by side so the two say the same thing.
+    fn messages(&self) -> (String, String) {
+        let pair = |zh: &str, en: &str| (zh.to_string(), en.to_string());
         match self {
-            AppError::NotSignedIn => "Please log in first".into(),
-            AppError::BadCredentials => "The ID number or password is not correct".into(),
-            AppError::NotFound => "Not found".into(),
-            AppError::DuplicateIdNumber => "An account with this ID number already exists; please log in".into(),
-            AppError::SequenceTaken { seq_no } => format!("Sequence number {seq_no} is already used in this category; choose another"),
-            AppError::InvalidField { message_en, .. } => message_en.clone(),
-            AppError::FileRefused { violations } => violations.iter().map(|v| v.message_en.as_str()).collect::<Vec<_>>().join("; "),
-            AppError::TooLarge { limit_bytes } => format!("The request is larger than the {} limit", crate::domain::byte_size::format_limit(*limit_bytes)),
-            AppError::BadRequest(_) => "The request is malformed".into(),
-            AppError::Internal => "Something went wrong on the server; please try again later".into(),
-            AppError::Transport(_) => "The network request failed; check your connection and retry".into(),
+            AppError::NotSignedIn => pair("请先登录", "Please log in first"),
+            AppError::BadCredentials => pair("证件号码或密码不正确", "The ID number or password is not correct"),
+            AppError::NotFound => pair("找不到该内容", "Not found"),
+            AppError::DuplicateIdNumber => pair("该证件号码已注册，请直接登录", "An account with this ID number already exists; please log in"),
+            AppError::SequenceTaken { seq_no } => (
+                format!("顺序号 {seq_no} 在本类中已被使用，请换一个顺序号"),
+                format!("Sequence number {seq_no} is already used in this category; choose another"),
+            ),
+            AppError::InvalidField { message_zh, message_en, .. } => (message_zh.clone(), message_en.clone()),
+            AppError::FileRefused { violations } => (
+                violations.iter().map(|v| v.message_zh.as_str()).collect::<Vec<_>>().join("；"),
+                violations.iter().map(|v| v.message_en.as_str()).collect::<Vec<_>>().join("; "),
+            ),
+            AppError::TooLarge { limit_bytes } => {
+                let limit = crate::domain::byte_size::format_limit(*limit_bytes);
+                (format!("请求超过 {limit} 的上限"), format!("The request is larger than the {limit} limit"))
+            }
+            AppError::BadRequest(_) => pair("请求格式不正确", "The request is malformed"),
+            AppError::Internal => pair("服务器出错，请稍后再试", "Something went wrong on the server; please try again later"),
+            AppError::Transport(_) => pair("网络连接失败，请检查网络后重试", "The network request failed; check your connection and retry"),
         }
     }
 }

@@ -80,26 +80,33 @@ pub enum IdNumberError {
 
 impl IdNumberError {
     pub fn message_zh(&self) -> String {
-        match self {
-            IdNumberError::Empty => "请填写证件号码".into(),
-            IdNumberError::WrongLength { expected, actual } => format!("证件号码应为 {expected} 位，实际 {actual} 位"),
-            IdNumberError::BadCharacters => "证件号码含有不允许的字符（身份证只能是数字，最后一位可以是 X）".into(),
-            IdNumberError::UnknownRegion => "证件号码前两位不是有效的省级行政区代码".into(),
-            IdNumberError::InvalidBirthDate => "证件号码第 7–14 位不是有效的出生日期".into(),
-            IdNumberError::CheckDigitMismatch { expected, actual } => format!("校验位应为 {expected}，实际为 {actual}，请核对号码"),
-            IdNumberError::WrongPrefix => "证件号码开头不符合该证件格式".into(),
-        }
+        self.messages().0
     }
 
     pub fn message_en(&self) -> String {
+        self.messages().1
+    }
+
+    /// The message in Chinese and English, side by side so the two say the same thing.
+    fn messages(&self) -> (String, String) {
+        let pair = |zh: &str, en: &str| (zh.to_string(), en.to_string());
         match self {
-            IdNumberError::Empty => "Enter the document number".into(),
-            IdNumberError::WrongLength { expected, actual } => format!("The number must have {expected} characters; it has {actual}"),
-            IdNumberError::BadCharacters => "The number has characters that are not allowed (resident IDs are digits, the last may be X)".into(),
-            IdNumberError::UnknownRegion => "The first two digits are not a valid province code".into(),
-            IdNumberError::InvalidBirthDate => "Digits 7–14 are not a valid date of birth".into(),
-            IdNumberError::CheckDigitMismatch { expected, actual } => format!("The check digit should be {expected}, not {actual}; check the number"),
-            IdNumberError::WrongPrefix => "The number does not start the way this document's numbers do".into(),
+            IdNumberError::Empty => pair("请填写证件号码", "Enter the document number"),
+            IdNumberError::WrongLength { expected, actual } => (
+                format!("证件号码应为 {expected} 位，实际 {actual} 位"),
+                format!("The number must have {expected} characters; it has {actual}"),
+            ),
+            IdNumberError::BadCharacters => pair(
+                "证件号码含有不允许的字符（身份证只能是数字，最后一位可以是 X）",
+                "The number has characters that are not allowed (resident IDs are digits, the last may be X)",
+            ),
+            IdNumberError::UnknownRegion => pair("证件号码前两位不是有效的省级行政区代码", "The first two digits are not a valid province code"),
+            IdNumberError::InvalidBirthDate => pair("证件号码第 7–14 位不是有效的出生日期", "Digits 7–14 are not a valid date of birth"),
+            IdNumberError::CheckDigitMismatch { expected, actual } => (
+                format!("校验位应为 {expected}，实际为 {actual}，请核对号码"),
+                format!("The check digit should be {expected}, not {actual}; check the number"),
+            ),
+            IdNumberError::WrongPrefix => pair("证件号码开头不符合该证件格式", "The number does not start the way this document's numbers do"),
         }
     }
 }
