@@ -44,11 +44,12 @@ impl Default for Config {
 }
 
 impl Config {
-    pub fn load() -> Result<Config, figment::Error> {
+    pub fn load() -> Result<Config, Box<figment::Error>> {
         Figment::from(Serialized::defaults(Config::default()))
             .merge(Env::raw().only(&["DATABASE_URL"]).map(|_| "database_url".into()))
             .merge(Env::prefixed("ZIGE_"))
             .extract()
+            .map_err(Box::new)
     }
 
     pub fn database_url(&self) -> String {
