@@ -7,7 +7,9 @@ cd "$ZIGE_ROOT"
 
 if ! command -v chromium >/dev/null 2>&1; then
   step "installing Debian's chromium"
-  if [ "$(id -u)" = 0 ]; then apt-get install -y chromium; else sudo apt-get install -y chromium; fi
+  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+  # A fresh machine may have no package lists yet.
+  as_root apt-get install -y chromium || { as_root apt-get update && as_root apt-get install -y chromium; }
 fi
 
 if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
