@@ -36,6 +36,13 @@ const SESSION_IDLE_HOURS: i64 = 8;
 
 pub type StartupError = Box<dyn std::error::Error + Send + Sync>;
 
+/// The configured database, migrated, with the data folder (where the SQLite file lives by
+/// default) created first.
+pub async fn open_database(config: &Config) -> Result<DatabaseConnection, StartupError> {
+    tokio::fs::create_dir_all(&config.data_dir).await?;
+    connect_database(&config.database_url()).await
+}
+
 pub async fn connect_database(url: &str) -> Result<DatabaseConnection, StartupError> {
     let mut options = ConnectOptions::new(url.to_string());
     options.sqlx_logging(false).max_connections(16).map_sqlx_sqlite_opts(|o| {
@@ -72,8 +79,7 @@ pub struct Prepared {
 
 /// Everything but the listening socket.
 pub async fn prepare(config: &Config, leptos_options: LeptosOptions) -> Result<Prepared, StartupError> {
-    tokio::fs::create_dir_all(&config.data_dir).await?;
-    let db = connect_database(&config.database_url()).await?;
+    let db = open_database(config).await?;
     if config.seed_demo {
         crate::demo_data::ensure_demo_data(&db).await.map_err(|e| format!("demo data: {e}"))?;
     }

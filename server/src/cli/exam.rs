@@ -7,7 +7,7 @@ use app::domain::ExamDefinition;
 use app::ssr::exams;
 
 use crate::config::Config;
-use crate::startup::connect_database;
+use crate::startup::open_database;
 
 #[derive(clap::Subcommand)]
 pub enum ExamCommand {
@@ -57,8 +57,6 @@ fn read_exam_file(file: &PathBuf) -> Result<ExamDefinition, Vec<String>> {
 }
 
 async fn import(definition: &ExamDefinition) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
-    let config = Config::load()?;
-    tokio::fs::create_dir_all(&config.data_dir).await?;
-    let db = connect_database(&config.database_url()).await?;
+    let db = open_database(&Config::load()?).await?;
     Ok(exams::insert_if_missing(&db, definition).await.map_err(|e| e.message_en())?)
 }
