@@ -1,18 +1,25 @@
 //! Server functions, one per file. Each converts its input to domain types, checks who is
 //! asking, calls one service in `ssr`, and returns a DTO.
 
+pub mod accept_pledge;
+pub mod admin;
 pub mod current_user;
 pub mod delete_material;
 pub mod exam_page;
 pub mod list_exams;
 pub mod log_in;
 pub mod log_out;
+pub mod reorder_materials;
+pub mod save_application;
 pub mod sign_up;
 
+pub use accept_pledge::accept_pledge;
 pub use current_user::current_user;
 pub use delete_material::delete_material;
 pub use exam_page::exam_page;
 pub use list_exams::list_exams;
 pub use log_in::log_in;
 pub use log_out::log_out;
+pub use reorder_materials::reorder_materials;
+pub use save_application::save_application;
 pub use sign_up::sign_up;

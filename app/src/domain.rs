@@ -3,26 +3,35 @@
 
 pub mod aspect_ratio;
 pub mod byte_size;
+pub mod category_advice;
 pub mod category_rules;
+pub mod completeness;
+pub mod eligibility_csv;
 mod exif_fields;
 pub mod exam_definition;
+pub mod exam_windows;
 pub mod id_number;
 pub mod image_facts;
 pub mod image_format;
 mod image_probe;
 pub mod image_verdict;
 mod jpeg_probe;
+pub mod personal_form;
+pub mod position_tree;
 mod png_probe;
 pub mod probe_error;
 pub mod sign_up_form;
 pub mod sniff;
 pub mod violation;
+pub mod work_resume;
+pub mod year_month;
 
 pub use category_rules::CategoryRules;
-pub use exam_definition::{CategoryDefinition, ExamDefinition};
+pub use exam_definition::{CategoryDefinition, Eligibility, ExamDefinition};
+pub use exam_windows::{ExamPhase, ExamWindows};
 pub use id_number::{IdNumber, IdNumberError, IdType};
 pub use image_facts::ImageFacts;
 pub use image_format::{ForeignKind, ImageFormat};
-pub use image_verdict::{judge_image, ImageVerdict};
+pub use image_verdict::{judge_for_category, judge_image, ImageVerdict};
 pub use probe_error::ProbeError;
 pub use violation::{Violation, ViolationCode};

@@ -5,6 +5,7 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::completeness::MissingItem;
 use crate::domain::Violation;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
@@ -30,6 +31,33 @@ pub enum AppError {
     /// 422: the file breaks the category's rules; every broken rule is listed.
     #[error("file refused")]
     FileRefused { violations: Vec<Violation> },
+    /// 403: signed in, but this role may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// 403: the exam admits only listed candidates and this one is not on the list.
+    #[error("not eligible")]
+    NotEligible,
+    /// 403: the upload window has not opened yet (the time is shown as the exam writes it).
+    #[error("not yet open")]
+    NotYetOpen { opens_at: String },
+    /// 403: the upload window has closed; everything is view-only.
+    #[error("upload closed")]
+    UploadClosed { closed_at: String },
+    /// 403: the integrity pledge has not been accepted yet.
+    #[error("pledge required")]
+    PledgeRequired,
+    /// 409: the application is submitted and its images locked.
+    #[error("locked")]
+    Locked,
+    /// 422: the submission lacks something; every missing item is listed.
+    #[error("incomplete")]
+    Incomplete { missing: Vec<MissingItem> },
+    /// 422: an exam definition has mistakes (for administrators, in English, with lines).
+    #[error("exam definition invalid")]
+    ExamInvalid { mistakes: Vec<String> },
+    /// 409: an exam with this code exists already.
+    #[error("exam exists")]
+    ExamExists { code: String },
     /// 413: the request body is larger than any upload may be.
     #[error("request too large")]
     TooLarge { limit_bytes: u64 },
@@ -53,8 +81,9 @@ impl AppError {
         match self {
             AppError::NotSignedIn | AppError::BadCredentials => 401,
             AppError::NotFound => 404,
-            AppError::DuplicateIdNumber | AppError::SequenceTaken { .. } => 409,
-            AppError::InvalidField { .. } | AppError::FileRefused { .. } => 422,
+            AppError::Forbidden | AppError::NotEligible | AppError::NotYetOpen { .. } | AppError::UploadClosed { .. } | AppError::PledgeRequired => 403,
+            AppError::DuplicateIdNumber | AppError::SequenceTaken { .. } | AppError::Locked | AppError::ExamExists { .. } => 409,
+            AppError::InvalidField { .. } | AppError::FileRefused { .. } | AppError::Incomplete { .. } | AppError::ExamInvalid { .. } => 422,
             AppError::TooLarge { .. } => 413,
             AppError::BadRequest(_) => 400,
             AppError::Internal | AppError::Transport(_) => 500,
@@ -86,6 +115,24 @@ impl AppError {
                 violations.iter().map(|v| v.message_zh.as_str()).collect::<Vec<_>>().join("；"),
                 violations.iter().map(|v| v.message_en.as_str()).collect::<Vec<_>>().join("; "),
             ),
+            AppError::Forbidden => pair("您的账号没有权限进行此操作", "Your account is not allowed to do this"),
+            AppError::NotEligible => pair(
+                "您不在本考试的考生名单中，不能进入上传入口；如有疑问请联系考试机构",
+                "You are not on this exam's list of candidates, so the upload entrance is closed to you; contact the examination authority if you think this is wrong",
+            ),
+            AppError::NotYetOpen { opens_at } => (format!("上传入口尚未开放，将于 {opens_at} 开放"), format!("The upload entrance is not open yet; it opens at {opens_at}")),
+            AppError::UploadClosed { closed_at } => (
+                format!("上传已于 {closed_at} 截止，材料只能查看，不能再修改"),
+                format!("Uploading closed at {closed_at}; materials can be viewed but no longer changed"),
+            ),
+            AppError::PledgeRequired => pair("请先阅读并同意诚信承诺书", "Please read and accept the integrity pledge first"),
+            AppError::Locked => pair("材料已提交审核并锁定，不能修改", "The application is submitted and its materials are locked; they cannot be changed"),
+            AppError::Incomplete { missing } => (
+                format!("还不能提交，尚缺 {} 项：{}", missing.len(), missing.iter().map(|m| m.message_zh.as_str()).collect::<Vec<_>>().join("；")),
+                format!("Cannot submit yet; {} item(s) missing: {}", missing.len(), missing.iter().map(|m| m.message_en.as_str()).collect::<Vec<_>>().join("; ")),
+            ),
+            AppError::ExamInvalid { mistakes } => (format!("考试配置有误：{}", mistakes.join("；")), format!("The exam definition has mistakes: {}", mistakes.join("; "))),
+            AppError::ExamExists { code } => (format!("考试代码 {code} 已存在，请换一个代码"), format!("An exam with code {code} exists already; choose another code")),
             AppError::TooLarge { limit_bytes } => {
                 let limit = crate::domain::byte_size::format_limit(*limit_bytes);
                 (format!("请求超过 {limit} 的上限"), format!("The request is larger than the {limit} limit"))

@@ -2,12 +2,19 @@
 //! sessions. Compiled only with the `ssr` feature, so the WASM client cannot even name it.
 
 pub mod accounts;
+pub mod admin_rows;
+pub mod applications;
 pub mod blob_store;
+pub mod candidate_access;
+pub mod clock;
+pub mod eligibility;
 pub mod entities;
+pub mod exam_source;
 pub mod exams;
 pub mod location_strip;
 pub mod materials;
 pub mod password;
+pub mod presets;
 pub mod server_state;
 pub mod session_user;
 pub mod upload_check;

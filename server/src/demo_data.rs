@@ -1,14 +1,17 @@
-//! The demo exam and demo accounts a fresh installation starts with, so a newcomer can log in
-//! and upload at once. Created only when missing; printed to the console.
+//! The demo exams and demo accounts a fresh installation starts with, so a newcomer can log in
+//! and walk through at once. Created only when missing; printed to the console.
 
+use chrono::{DateTime, Duration, FixedOffset, Utc};
 use sea_orm::DatabaseConnection;
 
 use app::domain::sign_up_form::{SignUpFields, SignUpForm};
 use app::error::AppError;
 use app::models::Role;
-use app::ssr::{accounts, exams};
+use app::ssr::blob_store::BlobStore;
+use app::ssr::{accounts, eligibility, exam_source, exams, presets};
 
-pub const DEMO_EXAM_TOML: &str = include_str!("../../exams/000-qualification-review.toml");
+/// 000 (everyone may enter) and 004 (a list, with the demo candidate on it).
+const DEMO_PRESETS: [&str; 2] = ["000", "004"];
 
 pub struct DemoAccount {
     pub role: Role,
@@ -23,10 +26,16 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 3] = [
     DemoAccount { role: Role::Admin, id_number: "44030519850315456X", name: "赵管理", password: "zige-admin-2026" },
 ];
 
-pub async fn ensure_demo_data(db: &DatabaseConnection) -> Result<(), AppError> {
-    let exam = exams::parse_exam_toml(DEMO_EXAM_TOML).map_err(|mistakes| app::ssr::internal("demo exam", mistakes.join("; ")))?;
-    if exams::insert_if_missing(db, &exam).await? {
-        tracing::info!(code = exam.code, "demo exam created");
+pub async fn ensure_demo_data(db: &DatabaseConnection, blobs: &dyn BlobStore, now: DateTime<Utc>) -> Result<(), AppError> {
+    for code in DEMO_PRESETS {
+        let preset = presets::find(code).ok_or_else(|| app::ssr::internal("demo exam", format!("preset {code} missing or invalid")))?;
+        // The shipped dates are examples; the demo opens yesterday and closes in 30 days, so
+        // uploading works whenever a newcomer tries it.
+        let source = exam_source::with_windows(preset.source, demo_windows(now))?;
+        let exam = exams::parse_exam_toml(&source).map_err(|mistakes| app::ssr::internal("demo exam", mistakes.join("; ")))?;
+        if exams::insert_if_missing(db, blobs, &exam, &source, &presets::example).await? {
+            tracing::info!(code = exam.code, "demo exam created");
+        }
     }
     for account in &DEMO_ACCOUNTS {
         let fields = SignUpFields {
@@ -42,12 +51,20 @@ pub async fn ensure_demo_data(db: &DatabaseConnection) -> Result<(), AppError> {
             Err(other) => return Err(other),
         }
     }
+    let candidate = &DEMO_ACCOUNTS[0];
+    eligibility::import_csv(db, "004", &format!("{},{}\n", candidate.id_number, candidate.name), now).await?;
     Ok(())
+}
+
+fn demo_windows(now: DateTime<Utc>) -> [(&'static str, String); 4] {
+    let china = FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset");
+    let at = |days: i64| (now + Duration::days(days)).with_timezone(&china).format("%Y-%m-%dT%H:%M:00%:z").to_string();
+    [("upload_opens", at(-1)), ("upload_closes", at(30)), ("review_closes", at(45)), ("results_published", at(60))]
 }
 
 pub fn print_demo_accounts(listen: &str) {
     println!("\nZige is running at http://{listen}");
-    println!("Demo exam: 000 资格初审材料上传. Demo accounts (ID number / password):");
+    println!("Demo exams: 000 资格初审材料上传, 004 在职干部研究生报名. Demo accounts (ID number / password):");
     for account in &DEMO_ACCOUNTS {
         println!("  {:<9} {}  {}  ({})", account.role.as_str(), account.id_number, account.password, account.name);
     }

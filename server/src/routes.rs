@@ -1,11 +1,12 @@
 //! Plain HTTP routes beside the server functions: the upload (multipart with progress), the
 //! image bytes, and a health check.
 
+pub mod example_file;
 pub mod health;
 pub mod material_file;
 pub mod upload_material;
 
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
@@ -16,4 +17,20 @@ use app::error::AppError;
 pub fn error_response(error: AppError) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (status, Json(error)).into_response()
+}
+
+/// Image bytes with the type we detected (never guessed by the browser) and a sandbox, so a
+/// crafted file cannot run as a page.
+pub fn image_response(format: app::domain::ImageFormat, bytes: Vec<u8>, cache_control: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, format.mime_type()),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            (header::CACHE_CONTROL, cache_control),
+            (header::CONTENT_DISPOSITION, "inline"),
+            (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"),
+        ],
+        bytes,
+    )
+        .into_response()
 }

@@ -21,11 +21,12 @@ use tower_sessions::session_store::ExpiredDeletion;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 use app::ssr::blob_store::LocalBlobStore;
+use app::ssr::clock::{Clock, SystemClock};
 use app::ssr::ServerState;
 use app::{shell, App};
 
 use crate::config::Config;
-use crate::routes::{health::health, material_file::material_file, upload_material::upload_material};
+use crate::routes::{example_file::example_file, health::health, material_file::material_file, upload_material::upload_material};
 use crate::session_store::SeaOrmSessionStore;
 
 /// The largest body a page form or server function may send.
@@ -79,12 +80,17 @@ pub struct Prepared {
 
 /// Everything but the listening socket.
 pub async fn prepare(config: &Config, leptos_options: LeptosOptions) -> Result<Prepared, StartupError> {
+    prepare_with_clock(config, leptos_options, Arc::new(SystemClock)).await
+}
+
+/// As `prepare`, with the clock every window check reads (tests stand it at chosen seconds).
+pub async fn prepare_with_clock(config: &Config, leptos_options: LeptosOptions, clock: Arc<dyn Clock>) -> Result<Prepared, StartupError> {
     let db = open_database(config).await?;
-    if config.seed_demo {
-        crate::demo_data::ensure_demo_data(&db).await.map_err(|e| format!("demo data: {e}"))?;
-    }
     let blobs = Arc::new(LocalBlobStore::open(config.blob_dir()).await?);
-    let state = ServerState { leptos_options, db: db.clone(), blobs, max_upload_bytes: config.max_upload_bytes };
+    if config.seed_demo {
+        crate::demo_data::ensure_demo_data(&db, blobs.as_ref(), clock.now()).await.map_err(|e| format!("demo data: {e}"))?;
+    }
+    let state = ServerState { leptos_options, db: db.clone(), blobs, max_upload_bytes: config.max_upload_bytes, clock };
 
     let store = SeaOrmSessionStore::new(db);
     tokio::spawn(store.clone().continuously_delete_expired(Duration::from_secs(3600)));
@@ -116,6 +122,7 @@ fn build_router(state: ServerState, max_upload_bytes: u64) -> Router {
         .route("/health", get(health))
         .route("/api/materials", post(upload_material).layer(DefaultBodyLimit::max(body_limit)))
         .route("/api/materials/{id}/file", get(material_file))
+        .route("/api/exams/{code}/examples/{name}", get(example_file))
         .merge(pages)
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))

@@ -11,7 +11,7 @@ pub async fn delete_material(id: String) -> Result<(), AppError> {
         async {
             let state = server_state()?;
             let account = session_user::request_user(&state.db).await?;
-            materials::delete_owned(&state, account.id, &id).await?;
+            materials::delete_owned(&state, &account, &id).await?;
             tracing::info!(user_id = account.id, material = id, "material deleted");
             Ok(())
         }

@@ -3,18 +3,24 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::models::ExamWithMaterials;
 
-/// One exam's categories with the signed-in candidate's own images in each.
+/// One exam as the signed-in candidate sees it now: phase by the server's clock, pledge, their
+/// images per category, their form and position, and what a submission still lacks.
 #[server(endpoint = "exam_page", input = leptos::server_fn::codec::Json)]
 pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
+    use crate::domain::completeness::missing_for_submission;
+    use crate::domain::exam_windows::format_moment;
+    use crate::domain::ExamPhase;
     use crate::models::CategoryWithMaterials;
-    use crate::ssr::{exams, materials, server_state::server_state, session_user};
+    use crate::ssr::{applications, candidate_access, exams, materials, server_state::server_state, session_user};
 
     crate::ssr::respond(
         async {
             let state = server_state()?;
             let account = session_user::request_user(&state.db).await?;
-            let definition = exams::load(&state.db, &code).await?.ok_or(AppError::NotFound)?;
+            let exam = candidate_access::enter(&state, &account, &code).await?;
             let mut mine = materials::list_for_exam(&state, account.id, &code).await?;
+            let uploaded: Vec<(String, u32)> = mine.iter().map(|m| (m.category.clone(), m.seq_no)).collect();
+            let definition = &exam.definition;
             let categories = definition
                 .categories
                 .iter()
@@ -24,7 +30,25 @@ pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
                     CategoryWithMaterials { definition: category.clone(), materials: own }
                 })
                 .collect();
-            Ok(ExamWithMaterials { exam: exams::summary_of(&definition), categories })
+            let form = exam.application.as_ref().map(applications::form_of).unwrap_or_default();
+            let position = exam.application.as_ref().and_then(|a| a.position_code.clone());
+            let windows = &definition.windows;
+            Ok(ExamWithMaterials {
+                exam: exams::summary_of(definition),
+                phase: exam.phase,
+                seconds_until_close: (exam.phase == ExamPhase::Open).then(|| (windows.upload_closes.with_timezone(&chrono::Utc) - exam.now).num_seconds()),
+                opens_at: format_moment(&windows.upload_opens),
+                closes_at: format_moment(&windows.upload_closes),
+                pledge_accepted_at: exam.application.as_ref().and_then(|a| a.pledge_accepted_at).map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string()),
+                state: exam.state(),
+                submitted_at: exam.application.as_ref().and_then(|a| a.submitted_at).map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string()),
+                editable: exam.writable_application().is_ok(),
+                missing: missing_for_submission(definition, &uploaded, &form, position.as_deref()),
+                categories,
+                form,
+                position,
+                definition: exam.definition.clone(),
+            })
         }
         .await,
     )

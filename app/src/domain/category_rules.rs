@@ -102,7 +102,7 @@ impl CategoryRules {
     }
 
     /// Each phrase in Chinese and English, built side by side so the two never disagree.
-    fn describe(&self) -> Vec<(String, String)> {
+    pub(crate) fn describe(&self) -> Vec<(String, String)> {
         let formats = self.formats_text();
         let mut out = vec![(format!("{formats} 格式"), format!("{formats} only"))];
         match (self.min_bytes.map(format_limit), self.max_bytes.map(format_limit)) {

@@ -1,9 +1,14 @@
-//! An exam as administrators configure it in a TOML file: its identity and its material
-//! categories, each with the rules of `CategoryRules`.
+//! An exam as administrators configure it in a TOML file: identity, time windows, who may enter,
+//! the integrity pledge, the material categories with their rules, slots and examples, the
+//! personal-information form and, for recruitment exams, the position tree.
 
 use serde::{Deserialize, Serialize};
 
+use super::category_advice::CategoryAdvice;
 use super::category_rules::CategoryRules;
+use super::exam_windows::ExamWindows;
+use super::personal_form::{form_mistakes, FormField};
+use super::position_tree::{position_mistakes, PositionNode};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -13,7 +18,27 @@ pub struct ExamDefinition {
     pub title_en: String,
     pub organiser_zh: String,
     pub organiser_en: String,
+    pub windows: ExamWindows,
+    #[serde(default)]
+    pub eligibility: Eligibility,
+    /// 诚信承诺书: accepted before anything else, and the acceptance is recorded.
+    pub pledge_zh: String,
+    pub pledge_en: String,
     pub categories: Vec<CategoryDefinition>,
+    #[serde(default)]
+    pub form: Vec<FormField>,
+    #[serde(default)]
+    pub positions: Vec<PositionNode>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Eligibility {
+    /// Every registered candidate may enter.
+    #[default]
+    Everyone,
+    /// Only candidates on the imported list (ID number and name) may enter.
+    List,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -26,51 +51,122 @@ pub struct CategoryDefinition {
     /// A heading that groups sub-items, e.g. 工作经历材料 over 个人履历材料.
     pub group_zh: Option<String>,
     pub group_en: Option<String>,
+    /// What to photograph, in the seed's words ("首页、考生姓名页、落款页").
+    pub hint_zh: Option<String>,
+    pub hint_en: Option<String>,
     #[serde(default)]
     pub rules: CategoryRules,
+    /// Limits that only warn: the upload is still allowed.
+    pub advice: Option<CategoryAdvice>,
+    /// A fixed set of named places, e.g. 正面 and 反面: sequence number n is slot n.
+    #[serde(default)]
+    pub slots: Vec<SlotName>,
+    #[serde(default)]
+    pub examples: Vec<ExampleImage>,
 }
 
-/// One mistake in an exam file, tied to the category it is in (if any) so tools can point at
-/// the line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SlotName {
+    pub name_zh: String,
+    pub name_en: String,
+}
+
+/// An example picture shipped with the exam: a file beside the exam file, in `examples/`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleImage {
+    pub file: String,
+    pub caption_zh: String,
+    pub caption_en: String,
+}
+
+impl CategoryDefinition {
+    /// How many images a submission needs here: every slot, or one when required.
+    pub fn required_count(&self) -> u32 {
+        match (self.slots.len() as u32, self.rules.required) {
+            (slots, true) if slots > 0 => slots,
+            (_, true) => 1,
+            (_, false) => 0,
+        }
+    }
+
+    /// The slot a sequence number stands for, when the category has slots.
+    pub fn slot(&self, seq_no: u32) -> Option<&SlotName> {
+        self.slots.get((seq_no as usize).checked_sub(1)?)
+    }
+}
+
+/// One mistake in an exam file, tied to the `code = "…"` it is under (if any) so tools can point
+/// at the line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExamMistake {
-    pub category: Option<String>,
+    pub near_code: Option<String>,
     pub message: String,
 }
 
 impl std::fmt::Display for ExamMistake {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.category {
-            Some(code) => write!(f, "category \"{code}\": {}", self.message),
+        match &self.near_code {
+            Some(code) => write!(f, "\"{code}\": {}", self.message),
             None => f.write_str(&self.message),
         }
     }
 }
 
+fn is_code(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
 impl ExamDefinition {
     /// Every mistake in the definition, in English, for the administrator who wrote it.
     pub fn validated(mut self) -> Result<Self, Vec<ExamMistake>> {
-        let general = |message: &str| ExamMistake { category: None, message: message.to_string() };
+        let general = |message: String| ExamMistake { near_code: None, message };
         let mut mistakes = Vec::new();
-        if self.code.trim().is_empty() {
-            mistakes.push(general("code must not be empty"));
+        if !is_code(&self.code) {
+            mistakes.push(general("code must be lower-case letters, digits, - and _ (for example \"004\")".to_string()));
         }
+        if self.title_zh.trim().is_empty() {
+            mistakes.push(general("title_zh must not be empty".to_string()));
+        }
+        if self.pledge_zh.trim().is_empty() {
+            mistakes.push(general("pledge_zh must not be empty: candidates accept it before anything else".to_string()));
+        }
+        mistakes.extend(self.windows.mistakes().into_iter().map(general));
+        mistakes.extend(form_mistakes(&self.form).into_iter().map(general));
+        mistakes.extend(position_mistakes(&self.positions).into_iter().map(general));
         if self.categories.is_empty() {
-            mistakes.push(general("an exam needs at least one [[categories]] entry"));
+            mistakes.push(general("an exam needs at least one [[categories]] entry".to_string()));
         }
         let mut seen = std::collections::HashSet::new();
         let mut categories = Vec::with_capacity(self.categories.len());
         for mut category in std::mem::take(&mut self.categories) {
-            let about = |message: String| ExamMistake { category: Some(category.code.clone()), message };
+            let about = |message: String| ExamMistake { near_code: Some(category.code.clone()), message };
             if !seen.insert(category.code.clone()) {
                 mistakes.push(about("this code is used by two categories".to_string()));
             }
-            if category.code.is_empty() || !category.code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
-                mistakes.push(about("a category code must be lower-case letters, digits and _".to_string()));
+            if !is_code(&category.code) {
+                mistakes.push(about("a category code must be lower-case letters, digits, - and _".to_string()));
+            }
+            if !category.slots.is_empty() {
+                let slots = category.slots.len() as u32;
+                match category.rules.max_count {
+                    None => category.rules.max_count = Some(slots),
+                    Some(max) if max != slots => mistakes.push(about(format!("max_count ({max}) differs from the number of slots ({slots})"))),
+                    Some(_) => {}
+                }
+            }
+            for example in &category.examples {
+                if !is_example_file_name(&example.file) {
+                    mistakes.push(about(format!("example file \"{}\" must be a plain name under examples/ ending in .jpg or .png", example.file)));
+                }
             }
             match category.rules.clone().validated() {
                 Ok(rules) => category.rules = rules,
                 Err(errors) => mistakes.extend(errors.into_iter().map(about)),
+            }
+            if let Some(advice) = &category.advice {
+                mistakes.extend(advice.mistakes().into_iter().map(about));
             }
             categories.push(category);
         }
@@ -81,4 +177,13 @@ impl ExamDefinition {
     pub fn category(&self, code: &str) -> Option<&CategoryDefinition> {
         self.categories.iter().find(|c| c.code == code)
     }
+}
+
+/// "examples/id-front.jpg": one folder down, no way out of it.
+fn is_example_file_name(path: &str) -> bool {
+    let Some(name) = path.strip_prefix("examples/") else { return false };
+    !name.is_empty()
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
+        && !name.starts_with('.')
+        && (name.ends_with(".jpg") || name.ends_with(".png"))
 }

@@ -12,6 +12,8 @@ pub enum ImageFormat {
 }
 
 impl ImageFormat {
+    /// Every format a category may accept.
+    pub const ACCEPTABLE: [ImageFormat; 2] = [ImageFormat::Jpeg, ImageFormat::Png];
     pub fn display_name(self) -> &'static str {
         match self {
             ImageFormat::Jpeg => "JPEG",

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::byte_size::{format_bytes, format_limit, Rounding};
 use super::category_rules::CategoryRules;
+use super::exam_definition::CategoryDefinition;
 use super::image_facts::{DpiSource, ImageFacts};
 use super::probe_error::ProbeError;
 use super::violation::{Violation, ViolationCode as Code};
@@ -14,6 +15,9 @@ pub struct ImageVerdict {
     pub facts: Option<ImageFacts>,
     /// Every rule the file breaks, not just the first, so one attempt tells the whole story.
     pub violations: Vec<Violation>,
+    /// Advice the file does not follow: shown, but the upload is allowed.
+    #[serde(default)]
+    pub warnings: Vec<Violation>,
 }
 
 impl ImageVerdict {
@@ -38,7 +42,21 @@ pub fn judge_image(bytes: &[u8], rules: &CategoryRules, already_uploaded: u32) -
         Ok(facts) => check_facts(facts, rules, &mut violations),
         Err(error) => violations.push(probe_violation(error, rules)),
     }
-    ImageVerdict { facts: probed.ok(), violations }
+    ImageVerdict { facts: probed.ok(), violations, warnings: Vec::new() }
+}
+
+/// Judges `bytes` for one category: its hard rules, then (for a file that passes them) its advice.
+pub fn judge_for_category(bytes: &[u8], category: &CategoryDefinition, already_uploaded: u32) -> ImageVerdict {
+    let mut verdict = judge_image(bytes, &category.rules, already_uploaded);
+    if let (Some(facts), Some(advice), true) = (&verdict.facts, &category.advice, verdict.accepted()) {
+        let rules = advice.as_rules();
+        let mut warnings = Vec::new();
+        check_byte_size(bytes.len() as u64, &rules, &mut warnings);
+        check_pixels(facts, &rules, &mut warnings);
+        check_dpi(facts, &rules, &mut warnings);
+        verdict.warnings = warnings;
+    }
+    verdict
 }
 
 fn check_count(rules: &CategoryRules, already_uploaded: u32, out: &mut Vec<Violation>) {

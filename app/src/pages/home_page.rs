@@ -1,4 +1,5 @@
-//! 我的考试: the exams a signed-in candidate may enter.
+//! 我的考试: the exams a signed-in candidate may enter, with their phase, the next deadline and
+//! where the candidate's application stands.
 
 use leptos::prelude::*;
 
@@ -6,6 +7,7 @@ use crate::api::list_exams;
 use crate::components::error_note::ErrorNote;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
+use crate::models::phase_label;
 use crate::AuthVersion;
 
 #[component]
@@ -19,15 +21,26 @@ pub fn HomePage() -> impl IntoView {
         <Transition fallback=move || view! { <p>{tr("加载中…", "Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match exams.await {
-                    Ok(list) if list.is_empty() => view! { <p>{tr("暂无考试", "No exams yet")}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p>{tr("暂无可参加的考试", "No exams open to you")}</p> }.into_any(),
                     Ok(list) => view! {
                         <ul class="exam-list">
-                            {list.into_iter().map(|exam| {
+                            {list.into_iter().map(|card| {
+                                let exam = card.exam.clone();
                                 let href = format!("/exams/{}", exam.code);
+                                let (phase_zh, phase_en) = phase_label(card.phase);
+                                let state = card.state;
+                                let deadline = card.next_deadline.clone();
                                 view! {
-                                    <li class="card">
+                                    <li class="card exam-card" data-exam=exam.code.clone()>
                                         <h2>{move || lang.get().pick(exam.title_zh.clone(), exam.title_en.clone())}</h2>
                                         <p class="muted">{move || lang.get().pick(exam.organiser_zh.clone(), exam.organiser_en.clone())}</p>
+                                        <p class="exam-status">
+                                            <span class="badge phase">{tr(phase_zh, phase_en)}</span>
+                                            <span class="badge state">{tr(state.label_zh(), state.label_en())}</span>
+                                        </p>
+                                        {deadline.map(|(which, at)| view! {
+                                            <p class="deadline">{move || lang.get().pick(format!("{}：{at}", which.label_zh()), format!("{}: {at}", which.label_en()))}</p>
+                                        })}
                                         <a class="button" href=href>{tr("进入考试", "Enter exam")}</a>
                                     </li>
                                 }
@@ -46,4 +59,5 @@ pub fn HomePage() -> impl IntoView {
             })}
         </Transition>
     }
+    .into_any()
 }

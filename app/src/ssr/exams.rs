@@ -1,10 +1,13 @@
-//! Exams stored in the database as validated definitions.
+//! Exams stored in the database as validated definitions, with the TOML they came from and
+//! their example pictures.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, QueryOrder, Set};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use super::entities::exam;
-use crate::domain::ExamDefinition;
+use super::blob_store::BlobStore;
+use super::entities::{exam, exam_example};
+use crate::domain::{ExamDefinition, ImageFacts, ImageFormat};
 use crate::error::AppError;
 use crate::models::ExamSummary;
 
@@ -15,7 +18,7 @@ pub fn parse_exam_toml(text: &str) -> Result<ExamDefinition, Vec<String>> {
     definition.validated().map_err(|mistakes| {
         mistakes
             .iter()
-            .map(|m| match m.category.as_deref().and_then(|code| category_line(text, code)) {
+            .map(|m| match m.near_code.as_deref().and_then(|code| code_line(text, code)) {
                 Some(line) => format!("line {line}: {m}"),
                 None => m.to_string(),
             })
@@ -23,8 +26,8 @@ pub fn parse_exam_toml(text: &str) -> Result<ExamDefinition, Vec<String>> {
     })
 }
 
-/// The 1-based line where a category's `code = "…"` is written.
-fn category_line(text: &str, code: &str) -> Option<usize> {
+/// The 1-based line where a `code = "…"` is written.
+fn code_line(text: &str, code: &str) -> Option<usize> {
     text.lines().position(|line| {
         let line = line.trim();
         line.strip_prefix("code").map(str::trim_start).and_then(|rest| rest.strip_prefix('=')).map(str::trim) == Some(&format!("\"{code}\""))
@@ -32,17 +35,101 @@ fn category_line(text: &str, code: &str) -> Option<usize> {
     .map(|index| index + 1)
 }
 
+/// Where an exam's example pictures come from: the folder beside its file, or the presets
+/// built into the binary.
+pub type ExampleSource<'a> = &'a (dyn Fn(&str) -> Option<Vec<u8>> + Sync);
+
 /// Stores the exam unless one with its code exists already. Returns true when it was added.
-pub async fn insert_if_missing(db: &DatabaseConnection, definition: &ExamDefinition) -> Result<bool, AppError> {
+pub async fn insert_if_missing(db: &DatabaseConnection, blobs: &dyn BlobStore, definition: &ExamDefinition, source: &str, examples: ExampleSource<'_>) -> Result<bool, AppError> {
     if load(db, &definition.code).await?.is_some() {
         return Ok(false);
     }
+    let pictures = read_examples(definition, examples)?;
     let json = serde_json::to_string(definition).map_err(|e| super::internal("exam encode", e))?;
-    exam::ActiveModel { code: Set(definition.code.clone()), definition: Set(json), created_at: Set(Utc::now()) }
+    exam::ActiveModel { code: Set(definition.code.clone()), definition: Set(json), created_at: Set(Utc::now()), source: Set(source.to_string()) }
         .insert(db)
         .await
         .map_err(|e| super::internal("exam insert", e))?;
+    store_examples(db, blobs, &definition.code, pictures).await?;
     Ok(true)
+}
+
+/// Replaces an exam's definition (same code). Example files it names must exist already or
+/// come from `examples`.
+pub async fn replace(db: &DatabaseConnection, blobs: &dyn BlobStore, definition: &ExamDefinition, source: &str, examples: ExampleSource<'_>) -> Result<(), AppError> {
+    let row = exam::Entity::find_by_id(definition.code.clone()).one(db).await.map_err(|e| super::internal("exam lookup", e))?.ok_or(AppError::NotFound)?;
+    let stored: Vec<String> = exam_example::Entity::find()
+        .filter(exam_example::Column::ExamCode.eq(definition.code.as_str()))
+        .all(db)
+        .await
+        .map_err(|e| super::internal("example list", e))?
+        .into_iter()
+        .map(|e| e.file)
+        .collect();
+    let still_needed = |name: &str| if stored.iter().any(|s| s == name) { Some(Vec::new()) } else { examples(name) };
+    let pictures: Vec<_> = read_examples(definition, &still_needed)?.into_iter().filter(|(_, bytes, _)| !bytes.is_empty()).collect();
+    let json = serde_json::to_string(definition).map_err(|e| super::internal("exam encode", e))?;
+    let mut active: exam::ActiveModel = row.into();
+    active.definition = Set(json);
+    active.source = Set(source.to_string());
+    active.update(db).await.map_err(|e| super::internal("exam update", e))?;
+    store_examples(db, blobs, &definition.code, pictures).await
+}
+
+/// Every example the definition names, read and checked to be a picture.
+fn read_examples(definition: &ExamDefinition, examples: ExampleSource<'_>) -> Result<Vec<(String, Vec<u8>, ImageFormat)>, AppError> {
+    let mut out = Vec::new();
+    let mut mistakes = Vec::new();
+    for category in &definition.categories {
+        for example in &category.examples {
+            if out.iter().any(|(name, _, _): &(String, Vec<u8>, ImageFormat)| *name == example.file) {
+                continue;
+            }
+            match examples(&example.file) {
+                Some(bytes) if bytes.is_empty() => out.push((example.file.clone(), bytes, ImageFormat::Jpeg)),
+                Some(bytes) => match ImageFacts::probe(&bytes) {
+                    Ok(facts) => out.push((example.file.clone(), bytes, facts.format)),
+                    Err(_) => mistakes.push(format!("example {} is not a JPEG or PNG picture", example.file)),
+                },
+                None => mistakes.push(format!("example {} was not found", example.file)),
+            }
+        }
+    }
+    if mistakes.is_empty() { Ok(out) } else { Err(AppError::ExamInvalid { mistakes }) }
+}
+
+async fn store_examples(db: &DatabaseConnection, blobs: &dyn BlobStore, exam_code: &str, pictures: Vec<(String, Vec<u8>, ImageFormat)>) -> Result<(), AppError> {
+    for (file, bytes, format) in pictures {
+        let blob_key = format!("example-{}.{}", uuid::Uuid::new_v4(), format.file_extension());
+        blobs.put(&blob_key, &bytes).await.map_err(|e| super::internal("example write", e))?;
+        exam_example::Entity::insert(exam_example::ActiveModel {
+            exam_code: Set(exam_code.to_string()),
+            file: Set(file),
+            blob_key: Set(blob_key),
+            format: Set(format.file_extension().to_string()),
+        })
+        .on_conflict(
+            OnConflict::columns([exam_example::Column::ExamCode, exam_example::Column::File])
+                .update_columns([exam_example::Column::BlobKey, exam_example::Column::Format])
+                .to_owned(),
+        )
+        .exec(db)
+        .await
+        .map_err(|e| super::internal("example insert", e))?;
+    }
+    Ok(())
+}
+
+/// An example picture of an exam, for any signed-in person who may see the exam.
+pub async fn read_example(db: &DatabaseConnection, blobs: &dyn BlobStore, exam_code: &str, file: &str) -> Result<(ImageFormat, Vec<u8>), AppError> {
+    let row = exam_example::Entity::find_by_id((exam_code.to_string(), file.to_string()))
+        .one(db)
+        .await
+        .map_err(|e| super::internal("example lookup", e))?
+        .ok_or(AppError::NotFound)?;
+    let bytes = blobs.get(&row.blob_key).await.map_err(|e| super::internal("example read", e))?.ok_or(AppError::NotFound)?;
+    let format = if row.format == ImageFormat::Png.file_extension() { ImageFormat::Png } else { ImageFormat::Jpeg };
+    Ok((format, bytes))
 }
 
 pub async fn load(db: &DatabaseConnection, code: &str) -> Result<Option<ExamDefinition>, AppError> {
@@ -52,14 +139,24 @@ pub async fn load(db: &DatabaseConnection, code: &str) -> Result<Option<ExamDefi
     serde_json::from_str(&row.definition).map(Some).map_err(|e| super::internal("exam decode", e))
 }
 
-pub async fn list(db: &DatabaseConnection) -> Result<Vec<ExamSummary>, AppError> {
+/// The TOML an administrator edits: as written, or (for exams stored before sources were kept)
+/// regenerated from the definition.
+pub async fn load_source(db: &DatabaseConnection, code: &str) -> Result<String, AppError> {
+    let row = exam::Entity::find_by_id(code.to_string()).one(db).await.map_err(|e| super::internal("exam lookup", e))?.ok_or(AppError::NotFound)?;
+    if !row.source.trim().is_empty() {
+        return Ok(row.source);
+    }
+    let definition: ExamDefinition = serde_json::from_str(&row.definition).map_err(|e| super::internal("exam decode", e))?;
+    toml::to_string(&definition).map_err(|e| super::internal("exam to toml", e))
+}
+
+pub async fn list_definitions(db: &DatabaseConnection) -> Result<Vec<ExamDefinition>, AppError> {
     let rows = exam::Entity::find().order_by_asc(exam::Column::Code).all(db).await.map_err(|e| super::internal("exam list", e))?;
-    rows.into_iter()
-        .map(|row| {
-            let d: ExamDefinition = serde_json::from_str(&row.definition).map_err(|e| super::internal("exam decode", e))?;
-            Ok(summary_of(&d))
-        })
-        .collect()
+    rows.into_iter().map(|row| serde_json::from_str(&row.definition).map_err(|e| super::internal("exam decode", e))).collect()
+}
+
+pub async fn list(db: &DatabaseConnection) -> Result<Vec<ExamSummary>, AppError> {
+    Ok(list_definitions(db).await?.iter().map(summary_of).collect())
 }
 
 pub fn summary_of(d: &ExamDefinition) -> ExamSummary {

@@ -1,9 +1,10 @@
 //! A candidate's stored images: upload, list, read and delete, always scoped to their owner.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait};
 
-use super::entities::material;
+use super::candidate_access;
+use super::entities::{material, user};
 use super::location_strip::strip_location;
 use super::server_state::ServerState;
 use super::upload_check::check_upload;
@@ -24,16 +25,12 @@ pub struct NewUpload {
 
 /// Checks the upload again from scratch, writes the cleaned bytes durably, then records them.
 /// A failure at any step leaves neither a blob nor a row behind.
-pub async fn store_upload(state: &ServerState, owner_id: i32, upload: NewUpload) -> Result<MaterialView, AppError> {
-    let exam = super::exams::load(&state.db, &upload.exam_code).await?.ok_or(AppError::NotFound)?;
-    let category = exam.category(&upload.category).ok_or(AppError::NotFound)?;
-    if !(1..=MAX_SEQ_NO).contains(&upload.seq_no) {
-        return Err(AppError::invalid_field(
-            "seq_no",
-            format!("顺序号应为 1–{MAX_SEQ_NO} 的整数"),
-            format!("The sequence number must be a whole number from 1 to {MAX_SEQ_NO}"),
-        ));
-    }
+pub async fn store_upload(state: &ServerState, account: &user::Model, upload: NewUpload) -> Result<MaterialView, AppError> {
+    let owner_id = account.id;
+    let exam = candidate_access::enter(state, account, &upload.exam_code).await?;
+    exam.writable_application()?;
+    let category = exam.definition.category(&upload.category).ok_or(AppError::NotFound)?;
+    check_seq_no(category, upload.seq_no)?;
     let existing = owned_in_category(state, owner_id, &upload.exam_code, &upload.category).await?;
     if existing.iter().any(|m| m.seq_no as u32 == upload.seq_no) {
         return Err(AppError::SequenceTaken { seq_no: upload.seq_no });
@@ -45,7 +42,7 @@ pub async fn store_upload(state: &ServerState, owner_id: i32, upload: NewUpload)
         .await
         .map_err(|e| super::internal("upload check task", e))?;
     let facts = match verdict {
-        ImageVerdict { facts: Some(facts), violations } if violations.is_empty() => facts,
+        ImageVerdict { facts: Some(facts), violations, .. } if violations.is_empty() => facts,
         ImageVerdict { violations, .. } => return Err(AppError::FileRefused { violations }),
     };
     let cleaned = strip_location(bytes, &facts).map_err(|e| super::internal("metadata strip", e))?;
@@ -66,6 +63,7 @@ pub async fn store_upload(state: &ServerState, owner_id: i32, upload: NewUpload)
         bytes: Set(cleaned.len() as i64),
         original_name: Set(clean_file_name(&upload.original_name)),
         created_at: Set(Utc::now()),
+        locked_at: Set(None),
     };
     match row.insert(&state.db).await {
         Ok(row) => Ok(view_of(&row)),
@@ -103,10 +101,70 @@ pub async fn read_owned(state: &ServerState, owner_id: i32, material_id: &str) -
 
 /// Deletes the row first, then the blob: a crash in between leaves an orphan file (harmless,
 /// unreachable), never a row pointing at nothing.
-pub async fn delete_owned(state: &ServerState, owner_id: i32, material_id: &str) -> Result<(), AppError> {
-    let row = find_owned(state, owner_id, material_id).await?;
+pub async fn delete_owned(state: &ServerState, account: &user::Model, material_id: &str) -> Result<(), AppError> {
+    let row = find_owned(state, account.id, material_id).await?;
+    candidate_access::enter(state, account, &row.exam_code).await?.writable_application()?;
+    if row.locked_at.is_some() {
+        return Err(AppError::Locked);
+    }
     material::Entity::delete_by_id(row.id.clone()).exec(&state.db).await.map_err(|e| super::internal("material delete", e))?;
     state.blobs.delete(&row.blob_key).await.map_err(|e| super::internal("blob delete", e))
+}
+
+/// Gives the candidate's images in one category the order of `ordered_ids`, numbered 1, 2, 3…
+/// (slots keep their meaning: the first id fills slot 1). The ids must be exactly the
+/// category's images.
+pub async fn reorder_owned(state: &ServerState, account: &user::Model, exam_code: &str, category: &str, ordered_ids: &[String]) -> Result<(), AppError> {
+    let exam = candidate_access::enter(state, account, exam_code).await?;
+    exam.writable_application()?;
+    exam.definition.category(category).ok_or(AppError::NotFound)?;
+    let rows = owned_in_category(state, account.id, exam_code, category).await?;
+    let mut given: Vec<&String> = ordered_ids.iter().collect();
+    given.sort();
+    given.dedup();
+    if given.len() != ordered_ids.len() || given.len() != rows.len() || !rows.iter().all(|r| ordered_ids.contains(&r.id)) {
+        return Err(AppError::BadRequest("the order must list each image of the category once".into()));
+    }
+    if rows.iter().any(|r| r.locked_at.is_some()) {
+        return Err(AppError::Locked);
+    }
+    // Two passes inside one transaction: first out of the way (negative numbers), then into
+    // place, so the unique (owner, category, number) index never sees two images at once.
+    let txn = state.db.begin().await.map_err(|e| super::internal("reorder begin", e))?;
+    for pass in [-1i32, 1] {
+        for (index, id) in ordered_ids.iter().enumerate() {
+            material::Entity::update_many()
+                .col_expr(material::Column::SeqNo, sea_orm::sea_query::Expr::value(pass * (index as i32 + 1)))
+                .filter(material::Column::Id.eq(id.as_str()))
+                .filter(material::Column::UserId.eq(account.id))
+                .exec(&txn)
+                .await
+                .map_err(|e| super::internal("reorder", e))?;
+        }
+    }
+    txn.commit().await.map_err(|e| super::internal("reorder commit", e))
+}
+
+/// A category with slots has exactly that many places; others accept 1–999.
+fn check_seq_no(category: &crate::domain::CategoryDefinition, seq_no: u32) -> Result<(), AppError> {
+    let slots = category.slots.len() as u32;
+    if slots > 0 && !(1..=slots).contains(&seq_no) {
+        let names_zh = category.slots.iter().map(|s| s.name_zh.as_str()).collect::<Vec<_>>().join("、");
+        let names_en = category.slots.iter().map(|s| s.name_en.as_str()).collect::<Vec<_>>().join(", ");
+        return Err(AppError::invalid_field(
+            "seq_no",
+            format!("本类只有 {slots} 个位置（{names_zh}），没有第 {seq_no} 个"),
+            format!("This category has {slots} places ({names_en}); there is no place {seq_no}"),
+        ));
+    }
+    if !(1..=MAX_SEQ_NO).contains(&seq_no) {
+        return Err(AppError::invalid_field(
+            "seq_no",
+            format!("顺序号应为 1–{MAX_SEQ_NO} 的整数"),
+            format!("The sequence number must be a whole number from 1 to {MAX_SEQ_NO}"),
+        ));
+    }
+    Ok(())
 }
 
 async fn find_owned(state: &ServerState, owner_id: i32, material_id: &str) -> Result<material::Model, AppError> {
@@ -140,6 +198,7 @@ fn view_of(row: &material::Model) -> MaterialView {
         bytes: row.bytes as u64,
         original_name: row.original_name.clone(),
         uploaded_at: row.created_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        locked: row.locked_at.is_some(),
     }
 }
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use sea_orm::DatabaseConnection;
 
 use super::blob_store::BlobStore;
+use super::clock::Clock;
 
 #[derive(Clone)]
 pub struct ServerState {
@@ -15,6 +16,8 @@ pub struct ServerState {
     pub blobs: Arc<dyn BlobStore>,
     /// The largest upload request body accepted (from configuration).
     pub max_upload_bytes: u64,
+    /// Decides whether an exam's upload window is open; tests put in a manual one.
+    pub clock: Arc<dyn Clock>,
 }
 
 impl FromRef<ServerState> for LeptosOptions {

@@ -37,3 +37,9 @@ pub async fn request_session() -> Result<Session, AppError> {
 pub async fn request_user(db: &DatabaseConnection) -> Result<user::Model, AppError> {
     user_from_session(&request_session().await?, db).await
 }
+
+/// In a server function: the signed-in administrator; anyone else is refused.
+pub async fn request_admin(db: &DatabaseConnection) -> Result<user::Model, AppError> {
+    let account = request_user(db).await?;
+    if account.role == crate::models::Role::Admin.as_str() { Ok(account) } else { Err(AppError::Forbidden) }
+}

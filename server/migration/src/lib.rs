@@ -7,6 +7,7 @@ mod m20261121_000001_create_users;
 mod m20261121_000002_create_exams;
 mod m20261121_000003_create_materials;
 mod m20261121_000004_create_sessions;
+mod m20261121_000005_candidate_journey;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000002_create_exams::Migration),
             Box::new(m20261121_000003_create_materials::Migration),
             Box::new(m20261121_000004_create_sessions::Migration),
+            Box::new(m20261121_000005_candidate_journey::Migration),
         ]
     }
 }

@@ -61,7 +61,7 @@ impl MigrationTrait for Migration {
 }
 
 #[derive(DeriveIden)]
-enum Materials {
+pub enum Materials {
     Table,
     Id,
     UserId,

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use app::domain::ExamDefinition;
-use app::ssr::exams;
+use app::ssr::blob_store::LocalBlobStore;
+use app::ssr::exams::{self, ExampleSource};
 
 use crate::config::Config;
 use crate::startup::open_database;
@@ -20,8 +21,10 @@ pub enum ExamCommand {
 /// Exit status 0: done; 1: the exam already exists or the database failed; 2: the file is wrong.
 pub async fn run_exam_command(command: &ExamCommand) -> ExitCode {
     let (ExamCommand::Validate { file } | ExamCommand::Import { file }) = command;
-    let definition = match read_exam_file(file) {
-        Ok(definition) => definition,
+    let folder = file.parent().map(PathBuf::from).unwrap_or_default();
+    let examples = move |name: &str| std::fs::read(folder.join(name)).ok();
+    let (definition, source) = match read_exam_file(file, &examples) {
+        Ok(read) => read,
         Err(mistakes) => {
             for mistake in mistakes {
                 eprintln!("{}: {mistake}", file.display());
@@ -34,7 +37,7 @@ pub async fn run_exam_command(command: &ExamCommand) -> ExitCode {
             println!("{}: exam {} with {} categories is valid", file.display(), definition.code, definition.categories.len());
             ExitCode::SUCCESS
         }
-        ExamCommand::Import { .. } => match import(&definition).await {
+        ExamCommand::Import { .. } => match import(&definition, &source, &examples).await {
             Ok(true) => {
                 println!("exam {} imported", definition.code);
                 ExitCode::SUCCESS
@@ -51,12 +54,23 @@ pub async fn run_exam_command(command: &ExamCommand) -> ExitCode {
     }
 }
 
-fn read_exam_file(file: &PathBuf) -> Result<ExamDefinition, Vec<String>> {
+/// The definition and its text; every example picture it names must be beside it.
+fn read_exam_file(file: &PathBuf, examples: ExampleSource<'_>) -> Result<(ExamDefinition, String), Vec<String>> {
     let text = std::fs::read_to_string(file).map_err(|e| vec![e.to_string()])?;
-    exams::parse_exam_toml(&text)
+    let definition = exams::parse_exam_toml(&text)?;
+    let missing: Vec<String> = definition
+        .categories
+        .iter()
+        .flat_map(|c| c.examples.iter().map(move |e| (c, e)))
+        .filter(|(_, e)| examples(&e.file).is_none())
+        .map(|(c, e)| format!("category \"{}\": example {} was not found beside the exam file", c.code, e.file))
+        .collect();
+    if missing.is_empty() { Ok((definition, text)) } else { Err(missing) }
 }
 
-async fn import(definition: &ExamDefinition) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
-    let db = open_database(&Config::load()?).await?;
-    Ok(exams::insert_if_missing(&db, definition).await.map_err(|e| e.message_en())?)
+async fn import(definition: &ExamDefinition, source: &str, examples: ExampleSource<'_>) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
+    let config = Config::load()?;
+    let db = open_database(&config).await?;
+    let blobs = LocalBlobStore::open(config.blob_dir()).await?;
+    Ok(exams::insert_if_missing(&db, &blobs, definition, source, examples).await.map_err(|e| e.message_en())?)
 }

@@ -22,7 +22,7 @@ pub async fn upload_material(State(state): State<ServerState>, session: Session,
     let outcome = async {
         let account = user_from_session(&session, &state.db).await?;
         let upload = read_form(multipart, state.max_upload_bytes).await?;
-        let view = store_upload(&state, account.id, upload).await?;
+        let view = store_upload(&state, &account, upload).await?;
         tracing::info!(user_id = account.id, material = view.id, category = view.category, bytes = view.bytes, "material stored");
         Ok::<_, AppError>(view)
     }

@@ -8,6 +8,8 @@ pub struct Model {
     /// `ExamDefinition` as JSON.
     pub definition: String,
     pub created_at: DateTimeUtc,
+    /// The TOML the administrator wrote, comments included, for editing.
+    pub source: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -17,6 +17,8 @@ pub struct Model {
     pub bytes: i64,
     pub original_name: String,
     pub created_at: DateTimeUtc,
+    /// Set when the application is submitted: the image can no longer be replaced or removed.
+    pub locked_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

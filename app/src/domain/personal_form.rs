@@ -1,0 +1,205 @@
+//! The personal-information form an exam asks for (seed 004's 文化程度, 毕业学校, 入党时间, 工作简历…):
+//! its fields as the exam file declares them, and the one check the browser and the server share.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::work_resume::check_resume;
+use super::year_month::YearMonth;
+
+/// What the candidate typed, by field key. Year-months are "YYYY-MM"; the résumé is lines.
+pub type FormValues = BTreeMap<String, String>;
+
+/// No value may be longer than this, whatever the field says: it bounds what a draft may store.
+pub const MAX_VALUE_CHARS: usize = 4000;
+const DEFAULT_TEXT_CHARS: u32 = 50;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormField {
+    /// Stable key, e.g. "party_joined".
+    pub key: String,
+    pub label_zh: String,
+    pub label_en: String,
+    #[serde(default)]
+    pub kind: FieldKind,
+    #[serde(default)]
+    pub required: bool,
+    /// For text and résumé fields; text defaults to 50 characters.
+    pub max_chars: Option<u32>,
+    pub hint_zh: Option<String>,
+    pub hint_en: Option<String>,
+    /// The allowed answers of a choice field.
+    #[serde(default)]
+    pub options: Vec<String>,
+    /// For a résumé: the year-month field its first period must start at (参加工作时间).
+    pub starts_at: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    #[default]
+    Text,
+    YearMonth,
+    Choice,
+    Resume,
+}
+
+impl FormField {
+    pub fn max_chars(&self) -> Option<u32> {
+        match self.kind {
+            FieldKind::Text => Some(self.max_chars.unwrap_or(DEFAULT_TEXT_CHARS)),
+            FieldKind::Resume => self.max_chars,
+            FieldKind::YearMonth | FieldKind::Choice => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: String,
+    pub message_zh: String,
+    pub message_en: String,
+}
+
+/// A draft may be incomplete; a submission may not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Strictness {
+    Draft,
+    Submit,
+}
+
+/// Every problem, each at its field. Drafts skip "required" but still report wrong formats.
+pub fn check_form(fields: &[FormField], values: &FormValues, strictness: Strictness) -> Vec<FieldProblem> {
+    let mut problems = Vec::new();
+    for field in fields {
+        let value = values.get(&field.key).map(|v| v.trim()).unwrap_or("");
+        let mut report = |zh: String, en: String| problems.push(FieldProblem { field: field.key.clone(), message_zh: zh, message_en: en });
+        let (label_zh, label_en) = (&field.label_zh, &field.label_en);
+        if value.is_empty() {
+            if field.required && strictness == Strictness::Submit {
+                report(format!("请填写{label_zh}（必填）"), format!("{label_en} is required"));
+            }
+            continue;
+        }
+        let chars = value.chars().count();
+        if let Some(max) = field.max_chars().filter(|&max| chars > max as usize) {
+            report(format!("{label_zh}共 {chars} 个字，超过上限 {max} 个字"), format!("{label_en} has {chars} characters, above the limit of {max}"));
+        }
+        match field.kind {
+            FieldKind::Text => {}
+            FieldKind::YearMonth => {
+                if YearMonth::parse(value).is_none() {
+                    report(format!("{label_zh}应为年月，如 2015-07"), format!("{label_en} must be a year and month, like 2015-07"));
+                }
+            }
+            FieldKind::Choice => {
+                if !field.options.iter().any(|o| o == value) {
+                    report(format!("{label_zh}请从列表中选择"), format!("Choose {label_en} from the list"));
+                }
+            }
+            FieldKind::Resume => {
+                let began = field.starts_at.as_ref().and_then(|key| values.get(key)).and_then(|v| YearMonth::parse(v));
+                if let Err(found) = check_resume(value, began) {
+                    for p in found {
+                        report(format!("{label_zh}：{}", p.message_zh), format!("{label_en}: {}", p.message_en));
+                    }
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// What a draft may store: only the form's own keys, each bounded, so a draft never grows
+/// without limit or carries fields the exam does not have.
+pub fn keep_known_values(fields: &[FormField], values: FormValues) -> FormValues {
+    values
+        .into_iter()
+        .filter(|(key, _)| fields.iter().any(|f| &f.key == key))
+        .map(|(key, value)| (key, value.chars().take(MAX_VALUE_CHARS).collect()))
+        .collect()
+}
+
+/// Mistakes in a form declaration, in English, for the administrator.
+pub fn form_mistakes(fields: &[FormField]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for field in fields {
+        if !seen.insert(field.key.as_str()) {
+            out.push(format!("form field \"{}\" is declared twice", field.key));
+        }
+        if field.kind == FieldKind::Choice && field.options.is_empty() {
+            out.push(format!("form field \"{}\" is a choice but lists no options", field.key));
+        }
+        if let Some(target) = &field.starts_at {
+            if !fields.iter().any(|f| &f.key == target && f.kind == FieldKind::YearMonth) {
+                out.push(format!("form field \"{}\": starts_at names \"{target}\", which is not a year_month field", field.key));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(key: &str, kind: FieldKind, required: bool) -> FormField {
+        FormField {
+            key: key.into(),
+            label_zh: key.into(),
+            label_en: key.into(),
+            kind,
+            required,
+            max_chars: None,
+            hint_zh: None,
+            hint_en: None,
+            options: vec![],
+            starts_at: None,
+        }
+    }
+
+    fn values(pairs: &[(&str, &str)]) -> FormValues {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn a_missing_required_field_blocks_submission_but_not_a_draft() {
+        let fields = [field("school", FieldKind::Text, true)];
+        assert!(check_form(&fields, &values(&[]), Strictness::Draft).is_empty());
+        assert_eq!(check_form(&fields, &values(&[]), Strictness::Submit)[0].message_en, "school is required");
+    }
+
+    #[test]
+    fn text_longer_than_its_limit_says_both_numbers() {
+        let fields = [FormField { max_chars: Some(4), ..field("unit", FieldKind::Text, false) }];
+        let problems = check_form(&fields, &values(&[("unit", "街道办事处")]), Strictness::Draft);
+        assert_eq!(problems[0].message_zh, "unit共 5 个字，超过上限 4 个字");
+    }
+
+    #[test]
+    fn a_year_month_must_be_one() {
+        let fields = [field("joined", FieldKind::YearMonth, false)];
+        assert_eq!(check_form(&fields, &values(&[("joined", "2015-13")]), Strictness::Draft).len(), 1);
+        assert!(check_form(&fields, &values(&[("joined", "2015-12")]), Strictness::Draft).is_empty());
+    }
+
+    #[test]
+    fn the_resume_must_start_when_work_began() {
+        let fields = [field("began", FieldKind::YearMonth, true), FormField { starts_at: Some("began".into()), ..field("resume", FieldKind::Resume, true) }];
+        let form = values(&[("began", "2015-07"), ("resume", "2015.9至今，甲单位，科员")]);
+        let problems = check_form(&fields, &form, Strictness::Submit);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].field, "resume");
+    }
+
+    #[test]
+    fn drafts_keep_only_the_forms_own_fields() {
+        let fields = [field("school", FieldKind::Text, true)];
+        let kept = keep_known_values(&fields, values(&[("school", "大学"), ("is_admin", "yes")]));
+        assert_eq!(kept, values(&[("school", "大学")]));
+    }
+}

@@ -1,0 +1,27 @@
+//! The administrator's view of one exam: phase, windows and candidates per state.
+
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+
+use super::applications;
+use super::entities::eligible_candidate;
+use crate::domain::exam_windows::format_moment;
+use crate::domain::ExamDefinition;
+use crate::error::AppError;
+use crate::models::AdminExamRow;
+
+pub async fn row_of(db: &DatabaseConnection, definition: &ExamDefinition, now: chrono::DateTime<chrono::Utc>) -> Result<AdminExamRow, AppError> {
+    let on_list = eligible_candidate::Entity::find()
+        .filter(eligible_candidate::Column::ExamCode.eq(definition.code.as_str()))
+        .count(db)
+        .await
+        .map_err(|e| super::internal("eligibility count", e))?;
+    Ok(AdminExamRow {
+        exam: super::exams::summary_of(definition),
+        phase: definition.windows.phase_at(now),
+        opens_at: format_moment(&definition.windows.upload_opens),
+        closes_at: format_moment(&definition.windows.upload_closes),
+        counts: applications::count_by_state(db, &definition.code).await?,
+        eligibility: definition.eligibility,
+        on_list,
+    })
+}

@@ -1,0 +1,103 @@
+//! A candidate's application to an exam: created when the pledge is accepted, saved as a draft
+//! any number of times, submitted once (which locks every image in the same transaction).
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set, TransactionTrait};
+
+use super::entities::{application, material};
+use crate::domain::personal_form::FormValues;
+use crate::error::AppError;
+use crate::models::ApplicationState;
+
+pub async fn find(db: &DatabaseConnection, user_id: i32, exam_code: &str) -> Result<Option<application::Model>, AppError> {
+    application::Entity::find()
+        .filter(application::Column::UserId.eq(user_id))
+        .filter(application::Column::ExamCode.eq(exam_code))
+        .one(db)
+        .await
+        .map_err(|e| super::internal("application lookup", e))
+}
+
+/// Records the acceptance of the pledge, once: accepting again keeps the first time.
+pub async fn accept_pledge(db: &DatabaseConnection, user_id: i32, exam_code: &str, now: DateTime<Utc>) -> Result<application::Model, AppError> {
+    match find(db, user_id, exam_code).await? {
+        Some(existing) if existing.pledge_accepted_at.is_some() => Ok(existing),
+        Some(existing) => {
+            let mut row: application::ActiveModel = existing.into();
+            row.pledge_accepted_at = Set(Some(now));
+            row.updated_at = Set(now);
+            row.update(db).await.map_err(|e| super::internal("pledge update", e))
+        }
+        None => application::ActiveModel {
+            user_id: Set(user_id),
+            exam_code: Set(exam_code.to_string()),
+            state: Set(ApplicationState::Draft.as_str().to_string()),
+            pledge_accepted_at: Set(Some(now)),
+            form: Set("{}".to_string()),
+            position_code: Set(None),
+            submitted_at: Set(None),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .map_err(|e| super::internal("application insert", e)),
+    }
+}
+
+pub fn form_of(row: &application::Model) -> FormValues {
+    serde_json::from_str(&row.form).unwrap_or_default()
+}
+
+pub fn state_of(row: Option<&application::Model>) -> ApplicationState {
+    row.map(|r| ApplicationState::parse(&r.state)).unwrap_or(ApplicationState::NotStarted)
+}
+
+/// 暂存: keeps what the candidate typed, complete or not.
+pub async fn save_draft(db: &impl ConnectionTrait, row: application::Model, form: &FormValues, position: Option<String>, now: DateTime<Utc>) -> Result<application::Model, AppError> {
+    let json = serde_json::to_string(form).map_err(|e| super::internal("form encode", e))?;
+    let mut active: application::ActiveModel = row.into();
+    active.form = Set(json);
+    active.position_code = Set(position);
+    active.updated_at = Set(now);
+    active.update(db).await.map_err(|e| super::internal("draft save", e))
+}
+
+/// 提交审核: saves the final form, marks the application submitted and locks every image, all in
+/// one transaction, so there is never a submitted application with a changeable image.
+pub async fn submit(db: &DatabaseConnection, row: application::Model, form: &FormValues, position: Option<String>, now: DateTime<Utc>) -> Result<(), AppError> {
+    let (user_id, exam_code) = (row.user_id, row.exam_code.clone());
+    let txn = db.begin().await.map_err(|e| super::internal("submit begin", e))?;
+    let saved = save_draft(&txn, row, form, position, now).await?;
+    let mut active: application::ActiveModel = saved.into();
+    active.state = Set(ApplicationState::Submitted.as_str().to_string());
+    active.submitted_at = Set(Some(now));
+    active.update(&txn).await.map_err(|e| super::internal("submit state", e))?;
+    material::Entity::update_many()
+        .col_expr(material::Column::LockedAt, sea_orm::sea_query::Expr::value(now))
+        .filter(material::Column::UserId.eq(user_id))
+        .filter(material::Column::ExamCode.eq(exam_code))
+        .exec(&txn)
+        .await
+        .map_err(|e| super::internal("submit lock", e))?;
+    txn.commit().await.map_err(|e| super::internal("submit commit", e))
+}
+
+/// How many applications of an exam are in each state (those not started are not counted here).
+pub async fn count_by_state(db: &DatabaseConnection, exam_code: &str) -> Result<Vec<(ApplicationState, u64)>, AppError> {
+    let rows: Vec<(String, i64)> = application::Entity::find()
+        .select_only()
+        .column(application::Column::State)
+        .column_as(application::Column::Id.count(), "count")
+        .filter(application::Column::ExamCode.eq(exam_code))
+        .group_by(application::Column::State)
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(|e| super::internal("state counts", e))?;
+    Ok(rows.into_iter().map(|(state, count)| (ApplicationState::parse(&state), count as u64)).collect())
+}
+
+pub async fn count_all(db: &DatabaseConnection, exam_code: &str) -> Result<u64, AppError> {
+    application::Entity::find().filter(application::Column::ExamCode.eq(exam_code)).count(db).await.map_err(|e| super::internal("application count", e))
+}

@@ -1,0 +1,59 @@
+//! The one gate in front of everything a candidate does in an exam: the exam exists, the
+//! candidate is eligible, and — for any change — the window is open by the server's clock, the
+//! pledge is accepted and the application is not locked.
+
+use chrono::{DateTime, Utc};
+
+use super::entities::{application, user};
+use super::server_state::ServerState;
+use super::{applications, eligibility, exams};
+use crate::domain::exam_windows::format_moment;
+use crate::domain::{ExamDefinition, ExamPhase};
+use crate::error::AppError;
+use crate::models::ApplicationState;
+
+pub struct CandidateExam {
+    pub definition: ExamDefinition,
+    pub application: Option<application::Model>,
+    pub phase: ExamPhase,
+    pub now: DateTime<Utc>,
+}
+
+/// Only candidates hold applications; reviewers and administrators have their own pages.
+pub async fn enter(state: &ServerState, account: &user::Model, exam_code: &str) -> Result<CandidateExam, AppError> {
+    if account.role != crate::models::Role::Candidate.as_str() {
+        return Err(AppError::Forbidden);
+    }
+    let definition = exams::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
+    if !eligibility::is_eligible(&state.db, &definition, account).await? {
+        return Err(AppError::NotEligible);
+    }
+    let application = applications::find(&state.db, account.id, exam_code).await?;
+    let now = state.clock.now();
+    Ok(CandidateExam { phase: definition.windows.phase_at(now), definition, application, now })
+}
+
+impl CandidateExam {
+    /// Why nothing may change now, or the application that may.
+    pub fn writable_application(&self) -> Result<&application::Model, AppError> {
+        self.ensure_window_open()?;
+        let application = self.application.as_ref().filter(|a| a.pledge_accepted_at.is_some()).ok_or(AppError::PledgeRequired)?;
+        match ApplicationState::parse(&application.state) {
+            ApplicationState::Draft => Ok(application),
+            _ => Err(AppError::Locked),
+        }
+    }
+
+    pub fn ensure_window_open(&self) -> Result<(), AppError> {
+        let windows = &self.definition.windows;
+        match self.phase {
+            ExamPhase::NotYetOpen => Err(AppError::NotYetOpen { opens_at: format_moment(&windows.upload_opens) }),
+            ExamPhase::Open => Ok(()),
+            ExamPhase::Closed | ExamPhase::ResultsPublished => Err(AppError::UploadClosed { closed_at: format_moment(&windows.upload_closes) }),
+        }
+    }
+
+    pub fn state(&self) -> ApplicationState {
+        applications::state_of(self.application.as_ref())
+    }
+}

@@ -1,0 +1,18 @@
+use sea_orm::entity::prelude::*;
+
+/// An example picture of an exam, under the file name its definition uses.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "exam_examples")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub exam_code: String,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub file: String,
+    pub blob_key: String,
+    pub format: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
