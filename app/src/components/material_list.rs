@@ -1,29 +1,67 @@
-//! The images already uploaded to one category: thumbnail, sequence number, size, view, delete.
+//! The images already uploaded to one category: thumbnail, sequence number (or slot name), size,
+//! 已锁定 when locked, and — while the application is editable — view, reorder (drag, the ↑ ↓
+//! buttons, or Alt+↑/↓ on a focused row) and delete.
 
 use leptos::prelude::*;
 
-use crate::api::delete_material;
+use crate::api::{delete_material, reorder_materials};
 use crate::components::error_note::ErrorNote;
 use crate::domain::byte_size::{format_bytes, Rounding};
+use crate::domain::CategoryDefinition;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::models::MaterialView;
 
 #[component]
-pub fn MaterialList(materials: Vec<MaterialView>, on_view: Callback<usize>, on_changed: Callback<()>) -> impl IntoView {
+pub fn MaterialList(
+    exam_code: String,
+    category: CategoryDefinition,
+    materials: Vec<MaterialView>,
+    editable: bool,
+    on_view: Callback<usize>,
+    on_changed: Callback<()>,
+) -> impl IntoView {
     let lang = use_lang();
     let confirming = RwSignal::new(None::<String>);
+    let dragging = RwSignal::new(None::<usize>);
+    let failure = RwSignal::new(None::<AppError>);
+    let ids: Vec<String> = materials.iter().map(|m| m.id.clone()).collect();
+    let count = materials.len();
     let delete = Action::new(move |id: &String| {
         let id = id.clone();
         async move {
             let outcome = delete_material(id).await;
             confirming.set(None);
-            if outcome.is_ok() {
-                on_changed.run(());
+            match outcome {
+                Ok(()) => on_changed.run(()),
+                Err(error) => failure.set(Some(error)),
             }
-            outcome
         }
     });
+    let reorder = Action::new({
+        let (exam_code, category_code) = (exam_code.clone(), category.code.clone());
+        move |order: &Vec<String>| {
+            let (exam_code, category_code, order) = (exam_code.clone(), category_code.clone(), order.clone());
+            async move {
+                match reorder_materials(exam_code, category_code, order).await {
+                    Ok(()) => on_changed.run(()),
+                    Err(error) => failure.set(Some(error)),
+                }
+            }
+        }
+    });
+    let ids = StoredValue::new(ids);
+    // Moves the image at `from` to `to` and sends the whole new order.
+    let move_to = move |from: usize, to: usize| {
+        if from == to || to >= count {
+            return;
+        }
+        let mut order = ids.get_value();
+        let id = order.remove(from);
+        order.insert(to, id);
+        reorder.dispatch(order);
+    };
+    let reorderable = editable && count > 1;
 
     view! {
         <ul class="materials">
@@ -31,35 +69,73 @@ pub fn MaterialList(materials: Vec<MaterialView>, on_view: Callback<usize>, on_c
                 let id = m.id.clone();
                 let is_confirming = { let id = id.clone(); move || confirming.get().as_deref() == Some(id.as_str()) };
                 let size = format_bytes(m.bytes, Rounding::Up);
+                let slot = category.slot(m.seq_no).cloned();
+                let title = move || {
+                    let base = lang.get().pick(format!("顺序号 {}", m.seq_no), format!("Seq. no. {}", m.seq_no));
+                    match &slot {
+                        Some(s) => format!("{base} · {}", lang.get().pick(&s.name_zh, &s.name_en)),
+                        None => base,
+                    }
+                };
+                let can_change = editable && !m.locked;
                 view! {
-                    <li class="material" data-seq=m.seq_no>
+                    <li
+                        class="material"
+                        data-seq=m.seq_no
+                        tabindex=if reorderable { "0" } else { "-1" }
+                        draggable=if reorderable { "true" } else { "false" }
+                        on:dragstart=move |_| dragging.set(Some(position))
+                        on:dragover=move |ev| if reorderable { ev.prevent_default() }
+                        on:drop=move |ev| {
+                            ev.prevent_default();
+                            if let Some(from) = dragging.get_untracked() { move_to(from, position) }
+                            dragging.set(None);
+                        }
+                        on:keydown=move |ev| if reorderable && ev.alt_key() {
+                            match ev.key().as_str() {
+                                "ArrowUp" if position > 0 => { ev.prevent_default(); move_to(position, position - 1) }
+                                "ArrowDown" => { ev.prevent_default(); move_to(position, position + 1) }
+                                _ => {}
+                            }
+                        }
+                    >
                         <img class="thumb" src=m.file_url() alt=m.original_name.clone() loading="lazy"/>
                         <div class="material-info">
-                            <strong>{move || lang.get().pick(format!("顺序号 {}", m.seq_no), format!("Seq. no. {}", m.seq_no))}</strong>
+                            <strong>{title}</strong>
                             <span class="muted">{format!("{} · {}×{} · {size}", m.original_name, m.width, m.height)}</span>
+                            {m.locked.then(|| view! { <span class="badge locked">{tr("已锁定", "Locked")}</span> })}
                         </div>
                         <div class="material-actions">
                             <button type="button" class="link-button" on:click=move |_| on_view.run(position)>{tr("查看", "View")}</button>
-                            <Show
-                                when=is_confirming.clone()
-                                fallback={ let id = id.clone(); move || { let id = id.clone(); view! {
-                                    <button type="button" class="link-button danger" on:click=move |_| confirming.set(Some(id.clone()))>{tr("删除", "Delete")}</button>
-                                }}}
-                            >
-                                <span class="confirm">
-                                    {tr("确定删除这张图片？", "Delete this image?")}
-                                    <button type="button" class="button danger" on:click={ let id = id.clone(); move |_| { delete.dispatch(id.clone()); } }>
-                                        {tr("确认删除", "Confirm delete")}
-                                    </button>
-                                    <button type="button" class="link-button" on:click=move |_| confirming.set(None)>{tr("取消", "Cancel")}</button>
-                                </span>
-                            </Show>
+                            {reorderable.then(|| view! {
+                                <button type="button" class="link-button" aria-label=tr("上移", "Move up") disabled=position == 0 on:click=move |_| move_to(position, position.saturating_sub(1))>"↑"</button>
+                                <button type="button" class="link-button" aria-label=tr("下移", "Move down") disabled=position + 1 == count on:click=move |_| move_to(position, position + 1)>"↓"</button>
+                            })}
+                            {can_change.then(|| view! {
+                                <Show
+                                    when=is_confirming.clone()
+                                    fallback={ let id = id.clone(); move || { let id = id.clone(); view! {
+                                        <button type="button" class="link-button danger" on:click=move |_| confirming.set(Some(id.clone()))>{tr("删除", "Delete")}</button>
+                                    }}}
+                                >
+                                    <span class="confirm">
+                                        {tr("确定删除这张图片？", "Delete this image?")}
+                                        <button type="button" class="button danger" on:click={ let id = id.clone(); move |_| { delete.dispatch(id.clone()); } }>
+                                            {tr("确认删除", "Confirm delete")}
+                                        </button>
+                                        <button type="button" class="link-button" on:click=move |_| confirming.set(None)>{tr("取消", "Cancel")}</button>
+                                    </span>
+                                </Show>
+                            })}
                         </div>
                     </li>
                 }
             }).collect_view()}
         </ul>
-        {move || delete.value().get().and_then(Result::err).map(|error: AppError| view! { <ErrorNote error/> })}
+        {reorderable.then(|| view! {
+            <p class="muted reorder-hint">{tr("可拖动图片调整顺序，或用 ↑ ↓ 按钮（键盘：选中后按 Alt+↑/↓）。", "Drag images to reorder, or use the ↑ ↓ buttons (keyboard: focus a row and press Alt+↑/↓).")}</p>
+        })}
+        {move || failure.get().map(|error| view! { <ErrorNote error/> })}
     }
     .into_any()
 }

@@ -1,5 +1,6 @@
-//! Choosing and sending one image. The shared `judge_image` runs in the browser the moment a file
-//! is chosen: a refused file shows every broken rule at once and is never sent.
+//! Choosing and sending one image. The shared judgement runs in the browser the moment a file is
+//! chosen: a refused file shows every broken rule at once and is never sent; advice that is not
+//! followed shows as a warning and the upload stays allowed. On a phone the camera is offered.
 
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -8,7 +9,7 @@ use crate::client::{read_chosen_file, upload_material, UploadRequest};
 use crate::components::error_note::ErrorNote;
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
-use crate::domain::{judge_image, CategoryRules, ImageVerdict};
+use crate::domain::{judge_for_category, CategoryDefinition, ImageVerdict};
 use crate::error::AppError;
 use crate::i18n::tr;
 
@@ -23,12 +24,23 @@ struct Judged {
 #[component]
 pub fn UploadForm(
     exam_code: String,
-    category_code: String,
-    rules: CategoryRules,
-    already_uploaded: u32,
+    category: CategoryDefinition,
+    /// Sequence numbers already used in this category (slots already filled).
+    taken: Vec<u32>,
     next_seq_no: u32,
     on_uploaded: Callback<()>,
 ) -> impl IntoView {
+    let category_code = category.code.clone();
+    let rules = category.rules.clone();
+    let already_uploaded = taken.len() as u32;
+    let free_slots: Vec<(u32, String, String)> = category
+        .slots
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i as u32 + 1, s.name_zh.clone(), s.name_en.clone()))
+        .filter(|(n, _, _)| !taken.contains(n))
+        .collect();
+    let lang = crate::i18n::use_lang();
     let seq_no = RwSignal::new(next_seq_no.to_string());
     let judged = RwSignal::new(None::<Judged>);
     let progress = RwSignal::new(None::<f64>);
@@ -39,14 +51,14 @@ pub fn UploadForm(
     let full = rules.max_count.is_some_and(|max| already_uploaded >= max);
 
     let on_choose = {
-        let rules = rules.clone();
+        let category = category.clone();
         move |ev: leptos::ev::Event| {
             failure.set(None);
             judged.set(None);
-            let rules = rules.clone();
+            let category = category.clone();
             leptos::task::spawn_local(async move {
                 if let Some(file) = read_chosen_file(&ev).await {
-                    let verdict = judge_image(&file.bytes, &rules, already_uploaded);
+                    let verdict = judge_for_category(&file.bytes, &category, already_uploaded);
                     judged.set(Some(Judged { name: file.name, bytes: std::sync::Arc::new(file.bytes), verdict }));
                 }
             });
@@ -89,22 +101,49 @@ pub fn UploadForm(
                 <p class="muted">{tr("本类已达到张数上限；如需更换请先删除。", "This category is full; delete an image to replace it.")}</p>
             })}
             <div class="upload-row" class:hidden=full>
-                <label class="seq">
-                    {tr("顺序号", "Seq. no.")}
-                    <input type="number" min="1" max="999" name="seq_no" prop:value=seq_no on:input=move |ev| seq_no.set(event_target_value(&ev))/>
-                </label>
+                {if free_slots.is_empty() {
+                    view! {
+                        <label class="seq">
+                            {tr("顺序号", "Seq. no.")}
+                            <input type="number" min="1" max="999" name="seq_no" prop:value=seq_no on:input=move |ev| seq_no.set(event_target_value(&ev))/>
+                        </label>
+                    }.into_any()
+                } else {
+                    view! {
+                        <label class="seq">
+                            {tr("位置", "Place")}
+                            <select name="slot" prop:value=seq_no on:change=move |ev| seq_no.set(event_target_value(&ev))>
+                                {free_slots.into_iter().map(|(n, zh, en)| view! {
+                                    <option value=n.to_string()>{move || lang.get().pick(zh.clone(), en.clone())}</option>
+                                }).collect_view()}
+                            </select>
+                        </label>
+                    }.into_any()
+                }}
                 <label class="file" for=label_for>
                     {tr("选择图片", "Choose image")}
-                    <input id=input_id type="file" name="file" accept=accept node_ref=file_input on:change=on_choose/>
+                    <input id=input_id type="file" name="file" accept=accept.clone() node_ref=file_input on:change=on_choose.clone()/>
+                </label>
+                // Phones open the camera straight away; desktops hide this (see main.css).
+                <label class="file camera">
+                    {tr("拍照上传", "Take a photo")}
+                    <input type="file" name="camera" accept=accept capture="environment" on:change=on_choose/>
                 </label>
             </div>
             {move || judged.get().map(|j| {
                 let size = format_bytes(j.bytes.len() as u64, Rounding::Up);
                 let dims = j.verdict.facts.as_ref().map(|f| format!("{}×{}", f.width(), f.height())).unwrap_or_default();
                 if j.verdict.accepted() {
+                    let warnings = j.verdict.warnings.clone();
                     view! {
                         <div class="chosen ok">
                             <span>{format!("{} · {size} · {dims} ", j.name)}{tr("符合要求", "meets the rules")}</span>
+                            {(!warnings.is_empty()).then(|| view! {
+                                <div class="warnings">
+                                    <span>{tr("提示（仍可上传）：", "Advice (you may still upload):")}</span>
+                                    <ViolationList violations=warnings/>
+                                </div>
+                            })}
                             <button type="button" class="button" on:click=on_upload.clone() disabled=move || progress.get().is_some()>
                                 {tr("上传", "Upload")}
                             </button>

@@ -1,58 +1,169 @@
-//! One exam's upload page: every category, grouped as the exam defines them.
+//! One exam, the candidate's whole journey: closed entrance (before opening, or not on the list),
+//! the pledge, the requirements list, uploads per category, the uploaded list, the personal
+//! form, the position, 暂存 and 提交审核, and view-only once locked or closed.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::exam_page;
+use crate::components::application_actions::ApplicationActions;
 use crate::components::category_card::CategoryCard;
+use crate::components::countdown::Countdown;
 use crate::components::error_note::ErrorNote;
+use crate::components::personal_form_view::PersonalFormView;
+use crate::components::pledge_panel::PledgePanel;
+use crate::components::position_picker::PositionPicker;
+use crate::components::requirements_list::RequirementsList;
+use crate::components::uploaded_summary::UploadedSummary;
+use crate::domain::personal_form::FormValues;
+use crate::domain::ExamPhase;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
-use crate::models::CategoryWithMaterials;
+use crate::models::{phase_label, ApplicationState, CategoryWithMaterials, ExamWithMaterials};
+
+/// What the candidate is typing, kept outside the reloading page data so an upload (which
+/// reloads the page) does not throw away unsaved typing.
+#[derive(Clone, Copy)]
+struct Typing {
+    form: RwSignal<FormValues>,
+    position: RwSignal<Option<String>>,
+    strict: RwSignal<bool>,
+    loaded: StoredValue<bool>,
+}
 
 #[component]
 pub fn ExamPageView() -> impl IntoView {
-    let lang = use_lang();
     let params = use_params_map();
     let code = move || params.read().get("code").unwrap_or_default();
     let refresh = RwSignal::new(0u32);
     let page = Resource::new(move || (code(), refresh.get()), |(code, _)| exam_page(code));
     let on_changed = Callback::new(move |_| refresh.update(|v| *v += 1));
+    let typing = Typing { form: RwSignal::new(FormValues::new()), position: RwSignal::new(None), strict: RwSignal::new(false), loaded: StoredValue::new(false) };
 
     view! {
         <Transition fallback=move || view! { <p>{tr("加载中…", "Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => {
-                        let exam = page.exam.clone();
-                        let groups = group_categories(page.categories);
-                        view! {
-                            <h1>{move || lang.get().pick(exam.title_zh.clone(), exam.title_en.clone())}</h1>
-                            <p class="muted">{tr(
-                                "所有材料须为清晰的图片，每张图片只含一页纸的内容。同一类材料按顺序号排列，上传后请点击“查看”核对方向和内容。",
-                                "Every document must be a clear picture with one page per image. Images in a category are ordered by sequence number; after uploading, use View to check orientation and content.",
-                            )}</p>
-                            {groups.into_iter().map(|(heading, categories)| {
-                                let exam_code = exam.code.clone();
-                                view! {
-                                    <div class="category-group">
-                                        {heading.map(|(zh, en)| view! { <h2>{move || lang.get().pick(zh.clone(), en.clone())}</h2> })}
-                                        {categories.into_iter().map(|category| view! {
-                                            <CategoryCard exam_code=exam_code.clone() category on_changed/>
-                                        }).collect_view()}
-                                    </div>
-                                }
-                            }).collect_view()}
-                        }.into_any()
+                        if !typing.loaded.get_value() {
+                            typing.form.set(page.form.clone());
+                            typing.position.set(page.position.clone());
+                            typing.loaded.set_value(true);
+                        }
+                        view! { <ExamJourney page typing on_changed/> }.into_any()
                     }
                     Err(AppError::NotSignedIn) => view! {
                         <p>{tr("请先登录。", "Please log in first.")}</p>
                         <a class="button" href="/login">{tr("登录", "Log in")}</a>
                     }.into_any(),
-                    Err(error) => view! { <ErrorNote error/> }.into_any(),
+                    Err(error) => view! { <h1>{tr("上传入口", "Upload entrance")}</h1><ErrorNote error/> }.into_any(),
                 }
             })}
         </Transition>
+    }
+    .into_any()
+}
+
+#[component]
+fn ExamJourney(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) -> impl IntoView {
+    let lang = use_lang();
+    let exam = page.exam.clone();
+    let code = exam.code.clone();
+    let definition = page.definition.clone();
+    let (phase_zh, phase_en) = phase_label(page.phase);
+    let state = page.state;
+    let header = view! {
+        <h1>{ let e = exam.clone(); move || lang.get().pick(e.title_zh.clone(), e.title_en.clone()) }</h1>
+        <p class="muted">{ let e = exam.clone(); move || lang.get().pick(e.organiser_zh.clone(), e.organiser_en.clone()) }</p>
+        <p class="exam-status">
+            <span class="badge phase">{tr(phase_zh, phase_en)}</span>
+            <span class="badge state" data-testid="application-state">{tr(state.label_zh(), state.label_en())}</span>
+        </p>
+        {page.seconds_until_close.map(|seconds| view! { <Countdown seconds_left=seconds closes_at=page.closes_at.clone() on_elapsed=on_changed/> })}
+    };
+
+    let body = match (page.phase, state) {
+        (ExamPhase::NotYetOpen, _) => {
+            let opens_at = page.opens_at.clone();
+            view! {
+                <p class="notice" role="status" data-testid="entrance-closed">
+                    {move || lang.get().pick(format!("上传入口尚未开放，将于 {opens_at} 开放。您可以先查看材料要求。"), format!("The upload entrance is not open yet; it opens at {opens_at}. You can read the requirements meanwhile."))}
+                </p>
+                <RequirementsList exam_code=code.clone() categories=definition.categories.clone()/>
+            }
+            .into_any()
+        }
+        (ExamPhase::Open, ApplicationState::NotStarted) => view! {
+            <PledgePanel exam_code=code.clone() pledge_zh=definition.pledge_zh.clone() pledge_en=definition.pledge_en.clone() on_accepted=on_changed/>
+        }
+        .into_any(),
+        (_, ApplicationState::NotStarted) => {
+            let closes_at = page.closes_at.clone();
+            view! {
+                <p class="notice" role="status" data-testid="entrance-closed">
+                    {move || lang.get().pick(format!("上传已于 {closes_at} 截止。"), format!("Uploading closed at {closes_at}."))}
+                </p>
+            }
+            .into_any()
+        }
+        _ => view! { <Workspace page typing on_changed/> }.into_any(),
+    };
+    view! { {header} {body} }.into_any()
+}
+
+#[component]
+fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) -> impl IntoView {
+    let lang = use_lang();
+    let show_requirements = RwSignal::new(false);
+    let show_uploaded = RwSignal::new(false);
+    let code = page.exam.code.clone();
+    let definition = page.definition.clone();
+    let editable = page.editable;
+    let closed = matches!(page.phase, ExamPhase::Closed | ExamPhase::ResultsPublished);
+    let (closes_at, submitted_at) = (page.closes_at.clone(), page.submitted_at.clone());
+    let categories_for_summary = page.categories.clone();
+    let groups = group_categories(page.categories.clone());
+
+    view! {
+        {(page.state == ApplicationState::Submitted).then(|| {
+            let at = submitted_at.clone().unwrap_or_default();
+            view! { <p class="notice ok" role="status" data-testid="locked-note">{move || lang.get().pick(format!("上报完成，内容已锁定（{at}）。"), format!("Submitted; your application is locked ({at})."))}</p> }
+        })}
+        {(closed && page.state != ApplicationState::Submitted).then(|| {
+            let at = closes_at.clone();
+            view! { <p class="notice" role="status" data-testid="closed-note">{move || lang.get().pick(format!("上传已于 {at} 截止，材料只能查看，不能再修改。"), format!("Uploading closed at {at}; you can view your materials but no longer change them."))}</p> }
+        })}
+        <p class="toolbar">
+            <button type="button" class="button secondary" aria-expanded=move || show_requirements.get().to_string() on:click=move |_| show_requirements.update(|v| *v = !*v)>
+                {tr("查看上传材料要求清单", "View material requirements")}
+            </button>
+            <button type="button" class="button secondary" aria-expanded=move || show_uploaded.get().to_string() on:click=move |_| show_uploaded.update(|v| *v = !*v)>
+                {tr("查看已上传材料清单", "View uploaded materials")}
+            </button>
+        </p>
+        {let (code, categories) = (code.clone(), definition.categories.clone()); move || show_requirements.get().then(|| view! { <RequirementsList exam_code=code.clone() categories=categories.clone()/> })}
+        {move || show_uploaded.get().then(|| view! { <UploadedSummary categories=categories_for_summary.clone()/> })}
+        <h2>{tr("上传材料", "Upload materials")}</h2>
+        <p class="muted">{tr(
+            "所有材料须为清晰的图片，每张图片只含一页纸的内容。同一类材料按顺序号排列，上传后请点击“查看”核对方向和内容。",
+            "Every document must be a clear picture with one page per image. Images in a category are ordered by sequence number; after uploading, use View to check orientation and content.",
+        )}</p>
+        {groups.into_iter().map(|(heading, categories)| {
+            let exam_code = code.clone();
+            view! {
+                <div class="category-group">
+                    {heading.map(|(zh, en)| view! { <h3 class="group-heading">{move || lang.get().pick(zh.clone(), en.clone())}</h3> })}
+                    {categories.into_iter().map(|category| view! {
+                        <CategoryCard exam_code=exam_code.clone() category editable on_changed/>
+                    }).collect_view()}
+                </div>
+            }
+        }).collect_view()}
+        {(!definition.form.is_empty()).then(|| view! { <PersonalFormView fields=definition.form.clone() values=typing.form strict=typing.strict editable/> })}
+        {(!definition.positions.is_empty()).then(|| view! { <PositionPicker tree=definition.positions.clone() chosen=typing.position editable/> })}
+        {editable.then(|| view! {
+            <ApplicationActions exam_code=code.clone() form=typing.form position=typing.position strict=typing.strict missing_at_load=page.missing.clone() on_submitted=on_changed/>
+        })}
     }
     .into_any()
 }
