@@ -12,6 +12,7 @@ pub mod position_picker;
 pub mod requirement_text;
 pub mod requirements_list;
 pub mod site_header;
+pub mod state_counts;
 pub mod upload_form;
 pub mod uploaded_summary;
 pub mod violation_list;

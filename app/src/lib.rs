@@ -20,7 +20,7 @@ use leptos_router::path;
 
 use crate::components::site_header::SiteHeader;
 use crate::i18n::{provide_lang, tr};
-use crate::pages::{ExamPageView, HomePage, LogInPage, NotFoundPage, SignUpPage};
+use crate::pages::{AdminExamPageView, AdminPage, ExamPageView, HomePage, LogInPage, NotFoundPage, SignUpPage};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -64,6 +64,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LogInPage/>
                     <Route path=path!("/signup") view=SignUpPage/>
                     <Route path=path!("/exams/:code") view=ExamPageView/>
+                    <Route path=path!("/admin") view=AdminPage/>
+                    <Route path=path!("/admin/exams/:code") view=AdminExamPageView/>
                 </Routes>
             </main>
         </Router>

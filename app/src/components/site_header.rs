@@ -37,7 +37,9 @@ pub fn SiteHeader() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match user.await {
                             Ok(Some(me)) => {
+                                let is_admin = me.role == crate::models::Role::Admin;
                                 view! {
+                                    {is_admin.then(|| view! { <a href="/admin">{tr("考试管理", "Administration")}</a> })}
                                     <span class="who" data-testid="signed-in-as">{me.name.clone()}</span>
                                     <button type="button" class="link-button" on:click=move |_| { log_out_action.dispatch(()); }>
                                         {tr("退出", "Log out")}

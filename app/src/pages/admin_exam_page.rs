@@ -1,0 +1,145 @@
+//! One exam's administration: candidates per state, the time windows, the eligibility list
+//! (CSV import with bad rows reported by line), and the exam file itself.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::admin::{admin_exam_detail, admin_import_eligibility, admin_save_exam, admin_set_windows};
+use crate::components::error_note::ErrorNote;
+use crate::components::state_counts::StateCounts;
+use crate::domain::Eligibility;
+use crate::i18n::{tr, use_lang};
+use crate::models::{phase_label, AdminExamPage};
+
+#[component]
+pub fn AdminExamPageView() -> impl IntoView {
+    let params = use_params_map();
+    let code = move || params.read().get("code").unwrap_or_default();
+    let refresh = RwSignal::new(0u32);
+    let detail = Resource::new(move || (code(), refresh.get()), |(code, _)| admin_exam_detail(code));
+    let on_saved = Callback::new(move |_| refresh.update(|v| *v += 1));
+    view! {
+        <Transition fallback=move || view! { <p>{tr("加载中…", "Loading…")}</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(detail) => view! { <AdminExamEditor detail on_saved/> }.into_any(),
+                    Err(error) => view! { <ErrorNote error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}
+
+#[component]
+fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoView {
+    let lang = use_lang();
+    let code = detail.row.exam.code.clone();
+    let (pz, pe) = phase_label(detail.row.phase);
+    let exam = detail.row.exam.clone();
+    let windows = detail.windows_local.clone().map(RwSignal::new);
+    let source = RwSignal::new(detail.source.clone());
+    let csv = RwSignal::new(String::new());
+    let saved = RwSignal::new(None::<&'static str>);
+
+    let save_windows = Action::new({
+        let code = code.clone();
+        move |_: &()| {
+            let code = code.clone();
+            let values = windows.map(|w| w.get_untracked());
+            async move {
+                let outcome = admin_set_windows(code, values).await;
+                if outcome.is_ok() {
+                    saved.set(Some("windows"));
+                    on_saved.run(());
+                }
+                outcome
+            }
+        }
+    });
+    let save_source = Action::new({
+        let code = code.clone();
+        move |_: &()| {
+            let code = code.clone();
+            async move {
+                let outcome = admin_save_exam(code, source.get_untracked()).await;
+                if outcome.is_ok() {
+                    saved.set(Some("source"));
+                    on_saved.run(());
+                }
+                outcome
+            }
+        }
+    });
+    let import = Action::new({
+        let code = code.clone();
+        move |_: &()| {
+            let code = code.clone();
+            async move { admin_import_eligibility(code, csv.get_untracked()).await }
+        }
+    });
+    const LABELS: [(&str, &str); 4] = [("上传开始", "Upload opens"), ("上传截止", "Upload closes"), ("审核截止", "Review closes"), ("结果公布", "Results published")];
+    const NAMES: [&str; 4] = ["upload_opens", "upload_closes", "review_closes", "results_published"];
+
+    view! {
+        <p><a href="/admin">{tr("← 考试管理", "← Exam administration")}</a></p>
+        <h1>{move || lang.get().pick(format!("{} {}", exam.code, exam.title_zh), format!("{} {}", exam.code, exam.title_en))}</h1>
+        <p class="exam-status"><span class="badge phase">{tr(pz, pe)}</span></p>
+        <section class="card" aria-labelledby="counts-title">
+            <h2 id="counts-title">{tr("考生状态", "Candidates by state")}</h2>
+            <StateCounts counts=detail.row.counts.clone()/>
+            {(detail.row.eligibility == Eligibility::List).then(|| {
+                let n = detail.row.on_list;
+                view! { <p class="muted">{move || lang.get().pick(format!("名单内考生 {n} 人"), format!("{n} candidates on the list"))}</p> }
+            })}
+        </section>
+        <section class="card" aria-labelledby="windows-title">
+            <h2 id="windows-title">{move || lang.get().pick(format!("时间安排（UTC{}）", detail.offset), format!("Time windows (UTC{})", detail.offset))}</h2>
+            <div class="form">
+                {(0..4).map(|i| view! {
+                    <label>
+                        {tr(LABELS[i].0, LABELS[i].1)}
+                        <input type="datetime-local" name=NAMES[i] prop:value=windows[i] on:input=move |ev| windows[i].set(event_target_value(&ev))/>
+                    </label>
+                }).collect_view()}
+                <button type="button" class="button" disabled=move || save_windows.pending().get() on:click=move |_| { save_windows.dispatch(()); }>{tr("保存时间", "Save windows")}</button>
+            </div>
+            {move || save_windows.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error/> })}
+            {move || (saved.get() == Some("windows")).then(|| view! { <p class="ok" role="status">{tr("时间已保存", "Windows saved")}</p> })}
+        </section>
+        {(detail.row.eligibility == Eligibility::List).then(|| view! {
+            <section class="card" aria-labelledby="list-title">
+                <h2 id="list-title">{tr("导入考生名单（CSV）", "Import the candidate list (CSV)")}</h2>
+                <p class="muted">{tr("每行：证件号码,姓名。可带标题行。正确的行会导入，错误的行逐行列出。", "One row per candidate: ID number,name. A header row is allowed. Good rows are imported; bad rows are listed by line.")}</p>
+                <textarea class="code" rows="6" name="csv" prop:value=csv on:input=move |ev| csv.set(event_target_value(&ev))></textarea>
+                <button type="button" class="button" disabled=move || csv.get().trim().is_empty() || import.pending().get() on:click=move |_| { import.dispatch(()); }>{tr("导入", "Import")}</button>
+                {move || import.value().get().map(|outcome| match outcome {
+                    Ok(report) => {
+                        let (accepted, total, rejected) = (report.accepted, report.total_on_list, report.problems.len());
+                        view! {
+                        <div class="import-report" data-testid="import-report">
+                            <p role="status">{move || lang.get().pick(
+                                format!("导入 {accepted} 行，名单内共 {total} 人；{rejected} 行有误："),
+                                format!("{accepted} rows imported, {total} on the list; {rejected} rows rejected:"),
+                            )}</p>
+                            <ul>{report.problems.iter().cloned().map(|(line, zh, en)| view! {
+                                <li>{move || lang.get().pick(format!("第 {line} 行：{zh}"), format!("Line {line}: {en}"))}</li>
+                            }).collect_view()}</ul>
+                        </div>
+                    }.into_any()
+                    }
+                    Err(error) => view! { <ErrorNote error/> }.into_any(),
+                })}
+            </section>
+        })}
+        <section class="card" aria-labelledby="source-title">
+            <h2 id="source-title">{tr("考试配置文件", "Exam file")}</h2>
+            <p class="muted">{tr("材料类别、规则、示例、个人信息表和职位都在这里修改；保存前会完整检查。", "Categories, rules, examples, the personal form and positions are edited here; the whole file is checked before it is saved.")}</p>
+            <textarea class="code" rows="24" name="source" prop:value=source on:input=move |ev| source.set(event_target_value(&ev))></textarea>
+            <button type="button" class="button" disabled=move || save_source.pending().get() on:click=move |_| { save_source.dispatch(()); }>{tr("保存配置", "Save exam file")}</button>
+            {move || save_source.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error/> })}
+            {move || (saved.get() == Some("source")).then(|| view! { <p class="ok" role="status">{tr("配置已保存", "Exam file saved")}</p> })}
+        </section>
+    }
+    .into_any()
+}
