@@ -88,7 +88,7 @@ async fn uploading_without_signing_in_is_refused() {
 }
 
 #[tokio::test]
-async fn a_taken_sequence_number_and_a_full_category_are_refused() {
+async fn a_taken_sequence_number_and_a_slot_that_does_not_exist_are_refused() {
     let app = spawn_app().await;
     let alice = app.candidate(ALICE).await;
     alice.upload_ok("id_card", 1, jpeg(100, 100)).await;
@@ -96,8 +96,10 @@ async fn a_taken_sequence_number_and_a_full_category_are_refused() {
     assert_eq!(taken.status(), 409);
     assert!(taken.text().await.unwrap().contains("SequenceTaken"));
     alice.upload_ok("id_card", 2, jpeg(100, 100)).await;
-    let third = alice.upload("id_card", 3, "c.jpg", jpeg(100, 100)).await;
-    assert_eq!(refusal_codes(third).await, vec!["too_many_files"]);
+    // 身份证 has two named slots, 正面 and 反面: there is no third place.
+    let (status, kind, body) = error_kind(alice.upload("id_card", 3, "c.jpg", jpeg(100, 100)).await).await;
+    assert_eq!((status, kind.as_str()), (422, "InvalidField"));
+    assert!(body["InvalidField"]["message_zh"].as_str().unwrap().contains("本类只有 2 个位置（正面、反面）"), "{body}");
 }
 
 #[tokio::test]

@@ -24,6 +24,18 @@ pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
     jpeg_with_density(width, height, None)
 }
 
+/// A flat white JPEG: a few kilobytes whatever its size, for rules about pixels or density
+/// that must not trip byte limits.
+pub fn flat_jpeg(width: u32, height: u32, dpi: Option<u16>) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut encoder = JpegEncoder::new_with_quality(&mut out, 85);
+    if let Some(dpi) = dpi {
+        encoder.set_pixel_density(PixelDensity::dpi(dpi));
+    }
+    encoder.write_image(&vec![255u8; (width * height * 3) as usize], width, height, ExtendedColorType::Rgb8).unwrap();
+    out
+}
+
 pub fn jpeg_with_density(width: u32, height: u32, dpi: Option<u16>) -> Vec<u8> {
     let mut out = Vec::new();
     let mut encoder = JpegEncoder::new_with_quality(&mut out, 85);
@@ -157,8 +169,14 @@ pub fn with_trailing_zip(image: &[u8]) -> Vec<u8> {
 
 /// A JPEG whose size is pushed to at least `min_len` bytes by a comment segment, for size rules.
 pub fn jpeg_padded_to(width: u32, height: u32, min_len: usize) -> Vec<u8> {
-    let base = jpeg(width, height);
-    let mut out = base[..2].to_vec();
+    pad_jpeg(jpeg(width, height), min_len)
+}
+
+/// Grows a JPEG to at least `min_len` bytes with comment segments placed after its JFIF header
+/// (when it has one), so the density the header records is still the first thing read.
+pub fn pad_jpeg(base: Vec<u8>, min_len: usize) -> Vec<u8> {
+    let header_end = if base[2..4] == [0xFF, 0xE0] { 4 + u16::from_be_bytes([base[4], base[5]]) as usize } else { 2 };
+    let mut out = base[..header_end].to_vec();
     let mut missing = min_len.saturating_sub(base.len());
     while missing > 0 {
         let chunk = missing.min(65_000);
@@ -167,6 +185,6 @@ pub fn jpeg_padded_to(width: u32, height: u32, min_len: usize) -> Vec<u8> {
         out.extend(std::iter::repeat_n(b'.', chunk));
         missing = missing.saturating_sub(chunk + 4);
     }
-    out.extend_from_slice(&base[2..]);
+    out.extend_from_slice(&base[header_end..]);
     out
 }

@@ -7,6 +7,11 @@ pub mod samples;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use app::ssr::clock::ManualClock;
+use app::ssr::ServerState;
+use chrono::{DateTime, Utc};
 
 use leptos::prelude::LeptosOptions;
 use reqwest::multipart::{Form, Part};
@@ -18,6 +23,9 @@ use server::startup;
 pub struct TestApp {
     pub address: SocketAddr,
     pub data_dir: tempfile::TempDir,
+    /// The server's clock: starts at the real now; tests move it.
+    pub clock: Arc<ManualClock>,
+    pub state: ServerState,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -29,11 +37,18 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let mut config = Config { data_dir: data_dir.path().to_path_buf(), ..Config::default() };
     adjust(&mut config);
     let options = LeptosOptions::builder().output_name("zige").build();
-    let prepared = startup::prepare(&config, options).await.expect("app starts");
+    let clock = Arc::new(ManualClock::new(Utc::now()));
+    let prepared = startup::prepare_with_clock(&config, options, clock.clone()).await.expect("app starts");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
+    let state = prepared.state.clone();
     tokio::spawn(async move { axum::serve(listener, prepared.router).await.unwrap() });
-    TestApp { address, data_dir }
+    TestApp { address, data_dir, clock, state }
+}
+
+/// A moment written as in exam files.
+pub fn at(rfc3339: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(rfc3339).unwrap().with_timezone(&Utc)
 }
 
 impl TestApp {
@@ -46,20 +61,44 @@ impl TestApp {
         Browser { app_url: self.url(""), http: reqwest::Client::builder().cookie_store(true).build().unwrap() }
     }
 
-    /// Every file in the blob folder (temporary files included, so leftovers are caught).
+    /// Every candidate file in the blob folder (temporary files included, so leftovers are
+    /// caught); the exams' example pictures are not counted.
     pub fn blob_files(&self) -> Vec<PathBuf> {
         match std::fs::read_dir(self.data_dir.path().join("blobs")) {
-            Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+            Ok(entries) => entries.map(|e| e.unwrap().path()).filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with("example-")).collect(),
             Err(_) => Vec::new(),
         }
     }
 
-    /// A browser signed in as a freshly registered candidate.
+    /// A browser signed in as a freshly registered candidate who has accepted exam 000's pledge.
     pub async fn candidate(&self, id_number: &str) -> Browser {
+        let browser = self.new_candidate(id_number).await;
+        let accepted = browser.call("accept_pledge", json!({ "code": "000" })).await;
+        assert!(accepted.status().is_success(), "pledge refused: {}", accepted.text().await.unwrap());
+        browser
+    }
+
+    /// A browser signed in as a freshly registered candidate who has not entered any exam yet.
+    pub async fn new_candidate(&self, id_number: &str) -> Browser {
         let browser = self.browser();
         let response = browser.sign_up(id_number, "考生", "secret-pass-1").await;
         assert!(response.status().is_success(), "sign-up failed: {}", response.text().await.unwrap());
         browser
+    }
+
+    /// A browser signed in as the demo administrator.
+    pub async fn admin(&self) -> Browser {
+        let browser = self.browser();
+        let response = browser.log_in("44030519850315456X", "zige-admin-2026").await;
+        assert!(response.status().is_success(), "admin login failed");
+        browser
+    }
+
+    /// Adds an exam written as TOML straight into the database (no example pictures).
+    pub async fn add_exam(&self, toml: &str) {
+        let definition = app::ssr::exams::parse_exam_toml(toml).unwrap_or_else(|m| panic!("test exam invalid: {m:?}"));
+        let added = app::ssr::exams::insert_if_missing(&self.state.db, self.state.blobs.as_ref(), &definition, toml, &|_| Some(Vec::new())).await.unwrap();
+        assert!(added);
     }
 }
 
@@ -83,8 +122,12 @@ impl Browser {
     }
 
     pub async fn upload(&self, category: &str, seq_no: u32, name: &str, bytes: Vec<u8>) -> reqwest::Response {
+        self.upload_to("000", category, seq_no, name, bytes).await
+    }
+
+    pub async fn upload_to(&self, exam: &str, category: &str, seq_no: u32, name: &str, bytes: Vec<u8>) -> reqwest::Response {
         let form = Form::new()
-            .text("exam", "000")
+            .text("exam", exam.to_string())
             .text("category", category.to_string())
             .text("seq_no", seq_no.to_string())
             .part("file", Part::bytes(bytes).file_name(name.to_string()).mime_str("image/jpeg").unwrap());
@@ -103,9 +146,18 @@ impl Browser {
     }
 
     pub async fn exam_page(&self) -> Value {
-        let response = self.call("exam_page", json!({ "code": "000" })).await;
-        assert!(response.status().is_success());
+        self.exam_page_of("000").await
+    }
+
+    pub async fn exam_page_of(&self, code: &str) -> Value {
+        let response = self.call("exam_page", json!({ "code": code })).await;
+        assert!(response.status().is_success(), "exam page: {}", response.text().await.unwrap());
         response.json().await.unwrap()
+    }
+
+    /// 暂存 (`submit` false) or 提交审核 (`submit` true).
+    pub async fn save_application(&self, code: &str, form: Value, position: Option<&str>, submit: bool) -> reqwest::Response {
+        self.call("save_application", json!({ "code": code, "form": form, "position": position, "submit": submit })).await
     }
 }
 
@@ -118,3 +170,15 @@ pub async fn refusal_codes(response: reqwest::Response) -> Vec<String> {
 
 pub const ALICE: &str = "11010519491231002X";
 pub const BOB: &str = "320102199506123416";
+
+/// The variant name of an error body, e.g. "NotYetOpen" for `{"NotYetOpen":{…}}` or "Locked".
+pub async fn error_kind(response: reqwest::Response) -> (u16, String, Value) {
+    let status = response.status().as_u16();
+    let body: Value = response.json().await.unwrap_or(Value::Null);
+    let kind = match &body {
+        Value::String(name) => name.clone(),
+        Value::Object(map) => map.keys().next().cloned().unwrap_or_default(),
+        _ => String::new(),
+    };
+    (status, kind, body)
+}

@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { makeImage, open, recordUploads } from './support';
+
+test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+/** A `datetime-local` value in UTC+08:00 (the exam's offset), `minutes` from now. */
+function beijing(minutes: number): string {
+  return new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
+}
+
+// Preset 004 (在职干部研究生) in English at 360 px, as the listed demo candidate: pledge, the
+// personal form with its résumé rule, a draft kept across a reload, a refused small photo, and a
+// late upload refused by the server's clock after the administrator closes the window.
+test('the demo candidate walks preset 004 on a phone, and a late upload is refused', async ({ page, browser, baseURL }) => {
+  await open(page, '/login');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByLabel('Document number').fill('44030519900101123X');
+  await page.getByLabel('Password').fill('zige-demo-2026');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  const card = page.locator('li.exam-card[data-exam="004"]');
+  await expect(card).toContainText('Open for upload');
+  await card.getByRole('link', { name: 'Enter exam' }).click();
+
+  await page.getByLabel('I have read the pledge above and agree to it').check();
+  await page.getByRole('button', { name: 'Agree and continue' }).click();
+  await expect(page.getByTestId('countdown')).toContainText('Time left until upload closes');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // 7. The personal form: the same check as the server, problem shown at its field.
+  const form = page.getByRole('region', { name: 'Personal information' });
+  await form.locator('#form-education_level').selectOption({ index: 1 });
+  await form.locator('#form-school').fill('Some University');
+  await form.locator('#form-graduated').fill('2012-07');
+  await form.locator('#form-employer').fill('Street Office');
+  await form.locator('#form-work_began').fill('2015-07');
+  await form.locator('#form-post_title').fill('Section member');
+  const resume = form.locator('#form-resume');
+  await resume.fill('2015.7-2017.3，**街道办事处，科员\n2017.6至今，**街道办事处，副主任科员');
+  await expect(form.locator('[data-field=resume] .field-error')).toContainText('Gap before line 2: the previous period ends 2017-03, so this one must start 2017-04');
+  await resume.fill('2015.7-2017.3，**街道办事处，科员\n2017.4至今，**街道办事处，副主任科员');
+  await expect(form.locator('[data-field=resume] .field-error')).toHaveCount(0);
+
+  // 9. 暂存 keeps it; coming back shows everything as left.
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Draft saved' })).toBeVisible();
+  await page.reload();
+  await expect(page.locator('#form-school')).toHaveValue('Some University');
+  await expect(page.locator('#form-resume')).toHaveValue(/2017\.4至今/);
+
+  // 5. The ID photo's hard limits, judged in the browser: too small in bytes, nothing sent.
+  const photo = page.getByRole('region', { name: 'ID photo' });
+  await expect(photo).toContainText('aspect ratio 3:4');
+  await expect(photo.getByText('Take a photo')).toBeVisible();
+  const uploads = recordUploads(page);
+  const small = await makeImage(page, { width: 300, height: 400 });
+  await photo.locator('#file-id_photo').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: small });
+  await expect(photo.getByRole('alert')).toContainText('below the 100 KB minimum');
+  expect(uploads).toHaveLength(0);
+
+  // A good photo, chosen while the page still believes the window is open …
+  const good = await makeImage(page, { width: 300, height: 400, quality: 0.95, noise: true });
+  expect(good.length).toBeGreaterThan(100 * 1024);
+  await photo.locator('#file-id_photo').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: good });
+  await expect(photo.getByText('meets the rules')).toBeVisible();
+
+  // … then the administrator closes the window (a second browser, signed in as admin).
+  const admin = await browser.newContext({ baseURL });
+  const login = await admin.request.post('/api/log_in', { data: { id_number: '44030519850315456X', password: 'zige-admin-2026' } });
+  expect(login.ok()).toBeTruthy();
+  const closed = await admin.request.post('/api/admin_set_windows', {
+    data: { code: '004', windows_local: [beijing(-2 * 24 * 60), beijing(-1), beijing(24 * 60), beijing(2 * 24 * 60)] },
+  });
+  expect(closed.ok()).toBeTruthy();
+  await admin.close();
+
+  // 11. The server refuses by its own clock, whatever the page believed.
+  await photo.getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(photo.getByRole('alert')).toContainText('Uploading closed at');
+  expect(uploads).toHaveLength(1);
+  await page.reload();
+  await expect(page.getByTestId('closed-note')).toContainText('you can view your materials but no longer change them');
+  await expect(page.locator('input[type=file]')).toHaveCount(0);
+  await expect(page.locator('#form-school')).toBeDisabled();
+});
