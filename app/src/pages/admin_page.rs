@@ -69,24 +69,27 @@ pub fn AdminPage() -> impl IntoView {
         <section class="card" aria-labelledby="create-title">
             <h2 id="create-title">{tr("从预设创建考试", "Create an exam from a preset")}</h2>
             <div class="form">
-                <label>
-                    {tr("预设", "Preset")}
-                    <select name="preset" prop:value=preset on:change=move |ev| {
-                        let chosen = event_target_value(&ev);
-                        new_code.set(format!("{chosen}-new"));
-                        preset.set(chosen);
-                    }>
-                        <option value="">{tr("请选择", "Choose")}</option>
-                        <Transition fallback=|| ()>
-                            {move || Suspend::new(async move {
-                                presets.await.unwrap_or_default().into_iter().map(|p| {
-                                    let label = format!("{} {}", p.code, p.title_zh);
-                                    view! { <option value=p.code.clone()>{label}</option> }
-                                }).collect_view()
-                            })}
-                        </Transition>
-                    </select>
-                </label>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let options = presets.await.unwrap_or_default();
+                        view! {
+                            <label>
+                                {tr("预设", "Preset")}
+                                <select name="preset" prop:value=preset on:change=move |ev| {
+                                    let chosen = event_target_value(&ev);
+                                    new_code.set(format!("{chosen}-new"));
+                                    preset.set(chosen);
+                                }>
+                                    <option value="">{tr("请选择", "Choose")}</option>
+                                    {options.into_iter().map(|p| {
+                                        let label = format!("{} {}", p.code, p.title_zh);
+                                        view! { <option value=p.code.clone()>{label}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </label>
+                        }
+                    })}
+                </Transition>
                 <label>
                     {tr("新考试代码", "New exam code")}
                     <input name="code" type="text" prop:value=new_code on:input=move |ev| new_code.set(event_target_value(&ev))/>
