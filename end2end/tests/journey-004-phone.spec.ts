@@ -58,7 +58,7 @@ test('the demo candidate walks preset 004 on a phone, and a late upload is refus
   expect(uploads).toHaveLength(0);
 
   // A good photo, chosen while the page still believes the window is open …
-  const good = await makeImage(page, { width: 300, height: 400, quality: 0.9, noise: true });
+  const good = await makeImage(page, { width: 450, height: 600, quality: 0.9, noise: true });
   expect(good.length).toBeGreaterThan(100 * 1024);
   expect(good.length).toBeLessThan(400 * 1024);
   await photo.locator('#file-id_photo').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: good });

@@ -62,6 +62,7 @@ pub fn MaterialList(
         reorder.dispatch(order);
     };
     let reorderable = editable && count > 1;
+    let (tab_index, draggable) = if reorderable { ("0", "true") } else { ("-1", "false") };
 
     view! {
         <ul class="materials">
@@ -82,20 +83,22 @@ pub fn MaterialList(
                     <li
                         class="material"
                         data-seq=m.seq_no
-                        tabindex=if reorderable { "0" } else { "-1" }
-                        draggable=if reorderable { "true" } else { "false" }
+                        tabindex=tab_index
+                        draggable=draggable
                         on:dragstart=move |_| dragging.set(Some(position))
-                        on:dragover=move |ev| if reorderable { ev.prevent_default() }
+                        on:dragover=move |ev| { if reorderable { ev.prevent_default() } }
                         on:drop=move |ev| {
                             ev.prevent_default();
                             if let Some(from) = dragging.get_untracked() { move_to(from, position) }
                             dragging.set(None);
                         }
-                        on:keydown=move |ev| if reorderable && ev.alt_key() {
-                            match ev.key().as_str() {
-                                "ArrowUp" if position > 0 => { ev.prevent_default(); move_to(position, position - 1) }
-                                "ArrowDown" => { ev.prevent_default(); move_to(position, position + 1) }
-                                _ => {}
+                        on:keydown=move |ev| {
+                            if reorderable && ev.alt_key() {
+                                match ev.key().as_str() {
+                                    "ArrowUp" if position > 0 => { ev.prevent_default(); move_to(position, position - 1) }
+                                    "ArrowDown" => { ev.prevent_default(); move_to(position, position + 1) }
+                                    _ => {}
+                                }
                             }
                         }
                     >
