@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { open } from './support';
+import { makeImage, open } from './support';
 
 // The administrator creates an exam from a preset and imports its candidate list.
 test('the demo admin creates an exam from a preset and imports a CSV with a bad row', async ({ page }) => {
@@ -22,4 +22,10 @@ test('the demo admin creates an exam from a preset and imports a CSV with a bad 
   const report = page.getByTestId('import-report');
   await expect(report).toContainText('导入 1 行，名单内共 1 人；1 行有误');
   await expect(report).toContainText('第 3 行');
+
+  // An example picture, through the plain upload form.
+  const picture = await makeImage(page, { width: 320, height: 200 });
+  await page.locator('form input[name=file]').setInputFiles({ name: 'Seal Sample.jpg', mimeType: 'image/jpeg', buffer: picture });
+  await page.getByRole('button', { name: '上传示例', exact: true }).click();
+  await expect(page.getByTestId('example-added')).toHaveText('已添加 examples/seal-sample.jpg');
 });

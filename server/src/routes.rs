@@ -4,6 +4,7 @@
 pub mod example_file;
 pub mod health;
 pub mod material_file;
+pub mod upload_example;
 pub mod upload_material;
 
 use axum::http::{header, StatusCode};

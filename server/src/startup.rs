@@ -26,7 +26,7 @@ use app::ssr::ServerState;
 use app::{shell, App};
 
 use crate::config::Config;
-use crate::routes::{example_file::example_file, health::health, material_file::material_file, upload_material::upload_material};
+use crate::routes::{example_file::example_file, health::health, material_file::material_file, upload_example::upload_example, upload_material::upload_material};
 use crate::session_store::SeaOrmSessionStore;
 
 /// The largest body a page form or server function may send.
@@ -123,6 +123,7 @@ fn build_router(state: ServerState, max_upload_bytes: u64) -> Router {
         .route("/api/materials", post(upload_material).layer(DefaultBodyLimit::max(body_limit)))
         .route("/api/materials/{id}/file", get(material_file))
         .route("/api/exams/{code}/examples/{name}", get(example_file))
+        .route("/api/admin/exams/{code}/examples", post(upload_example).layer(DefaultBodyLimit::max(app::ssr::exams::MAX_EXAMPLE_BYTES + 64 * 1024)))
         .merge(pages)
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))

@@ -92,3 +92,37 @@ async fn cadre_postgraduate_applies_photo_bytes_aspect_and_scan_dpi() {
     let good = pad(flat_jpeg(1200, 900, Some(200)), 450 * 1024);
     assert_eq!(alice.upload_to("004-b", "bachelor_diploma", 1, "d.jpg", good).await.status(), 201);
 }
+
+#[tokio::test]
+async fn an_administrator_adds_an_example_picture_and_the_exam_file_can_name_it() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let upload = |browser: &Browser, name: &str, bytes: Vec<u8>| {
+        let form = reqwest::multipart::Form::new()
+            .text("name", name.to_string())
+            .part("file", reqwest::multipart::Part::bytes(bytes).file_name("x.jpg"));
+        browser.http.post(app.url("/api/admin/exams/000/examples")).multipart(form).send()
+    };
+    let added = upload(&admin, "my-sample.jpg", jpeg(200, 150)).await.unwrap();
+    assert!(added.url().as_str().ends_with("/admin/exams/000?example_added=examples%2Fmy-sample.jpg"), "{}", added.url());
+
+    let refused = upload(&admin, "../escape.jpg", jpeg(200, 150)).await.unwrap();
+    assert!(refused.url().query().unwrap().contains("example_error_en"), "{}", refused.url());
+    let not_a_picture = upload(&admin, "notes.jpg", b"just text".to_vec()).await.unwrap();
+    assert!(not_a_picture.url().query().unwrap().contains("example_error_zh"));
+    let alice = app.candidate(ALICE).await;
+    assert_eq!(upload(&alice, "mine.jpg", jpeg(200, 150)).await.unwrap().status(), 403);
+
+    let source: Value = admin.call("admin_exam_detail", json!({ "code": "000" })).await.json().await.unwrap();
+    let edited = source["source"].as_str().unwrap().replacen(
+        "examples = [",
+        "examples = [\n    { file = \"examples/my-sample.jpg\", caption_zh = \"新示例\", caption_en = \"New example\" },",
+        1,
+    );
+    let saved = admin.call("admin_save_exam", json!({ "code": "000", "source": edited })).await;
+    assert!(saved.status().is_success(), "{}", saved.text().await.unwrap());
+    assert_eq!(alice.get("/api/exams/000/examples/my-sample.jpg").await.status(), 200);
+    let page = alice.exam_page().await;
+    let first_examples = &page["definition"]["categories"][0]["examples"][0]["file"];
+    assert_eq!(first_examples, "examples/my-sample.jpg");
+}

@@ -180,7 +180,7 @@ impl ExamDefinition {
 }
 
 /// "examples/id-front.jpg": one folder down, no way out of it.
-fn is_example_file_name(path: &str) -> bool {
+pub fn is_example_file_name(path: &str) -> bool {
     let Some(name) = path.strip_prefix("examples/") else { return false };
     !name.is_empty()
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')

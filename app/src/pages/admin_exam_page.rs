@@ -132,6 +132,7 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
                 })}
             </section>
         })}
+        <ExampleUpload code=code.clone()/>
         <section class="card" aria-labelledby="source-title">
             <h2 id="source-title">{tr("考试配置文件", "Exam file")}</h2>
             <p class="muted">{tr("材料类别、规则、示例、个人信息表和职位都在这里修改；保存前会完整检查。", "Categories, rules, examples, the personal form and positions are edited here; the whole file is checked before it is saved.")}</p>
@@ -139,6 +140,35 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
             <button type="button" class="button" disabled=move || save_source.pending().get() on:click=move |_| { save_source.dispatch(()); }>{tr("保存配置", "Save exam file")}</button>
             {move || save_source.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error/> })}
             {move || (saved.get() == Some("source")).then(|| view! { <p class="ok" role="status">{tr("配置已保存", "Exam file saved")}</p> })}
+        </section>
+    }
+    .into_any()
+}
+
+/// 上传示例 for administrators: a plain form (works without scripts); the server answers by
+/// coming back here with the outcome in the query.
+#[component]
+fn ExampleUpload(code: String) -> impl IntoView {
+    let lang = use_lang();
+    let query = leptos_router::hooks::use_query_map();
+    let added = move || query.read().get("example_added");
+    let error = move || query.read().get("example_error_zh").map(|zh| (zh, query.read().get("example_error_en").unwrap_or_default()));
+    view! {
+        <section class="card" aria-labelledby="examples-title">
+            <h2 id="examples-title">{tr("示例图片", "Example pictures")}</h2>
+            <p class="muted">{tr(
+                "上传后，在配置文件某一类别的 examples 中写上 file = \"examples/文件名\" 即可让考生看到。",
+                "After uploading, name it in a category's examples as file = \"examples/<name>\" for candidates to see it.",
+            )}</p>
+            <form class="form" method="post" enctype="multipart/form-data" action=format!("/api/admin/exams/{code}/examples")>
+                <label>{tr("图片（JPEG 或 PNG，不超过 2 MB）", "Picture (JPEG or PNG, up to 2 MB)")}<input type="file" name="file" accept="image/jpeg,image/png"/></label>
+                <label>{tr("文件名（可不填，默认用原文件名）", "File name (optional; the file's own name by default)")}<input type="text" name="name" placeholder="id-card-front.jpg"/></label>
+                <button type="submit" class="button">{tr("上传示例", "Upload example")}</button>
+            </form>
+            {move || added().map(|file| view! {
+                <p class="ok" role="status" data-testid="example-added">{move || lang.get().pick(format!("已添加 {file}"), format!("Added {file}"))}</p>
+            })}
+            {move || error().map(|(zh, en)| view! { <p class="error" role="alert">{move || lang.get().pick(zh.clone(), en.clone())}</p> })}
         </section>
     }
     .into_any()

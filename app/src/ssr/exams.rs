@@ -120,6 +120,32 @@ async fn store_examples(db: &DatabaseConnection, blobs: &dyn BlobStore, exam_cod
     Ok(())
 }
 
+/// The largest example picture an administrator may add.
+pub const MAX_EXAMPLE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Adds (or replaces) one example picture an administrator uploaded, under
+/// "examples/<name>", so the exam file can name it.
+pub async fn add_example(db: &DatabaseConnection, blobs: &dyn BlobStore, exam_code: &str, name: &str, bytes: Vec<u8>) -> Result<String, AppError> {
+    load(db, exam_code).await?.ok_or(AppError::NotFound)?;
+    let file = format!("examples/{name}");
+    if !crate::domain::exam_definition::is_example_file_name(&file) {
+        return Err(AppError::invalid_field(
+            "name",
+            "示例文件名只能含字母、数字、-、_ 和 .，并以 .jpg 或 .png 结尾",
+            "An example's name may hold letters, digits, -, _ and . only, and must end in .jpg or .png",
+        ));
+    }
+    if bytes.len() > MAX_EXAMPLE_BYTES {
+        let (actual, limit) = (crate::domain::byte_size::format_bytes(bytes.len() as u64, crate::domain::byte_size::Rounding::Up), crate::domain::byte_size::format_limit(MAX_EXAMPLE_BYTES as u64));
+        return Err(AppError::invalid_field("file", format!("示例图片 {actual}，超过上限 {limit}"), format!("The example is {actual}, above the {limit} limit")));
+    }
+    let format = ImageFacts::probe(&bytes)
+        .map(|facts| facts.format)
+        .map_err(|_| AppError::invalid_field("file", "示例必须是 JPEG 或 PNG 图片", "An example must be a JPEG or PNG picture"))?;
+    store_examples(db, blobs, exam_code, vec![(file.clone(), bytes, format)]).await?;
+    Ok(file)
+}
+
 /// An example picture of an exam, for any signed-in person who may see the exam.
 pub async fn read_example(db: &DatabaseConnection, blobs: &dyn BlobStore, exam_code: &str, file: &str) -> Result<(ImageFormat, Vec<u8>), AppError> {
     let row = exam_example::Entity::find_by_id((exam_code.to_string(), file.to_string()))
