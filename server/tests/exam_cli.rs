@@ -35,7 +35,7 @@ fn validate_names_every_mistake_with_its_line() {
     let output = server().args(["exam", "validate"]).arg(&file).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let errors = String::from_utf8(output.stderr).unwrap();
-    assert!(errors.contains("windows.upload_closes must be after windows.upload_opens"), "{errors}");
+    assert!(errors.contains("line 10: windows.upload_closes must be after windows.upload_opens"), "{errors}");
     assert!(errors.contains("line 15: \"photo\": min_bytes (500) is larger than max_bytes (100)"), "{errors}");
     assert!(errors.contains("line 23: \"Photo 2\": a category code must be lower-case"), "{errors}");
 }

@@ -18,7 +18,7 @@ pub fn parse_exam_toml(text: &str) -> Result<ExamDefinition, Vec<String>> {
     definition.validated().map_err(|mistakes| {
         mistakes
             .iter()
-            .map(|m| match m.near_code.as_deref().and_then(|code| code_line(text, code)) {
+            .map(|m| match line_of(text, m) {
                 Some(line) => format!("line {line}: {m}"),
                 None => m.to_string(),
             })
@@ -26,13 +26,22 @@ pub fn parse_exam_toml(text: &str) -> Result<ExamDefinition, Vec<String>> {
     })
 }
 
-/// The 1-based line where a `code = "…"` is written.
-fn code_line(text: &str, code: &str) -> Option<usize> {
-    text.lines().position(|line| {
-        let line = line.trim();
-        line.strip_prefix("code").map(str::trim_start).and_then(|rest| rest.strip_prefix('=')).map(str::trim) == Some(&format!("\"{code}\""))
-    })
-    .map(|index| index + 1)
+/// The 1-based line a mistake is about: the `code = "…"` of its category, the `code`/`key` it
+/// quotes (positions, form fields), or the `windows` key it names.
+fn line_of(text: &str, mistake: &crate::domain::exam_definition::ExamMistake) -> Option<usize> {
+    let quoted = || mistake.message.split('"').nth(1);
+    if let Some(code) = mistake.near_code.as_deref().or_else(quoted) {
+        let wanted = format!("\"{code}\"");
+        return find_line(text, |key, value| (key == "code" || key == "key") && value == wanted);
+    }
+    let window_key = mistake.message.strip_prefix("windows.")?.split_whitespace().next()?;
+    find_line(text, |key, _| key == window_key)
+}
+
+fn find_line(text: &str, matches: impl Fn(&str, &str) -> bool) -> Option<usize> {
+    text.lines()
+        .position(|line| line.split_once('=').is_some_and(|(key, value)| matches(key.trim(), value.trim())))
+        .map(|index| index + 1)
 }
 
 /// Where an exam's example pictures come from: the folder beside its file, or the presets
