@@ -35,6 +35,12 @@ impl ImageFormat {
             ImageFormat::Png => "png",
         }
     }
+
+    /// The inverse of `file_extension`, for formats stored as their extension. Only accepted
+    /// formats are ever stored, so anything but "png" is JPEG.
+    pub fn from_file_extension(extension: &str) -> ImageFormat {
+        if extension == ImageFormat::Png.file_extension() { ImageFormat::Png } else { ImageFormat::Jpeg }
+    }
 }
 
 /// A file we recognise but never accept. Named so the message can tell a candidate that their

@@ -2,7 +2,7 @@
 //! any number of times, submitted once (which locks every image in the same transaction).
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait};
 
 use super::entities::{application, material};
 use crate::domain::personal_form::FormValues;
@@ -96,8 +96,4 @@ pub async fn count_by_state(db: &DatabaseConnection, exam_code: &str) -> Result<
         .await
         .map_err(|e| super::internal("state counts", e))?;
     Ok(rows.into_iter().map(|(state, count)| (ApplicationState::parse(&state), count as u64)).collect())
-}
-
-pub async fn count_all(db: &DatabaseConnection, exam_code: &str) -> Result<u64, AppError> {
-    application::Entity::find().filter(application::Column::ExamCode.eq(exam_code)).count(db).await.map_err(|e| super::internal("application count", e))
 }

@@ -163,8 +163,7 @@ pub async fn read_example(db: &DatabaseConnection, blobs: &dyn BlobStore, exam_c
         .map_err(|e| super::internal("example lookup", e))?
         .ok_or(AppError::NotFound)?;
     let bytes = blobs.get(&row.blob_key).await.map_err(|e| super::internal("example read", e))?.ok_or(AppError::NotFound)?;
-    let format = if row.format == ImageFormat::Png.file_extension() { ImageFormat::Png } else { ImageFormat::Jpeg };
-    Ok((format, bytes))
+    Ok((ImageFormat::from_file_extension(&row.format), bytes))
 }
 
 pub async fn load(db: &DatabaseConnection, code: &str) -> Result<Option<ExamDefinition>, AppError> {
@@ -188,10 +187,6 @@ pub async fn load_source(db: &DatabaseConnection, code: &str) -> Result<String, 
 pub async fn list_definitions(db: &DatabaseConnection) -> Result<Vec<ExamDefinition>, AppError> {
     let rows = exam::Entity::find().order_by_asc(exam::Column::Code).all(db).await.map_err(|e| super::internal("exam list", e))?;
     rows.into_iter().map(|row| serde_json::from_str(&row.definition).map_err(|e| super::internal("exam decode", e))).collect()
-}
-
-pub async fn list(db: &DatabaseConnection) -> Result<Vec<ExamSummary>, AppError> {
-    Ok(list_definitions(db).await?.iter().map(summary_of).collect())
 }
 
 pub fn summary_of(d: &ExamDefinition) -> ExamSummary {

@@ -57,7 +57,7 @@ pub async fn store_upload(state: &ServerState, account: &user::Model, upload: Ne
         category: Set(upload.category),
         seq_no: Set(upload.seq_no as i32),
         blob_key: Set(blob_key.clone()),
-        format: Set(format_code(facts.format).to_string()),
+        format: Set(facts.format.file_extension().to_string()),
         width: Set(facts.width() as i32),
         height: Set(facts.height() as i32),
         bytes: Set(cleaned.len() as i64),
@@ -96,7 +96,7 @@ pub async fn read_owned(state: &ServerState, owner_id: i32, material_id: &str) -
     let row = find_owned(state, owner_id, material_id).await?;
     let bytes = state.blobs.get(&row.blob_key).await.map_err(|e| super::internal("blob read", e))?;
     let bytes = bytes.ok_or_else(|| super::internal("blob missing", &row.blob_key))?;
-    Ok((parse_format_code(&row.format), bytes))
+    Ok((ImageFormat::from_file_extension(&row.format), bytes))
 }
 
 /// Deletes the row first, then the blob: a crash in between leaves an orphan file (harmless,
@@ -192,7 +192,7 @@ fn view_of(row: &material::Model) -> MaterialView {
         id: row.id.clone(),
         category: row.category.clone(),
         seq_no: row.seq_no as u32,
-        format: parse_format_code(&row.format),
+        format: ImageFormat::from_file_extension(&row.format),
         width: row.width as u32,
         height: row.height as u32,
         bytes: row.bytes as u64,
@@ -200,14 +200,6 @@ fn view_of(row: &material::Model) -> MaterialView {
         uploaded_at: row.created_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
         locked: row.locked_at.is_some(),
     }
-}
-
-fn format_code(format: ImageFormat) -> &'static str {
-    format.file_extension()
-}
-
-fn parse_format_code(code: &str) -> ImageFormat {
-    if code == ImageFormat::Png.file_extension() { ImageFormat::Png } else { ImageFormat::Jpeg }
 }
 
 /// The file name as shown back to its owner: no path, no control characters, bounded length.
