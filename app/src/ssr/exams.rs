@@ -53,7 +53,7 @@ pub async fn insert_if_missing(db: &DatabaseConnection, blobs: &dyn BlobStore, d
     if load(db, &definition.code).await?.is_some() {
         return Ok(false);
     }
-    let pictures = read_examples(definition, examples)?;
+    let pictures = read_examples(definition, &[], examples)?;
     let json = serde_json::to_string(definition).map_err(|e| super::internal("exam encode", e))?;
     exam::ActiveModel { code: Set(definition.code.clone()), definition: Set(json), created_at: Set(Utc::now()), source: Set(source.to_string()) }
         .insert(db)
@@ -75,8 +75,7 @@ pub async fn replace(db: &DatabaseConnection, blobs: &dyn BlobStore, definition:
         .into_iter()
         .map(|e| e.file)
         .collect();
-    let still_needed = |name: &str| if stored.iter().any(|s| s == name) { Some(Vec::new()) } else { examples(name) };
-    let pictures: Vec<_> = read_examples(definition, &still_needed)?.into_iter().filter(|(_, bytes, _)| !bytes.is_empty()).collect();
+    let pictures = read_examples(definition, &stored, examples)?;
     let json = serde_json::to_string(definition).map_err(|e| super::internal("exam encode", e))?;
     let mut active: exam::ActiveModel = row.into();
     active.definition = Set(json);
@@ -85,17 +84,18 @@ pub async fn replace(db: &DatabaseConnection, blobs: &dyn BlobStore, definition:
     store_examples(db, blobs, &definition.code, pictures).await
 }
 
-/// Every example the definition names, read and checked to be a picture.
-fn read_examples(definition: &ExamDefinition, examples: ExampleSource<'_>) -> Result<Vec<(String, Vec<u8>, ImageFormat)>, AppError> {
+/// Every example the definition names that is not `already_stored`, read and checked to be a
+/// picture.
+fn read_examples(definition: &ExamDefinition, already_stored: &[String], examples: ExampleSource<'_>) -> Result<Vec<(String, Vec<u8>, ImageFormat)>, AppError> {
     let mut out = Vec::new();
     let mut mistakes = Vec::new();
     for category in &definition.categories {
         for example in &category.examples {
-            if out.iter().any(|(name, _, _): &(String, Vec<u8>, ImageFormat)| *name == example.file) {
+            let known = |name: &String| *name == example.file;
+            if already_stored.iter().any(known) || out.iter().any(|(name, _, _): &(String, Vec<u8>, ImageFormat)| known(name)) {
                 continue;
             }
             match examples(&example.file) {
-                Some(bytes) if bytes.is_empty() => out.push((example.file.clone(), bytes, ImageFormat::Jpeg)),
                 Some(bytes) => match ImageFacts::probe(&bytes) {
                     Ok(facts) => out.push((example.file.clone(), bytes, facts.format)),
                     Err(_) => mistakes.push(format!("example {} is not a JPEG or PNG picture", example.file)),

@@ -94,10 +94,10 @@ impl TestApp {
         browser
     }
 
-    /// Adds an exam written as TOML straight into the database (no example pictures).
+    /// Adds an exam written as TOML straight into the database; it may name no example pictures.
     pub async fn add_exam(&self, toml: &str) {
         let definition = app::ssr::exams::parse_exam_toml(toml).unwrap_or_else(|m| panic!("test exam invalid: {m:?}"));
-        let added = app::ssr::exams::insert_if_missing(&self.state.db, self.state.blobs.as_ref(), &definition, toml, &|_| Some(Vec::new())).await.unwrap();
+        let added = app::ssr::exams::insert_if_missing(&self.state.db, self.state.blobs.as_ref(), &definition, toml, &|_| None).await.unwrap();
         assert!(added);
     }
 }
