@@ -56,10 +56,10 @@ pub async fn ensure_demo_data(db: &DatabaseConnection, blobs: &dyn BlobStore, no
     Ok(())
 }
 
-fn demo_windows(now: DateTime<Utc>) -> [(&'static str, String); 4] {
+/// Upload opens a day before `now` and closes 30 days after; review closes at 45, results at 60.
+fn demo_windows(now: DateTime<Utc>) -> [String; 4] {
     let china = FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset");
-    let at = |days: i64| (now + Duration::days(days)).with_timezone(&china).format("%Y-%m-%dT%H:%M:00%:z").to_string();
-    [("upload_opens", at(-1)), ("upload_closes", at(30)), ("review_closes", at(45)), ("results_published", at(60))]
+    [-1, 30, 45, 60].map(|days| (now + Duration::days(days)).with_timezone(&china).format("%Y-%m-%dT%H:%M:00%:z").to_string())
 }
 
 pub fn print_demo_accounts(listen: &str) {

@@ -28,6 +28,14 @@ pub enum ExamPhase {
 }
 
 impl ExamWindows {
+    /// The four keys as exam files write them, in time order.
+    pub const KEYS: [&'static str; 4] = ["upload_opens", "upload_closes", "review_closes", "results_published"];
+
+    /// The four moments, in the order of `KEYS`.
+    pub fn moments(&self) -> [&DateTime<FixedOffset>; 4] {
+        [&self.upload_opens, &self.upload_closes, &self.review_closes, &self.results_published]
+    }
+
     pub fn phase_at(&self, now: DateTime<Utc>) -> ExamPhase {
         if now < self.upload_opens {
             ExamPhase::NotYetOpen

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::admin::{admin_exam_detail, admin_import_eligibility, admin_save_exam, admin_set_windows};
 use crate::components::error_note::ErrorNote;
 use crate::components::state_counts::StateCounts;
-use crate::domain::Eligibility;
+use crate::domain::{Eligibility, ExamWindows};
 use crate::i18n::{tr, use_lang};
 use crate::models::{phase_label, AdminExamPage};
 
@@ -79,7 +79,6 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
         }
     });
     const LABELS: [(&str, &str); 4] = [("上传开始", "Upload opens"), ("上传截止", "Upload closes"), ("审核截止", "Review closes"), ("结果公布", "Results published")];
-    const NAMES: [&str; 4] = ["upload_opens", "upload_closes", "review_closes", "results_published"];
 
     view! {
         <p><a href="/admin">{tr("← 考试管理", "← Exam administration")}</a></p>
@@ -99,7 +98,7 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
                 {(0..4).map(|i| view! {
                     <label>
                         {tr(LABELS[i].0, LABELS[i].1)}
-                        <input type="datetime-local" name=NAMES[i] prop:value=windows[i] on:input=move |ev| windows[i].set(event_target_value(&ev))/>
+                        <input type="datetime-local" name=ExamWindows::KEYS[i] prop:value=windows[i] on:input=move |ev| windows[i].set(event_target_value(&ev))/>
                     </label>
                 }).collect_view()}
                 <button type="button" class="button" disabled=move || save_windows.pending().get() on:click=move |_| { save_windows.dispatch(()); }>{tr("保存时间", "Save windows")}</button>

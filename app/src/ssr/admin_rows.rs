@@ -1,20 +1,15 @@
 //! The administrator's view of one exam: phase, windows and candidates per state.
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::DatabaseConnection;
 
-use super::applications;
-use super::entities::eligible_candidate;
+use super::{applications, eligibility};
 use crate::domain::exam_windows::format_moment;
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::models::AdminExamRow;
 
 pub async fn row_of(db: &DatabaseConnection, definition: &ExamDefinition, now: chrono::DateTime<chrono::Utc>) -> Result<AdminExamRow, AppError> {
-    let on_list = eligible_candidate::Entity::find()
-        .filter(eligible_candidate::Column::ExamCode.eq(definition.code.as_str()))
-        .count(db)
-        .await
-        .map_err(|e| super::internal("eligibility count", e))?;
+    let on_list = eligibility::count_listed(db, &definition.code).await?;
     Ok(AdminExamRow {
         exam: super::exams::summary_of(definition),
         phase: definition.windows.phase_at(now),

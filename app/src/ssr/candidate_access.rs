@@ -21,9 +21,7 @@ pub struct CandidateExam {
 
 /// Only candidates hold applications; reviewers and administrators have their own pages.
 pub async fn enter(state: &ServerState, account: &user::Model, exam_code: &str) -> Result<CandidateExam, AppError> {
-    if account.role != crate::models::Role::Candidate.as_str() {
-        return Err(AppError::Forbidden);
-    }
+    super::session_user::require_role(account, crate::models::Role::Candidate)?;
     let definition = exams::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
     if !eligibility::is_eligible(&state.db, &definition, account).await? {
         return Err(AppError::NotEligible);

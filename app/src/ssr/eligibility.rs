@@ -50,10 +50,14 @@ pub async fn import_csv(db: &DatabaseConnection, exam_code: &str, csv_text: &str
             .await
             .map_err(|e| super::internal("eligibility import", e))?;
     }
-    let total_on_list = eligible_candidate::Entity::find()
+    Ok(ImportReport { accepted, problems: parsed.problems, total_on_list: count_listed(db, exam_code).await? })
+}
+
+/// How many candidates an exam's list holds.
+pub async fn count_listed(db: &DatabaseConnection, exam_code: &str) -> Result<u64, AppError> {
+    eligible_candidate::Entity::find()
         .filter(eligible_candidate::Column::ExamCode.eq(exam_code))
         .count(db)
         .await
-        .map_err(|e| super::internal("eligibility count", e))?;
-    Ok(ImportReport { accepted, problems: parsed.problems, total_on_list })
+        .map_err(|e| super::internal("eligibility count", e))
 }

@@ -2,6 +2,7 @@
 
 use toml_edit::{value, DocumentMut};
 
+use crate::domain::ExamWindows;
 use crate::error::AppError;
 
 fn document(source: &str) -> Result<DocumentMut, AppError> {
@@ -15,10 +16,10 @@ pub fn with_code(source: &str, code: &str) -> Result<String, AppError> {
     Ok(doc.to_string())
 }
 
-/// The same exam file with new windows, each an RFC 3339 time.
-pub fn with_windows(source: &str, windows: [(&str, String); 4]) -> Result<String, AppError> {
+/// The same exam file with new windows: RFC 3339 times in the order of `ExamWindows::KEYS`.
+pub fn with_windows(source: &str, windows: [String; 4]) -> Result<String, AppError> {
     let mut doc = document(source)?;
-    for (key, at) in windows {
+    for (key, at) in ExamWindows::KEYS.into_iter().zip(windows) {
         doc["windows"][key] = value(at);
     }
     Ok(doc.to_string())

@@ -9,7 +9,7 @@ use tower_sessions::Session;
 use app::error::AppError;
 use app::models::Role;
 use app::ssr::exams::{add_example, MAX_EXAMPLE_BYTES};
-use app::ssr::session_user::user_from_session;
+use app::ssr::session_user::{require_role, user_from_session};
 use app::ssr::ServerState;
 
 use super::error_response;
@@ -17,9 +17,7 @@ use super::error_response;
 pub async fn upload_example(State(state): State<ServerState>, session: Session, Path(code): Path<String>, multipart: Multipart) -> Response {
     let outcome = async {
         let account = user_from_session(&session, &state.db).await?;
-        if account.role != Role::Admin.as_str() {
-            return Err(AppError::Forbidden);
-        }
+        require_role(&account, Role::Admin)?;
         let (name, bytes) = read_form(multipart).await?;
         let file = add_example(&state.db, state.blobs.as_ref(), &code, &name, bytes).await?;
         tracing::info!(admin = account.id, exam = code, file, "example added");

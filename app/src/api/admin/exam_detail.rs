@@ -18,7 +18,7 @@ pub async fn admin_exam_detail(code: String) -> Result<AdminExamPage, AppError> 
             Ok(AdminExamPage {
                 row: admin_rows::row_of(&state.db, &definition, state.clock.now()).await?,
                 source: exams::load_source(&state.db, &code).await?,
-                windows_local: [local(&w.upload_opens), local(&w.upload_closes), local(&w.review_closes), local(&w.results_published)],
+                windows_local: w.moments().map(local),
                 offset: w.upload_opens.format("%:z").to_string(),
             })
         }

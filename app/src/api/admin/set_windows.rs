@@ -14,15 +14,13 @@ pub async fn admin_set_windows(code: String, windows_local: [String; 4]) -> Resu
             let admin = session_user::request_admin(&state.db).await?;
             let current = exams::load(&state.db, &code).await?.ok_or(AppError::NotFound)?;
             let offset = current.windows.upload_opens.offset().to_string();
-            const KEYS: [&str; 4] = ["upload_opens", "upload_closes", "review_closes", "results_published"];
-            let mut values = Vec::with_capacity(4);
-            for (key, local) in KEYS.iter().zip(&windows_local) {
+            let mut values: [String; 4] = Default::default();
+            for ((key, local), value) in crate::domain::ExamWindows::KEYS.into_iter().zip(&windows_local).zip(&mut values) {
                 let naive = chrono::NaiveDateTime::parse_from_str(local.trim(), "%Y-%m-%dT%H:%M").map_err(|_| {
                     AppError::invalid_field(key, format!("时间格式不对：“{local}”"), format!("Not a date and time: \"{local}\""))
                 })?;
-                values.push((*key, format!("{}{offset}", naive.format("%Y-%m-%dT%H:%M:%S"))));
+                *value = format!("{}{offset}", naive.format("%Y-%m-%dT%H:%M:%S"));
             }
-            let values: [(&str, String); 4] = values.try_into().map_err(|_| AppError::Internal)?;
             let source = exam_source::with_windows(&exams::load_source(&state.db, &code).await?, values)?;
             let definition = exams::parse_exam_toml(&source).map_err(|mistakes| AppError::ExamInvalid { mistakes })?;
             exams::replace(&state.db, state.blobs.as_ref(), &definition, &source, &presets::example).await?;
