@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::completeness::{category_shortfall, Shortfall};
 use crate::i18n::{tr, use_lang};
 use crate::models::CategoryWithMaterials;
 
@@ -21,27 +22,20 @@ pub fn UploadedSummary(categories: Vec<CategoryWithMaterials>) -> impl IntoView 
                     {categories.into_iter().map(|c| {
                         let d = c.definition.clone();
                         let count = c.materials.len() as u32;
-                        let missing_slots: Vec<(String, String)> = if d.rules.required {
-                            d.slots.iter().enumerate().filter(|(i, _)| !c.materials.iter().any(|m| m.seq_no == *i as u32 + 1)).map(|(_, s)| (s.name_zh.clone(), s.name_en.clone())).collect()
-                        } else {
-                            Vec::new()
+                        let seq_nos: Vec<u32> = c.materials.iter().map(|m| m.seq_no).collect();
+                        // Both languages now, so the closure below owns plain strings.
+                        let shortfall = category_shortfall(&d, &seq_nos);
+                        let complete = shortfall == Shortfall::Nothing;
+                        let (status_zh, status_en) = match shortfall {
+                            Shortfall::Slots(slots) => (
+                                format!("缺少{}", slots.iter().map(|s| s.name_zh.as_str()).collect::<Vec<_>>().join("、")),
+                                format!("missing: {}", slots.iter().map(|s| s.name_en.as_str()).collect::<Vec<_>>().join(", ")),
+                            ),
+                            Shortfall::Images { need, have } => (format!("还缺 {} 张", need - have), format!("{} more needed", need - have)),
+                            Shortfall::Nothing if d.required_count() == 0 && count == 0 => ("选传，未上传".to_string(), "optional, none".to_string()),
+                            Shortfall::Nothing => ("齐全".to_string(), "complete".to_string()),
                         };
-                        let need = d.required_count();
-                        let complete = missing_slots.is_empty() && count >= need;
-                        let status = move || {
-                            let l = lang.get();
-                            if !missing_slots.is_empty() {
-                                let zh = missing_slots.iter().map(|s| s.0.as_str()).collect::<Vec<_>>().join("、");
-                                let en = missing_slots.iter().map(|s| s.1.as_str()).collect::<Vec<_>>().join(", ");
-                                l.pick(format!("缺少{zh}"), format!("missing: {en}"))
-                            } else if count < need {
-                                l.pick(format!("还缺 {} 张", need - count), format!("{} more needed", need - count))
-                            } else if need == 0 && count == 0 {
-                                l.pick("选传，未上传".to_string(), "optional, none".to_string())
-                            } else {
-                                l.pick("齐全".to_string(), "complete".to_string())
-                            }
-                        };
+                        let status = move || lang.get().pick(status_zh.clone(), status_en.clone());
                         let (zh, en) = (d.name_zh.clone(), d.name_en.clone());
                         view! {
                             <tr data-category=d.code.clone() class:missing=!complete>
