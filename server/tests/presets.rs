@@ -13,11 +13,6 @@ async fn create_from_preset(admin: &Browser, preset: &str, code: &str) {
     assert!(response.status().is_success(), "create {preset}: {}", response.text().await.unwrap());
 }
 
-async fn codes_of(response: reqwest::Response) -> Vec<String> {
-    let body: Value = response.json().await.unwrap();
-    body["FileRefused"]["violations"].as_array().map(|v| v.iter().map(|v| v["code"].as_str().unwrap().to_string()).collect()).unwrap_or_default()
-}
-
 #[test]
 fn every_preset_ships_and_parses() {
     let codes: Vec<String> = app::ssr::presets::all().into_iter().map(|p| p.definition.code).collect();
@@ -54,7 +49,7 @@ async fn medical_accepts_png_up_to_200_kb_and_exactly_two_id_sides() {
     assert!(alice.call("accept_pledge", json!({ "code": "001-b" })).await.status().is_success());
     assert_eq!(alice.upload_to("001-b", "id_proof", 1, "front.png", png(200, 120)).await.status(), 201);
     let big = alice.upload_to("001-b", "id_proof", 2, "back.jpg", jpeg_padded_to(200, 120, 201 * 1024)).await;
-    assert_eq!(codes_of(big).await, vec!["file_too_large"]);
+    assert_eq!(refusal_codes(big).await, vec!["file_too_large"]);
     assert_eq!(alice.upload_to("001-b", "id_proof", 3, "third.jpg", jpeg(200, 120)).await.status(), 422, "only two slots");
 }
 
@@ -65,7 +60,7 @@ async fn personnel_needs_a_295_by_413_photo_and_a_position() {
     create_from_preset(&app.admin().await, "002", "002-b").await;
     let alice = app.new_candidate(ALICE).await;
     assert!(alice.call("accept_pledge", json!({ "code": "002-b" })).await.status().is_success());
-    assert_eq!(codes_of(alice.upload_to("002-b", "id_photo", 1, "p.jpg", jpeg(294, 413)).await).await, vec!["width_too_small"]);
+    assert_eq!(refusal_codes(alice.upload_to("002-b", "id_photo", 1, "p.jpg", jpeg(294, 413)).await).await, vec!["width_too_small"]);
     assert_eq!(alice.upload_to("002-b", "id_photo", 1, "p.jpg", jpeg(295, 413)).await.status(), 201);
     let (_, kind, body) = error_kind(alice.save_application("002-b", json!({}), None, true).await).await;
     assert_eq!(kind, "Incomplete");
@@ -82,13 +77,13 @@ async fn cadre_postgraduate_applies_photo_bytes_aspect_and_scan_dpi() {
     let alice = app.new_candidate(ALICE).await;
     assert!(alice.call("accept_pledge", json!({ "code": "004-b" })).await.status().is_success());
 
-    assert_eq!(codes_of(alice.upload_to("004-b", "id_photo", 1, "p.jpg", flat_jpeg(300, 400, None)).await).await, vec!["file_too_small"]);
+    assert_eq!(refusal_codes(alice.upload_to("004-b", "id_photo", 1, "p.jpg", flat_jpeg(300, 400, None)).await).await, vec!["file_too_small"]);
     let wide = alice.upload_to("004-b", "id_photo", 1, "p.jpg", pad(flat_jpeg(400, 400, None), 150 * 1024)).await;
-    assert_eq!(codes_of(wide).await, vec!["aspect_mismatch"]);
+    assert_eq!(refusal_codes(wide).await, vec!["aspect_mismatch"]);
     assert_eq!(alice.upload_to("004-b", "id_photo", 1, "p.jpg", pad(flat_jpeg(300, 400, None), 150 * 1024)).await.status(), 201);
 
     let low_dpi = pad(flat_jpeg(1200, 900, Some(150)), 450 * 1024);
-    assert_eq!(codes_of(alice.upload_to("004-b", "bachelor_diploma", 1, "d.jpg", low_dpi).await).await, vec!["dpi_too_low"]);
+    assert_eq!(refusal_codes(alice.upload_to("004-b", "bachelor_diploma", 1, "d.jpg", low_dpi).await).await, vec!["dpi_too_low"]);
     let good = pad(flat_jpeg(1200, 900, Some(200)), 450 * 1024);
     assert_eq!(alice.upload_to("004-b", "bachelor_diploma", 1, "d.jpg", good).await.status(), 201);
 }
