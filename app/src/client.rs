@@ -27,4 +27,6 @@ pub struct UploadRequest<'a> {
     pub seq_no: u32,
     pub file_name: &'a str,
     pub bytes: &'a [u8],
+    /// The image this file replaces, if any.
+    pub replaces: Option<&'a str>,
 }

@@ -20,6 +20,7 @@ pub mod personal_form;
 pub mod position_tree;
 mod png_probe;
 pub mod probe_error;
+pub mod review_decision;
 pub mod sign_up_form;
 pub mod sniff;
 pub mod violation;

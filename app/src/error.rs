@@ -58,6 +58,15 @@ pub enum AppError {
     /// 409: an exam with this code exists already.
     #[error("exam exists")]
     ExamExists { code: String },
+    /// 409: someone else took or decided the application after this screen was loaded.
+    #[error("stale decision")]
+    StaleDecision { by: String, state: crate::models::ApplicationState },
+    /// 422: a review decision breaks a rule (nothing marked, no reason…).
+    #[error("decision invalid")]
+    DecisionInvalid { problems: Vec<crate::domain::review_decision::DecisionProblem> },
+    /// 409: a returned application may change only the images (and form) the reviewer opened.
+    #[error("not unlocked")]
+    NotUnlocked,
     /// 413: the request body is larger than any upload may be.
     #[error("request too large")]
     TooLarge { limit_bytes: u64 },
@@ -77,13 +86,21 @@ impl AppError {
         AppError::InvalidField { field: field.to_string(), message_zh: message_zh.into(), message_en: message_en.into() }
     }
 
+    /// The first problem of a form that failed its checks.
+    pub fn from_field_errors(errors: Vec<crate::domain::sign_up_form::FieldError>) -> Self {
+        match errors.into_iter().next() {
+            Some(first) => AppError::InvalidField { field: first.field, message_zh: first.message_zh, message_en: first.message_en },
+            None => AppError::BadRequest("form refused without a reason".into()),
+        }
+    }
+
     pub fn status(&self) -> u16 {
         match self {
             AppError::NotSignedIn | AppError::BadCredentials => 401,
             AppError::NotFound => 404,
             AppError::Forbidden | AppError::NotEligible | AppError::NotYetOpen { .. } | AppError::UploadClosed { .. } | AppError::PledgeRequired => 403,
-            AppError::DuplicateIdNumber | AppError::SequenceTaken { .. } | AppError::Locked | AppError::ExamExists { .. } => 409,
-            AppError::InvalidField { .. } | AppError::FileRefused { .. } | AppError::Incomplete { .. } | AppError::ExamInvalid { .. } => 422,
+            AppError::DuplicateIdNumber | AppError::SequenceTaken { .. } | AppError::Locked | AppError::ExamExists { .. } | AppError::StaleDecision { .. } | AppError::NotUnlocked => 409,
+            AppError::InvalidField { .. } | AppError::FileRefused { .. } | AppError::Incomplete { .. } | AppError::ExamInvalid { .. } | AppError::DecisionInvalid { .. } => 422,
             AppError::TooLarge { .. } => 413,
             AppError::BadRequest(_) => 400,
             AppError::Internal | AppError::Transport(_) => 500,
@@ -133,6 +150,18 @@ impl AppError {
             ),
             AppError::ExamInvalid { mistakes } => (format!("考试配置有误：{}", mistakes.join("；")), format!("The exam definition has mistakes: {}", mistakes.join("; "))),
             AppError::ExamExists { code } => (format!("考试代码 {code} 已存在，请换一个代码"), format!("An exam with code {code} exists already; choose another code")),
+            AppError::StaleDecision { by, state } => (
+                format!("{by} 已接手或处理了该申请（当前状态：{}），您的决定没有保存；请重新打开后再处理", state.label_zh()),
+                format!("{by} has taken or decided this application since you opened it (now: {}); your decision was not saved. Open it again to continue", state.label_en()),
+            ),
+            AppError::DecisionInvalid { problems } => (
+                problems.iter().map(|p| p.message_zh.as_str()).collect::<Vec<_>>().join("；"),
+                problems.iter().map(|p| p.message_en.as_str()).collect::<Vec<_>>().join("; "),
+            ),
+            AppError::NotUnlocked => pair(
+                "退回修改时只能更换审核人员标出的材料；其他材料仍已锁定",
+                "A returned application may change only what the reviewer marked; everything else stays locked",
+            ),
             AppError::TooLarge { limit_bytes } => {
                 let limit = crate::domain::byte_size::format_limit(*limit_bytes);
                 (format!("请求超过 {limit} 的上限"), format!("The request is larger than the {limit} limit"))

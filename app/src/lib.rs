@@ -20,7 +20,7 @@ use leptos_router::path;
 
 use crate::components::site_header::SiteHeader;
 use crate::i18n::{provide_lang, tr};
-use crate::pages::{AdminExamPageView, AdminPage, ExamPageView, HomePage, LogInPage, NotFoundPage, SignUpPage};
+use crate::pages::{AdminAuditPage, AdminExamPageView, AdminPage, ExamPageView, HomePage, LogInPage, NotFoundPage, NotificationsPage, ReviewDeskPage, ReviewHomePage, ReviewQueuePage, SignUpPage};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -66,6 +66,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/exams/:code") view=ExamPageView/>
                     <Route path=path!("/admin") view=AdminPage/>
                     <Route path=path!("/admin/exams/:code") view=AdminExamPageView/>
+                    <Route path=path!("/admin/audit") view=AdminAuditPage/>
+                    <Route path=path!("/review") view=ReviewHomePage/>
+                    <Route path=path!("/review/exams/:code") view=ReviewQueuePage/>
+                    <Route path=path!("/review/applications/:id") view=ReviewDeskPage/>
+                    <Route path=path!("/notifications") view=NotificationsPage/>
                 </Routes>
             </main>
         </Router>

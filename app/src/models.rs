@@ -1,5 +1,7 @@
 //! What crosses the wire between server and browser. No secrets, no storage keys, no hashes.
 
+pub mod review;
+
 use serde::{Deserialize, Serialize};
 
 use crate::domain::completeness::MissingItem;
@@ -60,6 +62,8 @@ pub struct MaterialView {
     pub uploaded_at: String,
     /// Submitted: the image can no longer be replaced or removed (已锁定).
     pub locked: bool,
+    /// Returned for replacement: why, as the reviewer wrote it.
+    pub flag: Option<FlagView>,
 }
 
 impl MaterialView {
@@ -83,32 +87,64 @@ impl CategoryWithMaterials {
 }
 
 /// Where a candidate's application stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ApplicationState {
     /// Not entered yet (no pledge accepted).
     NotStarted,
     /// Pledge accepted; uploading and filling in, saved as a draft.
     Draft,
-    /// 提交审核 done: everything locked.
+    /// 提交审核 done: everything locked, waiting for a reviewer.
     Submitted,
+    /// Sent back: the flagged images (and the form, if flagged) are open for the candidate.
+    Returned,
+    /// Corrected and submitted again, waiting for a reviewer.
+    Resubmitted,
+    Approved,
+    Rejected,
 }
 
 impl ApplicationState {
+    pub const ALL: [ApplicationState; 7] = [
+        ApplicationState::NotStarted,
+        ApplicationState::Draft,
+        ApplicationState::Submitted,
+        ApplicationState::Returned,
+        ApplicationState::Resubmitted,
+        ApplicationState::Approved,
+        ApplicationState::Rejected,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ApplicationState::NotStarted => "not_started",
             ApplicationState::Draft => "draft",
             ApplicationState::Submitted => "submitted",
+            ApplicationState::Returned => "returned",
+            ApplicationState::Resubmitted => "resubmitted",
+            ApplicationState::Approved => "approved",
+            ApplicationState::Rejected => "rejected",
         }
     }
 
     pub fn parse(text: &str) -> ApplicationState {
-        match text {
-            "draft" => ApplicationState::Draft,
-            "submitted" => ApplicationState::Submitted,
-            _ => ApplicationState::NotStarted,
-        }
+        Self::ALL.into_iter().find(|s| s.as_str() == text).unwrap_or(ApplicationState::NotStarted)
+    }
+
+    /// Waiting for a reviewer's decision.
+    pub fn awaits_review(self) -> bool {
+        matches!(self, ApplicationState::Submitted | ApplicationState::Resubmitted)
+    }
+
+    /// A final decision: it reaches the candidate only at the exam's results time.
+    pub fn is_result(self) -> bool {
+        matches!(self, ApplicationState::Approved | ApplicationState::Rejected)
+    }
+
+    /// What the candidate may know: before the results time a decided application still reads
+    /// as under review.
+    pub fn as_seen_by_candidate(self, results_published: bool) -> ApplicationState {
+        if self.is_result() && !results_published { ApplicationState::Submitted } else { self }
     }
 
     pub fn label_zh(self) -> &'static str {
@@ -116,6 +152,10 @@ impl ApplicationState {
             ApplicationState::NotStarted => "未开始",
             ApplicationState::Draft => "未提交（草稿）",
             ApplicationState::Submitted => "已提交审核",
+            ApplicationState::Returned => "退回修改",
+            ApplicationState::Resubmitted => "已重新提交",
+            ApplicationState::Approved => "审核通过",
+            ApplicationState::Rejected => "审核不通过",
         }
     }
 
@@ -124,6 +164,10 @@ impl ApplicationState {
             ApplicationState::NotStarted => "Not started",
             ApplicationState::Draft => "Draft, not submitted",
             ApplicationState::Submitted => "Submitted for review",
+            ApplicationState::Returned => "Returned for revision",
+            ApplicationState::Resubmitted => "Resubmitted",
+            ApplicationState::Approved => "Approved",
+            ApplicationState::Rejected => "Rejected",
         }
     }
 }
@@ -161,13 +205,57 @@ pub struct ExamWithMaterials {
     pub pledge_accepted_at: Option<String>,
     pub state: ApplicationState,
     pub submitted_at: Option<String>,
-    /// Uploads, deletions, reordering and the form may change now.
+    /// Uploads, deletions, reordering and the form may change now (a draft in the window).
     pub editable: bool,
+    /// Returned and still within review: the flagged images may be replaced, then resubmitted.
+    pub revising: bool,
+    /// The personal form may change (a draft, or a return that flagged it).
+    pub form_editable: bool,
     pub categories: Vec<CategoryWithMaterials>,
     pub form: FormValues,
     pub position: Option<String>,
     /// What 提交审核 would still refuse for.
     pub missing: Vec<MissingItem>,
+    /// Returned with the personal form to correct: why.
+    pub form_flag: Option<FlagView>,
+    /// Messages about the application, newest first.
+    pub timeline: Vec<TimelineEntry>,
+    /// Returned: changes are allowed until this moment (the end of review).
+    pub revise_until: Option<String>,
+    /// The final decision, once the results time has come.
+    pub result: Option<ResultView>,
+}
+
+/// A reviewer's request to replace an image or correct the form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FlagView {
+    pub reason: crate::domain::review_decision::ReviewReason,
+    pub comment: String,
+}
+
+impl FlagView {
+    pub fn text_zh(&self) -> String {
+        if self.comment.is_empty() { self.reason.label_zh().to_string() } else { format!("{}：{}", self.reason.label_zh(), self.comment) }
+    }
+
+    pub fn text_en(&self) -> String {
+        if self.comment.is_empty() { self.reason.label_en().to_string() } else { format!("{}: {}", self.reason.label_en(), self.comment) }
+    }
+}
+
+/// One timestamped message on the candidate's timeline (as in 2020/3/14 22:02:08 上报完成).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    /// Written in the exam's offset, e.g. "2026/11/21 22:02:08".
+    pub at: String,
+    pub message_zh: String,
+    pub message_en: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResultView {
+    pub state: ApplicationState,
+    pub reason: Option<String>,
 }
 
 /// An exam on the administrator's list, with how many candidates are in each state.

@@ -1,6 +1,7 @@
 //! Typed configuration: defaults that run on one machine, overridden by environment variables
 //! (`ZIGE_LISTEN`, `ZIGE_DATA_DIR`, `ZIGE_DATABASE_URL` or `DATABASE_URL`, `ZIGE_SESSION_SECRET`,
-//! `ZIGE_SECURE_COOKIES`, `ZIGE_MAX_UPLOAD_BYTES`, `ZIGE_SEED_DEMO`).
+//! `ZIGE_SECURE_COOKIES`, `ZIGE_MAX_UPLOAD_BYTES`, `ZIGE_SEED_DEMO`, `ZIGE_SMTP_URL`,
+//! `ZIGE_MAIL_FROM`, `ZIGE_OUTBOX_POLL_MS`).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -27,6 +28,11 @@ pub struct Config {
     pub max_upload_bytes: u64,
     /// Create the demo exam and demo accounts when they are missing.
     pub seed_demo: bool,
+    /// The mail server emails go through, e.g. smtp://127.0.0.1:2525. None: emails are logged.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    /// How often the outbox worker looks for emails and texts to send.
+    pub outbox_poll_ms: u64,
 }
 
 impl Default for Config {
@@ -39,6 +45,9 @@ impl Default for Config {
             secure_cookies: false,
             max_upload_bytes: 10 * 1024 * 1024,
             seed_demo: true,
+            smtp_url: None,
+            mail_from: "Zige 资格 <noreply@zige.localhost>".to_string(),
+            outbox_poll_ms: 2000,
         }
     }
 }

@@ -8,7 +8,7 @@ use app::domain::sign_up_form::{SignUpFields, SignUpForm};
 use app::error::AppError;
 use app::models::Role;
 use app::ssr::blob_store::BlobStore;
-use app::ssr::{accounts, eligibility, exam_source, exams, presets};
+use app::ssr::{accounts, eligibility, exam_source, exams, presets, reviewer_access};
 
 /// 000 (everyone may enter) and 004 (a list, with the demo candidate on it).
 const DEMO_PRESETS: [&str; 2] = ["000", "004"];
@@ -18,12 +18,13 @@ pub struct DemoAccount {
     pub id_number: &'static str,
     pub name: &'static str,
     pub password: &'static str,
+    pub email: &'static str,
 }
 
 pub const DEMO_ACCOUNTS: [DemoAccount; 3] = [
-    DemoAccount { role: Role::Candidate, id_number: "44030519900101123X", name: "李明", password: "zige-demo-2026" },
-    DemoAccount { role: Role::Reviewer, id_number: "110101198008087897", name: "王审核", password: "zige-review-2026" },
-    DemoAccount { role: Role::Admin, id_number: "44030519850315456X", name: "赵管理", password: "zige-admin-2026" },
+    DemoAccount { role: Role::Candidate, id_number: "44030519900101123X", name: "李明", password: "zige-demo-2026", email: "li.ming@example.cn" },
+    DemoAccount { role: Role::Reviewer, id_number: "110101198008087897", name: "王审核", password: "zige-review-2026", email: "wang.shenhe@example.cn" },
+    DemoAccount { role: Role::Admin, id_number: "44030519850315456X", name: "赵管理", password: "zige-admin-2026", email: "" },
 ];
 
 pub async fn ensure_demo_data(db: &DatabaseConnection, blobs: &dyn BlobStore, now: DateTime<Utc>) -> Result<(), AppError> {
@@ -44,6 +45,7 @@ pub async fn ensure_demo_data(db: &DatabaseConnection, blobs: &dyn BlobStore, no
             name: account.name.into(),
             mobile: "13800138000".into(),
             password: account.password.into(),
+            email: account.email.into(),
         };
         let form = SignUpForm::parse(&fields).map_err(|e| app::ssr::internal("demo account", format!("{e:?}")))?;
         match accounts::create_account(db, form, account.role).await {
@@ -53,6 +55,14 @@ pub async fn ensure_demo_data(db: &DatabaseConnection, blobs: &dyn BlobStore, no
     }
     let candidate = &DEMO_ACCOUNTS[0];
     eligibility::import_csv(db, "004", &format!("{},{}\n", candidate.id_number, candidate.name), now).await?;
+    // The demo reviewer reviews both demo exams, assigned by the demo administrator.
+    let reviewer = accounts::find_by_id_number(db, DEMO_ACCOUNTS[1].id_number).await?;
+    let admin = accounts::find_by_id_number(db, DEMO_ACCOUNTS[2].id_number).await?;
+    if let (Some(reviewer), Some(admin)) = (reviewer, admin) {
+        for code in DEMO_PRESETS {
+            reviewer_access::set_assignment(db, &admin, reviewer.id, code, true, now).await?;
+        }
+    }
     Ok(())
 }
 

@@ -4,7 +4,10 @@
 pub mod cli;
 pub mod config;
 pub mod demo_data;
+pub mod mailer;
+pub mod outbox_worker;
 pub mod routes;
 pub mod session_store;
+pub mod sms;
 pub mod startup;
 pub mod telemetry;

@@ -4,6 +4,8 @@
 pub mod example_file;
 pub mod health;
 pub mod material_file;
+pub mod previous_file;
+pub mod results_export;
 pub mod upload_example;
 pub mod upload_material;
 

@@ -26,7 +26,11 @@ use app::ssr::ServerState;
 use app::{shell, App};
 
 use crate::config::Config;
-use crate::routes::{example_file::example_file, health::health, material_file::material_file, upload_example::upload_example, upload_material::upload_material};
+use crate::mailer::{EmailSender, LoggingMailer, SmtpMailer};
+use crate::outbox_worker::{self, Senders};
+use crate::routes::results_export::{results_csv, results_xlsx};
+use crate::routes::{example_file::example_file, health::health, material_file::material_file, previous_file::previous_file, upload_example::upload_example, upload_material::upload_material};
+use crate::sms::LoggingSms;
 use crate::session_store::SeaOrmSessionStore;
 
 /// The largest body a page form or server function may send.
@@ -90,7 +94,8 @@ pub async fn prepare_with_clock(config: &Config, leptos_options: LeptosOptions, 
     if config.seed_demo {
         crate::demo_data::ensure_demo_data(&db, blobs.as_ref(), clock.now()).await.map_err(|e| format!("demo data: {e}"))?;
     }
-    let state = ServerState { leptos_options, db: db.clone(), blobs, max_upload_bytes: config.max_upload_bytes, clock };
+    let state = ServerState { leptos_options, db: db.clone(), blobs, max_upload_bytes: config.max_upload_bytes, clock: clock.clone() };
+    outbox_worker::spawn(db.clone(), clock, senders(config)?, Duration::from_millis(config.outbox_poll_ms.max(10)));
 
     let store = SeaOrmSessionStore::new(db);
     tokio::spawn(store.clone().continuously_delete_expired(Duration::from_secs(3600)));
@@ -104,6 +109,15 @@ pub async fn prepare_with_clock(config: &Config, leptos_options: LeptosOptions, 
 
     let router = build_router(state.clone(), config.max_upload_bytes).layer(sessions);
     Ok(Prepared { state, router })
+}
+
+/// SMTP when configured, the log otherwise; SMS through the logging adapter (see `sms`).
+fn senders(config: &Config) -> Result<Senders, StartupError> {
+    let email: Arc<dyn EmailSender> = match &config.smtp_url {
+        Some(url) => Arc::new(SmtpMailer::new(url, &config.mail_from)?),
+        None => Arc::new(LoggingMailer),
+    };
+    Ok(Senders { email, sms: Arc::new(LoggingSms) })
 }
 
 fn build_router(state: ServerState, max_upload_bytes: u64) -> Router {
@@ -122,6 +136,9 @@ fn build_router(state: ServerState, max_upload_bytes: u64) -> Router {
         .route("/health", get(health))
         .route("/api/materials", post(upload_material).layer(DefaultBodyLimit::max(body_limit)))
         .route("/api/materials/{id}/file", get(material_file))
+        .route("/api/materials/{id}/previous", get(previous_file))
+        .route("/api/admin/exams/{code}/results.csv", get(results_csv))
+        .route("/api/admin/exams/{code}/results.xlsx", get(results_xlsx))
         .route("/api/exams/{code}/examples/{name}", get(example_file))
         .route("/api/admin/exams/{code}/examples", post(upload_example).layer(DefaultBodyLimit::max(app::ssr::exams::MAX_EXAMPLE_BYTES + 64 * 1024)))
         .merge(pages)

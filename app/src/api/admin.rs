@@ -1,15 +1,21 @@
 //! Server functions of the administration pages. Each one refuses anyone but an administrator.
 
+pub mod audit_log;
 pub mod create_exam;
 pub mod exam_detail;
 pub mod import_eligibility;
 pub mod overview;
+pub mod progress;
+pub mod reviewers;
 pub mod save_exam;
 pub mod set_windows;
 
+pub use audit_log::admin_audit_log;
 pub use create_exam::{admin_create_exam, admin_presets};
 pub use exam_detail::admin_exam_detail;
 pub use import_eligibility::admin_import_eligibility;
 pub use overview::admin_overview;
+pub use progress::admin_exam_progress;
+pub use reviewers::{admin_assign_reviewer, admin_create_reviewer, admin_reviewers};
 pub use save_exam::admin_save_exam;
 pub use set_windows::admin_set_windows;

@@ -11,7 +11,8 @@ pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
     use crate::domain::exam_windows::format_moment;
     use crate::domain::ExamPhase;
     use crate::models::CategoryWithMaterials;
-    use crate::ssr::{applications, candidate_access, exams, materials, server_state::server_state, session_user};
+    use crate::models::{ApplicationState, ResultView};
+    use crate::ssr::{applications, candidate_access, exams, materials, review_sheet, server_state::server_state, session_user, timeline};
 
     crate::ssr::respond(
         async {
@@ -19,6 +20,14 @@ pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
             let account = session_user::request_user(&state.db).await?;
             let exam = candidate_access::enter(&state, &account, &code).await?;
             let mut mine = materials::list_for_exam(&state, account.id, &code).await?;
+            let application = exam.application.as_ref();
+            let flags = match application {
+                Some(a) if ApplicationState::parse(&a.state) == ApplicationState::Returned => review_sheet::last_flags(&state.db, a.id).await?,
+                _ => Vec::new(),
+            };
+            for material in &mut mine {
+                material.flag = flags.iter().find(|f| f.material_id.as_deref() == Some(material.id.as_str())).map(review_sheet::flag_view);
+            }
             let uploaded: Vec<(String, u32)> = mine.iter().map(|m| (m.category.clone(), m.seq_no)).collect();
             let definition = &exam.definition;
             let categories = definition
@@ -33,6 +42,14 @@ pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
             let form = exam.application.as_ref().map(applications::form_of).unwrap_or_default();
             let position = exam.application.as_ref().and_then(|a| a.position_code.clone());
             let windows = &definition.windows;
+            let published = exam.phase == ExamPhase::ResultsPublished;
+            let stored_state = exam.state();
+            let offset = *windows.upload_opens.offset();
+            let timeline = match application {
+                Some(a) => timeline::entries(&state.db, a.id, Some(exam.now), offset).await?,
+                None => Vec::new(),
+            };
+            let writable = exam.writable_application().is_ok();
             Ok(ExamWithMaterials {
                 exam: exams::summary_of(definition),
                 phase: exam.phase,
@@ -40,9 +57,15 @@ pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
                 opens_at: format_moment(&windows.upload_opens),
                 closes_at: format_moment(&windows.upload_closes),
                 pledge_accepted_at: exam.application.as_ref().and_then(|a| a.pledge_accepted_at).map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string()),
-                state: exam.state(),
+                state: stored_state.as_seen_by_candidate(published),
                 submitted_at: exam.application.as_ref().and_then(|a| a.submitted_at).map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string()),
-                editable: exam.writable_application().is_ok(),
+                editable: writable && stored_state == ApplicationState::Draft,
+                revising: writable && stored_state == ApplicationState::Returned,
+                form_editable: exam.form_editable(),
+                form_flag: flags.iter().find(|f| f.material_id.is_none()).map(review_sheet::flag_view),
+                revise_until: (stored_state == ApplicationState::Returned).then(|| format_moment(&windows.review_closes)),
+                result: (published && stored_state.is_result()).then(|| ResultView { state: stored_state, reason: application.and_then(|a| a.decision_reason.clone()) }),
+                timeline,
                 missing: missing_for_submission(definition, &uploaded, &form, position.as_deref()),
                 categories,
                 form,

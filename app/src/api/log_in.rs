@@ -5,14 +5,22 @@ use crate::models::SessionUser;
 
 #[server(endpoint = "log_in", input = leptos::server_fn::codec::Json)]
 pub async fn log_in(id_number: String, password: String) -> Result<SessionUser, AppError> {
+    use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::{accounts, server_state::server_state, session_user};
 
     crate::ssr::respond(
         async {
             let state = server_state()?;
-            let account = accounts::authenticate(&state.db, &id_number, &password).await.inspect_err(|_| {
-                tracing::warn!("failed login");
-            })?;
+            let account = match accounts::authenticate(&state.db, &id_number, &password).await {
+                Ok(account) => account,
+                Err(error) => {
+                    tracing::warn!("failed login");
+                    if error == AppError::BadCredentials {
+                        audit::record(&state.db, None, AuditAction::FailedLogin, &audit::masked_id_number(&id_number), "wrong ID number or password", state.clock.now()).await?;
+                    }
+                    return Err(error);
+                }
+            };
             session_user::begin_session(&session_user::request_session().await?, account.id).await?;
             Ok(accounts::session_user_of(&account))
         }

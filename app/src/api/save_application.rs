@@ -19,8 +19,12 @@ pub async fn save_application(code: String, form: FormValues, position: Option<S
             let exam = candidate_access::enter(&state, &account, &code).await?;
             let application = exam.writable_application()?.clone();
             let definition = &exam.definition;
-            let form = keep_known_values(&definition.form, form);
-            let position = position.filter(|p| !p.is_empty()).map(|p| p.chars().take(64).collect::<String>());
+            // A returned application keeps its stored form unless the reviewer opened it.
+            let (form, position) = if exam.form_editable() {
+                (keep_known_values(&definition.form, form), position.filter(|p| !p.is_empty()).map(|p| p.chars().take(64).collect::<String>()))
+            } else {
+                (applications::form_of(&application), application.position_code.clone())
+            };
             if !submit {
                 applications::save_draft(&state.db, application, &form, position, exam.now).await?;
                 return Ok(check_form(&definition.form, &form, Strictness::Draft));
@@ -32,8 +36,8 @@ pub async fn save_application(code: String, form: FormValues, position: Option<S
                 applications::save_draft(&state.db, application, &form, position, exam.now).await?;
                 return Err(AppError::Incomplete { missing });
             }
-            applications::submit(&state.db, application, &form, position, exam.now).await?;
-            tracing::info!(user_id = account.id, exam = code, "application submitted and locked");
+            let new_state = applications::submit(&state.db, application, &form, position, exam.now).await?;
+            tracing::info!(user_id = account.id, exam = code, state = new_state.as_str(), "application submitted and locked");
             Ok(Vec::new())
         }
         .await,

@@ -12,10 +12,7 @@ pub async fn sign_up(fields: SignUpFields) -> Result<SessionUser, AppError> {
 
     crate::ssr::respond(
         async {
-            let form = SignUpForm::parse(&fields).map_err(|errors| {
-                let first = &errors[0];
-                AppError::invalid_field(&first.field, first.message_zh.clone(), first.message_en.clone())
-            })?;
+            let form = SignUpForm::parse(&fields).map_err(AppError::from_field_errors)?;
             let state = server_state()?;
             let account = accounts::create_account(&state.db, form, crate::models::Role::Candidate).await?;
             session_user::begin_session(&session_user::request_session().await?, account.id).await?;

@@ -17,6 +17,9 @@ pub async fn upload_material(request: UploadRequest<'_>, on_progress: impl Fn(f6
     form.append_with_str("exam", request.exam_code).map_err(js_error)?;
     form.append_with_str("category", request.category).map_err(js_error)?;
     form.append_with_str("seq_no", &request.seq_no.to_string()).map_err(js_error)?;
+    if let Some(replaces) = request.replaces {
+        form.append_with_str("replaces", replaces).map_err(js_error)?;
+    }
     let parts = Array::of1(&Uint8Array::from(request.bytes));
     let options = BlobPropertyBag::new();
     options.set_type("application/octet-stream");

@@ -18,6 +18,9 @@ pub fn ApplicationActions(
     strict: RwSignal<bool>,
     /// What the server found missing when the page loaded.
     missing_at_load: Vec<MissingItem>,
+    /// After a return: the submit button resubmits.
+    #[prop(optional)]
+    resubmit: bool,
     on_submitted: Callback<()>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -56,7 +59,9 @@ pub fn ApplicationActions(
             }}
             <p class="actions">
                 <button type="button" class="button secondary" disabled=move || save.pending().get() on:click=move |_| { save.dispatch(false); }>{tr("暂存", "Save draft")}</button>
-                <button type="button" class="button" disabled=move || save.pending().get() on:click=move |_| confirming.set(true)>{tr("提交审核", "Submit for review")}</button>
+                <button type="button" class="button" disabled=move || save.pending().get() on:click=move |_| confirming.set(true)>
+                    {if resubmit { tr("重新提交审核", "Resubmit for review") } else { tr("提交审核", "Submit for review") }}
+                </button>
             </p>
             {move || saved_note.get().then(|| view! { <p class="ok" role="status">{tr("已暂存。下次进入时会看到现在的内容。", "Draft saved. You will find everything as you left it.")}</p> })}
             {move || confirming.get().then(|| view! {

@@ -13,7 +13,7 @@ use crate::i18n::{tr, use_lang};
 use crate::models::CategoryWithMaterials;
 
 #[component]
-pub fn CategoryCard(exam_code: String, category: CategoryWithMaterials, editable: bool, on_changed: Callback<()>) -> impl IntoView {
+pub fn CategoryCard(exam_code: String, category: CategoryWithMaterials, editable: bool, #[prop(optional)] revising: bool, on_changed: Callback<()>) -> impl IntoView {
     let lang = use_lang();
     let viewing = RwSignal::new(None::<usize>);
     let definition = category.definition.clone();
@@ -59,6 +59,7 @@ pub fn CategoryCard(exam_code: String, category: CategoryWithMaterials, editable
                 category=definition.clone()
                 materials=category.materials.clone()
                 editable
+                revising
                 on_view=Callback::new(move |i| viewing.set(Some(i)))
                 on_changed
             />

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::{delete_material, reorder_materials};
 use crate::components::error_note::ErrorNote;
+use crate::components::upload_form::UploadForm;
 use crate::domain::byte_size::{format_bytes, Rounding};
 use crate::domain::CategoryDefinition;
 use crate::error::AppError;
@@ -18,6 +19,9 @@ pub fn MaterialList(
     category: CategoryDefinition,
     materials: Vec<MaterialView>,
     editable: bool,
+    /// Returned for revision: flagged, unlocked images offer a replacement.
+    #[prop(optional)]
+    revising: bool,
     on_view: Callback<usize>,
     on_changed: Callback<()>,
 ) -> impl IntoView {
@@ -26,6 +30,7 @@ pub fn MaterialList(
     let dragging = RwSignal::new(None::<usize>);
     let failure = RwSignal::new(None::<AppError>);
     let ids: Vec<String> = materials.iter().map(|m| m.id.clone()).collect();
+    let all_taken: Vec<u32> = materials.iter().map(|m| m.seq_no).collect();
     let count = materials.len();
     let delete = Action::new(move |id: &String| {
         let id = id.clone();
@@ -79,9 +84,16 @@ pub fn MaterialList(
                     }
                 };
                 let can_change = editable && !m.locked;
+                let replaceable = revising && !m.locked && m.flag.is_some();
+                let flag = m.flag.clone().filter(|_| !m.locked);
+                let needs_replacement = flag.is_some();
+                let replacement = replaceable.then(|| view! {
+                    <UploadForm exam_code=exam_code.clone() category=category.clone() taken=all_taken.clone() next_seq_no=m.seq_no replaces=id.clone() on_uploaded=on_changed/>
+                });
                 view! {
                     <li
                         class="material"
+                        class:needs-replacement=needs_replacement
                         data-seq=m.seq_no
                         tabindex=tab_index
                         draggable=draggable
@@ -107,6 +119,12 @@ pub fn MaterialList(
                             <strong>{title}</strong>
                             <span class="muted">{format!("{} · {}×{} · {size}", m.original_name, m.width, m.height)}</span>
                             {m.locked.then(|| view! { <span class="badge locked">{tr("已锁定", "Locked")}</span> })}
+                            {flag.map(|f| view! {
+                                <span class="flag-note" data-testid="needs-replacement">
+                                    {move || lang.get().pick(format!("需更换：{}", f.text_zh()), format!("Replace: {}", f.text_en()))}
+                                </span>
+                            })}
+                            {replacement}
                         </div>
                         <div class="material-actions">
                             <button type="button" class="link-button" on:click=move |_| on_view.run(position)>{tr("查看", "View")}</button>

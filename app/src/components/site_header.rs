@@ -38,8 +38,11 @@ pub fn SiteHeader() -> impl IntoView {
                         match user.await {
                             Ok(Some(me)) => {
                                 let is_admin = me.role == crate::models::Role::Admin;
+                                let reviews = me.role != crate::models::Role::Candidate;
                                 view! {
                                     {is_admin.then(|| view! { <a href="/admin">{tr("考试管理", "Administration")}</a> })}
+                                    {reviews.then(|| view! { <a href="/review">{tr("材料审核", "Review")}</a> })}
+                                    <a href="/notifications" data-testid="notifications-link">{tr("通知", "Notifications")}</a>
                                     <span class="who" data-testid="signed-in-as">{me.name.clone()}</span>
                                     <button type="button" class="link-button" on:click=move |_| { log_out_action.dispatch(()); }>
                                         {tr("退出", "Log out")}

@@ -28,11 +28,15 @@ pub fn UploadForm(
     /// Sequence numbers already used in this category (slots already filled).
     taken: Vec<u32>,
     next_seq_no: u32,
+    /// Replace this image (in its place, `next_seq_no`) instead of adding one.
+    #[prop(optional, into)]
+    replaces: Option<String>,
     on_uploaded: Callback<()>,
 ) -> impl IntoView {
     let category_code = category.code.clone();
     let rules = category.rules.clone();
-    let already_uploaded = taken.len() as u32;
+    // A replacement takes an image's place, so it does not count against the maximum.
+    let already_uploaded = taken.len() as u32 - u32::from(replaces.is_some() && !taken.is_empty());
     let free_slots: Vec<(u32, String, String)> = category
         .slots
         .iter()
@@ -46,9 +50,13 @@ pub fn UploadForm(
     let progress = RwSignal::new(None::<f64>);
     let failure = RwSignal::new(None::<AppError>);
     let file_input = NodeRef::<Input>::new();
-    let input_id = format!("file-{category_code}");
+    let input_id = match &replaces {
+        Some(id) => format!("replace-{id}"),
+        None => format!("file-{category_code}"),
+    };
     let label_for = input_id.clone();
-    let full = rules.max_count.is_some_and(|max| already_uploaded >= max);
+    let full = replaces.is_none() && rules.max_count.is_some_and(|max| already_uploaded >= max);
+    let replacing = replaces.is_some();
 
     let on_choose = {
         let category = category.clone();
@@ -66,17 +74,17 @@ pub fn UploadForm(
     };
 
     let on_upload = {
-        let (exam_code, category_code) = (exam_code.clone(), category_code.clone());
+        let (exam_code, category_code, replaces) = (exam_code.clone(), category_code.clone(), replaces.clone());
         move |_| {
             let Some(file) = judged.get_untracked().filter(|j| j.verdict.accepted()) else { return };
             let Ok(seq) = seq_no.get_untracked().trim().parse::<u32>() else {
                 failure.set(Some(AppError::invalid_field("seq_no", "顺序号应为正整数", "The sequence number must be a whole number")));
                 return;
             };
-            let (exam_code, category_code) = (exam_code.clone(), category_code.clone());
+            let (exam_code, category_code, replaces) = (exam_code.clone(), category_code.clone(), replaces.clone());
             progress.set(Some(0.0));
             leptos::task::spawn_local(async move {
-                    let request = UploadRequest { exam_code: &exam_code, category: &category_code, seq_no: seq, file_name: &file.name, bytes: &file.bytes };
+                    let request = UploadRequest { exam_code: &exam_code, category: &category_code, seq_no: seq, file_name: &file.name, bytes: &file.bytes, replaces: replaces.as_deref() };
                     let outcome = upload_material(request, move |p| progress.set(Some(p))).await;
                     progress.set(None);
                     match outcome {
@@ -101,7 +109,9 @@ pub fn UploadForm(
                 <p class="muted">{tr("本类已达到张数上限；如需更换请先删除。", "This category is full; delete an image to replace it.")}</p>
             })}
             <div class="upload-row" class:hidden=full>
-                {if free_slots.is_empty() {
+                {if replacing {
+                    view! { <span class="seq">{tr("更换为：", "Replace with:")}</span> }.into_any()
+                } else if free_slots.is_empty() {
                     view! {
                         <label class="seq">
                             {tr("顺序号", "Seq. no.")}
@@ -145,7 +155,7 @@ pub fn UploadForm(
                                 </div>
                             })}
                             <button type="button" class="button" on:click=on_upload.clone() disabled=move || progress.get().is_some()>
-                                {tr("上传", "Upload")}
+                                {if replacing { tr("更换", "Replace") } else { tr("上传", "Upload") }}
                             </button>
                         </div>
                     }.into_any()

@@ -12,6 +12,9 @@ pub struct SignUpFields {
     pub name: String,
     pub mobile: String,
     pub password: String,
+    /// Optional: where feedback and results are emailed.
+    #[serde(default)]
+    pub email: String,
 }
 
 /// A form that passed every check.
@@ -21,6 +24,7 @@ pub struct SignUpForm {
     pub name: String,
     pub mobile: String,
     pub password: String,
+    pub email: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -79,11 +83,22 @@ impl SignUpForm {
                 format!("The password needs {PASSWORD_MIN_CHARS}–{PASSWORD_MAX_CHARS} characters with both letters and digits (it has {password_len})"),
             ));
         }
+        let email = fields.email.trim().to_string();
+        if !email.is_empty() && !looks_like_email(&email) {
+            errors.push(FieldError::new("email", format!("邮箱地址 {email} 格式不正确"), format!("The email address {email} is not valid")));
+        }
+        let email = (!email.is_empty()).then_some(email);
         match id_number {
-            Some(id_number) if errors.is_empty() => Ok(SignUpForm { id_number, name, mobile, password: fields.password.clone() }),
+            Some(id_number) if errors.is_empty() => Ok(SignUpForm { id_number, name, mobile, password: fields.password.clone(), email }),
             _ => Err(errors),
         }
     }
+}
+
+/// A local part, an @ and a dotted domain, no spaces: enough to catch typing mistakes; the
+/// mail server has the last word.
+fn looks_like_email(text: &str) -> bool {
+    matches!(text.split_once('@'), Some((local, domain)) if !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !text.contains(char::is_whitespace))
 }
 
 #[cfg(test)]
@@ -97,6 +112,7 @@ mod tests {
             name: " 张三 ".into(),
             mobile: "138 0013 8000".into(),
             password: "exam2026pass".into(),
+            email: String::new(),
         }
     }
 
@@ -108,9 +124,17 @@ mod tests {
 
     #[test]
     fn every_bad_field_is_named() {
-        let fields = SignUpFields { id_type: "resident_id".into(), id_number: "123".into(), name: "".into(), mobile: "12".into(), password: "short".into() };
+        let fields = SignUpFields { id_type: "resident_id".into(), id_number: "123".into(), name: "".into(), mobile: "12".into(), password: "short".into(), email: "li@example".into() };
         let names: Vec<String> = SignUpForm::parse(&fields).unwrap_err().into_iter().map(|e| e.field).collect();
-        assert_eq!(names, vec!["id_number", "name", "mobile", "password"]);
+        assert_eq!(names, vec!["id_number", "name", "mobile", "password", "email"]);
+    }
+
+    #[test]
+    fn an_email_is_optional_but_checked_when_given() {
+        assert_eq!(SignUpForm::parse(&SignUpFields { email: " li.ming@example.cn ".into(), ..good() }).unwrap().email.as_deref(), Some("li.ming@example.cn"));
+        for bad in ["li.ming", "@example.cn", "li ming@example.cn", "li@.cn"] {
+            assert_eq!(SignUpForm::parse(&SignUpFields { email: bad.into(), ..good() }).unwrap_err()[0].field, "email", "{bad}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::admin::{admin_exam_detail, admin_import_eligibility, admin_save_exam, admin_set_windows};
 use crate::components::error_note::ErrorNote;
+use crate::components::progress_chart::ProgressChart;
 use crate::components::state_counts::StateCounts;
 use crate::domain::{Eligibility, ExamWindows};
 use crate::i18n::{tr, use_lang};
@@ -80,6 +81,8 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
     });
     const LABELS: [(&str, &str); 4] = [("上传开始", "Upload opens"), ("上传截止", "Upload closes"), ("审核截止", "Review closes"), ("结果公布", "Results published")];
 
+    let (xlsx_url, csv_url) = (format!("/api/admin/exams/{}/results.xlsx", exam.code), format!("/api/admin/exams/{}/results.csv", exam.code));
+    let progress_code = exam.code.clone();
     view! {
         <p><a href="/admin">{tr("← 考试管理", "← Exam administration")}</a></p>
         <h1>{move || lang.get().pick(format!("{} {}", exam.code, exam.title_zh), format!("{} {}", exam.code, exam.title_en))}</h1>
@@ -87,6 +90,12 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
         <section class="card" aria-labelledby="counts-title">
             <h2 id="counts-title">{tr("考生状态", "Candidates by state")}</h2>
             <StateCounts counts=detail.row.counts.clone()/>
+            <p class="exports">
+                {tr("导出审核结果：", "Export results: ")}
+                <a href=xlsx_url download="">"Excel (.xlsx)"</a>" · "
+                <a href=csv_url download="">"CSV"</a>
+            </p>
+            <ExamProgress code=progress_code/>
             {(detail.row.eligibility == Eligibility::List).then(|| {
                 let n = detail.row.on_list;
                 view! { <p class="muted">{move || lang.get().pick(format!("名单内考生 {n} 人"), format!("{n} candidates on the list"))}</p> }
@@ -169,6 +178,24 @@ fn ExampleUpload(code: String) -> impl IntoView {
             })}
             {move || error().map(|(zh, en)| view! { <p class="error" role="alert">{move || lang.get().pick(zh.clone(), en.clone())}</p> })}
         </section>
+    }
+    .into_any()
+}
+
+/// The progress chart, loaded on its own so the page does not wait for it.
+#[component]
+fn ExamProgress(code: String) -> impl IntoView {
+    let progress = Resource::new(move || code.clone(), crate::api::admin::admin_exam_progress);
+    view! {
+        <h3>{tr("进度", "Progress")}</h3>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match progress.await {
+                    Ok(progress) => view! { <ProgressChart progress/> }.into_any(),
+                    Err(error) => view! { <ErrorNote error/> }.into_any(),
+                }
+            })}
+        </Transition>
     }
     .into_any()
 }

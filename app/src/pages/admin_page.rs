@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::admin::{admin_create_exam, admin_overview, admin_presets};
 use crate::components::error_note::ErrorNote;
+use crate::components::reviewers_panel::ReviewersPanel;
 use crate::components::state_counts::StateCounts;
 use crate::i18n::{tr, use_lang};
 use crate::models::phase_label;
@@ -34,10 +35,13 @@ pub fn AdminPage() -> impl IntoView {
 
     view! {
         <h1>{tr("考试管理", "Exam administration")}</h1>
+        <p><a href="/admin/audit">{tr("审计日志", "Audit log")}</a>" · "<a href="/review">{tr("材料审核", "Review")}</a></p>
         <Transition fallback=move || view! { <p>{tr("加载中…", "Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match overview.await {
-                    Ok(rows) => view! {
+                    Ok(rows) => {
+                        let exams: Vec<_> = rows.iter().map(|r| r.exam.clone()).collect();
+                        view! {
                         <table class="admin-table">
                             <thead><tr>
                                 <th>{tr("代码", "Code")}</th><th>{tr("考试", "Exam")}</th><th>{tr("阶段", "Phase")}</th>
@@ -60,7 +64,9 @@ pub fn AdminPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    }.into_any(),
+                        <ReviewersPanel exams/>
+                    }.into_any()
+                    }
                     Err(error) => view! { <ErrorNote error/> }.into_any(),
                 }
             })}

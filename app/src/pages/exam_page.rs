@@ -14,6 +14,7 @@ use crate::components::personal_form_view::PersonalFormView;
 use crate::components::pledge_panel::PledgePanel;
 use crate::components::position_picker::PositionPicker;
 use crate::components::requirements_list::RequirementsList;
+use crate::components::timeline_list::TimelineList;
 use crate::components::uploaded_summary::UploadedSummary;
 use crate::domain::personal_form::FormValues;
 use crate::domain::ExamPhase;
@@ -119,17 +120,38 @@ fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) 
     let code = page.exam.code.clone();
     let definition = page.definition.clone();
     let editable = page.editable;
+    let revising = page.revising;
+    let form_editable = page.form_editable;
     let closed = matches!(page.phase, ExamPhase::Closed | ExamPhase::ResultsPublished);
     let (closes_at, submitted_at) = (page.closes_at.clone(), page.submitted_at.clone());
     let categories_for_summary = page.categories.clone();
     let groups = group_categories(page.categories.clone());
 
+    let awaiting = page.state.awaits_review();
+    let result = page.result.clone();
     view! {
-        {(page.state == ApplicationState::Submitted).then(|| {
-            let at = submitted_at.clone().unwrap_or_default();
-            view! { <p class="notice ok" role="status" data-testid="locked-note">{move || lang.get().pick(format!("上报完成，内容已锁定（{at}）。"), format!("Submitted; your application is locked ({at})."))}</p> }
+        {result.map(|result| {
+            let reason = result.reason.clone().unwrap_or_default();
+            let approved = result.state == ApplicationState::Approved;
+            view! {
+                <p class="notice result" class:ok=approved role="status" data-testid="result">
+                    {move || lang.get().pick(format!("审核结果：{}", result.state.label_zh()), format!("Result: {}", result.state.label_en()))}
+                    {(!reason.is_empty()).then(|| { let r = reason.clone(); move || lang.get().pick(format!("（{r}）"), format!(" ({r})")) })}
+                </p>
+            }
         })}
-        {(closed && page.state != ApplicationState::Submitted).then(|| {
+        {awaiting.then(|| {
+            let at = submitted_at.clone().unwrap_or_default();
+            view! { <p class="notice ok" role="status" data-testid="locked-note">{move || lang.get().pick(format!("上报完成，内容已锁定（{at}），等待审核。"), format!("Submitted; your application is locked ({at}) and waits for review."))}</p> }
+        })}
+        {page.revise_until.clone().filter(|_| revising).map(|until| view! {
+            <p class="notice warn" role="status" data-testid="returned-note">{move || lang.get().pick(
+                format!("您的申请被退回修改：请按下方审核记录更换标出的材料，并于 {until} 前重新提交。其他材料仍已锁定。"),
+                format!("Your application was returned for revision: replace the marked items as the review messages below say and resubmit before {until}. Everything else stays locked."),
+            )}</p>
+        })}
+        <TimelineList entries=page.timeline.clone()/>
+        {(closed && page.state == ApplicationState::Draft).then(|| {
             let at = closes_at.clone();
             view! { <p class="notice" role="status" data-testid="closed-note">{move || lang.get().pick(format!("上传已于 {at} 截止，材料只能查看，不能再修改。"), format!("Uploading closed at {at}; you can view your materials but no longer change them."))}</p> }
         })}
@@ -154,15 +176,18 @@ fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) 
                 <div class="category-group">
                     {heading.map(|(zh, en)| view! { <h3 class="group-heading">{move || lang.get().pick(zh.clone(), en.clone())}</h3> })}
                     {categories.into_iter().map(|category| view! {
-                        <CategoryCard exam_code=exam_code.clone() category editable on_changed/>
+                        <CategoryCard exam_code=exam_code.clone() category editable revising on_changed/>
                     }).collect_view()}
                 </div>
             }
         }).collect_view()}
-        {(!definition.form.is_empty()).then(|| view! { <PersonalFormView fields=definition.form.clone() values=typing.form strict=typing.strict editable/> })}
-        {(!definition.positions.is_empty()).then(|| view! { <PositionPicker tree=definition.positions.clone() chosen=typing.position editable/> })}
-        {editable.then(|| view! {
-            <ApplicationActions exam_code=code.clone() form=typing.form position=typing.position strict=typing.strict missing_at_load=page.missing.clone() on_submitted=on_changed/>
+        {page.form_flag.clone().map(|f| view! {
+            <p class="flag-note" data-testid="form-needs-correction">{move || lang.get().pick(format!("个人信息需修改：{}", f.text_zh()), format!("Personal information to correct: {}", f.text_en()))}</p>
+        })}
+        {(!definition.form.is_empty()).then(|| view! { <PersonalFormView fields=definition.form.clone() values=typing.form strict=typing.strict editable=form_editable/> })}
+        {(!definition.positions.is_empty()).then(|| view! { <PositionPicker tree=definition.positions.clone() chosen=typing.position editable=form_editable/> })}
+        {(editable || revising).then(|| view! {
+            <ApplicationActions exam_code=code.clone() form=typing.form position=typing.position strict=typing.strict missing_at_load=page.missing.clone() resubmit=revising on_submitted=on_changed/>
         })}
     }
     .into_any()

@@ -18,8 +18,8 @@ pub fn LogInPage() -> impl IntoView {
         let after_sign_in = after_sign_in.clone();
         async move {
             let outcome = log_in(id, pw).await;
-            if outcome.is_ok() {
-                after_sign_in();
+            if let Ok(me) = &outcome {
+                after_sign_in(me.role);
             }
             outcome
         }

@@ -21,8 +21,8 @@ pub fn SignUpPage() -> impl IntoView {
         let after_sign_in = after_sign_in.clone();
         async move {
             let outcome = sign_up(fields).await;
-            if outcome.is_ok() {
-                after_sign_in();
+            if let Ok(me) = &outcome {
+                after_sign_in(me.role);
             }
             outcome
         }
@@ -77,6 +77,11 @@ pub fn SignUpPage() -> impl IntoView {
                 {tr("手机号码", "Mobile number")}
                 <input name="mobile" type="tel" autocomplete="tel" on:input=bind(|f, v| f.mobile = v)/>
                 {error_for("mobile")}
+            </label>
+            <label>
+                {tr("电子邮箱（选填，用于接收审核通知）", "Email (optional, for review notices)")}
+                <input name="email" type="email" autocomplete="email" on:input=bind(|f, v| f.email = v)/>
+                {error_for("email")}
             </label>
             <label>
                 {tr("密码（8–64 位，含字母和数字）", "Password (8–64 characters, letters and digits)")}

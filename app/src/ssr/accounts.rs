@@ -20,6 +20,7 @@ pub async fn create_account(db: &DatabaseConnection, form: SignUpForm, role: Rol
         id_type: Set(form.id_number.id_type().as_str().to_string()),
         name: Set(form.name),
         mobile: Set(form.mobile),
+        email: Set(form.email),
         password_hash: Set(password_hash),
         role: Set(role.as_str().to_string()),
         created_at: Set(Utc::now()),
@@ -45,7 +46,7 @@ pub async fn authenticate(db: &DatabaseConnection, id_number: &str, password: &s
     }
 }
 
-async fn find_by_id_number(db: &DatabaseConnection, id_number: &str) -> Result<Option<user::Model>, AppError> {
+pub async fn find_by_id_number(db: &DatabaseConnection, id_number: &str) -> Result<Option<user::Model>, AppError> {
     user::Entity::find().filter(user::Column::IdNumber.eq(id_number)).one(db).await.map_err(|e| super::internal("user lookup", e))
 }
 

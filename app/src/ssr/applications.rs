@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait};
 
 use super::entities::{application, material};
+use super::timeline::{self, Step};
 use crate::domain::personal_form::FormValues;
 use crate::error::AppError;
 use crate::models::ApplicationState;
@@ -28,20 +29,27 @@ pub async fn accept_pledge(db: &DatabaseConnection, user_id: i32, exam_code: &st
             row.updated_at = Set(now);
             row.update(db).await.map_err(|e| super::internal("pledge update", e))
         }
-        None => application::ActiveModel {
-            user_id: Set(user_id),
-            exam_code: Set(exam_code.to_string()),
-            state: Set(ApplicationState::Draft.as_str().to_string()),
-            pledge_accepted_at: Set(Some(now)),
-            form: Set("{}".to_string()),
-            position_code: Set(None),
-            submitted_at: Set(None),
-            updated_at: Set(now),
-            ..Default::default()
+        None => {
+            let txn = db.begin().await.map_err(|e| super::internal("pledge begin", e))?;
+            let row = application::ActiveModel {
+                user_id: Set(user_id),
+                exam_code: Set(exam_code.to_string()),
+                state: Set(ApplicationState::Draft.as_str().to_string()),
+                pledge_accepted_at: Set(Some(now)),
+                form: Set("{}".to_string()),
+                position_code: Set(None),
+                submitted_at: Set(None),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await
+            .map_err(|e| super::internal("application insert", e))?;
+            let step = Step { application_id: row.id, exam_code, at: now, state_after: ApplicationState::Draft, message_zh: "已阅读并同意诚信承诺书。".into(), message_en: "Integrity pledge read and accepted.".into(), visible_from: now };
+            timeline::record(&txn, step).await?;
+            txn.commit().await.map_err(|e| super::internal("pledge commit", e))?;
+            Ok(row)
         }
-        .insert(db)
-        .await
-        .map_err(|e| super::internal("application insert", e)),
     }
 }
 
@@ -63,24 +71,41 @@ pub async fn save_draft(db: &impl ConnectionTrait, row: application::Model, form
     active.update(db).await.map_err(|e| super::internal("draft save", e))
 }
 
-/// 提交审核: saves the final form, marks the application submitted and locks every image, all in
-/// one transaction, so there is never a submitted application with a changeable image.
-pub async fn submit(db: &DatabaseConnection, row: application::Model, form: &FormValues, position: Option<String>, now: DateTime<Utc>) -> Result<(), AppError> {
+/// 提交审核 (or, after a return, the resubmission): saves the final form, marks the application
+/// submitted, locks every image and writes the timeline line, all in one transaction, so there is
+/// never a submitted application with a changeable image. The version moves on, so a reviewer's
+/// screen from before the resubmission cannot decide it.
+pub async fn submit(db: &DatabaseConnection, row: application::Model, form: &FormValues, position: Option<String>, now: DateTime<Utc>) -> Result<ApplicationState, AppError> {
     let (user_id, exam_code) = (row.user_id, row.exam_code.clone());
+    let resubmission = ApplicationState::parse(&row.state) == ApplicationState::Returned;
+    let new_state = if resubmission { ApplicationState::Resubmitted } else { ApplicationState::Submitted };
     let txn = db.begin().await.map_err(|e| super::internal("submit begin", e))?;
     let saved = save_draft(&txn, row, form, position, now).await?;
+    let (id, round, version) = (saved.id, saved.round, saved.review_version);
     let mut active: application::ActiveModel = saved.into();
-    active.state = Set(ApplicationState::Submitted.as_str().to_string());
+    active.state = Set(new_state.as_str().to_string());
     active.submitted_at = Set(Some(now));
+    active.last_submitted_at = Set(Some(now));
+    active.round = Set(round + 1);
+    active.review_version = Set(version + 1);
+    active.form_unlocked = Set(false);
     active.update(&txn).await.map_err(|e| super::internal("submit state", e))?;
     material::Entity::update_many()
         .col_expr(material::Column::LockedAt, sea_orm::sea_query::Expr::value(now))
         .filter(material::Column::UserId.eq(user_id))
-        .filter(material::Column::ExamCode.eq(exam_code))
+        .filter(material::Column::ExamCode.eq(exam_code.as_str()))
         .exec(&txn)
         .await
         .map_err(|e| super::internal("submit lock", e))?;
-    txn.commit().await.map_err(|e| super::internal("submit commit", e))
+    let (message_zh, message_en) = if resubmission {
+        ("重新上报完成，内容已锁定。", "Resubmitted; the application is locked again.")
+    } else {
+        ("上报完成，内容已锁定。", "Submitted; the application is locked.")
+    };
+    let step = Step { application_id: id, exam_code: &exam_code, at: now, state_after: new_state, message_zh: message_zh.into(), message_en: message_en.into(), visible_from: now };
+    timeline::record(&txn, step).await?;
+    txn.commit().await.map_err(|e| super::internal("submit commit", e))?;
+    Ok(new_state)
 }
 
 /// How many applications of an exam are in each state (those not started are not counted here).

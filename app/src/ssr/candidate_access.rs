@@ -32,14 +32,32 @@ pub async fn enter(state: &ServerState, account: &user::Model, exam_code: &str) 
 }
 
 impl CandidateExam {
-    /// Why nothing may change now, or the application that may.
+    /// Why nothing may change now, or the application that may. A draft changes while the
+    /// upload window is open; a returned application while review lasts (its flagged images and,
+    /// if flagged, its form); anything else not at all.
     pub fn writable_application(&self) -> Result<&application::Model, AppError> {
+        let application = self.application.as_ref().filter(|a| a.pledge_accepted_at.is_some());
+        if let Some(returned) = application.filter(|a| ApplicationState::parse(&a.state) == ApplicationState::Returned) {
+            self.ensure_revision_open()?;
+            return Ok(returned);
+        }
         self.ensure_window_open()?;
-        let application = self.application.as_ref().filter(|a| a.pledge_accepted_at.is_some()).ok_or(AppError::PledgeRequired)?;
+        let application = application.ok_or(AppError::PledgeRequired)?;
         match ApplicationState::parse(&application.state) {
             ApplicationState::Draft => Ok(application),
             _ => Err(AppError::Locked),
         }
+    }
+
+    /// The personal form may change: in a draft, or when the reviewer flagged it.
+    pub fn form_editable(&self) -> bool {
+        self.writable_application().is_ok_and(|a| ApplicationState::parse(&a.state) == ApplicationState::Draft || a.form_unlocked)
+    }
+
+    /// Corrections after a return are accepted until review closes.
+    fn ensure_revision_open(&self) -> Result<(), AppError> {
+        let review_closes = &self.definition.windows.review_closes;
+        if self.now < review_closes.with_timezone(&Utc) { Ok(()) } else { Err(AppError::UploadClosed { closed_at: format_moment(review_closes) }) }
     }
 
     pub fn ensure_window_open(&self) -> Result<(), AppError> {

@@ -1,7 +1,7 @@
 //! A candidate's stored images: upload, list, read and delete, always scoped to their owner.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait};
 
 use super::candidate_access;
 use super::entities::{material, user};
@@ -10,7 +10,7 @@ use super::server_state::ServerState;
 use super::upload_check::check_upload;
 use crate::domain::{ImageFormat, ImageVerdict};
 use crate::error::AppError;
-use crate::models::MaterialView;
+use crate::models::{ApplicationState, MaterialView};
 
 /// The largest sequence number a candidate may type.
 pub const MAX_SEQ_NO: u32 = 999;
@@ -21,6 +21,8 @@ pub struct NewUpload {
     pub seq_no: u32,
     pub original_name: String,
     pub bytes: Vec<u8>,
+    /// The image this one replaces (same category and place), e.g. after a return for revision.
+    pub replaces: Option<String>,
 }
 
 /// Checks the upload again from scratch, writes the cleaned bytes durably, then records them.
@@ -28,16 +30,31 @@ pub struct NewUpload {
 pub async fn store_upload(state: &ServerState, account: &user::Model, upload: NewUpload) -> Result<MaterialView, AppError> {
     let owner_id = account.id;
     let exam = candidate_access::enter(state, account, &upload.exam_code).await?;
-    exam.writable_application()?;
+    let application = exam.writable_application()?;
     let category = exam.definition.category(&upload.category).ok_or(AppError::NotFound)?;
-    check_seq_no(category, upload.seq_no)?;
     let existing = owned_in_category(state, owner_id, &upload.exam_code, &upload.category).await?;
-    if existing.iter().any(|m| m.seq_no as u32 == upload.seq_no) {
-        return Err(AppError::SequenceTaken { seq_no: upload.seq_no });
-    }
+    let replacing = match &upload.replaces {
+        Some(id) => {
+            let old = existing.iter().find(|m| &m.id == id).ok_or(AppError::NotFound)?;
+            if old.locked_at.is_some() {
+                return Err(AppError::NotUnlocked);
+            }
+            Some(old.clone())
+        }
+        // A returned application only replaces what the reviewer opened.
+        None if ApplicationState::parse(&application.state) == ApplicationState::Returned => return Err(AppError::NotUnlocked),
+        None => {
+            check_seq_no(category, upload.seq_no)?;
+            if existing.iter().any(|m| m.seq_no as u32 == upload.seq_no) {
+                return Err(AppError::SequenceTaken { seq_no: upload.seq_no });
+            }
+            None
+        }
+    };
 
     let rules = category.rules.clone();
-    let already = existing.len() as u32;
+    // A replacement takes the old image's place, so it does not count against the maximum.
+    let already = existing.len() as u32 - u32::from(replacing.is_some());
     let (verdict, bytes) = tokio::task::spawn_blocking(move || (check_upload(&upload.bytes, &rules, already), upload.bytes))
         .await
         .map_err(|e| super::internal("upload check task", e))?;
@@ -47,53 +64,77 @@ pub async fn store_upload(state: &ServerState, account: &user::Model, upload: Ne
     };
     let cleaned = strip_location(bytes, &facts).map_err(|e| super::internal("metadata strip", e))?;
 
-    let id = uuid::Uuid::new_v4().to_string();
     let blob_key = format!("{}.{}", uuid::Uuid::new_v4(), facts.format.file_extension());
     state.blobs.put(&blob_key, &cleaned).await.map_err(|e| super::internal("blob write", e))?;
+    let stored = StoredFile { blob_key: blob_key.clone(), format: facts.format, width: facts.width(), height: facts.height(), bytes: cleaned.len() as u64, original_name: clean_file_name(&upload.original_name) };
+    let outcome = match replacing {
+        Some(old) => super::replacements::replace(&state.db, old, &stored, state.clock.now()).await,
+        None => insert_new(state, owner_id, upload.exam_code, upload.category, upload.seq_no, &stored).await,
+    };
+    if outcome.is_err() {
+        if let Err(e) = state.blobs.delete(&blob_key).await {
+            tracing::error!(%e, blob_key, "could not remove blob after failed insert");
+        }
+    }
+    outcome.map(|row| view_of(&row))
+}
+
+/// A checked, cleaned file already written to the blob store.
+pub struct StoredFile {
+    pub blob_key: String,
+    pub format: ImageFormat,
+    pub width: u32,
+    pub height: u32,
+    pub bytes: u64,
+    pub original_name: String,
+}
+
+async fn insert_new(state: &ServerState, owner_id: i32, exam_code: String, category: String, seq_no: u32, file: &StoredFile) -> Result<material::Model, AppError> {
     let row = material::ActiveModel {
-        id: Set(id),
+        id: Set(uuid::Uuid::new_v4().to_string()),
         user_id: Set(owner_id),
-        exam_code: Set(upload.exam_code),
-        category: Set(upload.category),
-        seq_no: Set(upload.seq_no as i32),
-        blob_key: Set(blob_key.clone()),
-        format: Set(facts.format.file_extension().to_string()),
-        width: Set(facts.width() as i32),
-        height: Set(facts.height() as i32),
-        bytes: Set(cleaned.len() as i64),
-        original_name: Set(clean_file_name(&upload.original_name)),
+        exam_code: Set(exam_code),
+        category: Set(category),
+        seq_no: Set(seq_no as i32),
+        blob_key: Set(file.blob_key.clone()),
+        format: Set(file.format.file_extension().to_string()),
+        width: Set(file.width as i32),
+        height: Set(file.height as i32),
+        bytes: Set(file.bytes as i64),
+        original_name: Set(file.original_name.clone()),
         created_at: Set(Utc::now()),
         locked_at: Set(None),
     };
-    match row.insert(&state.db).await {
-        Ok(row) => Ok(view_of(&row)),
-        Err(error) => {
-            if let Err(e) = state.blobs.delete(&blob_key).await {
-                tracing::error!(%e, blob_key, "could not remove blob after failed insert");
-            }
-            match error.sql_err() {
-                Some(SqlErr::UniqueConstraintViolation(_)) => Err(AppError::SequenceTaken { seq_no: upload.seq_no }),
-                _ => Err(super::internal("material insert", error)),
-            }
-        }
-    }
+    row.insert(&state.db).await.map_err(|error| match error.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => AppError::SequenceTaken { seq_no },
+        _ => super::internal("material insert", error),
+    })
 }
 
-pub async fn list_for_exam(state: &ServerState, owner_id: i32, exam_code: &str) -> Result<Vec<MaterialView>, AppError> {
-    let rows = material::Entity::find()
+/// The candidate's images in an exam, by category and sequence number.
+pub async fn rows_of(db: &DatabaseConnection, owner_id: i32, exam_code: &str) -> Result<Vec<material::Model>, AppError> {
+    material::Entity::find()
         .filter(material::Column::UserId.eq(owner_id))
         .filter(material::Column::ExamCode.eq(exam_code))
         .order_by_asc(material::Column::Category)
         .order_by_asc(material::Column::SeqNo)
-        .all(&state.db)
+        .all(db)
         .await
-        .map_err(|e| super::internal("material list", e))?;
-    Ok(rows.iter().map(view_of).collect())
+        .map_err(|e| super::internal("material list", e))
 }
 
-/// The stored bytes and their format, only for the owner; anyone else learns nothing.
-pub async fn read_owned(state: &ServerState, owner_id: i32, material_id: &str) -> Result<(ImageFormat, Vec<u8>), AppError> {
-    let row = find_owned(state, owner_id, material_id).await?;
+pub async fn list_for_exam(state: &ServerState, owner_id: i32, exam_code: &str) -> Result<Vec<MaterialView>, AppError> {
+    Ok(rows_of(&state.db, owner_id, exam_code).await?.iter().map(view_of).collect())
+}
+
+/// The stored bytes and their format, for the owner and for whoever may review the owner's
+/// application; anyone else learns nothing.
+pub async fn read_for(state: &ServerState, account: &user::Model, material_id: &str) -> Result<(ImageFormat, Vec<u8>), AppError> {
+    let row = material::Entity::find_by_id(material_id.to_string()).one(&state.db).await.map_err(|e| super::internal("material lookup", e))?.ok_or(AppError::NotFound)?;
+    if row.user_id != account.id {
+        let application = super::applications::find(&state.db, row.user_id, &row.exam_code).await?.ok_or(AppError::NotFound)?;
+        super::review_sheet::reviewable(&state.db, account, application.id).await.map_err(|_| AppError::NotFound)?;
+    }
     let bytes = state.blobs.get(&row.blob_key).await.map_err(|e| super::internal("blob read", e))?;
     let bytes = bytes.ok_or_else(|| super::internal("blob missing", &row.blob_key))?;
     Ok((ImageFormat::from_file_extension(&row.format), bytes))
@@ -103,7 +144,8 @@ pub async fn read_owned(state: &ServerState, owner_id: i32, material_id: &str) -
 /// unreachable), never a row pointing at nothing.
 pub async fn delete_owned(state: &ServerState, account: &user::Model, material_id: &str) -> Result<(), AppError> {
     let row = find_owned(state, account.id, material_id).await?;
-    candidate_access::enter(state, account, &row.exam_code).await?.writable_application()?;
+    let exam = candidate_access::enter(state, account, &row.exam_code).await?;
+    only_in_draft(exam.writable_application()?)?;
     if row.locked_at.is_some() {
         return Err(AppError::Locked);
     }
@@ -116,7 +158,7 @@ pub async fn delete_owned(state: &ServerState, account: &user::Model, material_i
 /// category's images.
 pub async fn reorder_owned(state: &ServerState, account: &user::Model, exam_code: &str, category: &str, ordered_ids: &[String]) -> Result<(), AppError> {
     let exam = candidate_access::enter(state, account, exam_code).await?;
-    exam.writable_application()?;
+    only_in_draft(exam.writable_application()?)?;
     exam.definition.category(category).ok_or(AppError::NotFound)?;
     let rows = owned_in_category(state, account.id, exam_code, category).await?;
     let mut given: Vec<&String> = ordered_ids.iter().collect();
@@ -143,6 +185,15 @@ pub async fn reorder_owned(state: &ServerState, account: &user::Model, exam_code
         }
     }
     txn.commit().await.map_err(|e| super::internal("reorder commit", e))
+}
+
+/// Deleting and reordering belong to the draft: a returned application replaces flagged images
+/// in their places and nothing else.
+fn only_in_draft(application: &super::entities::application::Model) -> Result<(), AppError> {
+    match ApplicationState::parse(&application.state) {
+        ApplicationState::Returned => Err(AppError::NotUnlocked),
+        _ => Ok(()),
+    }
 }
 
 /// A category with slots has exactly that many places; others accept 1–999.
@@ -187,7 +238,7 @@ fn in_category(owner_id: i32, exam_code: &str, category: &str) -> sea_orm::Selec
         .filter(material::Column::Category.eq(category))
 }
 
-fn view_of(row: &material::Model) -> MaterialView {
+pub fn view_of(row: &material::Model) -> MaterialView {
     MaterialView {
         id: row.id.clone(),
         category: row.category.clone(),
@@ -199,6 +250,7 @@ fn view_of(row: &material::Model) -> MaterialView {
         original_name: row.original_name.clone(),
         uploaded_at: row.created_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
         locked: row.locked_at.is_some(),
+        flag: None,
     }
 }
 

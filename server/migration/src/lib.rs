@@ -8,6 +8,7 @@ mod m20261121_000002_create_exams;
 mod m20261121_000003_create_materials;
 mod m20261121_000004_create_sessions;
 mod m20261121_000005_candidate_journey;
+mod m20261121_000006_review;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000003_create_materials::Migration),
             Box::new(m20261121_000004_create_sessions::Migration),
             Box::new(m20261121_000005_candidate_journey::Migration),
+            Box::new(m20261121_000006_review::Migration),
         ]
     }
 }

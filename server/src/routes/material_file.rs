@@ -1,10 +1,10 @@
-//! GET /api/materials/{id}/file: an image's bytes, for its owner only.
+//! GET /api/materials/{id}/file: an image's bytes, for its owner and the reviewers of its exam.
 
 use axum::extract::{Path, State};
 use axum::response::Response;
 use tower_sessions::Session;
 
-use app::ssr::materials::read_owned;
+use app::ssr::materials::read_for;
 use app::ssr::session_user::user_from_session;
 use app::ssr::ServerState;
 
@@ -13,7 +13,7 @@ use super::{error_response, image_response};
 pub async fn material_file(State(state): State<ServerState>, session: Session, Path(id): Path<String>) -> Response {
     let outcome = async {
         let account = user_from_session(&session, &state.db).await?;
-        read_owned(&state, account.id, &id).await
+        read_for(&state, &account, &id).await
     }
     .await;
     match outcome {

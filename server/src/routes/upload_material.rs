@@ -1,4 +1,5 @@
-//! POST /api/materials: multipart form with `exam`, `category`, `seq_no` and `file`.
+//! POST /api/materials: multipart form with `exam`, `category`, `seq_no` and `file`, and
+//! `replaces` (an image id) when the file takes an existing image's place.
 
 use axum::extract::multipart::MultipartError;
 use axum::extract::{Multipart, State};
@@ -35,7 +36,7 @@ pub async fn upload_material(State(state): State<ServerState>, session: Session,
 
 async fn read_form(mut multipart: Multipart, limit_bytes: u64) -> Result<NewUpload, AppError> {
     let multipart_error = |error: MultipartError| multipart_error(error, limit_bytes);
-    let (mut exam, mut category, mut seq_no, mut file) = (None, None, None, None);
+    let (mut exam, mut category, mut seq_no, mut file, mut replaces) = (None, None, None, None, None);
     let mut parts = 0;
     while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {
         parts += 1;
@@ -57,6 +58,7 @@ async fn read_form(mut multipart: Multipart, limit_bytes: u64) -> Result<NewUplo
             "exam" => exam = Some(text),
             "category" => category = Some(text),
             "seq_no" => seq_no = Some(text),
+            "replaces" => replaces = Some(text).filter(|t| !t.is_empty()),
             other => return Err(AppError::BadRequest(format!("unexpected field {other}"))),
         }
     }
@@ -70,6 +72,7 @@ async fn read_form(mut multipart: Multipart, limit_bytes: u64) -> Result<NewUplo
         seq_no,
         original_name,
         bytes,
+        replaces,
     })
 }
 

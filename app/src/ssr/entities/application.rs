@@ -16,6 +16,20 @@ pub struct Model {
     pub position_code: Option<String>,
     pub submitted_at: Option<DateTimeUtc>,
     pub updated_at: DateTimeUtc,
+    /// Bumped by every take, decision and resubmission; a decision on an older one is stale.
+    pub review_version: i32,
+    /// The reviewer who took the application last.
+    pub reviewer_id: Option<i32>,
+    pub taken_at: Option<DateTimeUtc>,
+    /// The first or latest submission: the queue's order.
+    pub last_submitted_at: Option<DateTimeUtc>,
+    /// How many times it has been submitted (2 and more: resubmitted).
+    pub round: i32,
+    /// Returned with the personal form opened for correction.
+    pub form_unlocked: bool,
+    pub decided_at: Option<DateTimeUtc>,
+    /// Why it was rejected, as the reviewer wrote it.
+    pub decision_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,8 @@ pub struct Model {
     pub mobile: String,
     pub password_hash: String,
     pub role: String,
+    /// Where feedback and results are emailed; SMS goes to `mobile`.
+    pub email: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

@@ -1,0 +1,20 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::review::ReviewSheet;
+
+/// Opens an application on the review screen, taking it when it waits for a decision and nobody
+/// else holds it (or `take_over` says to take it anyway).
+#[server(endpoint = "open_application", input = leptos::server_fn::codec::Json)]
+pub async fn open_application(id: i32, take_over: bool) -> Result<ReviewSheet, AppError> {
+    use crate::ssr::{review_sheet, server_state::server_state, session_user};
+
+    crate::ssr::respond(
+        async {
+            let state = server_state()?;
+            let account = session_user::request_user(&state.db).await?;
+            review_sheet::open(&state, &account, id, take_over).await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,50 @@
+//! One image large, with zoom and view-only rotation (nothing about the stored file changes);
+//! a replaced image shows its old file beside the new one.
+
+use leptos::prelude::*;
+
+use crate::i18n::{tr, use_lang};
+use crate::models::review::ReviewImage;
+
+/// Zoom steps, as a share of the stage's width.
+pub const ZOOMS: [u32; 6] = [50, 75, 100, 150, 200, 300];
+
+#[component]
+pub fn ImageViewer(
+    image: ReviewImage,
+    caption_zh: String,
+    caption_en: String,
+    /// Index into `ZOOMS`.
+    zoom: RwSignal<usize>,
+    /// Quarter turns clockwise.
+    turns: RwSignal<u32>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let style = move || format!("width: {}%; transform: rotate({}deg);", ZOOMS[zoom.get().min(ZOOMS.len() - 1)], turns.get() % 4 * 90);
+    let material = image.material.clone();
+    let details = format!("{}×{} · {} · {}", material.width, material.height, crate::domain::byte_size::format_bytes(material.bytes, crate::domain::byte_size::Rounding::Up), material.uploaded_at);
+    view! {
+        <div class="image-viewer">
+            <p class="viewer-caption" data-testid="viewer-caption">{move || lang.get().pick(caption_zh.clone(), caption_en.clone())}" · "{details}</p>
+            <div class="viewer-stage" class:side-by-side=image.previous.is_some()>
+                {image.previous.clone().map(|previous| view! {
+                    <figure class="viewer-old">
+                        <figcaption>{move || lang.get().pick(format!("更换前（{}）", previous.uploaded_at), format!("Before replacement ({})", previous.uploaded_at))}</figcaption>
+                        <img src=previous.url.clone() alt=tr("更换前的图片", "The image before replacement") style=style/>
+                    </figure>
+                })}
+                <figure class="viewer-current">
+                    {image.previous.is_some().then(|| view! { <figcaption>{tr("更换后", "After replacement")}</figcaption> })}
+                    <img src=material.file_url() alt=material.original_name.clone() style=style/>
+                </figure>
+            </div>
+            <p class="viewer-tools">
+                <button type="button" class="link-button" on:click=move |_| zoom.update(|z| *z = z.saturating_sub(1))>{tr("缩小 −", "Zoom out −")}</button>
+                <span data-testid="zoom">{move || format!("{}%", ZOOMS[zoom.get().min(ZOOMS.len() - 1)])}</span>
+                <button type="button" class="link-button" on:click=move |_| zoom.update(|z| *z = (*z + 1).min(ZOOMS.len() - 1))>{tr("放大 +", "Zoom in +")}</button>
+                <button type="button" class="link-button" on:click=move |_| turns.update(|t| *t += 1)>{tr("旋转 R（仅查看）", "Rotate R (view only)")}</button>
+            </p>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,40 @@
+//! 通知: what happened to the person's applications, newest first; opening the page reads them.
+
+use leptos::prelude::*;
+
+use crate::api::{mark_notifications_read, my_notifications};
+use crate::components::error_note::ErrorNote;
+use crate::i18n::{tr, use_lang};
+
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    let lang = use_lang();
+    let list = Resource::new(|| (), |_| my_notifications());
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move {
+            let _ = mark_notifications_read().await;
+        });
+    });
+    view! {
+        <h1>{tr("通知", "Notifications")}</h1>
+        <Transition fallback=move || view! { <p>{tr("加载中…", "Loading…")}</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(items) if items.is_empty() => view! { <p>{tr("暂无通知。", "No notifications yet.")}</p> }.into_any(),
+                    Ok(items) => view! {
+                        <ol class="notifications" data-testid="notifications">
+                            {items.into_iter().map(|n| view! {
+                                <li class:unread=!n.read>
+                                    <time>{n.at.clone()}</time>" "
+                                    <a href=n.link.clone()>{move || lang.get().pick(n.message_zh.clone(), n.message_en.clone())}</a>
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorNote error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}

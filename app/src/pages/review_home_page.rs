@@ -1,0 +1,42 @@
+//! 审核 (reviewers and administrators): the exams they review, with how many applications wait.
+
+use leptos::prelude::*;
+
+use crate::api::review::review_exams;
+use crate::components::error_note::ErrorNote;
+use crate::i18n::{tr, use_lang};
+use crate::models::phase_label;
+
+#[component]
+pub fn ReviewHomePage() -> impl IntoView {
+    let lang = use_lang();
+    let exams = Resource::new(|| (), |_| review_exams());
+    view! {
+        <h1>{tr("材料审核", "Review")}</h1>
+        <Transition fallback=move || view! { <p>{tr("加载中…", "Loading…")}</p> }>
+            {move || Suspend::new(async move {
+                match exams.await {
+                    Ok(rows) if rows.is_empty() => view! { <p>{tr("您还没有被分配审核任何考试。", "No exam has been assigned to you for review yet.")}</p> }.into_any(),
+                    Ok(rows) => view! {
+                        <ul class="exam-list">
+                            {rows.into_iter().map(|row| {
+                                let (phase_zh, phase_en) = phase_label(row.phase);
+                                let exam = row.exam.clone();
+                                let awaiting = row.awaiting;
+                                view! {
+                                    <li class="card exam-card">
+                                        <a href=format!("/review/exams/{}", exam.code)>{move || lang.get().pick(exam.title_zh.clone(), exam.title_en.clone())}</a>
+                                        <span class="badge phase">{tr(phase_zh, phase_en)}</span>
+                                        <span class="badge" data-testid="awaiting">{move || lang.get().pick(format!("待审核 {awaiting}"), format!("{awaiting} waiting"))}</span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                    Err(error) => view! { <ErrorNote error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}

@@ -1,0 +1,113 @@
+//! An exam's review queue: filters (state, submission days), counts per state, oldest submission
+//! first, more rows fetched by keyset. The first row takes the focus, so Enter opens it.
+
+use leptos::html::A;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::review::review_queue;
+use crate::components::error_note::ErrorNote;
+use crate::error::AppError;
+use crate::i18n::{tr, use_lang};
+use crate::models::review::{QueueCursor, QueueFilter, QueueQuery, QueueRow};
+use crate::models::ApplicationState;
+
+#[component]
+pub fn ReviewQueuePage() -> impl IntoView {
+    let lang = use_lang();
+    let params = use_params_map();
+    let code = move || params.read().get("code").unwrap_or_default();
+    let filter = RwSignal::new(QueueFilter::Awaiting);
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let rows = RwSignal::new(Vec::<QueueRow>::new());
+    let next = RwSignal::new(None::<QueueCursor>);
+    let counts = RwSignal::new(Vec::<(ApplicationState, u64)>::new());
+    let title = RwSignal::new(None::<(String, String)>);
+    let failure = RwSignal::new(None::<AppError>);
+    let first_row = NodeRef::<A>::new();
+    let load = Action::new(move |after: &Option<QueueCursor>| {
+        let query = QueueQuery { exam_code: code(), filter: filter.get_untracked(), from: Some(from.get_untracked()), to: Some(to.get_untracked()), after: after.clone() };
+        let appending = after.is_some();
+        async move {
+            match review_queue(query).await {
+                Ok(page) => {
+                    failure.set(None);
+                    title.set(Some((page.exam.title_zh, page.exam.title_en)));
+                    counts.set(page.counts);
+                    next.set(page.next);
+                    if appending { rows.update(|r| r.extend(page.rows)) } else { rows.set(page.rows) }
+                }
+                Err(error) => failure.set(Some(error)),
+            }
+        }
+    });
+    Effect::new(move |_| {
+        code();
+        load.dispatch(None);
+    });
+    Effect::new(move |_| {
+        if let Some(link) = first_row.get() {
+            let _ = link.focus();
+        }
+    });
+    let reload = move || {
+        load.dispatch(None);
+    };
+
+    view! {
+        <p><a href="/review">{tr("← 全部审核考试", "← All exams to review")}</a></p>
+        <h1>{move || title.get().map(|(zh, en)| lang.get().pick(zh, en)).unwrap_or_default()}</h1>
+        <ul class="state-counts" data-testid="queue-counts">
+            {move || counts.get().into_iter().map(|(state, n)| view! { <li data-state=state.as_str()>{tr(state.label_zh(), state.label_en())}": "{n}</li> }).collect_view()}
+        </ul>
+        <form class="queue-filters" on:submit=move |ev| { ev.prevent_default(); reload(); }>
+            <label>
+                {tr("状态", "State")}
+                <select name="filter" on:change=move |ev| { filter.set(QueueFilter::from_key(&event_target_value(&ev))); reload(); }>
+                    <option value="awaiting">{tr("待审核（首次提交和重新提交）", "Waiting (submitted and resubmitted)")}</option>
+                    {[ApplicationState::Submitted, ApplicationState::Resubmitted, ApplicationState::Returned, ApplicationState::Approved, ApplicationState::Rejected].into_iter().map(|s| view! {
+                        <option value=s.as_str()>{tr(s.label_zh(), s.label_en())}</option>
+                    }).collect_view()}
+                    <option value="all">{tr("全部", "All")}</option>
+                </select>
+            </label>
+            <label>{tr("提交日期从", "Submitted from")}<input type="date" name="from" prop:value=from on:change=move |ev| from.set(event_target_value(&ev))/></label>
+            <label>{tr("至", "to")}<input type="date" name="to" prop:value=to on:change=move |ev| to.set(event_target_value(&ev))/></label>
+            <button type="submit" class="button secondary">{tr("筛选", "Filter")}</button>
+        </form>
+        {move || failure.get().map(|error| view! { <ErrorNote error/> })}
+        <table class="queue" data-testid="queue">
+            <thead><tr>
+                <th>{tr("考生", "Candidate")}</th><th>{tr("证件号码", "ID number")}</th><th>{tr("状态", "State")}</th>
+                <th>{tr("提交时间", "Submitted")}</th><th>{tr("审核人员", "Reviewer")}</th>
+            </tr></thead>
+            <tbody>
+                {move || rows.get().into_iter().enumerate().map(|(i, row)| {
+                    let href = format!("/review/applications/{}", row.application_id);
+                    let state = row.state;
+                    let resubmitted = state == ApplicationState::Resubmitted;
+                    let link = if i == 0 {
+                        view! { <a href=href node_ref=first_row>{row.candidate_name.clone()}</a> }.into_any()
+                    } else {
+                        view! { <a href=href>{row.candidate_name.clone()}</a> }.into_any()
+                    };
+                    view! {
+                        <tr class:resubmitted=resubmitted data-state=state.as_str()>
+                            <td>{link}</td>
+                            <td>{row.id_number_masked.clone()}</td>
+                            <td>{tr(state.label_zh(), state.label_en())}{(row.round > 1).then(|| view! { <span class="badge">{format!("#{}", row.round)}</span> })}</td>
+                            <td>{row.last_submitted_at.clone()}</td>
+                            <td>{row.reviewer.clone().unwrap_or_default()}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        {move || (rows.with(|r| r.is_empty()) && !load.pending().get()).then(|| view! { <p class="muted">{tr("没有符合条件的申请。", "No applications match.")}</p> })}
+        {move || next.get().map(|cursor| view! {
+            <button type="button" class="button secondary" on:click=move |_| { load.dispatch(Some(cursor.clone())); }>{tr("加载更多", "Load more")}</button>
+        })}
+    }
+    .into_any()
+}

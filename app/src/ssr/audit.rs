@@ -1,0 +1,69 @@
+//! The append-only audit log: decisions, unlocks, role changes and failed logins, each with who
+//! did it and when (UTC). There is deliberately no function here that changes or deletes a line.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryOrder, QuerySelect, Set};
+
+use super::entities::{audit_entry, user};
+use crate::error::AppError;
+use crate::models::review::AuditRow;
+
+/// What happened, as the log names it.
+#[derive(Clone, Copy, Debug)]
+pub enum AuditAction {
+    Decision,
+    Unlock,
+    RoleChange,
+    FailedLogin,
+    IdNumberRevealed,
+}
+
+impl AuditAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::Decision => "decision",
+            AuditAction::Unlock => "unlock",
+            AuditAction::RoleChange => "role_change",
+            AuditAction::FailedLogin => "failed_login",
+            AuditAction::IdNumberRevealed => "id_number_revealed",
+        }
+    }
+}
+
+/// How a person appears in the log: name and masked ID number, as they were at the time.
+pub fn actor_label(account: &user::Model) -> String {
+    format!("{} ({})", account.name, super::accounts::session_user_of(account).id_number_masked)
+}
+
+/// An ID number someone typed, masked like a stored one (never written to the log in full).
+pub fn masked_id_number(typed: &str) -> String {
+    use crate::domain::{IdNumber, IdType};
+    let typed = typed.trim().to_ascii_uppercase();
+    IdNumber::parse(IdType::ResidentId, &typed).or_else(|_| IdNumber::parse(IdType::Passport, &typed)).map(|n| n.masked()).unwrap_or_else(|_| "***".to_string())
+}
+
+/// Appends a line; inside the caller's transaction when it is part of a decision.
+pub async fn record(db: &impl ConnectionTrait, actor: Option<&user::Model>, action: AuditAction, target: &str, detail: &str, at: DateTime<Utc>) -> Result<(), AppError> {
+    audit_entry::ActiveModel {
+        at: Set(at),
+        actor_id: Set(actor.map(|a| a.id)),
+        actor: Set(actor.map(actor_label).unwrap_or_else(|| "anonymous".to_string())),
+        action: Set(action.as_str().to_string()),
+        target: Set(target.to_string()),
+        detail: Set(detail.to_string()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map_err(|e| super::internal("audit insert", e))?;
+    Ok(())
+}
+
+/// The newest lines first.
+pub async fn newest(db: &DatabaseConnection, limit: u64) -> Result<Vec<AuditRow>, AppError> {
+    let rows = audit_entry::Entity::find().order_by_desc(audit_entry::Column::Id).limit(limit).all(db).await.map_err(|e| super::internal("audit list", e))?;
+    Ok(rows
+        .into_iter()
+        .map(|r| AuditRow { at: r.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(), actor: r.actor, action: r.action, target: r.target, detail: r.detail })
+        .collect())
+}

@@ -1,0 +1,23 @@
+use sea_orm::entity::prelude::*;
+
+/// A line of the candidate's timeline, and a step of the exam's progress history.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "application_events")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub application_id: i32,
+    pub exam_code: String,
+    pub at: DateTimeUtc,
+    /// `ApplicationState` after this step.
+    pub state_after: String,
+    pub message_zh: String,
+    pub message_en: String,
+    /// Results stay hidden from the candidate until the exam's results time.
+    pub visible_from: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

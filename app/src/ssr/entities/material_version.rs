@@ -1,0 +1,23 @@
+use sea_orm::entity::prelude::*;
+
+/// The earlier file of a replaced image, kept for the reviewer's side-by-side comparison.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "material_versions")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: String,
+    pub material_id: String,
+    pub blob_key: String,
+    pub format: String,
+    pub width: i32,
+    pub height: i32,
+    pub bytes: i64,
+    pub original_name: String,
+    pub uploaded_at: DateTimeUtc,
+    pub replaced_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,22 @@
+use sea_orm::entity::prelude::*;
+
+/// An in-app notification, shown from `visible_from` on.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "notifications")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub user_id: i32,
+    pub created_at: DateTimeUtc,
+    pub visible_from: DateTimeUtc,
+    pub message_zh: String,
+    pub message_en: String,
+    /// The page the notification is about.
+    pub link: String,
+    pub read_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

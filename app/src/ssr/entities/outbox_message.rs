@@ -1,0 +1,26 @@
+use sea_orm::entity::prelude::*;
+
+/// An email or SMS waiting to be sent, or sent.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "outbox")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    /// "email" or "sms".
+    pub channel: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: DateTimeUtc,
+    pub not_before: DateTimeUtc,
+    pub attempts: i32,
+    pub next_attempt_at: DateTimeUtc,
+    pub claimed_until: Option<DateTimeUtc>,
+    pub sent_at: Option<DateTimeUtc>,
+    pub last_error: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

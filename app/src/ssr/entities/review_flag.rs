@@ -1,0 +1,22 @@
+use sea_orm::entity::prelude::*;
+
+/// One thing a return for revision asked to change: an image, or the form (`material_id` empty).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "review_flags")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub application_id: i32,
+    pub round: i32,
+    pub material_id: Option<String>,
+    /// `ReviewReason` as text.
+    pub reason: String,
+    pub comment: String,
+    pub reviewer_id: i32,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

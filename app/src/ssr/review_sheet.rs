@@ -1,0 +1,159 @@
+//! One application as a reviewer sees it, and taking it: the candidate's form and every image by
+//! category in sequence order, what the last return said, the old file beside each replacement,
+//! and the whole history.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+
+use super::entities::{application, material, material_version, review_flag, user};
+use super::server_state::ServerState;
+use super::{applications, exams, materials, review_queue, reviewer_access, timeline};
+use crate::domain::review_decision::ReviewReason;
+use crate::error::AppError;
+use crate::models::review::{PreviousImage, ReviewCategory, ReviewImage, ReviewSheet};
+use crate::models::{ApplicationState, FlagView};
+
+/// Someone else's hold on an application lapses after this long without a decision.
+const HOLD: i64 = 30;
+
+/// An application the account may review: one of an exam assigned to them, handed in at least
+/// once. Anything else is "not found", whether it exists or not.
+pub async fn reviewable(db: &DatabaseConnection, account: &user::Model, application_id: i32) -> Result<application::Model, AppError> {
+    reviewer_access::require_reviewer_role(account)?;
+    let row = application::Entity::find_by_id(application_id).one(db).await.map_err(|e| super::internal("application lookup", e))?.ok_or(AppError::NotFound)?;
+    if row.last_submitted_at.is_none() || reviewer_access::require_reviewer_of(db, account, &row.exam_code).await.is_err() {
+        return Err(AppError::NotFound);
+    }
+    Ok(row)
+}
+
+/// Opens the application for review. One waiting for a decision is taken (its version bumped,
+/// so a decision made on an earlier screen becomes stale) unless someone else took it less than
+/// half an hour ago, or `take_over` asks to take it from them.
+pub async fn open(state: &ServerState, account: &user::Model, application_id: i32, take_over: bool) -> Result<ReviewSheet, AppError> {
+    let db = &state.db;
+    let now = state.clock.now();
+    let mut row = reviewable(db, account, application_id).await?;
+    let held_by_other = row.reviewer_id.is_some_and(|id| id != account.id) && row.taken_at.is_some_and(|t| now - t < Duration::minutes(HOLD));
+    if ApplicationState::parse(&row.state).awaits_review() && (!held_by_other || take_over) {
+        application::Entity::update_many()
+            .col_expr(application::Column::ReviewerId, Expr::value(account.id))
+            .col_expr(application::Column::TakenAt, Expr::value(now))
+            .col_expr(application::Column::ReviewVersion, Expr::value(row.review_version + 1))
+            .filter(application::Column::Id.eq(row.id))
+            .filter(application::Column::ReviewVersion.eq(row.review_version))
+            .exec(db)
+            .await
+            .map_err(|e| super::internal("take", e))?;
+        row = reviewable(db, account, application_id).await?;
+    }
+    sheet(state, account, row, now).await
+}
+
+async fn sheet(state: &ServerState, account: &user::Model, row: application::Model, now: DateTime<Utc>) -> Result<ReviewSheet, AppError> {
+    let db = &state.db;
+    let definition = exams::load(db, &row.exam_code).await?.ok_or(AppError::NotFound)?;
+    let offset = *definition.windows.upload_opens.offset();
+    let people = review_queue::names_of(db, [Some(row.user_id), row.reviewer_id].into_iter().flatten().collect()).await?;
+    let candidate = people.get(&row.user_id).ok_or(AppError::NotFound)?;
+    let held_by = row.reviewer_id.filter(|_| row.taken_at.is_some_and(|t| now - t < Duration::minutes(HOLD)) || row.reviewer_id == Some(account.id));
+    let flags = last_flags(db, row.id).await?;
+    let flag_for = |id: Option<&str>| flags.iter().find(|f| f.material_id.as_deref() == id).map(flag_view);
+    let rows = materials::rows_of(db, row.user_id, &row.exam_code).await?;
+    let replaced_since = flags.first().map(|f| f.created_at);
+    let previous = previous_versions(db, rows.iter().map(|m| m.id.clone()).collect(), replaced_since).await?;
+    let categories = definition
+        .categories
+        .iter()
+        .map(|category| ReviewCategory {
+            definition: category.clone(),
+            images: rows
+                .iter()
+                .filter(|m| m.category == category.code)
+                .map(|m| ReviewImage {
+                    material: materials::view_of(m),
+                    previous: previous.iter().find(|v| v.material_id == m.id).map(|v| PreviousImage {
+                        url: format!("/api/materials/{}/previous", m.id),
+                        uploaded_at: v.uploaded_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                        replaced_at: v.replaced_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                    }),
+                    last_flag: flag_for(Some(&m.id)),
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(ReviewSheet {
+        application_id: row.id,
+        exam: exams::summary_of(&definition),
+        candidate_name: candidate.name.clone(),
+        id_number_masked: super::accounts::session_user_of(candidate).id_number_masked,
+        state: ApplicationState::parse(&row.state),
+        round: row.round,
+        version: row.review_version,
+        taken_by: held_by.and_then(|id| people.get(&id)).map(|p| p.name.clone()),
+        taken_by_me: held_by == Some(account.id),
+        form: applications::form_of(&row),
+        position: row.position_code.clone(),
+        form_flag: flag_for(None),
+        categories,
+        history: timeline::entries(db, row.id, None, offset).await?,
+        definition,
+    })
+}
+
+/// The flags of the application's latest return, if it was ever returned.
+pub async fn last_flags(db: &DatabaseConnection, application_id: i32) -> Result<Vec<review_flag::Model>, AppError> {
+    let all = review_flag::Entity::find()
+        .filter(review_flag::Column::ApplicationId.eq(application_id))
+        .order_by_desc(review_flag::Column::Round)
+        .order_by_asc(review_flag::Column::Id)
+        .all(db)
+        .await
+        .map_err(|e| super::internal("flags", e))?;
+    let latest = all.first().map(|f| f.round);
+    Ok(all.into_iter().filter(|f| Some(f.round) == latest).collect())
+}
+
+pub fn flag_view(flag: &review_flag::Model) -> FlagView {
+    FlagView { reason: ReviewReason::parse(&flag.reason).unwrap_or(ReviewReason::Other), comment: flag.comment.clone() }
+}
+
+/// For each image, its newest earlier file if it was replaced after `since`.
+async fn previous_versions(db: &DatabaseConnection, material_ids: Vec<String>, since: Option<DateTime<Utc>>) -> Result<Vec<material_version::Model>, AppError> {
+    let Some(since) = since else { return Ok(Vec::new()) };
+    if material_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let versions = material_version::Entity::find()
+        .filter(material_version::Column::MaterialId.is_in(material_ids))
+        .filter(material_version::Column::ReplacedAt.gte(since))
+        .order_by_desc(material_version::Column::ReplacedAt)
+        .all(db)
+        .await
+        .map_err(|e| super::internal("versions", e))?;
+    let mut newest: Vec<material_version::Model> = Vec::new();
+    for version in versions {
+        if !newest.iter().any(|v| v.material_id == version.material_id) {
+            newest.push(version);
+        }
+    }
+    Ok(newest)
+}
+
+/// The last file an image had before its replacement: for whoever may review it.
+pub async fn previous_file(state: &ServerState, account: &user::Model, material_id: &str) -> Result<(crate::domain::ImageFormat, Vec<u8>), AppError> {
+    let db = &state.db;
+    let row = material::Entity::find_by_id(material_id.to_string()).one(db).await.map_err(|e| super::internal("material lookup", e))?.ok_or(AppError::NotFound)?;
+    let application = applications::find(db, row.user_id, &row.exam_code).await?.ok_or(AppError::NotFound)?;
+    reviewable(db, account, application.id).await?;
+    let version = material_version::Entity::find()
+        .filter(material_version::Column::MaterialId.eq(material_id))
+        .order_by_desc(material_version::Column::ReplacedAt)
+        .one(db)
+        .await
+        .map_err(|e| super::internal("version lookup", e))?
+        .ok_or(AppError::NotFound)?;
+    let bytes = state.blobs.get(&version.blob_key).await.map_err(|e| super::internal("blob read", e))?.ok_or_else(|| super::internal("blob missing", &version.blob_key))?;
+    Ok((crate::domain::ImageFormat::from_file_extension(&version.format), bytes))
+}

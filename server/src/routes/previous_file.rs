@@ -1,0 +1,24 @@
+//! GET /api/materials/{id}/previous: the file an image had before the candidate replaced it,
+//! for the reviewers of its exam (and administrators) only.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use tower_sessions::Session;
+
+use app::ssr::review_sheet::previous_file as read_previous;
+use app::ssr::session_user::user_from_session;
+use app::ssr::ServerState;
+
+use super::{error_response, image_response};
+
+pub async fn previous_file(State(state): State<ServerState>, session: Session, Path(id): Path<String>) -> Response {
+    let outcome = async {
+        let account = user_from_session(&session, &state.db).await?;
+        read_previous(&state, &account, &id).await
+    }
+    .await;
+    match outcome {
+        Ok((format, bytes)) => image_response(format, bytes, "no-store, private"),
+        Err(error) => error_response(error),
+    }
+}
