@@ -17,6 +17,19 @@ if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json
   (cd end2end && npm ci --no-audit --no-fund)
 fi
 
+# The outbox test sends through a real SMTP server on loopback: Python's aiosmtpd from PyPI.
+if ! "$ZIGE_TOOLS/pyenv/bin/python" -c 'import aiosmtpd' >/dev/null 2>&1; then
+  step "installing aiosmtpd (PyPI) for the email tests"
+  if ! python3 -m venv "$ZIGE_TOOLS/pyenv" >/dev/null 2>&1; then
+    as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+    as_root apt-get install -y python3-venv || { as_root apt-get update && as_root apt-get install -y python3-venv; }
+    rm -rf "$ZIGE_TOOLS/pyenv"
+    python3 -m venv "$ZIGE_TOOLS/pyenv"
+  fi
+  "$ZIGE_TOOLS/pyenv/bin/pip" install --quiet aiosmtpd
+fi
+export ZIGE_TEST_PYTHON="$ZIGE_TOOLS/pyenv/bin/python"
+
 step "unit, property and server integration tests"
 cargo test --workspace --exclude frontend
 

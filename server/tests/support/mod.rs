@@ -94,6 +94,43 @@ impl TestApp {
         browser
     }
 
+    /// A browser signed in as the demo reviewer, who reviews exams 000 and 004.
+    pub async fn reviewer(&self) -> Browser {
+        let browser = self.browser();
+        assert!(browser.log_in(REVIEWER.0, REVIEWER.1).await.status().is_success(), "reviewer login failed");
+        browser
+    }
+
+    /// A reviewer account the administrator creates and assigns to `exams`, signed in.
+    pub async fn new_reviewer(&self, id_number: &str, exams: &[&str]) -> Browser {
+        let admin = self.admin().await;
+        let fields = json!({ "id_type": "resident_id", "id_number": id_number, "name": "审核员", "mobile": "13900139000", "password": "review-pass-1" });
+        let created = admin.call("admin_create_reviewer", json!({ "fields": fields })).await;
+        assert!(created.status().is_success(), "reviewer not created: {}", created.text().await.unwrap());
+        let id = created.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+        for exam in exams {
+            let assigned = admin.call("admin_assign_reviewer", json!({ "reviewer_id": id, "exam_code": exam, "assigned": true })).await;
+            assert!(assigned.status().is_success(), "assignment refused");
+        }
+        let browser = self.browser();
+        assert!(browser.log_in(id_number, "review-pass-1").await.status().is_success());
+        browser
+    }
+
+    /// A candidate with five images in exam 000 (身份证 正面 and 反面, 学历, 履历, 其他), submitted.
+    /// Returns the browser and the five image ids in that order.
+    pub async fn submitted_candidate(&self, id_number: &str) -> (Browser, Vec<String>) {
+        let browser = self.candidate(id_number).await;
+        let mut ids = Vec::new();
+        for (category, seq_no) in [("id_card", 1), ("id_card", 2), ("education", 1), ("work_resume", 1), ("other", 1)] {
+            let stored = browser.upload_ok(category, seq_no, samples::jpeg(120, 90)).await;
+            ids.push(stored["id"].as_str().unwrap().to_string());
+        }
+        let submitted = browser.save_application("000", json!({}), None, true).await;
+        assert!(submitted.status().is_success(), "submission refused: {}", submitted.text().await.unwrap());
+        (browser, ids)
+    }
+
     /// Adds an exam written as TOML straight into the database; it may name no example pictures.
     pub async fn add_exam(&self, toml: &str) {
         let definition = app::ssr::exams::parse_exam_toml(toml).unwrap_or_else(|m| panic!("test exam invalid: {m:?}"));
@@ -113,7 +150,8 @@ impl Browser {
     }
 
     pub async fn sign_up(&self, id_number: &str, name: &str, password: &str) -> reqwest::Response {
-        let fields = json!({ "id_type": "resident_id", "id_number": id_number, "name": name, "mobile": "13800138000", "password": password });
+        let email = format!("{}@example.cn", id_number.trim().to_ascii_lowercase());
+        let fields = json!({ "id_type": "resident_id", "id_number": id_number, "name": name, "mobile": "13800138000", "password": password, "email": email });
         self.call("sign_up", json!({ "fields": fields })).await
     }
 
@@ -155,6 +193,28 @@ impl Browser {
         response.json().await.unwrap()
     }
 
+    /// A page of an exam's review queue; `filter` as the server names it ("awaiting", "all",
+    /// {"state": "returned"}…).
+    pub async fn queue(&self, exam: &str, filter: Value, after: Value) -> reqwest::Response {
+        self.call("review_queue", json!({ "query": { "exam_code": exam, "filter": filter, "from": null, "to": null, "after": after } })).await
+    }
+
+    /// Opens (and, when it waits and nobody holds it, takes) an application for review.
+    pub async fn open_application(&self, id: i64, take_over: bool) -> reqwest::Response {
+        self.call("open_application", json!({ "id": id, "take_over": take_over })).await
+    }
+
+    /// The review sheet's JSON, failing the test if refused.
+    pub async fn sheet(&self, id: i64) -> Value {
+        let response = self.open_application(id, false).await;
+        assert!(response.status().is_success(), "review screen refused: {}", response.text().await.unwrap());
+        response.json().await.unwrap()
+    }
+
+    pub async fn decide(&self, id: i64, version: i64, decision: Value) -> reqwest::Response {
+        self.call("decide_application", json!({ "id": id, "version": version, "decision": decision })).await
+    }
+
     /// 暂存 (`submit` false) or 提交审核 (`submit` true).
     pub async fn save_application(&self, code: &str, form: Value, position: Option<&str>, submit: bool) -> reqwest::Response {
         self.call("save_application", json!({ "code": code, "form": form, "position": position, "submit": submit })).await
@@ -169,6 +229,10 @@ pub async fn refusal_codes(response: reqwest::Response) -> Vec<String> {
 }
 
 pub const ALICE: &str = "11010519491231002X";
+pub const REVIEWER: (&str, &str) = ("110101198008087897", "zige-review-2026");
+/// Spare valid resident ID numbers for accounts a test creates.
+pub const CAROL: &str = "110101199003071233";
+pub const DAVE: &str = "310104198811114563";
 pub const BOB: &str = "320102199506123416";
 
 /// The variant name of an error body, e.g. "NotYetOpen" for `{"NotYetOpen":{…}}` or "Locked".

@@ -1,0 +1,135 @@
+import { expect, Page, test } from '@playwright/test';
+import { makeImage, newResidentId, open, waitForHydration } from './support';
+
+// Both roles in two browser windows, the whole loop: a candidate submits; a reviewer works the
+// application with the keyboard alone and returns one image; the candidate sees the feedback,
+// replaces exactly that image and resubmits; the reviewer sees old and new side by side and
+// approves; the result stays hidden from the candidate until the results time.
+
+async function submitApplication(page: Page, name: string): Promise<void> {
+  await open(page, '/signup');
+  await page.getByLabel('证件号码').fill(newResidentId());
+  await page.getByLabel('姓名').fill(name);
+  await page.getByLabel('手机号码').fill('13912345678');
+  await page.getByLabel(/^电子邮箱/).fill('loop@example.cn');
+  await page.getByLabel(/^密码/).fill('Exam2026pass');
+  await page.getByRole('button', { name: '注册' }).click();
+  await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible();
+  // The candidate's own journey is covered elsewhere; here the images go in through the same
+  // endpoints the page uses.
+  expect((await page.request.post('/api/accept_pledge', { data: { code: '000' } })).ok()).toBeTruthy();
+  const image = await makeImage(page, { width: 400, height: 300 });
+  for (const [category, seq] of [['id_card', 1], ['id_card', 2], ['education', 1], ['work_resume', 1]] as const) {
+    const response = await page.request.post('/api/materials', {
+      multipart: { exam: '000', category, seq_no: String(seq), file: { name: `${category}-${seq}.jpg`, mimeType: 'image/jpeg', buffer: image } },
+    });
+    expect(response.status()).toBe(201);
+  }
+  const submitted = await page.request.post('/api/save_application', { data: { code: '000', form: {}, position: null, submit: true } });
+  expect(submitted.ok()).toBeTruthy();
+}
+
+/** Presses Tab until the focused element's text is `text` (keyboard only, as a person would). */
+async function tabTo(page: Page, text: string): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === text) return;
+  }
+  throw new Error(`never reached ${text} with Tab`);
+}
+
+test('a reviewer returns an image with the keyboard alone; the candidate replaces it; approval waits for results', async ({ browser }) => {
+  const name = `回路考生${Date.now() % 10000}`;
+  const candidateContext = await browser.newContext();
+  const candidate = await candidateContext.newPage();
+  await submitApplication(candidate, name);
+
+  // The reviewer, in a second window, logs in with the keyboard and lands on the review page.
+  const reviewerContext = await browser.newContext();
+  const reviewer = await reviewerContext.newPage();
+  await open(reviewer, '/login');
+  await reviewer.getByLabel('证件号码').focus();
+  await reviewer.keyboard.type('110101198008087897');
+  await reviewer.keyboard.press('Tab');
+  await reviewer.keyboard.type('zige-review-2026');
+  await reviewer.keyboard.press('Enter');
+  await expect(reviewer.getByRole('heading', { name: '材料审核' })).toBeVisible();
+  await tabTo(reviewer, '资格初审材料上传（示例考试）');
+  await reviewer.keyboard.press('Enter');
+  await expect(reviewer.getByTestId('queue')).toContainText(name);
+  await tabTo(reviewer, name);
+  await reviewer.keyboard.press('Enter');
+  await expect(reviewer.getByRole('heading', { name: `审核：${name}` })).toBeVisible();
+  await waitForHydration(reviewer);
+  await expect(reviewer.getByTestId('viewer-caption')).toContainText('身份证 第 1 张');
+
+  // Zoom and rotate the view; the first image is fine, the second is not.
+  await reviewer.keyboard.press('+');
+  await expect(reviewer.getByTestId('zoom')).toHaveText('150%');
+  await reviewer.keyboard.press('r');
+  await reviewer.keyboard.press('o');
+  await expect(reviewer.getByTestId('viewer-caption')).toContainText('身份证 第 2 张');
+  await reviewer.keyboard.press('x');
+  const mark = reviewer.getByRole('dialog', { name: '标记需更换' });
+  await expect(mark).toBeVisible();
+  await reviewer.keyboard.press('1');
+  await reviewer.keyboard.press('Tab');
+  await reviewer.keyboard.type('反面国徽看不清');
+  await reviewer.keyboard.press('Enter');
+  await expect(mark).toBeHidden();
+  await expect(reviewer.getByTestId('viewer-caption')).toContainText('学历学位材料 第 1 张');
+  await reviewer.keyboard.press('o');
+  await reviewer.keyboard.press('o');
+  await expect(reviewer.locator('li.thumb[data-mark="replace"]')).toHaveCount(1);
+  await expect(reviewer.locator('li.thumb[data-mark="ok"]')).toHaveCount(3);
+  await reviewer.keyboard.press('Shift+S');
+  const confirm = reviewer.getByRole('alertdialog', { name: '确认决定' });
+  await expect(confirm).toContainText('将退回 1 项给考生修改');
+  await reviewer.keyboard.press('Enter');
+  await expect(reviewer.getByTestId('decided')).toContainText('已保存：退回修改');
+
+  // The candidate sees the feedback and exactly one image open for replacement.
+  await open(candidate, '/exams/000');
+  await expect(candidate.getByTestId('application-state')).toHaveText('退回修改');
+  await expect(candidate.getByTestId('timeline').locator('li').first()).toContainText('身份证 第 2 张：图片不清晰（反面国徽看不清），请重新上传');
+  await expect(candidate.getByTestId('returned-note')).toBeVisible();
+  await expect(candidate.locator('li.material.needs-replacement')).toHaveCount(1);
+  await expect(candidate.locator('li.material .badge.locked')).toHaveCount(3);
+  const flagged = candidate.locator('li.material.needs-replacement');
+  await expect(flagged.getByTestId('needs-replacement')).toContainText('需更换：图片不清晰：反面国徽看不清');
+  await flagged.locator('input[type=file][id^="replace-"]').setInputFiles({ name: 'back-again.jpg', mimeType: 'image/jpeg', buffer: await makeImage(candidate, { width: 420, height: 300 }) });
+  await flagged.getByRole('button', { name: '更换' }).click();
+  await expect(candidate.locator('li.material.needs-replacement')).toContainText('back-again.jpg');
+  await candidate.getByRole('button', { name: '重新提交审核' }).click();
+  await candidate.getByRole('button', { name: '确认提交' }).click();
+  await expect(candidate.getByTestId('application-state')).toHaveText('已重新提交');
+  await expect(candidate.locator('li.material .badge.locked')).toHaveCount(4);
+
+  // The reviewer finds it marked resubmitted, compares old and new, and approves.
+  await reviewer.keyboard.press('n');
+  await expect(reviewer.getByTestId('queue')).toContainText(name);
+  const row = reviewer.locator('tr', { hasText: name });
+  await expect(row).toHaveAttribute('data-state', 'resubmitted');
+  await tabTo(reviewer, name);
+  await reviewer.keyboard.press('Enter');
+  await expect(reviewer.getByRole('heading', { name: `审核：${name}` })).toBeVisible();
+  await waitForHydration(reviewer);
+  await reviewer.keyboard.press('ArrowRight');
+  await expect(reviewer.getByTestId('viewer-caption')).toContainText('身份证 第 2 张');
+  await expect(reviewer.locator('figure.viewer-old img')).toBeVisible();
+  await expect(reviewer.locator('figure.viewer-current img')).toBeVisible();
+  await reviewer.keyboard.press('Shift+A');
+  await reviewer.keyboard.press('Enter');
+  await expect(reviewer.getByTestId('decided')).toContainText('已保存：审核通过');
+
+  // Not yet the results time: the candidate still reads "submitted", with no result shown.
+  await open(candidate, '/exams/000');
+  await expect(candidate.getByTestId('application-state')).toHaveText('已提交审核');
+  await expect(candidate.getByTestId('result')).toHaveCount(0);
+  await open(candidate, '/notifications');
+  await expect(candidate.getByTestId('notifications')).toContainText('退回修改');
+  await expect(candidate.getByTestId('notifications')).not.toContainText('审核通过');
+
+  await candidateContext.close();
+  await reviewerContext.close();
+});

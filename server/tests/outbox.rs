@@ -1,0 +1,154 @@
+//! Emails leave through the transactional outbox exactly once: written with the decision, held
+//! while the mail server is down (retried, never lost), delivered once it is back even with
+//! several workers racing for the row, and a result's email not before the results time. The
+//! mail server is a real one: Python's aiosmtpd on loopback, writing each message to a maildir.
+mod support;
+
+use std::ops::AsyncFnMut;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use app::ssr::clock::Clock;
+use app::ssr::entities::outbox_message;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::{json, Value};
+use server::mailer::SmtpMailer;
+use server::outbox_worker::{deliver_due, Senders};
+use server::sms::LoggingSms;
+use support::*;
+
+/// The Python with aiosmtpd that `scripts/test.sh` installs into `.tools/pyenv`.
+fn python() -> PathBuf {
+    if let Ok(path) = std::env::var("ZIGE_TEST_PYTHON") {
+        return PathBuf::from(path);
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.tools/pyenv/bin/python");
+    assert!(path.exists(), "{} is missing: run ./scripts/test.sh, which installs aiosmtpd for this test", path.display());
+    path
+}
+
+struct SmtpServer(Child);
+
+impl SmtpServer {
+    fn start(port: u16, maildir: &Path) -> SmtpServer {
+        let child = Command::new(python())
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(maildir)
+            .spawn()
+            .expect("aiosmtpd starts");
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "aiosmtpd did not start listening");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        SmtpServer(child)
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn delivered(maildir: &Path) -> Vec<String> {
+    match std::fs::read_dir(maildir.join("new")) {
+        Ok(entries) => entries.map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+async fn email_rows(app: &TestApp) -> Vec<outbox_message::Model> {
+    outbox_message::Entity::find().filter(outbox_message::Column::Channel.eq("email")).all(&app.state.db).await.unwrap()
+}
+
+async fn wait_for(what: &str, mut done: impl AsyncFnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !done().await {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn each_email_is_delivered_once_after_the_mail_server_comes_back_and_results_wait_for_their_time() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let smtp_url = format!("smtp://127.0.0.1:{port}");
+    let app = spawn_app_with(|c| {
+        c.smtp_url = Some(smtp_url.clone());
+        c.outbox_poll_ms = 100;
+    })
+    .await;
+    let maildir = app.data_dir.path().join("maildir");
+    // The test's clock stands still unless moved: let it run, five times faster than real time,
+    // so the worker's back-off passes.
+    let clock = app.clock.clone();
+    let ticker = tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            clock.set(clock.now() + chrono::Duration::milliseconds(100));
+        }
+    });
+    let (alice, ids) = app.submitted_candidate(ALICE).await;
+    let reviewer = app.reviewer().await;
+    let page: Value = reviewer.queue("000", json!("awaiting"), Value::Null).await.json().await.unwrap();
+    let application = page["rows"][0]["application_id"].as_i64().unwrap();
+    let version = reviewer.sheet(application).await["version"].as_i64().unwrap();
+    let flags = json!([{ "material_id": ids[2], "reason": "unclear", "comment": "毕业证编号无法辨别" }]);
+    assert!(reviewer.decide(application, version, json!({ "Return": { "flags": flags } })).await.status().is_success());
+
+    // The mail server is down: the email waits, with its failures counted, and is not lost.
+    wait_for("two failed attempts", async || email_rows(&app).await.first().is_some_and(|r| r.attempts >= 2)).await;
+    let row = email_rows(&app).await.remove(0);
+    assert!(row.sent_at.is_none() && row.last_error.is_some());
+    assert_eq!(row.recipient, "11010519491231002x@example.cn");
+
+    // Back up: three more workers race the server's own for the same row.
+    let server = SmtpServer::start(port, &maildir);
+    let racers: Vec<_> = (0..3)
+        .map(|_| {
+            let (db, clock) = (app.state.db.clone(), app.clock.clone());
+            let senders = Senders { email: Arc::new(SmtpMailer::new(&smtp_url, "Zige <noreply@zige.localhost>").unwrap()), sms: Arc::new(LoggingSms) };
+            tokio::spawn(async move {
+                for _ in 0..20 {
+                    deliver_due(&db, clock.as_ref(), &senders, Duration::from_millis(100)).await.unwrap();
+                    tokio::time::sleep(Duration::from_millis(25)).await;
+                }
+            })
+        })
+        .collect();
+    wait_for("the email to be marked sent", async || email_rows(&app).await[0].sent_at.is_some()).await;
+    for racer in racers {
+        racer.await.unwrap();
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mails = delivered(&maildir);
+    assert_eq!(mails.len(), 1, "exactly one copy arrives");
+    assert!(mails[0].contains(&format!("Message-ID: <outbox-{}@zige>", row.id)));
+    assert!(mails[0].contains("11010519491231002x@example.cn"));
+
+    // The candidate replaces and resubmits; an approval's email waits for the results time.
+    let form = reqwest::multipart::Form::new()
+        .text("exam", "000")
+        .text("category", "education")
+        .text("seq_no", "1")
+        .text("replaces", ids[2].clone())
+        .part("file", reqwest::multipart::Part::bytes(support::samples::jpeg(150, 100)).file_name("new.jpg").mime_str("image/jpeg").unwrap());
+    assert_eq!(alice.http.post(app.url("/api/materials")).multipart(form).send().await.unwrap().status(), 201);
+    assert!(alice.save_application("000", json!({}), None, true).await.status().is_success());
+    let version = reviewer.sheet(application).await["version"].as_i64().unwrap();
+    assert!(reviewer.decide(application, version, json!("Approve")).await.status().is_success());
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    assert_eq!(delivered(&maildir).len(), 1, "the result is not emailed before the results time");
+
+    app.clock.set(support::at("2099-01-01T00:00:00+08:00"));
+    wait_for("the result email", async || delivered(&maildir).len() == 2).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(delivered(&maildir).len(), 2);
+    assert!(email_rows(&app).await.iter().all(|r| r.sent_at.is_some()));
+    drop(server);
+    ticker.abort();
+}
