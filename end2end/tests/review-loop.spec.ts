@@ -106,7 +106,8 @@ test('a reviewer returns an image with the keyboard alone; the candidate replace
   await expect(candidate.locator('li.material .badge.locked')).toHaveCount(4);
 
   // The reviewer finds it marked resubmitted, compares old and new, and approves.
-  await reviewer.keyboard.press('n');
+  await tabTo(reviewer, '← 返回审核队列');
+  await reviewer.keyboard.press('Enter');
   await expect(reviewer.getByTestId('queue')).toContainText(name);
   const row = reviewer.locator('tr', { hasText: name });
   await expect(row).toHaveAttribute('data-state', 'resubmitted');

@@ -77,7 +77,7 @@ pub fn ReviewersPanel(exams: Vec<ExamSummary>) -> impl IntoView {
                 <label>{tr("手机号码", "Mobile")}<input name="reviewer-mobile" prop:value=move || fields.with(|f| f.mobile.clone()) on:input=bind(|f, v| f.mobile = v)/></label>
                 <label>{tr("电子邮箱（选填）", "Email (optional)")}<input name="reviewer-email" type="email" prop:value=move || fields.with(|f| f.email.clone()) on:input=bind(|f, v| f.email = v)/></label>
                 <label>{tr("初始密码", "Initial password")}<input name="reviewer-password" type="password" autocomplete="new-password" prop:value=move || fields.with(|f| f.password.clone()) on:input=bind(|f, v| f.password = v)/></label>
-                <button type="submit" class="button" disabled=move || create.pending().get()>{tr("创建", "Create")}</button>
+                <button type="submit" class="button" disabled=move || create.pending().get()>{tr("创建审核人员账号", "Create reviewer account")}</button>
             </form>
             {move || failure.get().map(|error| view! { <ErrorNote error/> })}
         </section>

@@ -52,6 +52,12 @@ pub fn at(rfc3339: &str) -> DateTime<Utc> {
 }
 
 impl TestApp {
+    /// Where the server's clock stands.
+    pub fn clock_now(&self) -> DateTime<Utc> {
+        use app::ssr::clock::Clock;
+        self.clock.now()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.address, path)
     }
