@@ -29,11 +29,11 @@ pub async fn page(db: &DatabaseConnection, query: &QueueQuery, offset: FixedOffs
     }
     if let Some(cursor) = &query.after {
         let at = DateTime::parse_from_rfc3339(&cursor.submitted_at).map_err(|_| AppError::BadRequest("bad queue cursor".into()))?.with_timezone(&Utc);
-        select = select.filter(
-            Condition::any()
-                .add(application::Column::LastSubmittedAt.gt(at))
-                .add(Condition::all().add(application::Column::LastSubmittedAt.eq(at)).add(application::Column::Id.gt(cursor.id))),
-        );
+        // "(at, id) after the cursor", written so the index can seek to `at` first: an OR alone
+        // made SQLite scan from the start (100 ms at row 900 000 instead of 2 ms).
+        select = select
+            .filter(application::Column::LastSubmittedAt.gte(at))
+            .filter(Condition::any().add(application::Column::LastSubmittedAt.gt(at)).add(application::Column::Id.gt(cursor.id)));
     }
     let mut rows = select
         .order_by_asc(application::Column::LastSubmittedAt)
