@@ -134,3 +134,42 @@ test('a reviewer returns an image with the keyboard alone; the candidate replace
   await candidateContext.close();
   await reviewerContext.close();
 });
+
+// Runs after the loop above, so the exam has history: the administrator's side of review.
+test('the administrator adds a reviewer, then reads the audit log, the progress chart and the exports', async ({ page }) => {
+  await open(page, '/login');
+  await page.getByLabel('证件号码').fill('44030519850315456X');
+  await page.getByLabel('密码').fill('zige-admin-2026');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('signed-in-as')).toHaveText('赵管理');
+  await open(page, '/admin');
+  const reviewers = page.getByTestId('reviewers');
+  await expect(reviewers).toContainText('王审核');
+
+  await page.locator('input[name=reviewer-name]').fill('新审核员');
+  await page.locator('input[name=reviewer-id]').fill(newResidentId());
+  await page.locator('input[name=reviewer-mobile]').fill('13700137000');
+  await page.locator('input[name=reviewer-email]').fill('new.reviewer@example.cn');
+  await page.locator('input[name=reviewer-password]').fill('Review2026pass');
+  await page.getByRole('button', { name: '创建审核人员账号' }).click();
+  const row = reviewers.locator('tr', { hasText: '新审核员' });
+  await expect(row).toBeVisible();
+  await row.getByLabel('000', { exact: true }).check();
+  await expect(row.getByLabel('000', { exact: true })).toBeChecked();
+
+  await open(page, '/admin/audit');
+  const audit = page.getByTestId('audit');
+  await expect(audit).toContainText('assigned to review exam 000');
+  await expect(audit.locator('tr[data-action="decision"]').first()).toContainText('王审核');
+  await expect(audit.locator('tr[data-action="unlock"]').first()).toBeVisible();
+
+  await open(page, '/admin/exams/000');
+  const chart = page.getByTestId('progress-chart');
+  await expect(chart.locator('polyline[data-state="approved"]')).toHaveCount(1);
+  await expect(chart).toContainText('审核通过 1');
+  const xlsx = await page.request.get('/api/admin/exams/000/results.xlsx');
+  expect(xlsx.status()).toBe(200);
+  expect(xlsx.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const csv = await (await page.request.get('/api/admin/exams/000/results.csv')).text();
+  expect(csv).toContain('审核通过');
+});
