@@ -22,7 +22,7 @@ pub use exam_page::exam_page;
 pub use list_exams::list_exams;
 pub use log_in::log_in;
 pub use log_out::log_out;
-pub use notifications::{mark_notifications_read, my_notifications};
+pub use notifications::{mark_notifications_read, my_notifications, unread_notifications};
 pub use reorder_materials::reorder_materials;
 pub use save_application::save_application;
 pub use sign_up::sign_up;

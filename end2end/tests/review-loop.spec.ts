@@ -90,6 +90,7 @@ test('a reviewer returns an image with the keyboard alone; the candidate replace
 
   // The candidate sees the feedback and exactly one image open for replacement.
   await open(candidate, '/exams/000');
+  await expect(candidate.getByTestId('unread-count')).toHaveText('1');
   await expect(candidate.getByTestId('application-state')).toHaveText('退回修改');
   await expect(candidate.getByTestId('timeline').locator('li').first()).toContainText('身份证 第 2 张：图片不清晰（反面国徽看不清），请重新上传');
   await expect(candidate.getByTestId('returned-note')).toBeVisible();
@@ -130,6 +131,10 @@ test('a reviewer returns an image with the keyboard alone; the candidate replace
   await open(candidate, '/notifications');
   await expect(candidate.getByTestId('notifications')).toContainText('退回修改');
   await expect(candidate.getByTestId('notifications')).not.toContainText('审核通过');
+  // Opening the page read them: the server says so, and the header no longer counts any.
+  await expect.poll(async () => (await candidate.request.post('/api/unread_notifications', { data: {} })).json()).toBe(0);
+  await open(candidate, '/');
+  await expect(candidate.getByTestId('unread-count')).toHaveCount(0);
 
   await candidateContext.close();
   await reviewerContext.close();

@@ -31,3 +31,18 @@ pub async fn mark_notifications_read() -> Result<(), AppError> {
         .await,
     )
 }
+
+/// How many visible notifications the signed-in person has not read yet.
+#[server(endpoint = "unread_notifications", input = leptos::server_fn::codec::Json)]
+pub async fn unread_notifications() -> Result<u64, AppError> {
+    use crate::ssr::{notifications, server_state::server_state, session_user};
+
+    crate::ssr::respond(
+        async {
+            let state = server_state()?;
+            let account = session_user::request_user(&state.db).await?;
+            notifications::unread_count(&state.db, account.id, state.clock.now()).await
+        }
+        .await,
+    )
+}

@@ -42,7 +42,7 @@ pub fn SiteHeader() -> impl IntoView {
                                 view! {
                                     {is_admin.then(|| view! { <a href="/admin">{tr("考试管理", "Administration")}</a> })}
                                     {reviews.then(|| view! { <a href="/review">{tr("材料审核", "Review")}</a> })}
-                                    <a href="/notifications" data-testid="notifications-link">{tr("通知", "Notifications")}</a>
+                                    <NotificationsLink/>
                                     <span class="who" data-testid="signed-in-as">{me.name.clone()}</span>
                                     <button type="button" class="link-button" on:click=move |_| { log_out_action.dispatch(()); }>
                                         {tr("退出", "Log out")}
@@ -56,5 +56,23 @@ pub fn SiteHeader() -> impl IntoView {
                 </Transition>
             </nav>
         </header>
+    }
+}
+
+/// 通知, with how many are unread: counted in the browser after each page change (the server
+/// renders the link alone), so reading them or a new decision shows on the next click.
+#[component]
+fn NotificationsLink() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let unread = LocalResource::new(move || {
+        location.pathname.track();
+        crate::api::unread_notifications()
+    });
+    let count = move || unread.get().and_then(Result::ok).filter(|n| *n > 0);
+    view! {
+        <a href="/notifications" data-testid="notifications-link">
+            {tr("通知", "Notifications")}
+            {move || count().map(|n| view! { <span class="badge unread" data-testid="unread-count">{n}</span> })}
+        </a>
     }
 }

@@ -94,6 +94,18 @@ pub async fn visible(db: &DatabaseConnection, user_id: i32, now: DateTime<Utc>) 
         .collect())
 }
 
+/// How many of the person's visible notifications are unread, for the header.
+pub async fn unread_count(db: &DatabaseConnection, user_id: i32, now: DateTime<Utc>) -> Result<u64, AppError> {
+    use sea_orm::PaginatorTrait;
+    notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::VisibleFrom.lte(now))
+        .filter(notification::Column::ReadAt.is_null())
+        .count(db)
+        .await
+        .map_err(|e| super::internal("notification count", e))
+}
+
 /// Marks all of the person's visible notifications read.
 pub async fn mark_all_read(db: &DatabaseConnection, user_id: i32, now: DateTime<Utc>) -> Result<(), AppError> {
     notification::Entity::update_many()
