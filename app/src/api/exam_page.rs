@@ -8,7 +8,7 @@ use crate::models::ExamWithMaterials;
 #[server(endpoint = "exam_page", input = leptos::server_fn::codec::Json)]
 pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
     use crate::domain::completeness::missing_for_submission;
-    use crate::domain::exam_windows::format_moment;
+    use crate::domain::exam_windows::{format_moment, format_utc};
     use crate::domain::ExamPhase;
     use crate::models::CategoryWithMaterials;
     use crate::models::{ApplicationState, ResultView};
@@ -39,14 +39,13 @@ pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
                     CategoryWithMaterials { definition: category.clone(), materials: own }
                 })
                 .collect();
-            let form = exam.application.as_ref().map(applications::form_of).unwrap_or_default();
-            let position = exam.application.as_ref().and_then(|a| a.position_code.clone());
+            let form = application.map(applications::form_of).unwrap_or_default();
+            let position = application.and_then(|a| a.position_code.clone());
             let windows = &definition.windows;
             let published = exam.phase == ExamPhase::ResultsPublished;
             let stored_state = exam.state();
-            let offset = *windows.upload_opens.offset();
             let timeline = match application {
-                Some(a) => timeline::entries(&state.db, a.id, Some(exam.now), offset).await?,
+                Some(a) => timeline::entries(&state.db, a.id, Some(exam.now), windows.offset()).await?,
                 None => Vec::new(),
             };
             let writable = exam.writable_application().is_ok();
@@ -56,9 +55,9 @@ pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
                 seconds_until_close: (exam.phase == ExamPhase::Open).then(|| (windows.upload_closes.with_timezone(&chrono::Utc) - exam.now).num_seconds()),
                 opens_at: format_moment(&windows.upload_opens),
                 closes_at: format_moment(&windows.upload_closes),
-                pledge_accepted_at: exam.application.as_ref().and_then(|a| a.pledge_accepted_at).map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string()),
+                pledge_accepted_at: application.and_then(|a| a.pledge_accepted_at).map(|t| format_utc(&t)),
                 state: stored_state.as_seen_by_candidate(published),
-                submitted_at: exam.application.as_ref().and_then(|a| a.submitted_at).map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string()),
+                submitted_at: application.and_then(|a| a.submitted_at).map(|t| format_utc(&t)),
                 editable: writable && stored_state == ApplicationState::Draft,
                 revising: writable && stored_state == ApplicationState::Returned,
                 form_editable: exam.form_editable(),

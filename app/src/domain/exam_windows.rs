@@ -36,6 +36,11 @@ impl ExamWindows {
         [&self.upload_opens, &self.upload_closes, &self.review_closes, &self.results_published]
     }
 
+    /// The exam's own offset (that of its first moment): the one its times are shown in.
+    pub fn offset(&self) -> FixedOffset {
+        *self.upload_opens.offset()
+    }
+
     pub fn phase_at(&self, now: DateTime<Utc>) -> ExamPhase {
         if now < self.upload_opens {
             ExamPhase::NotYetOpen
@@ -103,6 +108,11 @@ impl Deadline {
 /// A moment as candidates read it, in the exam's own offset: "2026-12-01 09:00 (UTC+08:00)".
 pub fn format_moment(at: &DateTime<FixedOffset>) -> String {
     format!("{} (UTC{})", at.format("%Y-%m-%d %H:%M"), at.format("%:z"))
+}
+
+/// A recorded moment as a person reads it in UTC: "2026-11-21 22:02:08 UTC".
+pub fn format_utc(at: &DateTime<Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
 
 /// "3天 4小时 5分" / "3 d 4 h 5 min" for a number of seconds left; seconds shown in the last hour.

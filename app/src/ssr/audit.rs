@@ -64,6 +64,6 @@ pub async fn newest(db: &DatabaseConnection, limit: u64) -> Result<Vec<AuditRow>
     let rows = audit_entry::Entity::find().order_by_desc(audit_entry::Column::Id).limit(limit).all(db).await.map_err(|e| super::internal("audit list", e))?;
     Ok(rows
         .into_iter()
-        .map(|r| AuditRow { at: r.at.format("%Y-%m-%d %H:%M:%S UTC").to_string(), actor: r.actor, action: r.action, target: r.target, detail: r.detail })
+        .map(|r| AuditRow { at: crate::domain::exam_windows::format_utc(&r.at), actor: r.actor, action: r.action, target: r.target, detail: r.detail })
         .collect())
 }

@@ -248,7 +248,7 @@ pub fn view_of(row: &material::Model) -> MaterialView {
         height: row.height as u32,
         bytes: row.bytes as u64,
         original_name: row.original_name.clone(),
-        uploaded_at: row.created_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+        uploaded_at: crate::domain::exam_windows::format_utc(&row.created_at),
         locked: row.locked_at.is_some(),
         flag: None,
     }

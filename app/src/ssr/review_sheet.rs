@@ -9,6 +9,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 use super::entities::{application, material, material_version, review_flag, user};
 use super::server_state::ServerState;
 use super::{applications, exams, materials, review_queue, reviewer_access, timeline};
+use crate::domain::exam_windows::format_utc;
 use crate::domain::review_decision::ReviewReason;
 use crate::error::AppError;
 use crate::models::review::{PreviousImage, ReviewCategory, ReviewImage, ReviewSheet};
@@ -54,7 +55,7 @@ pub async fn open(state: &ServerState, account: &user::Model, application_id: i3
 async fn sheet(state: &ServerState, account: &user::Model, row: application::Model, now: DateTime<Utc>) -> Result<ReviewSheet, AppError> {
     let db = &state.db;
     let definition = exams::load(db, &row.exam_code).await?.ok_or(AppError::NotFound)?;
-    let offset = *definition.windows.upload_opens.offset();
+    let offset = definition.windows.offset();
     let people = review_queue::names_of(db, [Some(row.user_id), row.reviewer_id].into_iter().flatten().collect()).await?;
     let candidate = people.get(&row.user_id).ok_or(AppError::NotFound)?;
     let held_by = row.reviewer_id.filter(|_| row.taken_at.is_some_and(|t| now - t < Duration::minutes(HOLD)) || row.reviewer_id == Some(account.id));
@@ -75,8 +76,8 @@ async fn sheet(state: &ServerState, account: &user::Model, row: application::Mod
                     material: materials::view_of(m),
                     previous: previous.iter().find(|v| v.material_id == m.id).map(|v| PreviousImage {
                         url: format!("/api/materials/{}/previous", m.id),
-                        uploaded_at: v.uploaded_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
-                        replaced_at: v.replaced_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                        uploaded_at: format_utc(&v.uploaded_at),
+                        replaced_at: format_utc(&v.replaced_at),
                     }),
                     last_flag: flag_for(Some(&m.id)),
                 })

@@ -29,7 +29,7 @@ async fn export(state: &ServerState, session: &Session, code: &str, encode: fn(&
     let account = user_from_session(session, &state.db).await?;
     require_role(&account, app::models::Role::Admin)?;
     let definition = exams::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
-    let rows = results::rows(&state.db, code, *definition.windows.upload_opens.offset()).await?;
+    let rows = results::rows(&state.db, code, definition.windows.offset()).await?;
     encode(&rows).map_err(|e| app::ssr::internal("results export", e))
 }
 

@@ -13,7 +13,7 @@ pub async fn admin_set_windows(code: String, windows_local: [String; 4]) -> Resu
             let state = server_state()?;
             let admin = session_user::request_admin(&state.db).await?;
             let current = exams::load(&state.db, &code).await?.ok_or(AppError::NotFound)?;
-            let offset = current.windows.upload_opens.offset().to_string();
+            let offset = current.windows.offset().to_string();
             let mut values: [String; 4] = Default::default();
             for ((key, local), value) in crate::domain::ExamWindows::KEYS.into_iter().zip(&windows_local).zip(&mut values) {
                 let naive = chrono::NaiveDateTime::parse_from_str(local.trim(), "%Y-%m-%dT%H:%M").map_err(|_| {
