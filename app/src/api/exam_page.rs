@@ -26,7 +26,7 @@ pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
                 _ => Vec::new(),
             };
             for material in &mut mine {
-                material.flag = flags.iter().find(|f| f.material_id.as_deref() == Some(material.id.as_str())).map(review_sheet::flag_view);
+                material.flag = review_sheet::flag_for(&flags, Some(&material.id));
             }
             let uploaded: Vec<(String, u32)> = mine.iter().map(|m| (m.category.clone(), m.seq_no)).collect();
             let definition = &exam.definition;
@@ -61,7 +61,7 @@ pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
                 editable: writable && stored_state == ApplicationState::Draft,
                 revising: writable && stored_state == ApplicationState::Returned,
                 form_editable: exam.form_editable(),
-                form_flag: flags.iter().find(|f| f.material_id.is_none()).map(review_sheet::flag_view),
+                form_flag: review_sheet::flag_for(&flags, None),
                 revise_until: (stored_state == ApplicationState::Returned).then(|| format_moment(&windows.review_closes)),
                 result: (published && stored_state.is_result()).then(|| ResultView { state: stored_state, reason: application.and_then(|a| a.decision_reason.clone()) }),
                 timeline,

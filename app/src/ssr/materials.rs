@@ -130,10 +130,9 @@ pub async fn list_for_exam(state: &ServerState, owner_id: i32, exam_code: &str) 
 /// The stored bytes and their format, for the owner and for whoever may review the owner's
 /// application; anyone else learns nothing.
 pub async fn read_for(state: &ServerState, account: &user::Model, material_id: &str) -> Result<(ImageFormat, Vec<u8>), AppError> {
-    let row = material::Entity::find_by_id(material_id.to_string()).one(&state.db).await.map_err(|e| super::internal("material lookup", e))?.ok_or(AppError::NotFound)?;
+    let row = find(&state.db, material_id).await?;
     if row.user_id != account.id {
-        let application = super::applications::find(&state.db, row.user_id, &row.exam_code).await?.ok_or(AppError::NotFound)?;
-        super::review_sheet::reviewable(&state.db, account, application.id).await.map_err(|_| AppError::NotFound)?;
+        super::review_sheet::reviewable_image(&state.db, account, &row).await.map_err(|_| AppError::NotFound)?;
     }
     let bytes = state.blobs.get(&row.blob_key).await.map_err(|e| super::internal("blob read", e))?;
     let bytes = bytes.ok_or_else(|| super::internal("blob missing", &row.blob_key))?;
@@ -216,6 +215,11 @@ fn check_seq_no(category: &crate::domain::CategoryDefinition, seq_no: u32) -> Re
         ));
     }
     Ok(())
+}
+
+/// Any image by id, whoever owns it: callers decide who may see it.
+pub async fn find(db: &DatabaseConnection, material_id: &str) -> Result<material::Model, AppError> {
+    material::Entity::find_by_id(material_id.to_string()).one(db).await.map_err(|e| super::internal("material lookup", e))?.ok_or(AppError::NotFound)
 }
 
 async fn find_owned(state: &ServerState, owner_id: i32, material_id: &str) -> Result<material::Model, AppError> {

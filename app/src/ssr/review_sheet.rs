@@ -29,6 +29,12 @@ pub async fn reviewable(db: &DatabaseConnection, account: &user::Model, applicat
     Ok(row)
 }
 
+/// The application an image belongs to, when the account may review it.
+pub async fn reviewable_image(db: &DatabaseConnection, account: &user::Model, image: &material::Model) -> Result<application::Model, AppError> {
+    let application = applications::find(db, image.user_id, &image.exam_code).await?.ok_or(AppError::NotFound)?;
+    reviewable(db, account, application.id).await
+}
+
 /// Opens the application for review. One waiting for a decision is taken (its version bumped,
 /// so a decision made on an earlier screen becomes stale) unless someone else took it less than
 /// half an hour ago, or `take_over` asks to take it from them.
@@ -36,7 +42,7 @@ pub async fn open(state: &ServerState, account: &user::Model, application_id: i3
     let db = &state.db;
     let now = state.clock.now();
     let mut row = reviewable(db, account, application_id).await?;
-    let held_by_other = row.reviewer_id.is_some_and(|id| id != account.id) && row.taken_at.is_some_and(|t| now - t < Duration::minutes(HOLD));
+    let held_by_other = live_holder(&row, now).is_some_and(|id| id != account.id);
     if ApplicationState::parse(&row.state).awaits_review() && (!held_by_other || take_over) {
         application::Entity::update_many()
             .col_expr(application::Column::ReviewerId, Expr::value(account.id))
@@ -47,7 +53,8 @@ pub async fn open(state: &ServerState, account: &user::Model, application_id: i3
             .exec(db)
             .await
             .map_err(|e| super::internal("take", e))?;
-        row = reviewable(db, account, application_id).await?;
+        // Access was settled above; only the row's new state is needed.
+        row = application::Entity::find_by_id(application_id).one(db).await.map_err(|e| super::internal("application reread", e))?.ok_or(AppError::NotFound)?;
     }
     sheet(state, account, row, now).await
 }
@@ -58,9 +65,8 @@ async fn sheet(state: &ServerState, account: &user::Model, row: application::Mod
     let offset = definition.windows.offset();
     let people = review_queue::names_of(db, [Some(row.user_id), row.reviewer_id].into_iter().flatten().collect()).await?;
     let candidate = people.get(&row.user_id).ok_or(AppError::NotFound)?;
-    let held_by = row.reviewer_id.filter(|_| row.taken_at.is_some_and(|t| now - t < Duration::minutes(HOLD)) || row.reviewer_id == Some(account.id));
+    let held_by = live_holder(&row, now).or(row.reviewer_id.filter(|id| *id == account.id));
     let flags = last_flags(db, row.id).await?;
-    let flag_for = |id: Option<&str>| flags.iter().find(|f| f.material_id.as_deref() == id).map(flag_view);
     let rows = materials::rows_of(db, row.user_id, &row.exam_code).await?;
     let replaced_since = flags.first().map(|f| f.created_at);
     let previous = previous_versions(db, rows.iter().map(|m| m.id.clone()).collect(), replaced_since).await?;
@@ -79,7 +85,7 @@ async fn sheet(state: &ServerState, account: &user::Model, row: application::Mod
                         uploaded_at: format_utc(&v.uploaded_at),
                         replaced_at: format_utc(&v.replaced_at),
                     }),
-                    last_flag: flag_for(Some(&m.id)),
+                    last_flag: flag_for(&flags, Some(&m.id)),
                 })
                 .collect(),
         })
@@ -96,7 +102,7 @@ async fn sheet(state: &ServerState, account: &user::Model, row: application::Mod
         taken_by_me: held_by == Some(account.id),
         form: applications::form_of(&row),
         position: row.position_code.clone(),
-        form_flag: flag_for(None),
+        form_flag: flag_for(&flags, None),
         categories,
         history: timeline::entries(db, row.id, None, offset).await?,
         definition,
@@ -116,8 +122,17 @@ pub async fn last_flags(db: &DatabaseConnection, application_id: i32) -> Result<
     Ok(all.into_iter().filter(|f| Some(f.round) == latest).collect())
 }
 
-pub fn flag_view(flag: &review_flag::Model) -> FlagView {
-    FlagView { reason: ReviewReason::parse(&flag.reason).unwrap_or(ReviewReason::Other), comment: flag.comment.clone() }
+/// What the flags say about one image (`None`: about the form).
+pub fn flag_for(flags: &[review_flag::Model], material_id: Option<&str>) -> Option<FlagView> {
+    flags
+        .iter()
+        .find(|f| f.material_id.as_deref() == material_id)
+        .map(|f| FlagView { reason: ReviewReason::parse(&f.reason).unwrap_or(ReviewReason::Other), comment: f.comment.clone() })
+}
+
+/// The reviewer whose hold on the application has not lapsed yet.
+fn live_holder(row: &application::Model, now: DateTime<Utc>) -> Option<i32> {
+    row.reviewer_id.filter(|_| row.taken_at.is_some_and(|t| now - t < Duration::minutes(HOLD)))
 }
 
 /// For each image, its newest earlier file if it was replaced after `since`.
@@ -145,9 +160,8 @@ async fn previous_versions(db: &DatabaseConnection, material_ids: Vec<String>, s
 /// The last file an image had before its replacement: for whoever may review it.
 pub async fn previous_file(state: &ServerState, account: &user::Model, material_id: &str) -> Result<(crate::domain::ImageFormat, Vec<u8>), AppError> {
     let db = &state.db;
-    let row = material::Entity::find_by_id(material_id.to_string()).one(db).await.map_err(|e| super::internal("material lookup", e))?.ok_or(AppError::NotFound)?;
-    let application = applications::find(db, row.user_id, &row.exam_code).await?.ok_or(AppError::NotFound)?;
-    reviewable(db, account, application.id).await?;
+    let image = materials::find(db, material_id).await?;
+    reviewable_image(db, account, &image).await?;
     let version = material_version::Entity::find()
         .filter(material_version::Column::MaterialId.eq(material_id))
         .order_by_desc(material_version::Column::ReplacedAt)

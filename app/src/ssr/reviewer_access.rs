@@ -77,15 +77,20 @@ pub async fn list_reviewers(db: &DatabaseConnection) -> Result<Vec<ReviewerRow>,
         .all(db)
         .await
         .map_err(|e| super::internal("reviewer list", e))?;
-    let mut rows = Vec::with_capacity(reviewers.len());
-    for reviewer in reviewers {
-        rows.push(ReviewerRow {
+    // Every assignment in one query rather than one query per reviewer.
+    let assignments = reviewer_assignment::Entity::find()
+        .order_by_asc(reviewer_assignment::Column::ExamCode)
+        .all(db)
+        .await
+        .map_err(|e| super::internal("assignments", e))?;
+    Ok(reviewers
+        .into_iter()
+        .map(|reviewer| ReviewerRow {
             id: reviewer.id,
-            exams: assigned_exams(db, reviewer.id).await?,
+            exams: assignments.iter().filter(|a| a.user_id == reviewer.id).map(|a| a.exam_code.clone()).collect(),
             id_number_masked: super::accounts::session_user_of(&reviewer).id_number_masked,
             email: reviewer.email,
             name: reviewer.name,
-        });
-    }
-    Ok(rows)
+        })
+        .collect())
 }

@@ -15,16 +15,19 @@ pub async fn review_exams() -> Result<Vec<ReviewerExam>, AppError> {
             let state = server_state()?;
             let account = session_user::request_user(&state.db).await?;
             reviewer_access::require_reviewer_role(&account)?;
-            let codes = if Role::parse(&account.role) == Some(Role::Admin) {
-                exams::list_definitions(&state.db).await?.into_iter().map(|d| d.code).collect()
+            let definitions = if Role::parse(&account.role) == Some(Role::Admin) {
+                exams::list_definitions(&state.db).await?
             } else {
-                reviewer_access::assigned_exams(&state.db, account.id).await?
+                let mut assigned = Vec::new();
+                for code in reviewer_access::assigned_exams(&state.db, account.id).await? {
+                    assigned.extend(exams::load(&state.db, &code).await?);
+                }
+                assigned
             };
             let now = state.clock.now();
             let mut rows = Vec::new();
-            for code in codes {
-                let Some(definition) = exams::load(&state.db, &code).await? else { continue };
-                let counts = applications::count_by_state(&state.db, &code).await?;
+            for definition in definitions {
+                let counts = applications::count_by_state(&state.db, &definition.code).await?;
                 let awaiting = counts.iter().filter(|(s, _)| s.awaits_review()).map(|(_, n)| n).sum();
                 rows.push(ReviewerExam { exam: exams::summary_of(&definition), phase: definition.windows.phase_at(now), awaiting });
             }
