@@ -115,6 +115,9 @@ impl ApplicationState {
         ApplicationState::Rejected,
     ];
 
+    /// Every state an application can be in once the candidate has entered (all but NotStarted).
+    pub const ENTERED: &'static [ApplicationState] = Self::ALL.split_at(1).1;
+
     pub fn as_str(self) -> &'static str {
         match self {
             ApplicationState::NotStarted => "not_started",

@@ -7,8 +7,7 @@ use support::*;
 
 async fn decide_first(app: &TestApp, decision: Value) {
     let reviewer = app.reviewer().await;
-    let page: Value = reviewer.queue("000", json!("awaiting"), Value::Null).await.json().await.unwrap();
-    let application = page["rows"][0]["application_id"].as_i64().unwrap();
+    let application = reviewer.first_waiting("000").await;
     let version = reviewer.sheet(application).await["version"].as_i64().unwrap();
     assert!(reviewer.decide(application, version, decision).await.status().is_success());
 }

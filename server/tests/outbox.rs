@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use app::ssr::clock::Clock;
 use app::ssr::entities::outbox_message;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use serde_json::{json, Value};
+use serde_json::json;
 use server::mailer::SmtpMailer;
 use server::outbox_worker::{deliver_due, Senders};
 use server::sms::LoggingSms;
@@ -94,8 +94,7 @@ async fn each_email_is_delivered_once_after_the_mail_server_comes_back_and_resul
     });
     let (alice, ids) = app.submitted_candidate(ALICE).await;
     let reviewer = app.reviewer().await;
-    let page: Value = reviewer.queue("000", json!("awaiting"), Value::Null).await.json().await.unwrap();
-    let application = page["rows"][0]["application_id"].as_i64().unwrap();
+    let application = reviewer.first_waiting("000").await;
     let version = reviewer.sheet(application).await["version"].as_i64().unwrap();
     let flags = json!([{ "material_id": ids[2], "reason": "unclear", "comment": "毕业证编号无法辨别" }]);
     assert!(reviewer.decide(application, version, json!({ "Return": { "flags": flags } })).await.status().is_success());
@@ -131,13 +130,7 @@ async fn each_email_is_delivered_once_after_the_mail_server_comes_back_and_resul
     assert!(mails[0].contains("11010519491231002x@example.cn"));
 
     // The candidate replaces and resubmits; an approval's email waits for the results time.
-    let form = reqwest::multipart::Form::new()
-        .text("exam", "000")
-        .text("category", "education")
-        .text("seq_no", "1")
-        .text("replaces", ids[2].clone())
-        .part("file", reqwest::multipart::Part::bytes(support::samples::jpeg(150, 100)).file_name("new.jpg").mime_str("image/jpeg").unwrap());
-    assert_eq!(alice.http.post(app.url("/api/materials")).multipart(form).send().await.unwrap().status(), 201);
+    assert_eq!(alice.replace(&ids[2], "education", 1, support::samples::jpeg(150, 100)).await.status(), 201);
     assert!(alice.save_application("000", json!({}), None, true).await.status().is_success());
     let version = reviewer.sheet(application).await["version"].as_i64().unwrap();
     assert!(reviewer.decide(application, version, json!("Approve")).await.status().is_success());

@@ -49,10 +49,7 @@ fn check(action: &str, who: &str, expected: May, status: u16) {
 async fn everyone_reaches_exactly_what_is_theirs() {
     let app = spawn_app().await;
     let (p, ids) = people(&app).await;
-    let application = {
-        let page: Value = p.reviewer.queue("000", json!("awaiting"), Value::Null).await.json().await.unwrap();
-        page["rows"][0]["application_id"].as_i64().unwrap()
-    };
+    let application = p.reviewer.first_waiting("000").await;
     let everyone: [(&str, &Browser); 6] = [("alice", &p.alice), ("bob", &p.bob), ("reviewer", &p.reviewer), ("other reviewer", &p.other_reviewer), ("admin", &p.admin), ("anonymous", &p.anonymous)];
 
     // Alice's image: hers, and her exam's reviewers' and the administrator's; nobody else's.
@@ -105,8 +102,7 @@ async fn role_changes_decisions_unlocks_and_failed_logins_are_audited_with_actor
     app.new_reviewer(DAVE, &["000"]).await;
     assert_eq!(app.browser().log_in(ALICE, "wrong-password-1").await.status(), 401);
     let reviewer = app.reviewer().await;
-    let page: Value = reviewer.queue("000", json!("awaiting"), Value::Null).await.json().await.unwrap();
-    let application = page["rows"][0]["application_id"].as_i64().unwrap();
+    let application = reviewer.first_waiting("000").await;
     let version = reviewer.sheet(application).await["version"].as_i64().unwrap();
     let flags = json!([{ "material_id": ids[3], "reason": "incomplete", "comment": "缺第二页" }]);
     assert!(reviewer.decide(application, version, json!({ "Return": { "flags": flags } })).await.status().is_success());

@@ -51,22 +51,13 @@ async fn return_two_replace_exactly_those_resubmit_approve_and_publish() {
     assert_eq!(flagged["flag"]["reason"], "wrong_document");
 
     // The other three stay locked; nothing new, no deletion, no reordering.
-    let replace = |id: &str, bytes: Vec<u8>, category: &str, seq: u32| {
-        let form = reqwest::multipart::Form::new()
-            .text("exam", "000")
-            .text("category", category.to_string())
-            .text("seq_no", seq.to_string())
-            .text("replaces", id.to_string())
-            .part("file", reqwest::multipart::Part::bytes(bytes).file_name("new.jpg").mime_str("image/jpeg").unwrap());
-        alice.http.post(app.url("/api/materials")).multipart(form).send()
-    };
-    assert_eq!(error_kind(replace(&ids[0], jpeg(120, 90), "id_card", 1).await.unwrap()).await.1, "NotUnlocked");
+    assert_eq!(error_kind(alice.replace(&ids[0], "id_card", 1, jpeg(120, 90)).await).await.1, "NotUnlocked");
     assert_eq!(error_kind(alice.upload("household", 1, "new.jpg", jpeg(120, 90)).await).await.1, "NotUnlocked");
     assert_eq!(error_kind(alice.call("delete_material", json!({ "id": ids[1] })).await).await.1, "NotUnlocked");
 
     let before = alice.get(&format!("/api/materials/{}/file", ids[2])).await.bytes().await.unwrap();
     for (id, category, seq) in [(&ids[1], "id_card", 2), (&ids[2], "education", 1)] {
-        let response = replace(id, jpeg(160, 120), category, seq).await.unwrap();
+        let response = alice.replace(id, category, seq, jpeg(160, 120)).await;
         assert_eq!(response.status(), 201, "replacement refused: {}", response.text().await.unwrap());
     }
     let after = alice.get(&format!("/api/materials/{}/file", ids[2])).await.bytes().await.unwrap();

@@ -10,7 +10,7 @@ pub fn StateCounts(counts: Vec<(ApplicationState, u64)>) -> impl IntoView {
     let total: u64 = counts.iter().map(|(_, n)| n).sum();
     view! {
         <ul class="state-counts">
-            {ApplicationState::ALL.into_iter().skip(1).map(|state| {
+            {ApplicationState::ENTERED.iter().copied().map(|state| {
                 let n = counts.iter().find(|(s, _)| *s == state).map(|(_, n)| *n).unwrap_or(0);
                 view! { <li data-state=state.as_str()>{tr(state.label_zh(), state.label_en())}": "{n}</li> }
             }).collect_view()}

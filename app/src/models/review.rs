@@ -23,7 +23,7 @@ impl QueueFilter {
         match self {
             QueueFilter::Awaiting => vec![ApplicationState::Submitted, ApplicationState::Resubmitted],
             QueueFilter::State(state) => vec![state],
-            QueueFilter::All => ApplicationState::ALL.into_iter().filter(|s| !matches!(s, ApplicationState::NotStarted | ApplicationState::Draft)).collect(),
+            QueueFilter::All => ApplicationState::ENTERED.iter().copied().filter(|s| *s != ApplicationState::Draft).collect(),
         }
     }
 

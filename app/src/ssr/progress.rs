@@ -13,14 +13,7 @@ use crate::models::ApplicationState;
 pub const MAX_DAYS: usize = 120;
 
 /// The states the chart draws: a draft and everything after it.
-pub const CHARTED: [ApplicationState; 6] = [
-    ApplicationState::Draft,
-    ApplicationState::Submitted,
-    ApplicationState::Returned,
-    ApplicationState::Resubmitted,
-    ApplicationState::Approved,
-    ApplicationState::Rejected,
-];
+const CHARTED: &[ApplicationState] = ApplicationState::ENTERED;
 
 pub async fn series(db: &DatabaseConnection, exam_code: &str, offset: FixedOffset, now: DateTime<Utc>) -> Result<(Vec<String>, Vec<(ApplicationState, Vec<u64>)>), AppError> {
     let steps = super::timeline::exam_history(db, exam_code).await?;

@@ -170,11 +170,15 @@ impl Browser {
     }
 
     pub async fn upload_to(&self, exam: &str, category: &str, seq_no: u32, name: &str, bytes: Vec<u8>) -> reqwest::Response {
-        let form = Form::new()
-            .text("exam", exam.to_string())
-            .text("category", category.to_string())
-            .text("seq_no", seq_no.to_string())
-            .part("file", Part::bytes(bytes).file_name(name.to_string()).mime_str("image/jpeg").unwrap());
+        self.send_upload(upload_form(exam, category, seq_no, name, bytes)).await
+    }
+
+    /// Puts `bytes` in the place of image `id` (category `category`, place `seq_no`) in exam 000.
+    pub async fn replace(&self, id: &str, category: &str, seq_no: u32, bytes: Vec<u8>) -> reqwest::Response {
+        self.send_upload(upload_form("000", category, seq_no, "new.jpg", bytes).text("replaces", id.to_string())).await
+    }
+
+    async fn send_upload(&self, form: Form) -> reqwest::Response {
         self.http.post(format!("{}/api/materials", self.app_url)).multipart(form).send().await.unwrap()
     }
 
@@ -205,6 +209,12 @@ impl Browser {
         self.call("review_queue", json!({ "query": { "exam_code": exam, "filter": filter, "from": null, "to": null, "after": after } })).await
     }
 
+    /// The oldest application waiting for a decision in the exam's queue.
+    pub async fn first_waiting(&self, exam: &str) -> i64 {
+        let page: Value = self.queue(exam, json!("awaiting"), Value::Null).await.json().await.unwrap();
+        page["rows"][0]["application_id"].as_i64().expect("an application waits")
+    }
+
     /// Opens (and, when it waits and nobody holds it, takes) an application for review.
     pub async fn open_application(&self, id: i64, take_over: bool) -> reqwest::Response {
         self.call("open_application", json!({ "id": id, "take_over": take_over })).await
@@ -225,6 +235,15 @@ impl Browser {
     pub async fn save_application(&self, code: &str, form: Value, position: Option<&str>, submit: bool) -> reqwest::Response {
         self.call("save_application", json!({ "code": code, "form": form, "position": position, "submit": submit })).await
     }
+}
+
+/// The upload form as the page sends it.
+fn upload_form(exam: &str, category: &str, seq_no: u32, name: &str, bytes: Vec<u8>) -> Form {
+    Form::new()
+        .text("exam", exam.to_string())
+        .text("category", category.to_string())
+        .text("seq_no", seq_no.to_string())
+        .part("file", Part::bytes(bytes).file_name(name.to_string()).mime_str("image/jpeg").unwrap())
 }
 
 /// The violation codes of a refused upload's JSON body.
