@@ -3,6 +3,7 @@
 
 pub mod accept_pledge;
 pub mod admin;
+pub mod change_password;
 pub mod current_user;
 pub mod delete_material;
 pub mod exam_page;
@@ -11,11 +12,14 @@ pub mod log_in;
 pub mod log_out;
 pub mod notifications;
 pub mod reorder_materials;
+pub mod request_recovery_code;
+pub mod reset_password;
 pub mod review;
 pub mod save_application;
 pub mod sign_up;
 
 pub use accept_pledge::accept_pledge;
+pub use change_password::change_password;
 pub use current_user::current_user;
 pub use delete_material::delete_material;
 pub use exam_page::exam_page;
@@ -24,5 +28,7 @@ pub use log_in::log_in;
 pub use log_out::log_out;
 pub use notifications::{mark_notifications_read, my_notifications, unread_notifications};
 pub use reorder_materials::reorder_materials;
+pub use request_recovery_code::request_recovery_code;
+pub use reset_password::reset_password;
 pub use save_application::save_application;
 pub use sign_up::sign_up;

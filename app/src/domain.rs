@@ -16,6 +16,7 @@ pub mod image_format;
 mod image_probe;
 pub mod image_verdict;
 mod jpeg_probe;
+pub mod new_password;
 pub mod personal_form;
 pub mod position_tree;
 mod png_probe;
@@ -24,6 +25,7 @@ pub mod review_decision;
 pub mod sign_up_form;
 pub mod sniff;
 pub mod violation;
+pub mod wait_time;
 pub mod work_resume;
 pub mod year_month;
 

@@ -73,6 +73,13 @@ pub enum AppError {
     /// 400: the request itself is malformed (not something a person typed).
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// 429: too many attempts from this address or at this account; try again after the wait.
+    #[error("too many requests")]
+    TooManyRequests { retry_after_secs: u64 },
+    /// 503: the server is at its limit for this kind of work right now (password checks, image
+    /// decodes); nothing was changed, try again after the wait.
+    #[error("busy")]
+    Busy { retry_after_secs: u64 },
     /// 500: something broke on our side; details are in the server log.
     #[error("internal error")]
     Internal,
@@ -103,7 +110,17 @@ impl AppError {
             AppError::InvalidField { .. } | AppError::FileRefused { .. } | AppError::Incomplete { .. } | AppError::ExamInvalid { .. } | AppError::DecisionInvalid { .. } => 422,
             AppError::TooLarge { .. } => 413,
             AppError::BadRequest(_) => 400,
+            AppError::TooManyRequests { .. } => 429,
+            AppError::Busy { .. } => 503,
             AppError::Internal | AppError::Transport(_) => 500,
+        }
+    }
+
+    /// Seconds the client should wait before trying again (sent as `Retry-After`).
+    pub fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            AppError::TooManyRequests { retry_after_secs } | AppError::Busy { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
         }
     }
 
@@ -122,7 +139,10 @@ impl AppError {
             AppError::NotSignedIn => pair("请先登录", "Please log in first"),
             AppError::BadCredentials => pair("证件号码或密码不正确", "The ID number or password is not correct"),
             AppError::NotFound => pair("找不到该内容", "Not found"),
-            AppError::DuplicateIdNumber => pair("该证件号码已注册，请直接登录", "An account with this ID number already exists; please log in"),
+            AppError::DuplicateIdNumber => pair(
+                "该证件号码已注册，请直接登录；忘记密码可点击“忘记密码”找回。如本人从未注册，请携带身份证件联系考试机构核实，核实后可释放该证件号码",
+                "An account with this ID number already exists; please log in, or use \"Forgot password\". If you never signed up, contact the examination authority with your identity document: once verified, they can release the number to you",
+            ),
             AppError::SequenceTaken { seq_no } => (
                 format!("顺序号 {seq_no} 在本类中已被使用，请换一个顺序号"),
                 format!("Sequence number {seq_no} is already used in this category; choose another"),
@@ -167,6 +187,14 @@ impl AppError {
                 (format!("请求超过 {limit} 的上限"), format!("The request is larger than the {limit} limit"))
             }
             AppError::BadRequest(_) => pair("请求格式不正确", "The request is malformed"),
+            AppError::TooManyRequests { retry_after_secs } => (
+                format!("尝试次数过多，请 {} 后再试", crate::domain::wait_time::format_wait_zh(*retry_after_secs)),
+                format!("Too many attempts; please try again in {}", crate::domain::wait_time::format_wait_en(*retry_after_secs)),
+            ),
+            AppError::Busy { retry_after_secs } => (
+                format!("服务器繁忙，本次操作没有执行，请 {retry_after_secs} 秒后再试"),
+                format!("The server is busy; nothing was changed. Please try again in {retry_after_secs} seconds"),
+            ),
             AppError::Internal => pair("服务器出错，请稍后再试", "Something went wrong on the server; please try again later"),
             AppError::Transport(_) => pair("网络连接失败，请检查网络后重试", "The network request failed; check your connection and retry"),
         }
@@ -176,7 +204,25 @@ impl AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// A body the server function could not read (not JSON, a missing field, a wrong type) is the
+    /// caller's mistake, not the server's: 400, never 500.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            ServerFnErrorErr::Args(detail) | ServerFnErrorErr::MissingArg(detail) => AppError::BadRequest(detail),
+            // On the server, a decoding failure can only be the request's arguments (server_fn
+            // names it "deserializing … results"); in the browser it is the response, a transport
+            // failure.
+            ServerFnErrorErr::Deserialization(detail) if cfg!(feature = "ssr") => AppError::BadRequest(detail),
+            other => AppError::Transport(other.to_string()),
+        }
+    }
+
+    /// On the server, the error gives the HTTP response its own status (and `Retry-After`), so
+    /// no server function can forget to: this is the one place a status is set.
+    fn ser(&self) -> leptos::server_fn::Bytes {
+        #[cfg(feature = "ssr")]
+        crate::ssr::error_response::set_status_of(self);
+        // The same JSON `JsonEncoding` writes; an AppError always serializes.
+        leptos::server_fn::Bytes::from(serde_json::to_vec(self).unwrap_or_else(|_| b"\"Internal\"".to_vec()))
     }
 }

@@ -20,7 +20,7 @@ use leptos_router::path;
 
 use crate::components::site_header::SiteHeader;
 use crate::i18n::{provide_lang, tr};
-use crate::pages::{AdminAuditPage, AdminExamPageView, AdminPage, ExamPageView, HomePage, LogInPage, NotFoundPage, NotificationsPage, ReviewDeskPage, ReviewHomePage, ReviewQueuePage, SignUpPage};
+use crate::pages::{AccountPage, AdminAuditPage, AdminExamPageView, AdminPage, ExamPageView, ForgotPasswordPage, HomePage, LogInPage, NotFoundPage, NotificationsPage, ReviewDeskPage, ReviewHomePage, ReviewQueuePage, SignUpPage};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -63,6 +63,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage/>
                     <Route path=path!("/login") view=LogInPage/>
                     <Route path=path!("/signup") view=SignUpPage/>
+                    <Route path=path!("/forgot") view=ForgotPasswordPage/>
+                    <Route path=path!("/account") view=AccountPage/>
                     <Route path=path!("/exams/:code") view=ExamPageView/>
                     <Route path=path!("/admin") view=AdminPage/>
                     <Route path=path!("/admin/exams/:code") view=AdminExamPageView/>

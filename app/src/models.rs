@@ -1,6 +1,9 @@
 //! What crosses the wire between server and browser. No secrets, no storage keys, no hashes.
 
+pub mod account;
 pub mod review;
+
+pub use account::RecoveryChannel;
 
 use serde::{Deserialize, Serialize};
 

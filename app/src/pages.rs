@@ -1,8 +1,10 @@
 //! One page per route.
+mod account_page;
 mod admin_audit_page;
 mod admin_exam_page;
 mod admin_page;
 mod exam_page;
+mod forgot_password_page;
 mod home_page;
 mod log_in_page;
 mod not_found_page;
@@ -12,10 +14,12 @@ mod review_home_page;
 mod review_queue_page;
 mod sign_up_page;
 
+pub use account_page::AccountPage;
 pub use admin_audit_page::AdminAuditPage;
 pub use admin_exam_page::AdminExamPageView;
 pub use admin_page::AdminPage;
 pub use exam_page::ExamPageView;
+pub use forgot_password_page::ForgotPasswordPage;
 pub use home_page::HomePage;
 pub use log_in_page::LogInPage;
 pub use not_found_page::NotFoundPage;

@@ -1,16 +1,20 @@
 //! Server-only code inside the shared crate: the database, the blob store, passwords and
 //! sessions. Compiled only with the `ssr` feature, so the WASM client cannot even name it.
 
+pub mod account_admin;
 pub mod accounts;
+pub mod application_claim;
 pub mod admin_rows;
 pub mod applications;
 pub mod audit;
 pub mod blob_store;
+pub mod blob_sweep;
 pub mod candidate_access;
 pub mod clock;
 pub mod decisions;
 pub mod eligibility;
 pub mod entities;
+pub mod error_response;
 pub mod exam_source;
 pub mod exams;
 pub mod location_strip;
@@ -18,10 +22,13 @@ pub mod materials;
 pub mod notifications;
 pub mod outbox;
 pub mod password;
+pub mod password_recovery;
 pub mod presets;
 pub mod progress;
+pub mod rate_limits;
 pub mod replacements;
 pub mod results;
+pub mod results_timing;
 pub mod review_queue;
 pub mod review_sheet;
 pub mod reviewer_access;
@@ -43,9 +50,7 @@ pub fn internal(context: &str, error: impl std::fmt::Display) -> crate::error::A
 /// instead of the blanket 500 server functions otherwise answer with.
 pub fn respond<T>(result: Result<T, crate::error::AppError>) -> Result<T, crate::error::AppError> {
     if let Err(error) = &result {
-        if let (Some(options), Ok(status)) = (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(error.status())) {
-            options.set_status(status);
-        }
+        error_response::set_status_of(error);
     }
     result
 }

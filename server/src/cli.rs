@@ -1,3 +1,5 @@
 //! Command-line tools for administrators.
+pub mod admin;
 pub mod check_images;
 pub mod exam;
+pub mod sweep;

@@ -1,6 +1,6 @@
 //! Typed configuration: defaults that run on one machine, overridden by environment variables
 //! (`ZIGE_LISTEN`, `ZIGE_DATA_DIR`, `ZIGE_DATABASE_URL` or `DATABASE_URL`, `ZIGE_SESSION_SECRET`,
-//! `ZIGE_SECURE_COOKIES`, `ZIGE_MAX_UPLOAD_BYTES`, `ZIGE_SEED_DEMO`, `ZIGE_SMTP_URL`,
+//! `ZIGE_PUBLIC_URL`, `ZIGE_SECURE_COOKIES`, `ZIGE_BEHIND_PROXY`, `ZIGE_RATE_LIMITS`, `ZIGE_MAX_UPLOAD_BYTES`, `ZIGE_SEED_DEMO`, `ZIGE_SMTP_URL`,
 //! `ZIGE_MAIL_FROM`, `ZIGE_OUTBOX_POLL_MS`).
 
 use std::net::SocketAddr;
@@ -21,12 +21,23 @@ pub struct Config {
     pub database_url: Option<String>,
     /// At least 64 bytes; signs the session cookie. None: generated once and kept in `data_dir`.
     pub session_secret: Option<String>,
-    /// Send the session cookie only over HTTPS. Off by default because the embedded default
-    /// serves plain HTTP on loopback.
+    /// Where the public reaches the app, e.g. `https://zige.example.cn`. An https address turns on
+    /// `Secure` cookies and HSTS, and state-changing requests must come from exactly this origin.
+    /// None: plain HTTP on loopback, and the request's Host names the origin.
+    pub public_url: Option<String>,
+    /// Send the session cookie only over HTTPS (implied by an https `public_url`). Off by default
+    /// because the embedded default serves plain HTTP on loopback.
     pub secure_cookies: bool,
+    /// Behind the operator's reverse proxy: the client's address is the last entry of
+    /// `X-Forwarded-For` (which the proxy appends). Off: the header is ignored.
+    pub behind_proxy: bool,
+    /// Per-address and per-account attempt limits (login, sign-up, recovery, uploads). Only the
+    /// test harness turns them off, to sign up dozens of candidates from one address.
+    pub rate_limits: bool,
     /// The largest request body an upload may have, whatever a category allows.
     pub max_upload_bytes: u64,
-    /// Create the demo exam and demo accounts when they are missing.
+    /// Create the demo exams and the demo accounts (whose passwords are published in the README)
+    /// on first start. Off unless asked for: a real installation has no known password.
     pub seed_demo: bool,
     /// The mail server emails go through, e.g. smtp://127.0.0.1:2525. None: emails are logged.
     pub smtp_url: Option<String>,
@@ -42,9 +53,12 @@ impl Default for Config {
             data_dir: PathBuf::from("data"),
             database_url: None,
             session_secret: None,
+            public_url: None,
             secure_cookies: false,
+            behind_proxy: false,
+            rate_limits: true,
             max_upload_bytes: 10 * 1024 * 1024,
-            seed_demo: true,
+            seed_demo: false,
             smtp_url: None,
             mail_from: "Zige 资格 <noreply@zige.localhost>".to_string(),
             outbox_poll_ms: 2000,
@@ -63,6 +77,11 @@ impl Config {
 
     pub fn database_url(&self) -> String {
         self.database_url.clone().unwrap_or_else(|| format!("sqlite://{}?mode=rwc", self.data_dir.join("zige.db").display()))
+    }
+
+    /// Whether the public address is https: cookies are `Secure` and HSTS is sent.
+    pub fn serves_https(&self) -> bool {
+        self.secure_cookies || self.public_url.as_deref().is_some_and(|url| url.starts_with("https://"))
     }
 
     pub fn blob_dir(&self) -> PathBuf {

@@ -1,5 +1,7 @@
-//! The demo exams and demo accounts a fresh installation starts with, so a newcomer can log in
-//! and walk through at once. Created only when missing; printed to the console.
+//! The demo exams and demo accounts an installation starts with when the operator asks for demo
+//! data (`ZIGE_SEED_DEMO=true`, as `scripts/run.sh` does), so a newcomer can log in and walk
+//! through at once; printed to the console. Created once: an audit line marks it done, so a
+//! restart never re-adds an account, a list entry or an assignment an administrator removed.
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 use sea_orm::DatabaseConnection;
@@ -8,6 +10,7 @@ use app::domain::sign_up_form::{SignUpFields, SignUpForm};
 use app::error::AppError;
 use app::models::Role;
 use app::ssr::blob_store::BlobStore;
+use app::ssr::audit::{self, AuditAction};
 use app::ssr::{accounts, eligibility, exam_source, exams, presets, reviewer_access};
 
 /// 000 (everyone may enter) and 004 (a list, with the demo candidate on it).
@@ -28,6 +31,9 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 3] = [
 ];
 
 pub async fn ensure_demo_data(db: &DatabaseConnection, blobs: &dyn BlobStore, now: DateTime<Utc>) -> Result<(), AppError> {
+    if audit::has_action(db, AuditAction::DemoDataCreated).await? {
+        return Ok(());
+    }
     for code in DEMO_PRESETS {
         let preset = presets::find(code).ok_or_else(|| app::ssr::internal("demo exam", format!("preset {code} missing or invalid")))?;
         // The shipped dates are examples; the demo opens yesterday and closes in 30 days, so
@@ -63,7 +69,7 @@ pub async fn ensure_demo_data(db: &DatabaseConnection, blobs: &dyn BlobStore, no
             reviewer_access::set_assignment(db, &admin, reviewer.id, code, true, now).await?;
         }
     }
-    Ok(())
+    audit::record(db, None, AuditAction::DemoDataCreated, "demo exams 000 and 004, demo accounts", "ZIGE_SEED_DEMO=true; the demo passwords are published in the README", now).await
 }
 
 /// Upload opens a day before `now` and closes 30 days after; review closes at 45, results at 60.

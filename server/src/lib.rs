@@ -5,6 +5,7 @@ pub mod cli;
 pub mod config;
 pub mod demo_data;
 pub mod mailer;
+pub mod middleware;
 pub mod outbox_worker;
 pub mod routes;
 pub mod session_store;

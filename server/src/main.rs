@@ -1,11 +1,14 @@
 //! `server` serves the app; `server check-images --rules RULES.toml FILE...` pre-checks scans;
-//! `server exam validate|import FILE` handles exam definition files.
+//! `server exam validate|import FILE` handles exam definition files; `server admin create …`
+//! creates an administrator.
 
 use clap::{Parser, Subcommand};
 use leptos::prelude::*;
 
+use server::cli::admin::{run_admin_command, AdminCommand};
 use server::cli::check_images::{run_check_images, CheckImagesArgs};
 use server::cli::exam::{run_exam_command, ExamCommand};
+use server::cli::sweep::{run_sweep, SweepArgs};
 use server::config::Config;
 use server::{demo_data, startup, telemetry};
 
@@ -27,6 +30,13 @@ enum Command {
         #[command(subcommand)]
         command: ExamCommand,
     },
+    /// Remove stored files no row names and unfinished writes (the server also does this hourly).
+    Sweep(SweepArgs),
+    /// Manage administrator accounts (the first one of an installation is created here).
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
 }
 
 #[tokio::main]
@@ -35,6 +45,8 @@ async fn main() -> std::process::ExitCode {
     match cli.command.unwrap_or(Command::Serve) {
         Command::CheckImages(args) => run_check_images(&args),
         Command::Exam { command } => run_exam_command(&command).await,
+        Command::Admin { command } => run_admin_command(&command).await,
+        Command::Sweep(args) => run_sweep(&args).await,
         Command::Serve => match serve().await {
             Ok(()) => std::process::ExitCode::SUCCESS,
             Err(error) => {

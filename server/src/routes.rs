@@ -19,7 +19,12 @@ use app::error::AppError;
 /// back into `AppError`.
 pub fn error_response(error: AppError) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, Json(error)).into_response()
+    let retry_after = error.retry_after_secs();
+    let mut response = (status, Json(error)).into_response();
+    if let Some(seconds) = retry_after {
+        response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+    }
+    response
 }
 
 /// Image bytes with the type we detected (never guessed by the browser) and a sandbox, so a

@@ -22,10 +22,13 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 
 use app::ssr::blob_store::LocalBlobStore;
 use app::ssr::clock::{Clock, SystemClock};
+use app::ssr::rate_limits::{LimitSettings, RateLimits};
 use app::ssr::ServerState;
 use app::{shell, App};
 
 use crate::config::Config;
+use crate::middleware::rate_limit::{limit_by_address, RateLimitState};
+use crate::middleware::same_origin::{refuse_cross_site, SameOriginState};
 use crate::mailer::{EmailSender, LoggingMailer, SmtpMailer};
 use crate::outbox_worker::{self, Senders};
 use crate::routes::results_export::{results_csv, results_xlsx};
@@ -94,7 +97,11 @@ pub async fn prepare_with_clock(config: &Config, leptos_options: LeptosOptions, 
     if config.seed_demo {
         crate::demo_data::ensure_demo_data(&db, blobs.as_ref(), clock.now()).await.map_err(|e| format!("demo data: {e}"))?;
     }
-    let state = ServerState { leptos_options, db: db.clone(), blobs, max_upload_bytes: config.max_upload_bytes, clock: clock.clone() };
+    let rate_limits = Arc::new(RateLimits::new(if config.rate_limits { LimitSettings::default() } else { LimitSettings::unlimited() }));
+    spawn_forgetting_idle_buckets(rate_limits.clone());
+    spawn_hourly_sweep(db.clone(), blobs.clone());
+    warn_when_no_administrator(&db).await?;
+    let state = ServerState { leptos_options, db: db.clone(), blobs, max_upload_bytes: config.max_upload_bytes, clock: clock.clone(), rate_limits };
     outbox_worker::spawn(db.clone(), clock, senders(config)?, Duration::from_millis(config.outbox_poll_ms.max(10)));
 
     let store = SeaOrmSessionStore::new(db);
@@ -103,12 +110,50 @@ pub async fn prepare_with_clock(config: &Config, leptos_options: LeptosOptions, 
         .with_name("zige_session")
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
-        .with_secure(config.secure_cookies)
+        .with_secure(config.serves_https())
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(SESSION_IDLE_HOURS)))
         .with_signed(session_key(config).await?);
 
-    let router = build_router(state.clone(), config.max_upload_bytes).layer(sessions);
+    let mut router = build_router(state.clone(), config).layer(sessions);
+    if config.serves_https() {
+        // Browsers that reached the app over https once never try plain http again for a year.
+        router = router.layer(SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains")));
+    }
     Ok(Prepared { state, router })
+}
+
+/// Buckets that filled up again are dropped every minute, so the limit tables stay small.
+fn spawn_forgetting_idle_buckets(limits: Arc<RateLimits>) {
+    tokio::spawn(async move {
+        let mut every_minute = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            every_minute.tick().await;
+            limits.forget_idle();
+        }
+    });
+}
+
+/// Files no row names (a crash between file and row) are removed every hour.
+fn spawn_hourly_sweep(db: DatabaseConnection, blobs: Arc<LocalBlobStore>) {
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            match app::ssr::blob_sweep::sweep(&db, blobs.as_ref(), app::ssr::blob_sweep::DEFAULT_GRACE).await {
+                Ok(report) if report.unnamed_files_removed + report.unfinished_writes_removed > 0 => tracing::info!(?report, "blob sweep"),
+                Ok(_) => {}
+                Err(error) => tracing::warn!(error = error.message_en(), "blob sweep failed"),
+            }
+        }
+    });
+}
+
+/// An installation without demo data starts with no account at all: say how to make the first.
+async fn warn_when_no_administrator(db: &DatabaseConnection) -> Result<(), StartupError> {
+    if !app::ssr::accounts::any_with_role(db, app::models::Role::Admin).await.map_err(|e| e.message_en())? {
+        tracing::warn!("no administrator exists yet: create one with `server admin create --id-number … --name … --mobile …`");
+    }
+    Ok(())
 }
 
 /// SMTP when configured, the log otherwise; SMS through the logging adapter (see `sms`).
@@ -120,7 +165,8 @@ fn senders(config: &Config) -> Result<Senders, StartupError> {
     Ok(Senders { email, sms: Arc::new(LoggingSms) })
 }
 
-fn build_router(state: ServerState, max_upload_bytes: u64) -> Router {
+fn build_router(state: ServerState, config: &Config) -> Router {
+    let max_upload_bytes = config.max_upload_bytes;
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let body_limit = usize::try_from(max_upload_bytes).unwrap_or(usize::MAX);
@@ -142,6 +188,8 @@ fn build_router(state: ServerState, max_upload_bytes: u64) -> Router {
         .route("/api/exams/{code}/examples/{name}", get(example_file))
         .route("/api/admin/exams/{code}/examples", post(upload_example).layer(DefaultBodyLimit::max(app::ssr::exams::MAX_EXAMPLE_BYTES + 64 * 1024)))
         .merge(pages)
+        .layer(axum::middleware::from_fn_with_state(RateLimitState { limits: state.rate_limits.clone(), behind_proxy: config.behind_proxy }, limit_by_address))
+        .layer(axum::middleware::from_fn_with_state(SameOriginState { public_origin: config.public_url.clone() }, refuse_cross_site))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
@@ -153,7 +201,8 @@ fn build_router(state: ServerState, max_upload_bytes: u64) -> Router {
 /// upload being written is not cut off by a restart.
 pub async fn serve(router: Router, addr: SocketAddr) -> Result<(), StartupError> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
-    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
+    // The peer address feeds the per-address limits.
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown_signal()).await?;
     Ok(())
 }
 

@@ -35,6 +35,7 @@ async fn queue_pages_cost_the_same_at_the_start_and_deep_in_a_million_applicatio
             role: Set("candidate".into()),
             email: Set(None),
             created_at: Set(start),
+            session_generation: Set(0),
         });
         user::Entity::insert_many(people).exec(&txn).await.unwrap();
         let applications = (first..first + BATCH).map(|i| application::ActiveModel {

@@ -67,7 +67,9 @@ async fn everyone_reaches_exactly_what_is_theirs() {
         check("reveal alice's ID number", who, expected, browser.call("reveal_id_number", json!({ "id": application })).await.status().as_u16());
     }
     // A decision: only a reviewer of this exam (the admin too), and never by a stale hand.
-    let version = p.admin.sheet(application).await["version"].as_i64().unwrap();
+    // The administrator takes it over on purpose: only the holder may decide (issue 10, item 11).
+    let taken: Value = p.admin.open_application(application, true).await.json().await.unwrap();
+    let version = taken["version"].as_i64().unwrap();
     for ((who, browser), expected) in everyone.iter().zip([No(403), No(403), No(409), No(404), No(409), No(401)]).take(4) {
         check("decide on a version someone else took", who, expected, browser.decide(application, version - 1, json!("Approve")).await.status().as_u16());
     }

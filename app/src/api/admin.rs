@@ -1,5 +1,6 @@
 //! Server functions of the administration pages. Each one refuses anyone but an administrator.
 
+pub mod accounts;
 pub mod audit_log;
 pub mod create_exam;
 pub mod exam_detail;
@@ -10,6 +11,7 @@ pub mod reviewers;
 pub mod save_exam;
 pub mod set_windows;
 
+pub use accounts::{admin_create_admin, admin_find_account, admin_release_id_number, admin_reset_password};
 pub use audit_log::admin_audit_log;
 pub use create_exam::{admin_create_exam, admin_presets};
 pub use exam_detail::admin_exam_detail;

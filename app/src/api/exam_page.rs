@@ -56,7 +56,7 @@ pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
                 opens_at: format_moment(&windows.upload_opens),
                 closes_at: format_moment(&windows.upload_closes),
                 pledge_accepted_at: application.and_then(|a| a.pledge_accepted_at).map(|t| format_utc(&t)),
-                state: stored_state.as_seen_by_candidate(published),
+                state: applications::state_seen_by_candidate(application, windows, exam.now),
                 submitted_at: application.and_then(|a| a.submitted_at).map(|t| format_utc(&t)),
                 editable: writable && stored_state == ApplicationState::Draft,
                 revising: writable && stored_state == ApplicationState::Returned,

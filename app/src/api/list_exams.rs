@@ -25,7 +25,7 @@ pub async fn list_exams() -> Result<Vec<ExamCard>, AppError> {
                     exam: exams::summary_of(&definition),
                     phase: definition.windows.phase_at(now),
                     next_deadline: definition.windows.next_deadline(now).map(|(which, at)| (which, format_moment(&at))),
-                    state: applications::state_of(application.as_ref()),
+                    state: applications::state_seen_by_candidate(application.as_ref(), &definition.windows, now),
                 });
             }
             Ok(cards)

@@ -3,27 +3,25 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::models::SessionUser;
 
+/// Logs in with ID number and password. Attempts at one ID number are limited wherever they come
+/// from (the address limit is applied before the body is read, in the server's middleware).
 #[server(endpoint = "log_in", input = leptos::server_fn::codec::Json)]
 pub async fn log_in(id_number: String, password: String) -> Result<SessionUser, AppError> {
     use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::{accounts, server_state::server_state, session_user};
 
-    crate::ssr::respond(
-        async {
-            let state = server_state()?;
-            let account = match accounts::authenticate(&state.db, &id_number, &password).await {
-                Ok(account) => account,
-                Err(error) => {
-                    tracing::warn!("failed login");
-                    if error == AppError::BadCredentials {
-                        audit::record(&state.db, None, AuditAction::FailedLogin, &audit::masked_id_number(&id_number), "wrong ID number or password", state.clock.now()).await?;
-                    }
-                    return Err(error);
-                }
-            };
-            session_user::begin_session(&session_user::request_session().await?, account.id).await?;
-            Ok(accounts::session_user_of(&account))
+    let state = server_state()?;
+    state.rate_limits.check_account(&accounts::normalise_id_number(&id_number))?;
+    let account = match accounts::authenticate(&state.db, &id_number, &password).await {
+        Ok(account) => account,
+        Err(error) => {
+            tracing::warn!("failed login");
+            if error == AppError::BadCredentials {
+                audit::record(&state.db, None, AuditAction::FailedLogin, &audit::masked_id_number(&id_number), "wrong ID number or password", state.clock.now()).await?;
+            }
+            return Err(error);
         }
-        .await,
-    )
+    };
+    session_user::begin_session(&session_user::request_session().await?, &account).await?;
+    Ok(accounts::session_user_of(&account))
 }

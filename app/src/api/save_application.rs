@@ -36,7 +36,8 @@ pub async fn save_application(code: String, form: FormValues, position: Option<S
                 applications::save_draft(&state.db, application, &form, position, exam.now).await?;
                 return Err(AppError::Incomplete { missing });
             }
-            let new_state = applications::submit(&state.db, application, &form, position, exam.now).await?;
+            let submission = applications::Submission { definition, form: &form, position };
+            let new_state = applications::submit(&state.db, application, submission, exam.now).await?;
             tracing::info!(user_id = account.id, exam = code, state = new_state.as_str(), "application submitted and locked");
             Ok(Vec::new())
         }

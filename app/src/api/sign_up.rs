@@ -15,7 +15,7 @@ pub async fn sign_up(fields: SignUpFields) -> Result<SessionUser, AppError> {
             let form = SignUpForm::parse(&fields).map_err(AppError::from_field_errors)?;
             let state = server_state()?;
             let account = accounts::create_account(&state.db, form, crate::models::Role::Candidate).await?;
-            session_user::begin_session(&session_user::request_session().await?, account.id).await?;
+            session_user::begin_session(&session_user::request_session().await?, &account).await?;
             tracing::info!(user_id = account.id, "candidate signed up");
             Ok(accounts::session_user_of(&account))
         }

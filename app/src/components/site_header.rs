@@ -43,7 +43,7 @@ pub fn SiteHeader() -> impl IntoView {
                                     {is_admin.then(|| view! { <a href="/admin">{tr("考试管理", "Administration")}</a> })}
                                     {reviews.then(|| view! { <a href="/review">{tr("材料审核", "Review")}</a> })}
                                     <NotificationsLink/>
-                                    <span class="who" data-testid="signed-in-as">{me.name.clone()}</span>
+                                    <a class="who" href="/account" title=tr("修改密码", "Change password") data-testid="signed-in-as">{me.name.clone()}</a>
                                     <button type="button" class="link-button" on:click=move |_| { log_out_action.dispatch(()); }>
                                         {tr("退出", "Log out")}
                                     </button>

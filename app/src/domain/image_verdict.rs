@@ -60,15 +60,20 @@ pub fn judge_for_category(bytes: &[u8], category: &CategoryDefinition, already_u
 }
 
 fn check_count(rules: &CategoryRules, already_uploaded: u32, out: &mut Vec<Violation>) {
-    if let Some(max) = rules.max_count {
-        if already_uploaded >= max {
-            out.push(Violation::new(
-                Code::TooManyFiles,
-                format!("本类已有 {already_uploaded} 张，最多 {max} 张；请先删除再上传"),
-                format!("This category already holds {already_uploaded} images, the most allowed is {max}; delete one first"),
-            ));
-        }
-    }
+    out.extend(count_violation(rules, already_uploaded));
+}
+
+/// The category's maximum, judged against what is stored: the server asks again inside the
+/// transaction that stores the file, so two parallel uploads cannot both take the last place.
+pub fn count_violation(rules: &CategoryRules, already_uploaded: u32) -> Option<Violation> {
+    let max = rules.max_count?;
+    (already_uploaded >= max).then(|| {
+        Violation::new(
+            Code::TooManyFiles,
+            format!("本类已有 {already_uploaded} 张，最多 {max} 张；请先删除再上传"),
+            format!("This category already holds {already_uploaded} images, the most allowed is {max}; delete one first"),
+        )
+    })
 }
 
 fn check_byte_size(len: u64, rules: &CategoryRules, out: &mut Vec<Violation>) {

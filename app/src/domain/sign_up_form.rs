@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::id_number::{IdNumber, IdType};
+use super::new_password::NewPassword;
 
 /// What a person typed, untrusted.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -23,7 +24,7 @@ pub struct SignUpForm {
     pub id_number: IdNumber,
     pub name: String,
     pub mobile: String,
-    pub password: String,
+    pub password: NewPassword,
     pub email: Option<String>,
 }
 
@@ -35,14 +36,12 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn new(field: &str, zh: impl Into<String>, en: impl Into<String>) -> Self {
+    pub fn new(field: &str, zh: impl Into<String>, en: impl Into<String>) -> Self {
         Self { field: field.into(), message_zh: zh.into(), message_en: en.into() }
     }
 }
 
 pub const NAME_MAX_CHARS: usize = 30;
-pub const PASSWORD_MIN_CHARS: usize = 8;
-pub const PASSWORD_MAX_CHARS: usize = 64;
 
 impl SignUpForm {
     /// Every problem, each named at its field.
@@ -73,23 +72,14 @@ impl SignUpForm {
         if !mobile_ok {
             errors.push(FieldError::new("mobile", "手机号码应为 11 位数字，以 1 开头", "The mobile number must be 11 digits starting with 1"));
         }
-        let password_len = fields.password.chars().count();
-        let has_letter = fields.password.chars().any(|c| c.is_alphabetic());
-        let has_digit = fields.password.chars().any(|c| c.is_ascii_digit());
-        if !(PASSWORD_MIN_CHARS..=PASSWORD_MAX_CHARS).contains(&password_len) || !has_letter || !has_digit {
-            errors.push(FieldError::new(
-                "password",
-                format!("密码需 {PASSWORD_MIN_CHARS}–{PASSWORD_MAX_CHARS} 位，且同时包含字母和数字（当前 {password_len} 位）"),
-                format!("The password needs {PASSWORD_MIN_CHARS}–{PASSWORD_MAX_CHARS} characters with both letters and digits (it has {password_len})"),
-            ));
-        }
+        let password = NewPassword::parse("password", &fields.password).map_err(|e| errors.push(e)).ok();
         let email = fields.email.trim().to_string();
         if !email.is_empty() && !looks_like_email(&email) {
             errors.push(FieldError::new("email", format!("邮箱地址 {email} 格式不正确"), format!("The email address {email} is not valid")));
         }
         let email = (!email.is_empty()).then_some(email);
-        match id_number {
-            Some(id_number) if errors.is_empty() => Ok(SignUpForm { id_number, name, mobile, password: fields.password.clone(), email }),
+        match (id_number, password) {
+            (Some(id_number), Some(password)) if errors.is_empty() => Ok(SignUpForm { id_number, name, mobile, password, email }),
             _ => Err(errors),
         }
     }

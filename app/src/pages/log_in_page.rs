@@ -42,7 +42,7 @@ pub fn LogInPage() -> impl IntoView {
             </label>
             <button type="submit" class="button" disabled=move || submit.pending().get()>{tr("登录", "Log in")}</button>
             {move || submit.value().get().and_then(Result::err).map(|error: AppError| view! { <ErrorNote error/> })}
-            <p>{tr("还没有账号？", "No account yet? ")}<a href="/signup">{tr("注册", "Sign up")}</a></p>
+            <p>{tr("还没有账号？", "No account yet? ")}<a href="/signup">{tr("注册", "Sign up")}</a>" · "<a href="/forgot">{tr("忘记密码", "Forgot password")}</a></p>
         </form>
     }
 }

@@ -2,11 +2,14 @@
 //! any number of times, submitted once (which locks every image in the same transaction).
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait};
 
 use super::entities::{application, material};
 use super::timeline::{self, Step};
 use crate::domain::personal_form::FormValues;
+use crate::domain::completeness::missing_for_submission;
+use crate::domain::{ExamDefinition, ExamPhase, ExamWindows};
 use crate::error::AppError;
 use crate::models::ApplicationState;
 
@@ -43,8 +46,16 @@ pub async fn accept_pledge(db: &DatabaseConnection, user_id: i32, exam_code: &st
                 ..Default::default()
             }
             .insert(&txn)
-            .await
-            .map_err(|e| super::internal("application insert", e))?;
+            .await;
+            let row = match row {
+                Ok(row) => row,
+                // The same acceptance raced in from another tab and won: its row is the answer.
+                Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+                    drop(txn);
+                    return find(db, user_id, exam_code).await?.ok_or_else(|| super::internal("pledge race", "row vanished"));
+                }
+                Err(e) => return Err(super::internal("application insert", e)),
+            };
             let step = Step { application_id: row.id, exam_code, at: now, state_after: ApplicationState::Draft, message_zh: "已阅读并同意诚信承诺书。".into(), message_en: "Integrity pledge read and accepted.".into(), visible_from: now };
             timeline::record(&txn, step).await?;
             txn.commit().await.map_err(|e| super::internal("pledge commit", e))?;
@@ -61,26 +72,61 @@ pub fn state_of(row: Option<&application::Model>) -> ApplicationState {
     row.map(|r| ApplicationState::parse(&r.state)).unwrap_or(ApplicationState::NotStarted)
 }
 
-/// 暂存: keeps what the candidate typed, complete or not.
+/// The state a candidate may see: a decision stays "submitted" until the exam's results time,
+/// read from the exam as it is now (an administrator may move it). The one rule for every page
+/// that shows a result: 我的考试, the exam page.
+pub fn state_seen_by_candidate(row: Option<&application::Model>, windows: &ExamWindows, now: DateTime<Utc>) -> ApplicationState {
+    state_of(row).as_seen_by_candidate(windows.phase_at(now) == ExamPhase::ResultsPublished)
+}
+
+/// 暂存: keeps what the candidate typed, complete or not — while the application may still
+/// change: one conditional UPDATE, so a 暂存 racing 提交审核 cannot rewrite a submitted form.
 pub async fn save_draft(db: &impl ConnectionTrait, row: application::Model, form: &FormValues, position: Option<String>, now: DateTime<Utc>) -> Result<application::Model, AppError> {
     let json = serde_json::to_string(form).map_err(|e| super::internal("form encode", e))?;
-    let mut active: application::ActiveModel = row.into();
-    active.form = Set(json);
-    active.position_code = Set(position);
-    active.updated_at = Set(now);
-    active.update(db).await.map_err(|e| super::internal("draft save", e))
+    let changeable = [ApplicationState::Draft.as_str(), ApplicationState::Returned.as_str()];
+    let saved = application::Entity::update_many()
+        .col_expr(application::Column::Form, Expr::value(json))
+        .col_expr(application::Column::PositionCode, Expr::value(position))
+        .col_expr(application::Column::UpdatedAt, Expr::value(now))
+        .filter(application::Column::Id.eq(row.id))
+        .filter(application::Column::State.is_in(changeable))
+        .exec(db)
+        .await
+        .map_err(|e| super::internal("draft save", e))?;
+    if saved.rows_affected != 1 {
+        return Err(AppError::Locked);
+    }
+    application::Entity::find_by_id(row.id).one(db).await.map_err(|e| super::internal("draft reload", e))?.ok_or(AppError::NotFound)
 }
 
 /// 提交审核 (or, after a return, the resubmission): saves the final form, marks the application
 /// submitted, locks every image and writes the timeline line, all in one transaction, so there is
-/// never a submitted application with a changeable image. The version moves on, so a reviewer's
-/// screen from before the resubmission cannot decide it.
-pub async fn submit(db: &DatabaseConnection, row: application::Model, form: &FormValues, position: Option<String>, now: DateTime<Utc>) -> Result<ApplicationState, AppError> {
+/// never a submitted application with a changeable image. The save is the transaction's first
+/// statement and claims the application (see `application_claim`), so an upload or delete racing
+/// the submission lands wholly before it or is refused; what is stored is then checked for
+/// completeness again inside the claim. The version moves on, so a reviewer's screen from before
+/// the resubmission cannot decide it.
+pub async fn submit(db: &DatabaseConnection, row: application::Model, submission: Submission<'_>, now: DateTime<Utc>) -> Result<ApplicationState, AppError> {
     let (user_id, exam_code) = (row.user_id, row.exam_code.clone());
     let resubmission = ApplicationState::parse(&row.state) == ApplicationState::Returned;
     let new_state = if resubmission { ApplicationState::Resubmitted } else { ApplicationState::Submitted };
     let txn = db.begin().await.map_err(|e| super::internal("submit begin", e))?;
-    let saved = save_draft(&txn, row, form, position, now).await?;
+    let saved = save_draft(&txn, row, submission.form, submission.position.clone(), now).await?;
+    let stored: Vec<(String, i32)> = material::Entity::find()
+        .select_only()
+        .column(material::Column::Category)
+        .column(material::Column::SeqNo)
+        .filter(material::Column::UserId.eq(user_id))
+        .filter(material::Column::ExamCode.eq(exam_code.as_str()))
+        .into_tuple()
+        .all(&txn)
+        .await
+        .map_err(|e| super::internal("submit recount", e))?;
+    let stored: Vec<(String, u32)> = stored.into_iter().map(|(category, seq_no)| (category, seq_no as u32)).collect();
+    let missing = missing_for_submission(submission.definition, &stored, submission.form, submission.position.as_deref());
+    if !missing.is_empty() {
+        return Err(AppError::Incomplete { missing });
+    }
     let (id, round, version) = (saved.id, saved.round, saved.review_version);
     let mut active: application::ActiveModel = saved.into();
     active.state = Set(new_state.as_str().to_string());
@@ -91,7 +137,7 @@ pub async fn submit(db: &DatabaseConnection, row: application::Model, form: &For
     active.form_unlocked = Set(false);
     active.update(&txn).await.map_err(|e| super::internal("submit state", e))?;
     material::Entity::update_many()
-        .col_expr(material::Column::LockedAt, sea_orm::sea_query::Expr::value(now))
+        .col_expr(material::Column::LockedAt, Expr::value(now))
         .filter(material::Column::UserId.eq(user_id))
         .filter(material::Column::ExamCode.eq(exam_code.as_str()))
         .exec(&txn)
@@ -106,6 +152,13 @@ pub async fn submit(db: &DatabaseConnection, row: application::Model, form: &For
     timeline::record(&txn, step).await?;
     txn.commit().await.map_err(|e| super::internal("submit commit", e))?;
     Ok(new_state)
+}
+
+/// What a submission hands in, and the exam it is judged against.
+pub struct Submission<'a> {
+    pub definition: &'a ExamDefinition,
+    pub form: &'a FormValues,
+    pub position: Option<String>,
 }
 
 /// How many applications of an exam are in each state (those not started are not counted here).

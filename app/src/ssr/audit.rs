@@ -16,6 +16,11 @@ pub enum AuditAction {
     RoleChange,
     FailedLogin,
     IdNumberRevealed,
+    PasswordReset,
+    PasswordChanged,
+    IdNumberReleased,
+    AccountCreated,
+    DemoDataCreated,
 }
 
 impl AuditAction {
@@ -26,6 +31,11 @@ impl AuditAction {
             AuditAction::RoleChange => "role_change",
             AuditAction::FailedLogin => "failed_login",
             AuditAction::IdNumberRevealed => "id_number_revealed",
+            AuditAction::PasswordReset => "password_reset",
+            AuditAction::PasswordChanged => "password_changed",
+            AuditAction::IdNumberReleased => "id_number_released",
+            AuditAction::AccountCreated => "account_created",
+            AuditAction::DemoDataCreated => "demo_data_created",
         }
     }
 }
@@ -57,6 +67,13 @@ pub async fn record(db: &impl ConnectionTrait, actor: Option<&user::Model>, acti
     .await
     .map_err(|e| super::internal("audit insert", e))?;
     Ok(())
+}
+
+/// Whether the log holds any line of this kind (one-time steps mark themselves done this way).
+pub async fn has_action(db: &DatabaseConnection, action: AuditAction) -> Result<bool, AppError> {
+    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
+    let count = audit_entry::Entity::find().filter(audit_entry::Column::Action.eq(action.as_str())).count(db).await.map_err(|e| super::internal("audit lookup", e))?;
+    Ok(count > 0)
 }
 
 /// The newest lines first.

@@ -13,7 +13,7 @@ use super::server_state::ServerState;
 use super::timeline::{self, Step};
 use super::{exams, review_queue, review_sheet};
 use crate::domain::exam_windows::format_moment;
-use crate::domain::review_decision::{check_decision, Decision, ReviewFlag};
+use crate::domain::review_decision::{check_decision, Decision, DecisionProblem, ReviewFlag};
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::models::ApplicationState;
@@ -37,6 +37,16 @@ pub async fn decide(state: &ServerState, reviewer: &user::Model, application_id:
         Decision::Reject { .. } => ApplicationState::Rejected,
     };
     let results_at = definition.windows.results_published.with_timezone(&Utc).max(now);
+    if matches!(decision, Decision::Return { .. }) && now >= definition.windows.review_closes {
+        // A return opens images the candidate could no longer replace: only a final decision is left.
+        let closed = format_moment(&definition.windows.review_closes);
+        return Err(AppError::DecisionInvalid {
+            problems: vec![DecisionProblem {
+                message_zh: format!("审核已于 {closed} 截止，不能再退回修改，请作出通过或不通过的决定"),
+                message_en: format!("Review closed at {closed}; nothing can be returned for revision any more. Approve or reject"),
+            }],
+        });
+    }
 
     let txn = db.begin().await.map_err(|e| super::internal("decision begin", e))?;
     let form_unlocked = matches!(&decision, Decision::Return { flags } if flags.iter().any(|f| f.material_id.is_none()));
@@ -52,6 +62,9 @@ pub async fn decide(state: &ServerState, reviewer: &user::Model, application_id:
         }))
         .filter(application::Column::Id.eq(row.id))
         .filter(application::Column::ReviewVersion.eq(version))
+        // Only the reviewer holding the application decides it (a take bumps the version, so a
+        // take by someone else since also fails the line above).
+        .filter(application::Column::ReviewerId.eq(reviewer.id))
         .filter(application::Column::State.is_in([ApplicationState::Submitted.as_str(), ApplicationState::Resubmitted.as_str()]))
         .exec(&txn)
         .await
@@ -86,6 +99,7 @@ pub async fn decide(state: &ServerState, reviewer: &user::Model, application_id:
             link: format!("/exams/{}", row.exam_code),
             at: now,
             visible_from,
+            held_for_results_of: new_state.is_result().then_some(row.exam_code.as_str()),
         },
     )
     .await?;

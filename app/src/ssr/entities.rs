@@ -9,6 +9,7 @@ pub mod material;
 pub mod material_version;
 pub mod notification;
 pub mod outbox_message;
+pub mod recovery_code;
 pub mod review_flag;
 pub mod reviewer_assignment;
 pub mod user;

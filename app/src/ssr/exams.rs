@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
 
 use super::blob_store::BlobStore;
 use super::entities::{exam, exam_example};
@@ -80,7 +80,11 @@ pub async fn replace(db: &DatabaseConnection, blobs: &dyn BlobStore, definition:
     let mut active: exam::ActiveModel = row.into();
     active.definition = Set(json);
     active.source = Set(source.to_string());
-    active.update(db).await.map_err(|e| super::internal("exam update", e))?;
+    let txn = db.begin().await.map_err(|e| super::internal("exam update begin", e))?;
+    active.update(&txn).await.map_err(|e| super::internal("exam update", e))?;
+    // The results time may have moved: results waiting for it move in the same transaction.
+    super::results_timing::follow_results_time(&txn, &definition.code, definition.windows.results_published.with_timezone(&chrono::Utc)).await?;
+    txn.commit().await.map_err(|e| super::internal("exam update commit", e))?;
     store_examples(db, blobs, &definition.code, pictures).await
 }
 

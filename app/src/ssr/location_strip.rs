@@ -1,5 +1,9 @@
-//! Stored copies carry no location: EXIF (which holds GPS), XMP and IPTC metadata are dropped,
-//! and only the orientation and resolution a viewer needs are written back.
+//! Stored copies carry no location and nothing else a picture does not need to be shown: every
+//! metadata segment or chunk is dropped unless it is on the short list display needs (JFIF,
+//! an ICC colour profile, Adobe's colour transform for CMYK; PNG's colour and resolution chunks),
+//! wherever it sits in the file. EXIF (which holds GPS), XMP, IPTC, comments, C2PA manifests
+//! (APP11) and multi-picture extras all go; only the orientation and resolution a viewer needs
+//! are written back as a fresh EXIF block.
 
 use exif::experimental::Writer;
 use exif::{Field, In, Rational, Tag, Value};
@@ -10,22 +14,33 @@ use img_parts::{Bytes, ImageEXIF};
 use crate::domain::image_facts::DpiSource;
 use crate::domain::{ImageFacts, ImageFormat};
 
-const APP1: u8 = 0xE1; // EXIF and XMP
-const APP13: u8 = 0xED; // Photoshop IRB / IPTC, which can carry a location too
-const PNG_TEXT_CHUNKS: [[u8; 4]; 4] = [*b"eXIf", *b"tEXt", *b"zTXt", *b"iTXt"];
+/// PNG chunks a viewer needs to draw the picture as intended; everything else is dropped.
+const PNG_KEPT_CHUNKS: [[u8; 4]; 11] = [*b"IHDR", *b"PLTE", *b"IDAT", *b"IEND", *b"tRNS", *b"gAMA", *b"cHRM", *b"sRGB", *b"iCCP", *b"sBIT", *b"pHYs"];
+
+/// Whether a JPEG segment stays: every non-metadata segment (tables, frames, scans), and of the
+/// application segments and comments only those display needs.
+fn keeps_jpeg_segment(marker: u8, contents: &[u8]) -> bool {
+    match marker {
+        0xE0 => contents.starts_with(b"JFIF\0"),
+        0xE2 => contents.starts_with(b"ICC_PROFILE\0"),
+        0xEE => contents.starts_with(b"Adobe"),
+        0xE1 | 0xE3..=0xED | 0xEF | 0xFE => false,
+        _ => true,
+    }
+}
 
 pub fn strip_location(bytes: Vec<u8>, facts: &ImageFacts) -> Result<Vec<u8>, String> {
     let kept_exif = minimal_exif(facts).map(Bytes::from);
     match facts.format {
         ImageFormat::Jpeg => {
             let mut jpeg = Jpeg::from_bytes(Bytes::from(bytes)).map_err(|e| e.to_string())?;
-            jpeg.segments_mut().retain(|s| s.marker() != APP1 && s.marker() != APP13);
+            jpeg.segments_mut().retain(|s| keeps_jpeg_segment(s.marker(), s.contents()));
             jpeg.set_exif(kept_exif);
             Ok(jpeg.encoder().bytes().to_vec())
         }
         ImageFormat::Png => {
             let mut png = Png::from_bytes(Bytes::from(bytes)).map_err(|e| e.to_string())?;
-            png.chunks_mut().retain(|c| !PNG_TEXT_CHUNKS.contains(&c.kind()));
+            png.chunks_mut().retain(|c| PNG_KEPT_CHUNKS.contains(&c.kind()));
             png.set_exif(kept_exif);
             Ok(png.encoder().bytes().to_vec())
         }
@@ -51,4 +66,22 @@ fn minimal_exif(facts: &ImageFacts) -> Option<Vec<u8>> {
     let mut out = std::io::Cursor::new(Vec::new());
     writer.write(&mut out, false).ok()?;
     Some(out.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keeps_jpeg_segment;
+
+    #[test]
+    fn display_segments_stay_and_every_other_metadata_segment_goes() {
+        assert!(keeps_jpeg_segment(0xE0, b"JFIF\0\x01\x02"));
+        assert!(keeps_jpeg_segment(0xE2, b"ICC_PROFILE\0\x01\x01"));
+        assert!(keeps_jpeg_segment(0xEE, b"Adobe\0d"));
+        assert!(keeps_jpeg_segment(0xDB, b"quantisation table"));
+        assert!(!keeps_jpeg_segment(0xE1, b"Exif\0\0"), "EXIF and XMP");
+        assert!(!keeps_jpeg_segment(0xE2, b"MPF\0"), "multi-picture extras ride in APP2 too");
+        assert!(!keeps_jpeg_segment(0xEB, b"JP\0\0c2pa"), "C2PA manifests (APP11)");
+        assert!(!keeps_jpeg_segment(0xED, b"Photoshop 3.0"), "IPTC");
+        assert!(!keeps_jpeg_segment(0xFE, b"shot at 39.9N 116.4E"), "comments");
+    }
 }

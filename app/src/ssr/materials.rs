@@ -1,10 +1,10 @@
 //! A candidate's stored images: upload, list, read and delete, always scoped to their owner.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait};
 
-use super::candidate_access;
-use super::entities::{material, user};
+use super::{application_claim, candidate_access};
+use super::entities::{material, material_version, user};
 use super::location_strip::strip_location;
 use super::server_state::ServerState;
 use super::upload_check::check_upload;
@@ -33,16 +33,19 @@ pub async fn store_upload(state: &ServerState, account: &user::Model, upload: Ne
     let application = exam.writable_application()?;
     let category = exam.definition.category(&upload.category).ok_or(AppError::NotFound)?;
     let existing = owned_in_category(state, owner_id, &upload.exam_code, &upload.category).await?;
+    let returned = ApplicationState::parse(&application.state) == ApplicationState::Returned;
     let replacing = match &upload.replaces {
+        // Replacing in place is for what a reviewer unlocked; a draft deletes and uploads anew,
+        // so old files are never piled up as versions nobody will look at.
         Some(id) => {
             let old = existing.iter().find(|m| &m.id == id).ok_or(AppError::NotFound)?;
-            if old.locked_at.is_some() {
+            if old.locked_at.is_some() || !returned {
                 return Err(AppError::NotUnlocked);
             }
             Some(old.clone())
         }
         // A returned application only replaces what the reviewer opened.
-        None if ApplicationState::parse(&application.state) == ApplicationState::Returned => return Err(AppError::NotUnlocked),
+        None if returned => return Err(AppError::NotUnlocked),
         None => {
             check_seq_no(category, upload.seq_no)?;
             if existing.iter().any(|m| m.seq_no as u32 == upload.seq_no) {
@@ -68,8 +71,8 @@ pub async fn store_upload(state: &ServerState, account: &user::Model, upload: Ne
     state.blobs.put(&blob_key, &cleaned).await.map_err(|e| super::internal("blob write", e))?;
     let stored = StoredFile { blob_key: blob_key.clone(), format: facts.format, width: facts.width(), height: facts.height(), bytes: cleaned.len() as u64, original_name: clean_file_name(&upload.original_name) };
     let outcome = match replacing {
-        Some(old) => super::replacements::replace(&state.db, old, &stored, state.clock.now()).await,
-        None => insert_new(state, owner_id, upload.exam_code, upload.category, upload.seq_no, &stored).await,
+        Some(old) => super::replacements::replace(state, application, old, &stored, state.clock.now()).await,
+        None => insert_new(state, NewRow { application_id: application.id, owner_id, exam_code: upload.exam_code, category: upload.category, seq_no: upload.seq_no, max_count: category.rules.max_count }, &stored).await,
     };
     if outcome.is_err() {
         if let Err(e) = state.blobs.delete(&blob_key).await {
@@ -89,12 +92,34 @@ pub struct StoredFile {
     pub original_name: String,
 }
 
-async fn insert_new(state: &ServerState, owner_id: i32, exam_code: String, category: String, seq_no: u32, file: &StoredFile) -> Result<material::Model, AppError> {
+/// Where a new image goes, and the category's maximum to hold it to.
+struct NewRow {
+    application_id: i32,
+    owner_id: i32,
+    exam_code: String,
+    category: String,
+    seq_no: u32,
+    max_count: Option<u32>,
+}
+
+/// Inserts the row inside a claim on the application: the count is taken again there, so two
+/// parallel uploads cannot both pass the maximum, and a submission cannot slip in between.
+async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -> Result<material::Model, AppError> {
+    let txn = state.db.begin().await.map_err(|e| super::internal("upload begin", e))?;
+    application_claim::claim(&txn, place.application_id, &[ApplicationState::Draft], state.clock.now()).await?;
+    if place.max_count.is_some() {
+        let stored = in_category(place.owner_id, &place.exam_code, &place.category).count(&txn).await.map_err(|e| super::internal("count", e))?;
+        let rules = crate::domain::CategoryRules { max_count: place.max_count, ..Default::default() };
+        if let Some(violation) = crate::domain::image_verdict::count_violation(&rules, stored as u32) {
+            return Err(AppError::FileRefused { violations: vec![violation] });
+        }
+    }
+    let seq_no = place.seq_no;
     let row = material::ActiveModel {
         id: Set(uuid::Uuid::new_v4().to_string()),
-        user_id: Set(owner_id),
-        exam_code: Set(exam_code),
-        category: Set(category),
+        user_id: Set(place.owner_id),
+        exam_code: Set(place.exam_code),
+        category: Set(place.category),
         seq_no: Set(seq_no as i32),
         blob_key: Set(file.blob_key.clone()),
         format: Set(file.format.file_extension().to_string()),
@@ -105,10 +130,12 @@ async fn insert_new(state: &ServerState, owner_id: i32, exam_code: String, categ
         created_at: Set(Utc::now()),
         locked_at: Set(None),
     };
-    row.insert(&state.db).await.map_err(|error| match error.sql_err() {
+    let row = row.insert(&txn).await.map_err(|error| match error.sql_err() {
         Some(SqlErr::UniqueConstraintViolation(_)) => AppError::SequenceTaken { seq_no },
         _ => super::internal("material insert", error),
-    })
+    })?;
+    txn.commit().await.map_err(|e| super::internal("upload commit", e))?;
+    Ok(row)
 }
 
 /// The candidate's images in an exam, by category and sequence number.
@@ -148,8 +175,18 @@ pub async fn delete_owned(state: &ServerState, account: &user::Model, material_i
     if row.locked_at.is_some() {
         return Err(AppError::Locked);
     }
-    material::Entity::delete_by_id(row.id.clone()).exec(&state.db).await.map_err(|e| super::internal("material delete", e))?;
-    state.blobs.delete(&row.blob_key).await.map_err(|e| super::internal("blob delete", e))
+    // Earlier files of the image go with it (rows in the same transaction, files after).
+    let application_id = exam.writable_application()?.id;
+    let txn = state.db.begin().await.map_err(|e| super::internal("delete begin", e))?;
+    application_claim::claim(&txn, application_id, &[ApplicationState::Draft], state.clock.now()).await?;
+    let versions = material_version::Entity::find().filter(material_version::Column::MaterialId.eq(row.id.as_str())).all(&txn).await.map_err(|e| super::internal("version list", e))?;
+    material_version::Entity::delete_many().filter(material_version::Column::MaterialId.eq(row.id.as_str())).exec(&txn).await.map_err(|e| super::internal("version delete", e))?;
+    material::Entity::delete_by_id(row.id.clone()).exec(&txn).await.map_err(|e| super::internal("material delete", e))?;
+    txn.commit().await.map_err(|e| super::internal("delete commit", e))?;
+    for key in versions.iter().map(|v| &v.blob_key).chain([&row.blob_key]) {
+        state.blobs.delete(key).await.map_err(|e| super::internal("blob delete", e))?;
+    }
+    Ok(())
 }
 
 /// Gives the candidate's images in one category the order of `ordered_ids`, numbered 1, 2, 3…
@@ -171,7 +208,9 @@ pub async fn reorder_owned(state: &ServerState, account: &user::Model, exam_code
     }
     // Two passes inside one transaction: first out of the way (negative numbers), then into
     // place, so the unique (owner, category, number) index never sees two images at once.
+    let application_id = exam.writable_application()?.id;
     let txn = state.db.begin().await.map_err(|e| super::internal("reorder begin", e))?;
+    application_claim::claim(&txn, application_id, &[ApplicationState::Draft], state.clock.now()).await?;
     for pass in [-1i32, 1] {
         for (index, id) in ordered_ids.iter().enumerate() {
             material::Entity::update_many()

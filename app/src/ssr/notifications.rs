@@ -17,6 +17,19 @@ pub struct News<'a> {
     pub at: DateTime<Utc>,
     /// Nothing is shown or sent before this (a result waits for the results time).
     pub visible_from: DateTime<Utc>,
+    /// A result: the exam whose results time holds it, so moving that time moves the news.
+    pub held_for_results_of: Option<&'a str>,
+}
+
+/// One email or text message for the outbox.
+pub(crate) struct Outgoing<'a> {
+    pub channel: &'a str,
+    pub recipient: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub at: DateTime<Utc>,
+    pub not_before: DateTime<Utc>,
+    pub held_for_results_of: Option<&'a str>,
 }
 
 /// An in-app notification, an email (when the person gave an address) and a text message.
@@ -29,6 +42,7 @@ pub async fn tell(db: &impl ConnectionTrait, news: News<'_>) -> Result<(), AppEr
         message_en: Set(news.message_en.clone()),
         link: Set(news.link.clone()),
         read_at: Set(None),
+        held_for_results_of: Set(news.held_for_results_of.map(str::to_string)),
         ..Default::default()
     }
     .insert(db)
@@ -37,27 +51,30 @@ pub async fn tell(db: &impl ConnectionTrait, news: News<'_>) -> Result<(), AppEr
     let subject = format!("【资格】{}", first_line(&news.message_zh));
     let body = format!("{}\n\n{}\n\n{}", news.message_zh, news.message_en, news.link);
     if let Some(email) = news.recipient.email.as_deref().filter(|e| !e.is_empty()) {
-        enqueue(db, "email", email, &subject, &body, news.at, news.visible_from).await?;
+        let message = Outgoing { channel: "email", recipient: email, subject: &subject, body: &body, at: news.at, not_before: news.visible_from, held_for_results_of: news.held_for_results_of };
+        enqueue(db, message).await?;
     }
     if !news.recipient.mobile.is_empty() {
-        enqueue(db, "sms", &news.recipient.mobile, &subject, &news.message_zh, news.at, news.visible_from).await?;
+        let message = Outgoing { channel: "sms", recipient: &news.recipient.mobile, subject: &subject, body: &news.message_zh, at: news.at, not_before: news.visible_from, held_for_results_of: news.held_for_results_of };
+        enqueue(db, message).await?;
     }
     Ok(())
 }
 
-async fn enqueue(db: &impl ConnectionTrait, channel: &str, recipient: &str, subject: &str, body: &str, at: DateTime<Utc>, not_before: DateTime<Utc>) -> Result<(), AppError> {
+pub(crate) async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> Result<(), AppError> {
     outbox_message::ActiveModel {
-        channel: Set(channel.to_string()),
-        recipient: Set(recipient.to_string()),
-        subject: Set(subject.to_string()),
-        body: Set(body.to_string()),
-        created_at: Set(at),
-        not_before: Set(not_before),
+        channel: Set(message.channel.to_string()),
+        recipient: Set(message.recipient.to_string()),
+        subject: Set(message.subject.to_string()),
+        body: Set(message.body.to_string()),
+        created_at: Set(message.at),
+        not_before: Set(message.not_before),
         attempts: Set(0),
-        next_attempt_at: Set(not_before),
+        next_attempt_at: Set(message.not_before),
         claimed_until: Set(None),
         sent_at: Set(None),
         last_error: Set(None),
+        held_for_results_of: Set(message.held_for_results_of.map(str::to_string)),
         ..Default::default()
     }
     .insert(db)

@@ -8,6 +8,7 @@ use sea_orm::DatabaseConnection;
 
 use super::blob_store::BlobStore;
 use super::clock::Clock;
+use super::rate_limits::RateLimits;
 
 #[derive(Clone)]
 pub struct ServerState {
@@ -18,6 +19,8 @@ pub struct ServerState {
     pub max_upload_bytes: u64,
     /// Decides whether an exam's upload window is open; tests put in a manual one.
     pub clock: Arc<dyn Clock>,
+    /// Attempts per address and per account at login, sign-up, recovery and uploads.
+    pub rate_limits: Arc<RateLimits>,
 }
 
 impl FromRef<ServerState> for LeptosOptions {

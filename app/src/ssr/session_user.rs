@@ -7,21 +7,27 @@ use super::entities::user;
 use crate::error::AppError;
 
 const USER_ID_KEY: &str = "user_id";
+/// The account's `session_generation` when the session began; sessions from before a password
+/// reset or change carry an older one and are signed out by it.
+const GENERATION_KEY: &str = "generation";
 
 pub async fn user_from_session(session: &Session, db: &DatabaseConnection) -> Result<user::Model, AppError> {
     let user_id: Option<i32> = session.get(USER_ID_KEY).await.map_err(|e| super::internal("session read", e))?;
     let Some(user_id) = user_id else { return Err(AppError::NotSignedIn) };
+    let generation: i32 = session.get(GENERATION_KEY).await.map_err(|e| super::internal("session read", e))?.unwrap_or(0);
     user::Entity::find_by_id(user_id)
         .one(db)
         .await
         .map_err(|e| super::internal("user lookup", e))?
+        .filter(|account| account.session_generation == generation)
         .ok_or(AppError::NotSignedIn)
 }
 
 /// Starts a signed-in session under a fresh id, so an id planted before login is worthless.
-pub async fn begin_session(session: &Session, user_id: i32) -> Result<(), AppError> {
+pub async fn begin_session(session: &Session, account: &user::Model) -> Result<(), AppError> {
     session.cycle_id().await.map_err(|e| super::internal("session cycle", e))?;
-    session.insert(USER_ID_KEY, user_id).await.map_err(|e| super::internal("session write", e))
+    session.insert(USER_ID_KEY, account.id).await.map_err(|e| super::internal("session write", e))?;
+    session.insert(GENERATION_KEY, account.session_generation).await.map_err(|e| super::internal("session write", e))
 }
 
 pub async fn end_session(session: &Session) -> Result<(), AppError> {

@@ -9,6 +9,10 @@ mod m20261121_000003_create_materials;
 mod m20261121_000004_create_sessions;
 mod m20261121_000005_candidate_journey;
 mod m20261121_000006_review;
+mod m20261122_000007_add_session_generation;
+mod m20261122_000008_create_recovery_codes;
+mod m20261122_000009_notifications_held_for_results;
+mod m20261122_000010_outbox_held_for_results;
 
 pub struct Migrator;
 
@@ -22,6 +26,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000004_create_sessions::Migration),
             Box::new(m20261121_000005_candidate_journey::Migration),
             Box::new(m20261121_000006_review::Migration),
+            Box::new(m20261122_000007_add_session_generation::Migration),
+            Box::new(m20261122_000008_create_recovery_codes::Migration),
+            Box::new(m20261122_000009_notifications_held_for_results::Migration),
+            Box::new(m20261122_000010_outbox_held_for_results::Migration),
         ]
     }
 }

@@ -38,9 +38,16 @@ fn to_csv(rows: &[[String; 8]]) -> Result<Vec<u8>, String> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(results::HEADER).map_err(|e| e.to_string())?;
     for row in rows {
-        writer.write_record(row).map_err(|e| e.to_string())?;
+        writer.write_record(row.iter().map(|cell| inert_cell(cell).into_owned())).map_err(|e| e.to_string())?;
     }
     writer.into_inner().map_err(|e| e.to_string())
+}
+
+/// A cell Excel will show as text and never run: a value that begins like a formula (`=`, `+`,
+/// `-`, `@`, a tab or a carriage return) gets a leading apostrophe, so a name typed as
+/// `=HYPERLINK(…)` stays a name. (The .xlsx export writes typed strings and needs no such care.)
+fn inert_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}").into() } else { cell.into() }
 }
 
 fn to_xlsx(rows: &[[String; 8]]) -> Result<Vec<u8>, String> {
@@ -69,4 +76,22 @@ fn download(bytes: Vec<u8>, content_type: &'static str, file_name: &str) -> Resp
         bytes,
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_that_starts_like_a_formula_is_kept_as_text() {
+        assert_eq!(inert_cell("=HYPERLINK(\"http://evil\",\"点我\")"), "'=HYPERLINK(\"http://evil\",\"点我\")");
+        assert_eq!(inert_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(inert_cell("+86 138"), "'+86 138");
+    }
+
+    #[test]
+    fn ordinary_names_and_numbers_are_left_alone() {
+        assert_eq!(inert_cell("李明"), "李明");
+        assert_eq!(inert_cell("44030519900101123X"), "44030519900101123X");
+    }
 }

@@ -34,7 +34,9 @@ pub async fn spawn_app() -> TestApp {
 
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let data_dir = tempfile::tempdir().unwrap();
-    let mut config = Config { data_dir: data_dir.path().to_path_buf(), ..Config::default() };
+    // The demo data gives the tests their administrator and reviewer; the limits are off so a
+    // test can sign up dozens of candidates from loopback (rate_limits.rs turns them on).
+    let mut config = Config { data_dir: data_dir.path().to_path_buf(), seed_demo: true, rate_limits: false, ..Config::default() };
     adjust(&mut config);
     let options = LeptosOptions::builder().output_name("zige").build();
     let clock = Arc::new(ManualClock::new(Utc::now()));
@@ -42,7 +44,8 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let state = prepared.state.clone();
-    tokio::spawn(async move { axum::serve(listener, prepared.router).await.unwrap() });
+    let service = prepared.router.into_make_service_with_connect_info::<SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
     TestApp { address, data_dir, clock, state }
 }
 

@@ -14,6 +14,8 @@ pub struct Model {
     /// The page the notification is about.
     pub link: String,
     pub read_at: Option<DateTimeUtc>,
+    /// A result held for this exam's results time; moves when that time moves.
+    pub held_for_results_of: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -16,6 +16,8 @@ pub struct Model {
     /// Where feedback and results are emailed; SMS goes to `mobile`.
     pub email: Option<String>,
     pub created_at: DateTimeUtc,
+    /// A session begun under an older generation is no longer signed in.
+    pub session_generation: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,14 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::RecoveryChannel;
+
+/// 忘记密码, step 1: sends a one-time code to the account's mobile or email. Answers the same
+/// whether or not the ID number is registered.
+#[server(endpoint = "request_recovery_code", input = leptos::server_fn::codec::Json)]
+pub async fn request_recovery_code(id_number: String, channel: RecoveryChannel) -> Result<(), AppError> {
+    use crate::ssr::{password_recovery, server_state::server_state};
+
+    let state = server_state()?;
+    password_recovery::request_code(&state.db, &id_number, channel, state.clock.now()).await
+}

@@ -1,0 +1,174 @@
+//! How often one address, or one account, may try the doors a guesser or a flood would use:
+//! logging in, signing up, password recovery and uploads. Each limit is a token bucket
+//! (`governor`'s GCRA): a burst is allowed, then one attempt per period. Refusals are 429 with
+//! `Retry-After`. The buckets live in this server's memory.
+
+use std::hash::Hash;
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::time::Duration;
+
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::error::AppError;
+
+/// A door and how often it may be tried: `burst` at once, then one more every `period`.
+#[derive(Clone, Copy, Debug)]
+pub struct Limit {
+    pub burst: u32,
+    pub period: Duration,
+}
+
+/// Which door a request knocks on, by its path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Door {
+    LogIn,
+    SignUp,
+    Recovery,
+    Upload,
+}
+
+impl Door {
+    pub fn of_path(path: &str) -> Option<Door> {
+        match path {
+            "/api/log_in" => Some(Door::LogIn),
+            "/api/sign_up" => Some(Door::SignUp),
+            "/api/request_recovery_code" | "/api/reset_password" => Some(Door::Recovery),
+            "/api/materials" => Some(Door::Upload),
+            _ => None,
+        }
+    }
+}
+
+/// The limits of one installation. The defaults leave room for a school's candidates signing up
+/// behind one address, and none for a guesser.
+#[derive(Clone, Copy, Debug)]
+pub struct LimitSettings {
+    pub log_in_per_address: Limit,
+    pub sign_up_per_address: Limit,
+    pub recovery_per_address: Limit,
+    pub upload_per_address: Limit,
+    /// Attempts at one ID number, from anywhere.
+    pub log_in_per_account: Limit,
+}
+
+impl Default for LimitSettings {
+    fn default() -> Self {
+        let limit = |burst, seconds| Limit { burst, period: Duration::from_secs(seconds) };
+        LimitSettings {
+            log_in_per_address: limit(20, 3),
+            sign_up_per_address: limit(20, 10),
+            recovery_per_address: limit(5, 60),
+            upload_per_address: limit(60, 1),
+            log_in_per_account: limit(10, 30),
+        }
+    }
+}
+
+impl LimitSettings {
+    /// No practical limit: for the test harness, which signs up dozens of people from loopback.
+    pub fn unlimited() -> LimitSettings {
+        let limit = Limit { burst: 1_000_000, period: Duration::from_millis(1) };
+        LimitSettings { log_in_per_address: limit, sign_up_per_address: limit, recovery_per_address: limit, upload_per_address: limit, log_in_per_account: limit }
+    }
+}
+
+pub struct RateLimits {
+    log_in: DefaultKeyedRateLimiter<IpAddr>,
+    sign_up: DefaultKeyedRateLimiter<IpAddr>,
+    recovery: DefaultKeyedRateLimiter<IpAddr>,
+    upload: DefaultKeyedRateLimiter<IpAddr>,
+    account: DefaultKeyedRateLimiter<String>,
+}
+
+fn bucket<K: Hash + Eq + Clone>(limit: Limit) -> DefaultKeyedRateLimiter<K> {
+    let burst = NonZeroU32::new(limit.burst.max(1)).unwrap_or(NonZeroU32::MIN);
+    let quota = Quota::with_period(limit.period.max(Duration::from_millis(1))).map(|q| q.allow_burst(burst)).unwrap_or_else(|| Quota::per_second(burst));
+    RateLimiter::keyed(quota)
+}
+
+fn verdict(outcome: Result<(), governor::NotUntil<governor::clock::QuantaInstant>>) -> Result<(), AppError> {
+    outcome.map_err(|not_until| {
+        let wait = not_until.wait_time_from(DefaultClock::default().now());
+        AppError::TooManyRequests { retry_after_secs: wait.as_secs() + 1 }
+    })
+}
+
+impl RateLimits {
+    pub fn new(settings: LimitSettings) -> RateLimits {
+        RateLimits {
+            log_in: bucket(settings.log_in_per_address),
+            sign_up: bucket(settings.sign_up_per_address),
+            recovery: bucket(settings.recovery_per_address),
+            upload: bucket(settings.upload_per_address),
+            account: bucket(settings.log_in_per_account),
+        }
+    }
+
+    /// One attempt at `door` from `address`.
+    pub fn check_address(&self, door: Door, address: IpAddr) -> Result<(), AppError> {
+        let limiter = match door {
+            Door::LogIn => &self.log_in,
+            Door::SignUp => &self.sign_up,
+            Door::Recovery => &self.recovery,
+            Door::Upload => &self.upload,
+        };
+        verdict(limiter.check_key(&address))
+    }
+
+    /// One login attempt at this ID number (as typed, normalised), from anywhere.
+    pub fn check_account(&self, id_number: &str) -> Result<(), AppError> {
+        verdict(self.account.check_key(&id_number.to_string()))
+    }
+
+    /// Forgets buckets that are full again, so the maps do not grow without end.
+    pub fn forget_idle(&self) {
+        for limiter in [&self.log_in, &self.sign_up, &self.recovery, &self.upload] {
+            limiter.retain_recent();
+            limiter.shrink_to_fit();
+        }
+        self.account.retain_recent();
+        self.account.shrink_to_fit();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tight() -> LimitSettings {
+        let limit = Limit { burst: 2, period: Duration::from_secs(60) };
+        LimitSettings { log_in_per_address: limit, sign_up_per_address: limit, recovery_per_address: limit, upload_per_address: limit, log_in_per_account: limit }
+    }
+
+    #[test]
+    fn an_address_gets_its_burst_then_is_told_how_long_to_wait() {
+        let limits = RateLimits::new(tight());
+        let address: IpAddr = "192.0.2.7".parse().unwrap();
+        assert!(limits.check_address(Door::LogIn, address).is_ok());
+        assert!(limits.check_address(Door::LogIn, address).is_ok());
+        let refused = limits.check_address(Door::LogIn, address).unwrap_err();
+        let AppError::TooManyRequests { retry_after_secs } = refused else { panic!("{refused:?}") };
+        assert!((1..=61).contains(&retry_after_secs), "{retry_after_secs}");
+    }
+
+    #[test]
+    fn doors_and_addresses_have_separate_buckets() {
+        let limits = RateLimits::new(tight());
+        let (first, second): (IpAddr, IpAddr) = ("192.0.2.7".parse().unwrap(), "192.0.2.8".parse().unwrap());
+        for _ in 0..2 {
+            limits.check_address(Door::LogIn, first).unwrap();
+        }
+        assert!(limits.check_address(Door::LogIn, first).is_err());
+        assert!(limits.check_address(Door::SignUp, first).is_ok());
+        assert!(limits.check_address(Door::LogIn, second).is_ok());
+    }
+
+    #[test]
+    fn paths_map_to_their_doors() {
+        assert_eq!(Door::of_path("/api/log_in"), Some(Door::LogIn));
+        assert_eq!(Door::of_path("/api/reset_password"), Some(Door::Recovery));
+        assert_eq!(Door::of_path("/api/exam_page"), None);
+    }
+}

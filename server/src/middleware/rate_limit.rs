@@ -1,0 +1,27 @@
+//! The per-address limits, applied before a body is read: a flood of logins or uploads costs
+//! the server a table lookup each, not a password hash or a decode.
+
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use app::ssr::rate_limits::Door;
+
+use super::client_address::client_address;
+use crate::routes::error_response;
+
+#[derive(Clone)]
+pub struct RateLimitState {
+    pub limits: std::sync::Arc<app::ssr::rate_limits::RateLimits>,
+    pub behind_proxy: bool,
+}
+
+pub async fn limit_by_address(State(state): State<RateLimitState>, request: Request, next: Next) -> Response {
+    if let Some(door) = Door::of_path(request.uri().path()).filter(|_| request.method() == axum::http::Method::POST) {
+        if let Err(refused) = state.limits.check_address(door, client_address(&request, state.behind_proxy)) {
+            tracing::warn!(path = request.uri().path(), "rate limit reached");
+            return error_response(refused);
+        }
+    }
+    next.run(request).await
+}

@@ -1,0 +1,60 @@
+//! Cross-site request forgery: a page elsewhere must not make a signed-in browser change
+//! anything here. Every request that may change state (all but GET, HEAD, OPTIONS) is refused
+//! when the browser says it comes from another site (`Sec-Fetch-Site`) or names another origin
+//! (`Origin`); requests with neither header come from programs, not from a browser tricked into
+//! sending a cookie. State-changing requests must also carry a body the app itself sends (JSON or
+//! multipart): a `text/plain` or URL-encoded POST is what a forged cross-site form would send.
+
+use axum::extract::{Request, State};
+use axum::http::{header, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+
+use app::error::AppError;
+
+#[derive(Clone)]
+pub struct SameOriginState {
+    /// The origin the public reaches the app at (`https://zige.example.cn`); None: the request's
+    /// own Host header names it.
+    pub public_origin: Option<String>,
+}
+
+pub async fn refuse_cross_site(State(state): State<SameOriginState>, request: Request, next: Next) -> Response {
+    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(request).await;
+    }
+    if let Err(reason) = check(&state, &request) {
+        tracing::warn!(path = request.uri().path(), reason, "cross-site request refused");
+        return (StatusCode::FORBIDDEN, Json(AppError::Forbidden)).into_response();
+    }
+    if !sends_app_content(&request) {
+        return (StatusCode::UNSUPPORTED_MEDIA_TYPE, Json(AppError::BadRequest("content type".into()))).into_response();
+    }
+    next.run(request).await
+}
+
+fn check(state: &SameOriginState, request: &Request) -> Result<(), &'static str> {
+    let header_text = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = header_text("sec-fetch-site") {
+        if !matches!(site, "same-origin" | "none") {
+            return Err("Sec-Fetch-Site is not same-origin");
+        }
+    }
+    let Some(origin) = header_text(header::ORIGIN.as_str()) else { return Ok(()) };
+    let expected_host = match &state.public_origin {
+        Some(public) => return if origin.eq_ignore_ascii_case(public.trim_end_matches('/')) { Ok(()) } else { Err("Origin is not the public origin") },
+        None => header_text(header::HOST.as_str()).ok_or("no Host header")?,
+    };
+    let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or("");
+    if origin_host.eq_ignore_ascii_case(expected_host) { Ok(()) } else { Err("Origin names another host") }
+}
+
+/// JSON for server functions, multipart for uploads; a body-less POST (no content type) is fine.
+fn sends_app_content(request: &Request) -> bool {
+    let Some(content_type) = request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
+        return request.headers().get(header::CONTENT_LENGTH).is_none_or(|length| length == "0");
+    };
+    let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    matches!(essence.as_str(), "application/json" | "multipart/form-data")
+}

@@ -1,0 +1,124 @@
+//! An installation with no known password, the first administrator from the command line, and
+//! what administrators do for people locked out of their accounts, each step audited.
+mod support;
+
+use std::process::Command;
+
+use serde_json::{json, Value};
+use support::*;
+
+async fn audit_actions(admin: &Browser) -> Vec<(String, String, String)> {
+    let rows: Value = admin.call("admin_audit_log", json!({})).await.json().await.unwrap();
+    rows.as_array().unwrap().iter().map(|r| (r["action"].as_str().unwrap().to_string(), r["target"].as_str().unwrap().to_string(), r["detail"].as_str().unwrap().to_string())).collect()
+}
+
+#[tokio::test]
+async fn without_demo_data_no_account_exists_and_the_command_line_creates_the_first_administrator() {
+    let app = spawn_app_with(|config| config.seed_demo = false).await;
+    assert_eq!(app.browser().log_in("44030519850315456X", "zige-admin-2026").await.status(), 401, "no published password works");
+
+    let refused = Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(["admin", "create", "--id-number", "110101198001010053", "--name", "首位管理员", "--mobile", "13900000001"])
+        .env("ZIGE_DATA_DIR", app.data_dir.path())
+        .env("ZIGE_ADMIN_PASSWORD", "short")
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("password: The password needs 8–64 characters"));
+
+    let created = Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(["admin", "create", "--id-number", "110101198001010053", "--name", "首位管理员", "--mobile", "13900000001"])
+        .env("ZIGE_DATA_DIR", app.data_dir.path())
+        .env("ZIGE_ADMIN_PASSWORD", "chosen-by-operator-9")
+        .output()
+        .unwrap();
+    assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
+
+    let admin = app.browser();
+    assert_eq!(admin.log_in("110101198001010053", "chosen-by-operator-9").await.status(), 200);
+    assert_eq!(admin.call("admin_overview", json!({})).await.status(), 200, "the new account administers");
+    let lines = audit_actions(&admin).await;
+    assert!(lines.iter().any(|(action, target, detail)| action == "account_created" && target.contains("首位管理员") && detail.contains("command line")), "{lines:?}");
+}
+
+#[tokio::test]
+async fn demo_data_is_created_once_and_a_restart_does_not_undo_an_administrators_change() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let reviewers: Value = admin.call("admin_reviewers", json!({})).await.json().await.unwrap();
+    let demo_reviewer = reviewers[0]["id"].as_i64().unwrap();
+    let withdrawn = admin.call("admin_assign_reviewer", json!({ "reviewer_id": demo_reviewer, "exam_code": "000", "assigned": false })).await;
+    assert_eq!(withdrawn.status(), 200);
+
+    // What a restart runs on the same database.
+    server::demo_data::ensure_demo_data(&app.state.db, app.state.blobs.as_ref(), app.clock_now()).await.unwrap();
+
+    let reviewers: Value = admin.call("admin_reviewers", json!({})).await.json().await.unwrap();
+    assert_eq!(reviewers[0]["exams"], json!(["004"]), "the withdrawn assignment stays withdrawn");
+}
+
+#[tokio::test]
+async fn an_administrator_releases_a_squatted_id_number_to_its_owner() {
+    let app = spawn_app().await;
+    let squatter = app.candidate(ALICE).await;
+    let owner = app.browser();
+    let (status, kind, body) = error_kind(owner.sign_up(ALICE, "真正的本人", "owner-pass-1").await).await;
+    assert_eq!((status, kind.as_str()), (409, "DuplicateIdNumber"));
+    let _ = body;
+
+    let admin = app.admin().await;
+    let found: Value = admin.call("admin_find_account", json!({ "id_number": ALICE.to_lowercase() })).await.json().await.unwrap();
+    assert_eq!(found["name"], "考生");
+    assert_eq!(found["mobile_masked"], "138****8000");
+    let released = admin.call("admin_release_id_number", json!({ "user_id": found["id"] })).await;
+    assert_eq!(released.status(), 200);
+
+    assert_eq!(owner.sign_up(ALICE, "真正的本人", "owner-pass-1").await.status(), 200, "the owner can sign up now");
+    let me: Value = squatter.call("current_user", json!({})).await.json().await.unwrap();
+    assert!(me.is_null(), "the squatter is signed out");
+    assert_eq!(app.browser().log_in(ALICE, "secret-pass-1").await.status(), 401, "the squatter's password opens nothing");
+    let lines = audit_actions(&admin).await;
+    assert!(lines.iter().any(|(action, target, _)| action == "id_number_released" && target.contains("考生")), "{lines:?}");
+}
+
+#[tokio::test]
+async fn an_administrator_sets_a_temporary_password_shown_once() {
+    let app = spawn_app().await;
+    let candidate = app.candidate(ALICE).await;
+    let admin = app.admin().await;
+    let found: Value = admin.call("admin_find_account", json!({ "id_number": ALICE })).await.json().await.unwrap();
+    let temporary: Value = admin.call("admin_reset_password", json!({ "user_id": found["id"] })).await.json().await.unwrap();
+    let password = temporary["password"].as_str().unwrap();
+    assert_eq!(password.chars().count(), 12);
+
+    let me: Value = candidate.call("current_user", json!({})).await.json().await.unwrap();
+    assert!(me.is_null(), "the old session ended");
+    assert_eq!(app.browser().log_in(ALICE, "secret-pass-1").await.status(), 401);
+    assert_eq!(app.browser().log_in(ALICE, password).await.status(), 200);
+    let lines = audit_actions(&admin).await;
+    assert!(lines.iter().any(|(action, _, detail)| action == "password_reset" && detail.contains("administrator")), "{lines:?}");
+}
+
+#[tokio::test]
+async fn only_administrators_manage_accounts() {
+    let app = spawn_app().await;
+    app.candidate(ALICE).await;
+    let reviewer = app.reviewer().await;
+    assert_eq!(reviewer.call("admin_find_account", json!({ "id_number": ALICE })).await.status(), 403);
+    assert_eq!(reviewer.call("admin_reset_password", json!({ "user_id": 1 })).await.status(), 403);
+    assert_eq!(app.browser().call("admin_release_id_number", json!({ "user_id": 1 })).await.status(), 401);
+}
+
+#[tokio::test]
+async fn administrators_create_administrators_and_the_log_says_who() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let fields = json!({ "id_type": "resident_id", "id_number": DAVE, "name": "第二管理员", "mobile": "13900139001", "password": "second-admin-2" });
+    let created = admin.call("admin_create_admin", json!({ "fields": fields })).await;
+    assert_eq!(created.status(), 200);
+    let second = app.browser();
+    assert_eq!(second.log_in(DAVE, "second-admin-2").await.status(), 200);
+    assert_eq!(second.call("admin_overview", json!({})).await.status(), 200);
+    let lines = audit_actions(&admin).await;
+    assert!(lines.iter().any(|(action, target, detail)| action == "account_created" && target.contains("第二管理员") && detail == "created with role admin"), "{lines:?}");
+}

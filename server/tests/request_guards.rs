@@ -1,0 +1,84 @@
+//! What every request passes before it reaches the app: attempt limits (429 with Retry-After),
+//! cross-site refusals, the content types the app sends, and malformed bodies answered 400.
+mod support;
+
+use serde_json::json;
+use support::*;
+
+#[tokio::test]
+async fn the_eleventh_login_at_one_account_waits_whatever_the_address() {
+    let app = spawn_app_with(|config| config.rate_limits = true).await;
+    app.candidate(ALICE).await;
+    for _ in 0..10 {
+        assert_eq!(app.browser().log_in(ALICE, "guess-pass-1").await.status(), 401);
+    }
+    let refused = app.browser().log_in(ALICE, "secret-pass-1").await;
+    assert_eq!(refused.status(), 429, "even the right password waits once the account's attempts are used up");
+    let wait: u64 = refused.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=31).contains(&wait), "Retry-After {wait}");
+    let (_, kind, body) = error_kind(refused).await;
+    assert_eq!(kind, "TooManyRequests");
+    assert!(body["TooManyRequests"]["retry_after_secs"].as_u64().is_some());
+}
+
+#[tokio::test]
+async fn one_address_gets_twenty_logins_then_waits() {
+    let app = spawn_app_with(|config| config.rate_limits = true).await;
+    let guesser = app.browser();
+    // Different ID numbers each time, so only the address limit can stop it.
+    for n in 0..20 {
+        let status = guesser.log_in(&format!("11010519491231{n:04}"), "guess-pass-1").await.status();
+        assert_eq!(status, 401, "attempt {n}");
+    }
+    let refused = guesser.log_in("110105194912310099", "guess-pass-1").await;
+    assert_eq!(refused.status(), 429);
+    assert!(refused.headers().contains_key("retry-after"));
+}
+
+#[tokio::test]
+async fn recovery_requests_from_one_address_are_limited() {
+    let app = spawn_app_with(|config| config.rate_limits = true).await;
+    let asker = app.browser();
+    for _ in 0..5 {
+        assert_eq!(asker.call("request_recovery_code", json!({ "id_number": CAROL, "channel": "sms" })).await.status(), 200);
+    }
+    assert_eq!(asker.call("request_recovery_code", json!({ "id_number": CAROL, "channel": "sms" })).await.status(), 429);
+}
+
+#[tokio::test]
+async fn a_state_changing_request_from_another_site_is_refused() {
+    let app = spawn_app().await;
+    let browser = app.candidate(ALICE).await;
+    let forged = browser.http.post(app.url("/api/save_application")).header("origin", "http://evil.example").json(&json!({ "code": "000", "form": {}, "position": null, "submit": true })).send().await.unwrap();
+    assert_eq!(forged.status(), 403);
+    let forged = browser.http.post(app.url("/api/log_out")).header("sec-fetch-site", "cross-site").json(&json!({})).send().await.unwrap();
+    assert_eq!(forged.status(), 403);
+    let me: serde_json::Value = browser.call("current_user", json!({})).await.json().await.unwrap();
+    assert!(!me.is_null(), "the forged log-out did nothing");
+
+    let own = browser.http.post(app.url("/api/current_user")).header("origin", format!("http://{}", app.address)).header("sec-fetch-site", "same-origin").json(&json!({})).send().await.unwrap();
+    assert_eq!(own.status(), 200, "the app's own pages are let through");
+}
+
+#[tokio::test]
+async fn a_text_plain_body_is_refused_even_when_it_holds_json() {
+    let app = spawn_app().await;
+    let browser = app.candidate(ALICE).await;
+    let sneaky = browser.http.post(app.url("/api/log_out")).header("content-type", "text/plain").body("{}").send().await.unwrap();
+    assert_eq!(sneaky.status(), 415);
+    let form = browser.http.post(app.url("/api/log_out")).header("content-type", "application/x-www-form-urlencoded").body("a=b").send().await.unwrap();
+    assert_eq!(form.status(), 415);
+}
+
+#[tokio::test]
+async fn a_malformed_server_function_body_is_a_400_with_a_clear_message() {
+    let app = spawn_app().await;
+    let browser = app.candidate(ALICE).await;
+    for body in [json!({ "code": 7 }), json!({}), json!("not an object")] {
+        let response = browser.call("accept_pledge", body.clone()).await;
+        let (status, kind, error) = error_kind(response).await;
+        assert_eq!((status, kind.as_str()), (400, "BadRequest"), "{body}: {error}");
+    }
+    let not_json = browser.http.post(app.url("/api/accept_pledge")).header("content-type", "application/json").body("{oops").send().await.unwrap();
+    assert_eq!(not_json.status(), 400);
+}
