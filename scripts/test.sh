@@ -37,6 +37,8 @@ step "browser tests (Playwright, headless Chromium)"
 # A fresh data folder: the browser tests start from the demo data only.
 ZIGE_DATA_DIR="$(mktemp -d)"
 export ZIGE_DATA_DIR
+# The browser tests log in with the demo accounts the README publishes.
+export ZIGE_SEED_DEMO=true
 status=0
 cargo leptos end-to-end || status=$?
 node end2end/summary.mjs end2end/test-results/results.json || status=1

@@ -12,6 +12,7 @@ pub mod blob_sweep;
 pub mod candidate_access;
 pub mod clock;
 pub mod decisions;
+pub mod decode_budget;
 pub mod eligibility;
 pub mod entities;
 pub mod error_response;

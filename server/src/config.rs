@@ -1,6 +1,6 @@
 //! Typed configuration: defaults that run on one machine, overridden by environment variables
 //! (`ZIGE_LISTEN`, `ZIGE_DATA_DIR`, `ZIGE_DATABASE_URL` or `DATABASE_URL`, `ZIGE_SESSION_SECRET`,
-//! `ZIGE_PUBLIC_URL`, `ZIGE_SECURE_COOKIES`, `ZIGE_BEHIND_PROXY`, `ZIGE_RATE_LIMITS`, `ZIGE_MAX_UPLOAD_BYTES`, `ZIGE_SEED_DEMO`, `ZIGE_SMTP_URL`,
+//! `ZIGE_PUBLIC_URL`, `ZIGE_SECURE_COOKIES`, `ZIGE_BEHIND_PROXY`, `ZIGE_RATE_LIMITS`, `ZIGE_MAX_UPLOAD_BYTES`, `ZIGE_DECODE_BUDGET_MB`, `ZIGE_DECODE_WAIT_MS`, `ZIGE_SEED_DEMO`, `ZIGE_SMTP_URL`,
 //! `ZIGE_MAIL_FROM`, `ZIGE_OUTBOX_POLL_MS`).
 
 use std::net::SocketAddr;
@@ -36,6 +36,10 @@ pub struct Config {
     pub rate_limits: bool,
     /// The largest request body an upload may have, whatever a category allows.
     pub max_upload_bytes: u64,
+    /// Memory (MiB) all full image decodes in flight may take together; an upload waits for its
+    /// share, at most `decode_wait_ms`, then is told to retry (503).
+    pub decode_budget_mb: u32,
+    pub decode_wait_ms: u64,
     /// Create the demo exams and the demo accounts (whose passwords are published in the README)
     /// on first start. Off unless asked for: a real installation has no known password.
     pub seed_demo: bool,
@@ -58,6 +62,8 @@ impl Default for Config {
             behind_proxy: false,
             rate_limits: true,
             max_upload_bytes: 10 * 1024 * 1024,
+            decode_budget_mb: 1024,
+            decode_wait_ms: 20_000,
             seed_demo: false,
             smtp_url: None,
             mail_from: "Zige 资格 <noreply@zige.localhost>".to_string(),

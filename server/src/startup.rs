@@ -22,6 +22,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 
 use app::ssr::blob_store::LocalBlobStore;
 use app::ssr::clock::{Clock, SystemClock};
+use app::ssr::decode_budget::DecodeBudget;
 use app::ssr::rate_limits::{LimitSettings, RateLimits};
 use app::ssr::ServerState;
 use app::{shell, App};
@@ -101,7 +102,8 @@ pub async fn prepare_with_clock(config: &Config, leptos_options: LeptosOptions, 
     spawn_forgetting_idle_buckets(rate_limits.clone());
     spawn_hourly_sweep(db.clone(), blobs.clone());
     warn_when_no_administrator(&db).await?;
-    let state = ServerState { leptos_options, db: db.clone(), blobs, max_upload_bytes: config.max_upload_bytes, clock: clock.clone(), rate_limits };
+    let decode_budget = Arc::new(DecodeBudget::new(config.decode_budget_mb, Duration::from_millis(config.decode_wait_ms)));
+    let state = ServerState { leptos_options, db: db.clone(), blobs, max_upload_bytes: config.max_upload_bytes, clock: clock.clone(), rate_limits, decode_budget };
     outbox_worker::spawn(db.clone(), clock, senders(config)?, Duration::from_millis(config.outbox_poll_ms.max(10)));
 
     let store = SeaOrmSessionStore::new(db);

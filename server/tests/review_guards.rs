@@ -37,3 +37,17 @@ async fn nothing_is_returned_for_revision_after_review_closes() {
     assert!(body.to_string().contains("不能再退回修改"), "{body}");
     assert!(reviewer.decide(application, version, json!({ "Reject": { "reason": "逾期未补正" } })).await.status().is_success(), "a final decision is still possible");
 }
+
+#[tokio::test]
+async fn loading_the_review_page_takes_nothing_until_the_browser_asks() {
+    let app = spawn_app().await;
+    app.submitted_candidate(ALICE).await;
+    let reviewer = app.reviewer().await;
+    let application = reviewer.first_waiting("000").await;
+    let page = reviewer.get(&format!("/review/applications/{application}")).await;
+    assert_eq!(page.status(), 200);
+
+    let admin = app.admin().await;
+    let sheet = admin.sheet(application).await;
+    assert_eq!((sheet["taken_by_me"].as_bool(), sheet["taken_by"].as_str()), (Some(true), Some("赵管理")), "the GET took nothing, so the next to open it takes it");
+}

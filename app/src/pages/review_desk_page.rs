@@ -24,7 +24,12 @@ pub fn ReviewDeskPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0);
     let take_over = RwSignal::new(false);
-    let sheet = Resource::new(move || (id(), take_over.get()), |(id, take_over)| open_application(id, take_over));
+    // Opening takes the application, so it happens only in the browser, as a POST: a GET of this
+    // page (a prefetch, a link preview, a crawler) renders the frame and takes nothing.
+    let sheet = LocalResource::new(move || {
+        let (id, take_over) = (id(), take_over.get());
+        async move { open_application(id, take_over).await }
+    });
     view! {
         <Transition fallback=move || view! { <p>{tr("加载中…", "Loading…")}</p> }>
             {move || Suspend::new(async move {

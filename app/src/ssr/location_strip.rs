@@ -36,7 +36,8 @@ pub fn strip_location(bytes: Vec<u8>, facts: &ImageFacts) -> Result<Vec<u8>, Str
             let mut jpeg = Jpeg::from_bytes(Bytes::from(bytes)).map_err(|e| e.to_string())?;
             jpeg.segments_mut().retain(|s| keeps_jpeg_segment(s.marker(), s.contents()));
             jpeg.set_exif(kept_exif);
-            Ok(jpeg.encoder().bytes().to_vec())
+            // img_parts reads segments up to the first scan; what follows it is checked here.
+            Ok(filter_after_first_scan(&jpeg.encoder().bytes()))
         }
         ImageFormat::Png => {
             let mut png = Png::from_bytes(Bytes::from(bytes)).map_err(|e| e.to_string())?;
@@ -45,6 +46,49 @@ pub fn strip_location(bytes: Vec<u8>, facts: &ImageFacts) -> Result<Vec<u8>, Str
             Ok(png.encoder().bytes().to_vec())
         }
     }
+}
+
+/// Drops the metadata segments that follow the first scan (a comment or an APP segment between
+/// the scans of a progressive JPEG, or before its end marker), keeping the scans themselves, their
+/// tables, and nothing after the end marker. A file it cannot follow is returned unchanged (the
+/// full decode has already accepted it).
+fn filter_after_first_scan(jpeg: &[u8]) -> Vec<u8> {
+    const SOS: u8 = 0xDA;
+    const EOI: u8 = 0xD9;
+    let length_at = |at: usize| jpeg.get(at..at + 2).map(|b| u16::from_be_bytes([b[0], b[1]]) as usize);
+    // Past the headers, up to and including the first scan's header.
+    let mut at = 2;
+    loop {
+        let (Some(0xFF), Some(&marker)) = (jpeg.get(at), jpeg.get(at + 1)) else { return jpeg.to_vec() };
+        let Some(length) = length_at(at + 2) else { return jpeg.to_vec() };
+        at += 2 + length;
+        if marker == SOS {
+            break;
+        }
+    }
+    let mut out = jpeg[..at.min(jpeg.len())].to_vec();
+    let (mut copied_up_to, mut cursor) = (at, at);
+    while cursor + 1 < jpeg.len() {
+        let marker = jpeg[cursor + 1];
+        // Inside entropy-coded data only 0xFF 0x00 (a stuffed byte), restart markers and fill
+        // bytes appear; any other marker ends the scan.
+        if jpeg[cursor] != 0xFF || marker == 0x00 || (0xD0..=0xD7).contains(&marker) || marker == 0xFF {
+            cursor += if jpeg[cursor] == 0xFF && marker != 0xFF { 2 } else { 1 };
+            continue;
+        }
+        out.extend_from_slice(&jpeg[copied_up_to..cursor]);
+        if marker == EOI {
+            out.extend_from_slice(&[0xFF, EOI]);
+            return out;
+        }
+        let Some(end) = length_at(cursor + 2).map(|length| cursor + 2 + length).filter(|end| *end <= jpeg.len()) else { return jpeg.to_vec() };
+        if keeps_jpeg_segment(marker, &jpeg[cursor + 4..end]) {
+            out.extend_from_slice(&jpeg[cursor..end]);
+        }
+        (copied_up_to, cursor) = (end, end);
+    }
+    out.extend_from_slice(&jpeg[copied_up_to.min(jpeg.len())..]);
+    out
 }
 
 /// A fresh EXIF block with only orientation and (where EXIF gave it) resolution, or None when
@@ -70,7 +114,7 @@ fn minimal_exif(facts: &ImageFacts) -> Option<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    use super::keeps_jpeg_segment;
+    use super::{filter_after_first_scan, keeps_jpeg_segment};
 
     #[test]
     fn display_segments_stay_and_every_other_metadata_segment_goes() {
@@ -83,5 +127,17 @@ mod tests {
         assert!(!keeps_jpeg_segment(0xEB, b"JP\0\0c2pa"), "C2PA manifests (APP11)");
         assert!(!keeps_jpeg_segment(0xED, b"Photoshop 3.0"), "IPTC");
         assert!(!keeps_jpeg_segment(0xFE, b"shot at 39.9N 116.4E"), "comments");
+    }
+
+    #[test]
+    fn segments_between_and_after_scans_are_filtered_and_scan_data_is_kept() {
+        let header = [0xFF, 0xD8, 0xFF, 0xDB, 0x00, 0x03, 0x01, 0xFF, 0xDA, 0x00, 0x03, 0x02];
+        let scan = [0x11, 0xFF, 0x00, 0x22, 0xFF, 0xD3, 0x33];
+        let comment = [0xFF, 0xFE, 0x00, 0x05, b'g', b'p', b's'];
+        let second_tables = [0xFF, 0xC4, 0x00, 0x03, 0x07];
+        let second_scan = [0xFF, 0xDA, 0x00, 0x03, 0x04, 0x44];
+        let file = [&header[..], &scan, &comment, &second_tables, &second_scan, &[0xFF, 0xD9], b"trailing"].concat();
+        let kept = filter_after_first_scan(&file);
+        assert_eq!(kept, [&header[..], &scan, &second_tables, &second_scan, &[0xFF, 0xD9]].concat());
     }
 }

@@ -7,8 +7,8 @@ use super::{application_claim, candidate_access};
 use super::entities::{material, material_version, user};
 use super::location_strip::strip_location;
 use super::server_state::ServerState;
-use super::upload_check::check_upload;
-use crate::domain::{ImageFormat, ImageVerdict};
+use super::upload_check::{check_upload, decode_memory};
+use crate::domain::{judge_image, ImageFormat, ImageVerdict};
 use crate::error::AppError;
 use crate::models::{ApplicationState, MaterialView};
 
@@ -58,9 +58,13 @@ pub async fn store_upload(state: &ServerState, account: &user::Model, upload: Ne
     let rules = category.rules.clone();
     // A replacement takes the old image's place, so it does not count against the maximum.
     let already = existing.len() as u32 - u32::from(replacing.is_some());
+    // The header alone tells how much memory the full decode needs; it is reserved first.
+    let needed = judge_image(&upload.bytes, &rules, already).facts.as_ref().map(decode_memory).unwrap_or(0);
+    let reservation = state.decode_budget.reserve(needed).await?;
     let (verdict, bytes) = tokio::task::spawn_blocking(move || (check_upload(&upload.bytes, &rules, already), upload.bytes))
         .await
         .map_err(|e| super::internal("upload check task", e))?;
+    drop(reservation);
     let facts = match verdict {
         ImageVerdict { facts: Some(facts), violations, .. } if violations.is_empty() => facts,
         ImageVerdict { violations, .. } => return Err(AppError::FileRefused { violations }),

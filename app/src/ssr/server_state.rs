@@ -8,6 +8,7 @@ use sea_orm::DatabaseConnection;
 
 use super::blob_store::BlobStore;
 use super::clock::Clock;
+use super::decode_budget::DecodeBudget;
 use super::rate_limits::RateLimits;
 
 #[derive(Clone)]
@@ -21,6 +22,8 @@ pub struct ServerState {
     pub clock: Arc<dyn Clock>,
     /// Attempts per address and per account at login, sign-up, recovery and uploads.
     pub rate_limits: Arc<RateLimits>,
+    /// Memory all full decodes in flight may take together.
+    pub decode_budget: Arc<DecodeBudget>,
 }
 
 impl FromRef<ServerState> for LeptosOptions {

@@ -18,14 +18,20 @@ pub fn check_upload(bytes: &[u8], rules: &CategoryRules, already_uploaded: u32) 
     verdict
 }
 
+/// The most memory a full decode of this picture may take: 4 bytes per pixel for CMYK/RGBA,
+/// 16-bit PNG doubles it, plus working room. The decoder is held to it, and the server's decode
+/// budget reserves it.
+pub fn decode_memory(facts: &ImageFacts) -> u64 {
+    facts.pixel_count() * 8 + 16 * 1024 * 1024
+}
+
 /// Decodes every pixel, with memory bounded by the size the header declared (already checked
 /// against `max_pixels`). A decoder panic on hostile input becomes a refusal, not a crash.
 fn decode_fully(bytes: &[u8], facts: &ImageFacts) -> Result<(), Violation> {
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(facts.stored_width);
     limits.max_image_height = Some(facts.stored_height);
-    // 4 bytes per pixel for CMYK/RGBA, 16-bit PNG doubles it, plus working room.
-    limits.max_alloc = Some(facts.pixel_count() * 8 + 16 * 1024 * 1024);
+    limits.max_alloc = Some(decode_memory(facts));
     let format = match facts.format {
         ImageFormat::Jpeg => image::ImageFormat::Jpeg,
         ImageFormat::Png => image::ImageFormat::Png,
