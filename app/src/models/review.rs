@@ -156,6 +156,8 @@ pub struct ReviewerRow {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AuditRow {
+    /// The line's place in the log: pages are read by it (newest first).
+    pub id: i32,
     /// UTC.
     pub at: String,
     pub actor: String,
@@ -182,3 +184,37 @@ pub struct NotificationView {
     pub link: String,
     pub read: bool,
 }
+
+/// Which lines of the audit log to read: one kind of action, or all but failed logins (so a flood
+/// of them hides nothing else); text the actor or target contains; lines older than `before_id`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AuditQuery {
+    #[serde(default)]
+    pub action: Option<String>,
+    #[serde(default)]
+    pub search: Option<String>,
+    #[serde(default)]
+    pub hide_failed_logins: bool,
+    #[serde(default)]
+    pub before_id: Option<i32>,
+}
+
+/// Every kind of line the audit log holds (as `ssr::audit::AuditAction` names them), with the
+/// words the filter shows.
+pub const AUDIT_ACTIONS: [(&str, &str, &str); 15] = [
+    ("decision", "审核决定", "Decision"),
+    ("unlock", "退回解锁", "Unlock"),
+    ("role_change", "角色变更", "Role change"),
+    ("failed_login", "登录失败", "Failed login"),
+    ("id_number_revealed", "查看完整证件号", "ID number revealed"),
+    ("password_reset", "重置密码", "Password reset"),
+    ("password_changed", "修改密码", "Password changed"),
+    ("id_number_released", "释放证件号", "ID number released"),
+    ("account_created", "创建账号", "Account created"),
+    ("demo_data_created", "创建演示数据", "Demo data created"),
+    ("exam_created", "创建考试", "Exam created"),
+    ("exam_changed", "修改考试配置", "Exam file changed"),
+    ("windows_changed", "修改时间窗口", "Windows changed"),
+    ("eligibility_imported", "导入考生名单", "Eligibility list imported"),
+    ("example_added", "上传示例图片", "Example picture added"),
+];

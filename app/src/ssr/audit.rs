@@ -6,7 +6,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait
 
 use super::entities::{audit_entry, user};
 use crate::error::AppError;
-use crate::models::review::AuditRow;
+use crate::models::review::{AuditQuery, AuditRow};
 
 /// What happened, as the log names it.
 #[derive(Clone, Copy, Debug)]
@@ -21,6 +21,11 @@ pub enum AuditAction {
     IdNumberReleased,
     AccountCreated,
     DemoDataCreated,
+    ExamCreated,
+    ExamChanged,
+    WindowsChanged,
+    EligibilityImported,
+    ExampleAdded,
 }
 
 impl AuditAction {
@@ -36,6 +41,11 @@ impl AuditAction {
             AuditAction::IdNumberReleased => "id_number_released",
             AuditAction::AccountCreated => "account_created",
             AuditAction::DemoDataCreated => "demo_data_created",
+            AuditAction::ExamCreated => "exam_created",
+            AuditAction::ExamChanged => "exam_changed",
+            AuditAction::WindowsChanged => "windows_changed",
+            AuditAction::EligibilityImported => "eligibility_imported",
+            AuditAction::ExampleAdded => "example_added",
         }
     }
 }
@@ -76,11 +86,27 @@ pub async fn has_action(db: &DatabaseConnection, action: AuditAction) -> Result<
     Ok(count > 0)
 }
 
-/// The newest lines first.
-pub async fn newest(db: &DatabaseConnection, limit: u64) -> Result<Vec<AuditRow>, AppError> {
-    let rows = audit_entry::Entity::find().order_by_desc(audit_entry::Column::Id).limit(limit).all(db).await.map_err(|e| super::internal("audit list", e))?;
+/// A page of the lines the query selects, newest first, read by id (keyset), so page 100 costs
+/// what page 1 does.
+pub async fn page(db: &DatabaseConnection, query: &AuditQuery, limit: u64) -> Result<Vec<AuditRow>, AppError> {
+    use sea_orm::{ColumnTrait, Condition, QueryFilter};
+    let mut select = audit_entry::Entity::find();
+    if let Some(action) = query.action.as_deref().filter(|a| !a.is_empty()) {
+        select = select.filter(audit_entry::Column::Action.eq(action));
+    }
+    if query.hide_failed_logins {
+        select = select.filter(audit_entry::Column::Action.ne(AuditAction::FailedLogin.as_str()));
+    }
+    if let Some(text) = query.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        select = select.filter(Condition::any().add(audit_entry::Column::Actor.contains(text)).add(audit_entry::Column::Target.contains(text)).add(audit_entry::Column::Detail.contains(text)));
+    }
+    if let Some(before) = query.before_id {
+        select = select.filter(audit_entry::Column::Id.lt(before));
+    }
+    let rows = select.order_by_desc(audit_entry::Column::Id).limit(limit).all(db).await.map_err(|e| super::internal("audit list", e))?;
     Ok(rows
         .into_iter()
-        .map(|r| AuditRow { at: crate::domain::exam_windows::format_utc(&r.at), actor: r.actor, action: r.action, target: r.target, detail: r.detail })
+        .map(|r| AuditRow { id: r.id, at: crate::domain::exam_windows::format_utc(&r.at), actor: r.actor, action: r.action, target: r.target, detail: r.detail })
         .collect())
 }
+

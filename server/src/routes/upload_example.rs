@@ -8,6 +8,7 @@ use tower_sessions::Session;
 
 use app::error::AppError;
 use app::models::Role;
+use app::ssr::audit::{self, AuditAction};
 use app::ssr::exams::{add_example, MAX_EXAMPLE_BYTES};
 use app::ssr::session_user::{require_role, user_from_session};
 use app::ssr::ServerState;
@@ -21,6 +22,7 @@ pub async fn upload_example(State(state): State<ServerState>, session: Session, 
         let (name, bytes) = read_form(multipart).await?;
         let file = add_example(&state.db, state.blobs.as_ref(), &code, &name, bytes).await?;
         tracing::info!(admin = account.id, exam = code, file, "example added");
+        audit::record(&state.db, Some(&account), AuditAction::ExampleAdded, &format!("exam {code}"), &format!("example picture {file}"), state.clock.now()).await?;
         Ok(file)
     }
     .await;

@@ -1,19 +1,17 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::review::AuditRow;
+use crate::models::review::{AuditQuery, AuditRow};
 
-/// The newest lines of the audit log.
+/// How many lines a page of the audit log holds.
+pub const AUDIT_PAGE_SIZE: u64 = 100;
+
+/// A page of the audit log, newest first; without a query, the newest lines of every kind.
 #[server(endpoint = "admin_audit_log", input = leptos::server_fn::codec::Json)]
-pub async fn admin_audit_log() -> Result<Vec<AuditRow>, AppError> {
+pub async fn admin_audit_log(query: Option<AuditQuery>) -> Result<Vec<AuditRow>, AppError> {
     use crate::ssr::{audit, server_state::server_state, session_user};
 
-    crate::ssr::respond(
-        async {
-            let state = server_state()?;
-            session_user::request_admin(&state.db).await?;
-            audit::newest(&state.db, 500).await
-        }
-        .await,
-    )
+    let state = server_state()?;
+    session_user::request_admin(&state.db).await?;
+    audit::page(&state.db, &query.unwrap_or_default(), AUDIT_PAGE_SIZE).await
 }

@@ -43,6 +43,8 @@ pub async fn admin_create_exam(preset: Option<String>, code: String, source: Str
                 return Err(AppError::ExamExists { code: definition.code });
             }
             tracing::info!(admin = admin.id, exam = definition.code, ?preset, "exam created");
+            let from = preset.as_deref().map(|p| format!("from preset {p}")).unwrap_or_else(|| "from an exam file".to_string());
+            crate::ssr::audit::record(&state.db, Some(&admin), crate::ssr::audit::AuditAction::ExamCreated, &format!("exam {}", definition.code), &from, state.clock.now()).await?;
             Ok(definition.code)
         }
         .await,

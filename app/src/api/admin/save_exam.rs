@@ -18,6 +18,8 @@ pub async fn admin_save_exam(code: String, source: String) -> Result<(), AppErro
             }
             exams::replace(&state.db, state.blobs.as_ref(), &definition, &source, &presets::example).await?;
             tracing::info!(admin = admin.id, exam = code, "exam definition replaced");
+            let detail = format!("exam file saved ({} categories, {} form fields)", definition.categories.len(), definition.form.len());
+            crate::ssr::audit::record(&state.db, Some(&admin), crate::ssr::audit::AuditAction::ExamChanged, &format!("exam {code}"), &detail, state.clock.now()).await?;
             Ok(())
         }
         .await,

@@ -25,6 +25,9 @@ pub async fn admin_set_windows(code: String, windows_local: [String; 4]) -> Resu
             let definition = exams::parse_exam_toml(&source).map_err(|mistakes| AppError::ExamInvalid { mistakes })?;
             exams::replace(&state.db, state.blobs.as_ref(), &definition, &source, &presets::example).await?;
             tracing::info!(admin = admin.id, exam = code, "exam windows changed");
+            let windows = &definition.windows;
+            let detail = crate::domain::ExamWindows::KEYS.iter().zip(windows.moments()).map(|(key, at)| format!("{key} {}", at.to_rfc3339())).collect::<Vec<_>>().join("; ");
+            crate::ssr::audit::record(&state.db, Some(&admin), crate::ssr::audit::AuditAction::WindowsChanged, &format!("exam {code}"), &detail, state.clock.now()).await?;
             Ok(())
         }
         .await,
