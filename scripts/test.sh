@@ -30,6 +30,18 @@ if ! "$ZIGE_TOOLS/pyenv/bin/python" -c 'import aiosmtpd' >/dev/null 2>&1; then
 fi
 export ZIGE_TEST_PYTHON="$ZIGE_TOOLS/pyenv/bin/python"
 
+if [ "$(cargo deny --version 2>/dev/null || true)" != "cargo-deny 0.20.2" ]; then
+  step "installing cargo-deny 0.20.2 (about 3 minutes, once)"
+  cargo install cargo-deny --version 0.20.2 --locked
+fi
+
+step "dependency checks (cargo deny: banned crates, licences, sources)"
+# Advisories need the RustSec database from GitHub, which these machines cannot reach (deny.toml).
+cargo deny --log-level error check bans licenses sources
+# Every licence in the build with its crate count; crate by crate in .tools/licences.txt.
+cargo deny list --layout license --format human > "$ZIGE_TOOLS/licences.txt"
+echo "licences: $(cut -d: -f1 "$ZIGE_TOOLS/licences.txt" | paste -sd ',' - | sed 's/,/, /g')"
+
 step "unit, property and server integration tests"
 cargo test --workspace --exclude frontend
 

@@ -23,6 +23,8 @@ use crate::i18n::{provide_lang, tr};
 use crate::pages::{AccountPage, AdminAuditPage, AdminExamPageView, AdminPage, ExamPageView, ForgotPasswordPage, HomePage, LogInPage, NotFoundPage, NotificationsPage, ReviewDeskPage, ReviewHomePage, ReviewQueuePage, SignUpPage};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    ssr::page_policy::apply();
     view! {
         <!DOCTYPE html>
         <html>

@@ -22,6 +22,7 @@ pub mod location_strip;
 pub mod materials;
 pub mod notifications;
 pub mod outbox;
+pub mod page_policy;
 pub mod password;
 pub mod password_recovery;
 pub mod presets;

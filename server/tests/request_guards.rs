@@ -82,3 +82,29 @@ async fn a_malformed_server_function_body_is_a_400_with_a_clear_message() {
     let not_json = browser.http.post(app.url("/api/accept_pledge")).header("content-type", "application/json").body("{oops").send().await.unwrap();
     assert_eq!(not_json.status(), 400);
 }
+
+#[tokio::test]
+async fn pages_carry_a_content_security_policy_whose_nonce_is_on_their_scripts() {
+    let app = spawn_app().await;
+    let page = app.browser().get("/login").await;
+    let policy = page.headers()["content-security-policy"].to_str().unwrap().to_string();
+    assert!(policy.contains("object-src 'none'") && policy.contains("frame-ancestors 'none'"), "{policy}");
+    let nonce = policy.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce in script-src").to_string();
+    let html = page.text().await.unwrap();
+    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "the hydration script carries the response's nonce");
+    let other: String = app.browser().get("/login").await.headers()["content-security-policy"].to_str().unwrap().to_string();
+    assert_ne!(other, policy, "each response draws its own nonce");
+}
+
+#[tokio::test]
+async fn https_installations_send_secure_cookies_and_hsts() {
+    let app = spawn_app_with(|config| config.public_url = Some("https://zige.example.cn".into())).await;
+    let browser = app.browser();
+    let response = browser.http.post(app.url("/api/sign_up")).header("origin", "https://zige.example.cn").json(&json!({ "fields": { "id_type": "resident_id", "id_number": ALICE, "name": "考生", "mobile": "13800138000", "password": "secret-pass-1" } })).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let cookie = response.headers()["set-cookie"].to_str().unwrap().to_lowercase();
+    assert!(cookie.contains("secure"), "{cookie}");
+    assert!(response.headers()["strict-transport-security"].to_str().unwrap().contains("max-age="));
+    let foreign = browser.http.post(app.url("/api/log_out")).header("origin", &format!("http://{}", app.address)).json(&json!({})).send().await.unwrap();
+    assert_eq!(foreign.status(), 403, "with a public URL set, only that origin may change state");
+}

@@ -51,6 +51,8 @@ pub struct LimitSettings {
     pub upload_per_address: Limit,
     /// Attempts at one ID number, from anywhere.
     pub log_in_per_account: Limit,
+    /// Uploads by one signed-in account, from any number of addresses.
+    pub upload_per_account: Limit,
 }
 
 impl Default for LimitSettings {
@@ -62,6 +64,7 @@ impl Default for LimitSettings {
             recovery_per_address: limit(5, 60),
             upload_per_address: limit(60, 1),
             log_in_per_account: limit(10, 30),
+            upload_per_account: limit(60, 1),
         }
     }
 }
@@ -70,7 +73,7 @@ impl LimitSettings {
     /// No practical limit: for the test harness, which signs up dozens of people from loopback.
     pub fn unlimited() -> LimitSettings {
         let limit = Limit { burst: 1_000_000, period: Duration::from_millis(1) };
-        LimitSettings { log_in_per_address: limit, sign_up_per_address: limit, recovery_per_address: limit, upload_per_address: limit, log_in_per_account: limit }
+        LimitSettings { log_in_per_address: limit, sign_up_per_address: limit, recovery_per_address: limit, upload_per_address: limit, log_in_per_account: limit, upload_per_account: limit }
     }
 }
 
@@ -80,6 +83,7 @@ pub struct RateLimits {
     recovery: DefaultKeyedRateLimiter<IpAddr>,
     upload: DefaultKeyedRateLimiter<IpAddr>,
     account: DefaultKeyedRateLimiter<String>,
+    uploader: DefaultKeyedRateLimiter<i32>,
 }
 
 fn bucket<K: Hash + Eq + Clone>(limit: Limit) -> DefaultKeyedRateLimiter<K> {
@@ -103,6 +107,7 @@ impl RateLimits {
             recovery: bucket(settings.recovery_per_address),
             upload: bucket(settings.upload_per_address),
             account: bucket(settings.log_in_per_account),
+            uploader: bucket(settings.upload_per_account),
         }
     }
 
@@ -122,6 +127,11 @@ impl RateLimits {
         verdict(self.account.check_key(&id_number.to_string()))
     }
 
+    /// One upload by this account, from anywhere.
+    pub fn check_uploader(&self, user_id: i32) -> Result<(), AppError> {
+        verdict(self.uploader.check_key(&user_id))
+    }
+
     /// Forgets buckets that are full again, so the maps do not grow without end.
     pub fn forget_idle(&self) {
         for limiter in [&self.log_in, &self.sign_up, &self.recovery, &self.upload] {
@@ -130,6 +140,8 @@ impl RateLimits {
         }
         self.account.retain_recent();
         self.account.shrink_to_fit();
+        self.uploader.retain_recent();
+        self.uploader.shrink_to_fit();
     }
 }
 
@@ -139,7 +151,7 @@ mod tests {
 
     fn tight() -> LimitSettings {
         let limit = Limit { burst: 2, period: Duration::from_secs(60) };
-        LimitSettings { log_in_per_address: limit, sign_up_per_address: limit, recovery_per_address: limit, upload_per_address: limit, log_in_per_account: limit }
+        LimitSettings { log_in_per_address: limit, sign_up_per_address: limit, recovery_per_address: limit, upload_per_address: limit, log_in_per_account: limit, upload_per_account: limit }
     }
 
     #[test]
@@ -163,6 +175,15 @@ mod tests {
         assert!(limits.check_address(Door::LogIn, first).is_err());
         assert!(limits.check_address(Door::SignUp, first).is_ok());
         assert!(limits.check_address(Door::LogIn, second).is_ok());
+    }
+
+    #[test]
+    fn one_account_gets_its_uploads_then_waits_whatever_its_address() {
+        let limits = RateLimits::new(tight());
+        limits.check_uploader(7).unwrap();
+        limits.check_uploader(7).unwrap();
+        assert!(matches!(limits.check_uploader(7), Err(AppError::TooManyRequests { .. })));
+        assert!(limits.check_uploader(8).is_ok(), "another account has its own bucket");
     }
 
     #[test]

@@ -22,6 +22,8 @@ const MAX_TEXT_FIELD_BYTES: usize = 200;
 pub async fn upload_material(State(state): State<ServerState>, session: Session, multipart: Multipart) -> Response {
     let outcome = async {
         let account = user_from_session(&session, &state.db).await?;
+        // Checked before the body is read: a flood from one account costs a table lookup each.
+        state.rate_limits.check_uploader(account.id)?;
         let upload = read_form(multipart, state.max_upload_bytes).await?;
         let view = store_upload(&state, &account, upload).await?;
         tracing::info!(user_id = account.id, material = view.id, category = view.category, bytes = view.bytes, "material stored");

@@ -1,0 +1,83 @@
+import { expect, test } from '@playwright/test';
+import { newResidentId, open } from './support';
+
+// Accounts a person can get back into: 忘记密码 answers the same for every ID number, an
+// administrator hands over a temporary password, and its owner replaces it with their own.
+// Every page runs under the app's Content-Security-Policy with no violation.
+test('a locked-out candidate gets back in through the administrator and changes the password', async ({ browser }) => {
+  const idNumber = newResidentId();
+  const violations: string[] = [];
+  const candidateContext = await browser.newContext();
+  const candidate = await candidateContext.newPage();
+  candidate.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) violations.push(message.text());
+  });
+
+  // Sign up, then forget the password.
+  await open(candidate, '/signup');
+  await candidate.getByLabel('证件号码').fill(idNumber);
+  await candidate.getByLabel('姓名').fill('找回考生');
+  await candidate.getByLabel('手机号码').fill('13912345678');
+  await candidate.getByLabel(/^密码/).fill('Forgotten2026');
+  await candidate.getByRole('button', { name: '注册' }).click();
+  await expect(candidate.getByRole('heading', { name: '我的考试' })).toBeVisible();
+  await candidate.getByRole('button', { name: '退出' }).click();
+  await expect(candidate).toHaveURL(/\/login$/);
+
+  // 忘记密码: the answer does not say whether the number is registered.
+  await candidate.getByRole('link', { name: '忘记密码' }).click();
+  await expect(candidate.getByRole('heading', { name: '找回密码' })).toBeVisible();
+  await candidate.getByLabel('证件号码').fill(idNumber);
+  await candidate.getByRole('button', { name: '获取验证码' }).click();
+  await expect(candidate.getByRole('status')).toContainText('如果该证件号码已注册');
+  await candidate.getByLabel('验证码').fill('000000');
+  await candidate.getByLabel('新密码').fill('short');
+  await candidate.getByRole('button', { name: '重置密码' }).click();
+  await expect(candidate.getByRole('alert')).toContainText('当前 5 位');
+  await candidate.getByLabel('新密码').fill('Wrongcode2026');
+  await candidate.getByRole('button', { name: '重置密码' }).click();
+  await expect(candidate.getByRole('alert')).toContainText('验证码不正确或已过期');
+
+  // The administrator finds the account and sets a temporary password, shown once.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await open(admin, '/login');
+  await admin.getByLabel('证件号码').fill('44030519850315456X');
+  await admin.getByLabel('密码').fill('zige-admin-2026');
+  await admin.getByRole('button', { name: '登录' }).click();
+  await admin.getByRole('link', { name: '考试管理' }).click();
+  await admin.getByLabel('按证件号码查找账号').fill(idNumber.toLowerCase());
+  await admin.getByRole('button', { name: '查找', exact: true }).click();
+  await expect(admin.getByTestId('account-found')).toContainText('找回考生');
+  await admin.getByRole('button', { name: '重置密码' }).click();
+  const temporary = (await admin.getByTestId('temporary-password').locator('code').textContent())!.trim();
+  expect(temporary).toHaveLength(12);
+
+  // The candidate logs in with it and sets a password of their own.
+  await open(candidate, '/login');
+  await candidate.getByLabel('证件号码').fill(idNumber);
+  await candidate.getByLabel('密码').fill(temporary);
+  await candidate.getByRole('button', { name: '登录' }).click();
+  await expect(candidate.getByRole('heading', { name: '我的考试' })).toBeVisible();
+  await candidate.getByTestId('signed-in-as').click();
+  await expect(candidate.getByRole('heading', { name: '修改密码' })).toBeVisible();
+  await candidate.getByLabel('原密码').fill(temporary);
+  await candidate.getByLabel('新密码').fill('MyOwn2026pass');
+  await candidate.getByRole('button', { name: '修改密码' }).click();
+  await expect(candidate.getByRole('status')).toContainText('密码已修改');
+
+  await candidate.getByRole('button', { name: '退出' }).click();
+  await candidate.getByLabel('证件号码').fill(idNumber);
+  await candidate.getByLabel('密码').fill('MyOwn2026pass');
+  await candidate.getByRole('button', { name: '登录' }).click();
+  await expect(candidate.getByRole('heading', { name: '我的考试' })).toBeVisible();
+
+  // The administrator reads both steps in the audit log, failed logins hidden.
+  await open(admin, '/admin/audit');
+  await admin.getByLabel('隐藏登录失败记录').check();
+  await expect(admin.locator('tr[data-action="password_reset"]').first()).toContainText('找回考生');
+  await expect(admin.locator('tr[data-action="password_changed"]').first()).toContainText('找回考生');
+  expect(violations).toEqual([]);
+  await candidateContext.close();
+  await adminContext.close();
+});
