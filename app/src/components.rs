@@ -1,4 +1,5 @@
 //! Pieces the pages are built from.
+pub mod account_fields;
 pub mod accounts_panel;
 pub mod application_actions;
 pub mod category_card;

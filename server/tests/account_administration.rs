@@ -12,26 +12,26 @@ async fn audit_actions(admin: &Browser) -> Vec<(String, String, String)> {
     rows.as_array().unwrap().iter().map(|r| (r["action"].as_str().unwrap().to_string(), r["target"].as_str().unwrap().to_string(), r["detail"].as_str().unwrap().to_string())).collect()
 }
 
+/// `server admin create` on the app's database, the password given as the operator would.
+fn create_first_administrator(app: &TestApp, password: &str) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(["admin", "create", "--id-number", "110101198001010053", "--name", "首位管理员", "--mobile", "13900000001"])
+        .env("ZIGE_DATA_DIR", app.data_dir.path())
+        .env("ZIGE_ADMIN_PASSWORD", password)
+        .output()
+        .unwrap()
+}
+
 #[tokio::test]
 async fn without_demo_data_no_account_exists_and_the_command_line_creates_the_first_administrator() {
     let app = spawn_app_with(|config| config.seed_demo = false).await;
     assert_eq!(app.browser().log_in("44030519850315456X", "zige-admin-2026").await.status(), 401, "no published password works");
 
-    let refused = Command::new(env!("CARGO_BIN_EXE_server"))
-        .args(["admin", "create", "--id-number", "110101198001010053", "--name", "首位管理员", "--mobile", "13900000001"])
-        .env("ZIGE_DATA_DIR", app.data_dir.path())
-        .env("ZIGE_ADMIN_PASSWORD", "short")
-        .output()
-        .unwrap();
+    let refused = create_first_administrator(&app, "short");
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("password: The password needs 8–64 characters"));
 
-    let created = Command::new(env!("CARGO_BIN_EXE_server"))
-        .args(["admin", "create", "--id-number", "110101198001010053", "--name", "首位管理员", "--mobile", "13900000001"])
-        .env("ZIGE_DATA_DIR", app.data_dir.path())
-        .env("ZIGE_ADMIN_PASSWORD", "chosen-by-operator-9")
-        .output()
-        .unwrap();
+    let created = create_first_administrator(&app, "chosen-by-operator-9");
     assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
 
     let admin = app.browser();

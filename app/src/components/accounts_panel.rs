@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::api::admin::{admin_create_admin, admin_find_account, admin_release_id_number, admin_reset_password};
+use crate::components::account_fields::AccountFields;
 use crate::components::error_note::ErrorNote;
 use crate::domain::sign_up_form::SignUpFields;
 use crate::error::AppError;
@@ -43,7 +44,6 @@ pub fn AccountsPanel() -> impl IntoView {
             fields.set(SignUpFields { id_type: "resident_id".into(), ..Default::default() });
         }))
     });
-    let bind = move |set: fn(&mut SignUpFields, String)| move |ev: leptos::ev::Event| fields.update(|f| set(f, event_target_value(&ev)));
 
     view! {
         <section class="card" aria-labelledby="accounts-title">
@@ -58,11 +58,7 @@ pub fn AccountsPanel() -> impl IntoView {
             })}
             <form class="new-reviewer" on:submit=move |ev| { ev.prevent_default(); create.dispatch(()); }>
                 <h3>{tr("新建管理员账号", "New administrator account")}</h3>
-                <label>{tr("姓名", "Name")}<input name="admin-name" prop:value=move || fields.with(|f| f.name.clone()) on:input=bind(|f, v| f.name = v)/></label>
-                <label>{tr("身份证号码", "Resident ID number")}<input name="admin-id" prop:value=move || fields.with(|f| f.id_number.clone()) on:input=bind(|f, v| f.id_number = v)/></label>
-                <label>{tr("手机号码", "Mobile")}<input name="admin-mobile" prop:value=move || fields.with(|f| f.mobile.clone()) on:input=bind(|f, v| f.mobile = v)/></label>
-                <label>{tr("电子邮箱（选填）", "Email (optional)")}<input name="admin-email" type="email" prop:value=move || fields.with(|f| f.email.clone()) on:input=bind(|f, v| f.email = v)/></label>
-                <label>{tr("初始密码", "Initial password")}<input name="admin-password" type="password" autocomplete="new-password" prop:value=move || fields.with(|f| f.password.clone()) on:input=bind(|f, v| f.password = v)/></label>
+                <AccountFields fields prefix="admin"/>
                 <button type="submit" class="button" disabled=move || create.pending().get()>{tr("创建管理员账号", "Create administrator account")}</button>
                 {move || created.get().map(|name| view! { <p role="status">{tr("已创建管理员：", "Administrator created: ")}{name}</p> })}
             </form>

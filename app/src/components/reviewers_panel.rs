@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::admin::{admin_assign_reviewer, admin_create_reviewer, admin_reviewers};
+use crate::components::account_fields::AccountFields;
 use crate::components::error_note::ErrorNote;
 use crate::domain::sign_up_form::SignUpFields;
 use crate::error::AppError;
@@ -34,7 +35,6 @@ pub fn ReviewersPanel(exams: Vec<ExamSummary>) -> impl IntoView {
             refresh.update(|v| *v += 1);
         }
     });
-    let bind = move |set: fn(&mut SignUpFields, String)| move |ev: leptos::ev::Event| fields.update(|f| set(f, event_target_value(&ev)));
     let exams = StoredValue::new(exams);
 
     view! {
@@ -72,11 +72,7 @@ pub fn ReviewersPanel(exams: Vec<ExamSummary>) -> impl IntoView {
             </Transition>
             <form class="new-reviewer" on:submit=move |ev| { ev.prevent_default(); create.dispatch(()); }>
                 <h3>{tr("新建审核人员账号", "New reviewer account")}</h3>
-                <label>{tr("姓名", "Name")}<input name="reviewer-name" prop:value=move || fields.with(|f| f.name.clone()) on:input=bind(|f, v| f.name = v)/></label>
-                <label>{tr("身份证号码", "Resident ID number")}<input name="reviewer-id" prop:value=move || fields.with(|f| f.id_number.clone()) on:input=bind(|f, v| f.id_number = v)/></label>
-                <label>{tr("手机号码", "Mobile")}<input name="reviewer-mobile" prop:value=move || fields.with(|f| f.mobile.clone()) on:input=bind(|f, v| f.mobile = v)/></label>
-                <label>{tr("电子邮箱（选填）", "Email (optional)")}<input name="reviewer-email" type="email" prop:value=move || fields.with(|f| f.email.clone()) on:input=bind(|f, v| f.email = v)/></label>
-                <label>{tr("初始密码", "Initial password")}<input name="reviewer-password" type="password" autocomplete="new-password" prop:value=move || fields.with(|f| f.password.clone()) on:input=bind(|f, v| f.password = v)/></label>
+                <AccountFields fields prefix="reviewer"/>
                 <button type="submit" class="button" disabled=move || create.pending().get()>{tr("创建审核人员账号", "Create reviewer account")}</button>
             </form>
             {move || failure.get().map(|error| view! { <ErrorNote error/> })}

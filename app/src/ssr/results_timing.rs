@@ -3,63 +3,39 @@
 //! result never shows before its decision was made, so each lands at the later of the two.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::entities::{application_event, notification, outbox_message};
 use crate::error::AppError;
 use crate::models::ApplicationState;
 
+/// The later of the new results time and the moment the row was written.
+fn later_of(results_at: DateTime<Utc>, written_at: impl ColumnTrait) -> SimpleExpr {
+    Expr::case(Expr::col(written_at).lte(results_at), Expr::value(results_at)).finally(Expr::col(written_at)).into()
+}
+
 pub async fn follow_results_time(db: &impl ConnectionTrait, exam_code: &str, results_at: DateTime<Utc>) -> Result<(), AppError> {
     let fail = |e| super::internal("results re-timing", e);
-    let results = [ApplicationState::Approved.as_str(), ApplicationState::Rejected.as_str()];
-    // Decided before the new time: shown at it. Decided after it: shown at the decision.
     application_event::Entity::update_many()
-        .col_expr(application_event::Column::VisibleFrom, Expr::value(results_at))
+        .col_expr(application_event::Column::VisibleFrom, later_of(results_at, application_event::Column::At))
         .filter(application_event::Column::ExamCode.eq(exam_code))
-        .filter(application_event::Column::StateAfter.is_in(results))
-        .filter(application_event::Column::At.lte(results_at))
-        .exec(db)
-        .await
-        .map_err(fail)?;
-    application_event::Entity::update_many()
-        .col_expr(application_event::Column::VisibleFrom, Expr::col(application_event::Column::At).into())
-        .filter(application_event::Column::ExamCode.eq(exam_code))
-        .filter(application_event::Column::StateAfter.is_in(results))
-        .filter(application_event::Column::At.gt(results_at))
+        .filter(application_event::Column::StateAfter.is_in([ApplicationState::Approved.as_str(), ApplicationState::Rejected.as_str()]))
         .exec(db)
         .await
         .map_err(fail)?;
     notification::Entity::update_many()
-        .col_expr(notification::Column::VisibleFrom, Expr::value(results_at))
+        .col_expr(notification::Column::VisibleFrom, later_of(results_at, notification::Column::CreatedAt))
         .filter(notification::Column::HeldForResultsOf.eq(exam_code))
-        .filter(notification::Column::CreatedAt.lte(results_at))
-        .exec(db)
-        .await
-        .map_err(fail)?;
-    notification::Entity::update_many()
-        .col_expr(notification::Column::VisibleFrom, Expr::col(notification::Column::CreatedAt).into())
-        .filter(notification::Column::HeldForResultsOf.eq(exam_code))
-        .filter(notification::Column::CreatedAt.gt(results_at))
         .exec(db)
         .await
         .map_err(fail)?;
     // What is sent cannot be called back; what waits goes out at the new time.
     outbox_message::Entity::update_many()
-        .col_expr(outbox_message::Column::NotBefore, Expr::value(results_at))
-        .col_expr(outbox_message::Column::NextAttemptAt, Expr::value(results_at))
+        .col_expr(outbox_message::Column::NotBefore, later_of(results_at, outbox_message::Column::CreatedAt))
+        .col_expr(outbox_message::Column::NextAttemptAt, later_of(results_at, outbox_message::Column::CreatedAt))
         .filter(outbox_message::Column::HeldForResultsOf.eq(exam_code))
         .filter(outbox_message::Column::SentAt.is_null())
-        .filter(outbox_message::Column::CreatedAt.lte(results_at))
-        .exec(db)
-        .await
-        .map_err(fail)?;
-    outbox_message::Entity::update_many()
-        .col_expr(outbox_message::Column::NotBefore, Expr::col(outbox_message::Column::CreatedAt).into())
-        .col_expr(outbox_message::Column::NextAttemptAt, Expr::col(outbox_message::Column::CreatedAt).into())
-        .filter(outbox_message::Column::HeldForResultsOf.eq(exam_code))
-        .filter(outbox_message::Column::SentAt.is_null())
-        .filter(outbox_message::Column::CreatedAt.gt(results_at))
         .exec(db)
         .await
         .map_err(fail)?;
