@@ -48,6 +48,11 @@ fi
 cargo deny list --layout license --format human > "$ZIGE_TOOLS/licences.txt"
 echo "licences: $(cut -d: -f1 "$ZIGE_TOOLS/licences.txt" | paste -sd ',' - | sed 's/,/, /g')"
 
+step "formatting and lints (cargo fmt --check; cargo clippy -D warnings, server and browser builds)"
+cargo fmt --all --check
+cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
+cargo clippy -p frontend -p app --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
+
 step "unit, property and server integration tests"
 cargo test --workspace --exclude frontend
 

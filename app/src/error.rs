@@ -90,13 +90,21 @@ pub enum AppError {
 
 impl AppError {
     pub fn invalid_field(field: &str, message_zh: impl Into<String>, message_en: impl Into<String>) -> Self {
-        AppError::InvalidField { field: field.to_string(), message_zh: message_zh.into(), message_en: message_en.into() }
+        AppError::InvalidField {
+            field: field.to_string(),
+            message_zh: message_zh.into(),
+            message_en: message_en.into(),
+        }
     }
 
     /// The first problem of a form that failed its checks.
     pub fn from_field_errors(errors: Vec<crate::domain::sign_up_form::FieldError>) -> Self {
         match errors.into_iter().next() {
-            Some(first) => AppError::InvalidField { field: first.field, message_zh: first.message_zh, message_en: first.message_en },
+            Some(first) => AppError::InvalidField {
+                field: first.field,
+                message_zh: first.message_zh,
+                message_en: first.message_en,
+            },
             None => AppError::BadRequest("form refused without a reason".into()),
         }
     }
@@ -105,9 +113,22 @@ impl AppError {
         match self {
             AppError::NotSignedIn | AppError::BadCredentials => 401,
             AppError::NotFound => 404,
-            AppError::Forbidden | AppError::NotEligible | AppError::NotYetOpen { .. } | AppError::UploadClosed { .. } | AppError::PledgeRequired => 403,
-            AppError::DuplicateIdNumber | AppError::SequenceTaken { .. } | AppError::Locked | AppError::ExamExists { .. } | AppError::StaleDecision { .. } | AppError::NotUnlocked => 409,
-            AppError::InvalidField { .. } | AppError::FileRefused { .. } | AppError::Incomplete { .. } | AppError::ExamInvalid { .. } | AppError::DecisionInvalid { .. } => 422,
+            AppError::Forbidden
+            | AppError::NotEligible
+            | AppError::NotYetOpen { .. }
+            | AppError::UploadClosed { .. }
+            | AppError::PledgeRequired => 403,
+            AppError::DuplicateIdNumber
+            | AppError::SequenceTaken { .. }
+            | AppError::Locked
+            | AppError::ExamExists { .. }
+            | AppError::StaleDecision { .. }
+            | AppError::NotUnlocked => 409,
+            AppError::InvalidField { .. }
+            | AppError::FileRefused { .. }
+            | AppError::Incomplete { .. }
+            | AppError::ExamInvalid { .. }
+            | AppError::DecisionInvalid { .. } => 422,
             AppError::TooLarge { .. } => 413,
             AppError::BadRequest(_) => 400,
             AppError::TooManyRequests { .. } => 429,
@@ -119,7 +140,9 @@ impl AppError {
     /// Seconds the client should wait before trying again (sent as `Retry-After`).
     pub fn retry_after_secs(&self) -> Option<u64> {
         match self {
-            AppError::TooManyRequests { retry_after_secs } | AppError::Busy { retry_after_secs } => Some(*retry_after_secs),
+            AppError::TooManyRequests { retry_after_secs } | AppError::Busy { retry_after_secs } => {
+                Some(*retry_after_secs)
+            }
             _ => None,
         }
     }

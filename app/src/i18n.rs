@@ -23,7 +23,11 @@ impl Lang {
 
     fn from_cookie_header(header: &str) -> Lang {
         let english = header.split(';').any(|pair| pair.trim() == "lang=en");
-        if english { Lang::En } else { Lang::Zh }
+        if english {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
     }
 }
 
@@ -48,7 +52,11 @@ fn document_cookie() -> String {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::JsCast;
-        leptos::prelude::document().dyn_into::<web_sys::HtmlDocument>().ok().and_then(|d| d.cookie().ok()).unwrap_or_default()
+        leptos::prelude::document()
+            .dyn_into::<web_sys::HtmlDocument>()
+            .ok()
+            .and_then(|d| d.cookie().ok())
+            .unwrap_or_default()
     }
     #[cfg(not(feature = "hydrate"))]
     {

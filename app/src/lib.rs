@@ -20,7 +20,10 @@ use leptos_router::path;
 
 use crate::components::site_header::SiteHeader;
 use crate::i18n::{provide_lang, tr};
-use crate::pages::{AccountPage, AdminAuditPage, AdminExamPageView, AdminPage, ExamPageView, ForgotPasswordPage, HomePage, LogInPage, NotFoundPage, NotificationsPage, ReviewDeskPage, ReviewHomePage, ReviewQueuePage, SignUpPage};
+use crate::pages::{
+    AccountPage, AdminAuditPage, AdminExamPageView, AdminPage, ExamPageView, ForgotPasswordPage, HomePage, LogInPage,
+    NotFoundPage, NotificationsPage, ReviewDeskPage, ReviewHomePage, ReviewQueuePage, SignUpPage,
+};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]

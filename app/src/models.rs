@@ -150,7 +150,11 @@ impl ApplicationState {
     /// What the candidate may know: before the results time a decided application still reads
     /// as under review.
     pub fn as_seen_by_candidate(self, results_published: bool) -> ApplicationState {
-        if self.is_result() && !results_published { ApplicationState::Submitted } else { self }
+        if self.is_result() && !results_published {
+            ApplicationState::Submitted
+        } else {
+            self
+        }
     }
 
     pub fn label_zh(self) -> &'static str {
@@ -241,11 +245,19 @@ pub struct FlagView {
 
 impl FlagView {
     pub fn text_zh(&self) -> String {
-        if self.comment.is_empty() { self.reason.label_zh().to_string() } else { format!("{}：{}", self.reason.label_zh(), self.comment) }
+        if self.comment.is_empty() {
+            self.reason.label_zh().to_string()
+        } else {
+            format!("{}：{}", self.reason.label_zh(), self.comment)
+        }
     }
 
     pub fn text_en(&self) -> String {
-        if self.comment.is_empty() { self.reason.label_en().to_string() } else { format!("{}: {}", self.reason.label_en(), self.comment) }
+        if self.comment.is_empty() {
+            self.reason.label_en().to_string()
+        } else {
+            format!("{}: {}", self.reason.label_en(), self.comment)
+        }
     }
 }
 

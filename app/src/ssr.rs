@@ -3,8 +3,8 @@
 
 pub mod account_admin;
 pub mod accounts;
-pub mod application_claim;
 pub mod admin_rows;
+pub mod application_claim;
 pub mod applications;
 pub mod audit;
 pub mod blob_store;

@@ -25,7 +25,10 @@ fn every_documented_key_is_read() {
     assert_eq!((rules.min_bytes, rules.max_bytes), (Some(102400), Some(409600)));
     assert_eq!((rules.min_width, rules.min_height), (Some(300), Some(400)));
     assert_eq!(rules.aspect, Some(AspectRatio::parse("3:4").unwrap()));
-    assert_eq!((rules.aspect_tolerance, rules.min_dpi, rules.max_count, rules.required), (0.05, Some(200), Some(2), true));
+    assert_eq!(
+        (rules.aspect_tolerance, rules.min_dpi, rules.max_count, rules.required),
+        (0.05, Some(200), Some(2), true)
+    );
 }
 
 #[test]
@@ -50,13 +53,15 @@ fn a_malformed_aspect_is_an_error() {
 
 #[test]
 fn contradictory_rules_are_reported_together() {
-    let rules: CategoryRules = toml::from_str("min_bytes = 500\nmax_bytes = 100\naspect_tolerance = 2.0\nformats = []").unwrap();
+    let rules: CategoryRules =
+        toml::from_str("min_bytes = 500\nmax_bytes = 100\naspect_tolerance = 2.0\nformats = []").unwrap();
     assert_eq!(rules.validated().unwrap_err().len(), 3);
 }
 
 #[test]
 fn rules_are_described_in_plain_words() {
-    let rules: CategoryRules = toml::from_str("max_bytes = 307200\nmin_width = 295\nmin_height = 413\nmax_count = 2").unwrap();
+    let rules: CategoryRules =
+        toml::from_str("max_bytes = 307200\nmin_width = 295\nmin_height = 413\nmax_count = 2").unwrap();
     assert_eq!(rules.describe_zh(), vec!["JPEG 格式", "文件不超过 300 KB", "像素不小于 295×413（宽×高）", "最多 2 张"]);
     assert_eq!(rules.describe_en()[1], "at most 300 KB per file");
 }

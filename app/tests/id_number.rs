@@ -50,7 +50,10 @@ fn residence_permits_need_region_81_82_or_83() {
     let body = "81000019900101123";
     let id = format!("{body}{}", resident_id_check_char(body.as_bytes()));
     assert!(IdNumber::parse(IdType::HkMacaoTaiwanResidencePermit, &id).is_ok());
-    assert_eq!(IdNumber::parse(IdType::HkMacaoTaiwanResidencePermit, "11010519491231002X"), Err(IdNumberError::WrongPrefix));
+    assert_eq!(
+        IdNumber::parse(IdType::HkMacaoTaiwanResidencePermit, "11010519491231002X"),
+        Err(IdNumberError::WrongPrefix)
+    );
 }
 
 #[test]

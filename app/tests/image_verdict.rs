@@ -57,7 +57,9 @@ fn every_violation_is_reported_not_just_the_first() {
         ..Default::default()
     };
     let found = codes(&with_trailing_zip(&png(100, 100)), &rules);
-    for code in [Code::FileTooLarge, Code::FormatNotAllowed, Code::TrailingData, Code::WidthTooSmall, Code::HeightTooSmall] {
+    for code in
+        [Code::FileTooLarge, Code::FormatNotAllowed, Code::TrailingData, Code::WidthTooSmall, Code::HeightTooSmall]
+    {
         assert!(found.contains(&code), "{code:?} missing from {found:?}");
     }
 }
@@ -78,7 +80,11 @@ fn aspect_ratio_within_tolerance_passes_and_outside_is_refused_with_the_deviatio
     assert!(judge_image(&jpeg(303, 400), &rules, 0).accepted()); // 1% off
     let verdict = judge_image(&jpeg(400, 400), &rules, 0);
     assert_eq!(verdict.violations[0].code, Code::AspectMismatch);
-    assert!(verdict.violations[0].message_en.contains("33.3% off the required 3:4"), "{}", verdict.violations[0].message_en);
+    assert!(
+        verdict.violations[0].message_en.contains("33.3% off the required 3:4"),
+        "{}",
+        verdict.violations[0].message_en
+    );
 }
 
 #[test]

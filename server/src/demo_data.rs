@@ -9,8 +9,8 @@ use sea_orm::DatabaseConnection;
 use app::domain::sign_up_form::{SignUpFields, SignUpForm};
 use app::error::AppError;
 use app::models::Role;
-use app::ssr::blob_store::BlobStore;
 use app::ssr::audit::{self, AuditAction};
+use app::ssr::blob_store::BlobStore;
 use app::ssr::{accounts, eligibility, exam_source, exams, presets, reviewer_access};
 
 /// 000 (everyone may enter) and 004 (a list, with the demo candidate on it).
@@ -25,21 +25,45 @@ pub struct DemoAccount {
 }
 
 pub const DEMO_ACCOUNTS: [DemoAccount; 3] = [
-    DemoAccount { role: Role::Candidate, id_number: "44030519900101123X", name: "李明", password: "zige-demo-2026", email: "li.ming@example.cn" },
-    DemoAccount { role: Role::Reviewer, id_number: "110101198008087897", name: "王审核", password: "zige-review-2026", email: "wang.shenhe@example.cn" },
-    DemoAccount { role: Role::Admin, id_number: "44030519850315456X", name: "赵管理", password: "zige-admin-2026", email: "" },
+    DemoAccount {
+        role: Role::Candidate,
+        id_number: "44030519900101123X",
+        name: "李明",
+        password: "zige-demo-2026",
+        email: "li.ming@example.cn",
+    },
+    DemoAccount {
+        role: Role::Reviewer,
+        id_number: "110101198008087897",
+        name: "王审核",
+        password: "zige-review-2026",
+        email: "wang.shenhe@example.cn",
+    },
+    DemoAccount {
+        role: Role::Admin,
+        id_number: "44030519850315456X",
+        name: "赵管理",
+        password: "zige-admin-2026",
+        email: "",
+    },
 ];
 
-pub async fn ensure_demo_data(db: &DatabaseConnection, blobs: &dyn BlobStore, now: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn ensure_demo_data(
+    db: &DatabaseConnection,
+    blobs: &dyn BlobStore,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     if audit::has_action(db, AuditAction::DemoDataCreated).await? {
         return Ok(());
     }
     for code in DEMO_PRESETS {
-        let preset = presets::find(code).ok_or_else(|| app::ssr::internal("demo exam", format!("preset {code} missing or invalid")))?;
+        let preset = presets::find(code)
+            .ok_or_else(|| app::ssr::internal("demo exam", format!("preset {code} missing or invalid")))?;
         // The shipped dates are examples; the demo opens yesterday and closes in 30 days, so
         // uploading works whenever a newcomer tries it.
         let source = exam_source::with_windows(preset.source, demo_windows(now))?;
-        let exam = exams::parse_exam_toml(&source).map_err(|mistakes| app::ssr::internal("demo exam", mistakes.join("; ")))?;
+        let exam =
+            exams::parse_exam_toml(&source).map_err(|mistakes| app::ssr::internal("demo exam", mistakes.join("; ")))?;
         if exams::insert_if_missing(db, blobs, &exam, &source, &presets::example).await? {
             tracing::info!(code = exam.code, "demo exam created");
         }
@@ -69,13 +93,22 @@ pub async fn ensure_demo_data(db: &DatabaseConnection, blobs: &dyn BlobStore, no
             reviewer_access::set_assignment(db, &admin, reviewer.id, code, true, now).await?;
         }
     }
-    audit::record(db, None, AuditAction::DemoDataCreated, "demo exams 000 and 004, demo accounts", "ZIGE_SEED_DEMO=true; the demo passwords are published in the README", now).await
+    audit::record(
+        db,
+        None,
+        AuditAction::DemoDataCreated,
+        "demo exams 000 and 004, demo accounts",
+        "ZIGE_SEED_DEMO=true; the demo passwords are published in the README",
+        now,
+    )
+    .await
 }
 
 /// Upload opens a day before `now` and closes 30 days after; review closes at 45, results at 60.
 fn demo_windows(now: DateTime<Utc>) -> [String; 4] {
     let china = FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset");
-    [-1, 30, 45, 60].map(|days| (now + Duration::days(days)).with_timezone(&china).format("%Y-%m-%dT%H:%M:00%:z").to_string())
+    [-1, 30, 45, 60]
+        .map(|days| (now + Duration::days(days)).with_timezone(&china).format("%Y-%m-%dT%H:%M:00%:z").to_string())
 }
 
 pub fn print_demo_accounts(listen: &str) {

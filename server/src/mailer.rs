@@ -29,7 +29,8 @@ impl SmtpMailer {
     /// `url` as lettre reads it: smtp://host:port (plain, for a relay on the same machine),
     /// smtp://host:587?tls=required (STARTTLS) or smtps://user:pass@host (TLS).
     pub fn new(url: &str, from: &str) -> Result<SmtpMailer, String> {
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url).map_err(|e| format!("ZIGE_SMTP_URL: {e}"))?.build();
+        let transport =
+            AsyncSmtpTransport::<Tokio1Executor>::from_url(url).map_err(|e| format!("ZIGE_SMTP_URL: {e}"))?.build();
         let from = from.parse().map_err(|e| format!("ZIGE_MAIL_FROM: {e}"))?;
         Ok(SmtpMailer { transport, from })
     }
@@ -57,7 +58,12 @@ pub struct LoggingMailer;
 #[async_trait::async_trait]
 impl EmailSender for LoggingMailer {
     async fn send(&self, email: Email<'_>) -> Result<(), String> {
-        tracing::info!(outbox_id = email.outbox_id, to = email.to, subject = email.subject, "email (no SMTP server configured, logged only)");
+        tracing::info!(
+            outbox_id = email.outbox_id,
+            to = email.to,
+            subject = email.subject,
+            "email (no SMTP server configured, logged only)"
+        );
         Ok(())
     }
 }

@@ -62,9 +62,9 @@ async fn serve() -> Result<(), startup::StartupError> {
     let config = Config::load()?;
     // cargo-leptos passes the site layout through LEPTOS_* variables; without them (a copied
     // binary) the defaults of this workspace apply.
-    let leptos_options = get_configuration(None).map(|c| c.leptos_options).unwrap_or_else(|_| {
-        LeptosOptions::builder().output_name("zige").site_root("target/site").build()
-    });
+    let leptos_options = get_configuration(None)
+        .map(|c| c.leptos_options)
+        .unwrap_or_else(|_| LeptosOptions::builder().output_name("zige").site_root("target/site").build());
     let addr = config.listen.unwrap_or(leptos_options.site_addr);
     let prepared = startup::prepare(&config, leptos_options).await?;
     tracing::info!(%addr, data_dir = %config.data_dir.display(), "listening");

@@ -23,7 +23,12 @@ pub struct Senders {
 const LEASE_SECONDS: i64 = 120;
 const BATCH: u64 = 50;
 
-pub fn spawn(db: DatabaseConnection, clock: Arc<dyn Clock>, senders: Senders, poll: Duration) -> tokio::task::JoinHandle<()> {
+pub fn spawn(
+    db: DatabaseConnection,
+    clock: Arc<dyn Clock>,
+    senders: Senders,
+    poll: Duration,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
             if let Err(error) = deliver_due(&db, clock.as_ref(), &senders, poll).await {
@@ -35,7 +40,12 @@ pub fn spawn(db: DatabaseConnection, clock: Arc<dyn Clock>, senders: Senders, po
 }
 
 /// One pass over the due rows.
-pub async fn deliver_due(db: &DatabaseConnection, clock: &dyn Clock, senders: &Senders, poll: Duration) -> Result<(), app::error::AppError> {
+pub async fn deliver_due(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    senders: &Senders,
+    poll: Duration,
+) -> Result<(), app::error::AppError> {
     let first_wait = chrono::Duration::from_std(poll).unwrap_or(chrono::Duration::seconds(2));
     let max_wait = chrono::Duration::minutes(30).max(first_wait);
     for row in outbox::due(db, clock.now(), BATCH).await? {
@@ -43,7 +53,12 @@ pub async fn deliver_due(db: &DatabaseConnection, clock: &dyn Clock, senders: &S
             continue;
         }
         let outcome = match row.channel.as_str() {
-            "email" => senders.email.send(Email { outbox_id: row.id, to: &row.recipient, subject: &row.subject, body: &row.body }).await,
+            "email" => {
+                senders
+                    .email
+                    .send(Email { outbox_id: row.id, to: &row.recipient, subject: &row.subject, body: &row.body })
+                    .await
+            }
             "sms" => senders.sms.send(row.id, &row.recipient, &row.body).await,
             other => Err(format!("unknown channel {other}")),
         };

@@ -57,7 +57,9 @@ impl SessionStore for SeaOrmSessionStore {
         loop {
             match entity::Entity::insert(row_of(record)?).exec(&self.db).await {
                 Ok(_) => return Ok(()),
-                Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => record.id = Id::default(),
+                Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+                    record.id = Id::default()
+                }
                 Err(e) => return Err(backend(e)),
             }
         }
@@ -65,7 +67,11 @@ impl SessionStore for SeaOrmSessionStore {
 
     async fn save(&self, record: &Record) -> Result<()> {
         entity::Entity::insert(row_of(record)?)
-            .on_conflict(OnConflict::column(entity::Column::Id).update_columns([entity::Column::Data, entity::Column::ExpiresAt]).to_owned())
+            .on_conflict(
+                OnConflict::column(entity::Column::Id)
+                    .update_columns([entity::Column::Data, entity::Column::ExpiresAt])
+                    .to_owned(),
+            )
             .exec(&self.db)
             .await
             .map_err(backend)?;
@@ -85,7 +91,8 @@ impl SessionStore for SeaOrmSessionStore {
         Ok(Some(Record {
             id: *id,
             data: serde_json::from_str(&row.data).map_err(|e| Error::Decode(e.to_string()))?,
-            expiry_date: OffsetDateTime::from_unix_timestamp(row.expires_at).map_err(|e| Error::Decode(e.to_string()))?,
+            expiry_date: OffsetDateTime::from_unix_timestamp(row.expires_at)
+                .map_err(|e| Error::Decode(e.to_string()))?,
         }))
     }
 
@@ -99,7 +106,11 @@ impl SessionStore for SeaOrmSessionStore {
 impl ExpiredDeletion for SeaOrmSessionStore {
     async fn delete_expired(&self) -> Result<()> {
         let now = OffsetDateTime::now_utc().unix_timestamp();
-        entity::Entity::delete_many().filter(entity::Column::ExpiresAt.lte(now)).exec(&self.db).await.map_err(backend)?;
+        entity::Entity::delete_many()
+            .filter(entity::Column::ExpiresAt.lte(now))
+            .exec(&self.db)
+            .await
+            .map_err(backend)?;
         Ok(())
     }
 }

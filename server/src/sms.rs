@@ -14,7 +14,8 @@ pub struct LoggingSms;
 #[async_trait::async_trait]
 impl SmsProvider for LoggingSms {
     async fn send(&self, outbox_id: i32, mobile: &str, text: &str) -> Result<(), String> {
-        let masked: String = mobile.chars().enumerate().map(|(i, c)| if (3..7).contains(&i) { '*' } else { c }).collect();
+        let masked: String =
+            mobile.chars().enumerate().map(|(i, c)| if (3..7).contains(&i) { '*' } else { c }).collect();
         tracing::info!(outbox_id, mobile = masked, text, "sms (logging adapter, not sent)");
         Ok(())
     }

@@ -28,14 +28,17 @@ use app::ssr::ServerState;
 use app::{shell, App};
 
 use crate::config::Config;
+use crate::mailer::{EmailSender, LoggingMailer, SmtpMailer};
 use crate::middleware::rate_limit::{limit_by_address, RateLimitState};
 use crate::middleware::same_origin::{refuse_cross_site, SameOriginState};
-use crate::mailer::{EmailSender, LoggingMailer, SmtpMailer};
 use crate::outbox_worker::{self, Senders};
 use crate::routes::results_export::{results_csv, results_xlsx};
-use crate::routes::{example_file::example_file, health::health, material_file::material_file, previous_file::previous_file, upload_example::upload_example, upload_material::upload_material};
-use crate::sms::LoggingSms;
+use crate::routes::{
+    example_file::example_file, health::health, material_file::material_file, previous_file::previous_file,
+    upload_example::upload_example, upload_material::upload_material,
+};
 use crate::session_store::SeaOrmSessionStore;
+use crate::sms::LoggingSms;
 
 /// The largest body a page form or server function may send.
 const FORM_BODY_LIMIT_BYTES: usize = 64 * 1024;
@@ -58,7 +61,10 @@ pub async fn connect_database(url: &str) -> Result<DatabaseConnection, StartupEr
         use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
         // WAL lets page loads read while an upload writes; FULL sync keeps committed rows
         // through a power cut, matching the fsync'ed blobs.
-        o.journal_mode(SqliteJournalMode::Wal).synchronous(SqliteSynchronous::Full).busy_timeout(Duration::from_secs(10)).foreign_keys(true)
+        o.journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .busy_timeout(Duration::from_secs(10))
+            .foreign_keys(true)
     });
     let db = Database::connect(options).await?;
     Migrator::up(&db, None).await?;
@@ -92,18 +98,37 @@ pub async fn prepare(config: &Config, leptos_options: LeptosOptions) -> Result<P
 }
 
 /// As `prepare`, with the clock every window check reads (tests stand it at chosen seconds).
-pub async fn prepare_with_clock(config: &Config, leptos_options: LeptosOptions, clock: Arc<dyn Clock>) -> Result<Prepared, StartupError> {
+pub async fn prepare_with_clock(
+    config: &Config,
+    leptos_options: LeptosOptions,
+    clock: Arc<dyn Clock>,
+) -> Result<Prepared, StartupError> {
     let db = open_database(config).await?;
     let blobs = Arc::new(LocalBlobStore::open(config.blob_dir()).await?);
     if config.seed_demo {
-        crate::demo_data::ensure_demo_data(&db, blobs.as_ref(), clock.now()).await.map_err(|e| format!("demo data: {e}"))?;
+        crate::demo_data::ensure_demo_data(&db, blobs.as_ref(), clock.now())
+            .await
+            .map_err(|e| format!("demo data: {e}"))?;
     }
-    let rate_limits = Arc::new(RateLimits::new(if config.rate_limits { LimitSettings::default() } else { LimitSettings::unlimited() }));
+    let rate_limits = Arc::new(RateLimits::new(if config.rate_limits {
+        LimitSettings::default()
+    } else {
+        LimitSettings::unlimited()
+    }));
     spawn_forgetting_idle_buckets(rate_limits.clone());
     spawn_hourly_sweep(db.clone(), blobs.clone());
     warn_when_no_administrator(&db).await?;
-    let decode_budget = Arc::new(DecodeBudget::new(config.decode_budget_mb, Duration::from_millis(config.decode_wait_ms)));
-    let state = ServerState { leptos_options, db: db.clone(), blobs, max_upload_bytes: config.max_upload_bytes, clock: clock.clone(), rate_limits, decode_budget };
+    let decode_budget =
+        Arc::new(DecodeBudget::new(config.decode_budget_mb, Duration::from_millis(config.decode_wait_ms)));
+    let state = ServerState {
+        leptos_options,
+        db: db.clone(),
+        blobs,
+        max_upload_bytes: config.max_upload_bytes,
+        clock: clock.clone(),
+        rate_limits,
+        decode_budget,
+    };
     outbox_worker::spawn(db.clone(), clock, senders(config)?, Duration::from_millis(config.outbox_poll_ms.max(10)));
 
     let store = SeaOrmSessionStore::new(db);
@@ -119,7 +144,10 @@ pub async fn prepare_with_clock(config: &Config, leptos_options: LeptosOptions, 
     let mut router = build_router(state.clone(), config).layer(sessions);
     if config.serves_https() {
         // Browsers that reached the app over https once never try plain http again for a year.
-        router = router.layer(SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains")));
+        router = router.layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ));
     }
     Ok(Prepared { state, router })
 }
@@ -142,7 +170,9 @@ fn spawn_hourly_sweep(db: DatabaseConnection, blobs: Arc<LocalBlobStore>) {
         loop {
             every_hour.tick().await;
             match app::ssr::blob_sweep::sweep(&db, blobs.as_ref(), app::ssr::blob_sweep::DEFAULT_GRACE).await {
-                Ok(report) if report.unnamed_files_removed + report.unfinished_writes_removed > 0 => tracing::info!(?report, "blob sweep"),
+                Ok(report) if report.unnamed_files_removed + report.unfinished_writes_removed > 0 => {
+                    tracing::info!(?report, "blob sweep")
+                }
                 Ok(_) => {}
                 Err(error) => tracing::warn!(error = error.message_en(), "blob sweep failed"),
             }
@@ -153,7 +183,9 @@ fn spawn_hourly_sweep(db: DatabaseConnection, blobs: Arc<LocalBlobStore>) {
 /// An installation without demo data starts with no account at all: say how to make the first.
 async fn warn_when_no_administrator(db: &DatabaseConnection) -> Result<(), StartupError> {
     if !app::ssr::accounts::any_with_role(db, app::models::Role::Admin).await.map_err(|e| e.message_en())? {
-        tracing::warn!("no administrator exists yet: create one with `server admin create --id-number … --name … --mobile …`");
+        tracing::warn!(
+            "no administrator exists yet: create one with `server admin create --id-number … --name … --mobile …`"
+        );
     }
     Ok(())
 }
@@ -188,11 +220,23 @@ fn build_router(state: ServerState, config: &Config) -> Router {
         .route("/api/admin/exams/{code}/results.csv", get(results_csv))
         .route("/api/admin/exams/{code}/results.xlsx", get(results_xlsx))
         .route("/api/exams/{code}/examples/{name}", get(example_file))
-        .route("/api/admin/exams/{code}/examples", post(upload_example).layer(DefaultBodyLimit::max(app::ssr::exams::MAX_EXAMPLE_BYTES + 64 * 1024)))
+        .route(
+            "/api/admin/exams/{code}/examples",
+            post(upload_example).layer(DefaultBodyLimit::max(app::ssr::exams::MAX_EXAMPLE_BYTES + 64 * 1024)),
+        )
         .merge(pages)
-        .layer(axum::middleware::from_fn_with_state(RateLimitState { limits: state.rate_limits.clone(), behind_proxy: config.behind_proxy }, limit_by_address))
-        .layer(axum::middleware::from_fn_with_state(SameOriginState { public_origin: config.public_url.clone() }, refuse_cross_site))
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(axum::middleware::from_fn_with_state(
+            RateLimitState { limits: state.rate_limits.clone(), behind_proxy: config.behind_proxy },
+            limit_by_address,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            SameOriginState { public_origin: config.public_url.clone() },
+            refuse_cross_site,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
         .layer(TraceLayer::new_for_http())
@@ -204,7 +248,9 @@ fn build_router(state: ServerState, config: &Config) -> Router {
 pub async fn serve(router: Router, addr: SocketAddr) -> Result<(), StartupError> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     // The peer address feeds the per-address limits.
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     Ok(())
 }
 

@@ -9,13 +9,32 @@ use support::*;
 
 async fn audit_actions(admin: &Browser) -> Vec<(String, String, String)> {
     let rows: Value = admin.call("admin_audit_log", json!({})).await.json().await.unwrap();
-    rows.as_array().unwrap().iter().map(|r| (r["action"].as_str().unwrap().to_string(), r["target"].as_str().unwrap().to_string(), r["detail"].as_str().unwrap().to_string())).collect()
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["action"].as_str().unwrap().to_string(),
+                r["target"].as_str().unwrap().to_string(),
+                r["detail"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
 }
 
 /// `server admin create` on the app's database, the password given as the operator would.
 fn create_first_administrator(app: &TestApp, password: &str) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_server"))
-        .args(["admin", "create", "--id-number", "110101198001010053", "--name", "首位管理员", "--mobile", "13900000001"])
+        .args([
+            "admin",
+            "create",
+            "--id-number",
+            "110101198001010053",
+            "--name",
+            "首位管理员",
+            "--mobile",
+            "13900000001",
+        ])
         .env("ZIGE_DATA_DIR", app.data_dir.path())
         .env("ZIGE_ADMIN_PASSWORD", password)
         .output()
@@ -25,7 +44,11 @@ fn create_first_administrator(app: &TestApp, password: &str) -> std::process::Ou
 #[tokio::test]
 async fn without_demo_data_no_account_exists_and_the_command_line_creates_the_first_administrator() {
     let app = spawn_app_with(|config| config.seed_demo = false).await;
-    assert_eq!(app.browser().log_in("44030519850315456X", "zige-admin-2026").await.status(), 401, "no published password works");
+    assert_eq!(
+        app.browser().log_in("44030519850315456X", "zige-admin-2026").await.status(),
+        401,
+        "no published password works"
+    );
 
     let refused = create_first_administrator(&app, "short");
     assert_eq!(refused.status.code(), Some(2));
@@ -38,7 +61,12 @@ async fn without_demo_data_no_account_exists_and_the_command_line_creates_the_fi
     assert_eq!(admin.log_in("110101198001010053", "chosen-by-operator-9").await.status(), 200);
     assert_eq!(admin.call("admin_overview", json!({})).await.status(), 200, "the new account administers");
     let lines = audit_actions(&admin).await;
-    assert!(lines.iter().any(|(action, target, detail)| action == "account_created" && target.contains("首位管理员") && detail.contains("command line")), "{lines:?}");
+    assert!(
+        lines.iter().any(|(action, target, detail)| action == "account_created"
+            && target.contains("首位管理员")
+            && detail.contains("command line")),
+        "{lines:?}"
+    );
 }
 
 #[tokio::test]
@@ -47,7 +75,9 @@ async fn demo_data_is_created_once_and_a_restart_does_not_undo_an_administrators
     let admin = app.admin().await;
     let reviewers: Value = admin.call("admin_reviewers", json!({})).await.json().await.unwrap();
     let demo_reviewer = reviewers[0]["id"].as_i64().unwrap();
-    let withdrawn = admin.call("admin_assign_reviewer", json!({ "reviewer_id": demo_reviewer, "exam_code": "000", "assigned": false })).await;
+    let withdrawn = admin
+        .call("admin_assign_reviewer", json!({ "reviewer_id": demo_reviewer, "exam_code": "000", "assigned": false }))
+        .await;
     assert_eq!(withdrawn.status(), 200);
 
     // What a restart runs on the same database.
@@ -67,7 +97,8 @@ async fn an_administrator_releases_a_squatted_id_number_to_its_owner() {
     let _ = body;
 
     let admin = app.admin().await;
-    let found: Value = admin.call("admin_find_account", json!({ "id_number": ALICE.to_lowercase() })).await.json().await.unwrap();
+    let found: Value =
+        admin.call("admin_find_account", json!({ "id_number": ALICE.to_lowercase() })).await.json().await.unwrap();
     assert_eq!(found["name"], "考生");
     assert_eq!(found["mobile_masked"], "138****8000");
     let released = admin.call("admin_release_id_number", json!({ "user_id": found["id"] })).await;
@@ -76,9 +107,16 @@ async fn an_administrator_releases_a_squatted_id_number_to_its_owner() {
     assert_eq!(owner.sign_up(ALICE, "真正的本人", "owner-pass-1").await.status(), 200, "the owner can sign up now");
     let me: Value = squatter.call("current_user", json!({})).await.json().await.unwrap();
     assert!(me.is_null(), "the squatter is signed out");
-    assert_eq!(app.browser().log_in(ALICE, "secret-pass-1").await.status(), 401, "the squatter's password opens nothing");
+    assert_eq!(
+        app.browser().log_in(ALICE, "secret-pass-1").await.status(),
+        401,
+        "the squatter's password opens nothing"
+    );
     let lines = audit_actions(&admin).await;
-    assert!(lines.iter().any(|(action, target, _)| action == "id_number_released" && target.contains("考生")), "{lines:?}");
+    assert!(
+        lines.iter().any(|(action, target, _)| action == "id_number_released" && target.contains("考生")),
+        "{lines:?}"
+    );
 }
 
 #[tokio::test]
@@ -87,7 +125,8 @@ async fn an_administrator_sets_a_temporary_password_shown_once() {
     let candidate = app.candidate(ALICE).await;
     let admin = app.admin().await;
     let found: Value = admin.call("admin_find_account", json!({ "id_number": ALICE })).await.json().await.unwrap();
-    let temporary: Value = admin.call("admin_reset_password", json!({ "user_id": found["id"] })).await.json().await.unwrap();
+    let temporary: Value =
+        admin.call("admin_reset_password", json!({ "user_id": found["id"] })).await.json().await.unwrap();
     let password = temporary["password"].as_str().unwrap();
     assert_eq!(password.chars().count(), 12);
 
@@ -96,7 +135,10 @@ async fn an_administrator_sets_a_temporary_password_shown_once() {
     assert_eq!(app.browser().log_in(ALICE, "secret-pass-1").await.status(), 401);
     assert_eq!(app.browser().log_in(ALICE, password).await.status(), 200);
     let lines = audit_actions(&admin).await;
-    assert!(lines.iter().any(|(action, _, detail)| action == "password_reset" && detail.contains("administrator")), "{lines:?}");
+    assert!(
+        lines.iter().any(|(action, _, detail)| action == "password_reset" && detail.contains("administrator")),
+        "{lines:?}"
+    );
 }
 
 #[tokio::test]
@@ -120,5 +162,10 @@ async fn administrators_create_administrators_and_the_log_says_who() {
     assert_eq!(second.log_in(DAVE, "second-admin-2").await.status(), 200);
     assert_eq!(second.call("admin_overview", json!({})).await.status(), 200);
     let lines = audit_actions(&admin).await;
-    assert!(lines.iter().any(|(action, target, detail)| action == "account_created" && target.contains("第二管理员") && detail == "created with role admin"), "{lines:?}");
+    assert!(
+        lines.iter().any(|(action, target, detail)| action == "account_created"
+            && target.contains("第二管理员")
+            && detail == "created with role admin"),
+        "{lines:?}"
+    );
 }

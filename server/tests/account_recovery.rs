@@ -15,7 +15,8 @@ async fn outbox(app: &TestApp) -> Vec<outbox_message::Model> {
 
 /// The six digits of the newest recovery message.
 async fn newest_code(app: &TestApp) -> String {
-    let message = outbox(app).await.into_iter().rev().find(|m| m.subject.contains("找回密码")).expect("a recovery message");
+    let message =
+        outbox(app).await.into_iter().rev().find(|m| m.subject.contains("找回密码")).expect("a recovery message");
     let at = message.body.find("验证码 ").expect("the code in the text") + "验证码 ".len();
     message.body[at..at + 6].to_string()
 }
@@ -38,7 +39,8 @@ async fn a_code_texted_to_the_mobile_resets_the_password_once() {
     app.candidate(ALICE).await;
     let stranger = app.browser();
     assert_eq!(ask_for_code(&stranger, &ALICE.to_lowercase(), "sms").await.status(), 200);
-    let texts: Vec<_> = outbox(&app).await.into_iter().filter(|m| m.channel == "sms" && m.subject.contains("找回密码")).collect();
+    let texts: Vec<_> =
+        outbox(&app).await.into_iter().filter(|m| m.channel == "sms" && m.subject.contains("找回密码")).collect();
     assert_eq!(texts.len(), 1);
     assert_eq!(texts[0].recipient, "13800138000");
     let code = newest_code(&app).await;
@@ -110,7 +112,11 @@ async fn five_wrong_guesses_kill_the_code() {
     for _ in 0..5 {
         assert_eq!(reset(&app.browser(), ALICE, wrong, "brand-new-pass-7").await.status(), 422);
     }
-    assert_eq!(reset(&app.browser(), ALICE, &code, "brand-new-pass-7").await.status(), 422, "the right code comes too late");
+    assert_eq!(
+        reset(&app.browser(), ALICE, &code, "brand-new-pass-7").await.status(),
+        422,
+        "the right code comes too late"
+    );
 }
 
 #[tokio::test]
@@ -142,12 +148,16 @@ async fn changing_the_password_needs_the_old_one_and_signs_out_the_other_devices
     let laptop = app.browser();
     assert_eq!(laptop.log_in(ALICE, "secret-pass-1").await.status(), 200);
 
-    let wrong = phone.call("change_password", json!({ "old_password": "not-my-pass-1", "new_password": "brand-new-pass-7" })).await;
+    let wrong = phone
+        .call("change_password", json!({ "old_password": "not-my-pass-1", "new_password": "brand-new-pass-7" }))
+        .await;
     let (status, _, body) = error_kind(wrong).await;
     assert_eq!(status, 422);
     assert_eq!(body["InvalidField"]["field"], "old_password");
 
-    let changed = phone.call("change_password", json!({ "old_password": "secret-pass-1", "new_password": "brand-new-pass-7" })).await;
+    let changed = phone
+        .call("change_password", json!({ "old_password": "secret-pass-1", "new_password": "brand-new-pass-7" }))
+        .await;
     assert_eq!(changed.status(), 200);
     assert!(signed_in(&phone).await, "the device that changed it stays signed in");
     assert!(!signed_in(&laptop).await, "every other device is signed out");

@@ -15,25 +15,56 @@ async fn audit(admin: &Browser, query: Value) -> Vec<Value> {
 async fn exam_changes_are_audited_with_who_and_what() {
     let app = spawn_app().await;
     let admin = app.admin().await;
-    assert!(admin.call("admin_create_exam", json!({ "preset": "001", "code": "001-b", "source": "" })).await.status().is_success());
+    assert!(admin
+        .call("admin_create_exam", json!({ "preset": "001", "code": "001-b", "source": "" }))
+        .await
+        .status()
+        .is_success());
     let china = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
-    let windows: Vec<String> = [-1, 10, 20, 30].iter().map(|d| (app.clock_now() + chrono::Duration::days(*d)).with_timezone(&china).format("%Y-%m-%dT%H:%M").to_string()).collect();
-    assert!(admin.call("admin_set_windows", json!({ "code": "001-b", "windows_local": windows })).await.status().is_success());
-    assert!(admin.call("admin_import_eligibility", json!({ "code": "004", "csv": format!("{ALICE},考生\nbad-row") })).await.status().is_success());
+    let windows: Vec<String> = [-1, 10, 20, 30]
+        .iter()
+        .map(|d| {
+            (app.clock_now() + chrono::Duration::days(*d)).with_timezone(&china).format("%Y-%m-%dT%H:%M").to_string()
+        })
+        .collect();
+    assert!(admin
+        .call("admin_set_windows", json!({ "code": "001-b", "windows_local": windows }))
+        .await
+        .status()
+        .is_success());
+    assert!(admin
+        .call("admin_import_eligibility", json!({ "code": "004", "csv": format!("{ALICE},考生\nbad-row") }))
+        .await
+        .status()
+        .is_success());
     let source: Value = admin.call("admin_exam_detail", json!({ "code": "000" })).await.json().await.unwrap();
-    assert!(admin.call("admin_save_exam", json!({ "code": "000", "source": source["source"] })).await.status().is_success());
-    let form = reqwest::multipart::Form::new().text("name", "sample.jpg").part("file", reqwest::multipart::Part::bytes(samples::jpeg(200, 150)).file_name("x.jpg"));
+    assert!(admin
+        .call("admin_save_exam", json!({ "code": "000", "source": source["source"] }))
+        .await
+        .status()
+        .is_success());
+    let form = reqwest::multipart::Form::new()
+        .text("name", "sample.jpg")
+        .part("file", reqwest::multipart::Part::bytes(samples::jpeg(200, 150)).file_name("x.jpg"));
     admin.http.post(app.url("/api/admin/exams/000/examples")).multipart(form).send().await.unwrap();
 
     let lines = audit(&admin, json!({ "hide_failed_logins": true })).await;
-    let find = |action: &str| lines.iter().find(|l| l["action"] == action).unwrap_or_else(|| panic!("no {action} line in {lines:?}")).clone();
+    let find = |action: &str| {
+        lines.iter().find(|l| l["action"] == action).unwrap_or_else(|| panic!("no {action} line in {lines:?}")).clone()
+    };
     assert_eq!(find("exam_created")["target"], "exam 001-b");
     assert!(find("exam_created")["detail"].as_str().unwrap().contains("preset 001"));
     assert!(find("windows_changed")["detail"].as_str().unwrap().contains("upload_closes"));
     assert!(find("eligibility_imported")["detail"].as_str().unwrap().contains("1 rows added, 1 refused"));
     assert_eq!(find("exam_changed")["target"], "exam 000");
     assert!(find("example_added")["detail"].as_str().unwrap().contains("examples/sample.jpg"));
-    assert!(lines.iter().filter(|l| l["action"] != "demo_data_created").all(|l| l["actor"].as_str().unwrap().starts_with("赵管理")), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .filter(|l| l["action"] != "demo_data_created")
+            .all(|l| l["actor"].as_str().unwrap().starts_with("赵管理")),
+        "{lines:?}"
+    );
 }
 
 #[tokio::test]
@@ -56,7 +87,9 @@ async fn a_flood_of_failed_logins_hides_nothing() {
     assert!(older.iter().any(|l| l["action"] == "role_change"), "the next page reaches the reviewer's creation");
 
     let without_flood = audit(&admin, json!({ "hide_failed_logins": true })).await;
-    assert!(without_flood.iter().any(|l| l["action"] == "role_change" && l["target"].as_str().unwrap().contains("审核员")));
+    assert!(without_flood
+        .iter()
+        .any(|l| l["action"] == "role_change" && l["target"].as_str().unwrap().contains("审核员")));
     assert!(without_flood.iter().all(|l| l["action"] != "failed_login"));
 
     let only_roles = audit(&admin, json!({ "action": "role_change" })).await;

@@ -29,7 +29,9 @@ async fn results_export_as_csv_and_xlsx_with_full_id_numbers_as_text() {
     assert_eq!(lines.len(), 3, "a header and one line per application: {lines:?}");
     assert!(lines[0].starts_with("姓名 Name,证件号码 ID number,状态 State"));
     assert!(lines.iter().any(|l| l.contains("11010519491231002X") && l.contains("审核通过") && l.contains(",1,")));
-    assert!(lines.iter().any(|l| l.contains("320102199506123416") && l.contains("审核不通过") && l.contains("学历不符合报考条件")));
+    assert!(lines
+        .iter()
+        .any(|l| l.contains("320102199506123416") && l.contains("审核不通过") && l.contains("学历不符合报考条件")));
 
     let xlsx = admin.get("/api/admin/exams/000/results.xlsx").await;
     assert_eq!(xlsx.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -47,11 +49,17 @@ async fn progress_counts_applications_per_state_at_the_end_of_each_day() {
     decide_first(&app, json!("Approve")).await;
     app.clock.set(app.clock_now() + chrono::Duration::days(2));
 
-    let progress: Value = app.admin().await.call("admin_exam_progress", json!({ "code": "000" })).await.json().await.unwrap();
+    let progress: Value =
+        app.admin().await.call("admin_exam_progress", json!({ "code": "000" })).await.json().await.unwrap();
     let days = progress["days"].as_array().unwrap();
     assert!(days.len() >= 3, "from the first step's day to two days later: {days:?}");
     let series = |state: &str| -> Vec<u64> {
-        progress["series"].as_array().unwrap().iter().find(|s| s[0] == state).unwrap()[1].as_array().unwrap().iter().map(|n| n.as_u64().unwrap()).collect()
+        progress["series"].as_array().unwrap().iter().find(|s| s[0] == state).unwrap()[1]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_u64().unwrap())
+            .collect()
     };
     let last_three = |state: &str| series(state)[days.len() - 3..].to_vec();
     assert_eq!(last_three("approved"), [1, 1, 1]);

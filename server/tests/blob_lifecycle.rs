@@ -14,7 +14,8 @@ async fn a_draft_image_cannot_be_replaced_in_place() {
     let app = spawn_app().await;
     let alice = app.candidate(ALICE).await;
     let stored = alice.upload_ok("id_card", 1, samples::jpeg(120, 90)).await;
-    let (status, kind, _) = error_kind(alice.replace(stored["id"].as_str().unwrap(), "id_card", 1, samples::jpeg(121, 90)).await).await;
+    let (status, kind, _) =
+        error_kind(alice.replace(stored["id"].as_str().unwrap(), "id_card", 1, samples::jpeg(121, 90)).await).await;
     assert_eq!((status, kind.as_str()), (409, "NotUnlocked"));
     assert_eq!(app.blob_files().len(), 1, "nothing new was kept");
 }
@@ -64,7 +65,11 @@ async fn the_sweep_removes_old_files_no_row_names_and_unfinished_writes() {
     age_file(&orphan, Duration::from_secs(7200));
     age_file(&unfinished, Duration::from_secs(7200));
 
-    let output = Command::new(env!("CARGO_BIN_EXE_server")).args(["sweep"]).env("ZIGE_DATA_DIR", app.data_dir.path()).output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(["sweep"])
+        .env("ZIGE_DATA_DIR", app.data_dir.path())
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["unnamed_files_removed"], 1);

@@ -16,7 +16,8 @@ async fn approve_first(app: &TestApp) {
 
 async fn my_exam_state(browser: &Browser, code: &str) -> String {
     let cards: Value = browser.call("list_exams", json!({})).await.json().await.unwrap();
-    let card = cards.as_array().unwrap().iter().find(|c| c["exam"]["code"] == code).expect("the exam is listed").clone();
+    let card =
+        cards.as_array().unwrap().iter().find(|c| c["exam"]["code"] == code).expect("the exam is listed").clone();
     card["state"].as_str().unwrap().to_string()
 }
 
@@ -37,7 +38,10 @@ async fn my_exams_shows_no_result_before_the_results_time() {
 async fn accepting_the_pledge_twice_at_once_succeeds_both_times() {
     let app = spawn_app().await;
     let browser = app.new_candidate(ALICE).await;
-    let (first, second) = tokio::join!(browser.call("accept_pledge", json!({ "code": "000" })), browser.call("accept_pledge", json!({ "code": "000" })));
+    let (first, second) = tokio::join!(
+        browser.call("accept_pledge", json!({ "code": "000" })),
+        browser.call("accept_pledge", json!({ "code": "000" }))
+    );
     assert_eq!((first.status().as_u16(), second.status().as_u16()), (200, 200));
     let page = browser.exam_page().await;
     assert!(page["pledge_accepted_at"].is_string());
@@ -54,7 +58,8 @@ async fn a_name_written_as_a_formula_stays_text_in_the_csv_export() {
     }
     assert!(browser.save_application("000", json!({}), None, true).await.status().is_success());
     let admin = app.admin().await;
-    let text = String::from_utf8(admin.get("/api/admin/exams/000/results.csv").await.bytes().await.unwrap().to_vec()).unwrap();
+    let text =
+        String::from_utf8(admin.get("/api/admin/exams/000/results.csv").await.bytes().await.unwrap().to_vec()).unwrap();
     assert!(text.contains("\"'=HYPERLINK("), "{text}");
     assert!(!text.lines().any(|line| line.starts_with("=") || line.contains(",=")), "{text}");
 }
@@ -63,7 +68,10 @@ async fn a_name_written_as_a_formula_stays_text_in_the_csv_export() {
 /// `days` from the server's clock.
 fn windows_from(app: &TestApp, days: [i64; 4]) -> Value {
     let china = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
-    json!(days.map(|d| (app.clock_now() + chrono::Duration::days(d)).with_timezone(&china).format("%Y-%m-%dT%H:%M").to_string()))
+    json!(days.map(|d| (app.clock_now() + chrono::Duration::days(d))
+        .with_timezone(&china)
+        .format("%Y-%m-%dT%H:%M")
+        .to_string()))
 }
 
 #[tokio::test]
@@ -79,21 +87,29 @@ async fn moving_the_results_time_moves_the_page_the_notification_and_the_message
     let held_messages = || async {
         use app::ssr::entities::outbox_message;
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        let rows = outbox_message::Entity::find().filter(outbox_message::Column::Body.contains("审核通过")).all(&app.state.db).await.unwrap();
+        let rows = outbox_message::Entity::find()
+            .filter(outbox_message::Column::Body.contains("审核通过"))
+            .all(&app.state.db)
+            .await
+            .unwrap();
         assert_eq!(rows.len(), 2, "an email and a text");
         rows.iter().all(|r| r.not_before > app.clock_now())
     };
     assert!(!result_news().await && held_messages().await);
 
     // Published early: everything shows now.
-    let moved = admin.call("admin_set_windows", json!({ "code": "000", "windows_local": windows_from(&app, [-3, -2, -1, -1]) })).await;
+    let moved = admin
+        .call("admin_set_windows", json!({ "code": "000", "windows_local": windows_from(&app, [-3, -2, -1, -1]) }))
+        .await;
     assert_eq!(moved.status(), 200, "{}", moved.text().await.unwrap());
     assert_eq!(alice.exam_page().await["state"], "approved");
     assert!(result_news().await, "the notification follows the new time");
     assert!(!held_messages().await, "the email and text may go now");
 
     // Put off again: hidden again, and the unsent messages wait again.
-    let moved = admin.call("admin_set_windows", json!({ "code": "000", "windows_local": windows_from(&app, [-3, 10, 20, 30]) })).await;
+    let moved = admin
+        .call("admin_set_windows", json!({ "code": "000", "windows_local": windows_from(&app, [-3, 10, 20, 30]) }))
+        .await;
     assert_eq!(moved.status(), 200);
     assert_eq!(alice.exam_page().await["state"], "submitted");
     assert!(!result_news().await);

@@ -10,20 +10,36 @@ use support::samples::*;
 fn check_images_prints_one_json_line_per_file_with_every_violation() {
     let dir = tempfile::tempdir().unwrap();
     let rules = dir.path().join("photo.toml");
-    std::fs::write(&rules, "formats = [\"jpeg\"]\nmax_bytes = 307200\nmin_width = 295\nmin_height = 413\naspect = \"3:4\"\n").unwrap();
+    std::fs::write(
+        &rules,
+        "formats = [\"jpeg\"]\nmax_bytes = 307200\nmin_width = 295\nmin_height = 413\naspect = \"3:4\"\n",
+    )
+    .unwrap();
     let good = dir.path().join("good.jpg");
-    std::fs::write(&good, jpeg_with_exif(&jpeg(413, 310), ExifSpec { orientation: Some(6), ..Default::default() })).unwrap();
+    std::fs::write(&good, jpeg_with_exif(&jpeg(413, 310), ExifSpec { orientation: Some(6), ..Default::default() }))
+        .unwrap();
     let bad = dir.path().join("bad.jpg");
     std::fs::write(&bad, png(100, 100)).unwrap();
 
-    let output = Command::new(env!("CARGO_BIN_EXE_server")).arg("check-images").arg("--rules").arg(&rules).arg(&good).arg(&bad).output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_server"))
+        .arg("check-images")
+        .arg("--rules")
+        .arg(&rules)
+        .arg(&good)
+        .arg(&bad)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1), "a refused file makes the exit status 1");
-    let lines: Vec<Value> = String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> =
+        String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
 
     let good = &lines[0];
     assert_eq!(good["accept"], true);
-    assert_eq!((good["format"].as_str(), good["width"].as_u64(), good["height"].as_u64(), good["orientation"].as_u64()), (Some("jpeg"), Some(310), Some(413), Some(6)));
+    assert_eq!(
+        (good["format"].as_str(), good["width"].as_u64(), good["height"].as_u64(), good["orientation"].as_u64()),
+        (Some("jpeg"), Some(310), Some(413), Some(6))
+    );
     assert!(good["violations"].as_array().unwrap().is_empty());
 
     let bad = &lines[1];
@@ -39,7 +55,13 @@ fn check_images_names_a_mistake_in_the_rule_file() {
     let dir = tempfile::tempdir().unwrap();
     let rules = dir.path().join("rules.toml");
     std::fs::write(&rules, "max_byte = 100\n").unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_server")).arg("check-images").arg("--rules").arg(&rules).arg("x.jpg").output().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_server"))
+        .arg("check-images")
+        .arg("--rules")
+        .arg(&rules)
+        .arg("x.jpg")
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8(output.stderr).unwrap().contains("max_byte"));
 }

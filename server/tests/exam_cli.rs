@@ -66,7 +66,9 @@ async fn an_imported_exam_is_offered_to_candidates() {
         let entry = entry.unwrap();
         std::fs::copy(entry.path(), examples.join(entry.file_name())).unwrap();
     }
-    let import = |file: &std::path::Path| server().args(["exam", "import"]).arg(file).env("ZIGE_DATA_DIR", data_dir.path()).output().unwrap();
+    let import = |file: &std::path::Path| {
+        server().args(["exam", "import"]).arg(file).env("ZIGE_DATA_DIR", data_dir.path()).output().unwrap()
+    };
     assert!(import(&file).status.success());
     assert_eq!(import(&file).status.code(), Some(1), "a second import must not overwrite");
 

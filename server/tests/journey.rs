@@ -15,7 +15,12 @@ async fn demo_candidate(app: &TestApp) -> Browser {
 }
 
 fn missing_texts(body: &Value) -> Vec<String> {
-    body["Incomplete"]["missing"].as_array().unwrap().iter().map(|m| m["message_zh"].as_str().unwrap().to_string()).collect()
+    body["Incomplete"]["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["message_zh"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[tokio::test]
@@ -55,7 +60,12 @@ async fn submission_lists_exactly_what_is_missing_then_locks_everything() {
 
     let page = alice.exam_page().await;
     assert_eq!((page["state"].as_str(), page["editable"].as_bool()), (Some("submitted"), Some(false)));
-    let all_locked = page["categories"].as_array().unwrap().iter().flat_map(|c| c["materials"].as_array().unwrap()).all(|m| m["locked"] == true);
+    let all_locked = page["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["materials"].as_array().unwrap())
+        .all(|m| m["locked"] == true);
     assert!(all_locked, "every image shows as 已锁定");
     assert_eq!(error_kind(alice.call("delete_material", json!({ "id": resume["id"] })).await).await.1, "Locked");
     assert_eq!(error_kind(alice.upload("other", 1, "late.jpg", jpeg(100, 100)).await).await.1, "Locked");
@@ -80,7 +90,10 @@ async fn a_draft_keeps_what_was_typed_even_when_wrong_and_names_each_problem() {
     assert!(problems[0]["message_zh"].as_str().unwrap().contains("第 2 行与上一段之间有空档"));
 
     let page = li.exam_page_of("004").await;
-    assert_eq!(page["form"], json!({ "school": "某某大学", "work_began": "2015-07", "resume": "2015.7-2017.3，**街道办事处，科员\n2017.6至今，**街道办事处，副主任科员" }));
+    assert_eq!(
+        page["form"],
+        json!({ "school": "某某大学", "work_began": "2015-07", "resume": "2015.7-2017.3，**街道办事处，科员\n2017.6至今，**街道办事处，副主任科员" })
+    );
 
     let (_, kind, body) = error_kind(li.save_application("004", page["form"].clone(), None, true).await).await;
     assert_eq!(kind, "Incomplete");
@@ -96,19 +109,26 @@ async fn only_listed_candidates_enter_a_list_exam_and_bad_csv_rows_are_named() {
     let alice = app.new_candidate(ALICE).await;
     let bob = app.new_candidate(BOB).await;
     assert_eq!(error_kind(alice.call("exam_page", json!({ "code": "004" })).await).await.1, "NotEligible");
-    let codes = |cards: Value| cards.as_array().unwrap().iter().map(|c| c["exam"]["code"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    let codes = |cards: Value| {
+        cards.as_array().unwrap().iter().map(|c| c["exam"]["code"].as_str().unwrap().to_string()).collect::<Vec<_>>()
+    };
     assert_eq!(codes(alice.call("list_exams", json!({})).await.json().await.unwrap()), vec!["000"]);
 
     let admin = app.admin().await;
     let csv = format!("身份证号,姓名\n{ALICE},考生\n110105194912310021,错号\n{BOB},另一个名字\n,没有号码\n");
-    let report: Value = admin.call("admin_import_eligibility", json!({ "code": "004", "csv": csv })).await.json().await.unwrap();
+    let report: Value =
+        admin.call("admin_import_eligibility", json!({ "code": "004", "csv": csv })).await.json().await.unwrap();
     assert_eq!(report["accepted"], 2);
     let lines: Vec<u64> = report["problems"].as_array().unwrap().iter().map(|p| p[0].as_u64().unwrap()).collect();
     assert_eq!(lines, vec![3, 5]);
 
     assert_eq!(codes(alice.call("list_exams", json!({})).await.json().await.unwrap()), vec!["000", "004"]);
     assert_eq!(alice.exam_page_of("004").await["state"], "not_started");
-    assert_eq!(error_kind(bob.call("exam_page", json!({ "code": "004" })).await).await.1, "NotEligible", "the list names someone else");
+    assert_eq!(
+        error_kind(bob.call("exam_page", json!({ "code": "004" })).await).await.1,
+        "NotEligible",
+        "the list names someone else"
+    );
 }
 
 #[tokio::test]
@@ -124,7 +144,11 @@ async fn administration_is_for_administrators_only() {
     let overview: Value = admin.call("admin_overview", json!({})).await.json().await.unwrap();
     let row = overview.as_array().unwrap().iter().find(|r| r["exam"]["code"] == "000").unwrap();
     assert_eq!(row["counts"], json!([["draft", 1]]), "Alice entered 000 and has not submitted");
-    assert_eq!(error_kind(admin.call("exam_page", json!({ "code": "000" })).await).await.1, "Forbidden", "administrators hold no applications");
+    assert_eq!(
+        error_kind(admin.call("exam_page", json!({ "code": "000" })).await).await.1,
+        "Forbidden",
+        "administrators hold no applications"
+    );
 }
 
 #[tokio::test]
@@ -135,10 +159,20 @@ async fn images_are_reordered_by_the_owner_only() {
     let second = alice.upload_ok("other", 2, jpeg(120, 100)).await;
     let order = json!([second["id"], first["id"]]);
     let bob = app.candidate(BOB).await;
-    assert_eq!(bob.call("reorder_materials", json!({ "code": "000", "category": "other", "ordered_ids": order })).await.status(), 400);
-    assert!(alice.call("reorder_materials", json!({ "code": "000", "category": "other", "ordered_ids": order })).await.status().is_success());
+    assert_eq!(
+        bob.call("reorder_materials", json!({ "code": "000", "category": "other", "ordered_ids": order }))
+            .await
+            .status(),
+        400
+    );
+    assert!(alice
+        .call("reorder_materials", json!({ "code": "000", "category": "other", "ordered_ids": order }))
+        .await
+        .status()
+        .is_success());
     let page = alice.exam_page().await;
     let other = page["categories"].as_array().unwrap().iter().find(|c| c["definition"]["code"] == "other").unwrap();
-    let widths: Vec<u64> = other["materials"].as_array().unwrap().iter().map(|m| m["width"].as_u64().unwrap()).collect();
+    let widths: Vec<u64> =
+        other["materials"].as_array().unwrap().iter().map(|m| m["width"].as_u64().unwrap()).collect();
     assert_eq!(widths, vec![120, 100], "the second image is now number 1");
 }

@@ -25,7 +25,11 @@ fn python() -> PathBuf {
         return PathBuf::from(path);
     }
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.tools/pyenv/bin/python");
-    assert!(path.exists(), "{} is missing: run ./scripts/test.sh, which installs aiosmtpd for this test", path.display());
+    assert!(
+        path.exists(),
+        "{} is missing: run ./scripts/test.sh, which installs aiosmtpd for this test",
+        path.display()
+    );
     path
 }
 
@@ -110,7 +114,10 @@ async fn each_email_is_delivered_once_after_the_mail_server_comes_back_and_resul
     let racers: Vec<_> = (0..3)
         .map(|_| {
             let (db, clock) = (app.state.db.clone(), app.clock.clone());
-            let senders = Senders { email: Arc::new(SmtpMailer::new(&smtp_url, "Zige <noreply@zige.localhost>").unwrap()), sms: Arc::new(LoggingSms) };
+            let senders = Senders {
+                email: Arc::new(SmtpMailer::new(&smtp_url, "Zige <noreply@zige.localhost>").unwrap()),
+                sms: Arc::new(LoggingSms),
+            };
             tokio::spawn(async move {
                 for _ in 0..20 {
                     deliver_due(&db, clock.as_ref(), &senders, Duration::from_millis(100)).await.unwrap();

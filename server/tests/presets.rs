@@ -34,7 +34,9 @@ async fn an_administrator_creates_an_exam_from_each_preset_with_its_examples() {
     let example = admin.get("/api/exams/004-b/examples/id-photo-white.jpg").await;
     assert_eq!((example.status().as_u16(), example.headers()["content-type"].to_str().unwrap()), (200, "image/jpeg"));
 
-    let scratch = admin.call("admin_create_exam", json!({ "preset": null, "code": "", "source": "code = \"x\"\ntitle_zh = 1\n" })).await;
+    let scratch = admin
+        .call("admin_create_exam", json!({ "preset": null, "code": "", "source": "code = \"x\"\ntitle_zh = 1\n" }))
+        .await;
     let (status, kind, body) = error_kind(scratch).await;
     assert_eq!((status, kind.as_str()), (422, "ExamInvalid"));
     assert!(body.to_string().contains("line 2"), "{body}");
@@ -50,7 +52,11 @@ async fn medical_accepts_png_up_to_200_kb_and_exactly_two_id_sides() {
     assert_eq!(alice.upload_to("001-b", "id_proof", 1, "front.png", png(200, 120)).await.status(), 201);
     let big = alice.upload_to("001-b", "id_proof", 2, "back.jpg", jpeg_padded_to(200, 120, 201 * 1024)).await;
     assert_eq!(refusal_codes(big).await, vec!["file_too_large"]);
-    assert_eq!(alice.upload_to("001-b", "id_proof", 3, "third.jpg", jpeg(200, 120)).await.status(), 422, "only two slots");
+    assert_eq!(
+        alice.upload_to("001-b", "id_proof", 3, "third.jpg", jpeg(200, 120)).await.status(),
+        422,
+        "only two slots"
+    );
 }
 
 #[tokio::test]
@@ -60,7 +66,10 @@ async fn personnel_needs_a_295_by_413_photo_and_a_position() {
     create_from_preset(&app.admin().await, "002", "002-b").await;
     let alice = app.new_candidate(ALICE).await;
     assert!(alice.call("accept_pledge", json!({ "code": "002-b" })).await.status().is_success());
-    assert_eq!(refusal_codes(alice.upload_to("002-b", "id_photo", 1, "p.jpg", jpeg(294, 413)).await).await, vec!["width_too_small"]);
+    assert_eq!(
+        refusal_codes(alice.upload_to("002-b", "id_photo", 1, "p.jpg", jpeg(294, 413)).await).await,
+        vec!["width_too_small"]
+    );
     assert_eq!(alice.upload_to("002-b", "id_photo", 1, "p.jpg", jpeg(295, 413)).await.status(), 201);
     let (_, kind, body) = error_kind(alice.save_application("002-b", json!({}), None, true).await).await;
     assert_eq!(kind, "Incomplete");
@@ -77,13 +86,22 @@ async fn cadre_postgraduate_applies_photo_bytes_aspect_and_scan_dpi() {
     let alice = app.new_candidate(ALICE).await;
     assert!(alice.call("accept_pledge", json!({ "code": "004-b" })).await.status().is_success());
 
-    assert_eq!(refusal_codes(alice.upload_to("004-b", "id_photo", 1, "p.jpg", flat_jpeg(300, 400, None)).await).await, vec!["file_too_small"]);
+    assert_eq!(
+        refusal_codes(alice.upload_to("004-b", "id_photo", 1, "p.jpg", flat_jpeg(300, 400, None)).await).await,
+        vec!["file_too_small"]
+    );
     let wide = alice.upload_to("004-b", "id_photo", 1, "p.jpg", pad(flat_jpeg(400, 400, None), 150 * 1024)).await;
     assert_eq!(refusal_codes(wide).await, vec!["aspect_mismatch"]);
-    assert_eq!(alice.upload_to("004-b", "id_photo", 1, "p.jpg", pad(flat_jpeg(300, 400, None), 150 * 1024)).await.status(), 201);
+    assert_eq!(
+        alice.upload_to("004-b", "id_photo", 1, "p.jpg", pad(flat_jpeg(300, 400, None), 150 * 1024)).await.status(),
+        201
+    );
 
     let low_dpi = pad(flat_jpeg(1200, 900, Some(150)), 450 * 1024);
-    assert_eq!(refusal_codes(alice.upload_to("004-b", "bachelor_diploma", 1, "d.jpg", low_dpi).await).await, vec!["dpi_too_low"]);
+    assert_eq!(
+        refusal_codes(alice.upload_to("004-b", "bachelor_diploma", 1, "d.jpg", low_dpi).await).await,
+        vec!["dpi_too_low"]
+    );
     let good = pad(flat_jpeg(1200, 900, Some(200)), 450 * 1024);
     assert_eq!(alice.upload_to("004-b", "bachelor_diploma", 1, "d.jpg", good).await.status(), 201);
 }
@@ -99,7 +117,11 @@ async fn an_administrator_adds_an_example_picture_and_the_exam_file_can_name_it(
         browser.http.post(app.url("/api/admin/exams/000/examples")).multipart(form).send()
     };
     let added = upload(&admin, "my-sample.jpg", jpeg(200, 150)).await.unwrap();
-    assert!(added.url().as_str().ends_with("/admin/exams/000?example_added=examples%2Fmy-sample.jpg"), "{}", added.url());
+    assert!(
+        added.url().as_str().ends_with("/admin/exams/000?example_added=examples%2Fmy-sample.jpg"),
+        "{}",
+        added.url()
+    );
 
     let refused = upload(&admin, "../escape.jpg", jpeg(200, 150)).await.unwrap();
     assert!(refused.url().query().unwrap().contains("example_error_en"), "{}", refused.url());

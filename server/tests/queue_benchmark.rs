@@ -63,9 +63,13 @@ async fn queue_pages_cost_the_same_at_the_start_and_deep_in_a_million_applicatio
     println!("filled {APPLICATIONS} applications in {:.1?}", filling.elapsed());
 
     let offset = FixedOffset::east_opt(8 * 3600).unwrap();
-    let mut query = QueueQuery { exam_code: "000".into(), filter: QueueFilter::Awaiting, from: None, to: None, after: None };
+    let mut query =
+        QueueQuery { exam_code: "000".into(), filter: QueueFilter::Awaiting, from: None, to: None, after: None };
     for (label, at) in [("first page", None), ("page after 900 000 rows", Some(900_000i64))] {
-        query.after = at.map(|i| app::models::review::QueueCursor { submitted_at: (start + Duration::seconds(i)).to_rfc3339(), id: 0 });
+        query.after = at.map(|i| app::models::review::QueueCursor {
+            submitted_at: (start + Duration::seconds(i)).to_rfc3339(),
+            id: 0,
+        });
         let mut times = Vec::new();
         for _ in 0..20 {
             let began = Instant::now();
@@ -76,7 +80,11 @@ async fn queue_pages_cost_the_same_at_the_start_and_deep_in_a_million_applicatio
         times.sort();
         println!("{label}: median {:.2?}, worst {:.2?} (20 runs)", times[10], times[19]);
     }
-    let resubmitted = QueueQuery { filter: QueueFilter::State(app::models::ApplicationState::Resubmitted), after: None, ..query.clone() };
+    let resubmitted = QueueQuery {
+        filter: QueueFilter::State(app::models::ApplicationState::Resubmitted),
+        after: None,
+        ..query.clone()
+    };
     let began = Instant::now();
     app::ssr::review_queue::page(db, &resubmitted, offset).await.unwrap();
     println!("first page of the resubmitted: {:.2?}", began.elapsed());

@@ -40,23 +40,51 @@ async fn recovery_requests_from_one_address_are_limited() {
     let app = spawn_app_with(|config| config.rate_limits = true).await;
     let asker = app.browser();
     for _ in 0..5 {
-        assert_eq!(asker.call("request_recovery_code", json!({ "id_number": CAROL, "channel": "sms" })).await.status(), 200);
+        assert_eq!(
+            asker.call("request_recovery_code", json!({ "id_number": CAROL, "channel": "sms" })).await.status(),
+            200
+        );
     }
-    assert_eq!(asker.call("request_recovery_code", json!({ "id_number": CAROL, "channel": "sms" })).await.status(), 429);
+    assert_eq!(
+        asker.call("request_recovery_code", json!({ "id_number": CAROL, "channel": "sms" })).await.status(),
+        429
+    );
 }
 
 #[tokio::test]
 async fn a_state_changing_request_from_another_site_is_refused() {
     let app = spawn_app().await;
     let browser = app.candidate(ALICE).await;
-    let forged = browser.http.post(app.url("/api/save_application")).header("origin", "http://evil.example").json(&json!({ "code": "000", "form": {}, "position": null, "submit": true })).send().await.unwrap();
+    let forged = browser
+        .http
+        .post(app.url("/api/save_application"))
+        .header("origin", "http://evil.example")
+        .json(&json!({ "code": "000", "form": {}, "position": null, "submit": true }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(forged.status(), 403);
-    let forged = browser.http.post(app.url("/api/log_out")).header("sec-fetch-site", "cross-site").json(&json!({})).send().await.unwrap();
+    let forged = browser
+        .http
+        .post(app.url("/api/log_out"))
+        .header("sec-fetch-site", "cross-site")
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(forged.status(), 403);
     let me: serde_json::Value = browser.call("current_user", json!({})).await.json().await.unwrap();
     assert!(!me.is_null(), "the forged log-out did nothing");
 
-    let own = browser.http.post(app.url("/api/current_user")).header("origin", format!("http://{}", app.address)).header("sec-fetch-site", "same-origin").json(&json!({})).send().await.unwrap();
+    let own = browser
+        .http
+        .post(app.url("/api/current_user"))
+        .header("origin", format!("http://{}", app.address))
+        .header("sec-fetch-site", "same-origin")
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(own.status(), 200, "the app's own pages are let through");
 }
 
@@ -64,9 +92,23 @@ async fn a_state_changing_request_from_another_site_is_refused() {
 async fn a_text_plain_body_is_refused_even_when_it_holds_json() {
     let app = spawn_app().await;
     let browser = app.candidate(ALICE).await;
-    let sneaky = browser.http.post(app.url("/api/log_out")).header("content-type", "text/plain").body("{}").send().await.unwrap();
+    let sneaky = browser
+        .http
+        .post(app.url("/api/log_out"))
+        .header("content-type", "text/plain")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(sneaky.status(), 415);
-    let form = browser.http.post(app.url("/api/log_out")).header("content-type", "application/x-www-form-urlencoded").body("a=b").send().await.unwrap();
+    let form = browser
+        .http
+        .post(app.url("/api/log_out"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("a=b")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(form.status(), 415);
 }
 
@@ -79,7 +121,14 @@ async fn a_malformed_server_function_body_is_a_400_with_a_clear_message() {
         let (status, kind, error) = error_kind(response).await;
         assert_eq!((status, kind.as_str()), (400, "BadRequest"), "{body}: {error}");
     }
-    let not_json = browser.http.post(app.url("/api/accept_pledge")).header("content-type", "application/json").body("{oops").send().await.unwrap();
+    let not_json = browser
+        .http
+        .post(app.url("/api/accept_pledge"))
+        .header("content-type", "application/json")
+        .body("{oops")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(not_json.status(), 400);
 }
 
@@ -89,10 +138,16 @@ async fn pages_carry_a_content_security_policy_whose_nonce_is_on_their_scripts()
     let page = app.browser().get("/login").await;
     let policy = page.headers()["content-security-policy"].to_str().unwrap().to_string();
     assert!(policy.contains("object-src 'none'") && policy.contains("frame-ancestors 'none'"), "{policy}");
-    let nonce = policy.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce in script-src").to_string();
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in script-src")
+        .to_string();
     let html = page.text().await.unwrap();
     assert!(html.contains(&format!("nonce=\"{nonce}\"")), "the hydration script carries the response's nonce");
-    let other: String = app.browser().get("/login").await.headers()["content-security-policy"].to_str().unwrap().to_string();
+    let other: String =
+        app.browser().get("/login").await.headers()["content-security-policy"].to_str().unwrap().to_string();
     assert_ne!(other, policy, "each response draws its own nonce");
 }
 
@@ -105,6 +160,13 @@ async fn https_installations_send_secure_cookies_and_hsts() {
     let cookie = response.headers()["set-cookie"].to_str().unwrap().to_lowercase();
     assert!(cookie.contains("secure"), "{cookie}");
     assert!(response.headers()["strict-transport-security"].to_str().unwrap().contains("max-age="));
-    let foreign = browser.http.post(app.url("/api/log_out")).header("origin", &format!("http://{}", app.address)).json(&json!({})).send().await.unwrap();
+    let foreign = browser
+        .http
+        .post(app.url("/api/log_out"))
+        .header("origin", &format!("http://{}", app.address))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(foreign.status(), 403, "with a public URL set, only that origin may change state");
 }

@@ -50,7 +50,14 @@ async fn everyone_reaches_exactly_what_is_theirs() {
     let app = spawn_app().await;
     let (p, ids) = people(&app).await;
     let application = p.reviewer.first_waiting("000").await;
-    let everyone: [(&str, &Browser); 6] = [("alice", &p.alice), ("bob", &p.bob), ("reviewer", &p.reviewer), ("other reviewer", &p.other_reviewer), ("admin", &p.admin), ("anonymous", &p.anonymous)];
+    let everyone: [(&str, &Browser); 6] = [
+        ("alice", &p.alice),
+        ("bob", &p.bob),
+        ("reviewer", &p.reviewer),
+        ("other reviewer", &p.other_reviewer),
+        ("admin", &p.admin),
+        ("anonymous", &p.anonymous),
+    ];
 
     // Alice's image: hers, and her exam's reviewers' and the administrator's; nobody else's.
     let image = format!("/api/materials/{}/file", ids[0]);
@@ -59,24 +66,51 @@ async fn everyone_reaches_exactly_what_is_theirs() {
     }
     // The queue: reviewers of the exam and the administrator.
     for ((who, browser), expected) in everyone.iter().zip([No(403), No(403), Yes, No(403), Yes, No(401)]) {
-        check("read exam 000's queue", who, expected, browser.queue("000", json!("awaiting"), Value::Null).await.status().as_u16());
+        check(
+            "read exam 000's queue",
+            who,
+            expected,
+            browser.queue("000", json!("awaiting"), Value::Null).await.status().as_u16(),
+        );
     }
     // The review screen and the full ID number.
     for ((who, browser), expected) in everyone.iter().zip([No(403), No(403), Yes, No(404), Yes, No(401)]) {
-        check("open alice's application", who, expected, browser.open_application(application, false).await.status().as_u16());
-        check("reveal alice's ID number", who, expected, browser.call("reveal_id_number", json!({ "id": application })).await.status().as_u16());
+        check(
+            "open alice's application",
+            who,
+            expected,
+            browser.open_application(application, false).await.status().as_u16(),
+        );
+        check(
+            "reveal alice's ID number",
+            who,
+            expected,
+            browser.call("reveal_id_number", json!({ "id": application })).await.status().as_u16(),
+        );
     }
     // A decision: only a reviewer of this exam (the admin too), and never by a stale hand.
     // The administrator takes it over on purpose: only the holder may decide (issue 10, item 11).
     let taken: Value = p.admin.open_application(application, true).await.json().await.unwrap();
     let version = taken["version"].as_i64().unwrap();
-    for ((who, browser), expected) in everyone.iter().zip([No(403), No(403), No(409), No(404), No(409), No(401)]).take(4) {
-        check("decide on a version someone else took", who, expected, browser.decide(application, version - 1, json!("Approve")).await.status().as_u16());
+    for ((who, browser), expected) in
+        everyone.iter().zip([No(403), No(403), No(409), No(404), No(409), No(401)]).take(4)
+    {
+        check(
+            "decide on a version someone else took",
+            who,
+            expected,
+            browser.decide(application, version - 1, json!("Approve")).await.status().as_u16(),
+        );
     }
     // Candidates change only their own images (a submitted one not even that); to anyone else
     // the image does not exist.
     for ((who, browser), expected) in everyone.iter().zip([No(409), No(404), No(404), No(404), No(404), No(401)]) {
-        check("delete alice's image", who, expected, browser.call("delete_material", json!({ "id": ids[0] })).await.status().as_u16());
+        check(
+            "delete alice's image",
+            who,
+            expected,
+            browser.call("delete_material", json!({ "id": ids[0] })).await.status().as_u16(),
+        );
     }
     // Administration: administrators only.
     for ((who, browser), expected) in everyone.iter().zip([No(403), No(403), No(403), No(403), Yes, No(401)]) {
@@ -86,10 +120,22 @@ async fn everyone_reaches_exactly_what_is_theirs() {
     }
     // A reviewer cannot make themselves a reviewer of another exam.
     let id = p.admin.call("admin_reviewers", json!({})).await.json::<Value>().await.unwrap()[0]["id"].as_i64().unwrap();
-    let status = p.reviewer.call("admin_assign_reviewer", json!({ "reviewer_id": id, "exam_code": "004", "assigned": true })).await.status().as_u16();
+    let status = p
+        .reviewer
+        .call("admin_assign_reviewer", json!({ "reviewer_id": id, "exam_code": "004", "assigned": true }))
+        .await
+        .status()
+        .as_u16();
     check("assign oneself to an exam", "reviewer", No(403), status);
     // Notifications are each person's own: Bob sees none of Alice's.
-    let decided = p.admin.decide(application, version, json!({ "Return": { "flags": [{ "material_id": ids[0], "reason": "not_upright", "comment": "" }] } })).await;
+    let decided = p
+        .admin
+        .decide(
+            application,
+            version,
+            json!({ "Return": { "flags": [{ "material_id": ids[0], "reason": "not_upright", "comment": "" }] } }),
+        )
+        .await;
     assert!(decided.status().is_success());
     let alices: Value = p.alice.call("my_notifications", json!({})).await.json().await.unwrap();
     let bobs: Value = p.bob.call("my_notifications", json!({})).await.json().await.unwrap();
@@ -110,7 +156,8 @@ async fn role_changes_decisions_unlocks_and_failed_logins_are_audited_with_actor
     assert!(reviewer.decide(application, version, json!({ "Return": { "flags": flags } })).await.status().is_success());
 
     let log: Value = app.admin().await.call("admin_audit_log", json!({})).await.json().await.unwrap();
-    let actions: Vec<(&str, &str)> = log.as_array().unwrap().iter().map(|r| (r["action"].as_str().unwrap(), r["actor"].as_str().unwrap())).collect();
+    let actions: Vec<(&str, &str)> =
+        log.as_array().unwrap().iter().map(|r| (r["action"].as_str().unwrap(), r["actor"].as_str().unwrap())).collect();
     assert_eq!(actions[0], ("decision", "王审核 (110***********7897)"));
     assert_eq!(actions[1], ("unlock", "王审核 (110***********7897)"));
     assert_eq!(actions[2], ("failed_login", "anonymous"));

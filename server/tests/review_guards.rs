@@ -32,10 +32,18 @@ async fn nothing_is_returned_for_revision_after_review_closes() {
     app.clock.set(app.clock_now() + chrono::Duration::days(46));
     let version = reviewer.sheet(application).await["version"].as_i64().unwrap();
     let flags = json!([{ "material_id": ids[0], "reason": "unclear", "comment": "" }]);
-    let (status, kind, body) = error_kind(reviewer.decide(application, version, json!({ "Return": { "flags": flags } })).await).await;
+    let (status, kind, body) =
+        error_kind(reviewer.decide(application, version, json!({ "Return": { "flags": flags } })).await).await;
     assert_eq!((status, kind.as_str()), (422, "DecisionInvalid"), "{body}");
     assert!(body.to_string().contains("不能再退回修改"), "{body}");
-    assert!(reviewer.decide(application, version, json!({ "Reject": { "reason": "逾期未补正" } })).await.status().is_success(), "a final decision is still possible");
+    assert!(
+        reviewer
+            .decide(application, version, json!({ "Reject": { "reason": "逾期未补正" } }))
+            .await
+            .status()
+            .is_success(),
+        "a final decision is still possible"
+    );
 }
 
 #[tokio::test]
@@ -49,5 +57,9 @@ async fn loading_the_review_page_takes_nothing_until_the_browser_asks() {
 
     let admin = app.admin().await;
     let sheet = admin.sheet(application).await;
-    assert_eq!((sheet["taken_by_me"].as_bool(), sheet["taken_by"].as_str()), (Some(true), Some("赵管理")), "the GET took nothing, so the next to open it takes it");
+    assert_eq!(
+        (sheet["taken_by_me"].as_bool(), sheet["taken_by"].as_str()),
+        (Some(true), Some("赵管理")),
+        "the GET took nothing, so the next to open it takes it"
+    );
 }

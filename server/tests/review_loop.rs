@@ -8,7 +8,13 @@ use support::samples::jpeg;
 use support::*;
 
 fn image<'a>(sheet: &'a Value, id: &str) -> &'a Value {
-    sheet["categories"].as_array().unwrap().iter().flat_map(|c| c["images"].as_array().unwrap()).find(|i| i["material"]["id"] == id).unwrap()
+    sheet["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["images"].as_array().unwrap())
+        .find(|i| i["material"]["id"] == id)
+        .unwrap()
 }
 
 fn materials(page: &Value) -> Vec<Value> {
@@ -29,7 +35,10 @@ async fn return_two_replace_exactly_those_resubmit_approve_and_publish() {
     let (application, queue) = first_waiting(&reviewer).await;
     assert_eq!(queue["rows"][0]["state"], "submitted");
     let sheet = reviewer.sheet(application).await;
-    assert_eq!((sheet["taken_by_me"].as_bool(), sheet["id_number_masked"].as_str()), (Some(true), Some("110***********002X")));
+    assert_eq!(
+        (sheet["taken_by_me"].as_bool(), sheet["id_number_masked"].as_str()),
+        (Some(true), Some("110***********002X"))
+    );
     let version = sheet["version"].as_i64().unwrap();
     let flags = json!([
         { "material_id": ids[1], "reason": "unclear", "comment": "反面国徽看不清" },
@@ -40,11 +49,19 @@ async fn return_two_replace_exactly_those_resubmit_approve_and_publish() {
 
     // The candidate sees the feedback, newest first, and exactly two images open.
     let page = alice.exam_page().await;
-    assert_eq!((page["state"].as_str(), page["revising"].as_bool(), page["editable"].as_bool()), (Some("returned"), Some(true), Some(false)));
-    let timeline: Vec<&str> = page["timeline"].as_array().unwrap().iter().map(|e| e["message_zh"].as_str().unwrap()).collect();
+    assert_eq!(
+        (page["state"].as_str(), page["revising"].as_bool(), page["editable"].as_bool()),
+        (Some("returned"), Some(true), Some(false))
+    );
+    let timeline: Vec<&str> =
+        page["timeline"].as_array().unwrap().iter().map(|e| e["message_zh"].as_str().unwrap()).collect();
     assert!(timeline[0].starts_with("退回修改：") && timeline[0].contains("毕业证编号无法辨别"), "{timeline:?}");
     assert!(timeline[1].starts_with("上报完成"), "{timeline:?}");
-    let open: Vec<String> = materials(&page).iter().filter(|m| m["locked"] == false).map(|m| m["id"].as_str().unwrap().to_string()).collect();
+    let open: Vec<String> = materials(&page)
+        .iter()
+        .filter(|m| m["locked"] == false)
+        .map(|m| m["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(open.len(), 2);
     assert!(open.contains(&ids[1]) && open.contains(&ids[2]));
     let flagged = materials(&page).into_iter().find(|m| m["id"] == ids[2].as_str()).unwrap();
@@ -64,11 +81,17 @@ async fn return_two_replace_exactly_those_resubmit_approve_and_publish() {
     assert_ne!(before, after, "the image now serves the new file");
     assert!(alice.save_application("000", json!({}), None, true).await.status().is_success());
     assert_eq!(alice.exam_page().await["state"], "resubmitted");
-    assert!(materials(&alice.exam_page().await).iter().all(|m| m["locked"] == true), "resubmission locks everything again");
+    assert!(
+        materials(&alice.exam_page().await).iter().all(|m| m["locked"] == true),
+        "resubmission locks everything again"
+    );
 
     // Back in the queue, marked resubmitted, with old and new side by side.
     let (again, queue) = first_waiting(&reviewer).await;
-    assert_eq!((again, queue["rows"][0]["state"].as_str(), queue["rows"][0]["round"].as_i64()), (application, Some("resubmitted"), Some(2)));
+    assert_eq!(
+        (again, queue["rows"][0]["state"].as_str(), queue["rows"][0]["round"].as_i64()),
+        (application, Some("resubmitted"), Some(2))
+    );
     let sheet = reviewer.sheet(application).await;
     let replaced = image(&sheet, &ids[2]);
     assert_eq!(replaced["last_flag"]["comment"], "毕业证编号无法辨别");
@@ -108,9 +131,18 @@ async fn a_stale_decision_is_refused_with_who_got_there_first() {
     let (status, kind, body) = error_kind(first.decide(application, stale_version, json!("Approve")).await).await;
     assert_eq!((status, kind.as_str()), (409, "StaleDecision"));
     assert_eq!(body["StaleDecision"]["by"], "审核员");
-    assert!(second.decide(application, taken["version"].as_i64().unwrap(), json!({ "Reject": { "reason": "学历不符合报考条件" } })).await.status().is_success());
+    assert!(second
+        .decide(
+            application,
+            taken["version"].as_i64().unwrap(),
+            json!({ "Reject": { "reason": "学历不符合报考条件" } })
+        )
+        .await
+        .status()
+        .is_success());
     // Deciding again on the same version changes nothing either.
-    let (status, kind, _) = error_kind(second.decide(application, taken["version"].as_i64().unwrap(), json!("Approve")).await).await;
+    let (status, kind, _) =
+        error_kind(second.decide(application, taken["version"].as_i64().unwrap(), json!("Approve")).await).await;
     assert_eq!((status, kind.as_str()), (409, "StaleDecision"));
 }
 
@@ -154,13 +186,20 @@ async fn the_queue_filters_by_state_and_pages_by_keyset_without_gaps_or_repeats(
     let second: Value = reviewer.queue("000", json!("awaiting"), first["next"].clone()).await.json().await.unwrap();
     assert_eq!(second["rows"].as_array().unwrap().len(), 3);
     assert!(second["next"].is_null());
-    let mut seen: Vec<i64> = first["rows"].as_array().unwrap().iter().chain(second["rows"].as_array().unwrap()).map(|r| r["application_id"].as_i64().unwrap()).collect();
+    let mut seen: Vec<i64> = first["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(second["rows"].as_array().unwrap())
+        .map(|r| r["application_id"].as_i64().unwrap())
+        .collect();
     seen.sort();
     seen.dedup();
     assert_eq!(seen.len(), 53);
     let counts = first["counts"].as_array().unwrap();
     assert!(counts.contains(&json!(["submitted", 53])), "{counts:?}");
-    let returned: Value = reviewer.queue("000", json!({ "state": "returned" }), Value::Null).await.json().await.unwrap();
+    let returned: Value =
+        reviewer.queue("000", json!({ "state": "returned" }), Value::Null).await.json().await.unwrap();
     assert!(returned["rows"].as_array().unwrap().is_empty());
 }
 

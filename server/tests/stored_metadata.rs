@@ -31,7 +31,8 @@ async fn comments_c2pa_manifests_and_trailing_comments_are_not_stored() {
     ]
     .concat();
     let stored = alice.upload_ok("id_card", 1, marked).await;
-    let bytes = alice.get(&format!("/api/materials/{}/file", stored["id"].as_str().unwrap())).await.bytes().await.unwrap();
+    let bytes =
+        alice.get(&format!("/api/materials/{}/file", stored["id"].as_str().unwrap())).await.bytes().await.unwrap();
     for secret in [&b"c2pa-manifest"[..], b"39.9042N", b"after-the-scan"] {
         assert!(!contains(&bytes, secret), "{} survived", String::from_utf8_lossy(secret));
     }

@@ -10,7 +10,10 @@ async fn a_valid_jpeg_is_stored_listed_and_served_with_its_detected_type() {
     let app = spawn_app().await;
     let alice = app.candidate(ALICE).await;
     let stored = alice.upload_ok("id_card", 1, jpeg(300, 400)).await;
-    assert_eq!((stored["width"].as_u64(), stored["height"].as_u64(), stored["seq_no"].as_u64()), (Some(300), Some(400), Some(1)));
+    assert_eq!(
+        (stored["width"].as_u64(), stored["height"].as_u64(), stored["seq_no"].as_u64()),
+        (Some(300), Some(400), Some(1))
+    );
 
     let page = alice.exam_page().await;
     let id_card = page["categories"].as_array().unwrap().iter().find(|c| c["definition"]["code"] == "id_card").unwrap();
@@ -118,7 +121,8 @@ async fn stored_copies_lose_gps_but_keep_orientation() {
     let stored = alice.upload_ok("other", 1, photo).await;
     assert_eq!((stored["width"].as_u64(), stored["height"].as_u64()), (Some(300), Some(400)));
 
-    let bytes = alice.get(&format!("/api/materials/{}/file", stored["id"].as_str().unwrap())).await.bytes().await.unwrap();
+    let bytes =
+        alice.get(&format!("/api/materials/{}/file", stored["id"].as_str().unwrap())).await.bytes().await.unwrap();
     assert!(!has_gps(&bytes));
     assert_eq!(app::domain::ImageFacts::probe(&bytes).unwrap().orientation, 6);
 }

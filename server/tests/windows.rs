@@ -75,7 +75,8 @@ async fn after_closing_everything_is_view_only() {
     app.clock.set(at("2026-12-05T12:00:00+08:00"));
     let alice = app.new_candidate(ALICE).await;
     assert!(alice.call("accept_pledge", json!({ "code": "900" })).await.status().is_success());
-    let stored: serde_json::Value = alice.upload_to("900", "photo", 1, "a.jpg", jpeg(100, 100)).await.json().await.unwrap();
+    let stored: serde_json::Value =
+        alice.upload_to("900", "photo", 1, "a.jpg", jpeg(100, 100)).await.json().await.unwrap();
     let id = stored["id"].as_str().unwrap().to_string();
 
     app.clock.set(at("2026-12-11T00:00:00+08:00"));

@@ -51,7 +51,8 @@ async fn parallel_uploads_never_pass_the_maximum() {
     let app = spawn_app().await;
     app.add_exam(&limited_exam(&app)).await;
     let alice = entered(&app, ALICE).await;
-    let uploads = (1..=8u32).map(|seq_no| alice.upload_to("910", "diploma", seq_no, "d.jpg", samples::jpeg(100 + seq_no, 90)));
+    let uploads =
+        (1..=8u32).map(|seq_no| alice.upload_to("910", "diploma", seq_no, "d.jpg", samples::jpeg(100 + seq_no, 90)));
     let statuses: Vec<u16> = futures_statuses(uploads).await;
     assert_eq!(statuses.iter().filter(|s| **s == 201).count(), 3, "{statuses:?}");
     assert!(statuses.iter().all(|s| *s == 201 || *s == 422), "{statuses:?}");
@@ -60,7 +61,9 @@ async fn parallel_uploads_never_pass_the_maximum() {
     assert_eq!(app.blob_files().len(), 3, "refused uploads leave no file behind");
 }
 
-async fn futures_statuses(requests: impl Iterator<Item = impl std::future::Future<Output = reqwest::Response>>) -> Vec<u16> {
+async fn futures_statuses(
+    requests: impl Iterator<Item = impl std::future::Future<Output = reqwest::Response>>,
+) -> Vec<u16> {
     let handles: Vec<_> = requests.collect();
     let mut statuses = Vec::new();
     for response in join_all(handles).await {
@@ -83,7 +86,11 @@ async fn join_all<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Output> {
                 }
             }
         }
-        if pending { std::task::Poll::Pending } else { std::task::Poll::Ready(()) }
+        if pending {
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(())
+        }
     })
     .await;
     outputs.into_iter().map(|o| o.expect("every future finished")).collect()
@@ -105,15 +112,31 @@ async fn whatever_races_the_submission_is_locked_with_it_or_refused() {
         let draft = browser.save_application("910", json!({}), None, false);
         let delete = browser.call("delete_material", json!({ "id": id }));
         let (submitted, uploaded, drafted, deleted) = tokio::join!(submit, upload, draft, delete);
-        let statuses = [submitted.status().as_u16(), uploaded.status().as_u16(), drafted.status().as_u16(), deleted.status().as_u16()];
+        let statuses = [
+            submitted.status().as_u16(),
+            uploaded.status().as_u16(),
+            drafted.status().as_u16(),
+            deleted.status().as_u16(),
+        ];
 
         let page = browser.exam_page_of("910").await;
-        let images: Vec<Value> = page["categories"].as_array().unwrap().iter().flat_map(|c| c["materials"].as_array().unwrap().clone()).collect();
+        let images: Vec<Value> = page["categories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c["materials"].as_array().unwrap().clone())
+            .collect();
         match page["state"].as_str().unwrap() {
             "submitted" => {
-                assert!(images.iter().all(|m| m["locked"] == true), "round {round}: an image stayed changeable after submission: {statuses:?} {images:?}");
+                assert!(
+                    images.iter().all(|m| m["locked"] == true),
+                    "round {round}: an image stayed changeable after submission: {statuses:?} {images:?}"
+                );
             }
-            "draft" => assert_ne!(statuses[0], 200, "the page says draft, so the submission must have been refused: {statuses:?}"),
+            "draft" => assert_ne!(
+                statuses[0], 200,
+                "the page says draft, so the submission must have been refused: {statuses:?}"
+            ),
             other => panic!("unexpected state {other}"),
         }
         for status in statuses {

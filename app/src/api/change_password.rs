@@ -10,11 +10,20 @@ pub async fn change_password(old_password: String, new_password: String) -> Resu
     use crate::ssr::audit::{self, AuditAction};
     use crate::ssr::{accounts, server_state::server_state, session_user};
 
-    let password = NewPassword::parse("new_password", &new_password).map_err(|e| AppError::from_field_errors(vec![e]))?;
+    let password =
+        NewPassword::parse("new_password", &new_password).map_err(|e| AppError::from_field_errors(vec![e]))?;
     let state = server_state()?;
     let session = session_user::request_session().await?;
     let account = session_user::user_from_session(&session, &state.db).await?;
     let account = accounts::change_password(&state.db, &account, &old_password, password).await?;
     session_user::begin_session(&session, &account).await?;
-    audit::record(&state.db, Some(&account), AuditAction::PasswordChanged, &audit::actor_label(&account), "by its owner; every other session ended", state.clock.now()).await
+    audit::record(
+        &state.db,
+        Some(&account),
+        AuditAction::PasswordChanged,
+        &audit::actor_label(&account),
+        "by its owner; every other session ended",
+        state.clock.now(),
+    )
+    .await
 }

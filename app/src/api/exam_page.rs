@@ -12,7 +12,10 @@ pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
     use crate::domain::ExamPhase;
     use crate::models::CategoryWithMaterials;
     use crate::models::{ApplicationState, ResultView};
-    use crate::ssr::{applications, candidate_access, exams, materials, review_sheet, server_state::server_state, session_user, timeline};
+    use crate::ssr::{
+        applications, candidate_access, exams, materials, review_sheet, server_state::server_state, session_user,
+        timeline,
+    };
 
     crate::ssr::respond(
         async {
@@ -22,7 +25,9 @@ pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
             let mut mine = materials::list_for_exam(&state, account.id, &code).await?;
             let application = exam.application.as_ref();
             let flags = match application {
-                Some(a) if ApplicationState::parse(&a.state) == ApplicationState::Returned => review_sheet::last_flags(&state.db, a.id).await?,
+                Some(a) if ApplicationState::parse(&a.state) == ApplicationState::Returned => {
+                    review_sheet::last_flags(&state.db, a.id).await?
+                }
                 _ => Vec::new(),
             };
             for material in &mut mine {
@@ -34,7 +39,8 @@ pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
                 .categories
                 .iter()
                 .map(|category| {
-                    let (own, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut mine).into_iter().partition(|m| m.category == category.code);
+                    let (own, rest): (Vec<_>, Vec<_>) =
+                        std::mem::take(&mut mine).into_iter().partition(|m| m.category == category.code);
                     mine = rest;
                     CategoryWithMaterials { definition: category.clone(), materials: own }
                 })
@@ -52,7 +58,8 @@ pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
             Ok(ExamWithMaterials {
                 exam: exams::summary_of(definition),
                 phase: exam.phase,
-                seconds_until_close: (exam.phase == ExamPhase::Open).then(|| (windows.upload_closes.with_timezone(&chrono::Utc) - exam.now).num_seconds()),
+                seconds_until_close: (exam.phase == ExamPhase::Open)
+                    .then(|| (windows.upload_closes.with_timezone(&chrono::Utc) - exam.now).num_seconds()),
                 opens_at: format_moment(&windows.upload_opens),
                 closes_at: format_moment(&windows.upload_closes),
                 pledge_accepted_at: application.and_then(|a| a.pledge_accepted_at).map(|t| format_utc(&t)),
@@ -62,8 +69,12 @@ pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
                 revising: writable && stored_state == ApplicationState::Returned,
                 form_editable: exam.form_editable(),
                 form_flag: review_sheet::flag_for(&flags, None),
-                revise_until: (stored_state == ApplicationState::Returned).then(|| format_moment(&windows.review_closes)),
-                result: (published && stored_state.is_result()).then(|| ResultView { state: stored_state, reason: application.and_then(|a| a.decision_reason.clone()) }),
+                revise_until: (stored_state == ApplicationState::Returned)
+                    .then(|| format_moment(&windows.review_closes)),
+                result: (published && stored_state.is_result()).then(|| ResultView {
+                    state: stored_state,
+                    reason: application.and_then(|a| a.decision_reason.clone()),
+                }),
                 timeline,
                 missing: missing_for_submission(definition, &uploaded, &form, position.as_deref()),
                 categories,

@@ -17,7 +17,15 @@ pub async fn log_in(id_number: String, password: String) -> Result<SessionUser, 
         Err(error) => {
             tracing::warn!("failed login");
             if error == AppError::BadCredentials {
-                audit::record(&state.db, None, AuditAction::FailedLogin, &audit::masked_id_number(&id_number), "wrong ID number or password", state.clock.now()).await?;
+                audit::record(
+                    &state.db,
+                    None,
+                    AuditAction::FailedLogin,
+                    &audit::masked_id_number(&id_number),
+                    "wrong ID number or password",
+                    state.clock.now(),
+                )
+                .await?;
             }
             return Err(error);
         }

@@ -6,10 +6,5 @@ use crate::error::AppError;
 pub async fn log_out() -> Result<(), AppError> {
     use crate::ssr::session_user;
 
-    crate::ssr::respond(
-        async {
-            session_user::end_session(&session_user::request_session().await?).await
-        }
-        .await,
-    )
+    crate::ssr::respond(async { session_user::end_session(&session_user::request_session().await?).await }.await)
 }

@@ -9,7 +9,8 @@ pub async fn reset_password(id_number: String, code: String, new_password: Strin
     use crate::domain::new_password::NewPassword;
     use crate::ssr::{password_recovery, server_state::server_state};
 
-    let password = NewPassword::parse("new_password", &new_password).map_err(|e| AppError::from_field_errors(vec![e]))?;
+    let password =
+        NewPassword::parse("new_password", &new_password).map_err(|e| AppError::from_field_errors(vec![e]))?;
     let state = server_state()?;
     password_recovery::reset_with_code(&state.db, &id_number, &code, password, state.clock.now()).await
 }

@@ -6,6 +6,9 @@ pub async fn read_chosen_file(_ev: &leptos::ev::Event) -> Option<ChosenFile> {
     None
 }
 
-pub async fn upload_material(_request: UploadRequest<'_>, _on_progress: impl Fn(f64) + 'static) -> Result<(u16, String), String> {
+pub async fn upload_material(
+    _request: UploadRequest<'_>,
+    _on_progress: impl Fn(f64) + 'static,
+) -> Result<(u16, String), String> {
     Err("uploads run in the browser".to_string())
 }

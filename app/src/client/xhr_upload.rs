@@ -11,7 +11,10 @@ use super::UploadRequest;
 
 /// Sends the multipart form to `/api/materials`, calling `on_progress` with 0.0–1.0 as bytes
 /// leave. Returns the HTTP status and the response body, or an error when the network failed.
-pub async fn upload_material(request: UploadRequest<'_>, on_progress: impl Fn(f64) + 'static) -> Result<(u16, String), String> {
+pub async fn upload_material(
+    request: UploadRequest<'_>,
+    on_progress: impl Fn(f64) + 'static,
+) -> Result<(u16, String), String> {
     let js_error = |e: JsValue| format!("{e:?}");
     let form = FormData::new().map_err(js_error)?;
     form.append_with_str("exam", request.exam_code).map_err(js_error)?;

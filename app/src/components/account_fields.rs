@@ -9,7 +9,9 @@ use crate::i18n::tr;
 
 #[component]
 pub fn AccountFields(fields: RwSignal<SignUpFields>, prefix: &'static str) -> impl IntoView {
-    let bind = move |set: fn(&mut SignUpFields, String)| move |ev: leptos::ev::Event| fields.update(|f| set(f, event_target_value(&ev)));
+    let bind = move |set: fn(&mut SignUpFields, String)| {
+        move |ev: leptos::ev::Event| fields.update(|f| set(f, event_target_value(&ev)))
+    };
     let shown = move |get: fn(&SignUpFields) -> String| move || fields.with(get);
     view! {
         <label>{tr("姓名", "Name")}<input name=format!("{prefix}-name") prop:value=shown(|f| f.name.clone()) on:input=bind(|f, v| f.name = v)/></label>

@@ -68,7 +68,13 @@ pub fn AccountsPanel() -> impl IntoView {
 }
 
 #[component]
-fn FoundAccount(account: AccountView, reset: Action<i32, ()>, release: Action<i32, ()>, temporary: RwSignal<Option<String>>, released: RwSignal<bool>) -> impl IntoView {
+fn FoundAccount(
+    account: AccountView,
+    reset: Action<i32, ()>,
+    release: Action<i32, ()>,
+    temporary: RwSignal<Option<String>>,
+    released: RwSignal<bool>,
+) -> impl IntoView {
     let user_id = account.id;
     let confirming_release = RwSignal::new(false);
     view! {

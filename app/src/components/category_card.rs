@@ -13,12 +13,21 @@ use crate::i18n::{tr, use_lang};
 use crate::models::CategoryWithMaterials;
 
 #[component]
-pub fn CategoryCard(exam_code: String, category: CategoryWithMaterials, editable: bool, #[prop(optional)] revising: bool, on_changed: Callback<()>) -> impl IntoView {
+pub fn CategoryCard(
+    exam_code: String,
+    category: CategoryWithMaterials,
+    editable: bool,
+    #[prop(optional)] revising: bool,
+    on_changed: Callback<()>,
+) -> impl IntoView {
     let lang = use_lang();
     let viewing = RwSignal::new(None::<usize>);
     let definition = category.definition.clone();
     let (name_zh, name_en) = (definition.name_zh.clone(), definition.name_en.clone());
-    let region_label = { let (zh, en) = (name_zh.clone(), name_en.clone()); move || lang.get().pick(zh.clone(), en.clone()) };
+    let region_label = {
+        let (zh, en) = (name_zh.clone(), name_en.clone());
+        move || lang.get().pick(zh.clone(), en.clone())
+    };
     let count = category.materials.len();
     let need = definition.required_count();
     let taken: Vec<u32> = category.materials.iter().map(|m| m.seq_no).collect();

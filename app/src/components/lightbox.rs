@@ -15,11 +15,17 @@ pub struct LightboxItem {
 }
 
 #[component]
-pub fn Lightbox(items: Vec<LightboxItem>, start: usize, on_close: Callback<()>, #[prop(into)] label: Signal<&'static str>) -> impl IntoView {
+pub fn Lightbox(
+    items: Vec<LightboxItem>,
+    start: usize,
+    on_close: Callback<()>,
+    #[prop(into)] label: Signal<&'static str>,
+) -> impl IntoView {
     let lang = use_lang();
     let count = items.len();
     let index = RwSignal::new(start.min(count.saturating_sub(1)));
-    let step = move |delta: isize| index.update(|i| *i = (*i as isize + delta).rem_euclid(count.max(1) as isize) as usize);
+    let step =
+        move |delta: isize| index.update(|i| *i = (*i as isize + delta).rem_euclid(count.max(1) as isize) as usize);
     let keys = window_event_listener(leptos::ev::keydown, move |ev| match ev.key().as_str() {
         "ArrowLeft" => step(-1),
         "ArrowRight" => step(1),

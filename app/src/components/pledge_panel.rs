@@ -8,7 +8,12 @@ use crate::components::error_note::ErrorNote;
 use crate::i18n::{tr, use_lang};
 
 #[component]
-pub fn PledgePanel(exam_code: String, pledge_zh: String, pledge_en: String, on_accepted: Callback<()>) -> impl IntoView {
+pub fn PledgePanel(
+    exam_code: String,
+    pledge_zh: String,
+    pledge_en: String,
+    on_accepted: Callback<()>,
+) -> impl IntoView {
     let lang = use_lang();
     let agreed = RwSignal::new(false);
     let accept = Action::new(move |code: &String| {

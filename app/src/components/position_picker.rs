@@ -16,7 +16,9 @@ pub fn PositionPicker(tree: Vec<PositionNode>, chosen: RwSignal<Option<String>>,
         let l = lang.get();
         let mut names: Vec<String> = path.iter().map(|n| l.pick(n.name_zh.clone(), n.name_en.clone())).collect();
         names.push(l.pick(leaf.name_zh.clone(), leaf.name_en.clone()));
-        let requirements = l.pick(leaf.requirements_zh.clone(), leaf.requirements_en.clone().or(leaf.requirements_zh.clone())).unwrap_or_default();
+        let requirements = l
+            .pick(leaf.requirements_zh.clone(), leaf.requirements_en.clone().or(leaf.requirements_zh.clone()))
+            .unwrap_or_default();
         Some(view! {
             <div class="position-chosen" data-testid="position-chosen">
                 <p><strong>{tr("已选职位：", "Chosen position: ")}</strong>{names.join(" › ")}</p>
@@ -40,7 +42,10 @@ fn PositionBranch(node: PositionNode, chosen: RwSignal<Option<String>>, editable
     let (zh, en) = (node.name_zh.clone(), node.name_en.clone());
     if node.is_leaf() {
         let code = node.code.clone();
-        let checked = { let code = code.clone(); move || chosen.get().as_deref() == Some(code.as_str()) };
+        let checked = {
+            let code = code.clone();
+            move || chosen.get().as_deref() == Some(code.as_str())
+        };
         view! {
             <li>
                 <label class="check">

@@ -27,11 +27,14 @@ pub fn ProgressChart(progress: ProgressSeries) -> impl IntoView {
     let lang = use_lang();
     let days = progress.days.len();
     let top = progress.series.iter().flat_map(|(_, v)| v.iter().copied()).max().unwrap_or(0).max(1) as f64;
-    let x = move |i: usize| PAD + if days > 1 { i as f64 * (WIDTH - 2.0 * PAD) / (days - 1) as f64 } else { (WIDTH - 2.0 * PAD) / 2.0 };
+    let x = move |i: usize| {
+        PAD + if days > 1 { i as f64 * (WIDTH - 2.0 * PAD) / (days - 1) as f64 } else { (WIDTH - 2.0 * PAD) / 2.0 }
+    };
     let y = move |n: u64| HEIGHT - PAD - n as f64 * (HEIGHT - 2.0 * PAD) / top;
     let first = progress.days.first().cloned().unwrap_or_default();
     let last = progress.days.last().cloned().unwrap_or_default();
-    let latest: Vec<(ApplicationState, u64)> = progress.series.iter().map(|(s, v)| (*s, v.last().copied().unwrap_or(0))).collect();
+    let latest: Vec<(ApplicationState, u64)> =
+        progress.series.iter().map(|(s, v)| (*s, v.last().copied().unwrap_or(0))).collect();
     view! {
         <figure class="progress-chart" data-testid="progress-chart">
             {(days == 0).then(|| view! { <p class="muted">{tr("还没有考生进入。", "No candidate has entered yet.")}</p> })}

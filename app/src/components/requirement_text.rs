@@ -12,7 +12,10 @@ pub fn RequirementText(category: CategoryDefinition) -> impl IntoView {
     let rules = category.rules.describe();
     let advice = category.advice.as_ref().map(|a| a.describe()).unwrap_or_default();
     let joined = |pairs: &[(String, String)]| {
-        (pairs.iter().map(|(zh, _)| zh.as_str()).collect::<Vec<_>>().join("，"), pairs.iter().map(|(_, en)| en.as_str()).collect::<Vec<_>>().join(", "))
+        (
+            pairs.iter().map(|(zh, _)| zh.as_str()).collect::<Vec<_>>().join("，"),
+            pairs.iter().map(|(_, en)| en.as_str()).collect::<Vec<_>>().join(", "),
+        )
     };
     let (rules_zh, rules_en) = joined(&rules);
     let (advice_zh, advice_en) = joined(&advice);

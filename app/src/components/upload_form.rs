@@ -78,26 +78,37 @@ pub fn UploadForm(
         move |_| {
             let Some(file) = judged.get_untracked().filter(|j| j.verdict.accepted()) else { return };
             let Ok(seq) = seq_no.get_untracked().trim().parse::<u32>() else {
-                failure.set(Some(AppError::invalid_field("seq_no", "顺序号应为正整数", "The sequence number must be a whole number")));
+                failure.set(Some(AppError::invalid_field(
+                    "seq_no",
+                    "顺序号应为正整数",
+                    "The sequence number must be a whole number",
+                )));
                 return;
             };
             let (exam_code, category_code, replaces) = (exam_code.clone(), category_code.clone(), replaces.clone());
             progress.set(Some(0.0));
             leptos::task::spawn_local(async move {
-                    let request = UploadRequest { exam_code: &exam_code, category: &category_code, seq_no: seq, file_name: &file.name, bytes: &file.bytes, replaces: replaces.as_deref() };
-                    let outcome = upload_material(request, move |p| progress.set(Some(p))).await;
-                    progress.set(None);
-                    match outcome {
-                        Ok((201, _)) => {
-                            judged.set(None);
-                            if let Some(input) = file_input.get_untracked() {
-                                input.set_value("");
-                            }
-                            on_uploaded.run(());
+                let request = UploadRequest {
+                    exam_code: &exam_code,
+                    category: &category_code,
+                    seq_no: seq,
+                    file_name: &file.name,
+                    bytes: &file.bytes,
+                    replaces: replaces.as_deref(),
+                };
+                let outcome = upload_material(request, move |p| progress.set(Some(p))).await;
+                progress.set(None);
+                match outcome {
+                    Ok((201, _)) => {
+                        judged.set(None);
+                        if let Some(input) = file_input.get_untracked() {
+                            input.set_value("");
                         }
-                        Ok((_, body)) => failure.set(Some(serde_json::from_str(&body).unwrap_or(AppError::Internal))),
-                        Err(network) => failure.set(Some(AppError::Transport(network))),
+                        on_uploaded.run(());
                     }
+                    Ok((_, body)) => failure.set(Some(serde_json::from_str(&body).unwrap_or(AppError::Internal))),
+                    Err(network) => failure.set(Some(AppError::Transport(network))),
+                }
             });
         }
     };

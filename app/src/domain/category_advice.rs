@@ -43,6 +43,11 @@ impl CategoryAdvice {
 
     /// The advice in plain words, Chinese and English side by side.
     pub fn describe(&self) -> Vec<(String, String)> {
-        self.as_rules().describe().into_iter().skip(1).map(|(zh, en)| (format!("建议{zh}"), format!("advised: {en}"))).collect()
+        self.as_rules()
+            .describe()
+            .into_iter()
+            .skip(1)
+            .map(|(zh, en)| (format!("建议{zh}"), format!("advised: {en}")))
+            .collect()
     }
 }

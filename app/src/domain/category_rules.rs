@@ -73,7 +73,10 @@ impl CategoryRules {
             }
         }
         if !(0.0..1.0).contains(&self.aspect_tolerance) {
-            mistakes.push(format!("aspect_tolerance ({}) must be a fraction from 0 up to 1, like 0.02", self.aspect_tolerance));
+            mistakes.push(format!(
+                "aspect_tolerance ({}) must be a fraction from 0 up to 1, like 0.02",
+                self.aspect_tolerance
+            ));
         }
         if self.max_count == Some(0) {
             mistakes.push("max_count must be at least 1".to_string());
@@ -81,7 +84,11 @@ impl CategoryRules {
         if self.max_pixels == 0 {
             mistakes.push("max_pixels must be at least 1".to_string());
         }
-        if mistakes.is_empty() { Ok(self) } else { Err(mistakes) }
+        if mistakes.is_empty() {
+            Ok(self)
+        } else {
+            Err(mistakes)
+        }
     }
 
     pub fn accepts(&self, format: ImageFormat) -> bool {
@@ -112,7 +119,9 @@ impl CategoryRules {
             (None, None) => {}
         }
         match (self.min_width, self.min_height) {
-            (Some(w), Some(h)) => out.push((format!("像素不小于 {w}×{h}（宽×高）"), format!("at least {w}×{h} pixels (width×height)"))),
+            (Some(w), Some(h)) => {
+                out.push((format!("像素不小于 {w}×{h}（宽×高）"), format!("at least {w}×{h} pixels (width×height)")))
+            }
             (Some(w), None) => out.push((format!("宽度不小于 {w} 像素"), format!("at least {w} pixels wide"))),
             (None, Some(h)) => out.push((format!("高度不小于 {h} 像素"), format!("at least {h} pixels high"))),
             (None, None) => {}

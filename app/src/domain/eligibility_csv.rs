@@ -27,9 +27,14 @@ pub struct EligibilityImport {
 pub fn parse_eligibility_csv(text: &str) -> EligibilityImport {
     let mut out = EligibilityImport::default();
     let mut seen = std::collections::HashMap::<String, u64>::new();
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).trim(csv::Trim::All).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     for (index, record) in reader.records().enumerate() {
-        let mut report = |line: u64, zh: String, en: String| out.problems.push(RowProblem { line, message_zh: zh, message_en: en });
+        let mut report =
+            |line: u64, zh: String, en: String| out.problems.push(RowProblem { line, message_zh: zh, message_en: en });
         let record = match record {
             Ok(record) => record,
             Err(error) => {
@@ -50,7 +55,11 @@ pub fn parse_eligibility_csv(text: &str) -> EligibilityImport {
         let id_number = match parsed {
             Ok(id) => id.as_str().to_string(),
             Err(reason) => {
-                report(line, format!("证件号码“{raw_id}”无效：{}", reason.0), format!("ID number \"{raw_id}\" is not valid: {}", reason.1));
+                report(
+                    line,
+                    format!("证件号码“{raw_id}”无效：{}", reason.0),
+                    format!("ID number \"{raw_id}\" is not valid: {}", reason.1),
+                );
                 continue;
             }
         };
@@ -93,7 +102,10 @@ mod tests {
     fn good_rows_are_kept_and_bad_rows_named_by_line() {
         let text = "身份证号,姓名\n11010519491231002X,张三\n110105194912310021,李四\n320102199506123416,\n11010519491231002x,王五\n";
         let import = parse_eligibility_csv(text);
-        assert_eq!(import.accepted, vec![EligibleCandidate { id_number: "11010519491231002X".into(), name: "张三".into() }]);
+        assert_eq!(
+            import.accepted,
+            vec![EligibleCandidate { id_number: "11010519491231002X".into(), name: "张三".into() }]
+        );
         let lines: Vec<u64> = import.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![3, 4, 5]);
         assert!(import.problems[0].message_en.contains("110105194912310021"));

@@ -124,13 +124,15 @@ impl ExamDefinition {
         let general = |message: String| ExamMistake { near_code: None, message };
         let mut mistakes = Vec::new();
         if !is_code(&self.code) {
-            mistakes.push(general("code must be lower-case letters, digits, - and _ (for example \"004\")".to_string()));
+            mistakes
+                .push(general("code must be lower-case letters, digits, - and _ (for example \"004\")".to_string()));
         }
         if self.title_zh.trim().is_empty() {
             mistakes.push(general("title_zh must not be empty".to_string()));
         }
         if self.pledge_zh.trim().is_empty() {
-            mistakes.push(general("pledge_zh must not be empty: candidates accept it before anything else".to_string()));
+            mistakes
+                .push(general("pledge_zh must not be empty: candidates accept it before anything else".to_string()));
         }
         mistakes.extend(self.windows.mistakes().into_iter().map(general));
         mistakes.extend(form_mistakes(&self.form).into_iter().map(general));
@@ -152,13 +154,18 @@ impl ExamDefinition {
                 let slots = category.slots.len() as u32;
                 match category.rules.max_count {
                     None => category.rules.max_count = Some(slots),
-                    Some(max) if max != slots => mistakes.push(about(format!("max_count ({max}) differs from the number of slots ({slots})"))),
+                    Some(max) if max != slots => {
+                        mistakes.push(about(format!("max_count ({max}) differs from the number of slots ({slots})")))
+                    }
                     Some(_) => {}
                 }
             }
             for example in &category.examples {
                 if !is_example_file_name(&example.file) {
-                    mistakes.push(about(format!("example file \"{}\" must be a plain name under examples/ ending in .jpg or .png", example.file)));
+                    mistakes.push(about(format!(
+                        "example file \"{}\" must be a plain name under examples/ ending in .jpg or .png",
+                        example.file
+                    )));
                 }
             }
             match category.rules.clone().validated() {
@@ -171,7 +178,11 @@ impl ExamDefinition {
             categories.push(category);
         }
         self.categories = categories;
-        if mistakes.is_empty() { Ok(self) } else { Err(mistakes) }
+        if mistakes.is_empty() {
+            Ok(self)
+        } else {
+            Err(mistakes)
+        }
     }
 
     pub fn category(&self, code: &str) -> Option<&CategoryDefinition> {

@@ -100,13 +100,19 @@ impl IdNumberError {
                 "证件号码含有不允许的字符（身份证只能是数字，最后一位可以是 X）",
                 "The number has characters that are not allowed (resident IDs are digits, the last may be X)",
             ),
-            IdNumberError::UnknownRegion => pair("证件号码前两位不是有效的省级行政区代码", "The first two digits are not a valid province code"),
-            IdNumberError::InvalidBirthDate => pair("证件号码第 7–14 位不是有效的出生日期", "Digits 7–14 are not a valid date of birth"),
+            IdNumberError::UnknownRegion => {
+                pair("证件号码前两位不是有效的省级行政区代码", "The first two digits are not a valid province code")
+            }
+            IdNumberError::InvalidBirthDate => {
+                pair("证件号码第 7–14 位不是有效的出生日期", "Digits 7–14 are not a valid date of birth")
+            }
             IdNumberError::CheckDigitMismatch { expected, actual } => (
                 format!("校验位应为 {expected}，实际为 {actual}，请核对号码"),
                 format!("The check digit should be {expected}, not {actual}; check the number"),
             ),
-            IdNumberError::WrongPrefix => pair("证件号码开头不符合该证件格式", "The number does not start the way this document's numbers do"),
+            IdNumberError::WrongPrefix => {
+                pair("证件号码开头不符合该证件格式", "The number does not start the way this document's numbers do")
+            }
         }
     }
 }
@@ -153,7 +159,12 @@ impl IdNumber {
             return "*".repeat(chars.len());
         }
         let hidden = chars.len() - 7;
-        format!("{}{}{}", chars[..3].iter().collect::<String>(), "*".repeat(hidden), chars[chars.len() - 4..].iter().collect::<String>())
+        format!(
+            "{}{}{}",
+            chars[..3].iter().collect::<String>(),
+            "*".repeat(hidden),
+            chars[chars.len() - 4..].iter().collect::<String>()
+        )
     }
 }
 
@@ -205,7 +216,9 @@ fn check_home_return_permit(value: &str) -> Result<(), IdNumberError> {
         return Err(IdNumberError::WrongPrefix);
     };
     check_digits_of_length(rest, &[8, 10], "8/10").map_err(|e| match e {
-        IdNumberError::WrongLength { actual, .. } => IdNumberError::WrongLength { expected: "9/11", actual: actual + 1 },
+        IdNumberError::WrongLength { actual, .. } => {
+            IdNumberError::WrongLength { expected: "9/11", actual: actual + 1 }
+        }
         other => other,
     })
 }

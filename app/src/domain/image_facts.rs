@@ -66,12 +66,20 @@ impl ImageFacts {
 
     /// Width as displayed, EXIF orientation applied.
     pub fn width(&self) -> u32 {
-        if self.is_quarter_turned() { self.stored_height } else { self.stored_width }
+        if self.is_quarter_turned() {
+            self.stored_height
+        } else {
+            self.stored_width
+        }
     }
 
     /// Height as displayed, EXIF orientation applied.
     pub fn height(&self) -> u32 {
-        if self.is_quarter_turned() { self.stored_width } else { self.stored_height }
+        if self.is_quarter_turned() {
+            self.stored_width
+        } else {
+            self.stored_height
+        }
     }
 
     pub fn pixel_count(&self) -> u64 {

@@ -39,7 +39,11 @@ impl ImageFormat {
     /// The inverse of `file_extension`, for formats stored as their extension. Only accepted
     /// formats are ever stored, so anything but "png" is JPEG.
     pub fn from_file_extension(extension: &str) -> ImageFormat {
-        if extension == ImageFormat::Png.file_extension() { ImageFormat::Png } else { ImageFormat::Jpeg }
+        if extension == ImageFormat::Png.file_extension() {
+            ImageFormat::Png
+        } else {
+            ImageFormat::Jpeg
+        }
     }
 }
 

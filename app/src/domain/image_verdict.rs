@@ -71,7 +71,9 @@ pub fn count_violation(rules: &CategoryRules, already_uploaded: u32) -> Option<V
         Violation::new(
             Code::TooManyFiles,
             format!("本类已有 {already_uploaded} 张，最多 {max} 张；请先删除再上传"),
-            format!("This category already holds {already_uploaded} images, the most allowed is {max}; delete one first"),
+            format!(
+                "This category already holds {already_uploaded} images, the most allowed is {max}; delete one first"
+            ),
         )
     })
 }
@@ -119,7 +121,9 @@ fn check_facts(facts: &ImageFacts, rules: &CategoryRules, out: &mut Vec<Violatio
         out.push(Violation::new(
             Code::FormatNotAllowed,
             format!("文件内容是 {name} 格式，本类只接受 {allowed} 格式（改扩展名无效，请另存为 {allowed}）"),
-            format!("The file's content is {name}; this category accepts {allowed} only (renaming does not convert it)"),
+            format!(
+                "The file's content is {name}; this category accepts {allowed} only (renaming does not convert it)"
+            ),
         ));
     }
     if !facts.ends_properly {

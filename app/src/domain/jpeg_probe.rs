@@ -48,7 +48,9 @@ pub fn probe_jpeg(bytes: &[u8]) -> Result<ImageFacts, ProbeError> {
             APP0 => jfif_dpi = jfif_dpi.or_else(|| read_jfif_density(segment)),
             APP1 if segment.starts_with(b"Exif\0\0") && exif.is_none() => exif = Some(read_exif_fields(&segment[6..])),
             SOS => pos = skip_entropy_coded_data(bytes, pos),
-            m if is_start_of_frame(m) && frame.is_none() => frame = Some(read_frame(m, segment).ok_or(malformed(MalformedReason::EndsBeforeHeader))?),
+            m if is_start_of_frame(m) && frame.is_none() => {
+                frame = Some(read_frame(m, segment).ok_or(malformed(MalformedReason::EndsBeforeHeader))?)
+            }
             _ => {}
         }
     }

@@ -76,7 +76,9 @@ pub fn check_form(fields: &[FormField], values: &FormValues, strictness: Strictn
     let mut problems = Vec::new();
     for field in fields {
         let value = values.get(&field.key).map(|v| v.trim()).unwrap_or("");
-        let mut report = |zh: String, en: String| problems.push(FieldProblem { field: field.key.clone(), message_zh: zh, message_en: en });
+        let mut report = |zh: String, en: String| {
+            problems.push(FieldProblem { field: field.key.clone(), message_zh: zh, message_en: en })
+        };
         let (label_zh, label_en) = (&field.label_zh, &field.label_en);
         if value.is_empty() {
             if field.required && strictness == Strictness::Submit {
@@ -86,13 +88,19 @@ pub fn check_form(fields: &[FormField], values: &FormValues, strictness: Strictn
         }
         let chars = value.chars().count();
         if let Some(max) = field.max_chars().filter(|&max| chars > max as usize) {
-            report(format!("{label_zh}共 {chars} 个字，超过上限 {max} 个字"), format!("{label_en} has {chars} characters, above the limit of {max}"));
+            report(
+                format!("{label_zh}共 {chars} 个字，超过上限 {max} 个字"),
+                format!("{label_en} has {chars} characters, above the limit of {max}"),
+            );
         }
         match field.kind {
             FieldKind::Text => {}
             FieldKind::YearMonth => {
                 if YearMonth::parse(value).is_none() {
-                    report(format!("{label_zh}应为年月，如 2015-07"), format!("{label_en} must be a year and month, like 2015-07"));
+                    report(
+                        format!("{label_zh}应为年月，如 2015-07"),
+                        format!("{label_en} must be a year and month, like 2015-07"),
+                    );
                 }
             }
             FieldKind::Choice => {
@@ -136,7 +144,10 @@ pub fn form_mistakes(fields: &[FormField]) -> Vec<String> {
         }
         if let Some(target) = &field.starts_at {
             if !fields.iter().any(|f| &f.key == target && f.kind == FieldKind::YearMonth) {
-                out.push(format!("form field \"{}\": starts_at names \"{target}\", which is not a year_month field", field.key));
+                out.push(format!(
+                    "form field \"{}\": starts_at names \"{target}\", which is not a year_month field",
+                    field.key
+                ));
             }
         }
     }
@@ -189,7 +200,10 @@ mod tests {
 
     #[test]
     fn the_resume_must_start_when_work_began() {
-        let fields = [field("began", FieldKind::YearMonth, true), FormField { starts_at: Some("began".into()), ..field("resume", FieldKind::Resume, true) }];
+        let fields = [
+            field("began", FieldKind::YearMonth, true),
+            FormField { starts_at: Some("began".into()), ..field("resume", FieldKind::Resume, true) },
+        ];
         let form = values(&[("began", "2015-07"), ("resume", "2015.9至今，甲单位，科员")]);
         let problems = check_form(&fields, &form, Strictness::Submit);
         assert_eq!(problems.len(), 1);

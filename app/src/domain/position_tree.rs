@@ -43,7 +43,10 @@ pub fn position_mistakes(tree: &[PositionNode]) -> Vec<String> {
                 out.push(format!("position code \"{}\" is used twice", node.code));
             }
             if node.is_leaf() && node.requirements_zh.is_none() {
-                out.push(format!("position \"{}\" has no requirements_zh; candidates must see what it requires", node.code));
+                out.push(format!(
+                    "position \"{}\" has no requirements_zh; candidates must see what it requires",
+                    node.code
+                ));
             }
             walk(&node.children, seen, out);
         }

@@ -10,7 +10,10 @@ pub enum ProbeError {
     /// A real file, but not JPEG or PNG.
     Foreign(ForeignKind),
     /// Starts like JPEG or PNG but its structure is broken before the size is known.
-    Malformed { format: ImageFormat, reason: MalformedReason },
+    Malformed {
+        format: ImageFormat,
+        reason: MalformedReason,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,7 +38,9 @@ impl MalformedReason {
 
     pub fn text_en(self) -> &'static str {
         match self {
-            MalformedReason::EndsBeforeHeader => "the file ends before the picture size is given; it may be an incomplete download or damaged",
+            MalformedReason::EndsBeforeHeader => {
+                "the file ends before the picture size is given; it may be an incomplete download or damaged"
+            }
             MalformedReason::ZeroDimension => "the picture has a width or height of 0",
             MalformedReason::MissingHeader => "the picture header is missing",
         }

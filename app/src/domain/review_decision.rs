@@ -15,7 +15,13 @@ pub enum ReviewReason {
 }
 
 impl ReviewReason {
-    pub const ALL: [ReviewReason; 5] = [ReviewReason::Unclear, ReviewReason::WrongDocument, ReviewReason::Incomplete, ReviewReason::NotUpright, ReviewReason::Other];
+    pub const ALL: [ReviewReason; 5] = [
+        ReviewReason::Unclear,
+        ReviewReason::WrongDocument,
+        ReviewReason::Incomplete,
+        ReviewReason::NotUpright,
+        ReviewReason::Other,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -65,8 +71,12 @@ pub struct ReviewFlag {
 pub enum Decision {
     Approve,
     /// Unlocks exactly the flagged images (and the form if flagged) for the candidate.
-    Return { flags: Vec<ReviewFlag> },
-    Reject { reason: String },
+    Return {
+        flags: Vec<ReviewFlag>,
+    },
+    Reject {
+        reason: String,
+    },
 }
 
 impl Decision {
@@ -107,7 +117,10 @@ pub fn check_decision(decision: &Decision, material_ids: &[String]) -> Vec<Decis
         Decision::Approve => {}
         Decision::Return { flags } => {
             if flags.is_empty() {
-                problem("退回修改须至少标出一张需要更换的图片或个人信息表".into(), "A return must mark at least one image or the personal form for correction".into());
+                problem(
+                    "退回修改须至少标出一张需要更换的图片或个人信息表".into(),
+                    "A return must mark at least one image or the personal form for correction".into(),
+                );
             }
             let mut seen: Vec<&Option<String>> = Vec::new();
             for flag in flags {
@@ -117,15 +130,24 @@ pub fn check_decision(decision: &Decision, material_ids: &[String]) -> Vec<Decis
                 seen.push(&flag.material_id);
                 if let Some(id) = &flag.material_id {
                     if !material_ids.contains(id) {
-                        problem("标记的图片不属于该申请".into(), "A marked image does not belong to this application".into());
+                        problem(
+                            "标记的图片不属于该申请".into(),
+                            "A marked image does not belong to this application".into(),
+                        );
                     }
                 }
                 if flag.reason == ReviewReason::Other && flag.comment.trim().is_empty() {
-                    problem("原因为“其他问题”时须填写说明".into(), "Reason \"other\" needs a comment saying what is wrong".into());
+                    problem(
+                        "原因为“其他问题”时须填写说明".into(),
+                        "Reason \"other\" needs a comment saying what is wrong".into(),
+                    );
                 }
                 let chars = flag.comment.chars().count();
                 if chars > MAX_COMMENT_CHARS {
-                    problem(format!("说明 {chars} 字，超过上限 {MAX_COMMENT_CHARS} 字"), format!("The comment has {chars} characters, more than the {MAX_COMMENT_CHARS} allowed"));
+                    problem(
+                        format!("说明 {chars} 字，超过上限 {MAX_COMMENT_CHARS} 字"),
+                        format!("The comment has {chars} characters, more than the {MAX_COMMENT_CHARS} allowed"),
+                    );
                 }
             }
         }
@@ -135,7 +157,10 @@ pub fn check_decision(decision: &Decision, material_ids: &[String]) -> Vec<Decis
                 problem("审核不通过须填写原因".into(), "A rejection needs a reason".into());
             }
             if chars > MAX_COMMENT_CHARS {
-                problem(format!("原因 {chars} 字，超过上限 {MAX_COMMENT_CHARS} 字"), format!("The reason has {chars} characters, more than the {MAX_COMMENT_CHARS} allowed"));
+                problem(
+                    format!("原因 {chars} 字，超过上限 {MAX_COMMENT_CHARS} 字"),
+                    format!("The reason has {chars} characters, more than the {MAX_COMMENT_CHARS} allowed"),
+                );
             }
         }
     }
@@ -154,9 +179,16 @@ mod tests {
     fn a_return_must_mark_something_of_this_application_once() {
         let ids = vec!["a".to_string(), "b".to_string()];
         assert_eq!(check_decision(&Decision::Return { flags: vec![] }, &ids).len(), 1);
-        assert!(check_decision(&Decision::Return { flags: vec![flag(Some("a"), ReviewReason::Unclear, "")] }, &ids).is_empty());
-        assert!(check_decision(&Decision::Return { flags: vec![flag(None, ReviewReason::Incomplete, "出生年月缺失")] }, &ids).is_empty());
-        let twice = Decision::Return { flags: vec![flag(Some("a"), ReviewReason::Unclear, ""), flag(Some("a"), ReviewReason::NotUpright, "")] };
+        assert!(check_decision(&Decision::Return { flags: vec![flag(Some("a"), ReviewReason::Unclear, "")] }, &ids)
+            .is_empty());
+        assert!(check_decision(
+            &Decision::Return { flags: vec![flag(None, ReviewReason::Incomplete, "出生年月缺失")] },
+            &ids
+        )
+        .is_empty());
+        let twice = Decision::Return {
+            flags: vec![flag(Some("a"), ReviewReason::Unclear, ""), flag(Some("a"), ReviewReason::NotUpright, "")],
+        };
         assert_eq!(check_decision(&twice, &ids).len(), 1);
         let foreign = Decision::Return { flags: vec![flag(Some("z"), ReviewReason::Unclear, "")] };
         assert!(check_decision(&foreign, &ids)[0].message_en.contains("does not belong"));

@@ -70,16 +70,26 @@ impl SignUpForm {
         let mobile: String = fields.mobile.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
         let mobile_ok = mobile.len() == 11 && mobile.starts_with('1') && mobile.bytes().all(|b| b.is_ascii_digit());
         if !mobile_ok {
-            errors.push(FieldError::new("mobile", "手机号码应为 11 位数字，以 1 开头", "The mobile number must be 11 digits starting with 1"));
+            errors.push(FieldError::new(
+                "mobile",
+                "手机号码应为 11 位数字，以 1 开头",
+                "The mobile number must be 11 digits starting with 1",
+            ));
         }
         let password = NewPassword::parse("password", &fields.password).map_err(|e| errors.push(e)).ok();
         let email = fields.email.trim().to_string();
         if !email.is_empty() && !looks_like_email(&email) {
-            errors.push(FieldError::new("email", format!("邮箱地址 {email} 格式不正确"), format!("The email address {email} is not valid")));
+            errors.push(FieldError::new(
+                "email",
+                format!("邮箱地址 {email} 格式不正确"),
+                format!("The email address {email} is not valid"),
+            ));
         }
         let email = (!email.is_empty()).then_some(email);
         match (id_number, password) {
-            (Some(id_number), Some(password)) if errors.is_empty() => Ok(SignUpForm { id_number, name, mobile, password, email }),
+            (Some(id_number), Some(password)) if errors.is_empty() => {
+                Ok(SignUpForm { id_number, name, mobile, password, email })
+            }
             _ => Err(errors),
         }
     }
@@ -109,21 +119,41 @@ mod tests {
     #[test]
     fn a_complete_form_is_accepted_and_normalised() {
         let form = SignUpForm::parse(&good()).unwrap();
-        assert_eq!((form.id_number.as_str(), form.name.as_str(), form.mobile.as_str()), ("11010519491231002X", "张三", "13800138000"));
+        assert_eq!(
+            (form.id_number.as_str(), form.name.as_str(), form.mobile.as_str()),
+            ("11010519491231002X", "张三", "13800138000")
+        );
     }
 
     #[test]
     fn every_bad_field_is_named() {
-        let fields = SignUpFields { id_type: "resident_id".into(), id_number: "123".into(), name: "".into(), mobile: "12".into(), password: "short".into(), email: "li@example".into() };
+        let fields = SignUpFields {
+            id_type: "resident_id".into(),
+            id_number: "123".into(),
+            name: "".into(),
+            mobile: "12".into(),
+            password: "short".into(),
+            email: "li@example".into(),
+        };
         let names: Vec<String> = SignUpForm::parse(&fields).unwrap_err().into_iter().map(|e| e.field).collect();
         assert_eq!(names, vec!["id_number", "name", "mobile", "password", "email"]);
     }
 
     #[test]
     fn an_email_is_optional_but_checked_when_given() {
-        assert_eq!(SignUpForm::parse(&SignUpFields { email: " li.ming@example.cn ".into(), ..good() }).unwrap().email.as_deref(), Some("li.ming@example.cn"));
+        assert_eq!(
+            SignUpForm::parse(&SignUpFields { email: " li.ming@example.cn ".into(), ..good() })
+                .unwrap()
+                .email
+                .as_deref(),
+            Some("li.ming@example.cn")
+        );
         for bad in ["li.ming", "@example.cn", "li ming@example.cn", "li@.cn"] {
-            assert_eq!(SignUpForm::parse(&SignUpFields { email: bad.into(), ..good() }).unwrap_err()[0].field, "email", "{bad}");
+            assert_eq!(
+                SignUpForm::parse(&SignUpFields { email: bad.into(), ..good() }).unwrap_err()[0].field,
+                "email",
+                "{bad}"
+            );
         }
     }
 

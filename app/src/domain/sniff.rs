@@ -73,7 +73,12 @@ fn markup_kind(bytes: &[u8]) -> Option<ForeignKind> {
     }
     if contains(b"<svg") {
         Some(ForeignKind::Svg)
-    } else if contains(b"<html") || contains(b"<!doctype html") || contains(b"<head") || contains(b"<body") || contains(b"<script") {
+    } else if contains(b"<html")
+        || contains(b"<!doctype html")
+        || contains(b"<head")
+        || contains(b"<body")
+        || contains(b"<script")
+    {
         Some(ForeignKind::Html)
     } else {
         None

@@ -2,11 +2,19 @@
 //! up, so nobody comes back too early) above.
 
 pub fn format_wait_zh(seconds: u64) -> String {
-    if seconds < 120 { format!("{seconds} 秒") } else { format!("{} 分钟", seconds.div_ceil(60)) }
+    if seconds < 120 {
+        format!("{seconds} 秒")
+    } else {
+        format!("{} 分钟", seconds.div_ceil(60))
+    }
 }
 
 pub fn format_wait_en(seconds: u64) -> String {
-    if seconds < 120 { format!("{seconds} seconds") } else { format!("{} minutes", seconds.div_ceil(60)) }
+    if seconds < 120 {
+        format!("{seconds} seconds")
+    } else {
+        format!("{} minutes", seconds.div_ceil(60))
+    }
 }
 
 #[cfg(test)]

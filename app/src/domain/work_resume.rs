@@ -59,7 +59,11 @@ pub fn check_resume(text: &str, work_began: Option<YearMonth>) -> Result<Vec<Res
         if first.from != began {
             problems.push(problem(
                 format!("第 1 段应从参加工作时间 {} 开始，现在从 {} 开始", began.text_zh(), first.from.text_zh()),
-                format!("The first period must start when work began ({}), not {}", began.text_en(), first.from.text_en()),
+                format!(
+                    "The first period must start when work began ({}), not {}",
+                    began.text_en(),
+                    first.from.text_en()
+                ),
             ));
         }
     }
@@ -75,13 +79,29 @@ pub fn check_resume(text: &str, work_began: Option<YearMonth>) -> Result<Vec<Res
         let expected = end.next();
         if later.from > expected {
             problems.push(problem(
-                format!("第 {line_no} 行与上一段之间有空档：上一段到 {} 结束，这一段应从 {} 开始", end.text_zh(), expected.text_zh()),
-                format!("Gap before line {line_no}: the previous period ends {}, so this one must start {}", end.text_en(), expected.text_en()),
+                format!(
+                    "第 {line_no} 行与上一段之间有空档：上一段到 {} 结束，这一段应从 {} 开始",
+                    end.text_zh(),
+                    expected.text_zh()
+                ),
+                format!(
+                    "Gap before line {line_no}: the previous period ends {}, so this one must start {}",
+                    end.text_en(),
+                    expected.text_en()
+                ),
             ));
         } else if later.from < expected {
             problems.push(problem(
-                format!("第 {line_no} 行与上一段重叠：上一段到 {} 结束，这一段应从 {} 开始", end.text_zh(), expected.text_zh()),
-                format!("Line {line_no} overlaps the previous period, which ends {}; this one must start {}", end.text_en(), expected.text_en()),
+                format!(
+                    "第 {line_no} 行与上一段重叠：上一段到 {} 结束，这一段应从 {} 开始",
+                    end.text_zh(),
+                    expected.text_zh()
+                ),
+                format!(
+                    "Line {line_no} overlaps the previous period, which ends {}; this one must start {}",
+                    end.text_en(),
+                    expected.text_en()
+                ),
             ));
         }
     }
@@ -92,7 +112,11 @@ pub fn check_resume(text: &str, work_began: Option<YearMonth>) -> Result<Vec<Res
             format!("The last period (line {line_no}) must run to now (至今)"),
         ));
     }
-    if problems.is_empty() { Ok(periods.into_iter().map(|(_, p)| p).collect()) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(periods.into_iter().map(|(_, p)| p).collect())
+    } else {
+        Err(problems)
+    }
 }
 
 fn parse_line(line: &str) -> Result<ResumePeriod, ()> {
@@ -135,7 +159,10 @@ mod tests {
     #[test]
     fn a_gap_names_the_line_and_the_month_it_should_start() {
         let text = "2015.7-2017.3，甲单位，科员\n2017.6至今，乙单位，主任";
-        assert_eq!(english(check_resume(text, None)), vec!["Gap before line 2: the previous period ends 2017-03, so this one must start 2017-04"]);
+        assert_eq!(
+            english(check_resume(text, None)),
+            vec!["Gap before line 2: the previous period ends 2017-03, so this one must start 2017-04"]
+        );
     }
 
     #[test]
@@ -159,6 +186,7 @@ mod tests {
 
     #[test]
     fn a_line_that_is_not_a_period_is_named_by_number() {
-        assert!(english(check_resume("2015.7-2017.3，甲单位，科员\n在乙单位工作", None))[0].starts_with("Line 2 is not in the form"));
+        assert!(english(check_resume("2015.7-2017.3，甲单位，科员\n在乙单位工作", None))[0]
+            .starts_with("Line 2 is not in the form"));
     }
 }

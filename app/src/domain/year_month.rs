@@ -19,7 +19,11 @@ impl YearMonth {
     }
 
     pub fn next(self) -> YearMonth {
-        if self.month == 12 { YearMonth { year: self.year + 1, month: 1 } } else { YearMonth { year: self.year, month: self.month + 1 } }
+        if self.month == 12 {
+            YearMonth { year: self.year + 1, month: 1 }
+        } else {
+            YearMonth { year: self.year, month: self.month + 1 }
+        }
     }
 
     /// The value an `<input type="month">` holds.

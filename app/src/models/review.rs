@@ -23,7 +23,9 @@ impl QueueFilter {
         match self {
             QueueFilter::Awaiting => vec![ApplicationState::Submitted, ApplicationState::Resubmitted],
             QueueFilter::State(state) => vec![state],
-            QueueFilter::All => ApplicationState::ENTERED.iter().copied().filter(|s| *s != ApplicationState::Draft).collect(),
+            QueueFilter::All => {
+                ApplicationState::ENTERED.iter().copied().filter(|s| *s != ApplicationState::Draft).collect()
+            }
         }
     }
 

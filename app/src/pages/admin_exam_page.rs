@@ -79,9 +79,15 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
             async move { admin_import_eligibility(code, csv.get_untracked()).await }
         }
     });
-    const LABELS: [(&str, &str); 4] = [("上传开始", "Upload opens"), ("上传截止", "Upload closes"), ("审核截止", "Review closes"), ("结果公布", "Results published")];
+    const LABELS: [(&str, &str); 4] = [
+        ("上传开始", "Upload opens"),
+        ("上传截止", "Upload closes"),
+        ("审核截止", "Review closes"),
+        ("结果公布", "Results published"),
+    ];
 
-    let (xlsx_url, csv_url) = (format!("/api/admin/exams/{}/results.xlsx", exam.code), format!("/api/admin/exams/{}/results.csv", exam.code));
+    let (xlsx_url, csv_url) =
+        (format!("/api/admin/exams/{}/results.xlsx", exam.code), format!("/api/admin/exams/{}/results.csv", exam.code));
     let progress_code = exam.code.clone();
     view! {
         <p><a href="/admin">{tr("← 考试管理", "← Exam administration")}</a></p>
@@ -160,7 +166,9 @@ fn ExampleUpload(code: String) -> impl IntoView {
     let lang = use_lang();
     let query = leptos_router::hooks::use_query_map();
     let added = move || query.read().get("example_added");
-    let error = move || query.read().get("example_error_zh").map(|zh| (zh, query.read().get("example_error_en").unwrap_or_default()));
+    let error = move || {
+        query.read().get("example_error_zh").map(|zh| (zh, query.read().get("example_error_en").unwrap_or_default()))
+    };
     view! {
         <section class="card" aria-labelledby="examples-title">
             <h2 id="examples-title">{tr("示例图片", "Example pictures")}</h2>

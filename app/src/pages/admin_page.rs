@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::api::admin::{admin_create_exam, admin_overview, admin_presets};
-use crate::components::error_note::ErrorNote;
 use crate::components::accounts_panel::AccountsPanel;
+use crate::components::error_note::ErrorNote;
 use crate::components::reviewers_panel::ReviewersPanel;
 use crate::components::state_counts::StateCounts;
 use crate::i18n::{tr, use_lang};

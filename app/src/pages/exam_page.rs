@@ -39,7 +39,12 @@ pub fn ExamPageView() -> impl IntoView {
     let refresh = RwSignal::new(0u32);
     let page = Resource::new(move || (code(), refresh.get()), |(code, _)| exam_page(code));
     let on_changed = Callback::new(move |_| refresh.update(|v| *v += 1));
-    let typing = Typing { form: RwSignal::new(FormValues::new()), position: RwSignal::new(None), strict: RwSignal::new(false), loaded: StoredValue::new(false) };
+    let typing = Typing {
+        form: RwSignal::new(FormValues::new()),
+        position: RwSignal::new(None),
+        strict: RwSignal::new(false),
+        loaded: StoredValue::new(false),
+    };
 
     view! {
         <Transition fallback=move || view! { <p>{tr("加载中…", "Loading…")}</p> }>

@@ -18,8 +18,11 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let code = RwSignal::new(String::new());
     let new_password = RwSignal::new(String::new());
     let password_problem = RwSignal::new(None::<(String, String)>);
-    let request = Action::new(move |(id, channel): &(String, RecoveryChannel)| request_recovery_code(id.clone(), *channel));
-    let reset = Action::new(move |(id, code, password): &(String, String, String)| reset_password(id.clone(), code.clone(), password.clone()));
+    let request =
+        Action::new(move |(id, channel): &(String, RecoveryChannel)| request_recovery_code(id.clone(), *channel));
+    let reset = Action::new(move |(id, code, password): &(String, String, String)| {
+        reset_password(id.clone(), code.clone(), password.clone())
+    });
     let on_request = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         request.dispatch((id_number.get_untracked(), channel.get_untracked()));

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use crate::api::log_in;
+use crate::auth_flow::use_after_sign_in;
 use crate::components::error_note::ErrorNote;
 use crate::error::AppError;
 use crate::i18n::tr;
-use crate::auth_flow::use_after_sign_in;
 
 #[component]
 pub fn LogInPage() -> impl IntoView {

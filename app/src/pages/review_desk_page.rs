@@ -85,7 +85,8 @@ fn ReviewDesk(sheet: ReviewSheet, take_over: RwSignal<bool>) -> impl IntoView {
     let revealed = RwSignal::new(None::<String>);
     let can_decide = sheet.state.awaits_review() && sheet.taken_by_me;
     let (application_id, version, exam_code) = (sheet.application_id, sheet.version, sheet.exam.code.clone());
-    let material_ids: Vec<String> = sheet.categories.iter().flat_map(|c| c.images.iter().map(|i| i.material.id.clone())).collect();
+    let material_ids: Vec<String> =
+        sheet.categories.iter().flat_map(|c| c.images.iter().map(|i| i.material.id.clone())).collect();
     let material_ids = StoredValue::new(material_ids);
 
     let current = move || placed.with_value(|p| p.get(index.get()).cloned());
@@ -131,28 +132,73 @@ fn ReviewDesk(sheet: ReviewSheet, take_over: RwSignal<bool>) -> impl IntoView {
         }
     };
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if dialog.get_untracked().is_some() || pending.get_untracked().is_some() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+        if dialog.get_untracked().is_some()
+            || pending.get_untracked().is_some()
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+        {
             return;
         }
-        let typing = ev.target().and_then(|t| wasm_target_tag(&t)).is_some_and(|tag| matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_target_tag(&t))
+            .is_some_and(|tag| matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
         if typing {
             return;
         }
         let decided_already = decided.get_untracked().is_some();
         let handled = match ev.key().as_str() {
-            "ArrowRight" | "j" => { go(1); true }
-            "ArrowLeft" | "k" => { go(-1); true }
-            "+" | "=" => { zoom.update(|z| *z = (*z + 1).min(ZOOMS.len() - 1)); true }
-            "-" => { zoom.update(|z| *z = z.saturating_sub(1)); true }
-            "r" => { turns.update(|t| *t += 1); true }
-            "n" if decided_already => { open_next(); true }
+            "ArrowRight" | "j" => {
+                go(1);
+                true
+            }
+            "ArrowLeft" | "k" => {
+                go(-1);
+                true
+            }
+            "+" | "=" => {
+                zoom.update(|z| *z = (*z + 1).min(ZOOMS.len() - 1));
+                true
+            }
+            "-" => {
+                zoom.update(|z| *z = z.saturating_sub(1));
+                true
+            }
+            "r" => {
+                turns.update(|t| *t += 1);
+                true
+            }
+            "n" if decided_already => {
+                open_next();
+                true
+            }
             _ if !can_decide || decided_already => false,
-            "o" => { mark_current(Mark::Ok); go(1); true }
-            "x" if count > 0 => { dialog.set(Some(Dialog::MarkImage)); true }
-            "f" => { dialog.set(Some(Dialog::MarkForm)); true }
-            "A" => { propose(Decision::Approve); true }
-            "S" => { propose(marks.get_untracked().return_decision()); true }
-            "J" => { propose(Decision::Reject { reason: String::new() }); true }
+            "o" => {
+                mark_current(Mark::Ok);
+                go(1);
+                true
+            }
+            "x" if count > 0 => {
+                dialog.set(Some(Dialog::MarkImage));
+                true
+            }
+            "f" => {
+                dialog.set(Some(Dialog::MarkForm));
+                true
+            }
+            "A" => {
+                propose(Decision::Approve);
+                true
+            }
+            "S" => {
+                propose(marks.get_untracked().return_decision());
+                true
+            }
+            "J" => {
+                propose(Decision::Reject { reason: String::new() });
+                true
+            }
             _ => false,
         };
         if handled {

@@ -27,7 +27,13 @@ pub fn ReviewQueuePage() -> impl IntoView {
     let failure = RwSignal::new(None::<AppError>);
     let first_row = NodeRef::<A>::new();
     let load = Action::new(move |after: &Option<QueueCursor>| {
-        let query = QueueQuery { exam_code: code(), filter: filter.get_untracked(), from: Some(from.get_untracked()), to: Some(to.get_untracked()), after: after.clone() };
+        let query = QueueQuery {
+            exam_code: code(),
+            filter: filter.get_untracked(),
+            from: Some(from.get_untracked()),
+            to: Some(to.get_untracked()),
+            after: after.clone(),
+        };
         let appending = after.is_some();
         async move {
             match review_queue(query).await {
@@ -36,7 +42,11 @@ pub fn ReviewQueuePage() -> impl IntoView {
                     title.set(Some((page.exam.title_zh, page.exam.title_en)));
                     counts.set(page.counts);
                     next.set(page.next);
-                    if appending { rows.update(|r| r.extend(page.rows)) } else { rows.set(page.rows) }
+                    if appending {
+                        rows.update(|r| r.extend(page.rows))
+                    } else {
+                        rows.set(page.rows)
+                    }
                 }
                 Err(error) => failure.set(Some(error)),
             }

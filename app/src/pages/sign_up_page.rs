@@ -3,12 +3,12 @@
 use leptos::prelude::*;
 
 use crate::api::sign_up;
+use crate::auth_flow::use_after_sign_in;
 use crate::components::error_note::ErrorNote;
 use crate::domain::sign_up_form::{FieldError, SignUpFields, SignUpForm};
 use crate::domain::IdType;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
-use crate::auth_flow::use_after_sign_in;
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
@@ -48,7 +48,9 @@ pub fn SignUpPage() -> impl IntoView {
             })
         }
     };
-    let bind = move |set: fn(&mut SignUpFields, String)| move |ev: leptos::ev::Event| fields.update(|f| set(f, event_target_value(&ev)));
+    let bind = move |set: fn(&mut SignUpFields, String)| {
+        move |ev: leptos::ev::Event| fields.update(|f| set(f, event_target_value(&ev)))
+    };
 
     view! {
         <h1>{tr("注册", "Sign up")}</h1>

@@ -27,7 +27,8 @@ pub async fn find(db: &DatabaseConnection, typed_id_number: &str) -> Result<Opti
 
 pub fn view_of(account: &user::Model) -> AccountView {
     let mobile = &account.mobile;
-    let mobile_masked = if mobile.len() == 11 { format!("{}****{}", &mobile[..3], &mobile[7..]) } else { "***".to_string() };
+    let mobile_masked =
+        if mobile.len() == 11 { format!("{}****{}", &mobile[..3], &mobile[7..]) } else { "***".to_string() };
     AccountView {
         id: account.id,
         name: account.name.clone(),
@@ -41,26 +42,49 @@ pub fn view_of(account: &user::Model) -> AccountView {
 
 /// A random password meeting the rule, for the administrator to hand over; the person should
 /// change it after logging in.
-pub async fn reset_password(db: &DatabaseConnection, admin: &user::Model, user_id: i32, now: DateTime<Utc>) -> Result<TemporaryPassword, AppError> {
+pub async fn reset_password(
+    db: &DatabaseConnection,
+    admin: &user::Model,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> Result<TemporaryPassword, AppError> {
     let account = super::accounts::find_by_id(db, user_id).await?.ok_or(AppError::NotFound)?;
     let temporary = temporary_password();
-    let password = NewPassword::parse("password", &temporary).map_err(|e| super::internal("temporary password", e.message_en))?;
+    let password =
+        NewPassword::parse("password", &temporary).map_err(|e| super::internal("temporary password", e.message_en))?;
     let txn = db.begin().await.map_err(|e| super::internal("reset begin", e))?;
     super::accounts::set_password(&txn, &account, password).await?;
-    audit::record(&txn, Some(admin), AuditAction::PasswordReset, &audit::actor_label(&account), "temporary password set by an administrator; every session ended", now).await?;
+    audit::record(
+        &txn,
+        Some(admin),
+        AuditAction::PasswordReset,
+        &audit::actor_label(&account),
+        "temporary password set by an administrator; every session ended",
+        now,
+    )
+    .await?;
     txn.commit().await.map_err(|e| super::internal("reset commit", e))?;
     Ok(TemporaryPassword { password: temporary })
 }
 
 /// Frees the account's ID number for its real owner; the account keeps its history under a
 /// marked number and can no longer log in.
-pub async fn release_id_number(db: &DatabaseConnection, admin: &user::Model, user_id: i32, now: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn release_id_number(
+    db: &DatabaseConnection,
+    admin: &user::Model,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let account = super::accounts::find_by_id(db, user_id).await?.ok_or(AppError::NotFound)?;
     if account.id_number.starts_with(RELEASED_PREFIX) {
         return Ok(());
     }
     if account.id == admin.id {
-        return Err(AppError::invalid_field("account", "不能释放自己账号的证件号码", "You cannot release your own account's ID number"));
+        return Err(AppError::invalid_field(
+            "account",
+            "不能释放自己账号的证件号码",
+            "You cannot release your own account's ID number",
+        ));
     }
     let label = audit::actor_label(&account);
     let txn = db.begin().await.map_err(|e| super::internal("release begin", e))?;
@@ -68,12 +92,25 @@ pub async fn release_id_number(db: &DatabaseConnection, admin: &user::Model, use
     row.id_number = Set(format!("{RELEASED_PREFIX}-{}-{}", account.id, account.id_number));
     row.session_generation = Set(account.session_generation + 1);
     row.update(&txn).await.map_err(|e| super::internal("release update", e))?;
-    audit::record(&txn, Some(admin), AuditAction::IdNumberReleased, &label, "the ID number is free to sign up again; the old account is kept and signed out", now).await?;
+    audit::record(
+        &txn,
+        Some(admin),
+        AuditAction::IdNumberReleased,
+        &label,
+        "the ID number is free to sign up again; the old account is kept and signed out",
+        now,
+    )
+    .await?;
     txn.commit().await.map_err(|e| super::internal("release commit", e))
 }
 
 /// A further administrator, created by an administrator with the sign-up's checks.
-pub async fn create_administrator(db: &DatabaseConnection, admin: Option<&user::Model>, form: SignUpForm, now: DateTime<Utc>) -> Result<user::Model, AppError> {
+pub async fn create_administrator(
+    db: &DatabaseConnection,
+    admin: Option<&user::Model>,
+    form: SignUpForm,
+    now: DateTime<Utc>,
+) -> Result<user::Model, AppError> {
     let account = super::accounts::create_account(db, form, Role::Admin).await?;
     let by = if admin.is_some() { "created with role admin" } else { "created with role admin from the command line" };
     audit::record(db, admin, AuditAction::AccountCreated, &audit::actor_label(&account), by, now).await?;

@@ -2,7 +2,9 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, SqlErr};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, SqlErr,
+};
 
 use super::entities::user;
 use super::password::{hash_password, verify_password};
@@ -53,12 +55,20 @@ pub fn normalise_id_number(typed: &str) -> String {
 }
 
 pub async fn find_by_id_number(db: &DatabaseConnection, id_number: &str) -> Result<Option<user::Model>, AppError> {
-    user::Entity::find().filter(user::Column::IdNumber.eq(id_number)).one(db).await.map_err(|e| super::internal("user lookup", e))
+    user::Entity::find()
+        .filter(user::Column::IdNumber.eq(id_number))
+        .one(db)
+        .await
+        .map_err(|e| super::internal("user lookup", e))
 }
 
 pub async fn any_with_role(db: &DatabaseConnection, role: Role) -> Result<bool, AppError> {
     use sea_orm::PaginatorTrait;
-    let count = user::Entity::find().filter(user::Column::Role.eq(role.as_str())).count(db).await.map_err(|e| super::internal("role count", e))?;
+    let count = user::Entity::find()
+        .filter(user::Column::Role.eq(role.as_str()))
+        .count(db)
+        .await
+        .map_err(|e| super::internal("role count", e))?;
     Ok(count > 0)
 }
 
@@ -68,7 +78,11 @@ pub async fn find_by_id(db: &DatabaseConnection, user_id: i32) -> Result<Option<
 
 /// Stores a new password and ends every session of the account (the caller may begin a new
 /// one for the person in front of it). Returns the account as it now is.
-pub async fn set_password(db: &impl ConnectionTrait, account: &user::Model, password: NewPassword) -> Result<user::Model, AppError> {
+pub async fn set_password(
+    db: &impl ConnectionTrait,
+    account: &user::Model,
+    password: NewPassword,
+) -> Result<user::Model, AppError> {
     let password_hash = hash_password(password.into_string()).await?;
     user::Entity::update_many()
         .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
@@ -77,7 +91,11 @@ pub async fn set_password(db: &impl ConnectionTrait, account: &user::Model, pass
         .exec(db)
         .await
         .map_err(|e| super::internal("password update", e))?;
-    user::Entity::find_by_id(account.id).one(db).await.map_err(|e| super::internal("user reload", e))?.ok_or(AppError::NotFound)
+    user::Entity::find_by_id(account.id)
+        .one(db)
+        .await
+        .map_err(|e| super::internal("user reload", e))?
+        .ok_or(AppError::NotFound)
 }
 
 /// Ends every session of the account without touching its password.
@@ -92,7 +110,12 @@ pub async fn end_all_sessions(db: &impl ConnectionTrait, user_id: i32) -> Result
 }
 
 /// 修改密码: the old password must be right; every other session ends.
-pub async fn change_password(db: &DatabaseConnection, account: &user::Model, old_password: &str, new_password: NewPassword) -> Result<user::Model, AppError> {
+pub async fn change_password(
+    db: &DatabaseConnection,
+    account: &user::Model,
+    old_password: &str,
+    new_password: NewPassword,
+) -> Result<user::Model, AppError> {
     if !verify_password(old_password.to_string(), account.password_hash.clone()).await? {
         return Err(AppError::invalid_field("old_password", "原密码不正确", "The current password is not correct"));
     }
@@ -103,12 +126,19 @@ pub async fn change_password(db: &DatabaseConnection, account: &user::Model, old
 const DECOY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$W7w1q4uVZ0yY6zY0eZ6m8bH8H3qk7b3w8o5U1l4V3iE";
 
 pub fn session_user_of(account: &user::Model) -> crate::models::SessionUser {
-    crate::models::SessionUser { name: account.name.clone(), id_number_masked: masked_id_number_of(account), role: Role::parse(&account.role).unwrap_or(Role::Candidate) }
+    crate::models::SessionUser {
+        name: account.name.clone(),
+        id_number_masked: masked_id_number_of(account),
+        role: Role::parse(&account.role).unwrap_or(Role::Candidate),
+    }
 }
 
 /// The account's ID number as pages and logs show it.
 pub fn masked_id_number_of(account: &user::Model) -> String {
-    IdNumber::parse(crate::domain::IdType::from_str_code(&account.id_type).unwrap_or(crate::domain::IdType::Passport), &account.id_number)
-        .map(|n| n.masked())
-        .unwrap_or_else(|_| "***".to_string())
+    IdNumber::parse(
+        crate::domain::IdType::from_str_code(&account.id_type).unwrap_or(crate::domain::IdType::Passport),
+        &account.id_number,
+    )
+    .map(|n| n.masked())
+    .unwrap_or_else(|_| "***".to_string())
 }

@@ -8,7 +8,11 @@ use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::models::AdminExamRow;
 
-pub async fn row_of(db: &DatabaseConnection, definition: &ExamDefinition, now: chrono::DateTime<chrono::Utc>) -> Result<AdminExamRow, AppError> {
+pub async fn row_of(
+    db: &DatabaseConnection,
+    definition: &ExamDefinition,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<AdminExamRow, AppError> {
     let on_list = eligibility::count_listed(db, &definition.code).await?;
     Ok(AdminExamRow {
         exam: super::exams::summary_of(definition),

@@ -14,7 +14,12 @@ use crate::models::ApplicationState;
 
 /// Claims application `id` for a change allowed only in `allowed` states. Must be the first
 /// statement of the transaction (SQLite refuses to upgrade a transaction that has already read).
-pub async fn claim(db: &impl ConnectionTrait, id: i32, allowed: &[ApplicationState], now: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn claim(
+    db: &impl ConnectionTrait,
+    id: i32,
+    allowed: &[ApplicationState],
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let claimed = application::Entity::update_many()
         .col_expr(application::Column::UpdatedAt, Expr::value(now))
         .filter(application::Column::Id.eq(id))
@@ -25,7 +30,11 @@ pub async fn claim(db: &impl ConnectionTrait, id: i32, allowed: &[ApplicationSta
     if claimed.rows_affected == 1 {
         return Ok(());
     }
-    let current = application::Entity::find_by_id(id).one(db).await.map_err(|e| super::internal("application reload", e))?.ok_or(AppError::NotFound)?;
+    let current = application::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(|e| super::internal("application reload", e))?
+        .ok_or(AppError::NotFound)?;
     Err(match ApplicationState::parse(&current.state) {
         ApplicationState::Draft | ApplicationState::Returned => AppError::NotUnlocked,
         _ => AppError::Locked,

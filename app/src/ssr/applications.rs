@@ -3,17 +3,24 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set, SqlErr, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set,
+    SqlErr, TransactionTrait,
+};
 
 use super::entities::{application, material};
 use super::timeline::{self, Step};
-use crate::domain::personal_form::FormValues;
 use crate::domain::completeness::missing_for_submission;
+use crate::domain::personal_form::FormValues;
 use crate::domain::{ExamDefinition, ExamPhase, ExamWindows};
 use crate::error::AppError;
 use crate::models::ApplicationState;
 
-pub async fn find(db: &DatabaseConnection, user_id: i32, exam_code: &str) -> Result<Option<application::Model>, AppError> {
+pub async fn find(
+    db: &DatabaseConnection,
+    user_id: i32,
+    exam_code: &str,
+) -> Result<Option<application::Model>, AppError> {
     application::Entity::find()
         .filter(application::Column::UserId.eq(user_id))
         .filter(application::Column::ExamCode.eq(exam_code))
@@ -23,7 +30,12 @@ pub async fn find(db: &DatabaseConnection, user_id: i32, exam_code: &str) -> Res
 }
 
 /// Records the acceptance of the pledge, once: accepting again keeps the first time.
-pub async fn accept_pledge(db: &DatabaseConnection, user_id: i32, exam_code: &str, now: DateTime<Utc>) -> Result<application::Model, AppError> {
+pub async fn accept_pledge(
+    db: &DatabaseConnection,
+    user_id: i32,
+    exam_code: &str,
+    now: DateTime<Utc>,
+) -> Result<application::Model, AppError> {
     match find(db, user_id, exam_code).await? {
         Some(existing) if existing.pledge_accepted_at.is_some() => Ok(existing),
         Some(existing) => {
@@ -52,11 +64,21 @@ pub async fn accept_pledge(db: &DatabaseConnection, user_id: i32, exam_code: &st
                 // The same acceptance raced in from another tab and won: its row is the answer.
                 Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
                     drop(txn);
-                    return find(db, user_id, exam_code).await?.ok_or_else(|| super::internal("pledge race", "row vanished"));
+                    return find(db, user_id, exam_code)
+                        .await?
+                        .ok_or_else(|| super::internal("pledge race", "row vanished"));
                 }
                 Err(e) => return Err(super::internal("application insert", e)),
             };
-            let step = Step { application_id: row.id, exam_code, at: now, state_after: ApplicationState::Draft, message_zh: "已阅读并同意诚信承诺书。".into(), message_en: "Integrity pledge read and accepted.".into(), visible_from: now };
+            let step = Step {
+                application_id: row.id,
+                exam_code,
+                at: now,
+                state_after: ApplicationState::Draft,
+                message_zh: "已阅读并同意诚信承诺书。".into(),
+                message_en: "Integrity pledge read and accepted.".into(),
+                visible_from: now,
+            };
             timeline::record(&txn, step).await?;
             txn.commit().await.map_err(|e| super::internal("pledge commit", e))?;
             Ok(row)
@@ -75,13 +97,23 @@ pub fn state_of(row: Option<&application::Model>) -> ApplicationState {
 /// The state a candidate may see: a decision stays "submitted" until the exam's results time,
 /// read from the exam as it is now (an administrator may move it). The one rule for every page
 /// that shows a result: 我的考试, the exam page.
-pub fn state_seen_by_candidate(row: Option<&application::Model>, windows: &ExamWindows, now: DateTime<Utc>) -> ApplicationState {
+pub fn state_seen_by_candidate(
+    row: Option<&application::Model>,
+    windows: &ExamWindows,
+    now: DateTime<Utc>,
+) -> ApplicationState {
     state_of(row).as_seen_by_candidate(windows.phase_at(now) == ExamPhase::ResultsPublished)
 }
 
 /// 暂存: keeps what the candidate typed, complete or not — while the application may still
 /// change: one conditional UPDATE, so a 暂存 racing 提交审核 cannot rewrite a submitted form.
-pub async fn save_draft(db: &impl ConnectionTrait, row: application::Model, form: &FormValues, position: Option<String>, now: DateTime<Utc>) -> Result<application::Model, AppError> {
+pub async fn save_draft(
+    db: &impl ConnectionTrait,
+    row: application::Model,
+    form: &FormValues,
+    position: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<application::Model, AppError> {
     let json = serde_json::to_string(form).map_err(|e| super::internal("form encode", e))?;
     let changeable = [ApplicationState::Draft.as_str(), ApplicationState::Returned.as_str()];
     let saved = application::Entity::update_many()
@@ -96,7 +128,11 @@ pub async fn save_draft(db: &impl ConnectionTrait, row: application::Model, form
     if saved.rows_affected != 1 {
         return Err(AppError::Locked);
     }
-    application::Entity::find_by_id(row.id).one(db).await.map_err(|e| super::internal("draft reload", e))?.ok_or(AppError::NotFound)
+    application::Entity::find_by_id(row.id)
+        .one(db)
+        .await
+        .map_err(|e| super::internal("draft reload", e))?
+        .ok_or(AppError::NotFound)
 }
 
 /// 提交审核 (or, after a return, the resubmission): saves the final form, marks the application
@@ -106,7 +142,12 @@ pub async fn save_draft(db: &impl ConnectionTrait, row: application::Model, form
 /// the submission lands wholly before it or is refused; what is stored is then checked for
 /// completeness again inside the claim. The version moves on, so a reviewer's screen from before
 /// the resubmission cannot decide it.
-pub async fn submit(db: &DatabaseConnection, row: application::Model, submission: Submission<'_>, now: DateTime<Utc>) -> Result<ApplicationState, AppError> {
+pub async fn submit(
+    db: &DatabaseConnection,
+    row: application::Model,
+    submission: Submission<'_>,
+    now: DateTime<Utc>,
+) -> Result<ApplicationState, AppError> {
     let (user_id, exam_code) = (row.user_id, row.exam_code.clone());
     let resubmission = ApplicationState::parse(&row.state) == ApplicationState::Returned;
     let new_state = if resubmission { ApplicationState::Resubmitted } else { ApplicationState::Submitted };
@@ -123,7 +164,8 @@ pub async fn submit(db: &DatabaseConnection, row: application::Model, submission
         .await
         .map_err(|e| super::internal("submit recount", e))?;
     let stored: Vec<(String, u32)> = stored.into_iter().map(|(category, seq_no)| (category, seq_no as u32)).collect();
-    let missing = missing_for_submission(submission.definition, &stored, submission.form, submission.position.as_deref());
+    let missing =
+        missing_for_submission(submission.definition, &stored, submission.form, submission.position.as_deref());
     if !missing.is_empty() {
         return Err(AppError::Incomplete { missing });
     }
@@ -148,7 +190,15 @@ pub async fn submit(db: &DatabaseConnection, row: application::Model, submission
     } else {
         ("上报完成，内容已锁定。", "Submitted; the application is locked.")
     };
-    let step = Step { application_id: id, exam_code: &exam_code, at: now, state_after: new_state, message_zh: message_zh.into(), message_en: message_en.into(), visible_from: now };
+    let step = Step {
+        application_id: id,
+        exam_code: &exam_code,
+        at: now,
+        state_after: new_state,
+        message_zh: message_zh.into(),
+        message_en: message_en.into(),
+        visible_from: now,
+    };
     timeline::record(&txn, step).await?;
     txn.commit().await.map_err(|e| super::internal("submit commit", e))?;
     Ok(new_state)
@@ -162,7 +212,10 @@ pub struct Submission<'a> {
 }
 
 /// How many applications of an exam are in each state (those not started are not counted here).
-pub async fn count_by_state(db: &DatabaseConnection, exam_code: &str) -> Result<Vec<(ApplicationState, u64)>, AppError> {
+pub async fn count_by_state(
+    db: &DatabaseConnection,
+    exam_code: &str,
+) -> Result<Vec<(ApplicationState, u64)>, AppError> {
     let rows: Vec<(String, i64)> = application::Entity::find()
         .select_only()
         .column(application::Column::State)

@@ -59,11 +59,21 @@ pub fn actor_label(account: &user::Model) -> String {
 pub fn masked_id_number(typed: &str) -> String {
     use crate::domain::{IdNumber, IdType};
     let typed = typed.trim().to_ascii_uppercase();
-    IdNumber::parse(IdType::ResidentId, &typed).or_else(|_| IdNumber::parse(IdType::Passport, &typed)).map(|n| n.masked()).unwrap_or_else(|_| "***".to_string())
+    IdNumber::parse(IdType::ResidentId, &typed)
+        .or_else(|_| IdNumber::parse(IdType::Passport, &typed))
+        .map(|n| n.masked())
+        .unwrap_or_else(|_| "***".to_string())
 }
 
 /// Appends a line; inside the caller's transaction when it is part of a decision.
-pub async fn record(db: &impl ConnectionTrait, actor: Option<&user::Model>, action: AuditAction, target: &str, detail: &str, at: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn record(
+    db: &impl ConnectionTrait,
+    actor: Option<&user::Model>,
+    action: AuditAction,
+    target: &str,
+    detail: &str,
+    at: DateTime<Utc>,
+) -> Result<(), AppError> {
     audit_entry::ActiveModel {
         at: Set(at),
         actor_id: Set(actor.map(|a| a.id)),
@@ -82,7 +92,11 @@ pub async fn record(db: &impl ConnectionTrait, actor: Option<&user::Model>, acti
 /// Whether the log holds any line of this kind (one-time steps mark themselves done this way).
 pub async fn has_action(db: &DatabaseConnection, action: AuditAction) -> Result<bool, AppError> {
     use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
-    let count = audit_entry::Entity::find().filter(audit_entry::Column::Action.eq(action.as_str())).count(db).await.map_err(|e| super::internal("audit lookup", e))?;
+    let count = audit_entry::Entity::find()
+        .filter(audit_entry::Column::Action.eq(action.as_str()))
+        .count(db)
+        .await
+        .map_err(|e| super::internal("audit lookup", e))?;
     Ok(count > 0)
 }
 
@@ -98,15 +112,31 @@ pub async fn page(db: &DatabaseConnection, query: &AuditQuery, limit: u64) -> Re
         select = select.filter(audit_entry::Column::Action.ne(AuditAction::FailedLogin.as_str()));
     }
     if let Some(text) = query.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        select = select.filter(Condition::any().add(audit_entry::Column::Actor.contains(text)).add(audit_entry::Column::Target.contains(text)).add(audit_entry::Column::Detail.contains(text)));
+        select = select.filter(
+            Condition::any()
+                .add(audit_entry::Column::Actor.contains(text))
+                .add(audit_entry::Column::Target.contains(text))
+                .add(audit_entry::Column::Detail.contains(text)),
+        );
     }
     if let Some(before) = query.before_id {
         select = select.filter(audit_entry::Column::Id.lt(before));
     }
-    let rows = select.order_by_desc(audit_entry::Column::Id).limit(limit).all(db).await.map_err(|e| super::internal("audit list", e))?;
+    let rows = select
+        .order_by_desc(audit_entry::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await
+        .map_err(|e| super::internal("audit list", e))?;
     Ok(rows
         .into_iter()
-        .map(|r| AuditRow { id: r.id, at: crate::domain::exam_windows::format_utc(&r.at), actor: r.actor, action: r.action, target: r.target, detail: r.detail })
+        .map(|r| AuditRow {
+            id: r.id,
+            at: crate::domain::exam_windows::format_utc(&r.at),
+            actor: r.actor,
+            action: r.action,
+            target: r.target,
+            detail: r.detail,
+        })
         .collect())
 }
-

@@ -42,7 +42,9 @@ impl LocalBlobStore {
     }
 
     fn path_of(&self, key: &str) -> std::io::Result<PathBuf> {
-        let valid = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.') && !key.starts_with('.');
+        let valid = !key.is_empty()
+            && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+            && !key.starts_with('.');
         if !valid {
             return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("invalid blob key {key:?}")));
         }
@@ -84,7 +86,13 @@ impl BlobStore for LocalBlobStore {
     }
 
     async fn list(&self) -> std::io::Result<Vec<StoredBlob>> {
-        Ok(self.entries().await?.into_iter().filter(|(_, unfinished, _)| !unfinished).map(|(key, _, age)| StoredBlob { key, age }).collect())
+        Ok(self
+            .entries()
+            .await?
+            .into_iter()
+            .filter(|(_, unfinished, _)| !unfinished)
+            .map(|(key, _, age)| StoredBlob { key, age })
+            .collect())
     }
 
     async fn remove_abandoned_writes(&self, older_than: Duration) -> std::io::Result<usize> {
@@ -109,7 +117,8 @@ impl LocalBlobStore {
             if !metadata.is_file() {
                 continue;
             }
-            let age = metadata.modified().ok().and_then(|m| SystemTime::now().duration_since(m).ok()).unwrap_or_default();
+            let age =
+                metadata.modified().ok().and_then(|m| SystemTime::now().duration_since(m).ok()).unwrap_or_default();
             let name = entry.file_name().to_string_lossy().into_owned();
             let unfinished = name.starts_with('.') && name.ends_with(".tmp");
             out.push((name, unfinished, age));

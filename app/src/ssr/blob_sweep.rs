@@ -22,7 +22,8 @@ pub struct SweepReport {
 }
 
 pub async fn sweep(db: &DatabaseConnection, blobs: &dyn BlobStore, grace: Duration) -> Result<SweepReport, AppError> {
-    let unfinished_writes_removed = blobs.remove_abandoned_writes(grace).await.map_err(|e| super::internal("sweep temporaries", e))?;
+    let unfinished_writes_removed =
+        blobs.remove_abandoned_writes(grace).await.map_err(|e| super::internal("sweep temporaries", e))?;
     // Listed before the names are read: a file written after this listing is not looked at, and
     // one listed here whose row commits meanwhile is protected by the grace period.
     let stored = blobs.list().await.map_err(|e| super::internal("sweep list", e))?;
@@ -42,8 +43,32 @@ pub async fn sweep(db: &DatabaseConnection, blobs: &dyn BlobStore, grace: Durati
 
 async fn named_keys(db: &DatabaseConnection) -> Result<HashSet<String>, AppError> {
     let fail = |e| super::internal("sweep names", e);
-    let mut keys: HashSet<String> = material::Entity::find().select_only().column(material::Column::BlobKey).into_tuple::<String>().all(db).await.map_err(fail)?.into_iter().collect();
-    keys.extend(material_version::Entity::find().select_only().column(material_version::Column::BlobKey).into_tuple::<String>().all(db).await.map_err(fail)?);
-    keys.extend(exam_example::Entity::find().select_only().column(exam_example::Column::BlobKey).into_tuple::<String>().all(db).await.map_err(fail)?);
+    let mut keys: HashSet<String> = material::Entity::find()
+        .select_only()
+        .column(material::Column::BlobKey)
+        .into_tuple::<String>()
+        .all(db)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .collect();
+    keys.extend(
+        material_version::Entity::find()
+            .select_only()
+            .column(material_version::Column::BlobKey)
+            .into_tuple::<String>()
+            .all(db)
+            .await
+            .map_err(fail)?,
+    );
+    keys.extend(
+        exam_example::Entity::find()
+            .select_only()
+            .column(exam_example::Column::BlobKey)
+            .into_tuple::<String>()
+            .all(db)
+            .await
+            .map_err(fail)?,
+    );
     Ok(keys)
 }

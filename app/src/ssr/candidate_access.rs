@@ -37,7 +37,8 @@ impl CandidateExam {
     /// if flagged, its form); anything else not at all.
     pub fn writable_application(&self) -> Result<&application::Model, AppError> {
         let application = self.application.as_ref().filter(|a| a.pledge_accepted_at.is_some());
-        if let Some(returned) = application.filter(|a| ApplicationState::parse(&a.state) == ApplicationState::Returned) {
+        if let Some(returned) = application.filter(|a| ApplicationState::parse(&a.state) == ApplicationState::Returned)
+        {
             self.ensure_revision_open()?;
             return Ok(returned);
         }
@@ -51,13 +52,18 @@ impl CandidateExam {
 
     /// The personal form may change: in a draft, or when the reviewer flagged it.
     pub fn form_editable(&self) -> bool {
-        self.writable_application().is_ok_and(|a| ApplicationState::parse(&a.state) == ApplicationState::Draft || a.form_unlocked)
+        self.writable_application()
+            .is_ok_and(|a| ApplicationState::parse(&a.state) == ApplicationState::Draft || a.form_unlocked)
     }
 
     /// Corrections after a return are accepted until review closes.
     fn ensure_revision_open(&self) -> Result<(), AppError> {
         let review_closes = &self.definition.windows.review_closes;
-        if self.now < review_closes.with_timezone(&Utc) { Ok(()) } else { Err(AppError::UploadClosed { closed_at: format_moment(review_closes) }) }
+        if self.now < review_closes.with_timezone(&Utc) {
+            Ok(())
+        } else {
+            Err(AppError::UploadClosed { closed_at: format_moment(review_closes) })
+        }
     }
 
     pub fn ensure_window_open(&self) -> Result<(), AppError> {
@@ -65,7 +71,9 @@ impl CandidateExam {
         match self.phase {
             ExamPhase::NotYetOpen => Err(AppError::NotYetOpen { opens_at: format_moment(&windows.upload_opens) }),
             ExamPhase::Open => Ok(()),
-            ExamPhase::Closed | ExamPhase::ResultsPublished => Err(AppError::UploadClosed { closed_at: format_moment(&windows.upload_closes) }),
+            ExamPhase::Closed | ExamPhase::ResultsPublished => {
+                Err(AppError::UploadClosed { closed_at: format_moment(&windows.upload_closes) })
+            }
         }
     }
 

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, ActiveModelTrait, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
 
 use super::audit::{self, AuditAction};
 use super::entities::{application, material, review_flag, user};
@@ -20,7 +20,13 @@ use crate::models::ApplicationState;
 
 /// Stores the decision made on `version` of the application and returns the next application
 /// waiting in the same exam, for the reviewer's "next".
-pub async fn decide(state: &ServerState, reviewer: &user::Model, application_id: i32, version: i32, decision: Decision) -> Result<Option<i32>, AppError> {
+pub async fn decide(
+    state: &ServerState,
+    reviewer: &user::Model,
+    application_id: i32,
+    version: i32,
+    decision: Decision,
+) -> Result<Option<i32>, AppError> {
     let db = &state.db;
     let now = state.clock.now();
     let row = review_sheet::reviewable(db, reviewer, application_id).await?;
@@ -30,7 +36,11 @@ pub async fn decide(state: &ServerState, reviewer: &user::Model, application_id:
     if !problems.is_empty() {
         return Err(AppError::DecisionInvalid { problems });
     }
-    let candidate = user::Entity::find_by_id(row.user_id).one(db).await.map_err(|e| super::internal("candidate lookup", e))?.ok_or(AppError::NotFound)?;
+    let candidate = user::Entity::find_by_id(row.user_id)
+        .one(db)
+        .await
+        .map_err(|e| super::internal("candidate lookup", e))?
+        .ok_or(AppError::NotFound)?;
     let new_state = match &decision {
         Decision::Approve => ApplicationState::Approved,
         Decision::Return { .. } => ApplicationState::Returned,
@@ -43,29 +53,38 @@ pub async fn decide(state: &ServerState, reviewer: &user::Model, application_id:
         return Err(AppError::DecisionInvalid {
             problems: vec![DecisionProblem {
                 message_zh: format!("审核已于 {closed} 截止，不能再退回修改，请作出通过或不通过的决定"),
-                message_en: format!("Review closed at {closed}; nothing can be returned for revision any more. Approve or reject"),
+                message_en: format!(
+                    "Review closed at {closed}; nothing can be returned for revision any more. Approve or reject"
+                ),
             }],
         });
     }
 
     let txn = db.begin().await.map_err(|e| super::internal("decision begin", e))?;
-    let form_unlocked = matches!(&decision, Decision::Return { flags } if flags.iter().any(|f| f.material_id.is_none()));
+    let form_unlocked =
+        matches!(&decision, Decision::Return { flags } if flags.iter().any(|f| f.material_id.is_none()));
     let updated = application::Entity::update_many()
         .col_expr(application::Column::State, Expr::value(new_state.as_str()))
         .col_expr(application::Column::ReviewVersion, Expr::value(version + 1))
         .col_expr(application::Column::ReviewerId, Expr::value(reviewer.id))
         .col_expr(application::Column::DecidedAt, Expr::value(now))
         .col_expr(application::Column::FormUnlocked, Expr::value(form_unlocked))
-        .col_expr(application::Column::DecisionReason, Expr::value(match &decision {
-            Decision::Reject { reason } => Some(reason.trim().to_string()),
-            _ => None,
-        }))
+        .col_expr(
+            application::Column::DecisionReason,
+            Expr::value(match &decision {
+                Decision::Reject { reason } => Some(reason.trim().to_string()),
+                _ => None,
+            }),
+        )
         .filter(application::Column::Id.eq(row.id))
         .filter(application::Column::ReviewVersion.eq(version))
         // Only the reviewer holding the application decides it (a take bumps the version, so a
         // take by someone else since also fails the line above).
         .filter(application::Column::ReviewerId.eq(reviewer.id))
-        .filter(application::Column::State.is_in([ApplicationState::Submitted.as_str(), ApplicationState::Resubmitted.as_str()]))
+        .filter(
+            application::Column::State
+                .is_in([ApplicationState::Submitted.as_str(), ApplicationState::Resubmitted.as_str()]),
+        )
         .exec(&txn)
         .await
         .map_err(|e| super::internal("decision update", e))?;
@@ -78,17 +97,43 @@ pub async fn decide(state: &ServerState, reviewer: &user::Model, application_id:
         Decision::Return { flags } => {
             for flag in flags {
                 record_flag(&txn, &row, reviewer, flag, now).await?;
-                let what = flag.material_id.as_deref().map(|id| format!("image {id}")).unwrap_or_else(|| "personal form".to_string());
-                audit::record(&txn, Some(reviewer), AuditAction::Unlock, &target, &format!("{what}: {}", flag.reason.as_str()), now).await?;
+                let what = flag
+                    .material_id
+                    .as_deref()
+                    .map(|id| format!("image {id}"))
+                    .unwrap_or_else(|| "personal form".to_string());
+                audit::record(
+                    &txn,
+                    Some(reviewer),
+                    AuditAction::Unlock,
+                    &target,
+                    &format!("{what}: {}", flag.reason.as_str()),
+                    now,
+                )
+                .await?;
             }
             let (zh, en) = return_message(&definition, &images, flags);
             (zh, en, now)
         }
         Decision::Approve => ("审核通过。".to_string(), "Approved.".to_string(), results_at),
-        Decision::Reject { reason } => (format!("审核不通过：{}", reason.trim()), format!("Rejected: {}", reason.trim()), results_at),
+        Decision::Reject { reason } => {
+            (format!("审核不通过：{}", reason.trim()), format!("Rejected: {}", reason.trim()), results_at)
+        }
     };
     audit::record(&txn, Some(reviewer), AuditAction::Decision, &target, new_state.as_str(), now).await?;
-    timeline::record(&txn, Step { application_id: row.id, exam_code: &row.exam_code, at: now, state_after: new_state, message_zh: message_zh.clone(), message_en: message_en.clone(), visible_from }).await?;
+    timeline::record(
+        &txn,
+        Step {
+            application_id: row.id,
+            exam_code: &row.exam_code,
+            at: now,
+            state_after: new_state,
+            message_zh: message_zh.clone(),
+            message_en: message_en.clone(),
+            visible_from,
+        },
+    )
+    .await?;
     let title = exams::summary_of(&definition);
     notifications::tell(
         &txn,
@@ -107,7 +152,13 @@ pub async fn decide(state: &ServerState, reviewer: &user::Model, application_id:
     review_queue::next_awaiting(db, &row.exam_code, row.id).await
 }
 
-async fn record_flag(txn: &impl sea_orm::ConnectionTrait, row: &application::Model, reviewer: &user::Model, flag: &ReviewFlag, now: DateTime<Utc>) -> Result<(), AppError> {
+async fn record_flag(
+    txn: &impl sea_orm::ConnectionTrait,
+    row: &application::Model,
+    reviewer: &user::Model,
+    flag: &ReviewFlag,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     review_flag::ActiveModel {
         application_id: Set(row.id),
         round: Set(row.round),
@@ -139,29 +190,47 @@ fn return_message(definition: &ExamDefinition, images: &[material::Model], flags
     let mut zh = Vec::new();
     let mut en = Vec::new();
     for flag in flags {
-        let comment_zh = if flag.comment.trim().is_empty() { String::new() } else { format!("（{}）", flag.comment.trim()) };
-        let comment_en = if flag.comment.trim().is_empty() { String::new() } else { format!(" ({})", flag.comment.trim()) };
+        let comment_zh =
+            if flag.comment.trim().is_empty() { String::new() } else { format!("（{}）", flag.comment.trim()) };
+        let comment_en =
+            if flag.comment.trim().is_empty() { String::new() } else { format!(" ({})", flag.comment.trim()) };
         match flag.material_id.as_ref().and_then(|id| images.iter().find(|m| &m.id == id)) {
             Some(image) => {
                 let category = definition.category(&image.category);
                 let name_zh = category.map(|c| c.name_zh.clone()).unwrap_or_else(|| image.category.clone());
                 let name_en = category.map(|c| c.name_en.clone()).unwrap_or_else(|| image.category.clone());
-                zh.push(format!("{name_zh} 第 {} 张：{}{comment_zh}，请重新上传", image.seq_no, flag.reason.label_zh()));
-                en.push(format!("{name_en} no. {}: {}{comment_en}; please upload it again", image.seq_no, flag.reason.label_en().to_lowercase()));
+                zh.push(format!(
+                    "{name_zh} 第 {} 张：{}{comment_zh}，请重新上传",
+                    image.seq_no,
+                    flag.reason.label_zh()
+                ));
+                en.push(format!(
+                    "{name_en} no. {}: {}{comment_en}; please upload it again",
+                    image.seq_no,
+                    flag.reason.label_en().to_lowercase()
+                ));
             }
             None => {
                 zh.push(format!("个人信息表：{}{comment_zh}，请修改", flag.reason.label_zh()));
-                en.push(format!("Personal form: {}{comment_en}; please correct it", flag.reason.label_en().to_lowercase()));
+                en.push(format!(
+                    "Personal form: {}{comment_en}; please correct it",
+                    flag.reason.label_en().to_lowercase()
+                ));
             }
         }
     }
     let until = format_moment(&definition.windows.review_closes);
-    (format!("退回修改：{}。请于 {until} 前修改并重新提交。", zh.join("；")), format!("Returned for revision: {}. Correct and resubmit before {until}.", en.join("; ")))
+    (
+        format!("退回修改：{}。请于 {until} 前修改并重新提交。", zh.join("；")),
+        format!("Returned for revision: {}. Correct and resubmit before {until}.", en.join("; ")),
+    )
 }
 
 /// Who has the application now, for the conflict message.
 async fn stale(db: &DatabaseConnection, application_id: i32) -> AppError {
-    let Ok(Some(current)) = application::Entity::find_by_id(application_id).one(db).await else { return AppError::NotFound };
+    let Ok(Some(current)) = application::Entity::find_by_id(application_id).one(db).await else {
+        return AppError::NotFound;
+    };
     let by = match current.reviewer_id {
         Some(id) => user::Entity::find_by_id(id).one(db).await.ok().flatten().map(|u| u.name).unwrap_or_default(),
         None => String::new(),

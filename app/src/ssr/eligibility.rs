@@ -9,7 +9,11 @@ use crate::domain::eligibility_csv::{parse_eligibility_csv, RowProblem};
 use crate::domain::{Eligibility, ExamDefinition};
 use crate::error::AppError;
 
-pub async fn is_eligible(db: &DatabaseConnection, exam: &ExamDefinition, account: &user::Model) -> Result<bool, AppError> {
+pub async fn is_eligible(
+    db: &DatabaseConnection,
+    exam: &ExamDefinition,
+    account: &user::Model,
+) -> Result<bool, AppError> {
     if exam.eligibility == Eligibility::Everyone {
         return Ok(true);
     }
@@ -29,7 +33,12 @@ pub struct ImportReport {
 }
 
 /// Adds every good row (a row for a number already listed replaces its name) and reports the bad.
-pub async fn import_csv(db: &DatabaseConnection, exam_code: &str, csv_text: &str, now: DateTime<Utc>) -> Result<ImportReport, AppError> {
+pub async fn import_csv(
+    db: &DatabaseConnection,
+    exam_code: &str,
+    csv_text: &str,
+    now: DateTime<Utc>,
+) -> Result<ImportReport, AppError> {
     let parsed = parse_eligibility_csv(csv_text);
     let accepted = parsed.accepted.len() as u64;
     // SQLite allows 32766 bound values; 4 per row.

@@ -3,7 +3,9 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
 
 use super::blob_store::BlobStore;
 use super::entities::{exam, exam_example};
@@ -49,24 +51,45 @@ fn find_line(text: &str, matches: impl Fn(&str, &str) -> bool) -> Option<usize> 
 pub type ExampleSource<'a> = &'a (dyn Fn(&str) -> Option<Vec<u8>> + Sync);
 
 /// Stores the exam unless one with its code exists already. Returns true when it was added.
-pub async fn insert_if_missing(db: &DatabaseConnection, blobs: &dyn BlobStore, definition: &ExamDefinition, source: &str, examples: ExampleSource<'_>) -> Result<bool, AppError> {
+pub async fn insert_if_missing(
+    db: &DatabaseConnection,
+    blobs: &dyn BlobStore,
+    definition: &ExamDefinition,
+    source: &str,
+    examples: ExampleSource<'_>,
+) -> Result<bool, AppError> {
     if load(db, &definition.code).await?.is_some() {
         return Ok(false);
     }
     let pictures = read_examples(definition, &[], examples)?;
     let json = serde_json::to_string(definition).map_err(|e| super::internal("exam encode", e))?;
-    exam::ActiveModel { code: Set(definition.code.clone()), definition: Set(json), created_at: Set(Utc::now()), source: Set(source.to_string()) }
-        .insert(db)
-        .await
-        .map_err(|e| super::internal("exam insert", e))?;
+    exam::ActiveModel {
+        code: Set(definition.code.clone()),
+        definition: Set(json),
+        created_at: Set(Utc::now()),
+        source: Set(source.to_string()),
+    }
+    .insert(db)
+    .await
+    .map_err(|e| super::internal("exam insert", e))?;
     store_examples(db, blobs, &definition.code, pictures).await?;
     Ok(true)
 }
 
 /// Replaces an exam's definition (same code). Example files it names must exist already or
 /// come from `examples`.
-pub async fn replace(db: &DatabaseConnection, blobs: &dyn BlobStore, definition: &ExamDefinition, source: &str, examples: ExampleSource<'_>) -> Result<(), AppError> {
-    let row = exam::Entity::find_by_id(definition.code.clone()).one(db).await.map_err(|e| super::internal("exam lookup", e))?.ok_or(AppError::NotFound)?;
+pub async fn replace(
+    db: &DatabaseConnection,
+    blobs: &dyn BlobStore,
+    definition: &ExamDefinition,
+    source: &str,
+    examples: ExampleSource<'_>,
+) -> Result<(), AppError> {
+    let row = exam::Entity::find_by_id(definition.code.clone())
+        .one(db)
+        .await
+        .map_err(|e| super::internal("exam lookup", e))?
+        .ok_or(AppError::NotFound)?;
     let stored: Vec<String> = exam_example::Entity::find()
         .filter(exam_example::Column::ExamCode.eq(definition.code.as_str()))
         .all(db)
@@ -83,20 +106,31 @@ pub async fn replace(db: &DatabaseConnection, blobs: &dyn BlobStore, definition:
     let txn = db.begin().await.map_err(|e| super::internal("exam update begin", e))?;
     active.update(&txn).await.map_err(|e| super::internal("exam update", e))?;
     // The results time may have moved: results waiting for it move in the same transaction.
-    super::results_timing::follow_results_time(&txn, &definition.code, definition.windows.results_published.with_timezone(&chrono::Utc)).await?;
+    super::results_timing::follow_results_time(
+        &txn,
+        &definition.code,
+        definition.windows.results_published.with_timezone(&chrono::Utc),
+    )
+    .await?;
     txn.commit().await.map_err(|e| super::internal("exam update commit", e))?;
     store_examples(db, blobs, &definition.code, pictures).await
 }
 
 /// Every example the definition names that is not `already_stored`, read and checked to be a
 /// picture.
-fn read_examples(definition: &ExamDefinition, already_stored: &[String], examples: ExampleSource<'_>) -> Result<Vec<(String, Vec<u8>, ImageFormat)>, AppError> {
+fn read_examples(
+    definition: &ExamDefinition,
+    already_stored: &[String],
+    examples: ExampleSource<'_>,
+) -> Result<Vec<(String, Vec<u8>, ImageFormat)>, AppError> {
     let mut out = Vec::new();
     let mut mistakes = Vec::new();
     for category in &definition.categories {
         for example in &category.examples {
             let known = |name: &String| *name == example.file;
-            if already_stored.iter().any(known) || out.iter().any(|(name, _, _): &(String, Vec<u8>, ImageFormat)| known(name)) {
+            if already_stored.iter().any(known)
+                || out.iter().any(|(name, _, _): &(String, Vec<u8>, ImageFormat)| known(name))
+            {
                 continue;
             }
             match examples(&example.file) {
@@ -108,10 +142,19 @@ fn read_examples(definition: &ExamDefinition, already_stored: &[String], example
             }
         }
     }
-    if mistakes.is_empty() { Ok(out) } else { Err(AppError::ExamInvalid { mistakes }) }
+    if mistakes.is_empty() {
+        Ok(out)
+    } else {
+        Err(AppError::ExamInvalid { mistakes })
+    }
 }
 
-async fn store_examples(db: &DatabaseConnection, blobs: &dyn BlobStore, exam_code: &str, pictures: Vec<(String, Vec<u8>, ImageFormat)>) -> Result<(), AppError> {
+async fn store_examples(
+    db: &DatabaseConnection,
+    blobs: &dyn BlobStore,
+    exam_code: &str,
+    pictures: Vec<(String, Vec<u8>, ImageFormat)>,
+) -> Result<(), AppError> {
     for (file, bytes, format) in pictures {
         let blob_key = format!("example-{}.{}", uuid::Uuid::new_v4(), format.file_extension());
         blobs.put(&blob_key, &bytes).await.map_err(|e| super::internal("example write", e))?;
@@ -138,7 +181,13 @@ pub const MAX_EXAMPLE_BYTES: usize = 2 * 1024 * 1024;
 
 /// Adds (or replaces) one example picture an administrator uploaded, under
 /// "examples/<name>", so the exam file can name it.
-pub async fn add_example(db: &DatabaseConnection, blobs: &dyn BlobStore, exam_code: &str, name: &str, bytes: Vec<u8>) -> Result<String, AppError> {
+pub async fn add_example(
+    db: &DatabaseConnection,
+    blobs: &dyn BlobStore,
+    exam_code: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> Result<String, AppError> {
     load(db, exam_code).await?.ok_or(AppError::NotFound)?;
     let file = format!("examples/{name}");
     if !crate::domain::exam_definition::is_example_file_name(&file) {
@@ -149,29 +198,44 @@ pub async fn add_example(db: &DatabaseConnection, blobs: &dyn BlobStore, exam_co
         ));
     }
     if bytes.len() > MAX_EXAMPLE_BYTES {
-        let (actual, limit) = (crate::domain::byte_size::format_bytes(bytes.len() as u64, crate::domain::byte_size::Rounding::Up), crate::domain::byte_size::format_limit(MAX_EXAMPLE_BYTES as u64));
-        return Err(AppError::invalid_field("file", format!("示例图片 {actual}，超过上限 {limit}"), format!("The example is {actual}, above the {limit} limit")));
+        let (actual, limit) = (
+            crate::domain::byte_size::format_bytes(bytes.len() as u64, crate::domain::byte_size::Rounding::Up),
+            crate::domain::byte_size::format_limit(MAX_EXAMPLE_BYTES as u64),
+        );
+        return Err(AppError::invalid_field(
+            "file",
+            format!("示例图片 {actual}，超过上限 {limit}"),
+            format!("The example is {actual}, above the {limit} limit"),
+        ));
     }
-    let format = ImageFacts::probe(&bytes)
-        .map(|facts| facts.format)
-        .map_err(|_| AppError::invalid_field("file", "示例必须是 JPEG 或 PNG 图片", "An example must be a JPEG or PNG picture"))?;
+    let format = ImageFacts::probe(&bytes).map(|facts| facts.format).map_err(|_| {
+        AppError::invalid_field("file", "示例必须是 JPEG 或 PNG 图片", "An example must be a JPEG or PNG picture")
+    })?;
     store_examples(db, blobs, exam_code, vec![(file.clone(), bytes, format)]).await?;
     Ok(file)
 }
 
 /// An example picture of an exam, for any signed-in person who may see the exam.
-pub async fn read_example(db: &DatabaseConnection, blobs: &dyn BlobStore, exam_code: &str, file: &str) -> Result<(ImageFormat, Vec<u8>), AppError> {
+pub async fn read_example(
+    db: &DatabaseConnection,
+    blobs: &dyn BlobStore,
+    exam_code: &str,
+    file: &str,
+) -> Result<(ImageFormat, Vec<u8>), AppError> {
     let row = exam_example::Entity::find_by_id((exam_code.to_string(), file.to_string()))
         .one(db)
         .await
         .map_err(|e| super::internal("example lookup", e))?
         .ok_or(AppError::NotFound)?;
-    let bytes = blobs.get(&row.blob_key).await.map_err(|e| super::internal("example read", e))?.ok_or(AppError::NotFound)?;
+    let bytes =
+        blobs.get(&row.blob_key).await.map_err(|e| super::internal("example read", e))?.ok_or(AppError::NotFound)?;
     Ok((ImageFormat::from_file_extension(&row.format), bytes))
 }
 
 pub async fn load(db: &DatabaseConnection, code: &str) -> Result<Option<ExamDefinition>, AppError> {
-    let Some(row) = exam::Entity::find_by_id(code.to_string()).one(db).await.map_err(|e| super::internal("exam lookup", e))? else {
+    let Some(row) =
+        exam::Entity::find_by_id(code.to_string()).one(db).await.map_err(|e| super::internal("exam lookup", e))?
+    else {
         return Ok(None);
     };
     serde_json::from_str(&row.definition).map(Some).map_err(|e| super::internal("exam decode", e))
@@ -180,17 +244,28 @@ pub async fn load(db: &DatabaseConnection, code: &str) -> Result<Option<ExamDefi
 /// The TOML an administrator edits: as written, or (for exams stored before sources were kept)
 /// regenerated from the definition.
 pub async fn load_source(db: &DatabaseConnection, code: &str) -> Result<String, AppError> {
-    let row = exam::Entity::find_by_id(code.to_string()).one(db).await.map_err(|e| super::internal("exam lookup", e))?.ok_or(AppError::NotFound)?;
+    let row = exam::Entity::find_by_id(code.to_string())
+        .one(db)
+        .await
+        .map_err(|e| super::internal("exam lookup", e))?
+        .ok_or(AppError::NotFound)?;
     if !row.source.trim().is_empty() {
         return Ok(row.source);
     }
-    let definition: ExamDefinition = serde_json::from_str(&row.definition).map_err(|e| super::internal("exam decode", e))?;
+    let definition: ExamDefinition =
+        serde_json::from_str(&row.definition).map_err(|e| super::internal("exam decode", e))?;
     toml::to_string(&definition).map_err(|e| super::internal("exam to toml", e))
 }
 
 pub async fn list_definitions(db: &DatabaseConnection) -> Result<Vec<ExamDefinition>, AppError> {
-    let rows = exam::Entity::find().order_by_asc(exam::Column::Code).all(db).await.map_err(|e| super::internal("exam list", e))?;
-    rows.into_iter().map(|row| serde_json::from_str(&row.definition).map_err(|e| super::internal("exam decode", e))).collect()
+    let rows = exam::Entity::find()
+        .order_by_asc(exam::Column::Code)
+        .all(db)
+        .await
+        .map_err(|e| super::internal("exam list", e))?;
+    rows.into_iter()
+        .map(|row| serde_json::from_str(&row.definition).map_err(|e| super::internal("exam decode", e)))
+        .collect()
 }
 
 pub fn summary_of(d: &ExamDefinition) -> ExamSummary {

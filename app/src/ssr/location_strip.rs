@@ -15,7 +15,8 @@ use crate::domain::image_facts::DpiSource;
 use crate::domain::{ImageFacts, ImageFormat};
 
 /// PNG chunks a viewer needs to draw the picture as intended; everything else is dropped.
-const PNG_KEPT_CHUNKS: [[u8; 4]; 11] = [*b"IHDR", *b"PLTE", *b"IDAT", *b"IEND", *b"tRNS", *b"gAMA", *b"cHRM", *b"sRGB", *b"iCCP", *b"sBIT", *b"pHYs"];
+const PNG_KEPT_CHUNKS: [[u8; 4]; 11] =
+    [*b"IHDR", *b"PLTE", *b"IDAT", *b"IEND", *b"tRNS", *b"gAMA", *b"cHRM", *b"sRGB", *b"iCCP", *b"sBIT", *b"pHYs"];
 
 /// Whether a JPEG segment stays: every non-metadata segment (tables, frames, scans), and of the
 /// application segments and comments only those display needs.
@@ -81,7 +82,9 @@ fn filter_after_first_scan(jpeg: &[u8]) -> Vec<u8> {
             out.extend_from_slice(&[0xFF, EOI]);
             return out;
         }
-        let Some(end) = length_at(cursor + 2).map(|length| cursor + 2 + length).filter(|end| *end <= jpeg.len()) else { return jpeg.to_vec() };
+        let Some(end) = length_at(cursor + 2).map(|length| cursor + 2 + length).filter(|end| *end <= jpeg.len()) else {
+            return jpeg.to_vec();
+        };
         if keeps_jpeg_segment(marker, &jpeg[cursor + 4..end]) {
             out.extend_from_slice(&jpeg[cursor..end]);
         }
@@ -98,7 +101,11 @@ fn minimal_exif(facts: &ImageFacts) -> Option<Vec<u8>> {
     if facts.orientation == 1 && exif_dpi.is_none() {
         return None;
     }
-    let mut fields = vec![Field { tag: Tag::Orientation, ifd_num: In::PRIMARY, value: Value::Short(vec![facts.orientation as u16]) }];
+    let mut fields = vec![Field {
+        tag: Tag::Orientation,
+        ifd_num: In::PRIMARY,
+        value: Value::Short(vec![facts.orientation as u16]),
+    }];
     if let Some(dpi) = exif_dpi {
         let rational = |v: f64| Value::Rational(vec![Rational { num: v.round() as u32, denom: 1 }]);
         fields.push(Field { tag: Tag::XResolution, ifd_num: In::PRIMARY, value: rational(dpi.x) });

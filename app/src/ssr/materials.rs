@@ -1,13 +1,16 @@
 //! A candidate's stored images: upload, list, read and delete, always scoped to their owner.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, SqlErr, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    SqlErr, TransactionTrait,
+};
 
-use super::{application_claim, candidate_access};
 use super::entities::{material, material_version, user};
 use super::location_strip::strip_location;
 use super::server_state::ServerState;
 use super::upload_check::{check_upload, decode_memory};
+use super::{application_claim, candidate_access};
 use crate::domain::{judge_image, ImageFormat, ImageVerdict};
 use crate::error::AppError;
 use crate::models::{ApplicationState, MaterialView};
@@ -27,7 +30,11 @@ pub struct NewUpload {
 
 /// Checks the upload again from scratch, writes the cleaned bytes durably, then records them.
 /// A failure at any step leaves neither a blob nor a row behind.
-pub async fn store_upload(state: &ServerState, account: &user::Model, upload: NewUpload) -> Result<MaterialView, AppError> {
+pub async fn store_upload(
+    state: &ServerState,
+    account: &user::Model,
+    upload: NewUpload,
+) -> Result<MaterialView, AppError> {
     let owner_id = account.id;
     let exam = candidate_access::enter(state, account, &upload.exam_code).await?;
     let application = exam.writable_application()?;
@@ -61,9 +68,10 @@ pub async fn store_upload(state: &ServerState, account: &user::Model, upload: Ne
     // The header alone tells how much memory the full decode needs; it is reserved first.
     let needed = judge_image(&upload.bytes, &rules, already).facts.as_ref().map(decode_memory).unwrap_or(0);
     let reservation = state.decode_budget.reserve(needed).await?;
-    let (verdict, bytes) = tokio::task::spawn_blocking(move || (check_upload(&upload.bytes, &rules, already), upload.bytes))
-        .await
-        .map_err(|e| super::internal("upload check task", e))?;
+    let (verdict, bytes) =
+        tokio::task::spawn_blocking(move || (check_upload(&upload.bytes, &rules, already), upload.bytes))
+            .await
+            .map_err(|e| super::internal("upload check task", e))?;
     drop(reservation);
     let facts = match verdict {
         ImageVerdict { facts: Some(facts), violations, .. } if violations.is_empty() => facts,
@@ -73,10 +81,31 @@ pub async fn store_upload(state: &ServerState, account: &user::Model, upload: Ne
 
     let blob_key = format!("{}.{}", uuid::Uuid::new_v4(), facts.format.file_extension());
     state.blobs.put(&blob_key, &cleaned).await.map_err(|e| super::internal("blob write", e))?;
-    let stored = StoredFile { blob_key: blob_key.clone(), format: facts.format, width: facts.width(), height: facts.height(), bytes: cleaned.len() as u64, original_name: clean_file_name(&upload.original_name) };
+    let stored = StoredFile {
+        blob_key: blob_key.clone(),
+        format: facts.format,
+        width: facts.width(),
+        height: facts.height(),
+        bytes: cleaned.len() as u64,
+        original_name: clean_file_name(&upload.original_name),
+    };
     let outcome = match replacing {
         Some(old) => super::replacements::replace(state, application, old, &stored, state.clock.now()).await,
-        None => insert_new(state, NewRow { application_id: application.id, owner_id, exam_code: upload.exam_code, category: upload.category, seq_no: upload.seq_no, max_count: category.rules.max_count }, &stored).await,
+        None => {
+            insert_new(
+                state,
+                NewRow {
+                    application_id: application.id,
+                    owner_id,
+                    exam_code: upload.exam_code,
+                    category: upload.category,
+                    seq_no: upload.seq_no,
+                    max_count: category.rules.max_count,
+                },
+                &stored,
+            )
+            .await
+        }
     };
     if outcome.is_err() {
         if let Err(e) = state.blobs.delete(&blob_key).await {
@@ -112,7 +141,10 @@ async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -> Re
     let txn = state.db.begin().await.map_err(|e| super::internal("upload begin", e))?;
     application_claim::claim(&txn, place.application_id, &[ApplicationState::Draft], state.clock.now()).await?;
     if place.max_count.is_some() {
-        let stored = in_category(place.owner_id, &place.exam_code, &place.category).count(&txn).await.map_err(|e| super::internal("count", e))?;
+        let stored = in_category(place.owner_id, &place.exam_code, &place.category)
+            .count(&txn)
+            .await
+            .map_err(|e| super::internal("count", e))?;
         let rules = crate::domain::CategoryRules { max_count: place.max_count, ..Default::default() };
         if let Some(violation) = crate::domain::image_verdict::count_violation(&rules, stored as u32) {
             return Err(AppError::FileRefused { violations: vec![violation] });
@@ -143,7 +175,11 @@ async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -> Re
 }
 
 /// The candidate's images in an exam, by category and sequence number.
-pub async fn rows_of(db: &DatabaseConnection, owner_id: i32, exam_code: &str) -> Result<Vec<material::Model>, AppError> {
+pub async fn rows_of(
+    db: &DatabaseConnection,
+    owner_id: i32,
+    exam_code: &str,
+) -> Result<Vec<material::Model>, AppError> {
     material::Entity::find()
         .filter(material::Column::UserId.eq(owner_id))
         .filter(material::Column::ExamCode.eq(exam_code))
@@ -160,7 +196,11 @@ pub async fn list_for_exam(state: &ServerState, owner_id: i32, exam_code: &str) 
 
 /// The stored bytes and their format, for the owner and for whoever may review the owner's
 /// application; anyone else learns nothing.
-pub async fn read_for(state: &ServerState, account: &user::Model, material_id: &str) -> Result<(ImageFormat, Vec<u8>), AppError> {
+pub async fn read_for(
+    state: &ServerState,
+    account: &user::Model,
+    material_id: &str,
+) -> Result<(ImageFormat, Vec<u8>), AppError> {
     let row = find(&state.db, material_id).await?;
     if row.user_id != account.id {
         super::review_sheet::reviewable_image(&state.db, account, &row).await.map_err(|_| AppError::NotFound)?;
@@ -183,9 +223,20 @@ pub async fn delete_owned(state: &ServerState, account: &user::Model, material_i
     let application_id = exam.writable_application()?.id;
     let txn = state.db.begin().await.map_err(|e| super::internal("delete begin", e))?;
     application_claim::claim(&txn, application_id, &[ApplicationState::Draft], state.clock.now()).await?;
-    let versions = material_version::Entity::find().filter(material_version::Column::MaterialId.eq(row.id.as_str())).all(&txn).await.map_err(|e| super::internal("version list", e))?;
-    material_version::Entity::delete_many().filter(material_version::Column::MaterialId.eq(row.id.as_str())).exec(&txn).await.map_err(|e| super::internal("version delete", e))?;
-    material::Entity::delete_by_id(row.id.clone()).exec(&txn).await.map_err(|e| super::internal("material delete", e))?;
+    let versions = material_version::Entity::find()
+        .filter(material_version::Column::MaterialId.eq(row.id.as_str()))
+        .all(&txn)
+        .await
+        .map_err(|e| super::internal("version list", e))?;
+    material_version::Entity::delete_many()
+        .filter(material_version::Column::MaterialId.eq(row.id.as_str()))
+        .exec(&txn)
+        .await
+        .map_err(|e| super::internal("version delete", e))?;
+    material::Entity::delete_by_id(row.id.clone())
+        .exec(&txn)
+        .await
+        .map_err(|e| super::internal("material delete", e))?;
     txn.commit().await.map_err(|e| super::internal("delete commit", e))?;
     for key in versions.iter().map(|v| &v.blob_key).chain([&row.blob_key]) {
         state.blobs.delete(key).await.map_err(|e| super::internal("blob delete", e))?;
@@ -196,7 +247,13 @@ pub async fn delete_owned(state: &ServerState, account: &user::Model, material_i
 /// Gives the candidate's images in one category the order of `ordered_ids`, numbered 1, 2, 3…
 /// (slots keep their meaning: the first id fills slot 1). The ids must be exactly the
 /// category's images.
-pub async fn reorder_owned(state: &ServerState, account: &user::Model, exam_code: &str, category: &str, ordered_ids: &[String]) -> Result<(), AppError> {
+pub async fn reorder_owned(
+    state: &ServerState,
+    account: &user::Model,
+    exam_code: &str,
+    category: &str,
+    ordered_ids: &[String],
+) -> Result<(), AppError> {
     let exam = candidate_access::enter(state, account, exam_code).await?;
     only_in_draft(exam.writable_application()?)?;
     exam.definition.category(category).ok_or(AppError::NotFound)?;
@@ -204,7 +261,10 @@ pub async fn reorder_owned(state: &ServerState, account: &user::Model, exam_code
     let mut given: Vec<&String> = ordered_ids.iter().collect();
     given.sort();
     given.dedup();
-    if given.len() != ordered_ids.len() || given.len() != rows.len() || !rows.iter().all(|r| ordered_ids.contains(&r.id)) {
+    if given.len() != ordered_ids.len()
+        || given.len() != rows.len()
+        || !rows.iter().all(|r| ordered_ids.contains(&r.id))
+    {
         return Err(AppError::BadRequest("the order must list each image of the category once".into()));
     }
     if rows.iter().any(|r| r.locked_at.is_some()) {
@@ -262,7 +322,11 @@ fn check_seq_no(category: &crate::domain::CategoryDefinition, seq_no: u32) -> Re
 
 /// Any image by id, whoever owns it: callers decide who may see it.
 pub async fn find(db: &DatabaseConnection, material_id: &str) -> Result<material::Model, AppError> {
-    material::Entity::find_by_id(material_id.to_string()).one(db).await.map_err(|e| super::internal("material lookup", e))?.ok_or(AppError::NotFound)
+    material::Entity::find_by_id(material_id.to_string())
+        .one(db)
+        .await
+        .map_err(|e| super::internal("material lookup", e))?
+        .ok_or(AppError::NotFound)
 }
 
 async fn find_owned(state: &ServerState, owner_id: i32, material_id: &str) -> Result<material::Model, AppError> {
@@ -274,7 +338,12 @@ async fn find_owned(state: &ServerState, owner_id: i32, material_id: &str) -> Re
         .ok_or(AppError::NotFound)
 }
 
-async fn owned_in_category(state: &ServerState, owner_id: i32, exam_code: &str, category: &str) -> Result<Vec<material::Model>, AppError> {
+async fn owned_in_category(
+    state: &ServerState,
+    owner_id: i32,
+    exam_code: &str,
+    category: &str,
+) -> Result<Vec<material::Model>, AppError> {
     in_category(owner_id, exam_code, category).all(&state.db).await.map_err(|e| super::internal("material list", e))
 }
 
@@ -305,5 +374,9 @@ pub fn view_of(row: &material::Model) -> MaterialView {
 fn clean_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = base.chars().filter(|c| !c.is_control()).take(120).collect();
-    if cleaned.is_empty() { "image".to_string() } else { cleaned }
+    if cleaned.is_empty() {
+        "image".to_string()
+    } else {
+        cleaned
+    }
 }

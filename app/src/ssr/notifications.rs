@@ -3,7 +3,10 @@
 //! or not at all; the outbox worker sends the emails and texts afterwards.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 
 use super::entities::{notification, outbox_message, user};
 use crate::error::AppError;
@@ -51,11 +54,27 @@ pub async fn tell(db: &impl ConnectionTrait, news: News<'_>) -> Result<(), AppEr
     let subject = format!("【资格】{}", first_line(&news.message_zh));
     let body = format!("{}\n\n{}\n\n{}", news.message_zh, news.message_en, news.link);
     if let Some(email) = news.recipient.email.as_deref().filter(|e| !e.is_empty()) {
-        let message = Outgoing { channel: "email", recipient: email, subject: &subject, body: &body, at: news.at, not_before: news.visible_from, held_for_results_of: news.held_for_results_of };
+        let message = Outgoing {
+            channel: "email",
+            recipient: email,
+            subject: &subject,
+            body: &body,
+            at: news.at,
+            not_before: news.visible_from,
+            held_for_results_of: news.held_for_results_of,
+        };
         enqueue(db, message).await?;
     }
     if !news.recipient.mobile.is_empty() {
-        let message = Outgoing { channel: "sms", recipient: &news.recipient.mobile, subject: &subject, body: &news.message_zh, at: news.at, not_before: news.visible_from, held_for_results_of: news.held_for_results_of };
+        let message = Outgoing {
+            channel: "sms",
+            recipient: &news.recipient.mobile,
+            subject: &subject,
+            body: &news.message_zh,
+            at: news.at,
+            not_before: news.visible_from,
+            held_for_results_of: news.held_for_results_of,
+        };
         enqueue(db, message).await?;
     }
     Ok(())
@@ -88,7 +107,11 @@ fn first_line(text: &str) -> String {
 }
 
 /// The person's notifications visible now, newest first.
-pub async fn visible(db: &DatabaseConnection, user_id: i32, now: DateTime<Utc>) -> Result<Vec<NotificationView>, AppError> {
+pub async fn visible(
+    db: &DatabaseConnection,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> Result<Vec<NotificationView>, AppError> {
     let rows = notification::Entity::find()
         .filter(notification::Column::UserId.eq(user_id))
         .filter(notification::Column::VisibleFrom.lte(now))

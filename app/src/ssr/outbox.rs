@@ -10,12 +10,20 @@ use super::entities::outbox_message;
 use crate::error::AppError;
 
 /// Rows whose time has come and that nobody holds.
-pub async fn due(db: &DatabaseConnection, now: DateTime<Utc>, limit: u64) -> Result<Vec<outbox_message::Model>, AppError> {
+pub async fn due(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    limit: u64,
+) -> Result<Vec<outbox_message::Model>, AppError> {
     outbox_message::Entity::find()
         .filter(outbox_message::Column::SentAt.is_null())
         .filter(outbox_message::Column::NextAttemptAt.lte(now))
         .filter(outbox_message::Column::NotBefore.lte(now))
-        .filter(Condition::any().add(outbox_message::Column::ClaimedUntil.is_null()).add(outbox_message::Column::ClaimedUntil.lt(now)))
+        .filter(
+            Condition::any()
+                .add(outbox_message::Column::ClaimedUntil.is_null())
+                .add(outbox_message::Column::ClaimedUntil.lt(now)),
+        )
         .order_by_asc(outbox_message::Column::Id)
         .limit(limit)
         .all(db)
@@ -29,7 +37,11 @@ pub async fn claim(db: &DatabaseConnection, id: i32, now: DateTime<Utc>, lease: 
         .col_expr(outbox_message::Column::ClaimedUntil, Expr::value(now + lease))
         .filter(outbox_message::Column::Id.eq(id))
         .filter(outbox_message::Column::SentAt.is_null())
-        .filter(Condition::any().add(outbox_message::Column::ClaimedUntil.is_null()).add(outbox_message::Column::ClaimedUntil.lt(now)))
+        .filter(
+            Condition::any()
+                .add(outbox_message::Column::ClaimedUntil.is_null())
+                .add(outbox_message::Column::ClaimedUntil.lt(now)),
+        )
         .exec(db)
         .await
         .map_err(|e| super::internal("outbox claim", e))?;
@@ -49,7 +61,14 @@ pub async fn mark_sent(db: &DatabaseConnection, id: i32, now: DateTime<Utc>) -> 
 }
 
 /// Records the failure and when to try again: the wait doubles with each attempt, up to `max_wait`.
-pub async fn mark_failed(db: &DatabaseConnection, row: &outbox_message::Model, now: DateTime<Utc>, error: &str, first_wait: Duration, max_wait: Duration) -> Result<(), AppError> {
+pub async fn mark_failed(
+    db: &DatabaseConnection,
+    row: &outbox_message::Model,
+    now: DateTime<Utc>,
+    error: &str,
+    first_wait: Duration,
+    max_wait: Duration,
+) -> Result<(), AppError> {
     let doublings = row.attempts.clamp(0, 16) as u32;
     let wait = (first_wait * 2i32.pow(doublings)).min(max_wait);
     outbox_message::Entity::update_many()

@@ -44,5 +44,9 @@ pub async fn hash_password(password: String) -> Result<String, AppError> {
 
 /// True when `password` matches `phc`. A malformed stored hash never matches.
 pub async fn verify_password(password: String, phc: String) -> Result<bool, AppError> {
-    bounded(move || PasswordHash::new(&phc).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())).await
+    bounded(move || {
+        PasswordHash::new(&phc)
+            .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+    })
+    .await
 }

@@ -5,7 +5,10 @@
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
 use sha2::{Digest, Sha256};
 
 use super::audit::{self, AuditAction};
@@ -24,8 +27,15 @@ const CODES_PER_ACCOUNT_PER_HOUR: u64 = 3;
 
 /// Sends a code when the ID number has an account with that channel; otherwise does nothing,
 /// and the caller answers the same either way.
-pub async fn request_code(db: &DatabaseConnection, typed_id_number: &str, channel: RecoveryChannel, now: DateTime<Utc>) -> Result<(), AppError> {
-    let Some(account) = super::accounts::find_by_id_number(db, &super::accounts::normalise_id_number(typed_id_number)).await? else {
+pub async fn request_code(
+    db: &DatabaseConnection,
+    typed_id_number: &str,
+    channel: RecoveryChannel,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let Some(account) =
+        super::accounts::find_by_id_number(db, &super::accounts::normalise_id_number(typed_id_number)).await?
+    else {
         return Ok(());
     };
     let Some(address) = address_of(&account, channel) else { return Ok(()) };
@@ -60,7 +70,15 @@ pub async fn request_code(db: &DatabaseConnection, typed_id_number: &str, channe
     let body = format!("{body_zh}\n\nZige password recovery code: {code} (valid for {CODE_LIFETIME_MINUTES} minutes). If you did not ask for it, ignore this message; your password stays as it is.");
     let message = if channel == RecoveryChannel::Sms { body_zh } else { body };
     let subject = "【资格】找回密码验证码 Password recovery code";
-    let outgoing = Outgoing { channel: channel.as_str(), recipient: &address, subject, body: &message, at: now, not_before: now, held_for_results_of: None };
+    let outgoing = Outgoing {
+        channel: channel.as_str(),
+        recipient: &address,
+        subject,
+        body: &message,
+        at: now,
+        not_before: now,
+        held_for_results_of: None,
+    };
     super::notifications::enqueue(&txn, outgoing).await?;
     txn.commit().await.map_err(|e| super::internal("recovery commit", e))?;
     Ok(())
@@ -68,9 +86,23 @@ pub async fn request_code(db: &DatabaseConnection, typed_id_number: &str, channe
 
 /// Sets the new password when the code is the account's live one; every session of the
 /// account ends and the reset is audited. Any failure reads the same.
-pub async fn reset_with_code(db: &DatabaseConnection, typed_id_number: &str, typed_code: &str, password: NewPassword, now: DateTime<Utc>) -> Result<(), AppError> {
-    let refused = || AppError::invalid_field("code", "验证码不正确或已过期，请重新获取", "The code is wrong or has expired; ask for a new one");
-    let account = super::accounts::find_by_id_number(db, &super::accounts::normalise_id_number(typed_id_number)).await?.ok_or_else(refused)?;
+pub async fn reset_with_code(
+    db: &DatabaseConnection,
+    typed_id_number: &str,
+    typed_code: &str,
+    password: NewPassword,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let refused = || {
+        AppError::invalid_field(
+            "code",
+            "验证码不正确或已过期，请重新获取",
+            "The code is wrong or has expired; ask for a new one",
+        )
+    };
+    let account = super::accounts::find_by_id_number(db, &super::accounts::normalise_id_number(typed_id_number))
+        .await?
+        .ok_or_else(refused)?;
     let live = recovery_code::Entity::find()
         .filter(recovery_code::Column::UserId.eq(account.id))
         .filter(recovery_code::Column::UsedAt.is_null())
@@ -104,7 +136,15 @@ pub async fn reset_with_code(db: &DatabaseConnection, typed_id_number: &str, typ
         return Err(refused());
     }
     let account = super::accounts::set_password(&txn, &account, password).await?;
-    audit::record(&txn, Some(&account), AuditAction::PasswordReset, &audit::actor_label(&account), &format!("by a code sent by {}; every session ended", live.channel), now).await?;
+    audit::record(
+        &txn,
+        Some(&account),
+        AuditAction::PasswordReset,
+        &audit::actor_label(&account),
+        &format!("by a code sent by {}; every session ended", live.channel),
+        now,
+    )
+    .await?;
     txn.commit().await.map_err(|e| super::internal("reset commit", e))
 }
 

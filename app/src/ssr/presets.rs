@@ -24,7 +24,9 @@ pub fn all() -> Vec<Preset> {
         .into_iter()
         .filter_map(|file| {
             let source = file.contents_utf8()?;
-            let definition = super::exams::parse_exam_toml(source).map_err(|m| tracing::error!(file = ?file.path(), mistakes = ?m, "preset invalid")).ok()?;
+            let definition = super::exams::parse_exam_toml(source)
+                .map_err(|m| tracing::error!(file = ?file.path(), mistakes = ?m, "preset invalid"))
+                .ok()?;
             Some(Preset { file: file.path().to_str()?, source, definition })
         })
         .collect()

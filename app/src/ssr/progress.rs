@@ -15,16 +15,27 @@ pub const MAX_DAYS: usize = 120;
 /// The states the chart draws: a draft and everything after it.
 const CHARTED: &[ApplicationState] = ApplicationState::ENTERED;
 
-pub async fn series(db: &DatabaseConnection, exam_code: &str, offset: FixedOffset, now: DateTime<Utc>) -> Result<(Vec<String>, Vec<(ApplicationState, Vec<u64>)>), AppError> {
+pub async fn series(
+    db: &DatabaseConnection,
+    exam_code: &str,
+    offset: FixedOffset,
+    now: DateTime<Utc>,
+) -> Result<(Vec<String>, Vec<(ApplicationState, Vec<u64>)>), AppError> {
     let steps = super::timeline::exam_history(db, exam_code).await?;
     Ok(replay(&steps, offset, now))
 }
 
 /// Counts, at the end of each day from the first step to `now`, how many applications were in
 /// each charted state.
-pub fn replay(steps: &[(i32, DateTime<Utc>, ApplicationState)], offset: FixedOffset, now: DateTime<Utc>) -> (Vec<String>, Vec<(ApplicationState, Vec<u64>)>) {
+pub fn replay(
+    steps: &[(i32, DateTime<Utc>, ApplicationState)],
+    offset: FixedOffset,
+    now: DateTime<Utc>,
+) -> (Vec<String>, Vec<(ApplicationState, Vec<u64>)>) {
     let day_of = |t: &DateTime<Utc>| t.with_timezone(&offset).date_naive();
-    let Some(first) = steps.first().map(|(_, at, _)| day_of(at)) else { return (Vec::new(), CHARTED.iter().map(|s| (*s, Vec::new())).collect()) };
+    let Some(first) = steps.first().map(|(_, at, _)| day_of(at)) else {
+        return (Vec::new(), CHARTED.iter().map(|s| (*s, Vec::new())).collect());
+    };
     let last = day_of(&now).max(first);
     let days: Vec<NaiveDate> = first.iter_days().take_while(|d| *d <= last).collect();
     let days = &days[days.len().saturating_sub(MAX_DAYS)..];

@@ -73,7 +73,14 @@ impl LimitSettings {
     /// No practical limit: for the test harness, which signs up dozens of people from loopback.
     pub fn unlimited() -> LimitSettings {
         let limit = Limit { burst: 1_000_000, period: Duration::from_millis(1) };
-        LimitSettings { log_in_per_address: limit, sign_up_per_address: limit, recovery_per_address: limit, upload_per_address: limit, log_in_per_account: limit, upload_per_account: limit }
+        LimitSettings {
+            log_in_per_address: limit,
+            sign_up_per_address: limit,
+            recovery_per_address: limit,
+            upload_per_address: limit,
+            log_in_per_account: limit,
+            upload_per_account: limit,
+        }
     }
 }
 
@@ -88,7 +95,9 @@ pub struct RateLimits {
 
 fn bucket<K: Hash + Eq + Clone>(limit: Limit) -> DefaultKeyedRateLimiter<K> {
     let burst = NonZeroU32::new(limit.burst.max(1)).unwrap_or(NonZeroU32::MIN);
-    let quota = Quota::with_period(limit.period.max(Duration::from_millis(1))).map(|q| q.allow_burst(burst)).unwrap_or_else(|| Quota::per_second(burst));
+    let quota = Quota::with_period(limit.period.max(Duration::from_millis(1)))
+        .map(|q| q.allow_burst(burst))
+        .unwrap_or_else(|| Quota::per_second(burst));
     RateLimiter::keyed(quota)
 }
 
@@ -151,7 +160,14 @@ mod tests {
 
     fn tight() -> LimitSettings {
         let limit = Limit { burst: 2, period: Duration::from_secs(60) };
-        LimitSettings { log_in_per_address: limit, sign_up_per_address: limit, recovery_per_address: limit, upload_per_address: limit, log_in_per_account: limit, upload_per_account: limit }
+        LimitSettings {
+            log_in_per_address: limit,
+            sign_up_per_address: limit,
+            recovery_per_address: limit,
+            upload_per_address: limit,
+            log_in_per_account: limit,
+            upload_per_account: limit,
+        }
     }
 
     #[test]

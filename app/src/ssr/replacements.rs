@@ -14,13 +14,20 @@ use super::server_state::ServerState;
 use crate::error::AppError;
 use crate::models::ApplicationState;
 
-pub async fn replace(state: &ServerState, application: &application::Model, old: material::Model, new_file: &StoredFile, now: DateTime<Utc>) -> Result<material::Model, AppError> {
+pub async fn replace(
+    state: &ServerState,
+    application: &application::Model,
+    old: material::Model,
+    new_file: &StoredFile,
+    now: DateTime<Utc>,
+) -> Result<material::Model, AppError> {
     let txn = state.db.begin().await.map_err(|e| super::internal("replace begin", e))?;
     // Still returned, not resubmitted meanwhile (which would have locked the image).
     application_claim::claim(&txn, application.id, &[ApplicationState::Returned], now).await?;
     // The current file is the one the reviewer returned unless it already replaced that one in
     // this round (a version kept since the return).
-    let mut kept_this_round = material_version::Entity::find().filter(material_version::Column::MaterialId.eq(old.id.as_str()));
+    let mut kept_this_round =
+        material_version::Entity::find().filter(material_version::Column::MaterialId.eq(old.id.as_str()));
     if let Some(returned_at) = application.decided_at {
         kept_this_round = kept_this_round.filter(material_version::Column::ReplacedAt.gte(returned_at));
     }

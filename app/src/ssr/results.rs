@@ -9,7 +9,16 @@ use super::entities::application;
 use crate::error::AppError;
 use crate::models::ApplicationState;
 
-pub const HEADER: [&str; 8] = ["姓名 Name", "证件号码 ID number", "状态 State", "State", "提交次数 Submissions", "最后提交 Last submitted", "决定时间 Decided at", "原因 Reason"];
+pub const HEADER: [&str; 8] = [
+    "姓名 Name",
+    "证件号码 ID number",
+    "状态 State",
+    "State",
+    "提交次数 Submissions",
+    "最后提交 Last submitted",
+    "决定时间 Decided at",
+    "原因 Reason",
+];
 
 pub async fn rows(db: &DatabaseConnection, exam_code: &str, offset: FixedOffset) -> Result<Vec<[String; 8]>, AppError> {
     let applications = application::Entity::find()
@@ -20,7 +29,9 @@ pub async fn rows(db: &DatabaseConnection, exam_code: &str, offset: FixedOffset)
         .await
         .map_err(|e| super::internal("results", e))?;
     let people = super::review_queue::names_of(db, applications.iter().map(|a| a.user_id).collect()).await?;
-    let moment = |t: Option<chrono::DateTime<chrono::Utc>>| t.map(|t| t.with_timezone(&offset).format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default();
+    let moment = |t: Option<chrono::DateTime<chrono::Utc>>| {
+        t.map(|t| t.with_timezone(&offset).format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default()
+    };
     Ok(applications
         .into_iter()
         .map(|a| {

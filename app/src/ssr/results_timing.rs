@@ -15,12 +15,19 @@ fn later_of(results_at: DateTime<Utc>, written_at: impl ColumnTrait) -> SimpleEx
     Expr::case(Expr::col(written_at).lte(results_at), Expr::value(results_at)).finally(Expr::col(written_at)).into()
 }
 
-pub async fn follow_results_time(db: &impl ConnectionTrait, exam_code: &str, results_at: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn follow_results_time(
+    db: &impl ConnectionTrait,
+    exam_code: &str,
+    results_at: DateTime<Utc>,
+) -> Result<(), AppError> {
     let fail = |e| super::internal("results re-timing", e);
     application_event::Entity::update_many()
         .col_expr(application_event::Column::VisibleFrom, later_of(results_at, application_event::Column::At))
         .filter(application_event::Column::ExamCode.eq(exam_code))
-        .filter(application_event::Column::StateAfter.is_in([ApplicationState::Approved.as_str(), ApplicationState::Rejected.as_str()]))
+        .filter(
+            application_event::Column::StateAfter
+                .is_in([ApplicationState::Approved.as_str(), ApplicationState::Rejected.as_str()]),
+        )
         .exec(db)
         .await
         .map_err(fail)?;

@@ -20,17 +20,31 @@ const HOLD: i64 = 30;
 
 /// An application the account may review: one of an exam assigned to them, handed in at least
 /// once. Anything else is "not found", whether it exists or not.
-pub async fn reviewable(db: &DatabaseConnection, account: &user::Model, application_id: i32) -> Result<application::Model, AppError> {
+pub async fn reviewable(
+    db: &DatabaseConnection,
+    account: &user::Model,
+    application_id: i32,
+) -> Result<application::Model, AppError> {
     reviewer_access::require_reviewer_role(account)?;
-    let row = application::Entity::find_by_id(application_id).one(db).await.map_err(|e| super::internal("application lookup", e))?.ok_or(AppError::NotFound)?;
-    if row.last_submitted_at.is_none() || reviewer_access::require_reviewer_of(db, account, &row.exam_code).await.is_err() {
+    let row = application::Entity::find_by_id(application_id)
+        .one(db)
+        .await
+        .map_err(|e| super::internal("application lookup", e))?
+        .ok_or(AppError::NotFound)?;
+    if row.last_submitted_at.is_none()
+        || reviewer_access::require_reviewer_of(db, account, &row.exam_code).await.is_err()
+    {
         return Err(AppError::NotFound);
     }
     Ok(row)
 }
 
 /// The application an image belongs to, when the account may review it.
-pub async fn reviewable_image(db: &DatabaseConnection, account: &user::Model, image: &material::Model) -> Result<application::Model, AppError> {
+pub async fn reviewable_image(
+    db: &DatabaseConnection,
+    account: &user::Model,
+    image: &material::Model,
+) -> Result<application::Model, AppError> {
     let application = applications::find(db, image.user_id, &image.exam_code).await?.ok_or(AppError::NotFound)?;
     reviewable(db, account, application.id).await
 }
@@ -38,7 +52,12 @@ pub async fn reviewable_image(db: &DatabaseConnection, account: &user::Model, im
 /// Opens the application for review. One waiting for a decision is taken (its version bumped,
 /// so a decision made on an earlier screen becomes stale) unless someone else took it less than
 /// half an hour ago, or `take_over` asks to take it from them.
-pub async fn open(state: &ServerState, account: &user::Model, application_id: i32, take_over: bool) -> Result<ReviewSheet, AppError> {
+pub async fn open(
+    state: &ServerState,
+    account: &user::Model,
+    application_id: i32,
+    take_over: bool,
+) -> Result<ReviewSheet, AppError> {
     let db = &state.db;
     let now = state.clock.now();
     let mut row = reviewable(db, account, application_id).await?;
@@ -54,16 +73,26 @@ pub async fn open(state: &ServerState, account: &user::Model, application_id: i3
             .await
             .map_err(|e| super::internal("take", e))?;
         // Access was settled above; only the row's new state is needed.
-        row = application::Entity::find_by_id(application_id).one(db).await.map_err(|e| super::internal("application reread", e))?.ok_or(AppError::NotFound)?;
+        row = application::Entity::find_by_id(application_id)
+            .one(db)
+            .await
+            .map_err(|e| super::internal("application reread", e))?
+            .ok_or(AppError::NotFound)?;
     }
     sheet(state, account, row, now).await
 }
 
-async fn sheet(state: &ServerState, account: &user::Model, row: application::Model, now: DateTime<Utc>) -> Result<ReviewSheet, AppError> {
+async fn sheet(
+    state: &ServerState,
+    account: &user::Model,
+    row: application::Model,
+    now: DateTime<Utc>,
+) -> Result<ReviewSheet, AppError> {
     let db = &state.db;
     let definition = exams::load(db, &row.exam_code).await?.ok_or(AppError::NotFound)?;
     let offset = definition.windows.offset();
-    let people = review_queue::names_of(db, [Some(row.user_id), row.reviewer_id].into_iter().flatten().collect()).await?;
+    let people =
+        review_queue::names_of(db, [Some(row.user_id), row.reviewer_id].into_iter().flatten().collect()).await?;
     let candidate = people.get(&row.user_id).ok_or(AppError::NotFound)?;
     let held_by = live_holder(&row, now).or(row.reviewer_id.filter(|id| *id == account.id));
     let flags = last_flags(db, row.id).await?;
@@ -124,10 +153,10 @@ pub async fn last_flags(db: &DatabaseConnection, application_id: i32) -> Result<
 
 /// What the flags say about one image (`None`: about the form).
 pub fn flag_for(flags: &[review_flag::Model], material_id: Option<&str>) -> Option<FlagView> {
-    flags
-        .iter()
-        .find(|f| f.material_id.as_deref() == material_id)
-        .map(|f| FlagView { reason: ReviewReason::parse(&f.reason).unwrap_or(ReviewReason::Other), comment: f.comment.clone() })
+    flags.iter().find(|f| f.material_id.as_deref() == material_id).map(|f| FlagView {
+        reason: ReviewReason::parse(&f.reason).unwrap_or(ReviewReason::Other),
+        comment: f.comment.clone(),
+    })
 }
 
 /// The reviewer whose hold on the application has not lapsed yet.
@@ -136,7 +165,11 @@ fn live_holder(row: &application::Model, now: DateTime<Utc>) -> Option<i32> {
 }
 
 /// For each image, its newest earlier file if it was replaced after `since`.
-async fn previous_versions(db: &DatabaseConnection, material_ids: Vec<String>, since: Option<DateTime<Utc>>) -> Result<Vec<material_version::Model>, AppError> {
+async fn previous_versions(
+    db: &DatabaseConnection,
+    material_ids: Vec<String>,
+    since: Option<DateTime<Utc>>,
+) -> Result<Vec<material_version::Model>, AppError> {
     let Some(since) = since else { return Ok(Vec::new()) };
     if material_ids.is_empty() {
         return Ok(Vec::new());
@@ -158,7 +191,11 @@ async fn previous_versions(db: &DatabaseConnection, material_ids: Vec<String>, s
 }
 
 /// The last file an image had before its replacement: for whoever may review it.
-pub async fn previous_file(state: &ServerState, account: &user::Model, material_id: &str) -> Result<(crate::domain::ImageFormat, Vec<u8>), AppError> {
+pub async fn previous_file(
+    state: &ServerState,
+    account: &user::Model,
+    material_id: &str,
+) -> Result<(crate::domain::ImageFormat, Vec<u8>), AppError> {
     let db = &state.db;
     let image = materials::find(db, material_id).await?;
     reviewable_image(db, account, &image).await?;
@@ -169,6 +206,11 @@ pub async fn previous_file(state: &ServerState, account: &user::Model, material_
         .await
         .map_err(|e| super::internal("version lookup", e))?
         .ok_or(AppError::NotFound)?;
-    let bytes = state.blobs.get(&version.blob_key).await.map_err(|e| super::internal("blob read", e))?.ok_or_else(|| super::internal("blob missing", &version.blob_key))?;
+    let bytes = state
+        .blobs
+        .get(&version.blob_key)
+        .await
+        .map_err(|e| super::internal("blob read", e))?
+        .ok_or_else(|| super::internal("blob missing", &version.blob_key))?;
     Ok((crate::domain::ImageFormat::from_file_extension(&version.format), bytes))
 }

@@ -12,7 +12,11 @@ use crate::models::review::ReviewerRow;
 use crate::models::Role;
 
 /// Administrators review every exam; a reviewer only those assigned; nobody else any.
-pub async fn require_reviewer_of(db: &DatabaseConnection, account: &user::Model, exam_code: &str) -> Result<(), AppError> {
+pub async fn require_reviewer_of(
+    db: &DatabaseConnection,
+    account: &user::Model,
+    exam_code: &str,
+) -> Result<(), AppError> {
     match Role::parse(&account.role) {
         Some(Role::Admin) => Ok(()),
         Some(Role::Reviewer) if assigned_exams(db, account.id).await?.iter().any(|c| c == exam_code) => Ok(()),
@@ -39,34 +43,72 @@ pub async fn assigned_exams(db: &DatabaseConnection, user_id: i32) -> Result<Vec
 }
 
 /// A new reviewer account (the form's checks are the sign-up's), audited as a role change.
-pub async fn create_reviewer(db: &DatabaseConnection, admin: &user::Model, form: SignUpForm, now: DateTime<Utc>) -> Result<user::Model, AppError> {
+pub async fn create_reviewer(
+    db: &DatabaseConnection,
+    admin: &user::Model,
+    form: SignUpForm,
+    now: DateTime<Utc>,
+) -> Result<user::Model, AppError> {
     let account = super::accounts::create_account(db, form, Role::Reviewer).await?;
-    audit::record(db, Some(admin), AuditAction::RoleChange, &audit::actor_label(&account), "created with role reviewer", now).await?;
+    audit::record(
+        db,
+        Some(admin),
+        AuditAction::RoleChange,
+        &audit::actor_label(&account),
+        "created with role reviewer",
+        now,
+    )
+    .await?;
     Ok(account)
 }
 
 /// Assigns a reviewer to an exam, or withdraws the assignment; audited either way.
-pub async fn set_assignment(db: &DatabaseConnection, admin: &user::Model, reviewer_id: i32, exam_code: &str, assigned: bool, now: DateTime<Utc>) -> Result<(), AppError> {
-    let reviewer = user::Entity::find_by_id(reviewer_id).one(db).await.map_err(|e| super::internal("reviewer lookup", e))?.ok_or(AppError::NotFound)?;
+pub async fn set_assignment(
+    db: &DatabaseConnection,
+    admin: &user::Model,
+    reviewer_id: i32,
+    exam_code: &str,
+    assigned: bool,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let reviewer = user::Entity::find_by_id(reviewer_id)
+        .one(db)
+        .await
+        .map_err(|e| super::internal("reviewer lookup", e))?
+        .ok_or(AppError::NotFound)?;
     if Role::parse(&reviewer.role) != Some(Role::Reviewer) {
         return Err(AppError::NotFound);
     }
     super::exams::load(db, exam_code).await?.ok_or(AppError::NotFound)?;
     let key = (reviewer_id, exam_code.to_string());
-    let existing = reviewer_assignment::Entity::find_by_id(key.clone()).one(db).await.map_err(|e| super::internal("assignment lookup", e))?;
+    let existing = reviewer_assignment::Entity::find_by_id(key.clone())
+        .one(db)
+        .await
+        .map_err(|e| super::internal("assignment lookup", e))?;
     match (existing, assigned) {
         (None, true) => {
-            reviewer_assignment::ActiveModel { user_id: Set(reviewer_id), exam_code: Set(exam_code.to_string()), assigned_at: Set(now) }
-                .insert(db)
-                .await
-                .map_err(|e| super::internal("assignment insert", e))?;
+            reviewer_assignment::ActiveModel {
+                user_id: Set(reviewer_id),
+                exam_code: Set(exam_code.to_string()),
+                assigned_at: Set(now),
+            }
+            .insert(db)
+            .await
+            .map_err(|e| super::internal("assignment insert", e))?;
         }
         (Some(_), false) => {
-            reviewer_assignment::Entity::delete_by_id(key).exec(db).await.map_err(|e| super::internal("assignment delete", e))?;
+            reviewer_assignment::Entity::delete_by_id(key)
+                .exec(db)
+                .await
+                .map_err(|e| super::internal("assignment delete", e))?;
         }
         _ => return Ok(()),
     }
-    let detail = if assigned { format!("assigned to review exam {exam_code}") } else { format!("no longer reviews exam {exam_code}") };
+    let detail = if assigned {
+        format!("assigned to review exam {exam_code}")
+    } else {
+        format!("no longer reviews exam {exam_code}")
+    };
     audit::record(db, Some(admin), AuditAction::RoleChange, &audit::actor_label(&reviewer), &detail, now).await
 }
 

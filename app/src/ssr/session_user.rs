@@ -14,7 +14,8 @@ const GENERATION_KEY: &str = "generation";
 pub async fn user_from_session(session: &Session, db: &DatabaseConnection) -> Result<user::Model, AppError> {
     let user_id: Option<i32> = session.get(USER_ID_KEY).await.map_err(|e| super::internal("session read", e))?;
     let Some(user_id) = user_id else { return Err(AppError::NotSignedIn) };
-    let generation: i32 = session.get(GENERATION_KEY).await.map_err(|e| super::internal("session read", e))?.unwrap_or(0);
+    let generation: i32 =
+        session.get(GENERATION_KEY).await.map_err(|e| super::internal("session read", e))?.unwrap_or(0);
     user::Entity::find_by_id(user_id)
         .one(db)
         .await
@@ -54,5 +55,9 @@ pub async fn request_admin(db: &DatabaseConnection) -> Result<user::Model, AppEr
 /// Refuses an account whose role is not `role`: the one role check of server functions and
 /// plain routes alike.
 pub fn require_role(account: &user::Model, role: crate::models::Role) -> Result<(), AppError> {
-    if account.role == role.as_str() { Ok(()) } else { Err(AppError::Forbidden) }
+    if account.role == role.as_str() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
 }

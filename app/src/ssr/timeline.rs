@@ -2,7 +2,9 @@
 //! first (a result only from the exam's results time) and replayed for the progress chart.
 
 use chrono::{DateTime, FixedOffset, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+};
 
 use super::entities::application_event;
 use crate::error::AppError;
@@ -38,20 +40,38 @@ pub async fn record(db: &impl ConnectionTrait, step: Step<'_>) -> Result<(), App
 
 /// The application's messages visible at `now` (all of them when `now` is `None`), newest first,
 /// with times written in the exam's offset.
-pub async fn entries(db: &DatabaseConnection, application_id: i32, now: Option<DateTime<Utc>>, offset: FixedOffset) -> Result<Vec<TimelineEntry>, AppError> {
-    let mut query = application_event::Entity::find().filter(application_event::Column::ApplicationId.eq(application_id));
+pub async fn entries(
+    db: &DatabaseConnection,
+    application_id: i32,
+    now: Option<DateTime<Utc>>,
+    offset: FixedOffset,
+) -> Result<Vec<TimelineEntry>, AppError> {
+    let mut query =
+        application_event::Entity::find().filter(application_event::Column::ApplicationId.eq(application_id));
     if let Some(now) = now {
         query = query.filter(application_event::Column::VisibleFrom.lte(now));
     }
-    let rows = query.order_by_desc(application_event::Column::At).order_by_desc(application_event::Column::Id).all(db).await.map_err(|e| super::internal("timeline list", e))?;
+    let rows = query
+        .order_by_desc(application_event::Column::At)
+        .order_by_desc(application_event::Column::Id)
+        .all(db)
+        .await
+        .map_err(|e| super::internal("timeline list", e))?;
     Ok(rows
         .into_iter()
-        .map(|r| TimelineEntry { at: r.at.with_timezone(&offset).format("%Y/%m/%d %H:%M:%S").to_string(), message_zh: r.message_zh, message_en: r.message_en })
+        .map(|r| TimelineEntry {
+            at: r.at.with_timezone(&offset).format("%Y/%m/%d %H:%M:%S").to_string(),
+            message_zh: r.message_zh,
+            message_en: r.message_en,
+        })
         .collect())
 }
 
 /// Every step of an exam's applications in time order: (application, when, state after).
-pub async fn exam_history(db: &DatabaseConnection, exam_code: &str) -> Result<Vec<(i32, DateTime<Utc>, ApplicationState)>, AppError> {
+pub async fn exam_history(
+    db: &DatabaseConnection,
+    exam_code: &str,
+) -> Result<Vec<(i32, DateTime<Utc>, ApplicationState)>, AppError> {
     let rows = application_event::Entity::find()
         .filter(application_event::Column::ExamCode.eq(exam_code))
         .order_by_asc(application_event::Column::At)

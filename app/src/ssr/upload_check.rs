@@ -44,7 +44,16 @@ fn decode_fully(bytes: &[u8], facts: &ImageFacts) -> Result<(), Violation> {
     let name = facts.format.display_name();
     match decoded {
         Ok(Ok(image)) if (image.width(), image.height()) == (facts.stored_width, facts.stored_height) => Ok(()),
-        Ok(Ok(image)) => Err(undecodable(name, &format!("header says {}×{}, pixels are {}×{}", facts.stored_width, facts.stored_height, image.width(), image.height()))),
+        Ok(Ok(image)) => Err(undecodable(
+            name,
+            &format!(
+                "header says {}×{}, pixels are {}×{}",
+                facts.stored_width,
+                facts.stored_height,
+                image.width(),
+                image.height()
+            ),
+        )),
         Ok(Err(error)) => Err(undecodable(name, &error.to_string())),
         Err(_) => Err(undecodable(name, "the decoder gave up on malformed data")),
     }

@@ -62,7 +62,10 @@ pub fn progressive_jpeg(width: u16, height: u16) -> Vec<u8> {
 }
 
 pub fn cmyk_jpeg(width: u16, height: u16) -> Vec<u8> {
-    let pixels: Vec<u8> = rgb_pixels(width as u32, height as u32 * 4 / 3 + 1).into_iter().take(width as usize * height as usize * 4).collect();
+    let pixels: Vec<u8> = rgb_pixels(width as u32, height as u32 * 4 / 3 + 1)
+        .into_iter()
+        .take(width as usize * height as usize * 4)
+        .collect();
     let mut out = Vec::new();
     jpeg_encoder::Encoder::new(&mut out, 85).encode(&pixels, width, height, jpeg_encoder::ColorType::Cmyk).unwrap();
     out

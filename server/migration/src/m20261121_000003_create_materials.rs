@@ -34,8 +34,12 @@ impl MigrationTrait for Migration {
                     // The name the candidate's file had, shown back to them only.
                     .col(string(Materials::OriginalName))
                     .col(timestamp_with_time_zone(Materials::CreatedAt))
-                    .foreign_key(ForeignKey::create().from(Materials::Table, Materials::UserId).to(Users::Table, Users::Id))
-                    .foreign_key(ForeignKey::create().from(Materials::Table, Materials::ExamCode).to(Exams::Table, Exams::Code))
+                    .foreign_key(
+                        ForeignKey::create().from(Materials::Table, Materials::UserId).to(Users::Table, Users::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create().from(Materials::Table, Materials::ExamCode).to(Exams::Table, Exams::Code),
+                    )
                     .to_owned(),
             )
             .await?;

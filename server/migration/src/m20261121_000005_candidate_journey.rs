@@ -15,11 +15,18 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // SQLite alters one column per statement.
         manager
-            .alter_table(Table::alter().table(Exams::Table).add_column(text(ExamsSource::Source).default("")).to_owned())
+            .alter_table(
+                Table::alter().table(Exams::Table).add_column(text(ExamsSource::Source).default("")).to_owned(),
+            )
             .await?;
         // Set when the application is submitted; the image can no longer be replaced or removed.
         manager
-            .alter_table(Table::alter().table(Materials::Table).add_column(timestamp_with_time_zone_null(MaterialsLock::LockedAt)).to_owned())
+            .alter_table(
+                Table::alter()
+                    .table(Materials::Table)
+                    .add_column(timestamp_with_time_zone_null(MaterialsLock::LockedAt))
+                    .to_owned(),
+            )
             .await?;
         manager
             .create_table(
@@ -39,8 +46,16 @@ impl MigrationTrait for Migration {
                     .col(string_null(Applications::PositionCode))
                     .col(timestamp_with_time_zone_null(Applications::SubmittedAt))
                     .col(timestamp_with_time_zone(Applications::UpdatedAt))
-                    .foreign_key(ForeignKey::create().from(Applications::Table, Applications::UserId).to(Users::Table, Users::Id))
-                    .foreign_key(ForeignKey::create().from(Applications::Table, Applications::ExamCode).to(Exams::Table, Exams::Code))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Applications::Table, Applications::UserId)
+                            .to(Users::Table, Users::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Applications::Table, Applications::ExamCode)
+                            .to(Exams::Table, Exams::Code),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -57,7 +72,14 @@ impl MigrationTrait for Migration {
             .await?;
         // Counting candidates per state on the admin page reads this index only.
         manager
-            .create_index(Index::create().name("ix_applications_exam_state").table(Applications::Table).col(Applications::ExamCode).col(Applications::State).to_owned())
+            .create_index(
+                Index::create()
+                    .name("ix_applications_exam_state")
+                    .table(Applications::Table)
+                    .col(Applications::ExamCode)
+                    .col(Applications::State)
+                    .to_owned(),
+            )
             .await?;
         manager
             .create_table(
@@ -69,7 +91,11 @@ impl MigrationTrait for Migration {
                     .col(string(EligibleCandidates::Name))
                     .col(timestamp_with_time_zone(EligibleCandidates::ImportedAt))
                     .primary_key(Index::create().col(EligibleCandidates::ExamCode).col(EligibleCandidates::IdNumber))
-                    .foreign_key(ForeignKey::create().from(EligibleCandidates::Table, EligibleCandidates::ExamCode).to(Exams::Table, Exams::Code))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(EligibleCandidates::Table, EligibleCandidates::ExamCode)
+                            .to(Exams::Table, Exams::Code),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -84,17 +110,25 @@ impl MigrationTrait for Migration {
                     .col(string(ExamExamples::BlobKey))
                     .col(string(ExamExamples::Format))
                     .primary_key(Index::create().col(ExamExamples::ExamCode).col(ExamExamples::File))
-                    .foreign_key(ForeignKey::create().from(ExamExamples::Table, ExamExamples::ExamCode).to(Exams::Table, Exams::Code))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(ExamExamples::Table, ExamExamples::ExamCode)
+                            .to(Exams::Table, Exams::Code),
+                    )
                     .to_owned(),
             )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [ExamExamples::Table.into_iden(), EligibleCandidates::Table.into_iden(), Applications::Table.into_iden()] {
+        for table in
+            [ExamExamples::Table.into_iden(), EligibleCandidates::Table.into_iden(), Applications::Table.into_iden()]
+        {
             manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
-        manager.alter_table(Table::alter().table(Materials::Table).drop_column(MaterialsLock::LockedAt).to_owned()).await?;
+        manager
+            .alter_table(Table::alter().table(Materials::Table).drop_column(MaterialsLock::LockedAt).to_owned())
+            .await?;
         manager.alter_table(Table::alter().table(Exams::Table).drop_column(ExamsSource::Source).to_owned()).await
     }
 }

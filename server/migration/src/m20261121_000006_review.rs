@@ -15,7 +15,9 @@ pub struct Migration;
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // Where feedback and results are emailed; optional, SMS goes to the mobile number.
-        manager.alter_table(Table::alter().table(Users::Table).add_column(string_null(UsersEmail::Email)).to_owned()).await?;
+        manager
+            .alter_table(Table::alter().table(Users::Table).add_column(string_null(UsersEmail::Email)).to_owned())
+            .await?;
         // SQLite alters one column per statement.
         let application_columns = [
             // Bumped by every take, decision and resubmission: a decision names the version it
@@ -68,8 +70,16 @@ impl MigrationTrait for Migration {
                     .col(string(ReviewerAssignments::ExamCode))
                     .col(timestamp_with_time_zone(ReviewerAssignments::AssignedAt))
                     .primary_key(Index::create().col(ReviewerAssignments::UserId).col(ReviewerAssignments::ExamCode))
-                    .foreign_key(ForeignKey::create().from(ReviewerAssignments::Table, ReviewerAssignments::UserId).to(Users::Table, Users::Id))
-                    .foreign_key(ForeignKey::create().from(ReviewerAssignments::Table, ReviewerAssignments::ExamCode).to(Exams::Table, Exams::Code))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(ReviewerAssignments::Table, ReviewerAssignments::UserId)
+                            .to(Users::Table, Users::Id),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(ReviewerAssignments::Table, ReviewerAssignments::ExamCode)
+                            .to(Exams::Table, Exams::Code),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -93,7 +103,13 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(Index::create().name("ix_material_versions_material").table(MaterialVersions::Table).col(MaterialVersions::MaterialId).to_owned())
+            .create_index(
+                Index::create()
+                    .name("ix_material_versions_material")
+                    .table(MaterialVersions::Table)
+                    .col(MaterialVersions::MaterialId)
+                    .to_owned(),
+            )
             .await?;
         // What a return for revision asked for: one row per flagged image (or the form, with no
         // material), with the reason code and the reviewer's comment.
@@ -110,12 +126,23 @@ impl MigrationTrait for Migration {
                     .col(text(ReviewFlags::Comment))
                     .col(integer(ReviewFlags::ReviewerId))
                     .col(timestamp_with_time_zone(ReviewFlags::CreatedAt))
-                    .foreign_key(ForeignKey::create().from(ReviewFlags::Table, ReviewFlags::ApplicationId).to(Applications::Table, Applications::Id))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(ReviewFlags::Table, ReviewFlags::ApplicationId)
+                            .to(Applications::Table, Applications::Id),
+                    )
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(Index::create().name("ix_review_flags_application").table(ReviewFlags::Table).col(ReviewFlags::ApplicationId).col(ReviewFlags::Round).to_owned())
+            .create_index(
+                Index::create()
+                    .name("ix_review_flags_application")
+                    .table(ReviewFlags::Table)
+                    .col(ReviewFlags::ApplicationId)
+                    .col(ReviewFlags::Round)
+                    .to_owned(),
+            )
             .await?;
         // The candidate's timeline and the history the progress chart replays. A result's
         // entry carries the results time in `visible_from` and stays hidden until then.
@@ -132,15 +159,33 @@ impl MigrationTrait for Migration {
                     .col(text(ApplicationEvents::MessageZh))
                     .col(text(ApplicationEvents::MessageEn))
                     .col(timestamp_with_time_zone(ApplicationEvents::VisibleFrom))
-                    .foreign_key(ForeignKey::create().from(ApplicationEvents::Table, ApplicationEvents::ApplicationId).to(Applications::Table, Applications::Id))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(ApplicationEvents::Table, ApplicationEvents::ApplicationId)
+                            .to(Applications::Table, Applications::Id),
+                    )
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(Index::create().name("ix_application_events_application").table(ApplicationEvents::Table).col(ApplicationEvents::ApplicationId).col(ApplicationEvents::At).to_owned())
+            .create_index(
+                Index::create()
+                    .name("ix_application_events_application")
+                    .table(ApplicationEvents::Table)
+                    .col(ApplicationEvents::ApplicationId)
+                    .col(ApplicationEvents::At)
+                    .to_owned(),
+            )
             .await?;
         manager
-            .create_index(Index::create().name("ix_application_events_exam").table(ApplicationEvents::Table).col(ApplicationEvents::ExamCode).col(ApplicationEvents::At).to_owned())
+            .create_index(
+                Index::create()
+                    .name("ix_application_events_exam")
+                    .table(ApplicationEvents::Table)
+                    .col(ApplicationEvents::ExamCode)
+                    .col(ApplicationEvents::At)
+                    .to_owned(),
+            )
             .await?;
         manager
             .create_table(
@@ -155,12 +200,23 @@ impl MigrationTrait for Migration {
                     .col(text(Notifications::MessageEn))
                     .col(string(Notifications::Link))
                     .col(timestamp_with_time_zone_null(Notifications::ReadAt))
-                    .foreign_key(ForeignKey::create().from(Notifications::Table, Notifications::UserId).to(Users::Table, Users::Id))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(Notifications::Table, Notifications::UserId)
+                            .to(Users::Table, Users::Id),
+                    )
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(Index::create().name("ix_notifications_user").table(Notifications::Table).col(Notifications::UserId).col(Notifications::VisibleFrom).to_owned())
+            .create_index(
+                Index::create()
+                    .name("ix_notifications_user")
+                    .table(Notifications::Table)
+                    .col(Notifications::UserId)
+                    .col(Notifications::VisibleFrom)
+                    .to_owned(),
+            )
             .await?;
         // Written in the same transaction as the decision that causes it; a worker sends each
         // row, retrying with back-off, and marks it sent.
@@ -187,7 +243,16 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager.create_index(Index::create().name("ix_outbox_due").table(Outbox::Table).col(Outbox::SentAt).col(Outbox::NextAttemptAt).to_owned()).await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("ix_outbox_due")
+                    .table(Outbox::Table)
+                    .col(Outbox::SentAt)
+                    .col(Outbox::NextAttemptAt)
+                    .to_owned(),
+            )
+            .await?;
         // Append-only: the code has no update or delete for it.
         manager
             .create_table(

@@ -18,7 +18,9 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.alter_table(Table::alter().table(Users::Table).drop_column(UsersSessions::SessionGeneration).to_owned()).await
+        manager
+            .alter_table(Table::alter().table(Users::Table).drop_column(UsersSessions::SessionGeneration).to_owned())
+            .await
     }
 }
 

@@ -44,7 +44,14 @@ impl MigrationTrait for Migration {
             .await?;
         // A reset looks up the account's newest codes; the limit counts them by time.
         manager
-            .create_index(Index::create().name("ix_recovery_codes_user").table(RecoveryCodes::Table).col(RecoveryCodes::UserId).col(RecoveryCodes::CreatedAt).to_owned())
+            .create_index(
+                Index::create()
+                    .name("ix_recovery_codes_user")
+                    .table(RecoveryCodes::Table)
+                    .col(RecoveryCodes::UserId)
+                    .col(RecoveryCodes::CreatedAt)
+                    .to_owned(),
+            )
             .await
     }
 

@@ -14,12 +14,24 @@ impl MigrationTrait for Migration {
         let column = string_null(Notifications::HeldForResultsOf).to_owned();
         manager.alter_table(Table::alter().table(Notifications::Table).add_column(column).to_owned()).await?;
         // Moving an exam's results time re-times exactly these rows.
-        manager.create_index(Index::create().name("ix_notifications_held").table(Notifications::Table).col(Notifications::HeldForResultsOf).to_owned()).await
+        manager
+            .create_index(
+                Index::create()
+                    .name("ix_notifications_held")
+                    .table(Notifications::Table)
+                    .col(Notifications::HeldForResultsOf)
+                    .to_owned(),
+            )
+            .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager.drop_index(Index::drop().name("ix_notifications_held").table(Notifications::Table).to_owned()).await?;
-        manager.alter_table(Table::alter().table(Notifications::Table).drop_column(Notifications::HeldForResultsOf).to_owned()).await
+        manager
+            .alter_table(
+                Table::alter().table(Notifications::Table).drop_column(Notifications::HeldForResultsOf).to_owned(),
+            )
+            .await
     }
 }
 

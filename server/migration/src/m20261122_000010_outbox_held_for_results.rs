@@ -12,7 +12,11 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let column = string_null(Outbox::HeldForResultsOf).to_owned();
         manager.alter_table(Table::alter().table(Outbox::Table).add_column(column).to_owned()).await?;
-        manager.create_index(Index::create().name("ix_outbox_held").table(Outbox::Table).col(Outbox::HeldForResultsOf).to_owned()).await
+        manager
+            .create_index(
+                Index::create().name("ix_outbox_held").table(Outbox::Table).col(Outbox::HeldForResultsOf).to_owned(),
+            )
+            .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

@@ -45,7 +45,14 @@ pub async fn run_admin_command(command: &AdminCommand) -> ExitCode {
             line.trim_end_matches(['\r', '\n']).to_string()
         }
     };
-    let fields = SignUpFields { id_type: "resident_id".into(), id_number: id_number.clone(), name: name.clone(), mobile: mobile.clone(), password, email: email.clone() };
+    let fields = SignUpFields {
+        id_type: "resident_id".into(),
+        id_number: id_number.clone(),
+        name: name.clone(),
+        mobile: mobile.clone(),
+        password,
+        email: email.clone(),
+    };
     let form = match SignUpForm::parse(&fields) {
         Ok(form) => form,
         Err(problems) => {
@@ -70,6 +77,8 @@ pub async fn run_admin_command(command: &AdminCommand) -> ExitCode {
 async fn create(form: SignUpForm) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let config = Config::load()?;
     let db = open_database(&config).await?;
-    account_admin::create_administrator(&db, None, form, chrono::Utc::now()).await.map_err(|e: AppError| e.message_en())?;
+    account_admin::create_administrator(&db, None, form, chrono::Utc::now())
+        .await
+        .map_err(|e: AppError| e.message_en())?;
     Ok(())
 }

@@ -55,7 +55,11 @@ pub fn run_check_images(args: &CheckImagesArgs) -> ExitCode {
         };
         println!("{line}");
     }
-    if all_accepted { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if all_accepted {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 fn load_rules(path: &PathBuf) -> Result<CategoryRules, Vec<String>> {

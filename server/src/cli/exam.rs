@@ -34,7 +34,12 @@ pub async fn run_exam_command(command: &ExamCommand) -> ExitCode {
     };
     match command {
         ExamCommand::Validate { .. } => {
-            println!("{}: exam {} with {} categories is valid", file.display(), definition.code, definition.categories.len());
+            println!(
+                "{}: exam {} with {} categories is valid",
+                file.display(),
+                definition.code,
+                definition.categories.len()
+            );
             ExitCode::SUCCESS
         }
         ExamCommand::Import { .. } => match import(&definition, &source, &examples).await {
@@ -65,10 +70,18 @@ fn read_exam_file(file: &PathBuf, examples: ExampleSource<'_>) -> Result<(ExamDe
         .filter(|(_, e)| examples(&e.file).is_none())
         .map(|(c, e)| format!("category \"{}\": example {} was not found beside the exam file", c.code, e.file))
         .collect();
-    if missing.is_empty() { Ok((definition, text)) } else { Err(missing) }
+    if missing.is_empty() {
+        Ok((definition, text))
+    } else {
+        Err(missing)
+    }
 }
 
-async fn import(definition: &ExamDefinition, source: &str, examples: ExampleSource<'_>) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
+async fn import(
+    definition: &ExamDefinition,
+    source: &str,
+    examples: ExampleSource<'_>,
+) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
     let config = Config::load()?;
     let db = open_database(&config).await?;
     let blobs = LocalBlobStore::open(config.blob_dir()).await?;

@@ -43,11 +43,21 @@ fn check(state: &SameOriginState, request: &Request) -> Result<(), &'static str>
     }
     let Some(origin) = header_text(header::ORIGIN.as_str()) else { return Ok(()) };
     let expected_host = match &state.public_origin {
-        Some(public) => return if origin.eq_ignore_ascii_case(public.trim_end_matches('/')) { Ok(()) } else { Err("Origin is not the public origin") },
+        Some(public) => {
+            return if origin.eq_ignore_ascii_case(public.trim_end_matches('/')) {
+                Ok(())
+            } else {
+                Err("Origin is not the public origin")
+            }
+        }
         None => header_text(header::HOST.as_str()).ok_or("no Host header")?,
     };
     let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or("");
-    if origin_host.eq_ignore_ascii_case(expected_host) { Ok(()) } else { Err("Origin names another host") }
+    if origin_host.eq_ignore_ascii_case(expected_host) {
+        Ok(())
+    } else {
+        Err("Origin names another host")
+    }
 }
 
 /// JSON for server functions, multipart for uploads; a body-less POST (no content type) is fine.

@@ -11,7 +11,11 @@ use app::ssr::ServerState;
 
 use super::{error_response, image_response};
 
-pub async fn example_file(State(state): State<ServerState>, session: Session, Path((code, name)): Path<(String, String)>) -> Response {
+pub async fn example_file(
+    State(state): State<ServerState>,
+    session: Session,
+    Path((code, name)): Path<(String, String)>,
+) -> Response {
     let outcome = async {
         user_from_session(&session, &state.db).await?;
         read_example(&state.db, state.blobs.as_ref(), &code, &format!("examples/{name}")).await

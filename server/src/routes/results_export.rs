@@ -20,12 +20,19 @@ pub async fn results_csv(State(state): State<ServerState>, session: Session, Pat
 
 pub async fn results_xlsx(State(state): State<ServerState>, session: Session, Path(code): Path<String>) -> Response {
     match export(&state, &session, &code, to_xlsx).await {
-        Ok(bytes) => download(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &format!("{code}-results.xlsx")),
+        Ok(bytes) => download(
+            bytes,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            &format!("{code}-results.xlsx"),
+        ),
         Err(error) => error_response(error),
     }
 }
 
-async fn export(state: &ServerState, session: &Session, code: &str, encode: fn(&[[String; 8]]) -> Result<Vec<u8>, String>) -> Result<Vec<u8>, AppError> {
+/// Turns the result rows into a file's bytes (CSV or .xlsx).
+type Encoder = fn(&[[String; 8]]) -> Result<Vec<u8>, String>;
+
+async fn export(state: &ServerState, session: &Session, code: &str, encode: Encoder) -> Result<Vec<u8>, AppError> {
     let account = user_from_session(session, &state.db).await?;
     require_role(&account, app::models::Role::Admin)?;
     let definition = exams::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
@@ -47,7 +54,11 @@ fn to_csv(rows: &[[String; 8]]) -> Result<Vec<u8>, String> {
 /// `-`, `@`, a tab or a carriage return) gets a leading apostrophe, so a name typed as
 /// `=HYPERLINK(…)` stays a name. (The .xlsx export writes typed strings and needs no such care.)
 fn inert_cell(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}").into() } else { cell.into() }
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }
 
 fn to_xlsx(rows: &[[String; 8]]) -> Result<Vec<u8>, String> {

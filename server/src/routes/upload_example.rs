@@ -15,14 +15,27 @@ use app::ssr::ServerState;
 
 use super::error_response;
 
-pub async fn upload_example(State(state): State<ServerState>, session: Session, Path(code): Path<String>, multipart: Multipart) -> Response {
+pub async fn upload_example(
+    State(state): State<ServerState>,
+    session: Session,
+    Path(code): Path<String>,
+    multipart: Multipart,
+) -> Response {
     let outcome = async {
         let account = user_from_session(&session, &state.db).await?;
         require_role(&account, Role::Admin)?;
         let (name, bytes) = read_form(multipart).await?;
         let file = add_example(&state.db, state.blobs.as_ref(), &code, &name, bytes).await?;
         tracing::info!(admin = account.id, exam = code, file, "example added");
-        audit::record(&state.db, Some(&account), AuditAction::ExampleAdded, &format!("exam {code}"), &format!("example picture {file}"), state.clock.now()).await?;
+        audit::record(
+            &state.db,
+            Some(&account),
+            AuditAction::ExampleAdded,
+            &format!("exam {code}"),
+            &format!("example picture {file}"),
+            state.clock.now(),
+        )
+        .await?;
         Ok(file)
     }
     .await;
@@ -33,7 +46,9 @@ pub async fn upload_example(State(state): State<ServerState>, session: Session, 
     };
     match outcome {
         Ok(file) => back(&[("example_added", &file)]),
-        Err(AppError::InvalidField { message_zh, message_en, .. }) => back(&[("example_error_zh", &message_zh), ("example_error_en", &message_en)]),
+        Err(AppError::InvalidField { message_zh, message_en, .. }) => {
+            back(&[("example_error_zh", &message_zh), ("example_error_en", &message_en)])
+        }
         Err(error) => error_response(error),
     }
 }
@@ -56,6 +71,8 @@ async fn read_form(mut multipart: Multipart) -> Result<(String, Vec<u8>), AppErr
             _ => return Err(AppError::BadRequest("unexpected field".into())),
         }
     }
-    let (original, bytes) = file.filter(|(_, b)| !b.is_empty()).ok_or_else(|| AppError::invalid_field("file", "请选择示例图片", "Choose an example picture"))?;
+    let (original, bytes) = file
+        .filter(|(_, b)| !b.is_empty())
+        .ok_or_else(|| AppError::invalid_field("file", "请选择示例图片", "Choose an example picture"))?;
     Ok((name.unwrap_or(original).to_ascii_lowercase().replace(' ', "-"), bytes))
 }

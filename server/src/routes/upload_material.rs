@@ -26,7 +26,13 @@ pub async fn upload_material(State(state): State<ServerState>, session: Session,
         state.rate_limits.check_uploader(account.id)?;
         let upload = read_form(multipart, state.max_upload_bytes).await?;
         let view = store_upload(&state, &account, upload).await?;
-        tracing::info!(user_id = account.id, material = view.id, category = view.category, bytes = view.bytes, "material stored");
+        tracing::info!(
+            user_id = account.id,
+            material = view.id,
+            category = view.category,
+            bytes = view.bytes,
+            "material stored"
+        );
         Ok::<_, AppError>(view)
     }
     .await;
@@ -67,7 +73,8 @@ async fn read_form(mut multipart: Multipart, limit_bytes: u64) -> Result<NewUplo
     let seq_no = seq_no.unwrap_or_default().trim().parse::<u32>().map_err(|_| {
         AppError::invalid_field("seq_no", "请填写顺序号（正整数）", "Enter a sequence number (a whole number)")
     })?;
-    let (original_name, bytes) = file.ok_or_else(|| AppError::invalid_field("file", "请选择要上传的图片", "Choose an image to upload"))?;
+    let (original_name, bytes) =
+        file.ok_or_else(|| AppError::invalid_field("file", "请选择要上传的图片", "Choose an image to upload"))?;
     Ok(NewUpload {
         exam_code: exam.ok_or_else(|| AppError::BadRequest("missing exam".into()))?,
         category: category.ok_or_else(|| AppError::BadRequest("missing category".into()))?,

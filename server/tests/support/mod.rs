@@ -36,7 +36,8 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let data_dir = tempfile::tempdir().unwrap();
     // The demo data gives the tests their administrator and reviewer; the limits are off so a
     // test can sign up dozens of candidates from loopback (rate_limits.rs turns them on).
-    let mut config = Config { data_dir: data_dir.path().to_path_buf(), seed_demo: true, rate_limits: false, ..Config::default() };
+    let mut config =
+        Config { data_dir: data_dir.path().to_path_buf(), seed_demo: true, rate_limits: false, ..Config::default() };
     adjust(&mut config);
     let options = LeptosOptions::builder().output_name("zige").build();
     let clock = Arc::new(ManualClock::new(Utc::now()));
@@ -74,7 +75,10 @@ impl TestApp {
     /// caught); the exams' example pictures are not counted.
     pub fn blob_files(&self) -> Vec<PathBuf> {
         match std::fs::read_dir(self.data_dir.path().join("blobs")) {
-            Ok(entries) => entries.map(|e| e.unwrap().path()).filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with("example-")).collect(),
+            Ok(entries) => entries
+                .map(|e| e.unwrap().path())
+                .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with("example-"))
+                .collect(),
             Err(_) => Vec::new(),
         }
     }
@@ -118,7 +122,9 @@ impl TestApp {
         assert!(created.status().is_success(), "reviewer not created: {}", created.text().await.unwrap());
         let id = created.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
         for exam in exams {
-            let assigned = admin.call("admin_assign_reviewer", json!({ "reviewer_id": id, "exam_code": exam, "assigned": true })).await;
+            let assigned = admin
+                .call("admin_assign_reviewer", json!({ "reviewer_id": id, "exam_code": exam, "assigned": true }))
+                .await;
             assert!(assigned.status().is_success(), "assignment refused");
         }
         let browser = self.browser();
@@ -143,7 +149,10 @@ impl TestApp {
     /// Adds an exam written as TOML straight into the database; it may name no example pictures.
     pub async fn add_exam(&self, toml: &str) {
         let definition = app::ssr::exams::parse_exam_toml(toml).unwrap_or_else(|m| panic!("test exam invalid: {m:?}"));
-        let added = app::ssr::exams::insert_if_missing(&self.state.db, self.state.blobs.as_ref(), &definition, toml, &|_| None).await.unwrap();
+        let added =
+            app::ssr::exams::insert_if_missing(&self.state.db, self.state.blobs.as_ref(), &definition, toml, &|_| None)
+                .await
+                .unwrap();
         assert!(added);
     }
 }
@@ -172,7 +181,14 @@ impl Browser {
         self.upload_to("000", category, seq_no, name, bytes).await
     }
 
-    pub async fn upload_to(&self, exam: &str, category: &str, seq_no: u32, name: &str, bytes: Vec<u8>) -> reqwest::Response {
+    pub async fn upload_to(
+        &self,
+        exam: &str,
+        category: &str,
+        seq_no: u32,
+        name: &str,
+        bytes: Vec<u8>,
+    ) -> reqwest::Response {
         self.send_upload(upload_form(exam, category, seq_no, name, bytes)).await
     }
 
@@ -209,7 +225,11 @@ impl Browser {
     /// A page of an exam's review queue; `filter` as the server names it ("awaiting", "all",
     /// {"state": "returned"}…).
     pub async fn queue(&self, exam: &str, filter: Value, after: Value) -> reqwest::Response {
-        self.call("review_queue", json!({ "query": { "exam_code": exam, "filter": filter, "from": null, "to": null, "after": after } })).await
+        self.call(
+            "review_queue",
+            json!({ "query": { "exam_code": exam, "filter": filter, "from": null, "to": null, "after": after } }),
+        )
+        .await
     }
 
     /// The oldest application waiting for a decision in the exam's queue.
@@ -235,8 +255,15 @@ impl Browser {
     }
 
     /// 暂存 (`submit` false) or 提交审核 (`submit` true).
-    pub async fn save_application(&self, code: &str, form: Value, position: Option<&str>, submit: bool) -> reqwest::Response {
-        self.call("save_application", json!({ "code": code, "form": form, "position": position, "submit": submit })).await
+    pub async fn save_application(
+        &self,
+        code: &str,
+        form: Value,
+        position: Option<&str>,
+        submit: bool,
+    ) -> reqwest::Response {
+        self.call("save_application", json!({ "code": code, "form": form, "position": position, "submit": submit }))
+            .await
     }
 }
 
@@ -253,7 +280,12 @@ fn upload_form(exam: &str, category: &str, seq_no: u32, name: &str, bytes: Vec<u
 pub async fn refusal_codes(response: reqwest::Response) -> Vec<String> {
     assert_eq!(response.status(), 422);
     let body: Value = response.json().await.unwrap();
-    body["FileRefused"]["violations"].as_array().expect("a FileRefused body").iter().map(|v| v["code"].as_str().unwrap().to_string()).collect()
+    body["FileRefused"]["violations"]
+        .as_array()
+        .expect("a FileRefused body")
+        .iter()
+        .map(|v| v["code"].as_str().unwrap().to_string())
+        .collect()
 }
 
 pub const ALICE: &str = "11010519491231002X";

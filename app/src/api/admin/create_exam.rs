@@ -14,7 +14,12 @@ pub async fn admin_presets() -> Result<Vec<PresetInfo>, AppError> {
             session_user::request_admin(&state.db).await?;
             Ok(presets::all()
                 .into_iter()
-                .map(|p| PresetInfo { code: p.definition.code.clone(), file: p.file.to_string(), title_zh: p.definition.title_zh, title_en: p.definition.title_en })
+                .map(|p| PresetInfo {
+                    code: p.definition.code.clone(),
+                    file: p.file.to_string(),
+                    title_zh: p.definition.title_zh,
+                    title_en: p.definition.title_en,
+                })
                 .collect())
         }
         .await,
@@ -39,12 +44,25 @@ pub async fn admin_create_exam(preset: Option<String>, code: String, source: Str
                 None => source,
             };
             let definition = exams::parse_exam_toml(&source).map_err(|mistakes| AppError::ExamInvalid { mistakes })?;
-            if !exams::insert_if_missing(&state.db, state.blobs.as_ref(), &definition, &source, &presets::example).await? {
+            if !exams::insert_if_missing(&state.db, state.blobs.as_ref(), &definition, &source, &presets::example)
+                .await?
+            {
                 return Err(AppError::ExamExists { code: definition.code });
             }
             tracing::info!(admin = admin.id, exam = definition.code, ?preset, "exam created");
-            let from = preset.as_deref().map(|p| format!("from preset {p}")).unwrap_or_else(|| "from an exam file".to_string());
-            crate::ssr::audit::record(&state.db, Some(&admin), crate::ssr::audit::AuditAction::ExamCreated, &format!("exam {}", definition.code), &from, state.clock.now()).await?;
+            let from = preset
+                .as_deref()
+                .map(|p| format!("from preset {p}"))
+                .unwrap_or_else(|| "from an exam file".to_string());
+            crate::ssr::audit::record(
+                &state.db,
+                Some(&admin),
+                crate::ssr::audit::AuditAction::ExamCreated,
+                &format!("exam {}", definition.code),
+                &from,
+                state.clock.now(),
+            )
+            .await?;
             Ok(definition.code)
         }
         .await,

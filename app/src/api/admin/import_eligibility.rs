@@ -15,9 +15,28 @@ pub async fn admin_import_eligibility(code: String, csv: String) -> Result<Eligi
             let admin = session_user::request_admin(&state.db).await?;
             exams::load(&state.db, &code).await?.ok_or(AppError::NotFound)?;
             let report = eligibility::import_csv(&state.db, &code, &csv, state.clock.now()).await?;
-            tracing::info!(admin = admin.id, exam = code, accepted = report.accepted, problems = report.problems.len(), "eligibility imported");
-            let detail = format!("{} rows added, {} refused; {} on the list", report.accepted, report.problems.len(), report.total_on_list);
-            crate::ssr::audit::record(&state.db, Some(&admin), crate::ssr::audit::AuditAction::EligibilityImported, &format!("exam {code}"), &detail, state.clock.now()).await?;
+            tracing::info!(
+                admin = admin.id,
+                exam = code,
+                accepted = report.accepted,
+                problems = report.problems.len(),
+                "eligibility imported"
+            );
+            let detail = format!(
+                "{} rows added, {} refused; {} on the list",
+                report.accepted,
+                report.problems.len(),
+                report.total_on_list
+            );
+            crate::ssr::audit::record(
+                &state.db,
+                Some(&admin),
+                crate::ssr::audit::AuditAction::EligibilityImported,
+                &format!("exam {code}"),
+                &detail,
+                state.clock.now(),
+            )
+            .await?;
             Ok(EligibilityReport {
                 accepted: report.accepted,
                 total_on_list: report.total_on_list,

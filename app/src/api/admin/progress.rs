@@ -13,7 +13,8 @@ pub async fn admin_exam_progress(code: String) -> Result<ProgressSeries, AppErro
             let state = server_state()?;
             session_user::request_admin(&state.db).await?;
             let definition = exams::load(&state.db, &code).await?.ok_or(AppError::NotFound)?;
-            let (days, series) = progress::series(&state.db, &code, definition.windows.offset(), state.clock.now()).await?;
+            let (days, series) =
+                progress::series(&state.db, &code, definition.windows.offset(), state.clock.now()).await?;
             Ok(ProgressSeries { exam: exams::summary_of(&definition), days, series })
         }
         .await,

@@ -51,7 +51,8 @@ pub async fn admin_assign_reviewer(reviewer_id: i32, exam_code: String, assigned
         async {
             let state = server_state()?;
             let admin = session_user::request_admin(&state.db).await?;
-            reviewer_access::set_assignment(&state.db, &admin, reviewer_id, &exam_code, assigned, state.clock.now()).await
+            reviewer_access::set_assignment(&state.db, &admin, reviewer_id, &exam_code, assigned, state.clock.now())
+                .await
         }
         .await,
     )

@@ -15,9 +15,15 @@ pub async fn admin_set_windows(code: String, windows_local: [String; 4]) -> Resu
             let current = exams::load(&state.db, &code).await?.ok_or(AppError::NotFound)?;
             let offset = current.windows.offset().to_string();
             let mut values: [String; 4] = Default::default();
-            for ((key, local), value) in crate::domain::ExamWindows::KEYS.into_iter().zip(&windows_local).zip(&mut values) {
+            for ((key, local), value) in
+                crate::domain::ExamWindows::KEYS.into_iter().zip(&windows_local).zip(&mut values)
+            {
                 let naive = chrono::NaiveDateTime::parse_from_str(local.trim(), "%Y-%m-%dT%H:%M").map_err(|_| {
-                    AppError::invalid_field(key, format!("时间格式不对：“{local}”"), format!("Not a date and time: \"{local}\""))
+                    AppError::invalid_field(
+                        key,
+                        format!("时间格式不对：“{local}”"),
+                        format!("Not a date and time: \"{local}\""),
+                    )
                 })?;
                 *value = format!("{}{offset}", naive.format("%Y-%m-%dT%H:%M:%S"));
             }
@@ -26,8 +32,21 @@ pub async fn admin_set_windows(code: String, windows_local: [String; 4]) -> Resu
             exams::replace(&state.db, state.blobs.as_ref(), &definition, &source, &presets::example).await?;
             tracing::info!(admin = admin.id, exam = code, "exam windows changed");
             let windows = &definition.windows;
-            let detail = crate::domain::ExamWindows::KEYS.iter().zip(windows.moments()).map(|(key, at)| format!("{key} {}", at.to_rfc3339())).collect::<Vec<_>>().join("; ");
-            crate::ssr::audit::record(&state.db, Some(&admin), crate::ssr::audit::AuditAction::WindowsChanged, &format!("exam {code}"), &detail, state.clock.now()).await?;
+            let detail = crate::domain::ExamWindows::KEYS
+                .iter()
+                .zip(windows.moments())
+                .map(|(key, at)| format!("{key} {}", at.to_rfc3339()))
+                .collect::<Vec<_>>()
+                .join("; ");
+            crate::ssr::audit::record(
+                &state.db,
+                Some(&admin),
+                crate::ssr::audit::AuditAction::WindowsChanged,
+                &format!("exam {code}"),
+                &detail,
+                state.clock.now(),
+            )
+            .await?;
             Ok(())
         }
         .await,

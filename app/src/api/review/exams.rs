@@ -29,7 +29,11 @@ pub async fn review_exams() -> Result<Vec<ReviewerExam>, AppError> {
             for definition in definitions {
                 let counts = applications::count_by_state(&state.db, &definition.code).await?;
                 let awaiting = counts.iter().filter(|(s, _)| s.awaits_review()).map(|(_, n)| n).sum();
-                rows.push(ReviewerExam { exam: exams::summary_of(&definition), phase: definition.windows.phase_at(now), awaiting });
+                rows.push(ReviewerExam {
+                    exam: exams::summary_of(&definition),
+                    phase: definition.windows.phase_at(now),
+                    awaiting,
+                });
             }
             Ok(rows)
         }

@@ -15,7 +15,12 @@ pub async fn review_queue(query: QueueQuery) -> Result<QueuePage, AppError> {
             reviewer_access::require_reviewer_of(&state.db, &account, &query.exam_code).await?;
             let definition = exams::load(&state.db, &query.exam_code).await?.ok_or(AppError::NotFound)?;
             let (rows, next) = review_queue::page(&state.db, &query, definition.windows.offset()).await?;
-            Ok(QueuePage { exam: exams::summary_of(&definition), rows, counts: applications::count_by_state(&state.db, &query.exam_code).await?, next })
+            Ok(QueuePage {
+                exam: exams::summary_of(&definition),
+                rows,
+                counts: applications::count_by_state(&state.db, &query.exam_code).await?,
+                next,
+            })
         }
         .await,
     )

@@ -16,8 +16,20 @@ pub async fn reveal_id_number(id: i32) -> Result<String, AppError> {
             let state = server_state()?;
             let account = session_user::request_user(&state.db).await?;
             let application = review_sheet::reviewable(&state.db, &account, id).await?;
-            let candidate = user::Entity::find_by_id(application.user_id).one(&state.db).await.map_err(|e| crate::ssr::internal("candidate lookup", e))?.ok_or(AppError::NotFound)?;
-            audit::record(&state.db, Some(&account), AuditAction::IdNumberRevealed, &format!("application {id}"), &audit::actor_label(&candidate), state.clock.now()).await?;
+            let candidate = user::Entity::find_by_id(application.user_id)
+                .one(&state.db)
+                .await
+                .map_err(|e| crate::ssr::internal("candidate lookup", e))?
+                .ok_or(AppError::NotFound)?;
+            audit::record(
+                &state.db,
+                Some(&account),
+                AuditAction::IdNumberRevealed,
+                &format!("application {id}"),
+                &audit::actor_label(&candidate),
+                state.clock.now(),
+            )
+            .await?;
             Ok(candidate.id_number)
         }
         .await,

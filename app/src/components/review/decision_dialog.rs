@@ -31,7 +31,10 @@ pub fn DecisionDialog(decision: Decision, on_confirm: Callback<Decision>, on_can
     let summary = match &decision {
         Decision::Return { flags } => {
             let n = flags.len();
-            Some((format!("将退回 {n} 项给考生修改，其余材料保持锁定。"), format!("{n} item(s) go back to the candidate; everything else stays locked.")))
+            Some((
+                format!("将退回 {n} 项给考生修改，其余材料保持锁定。"),
+                format!("{n} item(s) go back to the candidate; everything else stays locked."),
+            ))
         }
         _ => None,
     };

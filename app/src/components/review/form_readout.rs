@@ -10,7 +10,10 @@ use crate::i18n::{tr, use_lang};
 #[component]
 pub fn FormReadout(definition: ExamDefinition, form: FormValues, position: Option<String>) -> impl IntoView {
     let lang = use_lang();
-    let position_name = position.as_deref().and_then(|code| find_position(&definition.positions, code)).map(|(_, p)| (p.name_zh.clone(), p.name_en.clone()));
+    let position_name = position
+        .as_deref()
+        .and_then(|code| find_position(&definition.positions, code))
+        .map(|(_, p)| (p.name_zh.clone(), p.name_en.clone()));
     view! {
         <dl class="form-readout">
             {definition.form.iter().map(|field| {

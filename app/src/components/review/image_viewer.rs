@@ -20,9 +20,17 @@ pub fn ImageViewer(
     turns: RwSignal<u32>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let style = move || format!("width: {}%; transform: rotate({}deg);", ZOOMS[zoom.get().min(ZOOMS.len() - 1)], turns.get() % 4 * 90);
+    let style = move || {
+        format!("width: {}%; transform: rotate({}deg);", ZOOMS[zoom.get().min(ZOOMS.len() - 1)], turns.get() % 4 * 90)
+    };
     let material = image.material.clone();
-    let details = format!("{}×{} · {} · {}", material.width, material.height, crate::domain::byte_size::format_bytes(material.bytes, crate::domain::byte_size::Rounding::Up), material.uploaded_at);
+    let details = format!(
+        "{}×{} · {} · {}",
+        material.width,
+        material.height,
+        crate::domain::byte_size::format_bytes(material.bytes, crate::domain::byte_size::Rounding::Up),
+        material.uploaded_at
+    );
     view! {
         <div class="image-viewer">
             <p class="viewer-caption" data-testid="viewer-caption">{move || lang.get().pick(caption_zh.clone(), caption_en.clone())}" · "{details}</p>

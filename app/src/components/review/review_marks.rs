@@ -21,7 +21,11 @@ impl Marks {
         self.0
             .iter()
             .filter_map(|(key, mark)| match mark {
-                Mark::Replace { reason, comment } => Some(ReviewFlag { material_id: (key != FORM_KEY).then(|| key.clone()), reason: *reason, comment: comment.clone() }),
+                Mark::Replace { reason, comment } => Some(ReviewFlag {
+                    material_id: (key != FORM_KEY).then(|| key.clone()),
+                    reason: *reason,
+                    comment: comment.clone(),
+                }),
                 Mark::Ok => None,
             })
             .collect()
