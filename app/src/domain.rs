@@ -10,6 +10,7 @@ pub mod eligibility_csv;
 pub mod exam_definition;
 pub mod exam_windows;
 mod exif_fields;
+pub mod field_error;
 pub mod id_number;
 pub mod image_facts;
 pub mod image_format;

@@ -147,6 +147,19 @@ impl AppError {
         }
     }
 
+    /// Sets the current server function's HTTP status (401, 404, 409, 422, 429…) and
+    /// `Retry-After`. Outside a request (a service called from a test) there is nothing to set.
+    #[cfg(feature = "ssr")]
+    pub fn set_response_status(&self) {
+        let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() else { return };
+        if let Ok(status) = http::StatusCode::from_u16(self.status()) {
+            options.set_status(status);
+        }
+        if let Some(seconds) = self.retry_after_secs() {
+            options.insert_header(http::header::RETRY_AFTER, http::HeaderValue::from(seconds));
+        }
+    }
+
     pub fn message_zh(&self) -> String {
         self.messages().0
     }
@@ -244,7 +257,7 @@ impl FromServerFnError for AppError {
     /// no server function can forget to: this is the one place a status is set.
     fn ser(&self) -> leptos::server_fn::Bytes {
         #[cfg(feature = "ssr")]
-        crate::ssr::error_response::set_status_of(self);
+        self.set_response_status();
         // The same JSON `JsonEncoding` writes; an AppError always serializes.
         leptos::server_fn::Bytes::from(serde_json::to_vec(self).unwrap_or_else(|_| b"\"Internal\"".to_vec()))
     }

@@ -15,7 +15,6 @@ pub mod decisions;
 pub mod decode_budget;
 pub mod eligibility;
 pub mod entities;
-pub mod error_response;
 pub mod exam_source;
 pub mod exams;
 pub mod location_strip;
@@ -52,7 +51,7 @@ pub fn internal(context: &str, error: impl std::fmt::Display) -> crate::error::A
 /// instead of the blanket 500 server functions otherwise answer with.
 pub fn respond<T>(result: Result<T, crate::error::AppError>) -> Result<T, crate::error::AppError> {
     if let Err(error) = &result {
-        error_response::set_status_of(error);
+        error.set_response_status();
     }
     result
 }

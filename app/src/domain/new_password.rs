@@ -1,7 +1,7 @@
 //! The password rule, one for sign-up, password change and recovery: the browser shows the same
 //! message the server answers with.
 
-use super::sign_up_form::FieldError;
+use super::field_error::FieldError;
 
 pub const PASSWORD_MIN_CHARS: usize = 8;
 pub const PASSWORD_MAX_CHARS: usize = 64;

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::field_error::FieldError;
 use super::id_number::{IdNumber, IdType};
 use super::new_password::NewPassword;
 
@@ -26,19 +27,6 @@ pub struct SignUpForm {
     pub mobile: String,
     pub password: NewPassword,
     pub email: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FieldError {
-    pub field: String,
-    pub message_zh: String,
-    pub message_en: String,
-}
-
-impl FieldError {
-    pub fn new(field: &str, zh: impl Into<String>, en: impl Into<String>) -> Self {
-        Self { field: field.into(), message_zh: zh.into(), message_en: en.into() }
-    }
 }
 
 pub const NAME_MAX_CHARS: usize = 30;
