@@ -72,7 +72,11 @@ impl Default for LimitSettings {
 impl LimitSettings {
     /// No practical limit: for the test harness, which signs up dozens of people from loopback.
     pub fn unlimited() -> LimitSettings {
-        let limit = Limit { burst: 1_000_000, period: Duration::from_millis(1) };
+        LimitSettings::uniform(Limit { burst: 1_000_000, period: Duration::from_millis(1) })
+    }
+
+    /// The same limit on every door.
+    pub fn uniform(limit: Limit) -> LimitSettings {
         LimitSettings {
             log_in_per_address: limit,
             sign_up_per_address: limit,
@@ -159,15 +163,7 @@ mod tests {
     use super::*;
 
     fn tight() -> LimitSettings {
-        let limit = Limit { burst: 2, period: Duration::from_secs(60) };
-        LimitSettings {
-            log_in_per_address: limit,
-            sign_up_per_address: limit,
-            recovery_per_address: limit,
-            upload_per_address: limit,
-            log_in_per_account: limit,
-            upload_per_account: limit,
-        }
+        LimitSettings::uniform(Limit { burst: 2, period: Duration::from_secs(60) })
     }
 
     #[test]
