@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use crate::AuthVersion;
 
 /// Returns the step to run after a successful sign-in or sign-up.
-pub fn use_after_sign_in() -> impl Fn(crate::models::Role) + Clone + 'static {
+pub fn use_after_sign_in() -> impl Fn(crate::domain::Role) + Clone + 'static {
     let auth = expect_context::<AuthVersion>().0;
     let navigate = leptos_router::hooks::use_navigate();
     move |role| {
         auth.update(|v| *v += 1);
-        let start = if role == crate::models::Role::Reviewer { "/review" } else { "/" };
+        let start = if role == crate::domain::Role::Reviewer { "/review" } else { "/" };
         navigate(start, Default::default());
     }
 }

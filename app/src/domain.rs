@@ -1,6 +1,9 @@
-//! The shared domain: pure Rust, no `cfg`, no I/O. The same functions judge a file or an ID
+//! The shared domain: pure Rust, no I/O, and no `cfg` but the derives that type the database's
+//! columns by the domain's own enums on the server. The same functions judge a file or an ID
 //! number in the browser (WASM) and on the server.
 
+pub mod application_life_cycle;
+pub mod application_state;
 pub mod aspect_ratio;
 pub mod byte_size;
 pub mod category_advice;
@@ -23,6 +26,7 @@ mod png_probe;
 pub mod position_tree;
 pub mod probe_error;
 pub mod review_decision;
+pub mod role;
 pub mod sign_up_form;
 pub mod sniff;
 pub mod violation;
@@ -30,6 +34,8 @@ pub mod wait_time;
 pub mod work_resume;
 pub mod year_month;
 
+pub use application_life_cycle::Change;
+pub use application_state::ApplicationState;
 pub use category_rules::CategoryRules;
 pub use exam_definition::{CategoryDefinition, Eligibility, ExamDefinition};
 pub use exam_windows::{ExamPhase, ExamWindows};
@@ -38,4 +44,5 @@ pub use image_facts::ImageFacts;
 pub use image_format::{ForeignKind, ImageFormat};
 pub use image_verdict::{judge_for_category, judge_image, ImageVerdict};
 pub use probe_error::ProbeError;
+pub use role::Role;
 pub use violation::{Violation, ViolationCode};

@@ -60,7 +60,7 @@ pub enum AppError {
     ExamExists { code: String },
     /// 409: someone else took or decided the application after this screen was loaded.
     #[error("stale decision")]
-    StaleDecision { by: String, state: crate::models::ApplicationState },
+    StaleDecision { by: String, state: crate::domain::ApplicationState },
     /// 422: a review decision breaks a rule (nothing marked, no reason…).
     #[error("decision invalid")]
     DecisionInvalid { problems: Vec<crate::domain::review_decision::DecisionProblem> },

@@ -7,8 +7,8 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 use sea_orm::DatabaseConnection;
 
 use app::domain::sign_up_form::{SignUpFields, SignUpForm};
+use app::domain::Role;
 use app::error::AppError;
-use app::models::Role;
 use app::ssr::audit::{self, AuditAction};
 use app::ssr::blob_store::BlobStore;
 use app::ssr::{accounts, eligibility, exam_source, exams, presets, reviewer_access};

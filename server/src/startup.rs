@@ -182,7 +182,7 @@ fn spawn_hourly_sweep(db: DatabaseConnection, blobs: Arc<LocalBlobStore>) {
 
 /// An installation without demo data starts with no account at all: say how to make the first.
 async fn warn_when_no_administrator(db: &DatabaseConnection) -> Result<(), StartupError> {
-    if !app::ssr::accounts::any_with_role(db, app::models::Role::Admin).await.map_err(|e| e.message_en())? {
+    if !app::ssr::accounts::any_with_role(db, app::domain::Role::Admin).await.map_err(|e| e.message_en())? {
         tracing::warn!(
             "no administrator exists yet: create one with `server admin create --id-number … --name … --mobile …`"
         );

@@ -171,7 +171,7 @@ async fn images_are_reordered_by_the_owner_only() {
         .status()
         .is_success());
     let page = alice.exam_page().await;
-    let other = page["categories"].as_array().unwrap().iter().find(|c| c["definition"]["code"] == "other").unwrap();
+    let other = page["categories"].as_array().unwrap().iter().find(|c| c["code"] == "other").unwrap();
     let widths: Vec<u64> =
         other["materials"].as_array().unwrap().iter().map(|m| m["width"].as_u64().unwrap()).collect();
     assert_eq!(widths, vec![120, 100], "the second image is now number 1");

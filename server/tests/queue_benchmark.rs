@@ -6,6 +6,7 @@ mod support;
 
 use std::time::Instant;
 
+use app::domain::ApplicationState;
 use app::models::review::{QueueFilter, QueueQuery};
 use app::ssr::entities::{application, user};
 use chrono::{Duration, FixedOffset, Utc};
@@ -32,7 +33,7 @@ async fn queue_pages_cost_the_same_at_the_start_and_deep_in_a_million_applicatio
             name: Set(format!("考生{i}")),
             mobile: Set("13800138000".into()),
             password_hash: Set(String::new()),
-            role: Set("candidate".into()),
+            role: Set(app::domain::Role::Candidate),
             email: Set(None),
             created_at: Set(start),
             session_generation: Set(0),
@@ -41,7 +42,7 @@ async fn queue_pages_cost_the_same_at_the_start_and_deep_in_a_million_applicatio
         let applications = (first..first + BATCH).map(|i| application::ActiveModel {
             user_id: Set(100_000 + i as i32),
             exam_code: Set("000".into()),
-            state: Set(if i % 3 == 0 { "resubmitted" } else { "submitted" }.into()),
+            state: Set(if i % 3 == 0 { ApplicationState::Resubmitted } else { ApplicationState::Submitted }),
             pledge_accepted_at: Set(Some(start)),
             form: Set("{}".into()),
             position_code: Set(None),
@@ -81,7 +82,7 @@ async fn queue_pages_cost_the_same_at_the_start_and_deep_in_a_million_applicatio
         println!("{label}: median {:.2?}, worst {:.2?} (20 runs)", times[10], times[19]);
     }
     let resubmitted = QueueQuery {
-        filter: QueueFilter::State(app::models::ApplicationState::Resubmitted),
+        filter: QueueFilter::State(ApplicationState::Resubmitted),
         after: None,
         ..query.clone()
     };

@@ -16,7 +16,7 @@ async fn a_valid_jpeg_is_stored_listed_and_served_with_its_detected_type() {
     );
 
     let page = alice.exam_page().await;
-    let id_card = page["categories"].as_array().unwrap().iter().find(|c| c["definition"]["code"] == "id_card").unwrap();
+    let id_card = page["categories"].as_array().unwrap().iter().find(|c| c["code"] == "id_card").unwrap();
     assert_eq!(id_card["materials"].as_array().unwrap().len(), 1);
 
     let file = alice.get(&format!("/api/materials/{}/file", stored["id"].as_str().unwrap())).await;

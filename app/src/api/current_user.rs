@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::SessionUser;
+use crate::models::account::SessionUser;
 
 /// The signed-in person, or None.
 #[server(endpoint = "current_user", input = leptos::server_fn::codec::Json)]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::ExamWithMaterials;
+use crate::models::candidate::ExamWithMaterials;
 
 /// One exam as the signed-in candidate sees it now: phase by the server's clock, pledge, their
 /// images per category, their form and position, and what a submission still lacks.
@@ -9,9 +9,10 @@ use crate::models::ExamWithMaterials;
 pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
     use crate::domain::completeness::missing_for_submission;
     use crate::domain::exam_windows::{format_moment, format_utc};
+    use crate::domain::ApplicationState;
     use crate::domain::ExamPhase;
-    use crate::models::CategoryWithMaterials;
-    use crate::models::{ApplicationState, ResultView};
+    use crate::models::candidate::CategoryMaterials;
+    use crate::models::candidate::ResultView;
     use crate::ssr::{
         applications, candidate_access, exams, materials, review_sheet, server_state::server_state, session_user,
         timeline,
@@ -25,9 +26,7 @@ pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
             let mut mine = materials::list_for_exam(&state, account.id, &code).await?;
             let application = exam.application.as_ref();
             let flags = match application {
-                Some(a) if ApplicationState::parse(&a.state) == ApplicationState::Returned => {
-                    review_sheet::last_flags(&state.db, a.id).await?
-                }
+                Some(a) if a.state == ApplicationState::Returned => review_sheet::last_flags(&state.db, a.id).await?,
                 _ => Vec::new(),
             };
             for material in &mut mine {
@@ -42,7 +41,7 @@ pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
                     let (own, rest): (Vec<_>, Vec<_>) =
                         std::mem::take(&mut mine).into_iter().partition(|m| m.category == category.code);
                     mine = rest;
-                    CategoryWithMaterials { definition: category.clone(), materials: own }
+                    CategoryMaterials { code: category.code.clone(), materials: own }
                 })
                 .collect();
             let form = application.map(applications::form_of).unwrap_or_default();

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::ExamCard;
+use crate::models::candidate::ExamCard;
 
 /// 我的考试: the exams the signed-in candidate may enter, each with its phase by the server's
 /// clock, the next deadline and where the candidate's application stands.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::SessionUser;
+use crate::models::account::SessionUser;
 
 /// Logs in with ID number and password. Attempts at one ID number are limited wherever they come
 /// from (the address limit is applied before the body is read, in the server's middleware).

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::review::NotificationView;
+use crate::models::feedback::NotificationView;
 
 /// The signed-in person's notifications that are visible now, newest first.
 #[server(endpoint = "my_notifications", input = leptos::server_fn::codec::Json)]

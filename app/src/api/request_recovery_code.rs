@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::RecoveryChannel;
+use crate::models::account::RecoveryChannel;
 
 /// 忘记密码, step 1: sends a one-time code to the account's mobile or email. Answers the same
 /// whether or not the ID number is registered.

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::sign_up_form::SignUpFields;
 use crate::error::AppError;
-use crate::models::SessionUser;
+use crate::models::account::SessionUser;
 
 /// Creates a candidate account and signs it in.
 #[server(endpoint = "sign_up", input = leptos::server_fn::codec::Json)]
@@ -14,7 +14,7 @@ pub async fn sign_up(fields: SignUpFields) -> Result<SessionUser, AppError> {
         async {
             let form = SignUpForm::parse(&fields).map_err(AppError::from_field_errors)?;
             let state = server_state()?;
-            let account = accounts::create_account(&state.db, form, crate::models::Role::Candidate).await?;
+            let account = accounts::create_account(&state.db, form, crate::domain::Role::Candidate).await?;
             session_user::begin_session(&session_user::request_session().await?, &account).await?;
             tracing::info!(user_id = account.id, "candidate signed up");
             Ok(accounts::session_user_of(&account))

@@ -10,7 +10,7 @@ use crate::components::material_list::MaterialList;
 use crate::components::requirement_text::RequirementText;
 use crate::components::upload_form::UploadForm;
 use crate::i18n::{tr, use_lang};
-use crate::models::CategoryWithMaterials;
+use crate::models::candidate::CategoryWithMaterials;
 
 #[component]
 pub fn CategoryCard(

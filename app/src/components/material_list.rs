@@ -11,7 +11,7 @@ use crate::domain::byte_size::{format_bytes, Rounding};
 use crate::domain::CategoryDefinition;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
-use crate::models::MaterialView;
+use crate::models::candidate::MaterialView;
 
 #[component]
 pub fn MaterialList(

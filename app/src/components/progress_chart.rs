@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::ApplicationState;
 use crate::i18n::{tr, use_lang};
-use crate::models::review::ProgressSeries;
-use crate::models::ApplicationState;
+use crate::models::admin::ProgressSeries;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 220.0;

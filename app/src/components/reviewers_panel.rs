@@ -8,7 +8,7 @@ use crate::components::error_note::ErrorNote;
 use crate::domain::sign_up_form::SignUpFields;
 use crate::error::AppError;
 use crate::i18n::tr;
-use crate::models::ExamSummary;
+use crate::models::exam::ExamSummary;
 
 #[component]
 pub fn ReviewersPanel(exams: Vec<ExamSummary>) -> impl IntoView {

@@ -37,8 +37,8 @@ pub fn SiteHeader() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match user.await {
                             Ok(Some(me)) => {
-                                let is_admin = me.role == crate::models::Role::Admin;
-                                let reviews = me.role != crate::models::Role::Candidate;
+                                let is_admin = me.role == crate::domain::Role::Admin;
+                                let reviews = me.role != crate::domain::Role::Candidate;
                                 view! {
                                     {is_admin.then(|| view! { <a href="/admin">{tr("考试管理", "Administration")}</a> })}
                                     {reviews.then(|| view! { <a href="/review">{tr("材料审核", "Review")}</a> })}

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::ApplicationState;
 use crate::i18n::tr;
-use crate::models::ApplicationState;
 
 #[component]
 pub fn StateCounts(counts: Vec<(ApplicationState, u64)>) -> impl IntoView {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{tr, use_lang};
-use crate::models::TimelineEntry;
+use crate::models::feedback::TimelineEntry;
 
 #[component]
 pub fn TimelineList(entries: Vec<TimelineEntry>) -> impl IntoView {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::completeness::{category_shortfall, Shortfall};
 use crate::i18n::{tr, use_lang};
-use crate::models::CategoryWithMaterials;
+use crate::models::candidate::CategoryWithMaterials;
 
 #[component]
 pub fn UploadedSummary(categories: Vec<CategoryWithMaterials>) -> impl IntoView {

@@ -3,14 +3,24 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::application_life_cycle::Change;
+
 /// Why an image (or the form) must be replaced or corrected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+// Types the server's `review_flags.reason` column (see `role.rs` for why a derive may be `cfg`).
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewReason {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "unclear"))]
     Unclear,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "wrong_document"))]
     WrongDocument,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "incomplete"))]
     Incomplete,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "not_upright"))]
     NotUpright,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "other"))]
     Other,
 }
 
@@ -54,6 +64,17 @@ impl ReviewReason {
             ReviewReason::Incomplete => "Incomplete",
             ReviewReason::NotUpright => "Not upright",
             ReviewReason::Other => "Other problem",
+        }
+    }
+}
+
+impl Decision {
+    /// The step of the application's life cycle this decision takes.
+    pub fn change(&self) -> Change {
+        match self {
+            Decision::Approve => Change::Approve,
+            Decision::Return { .. } => Change::Return,
+            Decision::Reject { .. } => Change::Reject,
         }
     }
 }

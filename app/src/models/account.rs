@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Role;
+use crate::domain::Role;
 
 /// Where a 忘记密码 code is sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,4 +39,12 @@ pub struct AccountView {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TemporaryPassword {
     pub password: String,
+}
+
+/// The signed-in person as pages show them: the ID number masked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub name: String,
+    pub id_number_masked: String,
+    pub role: Role,
 }

@@ -1,10 +1,12 @@
-//! What the reviewer's pages and the administrator's records receive.
+//! What the reviewer's pages receive: the queue and one application on the review screen.
 
 use serde::{Deserialize, Serialize};
 
-use super::{ApplicationState, ExamSummary, FlagView, MaterialView, TimelineEntry};
+use super::candidate::MaterialView;
+use super::exam::ExamSummary;
+use super::feedback::{FlagView, TimelineEntry};
 use crate::domain::personal_form::FormValues;
-use crate::domain::{CategoryDefinition, ExamDefinition, ExamPhase};
+use crate::domain::{ApplicationState, CategoryDefinition, ExamDefinition, ExamPhase};
 
 /// Which applications the queue lists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,8 +45,8 @@ impl QueueFilter {
             "all" => QueueFilter::All,
             "awaiting" | "" => QueueFilter::Awaiting,
             state => match ApplicationState::parse(state) {
-                ApplicationState::NotStarted | ApplicationState::Draft => QueueFilter::Awaiting,
-                state => QueueFilter::State(state),
+                None | Some(ApplicationState::NotStarted | ApplicationState::Draft) => QueueFilter::Awaiting,
+                Some(state) => QueueFilter::State(state),
             },
         }
     }
@@ -117,8 +119,10 @@ pub struct ReviewImage {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One category's images as the review screen receives them (its rules travel once, in the
+/// exam's definition).
 pub struct ReviewCategory {
-    pub definition: CategoryDefinition,
+    pub code: String,
     /// In sequence-number order.
     pub images: Vec<ReviewImage>,
 }
@@ -144,79 +148,39 @@ pub struct ReviewSheet {
     pub categories: Vec<ReviewCategory>,
     /// The application's timeline, newest first (results included: reviewers see them).
     pub history: Vec<TimelineEntry>,
+    /// The oldest other application waiting in this exam: what "next" opens, prefetched.
+    pub next: Option<NextApplication>,
 }
 
-/// A reviewer account on the administrator's page.
+/// The next application of the queue, for the browser to fetch its images ahead of time.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ReviewerRow {
-    pub id: i32,
-    pub name: String,
-    pub id_number_masked: String,
-    pub email: Option<String>,
-    pub exams: Vec<String>,
+pub struct NextApplication {
+    pub application_id: i32,
+    pub image_urls: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AuditRow {
-    /// The line's place in the log: pages are read by it (newest first).
-    pub id: i32,
-    /// UTC.
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    pub target: String,
-    pub detail: String,
+/// A category with its rules and the images under review, put together in the browser.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewCategoryView {
+    pub definition: CategoryDefinition,
+    pub images: Vec<ReviewImage>,
 }
 
-/// Applications per state at the end of each day.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ProgressSeries {
-    pub exam: ExamSummary,
-    /// YYYY-MM-DD in the exam's offset.
-    pub days: Vec<String>,
-    pub series: Vec<(ApplicationState, Vec<u64>)>,
+impl ReviewSheet {
+    /// Each category of the exam with its definition and images, in the exam's order.
+    pub fn category_views(&self) -> Vec<ReviewCategoryView> {
+        self.definition
+            .categories
+            .iter()
+            .map(|definition| ReviewCategoryView {
+                definition: definition.clone(),
+                images: self
+                    .categories
+                    .iter()
+                    .find(|c| c.code == definition.code)
+                    .map(|c| c.images.clone())
+                    .unwrap_or_default(),
+            })
+            .collect()
+    }
 }
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct NotificationView {
-    pub id: i32,
-    pub at: String,
-    pub message_zh: String,
-    pub message_en: String,
-    pub link: String,
-    pub read: bool,
-}
-
-/// Which lines of the audit log to read: one kind of action, or all but failed logins (so a flood
-/// of them hides nothing else); text the actor or target contains; lines older than `before_id`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct AuditQuery {
-    #[serde(default)]
-    pub action: Option<String>,
-    #[serde(default)]
-    pub search: Option<String>,
-    #[serde(default)]
-    pub hide_failed_logins: bool,
-    #[serde(default)]
-    pub before_id: Option<i32>,
-}
-
-/// Every kind of line the audit log holds (as `ssr::audit::AuditAction` names them), with the
-/// words the filter shows.
-pub const AUDIT_ACTIONS: [(&str, &str, &str); 15] = [
-    ("decision", "审核决定", "Decision"),
-    ("unlock", "退回解锁", "Unlock"),
-    ("role_change", "角色变更", "Role change"),
-    ("failed_login", "登录失败", "Failed login"),
-    ("id_number_revealed", "查看完整证件号", "ID number revealed"),
-    ("password_reset", "重置密码", "Password reset"),
-    ("password_changed", "修改密码", "Password changed"),
-    ("id_number_released", "释放证件号", "ID number released"),
-    ("account_created", "创建账号", "Account created"),
-    ("demo_data_created", "创建演示数据", "Demo data created"),
-    ("exam_created", "创建考试", "Exam created"),
-    ("exam_changed", "修改考试配置", "Exam file changed"),
-    ("windows_changed", "修改时间窗口", "Windows changed"),
-    ("eligibility_imported", "导入考生名单", "Eligibility list imported"),
-    ("example_added", "上传示例图片", "Example picture added"),
-];

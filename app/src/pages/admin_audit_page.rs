@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::api::admin::audit_log::{admin_audit_log, AUDIT_PAGE_SIZE};
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{tr, use_lang};
-use crate::models::review::{AuditQuery, AUDIT_ACTIONS};
+use crate::models::admin::{AuditQuery, AUDIT_ACTIONS};
 
 #[component]
 pub fn AdminAuditPage() -> impl IntoView {

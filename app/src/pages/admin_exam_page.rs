@@ -10,7 +10,7 @@ use crate::components::progress_chart::ProgressChart;
 use crate::components::state_counts::StateCounts;
 use crate::domain::{Eligibility, ExamWindows};
 use crate::i18n::{tr, use_lang};
-use crate::models::{phase_label, AdminExamPage};
+use crate::models::{admin::AdminExamPage, exam::phase_label};
 
 #[component]
 pub fn AdminExamPageView() -> impl IntoView {

@@ -9,7 +9,7 @@ use crate::components::error_note::ErrorNote;
 use crate::components::reviewers_panel::ReviewersPanel;
 use crate::components::state_counts::StateCounts;
 use crate::i18n::{tr, use_lang};
-use crate::models::phase_label;
+use crate::models::exam::phase_label;
 
 #[component]
 pub fn AdminPage() -> impl IntoView {

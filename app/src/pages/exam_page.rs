@@ -17,10 +17,11 @@ use crate::components::requirements_list::RequirementsList;
 use crate::components::timeline_list::TimelineList;
 use crate::components::uploaded_summary::UploadedSummary;
 use crate::domain::personal_form::FormValues;
+use crate::domain::ApplicationState;
 use crate::domain::ExamPhase;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
-use crate::models::{phase_label, ApplicationState, CategoryWithMaterials, ExamWithMaterials};
+use crate::models::{candidate::CategoryWithMaterials, candidate::ExamWithMaterials, exam::phase_label};
 
 /// What the candidate is typing, kept outside the reloading page data so an upload (which
 /// reloads the page) does not throw away unsaved typing.
@@ -129,8 +130,8 @@ fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) 
     let form_editable = page.form_editable;
     let closed = matches!(page.phase, ExamPhase::Closed | ExamPhase::ResultsPublished);
     let (closes_at, submitted_at) = (page.closes_at.clone(), page.submitted_at.clone());
-    let categories_for_summary = page.categories.clone();
-    let groups = group_categories(page.categories.clone());
+    let categories_for_summary = page.category_views();
+    let groups = group_categories(page.category_views());
 
     let awaiting = page.state.awaits_review();
     let result = page.result.clone();

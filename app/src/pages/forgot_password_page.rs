@@ -8,7 +8,7 @@ use crate::components::error_note::ErrorNote;
 use crate::domain::new_password::NewPassword;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
-use crate::models::RecoveryChannel;
+use crate::models::account::RecoveryChannel;
 
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {

@@ -7,7 +7,7 @@ use crate::api::list_exams;
 use crate::components::error_note::ErrorNote;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
-use crate::models::phase_label;
+use crate::models::exam::phase_label;
 use crate::AuthVersion;
 
 #[component]

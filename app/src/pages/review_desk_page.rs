@@ -62,7 +62,7 @@ fn ReviewDesk(sheet: ReviewSheet, take_over: RwSignal<bool>) -> impl IntoView {
     let lang = use_lang();
     let navigate = use_navigate();
     let placed: Vec<Placed> = sheet
-        .categories
+        .category_views()
         .iter()
         .flat_map(|c| {
             c.images.iter().map(move |image| Placed {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::api::review::review_exams;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{tr, use_lang};
-use crate::models::phase_label;
+use crate::models::exam::phase_label;
 
 #[component]
 pub fn ReviewHomePage() -> impl IntoView {

@@ -7,10 +7,10 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::review::review_queue;
 use crate::components::error_note::ErrorNote;
+use crate::domain::ApplicationState;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::models::review::{QueueCursor, QueueFilter, QueueQuery, QueueRow};
-use crate::models::ApplicationState;
 
 #[component]
 pub fn ReviewQueuePage() -> impl IntoView {

@@ -12,9 +12,9 @@ use super::entities::user;
 use crate::domain::exam_windows::format_utc;
 use crate::domain::new_password::NewPassword;
 use crate::domain::sign_up_form::SignUpForm;
+use crate::domain::Role;
 use crate::error::AppError;
 use crate::models::account::{AccountView, TemporaryPassword};
-use crate::models::Role;
 
 /// Where a released number goes: kept on the old account for the record, in a form no real
 /// ID number has, so the number itself is free again.
@@ -33,7 +33,7 @@ pub fn view_of(account: &user::Model) -> AccountView {
         id: account.id,
         name: account.name.clone(),
         id_number_masked: super::accounts::masked_id_number_of(account),
-        role: Role::parse(&account.role).unwrap_or(Role::Candidate),
+        role: account.role,
         mobile_masked,
         has_email: account.email.as_deref().is_some_and(|e| !e.is_empty()),
         created_at: format_utc(&account.created_at),

@@ -11,8 +11,8 @@ use super::password::{hash_password, verify_password};
 use crate::domain::new_password::NewPassword;
 use crate::domain::sign_up_form::SignUpForm;
 use crate::domain::IdNumber;
+use crate::domain::Role;
 use crate::error::AppError;
-use crate::models::Role;
 
 pub async fn create_account(db: &DatabaseConnection, form: SignUpForm, role: Role) -> Result<user::Model, AppError> {
     if find_by_id_number(db, form.id_number.as_str()).await?.is_some() {
@@ -26,7 +26,7 @@ pub async fn create_account(db: &DatabaseConnection, form: SignUpForm, role: Rol
         mobile: Set(form.mobile),
         email: Set(form.email),
         password_hash: Set(password_hash),
-        role: Set(role.as_str().to_string()),
+        role: Set(role),
         created_at: Set(Utc::now()),
         ..Default::default()
     };
@@ -65,7 +65,7 @@ pub async fn find_by_id_number(db: &DatabaseConnection, id_number: &str) -> Resu
 pub async fn any_with_role(db: &DatabaseConnection, role: Role) -> Result<bool, AppError> {
     use sea_orm::PaginatorTrait;
     let count = user::Entity::find()
-        .filter(user::Column::Role.eq(role.as_str()))
+        .filter(user::Column::Role.eq(role))
         .count(db)
         .await
         .map_err(|e| super::internal("role count", e))?;
@@ -125,11 +125,11 @@ pub async fn change_password(
 /// An argon2id hash of a random string nobody knows, verified when the ID number is unknown.
 const DECOY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$W7w1q4uVZ0yY6zY0eZ6m8bH8H3qk7b3w8o5U1l4V3iE";
 
-pub fn session_user_of(account: &user::Model) -> crate::models::SessionUser {
-    crate::models::SessionUser {
+pub fn session_user_of(account: &user::Model) -> crate::models::account::SessionUser {
+    crate::models::account::SessionUser {
         name: account.name.clone(),
         id_number_masked: masked_id_number_of(account),
-        role: Role::parse(&account.role).unwrap_or(Role::Candidate),
+        role: account.role,
     }
 }
 

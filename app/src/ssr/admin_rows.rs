@@ -6,7 +6,7 @@ use super::{applications, eligibility};
 use crate::domain::exam_windows::format_moment;
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
-use crate::models::AdminExamRow;
+use crate::models::admin::AdminExamRow;
 
 pub async fn row_of(
     db: &DatabaseConnection,

@@ -9,21 +9,17 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::entities::application;
+use crate::domain::Change;
 use crate::error::AppError;
-use crate::models::ApplicationState;
 
-/// Claims application `id` for a change allowed only in `allowed` states. Must be the first
-/// statement of the transaction (SQLite refuses to upgrade a transaction that has already read).
-pub async fn claim(
-    db: &impl ConnectionTrait,
-    id: i32,
-    allowed: &[ApplicationState],
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
+/// Claims application `id` for `change`, in the states the life cycle allows it from. Must be the
+/// first statement of the transaction (SQLite refuses to upgrade a transaction that has already
+/// read).
+pub async fn claim(db: &impl ConnectionTrait, id: i32, change: Change, now: DateTime<Utc>) -> Result<(), AppError> {
     let claimed = application::Entity::update_many()
         .col_expr(application::Column::UpdatedAt, Expr::value(now))
         .filter(application::Column::Id.eq(id))
-        .filter(application::Column::State.is_in(allowed.iter().map(|s| s.as_str())))
+        .filter(application::Column::State.is_in(change.allowed_from().iter().copied()))
         .exec(db)
         .await
         .map_err(|e| super::internal("application claim", e))?;
@@ -35,8 +31,5 @@ pub async fn claim(
         .await
         .map_err(|e| super::internal("application reload", e))?
         .ok_or(AppError::NotFound)?;
-    Err(match ApplicationState::parse(&current.state) {
-        ApplicationState::Draft | ApplicationState::Returned => AppError::NotUnlocked,
-        _ => AppError::Locked,
-    })
+    Err(if current.state.is_open_to_candidate() { AppError::NotUnlocked } else { AppError::Locked })
 }

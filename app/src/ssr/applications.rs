@@ -12,9 +12,9 @@ use super::entities::{application, material};
 use super::timeline::{self, Step};
 use crate::domain::completeness::missing_for_submission;
 use crate::domain::personal_form::FormValues;
+use crate::domain::{ApplicationState, Change};
 use crate::domain::{ExamDefinition, ExamPhase, ExamWindows};
 use crate::error::AppError;
-use crate::models::ApplicationState;
 
 pub async fn find(
     db: &DatabaseConnection,
@@ -49,7 +49,7 @@ pub async fn accept_pledge(
             let row = application::ActiveModel {
                 user_id: Set(user_id),
                 exam_code: Set(exam_code.to_string()),
-                state: Set(ApplicationState::Draft.as_str().to_string()),
+                state: Set(ApplicationState::Draft),
                 pledge_accepted_at: Set(Some(now)),
                 form: Set("{}".to_string()),
                 position_code: Set(None),
@@ -91,7 +91,7 @@ pub fn form_of(row: &application::Model) -> FormValues {
 }
 
 pub fn state_of(row: Option<&application::Model>) -> ApplicationState {
-    row.map(|r| ApplicationState::parse(&r.state)).unwrap_or(ApplicationState::NotStarted)
+    row.map(|r| r.state).unwrap_or(ApplicationState::NotStarted)
 }
 
 /// The state a candidate may see: a decision stays "submitted" until the exam's results time,
@@ -115,7 +115,7 @@ pub async fn save_draft(
     now: DateTime<Utc>,
 ) -> Result<application::Model, AppError> {
     let json = serde_json::to_string(form).map_err(|e| super::internal("form encode", e))?;
-    let changeable = [ApplicationState::Draft.as_str(), ApplicationState::Returned.as_str()];
+    let changeable = Change::SaveForm.allowed_from().iter().copied();
     let saved = application::Entity::update_many()
         .col_expr(application::Column::Form, Expr::value(json))
         .col_expr(application::Column::PositionCode, Expr::value(position))
@@ -149,8 +149,8 @@ pub async fn submit(
     now: DateTime<Utc>,
 ) -> Result<ApplicationState, AppError> {
     let (user_id, exam_code) = (row.user_id, row.exam_code.clone());
-    let resubmission = ApplicationState::parse(&row.state) == ApplicationState::Returned;
-    let new_state = if resubmission { ApplicationState::Resubmitted } else { ApplicationState::Submitted };
+    let new_state = row.state.after(Change::Submit).ok_or(AppError::Locked)?;
+    let resubmission = new_state == ApplicationState::Resubmitted;
     let txn = db.begin().await.map_err(|e| super::internal("submit begin", e))?;
     let saved = save_draft(&txn, row, submission.form, submission.position.clone(), now).await?;
     let stored: Vec<(String, i32)> = material::Entity::find()
@@ -171,7 +171,7 @@ pub async fn submit(
     }
     let (id, round, version) = (saved.id, saved.round, saved.review_version);
     let mut active: application::ActiveModel = saved.into();
-    active.state = Set(new_state.as_str().to_string());
+    active.state = Set(new_state);
     active.submitted_at = Set(Some(now));
     active.last_submitted_at = Set(Some(now));
     active.round = Set(round + 1);
@@ -216,7 +216,7 @@ pub async fn count_by_state(
     db: &DatabaseConnection,
     exam_code: &str,
 ) -> Result<Vec<(ApplicationState, u64)>, AppError> {
-    let rows: Vec<(String, i64)> = application::Entity::find()
+    let rows: Vec<(ApplicationState, i64)> = application::Entity::find()
         .select_only()
         .column(application::Column::State)
         .column_as(application::Column::Id.count(), "count")
@@ -226,5 +226,5 @@ pub async fn count_by_state(
         .all(db)
         .await
         .map_err(|e| super::internal("state counts", e))?;
-    Ok(rows.into_iter().map(|(state, count)| (ApplicationState::parse(&state), count as u64)).collect())
+    Ok(rows.into_iter().map(|(state, count)| (state, count as u64)).collect())
 }

@@ -6,7 +6,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait
 
 use super::entities::{audit_entry, user};
 use crate::error::AppError;
-use crate::models::review::{AuditQuery, AuditRow};
+use crate::models::admin::{AuditQuery, AuditRow};
 
 /// What happened, as the log names it.
 #[derive(Clone, Copy, Debug)]

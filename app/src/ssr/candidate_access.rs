@@ -8,9 +8,9 @@ use super::entities::{application, user};
 use super::server_state::ServerState;
 use super::{applications, eligibility, exams};
 use crate::domain::exam_windows::format_moment;
+use crate::domain::ApplicationState;
 use crate::domain::{ExamDefinition, ExamPhase};
 use crate::error::AppError;
-use crate::models::ApplicationState;
 
 pub struct CandidateExam {
     pub definition: ExamDefinition,
@@ -21,7 +21,7 @@ pub struct CandidateExam {
 
 /// Only candidates hold applications; reviewers and administrators have their own pages.
 pub async fn enter(state: &ServerState, account: &user::Model, exam_code: &str) -> Result<CandidateExam, AppError> {
-    super::session_user::require_role(account, crate::models::Role::Candidate)?;
+    super::session_user::require_role(account, crate::domain::Role::Candidate)?;
     let definition = exams::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
     if !eligibility::is_eligible(&state.db, &definition, account).await? {
         return Err(AppError::NotEligible);
@@ -37,14 +37,13 @@ impl CandidateExam {
     /// if flagged, its form); anything else not at all.
     pub fn writable_application(&self) -> Result<&application::Model, AppError> {
         let application = self.application.as_ref().filter(|a| a.pledge_accepted_at.is_some());
-        if let Some(returned) = application.filter(|a| ApplicationState::parse(&a.state) == ApplicationState::Returned)
-        {
+        if let Some(returned) = application.filter(|a| a.state == ApplicationState::Returned) {
             self.ensure_revision_open()?;
             return Ok(returned);
         }
         self.ensure_window_open()?;
         let application = application.ok_or(AppError::PledgeRequired)?;
-        match ApplicationState::parse(&application.state) {
+        match application.state {
             ApplicationState::Draft => Ok(application),
             _ => Err(AppError::Locked),
         }
@@ -52,8 +51,7 @@ impl CandidateExam {
 
     /// The personal form may change: in a draft, or when the reviewer flagged it.
     pub fn form_editable(&self) -> bool {
-        self.writable_application()
-            .is_ok_and(|a| ApplicationState::parse(&a.state) == ApplicationState::Draft || a.form_unlocked)
+        self.writable_application().is_ok_and(|a| a.state == ApplicationState::Draft || a.form_unlocked)
     }
 
     /// Corrections after a return are accepted until review closes.

@@ -16,7 +16,6 @@ use crate::domain::exam_windows::format_moment;
 use crate::domain::review_decision::{check_decision, Decision, DecisionProblem, ReviewFlag};
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
-use crate::models::ApplicationState;
 
 /// Stores the decision made on `version` of the application and returns the next application
 /// waiting in the same exam, for the reviewer's "next".
@@ -41,11 +40,7 @@ pub async fn decide(
         .await
         .map_err(|e| super::internal("candidate lookup", e))?
         .ok_or(AppError::NotFound)?;
-    let new_state = match &decision {
-        Decision::Approve => ApplicationState::Approved,
-        Decision::Return { .. } => ApplicationState::Returned,
-        Decision::Reject { .. } => ApplicationState::Rejected,
-    };
+    let change = decision.change();
     let results_at = definition.windows.results_published.with_timezone(&Utc).max(now);
     if matches!(decision, Decision::Return { .. }) && now >= definition.windows.review_closes {
         // A return opens images the candidate could no longer replace: only a final decision is left.
@@ -60,11 +55,13 @@ pub async fn decide(
         });
     }
 
+    // Decided or returned meanwhile: someone got there first.
+    let Some(new_state) = row.state.after(change) else { return Err(stale(db, application_id).await) };
     let txn = db.begin().await.map_err(|e| super::internal("decision begin", e))?;
     let form_unlocked =
         matches!(&decision, Decision::Return { flags } if flags.iter().any(|f| f.material_id.is_none()));
     let updated = application::Entity::update_many()
-        .col_expr(application::Column::State, Expr::value(new_state.as_str()))
+        .col_expr(application::Column::State, Expr::value(new_state))
         .col_expr(application::Column::ReviewVersion, Expr::value(version + 1))
         .col_expr(application::Column::ReviewerId, Expr::value(reviewer.id))
         .col_expr(application::Column::DecidedAt, Expr::value(now))
@@ -81,10 +78,7 @@ pub async fn decide(
         // Only the reviewer holding the application decides it (a take bumps the version, so a
         // take by someone else since also fails the line above).
         .filter(application::Column::ReviewerId.eq(reviewer.id))
-        .filter(
-            application::Column::State
-                .is_in([ApplicationState::Submitted.as_str(), ApplicationState::Resubmitted.as_str()]),
-        )
+        .filter(application::Column::State.is_in(change.allowed_from().iter().copied()))
         .exec(&txn)
         .await
         .map_err(|e| super::internal("decision update", e))?;
@@ -163,7 +157,7 @@ async fn record_flag(
         application_id: Set(row.id),
         round: Set(row.round),
         material_id: Set(flag.material_id.clone()),
-        reason: Set(flag.reason.as_str().to_string()),
+        reason: Set(flag.reason),
         comment: Set(flag.comment.trim().to_string()),
         reviewer_id: Set(reviewer.id),
         created_at: Set(now),
@@ -236,5 +230,5 @@ async fn stale(db: &DatabaseConnection, application_id: i32) -> AppError {
         None => String::new(),
     };
     let by = if by.is_empty() { "另一位审核人员 / another reviewer".to_string() } else { by };
-    AppError::StaleDecision { by, state: ApplicationState::parse(&current.state) }
+    AppError::StaleDecision { by, state: current.state }
 }

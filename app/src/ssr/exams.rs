@@ -11,7 +11,7 @@ use super::blob_store::BlobStore;
 use super::entities::{exam, exam_example};
 use crate::domain::{ExamDefinition, ImageFacts, ImageFormat};
 use crate::error::AppError;
-use crate::models::ExamSummary;
+use crate::models::exam::ExamSummary;
 
 /// Parses an exam file and checks it; every mistake is listed, with its line where it has one.
 pub fn parse_exam_toml(text: &str) -> Result<ExamDefinition, Vec<String>> {

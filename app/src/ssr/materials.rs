@@ -12,8 +12,9 @@ use super::server_state::ServerState;
 use super::upload_check::{check_upload, decode_memory};
 use super::{application_claim, candidate_access};
 use crate::domain::{judge_image, ImageFormat, ImageVerdict};
+use crate::domain::{ApplicationState, Change};
 use crate::error::AppError;
-use crate::models::{ApplicationState, MaterialView};
+use crate::models::candidate::MaterialView;
 
 /// The largest sequence number a candidate may type.
 pub const MAX_SEQ_NO: u32 = 999;
@@ -40,7 +41,7 @@ pub async fn store_upload(
     let application = exam.writable_application()?;
     let category = exam.definition.category(&upload.category).ok_or(AppError::NotFound)?;
     let existing = owned_in_category(state, owner_id, &upload.exam_code, &upload.category).await?;
-    let returned = ApplicationState::parse(&application.state) == ApplicationState::Returned;
+    let returned = application.state == ApplicationState::Returned;
     let replacing = match &upload.replaces {
         // Replacing in place is for what a reviewer unlocked; a draft deletes and uploads anew,
         // so old files are never piled up as versions nobody will look at.
@@ -139,7 +140,7 @@ struct NewRow {
 /// parallel uploads cannot both pass the maximum, and a submission cannot slip in between.
 async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -> Result<material::Model, AppError> {
     let txn = state.db.begin().await.map_err(|e| super::internal("upload begin", e))?;
-    application_claim::claim(&txn, place.application_id, &[ApplicationState::Draft], state.clock.now()).await?;
+    application_claim::claim(&txn, place.application_id, Change::EditDraft, state.clock.now()).await?;
     if place.max_count.is_some() {
         let stored = in_category(place.owner_id, &place.exam_code, &place.category)
             .count(&txn)
@@ -222,7 +223,7 @@ pub async fn delete_owned(state: &ServerState, account: &user::Model, material_i
     // Earlier files of the image go with it (rows in the same transaction, files after).
     let application_id = exam.writable_application()?.id;
     let txn = state.db.begin().await.map_err(|e| super::internal("delete begin", e))?;
-    application_claim::claim(&txn, application_id, &[ApplicationState::Draft], state.clock.now()).await?;
+    application_claim::claim(&txn, application_id, Change::EditDraft, state.clock.now()).await?;
     let versions = material_version::Entity::find()
         .filter(material_version::Column::MaterialId.eq(row.id.as_str()))
         .all(&txn)
@@ -274,7 +275,7 @@ pub async fn reorder_owned(
     // place, so the unique (owner, category, number) index never sees two images at once.
     let application_id = exam.writable_application()?.id;
     let txn = state.db.begin().await.map_err(|e| super::internal("reorder begin", e))?;
-    application_claim::claim(&txn, application_id, &[ApplicationState::Draft], state.clock.now()).await?;
+    application_claim::claim(&txn, application_id, Change::EditDraft, state.clock.now()).await?;
     for pass in [-1i32, 1] {
         for (index, id) in ordered_ids.iter().enumerate() {
             material::Entity::update_many()
@@ -292,7 +293,7 @@ pub async fn reorder_owned(
 /// Deleting and reordering belong to the draft: a returned application replaces flagged images
 /// in their places and nothing else.
 fn only_in_draft(application: &super::entities::application::Model) -> Result<(), AppError> {
-    match ApplicationState::parse(&application.state) {
+    match application.state {
         ApplicationState::Returned => Err(AppError::NotUnlocked),
         _ => Ok(()),
     }

@@ -10,7 +10,7 @@ use sea_orm::{
 
 use super::entities::{notification, outbox_message, user};
 use crate::error::AppError;
-use crate::models::review::NotificationView;
+use crate::models::feedback::NotificationView;
 
 pub struct News<'a> {
     pub recipient: &'a user::Model,

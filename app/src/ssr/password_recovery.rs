@@ -16,7 +16,7 @@ use super::entities::{recovery_code, user};
 use super::notifications::Outgoing;
 use crate::domain::new_password::NewPassword;
 use crate::error::AppError;
-use crate::models::RecoveryChannel;
+use crate::models::account::RecoveryChannel;
 
 pub const CODE_LIFETIME_MINUTES: i64 = 15;
 /// Wrong guesses a code survives.

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use sea_orm::DatabaseConnection;
 
+use crate::domain::ApplicationState;
 use crate::error::AppError;
-use crate::models::ApplicationState;
 
 /// At most this many days are drawn (the most recent).
 pub const MAX_DAYS: usize = 120;

@@ -11,8 +11,8 @@ use super::application_claim;
 use super::entities::{application, material, material_version};
 use super::materials::StoredFile;
 use super::server_state::ServerState;
+use crate::domain::Change;
 use crate::error::AppError;
-use crate::models::ApplicationState;
 
 pub async fn replace(
     state: &ServerState,
@@ -23,7 +23,7 @@ pub async fn replace(
 ) -> Result<material::Model, AppError> {
     let txn = state.db.begin().await.map_err(|e| super::internal("replace begin", e))?;
     // Still returned, not resubmitted meanwhile (which would have locked the image).
-    application_claim::claim(&txn, application.id, &[ApplicationState::Returned], now).await?;
+    application_claim::claim(&txn, application.id, Change::ReplaceFlagged, now).await?;
     // The current file is the one the reviewer returned unless it already replaced that one in
     // this round (a version kept since the return).
     let mut kept_this_round =

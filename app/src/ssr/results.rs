@@ -7,7 +7,6 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 
 use super::entities::application;
 use crate::error::AppError;
-use crate::models::ApplicationState;
 
 pub const HEADER: [&str; 8] = [
     "姓名 Name",
@@ -36,7 +35,7 @@ pub async fn rows(db: &DatabaseConnection, exam_code: &str, offset: FixedOffset)
         .into_iter()
         .map(|a| {
             let person = people.get(&a.user_id);
-            let state = ApplicationState::parse(&a.state);
+            let state = a.state;
             [
                 person.map(|p| p.name.clone()).unwrap_or_default(),
                 person.map(|p| p.id_number.clone()).unwrap_or_default(),

@@ -7,8 +7,8 @@ use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::entities::{application_event, notification, outbox_message};
+use crate::domain::ApplicationState;
 use crate::error::AppError;
-use crate::models::ApplicationState;
 
 /// The later of the new results time and the moment the row was written.
 fn later_of(results_at: DateTime<Utc>, written_at: impl ColumnTrait) -> SimpleExpr {
@@ -24,10 +24,7 @@ pub async fn follow_results_time(
     application_event::Entity::update_many()
         .col_expr(application_event::Column::VisibleFrom, later_of(results_at, application_event::Column::At))
         .filter(application_event::Column::ExamCode.eq(exam_code))
-        .filter(
-            application_event::Column::StateAfter
-                .is_in([ApplicationState::Approved.as_str(), ApplicationState::Rejected.as_str()]),
-        )
+        .filter(application_event::Column::StateAfter.is_in([ApplicationState::Approved, ApplicationState::Rejected]))
         .exec(db)
         .await
         .map_err(fail)?;

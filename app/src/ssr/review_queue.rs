@@ -8,9 +8,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::entities::{application, user};
+use crate::domain::{ApplicationState, Change};
 use crate::error::AppError;
 use crate::models::review::{QueueCursor, QueueQuery, QueueRow};
-use crate::models::ApplicationState;
 
 pub const PAGE_SIZE: u64 = 50;
 
@@ -68,7 +68,7 @@ pub async fn page(
                 id_number_masked: candidate
                     .map(|c| super::accounts::session_user_of(c).id_number_masked)
                     .unwrap_or_default(),
-                state: ApplicationState::parse(&r.state),
+                state: r.state,
                 round: r.round,
                 last_submitted_at: r
                     .last_submitted_at
@@ -84,7 +84,7 @@ pub async fn page(
 /// The oldest application waiting for a decision other than `except`: where "next application"
 /// goes after a decision.
 pub async fn next_awaiting(db: &DatabaseConnection, exam_code: &str, except: i32) -> Result<Option<i32>, AppError> {
-    let awaiting = [ApplicationState::Submitted.as_str(), ApplicationState::Resubmitted.as_str()];
+    let awaiting = Change::Approve.allowed_from().iter().copied();
     let row = application::Entity::find()
         .filter(application::Column::ExamCode.eq(exam_code))
         .filter(application::Column::State.is_in(awaiting))

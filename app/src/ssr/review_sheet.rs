@@ -10,10 +10,9 @@ use super::entities::{application, material, material_version, review_flag, user
 use super::server_state::ServerState;
 use super::{applications, exams, materials, review_queue, reviewer_access, timeline};
 use crate::domain::exam_windows::format_utc;
-use crate::domain::review_decision::ReviewReason;
 use crate::error::AppError;
-use crate::models::review::{PreviousImage, ReviewCategory, ReviewImage, ReviewSheet};
-use crate::models::{ApplicationState, FlagView};
+use crate::models::feedback::FlagView;
+use crate::models::review::{NextApplication, PreviousImage, ReviewCategory, ReviewImage, ReviewSheet};
 
 /// Someone else's hold on an application lapses after this long without a decision.
 const HOLD: i64 = 30;
@@ -62,7 +61,7 @@ pub async fn open(
     let now = state.clock.now();
     let mut row = reviewable(db, account, application_id).await?;
     let held_by_other = live_holder(&row, now).is_some_and(|id| id != account.id);
-    if ApplicationState::parse(&row.state).awaits_review() && (!held_by_other || take_over) {
+    if row.state.awaits_review() && (!held_by_other || take_over) {
         application::Entity::update_many()
             .col_expr(application::Column::ReviewerId, Expr::value(account.id))
             .col_expr(application::Column::TakenAt, Expr::value(now))
@@ -103,7 +102,7 @@ async fn sheet(
         .categories
         .iter()
         .map(|category| ReviewCategory {
-            definition: category.clone(),
+            code: category.code.clone(),
             images: rows
                 .iter()
                 .filter(|m| m.category == category.code)
@@ -124,7 +123,7 @@ async fn sheet(
         exam: exams::summary_of(&definition),
         candidate_name: candidate.name.clone(),
         id_number_masked: super::accounts::session_user_of(candidate).id_number_masked,
-        state: ApplicationState::parse(&row.state),
+        state: row.state,
         round: row.round,
         version: row.review_version,
         taken_by: held_by.and_then(|id| people.get(&id)).map(|p| p.name.clone()),
@@ -134,8 +133,25 @@ async fn sheet(
         form_flag: flag_for(&flags, None),
         categories,
         history: timeline::entries(db, row.id, None, offset).await?,
+        next: next_in_queue(db, &row).await?,
         definition,
     })
+}
+
+/// The application a "next" after this one would open, with its images' addresses, so the
+/// browser can fetch them while the reviewer still works on this one.
+async fn next_in_queue(db: &DatabaseConnection, row: &application::Model) -> Result<Option<NextApplication>, AppError> {
+    let Some(next_id) = review_queue::next_awaiting(db, &row.exam_code, row.id).await? else { return Ok(None) };
+    let next = application::Entity::find_by_id(next_id)
+        .one(db)
+        .await
+        .map_err(|e| super::internal("next application", e))?
+        .ok_or(AppError::NotFound)?;
+    let images = materials::rows_of(db, next.user_id, &next.exam_code).await?;
+    Ok(Some(NextApplication {
+        application_id: next.id,
+        image_urls: images.iter().map(|m| materials::view_of(m).file_url()).collect(),
+    }))
 }
 
 /// The flags of the application's latest return, if it was ever returned.
@@ -153,10 +169,10 @@ pub async fn last_flags(db: &DatabaseConnection, application_id: i32) -> Result<
 
 /// What the flags say about one image (`None`: about the form).
 pub fn flag_for(flags: &[review_flag::Model], material_id: Option<&str>) -> Option<FlagView> {
-    flags.iter().find(|f| f.material_id.as_deref() == material_id).map(|f| FlagView {
-        reason: ReviewReason::parse(&f.reason).unwrap_or(ReviewReason::Other),
-        comment: f.comment.clone(),
-    })
+    flags
+        .iter()
+        .find(|f| f.material_id.as_deref() == material_id)
+        .map(|f| FlagView { reason: f.reason, comment: f.comment.clone() })
 }
 
 /// The reviewer whose hold on the application has not lapsed yet.

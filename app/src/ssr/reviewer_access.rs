@@ -7,9 +7,9 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, Qu
 use super::audit::{self, AuditAction};
 use super::entities::{reviewer_assignment, user};
 use crate::domain::sign_up_form::SignUpForm;
+use crate::domain::Role;
 use crate::error::AppError;
-use crate::models::review::ReviewerRow;
-use crate::models::Role;
+use crate::models::admin::ReviewerRow;
 
 /// Administrators review every exam; a reviewer only those assigned; nobody else any.
 pub async fn require_reviewer_of(
@@ -17,17 +17,17 @@ pub async fn require_reviewer_of(
     account: &user::Model,
     exam_code: &str,
 ) -> Result<(), AppError> {
-    match Role::parse(&account.role) {
-        Some(Role::Admin) => Ok(()),
-        Some(Role::Reviewer) if assigned_exams(db, account.id).await?.iter().any(|c| c == exam_code) => Ok(()),
+    match account.role {
+        Role::Admin => Ok(()),
+        Role::Reviewer if assigned_exams(db, account.id).await?.iter().any(|c| c == exam_code) => Ok(()),
         _ => Err(AppError::Forbidden),
     }
 }
 
 /// The signed-in reviewer or administrator, for pages that list what they may review.
 pub fn require_reviewer_role(account: &user::Model) -> Result<(), AppError> {
-    match Role::parse(&account.role) {
-        Some(Role::Admin | Role::Reviewer) => Ok(()),
+    match account.role {
+        Role::Admin | Role::Reviewer => Ok(()),
         _ => Err(AppError::Forbidden),
     }
 }
@@ -76,7 +76,7 @@ pub async fn set_assignment(
         .await
         .map_err(|e| super::internal("reviewer lookup", e))?
         .ok_or(AppError::NotFound)?;
-    if Role::parse(&reviewer.role) != Some(Role::Reviewer) {
+    if reviewer.role != Role::Reviewer {
         return Err(AppError::NotFound);
     }
     super::exams::load(db, exam_code).await?.ok_or(AppError::NotFound)?;

@@ -48,14 +48,14 @@ pub async fn request_user(db: &DatabaseConnection) -> Result<user::Model, AppErr
 /// In a server function: the signed-in administrator; anyone else is refused.
 pub async fn request_admin(db: &DatabaseConnection) -> Result<user::Model, AppError> {
     let account = request_user(db).await?;
-    require_role(&account, crate::models::Role::Admin)?;
+    require_role(&account, crate::domain::Role::Admin)?;
     Ok(account)
 }
 
 /// Refuses an account whose role is not `role`: the one role check of server functions and
 /// plain routes alike.
-pub fn require_role(account: &user::Model, role: crate::models::Role) -> Result<(), AppError> {
-    if account.role == role.as_str() {
+pub fn require_role(account: &user::Model, role: crate::domain::Role) -> Result<(), AppError> {
+    if account.role == role {
         Ok(())
     } else {
         Err(AppError::Forbidden)

@@ -7,8 +7,9 @@ use sea_orm::{
 };
 
 use super::entities::application_event;
+use crate::domain::ApplicationState;
 use crate::error::AppError;
-use crate::models::{ApplicationState, TimelineEntry};
+use crate::models::feedback::TimelineEntry;
 
 pub struct Step<'a> {
     pub application_id: i32,
@@ -26,7 +27,7 @@ pub async fn record(db: &impl ConnectionTrait, step: Step<'_>) -> Result<(), App
         application_id: Set(step.application_id),
         exam_code: Set(step.exam_code.to_string()),
         at: Set(step.at),
-        state_after: Set(step.state_after.as_str().to_string()),
+        state_after: Set(step.state_after),
         message_zh: Set(step.message_zh),
         message_en: Set(step.message_en),
         visible_from: Set(step.visible_from),
@@ -79,5 +80,5 @@ pub async fn exam_history(
         .all(db)
         .await
         .map_err(|e| super::internal("exam history", e))?;
-    Ok(rows.into_iter().map(|r| (r.application_id, r.at, ApplicationState::parse(&r.state_after))).collect())
+    Ok(rows.into_iter().map(|r| (r.application_id, r.at, r.state_after)).collect())
 }

@@ -34,7 +34,7 @@ type Encoder = fn(&[[String; 8]]) -> Result<Vec<u8>, String>;
 
 async fn export(state: &ServerState, session: &Session, code: &str, encode: Encoder) -> Result<Vec<u8>, AppError> {
     let account = user_from_session(session, &state.db).await?;
-    require_role(&account, app::models::Role::Admin)?;
+    require_role(&account, app::domain::Role::Admin)?;
     let definition = exams::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
     let rows = results::rows(&state.db, code, definition.windows.offset()).await?;
     encode(&rows).map_err(|e| app::ssr::internal("results export", e))

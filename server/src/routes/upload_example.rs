@@ -6,8 +6,8 @@ use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
+use app::domain::Role;
 use app::error::AppError;
-use app::models::Role;
 use app::ssr::audit::{self, AuditAction};
 use app::ssr::exams::{add_example, MAX_EXAMPLE_BYTES};
 use app::ssr::session_user::{require_role, user_from_session};

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::review::{AuditQuery, AuditRow};
+use crate::models::admin::{AuditQuery, AuditRow};
 
 /// How many lines a page of the audit log holds.
 pub const AUDIT_PAGE_SIZE: u64 = 100;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::PresetInfo;
+use crate::models::admin::PresetInfo;
 
 /// The presets that ship with Zige.
 #[server(endpoint = "admin_presets", input = leptos::server_fn::codec::Json)]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::AdminExamPage;
+use crate::models::admin::AdminExamPage;
 
 /// One exam for its administration page: counts, windows, and the exam file to edit.
 #[server(endpoint = "admin_exam_detail", input = leptos::server_fn::codec::Json)]

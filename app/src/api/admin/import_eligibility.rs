@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::EligibilityReport;
+use crate::models::admin::EligibilityReport;
 
 /// Adds the candidates of a CSV (ID number, name) to an exam's list: good rows kept, bad rows
 /// reported by line.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::AdminExamRow;
+use crate::models::admin::AdminExamRow;
 
 /// Every exam with its phase and how many candidates are in each state.
 #[server(endpoint = "admin_overview", input = leptos::server_fn::codec::Json)]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::models::review::ProgressSeries;
+use crate::models::admin::ProgressSeries;
 
 /// Applications per state at the end of each day, for the exam's progress chart.
 #[server(endpoint = "admin_exam_progress", input = leptos::server_fn::codec::Json)]

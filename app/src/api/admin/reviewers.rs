@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::sign_up_form::SignUpFields;
 use crate::error::AppError;
-use crate::models::review::ReviewerRow;
+use crate::models::admin::ReviewerRow;
 
 /// Every reviewer account with the exams assigned to it.
 #[server(endpoint = "admin_reviewers", input = leptos::server_fn::codec::Json)]

@@ -7,7 +7,7 @@ use crate::models::review::ReviewerExam;
 /// applications wait for a decision.
 #[server(endpoint = "review_exams", input = leptos::server_fn::codec::Json)]
 pub async fn review_exams() -> Result<Vec<ReviewerExam>, AppError> {
-    use crate::models::Role;
+    use crate::domain::Role;
     use crate::ssr::{applications, exams, reviewer_access, server_state::server_state, session_user};
 
     crate::ssr::respond(
@@ -15,7 +15,7 @@ pub async fn review_exams() -> Result<Vec<ReviewerExam>, AppError> {
             let state = server_state()?;
             let account = session_user::request_user(&state.db).await?;
             reviewer_access::require_reviewer_role(&account)?;
-            let definitions = if Role::parse(&account.role) == Some(Role::Admin) {
+            let definitions = if account.role == Role::Admin {
                 exams::list_definitions(&state.db).await?
             } else {
                 let mut assigned = Vec::new();

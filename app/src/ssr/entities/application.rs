@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ApplicationState;
+
 /// One candidate's application to one exam: pledge, form, position and where it stands.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "applications")]
@@ -8,8 +10,7 @@ pub struct Model {
     pub id: i32,
     pub user_id: i32,
     pub exam_code: String,
-    /// `ApplicationState` as text.
-    pub state: String,
+    pub state: ApplicationState,
     pub pledge_accepted_at: Option<DateTimeUtc>,
     /// `FormValues` as JSON.
     pub form: String,

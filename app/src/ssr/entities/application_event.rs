@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::ApplicationState;
+
 /// A line of the candidate's timeline, and a step of the exam's progress history.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "application_events")]
@@ -9,8 +11,7 @@ pub struct Model {
     pub application_id: i32,
     pub exam_code: String,
     pub at: DateTimeUtc,
-    /// `ApplicationState` after this step.
-    pub state_after: String,
+    pub state_after: ApplicationState,
     pub message_zh: String,
     pub message_en: String,
     /// Results stay hidden from the candidate until the exam's results time.

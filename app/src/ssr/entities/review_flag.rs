@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::review_decision::ReviewReason;
+
 /// One thing a return for revision asked to change: an image, or the form (`material_id` empty).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "review_flags")]
@@ -9,8 +11,7 @@ pub struct Model {
     pub application_id: i32,
     pub round: i32,
     pub material_id: Option<String>,
-    /// `ReviewReason` as text.
-    pub reason: String,
+    pub reason: ReviewReason,
     pub comment: String,
     pub reviewer_id: i32,
     pub created_at: DateTimeUtc,

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::Role;
+
 /// An account. Not `Serialize`: it holds the password hash.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "users")]
@@ -12,7 +14,7 @@ pub struct Model {
     pub name: String,
     pub mobile: String,
     pub password_hash: String,
-    pub role: String,
+    pub role: Role,
     /// Where feedback and results are emailed; SMS goes to `mobile`.
     pub email: Option<String>,
     pub created_at: DateTimeUtc,

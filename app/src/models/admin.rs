@@ -1,0 +1,114 @@
+//! What the administrator's pages receive: exams with their counts, reviewers, the audit log and
+//! the progress chart.
+
+use serde::{Deserialize, Serialize};
+
+use super::exam::ExamSummary;
+use crate::domain::{ApplicationState, ExamPhase};
+
+/// An exam on the administrator's list, with how many candidates are in each state.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminExamRow {
+    pub exam: ExamSummary,
+    pub phase: ExamPhase,
+    pub opens_at: String,
+    pub closes_at: String,
+    /// Applications per state; candidates who never entered are not counted.
+    pub counts: Vec<(ApplicationState, u64)>,
+    pub eligibility: crate::domain::Eligibility,
+    pub on_list: u64,
+}
+
+/// A preset an exam can be created from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PresetInfo {
+    pub code: String,
+    pub file: String,
+    pub title_zh: String,
+    pub title_en: String,
+}
+
+/// One exam on its administration page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminExamPage {
+    pub row: AdminExamRow,
+    /// The exam file as the administrator wrote it.
+    pub source: String,
+    /// The four windows as `<input type="datetime-local">` values, in the exam's offset.
+    pub windows_local: [String; 4],
+    /// That offset, e.g. "+08:00".
+    pub offset: String,
+}
+
+/// What an eligibility import did: how many rows were kept, and every bad row by line.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EligibilityReport {
+    pub accepted: u64,
+    pub total_on_list: u64,
+    pub problems: Vec<(u64, String, String)>,
+}
+
+/// A reviewer account on the administrator's page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewerRow {
+    pub id: i32,
+    pub name: String,
+    pub id_number_masked: String,
+    pub email: Option<String>,
+    pub exams: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditRow {
+    /// The line's place in the log: pages are read by it (newest first).
+    pub id: i32,
+    /// UTC.
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub target: String,
+    pub detail: String,
+}
+
+/// Applications per state at the end of each day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgressSeries {
+    pub exam: ExamSummary,
+    /// YYYY-MM-DD in the exam's offset.
+    pub days: Vec<String>,
+    pub series: Vec<(ApplicationState, Vec<u64>)>,
+}
+
+/// Which lines of the audit log to read: one kind of action, or all but failed logins (so a flood
+/// of them hides nothing else); text the actor or target contains; lines older than `before_id`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AuditQuery {
+    #[serde(default)]
+    pub action: Option<String>,
+    #[serde(default)]
+    pub search: Option<String>,
+    #[serde(default)]
+    pub hide_failed_logins: bool,
+    #[serde(default)]
+    pub before_id: Option<i32>,
+}
+
+/// Every kind of line the audit log holds (as `ssr::audit::AuditAction` names them), with the
+/// words the filter shows.
+pub const AUDIT_ACTIONS: [(&str, &str, &str); 15] = [
+    ("decision", "审核决定", "Decision"),
+    ("unlock", "退回解锁", "Unlock"),
+    ("role_change", "角色变更", "Role change"),
+    ("failed_login", "登录失败", "Failed login"),
+    ("id_number_revealed", "查看完整证件号", "ID number revealed"),
+    ("password_reset", "重置密码", "Password reset"),
+    ("password_changed", "修改密码", "Password changed"),
+    ("id_number_released", "释放证件号", "ID number released"),
+    ("account_created", "创建账号", "Account created"),
+    ("demo_data_created", "创建演示数据", "Demo data created"),
+    ("exam_created", "创建考试", "Exam created"),
+    ("exam_changed", "修改考试配置", "Exam file changed"),
+    ("windows_changed", "修改时间窗口", "Windows changed"),
+    ("eligibility_imported", "导入考生名单", "Eligibility list imported"),
+    ("example_added", "上传示例图片", "Example picture added"),
+];

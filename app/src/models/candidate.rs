@@ -1,0 +1,129 @@
+//! What the candidate's pages receive: 我的考试 and the exam page.
+
+use serde::{Deserialize, Serialize};
+
+use super::exam::ExamSummary;
+use super::feedback::{FlagView, TimelineEntry};
+use crate::domain::completeness::MissingItem;
+use crate::domain::exam_windows::Deadline;
+use crate::domain::personal_form::FormValues;
+use crate::domain::{ApplicationState, CategoryDefinition, ExamDefinition, ExamPhase, ImageFormat};
+
+/// One stored image, as its owner sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MaterialView {
+    pub id: String,
+    pub category: String,
+    pub seq_no: u32,
+    pub format: ImageFormat,
+    pub width: u32,
+    pub height: u32,
+    pub bytes: u64,
+    pub original_name: String,
+    pub uploaded_at: String,
+    /// Submitted: the image can no longer be replaced or removed (已锁定).
+    pub locked: bool,
+    /// Returned for replacement: why, as the reviewer wrote it.
+    pub flag: Option<FlagView>,
+}
+
+impl MaterialView {
+    pub fn file_url(&self) -> String {
+        format!("/api/materials/{}/file", self.id)
+    }
+}
+
+/// A category with its rules and the candidate's images, put together in the browser.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CategoryWithMaterials {
+    pub definition: CategoryDefinition,
+    /// In sequence-number order.
+    pub materials: Vec<MaterialView>,
+}
+
+impl CategoryWithMaterials {
+    /// The smallest sequence number not yet used, offered as the default for the next upload.
+    pub fn next_free_seq_no(&self) -> u32 {
+        (1..).find(|n| !self.materials.iter().any(|m| m.seq_no == *n)).unwrap_or(1)
+    }
+}
+
+/// One line of 我的考试.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExamCard {
+    pub exam: ExamSummary,
+    pub phase: ExamPhase,
+    /// The next moment that matters, already written in the exam's offset.
+    pub next_deadline: Option<(Deadline, String)>,
+    pub state: ApplicationState,
+}
+
+/// Everything the candidate's exam page shows, decided by the server's clock.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExamWithMaterials {
+    pub exam: ExamSummary,
+    pub definition: ExamDefinition,
+    pub phase: ExamPhase,
+    /// Seconds until upload closes, by the server's clock, while it is open: the countdown
+    /// starts from this, not from the browser's idea of the date.
+    pub seconds_until_close: Option<i64>,
+    pub opens_at: String,
+    pub closes_at: String,
+    pub pledge_accepted_at: Option<String>,
+    pub state: ApplicationState,
+    pub submitted_at: Option<String>,
+    /// Uploads, deletions, reordering and the form may change now (a draft in the window).
+    pub editable: bool,
+    /// Returned and still within review: the flagged images may be replaced, then resubmitted.
+    pub revising: bool,
+    /// The personal form may change (a draft, or a return that flagged it).
+    pub form_editable: bool,
+    pub categories: Vec<CategoryMaterials>,
+    pub form: FormValues,
+    pub position: Option<String>,
+    /// What 提交审核 would still refuse for.
+    pub missing: Vec<MissingItem>,
+    /// Returned with the personal form to correct: why.
+    pub form_flag: Option<FlagView>,
+    /// Messages about the application, newest first.
+    pub timeline: Vec<TimelineEntry>,
+    /// Returned: changes are allowed until this moment (the end of review).
+    pub revise_until: Option<String>,
+    /// The final decision, once the results time has come.
+    pub result: Option<ResultView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResultView {
+    pub state: ApplicationState,
+    pub reason: Option<String>,
+}
+
+/// One category's images as the exam page receives them. The category's rules travel once, in
+/// the exam's definition; `ExamWithMaterials::category_views` puts the two together.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CategoryMaterials {
+    pub code: String,
+    /// In sequence-number order.
+    pub materials: Vec<MaterialView>,
+}
+
+impl ExamWithMaterials {
+    /// Each category of the exam with its definition and the candidate's images, in the exam's
+    /// order.
+    pub fn category_views(&self) -> Vec<CategoryWithMaterials> {
+        self.definition
+            .categories
+            .iter()
+            .map(|definition| CategoryWithMaterials {
+                definition: definition.clone(),
+                materials: self
+                    .categories
+                    .iter()
+                    .find(|c| c.code == definition.code)
+                    .map(|c| c.materials.clone())
+                    .unwrap_or_default(),
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,48 @@
+//! What the review side tells the candidate: a flag on an image or the form, a timestamped line
+//! of the timeline, a notification.
+
+use serde::{Deserialize, Serialize};
+
+/// A reviewer's request to replace an image or correct the form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FlagView {
+    pub reason: crate::domain::review_decision::ReviewReason,
+    pub comment: String,
+}
+
+impl FlagView {
+    pub fn text_zh(&self) -> String {
+        if self.comment.is_empty() {
+            self.reason.label_zh().to_string()
+        } else {
+            format!("{}：{}", self.reason.label_zh(), self.comment)
+        }
+    }
+
+    pub fn text_en(&self) -> String {
+        if self.comment.is_empty() {
+            self.reason.label_en().to_string()
+        } else {
+            format!("{}: {}", self.reason.label_en(), self.comment)
+        }
+    }
+}
+
+/// One timestamped message on the candidate's timeline (as in 2020/3/14 22:02:08 上报完成).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    /// Written in the exam's offset, e.g. "2026/11/21 22:02:08".
+    pub at: String,
+    pub message_zh: String,
+    pub message_en: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NotificationView {
+    pub id: i32,
+    pub at: String,
+    pub message_zh: String,
+    pub message_en: String,
+    pub link: String,
+    pub read: bool,
+}
