@@ -27,7 +27,7 @@ use crate::pages::{
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    ssr::page_policy::apply();
+    ssr::infra::page_policy::apply();
     view! {
         <!DOCTYPE html>
         <html>

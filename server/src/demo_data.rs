@@ -9,9 +9,12 @@ use sea_orm::DatabaseConnection;
 use app::domain::sign_up_form::{SignUpFields, SignUpForm};
 use app::domain::Role;
 use app::error::AppError;
-use app::ssr::audit::{self, AuditAction};
-use app::ssr::blob_store::BlobStore;
-use app::ssr::{accounts, eligibility, exam_source, exams, presets, reviewer_access};
+use app::ssr::infra::audit::AuditAction;
+use app::ssr::infra::blob_store::BlobStore;
+use app::ssr::{
+    accounts::account_store, admin::reviewers, exams::eligibility, exams::exam_source, exams::exam_store,
+    exams::presets, infra::audit,
+};
 
 /// 000 (everyone may enter) and 004 (a list, with the demo candidate on it).
 const DEMO_PRESETS: [&str; 2] = ["000", "004"];
@@ -62,9 +65,9 @@ pub async fn ensure_demo_data(
         // The shipped dates are examples; the demo opens yesterday and closes in 30 days, so
         // uploading works whenever a newcomer tries it.
         let source = exam_source::with_windows(preset.source, demo_windows(now))?;
-        let exam =
-            exams::parse_exam_toml(&source).map_err(|mistakes| app::ssr::internal("demo exam", mistakes.join("; ")))?;
-        if exams::insert_if_missing(db, blobs, &exam, &source, &presets::example).await? {
+        let exam = exam_store::parse_exam_toml(&source)
+            .map_err(|mistakes| app::ssr::internal("demo exam", mistakes.join("; ")))?;
+        if exam_store::insert_if_missing(db, blobs, &exam, &source, &presets::example).await? {
             tracing::info!(code = exam.code, "demo exam created");
         }
     }
@@ -78,7 +81,7 @@ pub async fn ensure_demo_data(
             email: account.email.into(),
         };
         let form = SignUpForm::parse(&fields).map_err(|e| app::ssr::internal("demo account", format!("{e:?}")))?;
-        match accounts::create_account(db, form, account.role).await {
+        match account_store::create_account(db, form, account.role).await {
             Ok(_) | Err(AppError::DuplicateIdNumber) => {}
             Err(other) => return Err(other),
         }
@@ -86,11 +89,11 @@ pub async fn ensure_demo_data(
     let candidate = &DEMO_ACCOUNTS[0];
     eligibility::import_csv(db, "004", &format!("{},{}\n", candidate.id_number, candidate.name), now).await?;
     // The demo reviewer reviews both demo exams, assigned by the demo administrator.
-    let reviewer = accounts::find_by_id_number(db, DEMO_ACCOUNTS[1].id_number).await?;
-    let admin = accounts::find_by_id_number(db, DEMO_ACCOUNTS[2].id_number).await?;
+    let reviewer = account_store::find_by_id_number(db, DEMO_ACCOUNTS[1].id_number).await?;
+    let admin = account_store::find_by_id_number(db, DEMO_ACCOUNTS[2].id_number).await?;
     if let (Some(reviewer), Some(admin)) = (reviewer, admin) {
         for code in DEMO_PRESETS {
-            reviewer_access::set_assignment(db, &admin, reviewer.id, code, true, now).await?;
+            reviewers::set_assignment(db, &admin, reviewer.id, code, true, now).await?;
         }
     }
     audit::record(

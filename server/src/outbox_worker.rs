@@ -7,8 +7,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::ssr::clock::Clock;
-use app::ssr::outbox;
+use app::ssr::infra::clock::Clock;
+use app::ssr::messaging::outbox;
 use sea_orm::DatabaseConnection;
 
 use crate::mailer::{Email, EmailSender};

@@ -20,11 +20,11 @@ use tower_sessions::cookie::{Key, SameSite};
 use tower_sessions::session_store::ExpiredDeletion;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
-use app::ssr::blob_store::LocalBlobStore;
-use app::ssr::clock::{Clock, SystemClock};
-use app::ssr::decode_budget::DecodeBudget;
-use app::ssr::rate_limits::{LimitSettings, RateLimits};
+use app::ssr::infra::blob_store::LocalBlobStore;
+use app::ssr::infra::decode_budget::DecodeBudget;
 use app::ssr::ServerState;
+use app::ssr::{infra::clock::Clock, infra::clock::SystemClock};
+use app::ssr::{infra::rate_limits::LimitSettings, infra::rate_limits::RateLimits};
 use app::{shell, App};
 
 use crate::config::Config;
@@ -169,7 +169,9 @@ fn spawn_hourly_sweep(db: DatabaseConnection, blobs: Arc<LocalBlobStore>) {
         let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
         loop {
             every_hour.tick().await;
-            match app::ssr::blob_sweep::sweep(&db, blobs.as_ref(), app::ssr::blob_sweep::DEFAULT_GRACE).await {
+            match app::ssr::infra::blob_sweep::sweep(&db, blobs.as_ref(), app::ssr::infra::blob_sweep::DEFAULT_GRACE)
+                .await
+            {
                 Ok(report) if report.unnamed_files_removed + report.unfinished_writes_removed > 0 => {
                     tracing::info!(?report, "blob sweep")
                 }
@@ -182,7 +184,10 @@ fn spawn_hourly_sweep(db: DatabaseConnection, blobs: Arc<LocalBlobStore>) {
 
 /// An installation without demo data starts with no account at all: say how to make the first.
 async fn warn_when_no_administrator(db: &DatabaseConnection) -> Result<(), StartupError> {
-    if !app::ssr::accounts::any_with_role(db, app::domain::Role::Admin).await.map_err(|e| e.message_en())? {
+    if !app::ssr::accounts::account_store::any_with_role(db, app::domain::Role::Admin)
+        .await
+        .map_err(|e| e.message_en())?
+    {
         tracing::warn!(
             "no administrator exists yet: create one with `server admin create --id-number … --name … --mobile …`"
         );
@@ -222,7 +227,8 @@ fn build_router(state: ServerState, config: &Config) -> Router {
         .route("/api/exams/{code}/examples/{name}", get(example_file))
         .route(
             "/api/admin/exams/{code}/examples",
-            post(upload_example).layer(DefaultBodyLimit::max(app::ssr::exams::MAX_EXAMPLE_BYTES + 64 * 1024)),
+            post(upload_example)
+                .layer(DefaultBodyLimit::max(app::ssr::exams::exam_examples::MAX_EXAMPLE_BYTES + 64 * 1024)),
         )
         .merge(pages)
         .layer(axum::middleware::from_fn_with_state(

@@ -10,8 +10,8 @@ use std::process::{Child, Command};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use app::ssr::clock::Clock;
 use app::ssr::entities::outbox_message;
+use app::ssr::infra::clock::Clock;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use server::mailer::SmtpMailer;

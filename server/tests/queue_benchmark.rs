@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use app::domain::ApplicationState;
 use app::models::review::{QueueFilter, QueueQuery};
-use app::ssr::entities::{application, user};
+use app::ssr::{entities::application, entities::user};
 use chrono::{Duration, FixedOffset, Utc};
 use sea_orm::{EntityTrait, Set, TransactionTrait};
 use support::*;
@@ -74,22 +74,19 @@ async fn queue_pages_cost_the_same_at_the_start_and_deep_in_a_million_applicatio
         let mut times = Vec::new();
         for _ in 0..20 {
             let began = Instant::now();
-            let (rows, _) = app::ssr::review_queue::page(db, &query, offset).await.unwrap();
+            let (rows, _) = app::ssr::review::review_queue::page(db, &query, offset).await.unwrap();
             times.push(began.elapsed());
             assert_eq!(rows.len(), 50);
         }
         times.sort();
         println!("{label}: median {:.2?}, worst {:.2?} (20 runs)", times[10], times[19]);
     }
-    let resubmitted = QueueQuery {
-        filter: QueueFilter::State(ApplicationState::Resubmitted),
-        after: None,
-        ..query.clone()
-    };
+    let resubmitted =
+        QueueQuery { filter: QueueFilter::State(ApplicationState::Resubmitted), after: None, ..query.clone() };
     let began = Instant::now();
-    app::ssr::review_queue::page(db, &resubmitted, offset).await.unwrap();
+    app::ssr::review::review_queue::page(db, &resubmitted, offset).await.unwrap();
     println!("first page of the resubmitted: {:.2?}", began.elapsed());
     let began = Instant::now();
-    app::ssr::applications::count_by_state(db, "000").await.unwrap();
+    app::ssr::application::application_queries::count_by_state(db, "000").await.unwrap();
     println!("counts per state: {:.2?}", began.elapsed());
 }

@@ -7,15 +7,16 @@ use crate::error::AppError;
 #[server(endpoint = "change_password", input = leptos::server_fn::codec::Json)]
 pub async fn change_password(old_password: String, new_password: String) -> Result<(), AppError> {
     use crate::domain::new_password::NewPassword;
-    use crate::ssr::audit::{self, AuditAction};
-    use crate::ssr::{accounts, server_state::server_state, session_user};
+    use crate::ssr::infra::audit::AuditAction;
+    use crate::ssr::infra::server_state::server_state;
+    use crate::ssr::{access::session_user, accounts::account_store, infra::audit};
 
     let password =
         NewPassword::parse("new_password", &new_password).map_err(|e| AppError::from_field_errors(vec![e]))?;
     let state = server_state()?;
     let session = session_user::request_session().await?;
     let account = session_user::user_from_session(&session, &state.db).await?;
-    let account = accounts::change_password(&state.db, &account, &old_password, password).await?;
+    let account = account_store::change_password(&state.db, &account, &old_password, password).await?;
     session_user::begin_session(&session, &account).await?;
     audit::record(
         &state.db,

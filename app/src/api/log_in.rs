@@ -7,12 +7,13 @@ use crate::models::account::SessionUser;
 /// from (the address limit is applied before the body is read, in the server's middleware).
 #[server(endpoint = "log_in", input = leptos::server_fn::codec::Json)]
 pub async fn log_in(id_number: String, password: String) -> Result<SessionUser, AppError> {
-    use crate::ssr::audit::{self, AuditAction};
-    use crate::ssr::{accounts, server_state::server_state, session_user};
+    use crate::ssr::infra::audit::AuditAction;
+    use crate::ssr::infra::server_state::server_state;
+    use crate::ssr::{access::session_user, accounts::account_store, infra::audit};
 
     let state = server_state()?;
-    state.rate_limits.check_account(&accounts::normalise_id_number(&id_number))?;
-    let account = match accounts::authenticate(&state.db, &id_number, &password).await {
+    state.rate_limits.check_account(&account_store::normalise_id_number(&id_number))?;
+    let account = match account_store::authenticate(&state.db, &id_number, &password).await {
         Ok(account) => account,
         Err(error) => {
             tracing::warn!("failed login");
@@ -31,5 +32,5 @@ pub async fn log_in(id_number: String, password: String) -> Result<SessionUser, 
         }
     };
     session_user::begin_session(&session_user::request_session().await?, &account).await?;
-    Ok(accounts::session_user_of(&account))
+    Ok(account_store::session_user_of(&account))
 }

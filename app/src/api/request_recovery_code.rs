@@ -7,7 +7,8 @@ use crate::models::account::RecoveryChannel;
 /// whether or not the ID number is registered.
 #[server(endpoint = "request_recovery_code", input = leptos::server_fn::codec::Json)]
 pub async fn request_recovery_code(id_number: String, channel: RecoveryChannel) -> Result<(), AppError> {
-    use crate::ssr::{password_recovery, server_state::server_state};
+    use crate::ssr::accounts::password_recovery;
+    use crate::ssr::infra::server_state::server_state;
 
     let state = server_state()?;
     password_recovery::request_code(&state.db, &id_number, channel, state.clock.now()).await

@@ -7,7 +7,8 @@ use crate::error::AppError;
 #[server(endpoint = "reset_password", input = leptos::server_fn::codec::Json)]
 pub async fn reset_password(id_number: String, code: String, new_password: String) -> Result<(), AppError> {
     use crate::domain::new_password::NewPassword;
-    use crate::ssr::{password_recovery, server_state::server_state};
+    use crate::ssr::accounts::password_recovery;
+    use crate::ssr::infra::server_state::server_state;
 
     let password =
         NewPassword::parse("new_password", &new_password).map_err(|e| AppError::from_field_errors(vec![e]))?;

@@ -8,17 +8,12 @@ use crate::models::account::SessionUser;
 #[server(endpoint = "sign_up", input = leptos::server_fn::codec::Json)]
 pub async fn sign_up(fields: SignUpFields) -> Result<SessionUser, AppError> {
     use crate::domain::sign_up_form::SignUpForm;
-    use crate::ssr::{accounts, server_state::server_state, session_user};
-
-    crate::ssr::respond(
-        async {
-            let form = SignUpForm::parse(&fields).map_err(AppError::from_field_errors)?;
-            let state = server_state()?;
-            let account = accounts::create_account(&state.db, form, crate::domain::Role::Candidate).await?;
-            session_user::begin_session(&session_user::request_session().await?, &account).await?;
-            tracing::info!(user_id = account.id, "candidate signed up");
-            Ok(accounts::session_user_of(&account))
-        }
-        .await,
-    )
+    use crate::ssr::infra::server_state::server_state;
+    use crate::ssr::{access::session_user, accounts::account_store};
+    let form = SignUpForm::parse(&fields).map_err(AppError::from_field_errors)?;
+    let state = server_state()?;
+    let account = account_store::create_account(&state.db, form, crate::domain::Role::Candidate).await?;
+    session_user::begin_session(&session_user::request_session().await?, &account).await?;
+    tracing::info!(user_id = account.id, "candidate signed up");
+    Ok(account_store::session_user_of(&account))
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use app::domain::sign_up_form::{SignUpFields, SignUpForm};
 use app::error::AppError;
-use app::ssr::account_admin;
+use app::ssr::admin::account_admin;
 
 use crate::config::Config;
 use crate::startup::open_database;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use app::domain::CategoryRules;
-use app::ssr::upload_check::check_upload;
+use app::ssr::candidate::upload_check::check_upload;
 
 #[derive(clap::Args)]
 pub struct CheckImagesArgs {

@@ -4,8 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use app::domain::ExamDefinition;
-use app::ssr::blob_store::LocalBlobStore;
-use app::ssr::exams::{self, ExampleSource};
+use app::ssr::exams::exam_examples::ExampleSource;
+use app::ssr::exams::exam_store;
+use app::ssr::infra::blob_store::LocalBlobStore;
 
 use crate::config::Config;
 use crate::startup::open_database;
@@ -62,7 +63,7 @@ pub async fn run_exam_command(command: &ExamCommand) -> ExitCode {
 /// The definition and its text; every example picture it names must be beside it.
 fn read_exam_file(file: &PathBuf, examples: ExampleSource<'_>) -> Result<(ExamDefinition, String), Vec<String>> {
     let text = std::fs::read_to_string(file).map_err(|e| vec![e.to_string()])?;
-    let definition = exams::parse_exam_toml(&text)?;
+    let definition = exam_store::parse_exam_toml(&text)?;
     let missing: Vec<String> = definition
         .categories
         .iter()
@@ -85,5 +86,5 @@ async fn import(
     let config = Config::load()?;
     let db = open_database(&config).await?;
     let blobs = LocalBlobStore::open(config.blob_dir()).await?;
-    Ok(exams::insert_if_missing(&db, &blobs, definition, source, examples).await.map_err(|e| e.message_en())?)
+    Ok(exam_store::insert_if_missing(&db, &blobs, definition, source, examples).await.map_err(|e| e.message_en())?)
 }

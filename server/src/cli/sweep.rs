@@ -4,8 +4,8 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
-use app::ssr::blob_store::LocalBlobStore;
-use app::ssr::blob_sweep;
+use app::ssr::infra::blob_store::LocalBlobStore;
+use app::ssr::infra::blob_sweep;
 
 use crate::config::Config;
 use crate::startup::open_database;

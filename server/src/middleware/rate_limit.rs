@@ -5,14 +5,14 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use app::ssr::rate_limits::Door;
+use app::ssr::infra::rate_limits::Door;
 
 use super::client_address::client_address;
 use crate::routes::error_response;
 
 #[derive(Clone)]
 pub struct RateLimitState {
-    pub limits: std::sync::Arc<app::ssr::rate_limits::RateLimits>,
+    pub limits: std::sync::Arc<app::ssr::infra::rate_limits::RateLimits>,
     pub behind_proxy: bool,
 }
 

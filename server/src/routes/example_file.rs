@@ -5,8 +5,8 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use tower_sessions::Session;
 
-use app::ssr::exams::read_example;
-use app::ssr::session_user::user_from_session;
+use app::ssr::access::session_user::user_from_session;
+use app::ssr::exams::exam_examples::read_example;
 use app::ssr::ServerState;
 
 use super::{error_response, image_response};

@@ -5,8 +5,8 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use tower_sessions::Session;
 
-use app::ssr::review_sheet::previous_file as read_previous;
-use app::ssr::session_user::user_from_session;
+use app::ssr::access::image_access::previous_file as read_previous;
+use app::ssr::access::session_user::user_from_session;
 use app::ssr::ServerState;
 
 use super::{error_response, image_response};

@@ -6,8 +6,9 @@ use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
 
 use app::error::AppError;
-use app::ssr::session_user::{require_role, user_from_session};
-use app::ssr::{exams, results, ServerState};
+use app::ssr::ServerState;
+use app::ssr::{access::session_user::require_role, access::session_user::user_from_session};
+use app::ssr::{exams::exam_store, review::results};
 
 use super::error_response;
 
@@ -35,7 +36,7 @@ type Encoder = fn(&[[String; 8]]) -> Result<Vec<u8>, String>;
 async fn export(state: &ServerState, session: &Session, code: &str, encode: Encoder) -> Result<Vec<u8>, AppError> {
     let account = user_from_session(session, &state.db).await?;
     require_role(&account, app::domain::Role::Admin)?;
-    let definition = exams::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
+    let definition = exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
     let rows = results::rows(&state.db, code, definition.windows.offset()).await?;
     encode(&rows).map_err(|e| app::ssr::internal("results export", e))
 }

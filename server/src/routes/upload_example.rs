@@ -8,10 +8,11 @@ use tower_sessions::Session;
 
 use app::domain::Role;
 use app::error::AppError;
-use app::ssr::audit::{self, AuditAction};
-use app::ssr::exams::{add_example, MAX_EXAMPLE_BYTES};
-use app::ssr::session_user::{require_role, user_from_session};
+use app::ssr::infra::audit;
+use app::ssr::infra::audit::AuditAction;
 use app::ssr::ServerState;
+use app::ssr::{access::session_user::require_role, access::session_user::user_from_session};
+use app::ssr::{exams::exam_examples::add_example, exams::exam_examples::MAX_EXAMPLE_BYTES};
 
 use super::error_response;
 

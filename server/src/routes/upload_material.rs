@@ -9,9 +9,9 @@ use axum::Json;
 use tower_sessions::Session;
 
 use app::error::AppError;
-use app::ssr::materials::{store_upload, NewUpload};
-use app::ssr::session_user::user_from_session;
+use app::ssr::access::session_user::user_from_session;
 use app::ssr::ServerState;
+use app::ssr::{candidate::upload_pipeline::store_upload, candidate::upload_pipeline::NewUpload};
 
 use super::error_response;
 

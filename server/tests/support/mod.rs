@@ -9,7 +9,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use app::ssr::clock::ManualClock;
+use app::ssr::infra::clock::ManualClock;
 use app::ssr::ServerState;
 use chrono::{DateTime, Utc};
 
@@ -58,7 +58,7 @@ pub fn at(rfc3339: &str) -> DateTime<Utc> {
 impl TestApp {
     /// Where the server's clock stands.
     pub fn clock_now(&self) -> DateTime<Utc> {
-        use app::ssr::clock::Clock;
+        use app::ssr::infra::clock::Clock;
         self.clock.now()
     }
 
@@ -148,11 +148,17 @@ impl TestApp {
 
     /// Adds an exam written as TOML straight into the database; it may name no example pictures.
     pub async fn add_exam(&self, toml: &str) {
-        let definition = app::ssr::exams::parse_exam_toml(toml).unwrap_or_else(|m| panic!("test exam invalid: {m:?}"));
-        let added =
-            app::ssr::exams::insert_if_missing(&self.state.db, self.state.blobs.as_ref(), &definition, toml, &|_| None)
-                .await
-                .unwrap();
+        let definition =
+            app::ssr::exams::exam_store::parse_exam_toml(toml).unwrap_or_else(|m| panic!("test exam invalid: {m:?}"));
+        let added = app::ssr::exams::exam_store::insert_if_missing(
+            &self.state.db,
+            self.state.blobs.as_ref(),
+            &definition,
+            toml,
+            &|_| None,
+        )
+        .await
+        .unwrap();
         assert!(added);
     }
 }

@@ -9,9 +9,8 @@ pub const AUDIT_PAGE_SIZE: u64 = 100;
 /// A page of the audit log, newest first; without a query, the newest lines of every kind.
 #[server(endpoint = "admin_audit_log", input = leptos::server_fn::codec::Json)]
 pub async fn admin_audit_log(query: Option<AuditQuery>) -> Result<Vec<AuditRow>, AppError> {
-    use crate::ssr::{audit, server_state::server_state, session_user};
+    use crate::ssr::{access::caller, infra::audit};
 
-    let state = server_state()?;
-    session_user::request_admin(&state.db).await?;
+    let (state, _) = caller::admin().await?;
     audit::page(&state.db, &query.unwrap_or_default(), AUDIT_PAGE_SIZE).await
 }

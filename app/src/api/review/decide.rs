@@ -7,16 +7,10 @@ use crate::error::AppError;
 /// someone else got there first and nothing is changed. Returns the next application waiting.
 #[server(endpoint = "decide_application", input = leptos::server_fn::codec::Json)]
 pub async fn decide_application(id: i32, version: i32, decision: Decision) -> Result<Option<i32>, AppError> {
-    use crate::ssr::{decisions, server_state::server_state, session_user};
+    use crate::ssr::{access::caller, review::decisions};
 
-    crate::ssr::respond(
-        async {
-            let state = server_state()?;
-            let account = session_user::request_user(&state.db).await?;
-            let next = decisions::decide(&state, &account, id, version, decision).await?;
-            tracing::info!(reviewer = account.id, application = id, "decision stored");
-            Ok(next)
-        }
-        .await,
-    )
+    let (state, account) = caller::signed_in().await?;
+    let next = decisions::decide(&state, &account, id, version, decision).await?;
+    tracing::info!(reviewer = account.id, application = id, "decision stored");
+    Ok(next)
 }

@@ -7,14 +7,8 @@ use crate::models::review::ReviewSheet;
 /// else holds it (or `take_over` says to take it anyway).
 #[server(endpoint = "open_application", input = leptos::server_fn::codec::Json)]
 pub async fn open_application(id: i32, take_over: bool) -> Result<ReviewSheet, AppError> {
-    use crate::ssr::{review_sheet, server_state::server_state, session_user};
+    use crate::ssr::{access::caller, review::review_sheet};
 
-    crate::ssr::respond(
-        async {
-            let state = server_state()?;
-            let account = session_user::request_user(&state.db).await?;
-            review_sheet::open(&state, &account, id, take_over).await
-        }
-        .await,
-    )
+    let (state, account) = caller::signed_in().await?;
+    review_sheet::open(&state, &account, id, take_over).await
 }

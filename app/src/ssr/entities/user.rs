@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-use crate::domain::Role;
+use crate::domain::{IdNumber, IdType, Role};
 
 /// An account. Not `Serialize`: it holds the password hash.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -26,3 +26,11 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The account's ID number as pages and logs show it.
+    pub fn masked_id_number(&self) -> String {
+        let id_type = IdType::from_str_code(&self.id_type).unwrap_or(IdType::Passport);
+        IdNumber::parse(id_type, &self.id_number).map(|n| n.masked()).unwrap_or_else(|_| "***".to_string())
+    }
+}

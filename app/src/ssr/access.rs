@@ -1,0 +1,9 @@
+//! Who may do what: the signed-in caller of a server function, the candidate's gate into an exam,
+//! the reviewer's reach, and the one rule for reading a stored image. Deny by default: every
+//! other room asks here first.
+
+pub mod caller;
+pub mod candidate_access;
+pub mod image_access;
+pub mod reviewer_access;
+pub mod session_user;

@@ -1,0 +1,21 @@
+//! The first line of a server function: the server's state and who is calling, refused with
+//! 401 or 403 before anything else runs.
+
+use crate::error::AppError;
+use crate::ssr::access::session_user;
+use crate::ssr::entities::user;
+use crate::ssr::infra::server_state::{server_state, ServerState};
+
+/// Anyone signed in; what they may do is checked by the service they call.
+pub async fn signed_in() -> Result<(ServerState, user::Model), AppError> {
+    let state = server_state()?;
+    let account = session_user::request_user(&state.db).await?;
+    Ok((state, account))
+}
+
+/// Administrators only.
+pub async fn admin() -> Result<(ServerState, user::Model), AppError> {
+    let state = server_state()?;
+    let account = session_user::request_admin(&state.db).await?;
+    Ok((state, account))
+}

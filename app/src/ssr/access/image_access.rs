@@ -1,0 +1,58 @@
+//! The one rule for reading a stored image: its owner, and whoever may review the owner's
+//! application; anyone else learns nothing (not found). The file an image had before its
+//! replacement is for reviewers only: the candidate sees what they sent last.
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::domain::ImageFormat;
+use crate::error::AppError;
+use crate::ssr::access::reviewer_access;
+use crate::ssr::application::material_queries;
+use crate::ssr::entities::{material, material_version, user};
+use crate::ssr::infra::server_state::ServerState;
+
+/// The stored bytes and their format, for the owner and for whoever may review the owner's
+/// application.
+pub async fn read_for(
+    state: &ServerState,
+    account: &user::Model,
+    material_id: &str,
+) -> Result<(ImageFormat, Vec<u8>), AppError> {
+    let row = material_queries::find(&state.db, material_id).await?;
+    if row.user_id != account.id {
+        reviewable(state, account, &row).await?;
+    }
+    let bytes = state.blobs.get(&row.blob_key).await.map_err(|e| crate::ssr::internal("blob read", e))?;
+    let bytes = bytes.ok_or_else(|| crate::ssr::internal("blob missing", &row.blob_key))?;
+    Ok((ImageFormat::from_file_extension(&row.format), bytes))
+}
+
+/// The last file an image had before its replacement: for whoever may review it.
+pub async fn previous_file(
+    state: &ServerState,
+    account: &user::Model,
+    material_id: &str,
+) -> Result<(ImageFormat, Vec<u8>), AppError> {
+    let db = &state.db;
+    let image = material_queries::find(db, material_id).await?;
+    reviewable(state, account, &image).await?;
+    let version = material_version::Entity::find()
+        .filter(material_version::Column::MaterialId.eq(material_id))
+        .order_by_desc(material_version::Column::ReplacedAt)
+        .one(db)
+        .await
+        .map_err(|e| crate::ssr::internal("version lookup", e))?
+        .ok_or(AppError::NotFound)?;
+    let bytes = state
+        .blobs
+        .get(&version.blob_key)
+        .await
+        .map_err(|e| crate::ssr::internal("blob read", e))?
+        .ok_or_else(|| crate::ssr::internal("blob missing", &version.blob_key))?;
+    Ok((ImageFormat::from_file_extension(&version.format), bytes))
+}
+
+/// Someone else's image is readable only through a review; otherwise it does not exist.
+async fn reviewable(state: &ServerState, account: &user::Model, image: &material::Model) -> Result<(), AppError> {
+    reviewer_access::reviewable_image(&state.db, account, image).await.map(|_| ()).map_err(|_| AppError::NotFound)
+}

@@ -1,0 +1,133 @@
+//! Creating accounts, checking passwords, and changing them.
+
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, SqlErr,
+};
+
+use crate::domain::new_password::NewPassword;
+use crate::domain::sign_up_form::SignUpForm;
+use crate::domain::Role;
+use crate::error::AppError;
+use crate::ssr::entities::user;
+use crate::ssr::{accounts::password::hash_password, accounts::password::verify_password};
+
+pub async fn create_account(db: &DatabaseConnection, form: SignUpForm, role: Role) -> Result<user::Model, AppError> {
+    if find_by_id_number(db, form.id_number.as_str()).await?.is_some() {
+        return Err(AppError::DuplicateIdNumber);
+    }
+    let password_hash = hash_password(form.password.into_string()).await?;
+    let account = user::ActiveModel {
+        id_number: Set(form.id_number.as_str().to_string()),
+        id_type: Set(form.id_number.id_type().as_str().to_string()),
+        name: Set(form.name),
+        mobile: Set(form.mobile),
+        email: Set(form.email),
+        password_hash: Set(password_hash),
+        role: Set(role),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    };
+    account.insert(db).await.map_err(|e| match e.sql_err() {
+        // Two sign-ups with the same ID raced past the check above.
+        Some(SqlErr::UniqueConstraintViolation(_)) => AppError::DuplicateIdNumber,
+        _ => crate::ssr::internal("account insert", e),
+    })
+}
+
+/// The account for these credentials. Unknown numbers cost as much time as wrong passwords, so
+/// response times do not reveal which ID numbers are registered.
+pub async fn authenticate(db: &DatabaseConnection, id_number: &str, password: &str) -> Result<user::Model, AppError> {
+    let account = find_by_id_number(db, &normalise_id_number(id_number)).await?;
+    let stored_hash = account.as_ref().map(|a| a.password_hash.clone()).unwrap_or_else(|| DECOY_HASH.to_string());
+    let matches = verify_password(password.to_string(), stored_hash).await?;
+    match account {
+        Some(account) if matches => Ok(account),
+        _ => Err(AppError::BadCredentials),
+    }
+}
+
+/// An ID number as typed, in the form accounts are stored under (trimmed, upper-case X).
+pub fn normalise_id_number(typed: &str) -> String {
+    typed.trim().to_ascii_uppercase()
+}
+
+pub async fn find_by_id_number(db: &DatabaseConnection, id_number: &str) -> Result<Option<user::Model>, AppError> {
+    user::Entity::find()
+        .filter(user::Column::IdNumber.eq(id_number))
+        .one(db)
+        .await
+        .map_err(|e| crate::ssr::internal("user lookup", e))
+}
+
+pub async fn any_with_role(db: &DatabaseConnection, role: Role) -> Result<bool, AppError> {
+    use sea_orm::PaginatorTrait;
+    let count = user::Entity::find()
+        .filter(user::Column::Role.eq(role))
+        .count(db)
+        .await
+        .map_err(|e| crate::ssr::internal("role count", e))?;
+    Ok(count > 0)
+}
+
+pub async fn find_by_id(db: &DatabaseConnection, user_id: i32) -> Result<Option<user::Model>, AppError> {
+    user::Entity::find_by_id(user_id).one(db).await.map_err(|e| crate::ssr::internal("user lookup", e))
+}
+
+/// Stores a new password and ends every session of the account (the caller may begin a new
+/// one for the person in front of it). Returns the account as it now is.
+pub async fn set_password(
+    db: &impl ConnectionTrait,
+    account: &user::Model,
+    password: NewPassword,
+) -> Result<user::Model, AppError> {
+    let password_hash = hash_password(password.into_string()).await?;
+    user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
+        .col_expr(user::Column::SessionGeneration, Expr::col(user::Column::SessionGeneration).add(1))
+        .filter(user::Column::Id.eq(account.id))
+        .exec(db)
+        .await
+        .map_err(|e| crate::ssr::internal("password update", e))?;
+    user::Entity::find_by_id(account.id)
+        .one(db)
+        .await
+        .map_err(|e| crate::ssr::internal("user reload", e))?
+        .ok_or(AppError::NotFound)
+}
+
+/// Ends every session of the account without touching its password.
+pub async fn end_all_sessions(db: &impl ConnectionTrait, user_id: i32) -> Result<(), AppError> {
+    user::Entity::update_many()
+        .col_expr(user::Column::SessionGeneration, Expr::col(user::Column::SessionGeneration).add(1))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await
+        .map_err(|e| crate::ssr::internal("end sessions", e))?;
+    Ok(())
+}
+
+/// 修改密码: the old password must be right; every other session ends.
+pub async fn change_password(
+    db: &DatabaseConnection,
+    account: &user::Model,
+    old_password: &str,
+    new_password: NewPassword,
+) -> Result<user::Model, AppError> {
+    if !verify_password(old_password.to_string(), account.password_hash.clone()).await? {
+        return Err(AppError::invalid_field("old_password", "原密码不正确", "The current password is not correct"));
+    }
+    set_password(db, account, new_password).await
+}
+
+/// An argon2id hash of a random string nobody knows, verified when the ID number is unknown.
+const DECOY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$W7w1q4uVZ0yY6zY0eZ6m8bH8H3qk7b3w8o5U1l4V3iE";
+
+pub fn session_user_of(account: &user::Model) -> crate::models::account::SessionUser {
+    crate::models::account::SessionUser {
+        name: account.name.clone(),
+        id_number_masked: account.masked_id_number(),
+        role: account.role,
+    }
+}

@@ -1,0 +1,168 @@
+//! 忘记密码: a six-digit code sent to the account's mobile or email through the outbox, kept
+//! only as a salted hash, used once, dead after 15 minutes or five wrong guesses. Nothing the
+//! person is told depends on whether the ID number is registered.
+
+use chrono::{DateTime, Duration, Utc};
+use rand::Rng;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+
+use crate::domain::new_password::NewPassword;
+use crate::error::AppError;
+use crate::models::account::RecoveryChannel;
+use crate::ssr::infra::audit;
+use crate::ssr::infra::audit::AuditAction;
+use crate::ssr::messaging::notifications::Outgoing;
+use crate::ssr::{entities::recovery_code, entities::user};
+
+pub const CODE_LIFETIME_MINUTES: i64 = 15;
+/// Wrong guesses a code survives.
+const MAX_FAILED_ATTEMPTS: i32 = 5;
+/// Codes one account may be sent per hour, whoever asks: stops a stranger from flooding a
+/// person's phone with texts.
+const CODES_PER_ACCOUNT_PER_HOUR: u64 = 3;
+
+/// Sends a code when the ID number has an account with that channel; otherwise does nothing,
+/// and the caller answers the same either way.
+pub async fn request_code(
+    db: &DatabaseConnection,
+    typed_id_number: &str,
+    channel: RecoveryChannel,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let Some(account) = crate::ssr::accounts::account_store::find_by_id_number(
+        db,
+        &crate::ssr::accounts::account_store::normalise_id_number(typed_id_number),
+    )
+    .await?
+    else {
+        return Ok(());
+    };
+    let Some(address) = address_of(&account, channel) else { return Ok(()) };
+    let sent_lately = recovery_code::Entity::find()
+        .filter(recovery_code::Column::UserId.eq(account.id))
+        .filter(recovery_code::Column::CreatedAt.gt(now - Duration::hours(1)))
+        .count(db)
+        .await
+        .map_err(|e| crate::ssr::internal("recovery count", e))?;
+    if sent_lately >= CODES_PER_ACCOUNT_PER_HOUR {
+        tracing::warn!(user_id = account.id, "recovery code not sent: hourly limit for the account reached");
+        return Ok(());
+    }
+    let code = format!("{:06}", rand::thread_rng().gen_range(0..1_000_000));
+    let salt = format!("{:032x}", rand::thread_rng().gen::<u128>());
+    let txn = db.begin().await.map_err(|e| crate::ssr::internal("recovery begin", e))?;
+    recovery_code::ActiveModel {
+        user_id: Set(account.id),
+        channel: Set(channel.as_str().to_string()),
+        code_hash: Set(hash_code(&salt, &code)),
+        salt: Set(salt),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::minutes(CODE_LIFETIME_MINUTES)),
+        used_at: Set(None),
+        failed_attempts: Set(0),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(|e| crate::ssr::internal("recovery insert", e))?;
+    let body_zh = format!("【资格】您正在找回密码，验证码 {code}，{CODE_LIFETIME_MINUTES} 分钟内有效。如非本人操作，请忽略本消息，您的密码不会改变。");
+    let body = format!("{body_zh}\n\nZige password recovery code: {code} (valid for {CODE_LIFETIME_MINUTES} minutes). If you did not ask for it, ignore this message; your password stays as it is.");
+    let message = if channel == RecoveryChannel::Sms { body_zh } else { body };
+    let subject = "【资格】找回密码验证码 Password recovery code";
+    let outgoing = Outgoing {
+        channel: channel.as_str(),
+        recipient: &address,
+        subject,
+        body: &message,
+        at: now,
+        not_before: now,
+        held_for_results_of: None,
+    };
+    crate::ssr::messaging::notifications::enqueue(&txn, outgoing).await?;
+    txn.commit().await.map_err(|e| crate::ssr::internal("recovery commit", e))?;
+    Ok(())
+}
+
+/// Sets the new password when the code is the account's live one; every session of the
+/// account ends and the reset is audited. Any failure reads the same.
+pub async fn reset_with_code(
+    db: &DatabaseConnection,
+    typed_id_number: &str,
+    typed_code: &str,
+    password: NewPassword,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let refused = || {
+        AppError::invalid_field(
+            "code",
+            "验证码不正确或已过期，请重新获取",
+            "The code is wrong or has expired; ask for a new one",
+        )
+    };
+    let account = crate::ssr::accounts::account_store::find_by_id_number(
+        db,
+        &crate::ssr::accounts::account_store::normalise_id_number(typed_id_number),
+    )
+    .await?
+    .ok_or_else(refused)?;
+    let live = recovery_code::Entity::find()
+        .filter(recovery_code::Column::UserId.eq(account.id))
+        .filter(recovery_code::Column::UsedAt.is_null())
+        .filter(recovery_code::Column::ExpiresAt.gt(now))
+        .filter(recovery_code::Column::FailedAttempts.lt(MAX_FAILED_ATTEMPTS))
+        .order_by_desc(recovery_code::Column::Id)
+        .one(db)
+        .await
+        .map_err(|e| crate::ssr::internal("recovery lookup", e))?
+        .ok_or_else(refused)?;
+    if hash_code(&live.salt, typed_code.trim()) != live.code_hash {
+        recovery_code::Entity::update_many()
+            .col_expr(recovery_code::Column::FailedAttempts, Expr::col(recovery_code::Column::FailedAttempts).add(1))
+            .filter(recovery_code::Column::Id.eq(live.id))
+            .exec(db)
+            .await
+            .map_err(|e| crate::ssr::internal("recovery miss", e))?;
+        return Err(refused());
+    }
+    let txn = db.begin().await.map_err(|e| crate::ssr::internal("reset begin", e))?;
+    // Used once: this code and any other the account still holds die with the reset. The
+    // `used_at IS NULL` condition makes two resets racing with one code succeed only once.
+    let spent = recovery_code::Entity::update_many()
+        .col_expr(recovery_code::Column::UsedAt, Expr::value(now))
+        .filter(recovery_code::Column::UserId.eq(account.id))
+        .filter(recovery_code::Column::UsedAt.is_null())
+        .exec(&txn)
+        .await
+        .map_err(|e| crate::ssr::internal("recovery spend", e))?;
+    if spent.rows_affected == 0 {
+        return Err(refused());
+    }
+    let account = crate::ssr::accounts::account_store::set_password(&txn, &account, password).await?;
+    audit::record(
+        &txn,
+        Some(&account),
+        AuditAction::PasswordReset,
+        &audit::actor_label(&account),
+        &format!("by a code sent by {}; every session ended", live.channel),
+        now,
+    )
+    .await?;
+    txn.commit().await.map_err(|e| crate::ssr::internal("reset commit", e))
+}
+
+fn address_of(account: &user::Model, channel: RecoveryChannel) -> Option<String> {
+    let address = match channel {
+        RecoveryChannel::Sms => Some(account.mobile.clone()),
+        RecoveryChannel::Email => account.email.clone(),
+    };
+    address.filter(|a| !a.trim().is_empty())
+}
+
+fn hash_code(salt: &str, code: &str) -> String {
+    Sha256::digest(format!("{salt}:{code}")).iter().map(|b| format!("{b:02x}")).collect()
+}

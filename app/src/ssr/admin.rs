@@ -1,0 +1,9 @@
+//! Administrators' tools: exams as files (create, replace, windows) and the records their pages
+//! read, reviewer accounts and assignments, and account recovery for candidates (reset, release a
+//! squatted ID number, further administrators).
+
+pub mod account_admin;
+pub mod admin_rows;
+pub mod exam_files;
+pub mod exam_records;
+pub mod reviewers;

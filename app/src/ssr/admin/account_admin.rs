@@ -1,0 +1,135 @@
+//! What an administrator does for a person who cannot get into their account: find it by ID
+//! number, set a temporary password to hand over in person, or — when someone else registered
+//! the number (seed 002: "如本人并未注册但系统提示该证件号已注册") — release the number so its real
+//! owner can sign up. Each step is audited; every session of the account ends.
+
+use chrono::{DateTime, Utc};
+use rand::Rng;
+use sea_orm::{ActiveModelTrait, DatabaseConnection, Set, TransactionTrait};
+
+use crate::domain::exam_windows::format_utc;
+use crate::domain::new_password::NewPassword;
+use crate::domain::sign_up_form::SignUpForm;
+use crate::domain::Role;
+use crate::error::AppError;
+use crate::models::account::{AccountView, TemporaryPassword};
+use crate::ssr::entities::user;
+use crate::ssr::infra::audit;
+use crate::ssr::infra::audit::AuditAction;
+
+/// Where a released number goes: kept on the old account for the record, in a form no real
+/// ID number has, so the number itself is free again.
+const RELEASED_PREFIX: &str = "RELEASED";
+
+pub async fn find(db: &DatabaseConnection, typed_id_number: &str) -> Result<Option<AccountView>, AppError> {
+    let found = crate::ssr::accounts::account_store::find_by_id_number(
+        db,
+        &crate::ssr::accounts::account_store::normalise_id_number(typed_id_number),
+    )
+    .await?;
+    Ok(found.as_ref().map(view_of))
+}
+
+pub fn view_of(account: &user::Model) -> AccountView {
+    let mobile = &account.mobile;
+    let mobile_masked =
+        if mobile.len() == 11 { format!("{}****{}", &mobile[..3], &mobile[7..]) } else { "***".to_string() };
+    AccountView {
+        id: account.id,
+        name: account.name.clone(),
+        id_number_masked: account.masked_id_number(),
+        role: account.role,
+        mobile_masked,
+        has_email: account.email.as_deref().is_some_and(|e| !e.is_empty()),
+        created_at: format_utc(&account.created_at),
+    }
+}
+
+/// A random password meeting the rule, for the administrator to hand over; the person should
+/// change it after logging in.
+pub async fn reset_password(
+    db: &DatabaseConnection,
+    admin: &user::Model,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> Result<TemporaryPassword, AppError> {
+    let account = crate::ssr::accounts::account_store::find_by_id(db, user_id).await?.ok_or(AppError::NotFound)?;
+    let temporary = temporary_password();
+    let password = NewPassword::parse("password", &temporary)
+        .map_err(|e| crate::ssr::internal("temporary password", e.message_en))?;
+    let txn = db.begin().await.map_err(|e| crate::ssr::internal("reset begin", e))?;
+    crate::ssr::accounts::account_store::set_password(&txn, &account, password).await?;
+    audit::record(
+        &txn,
+        Some(admin),
+        AuditAction::PasswordReset,
+        &audit::actor_label(&account),
+        "temporary password set by an administrator; every session ended",
+        now,
+    )
+    .await?;
+    txn.commit().await.map_err(|e| crate::ssr::internal("reset commit", e))?;
+    Ok(TemporaryPassword { password: temporary })
+}
+
+/// Frees the account's ID number for its real owner; the account keeps its history under a
+/// marked number and can no longer log in.
+pub async fn release_id_number(
+    db: &DatabaseConnection,
+    admin: &user::Model,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let account = crate::ssr::accounts::account_store::find_by_id(db, user_id).await?.ok_or(AppError::NotFound)?;
+    if account.id_number.starts_with(RELEASED_PREFIX) {
+        return Ok(());
+    }
+    if account.id == admin.id {
+        return Err(AppError::invalid_field(
+            "account",
+            "不能释放自己账号的证件号码",
+            "You cannot release your own account's ID number",
+        ));
+    }
+    let label = audit::actor_label(&account);
+    let txn = db.begin().await.map_err(|e| crate::ssr::internal("release begin", e))?;
+    let mut row: user::ActiveModel = account.clone().into();
+    row.id_number = Set(format!("{RELEASED_PREFIX}-{}-{}", account.id, account.id_number));
+    row.session_generation = Set(account.session_generation + 1);
+    row.update(&txn).await.map_err(|e| crate::ssr::internal("release update", e))?;
+    audit::record(
+        &txn,
+        Some(admin),
+        AuditAction::IdNumberReleased,
+        &label,
+        "the ID number is free to sign up again; the old account is kept and signed out",
+        now,
+    )
+    .await?;
+    txn.commit().await.map_err(|e| crate::ssr::internal("release commit", e))
+}
+
+/// A further administrator, created by an administrator with the sign-up's checks.
+pub async fn create_administrator(
+    db: &DatabaseConnection,
+    admin: Option<&user::Model>,
+    form: SignUpForm,
+    now: DateTime<Utc>,
+) -> Result<user::Model, AppError> {
+    let account = crate::ssr::accounts::account_store::create_account(db, form, Role::Admin).await?;
+    let by = if admin.is_some() { "created with role admin" } else { "created with role admin from the command line" };
+    audit::record(db, admin, AuditAction::AccountCreated, &audit::actor_label(&account), by, now).await?;
+    Ok(account)
+}
+
+/// Twelve characters from an alphabet without look-alikes (no 0/O, 1/l/I), with a digit and a
+/// letter for sure.
+fn temporary_password() -> String {
+    const LETTERS: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
+    const DIGITS: &[u8] = b"23456789";
+    let mut rng = rand::thread_rng();
+    let mut text: String = (0..10).map(|_| LETTERS[rng.gen_range(0..LETTERS.len())] as char).collect();
+    text.insert(rng.gen_range(0..text.len()), DIGITS[rng.gen_range(0..DIGITS.len())] as char);
+    text.push(DIGITS[rng.gen_range(0..DIGITS.len())] as char);
+    text
+}

@@ -1,0 +1,73 @@
+//! What the administrator's pages read about exams: every exam with its counts, one exam with its
+//! file and windows, its progress chart; and adding candidates to its list from a CSV (audited).
+
+use crate::error::AppError;
+use crate::models::admin::{AdminExamPage, AdminExamRow, EligibilityReport, ProgressSeries};
+use crate::ssr::admin::admin_rows;
+use crate::ssr::entities::user;
+use crate::ssr::exams::{eligibility, exam_store};
+use crate::ssr::infra::audit::{self, AuditAction};
+use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::review::progress;
+
+pub async fn overview(state: &ServerState) -> Result<Vec<AdminExamRow>, AppError> {
+    let now = state.clock.now();
+    let mut rows = Vec::new();
+    for definition in exam_store::list_definitions(&state.db).await? {
+        rows.push(admin_rows::row_of(&state.db, &definition, now).await?);
+    }
+    Ok(rows)
+}
+
+/// One exam for its administration page: counts, windows, and the exam file to edit.
+pub async fn detail(state: &ServerState, code: &str) -> Result<AdminExamPage, AppError> {
+    let definition = exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
+    let w = &definition.windows;
+    let local = |at: &chrono::DateTime<chrono::FixedOffset>| at.format("%Y-%m-%dT%H:%M").to_string();
+    Ok(AdminExamPage {
+        row: admin_rows::row_of(&state.db, &definition, state.clock.now()).await?,
+        source: exam_store::load_source(&state.db, code).await?,
+        windows_local: w.moments().map(local),
+        offset: w.upload_opens.format("%:z").to_string(),
+    })
+}
+
+/// Applications per state at the end of each day, for the exam's progress chart.
+pub async fn progress(state: &ServerState, code: &str) -> Result<ProgressSeries, AppError> {
+    let definition = exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
+    let (days, series) = progress::series(&state.db, code, definition.windows.offset(), state.clock.now()).await?;
+    Ok(ProgressSeries { exam: exam_store::summary_of(&definition), days, series })
+}
+
+/// Adds the candidates of a CSV (ID number, name) to an exam's list: good rows kept, bad rows
+/// reported by line.
+pub async fn import_eligibility(
+    state: &ServerState,
+    admin: &user::Model,
+    code: &str,
+    csv: &str,
+) -> Result<EligibilityReport, AppError> {
+    exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
+    let report = eligibility::import_csv(&state.db, code, csv, state.clock.now()).await?;
+    tracing::info!(
+        admin = admin.id,
+        exam = code,
+        accepted = report.accepted,
+        problems = report.problems.len(),
+        "eligibility imported"
+    );
+    let detail = format!(
+        "{} rows added, {} refused; {} on the list",
+        report.accepted,
+        report.problems.len(),
+        report.total_on_list
+    );
+    let target = format!("exam {code}");
+    audit::record(&state.db, Some(admin), AuditAction::EligibilityImported, &target, &detail, state.clock.now())
+        .await?;
+    Ok(EligibilityReport {
+        accepted: report.accepted,
+        total_on_list: report.total_on_list,
+        problems: report.problems.into_iter().map(|p| (p.line, p.message_zh, p.message_en)).collect(),
+    })
+}

@@ -1,0 +1,7 @@
+//! The application as a record both sides read: the row and its state, the candidate's images,
+//! the flags of the latest return, and the claim every change starts with.
+
+pub mod application_claim;
+pub mod application_queries;
+pub mod material_queries;
+pub mod review_flags;

@@ -1,0 +1,83 @@
+//! Reading a candidate's stored images: by owner and exam, by category, by id; and the view of
+//! one as its owner sees it. Who may read which is `access::image_access`'s.
+
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::domain::ImageFormat;
+use crate::error::AppError;
+use crate::models::candidate::MaterialView;
+use crate::ssr::entities::material;
+use crate::ssr::infra::server_state::ServerState;
+
+/// The candidate's images in an exam, by category and sequence number.
+pub async fn rows_of(
+    db: &DatabaseConnection,
+    owner_id: i32,
+    exam_code: &str,
+) -> Result<Vec<material::Model>, AppError> {
+    material::Entity::find()
+        .filter(material::Column::UserId.eq(owner_id))
+        .filter(material::Column::ExamCode.eq(exam_code))
+        .order_by_asc(material::Column::Category)
+        .order_by_asc(material::Column::SeqNo)
+        .all(db)
+        .await
+        .map_err(|e| crate::ssr::internal("material list", e))
+}
+
+pub async fn list_for_exam(state: &ServerState, owner_id: i32, exam_code: &str) -> Result<Vec<MaterialView>, AppError> {
+    Ok(rows_of(&state.db, owner_id, exam_code).await?.iter().map(view_of).collect())
+}
+
+/// Any image by id, whoever owns it: callers decide who may see it.
+pub async fn find(db: &DatabaseConnection, material_id: &str) -> Result<material::Model, AppError> {
+    material::Entity::find_by_id(material_id.to_string())
+        .one(db)
+        .await
+        .map_err(|e| crate::ssr::internal("material lookup", e))?
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn find_owned(state: &ServerState, owner_id: i32, material_id: &str) -> Result<material::Model, AppError> {
+    material::Entity::find_by_id(material_id.to_string())
+        .filter(material::Column::UserId.eq(owner_id))
+        .one(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("material lookup", e))?
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn owned_in_category(
+    state: &ServerState,
+    owner_id: i32,
+    exam_code: &str,
+    category: &str,
+) -> Result<Vec<material::Model>, AppError> {
+    in_category(owner_id, exam_code, category)
+        .all(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("material list", e))
+}
+
+pub fn in_category(owner_id: i32, exam_code: &str, category: &str) -> sea_orm::Select<material::Entity> {
+    material::Entity::find()
+        .filter(material::Column::UserId.eq(owner_id))
+        .filter(material::Column::ExamCode.eq(exam_code))
+        .filter(material::Column::Category.eq(category))
+}
+
+pub fn view_of(row: &material::Model) -> MaterialView {
+    MaterialView {
+        id: row.id.clone(),
+        category: row.category.clone(),
+        seq_no: row.seq_no as u32,
+        format: ImageFormat::from_file_extension(&row.format),
+        width: row.width as u32,
+        height: row.height as u32,
+        bytes: row.bytes as u64,
+        original_name: row.original_name.clone(),
+        uploaded_at: crate::domain::exam_windows::format_utc(&row.created_at),
+        locked: row.locked_at.is_some(),
+        flag: None,
+    }
+}

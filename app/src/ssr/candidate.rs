@@ -1,0 +1,14 @@
+//! What a candidate does in an exam: the page they see, the pledge, the form, uploads from the
+//! first byte to the stored row, replacements after a return, and submitting.
+
+pub mod application_commands;
+pub mod application_form;
+pub mod exam_page;
+pub mod location_strip;
+pub mod material_commands;
+pub mod my_exams;
+pub mod pledge;
+pub mod replacements;
+pub mod stored_file;
+pub mod upload_check;
+pub mod upload_pipeline;

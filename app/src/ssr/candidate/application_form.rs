@@ -1,0 +1,58 @@
+//! 暂存 and 提交审核 from the exam page: the form and position kept as typed (or, after a return
+//! that did not flag the form, as stored), then either saved as a draft with the problems found
+//! so far, or checked for completeness by the server's own data and submitted.
+
+use crate::domain::completeness::missing_for_submission;
+use crate::domain::personal_form::{check_form, keep_known_values, FieldProblem, FormValues, Strictness};
+use crate::error::AppError;
+use crate::ssr::access::candidate_access;
+use crate::ssr::application::{application_queries, material_queries};
+use crate::ssr::candidate::application_commands;
+use crate::ssr::entities::user;
+use crate::ssr::infra::server_state::ServerState;
+
+/// What the candidate sent with 暂存 (`submit` false) or 提交审核 (`submit` true).
+pub struct FormSubmission {
+    pub form: FormValues,
+    pub position: Option<String>,
+    pub submit: bool,
+}
+
+pub async fn save(
+    state: &ServerState,
+    account: &user::Model,
+    code: &str,
+    sent: FormSubmission,
+) -> Result<Vec<FieldProblem>, AppError> {
+    let exam = candidate_access::enter(state, account, code).await?;
+    let application = exam.writable_application()?.clone();
+    let definition = &exam.definition;
+    // A returned application keeps its stored form unless the reviewer opened it.
+    let (form, position) = if exam.form_editable() {
+        (
+            keep_known_values(&definition.form, sent.form),
+            sent.position.filter(|p| !p.is_empty()).map(|p| p.chars().take(64).collect::<String>()),
+        )
+    } else {
+        (application_queries::form_of(&application), application.position_code.clone())
+    };
+    if !sent.submit {
+        application_commands::save_draft(&state.db, application, &form, position, exam.now).await?;
+        return Ok(check_form(&definition.form, &form, Strictness::Draft));
+    }
+    let uploaded: Vec<(String, u32)> = material_queries::list_for_exam(state, account.id, code)
+        .await?
+        .into_iter()
+        .map(|m| (m.category, m.seq_no))
+        .collect();
+    let missing = missing_for_submission(definition, &uploaded, &form, position.as_deref());
+    if !missing.is_empty() {
+        // What was typed is kept even though the submission is refused.
+        application_commands::save_draft(&state.db, application, &form, position, exam.now).await?;
+        return Err(AppError::Incomplete { missing });
+    }
+    let submission = application_commands::Submission { definition, form: &form, position };
+    let new_state = application_commands::submit(&state.db, application, submission, exam.now).await?;
+    tracing::info!(user_id = account.id, exam = code, state = new_state.as_str(), "application submitted and locked");
+    Ok(Vec::new())
+}

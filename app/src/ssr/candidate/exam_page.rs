@@ -1,0 +1,74 @@
+//! One exam as the signed-in candidate sees it now: phase by the server's clock, pledge, their
+//! images per category, their form and position, what a returned application may change, the
+//! timeline, and what a submission still lacks.
+
+use crate::domain::completeness::missing_for_submission;
+use crate::domain::exam_windows::{format_moment, format_utc};
+use crate::domain::{ApplicationState, ExamPhase};
+use crate::error::AppError;
+use crate::models::candidate::{CategoryMaterials, ExamWithMaterials, ResultView};
+use crate::ssr::access::candidate_access;
+use crate::ssr::application::{application_queries, material_queries, review_flags};
+use crate::ssr::entities::user;
+use crate::ssr::exams::exam_store;
+use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::messaging::timeline;
+
+pub async fn assemble(state: &ServerState, account: &user::Model, code: &str) -> Result<ExamWithMaterials, AppError> {
+    let exam = candidate_access::enter(state, account, code).await?;
+    let mut mine = material_queries::list_for_exam(state, account.id, code).await?;
+    let application = exam.application.as_ref();
+    let flags = match application {
+        Some(a) if a.state == ApplicationState::Returned => review_flags::last_flags(&state.db, a.id).await?,
+        _ => Vec::new(),
+    };
+    for material in &mut mine {
+        material.flag = review_flags::flag_for(&flags, Some(&material.id));
+    }
+    let uploaded: Vec<(String, u32)> = mine.iter().map(|m| (m.category.clone(), m.seq_no)).collect();
+    let definition = &exam.definition;
+    let categories = definition
+        .categories
+        .iter()
+        .map(|category| {
+            let (own, rest): (Vec<_>, Vec<_>) =
+                std::mem::take(&mut mine).into_iter().partition(|m| m.category == category.code);
+            mine = rest;
+            CategoryMaterials { code: category.code.clone(), materials: own }
+        })
+        .collect();
+    let form = application.map(application_queries::form_of).unwrap_or_default();
+    let position = application.and_then(|a| a.position_code.clone());
+    let windows = &definition.windows;
+    let published = exam.phase == ExamPhase::ResultsPublished;
+    let stored_state = exam.state();
+    let timeline = match application {
+        Some(a) => timeline::entries(&state.db, a.id, Some(exam.now), windows.offset()).await?,
+        None => Vec::new(),
+    };
+    let writable = exam.writable_application().is_ok();
+    Ok(ExamWithMaterials {
+        exam: exam_store::summary_of(definition),
+        phase: exam.phase,
+        seconds_until_close: (exam.phase == ExamPhase::Open)
+            .then(|| (windows.upload_closes.with_timezone(&chrono::Utc) - exam.now).num_seconds()),
+        opens_at: format_moment(&windows.upload_opens),
+        closes_at: format_moment(&windows.upload_closes),
+        pledge_accepted_at: application.and_then(|a| a.pledge_accepted_at).map(|t| format_utc(&t)),
+        state: application_queries::state_seen_by_candidate(application, windows, exam.now),
+        submitted_at: application.and_then(|a| a.submitted_at).map(|t| format_utc(&t)),
+        editable: writable && stored_state == ApplicationState::Draft,
+        revising: writable && stored_state == ApplicationState::Returned,
+        form_editable: exam.form_editable(),
+        form_flag: review_flags::flag_for(&flags, None),
+        revise_until: (stored_state == ApplicationState::Returned).then(|| format_moment(&windows.review_closes)),
+        result: (published && stored_state.is_result())
+            .then(|| ResultView { state: stored_state, reason: application.and_then(|a| a.decision_reason.clone()) }),
+        timeline,
+        missing: missing_for_submission(definition, &uploaded, &form, position.as_deref()),
+        categories,
+        form,
+        position,
+        definition: exam.definition.clone(),
+    })
+}

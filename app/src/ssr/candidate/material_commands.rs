@@ -1,0 +1,150 @@
+//! Changing a draft's images: a new row inside a claim on the application (so the category's
+//! maximum and a racing submission are settled by the database), deleting, reordering.
+
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr, TransactionTrait};
+
+use crate::domain::{ApplicationState, Change};
+use crate::error::AppError;
+use crate::ssr::application::material_queries;
+use crate::ssr::candidate::stored_file::StoredFile;
+use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::{access::candidate_access, application::application_claim};
+use crate::ssr::{entities::material, entities::material_version, entities::user};
+
+/// Where a new image goes, and the category's maximum to hold it to.
+pub struct NewRow {
+    pub application_id: i32,
+    pub owner_id: i32,
+    pub exam_code: String,
+    pub category: String,
+    pub seq_no: u32,
+    pub max_count: Option<u32>,
+}
+
+/// Inserts the row inside a claim on the application: the count is taken again there, so two
+/// parallel uploads cannot both pass the maximum, and a submission cannot slip in between.
+pub async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -> Result<material::Model, AppError> {
+    let txn = state.db.begin().await.map_err(|e| crate::ssr::internal("upload begin", e))?;
+    application_claim::claim(&txn, place.application_id, Change::EditDraft, state.clock.now()).await?;
+    if place.max_count.is_some() {
+        let stored = material_queries::in_category(place.owner_id, &place.exam_code, &place.category)
+            .count(&txn)
+            .await
+            .map_err(|e| crate::ssr::internal("count", e))?;
+        let rules = crate::domain::CategoryRules { max_count: place.max_count, ..Default::default() };
+        if let Some(violation) = crate::domain::image_verdict::count_violation(&rules, stored as u32) {
+            return Err(AppError::FileRefused { violations: vec![violation] });
+        }
+    }
+    let seq_no = place.seq_no;
+    let row = material::ActiveModel {
+        id: Set(uuid::Uuid::new_v4().to_string()),
+        user_id: Set(place.owner_id),
+        exam_code: Set(place.exam_code),
+        category: Set(place.category),
+        seq_no: Set(seq_no as i32),
+        blob_key: Set(file.blob_key.clone()),
+        format: Set(file.format.file_extension().to_string()),
+        width: Set(file.width as i32),
+        height: Set(file.height as i32),
+        bytes: Set(file.bytes as i64),
+        original_name: Set(file.original_name.clone()),
+        created_at: Set(Utc::now()),
+        locked_at: Set(None),
+    };
+    let row = row.insert(&txn).await.map_err(|error| match error.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => AppError::SequenceTaken { seq_no },
+        _ => crate::ssr::internal("material insert", error),
+    })?;
+    txn.commit().await.map_err(|e| crate::ssr::internal("upload commit", e))?;
+    Ok(row)
+}
+
+/// Deletes the row first, then the blob: a crash in between leaves an orphan file (harmless,
+/// unreachable), never a row pointing at nothing.
+pub async fn delete_owned(state: &ServerState, account: &user::Model, material_id: &str) -> Result<(), AppError> {
+    let row = material_queries::find_owned(state, account.id, material_id).await?;
+    let exam = candidate_access::enter(state, account, &row.exam_code).await?;
+    only_in_draft(exam.writable_application()?)?;
+    if row.locked_at.is_some() {
+        return Err(AppError::Locked);
+    }
+    // Earlier files of the image go with it (rows in the same transaction, files after).
+    let application_id = exam.writable_application()?.id;
+    let txn = state.db.begin().await.map_err(|e| crate::ssr::internal("delete begin", e))?;
+    application_claim::claim(&txn, application_id, Change::EditDraft, state.clock.now()).await?;
+    let versions = material_version::Entity::find()
+        .filter(material_version::Column::MaterialId.eq(row.id.as_str()))
+        .all(&txn)
+        .await
+        .map_err(|e| crate::ssr::internal("version list", e))?;
+    material_version::Entity::delete_many()
+        .filter(material_version::Column::MaterialId.eq(row.id.as_str()))
+        .exec(&txn)
+        .await
+        .map_err(|e| crate::ssr::internal("version delete", e))?;
+    material::Entity::delete_by_id(row.id.clone())
+        .exec(&txn)
+        .await
+        .map_err(|e| crate::ssr::internal("material delete", e))?;
+    txn.commit().await.map_err(|e| crate::ssr::internal("delete commit", e))?;
+    for key in versions.iter().map(|v| &v.blob_key).chain([&row.blob_key]) {
+        state.blobs.delete(key).await.map_err(|e| crate::ssr::internal("blob delete", e))?;
+    }
+    Ok(())
+}
+
+/// Gives the candidate's images in one category the order of `ordered_ids`, numbered 1, 2, 3…
+/// (slots keep their meaning: the first id fills slot 1). The ids must be exactly the
+/// category's images.
+pub async fn reorder_owned(
+    state: &ServerState,
+    account: &user::Model,
+    exam_code: &str,
+    category: &str,
+    ordered_ids: &[String],
+) -> Result<(), AppError> {
+    let exam = candidate_access::enter(state, account, exam_code).await?;
+    only_in_draft(exam.writable_application()?)?;
+    exam.definition.category(category).ok_or(AppError::NotFound)?;
+    let rows = material_queries::owned_in_category(state, account.id, exam_code, category).await?;
+    let mut given: Vec<&String> = ordered_ids.iter().collect();
+    given.sort();
+    given.dedup();
+    if given.len() != ordered_ids.len()
+        || given.len() != rows.len()
+        || !rows.iter().all(|r| ordered_ids.contains(&r.id))
+    {
+        return Err(AppError::BadRequest("the order must list each image of the category once".into()));
+    }
+    if rows.iter().any(|r| r.locked_at.is_some()) {
+        return Err(AppError::Locked);
+    }
+    // Two passes inside one transaction: first out of the way (negative numbers), then into
+    // place, so the unique (owner, category, number) index never sees two images at once.
+    let application_id = exam.writable_application()?.id;
+    let txn = state.db.begin().await.map_err(|e| crate::ssr::internal("reorder begin", e))?;
+    application_claim::claim(&txn, application_id, Change::EditDraft, state.clock.now()).await?;
+    for pass in [-1i32, 1] {
+        for (index, id) in ordered_ids.iter().enumerate() {
+            material::Entity::update_many()
+                .col_expr(material::Column::SeqNo, sea_orm::sea_query::Expr::value(pass * (index as i32 + 1)))
+                .filter(material::Column::Id.eq(id.as_str()))
+                .filter(material::Column::UserId.eq(account.id))
+                .exec(&txn)
+                .await
+                .map_err(|e| crate::ssr::internal("reorder", e))?;
+        }
+    }
+    txn.commit().await.map_err(|e| crate::ssr::internal("reorder commit", e))
+}
+
+/// Deleting and reordering belong to the draft: a returned application replaces flagged images
+/// in their places and nothing else.
+fn only_in_draft(application: &crate::ssr::entities::application::Model) -> Result<(), AppError> {
+    match application.state {
+        ApplicationState::Returned => Err(AppError::NotUnlocked),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,16 @@
+//! 同意并进入下一步: the integrity pledge, accepted while the upload window is open; the moment is
+//! stored. Accepting twice (two tabs, a double tap) is one acceptance.
+
+use crate::error::AppError;
+use crate::ssr::access::candidate_access;
+use crate::ssr::candidate::application_commands;
+use crate::ssr::entities::user;
+use crate::ssr::infra::server_state::ServerState;
+
+pub async fn accept(state: &ServerState, account: &user::Model, code: &str) -> Result<(), AppError> {
+    let exam = candidate_access::enter(state, account, code).await?;
+    exam.ensure_window_open()?;
+    let row = application_commands::accept_pledge(&state.db, account.id, code, exam.now).await?;
+    tracing::info!(user_id = account.id, exam = code, accepted_at = ?row.pledge_accepted_at, "pledge accepted");
+    Ok(())
+}

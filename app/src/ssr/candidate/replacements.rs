@@ -1,0 +1,72 @@
+//! Replacing an image a reviewer returned, in its place: the new file takes over the image (same
+//! category, same sequence number, still unlocked until resubmission). The file the reviewer saw
+//! is kept as a version, so they can compare the two; a file uploaded and replaced again within
+//! the same round was never seen by anyone and is removed, so replacing in a loop keeps one
+//! version per round, not one per try.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait};
+
+use crate::domain::Change;
+use crate::error::AppError;
+use crate::ssr::application::application_claim;
+use crate::ssr::candidate::stored_file::StoredFile;
+use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::{entities::application, entities::material, entities::material_version};
+
+pub async fn replace(
+    state: &ServerState,
+    application: &application::Model,
+    old: material::Model,
+    new_file: &StoredFile,
+    now: DateTime<Utc>,
+) -> Result<material::Model, AppError> {
+    let txn = state.db.begin().await.map_err(|e| crate::ssr::internal("replace begin", e))?;
+    // Still returned, not resubmitted meanwhile (which would have locked the image).
+    application_claim::claim(&txn, application.id, Change::ReplaceFlagged, now).await?;
+    // The current file is the one the reviewer returned unless it already replaced that one in
+    // this round (a version kept since the return).
+    let mut kept_this_round =
+        material_version::Entity::find().filter(material_version::Column::MaterialId.eq(old.id.as_str()));
+    if let Some(returned_at) = application.decided_at {
+        kept_this_round = kept_this_round.filter(material_version::Column::ReplacedAt.gte(returned_at));
+    }
+    let seen_by_reviewer =
+        kept_this_round.count(&txn).await.map_err(|e| crate::ssr::internal("version count", e))? == 0;
+    if seen_by_reviewer {
+        material_version::ActiveModel {
+            id: Set(uuid::Uuid::new_v4().to_string()),
+            material_id: Set(old.id.clone()),
+            blob_key: Set(old.blob_key.clone()),
+            format: Set(old.format.clone()),
+            width: Set(old.width),
+            height: Set(old.height),
+            bytes: Set(old.bytes),
+            original_name: Set(old.original_name.clone()),
+            uploaded_at: Set(old.created_at),
+            replaced_at: Set(now),
+        }
+        .insert(&txn)
+        .await
+        .map_err(|e| crate::ssr::internal("version insert", e))?;
+    }
+    let unseen_blob = (!seen_by_reviewer).then(|| old.blob_key.clone());
+    let mut row: material::ActiveModel = old.into();
+    row.blob_key = Set(new_file.blob_key.clone());
+    row.format = Set(new_file.format.file_extension().to_string());
+    row.width = Set(new_file.width as i32);
+    row.height = Set(new_file.height as i32);
+    row.bytes = Set(new_file.bytes as i64);
+    row.original_name = Set(new_file.original_name.clone());
+    row.created_at = Set(now);
+    let updated = row.update(&txn).await.map_err(|e| crate::ssr::internal("replace update", e))?;
+    txn.commit().await.map_err(|e| crate::ssr::internal("replace commit", e))?;
+    if let Some(key) = unseen_blob {
+        // After the commit: a crash here leaves an orphan file for the sweep, never a row
+        // pointing at nothing.
+        if let Err(error) = state.blobs.delete(&key).await {
+            tracing::warn!(%error, key, "replaced file not removed; the sweep will");
+        }
+    }
+    Ok(updated)
+}

@@ -1,0 +1,72 @@
+//! Who may enter an exam: everyone registered, or the candidates on its imported list.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
+
+use crate::domain::eligibility_csv::{parse_eligibility_csv, RowProblem};
+use crate::domain::{Eligibility, ExamDefinition};
+use crate::error::AppError;
+use crate::ssr::{entities::eligible_candidate, entities::user};
+
+pub async fn is_eligible(
+    db: &DatabaseConnection,
+    exam: &ExamDefinition,
+    account: &user::Model,
+) -> Result<bool, AppError> {
+    if exam.eligibility == Eligibility::Everyone {
+        return Ok(true);
+    }
+    // The list names the person too: a registration under someone else's ID number with a
+    // different name does not get in.
+    let row = eligible_candidate::Entity::find_by_id((exam.code.clone(), account.id_number.clone()))
+        .one(db)
+        .await
+        .map_err(|e| crate::ssr::internal("eligibility lookup", e))?;
+    Ok(row.is_some_and(|row| row.name.trim() == account.name.trim()))
+}
+
+pub struct ImportReport {
+    pub accepted: u64,
+    pub problems: Vec<RowProblem>,
+    pub total_on_list: u64,
+}
+
+/// Adds every good row (a row for a number already listed replaces its name) and reports the bad.
+pub async fn import_csv(
+    db: &DatabaseConnection,
+    exam_code: &str,
+    csv_text: &str,
+    now: DateTime<Utc>,
+) -> Result<ImportReport, AppError> {
+    let parsed = parse_eligibility_csv(csv_text);
+    let accepted = parsed.accepted.len() as u64;
+    // SQLite allows 32766 bound values; 4 per row.
+    for chunk in parsed.accepted.chunks(1000) {
+        let rows = chunk.iter().map(|c| eligible_candidate::ActiveModel {
+            exam_code: Set(exam_code.to_string()),
+            id_number: Set(c.id_number.clone()),
+            name: Set(c.name.clone()),
+            imported_at: Set(now),
+        });
+        eligible_candidate::Entity::insert_many(rows)
+            .on_conflict(
+                OnConflict::columns([eligible_candidate::Column::ExamCode, eligible_candidate::Column::IdNumber])
+                    .update_columns([eligible_candidate::Column::Name, eligible_candidate::Column::ImportedAt])
+                    .to_owned(),
+            )
+            .exec(db)
+            .await
+            .map_err(|e| crate::ssr::internal("eligibility import", e))?;
+    }
+    Ok(ImportReport { accepted, problems: parsed.problems, total_on_list: count_listed(db, exam_code).await? })
+}
+
+/// How many candidates an exam's list holds.
+pub async fn count_listed(db: &DatabaseConnection, exam_code: &str) -> Result<u64, AppError> {
+    eligible_candidate::Entity::find()
+        .filter(eligible_candidate::Column::ExamCode.eq(exam_code))
+        .count(db)
+        .await
+        .map_err(|e| crate::ssr::internal("eligibility count", e))
+}

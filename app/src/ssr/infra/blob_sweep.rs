@@ -1,0 +1,74 @@
+//! The sweep: removes files no row names (an upload whose row never committed, a delete that
+//! crashed between row and file) and writes that never finished. Files younger than `grace` are
+//! left alone, because an upload writes its file a moment before its row.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use sea_orm::{DatabaseConnection, EntityTrait, QuerySelect};
+
+use crate::error::AppError;
+use crate::ssr::infra::blob_store::BlobStore;
+use crate::ssr::{entities::exam_example, entities::material, entities::material_version};
+
+/// How old an unnamed file must be before the periodic sweep removes it.
+pub const DEFAULT_GRACE: Duration = Duration::from_secs(3600);
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SweepReport {
+    pub unnamed_files_removed: usize,
+    pub unfinished_writes_removed: usize,
+    pub files_kept: usize,
+}
+
+pub async fn sweep(db: &DatabaseConnection, blobs: &dyn BlobStore, grace: Duration) -> Result<SweepReport, AppError> {
+    let unfinished_writes_removed =
+        blobs.remove_abandoned_writes(grace).await.map_err(|e| crate::ssr::internal("sweep temporaries", e))?;
+    // Listed before the names are read: a file written after this listing is not looked at, and
+    // one listed here whose row commits meanwhile is protected by the grace period.
+    let stored = blobs.list().await.map_err(|e| crate::ssr::internal("sweep list", e))?;
+    let named = named_keys(db).await?;
+    let mut report = SweepReport { unfinished_writes_removed, ..Default::default() };
+    for blob in stored {
+        if named.contains(&blob.key) || blob.age < grace {
+            report.files_kept += 1;
+            continue;
+        }
+        blobs.delete(&blob.key).await.map_err(|e| crate::ssr::internal("sweep delete", e))?;
+        tracing::info!(key = blob.key, "sweep removed a file no row names");
+        report.unnamed_files_removed += 1;
+    }
+    Ok(report)
+}
+
+async fn named_keys(db: &DatabaseConnection) -> Result<HashSet<String>, AppError> {
+    let fail = |e| crate::ssr::internal("sweep names", e);
+    let mut keys: HashSet<String> = material::Entity::find()
+        .select_only()
+        .column(material::Column::BlobKey)
+        .into_tuple::<String>()
+        .all(db)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .collect();
+    keys.extend(
+        material_version::Entity::find()
+            .select_only()
+            .column(material_version::Column::BlobKey)
+            .into_tuple::<String>()
+            .all(db)
+            .await
+            .map_err(fail)?,
+    );
+    keys.extend(
+        exam_example::Entity::find()
+            .select_only()
+            .column(exam_example::Column::BlobKey)
+            .into_tuple::<String>()
+            .all(db)
+            .await
+            .map_err(fail)?,
+    );
+    Ok(keys)
+}

@@ -1,0 +1,64 @@
+//! Full decodes hold the whole picture in memory (a 50-megapixel scan takes about 400 MB), so
+//! the memory all decodes in flight may take together is bounded: an upload reserves what its
+//! decode needs before it starts, waits while others finish, and is told to come back (503 with
+//! Retry-After) when nothing frees up in time. A flood of uploads queues; it never takes the
+//! server down.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+use crate::error::AppError;
+
+const MIB: u64 = 1024 * 1024;
+
+pub struct DecodeBudget {
+    megabytes: Arc<Semaphore>,
+    total_megabytes: u32,
+    wait: Duration,
+}
+
+/// Memory reserved for one decode; given back when dropped.
+pub struct Reservation(#[allow(dead_code)] OwnedSemaphorePermit);
+
+impl DecodeBudget {
+    pub fn new(total_megabytes: u32, wait: Duration) -> DecodeBudget {
+        let total_megabytes = total_megabytes.max(1);
+        DecodeBudget { megabytes: Arc::new(Semaphore::new(total_megabytes as usize)), total_megabytes, wait }
+    }
+
+    /// Reserves `bytes` of decode memory (a decode larger than the whole budget runs alone).
+    pub async fn reserve(&self, bytes: u64) -> Result<Reservation, AppError> {
+        let wanted = u32::try_from(bytes.div_ceil(MIB)).unwrap_or(u32::MAX).clamp(1, self.total_megabytes);
+        let permit = tokio::time::timeout(self.wait, self.megabytes.clone().acquire_many_owned(wanted))
+            .await
+            .map_err(|_| AppError::Busy { retry_after_secs: self.wait.as_secs().max(1) * 2 })?
+            .map_err(|e| crate::ssr::internal("decode budget", e))?;
+        Ok(Reservation(permit))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_decode_waits_for_memory_and_is_turned_away_when_none_frees_up() {
+        let budget = DecodeBudget::new(100, Duration::from_millis(50));
+        let big = budget.reserve(80 * MIB).await.unwrap();
+        let refused = budget.reserve(30 * MIB).await.err().unwrap();
+        assert!(matches!(refused, AppError::Busy { .. }), "{refused:?}");
+        assert!(budget.reserve(20 * MIB).await.is_ok(), "what fits beside it runs");
+        drop(big);
+        assert!(budget.reserve(30 * MIB).await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn a_decode_larger_than_the_budget_runs_alone() {
+        let budget = DecodeBudget::new(100, Duration::from_millis(50));
+        let alone = budget.reserve(400 * MIB).await.unwrap();
+        assert!(budget.reserve(MIB).await.is_err());
+        drop(alone);
+    }
+}

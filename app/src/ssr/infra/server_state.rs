@@ -1,0 +1,39 @@
+//! What every request handler and server function can reach.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::prelude::*;
+use sea_orm::DatabaseConnection;
+
+use crate::ssr::infra::blob_store::BlobStore;
+use crate::ssr::infra::clock::Clock;
+use crate::ssr::infra::decode_budget::DecodeBudget;
+use crate::ssr::infra::rate_limits::RateLimits;
+
+#[derive(Clone)]
+pub struct ServerState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+    pub blobs: Arc<dyn BlobStore>,
+    /// The largest upload request body accepted (from configuration).
+    pub max_upload_bytes: u64,
+    /// Decides whether an exam's upload window is open; tests put in a manual one.
+    pub clock: Arc<dyn Clock>,
+    /// Attempts per address and per account at login, sign-up, recovery and uploads.
+    pub rate_limits: Arc<RateLimits>,
+    /// Memory all full decodes in flight may take together.
+    pub decode_budget: Arc<DecodeBudget>,
+}
+
+impl FromRef<ServerState> for LeptosOptions {
+    fn from_ref(state: &ServerState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The state inside a server function (provided by `leptos_routes_with_context`).
+pub fn server_state() -> Result<ServerState, crate::error::AppError> {
+    use_context::<ServerState>()
+        .ok_or_else(|| crate::ssr::internal("server state missing", "no ServerState in context"))
+}

@@ -1,0 +1,6 @@
+//! What reaches people: the candidate's timeline, in-app notifications, and the outbox of emails
+//! and text messages the worker sends.
+
+pub mod notifications;
+pub mod outbox;
+pub mod timeline;

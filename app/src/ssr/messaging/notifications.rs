@@ -1,0 +1,160 @@
+//! In-app notifications and the emails and text messages that go with them. Everything here is
+//! written inside the caller's transaction, so a decision and the news of it are stored together
+//! or not at all; the outbox worker sends the emails and texts afterwards.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+
+use crate::error::AppError;
+use crate::models::feedback::NotificationView;
+use crate::ssr::{entities::notification, entities::outbox_message, entities::user};
+
+pub struct News<'a> {
+    pub recipient: &'a user::Model,
+    pub message_zh: String,
+    pub message_en: String,
+    pub link: String,
+    pub at: DateTime<Utc>,
+    /// Nothing is shown or sent before this (a result waits for the results time).
+    pub visible_from: DateTime<Utc>,
+    /// A result: the exam whose results time holds it, so moving that time moves the news.
+    pub held_for_results_of: Option<&'a str>,
+}
+
+/// One email or text message for the outbox.
+pub(crate) struct Outgoing<'a> {
+    pub channel: &'a str,
+    pub recipient: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub at: DateTime<Utc>,
+    pub not_before: DateTime<Utc>,
+    pub held_for_results_of: Option<&'a str>,
+}
+
+/// An in-app notification, an email (when the person gave an address) and a text message.
+pub async fn tell(db: &impl ConnectionTrait, news: News<'_>) -> Result<(), AppError> {
+    notification::ActiveModel {
+        user_id: Set(news.recipient.id),
+        created_at: Set(news.at),
+        visible_from: Set(news.visible_from),
+        message_zh: Set(news.message_zh.clone()),
+        message_en: Set(news.message_en.clone()),
+        link: Set(news.link.clone()),
+        read_at: Set(None),
+        held_for_results_of: Set(news.held_for_results_of.map(str::to_string)),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map_err(|e| crate::ssr::internal("notification insert", e))?;
+    let subject = format!("【资格】{}", first_line(&news.message_zh));
+    let body = format!("{}\n\n{}\n\n{}", news.message_zh, news.message_en, news.link);
+    if let Some(email) = news.recipient.email.as_deref().filter(|e| !e.is_empty()) {
+        let message = Outgoing {
+            channel: "email",
+            recipient: email,
+            subject: &subject,
+            body: &body,
+            at: news.at,
+            not_before: news.visible_from,
+            held_for_results_of: news.held_for_results_of,
+        };
+        enqueue(db, message).await?;
+    }
+    if !news.recipient.mobile.is_empty() {
+        let message = Outgoing {
+            channel: "sms",
+            recipient: &news.recipient.mobile,
+            subject: &subject,
+            body: &news.message_zh,
+            at: news.at,
+            not_before: news.visible_from,
+            held_for_results_of: news.held_for_results_of,
+        };
+        enqueue(db, message).await?;
+    }
+    Ok(())
+}
+
+pub(crate) async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> Result<(), AppError> {
+    outbox_message::ActiveModel {
+        channel: Set(message.channel.to_string()),
+        recipient: Set(message.recipient.to_string()),
+        subject: Set(message.subject.to_string()),
+        body: Set(message.body.to_string()),
+        created_at: Set(message.at),
+        not_before: Set(message.not_before),
+        attempts: Set(0),
+        next_attempt_at: Set(message.not_before),
+        claimed_until: Set(None),
+        sent_at: Set(None),
+        last_error: Set(None),
+        held_for_results_of: Set(message.held_for_results_of.map(str::to_string)),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map_err(|e| crate::ssr::internal("outbox insert", e))?;
+    Ok(())
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or("").chars().take(60).collect()
+}
+
+/// The person's notifications visible now, newest first.
+pub async fn visible(
+    db: &DatabaseConnection,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> Result<Vec<NotificationView>, AppError> {
+    let rows = notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::VisibleFrom.lte(now))
+        .order_by_desc(notification::Column::VisibleFrom)
+        .order_by_desc(notification::Column::Id)
+        .limit(100)
+        .all(db)
+        .await
+        .map_err(|e| crate::ssr::internal("notification list", e))?;
+    Ok(rows
+        .into_iter()
+        .map(|r| NotificationView {
+            id: r.id,
+            at: r.visible_from.format("%Y-%m-%d %H:%M UTC").to_string(),
+            message_zh: r.message_zh,
+            message_en: r.message_en,
+            link: r.link,
+            read: r.read_at.is_some(),
+        })
+        .collect())
+}
+
+/// How many of the person's visible notifications are unread, for the header.
+pub async fn unread_count(db: &DatabaseConnection, user_id: i32, now: DateTime<Utc>) -> Result<u64, AppError> {
+    use sea_orm::PaginatorTrait;
+    notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::VisibleFrom.lte(now))
+        .filter(notification::Column::ReadAt.is_null())
+        .count(db)
+        .await
+        .map_err(|e| crate::ssr::internal("notification count", e))
+}
+
+/// Marks all of the person's visible notifications read.
+pub async fn mark_all_read(db: &DatabaseConnection, user_id: i32, now: DateTime<Utc>) -> Result<(), AppError> {
+    notification::Entity::update_many()
+        .col_expr(notification::Column::ReadAt, sea_orm::sea_query::Expr::value(now))
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::VisibleFrom.lte(now))
+        .filter(notification::Column::ReadAt.is_null())
+        .exec(db)
+        .await
+        .map_err(|e| crate::ssr::internal("notification read", e))?;
+    Ok(())
+}

@@ -1,0 +1,12 @@
+//! The reviewer's work: the start page, the queue, one application on the review screen (with
+//! the full ID number when it must be compared), decisions, and the records drawn from them
+//! (results exports, the progress chart).
+
+pub mod decisions;
+pub mod id_reveal;
+pub mod progress;
+pub mod queue_page;
+pub mod results;
+pub mod review_queue;
+pub mod review_sheet;
+pub mod reviewer_home;

@@ -1,0 +1,237 @@
+//! A reviewer's decision, stored in one transaction with everything it causes: the new state,
+//! the unlocked images and their flags, the candidate's timeline line, the notification with its
+//! email and text message, and the audit lines. A decision made on a stale screen changes nothing.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+
+use crate::domain::exam_windows::format_moment;
+use crate::domain::review_decision::{check_decision, Decision, DecisionProblem, ReviewFlag};
+use crate::domain::ExamDefinition;
+use crate::error::AppError;
+use crate::ssr::infra::audit::AuditAction;
+use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::messaging::notifications::News;
+use crate::ssr::messaging::timeline::Step;
+use crate::ssr::{
+    access::reviewer_access, exams::exam_store, infra::audit, messaging::notifications, messaging::timeline,
+    review::review_queue,
+};
+use crate::ssr::{entities::application, entities::material, entities::review_flag, entities::user};
+
+/// Stores the decision made on `version` of the application and returns the next application
+/// waiting in the same exam, for the reviewer's "next".
+pub async fn decide(
+    state: &ServerState,
+    reviewer: &user::Model,
+    application_id: i32,
+    version: i32,
+    decision: Decision,
+) -> Result<Option<i32>, AppError> {
+    let db = &state.db;
+    let now = state.clock.now();
+    let row = reviewer_access::reviewable(db, reviewer, application_id).await?;
+    let definition = exam_store::load(db, &row.exam_code).await?.ok_or(AppError::NotFound)?;
+    let images = crate::ssr::application::material_queries::rows_of(db, row.user_id, &row.exam_code).await?;
+    let problems = check_decision(&decision, &images.iter().map(|m| m.id.clone()).collect::<Vec<_>>());
+    if !problems.is_empty() {
+        return Err(AppError::DecisionInvalid { problems });
+    }
+    let candidate = user::Entity::find_by_id(row.user_id)
+        .one(db)
+        .await
+        .map_err(|e| crate::ssr::internal("candidate lookup", e))?
+        .ok_or(AppError::NotFound)?;
+    let change = decision.change();
+    let results_at = definition.windows.results_published.with_timezone(&Utc).max(now);
+    if matches!(decision, Decision::Return { .. }) && now >= definition.windows.review_closes {
+        // A return opens images the candidate could no longer replace: only a final decision is left.
+        let closed = format_moment(&definition.windows.review_closes);
+        return Err(AppError::DecisionInvalid {
+            problems: vec![DecisionProblem {
+                message_zh: format!("审核已于 {closed} 截止，不能再退回修改，请作出通过或不通过的决定"),
+                message_en: format!(
+                    "Review closed at {closed}; nothing can be returned for revision any more. Approve or reject"
+                ),
+            }],
+        });
+    }
+
+    // Decided or returned meanwhile: someone got there first.
+    let Some(new_state) = row.state.after(change) else { return Err(stale(db, application_id).await) };
+    let txn = db.begin().await.map_err(|e| crate::ssr::internal("decision begin", e))?;
+    let form_unlocked =
+        matches!(&decision, Decision::Return { flags } if flags.iter().any(|f| f.material_id.is_none()));
+    let updated = application::Entity::update_many()
+        .col_expr(application::Column::State, Expr::value(new_state))
+        .col_expr(application::Column::ReviewVersion, Expr::value(version + 1))
+        .col_expr(application::Column::ReviewerId, Expr::value(reviewer.id))
+        .col_expr(application::Column::DecidedAt, Expr::value(now))
+        .col_expr(application::Column::FormUnlocked, Expr::value(form_unlocked))
+        .col_expr(
+            application::Column::DecisionReason,
+            Expr::value(match &decision {
+                Decision::Reject { reason } => Some(reason.trim().to_string()),
+                _ => None,
+            }),
+        )
+        .filter(application::Column::Id.eq(row.id))
+        .filter(application::Column::ReviewVersion.eq(version))
+        // Only the reviewer holding the application decides it (a take bumps the version, so a
+        // take by someone else since also fails the line above).
+        .filter(application::Column::ReviewerId.eq(reviewer.id))
+        .filter(application::Column::State.is_in(change.allowed_from().iter().copied()))
+        .exec(&txn)
+        .await
+        .map_err(|e| crate::ssr::internal("decision update", e))?;
+    if updated.rows_affected != 1 {
+        drop(txn);
+        return Err(stale(db, application_id).await);
+    }
+    let target = format!("application {} (exam {}, {})", row.id, row.exam_code, audit::actor_label(&candidate));
+    let (message_zh, message_en, visible_from) = match &decision {
+        Decision::Return { flags } => {
+            for flag in flags {
+                record_flag(&txn, &row, reviewer, flag, now).await?;
+                let what = flag
+                    .material_id
+                    .as_deref()
+                    .map(|id| format!("image {id}"))
+                    .unwrap_or_else(|| "personal form".to_string());
+                audit::record(
+                    &txn,
+                    Some(reviewer),
+                    AuditAction::Unlock,
+                    &target,
+                    &format!("{what}: {}", flag.reason.as_str()),
+                    now,
+                )
+                .await?;
+            }
+            let (zh, en) = return_message(&definition, &images, flags);
+            (zh, en, now)
+        }
+        Decision::Approve => ("审核通过。".to_string(), "Approved.".to_string(), results_at),
+        Decision::Reject { reason } => {
+            (format!("审核不通过：{}", reason.trim()), format!("Rejected: {}", reason.trim()), results_at)
+        }
+    };
+    audit::record(&txn, Some(reviewer), AuditAction::Decision, &target, new_state.as_str(), now).await?;
+    timeline::record(
+        &txn,
+        Step {
+            application_id: row.id,
+            exam_code: &row.exam_code,
+            at: now,
+            state_after: new_state,
+            message_zh: message_zh.clone(),
+            message_en: message_en.clone(),
+            visible_from,
+        },
+    )
+    .await?;
+    let title = exam_store::summary_of(&definition);
+    notifications::tell(
+        &txn,
+        News {
+            recipient: &candidate,
+            message_zh: format!("{}：{message_zh}", title.title_zh),
+            message_en: format!("{}: {message_en}", title.title_en),
+            link: format!("/exams/{}", row.exam_code),
+            at: now,
+            visible_from,
+            held_for_results_of: new_state.is_result().then_some(row.exam_code.as_str()),
+        },
+    )
+    .await?;
+    txn.commit().await.map_err(|e| crate::ssr::internal("decision commit", e))?;
+    review_queue::next_awaiting(db, &row.exam_code, row.id).await
+}
+
+async fn record_flag(
+    txn: &impl sea_orm::ConnectionTrait,
+    row: &application::Model,
+    reviewer: &user::Model,
+    flag: &ReviewFlag,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    review_flag::ActiveModel {
+        application_id: Set(row.id),
+        round: Set(row.round),
+        material_id: Set(flag.material_id.clone()),
+        reason: Set(flag.reason),
+        comment: Set(flag.comment.trim().to_string()),
+        reviewer_id: Set(reviewer.id),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await
+    .map_err(|e| crate::ssr::internal("flag insert", e))?;
+    if let Some(material_id) = &flag.material_id {
+        // Exactly this image opens; the candidate's other images stay locked.
+        material::Entity::update_many()
+            .col_expr(material::Column::LockedAt, Expr::value(Option::<DateTime<Utc>>::None))
+            .filter(material::Column::Id.eq(material_id.as_str()))
+            .filter(material::Column::UserId.eq(row.user_id))
+            .exec(txn)
+            .await
+            .map_err(|e| crate::ssr::internal("unlock", e))?;
+    }
+    Ok(())
+}
+
+/// "毕业证 第 1 张：图片不清晰（编号无法辨别），请重新上传" for each flag, in both languages.
+fn return_message(definition: &ExamDefinition, images: &[material::Model], flags: &[ReviewFlag]) -> (String, String) {
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    for flag in flags {
+        let comment_zh =
+            if flag.comment.trim().is_empty() { String::new() } else { format!("（{}）", flag.comment.trim()) };
+        let comment_en =
+            if flag.comment.trim().is_empty() { String::new() } else { format!(" ({})", flag.comment.trim()) };
+        match flag.material_id.as_ref().and_then(|id| images.iter().find(|m| &m.id == id)) {
+            Some(image) => {
+                let category = definition.category(&image.category);
+                let name_zh = category.map(|c| c.name_zh.clone()).unwrap_or_else(|| image.category.clone());
+                let name_en = category.map(|c| c.name_en.clone()).unwrap_or_else(|| image.category.clone());
+                zh.push(format!(
+                    "{name_zh} 第 {} 张：{}{comment_zh}，请重新上传",
+                    image.seq_no,
+                    flag.reason.label_zh()
+                ));
+                en.push(format!(
+                    "{name_en} no. {}: {}{comment_en}; please upload it again",
+                    image.seq_no,
+                    flag.reason.label_en().to_lowercase()
+                ));
+            }
+            None => {
+                zh.push(format!("个人信息表：{}{comment_zh}，请修改", flag.reason.label_zh()));
+                en.push(format!(
+                    "Personal form: {}{comment_en}; please correct it",
+                    flag.reason.label_en().to_lowercase()
+                ));
+            }
+        }
+    }
+    let until = format_moment(&definition.windows.review_closes);
+    (
+        format!("退回修改：{}。请于 {until} 前修改并重新提交。", zh.join("；")),
+        format!("Returned for revision: {}. Correct and resubmit before {until}.", en.join("; ")),
+    )
+}
+
+/// Who has the application now, for the conflict message.
+async fn stale(db: &DatabaseConnection, application_id: i32) -> AppError {
+    let Ok(Some(current)) = application::Entity::find_by_id(application_id).one(db).await else {
+        return AppError::NotFound;
+    };
+    let by = match current.reviewer_id {
+        Some(id) => user::Entity::find_by_id(id).one(db).await.ok().flatten().map(|u| u.name).unwrap_or_default(),
+        None => String::new(),
+    };
+    let by = if by.is_empty() { "另一位审核人员 / another reviewer".to_string() } else { by };
+    AppError::StaleDecision { by, state: current.state }
+}

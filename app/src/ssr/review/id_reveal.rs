@@ -1,0 +1,29 @@
+//! The candidate's full ID number, for the moment a reviewer must compare it with a document.
+//! Every reveal is written to the audit log.
+
+use sea_orm::EntityTrait;
+
+use crate::error::AppError;
+use crate::ssr::access::reviewer_access;
+use crate::ssr::entities::user;
+use crate::ssr::infra::audit::{self, AuditAction};
+use crate::ssr::infra::server_state::ServerState;
+
+pub async fn reveal(state: &ServerState, account: &user::Model, application_id: i32) -> Result<String, AppError> {
+    let application = reviewer_access::reviewable(&state.db, account, application_id).await?;
+    let candidate = user::Entity::find_by_id(application.user_id)
+        .one(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("candidate lookup", e))?
+        .ok_or(AppError::NotFound)?;
+    audit::record(
+        &state.db,
+        Some(account),
+        AuditAction::IdNumberRevealed,
+        &format!("application {application_id}"),
+        &audit::actor_label(&candidate),
+        state.clock.now(),
+    )
+    .await?;
+    Ok(candidate.id_number)
+}

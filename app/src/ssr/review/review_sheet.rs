@@ -1,0 +1,159 @@
+//! One application as a reviewer sees it, and taking it: the candidate's form and every image by
+//! category in sequence order, what the last return said, the old file beside each replacement,
+//! and the whole history.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::domain::exam_windows::format_utc;
+use crate::error::AppError;
+use crate::models::review::{NextApplication, PreviousImage, ReviewCategory, ReviewImage, ReviewSheet};
+use crate::ssr::access::reviewer_access;
+use crate::ssr::application::review_flags;
+use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::{
+    application::application_queries, application::material_queries, exams::exam_store, messaging::timeline,
+    review::review_queue,
+};
+use crate::ssr::{entities::application, entities::material_version, entities::user};
+
+/// Someone else's hold on an application lapses after this long without a decision.
+const HOLD: i64 = 30;
+
+/// Opens the application for review. One waiting for a decision is taken (its version bumped,
+/// so a decision made on an earlier screen becomes stale) unless someone else took it less than
+/// half an hour ago, or `take_over` asks to take it from them.
+pub async fn open(
+    state: &ServerState,
+    account: &user::Model,
+    application_id: i32,
+    take_over: bool,
+) -> Result<ReviewSheet, AppError> {
+    let db = &state.db;
+    let now = state.clock.now();
+    let mut row = reviewer_access::reviewable(db, account, application_id).await?;
+    let held_by_other = live_holder(&row, now).is_some_and(|id| id != account.id);
+    if row.state.awaits_review() && (!held_by_other || take_over) {
+        application::Entity::update_many()
+            .col_expr(application::Column::ReviewerId, Expr::value(account.id))
+            .col_expr(application::Column::TakenAt, Expr::value(now))
+            .col_expr(application::Column::ReviewVersion, Expr::value(row.review_version + 1))
+            .filter(application::Column::Id.eq(row.id))
+            .filter(application::Column::ReviewVersion.eq(row.review_version))
+            .exec(db)
+            .await
+            .map_err(|e| crate::ssr::internal("take", e))?;
+        // Access was settled above; only the row's new state is needed.
+        row = application::Entity::find_by_id(application_id)
+            .one(db)
+            .await
+            .map_err(|e| crate::ssr::internal("application reread", e))?
+            .ok_or(AppError::NotFound)?;
+    }
+    sheet(state, account, row, now).await
+}
+
+async fn sheet(
+    state: &ServerState,
+    account: &user::Model,
+    row: application::Model,
+    now: DateTime<Utc>,
+) -> Result<ReviewSheet, AppError> {
+    let db = &state.db;
+    let definition = exam_store::load(db, &row.exam_code).await?.ok_or(AppError::NotFound)?;
+    let offset = definition.windows.offset();
+    let people =
+        review_queue::names_of(db, [Some(row.user_id), row.reviewer_id].into_iter().flatten().collect()).await?;
+    let candidate = people.get(&row.user_id).ok_or(AppError::NotFound)?;
+    let held_by = live_holder(&row, now).or(row.reviewer_id.filter(|id| *id == account.id));
+    let flags = review_flags::last_flags(db, row.id).await?;
+    let rows = material_queries::rows_of(db, row.user_id, &row.exam_code).await?;
+    let replaced_since = flags.first().map(|f| f.created_at);
+    let previous = previous_versions(db, rows.iter().map(|m| m.id.clone()).collect(), replaced_since).await?;
+    let categories = definition
+        .categories
+        .iter()
+        .map(|category| ReviewCategory {
+            code: category.code.clone(),
+            images: rows
+                .iter()
+                .filter(|m| m.category == category.code)
+                .map(|m| ReviewImage {
+                    material: material_queries::view_of(m),
+                    previous: previous.iter().find(|v| v.material_id == m.id).map(|v| PreviousImage {
+                        url: format!("/api/materials/{}/previous", m.id),
+                        uploaded_at: format_utc(&v.uploaded_at),
+                        replaced_at: format_utc(&v.replaced_at),
+                    }),
+                    last_flag: review_flags::flag_for(&flags, Some(&m.id)),
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(ReviewSheet {
+        application_id: row.id,
+        exam: exam_store::summary_of(&definition),
+        candidate_name: candidate.name.clone(),
+        id_number_masked: candidate.masked_id_number(),
+        state: row.state,
+        round: row.round,
+        version: row.review_version,
+        taken_by: held_by.and_then(|id| people.get(&id)).map(|p| p.name.clone()),
+        taken_by_me: held_by == Some(account.id),
+        form: application_queries::form_of(&row),
+        position: row.position_code.clone(),
+        form_flag: review_flags::flag_for(&flags, None),
+        categories,
+        history: timeline::entries(db, row.id, None, offset).await?,
+        next: next_in_queue(db, &row).await?,
+        definition,
+    })
+}
+
+/// The application a "next" after this one would open, with its images' addresses, so the
+/// browser can fetch them while the reviewer still works on this one.
+async fn next_in_queue(db: &DatabaseConnection, row: &application::Model) -> Result<Option<NextApplication>, AppError> {
+    let Some(next_id) = review_queue::next_awaiting(db, &row.exam_code, row.id).await? else { return Ok(None) };
+    let next = application::Entity::find_by_id(next_id)
+        .one(db)
+        .await
+        .map_err(|e| crate::ssr::internal("next application", e))?
+        .ok_or(AppError::NotFound)?;
+    let images = material_queries::rows_of(db, next.user_id, &next.exam_code).await?;
+    Ok(Some(NextApplication {
+        application_id: next.id,
+        image_urls: images.iter().map(|m| material_queries::view_of(m).file_url()).collect(),
+    }))
+}
+
+/// The reviewer whose hold on the application has not lapsed yet.
+fn live_holder(row: &application::Model, now: DateTime<Utc>) -> Option<i32> {
+    row.reviewer_id.filter(|_| row.taken_at.is_some_and(|t| now - t < Duration::minutes(HOLD)))
+}
+
+/// For each image, its newest earlier file if it was replaced after `since`.
+async fn previous_versions(
+    db: &DatabaseConnection,
+    material_ids: Vec<String>,
+    since: Option<DateTime<Utc>>,
+) -> Result<Vec<material_version::Model>, AppError> {
+    let Some(since) = since else { return Ok(Vec::new()) };
+    if material_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let versions = material_version::Entity::find()
+        .filter(material_version::Column::MaterialId.is_in(material_ids))
+        .filter(material_version::Column::ReplacedAt.gte(since))
+        .order_by_desc(material_version::Column::ReplacedAt)
+        .all(db)
+        .await
+        .map_err(|e| crate::ssr::internal("versions", e))?;
+    let mut newest: Vec<material_version::Model> = Vec::new();
+    for version in versions {
+        if !newest.iter().any(|v| v.material_id == version.material_id) {
+            newest.push(version);
+        }
+    }
+    Ok(newest)
+}

@@ -1,0 +1,36 @@
+//! The reviewer's start page: the exams they may review (every exam for an administrator), each
+//! with how many applications wait for a decision.
+
+use crate::domain::Role;
+use crate::error::AppError;
+use crate::models::review::ReviewerExam;
+use crate::ssr::access::reviewer_access;
+use crate::ssr::application::application_queries;
+use crate::ssr::entities::user;
+use crate::ssr::exams::exam_store;
+use crate::ssr::infra::server_state::ServerState;
+
+pub async fn exams(state: &ServerState, account: &user::Model) -> Result<Vec<ReviewerExam>, AppError> {
+    reviewer_access::require_reviewer_role(account)?;
+    let definitions = if account.role == Role::Admin {
+        exam_store::list_definitions(&state.db).await?
+    } else {
+        let mut assigned = Vec::new();
+        for code in reviewer_access::assigned_exams(&state.db, account.id).await? {
+            assigned.extend(exam_store::load(&state.db, &code).await?);
+        }
+        assigned
+    };
+    let now = state.clock.now();
+    let mut rows = Vec::new();
+    for definition in definitions {
+        let counts = application_queries::count_by_state(&state.db, &definition.code).await?;
+        let awaiting = counts.iter().filter(|(s, _)| s.awaits_review()).map(|(_, n)| n).sum();
+        rows.push(ReviewerExam {
+            exam: exam_store::summary_of(&definition),
+            phase: definition.windows.phase_at(now),
+            awaiting,
+        });
+    }
+    Ok(rows)
+}
