@@ -23,6 +23,7 @@ impl MigrationTrait for Migration {
                     .col(string(RecoveryCodes::Channel))
                     // SHA-256 of a per-code salt and the code, hex; the code itself is never stored.
                     .col(string(RecoveryCodes::CodeHash))
+                    // Random per code, so two equal codes never share a hash.
                     .col(string(RecoveryCodes::Salt))
                     // Counted against the per-account limit on codes sent.
                     .col(timestamp_with_time_zone(RecoveryCodes::CreatedAt))

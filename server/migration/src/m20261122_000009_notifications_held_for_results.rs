@@ -11,6 +11,7 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // The exam whose results time holds this notification back (see above).
         let column = string_null(Notifications::HeldForResultsOf).to_owned();
         manager.alter_table(Table::alter().table(Notifications::Table).add_column(column).to_owned()).await?;
         // Moving an exam's results time re-times exactly these rows.

@@ -10,6 +10,7 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // The exam whose results time holds this email or text message back (see above).
         let column = string_null(Outbox::HeldForResultsOf).to_owned();
         manager.alter_table(Table::alter().table(Outbox::Table).add_column(column).to_owned()).await?;
         manager
