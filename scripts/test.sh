@@ -3,6 +3,8 @@
 # tests over real HTTP, then Playwright in headless Chromium against a freshly built server.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+# A clean build gains nothing from incremental artefacts, which take gigabytes of disk.
+export CARGO_INCREMENTAL=0
 cd "$ZIGE_ROOT"
 
 if ! command -v chromium >/dev/null 2>&1; then
@@ -53,8 +55,17 @@ cargo fmt --all --check
 cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
 cargo clippy -p frontend -p app --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
 
-step "unit, property and server integration tests"
+step "unit, property and server integration tests (SQLite)"
 cargo test --workspace --exclude frontend
+
+# The same server integration tests once more, each on a fresh database of a throwaway
+# PostgreSQL server (the scale path), stopped and removed afterwards.
+source "$ZIGE_ROOT/scripts/postgres.sh"
+trap stop_test_postgres EXIT
+step "server integration tests again, on PostgreSQL"
+cargo test -p server --tests
+stop_test_postgres
+unset ZIGE_TEST_POSTGRES_URL
 
 step "browser tests (Playwright, headless Chromium)"
 # A fresh data folder: the browser tests start from the demo data only.

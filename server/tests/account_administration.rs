@@ -2,8 +2,6 @@
 //! what administrators do for people locked out of their accounts, each step audited.
 mod support;
 
-use std::process::Command;
-
 use serde_json::{json, Value};
 use support::*;
 
@@ -24,7 +22,7 @@ async fn audit_actions(admin: &Browser) -> Vec<(String, String, String)> {
 
 /// `server admin create` on the app's database, the password given as the operator would.
 fn create_first_administrator(app: &TestApp, password: &str) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_server"))
+    app.command()
         .args([
             "admin",
             "create",
@@ -35,7 +33,6 @@ fn create_first_administrator(app: &TestApp, password: &str) -> std::process::Ou
             "--mobile",
             "13900000001",
         ])
-        .env("ZIGE_DATA_DIR", app.data_dir.path())
         .env("ZIGE_ADMIN_PASSWORD", password)
         .output()
         .unwrap()

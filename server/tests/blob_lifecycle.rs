@@ -3,7 +3,6 @@
 //! sweep removes files no row names.
 mod support;
 
-use std::process::Command;
 use std::time::{Duration, SystemTime};
 
 use serde_json::json;
@@ -65,11 +64,7 @@ async fn the_sweep_removes_old_files_no_row_names_and_unfinished_writes() {
     age_file(&orphan, Duration::from_secs(7200));
     age_file(&unfinished, Duration::from_secs(7200));
 
-    let output = Command::new(env!("CARGO_BIN_EXE_server"))
-        .args(["sweep"])
-        .env("ZIGE_DATA_DIR", app.data_dir.path())
-        .output()
-        .unwrap();
+    let output = app.command().args(["sweep"]).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["unnamed_files_removed"], 1);

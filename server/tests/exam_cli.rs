@@ -66,13 +66,18 @@ async fn an_imported_exam_is_offered_to_candidates() {
         let entry = entry.unwrap();
         std::fs::copy(entry.path(), examples.join(entry.file_name())).unwrap();
     }
+    let database_url = fresh_database_url().await;
     let import = |file: &std::path::Path| {
-        server().args(["exam", "import"]).arg(file).env("ZIGE_DATA_DIR", data_dir.path()).output().unwrap()
+        server_command(&data_dir, database_url.as_deref()).args(["exam", "import"]).arg(file).output().unwrap()
     };
     assert!(import(&file).status.success());
     assert_eq!(import(&file).status.code(), Some(1), "a second import must not overwrite");
 
-    let app = spawn_app_with(|c| c.data_dir = data_dir.path().to_path_buf()).await;
+    let app = spawn_app_with(|c| {
+        c.data_dir = data_dir.path().to_path_buf();
+        c.database_url = database_url.clone();
+    })
+    .await;
     let alice = app.candidate(ALICE).await;
     let exams: serde_json::Value = alice.call("list_exams", json!({})).await.json().await.unwrap();
     let codes: Vec<&str> = exams.as_array().unwrap().iter().map(|e| e["exam"]["code"].as_str().unwrap()).collect();

@@ -1,5 +1,7 @@
-//! `spawn_app()`: a real server on a free loopback port with its own fresh SQLite file and blob
-//! folder, and an HTTP client that keeps cookies like a browser.
+//! `spawn_app()`: a real server on a free loopback port with its own fresh database and blob
+//! folder, and an HTTP client that keeps cookies like a browser. The database is a SQLite file,
+//! or, when `ZIGE_TEST_POSTGRES_URL` names a PostgreSQL server (the test command starts one), a
+//! new database on it for each test: the same tests, run once on each.
 #![allow(dead_code)] // each test file uses a different part of the harness
 
 #[path = "../../../app/tests/support/mod.rs"]
@@ -26,6 +28,8 @@ pub struct TestApp {
     /// The server's clock: starts at the real now; tests move it.
     pub clock: Arc<ManualClock>,
     pub state: ServerState,
+    /// The PostgreSQL database of this test; None: the SQLite file in `data_dir`.
+    pub database_url: Option<String>,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -39,6 +43,10 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let mut config =
         Config { data_dir: data_dir.path().to_path_buf(), seed_demo: true, rate_limits: false, ..Config::default() };
     adjust(&mut config);
+    if config.database_url.is_none() {
+        config.database_url = fresh_database_url().await;
+    }
+    let database_url = config.database_url.clone();
     let options = LeptosOptions::builder().output_name("zige").build();
     let clock = Arc::new(ManualClock::new(Utc::now()));
     let prepared = startup::prepare_with_clock(&config, options, clock.clone()).await.expect("app starts");
@@ -47,7 +55,29 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let state = prepared.state.clone();
     let service = prepared.router.into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
-    TestApp { address, data_dir, clock, state }
+    TestApp { address, data_dir, clock, state, database_url }
+}
+
+/// A new, empty database on the PostgreSQL server the test command started, if it started one;
+/// None: each test's own SQLite file.
+pub async fn fresh_database_url() -> Option<String> {
+    use sea_orm::ConnectionTrait;
+    let server = std::env::var("ZIGE_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty())?;
+    let name = format!("zige_test_{}", uuid::Uuid::new_v4().simple());
+    let admin = sea_orm::Database::connect(format!("{server}/postgres")).await.expect("PostgreSQL answers");
+    admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("a test database");
+    admin.close().await.ok();
+    Some(format!("{server}/{name}"))
+}
+
+/// The `server` command line on a data folder and, when given, a PostgreSQL database.
+pub fn server_command(data_dir: &tempfile::TempDir, database_url: Option<&str>) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_server"));
+    command.env("ZIGE_DATA_DIR", data_dir.path());
+    if let Some(url) = database_url {
+        command.env("ZIGE_DATABASE_URL", url);
+    }
+    command
 }
 
 /// A moment written as in exam files.
@@ -56,6 +86,11 @@ pub fn at(rfc3339: &str) -> DateTime<Utc> {
 }
 
 impl TestApp {
+    /// The `server` command line on this app's data folder and database, as an operator runs it.
+    pub fn command(&self) -> std::process::Command {
+        server_command(&self.data_dir, self.database_url.as_deref())
+    }
+
     /// Where the server's clock stands.
     pub fn clock_now(&self) -> DateTime<Utc> {
         use app::ssr::infra::clock::Clock;

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Starts a throwaway PostgreSQL server for the tests and exports ZIGE_TEST_POSTGRES_URL; sourced
+# by scripts/test.sh, which stops it with `stop_test_postgres` (also on exit). Debian's packages:
+# the machine's PostgreSQL when it has one, `apt-get install postgresql` when not.
+# The server is for tests only: fsync is off (what the tests check is the application's own
+# durability, not PostgreSQL's), on loopback, on a free port, in a folder removed afterwards.
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
+  step "installing Debian's postgresql"
+  as_root apt-get install -y postgresql || { as_root apt-get update && as_root apt-get install -y postgresql; }
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+fi
+
+# initdb refuses to run as root: root runs it as the postgres user Debian's package creates.
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+ZIGE_PG_DIR="$(mktemp -d /tmp/zige-pg.XXXXXX)"
+[ "$(id -u)" = 0 ] && chown postgres "$ZIGE_PG_DIR"
+ZIGE_PG_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+step "starting a throwaway PostgreSQL ($("$pg_bin/postgres" --version | sed -E 's/^[^0-9]*([0-9.]+).*/\1/')) on 127.0.0.1:$ZIGE_PG_PORT"
+as_pg "$pg_bin/initdb" -D "$ZIGE_PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+as_pg "$pg_bin/pg_ctl" -D "$ZIGE_PG_DIR/data" -l "$ZIGE_PG_DIR/log" -w -o \
+  "-p $ZIGE_PG_PORT -k $ZIGE_PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  start >/dev/null
+export ZIGE_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$ZIGE_PG_PORT"
+
+stop_test_postgres() {
+  if [ -n "${ZIGE_PG_DIR:-}" ] && [ -d "$ZIGE_PG_DIR/data" ]; then
+    as_pg "$pg_bin/pg_ctl" -D "$ZIGE_PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+    rm -rf "$ZIGE_PG_DIR"
+  fi
+}
