@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::exam::ExamSummary;
+use super::exam::{beside_definitions, ExamSummary};
 use super::feedback::{FlagView, TimelineEntry};
 use crate::domain::completeness::MissingItem;
 use crate::domain::exam_windows::Deadline;
@@ -112,18 +112,9 @@ impl ExamWithMaterials {
     /// Each category of the exam with its definition and the candidate's images, in the exam's
     /// order.
     pub fn category_views(&self) -> Vec<CategoryWithMaterials> {
-        self.definition
-            .categories
-            .iter()
-            .map(|definition| CategoryWithMaterials {
-                definition: definition.clone(),
-                materials: self
-                    .categories
-                    .iter()
-                    .find(|c| c.code == definition.code)
-                    .map(|c| c.materials.clone())
-                    .unwrap_or_default(),
-            })
+        beside_definitions(&self.definition, &self.categories, |c| c.code.as_str(), |c| &c.materials)
+            .into_iter()
+            .map(|(definition, materials)| CategoryWithMaterials { definition, materials })
             .collect()
     }
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::candidate::MaterialView;
-use super::exam::ExamSummary;
+use super::exam::{beside_definitions, ExamSummary};
 use super::feedback::{FlagView, TimelineEntry};
 use crate::domain::personal_form::FormValues;
 use crate::domain::{ApplicationState, CategoryDefinition, ExamDefinition, ExamPhase};
@@ -169,18 +169,9 @@ pub struct ReviewCategoryView {
 impl ReviewSheet {
     /// Each category of the exam with its definition and images, in the exam's order.
     pub fn category_views(&self) -> Vec<ReviewCategoryView> {
-        self.definition
-            .categories
-            .iter()
-            .map(|definition| ReviewCategoryView {
-                definition: definition.clone(),
-                images: self
-                    .categories
-                    .iter()
-                    .find(|c| c.code == definition.code)
-                    .map(|c| c.images.clone())
-                    .unwrap_or_default(),
-            })
+        beside_definitions(&self.definition, &self.categories, |c| c.code.as_str(), |c| &c.images)
+            .into_iter()
+            .map(|(definition, images)| ReviewCategoryView { definition, images })
             .collect()
     }
 }
