@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { newResidentId, open } from './support';
+import { expectAccessible, newResidentId, open } from './support';
 
 // Accounts a person can get back into: 忘记密码 answers the same for every ID number, an
 // administrator hands over a temporary password, and its owner replaces it with their own.
@@ -21,12 +21,14 @@ test('a locked-out candidate gets back in through the administrator and changes 
   await candidate.getByLabel(/^密码/).fill('Forgotten2026');
   await candidate.getByRole('button', { name: '注册' }).click();
   await expect(candidate.getByRole('heading', { name: '我的考试' })).toBeVisible();
+  await expectAccessible(candidate);
   await candidate.getByRole('button', { name: '退出' }).click();
   await expect(candidate).toHaveURL(/\/login$/);
 
   // 忘记密码: the answer does not say whether the number is registered.
   await candidate.getByRole('link', { name: '忘记密码' }).click();
   await expect(candidate.getByRole('heading', { name: '找回密码' })).toBeVisible();
+  await expectAccessible(candidate);
   await candidate.getByLabel('证件号码').fill(idNumber);
   await candidate.getByRole('button', { name: '获取验证码' }).click();
   await expect(candidate.getByRole('status')).toContainText('如果该证件号码已注册');
@@ -37,6 +39,7 @@ test('a locked-out candidate gets back in through the administrator and changes 
   await candidate.getByLabel('新密码').fill('Wrongcode2026');
   await candidate.getByRole('button', { name: '重置密码' }).click();
   await expect(candidate.getByRole('alert')).toContainText('验证码不正确或已过期');
+  await expectAccessible(candidate);
 
   // The administrator finds the account and sets a temporary password, shown once.
   const adminContext = await browser.newContext();
@@ -52,6 +55,7 @@ test('a locked-out candidate gets back in through the administrator and changes 
   await admin.getByRole('button', { name: '重置密码' }).click();
   const temporary = (await admin.getByTestId('temporary-password').locator('code').textContent())!.trim();
   expect(temporary).toHaveLength(12);
+  await expectAccessible(admin);
 
   // The candidate logs in with it and sets a password of their own.
   await open(candidate, '/login');
@@ -61,6 +65,7 @@ test('a locked-out candidate gets back in through the administrator and changes 
   await expect(candidate.getByRole('heading', { name: '我的考试' })).toBeVisible();
   await candidate.getByTestId('signed-in-as').click();
   await expect(candidate.getByRole('heading', { name: '修改密码' })).toBeVisible();
+  await expectAccessible(candidate);
   await candidate.getByLabel('原密码').fill(temporary);
   await candidate.getByLabel('新密码').fill('MyOwn2026pass');
   await candidate.getByRole('button', { name: '修改密码' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { makeImage, newResidentId, open, recordUploads } from './support';
+import { expectAccessible, makeImage, newResidentId, open, recordUploads } from './support';
 
 // Preset 000 (资格初审) in Chinese on a desktop: sign up, pledge, requirements and examples,
 // slots, advice, refusal, reorder, delete, the uploaded list, a refused then a good submission.
@@ -30,15 +30,18 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
   await expect(card).toContainText('未开始');
   await expect(card).toContainText(/上传截止：\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(UTC\+08:00\)/);
   await expect(page.locator('li.exam-card[data-exam="004"]')).toHaveCount(0);
+  await expectAccessible(page);
   await card.getByRole('link', { name: '进入考试' }).click();
 
   // 3. The pledge comes first.
   await expect(page.getByRole('heading', { name: '诚信承诺书' })).toBeVisible();
   const agree = page.getByRole('button', { name: '同意并进入下一步' });
   await expect(agree).toBeDisabled();
+  await expectAccessible(page);
   await page.getByLabel('我已认真阅读并同意以上承诺').check();
   await agree.click();
   await expect(page.getByTestId('countdown')).toContainText('距离上传截止');
+  await expectAccessible(page);
 
   // 4. Requirements list and examples paged with ← →.
   await page.getByRole('button', { name: '查看上传材料要求清单' }).click();
@@ -46,10 +49,12 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
   await expect(requirements.locator('li[data-category="id_card"]')).toContainText('固定 2 张：正面、反面');
   await expect(requirements.locator('li[data-category="household"]')).toContainText('选传');
   await expect(requirements.locator('li[data-category="education"]')).toContainText('建议文件不小于 100 KB');
+  await expectAccessible(page);
   await requirements.locator('li[data-category="id_card"]').getByRole('button', { name: '上传示例' }).click();
   const examples = page.getByRole('dialog', { name: '上传示例' });
   await expect(examples.getByTestId('lightbox-position')).toContainText('第 1 / 2 张');
   await expect.poll(() => examples.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expectAccessible(page);
   await page.keyboard.press('ArrowRight');
   await expect(examples.getByTestId('lightbox-position')).toContainText('第 2 / 2 张');
   await page.keyboard.press('Escape');
@@ -68,11 +73,13 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
     await expect(idCard.locator('li.material').filter({ hasText: name })).toHaveCount(1);
   }
   expect(uploads).toHaveLength(2);
+  await expectAccessible(page);
   await expect(idCard).toContainText('已上传 2 张 / 需 2 张');
   await expect(idCard).toContainText('本类已达到张数上限');
   await idCard.getByRole('button', { name: '查看' }).first().click();
   const viewer = page.getByRole('dialog', { name: '查看材料' });
   await expect(viewer.getByTestId('lightbox-position')).toHaveText('第 1 / 2 张 · 顺序号 1 · 正面');
+  await expectAccessible(page);
   await page.keyboard.press('ArrowRight');
   await expect(viewer.getByTestId('lightbox-position')).toHaveText('第 2 / 2 张 · 顺序号 2 · 反面');
   await page.keyboard.press('Escape');
@@ -82,6 +89,7 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
   const oversized = await makeImage(page, { width: 1400, height: 1400, quality: 0.95, noise: true });
   await diplomas.locator('#file-education').setInputFiles({ name: 'diploma.jpg', mimeType: 'image/jpeg', buffer: oversized });
   await expect(diplomas.getByRole('alert').first()).toContainText(/文件 [\d.]+ (KB|MB)，超过上限 300 KB/);
+  await expectAccessible(page);
   expect(uploads).toHaveLength(2);
 
   // Reorder with the keyboard, then delete one.
@@ -105,12 +113,14 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
   const summary = page.getByRole('region', { name: '已上传材料清单' });
   await expect(summary.locator('tr[data-category="id_card"]')).toContainText('齐全');
   await expect(summary.locator('tr[data-category="education"]')).toContainText('还缺 1 张');
+  await expectAccessible(page);
 
   // 10. Submitting too early lists what is missing; nothing is locked.
   await page.getByRole('button', { name: '提交审核' }).click();
   await page.getByRole('button', { name: '确认提交' }).click();
   await expect(page.getByTestId('missing')).toContainText('学历学位材料：需要 1 张，已上传 0 张');
   await expect(page.getByTestId('missing')).toContainText('个人履历材料：需要 1 张，已上传 0 张');
+  await expectAccessible(page);
 
   for (const [region, input] of [['学历学位材料', '#file-education'], ['个人履历材料', '#file-work_resume']]) {
     const section = page.getByRole('region', { name: region });
@@ -124,6 +134,7 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
   await expect(idCard.getByText('已锁定')).toHaveCount(2);
   await expect(page.getByRole('button', { name: '删除' })).toHaveCount(0);
   await expect(page.locator('input[type=file]')).toHaveCount(0);
+  await expectAccessible(page);
   await page.reload();
   await expect(page.getByTestId('application-state')).toHaveText('已提交审核');
 });

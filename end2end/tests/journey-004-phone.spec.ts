@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { makeImage, open, recordUploads } from './support';
+import { expectAccessible, makeImage, open, recordUploads } from './support';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
@@ -19,12 +19,14 @@ test('the demo candidate walks preset 004 on a phone, and a late upload is refus
   await page.getByRole('button', { name: 'Log in' }).click();
   const card = page.locator('li.exam-card[data-exam="004"]');
   await expect(card).toContainText('Open for upload');
+  await expectAccessible(page);
   await card.getByRole('link', { name: 'Enter exam' }).click();
 
   await page.getByLabel('I have read the pledge above and agree to it').check();
   await page.getByRole('button', { name: 'Agree and continue' }).click();
   await expect(page.getByTestId('countdown')).toContainText('Time left until upload closes');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectAccessible(page);
 
   // 7. The personal form: the same check as the server, problem shown at its field.
   const form = page.getByRole('region', { name: 'Personal information' });
@@ -37,6 +39,7 @@ test('the demo candidate walks preset 004 on a phone, and a late upload is refus
   const resume = form.locator('#form-resume');
   await resume.fill('2015.7-2017.3，**街道办事处，科员\n2017.6至今，**街道办事处，副主任科员');
   await expect(form.locator('[data-field=resume] .field-error')).toContainText('Gap before line 2: the previous period ends 2017-03, so this one must start 2017-04');
+  await expectAccessible(page);
   await resume.fill('2015.7-2017.3，**街道办事处，科员\n2017.4至今，**街道办事处，副主任科员');
   await expect(form.locator('[data-field=resume] .field-error')).toHaveCount(0);
 
@@ -55,6 +58,7 @@ test('the demo candidate walks preset 004 on a phone, and a late upload is refus
   const small = await makeImage(page, { width: 300, height: 400 });
   await photo.locator('#file-id_photo').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: small });
   await expect(photo.getByRole('alert')).toContainText('below the 100 KB minimum');
+  await expectAccessible(page);
   expect(uploads).toHaveLength(0);
 
   // A good photo, chosen while the page still believes the window is open …
@@ -82,4 +86,5 @@ test('the demo candidate walks preset 004 on a phone, and a late upload is refus
   await expect(page.getByTestId('closed-note')).toContainText('you can view your materials but no longer change them');
   await expect(page.locator('input[type=file]')).toHaveCount(0);
   await expect(page.locator('#form-school')).toBeDisabled();
+  await expectAccessible(page);
 });

@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { makeImage, newResidentId, open, waitForHydration } from './support';
+import { expectAccessible, makeImage, newResidentId, open, waitForHydration } from './support';
 
 // Both roles in two browser windows, the whole loop: a candidate submits; a reviewer works the
 // application with the keyboard alone and returns one image; the candidate sees the feedback,
@@ -54,14 +54,17 @@ test('a reviewer returns an image with the keyboard alone; the candidate replace
   await reviewer.keyboard.type('zige-review-2026');
   await reviewer.keyboard.press('Enter');
   await expect(reviewer.getByRole('heading', { name: '材料审核' })).toBeVisible();
+  await expectAccessible(reviewer);
   await tabTo(reviewer, '资格初审材料上传（示例考试）');
   await reviewer.keyboard.press('Enter');
   await expect(reviewer.getByTestId('queue')).toContainText(name);
+  await expectAccessible(reviewer);
   await tabTo(reviewer, name);
   await reviewer.keyboard.press('Enter');
   await expect(reviewer.getByRole('heading', { name: `审核：${name}` })).toBeVisible();
   await waitForHydration(reviewer);
   await expect(reviewer.getByTestId('viewer-caption')).toContainText('身份证 第 1 张');
+  await expectAccessible(reviewer);
 
   // Zoom and rotate the view; the first image is fine, the second is not.
   await reviewer.keyboard.press('+');
@@ -72,6 +75,7 @@ test('a reviewer returns an image with the keyboard alone; the candidate replace
   await reviewer.keyboard.press('x');
   const mark = reviewer.getByRole('dialog', { name: '标记需更换' });
   await expect(mark).toBeVisible();
+  await expectAccessible(reviewer);
   await reviewer.keyboard.press('1');
   await reviewer.keyboard.press('Tab');
   await reviewer.keyboard.type('反面国徽看不清');
@@ -85,8 +89,10 @@ test('a reviewer returns an image with the keyboard alone; the candidate replace
   await reviewer.keyboard.press('Shift+S');
   const confirm = reviewer.getByRole('alertdialog', { name: '确认决定' });
   await expect(confirm).toContainText('将退回 1 项给考生修改');
+  await expectAccessible(reviewer);
   await reviewer.keyboard.press('Enter');
   await expect(reviewer.getByTestId('decided')).toContainText('已保存：退回修改');
+  await expectAccessible(reviewer);
 
   // The candidate sees the feedback and exactly one image open for replacement.
   await open(candidate, '/exams/000');
@@ -98,6 +104,7 @@ test('a reviewer returns an image with the keyboard alone; the candidate replace
   await expect(candidate.locator('li.material .badge.locked')).toHaveCount(3);
   const flagged = candidate.locator('li.material.needs-replacement');
   await expect(flagged.getByTestId('needs-replacement')).toContainText('需更换：图片不清晰：反面国徽看不清');
+  await expectAccessible(candidate);
   await flagged.locator('input[type=file][id^="replace-"]').setInputFiles({ name: 'back-again.jpg', mimeType: 'image/jpeg', buffer: await makeImage(candidate, { width: 420, height: 300 }) });
   await flagged.getByRole('button', { name: '更换' }).click();
   await expect(candidate.locator('li.material.needs-replacement')).toContainText('back-again.jpg');
@@ -120,6 +127,7 @@ test('a reviewer returns an image with the keyboard alone; the candidate replace
   await expect(reviewer.getByTestId('viewer-caption')).toContainText('身份证 第 2 张');
   await expect(reviewer.locator('figure.viewer-old img')).toBeVisible();
   await expect(reviewer.locator('figure.viewer-current img')).toBeVisible();
+  await expectAccessible(reviewer);
   await reviewer.keyboard.press('Shift+A');
   await reviewer.keyboard.press('Enter');
   await expect(reviewer.getByTestId('decided')).toContainText('已保存：审核通过');
@@ -161,6 +169,7 @@ test('the administrator adds a reviewer, then reads the audit log, the progress 
   await expect(row).toBeVisible();
   await row.getByLabel('000', { exact: true }).check();
   await expect(row.getByLabel('000', { exact: true })).toBeChecked();
+  await expectAccessible(page);
 
   await open(page, '/admin/audit');
   const audit = page.getByTestId('audit');
@@ -172,6 +181,7 @@ test('the administrator adds a reviewer, then reads the audit log, the progress 
   const chart = page.getByTestId('progress-chart');
   await expect(chart.locator('polyline[data-state="approved"]')).toHaveCount(1);
   await expect(chart).toContainText('审核通过 1');
+  await expectAccessible(page);
   const xlsx = await page.request.get('/api/admin/exams/000/results.xlsx');
   expect(xlsx.status()).toBe(200);
   expect(xlsx.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

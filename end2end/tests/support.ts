@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, Page } from '@playwright/test';
 
 /** Waits until the WASM has hydrated the page; clicks before that reach dead HTML. */
@@ -5,9 +6,28 @@ export async function waitForHydration(page: Page): Promise<void> {
   await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
 }
 
+/** Goes to `path`, waits for hydration, and checks the page with axe-core. */
 export async function open(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await waitForHydration(page);
+  await expectAccessible(page);
+}
+
+/**
+ * Runs axe-core on the page as it stands and fails on any serious or critical violation (a field
+ * without a label, text too faint to read, a button with no name…), naming each rule and the
+ * elements that break it. Minor and moderate findings do not fail the test.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = blocking.map((v) => {
+    const targets = v.nodes.map((node) => `    ${node.target.join(' ')}`).join('\n');
+    return `${v.impact} ${v.id}: ${v.help} (${v.helpUrl})\n${targets}`;
+  });
+  if (report.length > 0) {
+    throw new Error(`axe-core on ${page.url()}: ${report.length} serious or critical violation(s)\n${report.join('\n')}`);
+  }
 }
 
 /** A fresh, valid 18-character resident ID number (GB 11643 check character). */

@@ -16,6 +16,8 @@ pub fn ApplicationActions(
     form: RwSignal<FormValues>,
     position: RwSignal<Option<String>>,
     strict: RwSignal<bool>,
+    /// The "确认提交" question is open; owned by the page, so it survives the page reloading.
+    confirming: RwSignal<bool>,
     /// What the server found missing when the page loaded.
     missing_at_load: Vec<MissingItem>,
     /// After a return: the submit button resubmits.
@@ -24,7 +26,6 @@ pub fn ApplicationActions(
     on_submitted: Callback<()>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let confirming = RwSignal::new(false);
     let saved_note = RwSignal::new(false);
     let missing = RwSignal::new(missing_at_load);
     let failure = RwSignal::new(None::<AppError>);
@@ -34,7 +35,10 @@ pub fn ApplicationActions(
             failure.set(None);
             saved_note.set(false);
             match save_application(code, form.get_untracked(), position.get_untracked(), submit).await {
-                Ok(_) if submit => on_submitted.run(()),
+                Ok(_) if submit => {
+                    confirming.set(false);
+                    on_submitted.run(());
+                }
                 Ok(_) => saved_note.set(true),
                 Err(AppError::Incomplete { missing: items }) => {
                     strict.set(true);

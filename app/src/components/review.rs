@@ -1,6 +1,19 @@
-//! Pieces of the reviewer's screen.
+//! Pieces of the reviewer's screen: the desk's state and keys apart from the views that show it.
 pub mod decision_dialog;
+pub mod desk_action;
+pub mod desk_decision;
+pub mod desk_header;
+pub mod desk_images;
+pub mod desk_keyboard;
+pub mod desk_keys;
+pub mod desk_prefetch;
+pub mod desk_state;
+pub mod desk_verdict;
+pub mod form_pane;
 pub mod form_readout;
+pub mod image_pane;
+pub mod image_strip;
 pub mod image_viewer;
+pub mod key_help;
 pub mod mark_dialog;
 pub mod review_marks;

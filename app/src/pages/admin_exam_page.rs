@@ -125,7 +125,7 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
             <section class="card" aria-labelledby="list-title">
                 <h2 id="list-title">{tr("导入考生名单（CSV）", "Import the candidate list (CSV)")}</h2>
                 <p class="muted">{tr("每行：证件号码,姓名。可带标题行。正确的行会导入，错误的行逐行列出。", "One row per candidate: ID number,name. A header row is allowed. Good rows are imported; bad rows are listed by line.")}</p>
-                <textarea class="code" rows="6" name="csv" prop:value=csv on:input=move |ev| csv.set(event_target_value(&ev))></textarea>
+                <textarea class="code" rows="6" name="csv" aria-labelledby="list-title" prop:value=csv on:input=move |ev| csv.set(event_target_value(&ev))></textarea>
                 <button type="button" class="button" disabled=move || csv.get().trim().is_empty() || import.pending().get() on:click=move |_| { import.dispatch(()); }>{tr("导入", "Import")}</button>
                 {move || import.value().get().map(|outcome| match outcome {
                     Ok(report) => {
@@ -150,7 +150,7 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
         <section class="card" aria-labelledby="source-title">
             <h2 id="source-title">{tr("考试配置文件", "Exam file")}</h2>
             <p class="muted">{tr("材料类别、规则、示例、个人信息表和职位都在这里修改；保存前会完整检查。", "Categories, rules, examples, the personal form and positions are edited here; the whole file is checked before it is saved.")}</p>
-            <textarea class="code" rows="24" name="source" prop:value=source on:input=move |ev| source.set(event_target_value(&ev))></textarea>
+            <textarea class="code" rows="24" name="source" aria-labelledby="source-title" prop:value=source on:input=move |ev| source.set(event_target_value(&ev))></textarea>
             <button type="button" class="button" disabled=move || save_source.pending().get() on:click=move |_| { save_source.dispatch(()); }>{tr("保存配置", "Save exam file")}</button>
             {move || save_source.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error/> })}
             {move || (saved.get() == Some("source")).then(|| view! { <p class="ok" role="status">{tr("配置已保存", "Exam file saved")}</p> })}

@@ -110,7 +110,7 @@ pub fn AdminPage() -> impl IntoView {
         <section class="card" aria-labelledby="scratch-title">
             <h2 id="scratch-title">{tr("从零创建（考试配置文件）", "Create from scratch (exam file)")}</h2>
             <p class="muted">{tr("按 exams/ 目录中预设的格式书写 TOML；每处错误都会标明行号。", "Write TOML in the format of the presets in exams/; every mistake is reported with its line.")}</p>
-            <textarea class="code" rows="12" name="source" prop:value=scratch on:input=move |ev| scratch.set(event_target_value(&ev))></textarea>
+            <textarea class="code" rows="12" name="source" aria-labelledby="scratch-title" prop:value=scratch on:input=move |ev| scratch.set(event_target_value(&ev))></textarea>
             <button type="button" class="button" disabled=move || scratch.get().trim().is_empty() || create.pending().get() on:click=move |_| { create.dispatch(false); }>
                 {tr("创建", "Create")}
             </button>

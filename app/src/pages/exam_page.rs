@@ -24,12 +24,14 @@ use crate::i18n::{tr, use_lang};
 use crate::models::{candidate::CategoryWithMaterials, candidate::ExamWithMaterials, exam::phase_label};
 
 /// What the candidate is typing, kept outside the reloading page data so an upload (which
-/// reloads the page) does not throw away unsaved typing.
+/// reloads the page) does not throw away unsaved typing, nor close a submission's confirmation
+/// opened while the upload was still on its way.
 #[derive(Clone, Copy)]
 struct Typing {
     form: RwSignal<FormValues>,
     position: RwSignal<Option<String>>,
     strict: RwSignal<bool>,
+    confirming: RwSignal<bool>,
     loaded: StoredValue<bool>,
 }
 
@@ -44,6 +46,7 @@ pub fn ExamPageView() -> impl IntoView {
         form: RwSignal::new(FormValues::new()),
         position: RwSignal::new(None),
         strict: RwSignal::new(false),
+        confirming: RwSignal::new(false),
         loaded: StoredValue::new(false),
     };
 
@@ -193,7 +196,7 @@ fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) 
         {(!definition.form.is_empty()).then(|| view! { <PersonalFormView fields=definition.form.clone() values=typing.form strict=typing.strict editable=form_editable/> })}
         {(!definition.positions.is_empty()).then(|| view! { <PositionPicker tree=definition.positions.clone() chosen=typing.position editable=form_editable/> })}
         {(editable || revising).then(|| view! {
-            <ApplicationActions exam_code=code.clone() form=typing.form position=typing.position strict=typing.strict missing_at_load=page.missing.clone() resubmit=revising on_submitted=on_changed/>
+            <ApplicationActions exam_code=code.clone() form=typing.form position=typing.position strict=typing.strict confirming=typing.confirming missing_at_load=page.missing.clone() resubmit=revising on_submitted=on_changed/>
         })}
     }
     .into_any()

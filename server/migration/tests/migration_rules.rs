@@ -30,7 +30,8 @@ fn migrations_under_the_rules() -> Vec<(PathBuf, String)> {
         .map(|entry| entry.unwrap().path())
         .filter(|path| {
             let name = path.file_name().unwrap().to_string_lossy().to_string();
-            let number: Option<u32> = name.strip_prefix('m').and_then(|rest| rest.get(9..15)).and_then(|n| n.parse().ok());
+            let number: Option<u32> =
+                name.strip_prefix('m').and_then(|rest| rest.get(9..15)).and_then(|n| n.parse().ok());
             number.is_some_and(|n| n >= RULES_START)
         })
         .map(|path| {

@@ -34,7 +34,9 @@ pub fn ImageViewer(
     view! {
         <div class="image-viewer">
             <p class="viewer-caption" data-testid="viewer-caption">{move || lang.get().pick(caption_zh.clone(), caption_en.clone())}" · "{details}</p>
-            <div class="viewer-stage" class:side-by-side=image.previous.is_some()>
+            // Zoomed in, the stage scrolls: it takes focus so the keyboard can scroll it too.
+            <div class="viewer-stage" class:side-by-side=image.previous.is_some() tabindex="0" role="group"
+                aria-label=tr("图片（放大后可滚动）", "The image (scrolls when zoomed)")>
                 {image.previous.clone().map(|previous| view! {
                     <figure class="viewer-old">
                         <figcaption>{move || lang.get().pick(format!("更换前（{}）", previous.uploaded_at), format!("Before replacement ({})", previous.uploaded_at))}</figcaption>

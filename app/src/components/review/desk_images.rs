@@ -1,0 +1,102 @@
+//! The application's images in the order the reviewer works through them, each with the words
+//! that place it, and which files to fetch before the reviewer asks for them.
+
+use crate::models::review::{NextApplication, ReviewImage, ReviewSheet};
+
+/// One image with the words that place it: "毕业证书 第 2 张".
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedImage {
+    pub image: ReviewImage,
+    pub caption_zh: String,
+    pub caption_en: String,
+}
+
+/// Every image of the sheet, category by category in the exam's order, each in sequence order.
+pub fn placed_images(sheet: &ReviewSheet) -> Vec<PlacedImage> {
+    sheet
+        .category_views()
+        .into_iter()
+        .flat_map(|category| {
+            let (name_zh, name_en) = (category.definition.name_zh, category.definition.name_en);
+            category.images.into_iter().map(move |image| PlacedImage {
+                caption_zh: format!("{name_zh} 第 {} 张", image.material.seq_no),
+                caption_en: format!("{name_en} no. {}", image.material.seq_no),
+                image,
+            })
+        })
+        .collect()
+}
+
+/// The files the reviewer will want next, most urgent first: the next image of this application
+/// (and the file it replaced, shown beside it), then every image of the next application.
+pub fn files_to_prefetch(images: &[PlacedImage], shown: usize, next: Option<&NextApplication>) -> Vec<String> {
+    let following = images.get(shown + 1).map(|p| &p.image);
+    let this_application = following.into_iter().flat_map(|image| {
+        std::iter::once(image.material.file_url()).chain(image.previous.iter().map(|p| p.url.clone()))
+    });
+    let next_application = next.into_iter().flat_map(|n| n.image_urls.iter().cloned());
+    this_application.chain(next_application).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ImageFormat;
+    use crate::models::candidate::MaterialView;
+    use crate::models::review::PreviousImage;
+
+    fn placed(id: &str, replaced: bool) -> PlacedImage {
+        let material = MaterialView {
+            id: id.into(),
+            category: "id_card".into(),
+            seq_no: 1,
+            format: ImageFormat::Jpeg,
+            width: 400,
+            height: 300,
+            bytes: 1000,
+            original_name: format!("{id}.jpg"),
+            uploaded_at: "2026-03-01 10:00".into(),
+            locked: true,
+            flag: None,
+        };
+        let previous = replaced.then(|| PreviousImage {
+            url: format!("/api/previous/{id}/file"),
+            uploaded_at: "2026-02-01 10:00".into(),
+            replaced_at: "2026-03-01 10:00".into(),
+        });
+        PlacedImage {
+            image: ReviewImage { material, previous, last_flag: None },
+            caption_zh: String::new(),
+            caption_en: String::new(),
+        }
+    }
+
+    fn next() -> NextApplication {
+        NextApplication {
+            application_id: 9,
+            image_urls: vec!["/api/materials/n1/file".into(), "/api/materials/n2/file".into()],
+        }
+    }
+
+    #[test]
+    fn the_next_image_comes_before_the_next_application() {
+        let images = [placed("a", false), placed("b", false), placed("c", false)];
+        assert_eq!(
+            files_to_prefetch(&images, 0, Some(&next())),
+            ["/api/materials/b/file", "/api/materials/n1/file", "/api/materials/n2/file"]
+        );
+    }
+
+    #[test]
+    fn a_replaced_next_image_brings_its_old_file_for_the_comparison() {
+        let images = [placed("a", false), placed("b", true)];
+        assert_eq!(files_to_prefetch(&images, 0, None), ["/api/materials/b/file", "/api/previous/b/file"]);
+    }
+
+    #[test]
+    fn on_the_last_image_only_the_next_application_is_fetched() {
+        let images = [placed("a", false), placed("b", false)];
+        assert_eq!(files_to_prefetch(&images, 1, Some(&next())), ["/api/materials/n1/file", "/api/materials/n2/file"]);
+        assert!(files_to_prefetch(&images, 1, None).is_empty());
+    }
+}

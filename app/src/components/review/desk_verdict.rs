@@ -1,0 +1,62 @@
+//! The deciding half of the desk: a decision proposed and waiting for the reviewer's
+//! confirmation, the one the server stored, and the server's refusal if it refused.
+
+use leptos::prelude::*;
+
+use crate::api::review::decide_application;
+use crate::domain::review_decision::{check_decision, Decision};
+use crate::error::AppError;
+
+/// A stored decision and the application the queue offers next, if any.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decided {
+    pub decision: Decision,
+    pub next: Option<i32>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Verdict {
+    /// Proposed, waiting for the reviewer to confirm.
+    pub pending: RwSignal<Option<Decision>>,
+    pub failure: RwSignal<Option<AppError>>,
+    pub decided: RwSignal<Option<Decided>>,
+    /// The images a decision may name.
+    material_ids: StoredValue<Vec<String>>,
+    decide: Action<Decision, ()>,
+}
+
+impl Verdict {
+    /// `version` is the application's as the reviewer saw it: a decision on a screen that has since
+    /// been taken, decided or resubmitted is refused.
+    pub fn new(application_id: i32, version: i32, material_ids: Vec<String>) -> Verdict {
+        let (pending, failure, decided) = (RwSignal::new(None), RwSignal::new(None), RwSignal::new(None));
+        let decide = Action::new(move |decision: &Decision| {
+            let decision = decision.clone();
+            async move {
+                failure.set(None);
+                match decide_application(application_id, version, decision.clone()).await {
+                    Ok(next) => decided.set(Some(Decided { decision, next })),
+                    Err(error) => failure.set(Some(error)),
+                }
+                pending.set(None);
+            }
+        });
+        Verdict { pending, failure, decided, material_ids: StoredValue::new(material_ids), decide }
+    }
+
+    /// Checked here with the server's own rules before anything is sent; a rejection's reason is
+    /// asked for in the confirmation.
+    pub fn propose(&self, decision: Decision) {
+        let problems = check_decision(&decision, &self.material_ids.get_value());
+        if problems.is_empty() || matches!(decision, Decision::Reject { .. }) {
+            self.failure.set(None);
+            self.pending.set(Some(decision));
+        } else {
+            self.failure.set(Some(AppError::DecisionInvalid { problems }));
+        }
+    }
+
+    pub fn confirm(&self, decision: Decision) {
+        self.decide.dispatch(decision);
+    }
+}

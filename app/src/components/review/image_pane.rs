@@ -1,0 +1,39 @@
+//! The desk's images: the strip of all of them, then the one shown large with its place in the
+//! application and what the last return said about it.
+
+use leptos::prelude::*;
+
+use super::desk_state::Desk;
+use super::image_strip::ImageStrip;
+use super::image_viewer::ImageViewer;
+use crate::i18n::{tr, use_lang};
+
+#[component]
+pub fn ImagePane(desk: Desk) -> impl IntoView {
+    let lang = use_lang();
+    let count = desk.count();
+    let position = move || {
+        let n = desk.shown.get() + 1;
+        lang.get().pick(format!("第 {n} / {count} 张"), format!("{n} of {count}"))
+    };
+    let shown = move || {
+        desk.current().map(|placed| {
+            let flag = placed.image.last_flag.clone();
+            view! {
+                <p class="muted" data-testid="image-position">{position}</p>
+                {flag.map(|f| view! {
+                    <p class="flag-note">{move || lang.get().pick(format!("上次退回：{}", f.text_zh()), format!("Last returned: {}", f.text_en()))}</p>
+                })}
+                <ImageViewer image=placed.image caption_zh=placed.caption_zh caption_en=placed.caption_en zoom=desk.zoom turns=desk.turns/>
+            }
+        })
+    };
+    view! {
+        <section class="card review-images" aria-label=tr("材料图片", "Images")>
+            <ImageStrip desk/>
+            {shown}
+            {(count == 0).then(|| view! { <p>{tr("没有上传图片。", "No images uploaded.")}</p> })}
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,48 @@
+//! Every image of the application as a 64 px picture with its caption on one line beneath, and
+//! what the reviewer has said about it (✓ OK, ✗ needs replacement, ↻ replaced since the last
+//! return). Each is a button: Tab reaches it, Enter shows it large.
+
+use leptos::prelude::*;
+
+use super::desk_state::Desk;
+use super::review_marks::Mark;
+use crate::i18n::{tr, use_lang};
+
+#[component]
+pub fn ImageStrip(desk: Desk) -> impl IntoView {
+    let lang = use_lang();
+    let items = desk.images.with_value(|all| {
+            all.iter()
+                .enumerate()
+                .map(|(i, placed)| {
+                    let id = placed.image.material.id.clone();
+                    let mark = move || match desk.marks.with(|m| m.0.get(&id).cloned()) {
+                        Some(Mark::Ok) => "ok",
+                        Some(Mark::Replace { .. }) => "replace",
+                        None => "unmarked",
+                    };
+                    let symbol = {
+                        let mark = mark.clone();
+                        move || match mark() {
+                        "ok" => " ✓",
+                        "replace" => " ✗",
+                        _ => "",
+                        }
+                    };
+                    let replaced = placed.image.previous.is_some().then_some(" ↻");
+                    let (zh, en) = (placed.caption_zh.clone(), placed.caption_en.clone());
+                    let current = move || desk.shown.get() == i;
+                    view! {
+                        <li class="thumb" class:current=current data-mark=mark>
+                            <button type="button" class="strip-button" aria-current=move || current().then_some("true")
+                                on:click=move |_| desk.shown.set(i)>
+                                <img class="strip-image" src=placed.image.material.file_url() alt="" width="64" height="64" loading="lazy" decoding="async"/>
+                                <span class="strip-caption">{move || lang.get().pick(zh.clone(), en.clone())}{symbol}{replaced}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+    });
+    view! { <ol class="thumbs" aria-label=tr("全部图片", "All images")>{items}</ol> }.into_any()
+}
