@@ -1,6 +1,6 @@
 //! The one rule for reading a stored image: its owner, and whoever may review the owner's
 //! application; anyone else learns nothing (not found). The file an image had before its
-//! replacement is for reviewers only: the candidate sees what they sent last.
+//! replacement is for reviewers only (the candidate sees what they sent last).
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -35,7 +35,8 @@ pub async fn previous_file(
 ) -> Result<(ImageFormat, Vec<u8>), AppError> {
     let db = &state.db;
     let image = material_queries::find(db, material_id).await?;
-    reviewable(state, account, &image).await?;
+    // Earlier files are for reviewers only: anyone else is told why (403), as before.
+    reviewer_access::reviewable_image(db, account, &image).await?;
     let version = material_version::Entity::find()
         .filter(material_version::Column::MaterialId.eq(material_id))
         .order_by_desc(material_version::Column::ReplacedAt)
