@@ -121,6 +121,16 @@ mod tests {
         assert_eq!(ApplicationState::parse(""), None);
     }
 
+    /// The column holds exactly the text the queue's filter keys and the logs use.
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_stored_text_is_the_shown_text() {
+        use sea_orm::ActiveEnum;
+        for state in ApplicationState::ALL {
+            assert_eq!(state.to_value(), state.as_str());
+        }
+    }
+
     #[test]
     fn a_decision_reads_as_under_review_until_the_results_time() {
         assert_eq!(ApplicationState::Approved.as_seen_by_candidate(false), ApplicationState::Submitted);

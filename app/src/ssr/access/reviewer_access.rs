@@ -23,9 +23,10 @@ pub async fn require_reviewer_of(
 
 /// The signed-in reviewer or administrator, for pages that list what they may review.
 pub fn require_reviewer_role(account: &user::Model) -> Result<(), AppError> {
-    match account.role {
-        Role::Admin | Role::Reviewer => Ok(()),
-        _ => Err(AppError::Forbidden),
+    if account.role.may_review() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
     }
 }
 
