@@ -6,8 +6,7 @@ use sea_orm::{DatabaseConnection, EntityTrait, Set};
 
 use crate::domain::{ExamDefinition, ImageFacts, ImageFormat};
 use crate::error::AppError;
-use crate::ssr::entities::exam_example;
-use crate::ssr::exams::exam_store::load;
+use crate::ssr::entities::{exam, exam_example};
 use crate::ssr::infra::blob_store::BlobStore;
 
 /// Where an exam's example pictures come from: the folder beside its file, or the presets
@@ -86,7 +85,13 @@ pub async fn add_example(
     name: &str,
     bytes: Vec<u8>,
 ) -> Result<String, AppError> {
-    load(db, exam_code).await?.ok_or(AppError::NotFound)?;
+    // The exam must exist; its definition is not needed (and reading it from `exam_store` would
+    // tie the two files in a circle).
+    exam::Entity::find_by_id(exam_code.to_string())
+        .one(db)
+        .await
+        .map_err(|e| crate::ssr::internal("exam lookup", e))?
+        .ok_or(AppError::NotFound)?;
     let file = format!("examples/{name}");
     if !crate::domain::exam_definition::is_example_file_name(&file) {
         return Err(AppError::invalid_field(
