@@ -19,6 +19,23 @@ pub enum DeskAction {
     NextApplication,
 }
 
+impl DeskAction {
+    pub const ALL: [DeskAction; 12] = [
+        DeskAction::PreviousImage,
+        DeskAction::NextImage,
+        DeskAction::MarkOk,
+        DeskAction::MarkForReplacement,
+        DeskAction::MarkForm,
+        DeskAction::ZoomIn,
+        DeskAction::ZoomOut,
+        DeskAction::Rotate,
+        DeskAction::Approve,
+        DeskAction::ReturnMarked,
+        DeskAction::Reject,
+        DeskAction::NextApplication,
+    ];
+}
+
 /// Where the desk stands when a key arrives.
 #[derive(Clone, Copy, Debug)]
 pub struct DeskMoment {

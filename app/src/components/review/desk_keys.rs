@@ -139,21 +139,7 @@ mod tests {
 
     #[test]
     fn every_action_has_help_in_both_languages() {
-        let all = [
-            PreviousImage,
-            NextImage,
-            MarkOk,
-            MarkForReplacement,
-            MarkForm,
-            ZoomIn,
-            ZoomOut,
-            Rotate,
-            Approve,
-            ReturnMarked,
-            Reject,
-            NextApplication,
-        ];
-        for action in all {
+        for action in DeskAction::ALL {
             let binding = KEY_TABLE.iter().find(|b| b.action == action).expect("every action has a key");
             assert!(!binding.help_zh.is_empty() && !binding.help_en.is_empty(), "{action:?}");
             assert!(line(Lang::Zh).contains(&shown_key(binding)), "{action:?} is not in the help");

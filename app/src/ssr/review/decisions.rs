@@ -146,7 +146,7 @@ pub async fn decide(
     )
     .await?;
     txn.commit().await.map_err(|e| crate::ssr::internal("decision commit", e))?;
-    review_queue::next_awaiting(db, &row.exam_code, row.id).await
+    Ok(review_queue::next_awaiting(db, &row.exam_code, row.id).await?.map(|next| next.id))
 }
 
 async fn record_flag(

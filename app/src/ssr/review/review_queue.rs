@@ -81,9 +81,13 @@ pub async fn page(
 
 /// The oldest application waiting for a decision other than `except`: where "next application"
 /// goes after a decision.
-pub async fn next_awaiting(db: &DatabaseConnection, exam_code: &str, except: i32) -> Result<Option<i32>, AppError> {
+pub async fn next_awaiting(
+    db: &DatabaseConnection,
+    exam_code: &str,
+    except: i32,
+) -> Result<Option<application::Model>, AppError> {
     let awaiting = Change::Approve.allowed_from().iter().copied();
-    let row = application::Entity::find()
+    application::Entity::find()
         .filter(application::Column::ExamCode.eq(exam_code))
         .filter(application::Column::State.is_in(awaiting))
         .filter(application::Column::Id.ne(except))
@@ -91,8 +95,7 @@ pub async fn next_awaiting(db: &DatabaseConnection, exam_code: &str, except: i32
         .order_by_asc(application::Column::Id)
         .one(db)
         .await
-        .map_err(|e| crate::ssr::internal("next in queue", e))?;
-    Ok(row.map(|r| r.id))
+        .map_err(|e| crate::ssr::internal("next in queue", e))
 }
 
 pub async fn names_of(db: &DatabaseConnection, ids: Vec<i32>) -> Result<HashMap<i32, user::Model>, AppError> {

@@ -114,12 +114,7 @@ async fn sheet(
 /// The application a "next" after this one would open, with its images' addresses, so the
 /// browser can fetch them while the reviewer still works on this one.
 async fn next_in_queue(db: &DatabaseConnection, row: &application::Model) -> Result<Option<NextApplication>, AppError> {
-    let Some(next_id) = review_queue::next_awaiting(db, &row.exam_code, row.id).await? else { return Ok(None) };
-    let next = application::Entity::find_by_id(next_id)
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("next application", e))?
-        .ok_or(AppError::NotFound)?;
+    let Some(next) = review_queue::next_awaiting(db, &row.exam_code, row.id).await? else { return Ok(None) };
     let images = material_queries::rows_of(db, next.user_id, &next.exam_code).await?;
     Ok(Some(NextApplication {
         application_id: next.id,
