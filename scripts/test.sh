@@ -19,18 +19,28 @@ if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json
   (cd end2end && npm ci --no-audit --no-fund)
 fi
 
-# The outbox test sends through a real SMTP server on loopback: Python's aiosmtpd from PyPI.
-if ! "$ZIGE_TOOLS/pyenv/bin/python" -c 'import aiosmtpd' >/dev/null 2>&1; then
-  step "installing aiosmtpd (PyPI) for the email tests"
+# The email tests send through a real SMTP server on loopback (Python's aiosmtpd), and the
+# PostgreSQL pass keeps its blobs in a real S3-compatible server (moto's): both from PyPI.
+if ! "$ZIGE_TOOLS/pyenv/bin/python" -c 'import aiosmtpd, moto.server' >/dev/null 2>&1; then
+  step "installing aiosmtpd and moto[server] (PyPI) for the email and object storage tests"
   if ! python3 -m venv "$ZIGE_TOOLS/pyenv" >/dev/null 2>&1; then
     as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
     as_root apt-get install -y python3-venv || { as_root apt-get update && as_root apt-get install -y python3-venv; }
     rm -rf "$ZIGE_TOOLS/pyenv"
     python3 -m venv "$ZIGE_TOOLS/pyenv"
   fi
-  "$ZIGE_TOOLS/pyenv/bin/pip" install --quiet aiosmtpd
+  "$ZIGE_TOOLS/pyenv/bin/pip" install --quiet aiosmtpd 'moto[server]'
 fi
 export ZIGE_TEST_PYTHON="$ZIGE_TOOLS/pyenv/bin/python"
+
+# Two servers behind a real load balancer in the PostgreSQL pass: Debian's nginx.
+if [ ! -x /usr/sbin/nginx ]; then
+  step "installing Debian's nginx (the load balancer of the several-servers test)"
+  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+  as_root apt-get install -y nginx-light || { as_root apt-get update && { as_root apt-get install -y nginx-light || as_root apt-get install -y nginx; }; }
+  # The package starts a system-wide nginx on port 80; the test runs its own.
+  as_root service nginx stop >/dev/null 2>&1 || true
+fi
 
 if [ "$(cargo deny --version 2>/dev/null || true)" != "cargo-deny 0.20.2" ]; then
   step "installing cargo-deny 0.20.2 (about 3 minutes, once)"
@@ -58,13 +68,16 @@ cargo clippy -p frontend -p app --target wasm32-unknown-unknown --features app/h
 step "unit, property and server integration tests (SQLite)"
 cargo test --workspace --exclude frontend
 
-# The same server integration tests once more, each on a fresh database of a throwaway
-# PostgreSQL server (the scale path), stopped and removed afterwards.
+# The same server integration tests once more on the scale path: each on a fresh database of a
+# throwaway PostgreSQL server and a fresh prefix of a throwaway S3-compatible server, both
+# stopped and removed afterwards. Only this pass runs two servers behind nginx.
 source "$ZIGE_ROOT/scripts/postgres.sh"
-trap stop_test_postgres EXIT
-step "server integration tests again, on PostgreSQL"
+source "$ZIGE_ROOT/scripts/s3.sh"
+trap 'stop_test_postgres; stop_test_s3' EXIT
+step "server integration tests again, on PostgreSQL and S3-compatible storage"
 cargo test -p server --tests
 stop_test_postgres
+stop_test_s3
 unset ZIGE_TEST_POSTGRES_URL
 
 step "browser tests (Playwright, headless Chromium)"

@@ -80,6 +80,10 @@ pub enum AppError {
     /// decodes); nothing was changed, try again after the wait.
     #[error("busy")]
     Busy { retry_after_secs: u64 },
+    /// 507: the server's storage (disk, database, bucket quota) is full; nothing was saved and
+    /// nothing saved before is affected.
+    #[error("storage full")]
+    StorageFull,
     /// 500: something broke on our side; details are in the server log.
     #[error("internal error")]
     Internal,
@@ -179,6 +183,10 @@ impl AppError {
             AppError::Busy { retry_after_secs } => (
                 format!("服务器繁忙，本次操作没有执行，请 {retry_after_secs} 秒后再试"),
                 format!("The server is busy; nothing was changed. Please try again in {retry_after_secs} seconds"),
+            ),
+            AppError::StorageFull => pair(
+                "服务器存储空间已满，这次没有保存（之前保存的内容不受影响），请稍后再试",
+                "The server's storage is full; this was not saved (nothing saved before is affected). Please try again later",
             ),
             AppError::Internal => pair("服务器出错，请稍后再试", "Something went wrong on the server; please try again later"),
             AppError::Transport(_) => pair("网络连接失败，请检查网络后重试", "The network request failed; check your connection and retry"),

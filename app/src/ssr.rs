@@ -17,9 +17,10 @@ pub mod review;
 
 pub use infra::server_state::ServerState;
 
-/// Logs an internal failure with its context and returns the error a person sees. Database
-/// and I/O error texts never reach the client.
-pub fn internal(context: &str, error: impl std::fmt::Display) -> crate::error::AppError {
+/// Logs a failure of the server's own machinery with its context and returns the error a person
+/// sees: storage full (507) or busy (503) where the database or the disk said so
+/// (`infra::failure`), else internal (500). Database and I/O error texts never reach the client.
+pub fn internal<E: std::fmt::Display + 'static>(context: &str, error: E) -> crate::error::AppError {
     tracing::error!(%error, "{context}");
-    crate::error::AppError::Internal
+    infra::failure::meaning_of(&error).unwrap_or(crate::error::AppError::Internal)
 }

@@ -2,4 +2,5 @@
 pub mod admin;
 pub mod check_images;
 pub mod exam;
+pub mod migrate;
 pub mod sweep;

@@ -1,7 +1,7 @@
 //! Typed configuration: defaults that run on one machine, overridden by environment variables
 //! (`ZIGE_LISTEN`, `ZIGE_DATA_DIR`, `ZIGE_DATABASE_URL` or `DATABASE_URL`, `ZIGE_SESSION_SECRET`,
 //! `ZIGE_PUBLIC_URL`, `ZIGE_SECURE_COOKIES`, `ZIGE_BEHIND_PROXY`, `ZIGE_RATE_LIMITS`, `ZIGE_MAX_UPLOAD_BYTES`, `ZIGE_DECODE_BUDGET_MB`, `ZIGE_DECODE_WAIT_MS`, `ZIGE_SEED_DEMO`, `ZIGE_SMTP_URL`,
-//! `ZIGE_MAIL_FROM`, `ZIGE_OUTBOX_POLL_MS`).
+//! `ZIGE_MAIL_FROM`, `ZIGE_OUTBOX_POLL_MS`, `ZIGE_BLOB_URL`, `ZIGE_SERVERS`, `ZIGE_MIGRATE_ON_START`).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -48,6 +48,18 @@ pub struct Config {
     pub mail_from: String,
     /// How often the outbox worker looks for emails and texts to send.
     pub outbox_poll_ms: u64,
+    /// Where image bytes live. None: the folder `blobs` in `data_dir`. `s3://bucket` or
+    /// `s3://bucket/prefix`: an S3-compatible bucket, reached through the standard `AWS_*`
+    /// variables (`AWS_ENDPOINT`, `AWS_REGION`, `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`).
+    pub blob_url: Option<String>,
+    /// How many servers share the database behind one load balancer. More than one needs
+    /// `session_secret` (every server must sign alike), and each server keeps 1/N of every rate
+    /// limit, so the installation as a whole never allows more than the limit.
+    pub servers: u32,
+    /// Apply pending migrations at start (under a lock on PostgreSQL, so servers starting together
+    /// migrate once). Off: the operator runs `server migrate`, and a server refuses to start on a
+    /// database that is behind.
+    pub migrate_on_start: bool,
 }
 
 impl Default for Config {
@@ -68,6 +80,9 @@ impl Default for Config {
             smtp_url: None,
             mail_from: "Zige 资格 <noreply@zige.localhost>".to_string(),
             outbox_poll_ms: 2000,
+            blob_url: None,
+            servers: 1,
+            migrate_on_start: true,
         }
     }
 }

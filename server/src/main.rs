@@ -1,6 +1,6 @@
 //! `server` serves the app; `server check-images --rules RULES.toml FILE...` pre-checks scans;
 //! `server exam validate|import FILE` handles exam definition files; `server admin create …`
-//! creates an administrator.
+//! creates an administrator; `server migrate` applies the database migrations and exits.
 
 use clap::{Parser, Subcommand};
 use leptos::prelude::*;
@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use server::cli::admin::{run_admin_command, AdminCommand};
 use server::cli::check_images::{run_check_images, CheckImagesArgs};
 use server::cli::exam::{run_exam_command, ExamCommand};
+use server::cli::migrate::run_migrate;
 use server::cli::sweep::{run_sweep, SweepArgs};
 use server::config::Config;
 use server::{demo_data, startup, telemetry};
@@ -32,6 +33,8 @@ enum Command {
     },
     /// Remove stored files no row names and unfinished writes (the server also does this hourly).
     Sweep(SweepArgs),
+    /// Apply the database migrations and exit (for servers started with ZIGE_MIGRATE_ON_START=false).
+    Migrate,
     /// Manage administrator accounts (the first one of an installation is created here).
     Admin {
         #[command(subcommand)]
@@ -47,6 +50,7 @@ async fn main() -> std::process::ExitCode {
         Command::Exam { command } => run_exam_command(&command).await,
         Command::Admin { command } => run_admin_command(&command).await,
         Command::Sweep(args) => run_sweep(&args).await,
+        Command::Migrate => run_migrate().await,
         Command::Serve => match serve().await {
             Ok(()) => std::process::ExitCode::SUCCESS,
             Err(error) => {

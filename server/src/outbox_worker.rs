@@ -48,10 +48,7 @@ pub async fn deliver_due(
 ) -> Result<(), app::error::AppError> {
     let first_wait = chrono::Duration::from_std(poll).unwrap_or(chrono::Duration::seconds(2));
     let max_wait = chrono::Duration::minutes(30).max(first_wait);
-    for row in outbox::due(db, clock.now(), BATCH).await? {
-        if !outbox::claim(db, row.id, clock.now(), chrono::Duration::seconds(LEASE_SECONDS)).await? {
-            continue;
-        }
+    for row in outbox::claim_due(db, clock.now(), chrono::Duration::seconds(LEASE_SECONDS), BATCH).await? {
         let outcome = match row.channel.as_str() {
             "email" => {
                 senders

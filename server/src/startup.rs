@@ -11,8 +11,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection};
+use sea_orm::DatabaseConnection;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -20,7 +19,7 @@ use tower_sessions::cookie::{Key, SameSite};
 use tower_sessions::session_store::ExpiredDeletion;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
-use app::ssr::infra::blob_store::LocalBlobStore;
+use app::ssr::infra::blob_store::BlobStore;
 use app::ssr::infra::decode_budget::DecodeBudget;
 use app::ssr::ServerState;
 use app::ssr::{infra::clock::Clock, infra::clock::SystemClock};
@@ -39,6 +38,7 @@ use crate::routes::{
 };
 use crate::session_store::SeaOrmSessionStore;
 use crate::sms::LoggingSms;
+use crate::storage::{open_blob_store, open_database};
 
 /// The largest body a page form or server function may send.
 const FORM_BODY_LIMIT_BYTES: usize = 64 * 1024;
@@ -48,34 +48,20 @@ const SESSION_IDLE_HOURS: i64 = 8;
 
 pub type StartupError = Box<dyn std::error::Error + Send + Sync>;
 
-/// The configured database, migrated, with the data folder (where the SQLite file lives by
-/// default) created first.
-pub async fn open_database(config: &Config) -> Result<DatabaseConnection, StartupError> {
-    tokio::fs::create_dir_all(&config.data_dir).await?;
-    connect_database(&config.database_url()).await
-}
-
-pub async fn connect_database(url: &str) -> Result<DatabaseConnection, StartupError> {
-    let mut options = ConnectOptions::new(url.to_string());
-    options.sqlx_logging(false).max_connections(16).map_sqlx_sqlite_opts(|o| {
-        use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
-        // WAL lets page loads read while an upload writes; FULL sync keeps committed rows
-        // through a power cut, matching the fsync'ed blobs.
-        o.journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .busy_timeout(Duration::from_secs(10))
-            .foreign_keys(true)
-    });
-    let db = Database::connect(options).await?;
-    Migrator::up(&db, None).await?;
-    Ok(db)
-}
-
 /// The session-signing key: from configuration, or generated once and kept in the data folder
 /// so sessions survive a restart.
 async fn session_key(config: &Config) -> Result<Key, StartupError> {
     if let Some(secret) = &config.session_secret {
         return Key::try_from(secret.as_bytes()).map_err(|_| "ZIGE_SESSION_SECRET must be at least 64 bytes".into());
+    }
+    if config.servers > 1 {
+        // A key generated here would be this server's alone: a session signed by one server
+        // would be refused by the next behind the load balancer.
+        return Err(format!(
+            "ZIGE_SERVERS={} needs ZIGE_SESSION_SECRET (at least 64 bytes, the same on every server)",
+            config.servers
+        )
+        .into());
     }
     let path = config.data_dir.join("session_secret");
     match tokio::fs::read(&path).await {
@@ -103,15 +89,16 @@ pub async fn prepare_with_clock(
     leptos_options: LeptosOptions,
     clock: Arc<dyn Clock>,
 ) -> Result<Prepared, StartupError> {
+    let session_key = session_key(config).await?;
     let db = open_database(config).await?;
-    let blobs = Arc::new(LocalBlobStore::open(config.blob_dir()).await?);
+    let blobs = open_blob_store(config).await?;
     if config.seed_demo {
         crate::demo_data::ensure_demo_data(&db, blobs.as_ref(), clock.now())
             .await
             .map_err(|e| format!("demo data: {e}"))?;
     }
     let rate_limits = Arc::new(RateLimits::new(if config.rate_limits {
-        LimitSettings::default()
+        LimitSettings::default().shared_among(config.servers)
     } else {
         LimitSettings::unlimited()
     }));
@@ -139,7 +126,7 @@ pub async fn prepare_with_clock(
         .with_same_site(SameSite::Lax)
         .with_secure(config.serves_https())
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(SESSION_IDLE_HOURS)))
-        .with_signed(session_key(config).await?);
+        .with_signed(session_key);
 
     let mut router = build_router(state.clone(), config).layer(sessions);
     if config.serves_https() {
@@ -164,7 +151,7 @@ fn spawn_forgetting_idle_buckets(limits: Arc<RateLimits>) {
 }
 
 /// Files no row names (a crash between file and row) are removed every hour.
-fn spawn_hourly_sweep(db: DatabaseConnection, blobs: Arc<LocalBlobStore>) {
+fn spawn_hourly_sweep(db: DatabaseConnection, blobs: Arc<dyn BlobStore>) {
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
         loop {

@@ -19,7 +19,7 @@ async fn an_upload_waits_for_decode_memory_and_is_turned_away_with_retry_after_w
     assert!(refused.headers().contains_key("retry-after"));
     let (_, kind, body) = error_kind(refused).await;
     assert_eq!(kind, "Busy", "{body}");
-    assert!(app.blob_files().is_empty(), "nothing was stored");
+    assert!(app.blob_files().await.is_empty(), "nothing was stored");
 
     drop(busy);
     alice.upload_ok("id_card", 1, samples::jpeg(120, 90)).await;

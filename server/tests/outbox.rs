@@ -5,8 +5,6 @@
 mod support;
 
 use std::ops::AsyncFnMut;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -17,53 +15,8 @@ use serde_json::json;
 use server::mailer::SmtpMailer;
 use server::outbox_worker::{deliver_due, Senders};
 use server::sms::LoggingSms;
+use support::smtp::{delivered, SmtpServer};
 use support::*;
-
-/// The Python with aiosmtpd that `scripts/test.sh` installs into `.tools/pyenv`.
-fn python() -> PathBuf {
-    if let Ok(path) = std::env::var("ZIGE_TEST_PYTHON") {
-        return PathBuf::from(path);
-    }
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.tools/pyenv/bin/python");
-    assert!(
-        path.exists(),
-        "{} is missing: run ./scripts/test.sh, which installs aiosmtpd for this test",
-        path.display()
-    );
-    path
-}
-
-struct SmtpServer(Child);
-
-impl SmtpServer {
-    fn start(port: u16, maildir: &Path) -> SmtpServer {
-        let child = Command::new(python())
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
-            .arg(maildir)
-            .spawn()
-            .expect("aiosmtpd starts");
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "aiosmtpd did not start listening");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        SmtpServer(child)
-    }
-}
-
-impl Drop for SmtpServer {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn delivered(maildir: &Path) -> Vec<String> {
-    match std::fs::read_dir(maildir.join("new")) {
-        Ok(entries) => entries.map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect(),
-        Err(_) => Vec::new(),
-    }
-}
 
 async fn email_rows(app: &TestApp) -> Vec<outbox_message::Model> {
     outbox_message::Entity::find().filter(outbox_message::Column::Channel.eq("email")).all(&app.state.db).await.unwrap()

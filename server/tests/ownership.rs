@@ -29,12 +29,12 @@ async fn deleting_removes_the_row_and_leaves_no_blob_behind() {
     let app = spawn_app().await;
     let alice = app.candidate(ALICE).await;
     let stored = alice.upload_ok("other", 1, jpeg(120, 90)).await;
-    assert_eq!(app.blob_files().len(), 1);
+    assert_eq!(app.blob_files().await.len(), 1);
     let id = stored["id"].as_str().unwrap();
 
     let response = alice.call("delete_material", json!({ "id": id })).await;
     assert!(response.status().is_success());
-    assert!(app.blob_files().is_empty(), "blob left behind: {:?}", app.blob_files());
+    assert!(app.blob_files().await.is_empty(), "blob left behind: {:?}", app.blob_files().await);
     assert_eq!(alice.get(&format!("/api/materials/{id}/file")).await.status(), 404);
     let page = alice.exam_page().await;
     assert!(page["categories"].as_array().unwrap().iter().all(|c| c["materials"].as_array().unwrap().is_empty()));

@@ -37,7 +37,7 @@ async fn an_oversized_file_is_refused_with_size_and_limit() {
     assert_eq!(response.status(), 422);
     let body = response.text().await.unwrap();
     assert!(body.contains("file_too_large") && body.contains("超过上限 300 KB"), "{body}");
-    assert!(app.blob_files().is_empty());
+    assert!(app.blob_files().await.is_empty());
 }
 
 #[tokio::test]
@@ -58,7 +58,7 @@ async fn each_kind_of_bad_file_is_refused_with_its_code() {
         let codes = refusal_codes(alice.upload("other", 1, "photo.jpg", bytes).await).await;
         assert!(codes.contains(&code.to_string()), "expected {code}, got {codes:?}");
     }
-    assert!(app.blob_files().is_empty(), "a refused file left a blob behind");
+    assert!(app.blob_files().await.is_empty(), "a refused file left a blob behind");
 }
 
 #[tokio::test]
@@ -144,5 +144,5 @@ async fn a_form_with_too_many_parts_is_refused() {
     }
     let response = alice.http.post(app.url("/api/materials")).multipart(form).send().await.unwrap();
     assert_eq!(response.status(), 400);
-    assert!(app.blob_files().is_empty());
+    assert!(app.blob_files().await.is_empty());
 }

@@ -58,7 +58,7 @@ async fn parallel_uploads_never_pass_the_maximum() {
     assert!(statuses.iter().all(|s| *s == 201 || *s == 422), "{statuses:?}");
     let page = alice.exam_page_of("910").await;
     assert_eq!(page["categories"][0]["materials"].as_array().unwrap().len(), 3);
-    assert_eq!(app.blob_files().len(), 3, "refused uploads leave no file behind");
+    assert_eq!(app.blob_files().await.len(), 3, "refused uploads leave no file behind");
 }
 
 async fn futures_statuses(

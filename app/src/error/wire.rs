@@ -31,6 +31,7 @@ impl AppError {
             AppError::BadRequest(_) => 400,
             AppError::TooManyRequests { .. } => 429,
             AppError::Busy { .. } => 503,
+            AppError::StorageFull => 507,
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }

@@ -1,12 +1,14 @@
 //! What every room stands on: the server's shared state, its clock, the blob store and its sweep,
 //! the budgets and rate limits that keep a flood from taking the server down, the pages' security
-//! policy, and the append-only audit log every room writes to.
+//! policy, the append-only audit log every room writes to, and what a failure of the machinery
+//! means to the person who asked.
 
 pub mod audit;
 pub mod blob_store;
 pub mod blob_sweep;
 pub mod clock;
 pub mod decode_budget;
+pub mod failure;
 pub mod page_policy;
 pub mod rate_limits;
 pub mod server_state;

@@ -10,7 +10,7 @@ use app::error::AppError;
 use app::ssr::admin::account_admin;
 
 use crate::config::Config;
-use crate::startup::open_database;
+use crate::storage::open_database;
 
 #[derive(clap::Subcommand)]
 pub enum AdminCommand {

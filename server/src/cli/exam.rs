@@ -6,10 +6,9 @@ use std::process::ExitCode;
 use app::domain::ExamDefinition;
 use app::ssr::exams::exam_examples::ExampleSource;
 use app::ssr::exams::exam_store;
-use app::ssr::infra::blob_store::LocalBlobStore;
 
 use crate::config::Config;
-use crate::startup::open_database;
+use crate::storage::{open_blob_store, open_database};
 
 #[derive(clap::Subcommand)]
 pub enum ExamCommand {
@@ -85,6 +84,8 @@ async fn import(
 ) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
     let config = Config::load()?;
     let db = open_database(&config).await?;
-    let blobs = LocalBlobStore::open(config.blob_dir()).await?;
-    Ok(exam_store::insert_if_missing(&db, &blobs, definition, source, examples).await.map_err(|e| e.message_en())?)
+    let blobs = open_blob_store(&config).await?;
+    Ok(exam_store::insert_if_missing(&db, blobs.as_ref(), definition, source, examples)
+        .await
+        .map_err(|e| e.message_en())?)
 }

@@ -4,11 +4,10 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
-use app::ssr::infra::blob_store::LocalBlobStore;
 use app::ssr::infra::blob_sweep;
 
 use crate::config::Config;
-use crate::startup::open_database;
+use crate::storage::{open_blob_store, open_database};
 
 #[derive(clap::Args)]
 pub struct SweepArgs {
@@ -37,6 +36,6 @@ pub async fn run_sweep(args: &SweepArgs) -> ExitCode {
 async fn sweep(grace: Duration) -> Result<blob_sweep::SweepReport, Box<dyn std::error::Error + Send + Sync>> {
     let config = Config::load()?;
     let db = open_database(&config).await?;
-    let blobs = LocalBlobStore::open(config.blob_dir()).await?;
-    Ok(blob_sweep::sweep(&db, &blobs, grace).await.map_err(|e| e.message_en())?)
+    let blobs = open_blob_store(&config).await?;
+    Ok(blob_sweep::sweep(&db, blobs.as_ref(), grace).await.map_err(|e| e.message_en())?)
 }

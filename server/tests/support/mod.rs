@@ -1,14 +1,17 @@
 //! `spawn_app()`: a real server on a free loopback port with its own fresh database and blob
 //! folder, and an HTTP client that keeps cookies like a browser. The database is a SQLite file,
 //! or, when `ZIGE_TEST_POSTGRES_URL` names a PostgreSQL server (the test command starts one), a
-//! new database on it for each test: the same tests, run once on each.
+//! new database on it for each test: the same tests, run once on each. Likewise the blobs: a
+//! folder, or, when `ZIGE_TEST_S3_URL` names a bucket (the test command starts an S3-compatible
+//! server for the PostgreSQL pass), a fresh prefix in it for each test.
 #![allow(dead_code)] // each test file uses a different part of the harness
 
+pub mod cluster;
 #[path = "../../../app/tests/support/mod.rs"]
 pub mod samples;
+pub mod smtp;
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use app::ssr::infra::clock::ManualClock;
@@ -30,6 +33,8 @@ pub struct TestApp {
     pub state: ServerState,
     /// The PostgreSQL database of this test; None: the SQLite file in `data_dir`.
     pub database_url: Option<String>,
+    /// This test's place in the S3-compatible bucket; None: the folder `blobs` in `data_dir`.
+    pub blob_url: Option<String>,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -40,13 +45,19 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let data_dir = tempfile::tempdir().unwrap();
     // The demo data gives the tests their administrator and reviewer; the limits are off so a
     // test can sign up dozens of candidates from loopback (rate_limits.rs turns them on).
-    let mut config =
-        Config { data_dir: data_dir.path().to_path_buf(), seed_demo: true, rate_limits: false, ..Config::default() };
+    let mut config = Config {
+        data_dir: data_dir.path().to_path_buf(),
+        seed_demo: true,
+        rate_limits: false,
+        blob_url: fresh_blob_url(),
+        ..Config::default()
+    };
     adjust(&mut config);
     if config.database_url.is_none() {
         config.database_url = fresh_database_url().await;
     }
     let database_url = config.database_url.clone();
+    let blob_url = config.blob_url.clone();
     let options = LeptosOptions::builder().output_name("zige").build();
     let clock = Arc::new(ManualClock::new(Utc::now()));
     let prepared = startup::prepare_with_clock(&config, options, clock.clone()).await.expect("app starts");
@@ -55,7 +66,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let state = prepared.state.clone();
     let service = prepared.router.into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
-    TestApp { address, data_dir, clock, state, database_url }
+    TestApp { address, data_dir, clock, state, database_url, blob_url }
 }
 
 /// A new, empty database on the PostgreSQL server the test command started, if it started one;
@@ -68,6 +79,13 @@ pub async fn fresh_database_url() -> Option<String> {
     admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("a test database");
     admin.close().await.ok();
     Some(format!("{server}/{name}"))
+}
+
+/// A new, empty place in the bucket the test command's S3-compatible server holds, if it started
+/// one; None: each test's own folder.
+pub fn fresh_blob_url() -> Option<String> {
+    let bucket = std::env::var("ZIGE_TEST_S3_URL").ok().filter(|url| !url.is_empty())?;
+    Some(format!("{}/{}", bucket.trim_end_matches('/'), uuid::Uuid::new_v4().simple()))
 }
 
 /// The `server` command line on a data folder and, when given, a PostgreSQL database.
@@ -88,7 +106,11 @@ pub fn at(rfc3339: &str) -> DateTime<Utc> {
 impl TestApp {
     /// The `server` command line on this app's data folder and database, as an operator runs it.
     pub fn command(&self) -> std::process::Command {
-        server_command(&self.data_dir, self.database_url.as_deref())
+        let mut command = server_command(&self.data_dir, self.database_url.as_deref());
+        if let Some(url) = &self.blob_url {
+            command.env("ZIGE_BLOB_URL", url);
+        }
+        command
     }
 
     /// Where the server's clock stands.
@@ -103,19 +125,21 @@ impl TestApp {
 
     /// A new browser: its own cookie jar, signed in as nobody.
     pub fn browser(&self) -> Browser {
-        Browser { app_url: self.url(""), http: reqwest::Client::builder().cookie_store(true).build().unwrap() }
+        Browser::at(self.url(""))
     }
 
-    /// Every candidate file in the blob folder (temporary files included, so leftovers are
-    /// caught); the exams' example pictures are not counted.
-    pub fn blob_files(&self) -> Vec<PathBuf> {
-        match std::fs::read_dir(self.data_dir.path().join("blobs")) {
-            Ok(entries) => entries
-                .map(|e| e.unwrap().path())
-                .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with("example-"))
-                .collect(),
-            Err(_) => Vec::new(),
-        }
+    /// Every candidate file in the blob store (in a folder, temporary files included, so
+    /// leftovers are caught); the exams' example pictures are not counted.
+    pub async fn blob_files(&self) -> Vec<String> {
+        let names: Vec<String> = if self.blob_url.is_some() {
+            self.state.blobs.list().await.unwrap().into_iter().map(|blob| blob.key).collect()
+        } else {
+            match std::fs::read_dir(self.data_dir.path().join("blobs")) {
+                Ok(entries) => entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect(),
+                Err(_) => Vec::new(),
+            }
+        };
+        names.into_iter().filter(|name| !name.starts_with("example-")).collect()
     }
 
     /// A browser signed in as a freshly registered candidate who has accepted exam 000's pledge.
@@ -204,6 +228,17 @@ pub struct Browser {
 }
 
 impl Browser {
+    /// A new browser on the app at `app_url` (the test's server, or a load balancer in front of
+    /// several): its own cookie jar, signed in as nobody.
+    pub fn at(app_url: String) -> Browser {
+        Browser { app_url, http: reqwest::Client::builder().cookie_store(true).build().unwrap() }
+    }
+
+    /// Where this browser sends its requests.
+    pub fn app_url(&self) -> &str {
+        &self.app_url
+    }
+
     pub async fn call(&self, function: &str, args: Value) -> reqwest::Response {
         self.http.post(format!("{}/api/{function}", self.app_url)).json(&args).send().await.unwrap()
     }
@@ -327,6 +362,13 @@ pub async fn refusal_codes(response: reqwest::Response) -> Vec<String> {
         .iter()
         .map(|v| v["code"].as_str().unwrap().to_string())
         .collect()
+}
+
+/// A valid resident ID number (GB 11643), a different one for each `n` below 1000.
+pub fn resident_id(n: u32) -> String {
+    let first17 = format!("11010119900101{:03}", n % 1000);
+    let check = app::domain::id_number::resident_id_check_char(first17.as_bytes());
+    format!("{first17}{check}")
 }
 
 pub const ALICE: &str = "11010519491231002X";

@@ -23,7 +23,7 @@ pub async fn read_for(
         reviewable(state, account, &row).await?;
     }
     let bytes = state.blobs.get(&row.blob_key).await.map_err(|e| crate::ssr::internal("blob read", e))?;
-    let bytes = bytes.ok_or_else(|| crate::ssr::internal("blob missing", &row.blob_key))?;
+    let bytes = bytes.ok_or_else(|| crate::ssr::internal("blob missing", row.blob_key.clone()))?;
     Ok((ImageFormat::from_file_extension(&row.format), bytes))
 }
 
@@ -49,7 +49,7 @@ pub async fn previous_file(
         .get(&version.blob_key)
         .await
         .map_err(|e| crate::ssr::internal("blob read", e))?
-        .ok_or_else(|| crate::ssr::internal("blob missing", &version.blob_key))?;
+        .ok_or_else(|| crate::ssr::internal("blob missing", version.blob_key.clone()))?;
     Ok((ImageFormat::from_file_extension(&version.format), bytes))
 }
 

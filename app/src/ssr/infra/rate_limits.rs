@@ -1,7 +1,8 @@
 //! How often one address, or one account, may try the doors a guesser or a flood would use:
 //! logging in, signing up, password recovery and uploads. Each limit is a token bucket
 //! (`governor`'s GCRA): a burst is allowed, then one attempt per period. Refusals are 429 with
-//! `Retry-After`. The buckets live in this server's memory.
+//! `Retry-After`. The buckets live in this server's memory; several servers behind one load
+//! balancer each keep their share of the installation's limit (`LimitSettings::shared_among`).
 
 use std::hash::Hash;
 use std::net::IpAddr;
@@ -73,6 +74,23 @@ impl LimitSettings {
     /// No practical limit: for the test harness, which signs up dozens of people from loopback.
     pub fn unlimited() -> LimitSettings {
         LimitSettings::uniform(Limit { burst: 1_000_000, period: Duration::from_millis(1) })
+    }
+
+    /// This server's share when `servers` share the installation's limits: a burst of 1/N (at
+    /// least one) and a period N times as long. However the load balancer spreads the requests,
+    /// the servers together never allow more than the limit (unless the burst is smaller than
+    /// the number of servers: each still allows one); spread evenly, they allow about it.
+    pub fn shared_among(self, servers: u32) -> LimitSettings {
+        let n = servers.max(1);
+        let share = |limit: Limit| Limit { burst: (limit.burst / n).max(1), period: limit.period * n };
+        LimitSettings {
+            log_in_per_address: share(self.log_in_per_address),
+            sign_up_per_address: share(self.sign_up_per_address),
+            recovery_per_address: share(self.recovery_per_address),
+            upload_per_address: share(self.upload_per_address),
+            log_in_per_account: share(self.log_in_per_account),
+            upload_per_account: share(self.upload_per_account),
+        }
     }
 
     /// The same limit on every door.
@@ -161,6 +179,24 @@ impl RateLimits {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_servers_together_allow_the_installations_burst_and_no_more() {
+        let whole = LimitSettings::default();
+        let share = whole.shared_among(2);
+        assert_eq!(share.log_in_per_account.burst * 2, whole.log_in_per_account.burst);
+        assert_eq!(share.log_in_per_account.period, whole.log_in_per_account.period * 2);
+        let one = RateLimits::new(share);
+        let other = RateLimits::new(share);
+        let address: IpAddr = "198.51.100.7".parse().unwrap();
+        let allowed = (0..whole.log_in_per_address.burst * 2)
+            .filter(|i| {
+                let server = if i % 2 == 0 { &one } else { &other };
+                server.check_address(Door::LogIn, address).is_ok()
+            })
+            .count();
+        assert_eq!(allowed as u32, whole.log_in_per_address.burst);
+    }
 
     fn tight() -> LimitSettings {
         LimitSettings::uniform(Limit { burst: 2, period: Duration::from_secs(60) })

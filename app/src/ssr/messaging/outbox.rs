@@ -1,51 +1,100 @@
-//! The outbox's bookkeeping for the worker that sends it: which rows are due, claiming one so no
-//! other worker sends it, and recording success or failure. The sending itself lives in the
+//! The outbox's bookkeeping for the worker that sends it: claiming the rows that are due so no
+//! other worker sends them, and recording success or failure. The sending itself lives in the
 //! server crate (SMTP, the SMS provider).
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::{LockBehavior, LockType};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, TransactionTrait,
+};
 
 use crate::error::AppError;
 use crate::ssr::entities::outbox_message;
 
-/// Rows whose time has come and that nobody holds.
-pub async fn due(
+/// Takes up to `limit` rows whose time has come and that nobody holds, for `lease`: no other
+/// worker, on this server or another, gets them until then.
+pub async fn claim_due(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
+    lease: Duration,
     limit: u64,
 ) -> Result<Vec<outbox_message::Model>, AppError> {
+    match db.get_database_backend() {
+        DbBackend::Postgres => claim_skipping_locked(db, now, lease, limit).await,
+        _ => claim_one_by_one(db, now, lease, limit).await,
+    }
+}
+
+/// PostgreSQL: the rows are chosen `FOR UPDATE SKIP LOCKED` and claimed in the same transaction,
+/// so the workers of several servers take disjoint batches without waiting on each other.
+async fn claim_skipping_locked(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: u64,
+) -> Result<Vec<outbox_message::Model>, AppError> {
+    let txn = db.begin().await.map_err(claim_failed)?;
+    let rows = due(now, limit)
+        .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
+        .all(&txn)
+        .await
+        .map_err(claim_failed)?;
+    outbox_message::Entity::update_many()
+        .col_expr(outbox_message::Column::ClaimedUntil, Expr::value(now + lease))
+        .filter(outbox_message::Column::Id.is_in(rows.iter().map(|row| row.id)))
+        .exec(&txn)
+        .await
+        .map_err(claim_failed)?;
+    txn.commit().await.map_err(claim_failed)?;
+    Ok(rows)
+}
+
+/// SQLite has no row locks (and one server by design): each row is claimed by an update that
+/// repeats the conditions, so of two workers reading the same row only one takes it.
+async fn claim_one_by_one(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: u64,
+) -> Result<Vec<outbox_message::Model>, AppError> {
+    let mut claimed = Vec::new();
+    for row in due(now, limit).all(db).await.map_err(claim_failed)? {
+        let taken = outbox_message::Entity::update_many()
+            .col_expr(outbox_message::Column::ClaimedUntil, Expr::value(now + lease))
+            .filter(outbox_message::Column::Id.eq(row.id))
+            .filter(outbox_message::Column::SentAt.is_null())
+            .filter(unclaimed(now))
+            .exec(db)
+            .await
+            .map_err(claim_failed)?;
+        if taken.rows_affected == 1 {
+            claimed.push(row);
+        }
+    }
+    Ok(claimed)
+}
+
+/// Rows whose time has come and that nobody holds, oldest first.
+fn due(now: DateTime<Utc>, limit: u64) -> sea_orm::Select<outbox_message::Entity> {
     outbox_message::Entity::find()
         .filter(outbox_message::Column::SentAt.is_null())
         .filter(outbox_message::Column::NextAttemptAt.lte(now))
         .filter(outbox_message::Column::NotBefore.lte(now))
-        .filter(
-            Condition::any()
-                .add(outbox_message::Column::ClaimedUntil.is_null())
-                .add(outbox_message::Column::ClaimedUntil.lt(now)),
-        )
+        .filter(unclaimed(now))
         .order_by_asc(outbox_message::Column::Id)
         .limit(limit)
-        .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("outbox due", e))
 }
 
-/// Takes the row for `lease`; false when another worker got there first or it was sent meanwhile.
-pub async fn claim(db: &DatabaseConnection, id: i32, now: DateTime<Utc>, lease: Duration) -> Result<bool, AppError> {
-    let result = outbox_message::Entity::update_many()
-        .col_expr(outbox_message::Column::ClaimedUntil, Expr::value(now + lease))
-        .filter(outbox_message::Column::Id.eq(id))
-        .filter(outbox_message::Column::SentAt.is_null())
-        .filter(
-            Condition::any()
-                .add(outbox_message::Column::ClaimedUntil.is_null())
-                .add(outbox_message::Column::ClaimedUntil.lt(now)),
-        )
-        .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("outbox claim", e))?;
-    Ok(result.rows_affected == 1)
+fn claim_failed(e: sea_orm::DbErr) -> AppError {
+    crate::ssr::internal("outbox claim", e)
+}
+
+fn unclaimed(now: DateTime<Utc>) -> Condition {
+    Condition::any()
+        .add(outbox_message::Column::ClaimedUntil.is_null())
+        .add(outbox_message::Column::ClaimedUntil.lt(now))
 }
 
 pub async fn mark_sent(db: &DatabaseConnection, id: i32, now: DateTime<Utc>) -> Result<(), AppError> {

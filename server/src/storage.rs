@@ -1,0 +1,72 @@
+//! Where the server keeps things, chosen by configuration: the database (SQLite file by default,
+//! PostgreSQL for the scale path), migrated once however many servers start together, and the
+//! blob store (a folder by default, an S3-compatible bucket for the scale path).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use app::ssr::infra::blob_store::{BlobStore, LocalBlobStore};
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
+
+use crate::config::Config;
+use crate::object_blob_store::ObjectBlobStore;
+use crate::startup::StartupError;
+
+/// The number every Zige server takes the migration lock under (PostgreSQL advisory locks are
+/// keyed by one 64-bit number per database): "zige" in ASCII.
+const MIGRATION_LOCK: i64 = 0x7a69_6765;
+
+/// The configured database with the data folder (where the SQLite file lives by default) created
+/// first; migrated when the configuration says so, else checked to be up to date.
+pub async fn open_database(config: &Config) -> Result<DatabaseConnection, StartupError> {
+    tokio::fs::create_dir_all(&config.data_dir).await?;
+    let db = connect(&config.database_url()).await?;
+    if config.migrate_on_start {
+        migrate(&db).await?;
+    } else {
+        let pending = Migrator::get_pending_migrations(&db).await?.len();
+        if pending > 0 {
+            return Err(format!("the database is {pending} migration(s) behind: run `server migrate` first").into());
+        }
+    }
+    Ok(db)
+}
+
+/// A connection pool on `url`, not migrated.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, StartupError> {
+    let mut options = ConnectOptions::new(url.to_string());
+    options.sqlx_logging(false).max_connections(16).map_sqlx_sqlite_opts(|o| {
+        use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+        // WAL lets page loads read while an upload writes; FULL sync keeps committed rows
+        // through a power cut, matching the fsync'ed blobs.
+        o.journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .busy_timeout(Duration::from_secs(10))
+            .foreign_keys(true)
+    });
+    Ok(Database::connect(options).await?)
+}
+
+/// Applies pending migrations. On PostgreSQL under an advisory lock held on one connection of
+/// the pool: a second server starting at the same moment waits, then finds nothing to do.
+/// A SQLite file has one server by design.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), StartupError> {
+    if db.get_database_backend() != DbBackend::Postgres {
+        return Ok(Migrator::up(db, None).await?);
+    }
+    let mut held = db.get_postgres_connection_pool().acquire().await?;
+    sea_orm::sqlx::query("SELECT pg_advisory_lock($1)").bind(MIGRATION_LOCK).execute(&mut *held).await?;
+    let migrated = Migrator::up(db, None).await;
+    sea_orm::sqlx::query("SELECT pg_advisory_unlock($1)").bind(MIGRATION_LOCK).execute(&mut *held).await?;
+    Ok(migrated?)
+}
+
+/// The configured blob store: the folder in `data_dir`, or the bucket `blob_url` names.
+pub async fn open_blob_store(config: &Config) -> Result<Arc<dyn BlobStore>, StartupError> {
+    Ok(match config.blob_url.as_deref() {
+        None => Arc::new(LocalBlobStore::open(config.blob_dir()).await?),
+        Some(url) if url.starts_with("s3://") => Arc::new(ObjectBlobStore::open(url)?),
+        Some(other) => return Err(format!("ZIGE_BLOB_URL must be s3://bucket[/prefix], not {other:?}").into()),
+    })
+}
