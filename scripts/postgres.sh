@@ -3,7 +3,7 @@
 # by scripts/test.sh, which stops it with `stop_test_postgres` (also on exit). Debian's packages:
 # the machine's PostgreSQL when it has one, `apt-get install postgresql` when not.
 # The server is for tests only: fsync is off (what the tests check is the application's own
-# durability, not PostgreSQL's), on loopback, on a free port, in a folder removed afterwards.
+# durability, not PostgreSQL's; ZIGE_PG_DURABLE=1 keeps it, for the benchmarks), on loopback, on a free port, in a folder removed afterwards.
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -22,8 +22,11 @@ ZIGE_PG_DIR="$(mktemp -d /tmp/zige-pg.XXXXXX)"
 ZIGE_PG_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 step "starting a throwaway PostgreSQL ($("$pg_bin/postgres" --version | sed -E 's/^[^0-9]*([0-9.]+).*/\1/')) on 127.0.0.1:$ZIGE_PG_PORT"
 as_pg "$pg_bin/initdb" -D "$ZIGE_PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+# The benchmarks measure durable writes: ZIGE_PG_DURABLE=1 keeps PostgreSQL's fsync.
+pg_durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ "${ZIGE_PG_DURABLE:-0}" = 1 ] && pg_durability=""
 as_pg "$pg_bin/pg_ctl" -D "$ZIGE_PG_DIR/data" -l "$ZIGE_PG_DIR/log" -w -o \
-  "-p $ZIGE_PG_PORT -k $ZIGE_PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  "-p $ZIGE_PG_PORT -k $ZIGE_PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 $pg_durability" \
   start >/dev/null
 export ZIGE_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$ZIGE_PG_PORT"
 

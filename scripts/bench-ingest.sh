@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Durable ingest: ~250 KB JPEG uploads from 64 concurrent signed-in clients (locust, from PyPI),
+# against a bare axum handler that writes and fsyncs the same body, then Zige on SQLite + folder,
+# PostgreSQL + folder and PostgreSQL + S3-compatible storage (moto's server). Prints one table
+# row per setup: requests per second, p50 and p99 of the uploads. Figures in docs/benchmarks.md.
+# Usage: ./scripts/bench-ingest.sh [seconds per run, default 30]
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ZIGE_ROOT"
+seconds="${1:-30}"
+users=64
+
+step "building the release server and the bare handler"
+CARGO_INCREMENTAL=0 cargo build --release -p server --bin server --example bare_ingest
+if ! "$ZIGE_TOOLS/pyenv/bin/python" -c 'import locust, PIL, moto.server' >/dev/null 2>&1; then
+  step "installing locust, Pillow and moto[server] (PyPI)"
+  [ -x "$ZIGE_TOOLS/pyenv/bin/python" ] || python3 -m venv "$ZIGE_TOOLS/pyenv"
+  "$ZIGE_TOOLS/pyenv/bin/pip" install --quiet locust pillow 'moto[server]'
+fi
+python="$ZIGE_TOOLS/pyenv/bin/python"
+work="$(mktemp -d /tmp/zige-ingest.XXXXXX)"
+export ZIGE_BENCH_JPEG="$work/photo.jpg"
+"$python" scripts/bench/ingest_photo.py "$ZIGE_BENCH_JPEG"
+port=3190
+server_pid=""
+stop_server() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null; server_pid=""; }
+trap 'stop_server; type stop_test_postgres >/dev/null 2>&1 && stop_test_postgres; type stop_test_s3 >/dev/null 2>&1 && stop_test_s3; rm -rf "$work"' EXIT
+
+wait_for_port() {
+  for _ in $(seq 1 300); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "nothing listens on $port" >&2
+  return 1
+}
+
+# One locust run against 127.0.0.1:$port; adds the uploads' row (rate, p50, p99, count, failures)
+# to the table under the label $2.
+measure() {
+  local key="$1" label="$2"
+  "$python" -m locust -f scripts/bench/ingest_locustfile.py --headless -u "$users" -r "$users" -t "${seconds}s" \
+    --host "http://127.0.0.1:$port" --csv "$work/$key" --only-summary >"$work/$key.log" 2>&1 || true
+  "$python" - "$work/${key}_stats.csv" "$label" >>"$work/table.md" <<'PY'
+import csv, sys
+for row in csv.DictReader(open(sys.argv[1])):
+    if row["Name"] == "upload":
+        print(f"| {sys.argv[2]} | {float(row['Requests/s']):.0f} | {row['50%']} ms | {row['99%']} ms | "
+              f"{row['Request Count']} | {row['Failure Count']} |")
+PY
+}
+
+serve_zige() {
+  local data="$work/data-$1"
+  mkdir -p "$data"
+  ZIGE_DATA_DIR="$data" ZIGE_LISTEN="127.0.0.1:$port" ZIGE_SEED_DEMO=true ZIGE_RATE_LIMITS=false RUST_LOG=warn \
+    target/release/server >"$work/server-$1.log" 2>&1 &
+  server_pid=$!
+  wait_for_port
+}
+
+step "measuring, ${seconds} s per setup, $users clients"
+target/release/examples/bare_ingest "127.0.0.1:$port" "$work/bare" >/dev/null 2>&1 &
+server_pid=$!
+wait_for_port
+ZIGE_BENCH_BARE=1 measure bare "bare axum handler (write + fsync)"
+stop_server
+
+serve_zige sqlite
+measure sqlite "Zige, SQLite + folder"
+stop_server
+
+export ZIGE_PG_DURABLE=1
+source scripts/postgres.sh
+ZIGE_DATABASE_URL="$ZIGE_TEST_POSTGRES_URL/postgres" serve_zige pg-folder
+measure pg-folder "Zige, PostgreSQL + folder"
+stop_server
+
+source scripts/s3.sh
+ZIGE_BLOB_URL="$ZIGE_TEST_S3_URL/bench" ZIGE_DATABASE_URL="$ZIGE_TEST_POSTGRES_URL/postgres" serve_zige pg-s3
+measure pg-s3 "Zige, PostgreSQL + S3 (moto)"
+stop_server
+
+echo
+echo "| setup | uploads/s | p50 | p99 | uploads | failed |"
+echo "|---|---:|---:|---:|---:|---:|"
+cat "$work/table.md"
