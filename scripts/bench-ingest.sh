@@ -3,12 +3,12 @@
 # against a bare axum handler that writes and fsyncs the same body, then Zige on SQLite + folder,
 # PostgreSQL + folder and PostgreSQL + S3-compatible storage (moto's server). Prints one table
 # row per setup: requests per second, p50 and p99 of the uploads. Figures in docs/benchmarks.md.
-# Usage: ./scripts/bench-ingest.sh [seconds per run, default 30]
+# Usage: ./scripts/bench-ingest.sh [seconds per run, default 30]  (ZIGE_BENCH_USERS: clients, default 64)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ZIGE_ROOT"
 seconds="${1:-30}"
-users=64
+users="${ZIGE_BENCH_USERS:-64}"
 
 step "building the release server and the bare handler"
 CARGO_INCREMENTAL=0 cargo build --release -p server --bin server --example bare_ingest
@@ -23,7 +23,13 @@ export ZIGE_BENCH_JPEG="$work/photo.jpg"
 "$python" scripts/bench/ingest_photo.py "$ZIGE_BENCH_JPEG"
 port=3190
 server_pid=""
-stop_server() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null; server_pid=""; }
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=""
+}
 trap 'stop_server; type stop_test_postgres >/dev/null 2>&1 && stop_test_postgres; type stop_test_s3 >/dev/null 2>&1 && stop_test_s3; rm -rf "$work"' EXIT
 
 wait_for_port() {
@@ -72,12 +78,14 @@ stop_server
 
 export ZIGE_PG_DURABLE=1
 source scripts/postgres.sh
-ZIGE_DATABASE_URL="$ZIGE_TEST_POSTGRES_URL/postgres" serve_zige pg-folder
+# A database of its own for each run: the same candidates sign up again.
+"$pg_bin/psql" -q "$ZIGE_TEST_POSTGRES_URL/postgres" -c "CREATE DATABASE bench_folder" -c "CREATE DATABASE bench_s3"
+ZIGE_DATABASE_URL="$ZIGE_TEST_POSTGRES_URL/bench_folder" serve_zige pg-folder
 measure pg-folder "Zige, PostgreSQL + folder"
 stop_server
 
 source scripts/s3.sh
-ZIGE_BLOB_URL="$ZIGE_TEST_S3_URL/bench" ZIGE_DATABASE_URL="$ZIGE_TEST_POSTGRES_URL/postgres" serve_zige pg-s3
+ZIGE_BLOB_URL="$ZIGE_TEST_S3_URL/bench" ZIGE_DATABASE_URL="$ZIGE_TEST_POSTGRES_URL/bench_s3" serve_zige pg-s3
 measure pg-s3 "Zige, PostgreSQL + S3 (moto)"
 stop_server
 

@@ -51,7 +51,9 @@ class Candidate(FastHttpUser):
     @task
     def upload(self):
         place = next(self.places)
-        if place > 999:
+        if place > 999 and not BARE:
+            # A category holds at most 999 places; this candidate is done.
+            self.stop()
             return
         self.client.post("/api/materials", data=upload_body(place), name="upload",
                          headers={"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"})
