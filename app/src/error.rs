@@ -80,6 +80,12 @@ pub enum AppError {
     /// decodes); nothing was changed, try again after the wait.
     #[error("busy")]
     Busy { retry_after_secs: u64 },
+    /// 422: an action's key (`Idempotency-Key`) came back with other content than the first time.
+    #[error("action key reused")]
+    ActionKeyReused,
+    /// 409: the same action (same key) is still running from an earlier try; ask again shortly.
+    #[error("action in progress")]
+    ActionInProgress,
     /// 507: the server's storage (disk, database, bucket quota) is full; nothing was saved and
     /// nothing saved before is affected.
     #[error("storage full")]
@@ -183,6 +189,14 @@ impl AppError {
             AppError::Busy { retry_after_secs } => (
                 format!("服务器繁忙，本次操作没有执行，请 {retry_after_secs} 秒后再试"),
                 format!("The server is busy; nothing was changed. Please try again in {retry_after_secs} seconds"),
+            ),
+            AppError::ActionKeyReused => pair(
+                "这个操作的编号已用于另一项内容，没有执行；请重新选择文件或刷新页面后再试",
+                "This action's key was already used for something else, so it was not done; choose the file again or reload the page",
+            ),
+            AppError::ActionInProgress => pair(
+                "同一操作仍在处理中，请稍候片刻",
+                "The same action is still being processed; please wait a moment",
             ),
             AppError::StorageFull => pair(
                 "服务器存储空间已满，这次没有保存（之前保存的内容不受影响），请稍后再试",

@@ -150,12 +150,18 @@ fn spawn_forgetting_idle_buckets(limits: Arc<RateLimits>) {
     });
 }
 
-/// Files no row names (a crash between file and row) are removed every hour.
+/// Files no row names (a crash between file and row) are removed every hour, and so are the keys
+/// of queued actions older than a week.
 fn spawn_hourly_sweep(db: DatabaseConnection, blobs: Arc<dyn BlobStore>) {
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
         loop {
             every_hour.tick().await;
+            // Queued actions' keys are kept a week: no phone's queue waits longer.
+            let week_ago = chrono::Utc::now() - chrono::Duration::days(7);
+            if let Err(error) = app::ssr::infra::idempotency::forget_before(&db, week_ago).await {
+                tracing::warn!(error = error.message_en(), "forgetting old action keys failed");
+            }
             match app::ssr::infra::blob_sweep::sweep(&db, blobs.as_ref(), app::ssr::infra::blob_sweep::DEFAULT_GRACE)
                 .await
             {
@@ -218,6 +224,8 @@ fn build_router(state: ServerState, config: &Config) -> Router {
                 .layer(DefaultBodyLimit::max(app::ssr::exams::exam_examples::MAX_EXAMPLE_BYTES + 64 * 1024)),
         )
         .merge(pages)
+        // Innermost: after the origin and rate checks, with the session at hand.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::middleware::idempotency::apply_once))
         .layer(axum::middleware::from_fn_with_state(
             RateLimitState { limits: state.rate_limits.clone(), behind_proxy: config.behind_proxy },
             limit_by_address,

@@ -21,12 +21,14 @@ impl AppError {
             | AppError::Locked
             | AppError::ExamExists { .. }
             | AppError::StaleDecision { .. }
-            | AppError::NotUnlocked => 409,
+            | AppError::NotUnlocked
+            | AppError::ActionInProgress => 409,
             AppError::InvalidField { .. }
             | AppError::FileRefused { .. }
             | AppError::Incomplete { .. }
             | AppError::ExamInvalid { .. }
-            | AppError::DecisionInvalid { .. } => 422,
+            | AppError::DecisionInvalid { .. }
+            | AppError::ActionKeyReused => 422,
             AppError::TooLarge { .. } => 413,
             AppError::BadRequest(_) => 400,
             AppError::TooManyRequests { .. } => 429,
@@ -42,6 +44,7 @@ impl AppError {
             AppError::TooManyRequests { retry_after_secs } | AppError::Busy { retry_after_secs } => {
                 Some(*retry_after_secs)
             }
+            AppError::ActionInProgress => Some(1),
             _ => None,
         }
     }

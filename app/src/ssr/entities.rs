@@ -5,6 +5,7 @@ pub mod audit_entry;
 pub mod eligible_candidate;
 pub mod exam;
 pub mod exam_example;
+pub mod idempotency_key;
 pub mod material;
 pub mod material_version;
 pub mod notification;

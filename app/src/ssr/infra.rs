@@ -9,6 +9,7 @@ pub mod blob_sweep;
 pub mod clock;
 pub mod decode_budget;
 pub mod failure;
+pub mod idempotency;
 pub mod page_policy;
 pub mod rate_limits;
 pub mod server_state;

@@ -13,6 +13,7 @@ mod m20261122_000007_add_session_generation;
 mod m20261122_000008_create_recovery_codes;
 mod m20261122_000009_notifications_held_for_results;
 mod m20261122_000010_outbox_held_for_results;
+mod m20261123_000011_create_idempotency_keys;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000008_create_recovery_codes::Migration),
             Box::new(m20261122_000009_notifications_held_for_results::Migration),
             Box::new(m20261122_000010_outbox_held_for_results::Migration),
+            Box::new(m20261123_000011_create_idempotency_keys::Migration),
         ]
     }
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 const RULES_START: u32 = 7;
 
 /// Column constructors of `sea_orm_migration::schema` that define a new column.
-const COLUMN_TYPES: [&str; 10] = [
+const COLUMN_TYPES: [&str; 12] = [
     "string(",
     "string_null(",
     "integer(",
@@ -21,6 +21,8 @@ const COLUMN_TYPES: [&str; 10] = [
     "boolean(",
     "timestamp_with_time_zone(",
     "timestamp_with_time_zone_null(",
+    "binary(",
+    "binary_null(",
 ];
 
 fn migrations_under_the_rules() -> Vec<(PathBuf, String)> {

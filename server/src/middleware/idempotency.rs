@@ -1,0 +1,137 @@
+//! Exactly-once actions over a network that drops answers (`app::ssr::infra::idempotency` keeps
+//! the books). A signed-in POST with an `Idempotency-Key` header runs once: its answer is kept,
+//! and a repeat with the same content gets that answer again (marked `Idempotent-Replayed`).
+//! The action runs to its end in a task of its own, so a phone that goes away mid-request still
+//! finds the answer when it asks again.
+
+use axum::body::{Body, Bytes};
+use axum::extract::{FromRequest, Multipart, Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+use tower_sessions::Session;
+
+use app::error::AppError;
+use app::ssr::access::session_user::user_from_session;
+use app::ssr::infra::idempotency::{self, Arrival};
+use app::ssr::ServerState;
+
+use crate::routes::error_response;
+
+/// The request header carrying the browser's key for one action.
+pub const KEY_HEADER: &str = "idempotency-key";
+/// Marks an answer given again to a repeat.
+pub const REPLAYED_HEADER: &str = "idempotent-replayed";
+/// Answers are small JSON; a larger one is not kept (and the key released).
+const ANSWER_LIMIT_BYTES: usize = 1024 * 1024;
+
+pub async fn apply_once(State(state): State<ServerState>, request: Request, next: Next) -> Response {
+    let Some(key) = request.headers().get(KEY_HEADER).filter(|_| request.method() == Method::POST) else {
+        return next.run(request).await;
+    };
+    let Some(key) = key.to_str().ok().filter(|key| idempotency::valid_key(key)).map(str::to_string) else {
+        return error_response(AppError::BadRequest("Idempotency-Key must be 8–64 letters, digits, - or _".into()));
+    };
+    // Everything from here runs in a task of its own: a phone that goes away mid-request drops
+    // this future (hyper cancels it), not the action, and a key is never left half-booked.
+    let keyed = tokio::spawn(apply_keyed(state, key, request, next));
+    keyed.await.unwrap_or_else(|failure| error_response(app::ssr::internal("idempotent action", failure)))
+}
+
+async fn apply_keyed(state: ServerState, key: String, request: Request, next: Next) -> Response {
+    // Keys belong to an account; without one the action itself answers (401).
+    let Some(session) = request.extensions().get::<Session>().cloned() else { return next.run(request).await };
+    let Ok(user) = user_from_session(&session, &state.db).await else { return next.run(request).await };
+
+    let (parts, body) = request.into_parts();
+    let limit = usize::try_from(state.max_upload_bytes).unwrap_or(usize::MAX).saturating_add(64 * 1024);
+    let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
+        return error_response(AppError::TooLarge { limit_bytes: state.max_upload_bytes });
+    };
+    let fingerprint = content_fingerprint(&parts, &bytes).await;
+    run_once(state, user.id, key, fingerprint, Request::from_parts(parts, Body::from(bytes)), next).await
+}
+
+async fn run_once(
+    state: ServerState,
+    user_id: i32,
+    key: String,
+    fingerprint: String,
+    request: Request,
+    next: Next,
+) -> Response {
+    match idempotency::arrive(&state.db, user_id, &key, &fingerprint, state.clock.now()).await {
+        Ok(Arrival::First) => {}
+        Ok(Arrival::Repeat { status, content_type, body }) => return replay(status, content_type, body),
+        Err(refusal) => return error_response(refusal),
+    }
+    let (parts, body) = next.run(request).await.into_parts();
+    let body = match axum::body::to_bytes(body, ANSWER_LIMIT_BYTES).await {
+        Ok(body) => body,
+        Err(e) => {
+            let _ = idempotency::release(&state.db, user_id, &key).await;
+            return error_response(app::ssr::internal("idempotent answer", e));
+        }
+    };
+    let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let booked = if idempotency::settles(parts.status.as_u16()) {
+        idempotency::keep(&state.db, user_id, &key, parts.status.as_u16(), content_type, body.to_vec()).await
+    } else {
+        idempotency::release(&state.db, user_id, &key).await
+    };
+    if let Err(e) = booked {
+        tracing::error!(error = e.message_en(), "idempotency bookkeeping failed");
+    }
+    Response::from_parts(parts, Body::from(body))
+}
+
+/// What the action asked, as a hash: method, path and content. A multipart form is read part by
+/// part (name, file name, bytes), because a browser sending the same form again draws a new
+/// boundary; anything else is hashed as sent.
+async fn content_fingerprint(parts: &axum::http::request::Parts, body: &Bytes) -> String {
+    let mut hash = Sha256::new();
+    hash.update(parts.method.as_str());
+    hash.update([0]);
+    hash.update(parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or(""));
+    hash.update([0]);
+    match multipart_fields(parts, body).await {
+        Some(fields) => {
+            for (name, file_name, data) in fields {
+                for piece in [name.as_bytes(), file_name.as_bytes(), &(data.len() as u64).to_le_bytes(), &data] {
+                    hash.update(piece);
+                    hash.update([0]);
+                }
+            }
+        }
+        None => hash.update(body),
+    }
+    format!("{:x}", hash.finalize())
+}
+
+/// The parts of a multipart form in order; None when the body is not one (or not a valid one).
+async fn multipart_fields(parts: &axum::http::request::Parts, body: &Bytes) -> Option<Vec<(String, String, Bytes)>> {
+    let content_type = parts.headers.get(header::CONTENT_TYPE)?.clone();
+    if !content_type.to_str().ok()?.starts_with("multipart/form-data") {
+        return None;
+    }
+    let request = Request::builder().header(header::CONTENT_TYPE, content_type).body(Body::from(body.clone())).ok()?;
+    let mut form = Multipart::from_request(request, &()).await.ok()?;
+    let mut fields = Vec::new();
+    while let Some(field) = form.next_field().await.ok()? {
+        let name = field.name().unwrap_or_default().to_string();
+        let file_name = field.file_name().unwrap_or_default().to_string();
+        fields.push((name, file_name, field.bytes().await.ok()?));
+    }
+    Some(fields)
+}
+
+fn replay(status: u16, content_type: Option<String>, body: Vec<u8>) -> Response {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = (status, body).into_response();
+    if let Some(value) = content_type.and_then(|c| HeaderValue::from_str(&c).ok()) {
+        response.headers_mut().insert(header::CONTENT_TYPE, value);
+    }
+    response.headers_mut().insert(REPLAYED_HEADER, HeaderValue::from_static("true"));
+    response
+}
