@@ -2,7 +2,7 @@
 mod support;
 
 use app::domain::image_facts::{ColorModel, DpiSource};
-use app::domain::{ForeignKind, ImageFacts, ImageFormat, ProbeError};
+use app::domain::{picture_alone, ForeignKind, ImageFacts, ImageFormat, PictureAlone, ProbeError};
 use proptest::prelude::*;
 use support::*;
 
@@ -172,4 +172,39 @@ proptest! {
         let facts = ImageFacts::probe(&file[..cut]).unwrap();
         prop_assert!(!facts.ends_properly);
     }
+}
+
+#[test]
+fn what_follows_a_jpeg_is_cut_off_and_the_picture_judged_alone() {
+    let file = jpeg(64, 64);
+    let polyglot = with_trailing_zip(&file);
+    let alone = picture_alone(&polyglot);
+    assert_eq!(alone.bytes, &file[..]);
+    assert_eq!(alone.cut_bytes, (polyglot.len() - file.len()) as u64);
+    assert!(alone.note_zh().unwrap().contains("动态照片"));
+    assert_eq!(ImageFacts::probe(alone.bytes).unwrap().trailing_bytes, 0);
+}
+
+#[test]
+fn a_motion_photos_video_after_the_picture_is_cut_off() {
+    // Samsung's layout: the JPEG, a marker, then an MP4 (`ftyp` box first).
+    let file = jpeg(80, 60);
+    let video = [&b"MotionPhoto_Data"[..], &[0, 0, 0, 24], b"ftypmp42", &[0; 4096]].concat();
+    let motion_photo = [&file[..], &video].concat();
+    assert_eq!(picture_alone(&motion_photo).bytes, &file[..]);
+}
+
+#[test]
+fn what_follows_a_png_is_cut_off() {
+    let file = png(32, 32);
+    assert_eq!(picture_alone(&with_trailing_zip(&file)).bytes, &file[..]);
+}
+
+#[test]
+fn a_plain_or_truncated_file_is_left_whole() {
+    let file = jpeg(64, 64);
+    assert_eq!(picture_alone(&file), PictureAlone { bytes: &file, cut_bytes: 0 });
+    assert!(picture_alone(&file).note_en().is_none());
+    let truncated = &file[..file.len() - 40];
+    assert_eq!(picture_alone(truncated).bytes.len(), truncated.len(), "no end marker: nothing to cut at");
 }

@@ -94,9 +94,18 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
 
   // Reorder with the keyboard, then delete one.
   const other = page.getByRole('region', { name: '其他材料' });
-  for (const [index, name] of ['first.jpg', 'second.jpg'].entries()) {
-    await other.locator('#file-other').setInputFiles({ name, mimeType: 'image/jpeg', buffer: await makeImage(page, { width: 200, height: 200 }) });
+  // The second is a phone's motion photo: its video follows the picture and is cut off before
+  // sending, with a note saying so.
+  const picture = await makeImage(page, { width: 200, height: 200 });
+  const video = Buffer.concat([Buffer.from('MotionPhoto_Data'), Buffer.from([0, 0, 0, 24]), Buffer.from('ftypmp42'), Buffer.alloc(40000, 7)]);
+  for (const [index, [name, buffer]] of ([['first.jpg', picture], ['second.jpg', Buffer.concat([picture, video])]] as const).entries()) {
+    await other.locator('#file-other').setInputFiles({ name, mimeType: 'image/jpeg', buffer });
+    if (name === 'second.jpg') await expect(other.locator('.cut-note')).toContainText('已去掉图片后附带的');
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/materials');
     await other.getByRole('button', { name: '上传', exact: true }).click();
+    const body = (await sent).postDataBuffer()!;
+    expect(body.includes('ftypmp42'), 'the video never leaves the phone').toBe(false);
+    expect(body.length).toBeLessThan(picture.length + 2000);
     // The chosen file's name shows before it is sent; the listed row is the proof it is stored.
     await expect(other.locator('li.material')).toHaveCount(index + 1);
   }

@@ -65,3 +65,37 @@ fn check_images_names_a_mistake_in_the_rule_file() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8(output.stderr).unwrap().contains("max_byte"));
 }
+
+#[test]
+fn check_images_names_the_format_of_refused_files_and_cuts_what_follows_a_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("scan.toml");
+    std::fs::write(&rules, "formats = [\"jpeg\"]\nmax_bytes = 307200\n").unwrap();
+    let heic = dir.path().join("IMG_0001.jpg");
+    std::fs::write(&heic, b"\0\0\0\x18ftypheic\0\0\0\0mif1heic").unwrap();
+    let webp = dir.path().join("photo.jpg");
+    std::fs::write(&webp, [&b"RIFF\x24\0\0\0WEBPVP8 "[..], &[0; 24]].concat()).unwrap();
+    let gif = dir.path().join("scan.jpg");
+    std::fs::write(&gif, b"GIF89a\x01\0\x01\0\0\0\0;").unwrap();
+    let picture = jpeg(120, 90);
+    let motion = dir.path().join("motion.jpg");
+    let video = [&b"MotionPhoto_Data"[..], &[0, 0, 0, 24], b"ftypmp42", &[0; 2048]].concat();
+    std::fs::write(&motion, [&picture[..], &video].concat()).unwrap();
+
+    let output = Command::new(env!("CARGO_BIN_EXE_server"))
+        .arg("check-images")
+        .arg("--rules")
+        .arg(&rules)
+        .args([&heic, &webp, &gif, &motion])
+        .output()
+        .unwrap();
+    let lines: Vec<Value> =
+        String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let formats: Vec<&str> = lines.iter().map(|line| line["format"].as_str().unwrap_or("")).collect();
+    assert_eq!(formats, vec!["heif", "webp", "gif", "jpeg"]);
+    assert!(lines[..3].iter().all(|line| line["accept"] == false));
+    let motion = &lines[3];
+    assert_eq!(motion["accept"], true, "{motion}");
+    assert_eq!(motion["bytes"].as_u64(), Some(picture.len() as u64));
+    assert_eq!(motion["cut_bytes"].as_u64(), Some(video.len() as u64));
+}

@@ -9,7 +9,7 @@ use crate::client::{read_chosen_file, upload_material, UploadRequest};
 use crate::components::error_note::ErrorNote;
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
-use crate::domain::{judge_for_category, CategoryDefinition, ImageVerdict};
+use crate::domain::{judge_for_category, picture_alone, CategoryDefinition, ImageVerdict};
 use crate::error::AppError;
 use crate::i18n::tr;
 
@@ -17,7 +17,10 @@ use crate::i18n::tr;
 #[derive(Clone)]
 struct Judged {
     name: String,
+    /// The picture alone (`picture_alone`): what is judged and what is sent.
     bytes: std::sync::Arc<Vec<u8>>,
+    /// What followed the picture and was cut off (a motion photo's video), said to the candidate.
+    cut_note: Option<(String, String)>,
     verdict: ImageVerdict,
 }
 
@@ -66,8 +69,11 @@ pub fn UploadForm(
             let category = category.clone();
             leptos::task::spawn_local(async move {
                 if let Some(file) = read_chosen_file(&ev).await {
-                    let verdict = judge_for_category(&file.bytes, &category, already_uploaded);
-                    judged.set(Some(Judged { name: file.name, bytes: std::sync::Arc::new(file.bytes), verdict }));
+                    let alone = picture_alone(&file.bytes);
+                    let cut_note = alone.note_zh().zip(alone.note_en());
+                    let bytes = alone.bytes.to_vec();
+                    let verdict = judge_for_category(&bytes, &category, already_uploaded);
+                    judged.set(Some(Judged { name: file.name, bytes: std::sync::Arc::new(bytes), cut_note, verdict }));
                 }
             });
         }
@@ -154,11 +160,16 @@ pub fn UploadForm(
             {move || judged.get().map(|j| {
                 let size = format_bytes(j.bytes.len() as u64, Rounding::Up);
                 let dims = j.verdict.facts.as_ref().map(|f| format!("{}×{}", f.width(), f.height())).unwrap_or_default();
+                let cut_note = j.cut_note.clone().map(|(zh, en)| {
+                    let lang = crate::i18n::use_lang();
+                    view! { <p class="cut-note">{move || lang.get().pick(zh.clone(), en.clone())}</p> }
+                });
                 if j.verdict.accepted() {
                     let warnings = j.verdict.warnings.clone();
                     view! {
                         <div class="chosen ok">
                             <span>{format!("{} · {size} · {dims} ", j.name)}{tr("符合要求", "meets the rules")}</span>
+                            {cut_note}
                             {(!warnings.is_empty()).then(|| view! {
                                 <div class="warnings">
                                     <span>{tr("提示（仍可上传）：", "Advice (you may still upload):")}</span>
@@ -174,6 +185,7 @@ pub fn UploadForm(
                     view! {
                         <div class="chosen refused">
                             <span>{format!("{} · {size} ", j.name)}{tr("不符合要求，未上传：", "does not meet the rules and was not uploaded:")}</span>
+                            {cut_note}
                             <ViolationList violations=j.verdict.violations.clone()/>
                         </div>
                     }.into_any()

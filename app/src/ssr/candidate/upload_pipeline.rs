@@ -29,13 +29,18 @@ pub struct NewUpload {
     pub replaces: Option<String>,
 }
 
-/// Checks the upload again from scratch, writes the cleaned bytes durably, then records them.
+/// Checks the upload again from scratch (the picture alone), writes the cleaned bytes durably,
+/// then records them.
 /// A failure at any step leaves neither a blob nor a row behind.
 pub async fn store_upload(
     state: &ServerState,
     account: &user::Model,
-    upload: NewUpload,
+    mut upload: NewUpload,
 ) -> Result<MaterialView, AppError> {
+    // The picture alone: what follows its end marker (a motion photo's video, a polyglot's ZIP)
+    // is cut off before the judgement, as the browser does before sending.
+    let picture_len = crate::domain::picture_alone(&upload.bytes).bytes.len();
+    upload.bytes.truncate(picture_len);
     let owner_id = account.id;
     let exam = candidate_access::enter(state, account, &upload.exam_code).await?;
     let application = exam.writable_application()?;
