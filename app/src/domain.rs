@@ -22,6 +22,7 @@ pub mod image_verdict;
 mod jpeg_probe;
 pub mod new_password;
 pub mod personal_form;
+pub mod photo_fit;
 pub mod picture_alone;
 mod png_probe;
 pub mod position_tree;
