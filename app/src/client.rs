@@ -2,6 +2,8 @@
 //! components need no `cfg`: their event handlers only ever run in the browser.
 #[cfg(feature = "hydrate")]
 mod file_bytes;
+#[cfg(feature = "hydrate")]
+mod photo_canvas;
 #[cfg(not(feature = "hydrate"))]
 mod server_twins;
 #[cfg(feature = "hydrate")]
@@ -9,14 +11,25 @@ mod xhr_upload;
 
 #[cfg(feature = "hydrate")]
 pub use file_bytes::read_chosen_file;
+#[cfg(feature = "hydrate")]
+pub use photo_canvas::{fit_photo, preview_url, revoke_preview};
 #[cfg(not(feature = "hydrate"))]
-pub use server_twins::{read_chosen_file, upload_material};
+pub use server_twins::{fit_photo, preview_url, read_chosen_file, revoke_preview, upload_material};
 #[cfg(feature = "hydrate")]
 pub use xhr_upload::upload_material;
 
 /// A file the candidate picked, read in full.
 pub struct ChosenFile {
     pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A picture the photo tool fitted to a category's rules (JPEG).
+#[derive(Clone, Debug)]
+pub struct FittedPhoto {
+    pub width: u32,
+    pub height: u32,
+    pub quality: f32,
     pub bytes: Vec<u8>,
 }
 

@@ -9,6 +9,7 @@ pub mod examples_button;
 pub mod lightbox;
 pub mod material_list;
 pub mod personal_form_view;
+pub mod photo_fix;
 pub mod pledge_panel;
 pub mod position_picker;
 pub mod progress_chart;

@@ -19,6 +19,7 @@ pub mod image_facts;
 pub mod image_format;
 mod image_probe;
 pub mod image_verdict;
+pub mod jfif_density;
 mod jpeg_probe;
 pub mod new_password;
 pub mod personal_form;

@@ -2,6 +2,8 @@
 //! rules, and what it says cannot be fixed. The encoder here is a model of JPEG (bytes grow with
 //! pixels and with quality); the browser's canvas is the real one (Playwright covers it).
 
+mod support;
+
 use app::domain::aspect_ratio::AspectRatio;
 use app::domain::image_facts::{ColorModel, Dpi, DpiSource};
 use app::domain::photo_fit::{centred_crop, describe_fit, fit_with, plan_fit, Fit, FitPlan, QualitySearch, SearchEnd};
@@ -159,4 +161,19 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn the_dpi_the_tool_writes_is_the_dpi_the_probe_reads() {
+    use app::domain::jfif_density::with_jfif_density;
+    let with_jfif = support::jpeg(120, 90);
+    assert_eq!(&with_jfif[6..11], b"JFIF\0");
+    let app0_end = 4 + usize::from(u16::from_be_bytes([with_jfif[4], with_jfif[5]]));
+    let without_jfif = [&with_jfif[..2], &with_jfif[app0_end..]].concat();
+    for file in [with_jfif, without_jfif] {
+        let marked = with_jfif_density(&file, 200).unwrap();
+        let dpi = ImageFacts::probe(&marked).unwrap().dpi.expect("a DPI");
+        assert_eq!((dpi.x, dpi.y, dpi.source), (200.0, 200.0, DpiSource::Jfif));
+    }
+    assert_eq!(with_jfif_density(b"GIF89a", 200), None);
 }

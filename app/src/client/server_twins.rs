@@ -1,6 +1,7 @@
 //! Inert server-side twins of the browser helpers; never called during server rendering.
 
-use super::{ChosenFile, UploadRequest};
+use super::{ChosenFile, FittedPhoto, UploadRequest};
+use crate::domain::photo_fit::FitPlan;
 
 pub async fn read_chosen_file(_ev: &leptos::ev::Event) -> Option<ChosenFile> {
     None
@@ -12,3 +13,13 @@ pub async fn upload_material(
 ) -> Result<(u16, String), String> {
     Err("uploads run in the browser".to_string())
 }
+
+pub async fn fit_photo(_bytes: &[u8], _plan: &FitPlan) -> Result<Option<FittedPhoto>, String> {
+    Err("the photo tool runs in the browser".to_string())
+}
+
+pub fn preview_url(_bytes: &[u8]) -> Option<String> {
+    None
+}
+
+pub fn revoke_preview(_url: &str) {}

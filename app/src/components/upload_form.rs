@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::client::{read_chosen_file, upload_material, UploadRequest};
 use crate::components::error_note::ErrorNote;
+use crate::components::photo_fix::{only_fixable, FitReport, FittedPicture, PhotoFix};
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
 use crate::domain::{judge_for_category, picture_alone, CategoryDefinition, ImageVerdict};
@@ -21,6 +22,8 @@ struct Judged {
     bytes: std::sync::Arc<Vec<u8>>,
     /// What followed the picture and was cut off (a motion photo's video), said to the candidate.
     cut_note: Option<(String, String)>,
+    /// What the photo tool did, with the before and after previews, when it made these bytes.
+    fitted: Option<FitReport>,
     verdict: ImageVerdict,
 }
 
@@ -61,6 +64,21 @@ pub fn UploadForm(
     let full = replaces.is_none() && rules.max_count.is_some_and(|max| already_uploaded >= max);
     let replacing = replaces.is_some();
 
+    // The photo tool's result takes the chosen file's place, named as the JPEG it now is.
+    let fix_category = category.clone();
+    let on_fitted = move |name: String| {
+        Callback::new(move |picture: FittedPicture| {
+            let stem = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem);
+            judged.set(Some(Judged {
+                name: format!("{stem}.jpg"),
+                bytes: picture.bytes,
+                cut_note: None,
+                fitted: Some(picture.report),
+                verdict: picture.verdict,
+            }));
+        })
+    };
+
     let on_choose = {
         let category = category.clone();
         move |ev: leptos::ev::Event| {
@@ -73,7 +91,13 @@ pub fn UploadForm(
                     let cut_note = alone.note_zh().zip(alone.note_en());
                     let bytes = alone.bytes.to_vec();
                     let verdict = judge_for_category(&bytes, &category, already_uploaded);
-                    judged.set(Some(Judged { name: file.name, bytes: std::sync::Arc::new(bytes), cut_note, verdict }));
+                    judged.set(Some(Judged {
+                        name: file.name,
+                        bytes: std::sync::Arc::new(bytes),
+                        cut_note,
+                        fitted: None,
+                        verdict,
+                    }));
                 }
             });
         }
@@ -164,12 +188,22 @@ pub fn UploadForm(
                     let lang = crate::i18n::use_lang();
                     view! { <p class="cut-note">{move || lang.get().pick(zh.clone(), en.clone())}</p> }
                 });
+                let fitted = j.fitted.clone().map(|FitReport { note: (zh, en), before_url: before, after_url: after }| view! {
+                    <div class="fitted">
+                        <p class="fit-note">{move || lang.get().pick(zh.clone(), en.clone())}</p>
+                        <div class="fit-previews">
+                            {before.map(|url| view! { <figure><img src=url alt=""/><figcaption>{tr("调整前", "Before")}</figcaption></figure> })}
+                            {after.map(|url| view! { <figure><img src=url alt=""/><figcaption>{tr("调整后（将上传）", "After (to be uploaded)")}</figcaption></figure> })}
+                        </div>
+                    </div>
+                });
                 if j.verdict.accepted() {
                     let warnings = j.verdict.warnings.clone();
                     view! {
                         <div class="chosen ok">
                             <span>{format!("{} · {size} · {dims} ", j.name)}{tr("符合要求", "meets the rules")}</span>
                             {cut_note}
+                            {fitted}
                             {(!warnings.is_empty()).then(|| view! {
                                 <div class="warnings">
                                     <span>{tr("提示（仍可上传）：", "Advice (you may still upload):")}</span>
@@ -187,6 +221,15 @@ pub fn UploadForm(
                             <span>{format!("{} · {size} ", j.name)}{tr("不符合要求，未上传：", "does not meet the rules and was not uploaded:")}</span>
                             {cut_note}
                             <ViolationList violations=j.verdict.violations.clone()/>
+                            {j.verdict.facts.clone().filter(|_| j.fitted.is_none() && only_fixable(&j.verdict)).map(|facts| view! {
+                                <PhotoFix
+                                    bytes=j.bytes.clone()
+                                    facts=facts
+                                    category=fix_category.clone()
+                                    already_uploaded=already_uploaded
+                                    on_fitted=on_fitted(j.name.clone())
+                                />
+                            })}
                         </div>
                     }.into_any()
                 }

@@ -1,0 +1,120 @@
+//! The photo tool inside an upload form: a picture refused only for what the browser can fix —
+//! too many or too few bytes, PNG where JPEG is wanted, too many pixels, the wrong aspect for a
+//! photo, a DPI its pixels can back — is offered 自动调整. The plan is the shared domain's
+//! (`photo_fit`), the pixels the browser's canvas (`client::fit_photo`); the result is shown
+//! before and after, judged again by the same rules, and sent only when the candidate presses
+//! 上传. What cannot be fixed is said plainly, with its numbers.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::client::{fit_photo, preview_url};
+use crate::components::violation_list::ViolationList;
+use crate::domain::jfif_density::with_jfif_density;
+use crate::domain::photo_fit::{describe_fit, plan_fit, Fit};
+use crate::domain::{judge_for_category, CategoryDefinition, ImageFacts, ImageVerdict, ViolationCode};
+use crate::i18n::{tr, use_lang};
+
+/// A picture the tool fitted, judged again, with what it did.
+#[derive(Clone)]
+pub struct FittedPicture {
+    pub bytes: Arc<Vec<u8>>,
+    pub verdict: ImageVerdict,
+    pub report: FitReport,
+}
+
+/// What the tool did (Chinese, English) and the two previews, shown until the file is sent.
+#[derive(Clone)]
+pub struct FitReport {
+    pub note: (String, String),
+    pub before_url: Option<String>,
+    pub after_url: Option<String>,
+}
+
+/// Whether every rule the picture breaks is one the tool may fix (a damaged or foreign file, or
+/// a full category, is not offered the tool).
+pub fn only_fixable(verdict: &ImageVerdict) -> bool {
+    use ViolationCode as Code;
+    verdict.facts.is_some()
+        && verdict.violations.iter().all(|v| {
+            matches!(
+                v.code,
+                Code::FileTooLarge
+                    | Code::FileTooSmall
+                    | Code::FormatNotAllowed
+                    | Code::TooManyPixels
+                    | Code::AspectMismatch
+                    | Code::DpiMissing
+                    | Code::DpiTooLow
+                    | Code::WidthTooSmall
+                    | Code::HeightTooSmall
+            )
+        })
+}
+
+#[component]
+pub fn PhotoFix(
+    bytes: Arc<Vec<u8>>,
+    facts: ImageFacts,
+    category: CategoryDefinition,
+    already_uploaded: u32,
+    on_fitted: Callback<FittedPicture>,
+) -> impl IntoView {
+    let plan = match plan_fit(&facts, &category.rules) {
+        Fit::AlreadyFits => return ().into_any(),
+        Fit::Cannot(reasons) => {
+            return view! {
+                <div class="photo-fix cannot">
+                    <span>{tr("无法自动调整：", "This cannot be fixed automatically:")}</span>
+                    <ViolationList violations=reasons/>
+                </div>
+            }
+            .into_any();
+        }
+        Fit::Plan(plan) => plan,
+    };
+    let lang = use_lang();
+    let working = RwSignal::new(false);
+    let problem = RwSignal::new(None::<(String, String)>);
+    let on_fix = move |_| {
+        let (bytes, facts, category, plan) = (bytes.clone(), facts.clone(), category.clone(), plan.clone());
+        working.set(true);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            let outcome = fit_photo(&bytes, &plan).await;
+            working.set(false);
+            match outcome {
+                Ok(Some(fitted)) => {
+                    // The DPI is what the pixels give on A4 (the plan computed it), never more.
+                    let fitted_bytes = plan
+                        .dpi
+                        .and_then(|dpi| with_jfif_density(&fitted.bytes, u16::try_from(dpi).unwrap_or(u16::MAX)))
+                        .unwrap_or(fitted.bytes);
+                    let note = describe_fit(&facts, (fitted.width, fitted.height), fitted_bytes.len() as u64, &plan);
+                    let verdict = judge_for_category(&fitted_bytes, &category, already_uploaded);
+                    let report =
+                        FitReport { note, before_url: preview_url(&bytes), after_url: preview_url(&fitted_bytes) };
+                    on_fitted.run(FittedPicture { bytes: Arc::new(fitted_bytes), verdict, report });
+                }
+                Ok(None) => problem.set(Some((
+                    "调整后仍无法满足本类的大小要求，请换一张照片或重新拍摄".to_string(),
+                    "Even adjusted, the picture cannot meet this category's size rules; choose or take another".to_string(),
+                ))),
+                Err(reason) => problem.set(Some((
+                    format!("浏览器无法处理这张图片（{reason}）；请在手机相机设置中选择“兼容性最佳”（JPEG）后重新拍摄"),
+                    format!("The browser cannot process this picture ({reason}); set the phone camera to “Most Compatible” (JPEG) and take it again"),
+                ))),
+            }
+        });
+    };
+    view! {
+        <div class="photo-fix">
+            <button type="button" class="button" on:click=on_fix disabled=move || working.get()>
+                {move || if working.get() { tr("正在调整…", "Adjusting…")() } else { tr("自动调整", "Fix it for me")() }}
+            </button>
+            {move || problem.get().map(|(zh, en)| view! { <p role="alert" class="violations">{lang.get().pick(zh, en)}</p> })}
+        </div>
+    }
+    .into_any()
+}

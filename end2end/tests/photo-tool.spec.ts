@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, makeImage, newResidentId, open } from './support';
+
+// The photo tool in the upload form, on a phone's screen: a picture refused only for what the
+// browser can fix is offered 自动调整; the result is judged again and sent only on 上传.
+test.use({ viewport: { width: 360, height: 780 } });
+
+test('a phone photo that breaks only fixable rules is fitted in the browser and stored inside the limit', async ({ page }) => {
+  await open(page, '/signup');
+  await page.getByLabel('证件号码').fill(newResidentId());
+  await page.getByLabel('姓名').fill('照片考生');
+  await page.getByLabel('手机号码').fill('13912345678');
+  await page.getByLabel(/^密码/).fill('Exam2026pass');
+  await page.getByRole('button', { name: '注册' }).click();
+  await page.locator('li.exam-card[data-exam="000"]').getByRole('link', { name: '进入考试' }).click();
+  await page.getByLabel('我已认真阅读并同意以上承诺').check();
+  await page.getByRole('button', { name: '同意并进入下一步' }).click();
+
+  // A large noisy PNG: the wrong format and far over 300 KB, both of which the tool fixes.
+  const diplomas = page.getByRole('region', { name: '学历学位材料' });
+  const png = await makeImage(page, { width: 1500, height: 2000, type: 'image/png', noise: true });
+  expect(png.length).toBeGreaterThan(3 * 1024 * 1024);
+  await diplomas.locator('#file-education').setInputFiles({ name: 'diploma.png', mimeType: 'image/png', buffer: png });
+  await expect(diplomas.getByRole('alert').first()).toContainText('超过上限 300 KB');
+  await diplomas.getByRole('button', { name: '自动调整' }).click();
+
+  // What it did, in words and pictures; the fitted file passes the same rules.
+  await expect(diplomas.locator('.fit-note')).toContainText(/已自动调整：[\d.]+ MB → [\d.]+ KB，1500×2000 → \d+×\d+，已转为 JPEG/);
+  await expect(diplomas.getByText('符合要求')).toBeVisible();
+  await expect(diplomas.locator('.fit-previews img')).toHaveCount(2);
+  await expectAccessible(page);
+
+  const sent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/api/materials');
+  await diplomas.getByRole('button', { name: '上传', exact: true }).click();
+  const body = (await sent).postDataBuffer()!;
+  expect(body.length).toBeLessThan(300 * 1024 + 2048);
+  await expect(diplomas.locator('li.material')).toHaveCount(1);
+  await expect(diplomas.locator('li.material')).toContainText('diploma.jpg');
+});
