@@ -61,6 +61,18 @@ test('the demo candidate walks preset 004 on a phone, and a late upload is refus
   await expectAccessible(page);
   expect(uploads).toHaveLength(0);
 
+  // The photo tool, in English: a 4:3 phone photo far over 400 KB is cropped around the centre to
+  // 3:4 and fitted in the browser; nothing is sent until Upload is pressed.
+  const wide = await makeImage(page, { width: 1600, height: 1200, quality: 0.95, noise: true });
+  expect(wide.length).toBeGreaterThan(400 * 1024);
+  await photo.locator('#file-id_photo').setInputFiles({ name: 'wide.jpg', mimeType: 'image/jpeg', buffer: wide });
+  await expect(photo.getByRole('alert').first()).toContainText('aspect ratio');
+  await photo.getByRole('button', { name: 'Fix it for me' }).click();
+  await expect(photo.locator('.fit-note')).toContainText(/Adjusted for you: [\d.]+ (KB|MB) → [\d.]+ KB, 1600×1200 → \d+×\d+, cropped to the required aspect/);
+  await expect(photo.getByText('meets the rules')).toBeVisible();
+  await expectAccessible(page);
+  expect(uploads).toHaveLength(0);
+
   // A good photo, chosen while the page still believes the window is open …
   const good = await makeImage(page, { width: 450, height: 600, quality: 0.9, noise: true });
   expect(good.length).toBeGreaterThan(100 * 1024);
