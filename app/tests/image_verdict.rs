@@ -128,6 +128,9 @@ fn a_heic_photo_is_refused_naming_what_it_is() {
     let verdict = judge_image(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic", &jpeg_only_300kb(), 0);
     assert_eq!(verdict.violations[0].code, Code::NotAnImage);
     assert!(verdict.violations[0].message_zh.contains("HEIC"));
+    // And it says which phone setting makes JPEG instead.
+    assert!(verdict.violations[0].message_zh.contains("兼容性最佳"), "{}", verdict.violations[0].message_zh);
+    assert!(verdict.violations[0].message_en.contains("Most Compatible"));
 }
 
 #[test]

@@ -65,6 +65,22 @@ pub enum ForeignKind {
 }
 
 impl ForeignKind {
+    /// How a phone makes the same picture as JPEG, where there is a setting for it (appended to
+    /// the refusal); empty where there is none.
+    pub fn how_to_get_jpeg(self) -> (&'static str, &'static str) {
+        match self {
+            ForeignKind::Heif => (
+                "。iPhone：设置 → 相机 → 格式，选“兼容性最佳”后重新拍摄；或在“照片”中分享时选“选项 → 最兼容”；华为、小米等手机：相机设置中关闭“HEIF/高效格式”",
+                ". On an iPhone: Settings → Camera → Formats → Most Compatible, then take it again (or share it from Photos with Options → Most Compatible); on Huawei, Xiaomi and other phones, turn off “HEIF / high efficiency” in the camera settings",
+            ),
+            ForeignKind::WebP => (
+                "。请在相册或截图工具中另存为 JPEG",
+                ". Save it again as JPEG from the gallery or the screenshot tool",
+            ),
+            _ => ("", ""),
+        }
+    }
+
     pub fn name_zh(self) -> &'static str {
         match self {
             ForeignKind::WebP => "WebP 图片",

@@ -101,11 +101,14 @@ fn probe_violation(error: &ProbeError, rules: &CategoryRules) -> Violation {
     let allowed = rules.formats_text();
     match error {
         ProbeError::Empty => Violation::new(Code::EmptyFile, "文件为空（0 字节）", "The file is empty (0 bytes)"),
-        ProbeError::Foreign(kind) => Violation::new(
-            Code::NotAnImage,
-            format!("文件实际是{}，本类只接受 {allowed} 格式", kind.name_zh()),
-            format!("The file is really {}; this category accepts {allowed} only", kind.name_en()),
-        ),
+        ProbeError::Foreign(kind) => {
+            let (how_zh, how_en) = kind.how_to_get_jpeg();
+            Violation::new(
+                Code::NotAnImage,
+                format!("文件实际是{}，本类只接受 {allowed} 格式{how_zh}", kind.name_zh()),
+                format!("The file is really {}; this category accepts {allowed} only{how_en}", kind.name_en()),
+            )
+        }
         ProbeError::Malformed { format, reason } => Violation::new(
             Code::Malformed,
             format!("{} 文件已损坏：{}", format.display_name(), reason.text_zh()),
