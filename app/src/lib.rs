@@ -22,7 +22,7 @@ use crate::components::site_header::SiteHeader;
 use crate::i18n::{provide_lang, tr};
 use crate::pages::{
     AccountPage, AdminAuditPage, AdminExamPageView, AdminPage, ExamPageView, ForgotPasswordPage, HomePage, LogInPage,
-    NotFoundPage, NotificationsPage, ReviewDeskPage, ReviewHomePage, ReviewQueuePage, SignUpPage,
+    NotFoundPage, NotificationsPage, PhotoToolPage, ReviewDeskPage, ReviewHomePage, ReviewQueuePage, SignUpPage,
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -69,6 +69,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LogInPage/>
                     <Route path=path!("/signup") view=SignUpPage/>
                     <Route path=path!("/forgot") view=ForgotPasswordPage/>
+                    <Route path=path!("/photo-tool") view=PhotoToolPage/>
                     <Route path=path!("/account") view=AccountPage/>
                     <Route path=path!("/exams/:code") view=ExamPageView/>
                     <Route path=path!("/admin") view=AdminPage/>

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { expect, test } from '@playwright/test';
 import { expectAccessible, makeImage, newResidentId, open } from './support';
 
@@ -37,4 +38,24 @@ test('a phone photo that breaks only fixable rules is fitted in the browser and 
   expect((await request.sizes()).requestBodySize).toBeLessThan(300 * 1024 + 2048);
   await expect(diplomas.locator('li.material')).toHaveCount(1);
   await expect(diplomas.locator('li.material')).toContainText('diploma.jpg');
+});
+
+test('证件照处理 needs no account: a 4:3 photo is fitted to 004\'s 3:4 ID photo rule and downloaded', async ({ page }) => {
+  await open(page, '/login');
+  await page.getByRole('link', { name: '证件照处理' }).click();
+  await expect(page.getByRole('heading', { name: '证件照处理' })).toBeVisible();
+  await page.getByLabel('考试与照片要求').selectOption({ label: '004 在职干部研究生报名（示例考试） · 个人证件照' });
+  const photo = await makeImage(page, { width: 1600, height: 1200, quality: 0.95, noise: true });
+  await page.locator('input[name=photo]').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await expect(page.getByRole('alert').first()).toContainText('宽高比');
+  await page.getByRole('button', { name: '自动调整' }).click();
+  await expect(page.locator('.fit-note')).toContainText(/已自动调整：.*1600×1200 → \d+×\d+，已按要求的比例裁切/);
+  await expect(page.getByText('符合要求', { exact: true })).toBeVisible();
+  await expectAccessible(page);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: '下载调整后的照片' }).click();
+  const saved = fs.readFileSync(await (await download).path());
+  expect(saved.length).toBeGreaterThanOrEqual(100 * 1024);
+  expect(saved.length).toBeLessThanOrEqual(400 * 1024);
 });

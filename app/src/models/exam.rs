@@ -39,3 +39,11 @@ pub fn beside_definitions<G, T: Clone>(
         })
         .collect()
 }
+
+/// One ID-photo rule the public photo tool (证件照处理) can prepare a photo for: an exam's category
+/// whose rules ask an aspect.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PhotoRuleChoice {
+    pub exam: ExamSummary,
+    pub category: CategoryDefinition,
+}

@@ -43,6 +43,7 @@ pub fn LogInPage() -> impl IntoView {
             <button type="submit" class="button" disabled=move || submit.pending().get()>{tr("登录", "Log in")}</button>
             {move || submit.value().get().and_then(Result::err).map(|error: AppError| view! { <ErrorNote error/> })}
             <p>{tr("还没有账号？", "No account yet? ")}<a href="/signup">{tr("注册", "Sign up")}</a>" · "<a href="/forgot">{tr("忘记密码", "Forgot password")}</a></p>
+            <p>{tr("证件照不符合要求？", "ID photo not accepted? ")}<a href="/photo-tool">{tr("证件照处理", "Photo tool")}</a></p>
         </form>
     }
 }

@@ -5,5 +5,6 @@ pub mod eligibility;
 pub mod exam_examples;
 pub mod exam_source;
 pub mod exam_store;
+pub mod photo_rules;
 pub mod presets;
 pub mod results_timing;

@@ -1,0 +1,136 @@
+//! 证件照处理 / Photo tool, open without an account (it replaces seed 002's Windows download): pick
+//! an exam's ID-photo rule, choose a photo, and the page judges it by that rule and, where only
+//! fixable rules are broken, fits it (`components::photo_fix`) for the candidate to download. The
+//! photo never leaves the device.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::api::photo_rules;
+use crate::client::{preview_url, read_chosen_file};
+use crate::components::error_note::ErrorNote;
+use crate::components::photo_fix::{only_fixable, FittedPicture, PhotoFix};
+use crate::components::violation_list::ViolationList;
+use crate::domain::{judge_for_category, picture_alone, ImageVerdict};
+use crate::i18n::{tr, use_lang};
+use crate::models::exam::PhotoRuleChoice;
+
+/// The chosen photo (the picture alone) and its judgement under the chosen rule.
+#[derive(Clone)]
+struct Judged {
+    bytes: Arc<Vec<u8>>,
+    verdict: ImageVerdict,
+}
+
+#[component]
+pub fn PhotoToolPage() -> impl IntoView {
+    let rules = Resource::new(|| (), |_| photo_rules());
+    view! {
+        <h1>{tr("证件照处理", "Photo tool")}</h1>
+        <p class="muted">{tr(
+            "按所报考试的证件照要求检查并调整照片（转正、裁切、缩小、压缩），然后下载使用。照片只在本机处理，不会上传。",
+            "Checks a photo against your exam's ID-photo rule and fixes it (upright, cropped, scaled, compressed) for you to download. The photo is processed on this device and never uploaded.",
+        )}</p>
+        <Transition fallback=move || view! { <p>{tr("加载中…", "Loading…")}</p> }>
+            {move || Suspend::new(async move {
+                match rules.await {
+                    Ok(choices) if choices.is_empty() => view! { <p>{tr("暂无考试设置证件照要求。", "No exam sets an ID-photo rule yet.")}</p> }.into_any(),
+                    Ok(choices) => view! { <PhotoToolForm choices/> }.into_any(),
+                    Err(error) => view! { <ErrorNote error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}
+
+#[component]
+fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
+    let lang = use_lang();
+    let choices = StoredValue::new(choices);
+    let selected = RwSignal::new(0usize);
+    let judged = RwSignal::new(None::<Judged>);
+    let fitted = RwSignal::new(None::<FittedPicture>);
+    let chosen = move || choices.with_value(|all| all.get(selected.get()).cloned());
+    let on_choose = move |ev: leptos::ev::Event| {
+        judged.set(None);
+        fitted.set(None);
+        let Some(choice) = chosen() else { return };
+        leptos::task::spawn_local(async move {
+            if let Some(file) = read_chosen_file(&ev).await {
+                let bytes = picture_alone(&file.bytes).bytes.to_vec();
+                let verdict = judge_for_category(&bytes, &choice.category, 0);
+                judged.set(Some(Judged { bytes: Arc::new(bytes), verdict }));
+            }
+        });
+    };
+    view! {
+        <div class="card form photo-tool">
+            <label>
+                {tr("考试与照片要求", "Exam and photo rule")}
+                <select name="rule" on:change=move |ev| {
+                    selected.set(event_target_value(&ev).parse().unwrap_or(0));
+                    judged.set(None);
+                    fitted.set(None);
+                }>
+                    {choices.with_value(|all| all.iter().enumerate().map(|(index, choice)| {
+                        let (exam, category) = (choice.exam.clone(), choice.category.clone());
+                        view! {
+                            <option value=index.to_string()>{move || lang.get().pick(
+                                format!("{} {} · {}", exam.code, exam.title_zh, category.name_zh),
+                                format!("{} {} · {}", exam.code, exam.title_en, category.name_en),
+                            )}</option>
+                        }
+                    }).collect_view())}
+                </select>
+            </label>
+            <label class="file">
+                {tr("选择照片", "Choose a photo")}
+                <input type="file" name="photo" accept="image/*" on:change=on_choose/>
+            </label>
+            {move || judged.get().map(|j| match fitted.get() {
+                Some(result) => {
+                    let (zh, en) = result.report.note.clone();
+                    let download = preview_url(&result.bytes);
+                    view! {
+                        <div class="fitted">
+                            <p class="fit-note">{move || lang.get().pick(zh.clone(), en.clone())}</p>
+                            <div class="fit-previews">
+                                {result.report.before_url.clone().map(|url| view! { <figure><img src=url alt=""/><figcaption>{tr("调整前", "Before")}</figcaption></figure> })}
+                                {result.report.after_url.clone().map(|url| view! { <figure><img src=url alt=""/><figcaption>{tr("调整后", "After")}</figcaption></figure> })}
+                            </div>
+                            {if result.verdict.accepted() {
+                                view! { <p class="ok">{tr("符合要求", "Meets the rule")}</p> }.into_any()
+                            } else {
+                                view! { <ViolationList violations=result.verdict.violations.clone()/> }.into_any()
+                            }}
+                            {download.map(|url| view! { <a class="button" href=url download="photo.jpg">{tr("下载调整后的照片", "Download the adjusted photo")}</a> })}
+                        </div>
+                    }.into_any()
+                }
+                None if j.verdict.accepted() => view! {
+                    <p class="ok" role="status">{tr("这张照片已符合要求，可以直接上传。", "This photo already meets the rule; upload it as it is.")}</p>
+                }.into_any(),
+                None => {
+                    let choice = chosen();
+                    view! {
+                        <div class="chosen refused">
+                            <span>{tr("不符合要求：", "Does not meet the rule:")}</span>
+                            <ViolationList violations=j.verdict.violations.clone()/>
+                            {j.verdict.facts.clone().zip(choice).filter(|_| only_fixable(&j.verdict)).map(|(facts, choice)| view! {
+                                <PhotoFix
+                                    bytes=j.bytes.clone()
+                                    facts=facts
+                                    category=choice.category
+                                    already_uploaded=0
+                                    on_fitted=Callback::new(move |result: FittedPicture| fitted.set(Some(result)))
+                                />
+                            })}
+                        </div>
+                    }.into_any()
+                }
+            })}
+        </div>
+    }
+}
