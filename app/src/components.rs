@@ -4,6 +4,7 @@ pub mod accounts_panel;
 pub mod application_actions;
 pub mod category_card;
 pub mod countdown;
+pub mod crop_box;
 pub mod error_note;
 pub mod examples_button;
 pub mod lightbox;

@@ -177,3 +177,30 @@ fn the_dpi_the_tool_writes_is_the_dpi_the_probe_reads() {
     }
     assert_eq!(with_jfif_density(b"GIF89a", 200), None);
 }
+
+#[test]
+fn the_crop_box_moves_and_resizes_inside_the_picture_keeping_its_aspect() {
+    let picture = (4000, 3000);
+    let centred = centred_crop(4000, 3000, 0.75);
+    let right = centred.moved(10_000, 0, picture);
+    assert_eq!((right.x, right.width), (4000 - 2250, 2250), "stops at the right edge");
+    let left = centred.moved(-10_000, -5, picture);
+    assert_eq!((left.x, left.y), (0, 0));
+
+    let smaller = centred.scaled(0.5, picture, 300);
+    assert_eq!((smaller.width, smaller.height), (1125, 1500));
+    assert_eq!((smaller.x + smaller.width / 2, smaller.y + smaller.height / 2), (2000, 1500), "around its centre");
+    assert_eq!(smaller.scaled(0.01, picture, 300).width, 300, "never below the rule's minimum width");
+    let largest = smaller.scaled(10.0, picture, 300);
+    assert_eq!((largest.width, largest.height), (2250, 3000), "never beyond the picture");
+
+    // A chosen box is what the plan keeps.
+    let rules = CategoryRules {
+        aspect: Some(AspectRatio::parse("3:4").unwrap()),
+        max_bytes: Some(400 * 1024),
+        ..Default::default()
+    };
+    let plan = plan(app::domain::photo_fit::plan_with_crop(&photo(4000, 3000, 2_900_000, 1), &rules, Some(smaller)));
+    assert_eq!(plan.crop, Some(smaller));
+    assert_eq!(plan.sizes[0], (1125, 1500));
+}

@@ -48,8 +48,17 @@ test('证件照处理 needs no account: a 4:3 photo is fitted to 004\'s 3:4 ID p
   const photo = await makeImage(page, { width: 1600, height: 1200, quality: 0.95, noise: true });
   await page.locator('input[name=photo]').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: photo });
   await expect(page.getByRole('alert').first()).toContainText('宽高比');
+  // The crop box starts around the centre; the keyboard shrinks it (−) and moves it right.
+  const box = page.getByRole('button', { name: /^裁切框/ });
+  const before = await box.getAttribute('style');
+  await box.focus();
+  await page.keyboard.press('-');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  expect(await box.getAttribute('style')).not.toEqual(before);
   await page.getByRole('button', { name: '自动调整' }).click();
-  await expect(page.locator('.fit-note')).toContainText(/已自动调整：.*1600×1200 → \d+×\d+，已按要求的比例裁切/);
+  // 900×1200 around the centre, one step smaller: the kept part is 857×1143.
+  await expect(page.locator('.fit-note')).toContainText(/已自动调整：.*1600×1200 → 857×1143，已按要求的比例裁切/);
   await expect(page.getByText('符合要求', { exact: true })).toBeVisible();
   await expectAccessible(page);
 

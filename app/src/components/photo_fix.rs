@@ -3,16 +3,18 @@
 //! photo, a DPI its pixels can back — is offered 自动调整. The plan is the shared domain's
 //! (`photo_fit`), the pixels the browser's canvas (`client::fit_photo`); the result is shown
 //! before and after, judged again by the same rules, and sent only when the candidate presses
-//! 上传. What cannot be fixed is said plainly, with its numbers.
+//! 上传. A photo cropped to an aspect shows its crop box first (`crop_box`), for the candidate to
+//! move and resize. What cannot be fixed is said plainly, with its numbers.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::client::{fit_photo, preview_url};
+use crate::components::crop_box::CropStage;
 use crate::components::violation_list::ViolationList;
 use crate::domain::jfif_density::with_jfif_density;
-use crate::domain::photo_fit::{describe_fit, plan_fit, Fit};
+use crate::domain::photo_fit::{describe_fit, plan_fit, plan_with_crop, Fit};
 use crate::domain::{judge_for_category, CategoryDefinition, ImageFacts, ImageVerdict, ViolationCode};
 use crate::i18n::{tr, use_lang};
 
@@ -61,7 +63,7 @@ pub fn PhotoFix(
     already_uploaded: u32,
     on_fitted: Callback<FittedPicture>,
 ) -> impl IntoView {
-    let plan = match plan_fit(&facts, &category.rules) {
+    let first_plan = match plan_fit(&facts, &category.rules) {
         Fit::AlreadyFits => return ().into_any(),
         Fit::Cannot(reasons) => {
             return view! {
@@ -77,8 +79,26 @@ pub fn PhotoFix(
     let lang = use_lang();
     let working = RwSignal::new(false);
     let problem = RwSignal::new(None::<(String, String)>);
+    // The part kept, when the category wants an aspect: preset around the centre, then the
+    // candidate's to move and resize.
+    let crop = first_plan.crop.map(RwSignal::new);
+    let crop_stage = crop.zip(preview_url(&bytes)).map(|(crop, url)| {
+        let min_width = category.rules.min_width.unwrap_or(1);
+        view! { <CropStage image_url=url picture=(facts.width(), facts.height()) crop min_width/> }
+    });
     let on_fix = move |_| {
-        let (bytes, facts, category, plan) = (bytes.clone(), facts.clone(), category.clone(), plan.clone());
+        let (bytes, facts, category) = (bytes.clone(), facts.clone(), category.clone());
+        let plan = match crop.map(|c| plan_with_crop(&facts, &category.rules, Some(c.get_untracked()))) {
+            None => first_plan.clone(),
+            Some(Fit::Plan(plan)) => plan,
+            Some(_) => {
+                problem.set(Some((
+                    "裁切框太小，达不到本类的像素要求；请放大裁切框".to_string(),
+                    "The crop box is too small for this category's pixel rule; make it larger".to_string(),
+                )));
+                return;
+            }
+        };
         working.set(true);
         problem.set(None);
         leptos::task::spawn_local(async move {
@@ -110,6 +130,7 @@ pub fn PhotoFix(
     };
     view! {
         <div class="photo-fix">
+            {crop_stage}
             <button type="button" class="button" on:click=on_fix disabled=move || working.get()>
                 {move || if working.get() { tr("正在调整…", "Adjusting…")() } else { tr("自动调整", "Fix it for me")() }}
             </button>

@@ -67,12 +67,17 @@ pub enum Fit {
 /// Plans the fix for a picture with these facts under these rules.
 pub fn plan_fit(facts: &ImageFacts, rules: &CategoryRules) -> Fit {
     let (width, height) = (facts.width(), facts.height());
-    let crop =
-        rules.aspect.filter(|aspect| aspect.relative_deviation(width, height) > rules.aspect_tolerance).map(|aspect| {
-            let wanted = aspect.value();
-            centred_crop(width, height, wanted)
-        });
-    let (kept_w, kept_h) = crop.map_or((width, height), |c| (c.width, c.height));
+    let crop = rules
+        .aspect
+        .filter(|aspect| aspect.relative_deviation(width, height) > rules.aspect_tolerance)
+        .map(|aspect| centred_crop(width, height, aspect.value()));
+    plan_with_crop(facts, rules, crop)
+}
+
+/// As `plan_fit`, with the part of the picture the candidate chose to keep (the crop box moved or
+/// resized from the centred one); None keeps the whole picture.
+pub fn plan_with_crop(facts: &ImageFacts, rules: &CategoryRules, crop: Option<CropBox>) -> Fit {
+    let (kept_w, kept_h) = crop.map_or((facts.width(), facts.height()), |c| (c.width, c.height));
 
     let dpi_short_side = rules.min_dpi.map(|dpi| (A4_SHORT_SIDE_INCHES * f64::from(dpi)).ceil() as u32);
     let mut cannot = Vec::new();
@@ -166,6 +171,29 @@ fn push_size(sizes: &mut Vec<(u32, u32)>, (w, h): (u32, u32), scale: f64, smalle
     }
     if sizes.last() != Some(&size) {
         sizes.push(size);
+    }
+}
+
+impl CropBox {
+    /// Moved by (dx, dy) pixels, kept inside a picture of `width` × `height`.
+    pub fn moved(self, dx: i64, dy: i64, (width, height): (u32, u32)) -> CropBox {
+        let clamp = |start: u32, delta: i64, size: u32, room: u32| {
+            (i64::from(start) + delta).clamp(0, i64::from(room.saturating_sub(size))) as u32
+        };
+        CropBox { x: clamp(self.x, dx, self.width, width), y: clamp(self.y, dy, self.height, height), ..self }
+    }
+
+    /// Grown (factor above 1) or shrunk around its centre, keeping its aspect, never smaller than
+    /// `min_width` nor larger than the picture, and kept inside it.
+    pub fn scaled(self, factor: f64, (width, height): (u32, u32), min_width: u32) -> CropBox {
+        let aspect = f64::from(self.width) / f64::from(self.height);
+        let largest = f64::from(width).min(f64::from(height) * aspect);
+        let new_width = (f64::from(self.width) * factor).clamp(f64::from(min_width.max(1)).min(largest), largest);
+        let new_height = (new_width / aspect).round().min(f64::from(height));
+        let (new_width, new_height) = (new_width.round() as u32, new_height as u32);
+        let centre = (i64::from(self.x) + i64::from(self.width / 2), i64::from(self.y) + i64::from(self.height / 2));
+        let grown = CropBox { x: 0, y: 0, width: new_width, height: new_height };
+        grown.moved(centre.0 - i64::from(new_width / 2), centre.1 - i64::from(new_height / 2), (width, height))
     }
 }
 
