@@ -139,3 +139,18 @@ pub fn PhotoFix(
     }
     .into_any()
 }
+
+/// What the tool did, in words, with the picture before and after (`after_caption`: what happens
+/// to the result on this page).
+#[component]
+pub fn FitReportView(report: FitReport, after_caption: (&'static str, &'static str)) -> impl IntoView {
+    let lang = use_lang();
+    let (zh, en) = report.note;
+    view! {
+        <p class="fit-note">{move || lang.get().pick(zh.clone(), en.clone())}</p>
+        <div class="fit-previews">
+            {report.before_url.map(|url| view! { <figure><img src=url alt=""/><figcaption>{tr("调整前", "Before")}</figcaption></figure> })}
+            {report.after_url.map(|url| view! { <figure><img src=url alt=""/><figcaption>{tr(after_caption.0, after_caption.1)}</figcaption></figure> })}
+        </div>
+    }
+}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::client::{read_chosen_file, upload_material, UploadRequest};
 use crate::components::error_note::ErrorNote;
-use crate::components::photo_fix::{only_fixable, FitReport, FittedPicture, PhotoFix};
+use crate::components::photo_fix::{only_fixable, FitReport, FitReportView, FittedPicture, PhotoFix};
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
 use crate::domain::{judge_for_category, picture_alone, CategoryDefinition, ImageVerdict};
@@ -188,13 +188,9 @@ pub fn UploadForm(
                     let lang = crate::i18n::use_lang();
                     view! { <p class="cut-note">{move || lang.get().pick(zh.clone(), en.clone())}</p> }
                 });
-                let fitted = j.fitted.clone().map(|FitReport { note: (zh, en), before_url: before, after_url: after }| view! {
+                let fitted = j.fitted.clone().map(|report| view! {
                     <div class="fitted">
-                        <p class="fit-note">{move || lang.get().pick(zh.clone(), en.clone())}</p>
-                        <div class="fit-previews">
-                            {before.map(|url| view! { <figure><img src=url alt=""/><figcaption>{tr("调整前", "Before")}</figcaption></figure> })}
-                            {after.map(|url| view! { <figure><img src=url alt=""/><figcaption>{tr("调整后（将上传）", "After (to be uploaded)")}</figcaption></figure> })}
-                        </div>
+                        <FitReportView report after_caption=("调整后（将上传）", "After (to be uploaded)")/>
                     </div>
                 });
                 if j.verdict.accepted() {

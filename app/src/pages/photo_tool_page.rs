@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::api::photo_rules;
 use crate::client::{preview_url, read_chosen_file};
 use crate::components::error_note::ErrorNote;
-use crate::components::photo_fix::{only_fixable, FittedPicture, PhotoFix};
+use crate::components::photo_fix::{only_fixable, FitReportView, FittedPicture, PhotoFix};
 use crate::components::violation_list::ViolationList;
 use crate::domain::{judge_for_category, picture_alone, ImageVerdict};
 use crate::i18n::{tr, use_lang};
@@ -91,15 +91,10 @@ fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
             </label>
             {move || judged.get().map(|j| match fitted.get() {
                 Some(result) => {
-                    let (zh, en) = result.report.note.clone();
                     let download = preview_url(&result.bytes);
                     view! {
                         <div class="fitted">
-                            <p class="fit-note">{move || lang.get().pick(zh.clone(), en.clone())}</p>
-                            <div class="fit-previews">
-                                {result.report.before_url.clone().map(|url| view! { <figure><img src=url alt=""/><figcaption>{tr("调整前", "Before")}</figcaption></figure> })}
-                                {result.report.after_url.clone().map(|url| view! { <figure><img src=url alt=""/><figcaption>{tr("调整后", "After")}</figcaption></figure> })}
-                            </div>
+                            <FitReportView report=result.report.clone() after_caption=("调整后", "After")/>
                             {if result.verdict.accepted() {
                                 view! { <p class="ok">{tr("符合要求", "Meets the rule")}</p> }.into_any()
                             } else {
