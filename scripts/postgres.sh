@@ -19,7 +19,7 @@ as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 
 ZIGE_PG_DIR="$(mktemp -d /tmp/zige-pg.XXXXXX)"
 [ "$(id -u)" = 0 ] && chown postgres "$ZIGE_PG_DIR"
-ZIGE_PG_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+ZIGE_PG_PORT="$(free_port)"
 step "starting a throwaway PostgreSQL ($("$pg_bin/postgres" --version | sed -E 's/^[^0-9]*([0-9.]+).*/\1/')) on 127.0.0.1:$ZIGE_PG_PORT"
 as_pg "$pg_bin/initdb" -D "$ZIGE_PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
 # The benchmarks measure durable writes: ZIGE_PG_DURABLE=1 keeps PostgreSQL's fsync.

@@ -4,7 +4,7 @@
 # ZIGE_TEST_S3_URL and the standard AWS_* variables. Sourced by scripts/test.sh, which stops it
 # with `stop_test_s3` (also on exit). Objects live in the server's memory and go with it.
 
-ZIGE_S3_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+ZIGE_S3_PORT="$(free_port)"
 ZIGE_S3_LOG="$(mktemp /tmp/zige-s3.XXXXXX.log)"
 step "starting a throwaway S3-compatible server (moto $("$ZIGE_TOOLS/pyenv/bin/python" -c 'import moto; print(moto.__version__)')) on 127.0.0.1:$ZIGE_S3_PORT"
 "$ZIGE_TOOLS/pyenv/bin/python" -m moto.server -H 127.0.0.1 -p "$ZIGE_S3_PORT" >"$ZIGE_S3_LOG" 2>&1 &

@@ -12,6 +12,8 @@ ZIGE_TOOLS="$ZIGE_ROOT/.tools"
 export PATH="$HOME/.cargo/bin:$ZIGE_TOOLS/node_modules/.bin:$PATH"
 
 step() { printf '\n== %s\n' "$*"; }
+# A loopback port nothing listens on now, for the throwaway servers the tests start.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "adding the wasm32-unknown-unknown target"
