@@ -11,7 +11,10 @@ use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbB
 
 use crate::config::Config;
 use crate::object_blob_store::ObjectBlobStore;
-use crate::startup::StartupError;
+
+/// Whatever stopped the database or the store from opening, said in the server's log. (The same
+/// type as `startup::StartupError`, named here so this module does not import the one that uses it.)
+pub type StorageError = Box<dyn std::error::Error + Send + Sync>;
 
 /// The number every Zige server takes the migration lock under (PostgreSQL advisory locks are
 /// keyed by one 64-bit number per database): "zige" in ASCII.
@@ -19,7 +22,7 @@ const MIGRATION_LOCK: i64 = 0x7a69_6765;
 
 /// The configured database with the data folder (where the SQLite file lives by default) created
 /// first; migrated when the configuration says so, else checked to be up to date.
-pub async fn open_database(config: &Config) -> Result<DatabaseConnection, StartupError> {
+pub async fn open_database(config: &Config) -> Result<DatabaseConnection, StorageError> {
     tokio::fs::create_dir_all(&config.data_dir).await?;
     let db = connect(&config.database_url()).await?;
     if config.migrate_on_start {
@@ -34,7 +37,7 @@ pub async fn open_database(config: &Config) -> Result<DatabaseConnection, Startu
 }
 
 /// A connection pool on `url`, not migrated.
-pub async fn connect(url: &str) -> Result<DatabaseConnection, StartupError> {
+pub async fn connect(url: &str) -> Result<DatabaseConnection, StorageError> {
     let mut options = ConnectOptions::new(url.to_string());
     options.sqlx_logging(false).max_connections(16).map_sqlx_sqlite_opts(|o| {
         use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
@@ -51,7 +54,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, StartupError> {
 /// Applies pending migrations. On PostgreSQL under an advisory lock held on one connection of
 /// the pool: a second server starting at the same moment waits, then finds nothing to do.
 /// A SQLite file has one server by design.
-pub async fn migrate(db: &DatabaseConnection) -> Result<(), StartupError> {
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), StorageError> {
     if db.get_database_backend() != DbBackend::Postgres {
         return Ok(Migrator::up(db, None).await?);
     }
@@ -63,7 +66,7 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), StartupError> {
 }
 
 /// The configured blob store: the folder in `data_dir`, or the bucket `blob_url` names.
-pub async fn open_blob_store(config: &Config) -> Result<Arc<dyn BlobStore>, StartupError> {
+pub async fn open_blob_store(config: &Config) -> Result<Arc<dyn BlobStore>, StorageError> {
     Ok(match config.blob_url.as_deref() {
         None => Arc::new(LocalBlobStore::open(config.blob_dir()).await?),
         Some(url) if url.starts_with("s3://") => Arc::new(ObjectBlobStore::open(url)?),
