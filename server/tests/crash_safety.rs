@@ -38,11 +38,7 @@ fn random_moment() -> Duration {
 async fn upload_until_killed(browser: Browser, first_place: u32, acknowledged: Arc<Mutex<Vec<Acknowledged>>>) {
     for place in first_place.. {
         let bytes = samples::jpeg(400 + place % 50, 300);
-        let form = reqwest::multipart::Form::new()
-            .text("exam", "000")
-            .text("category", "other")
-            .text("seq_no", place.to_string())
-            .part("file", reqwest::multipart::Part::bytes(bytes).file_name("scan.jpg").mime_str("image/jpeg").unwrap());
+        let form = upload_form("000", "other", place, "scan.jpg", bytes);
         let Ok(response) =
             browser.http.post(format!("{}/api/materials", browser.app_url())).multipart(form).send().await
         else {

@@ -5,7 +5,6 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use reqwest::multipart::{Form, Part};
 use serde_json::{json, Value};
 use support::*;
 use tokio::io::AsyncWriteExt;
@@ -31,21 +30,12 @@ async fn session_cookie(app: &TestApp, id_number: &str) -> String {
         .expect("a session cookie")
 }
 
-/// The upload form as the page sends it; reqwest draws a new boundary each time, as a browser does.
-fn upload_form(seq_no: u32, bytes: Vec<u8>) -> Form {
-    Form::new()
-        .text("exam", "000")
-        .text("category", "other")
-        .text("seq_no", seq_no.to_string())
-        .part("file", Part::bytes(bytes).file_name("scan.jpg").mime_str("image/jpeg").unwrap())
-}
-
 async fn keyed_upload(app: &TestApp, cookie: &str, key: &str, seq_no: u32, bytes: Vec<u8>) -> reqwest::Response {
     reqwest::Client::new()
         .post(app.url("/api/materials"))
         .header("cookie", cookie)
         .header("idempotency-key", key)
-        .multipart(upload_form(seq_no, bytes))
+        .multipart(upload_form("000", "other", seq_no, "scan.jpg", bytes))
         .send()
         .await
         .unwrap()

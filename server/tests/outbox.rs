@@ -32,7 +32,7 @@ async fn wait_for(what: &str, mut done: impl AsyncFnMut() -> bool) {
 
 #[tokio::test]
 async fn each_email_is_delivered_once_after_the_mail_server_comes_back_and_results_wait_for_their_time() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = support::cluster::free_port();
     let smtp_url = format!("smtp://127.0.0.1:{port}");
     let app = spawn_app_with(|c| {
         c.smtp_url = Some(smtp_url.clone());

@@ -344,7 +344,8 @@ impl Browser {
 }
 
 /// The upload form as the page sends it.
-fn upload_form(exam: &str, category: &str, seq_no: u32, name: &str, bytes: Vec<u8>) -> Form {
+/// The upload form as the page sends it (reqwest draws a new boundary each time, as a browser does).
+pub fn upload_form(exam: &str, category: &str, seq_no: u32, name: &str, bytes: Vec<u8>) -> Form {
     Form::new()
         .text("exam", exam.to_string())
         .text("category", category.to_string())
