@@ -12,9 +12,11 @@ mod xhr_upload;
 #[cfg(feature = "hydrate")]
 pub use file_bytes::read_chosen_file;
 #[cfg(feature = "hydrate")]
-pub use photo_canvas::{fit_photo, preview_url, revoke_preview};
+pub use photo_canvas::{convert_to_jpeg, fit_photo, picture_pixels, preview_url, revoke_preview};
 #[cfg(not(feature = "hydrate"))]
-pub use server_twins::{fit_photo, preview_url, read_chosen_file, revoke_preview, upload_material};
+pub use server_twins::{
+    convert_to_jpeg, fit_photo, picture_pixels, preview_url, read_chosen_file, revoke_preview, upload_material,
+};
 #[cfg(feature = "hydrate")]
 pub use xhr_upload::upload_material;
 

@@ -25,6 +25,7 @@ pub mod new_password;
 pub mod personal_form;
 pub mod photo_fit;
 pub mod picture_alone;
+pub mod picture_quality;
 mod png_probe;
 pub mod position_tree;
 pub mod probe_error;

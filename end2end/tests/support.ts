@@ -82,3 +82,93 @@ export function recordUploads(page: Page): string[] {
   });
   return sent;
 }
+
+/**
+ * A picture drawn like what a phone takes: a page of print on paper, or a head and shoulders in
+ * front of a background; optionally blurred or darkened (the canvas's own filters), with a little
+ * sensor noise so its bytes are those of a photo, and (`orientation`) an EXIF orientation tag as a
+ * phone held sideways writes it (the pixels are then stored turned, as the camera does).
+ */
+export async function makeScene(
+  page: Page,
+  options: {
+    width: number;
+    height: number;
+    scene: 'page' | 'portrait';
+    background?: string;
+    blur?: number;
+    brightness?: number;
+    quality?: number;
+    orientation?: 6;
+  },
+): Promise<Buffer> {
+  const base64 = await page.evaluate(async ({ width, height, scene, background, blur, brightness, quality, orientation }) => {
+    // A phone held sideways stores the picture turned a quarter to the left (orientation 6).
+    const [w, h] = orientation === 6 ? [height, width] : [width, height];
+    const scratch = document.createElement('canvas');
+    scratch.width = width;
+    scratch.height = height;
+    const draw = scratch.getContext('2d')!;
+    draw.fillStyle = background;
+    draw.fillRect(0, 0, width, height);
+    if (scene === 'page') {
+      draw.fillStyle = '#1d2330';
+      const size = Math.round(width / 40);
+      draw.font = `${size}px sans-serif`;
+      for (let y = size * 3, line = 0; y < height - size * 2; y += size * 1.6, line++) {
+        draw.fillText(`Certificate No. 2026-${1000 + line} awarded to the holder, registered and sealed`, size * 2, y);
+      }
+    } else {
+      draw.fillStyle = '#2c3550';
+      draw.beginPath();
+      draw.ellipse(width / 2, height * 1.05, width * 0.48, height * 0.32, 0, 0, Math.PI * 2);
+      draw.fill();
+      draw.fillStyle = '#e0b896';
+      draw.beginPath();
+      draw.ellipse(width / 2, height * 0.42, width * 0.22, height * 0.24, 0, 0, Math.PI * 2);
+      draw.fill();
+      draw.fillStyle = '#2a1c18';
+      draw.fillRect(width * 0.40, height * 0.38, width * 0.06, height * 0.015);
+      draw.fillRect(width * 0.54, height * 0.38, width * 0.06, height * 0.015);
+      draw.fillRect(width * 0.44, height * 0.53, width * 0.12, height * 0.01);
+      draw.beginPath();
+      draw.ellipse(width / 2, height * 0.22, width * 0.23, height * 0.08, 0, Math.PI, Math.PI * 2);
+      draw.fill();
+    }
+    const canvas = document.createElement('canvas');
+    canvas.width = w;
+    canvas.height = h;
+    const context = canvas.getContext('2d')!;
+    context.filter = `blur(${blur}px) brightness(${brightness})`;
+    if (orientation === 6) {
+      // Stored turned left; a viewer turns it right by the tag.
+      context.translate(0, h);
+      context.rotate(-Math.PI / 2);
+    }
+    context.drawImage(scratch, 0, 0);
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.filter = 'none';
+    const pixels = context.getImageData(0, 0, w, h);
+    let seed = 99;
+    for (let i = 0; i < pixels.data.length; i += 4) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const grain = ((seed >> 8) % 9) - 4;
+      for (let c = 0; c < 3; c++) pixels.data[i + c] = Math.max(0, Math.min(255, pixels.data[i + c] + grain));
+    }
+    context.putImageData(pixels, 0, 0);
+    const blob: Blob = await new Promise((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg', quality));
+    let bytes = new Uint8Array(await blob.arrayBuffer());
+    if (orientation === 6) {
+      // APP1 "Exif": a big-endian TIFF header and one IFD entry, 0x0112 Orientation = 6, placed
+      // after the encoder's JFIF segment.
+      const exif = [0xff, 0xe1, 0x00, 0x22, 0x45, 0x78, 0x69, 0x66, 0x00, 0x00, 0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08,
+        0x00, 0x01, 0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, 0x06, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00];
+      const app0End = 4 + ((bytes[4] << 8) | bytes[5]);
+      bytes = new Uint8Array([...bytes.slice(0, app0End), ...exif, ...bytes.slice(app0End)]);
+    }
+    let binary = '';
+    bytes.forEach((b) => (binary += String.fromCharCode(b)));
+    return btoa(binary);
+  }, { background: '#f4f2ee', blur: 0, brightness: 1, quality: 0.92, orientation: undefined, ...options });
+  return Buffer.from(base64, 'base64');
+}

@@ -12,7 +12,7 @@ use web_sys::{
     ImageOrientation,
 };
 
-use crate::domain::photo_fit::{CropBox, FitPlan, QualitySearch, SearchEnd};
+use crate::domain::photo_fit::{CropBox, FitPlan, QualitySearch, SearchEnd, MAX_CANVAS_PIXELS};
 
 use super::FittedPhoto;
 
@@ -20,31 +20,35 @@ fn js_error(value: JsValue) -> String {
     value.as_string().unwrap_or_else(|| format!("{value:?}"))
 }
 
-/// Fits `bytes` by `plan`: None when no size and quality land in the byte window.
+/// Fits `bytes` by `plan`: None when no size and quality land in the byte window. Each size is
+/// drawn once and encoded at the qualities the search asks for.
 pub async fn fit_photo(bytes: &[u8], plan: &FitPlan) -> Result<Option<FittedPhoto>, String> {
     let picture = decode_upright(bytes).await?;
+    let fitted = fit_decoded(&picture, plan).await;
+    picture.close();
+    fitted
+}
+
+async fn fit_decoded(picture: &ImageBitmap, plan: &FitPlan) -> Result<Option<FittedPhoto>, String> {
     for &size in &plan.sizes {
+        let (canvas, _) = draw(picture, plan.crop, size)?;
         let mut search = QualitySearch::new(plan.min_bytes, plan.max_bytes);
-        // The highest-quality encode that landed in the window, as the search keeps it.
-        let mut kept: Option<(f32, Vec<u8>)> = None;
+        // The encode the search holds as its best so far.
+        let mut best: Option<(f32, Vec<u8>)> = None;
         while let Some(quality) = search.next() {
-            let encoded = encode(&picture, plan.crop, size, quality).await?;
-            let len = encoded.len() as u64;
-            search.record(quality, len);
-            if (plan.min_bytes..=plan.max_bytes).contains(&len) && kept.as_ref().is_none_or(|(q, _)| quality > *q) {
-                kept = Some((quality, encoded));
+            let encoded = to_jpeg(&canvas, quality).await?;
+            if search.record(quality, encoded.len() as u64) {
+                best = Some((quality, encoded));
             }
         }
-        match (search.end(), kept) {
+        match (search.end(), best) {
             (SearchEnd::Fitted { .. }, Some((quality, bytes))) => {
-                picture.close();
                 return Ok(Some(FittedPhoto { width: size.0, height: size.1, quality, bytes }));
             }
             (SearchEnd::TooFewBytes, _) => break,
             _ => continue,
         }
     }
-    picture.close();
     Ok(None)
 }
 
@@ -58,38 +62,8 @@ async fn decode_upright(bytes: &[u8]) -> Result<ImageBitmap, String> {
     JsFuture::from(promise).await.map_err(js_error)?.dyn_into::<ImageBitmap>().map_err(js_error)
 }
 
-/// The cropped part drawn at `size` on a white canvas (a PNG's transparency becomes white, as
-/// paper is), encoded as JPEG at `quality`.
-async fn encode(
-    picture: &ImageBitmap,
-    crop: Option<CropBox>,
-    size: (u32, u32),
-    quality: f32,
-) -> Result<Vec<u8>, String> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let canvas: HtmlCanvasElement =
-        document.create_element("canvas").map_err(js_error)?.dyn_into().map_err(|_| "no canvas".to_string())?;
-    canvas.set_width(size.0);
-    canvas.set_height(size.1);
-    let context: CanvasRenderingContext2d =
-        canvas.get_context("2d").map_err(js_error)?.ok_or("no 2d context")?.dyn_into().map_err(|_| "no 2d context")?;
-    context.set_fill_style_str("#ffffff");
-    context.fill_rect(0.0, 0.0, f64::from(size.0), f64::from(size.1));
-    context.set_image_smoothing_enabled(true);
-    let source = crop.unwrap_or(CropBox { x: 0, y: 0, width: picture.width(), height: picture.height() });
-    context
-        .draw_image_with_image_bitmap_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-            picture,
-            f64::from(source.x),
-            f64::from(source.y),
-            f64::from(source.width),
-            f64::from(source.height),
-            0.0,
-            0.0,
-            f64::from(size.0),
-            f64::from(size.1),
-        )
-        .map_err(js_error)?;
+/// The canvas encoded as JPEG at `quality`.
+async fn to_jpeg(canvas: &HtmlCanvasElement, quality: f32) -> Result<Vec<u8>, String> {
     let blob = JsFuture::from(Promise::new(&mut |resolve, reject| {
         let done = Closure::once_into_js(move |blob: JsValue| {
             let _ = resolve.call1(&JsValue::NULL, &blob);
@@ -105,6 +79,73 @@ async fn encode(
     let blob: Blob = blob.dyn_into().map_err(|_| "the browser could not encode JPEG".to_string())?;
     let buffer = JsFuture::from(blob.array_buffer()).await.map_err(js_error)?;
     Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// A canvas of `size` with the cropped part (the whole picture when None) drawn on white.
+fn draw(
+    picture: &ImageBitmap,
+    crop: Option<CropBox>,
+    size: (u32, u32),
+) -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), String> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let canvas: HtmlCanvasElement =
+        document.create_element("canvas").map_err(js_error)?.dyn_into().map_err(|_| "no canvas".to_string())?;
+    canvas.set_width(size.0);
+    canvas.set_height(size.1);
+    let context: CanvasRenderingContext2d =
+        canvas.get_context("2d").map_err(js_error)?.ok_or("no 2d context")?.dyn_into().map_err(|_| "no 2d context")?;
+    context.set_fill_style_str("#ffffff");
+    context.fill_rect(0.0, 0.0, f64::from(size.0), f64::from(size.1));
+    context.set_image_smoothing_enabled(true);
+    // Scaling a phone photo down by three or four: the default ("low") samples and aliases fine
+    // print; web-sys has no setter for this one.
+    let _ = js_sys::Reflect::set(&context, &"imageSmoothingQuality".into(), &"high".into());
+    let source = crop.unwrap_or(CropBox { x: 0, y: 0, width: picture.width(), height: picture.height() });
+    context
+        .draw_image_with_image_bitmap_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+            picture,
+            f64::from(source.x),
+            f64::from(source.y),
+            f64::from(source.width),
+            f64::from(source.height),
+            0.0,
+            0.0,
+            f64::from(size.0),
+            f64::from(size.1),
+        )
+        .map_err(js_error)?;
+    Ok((canvas, context))
+}
+
+/// A picture the browser can decode but the rules do not accept as it is (HEIC, on browsers that
+/// read it), made a JPEG upright at its own size, or less where that passes a phone's canvas.
+pub async fn convert_to_jpeg(bytes: &[u8]) -> Result<FittedPhoto, String> {
+    let picture = decode_upright(bytes).await?;
+    let (w, h) = (f64::from(picture.width().max(1)), f64::from(picture.height().max(1)));
+    let scale = (MAX_CANVAS_PIXELS as f64 / (w * h)).sqrt().min(1.0);
+    let size = (((w * scale).floor() as u32).max(1), ((h * scale).floor() as u32).max(1));
+    let drawn = draw(&picture, None, size);
+    picture.close();
+    let (canvas, _) = drawn?;
+    let bytes = to_jpeg(&canvas, CONVERSION_QUALITY).await?;
+    Ok(FittedPhoto { width: size.0, height: size.1, quality: CONVERSION_QUALITY, bytes })
+}
+
+/// A converted photo keeps nearly all its detail; the photo tool makes it smaller if a rule asks.
+const CONVERSION_QUALITY: f32 = 0.92;
+
+/// The picture's pixels (RGBA), upright and scaled down to at most `long_side` on its longer
+/// side, for the advice on how it looks (`domain::picture_quality`).
+pub async fn picture_pixels(bytes: &[u8], long_side: u32) -> Result<(Vec<u8>, u32, u32), String> {
+    let picture = decode_upright(bytes).await?;
+    let (w, h) = (picture.width().max(1), picture.height().max(1));
+    let scale = (f64::from(long_side) / f64::from(w.max(h))).min(1.0);
+    let size = (((f64::from(w) * scale).round() as u32).max(1), ((f64::from(h) * scale).round() as u32).max(1));
+    let drawn = draw(&picture, None, size);
+    picture.close();
+    let (_, context) = drawn?;
+    let data = context.get_image_data(0.0, 0.0, f64::from(size.0), f64::from(size.1)).map_err(js_error)?;
+    Ok((data.data().0, size.0, size.1))
 }
 
 fn blob_of(bytes: &[u8], mime: &str) -> Result<Blob, String> {

@@ -23,3 +23,11 @@ pub fn preview_url(_bytes: &[u8]) -> Option<String> {
 }
 
 pub fn revoke_preview(_url: &str) {}
+
+pub async fn picture_pixels(_bytes: &[u8], _long_side: u32) -> Result<(Vec<u8>, u32, u32), String> {
+    Err("pictures are measured in the browser".to_string())
+}
+
+pub async fn convert_to_jpeg(_bytes: &[u8]) -> Result<FittedPhoto, String> {
+    Err("pictures are converted in the browser".to_string())
+}

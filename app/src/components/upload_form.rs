@@ -6,11 +6,13 @@ use leptos::html::Input;
 use leptos::prelude::*;
 
 use crate::client::{read_chosen_file, upload_material, UploadRequest};
+use crate::components::chosen_picture::{chosen_picture, jpeg_name};
 use crate::components::error_note::ErrorNote;
+use crate::components::looks_advice::LooksAdvice;
 use crate::components::photo_fix::{only_fixable, FitReport, FitReportView, FittedPicture, PhotoFix};
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
-use crate::domain::{judge_for_category, picture_alone, CategoryDefinition, ImageVerdict};
+use crate::domain::{judge_for_category, CategoryDefinition, ImageVerdict};
 use crate::error::AppError;
 use crate::i18n::tr;
 
@@ -20,7 +22,7 @@ struct Judged {
     name: String,
     /// The picture alone (`picture_alone`): what is judged and what is sent.
     bytes: std::sync::Arc<Vec<u8>>,
-    /// What followed the picture and was cut off (a motion photo's video), said to the candidate.
+    /// What was done to the file before judging (a motion photo's video cut off, HEIC made JPEG).
     cut_note: Option<(String, String)>,
     /// What the photo tool did, with the before and after previews, when it made these bytes.
     fitted: Option<FitReport>,
@@ -41,6 +43,7 @@ pub fn UploadForm(
 ) -> impl IntoView {
     let category_code = category.code.clone();
     let rules = category.rules.clone();
+    let picture_kind = category.picture;
     // A replacement takes an image's place, so it does not count against the maximum.
     let already_uploaded = taken.len() as u32 - u32::from(replaces.is_some() && !taken.is_empty());
     let free_slots: Vec<(u32, String, String)> = category
@@ -68,9 +71,8 @@ pub fn UploadForm(
     let fix_category = category.clone();
     let on_fitted = move |name: String| {
         Callback::new(move |picture: FittedPicture| {
-            let stem = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem);
             judged.set(Some(Judged {
-                name: format!("{stem}.jpg"),
+                name: jpeg_name(&name),
                 bytes: picture.bytes,
                 cut_note: None,
                 fitted: Some(picture.report),
@@ -87,14 +89,12 @@ pub fn UploadForm(
             let category = category.clone();
             leptos::task::spawn_local(async move {
                 if let Some(file) = read_chosen_file(&ev).await {
-                    let alone = picture_alone(&file.bytes);
-                    let cut_note = alone.note_zh().zip(alone.note_en());
-                    let bytes = alone.bytes.to_vec();
-                    let verdict = judge_for_category(&bytes, &category, already_uploaded);
+                    let picture = chosen_picture(&file.bytes).await;
+                    let verdict = judge_for_category(&picture.bytes, &category, already_uploaded);
                     judged.set(Some(Judged {
-                        name: file.name,
-                        bytes: std::sync::Arc::new(bytes),
-                        cut_note,
+                        name: if picture.converted { jpeg_name(&file.name) } else { file.name },
+                        bytes: std::sync::Arc::new(picture.bytes),
+                        cut_note: picture.note,
                         fitted: None,
                         verdict,
                     }));
@@ -206,6 +206,7 @@ pub fn UploadForm(
                                     <ViolationList violations=warnings/>
                                 </div>
                             })}
+                            <LooksAdvice bytes=j.bytes.clone() kind=picture_kind/>
                             <button type="button" class="button" on:click=on_upload.clone() disabled=move || progress.get().is_some()>
                                 {if replacing { tr("更换", "Replace") } else { tr("上传", "Upload") }}
                             </button>

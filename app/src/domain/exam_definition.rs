@@ -8,6 +8,7 @@ use super::category_advice::CategoryAdvice;
 use super::category_rules::CategoryRules;
 use super::exam_windows::ExamWindows;
 use super::personal_form::{form_mistakes, FormField};
+use super::picture_quality::PictureKind;
 use super::position_tree::{position_mistakes, PositionNode};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -54,6 +55,10 @@ pub struct CategoryDefinition {
     /// What to photograph, in the seed's words ("首页、考生姓名页、落款页").
     pub hint_zh: Option<String>,
     pub hint_en: Option<String>,
+    /// What the pictures show: a document (the default) or a person (an ID photo), for the advice
+    /// on how a picture looks (an ID photo's background is checked).
+    #[serde(default)]
+    pub picture: PictureKind,
     #[serde(default)]
     pub rules: CategoryRules,
     /// Limits that only warn: the upload is still allowed.

@@ -262,8 +262,8 @@ impl QualitySearch {
         })
     }
 
-    /// What an encode at `quality` weighed.
-    pub fn record(&mut self, quality: f32, bytes: u64) {
+    /// What an encode at `quality` weighed; true when it is now the best fit (the one to keep).
+    pub fn record(&mut self, quality: f32, bytes: u64) -> bool {
         self.tries += 1;
         if bytes > self.max_bytes {
             if quality <= QUALITY_FLOOR {
@@ -276,14 +276,17 @@ impl QualitySearch {
             }
             self.low = quality;
         } else {
-            if self.best.is_none_or(|(q, _)| quality > q) {
+            let became_best = self.best.is_none_or(|(q, _)| quality > q);
+            if became_best {
                 self.best = Some((quality, bytes));
             }
             self.low = quality;
             if quality >= QUALITY_CEILING {
                 self.high = quality;
             }
+            return became_best;
         }
+        false
     }
 
     /// How the search ended (call once `next()` is None).

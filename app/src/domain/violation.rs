@@ -23,6 +23,12 @@ pub enum ViolationCode {
     TooManyFiles,
     /// Only the server finds this one: the full decode failed.
     Undecodable,
+    /// Advice on how the picture looks (`picture_quality`), found in the browser.
+    PictureBlurred,
+    PictureTooDark,
+    PictureWashedOut,
+    BackgroundNotPlain,
+    PageNearlyBlank,
 }
 
 impl ViolationCode {
@@ -44,6 +50,11 @@ impl ViolationCode {
             ViolationCode::TooManyPixels => "too_many_pixels",
             ViolationCode::TooManyFiles => "too_many_files",
             ViolationCode::Undecodable => "undecodable",
+            ViolationCode::PictureBlurred => "picture_blurred",
+            ViolationCode::PictureTooDark => "picture_too_dark",
+            ViolationCode::PictureWashedOut => "picture_washed_out",
+            ViolationCode::BackgroundNotPlain => "background_not_plain",
+            ViolationCode::PageNearlyBlank => "page_nearly_blank",
         }
     }
 }

@@ -1,7 +1,7 @@
 //! 证件照处理 / Photo tool, open without an account (it replaces seed 002's Windows download): pick
 //! an exam's ID-photo rule, choose a photo, and the page judges it by that rule and, where only
-//! fixable rules are broken, fits it (`components::photo_fix`) for the candidate to download. The
-//! photo never leaves the device.
+//! fixable rules are broken, fits it (`components::photo_fix`) for the candidate to download, with
+//! advice on how it looks (every rule here is an ID photo's). The photo never leaves the device.
 
 use std::sync::Arc;
 
@@ -9,10 +9,13 @@ use leptos::prelude::*;
 
 use crate::api::photo_rules;
 use crate::client::{preview_url, read_chosen_file};
+use crate::components::chosen_picture::chosen_picture;
 use crate::components::error_note::ErrorNote;
+use crate::components::looks_advice::LooksAdvice;
 use crate::components::photo_fix::{only_fixable, FitReportView, FittedPicture, PhotoFix};
 use crate::components::violation_list::ViolationList;
-use crate::domain::{judge_for_category, picture_alone, ImageVerdict};
+use crate::domain::picture_quality::PictureKind;
+use crate::domain::{judge_for_category, ImageVerdict};
 use crate::i18n::{tr, use_lang};
 use crate::models::exam::PhotoRuleChoice;
 
@@ -59,7 +62,7 @@ fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
         let Some(choice) = chosen() else { return };
         leptos::task::spawn_local(async move {
             if let Some(file) = read_chosen_file(&ev).await {
-                let bytes = picture_alone(&file.bytes).bytes.to_vec();
+                let bytes = chosen_picture(&file.bytes).await.bytes;
                 let verdict = judge_for_category(&bytes, &choice.category, 0);
                 judged.set(Some(Judged { bytes: Arc::new(bytes), verdict }));
             }
@@ -96,7 +99,10 @@ fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
                         <div class="fitted">
                             <FitReportView report=result.report.clone() after_caption=("调整后", "After")/>
                             {if result.verdict.accepted() {
-                                view! { <p class="ok">{tr("符合要求", "Meets the rule")}</p> }.into_any()
+                                view! {
+                                    <p class="ok">{tr("符合要求", "Meets the rule")}</p>
+                                    <LooksAdvice bytes=result.bytes.clone() kind=PictureKind::Portrait/>
+                                }.into_any()
                             } else {
                                 view! { <ViolationList violations=result.verdict.violations.clone()/> }.into_any()
                             }}
@@ -106,6 +112,7 @@ fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
                 }
                 None if j.verdict.accepted() => view! {
                     <p class="ok" role="status">{tr("这张照片已符合要求，可以直接上传。", "This photo already meets the rule; upload it as it is.")}</p>
+                    <LooksAdvice bytes=j.bytes.clone() kind=PictureKind::Portrait/>
                 }.into_any(),
                 None => {
                     let choice = chosen();

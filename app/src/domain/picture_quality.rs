@@ -1,0 +1,404 @@
+//! Advice on how a picture looks, given before it is sent (issue 12): blurred, too dark, washed
+//! out, an ID photo's background that is neither white nor blue, a page with nearly nothing on it.
+//! Advice only: the candidate may upload anyway, since a dark scan of a dark certificate can be
+//! right. Pure, on RGBA pixels the browser drew at most `ANALYSIS_SIDE` on the long side, so the
+//! thresholds mean the same for a 12 MP photo and a 1 MP scan. The thresholds were chosen on the
+//! photographs listed in `docs/photo-quality.md` (`./scripts/bench-picture-quality.sh` prints them).
+
+use serde::{Deserialize, Serialize};
+
+use super::violation::{Violation, ViolationCode as Code};
+
+/// The long side pictures are measured at (the browser scales down to it, never up).
+pub const ANALYSIS_SIDE: u32 = 1024;
+/// Blurred: in the sharpest tenth of the picture the Laplacian's variance is under this.
+pub const BLUR_THRESHOLD: f64 = 60.0;
+/// Too dark: the median brightness (0–255) is under this.
+pub const DARK_MEDIAN: u8 = 60;
+/// Washed out: light overall and the darkest hundredth is still this close to the median.
+pub const WASHED_OUT_RANGE: u8 = 70;
+pub const WASHED_OUT_MEDIAN: u8 = 150;
+/// A page with nearly nothing on it: under this share of pixels is ink (clearly darker than the
+/// paper).
+pub const BLANK_INK_SHARE: f64 = 0.002;
+/// How much darker than the paper around it a pixel must be to count as ink, on white paper (on
+/// darker paper, proportionally less: a dark photo of a page still has its print).
+const INK_DEPTH: f64 = 30.0;
+/// Side of the square tiles sharpness is measured in.
+const TILE: u32 = 32;
+
+/// What a category's pictures show: a document (scan or photo of paper) or a person (ID photo).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PictureKind {
+    #[default]
+    Document,
+    Portrait,
+}
+
+/// The colour along an ID photo's top and sides, where the background shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Background {
+    pub rgb: [u8; 3],
+    /// How much the brightness varies there (standard deviation): an uneven background is high.
+    pub unevenness: f64,
+}
+
+/// The numbers the advice is decided on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct QualityMeasures {
+    /// The Laplacian's variance in the sharpest tenth of the picture's tiles.
+    pub sharpness: f64,
+    pub median: u8,
+    /// The darkest hundredth's brightness.
+    pub darkest: u8,
+    /// The share of pixels that are ink on the paper.
+    pub ink_share: f64,
+    pub background: Background,
+}
+
+/// Measures RGBA pixels (`width` × `height`, four bytes each).
+pub fn measure(rgba: &[u8], width: u32, height: u32) -> Option<QualityMeasures> {
+    let (w, h) = (width as usize, height as usize);
+    if w < 3 || h < 3 || rgba.len() < w * h * 4 {
+        return None;
+    }
+    let luma: Vec<u8> = rgba.chunks_exact(4).take(w * h).map(|p| luma_of(p[0], p[1], p[2])).collect();
+    let mut histogram = [0u64; 256];
+    for &l in &luma {
+        histogram[usize::from(l)] += 1;
+    }
+    let median = percentile(&histogram, 0.5);
+    let darkest = percentile(&histogram, 0.01);
+    // Sharpness as if a dark picture were lit normally: a dark photo is said to be dark, not
+    // blurred as well. (Not stretched to the full range: blurring itself narrows the range.)
+    let darkness = 128.0 / f64::from(median.clamp(16, 128));
+    Some(QualityMeasures {
+        sharpness: sharpness(&luma, w, h) * darkness * darkness,
+        median,
+        darkest,
+        ink_share: ink_share(&luma, w, h),
+        background: background(rgba, w, h),
+    })
+}
+
+/// The advice for a picture of this kind with these measures (empty when it looks fine).
+pub fn quality_advice(m: &QualityMeasures, kind: PictureKind) -> Vec<Violation> {
+    let mut advice = Vec::new();
+    let blank = kind == PictureKind::Document && m.ink_share < BLANK_INK_SHARE;
+    if blank {
+        advice.push(Violation::new(
+            Code::PageNearlyBlank,
+            format!(
+                "图片上几乎没有内容（深色笔迹约占 {:.2}%）；请确认拍到的是材料的正确一面",
+                m.ink_share * 100.0
+            ),
+            format!(
+                "There is almost nothing on the picture (about {:.2}% of it is dark marks); check it shows the right side of the document",
+                m.ink_share * 100.0
+            ),
+        ));
+    }
+    if !blank && m.sharpness < BLUR_THRESHOLD {
+        advice.push(Violation::new(
+            Code::PictureBlurred,
+            format!(
+                "图片可能模糊（清晰度 {:.0}，建议不低于 {BLUR_THRESHOLD:.0}）；请对焦后重新拍摄，手机放稳",
+                m.sharpness
+            ),
+            format!(
+                "The picture may be blurred (sharpness {:.0}, at least {BLUR_THRESHOLD:.0} advised); focus and hold the phone still, then take it again",
+                m.sharpness
+            ),
+        ));
+    }
+    if m.median < DARK_MEDIAN {
+        advice.push(Violation::new(
+            Code::PictureTooDark,
+            format!("图片偏暗（亮度 {}，建议不低于 {DARK_MEDIAN}，满分 255）；请在光线充足处重新拍摄", m.median),
+            format!(
+                "The picture is dark (brightness {} of 255, at least {DARK_MEDIAN} advised); take it again in good light",
+                m.median
+            ),
+        ));
+    }
+    let range = m.median.saturating_sub(m.darkest);
+    if !blank && m.median >= WASHED_OUT_MEDIAN && range < WASHED_OUT_RANGE {
+        advice.push(Violation::new(
+            Code::PictureWashedOut,
+            format!(
+                "图片发白、对比度低（最深处与整体亮度只差 {range}，建议至少 {WASHED_OUT_RANGE}）；请避开强光或反光重新拍摄"
+            ),
+            format!(
+                "The picture is washed out (its darkest parts are only {range} below its overall brightness, at least {WASHED_OUT_RANGE} advised); avoid glare and take it again"
+            ),
+        ));
+    }
+    if kind == PictureKind::Portrait {
+        if let Some((zh, en)) = background_problem(&m.background) {
+            advice.push(Violation::new(Code::BackgroundNotPlain, zh, en));
+        }
+    }
+    advice
+}
+
+/// Why an ID photo's background is not the plain white or blue the rules ask for, if it is not.
+fn background_problem(b: &Background) -> Option<(String, String)> {
+    let [r, g, bl] = b.rgb.map(i32::from);
+    let white = r.min(g).min(bl) >= 190 && r.max(g).max(bl) - r.min(g).min(bl) <= 35;
+    let blue = bl >= r + 40 && bl >= g + 15 && bl >= 120;
+    let colour = format!("#{:02x}{:02x}{:02x}", b.rgb[0], b.rgb[1], b.rgb[2]);
+    if !white && !blue {
+        return Some((
+            format!("证件照背景应为纯白或蓝色，这张照片的背景是 {colour}；请在白墙或蓝色背景前重新拍摄"),
+            format!("An ID photo's background should be plain white or blue; this one is {colour}. Take it again in front of a white wall or a blue background"),
+        ));
+    }
+    if b.unevenness > 25.0 {
+        return Some((
+            format!("证件照背景不均匀（亮度起伏 {:.0}，建议不超过 25）；请在单色背景前重新拍摄，避免阴影", b.unevenness),
+            format!(
+                "The ID photo's background is uneven (brightness varies by {:.0}, at most 25 advised); take it again in front of a plain background without shadows",
+                b.unevenness
+            ),
+        ));
+    }
+    None
+}
+
+fn luma_of(r: u8, g: u8, b: u8) -> u8 {
+    ((299 * u32::from(r) + 587 * u32::from(g) + 114 * u32::from(b) + 500) / 1000) as u8
+}
+
+fn percentile(histogram: &[u64; 256], share: f64) -> u8 {
+    let total: u64 = histogram.iter().sum();
+    let wanted = (total as f64 * share).ceil().max(1.0) as u64;
+    let mut seen = 0;
+    for (value, count) in histogram.iter().enumerate() {
+        seen += count;
+        if seen >= wanted {
+            return value as u8;
+        }
+    }
+    255
+}
+
+/// The share of pixels clearly darker than the paper around them (the brightest tenth of their
+/// tile), so a page lit unevenly is not taken for print.
+fn ink_share(luma: &[u8], w: usize, h: usize) -> f64 {
+    let tile = TILE as usize;
+    let mut ink = 0usize;
+    for ty in (0..h).step_by(tile) {
+        for tx in (0..w).step_by(tile) {
+            let mut histogram = [0u64; 256];
+            for y in ty..(ty + tile).min(h) {
+                for x in tx..(tx + tile).min(w) {
+                    histogram[usize::from(luma[y * w + x])] += 1;
+                }
+            }
+            let paper = f64::from(percentile(&histogram, 0.9));
+            let limit = paper - (INK_DEPTH * paper / 255.0).max(6.0);
+            ink += histogram
+                .iter()
+                .enumerate()
+                .filter(|(l, _)| (*l as f64) < limit)
+                .map(|(_, n)| *n as usize)
+                .sum::<usize>();
+        }
+    }
+    ink as f64 / (w * h) as f64
+}
+
+/// The variance of the 4-neighbour Laplacian in each tile; the sharpest tenth's lowest (so a
+/// document whose text fills a corner, or a face before a plain wall, is judged where the detail
+/// is, and one sharp speck does not make a blurred picture sharp).
+fn sharpness(luma: &[u8], w: usize, h: usize) -> f64 {
+    let tile = TILE as usize;
+    let mut variances = Vec::new();
+    let mut ty = 1;
+    while ty + 1 < h {
+        let mut tx = 1;
+        while tx + 1 < w {
+            let (mut sum, mut squares, mut n) = (0.0f64, 0.0f64, 0u32);
+            for y in ty..(ty + tile).min(h - 1) {
+                for x in tx..(tx + tile).min(w - 1) {
+                    let at = |x: usize, y: usize| f64::from(luma[y * w + x]);
+                    let lap = at(x - 1, y) + at(x + 1, y) + at(x, y - 1) + at(x, y + 1) - 4.0 * at(x, y);
+                    sum += lap;
+                    squares += lap * lap;
+                    n += 1;
+                }
+            }
+            if n > tile as u32 * 4 {
+                let mean = sum / f64::from(n);
+                variances.push(squares / f64::from(n) - mean * mean);
+            }
+            tx += tile;
+        }
+        ty += tile;
+    }
+    if variances.is_empty() {
+        return 0.0;
+    }
+    variances.sort_by(f64::total_cmp);
+    variances[variances.len() - 1 - variances.len() / 10]
+}
+
+/// The background of an ID photo: the top tenth of rows, and the outer tenth on each side of the
+/// upper half (lower down the shoulders reach the edges).
+fn background(rgba: &[u8], w: usize, h: usize) -> Background {
+    let (top, side) = ((h / 10).max(1), (w / 10).max(1));
+    let mut sums = [0u64; 3];
+    let mut lumas = Vec::new();
+    for y in 0..h / 2 {
+        for x in 0..w {
+            if y >= top && x >= side && x < w - side {
+                continue;
+            }
+            let p = &rgba[(y * w + x) * 4..][..3];
+            for c in 0..3 {
+                sums[c] += u64::from(p[c]);
+            }
+            lumas.push(f64::from(luma_of(p[0], p[1], p[2])));
+        }
+    }
+    let n = lumas.len().max(1) as f64;
+    let mean = lumas.iter().sum::<f64>() / n;
+    let unevenness = (lumas.iter().map(|l| (l - mean).powi(2)).sum::<f64>() / n).sqrt();
+    Background { rgb: sums.map(|s| (s as f64 / n).round() as u8), unevenness }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A picture drawn by `colour(x, y)`.
+    fn picture(w: u32, h: u32, colour: impl Fn(u32, u32) -> [u8; 3]) -> Vec<u8> {
+        (0..h)
+            .flat_map(|y| (0..w).map(move |x| (x, y)))
+            .flat_map(|(x, y)| {
+                let [r, g, b] = colour(x, y);
+                [r, g, b, 255]
+            })
+            .collect()
+    }
+
+    fn codes(rgba: &[u8], w: u32, h: u32, kind: PictureKind) -> Vec<Code> {
+        quality_advice(&measure(rgba, w, h).unwrap(), kind).iter().map(|v| v.code).collect()
+    }
+
+    /// Black text-like strokes on white paper: sharp edges.
+    fn page(x: u32, y: u32) -> [u8; 3] {
+        let ink = (y % 24 < 3 && x % 40 < 30) || (x % 40 == 5 && y % 24 < 12);
+        if ink {
+            [20, 20, 20]
+        } else {
+            [240, 238, 235]
+        }
+    }
+
+    /// A box blur of radius `r`, applied to a luma-only picture (the same value in every channel).
+    fn blurred(rgba: &[u8], w: u32, h: u32, r: i64) -> Vec<u8> {
+        let (w, h) = (i64::from(w), i64::from(h));
+        let at = |x: i64, y: i64| f64::from(rgba[((y.clamp(0, h - 1) * w + x.clamp(0, w - 1)) * 4) as usize]);
+        let mut out = Vec::with_capacity(rgba.len());
+        for y in 0..h {
+            for x in 0..w {
+                let mut sum = 0.0;
+                for dy in -r..=r {
+                    for dx in -r..=r {
+                        sum += at(x + dx, y + dy);
+                    }
+                }
+                let v = (sum / ((2 * r + 1) * (2 * r + 1)) as f64).round() as u8;
+                out.extend([v, v, v, 255]);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_sharp_page_of_text_gets_no_advice() {
+        assert_eq!(codes(&picture(400, 300, page), 400, 300, PictureKind::Document), vec![]);
+    }
+
+    #[test]
+    fn the_same_page_blurred_is_said_to_be_blurred_with_its_number() {
+        let sharp = picture(400, 300, page);
+        let soft = blurred(&sharp, 400, 300, 6);
+        let advice = quality_advice(&measure(&soft, 400, 300).unwrap(), PictureKind::Document);
+        // Blurred that much, the print is also faint (washed out); the blur is named first.
+        assert_eq!(advice[0].code, Code::PictureBlurred, "{advice:?}");
+        assert!(advice[0].message_zh.contains("建议不低于 60"), "{}", advice[0].message_zh);
+    }
+
+    #[test]
+    fn a_dark_picture_and_a_washed_out_one_are_named() {
+        let dark = picture(400, 300, |x, y| page(x, y).map(|c| c / 6));
+        assert!(codes(&dark, 400, 300, PictureKind::Document).contains(&Code::PictureTooDark));
+        let washed = picture(400, 300, |x, y| page(x, y).map(|c| 190 + c / 5));
+        assert!(codes(&washed, 400, 300, PictureKind::Document).contains(&Code::PictureWashedOut));
+    }
+
+    #[test]
+    fn a_blank_page_is_said_to_be_blank_not_blurred() {
+        let blank = picture(400, 300, |x, y| [235 + ((x * 7 + y * 13) % 5) as u8; 3]);
+        assert_eq!(codes(&blank, 400, 300, PictureKind::Document), vec![Code::PageNearlyBlank]);
+    }
+
+    /// A head and shoulders in front of `background`.
+    fn portrait(background: [u8; 3]) -> impl Fn(u32, u32) -> [u8; 3] {
+        move |x, y| {
+            let (dx, dy) = (f64::from(x) - 150.0, f64::from(y) - 150.0);
+            let head = dx * dx / 70.0f64.powi(2) + dy * dy / 90.0f64.powi(2) < 1.0;
+            let shoulders = y > 260 && (f64::from(x) - 150.0).abs() < 140.0;
+            if head {
+                // Skin with sharp features (eyes, mouth).
+                if (y == 130 || y == 131) && dx.abs() > 15.0 && dx.abs() < 35.0 || (y == 200 && dx.abs() < 25.0) {
+                    [40, 30, 30]
+                } else {
+                    [220, 180, 150]
+                }
+            } else if shoulders {
+                if x % 9 == 0 {
+                    [10, 10, 40]
+                } else {
+                    [30, 30, 80]
+                }
+            } else {
+                background
+            }
+        }
+    }
+
+    #[test]
+    fn an_id_photo_on_white_or_blue_passes_and_on_grey_or_uneven_does_not() {
+        assert_eq!(codes(&picture(300, 400, portrait([250, 250, 250])), 300, 400, PictureKind::Portrait), vec![]);
+        assert_eq!(codes(&picture(300, 400, portrait([67, 142, 219])), 300, 400, PictureKind::Portrait), vec![]);
+        let grey = quality_advice(
+            &measure(&picture(300, 400, portrait([128, 120, 110])), 300, 400).unwrap(),
+            PictureKind::Portrait,
+        );
+        assert_eq!(grey.iter().map(|v| v.code).collect::<Vec<_>>(), vec![Code::BackgroundNotPlain]);
+        assert!(grey[0].message_zh.contains("#80786e"), "{}", grey[0].message_zh);
+        let uneven =
+            picture(
+                300,
+                400,
+                |x, y| if x < 150 { portrait([250, 250, 250])(x, y) } else { portrait([200, 205, 200])(x, y) },
+            );
+        let with_shadow =
+            picture(300, 400, |x, y| if x < 20 { [120, 120, 120] } else { portrait([250, 250, 250])(x, y) });
+        assert_eq!(codes(&uneven, 300, 400, PictureKind::Portrait), vec![]);
+        assert_eq!(codes(&with_shadow, 300, 400, PictureKind::Portrait), vec![Code::BackgroundNotPlain]);
+        // A document is never asked about its background.
+        assert!(!codes(&picture(300, 400, portrait([128, 120, 110])), 300, 400, PictureKind::Document)
+            .contains(&Code::BackgroundNotPlain));
+    }
+
+    #[test]
+    fn too_few_pixels_to_measure_is_no_measure() {
+        assert_eq!(measure(&[0; 8], 2, 1), None);
+        assert_eq!(measure(&[0; 36], 3, 4), None);
+    }
+}
