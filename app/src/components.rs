@@ -8,6 +8,8 @@ pub mod countdown;
 pub mod crop_box;
 pub mod error_note;
 pub mod examples_button;
+pub mod fee_desk;
+pub mod fee_panel;
 pub mod lightbox;
 pub mod looks_advice;
 pub mod material_list;

@@ -86,6 +86,10 @@ pub enum AppError {
     /// 409: the same action (same key) is still running from an earlier try; ask again shortly.
     #[error("action in progress")]
     ActionInProgress,
+    /// 409: a fee action that the order's state does not allow (an order already open or paid,
+    /// closing a paid order, refunding an unpaid one), said in words.
+    #[error("payment refused")]
+    PaymentRefused { message_zh: String, message_en: String },
     /// 507: the server's storage (disk, database, bucket quota) is full; nothing was saved and
     /// nothing saved before is affected.
     #[error("storage full")]
@@ -99,6 +103,10 @@ pub enum AppError {
 }
 
 impl AppError {
+    pub fn payment_refused(message_zh: impl Into<String>, message_en: impl Into<String>) -> Self {
+        AppError::PaymentRefused { message_zh: message_zh.into(), message_en: message_en.into() }
+    }
+
     pub fn invalid_field(field: &str, message_zh: impl Into<String>, message_en: impl Into<String>) -> Self {
         AppError::InvalidField {
             field: field.to_string(),
@@ -194,6 +202,7 @@ impl AppError {
                 "这个操作的编号已用于另一项内容，没有执行；请重新选择文件或刷新页面后再试",
                 "This action's key was already used for something else, so it was not done; choose the file again or reload the page",
             ),
+            AppError::PaymentRefused { message_zh, message_en } => (message_zh.clone(), message_en.clone()),
             AppError::ActionInProgress => pair(
                 "同一操作仍在处理中，请稍候片刻",
                 "The same action is still being processed; please wait a moment",

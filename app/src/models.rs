@@ -6,4 +6,5 @@ pub mod admin;
 pub mod candidate;
 pub mod exam;
 pub mod feedback;
+pub mod payment;
 pub mod review;

@@ -13,6 +13,7 @@ pub mod entities;
 pub mod exams;
 pub mod infra;
 pub mod messaging;
+pub mod payments;
 pub mod review;
 
 pub use infra::server_state::ServerState;

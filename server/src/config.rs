@@ -60,6 +60,14 @@ pub struct Config {
     /// migrate once). Off: the operator runs `server migrate`, and a server refuses to start on a
     /// database that is behind.
     pub migrate_on_start: bool,
+    /// Offer the sandbox gateway (a simulated provider: no real money) for online fees. No real
+    /// provider is reachable from here; one plugs in beside it (README, "Fees").
+    pub payment_sandbox: bool,
+    /// How long after a sandbox payment its first notification arrives, as a provider's does.
+    pub sandbox_notice_delay_ms: u64,
+    /// How many times the sandbox sends each notification (providers repeat until answered, and
+    /// often once more).
+    pub sandbox_notice_repeats: u32,
 }
 
 impl Default for Config {
@@ -83,6 +91,9 @@ impl Default for Config {
             blob_url: None,
             servers: 1,
             migrate_on_start: true,
+            payment_sandbox: true,
+            sandbox_notice_delay_ms: 1500,
+            sandbox_notice_repeats: 2,
         }
     }
 }

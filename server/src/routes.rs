@@ -4,8 +4,11 @@
 pub mod example_file;
 pub mod health;
 pub mod material_file;
+pub mod payment_notify;
+pub mod payments_export;
 pub mod previous_file;
 pub mod results_export;
+pub mod sandbox_cashier;
 pub mod upload_example;
 pub mod upload_material;
 

@@ -21,17 +21,23 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 
 use app::ssr::infra::blob_store::BlobStore;
 use app::ssr::infra::decode_budget::DecodeBudget;
+use app::ssr::payments::gateway::{Gateways, PaymentGateway};
+use app::ssr::payments::sandbox_gateway::SandboxGateway;
 use app::ssr::ServerState;
 use app::ssr::{infra::clock::Clock, infra::clock::SystemClock};
 use app::ssr::{infra::rate_limits::LimitSettings, infra::rate_limits::RateLimits};
 use app::{shell, App};
+use sha2::{Digest, Sha256};
 
 use crate::config::Config;
 use crate::mailer::{EmailSender, LoggingMailer, SmtpMailer};
 use crate::middleware::rate_limit::{limit_by_address, RateLimitState};
 use crate::middleware::same_origin::{refuse_cross_site, SameOriginState};
 use crate::outbox_worker::{self, Senders};
+use crate::routes::payment_notify::payment_notify;
+use crate::routes::payments_export::payments_csv;
 use crate::routes::results_export::{results_csv, results_xlsx};
+use crate::routes::sandbox_cashier::{cashier_page, cashier_pay, SandboxProvider};
 use crate::routes::{
     example_file::example_file, health::health, material_file::material_file, previous_file::previous_file,
     upload_example::upload_example, upload_material::upload_material,
@@ -76,6 +82,8 @@ async fn session_key(config: &Config) -> Result<Key, StartupError> {
 pub struct Prepared {
     pub state: ServerState,
     pub router: Router,
+    /// The simulated payment provider, when configured (tests sign notifications with it).
+    pub sandbox: Option<Arc<SandboxGateway>>,
 }
 
 /// Everything but the listening socket.
@@ -107,6 +115,14 @@ pub async fn prepare_with_clock(
     warn_when_no_administrator(&db).await?;
     let decode_budget =
         Arc::new(DecodeBudget::new(config.decode_budget_mb, Duration::from_millis(config.decode_wait_ms)));
+    // The sandbox's key comes from the session key, so every server of an installation believes
+    // the notifications any of them signed.
+    let sandbox = config.payment_sandbox.then(|| {
+        Arc::new(SandboxGateway::from_seed(
+            Sha256::digest([b"zige sandbox gateway".as_slice(), session_key.master()].concat()).into(),
+        ))
+    });
+    let gateways: Vec<Arc<dyn PaymentGateway>> = sandbox.iter().map(|s| s.clone() as Arc<dyn PaymentGateway>).collect();
     let state = ServerState {
         leptos_options,
         db: db.clone(),
@@ -115,6 +131,7 @@ pub async fn prepare_with_clock(
         clock: clock.clone(),
         rate_limits,
         decode_budget,
+        gateways: Arc::new(Gateways::new(gateways)),
     };
     outbox_worker::spawn(db.clone(), clock, senders(config)?, Duration::from_millis(config.outbox_poll_ms.max(10)));
 
@@ -128,7 +145,7 @@ pub async fn prepare_with_clock(
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(SESSION_IDLE_HOURS)))
         .with_signed(session_key);
 
-    let mut router = build_router(state.clone(), config).layer(sessions);
+    let mut router = build_router(state.clone(), config, sandbox.clone()).layer(sessions);
     if config.serves_https() {
         // Browsers that reached the app over https once never try plain http again for a year.
         router = router.layer(SetResponseHeaderLayer::if_not_present(
@@ -136,7 +153,7 @@ pub async fn prepare_with_clock(
             HeaderValue::from_static("max-age=31536000; includeSubDomains"),
         ));
     }
-    Ok(Prepared { state, router })
+    Ok(Prepared { state, router, sandbox })
 }
 
 /// Buckets that filled up again are dropped every minute, so the limit tables stay small.
@@ -197,7 +214,21 @@ fn senders(config: &Config) -> Result<Senders, StartupError> {
     Ok(Senders { email, sms: Arc::new(LoggingSms) })
 }
 
-fn build_router(state: ServerState, config: &Config) -> Router {
+/// The sandbox gateway's cashier, when the sandbox is on.
+fn sandbox_routes(sandbox: Option<Arc<SandboxGateway>>, config: &Config) -> Router<ServerState> {
+    let Some(gateway) = sandbox else { return Router::new() };
+    let provider = SandboxProvider {
+        gateway,
+        delay: Duration::from_millis(config.sandbox_notice_delay_ms),
+        repeats: config.sandbox_notice_repeats,
+    };
+    Router::new()
+        .route("/sandbox/cashier/{order_no}", get(cashier_page))
+        .route("/sandbox/cashier/{order_no}/pay", post(cashier_pay))
+        .layer(axum::Extension(provider))
+}
+
+fn build_router(state: ServerState, config: &Config, sandbox: Option<Arc<SandboxGateway>>) -> Router {
     let max_upload_bytes = config.max_upload_bytes;
     let routes = generate_route_list(App);
     let context_state = state.clone();
@@ -218,6 +249,8 @@ fn build_router(state: ServerState, config: &Config) -> Router {
         .route("/api/admin/exams/{code}/results.csv", get(results_csv))
         .route("/api/admin/exams/{code}/results.xlsx", get(results_xlsx))
         .route("/api/exams/{code}/examples/{name}", get(example_file))
+        .route("/api/admin/exams/{code}/payments.csv", get(payments_csv))
+        .merge(sandbox_routes(sandbox, config))
         .route(
             "/api/admin/exams/{code}/examples",
             post(upload_example)
@@ -234,6 +267,10 @@ fn build_router(state: ServerState, config: &Config) -> Router {
             SameOriginState { public_origin: config.public_url.clone() },
             refuse_cross_site,
         ))
+        // A gateway's notifications come from its servers, with no session and in the provider's
+        // own body format (JSON, or a form for some): outside the browser guards above; the
+        // gateway's signature is their check.
+        .route("/api/payments/notify/{gateway}", post(payment_notify))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::category_advice::CategoryAdvice;
 use super::category_rules::CategoryRules;
+use super::exam_fee::ExamFee;
 use super::exam_windows::ExamWindows;
 use super::personal_form::{form_mistakes, FormField};
 use super::picture_quality::PictureKind;
@@ -30,6 +31,9 @@ pub struct ExamDefinition {
     pub form: Vec<FormField>,
     #[serde(default)]
     pub positions: Vec<PositionNode>,
+    /// What an approved candidate pays, and how; none for a free exam.
+    #[serde(default)]
+    pub fee: Option<ExamFee>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,6 +146,9 @@ impl ExamDefinition {
         mistakes.extend(self.windows.mistakes().into_iter().map(general));
         mistakes.extend(form_mistakes(&self.form).into_iter().map(general));
         mistakes.extend(position_mistakes(&self.positions).into_iter().map(general));
+        if let Some(fee) = &self.fee {
+            mistakes.extend(fee.mistakes().into_iter().map(general));
+        }
         if self.categories.is_empty() {
             mistakes.push(general("an exam needs at least one [[categories]] entry".to_string()));
         }

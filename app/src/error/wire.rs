@@ -22,7 +22,8 @@ impl AppError {
             | AppError::ExamExists { .. }
             | AppError::StaleDecision { .. }
             | AppError::NotUnlocked
-            | AppError::ActionInProgress => 409,
+            | AppError::ActionInProgress
+            | AppError::PaymentRefused { .. } => 409,
             AppError::InvalidField { .. }
             | AppError::FileRefused { .. }
             | AppError::Incomplete { .. }

@@ -38,6 +38,12 @@ pub struct AdminExamPage {
     pub windows_local: [String; 4],
     /// That offset, e.g. "+08:00".
     pub offset: String,
+    /// The exam's fee, when it charges one (staff record on-site payments and refunds).
+    #[serde(default)]
+    pub fee: Option<crate::domain::exam_fee::ExamFee>,
+    /// Today in the exam's offset ("2026-11-23"): the reconciliation's default day.
+    #[serde(default)]
+    pub today: String,
 }
 
 /// What an eligibility import did: how many rows were kept, and every bad row by line.
@@ -95,7 +101,7 @@ pub struct AuditQuery {
 
 /// Every kind of line the audit log holds (as `ssr::audit::AuditAction` names them), with the
 /// words the filter shows.
-pub const AUDIT_ACTIONS: [(&str, &str, &str); 15] = [
+pub const AUDIT_ACTIONS: [(&str, &str, &str); 23] = [
     ("decision", "审核决定", "Decision"),
     ("unlock", "退回解锁", "Unlock"),
     ("role_change", "角色变更", "Role change"),
@@ -111,4 +117,12 @@ pub const AUDIT_ACTIONS: [(&str, &str, &str); 15] = [
     ("windows_changed", "修改时间窗口", "Windows changed"),
     ("eligibility_imported", "导入考生名单", "Eligibility list imported"),
     ("example_added", "上传示例图片", "Example picture added"),
+    ("order_created", "生成订单", "Order created"),
+    ("order_closed", "关闭订单", "Order closed"),
+    ("order_paid", "订单支付成功", "Order paid"),
+    ("order_refunded", "退款", "Order refunded"),
+    ("on_site_payment_recorded", "登记现场缴费", "On-site payment recorded"),
+    ("payment_notice_kept", "支付通知（重复或待处理）", "Payment notice kept (repeat or for staff)"),
+    ("payment_notice_refused", "支付通知验签失败", "Payment notice refused (bad signature)"),
+    ("payment_flag_settled", "处理异常付款", "Flagged payment settled"),
 ];

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::admin::{admin_exam_detail, admin_import_eligibility, admin_save_exam, admin_set_windows};
 use crate::components::error_note::ErrorNote;
+use crate::components::fee_desk::FeeDesk;
 use crate::components::progress_chart::ProgressChart;
 use crate::components::state_counts::StateCounts;
 use crate::domain::{Eligibility, ExamWindows};
@@ -146,6 +147,7 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
                 })}
             </section>
         })}
+        {detail.fee.clone().map(|fee| view! { <FeeDesk code=code.clone() fee today=detail.today.clone()/> })}
         <ExampleUpload code=code.clone()/>
         <section class="card" aria-labelledby="source-title">
             <h2 id="source-title">{tr("考试配置文件", "Exam file")}</h2>

@@ -10,6 +10,7 @@ use crate::components::application_actions::ApplicationActions;
 use crate::components::category_card::CategoryCard;
 use crate::components::countdown::Countdown;
 use crate::components::error_note::ErrorNote;
+use crate::components::fee_panel::FeePanel;
 use crate::components::personal_form_view::PersonalFormView;
 use crate::components::pledge_panel::PledgePanel;
 use crate::components::position_picker::PositionPicker;
@@ -138,6 +139,7 @@ fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) 
 
     let awaiting = page.state.awaits_review();
     let result = page.result.clone();
+    let fee_due = definition.fee.is_some() && result.as_ref().is_some_and(|r| r.state == ApplicationState::Approved);
     view! {
         {result.map(|result| {
             let reason = result.reason.clone().unwrap_or_default();
@@ -149,6 +151,7 @@ fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) 
                 </p>
             }
         })}
+        {fee_due.then(|| view! { <FeePanel exam_code=code.clone()/> })}
         {awaiting.then(|| {
             let at = submitted_at.clone().unwrap_or_default();
             view! { <p class="notice ok" role="status" data-testid="locked-note">{move || lang.get().pick(format!("上报完成，内容已锁定（{at}），等待审核。"), format!("Submitted; your application is locked ({at}) and waits for review."))}</p> }

@@ -10,6 +10,8 @@ pub mod material;
 pub mod material_version;
 pub mod notification;
 pub mod outbox_message;
+pub mod payment_notice;
+pub mod payment_order;
 pub mod recovery_code;
 pub mod review_flag;
 pub mod reviewer_assignment;

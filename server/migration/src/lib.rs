@@ -14,6 +14,7 @@ mod m20261122_000008_create_recovery_codes;
 mod m20261122_000009_notifications_held_for_results;
 mod m20261122_000010_outbox_held_for_results;
 mod m20261123_000011_create_idempotency_keys;
+mod m20261123_000012_create_payments;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000009_notifications_held_for_results::Migration),
             Box::new(m20261122_000010_outbox_held_for_results::Migration),
             Box::new(m20261123_000011_create_idempotency_keys::Migration),
+            Box::new(m20261123_000012_create_payments::Migration),
         ]
     }
 }

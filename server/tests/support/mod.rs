@@ -35,6 +35,8 @@ pub struct TestApp {
     pub database_url: Option<String>,
     /// This test's place in the S3-compatible bucket; None: the folder `blobs` in `data_dir`.
     pub blob_url: Option<String>,
+    /// The simulated payment provider: tests sign notifications with its key.
+    pub sandbox: Option<Arc<app::ssr::payments::sandbox_gateway::SandboxGateway>>,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -64,9 +66,10 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let state = prepared.state.clone();
+    let sandbox = prepared.sandbox.clone();
     let service = prepared.router.into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
-    TestApp { address, data_dir, clock, state, database_url, blob_url }
+    TestApp { address, data_dir, clock, state, database_url, blob_url, sandbox }
 }
 
 /// A new, empty database on the PostgreSQL server the test command started, if it started one;

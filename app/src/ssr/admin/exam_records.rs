@@ -29,6 +29,8 @@ pub async fn detail(state: &ServerState, code: &str) -> Result<AdminExamPage, Ap
         source: exam_store::load_source(&state.db, code).await?,
         windows_local: w.moments().map(local),
         offset: w.upload_opens.format("%:z").to_string(),
+        fee: definition.fee.clone(),
+        today: state.clock.now().with_timezone(&w.offset()).format("%Y-%m-%d").to_string(),
     })
 }
 

@@ -1,4 +1,4 @@
-//! The append-only audit log: decisions, unlocks, role changes and failed logins, each with who
+//! The append-only audit log: decisions, unlocks, role changes, failed logins and every money action, each with who
 //! did it and when (UTC). There is deliberately no function here that changes or deletes a line.
 
 use chrono::{DateTime, Utc};
@@ -26,6 +26,16 @@ pub enum AuditAction {
     WindowsChanged,
     EligibilityImported,
     ExampleAdded,
+    OrderCreated,
+    OrderClosed,
+    OrderPaid,
+    OrderRefunded,
+    OnSitePaymentRecorded,
+    /// A notification kept without paying its order (a repeat, or money flagged for staff).
+    PaymentNoticeKept,
+    /// A notification without the gateway's signature: forged or broken.
+    PaymentNoticeRefused,
+    PaymentFlagSettled,
 }
 
 impl AuditAction {
@@ -46,6 +56,14 @@ impl AuditAction {
             AuditAction::WindowsChanged => "windows_changed",
             AuditAction::EligibilityImported => "eligibility_imported",
             AuditAction::ExampleAdded => "example_added",
+            AuditAction::OrderCreated => "order_created",
+            AuditAction::OrderClosed => "order_closed",
+            AuditAction::OrderPaid => "order_paid",
+            AuditAction::OrderRefunded => "order_refunded",
+            AuditAction::OnSitePaymentRecorded => "on_site_payment_recorded",
+            AuditAction::PaymentNoticeKept => "payment_notice_kept",
+            AuditAction::PaymentNoticeRefused => "payment_notice_refused",
+            AuditAction::PaymentFlagSettled => "payment_flag_settled",
         }
     }
 }

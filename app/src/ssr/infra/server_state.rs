@@ -24,6 +24,8 @@ pub struct ServerState {
     pub rate_limits: Arc<RateLimits>,
     /// Memory all full decodes in flight may take together.
     pub decode_budget: Arc<DecodeBudget>,
+    /// The payment gateways candidates may pay through (the sandbox where no provider is set up).
+    pub gateways: Arc<crate::ssr::payments::gateway::Gateways>,
 }
 
 impl FromRef<ServerState> for LeptosOptions {

@@ -1,0 +1,39 @@
+//! A candidate's fee as the exam page shows it, and an order as staff list it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::payment_order::OrderState;
+
+/// The fee of an exam for an approved candidate: how much, how it may be paid, the order if any.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FeeView {
+    pub amount_fen: u64,
+    pub online: bool,
+    pub on_site: bool,
+    /// The gateways a new order may use (online payment only).
+    pub gateways: Vec<GatewayChoice>,
+    /// The latest order, open or not.
+    pub order: Option<OrderView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GatewayChoice {
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrderView {
+    pub order_no: String,
+    pub amount_fen: u64,
+    pub state: OrderState,
+    /// "on_site" for a payment staff recorded.
+    pub gateway: String,
+    pub gateway_zh: String,
+    pub gateway_en: String,
+    /// Where to pay, while the order is open and online.
+    pub cashier_url: Option<String>,
+    pub created_at: String,
+    pub paid_at: Option<String>,
+}

@@ -1,0 +1,31 @@
+use sea_orm::entity::prelude::*;
+
+use crate::domain::payment_order::OrderState;
+
+/// One fee order of one application (see `ssr::payments`).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "payment_orders")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub order_no: String,
+    pub application_id: i32,
+    pub user_id: i32,
+    pub exam_code: String,
+    pub amount_fen: i64,
+    pub gateway: String,
+    pub state: OrderState,
+    /// The application's id while the order is open (unique: one open order per application).
+    pub open_for: Option<i32>,
+    pub paid_txn: Option<String>,
+    pub created_at: DateTimeUtc,
+    pub paid_at: Option<DateTimeUtc>,
+    pub closed_at: Option<DateTimeUtc>,
+    pub refunded_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,183 @@
+//! The candidate's side of the fee (seed 002: 选择支付网关 → 生成订单 → 支付 → 支付完毕): an approved
+//! candidate, once results are published, makes an order for the exam's amount through one of the
+//! installation's gateways, may close it unpaid, and sees where it stands. One open order per
+//! application (the database refuses a second); the amount is the exam's, never the browser's.
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+
+use crate::domain::exam_fee::ExamFee;
+use crate::domain::payment_order::{decide, OrderEvent, OrderFacts, OrderOutcome, OrderState};
+use crate::domain::{ApplicationState, ExamPhase};
+use crate::error::AppError;
+use crate::models::payment::{FeeView, GatewayChoice};
+use crate::ssr::access::candidate_access::{self, CandidateExam};
+use crate::ssr::entities::{application, payment_order, user};
+use crate::ssr::infra::audit::{self, AuditAction};
+use crate::ssr::infra::server_state::ServerState;
+
+use super::order_view::order_view;
+
+/// The exam's fee and the candidate's latest order; None when the exam charges nothing or the
+/// candidate is not (yet) approved.
+pub async fn fee_status(
+    state: &ServerState,
+    account: &user::Model,
+    exam_code: &str,
+) -> Result<Option<FeeView>, AppError> {
+    let exam = candidate_access::enter(state, account, exam_code).await?;
+    let Ok((fee, application)) = approved_with_fee(&exam) else { return Ok(None) };
+    let latest = latest_order(state, application.id).await?;
+    let gateways = if fee.online {
+        state
+            .gateways
+            .all()
+            .iter()
+            .map(|g| GatewayChoice {
+                code: g.code().to_string(),
+                name_zh: g.name_zh().to_string(),
+                name_en: g.name_en().to_string(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Some(FeeView {
+        amount_fen: u64::from(fee.amount_fen),
+        online: fee.online,
+        on_site: fee.on_site,
+        gateways,
+        order: latest.as_ref().map(|order| order_view(state, order)),
+    }))
+}
+
+/// 生成订单: a new order for the exam's amount through `gateway_code`, or the open one when it
+/// is already there for the same gateway.
+pub async fn create(
+    state: &ServerState,
+    account: &user::Model,
+    exam_code: &str,
+    gateway_code: &str,
+) -> Result<payment_order::Model, AppError> {
+    let exam = candidate_access::enter(state, account, exam_code).await?;
+    let (fee, application) = approved_with_fee(&exam)?;
+    if !fee.online {
+        return Err(AppError::payment_refused(
+            "本考试只接受现场缴费，请按公告到现场缴费",
+            "This exam takes the fee on site only; pay there as the announcement says",
+        ));
+    }
+    let gateway = state.gateways.find(gateway_code).ok_or(AppError::NotFound)?;
+    if let Some(existing) = latest_order(state, application.id).await? {
+        match existing.state {
+            OrderState::Created if existing.gateway == gateway.code() => return Ok(existing),
+            OrderState::Created => {
+                return Err(AppError::payment_refused(
+                    format!("已有待支付订单 {}，请先支付或关闭该订单", existing.order_no),
+                    format!("Order {} is waiting for payment; pay it or close it first", existing.order_no),
+                ))
+            }
+            OrderState::Paid => {
+                return Err(AppError::payment_refused("费用已缴纳，无需再次支付", "The fee is paid already"))
+            }
+            OrderState::Refunded | OrderState::Closed => {}
+        }
+    }
+    let now = state.clock.now();
+    let inserted = payment_order::ActiveModel {
+        order_no: Set(new_order_no()),
+        application_id: Set(application.id),
+        user_id: Set(account.id),
+        exam_code: Set(exam_code.to_string()),
+        amount_fen: Set(i64::from(fee.amount_fen)),
+        gateway: Set(gateway.code().to_string()),
+        state: Set(OrderState::Created),
+        open_for: Set(Some(application.id)),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&state.db)
+    .await;
+    match inserted {
+        Ok(order) => {
+            let detail = format!("{} {} fen via {}", order.order_no, order.amount_fen, order.gateway);
+            audit::record(&state.db, Some(account), AuditAction::OrderCreated, exam_code, &detail, now).await?;
+            Ok(order)
+        }
+        // Another tab made one at the same moment (the open-order index refused this one).
+        Err(_) => {
+            latest_order(state, application.id).await?.filter(|o| o.state == OrderState::Created).ok_or_else(|| {
+                AppError::payment_refused("订单未能生成，请稍后再试", "The order could not be made; try again")
+            })
+        }
+    }
+}
+
+/// Closes the candidate's own open order (to pay another way, or not at all).
+pub async fn close(state: &ServerState, account: &user::Model, order_no: &str) -> Result<(), AppError> {
+    let order = payment_order::Entity::find()
+        .filter(payment_order::Column::OrderNo.eq(order_no))
+        .filter(payment_order::Column::UserId.eq(account.id))
+        .one(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("order find", e))?
+        .ok_or(AppError::NotFound)?;
+    let facts =
+        OrderFacts { state: order.state, amount_fen: order.amount_fen as u64, paid_txn: order.paid_txn.clone() };
+    match decide(&facts, &OrderEvent::Close) {
+        OrderOutcome::Moves(OrderState::Closed) => {
+            let now = state.clock.now();
+            // Only from Created: a payment applied meanwhile wins, and this close is refused.
+            let closed = payment_order::Entity::update_many()
+                .col_expr(payment_order::Column::State, Expr::value(OrderState::Closed))
+                .col_expr(payment_order::Column::OpenFor, Expr::value(Option::<i32>::None))
+                .col_expr(payment_order::Column::ClosedAt, Expr::value(now))
+                .filter(payment_order::Column::Id.eq(order.id))
+                .filter(payment_order::Column::State.eq(OrderState::Created))
+                .exec(&state.db)
+                .await
+                .map_err(|e| crate::ssr::internal("order close", e))?;
+            if closed.rows_affected == 0 {
+                return Err(AppError::payment_refused(
+                    "订单已支付，不能关闭",
+                    "The order is paid and cannot be closed",
+                ));
+            }
+            audit::record(&state.db, Some(account), AuditAction::OrderClosed, &order.exam_code, order_no, now).await
+        }
+        OrderOutcome::AlreadyDone => Ok(()),
+        OrderOutcome::Refused { message_zh, message_en } => Err(AppError::payment_refused(message_zh, message_en)),
+        OrderOutcome::Moves(_) | OrderOutcome::ForStaff(_) => Err(AppError::Internal),
+    }
+}
+
+/// The exam's fee and the application, when the candidate has been approved and may see it.
+fn approved_with_fee(exam: &CandidateExam) -> Result<(&ExamFee, &application::Model), AppError> {
+    let fee = exam.definition.fee.as_ref().ok_or(AppError::NotFound)?;
+    let application = exam
+        .application
+        .as_ref()
+        .filter(|a| a.state == ApplicationState::Approved && exam.phase == ExamPhase::ResultsPublished)
+        .ok_or_else(|| {
+            AppError::payment_refused(
+                "审核通过并公布结果后才能缴费",
+                "The fee can be paid once the application is approved and results are published",
+            )
+        })?;
+    Ok((fee, application))
+}
+
+pub async fn latest_order(state: &ServerState, application_id: i32) -> Result<Option<payment_order::Model>, AppError> {
+    payment_order::Entity::find()
+        .filter(payment_order::Column::ApplicationId.eq(application_id))
+        .order_by_desc(payment_order::Column::Id)
+        .one(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("order latest", e))
+}
+
+/// "ZG" and 20 capital hex digits: unguessable, so an order number alone reveals nothing.
+pub fn new_order_no() -> String {
+    let id = uuid::Uuid::new_v4().simple().to_string().to_ascii_uppercase();
+    format!("ZG{}", &id[..20])
+}

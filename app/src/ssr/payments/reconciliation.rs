@@ -1,0 +1,89 @@
+//! The daily reconciliation (对账): every order of an exam that was made, paid, closed or refunded
+//! on a day (in the exam's own offset), beside every notification its gateway sent for it, so the
+//! finance office can match Zige against the provider's statement line by line.
+
+use chrono::{NaiveDate, TimeZone};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::domain::exam_fee::format_yuan;
+use crate::domain::exam_windows::format_utc;
+use crate::domain::Role;
+use crate::error::AppError;
+use crate::ssr::access::session_user::require_role;
+use crate::ssr::entities::{payment_notice, payment_order, user};
+use crate::ssr::exams::exam_store;
+use crate::ssr::infra::server_state::ServerState;
+
+use super::notices::FOR_STAFF;
+
+pub const HEADER: [&str; 10] = [
+    "订单号 Order",
+    "渠道 Gateway",
+    "金额 Amount",
+    "状态 State",
+    "交易号 Transaction",
+    "下单 Created (UTC)",
+    "支付 Paid (UTC)",
+    "通知数 Notices",
+    "通知结果 Outcomes",
+    "待处理 For staff",
+];
+
+pub async fn rows(
+    state: &ServerState,
+    staff: &user::Model,
+    exam_code: &str,
+    day: NaiveDate,
+) -> Result<Vec<[String; 10]>, AppError> {
+    require_role(staff, Role::Admin)?;
+    let definition = exam_store::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
+    let offset = definition.windows.offset();
+    let start = offset
+        .from_local_datetime(&day.and_hms_opt(0, 0, 0).unwrap_or_default())
+        .single()
+        .ok_or(AppError::NotFound)?
+        .with_timezone(&chrono::Utc);
+    let end = start + chrono::Duration::days(1);
+    let in_day = |column: payment_order::Column| Condition::all().add(column.gte(start)).add(column.lt(end));
+    let orders = payment_order::Entity::find()
+        .filter(payment_order::Column::ExamCode.eq(exam_code))
+        .filter(
+            Condition::any()
+                .add(in_day(payment_order::Column::CreatedAt))
+                .add(in_day(payment_order::Column::PaidAt))
+                .add(in_day(payment_order::Column::ClosedAt))
+                .add(in_day(payment_order::Column::RefundedAt)),
+        )
+        .order_by_asc(payment_order::Column::Id)
+        .all(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("reconciliation orders", e))?;
+    let numbers: Vec<&str> = orders.iter().map(|o| o.order_no.as_str()).collect();
+    let notices = payment_notice::Entity::find()
+        .filter(payment_notice::Column::OrderNo.is_in(numbers))
+        .order_by_asc(payment_notice::Column::Id)
+        .all(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("reconciliation notices", e))?;
+    Ok(orders
+        .iter()
+        .map(|order| {
+            let own: Vec<_> = notices.iter().filter(|n| n.order_no == order.order_no).collect();
+            let outcomes = own.iter().map(|n| n.outcome.as_str()).collect::<Vec<_>>().join(" ");
+            let waiting =
+                own.iter().filter(|n| FOR_STAFF.contains(&n.outcome.as_str()) && n.settled_at.is_none()).count();
+            [
+                order.order_no.clone(),
+                order.gateway.clone(),
+                format_yuan(order.amount_fen.max(0) as u64),
+                order.state.as_str().to_string(),
+                order.paid_txn.clone().unwrap_or_default(),
+                format_utc(&order.created_at),
+                order.paid_at.as_ref().map(format_utc).unwrap_or_default(),
+                own.len().to_string(),
+                outcomes,
+                waiting.to_string(),
+            ]
+        })
+        .collect())
+}

@@ -1,0 +1,211 @@
+//! What administrators do with money (seed 004: 现场缴费 by 支付宝 or 微信 at the desk): record an
+//! on-site payment, refund a paid order, and settle a notification flagged for staff. Every action
+//! is audited with who did it.
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+
+use crate::domain::payment_order::{decide, OrderEvent, OrderFacts, OrderOutcome, OrderState};
+use crate::domain::{ApplicationState, Role};
+use crate::error::AppError;
+use crate::models::payment::OrderView;
+use crate::ssr::access::session_user::require_role;
+use crate::ssr::accounts::account_store;
+use crate::ssr::application::application_queries;
+use crate::ssr::entities::{payment_notice, payment_order, user};
+use crate::ssr::exams::exam_store;
+use crate::ssr::infra::audit::{self, AuditAction};
+use crate::ssr::infra::server_state::ServerState;
+
+use super::notices::FOR_STAFF;
+use super::order_view::{order_view, ON_SITE};
+use super::orders::{latest_order, new_order_no};
+
+/// Records that the candidate with `id_number` paid the exam's fee on site, with the receipt or
+/// transaction number staff read off the terminal. An open online order is closed first.
+pub async fn record_on_site(
+    state: &ServerState,
+    staff: &user::Model,
+    exam_code: &str,
+    id_number: &str,
+    receipt_no: &str,
+) -> Result<OrderView, AppError> {
+    require_role(staff, Role::Admin)?;
+    let receipt_no = receipt_no.trim();
+    if receipt_no.is_empty() || receipt_no.chars().count() > 64 {
+        return Err(AppError::invalid_field(
+            "receipt_no",
+            "请填写收款凭证号（1–64 个字符）",
+            "Enter the receipt or transaction number (1–64 characters)",
+        ));
+    }
+    let definition = exam_store::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
+    let fee =
+        definition.fee.as_ref().filter(|f| f.on_site).ok_or_else(|| {
+            AppError::payment_refused("本考试不接受现场缴费", "This exam does not take the fee on site")
+        })?;
+    let candidate = account_store::find_by_id_number(&state.db, id_number).await?.ok_or(AppError::NotFound)?;
+    let application = application_queries::find(&state.db, candidate.id, exam_code)
+        .await?
+        .filter(|a| a.state == ApplicationState::Approved)
+        .ok_or_else(|| {
+            AppError::payment_refused(
+                "该考生的报名未审核通过，不能缴费",
+                "This candidate is not approved; no fee is due",
+            )
+        })?;
+    let now = state.clock.now();
+    if let Some(latest) = latest_order(state, application.id).await? {
+        match latest.state {
+            OrderState::Paid => {
+                return Err(AppError::payment_refused(
+                    format!("该考生已缴费（订单 {}）", latest.order_no),
+                    format!("This candidate has paid already (order {})", latest.order_no),
+                ))
+            }
+            OrderState::Created => {
+                payment_order::Entity::update_many()
+                    .col_expr(payment_order::Column::State, Expr::value(OrderState::Closed))
+                    .col_expr(payment_order::Column::OpenFor, Expr::value(Option::<i32>::None))
+                    .col_expr(payment_order::Column::ClosedAt, Expr::value(now))
+                    .filter(payment_order::Column::Id.eq(latest.id))
+                    .filter(payment_order::Column::State.eq(OrderState::Created))
+                    .exec(&state.db)
+                    .await
+                    .map_err(|e| crate::ssr::internal("order close", e))?;
+                let detail = format!("{} closed: paid on site", latest.order_no);
+                audit::record(&state.db, Some(staff), AuditAction::OrderClosed, exam_code, &detail, now).await?;
+            }
+            OrderState::Refunded | OrderState::Closed => {}
+        }
+    }
+    let order = payment_order::ActiveModel {
+        order_no: Set(new_order_no()),
+        application_id: Set(application.id),
+        user_id: Set(candidate.id),
+        exam_code: Set(exam_code.to_string()),
+        amount_fen: Set(i64::from(fee.amount_fen)),
+        gateway: Set(ON_SITE.to_string()),
+        state: Set(OrderState::Paid),
+        open_for: Set(None),
+        paid_txn: Set(Some(receipt_no.to_string())),
+        created_at: Set(now),
+        paid_at: Set(Some(now)),
+        ..Default::default()
+    }
+    .insert(&state.db)
+    .await
+    .map_err(|e| crate::ssr::internal("on-site order", e))?;
+    let detail = format!(
+        "{} {} fen on site, receipt {receipt_no}, candidate {}",
+        order.order_no,
+        order.amount_fen,
+        candidate.masked_id_number()
+    );
+    audit::record(&state.db, Some(staff), AuditAction::OnSitePaymentRecorded, exam_code, &detail, now).await?;
+    Ok(order_view(state, &order))
+}
+
+/// Marks a paid order refunded, with the reason (the money itself goes back through the provider's
+/// merchant console, or at the desk for an on-site payment).
+pub async fn refund(
+    state: &ServerState,
+    staff: &user::Model,
+    order_no: &str,
+    reason: &str,
+) -> Result<OrderView, AppError> {
+    require_role(staff, Role::Admin)?;
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(AppError::invalid_field("reason", "请填写退款原因", "Give the reason for the refund"));
+    }
+    let order = payment_order::Entity::find()
+        .filter(payment_order::Column::OrderNo.eq(order_no))
+        .one(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("order find", e))?
+        .ok_or(AppError::NotFound)?;
+    let facts =
+        OrderFacts { state: order.state, amount_fen: order.amount_fen.max(0) as u64, paid_txn: order.paid_txn.clone() };
+    match decide(&facts, &OrderEvent::Refund) {
+        OrderOutcome::Moves(OrderState::Refunded) => {
+            let now = state.clock.now();
+            let moved = payment_order::Entity::update_many()
+                .col_expr(payment_order::Column::State, Expr::value(OrderState::Refunded))
+                .col_expr(payment_order::Column::RefundedAt, Expr::value(now))
+                .filter(payment_order::Column::Id.eq(order.id))
+                .filter(payment_order::Column::State.eq(OrderState::Paid))
+                .exec(&state.db)
+                .await
+                .map_err(|e| crate::ssr::internal("order refund", e))?;
+            if moved.rows_affected == 1 {
+                let detail = format!("{order_no} {} fen: {reason}", order.amount_fen);
+                audit::record(&state.db, Some(staff), AuditAction::OrderRefunded, &order.exam_code, &detail, now)
+                    .await?;
+            }
+        }
+        OrderOutcome::AlreadyDone => {}
+        OrderOutcome::Refused { message_zh, message_en } => {
+            return Err(AppError::payment_refused(message_zh, message_en))
+        }
+        OrderOutcome::Moves(_) | OrderOutcome::ForStaff(_) => return Err(AppError::Internal),
+    }
+    let order = payment_order::Entity::find_by_id(order.id)
+        .one(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("order reload", e))?
+        .ok_or(AppError::NotFound)?;
+    Ok(order_view(state, &order))
+}
+
+/// Notifications of an exam's orders that wait for staff (money the order could not take), oldest
+/// first. Unknown orders are listed with every exam: nothing ties them to one.
+pub async fn flagged(
+    state: &ServerState,
+    staff: &user::Model,
+    exam_code: &str,
+) -> Result<Vec<payment_notice::Model>, AppError> {
+    require_role(staff, Role::Admin)?;
+    let orders: Vec<String> = payment_order::Entity::find()
+        .filter(payment_order::Column::ExamCode.eq(exam_code))
+        .all(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("flag orders", e))?
+        .into_iter()
+        .map(|o| o.order_no)
+        .collect();
+    let notices = payment_notice::Entity::find()
+        .filter(payment_notice::Column::Outcome.is_in(FOR_STAFF))
+        .filter(payment_notice::Column::SettledAt.is_null())
+        .order_by_asc(payment_notice::Column::Id)
+        .all(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("flag list", e))?;
+    Ok(notices
+        .into_iter()
+        .filter(|n| n.outcome == super::notices::UNKNOWN_ORDER || orders.contains(&n.order_no))
+        .collect())
+}
+
+/// Marks a flagged notification settled (refunded or matched by hand), with what was done.
+pub async fn settle(state: &ServerState, staff: &user::Model, notice_id: i32, note: &str) -> Result<(), AppError> {
+    require_role(staff, Role::Admin)?;
+    let note = note.trim();
+    if note.is_empty() {
+        return Err(AppError::invalid_field("note", "请写明处理方式", "Say how it was settled"));
+    }
+    let now = state.clock.now();
+    let settled = payment_notice::Entity::update_many()
+        .col_expr(payment_notice::Column::SettledAt, Expr::value(now))
+        .col_expr(payment_notice::Column::SettledBy, Expr::value(audit::actor_label(staff)))
+        .filter(payment_notice::Column::Id.eq(notice_id))
+        .filter(payment_notice::Column::SettledAt.is_null())
+        .exec(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("flag settle", e))?;
+    if settled.rows_affected == 1 {
+        let detail = format!("notice {notice_id}: {note}");
+        audit::record(&state.db, Some(staff), AuditAction::PaymentFlagSettled, "payments", &detail, now).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,100 @@
+import { APIRequestContext, expect, test } from '@playwright/test';
+import { expectAccessible, makeImage, newResidentId, open } from './support';
+
+// Seed 002's steps after approval, in the browser: an approved candidate sees the fee, chooses
+// the gateway, 生成订单, pays at the (sandbox) cashier and comes back to 已支付 once the provider's
+// notification arrives; staff refund it on the exam's administration page. A fresh exam made
+// from preset 000 with a fee keeps the demo exams as the other tests expect them.
+test.use({ viewport: { width: 390, height: 844 } });
+
+async function call(request: APIRequestContext, name: string, data: object): Promise<any> {
+  const response = await request.post(`/api/${name}`, { data });
+  expect(response.ok(), `${name}: ${await response.text()}`).toBeTruthy();
+  return response.json();
+}
+
+/** A `datetime-local` value in UTC+08:00, `minutes` from now. */
+function beijing(minutes: number): string {
+  return new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
+}
+
+test('an approved candidate pays the fee in the sandbox, and staff refund it', async ({ browser, page }) => {
+  const code = `fee${Date.now() % 100000}`;
+  const admin = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  await call(admin.request, 'log_in', { id_number: '44030519850315456X', password: 'zige-admin-2026' });
+  await call(admin.request, 'admin_create_exam', { preset: '000', code, source: '' });
+  const detail = await call(admin.request, 'admin_exam_detail', { code });
+  const at = detail.source.indexOf('[windows]');
+  const source = `${detail.source.slice(0, at)}[fee]\namount_fen = 10000\nonline = true\non_site = true\n\n${detail.source.slice(at)}`;
+  await call(admin.request, 'admin_save_exam', { code, source });
+  const reviewers = await call(admin.request, 'admin_reviewers', {});
+  const reviewerId = reviewers.find((r: any) => r.id_number_masked.endsWith('7897')).id;
+  await call(admin.request, 'admin_assign_reviewer', { reviewer_id: reviewerId, exam_code: code, assigned: true });
+
+  // The candidate applies (the journey itself is tested elsewhere) and is approved.
+  await open(page, '/signup');
+  await page.getByLabel('证件号码').fill(newResidentId());
+  await page.getByLabel('姓名').fill('缴费考生');
+  await page.getByLabel('手机号码').fill('13912345670');
+  await page.getByLabel(/^密码/).fill('Exam2026pass');
+  await page.getByRole('button', { name: '注册' }).click();
+  await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible();
+  await call(page.request, 'accept_pledge', { code });
+  const image = await makeImage(page, { width: 400, height: 300 });
+  for (const [category, seq] of [['id_card', 1], ['id_card', 2], ['education', 1], ['work_resume', 1]] as const) {
+    const response = await page.request.post('/api/materials', {
+      multipart: { exam: code, category, seq_no: String(seq), file: { name: `${category}.jpg`, mimeType: 'image/jpeg', buffer: image } },
+    });
+    expect(response.status()).toBe(201);
+  }
+  await call(page.request, 'save_application', { code, form: {}, position: null, submit: true });
+  const reviewer = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  await call(reviewer.request, 'log_in', { id_number: '110101198008087897', password: 'zige-review-2026' });
+  const queue = await call(reviewer.request, 'review_queue', { query: { exam_code: code, filter: 'awaiting', from: null, to: null, after: null } });
+  const id = queue.rows[0].application_id;
+  const sheet = await call(reviewer.request, 'open_application', { id, take_over: false });
+  await call(reviewer.request, 'decide_application', { id, version: sheet.version, decision: 'Approve' });
+  // Results are published: the fee is due.
+  await call(admin.request, 'admin_set_windows', { code, windows_local: [beijing(-3 * 24 * 60), beijing(-2 * 24 * 60), beijing(-24 * 60), beijing(-1)] });
+
+  await open(page, `/exams/${code}`);
+  const fee = page.getByTestId('fee');
+  await expect(fee).toContainText('考试费用：¥100.00，缴费方式：网上支付或现场缴费');
+  await expect(fee.getByLabel('模拟支付（沙箱）')).toBeChecked();
+  await expectAccessible(page);
+  await fee.getByRole('button', { name: '生成订单' }).click();
+  await expect(fee.getByTestId('order-state')).toHaveText('待支付');
+  const orderNo = (await fee.getByTestId('order').locator('dd').first().textContent())!.trim();
+  expect(orderNo).toMatch(/^ZG[0-9A-F]{20}$/);
+
+  // 去支付: the cashier (the sandbox's own page), then back to the exam page.
+  await fee.getByRole('link', { name: '去支付' }).click();
+  await expect(page.getByRole('heading', { name: /模拟收银台/ })).toBeVisible();
+  await expect(page.locator('main')).toContainText('¥100.00');
+  await expect(page.locator('main')).toContainText(orderNo);
+  await page.getByRole('button', { name: /确认支付/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/exams/${code}\\?order=${orderNo}`));
+  // The notification arrives a moment later; the page asks again until it has.
+  await expect(page.getByTestId('order-state')).toHaveText('已支付', { timeout: 30_000 });
+  await expect(page.getByTestId('fee')).toContainText('费用已缴纳');
+  await expect(page.getByTestId('fee').getByRole('button', { name: '生成订单' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByTestId('order-state')).toHaveText('Paid');
+  await expect(page.getByTestId('fee')).toContainText('Exam fee: ¥100.00, paid online or on site');
+  await expectAccessible(page);
+
+  // Staff refund it on the exam's administration page.
+  const staff = await admin.newPage();
+  await open(staff, `/admin/exams/${code}`);
+  const desk = staff.getByRole('region', { name: '缴费管理' });
+  await desk.getByLabel('订单号').fill(orderNo);
+  await desk.getByLabel('退款原因').fill('考生放弃考试');
+  await desk.getByRole('button', { name: '登记退款' }).click();
+  await expect(desk.getByRole('status')).toHaveText(`订单 ${orderNo}：已退款`);
+  await expectAccessible(staff);
+  const csv = await (await admin.request.get(`/api/admin/exams/${code}/payments.csv?day=${beijing(0).slice(0, 10)}`)).text();
+  expect(csv).toContain(`${orderNo},sandbox,¥100.00,refunded,`);
+
+  await page.reload();
+  await expect(page.getByTestId('order-state')).toHaveText('Refunded');
+});

@@ -1,0 +1,135 @@
+//! The sandbox gateway's cashier (收银台): the page a real provider would show, where the candidate
+//! confirms or cancels the payment. Paying here moves no money: the sandbox then notifies Zige as
+//! a provider does — signed, after a delay, more than once — through the same path a real
+//! provider's notifications take (`ssr::payments::notices`). Only for the order's own candidate.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{Path, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Extension;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use tower_sessions::Session;
+
+use app::domain::exam_fee::format_yuan;
+use app::domain::payment_order::OrderState;
+use app::error::AppError;
+use app::ssr::access::session_user::user_from_session;
+use app::ssr::entities::payment_order;
+use app::ssr::payments::gateway::GatewayNotice;
+use app::ssr::payments::notices;
+use app::ssr::payments::sandbox_gateway::{SandboxGateway, SANDBOX_CODE};
+use app::ssr::ServerState;
+
+use super::error_response;
+
+/// The sandbox as a provider: its key, and how it sends notifications.
+#[derive(Clone)]
+pub struct SandboxProvider {
+    pub gateway: Arc<SandboxGateway>,
+    pub delay: Duration,
+    pub repeats: u32,
+}
+
+pub async fn cashier_page(
+    State(state): State<ServerState>,
+    session: Session,
+    Path(order_no): Path<String>,
+) -> Response {
+    match own_open_order(&state, &session, &order_no).await {
+        Ok(order) => Html(page(&order)).into_response(),
+        Err(error) => error_response(error),
+    }
+}
+
+/// 确认支付: the form posts as multipart (the app's own kind of body, which the cross-site guard
+/// lets through only from this origin), with nothing in it but the press.
+pub async fn cashier_pay(
+    State(state): State<ServerState>,
+    Extension(provider): Extension<SandboxProvider>,
+    session: Session,
+    Path(order_no): Path<String>,
+) -> Response {
+    let order = match own_open_order(&state, &session, &order_no).await {
+        Ok(order) => order,
+        Err(error) => return error_response(error),
+    };
+    let notice = GatewayNotice {
+        notice_id: format!("SBN{}", uuid::Uuid::new_v4().simple()),
+        order_no: order.order_no.clone(),
+        txn: format!("SBT{}", uuid::Uuid::new_v4().simple()),
+        amount_fen: order.amount_fen.max(0) as u64,
+    };
+    tokio::spawn(notify(state.clone(), provider, notice));
+    // Back to the exam page, as a provider returns to the merchant's return address.
+    Redirect::to(&return_address(&order)).into_response()
+}
+
+fn return_address(order: &payment_order::Model) -> String {
+    format!("/exams/{}?order={}", order.exam_code, order.order_no)
+}
+
+/// Sends the signed notification after the provider's delay, as many times as it repeats, each
+/// until it is answered (a provider retries an unanswered notification with backoff).
+async fn notify(state: ServerState, provider: SandboxProvider, notice: GatewayNotice) {
+    let (body, signature) = provider.gateway.sign(&notice);
+    for _ in 0..provider.repeats.max(1) {
+        tokio::time::sleep(provider.delay).await;
+        let mut backoff = Duration::from_millis(200);
+        for _ in 0..8 {
+            match notices::receive(&state, SANDBOX_CODE, &body, Some(&signature)).await {
+                Ok(_) => break,
+                Err(error) => {
+                    tracing::warn!(order = notice.order_no, ?error, "sandbox notice not taken; retrying");
+                    tokio::time::sleep(backoff).await;
+                    backoff *= 2;
+                }
+            }
+        }
+    }
+}
+
+async fn own_open_order(
+    state: &ServerState,
+    session: &Session,
+    order_no: &str,
+) -> Result<payment_order::Model, AppError> {
+    let account = user_from_session(session, &state.db).await?;
+    let order = payment_order::Entity::find()
+        .filter(payment_order::Column::OrderNo.eq(order_no))
+        .filter(payment_order::Column::UserId.eq(account.id))
+        .filter(payment_order::Column::Gateway.eq(SANDBOX_CODE))
+        .one(&state.db)
+        .await
+        .map_err(|e| app::ssr::internal("cashier order", e))?
+        .ok_or(AppError::NotFound)?;
+    if order.state != OrderState::Created {
+        return Err(AppError::payment_refused(
+            format!("订单 {} {}，无需支付", order.order_no, order.state.label_zh()),
+            format!("Order {} is {}; there is nothing to pay", order.order_no, order.state.label_en().to_lowercase()),
+        ));
+    }
+    Ok(order)
+}
+
+/// The cashier page: plain HTML in both languages, like a provider's own page (no Zige script).
+fn page(order: &payment_order::Model) -> String {
+    let amount = format_yuan(order.amount_fen.max(0) as u64);
+    let order_no = &order.order_no;
+    let back = return_address(order);
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>模拟收银台 Sandbox cashier</title>
+<style>body{{font-family:sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem;color:#1d2330}}
+.note{{background:#fff4d6;padding:.6rem;border-radius:.4rem}}button{{font-size:1.1rem;padding:.6rem 1.2rem;margin:.3rem .3rem 0 0}}</style></head>
+<body><main>
+<h1>模拟收银台 · Sandbox cashier</h1>
+<p class="note">这是沙箱支付，不会扣款。This is the sandbox: no money moves.</p>
+<dl><dt>订单号 Order</dt><dd>{order_no}</dd><dt>金额 Amount</dt><dd><strong>{amount}</strong></dd></dl>
+<form method="post" action="/sandbox/cashier/{order_no}/pay" enctype="multipart/form-data"><button type="submit">确认支付 Pay</button></form>
+<p><a href="{back}">返回，不支付 · Back without paying</a></p>
+</main></body></html>"#
+    )
+}
