@@ -5,12 +5,10 @@
 # The server is for tests only: fsync is off (what the tests check is the application's own
 # durability, not PostgreSQL's; ZIGE_PG_DURABLE=1 keeps it, for the benchmarks), on loopback, on a free port, in a folder removed afterwards.
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
   step "installing Debian's postgresql"
-  as_root apt-get install -y postgresql || { as_root apt-get update && as_root apt-get install -y postgresql; }
+  apt_install postgresql
   pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 fi
 

@@ -14,6 +14,15 @@ export PATH="$HOME/.cargo/bin:$ZIGE_TOOLS/node_modules/.bin:$PATH"
 step() { printf '\n== %s\n' "$*"; }
 # A loopback port nothing listens on now, for the throwaway servers the tests start.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+# Debian packages; a fresh machine may have no package lists yet.
+apt_install() { as_root apt-get install -y "$@" || { as_root apt-get update && as_root apt-get install -y "$@"; }; }
+
+# The documents (PDF) are set in Noto Sans CJK, embedded as a subset.
+if [ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then
+  step "installing Debian's fonts-noto-cjk (the documents' Chinese font)"
+  apt_install fonts-noto-cjk
+fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "adding the wasm32-unknown-unknown target"

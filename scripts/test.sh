@@ -9,9 +9,13 @@ cd "$ZIGE_ROOT"
 
 if ! command -v chromium >/dev/null 2>&1; then
   step "installing Debian's chromium"
-  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-  # A fresh machine may have no package lists yet.
-  as_root apt-get install -y chromium || { as_root apt-get update && as_root apt-get install -y chromium; }
+  apt_install chromium
+fi
+
+# The document tests read PDFs as a person would: pdftotext and pdffonts.
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdffonts >/dev/null 2>&1; then
+  step "installing Debian's poppler-utils (pdftotext, pdffonts) for the document tests"
+  apt_install poppler-utils
 fi
 
 if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
@@ -24,8 +28,7 @@ fi
 if ! "$ZIGE_TOOLS/pyenv/bin/python" -c 'import aiosmtpd, moto.server' >/dev/null 2>&1; then
   step "installing aiosmtpd and moto[server] (PyPI) for the email and object storage tests"
   if ! python3 -m venv "$ZIGE_TOOLS/pyenv" >/dev/null 2>&1; then
-    as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-    as_root apt-get install -y python3-venv || { as_root apt-get update && as_root apt-get install -y python3-venv; }
+    apt_install python3-venv
     rm -rf "$ZIGE_TOOLS/pyenv"
     python3 -m venv "$ZIGE_TOOLS/pyenv"
   fi
@@ -36,8 +39,7 @@ export ZIGE_TEST_PYTHON="$ZIGE_TOOLS/pyenv/bin/python"
 # Two servers behind a real load balancer in the PostgreSQL pass: Debian's nginx.
 if [ ! -x /usr/sbin/nginx ]; then
   step "installing Debian's nginx (the load balancer of the several-servers test)"
-  as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-  as_root apt-get install -y nginx-light || { as_root apt-get update && { as_root apt-get install -y nginx-light || as_root apt-get install -y nginx; }; }
+  apt_install nginx-light || apt_install nginx
   # The package starts a system-wide nginx on port 80; the test runs its own.
   as_root service nginx stop >/dev/null 2>&1 || true
 fi

@@ -147,4 +147,9 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
   await expectAccessible(page);
   await page.reload();
   await expect(page.getByTestId('application-state')).toHaveText('已提交审核');
+  // 上传回执: the server's PDF of what was sent, one line per file.
+  const receiptLink = page.getByRole('link', { name: '下载上传回执（PDF）' });
+  const receipt = await page.request.get((await receiptLink.getAttribute('href'))!);
+  expect(receipt.headers()['content-type']).toBe('application/pdf');
+  expect((await receipt.body()).subarray(0, 5).toString()).toBe('%PDF-');
 });

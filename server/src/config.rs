@@ -68,6 +68,8 @@ pub struct Config {
     /// How many times the sandbox sends each notification (providers repeat until answered, and
     /// often once more).
     pub sandbox_notice_repeats: u32,
+    /// The fonts documents (PDF) are set in: a folder of .ttc/.otf/.ttf files with CJK coverage.
+    pub font_dir: PathBuf,
 }
 
 impl Default for Config {
@@ -94,6 +96,7 @@ impl Default for Config {
             payment_sandbox: true,
             sandbox_notice_delay_ms: 1500,
             sandbox_notice_repeats: 2,
+            font_dir: PathBuf::from(crate::documents::fonts::DEBIAN_NOTO_CJK),
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod config;
 pub mod demo_data;
+pub mod documents;
 pub mod mailer;
 pub mod middleware;
 pub mod object_blob_store;

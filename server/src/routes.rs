@@ -11,6 +11,7 @@ pub mod results_export;
 pub mod sandbox_cashier;
 pub mod upload_example;
 pub mod upload_material;
+pub mod upload_receipt;
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};

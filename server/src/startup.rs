@@ -38,6 +38,7 @@ use crate::routes::payment_notify::payment_notify;
 use crate::routes::payments_export::payments_csv;
 use crate::routes::results_export::{results_csv, results_xlsx};
 use crate::routes::sandbox_cashier::{cashier_page, cashier_pay, SandboxProvider};
+use crate::routes::upload_receipt::{upload_receipt, FontCell};
 use crate::routes::{
     example_file::example_file, health::health, material_file::material_file, previous_file::previous_file,
     upload_example::upload_example, upload_material::upload_material,
@@ -250,6 +251,13 @@ fn build_router(state: ServerState, config: &Config, sandbox: Option<Arc<Sandbox
         .route("/api/admin/exams/{code}/results.xlsx", get(results_xlsx))
         .route("/api/exams/{code}/examples/{name}", get(example_file))
         .route("/api/admin/exams/{code}/payments.csv", get(payments_csv))
+        .route(
+            "/api/exams/{code}/receipt.pdf",
+            get(upload_receipt).layer(axum::Extension(FontCell {
+                dir: config.font_dir.clone(),
+                fonts: Arc::new(tokio::sync::OnceCell::new()),
+            })),
+        )
         .merge(sandbox_routes(sandbox, config))
         .route(
             "/api/admin/exams/{code}/examples",

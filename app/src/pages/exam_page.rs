@@ -138,6 +138,7 @@ fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) 
     let groups = group_categories(page.category_views());
 
     let awaiting = page.state.awaits_review();
+    let has_application = page.pledge_accepted_at.is_some();
     let result = page.result.clone();
     let fee_due = definition.fee.is_some() && result.as_ref().is_some_and(|r| r.state == ApplicationState::Approved);
     view! {
@@ -174,6 +175,10 @@ fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) 
             <button type="button" class="button secondary" aria-expanded=move || show_uploaded.get().to_string() on:click=move |_| show_uploaded.update(|v| *v = !*v)>
                 {tr("查看已上传材料清单", "View uploaded materials")}
             </button>
+            // 上传回执: every file with its SHA-256 and the server's time, printed by the server.
+            {has_application.then(|| view! {
+                <a class="button secondary" href=format!("/api/exams/{code}/receipt.pdf") rel="external" target="_blank">{tr("下载上传回执（PDF）", "Download the upload receipt (PDF)")}</a>
+            })}
         </p>
         {let (code, categories) = (code.clone(), definition.categories.clone()); move || show_requirements.get().then(|| view! { <RequirementsList exam_code=code.clone() categories=categories.clone()/> })}
         {move || show_uploaded.get().then(|| view! { <UploadedSummary categories=categories_for_summary.clone()/> })}
