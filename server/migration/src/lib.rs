@@ -14,7 +14,8 @@ mod m20261122_000008_create_recovery_codes;
 mod m20261122_000009_notifications_held_for_results;
 mod m20261122_000010_outbox_held_for_results;
 mod m20261123_000011_create_idempotency_keys;
-mod m20261123_000012_create_payments;
+mod m20261123_000012_create_payment_orders;
+mod m20261123_000013_create_payment_notices;
 
 pub struct Migrator;
 
@@ -33,7 +34,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000009_notifications_held_for_results::Migration),
             Box::new(m20261122_000010_outbox_held_for_results::Migration),
             Box::new(m20261123_000011_create_idempotency_keys::Migration),
-            Box::new(m20261123_000012_create_payments::Migration),
+            Box::new(m20261123_000012_create_payment_orders::Migration),
+            Box::new(m20261123_000013_create_payment_notices::Migration),
         ]
     }
 }
