@@ -1,5 +1,5 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
-import { expectAccessible, makeImage, newResidentId, open } from './support';
+import { expectAccessible, makeImage, open, signUpCandidate } from './support';
 
 // Seed 002's steps after approval, in the browser: an approved candidate sees the fee, chooses
 // the gateway, 生成订单, pays at the (sandbox) cashier and comes back to 已支付 once the provider's
@@ -32,13 +32,7 @@ test('an approved candidate pays the fee in the sandbox, and staff refund it', a
   await call(admin.request, 'admin_assign_reviewer', { reviewer_id: reviewerId, exam_code: code, assigned: true });
 
   // The candidate applies (the journey itself is tested elsewhere) and is approved.
-  await open(page, '/signup');
-  await page.getByLabel('证件号码').fill(newResidentId());
-  await page.getByLabel('姓名').fill('缴费考生');
-  await page.getByLabel('手机号码').fill('13912345670');
-  await page.getByLabel(/^密码/).fill('Exam2026pass');
-  await page.getByRole('button', { name: '注册' }).click();
-  await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible();
+  await signUpCandidate(page, '缴费考生', '13912345670');
   await call(page.request, 'accept_pledge', { code });
   const image = await makeImage(page, { width: 400, height: 300 });
   for (const [category, seq] of [['id_card', 1], ['id_card', 2], ['education', 1], ['work_resume', 1]] as const) {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { expect, Page, test } from '@playwright/test';
-import { expectAccessible, makeScene, newResidentId, open } from './support';
+import { expectAccessible, makeScene, open, signUpCandidate } from './support';
 
 // The photo tool's other paths on a phone's screen: a photo taken with the phone held sideways,
 // one with too few pixels, and the advice on how a picture looks (blurred, dark, background) —
@@ -68,12 +68,7 @@ test('a blurred photo and a dark one on grey get advice after fitting, and may s
 });
 
 test('a blurred scan in the upload form is advised against in Chinese, and can still be uploaded', async ({ page }) => {
-  await open(page, '/signup');
-  await page.getByLabel('证件号码').fill(newResidentId());
-  await page.getByLabel('姓名').fill('模糊考生');
-  await page.getByLabel('手机号码').fill('13912345679');
-  await page.getByLabel(/^密码/).fill('Exam2026pass');
-  await page.getByRole('button', { name: '注册' }).click();
+  await signUpCandidate(page, '模糊考生', '13912345679');
   await page.locator('li.exam-card[data-exam="000"]').getByRole('link', { name: '进入考试' }).click();
   await page.getByLabel('我已认真阅读并同意以上承诺').check();
   await page.getByRole('button', { name: '同意并进入下一步' }).click();

@@ -1,18 +1,13 @@
 import * as fs from 'fs';
 import { expect, test } from '@playwright/test';
-import { expectAccessible, makeImage, newResidentId, open } from './support';
+import { expectAccessible, makeImage, open, signUpCandidate } from './support';
 
 // The photo tool in the upload form, on a phone's screen: a picture refused only for what the
 // browser can fix is offered 自动调整; the result is judged again and sent only on 上传.
 test.use({ viewport: { width: 360, height: 780 } });
 
 test('a phone photo that breaks only fixable rules is fitted in the browser and stored inside the limit', async ({ page }) => {
-  await open(page, '/signup');
-  await page.getByLabel('证件号码').fill(newResidentId());
-  await page.getByLabel('姓名').fill('照片考生');
-  await page.getByLabel('手机号码').fill('13912345678');
-  await page.getByLabel(/^密码/).fill('Exam2026pass');
-  await page.getByRole('button', { name: '注册' }).click();
+  await signUpCandidate(page, '照片考生', '13912345678');
   await page.locator('li.exam-card[data-exam="000"]').getByRole('link', { name: '进入考试' }).click();
   await page.getByLabel('我已认真阅读并同意以上承诺').check();
   await page.getByRole('button', { name: '同意并进入下一步' }).click();

@@ -172,3 +172,14 @@ export async function makeScene(
   }, { background: '#f4f2ee', blur: 0, brightness: 1, quality: 0.92, orientation: undefined, ...options });
   return Buffer.from(base64, 'base64');
 }
+
+/** Signs a new candidate up through the page (Chinese), landing on 我的考试. */
+export async function signUpCandidate(page: Page, name: string, mobile = '13912345678'): Promise<void> {
+  await open(page, '/signup');
+  await page.getByLabel('证件号码').fill(newResidentId());
+  await page.getByLabel('姓名').fill(name);
+  await page.getByLabel('手机号码').fill(mobile);
+  await page.getByLabel(/^密码/).fill('Exam2026pass');
+  await page.getByRole('button', { name: '注册' }).click();
+  await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible();
+}

@@ -11,17 +11,7 @@ use app::ssr::payments::gateway::GatewayNotice;
 /// Exam 000 with a fee of ¥100.00 payable online and on site, ALICE approved and the results
 /// published (the server's clock moved past them).
 async fn approved_with_fee(app: &TestApp) -> Browser {
-    let admin = app.admin().await;
-    let detail: Value = admin.call("admin_exam_detail", json!({ "code": "000" })).await.json().await.unwrap();
-    let source = detail["source"].as_str().unwrap();
-    let windows = source.find("[windows]").unwrap();
-    let with_fee = format!(
-        "{}[fee]\namount_fen = 10000\nonline = true\non_site = true\n\n{}",
-        &source[..windows],
-        &source[windows..]
-    );
-    let saved = admin.call("admin_save_exam", json!({ "code": "000", "source": with_fee })).await;
-    assert!(saved.status().is_success(), "{}", saved.text().await.unwrap());
+    charge_for_000(app, "amount_fen = 10000\nonline = true\non_site = true").await;
     let (alice, _) = app.submitted_candidate(ALICE).await;
     let reviewer = app.reviewer().await;
     let application = reviewer.first_waiting("000").await;
@@ -30,6 +20,17 @@ async fn approved_with_fee(app: &TestApp) -> Browser {
     assert!(decided.status().is_success(), "{}", decided.text().await.unwrap());
     app.clock.set(at("2099-01-01T00:00:00+08:00"));
     alice
+}
+
+/// Gives exam 000 a `[fee]` with these lines, through the administrator's exam file.
+async fn charge_for_000(app: &TestApp, fee: &str) {
+    let admin = app.admin().await;
+    let detail: Value = admin.call("admin_exam_detail", json!({ "code": "000" })).await.json().await.unwrap();
+    let source = detail["source"].as_str().unwrap();
+    let windows = source.find("[windows]").unwrap();
+    let with_fee = format!("{}[fee]\n{fee}\n\n{}", &source[..windows], &source[windows..]);
+    let saved = admin.call("admin_save_exam", json!({ "code": "000", "source": with_fee })).await;
+    assert!(saved.status().is_success(), "{}", saved.text().await.unwrap());
 }
 
 async fn order(alice: &Browser) -> Value {
@@ -236,12 +237,7 @@ async fn staff_record_an_on_site_payment_and_a_refund_and_both_are_audited() {
 #[tokio::test]
 async fn no_order_before_approval_is_published_nor_for_another_candidate_s_order() {
     let app = spawn_app().await;
-    let admin = app.admin().await;
-    let detail: Value = admin.call("admin_exam_detail", json!({ "code": "000" })).await.json().await.unwrap();
-    let source = detail["source"].as_str().unwrap();
-    let windows = source.find("[windows]").unwrap();
-    let with_fee = format!("{}[fee]\namount_fen = 10000\nonline = true\n\n{}", &source[..windows], &source[windows..]);
-    assert!(admin.call("admin_save_exam", json!({ "code": "000", "source": with_fee })).await.status().is_success());
+    charge_for_000(&app, "amount_fen = 10000\nonline = true").await;
     let (alice, _) = app.submitted_candidate(ALICE).await;
     let early = alice.call("create_fee_order", json!({ "exam_code": "000", "gateway": "sandbox" })).await;
     assert_eq!(error_kind(early).await.1, "PaymentRefused");

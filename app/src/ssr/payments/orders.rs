@@ -127,17 +127,7 @@ pub async fn close(state: &ServerState, account: &user::Model, order_no: &str) -
     match decide(&facts, &OrderEvent::Close) {
         OrderOutcome::Moves(OrderState::Closed) => {
             let now = state.clock.now();
-            // Only from Created: a payment applied meanwhile wins, and this close is refused.
-            let closed = payment_order::Entity::update_many()
-                .col_expr(payment_order::Column::State, Expr::value(OrderState::Closed))
-                .col_expr(payment_order::Column::OpenFor, Expr::value(Option::<i32>::None))
-                .col_expr(payment_order::Column::ClosedAt, Expr::value(now))
-                .filter(payment_order::Column::Id.eq(order.id))
-                .filter(payment_order::Column::State.eq(OrderState::Created))
-                .exec(&state.db)
-                .await
-                .map_err(|e| crate::ssr::internal("order close", e))?;
-            if closed.rows_affected == 0 {
+            if !close_if_open(state, order.id, now).await? {
                 return Err(AppError::payment_refused(
                     "订单已支付，不能关闭",
                     "The order is paid and cannot be closed",
@@ -149,6 +139,25 @@ pub async fn close(state: &ServerState, account: &user::Model, order_no: &str) -
         OrderOutcome::Refused { message_zh, message_en } => Err(AppError::payment_refused(message_zh, message_en)),
         OrderOutcome::Moves(_) | OrderOutcome::ForStaff(_) => Err(AppError::Internal),
     }
+}
+
+/// Closes the order if it is still open; false when a payment (or staff) moved it first, which
+/// then wins.
+pub async fn close_if_open(
+    state: &ServerState,
+    order_id: i32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<bool, AppError> {
+    let closed = payment_order::Entity::update_many()
+        .col_expr(payment_order::Column::State, Expr::value(OrderState::Closed))
+        .col_expr(payment_order::Column::OpenFor, Expr::value(Option::<i32>::None))
+        .col_expr(payment_order::Column::ClosedAt, Expr::value(now))
+        .filter(payment_order::Column::Id.eq(order_id))
+        .filter(payment_order::Column::State.eq(OrderState::Created))
+        .exec(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("order close", e))?;
+    Ok(closed.rows_affected == 1)
 }
 
 /// The exam's fee and the application, when the candidate has been approved and may see it.

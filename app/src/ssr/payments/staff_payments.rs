@@ -19,7 +19,7 @@ use crate::ssr::infra::server_state::ServerState;
 
 use super::notices::FOR_STAFF;
 use super::order_view::{order_view, ON_SITE};
-use super::orders::{latest_order, new_order_no};
+use super::orders::{close_if_open, latest_order, new_order_no};
 
 /// Records that the candidate with `id_number` paid the exam's fee on site, with the receipt or
 /// transaction number staff read off the terminal. An open online order is closed first.
@@ -64,15 +64,7 @@ pub async fn record_on_site(
                 ))
             }
             OrderState::Created => {
-                payment_order::Entity::update_many()
-                    .col_expr(payment_order::Column::State, Expr::value(OrderState::Closed))
-                    .col_expr(payment_order::Column::OpenFor, Expr::value(Option::<i32>::None))
-                    .col_expr(payment_order::Column::ClosedAt, Expr::value(now))
-                    .filter(payment_order::Column::Id.eq(latest.id))
-                    .filter(payment_order::Column::State.eq(OrderState::Created))
-                    .exec(&state.db)
-                    .await
-                    .map_err(|e| crate::ssr::internal("order close", e))?;
+                close_if_open(state, latest.id, now).await?;
                 let detail = format!("{} closed: paid on site", latest.order_no);
                 audit::record(&state.db, Some(staff), AuditAction::OrderClosed, exam_code, &detail, now).await?;
             }
