@@ -13,7 +13,8 @@ const MIN = 100 * 1024, MAX = 300 * 1024, SHORT = 1240;
 
 async function main() {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
-  const page = await browser.newPage();
+  // The script tag below is inline: the page's own CSP (rightly) refuses it.
+  const page = await (await browser.newContext({ bypassCSP: true })).newPage();
   await page.goto(`${process.env.ZIGE_BENCH_URL}/photo-tool`);
   await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached', timeout: 60000 });
   await page.addScriptTag({ path: require.resolve('browser-image-compression/dist/browser-image-compression.js') });
