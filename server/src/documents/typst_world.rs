@@ -25,7 +25,6 @@ pub struct DocumentWorld {
     fonts: Arc<DocumentFonts>,
     main: Source,
     files: HashMap<FileId, Bytes>,
-    today: Option<Datetime>,
 }
 
 impl DocumentWorld {
@@ -38,7 +37,6 @@ impl DocumentWorld {
                 .into_iter()
                 .filter_map(|(name, bytes)| Some((project_file(name)?, Bytes::new(bytes))))
                 .collect(),
-            today: None,
         })
     }
 
@@ -103,6 +101,6 @@ impl World for DocumentWorld {
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         // Documents print the server's time from their data, never the template's own clock.
-        self.today
+        None
     }
 }

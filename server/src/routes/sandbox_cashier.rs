@@ -59,7 +59,7 @@ pub async fn cashier_pay(
         notice_id: format!("SBN{}", uuid::Uuid::new_v4().simple()),
         order_no: order.order_no.clone(),
         txn: format!("SBT{}", uuid::Uuid::new_v4().simple()),
-        amount_fen: order.amount_fen.max(0) as u64,
+        amount_fen: order.amount(),
     };
     tokio::spawn(notify(state.clone(), provider, notice));
     // Back to the exam page, as a provider returns to the merchant's return address.
@@ -115,7 +115,7 @@ async fn own_open_order(
 
 /// The cashier page: plain HTML in both languages, like a provider's own page (no Zige script).
 fn page(order: &payment_order::Model) -> String {
-    let amount = format_yuan(order.amount_fen.max(0) as u64);
+    let amount = format_yuan(order.amount());
     let order_no = &order.order_no;
     let back = return_address(order);
     format!(

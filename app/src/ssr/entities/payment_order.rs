@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-use crate::domain::payment_order::OrderState;
+use crate::domain::payment_order::{OrderFacts, OrderState};
 
 /// One fee order of one application (see `ssr::payments`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -29,3 +29,15 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The amount in fen (the column is signed only because SQL has no unsigned integers).
+    pub fn amount(&self) -> u64 {
+        self.amount_fen.max(0) as u64
+    }
+
+    /// The order as the domain decides events on it.
+    pub fn facts(&self) -> OrderFacts {
+        OrderFacts { state: self.state, amount_fen: self.amount(), paid_txn: self.paid_txn.clone() }
+    }
+}

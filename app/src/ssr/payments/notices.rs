@@ -7,7 +7,7 @@
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set, TransactionTrait};
 
-use crate::domain::payment_order::{decide, OrderEvent, OrderFacts, OrderOutcome, OrderState};
+use crate::domain::payment_order::{decide, OrderEvent, OrderOutcome, OrderState};
 use crate::error::AppError;
 use crate::ssr::entities::{payment_notice, payment_order};
 use crate::ssr::infra::audit::{self, AuditAction};
@@ -99,13 +99,8 @@ async fn apply(
         else {
             return Ok(UNKNOWN_ORDER.to_string());
         };
-        let facts = OrderFacts {
-            state: order.state,
-            amount_fen: order.amount_fen.max(0) as u64,
-            paid_txn: order.paid_txn.clone(),
-        };
         let event = OrderEvent::Paid { amount_fen: notice.amount_fen, txn: notice.txn.clone() };
-        match decide(&facts, &event) {
+        match decide(&order.facts(), &event) {
             OrderOutcome::Moves(OrderState::Paid) => {
                 let moved = payment_order::Entity::update_many()
                     .col_expr(payment_order::Column::State, Expr::value(OrderState::Paid))

@@ -17,7 +17,7 @@ pub fn order_view(state: &ServerState, order: &payment_order::Model) -> OrderVie
     };
     OrderView {
         order_no: order.order_no.clone(),
-        amount_fen: order.amount_fen.max(0) as u64,
+        amount_fen: order.amount(),
         state: order.state,
         gateway: order.gateway.clone(),
         gateway_zh,

@@ -7,7 +7,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::domain::exam_fee::ExamFee;
-use crate::domain::payment_order::{decide, OrderEvent, OrderFacts, OrderOutcome, OrderState};
+use crate::domain::payment_order::{decide, OrderEvent, OrderOutcome, OrderState};
 use crate::domain::{ApplicationState, ExamPhase};
 use crate::error::AppError;
 use crate::models::payment::{FeeView, GatewayChoice};
@@ -122,9 +122,7 @@ pub async fn close(state: &ServerState, account: &user::Model, order_no: &str) -
         .await
         .map_err(|e| crate::ssr::internal("order find", e))?
         .ok_or(AppError::NotFound)?;
-    let facts =
-        OrderFacts { state: order.state, amount_fen: order.amount_fen as u64, paid_txn: order.paid_txn.clone() };
-    match decide(&facts, &OrderEvent::Close) {
+    match decide(&order.facts(), &OrderEvent::Close) {
         OrderOutcome::Moves(OrderState::Closed) => {
             let now = state.clock.now();
             if !close_if_open(state, order.id, now).await? {

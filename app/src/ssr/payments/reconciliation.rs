@@ -75,7 +75,7 @@ pub async fn rows(
             [
                 order.order_no.clone(),
                 order.gateway.clone(),
-                format_yuan(order.amount_fen.max(0) as u64),
+                format_yuan(order.amount()),
                 order.state.as_str().to_string(),
                 order.paid_txn.clone().unwrap_or_default(),
                 format_utc(&order.created_at),

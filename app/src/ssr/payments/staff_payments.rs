@@ -5,7 +5,7 @@
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use crate::domain::payment_order::{decide, OrderEvent, OrderFacts, OrderOutcome, OrderState};
+use crate::domain::payment_order::{decide, OrderEvent, OrderOutcome, OrderState};
 use crate::domain::{ApplicationState, Role};
 use crate::error::AppError;
 use crate::models::payment::OrderView;
@@ -117,9 +117,7 @@ pub async fn refund(
         .await
         .map_err(|e| crate::ssr::internal("order find", e))?
         .ok_or(AppError::NotFound)?;
-    let facts =
-        OrderFacts { state: order.state, amount_fen: order.amount_fen.max(0) as u64, paid_txn: order.paid_txn.clone() };
-    match decide(&facts, &OrderEvent::Refund) {
+    match decide(&order.facts(), &OrderEvent::Refund) {
         OrderOutcome::Moves(OrderState::Refunded) => {
             let now = state.clock.now();
             let moved = payment_order::Entity::update_many()
