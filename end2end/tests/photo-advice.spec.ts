@@ -53,7 +53,7 @@ test('a blurred photo and a dark one on grey get advice after fitting, and may s
   await page.locator('input[name=photo]').setInputFiles({ name: 'blurred.jpg', mimeType: 'image/jpeg', buffer: blurred });
   await page.getByRole('button', { name: 'Fix it for me' }).click();
   await expect(page.getByText('Meets the rule', { exact: true })).toBeVisible();
-  await expect(advice).toContainText(/The picture may be blurred \(sharpness \d+, at least 60 advised\)/);
+  await expect(advice).toContainText(/The picture may be blurred \(sharpness \d+, at least 100 advised\)/);
   await expect(advice.locator('li')).toHaveCount(1);
   await expect(page.getByRole('link', { name: 'Download the adjusted photo' })).toBeVisible();
   await expectAccessible(page);
@@ -78,7 +78,7 @@ test('a blurred scan in the upload form is advised against in Chinese, and can s
   expect(scan.length).toBeLessThan(300 * 1024);
   await diplomas.locator('#file-education').setInputFiles({ name: 'diploma.jpg', mimeType: 'image/jpeg', buffer: scan });
   await expect(diplomas.getByText(/符合要求/).first()).toBeVisible();
-  await expect(diplomas.locator('.looks')).toContainText(/图片可能模糊（清晰度 \d+，建议不低于 60）/);
+  await expect(diplomas.locator('.looks')).toContainText(/图片可能模糊（清晰度 \d+，建议不低于 100）/);
   await expectAccessible(page);
   await diplomas.getByRole('button', { name: '上传', exact: true }).click();
   await expect(diplomas.locator('li.material')).toHaveCount(1);

@@ -12,7 +12,8 @@ use web_sys::{
     ImageOrientation,
 };
 
-use crate::domain::photo_fit::{CropBox, FitPlan, QualitySearch, SearchEnd, MAX_CANVAS_PIXELS};
+use crate::domain::fit_search::FitSearch;
+use crate::domain::photo_fit::{CropBox, FitPlan, MAX_CANVAS_PIXELS};
 
 use super::FittedPhoto;
 
@@ -20,8 +21,8 @@ fn js_error(value: JsValue) -> String {
     value.as_string().unwrap_or_else(|| format!("{value:?}"))
 }
 
-/// Fits `bytes` by `plan`: None when no size and quality land in the byte window. Each size is
-/// drawn once and encoded at the qualities the search asks for.
+/// Fits `bytes` by `plan`: None when no size and quality land in the byte window. The search
+/// (`domain::fit_search`) says which size and quality to encode next; each size is drawn once.
 pub async fn fit_photo(bytes: &[u8], plan: &FitPlan) -> Result<Option<FittedPhoto>, String> {
     let picture = decode_upright(bytes).await?;
     let fitted = fit_decoded(&picture, plan).await;
@@ -30,26 +31,22 @@ pub async fn fit_photo(bytes: &[u8], plan: &FitPlan) -> Result<Option<FittedPhot
 }
 
 async fn fit_decoded(picture: &ImageBitmap, plan: &FitPlan) -> Result<Option<FittedPhoto>, String> {
-    for &size in &plan.sizes {
-        let (canvas, _) = draw(picture, plan.crop, size)?;
-        let mut search = QualitySearch::new(plan.min_bytes, plan.max_bytes);
-        // The encode the search holds as its best so far.
-        let mut best: Option<(f32, Vec<u8>)> = None;
-        while let Some(quality) = search.next() {
-            let encoded = to_jpeg(&canvas, quality).await?;
-            if search.record(quality, encoded.len() as u64) {
-                best = Some((quality, encoded));
-            }
+    let mut search = FitSearch::new(plan);
+    // The canvas last drawn, by its size, and the encode the search holds as its best so far.
+    let mut drawn: Option<((u32, u32), HtmlCanvasElement)> = None;
+    let mut best: Option<FittedPhoto> = None;
+    while let Some(next) = search.next() {
+        let canvas = match drawn.take() {
+            Some((size, canvas)) if size == next.size => canvas,
+            _ => draw(picture, plan.crop, next.size)?.0,
+        };
+        let encoded = to_jpeg(&canvas, next.quality).await?;
+        if search.record(next.size, next.quality, encoded.len() as u64) {
+            best = Some(FittedPhoto { width: next.size.0, height: next.size.1, quality: next.quality, bytes: encoded });
         }
-        match (search.end(), best) {
-            (SearchEnd::Fitted { .. }, Some((quality, bytes))) => {
-                return Ok(Some(FittedPhoto { width: size.0, height: size.1, quality, bytes }));
-            }
-            (SearchEnd::TooFewBytes, _) => break,
-            _ => continue,
-        }
+        drawn = Some((next.size, canvas));
     }
-    Ok(None)
+    Ok(best)
 }
 
 /// The picture decoded and turned upright by its EXIF orientation.

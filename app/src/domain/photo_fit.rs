@@ -1,8 +1,8 @@
 //! The photo tool's plan (issue 12): given a category's rules and what the probe learned of a
 //! chosen picture, what can be made to fit — turned upright, cropped to the aspect, scaled, and
 //! re-encoded as JPEG at a quality that lands the bytes inside the window — and what cannot, in
-//! words with the numbers. Pure: the browser's canvas does the pixels; this decides which sizes to
-//! try (`FitPlan::sizes`) and which qualities (`QualitySearch`), so the same plan is tested here.
+//! words with the numbers. Pure: the browser's canvas does the pixels; this decides which sizes may
+//! be tried (`FitPlan::sizes`), and `fit_search` which size and quality to encode next.
 
 use serde::{Deserialize, Serialize};
 
@@ -18,12 +18,6 @@ pub const MAX_CANVAS_PIXELS: u64 = 4096 * 4096;
 pub const A4_SHORT_SIDE_INCHES: f64 = 210.0 / 25.4;
 /// Each smaller size tried is this fraction of the one before (by side).
 const SIZE_STEP: f64 = 0.85;
-/// JPEG qualities the search moves between; below the floor a document's text smears.
-pub const QUALITY_FLOOR: f32 = 0.40;
-pub const QUALITY_CEILING: f32 = 0.95;
-/// Encodes tried per size at most: a binary search over the range finds a fitting quality well
-/// within this.
-const MAX_TRIES_PER_SIZE: u32 = 8;
 
 /// A rectangle of the upright picture, in pixels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -216,119 +210,6 @@ fn too_few_pixels(side_zh: &str, side_en: &str, actual: u32, min: u32) -> Violat
         format!("图片{side_zh} {actual} 像素，至少需要 {min}；放大不会增加细节，请重新拍摄"),
         format!("The picture is {actual} pixels {side_en}; at least {min} are needed. Enlarging adds no detail: take it again"),
     )
-}
-
-/// The search for a JPEG quality whose bytes land in [min, max] at one size: a bisection over
-/// [`QUALITY_FLOOR`, `QUALITY_CEILING`] that remembers the best fitting try (the highest quality
-/// that fits). The browser asks `next()`, encodes at that quality, and tells `record()` the bytes.
-#[derive(Clone, Debug)]
-pub struct QualitySearch {
-    low: f32,
-    high: f32,
-    min_bytes: u64,
-    max_bytes: u64,
-    tries: u32,
-    best: Option<(f32, u64)>,
-    /// The lowest quality was still too big: this size can never fit.
-    too_big: bool,
-    /// The highest quality was still too small: this size can never fit.
-    too_small: bool,
-}
-
-impl QualitySearch {
-    pub fn new(min_bytes: u64, max_bytes: u64) -> QualitySearch {
-        QualitySearch {
-            low: QUALITY_FLOOR,
-            high: QUALITY_CEILING,
-            min_bytes,
-            max_bytes,
-            tries: 0,
-            best: None,
-            too_big: false,
-            too_small: false,
-        }
-    }
-
-    /// The next quality to encode at; None when the search is over.
-    pub fn next(&self) -> Option<f32> {
-        if self.tries >= MAX_TRIES_PER_SIZE || self.too_big || self.too_small || self.high - self.low < 0.02 {
-            return None;
-        }
-        // First the ceiling (the best a fit could be), then the floor, then between.
-        Some(match self.tries {
-            0 => QUALITY_CEILING,
-            1 if self.best.is_none() => QUALITY_FLOOR,
-            _ => (self.low + self.high) / 2.0,
-        })
-    }
-
-    /// What an encode at `quality` weighed; true when it is now the best fit (the one to keep).
-    pub fn record(&mut self, quality: f32, bytes: u64) -> bool {
-        self.tries += 1;
-        if bytes > self.max_bytes {
-            if quality <= QUALITY_FLOOR {
-                self.too_big = true;
-            }
-            self.high = quality;
-        } else if bytes < self.min_bytes {
-            if quality >= QUALITY_CEILING {
-                self.too_small = true;
-            }
-            self.low = quality;
-        } else {
-            let became_best = self.best.is_none_or(|(q, _)| quality > q);
-            if became_best {
-                self.best = Some((quality, bytes));
-            }
-            self.low = quality;
-            if quality >= QUALITY_CEILING {
-                self.high = quality;
-            }
-            return became_best;
-        }
-        false
-    }
-
-    /// How the search ended (call once `next()` is None).
-    pub fn end(&self) -> SearchEnd {
-        match self.best {
-            Some((quality, bytes)) => SearchEnd::Fitted { quality, bytes },
-            // Even the best quality is too light: a smaller size only gets lighter.
-            None if self.too_small => SearchEnd::TooFewBytes,
-            None => SearchEnd::TrySmaller,
-        }
-    }
-}
-
-/// How one size's quality search ended.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum SearchEnd {
-    Fitted {
-        quality: f32,
-        bytes: u64,
-    },
-    /// Too heavy even at the floor (or no quality landed in the window): try the next size.
-    TrySmaller,
-    /// Too light even at the ceiling.
-    TooFewBytes,
-}
-
-/// The whole fit with a synchronous encoder (`encode(size, quality)` returns the bytes it made):
-/// sizes largest first, a quality search at each, the first fit wins. The browser runs the same
-/// steps with its asynchronous canvas; this drives them in tests and on the server's side.
-pub fn fit_with(plan: &FitPlan, mut encode: impl FnMut((u32, u32), f32) -> u64) -> Option<((u32, u32), f32, u64)> {
-    for &size in &plan.sizes {
-        let mut search = QualitySearch::new(plan.min_bytes, plan.max_bytes);
-        while let Some(quality) = search.next() {
-            search.record(quality, encode(size, quality));
-        }
-        match search.end() {
-            SearchEnd::Fitted { quality, bytes } => return Some((size, quality, bytes)),
-            SearchEnd::TrySmaller => continue,
-            SearchEnd::TooFewBytes => return None,
-        }
-    }
-    None
 }
 
 /// What the page says after a fix: "已自动调整：3.7 MB → 268 KB，4000×3000 → 1654×2205，已按拍摄方向转正".
