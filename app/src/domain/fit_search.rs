@@ -30,7 +30,14 @@ const ACCEPT_FROM: f64 = 0.6;
 /// maximum: the model is rough, and a smaller picture only needs a higher quality.
 const SIZE_MARGIN: f64 = 0.9;
 
-/// One encode: the size drawn, the quality asked, the bytes it made.
+/// An encode the search asks for: the size to draw, the quality to encode at.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Encode {
+    pub size: (u32, u32),
+    pub quality: f32,
+}
+
+/// One encode done: the size drawn, the quality asked, the bytes it made.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FitTry {
     pub size: (u32, u32),
@@ -69,14 +76,14 @@ impl FitSearch {
     }
 
     /// The next encode, or None when the search is over (see `best`).
-    pub fn next(&self) -> Option<FitTry> {
+    pub fn next(&self) -> Option<Encode> {
         if self.hopeless || self.tries.len() >= MAX_TRIES {
             return None;
         }
         let Some(chosen) = self.chosen else {
             // The probe: the smallest size is the cheapest to draw and encode.
             let size = *self.sizes.last()?;
-            return Some(FitTry { size, quality: GOOD_QUALITY, bytes: 0 });
+            return Some(Encode { size, quality: GOOD_QUALITY });
         };
         let size = self.sizes[chosen];
         if let Some(best) = self.best.filter(|best| best.size == size) {
@@ -85,7 +92,7 @@ impl FitSearch {
             }
         }
         let quality = self.quality_to_try(size)?;
-        Some(FitTry { size, quality, bytes: 0 })
+        Some(Encode { size, quality })
     }
 
     /// What an encode at `size` and `quality` weighed; true when it is now the best fit (the
@@ -110,11 +117,6 @@ impl FitSearch {
     /// The fit to keep, once `next()` is None; None when nothing landed in the window.
     pub fn best(&self) -> Option<FitTry> {
         self.best
-    }
-
-    /// How many encodes the search has asked for so far.
-    pub fn encodes(&self) -> usize {
-        self.tries.len()
     }
 
     fn accept_from(&self) -> f64 {
