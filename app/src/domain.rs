@@ -2,6 +2,7 @@
 //! columns by the domain's own enums on the server. The same functions judge a file or an ID
 //! number in the browser (WASM) and on the server.
 
+pub mod admission_ticket;
 pub mod application_life_cycle;
 pub mod application_state;
 pub mod aspect_ratio;
@@ -32,6 +33,7 @@ pub mod picture_quality;
 mod png_probe;
 pub mod position_tree;
 pub mod probe_error;
+pub mod registration_form;
 pub mod review_decision;
 pub mod role;
 pub mod sign_up_form;

@@ -8,3 +8,4 @@ pub mod exam;
 pub mod feedback;
 pub mod payment;
 pub mod review;
+pub mod seating;

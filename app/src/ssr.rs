@@ -15,6 +15,7 @@ pub mod infra;
 pub mod messaging;
 pub mod payments;
 pub mod review;
+pub mod tickets;
 
 pub use infra::server_state::ServerState;
 

@@ -1,9 +1,10 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
 import { expectAccessible, makeImage, open, signUpCandidate } from './support';
 
-// Seed 002's steps after approval, in the browser: an approved candidate sees the fee, chooses
-// the gateway, 生成订单, pays at the (sandbox) cashier and comes back to 已支付 once the provider's
-// notification arrives; staff refund it on the exam's administration page. A fresh exam made
+// Seed 002's and 004's steps after approval, in the browser: an approved candidate prints the
+// 报名登记表, sees the fee, chooses the gateway, 生成订单, pays at the (sandbox) cashier and comes
+// back to 已支付 once the provider's notification arrives; staff give it a seat and refund it on
+// the exam's administration page. A fresh exam made
 // from preset 000 with a fee keeps the demo exams as the other tests expect them.
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -18,14 +19,20 @@ function beijing(minutes: number): string {
   return new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
 }
 
-test('an approved candidate pays the fee in the sandbox, and staff refund it', async ({ browser, page }) => {
+test('an approved candidate prints the registration form and pays in the sandbox; staff give a seat and refund it', async ({ browser, page }) => {
   const code = `fee${Date.now() % 100000}`;
   const admin = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   await call(admin.request, 'log_in', { id_number: '44030519850315456X', password: 'zige-admin-2026' });
   await call(admin.request, 'admin_create_exam', { preset: '000', code, source: '' });
   const detail = await call(admin.request, 'admin_exam_detail', { code });
   const at = detail.source.indexOf('[windows]');
-  const source = `${detail.source.slice(0, at)}[fee]\namount_fen = 10000\nonline = true\non_site = true\n\n${detail.source.slice(at)}`;
+  const form = '[registration_form]\nstamp_boxes = [{ title_zh = "所在单位组织人事部门意见", title_en = "Opinion of the employer" }]\n\n';
+  // [ticket] goes last: its sub-tables would swallow what follows.
+  const ticket = '\n[ticket]\nopens = "2027-08-20T09:00:00+08:00"\nvalid_until = "2027-09-05T18:00:00+08:00"\n' +
+    'rules_zh = "凭准考证和身份证入场。"\nrules_en = "Bring this ticket and your ID card."\n' +
+    '[[ticket.sessions]]\nname_zh = "笔试"\nname_en = "Written test"\nstarts = "2027-09-05T09:00:00+08:00"\nends = "2027-09-05T11:00:00+08:00"\n' +
+    '[[ticket.rooms]]\ncode = "101"\nname_zh = "101 室"\nname_en = "Room 101"\nseats = 30\n';
+  const source = `${detail.source.slice(0, at)}[fee]\namount_fen = 10000\nonline = true\non_site = true\n\n${form}${detail.source.slice(at)}${ticket}`;
   await call(admin.request, 'admin_save_exam', { code, source });
   const reviewers = await call(admin.request, 'admin_reviewers', {});
   const reviewerId = reviewers.find((r: any) => r.id_number_masked.endsWith('7897')).id;
@@ -56,6 +63,13 @@ test('an approved candidate pays the fee in the sandbox, and staff refund it', a
   await expect(fee).toContainText('考试费用：¥100.00，缴费方式：网上支付或现场缴费');
   await expect(fee.getByLabel('模拟支付（沙箱）')).toBeChecked();
   await expectAccessible(page);
+  // 报名登记表: printed by the server, one A4 page, the candidate's own.
+  const formLink = page.getByRole('link', { name: '打印报名登记表（PDF）' });
+  await expect(formLink).toHaveAttribute('href', `/api/exams/${code}/registration-form.pdf`);
+  const printed = await page.request.get(`/api/exams/${code}/registration-form.pdf`);
+  expect(printed.status()).toBe(200);
+  expect(printed.headers()['content-type']).toBe('application/pdf');
+  expect((await printed.body()).subarray(0, 5).toString()).toBe('%PDF-');
   await fee.getByRole('button', { name: '生成订单' }).click();
   await expect(fee.getByTestId('order-state')).toHaveText('待支付');
   const orderNo = (await fee.getByTestId('order').locator('dd').first().textContent())!.trim();
@@ -77,9 +91,18 @@ test('an approved candidate pays the fee in the sandbox, and staff refund it', a
   await expect(page.getByTestId('fee')).toContainText('Exam fee: ¥100.00, paid online or on site');
   await expectAccessible(page);
 
-  // Staff refund it on the exam's administration page.
+  // Paid and approved: staff give seats by the stated rule, and the seating list names the seat.
   const staff = await admin.newPage();
   await open(staff, `/admin/exams/${code}`);
+  const seats = staff.getByRole('region', { name: '考场与座位' });
+  await expect(seats.getByTestId('seating')).toHaveText('座位 30 个，已分配 0 个，待分配考生 1 人');
+  await seats.getByRole('button', { name: '按规则分配座位' }).click();
+  await expect(seats.getByRole('status')).toHaveText('本次分配 1 个座位');
+  await expect(seats.getByTestId('seating')).toHaveText('座位 30 个，已分配 1 个，待分配考生 0 人');
+  const seating = await (await admin.request.get(`/api/admin/exams/${code}/seats.csv`)).text();
+  expect(seating).toContain(`${code}-101-01,101,1,缴费考生,`);
+
+  // Staff refund it on the exam's administration page.
   const desk = staff.getByRole('region', { name: '缴费管理' });
   await desk.getByLabel('订单号').fill(orderNo);
   await desk.getByLabel('退款原因').fill('考生放弃考试');

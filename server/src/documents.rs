@@ -1,5 +1,8 @@
 //! Documents Zige prints (issue 13): PDFs laid out by Typst from a template and the data of one
-//! candidate, with a CJK font embedded as a subset. First the 上传回执 (upload receipt).
+//! candidate, with a CJK font embedded as a subset: the 上传回执 (upload receipt) and the
+//! 报名登记表 (registration form).
 pub mod fonts;
+pub mod registration_form;
+pub mod render;
 pub mod typst_world;
 pub mod upload_receipt;

@@ -1,6 +1,7 @@
 //! Plain HTTP routes beside the server functions: the upload (multipart with progress), the
-//! image bytes, and a health check.
+//! image bytes, the printed documents, the exports, the payment gateways, and a health check.
 
+pub mod candidate_documents;
 pub mod example_file;
 pub mod health;
 pub mod material_file;
@@ -9,9 +10,9 @@ pub mod payments_export;
 pub mod previous_file;
 pub mod results_export;
 pub mod sandbox_cashier;
+pub mod seats_export;
 pub mod upload_example;
 pub mod upload_material;
-pub mod upload_receipt;
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};

@@ -34,11 +34,12 @@ use crate::mailer::{EmailSender, LoggingMailer, SmtpMailer};
 use crate::middleware::rate_limit::{limit_by_address, RateLimitState};
 use crate::middleware::same_origin::{refuse_cross_site, SameOriginState};
 use crate::outbox_worker::{self, Senders};
+use crate::routes::candidate_documents::{registration_form, upload_receipt, FontCell};
 use crate::routes::payment_notify::payment_notify;
 use crate::routes::payments_export::payments_csv;
 use crate::routes::results_export::{results_csv, results_xlsx};
 use crate::routes::sandbox_cashier::{cashier_page, cashier_pay, SandboxProvider};
-use crate::routes::upload_receipt::{upload_receipt, FontCell};
+use crate::routes::seats_export::seats_csv;
 use crate::routes::{
     example_file::example_file, health::health, material_file::material_file, previous_file::previous_file,
     upload_example::upload_example, upload_material::upload_material,
@@ -242,6 +243,8 @@ fn build_router(state: ServerState, config: &Config, sandbox: Option<Arc<Sandbox
         })
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
         .layer(RequestBodyLimitLayer::new(FORM_BODY_LIMIT_BYTES));
+    // One font load and one set of layout permits for every document route.
+    let documents = FontCell::new(config.font_dir.clone());
     Router::new()
         .route("/health", get(health))
         .route("/api/materials", post(upload_material).layer(DefaultBodyLimit::max(body_limit)))
@@ -251,13 +254,9 @@ fn build_router(state: ServerState, config: &Config, sandbox: Option<Arc<Sandbox
         .route("/api/admin/exams/{code}/results.xlsx", get(results_xlsx))
         .route("/api/exams/{code}/examples/{name}", get(example_file))
         .route("/api/admin/exams/{code}/payments.csv", get(payments_csv))
-        .route(
-            "/api/exams/{code}/receipt.pdf",
-            get(upload_receipt).layer(axum::Extension(FontCell {
-                dir: config.font_dir.clone(),
-                fonts: Arc::new(tokio::sync::OnceCell::new()),
-            })),
-        )
+        .route("/api/admin/exams/{code}/seats.csv", get(seats_csv))
+        .route("/api/exams/{code}/receipt.pdf", get(upload_receipt).layer(axum::Extension(documents.clone())))
+        .route("/api/exams/{code}/registration-form.pdf", get(registration_form).layer(axum::Extension(documents)))
         .merge(sandbox_routes(sandbox, config))
         .route(
             "/api/admin/exams/{code}/examples",

@@ -60,6 +60,12 @@ fn paid(notice_id: &str, order_no: &str, txn: &str, amount_fen: u64) -> GatewayN
     GatewayNotice { notice_id: notice_id.into(), order_no: order_no.into(), txn: txn.into(), amount_fen }
 }
 
+/// The notifications waiting for staff, as the fee desk lists them.
+async fn flagged(admin: &Browser) -> Vec<Value> {
+    let listed = admin.call("admin_flagged_payments", json!({ "exam_code": "000" })).await;
+    listed.json::<Value>().await.unwrap().as_array().unwrap().clone()
+}
+
 async fn audit_actions(app: &TestApp) -> Vec<String> {
     use sea_orm::EntityTrait;
     app::ssr::entities::audit_entry::Entity::find()
@@ -157,20 +163,28 @@ async fn money_an_order_cannot_take_is_kept_and_flagged_for_staff() {
     assert_eq!(notify(&app, &paid("M5", "ZGNOSUCHORDER", "T-x", 10000)).await.status(), 200);
     assert_eq!(fee(&alice).await["order"]["state"], "paid");
 
-    let admin = app::ssr::accounts::account_store::find_by_id_number(&app.state.db, "44030519850315456X")
-        .await
-        .unwrap()
-        .unwrap();
-    let flags = app::ssr::payments::staff_payments::flagged(&app.state, &admin, "000").await.unwrap();
-    let outcomes: Vec<_> = flags.iter().map(|f| (f.notice_id.as_str(), f.outcome.as_str())).collect();
+    // The fee desk lists them, oldest first, with the amount that arrived; settling needs a note.
+    let flags = flagged(&admin_browser).await;
+    let outcomes: Vec<_> = flags.iter().map(|f| (f["txn"].as_str().unwrap(), f["outcome"].as_str().unwrap())).collect();
     assert_eq!(
         outcomes,
-        [("M1", "amount_mismatch"), ("M3", "paid_after_close"), ("M4", "paid_twice"), ("M5", "unknown_order")]
+        [
+            ("T-small", "amount_mismatch"),
+            ("T-late", "paid_after_close"),
+            ("T-again", "paid_twice"),
+            ("T-x", "unknown_order")
+        ]
     );
-    app::ssr::payments::staff_payments::settle(&app.state, &admin, flags[0].id, "refunded ¥0.01 by bank transfer")
-        .await
-        .unwrap();
-    assert_eq!(app::ssr::payments::staff_payments::flagged(&app.state, &admin, "000").await.unwrap().len(), 3);
+    assert_eq!(flags[0]["amount_fen"], 1);
+    assert_eq!(flags[1]["order_no"], first.as_str());
+    let settle = |id: &Value, note: &str| {
+        admin_browser.call("admin_settle_payment_flag", json!({ "notice_id": id, "note": note }))
+    };
+    assert_eq!(error_kind(settle(&flags[0]["id"], " ").await).await.1, "InvalidField");
+    assert!(settle(&flags[0]["id"], "refunded ¥0.01 by bank transfer").await.status().is_success());
+    assert_eq!(flagged(&admin_browser).await.len(), 3);
+    assert!(audit_actions(&app).await.contains(&"payment_flag_settled".to_string()));
+    assert_eq!(alice.call("admin_flagged_payments", json!({ "exam_code": "000" })).await.status(), 403);
 
     // The day's reconciliation lists both orders beside their notifications.
     let day = app.clock_now().with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap()).format("%Y-%m-%d");

@@ -1,11 +1,13 @@
 //! The fee desk on an exam's administration page: record a payment taken on site (seed 004: 支付宝
 //! or 微信 at the desk) by the candidate's ID number and the receipt number, refund a paid order
-//! with the reason, and download a day's reconciliation. Every action is audited.
+//! with the reason, settle the notifications flagged for staff, and download a day's
+//! reconciliation. Every action is audited.
 
 use leptos::prelude::*;
 
 use crate::api::admin::{admin_record_on_site_payment, admin_refund_order};
 use crate::components::error_note::ErrorNote;
+use crate::components::payment_flags::PaymentFlags;
 use crate::domain::exam_fee::{format_yuan, ExamFee};
 use crate::i18n::{tr, use_lang};
 use crate::models::payment::OrderView;
@@ -28,7 +30,10 @@ pub fn FeeDesk(code: String, fee: ExamFee, today: String) -> impl IntoView {
             move |_: &()| async move { admin_refund_order(order_no.get_untracked(), reason.get_untracked()).await },
         );
     let amount = format_yuan(u64::from(fee.amount_fen));
-    let export_url = move || format!("/api/admin/exams/{code}/payments.csv?day={}", day.get());
+    let export_url = {
+        let code = code.clone();
+        move || format!("/api/admin/exams/{code}/payments.csv?day={}", day.get())
+    };
     view! {
         <section class="card fee-desk" aria-labelledby="fee-desk-title">
             <h2 id="fee-desk-title">{tr("缴费管理", "Fees")}</h2>
@@ -63,6 +68,7 @@ pub fn FeeDesk(code: String, fee: ExamFee, today: String) -> impl IntoView {
                     Err(error) => view! { <ErrorNote error/> }.into_any(),
                 })}
             </div>
+            <PaymentFlags code=code.clone()/>
             <p class="exports">
                 <label>{tr("对账日期", "Reconciliation day")}
                     <input type="date" name="reconciliation_day" prop:value=day on:input=move |ev| day.set(event_target_value(&ev))/>

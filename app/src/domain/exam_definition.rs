@@ -1,9 +1,11 @@
 //! An exam as administrators configure it in a TOML file: identity, time windows, who may enter,
 //! the integrity pledge, the material categories with their rules, slots and examples, the
-//! personal-information form and, for recruitment exams, the position tree.
+//! personal-information form and, for recruitment exams, the position tree; the fee and the
+//! registration form after approval.
 
 use serde::{Deserialize, Serialize};
 
+use super::admission_ticket::TicketSpec;
 use super::category_advice::CategoryAdvice;
 use super::category_rules::CategoryRules;
 use super::exam_fee::ExamFee;
@@ -11,6 +13,7 @@ use super::exam_windows::ExamWindows;
 use super::personal_form::{form_mistakes, FormField};
 use super::picture_quality::PictureKind;
 use super::position_tree::{position_mistakes, PositionNode};
+use super::registration_form::RegistrationFormSpec;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,6 +37,12 @@ pub struct ExamDefinition {
     /// What an approved candidate pays, and how; none for a free exam.
     #[serde(default)]
     pub fee: Option<ExamFee>,
+    /// 报名登记表 for approved candidates to print and have stamped; none: no form.
+    #[serde(default)]
+    pub registration_form: Option<RegistrationFormSpec>,
+    /// 准考证: sessions, rooms and seats, rules for the day; none: no admission ticket.
+    #[serde(default)]
+    pub ticket: Option<TicketSpec>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -148,6 +157,12 @@ impl ExamDefinition {
         mistakes.extend(position_mistakes(&self.positions).into_iter().map(general));
         if let Some(fee) = &self.fee {
             mistakes.extend(fee.mistakes().into_iter().map(general));
+        }
+        if let Some(form) = &self.registration_form {
+            mistakes.extend(form.mistakes().into_iter().map(general));
+        }
+        if let Some(ticket) = &self.ticket {
+            mistakes.extend(ticket.mistakes().into_iter().map(general));
         }
         if self.categories.is_empty() {
             mistakes.push(general("an exam needs at least one [[categories]] entry".to_string()));

@@ -105,6 +105,18 @@ pub enum StaffFlag {
     PaidTwice { first_txn: String },
 }
 
+/// What staff are told of a notification flagged with `code` (a `StaffFlag::code`, or
+/// `unknown_order`), in both languages.
+pub fn flag_label(code: &str) -> (&'static str, &'static str) {
+    match code {
+        "amount_mismatch" => ("金额与订单不符", "Amount differs from the order's"),
+        "paid_after_close" => ("订单关闭后付款，需退款", "Paid after the order was closed: refund it"),
+        "paid_twice" => ("重复付款，需退款一笔", "Paid twice: refund one"),
+        "unknown_order" => ("找不到对应订单", "No such order"),
+        _ => ("待处理", "To settle"),
+    }
+}
+
 impl StaffFlag {
     pub fn code(&self) -> &'static str {
         match self {

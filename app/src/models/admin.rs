@@ -44,6 +44,9 @@ pub struct AdminExamPage {
     /// Today in the exam's offset ("2026-11-23"): the reconciliation's default day.
     #[serde(default)]
     pub today: String,
+    /// Whether the exam prints admission tickets (its file has a [ticket]): rooms and seats.
+    #[serde(default)]
+    pub tickets: bool,
 }
 
 /// What an eligibility import did: how many rows were kept, and every bad row by line.
@@ -101,7 +104,7 @@ pub struct AuditQuery {
 
 /// Every kind of line the audit log holds (as `ssr::audit::AuditAction` names them), with the
 /// words the filter shows.
-pub const AUDIT_ACTIONS: [(&str, &str, &str); 23] = [
+pub const AUDIT_ACTIONS: [(&str, &str, &str); 24] = [
     ("decision", "审核决定", "Decision"),
     ("unlock", "退回解锁", "Unlock"),
     ("role_change", "角色变更", "Role change"),
@@ -125,4 +128,5 @@ pub const AUDIT_ACTIONS: [(&str, &str, &str); 23] = [
     ("payment_notice_kept", "支付通知（重复或待处理）", "Payment notice kept (repeat or for staff)"),
     ("payment_notice_refused", "支付通知验签失败", "Payment notice refused (bad signature)"),
     ("payment_flag_settled", "处理异常付款", "Flagged payment settled"),
+    ("seats_assigned", "分配考场座位", "Seats assigned"),
 ];

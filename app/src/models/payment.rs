@@ -37,3 +37,17 @@ pub struct OrderView {
     pub created_at: String,
     pub paid_at: Option<String>,
 }
+
+/// A gateway's notification that moved no order (money the order could not take), waiting for
+/// staff to refund it or settle it by hand.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FlaggedNotice {
+    pub id: i32,
+    pub order_no: String,
+    pub gateway: String,
+    pub txn: String,
+    pub amount_fen: u64,
+    /// Why it waits: `amount_mismatch`, `paid_after_close`, `paid_twice`, `unknown_order`.
+    pub outcome: String,
+    pub received_at: String,
+}

@@ -8,6 +8,7 @@ use crate::api::admin::{admin_exam_detail, admin_import_eligibility, admin_save_
 use crate::components::error_note::ErrorNote;
 use crate::components::fee_desk::FeeDesk;
 use crate::components::progress_chart::ProgressChart;
+use crate::components::seat_desk::SeatDesk;
 use crate::components::state_counts::StateCounts;
 use crate::domain::{Eligibility, ExamWindows};
 use crate::i18n::{tr, use_lang};
@@ -148,6 +149,7 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
             </section>
         })}
         {detail.fee.clone().map(|fee| view! { <FeeDesk code=code.clone() fee today=detail.today.clone()/> })}
+        {detail.tickets.then(|| view! { <SeatDesk code=code.clone()/> })}
         <ExampleUpload code=code.clone()/>
         <section class="card" aria-labelledby="source-title">
             <h2 id="source-title">{tr("考试配置文件", "Exam file")}</h2>

@@ -140,7 +140,9 @@ fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) 
     let awaiting = page.state.awaits_review();
     let has_application = page.pledge_accepted_at.is_some();
     let result = page.result.clone();
-    let fee_due = definition.fee.is_some() && result.as_ref().is_some_and(|r| r.state == ApplicationState::Approved);
+    let approved = result.as_ref().is_some_and(|r| r.state == ApplicationState::Approved);
+    let fee_due = definition.fee.is_some() && approved;
+    let form_ready = definition.registration_form.is_some() && approved;
     view! {
         {result.map(|result| {
             let reason = result.reason.clone().unwrap_or_default();
@@ -151,6 +153,13 @@ fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) 
                     {(!reason.is_empty()).then(|| { let r = reason.clone(); move || lang.get().pick(format!("（{r}）"), format!(" ({r})")) })}
                 </p>
             }
+        })}
+        // 报名登记表 (seed 004): printed on one A4 page, stamped by the employer, handed in.
+        {form_ready.then(|| view! {
+            <p class="toolbar registration-form">
+                <a class="button" href=format!("/api/exams/{code}/registration-form.pdf") rel="external" target="_blank">{tr("打印报名登记表（PDF）", "Print the registration form (PDF)")}</a>
+                <span class="muted">{tr("请用 A4 纸单页打印，交所在单位组织人事部门盖章后按要求提交。", "Print it on one A4 page, have it stamped by your employer's personnel department, then hand it in as instructed.")}</span>
+            </p>
         })}
         {fee_due.then(|| view! { <FeePanel exam_code=code.clone()/> })}
         {awaiting.then(|| {

@@ -15,4 +15,5 @@ pub mod payment_order;
 pub mod recovery_code;
 pub mod review_flag;
 pub mod reviewer_assignment;
+pub mod seat_assignment;
 pub mod user;

@@ -16,6 +16,7 @@ mod m20261122_000010_outbox_held_for_results;
 mod m20261123_000011_create_idempotency_keys;
 mod m20261123_000012_create_payment_orders;
 mod m20261123_000013_create_payment_notices;
+mod m20261123_000014_create_seat_assignments;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000011_create_idempotency_keys::Migration),
             Box::new(m20261123_000012_create_payment_orders::Migration),
             Box::new(m20261123_000013_create_payment_notices::Migration),
+            Box::new(m20261123_000014_create_seat_assignments::Migration),
         ]
     }
 }

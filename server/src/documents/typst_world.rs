@@ -40,13 +40,14 @@ impl DocumentWorld {
         })
     }
 
-    /// Compiles to PDF; a broken template's errors name their line ("main.typ:12: unknown variable").
-    pub fn pdf(&self) -> Result<Vec<u8>, String> {
+    /// Compiles to PDF, with its number of pages; a broken template's errors name their line
+    /// ("line 12: unknown variable").
+    pub fn pdf(&self) -> Result<(Vec<u8>, usize), String> {
         let Warned { output, warnings: _ } = typst::compile(self);
         let document = output.map_err(|errors| self.describe(&errors))?;
         let pdf = typst_pdf::pdf(&document, &PdfOptions::default()).map_err(|errors| self.describe(&errors));
         typst::comemo::evict(10);
-        pdf
+        Ok((pdf?, document.pages().len()))
     }
 
     fn describe(&self, errors: &[SourceDiagnostic]) -> String {

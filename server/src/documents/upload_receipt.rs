@@ -15,7 +15,7 @@ use app::ssr::entities::user;
 use app::ssr::ServerState;
 
 use super::fonts::DocumentFonts;
-use super::typst_world::DocumentWorld;
+use super::render::render;
 
 pub const TEMPLATE: &str = include_str!("../../templates/upload-receipt.typ");
 
@@ -71,21 +71,4 @@ pub async fn receipt_pdf(
         "files": files,
     });
     render(fonts, TEMPLATE, data, Vec::new()).await
-}
-
-/// Lays out `template` with `data` as `sys.inputs`, off the async threads (Typst is CPU work).
-pub async fn render(
-    fonts: Arc<DocumentFonts>,
-    template: &'static str,
-    data: serde_json::Value,
-    files: Vec<(&'static str, Vec<u8>)>,
-) -> Result<Vec<u8>, AppError> {
-    tokio::task::spawn_blocking(move || {
-        let inputs = serde_json::from_value(data).map_err(|e| e.to_string())?;
-        let world = DocumentWorld::new(template, inputs, fonts, files).ok_or("template file name")?;
-        world.pdf()
-    })
-    .await
-    .map_err(|e| app::ssr::internal("document task", e))?
-    .map_err(|e| app::ssr::internal("document layout", e))
 }

@@ -1,4 +1,5 @@
-//! GET /api/exams/{code}/receipt.pdf: the signed-in candidate's 上传回执 (their own files only).
+//! The signed-in candidate's documents, their own only: GET /api/exams/{code}/receipt.pdf (上传回执)
+//! and GET /api/exams/{code}/registration-form.pdf (报名登记表).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -7,7 +8,9 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
-use tokio::sync::OnceCell;
+use std::time::Duration;
+
+use tokio::sync::{OnceCell, OwnedSemaphorePermit, Semaphore};
 use tower_sessions::Session;
 
 use app::error::AppError;
@@ -15,19 +18,31 @@ use app::ssr::access::session_user::user_from_session;
 use app::ssr::ServerState;
 
 use crate::documents::fonts::DocumentFonts;
+use crate::documents::registration_form::registration_form_pdf;
 use crate::documents::upload_receipt::receipt_pdf;
 
 use super::error_response;
 
 /// The document fonts, loaded on first use (60 MB of Noto CJK that a server printing nothing need
-/// not read); a missing font folder is said on every request until it is installed.
+/// not read); a missing font folder is said on every request until it is installed. And the
+/// permits to lay out: Typst is CPU work, so no more documents at once than the machine has cores,
+/// and a crowd waits its turn briefly, then hears "busy" instead of stalling every other request.
 #[derive(Clone)]
 pub struct FontCell {
     pub dir: PathBuf,
     pub fonts: Arc<OnceCell<Arc<DocumentFonts>>>,
+    pub layouts: Arc<Semaphore>,
 }
 
+/// How long a document waits for a free core before the answer is "busy, try again".
+const LAYOUT_WAIT: Duration = Duration::from_secs(5);
+
 impl FontCell {
+    pub fn new(dir: PathBuf) -> FontCell {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        FontCell { dir, fonts: Arc::new(OnceCell::new()), layouts: Arc::new(Semaphore::new(cores)) }
+    }
+
     pub async fn get(&self) -> Result<Arc<DocumentFonts>, AppError> {
         let dir = self.dir.clone();
         self.fonts
@@ -40,6 +55,14 @@ impl FontCell {
             .cloned()
             .map_err(|e| app::ssr::internal("document fonts", e))
     }
+
+    /// A permit to lay out one document, held until it is done.
+    pub async fn permit(&self) -> Result<OwnedSemaphorePermit, AppError> {
+        match tokio::time::timeout(LAYOUT_WAIT, self.layouts.clone().acquire_owned()).await {
+            Ok(Ok(permit)) => Ok(permit),
+            _ => Err(AppError::Busy { retry_after_secs: 2 }),
+        }
+    }
 }
 
 pub async fn upload_receipt(
@@ -50,13 +73,33 @@ pub async fn upload_receipt(
 ) -> Response {
     let made = async {
         let account = user_from_session(&session, &state.db).await?;
+        let _permit = fonts.permit().await?;
         receipt_pdf(&state, fonts.get().await?, &account, &code).await
     };
-    match made.await {
+    pdf_response(made.await, &format!("{code}-upload-receipt.pdf"))
+}
+
+pub async fn registration_form(
+    State(state): State<ServerState>,
+    Extension(fonts): Extension<FontCell>,
+    session: Session,
+    Path(code): Path<String>,
+) -> Response {
+    let made = async {
+        let account = user_from_session(&session, &state.db).await?;
+        let _permit = fonts.permit().await?;
+        registration_form_pdf(&state, fonts.get().await?, &account, &code).await
+    };
+    pdf_response(made.await, &format!("{code}-registration-form.pdf"))
+}
+
+/// A PDF shown in the browser (and never cached: it is one person's), or the error.
+fn pdf_response(made: Result<Vec<u8>, AppError>, file_name: &str) -> Response {
+    match made {
         Ok(pdf) => (
             [
                 (header::CONTENT_TYPE, "application/pdf".to_string()),
-                (header::CONTENT_DISPOSITION, format!("inline; filename=\"{code}-upload-receipt.pdf\"")),
+                (header::CONTENT_DISPOSITION, format!("inline; filename=\"{file_name}\"")),
                 (header::CACHE_CONTROL, "private, no-store".to_string()),
             ],
             pdf,

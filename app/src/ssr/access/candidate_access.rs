@@ -19,6 +19,16 @@ pub struct CandidateExam {
     pub now: DateTime<Utc>,
 }
 
+impl CandidateExam {
+    /// The application, when it was approved and the results are published: what the fee and
+    /// the documents after approval wait for.
+    pub fn approved_application(&self) -> Option<&application::Model> {
+        self.application
+            .as_ref()
+            .filter(|a| a.state == ApplicationState::Approved && self.phase == ExamPhase::ResultsPublished)
+    }
+}
+
 /// Only candidates hold applications; reviewers and administrators have their own pages.
 pub async fn enter(state: &ServerState, account: &user::Model, exam_code: &str) -> Result<CandidateExam, AppError> {
     crate::ssr::access::session_user::require_role(account, crate::domain::Role::Candidate)?;

@@ -30,6 +30,7 @@ pub async fn detail(state: &ServerState, code: &str) -> Result<AdminExamPage, Ap
         windows_local: w.moments().map(local),
         offset: w.upload_opens.format("%:z").to_string(),
         fee: definition.fee.clone(),
+        tickets: definition.ticket.is_some(),
         today: state.clock.now().with_timezone(&w.offset()).format("%Y-%m-%d").to_string(),
     })
 }

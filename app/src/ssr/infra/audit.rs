@@ -36,6 +36,8 @@ pub enum AuditAction {
     /// A notification without the gateway's signature: forged or broken.
     PaymentNoticeRefused,
     PaymentFlagSettled,
+    /// A round of seats given for an exam's admission tickets.
+    SeatsAssigned,
 }
 
 impl AuditAction {
@@ -64,6 +66,7 @@ impl AuditAction {
             AuditAction::PaymentNoticeKept => "payment_notice_kept",
             AuditAction::PaymentNoticeRefused => "payment_notice_refused",
             AuditAction::PaymentFlagSettled => "payment_flag_settled",
+            AuditAction::SeatsAssigned => "seats_assigned",
         }
     }
 }

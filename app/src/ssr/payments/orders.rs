@@ -8,7 +8,6 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrde
 
 use crate::domain::exam_fee::ExamFee;
 use crate::domain::payment_order::{decide, OrderEvent, OrderOutcome, OrderState};
-use crate::domain::{ApplicationState, ExamPhase};
 use crate::error::AppError;
 use crate::models::payment::{FeeView, GatewayChoice};
 use crate::ssr::access::candidate_access::{self, CandidateExam};
@@ -161,16 +160,12 @@ pub async fn close_if_open(
 /// The exam's fee and the application, when the candidate has been approved and may see it.
 fn approved_with_fee(exam: &CandidateExam) -> Result<(&ExamFee, &application::Model), AppError> {
     let fee = exam.definition.fee.as_ref().ok_or(AppError::NotFound)?;
-    let application = exam
-        .application
-        .as_ref()
-        .filter(|a| a.state == ApplicationState::Approved && exam.phase == ExamPhase::ResultsPublished)
-        .ok_or_else(|| {
-            AppError::payment_refused(
-                "审核通过并公布结果后才能缴费",
-                "The fee can be paid once the application is approved and results are published",
-            )
-        })?;
+    let application = exam.approved_application().ok_or_else(|| {
+        AppError::payment_refused(
+            "审核通过并公布结果后才能缴费",
+            "The fee can be paid once the application is approved and results are published",
+        )
+    })?;
     Ok((fee, application))
 }
 

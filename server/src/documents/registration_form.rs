@@ -1,0 +1,142 @@
+//! 报名登记表 (registration form, seed 004): for an approved candidate once results are published —
+//! the ID photo, the personal form, the résumé as a table, the position chosen and the boxes to be
+//! stamped, on one A4 page ("不得跨页打印"). Printed from `templates/registration-form.typ`.
+
+use std::sync::Arc;
+
+use serde_json::{json, Value};
+
+use app::domain::exam_definition::ExamDefinition;
+use app::domain::exam_windows::format_utc;
+use app::domain::personal_form::{FieldKind, FormValues};
+use app::domain::picture_quality::PictureKind;
+use app::domain::position_tree::find_position;
+use app::domain::work_resume::check_resume;
+use app::domain::year_month::YearMonth;
+use app::error::AppError;
+use app::ssr::access::candidate_access;
+use app::ssr::application::{application_queries, material_queries};
+use app::ssr::entities::user;
+use app::ssr::ServerState;
+
+use super::fonts::DocumentFonts;
+use super::render::render_pages;
+
+pub const TEMPLATE: &str = include_str!("../../templates/registration-form.typ");
+
+/// The signed-in candidate's registration form for `exam_code`, as a one-page PDF.
+pub async fn registration_form_pdf(
+    state: &ServerState,
+    fonts: Arc<DocumentFonts>,
+    account: &user::Model,
+    exam_code: &str,
+) -> Result<Vec<u8>, AppError> {
+    let exam = candidate_access::enter(state, account, exam_code).await?;
+    let definition = &exam.definition;
+    let spec = definition.registration_form.as_ref().ok_or(AppError::NotFound)?;
+    let application = exam.approved_application().ok_or_else(|| {
+        AppError::invalid_field(
+            "registration_form",
+            "审核通过并公布结果后才能打印报名登记表",
+            "The registration form can be printed once the application is approved and results are published",
+        )
+    })?;
+    let photo = id_photo(state, definition, account.id, exam_code).await?;
+    let values = application_queries::form_of(application);
+    let mut data = json!({
+        "exam_code": definition.code,
+        "title_zh": definition.title_zh,
+        "title_en": definition.title_en,
+        "organiser_zh": definition.organiser_zh,
+        "name": account.name,
+        "id_number": account.id_number,
+        "mobile": account.mobile,
+        "fields": fields(definition, &values),
+        "resume": resume(definition, &values),
+        "position": application.position_code.as_deref().and_then(|code| position(definition, code)),
+        "stamps": spec.stamp_boxes.iter().map(|s| json!({ "title_zh": s.title_zh, "title_en": s.title_en })).collect::<Vec<_>>(),
+        "has_photo": photo.is_some(),
+        "approved_at": application.decided_at.as_ref().map(format_utc).unwrap_or_else(|| "—".to_string()),
+        "issued_at": format_utc(&exam.now),
+        "compact": false,
+    });
+    let files: Vec<(&'static str, Vec<u8>)> = photo.into_iter().map(|bytes| ("photo.jpg", bytes)).collect();
+    // A long résumé is set smaller before it may spill onto a second page; past that, the
+    // candidate is told, never handed two pages the college would refuse.
+    let (pdf, pages) = render_pages(fonts.clone(), TEMPLATE, data.clone(), files.clone()).await?;
+    if pages == 1 {
+        return Ok(pdf);
+    }
+    data["compact"] = Value::Bool(true);
+    let (pdf, pages) = render_pages(fonts, TEMPLATE, data, files).await?;
+    if pages == 1 {
+        return Ok(pdf);
+    }
+    let lines = resume(definition, &values).len();
+    Err(AppError::invalid_field(
+        "resume",
+        format!("报名登记表须打印在一页 A4 纸上，当前内容需要 {pages} 页（工作简历 {lines} 行）；请精简工作简历后再打印"),
+        format!("The registration form must fit on one A4 page; it now needs {pages} (the résumé has {lines} lines). Shorten the résumé, then print again"),
+    ))
+}
+
+/// The bytes of the first picture in the exam's ID-photo category (`picture = "portrait"`).
+async fn id_photo(
+    state: &ServerState,
+    definition: &ExamDefinition,
+    owner_id: i32,
+    exam_code: &str,
+) -> Result<Option<Vec<u8>>, AppError> {
+    let Some(category) = definition.categories.iter().find(|c| c.picture == PictureKind::Portrait) else {
+        return Ok(None);
+    };
+    let rows = material_queries::rows_of(&state.db, owner_id, exam_code).await?;
+    let Some(row) = rows.iter().find(|row| row.category == category.code) else { return Ok(None) };
+    state.blobs.get(&row.blob_key).await.map_err(|e| app::ssr::internal("form photo", e))
+}
+
+/// The form's fields but the résumé, in the exam's order, as label and value.
+fn fields(definition: &ExamDefinition, values: &FormValues) -> Vec<Value> {
+    definition
+        .form
+        .iter()
+        .filter(|field| field.kind != FieldKind::Resume)
+        .map(|field| {
+            let value = values.get(&field.key).map(String::as_str).unwrap_or("");
+            let shown = match field.kind {
+                FieldKind::YearMonth => YearMonth::parse(value).map_or(value.to_string(), YearMonth::text_zh),
+                _ => value.to_string(),
+            };
+            json!({ "label_zh": field.label_zh, "label_en": field.label_en, "value": shown })
+        })
+        .collect()
+}
+
+/// The résumé as periods (from, to, what); lines that do not parse are printed as written.
+fn resume(definition: &ExamDefinition, values: &FormValues) -> Vec<Value> {
+    let Some(field) = definition.form.iter().find(|f| f.kind == FieldKind::Resume) else { return Vec::new() };
+    let text = values.get(&field.key).map(String::as_str).unwrap_or("");
+    let began = field.starts_at.as_ref().and_then(|key| values.get(key)).and_then(|v| YearMonth::parse(v));
+    match check_resume(text, began) {
+        Ok(periods) => periods
+            .into_iter()
+            .map(|p| {
+                json!({
+                    "from": p.from.text_zh(),
+                    "to": p.to.map_or("至今".to_string(), YearMonth::text_zh),
+                    "what": p.description,
+                })
+            })
+            .collect(),
+        Err(_) => {
+            text.lines().filter(|l| !l.trim().is_empty()).map(|l| json!({ "from": "", "to": "", "what": l })).collect()
+        }
+    }
+}
+
+/// "税务局 › 一级科员" for the chosen leaf.
+fn position(definition: &ExamDefinition, code: &str) -> Option<String> {
+    let (path, leaf) = find_position(&definition.positions, code)?;
+    let names: Vec<&str> = path.iter().map(|n| n.name_zh.as_str()).chain([leaf.name_zh.as_str()]).collect();
+    Some(names.join(" › "))
+}
