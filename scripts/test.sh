@@ -12,10 +12,15 @@ if ! command -v chromium >/dev/null 2>&1; then
   apt_install chromium
 fi
 
-# The document tests read PDFs as a person would: pdftotext and pdffonts.
+# The document tests read PDFs as a person would: pdftotext, pdffonts, pdfinfo, pdfimages, and
+# pdftoppm to draw a page whose QR code zbarimg then scans.
 if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdffonts >/dev/null 2>&1; then
   step "installing Debian's poppler-utils (pdftotext, pdffonts) for the document tests"
   apt_install poppler-utils
+fi
+if ! command -v zbarimg >/dev/null 2>&1; then
+  step "installing Debian's zbar-tools (zbarimg) to scan the admission ticket's QR code"
+  apt_install zbar-tools
 fi
 
 if [ ! -d end2end/node_modules/@playwright/test ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then

@@ -19,6 +19,7 @@ pub mod reset_password;
 pub mod review;
 pub mod save_application;
 pub mod sign_up;
+pub mod ticket_public_key;
 
 pub use accept_pledge::accept_pledge;
 pub use change_password::change_password;
@@ -36,3 +37,4 @@ pub use request_recovery_code::request_recovery_code;
 pub use reset_password::reset_password;
 pub use save_application::save_application;
 pub use sign_up::sign_up;
+pub use ticket_public_key::ticket_public_key;

@@ -45,3 +45,16 @@ pub struct UploadRequest<'a> {
     /// The image this file replaces, if any.
     pub replaces: Option<&'a str>,
 }
+
+/// Seconds since 1970 by this device's clock: a verifier at the door checks a ticket's expiry with
+/// it, without the server.
+pub fn now_seconds() -> i64 {
+    #[cfg(feature = "hydrate")]
+    {
+        (js_sys::Date::now() / 1000.0) as i64
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        chrono::Utc::now().timestamp()
+    }
+}

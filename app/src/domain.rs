@@ -38,6 +38,7 @@ pub mod review_decision;
 pub mod role;
 pub mod sign_up_form;
 pub mod sniff;
+pub mod ticket_code;
 pub mod violation;
 pub mod wait_time;
 pub mod work_resume;

@@ -23,6 +23,7 @@ use crate::i18n::{provide_lang, tr};
 use crate::pages::{
     AccountPage, AdminAuditPage, AdminExamPageView, AdminPage, ExamPageView, ForgotPasswordPage, HomePage, LogInPage,
     NotFoundPage, NotificationsPage, PhotoToolPage, ReviewDeskPage, ReviewHomePage, ReviewQueuePage, SignUpPage,
+    VerifyTicketPage,
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -70,6 +71,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/signup") view=SignUpPage/>
                     <Route path=path!("/forgot") view=ForgotPasswordPage/>
                     <Route path=path!("/photo-tool") view=PhotoToolPage/>
+                    <Route path=path!("/verify") view=VerifyTicketPage/>
                     <Route path=path!("/account") view=AccountPage/>
                     <Route path=path!("/exams/:code") view=ExamPageView/>
                     <Route path=path!("/admin") view=AdminPage/>

@@ -14,6 +14,7 @@ mod review_desk_page;
 mod review_home_page;
 mod review_queue_page;
 mod sign_up_page;
+mod verify_ticket_page;
 
 pub use account_page::AccountPage;
 pub use admin_audit_page::AdminAuditPage;
@@ -30,3 +31,4 @@ pub use review_desk_page::ReviewDeskPage;
 pub use review_home_page::ReviewHomePage;
 pub use review_queue_page::ReviewQueuePage;
 pub use sign_up_page::SignUpPage;
+pub use verify_ticket_page::VerifyTicketPage;

@@ -40,6 +40,18 @@ fn plan(fit: Fit) -> FitPlan {
     }
 }
 
+/// 004's ID photo: JPEG, 100–400 KB, at least 300 × 400, 3:4.
+fn id_photo_rules_004() -> CategoryRules {
+    CategoryRules {
+        min_bytes: Some(100 * 1024),
+        max_bytes: Some(400 * 1024),
+        min_width: Some(300),
+        min_height: Some(400),
+        aspect: Some(AspectRatio::parse("3:4").unwrap()),
+        ..Default::default()
+    }
+}
+
 fn phone_rules() -> CategoryRules {
     CategoryRules {
         min_bytes: Some(100 * 1024),
@@ -73,14 +85,7 @@ fn a_12_megapixel_sideways_phone_photo_is_turned_upright_and_scaled_down_to_the_
 
 #[test]
 fn a_4_3_photo_for_a_3_4_id_photo_rule_is_cropped_around_the_centre_never_stretched() {
-    let rules = CategoryRules {
-        min_bytes: Some(100 * 1024),
-        max_bytes: Some(400 * 1024),
-        min_width: Some(300),
-        min_height: Some(400),
-        aspect: Some(AspectRatio::parse("3:4").unwrap()),
-        ..Default::default()
-    };
+    let rules = id_photo_rules_004();
     let plan = plan(plan_fit(&photo(4000, 3000, 2_900_000, 1), &rules));
     assert_eq!(plan.crop, Some(centred_crop(4000, 3000, 0.75)));
     let crop = plan.crop.unwrap();
@@ -161,14 +166,7 @@ fn a_clean_page_gets_the_largest_size_that_keeps_a_good_quality_not_the_smallest
 #[test]
 fn a_small_id_photo_rule_makes_the_search_go_up_from_a_probe_too_light_to_count() {
     // 004's ID photo: 100–400 KB, at least 300 × 400: the smallest size weighs a few KB.
-    let rules = CategoryRules {
-        min_bytes: Some(100 * 1024),
-        max_bytes: Some(400 * 1024),
-        min_width: Some(300),
-        min_height: Some(400),
-        aspect: Some(AspectRatio::parse("3:4").unwrap()),
-        ..Default::default()
-    };
+    let rules = id_photo_rules_004();
     let plan = plan(plan_fit(&photo(3024, 4032, 5_000_000, 1), &rules));
     assert_eq!(plan.sizes.last(), Some(&(300, 400)));
     assert!(model_jpeg((300, 400), 0.95) < 100 * 1024, "the probe alone cannot fit");
@@ -192,14 +190,7 @@ fn varied_jpeg(content: f64, steep: f64, grain: f64) -> impl Fn((u32, u32), f32)
 fn a_grainy_photo_whose_jpeg_hardly_shrinks_with_quality_is_fitted_at_a_smaller_size() {
     // 004's ID photo from a noisy 4:3 phone photo: cropped to 900 × 1200, too heavy even at the
     // floor there, since grain costs bits at any quality.
-    let rules = CategoryRules {
-        min_bytes: Some(100 * 1024),
-        max_bytes: Some(400 * 1024),
-        min_width: Some(300),
-        min_height: Some(400),
-        aspect: Some(AspectRatio::parse("3:4").unwrap()),
-        ..Default::default()
-    };
+    let rules = id_photo_rules_004();
     let plan = plan(plan_fit(&photo(1600, 1200, 1_800_000, 1), &rules));
     let grainy = varied_jpeg(1.0, 2.0, 5.0);
     assert!(grainy(plan.sizes[0], QUALITY_FLOOR) > 400 * 1024, "the largest size cannot fit");

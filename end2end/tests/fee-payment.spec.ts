@@ -1,3 +1,6 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
 import { APIRequestContext, expect, test } from '@playwright/test';
 import { expectAccessible, makeImage, open, signUpCandidate } from './support';
 
@@ -19,7 +22,7 @@ function beijing(minutes: number): string {
   return new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
 }
 
-test('an approved candidate prints the registration form and pays in the sandbox; staff give a seat and refund it', async ({ browser, page }) => {
+test('an approved candidate prints the registration form, pays in the sandbox, is seated and prints a ticket the door verifies; staff refund it', async ({ browser, page }) => {
   const code = `fee${Date.now() % 100000}`;
   const admin = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   await call(admin.request, 'log_in', { id_number: '44030519850315456X', password: 'zige-admin-2026' });
@@ -28,11 +31,11 @@ test('an approved candidate prints the registration form and pays in the sandbox
   const at = detail.source.indexOf('[windows]');
   const form = '[registration_form]\nstamp_boxes = [{ title_zh = "所在单位组织人事部门意见", title_en = "Opinion of the employer" }]\n\n';
   // [ticket] goes last: its sub-tables would swallow what follows.
-  const ticket = '\n[ticket]\nopens = "2027-08-20T09:00:00+08:00"\nvalid_until = "2027-09-05T18:00:00+08:00"\n' +
+  const ticketSection = '\n[ticket]\nopens = "2026-01-01T09:00:00+08:00"\nvalid_until = "2027-09-05T18:00:00+08:00"\n' +
     'rules_zh = "凭准考证和身份证入场。"\nrules_en = "Bring this ticket and your ID card."\n' +
     '[[ticket.sessions]]\nname_zh = "笔试"\nname_en = "Written test"\nstarts = "2027-09-05T09:00:00+08:00"\nends = "2027-09-05T11:00:00+08:00"\n' +
     '[[ticket.rooms]]\ncode = "101"\nname_zh = "101 室"\nname_en = "Room 101"\nseats = 30\n';
-  const source = `${detail.source.slice(0, at)}[fee]\namount_fen = 10000\nonline = true\non_site = true\n\n${form}${detail.source.slice(at)}${ticket}`;
+  const source = `${detail.source.slice(0, at)}[fee]\namount_fen = 10000\nonline = true\non_site = true\n\n${form}${detail.source.slice(at)}${ticketSection}`;
   await call(admin.request, 'admin_save_exam', { code, source });
   const reviewers = await call(admin.request, 'admin_reviewers', {});
   const reviewerId = reviewers.find((r: any) => r.id_number_masked.endsWith('7897')).id;
@@ -101,6 +104,33 @@ test('an approved candidate prints the registration form and pays in the sandbox
   await expect(seats.getByTestId('seating')).toHaveText('座位 30 个，已分配 1 个，待分配考生 0 人');
   const seating = await (await admin.request.get(`/api/admin/exams/${code}/seats.csv`)).text();
   expect(seating).toContain(`${code}-101-01,101,1,缴费考生,`);
+
+  // 准考证: paid and seated, the candidate prints it; its code, checked at the door on /verify.
+  await page.reload();
+  const ticketLink = page.getByRole('link', { name: 'Print the admission ticket (PDF)' });
+  await expect(ticketLink).toHaveAttribute('href', `/api/exams/${code}/ticket.pdf`);
+  const ticket = await page.request.get(`/api/exams/${code}/ticket.pdf`);
+  expect(ticket.status()).toBe(200);
+  const ticketFile = path.join(test.info().outputDir, 'ticket.pdf');
+  fs.mkdirSync(test.info().outputDir, { recursive: true });
+  fs.writeFileSync(ticketFile, await ticket.body());
+  // The door's scanner: the page drawn to pixels, its QR code read (poppler and zbar, installed
+  // by the test command).
+  execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', ticketFile, path.join(test.info().outputDir, 'ticket')]);
+  const ticketCode = execFileSync('zbarimg', ['--raw', '-q', '--oneshot', path.join(test.info().outputDir, 'ticket.png')]).toString().trim();
+  expect(ticketCode).toMatch(/^ZGT1\./);
+  const door = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await open(door, '/verify');
+  await door.getByRole('button', { name: 'English' }).click();
+  await door.getByLabel('QR code text').fill(ticketCode);
+  await door.getByRole('button', { name: 'Verify' }).click();
+  await expect(door.getByTestId('verdict')).toContainText('Valid');
+  await expect(door.getByTestId('verdict')).toContainText(`${code}-101-01`);
+  await expectAccessible(door);
+  const altered = ticketCode.slice(0, 12) + (ticketCode[12] === 'Q' ? 'R' : 'Q') + ticketCode.slice(13);
+  await door.getByLabel('QR code text').fill(altered);
+  await door.getByRole('button', { name: 'Verify' }).click();
+  await expect(door.getByTestId('verdict')).toContainText('Not valid: altered, or not issued by this authority');
 
   // Staff refund it on the exam's administration page.
   const desk = staff.getByRole('region', { name: '缴费管理' });

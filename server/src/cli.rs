@@ -4,3 +4,4 @@ pub mod check_images;
 pub mod exam;
 pub mod migrate;
 pub mod sweep;
+pub mod ticket;

@@ -1,6 +1,7 @@
 //! `server` serves the app; `server check-images --rules RULES.toml FILE...` pre-checks scans;
 //! `server exam validate|import FILE` handles exam definition files; `server admin create …`
-//! creates an administrator; `server migrate` applies the database migrations and exits.
+//! creates an administrator; `server migrate` applies the database migrations and exits;
+//! `server ticket verify CODE` checks an admission ticket's code.
 
 use clap::{Parser, Subcommand};
 use leptos::prelude::*;
@@ -10,6 +11,7 @@ use server::cli::check_images::{run_check_images, CheckImagesArgs};
 use server::cli::exam::{run_exam_command, ExamCommand};
 use server::cli::migrate::run_migrate;
 use server::cli::sweep::{run_sweep, SweepArgs};
+use server::cli::ticket::{run_ticket_command, TicketCommand};
 use server::config::Config;
 use server::{demo_data, startup, telemetry};
 
@@ -40,6 +42,11 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Verify an admission ticket's code, or print the public key verifiers hold.
+    Ticket {
+        #[command(subcommand)]
+        command: TicketCommand,
+    },
 }
 
 #[tokio::main]
@@ -49,6 +56,7 @@ async fn main() -> std::process::ExitCode {
         Command::CheckImages(args) => run_check_images(&args),
         Command::Exam { command } => run_exam_command(&command).await,
         Command::Admin { command } => run_admin_command(&command).await,
+        Command::Ticket { command } => run_ticket_command(&command).await,
         Command::Sweep(args) => run_sweep(&args).await,
         Command::Migrate => run_migrate().await,
         Command::Serve => match serve().await {

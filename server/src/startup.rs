@@ -34,7 +34,7 @@ use crate::mailer::{EmailSender, LoggingMailer, SmtpMailer};
 use crate::middleware::rate_limit::{limit_by_address, RateLimitState};
 use crate::middleware::same_origin::{refuse_cross_site, SameOriginState};
 use crate::outbox_worker::{self, Senders};
-use crate::routes::candidate_documents::{registration_form, upload_receipt, FontCell};
+use crate::routes::candidate_documents::{admission_ticket, registration_form, upload_receipt, FontCell};
 use crate::routes::payment_notify::payment_notify;
 use crate::routes::payments_export::payments_csv;
 use crate::routes::results_export::{results_csv, results_xlsx};
@@ -58,7 +58,7 @@ pub type StartupError = Box<dyn std::error::Error + Send + Sync>;
 
 /// The session-signing key: from configuration, or generated once and kept in the data folder
 /// so sessions survive a restart.
-async fn session_key(config: &Config) -> Result<Key, StartupError> {
+pub async fn session_key(config: &Config) -> Result<Key, StartupError> {
     if let Some(secret) = &config.session_secret {
         return Key::try_from(secret.as_bytes()).map_err(|_| "ZIGE_SESSION_SECRET must be at least 64 bytes".into());
     }
@@ -79,6 +79,14 @@ async fn session_key(config: &Config) -> Result<Key, StartupError> {
     let key = Key::generate();
     tokio::fs::write(&path, key.master()).await?;
     Ok(key)
+}
+
+/// The key admission tickets are signed with: from the session key, so every server of an
+/// installation signs alike and `server ticket verify` finds it from the configuration alone.
+pub fn ticket_key(session_key: &Key) -> ed25519_dalek::SigningKey {
+    ed25519_dalek::SigningKey::from_bytes(
+        &Sha256::digest([b"zige admission ticket".as_slice(), session_key.master()].concat()).into(),
+    )
 }
 
 pub struct Prepared {
@@ -125,6 +133,7 @@ pub async fn prepare_with_clock(
         ))
     });
     let gateways: Vec<Arc<dyn PaymentGateway>> = sandbox.iter().map(|s| s.clone() as Arc<dyn PaymentGateway>).collect();
+    let ticket_key = Arc::new(ticket_key(&session_key));
     let state = ServerState {
         leptos_options,
         db: db.clone(),
@@ -134,6 +143,7 @@ pub async fn prepare_with_clock(
         rate_limits,
         decode_budget,
         gateways: Arc::new(Gateways::new(gateways)),
+        ticket_key,
     };
     outbox_worker::spawn(db.clone(), clock, senders(config)?, Duration::from_millis(config.outbox_poll_ms.max(10)));
 
@@ -256,7 +266,11 @@ fn build_router(state: ServerState, config: &Config, sandbox: Option<Arc<Sandbox
         .route("/api/admin/exams/{code}/payments.csv", get(payments_csv))
         .route("/api/admin/exams/{code}/seats.csv", get(seats_csv))
         .route("/api/exams/{code}/receipt.pdf", get(upload_receipt).layer(axum::Extension(documents.clone())))
-        .route("/api/exams/{code}/registration-form.pdf", get(registration_form).layer(axum::Extension(documents)))
+        .route(
+            "/api/exams/{code}/registration-form.pdf",
+            get(registration_form).layer(axum::Extension(documents.clone())),
+        )
+        .route("/api/exams/{code}/ticket.pdf", get(admission_ticket).layer(axum::Extension(documents)))
         .merge(sandbox_routes(sandbox, config))
         .route(
             "/api/admin/exams/{code}/examples",

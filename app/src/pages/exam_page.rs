@@ -17,6 +17,7 @@ use crate::components::position_picker::PositionPicker;
 use crate::components::requirements_list::RequirementsList;
 use crate::components::timeline_list::TimelineList;
 use crate::components::uploaded_summary::UploadedSummary;
+use crate::domain::exam_windows::format_moment;
 use crate::domain::personal_form::FormValues;
 use crate::domain::ApplicationState;
 use crate::domain::ExamPhase;
@@ -143,6 +144,7 @@ fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) 
     let approved = result.as_ref().is_some_and(|r| r.state == ApplicationState::Approved);
     let fee_due = definition.fee.is_some() && approved;
     let form_ready = definition.registration_form.is_some() && approved;
+    let ticket_opens = definition.ticket.as_ref().filter(|_| approved).map(|t| format_moment(&t.opens));
     view! {
         {result.map(|result| {
             let reason = result.reason.clone().unwrap_or_default();
@@ -162,6 +164,17 @@ fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) 
             </p>
         })}
         {fee_due.then(|| view! { <FeePanel exam_code=code.clone()/> })}
+        // 准考证 (seed 002): from the ticket window, once paid (where a fee is due) and seated; the
+        // server says which of these is still missing.
+        {ticket_opens.map(|opens| view! {
+            <p class="toolbar admission-ticket">
+                <a class="button" href=format!("/api/exams/{code}/ticket.pdf") rel="external" target="_blank">{tr("打印准考证（PDF）", "Print the admission ticket (PDF)")}</a>
+                <span class="muted">{move || lang.get().pick(
+                    format!("开放打印：{opens}；需缴费的考试缴费后、考场座位安排后可打印。"),
+                    format!("Printable from {opens}, once the fee (if any) is paid and your seat is assigned."),
+                )}</span>
+            </p>
+        })}
         {awaiting.then(|| {
             let at = submitted_at.clone().unwrap_or_default();
             view! { <p class="notice ok" role="status" data-testid="locked-note">{move || lang.get().pick(format!("上报完成，内容已锁定（{at}），等待审核。"), format!("Submitted; your application is locked ({at}) and waits for review."))}</p> }

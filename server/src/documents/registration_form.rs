@@ -9,17 +9,17 @@ use serde_json::{json, Value};
 use app::domain::exam_definition::ExamDefinition;
 use app::domain::exam_windows::format_utc;
 use app::domain::personal_form::{FieldKind, FormValues};
-use app::domain::picture_quality::PictureKind;
 use app::domain::position_tree::find_position;
 use app::domain::work_resume::check_resume;
 use app::domain::year_month::YearMonth;
 use app::error::AppError;
 use app::ssr::access::candidate_access;
-use app::ssr::application::{application_queries, material_queries};
+use app::ssr::application::application_queries;
 use app::ssr::entities::user;
 use app::ssr::ServerState;
 
 use super::fonts::DocumentFonts;
+use super::id_photo::id_photo;
 use super::render::render_pages;
 
 pub const TEMPLATE: &str = include_str!("../../templates/registration-form.typ");
@@ -78,21 +78,6 @@ pub async fn registration_form_pdf(
         format!("报名登记表须打印在一页 A4 纸上，当前内容需要 {pages} 页（工作简历 {lines} 行）；请精简工作简历后再打印"),
         format!("The registration form must fit on one A4 page; it now needs {pages} (the résumé has {lines} lines). Shorten the résumé, then print again"),
     ))
-}
-
-/// The bytes of the first picture in the exam's ID-photo category (`picture = "portrait"`).
-async fn id_photo(
-    state: &ServerState,
-    definition: &ExamDefinition,
-    owner_id: i32,
-    exam_code: &str,
-) -> Result<Option<Vec<u8>>, AppError> {
-    let Some(category) = definition.categories.iter().find(|c| c.picture == PictureKind::Portrait) else {
-        return Ok(None);
-    };
-    let rows = material_queries::rows_of(&state.db, owner_id, exam_code).await?;
-    let Some(row) = rows.iter().find(|row| row.category == category.code) else { return Ok(None) };
-    state.blobs.get(&row.blob_key).await.map_err(|e| app::ssr::internal("form photo", e))
 }
 
 /// The form's fields but the résumé, in the exam's order, as label and value.

@@ -1,6 +1,8 @@
-//! The signed-in candidate's documents, their own only: GET /api/exams/{code}/receipt.pdf (上传回执)
-//! and GET /api/exams/{code}/registration-form.pdf (报名登记表).
+//! The signed-in candidate's documents, their own only: GET /api/exams/{code}/receipt.pdf (上传回执),
+//! GET /api/exams/{code}/registration-form.pdf (报名登记表) and GET /api/exams/{code}/ticket.pdf
+//! (准考证).
 
+use std::future::Future;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -15,8 +17,10 @@ use tower_sessions::Session;
 
 use app::error::AppError;
 use app::ssr::access::session_user::user_from_session;
+use app::ssr::entities::user;
 use app::ssr::ServerState;
 
+use crate::documents::admission_ticket::ticket_pdf;
 use crate::documents::fonts::DocumentFonts;
 use crate::documents::registration_form::registration_form_pdf;
 use crate::documents::upload_receipt::receipt_pdf;
@@ -71,11 +75,10 @@ pub async fn upload_receipt(
     session: Session,
     Path(code): Path<String>,
 ) -> Response {
-    let made = async {
-        let account = user_from_session(&session, &state.db).await?;
-        let _permit = fonts.permit().await?;
-        receipt_pdf(&state, fonts.get().await?, &account, &code).await
-    };
+    let (state, code) = (&state, code.as_str());
+    let made = candidate_document(state, &fonts, &session, |fonts, account| async move {
+        receipt_pdf(state, fonts, &account, code).await
+    });
     pdf_response(made.await, &format!("{code}-upload-receipt.pdf"))
 }
 
@@ -85,12 +88,41 @@ pub async fn registration_form(
     session: Session,
     Path(code): Path<String>,
 ) -> Response {
-    let made = async {
-        let account = user_from_session(&session, &state.db).await?;
-        let _permit = fonts.permit().await?;
-        registration_form_pdf(&state, fonts.get().await?, &account, &code).await
-    };
+    let (state, code) = (&state, code.as_str());
+    let made = candidate_document(state, &fonts, &session, |fonts, account| async move {
+        registration_form_pdf(state, fonts, &account, code).await
+    });
     pdf_response(made.await, &format!("{code}-registration-form.pdf"))
+}
+
+pub async fn admission_ticket(
+    State(state): State<ServerState>,
+    Extension(fonts): Extension<FontCell>,
+    session: Session,
+    Path(code): Path<String>,
+) -> Response {
+    let (state, code) = (&state, code.as_str());
+    let made = candidate_document(state, &fonts, &session, |fonts, account| async move {
+        ticket_pdf(state, fonts, &account, code).await
+    });
+    pdf_response(made.await, &format!("{code}-admission-ticket.pdf"))
+}
+
+/// What every document asks first: who is signed in, a free core, the fonts; then `make` lays it
+/// out for that account.
+async fn candidate_document<F, Made>(
+    state: &ServerState,
+    fonts: &FontCell,
+    session: &Session,
+    make: F,
+) -> Result<Vec<u8>, AppError>
+where
+    F: FnOnce(Arc<DocumentFonts>, user::Model) -> Made,
+    Made: Future<Output = Result<Vec<u8>, AppError>>,
+{
+    let account = user_from_session(session, &state.db).await?;
+    let _permit = fonts.permit().await?;
+    make(fonts.get().await?, account).await
 }
 
 /// A PDF shown in the browser (and never cached: it is one person's), or the error.

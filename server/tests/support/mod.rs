@@ -10,6 +10,7 @@ pub mod cluster;
 #[path = "../../../app/tests/support/mod.rs"]
 pub mod samples;
 pub mod smtp;
+pub mod tickets;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

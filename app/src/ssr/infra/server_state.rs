@@ -26,6 +26,8 @@ pub struct ServerState {
     pub decode_budget: Arc<DecodeBudget>,
     /// The payment gateways candidates may pay through (the sandbox where no provider is set up).
     pub gateways: Arc<crate::ssr::payments::gateway::Gateways>,
+    /// Signs admission tickets' codes; its public half is what verifiers hold.
+    pub ticket_key: Arc<ed25519_dalek::SigningKey>,
 }
 
 impl FromRef<ServerState> for LeptosOptions {

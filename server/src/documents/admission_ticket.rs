@@ -1,0 +1,122 @@
+//! 准考证 (admission ticket, seed 002 (七)): for an approved candidate — who paid, where the exam
+//! charges a fee — once the ticket window opens and a seat is given: photo, name, masked ID
+//! number, exam, ticket number, room and seat, the sessions, the rules for the day, and a QR code
+//! whose signed text any verifier checks offline (`domain::ticket_code`). Printed from
+//! `templates/admission-ticket.typ`.
+
+use std::sync::Arc;
+
+use qrcode::render::svg;
+use qrcode::{EcLevel, QrCode};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::json;
+
+use app::domain::admission_ticket::TicketSpec;
+use app::domain::exam_windows::{format_moment, format_utc};
+use app::domain::payment_order::OrderState;
+use app::domain::ticket_code::{sign_ticket, TicketClaims};
+use app::error::AppError;
+use app::ssr::access::candidate_access;
+use app::ssr::entities::{application, seat_assignment, user};
+use app::ssr::payments::orders::latest_order;
+use app::ssr::ServerState;
+
+use super::fonts::DocumentFonts;
+use super::id_photo::id_photo;
+use super::render::render;
+
+pub const TEMPLATE: &str = include_str!("../../templates/admission-ticket.typ");
+
+/// The signed-in candidate's admission ticket for `exam_code`, as PDF.
+pub async fn ticket_pdf(
+    state: &ServerState,
+    fonts: Arc<DocumentFonts>,
+    account: &user::Model,
+    exam_code: &str,
+) -> Result<Vec<u8>, AppError> {
+    let exam = candidate_access::enter(state, account, exam_code).await?;
+    let definition = &exam.definition;
+    let spec = definition.ticket.as_ref().ok_or(AppError::NotFound)?;
+    let application = exam.approved_application().ok_or_else(|| {
+        not_yet(
+            "审核通过并公布结果后才能打印准考证",
+            "The ticket can be printed once the application is approved and results are published",
+        )
+    })?;
+    if exam.now < spec.opens {
+        let opens = format_moment(&spec.opens);
+        return Err(not_yet(format!("准考证将于 {opens} 开放打印"), format!("Tickets can be printed from {opens}")));
+    }
+    if definition.fee.is_some() && !fee_paid(state, application).await? {
+        return Err(not_yet("缴费成功后才能打印准考证", "The ticket can be printed once the fee is paid"));
+    }
+    let seat = seat_of(state, application.id).await?.ok_or_else(|| {
+        not_yet(
+            "考场座位尚在安排，请稍后再来打印准考证",
+            "Your room and seat are not assigned yet; come back to print the ticket later",
+        )
+    })?;
+    let claims = TicketClaims {
+        ticket_no: seat.ticket_no.clone(),
+        name: account.name.clone(),
+        id_masked: account.masked_id_number(),
+        valid_until: spec.valid_until.timestamp(),
+    };
+    let code = sign_ticket(&claims, &state.ticket_key);
+    let qr = QrCode::with_error_correction_level(code.as_bytes(), EcLevel::M)
+        .map_err(|e| app::ssr::internal("ticket qr", e))?
+        .render::<svg::Color>()
+        .min_dimensions(400, 400)
+        .build();
+    let photo = id_photo(state, definition, account.id, exam_code).await?;
+    let data = json!({
+        "exam_code": definition.code,
+        "title_zh": definition.title_zh,
+        "title_en": definition.title_en,
+        "organiser_zh": definition.organiser_zh,
+        "name": account.name,
+        "id_number": account.masked_id_number(),
+        "ticket_no": seat.ticket_no,
+        "room": room_names(spec, &seat.room_code),
+        "seat": seat.seat_no,
+        "sessions": spec.sessions.iter().map(|s| json!({
+            "name_zh": s.name_zh,
+            "name_en": s.name_en,
+            // "2027-09-05 09:00–11:00 (UTC+08:00)", in the exam's own offset.
+            "when": format!("{}–{} (UTC{})", s.starts.format("%Y-%m-%d %H:%M"), s.ends.format("%H:%M"), s.starts.format("%:z")),
+        })).collect::<Vec<_>>(),
+        "rules_zh": spec.rules_zh,
+        "rules_en": spec.rules_en,
+        "valid_until": format_moment(&spec.valid_until),
+        "code": code,
+        "has_photo": photo.is_some(),
+        "issued_at": format_utc(&exam.now),
+    });
+    let mut files = vec![("qr.svg", qr.into_bytes())];
+    files.extend(photo.map(|bytes| ("photo.jpg", bytes)));
+    render(fonts, TEMPLATE, data, files).await
+}
+
+fn not_yet(zh: impl Into<String>, en: impl Into<String>) -> AppError {
+    AppError::invalid_field("ticket", zh, en)
+}
+
+async fn fee_paid(state: &ServerState, application: &application::Model) -> Result<bool, AppError> {
+    Ok(latest_order(state, application.id).await?.is_some_and(|order| order.state == OrderState::Paid))
+}
+
+async fn seat_of(state: &ServerState, application_id: i32) -> Result<Option<seat_assignment::Model>, AppError> {
+    seat_assignment::Entity::find()
+        .filter(seat_assignment::Column::ApplicationId.eq(application_id))
+        .one(&state.db)
+        .await
+        .map_err(|e| app::ssr::internal("ticket seat", e))
+}
+
+/// "第一教学楼 101 室 / Teaching building 1, room 101"; the code alone if the room left the file.
+fn room_names(spec: &TicketSpec, code: &str) -> serde_json::Value {
+    match spec.rooms.iter().find(|room| room.code == code) {
+        Some(room) => json!({ "zh": room.name_zh, "en": room.name_en }),
+        None => json!({ "zh": code, "en": code }),
+    }
+}
