@@ -34,7 +34,7 @@ use crate::mailer::{EmailSender, LoggingMailer, SmtpMailer};
 use crate::middleware::rate_limit::{limit_by_address, RateLimitState};
 use crate::middleware::same_origin::{refuse_cross_site, SameOriginState};
 use crate::outbox_worker::{self, Senders};
-use crate::routes::candidate_documents::{admission_ticket, registration_form, upload_receipt, FontCell};
+use crate::routes::candidate_documents::{candidate_document, CandidateDocument, FontCell};
 use crate::routes::payment_notify::payment_notify;
 use crate::routes::payments_export::payments_csv;
 use crate::routes::results_export::{results_csv, results_xlsx};
@@ -84,9 +84,13 @@ pub async fn session_key(config: &Config) -> Result<Key, StartupError> {
 /// The key admission tickets are signed with: from the session key, so every server of an
 /// installation signs alike and `server ticket verify` finds it from the configuration alone.
 pub fn ticket_key(session_key: &Key) -> ed25519_dalek::SigningKey {
-    ed25519_dalek::SigningKey::from_bytes(
-        &Sha256::digest([b"zige admission ticket".as_slice(), session_key.master()].concat()).into(),
-    )
+    ed25519_dalek::SigningKey::from_bytes(&derived_seed(b"zige admission ticket", session_key))
+}
+
+/// A 32-byte seed for one purpose (`label`), from the session key: each key Zige derives differs,
+/// and none tells anything of the session key.
+fn derived_seed(label: &[u8], session_key: &Key) -> [u8; 32] {
+    Sha256::digest([label, session_key.master()].concat()).into()
 }
 
 pub struct Prepared {
@@ -127,11 +131,9 @@ pub async fn prepare_with_clock(
         Arc::new(DecodeBudget::new(config.decode_budget_mb, Duration::from_millis(config.decode_wait_ms)));
     // The sandbox's key comes from the session key, so every server of an installation believes
     // the notifications any of them signed.
-    let sandbox = config.payment_sandbox.then(|| {
-        Arc::new(SandboxGateway::from_seed(
-            Sha256::digest([b"zige sandbox gateway".as_slice(), session_key.master()].concat()).into(),
-        ))
-    });
+    let sandbox = config
+        .payment_sandbox
+        .then(|| Arc::new(SandboxGateway::from_seed(derived_seed(b"zige sandbox gateway", &session_key))));
     let gateways: Vec<Arc<dyn PaymentGateway>> = sandbox.iter().map(|s| s.clone() as Arc<dyn PaymentGateway>).collect();
     let ticket_key = Arc::new(ticket_key(&session_key));
     let state = ServerState {
@@ -240,6 +242,13 @@ fn sandbox_routes(sandbox: Option<Arc<SandboxGateway>>, config: &Config) -> Rout
         .layer(axum::Extension(provider))
 }
 
+/// A document's route: its handler, the shared fonts and layout permits, and which document.
+fn document_route(documents: &FontCell, document: CandidateDocument) -> axum::routing::MethodRouter<ServerState> {
+    get(candidate_document)
+        .layer::<_, std::convert::Infallible>(axum::Extension(documents.clone()))
+        .layer(axum::Extension(document))
+}
+
 fn build_router(state: ServerState, config: &Config, sandbox: Option<Arc<SandboxGateway>>) -> Router {
     let max_upload_bytes = config.max_upload_bytes;
     let routes = generate_route_list(App);
@@ -265,12 +274,12 @@ fn build_router(state: ServerState, config: &Config, sandbox: Option<Arc<Sandbox
         .route("/api/exams/{code}/examples/{name}", get(example_file))
         .route("/api/admin/exams/{code}/payments.csv", get(payments_csv))
         .route("/api/admin/exams/{code}/seats.csv", get(seats_csv))
-        .route("/api/exams/{code}/receipt.pdf", get(upload_receipt).layer(axum::Extension(documents.clone())))
+        .route("/api/exams/{code}/receipt.pdf", document_route(&documents, CandidateDocument::UploadReceipt))
         .route(
             "/api/exams/{code}/registration-form.pdf",
-            get(registration_form).layer(axum::Extension(documents.clone())),
+            document_route(&documents, CandidateDocument::RegistrationForm),
         )
-        .route("/api/exams/{code}/ticket.pdf", get(admission_ticket).layer(axum::Extension(documents)))
+        .route("/api/exams/{code}/ticket.pdf", document_route(&documents, CandidateDocument::AdmissionTicket))
         .merge(sandbox_routes(sandbox, config))
         .route(
             "/api/admin/exams/{code}/examples",

@@ -8,6 +8,7 @@ use std::process::Command;
 
 use app::domain::ticket_code::{public_key_text, verify_ticket, TicketVerdict};
 use serde_json::json;
+use support::pdf::poppler;
 use support::tickets::{approve_first_waiting, with_rooms};
 use support::*;
 
@@ -51,12 +52,7 @@ async fn the_ticket_s_qr_code_verifies_offline_and_one_changed_character_does_no
     let response = alice.get("/api/exams/000/ticket.pdf").await;
     assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
     let pdf = response.bytes().await.unwrap().to_vec();
-    let text: String = {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("t.pdf"), &pdf).unwrap();
-        let out = Command::new("pdftotext").arg(dir.path().join("t.pdf")).arg("-").output().unwrap();
-        String::from_utf8(out.stdout).unwrap().chars().filter(|c| !c.is_whitespace()).collect()
-    };
+    let text: String = poppler("pdftotext", &[], &pdf).chars().filter(|c| !c.is_whitespace()).collect();
     for expected in ["准考证", "000-101-01", "101室", "笔试", "凭准考证和身份证入场。", "110***********002X"]
     {
         assert!(text.contains(expected), "{expected} missing from the ticket:\n{text}");

@@ -2,26 +2,10 @@
 //! and its fonts through `pdffonts` (Debian's poppler-utils, which the test command installs).
 mod support;
 
-use std::process::Command;
-
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
+use support::pdf::poppler;
 use support::*;
-
-/// Runs a poppler tool on `pdf` and returns what it printed.
-fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("document.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let output = Command::new(tool)
-        .args(args)
-        .arg(&path)
-        .args(if tool == "pdftotext" { vec!["-"] } else { vec![] })
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} (Debian's poppler-utils, installed by scripts/test.sh): {e}"));
-    assert!(output.status.success(), "{tool}: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).unwrap()
-}
 
 #[tokio::test]
 async fn the_upload_receipt_lists_every_file_with_the_hash_of_what_the_server_stored() {

@@ -43,6 +43,8 @@ pub async fn registration_form_pdf(
     })?;
     let photo = id_photo(state, definition, account.id, exam_code).await?;
     let values = application_queries::form_of(application);
+    let periods = resume(definition, &values);
+    let lines = periods.len();
     let mut data = json!({
         "exam_code": definition.code,
         "title_zh": definition.title_zh,
@@ -52,7 +54,7 @@ pub async fn registration_form_pdf(
         "id_number": account.id_number,
         "mobile": account.mobile,
         "fields": fields(definition, &values),
-        "resume": resume(definition, &values),
+        "resume": periods,
         "position": application.position_code.as_deref().and_then(|code| position(definition, code)),
         "stamps": spec.stamp_boxes.iter().map(|s| json!({ "title_zh": s.title_zh, "title_en": s.title_en })).collect::<Vec<_>>(),
         "has_photo": photo.is_some(),
@@ -72,7 +74,6 @@ pub async fn registration_form_pdf(
     if pages == 1 {
         return Ok(pdf);
     }
-    let lines = resume(definition, &values).len();
     Err(AppError::invalid_field(
         "resume",
         format!("报名登记表须打印在一页 A4 纸上，当前内容需要 {pages} 页（工作简历 {lines} 行）；请精简工作简历后再打印"),

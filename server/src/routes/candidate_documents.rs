@@ -2,22 +2,19 @@
 //! GET /api/exams/{code}/registration-form.pdf (报名登记表) and GET /api/exams/{code}/ticket.pdf
 //! (准考证).
 
-use std::future::Future;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
-use std::time::Duration;
-
 use tokio::sync::{OnceCell, OwnedSemaphorePermit, Semaphore};
 use tower_sessions::Session;
 
 use app::error::AppError;
 use app::ssr::access::session_user::user_from_session;
-use app::ssr::entities::user;
 use app::ssr::ServerState;
 
 use crate::documents::admission_ticket::ticket_pdf;
@@ -69,60 +66,45 @@ impl FontCell {
     }
 }
 
-pub async fn upload_receipt(
+/// Which document a route prints; each route carries its own as an extension.
+#[derive(Clone, Copy)]
+pub enum CandidateDocument {
+    UploadReceipt,
+    RegistrationForm,
+    AdmissionTicket,
+}
+
+impl CandidateDocument {
+    /// The file name's ending, after the exam code.
+    fn file_stem(self) -> &'static str {
+        match self {
+            CandidateDocument::UploadReceipt => "upload-receipt",
+            CandidateDocument::RegistrationForm => "registration-form",
+            CandidateDocument::AdmissionTicket => "admission-ticket",
+        }
+    }
+}
+
+/// Every document asks the same first: who is signed in, a free core, the fonts; then it is laid
+/// out for that account (each refuses anyone whose application it is not).
+pub async fn candidate_document(
     State(state): State<ServerState>,
     Extension(fonts): Extension<FontCell>,
+    Extension(document): Extension<CandidateDocument>,
     session: Session,
     Path(code): Path<String>,
 ) -> Response {
-    let (state, code) = (&state, code.as_str());
-    let made = candidate_document(state, &fonts, &session, |fonts, account| async move {
-        receipt_pdf(state, fonts, &account, code).await
-    });
-    pdf_response(made.await, &format!("{code}-upload-receipt.pdf"))
-}
-
-pub async fn registration_form(
-    State(state): State<ServerState>,
-    Extension(fonts): Extension<FontCell>,
-    session: Session,
-    Path(code): Path<String>,
-) -> Response {
-    let (state, code) = (&state, code.as_str());
-    let made = candidate_document(state, &fonts, &session, |fonts, account| async move {
-        registration_form_pdf(state, fonts, &account, code).await
-    });
-    pdf_response(made.await, &format!("{code}-registration-form.pdf"))
-}
-
-pub async fn admission_ticket(
-    State(state): State<ServerState>,
-    Extension(fonts): Extension<FontCell>,
-    session: Session,
-    Path(code): Path<String>,
-) -> Response {
-    let (state, code) = (&state, code.as_str());
-    let made = candidate_document(state, &fonts, &session, |fonts, account| async move {
-        ticket_pdf(state, fonts, &account, code).await
-    });
-    pdf_response(made.await, &format!("{code}-admission-ticket.pdf"))
-}
-
-/// What every document asks first: who is signed in, a free core, the fonts; then `make` lays it
-/// out for that account.
-async fn candidate_document<F, Made>(
-    state: &ServerState,
-    fonts: &FontCell,
-    session: &Session,
-    make: F,
-) -> Result<Vec<u8>, AppError>
-where
-    F: FnOnce(Arc<DocumentFonts>, user::Model) -> Made,
-    Made: Future<Output = Result<Vec<u8>, AppError>>,
-{
-    let account = user_from_session(session, &state.db).await?;
-    let _permit = fonts.permit().await?;
-    make(fonts.get().await?, account).await
+    let made = async {
+        let account = user_from_session(&session, &state.db).await?;
+        let _permit = fonts.permit().await?;
+        let fonts = fonts.get().await?;
+        match document {
+            CandidateDocument::UploadReceipt => receipt_pdf(&state, fonts, &account, &code).await,
+            CandidateDocument::RegistrationForm => registration_form_pdf(&state, fonts, &account, &code).await,
+            CandidateDocument::AdmissionTicket => ticket_pdf(&state, fonts, &account, &code).await,
+        }
+    };
+    pdf_response(made.await, &format!("{code}-{}.pdf", document.file_stem()))
 }
 
 /// A PDF shown in the browser (and never cached: it is one person's), or the error.

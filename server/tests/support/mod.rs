@@ -7,6 +7,7 @@
 #![allow(dead_code)] // each test file uses a different part of the harness
 
 pub mod cluster;
+pub mod pdf;
 #[path = "../../../app/tests/support/mod.rs"]
 pub mod samples;
 pub mod smtp;
