@@ -26,6 +26,7 @@ pub mod reviewers_panel;
 pub mod seat_desk;
 pub mod site_header;
 pub mod state_counts;
+pub mod template_desk;
 pub mod timeline_list;
 pub mod upload_form;
 pub mod uploaded_summary;

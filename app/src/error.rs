@@ -55,6 +55,9 @@ pub enum AppError {
     /// 422: an exam definition has mistakes (for administrators, in English, with lines).
     #[error("exam definition invalid")]
     ExamInvalid { mistakes: Vec<String> },
+    /// 422: a document template does not lay out (for administrators, with lines).
+    #[error("document template invalid")]
+    TemplateInvalid { mistakes: Vec<String> },
     /// 409: an exam with this code exists already.
     #[error("exam exists")]
     ExamExists { code: String },
@@ -172,6 +175,10 @@ impl AppError {
                 format!("Cannot submit yet; {} item(s) missing: {}", missing.len(), missing.iter().map(|m| m.message_en.as_str()).collect::<Vec<_>>().join("; ")),
             ),
             AppError::ExamInvalid { mistakes } => (format!("考试配置有误：{}", mistakes.join("；")), format!("The exam definition has mistakes: {}", mistakes.join("; "))),
+            AppError::TemplateInvalid { mistakes } => (
+                format!("模板有误，未保存：{}", mistakes.join("；")),
+                format!("The template has mistakes and was not saved: {}", mistakes.join("; ")),
+            ),
             AppError::ExamExists { code } => (format!("考试代码 {code} 已存在，请换一个代码"), format!("An exam with code {code} exists already; choose another code")),
             AppError::StaleDecision { by, state } => (
                 format!("{by} 已接手或处理了该申请（当前状态：{}），您的决定没有保存；请重新打开后再处理", state.label_zh()),

@@ -145,3 +145,32 @@ test('an approved candidate prints the registration form, pays in the sandbox, i
   await page.reload();
   await expect(page.getByTestId('order-state')).toHaveText('Refunded');
 });
+
+// The demo data goes past the review too: the demo candidate was approved in 002, so a newcomer
+// sees the steps after approval without reviewing anything first.
+test('the demo candidate finds 002 approved, with the fee to pay and the registration form to print', async ({ page }) => {
+  await open(page, '/login');
+  await page.getByLabel('证件号码').fill('44030519900101123X');
+  await page.getByLabel('密码').fill('zige-demo-2026');
+  await page.getByRole('button', { name: '登录' }).click();
+  const card = page.locator('li.exam-card[data-exam="002"]');
+  await expect(card).toContainText('结果已公布');
+  await card.getByRole('link', { name: '进入考试' }).click();
+  await expect(page.getByTestId('result')).toHaveText('审核结果：审核通过');
+  await expect(page.getByTestId('fee').getByRole('button', { name: '生成订单' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '打印准考证（PDF）' })).toBeVisible();
+  await expectAccessible(page);
+  const form = await page.request.get('/api/exams/002/registration-form.pdf');
+  expect(form.status()).toBe(200);
+  const file = path.join(test.info().outputDir, 'form.pdf');
+  fs.mkdirSync(test.info().outputDir, { recursive: true });
+  fs.writeFileSync(file, await form.body());
+  const text = execFileSync('pdftotext', [file, '-']).toString();
+  expect(text).toContain('李明');
+  expect(text).toContain('招聘单位资格复审意见');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByTestId('result')).toHaveText('Result: Approved');
+  await expect(page.getByRole('link', { name: 'Print the registration form (PDF)' })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,16 +1,16 @@
 //! The demo exams and demo accounts an installation starts with when the operator asks for demo
 //! data (`ZIGE_SEED_DEMO=true`, as `scripts/run.sh` does), so a newcomer can log in and walk
-//! through at once; printed to the console. Created once: an audit line marks it done, so a
-//! restart never re-adds an account, a list entry or an assignment an administrator removed.
+//! through at once (and, in 002, past the review: `after_approval`); printed to the console.
+//! Created once: an audit line marks it done, so a restart never re-adds an account, a list entry
+//! or an assignment an administrator removed.
 
-use chrono::{DateTime, Duration, FixedOffset, Utc};
-use sea_orm::DatabaseConnection;
+mod after_approval;
 
 use app::domain::sign_up_form::{SignUpFields, SignUpForm};
 use app::domain::Role;
 use app::error::AppError;
 use app::ssr::infra::audit::AuditAction;
-use app::ssr::infra::blob_store::BlobStore;
+use app::ssr::ServerState;
 use app::ssr::{
     accounts::account_store, admin::reviewers, exams::eligibility, exams::exam_source, exams::exam_store,
     exams::presets, infra::audit,
@@ -51,11 +51,8 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 3] = [
     },
 ];
 
-pub async fn ensure_demo_data(
-    db: &DatabaseConnection,
-    blobs: &dyn BlobStore,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
+pub async fn ensure_demo_data(state: &ServerState) -> Result<(), AppError> {
+    let (db, blobs, now) = (&state.db, state.blobs.as_ref(), state.clock.now());
     if audit::has_action(db, AuditAction::DemoDataCreated).await? {
         return Ok(());
     }
@@ -64,7 +61,7 @@ pub async fn ensure_demo_data(
             .ok_or_else(|| app::ssr::internal("demo exam", format!("preset {code} missing or invalid")))?;
         // The shipped dates are examples; the demo opens yesterday and closes in 30 days, so
         // uploading works whenever a newcomer tries it.
-        let source = exam_source::with_windows(preset.source, demo_windows(now))?;
+        let source = exam_source::with_windows(preset.source, after_approval::windows(now, [-1, 30, 45, 60]))?;
         let exam = exam_store::parse_exam_toml(&source)
             .map_err(|mistakes| app::ssr::internal("demo exam", mistakes.join("; ")))?;
         if exam_store::insert_if_missing(db, blobs, &exam, &source, &presets::example).await? {
@@ -91,32 +88,31 @@ pub async fn ensure_demo_data(
     // The demo reviewer reviews both demo exams, assigned by the demo administrator.
     let reviewer = account_store::find_by_id_number(db, DEMO_ACCOUNTS[1].id_number).await?;
     let admin = account_store::find_by_id_number(db, DEMO_ACCOUNTS[2].id_number).await?;
-    if let (Some(reviewer), Some(admin)) = (reviewer, admin) {
+    if let (Some(reviewer), Some(admin)) = (reviewer, &admin) {
         for code in DEMO_PRESETS {
-            reviewers::set_assignment(db, &admin, reviewer.id, code, true, now).await?;
+            reviewers::set_assignment(db, admin, reviewer.id, code, true, now).await?;
         }
+    }
+    let demo_candidate = account_store::find_by_id_number(db, candidate.id_number).await?;
+    if let (Some(candidate), Some(admin)) = (demo_candidate, admin) {
+        after_approval::approved_application(state, &candidate, &admin).await?;
     }
     audit::record(
         db,
         None,
         AuditAction::DemoDataCreated,
-        "demo exams 000 and 004, demo accounts",
+        "demo exams 000, 002 and 004, demo accounts",
         "ZIGE_SEED_DEMO=true; the demo passwords are published in the README",
         now,
     )
     .await
 }
 
-/// Upload opens a day before `now` and closes 30 days after; review closes at 45, results at 60.
-fn demo_windows(now: DateTime<Utc>) -> [String; 4] {
-    let china = FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset");
-    [-1, 30, 45, 60]
-        .map(|days| (now + Duration::days(days)).with_timezone(&china).format("%Y-%m-%dT%H:%M:00%:z").to_string())
-}
-
 pub fn print_demo_accounts(listen: &str) {
     println!("\nZige is running at http://{listen}");
-    println!("Demo exams: 000 资格初审材料上传, 004 在职干部研究生报名. Demo accounts (ID number / password):");
+    println!("Demo exams: 000 资格初审材料上传, 004 在职干部研究生报名 (both open for uploads), 002 公开招聘 (results out: the");
+    println!("demo candidate was approved and can pay, print the registration form and, once seated, the ticket).");
+    println!("Demo accounts (ID number / password):");
     for account in &DEMO_ACCOUNTS {
         println!("  {:<9} {}  {}  ({})", account.role.as_str(), account.id_number, account.password, account.name);
     }

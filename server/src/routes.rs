@@ -1,5 +1,5 @@
 //! Plain HTTP routes beside the server functions: the upload (multipart with progress), the
-//! image bytes, the printed documents, the exports, the payment gateways, and a health check.
+//! image bytes, the printed documents and their templates' previews, the exports, the payment gateways, and a health check.
 
 pub mod candidate_documents;
 pub mod example_file;
@@ -11,6 +11,7 @@ pub mod previous_file;
 pub mod results_export;
 pub mod sandbox_cashier;
 pub mod seats_export;
+pub mod template_preview;
 pub mod upload_example;
 pub mod upload_material;
 

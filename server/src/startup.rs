@@ -30,16 +30,19 @@ use app::{shell, App};
 use sha2::{Digest, Sha256};
 
 use crate::config::Config;
+use crate::documents::font_cell::FontCell;
+use crate::documents::layout_check::TypstLayouts;
 use crate::mailer::{EmailSender, LoggingMailer, SmtpMailer};
 use crate::middleware::rate_limit::{limit_by_address, RateLimitState};
 use crate::middleware::same_origin::{refuse_cross_site, SameOriginState};
 use crate::outbox_worker::{self, Senders};
-use crate::routes::candidate_documents::{candidate_document, CandidateDocument, FontCell};
+use crate::routes::candidate_documents::candidate_document;
 use crate::routes::payment_notify::payment_notify;
 use crate::routes::payments_export::payments_csv;
 use crate::routes::results_export::{results_csv, results_xlsx};
 use crate::routes::sandbox_cashier::{cashier_page, cashier_pay, SandboxProvider};
 use crate::routes::seats_export::seats_csv;
+use crate::routes::template_preview::template_preview;
 use crate::routes::{
     example_file::example_file, health::health, material_file::material_file, previous_file::previous_file,
     upload_example::upload_example, upload_material::upload_material,
@@ -47,6 +50,7 @@ use crate::routes::{
 use crate::session_store::SeaOrmSessionStore;
 use crate::sms::LoggingSms;
 use crate::storage::{open_blob_store, open_database};
+use app::domain::document_kind::DocumentKind;
 
 /// The largest body a page form or server function may send.
 const FORM_BODY_LIMIT_BYTES: usize = 64 * 1024;
@@ -114,11 +118,6 @@ pub async fn prepare_with_clock(
     let session_key = session_key(config).await?;
     let db = open_database(config).await?;
     let blobs = open_blob_store(config).await?;
-    if config.seed_demo {
-        crate::demo_data::ensure_demo_data(&db, blobs.as_ref(), clock.now())
-            .await
-            .map_err(|e| format!("demo data: {e}"))?;
-    }
     let rate_limits = Arc::new(RateLimits::new(if config.rate_limits {
         LimitSettings::default().shared_among(config.servers)
     } else {
@@ -136,6 +135,9 @@ pub async fn prepare_with_clock(
         .then(|| Arc::new(SandboxGateway::from_seed(derived_seed(b"zige sandbox gateway", &session_key))));
     let gateways: Vec<Arc<dyn PaymentGateway>> = sandbox.iter().map(|s| s.clone() as Arc<dyn PaymentGateway>).collect();
     let ticket_key = Arc::new(ticket_key(&session_key));
+    // One font load and one set of layout permits for every document route and template check.
+    let documents = FontCell::new(config.font_dir.clone());
+    let layouts = Arc::new(TypstLayouts { fonts: documents.clone(), clock: clock.clone() });
     let state = ServerState {
         leptos_options,
         db: db.clone(),
@@ -146,7 +148,11 @@ pub async fn prepare_with_clock(
         decode_budget,
         gateways: Arc::new(Gateways::new(gateways)),
         ticket_key,
+        layouts,
     };
+    if config.seed_demo {
+        crate::demo_data::ensure_demo_data(&state).await.map_err(|e| format!("demo data: {e}"))?;
+    }
     outbox_worker::spawn(db.clone(), clock, senders(config)?, Duration::from_millis(config.outbox_poll_ms.max(10)));
 
     let store = SeaOrmSessionStore::new(db);
@@ -159,7 +165,7 @@ pub async fn prepare_with_clock(
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(SESSION_IDLE_HOURS)))
         .with_signed(session_key);
 
-    let mut router = build_router(state.clone(), config, sandbox.clone()).layer(sessions);
+    let mut router = build_router(state.clone(), config, sandbox.clone(), documents).layer(sessions);
     if config.serves_https() {
         // Browsers that reached the app over https once never try plain http again for a year.
         router = router.layer(SetResponseHeaderLayer::if_not_present(
@@ -243,13 +249,18 @@ fn sandbox_routes(sandbox: Option<Arc<SandboxGateway>>, config: &Config) -> Rout
 }
 
 /// A document's route: its handler, the shared fonts and layout permits, and which document.
-fn document_route(documents: &FontCell, document: CandidateDocument) -> axum::routing::MethodRouter<ServerState> {
+fn document_route(documents: &FontCell, document: DocumentKind) -> axum::routing::MethodRouter<ServerState> {
     get(candidate_document)
         .layer::<_, std::convert::Infallible>(axum::Extension(documents.clone()))
         .layer(axum::Extension(document))
 }
 
-fn build_router(state: ServerState, config: &Config, sandbox: Option<Arc<SandboxGateway>>) -> Router {
+fn build_router(
+    state: ServerState,
+    config: &Config,
+    sandbox: Option<Arc<SandboxGateway>>,
+    documents: FontCell,
+) -> Router {
     let max_upload_bytes = config.max_upload_bytes;
     let routes = generate_route_list(App);
     let context_state = state.clone();
@@ -262,8 +273,6 @@ fn build_router(state: ServerState, config: &Config, sandbox: Option<Arc<Sandbox
         })
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
         .layer(RequestBodyLimitLayer::new(FORM_BODY_LIMIT_BYTES));
-    // One font load and one set of layout permits for every document route.
-    let documents = FontCell::new(config.font_dir.clone());
     Router::new()
         .route("/health", get(health))
         .route("/api/materials", post(upload_material).layer(DefaultBodyLimit::max(body_limit)))
@@ -274,12 +283,13 @@ fn build_router(state: ServerState, config: &Config, sandbox: Option<Arc<Sandbox
         .route("/api/exams/{code}/examples/{name}", get(example_file))
         .route("/api/admin/exams/{code}/payments.csv", get(payments_csv))
         .route("/api/admin/exams/{code}/seats.csv", get(seats_csv))
-        .route("/api/exams/{code}/receipt.pdf", document_route(&documents, CandidateDocument::UploadReceipt))
+        .route("/api/exams/{code}/receipt.pdf", document_route(&documents, DocumentKind::UploadReceipt))
+        .route("/api/exams/{code}/registration-form.pdf", document_route(&documents, DocumentKind::RegistrationForm))
+        .route("/api/exams/{code}/ticket.pdf", document_route(&documents, DocumentKind::AdmissionTicket))
         .route(
-            "/api/exams/{code}/registration-form.pdf",
-            document_route(&documents, CandidateDocument::RegistrationForm),
+            "/api/admin/exams/{code}/templates/{document}/preview.pdf",
+            get(template_preview).layer(axum::Extension(documents.clone())),
         )
-        .route("/api/exams/{code}/ticket.pdf", document_route(&documents, CandidateDocument::AdmissionTicket))
         .merge(sandbox_routes(sandbox, config))
         .route(
             "/api/admin/exams/{code}/examples",

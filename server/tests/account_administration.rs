@@ -78,7 +78,7 @@ async fn demo_data_is_created_once_and_a_restart_does_not_undo_an_administrators
     assert_eq!(withdrawn.status(), 200);
 
     // What a restart runs on the same database.
-    server::demo_data::ensure_demo_data(&app.state.db, app.state.blobs.as_ref(), app.clock_now()).await.unwrap();
+    server::demo_data::ensure_demo_data(&app.state).await.unwrap();
 
     let reviewers: Value = admin.call("admin_reviewers", json!({})).await.json().await.unwrap();
     assert_eq!(reviewers[0]["exams"], json!(["004"]), "the withdrawn assignment stays withdrawn");
@@ -165,4 +165,29 @@ async fn administrators_create_administrators_and_the_log_says_who() {
             && detail == "created with role admin"),
         "{lines:?}"
     );
+}
+
+#[tokio::test]
+async fn the_demo_candidate_was_approved_in_002_and_finds_the_steps_after_approval_waiting() {
+    let app = spawn_app().await;
+    let li_ming = app.browser();
+    assert!(li_ming.log_in("44030519900101123X", "zige-demo-2026").await.status().is_success());
+    let page = li_ming.exam_page_of("002").await;
+    assert_eq!(page["state"], "approved", "{page}");
+
+    let form = li_ming.get("/api/exams/002/registration-form.pdf").await;
+    assert_eq!(form.status(), 200);
+    let text = support::pdf::poppler("pdftotext", &[], &form.bytes().await.unwrap());
+    for expected in ["报名登记表", "李明", "会计学", "市税务局 › 基层分局一级科员（会计）", "招聘单位资格复审意见"]
+    {
+        assert!(text.contains(expected), "{expected} missing:\n{text}");
+    }
+    // The fee comes first, then a seat, then the ticket.
+    let (status, _, body) = error_kind(li_ming.get("/api/exams/002/ticket.pdf").await).await;
+    assert_eq!(status, 422);
+    assert!(body.to_string().contains("缴费成功后才能打印准考证"), "{body}");
+
+    // Someone who signs up finds only what the other demo exams offer: 002 admits its list.
+    let newcomer = app.new_candidate(ALICE).await;
+    assert_eq!(error_kind(newcomer.call("accept_pledge", json!({ "code": "002" })).await).await.1, "NotEligible");
 }

@@ -89,6 +89,7 @@ async fn moving_the_results_time_moves_the_page_the_notification_and_the_message
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
         let rows = outbox_message::Entity::find()
             .filter(outbox_message::Column::Body.contains("审核通过"))
+            .filter(outbox_message::Column::HeldForResultsOf.eq("000"))
             .all(&app.state.db)
             .await
             .unwrap();

@@ -244,3 +244,131 @@ async fn the_registration_form_waits_for_the_published_approval_and_is_only_ever
     assert_eq!(app.browser().get("/api/exams/920/registration-form.pdf").await.status(), 401);
     assert_eq!(alice.get("/api/exams/000/registration-form.pdf").await.status(), 404);
 }
+
+async fn template(admin: &Browser, code: &str, kind: &str) -> Value {
+    let response = admin.call("admin_document_template", json!({ "code": code, "kind": kind })).await;
+    assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+    response.json().await.unwrap()
+}
+
+async fn save_template(admin: &Browser, code: &str, kind: &str, source: &str) -> reqwest::Response {
+    admin.call("admin_save_document_template", json!({ "code": code, "kind": kind, "source": source })).await
+}
+
+#[tokio::test]
+async fn an_administrator_changes_the_receipt_template_and_the_next_receipt_follows_it() {
+    let app = spawn_app().await;
+    let (alice, _) = app.submitted_candidate(ALICE).await;
+    let admin = app.admin().await;
+    let shipped = template(&admin, "000", "upload_receipt").await;
+    assert_eq!(shipped["saved"], Value::Null, "no exam has its own template at first");
+    assert!(shipped["sample_inputs"].as_str().unwrap().contains("\"sha256\""), "{shipped}");
+
+    let own = format!("{}\n#text[本考区专用回执 XJ-7]\n", shipped["source"].as_str().unwrap());
+    let saved = save_template(&admin, "000", "upload_receipt", &own).await;
+    assert_eq!(saved.status(), 200, "{}", saved.text().await.unwrap());
+    let saved: Value = saved.json().await.unwrap();
+    assert!(saved["saved"].as_str().unwrap().contains("赵管理"), "{saved}");
+    let text = poppler("pdftotext", &[], &alice.get("/api/exams/000/receipt.pdf").await.bytes().await.unwrap());
+    assert!(text.contains("本考区专用回执 XJ-7"), "{text}");
+    // Another exam keeps the shipped template.
+    assert_eq!(template(&admin, "004", "upload_receipt").await["saved"], Value::Null);
+
+    let back: Value = admin
+        .call("admin_reset_document_template", json!({ "code": "000", "kind": "upload_receipt" }))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(back["saved"], Value::Null);
+    assert_eq!(back["source"], shipped["source"]);
+    let text = poppler("pdftotext", &[], &alice.get("/api/exams/000/receipt.pdf").await.bytes().await.unwrap());
+    assert!(!text.contains("XJ-7") && text.contains("上传回执"), "{text}");
+
+    let log: Vec<Value> =
+        admin.call("admin_audit_log", json!({ "query": { "action": "template_changed" } })).await.json().await.unwrap();
+    let details: Vec<&str> = log.iter().map(|line| line["detail"].as_str().unwrap()).collect();
+    assert_eq!(details.len(), 2, "{details:?}");
+    assert!(details.iter().any(|d| d.starts_with("upload_receipt template saved")), "{details:?}");
+    assert!(details.iter().any(|d| d.contains("set back to the shipped one")), "{details:?}");
+}
+
+#[tokio::test]
+async fn a_broken_template_is_refused_with_its_line_and_documents_keep_the_one_before() {
+    let app = spawn_app().await;
+    let (alice, _) = app.submitted_candidate(ALICE).await;
+    let admin = app.admin().await;
+
+    let typo = "#let d = sys.inputs\n#set page(paper: \"a4\")\n#d.nmae\n";
+    let (status, kind, body) = error_kind(save_template(&admin, "000", "upload_receipt", typo).await).await;
+    assert_eq!((status, kind.as_str()), (422, "TemplateInvalid"));
+    assert!(body.to_string().contains("line 3"), "{body}");
+
+    // A template reads its data and the files given to it, nothing of the server's disk.
+    let snooping = "#let d = sys.inputs\n#read(\"/etc/passwd\")\n";
+    let (status, _, body) = error_kind(save_template(&admin, "000", "upload_receipt", snooping).await).await;
+    assert_eq!(status, 422);
+    assert!(body.to_string().contains("line 2"), "{body}");
+
+    // 报名登记表 must stay on one page (seed 004: 不得跨页打印).
+    let two_pages = "#let d = sys.inputs\n#d.name\n#pagebreak()\n#d.exam_code\n";
+    let (status, _, body) = error_kind(save_template(&admin, "004", "registration_form", two_pages).await).await;
+    assert_eq!(status, 422);
+    assert!(body.to_string().contains("2 pages"), "{body}");
+
+    let huge = format!("// {}\n", "x".repeat(40 * 1024));
+    let (status, _, body) = error_kind(save_template(&admin, "000", "upload_receipt", &huge).await).await;
+    assert_eq!(status, 422);
+    assert!(body.to_string().contains("at most 32 KB"), "{body}");
+
+    // Nothing was kept: the receipt prints as before.
+    assert_eq!(template(&admin, "000", "upload_receipt").await["saved"], Value::Null);
+    let receipt = alice.get("/api/exams/000/receipt.pdf").await;
+    assert_eq!(receipt.status(), 200);
+    assert!(poppler("pdftotext", &[], &receipt.bytes().await.unwrap()).contains("上传回执"));
+}
+
+#[tokio::test]
+async fn only_administrators_read_change_or_preview_templates_and_only_of_documents_the_exam_prints() {
+    let app = spawn_app().await;
+    let reviewer = app.reviewer().await;
+    let candidate = app.new_candidate(ALICE).await;
+    for someone in [&reviewer, &candidate] {
+        let read = someone.call("admin_document_template", json!({ "code": "000", "kind": "upload_receipt" })).await;
+        assert_eq!(read.status(), 403);
+        let saved = save_template(someone, "000", "upload_receipt", "#sys.inputs.name").await;
+        assert_eq!(saved.status(), 403);
+        assert_eq!(someone.get("/api/admin/exams/002/templates/admission_ticket/preview.pdf").await.status(), 403);
+    }
+    assert_eq!(app.browser().get("/api/admin/exams/002/templates/admission_ticket/preview.pdf").await.status(), 401);
+
+    let admin = app.admin().await;
+    // 000 prints neither a registration form nor a ticket.
+    let none = admin.call("admin_document_template", json!({ "code": "000", "kind": "admission_ticket" })).await;
+    assert_eq!(none.status(), 404);
+    assert_eq!(admin.get("/api/admin/exams/000/templates/registration_form/preview.pdf").await.status(), 404);
+
+    // The preview lays the sample candidate out, photo and QR code included.
+    let preview = admin.get("/api/admin/exams/002/templates/admission_ticket/preview.pdf").await;
+    assert_eq!(preview.status(), 200);
+    assert_eq!(preview.headers()["content-type"], "application/pdf");
+    let pdf = preview.bytes().await.unwrap();
+    let text = poppler("pdftotext", &[], &pdf);
+    assert!(text.contains("张三（示例）") && text.contains("002-101-01"), "{text}");
+    assert_eq!(poppler("pdfimages", &["-list"], &pdf).lines().skip(2).count(), 1, "the sample's ID photo");
+}
+
+#[tokio::test]
+async fn a_character_no_installed_font_has_prints_as_its_code_point_never_as_an_empty_box() {
+    let app = spawn_app().await;
+    let browser = app.browser();
+    // U+31350, of CJK extension H (Unicode 15): Noto CJK has no glyph for it.
+    assert!(browser.sign_up(ALICE, "王\u{31350}", "secret-pass-1").await.status().is_success());
+    assert!(browser.call("accept_pledge", json!({ "code": "000" })).await.status().is_success());
+    for (category, seq_no) in [("id_card", 1), ("id_card", 2), ("education", 1), ("work_resume", 1)] {
+        browser.upload_ok(category, seq_no, samples::jpeg(300, 200)).await;
+    }
+    assert!(browser.save_application("000", json!({}), None, true).await.status().is_success());
+    let text = poppler("pdftotext", &[], &browser.get("/api/exams/000/receipt.pdf").await.bytes().await.unwrap());
+    assert!(text.contains("王〔U+31350〕"), "{text}");
+}

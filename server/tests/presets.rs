@@ -30,7 +30,7 @@ async fn an_administrator_creates_an_exam_from_each_preset_with_its_examples() {
     let again = admin.call("admin_create_exam", json!({ "preset": "001", "code": "001-b", "source": "" })).await;
     assert_eq!(error_kind(again).await.1, "ExamExists");
     let overview: Value = admin.call("admin_overview", json!({})).await.json().await.unwrap();
-    assert_eq!(overview.as_array().unwrap().len(), 6, "two demo exams and four new ones");
+    assert_eq!(overview.as_array().unwrap().len(), 7, "three demo exams and four new ones");
     let example = admin.get("/api/exams/004-b/examples/id-photo-white.jpg").await;
     assert_eq!((example.status().as_u16(), example.headers()["content-type"].to_str().unwrap()), (200, "image/jpeg"));
 

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod audit_log;
 pub mod create_exam;
+pub mod document_templates;
 pub mod exam_detail;
 pub mod import_eligibility;
 pub mod overview;
@@ -16,6 +17,7 @@ pub mod set_windows;
 pub use accounts::{admin_create_admin, admin_find_account, admin_release_id_number, admin_reset_password};
 pub use audit_log::admin_audit_log;
 pub use create_exam::{admin_create_exam, admin_presets};
+pub use document_templates::{admin_document_template, admin_reset_document_template, admin_save_document_template};
 pub use exam_detail::admin_exam_detail;
 pub use import_eligibility::admin_import_eligibility;
 pub use overview::admin_overview;

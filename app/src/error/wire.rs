@@ -28,6 +28,7 @@ impl AppError {
             | AppError::FileRefused { .. }
             | AppError::Incomplete { .. }
             | AppError::ExamInvalid { .. }
+            | AppError::TemplateInvalid { .. }
             | AppError::DecisionInvalid { .. }
             | AppError::ActionKeyReused => 422,
             AppError::TooLarge { .. } => 413,

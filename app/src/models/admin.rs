@@ -47,6 +47,9 @@ pub struct AdminExamPage {
     /// Whether the exam prints admission tickets (its file has a [ticket]): rooms and seats.
     #[serde(default)]
     pub tickets: bool,
+    /// The documents the exam prints, each laid out from a template the administrator may change.
+    #[serde(default)]
+    pub documents: Vec<crate::domain::document_kind::DocumentKind>,
 }
 
 /// What an eligibility import did: how many rows were kept, and every bad row by line.
@@ -104,7 +107,7 @@ pub struct AuditQuery {
 
 /// Every kind of line the audit log holds (as `ssr::audit::AuditAction` names them), with the
 /// words the filter shows.
-pub const AUDIT_ACTIONS: [(&str, &str, &str); 24] = [
+pub const AUDIT_ACTIONS: [(&str, &str, &str); 25] = [
     ("decision", "审核决定", "Decision"),
     ("unlock", "退回解锁", "Unlock"),
     ("role_change", "角色变更", "Role change"),
@@ -129,4 +132,5 @@ pub const AUDIT_ACTIONS: [(&str, &str, &str); 24] = [
     ("payment_notice_refused", "支付通知验签失败", "Payment notice refused (bad signature)"),
     ("payment_flag_settled", "处理异常付款", "Flagged payment settled"),
     ("seats_assigned", "分配考场座位", "Seats assigned"),
+    ("template_changed", "修改文档模板", "Document template changed"),
 ];

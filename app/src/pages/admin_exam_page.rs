@@ -1,5 +1,6 @@
 //! One exam's administration: candidates per state, the time windows, the eligibility list
-//! (CSV import with bad rows reported by line), and the exam file itself.
+//! (CSV import with bad rows reported by line), fees and seats, the documents' templates, and the
+//! exam file itself.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -10,6 +11,7 @@ use crate::components::fee_desk::FeeDesk;
 use crate::components::progress_chart::ProgressChart;
 use crate::components::seat_desk::SeatDesk;
 use crate::components::state_counts::StateCounts;
+use crate::components::template_desk::TemplateDesk;
 use crate::domain::{Eligibility, ExamWindows};
 use crate::i18n::{tr, use_lang};
 use crate::models::{admin::AdminExamPage, exam::phase_label};
@@ -150,6 +152,7 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
         })}
         {detail.fee.clone().map(|fee| view! { <FeeDesk code=code.clone() fee today=detail.today.clone()/> })}
         {detail.tickets.then(|| view! { <SeatDesk code=code.clone()/> })}
+        <TemplateDesk code=code.clone() documents=detail.documents.clone()/>
         <ExampleUpload code=code.clone()/>
         <section class="card" aria-labelledby="source-title">
             <h2 id="source-title">{tr("考试配置文件", "Exam file")}</h2>

@@ -1,9 +1,10 @@
 //! Administrators' tools: exams as files (create, replace, windows) and the records their pages
 //! read, reviewer accounts and assignments, and account recovery for candidates (reset, release a
-//! squatted ID number, further administrators).
+//! squatted ID number, further administrators), and the layouts of each exam's documents.
 
 pub mod account_admin;
 pub mod admin_rows;
 pub mod exam_files;
 pub mod exam_records;
 pub mod reviewers;
+pub mod template_editing;

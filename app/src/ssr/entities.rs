@@ -2,6 +2,7 @@
 pub mod application;
 pub mod application_event;
 pub mod audit_entry;
+pub mod document_template;
 pub mod eligible_candidate;
 pub mod exam;
 pub mod exam_example;

@@ -1,6 +1,7 @@
 //! Exams as configuration: stored definitions and their files, the presets shipped with Zige,
-//! who is eligible, and results that follow a moved results time.
+//! who is eligible, the layouts of their documents, and results that follow a moved results time.
 
+pub mod document_templates;
 pub mod eligibility;
 pub mod exam_examples;
 pub mod exam_source;

@@ -8,6 +8,7 @@ pub mod blob_store;
 pub mod blob_sweep;
 pub mod clock;
 pub mod decode_budget;
+pub mod document_layout;
 pub mod failure;
 pub mod idempotency;
 pub mod page_policy;

@@ -17,6 +17,7 @@ mod m20261123_000011_create_idempotency_keys;
 mod m20261123_000012_create_payment_orders;
 mod m20261123_000013_create_payment_notices;
 mod m20261123_000014_create_seat_assignments;
+mod m20261123_000015_create_document_templates;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000012_create_payment_orders::Migration),
             Box::new(m20261123_000013_create_payment_notices::Migration),
             Box::new(m20261123_000014_create_seat_assignments::Migration),
+            Box::new(m20261123_000015_create_document_templates::Migration),
         ]
     }
 }

@@ -1,17 +1,20 @@
 //! 准考证 (admission ticket, seed 002 (七)): for an approved candidate — who paid, where the exam
 //! charges a fee — once the ticket window opens and a seat is given: photo, name, masked ID
 //! number, exam, ticket number, room and seat, the sessions, the rules for the day, and a QR code
-//! whose signed text any verifier checks offline (`domain::ticket_code`). Printed from
-//! `templates/admission-ticket.typ`.
+//! whose signed text any verifier checks offline (`domain::ticket_code`). Laid out by the exam's
+//! template (shipped: `exams/templates/admission-ticket.typ`).
 
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use serde_json::json;
+use serde_json::{json, Value};
 
 use app::domain::admission_ticket::TicketSpec;
+use app::domain::document_kind::DocumentKind;
+use app::domain::exam_definition::ExamDefinition;
 use app::domain::exam_windows::{format_moment, format_utc};
 use app::domain::payment_order::OrderState;
 use app::domain::ticket_code::{sign_ticket, TicketClaims};
@@ -23,9 +26,7 @@ use app::ssr::ServerState;
 
 use super::fonts::DocumentFonts;
 use super::id_photo::id_photo;
-use super::render::render;
-
-pub const TEMPLATE: &str = include_str!("../../templates/admission-ticket.typ");
+use super::render::{render_for_exam, DocumentFiles};
 
 /// The signed-in candidate's admission ticket for `exam_code`, as PDF.
 pub async fn ticket_pdf(
@@ -63,21 +64,45 @@ pub async fn ticket_pdf(
         valid_until: spec.valid_until.timestamp(),
     };
     let code = sign_ticket(&claims, &state.ticket_key);
+    let photo = id_photo(state, definition, account.id, exam_code).await?;
+    let seat = Seat { ticket_no: &seat.ticket_no, room_code: &seat.room_code, seat_no: seat.seat_no };
+    let (mut data, mut files) = inputs(definition, &claims, &seat, &code, &exam.now).ok_or(AppError::NotFound)?;
+    data["has_photo"] = json!(photo.is_some());
+    files.extend(photo.map(|bytes| ("photo.jpg", bytes)));
+    Ok(render_for_exam(state, fonts, exam_code, DocumentKind::AdmissionTicket, data, files).await?.0)
+}
+
+/// Where a candidate sits.
+pub struct Seat<'a> {
+    pub ticket_no: &'a str,
+    pub room_code: &'a str,
+    pub seat_no: i32,
+}
+
+/// What the template reads (`sys.inputs`) and the QR code beside it (`qr.svg`), for a real
+/// candidate or the sample one; none when the exam prints no tickets. `has_photo` starts false.
+pub fn inputs(
+    definition: &ExamDefinition,
+    claims: &TicketClaims,
+    seat: &Seat,
+    code: &str,
+    now: &DateTime<Utc>,
+) -> Option<(Value, DocumentFiles)> {
+    let spec = definition.ticket.as_ref()?;
     let qr = QrCode::with_error_correction_level(code.as_bytes(), EcLevel::M)
-        .map_err(|e| app::ssr::internal("ticket qr", e))?
+        .ok()?
         .render::<svg::Color>()
         .min_dimensions(400, 400)
         .build();
-    let photo = id_photo(state, definition, account.id, exam_code).await?;
     let data = json!({
         "exam_code": definition.code,
         "title_zh": definition.title_zh,
         "title_en": definition.title_en,
         "organiser_zh": definition.organiser_zh,
-        "name": account.name,
-        "id_number": account.masked_id_number(),
+        "name": claims.name,
+        "id_number": claims.id_masked,
         "ticket_no": seat.ticket_no,
-        "room": room_names(spec, &seat.room_code),
+        "room": room_names(spec, seat.room_code),
         "seat": seat.seat_no,
         "sessions": spec.sessions.iter().map(|s| json!({
             "name_zh": s.name_zh,
@@ -89,12 +114,10 @@ pub async fn ticket_pdf(
         "rules_en": spec.rules_en,
         "valid_until": format_moment(&spec.valid_until),
         "code": code,
-        "has_photo": photo.is_some(),
-        "issued_at": format_utc(&exam.now),
+        "has_photo": false,
+        "issued_at": format_utc(now),
     });
-    let mut files = vec![("qr.svg", qr.into_bytes())];
-    files.extend(photo.map(|bytes| ("photo.jpg", bytes)));
-    render(fonts, TEMPLATE, data, files).await
+    Some((data, vec![("qr.svg", qr.into_bytes())]))
 }
 
 fn not_yet(zh: impl Into<String>, en: impl Into<String>) -> AppError {
@@ -114,7 +137,7 @@ async fn seat_of(state: &ServerState, application_id: i32) -> Result<Option<seat
 }
 
 /// "第一教学楼 101 室 / Teaching building 1, room 101"; the code alone if the room left the file.
-fn room_names(spec: &TicketSpec, code: &str) -> serde_json::Value {
+fn room_names(spec: &TicketSpec, code: &str) -> Value {
     match spec.rooms.iter().find(|room| room.code == code) {
         Some(room) => json!({ "zh": room.name_zh, "en": room.name_en }),
         None => json!({ "zh": code, "en": code }),

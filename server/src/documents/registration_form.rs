@@ -1,11 +1,14 @@
 //! 报名登记表 (registration form, seed 004): for an approved candidate once results are published —
 //! the ID photo, the personal form, the résumé as a table, the position chosen and the boxes to be
-//! stamped, on one A4 page ("不得跨页打印"). Printed from `templates/registration-form.typ`.
+//! stamped, on one A4 page ("不得跨页打印"). Laid out by the exam's template (shipped:
+//! `exams/templates/registration-form.typ`).
 
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
+use app::domain::document_kind::DocumentKind;
 use app::domain::exam_definition::ExamDefinition;
 use app::domain::exam_windows::format_utc;
 use app::domain::personal_form::{FieldKind, FormValues};
@@ -20,9 +23,14 @@ use app::ssr::ServerState;
 
 use super::fonts::DocumentFonts;
 use super::id_photo::id_photo;
-use super::render::render_pages;
+use super::render::{render_for_exam, DocumentFiles};
 
-pub const TEMPLATE: &str = include_str!("../../templates/registration-form.typ");
+/// Who the form is for, as it prints them.
+pub struct Person<'a> {
+    pub name: &'a str,
+    pub id_number: &'a str,
+    pub mobile: &'a str,
+}
 
 /// The signed-in candidate's registration form for `exam_code`, as a one-page PDF.
 pub async fn registration_form_pdf(
@@ -33,7 +41,9 @@ pub async fn registration_form_pdf(
 ) -> Result<Vec<u8>, AppError> {
     let exam = candidate_access::enter(state, account, exam_code).await?;
     let definition = &exam.definition;
-    let spec = definition.registration_form.as_ref().ok_or(AppError::NotFound)?;
+    if definition.registration_form.is_none() {
+        return Err(AppError::NotFound);
+    }
     let application = exam.approved_application().ok_or_else(|| {
         AppError::invalid_field(
             "registration_form",
@@ -43,34 +53,22 @@ pub async fn registration_form_pdf(
     })?;
     let photo = id_photo(state, definition, account.id, exam_code).await?;
     let values = application_queries::form_of(application);
-    let periods = resume(definition, &values);
-    let lines = periods.len();
-    let mut data = json!({
-        "exam_code": definition.code,
-        "title_zh": definition.title_zh,
-        "title_en": definition.title_en,
-        "organiser_zh": definition.organiser_zh,
-        "name": account.name,
-        "id_number": account.id_number,
-        "mobile": account.mobile,
-        "fields": fields(definition, &values),
-        "resume": periods,
-        "position": application.position_code.as_deref().and_then(|code| position(definition, code)),
-        "stamps": spec.stamp_boxes.iter().map(|s| json!({ "title_zh": s.title_zh, "title_en": s.title_en })).collect::<Vec<_>>(),
-        "has_photo": photo.is_some(),
-        "approved_at": application.decided_at.as_ref().map(format_utc).unwrap_or_else(|| "—".to_string()),
-        "issued_at": format_utc(&exam.now),
-        "compact": false,
-    });
-    let files: Vec<(&'static str, Vec<u8>)> = photo.into_iter().map(|bytes| ("photo.jpg", bytes)).collect();
+    let person = Person { name: &account.name, id_number: &account.id_number, mobile: &account.mobile };
+    let approved_at = application.decided_at.as_ref().map(format_utc).unwrap_or_else(|| "—".to_string());
+    let mut data = inputs(definition, &person, &values, application.position_code.as_deref(), &approved_at, &exam.now)
+        .ok_or(AppError::NotFound)?;
+    let lines = data["resume"].as_array().map_or(0, Vec::len);
+    data["has_photo"] = Value::Bool(photo.is_some());
+    let files: DocumentFiles = photo.into_iter().map(|bytes| ("photo.jpg", bytes)).collect();
     // A long résumé is set smaller before it may spill onto a second page; past that, the
     // candidate is told, never handed two pages the college would refuse.
-    let (pdf, pages) = render_pages(fonts.clone(), TEMPLATE, data.clone(), files.clone()).await?;
+    let kind = DocumentKind::RegistrationForm;
+    let (pdf, pages) = render_for_exam(state, fonts.clone(), exam_code, kind, data.clone(), files.clone()).await?;
     if pages == 1 {
         return Ok(pdf);
     }
     data["compact"] = Value::Bool(true);
-    let (pdf, pages) = render_pages(fonts, TEMPLATE, data, files).await?;
+    let (pdf, pages) = render_for_exam(state, fonts, exam_code, kind, data, files).await?;
     if pages == 1 {
         return Ok(pdf);
     }
@@ -79,6 +77,36 @@ pub async fn registration_form_pdf(
         format!("报名登记表须打印在一页 A4 纸上，当前内容需要 {pages} 页（工作简历 {lines} 行）；请精简工作简历后再打印"),
         format!("The registration form must fit on one A4 page; it now needs {pages} (the résumé has {lines} lines). Shorten the résumé, then print again"),
     ))
+}
+
+/// What the template reads (`sys.inputs`), for a real candidate or the sample one; none when the
+/// exam prints no registration form. `has_photo` starts false and `compact` false.
+pub fn inputs(
+    definition: &ExamDefinition,
+    person: &Person,
+    values: &FormValues,
+    position_code: Option<&str>,
+    approved_at: &str,
+    now: &DateTime<Utc>,
+) -> Option<Value> {
+    let spec = definition.registration_form.as_ref()?;
+    Some(json!({
+        "exam_code": definition.code,
+        "title_zh": definition.title_zh,
+        "title_en": definition.title_en,
+        "organiser_zh": definition.organiser_zh,
+        "name": person.name,
+        "id_number": person.id_number,
+        "mobile": person.mobile,
+        "fields": fields(definition, values),
+        "resume": resume(definition, values),
+        "position": position_code.and_then(|code| position(definition, code)),
+        "stamps": spec.stamp_boxes.iter().map(|s| json!({ "title_zh": s.title_zh, "title_en": s.title_en })).collect::<Vec<_>>(),
+        "has_photo": false,
+        "approved_at": approved_at,
+        "issued_at": format_utc(now),
+        "compact": false,
+    }))
 }
 
 /// The form's fields but the résumé, in the exam's order, as label and value.

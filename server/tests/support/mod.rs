@@ -41,6 +41,10 @@ pub struct TestApp {
     pub sandbox: Option<Arc<app::ssr::payments::sandbox_gateway::SandboxGateway>>,
 }
 
+/// The demo exam whose demo candidate is approved already (`server::demo_data`): its files and
+/// messages are there before any test begins.
+pub const DEMO_EXAM_AFTER_APPROVAL: &str = "002";
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
@@ -134,8 +138,19 @@ impl TestApp {
     }
 
     /// Every candidate file in the blob store (in a folder, temporary files included, so
-    /// leftovers are caught); the exams' example pictures are not counted.
+    /// leftovers are caught); the exams' example pictures and the demo data's own files (the demo
+    /// candidate's photo in 002) are not counted.
     pub async fn blob_files(&self) -> Vec<String> {
+        use app::ssr::entities::material;
+        use sea_orm::EntityTrait;
+        let before_the_test: Vec<String> = material::Entity::find()
+            .all(&self.state.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|row| row.exam_code == DEMO_EXAM_AFTER_APPROVAL)
+            .map(|row| row.blob_key)
+            .collect();
         let names: Vec<String> = if self.blob_url.is_some() {
             self.state.blobs.list().await.unwrap().into_iter().map(|blob| blob.key).collect()
         } else {
@@ -144,7 +159,7 @@ impl TestApp {
                 Err(_) => Vec::new(),
             }
         };
-        names.into_iter().filter(|name| !name.starts_with("example-")).collect()
+        names.into_iter().filter(|name| !name.starts_with("example-") && !before_the_test.contains(name)).collect()
     }
 
     /// A browser signed in as a freshly registered candidate who has accepted exam 000's pledge.

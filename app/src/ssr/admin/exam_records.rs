@@ -31,6 +31,7 @@ pub async fn detail(state: &ServerState, code: &str) -> Result<AdminExamPage, Ap
         offset: w.upload_opens.format("%:z").to_string(),
         fee: definition.fee.clone(),
         tickets: definition.ticket.is_some(),
+        documents: crate::domain::document_kind::DocumentKind::offered(&definition),
         today: state.clock.now().with_timezone(&w.offset()).format("%Y-%m-%d").to_string(),
     })
 }

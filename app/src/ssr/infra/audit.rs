@@ -38,6 +38,8 @@ pub enum AuditAction {
     PaymentFlagSettled,
     /// A round of seats given for an exam's admission tickets.
     SeatsAssigned,
+    /// An exam's document template saved, or set back to the shipped one.
+    TemplateChanged,
 }
 
 impl AuditAction {
@@ -67,6 +69,7 @@ impl AuditAction {
             AuditAction::PaymentNoticeRefused => "payment_notice_refused",
             AuditAction::PaymentFlagSettled => "payment_flag_settled",
             AuditAction::SeatsAssigned => "seats_assigned",
+            AuditAction::TemplateChanged => "template_changed",
         }
     }
 }

@@ -28,6 +28,8 @@ pub struct ServerState {
     pub gateways: Arc<crate::ssr::payments::gateway::Gateways>,
     /// Signs admission tickets' codes; its public half is what verifiers hold.
     pub ticket_key: Arc<ed25519_dalek::SigningKey>,
+    /// Checks a document template an administrator saves (the server's Typst).
+    pub layouts: Arc<dyn crate::ssr::infra::document_layout::DocumentLayout>,
 }
 
 impl FromRef<ServerState> for LeptosOptions {

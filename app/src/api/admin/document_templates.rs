@@ -1,0 +1,36 @@
+use leptos::prelude::*;
+
+use crate::domain::document_kind::DocumentKind;
+use crate::error::AppError;
+use crate::models::document_template::TemplateView;
+
+/// The template an exam's document is laid out with, and the data it reads.
+#[server(endpoint = "admin_document_template", input = leptos::server_fn::codec::Json)]
+pub async fn admin_document_template(code: String, kind: DocumentKind) -> Result<TemplateView, AppError> {
+    use crate::ssr::{access::caller, admin::template_editing};
+
+    let (state, _admin) = caller::admin().await?;
+    template_editing::view(&state, &code, kind).await
+}
+
+/// Saves an exam's own template once it lays out sample data without a mistake; audited.
+#[server(endpoint = "admin_save_document_template", input = leptos::server_fn::codec::Json)]
+pub async fn admin_save_document_template(
+    code: String,
+    kind: DocumentKind,
+    source: String,
+) -> Result<TemplateView, AppError> {
+    use crate::ssr::{access::caller, admin::template_editing};
+
+    let (state, admin) = caller::admin().await?;
+    template_editing::save(&state, &admin, &code, kind, &source).await
+}
+
+/// Goes back to the template shipped with Zige; audited.
+#[server(endpoint = "admin_reset_document_template", input = leptos::server_fn::codec::Json)]
+pub async fn admin_reset_document_template(code: String, kind: DocumentKind) -> Result<TemplateView, AppError> {
+    use crate::ssr::{access::caller, admin::template_editing};
+
+    let (state, admin) = caller::admin().await?;
+    template_editing::reset(&state, &admin, &code, kind).await
+}

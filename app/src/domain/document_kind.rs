@@ -1,0 +1,95 @@
+//! The documents Zige prints for a candidate, each laid out from a template an administrator may
+//! change per exam (issue 13): which ones an exam offers follows from its file.
+
+use serde::{Deserialize, Serialize};
+
+use super::ExamDefinition;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// 上传回执: every exam, after submission.
+    UploadReceipt,
+    /// 报名登记表: exams whose file has a `[registration_form]`.
+    RegistrationForm,
+    /// 准考证: exams whose file has a `[ticket]`.
+    AdmissionTicket,
+}
+
+impl DocumentKind {
+    pub const ALL: [DocumentKind; 3] =
+        [DocumentKind::UploadReceipt, DocumentKind::RegistrationForm, DocumentKind::AdmissionTicket];
+
+    /// The name stored and used in addresses ("registration_form").
+    pub fn key(self) -> &'static str {
+        match self {
+            DocumentKind::UploadReceipt => "upload_receipt",
+            DocumentKind::RegistrationForm => "registration_form",
+            DocumentKind::AdmissionTicket => "admission_ticket",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<DocumentKind> {
+        DocumentKind::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+
+    /// The downloaded file's name after the exam code ("004-registration-form.pdf").
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            DocumentKind::UploadReceipt => "upload-receipt",
+            DocumentKind::RegistrationForm => "registration-form",
+            DocumentKind::AdmissionTicket => "admission-ticket",
+        }
+    }
+
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            DocumentKind::UploadReceipt => "上传回执",
+            DocumentKind::RegistrationForm => "报名登记表",
+            DocumentKind::AdmissionTicket => "准考证",
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            DocumentKind::UploadReceipt => "Upload receipt",
+            DocumentKind::RegistrationForm => "Registration form",
+            DocumentKind::AdmissionTicket => "Admission ticket",
+        }
+    }
+
+    /// Whether the exam prints this document at all.
+    pub fn offered_by(self, exam: &ExamDefinition) -> bool {
+        match self {
+            DocumentKind::UploadReceipt => true,
+            DocumentKind::RegistrationForm => exam.registration_form.is_some(),
+            DocumentKind::AdmissionTicket => exam.ticket.is_some(),
+        }
+    }
+
+    /// The documents `exam` prints, in the order a candidate meets them.
+    pub fn offered(exam: &ExamDefinition) -> Vec<DocumentKind> {
+        DocumentKind::ALL.into_iter().filter(|kind| kind.offered_by(exam)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_is_found_again_by_its_key_and_nothing_else_is() {
+        for kind in DocumentKind::ALL {
+            assert_eq!(DocumentKind::parse(kind.key()), Some(kind));
+        }
+        assert_eq!(DocumentKind::parse("letter"), None);
+        assert_eq!(DocumentKind::parse(""), None);
+    }
+
+    #[test]
+    fn the_key_on_the_wire_is_the_key_in_addresses() {
+        for kind in DocumentKind::ALL {
+            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{}\"", kind.key()));
+        }
+    }
+}

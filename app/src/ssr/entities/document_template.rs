@@ -1,0 +1,20 @@
+use sea_orm::entity::prelude::*;
+
+/// An exam's own layout of one document (see `ssr::exams::document_templates`).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "document_templates")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub exam_code: String,
+    /// `DocumentKind::key()`.
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub document: String,
+    pub source: String,
+    pub saved_at: DateTimeUtc,
+    pub saved_by: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,116 @@
+//! A made-up candidate, 张三, for each document: what an administrator's template is laid out with
+//! before it is saved, and what its preview shows. Every form field is filled and a position
+//! chosen, so a template that prints any of them is tried on it; the data takes exactly the shape
+//! a real candidate's takes, because it goes through the same `inputs` functions.
+
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value};
+
+use app::domain::document_kind::DocumentKind;
+use app::domain::exam_windows::format_utc;
+use app::domain::personal_form::{FieldKind, FormValues};
+use app::domain::position_tree::PositionNode;
+use app::domain::ticket_code::{sign_ticket, TicketClaims};
+use app::domain::{ApplicationState, ExamDefinition};
+
+use super::render::DocumentFiles;
+use super::{admission_ticket, registration_form, upload_receipt};
+
+const NAME: &str = "张三（示例）";
+const ID_NUMBER: &str = "110101199003077777";
+const ID_MASKED: &str = "1101**********7777";
+const MOBILE: &str = "13800000000";
+
+/// The sample's data and files for `kind` of `exam`; none when the exam does not print it.
+pub fn sample(kind: DocumentKind, exam: &ExamDefinition, now: &DateTime<Utc>) -> Option<(Value, DocumentFiles)> {
+    match kind {
+        DocumentKind::UploadReceipt => Some((receipt(exam, now), Vec::new())),
+        DocumentKind::RegistrationForm => {
+            let person = registration_form::Person { name: NAME, id_number: ID_NUMBER, mobile: MOBILE };
+            let values = form_values(exam);
+            let position = first_leaf(&exam.positions).map(|leaf| leaf.code.as_str());
+            let mut data = registration_form::inputs(exam, &person, &values, position, &format_utc(now), now)?;
+            with_photo(&mut data);
+            Some((data, photo()))
+        }
+        DocumentKind::AdmissionTicket => {
+            let spec = exam.ticket.as_ref()?;
+            let room = spec.rooms.first().map_or("101", |room| room.code.as_str());
+            let ticket_no = format!("{}-{room}-01", exam.code);
+            let claims = TicketClaims {
+                ticket_no: ticket_no.clone(),
+                name: NAME.to_string(),
+                id_masked: ID_MASKED.to_string(),
+                valid_until: spec.valid_until.timestamp(),
+            };
+            // Signed with a key of its own: a sample's code never verifies as a real ticket.
+            let code = sign_ticket(&claims, &ed25519_dalek::SigningKey::from_bytes(&[7; 32]));
+            let seat = admission_ticket::Seat { ticket_no: &ticket_no, room_code: room, seat_no: 1 };
+            let (mut data, mut files) = admission_ticket::inputs(exam, &claims, &seat, &code, now)?;
+            with_photo(&mut data);
+            files.extend(photo());
+            Some((data, files))
+        }
+    }
+}
+
+fn receipt(exam: &ExamDefinition, now: &DateTime<Utc>) -> Value {
+    let files: Vec<upload_receipt::ReceiptFile> = exam
+        .categories
+        .iter()
+        .map(|category| upload_receipt::ReceiptFile {
+            category: &category.code,
+            seq_no: 1,
+            name: "scan.jpg",
+            bytes: 245_760,
+            pixels: (1240, 1754),
+            sha256: "0".repeat(64),
+            uploaded_at: *now,
+        })
+        .collect();
+    let holder = upload_receipt::Holder { name: NAME, id_masked: ID_MASKED };
+    upload_receipt::inputs(exam, &holder, ApplicationState::Submitted, &format_utc(now), &files, now)
+}
+
+/// Every field filled as a careful candidate would: the first choice, a date, text up to its
+/// limit, a résumé of two periods from 参加工作时间.
+fn form_values(exam: &ExamDefinition) -> FormValues {
+    exam.form
+        .iter()
+        .map(|field| {
+            let value = match field.kind {
+                FieldKind::Choice => field.options.first().cloned().unwrap_or_default(),
+                FieldKind::YearMonth => "2015-07".to_string(),
+                FieldKind::Resume => {
+                    "2015.7-2019.6，示例市示例局，科员\n2019.7至今，示例市示例局，副主任科员".to_string()
+                }
+                FieldKind::Text => {
+                    let limit = field.max_chars().unwrap_or(20) as usize;
+                    format!("示例{}", field.label_zh).chars().take(limit).collect()
+                }
+            };
+            (field.key.clone(), value)
+        })
+        .collect()
+}
+
+fn first_leaf(tree: &[PositionNode]) -> Option<&PositionNode> {
+    let node = tree.first()?;
+    if node.children.is_empty() {
+        Some(node)
+    } else {
+        first_leaf(&node.children)
+    }
+}
+
+fn with_photo(data: &mut Value) {
+    data["has_photo"] = json!(true);
+}
+
+/// The white-background ID photo shipped with the presets' examples.
+fn photo() -> DocumentFiles {
+    app::ssr::exams::presets::example("examples/id-photo-white.jpg")
+        .map(|bytes| ("photo.jpg", bytes))
+        .into_iter()
+        .collect()
+}
