@@ -1,6 +1,8 @@
 //! Browser-only helpers. The server build gets inert twins with the same signatures, so
 //! components need no `cfg`: their event handlers only ever run in the browser.
 #[cfg(feature = "hydrate")]
+mod device_store;
+#[cfg(feature = "hydrate")]
 mod file_bytes;
 #[cfg(feature = "hydrate")]
 mod photo_canvas;
@@ -10,12 +12,15 @@ mod server_twins;
 mod xhr_upload;
 
 #[cfg(feature = "hydrate")]
+pub use device_store::{clock_text, forget_draft, is_online, keep_draft, load_draft};
+#[cfg(feature = "hydrate")]
 pub use file_bytes::read_chosen_file;
 #[cfg(feature = "hydrate")]
 pub use photo_canvas::{convert_to_jpeg, fit_photo, picture_pixels, preview_url, revoke_preview};
 #[cfg(not(feature = "hydrate"))]
 pub use server_twins::{
-    convert_to_jpeg, fit_photo, picture_pixels, preview_url, read_chosen_file, revoke_preview, upload_material,
+    clock_text, convert_to_jpeg, fit_photo, forget_draft, is_online, keep_draft, load_draft, picture_pixels,
+    preview_url, read_chosen_file, revoke_preview, upload_material,
 };
 #[cfg(feature = "hydrate")]
 pub use xhr_upload::upload_material;

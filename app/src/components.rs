@@ -6,6 +6,7 @@ pub mod category_card;
 pub mod chosen_picture;
 pub mod countdown;
 pub mod crop_box;
+pub mod draft_keeper;
 pub mod error_note;
 pub mod examples_button;
 pub mod fee_desk;

@@ -7,17 +7,23 @@ use sha2::{Digest, Sha256};
 use support::pdf::poppler;
 use support::*;
 
-#[tokio::test]
-async fn the_upload_receipt_lists_every_file_with_the_hash_of_what_the_server_stored() {
-    let app = spawn_app().await;
+/// Alice, signed up under `name`, with exam 000's four required images, submitted.
+async fn submitted_in_000_as(app: &TestApp, name: &str) -> Browser {
     let browser = app.browser();
-    // A name with a rare character (堃) and one outside the Basic Multilingual Plane (𠮷).
-    assert!(browser.sign_up(ALICE, "𠮷田堃", "secret-pass-1").await.status().is_success());
+    assert!(browser.sign_up(ALICE, name, "secret-pass-1").await.status().is_success());
     assert!(browser.call("accept_pledge", json!({ "code": "000" })).await.status().is_success());
     for (category, seq_no) in [("id_card", 1), ("id_card", 2), ("education", 1), ("work_resume", 1)] {
         browser.upload_ok(category, seq_no, samples::jpeg(300 + seq_no * 10, 200)).await;
     }
     assert!(browser.save_application("000", json!({}), None, true).await.status().is_success());
+    browser
+}
+
+#[tokio::test]
+async fn the_upload_receipt_lists_every_file_with_the_hash_of_what_the_server_stored() {
+    let app = spawn_app().await;
+    // A name with a rare character (堃) and one outside the Basic Multilingual Plane (𠮷).
+    let browser = submitted_in_000_as(&app, "𠮷田堃").await;
 
     let response = browser.get("/api/exams/000/receipt.pdf").await;
     assert_eq!(response.status(), 200);
@@ -361,14 +367,8 @@ async fn only_administrators_read_change_or_preview_templates_and_only_of_docume
 #[tokio::test]
 async fn a_character_no_installed_font_has_prints_as_its_code_point_never_as_an_empty_box() {
     let app = spawn_app().await;
-    let browser = app.browser();
     // U+31350, of CJK extension H (Unicode 15): Noto CJK has no glyph for it.
-    assert!(browser.sign_up(ALICE, "王\u{31350}", "secret-pass-1").await.status().is_success());
-    assert!(browser.call("accept_pledge", json!({ "code": "000" })).await.status().is_success());
-    for (category, seq_no) in [("id_card", 1), ("id_card", 2), ("education", 1), ("work_resume", 1)] {
-        browser.upload_ok(category, seq_no, samples::jpeg(300, 200)).await;
-    }
-    assert!(browser.save_application("000", json!({}), None, true).await.status().is_success());
+    let browser = submitted_in_000_as(&app, "王\u{31350}").await;
     let text = poppler("pdftotext", &[], &browser.get("/api/exams/000/receipt.pdf").await.bytes().await.unwrap());
     assert!(text.contains("王〔U+31350〕"), "{text}");
 }

@@ -31,3 +31,21 @@ pub async fn picture_pixels(_bytes: &[u8], _long_side: u32) -> Result<(Vec<u8>, 
 pub async fn convert_to_jpeg(_bytes: &[u8]) -> Result<FittedPhoto, String> {
     Err("pictures are converted in the browser".to_string())
 }
+
+pub async fn load_draft(_key: &str) -> Option<crate::domain::device_draft::DeviceDraft> {
+    None
+}
+
+pub async fn keep_draft(_key: &str, _draft: &crate::domain::device_draft::DeviceDraft) -> Result<(), String> {
+    Err("drafts are kept in the browser".to_string())
+}
+
+pub async fn forget_draft(_key: &str) {}
+
+pub fn is_online() -> bool {
+    true
+}
+
+pub fn clock_text() -> String {
+    String::new()
+}

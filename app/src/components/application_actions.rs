@@ -24,6 +24,8 @@ pub fn ApplicationActions(
     #[prop(optional)]
     resubmit: bool,
     on_submitted: Callback<()>,
+    /// Moves on each time the server stored the form (the device's draft is then not needed).
+    saved_by_hand: RwSignal<u32>,
 ) -> impl IntoView {
     let lang = use_lang();
     let saved_note = RwSignal::new(false);
@@ -34,7 +36,11 @@ pub fn ApplicationActions(
         async move {
             failure.set(None);
             saved_note.set(false);
-            match save_application(code, form.get_untracked(), position.get_untracked(), submit).await {
+            let outcome = save_application(code, form.get_untracked(), position.get_untracked(), submit).await;
+            if outcome.is_ok() {
+                saved_by_hand.update(|n| *n += 1);
+            }
+            match outcome {
                 Ok(_) if submit => {
                     confirming.set(false);
                     on_submitted.run(());

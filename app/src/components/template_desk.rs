@@ -20,9 +20,10 @@ pub fn TemplateDesk(code: String, documents: Vec<DocumentKind>) -> impl IntoView
     let source = RwSignal::new(String::new());
     // What the last save or reset answered, shown until another document is chosen.
     let outcome = RwSignal::new(None::<Result<&'static str, AppError>>);
-    let loaded = Resource::new(move || kind.get(), {
+    // Loaded in the browser only: the page is server-rendered without it, so hydration matches.
+    let loaded = LocalResource::new({
         let code = code.clone();
-        move |kind| admin_document_template(code.clone(), kind)
+        move || admin_document_template(code.clone(), kind.get())
     });
     let shown = RwSignal::new(None::<TemplateView>);
     Effect::new(move || {

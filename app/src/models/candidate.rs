@@ -91,6 +91,10 @@ pub struct ExamWithMaterials {
     pub revise_until: Option<String>,
     /// The final decision, once the results time has come.
     pub result: Option<ResultView>,
+    /// Where this device keeps the candidate's unsent typing for this exam ("<account>:<exam>"):
+    /// one person's draft never shows to another who signs in on the same browser.
+    #[serde(default)]
+    pub draft_key: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

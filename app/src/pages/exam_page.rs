@@ -9,6 +9,7 @@ use crate::api::exam_page;
 use crate::components::application_actions::ApplicationActions;
 use crate::components::category_card::CategoryCard;
 use crate::components::countdown::Countdown;
+use crate::components::draft_keeper::{DraftKeeper, Whereabouts};
 use crate::components::error_note::ErrorNote;
 use crate::components::fee_panel::FeePanel;
 use crate::components::personal_form_view::PersonalFormView;
@@ -35,6 +36,10 @@ struct Typing {
     strict: RwSignal<bool>,
     confirming: RwSignal<bool>,
     loaded: StoredValue<bool>,
+    /// Where the typing is (on this device, on the server) and how many changes it has seen.
+    whereabouts: RwSignal<Whereabouts>,
+    edits: RwSignal<u64>,
+    saved_by_hand: RwSignal<u32>,
 }
 
 #[component]
@@ -50,6 +55,9 @@ pub fn ExamPageView() -> impl IntoView {
         strict: RwSignal::new(false),
         confirming: RwSignal::new(false),
         loaded: StoredValue::new(false),
+        whereabouts: RwSignal::new(Whereabouts::AsLoaded),
+        edits: RwSignal::new(0),
+        saved_by_hand: RwSignal::new(0),
     };
 
     view! {
@@ -223,10 +231,15 @@ fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) 
         {page.form_flag.clone().map(|f| view! {
             <p class="flag-note" data-testid="form-needs-correction">{move || lang.get().pick(format!("个人信息需修改：{}", f.text_zh()), format!("Personal information to correct: {}", f.text_en()))}</p>
         })}
+        {(form_editable && (!definition.form.is_empty() || !definition.positions.is_empty())).then(|| view! {
+            <DraftKeeper draft_key=page.draft_key.clone() exam_code=code.clone() fields=definition.form.clone()
+                form=typing.form position=typing.position server_form=page.form.clone() server_position=page.position.clone()
+                saved_by_hand=typing.saved_by_hand whereabouts=typing.whereabouts edits=typing.edits/>
+        })}
         {(!definition.form.is_empty()).then(|| view! { <PersonalFormView fields=definition.form.clone() values=typing.form strict=typing.strict editable=form_editable/> })}
         {(!definition.positions.is_empty()).then(|| view! { <PositionPicker tree=definition.positions.clone() chosen=typing.position editable=form_editable/> })}
         {(editable || revising).then(|| view! {
-            <ApplicationActions exam_code=code.clone() form=typing.form position=typing.position strict=typing.strict confirming=typing.confirming missing_at_load=page.missing.clone() resubmit=revising on_submitted=on_changed/>
+            <ApplicationActions exam_code=code.clone() form=typing.form position=typing.position strict=typing.strict confirming=typing.confirming missing_at_load=page.missing.clone() resubmit=revising on_submitted=on_changed saved_by_hand=typing.saved_by_hand/>
         })}
     }
     .into_any()

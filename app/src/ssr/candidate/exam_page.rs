@@ -60,6 +60,7 @@ pub async fn assemble(state: &ServerState, account: &user::Model, code: &str) ->
         editable: writable && stored_state == ApplicationState::Draft,
         revising: writable && stored_state == ApplicationState::Returned,
         form_editable: exam.form_editable(),
+        draft_key: format!("{}:{}", account.id, code),
         form_flag: review_flags::flag_for(&flags, None),
         revise_until: (stored_state == ApplicationState::Returned).then(|| format_moment(&windows.review_closes)),
         result: (published && stored_state.is_result())

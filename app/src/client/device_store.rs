@@ -1,0 +1,74 @@
+//! The device's own store (IndexedDB, through the `idb` crate): what a candidate typed and the
+//! server has not stored yet survives a closed tab, a crash or a reboot. One database, "zige";
+//! each kind of record has its object store ("drafts": the personal form by account and exam).
+
+use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
+use wasm_bindgen::JsValue;
+
+use crate::domain::device_draft::DeviceDraft;
+
+const DATABASE: &str = "zige";
+const VERSION: u32 = 1;
+const DRAFTS: &str = "drafts";
+
+async fn open() -> Result<Database, String> {
+    let factory = Factory::new().map_err(|e| e.to_string())?;
+    let mut request = factory.open(DATABASE, Some(VERSION)).map_err(|e| e.to_string())?;
+    request.on_upgrade_needed(|event| {
+        if let Ok(database) = event.database() {
+            if !database.store_names().iter().any(|name| name == DRAFTS) {
+                let _ = database.create_object_store(DRAFTS, ObjectStoreParams::new());
+            }
+        }
+    });
+    request.await.map_err(|e| e.to_string())
+}
+
+/// The draft kept under `key`, if any (a record that no longer reads as a draft is ignored).
+pub async fn load_draft(key: &str) -> Option<DeviceDraft> {
+    let database = open().await.ok()?;
+    let transaction = database.transaction(&[DRAFTS], TransactionMode::ReadOnly).ok()?;
+    let store = transaction.object_store(DRAFTS).ok()?;
+    let value: Option<JsValue> = store.get(JsValue::from_str(key)).ok()?.await.ok()?;
+    serde_json::from_str(&value?.as_string()?).ok()
+}
+
+/// Keeps `draft` under `key`, replacing what was there; done once the transaction is.
+pub async fn keep_draft(key: &str, draft: &DeviceDraft) -> Result<(), String> {
+    let text = serde_json::to_string(draft).map_err(|e| e.to_string())?;
+    let database = open().await?;
+    let transaction = database.transaction(&[DRAFTS], TransactionMode::ReadWrite).map_err(|e| e.to_string())?;
+    let store = transaction.object_store(DRAFTS).map_err(|e| e.to_string())?;
+    store
+        .put(&JsValue::from_str(&text), Some(&JsValue::from_str(key)))
+        .map_err(|e| e.to_string())?
+        .await
+        .map_err(|e| e.to_string())?;
+    transaction.commit().map_err(|e| e.to_string())?.await.map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// Forgets the draft under `key` (the server has it now, or the candidate chose the server's).
+pub async fn forget_draft(key: &str) {
+    let Ok(database) = open().await else { return };
+    let Ok(transaction) = database.transaction(&[DRAFTS], TransactionMode::ReadWrite) else { return };
+    if let Ok(store) = transaction.object_store(DRAFTS) {
+        if let Ok(request) = store.delete(JsValue::from_str(key)) {
+            let _ = request.await;
+        }
+    }
+    if let Ok(done) = transaction.commit() {
+        let _ = done.await;
+    }
+}
+
+/// Whether the browser believes it is online (a `false` is certain; a `true` is a hope).
+pub fn is_online() -> bool {
+    web_sys::window().is_none_or(|window| window.navigator().on_line())
+}
+
+/// The device's clock as "22:41:07", for telling the candidate when the draft was kept.
+pub fn clock_text() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:02}:{:02}:{:02}", now.get_hours(), now.get_minutes(), now.get_seconds())
+}

@@ -1,0 +1,74 @@
+import { APIRequestContext, expect, test } from '@playwright/test';
+import { expectAccessible, open, signUpCandidate } from './support';
+
+// Issue 11: the personal form is kept on the device as it is typed and reaches the server when
+// the network allows; a closed tab loses nothing, and two drafts that differ are both shown.
+// A fresh exam from preset 002 (form and positions; open to everyone) keeps the demo exams as the
+// other tests expect them.
+test.use({ viewport: { width: 390, height: 844 } });
+
+async function call(request: APIRequestContext, name: string, data: object): Promise<any> {
+  const response = await request.post(`/api/${name}`, { data });
+  expect(response.ok(), `${name}: ${await response.text()}`).toBeTruthy();
+  return response.json();
+}
+
+test('typing survives a dead network and a closed tab, goes up once the network is back, and a second draft is shown beside it', async ({ browser }) => {
+  const code = `drf${Date.now() % 100000}`;
+  const admin = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  await call(admin.request, 'log_in', { id_number: '44030519850315456X', password: 'zige-admin-2026' });
+  await call(admin.request, 'admin_create_exam', { preset: '002', code, source: '' });
+
+  const phone = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  let page = await phone.newPage();
+  await signUpCandidate(page, '离线考生', '13912345671');
+  await call(page.request, 'accept_pledge', { code });
+  await open(page, `/exams/${code}`);
+
+  // The network dies; the candidate types on. The page keeps it on the phone and says so.
+  await phone.setOffline(true);
+  await page.getByLabel('毕业院校').fill('示例财经大学');
+  await page.getByLabel('所学专业').fill('会计学');
+  const status = page.getByTestId('draft-status');
+  await expect(status).toContainText('已保存在本机');
+  await expect(status).toContainText('联网后会自动同步');
+  await page.close();
+
+  // The tab was closed; the network returns; the page opened again brings the typing back and
+  // sends it, once.
+  await phone.setOffline(false);
+  page = await phone.newPage();
+  await open(page, `/exams/${code}`);
+  await expect(page.getByLabel('毕业院校')).toHaveValue('示例财经大学');
+  await expect(page.getByLabel('所学专业')).toHaveValue('会计学');
+  await expect(page.getByTestId('draft-status')).toContainText('已同步');
+  const stored = await call(page.request, 'exam_page', { code });
+  expect(stored.form.school).toBe('示例财经大学');
+  expect(stored.form.major).toBe('会计学');
+
+  // Offline again, the phone changes the school; meanwhile another device saves another one.
+  await phone.setOffline(true);
+  await page.getByLabel('毕业院校').fill('手机上写的大学');
+  await expect(page.getByTestId('draft-status')).toContainText('已保存在本机');
+  await page.close();
+  await phone.setOffline(false);
+  await call(phone.request, 'save_application', { code, form: { ...stored.form, school: '电脑上写的大学' }, position: null, submit: false });
+
+  // Neither is silently overwritten: both are shown, and the candidate chooses.
+  page = await phone.newPage();
+  await open(page, `/exams/${code}`);
+  const choice = page.getByTestId('draft-choice');
+  await expect(choice).toContainText('有两份不同的草稿');
+  await expect(choice.getByRole('row', { name: /毕业院校/ })).toContainText('手机上写的大学');
+  await expect(choice.getByRole('row', { name: /毕业院校/ })).toContainText('电脑上写的大学');
+  await expectAccessible(page);
+  await choice.getByRole('button', { name: '保留本机的修改' }).click();
+  await expect(choice).toHaveCount(0);
+  await expect(page.getByLabel('毕业院校')).toHaveValue('手机上写的大学');
+  await expect(page.getByTestId('draft-status')).toContainText('已同步');
+  expect((await call(page.request, 'exam_page', { code })).form.school).toBe('手机上写的大学');
+
+  // In English, the same words.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByTestId('draft-status')).toContainText('Synced at');
+});
