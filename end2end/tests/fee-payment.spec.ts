@@ -157,6 +157,7 @@ test('the demo candidate finds 002 approved, with the fee to pay and the registr
   await expect(card).toContainText('结果已公布');
   await card.getByRole('link', { name: '进入考试' }).click();
   await expect(page.getByTestId('result')).toHaveText('审核结果：审核通过');
+  await expect(page.getByTestId('fee')).toContainText('考试费用：¥100.00，缴费方式：网上支付或现场缴费');
   await expect(page.getByTestId('fee').getByRole('button', { name: '生成订单' })).toBeVisible();
   await expect(page.getByRole('link', { name: '打印准考证（PDF）' })).toBeVisible();
   await expectAccessible(page);

@@ -186,6 +186,17 @@ async fn the_demo_candidate_was_approved_in_002_and_finds_the_steps_after_approv
     let (status, _, body) = error_kind(li_ming.get("/api/exams/002/ticket.pdf").await).await;
     assert_eq!(status, 422);
     assert!(body.to_string().contains("缴费成功后才能打印准考证"), "{body}");
+    // Paid at the desk (seed 004's way), recorded by staff; then the seat is what is missing.
+    let admin = app.admin().await;
+    let recorded = admin
+        .call(
+            "admin_record_on_site_payment",
+            json!({ "exam_code": "002", "id_number": "44030519900101123X", "receipt_no": "DEMO-1" }),
+        )
+        .await;
+    assert_eq!(recorded.status(), 200, "{}", recorded.text().await.unwrap());
+    let (_, _, body) = error_kind(li_ming.get("/api/exams/002/ticket.pdf").await).await;
+    assert!(body.to_string().contains("考场座位尚在安排"), "{body}");
 
     // Someone who signs up finds only what the other demo exams offer: 002 admits its list.
     let newcomer = app.new_candidate(ALICE).await;

@@ -251,4 +251,5 @@ pub fn DraftKeeper(
             }
         })}
     }
+    .into_any()
 }

@@ -235,7 +235,7 @@ fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) 
             <DraftKeeper draft_key=page.draft_key.clone() exam_code=code.clone() fields=definition.form.clone()
                 form=typing.form position=typing.position server_form=page.form.clone() server_position=page.position.clone()
                 saved_by_hand=typing.saved_by_hand whereabouts=typing.whereabouts edits=typing.edits/>
-        })}
+        }.into_any())}
         {(!definition.form.is_empty()).then(|| view! { <PersonalFormView fields=definition.form.clone() values=typing.form strict=typing.strict editable=form_editable/> })}
         {(!definition.positions.is_empty()).then(|| view! { <PositionPicker tree=definition.positions.clone() chosen=typing.position editable=form_editable/> })}
         {(editable || revising).then(|| view! {

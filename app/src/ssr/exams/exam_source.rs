@@ -36,6 +36,16 @@ pub fn with_eligibility(source: &str, eligibility: crate::domain::Eligibility) -
     Ok(doc.to_string())
 }
 
+/// The same exam file with its fee also taken on site (seed 004's way: staff record it at the
+/// desk), beside however else it is paid. A file without a `[fee]` is left as it was.
+pub fn with_on_site_payment(source: &str) -> Result<String, AppError> {
+    let mut doc = document(source)?;
+    if let Some(fee) = doc.get_mut("fee").and_then(|f| f.as_table_like_mut()) {
+        fee.insert("on_site", value(true));
+    }
+    Ok(doc.to_string())
+}
+
 /// The same exam file with every date of its `[ticket]` (printing opens, valid until, each
 /// session's start and end) moved by `by`, each kept in its own offset.
 pub fn with_ticket_moved(source: &str, by: chrono::Duration) -> Result<String, AppError> {
@@ -90,6 +100,14 @@ mod tests {
     fn a_file_without_a_ticket_is_left_as_it_was() {
         let source = "code = \"x\" # kept\n";
         assert_eq!(with_ticket_moved(source, chrono::Duration::days(3)).unwrap(), source);
+    }
+
+    #[test]
+    fn a_fee_paid_online_is_also_taken_on_site() {
+        let both = with_on_site_payment("code = \"x\"\n[fee]\namount_fen = 100\nonline = true\n").unwrap();
+        assert!(both.contains("online = true") && both.contains("on_site = true"), "{both}");
+        let none = "code = \"x\"\n";
+        assert_eq!(with_on_site_payment(none).unwrap(), none);
     }
 
     #[test]
