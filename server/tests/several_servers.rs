@@ -128,7 +128,7 @@ async fn the_review_loop_runs_across_two_servers_behind_nginx_and_each_email_lea
 
     // Which server answered what: the uploads went to both, and the decision to a server that
     // had not taken every upload, so what one server wrote the other read.
-    let answered = balancer.answered();
+    let answered = balancer.answered_up_to("/api/decide_application").await;
     let servers_of = |path: &str| -> Vec<String> {
         answered.iter().filter(|(_, p, _, _)| p == path).map(|(_, _, _, upstream)| upstream.clone()).collect()
     };

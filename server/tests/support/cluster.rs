@@ -152,6 +152,19 @@ http {{
         format!("http://127.0.0.1:{}", self.port)
     }
 
+    /// The requests answered so far, once a request to `path` is among them: nginx writes a
+    /// request's line just after sending its answer, so the client can be a moment ahead of it.
+    pub async fn answered_up_to(&self, path: &str) -> Vec<(String, String, u16, String)> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let answered = self.answered();
+            if answered.iter().any(|(_, p, _, _)| p == path) || Instant::now() > deadline {
+                return answered;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// The requests answered so far: (method, path, status, upstream address).
     pub fn answered(&self) -> Vec<(String, String, u16, String)> {
         std::fs::read_to_string(self.folder.path().join("access.log"))
