@@ -171,10 +171,8 @@ pub fn DraftKeeper(
 
     // The network is back: what waits on the device goes up.
     let online = window_event_listener(leptos::ev::online, move |_| {
-        if matches!(
-            whereabouts.get_untracked(),
-            Whereabouts::OnDevice(_) | Whereabouts::ServerRefused(AppError::Transport(_))
-        ) {
+        // (A send the network broke left the typing OnDevice.)
+        if matches!(whereabouts.get_untracked(), Whereabouts::OnDevice(_)) {
             send();
         }
     });
