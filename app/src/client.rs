@@ -1,29 +1,43 @@
 //! Browser-only helpers. The server build gets inert twins with the same signatures, so
 //! components need no `cfg`: their event handlers only ever run in the browser.
 #[cfg(feature = "hydrate")]
+mod device_outbox;
+#[cfg(feature = "hydrate")]
 mod device_store;
 #[cfg(feature = "hydrate")]
 mod file_bytes;
 #[cfg(feature = "hydrate")]
+mod offline_copy;
+#[cfg(feature = "hydrate")]
 mod photo_canvas;
+#[cfg(feature = "hydrate")]
+mod sender_lock;
 #[cfg(not(feature = "hydrate"))]
 mod server_twins;
 #[cfg(feature = "hydrate")]
 mod xhr_upload;
 
 #[cfg(feature = "hydrate")]
+pub use device_outbox::{ask_to_persist, forget_action, keep_action, kept_actions, new_action_key, KeptAction};
+#[cfg(feature = "hydrate")]
 pub use device_store::{clock_text, forget_draft, is_online, keep_draft, load_draft};
 #[cfg(feature = "hydrate")]
 pub use file_bytes::read_chosen_file;
 #[cfg(feature = "hydrate")]
+pub use offline_copy::{forget_offline_pages, register_offline_copy};
+#[cfg(feature = "hydrate")]
 pub use photo_canvas::{convert_to_jpeg, fit_photo, picture_pixels, preview_url, revoke_preview};
+#[cfg(feature = "hydrate")]
+pub use sender_lock::run_alone;
 #[cfg(not(feature = "hydrate"))]
 pub use server_twins::{
-    clock_text, convert_to_jpeg, fit_photo, forget_draft, is_online, keep_draft, load_draft, picture_pixels,
-    preview_url, read_chosen_file, revoke_preview, upload_material,
+    ask_to_persist, clock_text, convert_to_jpeg, fit_photo, forget_action, forget_draft, forget_offline_pages,
+    is_online, keep_action, keep_draft, kept_actions, load_draft, new_action_key, picture_pixels, post_json,
+    preview_url, read_chosen_file, register_offline_copy, revoke_preview, run_alone, server_reachable, upload_material,
+    KeptAction,
 };
 #[cfg(feature = "hydrate")]
-pub use xhr_upload::upload_material;
+pub use xhr_upload::{post_json, server_reachable, upload_material};
 
 /// A file the candidate picked, read in full.
 pub struct ChosenFile {
@@ -49,6 +63,8 @@ pub struct UploadRequest<'a> {
     pub bytes: &'a [u8],
     /// The image this file replaces, if any.
     pub replaces: Option<&'a str>,
+    /// The action's `Idempotency-Key`.
+    pub key: &'a str,
 }
 
 /// Seconds since 1970 by this device's clock: a verifier at the door checks a ticket's expiry with

@@ -28,6 +28,7 @@ pub mod jfif_density;
 mod jpeg_probe;
 pub mod new_password;
 pub mod payment_order;
+pub mod pending_action;
 pub mod personal_form;
 pub mod photo_fit;
 pub mod picture_alone;

@@ -18,6 +18,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::offline_banner::OfflineBanner;
 use crate::components::site_header::SiteHeader;
 use crate::i18n::{provide_lang, tr};
 use crate::pages::{
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
         <Title text=tr("资格 · 材料上传", "Zige · Qualification materials")/>
         <Router>
             <SiteHeader/>
+            <OfflineBanner/>
             <main class="page">
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("") view=HomePage/>
@@ -95,5 +97,8 @@ fn mark_hydrated() {
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-hydrated", "true");
         }
+        // Only now: the worker's first fetches should not compete with the page's own.
+        #[cfg(feature = "hydrate")]
+        crate::client::register_offline_copy();
     });
 }

@@ -1,6 +1,7 @@
 //! The device's own store (IndexedDB, through the `idb` crate): what a candidate typed and the
 //! server has not stored yet survives a closed tab, a crash or a reboot. One database, "zige";
-//! each kind of record has its object store ("drafts": the personal form by account and exam).
+//! each kind of record has its object store ("drafts": the personal form by account and exam;
+//! "outbox": actions waiting to be sent, see `device_outbox`).
 
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use wasm_bindgen::JsValue;
@@ -8,16 +9,20 @@ use wasm_bindgen::JsValue;
 use crate::domain::device_draft::DeviceDraft;
 
 const DATABASE: &str = "zige";
-const VERSION: u32 = 1;
+/// 2 added the outbox; an upgrade only adds what is missing, so drafts kept under 1 stay.
+const VERSION: u32 = 2;
 const DRAFTS: &str = "drafts";
+pub(super) const OUTBOX: &str = "outbox";
 
-async fn open() -> Result<Database, String> {
+pub(super) async fn open() -> Result<Database, String> {
     let factory = Factory::new().map_err(|e| e.to_string())?;
     let mut request = factory.open(DATABASE, Some(VERSION)).map_err(|e| e.to_string())?;
     request.on_upgrade_needed(|event| {
         if let Ok(database) = event.database() {
-            if !database.store_names().iter().any(|name| name == DRAFTS) {
-                let _ = database.create_object_store(DRAFTS, ObjectStoreParams::new());
+            for store in [DRAFTS, OUTBOX] {
+                if !database.store_names().iter().any(|name| name == store) {
+                    let _ = database.create_object_store(store, ObjectStoreParams::new());
+                }
             }
         }
     });

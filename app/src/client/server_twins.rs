@@ -49,3 +49,51 @@ pub fn is_online() -> bool {
 pub fn clock_text() -> String {
     String::new()
 }
+
+pub struct KeptAction {
+    pub action: crate::domain::pending_action::PendingAction,
+    pub bytes: Option<Vec<u8>>,
+}
+
+pub async fn keep_action(
+    _action: &crate::domain::pending_action::PendingAction,
+    _bytes: Option<&[u8]>,
+) -> Result<(), String> {
+    Err("the outbox is kept in the browser".to_string())
+}
+
+pub async fn kept_actions(_owner: &str) -> Result<Vec<KeptAction>, String> {
+    Ok(Vec::new())
+}
+
+pub async fn forget_action(_key: &str) -> Result<(), String> {
+    Ok(())
+}
+
+pub fn new_action_key() -> String {
+    String::new()
+}
+
+pub async fn ask_to_persist() -> Option<bool> {
+    None
+}
+
+pub async fn post_json(_url: &str, _json: &str, _key: &str) -> Result<(u16, String), String> {
+    Err("actions are sent from the browser".to_string())
+}
+
+pub async fn run_alone<F, Fut>(_name: &str, _work: F) -> bool
+where
+    F: FnOnce() -> Fut + 'static,
+    Fut: std::future::Future<Output = ()> + 'static,
+{
+    false
+}
+
+pub fn register_offline_copy() {}
+
+pub fn forget_offline_pages() {}
+
+pub async fn server_reachable() -> bool {
+    true
+}

@@ -1,5 +1,6 @@
-//! Uploads through XMLHttpRequest rather than fetch: only XHR reports upload progress, which a
-//! candidate on a slow phone connection needs to see.
+//! Sends queued actions through XMLHttpRequest rather than fetch: only XHR reports upload
+//! progress, which a candidate on a slow phone connection needs to see. Every request carries the
+//! action's `Idempotency-Key`, so a try whose answer was lost can be sent again safely.
 
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::closure::Closure;
@@ -9,13 +10,15 @@ use web_sys::{Blob, BlobPropertyBag, FormData, ProgressEvent, XmlHttpRequest};
 
 use super::UploadRequest;
 
-/// Sends the multipart form to `/api/materials`, calling `on_progress` with 0.0–1.0 as bytes
-/// leave. Returns the HTTP status and the response body, or an error when the network failed.
-pub async fn upload_material(
-    request: UploadRequest<'_>,
-    on_progress: impl Fn(f64) + 'static,
-) -> Result<(u16, String), String> {
-    let js_error = |e: JsValue| format!("{e:?}");
+/// The answer's status and body, or an error when no answer came back (the network failed).
+type Answered = Result<(u16, String), String>;
+
+fn js_error(e: JsValue) -> String {
+    format!("{e:?}")
+}
+
+/// Sends the multipart form to `/api/materials`, calling `on_progress` with 0.0–1.0 as bytes leave.
+pub async fn upload_material(request: UploadRequest<'_>, on_progress: impl Fn(f64) + 'static) -> Answered {
     let form = FormData::new().map_err(js_error)?;
     form.append_with_str("exam", request.exam_code).map_err(js_error)?;
     form.append_with_str("category", request.category).map_err(js_error)?;
@@ -29,23 +32,50 @@ pub async fn upload_material(
     let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(js_error)?;
     form.append_with_blob_and_filename("file", &blob, request.file_name).map_err(js_error)?;
 
-    let xhr = XmlHttpRequest::new().map_err(js_error)?;
-    xhr.open("POST", "/api/materials").map_err(js_error)?;
+    let xhr = keyed_post("/api/materials", request.key)?;
     let progress = Closure::<dyn Fn(ProgressEvent)>::new(move |ev: ProgressEvent| {
         if ev.length_computable() && ev.total() > 0.0 {
             on_progress(ev.loaded() / ev.total());
         }
     });
     xhr.upload().map_err(js_error)?.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+    let answered = answer(&xhr, |xhr| xhr.send_with_opt_form_data(Some(&form))).await;
+    drop(progress); // kept alive until the request is over
+    answered
+}
 
+/// Posts JSON to a server function (`/api/delete_material`, `/api/reorder_materials`).
+pub async fn post_json(url: &str, json: &str, key: &str) -> Answered {
+    let xhr = keyed_post(url, key)?;
+    xhr.set_request_header("Content-Type", "application/json").map_err(js_error)?;
+    answer(&xhr, |xhr| xhr.send_with_opt_str(Some(json))).await
+}
+
+fn keyed_post(url: &str, key: &str) -> Result<XmlHttpRequest, String> {
+    let xhr = XmlHttpRequest::new().map_err(js_error)?;
+    xhr.open("POST", url).map_err(js_error)?;
+    xhr.set_request_header("Idempotency-Key", key).map_err(js_error)?;
+    Ok(xhr)
+}
+
+async fn answer(xhr: &XmlHttpRequest, send: impl FnOnce(&XmlHttpRequest) -> Result<(), JsValue>) -> Answered {
     let finished = Promise::new(&mut |resolve, reject| {
         xhr.set_onload(Some(&resolve));
         xhr.set_onerror(Some(&reject));
         xhr.set_onabort(Some(&reject));
+        xhr.set_ontimeout(Some(&reject));
     });
-    xhr.send_with_opt_form_data(Some(&form)).map_err(js_error)?;
-    let outcome = JsFuture::from(finished).await;
-    drop(progress); // kept alive until the request is over
-    outcome.map_err(|_| "network error".to_string())?;
+    send(xhr).map_err(js_error)?;
+    JsFuture::from(finished).await.map_err(|_| "network error".to_string())?;
     Ok((xhr.status().map_err(js_error)?, xhr.response_text().map_err(js_error)?.unwrap_or_default()))
+}
+
+/// Whether the server answers right now (`/health`, never answered by the offline copy): the
+/// browser's `navigator.onLine` says true on a network that reaches nothing.
+pub async fn server_reachable() -> bool {
+    let Ok(xhr) = XmlHttpRequest::new() else { return false };
+    if xhr.open("GET", "/health").is_err() {
+        return false;
+    }
+    matches!(answer(&xhr, |xhr| xhr.send()).await, Ok((200, _)))
 }

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use crate::components::examples_button::ExamplesButton;
 use crate::components::lightbox::{Lightbox, LightboxItem};
 use crate::components::material_list::MaterialList;
+use crate::components::outbox::Outbox;
+use crate::components::queued_list::QueuedList;
 use crate::components::requirement_text::RequirementText;
 use crate::components::upload_form::UploadForm;
 use crate::i18n::{tr, use_lang};
@@ -18,9 +20,9 @@ pub fn CategoryCard(
     category: CategoryWithMaterials,
     editable: bool,
     #[prop(optional)] revising: bool,
-    on_changed: Callback<()>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let outbox = expect_context::<Outbox>();
     let viewing = RwSignal::new(None::<usize>);
     let definition = category.definition.clone();
     let (name_zh, name_en) = (definition.name_zh.clone(), definition.name_en.clone());
@@ -64,16 +66,24 @@ pub fn CategoryCard(
             </header>
             <RequirementText category=definition.clone()/>
             <MaterialList
-                exam_code=exam_code.clone()
                 category=definition.clone()
                 materials=category.materials.clone()
                 editable
                 revising
                 on_view=Callback::new(move |i| viewing.set(Some(i)))
-                on_changed
             />
-            {editable.then(|| view! {
-                <UploadForm exam_code category=definition.clone() taken next_seq_no=category.next_free_seq_no() on_uploaded=on_changed/>
+            <QueuedList category=definition.code.clone()/>
+            {editable.then(|| {
+                // Places waiting in the outbox are taken too; the form is drawn again when they change.
+                let code = definition.code.clone();
+                let queued = Memo::new(move |_| outbox.queued_places(&code));
+                let definition = definition.clone();
+                move || {
+                    let waiting: Vec<u32> = queued.get().into_iter().filter(|n| !taken.contains(n)).collect();
+                    let taken: Vec<u32> = taken.iter().copied().chain(waiting).collect();
+                    let next = (1..).find(|n| !taken.contains(n)).unwrap_or(1);
+                    view! { <UploadForm category=definition.clone() taken next_seq_no=next/> }
+                }
             })}
             {move || viewing.get().map(|start| view! {
                 <Lightbox items=items.get_value() start label=tr("查看材料", "View materials") on_close=Callback::new(move |_| viewing.set(None))/>

@@ -1,21 +1,20 @@
 //! The images already uploaded to one category: thumbnail, sequence number (or slot name), size,
 //! 已锁定 when locked, and — while the application is editable — view, reorder (drag, the ↑ ↓
-//! buttons, or Alt+↑/↓ on a focused row) and delete.
+//! buttons, or Alt+↑/↓ on a focused row) and delete. Deletes and reorders go through the page's
+//! outbox like uploads, so one made offline waits on the device and is sent in order.
 
 use leptos::prelude::*;
 
-use crate::api::{delete_material, reorder_materials};
-use crate::components::error_note::ErrorNote;
+use crate::components::outbox::Outbox;
 use crate::components::upload_form::UploadForm;
 use crate::domain::byte_size::{format_bytes, Rounding};
+use crate::domain::pending_action::PendingKind;
 use crate::domain::CategoryDefinition;
-use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::models::candidate::MaterialView;
 
 #[component]
 pub fn MaterialList(
-    exam_code: String,
     category: CategoryDefinition,
     materials: Vec<MaterialView>,
     editable: bool,
@@ -23,38 +22,20 @@ pub fn MaterialList(
     #[prop(optional)]
     revising: bool,
     on_view: Callback<usize>,
-    on_changed: Callback<()>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let outbox = expect_context::<Outbox>();
     let confirming = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(None::<usize>);
-    let failure = RwSignal::new(None::<AppError>);
     let ids: Vec<String> = materials.iter().map(|m| m.id.clone()).collect();
     let all_taken: Vec<u32> = materials.iter().map(|m| m.seq_no).collect();
     let count = materials.len();
-    let delete = Action::new(move |id: &String| {
-        let id = id.clone();
-        async move {
-            let outcome = delete_material(id).await;
-            confirming.set(None);
-            match outcome {
-                Ok(()) => on_changed.run(()),
-                Err(error) => failure.set(Some(error)),
-            }
-        }
-    });
-    let reorder = Action::new({
-        let (exam_code, category_code) = (exam_code.clone(), category.code.clone());
-        move |order: &Vec<String>| {
-            let (exam_code, category_code, order) = (exam_code.clone(), category_code.clone(), order.clone());
-            async move {
-                match reorder_materials(exam_code, category_code, order).await {
-                    Ok(()) => on_changed.run(()),
-                    Err(error) => failure.set(Some(error)),
-                }
-            }
-        }
-    });
+    // Kept in a StoredValue so the handlers below stay `Copy`.
+    let category_code = StoredValue::new(category.code.clone());
+    let delete = move |id: String, seq_no: u32| {
+        confirming.set(None);
+        outbox.enqueue(PendingKind::Delete { category: category_code.get_value(), material_id: id, seq_no }, None);
+    };
     let ids = StoredValue::new(ids);
     // Moves the image at `from` to `to` and sends the whole new order.
     let move_to = move |from: usize, to: usize| {
@@ -64,7 +45,7 @@ pub fn MaterialList(
         let mut order = ids.get_value();
         let id = order.remove(from);
         order.insert(to, id);
-        reorder.dispatch(order);
+        outbox.enqueue(PendingKind::Reorder { category: category_code.get_value(), ordered_ids: order }, None);
     };
     let reorderable = editable && count > 1;
     let (tab_index, draggable) = if reorderable { ("0", "true") } else { ("-1", "false") };
@@ -83,12 +64,14 @@ pub fn MaterialList(
                         None => base,
                     }
                 };
+                let seq_no = m.seq_no;
+                let delete_waits = { let id = id.clone(); move || outbox.delete_waits(&id) };
                 let can_change = editable && !m.locked;
                 let replaceable = revising && !m.locked && m.flag.is_some();
                 let flag = m.flag.clone().filter(|_| !m.locked);
                 let needs_replacement = flag.is_some();
                 let replacement = replaceable.then(|| view! {
-                    <UploadForm exam_code=exam_code.clone() category=category.clone() taken=all_taken.clone() next_seq_no=m.seq_no replaces=id.clone() on_uploaded=on_changed/>
+                    <UploadForm category=category.clone() taken=all_taken.clone() next_seq_no=m.seq_no replaces=id.clone()/>
                 });
                 view! {
                     <li
@@ -119,6 +102,7 @@ pub fn MaterialList(
                             <strong>{title}</strong>
                             <span class="muted">{format!("{} · {}×{} · {size}", m.original_name, m.width, m.height)}</span>
                             {m.locked.then(|| view! { <span class="badge locked">{tr("已锁定", "Locked")}</span> })}
+                            {let waits = delete_waits.clone(); move || waits().then(|| view! { <span class="badge pending">{tr("待删除", "To be deleted")}</span> })}
                             {flag.map(|f| view! {
                                 <span class="flag-note" data-testid="needs-replacement">
                                     {move || lang.get().pick(format!("需更换：{}", f.text_zh()), format!("Replace: {}", f.text_en()))}
@@ -132,21 +116,24 @@ pub fn MaterialList(
                                 <button type="button" class="link-button" aria-label=tr("上移", "Move up") disabled=position == 0 on:click=move |_| move_to(position, position.saturating_sub(1))>"↑"</button>
                                 <button type="button" class="link-button" aria-label=tr("下移", "Move down") disabled=position + 1 == count on:click=move |_| move_to(position, position + 1)>"↓"</button>
                             })}
-                            {can_change.then(|| view! {
-                                <Show
-                                    when=is_confirming.clone()
-                                    fallback={ let id = id.clone(); move || { let id = id.clone(); view! {
+                            {can_change.then(|| {
+                                let is_confirming = is_confirming.clone();
+                                // A delete already waiting in the outbox leaves nothing to press.
+                                move || match (delete_waits(), is_confirming()) {
+                                    (true, _) => ().into_any(),
+                                    (false, false) => { let id = id.clone(); view! {
                                         <button type="button" class="link-button danger" on:click=move |_| confirming.set(Some(id.clone()))>{tr("删除", "Delete")}</button>
-                                    }}}
-                                >
-                                    <span class="confirm">
-                                        {tr("确定删除这张图片？", "Delete this image?")}
-                                        <button type="button" class="button danger" on:click={ let id = id.clone(); move |_| { delete.dispatch(id.clone()); } }>
-                                            {tr("确认删除", "Confirm delete")}
-                                        </button>
-                                        <button type="button" class="link-button" on:click=move |_| confirming.set(None)>{tr("取消", "Cancel")}</button>
-                                    </span>
-                                </Show>
+                                    }.into_any() }
+                                    (false, true) => { let id = id.clone(); view! {
+                                        <span class="confirm">
+                                            {tr("确定删除这张图片？", "Delete this image?")}
+                                            <button type="button" class="button danger" on:click=move |_| delete(id.clone(), seq_no)>
+                                                {tr("确认删除", "Confirm delete")}
+                                            </button>
+                                            <button type="button" class="link-button" on:click=move |_| confirming.set(None)>{tr("取消", "Cancel")}</button>
+                                        </span>
+                                    }.into_any() }
+                                }
                             })}
                         </div>
                     </li>
@@ -156,7 +143,6 @@ pub fn MaterialList(
         {reorderable.then(|| view! {
             <p class="muted reorder-hint">{tr("可拖动图片调整顺序，或用 ↑ ↓ 按钮（键盘：选中后按 Alt+↑/↓）。", "Drag images to reorder, or use the ↑ ↓ buttons (keyboard: focus a row and press Alt+↑/↓).")}</p>
         })}
-        {move || failure.get().map(|error| view! { <ErrorNote error/> })}
     }
     .into_any()
 }

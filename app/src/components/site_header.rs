@@ -16,6 +16,7 @@ pub fn SiteHeader() -> impl IntoView {
         let navigate = navigate.clone();
         async move {
             if log_out().await.is_ok() {
+                crate::client::forget_offline_pages();
                 auth.update(|v| *v += 1);
                 navigate("/login", Default::default());
             }

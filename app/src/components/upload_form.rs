@@ -1,17 +1,20 @@
 //! Choosing and sending one image. The shared judgement runs in the browser the moment a file is
 //! chosen: a refused file shows every broken rule at once and is never sent; advice that is not
 //! followed shows as a warning and the upload stays allowed. On a phone the camera is offered.
+//! An accepted file goes to the page's outbox: kept on the device first, then sent (see `outbox`).
 
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use crate::client::{read_chosen_file, upload_material, UploadRequest};
+use crate::client::read_chosen_file;
 use crate::components::chosen_picture::{chosen_picture, jpeg_name};
 use crate::components::error_note::ErrorNote;
 use crate::components::looks_advice::LooksAdvice;
+use crate::components::outbox::Outbox;
 use crate::components::photo_fix::{only_fixable, FitReport, FitReportView, FittedPicture, PhotoFix};
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
+use crate::domain::pending_action::PendingKind;
 use crate::domain::{judge_for_category, CategoryDefinition, ImageVerdict};
 use crate::error::AppError;
 use crate::i18n::tr;
@@ -31,16 +34,15 @@ struct Judged {
 
 #[component]
 pub fn UploadForm(
-    exam_code: String,
     category: CategoryDefinition,
-    /// Sequence numbers already used in this category (slots already filled).
+    /// Sequence numbers already used in this category (slots filled or waiting in the outbox).
     taken: Vec<u32>,
     next_seq_no: u32,
     /// Replace this image (in its place, `next_seq_no`) instead of adding one.
     #[prop(optional, into)]
     replaces: Option<String>,
-    on_uploaded: Callback<()>,
 ) -> impl IntoView {
+    let outbox = expect_context::<Outbox>();
     let category_code = category.code.clone();
     let rules = category.rules.clone();
     let picture_kind = category.picture;
@@ -56,7 +58,6 @@ pub fn UploadForm(
     let lang = crate::i18n::use_lang();
     let seq_no = RwSignal::new(next_seq_no.to_string());
     let judged = RwSignal::new(None::<Judged>);
-    let progress = RwSignal::new(None::<f64>);
     let failure = RwSignal::new(None::<AppError>);
     let file_input = NodeRef::<Input>::new();
     let input_id = match &replaces {
@@ -104,7 +105,7 @@ pub fn UploadForm(
     };
 
     let on_upload = {
-        let (exam_code, category_code, replaces) = (exam_code.clone(), category_code.clone(), replaces.clone());
+        let (category_code, replaces) = (category_code.clone(), replaces.clone());
         move |_| {
             let Some(file) = judged.get_untracked().filter(|j| j.verdict.accepted()) else { return };
             let Ok(seq) = seq_no.get_untracked().trim().parse::<u32>() else {
@@ -115,31 +116,20 @@ pub fn UploadForm(
                 )));
                 return;
             };
-            let (exam_code, category_code, replaces) = (exam_code.clone(), category_code.clone(), replaces.clone());
-            progress.set(Some(0.0));
-            leptos::task::spawn_local(async move {
-                let request = UploadRequest {
-                    exam_code: &exam_code,
-                    category: &category_code,
+            outbox.enqueue(
+                PendingKind::Upload {
+                    category: category_code.clone(),
                     seq_no: seq,
-                    file_name: &file.name,
-                    bytes: &file.bytes,
-                    replaces: replaces.as_deref(),
-                };
-                let outcome = upload_material(request, move |p| progress.set(Some(p))).await;
-                progress.set(None);
-                match outcome {
-                    Ok((201, _)) => {
-                        judged.set(None);
-                        if let Some(input) = file_input.get_untracked() {
-                            input.set_value("");
-                        }
-                        on_uploaded.run(());
-                    }
-                    Ok((_, body)) => failure.set(Some(serde_json::from_str(&body).unwrap_or(AppError::Internal))),
-                    Err(network) => failure.set(Some(AppError::Transport(network))),
-                }
-            });
+                    file_name: file.name.clone(),
+                    replaces: replaces.clone(),
+                    byte_len: file.bytes.len() as u64,
+                },
+                Some(file.bytes.clone()),
+            );
+            judged.set(None);
+            if let Some(input) = file_input.get_untracked() {
+                input.set_value("");
+            }
         }
     };
 
@@ -207,7 +197,7 @@ pub fn UploadForm(
                                 </div>
                             })}
                             <LooksAdvice bytes=j.bytes.clone() kind=picture_kind/>
-                            <button type="button" class="button" on:click=on_upload.clone() disabled=move || progress.get().is_some()>
+                            <button type="button" class="button" on:click=on_upload.clone()>
                                 {if replacing { tr("更换", "Replace") } else { tr("上传", "Upload") }}
                             </button>
                         </div>
@@ -230,9 +220,6 @@ pub fn UploadForm(
                         </div>
                     }.into_any()
                 }
-            })}
-            {move || progress.get().map(|p| view! {
-                <progress class="upload-progress" max="100" value=(p * 100.0).round()>{format!("{:.0}%", p * 100.0)}</progress>
             })}
             {move || failure.get().map(|error| match error {
                 AppError::FileRefused { violations } => view! { <ViolationList violations/> }.into_any(),

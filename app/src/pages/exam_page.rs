@@ -12,6 +12,8 @@ use crate::components::countdown::Countdown;
 use crate::components::draft_keeper::{DraftKeeper, Whereabouts};
 use crate::components::error_note::ErrorNote;
 use crate::components::fee_panel::FeePanel;
+use crate::components::outbox::Outbox;
+use crate::components::outbox_notes::OutboxNotes;
 use crate::components::personal_form_view::PersonalFormView;
 use crate::components::pledge_panel::PledgePanel;
 use crate::components::position_picker::PositionPicker;
@@ -59,6 +61,19 @@ pub fn ExamPageView() -> impl IntoView {
         edits: RwSignal::new(0),
         saved_by_hand: RwSignal::new(0),
     };
+    // What waits to be sent lives as long as the page, not its data: every sent action reloads that.
+    let outbox = Outbox::new();
+    provide_context(outbox);
+    let online = window_event_listener(leptos::ev::online, move |_| outbox.network_back());
+    let visible = window_event_listener_untyped("visibilitychange", move |_| {
+        if !document().hidden() {
+            outbox.network_back();
+        }
+    });
+    on_cleanup(move || {
+        online.remove();
+        visible.remove();
+    });
 
     view! {
         <Transition fallback=move || view! { <p>{tr("加载中…", "Loading…")}</p> }>
@@ -70,6 +85,9 @@ pub fn ExamPageView() -> impl IntoView {
                             typing.position.set(page.position.clone());
                             typing.loaded.set_value(true);
                         }
+                        // In the browser only (effects never run while the server renders).
+                        let (owner, exam_code) = (page.draft_key.clone(), page.exam.code.clone());
+                        Effect::new(move |_| outbox.start(owner.clone(), exam_code.clone(), on_changed));
                         view! { <ExamJourney page typing on_changed/> }.into_any()
                     }
                     Err(AppError::NotSignedIn) => view! {
@@ -100,6 +118,7 @@ fn ExamJourney(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>
             <span class="badge state" data-testid="application-state">{tr(state.label_zh(), state.label_en())}</span>
         </p>
         {page.seconds_until_close.map(|seconds| view! { <Countdown seconds_left=seconds closes_at=page.closes_at.clone() on_elapsed=on_changed/> })}
+        <OutboxNotes before_deadline=page.seconds_until_close.is_some()/>
     };
 
     let body = match (page.phase, state) {
@@ -223,7 +242,7 @@ fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) 
                 <div class="category-group">
                     {heading.map(|(zh, en)| view! { <h3 class="group-heading">{move || lang.get().pick(zh.clone(), en.clone())}</h3> })}
                     {categories.into_iter().map(|category| view! {
-                        <CategoryCard exam_code=exam_code.clone() category editable revising on_changed/>
+                        <CategoryCard exam_code=exam_code.clone() category editable revising/>
                     }).collect_view()}
                 </div>
             }

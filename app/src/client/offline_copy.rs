@@ -1,0 +1,38 @@
+//! The offline copy (`/sw.js`, a service worker): registered once the page is live, and its kept
+//! pages forgotten whenever someone signs in or out, so a shared phone never shows one person's
+//! copy to another. Called by name through `Reflect`: the two calls need no web-sys features.
+
+use js_sys::{Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The cache `/sw.js` keeps pages and thumbnails in (keep the two names equal).
+const PAGES: &str = "zige-pages-v1";
+
+fn method(target: &JsValue, name: &str) -> Option<Function> {
+    Reflect::get(target, &name.into()).ok().and_then(|f| f.dyn_into::<Function>().ok())
+}
+
+/// Asks the browser to run `/sw.js` for the whole site (a browser without service workers, or a
+/// page not served over HTTPS or localhost, simply goes without the offline copy).
+pub fn register_offline_copy() {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(container) = Reflect::get(&window.navigator(), &"serviceWorker".into()) else { return };
+    if container.is_undefined() {
+        return;
+    }
+    if let Some(register) = method(&container, "register") {
+        let _ = register.call1(&container, &JsValue::from_str("/sw.js"));
+    }
+}
+
+/// Empties the kept pages (sign-in, sign-up, sign-out).
+pub fn forget_offline_pages() {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(caches) = Reflect::get(&window, &"caches".into()) else { return };
+    if caches.is_undefined() {
+        return;
+    }
+    if let Some(delete) = method(&caches, "delete") {
+        let _ = delete.call1(&caches, &JsValue::from_str(PAGES));
+    }
+}

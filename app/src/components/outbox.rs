@@ -1,0 +1,320 @@
+//! The exam page's outbox (issue 11): every upload, delete and reorder is first kept on the device
+//! with its key, then sent in order whenever the network allows — at once, when the network comes
+//! back (`online`), when the page is seen again (`visibilitychange`), and on a backoff timer — by
+//! one tab at a time. The page shows what waits in its category (待上传, 待删除…) and a refusal
+//! stays shown until the candidate dismisses it. Owned by the page, so a reload of the page's data
+//! (after every sent action) keeps it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::client::{
+    ask_to_persist, forget_action, is_online, keep_action, kept_actions, new_action_key, post_json, run_alone,
+    upload_material, UploadRequest,
+};
+use crate::domain::pending_action::{backoff_secs, read_answer, Answer, PendingAction, PendingKind};
+use crate::error::AppError;
+
+/// A waiting action as the page holds it: the bytes stay in memory too, so a device that cannot
+/// keep them (private browsing) still sends them while the page is open.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QueuedItem {
+    pub action: PendingAction,
+    pub bytes: Option<Arc<Vec<u8>>>,
+    /// Why the last try did not go through (shown while it waits).
+    pub problem: Option<AppError>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Outbox {
+    /// ("account:exam", exam code) once the page knows whose queue this is.
+    owner: StoredValue<Option<(String, String)>>,
+    pub items: RwSignal<Vec<QueuedItem>>,
+    /// The action being sent and how far its bytes are.
+    pub sending: RwSignal<Option<(String, f64)>>,
+    /// The browser would not promise to keep the queue, or cannot keep it at all.
+    pub persist_refused: RwSignal<bool>,
+    pub device_failed: RwSignal<bool>,
+    failures: StoredValue<u32>,
+    pumping: StoredValue<bool>,
+    on_sent: StoredValue<Option<Callback<()>>>,
+}
+
+impl Outbox {
+    pub fn new() -> Self {
+        Outbox {
+            owner: StoredValue::new(None),
+            items: RwSignal::new(Vec::new()),
+            sending: RwSignal::new(None),
+            persist_refused: RwSignal::new(false),
+            device_failed: RwSignal::new(false),
+            failures: StoredValue::new(0),
+            pumping: StoredValue::new(false),
+            on_sent: StoredValue::new(None),
+        }
+    }
+
+    /// Begins once per page: reads what this device kept, asks to keep storage, and sends.
+    pub fn start(self, owner: String, exam_code: String, on_sent: Callback<()>) {
+        if self.owner.get_value().is_some() {
+            return;
+        }
+        self.owner.set_value(Some((owner, exam_code)));
+        self.on_sent.set_value(Some(on_sent));
+        leptos::task::spawn_local(async move {
+            if ask_to_persist().await == Some(false) {
+                let _ = self.persist_refused.try_set(true);
+            }
+            self.pump();
+        });
+    }
+
+    /// How many actions still wait to be sent (refused ones are not waiting).
+    pub fn waiting(self) -> usize {
+        self.items.with(|items| items.iter().filter(|i| i.action.waiting()).count())
+    }
+
+    pub fn in_category(self, category: &str) -> Vec<QueuedItem> {
+        self.items.with(|items| items.iter().filter(|i| i.action.category() == category).cloned().collect())
+    }
+
+    /// Places (sequence numbers) that waiting uploads will fill; a replacement keeps its image's.
+    pub fn queued_places(self, category: &str) -> Vec<u32> {
+        self.items.with(|items| {
+            items
+                .iter()
+                .filter(|i| i.action.waiting())
+                .filter_map(|i| match &i.action.kind {
+                    PendingKind::Upload { category: c, seq_no, replaces: None, .. } if c == category => Some(*seq_no),
+                    _ => None,
+                })
+                .collect()
+        })
+    }
+
+    /// A stored image with a delete waiting for it.
+    pub fn delete_waits(self, material_id: &str) -> bool {
+        self.items.with(|items| {
+            items
+                .iter()
+                .any(|i| matches!(&i.action.kind, PendingKind::Delete { material_id: id, .. } if id == material_id))
+        })
+    }
+
+    /// Keeps a new action on the device (with its bytes), shows it, and sends the queue.
+    pub fn enqueue(self, kind: PendingKind, bytes: Option<Arc<Vec<u8>>>) {
+        let Some((owner, exam_code)) = self.owner.get_value() else { return };
+        let order = self.items.with_untracked(|items| items.iter().map(|i| i.action.order).max().unwrap_or(0)) + 1;
+        // The clock orders actions across page loads; the counter orders two in the same millisecond.
+        let order = order.max(js_now_millis());
+        let action = PendingAction { key: new_action_key(), owner, exam_code, order, kind, refusal: None };
+        self.items
+            .update(|items| items.push(QueuedItem { action: action.clone(), bytes: bytes.clone(), problem: None }));
+        leptos::task::spawn_local(async move {
+            if keep_action(&action, bytes.as_deref().map(Vec::as_slice)).await.is_err() {
+                let _ = self.device_failed.try_set(true);
+            }
+            self.failures.set_value(0);
+            self.pump();
+        });
+    }
+
+    /// The network came back or the page is seen again: send now, not at the backoff's end.
+    pub fn network_back(self) {
+        if self.owner.try_get_value().flatten().is_some() {
+            self.failures.set_value(0);
+            self.pump();
+        }
+    }
+
+    /// Forgets a refused (or still waiting) action at the candidate's word.
+    pub fn dismiss(self, key: String) {
+        self.items.update(|items| items.retain(|i| i.action.key != key));
+        leptos::task::spawn_local(async move {
+            let _ = forget_action(&key).await;
+        });
+    }
+
+    /// Sends what waits, in order, under the one-sender lock; stops at the first try that does
+    /// not go through and tries again later.
+    pub fn pump(self) {
+        let Some((owner, _)) = self.owner.get_value() else { return };
+        if self.pumping.get_value() {
+            return;
+        }
+        self.pumping.set_value(true);
+        leptos::task::spawn_local(async move {
+            let sent = Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let retry_after = Arc::new(std::sync::atomic::AtomicU64::new(0));
+            let ran = {
+                let (sent, retry_after) = (sent.clone(), retry_after.clone());
+                run_alone(&format!("zige-outbox:{owner}"), move || async move {
+                    let (went, wait) = self.send_in_order().await;
+                    sent.store(went, std::sync::atomic::Ordering::Relaxed);
+                    retry_after.store(wait, std::sync::atomic::Ordering::Relaxed);
+                })
+                .await
+            };
+            let _ = self.pumping.try_set_value(false);
+            if !ran {
+                // Another tab is sending this queue: look again shortly and show what it left.
+                self.later(3);
+                return;
+            }
+            if sent.load(std::sync::atomic::Ordering::Relaxed) {
+                if let Some(Some(on_sent)) = self.on_sent.try_get_value() {
+                    on_sent.run(());
+                }
+            }
+            match retry_after.load(std::sync::atomic::Ordering::Relaxed) {
+                0 => {}
+                secs => self.later(secs),
+            }
+        });
+    }
+
+    fn later(self, secs: u64) {
+        set_timeout(
+            move || {
+                if self.owner.try_get_value().flatten().is_some() {
+                    self.pump();
+                }
+            },
+            std::time::Duration::from_secs(secs),
+        );
+    }
+
+    /// Returns whether anything reached the server, and the seconds to wait before the next
+    /// round (0 when nothing waits).
+    async fn send_in_order(self) -> (bool, u64) {
+        let mut sent_any = false;
+        loop {
+            self.reload().await;
+            let Some(next) =
+                self.items.try_with_untracked(|items| items.iter().find(|i| i.action.waiting()).cloned()).flatten()
+            else {
+                return (sent_any, 0);
+            };
+            if !is_online() {
+                return (sent_any, backoff_secs(self.failures.get_value()));
+            }
+            let answer =
+                read_answer(self.send(&next).await.as_ref().ok().map(|(status, body)| (*status, body.as_str())));
+            let _ = self.sending.try_set(None);
+            match answer {
+                Answer::Done => {
+                    let _ = forget_action(&next.action.key).await;
+                    self.remove(&next.action.key);
+                    self.failures.set_value(0);
+                    sent_any = true;
+                }
+                Answer::Refused(error) => {
+                    let mut refused = next.action.clone();
+                    refused.refusal = Some(error);
+                    let _ = keep_action(&refused, next.bytes.as_deref().map(Vec::as_slice)).await;
+                    self.replace(QueuedItem { action: refused, bytes: next.bytes.clone(), problem: None });
+                    // Refused now, it stays shown; what the server answered may have changed the page.
+                    sent_any = true;
+                }
+                Answer::TryLater { after_secs, because } => {
+                    self.replace(QueuedItem { problem: because, ..next });
+                    let failures = self.failures.get_value() + 1;
+                    self.failures.set_value(failures);
+                    return (sent_any, after_secs.max(backoff_secs(failures)));
+                }
+            }
+        }
+    }
+
+    async fn send(self, item: &QueuedItem) -> Result<(u16, String), String> {
+        let action = &item.action;
+        let key = action.key.as_str();
+        match &action.kind {
+            PendingKind::Upload { category, seq_no, file_name, replaces, .. } => {
+                let Some(bytes) = item.bytes.clone() else {
+                    return Err("the picture is no longer on this device".into());
+                };
+                let _ = self.sending.try_set(Some((key.to_string(), 0.0)));
+                let request = UploadRequest {
+                    exam_code: &action.exam_code,
+                    category,
+                    seq_no: *seq_no,
+                    file_name,
+                    bytes: &bytes,
+                    replaces: replaces.as_deref(),
+                    key,
+                };
+                let sending = self.sending;
+                let owned_key = key.to_string();
+                upload_material(request, move |p| {
+                    let _ = sending.try_set(Some((owned_key.clone(), p)));
+                })
+                .await
+            }
+            PendingKind::Delete { material_id, .. } => {
+                let _ = self.sending.try_set(Some((key.to_string(), 0.0)));
+                let body = serde_json::json!({ "id": material_id }).to_string();
+                post_json("/api/delete_material", &body, key).await
+            }
+            PendingKind::Reorder { category, ordered_ids } => {
+                let _ = self.sending.try_set(Some((key.to_string(), 0.0)));
+                let body =
+                    serde_json::json!({ "code": action.exam_code, "category": category, "ordered_ids": ordered_ids })
+                        .to_string();
+                post_json("/api/reorder_materials", &body, key).await
+            }
+        }
+    }
+
+    /// Takes the device's records as the truth (another tab may have sent or added some); when
+    /// the device cannot be read, what the page holds stands.
+    async fn reload(self) {
+        let Some(Some((owner, _))) = self.owner.try_get_value() else { return };
+        let Ok(kept) = kept_actions(&owner).await else { return };
+        if self.device_failed.get_untracked() {
+            return;
+        }
+        let _ = self.items.try_update(|items| {
+            let problems: Vec<(String, Option<AppError>)> =
+                items.iter().map(|i| (i.action.key.clone(), i.problem.clone())).collect();
+            *items = kept
+                .into_iter()
+                .map(|k| QueuedItem {
+                    problem: problems.iter().find(|(key, _)| *key == k.action.key).and_then(|(_, p)| p.clone()),
+                    action: k.action,
+                    bytes: k.bytes.map(Arc::new),
+                })
+                .collect();
+        });
+    }
+
+    fn remove(self, key: &str) {
+        let _ = self.items.try_update(|items| items.retain(|i| i.action.key != key));
+    }
+
+    fn replace(self, item: QueuedItem) {
+        let _ = self.items.try_update(|items| {
+            if let Some(slot) = items.iter_mut().find(|i| i.action.key == item.action.key) {
+                *slot = item;
+            }
+        });
+    }
+}
+
+impl Default for Outbox {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn js_now_millis() -> u64 {
+    #[cfg(feature = "hydrate")]
+    {
+        js_sys::Date::now() as u64
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        0
+    }
+}

@@ -1,0 +1,198 @@
+import { APIRequestContext, BrowserContext, expect, Page, test } from '@playwright/test';
+import { expectAccessible, makeImage, open, signUpCandidate } from './support';
+
+// Issue 11: a file chosen on a dead network waits on the phone (待上传, with its thumbnail) and
+// goes up once when the network returns — after a closed tab, from two tabs, and when the first
+// answer was lost on the way back. A deadline that passes while items wait refuses them, and the
+// refusal stays shown. A fresh exam from preset 000 keeps the demo exams as the other tests expect.
+test.use({ viewport: { width: 390, height: 844 } });
+
+async function call(request: APIRequestContext, name: string, data: object): Promise<any> {
+  const response = await request.post(`/api/${name}`, { data });
+  expect(response.ok(), `${name}: ${await response.text()}`).toBeTruthy();
+  return response.json();
+}
+
+function beijing(minutes: number): string {
+  return new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
+}
+
+/** Counts the upload requests any page of `context` sends. */
+function countUploads(context: BrowserContext): () => number {
+  let sent = 0;
+  context.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/materials') sent += 1;
+  });
+  return () => sent;
+}
+
+async function stored(request: APIRequestContext, code: string, category: string): Promise<string[]> {
+  const page = await call(request, 'exam_page', { code });
+  const found = page.categories.find((c: any) => c.code === category);
+  return (found?.materials ?? []).map((m: any) => m.original_name);
+}
+
+async function choose(page: Page, region: string, input: string, name: string): Promise<void> {
+  const section = page.getByRole('region', { name: region });
+  const image = await makeImage(page, { width: 300, height: 400 });
+  await section.locator(input).setInputFiles({ name, mimeType: 'image/jpeg', buffer: image });
+  await expect(section.getByText('提示（仍可上传）')).toBeVisible();
+  await section.getByRole('button', { name: '上传', exact: true }).click();
+}
+
+test('files chosen offline wait on the phone and go up exactly once: after a closed tab, from two tabs, and when an answer is lost', async ({ browser }) => {
+  const code = `upq${Date.now() % 100000}`;
+  const admin = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  await call(admin.request, 'log_in', { id_number: '44030519850315456X', password: 'zige-admin-2026' });
+  await call(admin.request, 'admin_create_exam', { preset: '000', code, source: '' });
+
+  const phone = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const uploads = countUploads(phone);
+  let page = await phone.newPage();
+  await signUpCandidate(page, '离线上传', '13912345672');
+  await call(page.request, 'accept_pledge', { code });
+  await open(page, `/exams/${code}`);
+
+  // The network dies; both sides of the ID card are chosen and wait on the phone with thumbnails.
+  await phone.setOffline(true);
+  const idCard = page.getByRole('region', { name: '身份证' });
+  await choose(page, '身份证', '#file-id_card', 'front.jpg');
+  await expect(idCard.locator('select[name=slot]')).not.toContainText('正面');
+  await choose(page, '身份证', '#file-id_card', 'back.jpg');
+  const queued = idCard.getByTestId('queued-item');
+  await expect(queued).toHaveCount(2);
+  await expect(queued.first()).toContainText('front.jpg');
+  await expect(queued.first().getByTestId('queued-state')).toContainText('待上传');
+  await expect.poll(() => queued.first().locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(page.getByTestId('outbox-warning')).toContainText('还有 2 项操作保存在本机');
+  await expectAccessible(page);
+  expect(uploads()).toBe(0);
+
+  // The tab is closed; the network returns; the page opened again sends both, once each.
+  await page.close();
+  await phone.setOffline(false);
+  page = await phone.newPage();
+  await open(page, `/exams/${code}`);
+  await expect(page.getByRole('region', { name: '身份证' })).toContainText('已上传 2 张 / 需 2 张');
+  await expect(page.getByTestId('queued-item')).toHaveCount(0);
+  await expect(page.getByTestId('outbox-warning')).toHaveCount(0);
+  expect(uploads()).toBe(2);
+  expect((await stored(page.request, code, 'id_card')).sort()).toEqual(['back.jpg', 'front.jpg']);
+
+  // Two tabs on the same exam; offline, one queues a diploma; online again, only one tab sends it.
+  const second = await phone.newPage();
+  await open(second, `/exams/${code}`);
+  await phone.setOffline(true);
+  await choose(page, '学历学位材料', '#file-education', 'diploma.jpg');
+  await expect(page.getByRole('region', { name: '学历学位材料' }).getByTestId('queued-item')).toHaveCount(1);
+  await phone.setOffline(false);
+  await expect(page.getByRole('region', { name: '学历学位材料' })).toContainText('已上传 1 张');
+  await expect(page.getByRole('region', { name: '学历学位材料' }).getByTestId('queued-item')).toHaveCount(0);
+  await second.reload();
+  await expect(second.getByRole('region', { name: '学历学位材料' })).toContainText('已上传 1 张');
+  expect(uploads()).toBe(3);
+  expect(await stored(page.request, code, 'education')).toEqual(['diploma.jpg']);
+  await second.close();
+
+  // The server stores the next file but its answer is lost on the way back: the phone sends the
+  // same action again with the same key, the server answers with its first answer, nothing twice.
+  let dropped = false;
+  await page.route('**/api/materials', async (route) => {
+    if (dropped) return route.continue();
+    dropped = true;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await choose(page, '个人履历材料', '#file-work_resume', 'resume.jpg');
+  const resume = page.getByRole('region', { name: '个人履历材料' });
+  await expect(resume).toContainText('已上传 1 张', { timeout: 20_000 });
+  expect(dropped).toBe(true);
+  expect(uploads()).toBe(5);
+  expect(await stored(page.request, code, 'work_resume')).toEqual(['resume.jpg']);
+
+  // A delete made offline waits (待删除) and is sent when the network returns.
+  await phone.setOffline(true);
+  await resume.getByRole('button', { name: '删除' }).click();
+  await resume.getByRole('button', { name: '确认删除' }).click();
+  await expect(resume.locator('li.material')).toContainText('待删除');
+  await expect(resume.getByTestId('queued-item')).toContainText('删除顺序号 1 的图片');
+  await phone.setOffline(false);
+  await expect(resume.locator('li.material')).toHaveCount(0);
+  expect(await stored(page.request, code, 'work_resume')).toEqual([]);
+});
+
+test('a deadline that passes while a file waits: the page warns before, the server refuses after, and the refusal stays shown', async ({ browser }) => {
+  const code = `upl${Date.now() % 100000}`;
+  const admin = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  await call(admin.request, 'log_in', { id_number: '44030519850315456X', password: 'zige-admin-2026' });
+  await call(admin.request, 'admin_create_exam', { preset: '000', code, source: '' });
+
+  const phone = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const page = await phone.newPage();
+  await signUpCandidate(page, '截止考生', '13912345673');
+  await call(page.request, 'accept_pledge', { code });
+  await open(page, `/exams/${code}`);
+
+  await phone.setOffline(true);
+  await choose(page, '身份证', '#file-id_card', 'late.jpg');
+  // Before the deadline, next to the countdown: something still waits to be sent.
+  await expect(page.getByTestId('countdown')).toBeVisible();
+  await expect(page.getByTestId('outbox-warning')).toContainText('截止后服务器将不再接收');
+
+  // The window closes while the phone is offline; the network returns; the server's clock rules.
+  await call(admin.request, 'admin_set_windows', { code, windows_local: [beijing(-2 * 24 * 60), beijing(-1), beijing(24 * 60), beijing(2 * 24 * 60)] });
+  await phone.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  const idCard = page.getByRole('region', { name: '身份证' });
+  const refused = idCard.getByTestId('queued-item');
+  await expect(refused.getByTestId('queued-state')).toContainText('未被服务器接受');
+  await expect(refused.getByRole('alert')).toContainText('上传已于');
+  expect(await stored(page.request, code, 'id_card')).toEqual([]);
+
+  // Kept for the candidate to see, after a reload too, until they remove it; in English as well.
+  await page.reload();
+  await expect(page.getByRole('region', { name: '身份证' }).getByTestId('queued-item')).toContainText('late.jpg');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('region', { name: 'ID card' }).getByTestId('queued-state')).toContainText('Not accepted by the server');
+  await expectAccessible(page);
+  await page.getByRole('region', { name: 'ID card' }).getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByTestId('queued-item')).toHaveCount(0);
+});
+
+test('the exam page opens offline from the copy the phone kept, says so, and still holds what waits', async ({ browser }) => {
+  const code = `upo${Date.now() % 100000}`;
+  const admin = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  await call(admin.request, 'log_in', { id_number: '44030519850315456X', password: 'zige-admin-2026' });
+  await call(admin.request, 'admin_create_exam', { preset: '000', code, source: '' });
+
+  const phone = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  let page = await phone.newPage();
+  await signUpCandidate(page, '离线副本', '13912345674');
+  await call(page.request, 'accept_pledge', { code });
+  await open(page, `/exams/${code}`);
+  // The offline copy is kept by the service worker from the first page it controls.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await page.reload();
+  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+
+  // Offline, a file is chosen and the tab closed; the page opened again offline is the kept copy.
+  await phone.setOffline(true);
+  await choose(page, '身份证', '#file-id_card', 'copy.jpg');
+  await page.close();
+  page = await phone.newPage();
+  await page.goto(`/exams/${code}`);
+  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
+  await expect(page.getByTestId('offline-banner')).toContainText('离线副本');
+  const idCard = page.getByRole('region', { name: '身份证' });
+  await expect(idCard.getByTestId('queued-item')).toContainText('copy.jpg');
+  await expect(idCard.getByTestId('queued-state')).toContainText('待上传');
+  await expectAccessible(page);
+
+  // The network returns: the banner goes, the file goes up once and the page shows it stored.
+  await phone.setOffline(false);
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+  await expect(idCard).toContainText('已上传 1 张', { timeout: 20_000 });
+  await expect(idCard.getByTestId('queued-item')).toHaveCount(0);
+  expect(await stored(page.request, code, 'id_card')).toEqual(['copy.jpg']);
+});
