@@ -110,7 +110,11 @@ pub fn DraftKeeper(
                 (Reconciled::Choose, Some(draft)) => {
                     let _ = choice.try_set(Some(draft));
                 }
-                (_, Some(_)) => forget_draft(&draft_key).await,
+                // The server holds what the device kept (an earlier send got through after all).
+                (_, Some(_)) => {
+                    forget_draft(&draft_key).await;
+                    let _ = whereabouts.try_set(Whereabouts::Synced(clock_text()));
+                }
                 (_, None) => {}
             }
             let _ = ready.try_set_value(true);
