@@ -70,12 +70,17 @@ pub struct UploadRequest<'a> {
 /// Seconds since 1970 by this device's clock: a verifier at the door checks a ticket's expiry with
 /// it, without the server.
 pub fn now_seconds() -> i64 {
+    now_millis() / 1000
+}
+
+/// Milliseconds since 1970 by this device's clock (the outbox orders actions by it).
+pub fn now_millis() -> i64 {
     #[cfg(feature = "hydrate")]
     {
-        (js_sys::Date::now() / 1000.0) as i64
+        js_sys::Date::now() as i64
     }
     #[cfg(not(feature = "hydrate"))]
     {
-        chrono::Utc::now().timestamp()
+        chrono::Utc::now().timestamp_millis()
     }
 }

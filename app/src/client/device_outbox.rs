@@ -6,17 +6,13 @@ use idb::TransactionMode;
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::device_store::{open, OUTBOX};
+use super::device_store::{open, text, OUTBOX};
 use crate::domain::pending_action::PendingAction;
 
 /// An action and its bytes, as read back from the device.
 pub struct KeptAction {
     pub action: PendingAction,
     pub bytes: Option<Vec<u8>>,
-}
-
-fn text(error: impl std::fmt::Display) -> String {
-    error.to_string()
 }
 
 /// Writes `action` (with its bytes, for an upload), replacing an earlier record under its key.

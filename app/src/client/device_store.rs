@@ -14,9 +14,14 @@ const VERSION: u32 = 2;
 const DRAFTS: &str = "drafts";
 pub(super) const OUTBOX: &str = "outbox";
 
+/// An IndexedDB error as the text the callers report.
+pub(super) fn text(error: impl std::fmt::Display) -> String {
+    error.to_string()
+}
+
 pub(super) async fn open() -> Result<Database, String> {
-    let factory = Factory::new().map_err(|e| e.to_string())?;
-    let mut request = factory.open(DATABASE, Some(VERSION)).map_err(|e| e.to_string())?;
+    let factory = Factory::new().map_err(text)?;
+    let mut request = factory.open(DATABASE, Some(VERSION)).map_err(text)?;
     request.on_upgrade_needed(|event| {
         if let Ok(database) = event.database() {
             for store in [DRAFTS, OUTBOX] {
@@ -26,7 +31,7 @@ pub(super) async fn open() -> Result<Database, String> {
             }
         }
     });
-    request.await.map_err(|e| e.to_string())
+    request.await.map_err(text)
 }
 
 /// The draft kept under `key`, if any (a record that no longer reads as a draft is ignored).
@@ -40,16 +45,12 @@ pub async fn load_draft(key: &str) -> Option<DeviceDraft> {
 
 /// Keeps `draft` under `key`, replacing what was there; done once the transaction is.
 pub async fn keep_draft(key: &str, draft: &DeviceDraft) -> Result<(), String> {
-    let text = serde_json::to_string(draft).map_err(|e| e.to_string())?;
+    let record = serde_json::to_string(draft).map_err(text)?;
     let database = open().await?;
-    let transaction = database.transaction(&[DRAFTS], TransactionMode::ReadWrite).map_err(|e| e.to_string())?;
-    let store = transaction.object_store(DRAFTS).map_err(|e| e.to_string())?;
-    store
-        .put(&JsValue::from_str(&text), Some(&JsValue::from_str(key)))
-        .map_err(|e| e.to_string())?
-        .await
-        .map_err(|e| e.to_string())?;
-    transaction.commit().map_err(|e| e.to_string())?.await.map_err(|e| e.to_string())?;
+    let transaction = database.transaction(&[DRAFTS], TransactionMode::ReadWrite).map_err(text)?;
+    let store = transaction.object_store(DRAFTS).map_err(text)?;
+    store.put(&JsValue::from_str(&record), Some(&JsValue::from_str(key))).map_err(text)?.await.map_err(text)?;
+    transaction.commit().map_err(text)?.await.map_err(text)?;
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 //! (The server's keys would turn a double send into one stored file anyway; the lock spares the
 //! phone's data.) web-sys keeps the Locks API behind its unstable flag, so it is called by name.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::future::Future;
 use std::rc::Rc;
 
@@ -12,12 +12,13 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
-/// Runs `work` holding the lock `name` when no other tab holds it; returns whether it ran.
-/// A browser without the Locks API runs it at once.
-pub async fn run_alone<F, Fut>(name: &str, work: F) -> bool
+/// Runs `work` holding the lock `name` when no other tab holds it and hands back its result;
+/// `None` when another tab holds the lock. A browser without the Locks API runs it at once.
+pub async fn run_alone<F, Fut, T>(name: &str, work: F) -> Option<T>
 where
     F: FnOnce() -> Fut + 'static,
-    Fut: Future<Output = ()> + 'static,
+    Fut: Future<Output = T> + 'static,
+    T: 'static,
 {
     let locks = web_sys::window()
         .and_then(|window| Reflect::get(&window.navigator(), &"locks".into()).ok())
@@ -25,20 +26,19 @@ where
     let request =
         locks.as_ref().and_then(|locks| Reflect::get(locks, &"request".into()).ok()?.dyn_into::<Function>().ok());
     let (Some(locks), Some(request)) = (locks, request) else {
-        work().await;
-        return true;
+        return Some(work().await);
     };
-    let ran = Rc::new(Cell::new(false));
+    let outcome = Rc::new(RefCell::new(None));
     let callback = {
-        let ran = ran.clone();
+        let outcome = outcome.clone();
         // The lock is held until the promise this returns settles; `null` means another tab has it.
         Closure::once_into_js(move |lock: JsValue| -> JsValue {
             if lock.is_null() {
                 return JsValue::UNDEFINED;
             }
-            ran.set(true);
             future_to_promise(async move {
-                work().await;
+                let result = work().await;
+                *outcome.borrow_mut() = Some(result);
                 Ok(JsValue::UNDEFINED)
             })
             .into()
@@ -51,5 +51,5 @@ where
             let _ = JsFuture::from(done).await;
         }
     }
-    ran.get()
+    outcome.take()
 }

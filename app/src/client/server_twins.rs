@@ -82,12 +82,12 @@ pub async fn post_json(_url: &str, _json: &str, _key: &str) -> Result<(u16, Stri
     Err("actions are sent from the browser".to_string())
 }
 
-pub async fn run_alone<F, Fut>(_name: &str, _work: F) -> bool
+pub async fn run_alone<F, Fut, T>(_name: &str, _work: F) -> Option<T>
 where
     F: FnOnce() -> Fut + 'static,
-    Fut: std::future::Future<Output = ()> + 'static,
+    Fut: std::future::Future<Output = T> + 'static,
 {
-    false
+    None
 }
 
 pub fn register_offline_copy() {}

@@ -10,8 +10,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::client::{
-    ask_to_persist, forget_action, is_online, keep_action, kept_actions, new_action_key, post_json, run_alone,
-    upload_material, UploadRequest,
+    ask_to_persist, forget_action, is_online, keep_action, kept_actions, new_action_key, now_millis, post_json,
+    run_alone, upload_material, UploadRequest,
 };
 use crate::domain::pending_action::{backoff_secs, read_answer, Answer, PendingAction, PendingKind};
 use crate::error::AppError;
@@ -107,7 +107,7 @@ impl Outbox {
         let Some((owner, exam_code)) = self.owner.get_value() else { return };
         let order = self.items.with_untracked(|items| items.iter().map(|i| i.action.order).max().unwrap_or(0)) + 1;
         // The clock orders actions across page loads; the counter orders two in the same millisecond.
-        let order = order.max(js_now_millis());
+        let order = order.max(u64::try_from(now_millis()).unwrap_or(0));
         let action = PendingAction { key: new_action_key(), owner, exam_code, order, kind, refusal: None };
         self.items
             .update(|items| items.push(QueuedItem { action: action.clone(), bytes: bytes.clone(), problem: None }));
@@ -130,7 +130,7 @@ impl Outbox {
 
     /// Forgets a refused (or still waiting) action at the candidate's word.
     pub fn dismiss(self, key: String) {
-        self.items.update(|items| items.retain(|i| i.action.key != key));
+        self.remove(&key);
         leptos::task::spawn_local(async move {
             let _ = forget_action(&key).await;
         });
@@ -145,31 +145,20 @@ impl Outbox {
         }
         self.pumping.set_value(true);
         leptos::task::spawn_local(async move {
-            let sent = Arc::new(std::sync::atomic::AtomicBool::new(false));
-            let retry_after = Arc::new(std::sync::atomic::AtomicU64::new(0));
-            let ran = {
-                let (sent, retry_after) = (sent.clone(), retry_after.clone());
-                run_alone(&format!("zige-outbox:{owner}"), move || async move {
-                    let (went, wait) = self.send_in_order().await;
-                    sent.store(went, std::sync::atomic::Ordering::Relaxed);
-                    retry_after.store(wait, std::sync::atomic::Ordering::Relaxed);
-                })
-                .await
-            };
+            let round = run_alone(&format!("zige-outbox:{owner}"), move || self.send_in_order()).await;
             let _ = self.pumping.try_set_value(false);
-            if !ran {
+            let Some((sent_any, retry_after)) = round else {
                 // Another tab is sending this queue: look again shortly and show what it left.
                 self.later(3);
                 return;
-            }
-            if sent.load(std::sync::atomic::Ordering::Relaxed) {
+            };
+            if sent_any {
                 if let Some(Some(on_sent)) = self.on_sent.try_get_value() {
                     on_sent.run(());
                 }
             }
-            match retry_after.load(std::sync::atomic::Ordering::Relaxed) {
-                0 => {}
-                secs => self.later(secs),
+            if retry_after > 0 {
+                self.later(retry_after);
             }
         });
     }
@@ -230,12 +219,12 @@ impl Outbox {
     async fn send(self, item: &QueuedItem) -> Result<(u16, String), String> {
         let action = &item.action;
         let key = action.key.as_str();
+        let _ = self.sending.try_set(Some((key.to_string(), 0.0)));
         match &action.kind {
             PendingKind::Upload { category, seq_no, file_name, replaces, .. } => {
                 let Some(bytes) = item.bytes.clone() else {
                     return Err("the picture is no longer on this device".into());
                 };
-                let _ = self.sending.try_set(Some((key.to_string(), 0.0)));
                 let request = UploadRequest {
                     exam_code: &action.exam_code,
                     category,
@@ -253,12 +242,10 @@ impl Outbox {
                 .await
             }
             PendingKind::Delete { material_id, .. } => {
-                let _ = self.sending.try_set(Some((key.to_string(), 0.0)));
                 let body = serde_json::json!({ "id": material_id }).to_string();
                 post_json("/api/delete_material", &body, key).await
             }
             PendingKind::Reorder { category, ordered_ids } => {
-                let _ = self.sending.try_set(Some((key.to_string(), 0.0)));
                 let body =
                     serde_json::json!({ "code": action.exam_code, "category": category, "ordered_ids": ordered_ids })
                         .to_string();
@@ -271,10 +258,10 @@ impl Outbox {
     /// the device cannot be read, what the page holds stands.
     async fn reload(self) {
         let Some(Some((owner, _))) = self.owner.try_get_value() else { return };
-        let Ok(kept) = kept_actions(&owner).await else { return };
-        if self.device_failed.get_untracked() {
+        if self.device_failed.try_get_untracked().unwrap_or(true) {
             return;
         }
+        let Ok(kept) = kept_actions(&owner).await else { return };
         let _ = self.items.try_update(|items| {
             let problems: Vec<(String, Option<AppError>)> =
                 items.iter().map(|i| (i.action.key.clone(), i.problem.clone())).collect();
@@ -305,16 +292,5 @@ impl Outbox {
 impl Default for Outbox {
     fn default() -> Self {
         Self::new()
-    }
-}
-
-fn js_now_millis() -> u64 {
-    #[cfg(feature = "hydrate")]
-    {
-        js_sys::Date::now() as u64
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        0
     }
 }

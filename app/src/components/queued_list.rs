@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::client::{preview_url, revoke_preview};
+use crate::components::error_note::ErrorNote;
 use crate::components::outbox::{Outbox, QueuedItem};
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
@@ -71,10 +72,7 @@ fn QueuedRow(item: QueuedItem, outbox: Outbox) -> impl IntoView {
     });
     let reason = refusal.map(|error| match error {
         AppError::FileRefused { violations } => view! { <ViolationList violations/> }.into_any(),
-        error => {
-            let (zh, en) = (error.message_zh(), error.message_en());
-            view! { <p class="error" role="alert">{move || lang.get().pick(zh.clone(), en.clone())}</p> }.into_any()
-        }
+        error => view! { <ErrorNote error/> }.into_any(),
     });
     let remove_label = if refused { tr("移除", "Remove") } else { tr("取消发送", "Cancel") };
     view! {

@@ -221,10 +221,8 @@ pub fn UploadForm(
                     }.into_any()
                 }
             })}
-            {move || failure.get().map(|error| match error {
-                AppError::FileRefused { violations } => view! { <ViolationList violations/> }.into_any(),
-                error => view! { <ErrorNote error/> }.into_any(),
-            })}
+            // Only a mistyped sequence number: the server's answers are shown on the queued item.
+            {move || failure.get().map(|error| view! { <ErrorNote error/> })}
         </div>
     }
     .into_any()

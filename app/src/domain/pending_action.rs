@@ -65,6 +65,13 @@ pub enum Answer {
     TryLater { after_secs: u64, because: Option<AppError> },
 }
 
+/// Whether an answer with this status settles the action (done, or refused for good): the server
+/// keeps such an answer to give again to a repeat of the key; 408, 429 and every 5xx say "not
+/// done, try again", so the server forgets the key and the phone keeps the action.
+pub fn settles(status: u16) -> bool {
+    status < 500 && status != 408 && status != 429
+}
+
 /// Reads a try's outcome: `None` when no answer came back at all (the network failed).
 pub fn read_answer(answer: Option<(u16, &str)>) -> Answer {
     let Some((status, body)) = answer else { return Answer::TryLater { after_secs: 0, because: None } };
@@ -82,7 +89,7 @@ pub fn read_answer(answer: Option<(u16, &str)>) -> Answer {
         | AppError::NotSignedIn => {
             Answer::TryLater { after_secs: error.retry_after_secs().unwrap_or(0), because: Some(error) }
         }
-        _ if status >= 500 || status == 408 => Answer::TryLater { after_secs: 0, because: Some(error) },
+        _ if !settles(status) => Answer::TryLater { after_secs: 0, because: Some(error) },
         _ => Answer::Refused(error),
     }
 }
@@ -112,6 +119,16 @@ mod tests {
 
     fn body(error: &AppError) -> String {
         serde_json::to_string(error).unwrap()
+    }
+
+    #[test]
+    fn only_answers_that_settle_the_action_are_given_again() {
+        for done in [200, 201, 403, 404, 409, 413, 422] {
+            assert!(settles(done), "{done}");
+        }
+        for retry in [408, 429, 500, 503, 507] {
+            assert!(!settles(retry), "{retry}");
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use tower_sessions::Session;
 
+use app::domain::pending_action::settles;
 use app::error::AppError;
 use app::ssr::access::session_user::user_from_session;
 use app::ssr::infra::idempotency::{self, Arrival};
@@ -75,7 +76,7 @@ async fn run_once(
         }
     };
     let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
-    let booked = if idempotency::settles(parts.status.as_u16()) {
+    let booked = if settles(parts.status.as_u16()) {
         idempotency::keep(&state.db, user_id, &key, parts.status.as_u16(), content_type, body.to_vec()).await
     } else {
         idempotency::release(&state.db, user_id, &key).await

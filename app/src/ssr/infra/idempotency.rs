@@ -125,12 +125,6 @@ pub async fn release(db: &DatabaseConnection, user_id: i32, key: &str) -> Result
     Ok(())
 }
 
-/// Whether an answer with this status says the action is settled (done, or refused for good) and
-/// so is given again to a repeat; 408, 429 and every 5xx say "not done, try again".
-pub fn settles(status: u16) -> bool {
-    status < 500 && status != 408 && status != 429
-}
-
 /// Forgets keys older than `cutoff` (the hourly sweep passes a week ago); returns how many.
 pub async fn forget_before(db: &DatabaseConnection, cutoff: DateTime<Utc>) -> Result<u64, AppError> {
     let result = idempotency_key::Entity::delete_many()
@@ -151,15 +145,5 @@ mod tests {
         assert!(!valid_key("short"));
         assert!(!valid_key("has space in it"));
         assert!(!valid_key(&"x".repeat(65)));
-    }
-
-    #[test]
-    fn only_answers_that_settle_the_action_are_given_again() {
-        for done in [200, 201, 403, 404, 409, 413, 422] {
-            assert!(settles(done), "{done}");
-        }
-        for retry in [408, 429, 500, 503, 507] {
-            assert!(!settles(retry), "{retry}");
-        }
     }
 }
