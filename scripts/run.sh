@@ -7,4 +7,4 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ZIGE_ROOT"
 export ZIGE_SEED_DEMO="${ZIGE_SEED_DEMO:-true}"
-cargo leptos serve --release
+cargo leptos serve --release --split --precompress

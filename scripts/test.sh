@@ -94,7 +94,7 @@ export ZIGE_DATA_DIR
 # The browser tests log in with the demo accounts the README publishes.
 export ZIGE_SEED_DEMO=true
 status=0
-cargo leptos end-to-end || status=$?
+cargo leptos end-to-end --split || status=$?
 node end2end/summary.mjs end2end/test-results/results.json || status=1
 rm -rf "$ZIGE_DATA_DIR"
 exit "$status"

@@ -12,19 +12,22 @@ pub mod models;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod staff_routes;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use crate::components::offline_banner::OfflineBanner;
 use crate::components::site_header::SiteHeader;
 use crate::i18n::{provide_lang, tr};
 use crate::pages::{
-    AccountPage, AdminAuditPage, AdminExamPageView, AdminPage, ExamPageView, ForgotPasswordPage, HomePage, LogInPage,
-    NotFoundPage, NotificationsPage, PhotoToolPage, ReviewDeskPage, ReviewHomePage, ReviewQueuePage, SignUpPage,
-    VerifyTicketPage,
+    AccountPage, ExamPageView, ForgotPasswordPage, HomePage, LogInPage, NotFoundPage, NotificationsPage, PhotoToolPage,
+    SignUpPage, VerifyTicketPage,
+};
+use crate::staff_routes::{
+    AdminAuditRoute, AdminExamRoute, AdminRoute, ReviewDeskRoute, ReviewHomeRoute, ReviewQueueRoute,
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -57,7 +60,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let lang = provide_lang();
     provide_context(AuthVersion(RwSignal::new(0)));
-    mark_hydrated();
 
     view! {
         <Stylesheet id="leptos" href="/pkg/zige.css"/>
@@ -76,12 +78,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/verify") view=VerifyTicketPage/>
                     <Route path=path!("/account") view=AccountPage/>
                     <Route path=path!("/exams/:code") view=ExamPageView/>
-                    <Route path=path!("/admin") view=AdminPage/>
-                    <Route path=path!("/admin/exams/:code") view=AdminExamPageView/>
-                    <Route path=path!("/admin/audit") view=AdminAuditPage/>
-                    <Route path=path!("/review") view=ReviewHomePage/>
-                    <Route path=path!("/review/exams/:code") view=ReviewQueuePage/>
-                    <Route path=path!("/review/applications/:id") view=ReviewDeskPage/>
+                    <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()}/>
+                    <Route path=path!("/admin/exams/:code") view={Lazy::<AdminExamRoute>::new()}/>
+                    <Route path=path!("/admin/audit") view={Lazy::<AdminAuditRoute>::new()}/>
+                    <Route path=path!("/review") view={Lazy::<ReviewHomeRoute>::new()}/>
+                    <Route path=path!("/review/exams/:code") view={Lazy::<ReviewQueueRoute>::new()}/>
+                    <Route path=path!("/review/applications/:id") view={Lazy::<ReviewDeskRoute>::new()}/>
                     <Route path=path!("/notifications") view=NotificationsPage/>
                 </Routes>
             </main>
@@ -89,16 +91,14 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Effects run only in the browser, after hydration: the end-to-end tests wait for this mark
-/// before they click, because a click on server-rendered HTML that is not yet live does nothing.
-fn mark_hydrated() {
-    Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-        // Only now: the worker's first fetches should not compete with the page's own.
-        #[cfg(feature = "hydrate")]
-        crate::client::register_offline_copy();
-    });
+/// Called by the browser entry once the whole page is live, lazy staff routes included: the
+/// end-to-end tests wait for this mark before they click, because a click on server-rendered HTML
+/// that is not yet live does nothing.
+#[cfg(feature = "hydrate")]
+pub fn mark_hydrated() {
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
+    // Only now: the worker's first fetches should not compete with the page's own.
+    crate::client::register_offline_copy();
 }

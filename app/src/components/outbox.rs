@@ -179,7 +179,8 @@ impl Outbox {
     async fn send_in_order(self) -> (bool, u64) {
         let mut sent_any = false;
         loop {
-            self.reload().await;
+            // An action gone from the device was sent by another tab: the page's data changed too.
+            sent_any |= self.reload().await;
             let Some(next) =
                 self.items.try_with_untracked(|items| items.iter().find(|i| i.action.waiting()).cloned()).flatten()
             else {
@@ -255,14 +256,17 @@ impl Outbox {
     }
 
     /// Takes the device's records as the truth (another tab may have sent or added some); when
-    /// the device cannot be read, what the page holds stands.
-    async fn reload(self) {
-        let Some(Some((owner, _))) = self.owner.try_get_value() else { return };
+    /// the device cannot be read, what the page holds stands. Says whether an action the page
+    /// showed is gone (another tab sent it).
+    async fn reload(self) -> bool {
+        let Some(Some((owner, _))) = self.owner.try_get_value() else { return false };
         if self.device_failed.try_get_untracked().unwrap_or(true) {
-            return;
+            return false;
         }
-        let Ok(kept) = kept_actions(&owner).await else { return };
+        let Ok(kept) = kept_actions(&owner).await else { return false };
+        let mut gone = false;
         let _ = self.items.try_update(|items| {
+            gone = items.iter().any(|i| !kept.iter().any(|k| k.action.key == i.action.key));
             let problems: Vec<(String, Option<AppError>)> =
                 items.iter().map(|i| (i.action.key.clone(), i.problem.clone())).collect();
             *items = kept
@@ -274,6 +278,7 @@ impl Outbox {
                 })
                 .collect();
         });
+        gone
     }
 
     fn remove(self, key: &str) {
