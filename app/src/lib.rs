@@ -8,11 +8,11 @@ pub mod components;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod lazy_routes;
 pub mod models;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
-pub mod staff_routes;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -22,12 +22,12 @@ use leptos_router::{path, Lazy};
 use crate::components::offline_banner::OfflineBanner;
 use crate::components::site_header::SiteHeader;
 use crate::i18n::{provide_lang, tr};
-use crate::pages::{
-    AccountPage, ExamPageView, ForgotPasswordPage, HomePage, LogInPage, NotFoundPage, NotificationsPage, PhotoToolPage,
-    SignUpPage, VerifyTicketPage,
+use crate::lazy_routes::{
+    AdminAuditRoute, AdminExamRoute, AdminRoute, ForgotPasswordRoute, ReviewDeskRoute, ReviewHomeRoute,
+    ReviewQueueRoute, VerifyTicketRoute,
 };
-use crate::staff_routes::{
-    AdminAuditRoute, AdminExamRoute, AdminRoute, ReviewDeskRoute, ReviewHomeRoute, ReviewQueueRoute,
+use crate::pages::{
+    AccountPage, ExamPageView, HomePage, LogInPage, NotFoundPage, NotificationsPage, PhotoToolPage, SignUpPage,
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -73,9 +73,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage/>
                     <Route path=path!("/login") view=LogInPage/>
                     <Route path=path!("/signup") view=SignUpPage/>
-                    <Route path=path!("/forgot") view=ForgotPasswordPage/>
+                    <Route path=path!("/forgot") view={Lazy::<ForgotPasswordRoute>::new()}/>
                     <Route path=path!("/photo-tool") view=PhotoToolPage/>
-                    <Route path=path!("/verify") view=VerifyTicketPage/>
+                    <Route path=path!("/verify") view={Lazy::<VerifyTicketRoute>::new()}/>
                     <Route path=path!("/account") view=AccountPage/>
                     <Route path=path!("/exams/:code") view=ExamPageView/>
                     <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()}/>
@@ -91,7 +91,7 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Called by the browser entry once the whole page is live, lazy staff routes included: the
+/// Called by the browser entry once the whole page is live, lazy routes included: the
 /// end-to-end tests wait for this mark before they click, because a click on server-rendered HTML
 /// that is not yet live does nothing.
 #[cfg(feature = "hydrate")]

@@ -1,7 +1,10 @@
-//! The reviewer's and administrator's screens load on demand (issue 11): each is a lazy route, so
-//! its code sits in its own WASM chunk (`cargo leptos --split`) that only staff ever download.
-//! The candidate's pages stay in the main bundle: a chunk that cannot load offline would break
-//! the page a candidate opens from the phone's kept copy.
+//! Pages that load on demand (issue 11): each is a lazy route whose code sits in its own WASM
+//! chunk (`cargo leptos --split`), fetched the first time the page is opened. They are the
+//! reviewer's and administrator's screens, which only staff download, and two pages no candidate
+//! reaches from a page kept for offline: the door's ticket check (`/verify`, with its signature
+//! code) and 找回密码 (`/forgot`, linked from the log-in page only). The candidate's other pages
+//! stay in the main bundle: a chunk that cannot load offline would break the page a candidate
+//! opens from the phone's kept copy.
 //!
 //! Each route has no data of its own to start early: the pages create their resources as they
 //! render, which the server has already done for the first paint.
@@ -9,7 +12,10 @@
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
-use crate::pages::{AdminAuditPage, AdminExamPageView, AdminPage, ReviewDeskPage, ReviewHomePage, ReviewQueuePage};
+use crate::pages::{
+    AdminAuditPage, AdminExamPageView, AdminPage, ForgotPasswordPage, ReviewDeskPage, ReviewHomePage, ReviewQueuePage,
+    VerifyTicketPage,
+};
 
 /// 考试管理
 pub struct AdminRoute;
@@ -92,5 +98,33 @@ impl LazyRoute for ReviewDeskRoute {
 
     fn view(_this: Self) -> AnyView {
         view! { <ReviewDeskPage/> }.into_any()
+    }
+}
+
+/// The door's check of an admission ticket.
+pub struct VerifyTicketRoute;
+
+#[lazy_route]
+impl LazyRoute for VerifyTicketRoute {
+    fn data() -> Self {
+        VerifyTicketRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <VerifyTicketPage/> }.into_any()
+    }
+}
+
+/// 找回密码
+pub struct ForgotPasswordRoute;
+
+#[lazy_route]
+impl LazyRoute for ForgotPasswordRoute {
+    fn data() -> Self {
+        ForgotPasswordRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <ForgotPasswordPage/> }.into_any()
     }
 }
