@@ -17,6 +17,14 @@ use crate::pages::{
     VerifyTicketPage,
 };
 
+/// Whether the server rendered `path` with a lazy route, which the browser must hydrate
+/// asynchronously (after its chunk arrives). Mirrors the lazy routes in `lib.rs`; every other page
+/// hydrates at once, as it always has.
+pub fn is_lazy_path(path: &str) -> bool {
+    let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
+    under("/admin") || under("/review") || path == "/verify" || path == "/forgot"
+}
+
 /// 考试管理
 pub struct AdminRoute;
 
@@ -126,5 +134,24 @@ impl LazyRoute for ForgotPasswordRoute {
 
     fn view(_this: Self) -> AnyView {
         view! { <ForgotPasswordPage/> }.into_any()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_lazy_path;
+
+    #[test]
+    fn staff_and_door_pages_are_lazy_and_the_candidates_are_not() {
+        for lazy in
+            ["/admin", "/admin/exams/004", "/admin/audit", "/review", "/review/applications/7", "/verify", "/forgot"]
+        {
+            assert!(is_lazy_path(lazy), "{lazy}");
+        }
+        for eager in
+            ["/", "/login", "/signup", "/exams/004", "/account", "/notifications", "/photo-tool", "/administrator"]
+        {
+            assert!(!is_lazy_path(eager), "{eager}");
+        }
     }
 }

@@ -6,8 +6,15 @@ mod photo_fit_benchmark;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    // Hydration is async: a staff page is a lazy route whose code chunk is fetched first (see
-    // app::lazy_routes). The page is marked live only when all of it is.
+    let path = leptos::prelude::window().location().pathname().unwrap_or_default();
+    if !app::lazy_routes::is_lazy_path(&path) {
+        // The candidate's pages are in the main bundle: hydrated at once.
+        leptos::mount::hydrate_body(app::App);
+        app::mark_hydrated();
+        return;
+    }
+    // A staff page is a lazy route whose code chunk is fetched first (app::lazy_routes): its
+    // hydration waits for it, and the page is marked live only when all of it is.
     wasm_bindgen_futures::spawn_local(async {
         let body = leptos::prelude::document().body().expect("a page has a body");
         let page = leptos::mount::hydrate_from_async(body, app::App).await;
