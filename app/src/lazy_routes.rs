@@ -25,117 +25,57 @@ pub fn is_lazy_path(path: &str) -> bool {
     under("/admin") || under("/review") || path == "/verify" || path == "/forgot"
 }
 
-/// 考试管理
-pub struct AdminRoute;
+/// One lazy route per page: no data to start early, the page itself as the lazily loaded view.
+macro_rules! lazy_page {
+    ($(#[$doc:meta])* $route:ident => $page:ident) => {
+        $(#[$doc])*
+        pub struct $route;
 
-#[lazy_route]
-impl LazyRoute for AdminRoute {
-    fn data() -> Self {
-        AdminRoute
-    }
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
 
-    fn view(_this: Self) -> AnyView {
-        view! { <AdminPage/> }.into_any()
-    }
+            fn view(_this: Self) -> AnyView {
+                view! { <$page/> }.into_any()
+            }
+        }
+    };
 }
 
-/// One exam's administration.
-pub struct AdminExamRoute;
-
-#[lazy_route]
-impl LazyRoute for AdminExamRoute {
-    fn data() -> Self {
-        AdminExamRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <AdminExamPageView/> }.into_any()
-    }
-}
-
-/// 操作日志
-pub struct AdminAuditRoute;
-
-#[lazy_route]
-impl LazyRoute for AdminAuditRoute {
-    fn data() -> Self {
-        AdminAuditRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <AdminAuditPage/> }.into_any()
-    }
-}
-
-/// The reviewer's exams.
-pub struct ReviewHomeRoute;
-
-#[lazy_route]
-impl LazyRoute for ReviewHomeRoute {
-    fn data() -> Self {
-        ReviewHomeRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <ReviewHomePage/> }.into_any()
-    }
-}
-
-/// One exam's review queue.
-pub struct ReviewQueueRoute;
-
-#[lazy_route]
-impl LazyRoute for ReviewQueueRoute {
-    fn data() -> Self {
-        ReviewQueueRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <ReviewQueuePage/> }.into_any()
-    }
-}
-
-/// One application on the review desk.
-pub struct ReviewDeskRoute;
-
-#[lazy_route]
-impl LazyRoute for ReviewDeskRoute {
-    fn data() -> Self {
-        ReviewDeskRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <ReviewDeskPage/> }.into_any()
-    }
-}
-
-/// The door's check of an admission ticket.
-pub struct VerifyTicketRoute;
-
-#[lazy_route]
-impl LazyRoute for VerifyTicketRoute {
-    fn data() -> Self {
-        VerifyTicketRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <VerifyTicketPage/> }.into_any()
-    }
-}
-
-/// 找回密码
-pub struct ForgotPasswordRoute;
-
-#[lazy_route]
-impl LazyRoute for ForgotPasswordRoute {
-    fn data() -> Self {
-        ForgotPasswordRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <ForgotPasswordPage/> }.into_any()
-    }
-}
+lazy_page!(
+    /// 考试管理
+    AdminRoute => AdminPage
+);
+lazy_page!(
+    /// One exam's administration.
+    AdminExamRoute => AdminExamPageView
+);
+lazy_page!(
+    /// 操作日志
+    AdminAuditRoute => AdminAuditPage
+);
+lazy_page!(
+    /// The reviewer's exams.
+    ReviewHomeRoute => ReviewHomePage
+);
+lazy_page!(
+    /// One exam's review queue.
+    ReviewQueueRoute => ReviewQueuePage
+);
+lazy_page!(
+    /// One application on the review desk.
+    ReviewDeskRoute => ReviewDeskPage
+);
+lazy_page!(
+    /// The door's check of an admission ticket.
+    VerifyTicketRoute => VerifyTicketPage
+);
+lazy_page!(
+    /// 找回密码
+    ForgotPasswordRoute => ForgotPasswordPage
+);
 
 #[cfg(test)]
 mod tests {

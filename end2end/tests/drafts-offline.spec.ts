@@ -1,5 +1,5 @@
-import { APIRequestContext, expect, test } from '@playwright/test';
-import { expectAccessible, open, signUpCandidate } from './support';
+import { expect, test } from '@playwright/test';
+import { call, candidateOnFreshExam, expectAccessible, open } from './support';
 
 // Issue 11: the personal form is kept on the device as it is typed and reaches the server when
 // the network allows; a closed tab loses nothing, and two drafts that differ are both shown.
@@ -7,23 +7,10 @@ import { expectAccessible, open, signUpCandidate } from './support';
 // other tests expect them.
 test.use({ viewport: { width: 390, height: 844 } });
 
-async function call(request: APIRequestContext, name: string, data: object): Promise<any> {
-  const response = await request.post(`/api/${name}`, { data });
-  expect(response.ok(), `${name}: ${await response.text()}`).toBeTruthy();
-  return response.json();
-}
-
 test('typing survives a dead network and a closed tab, goes up once the network is back, and a second draft is shown beside it', async ({ browser }) => {
   const code = `drf${Date.now() % 100000}`;
-  const admin = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  await call(admin.request, 'log_in', { id_number: '44030519850315456X', password: 'zige-admin-2026' });
-  await call(admin.request, 'admin_create_exam', { preset: '002', code, source: '' });
-
-  const phone = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  let page = await phone.newPage();
-  await signUpCandidate(page, '离线考生', '13912345671');
-  await call(page.request, 'accept_pledge', { code });
-  await open(page, `/exams/${code}`);
+  const { phone, page: firstPage } = await candidateOnFreshExam(browser, '002', code, '离线考生', '13912345671');
+  let page = firstPage;
 
   // The network dies; the candidate types on. The page keeps it on the phone and says so.
   await phone.setOffline(true);

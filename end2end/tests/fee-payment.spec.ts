@@ -1,8 +1,8 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { APIRequestContext, expect, test } from '@playwright/test';
-import { expectAccessible, makeImage, open, signUpCandidate } from './support';
+import { expect, test } from '@playwright/test';
+import { beijing, call, expectAccessible, makeImage, open, signUpCandidate } from './support';
 
 // Seed 002's and 004's steps after approval, in the browser: an approved candidate prints the
 // 报名登记表, sees the fee, chooses the gateway, 生成订单, pays at the (sandbox) cashier and comes
@@ -10,17 +10,6 @@ import { expectAccessible, makeImage, open, signUpCandidate } from './support';
 // the exam's administration page. A fresh exam made
 // from preset 000 with a fee keeps the demo exams as the other tests expect them.
 test.use({ viewport: { width: 390, height: 844 } });
-
-async function call(request: APIRequestContext, name: string, data: object): Promise<any> {
-  const response = await request.post(`/api/${name}`, { data });
-  expect(response.ok(), `${name}: ${await response.text()}`).toBeTruthy();
-  return response.json();
-}
-
-/** A `datetime-local` value in UTC+08:00, `minutes` from now. */
-function beijing(minutes: number): string {
-  return new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
-}
 
 test('an approved candidate prints the registration form, pays in the sandbox, is seated and prints a ticket the door verifies; staff refund it', async ({ browser, page }) => {
   const code = `fee${Date.now() % 100000}`;

@@ -1,12 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, makeImage, open, recordUploads } from './support';
+import { beijing, expectAccessible, makeImage, open, recordUploads } from './support';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-
-/** A `datetime-local` value in UTC+08:00 (the exam's offset), `minutes` from now. */
-function beijing(minutes: number): string {
-  return new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
-}
 
 // Preset 004 (在职干部研究生) in English at 360 px, as the listed demo candidate: pledge, the
 // personal form with its résumé rule, a draft kept across a reload, a refused small photo, and a

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, Page } from '@playwright/test';
+import { APIRequestContext, Browser, BrowserContext, expect, Page, test } from '@playwright/test';
 
 /** Waits until the WASM has hydrated the page; clicks before that reach dead HTML. */
 export async function waitForHydration(page: Page): Promise<void> {
@@ -182,4 +182,40 @@ export async function signUpCandidate(page: Page, name: string, mobile = '139123
   await page.getByLabel(/^密码/).fill('Exam2026pass');
   await page.getByRole('button', { name: '注册' }).click();
   await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible();
+}
+
+/** Calls a server function by its endpoint name with a JSON body; fails the test unless it answers 2xx. */
+export async function call(request: APIRequestContext, name: string, data: object): Promise<any> {
+  const response = await request.post(`/api/${name}`, { data });
+  expect(response.ok(), `${name}: ${await response.text()}`).toBeTruthy();
+  return response.json();
+}
+
+/** A `datetime-local` value in UTC+08:00, `minutes` from now. */
+export function beijing(minutes: number): string {
+  return new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
+}
+
+/**
+ * The demo administrator makes a fresh exam `code` from `preset` (the demo exams stay as the
+ * other tests expect them); a new candidate signs up in a context of their own, accepts the
+ * pledge and lands on the exam page.
+ */
+export async function candidateOnFreshExam(
+  browser: Browser,
+  preset: string,
+  code: string,
+  name: string,
+  mobile: string,
+): Promise<{ admin: BrowserContext; phone: BrowserContext; page: Page }> {
+  const baseURL = test.info().project.use.baseURL;
+  const admin = await browser.newContext({ baseURL });
+  await call(admin.request, 'log_in', { id_number: '44030519850315456X', password: 'zige-admin-2026' });
+  await call(admin.request, 'admin_create_exam', { preset, code, source: '' });
+  const phone = await browser.newContext({ baseURL });
+  const page = await phone.newPage();
+  await signUpCandidate(page, name, mobile);
+  await call(page.request, 'accept_pledge', { code });
+  await open(page, `/exams/${code}`);
+  return { admin, phone, page };
 }

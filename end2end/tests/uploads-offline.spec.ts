@@ -1,21 +1,11 @@
 import { APIRequestContext, BrowserContext, expect, Page, test } from '@playwright/test';
-import { expectAccessible, makeImage, open, signUpCandidate } from './support';
+import { beijing, call, candidateOnFreshExam, expectAccessible, makeImage, open } from './support';
 
 // Issue 11: a file chosen on a dead network waits on the phone (待上传, with its thumbnail) and
 // goes up once when the network returns — after a closed tab, from two tabs, and when the first
 // answer was lost on the way back. A deadline that passes while items wait refuses them, and the
 // refusal stays shown. A fresh exam from preset 000 keeps the demo exams as the other tests expect.
 test.use({ viewport: { width: 390, height: 844 } });
-
-async function call(request: APIRequestContext, name: string, data: object): Promise<any> {
-  const response = await request.post(`/api/${name}`, { data });
-  expect(response.ok(), `${name}: ${await response.text()}`).toBeTruthy();
-  return response.json();
-}
-
-function beijing(minutes: number): string {
-  return new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
-}
 
 /** Counts the upload requests any page of `context` sends. */
 function countUploads(context: BrowserContext): () => number {
@@ -42,16 +32,9 @@ async function choose(page: Page, region: string, input: string, name: string): 
 
 test('files chosen offline wait on the phone and go up exactly once: after a closed tab, from two tabs, and when an answer is lost', async ({ browser }) => {
   const code = `upq${Date.now() % 100000}`;
-  const admin = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  await call(admin.request, 'log_in', { id_number: '44030519850315456X', password: 'zige-admin-2026' });
-  await call(admin.request, 'admin_create_exam', { preset: '000', code, source: '' });
-
-  const phone = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const { phone, page: firstPage } = await candidateOnFreshExam(browser, '000', code, '离线上传', '13912345672');
   const uploads = countUploads(phone);
-  let page = await phone.newPage();
-  await signUpCandidate(page, '离线上传', '13912345672');
-  await call(page.request, 'accept_pledge', { code });
-  await open(page, `/exams/${code}`);
+  let page = firstPage;
 
   // The network dies; both sides of the ID card are chosen and wait on the phone with thumbnails.
   await phone.setOffline(true);
@@ -123,15 +106,7 @@ test('files chosen offline wait on the phone and go up exactly once: after a clo
 
 test('a deadline that passes while a file waits: the page warns before, the server refuses after, and the refusal stays shown', async ({ browser }) => {
   const code = `upl${Date.now() % 100000}`;
-  const admin = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  await call(admin.request, 'log_in', { id_number: '44030519850315456X', password: 'zige-admin-2026' });
-  await call(admin.request, 'admin_create_exam', { preset: '000', code, source: '' });
-
-  const phone = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const page = await phone.newPage();
-  await signUpCandidate(page, '截止考生', '13912345673');
-  await call(page.request, 'accept_pledge', { code });
-  await open(page, `/exams/${code}`);
+  const { admin, phone, page } = await candidateOnFreshExam(browser, '000', code, '截止考生', '13912345673');
 
   await phone.setOffline(true);
   await choose(page, '身份证', '#file-id_card', 'late.jpg');
@@ -161,15 +136,8 @@ test('a deadline that passes while a file waits: the page warns before, the serv
 
 test('the exam page opens offline from the copy the phone kept, says so, and still holds what waits', async ({ browser }) => {
   const code = `upo${Date.now() % 100000}`;
-  const admin = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  await call(admin.request, 'log_in', { id_number: '44030519850315456X', password: 'zige-admin-2026' });
-  await call(admin.request, 'admin_create_exam', { preset: '000', code, source: '' });
-
-  const phone = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  let page = await phone.newPage();
-  await signUpCandidate(page, '离线副本', '13912345674');
-  await call(page.request, 'accept_pledge', { code });
-  await open(page, `/exams/${code}`);
+  const { phone, page: firstPage } = await candidateOnFreshExam(browser, '000', code, '离线副本', '13912345674');
+  let page = firstPage;
   // The offline copy is kept by the service worker from the first page it controls.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
   await page.reload();
