@@ -67,13 +67,19 @@ fi
 cargo deny list --layout license --format human > "$ZIGE_TOOLS/licences.txt"
 echo "licences: $(cut -d: -f1 "$ZIGE_TOOLS/licences.txt" | paste -sd ',' - | sed 's/,/, /g')"
 
+# The server and host-side steps build with the flag `cargo leptos` gives the end-to-end server
+# (components erased, as in release): one set of compiled dependencies serves the lints, the
+# tests and the browser tests' server, instead of a second full build at the end. Not exported:
+# cargo-leptos adds the flag itself, and the WASM builds keep their own.
+host_flags="--cfg erase_components"
+
 step "formatting and lints (cargo fmt --check; cargo clippy -D warnings, server and browser builds)"
 cargo fmt --all --check
-cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
+RUSTFLAGS="$host_flags" cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
 cargo clippy -p frontend -p app --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
 
 step "unit, property and server integration tests (SQLite)"
-cargo test --workspace --exclude frontend
+RUSTFLAGS="$host_flags" cargo test --workspace --exclude frontend
 
 # The same server integration tests once more on the scale path: each on a fresh database of a
 # throwaway PostgreSQL server and a fresh prefix of a throwaway S3-compatible server, both
@@ -82,7 +88,7 @@ source "$ZIGE_ROOT/scripts/postgres.sh"
 source "$ZIGE_ROOT/scripts/s3.sh"
 trap 'stop_test_postgres; stop_test_s3' EXIT
 step "server integration tests again, on PostgreSQL and S3-compatible storage"
-cargo test -p server --tests
+RUSTFLAGS="$host_flags" cargo test -p server --tests
 stop_test_postgres
 stop_test_s3
 unset ZIGE_TEST_POSTGRES_URL

@@ -11,6 +11,7 @@ pub mod error_note;
 pub mod examples_button;
 pub mod fee_desk;
 pub mod fee_panel;
+pub mod idle_hydration;
 pub mod lightbox;
 pub mod looks_advice;
 pub mod material_list;

@@ -26,6 +26,7 @@ mod image_probe;
 pub mod image_verdict;
 pub mod jfif_density;
 mod jpeg_probe;
+pub mod json_text;
 pub mod new_password;
 pub mod payment_order;
 pub mod pending_action;

@@ -19,6 +19,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, Lazy};
 
+use crate::components::idle_hydration::IdleHydration;
 use crate::components::offline_banner::OfflineBanner;
 use crate::components::site_header::SiteHeader;
 use crate::i18n::{provide_lang, tr};
@@ -40,7 +41,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <IdleHydration options/>
                 <MetaTags/>
             </head>
             <body>

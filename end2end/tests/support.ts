@@ -1,13 +1,41 @@
 import AxeBuilder from '@axe-core/playwright';
 import { APIRequestContext, Browser, BrowserContext, expect, Page, test } from '@playwright/test';
 
+/** What went wrong in each page so far: console errors, uncaught exceptions, failed requests. */
+const troubles = new WeakMap<Page, string[]>();
+
+/** Starts noting the page's troubles (once per page), so a page that never comes alive says why. */
+function noteTroubles(page: Page): void {
+  if (troubles.has(page)) return;
+  const lines: string[] = [];
+  troubles.set(page, lines);
+  page.on('console', (message) => {
+    if (message.type() === 'error') lines.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => lines.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => lines.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    if (response.status() >= 500) lines.push(`answer ${response.status()}: ${response.url()}`);
+  });
+}
+
 /** Waits until the WASM has hydrated the page; clicks before that reach dead HTML. */
 export async function waitForHydration(page: Page): Promise<void> {
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
+  try {
+    await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
+  } catch (error) {
+    // The page never came alive: say what the browser saw, not only that it waited.
+    const state = await page
+      .evaluate(() => ({ readyState: document.readyState, bodyBytes: document.body?.innerHTML.length ?? -1 }))
+      .catch((reason) => `unreadable (${reason})`);
+    const seen = troubles.get(page) ?? ['(not watched: the page was not opened with open())'];
+    throw new Error(`${page.url()} never hydrated; page ${JSON.stringify(state)}\n${seen.join('\n')}\n${error}`);
+  }
 }
 
 /** Goes to `path`, waits for hydration, and checks the page with axe-core. */
 export async function open(page: Page, path: string): Promise<void> {
+  noteTroubles(page);
   await page.goto(path);
   await waitForHydration(page);
   await expectAccessible(page);

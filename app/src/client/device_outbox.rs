@@ -7,6 +7,7 @@ use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::device_store::{open, text, OUTBOX};
+use crate::domain::json_text::read_json;
 use crate::domain::pending_action::PendingAction;
 
 /// An action and its bytes, as read back from the device.
@@ -46,7 +47,7 @@ pub async fn kept_actions(owner: &str) -> Result<Vec<KeptAction>, String> {
 /// A record that no longer reads as an action (an older shape) is skipped, not fatal.
 fn read_record(record: &JsValue) -> Option<KeptAction> {
     let meta = Reflect::get(record, &"meta".into()).ok()?.as_string()?;
-    let action = serde_json::from_str(&meta).ok()?;
+    let action = read_json(&meta).ok()?;
     let bytes = Reflect::get(record, &"bytes".into())
         .ok()
         .and_then(|value| value.dyn_into::<Uint8Array>().ok())

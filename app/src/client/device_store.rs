@@ -7,6 +7,7 @@ use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use wasm_bindgen::JsValue;
 
 use crate::domain::device_draft::DeviceDraft;
+use crate::domain::json_text::read_json;
 
 const DATABASE: &str = "zige";
 /// 2 added the outbox; an upgrade only adds what is missing, so drafts kept under 1 stay.
@@ -40,7 +41,7 @@ pub async fn load_draft(key: &str) -> Option<DeviceDraft> {
     let transaction = database.transaction(&[DRAFTS], TransactionMode::ReadOnly).ok()?;
     let store = transaction.object_store(DRAFTS).ok()?;
     let value: Option<JsValue> = store.get(JsValue::from_str(key)).ok()?.await.ok()?;
-    serde_json::from_str(&value?.as_string()?).ok()
+    read_json(&value?.as_string()?).ok()
 }
 
 /// Keeps `draft` under `key`, replacing what was there; done once the transaction is.

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::api::server_resource::server_resource;
+
 use crate::api::{close_fee_order, create_fee_order, fee_status};
 use crate::components::error_note::ErrorNote;
 use crate::domain::exam_fee::format_yuan;
@@ -21,7 +23,7 @@ const POLLS: u32 = 20;
 pub fn FeePanel(exam_code: String) -> impl IntoView {
     let version = RwSignal::new(0u32);
     let code = exam_code.clone();
-    let fee = Resource::new(move || version.get(), move |_| fee_status(code.clone()));
+    let fee = server_resource(move || version.get(), move |_| fee_status(code.clone()));
     let failure = RwSignal::new(None::<AppError>);
     // After 支付完毕 (or coming back from the cashier): ask again until the order is paid.
     let waiting = RwSignal::new(false);

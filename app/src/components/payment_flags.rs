@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::api::server_resource::server_resource;
+
 use crate::api::admin::{admin_flagged_payments, admin_settle_payment_flag};
 use crate::components::error_note::ErrorNote;
 use crate::domain::exam_fee::format_yuan;
@@ -17,7 +19,7 @@ use crate::models::payment::FlaggedNotice;
 pub fn PaymentFlags(code: String) -> impl IntoView {
     let refresh = RwSignal::new(0u32);
     let failure = RwSignal::new(None::<AppError>);
-    let flags = Resource::new(move || refresh.get(), move |_| admin_flagged_payments(code.clone()));
+    let flags = server_resource(move || refresh.get(), move |_| admin_flagged_payments(code.clone()));
     let settle = Action::new(move |(id, note): &(i32, String)| {
         let (id, note) = (*id, note.clone());
         async move {

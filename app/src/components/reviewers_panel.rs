@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::api::server_resource::server_resource;
+
 use crate::api::admin::{admin_assign_reviewer, admin_create_reviewer, admin_reviewers};
 use crate::components::account_fields::AccountFields;
 use crate::components::error_note::ErrorNote;
@@ -13,7 +15,7 @@ use crate::models::exam::ExamSummary;
 #[component]
 pub fn ReviewersPanel(exams: Vec<ExamSummary>) -> impl IntoView {
     let refresh = RwSignal::new(0u32);
-    let reviewers = Resource::new(move || refresh.get(), |_| admin_reviewers());
+    let reviewers = server_resource(move || refresh.get(), |_| admin_reviewers());
     let fields = RwSignal::new(SignUpFields { id_type: "resident_id".into(), ..Default::default() });
     let failure = RwSignal::new(None::<AppError>);
     let create = Action::new(move |_: &()| async move {

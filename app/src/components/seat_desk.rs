@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::api::server_resource::server_resource;
+
 use crate::api::admin::{admin_assign_seats, admin_seating};
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{tr, use_lang};
@@ -16,7 +18,7 @@ pub fn SeatDesk(code: String) -> impl IntoView {
         let code = code.clone();
         move |_: &()| admin_assign_seats(code.clone())
     });
-    let seating = Resource::new(move || assign.version().get(), {
+    let seating = server_resource(move || assign.version().get(), {
         let code = code.clone();
         move |_| admin_seating(code.clone())
     });

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::api::server_resource::server_resource;
+
 use crate::api::{current_user, log_out};
 use crate::i18n::{set_lang, tr, use_lang, Lang};
 use crate::AuthVersion;
@@ -10,7 +12,7 @@ use crate::AuthVersion;
 pub fn SiteHeader() -> impl IntoView {
     let lang = use_lang();
     let auth = expect_context::<AuthVersion>().0;
-    let user = Resource::new(move || auth.get(), |_| current_user());
+    let user = server_resource(move || auth.get(), |_| current_user());
     let navigate = leptos_router::hooks::use_navigate();
     let log_out_action = Action::new(move |_: &()| {
         let navigate = navigate.clone();

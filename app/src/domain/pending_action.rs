@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::json_text::read_json;
 use crate::error::AppError;
 
 /// What the candidate did, as the server will be asked to do it.
@@ -78,7 +79,7 @@ pub fn read_answer(answer: Option<(u16, &str)>) -> Answer {
     if (200..300).contains(&status) {
         return Answer::Done;
     }
-    let error = serde_json::from_str::<AppError>(body).unwrap_or(AppError::Internal);
+    let error = read_json::<AppError>(body).unwrap_or(AppError::Internal);
     match error {
         // The action did not run: the same key is still running, the server is at its limit, or
         // the candidate must log in again (then the queue goes on, under the same account).

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::api::server_resource::server_resource;
+
 use crate::api::admin::audit_log::{admin_audit_log, AUDIT_PAGE_SIZE};
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{tr, use_lang};
@@ -23,7 +25,7 @@ pub fn AdminAuditPage() -> impl IntoView {
         hide_failed_logins: hide_failed_logins.get(),
         before_id: pages.with(|p| p.last().copied().flatten()),
     };
-    let rows = Resource::new(query, |query| admin_audit_log(Some(query)));
+    let rows = server_resource(query, |query| admin_audit_log(Some(query)));
     let restart = move || pages.set(vec![None]);
 
     view! {

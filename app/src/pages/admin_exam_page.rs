@@ -3,6 +3,8 @@
 //! exam file itself.
 
 use leptos::prelude::*;
+
+use crate::api::server_resource::server_resource;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::admin::{admin_exam_detail, admin_import_eligibility, admin_save_exam, admin_set_windows};
@@ -21,7 +23,7 @@ pub fn AdminExamPageView() -> impl IntoView {
     let params = use_params_map();
     let code = move || params.read().get("code").unwrap_or_default();
     let refresh = RwSignal::new(0u32);
-    let detail = Resource::new(move || (code(), refresh.get()), |(code, _)| admin_exam_detail(code));
+    let detail = server_resource(move || (code(), refresh.get()), |(code, _)| admin_exam_detail(code));
     let on_saved = Callback::new(move |_| refresh.update(|v| *v += 1));
     view! {
         <Transition fallback=move || view! { <p>{tr("加载中…", "Loading…")}</p> }>
@@ -200,7 +202,7 @@ fn ExampleUpload(code: String) -> impl IntoView {
 /// The progress chart, loaded on its own so the page does not wait for it.
 #[component]
 fn ExamProgress(code: String) -> impl IntoView {
-    let progress = Resource::new(move || code.clone(), crate::api::admin::admin_exam_progress);
+    let progress = server_resource(move || code.clone(), crate::api::admin::admin_exam_progress);
     view! {
         <h3>{tr("进度", "Progress")}</h3>
         <Transition fallback=|| ()>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::api::server_resource::server_resource;
+
 use crate::api::admin::{admin_create_exam, admin_overview, admin_presets};
 use crate::components::accounts_panel::AccountsPanel;
 use crate::components::error_note::ErrorNote;
@@ -15,8 +17,8 @@ use crate::models::exam::phase_label;
 pub fn AdminPage() -> impl IntoView {
     let lang = use_lang();
     let refresh = RwSignal::new(0u32);
-    let overview = Resource::new(move || refresh.get(), |_| admin_overview());
-    let presets = Resource::new(|| (), |_| admin_presets());
+    let overview = server_resource(move || refresh.get(), |_| admin_overview());
+    let presets = server_resource(|| (), |_| admin_presets());
     let preset = RwSignal::new(String::new());
     let new_code = RwSignal::new(String::new());
     let scratch = RwSignal::new(String::new());

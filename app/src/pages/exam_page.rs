@@ -3,6 +3,8 @@
 //! form, the position, 暂存 and 提交审核, and view-only once locked or closed.
 
 use leptos::prelude::*;
+
+use crate::api::server_resource::server_resource;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::exam_page;
@@ -49,7 +51,7 @@ pub fn ExamPageView() -> impl IntoView {
     let params = use_params_map();
     let code = move || params.read().get("code").unwrap_or_default();
     let refresh = RwSignal::new(0u32);
-    let page = Resource::new(move || (code(), refresh.get()), |(code, _)| exam_page(code));
+    let page = server_resource(move || (code(), refresh.get()), |(code, _)| exam_page(code));
     let on_changed = Callback::new(move |_| refresh.update(|v| *v += 1));
     let typing = Typing {
         form: RwSignal::new(FormValues::new()),

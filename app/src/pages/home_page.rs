@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::api::server_resource::server_resource;
+
 use crate::api::list_exams;
 use crate::components::error_note::ErrorNote;
 use crate::error::AppError;
@@ -14,7 +16,7 @@ use crate::AuthVersion;
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
     let auth = expect_context::<AuthVersion>().0;
-    let exams = Resource::new(move || auth.get(), |_| list_exams());
+    let exams = server_resource(move || auth.get(), |_| list_exams());
 
     view! {
         <h1>{tr("我的考试", "My exams")}</h1>

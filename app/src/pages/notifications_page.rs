@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::api::server_resource::server_resource;
+
 use crate::api::{mark_notifications_read, my_notifications};
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{tr, use_lang};
@@ -9,7 +11,7 @@ use crate::i18n::{tr, use_lang};
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let lang = use_lang();
-    let list = Resource::new(|| (), |_| my_notifications());
+    let list = server_resource(|| (), |_| my_notifications());
     Effect::new(move |_| {
         leptos::task::spawn_local(async move {
             let _ = mark_notifications_read().await;

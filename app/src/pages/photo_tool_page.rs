@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::api::server_resource::server_resource;
+
 use crate::api::photo_rules;
 use crate::client::{preview_url, read_chosen_file};
 use crate::components::chosen_picture::chosen_picture;
@@ -28,7 +30,7 @@ struct Judged {
 
 #[component]
 pub fn PhotoToolPage() -> impl IntoView {
-    let rules = Resource::new(|| (), |_| photo_rules());
+    let rules = server_resource(|| (), |_| photo_rules());
     view! {
         <h1>{tr("证件照处理", "Photo tool")}</h1>
         <p class="muted">{tr(

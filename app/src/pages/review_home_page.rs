@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::api::server_resource::server_resource;
+
 use crate::api::review::review_exams;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{tr, use_lang};
@@ -10,7 +12,7 @@ use crate::models::exam::phase_label;
 #[component]
 pub fn ReviewHomePage() -> impl IntoView {
     let lang = use_lang();
-    let exams = Resource::new(|| (), |_| review_exams());
+    let exams = server_resource(|| (), |_| review_exams());
     view! {
         <h1>{tr("材料审核", "Review")}</h1>
         <Transition fallback=move || view! { <p>{tr("加载中…", "Loading…")}</p> }>

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::api::server_resource::server_resource;
+
 use crate::api::ticket_public_key;
 use crate::client::now_seconds;
 use crate::components::error_note::ErrorNote;
@@ -13,7 +15,7 @@ use crate::i18n::{tr, use_lang};
 
 #[component]
 pub fn VerifyTicketPage() -> impl IntoView {
-    let key = Resource::new(|| (), |_| ticket_public_key());
+    let key = server_resource(|| (), |_| ticket_public_key());
     view! {
         <h1>{tr("准考证核验", "Verify an admission ticket")}</h1>
         <p class="muted">{tr(
