@@ -79,3 +79,17 @@ async fn an_oversized_form_body_is_refused_before_it_is_read() {
     let response = app.browser().sign_up(ALICE, &padding, "secret-pass-1").await;
     assert_eq!(response.status(), 413);
 }
+
+/// The header says who is signed in from the server's own HTML, before the page's code has
+/// loaded (which a slow phone may take seconds to do), and offers 登录 to a visitor.
+#[tokio::test]
+async fn the_page_names_who_is_signed_in_before_its_code_runs() {
+    let app = spawn_app().await;
+    let signed_in = app.new_candidate(ALICE).await.get("/").await.text().await.unwrap();
+    for expected in ["data-testid=\"signed-in-as\"", ">考生<", ">退出<", "data-testid=\"notifications-link\""] {
+        assert!(signed_in.contains(expected), "{expected} missing from the signed-in page: {signed_in}");
+    }
+    let visitor = app.browser().get("/login").await.text().await.unwrap();
+    assert!(!visitor.contains("signed-in-as"), "{visitor}");
+    assert!(visitor.contains("href=\"/login\""), "{visitor}");
+}

@@ -64,14 +64,23 @@ pub fn SiteHeader() -> impl IntoView {
 
 /// 通知, with how many are unread: counted in the browser after each page change (the server
 /// renders the link alone), so reading them or a new decision shows on the next click.
+///
+/// An effect, not a `LocalResource`: a local resource read while the server renders makes the
+/// enclosing `Transition` give up, and the whole signed-in part of the header (name, 退出) was
+/// sent empty, appearing only when the page's code had loaded.
 #[component]
 fn NotificationsLink() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
-    let unread = LocalResource::new(move || {
+    let unread = RwSignal::new(0_u64);
+    Effect::new(move |_| {
         location.pathname.track();
-        crate::api::unread_notifications()
+        leptos::task::spawn_local(async move {
+            if let Ok(count) = crate::api::unread_notifications().await {
+                unread.set(count);
+            }
+        });
     });
-    let count = move || unread.get().and_then(Result::ok).filter(|n| *n > 0);
+    let count = move || Some(unread.get()).filter(|n| *n > 0);
     view! {
         <a href="/notifications" data-testid="notifications-link">
             {tr("通知", "Notifications")}
