@@ -1,12 +1,7 @@
 //! A resource whose value comes from a server function, with the codec its first value travels
-//! in from the server's render to the browser.
-//!
-//! leptos's default resource codec reads that value with `serde_json::from_str`, while
-//! server-function answers are read with `serde_json::from_slice`. serde_json compiles a decoder
-//! per type *and per reader*, so every answer type was in the candidate's WASM twice: the JSON
-//! decoders were 12 % of its code. Reading both through `from_slice` (`domain::json_text`) keeps
-//! one copy. The text
-//! on the wire is the same JSON as before.
+//! in from the server's render to the browser: JSON, as leptos's default, but read through the
+//! same reader as server-function answers (`domain::json_text` says why). The text on the wire is
+//! unchanged.
 
 use leptos::prelude::*;
 use leptos::server::codee::{Decoder, Encoder};

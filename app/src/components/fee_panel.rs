@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 
 use crate::api::server_resource::server_resource;
-
 use crate::api::{close_fee_order, create_fee_order, fee_status};
 use crate::components::error_note::ErrorNote;
 use crate::domain::exam_fee::format_yuan;

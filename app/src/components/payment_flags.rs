@@ -5,9 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::server_resource::server_resource;
-
 use crate::api::admin::{admin_flagged_payments, admin_settle_payment_flag};
+use crate::api::server_resource::server_resource;
 use crate::components::error_note::ErrorNote;
 use crate::domain::exam_fee::format_yuan;
 use crate::domain::payment_order::flag_label;

@@ -2,9 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::server_resource::server_resource;
-
 use crate::api::admin::{admin_assign_reviewer, admin_create_reviewer, admin_reviewers};
+use crate::api::server_resource::server_resource;
 use crate::components::account_fields::AccountFields;
 use crate::components::error_note::ErrorNote;
 use crate::domain::sign_up_form::SignUpFields;

@@ -4,9 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::server_resource::server_resource;
-
 use crate::api::admin::{admin_assign_seats, admin_seating};
+use crate::api::server_resource::server_resource;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{tr, use_lang};
 use crate::models::seating::SeatingView;

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use crate::api::server_resource::server_resource;
-
 use crate::api::{current_user, log_out};
 use crate::i18n::{set_lang, tr, use_lang, Lang};
 use crate::AuthVersion;

@@ -3,11 +3,10 @@
 //! exam file itself.
 
 use leptos::prelude::*;
-
-use crate::api::server_resource::server_resource;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::admin::{admin_exam_detail, admin_import_eligibility, admin_save_exam, admin_set_windows};
+use crate::api::server_resource::server_resource;
 use crate::components::error_note::ErrorNote;
 use crate::components::fee_desk::FeeDesk;
 use crate::components::progress_chart::ProgressChart;

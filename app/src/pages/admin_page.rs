@@ -3,9 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::server_resource::server_resource;
-
 use crate::api::admin::{admin_create_exam, admin_overview, admin_presets};
+use crate::api::server_resource::server_resource;
 use crate::components::accounts_panel::AccountsPanel;
 use crate::components::error_note::ErrorNote;
 use crate::components::reviewers_panel::ReviewersPanel;

@@ -3,11 +3,10 @@
 //! form, the position, 暂存 and 提交审核, and view-only once locked or closed.
 
 use leptos::prelude::*;
-
-use crate::api::server_resource::server_resource;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::exam_page;
+use crate::api::server_resource::server_resource;
 use crate::components::application_actions::ApplicationActions;
 use crate::components::category_card::CategoryCard;
 use crate::components::countdown::Countdown;

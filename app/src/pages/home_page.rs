@@ -3,9 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::server_resource::server_resource;
-
 use crate::api::list_exams;
+use crate::api::server_resource::server_resource;
 use crate::components::error_note::ErrorNote;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};

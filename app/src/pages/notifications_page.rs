@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use crate::api::server_resource::server_resource;
-
 use crate::api::{mark_notifications_read, my_notifications};
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{tr, use_lang};

@@ -7,9 +7,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::api::server_resource::server_resource;
-
 use crate::api::photo_rules;
+use crate::api::server_resource::server_resource;
 use crate::client::{preview_url, read_chosen_file};
 use crate::components::chosen_picture::chosen_picture;
 use crate::components::error_note::ErrorNote;

@@ -2,9 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::server_resource::server_resource;
-
 use crate::api::review::review_exams;
+use crate::api::server_resource::server_resource;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{tr, use_lang};
 use crate::models::exam::phase_label;

@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 
 use crate::api::server_resource::server_resource;
-
 use crate::api::ticket_public_key;
 use crate::client::now_seconds;
 use crate::components::error_note::ErrorNote;
