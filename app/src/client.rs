@@ -24,7 +24,7 @@ pub use device_store::{clock_text, forget_draft, is_online, keep_draft, load_dra
 #[cfg(feature = "hydrate")]
 pub use file_bytes::read_chosen_file;
 #[cfg(feature = "hydrate")]
-pub use offline_copy::{forget_offline_pages, register_offline_copy};
+pub use offline_copy::{forget_offline_pages, once_offline_copy_keeps, register_offline_copy};
 #[cfg(feature = "hydrate")]
 pub use photo_canvas::{convert_to_jpeg, fit_photo, picture_pixels, preview_url, revoke_preview};
 #[cfg(feature = "hydrate")]

@@ -21,6 +21,7 @@ pub mod outbox_notes;
 pub mod payment_flags;
 pub mod personal_form_view;
 pub mod photo_fix;
+pub mod photo_tools_on_demand;
 pub mod pledge_panel;
 pub mod position_picker;
 pub mod progress_chart;

@@ -1,6 +1,9 @@
 #![recursion_limit = "256"]
 //! Browser entry point: hydrate the server-rendered page.
 
+// Only in the benchmark's build: it keeps the photo tool's code in the main bundle, which
+// candidates fetch on demand (app::components::photo_tools_on_demand).
+#[cfg(feature = "photo-fit-benchmark")]
 mod photo_fit_benchmark;
 
 #[wasm_bindgen::prelude::wasm_bindgen]

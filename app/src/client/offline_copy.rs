@@ -36,3 +36,24 @@ pub fn forget_offline_pages() {
         let _ = delete.call1(&caches, &JsValue::from_str(PAGES));
     }
 }
+
+/// Runs `then` once the offline copy keeps what this page fetches: at once when `/sw.js` already
+/// controls the page, else when it takes control (the first page a phone opens is not yet
+/// controlled, so what it fetched early is not in the copy). Never, without service workers.
+pub fn once_offline_copy_keeps(then: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(container) = Reflect::get(&window.navigator(), &"serviceWorker".into()) else { return };
+    if container.is_undefined() {
+        return;
+    }
+    let controlled = Reflect::get(&container, &"controller".into()).is_ok_and(|c| !c.is_null() && !c.is_undefined());
+    if controlled {
+        then();
+        return;
+    }
+    let Some(listen) = method(&container, "addEventListener") else { return };
+    let options = js_sys::Object::new();
+    let _ = Reflect::set(&options, &"once".into(), &JsValue::TRUE);
+    let callback = wasm_bindgen::closure::Closure::once_into_js(then);
+    let _ = listen.call3(&container, &JsValue::from_str("controllerchange"), &callback, &options);
+}

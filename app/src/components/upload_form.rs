@@ -9,9 +9,9 @@ use leptos::prelude::*;
 use crate::client::read_chosen_file;
 use crate::components::chosen_picture::{chosen_picture, jpeg_name};
 use crate::components::error_note::ErrorNote;
-use crate::components::looks_advice::LooksAdvice;
 use crate::components::outbox::Outbox;
-use crate::components::photo_fix::{only_fixable, FitReport, FitReportView, FittedPicture, PhotoFix};
+use crate::components::photo_fix::{only_fixable, FitReport, FitReportView, FittedPicture};
+use crate::components::photo_tools_on_demand::{keep_photo_tools_for_offline, LooksAdviceOnDemand, PhotoFixOnDemand};
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
 use crate::domain::pending_action::PendingKind;
@@ -43,6 +43,7 @@ pub fn UploadForm(
     replaces: Option<String>,
 ) -> impl IntoView {
     let outbox = expect_context::<Outbox>();
+    keep_photo_tools_for_offline();
     let category_code = category.code.clone();
     let rules = category.rules.clone();
     let picture_kind = category.picture;
@@ -196,7 +197,7 @@ pub fn UploadForm(
                                     <ViolationList violations=warnings/>
                                 </div>
                             })}
-                            <LooksAdvice bytes=j.bytes.clone() kind=picture_kind/>
+                            <LooksAdviceOnDemand bytes=j.bytes.clone() kind=picture_kind/>
                             <button type="button" class="button" on:click=on_upload.clone()>
                                 {if replacing { tr("更换", "Replace") } else { tr("上传", "Upload") }}
                             </button>
@@ -209,7 +210,7 @@ pub fn UploadForm(
                             {cut_note}
                             <ViolationList violations=j.verdict.violations.clone()/>
                             {j.verdict.facts.clone().filter(|_| j.fitted.is_none() && only_fixable(&j.verdict)).map(|facts| view! {
-                                <PhotoFix
+                                <PhotoFixOnDemand
                                     bytes=j.bytes.clone()
                                     facts=facts
                                     category=fix_category.clone()

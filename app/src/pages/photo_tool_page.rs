@@ -12,8 +12,8 @@ use crate::api::server_resource::server_resource;
 use crate::client::{preview_url, read_chosen_file};
 use crate::components::chosen_picture::chosen_picture;
 use crate::components::error_note::ErrorNote;
-use crate::components::looks_advice::LooksAdvice;
-use crate::components::photo_fix::{only_fixable, FitReportView, FittedPicture, PhotoFix};
+use crate::components::photo_fix::{only_fixable, FitReportView, FittedPicture};
+use crate::components::photo_tools_on_demand::{keep_photo_tools_for_offline, LooksAdviceOnDemand, PhotoFixOnDemand};
 use crate::components::violation_list::ViolationList;
 use crate::domain::picture_quality::PictureKind;
 use crate::domain::{judge_for_category, ImageVerdict};
@@ -51,6 +51,7 @@ pub fn PhotoToolPage() -> impl IntoView {
 
 #[component]
 fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
+    keep_photo_tools_for_offline();
     let lang = use_lang();
     let choices = StoredValue::new(choices);
     let selected = RwSignal::new(0usize);
@@ -102,7 +103,7 @@ fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
                             {if result.verdict.accepted() {
                                 view! {
                                     <p class="ok">{tr("符合要求", "Meets the rule")}</p>
-                                    <LooksAdvice bytes=result.bytes.clone() kind=PictureKind::Portrait/>
+                                    <LooksAdviceOnDemand bytes=result.bytes.clone() kind=PictureKind::Portrait/>
                                 }.into_any()
                             } else {
                                 view! { <ViolationList violations=result.verdict.violations.clone()/> }.into_any()
@@ -113,7 +114,7 @@ fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
                 }
                 None if j.verdict.accepted() => view! {
                     <p class="ok" role="status">{tr("这张照片已符合要求，可以直接上传。", "This photo already meets the rule; upload it as it is.")}</p>
-                    <LooksAdvice bytes=j.bytes.clone() kind=PictureKind::Portrait/>
+                    <LooksAdviceOnDemand bytes=j.bytes.clone() kind=PictureKind::Portrait/>
                 }.into_any(),
                 None => {
                     let choice = chosen();
@@ -122,7 +123,7 @@ fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
                             <span>{tr("不符合要求：", "Does not meet the rule:")}</span>
                             <ViolationList violations=j.verdict.violations.clone()/>
                             {j.verdict.facts.clone().zip(choice).filter(|_| only_fixable(&j.verdict)).map(|(facts, choice)| view! {
-                                <PhotoFix
+                                <PhotoFixOnDemand
                                     bytes=j.bytes.clone()
                                     facts=facts
                                     category=choice.category

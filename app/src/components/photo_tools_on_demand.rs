@@ -1,0 +1,171 @@
+//! The photo tool (自动调整 and its crop box) and the looks advice, loaded on demand: their code
+//! (canvas, crop, fit search, picture quality) sits in a chunk of its own (`cargo leptos --split`)
+//! that the browser fetches the first time a chosen picture needs it, so no candidate page's
+//! first load carries it (issue 11; sizes in docs/benchmarks.md).
+//!
+//! Unlike a leptos lazy route, a chunk that cannot arrive does not stop the page: the place says so
+//! and tries again when the network returns (the loader is `fallible`). So that offline it does
+//! arrive, every page with an upload form fetches the chunk in the background once the offline
+//! copy (`/sw.js`) keeps what the page fetches. The server never renders these: they act on a
+//! file chosen in the browser.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::components::photo_fix::FittedPicture;
+use crate::domain::picture_quality::PictureKind;
+use crate::domain::{CategoryDefinition, ImageFacts};
+
+/// [`PhotoFix`](crate::components::photo_fix::PhotoFix), once its code is here.
+#[component]
+pub fn PhotoFixOnDemand(
+    bytes: Arc<Vec<u8>>,
+    facts: ImageFacts,
+    category: CategoryDefinition,
+    already_uploaded: u32,
+    on_fitted: Callback<FittedPicture>,
+) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    {
+        on_demand(PHOTO_TOOL, move || {
+            chunk::photo_fix(bytes.clone(), facts.clone(), category.clone(), already_uploaded, on_fitted)
+        })
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (bytes, facts, category, already_uploaded, on_fitted);
+    }
+}
+
+/// [`LooksAdvice`](crate::components::looks_advice::LooksAdvice), once its code is here.
+#[component]
+pub fn LooksAdviceOnDemand(bytes: Arc<Vec<u8>>, kind: PictureKind) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    {
+        on_demand(LOOKS_CHECK, move || chunk::looks_advice(bytes.clone(), kind))
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (bytes, kind);
+    }
+}
+
+/// Fetches the tools' chunk in the background, for the page to have them offline later. Called
+/// by every upload form; the loader fetches once per page.
+pub fn keep_photo_tools_for_offline() {
+    #[cfg(feature = "hydrate")]
+    crate::client::once_offline_copy_keeps(|| {
+        // After the page's own work: this is for later.
+        request_idle_callback(|| {
+            leptos::task::spawn_local(async {
+                // Failing here costs nothing: the tools are fetched again when first used.
+                let _ = chunk::preload().await;
+            })
+        });
+    });
+}
+
+/// What the place says while the code arrives, and when it cannot (Chinese, English).
+#[cfg(feature = "hydrate")]
+struct Texts {
+    loading: (&'static str, &'static str),
+    missing: (&'static str, &'static str),
+}
+
+#[cfg(feature = "hydrate")]
+const PHOTO_TOOL: Texts = Texts {
+    loading: ("正在载入照片工具…", "Loading the photo tool…"),
+    missing: (
+        "照片工具尚未下载到本机，联网后自动载入。",
+        "The photo tool is not on this phone yet; it loads when the network returns.",
+    ),
+};
+
+#[cfg(feature = "hydrate")]
+const LOOKS_CHECK: Texts = Texts {
+    loading: ("正在载入照片检查…", "Loading the picture check…"),
+    missing: (
+        "照片清晰度检查尚未下载到本机，联网后自动载入（不影响上传）。",
+        "The picture check is not on this phone yet; it loads when the network returns (uploading is not affected).",
+    ),
+};
+
+/// Shows the view `load` brings once its chunk is here; if the chunk cannot be fetched, says so
+/// and tries again on 重试 or when the network returns.
+#[cfg(feature = "hydrate")]
+fn on_demand<Load, Loading>(texts: Texts, load: Load) -> AnyView
+where
+    Load: Fn() -> Loading + 'static,
+    Loading: std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>> + 'static,
+{
+    use send_wrapper::SendWrapper;
+
+    use crate::i18n::tr;
+
+    let attempt = RwSignal::new(0u32);
+    let missing = RwSignal::new(false);
+    // Only a failed load is tried again: a tool already shown keeps what the candidate did in it.
+    let retry = move || {
+        if missing.get_untracked() {
+            attempt.update(|n| *n += 1);
+        }
+    };
+    let back = window_event_listener(leptos::ev::online, move |_| retry());
+    on_cleanup(move || back.remove());
+    // The browser runs one thread: the load and its future never leave it.
+    let load = SendWrapper::new(load);
+    let Texts { loading, missing: missing_text } = texts;
+    view! {
+        <Suspense fallback=move || view! { <p class="muted" role="status">{tr(loading.0, loading.1)}</p> }>
+            {move || {
+                attempt.track();
+                let arriving = SendWrapper::new(load());
+                Suspend::new(async move {
+                    let outcome = arriving.await;
+                    missing.set(outcome.is_err());
+                    outcome.unwrap_or_else(|_| {
+                        view! {
+                            <p class="violations" role="alert">
+                                {tr(missing_text.0, missing_text.1)}" "
+                                <button type="button" class="button" on:click=move |_| retry()>{tr("重试", "Try again")}</button>
+                            </p>
+                        }
+                        .into_any()
+                    })
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// The tools' code: each function is an entry into the `photo_tools` chunk.
+#[cfg(feature = "hydrate")]
+mod chunk {
+    use std::sync::Arc;
+
+    use leptos::prelude::*;
+    use leptos::wasm_split::SplitLoaderError;
+
+    use crate::components::looks_advice::LooksAdvice;
+    use crate::components::photo_fix::{FittedPicture, PhotoFix};
+    use crate::domain::picture_quality::PictureKind;
+    use crate::domain::{CategoryDefinition, ImageFacts};
+
+    #[leptos::wasm_split::wasm_split(photo_tools, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
+    pub fn photo_fix(
+        bytes: Arc<Vec<u8>>,
+        facts: ImageFacts,
+        category: CategoryDefinition,
+        already_uploaded: u32,
+        on_fitted: Callback<FittedPicture>,
+    ) -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <PhotoFix bytes facts category already_uploaded on_fitted/> }.into_any())
+    }
+
+    #[leptos::wasm_split::wasm_split(photo_tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn looks_advice(bytes: Arc<Vec<u8>>, kind: PictureKind) -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <LooksAdvice bytes kind/> }.into_any())
+    }
+}
