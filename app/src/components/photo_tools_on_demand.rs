@@ -123,7 +123,8 @@ where
                 let arriving = SendWrapper::new(load());
                 Suspend::new(async move {
                     let outcome = arriving.await;
-                    missing.set(outcome.is_err());
+                    // The candidate may have chosen another file meanwhile; this place is gone then.
+                    let _ = missing.try_set(outcome.is_err());
                     outcome.unwrap_or_else(|_| {
                         view! {
                             <p class="violations" role="alert">
