@@ -47,7 +47,30 @@ async function networkFirst(event, cacheName) {
   // nor breaks the answer itself.
   if (response.ok && !response.redirected) {
     const copy = response.clone();
-    event.waitUntil(caches.open(cacheName).then((cache) => cache.put(request, copy)).catch(() => {}));
+    event.waitUntil(
+      caches
+        .open(cacheName)
+        .then(async (cache) => {
+          await forgetChunksOfAnOldBuild(cache, request, copy);
+          await cache.put(request, copy);
+        })
+        .catch(() => {}),
+    );
   }
   return response;
+}
+
+// The code chunks fetched on demand (the photo tools, the staff pages) only fit the main module
+// they were built with. When a new build's main module arrives, the kept chunks of the old one
+// are dropped: offline, a missing chunk is said so on the page, while a mismatched one would
+// run the wrong code. The page fetches the chunks again when it next can.
+const MAIN_MODULE = '/pkg/zige.wasm';
+const chunk = (path) => /^\/pkg\/(chunk_|split_)[^/]*\.wasm$/.test(path);
+
+async function forgetChunksOfAnOldBuild(cache, request, fresh) {
+  if (new URL(request.url).pathname !== MAIN_MODULE) return;
+  const kept = await cache.match(request);
+  if (!kept || kept.headers.get('last-modified') === fresh.headers.get('last-modified')) return;
+  const requests = await cache.keys();
+  await Promise.all(requests.filter((r) => chunk(new URL(r.url).pathname)).map((r) => cache.delete(r)));
 }
