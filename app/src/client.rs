@@ -18,7 +18,9 @@ mod server_twins;
 mod xhr_upload;
 
 #[cfg(feature = "hydrate")]
-pub use device_outbox::{ask_to_persist, forget_action, keep_action, kept_actions, new_action_key, KeptAction};
+pub use device_outbox::{
+    ask_to_persist, forget_action, keep_action, kept_actions, kept_bytes, new_action_key, KeptAction,
+};
 #[cfg(feature = "hydrate")]
 pub use device_store::{clock_text, forget_draft, is_online, keep_draft, load_draft};
 #[cfg(feature = "hydrate")]
@@ -32,9 +34,9 @@ pub use sender_lock::run_alone;
 #[cfg(not(feature = "hydrate"))]
 pub use server_twins::{
     ask_to_persist, clock_text, convert_to_jpeg, fit_photo, forget_action, forget_draft, forget_offline_pages,
-    is_online, keep_action, keep_draft, kept_actions, load_draft, new_action_key, picture_pixels, post_json,
-    preview_url, read_chosen_file, register_offline_copy, revoke_preview, run_alone, server_reachable, upload_material,
-    KeptAction,
+    is_online, keep_action, keep_draft, kept_actions, kept_bytes, load_draft, new_action_key, picture_pixels,
+    post_json, preview_url, read_chosen_file, register_offline_copy, revoke_preview, run_alone, server_reachable,
+    upload_material, KeptAction,
 };
 #[cfg(feature = "hydrate")]
 pub use xhr_upload::{post_json, server_reachable, upload_material};

@@ -164,3 +164,93 @@ test('the exam page opens offline from the copy the phone kept, says so, and sti
   await expect(idCard.getByTestId('queued-item')).toHaveCount(0);
   expect(await stored(page.request, code, 'id_card')).toEqual(['copy.jpg']);
 });
+
+/** The device's outbox as the page sees it: each record's key, and where its picture is kept. */
+async function deviceOutbox(page: Page): Promise<{ key: string; inline: number; apart: number }[]> {
+  return page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('zige');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const read = (store: string, op: (s: IDBObjectStore) => IDBRequest): Promise<any> =>
+      new Promise((resolve, reject) => {
+        const request = op(db.transaction(store).objectStore(store));
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const keys: string[] = (await read('outbox', (s) => s.getAllKeys())).map(String);
+    const found = [];
+    for (const key of keys) {
+      const record = await read('outbox', (s) => s.get(key));
+      const apart = await read('outbox_bytes', (s) => s.get(key));
+      found.push({ key, inline: record.bytes?.length ?? 0, apart: apart?.length ?? 0 });
+    }
+    db.close();
+    return found;
+  });
+}
+
+test('a picture queued before an update goes up after it, and the device store never holds back a newer build', async ({ browser }) => {
+  const code = `upu${Date.now() % 100000}`;
+  const { phone, page: firstPage } = await candidateOnFreshExam(browser, '000', code, '升级考生', '13912345675');
+  let page = firstPage;
+  const uploads = countUploads(phone);
+
+  // Offline, a picture is chosen: its bytes are kept apart from the action, so reading the queue
+  // before every send does not read every waiting picture again.
+  await phone.setOffline(true);
+  await choose(page, '身份证', '#file-id_card', 'before-update.jpg');
+  await expect.poll(async () => (await deviceOutbox(page)).length).toBe(1);
+  const [kept] = await deviceOutbox(page);
+  expect(kept.inline).toBe(0);
+  expect(kept.apart).toBeGreaterThan(1000);
+
+  // The record is put back in the shape the builds before this one wrote (the picture inside the
+  // action's record), as a phone that queued it before the update holds it.
+  await page.evaluate(async (key) => {
+    const db: IDBDatabase = await new Promise((resolve) => {
+      const request = indexedDB.open('zige');
+      request.onsuccess = () => resolve(request.result);
+    });
+    const tx = db.transaction(['outbox', 'outbox_bytes'], 'readwrite');
+    const outbox = tx.objectStore('outbox');
+    const pictures = tx.objectStore('outbox_bytes');
+    const record = await new Promise<any>((resolve) => { const r = outbox.get(key); r.onsuccess = () => resolve(r.result); });
+    const bytes = await new Promise<any>((resolve) => { const r = pictures.get(key); r.onsuccess = () => resolve(r.result); });
+    outbox.put({ meta: record.meta, bytes }, key);
+    pictures.delete(key);
+    await new Promise((resolve) => { tx.oncomplete = resolve; });
+    db.close();
+  }, kept.key);
+  expect(await deviceOutbox(page)).toEqual([{ key: kept.key, inline: kept.apart, apart: 0 }]);
+
+  // Reopened online: the picture goes up once, whole, and leaves the device.
+  await page.close();
+  await phone.setOffline(false);
+  page = await phone.newPage();
+  await open(page, `/exams/${code}`);
+  const idCard = page.getByRole('region', { name: '身份证' });
+  await expect(idCard).toContainText('已上传 1 张', { timeout: 20_000 });
+  expect(uploads()).toBe(1);
+  const exam = await call(page.request, 'exam_page', { code });
+  const materials = exam.categories.find((c: any) => c.code === 'id_card').materials;
+  expect(materials.map((m: any) => [m.original_name, m.bytes])).toEqual([['before-update.jpg', kept.apart]]);
+  await expect.poll(async () => (await deviceOutbox(page)).length).toBe(0);
+
+  // A newer build opened beside this page upgrades the device's store at once: this page holds no
+  // connection open that would make the newer one wait (and with it, its drafts and outbox).
+  const upgraded = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const request = indexedDB.open('zige', 1000);
+        request.onblocked = () => resolve('blocked');
+        request.onsuccess = () => {
+          request.result.close();
+          resolve('upgraded');
+        };
+        request.onerror = () => resolve(`error: ${request.error}`);
+      }),
+  );
+  expect(upgraded).toBe('upgraded');
+});

@@ -1,33 +1,44 @@
-//! The outbox on the device (IndexedDB store "outbox"): each waiting action is one record holding
-//! the action (JSON) and, for an upload, the judged picture's bytes, written in one put so the two
-//! can never be found apart. Records are keyed by the action's own key.
+//! The outbox on the device (IndexedDB): each waiting action is one record in "outbox" (the
+//! action, JSON) and, for an upload, the judged picture's bytes are one record in "outbox_bytes"
+//! under the same key, both written in one transaction so the two can never be found apart.
+//! Records are keyed by the action's own key.
+//!
+//! The pictures have their own store because the page reads the queue again before every send
+//! (another tab may have sent or added something): reading the actions alone is cheap, while
+//! reading every waiting picture each time grew with the square of the queue (twenty 1 MB photos:
+//! 20 + 19 + … + 1 = 210 MB read and copied into the page over one round). A picture is read only
+//! when the page does not hold it yet.
 
 use idb::TransactionMode;
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::device_store::{open, text, OUTBOX};
+use super::device_store::{open, text, OUTBOX, OUTBOX_BYTES};
 use crate::domain::json_text::read_json;
 use crate::domain::pending_action::PendingAction;
 
-/// An action and its bytes, as read back from the device.
+/// An action as read back from the device, with its picture's bytes only where the record holds
+/// them itself (as the builds before "outbox_bytes" wrote them); see [`kept_bytes`].
 pub struct KeptAction {
     pub action: PendingAction,
     pub bytes: Option<Vec<u8>>,
 }
 
-/// Writes `action` (with its bytes, for an upload), replacing an earlier record under its key.
+/// Writes `action`, replacing an earlier record under its key, and with it `bytes` for an
+/// upload; `None` leaves kept bytes as they are (a refusal noted on an action already kept).
 pub async fn keep_action(action: &PendingAction, bytes: Option<&[u8]>) -> Result<(), String> {
     let record = Object::new();
     let meta = serde_json::to_string(action).map_err(text)?;
     Reflect::set(&record, &"meta".into(), &JsValue::from_str(&meta)).map_err(|e| format!("{e:?}"))?;
-    if let Some(bytes) = bytes {
-        Reflect::set(&record, &"bytes".into(), &Uint8Array::from(bytes)).map_err(|e| format!("{e:?}"))?;
-    }
+    let key = JsValue::from_str(&action.key);
     let database = open().await?;
-    let transaction = database.transaction(&[OUTBOX], TransactionMode::ReadWrite).map_err(text)?;
+    let transaction = database.transaction(&[OUTBOX, OUTBOX_BYTES], TransactionMode::ReadWrite).map_err(text)?;
+    if let Some(bytes) = bytes {
+        let pictures = transaction.object_store(OUTBOX_BYTES).map_err(text)?;
+        pictures.put(&Uint8Array::from(bytes), Some(&key)).map_err(text)?.await.map_err(text)?;
+    }
     let store = transaction.object_store(OUTBOX).map_err(text)?;
-    store.put(&record, Some(&JsValue::from_str(&action.key))).map_err(text)?.await.map_err(text)?;
+    store.put(&record, Some(&key)).map_err(text)?.await.map_err(text)?;
     transaction.commit().map_err(text)?.await.map_err(text)?;
     Ok(())
 }
@@ -44,6 +55,15 @@ pub async fn kept_actions(owner: &str) -> Result<Vec<KeptAction>, String> {
     Ok(kept)
 }
 
+/// The picture kept for the action under `key`, if any.
+pub async fn kept_bytes(key: &str) -> Option<Vec<u8>> {
+    let database = open().await.ok()?;
+    let transaction = database.transaction(&[OUTBOX_BYTES], TransactionMode::ReadOnly).ok()?;
+    let store = transaction.object_store(OUTBOX_BYTES).ok()?;
+    let value: Option<JsValue> = store.get(JsValue::from_str(key)).ok()?.await.ok()?;
+    Some(value?.dyn_into::<Uint8Array>().ok()?.to_vec())
+}
+
 /// A record that no longer reads as an action (an older shape) is skipped, not fatal.
 fn read_record(record: &JsValue) -> Option<KeptAction> {
     let meta = Reflect::get(record, &"meta".into()).ok()?.as_string()?;
@@ -58,9 +78,11 @@ fn read_record(record: &JsValue) -> Option<KeptAction> {
 /// Removes the action under `key` (the server has it, or the candidate dismissed its refusal).
 pub async fn forget_action(key: &str) -> Result<(), String> {
     let database = open().await?;
-    let transaction = database.transaction(&[OUTBOX], TransactionMode::ReadWrite).map_err(text)?;
-    let store = transaction.object_store(OUTBOX).map_err(text)?;
-    store.delete(JsValue::from_str(key)).map_err(text)?.await.map_err(text)?;
+    let transaction = database.transaction(&[OUTBOX, OUTBOX_BYTES], TransactionMode::ReadWrite).map_err(text)?;
+    for name in [OUTBOX, OUTBOX_BYTES] {
+        let store = transaction.object_store(name).map_err(text)?;
+        store.delete(JsValue::from_str(key)).map_err(text)?.await.map_err(text)?;
+    }
     transaction.commit().map_err(text)?.await.map_err(text)?;
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! The device's own store (IndexedDB, through the `idb` crate): what a candidate typed and the
 //! server has not stored yet survives a closed tab, a crash or a reboot. One database, "zige";
 //! each kind of record has its object store ("drafts": the personal form by account and exam;
-//! "outbox": actions waiting to be sent, see `device_outbox`).
+//! "outbox" and "outbox_bytes": actions waiting to be sent and their pictures, see
+//! `device_outbox`).
 
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use wasm_bindgen::JsValue;
@@ -10,29 +11,51 @@ use crate::domain::device_draft::DeviceDraft;
 use crate::domain::json_text::read_json;
 
 const DATABASE: &str = "zige";
-/// 2 added the outbox; an upgrade only adds what is missing, so drafts kept under 1 stay.
-const VERSION: u32 = 2;
+/// 2 added the outbox, 3 its pictures' own store; an upgrade only adds what is missing, so what
+/// an older build kept stays (and `device_outbox` still reads its shape).
+const VERSION: u32 = 3;
 const DRAFTS: &str = "drafts";
 pub(super) const OUTBOX: &str = "outbox";
+pub(super) const OUTBOX_BYTES: &str = "outbox_bytes";
 
 /// An IndexedDB error as the text the callers report.
 pub(super) fn text(error: impl std::fmt::Display) -> String {
     error.to_string()
 }
 
-pub(super) async fn open() -> Result<Database, String> {
+/// A connection to the device's database, closed when dropped: a connection left open would hold
+/// back the upgrade of a newer build opened in another tab (its request waits until every older
+/// connection is closed), and with it that tab's drafts and outbox.
+pub(super) struct Connection(Database);
+
+impl std::ops::Deref for Connection {
+    type Target = Database;
+
+    fn deref(&self) -> &Database {
+        &self.0
+    }
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        // Closes once the connection's transactions are finished, so none is cut short.
+        self.0.close();
+    }
+}
+
+pub(super) async fn open() -> Result<Connection, String> {
     let factory = Factory::new().map_err(text)?;
     let mut request = factory.open(DATABASE, Some(VERSION)).map_err(text)?;
     request.on_upgrade_needed(|event| {
         if let Ok(database) = event.database() {
-            for store in [DRAFTS, OUTBOX] {
+            for store in [DRAFTS, OUTBOX, OUTBOX_BYTES] {
                 if !database.store_names().iter().any(|name| name == store) {
                     let _ = database.create_object_store(store, ObjectStoreParams::new());
                 }
             }
         }
     });
-    request.await.map_err(text)
+    request.await.map(Connection).map_err(text)
 }
 
 /// The draft kept under `key`, if any (a record that no longer reads as a draft is ignored).

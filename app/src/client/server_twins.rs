@@ -66,6 +66,10 @@ pub async fn kept_actions(_owner: &str) -> Result<Vec<KeptAction>, String> {
     Ok(Vec::new())
 }
 
+pub async fn kept_bytes(_key: &str) -> Option<Vec<u8>> {
+    None
+}
+
 pub async fn forget_action(_key: &str) -> Result<(), String> {
     Ok(())
 }

@@ -10,8 +10,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::client::{
-    ask_to_persist, forget_action, is_online, keep_action, kept_actions, new_action_key, now_millis, post_json,
-    run_alone, upload_material, UploadRequest,
+    ask_to_persist, forget_action, is_online, keep_action, kept_actions, kept_bytes, new_action_key, now_millis,
+    post_json, run_alone, upload_material, UploadRequest,
 };
 use crate::domain::pending_action::{backoff_secs, read_answer, Answer, PendingAction, PendingKind};
 use crate::error::AppError;
@@ -257,26 +257,36 @@ impl Outbox {
 
     /// Takes the device's records as the truth (another tab may have sent or added some); when
     /// the device cannot be read, what the page holds stands. Says whether an action the page
-    /// showed is gone (another tab sent it).
+    /// showed is gone (another tab sent it). A picture the page holds already is not read again:
+    /// this runs before every send.
     async fn reload(self) -> bool {
         let Some(Some((owner, _))) = self.owner.try_get_value() else { return false };
         if self.device_failed.try_get_untracked().unwrap_or(true) {
             return false;
         }
         let Ok(kept) = kept_actions(&owner).await else { return false };
-        let mut gone = false;
+        let Some(held) = self.items.try_with_untracked(|items| items.clone()) else { return false };
+        let mut fresh = Vec::with_capacity(kept.len());
+        for k in kept {
+            let known = held.iter().find(|i| i.action.key == k.action.key);
+            let bytes = match (known.and_then(|i| i.bytes.clone()), k.bytes) {
+                (Some(bytes), _) => Some(bytes),
+                (None, Some(inline)) => Some(Arc::new(inline)),
+                (None, None) if matches!(k.action.kind, PendingKind::Upload { .. }) => {
+                    kept_bytes(&k.action.key).await.map(Arc::new)
+                }
+                (None, None) => None,
+            };
+            fresh.push(QueuedItem { problem: known.and_then(|i| i.problem.clone()), action: k.action, bytes });
+        }
+        let gone = held.iter().any(|i| !fresh.iter().any(|f| f.action.key == i.action.key));
         let _ = self.items.try_update(|items| {
-            gone = items.iter().any(|i| !kept.iter().any(|k| k.action.key == i.action.key));
-            let problems: Vec<(String, Option<AppError>)> =
-                items.iter().map(|i| (i.action.key.clone(), i.problem.clone())).collect();
-            *items = kept
-                .into_iter()
-                .map(|k| QueuedItem {
-                    problem: problems.iter().find(|(key, _)| *key == k.action.key).and_then(|(_, p)| p.clone()),
-                    action: k.action,
-                    bytes: k.bytes.map(Arc::new),
-                })
-                .collect();
+            // Chosen while the device was being read: still on its way to the device, so kept.
+            let added = items.iter().filter(|i| !held.iter().any(|h| h.action.key == i.action.key));
+            let added: Vec<QueuedItem> =
+                added.filter(|i| !fresh.iter().any(|f| f.action.key == i.action.key)).cloned().collect();
+            *items = fresh;
+            items.extend(added);
         });
         gone
     }

@@ -4,8 +4,8 @@
 //! answers a repeat with its first answer, so a try whose answer was lost on the way back is safe
 //! to send again. What an answer means for the waiting action is decided here, for every sender.
 //!
-//! Learned from Uppy's Golden Retriever: the action and its bytes are written together as one
-//! record, and the bytes are the judged picture, never a `File` handle (phones lose those).
+//! Learned from Uppy's Golden Retriever: the action and its bytes are written together, in one
+//! transaction, and the bytes are the judged picture, never a `File` handle (phones lose those).
 
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +15,7 @@ use crate::error::AppError;
 /// What the candidate did, as the server will be asked to do it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum PendingKind {
-    /// A judged picture for a category (its bytes travel beside this, in the same record).
+    /// A judged picture for a category (its bytes are kept beside this, under the same key).
     Upload { category: String, seq_no: u32, file_name: String, replaces: Option<String>, byte_len: u64 },
     /// Delete a stored image (its sequence number, to name it while it waits).
     Delete { category: String, material_id: String, seq_no: u32 },
