@@ -1,4 +1,6 @@
-//! The floor in islands mode: the same page, only its interactive parts hydrate.
+//! The floor in islands mode, as Zige would mix the two: on the candidate's paths only the
+//! interactive parts (`#[island]`) hydrate; on the others the whole app, router included, hydrates
+//! from a chunk (`wasm_split`, fallible) that those paths alone fetch.
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{components::{Route, Router, Routes, A}, path, hooks::use_params_map};
@@ -49,8 +51,21 @@ pub fn App() -> impl IntoView {
     }
 }
 
+#[leptos::wasm_split::wasm_split(full_app, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn hydrate_all() -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    leptos::mount::hydrate_body(App);
+    Ok(())
+}
+
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_islands();
+    let path = leptos::prelude::window().location().pathname().unwrap_or_default();
+    if path.starts_with("/staff") {
+        leptos::task::spawn_local(async move {
+            let _ = hydrate_all().await;
+        });
+    } else {
+        leptos::mount::hydrate_islands();
+    }
 }
