@@ -25,7 +25,8 @@ pub struct KeptAction {
 }
 
 /// Writes `action`, replacing an earlier record under its key, and with it `bytes` for an
-/// upload; `None` leaves kept bytes as they are (a refusal noted on an action already kept).
+/// upload (deletes and reorders have none). A refusal noted on a kept upload passes its bytes
+/// again: the record it replaces may be one an older build wrote, with the picture inside.
 pub async fn keep_action(action: &PendingAction, bytes: Option<&[u8]>) -> Result<(), String> {
     let record = Object::new();
     let meta = serde_json::to_string(action).map_err(text)?;
