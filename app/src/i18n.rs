@@ -74,9 +74,9 @@ pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<RwSignal<Lang>>()
 }
 
-/// Switches language and remembers it for a year.
+/// Switches language and remembers it for a year. A page living as islands is loaded again: most
+/// of its text is the server's, and each island holds a language of its own.
 pub fn set_lang(lang: Lang) {
-    use_lang().set(lang);
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::JsCast;
@@ -84,7 +84,12 @@ pub fn set_lang(lang: Lang) {
             let value = lang.pick("zh", "en");
             let _ = doc.set_cookie(&format!("lang={value}; path=/; max-age=31536000; samesite=lax"));
         }
+        if crate::island_page::in_islands_mode() {
+            let _ = leptos::prelude::window().location().reload();
+            return;
+        }
     }
+    use_lang().set(lang);
 }
 
 /// A reactive text in the current language.

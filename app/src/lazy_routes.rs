@@ -17,9 +17,9 @@ use crate::pages::{
     VerifyTicketPage,
 };
 
-/// Whether the server rendered `path` with a lazy route, which the browser must hydrate
-/// asynchronously (after its chunk arrives). Mirrors the lazy routes in `lib.rs`; every other page
-/// hydrates at once, as it always has.
+/// Whether the server rendered `path` with a lazy route. Such a page hydrates the whole app, from
+/// its own chunk, then the route's (`frontend`); every other page lives as islands
+/// (`island_page`). Mirrors the lazy routes in `lib.rs`.
 pub fn is_lazy_path(path: &str) -> bool {
     let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
     under("/admin") || under("/review") || path == "/verify" || path == "/forgot"

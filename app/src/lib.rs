@@ -8,6 +8,7 @@ pub mod components;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod island_page;
 pub mod lazy_routes;
 pub mod models;
 pub mod pages;
@@ -51,16 +52,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Bumped after sign-up, login and logout so everything that depends on who is signed in
-/// fetches again.
-#[derive(Clone, Copy)]
-pub struct AuthVersion(pub RwSignal<u32>);
-
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let lang = provide_lang();
-    provide_context(AuthVersion(RwSignal::new(0)));
 
     view! {
         <Stylesheet id="leptos" href="/pkg/zige.css"/>

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, newResidentId, open } from './support';
+import { clickToNextPage, expectAccessible, newResidentId, open } from './support';
 
 // Accounts a person can get back into: 忘记密码 answers the same for every ID number, an
 // administrator hands over a temporary password, and its owner replaces it with their own.
@@ -19,14 +19,14 @@ test('a locked-out candidate gets back in through the administrator and changes 
   await candidate.getByLabel('姓名').fill('找回考生');
   await candidate.getByLabel('手机号码').fill('13912345678');
   await candidate.getByLabel(/^密码/).fill('Forgotten2026');
-  await candidate.getByRole('button', { name: '注册' }).click();
+  await clickToNextPage(candidate, candidate.getByRole('button', { name: '注册' }));
   await expect(candidate.getByRole('heading', { name: '我的考试' })).toBeVisible();
   await expectAccessible(candidate);
-  await candidate.getByRole('button', { name: '退出' }).click();
+  await clickToNextPage(candidate, candidate.getByRole('button', { name: '退出' }));
   await expect(candidate).toHaveURL(/\/login$/);
 
   // 忘记密码: the answer does not say whether the number is registered.
-  await candidate.getByRole('link', { name: '忘记密码' }).click();
+  await clickToNextPage(candidate, candidate.getByRole('link', { name: '忘记密码' }));
   await expect(candidate.getByRole('heading', { name: '找回密码' })).toBeVisible();
   await expectAccessible(candidate);
   await candidate.getByLabel('证件号码').fill(idNumber);
@@ -47,8 +47,8 @@ test('a locked-out candidate gets back in through the administrator and changes 
   await open(admin, '/login');
   await admin.getByLabel('证件号码').fill('44030519850315456X');
   await admin.getByLabel('密码').fill('zige-admin-2026');
-  await admin.getByRole('button', { name: '登录' }).click();
-  await admin.getByRole('link', { name: '考试管理' }).click();
+  await clickToNextPage(admin, admin.getByRole('button', { name: '登录' }));
+  await clickToNextPage(admin, admin.getByRole('link', { name: '考试管理' }));
   await admin.getByLabel('按证件号码查找账号').fill(idNumber.toLowerCase());
   await admin.getByRole('button', { name: '查找', exact: true }).click();
   await expect(admin.getByTestId('account-found')).toContainText('找回考生');
@@ -61,9 +61,9 @@ test('a locked-out candidate gets back in through the administrator and changes 
   await open(candidate, '/login');
   await candidate.getByLabel('证件号码').fill(idNumber);
   await candidate.getByLabel('密码').fill(temporary);
-  await candidate.getByRole('button', { name: '登录' }).click();
+  await clickToNextPage(candidate, candidate.getByRole('button', { name: '登录' }));
   await expect(candidate.getByRole('heading', { name: '我的考试' })).toBeVisible();
-  await candidate.getByTestId('signed-in-as').click();
+  await clickToNextPage(candidate, candidate.getByTestId('signed-in-as'));
   await expect(candidate.getByRole('heading', { name: '修改密码' })).toBeVisible();
   await expectAccessible(candidate);
   await candidate.getByLabel('原密码').fill(temporary);
@@ -71,10 +71,10 @@ test('a locked-out candidate gets back in through the administrator and changes 
   await candidate.getByRole('button', { name: '修改密码' }).click();
   await expect(candidate.getByRole('status')).toContainText('密码已修改');
 
-  await candidate.getByRole('button', { name: '退出' }).click();
+  await clickToNextPage(candidate, candidate.getByRole('button', { name: '退出' }));
   await candidate.getByLabel('证件号码').fill(idNumber);
   await candidate.getByLabel('密码').fill('MyOwn2026pass');
-  await candidate.getByRole('button', { name: '登录' }).click();
+  await clickToNextPage(candidate, candidate.getByRole('button', { name: '登录' }));
   await expect(candidate.getByRole('heading', { name: '我的考试' })).toBeVisible();
 
   // The administrator reads both steps in the audit log, failed logins hidden.

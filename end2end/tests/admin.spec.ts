@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, makeImage, open } from './support';
+import { clickToNextPage, expectAccessible, makeImage, open, switchLanguage } from './support';
 
 // The administrator creates an exam from a preset and imports its candidate list.
 test('the demo admin creates an exam from a preset and imports a CSV with a bad row', async ({ page }) => {
   await open(page, '/login');
   await page.getByLabel('证件号码').fill('44030519850315456X');
   await page.getByLabel('密码').fill('zige-admin-2026');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('link', { name: '考试管理' }).click();
+  await clickToNextPage(page, page.getByRole('button', { name: '登录' }));
+  await clickToNextPage(page, page.getByRole('link', { name: '考试管理' }));
   await expect(page.getByRole('heading', { name: '考试管理' })).toBeVisible();
   await expect(page.locator('tr[data-exam="000"]')).toBeVisible();
   await expectAccessible(page);
@@ -40,7 +40,7 @@ test('the demo admin changes 002\'s ticket template: a mistake is named by its l
   await open(page, '/login');
   await page.getByLabel('证件号码').fill('44030519850315456X');
   await page.getByLabel('密码').fill('zige-admin-2026');
-  await page.getByRole('button', { name: '登录' }).click();
+  await clickToNextPage(page, page.getByRole('button', { name: '登录' }));
   await expect(page.getByRole('link', { name: '考试管理' })).toBeVisible();
   await open(page, '/admin/exams/002');
   await expect(page.getByRole('region', { name: '文档模板' })).toBeVisible();
@@ -71,7 +71,7 @@ test('the demo admin changes 002\'s ticket template: a mistake is named by its l
   expect(pdf.status()).toBe(200);
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
-  await page.getByRole('button', { name: 'English' }).click();
+  await switchLanguage(page, 'English');
   await desk.getByRole('button', { name: 'Back to the shipped template' }).click();
   await expect(desk.getByRole('status')).toHaveText('Back to the shipped template');
   await expect(desk.getByTestId('template-origin')).toHaveText('The template shipped with Zige');

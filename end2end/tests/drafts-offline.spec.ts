@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { call, candidateOnFreshExam, expectAccessible, open } from './support';
+import { call, candidateOnFreshExam, expectAccessible, open, switchLanguage } from './support';
 
 // Issue 11: the personal form is kept on the device as it is typed and reaches the server when
 // the network allows; a closed tab loses nothing, and two drafts that differ are both shown.
@@ -55,7 +55,9 @@ test('typing survives a dead network and a closed tab, goes up once the network 
   await expect(page.getByTestId('draft-status')).toContainText('已同步');
   expect((await call(page.request, 'exam_page', { code })).form.school).toBe('手机上写的大学');
 
-  // In English, the same words.
-  await page.getByRole('button', { name: 'English' }).click();
+  // In English (the page is loaded again in it), the same words, and the kept choice still there.
+  await switchLanguage(page, 'English');
+  await expect(page.getByLabel('University or college')).toHaveValue('手机上写的大学');
+  await page.getByLabel('Speciality').fill('Accounting');
   await expect(page.getByTestId('draft-status')).toContainText('Synced at');
 });

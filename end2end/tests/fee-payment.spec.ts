@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { expect, test } from '@playwright/test';
-import { beijing, call, expectAccessible, makeImage, open, signUpCandidate } from './support';
+import { beijing, call, clickToNextPage, expectAccessible, makeImage, open, signUpCandidate, switchLanguage } from './support';
 
 // Seed 002's and 004's steps after approval, in the browser: an approved candidate prints the
 // 报名登记表, sees the fee, chooses the gateway, 生成订单, pays at the (sandbox) cashier and comes
@@ -78,7 +78,7 @@ test('an approved candidate prints the registration form, pays in the sandbox, i
   await expect(page.getByTestId('order-state')).toHaveText('已支付', { timeout: 30_000 });
   await expect(page.getByTestId('fee')).toContainText('费用已缴纳');
   await expect(page.getByTestId('fee').getByRole('button', { name: '生成订单' })).toHaveCount(0);
-  await page.getByRole('button', { name: 'English' }).click();
+  await switchLanguage(page, 'English');
   await expect(page.getByTestId('order-state')).toHaveText('Paid');
   await expect(page.getByTestId('fee')).toContainText('Exam fee: ¥100.00, paid online or on site');
   await expectAccessible(page);
@@ -110,7 +110,7 @@ test('an approved candidate prints the registration form, pays in the sandbox, i
   expect(ticketCode).toMatch(/^ZGT1\./);
   const door = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
   await open(door, '/verify');
-  await door.getByRole('button', { name: 'English' }).click();
+  await switchLanguage(door, 'English');
   await door.getByLabel('QR code text').fill(ticketCode);
   await door.getByRole('button', { name: 'Verify' }).click();
   await expect(door.getByTestId('verdict')).toContainText('Valid');
@@ -141,10 +141,10 @@ test('the demo candidate finds 002 approved, with the fee to pay and the registr
   await open(page, '/login');
   await page.getByLabel('证件号码').fill('44030519900101123X');
   await page.getByLabel('密码').fill('zige-demo-2026');
-  await page.getByRole('button', { name: '登录' }).click();
+  await clickToNextPage(page, page.getByRole('button', { name: '登录' }));
   const card = page.locator('li.exam-card[data-exam="002"]');
   await expect(card).toContainText('结果已公布');
-  await card.getByRole('link', { name: '进入考试' }).click();
+  await clickToNextPage(page, card.getByRole('link', { name: '进入考试' }));
   await expect(page.getByTestId('result')).toHaveText('审核结果：审核通过');
   await expect(page.getByTestId('fee')).toContainText('考试费用：¥100.00，缴费方式：网上支付或现场缴费');
   await expect(page.getByTestId('fee').getByRole('button', { name: '生成订单' })).toBeVisible();
@@ -159,7 +159,7 @@ test('the demo candidate finds 002 approved, with the fee to pay and the registr
   expect(text).toContain('李明');
   expect(text).toContain('招聘单位资格复审意见');
 
-  await page.getByRole('button', { name: 'English' }).click();
+  await switchLanguage(page, 'English');
   await expect(page.getByTestId('result')).toHaveText('Result: Approved');
   await expect(page.getByRole('link', { name: 'Print the registration form (PDF)' })).toBeVisible();
   await expectAccessible(page);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, makeImage, newResidentId, open, recordUploads } from './support';
+import { clickToNextPage, expectAccessible, makeImage, newResidentId, open, recordUploads } from './support';
 
 // Preset 000 (资格初审) in Chinese on a desktop: sign up, pledge, requirements and examples,
 // slots, advice, refusal, reorder, delete, the uploaded list, a refused then a good submission.
@@ -12,17 +12,17 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
   await page.getByLabel('姓名').fill('测试考生');
   await page.getByLabel('手机号码').fill('13912345678');
   await page.getByLabel(/^密码/).fill(password);
-  await page.getByRole('button', { name: '注册' }).click();
+  await clickToNextPage(page, page.getByRole('button', { name: '注册' }));
   await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible();
 
-  await page.getByRole('button', { name: '退出' }).click();
+  await clickToNextPage(page, page.getByRole('button', { name: '退出' }));
   await expect(page).toHaveURL(/\/login$/);
   await page.getByLabel('证件号码').fill(idNumber);
   await page.getByLabel('密码').fill('not-my-password-1');
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByRole('alert')).toHaveText('证件号码或密码不正确');
   await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await clickToNextPage(page, page.getByRole('button', { name: '登录' }));
 
   // 1. 我的考试: state and next deadline; the list-only exam 004 is not offered.
   const card = page.locator('li.exam-card[data-exam="000"]');
@@ -31,7 +31,7 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
   await expect(card).toContainText(/上传截止：\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(UTC\+08:00\)/);
   await expect(page.locator('li.exam-card[data-exam="004"]')).toHaveCount(0);
   await expectAccessible(page);
-  await card.getByRole('link', { name: '进入考试' }).click();
+  await clickToNextPage(page, card.getByRole('link', { name: '进入考试' }));
 
   // 3. The pledge comes first.
   await expect(page.getByRole('heading', { name: '诚信承诺书' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { beijing, expectAccessible, makeImage, open, recordUploads } from './support';
+import { beijing, clickToNextPage, expectAccessible, makeImage, open, recordUploads, switchLanguage } from './support';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
@@ -8,14 +8,14 @@ test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true
 // late upload refused by the server's clock after the administrator closes the window.
 test('the demo candidate walks preset 004 on a phone, and a late upload is refused', async ({ page, browser, baseURL }) => {
   await open(page, '/login');
-  await page.getByRole('button', { name: 'English' }).click();
+  await switchLanguage(page, 'English');
   await page.getByLabel('Document number').fill('44030519900101123X');
   await page.getByLabel('Password').fill('zige-demo-2026');
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await clickToNextPage(page, page.getByRole('button', { name: 'Log in' }));
   const card = page.locator('li.exam-card[data-exam="004"]');
   await expect(card).toContainText('Open for upload');
   await expectAccessible(page);
-  await card.getByRole('link', { name: 'Enter exam' }).click();
+  await clickToNextPage(page, card.getByRole('link', { name: 'Enter exam' }));
 
   await page.getByLabel('I have read the pledge above and agree to it').check();
   await page.getByRole('button', { name: 'Agree and continue' }).click();

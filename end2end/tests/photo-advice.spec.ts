@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { expect, Page, test } from '@playwright/test';
-import { expectAccessible, makeScene, open, signUpCandidate } from './support';
+import { clickToNextPage, expectAccessible, makeScene, open, signUpCandidate, switchLanguage } from './support';
 
 // The photo tool's other paths on a phone's screen: a photo taken with the phone held sideways,
 // one with too few pixels, and the advice on how a picture looks (blurred, dark, background) —
@@ -9,7 +9,7 @@ test.use({ viewport: { width: 360, height: 780 } });
 
 async function openPhotoTool(page: Page, rule: string): Promise<void> {
   await open(page, '/photo-tool');
-  await page.getByRole('button', { name: 'English' }).click();
+  await switchLanguage(page, 'English');
   await expect(page.getByRole('heading', { name: 'Photo tool' })).toBeVisible();
   await page.getByLabel('Exam and photo rule').selectOption({ label: rule });
 }
@@ -69,7 +69,7 @@ test('a blurred photo and a dark one on grey get advice after fitting, and may s
 
 test('a blurred scan in the upload form is advised against in Chinese, and can still be uploaded', async ({ page }) => {
   await signUpCandidate(page, '模糊考生', '13912345679');
-  await page.locator('li.exam-card[data-exam="000"]').getByRole('link', { name: '进入考试' }).click();
+  await clickToNextPage(page, page.locator('li.exam-card[data-exam="000"]').getByRole('link', { name: '进入考试' }));
   await page.getByLabel('我已认真阅读并同意以上承诺').check();
   await page.getByRole('button', { name: '同意并进入下一步' }).click();
 

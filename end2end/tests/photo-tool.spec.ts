@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { expect, Locator, Page, test } from '@playwright/test';
-import { candidateOnFreshExam, expectAccessible, makeImage, open, signUpCandidate } from './support';
+import { candidateOnFreshExam, clickToNextPage, expectAccessible, makeImage, open, signUpCandidate } from './support';
 
 // The photo tool in the upload form, on a phone's screen: a picture refused only for what the
 // browser can fix is offered 自动调整; the result is judged again and sent only on 上传.
@@ -8,7 +8,7 @@ test.use({ viewport: { width: 360, height: 780 } });
 
 test('a phone photo that breaks only fixable rules is fitted in the browser and stored inside the limit', async ({ page }) => {
   await signUpCandidate(page, '照片考生', '13912345678');
-  await page.locator('li.exam-card[data-exam="000"]').getByRole('link', { name: '进入考试' }).click();
+  await clickToNextPage(page, page.locator('li.exam-card[data-exam="000"]').getByRole('link', { name: '进入考试' }));
   await page.getByLabel('我已认真阅读并同意以上承诺').check();
   await page.getByRole('button', { name: '同意并进入下一步' }).click();
 
@@ -37,7 +37,7 @@ test('a phone photo that breaks only fixable rules is fitted in the browser and 
 
 test('证件照处理 needs no account: a 4:3 photo is fitted to 004\'s 3:4 ID photo rule and downloaded', async ({ page }) => {
   await open(page, '/login');
-  await page.getByRole('link', { name: '证件照处理' }).click();
+  await clickToNextPage(page, page.getByRole('link', { name: '证件照处理' }));
   await expect(page.getByRole('heading', { name: '证件照处理' })).toBeVisible();
   await page.getByLabel('考试与照片要求').selectOption({ label: '004 在职干部研究生报名（示例考试） · 个人证件照' });
   const photo = await makeImage(page, { width: 1600, height: 1200, quality: 0.95, noise: true });
@@ -132,7 +132,7 @@ test.describe('without the offline copy', () => {
     const tool = '**/pkg/split_photo_tools.wasm';
     await page.route(tool, (route) => route.abort('internetdisconnected'));
     await signUpCandidate(page, '照片考生', '13912345678');
-    await page.locator('li.exam-card[data-exam="000"]').getByRole('link', { name: '进入考试' }).click();
+    await clickToNextPage(page, page.locator('li.exam-card[data-exam="000"]').getByRole('link', { name: '进入考试' }));
     await page.getByLabel('我已认真阅读并同意以上承诺').check();
     await page.getByRole('button', { name: '同意并进入下一步' }).click();
 

@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { expectAccessible, makeImage, newResidentId, open, waitForHydration } from './support';
+import { clickToNextPage, expectAccessible, makeImage, newResidentId, open, waitForHydration } from './support';
 
 // Both roles in two browser windows, the whole loop: a candidate submits; a reviewer works the
 // application with the keyboard alone and returns one image; the candidate sees the feedback,
@@ -13,7 +13,7 @@ async function submitApplication(page: Page, name: string): Promise<void> {
   await page.getByLabel('手机号码').fill('13912345678');
   await page.getByLabel(/^电子邮箱/).fill('loop@example.cn');
   await page.getByLabel(/^密码/).fill('Exam2026pass');
-  await page.getByRole('button', { name: '注册' }).click();
+  await clickToNextPage(page, page.getByRole('button', { name: '注册' }));
   await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible();
   // The candidate's own journey is covered elsewhere; here the images go in through the same
   // endpoints the page uses.
@@ -153,7 +153,7 @@ test('the administrator adds a reviewer, then reads the audit log, the progress 
   await open(page, '/login');
   await page.getByLabel('证件号码').fill('44030519850315456X');
   await page.getByLabel('密码').fill('zige-admin-2026');
-  await page.getByRole('button', { name: '登录' }).click();
+  await clickToNextPage(page, page.getByRole('button', { name: '登录' }));
   await expect(page.getByTestId('signed-in-as')).toHaveText('赵管理');
   await open(page, '/admin');
   const reviewers = page.getByTestId('reviewers');

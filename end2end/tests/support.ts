@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { APIRequestContext, Browser, BrowserContext, expect, Page, test } from '@playwright/test';
+import { APIRequestContext, Browser, BrowserContext, expect, Locator, Page, test } from '@playwright/test';
 
 /** What went wrong in each page so far: console errors, uncaught exceptions, failed requests. */
 const troubles = new WeakMap<Page, string[]>();
@@ -31,6 +31,34 @@ export async function waitForHydration(page: Page): Promise<void> {
     const seen = troubles.get(page) ?? ['(not watched: the page was not opened with open())'];
     throw new Error(`${page.url()} never hydrated; page ${JSON.stringify(state)}\n${seen.join('\n')}\n${error}`);
   }
+}
+
+/**
+ * Clicks `target` (a link, or a button such as 登录 or 退出 whose success opens another page) and
+ * waits until the page it opens is live. A candidate's pages are separate page loads, so the next
+ * page's fields do nothing until its code has started; the old page's mark must not count.
+ */
+export async function clickToNextPage(page: Page, target: Locator): Promise<void> {
+  noteTroubles(page);
+  await page.evaluate(() => {
+    (window as any).zigeLeaving = true;
+  });
+  await target.click();
+  // Polled from here: an evaluation that meets the page change fails, and is simply asked again.
+  const nextPageLive = () =>
+    page.evaluate(() => !(window as any).zigeLeaving && document.body?.dataset.hydrated === 'true').catch(() => false);
+  await expect.poll(nextPageLive, { timeout: 60_000 }).toBe(true);
+}
+
+/**
+ * Switches the language with the header's button. A candidate's page is loaded again in the new
+ * language (most of its text is the server's); a staff page switches in place. Either way, waits
+ * until the page reads in that language and is live again.
+ */
+export async function switchLanguage(page: Page, to: 'English' | '中文'): Promise<void> {
+  await page.getByRole('button', { name: to }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', to === 'English' ? 'en' : 'zh-CN');
+  await waitForHydration(page);
 }
 
 /** Goes to `path`, waits for hydration, and checks the page with axe-core. */
@@ -208,7 +236,7 @@ export async function signUpCandidate(page: Page, name: string, mobile = '139123
   await page.getByLabel('姓名').fill(name);
   await page.getByLabel('手机号码').fill(mobile);
   await page.getByLabel(/^密码/).fill('Exam2026pass');
-  await page.getByRole('button', { name: '注册' }).click();
+  await clickToNextPage(page, page.getByRole('button', { name: '注册' }));
   await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible();
 }
 

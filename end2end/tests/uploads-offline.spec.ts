@@ -1,5 +1,5 @@
 import { APIRequestContext, BrowserContext, expect, Page, test } from '@playwright/test';
-import { beijing, call, candidateOnFreshExam, expectAccessible, makeImage, open } from './support';
+import { beijing, call, candidateOnFreshExam, expectAccessible, makeImage, open, switchLanguage } from './support';
 
 // Issue 11: a file chosen on a dead network waits on the phone (待上传, with its thumbnail) and
 // goes up once when the network returns — after a closed tab, from two tabs, and when the first
@@ -127,7 +127,7 @@ test('a deadline that passes while a file waits: the page warns before, the serv
   // Kept for the candidate to see, after a reload too, until they remove it; in English as well.
   await page.reload();
   await expect(page.getByRole('region', { name: '身份证' }).getByTestId('queued-item')).toContainText('late.jpg');
-  await page.getByRole('button', { name: 'English' }).click();
+  await switchLanguage(page, 'English');
   await expect(page.getByRole('region', { name: 'ID card' }).getByTestId('queued-state')).toContainText('Not accepted by the server');
   await expectAccessible(page);
   await page.getByRole('region', { name: 'ID card' }).getByRole('button', { name: 'Remove' }).click();

@@ -1,27 +1,56 @@
 #![recursion_limit = "256"]
-//! Browser entry point: hydrate the server-rendered page.
+//! Browser entry point: bring the server-rendered page to life.
+//!
+//! The candidate's pages live as islands (`app::island_page`): only their `#[island]`s hydrate,
+//! and this module holds little more than those. The staff's pages (and the two others that load
+//! on demand, `app::lazy_routes`) hydrate the whole app, router included, from a code chunk that
+//! only those paths fetch.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::wasm_split::SplitLoaderError;
 
 // Only in the benchmark's build: it keeps the photo tool's code in the main bundle, which
 // candidates fetch on demand (app::components::photo_tools_on_demand).
 #[cfg(feature = "photo-fit-benchmark")]
 mod photo_fit_benchmark;
 
+/// Starts the page's code; answers whether the page lives as islands, which the page's script
+/// (`app::components::idle_hydration`) then brings to life one by one.
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn hydrate() {
+pub fn hydrate() -> bool {
     console_error_panic_hook::set_once();
     let path = leptos::prelude::window().location().pathname().unwrap_or_default();
     if !app::lazy_routes::is_lazy_path(&path) {
-        // The candidate's pages are in the main bundle: hydrated at once.
-        leptos::mount::hydrate_body(app::App);
-        app::mark_hydrated();
-        return;
+        app::island_page::enter_islands_mode();
+        leptos::mount::hydrate_islands();
+        return true;
     }
-    // A staff page is a lazy route whose code chunk is fetched first (app::lazy_routes): its
-    // hydration waits for it, and the page is marked live only when all of it is.
+    // The whole app waits for its chunk, then for the lazy route's; the page is marked live only
+    // when all of it is. A chunk that cannot load leaves the server's page as it is.
     wasm_bindgen_futures::spawn_local(async {
+        if let Ok(whole_app) = hydrate_whole_app().await {
+            whole_app.await;
+        }
+    });
+    false
+}
+
+/// Called by the page's script once every island is live.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn islands_hydrated() {
+    app::mark_hydrated();
+}
+
+/// The whole app's hydration, in a chunk of its own (`cargo leptos --split`): everything only the
+/// staff's pages use (the router, the shell, their screens) goes with it.
+#[leptos::wasm_split::wasm_split(whole_app, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn hydrate_whole_app() -> Result<Pin<Box<dyn Future<Output = ()>>>, SplitLoaderError> {
+    Ok(Box::pin(async {
         let body = leptos::prelude::document().body().expect("a page has a body");
         let page = leptos::mount::hydrate_from_async(body, app::App).await;
         page.forget();
         app::mark_hydrated();
-    });
+    }))
 }

@@ -26,7 +26,7 @@ pub fn FeePanel(exam_code: String) -> impl IntoView {
     let failure = RwSignal::new(None::<AppError>);
     // After 支付完毕 (or coming back from the cashier): ask again until the order is paid.
     let waiting = RwSignal::new(false);
-    let returned_from_cashier = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("order").is_some());
+    let returned_from_cashier = crate::island_page::address_has_query("order");
     let interval = StoredValue::new(None::<IntervalHandle>);
     let ticks = StoredValue::new(0u32);
     let stop = move || {

@@ -14,14 +14,29 @@ use leptos::nonce::use_nonce;
 use leptos::prelude::*;
 
 /// Imports the app's JS and WASM when the browser is idle (after 2 s at the latest), then
-/// hydrates.
+/// hydrates. `hydrate()` answers whether the page lives as islands (`island_page`); if so, each
+/// island is brought to life by its own export, in the page's order, and the page is then marked
+/// live (the whole app marks itself once its chunk has hydrated).
 #[component]
 pub fn IdleHydration(options: LeptosOptions) -> impl IntoView {
+    // Unlike leptos's own islands script, the server stays in hydrating mode for the whole page.
+    // leptos marks only an island's first, synchronous render as hydrating, so a resource made
+    // later inside it (the fee panel's, once the exam page's data has arrived) was sent without
+    // its data and its marks, and the browser, which numbers every resource, stopped on the
+    // mismatch. Outside the islands nothing makes a resource, so the numbering agrees.
     let code = format!("/{}/{}", options.site_pkg_dir, options.output_name);
     let script = format!(
         "(() => {{ \
+           const live = (app) => {{ \
+             if (!app.hydrate()) return; \
+             for (const island of document.querySelectorAll('leptos-island')) {{ \
+               const bring = app[island.dataset.component]; \
+               if (bring) bring(island); else console.warn('no code for island', island.dataset.component); \
+             }} \
+             app.islands_hydrated(); \
+           }}; \
            const start = () => import('{code}.js').then((app) => \
-             app.default({{ module_or_path: '{code}.wasm' }}).then(() => app.hydrate())); \
+             app.default({{ module_or_path: '{code}.wasm' }}).then(() => live(app))); \
            if ('requestIdleCallback' in window) requestIdleCallback(start, {{ timeout: 2000 }}); \
            else start(); \
          }})();"

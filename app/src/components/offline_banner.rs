@@ -9,11 +9,24 @@ use leptos::prelude::*;
 
 use crate::client::server_reachable;
 use crate::i18n::tr;
+use crate::island_page::{island_or_part, provide_island_contexts};
 
 const RECHECK_WHILE_DOWN: std::time::Duration = std::time::Duration::from_secs(5);
 
+/// An island on the candidate's pages, an ordinary part of the app on the staff's
+/// (`island_page::island_or_part`).
 #[component]
 pub fn OfflineBanner() -> impl IntoView {
+    island_or_part(|| view! { <OfflineBannerIsland/> }, banner)
+}
+
+#[island]
+fn OfflineBannerIsland() -> impl IntoView {
+    provide_island_contexts();
+    banner()
+}
+
+fn banner() -> impl IntoView {
     // Online during server rendering and until the check says otherwise, so hydration matches.
     let offline = RwSignal::new(false);
     let check = move || {

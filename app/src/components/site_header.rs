@@ -1,26 +1,33 @@
-//! The top bar: the product name, the language switch, and who is signed in.
+//! The top bar: the product name, the language switch, and who is signed in. Live on every page,
+//! the candidate's included (`island_page`).
 
 use leptos::prelude::*;
 
 use crate::api::server_resource::server_resource;
 use crate::api::{current_user, log_out};
 use crate::i18n::{set_lang, tr, use_lang, Lang};
-use crate::AuthVersion;
+use crate::island_page::{island_or_part, load_page, provide_island_contexts};
 
+/// An island on the candidate's pages, an ordinary part of the app on the staff's
+/// (`island_page::island_or_part`).
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    island_or_part(|| view! { <SiteHeaderIsland/> }, header)
+}
+
+#[island]
+fn SiteHeaderIsland() -> impl IntoView {
+    provide_island_contexts();
+    header()
+}
+
+fn header() -> impl IntoView {
     let lang = use_lang();
-    let auth = expect_context::<AuthVersion>().0;
-    let user = server_resource(move || auth.get(), |_| current_user());
-    let navigate = leptos_router::hooks::use_navigate();
-    let log_out_action = Action::new(move |_: &()| {
-        let navigate = navigate.clone();
-        async move {
-            if log_out().await.is_ok() {
-                crate::client::forget_offline_pages();
-                auth.update(|v| *v += 1);
-                navigate("/login", Default::default());
-            }
+    let user = server_resource(|| (), |_| current_user());
+    let log_out_action = Action::new(move |_: &()| async move {
+        if log_out().await.is_ok() {
+            crate::client::forget_offline_pages();
+            load_page("/login");
         }
     });
 
@@ -61,18 +68,17 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
-/// 通知, with how many are unread: counted in the browser after each page change (the server
-/// renders the link alone), so reading them or a new decision shows on the next click.
+/// 通知, with how many are unread: counted in the browser once the page is live (the server
+/// renders the link alone), so reading them or a new decision shows on the next page. (A staff
+/// page's client-side changes do not count again: an island cannot watch a router it may lack.)
 ///
 /// An effect, not a `LocalResource`: a local resource read while the server renders makes the
 /// enclosing `Transition` give up, and the whole signed-in part of the header (name, 退出) was
 /// sent empty, appearing only when the page's code had loaded.
 #[component]
 fn NotificationsLink() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
     let unread = RwSignal::new(0_u64);
     Effect::new(move |_| {
-        location.pathname.track();
         leptos::task::spawn_local(async move {
             if let Ok(count) = crate::api::unread_notifications().await {
                 unread.set(count);

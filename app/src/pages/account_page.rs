@@ -6,9 +6,12 @@ use crate::api::change_password;
 use crate::components::error_note::ErrorNote;
 use crate::domain::new_password::NewPassword;
 use crate::i18n::{tr, use_lang};
+use crate::island_page::provide_island_contexts;
 
-#[component]
+/// An island: the page's code, live without the app around it (`island_page`).
+#[island]
 pub fn AccountPage() -> impl IntoView {
+    provide_island_contexts();
     let lang = use_lang();
     let old_password = RwSignal::new(String::new());
     let new_password = RwSignal::new(String::new());

@@ -27,6 +27,7 @@ use crate::domain::ApplicationState;
 use crate::domain::ExamPhase;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
+use crate::island_page::provide_island_contexts;
 use crate::models::{candidate::CategoryWithMaterials, candidate::ExamWithMaterials, exam::phase_label};
 
 /// What the candidate is typing, kept outside the reloading page data so an upload (which
@@ -45,12 +46,21 @@ struct Typing {
     saved_by_hand: RwSignal<u32>,
 }
 
+/// The route's view: the exam's code from the address, for the island (which has no router to
+/// ask in the browser).
 #[component]
 pub fn ExamPageView() -> impl IntoView {
     let params = use_params_map();
-    let code = move || params.read().get("code").unwrap_or_default();
+    let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
+    move || view! { <ExamPage code=code.get()/> }
+}
+
+/// An island: the page's code, live without the app around it (`island_page`).
+#[island]
+fn ExamPage(code: String) -> impl IntoView {
+    provide_island_contexts();
     let refresh = RwSignal::new(0u32);
-    let page = server_resource(move || (code(), refresh.get()), |(code, _)| exam_page(code));
+    let page = server_resource(move || (code.clone(), refresh.get()), |(code, _)| exam_page(code));
     let on_changed = Callback::new(move |_| refresh.update(|v| *v += 1));
     let typing = Typing {
         form: RwSignal::new(FormValues::new()),

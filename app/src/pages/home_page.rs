@@ -8,14 +8,15 @@ use crate::api::server_resource::server_resource;
 use crate::components::error_note::ErrorNote;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
+use crate::island_page::provide_island_contexts;
 use crate::models::exam::phase_label;
-use crate::AuthVersion;
 
-#[component]
+/// An island: the page's code, live without the app around it (`island_page`).
+#[island]
 pub fn HomePage() -> impl IntoView {
+    provide_island_contexts();
     let lang = use_lang();
-    let auth = expect_context::<AuthVersion>().0;
-    let exams = server_resource(move || auth.get(), |_| list_exams());
+    let exams = server_resource(|| (), |_| list_exams());
 
     view! {
         <h1>{tr("我的考试", "My exams")}</h1>

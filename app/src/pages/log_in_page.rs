@@ -7,9 +7,12 @@ use crate::auth_flow::use_after_sign_in;
 use crate::components::error_note::ErrorNote;
 use crate::error::AppError;
 use crate::i18n::tr;
+use crate::island_page::provide_island_contexts;
 
-#[component]
+/// An island: the page's code, live without the app around it (`island_page`).
+#[island]
 pub fn LogInPage() -> impl IntoView {
+    provide_island_contexts();
     let id_number = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let after_sign_in = use_after_sign_in();

@@ -6,9 +6,12 @@ use crate::api::server_resource::server_resource;
 use crate::api::{mark_notifications_read, my_notifications};
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{tr, use_lang};
+use crate::island_page::provide_island_contexts;
 
-#[component]
+/// An island: the page's code, live without the app around it (`island_page`).
+#[island]
 pub fn NotificationsPage() -> impl IntoView {
+    provide_island_contexts();
     let lang = use_lang();
     let list = server_resource(|| (), |_| my_notifications());
     Effect::new(move |_| {

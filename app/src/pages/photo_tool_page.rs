@@ -18,6 +18,7 @@ use crate::components::violation_list::ViolationList;
 use crate::domain::picture_quality::PictureKind;
 use crate::domain::{judge_for_category, ImageVerdict};
 use crate::i18n::{tr, use_lang};
+use crate::island_page::provide_island_contexts;
 use crate::models::exam::PhotoRuleChoice;
 
 /// The chosen photo (the picture alone) and its judgement under the chosen rule.
@@ -27,8 +28,10 @@ struct Judged {
     verdict: ImageVerdict,
 }
 
-#[component]
+/// An island: the page's code, live without the app around it (`island_page`).
+#[island]
 pub fn PhotoToolPage() -> impl IntoView {
+    provide_island_contexts();
     let rules = server_resource(|| (), |_| photo_rules());
     view! {
         <h1>{tr("证件照处理", "Photo tool")}</h1>

@@ -9,9 +9,12 @@ use crate::domain::sign_up_form::{FieldError, SignUpFields, SignUpForm};
 use crate::domain::IdType;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
+use crate::island_page::provide_island_contexts;
 
-#[component]
+/// An island: the page's code, live without the app around it (`island_page`).
+#[island]
 pub fn SignUpPage() -> impl IntoView {
+    provide_island_contexts();
     let lang = use_lang();
     let fields = RwSignal::new(SignUpFields { id_type: IdType::ResidentId.as_str().to_string(), ..Default::default() });
     let field_errors = RwSignal::new(Vec::<FieldError>::new());
