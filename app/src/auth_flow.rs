@@ -2,11 +2,9 @@
 //! is forgotten, and they land on their start page, loaded anew for them: 我的考试, or the review
 //! queue for reviewers.
 
-/// Returns the step to run after a successful sign-in or sign-up.
-pub fn use_after_sign_in() -> impl Fn(crate::domain::Role) + Clone + 'static {
-    move |role| {
-        crate::client::forget_offline_pages();
-        let start = if role == crate::domain::Role::Reviewer { "/review" } else { "/" };
-        crate::island_page::load_page(start);
-    }
+/// The step after a successful sign-in or sign-up.
+pub fn after_sign_in(role: crate::domain::Role) {
+    crate::client::forget_offline_pages();
+    let start = if role == crate::domain::Role::Reviewer { "/review" } else { "/" };
+    crate::island_page::load_page(start);
 }

@@ -45,9 +45,9 @@ export async function clickToNextPage(page: Page, target: Locator): Promise<void
   });
   await target.click();
   // Polled from here: an evaluation that meets the page change fails, and is simply asked again.
-  const nextPageLive = () =>
-    page.evaluate(() => !(window as any).zigeLeaving && document.body?.dataset.hydrated === 'true').catch(() => false);
-  await expect.poll(nextPageLive, { timeout: 60_000 }).toBe(true);
+  const leftOldPage = () => page.evaluate(() => !(window as any).zigeLeaving).catch(() => false);
+  await expect.poll(leftOldPage, { timeout: 60_000 }).toBe(true);
+  await waitForHydration(page);
 }
 
 /**

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::log_in;
-use crate::auth_flow::use_after_sign_in;
+use crate::auth_flow::after_sign_in;
 use crate::components::error_note::ErrorNote;
 use crate::error::AppError;
 use crate::i18n::tr;
@@ -15,10 +15,8 @@ pub fn LogInPage() -> impl IntoView {
     provide_island_contexts();
     let id_number = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let after_sign_in = use_after_sign_in();
     let submit = Action::new(move |(id, pw): &(String, String)| {
         let (id, pw) = (id.clone(), pw.clone());
-        let after_sign_in = after_sign_in.clone();
         async move {
             let outcome = log_in(id, pw).await;
             if let Ok(me) = &outcome {

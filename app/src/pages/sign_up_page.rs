@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::sign_up;
-use crate::auth_flow::use_after_sign_in;
+use crate::auth_flow::after_sign_in;
 use crate::components::error_note::ErrorNote;
 use crate::domain::sign_up_form::{FieldError, SignUpFields, SignUpForm};
 use crate::domain::IdType;
@@ -18,10 +18,8 @@ pub fn SignUpPage() -> impl IntoView {
     let lang = use_lang();
     let fields = RwSignal::new(SignUpFields { id_type: IdType::ResidentId.as_str().to_string(), ..Default::default() });
     let field_errors = RwSignal::new(Vec::<FieldError>::new());
-    let after_sign_in = use_after_sign_in();
     let submit = Action::new(move |fields: &SignUpFields| {
         let fields = fields.clone();
-        let after_sign_in = after_sign_in.clone();
         async move {
             let outcome = sign_up(fields).await;
             if let Ok(me) = &outcome {
