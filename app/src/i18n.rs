@@ -74,9 +74,14 @@ pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<RwSignal<Lang>>()
 }
 
-/// Switches language and remembers it for a year. A page living as islands is loaded again: most
-/// of its text is the server's, and each island holds a language of its own.
+/// Switches language in place and remembers it for a year.
 pub fn set_lang(lang: Lang) {
+    use_lang().set(lang);
+    remember_lang(lang);
+}
+
+/// Remembers the language for a year (the cookie the server renders by).
+pub fn remember_lang(lang: Lang) {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::JsCast;
@@ -84,12 +89,11 @@ pub fn set_lang(lang: Lang) {
             let value = lang.pick("zh", "en");
             let _ = doc.set_cookie(&format!("lang={value}; path=/; max-age=31536000; samesite=lax"));
         }
-        if crate::island_page::in_islands_mode() {
-            let _ = leptos::prelude::window().location().reload();
-            return;
-        }
     }
-    use_lang().set(lang);
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = lang;
+    }
 }
 
 /// A reactive text in the current language.

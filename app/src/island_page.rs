@@ -12,7 +12,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{provide_lang, Lang};
+use crate::i18n::{provide_lang, remember_lang, set_lang, Lang};
 
 #[cfg(feature = "hydrate")]
 thread_local! {
@@ -70,6 +70,25 @@ pub fn island_or_part<I: IntoView + 'static, P: IntoView + 'static>(
 pub fn provide_island_contexts() {
     if use_context::<RwSignal<Lang>>().is_none() {
         provide_lang();
+    }
+}
+
+/// The language switch: a page living as islands is loaded again in the new language (most of its
+/// text is the server's, and each island holds a language of its own); the whole app switches in
+/// place.
+pub fn switch_language(lang: Lang) {
+    if in_islands_mode() {
+        remember_lang(lang);
+        load_page_again();
+    } else {
+        set_lang(lang);
+    }
+}
+
+fn load_page_again() {
+    #[cfg(feature = "hydrate")]
+    {
+        let _ = window().location().reload();
     }
 }
 

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::api::server_resource::server_resource;
 use crate::api::{current_user, log_out};
-use crate::i18n::{set_lang, tr, use_lang, Lang};
-use crate::island_page::{island_or_part, load_page, provide_island_contexts};
+use crate::i18n::{tr, use_lang, Lang};
+use crate::island_page::{island_or_part, load_page, provide_island_contexts, switch_language};
 
 /// An island on the candidate's pages, an ordinary part of the app on the staff's
 /// (`island_page::island_or_part`).
@@ -38,7 +38,7 @@ fn header() -> impl IntoView {
                 <button
                     type="button"
                     class="link-button"
-                    on:click=move |_| set_lang(lang.get().pick(Lang::En, Lang::Zh))
+                    on:click=move |_| switch_language(lang.get().pick(Lang::En, Lang::Zh))
                 >
                     {move || lang.get().pick("English", "中文")}
                 </button>
