@@ -25,6 +25,26 @@ pub fn is_lazy_path(path: &str) -> bool {
     under("/admin") || under("/review") || path == "/verify" || path == "/forgot"
 }
 
+/// Loads the code chunk of the lazy page at `path`, if it is one, without running it. The whole
+/// app then hydrates synchronously (`frontend`): the tachys it is built with has no asynchronous
+/// hydration (`vendor/README.md`), so the route's view must already be at hand. Mirrors the lazy
+/// routes in `lib.rs`; a page missing here fails to hydrate, and the browser suite opens each.
+#[cfg(feature = "hydrate")]
+pub async fn load_page_chunk(path: &str) {
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
+    match segments.as_slice() {
+        ["admin"] => AdminRoute::preload().await,
+        ["admin", "audit"] => AdminAuditRoute::preload().await,
+        ["admin", "exams", _] => AdminExamRoute::preload().await,
+        ["review"] => ReviewHomeRoute::preload().await,
+        ["review", "exams", _] => ReviewQueueRoute::preload().await,
+        ["review", "applications", _] => ReviewDeskRoute::preload().await,
+        ["verify"] => VerifyTicketRoute::preload().await,
+        ["forgot"] => ForgotPasswordRoute::preload().await,
+        _ => {}
+    }
+}
+
 /// One lazy route per page: no data to start early, the page itself as the lazily loaded view.
 macro_rules! lazy_page {
     ($(#[$doc:meta])* $route:ident => $page:ident) => {

@@ -44,13 +44,15 @@ pub fn islands_hydrated() {
 }
 
 /// The whole app's hydration, in a chunk of its own (`cargo leptos --split`): everything only the
-/// staff's pages use (the router, the shell, their screens) goes with it.
+/// staff's pages use (the router, the shell, their screens) goes with it. It hydrates
+/// synchronously once the route's own chunk is loaded: asynchronous hydration is not compiled in
+/// (`vendor/README.md`).
 #[leptos::wasm_split::wasm_split(whole_app, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn hydrate_whole_app() -> Result<Pin<Box<dyn Future<Output = ()>>>, SplitLoaderError> {
     Ok(Box::pin(async {
-        let body = leptos::prelude::document().body().expect("a page has a body");
-        let page = leptos::mount::hydrate_from_async(body, app::App).await;
-        page.forget();
+        let path = leptos::prelude::window().location().pathname().unwrap_or_default();
+        app::lazy_routes::load_page_chunk(&path).await;
+        leptos::mount::hydrate_body(app::App);
         app::mark_hydrated();
     }))
 }
