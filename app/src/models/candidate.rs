@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 use super::exam::{beside_definitions, ExamSummary};
 use super::feedback::{FlagView, TimelineEntry};
 use crate::domain::completeness::MissingItem;
-use crate::domain::exam_windows::Deadline;
-use crate::domain::personal_form::FormValues;
+use crate::domain::exam_windows::{format_moment, Deadline};
+use crate::domain::personal_form::{FormField, FormValues};
+use crate::domain::position_tree::PositionNode;
 use crate::domain::{ApplicationState, CategoryDefinition, ExamDefinition, ExamPhase, ImageFormat};
 
 /// One stored image, as its owner sees it.
@@ -62,7 +63,7 @@ pub struct ExamCard {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ExamWithMaterials {
     pub exam: ExamSummary,
-    pub definition: ExamDefinition,
+    pub definition: CandidateDefinition,
     pub phase: ExamPhase,
     /// Seconds until upload closes, by the server's clock, while it is open: the countdown
     /// starts from this, not from the browser's idea of the date.
@@ -103,6 +104,41 @@ pub struct ResultView {
     pub reason: Option<String>,
 }
 
+/// What of the exam's definition the exam page works with. The rest (the windows, who is eligible,
+/// the fee's, the form's and the ticket's details, the rooms) stays on the server: the page
+/// receives the moments it shows already written, and each decoder the browser does not need is
+/// code a phone does not download.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CandidateDefinition {
+    pub pledge_zh: String,
+    pub pledge_en: String,
+    /// With their rules: the browser judges a file by them before sending it.
+    pub categories: Vec<CategoryDefinition>,
+    pub form: Vec<FormField>,
+    pub positions: Vec<PositionNode>,
+    /// A fee is paid after approval (报名费).
+    pub charges_fee: bool,
+    /// Approved candidates print a registration form for their employer to stamp (报名登记表).
+    pub prints_registration_form: bool,
+    /// From when an admission ticket (准考证) can be printed, in the exam's offset.
+    pub ticket_opens: Option<String>,
+}
+
+impl From<&ExamDefinition> for CandidateDefinition {
+    fn from(definition: &ExamDefinition) -> Self {
+        CandidateDefinition {
+            pledge_zh: definition.pledge_zh.clone(),
+            pledge_en: definition.pledge_en.clone(),
+            categories: definition.categories.clone(),
+            form: definition.form.clone(),
+            positions: definition.positions.clone(),
+            charges_fee: definition.fee.is_some(),
+            prints_registration_form: definition.registration_form.is_some(),
+            ticket_opens: definition.ticket.as_ref().map(|ticket| format_moment(&ticket.opens)),
+        }
+    }
+}
+
 /// One category's images as the exam page receives them. The category's rules travel once, in
 /// the exam's definition; `ExamWithMaterials::category_views` puts the two together.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -116,7 +152,7 @@ impl ExamWithMaterials {
     /// Each category of the exam with its definition and the candidate's images, in the exam's
     /// order.
     pub fn category_views(&self) -> Vec<CategoryWithMaterials> {
-        beside_definitions(&self.definition, &self.categories, |c| c.code.as_str(), |c| &c.materials)
+        beside_definitions(&self.definition.categories, &self.categories, |c| c.code.as_str(), |c| &c.materials)
             .into_iter()
             .map(|(definition, materials)| CategoryWithMaterials { definition, materials })
             .collect()

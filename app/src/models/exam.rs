@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{CategoryDefinition, ExamDefinition, ExamPhase};
+use crate::domain::{CategoryDefinition, ExamPhase};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ExamSummary {
@@ -25,13 +25,12 @@ pub fn phase_label(phase: ExamPhase) -> (&'static str, &'static str) {
 /// Each category of the exam, in the exam's order, with the items sent for it (none when none
 /// were): category rules travel once, in the definition, and are put back beside their items here.
 pub fn beside_definitions<G, T: Clone>(
-    definition: &ExamDefinition,
+    categories: &[CategoryDefinition],
     groups: &[G],
     code_of: impl Fn(&G) -> &str,
     items_of: impl Fn(&G) -> &Vec<T>,
 ) -> Vec<(CategoryDefinition, Vec<T>)> {
-    definition
-        .categories
+    categories
         .iter()
         .map(|category| {
             let items = groups.iter().find(|g| code_of(g) == category.code).map(&items_of).cloned();

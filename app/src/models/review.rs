@@ -169,7 +169,7 @@ pub struct ReviewCategoryView {
 impl ReviewSheet {
     /// Each category of the exam with its definition and images, in the exam's order.
     pub fn category_views(&self) -> Vec<ReviewCategoryView> {
-        beside_definitions(&self.definition, &self.categories, |c| c.code.as_str(), |c| &c.images)
+        beside_definitions(&self.definition.categories, &self.categories, |c| c.code.as_str(), |c| &c.images)
             .into_iter()
             .map(|(definition, images)| ReviewCategoryView { definition, images })
             .collect()

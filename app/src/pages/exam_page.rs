@@ -21,7 +21,6 @@ use crate::components::position_picker::PositionPicker;
 use crate::components::requirements_list::RequirementsList;
 use crate::components::timeline_list::TimelineList;
 use crate::components::uploaded_summary::UploadedSummary;
-use crate::domain::exam_windows::format_moment;
 use crate::domain::personal_form::FormValues;
 use crate::domain::ApplicationState;
 use crate::domain::ExamPhase;
@@ -180,9 +179,9 @@ fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) 
     let has_application = page.pledge_accepted_at.is_some();
     let result = page.result.clone();
     let approved = result.as_ref().is_some_and(|r| r.state == ApplicationState::Approved);
-    let fee_due = definition.fee.is_some() && approved;
-    let form_ready = definition.registration_form.is_some() && approved;
-    let ticket_opens = definition.ticket.as_ref().filter(|_| approved).map(|t| format_moment(&t.opens));
+    let fee_due = definition.charges_fee && approved;
+    let form_ready = definition.prints_registration_form && approved;
+    let ticket_opens = definition.ticket_opens.clone().filter(|_| approved);
     view! {
         {result.map(|result| {
             let reason = result.reason.clone().unwrap_or_default();

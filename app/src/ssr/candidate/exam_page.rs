@@ -6,7 +6,7 @@ use crate::domain::completeness::missing_for_submission;
 use crate::domain::exam_windows::{format_moment, format_utc};
 use crate::domain::{ApplicationState, ExamPhase};
 use crate::error::AppError;
-use crate::models::candidate::{CategoryMaterials, ExamWithMaterials, ResultView};
+use crate::models::candidate::{CandidateDefinition, CategoryMaterials, ExamWithMaterials, ResultView};
 use crate::ssr::access::candidate_access;
 use crate::ssr::application::{application_queries, material_queries, review_flags};
 use crate::ssr::entities::user;
@@ -70,6 +70,6 @@ pub async fn assemble(state: &ServerState, account: &user::Model, code: &str) ->
         categories,
         form,
         position,
-        definition: exam.definition.clone(),
+        definition: CandidateDefinition::from(definition),
     })
 }
