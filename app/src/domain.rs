@@ -10,7 +10,6 @@ pub mod byte_size;
 pub mod category_advice;
 pub mod category_rules;
 pub mod completeness;
-pub mod decimal;
 pub mod device_draft;
 pub mod document_kind;
 pub mod eligibility_csv;

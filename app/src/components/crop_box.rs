@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys::{Element, HtmlElement};
 
-use crate::domain::decimal::fixed;
 use crate::domain::photo_fit::CropBox;
 use crate::i18n::tr;
 
@@ -29,11 +28,11 @@ pub fn CropStage(image_url: String, picture: (u32, u32), crop: RwSignal<CropBox>
     let style = move || {
         let c = crop.get();
         format!(
-            "left:{}%;top:{}%;width:{}%;height:{}%",
-            fixed(percent(c.x, picture.0), 3),
-            fixed(percent(c.y, picture.1), 3),
-            fixed(percent(c.width, picture.0), 3),
-            fixed(percent(c.height, picture.1), 3)
+            "left:{:.3}%;top:{:.3}%;width:{:.3}%;height:{:.3}%",
+            percent(c.x, picture.0),
+            percent(c.y, picture.1),
+            percent(c.width, picture.0),
+            percent(c.height, picture.1)
         )
     };
     let resize = move |factor: f64| crop.update(|c| *c = c.scaled(factor, picture, min_width));

@@ -11,7 +11,6 @@ use crate::components::error_note::ErrorNote;
 use crate::components::outbox::{Outbox, QueuedItem};
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
-use crate::domain::decimal::fixed;
 use crate::domain::pending_action::PendingKind;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
@@ -57,8 +56,7 @@ fn QueuedRow(item: QueuedItem, outbox: Outbox) -> impl IntoView {
         move || match (refused, progress()) {
             (true, _) => lang.get().pick("未被服务器接受", "Not accepted by the server").to_string(),
             (false, Some(p)) => {
-                let percent = fixed(p * 100.0, 0);
-                lang.get().pick(format!("正在发送 {percent}%"), format!("Sending {percent}%"))
+                lang.get().pick(format!("正在发送 {:.0}%", p * 100.0), format!("Sending {:.0}%", p * 100.0))
             }
             (false, None) => match item.action.kind {
                 PendingKind::Upload { .. } => {
@@ -84,7 +82,7 @@ fn QueuedRow(item: QueuedItem, outbox: Outbox) -> impl IntoView {
                 <strong>{move || lang.get().pick(what_zh.clone(), what_en.clone())}</strong>
                 <span class="badge pending" data-testid="queued-state">{state}</span>
                 {move || progress().map(|p| view! {
-                    <progress class="upload-progress" max="100" value=fixed(p * 100.0, 0)>{format!("{}%", fixed(p * 100.0, 0))}</progress>
+                    <progress class="upload-progress" max="100" value=(p * 100.0).round()>{format!("{:.0}%", p * 100.0)}</progress>
                 })}
                 {problem}
                 {reason}

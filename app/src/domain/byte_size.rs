@@ -2,8 +2,6 @@
 //! exam notices mean it. Rounded away from the limit, so a file one byte over 300 KB never reads
 //! as "300 KB, above the 300 KB limit".
 
-use crate::domain::decimal::fixed;
-
 #[derive(Clone, Copy)]
 pub enum Rounding {
     Up,
@@ -21,7 +19,7 @@ pub fn format_bytes(bytes: u64, rounding: Rounding) -> String {
         Rounding::Up => tenths.ceil(),
         Rounding::Down => tenths.floor(),
     };
-    let text = fixed(tenths / 10.0, 1);
+    let text = format!("{:.1}", tenths / 10.0);
     format!("{} {unit}", text.trim_end_matches(".0"))
 }
 

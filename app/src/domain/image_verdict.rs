@@ -9,7 +9,6 @@ use super::exam_definition::CategoryDefinition;
 use super::image_facts::{DpiSource, ImageFacts};
 use super::probe_error::ProbeError;
 use super::violation::{Violation, ViolationCode as Code};
-use crate::domain::decimal::fixed;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ImageVerdict {
@@ -152,11 +151,11 @@ fn check_facts(facts: &ImageFacts, rules: &CategoryRules, out: &mut Vec<Violatio
 fn check_pixels(facts: &ImageFacts, rules: &CategoryRules, out: &mut Vec<Violation>) {
     let (width, height) = (facts.width(), facts.height());
     if facts.pixel_count() > rules.max_pixels {
-        let (mp, limit) = (fixed(facts.pixel_count() as f64 / 1e6, 1), fixed(rules.max_pixels as f64 / 1e6, 1));
+        let (mp, limit) = (facts.pixel_count() as f64 / 1e6, rules.max_pixels as f64 / 1e6);
         out.push(Violation::new(
             Code::TooManyPixels,
-            format!("图片 {width}×{height} 共 {mp} 百万像素，超过上限 {limit} 百万像素"),
-            format!("The picture is {width}×{height}, {mp} megapixels, above the {limit} megapixel limit"),
+            format!("图片 {width}×{height} 共 {mp:.1} 百万像素，超过上限 {limit:.1} 百万像素"),
+            format!("The picture is {width}×{height}, {mp:.1} megapixels, above the {limit:.1} megapixel limit"),
         ));
     }
     if let Some(min) = rules.min_width.filter(|&min| width < min) {
@@ -176,13 +175,11 @@ fn check_pixels(facts: &ImageFacts, rules: &CategoryRules, out: &mut Vec<Violati
     if let Some(aspect) = rules.aspect {
         let deviation = aspect.relative_deviation(width, height);
         if deviation > rules.aspect_tolerance {
-            let (pct, tol) = (fixed(deviation * 100.0, 1), fixed(rules.aspect_tolerance * 100.0, 1));
+            let (pct, tol) = (deviation * 100.0, rules.aspect_tolerance * 100.0);
             out.push(Violation::new(
                 Code::AspectMismatch,
-                format!("图片 {width}×{height}，宽高比与要求的 {aspect} 相差 {pct}%，允许 {tol}%"),
-                format!(
-                    "The picture is {width}×{height}, {pct}% off the required {aspect} aspect ratio ({tol}% allowed)"
-                ),
+                format!("图片 {width}×{height}，宽高比与要求的 {aspect} 相差 {pct:.1}%，允许 {tol:.1}%"),
+                format!("The picture is {width}×{height}, {pct:.1}% off the required {aspect} aspect ratio ({tol:.1}% allowed)"),
             ));
         }
     }

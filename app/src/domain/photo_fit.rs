@@ -11,7 +11,6 @@ use super::category_rules::CategoryRules;
 use super::image_facts::ImageFacts;
 use super::image_format::ImageFormat;
 use super::violation::{Violation, ViolationCode as Code};
-use crate::domain::decimal::fixed;
 
 /// Phones refuse a canvas above 16.7 megapixels (4096 × 4096); no size is planned above it.
 pub const MAX_CANVAS_PIXELS: u64 = 4096 * 4096;
@@ -141,10 +140,10 @@ pub fn plan_with_crop(facts: &ImageFacts, rules: &CategoryRules, crop: Option<Cr
     if sizes.is_empty() {
         return Fit::Cannot(vec![Violation::new(
             Code::TooManyPixels,
-            format!("按本类的最少像素要求，图片会超过 {} 百万像素的上限", fixed(pixel_cap as f64 / 1e6, 1)),
+            format!("按本类的最少像素要求，图片会超过 {:.1} 百万像素的上限", pixel_cap as f64 / 1e6),
             format!(
-                "At the category's minimum size the picture would exceed the {} megapixel limit",
-                fixed(pixel_cap as f64 / 1e6, 1)
+                "At the category's minimum size the picture would exceed the {:.1} megapixel limit",
+                pixel_cap as f64 / 1e6
             ),
         )]);
     }

@@ -8,7 +8,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::violation::{Violation, ViolationCode as Code};
-use crate::domain::decimal::fixed;
 
 /// The long side pictures are measured at (the browser scales down to it, never up).
 pub const ANALYSIS_SIDE: u32 = 1024;
@@ -91,12 +90,12 @@ pub fn quality_advice(m: &QualityMeasures, kind: PictureKind) -> Vec<Violation> 
         advice.push(Violation::new(
             Code::PageNearlyBlank,
             format!(
-                "图片上几乎没有内容（深色笔迹约占 {}%）；请确认拍到的是材料的正确一面",
-                fixed(m.ink_share * 100.0, 2)
+                "图片上几乎没有内容（深色笔迹约占 {:.2}%）；请确认拍到的是材料的正确一面",
+                m.ink_share * 100.0
             ),
             format!(
-                "There is almost nothing on the picture (about {}% of it is dark marks); check it shows the right side of the document",
-                fixed(m.ink_share * 100.0, 2)
+                "There is almost nothing on the picture (about {:.2}% of it is dark marks); check it shows the right side of the document",
+                m.ink_share * 100.0
             ),
         ));
     }
@@ -104,14 +103,12 @@ pub fn quality_advice(m: &QualityMeasures, kind: PictureKind) -> Vec<Violation> 
         advice.push(Violation::new(
             Code::PictureBlurred,
             format!(
-                "图片可能模糊（清晰度 {}，建议不低于 {}）；请对焦后重新拍摄，手机放稳",
-                fixed(m.sharpness, 0),
-                fixed(BLUR_THRESHOLD, 0)
+                "图片可能模糊（清晰度 {:.0}，建议不低于 {BLUR_THRESHOLD:.0}）；请对焦后重新拍摄，手机放稳",
+                m.sharpness
             ),
             format!(
-                "The picture may be blurred (sharpness {}, at least {} advised); focus and hold the phone still, then take it again",
-                fixed(m.sharpness, 0),
-                fixed(BLUR_THRESHOLD, 0)
+                "The picture may be blurred (sharpness {:.0}, at least {BLUR_THRESHOLD:.0} advised); focus and hold the phone still, then take it again",
+                m.sharpness
             ),
         ));
     }
@@ -159,10 +156,10 @@ fn background_problem(b: &Background) -> Option<(String, String)> {
     }
     if b.unevenness > 25.0 {
         return Some((
-            format!("证件照背景不均匀（亮度起伏 {}，建议不超过 25）；请在单色背景前重新拍摄，避免阴影", fixed(b.unevenness, 0)),
+            format!("证件照背景不均匀（亮度起伏 {:.0}，建议不超过 25）；请在单色背景前重新拍摄，避免阴影", b.unevenness),
             format!(
-                "The ID photo's background is uneven (brightness varies by {}, at most 25 advised); take it again in front of a plain background without shadows",
-                fixed(b.unevenness, 0)
+                "The ID photo's background is uneven (brightness varies by {:.0}, at most 25 advised); take it again in front of a plain background without shadows",
+                b.unevenness
             ),
         ));
     }
