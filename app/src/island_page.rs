@@ -51,9 +51,10 @@ pub fn renders_islands() -> bool {
 }
 
 /// A part live on every page (the header, the offline banner): `island` where the server renders
-/// the page as islands, `part` inside the whole app on the staff's pages. leptos 0.8 cannot
-/// hydrate an island inside an app that hydrates asynchronously from its chunk (it finds a
-/// marker missing and stops), and in the browser the whole app only runs on the staff's pages.
+/// the page as islands, `part` inside the whole app on the staff's pages. leptos 0.8 could not
+/// hydrate an island inside the whole app when that hydrated asynchronously (it found a marker
+/// missing and stopped; it hydrates synchronously now, not tried again), and in the browser the
+/// whole app only runs on the staff's pages.
 pub fn island_or_part<I: IntoView + 'static, P: IntoView + 'static>(
     island: impl FnOnce() -> I,
     part: impl FnOnce() -> P,
