@@ -29,8 +29,8 @@ pub fn hydrate() -> bool {
     }
     // The whole app waits for its chunk, then for the lazy route's; the page is marked live only
     // when all of it is. A chunk that cannot load leaves the server's page as it is.
-    wasm_bindgen_futures::spawn_local(async {
-        if let Ok(whole_app) = hydrate_whole_app().await {
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(whole_app) = hydrate_whole_app(path).await {
             whole_app.await;
         }
     });
@@ -43,14 +43,13 @@ pub fn islands_hydrated() {
     app::mark_hydrated();
 }
 
-/// The whole app's hydration, in a chunk of its own (`cargo leptos --split`): everything only the
+/// The whole app's hydration at `path`, in a chunk of its own (`cargo leptos --split`): everything only the
 /// staff's pages use (the router, the shell, their screens) goes with it. It hydrates
 /// synchronously once the route's own chunk is loaded: asynchronous hydration is not compiled in
 /// (`vendor/README.md`).
 #[leptos::wasm_split::wasm_split(whole_app, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn hydrate_whole_app() -> Result<Pin<Box<dyn Future<Output = ()>>>, SplitLoaderError> {
-    Ok(Box::pin(async {
-        let path = leptos::prelude::window().location().pathname().unwrap_or_default();
+fn hydrate_whole_app(path: String) -> Result<Pin<Box<dyn Future<Output = ()>>>, SplitLoaderError> {
+    Ok(Box::pin(async move {
         app::lazy_routes::load_page_chunk(&path).await;
         leptos::mount::hydrate_body(app::App);
         app::mark_hydrated();
