@@ -1,5 +1,6 @@
 //! What administrators take away from an exam's review: the results as CSV and .xlsx, and the
-//! day-by-day count of applications per state behind the progress chart.
+//! day-by-day count of applications per state behind the progress chart; and the exam's
+//! administration page, which shows them.
 mod support;
 
 use serde_json::{json, Value};
@@ -65,4 +66,21 @@ async fn progress_counts_applications_per_state_at_the_end_of_each_day() {
     assert_eq!(last_three("approved"), [1, 1, 1]);
     assert_eq!(last_three("draft"), [1, 1, 1], "Bob accepted the pledge and never submitted");
     assert_eq!(last_three("submitted"), [0, 0, 0], "Alice's submission was decided");
+}
+
+/// An exam's administration page is sent whole, on every load: the progress chart and the
+/// document templates are in the page the browser first paints. A part read only in the browser
+/// once made the server send either them or the 加载中 placeholder, at random, and the browser
+/// then sometimes failed to bring the page to life.
+#[tokio::test]
+async fn an_exams_administration_page_is_sent_whole_on_every_load() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    for load in 1..=12 {
+        let page = admin.get("/admin/exams/000").await.text().await.unwrap();
+        assert!(
+            page.contains(r#"data-testid="progress-chart""#) && page.contains("template-desk"),
+            "load {load} was sent without its parts: {page}"
+        );
+    }
 }

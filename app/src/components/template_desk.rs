@@ -20,16 +20,32 @@ pub fn TemplateDesk(code: String, documents: Vec<DocumentKind>) -> impl IntoView
     let source = RwSignal::new(String::new());
     // What the last save or reset answered, shown until another document is chosen.
     let outcome = RwSignal::new(None::<Result<&'static str, AppError>>);
-    // Loaded in the browser only: the page is server-rendered without it, so hydration matches.
-    let loaded = LocalResource::new({
-        let code = code.clone();
-        move || admin_document_template(code.clone(), kind.get())
-    });
     let shown = RwSignal::new(None::<TemplateView>);
-    Effect::new(move || {
-        if let Some(Ok(view)) = loaded.get() {
-            source.set(view.source.clone());
-            shown.set(Some(view));
+    // Why the chosen document's template could not be loaded.
+    let load_failure = RwSignal::new(None::<AppError>);
+    // Loaded by an effect, so in the browser only, never while the server renders. A
+    // `LocalResource` read there made the page's `Transition` race its placeholder against its
+    // content (leptos's `select!` picks at random when both are ready): the page sent differed
+    // from load to load, and in one CI run the browser failed to bring it to life. An answer for a
+    // document no longer chosen is dropped.
+    Effect::new({
+        let code = code.clone();
+        move || {
+            let (code, chosen) = (code.clone(), kind.get());
+            leptos::task::spawn_local(async move {
+                let answer = admin_document_template(code, chosen).await;
+                if kind.get_untracked() != chosen {
+                    return;
+                }
+                match answer {
+                    Ok(view) => {
+                        source.set(view.source.clone());
+                        shown.set(Some(view));
+                        load_failure.set(None);
+                    }
+                    Err(error) => load_failure.set(Some(error)),
+                }
+            });
         }
     });
     let answer = move |done: Result<TemplateView, AppError>, said: &'static str| match done {
@@ -77,7 +93,7 @@ pub fn TemplateDesk(code: String, documents: Vec<DocumentKind>) -> impl IntoView
                     }).collect_view()}
                 </select>
             </label>
-            {move || loaded.get().and_then(Result::err).map(|error| view! { <ErrorNote error/> })}
+            {move || load_failure.get().map(|error| view! { <ErrorNote error/> })}
             <p class="muted" data-testid="template-origin">{move || shown.get().map(|view| match view.saved {
                 Some(saved) => lang.get().pick(format!("本考试自定义的模板，保存于 {saved}"), format!("This exam's own template, saved {saved}")),
                 None => lang.get().pick("系统自带的模板".to_string(), "The template shipped with Zige".to_string()),
