@@ -21,6 +21,7 @@ pub mod save_application;
 pub mod server_resource;
 pub mod sign_up;
 pub mod ticket_public_key;
+pub mod wire;
 
 pub use accept_pledge::accept_pledge;
 pub use change_password::change_password;

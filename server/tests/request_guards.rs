@@ -1,5 +1,6 @@
 //! What every request passes before it reaches the app: attempt limits (429 with Retry-After),
-//! cross-site refusals, the content types the app sends, and malformed bodies answered 400.
+//! cross-site refusals, the content types the app sends (server functions' answers in postcard
+//! to the browser, JSON to anyone else), and malformed bodies answered 400.
 mod support;
 
 use serde_json::json;
@@ -169,4 +170,33 @@ async fn https_installations_send_secure_cookies_and_hsts() {
         .await
         .unwrap();
     assert_eq!(foreign.status(), 403, "with a public URL set, only that origin may change state");
+}
+
+/// The browser's code asks for postcard (`Accept`), which is lighter to carry in a phone's
+/// download than JSON's decoders; anyone else (a script, curl, these tests) gets JSON. Both say
+/// the same thing and are labelled as what they are.
+#[tokio::test]
+async fn server_functions_answer_the_browser_in_postcard_and_others_in_json() {
+    let app = spawn_app().await;
+    let candidate = app.new_candidate(ALICE).await;
+    assert!(candidate.call("accept_pledge", json!({ "code": "000" })).await.status().is_success());
+
+    let as_json = candidate.call("exam_page", json!({ "code": "000" })).await;
+    assert_eq!(as_json.headers()["content-type"], "application/json");
+    let json_page: serde_json::Value = as_json.json().await.unwrap();
+
+    let as_postcard = candidate
+        .http
+        .post(app.url("/api/exam_page"))
+        .header("accept", "application/x-postcard")
+        .json(&json!({ "code": "000" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(as_postcard.status(), 200);
+    assert_eq!(as_postcard.headers()["content-type"], "application/x-postcard");
+    let bytes = as_postcard.bytes().await.unwrap();
+    let page: app::models::candidate::ExamWithMaterials = postcard::from_bytes(&bytes).expect("a postcard answer");
+    assert_eq!(serde_json::to_value(&page).unwrap(), json_page, "the same page in either form");
+    assert!(bytes.len() < serde_json::to_vec(&json_page).unwrap().len(), "and postcard is the shorter");
 }

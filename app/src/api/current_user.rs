@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::models::account::SessionUser;
 
 /// The signed-in person, or None.
-#[server(endpoint = "current_user", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "current_user", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
     use crate::ssr::infra::server_state::server_state;
     use crate::ssr::{access::session_user, accounts::account_store};

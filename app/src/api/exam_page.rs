@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::models::candidate::ExamWithMaterials;
 
 /// One exam as the signed-in candidate sees it now (`ssr::candidate::exam_page`).
-#[server(endpoint = "exam_page", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "exam_page", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
     use crate::ssr::{access::caller, candidate::exam_page};
 

@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::models::payment::{FeeView, OrderView};
 
 /// The exam's fee for the signed-in candidate, once approved: amount, ways to pay, latest order.
-#[server(endpoint = "fee_status", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "fee_status", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn fee_status(exam_code: String) -> Result<Option<FeeView>, AppError> {
     use crate::ssr::{access::caller, payments::orders};
 
@@ -13,7 +13,7 @@ pub async fn fee_status(exam_code: String) -> Result<Option<FeeView>, AppError> 
 }
 
 /// 生成订单: an order for the exam's own amount through the chosen gateway.
-#[server(endpoint = "create_fee_order", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "create_fee_order", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn create_fee_order(exam_code: String, gateway: String) -> Result<OrderView, AppError> {
     use crate::ssr::{access::caller, payments::order_view::order_view, payments::orders};
 
@@ -23,7 +23,7 @@ pub async fn create_fee_order(exam_code: String, gateway: String) -> Result<Orde
 }
 
 /// Closes the candidate's own unpaid order.
-#[server(endpoint = "close_fee_order", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "close_fee_order", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn close_fee_order(order_no: String) -> Result<(), AppError> {
     use crate::ssr::{access::caller, payments::orders};
 

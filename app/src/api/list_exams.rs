@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::models::candidate::ExamCard;
 
 /// 我的考试 (`ssr::candidate::my_exams`).
-#[server(endpoint = "list_exams", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "list_exams", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn list_exams() -> Result<Vec<ExamCard>, AppError> {
     use crate::ssr::{access::caller, candidate::my_exams};
 

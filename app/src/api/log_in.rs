@@ -5,7 +5,7 @@ use crate::models::account::SessionUser;
 
 /// Logs in with ID number and password. Attempts at one ID number are limited wherever they come
 /// from (the address limit is applied before the body is read, in the server's middleware).
-#[server(endpoint = "log_in", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "log_in", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn log_in(id_number: String, password: String) -> Result<SessionUser, AppError> {
     use crate::ssr::infra::audit::AuditAction;
     use crate::ssr::infra::server_state::server_state;

@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::models::feedback::NotificationView;
 
 /// The signed-in person's notifications that are visible now, newest first.
-#[server(endpoint = "my_notifications", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "my_notifications", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn my_notifications() -> Result<Vec<NotificationView>, AppError> {
     use crate::ssr::{access::caller, messaging::notifications};
 
@@ -12,7 +12,7 @@ pub async fn my_notifications() -> Result<Vec<NotificationView>, AppError> {
     notifications::visible(&state.db, account.id, state.clock.now()).await
 }
 
-#[server(endpoint = "mark_notifications_read", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "mark_notifications_read", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn mark_notifications_read() -> Result<(), AppError> {
     use crate::ssr::{access::caller, messaging::notifications};
 
@@ -21,7 +21,7 @@ pub async fn mark_notifications_read() -> Result<(), AppError> {
 }
 
 /// How many visible notifications the signed-in person has not read yet.
-#[server(endpoint = "unread_notifications", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "unread_notifications", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn unread_notifications() -> Result<u64, AppError> {
     use crate::ssr::{access::caller, messaging::notifications};
 

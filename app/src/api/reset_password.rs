@@ -4,7 +4,7 @@ use crate::error::AppError;
 
 /// 忘记密码, step 2: the code and a new password. Every session of the account ends; the person
 /// then logs in with the new password.
-#[server(endpoint = "reset_password", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "reset_password", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn reset_password(id_number: String, code: String, new_password: String) -> Result<(), AppError> {
     use crate::domain::new_password::NewPassword;
     use crate::ssr::accounts::password_recovery;

@@ -6,7 +6,7 @@ use crate::error::AppError;
 /// 暂存 (`submit` false): keeps the form and position as they are, complete or not, and returns
 /// the problems found so far. 提交审核 (`submit` true): the server checks completeness with its
 /// own data and either lists what is missing or locks the application.
-#[server(endpoint = "save_application", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "save_application", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn save_application(
     code: String,
     form: FormValues,

@@ -1,42 +1,42 @@
 //! A resource whose value comes from a server function, with the codec its first value travels
-//! in from the server's render to the browser: JSON, as leptos's default, but read through the
-//! same reader as server-function answers (`domain::json_text` says why). The text on the wire is
-//! unchanged.
+//! in from the server's render to the browser: postcard, as the browser reads server-function
+//! answers (`api::wire` says why), written in base64 because it travels inside the page's text.
 
+use base64::engine::general_purpose::STANDARD_NO_PAD as BASE64;
+use base64::Engine;
 use leptos::prelude::*;
 use leptos::server::codee::{Decoder, Encoder};
 use serde::{de::DeserializeOwned, Serialize};
 
-use crate::domain::json_text::read_json;
+/// Postcard in base64: the page's data in the form the browser reads its answers in.
+pub struct PageData;
 
-/// JSON written as leptos writes it, read back through the same reader as server functions.
-pub struct SliceJson;
-
-impl<T: Serialize> Encoder<T> for SliceJson {
-    type Error = serde_json::Error;
+impl<T: Serialize> Encoder<T> for PageData {
+    type Error = String;
     type Encoded = String;
 
-    fn encode(value: &T) -> Result<String, serde_json::Error> {
-        serde_json::to_string(value)
+    fn encode(value: &T) -> Result<String, String> {
+        postcard::to_allocvec(value).map(|bytes| BASE64.encode(bytes)).map_err(|e| e.to_string())
     }
 }
 
-impl<T: DeserializeOwned> Decoder<T> for SliceJson {
-    type Error = serde_json::Error;
+impl<T: DeserializeOwned> Decoder<T> for PageData {
+    type Error = String;
     type Encoded = str;
 
-    fn decode(text: &str) -> Result<T, serde_json::Error> {
-        read_json(text)
+    fn decode(text: &str) -> Result<T, String> {
+        let bytes = BASE64.decode(text).map_err(|e| e.to_string())?;
+        postcard::from_bytes(&bytes).map_err(|e| e.to_string())
     }
 }
 
-/// `Resource::new`, but in [`SliceJson`]: rendered on the server, its value sent with the page,
+/// `Resource::new`, but in [`PageData`]: rendered on the server, its value sent with the page,
 /// fetched again whenever `source` changes.
 #[track_caller]
 pub fn server_resource<T, S, Fut>(
     source: impl Fn() -> S + Send + Sync + 'static,
     fetcher: impl Fn(S) -> Fut + Send + Sync + 'static,
-) -> Resource<T, SliceJson>
+) -> Resource<T, PageData>
 where
     T: Serialize + DeserializeOwned + Send + Sync + 'static,
     S: PartialEq + Clone + Send + Sync + 'static,

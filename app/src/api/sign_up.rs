@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::models::account::SessionUser;
 
 /// Creates a candidate account and signs it in.
-#[server(endpoint = "sign_up", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "sign_up", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn sign_up(fields: SignUpFields) -> Result<SessionUser, AppError> {
     use crate::domain::sign_up_form::SignUpForm;
     use crate::ssr::infra::server_state::server_state;

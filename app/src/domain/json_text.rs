@@ -1,9 +1,10 @@
 //! The one way the browser reads JSON text.
 //!
 //! serde_json compiles a decoder per type and per reader (`from_str`, `from_slice`), and
-//! server-function answers are read with `from_slice`; reading every other text the same way
-//! (a resource's first value, what the device kept, an error answer) keeps one decoder per type
-//! in the WASM instead of two.
+//! server functions' error answers are read with `from_slice`; reading every other JSON text the
+//! same way (what the device kept, the uploads' and the outbox's answers) keeps one decoder per
+//! type in the WASM instead of two. (Successful answers and the page's data arrive in postcard,
+//! `api::wire`.)
 
 use serde::de::DeserializeOwned;
 

@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::models::account::{AccountView, TemporaryPassword};
 
 /// The account registered under an ID number, if any.
-#[server(endpoint = "admin_find_account", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_find_account", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_find_account(id_number: String) -> Result<Option<AccountView>, AppError> {
     use crate::ssr::{access::caller, admin::account_admin};
 
@@ -14,7 +14,7 @@ pub async fn admin_find_account(id_number: String) -> Result<Option<AccountView>
 }
 
 /// Sets a temporary password (shown once) and ends every session of the account; audited.
-#[server(endpoint = "admin_reset_password", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_reset_password", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_reset_password(user_id: i32) -> Result<TemporaryPassword, AppError> {
     use crate::ssr::{access::caller, admin::account_admin};
 
@@ -23,7 +23,7 @@ pub async fn admin_reset_password(user_id: i32) -> Result<TemporaryPassword, App
 }
 
 /// Frees the ID number of an account someone else registered, so its owner can sign up; audited.
-#[server(endpoint = "admin_release_id_number", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_release_id_number", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_release_id_number(user_id: i32) -> Result<(), AppError> {
     use crate::ssr::{access::caller, admin::account_admin};
 
@@ -32,7 +32,7 @@ pub async fn admin_release_id_number(user_id: i32) -> Result<(), AppError> {
 }
 
 /// Creates a further administrator with the sign-up's checks; audited.
-#[server(endpoint = "admin_create_admin", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_create_admin", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_create_admin(fields: SignUpFields) -> Result<AccountView, AppError> {
     use crate::domain::sign_up_form::SignUpForm;
     use crate::ssr::{access::caller, admin::account_admin};

@@ -7,7 +7,7 @@ use crate::models::admin::{AuditQuery, AuditRow};
 pub const AUDIT_PAGE_SIZE: u64 = 100;
 
 /// A page of the audit log, newest first; without a query, the newest lines of every kind.
-#[server(endpoint = "admin_audit_log", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_audit_log", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_audit_log(query: Option<AuditQuery>) -> Result<Vec<AuditRow>, AppError> {
     use crate::ssr::{access::caller, infra::audit};
 

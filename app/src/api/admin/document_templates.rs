@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::models::document_template::TemplateView;
 
 /// The template an exam's document is laid out with, and the data it reads.
-#[server(endpoint = "admin_document_template", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_document_template", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_document_template(code: String, kind: DocumentKind) -> Result<TemplateView, AppError> {
     use crate::ssr::{access::caller, admin::template_editing};
 
@@ -14,7 +14,7 @@ pub async fn admin_document_template(code: String, kind: DocumentKind) -> Result
 }
 
 /// Saves an exam's own template once it lays out sample data without a mistake; audited.
-#[server(endpoint = "admin_save_document_template", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_save_document_template", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_save_document_template(
     code: String,
     kind: DocumentKind,
@@ -27,7 +27,7 @@ pub async fn admin_save_document_template(
 }
 
 /// Goes back to the template shipped with Zige; audited.
-#[server(endpoint = "admin_reset_document_template", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_reset_document_template", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_reset_document_template(code: String, kind: DocumentKind) -> Result<TemplateView, AppError> {
     use crate::ssr::{access::caller, admin::template_editing};
 

@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::models::admin::AdminExamPage;
 
 /// One exam for its administration page: counts, windows, and the exam file to edit.
-#[server(endpoint = "admin_exam_detail", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_exam_detail", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_exam_detail(code: String) -> Result<AdminExamPage, AppError> {
     use crate::ssr::{access::caller, admin::exam_records};
 

@@ -5,7 +5,7 @@ use crate::models::admin::EligibilityReport;
 
 /// Adds the candidates of a CSV (ID number, name) to an exam's list: good rows kept, bad rows
 /// reported by line.
-#[server(endpoint = "admin_import_eligibility", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_import_eligibility", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_import_eligibility(code: String, csv: String) -> Result<EligibilityReport, AppError> {
     use crate::ssr::{access::caller, admin::exam_records};
 

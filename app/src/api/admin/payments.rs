@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::models::payment::{FlaggedNotice, OrderView};
 
 /// Records a fee paid on site (seed 004), by the candidate's ID number and the receipt number.
-#[server(endpoint = "admin_record_on_site_payment", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_record_on_site_payment", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_record_on_site_payment(
     exam_code: String,
     id_number: String,
@@ -17,7 +17,7 @@ pub async fn admin_record_on_site_payment(
 }
 
 /// Marks a paid order refunded, with the reason; audited.
-#[server(endpoint = "admin_refund_order", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_refund_order", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_refund_order(order_no: String, reason: String) -> Result<OrderView, AppError> {
     use crate::ssr::{access::caller, payments::staff_payments};
 
@@ -26,7 +26,7 @@ pub async fn admin_refund_order(order_no: String, reason: String) -> Result<Orde
 }
 
 /// Notifications of the exam's orders that wait for staff, oldest first.
-#[server(endpoint = "admin_flagged_payments", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_flagged_payments", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_flagged_payments(exam_code: String) -> Result<Vec<FlaggedNotice>, AppError> {
     use crate::domain::exam_windows::format_utc;
     use crate::ssr::{access::caller, payments::staff_payments};
@@ -48,7 +48,7 @@ pub async fn admin_flagged_payments(exam_code: String) -> Result<Vec<FlaggedNoti
 }
 
 /// Marks a flagged notification settled, saying how (refunded, matched by hand); audited.
-#[server(endpoint = "admin_settle_payment_flag", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_settle_payment_flag", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_settle_payment_flag(notice_id: i32, note: String) -> Result<(), AppError> {
     use crate::ssr::{access::caller, payments::staff_payments};
 

@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::models::admin::ProgressSeries;
 
 /// Applications per state at the end of each day, for the exam's progress chart.
-#[server(endpoint = "admin_exam_progress", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_exam_progress", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_exam_progress(code: String) -> Result<ProgressSeries, AppError> {
     use crate::ssr::{access::caller, admin::exam_records};
 

@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::models::admin::ReviewerRow;
 
 /// Every reviewer account with the exams assigned to it.
-#[server(endpoint = "admin_reviewers", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_reviewers", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_reviewers() -> Result<Vec<ReviewerRow>, AppError> {
     use crate::ssr::{access::caller, admin::reviewers};
 
@@ -14,7 +14,7 @@ pub async fn admin_reviewers() -> Result<Vec<ReviewerRow>, AppError> {
 }
 
 /// Creates a reviewer account with the same checks as a sign-up.
-#[server(endpoint = "admin_create_reviewer", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_create_reviewer", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_create_reviewer(fields: SignUpFields) -> Result<ReviewerRow, AppError> {
     use crate::domain::sign_up_form::SignUpForm;
     use crate::ssr::{access::caller, admin::reviewers};
@@ -26,7 +26,7 @@ pub async fn admin_create_reviewer(fields: SignUpFields) -> Result<ReviewerRow, 
 }
 
 /// Assigns a reviewer to an exam (`assigned` true) or withdraws the assignment.
-#[server(endpoint = "admin_assign_reviewer", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_assign_reviewer", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_assign_reviewer(reviewer_id: i32, exam_code: String, assigned: bool) -> Result<(), AppError> {
     use crate::ssr::{access::caller, admin::reviewers};
 

@@ -4,7 +4,7 @@ use crate::error::AppError;
 
 /// Replaces an exam's file (categories, rules, examples, form, positions…). The code cannot
 /// change: candidates' applications hang on it.
-#[server(endpoint = "admin_save_exam", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_save_exam", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_save_exam(code: String, source: String) -> Result<(), AppError> {
     use crate::ssr::{access::caller, admin::exam_files};
 

@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::models::seating::SeatingView;
 
 /// The exam's rooms and seats: capacity, seated, waiting.
-#[server(endpoint = "admin_seating", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_seating", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_seating(exam_code: String) -> Result<SeatingView, AppError> {
     use crate::ssr::{access::caller, tickets::seating};
 
@@ -13,7 +13,7 @@ pub async fn admin_seating(exam_code: String) -> Result<SeatingView, AppError> {
 }
 
 /// Gives seats to everyone waiting, by the stated rule; audited.
-#[server(endpoint = "admin_assign_seats", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "admin_assign_seats", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_assign_seats(exam_code: String) -> Result<SeatingView, AppError> {
     use crate::ssr::{access::caller, tickets::seating};
 

@@ -5,7 +5,7 @@ use crate::error::AppError;
 
 /// Approve, return for revision or reject `version` of the application; a later version means
 /// someone else got there first and nothing is changed. Returns the next application waiting.
-#[server(endpoint = "decide_application", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "decide_application", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn decide_application(id: i32, version: i32, decision: Decision) -> Result<Option<i32>, AppError> {
     use crate::ssr::{access::caller, review::decisions};
 

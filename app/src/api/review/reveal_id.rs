@@ -4,7 +4,7 @@ use crate::error::AppError;
 
 /// The candidate's full ID number, for the moment a reviewer must compare it with a document.
 /// Every reveal is written to the audit log.
-#[server(endpoint = "reveal_id_number", input = leptos::server_fn::codec::Json)]
+#[server(endpoint = "reveal_id_number", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn reveal_id_number(id: i32) -> Result<String, AppError> {
     use crate::ssr::{access::caller, review::id_reveal};
 

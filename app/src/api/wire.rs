@@ -1,0 +1,71 @@
+//! How server functions answer: in postcard to the browser, in JSON to everyone else.
+//!
+//! The browser's code carries a decoder for every type it receives. serde_json's decoders match
+//! field names and accept both objects and arrays; postcard's read fields in order. Reading every
+//! answer and every page's data in postcard took 13.6 KB off the candidate's compressed WASM
+//! (`docs/benchmarks.md`). Anyone else (the tests, curl, a script) asks with no `Accept` of
+//! postcard and gets the same JSON as before, with its own content type.
+//!
+//! Errors keep their JSON (`AppError`'s `JsonEncoding`): the browser reads them in JSON anyway,
+//! from the uploads' answers and from the device's outbox.
+
+use leptos::server_fn::codec::Post;
+use leptos::server_fn::{Bytes, ContentType, Decodes, Encodes, Format, FormatType};
+use serde::{de::DeserializeOwned, Serialize};
+
+/// The content type the browser asks for (`Accept`) and receives.
+pub const POSTCARD: &str = "application/x-postcard";
+
+/// Postcard for the browser; JSON when the request did not ask for postcard.
+pub struct WireEncoding;
+
+/// Answers in [`WireEncoding`], arguments as the server function's `input` says.
+pub type Wire = Post<WireEncoding>;
+
+impl ContentType for WireEncoding {
+    const CONTENT_TYPE: &'static str = POSTCARD;
+}
+
+impl FormatType for WireEncoding {
+    const FORMAT_TYPE: Format = Format::Binary;
+}
+
+impl<T: Serialize> Encodes<T> for WireEncoding {
+    type Error = String;
+
+    fn encode(value: &T) -> Result<Bytes, String> {
+        #[cfg(feature = "ssr")]
+        if !asked_for_postcard() {
+            answer_as_json();
+            return serde_json::to_vec(value).map(Bytes::from).map_err(|e| e.to_string());
+        }
+        postcard::to_allocvec(value).map(Bytes::from).map_err(|e| e.to_string())
+    }
+}
+
+impl<T: DeserializeOwned> Decodes<T> for WireEncoding {
+    type Error = String;
+
+    fn decode(bytes: Bytes) -> Result<T, String> {
+        postcard::from_bytes(&bytes).map_err(|e| e.to_string())
+    }
+}
+
+/// Whether the request being answered lists postcard in its `Accept` (server_fn's browser client
+/// sends the answer's content type there).
+#[cfg(feature = "ssr")]
+fn asked_for_postcard() -> bool {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts.headers.get(http::header::ACCEPT)?.to_str().ok().map(|accept| accept.contains(POSTCARD))
+        })
+        .unwrap_or(false)
+}
+
+/// server_fn labels every answer with the encoding's content type; a JSON answer says JSON.
+#[cfg(feature = "ssr")]
+fn answer_as_json() {
+    if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        options.insert_header(http::header::CONTENT_TYPE, http::HeaderValue::from_static("application/json"));
+    }
+}
