@@ -174,7 +174,7 @@ async fn https_installations_send_secure_cookies_and_hsts() {
 
 /// The browser's code asks for postcard (`Accept`), which is lighter to carry in a phone's
 /// download than JSON's decoders; anyone else (a script, curl, these tests) gets JSON. Both say
-/// the same thing and are labelled as what they are.
+/// the same thing, are labelled as what they are, and tell caches they depend on `Accept`.
 #[tokio::test]
 async fn server_functions_answer_the_browser_in_postcard_and_others_in_json() {
     let app = spawn_app().await;
@@ -183,6 +183,7 @@ async fn server_functions_answer_the_browser_in_postcard_and_others_in_json() {
 
     let as_json = candidate.call("exam_page", json!({ "code": "000" })).await;
     assert_eq!(as_json.headers()["content-type"], "application/json");
+    assert!(varies_by_accept(&as_json), "{:?}", as_json.headers());
     let json_page: serde_json::Value = as_json.json().await.unwrap();
 
     let as_postcard = candidate
@@ -195,8 +196,20 @@ async fn server_functions_answer_the_browser_in_postcard_and_others_in_json() {
         .unwrap();
     assert_eq!(as_postcard.status(), 200);
     assert_eq!(as_postcard.headers()["content-type"], "application/x-postcard");
+    assert!(varies_by_accept(&as_postcard), "{:?}", as_postcard.headers());
     let bytes = as_postcard.bytes().await.unwrap();
     let page: app::models::candidate::ExamWithMaterials = postcard::from_bytes(&bytes).expect("a postcard answer");
     assert_eq!(serde_json::to_value(&page).unwrap(), json_page, "the same page in either form");
     assert!(bytes.len() < serde_json::to_vec(&json_page).unwrap().len(), "and postcard is the shorter");
+}
+
+/// Whether the answer's `Vary` names `Accept` itself (not only `Accept-Encoding`).
+fn varies_by_accept(answer: &reqwest::Response) -> bool {
+    answer
+        .headers()
+        .get_all("vary")
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .any(|name| name.trim().eq_ignore_ascii_case("accept"))
 }

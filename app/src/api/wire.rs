@@ -35,9 +35,12 @@ impl<T: Serialize> Encodes<T> for WireEncoding {
 
     fn encode(value: &T) -> Result<Bytes, String> {
         #[cfg(feature = "ssr")]
-        if !asked_for_postcard() {
-            answer_as_json();
-            return serde_json::to_vec(value).map(Bytes::from).map_err(|e| e.to_string());
+        {
+            let json = !asked_for_postcard();
+            label_answer(json);
+            if json {
+                return serde_json::to_vec(value).map(Bytes::from).map_err(|e| e.to_string());
+            }
         }
         postcard::to_allocvec(value).map(Bytes::from).map_err(|e| e.to_string())
     }
@@ -62,10 +65,14 @@ fn asked_for_postcard() -> bool {
         .unwrap_or(false)
 }
 
-/// server_fn labels every answer with the encoding's content type; a JSON answer says JSON.
+/// server_fn labels every answer with the encoding's content type, so a JSON answer says JSON
+/// here; and either form says it depends on `Accept`, for any cache between.
 #[cfg(feature = "ssr")]
-fn answer_as_json() {
-    if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        options.insert_header(http::header::CONTENT_TYPE, http::HeaderValue::from_static("application/json"));
+fn label_answer(json: bool) {
+    use http::{header, HeaderValue};
+    let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() else { return };
+    if json {
+        options.insert_header(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     }
+    options.append_header(header::VARY, HeaderValue::from_static("accept"));
 }
