@@ -23,6 +23,11 @@ pub fn TemplateDesk(code: String, documents: Vec<DocumentKind>) -> impl IntoView
     let shown = RwSignal::new(None::<TemplateView>);
     // Why the chosen document's template could not be loaded.
     let load_failure = RwSignal::new(None::<AppError>);
+    // A template as the server has it (loaded, saved or reset): in the editor and described.
+    let show = move |view: TemplateView| {
+        source.set(view.source.clone());
+        shown.set(Some(view));
+    };
     // Loaded by an effect, so in the browser only, never while the server renders. A
     // `LocalResource` read there made the page's `Transition` race its placeholder against its
     // content (leptos's `select!` picks at random when both are ready): the page sent differed
@@ -39,8 +44,7 @@ pub fn TemplateDesk(code: String, documents: Vec<DocumentKind>) -> impl IntoView
                 }
                 match answer {
                     Ok(view) => {
-                        source.set(view.source.clone());
-                        shown.set(Some(view));
+                        show(view);
                         load_failure.set(None);
                     }
                     Err(error) => load_failure.set(Some(error)),
@@ -50,8 +54,7 @@ pub fn TemplateDesk(code: String, documents: Vec<DocumentKind>) -> impl IntoView
     });
     let answer = move |done: Result<TemplateView, AppError>, said: &'static str| match done {
         Ok(view) => {
-            source.set(view.source.clone());
-            shown.set(Some(view));
+            show(view);
             outcome.set(Some(Ok(said)));
         }
         Err(error) => outcome.set(Some(Err(error))),
