@@ -7,6 +7,8 @@ mod device_store;
 #[cfg(feature = "hydrate")]
 mod file_bytes;
 #[cfg(feature = "hydrate")]
+mod legacy_records;
+#[cfg(feature = "hydrate")]
 mod offline_copy;
 #[cfg(feature = "hydrate")]
 mod photo_canvas;

@@ -11,6 +11,7 @@ pub mod category_advice;
 pub mod category_rules;
 pub mod completeness;
 pub mod device_draft;
+pub mod device_record;
 pub mod document_kind;
 pub mod eligibility_csv;
 pub mod exam_definition;

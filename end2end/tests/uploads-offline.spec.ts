@@ -206,9 +206,18 @@ test('a picture queued before an update goes up after it, and the device store n
   expect(kept.inline).toBe(0);
   expect(kept.apart).toBeGreaterThan(1000);
 
-  // The record is put back in the shape the builds before this one wrote (the picture inside the
-  // action's record), as a phone that queued it before the update holds it.
-  await page.evaluate(async (key) => {
+  // The record is put back in the shape the builds before this one wrote, as a phone that queued
+  // it before the update holds it: the action as JSON text, the picture inside the record.
+  const { draft_key: owner } = await call(page.request, 'exam_page', { code });
+  const olderAction = JSON.stringify({
+    key: kept.key,
+    owner,
+    exam_code: code,
+    order: Date.now(),
+    kind: { Upload: { category: 'id_card', seq_no: 1, file_name: 'before-update.jpg', replaces: null, byte_len: kept.apart } },
+    refusal: null,
+  });
+  await page.evaluate(async ({ key, meta }) => {
     const db: IDBDatabase = await new Promise((resolve) => {
       const request = indexedDB.open('zige');
       request.onsuccess = () => resolve(request.result);
@@ -216,13 +225,12 @@ test('a picture queued before an update goes up after it, and the device store n
     const tx = db.transaction(['outbox', 'outbox_bytes'], 'readwrite');
     const outbox = tx.objectStore('outbox');
     const pictures = tx.objectStore('outbox_bytes');
-    const record = await new Promise<any>((resolve) => { const r = outbox.get(key); r.onsuccess = () => resolve(r.result); });
     const bytes = await new Promise<any>((resolve) => { const r = pictures.get(key); r.onsuccess = () => resolve(r.result); });
-    outbox.put({ meta: record.meta, bytes }, key);
+    outbox.put({ meta, bytes }, key);
     pictures.delete(key);
     await new Promise((resolve) => { tx.oncomplete = resolve; });
     db.close();
-  }, kept.key);
+  }, { key: kept.key, meta: olderAction });
   expect(await deviceOutbox(page)).toEqual([{ key: kept.key, inline: kept.apart, apart: 0 }]);
 
   // Reopened online: the picture goes up once, whole, and leaves the device.

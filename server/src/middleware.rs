@@ -1,6 +1,7 @@
 //! Checks every request passes before it reaches a route or a server function.
 
 pub mod client_address;
+pub mod error_wire;
 pub mod idempotency;
 pub mod rate_limit;
 pub mod same_origin;

@@ -308,6 +308,8 @@ fn build_router(
             SameOriginState { public_origin: config.public_url.clone() },
             refuse_cross_site,
         ))
+        // Outermost: every error above, the guards' own included, in the form the client asked.
+        .layer(axum::middleware::from_fn(crate::middleware::error_wire::errors_as_asked))
         // A gateway's notifications come from its servers, with no session and in the provider's
         // own body format (JSON, or a form for some): outside the browser guards above; the
         // gateway's signature is their check.

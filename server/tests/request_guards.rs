@@ -213,3 +213,56 @@ fn varies_by_accept(answer: &reqwest::Response) -> bool {
         .flat_map(|value| value.split(','))
         .any(|name| name.trim().eq_ignore_ascii_case("accept"))
 }
+
+/// Errors too: the app's pages carry no JSON decoder, so an error comes back in postcard when
+/// the request asked for it, wherever it arose: in a server function, in a guard in front of the
+/// app, or as the first answer given again to a repeated key. Asked without, it stays JSON.
+#[tokio::test]
+async fn errors_reach_the_browser_in_postcard_from_the_app_its_guards_and_a_repeated_key() {
+    use app::error::AppError;
+    const POSTCARD: &str = "application/x-postcard";
+    let app = spawn_app().await;
+    let candidate = app.new_candidate(ALICE).await;
+    assert!(candidate.call("accept_pledge", json!({ "code": "000" })).await.status().is_success());
+    let in_postcard = |response: reqwest::Response| async move {
+        assert_eq!(response.headers()["content-type"], POSTCARD);
+        assert!(varies_by_accept(&response), "{:?}", response.headers());
+        let status = response.status().as_u16();
+        (status, AppError::from_postcard(&response.bytes().await.unwrap()).expect("an error in postcard"))
+    };
+
+    let unknown = |accept: &'static str| {
+        candidate.http.post(app.url("/api/exam_page")).header("accept", accept).json(&json!({ "code": "none" })).send()
+    };
+    assert_eq!(in_postcard(unknown(POSTCARD).await.unwrap()).await, (404, AppError::NotFound));
+    let (status, kind, _) = error_kind(unknown("application/json").await.unwrap()).await;
+    assert_eq!((status, kind.as_str()), (404, "NotFound"), "a script still reads JSON");
+
+    let forged = candidate
+        .http
+        .post(app.url("/api/accept_pledge"))
+        .header("accept", POSTCARD)
+        .header("sec-fetch-site", "cross-site")
+        .json(&json!({ "code": "000" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(in_postcard(forged).await, (403, AppError::Forbidden), "the cross-site guard's refusal");
+
+    let key = "7c0e4f52-1b9a-4d6e-8f3a-2c5b7d9e1a04";
+    let upload = || {
+        candidate
+            .http
+            .post(app.url("/api/materials"))
+            .header("accept", POSTCARD)
+            .header("idempotency-key", key)
+            .multipart(upload_form("000", "other", 1, "scan.jpg", b"not a picture".to_vec()))
+            .send()
+    };
+    let (status, first) = in_postcard(upload().await.unwrap()).await;
+    assert_eq!(status, 422);
+    assert!(matches!(first, AppError::FileRefused { .. }), "{first:?}");
+    let repeat = upload().await.unwrap();
+    assert_eq!(repeat.headers()["idempotent-replayed"], "true");
+    assert_eq!(in_postcard(repeat).await, (422, first), "the kept first answer, in the form asked");
+}

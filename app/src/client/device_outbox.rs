@@ -1,5 +1,5 @@
 //! The outbox on the device (IndexedDB): each waiting action is one record in "outbox" (the
-//! action, JSON) and, for an upload, the judged picture's bytes are one record in "outbox_bytes"
+//! action, a `device_record` under "action") and, for an upload, the judged picture's bytes are one record in "outbox_bytes"
 //! under the same key, both written in one transaction so the two can never be found apart.
 //! Records are keyed by the action's own key.
 //!
@@ -14,7 +14,8 @@ use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::device_store::{open, text, OUTBOX, OUTBOX_BYTES};
-use crate::domain::json_text::read_json;
+use super::legacy_records::older_action;
+use crate::domain::device_record::{read_record, record_bytes};
 use crate::domain::pending_action::PendingAction;
 
 /// An action as read back from the device, with its picture's bytes only where the record holds
@@ -29,8 +30,8 @@ pub struct KeptAction {
 /// again: the record it replaces may be one an older build wrote, with the picture inside.
 pub async fn keep_action(action: &PendingAction, bytes: Option<&[u8]>) -> Result<(), String> {
     let record = Object::new();
-    let meta = serde_json::to_string(action).map_err(text)?;
-    Reflect::set(&record, &"meta".into(), &JsValue::from_str(&meta)).map_err(|e| format!("{e:?}"))?;
+    let kept = Uint8Array::from(record_bytes(action)?.as_slice());
+    Reflect::set(&record, &"action".into(), &kept).map_err(|e| format!("{e:?}"))?;
     let key = JsValue::from_str(&action.key);
     let database = open().await?;
     let transaction = database.transaction(&[OUTBOX, OUTBOX_BYTES], TransactionMode::ReadWrite).map_err(text)?;
@@ -46,12 +47,19 @@ pub async fn keep_action(action: &PendingAction, bytes: Option<&[u8]>) -> Result
 
 /// Every action of `owner`'s queue on this device, in the order they were made.
 pub async fn kept_actions(owner: &str) -> Result<Vec<KeptAction>, String> {
-    let database = open().await?;
-    let transaction = database.transaction(&[OUTBOX], TransactionMode::ReadOnly).map_err(text)?;
-    let store = transaction.object_store(OUTBOX).map_err(text)?;
-    let records = store.get_all(None, None).map_err(text)?.await.map_err(text)?;
-    let mut kept: Vec<KeptAction> =
-        records.iter().filter_map(read_record).filter(|k| k.action.owner == owner).collect();
+    // The connection closes before an older record's reader may be fetched.
+    let records = {
+        let database = open().await?;
+        let transaction = database.transaction(&[OUTBOX], TransactionMode::ReadOnly).map_err(text)?;
+        let store = transaction.object_store(OUTBOX).map_err(text)?;
+        store.get_all(None, None).map_err(text)?.await.map_err(text)?
+    };
+    let mut kept = Vec::new();
+    for record in &records {
+        if let Some(action) = read_action(record).await.filter(|action| action.owner == owner) {
+            kept.push(KeptAction { action, bytes: inline_bytes(record) });
+        }
+    }
     kept.sort_by_key(|k| k.action.order);
     Ok(kept)
 }
@@ -65,15 +73,23 @@ pub async fn kept_bytes(key: &str) -> Option<Vec<u8>> {
     Some(value?.dyn_into::<Uint8Array>().ok()?.to_vec())
 }
 
-/// A record that no longer reads as an action (an older shape) is skipped, not fatal.
-fn read_record(record: &JsValue) -> Option<KeptAction> {
-    let meta = Reflect::get(record, &"meta".into()).ok()?.as_string()?;
-    let action = read_json(&meta).ok()?;
-    let bytes = Reflect::get(record, &"bytes".into())
+/// The action a record holds. An older build's record holds it as JSON text under "meta", read
+/// once its reader's chunk has arrived; a record that no longer reads as an action is skipped,
+/// not fatal.
+async fn read_action(record: &JsValue) -> Option<PendingAction> {
+    if let Ok(kept) = Reflect::get(record, &"action".into()).ok()?.dyn_into::<Uint8Array>() {
+        return read_record(&kept.to_vec());
+    }
+    let older = Reflect::get(record, &"meta".into()).ok()?.as_string()?;
+    older_action(older).await.ok()?
+}
+
+/// The picture an older build kept inside the action's record.
+fn inline_bytes(record: &JsValue) -> Option<Vec<u8>> {
+    Reflect::get(record, &"bytes".into())
         .ok()
         .and_then(|value| value.dyn_into::<Uint8Array>().ok())
-        .map(|array| array.to_vec());
-    Some(KeptAction { action, bytes })
+        .map(|array| array.to_vec())
 }
 
 /// Removes the action under `key` (the server has it, or the candidate dismissed its refusal).

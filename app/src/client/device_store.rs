@@ -5,10 +5,12 @@
 //! `device_outbox`).
 
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
-use wasm_bindgen::JsValue;
+use js_sys::Uint8Array;
+use wasm_bindgen::{JsCast, JsValue};
 
+use super::legacy_records::older_draft;
 use crate::domain::device_draft::DeviceDraft;
-use crate::domain::json_text::read_json;
+use crate::domain::device_record::{read_record, record_bytes};
 
 const DATABASE: &str = "zige";
 /// 2 added the outbox, 3 its pictures' own store; an upgrade only adds what is missing, so what
@@ -58,22 +60,28 @@ pub(super) async fn open() -> Result<Connection, String> {
     request.await.map(Connection).map_err(text)
 }
 
-/// The draft kept under `key`, if any (a record that no longer reads as a draft is ignored).
+/// The draft kept under `key`, if any (a record that no longer reads as a draft is ignored). An
+/// older build kept it as JSON text, read once its reader's chunk has arrived.
 pub async fn load_draft(key: &str) -> Option<DeviceDraft> {
-    let database = open().await.ok()?;
-    let transaction = database.transaction(&[DRAFTS], TransactionMode::ReadOnly).ok()?;
-    let store = transaction.object_store(DRAFTS).ok()?;
-    let value: Option<JsValue> = store.get(JsValue::from_str(key)).ok()?.await.ok()?;
-    read_json(&value?.as_string()?).ok()
+    let value = {
+        let database = open().await.ok()?;
+        let transaction = database.transaction(&[DRAFTS], TransactionMode::ReadOnly).ok()?;
+        let store = transaction.object_store(DRAFTS).ok()?;
+        store.get(JsValue::from_str(key)).ok()?.await.ok()??
+    };
+    match value.as_string() {
+        Some(older) => older_draft(older).await.ok()?,
+        None => read_record(&value.dyn_into::<Uint8Array>().ok()?.to_vec()),
+    }
 }
 
 /// Keeps `draft` under `key`, replacing what was there; done once the transaction is.
 pub async fn keep_draft(key: &str, draft: &DeviceDraft) -> Result<(), String> {
-    let record = serde_json::to_string(draft).map_err(text)?;
+    let record = Uint8Array::from(record_bytes(draft)?.as_slice());
     let database = open().await?;
     let transaction = database.transaction(&[DRAFTS], TransactionMode::ReadWrite).map_err(text)?;
     let store = transaction.object_store(DRAFTS).map_err(text)?;
-    store.put(&JsValue::from_str(&record), Some(&JsValue::from_str(key))).map_err(text)?.await.map_err(text)?;
+    store.put(&record, Some(&JsValue::from_str(key))).map_err(text)?.await.map_err(text)?;
     transaction.commit().map_err(text)?.await.map_err(text)?;
     Ok(())
 }

@@ -10,7 +10,7 @@ pub async fn read_chosen_file(_ev: &leptos::ev::Event) -> Option<ChosenFile> {
 pub async fn upload_material(
     _request: UploadRequest<'_>,
     _on_progress: impl Fn(f64) + 'static,
-) -> Result<(u16, String), String> {
+) -> Result<(u16, Vec<u8>), String> {
     Err("uploads run in the browser".to_string())
 }
 
@@ -82,7 +82,7 @@ pub async fn ask_to_persist() -> Option<bool> {
     None
 }
 
-pub async fn post_json(_url: &str, _json: &str, _key: &str) -> Result<(u16, String), String> {
+pub async fn post_json(_url: &str, _json: &str, _key: &str) -> Result<(u16, Vec<u8>), String> {
     Err("actions are sent from the browser".to_string())
 }
 

@@ -1,17 +1,20 @@
 //! Sends queued actions through XMLHttpRequest rather than fetch: only XHR reports upload
 //! progress, which a candidate on a slow phone connection needs to see. Every request carries the
-//! action's `Idempotency-Key`, so a try whose answer was lost can be sent again safely.
+//! action's `Idempotency-Key`, so a try whose answer was lost can be sent again safely. Like the
+//! server functions' client, each asks for its answer in postcard (`api::wire`), which is how the
+//! page reads an error.
 
-use js_sys::{Array, Promise, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Promise, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, FormData, ProgressEvent, XmlHttpRequest};
+use web_sys::{Blob, BlobPropertyBag, FormData, ProgressEvent, XmlHttpRequest, XmlHttpRequestResponseType};
 
 use super::UploadRequest;
+use crate::api::wire::POSTCARD;
 
 /// The answer's status and body, or an error when no answer came back (the network failed).
-type Answered = Result<(u16, String), String>;
+type Answered = Result<(u16, Vec<u8>), String>;
 
 fn js_error(e: JsValue) -> String {
     format!("{e:?}")
@@ -55,6 +58,7 @@ fn keyed_post(url: &str, key: &str) -> Result<XmlHttpRequest, String> {
     let xhr = XmlHttpRequest::new().map_err(js_error)?;
     xhr.open("POST", url).map_err(js_error)?;
     xhr.set_request_header("Idempotency-Key", key).map_err(js_error)?;
+    xhr.set_request_header("Accept", POSTCARD).map_err(js_error)?;
     Ok(xhr)
 }
 
@@ -65,9 +69,11 @@ async fn answer(xhr: &XmlHttpRequest, send: impl FnOnce(&XmlHttpRequest) -> Resu
         xhr.set_onabort(Some(&reject));
         xhr.set_ontimeout(Some(&reject));
     });
+    xhr.set_response_type(XmlHttpRequestResponseType::Arraybuffer);
     send(xhr).map_err(js_error)?;
     JsFuture::from(finished).await.map_err(|_| "network error".to_string())?;
-    Ok((xhr.status().map_err(js_error)?, xhr.response_text().map_err(js_error)?.unwrap_or_default()))
+    let body = xhr.response().ok().and_then(|body| body.dyn_into::<ArrayBuffer>().ok());
+    Ok((xhr.status().map_err(js_error)?, body.map(|body| Uint8Array::new(&body).to_vec()).unwrap_or_default()))
 }
 
 /// Whether the server answers right now (`/health`, never answered by the offline copy): the

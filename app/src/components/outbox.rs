@@ -190,7 +190,7 @@ impl Outbox {
                 return (sent_any, backoff_secs(self.failures.get_value()));
             }
             let answer =
-                read_answer(self.send(&next).await.as_ref().ok().map(|(status, body)| (*status, body.as_str())));
+                read_answer(self.send(&next).await.as_ref().ok().map(|(status, body)| (*status, body.as_slice())));
             let _ = self.sending.try_set(None);
             match answer {
                 Answer::Done => {
@@ -217,7 +217,7 @@ impl Outbox {
         }
     }
 
-    async fn send(self, item: &QueuedItem) -> Result<(u16, String), String> {
+    async fn send(self, item: &QueuedItem) -> Result<(u16, Vec<u8>), String> {
         let action = &item.action;
         let key = action.key.as_str();
         let _ = self.sending.try_set(Some((key.to_string(), 0.0)));

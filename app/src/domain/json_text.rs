@@ -1,14 +1,14 @@
-//! The one way the browser reads JSON text.
+//! The one way JSON text is read in the browser's code.
 //!
-//! serde_json compiles a decoder per type and per reader (`from_str`, `from_slice`), and
-//! server functions' error answers are read with `from_slice`; reading every other JSON text the
-//! same way (what the device kept, the uploads' and the outbox's answers) keeps one decoder per
-//! type in the WASM instead of two. (Successful answers and the page's data arrive in postcard,
-//! `api::wire`.)
+//! serde_json compiles a decoder per type and per reader (`from_str`, `from_slice`); reading
+//! every JSON text the same way keeps one. The candidate's pages read none: answers, errors and the
+//! page's data arrive in postcard (`api::wire`, `error::wire`) and the device keeps its records in
+//! postcard (`device_record`). What still reads JSON sits in chunks fetched on demand: the records
+//! an older build kept on the device (`client::legacy_records`) and the door's ticket check.
 
 use serde::de::DeserializeOwned;
 
-/// `serde_json::from_str`, through the reader server functions use.
+/// `serde_json::from_str`, through one reader.
 pub fn read_json<T: DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
     serde_json::from_slice(text.as_bytes())
 }

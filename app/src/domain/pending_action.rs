@@ -9,7 +9,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::json_text::read_json;
 use crate::error::AppError;
 
 /// What the candidate did, as the server will be asked to do it.
@@ -73,13 +72,14 @@ pub fn settles(status: u16) -> bool {
     status < 500 && status != 408 && status != 429
 }
 
-/// Reads a try's outcome: `None` when no answer came back at all (the network failed).
-pub fn read_answer(answer: Option<(u16, &str)>) -> Answer {
+/// Reads a try's outcome: `None` when no answer came back at all (the network failed). An error's
+/// body is postcard, which the outbox asks for (`Accept`), as the server functions' client does.
+pub fn read_answer(answer: Option<(u16, &[u8])>) -> Answer {
     let Some((status, body)) = answer else { return Answer::TryLater { after_secs: 0, because: None } };
     if (200..300).contains(&status) {
         return Answer::Done;
     }
-    let error = read_json::<AppError>(body).unwrap_or(AppError::Internal);
+    let error = AppError::from_postcard(body).unwrap_or(AppError::Internal);
     match error {
         // The action did not run: the same key is still running, the server is at its limit, or
         // the candidate must log in again (then the queue goes on, under the same account).
@@ -118,8 +118,8 @@ pub fn waiting_warning(waiting: usize) -> Option<(String, String)> {
 mod tests {
     use super::*;
 
-    fn body(error: &AppError) -> String {
-        serde_json::to_string(error).unwrap()
+    fn body(error: &AppError) -> Vec<u8> {
+        postcard::to_allocvec(error).unwrap()
     }
 
     #[test]
@@ -134,8 +134,8 @@ mod tests {
 
     #[test]
     fn a_created_upload_or_a_replayed_first_answer_leaves_the_queue() {
-        assert_eq!(read_answer(Some((201, "{}"))), Answer::Done);
-        assert_eq!(read_answer(Some((200, "null"))), Answer::Done);
+        assert_eq!(read_answer(Some((201, b"{}"))), Answer::Done);
+        assert_eq!(read_answer(Some((200, b""))), Answer::Done);
     }
 
     #[test]
@@ -176,7 +176,7 @@ mod tests {
     #[test]
     fn a_proxy_page_instead_of_json_on_a_gateway_error_is_tried_again() {
         assert_eq!(
-            read_answer(Some((502, "<html>Bad Gateway</html>"))),
+            read_answer(Some((502, b"<html>Bad Gateway</html>"))),
             Answer::TryLater { after_secs: 0, because: Some(AppError::Internal) }
         );
     }

@@ -1,8 +1,13 @@
 //! How the error crosses HTTP: the status each variant stands for, `Retry-After`, and the
 //! server functions' encoding, which sets that status itself so no server function can forget.
+//!
+//! The server writes every error as JSON (its server functions, its guards, its routes, an
+//! answer kept for a repeated key); the browser asks for postcard, and one layer on the way out
+//! (`server::middleware::error_wire`) rewrites an error for whoever asked. So curl and the tests
+//! read JSON, and the page decodes postcard only ([`ErrorWire`]).
 
-use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use leptos::server_fn::{Bytes, ContentType, Decodes, Encodes, Format, FormatType};
 
 use super::AppError;
 
@@ -51,6 +56,12 @@ impl AppError {
         }
     }
 
+    /// The error as the browser reads it (the server writes JSON; `server::middleware::error_wire`
+    /// rewrites it for a client that asked for postcard).
+    pub fn to_postcard(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_else(|_| vec![])
+    }
+
     /// Sets the current server function's HTTP status (401, 404, 409, 422, 429…) and
     /// `Retry-After`. Outside a request (a service called from a test) there is nothing to set.
     #[cfg(feature = "ssr")]
@@ -65,8 +76,47 @@ impl AppError {
     }
 }
 
+/// An error as the server writes it (JSON) and as the browser reads it (postcard, which the
+/// browser asked for with `Accept`, see `api::wire`).
+pub struct ErrorWire;
+
+impl ContentType for ErrorWire {
+    const CONTENT_TYPE: &'static str = "application/json";
+}
+
+impl FormatType for ErrorWire {
+    const FORMAT_TYPE: Format = Format::Text;
+}
+
+impl Encodes<AppError> for ErrorWire {
+    type Error = String;
+
+    fn encode(error: &AppError) -> Result<Bytes, String> {
+        serde_json::to_vec(error).map(Bytes::from).map_err(|e| e.to_string())
+    }
+}
+
+impl Decodes<AppError> for ErrorWire {
+    type Error = String;
+
+    fn decode(bytes: Bytes) -> Result<AppError, String> {
+        AppError::from_postcard(&bytes).ok_or_else(|| "not an error in postcard".to_string())
+    }
+}
+
+impl AppError {
+    /// The error in an answer's body, as the browser receives it. The whole body must be the
+    /// error: postcard would read a leading byte of some other text (a proxy's page) as a variant.
+    pub fn from_postcard(body: &[u8]) -> Option<AppError> {
+        match postcard::take_from_bytes(body) {
+            Ok((error, [])) => Some(error),
+            _ => None,
+        }
+    }
+}
+
 impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
+    type Encoder = ErrorWire;
 
     /// A body the server function could not read (not JSON, a missing field, a wrong type) is the
     /// caller's mistake, not the server's: 400, never 500.
@@ -86,7 +136,7 @@ impl FromServerFnError for AppError {
     fn ser(&self) -> leptos::server_fn::Bytes {
         #[cfg(feature = "ssr")]
         self.set_response_status();
-        // The same JSON `JsonEncoding` writes; an AppError always serializes.
-        leptos::server_fn::Bytes::from(serde_json::to_vec(self).unwrap_or_else(|_| b"\"Internal\"".to_vec()))
+        // An AppError always serializes.
+        ErrorWire::encode(self).unwrap_or_else(|_| Bytes::from_static(b"\"Internal\""))
     }
 }
