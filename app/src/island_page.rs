@@ -106,6 +106,19 @@ pub fn load_page(path: &str) {
     }
 }
 
+/// The path in the browser's address bar (empty outside the browser): what an island, with no
+/// router to ask, knows of its page's address.
+pub fn address_path() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        window().location().pathname().unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        String::new()
+    }
+}
+
 /// Whether the page's address carries `?name=…`: from the request while the server renders, from
 /// the address bar in the browser (an island has no router to ask).
 pub fn address_has_query(name: &str) -> bool {

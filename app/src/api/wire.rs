@@ -6,8 +6,8 @@
 //! (`docs/benchmarks.md`). Anyone else (the tests, curl, a script) asks with no `Accept` of
 //! postcard and gets the same JSON as before, with its own content type.
 //!
-//! Errors keep their JSON (`AppError`'s `JsonEncoding`): the browser reads them in JSON anyway,
-//! from the uploads' answers and from the device's outbox.
+//! Errors are written as JSON everywhere and rewritten for a client that asked for postcard on the
+//! way out (`error::wire`, `server::middleware::error_wire`), so the browser decodes postcard only.
 
 use leptos::server_fn::codec::Post;
 use leptos::server_fn::{Bytes, ContentType, Decodes, Encodes, Format, FormatType};

@@ -26,7 +26,7 @@ use crate::domain::ApplicationState;
 use crate::domain::ExamPhase;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
-use crate::island_page::provide_island_contexts;
+use crate::island_page::{address_path, in_islands_mode, provide_island_contexts};
 use crate::models::{candidate::CategoryWithMaterials, candidate::ExamWithMaterials, exam::phase_label};
 
 /// What the candidate is typing, kept outside the reloading page data so an upload (which
@@ -45,19 +45,36 @@ struct Typing {
     saved_by_hand: RwSignal<u32>,
 }
 
-/// The route's view: the exam's code from the address, for the island (which has no router to
-/// ask in the browser).
+/// The route's view: the page again for another exam's address (in the whole app, the router
+/// keeps a route's view when only its parameters change).
 #[component]
 pub fn ExamPageView() -> impl IntoView {
     let params = use_params_map();
     let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
-    move || view! { <ExamPage code=code.get()/> }
+    move || {
+        code.track();
+        view! { <ExamPage/> }
+    }
+}
+
+/// The exam's code in the address: the router's where there is one (the server, the whole app),
+/// the address bar's in an island, which has no router to ask. It is not the island's prop:
+/// leptos sends an island's props as JSON, and reading them would put a JSON decoder in the
+/// candidate's download for this one text (`docs/benchmarks.md`).
+fn exam_code_in_address() -> String {
+    if in_islands_mode() {
+        let path = address_path();
+        path.strip_prefix("/exams/").and_then(|rest| rest.split('/').next()).unwrap_or_default().to_string()
+    } else {
+        use_params_map().read_untracked().get("code").unwrap_or_default()
+    }
 }
 
 /// An island: the page's code, live without the app around it (`island_page`).
 #[island]
-fn ExamPage(code: String) -> impl IntoView {
+fn ExamPage() -> impl IntoView {
     provide_island_contexts();
+    let code = exam_code_in_address();
     let refresh = RwSignal::new(0u32);
     let page = server_resource(move || (code.clone(), refresh.get()), |(code, _)| exam_page(code));
     let on_changed = Callback::new(move |_| refresh.update(|v| *v += 1));
