@@ -1,7 +1,8 @@
 //! The outbox on the device (IndexedDB): each waiting action is one record in "outbox" (the
-//! action, a `device_record` under "action") and, for an upload, the judged picture's bytes are one record in "outbox_bytes"
-//! under the same key, both written in one transaction so the two can never be found apart.
-//! Records are keyed by the action's own key.
+//! action, a `device_record` under "action") and, for an upload, the judged picture's bytes are
+//! one record in "outbox_bytes" under the same key, both written in one transaction so the two can
+//! never be found apart. Records are keyed by the action's own key. An older build's record, not
+//! yet readable (its reader's chunk has not arrived), is left out of the list and left in place.
 //!
 //! The pictures have their own store because the page reads the queue again before every send
 //! (another tab may have sent or added something): reading the actions alone is cheap, while
