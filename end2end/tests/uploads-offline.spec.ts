@@ -5,7 +5,8 @@ import { beijing, call, candidateOnFreshExam, expectAccessible, makeImage, open,
 // goes up once when the network returns — after a closed tab, from two tabs, and when the first
 // answer was lost on the way back. A deadline that passes while items wait refuses them, and the
 // refusal stays shown. When the browser will not promise to keep the site's storage, or cannot keep
-// anything, the page says so and the file still goes up. A fresh exam from preset 000 keeps the demo exams as the other tests expect.
+// anything, the page says so and the file still goes up. A fresh exam from preset 000 keeps the
+// demo exams as the other tests expect.
 test.use({ viewport: { width: 390, height: 844 } });
 
 /** Counts the upload requests any page of `context` sends. */
