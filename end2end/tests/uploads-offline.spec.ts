@@ -1,4 +1,4 @@
-import { APIRequestContext, BrowserContext, expect, Page, test } from '@playwright/test';
+import { APIRequestContext, Browser, BrowserContext, expect, Page, test } from '@playwright/test';
 import { beijing, call, candidateOnFreshExam, expectAccessible, makeImage, open, switchLanguage } from './support';
 
 // Issue 11: a file chosen on a dead network waits on the phone (待上传, with its thumbnail) and
@@ -136,36 +136,42 @@ test('a deadline that passes while a file waits: the page warns before, the serv
   await expect(page.getByTestId('queued-item')).toHaveCount(0);
 });
 
+/**
+ * A new candidate on a fresh exam whose browser runs `browserQuirk` on every page, with the exam
+ * page open again (hydrated) under it and the network down.
+ */
+async function offlineCandidateWhoseBrowser(browser: Browser, code: string, name: string, mobile: string, browserQuirk: () => void): Promise<Page> {
+  const { phone, page } = await candidateOnFreshExam(browser, '000', code, name, mobile);
+  await phone.addInitScript(browserQuirk);
+  await open(page, `/exams/${code}`);
+  await phone.setOffline(true);
+  return page;
+}
+
 test('the page says when the phone will not promise to keep what waits, or cannot keep it at all, and still sends it', async ({ browser }) => {
   const stamp = Date.now() % 100000;
 
   // The browser grants the request to keep the site's storage: nothing to say.
-  const granted = await candidateOnFreshExam(browser, '000', `usg${stamp}`, '存储同意', '13912345676');
-  await granted.phone.addInitScript(() => {
+  const granted = await offlineCandidateWhoseBrowser(browser, `usg${stamp}`, '存储同意', '13912345676', () => {
     Object.defineProperty(StorageManager.prototype, 'persist', { value: () => Promise.resolve(true) });
   });
-  await granted.page.reload();
-  await granted.phone.setOffline(true);
-  await choose(granted.page, '身份证', '#file-id_card', 'granted.jpg');
-  await expect(granted.page.getByTestId('queued-item')).toHaveCount(1);
-  await expect(granted.page.getByTestId('outbox-warning')).toBeVisible();
-  await expect(granted.page.getByTestId('device-storage-note')).toHaveCount(0);
+  await choose(granted, '身份证', '#file-id_card', 'granted.jpg');
+  await expect(granted.getByTestId('queued-item')).toHaveCount(1);
+  await expect(granted.getByTestId('outbox-warning')).toBeVisible();
+  await expect(granted.getByTestId('device-storage-note')).toHaveCount(0);
 
   // It refuses: the queue is kept, but the candidate is told the browser may clear it.
-  const refused = await candidateOnFreshExam(browser, '000', `usr${stamp}`, '存储拒绝', '13912345677');
-  await refused.phone.addInitScript(() => {
+  const refused = await offlineCandidateWhoseBrowser(browser, `usr${stamp}`, '存储拒绝', '13912345677', () => {
     Object.defineProperty(StorageManager.prototype, 'persist', { value: () => Promise.resolve(false) });
   });
-  await refused.page.reload();
-  await refused.phone.setOffline(true);
-  await choose(refused.page, '身份证', '#file-id_card', 'refused.jpg');
-  await expect(refused.page.getByTestId('queued-item')).toHaveCount(1);
-  await expect(refused.page.getByTestId('device-storage-note')).toContainText('浏览器可能清除尚未发送的材料');
+  await choose(refused, '身份证', '#file-id_card', 'refused.jpg');
+  await expect(refused.getByTestId('queued-item')).toHaveCount(1);
+  await expect(refused.getByTestId('device-storage-note')).toContainText('浏览器可能清除尚未发送的材料');
 
   // The device cannot keep anything (a private window, a full disk): the file waits in the open
   // page alone, the candidate is told to get online before closing it, and it goes up when they do.
-  const unkept = await candidateOnFreshExam(browser, '000', `usu${stamp}`, '无法存储', '13912345669');
-  await unkept.phone.addInitScript(() => {
+  const unkeptCode = `usu${stamp}`;
+  const unkept = await offlineCandidateWhoseBrowser(browser, unkeptCode, '无法存储', '13912345669', () => {
     const transaction = IDBDatabase.prototype.transaction;
     IDBDatabase.prototype.transaction = function (this: IDBDatabase, names: string | string[], mode?: IDBTransactionMode) {
       const stores = Array.isArray(names) ? names : [names];
@@ -173,17 +179,15 @@ test('the page says when the phone will not promise to keep what waits, or canno
       return transaction.call(this, names, mode);
     } as typeof IDBDatabase.prototype.transaction;
   });
-  await unkept.page.reload();
-  await unkept.phone.setOffline(true);
-  await choose(unkept.page, '身份证', '#file-id_card', 'unkept.jpg');
-  const idCard = unkept.page.getByRole('region', { name: '身份证' });
+  await choose(unkept, '身份证', '#file-id_card', 'unkept.jpg');
+  const idCard = unkept.getByRole('region', { name: '身份证' });
   await expect(idCard.getByTestId('queued-item')).toContainText('unkept.jpg');
-  await expect(unkept.page.getByTestId('device-storage-note')).toContainText('待发送的材料只在本页打开时保留');
-  await expectAccessible(unkept.page);
-  await unkept.phone.setOffline(false);
+  await expect(unkept.getByTestId('device-storage-note')).toContainText('待发送的材料只在本页打开时保留');
+  await expectAccessible(unkept);
+  await unkept.context().setOffline(false);
   await expect(idCard).toContainText('已上传 1 张', { timeout: 20_000 });
   await expect(idCard.getByTestId('queued-item')).toHaveCount(0);
-  expect(await stored(unkept.page.request, `usu${stamp}`, 'id_card')).toEqual(['unkept.jpg']);
+  expect(await stored(unkept.request, unkeptCode, 'id_card')).toEqual(['unkept.jpg']);
 });
 
 test('the exam page opens offline from the copy the phone kept, says so, and still holds what waits', async ({ browser }) => {
