@@ -54,15 +54,21 @@ impl<T: DeserializeOwned> Decodes<T> for WireEncoding {
     }
 }
 
-/// Whether the request being answered lists postcard in its `Accept` (server_fn's browser client
-/// sends the answer's content type there).
+/// Whether the request being answered lists postcard in its `Accept`.
 #[cfg(feature = "ssr")]
 fn asked_for_postcard() -> bool {
-    leptos::prelude::use_context::<http::request::Parts>()
-        .and_then(|parts| {
-            parts.headers.get(http::header::ACCEPT)?.to_str().ok().map(|accept| accept.contains(POSTCARD))
-        })
-        .unwrap_or(false)
+    leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| accepts_postcard(&parts.headers))
+}
+
+/// Whether request headers list postcard in `Accept` (server_fn's browser client sends the
+/// answer's content type there, and the outbox does the same): for the server functions' answers
+/// here and for errors rewritten on the way out (`server::middleware::error_wire`).
+#[cfg(feature = "ssr")]
+pub fn accepts_postcard(headers: &http::HeaderMap) -> bool {
+    headers
+        .get(http::header::ACCEPT)
+        .and_then(|accept| accept.to_str().ok())
+        .is_some_and(|accept| accept.contains(POSTCARD))
 }
 
 /// server_fn labels every answer with the encoding's content type, so a JSON answer says JSON

@@ -119,7 +119,7 @@ mod tests {
     use super::*;
 
     fn body(error: &AppError) -> Vec<u8> {
-        postcard::to_allocvec(error).unwrap()
+        error.to_postcard()
     }
 
     #[test]

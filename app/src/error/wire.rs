@@ -62,6 +62,15 @@ impl AppError {
         postcard::to_allocvec(self).unwrap_or_else(|_| vec![])
     }
 
+    /// The error in an answer's body, as the browser receives it. The whole body must be the
+    /// error: postcard would read a leading byte of some other text (a proxy's page) as a variant.
+    pub fn from_postcard(body: &[u8]) -> Option<AppError> {
+        match postcard::take_from_bytes(body) {
+            Ok((error, [])) => Some(error),
+            _ => None,
+        }
+    }
+
     /// Sets the current server function's HTTP status (401, 404, 409, 422, 429…) and
     /// `Retry-After`. Outside a request (a service called from a test) there is nothing to set.
     #[cfg(feature = "ssr")]
@@ -101,17 +110,6 @@ impl Decodes<AppError> for ErrorWire {
 
     fn decode(bytes: Bytes) -> Result<AppError, String> {
         AppError::from_postcard(&bytes).ok_or_else(|| "not an error in postcard".to_string())
-    }
-}
-
-impl AppError {
-    /// The error in an answer's body, as the browser receives it. The whole body must be the
-    /// error: postcard would read a leading byte of some other text (a proxy's page) as a variant.
-    pub fn from_postcard(body: &[u8]) -> Option<AppError> {
-        match postcard::take_from_bytes(body) {
-            Ok((error, [])) => Some(error),
-            _ => None,
-        }
     }
 }
 

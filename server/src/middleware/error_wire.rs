@@ -10,18 +10,14 @@ use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use app::api::wire::POSTCARD;
+use app::api::wire::{accepts_postcard, POSTCARD};
 use app::error::AppError;
 
 /// An error's JSON is a few hundred bytes; a list of missing items a few KB.
 const ERROR_LIMIT_BYTES: usize = 256 * 1024;
 
 pub async fn errors_as_asked(request: Request, next: Next) -> Response {
-    let asked_for_postcard = request
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|accept| accept.to_str().ok())
-        .is_some_and(|accept| accept.contains(POSTCARD));
+    let asked_for_postcard = accepts_postcard(request.headers());
     let response = next.run(request).await;
     let failed = response.status().is_client_error() || response.status().is_server_error();
     if !asked_for_postcard || !failed {
