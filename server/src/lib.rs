@@ -9,6 +9,7 @@ pub mod mailer;
 pub mod middleware;
 pub mod object_blob_store;
 pub mod outbox_worker;
+pub mod page_routes;
 pub mod routes;
 pub mod session_store;
 pub mod sms;

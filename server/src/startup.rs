@@ -10,7 +10,7 @@ use axum::http::{header, HeaderValue};
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::LeptosRoutes;
 use sea_orm::DatabaseConnection;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -21,6 +21,7 @@ use tower_sessions::cookie::{Key, SameSite};
 use tower_sessions::session_store::ExpiredDeletion;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
+use app::shell;
 use app::ssr::infra::blob_store::BlobStore;
 use app::ssr::infra::decode_budget::DecodeBudget;
 use app::ssr::payments::gateway::{Gateways, PaymentGateway};
@@ -28,7 +29,6 @@ use app::ssr::payments::sandbox_gateway::SandboxGateway;
 use app::ssr::ServerState;
 use app::ssr::{infra::clock::Clock, infra::clock::SystemClock};
 use app::ssr::{infra::rate_limits::LimitSettings, infra::rate_limits::RateLimits};
-use app::{shell, App};
 use sha2::{Digest, Sha256};
 
 use crate::config::Config;
@@ -267,7 +267,7 @@ fn build_router(
     documents: FontCell,
 ) -> Router {
     let max_upload_bytes = config.max_upload_bytes;
-    let routes = generate_route_list(App);
+    let routes = crate::page_routes::page_routes();
     let context_state = state.clone();
     let body_limit = usize::try_from(max_upload_bytes).unwrap_or(usize::MAX);
     // Pages and server functions take small forms only; large bodies are for uploads alone.

@@ -242,6 +242,10 @@ impl TestApp {
     }
 }
 
+/// The longest any one request of a test may take, its body included: far above what the
+/// slowest (a bulk upload on a loaded machine) needs.
+const REQUEST_PATIENCE: std::time::Duration = std::time::Duration::from_secs(120);
+
 pub struct Browser {
     app_url: String,
     pub http: reqwest::Client,
@@ -251,7 +255,10 @@ impl Browser {
     /// A new browser on the app at `app_url` (the test's server, or a load balancer in front of
     /// several): its own cookie jar, signed in as nobody.
     pub fn at(app_url: String) -> Browser {
-        Browser { app_url, http: reqwest::Client::builder().cookie_store(true).build().unwrap() }
+        // A response that never ends fails its test within minutes instead of stalling the
+        // whole run until CI gives up on it (a page once did: `server/src/page_routes.rs`).
+        let http = reqwest::Client::builder().cookie_store(true).timeout(REQUEST_PATIENCE).build().unwrap();
+        Browser { app_url, http }
     }
 
     /// Where this browser sends its requests.
