@@ -13,7 +13,7 @@ const KEY: &str = "5f1d3c2e-8a47-4b1e-9d0c-7e6a5b4c3d21";
 
 /// A second session of an existing candidate, as the cookie header a raw request carries.
 async fn session_cookie(app: &TestApp, id_number: &str) -> String {
-    let response = reqwest::Client::new()
+    let response = raw_client()
         .post(app.url("/api/log_in"))
         .json(&json!({ "id_number": id_number, "password": "secret-pass-1" }))
         .send()
@@ -31,7 +31,7 @@ async fn session_cookie(app: &TestApp, id_number: &str) -> String {
 }
 
 async fn keyed_upload(app: &TestApp, cookie: &str, key: &str, seq_no: u32, bytes: Vec<u8>) -> reqwest::Response {
-    reqwest::Client::new()
+    raw_client()
         .post(app.url("/api/materials"))
         .header("cookie", cookie)
         .header("idempotency-key", key)
@@ -162,7 +162,7 @@ async fn a_queued_delete_sent_twice_deletes_once_and_answers_alike() {
     let cookie = session_cookie(&app, ALICE).await;
     let stored = alice.upload_ok("other", 1, samples::jpeg(300, 400)).await;
     let delete = || {
-        reqwest::Client::new()
+        raw_client()
             .post(app.url("/api/delete_material"))
             .header("cookie", &cookie)
             .header("idempotency-key", KEY)

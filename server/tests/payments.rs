@@ -46,7 +46,7 @@ async fn fee(alice: &Browser) -> Value {
 /// Posts a notification to the gateway address as the sandbox provider signs it.
 async fn notify(app: &TestApp, notice: &GatewayNotice) -> reqwest::Response {
     let (body, signature) = app.sandbox.as_ref().expect("the sandbox is on").sign(notice);
-    reqwest::Client::new()
+    raw_client()
         .post(app.url("/api/payments/notify/sandbox"))
         .header("content-type", "application/json")
         .header("sandbox-signature", signature)
@@ -124,7 +124,7 @@ async fn a_forged_or_altered_notification_pays_nothing_and_is_audited() {
     // changed.
     let forger = app::ssr::payments::sandbox_gateway::SandboxGateway::from_seed([9; 32]);
     let (body, foreign_signature) = forger.sign(&paid("F1", &order_no, "TX", 10000));
-    let client = reqwest::Client::new();
+    let client = raw_client();
     let url = app.url("/api/payments/notify/sandbox");
     let forged =
         client.post(&url).header("sandbox-signature", foreign_signature).body(body.clone()).send().await.unwrap();

@@ -243,8 +243,21 @@ impl TestApp {
 }
 
 /// The longest any one request of a test may take, its body included: far above what the
-/// slowest (a bulk upload on a loaded machine) needs.
+/// slowest (a bulk upload on a loaded machine) needs. A response that never ends then fails its
+/// test within minutes instead of stalling the whole run until CI gives up on it (a page once
+/// did: `server/src/page_routes.rs`).
 const REQUEST_PATIENCE: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// An HTTP client whose requests give up after [`REQUEST_PATIENCE`]: every client of the tests.
+fn patient_client() -> reqwest::ClientBuilder {
+    reqwest::Client::builder().timeout(REQUEST_PATIENCE)
+}
+
+/// A client with no cookie jar, for requests a test writes by hand (its own headers, a
+/// gateway's notification).
+pub fn raw_client() -> reqwest::Client {
+    patient_client().build().unwrap()
+}
 
 pub struct Browser {
     app_url: String,
@@ -255,10 +268,7 @@ impl Browser {
     /// A new browser on the app at `app_url` (the test's server, or a load balancer in front of
     /// several): its own cookie jar, signed in as nobody.
     pub fn at(app_url: String) -> Browser {
-        // A response that never ends fails its test within minutes instead of stalling the
-        // whole run until CI gives up on it (a page once did: `server/src/page_routes.rs`).
-        let http = reqwest::Client::builder().cookie_store(true).timeout(REQUEST_PATIENCE).build().unwrap();
-        Browser { app_url, http }
+        Browser { app_url, http: patient_client().cookie_store(true).build().unwrap() }
     }
 
     /// Where this browser sends its requests.
