@@ -7,4 +7,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ZIGE_ROOT"
 export ZIGE_SEED_DEMO="${ZIGE_SEED_DEMO:-true}"
+# The demo takes online fees through the sandbox gateway (no money moves); a real server never
+# offers it unless asked (README, "Configuration").
+export ZIGE_PAYMENT_SANDBOX="${ZIGE_PAYMENT_SANDBOX:-true}"
 cargo leptos serve --release --split --precompress

@@ -18,6 +18,21 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # Debian packages; a fresh machine may have no package lists yet.
 apt_install() { as_root apt-get install -y "$@" || { as_root apt-get update && as_root apt-get install -y "$@"; }; }
 
+# Crates that build C (the SQLite driver, ring, aws-lc, zstd) need a C compiler, and some find
+# their libraries through pkg-config; rustup's minimal profile and a bare Debian have neither.
+if ! command -v cc >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then
+  step "installing Debian's build-essential and pkg-config (for crates that build C)"
+  apt_install build-essential pkg-config
+fi
+
+# rustup's minimal profile has no clippy and no rustfmt; the test command runs both.
+for component in clippy rustfmt; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+    step "adding the rustup component $component"
+    rustup component add "$component"
+  fi
+done
+
 # The documents (PDF) are set in Noto Sans CJK, embedded as a subset.
 if [ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then
   step "installing Debian's fonts-noto-cjk (the documents' Chinese font)"
@@ -37,7 +52,7 @@ fi
 wasm_bindgen_version="$(grep -A1 '^name = "wasm-bindgen"$' "$ZIGE_ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"$/\1/p')"
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wasm_bindgen_version" ]; then
   step "installing wasm-bindgen-cli $wasm_bindgen_version"
-  cargo install wasm-bindgen-cli --version "$wasm_bindgen_version"
+  cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --locked
 fi
 
 if ! "$ZIGE_TOOLS/node_modules/.bin/wasm-opt" --version >/dev/null 2>&1; then

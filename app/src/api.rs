@@ -20,7 +20,7 @@ pub mod review;
 pub mod save_application;
 pub mod server_resource;
 pub mod sign_up;
-pub mod ticket_public_key;
+pub mod ticket_public_keys;
 pub mod wire;
 
 pub use accept_pledge::accept_pledge;
@@ -39,4 +39,4 @@ pub use request_recovery_code::request_recovery_code;
 pub use reset_password::reset_password;
 pub use save_application::save_application;
 pub use sign_up::sign_up;
-pub use ticket_public_key::ticket_public_key;
+pub use ticket_public_keys::ticket_public_keys;

@@ -7,6 +7,7 @@ pub mod chosen_picture;
 pub mod countdown;
 pub mod crop_box;
 pub mod draft_keeper;
+pub mod eligibility_import;
 pub mod error_note;
 pub mod examples_button;
 pub mod fee_desk;

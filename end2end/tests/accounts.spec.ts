@@ -86,3 +86,41 @@ test('a locked-out candidate gets back in through the administrator and changes 
   await candidateContext.close();
   await adminContext.close();
 });
+
+// A phone's offline copy belongs to whoever was signed in. When their session ends anywhere but
+// on this phone (it expired, or the password was changed on another device), the next page the
+// phone loads online says nobody is signed in, and the copy of their pages and pictures goes.
+test('a session ended on another device empties the offline copy on the phone', async ({ browser }) => {
+  const idNumber = newResidentId();
+  const phoneContext = await browser.newContext();
+  const phone = await phoneContext.newPage();
+  await open(phone, '/signup');
+  await phone.getByLabel('证件号码').fill(idNumber);
+  await phone.getByLabel('姓名').fill('离线副本');
+  await phone.getByLabel('手机号码').fill('13912345679');
+  await phone.getByLabel(/^密码/).fill('Offline2026copy');
+  await clickToNextPage(phone, phone.getByRole('button', { name: '注册' }));
+  await phone.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await phone.reload();
+  const keptPages = () =>
+    phone.evaluate(async () => {
+      const kept = await caches.open('zige-pages-v1');
+      return (await kept.keys()).map((r) => new URL(r.url).pathname);
+    });
+  await expect.poll(keptPages, { timeout: 20_000 }).toContain('/');
+
+  // On a laptop, the candidate changes the password: every other session ends.
+  const laptop = await browser.newContext();
+  const login = await laptop.request.post('/api/log_in', { data: { id_number: idNumber, password: 'Offline2026copy' } });
+  expect(login.ok()).toBeTruthy();
+  const changed = await laptop.request.post('/api/change_password', {
+    data: { old_password: 'Offline2026copy', new_password: 'Changed2026copy' },
+  });
+  expect(changed.ok(), await changed.text()).toBeTruthy();
+
+  await phone.reload();
+  await expect(phone.getByRole('link', { name: '登录' }).first()).toBeVisible();
+  await expect.poll(keptPages, { timeout: 20_000 }).toEqual([]);
+  await phoneContext.close();
+  await laptop.close();
+});

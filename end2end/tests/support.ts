@@ -253,9 +253,10 @@ export function beijing(minutes: number): string {
 }
 
 /**
- * The demo administrator signs in through the API. Every test that makes a fresh exam does this,
- * and the server lets one account sign in 10 times at once and once more every 30 s: a run of the
- * whole suite stays under that, but when it is told to wait (429), it waits as told and tries again.
+ * The demo administrator signs in through the API. Every test that makes a fresh exam does this
+ * from the one loopback address, which may log in 20 times at once and once more every 3 s: a run
+ * of the whole suite stays under that, but when it is told to wait (429), it waits as told and
+ * tries again.
  */
 async function adminLogsIn(request: APIRequestContext): Promise<void> {
   const data = { id_number: '44030519850315456X', password: 'zige-admin-2026' };

@@ -1,7 +1,8 @@
 //! Typed configuration: defaults that run on one machine, overridden by environment variables
 //! (`ZIGE_LISTEN`, `ZIGE_DATA_DIR`, `ZIGE_DATABASE_URL` or `DATABASE_URL`, `ZIGE_SESSION_SECRET`,
 //! `ZIGE_PUBLIC_URL`, `ZIGE_SECURE_COOKIES`, `ZIGE_BEHIND_PROXY`, `ZIGE_RATE_LIMITS`, `ZIGE_MAX_UPLOAD_BYTES`, `ZIGE_DECODE_BUDGET_MB`, `ZIGE_DECODE_WAIT_MS`, `ZIGE_SEED_DEMO`, `ZIGE_SMTP_URL`,
-//! `ZIGE_MAIL_FROM`, `ZIGE_OUTBOX_POLL_MS`, `ZIGE_BLOB_URL`, `ZIGE_SERVERS`, `ZIGE_MIGRATE_ON_START`).
+//! `ZIGE_MAIL_FROM`, `ZIGE_OUTBOX_POLL_MS`, `ZIGE_BLOB_URL`, `ZIGE_SERVERS`, `ZIGE_MIGRATE_ON_START`, `ZIGE_PAYMENT_SANDBOX`,
+//! `ZIGE_TEST_INSTALLATION`, …: every field below, upper-cased).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -60,9 +61,13 @@ pub struct Config {
     /// migrate once). Off: the operator runs `server migrate`, and a server refuses to start on a
     /// database that is behind.
     pub migrate_on_start: bool,
-    /// Offer the sandbox gateway (a simulated provider: no real money) for online fees. No real
-    /// provider is reachable from here; one plugs in beside it (README, "Fees").
+    /// Offer the sandbox gateway (a simulated provider: no real money) for online fees. Off unless
+    /// asked for (the demo and the tests ask): on a real installation a candidate could otherwise
+    /// "pay" without money and print an admission ticket.
     pub payment_sandbox: bool,
+    /// Says that this installation is for testing, not for candidates: the only setting that lets
+    /// the sandbox gateway run behind an https public address.
+    pub test_installation: bool,
     /// How long after a sandbox payment its first notification arrives, as a provider's does.
     pub sandbox_notice_delay_ms: u64,
     /// How many times the sandbox sends each notification (providers repeat until answered, and
@@ -70,6 +75,17 @@ pub struct Config {
     pub sandbox_notice_repeats: u32,
     /// The fonts documents (PDF) are set in: a folder of .ttc/.otf/.ttf files with CJK coverage.
     pub font_dir: PathBuf,
+    /// A document layout (a candidate's, or an administrator's template being checked) still
+    /// running after this is stopped, and the template refused.
+    pub document_deadline_ms: u64,
+    /// The memory one render worker may hold (its fonts, about 100 MB, included).
+    pub document_memory_mb: u64,
+    /// The `server` binary whose `render-worker` command lays documents out. None: this very
+    /// binary (the tests, which run the server inside a test binary, name the real one).
+    pub render_worker: Option<PathBuf>,
+    /// An administrator's or reviewer's session ends after this many minutes without a request
+    /// (candidates' sessions last eight hours without one).
+    pub staff_idle_minutes: u32,
 }
 
 impl Default for Config {
@@ -93,10 +109,15 @@ impl Default for Config {
             blob_url: None,
             servers: 1,
             migrate_on_start: true,
-            payment_sandbox: true,
+            payment_sandbox: false,
+            test_installation: false,
             sandbox_notice_delay_ms: 1500,
             sandbox_notice_repeats: 2,
             font_dir: PathBuf::from(crate::documents::fonts::DEBIAN_NOTO_CJK),
+            document_deadline_ms: 15_000,
+            document_memory_mb: 1024,
+            render_worker: None,
+            staff_idle_minutes: 30,
         }
     }
 }
@@ -119,6 +140,19 @@ impl Config {
     /// Whether the public address is https: cookies are `Secure` and HSTS is sent.
     pub fn serves_https(&self) -> bool {
         self.secure_cookies || self.public_url.as_deref().is_some_and(|url| url.starts_with("https://"))
+    }
+
+    /// A configuration a server must not start with. The sandbox moves no money, so on a server
+    /// the public reaches over https it would print tickets for unpaid fees: it runs there only
+    /// when a second setting says the installation is a test one.
+    pub fn refusal(&self) -> Option<String> {
+        let public_https = self.public_url.as_deref().is_some_and(|url| url.starts_with("https://"));
+        (self.payment_sandbox && public_https && !self.test_installation).then(|| {
+            "ZIGE_PAYMENT_SANDBOX=true with an https ZIGE_PUBLIC_URL: the sandbox takes no money, so candidates \
+             could print tickets unpaid. Turn the sandbox off, or set ZIGE_TEST_INSTALLATION=true if no \
+             candidate uses this server"
+                .to_string()
+        })
     }
 
     pub fn blob_dir(&self) -> PathBuf {

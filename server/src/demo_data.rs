@@ -6,6 +6,7 @@
 
 mod after_approval;
 
+use app::domain::eligibility_csv::parse_eligibility_csv;
 use app::domain::sign_up_form::{SignUpFields, SignUpForm};
 use app::domain::Role;
 use app::error::AppError;
@@ -84,7 +85,8 @@ pub async fn ensure_demo_data(state: &ServerState) -> Result<(), AppError> {
         }
     }
     let candidate = &DEMO_ACCOUNTS[0];
-    eligibility::import_csv(db, "004", &format!("{},{}\n", candidate.id_number, candidate.name), now).await?;
+    let listed = parse_eligibility_csv(&format!("{},{}\n", candidate.id_number, candidate.name));
+    eligibility::import(db, "004", listed, now).await?;
     // The demo reviewer reviews both demo exams, assigned by the demo administrator.
     let reviewer = account_store::find_by_id_number(db, DEMO_ACCOUNTS[1].id_number).await?;
     let admin = account_store::find_by_id_number(db, DEMO_ACCOUNTS[2].id_number).await?;

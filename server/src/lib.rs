@@ -1,6 +1,7 @@
 //! The Zige server: configuration, start-up, plain HTTP routes and command-line tools. Pages and
 //! server functions come from the shared `app` crate.
 
+pub mod body_limits;
 pub mod cli;
 pub mod config;
 pub mod demo_data;
@@ -11,6 +12,7 @@ pub mod object_blob_store;
 pub mod outbox_worker;
 pub mod page_routes;
 pub mod routes;
+pub mod secret_file;
 pub mod session_store;
 pub mod sms;
 pub mod startup;

@@ -42,10 +42,19 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
-    /// Verify an admission ticket's code, or print the public key verifiers hold.
+    /// Verify an admission ticket's code, print the public keys verifiers hold, or rotate the key.
     Ticket {
         #[command(subcommand)]
         command: TicketCommand,
+    },
+    /// Lay documents out for the server, one job at a time from standard input (started by the
+    /// server itself; see `documents::render_worker`).
+    #[command(hide = true)]
+    RenderWorker {
+        #[arg(long)]
+        font_dir: std::path::PathBuf,
+        #[arg(long)]
+        memory_mb: u64,
     },
 }
 
@@ -59,6 +68,9 @@ async fn main() -> std::process::ExitCode {
         Command::Ticket { command } => run_ticket_command(&command).await,
         Command::Sweep(args) => run_sweep(&args).await,
         Command::Migrate => run_migrate().await,
+        Command::RenderWorker { font_dir, memory_mb } => {
+            server::documents::render_worker::run_render_worker(&font_dir, memory_mb)
+        }
         Command::Serve => match serve().await {
             Ok(()) => std::process::ExitCode::SUCCESS,
             Err(error) => {

@@ -5,3 +5,4 @@ pub mod error_wire;
 pub mod idempotency;
 pub mod rate_limit;
 pub mod same_origin;
+pub mod staff_idle;

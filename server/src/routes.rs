@@ -11,6 +11,7 @@ pub mod previous_file;
 pub mod results_export;
 pub mod sandbox_cashier;
 pub mod seats_export;
+pub mod spreadsheet;
 pub mod template_preview;
 pub mod upload_example;
 pub mod upload_material;

@@ -8,7 +8,7 @@ use std::time::Duration;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::routing::{get, post};
-use axum::Router;
+use axum::{Extension, Router};
 use leptos::prelude::*;
 use leptos_axum::LeptosRoutes;
 use sea_orm::DatabaseConnection;
@@ -31,19 +31,23 @@ use app::ssr::{infra::clock::Clock, infra::clock::SystemClock};
 use app::ssr::{infra::rate_limits::LimitSettings, infra::rate_limits::RateLimits};
 use sha2::{Digest, Sha256};
 
+use crate::body_limits;
 use crate::config::Config;
 use crate::documents::font_cell::FontCell;
 use crate::documents::layout_check::TypstLayouts;
+use crate::documents::render_pool::{RenderPool, WorkerSettings};
 use crate::mailer::{EmailSender, LoggingMailer, SmtpMailer};
 use crate::middleware::rate_limit::{limit_by_address, RateLimitState};
 use crate::middleware::same_origin::{refuse_cross_site, SameOriginState};
+use crate::middleware::staff_idle::{end_idle_staff_sessions, StaffIdleState};
 use crate::outbox_worker::{self, Senders};
 use crate::routes::candidate_documents::candidate_document;
 use crate::routes::payment_notify::payment_notify;
-use crate::routes::payments_export::payments_csv;
-use crate::routes::results_export::{results_csv, results_xlsx};
+use crate::routes::payments_export::payments_export;
+use crate::routes::results_export::results_export;
 use crate::routes::sandbox_cashier::{cashier_page, cashier_pay, SandboxProvider};
-use crate::routes::seats_export::seats_csv;
+use crate::routes::seats_export::seats_export;
+use crate::routes::spreadsheet::SheetFormat;
 use crate::routes::template_preview::template_preview;
 use crate::routes::{
     example_file::example_file, health::health, material_file::material_file, previous_file::previous_file,
@@ -53,9 +57,6 @@ use crate::session_store::SeaOrmSessionStore;
 use crate::sms::LoggingSms;
 use crate::storage::{open_blob_store, open_database};
 use app::domain::document_kind::DocumentKind;
-
-/// The largest body a page form or server function may send.
-const FORM_BODY_LIMIT_BYTES: usize = 64 * 1024;
 
 /// A session ends after this long without a request.
 const SESSION_IDLE_HOURS: i64 = 8;
@@ -82,18 +83,23 @@ pub async fn session_key(config: &Config) -> Result<Key, StartupError> {
     }
     let path = config.data_dir.join("session_secret");
     match tokio::fs::read(&path).await {
-        Ok(bytes) if bytes.len() >= 64 => return Ok(Key::from(&bytes)),
+        Ok(bytes) if bytes.len() >= 64 => {
+            // Written by an older version with the default umask: readable by its owner alone now.
+            crate::secret_file::narrow(&path)?;
+            return Ok(Key::from(&bytes));
+        }
         _ => {}
     }
     let key = Key::generate();
-    tokio::fs::write(&path, key.master()).await?;
+    crate::secret_file::write(&path, key.master()).await?;
     Ok(key)
 }
 
-/// The key admission tickets are signed with: from the session key, so every server of an
-/// installation signs alike and `server ticket verify` finds it from the configuration alone.
-pub fn ticket_key(session_key: &Key) -> ed25519_dalek::SigningKey {
-    ed25519_dalek::SigningKey::from_bytes(&derived_seed(b"zige admission ticket", session_key))
+/// The seed admission tickets were signed with before their keys had a table of their own
+/// (derived from the session key): an installation that gave seats then keeps it as its first
+/// ticket key, so the tickets it printed stay valid (`ticket_keys::load_or_create`).
+pub fn legacy_ticket_seed(session_key: &Key) -> [u8; 32] {
+    derived_seed(b"zige admission ticket", session_key)
 }
 
 /// A 32-byte seed for one purpose (`label`), from the session key: each key Zige derives differs,
@@ -107,6 +113,8 @@ pub struct Prepared {
     pub router: Router,
     /// The simulated payment provider, when configured (tests sign notifications with it).
     pub sandbox: Option<Arc<SandboxGateway>>,
+    /// The document fonts and render workers (tests watch the workers' places).
+    pub documents: FontCell,
 }
 
 /// Everything but the listening socket.
@@ -120,6 +128,9 @@ pub async fn prepare_with_clock(
     leptos_options: LeptosOptions,
     clock: Arc<dyn Clock>,
 ) -> Result<Prepared, StartupError> {
+    if let Some(refusal) = config.refusal() {
+        return Err(refusal.into());
+    }
     let session_key = session_key(config).await?;
     let db = open_database(config).await?;
     let blobs = open_blob_store(config).await?;
@@ -139,9 +150,22 @@ pub async fn prepare_with_clock(
         .payment_sandbox
         .then(|| Arc::new(SandboxGateway::from_seed(derived_seed(b"zige sandbox gateway", &session_key))));
     let gateways: Vec<Arc<dyn PaymentGateway>> = sandbox.iter().map(|s| s.clone() as Arc<dyn PaymentGateway>).collect();
-    let ticket_key = Arc::new(ticket_key(&session_key));
+    let ticket_keys = Arc::new(
+        app::ssr::tickets::ticket_keys::load_or_create(&db, legacy_ticket_seed(&session_key), clock.now())
+            .await
+            .map_err(|e| e.message_en())?,
+    );
     // One font load and one set of layout permits for every document route and template check.
-    let documents = FontCell::new(config.font_dir.clone());
+    let workers = WorkerSettings {
+        program: match &config.render_worker {
+            Some(program) => program.clone(),
+            None => std::env::current_exe()?,
+        },
+        font_dir: config.font_dir.clone(),
+        deadline: Duration::from_millis(config.document_deadline_ms),
+        memory_mb: config.document_memory_mb,
+    };
+    let documents = FontCell::new(config.font_dir.clone(), RenderPool::new(workers));
     let layouts = Arc::new(TypstLayouts { fonts: documents.clone(), clock: clock.clone() });
     let state = ServerState {
         leptos_options,
@@ -152,7 +176,7 @@ pub async fn prepare_with_clock(
         rate_limits,
         decode_budget,
         gateways: Arc::new(Gateways::new(gateways)),
-        ticket_key,
+        ticket_keys,
         layouts,
     };
     if config.seed_demo {
@@ -170,7 +194,7 @@ pub async fn prepare_with_clock(
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(SESSION_IDLE_HOURS)))
         .with_signed(session_key);
 
-    let mut router = build_router(state.clone(), config, sandbox.clone(), documents).layer(sessions);
+    let mut router = build_router(state.clone(), config, sandbox.clone(), documents.clone()).layer(sessions);
     if config.serves_https() {
         // Browsers that reached the app over https once never try plain http again for a year.
         router = router.layer(SetResponseHeaderLayer::if_not_present(
@@ -178,7 +202,7 @@ pub async fn prepare_with_clock(
             HeaderValue::from_static("max-age=31536000; includeSubDomains"),
         ));
     }
-    Ok(Prepared { state, router, sandbox })
+    Ok(Prepared { state, router, sandbox, documents })
 }
 
 /// Buckets that filled up again are dropped every minute, so the limit tables stay small.
@@ -236,6 +260,7 @@ fn senders(config: &Config) -> Result<Senders, StartupError> {
         Some(url) => Arc::new(SmtpMailer::new(url, &config.mail_from)?),
         None => Arc::new(LoggingMailer),
     };
+    LoggingSms::announce();
     Ok(Senders { email, sms: Arc::new(LoggingSms) })
 }
 
@@ -267,6 +292,7 @@ fn build_router(
     documents: FontCell,
 ) -> Router {
     let max_upload_bytes = config.max_upload_bytes;
+    let rate_limit_state = RateLimitState { limits: state.rate_limits.clone(), behind_proxy: config.behind_proxy };
     let routes = crate::page_routes::page_routes();
     let context_state = state.clone();
     let body_limit = usize::try_from(max_upload_bytes).unwrap_or(usize::MAX);
@@ -277,17 +303,19 @@ fn build_router(
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
-        .layer(RequestBodyLimitLayer::new(FORM_BODY_LIMIT_BYTES));
+        .layer(RequestBodyLimitLayer::new(body_limits::FORM_BODY_LIMIT_BYTES));
     Router::new()
         .route("/health", get(health))
-        .route("/api/materials", post(upload_material).layer(DefaultBodyLimit::max(body_limit)))
+        .route(body_limits::UPLOAD_PATH, post(upload_material).layer(DefaultBodyLimit::max(body_limit)))
         .route("/api/materials/{id}/file", get(material_file))
         .route("/api/materials/{id}/previous", get(previous_file))
-        .route("/api/admin/exams/{code}/results.csv", get(results_csv))
-        .route("/api/admin/exams/{code}/results.xlsx", get(results_xlsx))
+        .route("/api/admin/exams/{code}/results.csv", get(results_export).layer(Extension(SheetFormat::Csv)))
+        .route("/api/admin/exams/{code}/results.xlsx", get(results_export).layer(Extension(SheetFormat::Xlsx)))
         .route("/api/exams/{code}/examples/{name}", get(example_file))
-        .route("/api/admin/exams/{code}/payments.csv", get(payments_csv))
-        .route("/api/admin/exams/{code}/seats.csv", get(seats_csv))
+        .route("/api/admin/exams/{code}/payments.csv", get(payments_export).layer(Extension(SheetFormat::Csv)))
+        .route("/api/admin/exams/{code}/payments.xlsx", get(payments_export).layer(Extension(SheetFormat::Xlsx)))
+        .route("/api/admin/exams/{code}/seats.csv", get(seats_export).layer(Extension(SheetFormat::Csv)))
+        .route("/api/admin/exams/{code}/seats.xlsx", get(seats_export).layer(Extension(SheetFormat::Xlsx)))
         .route("/api/exams/{code}/receipt.pdf", document_route(&documents, DocumentKind::UploadReceipt))
         .route("/api/exams/{code}/registration-form.pdf", document_route(&documents, DocumentKind::RegistrationForm))
         .route("/api/exams/{code}/ticket.pdf", document_route(&documents, DocumentKind::AdmissionTicket))
@@ -298,16 +326,20 @@ fn build_router(
         .merge(sandbox_routes(sandbox, config))
         .route(
             "/api/admin/exams/{code}/examples",
-            post(upload_example)
-                .layer(DefaultBodyLimit::max(app::ssr::exams::exam_examples::MAX_EXAMPLE_BYTES + 64 * 1024)),
+            post(upload_example).layer(DefaultBodyLimit::max(body_limits::EXAMPLE_BODY_LIMIT_BYTES)),
         )
         .merge(pages)
         // Innermost: after the origin and rate checks, with the session at hand.
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::middleware::idempotency::apply_once))
+        // Before anything asks who is signed in: an idle staff session has ended by then.
         .layer(axum::middleware::from_fn_with_state(
-            RateLimitState { limits: state.rate_limits.clone(), behind_proxy: config.behind_proxy },
-            limit_by_address,
+            StaffIdleState {
+                clock: state.clock.clone(),
+                idle: chrono::Duration::minutes(config.staff_idle_minutes.into()),
+            },
+            end_idle_staff_sessions,
         ))
+        .layer(axum::middleware::from_fn_with_state(rate_limit_state.clone(), limit_by_address))
         .layer(axum::middleware::from_fn_with_state(
             SameOriginState { public_origin: config.public_url.clone() },
             refuse_cross_site,
@@ -317,7 +349,11 @@ fn build_router(
         // A gateway's notifications come from its servers, with no session and in the provider's
         // own body format (JSON, or a form for some): outside the browser guards above; the
         // gateway's signature is their check.
-        .route("/api/payments/notify/{gateway}", post(payment_notify))
+        .route(
+            "/api/payments/notify/{gateway}",
+            post(payment_notify)
+                .layer(axum::middleware::from_fn_with_state(rate_limit_state.clone(), limit_by_address)),
+        )
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),

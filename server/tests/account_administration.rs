@@ -109,6 +109,12 @@ async fn an_administrator_releases_a_squatted_id_number_to_its_owner() {
         401,
         "the squatter's password opens nothing"
     );
+    let released_number = format!("RELEASED-{}-{ALICE}", found["id"]);
+    assert_eq!(
+        app.browser().log_in(&released_number, "secret-pass-1").await.status(),
+        401,
+        "nor does the marked number the old account keeps"
+    );
     let lines = audit_actions(&admin).await;
     assert!(
         lines.iter().any(|(action, target, _)| action == "id_number_released" && target.contains("考生")),

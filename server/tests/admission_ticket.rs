@@ -60,7 +60,7 @@ async fn the_ticket_s_qr_code_verifies_offline_and_one_changed_character_does_no
 
     // What the door's scanner reads, checked with the public key alone.
     let code = scan_qr(&pdf);
-    let public = app.state.ticket_key.verifying_key();
+    let public = app.state.ticket_keys.signing().verifying_key();
     let on_the_day = at("2099-02-01T08:30:00+08:00").timestamp();
     let TicketVerdict::Valid(claims) = verify_ticket(&code, &public, on_the_day) else {
         panic!("not valid: {code}");
@@ -112,4 +112,42 @@ async fn no_ticket_without_a_seat_nor_for_anyone_else() {
     let (status, _, _) = error_kind(bob.get("/api/exams/000/ticket.pdf").await).await;
     assert_ne!(status, 200);
     assert_eq!(app.browser().get("/api/exams/000/ticket.pdf").await.status(), 401);
+}
+
+/// Alice approved and seated in exam 000, the ticket window open: her ticket as printed.
+async fn printed_ticket(app: &TestApp) -> Vec<u8> {
+    with_rooms(app, &[("101", 30)]).await;
+    let reviewer = app.reviewer().await;
+    let (alice, _) = app.submitted_candidate(ALICE).await;
+    approve_first_waiting(app, &reviewer).await;
+    app.clock.set(at("2099-01-10T09:00:00+08:00"));
+    assert!(app.admin().await.call("admin_assign_seats", json!({ "exam_code": "000" })).await.status().is_success());
+    let response = alice.get("/api/exams/000/ticket.pdf").await;
+    assert_eq!(response.status(), 200);
+    response.bytes().await.unwrap().to_vec()
+}
+
+#[tokio::test]
+async fn a_printed_ticket_stays_valid_after_a_new_session_secret_and_a_rotated_ticket_key() {
+    let app = spawn_app().await;
+    let code = scan_qr(&printed_ticket(&app).await);
+    let installation = |args: &[&str]| {
+        let mut command = app.command();
+        // The session secret rotated meanwhile: tickets have keys of their own.
+        command.env("ZIGE_SESSION_SECRET", "a-new-session-secret-".repeat(4)).args(args);
+        command.output().unwrap()
+    };
+    let verified = installation(&["ticket", "verify", &code]);
+    assert_eq!(verified.status.code(), Some(0), "{verified:?}");
+
+    let rotated = installation(&["ticket", "rotate-key"]);
+    assert_eq!(rotated.status.code(), Some(0), "{rotated:?}");
+    let keys = String::from_utf8(installation(&["ticket", "public-key"]).stdout).unwrap();
+    assert_eq!(keys.lines().count(), 2, "the new key and the old one: {keys}");
+    let verified = installation(&["ticket", "verify", &code]);
+    assert_eq!(verified.status.code(), Some(0), "signed by the old key, still valid: {verified:?}");
+    // On a machine that holds only the new key, the old ticket is not vouched for.
+    let newest = keys.lines().next().unwrap();
+    let alone = installation(&["ticket", "verify", &code, "--public-key", newest]);
+    assert_eq!(alone.status.code(), Some(1));
 }

@@ -335,6 +335,55 @@ async fn a_broken_template_is_refused_with_its_line_and_documents_keep_the_one_b
 }
 
 #[tokio::test]
+async fn a_template_that_loops_or_asks_for_gigabytes_is_stopped_and_refused_and_the_server_goes_on() {
+    let app = spawn_app_with(|c| {
+        c.document_deadline_ms = 3000;
+        c.document_memory_mb = 512;
+    })
+    .await;
+    let (alice, _) = app.submitted_candidate(ALICE).await;
+    let admin = app.admin().await;
+
+    let endless = "#let d = sys.inputs\n#for i in range(100000) { for j in range(100000) { let k = i + j } }\n";
+    let started = std::time::Instant::now();
+    let (status, kind, body) = error_kind(save_template(&admin, "000", "upload_receipt", endless).await).await;
+    assert_eq!((status, kind.as_str()), (422, "TemplateInvalid"), "{body}");
+    assert!(body.to_string().contains("longer than 3 s"), "{body}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(30), "stopped at the deadline");
+
+    let greedy = "#let d = sys.inputs\n#let s = \"x\" * 4000000000\n#s.len()\n";
+    let (status, _, body) = error_kind(save_template(&admin, "000", "upload_receipt", greedy).await).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.to_string().contains("more than 512 MB"), "{body}");
+
+    // Neither was kept, and documents are laid out as before by a fresh worker.
+    assert_eq!(template(&admin, "000", "upload_receipt").await["saved"], Value::Null);
+    let receipt = alice.get("/api/exams/000/receipt.pdf").await;
+    assert_eq!(receipt.status(), 200);
+    assert!(poppler("pdftotext", &[], &receipt.bytes().await.unwrap()).contains("上传回执"));
+}
+
+#[tokio::test]
+async fn a_layout_whose_asker_went_away_keeps_its_place_until_it_ends() {
+    use server::documents::render_job::RenderJob;
+    let app = spawn_app_with(|c| c.document_deadline_ms = 3000).await;
+    let pool = app.documents.pool.clone();
+    let places = pool.free_places();
+    let endless = "#for i in range(100000) { for j in range(100000) { let k = i + j } }";
+    let job = RenderJob { template: endless.into(), inputs_json: "{}".into(), files: Vec::new() };
+    // The asker (a candidate's request for a receipt, say) goes away before the answer.
+    let asking = pool.lay_out(job);
+    let _ = tokio::time::timeout(std::time::Duration::from_millis(1000), asking).await;
+    assert_eq!(pool.free_places(), places - 1, "the layout still runs, and still holds its place");
+    // The place comes back when the layout ends (here, at its deadline), not before.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
+    while pool.free_places() < places {
+        assert!(std::time::Instant::now() < deadline, "the place never came back");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
 async fn only_administrators_read_change_or_preview_templates_and_only_of_documents_the_exam_prints() {
     let app = spawn_app().await;
     let reviewer = app.reviewer().await;

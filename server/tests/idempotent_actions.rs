@@ -196,3 +196,33 @@ async fn an_action_refused_for_now_is_not_kept_so_the_next_try_runs_it() {
     assert!(again.headers().get("idempotent-replayed").is_none(), "ran now, not the 503 replayed");
     assert_eq!(other_materials(&alice).await.len(), 1);
 }
+
+#[tokio::test]
+async fn a_keyed_request_past_its_route_s_limit_is_refused_before_the_server_reads_it_all() {
+    use tokio::io::AsyncReadExt;
+    let app = spawn_app().await;
+    app.candidate(ALICE).await;
+    let cookie = session_cookie(&app, ALICE).await;
+    // 暂存 takes a small form (64 KiB). The phone streams 70 KiB of it and then says nothing more:
+    // a server that buffered up to an upload's 10 MiB would wait for the rest; this one has read
+    // past the route's limit already and answers.
+    let head = format!(
+        "POST /api/save_application HTTP/1.1\r\nHost: {}\r\nCookie: {cookie}\r\nIdempotency-Key: {KEY}\r\n\
+         Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+        app.address
+    );
+    let chunk = vec![b' '; 70 * 1024];
+    let mut connection = tokio::net::TcpStream::connect(app.address).await.unwrap();
+    connection.write_all(head.as_bytes()).await.unwrap();
+    connection.write_all(format!("{:x}\r\n", chunk.len()).as_bytes()).await.unwrap();
+    connection.write_all(&chunk).await.unwrap();
+    connection.write_all(b"\r\n").await.unwrap();
+    connection.flush().await.unwrap();
+    let mut answer = vec![0; 64];
+    let read = tokio::time::timeout(Duration::from_secs(10), connection.read(&mut answer))
+        .await
+        .expect("answered without waiting for the rest of the body")
+        .unwrap();
+    let status_line = String::from_utf8_lossy(&answer[..read]).to_string();
+    assert!(status_line.starts_with("HTTP/1.1 413"), "{status_line}");
+}

@@ -132,6 +132,52 @@ async fn only_listed_candidates_enter_a_list_exam_and_bad_csv_rows_are_named() {
 }
 
 #[tokio::test]
+async fn a_list_pasted_from_excel_or_uploaded_as_a_workbook_is_read_like_a_csv() {
+    use base64::Engine;
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    // Copied from an Excel or WPS sheet: tabs between the cells, CRLF between rows.
+    let pasted = format!("身份证号\t姓名\r\n{ALICE}\t考生\r\n110105194912310021\t错号\r\n");
+    let report: Value =
+        admin.call("admin_import_eligibility", json!({ "code": "004", "csv": pasted })).await.json().await.unwrap();
+    assert_eq!(report["accepted"], 1, "{report}");
+    assert_eq!(report["problems"][0][0], 3);
+
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (row, (id, name)) in [("证件号码", "姓名"), (BOB, "考生"), ("not-a-number", "某人")].iter().enumerate()
+    {
+        sheet.write_string(row as u32, 0, *id).unwrap();
+        sheet.write_string(row as u32, 1, *name).unwrap();
+    }
+    let workbook = base64::engine::general_purpose::STANDARD.encode(book.save_to_buffer().unwrap());
+    let report: Value = admin
+        .call("admin_import_eligibility_sheet", json!({ "code": "004", "xlsx_base64": workbook }))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!((report["accepted"].as_u64(), report["total_on_list"].as_u64()), (Some(1), Some(3)), "{report}");
+    assert_eq!(report["problems"][0][0], 3, "the sheet's third row");
+    let bob = app.new_candidate(BOB).await;
+    assert_eq!(bob.exam_page_of("004").await["state"], "not_started", "listed from the workbook");
+
+    let garbage =
+        admin.call("admin_import_eligibility_sheet", json!({ "code": "004", "xlsx_base64": "aGVsbG8=" })).await;
+    let (status, _, body) = error_kind(garbage).await;
+    assert_eq!(status, 422);
+    assert!(body["InvalidField"]["message_zh"].as_str().unwrap().contains(".xlsx"), "{body}");
+    assert_eq!(
+        app.candidate(CAROL)
+            .await
+            .call("admin_import_eligibility_sheet", json!({ "code": "004", "xlsx_base64": "" }))
+            .await
+            .status(),
+        403
+    );
+}
+
+#[tokio::test]
 async fn administration_is_for_administrators_only() {
     let app = spawn_app().await;
     let alice = app.candidate(ALICE).await;

@@ -115,28 +115,41 @@ async fn an_approved_candidate_pays_the_exam_s_amount_once_however_often_the_gat
 }
 
 #[tokio::test]
-async fn a_forged_or_altered_notification_pays_nothing_and_is_audited() {
-    let app = spawn_app().await;
+async fn a_forged_or_altered_notification_pays_nothing_and_a_sender_of_forgeries_is_held_back() {
+    let app = spawn_app_with(|c| {
+        c.rate_limits = true;
+        c.behind_proxy = true;
+    })
+    .await;
     let alice = approved_with_fee(&app).await;
     let order_no = order(&alice).await["order_no"].as_str().unwrap().to_string();
 
     // Signed by another key (someone's own "sandbox"), unsigned, and a signed body with one byte
-    // changed.
+    // changed, all from one address.
     let forger = app::ssr::payments::sandbox_gateway::SandboxGateway::from_seed([9; 32]);
     let (body, foreign_signature) = forger.sign(&paid("F1", &order_no, "TX", 10000));
-    let client = raw_client();
     let url = app.url("/api/payments/notify/sandbox");
-    let forged =
-        client.post(&url).header("sandbox-signature", foreign_signature).body(body.clone()).send().await.unwrap();
+    let from_forger = || raw_client().post(&url).header("x-forwarded-for", "198.51.100.66");
+    let forged = from_forger().header("sandbox-signature", &foreign_signature).body(body.clone()).send().await.unwrap();
     assert_eq!(forged.status(), 403);
-    assert_eq!(client.post(&url).body(body).send().await.unwrap().status(), 403);
+    assert_eq!(from_forger().body(body.clone()).send().await.unwrap().status(), 403);
     let (good, signature) = app.sandbox.as_ref().unwrap().sign(&paid("F2", &order_no, "TX", 10000));
     let altered = String::from_utf8(good).unwrap().replace("10000", "10001");
-    let changed = client.post(&url).header("sandbox-signature", signature).body(altered).send().await.unwrap();
+    let changed = from_forger().header("sandbox-signature", &signature).body(altered).send().await.unwrap();
     assert_eq!(changed.status(), 403);
-
     assert_eq!(fee(&alice).await["order"]["state"], "created");
-    assert_eq!(audit_actions(&app).await.iter().filter(|a| *a == "payment_notice_refused").count(), 3);
+    // Anyone may post here: refusals go to the log, not into the staff's audit log.
+    assert!(audit_actions(&app).await.iter().all(|a| !a.contains("refused")));
+
+    // Twenty forgeries from one address, then it is not even checked; the gateway's own
+    // notification, from its own address, still pays.
+    for _ in 3..20 {
+        from_forger().body(body.clone()).send().await.unwrap();
+    }
+    let held = from_forger().header("sandbox-signature", &foreign_signature).body(body).send().await.unwrap();
+    assert_eq!(held.status(), 429);
+    assert_eq!(notify(&app, &paid("G1", &order_no, "TX", 10000)).await.status(), 200);
+    assert_eq!(fee(&alice).await["order"]["state"], "paid");
 }
 
 #[tokio::test]
@@ -299,4 +312,32 @@ async fn paying_at_the_sandbox_cashier_notifies_late_and_twice_and_pays_once() {
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     let actions = audit_actions(&app).await;
     assert_eq!(actions.iter().filter(|a| *a == "order_paid").count(), 1);
+}
+
+#[tokio::test]
+async fn an_installation_that_did_not_ask_for_the_sandbox_offers_no_way_to_pay_without_money() {
+    assert!(!server::config::Config::default().payment_sandbox, "the sandbox is off unless configuration asks");
+    let app = spawn_app_with(|c| c.payment_sandbox = false).await;
+    let alice = approved_with_fee(&app).await;
+    let status = fee(&alice).await;
+    assert_eq!(status["gateways"], json!([]), "no gateway offered: {status}");
+    let refused = alice.call("create_fee_order", json!({ "exam_code": "000", "gateway": "sandbox" })).await;
+    assert_eq!(refused.status(), 404, "the sandbox does not exist here");
+    assert_eq!(alice.get("/sandbox/cashier/anything").await.status(), 404);
+}
+
+#[tokio::test]
+async fn a_server_with_an_https_address_refuses_to_start_with_the_sandbox_unless_it_is_a_test_installation() {
+    let data_dir = tempfile::tempdir().unwrap();
+    let config = |test_installation| server::config::Config {
+        data_dir: data_dir.path().to_path_buf(),
+        public_url: Some("https://zige.example.cn".to_string()),
+        payment_sandbox: true,
+        test_installation,
+        ..server::config::Config::default()
+    };
+    let options = || leptos::prelude::LeptosOptions::builder().output_name("zige").build();
+    let refused = server::startup::prepare(&config(false), options()).await.err().expect("refused");
+    assert!(refused.to_string().contains("ZIGE_TEST_INSTALLATION"), "{refused}");
+    assert!(server::startup::prepare(&config(true), options()).await.is_ok(), "a declared test installation starts");
 }

@@ -6,20 +6,59 @@ mod support;
 use serde_json::json;
 use support::*;
 
+/// A login as it arrives through the operator's proxy from `address`.
+async fn log_in_from(app: &TestApp, address: &str, id_number: &str, password: &str) -> reqwest::Response {
+    raw_client()
+        .post(app.url("/api/log_in"))
+        .header("x-forwarded-for", address)
+        .json(&json!({ "id_number": id_number, "password": password }))
+        .send()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
-async fn the_eleventh_login_at_one_account_waits_whatever_the_address() {
-    let app = spawn_app_with(|config| config.rate_limits = true).await;
+async fn a_guesser_s_wrong_passwords_hold_back_its_own_address_and_never_the_owner_s() {
+    let app = spawn_app_with(|config| {
+        config.rate_limits = true;
+        config.behind_proxy = true;
+    })
+    .await;
     app.candidate(ALICE).await;
+    let guesser = "198.51.100.9";
     for _ in 0..10 {
-        assert_eq!(app.browser().log_in(ALICE, "guess-pass-1").await.status(), 401);
+        assert_eq!(log_in_from(&app, guesser, ALICE, "guess-pass-1").await.status(), 401);
     }
-    let refused = app.browser().log_in(ALICE, "secret-pass-1").await;
-    assert_eq!(refused.status(), 429, "even the right password waits once the account's attempts are used up");
+    let refused = log_in_from(&app, guesser, ALICE, "secret-pass-1").await;
+    assert_eq!(refused.status(), 429, "even the right password waits at the address that failed");
     let wait: u64 = refused.headers()["retry-after"].to_str().unwrap().parse().unwrap();
     assert!((1..=31).contains(&wait), "Retry-After {wait}");
     let (_, kind, body) = error_kind(refused).await;
     assert_eq!(kind, "TooManyRequests");
     assert!(body["TooManyRequests"]["retry_after_secs"].as_u64().is_some());
+
+    // The owner, at home, is let in at once. An IPv6 guesser is one client per /64: a new
+    // address in the same /64 is no way round.
+    assert_eq!(log_in_from(&app, "203.0.113.5", ALICE, "secret-pass-1").await.status(), 200);
+    for _ in 0..10 {
+        log_in_from(&app, "2001:db8:7:7::1", ALICE, "guess-pass-1").await;
+    }
+    assert_eq!(log_in_from(&app, "2001:db8:7:7::2", ALICE, "secret-pass-1").await.status(), 429);
+}
+
+#[tokio::test]
+async fn wrong_current_passwords_are_limited_as_logins_are() {
+    let app = spawn_app_with(|config| config.rate_limits = true).await;
+    let alice = app.candidate(ALICE).await;
+    let change = |old: &'static str| {
+        alice.call("change_password", json!({ "old_password": old, "new_password": "brand-new-pass-7" }))
+    };
+    for _ in 0..10 {
+        assert_eq!(change("not-my-pass-1").await.status(), 422);
+    }
+    let refused = change("secret-pass-1").await;
+    assert_eq!(refused.status(), 429, "no more hashes for this account from this address");
+    assert!(refused.headers().contains_key("retry-after"));
 }
 
 #[tokio::test]
@@ -265,4 +304,33 @@ async fn errors_reach_the_browser_in_postcard_from_the_app_its_guards_and_a_repe
     let repeat = upload().await.unwrap();
     assert_eq!(repeat.headers()["idempotent-replayed"], "true");
     assert_eq!(in_postcard(repeat).await, (422, first), "the kept first answer, in the form asked");
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn the_generated_session_secret_is_readable_by_its_owner_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let app = spawn_app().await;
+    let mode = std::fs::metadata(app.data_dir.path().join("session_secret")).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
+}
+
+async fn signed_in(browser: &Browser) -> bool {
+    !browser.call("current_user", json!({})).await.json::<serde_json::Value>().await.unwrap().is_null()
+}
+
+#[tokio::test]
+async fn a_staff_session_ends_after_thirty_idle_minutes_and_a_candidate_s_does_not() {
+    let app = spawn_app_with(|c| c.staff_idle_minutes = server::config::Config::default().staff_idle_minutes).await;
+    let admin = app.admin().await;
+    let alice = app.candidate(ALICE).await;
+    // Used every 20 minutes, the staff session goes on.
+    for _ in 0..3 {
+        app.clock.set(app.clock_now() + chrono::Duration::minutes(20));
+        assert!(signed_in(&admin).await, "in use, still signed in");
+    }
+    app.clock.set(app.clock_now() + chrono::Duration::minutes(31));
+    assert!(!signed_in(&admin).await, "31 minutes unused: signed out");
+    assert_eq!(admin.call("admin_overview", json!({})).await.status(), 401);
+    assert!(signed_in(&alice).await, "a candidate's session is not cut short");
 }

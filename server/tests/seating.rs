@@ -64,3 +64,46 @@ async fn seats_follow_the_approval_order_room_after_room_and_never_move() {
     assert_eq!(carol.call("admin_assign_seats", json!({ "exam_code": "000" })).await.status(), 403);
     assert_eq!(carol.get("/api/admin/exams/000/seats.csv").await.status(), 403);
 }
+
+#[tokio::test]
+async fn exports_come_as_text_cells_or_a_guarded_csv_and_every_download_is_audited() {
+    use calamine::{Data, Reader};
+    let app = spawn_app().await;
+    with_rooms(&app, &[("101", 5)]).await;
+    // A name a candidate typed to become a link in whoever opens the list.
+    let formula = "=HYPERLINK(\"http://x.cn\",\"点\")";
+    let mallory = app.browser();
+    assert!(mallory.sign_up(CAROL, formula, "secret-pass-1").await.status().is_success());
+    assert!(mallory.call("accept_pledge", json!({ "code": "000" })).await.status().is_success());
+    for (category, seq_no) in [("id_card", 1), ("id_card", 2), ("education", 1), ("work_resume", 1)] {
+        mallory.upload_ok(category, seq_no, samples::jpeg(120, 90)).await;
+    }
+    assert!(mallory.save_application("000", json!({}), None, true).await.status().is_success());
+    approve_first_waiting(&app, &app.reviewer().await).await;
+    app.clock.set(at("2099-01-01T00:00:00+08:00"));
+    let admin = app.admin().await;
+    assert!(admin.call("admin_assign_seats", json!({ "exam_code": "000" })).await.status().is_success());
+
+    let csv = admin.get("/api/admin/exams/000/seats.csv").await.text().await.unwrap();
+    assert!(csv.contains(&format!("\"'{}\"", formula.replace('"', "\"\""))), "the name is inert text:\n{csv}");
+
+    let xlsx = admin.get("/api/admin/exams/000/seats.xlsx").await;
+    assert_eq!(xlsx.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    let bytes = xlsx.bytes().await.unwrap().to_vec();
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    let row: Vec<&Data> = sheet.rows().nth(1).unwrap().iter().collect();
+    assert_eq!(row[0], &Data::String("000-101-01".into()));
+    assert_eq!(row[3], &Data::String(formula.into()), "a text cell, as typed, never a formula");
+    let application_no = row[5];
+    assert!(matches!(application_no, Data::String(_)), "numbers stay text: {application_no:?}");
+
+    let log: Vec<Value> = admin
+        .call("admin_audit_log", json!({ "query": { "action": "export_downloaded" } }))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let details: Vec<&str> = log.iter().map(|line| line["detail"].as_str().unwrap()).collect();
+    assert!(details.contains(&"000-seats.csv: 1 rows") && details.contains(&"000-seats.xlsx: 1 rows"), "{details:?}");
+}

@@ -19,7 +19,7 @@ pub use audit_log::admin_audit_log;
 pub use create_exam::{admin_create_exam, admin_presets};
 pub use document_templates::{admin_document_template, admin_reset_document_template, admin_save_document_template};
 pub use exam_detail::admin_exam_detail;
-pub use import_eligibility::admin_import_eligibility;
+pub use import_eligibility::{admin_import_eligibility, admin_import_eligibility_sheet};
 pub use overview::admin_overview;
 pub use payments::{
     admin_flagged_payments, admin_record_on_site_payment, admin_refund_order, admin_settle_payment_flag,

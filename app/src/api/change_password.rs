@@ -9,15 +9,26 @@ pub async fn change_password(old_password: String, new_password: String) -> Resu
     use crate::domain::new_password::NewPassword;
     use crate::ssr::infra::audit::AuditAction;
     use crate::ssr::infra::server_state::server_state;
-    use crate::ssr::{access::session_user, accounts::account_store, infra::audit};
+    use crate::ssr::{access::session_user, accounts::account_store, infra::audit, infra::client_address};
 
     let password =
         NewPassword::parse("new_password", &new_password).map_err(|e| AppError::from_field_errors(vec![e]))?;
     let state = server_state()?;
     let session = session_user::request_session().await?;
     let account = session_user::user_from_session(&session, &state.db).await?;
-    let account = account_store::change_password(&state.db, &account, &old_password, password).await?;
-    session_user::begin_session(&session, &account).await?;
+    // Each wrong current password costs a hash, as a login does, and is limited as one is.
+    let address = client_address::request_address().await?;
+    state.rate_limits.check_password_attempt(&account.id_number, address)?;
+    let account = match account_store::change_password(&state.db, &account, &old_password, password).await {
+        Ok(account) => account,
+        Err(wrong) => {
+            if matches!(&wrong, AppError::InvalidField { .. }) {
+                state.rate_limits.count_wrong_password(&account.id_number, address);
+            }
+            return Err(wrong);
+        }
+    };
+    session_user::begin_session(&session, &account, state.clock.now()).await?;
     audit::record(
         &state.db,
         Some(&account),

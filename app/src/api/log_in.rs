@@ -3,21 +3,25 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::models::account::SessionUser;
 
-/// Logs in with ID number and password. Attempts at one ID number are limited wherever they come
-/// from (the address limit is applied before the body is read, in the server's middleware).
+/// Logs in with ID number and password. Wrong passwords are counted per account and address: a
+/// guesser is held back at the accounts it tries, and the owner, at another address, still gets
+/// in (the per-address limit is applied before the body is read, in the server's middleware).
 #[server(endpoint = "log_in", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn log_in(id_number: String, password: String) -> Result<SessionUser, AppError> {
     use crate::ssr::infra::audit::AuditAction;
     use crate::ssr::infra::server_state::server_state;
-    use crate::ssr::{access::session_user, accounts::account_store, infra::audit};
+    use crate::ssr::{access::session_user, accounts::account_store, infra::audit, infra::client_address};
 
     let state = server_state()?;
-    state.rate_limits.check_account(&account_store::normalise_id_number(&id_number))?;
+    let address = client_address::request_address().await?;
+    let id_number = account_store::normalise_id_number(&id_number);
+    state.rate_limits.check_password_attempt(&id_number, address)?;
     let account = match account_store::authenticate(&state.db, &id_number, &password).await {
         Ok(account) => account,
         Err(error) => {
             tracing::warn!("failed login");
             if error == AppError::BadCredentials {
+                state.rate_limits.count_wrong_password(&id_number, address);
                 audit::record(
                     &state.db,
                     None,
@@ -31,6 +35,6 @@ pub async fn log_in(id_number: String, password: String) -> Result<SessionUser, 
             return Err(error);
         }
     };
-    session_user::begin_session(&session_user::request_session().await?, &account).await?;
+    session_user::begin_session(&session_user::request_session().await?, &account, state.clock.now()).await?;
     Ok(account_store::session_user_of(&account))
 }

@@ -11,5 +11,6 @@ pub async fn request_recovery_code(id_number: String, channel: RecoveryChannel) 
     use crate::ssr::infra::server_state::server_state;
 
     let state = server_state()?;
-    password_recovery::request_code(&state.db, &id_number, channel, state.clock.now()).await
+    let asking = crate::ssr::infra::client_address::request_address().await?;
+    password_recovery::request_code(&state.db, &id_number, channel, asking, state.clock.now()).await
 }

@@ -13,5 +13,6 @@ pub async fn reset_password(id_number: String, code: String, new_password: Strin
     let password =
         NewPassword::parse("new_password", &new_password).map_err(|e| AppError::from_field_errors(vec![e]))?;
     let state = server_state()?;
-    password_recovery::reset_with_code(&state.db, &id_number, &code, password, state.clock.now()).await
+    password_recovery::reset_with_code(&state.db, &state.rate_limits, &id_number, &code, password, state.clock.now())
+        .await
 }

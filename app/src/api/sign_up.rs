@@ -13,7 +13,7 @@ pub async fn sign_up(fields: SignUpFields) -> Result<SessionUser, AppError> {
     let form = SignUpForm::parse(&fields).map_err(AppError::from_field_errors)?;
     let state = server_state()?;
     let account = account_store::create_account(&state.db, form, crate::domain::Role::Candidate).await?;
-    session_user::begin_session(&session_user::request_session().await?, &account).await?;
+    session_user::begin_session(&session_user::request_session().await?, &account, state.clock.now()).await?;
     tracing::info!(user_id = account.id, "candidate signed up");
     Ok(account_store::session_user_of(&account))
 }

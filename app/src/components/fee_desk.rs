@@ -30,9 +30,9 @@ pub fn FeeDesk(code: String, fee: ExamFee, today: String) -> impl IntoView {
             move |_: &()| async move { admin_refund_order(order_no.get_untracked(), reason.get_untracked()).await },
         );
     let amount = format_yuan(u64::from(fee.amount_fen));
-    let export_url = {
+    let export_url = |extension: &'static str| {
         let code = code.clone();
-        move || format!("/api/admin/exams/{code}/payments.csv?day={}", day.get())
+        move || format!("/api/admin/exams/{code}/payments.{extension}?day={}", day.get())
     };
     view! {
         <section class="card fee-desk" aria-labelledby="fee-desk-title">
@@ -73,7 +73,9 @@ pub fn FeeDesk(code: String, fee: ExamFee, today: String) -> impl IntoView {
                 <label>{tr("对账日期", "Reconciliation day")}
                     <input type="date" name="reconciliation_day" prop:value=day on:input=move |ev| day.set(event_target_value(&ev))/>
                 </label>
-                " "<a href=export_url download="">{tr("下载对账单（CSV）", "Download the reconciliation (CSV)")}</a>
+                " "{tr("下载对账单：", "Download the reconciliation: ")}
+                <a href=export_url("xlsx") download="">"Excel (.xlsx)"</a>" · "
+                <a href=export_url("csv") download="">"CSV"</a>
             </p>
         </section>
     }

@@ -125,8 +125,11 @@ fn FeeBody(
             }
         }
     });
-    let can_order = status.online
-        && status.order.as_ref().is_none_or(|o| !matches!(o.state, OrderState::Created | OrderState::Paid));
+    let no_open_order =
+        status.order.as_ref().is_none_or(|o| !matches!(o.state, OrderState::Created | OrderState::Paid));
+    // An installation offers no gateway until one is configured: say so rather than a dead button.
+    let can_order = status.online && no_open_order && !status.gateways.is_empty();
+    let no_gateway = status.online && no_open_order && status.gateways.is_empty();
     let on_site_only = !status.online;
     view! {
         <p data-testid="fee-amount">
@@ -150,6 +153,12 @@ fn FeeBody(
             <button type="button" class="button" on:click=move |_| { create.dispatch(()); } disabled=move || create.pending().get()>
                 {tr("生成订单", "Create the order")}
             </button>
+        })}
+        {no_gateway.then(|| view! {
+            <p class="notice" role="status">{tr(
+                "网上支付尚未开通，请按考试机构的公告缴费。",
+                "Online payment is not open yet; pay as the examination authority announces.",
+            )}</p>
         })}
         {(on_site_only && status.order.as_ref().is_none_or(|o| o.state != OrderState::Paid)).then(|| view! {
             <p class="notice" role="status">{tr(

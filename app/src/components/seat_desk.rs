@@ -21,7 +21,8 @@ pub fn SeatDesk(code: String) -> impl IntoView {
         let code = code.clone();
         move |_| admin_seating(code.clone())
     });
-    let export_url = format!("/api/admin/exams/{code}/seats.csv");
+    let (xlsx_url, csv_url) =
+        (format!("/api/admin/exams/{code}/seats.xlsx"), format!("/api/admin/exams/{code}/seats.csv"));
     view! {
         <section class="card seat-desk" aria-labelledby="seat-desk-title">
             <h2 id="seat-desk-title">{tr("考场与座位", "Rooms and seats")}</h2>
@@ -43,7 +44,11 @@ pub fn SeatDesk(code: String) -> impl IntoView {
                 }
                 Err(error) => view! { <ErrorNote error/> }.into_any(),
             })}
-            <p class="exports"><a href=export_url download="">{tr("下载座位表（CSV）", "Download the seating list (CSV)")}</a></p>
+            <p class="exports">
+                {tr("下载座位表：", "Download the seating list: ")}
+                <a href=xlsx_url download="">"Excel (.xlsx)"</a>" · "
+                <a href=csv_url download="">"CSV"</a>
+            </p>
         </section>
     }
 }

@@ -59,7 +59,15 @@ fn header() -> impl IntoView {
                                 }
                                     .into_any()
                             }
-                            _ => view! { <a href="/login">{tr("登录", "Log in")}</a> }.into_any(),
+                            Ok(None) => {
+                                // The server says nobody is signed in here (the session expired, or
+                                // ended by a password reset elsewhere): the offline copy of the last
+                                // person's pages and pictures goes too. (Offline, this answer never
+                                // comes: the copy's own page says who was signed in.)
+                                Effect::new(|_| crate::client::forget_offline_pages());
+                                view! { <a href="/login">{tr("登录", "Log in")}</a> }.into_any()
+                            }
+                            Err(_) => view! { <a href="/login">{tr("登录", "Log in")}</a> }.into_any(),
                         }
                     })}
                 </Transition>

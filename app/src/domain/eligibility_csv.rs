@@ -1,6 +1,7 @@
-//! The list of candidates allowed into an exam, as administrators import it: a CSV of ID number
-//! and name (with or without a header row). Good rows are kept; every bad row is reported with
-//! its line number and why.
+//! The list of candidates allowed into an exam, as administrators import it: ID number and name
+//! per row (with or without a header row), as CSV, as rows pasted from Excel or WPS (tabs), or as
+//! a spreadsheet's rows. Good rows are kept; every bad row is reported with its line number and
+//! why.
 
 use super::id_number::{IdNumber, IdType};
 
@@ -23,28 +24,54 @@ pub struct EligibilityImport {
     pub problems: Vec<RowProblem>,
 }
 
-/// Reads `id_number,name` rows. A first row whose first cell is not an ID number is a header.
+/// Reads `id_number,name` rows, separated by commas, or by tabs as Excel and WPS put them on the
+/// clipboard (a file whose first line holds a tab is read as tab-separated). A first row whose
+/// first cell is not an ID number is a header.
 pub fn parse_eligibility_csv(text: &str) -> EligibilityImport {
-    let mut out = EligibilityImport::default();
-    let mut seen = std::collections::HashMap::<String, u64>::new();
+    // Excel and WPS end pasted rows with CRLF; read as LF, every row is numbered as the person
+    // sees it.
+    let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+    let first_line = text.lines().find(|line| !line.trim().is_empty()).unwrap_or("");
+    let delimiter = if first_line.contains('\t') { b'\t' } else { b',' };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .trim(csv::Trim::All)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    for (index, record) in reader.records().enumerate() {
+        .from_reader(text.as_bytes());
+    let rows = reader.records().enumerate().map(|(index, record)| match record {
+        Ok(record) => {
+            let line = record.position().map(|p| p.line()).unwrap_or(index as u64 + 1);
+            Ok((line, record.iter().map(str::to_string).collect()))
+        }
+        Err(error) => Err(RowProblem {
+            line: error.position().map(|p| p.line()).unwrap_or(index as u64 + 1),
+            message_zh: "这一行不是有效的 CSV".into(),
+            message_en: "This line is not valid CSV".into(),
+        }),
+    });
+    parse_eligibility_rows(rows)
+}
+
+/// Judges rows already split into cells (from CSV text, or a spreadsheet's rows), each with its
+/// line number, or what was wrong with a row that could not be read.
+pub fn parse_eligibility_rows(
+    rows: impl IntoIterator<Item = Result<(u64, Vec<String>), RowProblem>>,
+) -> EligibilityImport {
+    let mut out = EligibilityImport::default();
+    let mut seen = std::collections::HashMap::<String, u64>::new();
+    for (index, row) in rows.into_iter().enumerate() {
         let mut report =
             |line: u64, zh: String, en: String| out.problems.push(RowProblem { line, message_zh: zh, message_en: en });
-        let record = match record {
-            Ok(record) => record,
-            Err(error) => {
-                let line = error.position().map(|p| p.line()).unwrap_or(index as u64 + 1);
-                report(line, "这一行不是有效的 CSV".into(), "This line is not valid CSV".into());
+        let (line, cells) = match row {
+            Ok(row) => row,
+            Err(problem) => {
+                report(problem.line, problem.message_zh, problem.message_en);
                 continue;
             }
         };
-        let line = record.position().map(|p| p.line()).unwrap_or(index as u64 + 1);
-        let (raw_id, name) = (record.get(0).unwrap_or(""), record.get(1).unwrap_or(""));
+        let cell = |i: usize| cells.get(i).map(|c| c.trim()).unwrap_or("");
+        let (raw_id, name) = (cell(0), cell(1));
         if raw_id.is_empty() && name.is_empty() {
             continue;
         }
@@ -110,6 +137,24 @@ mod tests {
         assert_eq!(lines, vec![3, 4, 5]);
         assert!(import.problems[0].message_en.contains("110105194912310021"));
         assert_eq!(import.problems[2].message_en, "Same ID number as line 2");
+    }
+
+    #[test]
+    fn rows_pasted_from_excel_or_wps_are_split_at_tabs() {
+        let text = "身份证号\t姓名\r\n11010519491231002X\t张三\r\n110105194912310021\t李四\r\n";
+        let import = parse_eligibility_csv(text);
+        assert_eq!(
+            import.accepted,
+            vec![EligibleCandidate { id_number: "11010519491231002X".into(), name: "张三".into() }]
+        );
+        let lines: Vec<u64> = import.problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, vec![3], "the bad row is named by its line, as in a CSV");
+    }
+
+    #[test]
+    fn a_name_with_a_comma_inside_a_tab_separated_row_is_kept_whole() {
+        let import = parse_eligibility_csv("11010519491231002X\tZhang, San\n");
+        assert_eq!(import.accepted[0].name, "Zhang, San");
     }
 
     #[test]

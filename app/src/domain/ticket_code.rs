@@ -68,6 +68,19 @@ pub fn verify_ticket(code: &str, key: &VerifyingKey, now: i64) -> TicketVerdict 
     }
 }
 
+/// Checks a scanned `code` against every key the authority has signed with (a rotated key still
+/// vouches for the tickets it signed): tampered only when none of them made the signature.
+pub fn verify_ticket_with_any(code: &str, keys: &[VerifyingKey], now: i64) -> TicketVerdict {
+    let mut verdict = TicketVerdict::Tampered;
+    for key in keys {
+        verdict = verify_ticket(code, key, now);
+        if verdict != TicketVerdict::Tampered {
+            break;
+        }
+    }
+    verdict
+}
+
 /// The public key as the `/verify` page and the command line take it (base64url).
 pub fn public_key_text(key: &VerifyingKey) -> String {
     URL_SAFE_NO_PAD.encode(key.to_bytes())
@@ -89,6 +102,18 @@ mod tests {
             id_masked: "110***********7897".into(),
             valid_until: 1_800_000_000,
         }
+    }
+
+    #[test]
+    fn a_code_signed_by_a_rotated_key_still_verifies_beside_the_new_one() {
+        let (old, new) = (SigningKey::from_bytes(&[3; 32]), SigningKey::from_bytes(&[4; 32]));
+        let keys = [new.verifying_key(), old.verifying_key()];
+        let code = sign_ticket(&claims(), &old);
+        assert_eq!(verify_ticket_with_any(&code, &keys, 0), TicketVerdict::Valid(claims()));
+        let stranger = SigningKey::from_bytes(&[5; 32]);
+        assert_eq!(verify_ticket_with_any(&sign_ticket(&claims(), &stranger), &keys, 0), TicketVerdict::Tampered);
+        assert_eq!(verify_ticket_with_any("hello", &keys, 0), TicketVerdict::Unreadable);
+        assert_eq!(verify_ticket_with_any(&code, &[], 0), TicketVerdict::Tampered);
     }
 
     #[test]

@@ -107,7 +107,7 @@ pub struct AuditQuery {
 
 /// Every kind of line the audit log holds (as `ssr::audit::AuditAction` names them), with the
 /// words the filter shows.
-pub const AUDIT_ACTIONS: [(&str, &str, &str); 25] = [
+pub const AUDIT_ACTIONS: [(&str, &str, &str); 27] = [
     ("decision", "审核决定", "Decision"),
     ("unlock", "退回解锁", "Unlock"),
     ("role_change", "角色变更", "Role change"),
@@ -129,8 +129,11 @@ pub const AUDIT_ACTIONS: [(&str, &str, &str); 25] = [
     ("order_refunded", "退款", "Order refunded"),
     ("on_site_payment_recorded", "登记现场缴费", "On-site payment recorded"),
     ("payment_notice_kept", "支付通知（重复或待处理）", "Payment notice kept (repeat or for staff)"),
+    // Written until forged notices went to the server's log instead; older logs still hold them.
     ("payment_notice_refused", "支付通知验签失败", "Payment notice refused (bad signature)"),
     ("payment_flag_settled", "处理异常付款", "Flagged payment settled"),
     ("seats_assigned", "分配考场座位", "Seats assigned"),
     ("template_changed", "修改文档模板", "Document template changed"),
+    ("export_downloaded", "下载导出文件", "Export downloaded"),
+    ("ticket_key_rotated", "更换准考证签名密钥", "Ticket key rotated"),
 ];

@@ -1,12 +1,13 @@
 //! One exam's administration: candidates per state, the time windows, the eligibility list
-//! (CSV import with bad rows reported by line), fees and seats, the documents' templates, and the
+//! (pasted, CSV or .xlsx, bad rows reported by line), fees and seats, the documents' templates, and the
 //! exam file itself.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::admin::{admin_exam_detail, admin_import_eligibility, admin_save_exam, admin_set_windows};
+use crate::api::admin::{admin_exam_detail, admin_save_exam, admin_set_windows};
 use crate::api::server_resource::server_resource;
+use crate::components::eligibility_import::EligibilityImport;
 use crate::components::error_note::ErrorNote;
 use crate::components::fee_desk::FeeDesk;
 use crate::components::progress_chart::ProgressChart;
@@ -45,7 +46,6 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
     let exam = detail.row.exam.clone();
     let windows = detail.windows_local.clone().map(RwSignal::new);
     let source = RwSignal::new(detail.source.clone());
-    let csv = RwSignal::new(String::new());
     let saved = RwSignal::new(None::<&'static str>);
 
     let save_windows = Action::new({
@@ -75,13 +75,6 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
                 }
                 outcome
             }
-        }
-    });
-    let import = Action::new({
-        let code = code.clone();
-        move |_: &()| {
-            let code = code.clone();
-            async move { admin_import_eligibility(code, csv.get_untracked()).await }
         }
     });
     const LABELS: [(&str, &str); 4] = [
@@ -126,31 +119,7 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
             {move || save_windows.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error/> })}
             {move || (saved.get() == Some("windows")).then(|| view! { <p class="ok" role="status">{tr("时间已保存", "Windows saved")}</p> })}
         </section>
-        {(detail.row.eligibility == Eligibility::List).then(|| view! {
-            <section class="card" aria-labelledby="list-title">
-                <h2 id="list-title">{tr("导入考生名单（CSV）", "Import the candidate list (CSV)")}</h2>
-                <p class="muted">{tr("每行：证件号码,姓名。可带标题行。正确的行会导入，错误的行逐行列出。", "One row per candidate: ID number,name. A header row is allowed. Good rows are imported; bad rows are listed by line.")}</p>
-                <textarea class="code" rows="6" name="csv" aria-labelledby="list-title" prop:value=csv on:input=move |ev| csv.set(event_target_value(&ev))></textarea>
-                <button type="button" class="button" disabled=move || csv.get().trim().is_empty() || import.pending().get() on:click=move |_| { import.dispatch(()); }>{tr("导入", "Import")}</button>
-                {move || import.value().get().map(|outcome| match outcome {
-                    Ok(report) => {
-                        let (accepted, total, rejected) = (report.accepted, report.total_on_list, report.problems.len());
-                        view! {
-                        <div class="import-report" data-testid="import-report">
-                            <p role="status">{move || lang.get().pick(
-                                format!("导入 {accepted} 行，名单内共 {total} 人；{rejected} 行有误："),
-                                format!("{accepted} rows imported, {total} on the list; {rejected} rows rejected:"),
-                            )}</p>
-                            <ul>{report.problems.iter().cloned().map(|(line, zh, en)| view! {
-                                <li>{move || lang.get().pick(format!("第 {line} 行：{zh}"), format!("Line {line}: {en}"))}</li>
-                            }).collect_view()}</ul>
-                        </div>
-                    }.into_any()
-                    }
-                    Err(error) => view! { <ErrorNote error/> }.into_any(),
-                })}
-            </section>
-        })}
+        {(detail.row.eligibility == Eligibility::List).then(|| view! { <EligibilityImport code=code.clone()/> })}
         {detail.fee.clone().map(|fee| view! { <FeeDesk code=code.clone() fee today=detail.today.clone()/> })}
         {detail.tickets.then(|| view! { <SeatDesk code=code.clone()/> })}
         <TemplateDesk code=code.clone() documents=detail.documents.clone()/>

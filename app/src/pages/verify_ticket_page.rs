@@ -1,20 +1,20 @@
 //! 准考证核验 / Verify a ticket (`/verify`), for the staff at the door: a scanner types the QR
 //! code's text (or someone pastes it), and the page says valid, tampered or expired with what the
 //! ticket vouches for. The check runs in this browser with the authority's public key, loaded
-//! once with the page: no request per ticket, and the answer does not depend on the server.
+//! once with the page (every key it has signed with: a rotated key still vouches for its tickets): no request per ticket, and the answer does not depend on the server.
 
 use leptos::prelude::*;
 
 use crate::api::server_resource::server_resource;
-use crate::api::ticket_public_key;
+use crate::api::ticket_public_keys;
 use crate::client::now_seconds;
 use crate::components::error_note::ErrorNote;
-use crate::domain::ticket_code::{public_key_from_text, verify_ticket, TicketClaims, TicketVerdict};
+use crate::domain::ticket_code::{public_key_from_text, verify_ticket_with_any, TicketClaims, TicketVerdict};
 use crate::i18n::{tr, use_lang};
 
 #[component]
 pub fn VerifyTicketPage() -> impl IntoView {
-    let key = server_resource(|| (), |_| ticket_public_key());
+    let keys = server_resource(|| (), |_| ticket_public_keys());
     view! {
         <h1>{tr("准考证核验", "Verify an admission ticket")}</h1>
         <p class="muted">{tr(
@@ -23,8 +23,8 @@ pub fn VerifyTicketPage() -> impl IntoView {
         )}</p>
         <Transition fallback=move || view! { <p>{tr("加载中…", "Loading…")}</p> }>
             {move || Suspend::new(async move {
-                match key.await {
-                    Ok(text) => view! { <VerifyForm key_text=text/> }.into_any(),
+                match keys.await {
+                    Ok(texts) => view! { <VerifyForm key_texts=texts/> }.into_any(),
                     Err(error) => view! { <ErrorNote error/> }.into_any(),
                 }
             })}
@@ -33,15 +33,15 @@ pub fn VerifyTicketPage() -> impl IntoView {
 }
 
 #[component]
-fn VerifyForm(key_text: String) -> impl IntoView {
+fn VerifyForm(key_texts: Vec<String>) -> impl IntoView {
     let code = RwSignal::new(String::new());
     let verdict = RwSignal::new(None::<TicketVerdict>);
-    let key = public_key_from_text(&key_text);
+    let keys = StoredValue::new(key_texts.iter().filter_map(|text| public_key_from_text(text)).collect::<Vec<_>>());
     let check = move || {
-        if let Some(key) = key {
-            verdict.set(Some(verify_ticket(&code.get_untracked(), &key, now_seconds())));
-        }
+        let judged = keys.with_value(|keys| verify_ticket_with_any(&code.get_untracked(), keys, now_seconds()));
+        verdict.set(Some(judged));
     };
+    let current_key = key_texts.first().cloned().unwrap_or_default();
     view! {
         <div class="card form verify-ticket">
             <label>{tr("二维码内容", "QR code text")}
@@ -52,7 +52,7 @@ fn VerifyForm(key_text: String) -> impl IntoView {
             </label>
             <button type="button" class="button" on:click=move |_| check()>{tr("核验", "Verify")}</button>
             {move || verdict.get().map(|verdict| view! { <VerdictView verdict/> })}
-            <p class="muted small">{tr("公钥：", "Public key: ")}<code>{key_text.clone()}</code></p>
+            <p class="muted small">{tr("公钥：", "Public key: ")}<code>{current_key}</code></p>
         </div>
     }
 }

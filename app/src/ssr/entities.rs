@@ -17,4 +17,5 @@ pub mod recovery_code;
 pub mod review_flag;
 pub mod reviewer_assignment;
 pub mod seat_assignment;
+pub mod ticket_key;
 pub mod user;

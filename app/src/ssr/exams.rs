@@ -3,6 +3,7 @@
 
 pub mod document_templates;
 pub mod eligibility;
+pub mod eligibility_sheet;
 pub mod exam_examples;
 pub mod exam_source;
 pub mod exam_store;

@@ -6,11 +6,13 @@
 pub mod audit;
 pub mod blob_store;
 pub mod blob_sweep;
+pub mod client_address;
 pub mod clock;
 pub mod decode_budget;
 pub mod document_layout;
 pub mod failure;
 pub mod idempotency;
+pub mod keyed_tally;
 pub mod page_policy;
 pub mod rate_limits;
 pub mod server_state;

@@ -18,6 +18,8 @@ mod m20261123_000012_create_payment_orders;
 mod m20261123_000013_create_payment_notices;
 mod m20261123_000014_create_seat_assignments;
 mod m20261123_000015_create_document_templates;
+mod m20261125_000016_recovery_code_requester;
+mod m20261125_000017_create_ticket_keys;
 
 pub struct Migrator;
 
@@ -40,6 +42,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000013_create_payment_notices::Migration),
             Box::new(m20261123_000014_create_seat_assignments::Migration),
             Box::new(m20261123_000015_create_document_templates::Migration),
+            Box::new(m20261125_000016_recovery_code_requester::Migration),
+            Box::new(m20261125_000017_create_ticket_keys::Migration),
         ]
     }
 }

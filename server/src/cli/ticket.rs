@@ -1,15 +1,19 @@
 //! `server ticket verify CODE` says whether an admission ticket's code (the QR code's text) is
-//! valid, tampered with or expired — with `--public-key KEY` on any machine, no server and no
-//! network needed; without it, from this installation's own key. `server ticket public-key`
-//! prints the key verifiers hold (the `/verify` page shows it too).
+//! valid, tampered with or expired — with `--public-key KEY` (as often as needed) on any machine,
+//! no server and no network needed; without it, against this installation's own keys.
+//! `server ticket public-key` prints the keys verifiers hold (the `/verify` page holds them too),
+//! and `server ticket rotate-key` starts signing with a new key while the older ones still vouch
+//! for the tickets they signed.
 
 use std::process::ExitCode;
 
-use app::domain::ticket_code::{public_key_from_text, public_key_text, verify_ticket, TicketVerdict};
+use app::domain::ticket_code::{public_key_from_text, public_key_text, verify_ticket_with_any, TicketVerdict};
+use app::ssr::tickets::ticket_keys::{self, TicketKeys};
 use ed25519_dalek::VerifyingKey;
 
 use crate::config::Config;
-use crate::startup::{session_key, ticket_key};
+use crate::startup::{legacy_ticket_seed, session_key};
+use crate::storage::open_database;
 
 #[derive(clap::Subcommand)]
 pub enum TicketCommand {
@@ -17,41 +21,49 @@ pub enum TicketCommand {
     Verify {
         /// The text of the QR code (quote it in the shell).
         code: String,
-        /// The authority's public key (base64url), as `server ticket public-key` prints it.
+        /// The authority's public key (base64url), as `server ticket public-key` prints it; give
+        /// it once per key the authority has signed with.
         #[arg(long)]
-        public_key: Option<String>,
+        public_key: Vec<String>,
     },
-    /// Print this installation's public key for verifiers.
+    /// Print this installation's public keys for verifiers, the one signing now first.
     PublicKey,
+    /// Sign new tickets with a new key; tickets signed before still verify.
+    RotateKey,
 }
 
 pub async fn run_ticket_command(command: &TicketCommand) -> ExitCode {
-    match command {
-        TicketCommand::PublicKey => match installation_key().await {
-            Ok(key) => {
-                println!("{}", public_key_text(&key));
-                ExitCode::SUCCESS
+    let outcome = match command {
+        TicketCommand::PublicKey => installation_keys(false).await.map(|keys| {
+            for key in keys.public() {
+                println!("{}", public_key_text(key));
             }
-            Err(error) => {
-                eprintln!("no key: {error}");
-                ExitCode::from(3)
-            }
-        },
+            ExitCode::SUCCESS
+        }),
+        TicketCommand::RotateKey => installation_keys(true).await.map(|keys| {
+            println!("新密钥 new key: {}", public_key_text(&keys.signing().verifying_key()));
+            println!(
+                "旧密钥仍可核验此前签发的准考证 older keys still verify the tickets they signed: {}",
+                keys.public().len() - 1
+            );
+            ExitCode::SUCCESS
+        }),
         TicketCommand::Verify { code, public_key } => {
-            let key = match public_key {
-                Some(text) => public_key_from_text(text).ok_or_else(|| "the public key is not a key".to_string()),
-                None => installation_key().await,
+            let keys: Result<Vec<VerifyingKey>, String> = if public_key.is_empty() {
+                installation_keys(false).await.map(|keys| keys.public().to_vec())
+            } else {
+                public_key
+                    .iter()
+                    .map(|text| public_key_from_text(text).ok_or_else(|| format!("{text} is not a public key")))
+                    .collect()
             };
-            let key = match key {
-                Ok(key) => key,
-                Err(error) => {
-                    eprintln!("no key: {error}");
-                    return ExitCode::from(3);
-                }
-            };
-            report(verify_ticket(code, &key, chrono::Utc::now().timestamp()))
+            keys.map(|keys| report(verify_ticket_with_any(code, &keys, chrono::Utc::now().timestamp())))
         }
-    }
+    };
+    outcome.unwrap_or_else(|error| {
+        eprintln!("no key: {error}");
+        ExitCode::from(3)
+    })
 }
 
 /// One line a person reads, in both languages, and the exit status a script reads.
@@ -76,8 +88,15 @@ fn report(verdict: TicketVerdict) -> ExitCode {
     }
 }
 
-async fn installation_key() -> Result<VerifyingKey, String> {
+/// The configured installation's keys, a new one added first when `rotate`.
+async fn installation_keys(rotate: bool) -> Result<TicketKeys, String> {
     let config = Config::load().map_err(|e| e.to_string())?;
+    let db = open_database(&config).await.map_err(|e| e.to_string())?;
+    let now = chrono::Utc::now();
     let session = session_key(&config).await.map_err(|e| e.to_string())?;
-    Ok(ticket_key(&session).verifying_key())
+    let keys = ticket_keys::load_or_create(&db, legacy_ticket_seed(&session), now).await.map_err(|e| e.message_en())?;
+    if !rotate {
+        return Ok(keys);
+    }
+    ticket_keys::rotate(&db, now).await.map_err(|e| e.message_en())
 }

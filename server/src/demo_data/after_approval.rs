@@ -8,6 +8,7 @@
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
+use app::domain::eligibility_csv::parse_eligibility_csv;
 use app::domain::review_decision::Decision;
 use app::domain::Eligibility;
 use app::error::AppError;
@@ -38,7 +39,8 @@ pub async fn approved_application(
     if !exam_store::insert_if_missing(&state.db, state.blobs.as_ref(), &exam, &source, &presets::example).await? {
         return Ok(());
     }
-    eligibility::import_csv(&state.db, EXAM, &format!("{},{}\n", candidate.id_number, candidate.name), now).await?;
+    let listed = parse_eligibility_csv(&format!("{},{}\n", candidate.id_number, candidate.name));
+    eligibility::import(&state.db, EXAM, listed, now).await?;
 
     pledge::accept(state, candidate, EXAM).await?;
     let photo = presets::example("examples/id-photo-white.jpg")

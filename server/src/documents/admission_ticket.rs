@@ -4,8 +4,6 @@
 //! whose signed text any verifier checks offline (`domain::ticket_code`). Laid out by the exam's
 //! template (shipped: `exams/templates/admission-ticket.typ`).
 
-use std::sync::Arc;
-
 use chrono::{DateTime, Utc};
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
@@ -24,14 +22,14 @@ use app::ssr::entities::{application, seat_assignment, user};
 use app::ssr::payments::orders::latest_order;
 use app::ssr::ServerState;
 
-use super::fonts::DocumentFonts;
+use super::font_cell::FontCell;
 use super::id_photo::id_photo;
 use super::render::{render_for_exam, DocumentFiles};
 
 /// The signed-in candidate's admission ticket for `exam_code`, as PDF.
 pub async fn ticket_pdf(
     state: &ServerState,
-    fonts: Arc<DocumentFonts>,
+    cell: &FontCell,
     account: &user::Model,
     exam_code: &str,
 ) -> Result<Vec<u8>, AppError> {
@@ -63,13 +61,13 @@ pub async fn ticket_pdf(
         id_masked: account.masked_id_number(),
         valid_until: spec.valid_until.timestamp(),
     };
-    let code = sign_ticket(&claims, &state.ticket_key);
+    let code = sign_ticket(&claims, state.ticket_keys.signing());
     let photo = id_photo(state, definition, account.id, exam_code).await?;
     let seat = Seat { ticket_no: &seat.ticket_no, room_code: &seat.room_code, seat_no: seat.seat_no };
     let (mut data, mut files) = inputs(definition, &claims, &seat, &code, &exam.now).ok_or(AppError::NotFound)?;
     data["has_photo"] = json!(photo.is_some());
     files.extend(photo.map(|bytes| ("photo.jpg", bytes)));
-    Ok(render_for_exam(state, fonts, exam_code, DocumentKind::AdmissionTicket, data, files).await?.0)
+    Ok(render_for_exam(state, cell, exam_code, DocumentKind::AdmissionTicket, data, files).await?.0)
 }
 
 /// Where a candidate sits.

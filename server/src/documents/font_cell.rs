@@ -1,32 +1,28 @@
 //! The document fonts, loaded on first use (60 MB of Noto CJK that a server printing nothing need
-//! not read); a missing font folder is said on every request until it is installed. And the
-//! permits to lay out: Typst is CPU work, so no more documents at once than the machine has cores,
-//! and a crowd waits its turn briefly, then hears "busy" instead of stalling every other request.
+//! not read; the server itself reads them only to find characters no font can print); a missing
+//! font folder is said on every request until it is installed. Beside them, the render workers
+//! that lay documents out (`render_pool`).
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
-use tokio::sync::{OnceCell, OwnedSemaphorePermit, Semaphore};
+use tokio::sync::OnceCell;
 
 use app::error::AppError;
 
 use super::fonts::DocumentFonts;
+use super::render_pool::RenderPool;
 
 #[derive(Clone)]
 pub struct FontCell {
     pub dir: PathBuf,
     pub fonts: Arc<OnceCell<Arc<DocumentFonts>>>,
-    pub layouts: Arc<Semaphore>,
+    pub pool: RenderPool,
 }
 
-/// How long a document waits for a free core before the answer is "busy, try again".
-const LAYOUT_WAIT: Duration = Duration::from_secs(5);
-
 impl FontCell {
-    pub fn new(dir: PathBuf) -> FontCell {
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        FontCell { dir, fonts: Arc::new(OnceCell::new()), layouts: Arc::new(Semaphore::new(cores)) }
+    pub fn new(dir: PathBuf, pool: RenderPool) -> FontCell {
+        FontCell { dir, fonts: Arc::new(OnceCell::new()), pool }
     }
 
     pub async fn get(&self) -> Result<Arc<DocumentFonts>, AppError> {
@@ -40,13 +36,5 @@ impl FontCell {
             .await
             .cloned()
             .map_err(|e| app::ssr::internal("document fonts", e))
-    }
-
-    /// A permit to lay out one document, held until it is done.
-    pub async fn permit(&self) -> Result<OwnedSemaphorePermit, AppError> {
-        match tokio::time::timeout(LAYOUT_WAIT, self.layouts.clone().acquire_owned()).await {
-            Ok(Ok(permit)) => Ok(permit),
-            _ => Err(AppError::Busy { retry_after_secs: 2 }),
-        }
     }
 }

@@ -33,9 +33,7 @@ impl DocumentLayout for TypstLayouts {
         source: &str,
     ) -> Result<Result<(), Vec<String>>, AppError> {
         let (data, files) = sample(kind, exam, &self.clock.now()).ok_or(AppError::NotFound)?;
-        let _permit = self.fonts.permit().await?;
-        let fonts = self.fonts.get().await?;
-        Ok(match lay_out(fonts, source.to_string(), data, files).await? {
+        Ok(match lay_out(&self.fonts, source.to_string(), data, files).await? {
             Err(mistakes) => Err(mistakes.split("; ").map(str::to_string).collect()),
             Ok((_, pages)) if kind == DocumentKind::RegistrationForm && pages > 1 => Err(vec![format!(
                 "the sample candidate's registration form takes {pages} pages; it must fit on one A4 page (不得跨页打印)"

@@ -3,8 +3,6 @@
 //! stamped, on one A4 page ("不得跨页打印"). Laid out by the exam's template (shipped:
 //! `exams/templates/registration-form.typ`).
 
-use std::sync::Arc;
-
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
@@ -21,7 +19,7 @@ use app::ssr::application::application_queries;
 use app::ssr::entities::user;
 use app::ssr::ServerState;
 
-use super::fonts::DocumentFonts;
+use super::font_cell::FontCell;
 use super::id_photo::id_photo;
 use super::render::{render_for_exam, DocumentFiles};
 
@@ -35,7 +33,7 @@ pub struct Person<'a> {
 /// The signed-in candidate's registration form for `exam_code`, as a one-page PDF.
 pub async fn registration_form_pdf(
     state: &ServerState,
-    fonts: Arc<DocumentFonts>,
+    cell: &FontCell,
     account: &user::Model,
     exam_code: &str,
 ) -> Result<Vec<u8>, AppError> {
@@ -63,12 +61,12 @@ pub async fn registration_form_pdf(
     // A long résumé is set smaller before it may spill onto a second page; past that, the
     // candidate is told, never handed two pages the college would refuse.
     let kind = DocumentKind::RegistrationForm;
-    let (pdf, pages) = render_for_exam(state, fonts.clone(), exam_code, kind, data.clone(), files.clone()).await?;
+    let (pdf, pages) = render_for_exam(state, cell, exam_code, kind, data.clone(), files.clone()).await?;
     if pages == 1 {
         return Ok(pdf);
     }
     data["compact"] = Value::Bool(true);
-    let (pdf, pages) = render_for_exam(state, fonts, exam_code, kind, data, files).await?;
+    let (pdf, pages) = render_for_exam(state, cell, exam_code, kind, data, files).await?;
     if pages == 1 {
         return Ok(pdf);
     }

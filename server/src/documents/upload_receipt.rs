@@ -3,8 +3,6 @@
 //! candidate can prove what they sent. Laid out by the exam's template (shipped:
 //! `exams/templates/upload-receipt.typ`).
 
-use std::sync::Arc;
-
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -18,13 +16,13 @@ use app::ssr::application::material_queries;
 use app::ssr::entities::user;
 use app::ssr::ServerState;
 
-use super::fonts::DocumentFonts;
+use super::font_cell::FontCell;
 use super::render::render_for_exam;
 
 /// The receipt of the signed-in candidate's application to `exam_code`, as PDF.
 pub async fn receipt_pdf(
     state: &ServerState,
-    fonts: Arc<DocumentFonts>,
+    cell: &FontCell,
     account: &user::Model,
     exam_code: &str,
 ) -> Result<Vec<u8>, AppError> {
@@ -62,7 +60,7 @@ pub async fn receipt_pdf(
     let submitted_at = application.submitted_at.as_ref().map(format_utc).unwrap_or_else(|| "—".to_string());
     let data = inputs(definition, &holder, state_seen, &submitted_at, &files, &exam.now);
     let kind = DocumentKind::UploadReceipt;
-    Ok(render_for_exam(state, fonts, exam_code, kind, data, Vec::new()).await?.0)
+    Ok(render_for_exam(state, cell, exam_code, kind, data, Vec::new()).await?.0)
 }
 
 /// Whose receipt it is, as it prints them.

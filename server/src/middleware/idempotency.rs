@@ -46,10 +46,15 @@ async fn apply_keyed(state: ServerState, key: String, request: Request, next: Ne
     let Ok(user) = user_from_session(&session, &state.db).await else { return next.run(request).await };
 
     let (parts, body) = request.into_parts();
-    let limit = usize::try_from(state.max_upload_bytes).unwrap_or(usize::MAX).saturating_add(64 * 1024);
-    let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
-        return error_response(AppError::TooLarge { limit_bytes: state.max_upload_bytes });
-    };
+    // No more than the route itself would take: a body past its limit is refused here, before
+    // it is held in memory (a declared length at once, a streamed one at the limit).
+    let limit = crate::body_limits::for_path(parts.uri.path(), state.max_upload_bytes);
+    let too_large = || error_response(AppError::TooLarge { limit_bytes: limit as u64 });
+    let declared = parts.headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        return too_large();
+    }
+    let Ok(bytes) = axum::body::to_bytes(body, limit).await else { return too_large() };
     let fingerprint = content_fingerprint(&parts, &bytes).await;
     run_once(state, user.id, key, fingerprint, Request::from_parts(parts, Body::from(bytes)), next).await
 }

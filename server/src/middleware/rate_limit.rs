@@ -5,6 +5,7 @@ use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
 
+use app::ssr::infra::client_address::ClientAddress;
 use app::ssr::infra::rate_limits::Door;
 
 use super::client_address::client_address;
@@ -16,9 +17,12 @@ pub struct RateLimitState {
     pub behind_proxy: bool,
 }
 
-pub async fn limit_by_address(State(state): State<RateLimitState>, request: Request, next: Next) -> Response {
+pub async fn limit_by_address(State(state): State<RateLimitState>, mut request: Request, next: Next) -> Response {
+    let address = client_address(&request, state.behind_proxy);
+    // Server functions whose limits are per account and address read it from here.
+    request.extensions_mut().insert(ClientAddress(address));
     if let Some(door) = Door::of_path(request.uri().path()).filter(|_| request.method() == axum::http::Method::POST) {
-        if let Err(refused) = state.limits.check_address(door, client_address(&request, state.behind_proxy)) {
+        if let Err(refused) = state.limits.check_address(door, address) {
             tracing::warn!(path = request.uri().path(), "rate limit reached");
             return error_response(refused);
         }

@@ -20,8 +20,8 @@ use crate::documents::upload_receipt::receipt_pdf;
 
 use super::error_response;
 
-/// Every document asks the same first: who is signed in, a free core, the fonts; then it is laid
-/// out for that account (each refuses anyone whose application it is not). Each route carries
+/// Every document asks the same first: who is signed in; then it is laid out for that account (a
+/// free place among the render workers is asked for by the layout itself) (each refuses anyone whose application it is not). Each route carries
 /// which document it prints as an extension.
 pub async fn candidate_document(
     State(state): State<ServerState>,
@@ -32,12 +32,10 @@ pub async fn candidate_document(
 ) -> Response {
     let made = async {
         let account = user_from_session(&session, &state.db).await?;
-        let _permit = fonts.permit().await?;
-        let fonts = fonts.get().await?;
         match document {
-            DocumentKind::UploadReceipt => receipt_pdf(&state, fonts, &account, &code).await,
-            DocumentKind::RegistrationForm => registration_form_pdf(&state, fonts, &account, &code).await,
-            DocumentKind::AdmissionTicket => ticket_pdf(&state, fonts, &account, &code).await,
+            DocumentKind::UploadReceipt => receipt_pdf(&state, &fonts, &account, &code).await,
+            DocumentKind::RegistrationForm => registration_form_pdf(&state, &fonts, &account, &code).await,
+            DocumentKind::AdmissionTicket => ticket_pdf(&state, &fonts, &account, &code).await,
         }
     };
     pdf_response(made.await, &format!("{code}-{}.pdf", document.file_stem()))

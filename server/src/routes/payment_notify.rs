@@ -1,11 +1,16 @@
 //! POST /api/payments/notify/{gateway}: where a payment gateway reports payments. Answered
-//! `success` once the notification is kept (the provider stops repeating it); a forged one is 403.
+//! `success` once the notification is kept (the provider stops repeating it); a forged one is 403,
+//! and an address that keeps sending forged ones is answered 429 without the signature being
+//! checked at all (a gateway's own servers never send one, so they are never held back).
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 
+use app::error::AppError;
+use app::ssr::infra::client_address::ClientAddress;
 use app::ssr::payments::notices;
 use app::ssr::ServerState;
 
@@ -14,18 +19,27 @@ use super::error_response;
 pub async fn payment_notify(
     State(state): State<ServerState>,
     Path(gateway): Path<String>,
+    Extension(ClientAddress(sender)): Extension<ClientAddress>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     let Some(header) = state.gateways.find(&gateway).map(|g| g.signature_header()) else {
-        return error_response(app::error::AppError::NotFound);
+        return error_response(AppError::NotFound);
     };
+    if let Err(refused) = state.rate_limits.check_payment_notice_sender(sender) {
+        return error_response(refused);
+    }
     let signature = headers.get(header).and_then(|v| v.to_str().ok());
     match notices::receive(&state, &gateway, &body, signature).await {
         Ok(outcome) => {
             tracing::info!(gateway, outcome, "payment notice");
             "success".into_response()
         }
-        Err(error) => error_response(error),
+        Err(error) => {
+            if error == AppError::Forbidden {
+                state.rate_limits.count_refused_payment_notice(sender);
+            }
+            error_response(error)
+        }
     }
 }

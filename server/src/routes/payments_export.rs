@@ -1,8 +1,9 @@
-//! GET /api/admin/exams/{code}/payments.csv?day=YYYY-MM-DD: the day's reconciliation (对账单).
+//! GET /api/admin/exams/{code}/payments.xlsx (or .csv) ?day=YYYY-MM-DD: the day's reconciliation
+//! (对账单).
 
 use axum::extract::{Path, Query, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
+use axum::Extension;
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -12,42 +13,35 @@ use app::ssr::payments::reconciliation;
 use app::ssr::ServerState;
 
 use super::error_response;
+use super::spreadsheet::{audited_download, SheetFormat, Table};
 
 #[derive(Deserialize)]
 pub struct Day {
     day: String,
 }
 
-pub async fn payments_csv(
+pub async fn payments_export(
     State(state): State<ServerState>,
+    Extension(format): Extension<SheetFormat>,
     session: Session,
     Path(code): Path<String>,
     Query(day): Query<Day>,
 ) -> Response {
-    match export(&state, &session, &code, &day.day).await {
-        Ok(bytes) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{code}-payments-{}.csv\"", day.day)),
-            ],
-            bytes,
-        )
-            .into_response(),
-        Err(error) => error_response(error),
-    }
+    export(&state, &session, &code, &day.day, format).await.unwrap_or_else(error_response)
 }
 
-async fn export(state: &ServerState, session: &Session, code: &str, day: &str) -> Result<Vec<u8>, AppError> {
+async fn export(
+    state: &ServerState,
+    session: &Session,
+    code: &str,
+    day: &str,
+    format: SheetFormat,
+) -> Result<Response, AppError> {
     let account = user_from_session(session, &state.db).await?;
     let day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| {
         AppError::invalid_field("day", "日期格式应为 2026-11-23", "The day must be written like 2026-11-23")
     })?;
     let rows = reconciliation::rows(state, &account, code, day).await?;
-    // UTF-8 with a byte-order mark, so Excel opens the Chinese headings correctly.
-    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    writer.write_record(reconciliation::HEADER).map_err(|e| app::ssr::internal("payments csv", e))?;
-    for row in rows {
-        writer.write_record(row).map_err(|e| app::ssr::internal("payments csv", e))?;
-    }
-    writer.into_inner().map_err(|e| app::ssr::internal("payments csv", e))
+    let table = Table::new(reconciliation::HEADER, rows.into_iter().map(Vec::from).collect());
+    audited_download(state, &account, code, &format!("{code}-payments-{day}"), format, table).await
 }

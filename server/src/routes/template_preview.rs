@@ -32,9 +32,7 @@ pub async fn template_preview(
         let kind = DocumentKind::parse(&document).ok_or(AppError::NotFound)?;
         let exam = exam_store::load(&state.db, &code).await?.ok_or(AppError::NotFound)?;
         let (data, files) = sample(kind, &exam, &state.clock.now()).ok_or(AppError::NotFound)?;
-        let _permit = fonts.permit().await?;
-        let fonts = fonts.get().await?;
-        Ok(render_for_exam(&state, fonts, &code, kind, data, files).await?.0)
+        Ok(render_for_exam(&state, &fonts, &code, kind, data, files).await?.0)
     };
     pdf_response(made.await, &format!("{code}-{document}-preview.pdf"))
 }

@@ -39,6 +39,8 @@ pub struct TestApp {
     pub blob_url: Option<String>,
     /// The simulated payment provider: tests sign notifications with its key.
     pub sandbox: Option<Arc<app::ssr::payments::sandbox_gateway::SandboxGateway>>,
+    /// The document fonts and render workers.
+    pub documents: server::documents::font_cell::FontCell,
 }
 
 /// The demo exam whose demo candidate is approved already (`server::demo_data`): its files and
@@ -58,6 +60,15 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         seed_demo: true,
         rate_limits: false,
         blob_url: fresh_blob_url(),
+        // As the demo does: the fee tests pay through the sandbox gateway (this is a test
+        // installation, also where a test gives it an https address).
+        payment_sandbox: true,
+        test_installation: true,
+        // The tests move the server's clock by days and years while staff work on; the idle
+        // time-out has its own test, which sets it back to its default.
+        staff_idle_minutes: 60 * 24 * 365 * 1000,
+        // The server runs inside the test binary; documents are laid out by the real one.
+        render_worker: Some(env!("CARGO_BIN_EXE_server").into()),
         ..Config::default()
     };
     adjust(&mut config);
@@ -73,9 +84,10 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let address = listener.local_addr().unwrap();
     let state = prepared.state.clone();
     let sandbox = prepared.sandbox.clone();
+    let documents = prepared.documents.clone();
     let service = prepared.router.into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
-    TestApp { address, data_dir, clock, state, database_url, blob_url, sandbox }
+    TestApp { address, data_dir, clock, state, database_url, blob_url, sandbox, documents }
 }
 
 /// A new, empty database on the PostgreSQL server the test command started, if it started one;

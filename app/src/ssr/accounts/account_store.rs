@@ -43,7 +43,9 @@ pub async fn authenticate(db: &DatabaseConnection, id_number: &str, password: &s
     let stored_hash = account.as_ref().map(|a| a.password_hash.clone()).unwrap_or_else(|| DECOY_HASH.to_string());
     let matches = verify_password(password.to_string(), stored_hash).await?;
     match account {
-        Some(account) if matches => Ok(account),
+        // A released account keeps its history under a marked number; typing that number is no
+        // way back in.
+        Some(account) if matches && !account.is_released() => Ok(account),
         _ => Err(AppError::BadCredentials),
     }
 }

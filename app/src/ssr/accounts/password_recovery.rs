@@ -2,6 +2,8 @@
 //! only as a salted hash, used once, dead after 15 minutes or five wrong guesses. Nothing the
 //! person is told depends on whether the ID number is registered.
 
+use std::net::IpAddr;
+
 use chrono::{DateTime, Duration, Utc};
 use rand::Rng;
 use sea_orm::sea_query::Expr;
@@ -16,15 +18,20 @@ use crate::error::AppError;
 use crate::models::account::RecoveryChannel;
 use crate::ssr::infra::audit;
 use crate::ssr::infra::audit::AuditAction;
+use crate::ssr::infra::rate_limits::{address_key, RateLimits};
 use crate::ssr::messaging::notifications::Outgoing;
 use crate::ssr::{entities::recovery_code, entities::user};
 
 pub const CODE_LIFETIME_MINUTES: i64 = 15;
-/// Wrong guesses a code survives.
-const MAX_FAILED_ATTEMPTS: i32 = 5;
-/// Codes one account may be sent per hour, whoever asks: stops a stranger from flooding a
-/// person's phone with texts.
-const CODES_PER_ACCOUNT_PER_HOUR: u64 = 3;
+/// Attempts a code survives; each is used up before the comparison, so guesses sent in parallel
+/// get no more than this between them.
+const MAX_ATTEMPTS: i32 = 5;
+/// Codes one address may have sent to one account per hour: a stranger asking again and again
+/// spends only their own share, never the owner's.
+const CODES_PER_ACCOUNT_AND_ADDRESS_PER_HOUR: u64 = 3;
+/// Codes one account may be sent per day, whoever asks: stops a crowd of addresses from
+/// flooding a person's phone with texts.
+const CODES_PER_ACCOUNT_PER_DAY: u64 = 10;
 
 /// Sends a code when the ID number has an account with that channel; otherwise does nothing,
 /// and the caller answers the same either way.
@@ -32,6 +39,7 @@ pub async fn request_code(
     db: &DatabaseConnection,
     typed_id_number: &str,
     channel: RecoveryChannel,
+    requested_from: IpAddr,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let Some(account) = crate::ssr::accounts::account_store::find_by_id_number(
@@ -43,14 +51,22 @@ pub async fn request_code(
         return Ok(());
     };
     let Some(address) = address_of(&account, channel) else { return Ok(()) };
-    let sent_lately = recovery_code::Entity::find()
-        .filter(recovery_code::Column::UserId.eq(account.id))
-        .filter(recovery_code::Column::CreatedAt.gt(now - Duration::hours(1)))
-        .count(db)
-        .await
-        .map_err(|e| crate::ssr::internal("recovery count", e))?;
-    if sent_lately >= CODES_PER_ACCOUNT_PER_HOUR {
-        tracing::warn!(user_id = account.id, "recovery code not sent: hourly limit for the account reached");
+    let requester = address_key(requested_from).to_string();
+    let sent_since = |since: DateTime<Utc>, from: Option<&str>| {
+        let mut query = recovery_code::Entity::find()
+            .filter(recovery_code::Column::UserId.eq(account.id))
+            .filter(recovery_code::Column::CreatedAt.gt(since));
+        if let Some(from) = from {
+            query = query.filter(recovery_code::Column::RequestedFrom.eq(from));
+        }
+        query.count(db)
+    };
+    let count_failed = |e| crate::ssr::internal("recovery count", e);
+    if sent_since(now - Duration::hours(1), Some(&requester)).await.map_err(count_failed)?
+        >= CODES_PER_ACCOUNT_AND_ADDRESS_PER_HOUR
+        || sent_since(now - Duration::days(1), None).await.map_err(count_failed)? >= CODES_PER_ACCOUNT_PER_DAY
+    {
+        tracing::warn!(user_id = account.id, "recovery code not sent: the account's limit for this address or day");
         return Ok(());
     }
     let code = format!("{:06}", rand::thread_rng().gen_range(0..1_000_000));
@@ -65,6 +81,7 @@ pub async fn request_code(
         expires_at: Set(now + Duration::minutes(CODE_LIFETIME_MINUTES)),
         used_at: Set(None),
         failed_attempts: Set(0),
+        requested_from: Set(Some(requester)),
         ..Default::default()
     }
     .insert(&txn)
@@ -89,9 +106,12 @@ pub async fn request_code(
 }
 
 /// Sets the new password when the code is the account's live one; every session of the
-/// account ends and the reset is audited. Any failure reads the same.
+/// account ends and the reset is audited. Any failure reads the same. Every attempt, anywhere,
+/// draws on the installation's hourly budget of guesses (`limits`), so a guesser spread over many
+/// accounts and addresses still meets a ceiling.
 pub async fn reset_with_code(
     db: &DatabaseConnection,
+    limits: &RateLimits,
     typed_id_number: &str,
     typed_code: &str,
     password: NewPassword,
@@ -104,6 +124,7 @@ pub async fn reset_with_code(
             "The code is wrong or has expired; ask for a new one",
         )
     };
+    limits.check_recovery_guess()?;
     let account = crate::ssr::accounts::account_store::find_by_id_number(
         db,
         &crate::ssr::accounts::account_store::normalise_id_number(typed_id_number),
@@ -114,19 +135,22 @@ pub async fn reset_with_code(
         .filter(recovery_code::Column::UserId.eq(account.id))
         .filter(recovery_code::Column::UsedAt.is_null())
         .filter(recovery_code::Column::ExpiresAt.gt(now))
-        .filter(recovery_code::Column::FailedAttempts.lt(MAX_FAILED_ATTEMPTS))
+        .filter(recovery_code::Column::FailedAttempts.lt(MAX_ATTEMPTS))
         .order_by_desc(recovery_code::Column::Id)
         .one(db)
         .await
         .map_err(|e| crate::ssr::internal("recovery lookup", e))?
         .ok_or_else(refused)?;
-    if hash_code(&live.salt, typed_code.trim()) != live.code_hash {
-        recovery_code::Entity::update_many()
-            .col_expr(recovery_code::Column::FailedAttempts, Expr::col(recovery_code::Column::FailedAttempts).add(1))
-            .filter(recovery_code::Column::Id.eq(live.id))
-            .exec(db)
-            .await
-            .map_err(|e| crate::ssr::internal("recovery miss", e))?;
+    // The attempt is used up before the comparison, by one conditional update: of guesses sent
+    // at once, only as many as the code has attempts left get compared at all.
+    let attempt = recovery_code::Entity::update_many()
+        .col_expr(recovery_code::Column::FailedAttempts, Expr::col(recovery_code::Column::FailedAttempts).add(1))
+        .filter(recovery_code::Column::Id.eq(live.id))
+        .filter(recovery_code::Column::FailedAttempts.lt(MAX_ATTEMPTS))
+        .exec(db)
+        .await
+        .map_err(|e| crate::ssr::internal("recovery attempt", e))?;
+    if attempt.rows_affected == 0 || hash_code(&live.salt, typed_code.trim()) != live.code_hash {
         return Err(refused());
     }
     let txn = db.begin().await.map_err(|e| crate::ssr::internal("reset begin", e))?;

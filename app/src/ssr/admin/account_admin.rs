@@ -17,10 +17,6 @@ use crate::ssr::entities::user;
 use crate::ssr::infra::audit;
 use crate::ssr::infra::audit::AuditAction;
 
-/// Where a released number goes: kept on the old account for the record, in a form no real
-/// ID number has, so the number itself is free again.
-const RELEASED_PREFIX: &str = "RELEASED";
-
 pub async fn find(db: &DatabaseConnection, typed_id_number: &str) -> Result<Option<AccountView>, AppError> {
     let found = crate::ssr::accounts::account_store::find_by_id_number(
         db,
@@ -81,7 +77,7 @@ pub async fn release_id_number(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let account = crate::ssr::accounts::account_store::find_by_id(db, user_id).await?.ok_or(AppError::NotFound)?;
-    if account.id_number.starts_with(RELEASED_PREFIX) {
+    if account.is_released() {
         return Ok(());
     }
     if account.id == admin.id {
@@ -94,7 +90,7 @@ pub async fn release_id_number(
     let label = audit::actor_label(&account);
     let txn = db.begin().await.map_err(|e| crate::ssr::internal("release begin", e))?;
     let mut row: user::ActiveModel = account.clone().into();
-    row.id_number = Set(format!("{RELEASED_PREFIX}-{}-{}", account.id, account.id_number));
+    row.id_number = Set(format!("{}-{}-{}", user::RELEASED_PREFIX, account.id, account.id_number));
     row.session_generation = Set(account.session_generation + 1);
     row.update(&txn).await.map_err(|e| crate::ssr::internal("release update", e))?;
     audit::record(

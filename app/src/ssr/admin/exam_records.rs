@@ -1,6 +1,7 @@
 //! What the administrator's pages read about exams: every exam with its counts, one exam with its
 //! file and windows, its progress chart; and adding candidates to its list from a CSV (audited).
 
+use crate::domain::eligibility_csv::EligibilityImport;
 use crate::error::AppError;
 use crate::models::admin::{AdminExamPage, AdminExamRow, EligibilityReport, ProgressSeries};
 use crate::ssr::admin::admin_rows;
@@ -43,16 +44,16 @@ pub async fn progress(state: &ServerState, code: &str) -> Result<ProgressSeries,
     Ok(ProgressSeries { exam: exam_store::summary_of(&definition), days, series })
 }
 
-/// Adds the candidates of a CSV (ID number, name) to an exam's list: good rows kept, bad rows
-/// reported by line.
+/// Adds the candidates of a list (ID number, name; from CSV, pasted rows or a spreadsheet) to an
+/// exam's list: good rows kept, bad rows reported by line.
 pub async fn import_eligibility(
     state: &ServerState,
     admin: &user::Model,
     code: &str,
-    csv: &str,
+    rows: EligibilityImport,
 ) -> Result<EligibilityReport, AppError> {
     exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
-    let report = eligibility::import_csv(&state.db, code, csv, state.clock.now()).await?;
+    let report = eligibility::import(&state.db, code, rows, state.clock.now()).await?;
     tracing::info!(
         admin = admin.id,
         exam = code,

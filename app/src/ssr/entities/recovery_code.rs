@@ -13,7 +13,11 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,
     pub used_at: Option<DateTimeUtc>,
+    /// Attempts made at this code, counted before each comparison (the column's name is older
+    /// than that rule); at the limit the code is dead.
     pub failed_attempts: i32,
+    /// The limit key of the address that asked for it (`rate_limits::address_key`).
+    pub requested_from: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

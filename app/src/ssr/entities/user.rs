@@ -27,7 +27,16 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
+/// A released account's ID number starts with this (`RELEASED-<id>-<number>`): the real owner's
+/// number is free again, and the old account is kept for its history but can no longer log in.
+pub const RELEASED_PREFIX: &str = "RELEASED";
+
 impl Model {
+    /// Whether an administrator released this account's ID number to its real owner.
+    pub fn is_released(&self) -> bool {
+        self.id_number.starts_with(RELEASED_PREFIX)
+    }
+
     /// The account's ID number as pages and logs show it.
     pub fn masked_id_number(&self) -> String {
         let id_type = IdType::from_str_code(&self.id_type).unwrap_or(IdType::Passport);

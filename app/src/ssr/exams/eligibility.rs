@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
-use crate::domain::eligibility_csv::{parse_eligibility_csv, RowProblem};
+use crate::domain::eligibility_csv::{EligibilityImport, RowProblem};
 use crate::domain::{Eligibility, ExamDefinition};
 use crate::error::AppError;
 use crate::ssr::{entities::eligible_candidate, entities::user};
@@ -33,13 +33,12 @@ pub struct ImportReport {
 }
 
 /// Adds every good row (a row for a number already listed replaces its name) and reports the bad.
-pub async fn import_csv(
+pub async fn import(
     db: &DatabaseConnection,
     exam_code: &str,
-    csv_text: &str,
+    parsed: EligibilityImport,
     now: DateTime<Utc>,
 ) -> Result<ImportReport, AppError> {
-    let parsed = parse_eligibility_csv(csv_text);
     let accepted = parsed.accepted.len() as u64;
     // SQLite allows 32766 bound values; 4 per row.
     for chunk in parsed.accepted.chunks(1000) {

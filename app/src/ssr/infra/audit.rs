@@ -33,13 +33,15 @@ pub enum AuditAction {
     OnSitePaymentRecorded,
     /// A notification kept without paying its order (a repeat, or money flagged for staff).
     PaymentNoticeKept,
-    /// A notification without the gateway's signature: forged or broken.
-    PaymentNoticeRefused,
     PaymentFlagSettled,
     /// A round of seats given for an exam's admission tickets.
     SeatsAssigned,
     /// An exam's document template saved, or set back to the shipped one.
     TemplateChanged,
+    /// An export (results, seats, payments) downloaded: it carries candidates' data out.
+    ExportDownloaded,
+    /// A new admission-ticket key made (`server ticket rotate-key`).
+    TicketKeyRotated,
 }
 
 impl AuditAction {
@@ -66,10 +68,11 @@ impl AuditAction {
             AuditAction::OrderRefunded => "order_refunded",
             AuditAction::OnSitePaymentRecorded => "on_site_payment_recorded",
             AuditAction::PaymentNoticeKept => "payment_notice_kept",
-            AuditAction::PaymentNoticeRefused => "payment_notice_refused",
             AuditAction::PaymentFlagSettled => "payment_flag_settled",
             AuditAction::SeatsAssigned => "seats_assigned",
             AuditAction::TemplateChanged => "template_changed",
+            AuditAction::ExportDownloaded => "export_downloaded",
+            AuditAction::TicketKeyRotated => "ticket_key_rotated",
         }
     }
 }

@@ -3,6 +3,11 @@
 //! (`governor`'s GCRA): a burst is allowed, then one attempt per period. Refusals are 429 with
 //! `Retry-After`. The buckets live in this server's memory; several servers behind one load
 //! balancer each keep their share of the installation's limit (`LimitSettings::shared_among`).
+//!
+//! An address is an IPv4 address, or an IPv6 address's /64: one client owns a whole /64, so
+//! keying the full address would give it 2^64 buckets. What one account may suffer is counted per
+//! account *and* address, and only when it fails (`keyed_tally`): a stranger's wrong passwords
+//! or code requests never lock out the owner at another address.
 
 use std::hash::Hash;
 use std::net::IpAddr;
@@ -14,6 +19,8 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::error::AppError;
 
+use super::keyed_tally::KeyedTally;
+
 /// A door and how often it may be tried: `burst` at once, then one more every `period`.
 #[derive(Clone, Copy, Debug)]
 pub struct Limit {
@@ -24,6 +31,7 @@ pub struct Limit {
 /// Which door a request knocks on, by its path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Door {
+    /// Logging in, and changing a password (which checks the current one just as hard).
     LogIn,
     SignUp,
     Recovery,
@@ -33,7 +41,7 @@ pub enum Door {
 impl Door {
     pub fn of_path(path: &str) -> Option<Door> {
         match path {
-            "/api/log_in" => Some(Door::LogIn),
+            "/api/log_in" | "/api/change_password" => Some(Door::LogIn),
             "/api/sign_up" => Some(Door::SignUp),
             "/api/request_recovery_code" | "/api/reset_password" => Some(Door::Recovery),
             "/api/materials" => Some(Door::Upload),
@@ -50,10 +58,18 @@ pub struct LimitSettings {
     pub sign_up_per_address: Limit,
     pub recovery_per_address: Limit,
     pub upload_per_address: Limit,
-    /// Attempts at one ID number, from anywhere.
-    pub log_in_per_account: Limit,
+    /// Wrong passwords at one account from one address (logging in, or the current password when
+    /// changing it); an address that has not failed is not held back by another's failures.
+    pub failed_passwords_per_account_and_address: Limit,
     /// Uploads by one signed-in account, from any number of addresses.
     pub upload_per_account: Limit,
+    /// Recovery codes sent to one account at one address's request.
+    pub recovery_codes_per_account_and_address: Limit,
+    /// Recovery codes tried in the whole installation: a guesser spreading over many accounts and
+    /// addresses still meets this.
+    pub recovery_guesses_per_installation: Limit,
+    /// Payment notifications an address sends that no gateway signed.
+    pub refused_payment_notices_per_address: Limit,
 }
 
 impl Default for LimitSettings {
@@ -64,8 +80,11 @@ impl Default for LimitSettings {
             sign_up_per_address: limit(20, 10),
             recovery_per_address: limit(5, 60),
             upload_per_address: limit(60, 1),
-            log_in_per_account: limit(10, 30),
+            failed_passwords_per_account_and_address: limit(10, 30),
             upload_per_account: limit(60, 1),
+            recovery_codes_per_account_and_address: limit(3, 20 * 60),
+            recovery_guesses_per_installation: Limit { burst: 1000, period: Duration::from_millis(3600) },
+            refused_payment_notices_per_address: limit(20, 3),
         }
     }
 }
@@ -88,8 +107,11 @@ impl LimitSettings {
             sign_up_per_address: share(self.sign_up_per_address),
             recovery_per_address: share(self.recovery_per_address),
             upload_per_address: share(self.upload_per_address),
-            log_in_per_account: share(self.log_in_per_account),
+            failed_passwords_per_account_and_address: share(self.failed_passwords_per_account_and_address),
             upload_per_account: share(self.upload_per_account),
+            recovery_codes_per_account_and_address: share(self.recovery_codes_per_account_and_address),
+            recovery_guesses_per_installation: share(self.recovery_guesses_per_installation),
+            refused_payment_notices_per_address: share(self.refused_payment_notices_per_address),
         }
     }
 
@@ -100,8 +122,11 @@ impl LimitSettings {
             sign_up_per_address: limit,
             recovery_per_address: limit,
             upload_per_address: limit,
-            log_in_per_account: limit,
+            failed_passwords_per_account_and_address: limit,
             upload_per_account: limit,
+            recovery_codes_per_account_and_address: limit,
+            recovery_guesses_per_installation: limit,
+            refused_payment_notices_per_address: limit,
         }
     }
 }
@@ -111,16 +136,34 @@ pub struct RateLimits {
     sign_up: DefaultKeyedRateLimiter<IpAddr>,
     recovery: DefaultKeyedRateLimiter<IpAddr>,
     upload: DefaultKeyedRateLimiter<IpAddr>,
-    account: DefaultKeyedRateLimiter<String>,
     uploader: DefaultKeyedRateLimiter<i32>,
+    failed_passwords: KeyedTally<(String, IpAddr)>,
+    recovery_codes_sent: KeyedTally<(i32, IpAddr)>,
+    recovery_guesses: governor::DefaultDirectRateLimiter,
+    refused_payment_notices: KeyedTally<IpAddr>,
+}
+
+/// The key an address's limits are kept under: an IPv4 address as it is (also when it arrives
+/// mapped into IPv6), an IPv6 address's /64.
+pub fn address_key(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V4(v4) => IpAddr::V4(v4),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6(std::net::Ipv6Addr::from(v6.to_bits() & !u128::from(u64::MAX))),
+        },
+    }
+}
+
+fn quota(limit: Limit) -> Quota {
+    let burst = NonZeroU32::new(limit.burst.max(1)).unwrap_or(NonZeroU32::MIN);
+    Quota::with_period(limit.period.max(Duration::from_millis(1)))
+        .map(|q| q.allow_burst(burst))
+        .unwrap_or_else(|| Quota::per_second(burst))
 }
 
 fn bucket<K: Hash + Eq + Clone>(limit: Limit) -> DefaultKeyedRateLimiter<K> {
-    let burst = NonZeroU32::new(limit.burst.max(1)).unwrap_or(NonZeroU32::MIN);
-    let quota = Quota::with_period(limit.period.max(Duration::from_millis(1)))
-        .map(|q| q.allow_burst(burst))
-        .unwrap_or_else(|| Quota::per_second(burst));
-    RateLimiter::keyed(quota)
+    RateLimiter::keyed(quota(limit))
 }
 
 fn verdict(outcome: Result<(), governor::NotUntil<governor::clock::QuantaInstant>>) -> Result<(), AppError> {
@@ -137,8 +180,11 @@ impl RateLimits {
             sign_up: bucket(settings.sign_up_per_address),
             recovery: bucket(settings.recovery_per_address),
             upload: bucket(settings.upload_per_address),
-            account: bucket(settings.log_in_per_account),
             uploader: bucket(settings.upload_per_account),
+            failed_passwords: KeyedTally::new(settings.failed_passwords_per_account_and_address),
+            recovery_codes_sent: KeyedTally::new(settings.recovery_codes_per_account_and_address),
+            recovery_guesses: RateLimiter::direct(quota(settings.recovery_guesses_per_installation)),
+            refused_payment_notices: KeyedTally::new(settings.refused_payment_notices_per_address),
         }
     }
 
@@ -150,12 +196,42 @@ impl RateLimits {
             Door::Recovery => &self.recovery,
             Door::Upload => &self.upload,
         };
-        verdict(limiter.check_key(&address))
+        verdict(limiter.check_key(&address_key(address)))
     }
 
-    /// One login attempt at this ID number (as typed, normalised), from anywhere.
-    pub fn check_account(&self, id_number: &str) -> Result<(), AppError> {
-        verdict(self.account.check_key(&id_number.to_string()))
+    /// Refuses a password attempt at this account (its ID number as stored) from an address that
+    /// has failed at it too often lately.
+    pub fn check_password_attempt(&self, id_number: &str, address: IpAddr) -> Result<(), AppError> {
+        self.failed_passwords.check(&(id_number.to_string(), address_key(address)))
+    }
+
+    /// Counts a wrong password at this account from this address.
+    pub fn count_wrong_password(&self, id_number: &str, address: IpAddr) {
+        self.failed_passwords.record((id_number.to_string(), address_key(address)))
+    }
+
+    /// Whether another recovery code may be sent to this account at this address's request; the
+    /// caller counts the one it sends with `count_recovery_code_sent`.
+    pub fn may_send_recovery_code(&self, user_id: i32, address: IpAddr) -> bool {
+        self.recovery_codes_sent.check(&(user_id, address_key(address))).is_ok()
+    }
+
+    pub fn count_recovery_code_sent(&self, user_id: i32, address: IpAddr) {
+        self.recovery_codes_sent.record((user_id, address_key(address)))
+    }
+
+    /// One recovery code tried, anywhere in the installation.
+    pub fn check_recovery_guess(&self) -> Result<(), AppError> {
+        verdict(self.recovery_guesses.check())
+    }
+
+    /// Refuses an address that sent too many notifications no gateway signed.
+    pub fn check_payment_notice_sender(&self, address: IpAddr) -> Result<(), AppError> {
+        self.refused_payment_notices.check(&address_key(address))
+    }
+
+    pub fn count_refused_payment_notice(&self, address: IpAddr) {
+        self.refused_payment_notices.record(address_key(address))
     }
 
     /// One upload by this account, from anywhere.
@@ -169,10 +245,11 @@ impl RateLimits {
             limiter.retain_recent();
             limiter.shrink_to_fit();
         }
-        self.account.retain_recent();
-        self.account.shrink_to_fit();
         self.uploader.retain_recent();
         self.uploader.shrink_to_fit();
+        self.failed_passwords.forget_idle();
+        self.recovery_codes_sent.forget_idle();
+        self.refused_payment_notices.forget_idle();
     }
 }
 
@@ -184,8 +261,10 @@ mod tests {
     fn two_servers_together_allow_the_installations_burst_and_no_more() {
         let whole = LimitSettings::default();
         let share = whole.shared_among(2);
-        assert_eq!(share.log_in_per_account.burst * 2, whole.log_in_per_account.burst);
-        assert_eq!(share.log_in_per_account.period, whole.log_in_per_account.period * 2);
+        let (whole_fails, share_fails) =
+            (whole.failed_passwords_per_account_and_address, share.failed_passwords_per_account_and_address);
+        assert_eq!(share_fails.burst * 2, whole_fails.burst);
+        assert_eq!(share_fails.period, whole_fails.period * 2);
         let one = RateLimits::new(share);
         let other = RateLimits::new(share);
         let address: IpAddr = "198.51.100.7".parse().unwrap();
@@ -235,7 +314,42 @@ mod tests {
     }
 
     #[test]
+    fn a_client_s_whole_ipv6_64_shares_one_bucket_and_the_next_64_has_its_own() {
+        let limits = RateLimits::new(tight());
+        let one: IpAddr = "2001:db8:1:2::1".parse().unwrap();
+        let same_64: IpAddr = "2001:db8:1:2:ffff:ffff:ffff:fffe".parse().unwrap();
+        let next_64: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        limits.check_address(Door::Recovery, one).unwrap();
+        limits.check_address(Door::Recovery, same_64).unwrap();
+        assert!(limits.check_address(Door::Recovery, same_64).is_err(), "a new address in the /64 is no new bucket");
+        assert!(limits.check_address(Door::Recovery, next_64).is_ok());
+        let mapped: IpAddr = "::ffff:192.0.2.7".parse().unwrap();
+        assert_eq!(address_key(mapped), "192.0.2.7".parse::<IpAddr>().unwrap());
+    }
+
+    #[test]
+    fn wrong_passwords_from_one_address_do_not_lock_the_owner_out_from_another() {
+        let limits = RateLimits::new(tight());
+        let (guesser, owner): (IpAddr, IpAddr) = ("198.51.100.9".parse().unwrap(), "203.0.113.5".parse().unwrap());
+        for _ in 0..5 {
+            limits.count_wrong_password("44030519900101123X", guesser);
+        }
+        assert!(limits.check_password_attempt("44030519900101123X", guesser).is_err());
+        assert!(limits.check_password_attempt("44030519900101123X", owner).is_ok());
+        assert!(limits.check_password_attempt("110101198008087897", guesser).is_ok(), "another account");
+    }
+
+    #[test]
+    fn the_installation_s_recovery_guesses_run_out_whoever_makes_them() {
+        let limits = RateLimits::new(tight());
+        assert!(limits.check_recovery_guess().is_ok());
+        assert!(limits.check_recovery_guess().is_ok());
+        assert!(matches!(limits.check_recovery_guess(), Err(AppError::TooManyRequests { .. })));
+    }
+
+    #[test]
     fn paths_map_to_their_doors() {
+        assert_eq!(Door::of_path("/api/change_password"), Some(Door::LogIn));
         assert_eq!(Door::of_path("/api/log_in"), Some(Door::LogIn));
         assert_eq!(Door::of_path("/api/reset_password"), Some(Door::Recovery));
         assert_eq!(Door::of_path("/api/exam_page"), None);

@@ -26,8 +26,9 @@ pub struct ServerState {
     pub decode_budget: Arc<DecodeBudget>,
     /// The payment gateways candidates may pay through (the sandbox where no provider is set up).
     pub gateways: Arc<crate::ssr::payments::gateway::Gateways>,
-    /// Signs admission tickets' codes; its public half is what verifiers hold.
-    pub ticket_key: Arc<ed25519_dalek::SigningKey>,
+    /// Sign admission tickets' codes (the newest) and verify them (all); their public halves are
+    /// what verifiers hold.
+    pub ticket_keys: Arc<crate::ssr::tickets::ticket_keys::TicketKeys>,
     /// Checks a document template an administrator saves (the server's Typst).
     pub layouts: Arc<dyn crate::ssr::infra::document_layout::DocumentLayout>,
 }

@@ -1,0 +1,18 @@
+use sea_orm::entity::prelude::*;
+
+/// A key admission tickets are signed with (`ssr::tickets::ticket_keys`). Not `Serialize`: it
+/// holds a secret.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "ticket_keys")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    /// The Ed25519 secret seed, base64url.
+    pub seed: String,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

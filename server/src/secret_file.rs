@@ -1,0 +1,32 @@
+//! Secrets the server generates for itself (the session secret) are written readable by their
+//! owner alone: with the default umask another local user could read the key that signs every
+//! session cookie, and sign in as anyone.
+
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `bytes` to a new file at `path` with mode 0600 (on Unix), replacing any older one, and
+/// makes it durable.
+pub async fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let (path, bytes) = (path.to_path_buf(), bytes.to_vec());
+    tokio::task::spawn_blocking(move || {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&path)?;
+        // A file left by an older version keeps its mode on reopening: narrow it too.
+        narrow(&path)?;
+        file.write_all(&bytes)?;
+        file.sync_all()
+    })
+    .await
+    .map_err(std::io::Error::other)?
+}
+
+/// Makes an existing secret file readable and writable by its owner alone.
+pub fn narrow(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+    Ok(())
+}
