@@ -15,12 +15,19 @@ pub const EXAMPLE_BODY_LIMIT_BYTES: usize = app::ssr::exams::exam_examples::MAX_
 /// The upload route's path: the one route that takes a candidate's picture.
 pub const UPLOAD_PATH: &str = "/api/materials";
 
+/// An eligibility list (tens of thousands of rows, pasted or as an .xlsx sent as base64) is the
+/// one server function whose arguments are large.
+pub const LIST_BODY_LIMIT_BYTES: usize = 16 * 1024 * 1024;
+const LIST_PATHS: [&str; 2] = ["/api/admin_import_eligibility", "/api/admin_import_eligibility_sheet"];
+
 /// The limit of the route at `path`, where uploads may send `max_upload_bytes`.
 pub fn for_path(path: &str, max_upload_bytes: u64) -> usize {
     if path == UPLOAD_PATH {
         usize::try_from(max_upload_bytes).unwrap_or(usize::MAX)
     } else if path.starts_with("/api/admin/exams/") && path.ends_with("/examples") {
         EXAMPLE_BODY_LIMIT_BYTES
+    } else if LIST_PATHS.contains(&path) {
+        LIST_BODY_LIMIT_BYTES
     } else {
         FORM_BODY_LIMIT_BYTES
     }
@@ -36,5 +43,6 @@ mod tests {
         assert_eq!(for_path("/api/save_application", 10 << 20), FORM_BODY_LIMIT_BYTES);
         assert_eq!(for_path("/api/materials/7/file", 10 << 20), FORM_BODY_LIMIT_BYTES);
         assert_eq!(for_path("/api/admin/exams/004/examples", 10 << 20), EXAMPLE_BODY_LIMIT_BYTES);
+        assert_eq!(for_path("/api/admin_import_eligibility_sheet", 10 << 20), LIST_BODY_LIMIT_BYTES);
     }
 }

@@ -139,15 +139,15 @@ impl Config {
 
     /// Whether the public address is https: cookies are `Secure` and HSTS is sent.
     pub fn serves_https(&self) -> bool {
-        self.secure_cookies || self.public_url.as_deref().is_some_and(|url| url.starts_with("https://"))
+        self.secure_cookies
+            || self.public_url.as_deref().is_some_and(|url| url.trim().to_ascii_lowercase().starts_with("https://"))
     }
 
     /// A configuration a server must not start with. The sandbox moves no money, so on a server
     /// the public reaches over https it would print tickets for unpaid fees: it runs there only
     /// when a second setting says the installation is a test one.
     pub fn refusal(&self) -> Option<String> {
-        let public_https = self.public_url.as_deref().is_some_and(|url| url.starts_with("https://"));
-        (self.payment_sandbox && public_https && !self.test_installation).then(|| {
+        (self.payment_sandbox && self.serves_https() && !self.test_installation).then(|| {
             "ZIGE_PAYMENT_SANDBOX=true with an https ZIGE_PUBLIC_URL: the sandbox takes no money, so candidates \
              could print tickets unpaid. Turn the sandbox off, or set ZIGE_TEST_INSTALLATION=true if no \
              candidate uses this server"

@@ -16,7 +16,7 @@ pub async fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let mut file = options.open(&path)?;
         // A file left by an older version keeps its mode on reopening: narrow it too.
-        narrow(&path)?;
+        narrow(&path);
         file.write_all(&bytes)?;
         file.sync_all()
     })
@@ -24,9 +24,19 @@ pub async fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     .map_err(std::io::Error::other)?
 }
 
-/// Makes an existing secret file readable and writable by its owner alone.
-pub fn narrow(path: &Path) -> std::io::Result<()> {
+/// Makes an existing secret file readable and writable by its owner alone. A file the operator
+/// provisioned otherwise (another owner, a read-only mount) is left as it is, with a warning:
+/// it still serves, and the operator chose its mode.
+pub fn narrow(path: &Path) {
     #[cfg(unix)]
-    std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
-    Ok(())
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let Ok(metadata) = std::fs::metadata(path) else { return };
+        if metadata.permissions().mode() & 0o077 == 0 {
+            return;
+        }
+        if let Err(error) = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)) {
+            tracing::warn!(path = %path.display(), %error, "a secret file is readable by others and could not be narrowed");
+        }
+    }
 }

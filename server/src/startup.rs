@@ -13,7 +13,6 @@ use leptos::prelude::*;
 use leptos_axum::LeptosRoutes;
 use sea_orm::DatabaseConnection;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use tower_http::CompressionLevel;
@@ -37,6 +36,7 @@ use crate::documents::font_cell::FontCell;
 use crate::documents::layout_check::TypstLayouts;
 use crate::documents::render_pool::{RenderPool, WorkerSettings};
 use crate::mailer::{EmailSender, LoggingMailer, SmtpMailer};
+use crate::middleware::body_limit::limit_body_by_route;
 use crate::middleware::rate_limit::{limit_by_address, RateLimitState};
 use crate::middleware::same_origin::{refuse_cross_site, SameOriginState};
 use crate::middleware::staff_idle::{end_idle_staff_sessions, StaffIdleState};
@@ -85,7 +85,7 @@ pub async fn session_key(config: &Config) -> Result<Key, StartupError> {
     match tokio::fs::read(&path).await {
         Ok(bytes) if bytes.len() >= 64 => {
             // Written by an older version with the default umask: readable by its owner alone now.
-            crate::secret_file::narrow(&path)?;
+            crate::secret_file::narrow(&path);
             return Ok(Key::from(&bytes));
         }
         _ => {}
@@ -159,7 +159,7 @@ pub async fn prepare_with_clock(
     let workers = WorkerSettings {
         program: match &config.render_worker {
             Some(program) => program.clone(),
-            None => std::env::current_exe()?,
+            None => this_binary()?,
         },
         font_dir: config.font_dir.clone(),
         deadline: Duration::from_millis(config.document_deadline_ms),
@@ -203,6 +203,17 @@ pub async fn prepare_with_clock(
         ));
     }
     Ok(Prepared { state, router, sandbox, documents })
+}
+
+/// The running binary, for its render workers. On Linux `/proc/self/exe`, which still names it
+/// after an upgrade replaced the file on disk (the path would then name the new binary, or
+/// nothing).
+fn this_binary() -> std::io::Result<std::path::PathBuf> {
+    let proc_self = std::path::Path::new("/proc/self/exe");
+    if proc_self.exists() {
+        return Ok(proc_self.to_path_buf());
+    }
+    std::env::current_exe()
 }
 
 /// Buckets that filled up again are dropped every minute, so the limit tables stay small.
@@ -303,7 +314,7 @@ fn build_router(
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
-        .layer(RequestBodyLimitLayer::new(body_limits::FORM_BODY_LIMIT_BYTES));
+        .layer(axum::middleware::from_fn_with_state(max_upload_bytes, limit_body_by_route));
     Router::new()
         .route("/health", get(health))
         .route(body_limits::UPLOAD_PATH, post(upload_material).layer(DefaultBodyLimit::max(body_limit)))

@@ -178,6 +178,29 @@ async fn a_list_pasted_from_excel_or_uploaded_as_a_workbook_is_read_like_a_csv()
 }
 
 #[tokio::test]
+async fn a_workbook_of_ten_thousand_candidates_is_imported_whole() {
+    use base64::Engine;
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for n in 0..10_000u32 {
+        // Ten birthdays with a thousand sequence numbers each: ten thousand different numbers.
+        let first17 = format!("110101199001{:02}{:03}", 1 + n / 1000, n % 1000);
+        let check = app::domain::id_number::resident_id_check_char(first17.as_bytes());
+        sheet.write_string(n, 0, format!("{first17}{check}")).unwrap();
+        sheet.write_string(n, 1, format!("考生{n}")).unwrap();
+    }
+    let workbook = base64::engine::general_purpose::STANDARD.encode(book.save_to_buffer().unwrap());
+    assert!(workbook.len() > 64 * 1024, "larger than an ordinary form: {} bytes", workbook.len());
+    let imported =
+        admin.call("admin_import_eligibility_sheet", json!({ "code": "004", "xlsx_base64": workbook })).await;
+    assert_eq!(imported.status(), 200, "{}", imported.text().await.unwrap());
+    let report: Value = imported.json().await.unwrap();
+    assert_eq!(report["accepted"], 10_000, "{}", report["problems"]);
+}
+
+#[tokio::test]
 async fn administration_is_for_administrators_only() {
     let app = spawn_app().await;
     let alice = app.candidate(ALICE).await;

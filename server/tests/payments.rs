@@ -141,13 +141,19 @@ async fn a_forged_or_altered_notification_pays_nothing_and_a_sender_of_forgeries
     // Anyone may post here: refusals go to the log, not into the staff's audit log.
     assert!(audit_actions(&app).await.iter().all(|a| !a.contains("refused")));
 
-    // Twenty forgeries from one address, then it is not even checked; the gateway's own
-    // notification, from its own address, still pays.
-    for _ in 3..20 {
-        from_forger().body(body.clone()).send().await.unwrap();
+    // Twenty forgeries from one address, then it is not even checked (one more every 3 s: on a
+    // slow machine a few more may be checked on the way); the gateway's own notification, from
+    // its own address, still pays.
+    let mut answers = Vec::new();
+    for _ in 3..40 {
+        let answer = from_forger().header("sandbox-signature", &foreign_signature).body(body.clone()).send().await;
+        answers.push(answer.unwrap().status().as_u16());
+        if answers.last() == Some(&429) {
+            break;
+        }
     }
-    let held = from_forger().header("sandbox-signature", &foreign_signature).body(body).send().await.unwrap();
-    assert_eq!(held.status(), 429);
+    assert_eq!(answers.last(), Some(&429), "{answers:?}");
+    assert!(answers.len() >= 17, "the first twenty are checked: {answers:?}");
     assert_eq!(notify(&app, &paid("G1", &order_no, "TX", 10000)).await.status(), 200);
     assert_eq!(fee(&alice).await["order"]["state"], "paid");
 }

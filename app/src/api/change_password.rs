@@ -18,12 +18,16 @@ pub async fn change_password(old_password: String, new_password: String) -> Resu
     let account = session_user::user_from_session(&session, &state.db).await?;
     // Each wrong current password costs a hash, as a login does, and is limited as one is.
     let address = client_address::request_address().await?;
-    state.rate_limits.check_password_attempt(&account.id_number, address)?;
+    state.rate_limits.begin_password_attempt(&account.id_number, address)?;
     let account = match account_store::change_password(&state.db, &account, &old_password, password).await {
-        Ok(account) => account,
+        Ok(changed) => {
+            state.rate_limits.give_back_password_attempt(&account.id_number, address);
+            changed
+        }
         Err(wrong) => {
-            if matches!(&wrong, AppError::InvalidField { .. }) {
-                state.rate_limits.count_wrong_password(&account.id_number, address);
+            // Only a wrong current password stays counted.
+            if !matches!(&wrong, AppError::InvalidField { .. }) {
+                state.rate_limits.give_back_password_attempt(&account.id_number, address);
             }
             return Err(wrong);
         }

@@ -14,14 +14,22 @@ pub async fn log_in(id_number: String, password: String) -> Result<SessionUser, 
 
     let state = server_state()?;
     let address = client_address::request_address().await?;
+    // Longer than any document number Zige accepts (passports and permits included): no account,
+    // and not kept in the limits' table.
+    const MAX_ID_NUMBER_CHARS: usize = 32;
     let id_number = account_store::normalise_id_number(&id_number);
-    state.rate_limits.check_password_attempt(&id_number, address)?;
+    if id_number.chars().count() > MAX_ID_NUMBER_CHARS {
+        return Err(AppError::BadCredentials);
+    }
+    state.rate_limits.begin_password_attempt(&id_number, address)?;
     let account = match account_store::authenticate(&state.db, &id_number, &password).await {
-        Ok(account) => account,
+        Ok(account) => {
+            state.rate_limits.give_back_password_attempt(&id_number, address);
+            account
+        }
         Err(error) => {
             tracing::warn!("failed login");
             if error == AppError::BadCredentials {
-                state.rate_limits.count_wrong_password(&id_number, address);
                 audit::record(
                     &state.db,
                     None,
@@ -31,6 +39,9 @@ pub async fn log_in(id_number: String, password: String) -> Result<SessionUser, 
                     state.clock.now(),
                 )
                 .await?;
+            } else {
+                // Not a wrong password (the server was busy): it does not count against anyone.
+                state.rate_limits.give_back_password_attempt(&id_number, address);
             }
             return Err(error);
         }

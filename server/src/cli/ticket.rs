@@ -12,7 +12,6 @@ use app::ssr::tickets::ticket_keys::{self, TicketKeys};
 use ed25519_dalek::VerifyingKey;
 
 use crate::config::Config;
-use crate::startup::{legacy_ticket_seed, session_key};
 use crate::storage::open_database;
 
 #[derive(clap::Subcommand)]
@@ -88,15 +87,16 @@ fn report(verdict: TicketVerdict) -> ExitCode {
     }
 }
 
-/// The configured installation's keys, a new one added first when `rotate`.
+/// The configured installation's keys, a new one added first when `rotate`. Only a server makes
+/// the first key (from its own session secret where tickets were printed before the keys had a
+/// table): a command run from another shell must not guess it.
 async fn installation_keys(rotate: bool) -> Result<TicketKeys, String> {
     let config = Config::load().map_err(|e| e.to_string())?;
     let db = open_database(&config).await.map_err(|e| e.to_string())?;
-    let now = chrono::Utc::now();
-    let session = session_key(&config).await.map_err(|e| e.to_string())?;
-    let keys = ticket_keys::load_or_create(&db, legacy_ticket_seed(&session), now).await.map_err(|e| e.message_en())?;
+    let keys =
+        ticket_keys::load(&db).await.map_err(|_| "this installation has no ticket key yet: start the server once")?;
     if !rotate {
         return Ok(keys);
     }
-    ticket_keys::rotate(&db, now).await.map_err(|e| e.message_en())
+    ticket_keys::rotate(&db, chrono::Utc::now()).await.map_err(|e| e.message_en())
 }

@@ -83,28 +83,37 @@ impl RenderPool {
 impl Pool {
     async fn run(&self, job: RenderJob) -> Result<RenderAnswer, AppError> {
         let request = frame(&job).map_err(|e| app::ssr::internal("document job", e))?;
-        let mut worker = match self.take_idle() {
-            Some(worker) => worker,
-            None => Worker::start(&self.settings).await?,
-        };
         let settings = &self.settings;
-        match tokio::time::timeout(settings.deadline, worker.exchange(&request)).await {
-            Ok(Ok(answer)) => {
-                self.idle.lock().unwrap_or_else(|p| p.into_inner()).push(worker);
-                Ok(answer)
-            }
-            Ok(Err(_)) => {
-                let status = worker.end().await;
-                tracing::warn!(?status, "a render worker stopped during a layout");
-                Ok(Err(stopped(status, settings.memory_mb)))
-            }
-            Err(_) => {
-                worker.end().await;
-                tracing::warn!(deadline_ms = settings.deadline.as_millis() as u64, "a layout passed its deadline");
-                Ok(Err(format!(
-                    "the layout took longer than {} s and was stopped (a loop over a very large range?)",
-                    settings.deadline.as_secs_f32()
-                )))
+        // A kept worker may have ended while it waited (killed from outside, say): the job is
+        // then given to a fresh one, once, rather than blamed on the template.
+        let mut kept = self.take_idle();
+        loop {
+            let was_kept = kept.is_some();
+            let mut worker = match kept.take() {
+                Some(worker) => worker,
+                None => Worker::start(settings).await?,
+            };
+            match tokio::time::timeout(settings.deadline, worker.exchange(&request)).await {
+                Ok(Ok(answer)) => {
+                    self.idle.lock().unwrap_or_else(|p| p.into_inner()).push(worker);
+                    return Ok(answer);
+                }
+                Ok(Err(_)) => {
+                    let status = worker.end().await;
+                    if was_kept && !ran_out_of_memory(status) {
+                        continue;
+                    }
+                    tracing::warn!(?status, "a render worker stopped during a layout");
+                    return Ok(Err(stopped(status, settings.memory_mb)));
+                }
+                Err(_) => {
+                    worker.end().await;
+                    tracing::warn!(deadline_ms = settings.deadline.as_millis() as u64, "a layout passed its deadline");
+                    return Ok(Err(format!(
+                        "the layout took longer than {} s and was stopped (a loop over a very large range?)",
+                        settings.deadline.as_secs_f32()
+                    )));
+                }
             }
         }
     }
@@ -123,16 +132,24 @@ impl Pool {
 
 /// Why a worker ended during a layout, as the template's author reads it.
 fn stopped(status: Option<ExitStatus>, memory_mb: u64) -> String {
+    if ran_out_of_memory(status) {
+        return format!("the layout needed more than {memory_mb} MB of memory and was stopped");
+    }
+    "the layout stopped unexpectedly".to_string()
+}
+
+/// An allocation past the bound fails, and a Rust program aborts on that (SIGABRT).
+fn ran_out_of_memory(status: Option<ExitStatus>) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::process::ExitStatusExt;
-        // An allocation past the bound fails, and a Rust program aborts on that.
-        if status.and_then(|s| s.signal()) == Some(6) {
-            return format!("the layout needed more than {memory_mb} MB of memory and was stopped");
-        }
+        status.and_then(|s| s.signal()) == Some(6)
     }
-    let _ = (status, memory_mb);
-    "the layout stopped unexpectedly".to_string()
+    #[cfg(not(unix))]
+    {
+        let _ = status;
+        false
+    }
 }
 
 struct Worker {

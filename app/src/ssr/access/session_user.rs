@@ -22,12 +22,21 @@ pub async fn user_from_session(session: &Session, db: &DatabaseConnection) -> Re
     let Some(user_id) = user_id else { return Err(AppError::NotSignedIn) };
     let generation: i32 =
         session.get(GENERATION_KEY).await.map_err(|e| crate::ssr::internal("session read", e))?.unwrap_or(0);
-    user::Entity::find_by_id(user_id)
+    let account = user::Entity::find_by_id(user_id)
         .one(db)
         .await
         .map_err(|e| crate::ssr::internal("user lookup", e))?
         .filter(|account| account.session_generation == generation)
-        .ok_or(AppError::NotSignedIn)
+        .ok_or(AppError::NotSignedIn)?;
+    // A staff session without the idle clock (begun before staff sessions had one) would never
+    // time out: it ends, and its owner signs in again.
+    let staff_clock: Option<i64> =
+        session.get(STAFF_ACTIVE_AT_KEY).await.map_err(|e| crate::ssr::internal("session read", e))?;
+    if account.role != Role::Candidate && staff_clock.is_none() {
+        end_session(session).await?;
+        return Err(AppError::NotSignedIn);
+    }
+    Ok(account)
 }
 
 /// Starts a signed-in session under a fresh id, so an id planted before login is worthless.

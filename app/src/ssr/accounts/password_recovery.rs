@@ -52,6 +52,15 @@ pub async fn request_code(
     };
     let Some(address) = address_of(&account, channel) else { return Ok(()) };
     let requester = address_key(requested_from).to_string();
+    let txn = db.begin().await.map_err(|e| crate::ssr::internal("recovery begin", e))?;
+    // The account's row is claimed first (a write that changes nothing), so requests made at the
+    // same moment count the codes one after another and none slips past the caps.
+    user::Entity::update_many()
+        .col_expr(user::Column::SessionGeneration, Expr::col(user::Column::SessionGeneration).into())
+        .filter(user::Column::Id.eq(account.id))
+        .exec(&txn)
+        .await
+        .map_err(|e| crate::ssr::internal("recovery claim", e))?;
     let sent_since = |since: DateTime<Utc>, from: Option<&str>| {
         let mut query = recovery_code::Entity::find()
             .filter(recovery_code::Column::UserId.eq(account.id))
@@ -59,7 +68,7 @@ pub async fn request_code(
         if let Some(from) = from {
             query = query.filter(recovery_code::Column::RequestedFrom.eq(from));
         }
-        query.count(db)
+        query.count(&txn)
     };
     let count_failed = |e| crate::ssr::internal("recovery count", e);
     if sent_since(now - Duration::hours(1), Some(&requester)).await.map_err(count_failed)?
@@ -71,7 +80,6 @@ pub async fn request_code(
     }
     let code = format!("{:06}", rand::thread_rng().gen_range(0..1_000_000));
     let salt = format!("{:032x}", rand::thread_rng().gen::<u128>());
-    let txn = db.begin().await.map_err(|e| crate::ssr::internal("recovery begin", e))?;
     recovery_code::ActiveModel {
         user_id: Set(account.id),
         channel: Set(channel.as_str().to_string()),
@@ -106,9 +114,10 @@ pub async fn request_code(
 }
 
 /// Sets the new password when the code is the account's live one; every session of the
-/// account ends and the reset is audited. Any failure reads the same. Every attempt, anywhere,
-/// draws on the installation's hourly budget of guesses (`limits`), so a guesser spread over many
-/// accounts and addresses still meets a ceiling.
+/// account ends and the reset is audited. Any failure reads the same. Every attempt at a live
+/// code, anywhere, draws on the installation's hourly budget of guesses (`limits`), so a guesser
+/// spread over many accounts and addresses still meets a ceiling; attempts at an account without
+/// a live code compare nothing and draw nothing, so they cannot empty the budget for others.
 pub async fn reset_with_code(
     db: &DatabaseConnection,
     limits: &RateLimits,
@@ -124,7 +133,6 @@ pub async fn reset_with_code(
             "The code is wrong or has expired; ask for a new one",
         )
     };
-    limits.check_recovery_guess()?;
     let account = crate::ssr::accounts::account_store::find_by_id_number(
         db,
         &crate::ssr::accounts::account_store::normalise_id_number(typed_id_number),
@@ -141,6 +149,7 @@ pub async fn reset_with_code(
         .await
         .map_err(|e| crate::ssr::internal("recovery lookup", e))?
         .ok_or_else(refused)?;
+    limits.check_recovery_guess()?;
     // The attempt is used up before the comparison, by one conditional update: of guesses sent
     // at once, only as many as the code has attempts left get compared at all.
     let attempt = recovery_code::Entity::update_many()

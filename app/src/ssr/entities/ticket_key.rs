@@ -5,7 +5,9 @@ use sea_orm::entity::prelude::*;
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "ticket_keys")]
 pub struct Model {
-    #[sea_orm(primary_key)]
+    /// Numbered by the server that writes it (1, then one more per rotation), never by the
+    /// database: servers starting together agree on key 1.
+    #[sea_orm(primary_key, auto_increment = false)]
     pub id: i32,
     /// The Ed25519 secret seed, base64url.
     pub seed: String,

@@ -1,11 +1,17 @@
-//! An eligibility list sent as an Excel workbook (`.xlsx`): the first sheet's rows, read by
-//! `calamine`, judged exactly as CSV rows are (`domain::eligibility_csv`), each named by its row
-//! number in the sheet.
+//! An eligibility list sent as an Excel workbook (`.xlsx`): the first sheet's columns A and B,
+//! read by `calamine`, judged exactly as CSV rows are (`domain::eligibility_csv`), each named by
+//! its row number in the sheet.
+//!
+//! calamine runs in the server's own process, where an allocation that fails ends the process.
+//! So it is handed only a workbook whose size it cannot be fooled by: the archive unpacks to a
+//! bounded size and promises a bounded number of strings (calamine reserves room for as many as
+//! the file claims), and the sheet is read cell by cell, never as one grid spanning its farthest
+//! cells, up to a bounded number of rows.
 
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 
 use base64::Engine;
-use calamine::{Data, Reader, Xlsx};
+use calamine::{DataRef, Reader, Xlsx};
 
 use crate::domain::eligibility_csv::{parse_eligibility_rows, EligibilityImport, RowProblem};
 use crate::error::AppError;
@@ -13,6 +19,12 @@ use crate::error::AppError;
 /// Excel keeps numbers in 15 significant digits: an ID number typed into a number cell has lost
 /// its last digits before Zige ever sees the file.
 const EXACT_DIGITS: usize = 15;
+/// The most the archive may unpack to (a list of 200,000 people is a few tens of MB).
+const MAX_UNPACKED_BYTES: u128 = 256 * 1024 * 1024;
+/// The most distinct strings a workbook may claim to hold.
+const MAX_SHARED_STRINGS: usize = 1_000_000;
+/// The most rows read; the exams Zige serves list tens of thousands.
+pub const MAX_ROWS: u32 = 200_000;
 
 /// The workbook's rows from its base64 text (as the browser sends it).
 pub fn read_base64(text: &str) -> Result<EligibilityImport, AppError> {
@@ -21,36 +33,61 @@ pub fn read_base64(text: &str) -> Result<EligibilityImport, AppError> {
 }
 
 pub fn read(bytes: Vec<u8>) -> Result<EligibilityImport, AppError> {
+    inspect(&bytes)?;
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
-    let sheet = workbook.worksheet_range_at(0).ok_or_else(not_a_workbook)?.map_err(|_| not_a_workbook())?;
-    let first_row = sheet.start().map_or(0, |(row, _)| row);
-    let first_column = sheet.start().map_or(0, |(_, column)| column);
-    // The list's columns are A and B, wherever the sheet's first used cell is.
-    let leading_blanks = first_column as usize;
-    let rows = sheet.rows().enumerate().map(|(index, cells)| {
-        let line = u64::from(first_row) + index as u64 + 1;
-        let mut row: Vec<String> = vec![String::new(); leading_blanks];
-        for cell in cells {
-            row.push(cell_text(cell).map_err(|digits| rounded_number(line, digits))?);
+    let first_sheet = workbook.sheet_names().into_iter().next().ok_or_else(not_a_workbook)?;
+    let mut cells = workbook.worksheet_cells_reader(&first_sheet).map_err(|_| not_a_workbook())?;
+    // Row number → (column A, column B), in the sheet's order.
+    let mut rows: std::collections::BTreeMap<u32, [Option<Result<String, usize>>; 2]> = Default::default();
+    while let Some(cell) = cells.next_cell().map_err(|_| not_a_workbook())? {
+        let (row, column) = cell.get_position();
+        if row >= MAX_ROWS {
+            return Err(too_large(&format!("多于 {MAX_ROWS} 行"), &format!("more than {MAX_ROWS} rows")));
         }
-        Ok((line, row))
+        if column < 2 {
+            rows.entry(row).or_default()[column as usize] = Some(cell_text(cell.get_value()));
+        }
+    }
+    let judged = rows.into_iter().map(|(row, [id_number, name])| {
+        let line = u64::from(row) + 1;
+        let id_number = id_number.unwrap_or(Ok(String::new())).map_err(|digits| rounded_number(line, digits))?;
+        let name = name.map_or(String::new(), |text| text.unwrap_or_default());
+        Ok((line, vec![id_number, name]))
     });
-    Ok(parse_eligibility_rows(rows))
+    Ok(parse_eligibility_rows(judged))
+}
+
+/// Refuses an archive that would unpack past the bound or claims more strings than a list has.
+fn inspect(bytes: &[u8]) -> Result<(), AppError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
+    if archive.decompressed_size().is_none_or(|size| size > MAX_UNPACKED_BYTES) {
+        return Err(too_large("解压后过大", "it unpacks to too much"));
+    }
+    let Ok(strings) = archive.by_name("xl/sharedStrings.xml") else { return Ok(()) };
+    let mut head = Vec::with_capacity(4096);
+    strings.take(4096).read_to_end(&mut head).map_err(|_| not_a_workbook())?;
+    let head = String::from_utf8_lossy(&head);
+    let claimed =
+        head.split("uniqueCount=\"").nth(1).and_then(|rest| rest.split('"').next()).and_then(|n| n.parse::<u64>().ok());
+    if claimed.is_some_and(|n| n > MAX_SHARED_STRINGS as u64) {
+        return Err(too_large("包含的文字条目过多", "it claims too many strings"));
+    }
+    Ok(())
 }
 
 /// A cell as the text it shows; a whole number too long for Excel to keep is refused with its
 /// number of digits.
-fn cell_text(cell: &Data) -> Result<String, usize> {
+fn cell_text(cell: &DataRef<'_>) -> Result<String, usize> {
     match cell {
-        Data::Float(number) if number.fract() == 0.0 => {
+        DataRef::Float(number) if number.fract() == 0.0 => {
             let digits = format!("{number:.0}");
             if digits.trim_start_matches('-').len() > EXACT_DIGITS {
                 return Err(digits.len());
             }
             Ok(digits)
         }
-        Data::Empty => Ok(String::new()),
-        other => Ok(other.to_string()),
+        DataRef::Empty => Ok(String::new()),
+        other => Ok(calamine::Data::from(other.clone()).to_string()),
     }
 }
 
@@ -64,6 +101,16 @@ fn rounded_number(line: u64, digits: usize) -> RowProblem {
             "The ID number is a {digits}-digit number cell; Excel keeps only {EXACT_DIGITS} digits, so the last ones are lost: format the column as Text and type it again"
         ),
     }
+}
+
+fn too_large(zh: &str, en: &str) -> AppError {
+    AppError::invalid_field(
+        "sheet",
+        format!("这个工作簿过大（{zh}），无法作为考生名单导入：请只保留证件号码和姓名两列"),
+        format!(
+            "This workbook is too large ({en}) to import as a candidate list: keep only the ID number and name columns"
+        ),
+    )
 }
 
 fn not_a_workbook() -> AppError {
@@ -111,6 +158,40 @@ mod tests {
         assert_eq!(import.accepted.len(), 1);
         assert_eq!(import.problems[0].line, 3);
         assert!(import.problems[0].message_zh.contains("18 位数字"), "{}", import.problems[0].message_zh);
+    }
+
+    #[test]
+    fn a_long_number_beside_the_list_does_not_spoil_the_row() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "11010519491231002X").unwrap();
+        sheet.write_string(0, 1, "张三").unwrap();
+        sheet.write_number(0, 2, 6222020200112233445.0).unwrap();
+        let import = read(book.save_to_buffer().unwrap()).unwrap();
+        assert_eq!((import.accepted.len(), import.problems.len()), (1, 0));
+    }
+
+    #[test]
+    fn a_workbook_that_claims_a_billion_strings_is_refused_before_it_is_read() {
+        use std::io::Write;
+        let mut archive = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        archive.start_file("xl/sharedStrings.xml", options).unwrap();
+        archive.write_all(br#"<sst xmlns="x" count="1" uniqueCount="999999999999"><si><t>a</t></si></sst>"#).unwrap();
+        let bytes = archive.finish().unwrap().into_inner();
+        let refused = read(bytes).unwrap_err();
+        assert!(refused.message_en().contains("too many strings"), "{refused:?}");
+    }
+
+    #[test]
+    fn a_cell_far_beyond_the_list_is_not_read_into_one_huge_grid() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "11010519491231002X").unwrap();
+        sheet.write_string(0, 1, "张三").unwrap();
+        sheet.write_string(100_000, 16_000, "far away").unwrap();
+        let import = read(book.save_to_buffer().unwrap()).unwrap();
+        assert_eq!((import.accepted.len(), import.problems.len()), (1, 0));
     }
 
     #[test]

@@ -1,8 +1,9 @@
-//! Counts what a key did lately (a wrong password from one address at one account, a recovery
-//! code sent to one account at one address's request) and refuses the key once it did it too
-//! often. Unlike the token buckets in `rate_limits`, asking costs nothing: only the events the
-//! caller records are counted, so a correct password from an address that has not failed is
-//! never refused because somebody else failed at the same account.
+//! Counts what a key did lately (a password tried at one account from one address, a forged
+//! payment notice from one address) and refuses the key once it did it too often. Unlike the
+//! token buckets in `rate_limits`, an event can be given back: a password attempt is counted as
+//! it begins (so attempts sent at once cannot all slip past the check before any is counted) and
+//! given back when the password was right, so only failures stay counted, and a correct password
+//! from an address that has not failed is never refused because somebody else failed elsewhere.
 //!
 //! `governor` cannot look at a bucket without taking from it, so the arithmetic is its own: the
 //! same generic cell rate algorithm, one instant per key (the "theoretical arrival time").
@@ -38,6 +39,20 @@ impl<K: Hash + Eq> KeyedTally<K> {
         self.record_at(key, Instant::now())
     }
 
+    /// Refuses as `check` does, or counts one event at once: the check and the count are one
+    /// step, so attempts made at the same moment are counted one after another.
+    pub fn take(&self, key: K) -> Result<(), AppError> {
+        self.take_at(key, Instant::now())
+    }
+
+    /// Gives back one event counted by `take` (the attempt turned out not to count).
+    pub fn give_back(&self, key: &K) {
+        let period = self.period();
+        if let Some(forgiven_at) = self.table().get_mut(key) {
+            *forgiven_at = forgiven_at.checked_sub(period).unwrap_or(*forgiven_at);
+        }
+    }
+
     /// Forgets keys whose events are all forgiven, so the table stays small.
     pub fn forget_idle(&self) {
         let now = Instant::now();
@@ -46,6 +61,19 @@ impl<K: Hash + Eq> KeyedTally<K> {
 
     fn check_at(&self, key: &K, now: Instant) -> Result<(), AppError> {
         let Some(forgiven_at) = self.table().get(key).copied() else { return Ok(()) };
+        self.verdict(forgiven_at, now)
+    }
+
+    fn take_at(&self, key: K, now: Instant) -> Result<(), AppError> {
+        let period = self.period();
+        let mut table = self.table();
+        let forgiven_at = table.entry(key).or_insert(now);
+        self.verdict(*forgiven_at, now)?;
+        *forgiven_at = (*forgiven_at).max(now) + period;
+        Ok(())
+    }
+
+    fn verdict(&self, forgiven_at: Instant, now: Instant) -> Result<(), AppError> {
         let room = self.period() * self.limit.burst.saturating_sub(1);
         let allowed_from = forgiven_at.checked_sub(room).unwrap_or(now);
         if allowed_from <= now {
@@ -111,6 +139,17 @@ mod tests {
         }
         assert!(tally.check_at(&"a", now + Duration::from_secs(59)).is_err());
         assert!(tally.check_at(&"a", now + Duration::from_secs(60)).is_ok());
+    }
+
+    #[test]
+    fn attempts_taken_at_once_are_counted_one_after_another_and_a_right_one_is_given_back() {
+        let tally = three_a_minute();
+        let now = Instant::now();
+        let taken = (0..10).filter(|_| tally.take_at("a", now).is_ok()).count();
+        assert_eq!(taken, 3, "no more than the burst, however many arrive together");
+        tally.give_back(&"a");
+        assert!(tally.take_at("a", now).is_ok(), "a given-back attempt makes room for one more");
+        assert!(tally.take_at("a", now).is_err());
     }
 
     #[test]

@@ -63,8 +63,6 @@ pub struct LimitSettings {
     pub failed_passwords_per_account_and_address: Limit,
     /// Uploads by one signed-in account, from any number of addresses.
     pub upload_per_account: Limit,
-    /// Recovery codes sent to one account at one address's request.
-    pub recovery_codes_per_account_and_address: Limit,
     /// Recovery codes tried in the whole installation: a guesser spreading over many accounts and
     /// addresses still meets this.
     pub recovery_guesses_per_installation: Limit,
@@ -82,7 +80,6 @@ impl Default for LimitSettings {
             upload_per_address: limit(60, 1),
             failed_passwords_per_account_and_address: limit(10, 30),
             upload_per_account: limit(60, 1),
-            recovery_codes_per_account_and_address: limit(3, 20 * 60),
             recovery_guesses_per_installation: Limit { burst: 1000, period: Duration::from_millis(3600) },
             refused_payment_notices_per_address: limit(20, 3),
         }
@@ -109,7 +106,6 @@ impl LimitSettings {
             upload_per_address: share(self.upload_per_address),
             failed_passwords_per_account_and_address: share(self.failed_passwords_per_account_and_address),
             upload_per_account: share(self.upload_per_account),
-            recovery_codes_per_account_and_address: share(self.recovery_codes_per_account_and_address),
             recovery_guesses_per_installation: share(self.recovery_guesses_per_installation),
             refused_payment_notices_per_address: share(self.refused_payment_notices_per_address),
         }
@@ -124,7 +120,6 @@ impl LimitSettings {
             upload_per_address: limit,
             failed_passwords_per_account_and_address: limit,
             upload_per_account: limit,
-            recovery_codes_per_account_and_address: limit,
             recovery_guesses_per_installation: limit,
             refused_payment_notices_per_address: limit,
         }
@@ -138,7 +133,6 @@ pub struct RateLimits {
     upload: DefaultKeyedRateLimiter<IpAddr>,
     uploader: DefaultKeyedRateLimiter<i32>,
     failed_passwords: KeyedTally<(String, IpAddr)>,
-    recovery_codes_sent: KeyedTally<(i32, IpAddr)>,
     recovery_guesses: governor::DefaultDirectRateLimiter,
     refused_payment_notices: KeyedTally<IpAddr>,
 }
@@ -182,7 +176,6 @@ impl RateLimits {
             upload: bucket(settings.upload_per_address),
             uploader: bucket(settings.upload_per_account),
             failed_passwords: KeyedTally::new(settings.failed_passwords_per_account_and_address),
-            recovery_codes_sent: KeyedTally::new(settings.recovery_codes_per_account_and_address),
             recovery_guesses: RateLimiter::direct(quota(settings.recovery_guesses_per_installation)),
             refused_payment_notices: KeyedTally::new(settings.refused_payment_notices_per_address),
         }
@@ -199,25 +192,18 @@ impl RateLimits {
         verdict(limiter.check_key(&address_key(address)))
     }
 
-    /// Refuses a password attempt at this account (its ID number as stored) from an address that
-    /// has failed at it too often lately.
-    pub fn check_password_attempt(&self, id_number: &str, address: IpAddr) -> Result<(), AppError> {
-        self.failed_passwords.check(&(id_number.to_string(), address_key(address)))
+    /// Counts a password attempt at this account (its ID number as stored) from this address as it
+    /// begins, or refuses it where that address has failed at the account too often lately. The
+    /// caller gives it back (`give_back_password_attempt`) when the password was right, or the
+    /// attempt never got to the password: only failures stay.
+    pub fn begin_password_attempt(&self, id_number: &str, address: IpAddr) -> Result<(), AppError> {
+        self.failed_passwords.take((id_number.to_string(), address_key(address)))
     }
 
-    /// Counts a wrong password at this account from this address.
-    pub fn count_wrong_password(&self, id_number: &str, address: IpAddr) {
-        self.failed_passwords.record((id_number.to_string(), address_key(address)))
-    }
-
-    /// Whether another recovery code may be sent to this account at this address's request; the
-    /// caller counts the one it sends with `count_recovery_code_sent`.
-    pub fn may_send_recovery_code(&self, user_id: i32, address: IpAddr) -> bool {
-        self.recovery_codes_sent.check(&(user_id, address_key(address))).is_ok()
-    }
-
-    pub fn count_recovery_code_sent(&self, user_id: i32, address: IpAddr) {
-        self.recovery_codes_sent.record((user_id, address_key(address)))
+    /// The attempt begun by `begin_password_attempt` found the right password, or never got to it:
+    /// it does not count.
+    pub fn give_back_password_attempt(&self, id_number: &str, address: IpAddr) {
+        self.failed_passwords.give_back(&(id_number.to_string(), address_key(address)))
     }
 
     /// One recovery code tried, anywhere in the installation.
@@ -248,7 +234,6 @@ impl RateLimits {
         self.uploader.retain_recent();
         self.uploader.shrink_to_fit();
         self.failed_passwords.forget_idle();
-        self.recovery_codes_sent.forget_idle();
         self.refused_payment_notices.forget_idle();
     }
 }
@@ -331,12 +316,18 @@ mod tests {
     fn wrong_passwords_from_one_address_do_not_lock_the_owner_out_from_another() {
         let limits = RateLimits::new(tight());
         let (guesser, owner): (IpAddr, IpAddr) = ("198.51.100.9".parse().unwrap(), "203.0.113.5".parse().unwrap());
-        for _ in 0..5 {
-            limits.count_wrong_password("44030519900101123X", guesser);
+        for _ in 0..2 {
+            limits.begin_password_attempt("44030519900101123X", guesser).unwrap();
         }
-        assert!(limits.check_password_attempt("44030519900101123X", guesser).is_err());
-        assert!(limits.check_password_attempt("44030519900101123X", owner).is_ok());
-        assert!(limits.check_password_attempt("110101198008087897", guesser).is_ok(), "another account");
+        assert!(limits.begin_password_attempt("44030519900101123X", guesser).is_err());
+        limits.begin_password_attempt("44030519900101123X", owner).unwrap();
+        limits.give_back_password_attempt("44030519900101123X", owner);
+        assert!(limits.begin_password_attempt("110101198008087897", guesser).is_ok(), "another account");
+        // The owner's right passwords leave nothing counted: they log in as often as they like.
+        for _ in 0..5 {
+            limits.begin_password_attempt("44030519900101123X", owner).unwrap();
+            limits.give_back_password_attempt("44030519900101123X", owner);
+        }
     }
 
     #[test]

@@ -6,14 +6,19 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use ed25519_dalek::{SigningKey, VerifyingKey};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryOrder, Set};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryOrder, Set};
 
 use crate::error::AppError;
 use crate::ssr::entities::{seat_assignment, ticket_key};
 use crate::ssr::infra::audit::{self, AuditAction};
 
+/// The first key's number; later keys count up from it (`rotate`).
+const FIRST_KEY: i32 = 1;
+
 /// The keys as the server holds them.
 pub struct TicketKeys {
+    newest_id: i32,
     signing: SigningKey,
     /// Every key's public half, the signing key's first.
     public: Vec<VerifyingKey>,
@@ -31,8 +36,9 @@ impl TicketKeys {
     }
 }
 
-/// The installation's keys; on the first start makes one — from `legacy_seed` where tickets may
-/// have been printed already (seats were given), at random otherwise.
+/// The installation's keys; on a server's first start makes the first one — from `legacy_seed`
+/// where tickets may have been printed already (seats were given), at random otherwise. Servers
+/// starting together all write it as key 1 and the first write wins, so all sign alike.
 pub async fn load_or_create(
     db: &DatabaseConnection,
     legacy_seed: [u8; 32],
@@ -41,36 +47,42 @@ pub async fn load_or_create(
     if ticket_key::Entity::find().count(db).await.map_err(|e| crate::ssr::internal("ticket keys count", e))? == 0 {
         let seats = seat_assignment::Entity::find().count(db).await.map_err(|e| crate::ssr::internal("seats", e))?;
         let seed = if seats > 0 { legacy_seed } else { rand::random() };
-        insert(db, seed, now).await?;
+        insert(db, FIRST_KEY, seed, now).await?;
     }
     load(db).await
 }
 
 /// Adds a new signing key; the older ones still verify the tickets they signed. Servers sign
-/// with it, and their `/verify` pages know it, from their next start.
+/// with it from their next start; every `/verify` page knows it at once.
 pub async fn rotate(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<TicketKeys, AppError> {
-    insert(db, rand::random(), now).await?;
+    let newest = load(db).await?.newest_id;
+    insert(db, newest + 1, rand::random(), now).await?;
     let keys = load(db).await?;
     let detail = format!("{} keys verify; new tickets are signed with the newest", keys.public.len());
     audit::record(db, None, AuditAction::TicketKeyRotated, "admission tickets", &detail, now).await?;
     Ok(keys)
 }
 
-pub async fn load(db: &DatabaseConnection) -> Result<TicketKeys, AppError> {
+/// The keys in the database, the newest first; an error before any server has made one.
+pub async fn load(db: &impl ConnectionTrait) -> Result<TicketKeys, AppError> {
     let rows = ticket_key::Entity::find()
         .order_by_desc(ticket_key::Column::Id)
         .all(db)
         .await
         .map_err(|e| crate::ssr::internal("ticket keys", e))?;
+    let newest_id = rows.first().map_or(0, |row| row.id);
     let keys: Vec<SigningKey> =
         rows.iter().filter_map(|row| seed_from_text(&row.seed)).map(|s| SigningKey::from_bytes(&s)).collect();
-    let signing = keys.first().cloned().ok_or_else(|| crate::ssr::internal("ticket keys", "no readable key"))?;
-    Ok(TicketKeys { public: keys.iter().map(SigningKey::verifying_key).collect(), signing })
+    let signing = keys.first().cloned().ok_or_else(|| crate::ssr::internal("ticket keys", "no key yet"))?;
+    Ok(TicketKeys { newest_id, public: keys.iter().map(SigningKey::verifying_key).collect(), signing })
 }
 
-async fn insert(db: &impl ConnectionTrait, seed: [u8; 32], now: DateTime<Utc>) -> Result<(), AppError> {
-    ticket_key::ActiveModel { seed: Set(URL_SAFE_NO_PAD.encode(seed)), created_at: Set(now), ..Default::default() }
-        .insert(db)
+/// Writes key `id`, unless a key of that number exists already (another server wrote it first).
+async fn insert(db: &impl ConnectionTrait, id: i32, seed: [u8; 32], now: DateTime<Utc>) -> Result<(), AppError> {
+    let row = ticket_key::ActiveModel { id: Set(id), seed: Set(URL_SAFE_NO_PAD.encode(seed)), created_at: Set(now) };
+    ticket_key::Entity::insert(row)
+        .on_conflict(OnConflict::column(ticket_key::Column::Id).do_nothing().to_owned())
+        .exec_without_returning(db)
         .await
         .map_err(|e| crate::ssr::internal("ticket key insert", e))?;
     Ok(())
