@@ -21,8 +21,9 @@ pub enum TicketCommand {
         /// The text of the QR code (quote it in the shell).
         code: String,
         /// The authority's public key (base64url), as `server ticket public-key` prints it; give
-        /// it once per key the authority has signed with.
-        #[arg(long)]
+        /// it once per key the authority has signed with. (A key may begin with `-`, as base64url
+        /// text does one time in 64: it is still a key, not an option.)
+        #[arg(long, allow_hyphen_values = true)]
         public_key: Vec<String>,
     },
     /// Print this installation's public keys for verifiers, the one signing now first.
@@ -99,4 +100,24 @@ async fn installation_keys(rotate: bool) -> Result<TicketKeys, String> {
         return Ok(keys);
     }
     ticket_keys::rotate(&db, chrono::Utc::now()).await.map_err(|e| e.message_en())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::TicketCommand;
+
+    #[derive(Parser)]
+    struct Ticket {
+        #[command(subcommand)]
+        command: TicketCommand,
+    }
+
+    #[test]
+    fn a_public_key_that_begins_with_a_hyphen_is_read_as_a_key() {
+        let parsed = Ticket::try_parse_from(["ticket", "verify", "ZGT1.a.b", "--public-key", "-Ab_9"]).unwrap();
+        let TicketCommand::Verify { public_key, .. } = parsed.command else { panic!("not verify") };
+        assert_eq!(public_key, ["-Ab_9"]);
+    }
 }

@@ -15,17 +15,18 @@ use std::time::{Duration, Instant};
 
 use crate::error::AppError;
 
-use super::rate_limits::Limit;
-
 pub struct KeyedTally<K> {
-    limit: Limit,
+    /// How many events a key may have unforgiven before it is refused.
+    burst: u32,
+    /// How long it takes to forgive one event.
+    period: Duration,
     /// Per key: the instant by which every recorded event will have been forgiven.
     forgiven_at: Mutex<HashMap<K, Instant>>,
 }
 
 impl<K: Hash + Eq> KeyedTally<K> {
-    pub fn new(limit: Limit) -> KeyedTally<K> {
-        KeyedTally { limit, forgiven_at: Mutex::new(HashMap::new()) }
+    pub fn new(burst: u32, period: Duration) -> KeyedTally<K> {
+        KeyedTally { burst, period, forgiven_at: Mutex::new(HashMap::new()) }
     }
 
     /// Refuses (429 with the wait) while `key` has `burst` events not yet forgiven; one is
@@ -74,7 +75,7 @@ impl<K: Hash + Eq> KeyedTally<K> {
     }
 
     fn verdict(&self, forgiven_at: Instant, now: Instant) -> Result<(), AppError> {
-        let room = self.period() * self.limit.burst.saturating_sub(1);
+        let room = self.period() * self.burst.saturating_sub(1);
         let allowed_from = forgiven_at.checked_sub(room).unwrap_or(now);
         if allowed_from <= now {
             return Ok(());
@@ -90,7 +91,7 @@ impl<K: Hash + Eq> KeyedTally<K> {
     }
 
     fn period(&self) -> Duration {
-        self.limit.period.max(Duration::from_millis(1))
+        self.period.max(Duration::from_millis(1))
     }
 
     fn table(&self) -> std::sync::MutexGuard<'_, HashMap<K, Instant>> {
@@ -104,7 +105,7 @@ mod tests {
     use super::*;
 
     fn three_a_minute() -> KeyedTally<&'static str> {
-        KeyedTally::new(Limit { burst: 3, period: Duration::from_secs(60) })
+        KeyedTally::new(3, Duration::from_secs(60))
     }
 
     #[test]

@@ -160,6 +160,10 @@ fn bucket<K: Hash + Eq + Clone>(limit: Limit) -> DefaultKeyedRateLimiter<K> {
     RateLimiter::keyed(quota(limit))
 }
 
+fn tally<K: Hash + Eq>(limit: Limit) -> KeyedTally<K> {
+    KeyedTally::new(limit.burst, limit.period)
+}
+
 fn verdict(outcome: Result<(), governor::NotUntil<governor::clock::QuantaInstant>>) -> Result<(), AppError> {
     outcome.map_err(|not_until| {
         let wait = not_until.wait_time_from(DefaultClock::default().now());
@@ -175,9 +179,9 @@ impl RateLimits {
             recovery: bucket(settings.recovery_per_address),
             upload: bucket(settings.upload_per_address),
             uploader: bucket(settings.upload_per_account),
-            failed_passwords: KeyedTally::new(settings.failed_passwords_per_account_and_address),
+            failed_passwords: tally(settings.failed_passwords_per_account_and_address),
             recovery_guesses: RateLimiter::direct(quota(settings.recovery_guesses_per_installation)),
-            refused_payment_notices: KeyedTally::new(settings.refused_payment_notices_per_address),
+            refused_payment_notices: tally(settings.refused_payment_notices_per_address),
         }
     }
 
