@@ -20,6 +20,15 @@ pub const UPLOAD_PATH: &str = "/api/materials";
 pub const LIST_BODY_LIMIT_BYTES: usize = 16 * 1024 * 1024;
 const LIST_PATHS: [&str; 2] = ["/api/admin_import_eligibility", "/api/admin_import_eligibility_sheet"];
 
+/// Whether the request says (`Content-Length`) that its body is longer than `limit`: refused at
+/// once, before a byte of it is read.
+pub fn declared_past(headers: &axum::http::HeaderMap, limit: usize) -> bool {
+    headers
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok())
+        .is_some_and(|length| length > limit as u64)
+}
+
 /// The limit of the route at `path`, where uploads may send `max_upload_bytes`.
 pub fn for_path(path: &str, max_upload_bytes: u64) -> usize {
     if path == UPLOAD_PATH {

@@ -4,20 +4,18 @@
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::header;
 use axum::middleware::Next;
 use axum::response::Response;
 
 use app::error::AppError;
 
-use crate::body_limits::for_path;
+use crate::body_limits::{declared_past, for_path};
 use crate::routes::error_response;
 
 /// `max_upload_bytes` is the installation's upload limit (`ZIGE_MAX_UPLOAD_BYTES`).
 pub async fn limit_body_by_route(State(max_upload_bytes): State<u64>, request: Request, next: Next) -> Response {
     let limit = for_path(request.uri().path(), max_upload_bytes);
-    let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
-    if declared.is_some_and(|length| length > limit as u64) {
+    if declared_past(request.headers(), limit) {
         return error_response(AppError::TooLarge { limit_bytes: limit as u64 });
     }
     let (parts, body) = request.into_parts();

@@ -50,8 +50,7 @@ async fn apply_keyed(state: ServerState, key: String, request: Request, next: Ne
     // it is held in memory (a declared length at once, a streamed one at the limit).
     let limit = crate::body_limits::for_path(parts.uri.path(), state.max_upload_bytes);
     let too_large = || error_response(AppError::TooLarge { limit_bytes: limit as u64 });
-    let declared = parts.headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
-    if declared.is_some_and(|length| length > limit as u64) {
+    if crate::body_limits::declared_past(&parts.headers, limit) {
         return too_large();
     }
     let Ok(bytes) = axum::body::to_bytes(body, limit).await else { return too_large() };
