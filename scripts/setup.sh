@@ -52,7 +52,13 @@ fi
 wasm_bindgen_version="$(grep -A1 '^name = "wasm-bindgen"$' "$ZIGE_ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"$/\1/p')"
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wasm_bindgen_version" ]; then
   step "installing wasm-bindgen-cli $wasm_bindgen_version"
-  cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --locked
+  # With the lock file it was released with, where the registry still has every crate it names;
+  # the registry seen here lacked one (webpki-roots 1.0.11, in 0.2.130's), and `--locked` then
+  # refuses outright: the same version is built against the newest compatible crates instead.
+  if ! cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --locked; then
+    echo "wasm-bindgen-cli $wasm_bindgen_version: its locked dependencies are not all in the registry; resolving them afresh"
+    cargo install wasm-bindgen-cli --version "$wasm_bindgen_version"
+  fi
 fi
 
 if ! "$ZIGE_TOOLS/node_modules/.bin/wasm-opt" --version >/dev/null 2>&1; then

@@ -18,6 +18,7 @@ pub mod request_recovery_code;
 pub mod reset_password;
 pub mod review;
 pub mod save_application;
+pub mod second_factor;
 pub mod server_resource;
 pub mod sign_up;
 pub mod ticket_public_keys;

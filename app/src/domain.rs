@@ -41,6 +41,7 @@ pub mod probe_error;
 pub mod registration_form;
 pub mod review_decision;
 pub mod role;
+pub mod second_factor_code;
 pub mod sign_up_form;
 pub mod sniff;
 pub mod ticket_code;

@@ -1,10 +1,11 @@
 //! Pages that load on demand (issue 11): each is a lazy route whose code sits in its own WASM
 //! chunk (`cargo leptos --split`), fetched the first time the page is opened. They are the
-//! reviewer's and administrator's screens, which only staff download, and two pages no candidate
-//! reaches from a page kept for offline: the door's ticket check (`/verify`, with its signature
-//! code) and 找回密码 (`/forgot`, linked from the log-in page only). The candidate's other pages
-//! stay in the main bundle: a chunk that cannot load offline would break the page a candidate
-//! opens from the phone's kept copy.
+//! reviewer's and administrator's screens (their second step of signing in, `/second-factor`,
+//! among them), which only staff download, and two pages no candidate reaches from a page kept
+//! for offline: the door's ticket check (`/verify`, with its signature code) and 找回密码
+//! (`/forgot`, linked from the log-in page only). The candidate's other pages stay in the main
+//! bundle: a chunk that cannot load offline would break the page a candidate opens from the
+//! phone's kept copy.
 //!
 //! Each route has no data of its own to start early: the pages create their resources as they
 //! render, which the server has already done for the first paint.
@@ -14,7 +15,7 @@ use leptos_router::{lazy_route, LazyRoute};
 
 use crate::pages::{
     AdminAuditPage, AdminExamPageView, AdminPage, ForgotPasswordPage, ReviewDeskPage, ReviewHomePage, ReviewQueuePage,
-    VerifyTicketPage,
+    SecondFactorPage, VerifyTicketPage,
 };
 
 /// Whether the server rendered `path` with a lazy route. Such a page hydrates the whole app, from
@@ -22,7 +23,11 @@ use crate::pages::{
 /// (`island_page`). Mirrors the lazy routes in `lib.rs`.
 pub fn is_lazy_path(path: &str) -> bool {
     let under = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
-    under("/admin") || under("/review") || path == "/verify" || path == "/forgot"
+    under("/admin")
+        || under("/review")
+        || path == "/verify"
+        || path == "/forgot"
+        || path == crate::auth_flow::SECOND_FACTOR_PATH
 }
 
 /// Loads the code chunk of the lazy page at `path`, if it is one, without running it. The whole
@@ -41,6 +46,7 @@ pub async fn load_page_chunk(path: &str) {
         ["review", "applications", _] => ReviewDeskRoute::preload().await,
         ["verify"] => VerifyTicketRoute::preload().await,
         ["forgot"] => ForgotPasswordRoute::preload().await,
+        ["second-factor"] => SecondFactorRoute::preload().await,
         _ => {}
     }
 }
@@ -96,6 +102,10 @@ lazy_page!(
     /// 找回密码
     ForgotPasswordRoute => ForgotPasswordPage
 );
+lazy_page!(
+    /// 两步验证: staff's second step of signing in.
+    SecondFactorRoute => SecondFactorPage
+);
 
 #[cfg(test)]
 mod tests {
@@ -103,9 +113,16 @@ mod tests {
 
     #[test]
     fn staff_and_door_pages_are_lazy_and_the_candidates_are_not() {
-        for lazy in
-            ["/admin", "/admin/exams/004", "/admin/audit", "/review", "/review/applications/7", "/verify", "/forgot"]
-        {
+        for lazy in [
+            "/admin",
+            "/admin/exams/004",
+            "/admin/audit",
+            "/review",
+            "/review/applications/7",
+            "/verify",
+            "/forgot",
+            "/second-factor",
+        ] {
             assert!(is_lazy_path(lazy), "{lazy}");
         }
         for eager in

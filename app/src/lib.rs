@@ -26,7 +26,7 @@ use crate::components::site_header::SiteHeader;
 use crate::i18n::{provide_lang, tr};
 use crate::lazy_routes::{
     AdminAuditRoute, AdminExamRoute, AdminRoute, ForgotPasswordRoute, ReviewDeskRoute, ReviewHomeRoute,
-    ReviewQueueRoute, VerifyTicketRoute,
+    ReviewQueueRoute, SecondFactorRoute, VerifyTicketRoute,
 };
 use crate::pages::{
     AccountPage, ExamPageView, HomePage, LogInPage, NotFoundPage, NotificationsPage, PhotoToolPage, SignUpPage,
@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LogInPage/>
                     <Route path=path!("/signup") view=SignUpPage/>
                     <Route path=path!("/forgot") view={Lazy::<ForgotPasswordRoute>::new()}/>
+                    <Route path=path!("/second-factor") view={Lazy::<SecondFactorRoute>::new()}/>
                     <Route path=path!("/photo-tool") view=PhotoToolPage/>
                     <Route path=path!("/verify") view={Lazy::<VerifyTicketRoute>::new()}/>
                     <Route path=path!("/account") view=AccountPage/>

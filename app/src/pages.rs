@@ -13,6 +13,7 @@ mod photo_tool_page;
 mod review_desk_page;
 mod review_home_page;
 mod review_queue_page;
+mod second_factor_page;
 mod sign_up_page;
 mod verify_ticket_page;
 
@@ -30,5 +31,6 @@ pub use photo_tool_page::PhotoToolPage;
 pub use review_desk_page::ReviewDeskPage;
 pub use review_home_page::ReviewHomePage;
 pub use review_queue_page::ReviewQueuePage;
+pub use second_factor_page::SecondFactorPage;
 pub use sign_up_page::SignUpPage;
 pub use verify_ticket_page::VerifyTicketPage;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { clickToNextPage, expectAccessible, newResidentId, open } from './support';
+import { clickToNextPage, expectAccessible, newResidentId, open, DEMO_ADMIN, staffLogsInOnThePage } from './support';
 
 // Accounts a person can get back into: 忘记密码 answers the same for every ID number, an
 // administrator hands over a temporary password, and its owner replaces it with their own.
@@ -44,10 +44,7 @@ test('a locked-out candidate gets back in through the administrator and changes 
   // The administrator finds the account and sets a temporary password, shown once.
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await open(admin, '/login');
-  await admin.getByLabel('证件号码').fill('44030519850315456X');
-  await admin.getByLabel('密码').fill('zige-admin-2026');
-  await clickToNextPage(admin, admin.getByRole('button', { name: '登录' }));
+  await staffLogsInOnThePage(admin, DEMO_ADMIN);
   await clickToNextPage(admin, admin.getByRole('link', { name: '考试管理' }));
   await admin.getByLabel('按证件号码查找账号').fill(idNumber.toLowerCase());
   await admin.getByRole('button', { name: '查找', exact: true }).click();

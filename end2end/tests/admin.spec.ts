@@ -1,12 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { clickToNextPage, expectAccessible, makeImage, open, switchLanguage } from './support';
+import { clickToNextPage, expectAccessible, makeImage, open, switchLanguage, DEMO_ADMIN, staffLogsInOnThePage } from './support';
 
 // The administrator creates an exam from a preset and imports its candidate list.
 test('the demo admin creates an exam from a preset and imports a CSV with a bad row', async ({ page }) => {
-  await open(page, '/login');
-  await page.getByLabel('证件号码').fill('44030519850315456X');
-  await page.getByLabel('密码').fill('zige-admin-2026');
-  await clickToNextPage(page, page.getByRole('button', { name: '登录' }));
+  await staffLogsInOnThePage(page, DEMO_ADMIN);
   await clickToNextPage(page, page.getByRole('link', { name: '考试管理' }));
   await expect(page.getByRole('heading', { name: '考试管理' })).toBeVisible();
   await expect(page.locator('tr[data-exam="000"]')).toBeVisible();
@@ -37,10 +34,7 @@ test('the demo admin creates an exam from a preset and imports a CSV with a bad 
 // 文档模板: the layout of a document is the administrator's to change, per exam, without a
 // programmer; a broken template is refused with its line and never reaches a candidate.
 test('the demo admin changes 002\'s ticket template: a mistake is named by its line, a good one is previewed, then undone', async ({ page }) => {
-  await open(page, '/login');
-  await page.getByLabel('证件号码').fill('44030519850315456X');
-  await page.getByLabel('密码').fill('zige-admin-2026');
-  await clickToNextPage(page, page.getByRole('button', { name: '登录' }));
+  await staffLogsInOnThePage(page, DEMO_ADMIN);
   await expect(page.getByRole('link', { name: '考试管理' })).toBeVisible();
   await open(page, '/admin/exams/002');
   await expect(page.getByRole('region', { name: '文档模板' })).toBeVisible();

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { expect, test } from '@playwright/test';
-import { beijing, call, clickToNextPage, expectAccessible, makeImage, open, signUpCandidate, switchLanguage } from './support';
+import { adminContext, beijing, call, clickToNextPage, DEMO_REVIEWER, staffLogsIn, expectAccessible, makeImage, open, signUpCandidate, switchLanguage } from './support';
 
 // Seed 002's and 004's steps after approval, in the browser: an approved candidate prints the
 // 报名登记表, sees the fee, chooses the gateway, 生成订单, pays at the (sandbox) cashier and comes
@@ -13,8 +13,7 @@ test.use({ viewport: { width: 390, height: 844 } });
 
 test('an approved candidate prints the registration form, pays in the sandbox, is seated and prints a ticket the door verifies; staff refund it', async ({ browser, page }) => {
   const code = `fee${Date.now() % 100000}`;
-  const admin = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  await call(admin.request, 'log_in', { id_number: '44030519850315456X', password: 'zige-admin-2026' });
+  const admin = await adminContext(browser);
   await call(admin.request, 'admin_create_exam', { preset: '000', code, source: '' });
   const detail = await call(admin.request, 'admin_exam_detail', { code });
   const at = detail.source.indexOf('[windows]');
@@ -42,7 +41,7 @@ test('an approved candidate prints the registration form, pays in the sandbox, i
   }
   await call(page.request, 'save_application', { code, form: {}, position: null, submit: true });
   const reviewer = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  await call(reviewer.request, 'log_in', { id_number: '110101198008087897', password: 'zige-review-2026' });
+  await staffLogsIn(reviewer.request, DEMO_REVIEWER);
   const queue = await call(reviewer.request, 'review_queue', { query: { exam_code: code, filter: 'awaiting', from: null, to: null, after: null } });
   const id = queue.rows[0].application_id;
   const sheet = await call(reviewer.request, 'open_application', { id, take_over: false });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { beijing, clickToNextPage, expectAccessible, makeImage, open, recordUploads, switchLanguage } from './support';
+import { adminContext, beijing, clickToNextPage, expectAccessible, makeImage, open, recordUploads, switchLanguage } from './support';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
@@ -76,9 +76,7 @@ test('the demo candidate walks preset 004 on a phone, and a late upload is refus
   await expect(photo.getByText('meets the rules')).toBeVisible();
 
   // … then the administrator closes the window (a second browser, signed in as admin).
-  const admin = await browser.newContext({ baseURL });
-  const login = await admin.request.post('/api/log_in', { data: { id_number: '44030519850315456X', password: 'zige-admin-2026' } });
-  expect(login.ok()).toBeTruthy();
+  const admin = await adminContext(browser);
   const closed = await admin.request.post('/api/admin_set_windows', {
     data: { code: '004', windows_local: [beijing(-2 * 24 * 60), beijing(-1), beijing(24 * 60), beijing(2 * 24 * 60)] },
   });

@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { clickToNextPage, expectAccessible, makeImage, newResidentId, open, waitForHydration } from './support';
+import { clickToNextPage, expectAccessible, makeImage, newResidentId, open, waitForHydration, DEMO_ADMIN, DEMO_REVIEWER, freshCode, staffLogsInOnThePage } from './support';
 
 // Both roles in two browser windows, the whole loop: a candidate submits; a reviewer works the
 // application with the keyboard alone and returns one image; the candidate sees the feedback,
@@ -52,6 +52,12 @@ test('a reviewer returns an image with the keyboard alone; the candidate replace
   await reviewer.keyboard.type('110101198008087897');
   await reviewer.keyboard.press('Tab');
   await reviewer.keyboard.type('zige-review-2026');
+  await reviewer.keyboard.press('Enter');
+  // The second step: the code from the reviewer's authenticator, typed where the focus starts.
+  await expect(reviewer.getByRole('heading', { name: '两步验证' })).toBeVisible();
+  await waitForHydration(reviewer);
+  await expect(reviewer.getByLabel('验证码')).toBeFocused();
+  await reviewer.keyboard.type(await freshCode(DEMO_REVIEWER.key));
   await reviewer.keyboard.press('Enter');
   await expect(reviewer.getByRole('heading', { name: '材料审核' })).toBeVisible();
   await expectAccessible(reviewer);
@@ -150,10 +156,7 @@ test('a reviewer returns an image with the keyboard alone; the candidate replace
 
 // Runs after the loop above, so the exam has history: the administrator's side of review.
 test('the administrator adds a reviewer, then reads the audit log, the progress chart and the exports', async ({ page }) => {
-  await open(page, '/login');
-  await page.getByLabel('证件号码').fill('44030519850315456X');
-  await page.getByLabel('密码').fill('zige-admin-2026');
-  await clickToNextPage(page, page.getByRole('button', { name: '登录' }));
+  await staffLogsInOnThePage(page, DEMO_ADMIN);
   await expect(page.getByTestId('signed-in-as')).toHaveText('赵管理');
   await open(page, '/admin');
   const reviewers = page.getByTestId('reviewers');

@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { APIRequestContext, Browser, BrowserContext, expect, Locator, Page, test } from '@playwright/test';
+import { createHmac } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
 
 /** What went wrong in each page so far: console errors, uncaught exceptions, failed requests. */
 const troubles = new WeakMap<Page, string[]>();
@@ -252,24 +255,115 @@ export function beijing(minutes: number): string {
   return new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
 }
 
+/** The demo staff, as the README publishes them: ID number, password, authenticator key. */
+export const DEMO_ADMIN = { idNumber: '44030519850315456X', password: 'zige-admin-2026', key: 'ZIGEDEMOADMINZIGEDEMOADMINZIGEDE' };
+export const DEMO_REVIEWER = { idNumber: '110101198008087897', password: 'zige-review-2026', key: 'ZIGEDEMOREVIEWERZIGEDEMOREVIEWER' };
+
+/** RFC 4648 base32, as authenticator apps read their keys (spaces ignored). */
+function base32Bytes(key: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const char of key.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
+  const bytes = bits.match(/.{8}/g) ?? [];
+  return Buffer.from(bytes.map((byte) => parseInt(byte, 2)));
+}
+
+/** The six digits an authenticator holding `key` shows in 30-second step `step` (RFC 6238, SHA-1). */
+export function totpCode(key: string, step: number): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', base32Bytes(key)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
 /**
- * The demo administrator signs in through the API. Every test that makes a fresh exam does this
- * from the one loopback address, which may log in 20 times at once and once more every 3 s: a run
- * of the whole suite stays under that, but when it is told to wait (429), it waits as told and
- * tries again.
+ * The steps each staff account's codes were last taken at, in a file beside the results, so a
+ * worker started after a failure knows them too: the server takes each step's code once (RFC 6238
+ * §5.2), and only a step after the last one.
  */
-async function adminLogsIn(request: APIRequestContext): Promise<void> {
-  const data = { id_number: '44030519850315456X', password: 'zige-admin-2026' };
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const response = await request.post('/api/log_in', { data });
-    if (response.status() !== 429) {
-      expect(response.ok(), `log_in: ${await response.text()}`).toBeTruthy();
-      return;
+const usedStepsFile = path.join(__dirname, '..', 'test-results', 'totp-steps.json');
+
+function usedSteps(): Record<string, number> {
+  try {
+    return JSON.parse(fs.readFileSync(usedStepsFile, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * A code for `key` the server has not taken yet: the current step's, else the next one's (the
+ * server takes a step either side of now), else it waits for the step after.
+ */
+export async function freshCode(key: string): Promise<string> {
+  for (;;) {
+    const now = Math.floor(Date.now() / 1000 / 30);
+    const step = Math.max(now, (usedSteps()[key] ?? 0) + 1);
+    if (step <= now + 1) {
+      fs.mkdirSync(path.dirname(usedStepsFile), { recursive: true });
+      fs.writeFileSync(usedStepsFile, JSON.stringify({ ...usedSteps(), [key]: step }));
+      return totpCode(key, step);
     }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+/** Posts `data` to `url`; when told to wait (429), waits as told and tries again, three times. */
+async function postPatiently(request: APIRequestContext, url: string, data: object) {
+  for (let attempt = 0; ; attempt += 1) {
+    const response = await request.post(url, { data });
+    if (response.status() !== 429 || attempt === 2) return response;
     const waitSecs = Number(response.headers()['retry-after'] ?? '5');
     await new Promise((resolve) => setTimeout(resolve, waitSecs * 1000 + 250));
   }
-  await call(request, 'log_in', data);
+}
+
+/**
+ * Demo staff sign in through the API: the password, then a fresh code from their authenticator.
+ * Every test that makes a fresh exam does this from the one loopback address, which may log in 20
+ * times at once and once more every 3 s: a run of the whole suite stays under that, but when it
+ * is told to wait (429), it waits as told and tries again.
+ */
+export async function staffLogsIn(request: APIRequestContext, staff: typeof DEMO_ADMIN): Promise<void> {
+  const login = await postPatiently(request, '/api/log_in', { id_number: staff.idNumber, password: staff.password });
+  expect(login.ok(), `log_in: ${await login.text()}`).toBeTruthy();
+  const given = await postPatiently(request, '/api/give_second_factor', { code: await freshCode(staff.key) });
+  expect(given.ok(), `give_second_factor: ${await given.text()}`).toBeTruthy();
+}
+
+/**
+ * Demo staff sign in on the log-in page as a person does: ID number and password, then the code
+ * on the 两步验证 page, landing on their start page.
+ */
+export async function staffLogsInOnThePage(page: Page, staff: typeof DEMO_ADMIN): Promise<void> {
+  await open(page, '/login');
+  await page.getByLabel('证件号码').fill(staff.idNumber);
+  await page.getByLabel('密码').fill(staff.password);
+  await clickToNextPage(page, page.getByRole('button', { name: '登录' }));
+  await expect(page.getByRole('heading', { name: '两步验证' })).toBeVisible();
+  await page.getByLabel('验证码').fill(await freshCode(staff.key));
+  await clickToNextPage(page, page.getByRole('button', { name: '验证并登录' }));
+}
+
+/**
+ * The demo administrator's signed-in session, made once per worker and handed to every context
+ * that needs one: each sign-in takes a 30-second step of the authenticator's.
+ */
+let adminSession: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
+
+export async function adminContext(browser: Browser): Promise<BrowserContext> {
+  const baseURL = test.info().project.use.baseURL;
+  if (adminSession) {
+    const context = await browser.newContext({ baseURL, storageState: adminSession });
+    const me = await context.request.post('/api/current_user', { data: {} });
+    if (me.ok() && (await me.json()) !== null) return context;
+    await context.close();
+  }
+  const context = await browser.newContext({ baseURL });
+  await staffLogsIn(context.request, DEMO_ADMIN);
+  adminSession = await context.storageState();
+  return context;
 }
 
 /**
@@ -285,8 +379,7 @@ export async function candidateOnFreshExam(
   mobile: string,
 ): Promise<{ admin: BrowserContext; phone: BrowserContext; page: Page }> {
   const baseURL = test.info().project.use.baseURL;
-  const admin = await browser.newContext({ baseURL });
-  await adminLogsIn(admin.request);
+  const admin = await adminContext(browser);
   await call(admin.request, 'admin_create_exam', { preset, code, source: '' });
   const phone = await browser.newContext({ baseURL });
   const page = await phone.newPage();

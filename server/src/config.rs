@@ -2,7 +2,7 @@
 //! (`ZIGE_LISTEN`, `ZIGE_DATA_DIR`, `ZIGE_DATABASE_URL` or `DATABASE_URL`, `ZIGE_SESSION_SECRET`,
 //! `ZIGE_PUBLIC_URL`, `ZIGE_SECURE_COOKIES`, `ZIGE_BEHIND_PROXY`, `ZIGE_RATE_LIMITS`, `ZIGE_MAX_UPLOAD_BYTES`, `ZIGE_DECODE_BUDGET_MB`, `ZIGE_DECODE_WAIT_MS`, `ZIGE_SEED_DEMO`, `ZIGE_SMTP_URL`,
 //! `ZIGE_MAIL_FROM`, `ZIGE_OUTBOX_POLL_MS`, `ZIGE_BLOB_URL`, `ZIGE_SERVERS`, `ZIGE_MIGRATE_ON_START`, `ZIGE_PAYMENT_SANDBOX`,
-//! `ZIGE_TEST_INSTALLATION`, …: every field below, upper-cased).
+//! `ZIGE_TEST_INSTALLATION`, `ZIGE_STAFF_IDLE_MINUTES`, `ZIGE_STAFF_SECOND_FACTOR`, …: every field below, upper-cased).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -86,6 +86,10 @@ pub struct Config {
     /// An administrator's or reviewer's session ends after this many minutes without a request
     /// (candidates' sessions last eight hours without one).
     pub staff_idle_minutes: u32,
+    /// Administrators and reviewers sign in with a password and a code from an authenticator app
+    /// (TOTP), 等保 2.0 level 3's two factors. Only the server tests turn it off, as they do the
+    /// rate limits.
+    pub staff_second_factor: bool,
 }
 
 impl Default for Config {
@@ -118,6 +122,7 @@ impl Default for Config {
             document_memory_mb: 1024,
             render_worker: None,
             staff_idle_minutes: 30,
+            staff_second_factor: true,
         }
     }
 }

@@ -13,8 +13,8 @@ use app::error::AppError;
 use app::ssr::infra::audit::AuditAction;
 use app::ssr::ServerState;
 use app::ssr::{
-    accounts::account_store, admin::reviewers, exams::eligibility, exams::exam_source, exams::exam_store,
-    exams::presets, infra::audit,
+    accounts::account_store, accounts::second_factor, admin::reviewers, exams::eligibility, exams::exam_source,
+    exams::exam_store, exams::presets, infra::audit,
 };
 
 /// 000 (everyone may enter) and 004 (a list, with the demo candidate on it).
@@ -26,6 +26,10 @@ pub struct DemoAccount {
     pub name: &'static str,
     pub password: &'static str,
     pub email: &'static str,
+    /// Staff: the authenticator's secret (base32), published like the password, so a newcomer
+    /// (and the browser tests) can make the second factor's codes: any authenticator app takes
+    /// it, or `oathtool --totp -b <secret>`.
+    pub totp_secret: Option<&'static str>,
 }
 
 pub const DEMO_ACCOUNTS: [DemoAccount; 3] = [
@@ -35,6 +39,7 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 3] = [
         name: "李明",
         password: "zige-demo-2026",
         email: "li.ming@example.cn",
+        totp_secret: None,
     },
     DemoAccount {
         role: Role::Reviewer,
@@ -42,6 +47,7 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 3] = [
         name: "王审核",
         password: "zige-review-2026",
         email: "wang.shenhe@example.cn",
+        totp_secret: Some("ZIGEDEMOREVIEWERZIGEDEMOREVIEWER"),
     },
     DemoAccount {
         role: Role::Admin,
@@ -49,6 +55,7 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 3] = [
         name: "赵管理",
         password: "zige-admin-2026",
         email: "",
+        totp_secret: Some("ZIGEDEMOADMINZIGEDEMOADMINZIGEDE"),
     },
 ];
 
@@ -82,6 +89,11 @@ pub async fn ensure_demo_data(state: &ServerState) -> Result<(), AppError> {
         match account_store::create_account(db, form, account.role).await {
             Ok(_) | Err(AppError::DuplicateIdNumber) => {}
             Err(other) => return Err(other),
+        }
+        if let (Some(secret), Some(created)) =
+            (account.totp_secret, account_store::find_by_id_number(db, account.id_number).await?)
+        {
+            second_factor::enrol_published_secret(db, created.id, secret, now).await?;
         }
     }
     let candidate = &DEMO_ACCOUNTS[0];
@@ -117,6 +129,14 @@ pub fn print_demo_accounts(listen: &str) {
     println!("Demo accounts (ID number / password):");
     for account in &DEMO_ACCOUNTS {
         println!("  {:<9} {}  {}  ({})", account.role.as_str(), account.id_number, account.password, account.name);
+    }
+    println!(
+        "Staff also type a code from an authenticator app holding the account's key (or `oathtool --totp -b KEY`):"
+    );
+    for account in &DEMO_ACCOUNTS {
+        if let Some(secret) = account.totp_secret {
+            println!("  {:<9} {}  key {}", account.role.as_str(), account.id_number, secret);
+        }
     }
     println!();
 }

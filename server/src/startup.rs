@@ -178,6 +178,7 @@ pub async fn prepare_with_clock(
         gateways: Arc::new(Gateways::new(gateways)),
         ticket_keys,
         layouts,
+        staff_second_factor: config.staff_second_factor,
     };
     if config.seed_demo {
         crate::demo_data::ensure_demo_data(&state).await.map_err(|e| format!("demo data: {e}"))?;

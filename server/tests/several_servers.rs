@@ -118,8 +118,13 @@ async fn the_review_loop_runs_across_two_servers_behind_nginx_and_each_email_lea
         assert_eq!(first.bytes().await.unwrap(), second.bytes().await.unwrap());
     }
 
+    // Staff sign in with two factors: the password reaches one server, the code (most likely)
+    // the other, which finds the half-finished sign-in in the shared sessions.
     let reviewer = Browser::at(balancer.url());
     assert!(reviewer.log_in(REVIEWER.0, REVIEWER.1).await.status().is_success());
+    let code = app::ssr::accounts::totp::code_at(REVIEWER_AUTHENTICATOR_KEY, chrono::Utc::now()).unwrap();
+    let given = reviewer.call("give_second_factor", json!({ "code": code })).await;
+    assert!(given.status().is_success(), "{}", given.text().await.unwrap());
     let application = reviewer.first_waiting("000").await;
     let version = reviewer.sheet(application).await["version"].as_i64().unwrap();
     let flags = json!([{ "material_id": ids[2], "reason": "unclear", "comment": "毕业证编号无法辨别" }]);

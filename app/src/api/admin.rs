@@ -14,7 +14,9 @@ pub mod save_exam;
 pub mod seating;
 pub mod set_windows;
 
-pub use accounts::{admin_create_admin, admin_find_account, admin_release_id_number, admin_reset_password};
+pub use accounts::{
+    admin_create_admin, admin_find_account, admin_release_id_number, admin_reset_password, admin_reset_second_factor,
+};
 pub use audit_log::admin_audit_log;
 pub use create_exam::{admin_create_exam, admin_presets};
 pub use document_templates::{admin_document_template, admin_reset_document_template, admin_save_document_template};

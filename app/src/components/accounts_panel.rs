@@ -1,13 +1,17 @@
 //! 账号管理 on the administration page: find an account by ID number, set a temporary password
-//! (shown once, to hand over in person), release an ID number someone else registered, and
-//! create further administrators. Every step lands in the audit log.
+//! (shown once, to hand over in person), reset a staff member's two-step sign-in (a lost phone),
+//! release an ID number someone else registered, and create further administrators. Every step
+//! lands in the audit log.
 
 use leptos::prelude::*;
 
-use crate::api::admin::{admin_create_admin, admin_find_account, admin_release_id_number, admin_reset_password};
+use crate::api::admin::{
+    admin_create_admin, admin_find_account, admin_release_id_number, admin_reset_password, admin_reset_second_factor,
+};
 use crate::components::account_fields::AccountFields;
 use crate::components::error_note::ErrorNote;
 use crate::domain::sign_up_form::SignUpFields;
+use crate::domain::Role;
 use crate::error::AppError;
 use crate::i18n::tr;
 use crate::models::account::AccountView;
@@ -18,6 +22,7 @@ pub fn AccountsPanel() -> impl IntoView {
     let found = RwSignal::new(None::<Option<AccountView>>);
     let temporary = RwSignal::new(None::<String>);
     let released = RwSignal::new(false);
+    let second_factor_reset = RwSignal::new(false);
     let failure = RwSignal::new(None::<AppError>);
     let settle = move |outcome: Result<(), AppError>| failure.set(outcome.err());
     let find = Action::new(move |id: &String| {
@@ -25,12 +30,17 @@ pub fn AccountsPanel() -> impl IntoView {
         async move {
             temporary.set(None);
             released.set(false);
+            second_factor_reset.set(false);
             settle(admin_find_account(id).await.map(|account| found.set(Some(account))));
         }
     });
     let reset = Action::new(move |user_id: &i32| {
         let user_id = *user_id;
         async move { settle(admin_reset_password(user_id).await.map(|t| temporary.set(Some(t.password)))) }
+    });
+    let reset_second_factor = Action::new(move |user_id: &i32| {
+        let user_id = *user_id;
+        async move { settle(admin_reset_second_factor(user_id).await.map(|()| second_factor_reset.set(true))) }
     });
     let release = Action::new(move |user_id: &i32| {
         let user_id = *user_id;
@@ -54,7 +64,7 @@ pub fn AccountsPanel() -> impl IntoView {
             </form>
             {move || found.get().map(|account| match account {
                 None => view! { <p role="status">{tr("该证件号码没有注册账号。", "No account is registered under this ID number.")}</p> }.into_any(),
-                Some(account) => view! { <FoundAccount account reset release temporary released/> }.into_any(),
+                Some(account) => view! { <FoundAccount account reset reset_second_factor release temporary released second_factor_reset/> }.into_any(),
             })}
             <form class="new-reviewer" on:submit=move |ev| { ev.prevent_default(); create.dispatch(()); }>
                 <h3>{tr("新建管理员账号", "New administrator account")}</h3>
@@ -71,11 +81,15 @@ pub fn AccountsPanel() -> impl IntoView {
 fn FoundAccount(
     account: AccountView,
     reset: Action<i32, ()>,
+    reset_second_factor: Action<i32, ()>,
     release: Action<i32, ()>,
     temporary: RwSignal<Option<String>>,
     released: RwSignal<bool>,
+    second_factor_reset: RwSignal<bool>,
 ) -> impl IntoView {
     let user_id = account.id;
+    let staff = account.role != Role::Candidate;
+    let second_factor = if account.second_factor { tr("已设置", "Set up") } else { tr("未设置", "Not set up") };
     let confirming_release = RwSignal::new(false);
     view! {
         <dl class="account-found" data-testid="account-found">
@@ -84,9 +98,13 @@ fn FoundAccount(
             <dt>{tr("角色", "Role")}</dt><dd>{account.role.as_str()}</dd>
             <dt>{tr("手机", "Mobile")}</dt><dd>{account.mobile_masked.clone()}</dd>
             <dt>{tr("注册时间", "Registered")}</dt><dd>{account.created_at.clone()}</dd>
+            {staff.then(|| view! { <dt>{tr("两步验证", "Two-step sign-in")}</dt><dd data-testid="second-factor-state">{second_factor}</dd> })}
         </dl>
         <div class="actions">
             <button type="button" class="button" on:click=move |_| { reset.dispatch(user_id); }>{tr("重置密码", "Reset password")}</button>
+            {staff.then(|| view! {
+                <button type="button" class="button" on:click=move |_| { reset_second_factor.dispatch(user_id); }>{tr("重置两步验证", "Reset two-step sign-in")}</button>
+            })}
             <button type="button" class="button danger" on:click=move |_| confirming_release.set(true)>{tr("释放证件号码", "Release the ID number")}</button>
         </div>
         <Show when=move || confirming_release.get() && !released.get()>
@@ -101,6 +119,9 @@ fn FoundAccount(
                 {tr("临时密码（只显示这一次，请当面交给本人，并请其登录后修改）：", "Temporary password (shown this once; hand it over in person and ask them to change it): ")}
                 <code>{password}</code>
             </p>
+        })}
+        {move || second_factor_reset.get().then(|| view! {
+            <p role="status">{tr("两步验证已重置，该账号的所有登录已退出；本人下次登录时重新设置验证器。", "Two-step sign-in is reset and every session of the account ended; they set up an authenticator at their next sign-in.")}</p>
         })}
         {move || released.get().then(|| view! { <p role="status">{tr("证件号码已释放，本人现在可以重新注册。", "The ID number is released; its owner can sign up now.")}</p> })}
     }

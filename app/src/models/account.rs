@@ -33,6 +33,9 @@ pub struct AccountView {
     pub mobile_masked: String,
     pub has_email: bool,
     pub created_at: String,
+    /// Staff: whether an authenticator is set up (or its enrolment begun); an administrator may
+    /// reset it for someone who lost both phone and recovery codes.
+    pub second_factor: bool,
 }
 
 /// A temporary password set by an administrator, shown to them once to hand over in person.
@@ -47,4 +50,44 @@ pub struct SessionUser {
     pub name: String,
     pub id_number_masked: String,
     pub role: Role,
+}
+
+/// What a right password leads to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum SignInStep {
+    /// Signed in (candidates, and staff where the installation asks no second factor).
+    SignedIn(SessionUser),
+    /// Staff: the second step comes next, at `/second-factor`; `enrolled` says whether they type
+    /// a code or set up their authenticator first.
+    SecondFactor { enrolled: bool },
+}
+
+/// The staff member halfway through signing in, as the second step's page greets them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HalfwaySignIn {
+    pub name: String,
+    pub id_number_masked: String,
+    pub enrolled: bool,
+}
+
+/// Enrolment: what the authenticator app takes. Sent only to the password-checked owner, and
+/// only while enrolment waits for its first code; never again once it is confirmed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SecondFactorEnrolment {
+    /// Base32, in groups of four, for typing into the app by hand.
+    pub secret: String,
+    /// The `otpauth://` address the QR code carries.
+    pub otpauth_url: String,
+    /// The QR code as an inline SVG drawn by the server.
+    pub qr_svg: String,
+}
+
+/// The end of the second step: signed in, and what the person must be told.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SecondFactorDone {
+    pub user: SessionUser,
+    /// At enrolment: the ten recovery codes, shown this once.
+    pub new_recovery_codes: Vec<String>,
+    /// When a recovery code let them in: how many are left.
+    pub recovery_codes_left: Option<u64>,
 }

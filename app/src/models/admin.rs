@@ -107,7 +107,7 @@ pub struct AuditQuery {
 
 /// Every kind of line the audit log holds (as `ssr::audit::AuditAction` names them), with the
 /// words the filter shows.
-pub const AUDIT_ACTIONS: [(&str, &str, &str); 27] = [
+pub const AUDIT_ACTIONS: [(&str, &str, &str); 30] = [
     ("decision", "审核决定", "Decision"),
     ("unlock", "退回解锁", "Unlock"),
     ("role_change", "角色变更", "Role change"),
@@ -136,4 +136,7 @@ pub const AUDIT_ACTIONS: [(&str, &str, &str); 27] = [
     ("template_changed", "修改文档模板", "Document template changed"),
     ("export_downloaded", "下载导出文件", "Export downloaded"),
     ("ticket_key_rotated", "更换准考证签名密钥", "Ticket key rotated"),
+    ("second_factor_enrolled", "启用两步验证", "Two-step sign-in enrolled"),
+    ("second_factor_recovery_code_used", "使用两步验证恢复码登录", "Signed in with a recovery code"),
+    ("second_factor_reset", "重置两步验证", "Two-step sign-in reset"),
 ];

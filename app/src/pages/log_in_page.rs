@@ -1,4 +1,4 @@
-//! Log in with the ID number and password.
+//! Log in with the ID number and password; staff go on to their second factor.
 
 use leptos::prelude::*;
 
@@ -8,6 +8,7 @@ use crate::components::error_note::ErrorNote;
 use crate::error::AppError;
 use crate::i18n::tr;
 use crate::island_page::provide_island_contexts;
+use crate::models::account::SignInStep;
 
 /// An island: the page's code, live without the app around it (`island_page`).
 #[island]
@@ -19,8 +20,11 @@ pub fn LogInPage() -> impl IntoView {
         let (id, pw) = (id.clone(), pw.clone());
         async move {
             let outcome = log_in(id, pw).await;
-            if let Ok(me) = &outcome {
-                after_sign_in(me.role);
+            match &outcome {
+                Ok(SignInStep::SignedIn(me)) => after_sign_in(me.role),
+                // Staff: the code from their authenticator comes next, on a page of its own.
+                Ok(SignInStep::SecondFactor { .. }) => crate::auth_flow::to_second_factor(),
+                Err(_) => {}
             }
             outcome
         }

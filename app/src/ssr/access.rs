@@ -5,5 +5,6 @@
 pub mod caller;
 pub mod candidate_access;
 pub mod image_access;
+pub mod pending_sign_in;
 pub mod reviewer_access;
 pub mod session_user;

@@ -1,6 +1,11 @@
-//! Accounts: creating them, signing in, passwords (hashing, changing) and recovery by a one-time
-//! code.
+//! Accounts: creating them, signing in (the password, and staff's second factor), passwords
+//! (hashing, changing) and recovery by a one-time code.
 
 pub mod account_store;
+pub mod code_hash;
 pub mod password;
 pub mod password_recovery;
+pub mod second_factor;
+pub mod second_factor_recovery;
+pub mod second_step;
+pub mod totp;

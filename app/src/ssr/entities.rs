@@ -17,5 +17,7 @@ pub mod recovery_code;
 pub mod review_flag;
 pub mod reviewer_assignment;
 pub mod seat_assignment;
+pub mod second_factor;
+pub mod second_factor_recovery_code;
 pub mod ticket_key;
 pub mod user;

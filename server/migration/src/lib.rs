@@ -20,6 +20,8 @@ mod m20261123_000014_create_seat_assignments;
 mod m20261123_000015_create_document_templates;
 mod m20261125_000016_recovery_code_requester;
 mod m20261125_000017_create_ticket_keys;
+mod m20261125_000018_create_second_factors;
+mod m20261125_000019_create_second_factor_recovery_codes;
 
 pub struct Migrator;
 
@@ -44,6 +46,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000015_create_document_templates::Migration),
             Box::new(m20261125_000016_recovery_code_requester::Migration),
             Box::new(m20261125_000017_create_ticket_keys::Migration),
+            Box::new(m20261125_000018_create_second_factors::Migration),
+            Box::new(m20261125_000019_create_second_factor_recovery_codes::Migration),
         ]
     }
 }

@@ -1,6 +1,8 @@
 //! `server admin create`: the first administrator of an installation, with a password the
 //! operator chooses (read from `ZIGE_ADMIN_PASSWORD`, or the first line of standard input, so it
-//! never appears in the process list or the shell history).
+//! never appears in the process list or the shell history). `server admin reset-second-factor`:
+//! for the administrator who lost the phone and the recovery codes, with no other administrator
+//! to reset them from the page.
 
 use std::io::BufRead;
 use std::process::ExitCode;
@@ -27,12 +29,22 @@ pub enum AdminCommand {
         #[arg(long, default_value = "")]
         email: String,
     },
+    /// Remove a staff member's authenticator and recovery codes and end their sessions; they set
+    /// up a new one at their next sign-in (audited).
+    ResetSecondFactor {
+        /// The staff member's ID number.
+        #[arg(long)]
+        id_number: String,
+    },
 }
 
 /// Exit status 0: created; 1: the ID number has an account already, or the database failed;
 /// 2: a field (or the password) breaks the sign-up rules.
 pub async fn run_admin_command(command: &AdminCommand) -> ExitCode {
-    let AdminCommand::Create { id_number, name, mobile, email } = command;
+    let (id_number, name, mobile, email) = match command {
+        AdminCommand::Create { id_number, name, mobile, email } => (id_number, name, mobile, email),
+        AdminCommand::ResetSecondFactor { id_number } => return reset_second_factor(id_number).await,
+    };
     let password = match std::env::var("ZIGE_ADMIN_PASSWORD") {
         Ok(password) => password,
         Err(_) => {
@@ -81,4 +93,31 @@ async fn create(form: SignUpForm) -> Result<(), Box<dyn std::error::Error + Send
         .await
         .map_err(|e: AppError| e.message_en())?;
     Ok(())
+}
+
+/// Exit status 0: reset; 1: no such account, a candidate's, or the database failed.
+async fn reset_second_factor(id_number: &str) -> ExitCode {
+    let reset = async {
+        let config = Config::load()?;
+        let db = open_database(&config).await?;
+        let normalised = app::ssr::accounts::account_store::normalise_id_number(id_number);
+        let account = app::ssr::accounts::account_store::find_by_id_number(&db, &normalised)
+            .await
+            .map_err(|e| e.message_en())?
+            .ok_or("no account has this ID number")?;
+        account_admin::reset_second_factor(&db, None, account.id, chrono::Utc::now())
+            .await
+            .map_err(|e: AppError| e.message_en())?;
+        Ok::<_, Box<dyn std::error::Error + Send + Sync>>(account.name)
+    };
+    match reset.await {
+        Ok(name) => {
+            println!("two-step sign-in of {name} reset: they set up a new authenticator at their next sign-in");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("not reset: {error}");
+            ExitCode::from(1)
+        }
+    }
 }

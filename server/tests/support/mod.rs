@@ -67,6 +67,9 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         // The tests move the server's clock by days and years while staff work on; the idle
         // time-out has its own test, which sets it back to its default.
         staff_idle_minutes: 60 * 24 * 365 * 1000,
+        // Staff sign in with the password alone here, as the limits are off: second_factor.rs
+        // turns the authenticator's code back on.
+        staff_second_factor: false,
         // The server runs inside the test binary; documents are laid out by the real one.
         render_worker: Some(env!("CARGO_BIN_EXE_server").into()),
         ..Config::default()
@@ -423,6 +426,9 @@ pub fn resident_id(n: u32) -> String {
 
 pub const ALICE: &str = "11010519491231002X";
 pub const REVIEWER: (&str, &str) = ("110101198008087897", "zige-review-2026");
+/// The demo reviewer's published authenticator key (`server::demo_data`), for tests that run with
+/// staff's second factor on.
+pub const REVIEWER_AUTHENTICATOR_KEY: &str = "ZIGEDEMOREVIEWERZIGEDEMOREVIEWER";
 /// Spare valid resident ID numbers for accounts a test creates.
 pub const CAROL: &str = "110101199003071233";
 pub const DAVE: &str = "310104198811114563";

@@ -22,6 +22,16 @@ pub async fn admin_reset_password(user_id: i32) -> Result<TemporaryPassword, App
     account_admin::reset_password(&state.db, &admin, user_id, state.clock.now()).await
 }
 
+/// Removes a staff member's authenticator and recovery codes and ends their sessions; they set up
+/// a new one at their next sign-in. Audited.
+#[server(endpoint = "admin_reset_second_factor", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
+pub async fn admin_reset_second_factor(user_id: i32) -> Result<(), AppError> {
+    use crate::ssr::{access::caller, admin::account_admin};
+
+    let (state, admin) = caller::admin().await?;
+    account_admin::reset_second_factor(&state.db, Some(&admin), user_id, state.clock.now()).await
+}
+
 /// Frees the ID number of an account someone else registered, so its owner can sign up; audited.
 #[server(endpoint = "admin_release_id_number", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_release_id_number(user_id: i32) -> Result<(), AppError> {

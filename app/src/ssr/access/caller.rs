@@ -19,3 +19,12 @@ pub async fn admin() -> Result<(ServerState, user::Model), AppError> {
     let account = session_user::request_admin(&state.db).await?;
     Ok((state, account))
 }
+
+/// Halfway through signing in: a staff member whose password was right and whose second factor
+/// is still to come (`pending_sign_in`), with the session that waits for it.
+pub async fn halfway_signed_in() -> Result<(ServerState, tower_sessions::Session, user::Model), AppError> {
+    let state = server_state()?;
+    let session = session_user::request_session().await?;
+    let account = crate::ssr::access::pending_sign_in::account(&session, &state.db, state.clock.now()).await?;
+    Ok((state, session, account))
+}

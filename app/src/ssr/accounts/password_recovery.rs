@@ -11,11 +11,11 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
     TransactionTrait,
 };
-use sha2::{Digest, Sha256};
 
 use crate::domain::new_password::NewPassword;
 use crate::error::AppError;
 use crate::models::account::RecoveryChannel;
+use crate::ssr::accounts::code_hash::{new_salt, salted_hash};
 use crate::ssr::infra::audit;
 use crate::ssr::infra::audit::AuditAction;
 use crate::ssr::infra::rate_limits::{address_key, RateLimits};
@@ -79,11 +79,11 @@ pub async fn request_code(
         return Ok(());
     }
     let code = format!("{:06}", rand::thread_rng().gen_range(0..1_000_000));
-    let salt = format!("{:032x}", rand::thread_rng().gen::<u128>());
+    let salt = new_salt();
     recovery_code::ActiveModel {
         user_id: Set(account.id),
         channel: Set(channel.as_str().to_string()),
-        code_hash: Set(hash_code(&salt, &code)),
+        code_hash: Set(salted_hash(&salt, &code)),
         salt: Set(salt),
         created_at: Set(now),
         expires_at: Set(now + Duration::minutes(CODE_LIFETIME_MINUTES)),
@@ -159,7 +159,7 @@ pub async fn reset_with_code(
         .exec(db)
         .await
         .map_err(|e| crate::ssr::internal("recovery attempt", e))?;
-    if attempt.rows_affected == 0 || hash_code(&live.salt, typed_code.trim()) != live.code_hash {
+    if attempt.rows_affected == 0 || salted_hash(&live.salt, typed_code.trim()) != live.code_hash {
         return Err(refused());
     }
     let txn = db.begin().await.map_err(|e| crate::ssr::internal("reset begin", e))?;
@@ -194,8 +194,4 @@ fn address_of(account: &user::Model, channel: RecoveryChannel) -> Option<String>
         RecoveryChannel::Email => account.email.clone(),
     };
     address.filter(|a| !a.trim().is_empty())
-}
-
-fn hash_code(salt: &str, code: &str) -> String {
-    Sha256::digest(format!("{salt}:{code}")).iter().map(|b| format!("{b:02x}")).collect()
 }

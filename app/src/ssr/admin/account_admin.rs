@@ -23,7 +23,9 @@ pub async fn find(db: &DatabaseConnection, typed_id_number: &str) -> Result<Opti
         &crate::ssr::accounts::account_store::normalise_id_number(typed_id_number),
     )
     .await?;
-    Ok(found.as_ref().map(view_of))
+    let Some(account) = found else { return Ok(None) };
+    let second_factor = crate::ssr::accounts::second_factor::find(db, account.id).await?.is_some();
+    Ok(Some(AccountView { second_factor, ..view_of(&account) }))
 }
 
 pub fn view_of(account: &user::Model) -> AccountView {
@@ -38,6 +40,7 @@ pub fn view_of(account: &user::Model) -> AccountView {
         mobile_masked,
         has_email: account.email.as_deref().is_some_and(|e| !e.is_empty()),
         created_at: format_utc(&account.created_at),
+        second_factor: false,
     }
 }
 
@@ -66,6 +69,36 @@ pub async fn reset_password(
     .await?;
     txn.commit().await.map_err(|e| crate::ssr::internal("reset commit", e))?;
     Ok(TemporaryPassword { password: temporary })
+}
+
+/// Removes a staff member's authenticator and recovery codes (a lost phone, and the codes with
+/// it): every session of the account ends, and they set up a new one at their next sign-in.
+/// `admin` is None when the operator does it from the command line. Audited.
+pub async fn reset_second_factor(
+    db: &DatabaseConnection,
+    admin: Option<&user::Model>,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let account = crate::ssr::accounts::account_store::find_by_id(db, user_id).await?.ok_or(AppError::NotFound)?;
+    if account.role == Role::Candidate {
+        return Err(AppError::invalid_field(
+            "account",
+            "考生账号不使用两步验证",
+            "Candidates' accounts have no two-step sign-in",
+        ));
+    }
+    let txn = db.begin().await.map_err(|e| crate::ssr::internal("second factor reset begin", e))?;
+    let had_one = crate::ssr::accounts::second_factor::remove(&txn, account.id).await?;
+    crate::ssr::accounts::account_store::end_all_sessions(&txn, account.id).await?;
+    let by = if admin.is_some() { "by an administrator" } else { "from the command line" };
+    let detail = if had_one {
+        format!("authenticator and recovery codes removed {by}; every session ended; set up again at next sign-in")
+    } else {
+        format!("nothing set up yet; every session ended ({by})")
+    };
+    audit::record(&txn, admin, AuditAction::SecondFactorReset, &audit::actor_label(&account), &detail, now).await?;
+    txn.commit().await.map_err(|e| crate::ssr::internal("second factor reset commit", e))
 }
 
 /// Frees the account's ID number for its real owner; the account keeps its history under a

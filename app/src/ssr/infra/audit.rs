@@ -42,6 +42,12 @@ pub enum AuditAction {
     ExportDownloaded,
     /// A new admission-ticket key made (`server ticket rotate-key`).
     TicketKeyRotated,
+    /// A staff member's authenticator confirmed (and ten recovery codes issued).
+    SecondFactorEnrolled,
+    /// A staff member signed in with a recovery code instead of the authenticator's code.
+    SecondFactorRecoveryCodeUsed,
+    /// An administrator removed a staff member's authenticator; they enrol again at next sign-in.
+    SecondFactorReset,
 }
 
 impl AuditAction {
@@ -73,6 +79,9 @@ impl AuditAction {
             AuditAction::TemplateChanged => "template_changed",
             AuditAction::ExportDownloaded => "export_downloaded",
             AuditAction::TicketKeyRotated => "ticket_key_rotated",
+            AuditAction::SecondFactorEnrolled => "second_factor_enrolled",
+            AuditAction::SecondFactorRecoveryCodeUsed => "second_factor_recovery_code_used",
+            AuditAction::SecondFactorReset => "second_factor_reset",
         }
     }
 }

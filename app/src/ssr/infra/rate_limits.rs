@@ -41,7 +41,7 @@ pub enum Door {
 impl Door {
     pub fn of_path(path: &str) -> Option<Door> {
         match path {
-            "/api/log_in" | "/api/change_password" => Some(Door::LogIn),
+            "/api/log_in" | "/api/change_password" | "/api/give_second_factor" => Some(Door::LogIn),
             "/api/sign_up" => Some(Door::SignUp),
             "/api/request_recovery_code" | "/api/reset_password" => Some(Door::Recovery),
             "/api/materials" => Some(Door::Upload),
@@ -63,6 +63,11 @@ pub struct LimitSettings {
     pub failed_passwords_per_account_and_address: Limit,
     /// Uploads by one signed-in account, from any number of addresses.
     pub upload_per_account: Limit,
+    /// Wrong second-factor codes at one staff account, from any number of addresses. Only someone
+    /// who typed the account's password gets to try a code, so holding the account back here
+    /// cannot be used against its owner by a stranger; a code has a million values, and this
+    /// keeps a password holder to a few hundred tries a day.
+    pub failed_second_factor_codes_per_account: Limit,
     /// Recovery codes tried in the whole installation: a guesser spreading over many accounts and
     /// addresses still meets this.
     pub recovery_guesses_per_installation: Limit,
@@ -80,6 +85,7 @@ impl Default for LimitSettings {
             upload_per_address: limit(60, 1),
             failed_passwords_per_account_and_address: limit(10, 30),
             upload_per_account: limit(60, 1),
+            failed_second_factor_codes_per_account: limit(5, 300),
             recovery_guesses_per_installation: Limit { burst: 1000, period: Duration::from_millis(3600) },
             refused_payment_notices_per_address: limit(20, 3),
         }
@@ -106,6 +112,7 @@ impl LimitSettings {
             upload_per_address: share(self.upload_per_address),
             failed_passwords_per_account_and_address: share(self.failed_passwords_per_account_and_address),
             upload_per_account: share(self.upload_per_account),
+            failed_second_factor_codes_per_account: share(self.failed_second_factor_codes_per_account),
             recovery_guesses_per_installation: share(self.recovery_guesses_per_installation),
             refused_payment_notices_per_address: share(self.refused_payment_notices_per_address),
         }
@@ -120,6 +127,7 @@ impl LimitSettings {
             upload_per_address: limit,
             failed_passwords_per_account_and_address: limit,
             upload_per_account: limit,
+            failed_second_factor_codes_per_account: limit,
             recovery_guesses_per_installation: limit,
             refused_payment_notices_per_address: limit,
         }
@@ -133,6 +141,7 @@ pub struct RateLimits {
     upload: DefaultKeyedRateLimiter<IpAddr>,
     uploader: DefaultKeyedRateLimiter<i32>,
     failed_passwords: KeyedTally<(String, IpAddr)>,
+    failed_second_factor_codes: KeyedTally<i32>,
     recovery_guesses: governor::DefaultDirectRateLimiter,
     refused_payment_notices: KeyedTally<IpAddr>,
 }
@@ -180,6 +189,7 @@ impl RateLimits {
             upload: bucket(settings.upload_per_address),
             uploader: bucket(settings.upload_per_account),
             failed_passwords: tally(settings.failed_passwords_per_account_and_address),
+            failed_second_factor_codes: tally(settings.failed_second_factor_codes_per_account),
             recovery_guesses: RateLimiter::direct(quota(settings.recovery_guesses_per_installation)),
             refused_payment_notices: tally(settings.refused_payment_notices_per_address),
         }
@@ -210,6 +220,17 @@ impl RateLimits {
         self.failed_passwords.give_back(&(id_number.to_string(), address_key(address)))
     }
 
+    /// Counts a second-factor code typed for this staff account as it begins, or refuses it when
+    /// the account has had too many wrong ones lately; given back
+    /// (`give_back_second_factor_attempt`) when it was right.
+    pub fn begin_second_factor_attempt(&self, user_id: i32) -> Result<(), AppError> {
+        self.failed_second_factor_codes.take(user_id)
+    }
+
+    pub fn give_back_second_factor_attempt(&self, user_id: i32) {
+        self.failed_second_factor_codes.give_back(&user_id)
+    }
+
     /// One recovery code tried, anywhere in the installation.
     pub fn check_recovery_guess(&self) -> Result<(), AppError> {
         verdict(self.recovery_guesses.check())
@@ -238,6 +259,7 @@ impl RateLimits {
         self.uploader.retain_recent();
         self.uploader.shrink_to_fit();
         self.failed_passwords.forget_idle();
+        self.failed_second_factor_codes.forget_idle();
         self.refused_payment_notices.forget_idle();
     }
 }
@@ -346,6 +368,7 @@ mod tests {
     fn paths_map_to_their_doors() {
         assert_eq!(Door::of_path("/api/change_password"), Some(Door::LogIn));
         assert_eq!(Door::of_path("/api/log_in"), Some(Door::LogIn));
+        assert_eq!(Door::of_path("/api/give_second_factor"), Some(Door::LogIn));
         assert_eq!(Door::of_path("/api/reset_password"), Some(Door::Recovery));
         assert_eq!(Door::of_path("/api/exam_page"), None);
     }

@@ -31,6 +31,9 @@ pub struct ServerState {
     pub ticket_keys: Arc<crate::ssr::tickets::ticket_keys::TicketKeys>,
     /// Checks a document template an administrator saves (the server's Typst).
     pub layouts: Arc<dyn crate::ssr::infra::document_layout::DocumentLayout>,
+    /// Staff sign in with a password and a code from an authenticator app (configuration; only
+    /// the server tests turn it off, as they do the rate limits).
+    pub staff_second_factor: bool,
 }
 
 impl FromRef<ServerState> for LeptosOptions {

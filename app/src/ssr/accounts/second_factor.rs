@@ -1,0 +1,271 @@
+//! Staff's second step of signing in (等保 2.0 level 3 asks administrators and reviewers for two
+//! factors): after the right password, a code from an authenticator app (TOTP, `totp`) or one
+//! of the ten recovery codes (`second_factor_recovery`). A staff member without an authenticator
+//! enrols at that step: the secret is offered, the first right code confirms it, and the
+//! recovery codes are shown once. Candidates are never asked.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+
+use crate::domain::second_factor_code::SecondFactorCode;
+use crate::domain::Role;
+use crate::error::AppError;
+use crate::models::account::SecondFactorEnrolment;
+use crate::ssr::accounts::{second_factor_recovery, totp};
+use crate::ssr::entities::{second_factor, user};
+use crate::ssr::infra::audit;
+use crate::ssr::infra::audit::AuditAction;
+
+/// Whether this account signs in with a second factor: staff, unless the installation turned it
+/// off (`ZIGE_STAFF_SECOND_FACTOR=false`, for the server tests).
+pub fn required(asked: bool, account: &user::Model) -> bool {
+    asked && account.role != Role::Candidate
+}
+
+/// The account's authenticator, confirmed or still waiting for its first code.
+pub async fn find(db: &impl ConnectionTrait, user_id: i32) -> Result<Option<second_factor::Model>, AppError> {
+    second_factor::Entity::find()
+        .filter(second_factor::Column::UserId.eq(user_id))
+        .one(db)
+        .await
+        .map_err(|e| crate::ssr::internal("second factor lookup", e))
+}
+
+/// Whether the account has a confirmed authenticator.
+pub async fn is_enrolled(db: &impl ConnectionTrait, user_id: i32) -> Result<bool, AppError> {
+    Ok(find(db, user_id).await?.is_some_and(|row| row.confirmed_at.is_some()))
+}
+
+/// Enrolment's first half: the secret for the app, the same one until it is confirmed (a
+/// reloaded page shows the code already scanned).
+pub async fn begin_enrolment(
+    db: &impl ConnectionTrait,
+    account: &user::Model,
+    now: DateTime<Utc>,
+) -> Result<SecondFactorEnrolment, AppError> {
+    let secret = match find(db, account.id).await? {
+        Some(row) if row.confirmed_at.is_some() => return Err(already_enrolled()),
+        Some(row) => row.secret,
+        None => {
+            match insert(db, account.id, totp::new_secret(), None, now).await {
+                Ok(row) => row.secret,
+                // Two tabs began at once: the row the other wrote is the one.
+                Err(error) => match find(db, account.id).await? {
+                    Some(row) => row.secret,
+                    None => return Err(crate::ssr::internal("second factor insert", error)),
+                },
+            }
+        }
+    };
+    let label = format!("{} {}", account.name, account.masked_id_number());
+    let otpauth_url = totp::otpauth_url(&secret, &label)?;
+    Ok(SecondFactorEnrolment { qr_svg: qr_svg(&otpauth_url)?, secret: grouped(&secret), otpauth_url })
+}
+
+/// Enrolment's second half: the first right code confirms the authenticator; ten recovery codes
+/// are issued and returned (shown this once); audited.
+pub async fn confirm_enrolment<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    account: &user::Model,
+    code: &SecondFactorCode,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>, AppError> {
+    let SecondFactorCode::Totp(digits) = code else {
+        return Err(AppError::invalid_field(
+            "code",
+            "设置时请输入验证器显示的 6 位数字",
+            "To set up, type the 6 digits your authenticator shows",
+        ));
+    };
+    let row = find(db, account.id).await?.ok_or_else(not_enrolled)?;
+    if row.confirmed_at.is_some() {
+        return Err(already_enrolled());
+    }
+    let step = totp::matched_step(&row.secret, digits, now)?.ok_or_else(wrong_code)?;
+    let txn = db.begin().await.map_err(|e| crate::ssr::internal("enrolment begin", e))?;
+    let confirmed = second_factor::Entity::update_many()
+        .col_expr(second_factor::Column::ConfirmedAt, Expr::value(now))
+        .col_expr(second_factor::Column::LastStep, Expr::value(step))
+        .filter(second_factor::Column::Id.eq(row.id))
+        .filter(second_factor::Column::ConfirmedAt.is_null())
+        .exec(&txn)
+        .await
+        .map_err(|e| crate::ssr::internal("enrolment confirm", e))?;
+    if confirmed.rows_affected == 0 {
+        return Err(already_enrolled());
+    }
+    let codes = second_factor_recovery::issue(&txn, account.id, now).await?;
+    audit::record(
+        &txn,
+        Some(account),
+        AuditAction::SecondFactorEnrolled,
+        &audit::actor_label(account),
+        "authenticator confirmed; ten recovery codes issued",
+        now,
+    )
+    .await?;
+    txn.commit().await.map_err(|e| crate::ssr::internal("enrolment commit", e))?;
+    Ok(codes)
+}
+
+/// What let a staff member in at the second step.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CodeAccepted {
+    Authenticator,
+    /// A recovery code, with how many are left.
+    RecoveryCode {
+        left: u64,
+    },
+}
+
+/// The second step of signing in: a code of a later step than the last one taken (a code is
+/// taken once, RFC 6238 §5.2), or an unused recovery code (audited).
+pub async fn check(
+    db: &impl ConnectionTrait,
+    account: &user::Model,
+    code: &SecondFactorCode,
+    now: DateTime<Utc>,
+) -> Result<CodeAccepted, AppError> {
+    let row = find(db, account.id).await?.filter(|row| row.confirmed_at.is_some()).ok_or_else(not_enrolled)?;
+    match code {
+        SecondFactorCode::Totp(digits) => {
+            let step = totp::matched_step(&row.secret, digits, now)?.ok_or_else(wrong_code)?;
+            // Taken only when later than the last step taken: the same code sent twice, or at
+            // once from two places, lets one of them in.
+            let taken = second_factor::Entity::update_many()
+                .col_expr(second_factor::Column::LastStep, Expr::value(step))
+                .filter(second_factor::Column::Id.eq(row.id))
+                .filter(
+                    sea_orm::Condition::any()
+                        .add(second_factor::Column::LastStep.is_null())
+                        .add(second_factor::Column::LastStep.lt(step)),
+                )
+                .exec(db)
+                .await
+                .map_err(|e| crate::ssr::internal("second factor step", e))?;
+            if taken.rows_affected == 0 {
+                return Err(wrong_code());
+            }
+            Ok(CodeAccepted::Authenticator)
+        }
+        SecondFactorCode::Recovery(typed) => {
+            let left = second_factor_recovery::spend(db, account.id, typed, now).await?.ok_or_else(wrong_code)?;
+            audit::record(
+                db,
+                Some(account),
+                AuditAction::SecondFactorRecoveryCodeUsed,
+                &audit::actor_label(account),
+                &format!("signed in with a recovery code; {left} left"),
+                now,
+            )
+            .await?;
+            Ok(CodeAccepted::RecoveryCode { left })
+        }
+    }
+}
+
+/// Sets up an authenticator with a secret that is already known, confirmed at once: only the
+/// demo data does this, for its staff accounts, whose secrets are published with their passwords.
+pub async fn enrol_published_secret(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    secret_base32: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if find(db, user_id).await?.is_some() {
+        return Ok(());
+    }
+    insert(db, user_id, secret_base32.to_string(), Some(now), now)
+        .await
+        .map_err(|e| crate::ssr::internal("second factor insert", e))?;
+    Ok(())
+}
+
+/// A new authenticator row: `confirmed_at` None while enrolment waits for its first code.
+async fn insert(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    secret: String,
+    confirmed_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<second_factor::Model, sea_orm::DbErr> {
+    second_factor::ActiveModel {
+        user_id: Set(user_id),
+        secret: Set(secret),
+        confirmed_at: Set(confirmed_at),
+        last_step: Set(None),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}
+
+/// Removes the account's authenticator and recovery codes: its owner enrols again at the next
+/// sign-in. The caller ends the account's sessions and audits.
+pub async fn remove(db: &impl ConnectionTrait, user_id: i32) -> Result<bool, AppError> {
+    let removed = second_factor::Entity::delete_many()
+        .filter(second_factor::Column::UserId.eq(user_id))
+        .exec(db)
+        .await
+        .map_err(|e| crate::ssr::internal("second factor delete", e))?;
+    second_factor_recovery::forget(db, user_id).await?;
+    Ok(removed.rows_affected > 0)
+}
+
+fn wrong_code() -> AppError {
+    AppError::invalid_field(
+        "code",
+        "验证码不正确或已经用过，请输入验证器上最新显示的 6 位数字",
+        "The code is wrong or was used already; type the newest 6 digits your authenticator shows",
+    )
+}
+
+fn already_enrolled() -> AppError {
+    AppError::invalid_field(
+        "code",
+        "两步验证已经设置；手机丢失时请用恢复码登录，或请管理员重置",
+        "Two-step sign-in is already set up; if the phone is lost, use a recovery code or ask an administrator to reset it",
+    )
+}
+
+fn not_enrolled() -> AppError {
+    AppError::invalid_field(
+        "code",
+        "尚未设置两步验证，请先用验证器扫描二维码",
+        "Two-step sign-in is not set up yet; scan the QR code with your authenticator first",
+    )
+}
+
+/// The secret in groups of four, as people type it into an app by hand.
+fn grouped(secret: &str) -> String {
+    secret.as_bytes().chunks(4).map(|chunk| String::from_utf8_lossy(chunk).into_owned()).collect::<Vec<_>>().join(" ")
+}
+
+/// The `otpauth://` address as an inline SVG QR code (no script, no outside file: the page's
+/// Content-Security-Policy allows it as it is).
+fn qr_svg(otpauth_url: &str) -> Result<String, AppError> {
+    use qrcode::render::svg;
+    let code = qrcode::QrCode::with_error_correction_level(otpauth_url.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|e| crate::ssr::internal("second factor QR code", e))?;
+    let drawn = code.render::<svg::Color>().min_dimensions(220, 220).build();
+    // The XML declaration has no place inside an HTML page.
+    Ok(drawn.split_once("?>").map(|(_, svg)| svg.to_string()).unwrap_or(drawn))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_secret_is_shown_in_groups_of_four() {
+        assert_eq!(grouped("GEZDGNBVGY3TQOJQ"), "GEZD GNBV GY3T QOJQ");
+    }
+
+    #[test]
+    fn the_qr_code_is_an_svg_without_an_xml_declaration() {
+        let svg = qr_svg("otpauth://totp/Zige:x?secret=GEZDGNBVGY3TQOJQ&issuer=Zige").unwrap();
+        assert!(svg.trim_start().starts_with("<svg"), "{}", &svg[..40]);
+    }
+}

@@ -1,0 +1,67 @@
+//! The second step of a staff member's sign-in as one service: the authenticator's code (which,
+//! the first time, confirms the enrolment and issues the recovery codes) or a recovery code.
+//! Wrong codes are counted per account and address with wrong passwords, and per account from
+//! anywhere, and audited as failed logins; a right one gives its attempts back.
+
+use std::net::IpAddr;
+
+use crate::domain::second_factor_code::SecondFactorCode;
+use crate::error::AppError;
+use crate::ssr::accounts::second_factor::{self, CodeAccepted};
+use crate::ssr::entities::user;
+use crate::ssr::infra::audit::{self, AuditAction};
+use crate::ssr::infra::server_state::ServerState;
+
+/// What the person is told once the code was taken.
+pub struct SecondStepTaken {
+    /// At enrolment: the ten recovery codes, shown this once.
+    pub new_recovery_codes: Vec<String>,
+    /// When a recovery code was used: how many are left.
+    pub recovery_codes_left: Option<u64>,
+}
+
+pub async fn give(
+    state: &ServerState,
+    account: &user::Model,
+    code: &SecondFactorCode,
+    address: IpAddr,
+) -> Result<SecondStepTaken, AppError> {
+    let now = state.clock.now();
+    let limits = &state.rate_limits;
+    limits.begin_password_attempt(&account.id_number, address)?;
+    if let Err(refused) = limits.begin_second_factor_attempt(account.id) {
+        limits.give_back_password_attempt(&account.id_number, address);
+        return Err(refused);
+    }
+    let outcome = async {
+        if second_factor::is_enrolled(&state.db, account.id).await? {
+            let left = match second_factor::check(&state.db, account, code, now).await? {
+                CodeAccepted::Authenticator => None,
+                CodeAccepted::RecoveryCode { left } => Some(left),
+            };
+            Ok(SecondStepTaken { new_recovery_codes: Vec::new(), recovery_codes_left: left })
+        } else {
+            let codes = second_factor::confirm_enrolment(&state.db, account, code, now).await?;
+            Ok(SecondStepTaken { new_recovery_codes: codes, recovery_codes_left: None })
+        }
+    }
+    .await;
+    // Only a wrong code counts: a right one, or a server too busy to tell, gives its attempts back.
+    let wrong_code = matches!(outcome, Err(AppError::InvalidField { .. }));
+    if !wrong_code {
+        limits.give_back_password_attempt(&account.id_number, address);
+        limits.give_back_second_factor_attempt(account.id);
+    } else {
+        tracing::warn!(user_id = account.id, "wrong second-factor code");
+        audit::record(
+            &state.db,
+            None,
+            AuditAction::FailedLogin,
+            &audit::actor_label(account),
+            "right password, wrong second-factor code",
+            now,
+        )
+        .await?;
+    }
+    outcome
+}

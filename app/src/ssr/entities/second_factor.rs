@@ -1,0 +1,24 @@
+use sea_orm::entity::prelude::*;
+
+/// A staff member's authenticator (TOTP): begun at enrolment, confirmed by the first right code.
+/// Not `Serialize`: it holds the shared secret.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "second_factors")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub user_id: i32,
+    /// Base32, as authenticator apps take it.
+    pub secret: String,
+    /// None while enrolment waits for its first right code.
+    pub confirmed_at: Option<DateTimeUtc>,
+    /// The last 30-second step whose code signed someone in; only later steps are taken.
+    pub last_step: Option<i64>,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
