@@ -18,16 +18,13 @@ pub mod ssr;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, Lazy};
+use leptos_router::path;
 
 use crate::components::idle_hydration::IdleHydration;
 use crate::components::offline_banner::OfflineBanner;
 use crate::components::site_header::SiteHeader;
 use crate::i18n::{provide_lang, tr};
-use crate::lazy_routes::{
-    AdminAuditRoute, AdminExamRoute, AdminRoute, ForgotPasswordRoute, ReviewDeskRoute, ReviewHomeRoute,
-    ReviewQueueRoute, SecondFactorRoute, VerifyTicketRoute,
-};
+use crate::lazy_routes::LazyPageRoutes;
 use crate::pages::{
     AccountPage, ExamPageView, HomePage, LogInPage, NotFoundPage, NotificationsPage, PhotoToolPage, SignUpPage,
 };
@@ -69,19 +66,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage/>
                     <Route path=path!("/login") view=LogInPage/>
                     <Route path=path!("/signup") view=SignUpPage/>
-                    <Route path=path!("/forgot") view={Lazy::<ForgotPasswordRoute>::new()}/>
-                    <Route path=path!("/second-factor") view={Lazy::<SecondFactorRoute>::new()}/>
                     <Route path=path!("/photo-tool") view=PhotoToolPage/>
-                    <Route path=path!("/verify") view={Lazy::<VerifyTicketRoute>::new()}/>
                     <Route path=path!("/account") view=AccountPage/>
                     <Route path=path!("/exams/:code") view=ExamPageView/>
-                    <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()}/>
-                    <Route path=path!("/admin/exams/:code") view={Lazy::<AdminExamRoute>::new()}/>
-                    <Route path=path!("/admin/audit") view={Lazy::<AdminAuditRoute>::new()}/>
-                    <Route path=path!("/review") view={Lazy::<ReviewHomeRoute>::new()}/>
-                    <Route path=path!("/review/exams/:code") view={Lazy::<ReviewQueueRoute>::new()}/>
-                    <Route path=path!("/review/applications/:id") view={Lazy::<ReviewDeskRoute>::new()}/>
                     <Route path=path!("/notifications") view=NotificationsPage/>
+                    // The staff's pages and the door's, each a chunk of its own (`lazy_routes`).
+                    <LazyPageRoutes/>
                 </Routes>
             </main>
         </Router>
