@@ -7,8 +7,8 @@ use crate::models::account::SecondFactorEnrolment;
 /// signing in and only until the first right code confirms it.
 #[server(endpoint = "begin_second_factor_enrolment", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn begin_second_factor_enrolment() -> Result<SecondFactorEnrolment, AppError> {
-    use crate::ssr::{access::caller, accounts::second_factor};
+    use crate::ssr::{access::caller, accounts::second_factor_enrolment};
 
     let (state, _, account) = caller::halfway_signed_in().await?;
-    second_factor::begin_enrolment(&state.db, &account, state.clock.now()).await
+    second_factor_enrolment::begin_enrolment(&state.db, &account, state.clock.now()).await
 }

@@ -1,17 +1,16 @@
 //! Staff's second step of signing in (等保 2.0 level 3 asks administrators and reviewers for two
 //! factors): after the right password, a code from an authenticator app (TOTP, `totp`) or one
-//! of the ten recovery codes (`second_factor_recovery`). A staff member without an authenticator
-//! enrols at that step: the secret is offered, the first right code confirms it, and the
-//! recovery codes are shown once. Candidates are never asked.
+//! of the ten recovery codes (`second_factor_recovery`), each taken once. A staff member without
+//! an authenticator sets one up at that step (`second_factor_enrolment`). Candidates are never
+//! asked.
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use crate::domain::second_factor_code::SecondFactorCode;
 use crate::domain::Role;
 use crate::error::AppError;
-use crate::models::account::SecondFactorEnrolment;
 use crate::ssr::accounts::{second_factor_recovery, totp};
 use crate::ssr::entities::{second_factor, user};
 use crate::ssr::infra::audit;
@@ -35,78 +34,6 @@ pub async fn find(db: &impl ConnectionTrait, user_id: i32) -> Result<Option<seco
 /// Whether the account has a confirmed authenticator.
 pub async fn is_enrolled(db: &impl ConnectionTrait, user_id: i32) -> Result<bool, AppError> {
     Ok(find(db, user_id).await?.is_some_and(|row| row.confirmed_at.is_some()))
-}
-
-/// Enrolment's first half: the secret for the app, the same one until it is confirmed (a
-/// reloaded page shows the code already scanned).
-pub async fn begin_enrolment(
-    db: &impl ConnectionTrait,
-    account: &user::Model,
-    now: DateTime<Utc>,
-) -> Result<SecondFactorEnrolment, AppError> {
-    let secret = match find(db, account.id).await? {
-        Some(row) if row.confirmed_at.is_some() => return Err(already_enrolled()),
-        Some(row) => row.secret,
-        None => {
-            match insert(db, account.id, totp::new_secret(), None, now).await {
-                Ok(row) => row.secret,
-                // Two tabs began at once: the row the other wrote is the one.
-                Err(error) => match find(db, account.id).await? {
-                    Some(row) => row.secret,
-                    None => return Err(crate::ssr::internal("second factor insert", error)),
-                },
-            }
-        }
-    };
-    let label = format!("{} {}", account.name, account.masked_id_number());
-    let otpauth_url = totp::otpauth_url(&secret, &label)?;
-    Ok(SecondFactorEnrolment { qr_svg: qr_svg(&otpauth_url)?, secret: grouped(&secret), otpauth_url })
-}
-
-/// Enrolment's second half: the first right code confirms the authenticator; ten recovery codes
-/// are issued and returned (shown this once); audited.
-pub async fn confirm_enrolment<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    account: &user::Model,
-    code: &SecondFactorCode,
-    now: DateTime<Utc>,
-) -> Result<Vec<String>, AppError> {
-    let SecondFactorCode::Totp(digits) = code else {
-        return Err(AppError::invalid_field(
-            "code",
-            "设置时请输入验证器显示的 6 位数字",
-            "To set up, type the 6 digits your authenticator shows",
-        ));
-    };
-    let row = find(db, account.id).await?.ok_or_else(not_enrolled)?;
-    if row.confirmed_at.is_some() {
-        return Err(already_enrolled());
-    }
-    let step = totp::matched_step(&row.secret, digits, now)?.ok_or_else(wrong_code)?;
-    let txn = db.begin().await.map_err(|e| crate::ssr::internal("enrolment begin", e))?;
-    let confirmed = second_factor::Entity::update_many()
-        .col_expr(second_factor::Column::ConfirmedAt, Expr::value(now))
-        .col_expr(second_factor::Column::LastStep, Expr::value(step))
-        .filter(second_factor::Column::Id.eq(row.id))
-        .filter(second_factor::Column::ConfirmedAt.is_null())
-        .exec(&txn)
-        .await
-        .map_err(|e| crate::ssr::internal("enrolment confirm", e))?;
-    if confirmed.rows_affected == 0 {
-        return Err(already_enrolled());
-    }
-    let codes = second_factor_recovery::issue(&txn, account.id, now).await?;
-    audit::record(
-        &txn,
-        Some(account),
-        AuditAction::SecondFactorEnrolled,
-        &audit::actor_label(account),
-        "authenticator confirmed; ten recovery codes issued",
-        now,
-    )
-    .await?;
-    txn.commit().await.map_err(|e| crate::ssr::internal("enrolment commit", e))?;
-    Ok(codes)
 }
 
 /// What let a staff member in at the second step.
@@ -183,7 +110,7 @@ pub async fn enrol_published_secret(
 }
 
 /// A new authenticator row: `confirmed_at` None while enrolment waits for its first code.
-async fn insert(
+pub(super) async fn insert(
     db: &impl ConnectionTrait,
     user_id: i32,
     secret: String,
@@ -214,7 +141,7 @@ pub async fn remove(db: &impl ConnectionTrait, user_id: i32) -> Result<bool, App
     Ok(removed.rows_affected > 0)
 }
 
-fn wrong_code() -> AppError {
+pub(super) fn wrong_code() -> AppError {
     AppError::invalid_field(
         "code",
         "验证码不正确或已经用过，请输入验证器上最新显示的 6 位数字",
@@ -222,7 +149,7 @@ fn wrong_code() -> AppError {
     )
 }
 
-fn already_enrolled() -> AppError {
+pub(super) fn already_enrolled() -> AppError {
     AppError::invalid_field(
         "code",
         "两步验证已经设置；手机丢失时请用恢复码登录，或请管理员重置",
@@ -230,42 +157,10 @@ fn already_enrolled() -> AppError {
     )
 }
 
-fn not_enrolled() -> AppError {
+pub(super) fn not_enrolled() -> AppError {
     AppError::invalid_field(
         "code",
         "尚未设置两步验证，请先用验证器扫描二维码",
         "Two-step sign-in is not set up yet; scan the QR code with your authenticator first",
     )
-}
-
-/// The secret in groups of four, as people type it into an app by hand.
-fn grouped(secret: &str) -> String {
-    secret.as_bytes().chunks(4).map(|chunk| String::from_utf8_lossy(chunk).into_owned()).collect::<Vec<_>>().join(" ")
-}
-
-/// The `otpauth://` address as an inline SVG QR code (no script, no outside file: the page's
-/// Content-Security-Policy allows it as it is).
-fn qr_svg(otpauth_url: &str) -> Result<String, AppError> {
-    use qrcode::render::svg;
-    let code = qrcode::QrCode::with_error_correction_level(otpauth_url.as_bytes(), qrcode::EcLevel::M)
-        .map_err(|e| crate::ssr::internal("second factor QR code", e))?;
-    let drawn = code.render::<svg::Color>().min_dimensions(220, 220).build();
-    // The XML declaration has no place inside an HTML page.
-    Ok(drawn.split_once("?>").map(|(_, svg)| svg.to_string()).unwrap_or(drawn))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_secret_is_shown_in_groups_of_four() {
-        assert_eq!(grouped("GEZDGNBVGY3TQOJQ"), "GEZD GNBV GY3T QOJQ");
-    }
-
-    #[test]
-    fn the_qr_code_is_an_svg_without_an_xml_declaration() {
-        let svg = qr_svg("otpauth://totp/Zige:x?secret=GEZDGNBVGY3TQOJQ&issuer=Zige").unwrap();
-        assert!(svg.trim_start().starts_with("<svg"), "{}", &svg[..40]);
-    }
 }

@@ -8,6 +8,7 @@ use std::net::IpAddr;
 use crate::domain::second_factor_code::SecondFactorCode;
 use crate::error::AppError;
 use crate::ssr::accounts::second_factor::{self, CodeAccepted};
+use crate::ssr::accounts::second_factor_enrolment;
 use crate::ssr::entities::user;
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
@@ -41,7 +42,7 @@ pub async fn give(
             };
             Ok(SecondStepTaken { new_recovery_codes: Vec::new(), recovery_codes_left: left })
         } else {
-            let codes = second_factor::confirm_enrolment(&state.db, account, code, now).await?;
+            let codes = second_factor_enrolment::confirm_enrolment(&state.db, account, code, now).await?;
             Ok(SecondStepTaken { new_recovery_codes: codes, recovery_codes_left: None })
         }
     }
