@@ -82,6 +82,8 @@ pub async fn session_key(config: &Config) -> Result<Key, StartupError> {
         .into());
     }
     let path = config.data_dir.join("session_secret");
+    // A new installation's data folder is made here, the first thing written to it.
+    tokio::fs::create_dir_all(&config.data_dir).await?;
     match tokio::fs::read(&path).await {
         Ok(bytes) if bytes.len() >= 64 => {
             // Written by an older version with the default umask: readable by its owner alone now.

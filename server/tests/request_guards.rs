@@ -315,6 +315,16 @@ async fn the_generated_session_secret_is_readable_by_its_owner_alone() {
     assert_eq!(mode & 0o777, 0o600, "mode {mode:o}");
 }
 
+/// A new installation's data folder need not exist: `./scripts/run.sh` on a fresh checkout starts
+/// with no `./data`, and the server makes it (it once stopped at start, writing the secret there).
+#[tokio::test]
+async fn a_server_started_on_a_data_folder_that_does_not_exist_yet_makes_it_and_keeps_its_secret_there() {
+    let app = spawn_app_with(|c| c.data_dir = c.data_dir.join("not/yet/made")).await;
+    assert!(app.data_dir.path().join("not/yet/made/session_secret").is_file());
+    let alice = app.browser();
+    assert!(alice.sign_up(ALICE, "爱丽丝", "secret-pass-1").await.status().is_success());
+}
+
 async fn signed_in(browser: &Browser) -> bool {
     !browser.call("current_user", json!({})).await.json::<serde_json::Value>().await.unwrap().is_null()
 }
