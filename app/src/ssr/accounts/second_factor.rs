@@ -46,15 +46,16 @@ pub enum CodeAccepted {
     },
 }
 
-/// The second step of signing in: a code of a later step than the last one taken (a code is
-/// taken once, RFC 6238 §5.2), or an unused recovery code (audited).
+/// The second step of signing in, at the account's confirmed authenticator `row`: a code of a
+/// later step than the last one taken (a code is taken once, RFC 6238 §5.2), or an unused
+/// recovery code (audited).
 pub async fn check(
     db: &impl ConnectionTrait,
     account: &user::Model,
+    row: &second_factor::Model,
     code: &SecondFactorCode,
     now: DateTime<Utc>,
 ) -> Result<CodeAccepted, AppError> {
-    let row = find(db, account.id).await?.filter(|row| row.confirmed_at.is_some()).ok_or_else(not_enrolled)?;
     match code {
         SecondFactorCode::Totp(digits) => {
             let step = totp::matched_step(&row.secret, digits, now)?.ok_or_else(wrong_code)?;

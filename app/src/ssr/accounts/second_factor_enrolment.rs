@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Transactio
 use crate::domain::second_factor_code::SecondFactorCode;
 use crate::error::AppError;
 use crate::models::account::SecondFactorEnrolment;
-use crate::ssr::accounts::second_factor::{already_enrolled, find, insert, not_enrolled, wrong_code};
+use crate::ssr::accounts::second_factor::{already_enrolled, find, insert, wrong_code};
 use crate::ssr::accounts::{second_factor_recovery, totp};
 use crate::ssr::entities::{second_factor, user};
 use crate::ssr::infra::audit;
@@ -41,11 +41,12 @@ pub async fn begin_enrolment(
     Ok(SecondFactorEnrolment { qr_svg: qr_svg(&otpauth_url)?, secret: grouped(&secret), otpauth_url })
 }
 
-/// Enrolment's second half: the first right code confirms the authenticator; ten recovery codes
-/// are issued and returned (shown this once); audited.
+/// Enrolment's second half, at the account's unconfirmed authenticator `row`: the first right
+/// code confirms it; ten recovery codes are issued and returned (shown this once); audited.
 pub async fn confirm_enrolment<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     account: &user::Model,
+    row: &second_factor::Model,
     code: &SecondFactorCode,
     now: DateTime<Utc>,
 ) -> Result<Vec<String>, AppError> {
@@ -56,16 +57,13 @@ pub async fn confirm_enrolment<C: ConnectionTrait + TransactionTrait>(
             "To set up, type the 6 digits your authenticator shows",
         ));
     };
-    let row = find(db, account.id).await?.ok_or_else(not_enrolled)?;
-    if row.confirmed_at.is_some() {
-        return Err(already_enrolled());
-    }
     let step = totp::matched_step(&row.secret, digits, now)?.ok_or_else(wrong_code)?;
     let txn = db.begin().await.map_err(|e| crate::ssr::internal("enrolment begin", e))?;
     let confirmed = second_factor::Entity::update_many()
         .col_expr(second_factor::Column::ConfirmedAt, Expr::value(now))
         .col_expr(second_factor::Column::LastStep, Expr::value(step))
         .filter(second_factor::Column::Id.eq(row.id))
+        // Two first codes sent at once: one of them confirms it.
         .filter(second_factor::Column::ConfirmedAt.is_null())
         .exec(&txn)
         .await

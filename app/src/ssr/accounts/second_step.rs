@@ -35,14 +35,16 @@ pub async fn give(
         return Err(refused);
     }
     let outcome = async {
-        if second_factor::is_enrolled(&state.db, account.id).await? {
-            let left = match second_factor::check(&state.db, account, code, now).await? {
+        // Read once: whether it is confirmed says which of the two the code is for.
+        let row = second_factor::find(&state.db, account.id).await?.ok_or_else(second_factor::not_enrolled)?;
+        if row.confirmed_at.is_some() {
+            let left = match second_factor::check(&state.db, account, &row, code, now).await? {
                 CodeAccepted::Authenticator => None,
                 CodeAccepted::RecoveryCode { left } => Some(left),
             };
             Ok(SecondStepTaken { new_recovery_codes: Vec::new(), recovery_codes_left: left })
         } else {
-            let codes = second_factor_enrolment::confirm_enrolment(&state.db, account, code, now).await?;
+            let codes = second_factor_enrolment::confirm_enrolment(&state.db, account, &row, code, now).await?;
             Ok(SecondStepTaken { new_recovery_codes: codes, recovery_codes_left: None })
         }
     }
