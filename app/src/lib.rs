@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod island_page;
 pub mod lazy_routes;
 pub mod models;
+pub mod offline;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;

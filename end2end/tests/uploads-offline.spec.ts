@@ -318,3 +318,56 @@ test('a picture queued before an update goes up after it, and the device store n
   );
   expect(upgraded).toBe('upgraded');
 });
+
+// Issue 31: an upload's answer makes the page fetch its data again and draw every category anew;
+// a file chosen meanwhile in another category, and not sent yet, must still be there afterwards —
+// also when the network drops just as the page asks for its data again.
+test('a file chosen in one category while another category\'s upload is answered stays chosen, and goes up', async ({ browser }) => {
+  const code = `upr${Date.now() % 100000}`;
+  const { phone, page } = await candidateOnFreshExam(browser, '000', code, '竞速考生', '13912345674');
+  const idCard = page.getByRole('region', { name: '身份证' });
+  const education = page.getByRole('region', { name: '学历学位材料' });
+  const diploma = await makeImage(page, { width: 300, height: 400 });
+
+  // The server stores the ID card, and its answer is held back while a diploma is chosen.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/materials', async (route) => {
+    const answer = await route.fetch();
+    await held;
+    await route.fulfill({ response: answer });
+  });
+  await choose(page, '身份证', '#file-id_card', 'front.jpg');
+  await education.locator('#file-education').setInputFiles({ name: 'diploma.jpg', mimeType: 'image/jpeg', buffer: diploma });
+  await expect(education.getByText('提示（仍可上传）')).toBeVisible();
+  // The answer arrives; the page's data comes again and every category is drawn anew.
+  release();
+  await expect(idCard).toContainText('已上传 1 张');
+  await expect(education.locator('.chosen')).toContainText('diploma.jpg');
+  await page.unroute('**/api/materials');
+
+  // The same race, and the network drops as the page asks for its data: the page stays as it was.
+  let releaseData!: () => void;
+  const dataHeld = new Promise<void>((resolve) => (releaseData = resolve));
+  let asked = false;
+  await page.route('**/api/exam_page', async (route) => {
+    asked = true;
+    await dataHeld;
+    await route.abort('internetdisconnected');
+  });
+  await choose(page, '身份证', '#file-id_card', 'back.jpg');
+  await expect.poll(() => asked).toBe(true);
+  await phone.setOffline(true);
+  releaseData();
+  await expect(page.getByRole('alert').filter({ hasText: '网络连接失败' }).first()).toBeVisible();
+  await expect(education.locator('.chosen')).toContainText('diploma.jpg');
+  // Still offline, the diploma is sent: it waits on the phone, and goes up when the network returns.
+  await education.getByRole('button', { name: '上传', exact: true }).click();
+  await expect(education.getByTestId('queued-item')).toHaveCount(1);
+  await page.unroute('**/api/exam_page');
+  await phone.setOffline(false);
+  await expect(education).toContainText('已上传 1 张', { timeout: 20_000 });
+  await expect(idCard).toContainText('已上传 2 张');
+  expect(await stored(page.request, code, 'education')).toEqual(['diploma.jpg']);
+  expect((await stored(page.request, code, 'id_card')).sort()).toEqual(['back.jpg', 'front.jpg']);
+});

@@ -10,6 +10,8 @@ use app::domain::eligibility_csv::parse_eligibility_csv;
 use app::domain::sign_up_form::{SignUpFields, SignUpForm};
 use app::domain::Role;
 use app::error::AppError;
+use app::ssr::access::caller::Caller;
+use app::ssr::access::gate::{Admin, Candidate};
 use app::ssr::infra::audit::AuditAction;
 use app::ssr::ServerState;
 use app::ssr::{
@@ -102,12 +104,14 @@ pub async fn ensure_demo_data(state: &ServerState) -> Result<(), AppError> {
     // The demo reviewer reviews both demo exams, assigned by the demo administrator.
     let reviewer = account_store::find_by_id_number(db, DEMO_ACCOUNTS[1].id_number).await?;
     let admin = account_store::find_by_id_number(db, DEMO_ACCOUNTS[2].id_number).await?;
+    let admin = admin.map(Caller::<Admin>::admit).transpose()?;
     if let (Some(reviewer), Some(admin)) = (reviewer, &admin) {
         for code in DEMO_PRESETS {
             reviewers::set_assignment(db, admin, reviewer.id, code, true, now).await?;
         }
     }
     let demo_candidate = account_store::find_by_id_number(db, candidate.id_number).await?;
+    let demo_candidate = demo_candidate.map(Caller::<Candidate>::admit).transpose()?;
     if let (Some(candidate), Some(admin)) = (demo_candidate, admin) {
         after_approval::approved_application(state, &candidate, &admin).await?;
     }

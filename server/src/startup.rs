@@ -23,7 +23,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 use app::shell;
 use app::ssr::infra::blob_store::BlobStore;
 use app::ssr::infra::decode_budget::DecodeBudget;
-use app::ssr::payments::gateway::{Gateways, PaymentGateway};
+use app::ssr::infra::payment_gateway::{Gateways, PaymentGateway};
 use app::ssr::payments::sandbox_gateway::SandboxGateway;
 use app::ssr::ServerState;
 use app::ssr::{infra::clock::Clock, infra::clock::SystemClock};

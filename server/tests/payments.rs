@@ -6,7 +6,7 @@ mod support;
 use serde_json::{json, Value};
 use support::*;
 
-use app::ssr::payments::gateway::GatewayNotice;
+use app::ssr::infra::payment_gateway::GatewayNotice;
 
 /// Exam 000 with a fee of ¥100.00 payable online and on site, ALICE approved and the results
 /// published (the server's clock moved past them).

@@ -7,6 +7,6 @@ use crate::error::AppError;
 pub async fn accept_pledge(code: String) -> Result<(), AppError> {
     use crate::ssr::{access::caller, candidate::pledge};
 
-    let (state, account) = caller::signed_in().await?;
+    let (state, account) = caller::candidate().await?;
     pledge::accept(&state, &account, &code).await
 }

@@ -8,6 +8,6 @@ use crate::models::candidate::ExamWithMaterials;
 pub async fn exam_page(code: String) -> Result<ExamWithMaterials, AppError> {
     use crate::ssr::{access::caller, candidate::exam_page};
 
-    let (state, account) = caller::signed_in().await?;
+    let (state, account) = caller::candidate().await?;
     exam_page::assemble(&state, &account, &code).await
 }

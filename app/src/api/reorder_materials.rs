@@ -7,7 +7,7 @@ use crate::error::AppError;
 pub async fn reorder_materials(code: String, category: String, ordered_ids: Vec<String>) -> Result<(), AppError> {
     use crate::ssr::{access::caller, candidate::material_commands, candidate::upload_pipeline::MAX_SEQ_NO};
 
-    let (state, account) = caller::signed_in().await?;
+    let (state, account) = caller::candidate().await?;
     if ordered_ids.len() > MAX_SEQ_NO as usize {
         return Err(AppError::BadRequest("too many ids".into()));
     }

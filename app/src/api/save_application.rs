@@ -16,6 +16,6 @@ pub async fn save_application(
     use crate::ssr::access::caller;
     use crate::ssr::candidate::application_form::{self, FormSubmission};
 
-    let (state, account) = caller::signed_in().await?;
+    let (state, account) = caller::candidate().await?;
     application_form::save(&state, &account, &code, FormSubmission { form, position, submit }).await
 }

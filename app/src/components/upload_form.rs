@@ -2,6 +2,8 @@
 //! chosen: a refused file shows every broken rule at once and is never sent; advice that is not
 //! followed shows as a warning and the upload stays allowed. On a phone the camera is offered.
 //! An accepted file goes to the page's outbox: kept on the device first, then sent (see `outbox`).
+//! Until then the chosen file is the page's (`PageChoices`), not this form's: the form is drawn
+//! again whenever the page's data comes back, and the choice must outlive it.
 
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -9,28 +11,17 @@ use leptos::prelude::*;
 use crate::client::read_chosen_file;
 use crate::components::chosen_picture::{chosen_picture, jpeg_name};
 use crate::components::error_note::ErrorNote;
+use crate::components::judged_file::{Judged, PageChoices};
 use crate::components::outbox::Outbox;
-use crate::components::photo_fix::{only_fixable, FitReport, FitReportView, FittedPicture};
+use crate::components::photo_fix::{only_fixable, FitReportView, FittedPicture};
 use crate::components::photo_tools_on_demand::{keep_photo_tools_for_offline, LooksAdviceOnDemand, PhotoFixOnDemand};
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
 use crate::domain::pending_action::PendingKind;
-use crate::domain::{judge_for_category, CategoryDefinition, ImageVerdict};
+use crate::domain::{judge_for_category, CategoryDefinition};
 use crate::error::AppError;
 use crate::i18n::tr;
-
-/// A file read and judged in the browser, waiting for the candidate to press upload.
-#[derive(Clone)]
-struct Judged {
-    name: String,
-    /// The picture alone (`picture_alone`): what is judged and what is sent.
-    bytes: std::sync::Arc<Vec<u8>>,
-    /// What was done to the file before judging (a motion photo's video cut off, HEIC made JPEG).
-    cut_note: Option<(String, String)>,
-    /// What the photo tool did, with the before and after previews, when it made these bytes.
-    fitted: Option<FitReport>,
-    verdict: ImageVerdict,
-}
+use crate::offline::chosen_files::ChosenFiles;
 
 #[component]
 pub fn UploadForm(
@@ -58,12 +49,19 @@ pub fn UploadForm(
         .collect();
     let lang = crate::i18n::use_lang();
     let seq_no = RwSignal::new(next_seq_no.to_string());
-    let judged = RwSignal::new(None::<Judged>);
     let failure = RwSignal::new(None::<AppError>);
     let file_input = NodeRef::<Input>::new();
     let input_id = match &replaces {
         Some(id) => format!("replace-{id}"),
         None => format!("file-{category_code}"),
+    };
+    let choices = use_context::<PageChoices>().unwrap_or_else(|| RwSignal::new(ChosenFiles::default()));
+    // Each closure holds the slot's name itself: a judgement still running when this form is drawn
+    // anew must reach the page's store without touching the form it started in.
+    let slot = input_id.clone();
+    let judged = {
+        let slot = slot.clone();
+        Memo::new(move |_| choices.with(|chosen| chosen.get(&slot)))
     };
     let label_for = input_id.clone();
     let full = replaces.is_none() && rules.max_count.is_some_and(|max| already_uploaded >= max);
@@ -71,35 +69,43 @@ pub fn UploadForm(
 
     // The photo tool's result takes the chosen file's place, named as the JPEG it now is.
     let fix_category = category.clone();
-    let on_fitted = move |name: String| {
-        Callback::new(move |picture: FittedPicture| {
-            judged.set(Some(Judged {
-                name: jpeg_name(&name),
-                bytes: picture.bytes,
-                cut_note: None,
-                fitted: Some(picture.report),
-                verdict: picture.verdict,
-            }));
-        })
+    let on_fitted = {
+        let slot = slot.clone();
+        move |name: String| {
+            let slot = slot.clone();
+            Callback::new(move |picture: FittedPicture| {
+                let fitted = Judged {
+                    name: jpeg_name(&name),
+                    bytes: picture.bytes,
+                    cut_note: None,
+                    fitted: Some(picture.report),
+                    verdict: picture.verdict,
+                };
+                choices.update(|chosen| chosen.replace(&slot, fitted));
+            })
+        }
     };
 
     let on_choose = {
-        let category = category.clone();
+        let (category, slot) = (category.clone(), slot.clone());
         move |ev: leptos::ev::Event| {
             failure.set(None);
-            judged.set(None);
-            let category = category.clone();
+            let Some(ticket) = choices.try_update(|chosen| chosen.begin(&slot)) else { return };
+            let (category, slot) = (category.clone(), slot.clone());
             leptos::task::spawn_local(async move {
                 if let Some(file) = read_chosen_file(&ev).await {
                     let picture = chosen_picture(&file.bytes).await;
                     let verdict = judge_for_category(&picture.bytes, &category, already_uploaded);
-                    judged.set(Some(Judged {
+                    let judged = Judged {
                         name: if picture.converted { jpeg_name(&file.name) } else { file.name },
                         bytes: std::sync::Arc::new(picture.bytes),
                         cut_note: picture.note,
                         fitted: None,
                         verdict,
-                    }));
+                    };
+                    // The page's store outlives this form; when the page itself is gone, so is
+                    // the choice.
+                    choices.try_update(|chosen| chosen.judged(&slot, ticket, judged));
                 }
             });
         }
@@ -127,7 +133,9 @@ pub fn UploadForm(
                 },
                 Some(file.bytes.clone()),
             );
-            judged.set(None);
+            choices.update(|chosen| {
+                chosen.take(&slot);
+            });
             if let Some(input) = file_input.get_untracked() {
                 input.set_value("");
             }

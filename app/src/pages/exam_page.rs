@@ -7,43 +7,23 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::exam_page;
 use crate::api::server_resource::server_resource;
-use crate::components::application_actions::ApplicationActions;
-use crate::components::category_card::CategoryCard;
 use crate::components::countdown::Countdown;
-use crate::components::draft_keeper::{DraftKeeper, Whereabouts};
+use crate::components::draft_keeper::Whereabouts;
 use crate::components::error_note::ErrorNote;
-use crate::components::fee_panel::FeePanel;
+use crate::components::exam_workspace::{Typing, Workspace};
+use crate::components::judged_file::PageChoices;
 use crate::components::outbox::Outbox;
 use crate::components::outbox_notes::OutboxNotes;
-use crate::components::personal_form_view::PersonalFormView;
 use crate::components::pledge_panel::PledgePanel;
-use crate::components::position_picker::PositionPicker;
 use crate::components::requirements_list::RequirementsList;
-use crate::components::timeline_list::TimelineList;
-use crate::components::uploaded_summary::UploadedSummary;
 use crate::domain::personal_form::FormValues;
 use crate::domain::ApplicationState;
 use crate::domain::ExamPhase;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::island_page::{address_path, in_islands_mode, provide_island_contexts};
-use crate::models::{candidate::CategoryWithMaterials, candidate::ExamWithMaterials, exam::phase_label};
-
-/// What the candidate is typing, kept outside the reloading page data so an upload (which
-/// reloads the page) does not throw away unsaved typing, nor close a submission's confirmation
-/// opened while the upload was still on its way.
-#[derive(Clone, Copy)]
-struct Typing {
-    form: RwSignal<FormValues>,
-    position: RwSignal<Option<String>>,
-    strict: RwSignal<bool>,
-    confirming: RwSignal<bool>,
-    loaded: StoredValue<bool>,
-    /// Where the typing is (on this device, on the server) and how many changes it has seen.
-    whereabouts: RwSignal<Whereabouts>,
-    edits: RwSignal<u64>,
-    saved_by_hand: RwSignal<u32>,
-}
+use crate::models::{candidate::ExamWithMaterials, exam::phase_label};
+use crate::offline::chosen_files::ChosenFiles;
 
 /// The route's view: the page again for another exam's address (in the whole app, the router
 /// keeps a route's view when only its parameters change).
@@ -91,7 +71,19 @@ fn ExamPage() -> impl IntoView {
     // What waits to be sent lives as long as the page, not its data: every sent action reloads that.
     let outbox = Outbox::new();
     provide_context(outbox);
-    let online = window_event_listener(leptos::ev::online, move |_| outbox.network_back());
+    // So do the files chosen and not sent yet: the forms showing them are drawn anew with the data.
+    provide_context::<PageChoices>(RwSignal::new(ChosenFiles::default()));
+    // The data last shown, kept on when fetching it again fails for want of a network (an upload's
+    // answer came back just before the network went): the page stays as it was, choices and
+    // queue included, and is fetched again when the network returns.
+    let last_shown = StoredValue::new(None::<ExamWithMaterials>);
+    let stale = RwSignal::new(false);
+    let online = window_event_listener(leptos::ev::online, move |_| {
+        outbox.network_back();
+        if stale.get_untracked() {
+            refresh.update(|v| *v += 1);
+        }
+    });
     let visible = window_event_listener_untyped("visibilitychange", move |_| {
         if !document().hidden() {
             outbox.network_back();
@@ -107,6 +99,8 @@ fn ExamPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => {
+                        last_shown.set_value(Some(page.clone()));
+                        stale.set(false);
                         if !typing.loaded.get_value() {
                             typing.form.set(page.form.clone());
                             typing.position.set(page.position.clone());
@@ -121,7 +115,13 @@ fn ExamPage() -> impl IntoView {
                         <p>{tr("请先登录。", "Please log in first.")}</p>
                         <a class="button" href="/login">{tr("登录", "Log in")}</a>
                     }.into_any(),
-                    Err(error) => view! { <h1>{tr("上传入口", "Upload entrance")}</h1><ErrorNote error/> }.into_any(),
+                    Err(error) => match (error, last_shown.get_value()) {
+                        (error @ AppError::Transport(_), Some(page)) => {
+                            stale.set(true);
+                            view! { <ErrorNote error/> <ExamJourney page typing on_changed/> }.into_any()
+                        }
+                        (error, _) => view! { <h1>{tr("上传入口", "Upload entrance")}</h1><ErrorNote error/> }.into_any(),
+                    },
                 }
             })}
         </Transition>
@@ -175,134 +175,4 @@ fn ExamJourney(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>
         _ => view! { <Workspace page typing on_changed/> }.into_any(),
     };
     view! { {header} {body} }.into_any()
-}
-
-#[component]
-fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>) -> impl IntoView {
-    let lang = use_lang();
-    let show_requirements = RwSignal::new(false);
-    let show_uploaded = RwSignal::new(false);
-    let code = page.exam.code.clone();
-    let definition = page.definition.clone();
-    let editable = page.editable;
-    let revising = page.revising;
-    let form_editable = page.form_editable;
-    let closed = matches!(page.phase, ExamPhase::Closed | ExamPhase::ResultsPublished);
-    let (closes_at, submitted_at) = (page.closes_at.clone(), page.submitted_at.clone());
-    let categories_for_summary = page.category_views();
-    let groups = group_categories(page.category_views());
-
-    let awaiting = page.state.awaits_review();
-    let has_application = page.pledge_accepted_at.is_some();
-    let result = page.result.clone();
-    let approved = result.as_ref().is_some_and(|r| r.state == ApplicationState::Approved);
-    let fee_due = definition.charges_fee && approved;
-    let form_ready = definition.prints_registration_form && approved;
-    let ticket_opens = definition.ticket_opens.clone().filter(|_| approved);
-    view! {
-        {result.map(|result| {
-            let reason = result.reason.clone().unwrap_or_default();
-            let approved = result.state == ApplicationState::Approved;
-            view! {
-                <p class="notice result" class:ok=approved role="status" data-testid="result">
-                    {move || lang.get().pick(format!("审核结果：{}", result.state.label_zh()), format!("Result: {}", result.state.label_en()))}
-                    {(!reason.is_empty()).then(|| { let r = reason.clone(); move || lang.get().pick(format!("（{r}）"), format!(" ({r})")) })}
-                </p>
-            }
-        })}
-        // 报名登记表 (seed 004): printed on one A4 page, stamped by the employer, handed in.
-        {form_ready.then(|| view! {
-            <p class="toolbar registration-form">
-                <a class="button" href=format!("/api/exams/{code}/registration-form.pdf") rel="external" target="_blank">{tr("打印报名登记表（PDF）", "Print the registration form (PDF)")}</a>
-                <span class="muted">{tr("请用 A4 纸单页打印，交所在单位组织人事部门盖章后按要求提交。", "Print it on one A4 page, have it stamped by your employer's personnel department, then hand it in as instructed.")}</span>
-            </p>
-        })}
-        {fee_due.then(|| view! { <FeePanel exam_code=code.clone()/> })}
-        // 准考证 (seed 002): from the ticket window, once paid (where a fee is due) and seated; the
-        // server says which of these is still missing.
-        {ticket_opens.map(|opens| view! {
-            <p class="toolbar admission-ticket">
-                <a class="button" href=format!("/api/exams/{code}/ticket.pdf") rel="external" target="_blank">{tr("打印准考证（PDF）", "Print the admission ticket (PDF)")}</a>
-                <span class="muted">{move || lang.get().pick(
-                    format!("开放打印：{opens}；需缴费的考试缴费后、考场座位安排后可打印。"),
-                    format!("Printable from {opens}, once the fee (if any) is paid and your seat is assigned."),
-                )}</span>
-            </p>
-        })}
-        {awaiting.then(|| {
-            let at = submitted_at.clone().unwrap_or_default();
-            view! { <p class="notice ok" role="status" data-testid="locked-note">{move || lang.get().pick(format!("上报完成，内容已锁定（{at}），等待审核。"), format!("Submitted; your application is locked ({at}) and waits for review."))}</p> }
-        })}
-        {page.revise_until.clone().filter(|_| revising).map(|until| view! {
-            <p class="notice warn" role="status" data-testid="returned-note">{move || lang.get().pick(
-                format!("您的申请被退回修改：请按下方审核记录更换标出的材料，并于 {until} 前重新提交。其他材料仍已锁定。"),
-                format!("Your application was returned for revision: replace the marked items as the review messages below say and resubmit before {until}. Everything else stays locked."),
-            )}</p>
-        })}
-        <TimelineList entries=page.timeline.clone()/>
-        {(closed && page.state == ApplicationState::Draft).then(|| {
-            let at = closes_at.clone();
-            view! { <p class="notice" role="status" data-testid="closed-note">{move || lang.get().pick(format!("上传已于 {at} 截止，材料只能查看，不能再修改。"), format!("Uploading closed at {at}; you can view your materials but no longer change them."))}</p> }
-        })}
-        <p class="toolbar">
-            <button type="button" class="button secondary" aria-expanded=move || show_requirements.get().to_string() on:click=move |_| show_requirements.update(|v| *v = !*v)>
-                {tr("查看上传材料要求清单", "View material requirements")}
-            </button>
-            <button type="button" class="button secondary" aria-expanded=move || show_uploaded.get().to_string() on:click=move |_| show_uploaded.update(|v| *v = !*v)>
-                {tr("查看已上传材料清单", "View uploaded materials")}
-            </button>
-            // 上传回执: every file with its SHA-256 and the server's time, printed by the server.
-            {has_application.then(|| view! {
-                <a class="button secondary" href=format!("/api/exams/{code}/receipt.pdf") rel="external" target="_blank">{tr("下载上传回执（PDF）", "Download the upload receipt (PDF)")}</a>
-            })}
-        </p>
-        {let (code, categories) = (code.clone(), definition.categories.clone()); move || show_requirements.get().then(|| view! { <RequirementsList exam_code=code.clone() categories=categories.clone()/> })}
-        {move || show_uploaded.get().then(|| view! { <UploadedSummary categories=categories_for_summary.clone()/> })}
-        <h2>{tr("上传材料", "Upload materials")}</h2>
-        <p class="muted">{tr(
-            "所有材料须为清晰的图片，每张图片只含一页纸的内容。同一类材料按顺序号排列，上传后请点击“查看”核对方向和内容。",
-            "Every document must be a clear picture with one page per image. Images in a category are ordered by sequence number; after uploading, use View to check orientation and content.",
-        )}</p>
-        {groups.into_iter().map(|(heading, categories)| {
-            let exam_code = code.clone();
-            view! {
-                <div class="category-group">
-                    {heading.map(|(zh, en)| view! { <h3 class="group-heading">{move || lang.get().pick(zh.clone(), en.clone())}</h3> })}
-                    {categories.into_iter().map(|category| view! {
-                        <CategoryCard exam_code=exam_code.clone() category editable revising/>
-                    }).collect_view()}
-                </div>
-            }
-        }).collect_view()}
-        {page.form_flag.clone().map(|f| view! {
-            <p class="flag-note" data-testid="form-needs-correction">{move || lang.get().pick(format!("个人信息需修改：{}", f.text_zh()), format!("Personal information to correct: {}", f.text_en()))}</p>
-        })}
-        {(form_editable && (!definition.form.is_empty() || !definition.positions.is_empty())).then(|| view! {
-            <DraftKeeper draft_key=page.draft_key.clone() exam_code=code.clone() fields=definition.form.clone()
-                form=typing.form position=typing.position server_form=page.form.clone() server_position=page.position.clone()
-                saved_by_hand=typing.saved_by_hand whereabouts=typing.whereabouts edits=typing.edits/>
-        }.into_any())}
-        {(!definition.form.is_empty()).then(|| view! { <PersonalFormView fields=definition.form.clone() values=typing.form strict=typing.strict editable=form_editable/> })}
-        {(!definition.positions.is_empty()).then(|| view! { <PositionPicker tree=definition.positions.clone() chosen=typing.position editable=form_editable/> })}
-        {(editable || revising).then(|| view! {
-            <ApplicationActions exam_code=code.clone() form=typing.form position=typing.position strict=typing.strict confirming=typing.confirming missing_at_load=page.missing.clone() resubmit=revising on_submitted=on_changed saved_by_hand=typing.saved_by_hand/>
-        })}
-    }
-    .into_any()
-}
-
-type Heading = Option<(String, String)>;
-
-/// Consecutive categories with the same group heading (工作经历材料) sit under one heading.
-fn group_categories(categories: Vec<CategoryWithMaterials>) -> Vec<(Heading, Vec<CategoryWithMaterials>)> {
-    let mut groups: Vec<(Heading, Vec<CategoryWithMaterials>)> = Vec::new();
-    for category in categories {
-        let d = &category.definition;
-        let heading = d.group_zh.clone().map(|zh| (zh, d.group_en.clone().unwrap_or_default()));
-        match groups.last_mut() {
-            Some((last, members)) if heading.is_some() && *last == heading => members.push(category),
-            _ => groups.push((heading, vec![category])),
-        }
-    }
-    groups
 }

@@ -4,6 +4,7 @@
 
 pub mod caller;
 pub mod candidate_access;
+pub mod gate;
 pub mod image_access;
 pub mod pending_sign_in;
 pub mod reviewer_access;

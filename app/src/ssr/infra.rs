@@ -1,7 +1,8 @@
 //! What every room stands on: the server's shared state, its clock, the blob store and its sweep,
 //! the budgets and rate limits that keep a flood from taking the server down, the pages' security
-//! policy, the append-only audit log every room writes to, and what a failure of the machinery
-//! means to the person who asked.
+//! policy, the append-only audit log every room writes to, what a failure of the machinery
+//! means to the person who asked, and the ports the state holds (payment gateways, the tickets'
+//! keys) whose users live in the rooms above.
 
 pub mod audit;
 pub mod blob_store;
@@ -14,5 +15,7 @@ pub mod failure;
 pub mod idempotency;
 pub mod keyed_tally;
 pub mod page_policy;
+pub mod payment_gateway;
 pub mod rate_limits;
 pub mod server_state;
+pub mod ticket_signing_keys;

@@ -1,8 +1,7 @@
 //! Fees after approval (issue 13): orders whose amount comes from the exam, payment gateways
-//! behind one trait, each gateway notification applied exactly once, on-site payments and refunds
+//! behind one trait (`infra::payment_gateway`), each gateway notification applied exactly once, on-site payments and refunds
 //! recorded by staff, and the daily reconciliation. No real provider is reachable from here: the
 //! sandbox gateway plays one (its cashier page and its signed, late, repeated notifications).
-pub mod gateway;
 pub mod notices;
 pub mod order_view;
 pub mod orders;

@@ -12,9 +12,10 @@ use app::domain::eligibility_csv::parse_eligibility_csv;
 use app::domain::review_decision::Decision;
 use app::domain::Eligibility;
 use app::error::AppError;
+use app::ssr::access::caller::Caller;
+use app::ssr::access::gate::{Admin, Candidate, Staff};
 use app::ssr::candidate::application_form::{self, FormSubmission};
 use app::ssr::candidate::upload_pipeline::{store_upload, NewUpload};
-use app::ssr::entities::user;
 use app::ssr::exams::{eligibility, exam_source, exam_store, presets};
 use app::ssr::review::{decisions, review_sheet};
 use app::ssr::{application::application_queries, candidate::pledge, ServerState};
@@ -24,8 +25,8 @@ pub const EXAM: &str = "002";
 /// Creates 002 with the demo candidate approved in it, unless 002 exists already.
 pub async fn approved_application(
     state: &ServerState,
-    candidate: &user::Model,
-    admin: &user::Model,
+    candidate: &Caller<Candidate>,
+    admin: &Caller<Admin>,
 ) -> Result<(), AppError> {
     let now = state.clock.now();
     let preset = presets::find(EXAM).ok_or_else(|| app::ssr::internal("demo exam", "preset 002 missing or invalid"))?;
@@ -75,8 +76,9 @@ pub async fn approved_application(
     let application = application_queries::find(&state.db, candidate.id, EXAM)
         .await?
         .ok_or_else(|| app::ssr::internal("demo application", "not stored"))?;
-    let sheet = review_sheet::open(state, admin, application.id, false).await?;
-    decisions::decide(state, admin, application.id, sheet.version, Decision::Approve).await?;
+    let reviewer = admin.as_a::<Staff>()?;
+    let sheet = review_sheet::open(state, &reviewer, application.id, false).await?;
+    decisions::decide(state, &reviewer, application.id, sheet.version, Decision::Approve).await?;
 
     // Review is over and results are out since yesterday; tickets print from yesterday, for
     // sessions a fortnight ahead (whole days, so every time of day in the file stays).

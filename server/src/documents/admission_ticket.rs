@@ -17,8 +17,10 @@ use app::domain::exam_windows::{format_moment, format_utc};
 use app::domain::payment_order::OrderState;
 use app::domain::ticket_code::{sign_ticket, TicketClaims};
 use app::error::AppError;
+use app::ssr::access::caller::Caller;
 use app::ssr::access::candidate_access;
-use app::ssr::entities::{application, seat_assignment, user};
+use app::ssr::access::gate::Candidate;
+use app::ssr::entities::{application, seat_assignment};
 use app::ssr::payments::orders::latest_order;
 use app::ssr::ServerState;
 
@@ -30,7 +32,7 @@ use super::render::{render_for_exam, DocumentFiles};
 pub async fn ticket_pdf(
     state: &ServerState,
     cell: &FontCell,
-    account: &user::Model,
+    account: &Caller<Candidate>,
     exam_code: &str,
 ) -> Result<Vec<u8>, AppError> {
     let exam = candidate_access::enter(state, account, exam_code).await?;

@@ -14,9 +14,10 @@ use app::domain::position_tree::find_position;
 use app::domain::work_resume::check_resume;
 use app::domain::year_month::YearMonth;
 use app::error::AppError;
+use app::ssr::access::caller::Caller;
 use app::ssr::access::candidate_access;
+use app::ssr::access::gate::Candidate;
 use app::ssr::application::application_queries;
-use app::ssr::entities::user;
 use app::ssr::ServerState;
 
 use super::font_cell::FontCell;
@@ -34,7 +35,7 @@ pub struct Person<'a> {
 pub async fn registration_form_pdf(
     state: &ServerState,
     cell: &FontCell,
-    account: &user::Model,
+    account: &Caller<Candidate>,
     exam_code: &str,
 ) -> Result<Vec<u8>, AppError> {
     let exam = candidate_access::enter(state, account, exam_code).await?;

@@ -11,9 +11,10 @@ use app::domain::document_kind::DocumentKind;
 use app::domain::exam_windows::format_utc;
 use app::domain::{ApplicationState, ExamDefinition};
 use app::error::AppError;
+use app::ssr::access::caller::Caller;
 use app::ssr::access::candidate_access;
+use app::ssr::access::gate::Candidate;
 use app::ssr::application::material_queries;
-use app::ssr::entities::user;
 use app::ssr::ServerState;
 
 use super::font_cell::FontCell;
@@ -23,7 +24,7 @@ use super::render::render_for_exam;
 pub async fn receipt_pdf(
     state: &ServerState,
     cell: &FontCell,
-    account: &user::Model,
+    account: &Caller<Candidate>,
     exam_code: &str,
 ) -> Result<Vec<u8>, AppError> {
     let exam = candidate_access::enter(state, account, exam_code).await?;

@@ -10,7 +10,7 @@ use tower_sessions::Session;
 
 use app::domain::document_kind::DocumentKind;
 use app::error::AppError;
-use app::ssr::access::session_user::user_from_session;
+use app::ssr::access::{caller, gate::Candidate};
 use app::ssr::ServerState;
 
 use crate::documents::admission_ticket::ticket_pdf;
@@ -20,8 +20,9 @@ use crate::documents::upload_receipt::receipt_pdf;
 
 use super::error_response;
 
-/// Every document asks the same first: who is signed in; then it is laid out for that account (a
-/// free place among the render workers is asked for by the layout itself) (each refuses anyone whose application it is not). Each route carries
+/// Every document asks the same first: which candidate is signed in (anyone else is refused);
+/// then it is laid out for that account, and each refuses anyone whose application it is not (a
+/// free place among the render workers is asked for by the layout itself). Each route carries
 /// which document it prints as an extension.
 pub async fn candidate_document(
     State(state): State<ServerState>,
@@ -31,7 +32,7 @@ pub async fn candidate_document(
     Path(code): Path<String>,
 ) -> Response {
     let made = async {
-        let account = user_from_session(&session, &state.db).await?;
+        let account = caller::from_session::<Candidate>(&session, &state.db).await?;
         match document {
             DocumentKind::UploadReceipt => receipt_pdf(&state, &fonts, &account, &code).await,
             DocumentKind::RegistrationForm => registration_form_pdf(&state, &fonts, &account, &code).await,

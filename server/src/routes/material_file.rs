@@ -5,14 +5,14 @@ use axum::response::Response;
 use tower_sessions::Session;
 
 use app::ssr::access::image_access::read_for;
-use app::ssr::access::session_user::user_from_session;
+use app::ssr::access::{caller, gate::Anyone};
 use app::ssr::ServerState;
 
 use super::{error_response, image_response};
 
 pub async fn material_file(State(state): State<ServerState>, session: Session, Path(id): Path<String>) -> Response {
     let outcome = async {
-        let account = user_from_session(&session, &state.db).await?;
+        let account = caller::from_session::<Anyone>(&session, &state.db).await?;
         read_for(&state, &account, &id).await
     }
     .await;

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use app::error::AppError;
-use app::ssr::access::session_user::user_from_session;
+use app::ssr::access::{caller, gate::Admin};
 use app::ssr::payments::reconciliation;
 use app::ssr::ServerState;
 
@@ -37,7 +37,7 @@ async fn export(
     day: &str,
     format: SheetFormat,
 ) -> Result<Response, AppError> {
-    let account = user_from_session(session, &state.db).await?;
+    let account = caller::from_session::<Admin>(session, &state.db).await?;
     let day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").map_err(|_| {
         AppError::invalid_field("day", "日期格式应为 2026-11-23", "The day must be written like 2026-11-23")
     })?;

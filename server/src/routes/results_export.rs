@@ -6,8 +6,8 @@ use axum::Extension;
 use tower_sessions::Session;
 
 use app::error::AppError;
+use app::ssr::access::{caller, gate::Admin};
 use app::ssr::ServerState;
-use app::ssr::{access::session_user::require_role, access::session_user::user_from_session};
 use app::ssr::{exams::exam_store, review::results};
 
 use super::error_response;
@@ -23,8 +23,7 @@ pub async fn results_export(
 }
 
 async fn export(state: &ServerState, session: &Session, code: &str, format: SheetFormat) -> Result<Response, AppError> {
-    let account = user_from_session(session, &state.db).await?;
-    require_role(&account, app::domain::Role::Admin)?;
+    let account = caller::from_session::<Admin>(session, &state.db).await?;
     let definition = exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
     let rows = results::rows(&state.db, code, definition.windows.offset()).await?;
     let table = Table::new(results::HEADER, rows.into_iter().map(Vec::from).collect());

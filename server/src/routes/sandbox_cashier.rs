@@ -17,7 +17,7 @@ use app::domain::payment_order::OrderState;
 use app::error::AppError;
 use app::ssr::access::session_user::user_from_session;
 use app::ssr::entities::payment_order;
-use app::ssr::payments::gateway::GatewayNotice;
+use app::ssr::infra::payment_gateway::GatewayNotice;
 use app::ssr::payments::notices;
 use app::ssr::payments::sandbox_gateway::{SandboxGateway, SANDBOX_CODE};
 use app::ssr::ServerState;

@@ -9,9 +9,8 @@ use axum::Extension;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use tower_sessions::Session;
 
-use app::domain::Role;
 use app::error::AppError;
-use app::ssr::access::session_user::{require_role, user_from_session};
+use app::ssr::access::{caller, gate::Admin};
 use app::ssr::entities::{application, user};
 use app::ssr::tickets::seating::seats_of;
 use app::ssr::ServerState;
@@ -31,8 +30,7 @@ pub async fn seats_export(
 }
 
 async fn export(state: &ServerState, session: &Session, code: &str, format: SheetFormat) -> Result<Response, AppError> {
-    let account = user_from_session(session, &state.db).await?;
-    require_role(&account, Role::Admin)?;
+    let account = caller::from_session::<Admin>(session, &state.db).await?;
     let seats = seats_of(state, code).await?;
     let ids: Vec<i32> = seats.iter().map(|s| s.application_id).collect();
     let owners: HashMap<i32, i32> = application::Entity::find()

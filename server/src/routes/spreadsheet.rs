@@ -7,7 +7,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 use app::error::AppError;
-use app::ssr::entities::user;
+use app::ssr::access::{caller::Caller, gate::Admin};
 use app::ssr::infra::audit::{self, AuditAction};
 use app::ssr::ServerState;
 
@@ -98,7 +98,7 @@ pub fn csv_cell(cell: &str) -> std::borrow::Cow<'_, str> {
 /// which export of which exam, and how many rows.
 pub async fn audited_download(
     state: &ServerState,
-    staff: &user::Model,
+    staff: &Caller<Admin>,
     exam_code: &str,
     file_stem: &str,
     format: SheetFormat,
@@ -107,7 +107,15 @@ pub async fn audited_download(
     let bytes = table.encode(format).map_err(|e| app::ssr::internal("export", e))?;
     let file_name = format!("{file_stem}.{}", format.extension());
     let detail = format!("{file_name}: {} rows", table.rows.len());
-    audit::record(&state.db, Some(staff), AuditAction::ExportDownloaded, exam_code, &detail, state.clock.now()).await?;
+    audit::record(
+        &state.db,
+        Some(staff.account()),
+        AuditAction::ExportDownloaded,
+        exam_code,
+        &detail,
+        state.clock.now(),
+    )
+    .await?;
     Ok((
         [
             (header::CONTENT_TYPE, format.content_type().to_string()),

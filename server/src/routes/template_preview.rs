@@ -8,9 +8,8 @@ use axum::Extension;
 use tower_sessions::Session;
 
 use app::domain::document_kind::DocumentKind;
-use app::domain::Role;
 use app::error::AppError;
-use app::ssr::access::session_user::{require_role, user_from_session};
+use app::ssr::access::{caller, gate::Admin};
 use app::ssr::exams::exam_store;
 use app::ssr::ServerState;
 
@@ -27,8 +26,7 @@ pub async fn template_preview(
     Path((code, document)): Path<(String, String)>,
 ) -> Response {
     let made = async {
-        let account = user_from_session(&session, &state.db).await?;
-        require_role(&account, Role::Admin)?;
+        caller::from_session::<Admin>(&session, &state.db).await?;
         let kind = DocumentKind::parse(&document).ok_or(AppError::NotFound)?;
         let exam = exam_store::load(&state.db, &code).await?.ok_or(AppError::NotFound)?;
         let (data, files) = sample(kind, &exam, &state.clock.now()).ok_or(AppError::NotFound)?;

@@ -6,12 +6,11 @@ use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
-use app::domain::Role;
 use app::error::AppError;
+use app::ssr::access::{caller, gate::Admin};
 use app::ssr::infra::audit;
 use app::ssr::infra::audit::AuditAction;
 use app::ssr::ServerState;
-use app::ssr::{access::session_user::require_role, access::session_user::user_from_session};
 use app::ssr::{exams::exam_examples::add_example, exams::exam_examples::MAX_EXAMPLE_BYTES};
 
 use super::error_response;
@@ -23,14 +22,13 @@ pub async fn upload_example(
     multipart: Multipart,
 ) -> Response {
     let outcome = async {
-        let account = user_from_session(&session, &state.db).await?;
-        require_role(&account, Role::Admin)?;
+        let account = caller::from_session::<Admin>(&session, &state.db).await?;
         let (name, bytes) = read_form(multipart).await?;
         let file = add_example(&state.db, state.blobs.as_ref(), &code, &name, bytes).await?;
         tracing::info!(admin = account.id, exam = code, file, "example added");
         audit::record(
             &state.db,
-            Some(&account),
+            Some(account.account()),
             AuditAction::ExampleAdded,
             &format!("exam {code}"),
             &format!("example picture {file}"),

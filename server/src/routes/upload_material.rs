@@ -9,7 +9,7 @@ use axum::Json;
 use tower_sessions::Session;
 
 use app::error::AppError;
-use app::ssr::access::session_user::user_from_session;
+use app::ssr::access::{caller, gate::Candidate};
 use app::ssr::ServerState;
 use app::ssr::{candidate::upload_pipeline::store_upload, candidate::upload_pipeline::NewUpload};
 
@@ -21,7 +21,7 @@ const MAX_TEXT_FIELD_BYTES: usize = 200;
 
 pub async fn upload_material(State(state): State<ServerState>, session: Session, multipart: Multipart) -> Response {
     let outcome = async {
-        let account = user_from_session(&session, &state.db).await?;
+        let account = caller::from_session::<Candidate>(&session, &state.db).await?;
         // Checked before the body is read: a flood from one account costs a table lookup each.
         state.rate_limits.check_uploader(account.id)?;
         let upload = read_form(multipart, state.max_upload_bytes).await?;

@@ -8,6 +8,6 @@ use crate::models::admin::AdminExamPage;
 pub async fn admin_exam_detail(code: String) -> Result<AdminExamPage, AppError> {
     use crate::ssr::{access::caller, admin::exam_records};
 
-    let (state, _) = caller::admin().await?;
-    exam_records::detail(&state, &code).await
+    let (state, admin) = caller::admin().await?;
+    exam_records::detail(&state, &admin, &code).await
 }

@@ -8,6 +8,6 @@ use crate::models::admin::AdminExamRow;
 pub async fn admin_overview() -> Result<Vec<AdminExamRow>, AppError> {
     use crate::ssr::{access::caller, admin::exam_records};
 
-    let (state, _) = caller::admin().await?;
-    exam_records::overview(&state).await
+    let (state, admin) = caller::admin().await?;
+    exam_records::overview(&state, &admin).await
 }

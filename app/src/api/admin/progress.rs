@@ -8,6 +8,6 @@ use crate::models::admin::ProgressSeries;
 pub async fn admin_exam_progress(code: String) -> Result<ProgressSeries, AppError> {
     use crate::ssr::{access::caller, admin::exam_records};
 
-    let (state, _) = caller::admin().await?;
-    exam_records::progress(&state, &code).await
+    let (state, admin) = caller::admin().await?;
+    exam_records::progress(&state, &admin, &code).await
 }

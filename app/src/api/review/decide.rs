@@ -9,7 +9,7 @@ use crate::error::AppError;
 pub async fn decide_application(id: i32, version: i32, decision: Decision) -> Result<Option<i32>, AppError> {
     use crate::ssr::{access::caller, review::decisions};
 
-    let (state, account) = caller::signed_in().await?;
+    let (state, account) = caller::staff().await?;
     let next = decisions::decide(&state, &account, id, version, decision).await?;
     tracing::info!(reviewer = account.id, application = id, "decision stored");
     Ok(next)

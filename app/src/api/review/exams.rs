@@ -9,6 +9,6 @@ use crate::models::review::ReviewerExam;
 pub async fn review_exams() -> Result<Vec<ReviewerExam>, AppError> {
     use crate::ssr::{access::caller, review::reviewer_home};
 
-    let (state, account) = caller::signed_in().await?;
+    let (state, account) = caller::staff().await?;
     reviewer_home::exams(&state, &account).await
 }

@@ -9,6 +9,6 @@ use crate::models::review::ReviewSheet;
 pub async fn open_application(id: i32, take_over: bool) -> Result<ReviewSheet, AppError> {
     use crate::ssr::{access::caller, review::review_sheet};
 
-    let (state, account) = caller::signed_in().await?;
+    let (state, account) = caller::staff().await?;
     review_sheet::open(&state, &account, id, take_over).await
 }

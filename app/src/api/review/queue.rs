@@ -8,6 +8,6 @@ use crate::models::review::{QueuePage, QueueQuery};
 pub async fn review_queue(query: QueueQuery) -> Result<QueuePage, AppError> {
     use crate::ssr::{access::caller, review::queue_page};
 
-    let (state, account) = caller::signed_in().await?;
+    let (state, account) = caller::staff().await?;
     queue_page::page(&state, &account, &query).await
 }

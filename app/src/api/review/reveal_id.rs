@@ -8,6 +8,6 @@ use crate::error::AppError;
 pub async fn reveal_id_number(id: i32) -> Result<String, AppError> {
     use crate::ssr::{access::caller, review::id_reveal};
 
-    let (state, account) = caller::signed_in().await?;
+    let (state, account) = caller::staff().await?;
     id_reveal::reveal(&state, &account, id).await
 }

@@ -8,9 +8,11 @@ use crate::domain::exam_windows::format_moment;
 use crate::domain::ApplicationState;
 use crate::domain::{ExamDefinition, ExamPhase};
 use crate::error::AppError;
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Candidate;
+use crate::ssr::entities::application;
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::{application::application_queries, exams::eligibility, exams::exam_store};
-use crate::ssr::{entities::application, entities::user};
 
 pub struct CandidateExam {
     pub definition: ExamDefinition,
@@ -29,9 +31,13 @@ impl CandidateExam {
     }
 }
 
-/// Only candidates hold applications; reviewers and administrators have their own pages.
-pub async fn enter(state: &ServerState, account: &user::Model, exam_code: &str) -> Result<CandidateExam, AppError> {
-    crate::ssr::access::session_user::require_role(account, crate::domain::Role::Candidate)?;
+/// Only candidates hold applications (the `Caller<Candidate>` says so); reviewers and
+/// administrators have their own pages.
+pub async fn enter(
+    state: &ServerState,
+    account: &Caller<Candidate>,
+    exam_code: &str,
+) -> Result<CandidateExam, AppError> {
     let definition = exam_store::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
     if !eligibility::is_eligible(&state.db, &definition, account).await? {
         return Err(AppError::NotEligible);

@@ -6,16 +6,18 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::domain::ImageFormat;
 use crate::error::AppError;
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::{Anyone, Staff};
 use crate::ssr::access::reviewer_access;
 use crate::ssr::application::material_queries;
-use crate::ssr::entities::{material, material_version, user};
+use crate::ssr::entities::{material, material_version};
 use crate::ssr::infra::server_state::ServerState;
 
 /// The stored bytes and their format, for the owner and for whoever may review the owner's
 /// application.
 pub async fn read_for(
     state: &ServerState,
-    account: &user::Model,
+    account: &Caller<Anyone>,
     material_id: &str,
 ) -> Result<(ImageFormat, Vec<u8>), AppError> {
     let row = material_queries::find(&state.db, material_id).await?;
@@ -30,13 +32,13 @@ pub async fn read_for(
 /// The last file an image had before its replacement: for whoever may review it.
 pub async fn previous_file(
     state: &ServerState,
-    account: &user::Model,
+    account: &Caller<Anyone>,
     material_id: &str,
 ) -> Result<(ImageFormat, Vec<u8>), AppError> {
     let db = &state.db;
     let image = material_queries::find(db, material_id).await?;
     // Earlier files are for reviewers only: anyone else is told why (403), as before.
-    reviewer_access::reviewable_image(db, account, &image).await?;
+    reviewer_access::reviewable_image(db, &account.as_a::<Staff>()?, &image).await?;
     let version = material_version::Entity::find()
         .filter(material_version::Column::MaterialId.eq(material_id))
         .order_by_desc(material_version::Column::ReplacedAt)
@@ -54,6 +56,7 @@ pub async fn previous_file(
 }
 
 /// Someone else's image is readable only through a review; otherwise it does not exist.
-async fn reviewable(state: &ServerState, account: &user::Model, image: &material::Model) -> Result<(), AppError> {
-    reviewer_access::reviewable_image(&state.db, account, image).await.map(|_| ()).map_err(|_| AppError::NotFound)
+async fn reviewable(state: &ServerState, account: &Caller<Anyone>, image: &material::Model) -> Result<(), AppError> {
+    let staff = account.as_a::<Staff>().map_err(|_| AppError::NotFound)?;
+    reviewer_access::reviewable_image(&state.db, &staff, image).await.map(|_| ()).map_err(|_| AppError::NotFound)
 }

@@ -5,28 +5,21 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 
 use crate::domain::Role;
 use crate::error::AppError;
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Staff;
 use crate::ssr::application::application_queries;
-use crate::ssr::entities::{application, material, reviewer_assignment, user};
+use crate::ssr::entities::{application, material, reviewer_assignment};
 
-/// Administrators review every exam; a reviewer only those assigned; nobody else any.
+/// Administrators review every exam; a reviewer only those assigned (nobody else is `Staff`).
 pub async fn require_reviewer_of(
     db: &DatabaseConnection,
-    account: &user::Model,
+    account: &Caller<Staff>,
     exam_code: &str,
 ) -> Result<(), AppError> {
     match account.role {
         Role::Admin => Ok(()),
         Role::Reviewer if assigned_exams(db, account.id).await?.iter().any(|c| c == exam_code) => Ok(()),
         _ => Err(AppError::Forbidden),
-    }
-}
-
-/// The signed-in reviewer or administrator, for pages that list what they may review.
-pub fn require_reviewer_role(account: &user::Model) -> Result<(), AppError> {
-    if account.role.may_review() {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
     }
 }
 
@@ -44,10 +37,9 @@ pub async fn assigned_exams(db: &DatabaseConnection, user_id: i32) -> Result<Vec
 /// once. Anything else is "not found", whether it exists or not.
 pub async fn reviewable(
     db: &DatabaseConnection,
-    account: &user::Model,
+    account: &Caller<Staff>,
     application_id: i32,
 ) -> Result<application::Model, AppError> {
-    require_reviewer_role(account)?;
     let row = application::Entity::find_by_id(application_id)
         .one(db)
         .await
@@ -62,7 +54,7 @@ pub async fn reviewable(
 /// The application an image belongs to, when the account may review it.
 pub async fn reviewable_image(
     db: &DatabaseConnection,
-    account: &user::Model,
+    account: &Caller<Staff>,
     image: &material::Model,
 ) -> Result<application::Model, AppError> {
     let application =

@@ -87,24 +87,8 @@ pub async fn request_session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>().await.map_err(|e| crate::ssr::internal("session extract", e))
 }
 
-/// In a server function: the signed-in account, or `NotSignedIn`.
+/// In a server function: the signed-in account, or `NotSignedIn` (`caller` admits it as the
+/// kind of caller the function serves).
 pub async fn request_user(db: &DatabaseConnection) -> Result<user::Model, AppError> {
     user_from_session(&request_session().await?, db).await
-}
-
-/// In a server function: the signed-in administrator; anyone else is refused.
-pub async fn request_admin(db: &DatabaseConnection) -> Result<user::Model, AppError> {
-    let account = request_user(db).await?;
-    require_role(&account, crate::domain::Role::Admin)?;
-    Ok(account)
-}
-
-/// Refuses an account whose role is not `role`: the one role check of server functions and
-/// plain routes alike.
-pub fn require_role(account: &user::Model, role: crate::domain::Role) -> Result<(), AppError> {
-    if account.role == role {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
 }

@@ -13,11 +13,17 @@ use crate::domain::sign_up_form::SignUpForm;
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::models::account::{AccountView, TemporaryPassword};
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Admin;
 use crate::ssr::entities::user;
 use crate::ssr::infra::audit;
 use crate::ssr::infra::audit::AuditAction;
 
-pub async fn find(db: &DatabaseConnection, typed_id_number: &str) -> Result<Option<AccountView>, AppError> {
+pub async fn find(
+    db: &DatabaseConnection,
+    _: &Caller<Admin>,
+    typed_id_number: &str,
+) -> Result<Option<AccountView>, AppError> {
     let found = crate::ssr::accounts::account_store::find_by_id_number(
         db,
         &crate::ssr::accounts::account_store::normalise_id_number(typed_id_number),
@@ -48,7 +54,7 @@ pub fn view_of(account: &user::Model) -> AccountView {
 /// change it after logging in.
 pub async fn reset_password(
     db: &DatabaseConnection,
-    admin: &user::Model,
+    admin: &Caller<Admin>,
     user_id: i32,
     now: DateTime<Utc>,
 ) -> Result<TemporaryPassword, AppError> {
@@ -60,7 +66,7 @@ pub async fn reset_password(
     crate::ssr::accounts::account_store::set_password(&txn, &account, password).await?;
     audit::record(
         &txn,
-        Some(admin),
+        Some(admin.account()),
         AuditAction::PasswordReset,
         &audit::actor_label(&account),
         "temporary password set by an administrator; every session ended",
@@ -76,7 +82,7 @@ pub async fn reset_password(
 /// `admin` is None when the operator does it from the command line. Audited.
 pub async fn reset_second_factor(
     db: &DatabaseConnection,
-    admin: Option<&user::Model>,
+    admin: Option<&Caller<Admin>>,
     user_id: i32,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
@@ -97,7 +103,15 @@ pub async fn reset_second_factor(
     } else {
         format!("nothing set up yet; every session ended ({by})")
     };
-    audit::record(&txn, admin, AuditAction::SecondFactorReset, &audit::actor_label(&account), &detail, now).await?;
+    audit::record(
+        &txn,
+        admin.map(Caller::account),
+        AuditAction::SecondFactorReset,
+        &audit::actor_label(&account),
+        &detail,
+        now,
+    )
+    .await?;
     txn.commit().await.map_err(|e| crate::ssr::internal("second factor reset commit", e))
 }
 
@@ -105,7 +119,7 @@ pub async fn reset_second_factor(
 /// marked number and can no longer log in.
 pub async fn release_id_number(
     db: &DatabaseConnection,
-    admin: &user::Model,
+    admin: &Caller<Admin>,
     user_id: i32,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
@@ -128,7 +142,7 @@ pub async fn release_id_number(
     row.update(&txn).await.map_err(|e| crate::ssr::internal("release update", e))?;
     audit::record(
         &txn,
-        Some(admin),
+        Some(admin.account()),
         AuditAction::IdNumberReleased,
         &label,
         "the ID number is free to sign up again; the old account is kept and signed out",
@@ -141,13 +155,14 @@ pub async fn release_id_number(
 /// A further administrator, created by an administrator with the sign-up's checks.
 pub async fn create_administrator(
     db: &DatabaseConnection,
-    admin: Option<&user::Model>,
+    admin: Option<&Caller<Admin>>,
     form: SignUpForm,
     now: DateTime<Utc>,
 ) -> Result<user::Model, AppError> {
     let account = crate::ssr::accounts::account_store::create_account(db, form, Role::Admin).await?;
     let by = if admin.is_some() { "created with role admin" } else { "created with role admin from the command line" };
-    audit::record(db, admin, AuditAction::AccountCreated, &audit::actor_label(&account), by, now).await?;
+    audit::record(db, admin.map(Caller::account), AuditAction::AccountCreated, &audit::actor_label(&account), by, now)
+        .await?;
     Ok(account)
 }
 

@@ -5,13 +5,14 @@
 use crate::domain::ExamWindows;
 use crate::error::AppError;
 use crate::models::admin::PresetInfo;
-use crate::ssr::entities::user;
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Admin;
 use crate::ssr::exams::{exam_source, exam_store, presets};
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 
 /// The presets that ship with Zige.
-pub fn preset_list() -> Vec<PresetInfo> {
+pub fn preset_list(_: &Caller<Admin>) -> Vec<PresetInfo> {
     presets::all()
         .into_iter()
         .map(|p| PresetInfo {
@@ -27,7 +28,7 @@ pub fn preset_list() -> Vec<PresetInfo> {
 /// an exam file written from scratch. Returns the new exam's code.
 pub async fn create(
     state: &ServerState,
-    admin: &user::Model,
+    admin: &Caller<Admin>,
     preset: Option<&str>,
     code: &str,
     source: String,
@@ -46,12 +47,13 @@ pub async fn create(
     tracing::info!(admin = admin.id, exam = definition.code, ?preset, "exam created");
     let from = preset.map(|p| format!("from preset {p}")).unwrap_or_else(|| "from an exam file".to_string());
     let target = format!("exam {}", definition.code);
-    audit::record(&state.db, Some(admin), AuditAction::ExamCreated, &target, &from, state.clock.now()).await?;
+    audit::record(&state.db, Some(admin.account()), AuditAction::ExamCreated, &target, &from, state.clock.now())
+        .await?;
     Ok(definition.code)
 }
 
 /// Replaces an exam's file. The code cannot change: candidates' applications hang on it.
-pub async fn save(state: &ServerState, admin: &user::Model, code: &str, source: &str) -> Result<(), AppError> {
+pub async fn save(state: &ServerState, admin: &Caller<Admin>, code: &str, source: &str) -> Result<(), AppError> {
     let definition = exam_store::parse_exam_toml(source).map_err(|mistakes| AppError::ExamInvalid { mistakes })?;
     if definition.code != code {
         return Err(AppError::ExamInvalid {
@@ -63,14 +65,14 @@ pub async fn save(state: &ServerState, admin: &user::Model, code: &str, source: 
     let detail =
         format!("exam file saved ({} categories, {} form fields)", definition.categories.len(), definition.form.len());
     let target = format!("exam {code}");
-    audit::record(&state.db, Some(admin), AuditAction::ExamChanged, &target, &detail, state.clock.now()).await
+    audit::record(&state.db, Some(admin.account()), AuditAction::ExamChanged, &target, &detail, state.clock.now()).await
 }
 
 /// Sets the four windows from `<input type="datetime-local">` values, read in the exam's own
 /// offset, keeping the rest of the exam file as written.
 pub async fn set_windows(
     state: &ServerState,
-    admin: &user::Model,
+    admin: &Caller<Admin>,
     code: &str,
     windows_local: &[String; 4],
 ) -> Result<(), AppError> {
@@ -98,5 +100,6 @@ pub async fn set_windows(
         .collect::<Vec<_>>()
         .join("; ");
     let target = format!("exam {code}");
-    audit::record(&state.db, Some(admin), AuditAction::WindowsChanged, &target, &detail, state.clock.now()).await
+    audit::record(&state.db, Some(admin.account()), AuditAction::WindowsChanged, &target, &detail, state.clock.now())
+        .await
 }

@@ -4,14 +4,15 @@
 use crate::domain::eligibility_csv::EligibilityImport;
 use crate::error::AppError;
 use crate::models::admin::{AdminExamPage, AdminExamRow, EligibilityReport, ProgressSeries};
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Admin;
 use crate::ssr::admin::admin_rows;
-use crate::ssr::entities::user;
 use crate::ssr::exams::{eligibility, exam_store};
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::review::progress;
 
-pub async fn overview(state: &ServerState) -> Result<Vec<AdminExamRow>, AppError> {
+pub async fn overview(state: &ServerState, _: &Caller<Admin>) -> Result<Vec<AdminExamRow>, AppError> {
     let now = state.clock.now();
     let mut rows = Vec::new();
     for definition in exam_store::list_definitions(&state.db).await? {
@@ -21,7 +22,7 @@ pub async fn overview(state: &ServerState) -> Result<Vec<AdminExamRow>, AppError
 }
 
 /// One exam for its administration page: counts, windows, and the exam file to edit.
-pub async fn detail(state: &ServerState, code: &str) -> Result<AdminExamPage, AppError> {
+pub async fn detail(state: &ServerState, _: &Caller<Admin>, code: &str) -> Result<AdminExamPage, AppError> {
     let definition = exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
     let w = &definition.windows;
     let local = |at: &chrono::DateTime<chrono::FixedOffset>| at.format("%Y-%m-%dT%H:%M").to_string();
@@ -38,7 +39,7 @@ pub async fn detail(state: &ServerState, code: &str) -> Result<AdminExamPage, Ap
 }
 
 /// Applications per state at the end of each day, for the exam's progress chart.
-pub async fn progress(state: &ServerState, code: &str) -> Result<ProgressSeries, AppError> {
+pub async fn progress(state: &ServerState, _: &Caller<Admin>, code: &str) -> Result<ProgressSeries, AppError> {
     let definition = exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
     let (days, series) = progress::series(&state.db, code, definition.windows.offset(), state.clock.now()).await?;
     Ok(ProgressSeries { exam: exam_store::summary_of(&definition), days, series })
@@ -48,7 +49,7 @@ pub async fn progress(state: &ServerState, code: &str) -> Result<ProgressSeries,
 /// exam's list: good rows kept, bad rows reported by line.
 pub async fn import_eligibility(
     state: &ServerState,
-    admin: &user::Model,
+    admin: &Caller<Admin>,
     code: &str,
     rows: EligibilityImport,
 ) -> Result<EligibilityReport, AppError> {
@@ -68,8 +69,15 @@ pub async fn import_eligibility(
         report.total_on_list
     );
     let target = format!("exam {code}");
-    audit::record(&state.db, Some(admin), AuditAction::EligibilityImported, &target, &detail, state.clock.now())
-        .await?;
+    audit::record(
+        &state.db,
+        Some(admin.account()),
+        AuditAction::EligibilityImported,
+        &target,
+        &detail,
+        state.clock.now(),
+    )
+    .await?;
     Ok(EligibilityReport {
         accepted: report.accepted,
         total_on_list: report.total_on_list,

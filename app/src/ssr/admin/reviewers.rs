@@ -8,6 +8,8 @@ use crate::domain::sign_up_form::SignUpForm;
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::models::admin::ReviewerRow;
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Admin;
 use crate::ssr::infra::audit;
 use crate::ssr::infra::audit::AuditAction;
 use crate::ssr::{entities::reviewer_assignment, entities::user};
@@ -15,14 +17,14 @@ use crate::ssr::{entities::reviewer_assignment, entities::user};
 /// A new reviewer account (the form's checks are the sign-up's), audited as a role change.
 pub async fn create_reviewer(
     db: &DatabaseConnection,
-    admin: &user::Model,
+    admin: &Caller<Admin>,
     form: SignUpForm,
     now: DateTime<Utc>,
 ) -> Result<user::Model, AppError> {
     let account = crate::ssr::accounts::account_store::create_account(db, form, Role::Reviewer).await?;
     audit::record(
         db,
-        Some(admin),
+        Some(admin.account()),
         AuditAction::RoleChange,
         &audit::actor_label(&account),
         "created with role reviewer",
@@ -35,7 +37,7 @@ pub async fn create_reviewer(
 /// Assigns a reviewer to an exam, or withdraws the assignment; audited either way.
 pub async fn set_assignment(
     db: &DatabaseConnection,
-    admin: &user::Model,
+    admin: &Caller<Admin>,
     reviewer_id: i32,
     exam_code: &str,
     assigned: bool,
@@ -79,10 +81,11 @@ pub async fn set_assignment(
     } else {
         format!("no longer reviews exam {exam_code}")
     };
-    audit::record(db, Some(admin), AuditAction::RoleChange, &audit::actor_label(&reviewer), &detail, now).await
+    audit::record(db, Some(admin.account()), AuditAction::RoleChange, &audit::actor_label(&reviewer), &detail, now)
+        .await
 }
 
-pub async fn list_reviewers(db: &DatabaseConnection) -> Result<Vec<ReviewerRow>, AppError> {
+pub async fn list_reviewers(db: &DatabaseConnection, _: &Caller<Admin>) -> Result<Vec<ReviewerRow>, AppError> {
     let reviewers = user::Entity::find()
         .filter(user::Column::Role.eq(Role::Reviewer.as_str()))
         .order_by_asc(user::Column::Id)

@@ -9,6 +9,8 @@ use crate::domain::exam_windows::format_utc;
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::models::document_template::TemplateView;
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Admin;
 use crate::ssr::entities::user;
 use crate::ssr::exams::{document_templates, exam_store};
 use crate::ssr::infra::audit::{self, actor_label, AuditAction};
@@ -18,7 +20,12 @@ use crate::ssr::infra::server_state::ServerState;
 /// must stay under the server's 64 KB form limit.
 pub const MAX_TEMPLATE_BYTES: usize = 32 * 1024;
 
-pub async fn view(state: &ServerState, code: &str, kind: DocumentKind) -> Result<TemplateView, AppError> {
+pub async fn view(
+    state: &ServerState,
+    _: &Caller<Admin>,
+    code: &str,
+    kind: DocumentKind,
+) -> Result<TemplateView, AppError> {
     let exam = offering_exam(state, code, kind).await?;
     let current = document_templates::current(&state.db, code, kind).await?;
     let saved = match current.saved {
@@ -44,7 +51,7 @@ pub async fn view(state: &ServerState, code: &str, kind: DocumentKind) -> Result
 
 pub async fn save(
     state: &ServerState,
-    admin: &user::Model,
+    admin: &Caller<Admin>,
     code: &str,
     kind: DocumentKind,
     source: &str,
@@ -61,13 +68,21 @@ pub async fn save(
     document_templates::store(&state.db, code, kind, source, admin.id, now).await?;
     tracing::info!(admin = admin.id, exam = code, document = kind.key(), "document template saved");
     let detail = format!("{} template saved ({} bytes)", kind.key(), source.len());
-    audit::record(&state.db, Some(admin), AuditAction::TemplateChanged, &format!("exam {code}"), &detail, now).await?;
-    view(state, code, kind).await
+    audit::record(
+        &state.db,
+        Some(admin.account()),
+        AuditAction::TemplateChanged,
+        &format!("exam {code}"),
+        &detail,
+        now,
+    )
+    .await?;
+    view(state, admin, code, kind).await
 }
 
 pub async fn reset(
     state: &ServerState,
-    admin: &user::Model,
+    admin: &Caller<Admin>,
     code: &str,
     kind: DocumentKind,
 ) -> Result<TemplateView, AppError> {
@@ -75,10 +90,17 @@ pub async fn reset(
     if document_templates::forget(&state.db, code, kind).await? {
         let detail = format!("{} template set back to the shipped one", kind.key());
         let target = format!("exam {code}");
-        audit::record(&state.db, Some(admin), AuditAction::TemplateChanged, &target, &detail, state.clock.now())
-            .await?;
+        audit::record(
+            &state.db,
+            Some(admin.account()),
+            AuditAction::TemplateChanged,
+            &target,
+            &detail,
+            state.clock.now(),
+        )
+        .await?;
     }
-    view(state, code, kind).await
+    view(state, admin, code, kind).await
 }
 
 /// The exam, when it prints this document at all.

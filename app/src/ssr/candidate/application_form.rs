@@ -5,10 +5,11 @@
 use crate::domain::completeness::missing_for_submission;
 use crate::domain::personal_form::{check_form, keep_known_values, FieldProblem, FormValues, Strictness};
 use crate::error::AppError;
+use crate::ssr::access::caller::Caller;
 use crate::ssr::access::candidate_access;
+use crate::ssr::access::gate::Candidate;
 use crate::ssr::application::{application_queries, material_queries};
 use crate::ssr::candidate::application_commands;
-use crate::ssr::entities::user;
 use crate::ssr::infra::server_state::ServerState;
 
 /// What the candidate sent with 暂存 (`submit` false) or 提交审核 (`submit` true).
@@ -20,7 +21,7 @@ pub struct FormSubmission {
 
 pub async fn save(
     state: &ServerState,
-    account: &user::Model,
+    account: &Caller<Candidate>,
     code: &str,
     sent: FormSubmission,
 ) -> Result<Vec<FieldProblem>, AppError> {

@@ -7,14 +7,19 @@ use crate::domain::exam_windows::{format_moment, format_utc};
 use crate::domain::{ApplicationState, ExamPhase};
 use crate::error::AppError;
 use crate::models::candidate::{CandidateDefinition, CategoryMaterials, ExamWithMaterials, ResultView};
+use crate::ssr::access::caller::Caller;
 use crate::ssr::access::candidate_access;
+use crate::ssr::access::gate::Candidate;
 use crate::ssr::application::{application_queries, material_queries, review_flags};
-use crate::ssr::entities::user;
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::messaging::timeline;
 
-pub async fn assemble(state: &ServerState, account: &user::Model, code: &str) -> Result<ExamWithMaterials, AppError> {
+pub async fn assemble(
+    state: &ServerState,
+    account: &Caller<Candidate>,
+    code: &str,
+) -> Result<ExamWithMaterials, AppError> {
     let exam = candidate_access::enter(state, account, code).await?;
     let mut mine = material_queries::list_for_exam(state, account.id, code).await?;
     let application = exam.application.as_ref();

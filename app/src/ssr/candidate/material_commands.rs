@@ -6,11 +6,13 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryF
 
 use crate::domain::{ApplicationState, Change};
 use crate::error::AppError;
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::{Anyone, Candidate};
 use crate::ssr::application::material_queries;
 use crate::ssr::candidate::stored_file::StoredFile;
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::{access::candidate_access, application::application_claim};
-use crate::ssr::{entities::material, entities::material_version, entities::user};
+use crate::ssr::{entities::material, entities::material_version};
 
 /// Where a new image goes, and the category's maximum to hold it to.
 pub struct NewRow {
@@ -62,10 +64,11 @@ pub async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -
 }
 
 /// Deletes the row first, then the blob: a crash in between leaves an orphan file (harmless,
-/// unreachable), never a row pointing at nothing.
-pub async fn delete_owned(state: &ServerState, account: &user::Model, material_id: &str) -> Result<(), AppError> {
+/// unreachable), never a row pointing at nothing. Anyone may ask: an image that is not the
+/// caller's does not exist to them (404, staff included, who own none), whatever their role.
+pub async fn delete_owned(state: &ServerState, account: &Caller<Anyone>, material_id: &str) -> Result<(), AppError> {
     let row = material_queries::find_owned(state, account.id, material_id).await?;
-    let exam = candidate_access::enter(state, account, &row.exam_code).await?;
+    let exam = candidate_access::enter(state, &account.as_a::<Candidate>()?, &row.exam_code).await?;
     only_in_draft(exam.writable_application()?)?;
     if row.locked_at.is_some() {
         return Err(AppError::Locked);
@@ -100,7 +103,7 @@ pub async fn delete_owned(state: &ServerState, account: &user::Model, material_i
 /// category's images.
 pub async fn reorder_owned(
     state: &ServerState,
-    account: &user::Model,
+    account: &Caller<Candidate>,
     exam_code: &str,
     category: &str,
     ordered_ids: &[String],

@@ -2,12 +2,13 @@
 //! stored. Accepting twice (two tabs, a double tap) is one acceptance.
 
 use crate::error::AppError;
+use crate::ssr::access::caller::Caller;
 use crate::ssr::access::candidate_access;
+use crate::ssr::access::gate::Candidate;
 use crate::ssr::candidate::application_commands;
-use crate::ssr::entities::user;
 use crate::ssr::infra::server_state::ServerState;
 
-pub async fn accept(state: &ServerState, account: &user::Model, code: &str) -> Result<(), AppError> {
+pub async fn accept(state: &ServerState, account: &Caller<Candidate>, code: &str) -> Result<(), AppError> {
     let exam = candidate_access::enter(state, account, code).await?;
     exam.ensure_window_open()?;
     let row = application_commands::accept_pledge(&state.db, account.id, code, exam.now).await?;

@@ -7,12 +7,13 @@ use crate::domain::ApplicationState;
 use crate::domain::{judge_image, ImageVerdict};
 use crate::error::AppError;
 use crate::models::candidate::MaterialView;
+use crate::ssr::access::caller::Caller;
 use crate::ssr::access::candidate_access;
+use crate::ssr::access::gate::Candidate;
 use crate::ssr::application::material_queries;
 use crate::ssr::candidate::location_strip::strip_location;
 use crate::ssr::candidate::material_commands;
 use crate::ssr::candidate::stored_file::StoredFile;
-use crate::ssr::entities::user;
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::{candidate::upload_check::check_upload, candidate::upload_check::decode_memory};
 
@@ -34,7 +35,7 @@ pub struct NewUpload {
 /// A failure at any step leaves neither a blob nor a row behind.
 pub async fn store_upload(
     state: &ServerState,
-    account: &user::Model,
+    account: &Caller<Candidate>,
     mut upload: NewUpload,
 ) -> Result<MaterialView, AppError> {
     // The picture alone: what follows its end marker (a motion photo's video, a polyglot's ZIP)

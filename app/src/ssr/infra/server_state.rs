@@ -25,10 +25,10 @@ pub struct ServerState {
     /// Memory all full decodes in flight may take together.
     pub decode_budget: Arc<DecodeBudget>,
     /// The payment gateways candidates may pay through (the sandbox where no provider is set up).
-    pub gateways: Arc<crate::ssr::payments::gateway::Gateways>,
+    pub gateways: Arc<crate::ssr::infra::payment_gateway::Gateways>,
     /// Sign admission tickets' codes (the newest) and verify them (all); their public halves are
     /// what verifiers hold.
-    pub ticket_keys: Arc<crate::ssr::tickets::ticket_keys::TicketKeys>,
+    pub ticket_keys: Arc<crate::ssr::infra::ticket_signing_keys::TicketKeys>,
     /// Checks a document template an administrator saves (the server's Typst).
     pub layouts: Arc<dyn crate::ssr::infra::document_layout::DocumentLayout>,
     /// Staff sign in with a password and a code from an authenticator app (configuration; only

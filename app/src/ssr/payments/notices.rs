@@ -13,7 +13,7 @@ use crate::ssr::entities::{payment_notice, payment_order};
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 
-use super::gateway::GatewayNotice;
+use crate::ssr::infra::payment_gateway::GatewayNotice;
 
 /// What a notification did, as stored in `payment_notices.outcome`.
 pub const PAID: &str = "paid";

@@ -10,8 +10,10 @@ use crate::domain::exam_fee::ExamFee;
 use crate::domain::payment_order::{decide, OrderEvent, OrderOutcome, OrderState};
 use crate::error::AppError;
 use crate::models::payment::{FeeView, GatewayChoice};
+use crate::ssr::access::caller::Caller;
 use crate::ssr::access::candidate_access::{self, CandidateExam};
-use crate::ssr::entities::{application, payment_order, user};
+use crate::ssr::access::gate::Candidate;
+use crate::ssr::entities::{application, payment_order};
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 
@@ -21,7 +23,7 @@ use super::order_view::order_view;
 /// candidate is not (yet) approved.
 pub async fn fee_status(
     state: &ServerState,
-    account: &user::Model,
+    account: &Caller<Candidate>,
     exam_code: &str,
 ) -> Result<Option<FeeView>, AppError> {
     let exam = candidate_access::enter(state, account, exam_code).await?;
@@ -54,7 +56,7 @@ pub async fn fee_status(
 /// is already there for the same gateway.
 pub async fn create(
     state: &ServerState,
-    account: &user::Model,
+    account: &Caller<Candidate>,
     exam_code: &str,
     gateway_code: &str,
 ) -> Result<payment_order::Model, AppError> {
@@ -100,7 +102,8 @@ pub async fn create(
     match inserted {
         Ok(order) => {
             let detail = format!("{} {} fen via {}", order.order_no, order.amount_fen, order.gateway);
-            audit::record(&state.db, Some(account), AuditAction::OrderCreated, exam_code, &detail, now).await?;
+            audit::record(&state.db, Some(account.account()), AuditAction::OrderCreated, exam_code, &detail, now)
+                .await?;
             Ok(order)
         }
         // Another tab made one at the same moment (the open-order index refused this one).
@@ -113,7 +116,7 @@ pub async fn create(
 }
 
 /// Closes the candidate's own open order (to pay another way, or not at all).
-pub async fn close(state: &ServerState, account: &user::Model, order_no: &str) -> Result<(), AppError> {
+pub async fn close(state: &ServerState, account: &Caller<Candidate>, order_no: &str) -> Result<(), AppError> {
     let order = payment_order::Entity::find()
         .filter(payment_order::Column::OrderNo.eq(order_no))
         .filter(payment_order::Column::UserId.eq(account.id))
@@ -130,7 +133,8 @@ pub async fn close(state: &ServerState, account: &user::Model, order_no: &str) -
                     "The order is paid and cannot be closed",
                 ));
             }
-            audit::record(&state.db, Some(account), AuditAction::OrderClosed, &order.exam_code, order_no, now).await
+            audit::record(&state.db, Some(account.account()), AuditAction::OrderClosed, &order.exam_code, order_no, now)
+                .await
         }
         OrderOutcome::AlreadyDone => Ok(()),
         OrderOutcome::Refused { message_zh, message_en } => Err(AppError::payment_refused(message_zh, message_en)),

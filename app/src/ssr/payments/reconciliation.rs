@@ -7,10 +7,10 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::domain::exam_fee::format_yuan;
 use crate::domain::exam_windows::format_utc;
-use crate::domain::Role;
 use crate::error::AppError;
-use crate::ssr::access::session_user::require_role;
-use crate::ssr::entities::{payment_notice, payment_order, user};
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Admin;
+use crate::ssr::entities::{payment_notice, payment_order};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::server_state::ServerState;
 
@@ -31,11 +31,10 @@ pub const HEADER: [&str; 10] = [
 
 pub async fn rows(
     state: &ServerState,
-    staff: &user::Model,
+    _: &Caller<Admin>,
     exam_code: &str,
     day: NaiveDate,
 ) -> Result<Vec<[String; 10]>, AppError> {
-    require_role(staff, Role::Admin)?;
     let definition = exam_store::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
     let offset = definition.windows.offset();
     let start = offset

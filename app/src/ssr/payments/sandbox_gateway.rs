@@ -8,7 +8,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 
-use super::gateway::{GatewayNotice, NoticeRefused, PaymentGateway};
+use crate::ssr::infra::payment_gateway::{GatewayNotice, NoticeRefused, PaymentGateway};
 
 pub const SANDBOX_CODE: &str = "sandbox";
 pub const SIGNATURE_HEADER: &str = "sandbox-signature";

@@ -6,13 +6,14 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::domain::payment_order::{decide, OrderEvent, OrderOutcome, OrderState};
-use crate::domain::{ApplicationState, Role};
+use crate::domain::ApplicationState;
 use crate::error::AppError;
 use crate::models::payment::OrderView;
-use crate::ssr::access::session_user::require_role;
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Admin;
 use crate::ssr::accounts::account_store;
 use crate::ssr::application::application_queries;
-use crate::ssr::entities::{payment_notice, payment_order, user};
+use crate::ssr::entities::{payment_notice, payment_order};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
@@ -25,12 +26,11 @@ use super::orders::{close_if_open, latest_order, new_order_no};
 /// transaction number staff read off the terminal. An open online order is closed first.
 pub async fn record_on_site(
     state: &ServerState,
-    staff: &user::Model,
+    staff: &Caller<Admin>,
     exam_code: &str,
     id_number: &str,
     receipt_no: &str,
 ) -> Result<OrderView, AppError> {
-    require_role(staff, Role::Admin)?;
     let receipt_no = receipt_no.trim();
     if receipt_no.is_empty() || receipt_no.chars().count() > 64 {
         return Err(AppError::invalid_field(
@@ -66,7 +66,8 @@ pub async fn record_on_site(
             OrderState::Created => {
                 close_if_open(state, latest.id, now).await?;
                 let detail = format!("{} closed: paid on site", latest.order_no);
-                audit::record(&state.db, Some(staff), AuditAction::OrderClosed, exam_code, &detail, now).await?;
+                audit::record(&state.db, Some(staff.account()), AuditAction::OrderClosed, exam_code, &detail, now)
+                    .await?;
             }
             OrderState::Refunded | OrderState::Closed => {}
         }
@@ -94,7 +95,8 @@ pub async fn record_on_site(
         order.amount_fen,
         candidate.masked_id_number()
     );
-    audit::record(&state.db, Some(staff), AuditAction::OnSitePaymentRecorded, exam_code, &detail, now).await?;
+    audit::record(&state.db, Some(staff.account()), AuditAction::OnSitePaymentRecorded, exam_code, &detail, now)
+        .await?;
     Ok(order_view(state, &order))
 }
 
@@ -102,11 +104,10 @@ pub async fn record_on_site(
 /// merchant console, or at the desk for an on-site payment).
 pub async fn refund(
     state: &ServerState,
-    staff: &user::Model,
+    staff: &Caller<Admin>,
     order_no: &str,
     reason: &str,
 ) -> Result<OrderView, AppError> {
-    require_role(staff, Role::Admin)?;
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(AppError::invalid_field("reason", "请填写退款原因", "Give the reason for the refund"));
@@ -130,8 +131,15 @@ pub async fn refund(
                 .map_err(|e| crate::ssr::internal("order refund", e))?;
             if moved.rows_affected == 1 {
                 let detail = format!("{order_no} {} fen: {reason}", order.amount_fen);
-                audit::record(&state.db, Some(staff), AuditAction::OrderRefunded, &order.exam_code, &detail, now)
-                    .await?;
+                audit::record(
+                    &state.db,
+                    Some(staff.account()),
+                    AuditAction::OrderRefunded,
+                    &order.exam_code,
+                    &detail,
+                    now,
+                )
+                .await?;
             }
         }
         OrderOutcome::AlreadyDone => {}
@@ -152,10 +160,9 @@ pub async fn refund(
 /// first. Unknown orders are listed with every exam: nothing ties them to one.
 pub async fn flagged(
     state: &ServerState,
-    staff: &user::Model,
+    _: &Caller<Admin>,
     exam_code: &str,
 ) -> Result<Vec<payment_notice::Model>, AppError> {
-    require_role(staff, Role::Admin)?;
     let orders: Vec<String> = payment_order::Entity::find()
         .filter(payment_order::Column::ExamCode.eq(exam_code))
         .all(&state.db)
@@ -178,8 +185,7 @@ pub async fn flagged(
 }
 
 /// Marks a flagged notification settled (refunded or matched by hand), with what was done.
-pub async fn settle(state: &ServerState, staff: &user::Model, notice_id: i32, note: &str) -> Result<(), AppError> {
-    require_role(staff, Role::Admin)?;
+pub async fn settle(state: &ServerState, staff: &Caller<Admin>, notice_id: i32, note: &str) -> Result<(), AppError> {
     let note = note.trim();
     if note.is_empty() {
         return Err(AppError::invalid_field("note", "请写明处理方式", "Say how it was settled"));
@@ -195,7 +201,8 @@ pub async fn settle(state: &ServerState, staff: &user::Model, notice_id: i32, no
         .map_err(|e| crate::ssr::internal("flag settle", e))?;
     if settled.rows_affected == 1 {
         let detail = format!("notice {notice_id}: {note}");
-        audit::record(&state.db, Some(staff), AuditAction::PaymentFlagSettled, "payments", &detail, now).await?;
+        audit::record(&state.db, Some(staff.account()), AuditAction::PaymentFlagSettled, "payments", &detail, now)
+            .await?;
     }
     Ok(())
 }

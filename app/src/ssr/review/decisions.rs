@@ -10,6 +10,8 @@ use crate::domain::exam_windows::format_moment;
 use crate::domain::review_decision::{check_decision, Decision, DecisionProblem, ReviewFlag};
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Staff;
 use crate::ssr::infra::audit::AuditAction;
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::messaging::notifications::News;
@@ -24,7 +26,7 @@ use crate::ssr::{entities::application, entities::material, entities::review_fla
 /// waiting in the same exam, for the reviewer's "next".
 pub async fn decide(
     state: &ServerState,
-    reviewer: &user::Model,
+    reviewer: &Caller<Staff>,
     application_id: i32,
     version: i32,
     decision: Decision,
@@ -101,7 +103,7 @@ pub async fn decide(
                     .unwrap_or_else(|| "personal form".to_string());
                 audit::record(
                     &txn,
-                    Some(reviewer),
+                    Some(reviewer.account()),
                     AuditAction::Unlock,
                     &target,
                     &format!("{what}: {}", flag.reason.as_str()),
@@ -117,7 +119,7 @@ pub async fn decide(
             (format!("审核不通过：{}", reason.trim()), format!("Rejected: {}", reason.trim()), results_at)
         }
     };
-    audit::record(&txn, Some(reviewer), AuditAction::Decision, &target, new_state.as_str(), now).await?;
+    audit::record(&txn, Some(reviewer.account()), AuditAction::Decision, &target, new_state.as_str(), now).await?;
     timeline::record(
         &txn,
         Step {

@@ -4,12 +4,14 @@
 use sea_orm::EntityTrait;
 
 use crate::error::AppError;
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Staff;
 use crate::ssr::access::reviewer_access;
 use crate::ssr::entities::user;
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 
-pub async fn reveal(state: &ServerState, account: &user::Model, application_id: i32) -> Result<String, AppError> {
+pub async fn reveal(state: &ServerState, account: &Caller<Staff>, application_id: i32) -> Result<String, AppError> {
     let application = reviewer_access::reviewable(&state.db, account, application_id).await?;
     let candidate = user::Entity::find_by_id(application.user_id)
         .one(&state.db)
@@ -18,7 +20,7 @@ pub async fn reveal(state: &ServerState, account: &user::Model, application_id: 
         .ok_or(AppError::NotFound)?;
     audit::record(
         &state.db,
-        Some(account),
+        Some(account.account()),
         AuditAction::IdNumberRevealed,
         &format!("application {application_id}"),
         &audit::actor_label(&candidate),

@@ -3,14 +3,15 @@
 
 use crate::error::AppError;
 use crate::models::review::{QueuePage, QueueQuery};
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Staff;
 use crate::ssr::access::reviewer_access;
 use crate::ssr::application::application_queries;
-use crate::ssr::entities::user;
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::review::review_queue;
 
-pub async fn page(state: &ServerState, account: &user::Model, query: &QueueQuery) -> Result<QueuePage, AppError> {
+pub async fn page(state: &ServerState, account: &Caller<Staff>, query: &QueueQuery) -> Result<QueuePage, AppError> {
     reviewer_access::require_reviewer_of(&state.db, account, &query.exam_code).await?;
     let definition = exam_store::load(&state.db, &query.exam_code).await?.ok_or(AppError::NotFound)?;
     let (rows, next) = review_queue::page(&state.db, query, definition.windows.offset()).await?;

@@ -9,6 +9,8 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 use crate::domain::exam_windows::format_utc;
 use crate::error::AppError;
 use crate::models::review::{NextApplication, PreviousImage, ReviewCategory, ReviewImage, ReviewSheet};
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Staff;
 use crate::ssr::access::reviewer_access;
 use crate::ssr::application::review_flags;
 use crate::ssr::infra::server_state::ServerState;
@@ -26,7 +28,7 @@ const HOLD: i64 = 30;
 /// half an hour ago, or `take_over` asks to take it from them.
 pub async fn open(
     state: &ServerState,
-    account: &user::Model,
+    account: &Caller<Staff>,
     application_id: i32,
     take_over: bool,
 ) -> Result<ReviewSheet, AppError> {

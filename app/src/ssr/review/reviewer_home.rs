@@ -4,14 +4,14 @@
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::models::review::ReviewerExam;
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Staff;
 use crate::ssr::access::reviewer_access;
 use crate::ssr::application::application_queries;
-use crate::ssr::entities::user;
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::server_state::ServerState;
 
-pub async fn exams(state: &ServerState, account: &user::Model) -> Result<Vec<ReviewerExam>, AppError> {
-    reviewer_access::require_reviewer_role(account)?;
+pub async fn exams(state: &ServerState, account: &Caller<Staff>) -> Result<Vec<ReviewerExam>, AppError> {
     let definitions = if account.role == Role::Admin {
         exam_store::list_definitions(&state.db).await?
     } else {

@@ -9,18 +9,18 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, Transactio
 
 use crate::domain::admission_ticket::{ticket_number, Seat, TicketSpec};
 use crate::domain::payment_order::OrderState;
-use crate::domain::{ApplicationState, ExamDefinition, ExamPhase, Role};
+use crate::domain::{ApplicationState, ExamDefinition, ExamPhase};
 use crate::error::AppError;
 use crate::models::seating::SeatingView;
-use crate::ssr::access::session_user::require_role;
-use crate::ssr::entities::{application, payment_order, seat_assignment, user};
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Admin;
+use crate::ssr::entities::{application, payment_order, seat_assignment};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 
 /// The exam's rooms and seats, for an administrator.
-pub async fn seating(state: &ServerState, staff: &user::Model, exam_code: &str) -> Result<SeatingView, AppError> {
-    require_role(staff, Role::Admin)?;
+pub async fn seating(state: &ServerState, _: &Caller<Admin>, exam_code: &str) -> Result<SeatingView, AppError> {
     let (definition, spec) = with_tickets(state, exam_code).await?;
     let seats = seats_of(state, exam_code).await?;
     let waiting = waiting(state, &definition, &seats).await?;
@@ -28,8 +28,7 @@ pub async fn seating(state: &ServerState, staff: &user::Model, exam_code: &str) 
 }
 
 /// Gives the next free seats to everyone waiting, by the rule; audited.
-pub async fn assign(state: &ServerState, staff: &user::Model, exam_code: &str) -> Result<SeatingView, AppError> {
-    require_role(staff, Role::Admin)?;
+pub async fn assign(state: &ServerState, staff: &Caller<Admin>, exam_code: &str) -> Result<SeatingView, AppError> {
     let (definition, spec) = with_tickets(state, exam_code).await?;
     let now = state.clock.now();
     if definition.windows.phase_at(now) != ExamPhase::ResultsPublished {
@@ -66,7 +65,7 @@ pub async fn assign(state: &ServerState, staff: &user::Model, exam_code: &str) -
     transaction.commit().await.map_err(|e| crate::ssr::internal("seats commit", e))?;
     let detail =
         format!("exam {exam_code}: {} seats given, {} still waiting", given.len(), waiting.len() - given.len());
-    audit::record(&state.db, Some(staff), AuditAction::SeatsAssigned, "seats", &detail, now).await?;
+    audit::record(&state.db, Some(staff.account()), AuditAction::SeatsAssigned, "seats", &detail, now).await?;
     Ok(view(&spec, seats.len() + given.len(), waiting.len() - given.len(), Some(given.len())))
 }
 

@@ -5,7 +5,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::{DateTime, Utc};
-use ed25519_dalek::{SigningKey, VerifyingKey};
+use ed25519_dalek::SigningKey;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryOrder, Set};
 
@@ -16,25 +16,7 @@ use crate::ssr::infra::audit::{self, AuditAction};
 /// The first key's number; later keys count up from it (`rotate`).
 const FIRST_KEY: i32 = 1;
 
-/// The keys as the server holds them.
-pub struct TicketKeys {
-    newest_id: i32,
-    signing: SigningKey,
-    /// Every key's public half, the signing key's first.
-    public: Vec<VerifyingKey>,
-}
-
-impl TicketKeys {
-    /// The key new tickets are signed with.
-    pub fn signing(&self) -> &SigningKey {
-        &self.signing
-    }
-
-    /// The keys a ticket may have been signed with, the newest first.
-    pub fn public(&self) -> &[VerifyingKey] {
-        &self.public
-    }
-}
+pub use crate::ssr::infra::ticket_signing_keys::TicketKeys;
 
 /// The installation's keys; on a server's first start makes the first one — from `legacy_seed`
 /// where tickets may have been printed already (seats were given), at random otherwise. Servers
@@ -55,10 +37,10 @@ pub async fn load_or_create(
 /// Adds a new signing key; the older ones still verify the tickets they signed. Servers sign
 /// with it from their next start; every `/verify` page knows it at once.
 pub async fn rotate(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<TicketKeys, AppError> {
-    let newest = load(db).await?.newest_id;
+    let newest = load(db).await?.newest_id();
     insert(db, newest + 1, rand::random(), now).await?;
     let keys = load(db).await?;
-    let detail = format!("{} keys verify; new tickets are signed with the newest", keys.public.len());
+    let detail = format!("{} keys verify; new tickets are signed with the newest", keys.public().len());
     audit::record(db, None, AuditAction::TicketKeyRotated, "admission tickets", &detail, now).await?;
     Ok(keys)
 }
@@ -74,7 +56,7 @@ pub async fn load(db: &impl ConnectionTrait) -> Result<TicketKeys, AppError> {
     let keys: Vec<SigningKey> =
         rows.iter().filter_map(|row| seed_from_text(&row.seed)).map(|s| SigningKey::from_bytes(&s)).collect();
     let signing = keys.first().cloned().ok_or_else(|| crate::ssr::internal("ticket keys", "no key yet"))?;
-    Ok(TicketKeys { newest_id, public: keys.iter().map(SigningKey::verifying_key).collect(), signing })
+    Ok(TicketKeys::new(newest_id, signing, keys.iter().map(SigningKey::verifying_key).collect()))
 }
 
 /// Writes key `id`, unless a key of that number exists already (another server wrote it first).

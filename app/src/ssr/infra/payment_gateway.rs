@@ -1,5 +1,7 @@
 //! What Zige needs of a payment provider. A real one (支付宝, 微信支付, a bank's) plugs in by
 //! implementing this trait and being added to `Gateways` at start-up; see the README, "Fees".
+//! The port lives here, with the server's state that holds the installation's gateways; the
+//! orders, notices and the sandbox that use it are `ssr::payments`.
 
 use std::sync::Arc;
 
