@@ -1,5 +1,13 @@
-//! The exam page's offline logic without a browser: what the candidate chose and has not sent
-//! yet. Pure Rust, unit-tested here; the components keep only the signals and the device's I/O
-//! around it. (The outbox's and the draft keeper's decisions are to move here next, issue 31.)
+//! The exam page's offline logic without a browser, unit-tested here: the files chosen and not
+//! sent yet (`chosen_files`), the actions that wait on the device and what an answer means for
+//! them (`pending_action`), the outbox's queue and its decisions (`outbox_queue`), the draft kept
+//! on the device and how it meets the server's copy (`device_draft`), and the format both are kept
+//! in (`device_record`). The components around it (`outbox`, `draft_keeper`, `upload_form`) hold
+//! the signals and do the device's and the network's I/O. It imports the domain and the one
+//! `AppError` (a refusal is kept and shown); the domain imports nothing of it.
 
 pub mod chosen_files;
+pub mod device_draft;
+pub mod device_record;
+pub mod outbox_queue;
+pub mod pending_action;

@@ -16,8 +16,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::device_store::{open, text, OUTBOX, OUTBOX_BYTES};
 use super::legacy_records::older_action;
-use crate::domain::device_record::{read_record, record_bytes};
-use crate::domain::pending_action::PendingAction;
+use crate::offline::device_record::{read_record, record_bytes};
+use crate::offline::pending_action::PendingAction;
 
 /// An action as read back from the device, with its picture's bytes only where the record holds
 /// them itself (as the builds before "outbox_bytes" wrote them); see [`kept_bytes`].

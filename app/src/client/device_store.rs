@@ -9,8 +9,8 @@ use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::legacy_records::older_draft;
-use crate::domain::device_draft::DeviceDraft;
-use crate::domain::device_record::{read_record, record_bytes};
+use crate::offline::device_draft::DeviceDraft;
+use crate::offline::device_record::{read_record, record_bytes};
 
 const DATABASE: &str = "zige";
 /// 2 added the outbox, 3 its pictures' own store; an upgrade only adds what is missing, so what

@@ -6,9 +6,9 @@
 
 use leptos::wasm_split::SplitLoaderError;
 
-use crate::domain::device_draft::DeviceDraft;
 use crate::domain::json_text::read_json;
-use crate::domain::pending_action::PendingAction;
+use crate::offline::device_draft::DeviceDraft;
+use crate::offline::pending_action::PendingAction;
 
 /// An older build's draft (`None` when the text no longer reads as one).
 #[leptos::wasm_split::wasm_split(legacy_records, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -32,11 +32,11 @@ pub async fn convert_to_jpeg(_bytes: &[u8]) -> Result<FittedPhoto, String> {
     Err("pictures are converted in the browser".to_string())
 }
 
-pub async fn load_draft(_key: &str) -> Option<crate::domain::device_draft::DeviceDraft> {
+pub async fn load_draft(_key: &str) -> Option<crate::offline::device_draft::DeviceDraft> {
     None
 }
 
-pub async fn keep_draft(_key: &str, _draft: &crate::domain::device_draft::DeviceDraft) -> Result<(), String> {
+pub async fn keep_draft(_key: &str, _draft: &crate::offline::device_draft::DeviceDraft) -> Result<(), String> {
     Err("drafts are kept in the browser".to_string())
 }
 
@@ -51,12 +51,12 @@ pub fn clock_text() -> String {
 }
 
 pub struct KeptAction {
-    pub action: crate::domain::pending_action::PendingAction,
+    pub action: crate::offline::pending_action::PendingAction,
     pub bytes: Option<Vec<u8>>,
 }
 
 pub async fn keep_action(
-    _action: &crate::domain::pending_action::PendingAction,
+    _action: &crate::offline::pending_action::PendingAction,
     _bytes: Option<&[u8]>,
 ) -> Result<(), String> {
     Err("the outbox is kept in the browser".to_string())

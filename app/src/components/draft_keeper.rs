@@ -10,10 +10,10 @@ use leptos::prelude::*;
 
 use crate::api::save_application;
 use crate::client::{clock_text, forget_draft, is_online, keep_draft, load_draft};
-use crate::domain::device_draft::{differing_fields, reconcile, DeviceDraft, Reconciled, ServerCopy};
 use crate::domain::personal_form::{FormField, FormValues};
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
+use crate::offline::device_draft::{differing_fields, reconcile, DeviceDraft, Reconciled, ServerCopy};
 
 /// Where the typing is now. Owned by the page, so an upload (which reloads the page's data and
 /// this component with it) does not forget it.

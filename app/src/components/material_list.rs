@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use crate::components::outbox::Outbox;
 use crate::components::upload_form::UploadForm;
 use crate::domain::byte_size::{format_bytes, Rounding};
-use crate::domain::pending_action::PendingKind;
 use crate::domain::CategoryDefinition;
 use crate::i18n::{tr, use_lang};
 use crate::models::candidate::MaterialView;
+use crate::offline::pending_action::PendingKind;
 
 #[component]
 pub fn MaterialList(

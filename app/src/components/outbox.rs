@@ -3,7 +3,9 @@
 //! back (`online`), when the page is seen again (`visibilitychange`), and on a backoff timer — by
 //! one tab at a time. The page shows what waits in its category (待上传, 待删除…) and a refusal
 //! stays shown until the candidate dismisses it. Owned by the page, so a reload of the page's data
-//! (after every sent action) keeps it.
+//! (after every sent action) keeps it. Its decisions (what goes next, what an answer does, how
+//! the device's records and the page's items meet) are `offline::outbox_queue`; this is the
+//! signals, the device and the network around them.
 
 use std::sync::Arc;
 
@@ -13,18 +15,10 @@ use crate::client::{
     ask_to_persist, forget_action, is_online, keep_action, kept_actions, kept_bytes, new_action_key, now_millis,
     post_json, run_alone, upload_material, UploadRequest,
 };
-use crate::domain::pending_action::{backoff_secs, read_answer, Answer, PendingAction, PendingKind};
-use crate::error::AppError;
+use crate::offline::outbox_queue::{self, after_answer, merge_with_device, next_waiting, NextStep};
+use crate::offline::pending_action::{backoff_secs, read_answer, PendingAction, PendingKind};
 
-/// A waiting action as the page holds it: the bytes stay in memory too, so a device that cannot
-/// keep them (private browsing) still sends them while the page is open.
-#[derive(Clone, Debug, PartialEq)]
-pub struct QueuedItem {
-    pub action: PendingAction,
-    pub bytes: Option<Arc<Vec<u8>>>,
-    /// Why the last try did not go through (shown while it waits).
-    pub problem: Option<AppError>,
-}
+pub use crate::offline::outbox_queue::QueuedItem;
 
 #[derive(Clone, Copy)]
 pub struct Outbox {
@@ -81,33 +75,19 @@ impl Outbox {
 
     /// Places (sequence numbers) that waiting uploads will fill; a replacement keeps its image's.
     pub fn queued_places(self, category: &str) -> Vec<u32> {
-        self.items.with(|items| {
-            items
-                .iter()
-                .filter(|i| i.action.waiting())
-                .filter_map(|i| match &i.action.kind {
-                    PendingKind::Upload { category: c, seq_no, replaces: None, .. } if c == category => Some(*seq_no),
-                    _ => None,
-                })
-                .collect()
-        })
+        self.items.with(|items| outbox_queue::queued_places(items, category))
     }
 
     /// A stored image with a delete waiting for it.
     pub fn delete_waits(self, material_id: &str) -> bool {
-        self.items.with(|items| {
-            items
-                .iter()
-                .any(|i| matches!(&i.action.kind, PendingKind::Delete { material_id: id, .. } if id == material_id))
-        })
+        self.items.with(|items| outbox_queue::delete_waits(items, material_id))
     }
 
     /// Keeps a new action on the device (with its bytes), shows it, and sends the queue.
     pub fn enqueue(self, kind: PendingKind, bytes: Option<Arc<Vec<u8>>>) {
         let Some((owner, exam_code)) = self.owner.get_value() else { return };
-        let order = self.items.with_untracked(|items| items.iter().map(|i| i.action.order).max().unwrap_or(0)) + 1;
-        // The clock orders actions across page loads; the counter orders two in the same millisecond.
-        let order = order.max(u64::try_from(now_millis()).unwrap_or(0));
+        let now = u64::try_from(now_millis()).unwrap_or(0);
+        let order = self.items.with_untracked(|items| outbox_queue::next_order(items, now));
         let action = PendingAction { key: new_action_key(), owner, exam_code, order, kind, refusal: None };
         self.items
             .update(|items| items.push(QueuedItem { action: action.clone(), bytes: bytes.clone(), problem: None }));
@@ -181,9 +161,7 @@ impl Outbox {
         loop {
             // An action gone from the device was sent by another tab: the page's data changed too.
             sent_any |= self.reload().await;
-            let Some(next) =
-                self.items.try_with_untracked(|items| items.iter().find(|i| i.action.waiting()).cloned()).flatten()
-            else {
+            let Some(next) = self.items.try_with_untracked(|items| next_waiting(items).cloned()).flatten() else {
                 return (sent_any, 0);
             };
             if !is_online() {
@@ -192,14 +170,14 @@ impl Outbox {
             let answer =
                 read_answer(self.send(&next).await.as_ref().ok().map(|(status, body)| (*status, body.as_slice())));
             let _ = self.sending.try_set(None);
-            match answer {
-                Answer::Done => {
+            match after_answer(answer, self.failures.get_value()) {
+                NextStep::Forget => {
                     let _ = forget_action(&next.action.key).await;
                     self.remove(&next.action.key);
                     self.failures.set_value(0);
                     sent_any = true;
                 }
-                Answer::Refused(error) => {
+                NextStep::KeepRefused(error) => {
                     let mut refused = next.action.clone();
                     refused.refusal = Some(error);
                     let _ = keep_action(&refused, next.bytes.as_deref().map(Vec::as_slice)).await;
@@ -207,11 +185,10 @@ impl Outbox {
                     // Refused now, it stays shown; what the server answered may have changed the page.
                     sent_any = true;
                 }
-                Answer::TryLater { after_secs, because } => {
+                NextStep::StopFor { after_secs, because } => {
                     self.replace(QueuedItem { problem: because, ..next });
-                    let failures = self.failures.get_value() + 1;
-                    self.failures.set_value(failures);
-                    return (sent_any, after_secs.max(backoff_secs(failures)));
+                    self.failures.update_value(|failures| *failures += 1);
+                    return (sent_any, after_secs);
                 }
             }
         }
@@ -266,27 +243,24 @@ impl Outbox {
         }
         let Ok(kept) = kept_actions(&owner).await else { return false };
         let Some(held) = self.items.try_with_untracked(|items| items.clone()) else { return false };
-        let mut fresh = Vec::with_capacity(kept.len());
+        let mut from_device = Vec::with_capacity(kept.len());
         for k in kept {
-            let known = held.iter().find(|i| i.action.key == k.action.key);
-            let bytes = match (known.and_then(|i| i.bytes.clone()), k.bytes) {
-                (Some(bytes), _) => Some(bytes),
-                (None, Some(inline)) => Some(Arc::new(inline)),
-                (None, None) if matches!(k.action.kind, PendingKind::Upload { .. }) => {
+            let bytes = match k.bytes {
+                Some(inline) => Some(Arc::new(inline)),
+                None if matches!(k.action.kind, PendingKind::Upload { .. })
+                    && !outbox_queue::holds_bytes(&held, &k.action.key) =>
+                {
                     kept_bytes(&k.action.key).await.map(Arc::new)
                 }
-                (None, None) => None,
+                None => None,
             };
-            fresh.push(QueuedItem { problem: known.and_then(|i| i.problem.clone()), action: k.action, bytes });
+            from_device.push(QueuedItem { action: k.action, bytes, problem: None });
         }
-        let gone = held.iter().any(|i| !fresh.iter().any(|f| f.action.key == i.action.key));
+        let mut gone = false;
         let _ = self.items.try_update(|items| {
-            // Chosen while the device was being read: still on its way to the device, so kept.
-            let added = items.iter().filter(|i| !held.iter().any(|h| h.action.key == i.action.key));
-            let added: Vec<QueuedItem> =
-                added.filter(|i| !fresh.iter().any(|f| f.action.key == i.action.key)).cloned().collect();
-            *items = fresh;
-            items.extend(added);
+            let (merged, any_gone) = merge_with_device(&held, from_device, items);
+            *items = merged;
+            gone = any_gone;
         });
         gone
     }

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::components::outbox::Outbox;
-use crate::domain::pending_action::waiting_warning;
 use crate::i18n::{tr, use_lang};
+use crate::offline::pending_action::waiting_warning;
 
 #[component]
 pub fn OutboxNotes(

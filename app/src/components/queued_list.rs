@@ -11,9 +11,9 @@ use crate::components::error_note::ErrorNote;
 use crate::components::outbox::{Outbox, QueuedItem};
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
-use crate::domain::pending_action::PendingKind;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
+use crate::offline::pending_action::PendingKind;
 
 #[component]
 pub fn QueuedList(category: String) -> impl IntoView {

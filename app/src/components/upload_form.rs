@@ -17,11 +17,11 @@ use crate::components::photo_fix::{only_fixable, FitReportView, FittedPicture};
 use crate::components::photo_tools_on_demand::{keep_photo_tools_for_offline, LooksAdviceOnDemand, PhotoFixOnDemand};
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
-use crate::domain::pending_action::PendingKind;
 use crate::domain::{judge_for_category, CategoryDefinition};
 use crate::error::AppError;
 use crate::i18n::tr;
 use crate::offline::chosen_files::ChosenFiles;
+use crate::offline::pending_action::PendingKind;
 
 #[component]
 pub fn UploadForm(

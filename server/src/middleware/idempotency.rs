@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use tower_sessions::Session;
 
-use app::domain::pending_action::settles;
+use app::domain::settled_answer::settles;
 use app::error::AppError;
 use app::ssr::access::session_user::user_from_session;
 use app::ssr::infra::idempotency::{self, Arrival};

@@ -32,7 +32,7 @@ pub fn read_record<T: DeserializeOwned>(record: &[u8]) -> Option<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::device_draft::DeviceDraft;
+    use crate::offline::device_draft::DeviceDraft;
 
     fn draft() -> DeviceDraft {
         DeviceDraft {

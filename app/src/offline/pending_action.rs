@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::settled_answer::settles;
 use crate::error::AppError;
 
 /// What the candidate did, as the server will be asked to do it.
@@ -65,13 +66,6 @@ pub enum Answer {
     TryLater { after_secs: u64, because: Option<AppError> },
 }
 
-/// Whether an answer with this status settles the action (done, or refused for good): the server
-/// keeps such an answer to give again to a repeat of the key; 408, 429 and every 5xx say "not
-/// done, try again", so the server forgets the key and the phone keeps the action.
-pub fn settles(status: u16) -> bool {
-    status < 500 && status != 408 && status != 429
-}
-
 /// Reads a try's outcome: `None` when no answer came back at all (the network failed). An error's
 /// body is postcard, which the outbox asks for (`Accept`), as the server functions' client does.
 pub fn read_answer(answer: Option<(u16, &[u8])>) -> Answer {
@@ -120,16 +114,6 @@ mod tests {
 
     fn body(error: &AppError) -> Vec<u8> {
         error.to_postcard()
-    }
-
-    #[test]
-    fn only_answers_that_settle_the_action_are_given_again() {
-        for done in [200, 201, 403, 404, 409, 413, 422] {
-            assert!(settles(done), "{done}");
-        }
-        for retry in [408, 429, 500, 503, 507] {
-            assert!(!settles(retry), "{retry}");
-        }
     }
 
     #[test]

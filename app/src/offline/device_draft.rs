@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::personal_form::FormValues;
+use crate::domain::personal_form::FormValues;
 
 /// The form and position as typed on this device and not yet stored by the server.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
