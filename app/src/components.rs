@@ -20,6 +20,7 @@ pub mod looks_advice;
 pub mod material_list;
 pub mod offline_banner;
 pub mod outbox;
+pub mod outbox_io;
 pub mod outbox_notes;
 pub mod payment_flags;
 pub mod personal_form_view;

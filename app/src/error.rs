@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::completeness::MissingItem;
 use crate::domain::Violation;
 
-mod wire;
+pub mod wire;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {

@@ -9,5 +9,6 @@
 pub mod chosen_files;
 pub mod device_draft;
 pub mod device_record;
+pub mod draft_whereabouts;
 pub mod outbox_queue;
 pub mod pending_action;

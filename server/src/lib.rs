@@ -1,6 +1,7 @@
 //! The Zige server: configuration, start-up, plain HTTP routes and command-line tools. Pages and
 //! server functions come from the shared `app` crate.
 
+pub mod background_tasks;
 pub mod body_limits;
 pub mod cli;
 pub mod config;
@@ -11,8 +12,10 @@ pub mod middleware;
 pub mod object_blob_store;
 pub mod outbox_worker;
 pub mod page_routes;
+pub mod router;
 pub mod routes;
 pub mod secret_file;
+pub mod session_key;
 pub mod session_store;
 pub mod sms;
 pub mod startup;

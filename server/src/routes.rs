@@ -16,21 +16,30 @@ pub mod template_preview;
 pub mod upload_example;
 pub mod upload_material;
 
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
+use app::api::wire::POSTCARD;
 use app::error::AppError;
 
-/// An `AppError` as an HTTP response: its own status, and the error as JSON the browser decodes
-/// back into `AppError`.
+use crate::middleware::error_wire::asked_for_postcard;
+
+/// An `AppError` as an HTTP response: its own status (and `Retry-After`), and the error written
+/// once, in the form the request asked for: postcard for the app's pages, JSON for anyone else.
 pub fn error_response(error: AppError) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let retry_after = error.retry_after_secs();
-    let mut response = (status, Json(error)).into_response();
+    let mut response = if asked_for_postcard() {
+        (status, [(header::CONTENT_TYPE, POSTCARD)], error.to_postcard()).into_response()
+    } else {
+        (status, Json(error)).into_response()
+    };
+    let headers = response.headers_mut();
     if let Some(seconds) = retry_after {
-        response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+        headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
     }
+    headers.append(header::VARY, HeaderValue::from_static("accept"));
     response
 }
 

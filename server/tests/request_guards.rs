@@ -255,7 +255,8 @@ fn varies_by_accept(answer: &reqwest::Response) -> bool {
 
 /// Errors too: the app's pages carry no JSON decoder, so an error comes back in postcard when
 /// the request asked for it, wherever it arose: in a server function, in a guard in front of the
-/// app, or as the first answer given again to a repeated key. Asked without, it stays JSON.
+/// app, or as the first answer given again to a repeated key (in the form the repeat asks for).
+/// Asked without, it stays JSON.
 #[tokio::test]
 async fn errors_reach_the_browser_in_postcard_from_the_app_its_guards_and_a_repeated_key() {
     use app::error::AppError;
@@ -304,6 +305,19 @@ async fn errors_reach_the_browser_in_postcard_from_the_app_its_guards_and_a_repe
     let repeat = upload().await.unwrap();
     assert_eq!(repeat.headers()["idempotent-replayed"], "true");
     assert_eq!(in_postcard(repeat).await, (422, first), "the kept first answer, in the form asked");
+    // A script repeating the key without asking for postcard reads the same kept answer in JSON.
+    let from_a_script = candidate
+        .http
+        .post(app.url("/api/materials"))
+        .header("idempotency-key", key)
+        .multipart(upload_form("000", "other", 1, "scan.jpg", b"not a picture".to_vec()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(from_a_script.headers()["idempotent-replayed"], "true");
+    assert!(varies_by_accept(&from_a_script));
+    let (status, kind, _) = error_kind(from_a_script).await;
+    assert_eq!((status, kind.as_str()), (422, "FileRefused"), "the kept first answer, in JSON");
 }
 
 #[cfg(unix)]

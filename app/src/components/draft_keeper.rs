@@ -14,23 +14,7 @@ use crate::domain::personal_form::{FormField, FormValues};
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::offline::device_draft::{differing_fields, reconcile, DeviceDraft, Reconciled, ServerCopy};
-
-/// Where the typing is now. Owned by the page, so an upload (which reloads the page's data and
-/// this component with it) does not forget it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Whereabouts {
-    /// Nothing typed since the page opened.
-    AsLoaded,
-    /// Kept on this device at the time given, not yet on the server.
-    OnDevice(String),
-    Sending,
-    /// On the server since the time given.
-    Synced(String),
-    /// The device refused to keep it (private browsing, storage full): only the server can.
-    DeviceRefused,
-    /// The server refused it (after the deadline, locked): kept on the device.
-    ServerRefused(AppError),
-}
+use crate::offline::draft_whereabouts::Whereabouts;
 
 /// Waits before keeping a change on the device, and before sending it to the server.
 const KEEP_AFTER: Duration = Duration::from_millis(400);

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::application_actions::ApplicationActions;
 use crate::components::category_card::CategoryCard;
-use crate::components::draft_keeper::{DraftKeeper, Whereabouts};
+use crate::components::draft_keeper::DraftKeeper;
 use crate::components::fee_panel::FeePanel;
 use crate::components::personal_form_view::PersonalFormView;
 use crate::components::position_picker::PositionPicker;
@@ -19,6 +19,7 @@ use crate::domain::ApplicationState;
 use crate::domain::ExamPhase;
 use crate::i18n::{tr, use_lang};
 use crate::models::{candidate::CategoryWithMaterials, candidate::ExamWithMaterials};
+use crate::offline::draft_whereabouts::Whereabouts;
 
 /// What the candidate is typing, kept outside the reloading page data so an upload (which
 /// reloads the page) does not throw away unsaved typing, nor close a submission's confirmation

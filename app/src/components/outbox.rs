@@ -11,10 +11,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::client::{
-    ask_to_persist, forget_action, is_online, keep_action, kept_actions, kept_bytes, new_action_key, now_millis,
-    post_json, run_alone, upload_material, UploadRequest,
-};
+use crate::client::{ask_to_persist, forget_action, is_online, keep_action, new_action_key, now_millis, run_alone};
+use crate::components::outbox_io::{read_device_queue, send_action};
 use crate::offline::outbox_queue::{self, after_answer, merge_with_device, next_waiting, NextStep};
 use crate::offline::pending_action::{backoff_secs, read_answer, PendingAction, PendingKind};
 
@@ -195,41 +193,13 @@ impl Outbox {
     }
 
     async fn send(self, item: &QueuedItem) -> Result<(u16, Vec<u8>), String> {
-        let action = &item.action;
-        let key = action.key.as_str();
-        let _ = self.sending.try_set(Some((key.to_string(), 0.0)));
-        match &action.kind {
-            PendingKind::Upload { category, seq_no, file_name, replaces, .. } => {
-                let Some(bytes) = item.bytes.clone() else {
-                    return Err("the picture is no longer on this device".into());
-                };
-                let request = UploadRequest {
-                    exam_code: &action.exam_code,
-                    category,
-                    seq_no: *seq_no,
-                    file_name,
-                    bytes: &bytes,
-                    replaces: replaces.as_deref(),
-                    key,
-                };
-                let sending = self.sending;
-                let owned_key = key.to_string();
-                upload_material(request, move |p| {
-                    let _ = sending.try_set(Some((owned_key.clone(), p)));
-                })
-                .await
-            }
-            PendingKind::Delete { material_id, .. } => {
-                let body = serde_json::json!({ "id": material_id }).to_string();
-                post_json("/api/delete_material", &body, key).await
-            }
-            PendingKind::Reorder { category, ordered_ids } => {
-                let body =
-                    serde_json::json!({ "code": action.exam_code, "category": category, "ordered_ids": ordered_ids })
-                        .to_string();
-                post_json("/api/reorder_materials", &body, key).await
-            }
-        }
+        let key = item.action.key.clone();
+        let _ = self.sending.try_set(Some((key.clone(), 0.0)));
+        let sending = self.sending;
+        send_action(item, move |progress| {
+            let _ = sending.try_set(Some((key.clone(), progress)));
+        })
+        .await
     }
 
     /// Takes the device's records as the truth (another tab may have sent or added some); when
@@ -241,21 +211,8 @@ impl Outbox {
         if self.device_failed.try_get_untracked().unwrap_or(true) {
             return false;
         }
-        let Ok(kept) = kept_actions(&owner).await else { return false };
         let Some(held) = self.items.try_with_untracked(|items| items.clone()) else { return false };
-        let mut from_device = Vec::with_capacity(kept.len());
-        for k in kept {
-            let bytes = match k.bytes {
-                Some(inline) => Some(Arc::new(inline)),
-                None if matches!(k.action.kind, PendingKind::Upload { .. })
-                    && !outbox_queue::holds_bytes(&held, &k.action.key) =>
-                {
-                    kept_bytes(&k.action.key).await.map(Arc::new)
-                }
-                None => None,
-            };
-            from_device.push(QueuedItem { action: k.action, bytes, problem: None });
-        }
+        let Some(from_device) = read_device_queue(&owner, &held).await else { return false };
         let mut gone = false;
         let _ = self.items.try_update(|items| {
             let (merged, any_gone) = merge_with_device(&held, from_device, items);

@@ -1,10 +1,12 @@
 //! How the error crosses HTTP: the status each variant stands for, `Retry-After`, and the
 //! server functions' encoding, which sets that status itself so no server function can forget.
 //!
-//! The server writes every error as JSON (its server functions, its guards, its routes, an
-//! answer kept for a repeated key); the browser asks for postcard, and one layer on the way out
-//! (`server::middleware::error_wire`) rewrites an error for whoever asked. So curl and the tests
-//! read JSON, and the page decodes postcard only ([`ErrorWire`]).
+//! Every error is encoded once, where it arises, in the form the request asked for: postcard for
+//! the app's pages, which ask with `Accept` and carry no JSON decoder, JSON for curl, scripts and
+//! the tests. A server function's error here ([`ErrorWire`]); a guard's or a plain route's in
+//! `server::routes::error_response`, with the form the server's outermost layer noted for the
+//! request (`server::middleware::error_wire`); an answer kept for a repeated key is given again
+//! in the form the repeat asks for.
 
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use leptos::server_fn::{Bytes, ContentType, Decodes, Encodes, Format, FormatType};
@@ -56,8 +58,7 @@ impl AppError {
         }
     }
 
-    /// The error as the browser reads it (the server writes JSON; `server::middleware::error_wire`
-    /// rewrites it for a client that asked for postcard).
+    /// The error as the browser reads it.
     pub fn to_postcard(&self) -> Vec<u8> {
         postcard::to_allocvec(self).unwrap_or_else(|_| vec![])
     }
@@ -85,23 +86,34 @@ impl AppError {
     }
 }
 
-/// An error as the server writes it (JSON) and as the browser reads it (postcard, which the
-/// browser asked for with `Accept`, see `api::wire`).
+/// The content type the browser asks for (`Accept`) and receives.
+pub const POSTCARD: &str = "application/x-postcard";
+
+/// A server function's error in the form the request asked for: postcard for the browser (which
+/// asked with `Accept`, see `api::wire`), JSON for anyone else, labelled as such.
 pub struct ErrorWire;
 
 impl ContentType for ErrorWire {
-    const CONTENT_TYPE: &'static str = "application/json";
+    const CONTENT_TYPE: &'static str = POSTCARD;
 }
 
 impl FormatType for ErrorWire {
-    const FORMAT_TYPE: Format = Format::Text;
+    const FORMAT_TYPE: Format = Format::Binary;
 }
 
 impl Encodes<AppError> for ErrorWire {
     type Error = String;
 
     fn encode(error: &AppError) -> Result<Bytes, String> {
-        serde_json::to_vec(error).map(Bytes::from).map_err(|e| e.to_string())
+        #[cfg(feature = "ssr")]
+        {
+            let json = !asked_for_postcard();
+            label_answer(json);
+            if json {
+                return serde_json::to_vec(error).map(Bytes::from).map_err(|e| e.to_string());
+            }
+        }
+        Ok(Bytes::from(error.to_postcard()))
     }
 }
 
@@ -135,6 +147,35 @@ impl FromServerFnError for AppError {
         #[cfg(feature = "ssr")]
         self.set_response_status();
         // An AppError always serializes.
-        ErrorWire::encode(self).unwrap_or_else(|_| Bytes::from_static(b"\"Internal\""))
+        ErrorWire::encode(self).unwrap_or_else(|_| Bytes::from(AppError::Internal.to_postcard()))
     }
+}
+
+/// Whether the request being answered lists postcard in its `Accept`.
+#[cfg(feature = "ssr")]
+pub fn asked_for_postcard() -> bool {
+    leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| accepts_postcard(&parts.headers))
+}
+
+/// Whether request headers list postcard in `Accept` (server_fn's browser client sends the
+/// answer's content type there, and the outbox does the same): for the server functions' answers
+/// and errors, and for the guards' and routes' errors (`server::middleware::error_wire`).
+#[cfg(feature = "ssr")]
+pub fn accepts_postcard(headers: &http::HeaderMap) -> bool {
+    headers
+        .get(http::header::ACCEPT)
+        .and_then(|accept| accept.to_str().ok())
+        .is_some_and(|accept| accept.contains(POSTCARD))
+}
+
+/// server_fn labels every answer with the encoding's content type, so a JSON answer says JSON
+/// here; and either form says it depends on `Accept`, for any cache between.
+#[cfg(feature = "ssr")]
+pub fn label_answer(json: bool) {
+    use http::{header, HeaderValue};
+    let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() else { return };
+    if json {
+        options.insert_header(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    }
+    options.append_header(header::VARY, HeaderValue::from_static("accept"));
 }

@@ -8,7 +8,6 @@ use leptos_router::hooks::use_params_map;
 use crate::api::exam_page;
 use crate::api::server_resource::server_resource;
 use crate::components::countdown::Countdown;
-use crate::components::draft_keeper::Whereabouts;
 use crate::components::error_note::ErrorNote;
 use crate::components::exam_workspace::{Typing, Workspace};
 use crate::components::judged_file::PageChoices;
@@ -24,6 +23,7 @@ use crate::i18n::{tr, use_lang};
 use crate::island_page::{address_path, in_islands_mode, provide_island_contexts};
 use crate::models::{candidate::ExamWithMaterials, exam::phase_label};
 use crate::offline::chosen_files::ChosenFiles;
+use crate::offline::draft_whereabouts::Whereabouts;
 
 /// The route's view: the page again for another exam's address (in the whole app, the router
 /// keeps a route's view when only its parameters change).

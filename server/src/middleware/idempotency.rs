@@ -18,6 +18,7 @@ use app::ssr::access::session_user::user_from_session;
 use app::ssr::infra::idempotency::{self, Arrival};
 use app::ssr::ServerState;
 
+use crate::middleware::error_wire;
 use crate::routes::error_response;
 
 /// The request header carrying the browser's key for one action.
@@ -36,7 +37,7 @@ pub async fn apply_once(State(state): State<ServerState>, request: Request, next
     };
     // Everything from here runs in a task of its own: a phone that goes away mid-request drops
     // this future (hyper cancels it), not the action, and a key is never left half-booked.
-    let keyed = tokio::spawn(apply_keyed(state, key, request, next));
+    let keyed = tokio::spawn(error_wire::for_this_request(apply_keyed(state, key, request, next)));
     keyed.await.unwrap_or_else(|failure| error_response(app::ssr::internal("idempotent action", failure)))
 }
 
@@ -132,6 +133,13 @@ async fn multipart_fields(parts: &axum::http::request::Parts, body: &Bytes) -> O
 }
 
 fn replay(status: u16, content_type: Option<String>, body: Vec<u8>) -> Response {
+    if let Some(error) = kept_error_in_the_other_form(status, content_type.as_deref(), &body) {
+        // The first try asked for the other form (a page, then a script, or the other way round).
+        let mut response = error_response(error);
+        *response.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        response.headers_mut().insert(REPLAYED_HEADER, HeaderValue::from_static("true"));
+        return response;
+    }
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut response = (status, body).into_response();
     if let Some(value) = content_type.and_then(|c| HeaderValue::from_str(&c).ok()) {
@@ -139,4 +147,19 @@ fn replay(status: u16, content_type: Option<String>, body: Vec<u8>) -> Response 
     }
     response.headers_mut().insert(REPLAYED_HEADER, HeaderValue::from_static("true"));
     response
+}
+
+/// A kept error answer written in the form this repeat did not ask for, read back to be written
+/// again; None for a success, or an error already in the asked form (given again as it was kept).
+fn kept_error_in_the_other_form(status: u16, content_type: Option<&str>, body: &[u8]) -> Option<AppError> {
+    if status < 400 {
+        return None;
+    }
+    let kept_in_postcard = content_type.is_some_and(|kind| kind.starts_with(app::api::wire::POSTCARD));
+    let kept_in_json = content_type.is_some_and(|kind| kind.starts_with("application/json"));
+    match (kept_in_postcard, kept_in_json, error_wire::asked_for_postcard()) {
+        (true, _, false) => AppError::from_postcard(body),
+        (_, true, true) => serde_json::from_slice(body).ok(),
+        _ => None,
+    }
 }

@@ -8,10 +8,11 @@
 use axum::extract::{Request, State};
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::response::Response;
 
 use app::error::AppError;
+
+use crate::routes::error_response;
 
 #[derive(Clone)]
 pub struct SameOriginState {
@@ -26,10 +27,12 @@ pub async fn refuse_cross_site(State(state): State<SameOriginState>, request: Re
     }
     if let Err(reason) = check(&state, &request) {
         tracing::warn!(path = request.uri().path(), reason, "cross-site request refused");
-        return (StatusCode::FORBIDDEN, Json(AppError::Forbidden)).into_response();
+        return error_response(AppError::Forbidden);
     }
     if !sends_app_content(&request) {
-        return (StatusCode::UNSUPPORTED_MEDIA_TYPE, Json(AppError::BadRequest("content type".into()))).into_response();
+        let mut refused = error_response(AppError::BadRequest("content type".into()));
+        *refused.status_mut() = StatusCode::UNSUPPORTED_MEDIA_TYPE;
+        return refused;
     }
     next.run(request).await
 }

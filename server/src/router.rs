@@ -1,0 +1,152 @@
+//! Every route of the server and the layers around them, in the order a request passes them:
+//! plain routes and the pages, then idempotency, the staff idle clock, the rate limits, the
+//! cross-site guard, the errors in the form asked for, the payment notices outside those guards,
+//! the security headers and compression.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue};
+use axum::routing::{get, post};
+use axum::{Extension, Router};
+use leptos::prelude::*;
+use leptos_axum::LeptosRoutes;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use tower_http::CompressionLevel;
+
+use app::domain::document_kind::DocumentKind;
+use app::shell;
+use app::ssr::payments::sandbox_gateway::SandboxGateway;
+use app::ssr::ServerState;
+
+use crate::body_limits;
+use crate::config::Config;
+use crate::documents::font_cell::FontCell;
+use crate::middleware::body_limit::limit_body_by_route;
+use crate::middleware::rate_limit::{limit_by_address, RateLimitState};
+use crate::middleware::same_origin::{refuse_cross_site, SameOriginState};
+use crate::middleware::staff_idle::{end_idle_staff_sessions, StaffIdleState};
+use crate::routes::candidate_documents::candidate_document;
+use crate::routes::payment_notify::payment_notify;
+use crate::routes::payments_export::payments_export;
+use crate::routes::results_export::results_export;
+use crate::routes::sandbox_cashier::{cashier_page, cashier_pay, SandboxProvider};
+use crate::routes::seats_export::seats_export;
+use crate::routes::spreadsheet::SheetFormat;
+use crate::routes::template_preview::template_preview;
+use crate::routes::{
+    example_file::example_file, health::health, material_file::material_file, previous_file::previous_file,
+    upload_example::upload_example, upload_material::upload_material,
+};
+
+/// Brotli's (and gzip's) quality for what is compressed as it is sent.
+const DYNAMIC_COMPRESSION_QUALITY: i32 = 5;
+
+/// The sandbox gateway's cashier, when the sandbox is on.
+fn sandbox_routes(sandbox: Option<Arc<SandboxGateway>>, config: &Config) -> Router<ServerState> {
+    let Some(gateway) = sandbox else { return Router::new() };
+    let provider = SandboxProvider {
+        gateway,
+        delay: Duration::from_millis(config.sandbox_notice_delay_ms),
+        repeats: config.sandbox_notice_repeats,
+    };
+    Router::new()
+        .route("/sandbox/cashier/{order_no}", get(cashier_page))
+        .route("/sandbox/cashier/{order_no}/pay", post(cashier_pay))
+        .layer(axum::Extension(provider))
+}
+
+/// A document's route: its handler, the shared fonts and layout permits, and which document.
+fn document_route(documents: &FontCell, document: DocumentKind) -> axum::routing::MethodRouter<ServerState> {
+    get(candidate_document)
+        .layer::<_, std::convert::Infallible>(axum::Extension(documents.clone()))
+        .layer(axum::Extension(document))
+}
+
+pub(crate) fn build_router(
+    state: ServerState,
+    config: &Config,
+    sandbox: Option<Arc<SandboxGateway>>,
+    documents: FontCell,
+) -> Router {
+    let max_upload_bytes = config.max_upload_bytes;
+    let rate_limit_state = RateLimitState { limits: state.rate_limits.clone(), behind_proxy: config.behind_proxy };
+    let routes = crate::page_routes::page_routes();
+    let context_state = state.clone();
+    let body_limit = usize::try_from(max_upload_bytes).unwrap_or(usize::MAX);
+    // Pages and server functions take small forms only; large bodies are for uploads alone.
+    let pages = Router::new()
+        .leptos_routes_with_context(&state, routes, move || provide_context(context_state.clone()), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(max_upload_bytes, limit_body_by_route));
+    Router::new()
+        .route("/health", get(health))
+        .route(body_limits::UPLOAD_PATH, post(upload_material).layer(DefaultBodyLimit::max(body_limit)))
+        .route("/api/materials/{id}/file", get(material_file))
+        .route("/api/materials/{id}/previous", get(previous_file))
+        .route("/api/admin/exams/{code}/results.csv", get(results_export).layer(Extension(SheetFormat::Csv)))
+        .route("/api/admin/exams/{code}/results.xlsx", get(results_export).layer(Extension(SheetFormat::Xlsx)))
+        .route("/api/exams/{code}/examples/{name}", get(example_file))
+        .route("/api/admin/exams/{code}/payments.csv", get(payments_export).layer(Extension(SheetFormat::Csv)))
+        .route("/api/admin/exams/{code}/payments.xlsx", get(payments_export).layer(Extension(SheetFormat::Xlsx)))
+        .route("/api/admin/exams/{code}/seats.csv", get(seats_export).layer(Extension(SheetFormat::Csv)))
+        .route("/api/admin/exams/{code}/seats.xlsx", get(seats_export).layer(Extension(SheetFormat::Xlsx)))
+        .route("/api/exams/{code}/receipt.pdf", document_route(&documents, DocumentKind::UploadReceipt))
+        .route("/api/exams/{code}/registration-form.pdf", document_route(&documents, DocumentKind::RegistrationForm))
+        .route("/api/exams/{code}/ticket.pdf", document_route(&documents, DocumentKind::AdmissionTicket))
+        .route(
+            "/api/admin/exams/{code}/templates/{document}/preview.pdf",
+            get(template_preview).layer(axum::Extension(documents.clone())),
+        )
+        .merge(sandbox_routes(sandbox, config))
+        .route(
+            "/api/admin/exams/{code}/examples",
+            post(upload_example).layer(DefaultBodyLimit::max(body_limits::EXAMPLE_BODY_LIMIT_BYTES)),
+        )
+        .merge(pages)
+        // Innermost: after the origin and rate checks, with the session at hand.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::middleware::idempotency::apply_once))
+        // Before anything asks who is signed in: an idle staff session has ended by then.
+        .layer(axum::middleware::from_fn_with_state(
+            StaffIdleState {
+                clock: state.clock.clone(),
+                idle: chrono::Duration::minutes(config.staff_idle_minutes.into()),
+            },
+            end_idle_staff_sessions,
+        ))
+        .layer(axum::middleware::from_fn_with_state(rate_limit_state.clone(), limit_by_address))
+        .layer(axum::middleware::from_fn_with_state(
+            SameOriginState { public_origin: config.public_url.clone() },
+            refuse_cross_site,
+        ))
+        // Outermost: notes the form the client asked for, in which every layer and route above
+        // writes its errors.
+        .layer(axum::middleware::from_fn(crate::middleware::error_wire::errors_as_asked))
+        // A gateway's notifications come from its servers, with no session and in the provider's
+        // own body format (JSON, or a form for some): outside the browser guards above; the
+        // gateway's signature is their check.
+        .route(
+            "/api/payments/notify/{gateway}",
+            post(payment_notify)
+                .layer(axum::middleware::from_fn_with_state(rate_limit_state.clone(), limit_by_address)),
+        )
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        // Pages and answers go out compressed (brotli or gzip, as the browser asks); the static
+        // files are precompressed at build time and served as they are; pictures are left alone.
+        // Quality 5 rather than the default (4): the exam page's HTML shrinks from 6.8 to 6.0 KB
+        // for well under a millisecond more (`docs/benchmarks.md`); 11 would take 20 ms a page.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(DYNAMIC_COMPRESSION_QUALITY)))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
