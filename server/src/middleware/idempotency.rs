@@ -146,6 +146,8 @@ fn replay(status: u16, content_type: Option<String>, body: Vec<u8>) -> Response 
         response.headers_mut().insert(header::CONTENT_TYPE, value);
     }
     response.headers_mut().insert(REPLAYED_HEADER, HeaderValue::from_static("true"));
+    // Kept in the form its first try asked for, which the repeat's `Accept` could change.
+    response.headers_mut().append(header::VARY, HeaderValue::from_static("accept"));
     response
 }
 
