@@ -31,6 +31,7 @@ pub mod payment_order;
 pub mod personal_form;
 pub mod photo_fit;
 pub mod picture_alone;
+pub mod picture_pixels;
 pub mod picture_quality;
 mod png_probe;
 pub mod position_tree;

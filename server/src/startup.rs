@@ -19,7 +19,7 @@ use app::ssr::infra::payment_gateway::{Gateways, PaymentGateway};
 use app::ssr::payments::sandbox_gateway::SandboxGateway;
 use app::ssr::ServerState;
 use app::ssr::{infra::clock::Clock, infra::clock::SystemClock};
-use app::ssr::{infra::rate_limits::LimitSettings, infra::rate_limits::RateLimits};
+use app::ssr::{infra::limit_settings::LimitSettings, infra::rate_limits::RateLimits};
 
 use crate::config::Config;
 use crate::documents::font_cell::FontCell;

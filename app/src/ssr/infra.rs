@@ -14,6 +14,7 @@ pub mod document_layout;
 pub mod failure;
 pub mod idempotency;
 pub mod keyed_tally;
+pub mod limit_settings;
 pub mod page_policy;
 pub mod payment_gateway;
 pub mod rate_limits;
