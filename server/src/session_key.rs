@@ -5,11 +5,14 @@ use sha2::{Digest, Sha256};
 use tower_sessions::cookie::Key;
 
 use crate::config::Config;
-use crate::startup::StartupError;
+
+/// Why there is no key, said in the server's log. (The same type as `startup::StartupError`,
+/// named here so this module does not import the one that uses it.)
+pub type KeyError = Box<dyn std::error::Error + Send + Sync>;
 
 /// The session-signing key: from configuration, or generated once and kept in the data folder
 /// so sessions survive a restart.
-pub async fn session_key(config: &Config) -> Result<Key, StartupError> {
+pub async fn session_key(config: &Config) -> Result<Key, KeyError> {
     if let Some(secret) = &config.session_secret {
         return Key::try_from(secret.as_bytes()).map_err(|_| "ZIGE_SESSION_SECRET must be at least 64 bytes".into());
     }

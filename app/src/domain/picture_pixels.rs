@@ -2,7 +2,13 @@
 //! of ink on the paper, sharpness tile by tile, and an ID photo's background. Pure, on the RGBA
 //! pixels the browser drew.
 
-use super::picture_quality::Background;
+/// The colour along an ID photo's top and sides, where the background shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Background {
+    pub rgb: [u8; 3],
+    /// How much the brightness varies there (standard deviation): an uneven background is high.
+    pub unevenness: f64,
+}
 
 /// How much darker than the paper around it a pixel must be to count as ink, on white paper (on
 /// darker paper, proportionally less: a dark photo of a page still has its print).

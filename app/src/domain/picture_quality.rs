@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::picture_pixels::{background, ink_share, luma_of, percentile, sharpness};
+use super::picture_pixels::{background, ink_share, luma_of, percentile, sharpness, Background};
 use super::violation::{Violation, ViolationCode as Code};
 
 /// The long side pictures are measured at (the browser scales down to it, never up).
@@ -29,14 +29,6 @@ pub enum PictureKind {
     #[default]
     Document,
     Portrait,
-}
-
-/// The colour along an ID photo's top and sides, where the background shows.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Background {
-    pub rgb: [u8; 3],
-    /// How much the brightness varies there (standard deviation): an uneven background is high.
-    pub unevenness: f64,
 }
 
 /// The numbers the advice is decided on.
