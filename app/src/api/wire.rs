@@ -17,9 +17,8 @@ use serde::{de::DeserializeOwned, Serialize};
 
 #[cfg(feature = "ssr")]
 pub use crate::error::wire::accepts_postcard;
+use crate::error::wire::encode_as_asked;
 pub use crate::error::wire::POSTCARD;
-#[cfg(feature = "ssr")]
-use crate::error::wire::{asked_for_postcard, label_answer};
 
 /// Postcard for the browser; JSON when the request did not ask for postcard.
 pub struct WireEncoding;
@@ -39,15 +38,7 @@ impl<T: Serialize> Encodes<T> for WireEncoding {
     type Error = String;
 
     fn encode(value: &T) -> Result<Bytes, String> {
-        #[cfg(feature = "ssr")]
-        {
-            let json = !asked_for_postcard();
-            label_answer(json);
-            if json {
-                return serde_json::to_vec(value).map(Bytes::from).map_err(|e| e.to_string());
-            }
-        }
-        postcard::to_allocvec(value).map(Bytes::from).map_err(|e| e.to_string())
+        encode_as_asked(value)
     }
 }
 

@@ -105,15 +105,7 @@ impl Encodes<AppError> for ErrorWire {
     type Error = String;
 
     fn encode(error: &AppError) -> Result<Bytes, String> {
-        #[cfg(feature = "ssr")]
-        {
-            let json = !asked_for_postcard();
-            label_answer(json);
-            if json {
-                return serde_json::to_vec(error).map(Bytes::from).map_err(|e| e.to_string());
-            }
-        }
-        Ok(Bytes::from(error.to_postcard()))
+        encode_as_asked(error)
     }
 }
 
@@ -151,9 +143,23 @@ impl FromServerFnError for AppError {
     }
 }
 
+/// A server function's answer or error in the form the request asked for, labelled as such:
+/// postcard for the browser, JSON for anyone else (in the browser, always postcard).
+pub fn encode_as_asked<T: serde::Serialize>(value: &T) -> Result<Bytes, String> {
+    #[cfg(feature = "ssr")]
+    {
+        let json = !asked_for_postcard();
+        label_answer(json);
+        if json {
+            return serde_json::to_vec(value).map(Bytes::from).map_err(|e| e.to_string());
+        }
+    }
+    postcard::to_allocvec(value).map(Bytes::from).map_err(|e| e.to_string())
+}
+
 /// Whether the request being answered lists postcard in its `Accept`.
 #[cfg(feature = "ssr")]
-pub fn asked_for_postcard() -> bool {
+fn asked_for_postcard() -> bool {
     leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| accepts_postcard(&parts.headers))
 }
 
@@ -171,7 +177,7 @@ pub fn accepts_postcard(headers: &http::HeaderMap) -> bool {
 /// server_fn labels every answer with the encoding's content type, so a JSON answer says JSON
 /// here; and either form says it depends on `Accept`, for any cache between.
 #[cfg(feature = "ssr")]
-pub fn label_answer(json: bool) {
+fn label_answer(json: bool) {
     use http::{header, HeaderValue};
     let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() else { return };
     if json {

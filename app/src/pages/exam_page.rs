@@ -77,10 +77,10 @@ fn ExamPage() -> impl IntoView {
     // answer came back just before the network went): the page stays as it was, choices and
     // queue included, and is fetched again when the network returns.
     let last_shown = StoredValue::new(None::<ExamWithMaterials>);
-    let stale = RwSignal::new(false);
+    let stale = StoredValue::new(false);
     let online = window_event_listener(leptos::ev::online, move |_| {
         outbox.network_back();
-        if stale.get_untracked() {
+        if stale.get_value() {
             refresh.update(|v| *v += 1);
         }
     });
@@ -100,7 +100,7 @@ fn ExamPage() -> impl IntoView {
                 match page.await {
                     Ok(page) => {
                         last_shown.set_value(Some(page.clone()));
-                        stale.set(false);
+                        stale.set_value(false);
                         if !typing.loaded.get_value() {
                             typing.form.set(page.form.clone());
                             typing.position.set(page.position.clone());
@@ -117,7 +117,7 @@ fn ExamPage() -> impl IntoView {
                     }.into_any(),
                     Err(error) => match (error, last_shown.get_value()) {
                         (error @ AppError::Transport(_), Some(page)) => {
-                            stale.set(true);
+                            stale.set_value(true);
                             view! { <ErrorNote error/> <ExamJourney page typing on_changed/> }.into_any()
                         }
                         (error, _) => view! { <h1>{tr("上传入口", "Upload entrance")}</h1><ErrorNote error/> }.into_any(),
