@@ -8,7 +8,7 @@ import { chromium, FullConfig } from '@playwright/test';
 // was fine, and the server answered /pkg/zige.js from its first moment. Opening one page here
 // takes that cold start out of the first test, and says when it happened.
 export default async function globalSetup(config: FullConfig): Promise<void> {
-  const base = 'http://127.0.0.1:3000';
+  const base = config.projects[0].use.baseURL ?? 'http://127.0.0.1:3000';
   await waitFor(`${base}/health`, 180_000);
   await waitFor(`${base}/pkg/zige.js`, 60_000);
   const launchOptions = config.projects[0].use.launchOptions;

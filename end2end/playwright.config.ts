@@ -11,7 +11,8 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:3000',
+    // cargo-leptos's site address; the benchmarks' release server listens elsewhere (ZIGE_BASE_URL).
+    baseURL: process.env.ZIGE_BASE_URL ?? 'http://127.0.0.1:3000',
     locale: 'zh-CN',
     launchOptions: {
       executablePath: '/usr/bin/chromium',

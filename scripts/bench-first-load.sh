@@ -1,22 +1,19 @@
 #!/usr/bin/env bash
 # What a phone downloads on its first visit to the candidate's pages (issue 11's budget: 350 KB
 # compressed, HTML + JS + WASM + CSS), measured in headless Chromium against a release build
-# (split WASM, precompressed static files) serving the demo data from a throwaway folder.
+# (split WASM, precompressed static files) serving the demo data from a throwaway folder. The
+# measure is the browser test end2end/tests/first-load.spec.ts, which the test command also runs
+# (against the debug server); this runs it alone against the release server.
 # Usage: ./scripts/bench-first-load.sh   (builds with `cargo leptos build --release` first)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ZIGE_ROOT"
 cargo leptos build --release --split --precompress >/dev/null
-# wasm-split keeps every static text in the main module when its per-module layout does not fit
-# (frontend/src/lib.rs, SPLIT_DATA_ROOM); a staff screen's heading in it means that happened.
-if grep -q '审计日志' target/site/pkg/zige.wasm; then
-  echo "warning: the main module holds the staff screens' texts: wasm-split kept all data in it" >&2
-fi
+python3 scripts/checks/candidate_module.py target/front/wasm32-unknown-unknown/wasm-release
 data="$(mktemp -d)"
 ZIGE_DATA_DIR="$data" ZIGE_SEED_DEMO=true LEPTOS_OUTPUT_NAME=zige LEPTOS_SITE_ROOT=target/site \
   LEPTOS_SITE_PKG_DIR=pkg LEPTOS_SITE_ADDR=127.0.0.1:3017 target/release/server >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
-until curl -sf http://127.0.0.1:3017/health >/dev/null; do sleep 0.5; done
 cd end2end
-ZIGE_BASE_URL=http://127.0.0.1:3017 node bench/first-load.mjs
+ZIGE_BASE_URL=http://127.0.0.1:3017 ZIGE_SITE_BUILD=release npx playwright test tests/first-load.spec.ts --reporter=list

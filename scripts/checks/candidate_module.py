@@ -4,12 +4,17 @@ The candidate's pages download the main module first (`docs/benchmarks.md`, "The
 staff screens live in chunks of their own (`lazy_routes.rs`), and no JSON decoder is in it at all
 (postcard everywhere; an older build's JSON records are read by the `legacy_records` chunk). A
 `serde_json::from_*` anywhere the candidate's code reaches, or a staff page pulled in by an import,
-would bring them back in silence. This reads the built modules' function names (the test
-command's build keeps the name section) and fails when either is in the main module. Each thing
-looked for must be found in some chunk, so a build without names, or a renamed page, fails the
-check instead of passing it unseen.
+would bring them back in silence.
 
-Usage: python3 scripts/checks/candidate_module.py target/site/pkg [main-module-name]
+The shipped modules carry no function names (wasm-opt drops them), so this reads the release
+build's two named intermediates, which cargo-leptos keeps beside the build:
+  - `frontend.wasm`, the whole program as rustc linked it, and
+  - `frontend_split.wasm`, the main module wasm-split cut from it (what wasm-bindgen and
+    wasm-opt then turn into `pkg/zige.wasm`, removing code but never adding any).
+It fails when an unwanted thing is in the main module, and when the whole program does not hold
+it either (a build without names, or a renamed page, would otherwise pass unseen).
+
+Usage: python3 scripts/checks/candidate_module.py target/front/wasm32-unknown-unknown/wasm-release
 """
 
 import pathlib
@@ -24,29 +29,32 @@ UNWANTED = {
     "the audit log page (a staff screen)": rb"AdminAuditPage",
     "the administrators' exam page (a staff screen)": rb"AdminExamPage",
 }
+# What the main module must hold, so a check that reads no names cannot pass.
+EXPECTED_IN_MAIN = {"the candidate's exam page": rb"ExamPage"}
 
 
 def main() -> int:
-    pkg = pathlib.Path(sys.argv[1])
-    main_name = sys.argv[2] if len(sys.argv) > 2 else "zige.wasm"
-    main_module = pkg / main_name
-    if not main_module.is_file():
-        print(f"candidate module check: {main_module} is missing", file=sys.stderr)
-        return 1
-    chunks = [p for p in pkg.rglob("*.wasm") if p != main_module]
-    main_bytes = main_module.read_bytes()
-    chunk_bytes = {p: p.read_bytes() for p in chunks}
+    build = pathlib.Path(sys.argv[1])
+    whole_path, main_path = build / "frontend.wasm", build / "frontend_split.wasm"
+    for path in (whole_path, main_path):
+        if not path.is_file():
+            print(f"candidate module check: {path} is missing (build with `cargo leptos build --release --split`)", file=sys.stderr)
+            return 1
+    whole, main_module = whole_path.read_bytes(), main_path.read_bytes()
     failed = False
-    for what, pattern in UNWANTED.items():
-        where = [p.name for p, data in chunk_bytes.items() if re.search(pattern, data)]
-        if not where:
-            print(f"candidate module check: {what} was found in no chunk either; the check cannot see it", file=sys.stderr)
+    for what, pattern in EXPECTED_IN_MAIN.items():
+        if not re.search(pattern, main_module):
+            print(f"candidate module check: {what} is not named in {main_path.name}; the check cannot see names", file=sys.stderr)
             failed = True
-        elif re.search(pattern, main_bytes):
-            print(f"candidate module check: {what} is in the candidate's main module {main_name}", file=sys.stderr)
+    for what, pattern in UNWANTED.items():
+        if not re.search(pattern, whole):
+            print(f"candidate module check: {what} is not in the whole program either; the check cannot see it", file=sys.stderr)
+            failed = True
+        elif re.search(pattern, main_module):
+            print(f"candidate module check: {what} is in the candidate's main module", file=sys.stderr)
             failed = True
         else:
-            print(f"candidate module check: {what}: not in {main_name} (in {', '.join(sorted(where)[:3])})")
+            print(f"candidate module check: {what}: in the program, not in the candidate's main module")
     return 1 if failed else 0
 
 
