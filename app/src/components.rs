@@ -42,6 +42,7 @@ pub mod site_header;
 pub mod state_counts;
 pub mod template_desk;
 pub mod timeline_list;
+pub mod undelivered_messages;
 pub mod upload_form;
 pub mod uploaded_summary;
 pub mod violation_list;

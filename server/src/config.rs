@@ -2,7 +2,7 @@
 //! (`ZIGE_LISTEN`, `ZIGE_DATA_DIR`, `ZIGE_DATABASE_URL` or `DATABASE_URL`, `ZIGE_SESSION_SECRET`,
 //! `ZIGE_PUBLIC_URL`, `ZIGE_SECURE_COOKIES`, `ZIGE_BEHIND_PROXY`, `ZIGE_RATE_LIMITS`, `ZIGE_MAX_UPLOAD_BYTES`, `ZIGE_DECODE_BUDGET_MB`, `ZIGE_DECODE_WAIT_MS`, `ZIGE_SEED_DEMO`, `ZIGE_SMTP_URL`,
 //! `ZIGE_MAIL_FROM`, `ZIGE_OUTBOX_POLL_MS`, `ZIGE_BLOB_URL`, `ZIGE_SERVERS`, `ZIGE_MIGRATE_ON_START`, `ZIGE_PAYMENT_SANDBOX`,
-//! `ZIGE_TEST_INSTALLATION`, `ZIGE_STAFF_IDLE_MINUTES`, `ZIGE_STAFF_SECOND_FACTOR`, …: every field below, upper-cased).
+//! `ZIGE_TEST_INSTALLATION`, `ZIGE_STAFF_IDLE_MINUTES`, `ZIGE_STAFF_SECOND_FACTOR`, `ZIGE_SMS_PROVIDER`, …: every field below, upper-cased).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -90,6 +90,26 @@ pub struct Config {
     /// (TOTP), 等保 2.0 level 3's two factors. Only the server tests turn it off, as they do the
     /// rate limits.
     pub staff_second_factor: bool,
+    /// Who sends text messages: `aliyun` (Alibaba Cloud SMS), `tencent` (Tencent Cloud SMS), or
+    /// `log`, the demo's adapter, which sends nothing (refused with an https `public_url`).
+    pub sms_provider: String,
+    /// The provider's API address. None: its public one (dysmsapi.aliyuncs.com,
+    /// sms.tencentcloudapi.com); the tests name a local stand-in.
+    pub sms_endpoint: Option<String>,
+    /// The AccessKey ID (Alibaba Cloud) or SecretId (Tencent Cloud).
+    pub sms_access_key_id: Option<String>,
+    /// A file holding the AccessKey secret or SecretKey, read once at start, never logged.
+    pub sms_access_key_secret_file: Option<PathBuf>,
+    /// The approved signature (签名) every text carries, e.g. 某省人事考试院.
+    pub sms_sign_name: Option<String>,
+    /// Tencent Cloud only: the SMS application (SmsSdkAppId) and its region.
+    pub sms_app_id: Option<String>,
+    pub sms_region: String,
+    /// The approved template of each text (README, "Running it for real"): the code of 忘记密码,
+    /// an application sent back for changes, a result that can be seen.
+    pub sms_template_recovery_code: Option<String>,
+    pub sms_template_review_returned: Option<String>,
+    pub sms_template_result_published: Option<String>,
 }
 
 impl Default for Config {
@@ -123,6 +143,16 @@ impl Default for Config {
             render_worker: None,
             staff_idle_minutes: 30,
             staff_second_factor: true,
+            sms_provider: "log".to_string(),
+            sms_endpoint: None,
+            sms_access_key_id: None,
+            sms_access_key_secret_file: None,
+            sms_sign_name: None,
+            sms_app_id: None,
+            sms_region: "ap-guangzhou".to_string(),
+            sms_template_recovery_code: None,
+            sms_template_review_returned: None,
+            sms_template_result_published: None,
         }
     }
 }
@@ -151,11 +181,23 @@ impl Config {
     /// A configuration a server must not start with. The sandbox moves no money, so on a server
     /// the public reaches over https it would print tickets for unpaid fees: it runs there only
     /// when a second setting says the installation is a test one.
+    /// Likewise the logging SMS adapter sends nothing: candidates would wait for codes that never
+    /// come.
     pub fn refusal(&self) -> Option<String> {
-        (self.payment_sandbox && self.serves_https() && !self.test_installation).then(|| {
-            "ZIGE_PAYMENT_SANDBOX=true with an https ZIGE_PUBLIC_URL: the sandbox takes no money, so candidates \
-             could print tickets unpaid. Turn the sandbox off, or set ZIGE_TEST_INSTALLATION=true if no \
-             candidate uses this server"
+        let public = self.serves_https() && !self.test_installation;
+        if public && self.payment_sandbox {
+            return Some(
+                "ZIGE_PAYMENT_SANDBOX=true with an https ZIGE_PUBLIC_URL: the sandbox takes no money, so candidates \
+                 could print tickets unpaid. Turn the sandbox off, or set ZIGE_TEST_INSTALLATION=true if no \
+                 candidate uses this server"
+                    .to_string(),
+            );
+        }
+        (public && self.sms_provider.trim() == "log").then(|| {
+            "ZIGE_SMS_PROVIDER=log with an https ZIGE_PUBLIC_URL: the logging adapter sends no text, so \
+             candidates would wait for recovery codes that never come. Set ZIGE_SMS_PROVIDER to aliyun or \
+             tencent (README, \"Running it for real\"), or ZIGE_TEST_INSTALLATION=true if no candidate uses \
+             this server"
                 .to_string()
         })
     }

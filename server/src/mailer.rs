@@ -56,20 +56,12 @@ impl EmailSender for SmtpMailer {
 /// the subject or the text (a recovery code is in both).
 pub struct LoggingMailer;
 
-/// `li…@example.cn`: enough for support to tell two addresses apart, not to write to one.
-fn masked_address(address: &str) -> String {
-    match address.split_once('@') {
-        Some((local, domain)) => format!("{}…@{domain}", local.chars().take(2).collect::<String>()),
-        None => "…".to_string(),
-    }
-}
-
 #[async_trait::async_trait]
 impl EmailSender for LoggingMailer {
     async fn send(&self, email: Email<'_>) -> Result<(), String> {
         tracing::info!(
             outbox_id = email.outbox_id,
-            to = masked_address(email.to),
+            to = app::ssr::messaging::masked_recipient::masked_recipient(email.to),
             "email not sent (no SMTP server configured)"
         );
         Ok(())

@@ -1,18 +1,23 @@
 //! Sends what decisions wrote to the outbox: every `poll` it claims each due row (so a second
-//! worker cannot send it too), hands it to the mail server or SMS provider, and marks it sent;
-//! a failure is recorded and retried later, waiting twice as long each time. A row is marked
-//! sent only after the server accepted it, so nothing is lost; the claim keeps it from being
-//! sent twice.
+//! worker cannot send it too), hands it to the mail server or SMS provider, and marks it sent.
+//! A passing failure is recorded and retried later, waiting twice as long each time; a text the
+//! provider refuses for good, or that may already have gone, is given up and listed for
+//! administrators. A row is marked sent only after the server accepted it, so nothing is lost;
+//! the claim keeps it from being sent twice.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use app::ssr::accounts::password_recovery::CODE_LIFETIME_MINUTES;
+use app::ssr::entities::outbox_message;
 use app::ssr::infra::clock::Clock;
 use app::ssr::messaging::outbox;
+use app::ssr::messaging::text_template::{TextMessage, TextTemplate};
+use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 
 use crate::mailer::{Email, EmailSender};
-use crate::sms::SmsProvider;
+use crate::sms::{OutgoingText, SendFailure, SmsProvider};
 
 pub struct Senders {
     pub email: Arc<dyn EmailSender>,
@@ -20,8 +25,14 @@ pub struct Senders {
 }
 
 /// How long a claimed row is held before another worker may try it.
-const LEASE_SECONDS: i64 = 120;
+const LEASE: Duration = Duration::from_secs(300);
+/// The longest one send may take (SMTP's time limit; the SMS adapters' is shorter): a pass stops
+/// starting sends once that could outlast its claim, and leaves the rest for the next pass.
+const LONGEST_SEND: Duration = Duration::from_secs(60);
 const BATCH: u64 = 50;
+/// A text still throttled or failing after this many tries (about five hours with the back-off)
+/// is given up and shown to administrators. Emails keep trying: a mail server comes back.
+const TEXT_ATTEMPTS: i32 = 20;
 
 pub fn spawn(
     db: DatabaseConnection,
@@ -48,24 +59,76 @@ pub async fn deliver_due(
 ) -> Result<(), app::error::AppError> {
     let first_wait = chrono::Duration::from_std(poll).unwrap_or(chrono::Duration::seconds(2));
     let max_wait = chrono::Duration::minutes(30).max(first_wait);
-    for row in outbox::claim_due(db, clock.now(), chrono::Duration::seconds(LEASE_SECONDS), BATCH).await? {
-        let outcome = match row.channel.as_str() {
-            "email" => {
-                senders
-                    .email
-                    .send(Email { outbox_id: row.id, to: &row.recipient, subject: &row.subject, body: &row.body })
-                    .await
-            }
-            "sms" => senders.sms.send(row.id, &row.recipient, &row.body).await,
-            other => Err(format!("unknown channel {other}")),
-        };
+    let lease = chrono::Duration::from_std(LEASE).unwrap_or(chrono::Duration::minutes(5));
+    let claimed = Instant::now();
+    for row in outbox::claim_due(db, clock.now(), lease, BATCH).await? {
+        if claimed.elapsed() + LONGEST_SEND > LEASE {
+            break;
+        }
+        let outcome = send(&row, senders, clock.now()).await;
         match outcome {
             Ok(()) => outbox::mark_sent(db, row.id, clock.now()).await?,
-            Err(error) => {
-                tracing::warn!(outbox_id = row.id, attempts = row.attempts + 1, %error, "outbox send failed; will retry");
-                outbox::mark_failed(db, &row, clock.now(), &error, first_wait, max_wait).await?;
+            Err(SendFailure::Transient(reason)) if row.channel == "sms" && row.attempts + 1 >= TEXT_ATTEMPTS => {
+                let reason = format!("still failing after {TEXT_ATTEMPTS} attempts: {reason}");
+                give_up(db, &row, clock.now(), &reason).await?;
+            }
+            Err(SendFailure::Transient(reason)) => {
+                tracing::warn!(outbox_id = row.id, attempts = row.attempts + 1, channel = %row.channel, reason = loggable(&row, &reason), "outbox send failed; will retry");
+                outbox::mark_failed(db, &row, clock.now(), &reason, first_wait, max_wait).await?;
+            }
+            Err(SendFailure::Permanent(reason) | SendFailure::Unknown(reason)) => {
+                give_up(db, &row, clock.now(), &reason).await?;
             }
         }
     }
     Ok(())
+}
+
+async fn send(row: &outbox_message::Model, senders: &Senders, now: DateTime<Utc>) -> Result<(), SendFailure> {
+    match row.channel.as_str() {
+        "email" => senders
+            .email
+            .send(Email { outbox_id: row.id, to: &row.recipient, subject: &row.subject, body: &row.body })
+            .await
+            .map_err(SendFailure::Transient),
+        "sms" => {
+            let message = TextMessage::from_stored(row.text_template.as_deref(), row.text_params.as_deref());
+            if let Some(expired) = message.as_ref().and_then(|m| expired_code(m, row.created_at, now)) {
+                return Err(SendFailure::Permanent(expired));
+            }
+            let text =
+                OutgoingText { outbox_id: row.id, mobile: &row.recipient, message: message.as_ref(), body: &row.body };
+            senders.sms.send(text).await
+        }
+        other => Err(SendFailure::Permanent(format!("unknown channel {other}"))),
+    }
+}
+
+/// A recovery code that died while its text waited (the provider down, throttled) would only
+/// mislead: the person asks for a new one instead.
+fn expired_code(message: &TextMessage, created_at: DateTime<Utc>, now: DateTime<Utc>) -> Option<String> {
+    (message.template == TextTemplate::RecoveryCode
+        && now > created_at + chrono::Duration::minutes(CODE_LIFETIME_MINUTES))
+    .then(|| format!("the code expired ({CODE_LIFETIME_MINUTES} minutes) before it could be sent"))
+}
+
+async fn give_up(
+    db: &DatabaseConnection,
+    row: &outbox_message::Model,
+    now: DateTime<Utc>,
+    reason: &str,
+) -> Result<(), app::error::AppError> {
+    tracing::warn!(outbox_id = row.id, channel = %row.channel, reason = loggable(row, reason), "outbox message given up; listed for administrators");
+    outbox::give_up(db, row.id, now, reason).await
+}
+
+/// What of a failure may go to the log: for a text, the provider's code alone (its message
+/// could repeat a template's values, a recovery code among them); an email's reason is the
+/// mail server's.
+fn loggable(row: &outbox_message::Model, reason: &str) -> String {
+    if row.channel == "sms" {
+        reason.split(':').next().unwrap_or_default().chars().take(80).collect()
+    } else {
+        reason.to_string()
+    }
 }

@@ -1,32 +1,45 @@
-//! Text messages go through a provider. China's SMS gateways (Aliyun, Tencent Cloud…) need a
-//! contract and signed templates, which cannot exist here, so the only adapter is one that
-//! writes each message to the log. A real provider is a new type implementing `SmsProvider`,
-//! chosen in `startup::senders`.
+//! Text messages go through a provider, chosen by configuration (`sms_settings`): Alibaba Cloud
+//! SMS or Tencent Cloud SMS, each spoken to in its published protocol, or, for the demo only,
+//! an adapter that writes to the log that a text would have gone. Providers send templates the
+//! authority registered with them, never free text (`app::ssr::messaging::text_template`).
+
+pub mod acs3_signature;
+pub mod aliyun_sms;
+pub mod logging_sms;
+pub mod provider_answer;
+pub mod sms_settings;
+pub mod tc3_signature;
+pub mod tencent_sms;
+
+pub use logging_sms::LoggingSms;
+
+use app::ssr::messaging::text_template::TextMessage;
+
+/// One text for the provider: the outbox row's number and the person's mobile, the template
+/// with its values, and the finished text (which only the logging adapter's count uses).
+pub struct OutgoingText<'a> {
+    pub outbox_id: i32,
+    pub mobile: &'a str,
+    /// None for a row queued without a template (before templates existed): a provider gives it up.
+    pub message: Option<&'a TextMessage>,
+    pub body: &'a str,
+}
+
+/// Why a text did not go, which decides what the outbox does next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SendFailure {
+    /// Throttled, or the provider or the network is down for a moment: tried again later.
+    Transient(String),
+    /// Refused for good (no such number, a template not approved, a wrong key): given up and
+    /// shown to administrators.
+    Permanent(String),
+    /// The request left but no answer came: it may have been sent, and as neither provider
+    /// takes a key that would make a second request harmless, it is not sent again.
+    Unknown(String),
+}
 
 #[async_trait::async_trait]
 pub trait SmsProvider: Send + Sync {
     /// Ok once the provider has accepted the message.
-    async fn send(&self, outbox_id: i32, mobile: &str, text: &str) -> Result<(), String>;
-}
-
-/// The demo's adapter: notes that a text would have gone, and to whom (masked). Never the text:
-/// a recovery code in a log line is a code anyone who reads the log can use. The demo reads the
-/// texts in the outbox table instead (`outbox_messages`).
-pub struct LoggingSms;
-
-impl LoggingSms {
-    /// Said once at start, so nobody mistakes the demo's texts for sent ones.
-    pub fn announce() {
-        tracing::warn!("text messages are not sent: no SMS provider is configured (the logging adapter, for the demo)");
-    }
-}
-
-#[async_trait::async_trait]
-impl SmsProvider for LoggingSms {
-    async fn send(&self, outbox_id: i32, mobile: &str, text: &str) -> Result<(), String> {
-        let masked: String =
-            mobile.chars().enumerate().map(|(i, c)| if (3..7).contains(&i) { '*' } else { c }).collect();
-        tracing::info!(outbox_id, mobile = masked, chars = text.chars().count(), "sms not sent (logging adapter)");
-        Ok(())
-    }
+    async fn send(&self, text: OutgoingText<'_>) -> Result<(), SendFailure>;
 }

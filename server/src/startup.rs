@@ -28,7 +28,6 @@ use crate::documents::render_pool::{RenderPool, WorkerSettings};
 use crate::mailer::{EmailSender, LoggingMailer, SmtpMailer};
 use crate::outbox_worker::{self, Senders};
 use crate::session_store::SeaOrmSessionStore;
-use crate::sms::LoggingSms;
 use crate::storage::{open_blob_store, open_database};
 
 /// A session ends after this long without a request.
@@ -163,14 +162,13 @@ async fn warn_when_no_administrator(db: &DatabaseConnection) -> Result<(), Start
     Ok(())
 }
 
-/// SMTP when configured, the log otherwise; SMS through the logging adapter (see `sms`).
+/// SMTP when configured, the log otherwise; texts through the configured provider (`sms`).
 fn senders(config: &Config) -> Result<Senders, StartupError> {
     let email: Arc<dyn EmailSender> = match &config.smtp_url {
         Some(url) => Arc::new(SmtpMailer::new(url, &config.mail_from)?),
         None => Arc::new(LoggingMailer),
     };
-    LoggingSms::announce();
-    Ok(Senders { email, sms: Arc::new(LoggingSms) })
+    Ok(Senders { email, sms: crate::sms::sms_settings::provider(config)? })
 }
 
 /// Binds and serves until Ctrl-C or SIGTERM; requests under way are allowed to finish, so an

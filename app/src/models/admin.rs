@@ -107,7 +107,7 @@ pub struct AuditQuery {
 
 /// Every kind of line the audit log holds (as `ssr::audit::AuditAction` names them), with the
 /// words the filter shows.
-pub const AUDIT_ACTIONS: [(&str, &str, &str); 30] = [
+pub const AUDIT_ACTIONS: [(&str, &str, &str); 31] = [
     ("decision", "审核决定", "Decision"),
     ("unlock", "退回解锁", "Unlock"),
     ("role_change", "角色变更", "Role change"),
@@ -139,4 +139,22 @@ pub const AUDIT_ACTIONS: [(&str, &str, &str); 30] = [
     ("second_factor_enrolled", "启用两步验证", "Two-step sign-in enrolled"),
     ("second_factor_recovery_code_used", "使用两步验证恢复码登录", "Signed in with a recovery code"),
     ("second_factor_reset", "重置两步验证", "Two-step sign-in reset"),
+    ("message_resent", "重新发送短信或邮件", "Message sent again"),
 ];
+
+/// An email or text message the outbox gave up on (the provider refused it for good, or it may
+/// already have gone), as administrators see it: to whom (masked), what, why, and when.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UndeliveredMessage {
+    pub id: i32,
+    /// "email" or "sms".
+    pub channel: String,
+    pub recipient_masked: String,
+    /// The email's subject, or the text's template (`recovery_code`, …).
+    pub what: String,
+    /// The provider's or mail server's words.
+    pub reason: String,
+    pub given_up_at: String,
+    /// False for a recovery code: it has expired, and the person asks for a new one.
+    pub can_resend: bool,
+}

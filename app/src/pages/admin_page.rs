@@ -9,6 +9,7 @@ use crate::components::accounts_panel::AccountsPanel;
 use crate::components::error_note::ErrorNote;
 use crate::components::reviewers_panel::ReviewersPanel;
 use crate::components::state_counts::StateCounts;
+use crate::components::undelivered_messages::UndeliveredMessages;
 use crate::i18n::{tr, use_lang};
 use crate::models::exam::phase_label;
 
@@ -68,6 +69,7 @@ pub fn AdminPage() -> impl IntoView {
                         </table>
                         <ReviewersPanel exams/>
                         <AccountsPanel/>
+                        <UndeliveredMessages/>
                     }.into_any()
                     }
                     Err(error) => view! { <ErrorNote error/> }.into_any(),

@@ -1,6 +1,9 @@
 //! What reaches people: the candidate's timeline, in-app notifications, and the outbox of emails
 //! and text messages the worker sends.
 
+pub mod masked_recipient;
 pub mod notifications;
 pub mod outbox;
+pub mod text_template;
 pub mod timeline;
+pub mod undelivered;

@@ -22,6 +22,7 @@ mod m20261125_000016_recovery_code_requester;
 mod m20261125_000017_create_ticket_keys;
 mod m20261125_000018_create_second_factors;
 mod m20261125_000019_create_second_factor_recovery_codes;
+mod m20261126_000020_outbox_text_templates;
 
 pub struct Migrator;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000017_create_ticket_keys::Migration),
             Box::new(m20261125_000018_create_second_factors::Migration),
             Box::new(m20261125_000019_create_second_factor_recovery_codes::Migration),
+            Box::new(m20261126_000020_outbox_text_templates::Migration),
         ]
     }
 }

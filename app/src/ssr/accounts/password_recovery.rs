@@ -20,6 +20,7 @@ use crate::ssr::infra::audit;
 use crate::ssr::infra::audit::AuditAction;
 use crate::ssr::infra::rate_limits::{address_key, RateLimits};
 use crate::ssr::messaging::notifications::Outgoing;
+use crate::ssr::messaging::text_template::TextMessage;
 use crate::ssr::{entities::recovery_code, entities::user};
 
 pub const CODE_LIFETIME_MINUTES: i64 = 15;
@@ -99,6 +100,7 @@ pub async fn request_code(
     let body = format!("{body_zh}\n\nZige password recovery code: {code} (valid for {CODE_LIFETIME_MINUTES} minutes). If you did not ask for it, ignore this message; your password stays as it is.");
     let message = if channel == RecoveryChannel::Sms { body_zh } else { body };
     let subject = "【资格】找回密码验证码 Password recovery code";
+    let text = TextMessage::recovery_code(&code, CODE_LIFETIME_MINUTES);
     let outgoing = Outgoing {
         channel: channel.as_str(),
         recipient: &address,
@@ -107,6 +109,7 @@ pub async fn request_code(
         at: now,
         not_before: now,
         held_for_results_of: None,
+        text: (channel == RecoveryChannel::Sms).then_some(&text),
     };
     crate::ssr::messaging::notifications::enqueue(&txn, outgoing).await?;
     txn.commit().await.map_err(|e| crate::ssr::internal("recovery commit", e))?;

@@ -48,6 +48,8 @@ pub enum AuditAction {
     SecondFactorRecoveryCodeUsed,
     /// An administrator removed a staff member's authenticator; they enrol again at next sign-in.
     SecondFactorReset,
+    /// An administrator sent a given-up email or text again (after mending what refused it).
+    MessageResent,
 }
 
 impl AuditAction {
@@ -82,6 +84,7 @@ impl AuditAction {
             AuditAction::SecondFactorEnrolled => "second_factor_enrolled",
             AuditAction::SecondFactorRecoveryCodeUsed => "second_factor_recovery_code_used",
             AuditAction::SecondFactorReset => "second_factor_reset",
+            AuditAction::MessageResent => "message_resent",
         }
     }
 }

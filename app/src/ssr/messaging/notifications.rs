@@ -10,6 +10,7 @@ use sea_orm::{
 
 use crate::error::AppError;
 use crate::models::feedback::NotificationView;
+use crate::ssr::messaging::text_template::TextMessage;
 use crate::ssr::{entities::notification, entities::outbox_message, entities::user};
 
 pub struct News<'a> {
@@ -22,6 +23,8 @@ pub struct News<'a> {
     pub visible_from: DateTime<Utc>,
     /// A result: the exam whose results time holds it, so moving that time moves the news.
     pub held_for_results_of: Option<&'a str>,
+    /// The text message, as the provider's template that says it.
+    pub text: TextMessage,
 }
 
 /// One email or text message for the outbox.
@@ -33,6 +36,8 @@ pub(crate) struct Outgoing<'a> {
     pub at: DateTime<Utc>,
     pub not_before: DateTime<Utc>,
     pub held_for_results_of: Option<&'a str>,
+    /// A text's template and values (providers send nothing else); None for an email.
+    pub text: Option<&'a TextMessage>,
 }
 
 /// An in-app notification, an email (when the person gave an address) and a text message.
@@ -62,6 +67,7 @@ pub async fn tell(db: &impl ConnectionTrait, news: News<'_>) -> Result<(), AppEr
             at: news.at,
             not_before: news.visible_from,
             held_for_results_of: news.held_for_results_of,
+            text: None,
         };
         enqueue(db, message).await?;
     }
@@ -74,6 +80,7 @@ pub async fn tell(db: &impl ConnectionTrait, news: News<'_>) -> Result<(), AppEr
             at: news.at,
             not_before: news.visible_from,
             held_for_results_of: news.held_for_results_of,
+            text: Some(&news.text),
         };
         enqueue(db, message).await?;
     }
@@ -94,6 +101,9 @@ pub(crate) async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) ->
         sent_at: Set(None),
         last_error: Set(None),
         held_for_results_of: Set(message.held_for_results_of.map(str::to_string)),
+        text_template: Set(message.text.map(|text| text.template.as_str().to_string())),
+        text_params: Set(message.text.map(TextMessage::params_json)),
+        given_up_at: Set(None),
         ..Default::default()
     }
     .insert(db)

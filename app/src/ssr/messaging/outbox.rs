@@ -65,6 +65,7 @@ async fn claim_one_by_one(
             .col_expr(outbox_message::Column::ClaimedUntil, Expr::value(now + lease))
             .filter(outbox_message::Column::Id.eq(row.id))
             .filter(outbox_message::Column::SentAt.is_null())
+            .filter(outbox_message::Column::GivenUpAt.is_null())
             .filter(unclaimed(now))
             .exec(db)
             .await
@@ -80,6 +81,7 @@ async fn claim_one_by_one(
 fn due(now: DateTime<Utc>, limit: u64) -> sea_orm::Select<outbox_message::Entity> {
     outbox_message::Entity::find()
         .filter(outbox_message::Column::SentAt.is_null())
+        .filter(outbox_message::Column::GivenUpAt.is_null())
         .filter(outbox_message::Column::NextAttemptAt.lte(now))
         .filter(outbox_message::Column::NotBefore.lte(now))
         .filter(unclaimed(now))
@@ -129,5 +131,20 @@ pub async fn mark_failed(
         .exec(db)
         .await
         .map_err(|e| crate::ssr::internal("outbox failed", e))?;
+    Ok(())
+}
+
+/// Stops trying: the provider refused the message for good, or it may already have gone. The row
+/// stays, with its reason, for administrators (`undelivered`).
+pub async fn give_up(db: &DatabaseConnection, id: i32, now: DateTime<Utc>, reason: &str) -> Result<(), AppError> {
+    outbox_message::Entity::update_many()
+        .col_expr(outbox_message::Column::GivenUpAt, Expr::value(now))
+        .col_expr(outbox_message::Column::Attempts, Expr::col(outbox_message::Column::Attempts).add(1))
+        .col_expr(outbox_message::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(outbox_message::Column::LastError, Expr::value(reason.chars().take(500).collect::<String>()))
+        .filter(outbox_message::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map_err(|e| crate::ssr::internal("outbox given up", e))?;
     Ok(())
 }

@@ -15,6 +15,7 @@ use crate::ssr::access::gate::Staff;
 use crate::ssr::infra::audit::AuditAction;
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::messaging::notifications::News;
+use crate::ssr::messaging::text_template::TextMessage;
 use crate::ssr::messaging::timeline::Step;
 use crate::ssr::{
     access::reviewer_access, exams::exam_store, infra::audit, messaging::notifications, messaging::timeline,
@@ -144,6 +145,11 @@ pub async fn decide(
             at: now,
             visible_from,
             held_for_results_of: new_state.is_result().then_some(row.exam_code.as_str()),
+            text: if new_state.is_result() {
+                TextMessage::result_published(&title.title_zh)
+            } else {
+                TextMessage::review_returned(&title.title_zh)
+            },
         },
     )
     .await?;

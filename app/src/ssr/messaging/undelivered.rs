@@ -1,0 +1,85 @@
+//! The emails and texts the outbox gave up on, for administrators: a text the provider refused
+//! for good (a number that does not exist, a template not yet approved) or that may already have
+//! gone, an email that could not be made. Once what refused it is mended (the template approved,
+//! the number corrected), an administrator sends it again; a recovery code is not sent again,
+//! as it has expired and its owner asks for a new one.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use crate::domain::exam_windows::format_utc;
+use crate::error::AppError;
+use crate::models::admin::UndeliveredMessage;
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Admin;
+use crate::ssr::entities::outbox_message;
+use crate::ssr::infra::audit::{self, AuditAction};
+use crate::ssr::messaging::masked_recipient::masked_recipient;
+use crate::ssr::messaging::text_template::TextTemplate;
+
+/// The newest given-up messages first (at most 200: the list is for mending, not archive).
+pub async fn list(db: &DatabaseConnection, _: &Caller<Admin>) -> Result<Vec<UndeliveredMessage>, AppError> {
+    let rows = outbox_message::Entity::find()
+        .filter(outbox_message::Column::GivenUpAt.is_not_null())
+        .order_by_desc(outbox_message::Column::GivenUpAt)
+        .order_by_desc(outbox_message::Column::Id)
+        .limit(200)
+        .all(db)
+        .await
+        .map_err(|e| crate::ssr::internal("undelivered list", e))?;
+    Ok(rows.into_iter().map(view).collect())
+}
+
+fn view(row: outbox_message::Model) -> UndeliveredMessage {
+    let can_resend = !is_recovery_code(&row);
+    UndeliveredMessage {
+        id: row.id,
+        recipient_masked: masked_recipient(&row.recipient),
+        what: row.text_template.clone().unwrap_or_else(|| row.subject.clone()),
+        reason: row.last_error.unwrap_or_default(),
+        given_up_at: row.given_up_at.as_ref().map(format_utc).unwrap_or_default(),
+        channel: row.channel,
+        can_resend,
+    }
+}
+
+fn is_recovery_code(row: &outbox_message::Model) -> bool {
+    row.text_template.as_deref() == Some(TextTemplate::RecoveryCode.as_str()) || row.subject.contains("找回密码")
+}
+
+/// Puts a given-up message back in the queue as new, and audits who did it.
+pub async fn resend(
+    db: &DatabaseConnection,
+    admin: &Caller<Admin>,
+    id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let row = outbox_message::Entity::find_by_id(id)
+        .filter(outbox_message::Column::GivenUpAt.is_not_null())
+        .one(db)
+        .await
+        .map_err(|e| crate::ssr::internal("undelivered find", e))?
+        .ok_or(AppError::NotFound)?;
+    if is_recovery_code(&row) {
+        return Err(AppError::invalid_field(
+            "message",
+            "找回密码的验证码已过期，不能重新发送：请考生重新获取验证码",
+            "A recovery code has expired and is not sent again: the candidate asks for a new one",
+        ));
+    }
+    let requeued = outbox_message::Entity::update_many()
+        .col_expr(outbox_message::Column::GivenUpAt, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(outbox_message::Column::Attempts, Expr::value(0))
+        .col_expr(outbox_message::Column::NextAttemptAt, Expr::value(now))
+        .filter(outbox_message::Column::Id.eq(id))
+        .filter(outbox_message::Column::GivenUpAt.is_not_null())
+        .exec(db)
+        .await
+        .map_err(|e| crate::ssr::internal("undelivered resend", e))?;
+    if requeued.rows_affected == 1 {
+        let detail = format!("{} message {id} to {}", row.channel, masked_recipient(&row.recipient));
+        audit::record(db, Some(admin.account()), AuditAction::MessageResent, "outbox", &detail, now).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,50 @@
+//! What the SMS adapters share about talking to a provider over HTTPS: one client with short
+//! time limits (a send must end well inside the outbox worker's claim on the row), and what a
+//! failed exchange means for the message. Errors are written without the request's address,
+//! whose query (Alibaba Cloud's) carries the number and the template's values.
+
+use std::time::Duration;
+
+use super::SendFailure;
+
+/// How long a send may take in all; `outbox_worker` keeps its claim on a row at least this long.
+pub const SEND_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(SEND_TIMEOUT)
+        .connect_timeout(Duration::from_secs(5))
+        .build()
+        .expect("a client with time limits and rustls always builds")
+}
+
+/// Sends the request and reads the answer whole. A connection that never opened means nothing
+/// left: try again later. Anything after the request may have left (a timeout, a cut
+/// connection) means the text may have gone, and is not sent again.
+pub async fn exchange(request: reqwest::RequestBuilder) -> Result<(reqwest::StatusCode, String), SendFailure> {
+    let response = request.send().await.map_err(|error| {
+        let error = error.without_url();
+        if error.is_connect() {
+            SendFailure::Transient(format!("the provider could not be reached: {error}"))
+        } else if error.is_builder() {
+            SendFailure::Permanent(format!("the request could not be made: {error}"))
+        } else {
+            SendFailure::Unknown(format!("no answer from the provider ({error}); the text may have been sent"))
+        }
+    })?;
+    let status = response.status();
+    let body = response.text().await.map_err(|error| {
+        SendFailure::Unknown(format!(
+            "the provider's answer was cut off ({}); the text may have been sent",
+            error.without_url()
+        ))
+    })?;
+    Ok((status, body))
+}
+
+/// A provider's error code as it was given, for the outbox's `last_error` and the
+/// administrators' list: code, message, HTTP status.
+pub fn described(code: &str, message: &str, status: reqwest::StatusCode) -> String {
+    let message: String = message.chars().take(200).collect();
+    format!("{code}: {message} (HTTP {})", status.as_u16())
+}
