@@ -10,6 +10,7 @@ pub mod cluster;
 pub mod pdf;
 #[path = "../../../app/tests/support/mod.rs"]
 pub mod samples;
+pub mod sms_standins;
 pub mod smtp;
 pub mod tickets;
 
