@@ -110,6 +110,12 @@ pub struct Config {
     pub sms_template_recovery_code: Option<String>,
     pub sms_template_review_returned: Option<String>,
     pub sms_template_result_published: Option<String>,
+    /// `/metrics` on the main address answers only `Authorization: Bearer <this>`; None: it is
+    /// not served there.
+    pub metrics_token: Option<String>,
+    /// A second address serving `/metrics` alone, to anyone who reaches it (a private network,
+    /// e.g. 10.0.0.5:9464); None: no second address.
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 impl Default for Config {
@@ -153,6 +159,8 @@ impl Default for Config {
             sms_template_recovery_code: None,
             sms_template_review_returned: None,
             sms_template_result_published: None,
+            metrics_token: None,
+            metrics_listen: None,
         }
     }
 }

@@ -5,5 +5,6 @@ pub mod client_address;
 pub mod error_wire;
 pub mod idempotency;
 pub mod rate_limit;
+pub mod request_metrics;
 pub mod same_origin;
 pub mod staff_idle;

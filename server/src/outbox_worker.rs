@@ -66,6 +66,7 @@ pub async fn deliver_due(
             break;
         }
         let outcome = send(&row, senders, clock.now()).await;
+        count(&row, &outcome);
         match outcome {
             Ok(()) => outbox::mark_sent(db, row.id, clock.now()).await?,
             Err(SendFailure::Transient(reason)) if row.channel == "sms" && row.attempts + 1 >= TEXT_ATTEMPTS => {
@@ -81,7 +82,29 @@ pub async fn deliver_due(
             }
         }
     }
+    record_backlog(db, clock.now()).await;
     Ok(())
+}
+
+/// Sent and failed messages per channel, failures by kind, for `/metrics`.
+fn count(row: &outbox_message::Model, outcome: &Result<(), SendFailure>) {
+    let outcome = match outcome {
+        Ok(()) => "sent",
+        Err(SendFailure::Transient(_)) => "failed, retried",
+        Err(SendFailure::Permanent(_)) => "refused",
+        Err(SendFailure::Unknown(_)) => "no answer",
+    };
+    metrics::counter!("zige_outbox_attempts_total", "channel" => row.channel.clone(), "outcome" => outcome)
+        .increment(1);
+}
+
+/// What waits to be sent, per channel: a backlog that grows is a provider or mail server in trouble.
+async fn record_backlog(db: &DatabaseConnection, now: DateTime<Utc>) {
+    let Ok(waiting) = outbox::backlog(db, now).await else { return };
+    for channel in ["email", "sms"] {
+        let count = waiting.iter().find(|(c, _)| c == channel).map_or(0, |(_, n)| *n);
+        metrics::gauge!("zige_outbox_backlog", "channel" => channel).set(count as f64);
+    }
 }
 
 async fn send(row: &outbox_message::Model, senders: &Senders, now: DateTime<Utc>) -> Result<(), SendFailure> {

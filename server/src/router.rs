@@ -13,9 +13,11 @@ use axum::{Extension, Router};
 use leptos::prelude::*;
 use leptos_axum::LeptosRoutes;
 use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tower_http::CompressionLevel;
+use tower_http::LatencyUnit;
 
 use app::domain::document_kind::DocumentKind;
 use app::shell;
@@ -27,9 +29,11 @@ use crate::config::Config;
 use crate::documents::font_cell::FontCell;
 use crate::middleware::body_limit::limit_body_by_route;
 use crate::middleware::rate_limit::{limit_by_address, RateLimitState};
+use crate::middleware::request_metrics::record_request_metrics;
 use crate::middleware::same_origin::{refuse_cross_site, SameOriginState};
 use crate::middleware::staff_idle::{end_idle_staff_sessions, StaffIdleState};
 use crate::routes::candidate_documents::candidate_document;
+use crate::routes::metrics::{metrics, MetricsAccess};
 use crate::routes::payment_notify::payment_notify;
 use crate::routes::payments_export::payments_export;
 use crate::routes::results_export::results_export;
@@ -39,7 +43,7 @@ use crate::routes::spreadsheet::SheetFormat;
 use crate::routes::template_preview::template_preview;
 use crate::routes::{
     example_file::example_file, health::health, material_file::material_file, previous_file::previous_file,
-    upload_example::upload_example, upload_material::upload_material,
+    ready::ready, upload_example::upload_example, upload_material::upload_material,
 };
 
 /// Brotli's (and gzip's) quality for what is compressed as it is sent.
@@ -57,6 +61,26 @@ fn sandbox_routes(sandbox: Option<Arc<SandboxGateway>>, config: &Config) -> Rout
         .route("/sandbox/cashier/{order_no}", get(cashier_page))
         .route("/sandbox/cashier/{order_no}/pay", post(cashier_pay))
         .layer(axum::Extension(provider))
+}
+
+/// `/metrics` on the main address, for a scrape with the configured token only.
+fn metrics_route(config: &Config) -> Router<ServerState> {
+    let Some(token) = config.metrics_token.clone().filter(|t| !t.trim().is_empty()) else { return Router::new() };
+    let access = MetricsAccess { handle: crate::metrics_recorder::handle(), token: Some(token) };
+    Router::new().route("/metrics", get(metrics).with_state(access))
+}
+
+/// The second address's router: `/metrics` and nothing else, no token (`ZIGE_METRICS_LISTEN`).
+pub fn metrics_only_router() -> Router {
+    let access = MetricsAccess { handle: crate::metrics_recorder::handle(), token: None };
+    Router::new().route("/metrics", get(metrics)).with_state(access)
+}
+
+/// Each request's log span: its id (also sent back as `x-request-id`), method and path (never
+/// the query, which can carry what the person typed).
+fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
+    tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
 }
 
 /// A document's route: its handler, the shared fonts and layout permits, and which document.
@@ -87,6 +111,8 @@ pub(crate) fn build_router(
         .layer(axum::middleware::from_fn_with_state(max_upload_bytes, limit_body_by_route));
     Router::new()
         .route("/health", get(health))
+        .route("/ready", get(ready))
+        .merge(metrics_route(config))
         .route(body_limits::UPLOAD_PATH, post(upload_material).layer(DefaultBodyLimit::max(body_limit)))
         .route("/api/materials/{id}/file", get(material_file))
         .route("/api/materials/{id}/previous", get(previous_file))
@@ -147,6 +173,15 @@ pub(crate) fn build_router(
         // Quality 5 rather than the default (4): the exam page's HTML shrinks from 6.8 to 6.0 KB
         // for well under a millisecond more (`docs/benchmarks.md`); 11 would take 20 ms a page.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(DYNAMIC_COMPRESSION_QUALITY)))
-        .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn(record_request_metrics))
+        // One line per request at `info` (`ZIGE_LOG_FORMAT=json`: one JSON object), in a span
+        // holding the request's id, which the response carries back as `x-request-id`.
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(request_span)
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO).latency_unit(LatencyUnit::Millis)),
+        )
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
 }

@@ -58,9 +58,15 @@ pub async fn prepare_with_clock(
     if let Some(refusal) = config.refusal() {
         return Err(refusal.into());
     }
+    // Figures are recorded from the start, whether or not anything scrapes them yet.
+    crate::metrics_recorder::handle();
+    if let Some(address) = config.metrics_listen {
+        serve_metrics_alone(address).await?;
+    }
     let session_key = crate::session_key::session_key(config).await?;
     let db = open_database(config).await?;
-    let blobs = open_blob_store(config).await?;
+    let blobs: Arc<dyn app::ssr::infra::blob_store::BlobStore> =
+        Arc::new(crate::timed_blob_store::TimedBlobStore(open_blob_store(config).await?));
     let rate_limits = Arc::new(RateLimits::new(if config.rate_limits {
         LimitSettings::default().shared_among(config.servers)
     } else {
@@ -169,6 +175,19 @@ fn senders(config: &Config) -> Result<Senders, StartupError> {
         None => Arc::new(LoggingMailer),
     };
     Ok(Senders { email, sms: crate::sms::sms_settings::provider(config)? })
+}
+
+/// `/metrics` alone on its own address (`ZIGE_METRICS_LISTEN`), bound before the server says it
+/// is up, served until the process ends.
+async fn serve_metrics_alone(address: SocketAddr) -> Result<(), StartupError> {
+    let listener =
+        tokio::net::TcpListener::bind(address).await.map_err(|e| format!("ZIGE_METRICS_LISTEN ({address}): {e}"))?;
+    tokio::spawn(async move {
+        if let Err(error) = axum::serve(listener, crate::router::metrics_only_router()).await {
+            tracing::error!(%error, "the metrics address stopped serving");
+        }
+    });
+    Ok(())
 }
 
 /// Binds and serves until Ctrl-C or SIGTERM; requests under way are allowed to finish, so an

@@ -6,6 +6,7 @@ mod support;
 use app::ssr::entities::outbox_message;
 use sea_orm::{EntityTrait, QueryOrder};
 use serde_json::{json, Value};
+use support::captured_log::captured_log;
 use support::*;
 
 /// The messages in the outbox, oldest first.
@@ -207,35 +208,6 @@ async fn guesses_sent_at_once_get_no_more_attempts_than_the_code_has() {
     let row = recovery_code::Entity::find().one(&app.state.db).await.unwrap().unwrap();
     assert_eq!(row.failed_attempts, 5, "thirty guesses at once were compared five times, no more");
     assert_eq!(reset(&app.browser(), ALICE, &code, "brand-new-pass-7").await.status(), 422, "the code is dead");
-}
-
-/// Every log line of this test binary, as the server writes them at its default level.
-fn captured_log() -> &'static std::sync::Mutex<Vec<u8>> {
-    static LOG: std::sync::OnceLock<&'static std::sync::Mutex<Vec<u8>>> = std::sync::OnceLock::new();
-    LOG.get_or_init(|| {
-        let log: &'static std::sync::Mutex<Vec<u8>> = Box::leak(Box::new(std::sync::Mutex::new(Vec::new())));
-        let subscriber = tracing_subscriber::fmt()
-            .with_env_filter("info")
-            .with_ansi(false)
-            // No clock in the lines: six digits of a timestamp could read as the code.
-            .without_time()
-            .with_writer(move || LogWriter(log))
-            .finish();
-        let _ = tracing::subscriber::set_global_default(subscriber);
-        log
-    })
-}
-
-struct LogWriter(&'static std::sync::Mutex<Vec<u8>>);
-
-impl std::io::Write for LogWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 #[tokio::test]

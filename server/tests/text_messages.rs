@@ -6,49 +6,20 @@
 //! message again; a missing setting stops the server at start, naming it.
 mod support;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use app::ssr::entities::outbox_message;
 use app::ssr::infra::clock::Clock;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
+use support::captured_log::{captured_log, captured_text};
 use support::sms_standins::{Provider, Scripted, StandIn, APP_ID, KEY_ID, SECRET, SIGN_NAME, UNKNOWN_NUMBER};
 use support::*;
-
-/// Everything the server logs in this test binary, at every level, for the tests to search.
-fn captured_logs() -> Arc<Mutex<Vec<u8>>> {
-    static LOGS: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
-    LOGS.get_or_init(|| {
-        let logs = Arc::new(Mutex::new(Vec::new()));
-        let sink = logs.clone();
-        let _ = tracing_subscriber::fmt()
-            .with_max_level(tracing::Level::TRACE)
-            .with_ansi(false)
-            .with_writer(move || LogSink(sink.clone()))
-            .try_init();
-        logs
-    })
-    .clone()
-}
-
-struct LogSink(Arc<Mutex<Vec<u8>>>);
-
-impl Write for LogSink {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 /// A server whose texts go to `stand_in`, signed with `secret`; its clock runs ten times faster
 /// than real time, so the outbox's back-off passes.
 async fn app_texting(provider: Provider, stand_in: &StandIn, secret: &str) -> TestApp {
-    captured_logs();
+    captured_log();
     let keys = tempfile::tempdir().unwrap();
     let secret_file = keys.path().join("sms-secret");
     std::fs::write(&secret_file, format!("{secret}\n")).unwrap();
@@ -134,7 +105,7 @@ async fn a_recovery_code_reaches_alibaba_cloud_after_its_throttling_and_never_a_
         .await;
     assert_eq!(reset.status(), 200, "{}", reset.text().await.unwrap());
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let logs = String::from_utf8_lossy(&captured_logs().lock().unwrap()).to_string();
+    let logs = captured_text();
     assert!(logs.contains(&format!("outbox_id={}", row.id)), "the send was logged, by its row");
     assert!(!logs.contains(&code), "the recovery code is in a log line");
 }

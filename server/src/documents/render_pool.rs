@@ -66,12 +66,17 @@ impl RenderPool {
             _ => return Err(AppError::Busy { retry_after_secs: 2 }),
         };
         let pool = self.inner.clone();
+        let started = std::time::Instant::now();
         let layout = tokio::spawn(async move {
             let answer = pool.run(job).await;
             drop(place);
             answer
         });
-        layout.await.map_err(|e| app::ssr::internal("document layout task", e))?
+        let answer = layout.await.map_err(|e| app::ssr::internal("document layout task", e))?;
+        let outcome = if answer.is_ok() { "laid out" } else { "refused" };
+        metrics::histogram!("zige_document_render_seconds", "outcome" => outcome)
+            .record(started.elapsed().as_secs_f64());
+        answer
     }
 
     /// How many layouts could start now (for the tests of the places).

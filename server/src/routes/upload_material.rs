@@ -37,8 +37,29 @@ pub async fn upload_material(State(state): State<ServerState>, session: Session,
     }
     .await;
     match outcome {
-        Ok(view) => (StatusCode::CREATED, Json(view)).into_response(),
-        Err(error) => error_response(error),
+        Ok(view) => {
+            metrics::counter!("zige_uploads_accepted_total").increment(1);
+            (StatusCode::CREATED, Json(view)).into_response()
+        }
+        Err(error) => {
+            metrics::counter!("zige_uploads_refused_total", "reason" => refusal_reason(&error)).increment(1);
+            error_response(error)
+        }
+    }
+}
+
+/// Why an upload was refused, as a label: the first broken rule of a refused file
+/// (`too_large`, `wrong_format`…), otherwise the kind of error (`request too large`, `busy`…).
+fn refusal_reason(error: &AppError) -> String {
+    match error {
+        AppError::FileRefused { violations } => {
+            violations.first().map(|v| v.code.as_str()).unwrap_or("file refused").to_string()
+        }
+        // Their words carry details: the kind alone keeps the series few.
+        AppError::BadRequest(_) => "bad request".to_string(),
+        AppError::Transport(_) => "transport".to_string(),
+        AppError::InvalidField { .. } => "invalid field".to_string(),
+        other => other.to_string(),
     }
 }
 

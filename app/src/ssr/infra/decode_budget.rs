@@ -31,8 +31,12 @@ impl DecodeBudget {
     /// Reserves `bytes` of decode memory (a decode larger than the whole budget runs alone).
     pub async fn reserve(&self, bytes: u64) -> Result<Reservation, AppError> {
         let wanted = u32::try_from(bytes.div_ceil(MIB)).unwrap_or(u32::MAX).clamp(1, self.total_megabytes);
-        let permit = tokio::time::timeout(self.wait, self.megabytes.clone().acquire_many_owned(wanted))
-            .await
+        let started = std::time::Instant::now();
+        let permit = tokio::time::timeout(self.wait, self.megabytes.clone().acquire_many_owned(wanted)).await;
+        // How long uploads wait for decode memory: the first sign that the server is at capacity.
+        metrics::histogram!("zige_decode_budget_wait_seconds", "outcome" => if permit.is_ok() { "reserved" } else { "busy" })
+            .record(started.elapsed().as_secs_f64());
+        let permit = permit
             .map_err(|_| AppError::Busy { retry_after_secs: self.wait.as_secs().max(1) * 2 })?
             .map_err(|e| crate::ssr::internal("decode budget", e))?;
         Ok(Reservation(permit))
