@@ -103,6 +103,11 @@ pub enum AppError {
     /// The request never completed (network, transport, serialization).
     #[error("transport: {0}")]
     Transport(String),
+    /// 500, as `Internal`, with the request's reference: the server's log holds the failure under
+    /// it, so support finds the line from what the person reads out. (Last, so records an older
+    /// build kept on a device still read.)
+    #[error("internal error {reference}")]
+    InternalReported { reference: String },
 }
 
 impl AppError {
@@ -219,6 +224,10 @@ impl AppError {
                 "The server's storage is full; this was not saved (nothing saved before is affected). Please try again later",
             ),
             AppError::Internal => pair("服务器出错，请稍后再试", "Something went wrong on the server; please try again later"),
+            AppError::InternalReported { reference } => (
+                format!("服务器出错，请稍后再试（问题编号 {reference}）"),
+                format!("Something went wrong on the server; please try again later (reference {reference})"),
+            ),
             AppError::Transport(_) => pair("网络连接失败，请检查网络后重试", "The network request failed; check your connection and retry"),
         }
     }

@@ -21,8 +21,13 @@ pub use infra::server_state::ServerState;
 
 /// Logs a failure of the server's own machinery with its context and returns the error a person
 /// sees: storage full (507) or busy (503) where the database or the disk said so
-/// (`infra::failure`), else internal (500). Database and I/O error texts never reach the client.
+/// (`infra::failure`), else internal (500), with the request's reference when there is one (the
+/// log line carries it too, in the request's span). Database and I/O error texts never reach the
+/// client.
 pub fn internal<E: std::fmt::Display + 'static>(context: &str, error: E) -> crate::error::AppError {
     tracing::error!(%error, "{context}");
-    infra::failure::meaning_of(&error).unwrap_or(crate::error::AppError::Internal)
+    infra::failure::meaning_of(&error).unwrap_or_else(|| match infra::request_reference::current() {
+        Some(reference) => crate::error::AppError::InternalReported { reference },
+        None => crate::error::AppError::Internal,
+    })
 }

@@ -80,7 +80,7 @@ pub fn metrics_only_router() -> Router {
 /// the query, which can carry what the person typed).
 fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
     let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
-    tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
+    tracing::info_span!("request", id = %id, method = %request.method(), path = %request.uri().path())
 }
 
 /// A document's route: its handler, the shared fonts and layout permits, and which document.

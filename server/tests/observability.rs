@@ -140,3 +140,27 @@ async fn every_request_is_one_json_line_with_the_id_the_response_carries() {
         .expect("the refused log-in's line");
     assert!(!log_in.to_string().contains("wrong-password-1") && !log_in.to_string().contains("44030519900101123X"));
 }
+
+#[tokio::test]
+async fn an_internal_error_gives_the_person_the_reference_the_log_line_carries() {
+    use sea_orm::ConnectionTrait;
+    let log = support::captured_log::captured_log();
+    let app = spawn_app().await;
+    let alice = app.candidate(ALICE).await;
+    // The notifications' table gone (a broken database): the list cannot be read.
+    app.state.db.execute_unprepared("DROP TABLE notifications").await.unwrap();
+    let answer = alice.call("my_notifications", serde_json::json!({})).await;
+    let id = answer.headers()["x-request-id"].to_str().unwrap().to_string();
+    let (status, kind, body) = error_kind(answer).await;
+    assert_eq!((status, kind.as_str()), (500, "InternalReported"), "{body}");
+    let reference = body["InternalReported"]["reference"].as_str().unwrap().to_string();
+    assert_eq!(reference, id[..8], "the reference is the start of the request's id");
+    let error: app::error::AppError = serde_json::from_value(body).unwrap();
+    assert!(error.message_zh().contains(&format!("问题编号 {reference}")), "{}", error.message_zh());
+    let text = String::from_utf8_lossy(&log.lock().unwrap()).to_string();
+    let line = text
+        .lines()
+        .find(|line| line.contains(&format!("id={id}")) && line.contains("ERROR"))
+        .unwrap_or_else(|| panic!("no error line under {id}:\n{text}"));
+    assert!(line.contains("notification"), "{line}");
+}

@@ -43,7 +43,7 @@ impl AppError {
             AppError::TooManyRequests { .. } => 429,
             AppError::Busy { .. } => 503,
             AppError::StorageFull => 507,
-            AppError::Internal | AppError::Transport(_) => 500,
+            AppError::Internal | AppError::InternalReported { .. } | AppError::Transport(_) => 500,
         }
     }
 

@@ -18,5 +18,6 @@ pub mod limit_settings;
 pub mod page_policy;
 pub mod payment_gateway;
 pub mod rate_limits;
+pub mod request_reference;
 pub mod server_state;
 pub mod ticket_signing_keys;
