@@ -126,7 +126,10 @@ export ZIGE_SEED_DEMO=true
 # The fee test pays at the sandbox cashier, which only a configuration that asks for it offers.
 export ZIGE_PAYMENT_SANDBOX=true
 export ZIGE_SITE_BUILD=release
-cargo leptos end-to-end --split --server-only || status=$?
+# The server's whole log of the run is kept, and read for passwords and ID numbers afterwards.
+e2e_log="$ZIGE_TOOLS/end-to-end.log"
+cargo leptos end-to-end --split --server-only 2>&1 | tee "$e2e_log" || status=$?
 node end2end/summary.mjs end2end/test-results/results.json || status=1
+python3 scripts/checks/log_secrets.py "$e2e_log" end2end/tests || status=1
 rm -rf "$ZIGE_DATA_DIR"
 exit "$status"
