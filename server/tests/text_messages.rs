@@ -151,6 +151,7 @@ async fn tencent_cloud_takes_a_returned_applications_text_and_a_bad_number_is_gi
     let row = listed.as_array().unwrap().iter().find(|m| m["id"] == given_up.id).expect("listed for administrators");
     assert_eq!((row["recipient_masked"].as_str(), row["can_resend"].as_bool()), (Some("139****0000"), Some(false)));
     assert!(row["reason"].as_str().unwrap().contains("手机号格式错误"), "{row}");
+    assert_eq!((row["what_zh"].as_str(), row["channel"].as_str()), (Some("找回密码验证码"), Some("sms")));
     // A recovery code is not sent again: it has expired; its owner asks for a new one.
     let (status, kind, _) =
         error_kind(admin.call("admin_resend_message", json!({ "message_id": given_up.id })).await).await;

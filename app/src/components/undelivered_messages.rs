@@ -9,7 +9,7 @@ use crate::api::admin::{admin_resend_message, admin_undelivered_messages};
 use crate::api::server_resource::server_resource;
 use crate::components::error_note::ErrorNote;
 use crate::error::AppError;
-use crate::i18n::tr;
+use crate::i18n::{tr, use_lang};
 use crate::models::admin::UndeliveredMessage;
 
 #[component]
@@ -52,14 +52,16 @@ pub fn UndeliveredMessages() -> impl IntoView {
 
 #[component]
 fn UndeliveredRow(row: UndeliveredMessage, resend: Action<i32, ()>) -> impl IntoView {
+    let lang = use_lang();
     let id = row.id;
+    let (what_zh, what_en) = (row.what_zh, row.what_en);
     let channel = if row.channel == "sms" { tr("短信", "Text") } else { tr("邮件", "Email") };
     view! {
         <tr data-message=id.to_string()>
             <td>{row.given_up_at}</td>
             <td>{channel}</td>
             <td>{row.recipient_masked}</td>
-            <td>{row.what}</td>
+            <td>{move || lang.get().pick(what_zh.clone(), what_en.clone())}</td>
             <td>{row.reason}</td>
             <td>
                 {row.can_resend.then(|| view! {

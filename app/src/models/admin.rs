@@ -150,8 +150,9 @@ pub struct UndeliveredMessage {
     /// "email" or "sms".
     pub channel: String,
     pub recipient_masked: String,
-    /// The email's subject, or the text's template (`recovery_code`, …).
-    pub what: String,
+    /// The email's subject, or what the text says (its template), in both languages.
+    pub what_zh: String,
+    pub what_en: String,
     /// The provider's or mail server's words.
     pub reason: String,
     pub given_up_at: String,

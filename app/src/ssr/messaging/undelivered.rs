@@ -33,15 +33,29 @@ pub async fn list(db: &DatabaseConnection, _: &Caller<Admin>) -> Result<Vec<Unde
 
 fn view(row: outbox_message::Model) -> UndeliveredMessage {
     let can_resend = !is_recovery_code(&row);
+    let (what_zh, what_en) = what(&row);
     UndeliveredMessage {
         id: row.id,
         recipient_masked: masked_recipient(&row.recipient),
-        what: row.text_template.clone().unwrap_or_else(|| row.subject.clone()),
+        what_zh,
+        what_en,
         reason: row.last_error.unwrap_or_default(),
         given_up_at: row.given_up_at.as_ref().map(format_utc).unwrap_or_default(),
         channel: row.channel,
         can_resend,
     }
+}
+
+/// What the message says: a text by its template, an email by its subject.
+fn what(row: &outbox_message::Model) -> (String, String) {
+    let template = row.text_template.as_deref().and_then(TextTemplate::parse);
+    let (zh, en) = match template {
+        Some(TextTemplate::RecoveryCode) => ("找回密码验证码", "Password recovery code"),
+        Some(TextTemplate::ReviewReturned) => ("材料退回修改通知", "Application returned for changes"),
+        Some(TextTemplate::ResultPublished) => ("审核结果通知", "Review result published"),
+        None => return (row.subject.clone(), row.subject.clone()),
+    };
+    (zh.to_string(), en.to_string())
 }
 
 fn is_recovery_code(row: &outbox_message::Model) -> bool {
