@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, Page, test } from '@playwright/test';
 import { clickToNextPage, expectAccessible, makeImage, newResidentId, open, waitForHydration, DEMO_ADMIN, DEMO_REVIEWER, freshCode, staffLogsInOnThePage } from './support';
 
@@ -179,6 +180,16 @@ test('the administrator adds a reviewer, then reads the audit log, the progress 
   await expect(audit).toContainText('assigned to review exam 000');
   await expect(audit.locator('tr[data-action="decision"]').first()).toContainText('王审核');
   await expect(audit.locator('tr[data-action="unlock"]').first()).toBeVisible();
+  // The log as filtered, downloaded for the records.
+  await page.locator('select[name=audit-action]').selectOption('decision');
+  await expect(audit.locator('tr').nth(1)).toHaveAttribute('data-action', 'decision');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 CSV' }).click();
+  const exported = await download;
+  expect(exported.suggestedFilename()).toBe('audit-log.csv');
+  const lines = (await readFile(await exported.path(), 'utf8')).trim().split('\n');
+  expect(lines.length).toBeGreaterThan(1);
+  expect(lines.slice(1).every((line) => line.includes(',decision,'))).toBeTruthy();
 
   await open(page, '/admin/exams/000');
   const chart = page.getByTestId('progress-chart');

@@ -32,6 +32,7 @@ use crate::middleware::rate_limit::{limit_by_address, RateLimitState};
 use crate::middleware::request_metrics::record_request_metrics;
 use crate::middleware::same_origin::{refuse_cross_site, SameOriginState};
 use crate::middleware::staff_idle::{end_idle_staff_sessions, StaffIdleState};
+use crate::routes::audit_export::audit_export;
 use crate::routes::candidate_documents::candidate_document;
 use crate::routes::metrics::{metrics, MetricsAccess};
 use crate::routes::payment_notify::payment_notify;
@@ -122,6 +123,8 @@ pub(crate) fn build_router(
         .route("/api/admin/exams/{code}/payments.csv", get(payments_export).layer(Extension(SheetFormat::Csv)))
         .route("/api/admin/exams/{code}/payments.xlsx", get(payments_export).layer(Extension(SheetFormat::Xlsx)))
         .route("/api/admin/exams/{code}/seats.csv", get(seats_export).layer(Extension(SheetFormat::Csv)))
+        .route("/api/admin/audit.csv", get(audit_export).layer(Extension(SheetFormat::Csv)))
+        .route("/api/admin/audit.xlsx", get(audit_export).layer(Extension(SheetFormat::Xlsx)))
         .route("/api/admin/exams/{code}/seats.xlsx", get(seats_export).layer(Extension(SheetFormat::Xlsx)))
         .route("/api/exams/{code}/receipt.pdf", document_route(&documents, DocumentKind::UploadReceipt))
         .route("/api/exams/{code}/registration-form.pdf", document_route(&documents, DocumentKind::RegistrationForm))

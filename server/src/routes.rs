@@ -1,6 +1,7 @@
 //! Plain HTTP routes beside the server functions: the upload (multipart with progress), the
 //! image bytes, the printed documents and their templates' previews, the exports, the payment gateways, and a health check.
 
+pub mod audit_export;
 pub mod candidate_documents;
 pub mod example_file;
 pub mod health;

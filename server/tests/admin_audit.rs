@@ -97,3 +97,37 @@ async fn a_flood_of_failed_logins_hides_nothing() {
     let by_name = audit(&admin, json!({ "search": "审核员" })).await;
     assert!(!by_name.is_empty() && by_name.iter().all(|l| l.to_string().contains("审核员")));
 }
+
+#[tokio::test]
+async fn the_audit_log_is_exported_whole_or_as_filtered_for_administrators_only_and_the_export_is_audited() {
+    let app = spawn_app().await;
+    app.candidate(ALICE).await;
+    assert_eq!(app.browser().log_in(ALICE, "wrong-pass-9").await.status(), 401);
+    let admin = app.admin().await;
+
+    let csv = admin.get("/api/admin/audit.csv").await;
+    assert_eq!(csv.status(), 200);
+    assert!(csv.headers()["content-disposition"].to_str().unwrap().contains("audit-log.csv"));
+    let text = String::from_utf8(csv.bytes().await.unwrap().to_vec()).unwrap();
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert!(lines[0].starts_with("编号,时间 (UTC),操作人,操作,对象,详情"), "{lines:?}");
+    assert!(lines.iter().any(|l| l.contains(",failed_login,")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.contains(",demo_data_created,")), "{lines:?}");
+
+    // As the page filters it: failed logins only.
+    let filtered = admin.get("/api/admin/audit.csv?action=failed_login&search=&hide_failed_logins=false").await;
+    let text = String::from_utf8(filtered.bytes().await.unwrap().to_vec()).unwrap();
+    let rows: Vec<&str> = text.trim_start_matches('\u{feff}').lines().skip(1).collect();
+    assert!(!rows.is_empty() && rows.iter().all(|l| l.contains(",failed_login,")), "{rows:?}");
+
+    let xlsx = admin.get("/api/admin/audit.xlsx").await;
+    assert!(xlsx.bytes().await.unwrap().starts_with(b"PK"), "an .xlsx is a zip");
+
+    // Not for a candidate (nor a reviewer), and each download is itself a line of the log.
+    let candidate = app.browser();
+    assert_eq!(candidate.log_in(ALICE, "secret-pass-1").await.status(), 200);
+    assert_eq!(candidate.get("/api/admin/audit.csv").await.status(), 403);
+    let log = audit(&admin, json!({ "action": "export_downloaded" })).await;
+    let downloads = log.iter().filter(|l| l["target"] == "audit log").count();
+    assert_eq!(downloads, 3, "{log:?}");
+}

@@ -45,6 +45,14 @@ pub fn AdminAuditPage() -> impl IntoView {
                 {tr("隐藏登录失败记录", "Hide failed logins")}
             </label>
         </form>
+        // The whole log as the filter selects it, for the records: the browser writes the query.
+        <form class="inline-form audit-export" method="get" action="/api/admin/audit.xlsx">
+            <input type="hidden" name="action" prop:value=move || action.get()/>
+            <input type="hidden" name="search" prop:value=move || search.get()/>
+            <input type="hidden" name="hide_failed_logins" prop:value=move || hide_failed_logins.get().to_string()/>
+            <button type="submit" class="button secondary">{tr("导出 Excel", "Export (Excel)")}</button>
+            <button type="submit" class="button secondary" formaction="/api/admin/audit.csv">{tr("导出 CSV", "Export (CSV)")}</button>
+        </form>
         <Transition fallback=move || view! { <p>{tr("加载中…", "Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match rows.await {
