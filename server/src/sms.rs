@@ -6,6 +6,7 @@
 pub mod acs3_signature;
 pub mod aliyun_sms;
 pub mod logging_sms;
+pub mod provider_account;
 pub mod provider_answer;
 pub mod sms_settings;
 pub mod tc3_signature;

@@ -7,8 +7,8 @@ use app::ssr::messaging::text_template::TextMessage;
 use chrono::Utc;
 
 use super::acs3_signature::{self, SignedParts};
+use super::provider_account::ProviderAccount;
 use super::provider_answer::{described, exchange};
-use super::sms_settings::ProviderAccount;
 use super::{OutgoingText, SendFailure, SmsProvider};
 
 pub const PUBLIC_ENDPOINT: &str = "https://dysmsapi.aliyuncs.com";

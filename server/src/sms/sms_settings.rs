@@ -9,48 +9,10 @@ use std::sync::Arc;
 use app::ssr::messaging::text_template::TextTemplate;
 
 use super::aliyun_sms::{self, AliyunSms};
+use super::provider_account::{ProviderAccount, SecretText, TemplateIds};
 use super::tencent_sms::{self, TencentSms};
-use super::{LoggingSms, SendFailure, SmsProvider};
+use super::{LoggingSms, SmsProvider};
 use crate::config::Config;
-
-/// A key that never reaches a log line, even through `{:?}`.
-#[derive(Clone)]
-pub struct SecretText(String);
-
-impl SecretText {
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Debug for SecretText {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("SecretText(…)")
-    }
-}
-
-/// The approved template of each text.
-#[derive(Clone, Debug)]
-pub struct TemplateIds(HashMap<TextTemplate, String>);
-
-impl TemplateIds {
-    pub fn id_of(&self, template: TextTemplate) -> Result<&str, SendFailure> {
-        self.0
-            .get(&template)
-            .map(String::as_str)
-            .ok_or_else(|| SendFailure::Permanent(format!("no template configured for {}", template.as_str())))
-    }
-}
-
-/// What both providers need: where, who, the sign and the templates.
-#[derive(Clone, Debug)]
-pub struct ProviderAccount {
-    pub endpoint: reqwest::Url,
-    pub key_id: String,
-    pub secret: SecretText,
-    pub sign_name: String,
-    pub templates: TemplateIds,
-}
 
 pub fn provider(config: &Config) -> Result<Arc<dyn SmsProvider>, String> {
     match config.sms_provider.trim() {
@@ -88,7 +50,7 @@ fn account(config: &Config, public_endpoint: &str) -> Result<ProviderAccount, St
         key_id: required(&config.sms_access_key_id, "ZIGE_SMS_ACCESS_KEY_ID")?,
         secret: read_secret(secret_file, "ZIGE_SMS_ACCESS_KEY_SECRET_FILE")?,
         sign_name: required(&config.sms_sign_name, "ZIGE_SMS_SIGN_NAME")?,
-        templates: TemplateIds(templates),
+        templates: TemplateIds::new(templates),
     })
 }
 
@@ -108,5 +70,5 @@ pub fn read_secret(path: &Path, setting: &str) -> Result<SecretText, String> {
     if secret.is_empty() {
         return Err(format!("{setting} ({}): the file is empty", path.display()));
     }
-    Ok(SecretText(secret))
+    Ok(SecretText::new(secret))
 }

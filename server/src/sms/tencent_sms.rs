@@ -6,8 +6,8 @@
 use chrono::Utc;
 use serde_json::json;
 
+use super::provider_account::ProviderAccount;
 use super::provider_answer::{described, exchange};
-use super::sms_settings::ProviderAccount;
 use super::tc3_signature::{self, SignedParts};
 use super::{OutgoingText, SendFailure, SmsProvider};
 
