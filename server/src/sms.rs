@@ -26,6 +26,14 @@ pub struct OutgoingText<'a> {
     pub body: &'a str,
 }
 
+impl OutgoingText<'_> {
+    /// The template and its values, which a provider needs: a row queued without them (an older
+    /// version's free text) cannot be sent by one, and is given up.
+    pub fn template_message(&self) -> Result<&TextMessage, SendFailure> {
+        self.message.ok_or_else(|| SendFailure::Permanent("queued without a template (an older version's text)".into()))
+    }
+}
+
 /// Why a text did not go, which decides what the outbox does next.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SendFailure {

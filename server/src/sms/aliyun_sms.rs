@@ -8,7 +8,7 @@ use chrono::Utc;
 
 use super::acs3_signature::{self, SignedParts};
 use super::provider_account::ProviderAccount;
-use super::provider_answer::{described, exchange};
+use super::provider_answer::{exchange, judged};
 use super::{OutgoingText, SendFailure, SmsProvider};
 
 pub const PUBLIC_ENDPOINT: &str = "https://dysmsapi.aliyuncs.com";
@@ -41,19 +41,12 @@ impl AliyunSms {
 #[async_trait::async_trait]
 impl SmsProvider for AliyunSms {
     async fn send(&self, text: OutgoingText<'_>) -> Result<(), SendFailure> {
-        let message = text
-            .message
-            .ok_or_else(|| SendFailure::Permanent("queued without a template (an older version's text)".into()))?;
+        let message = text.template_message()?;
         let template_code = self.account.templates.id_of(message.template)?;
         let query = self.query(&text, message, template_code);
         let body_sha256 = acs3_signature::sha256_hex(b"");
-        let host = self.account.endpoint.host_str().unwrap_or_default().to_string();
-        let host = match self.account.endpoint.port() {
-            Some(port) => format!("{host}:{port}"),
-            None => host,
-        };
         let headers: Vec<(String, String)> = vec![
-            ("host".into(), host),
+            ("host".into(), self.account.host()),
             ("x-acs-action".into(), ACTION.into()),
             ("x-acs-version".into(), VERSION.into()),
             ("x-acs-date".into(), Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()),
@@ -89,15 +82,7 @@ pub fn judge(status: reqwest::StatusCode, answer: &str) -> Result<(), SendFailur
     let parsed: Option<Answer> = serde_json::from_str(answer).ok();
     let code = parsed.as_ref().and_then(|a| a.code.clone()).unwrap_or_default();
     let message = parsed.and_then(|a| a.message).unwrap_or_default();
-    if status.is_success() && code == "OK" {
-        return Ok(());
-    }
-    let reason = described(if code.is_empty() { "no code" } else { &code }, &message, status);
-    if status.is_server_error() || is_passing(&code) {
-        Err(SendFailure::Transient(reason))
-    } else {
-        Err(SendFailure::Permanent(reason))
-    }
+    judged(status, &code, &message, "OK", is_passing)
 }
 
 /// Codes that pass with time: flow control (per number, per second, per day) and the service's

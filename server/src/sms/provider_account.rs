@@ -54,3 +54,15 @@ pub struct ProviderAccount {
     pub sign_name: String,
     pub templates: TemplateIds,
 }
+
+impl ProviderAccount {
+    /// The `host` header as the request carries it (and signs it): the port only when it is not
+    /// the scheme's own, as reqwest writes it.
+    pub fn host(&self) -> String {
+        let host = self.endpoint.host_str().unwrap_or_default();
+        match self.endpoint.port() {
+            Some(port) => format!("{host}:{port}"),
+            None => host.to_string(),
+        }
+    }
+}

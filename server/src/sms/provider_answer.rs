@@ -42,9 +42,26 @@ pub async fn exchange(request: reqwest::RequestBuilder) -> Result<(reqwest::Stat
     Ok((status, body))
 }
 
-/// A provider's error code as it was given, for the outbox's `last_error` and the
-/// administrators' list: code, message, HTTP status.
-pub fn described(code: &str, message: &str, status: reqwest::StatusCode) -> String {
+/// What a provider's answer means once its code and message are read out: sent when the status
+/// is a success and the code the provider's "accepted"; tried again when the provider is in
+/// trouble (5xx) or the code passes with time (`passing`); otherwise given up. The reason keeps
+/// the code, the message and the status, for the outbox's `last_error` and the administrators'
+/// list.
+pub fn judged(
+    status: reqwest::StatusCode,
+    code: &str,
+    message: &str,
+    accepted: &str,
+    passing: impl Fn(&str) -> bool,
+) -> Result<(), SendFailure> {
+    if status.is_success() && code == accepted {
+        return Ok(());
+    }
     let message: String = message.chars().take(200).collect();
-    format!("{code}: {message} (HTTP {})", status.as_u16())
+    let reason = format!("{}: {message} (HTTP {})", if code.is_empty() { "no code" } else { code }, status.as_u16());
+    if status.is_server_error() || passing(code) {
+        Err(SendFailure::Transient(reason))
+    } else {
+        Err(SendFailure::Permanent(reason))
+    }
 }

@@ -7,7 +7,7 @@ use chrono::Utc;
 use serde_json::json;
 
 use super::provider_account::ProviderAccount;
-use super::provider_answer::{described, exchange};
+use super::provider_answer::{exchange, judged};
 use super::tc3_signature::{self, SignedParts};
 use super::{OutgoingText, SendFailure, SmsProvider};
 
@@ -45,9 +45,7 @@ fn e164(mobile: &str) -> String {
 #[async_trait::async_trait]
 impl SmsProvider for TencentSms {
     async fn send(&self, text: OutgoingText<'_>) -> Result<(), SendFailure> {
-        let message = text
-            .message
-            .ok_or_else(|| SendFailure::Permanent("queued without a template (an older version's text)".into()))?;
+        let message = text.template_message()?;
         let template_id = self.account.templates.id_of(message.template)?;
         let body = json!({
             "PhoneNumberSet": [e164(text.mobile)],
@@ -59,13 +57,9 @@ impl SmsProvider for TencentSms {
         })
         .to_string();
         let timestamp = Utc::now().timestamp();
-        let host = match self.account.endpoint.port() {
-            Some(port) => format!("{}:{port}", self.account.endpoint.host_str().unwrap_or_default()),
-            None => self.account.endpoint.host_str().unwrap_or_default().to_string(),
-        };
         let signed: Vec<(String, String)> = vec![
             ("content-type".into(), CONTENT_TYPE.into()),
-            ("host".into(), host),
+            ("host".into(), self.account.host()),
             ("x-tc-action".into(), ACTION.into()),
         ];
         let parts = SignedParts { method: "POST", path: "/", query: "", headers: &signed, body: body.as_bytes() };
@@ -103,16 +97,7 @@ pub fn judge(status: reqwest::StatusCode, answer: &str) -> Result<(), SendFailur
     } else {
         (&response["SendStatusSet"][0]["Code"], &response["SendStatusSet"][0]["Message"])
     };
-    let (code, message) = (code.as_str().unwrap_or_default(), message.as_str().unwrap_or_default());
-    if status.is_success() && code == "Ok" {
-        return Ok(());
-    }
-    let reason = described(if code.is_empty() { "no code" } else { code }, message, status);
-    if status.is_server_error() || is_passing(code) {
-        Err(SendFailure::Transient(reason))
-    } else {
-        Err(SendFailure::Permanent(reason))
-    }
+    judged(status, code.as_str().unwrap_or_default(), message.as_str().unwrap_or_default(), "Ok", is_passing)
 }
 
 /// Codes that pass with time: request-rate limits, the short per-number limits, and the

@@ -126,12 +126,17 @@ pub async fn mark_failed(
         .col_expr(outbox_message::Column::Attempts, Expr::value(row.attempts + 1))
         .col_expr(outbox_message::Column::NextAttemptAt, Expr::value(now + wait))
         .col_expr(outbox_message::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-        .col_expr(outbox_message::Column::LastError, Expr::value(error.chars().take(500).collect::<String>()))
+        .col_expr(outbox_message::Column::LastError, Expr::value(kept_error(error)))
         .filter(outbox_message::Column::Id.eq(row.id))
         .exec(db)
         .await
         .map_err(|e| crate::ssr::internal("outbox failed", e))?;
     Ok(())
+}
+
+/// A failure's words as the row keeps them: enough to tell what went wrong, bounded.
+fn kept_error(text: &str) -> String {
+    text.chars().take(500).collect()
 }
 
 /// Stops trying: the provider refused the message for good, or it may already have gone. The row
@@ -141,7 +146,7 @@ pub async fn give_up(db: &DatabaseConnection, id: i32, now: DateTime<Utc>, reaso
         .col_expr(outbox_message::Column::GivenUpAt, Expr::value(now))
         .col_expr(outbox_message::Column::Attempts, Expr::col(outbox_message::Column::Attempts).add(1))
         .col_expr(outbox_message::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-        .col_expr(outbox_message::Column::LastError, Expr::value(reason.chars().take(500).collect::<String>()))
+        .col_expr(outbox_message::Column::LastError, Expr::value(kept_error(reason)))
         .filter(outbox_message::Column::Id.eq(id))
         .exec(db)
         .await
