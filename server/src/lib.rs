@@ -12,6 +12,7 @@ pub mod metrics_recorder;
 pub mod middleware;
 pub mod object_blob_store;
 pub mod outbox_worker;
+pub mod payments;
 pub mod page_routes;
 pub mod router;
 pub mod routes;

@@ -57,7 +57,13 @@ async fn notify(app: &TestApp, notice: &GatewayNotice) -> reqwest::Response {
 }
 
 fn paid(notice_id: &str, order_no: &str, txn: &str, amount_fen: u64) -> GatewayNotice {
-    GatewayNotice { notice_id: notice_id.into(), order_no: order_no.into(), txn: txn.into(), amount_fen }
+    GatewayNotice {
+        notice_id: notice_id.into(),
+        order_no: order_no.into(),
+        txn: txn.into(),
+        amount_fen,
+        event: app::ssr::infra::payment_gateway::NoticeEvent::Paid,
+    }
 }
 
 /// The notifications waiting for staff, as the fee desk lists them.

@@ -113,6 +113,9 @@ pub fn flag_label(code: &str) -> (&'static str, &'static str) {
         "paid_after_close" => ("订单关闭后付款，需退款", "Paid after the order was closed: refund it"),
         "paid_twice" => ("重复付款，需退款一笔", "Paid twice: refund one"),
         "unknown_order" => ("找不到对应订单", "No such order"),
+        "refund_unmatched" => ("支付机构报告了未支付订单的退款", "The provider reported a refund of an unpaid order"),
+        "not_in_bill" => ("对账单中没有这笔款项", "Not on the provider's bill"),
+        "only_in_bill" => ("对账单中有、系统中没有这笔款项", "On the provider's bill but not in Zige"),
         _ => ("待处理", "To settle"),
     }
 }

@@ -2,9 +2,11 @@
 //! behind one trait (`infra::payment_gateway`), each gateway notification applied exactly once, on-site payments and refunds
 //! recorded by staff, and the daily reconciliation. No real provider is reachable from here: the
 //! sandbox gateway plays one (its cashier page and its signed, late, repeated notifications).
+pub mod bill_check;
 pub mod notices;
 pub mod order_view;
 pub mod orders;
+pub mod provider_orders;
 pub mod reconciliation;
 pub mod sandbox_gateway;
 pub mod staff_payments;

@@ -17,9 +17,9 @@ use app::domain::payment_order::OrderState;
 use app::error::AppError;
 use app::ssr::access::session_user::user_from_session;
 use app::ssr::entities::payment_order;
-use app::ssr::infra::payment_gateway::GatewayNotice;
+use app::ssr::infra::payment_gateway::{GatewayNotice, NoticeEvent};
 use app::ssr::payments::notices;
-use app::ssr::payments::sandbox_gateway::{SandboxGateway, SANDBOX_CODE};
+use app::ssr::payments::sandbox_gateway::{SandboxGateway, SANDBOX_CODE, SIGNATURE_HEADER};
 use app::ssr::ServerState;
 
 use super::error_response;
@@ -60,6 +60,7 @@ pub async fn cashier_pay(
         order_no: order.order_no.clone(),
         txn: format!("SBT{}", uuid::Uuid::new_v4().simple()),
         amount_fen: order.amount(),
+        event: NoticeEvent::Paid,
     };
     tokio::spawn(notify(state.clone(), provider, notice));
     // Back to the exam page, as a provider returns to the merchant's return address.
@@ -74,11 +75,15 @@ fn return_address(order: &payment_order::Model) -> String {
 /// until it is answered (a provider retries an unanswered notification with backoff).
 async fn notify(state: ServerState, provider: SandboxProvider, notice: GatewayNotice) {
     let (body, signature) = provider.gateway.sign(&notice);
+    let mut headers = axum::http::HeaderMap::new();
+    if let Ok(value) = signature.parse() {
+        headers.insert(SIGNATURE_HEADER, value);
+    }
     for _ in 0..provider.repeats.max(1) {
         tokio::time::sleep(provider.delay).await;
         let mut backoff = Duration::from_millis(200);
         for _ in 0..8 {
-            match notices::receive(&state, SANDBOX_CODE, &body, Some(&signature)).await {
+            match notices::receive(&state, SANDBOX_CODE, &headers, &body).await {
                 Ok(_) => break,
                 Err(error) => {
                     tracing::warn!(order = notice.order_no, ?error, "sandbox notice not taken; retrying");

@@ -1,43 +1,157 @@
-//! What Zige needs of a payment provider. A real one (支付宝, 微信支付, a bank's) plugs in by
-//! implementing this trait and being added to `Gateways` at start-up; see the README, "Fees".
-//! The port lives here, with the server's state that holds the installation's gateways; the
-//! orders, notices and the sandbox that use it are `ssr::payments`.
+//! What Zige needs of a payment provider: start a payment, believe only its signed notifications,
+//! ask it about an order, close an order, refund one, and read its daily bill. The adapters (WeChat
+//! Pay, Alipay: `server/src/payments/`; the sandbox: `ssr::payments::sandbox_gateway`) implement
+//! it and are added to `Gateways` at start-up. The port lives here, with the server's state that
+//! holds the installation's gateways; the orders, notices and reconciliation that use it are
+//! `ssr::payments`.
 
+use std::net::IpAddr;
 use std::sync::Arc;
 
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-/// A payment notification, once its signature is verified.
+/// What a verified notification reports.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeEvent {
+    /// The order was paid (`txn` is the payment).
+    #[default]
+    Paid,
+    /// The order's payment was refunded (`txn` is the refund), by Zige or at the provider's console.
+    Refunded,
+}
+
+/// A notification, once its signature is verified.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GatewayNotice {
     /// The gateway's id for this notification; the same payment may be reported under several.
     pub notice_id: String,
     pub order_no: String,
-    /// The gateway's transaction: one payment, however often it is reported.
+    /// The gateway's transaction: one payment (or refund), however often it is reported.
     pub txn: String,
     pub amount_fen: u64,
+    #[serde(default)]
+    pub event: NoticeEvent,
 }
 
 /// Why a notification was not believed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NoticeRefused {
-    /// No signature, or one that the gateway's key did not make.
+    /// No signature, or one that the gateway's key did not make, or one too old to be fresh.
     BadSignature,
-    /// Signed, but not a notification this gateway sends.
+    /// Signed, but not a notification this gateway sends, or for another merchant or app.
     Malformed(String),
+    /// Signed and well formed, but about nothing Zige acts on (a payment still waiting, say):
+    /// acknowledged so the provider stops sending it, and not kept.
+    NothingToApply(String),
 }
 
+/// Where the candidate pays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Device {
+    /// A phone's browser: the provider's mobile cashier (WeChat Pay H5, Alipay 手机网站支付).
+    Phone,
+    /// A computer's browser: a code to scan (WeChat Pay Native) or the web cashier (Alipay 电脑网站支付).
+    Desktop,
+}
+
+/// An order, as a provider is asked to take its payment.
+#[derive(Clone, Debug)]
+pub struct OrderToPay {
+    pub order_no: String,
+    pub amount_fen: u64,
+    /// What the payer's app shows as the purchase: the exam's fee.
+    pub subject: String,
+    /// The absolute address the provider sends the candidate back to.
+    pub return_url: String,
+    /// The absolute address the provider posts its notifications to.
+    pub notify_url: String,
+    pub payer_ip: Option<IpAddr>,
+    pub device: Device,
+    /// After this the provider takes no payment for the order.
+    pub pay_before: DateTime<Utc>,
+}
+
+/// How the candidate's browser goes on to pay.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Checkout {
+    /// To the provider's cashier page.
+    Redirect(String),
+    /// A code the candidate scans with the provider's app (WeChat Pay Native's `code_url`).
+    ScanCode(String),
+}
+
+/// What the provider says of an order when asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProviderOrder {
+    /// Paid, in this transaction, this amount.
+    Paid { txn: String, amount_fen: u64 },
+    /// Paid, then refunded.
+    Refunded { txn: String, amount_fen: u64 },
+    /// Not paid (and still payable, or never started at the provider).
+    Unpaid,
+    /// Closed at the provider: it takes no payment for it any more.
+    Closed,
+    /// The provider keeps no record Zige can ask for (the sandbox).
+    NotTracked,
+}
+
+/// A refund, as the provider is asked for it.
+#[derive(Clone, Debug)]
+pub struct RefundRequest {
+    pub order_no: String,
+    /// Zige's number for the refund; asking twice with it refunds once.
+    pub refund_no: String,
+    pub refund_fen: u64,
+    pub total_fen: u64,
+    pub reason: String,
+}
+
+/// One line of a provider's daily bill, in the terms Zige compares.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BillLine {
+    pub order_no: String,
+    pub txn: String,
+    pub event: NoticeEvent,
+    pub amount_fen: u64,
+}
+
+/// Why a call to the provider did not do what was asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GatewayFailure {
+    /// The provider answered no, in its words (a code and a message).
+    Refused(String),
+    /// No trustworthy answer: unreachable, timed out, or an answer whose signature failed.
+    Unreachable(String),
+}
+
+impl GatewayFailure {
+    pub fn reason(&self) -> &str {
+        match self {
+            GatewayFailure::Refused(reason) | GatewayFailure::Unreachable(reason) => reason,
+        }
+    }
+}
+
+#[async_trait::async_trait]
 pub trait PaymentGateway: Send + Sync {
-    /// The code in URLs and the database ("sandbox").
+    /// The code in URLs and the database ("sandbox", "wechatpay", "alipay").
     fn code(&self) -> &'static str;
     fn name_zh(&self) -> &'static str;
     fn name_en(&self) -> &'static str;
-    /// Where the candidate's browser goes to pay this order.
-    fn cashier_url(&self, order_no: &str) -> String;
-    /// The request header that carries a notification's signature.
-    fn signature_header(&self) -> &'static str;
+    /// Starts (or restarts) the payment of an order and says where the browser goes.
+    async fn start(&self, order: &OrderToPay) -> Result<Checkout, GatewayFailure>;
     /// Verifies and reads a notification exactly as it arrived.
-    fn verify(&self, body: &[u8], signature: Option<&str>) -> Result<GatewayNotice, NoticeRefused>;
+    fn verify(&self, headers: &http::HeaderMap, body: &[u8], now: DateTime<Utc>) -> Result<GatewayNotice, NoticeRefused>;
+    /// What the provider knows of the order.
+    async fn query(&self, order_no: &str) -> Result<ProviderOrder, GatewayFailure>;
+    /// Closes the order at the provider, so no payment can arrive for it any more.
+    async fn close(&self, order_no: &str) -> Result<(), GatewayFailure>;
+    /// Refunds a paid order through the provider; Ok once the provider has taken the refund.
+    async fn refund(&self, refund: &RefundRequest) -> Result<(), GatewayFailure>;
+    /// The provider's bill of a day (in China's time); None where the gateway keeps none.
+    async fn bill(&self, day: NaiveDate) -> Result<Option<Vec<BillLine>>, GatewayFailure>;
 }
 
 /// The gateways this installation offers candidates, by code.
@@ -56,4 +170,10 @@ impl Gateways {
     pub fn all(&self) -> &[Arc<dyn PaymentGateway>] {
         &self.0
     }
+}
+
+/// Where a candidate's browser goes to pay an open order: Zige's own address, which starts the
+/// payment with the order's gateway when it is opened (`server/src/routes/pay_order.rs`).
+pub fn pay_address(order_no: &str) -> String {
+    format!("/pay/{order_no}")
 }

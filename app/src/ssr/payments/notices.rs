@@ -13,27 +13,43 @@ use crate::ssr::entities::{payment_notice, payment_order};
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 
-use crate::ssr::infra::payment_gateway::GatewayNotice;
+use crate::ssr::infra::payment_gateway::{GatewayNotice, NoticeEvent, NoticeRefused};
 
 /// What a notification did, as stored in `payment_notices.outcome`.
 pub const PAID: &str = "paid";
+pub const REFUNDED: &str = "refunded";
+/// A genuine notification about nothing to apply (not kept).
+pub const NOTHING_TO_APPLY: &str = "nothing_to_apply";
 pub const ALREADY_DONE: &str = "already_done";
 pub const UNKNOWN_ORDER: &str = "unknown_order";
-/// Outcomes that wait for staff (with `StaffFlag::code`'s).
-pub const FOR_STAFF: [&str; 4] = ["amount_mismatch", "paid_after_close", "paid_twice", UNKNOWN_ORDER];
+/// A refund reported for an order Zige holds unpaid.
+pub const REFUND_UNMATCHED: &str = "refund_unmatched";
+/// Outcomes that wait for staff (with `StaffFlag::code`'s and the bill's differences).
+pub const FOR_STAFF: [&str; 7] = [
+    "amount_mismatch",
+    "paid_after_close",
+    "paid_twice",
+    UNKNOWN_ORDER,
+    REFUND_UNMATCHED,
+    super::bill_check::NOT_IN_BILL,
+    super::bill_check::ONLY_IN_BILL,
+];
 
 /// Verifies and applies one notification exactly as it arrived; returns its outcome. A repeat of
 /// a notification already kept returns the first one's outcome and changes nothing.
 pub async fn receive(
     state: &ServerState,
     gateway_code: &str,
+    headers: &http::HeaderMap,
     body: &[u8],
-    signature: Option<&str>,
 ) -> Result<String, AppError> {
     let gateway = state.gateways.find(gateway_code).ok_or(AppError::NotFound)?.clone();
-    let now = state.clock.now();
-    let notice = match gateway.verify(body, signature) {
+    let notice = match gateway.verify(headers, body, state.clock.now()) {
         Ok(notice) => notice,
+        Err(NoticeRefused::NothingToApply(what)) => {
+            tracing::info!(gateway = gateway_code, what, "payment notice acknowledged, nothing to apply");
+            return Ok(NOTHING_TO_APPLY.to_string());
+        }
         Err(refused) => {
             // Logged, not audited: anyone may post here, and the audit log is for what staff and
             // gateways did. The sender's text stays out of the log too (it is the sender's).
@@ -41,6 +57,18 @@ pub async fn receive(
             return Err(AppError::Forbidden);
         }
     };
+    keep_and_apply(state, gateway_code, &notice, &String::from_utf8_lossy(body)).await
+}
+
+/// Keeps a believed notification once (by the gateway's id for it) and applies it to its order;
+/// also how a payment found by asking the provider is applied, under an id of Zige's making.
+pub async fn keep_and_apply(
+    state: &ServerState,
+    gateway_code: &str,
+    notice: &GatewayNotice,
+    body: &str,
+) -> Result<String, AppError> {
+    let now = state.clock.now();
     if let Some(kept) = kept_notice(state, gateway_code, &notice.notice_id).await? {
         return Ok(kept.outcome);
     }
@@ -53,7 +81,7 @@ pub async fn receive(
         amount_fen: Set(i64::try_from(notice.amount_fen).unwrap_or(i64::MAX)),
         outcome: Set("received".to_string()),
         received_at: Set(now),
-        body: Set(String::from_utf8_lossy(body).into_owned()),
+        body: Set(body.to_string()),
         ..Default::default()
     }
     .insert(&txn)
@@ -69,7 +97,10 @@ pub async fn receive(
             };
         }
     };
-    let outcome = apply(&txn, &notice, now).await?;
+    let outcome = match notice.event {
+        NoticeEvent::Paid => apply(&txn, notice, now).await?,
+        NoticeEvent::Refunded => apply_refund(&txn, notice, now).await?,
+    };
     payment_notice::Entity::update_many()
         .col_expr(payment_notice::Column::Outcome, Expr::value(outcome.clone()))
         .filter(payment_notice::Column::Id.eq(row.id))
@@ -77,7 +108,11 @@ pub async fn receive(
         .await
         .map_err(|e| crate::ssr::internal("notice outcome", e))?;
     let detail = format!("{} txn {} {} fen: {outcome}", notice.order_no, notice.txn, notice.amount_fen);
-    let action = if outcome == PAID { AuditAction::OrderPaid } else { AuditAction::PaymentNoticeKept };
+    let action = match outcome.as_str() {
+        PAID => AuditAction::OrderPaid,
+        REFUNDED => AuditAction::OrderRefunded,
+        _ => AuditAction::PaymentNoticeKept,
+    };
     audit::record(&txn, None, action, gateway_code, &detail, now).await?;
     txn.commit().await.map_err(|e| crate::ssr::internal("notice commit", e))?;
     Ok(outcome)
@@ -123,6 +158,38 @@ async fn apply(
         }
     }
     Err(AppError::Busy { retry_after_secs: 1 })
+}
+
+/// A refund the provider reports (made by Zige, or at the provider's console): the order becomes
+/// refunded once; a refund of an order Zige holds unpaid waits for staff.
+async fn apply_refund(
+    txn: &DatabaseTransaction,
+    notice: &GatewayNotice,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<String, AppError> {
+    let Some(order) = payment_order::Entity::find()
+        .filter(payment_order::Column::OrderNo.eq(notice.order_no.as_str()))
+        .one(txn)
+        .await
+        .map_err(|e| crate::ssr::internal("refund notice order", e))?
+    else {
+        return Ok(UNKNOWN_ORDER.to_string());
+    };
+    match decide(&order.facts(), &OrderEvent::Refund) {
+        OrderOutcome::Moves(OrderState::Refunded) => {
+            let moved = payment_order::Entity::update_many()
+                .col_expr(payment_order::Column::State, Expr::value(OrderState::Refunded))
+                .col_expr(payment_order::Column::RefundedAt, Expr::value(now))
+                .filter(payment_order::Column::Id.eq(order.id))
+                .filter(payment_order::Column::State.eq(OrderState::Paid))
+                .exec(txn)
+                .await
+                .map_err(|e| crate::ssr::internal("order refunded", e))?;
+            Ok(if moved.rows_affected == 1 { REFUNDED } else { ALREADY_DONE }.to_string())
+        }
+        OrderOutcome::AlreadyDone => Ok(ALREADY_DONE.to_string()),
+        _ => Ok(REFUND_UNMATCHED.to_string()),
+    }
 }
 
 async fn kept_notice(

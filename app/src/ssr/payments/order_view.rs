@@ -3,6 +3,7 @@
 use crate::domain::exam_windows::format_utc;
 use crate::models::payment::OrderView;
 use crate::ssr::entities::payment_order;
+use crate::ssr::infra::payment_gateway::pay_address;
 use crate::ssr::infra::server_state::ServerState;
 
 /// The gateway's code for a payment staff recorded on site.
@@ -22,7 +23,7 @@ pub fn order_view(state: &ServerState, order: &payment_order::Model) -> OrderVie
         gateway: order.gateway.clone(),
         gateway_zh,
         gateway_en,
-        cashier_url: gateway.filter(|_| order.state.is_open()).map(|g| g.cashier_url(&order.order_no)),
+        cashier_url: gateway.filter(|_| order.state.is_open()).map(|_| pay_address(&order.order_no)),
         created_at: format_utc(&order.created_at),
         paid_at: order.paid_at.as_ref().map(format_utc),
     }

@@ -18,6 +18,7 @@ use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 
 use super::order_view::order_view;
+use super::provider_orders::{close_everywhere, Closing};
 
 /// The exam's fee and the candidate's latest order; None when the exam charges nothing or the
 /// candidate is not (yet) approved.
@@ -127,7 +128,7 @@ pub async fn close(state: &ServerState, account: &Caller<Candidate>, order_no: &
     match decide(&order.facts(), &OrderEvent::Close) {
         OrderOutcome::Moves(OrderState::Closed) => {
             let now = state.clock.now();
-            if !close_if_open(state, order.id, now).await? {
+            if close_everywhere(state, &order).await? == Closing::PaidMeanwhile {
                 return Err(AppError::payment_refused(
                     "订单已支付，不能关闭",
                     "The order is paid and cannot be closed",

@@ -8,7 +8,12 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 
-use crate::ssr::infra::payment_gateway::{GatewayNotice, NoticeRefused, PaymentGateway};
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::ssr::infra::payment_gateway::{
+    BillLine, Checkout, GatewayFailure, GatewayNotice, NoticeRefused, OrderToPay, PaymentGateway, ProviderOrder,
+    RefundRequest,
+};
 
 pub const SANDBOX_CODE: &str = "sandbox";
 pub const SIGNATURE_HEADER: &str = "sandbox-signature";
@@ -36,6 +41,7 @@ impl SandboxGateway {
     }
 }
 
+#[async_trait::async_trait]
 impl PaymentGateway for SandboxGateway {
     fn code(&self) -> &'static str {
         SANDBOX_CODE
@@ -49,42 +55,71 @@ impl PaymentGateway for SandboxGateway {
         "Simulated payment (sandbox)"
     }
 
-    fn cashier_url(&self, order_no: &str) -> String {
-        format!("/sandbox/cashier/{order_no}")
+    async fn start(&self, order: &OrderToPay) -> Result<Checkout, GatewayFailure> {
+        Ok(Checkout::Redirect(format!("/sandbox/cashier/{}", order.order_no)))
     }
 
-    fn signature_header(&self) -> &'static str {
-        SIGNATURE_HEADER
-    }
-
-    fn verify(&self, body: &[u8], signature: Option<&str>) -> Result<GatewayNotice, NoticeRefused> {
+    fn verify(&self, headers: &http::HeaderMap, body: &[u8], _: DateTime<Utc>) -> Result<GatewayNotice, NoticeRefused> {
+        let signature = headers.get(SIGNATURE_HEADER).and_then(|v| v.to_str().ok());
         let bytes = signature.and_then(|s| BASE64.decode(s.trim()).ok()).ok_or(NoticeRefused::BadSignature)?;
         let signature = Signature::from_slice(&bytes).map_err(|_| NoticeRefused::BadSignature)?;
         self.verifying.verify(body, &signature).map_err(|_| NoticeRefused::BadSignature)?;
         serde_json::from_slice(body).map_err(|e| NoticeRefused::Malformed(e.to_string()))
+    }
+
+    /// The sandbox remembers nothing but the notifications it sent, which Zige already has.
+    async fn query(&self, _: &str) -> Result<ProviderOrder, GatewayFailure> {
+        Ok(ProviderOrder::NotTracked)
+    }
+
+    async fn close(&self, _: &str) -> Result<(), GatewayFailure> {
+        Ok(())
+    }
+
+    /// No money moved in, so none moves back.
+    async fn refund(&self, _: &RefundRequest) -> Result<(), GatewayFailure> {
+        Ok(())
+    }
+
+    async fn bill(&self, _: NaiveDate) -> Result<Option<Vec<BillLine>>, GatewayFailure> {
+        Ok(None)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ssr::infra::payment_gateway::NoticeEvent;
 
     fn notice() -> GatewayNotice {
-        GatewayNotice { notice_id: "N1".into(), order_no: "ZG1".into(), txn: "T1".into(), amount_fen: 10000 }
+        GatewayNotice {
+            notice_id: "N1".into(),
+            order_no: "ZG1".into(),
+            txn: "T1".into(),
+            amount_fen: 10000,
+            event: NoticeEvent::Paid,
+        }
+    }
+
+    fn signed(signature: &str) -> http::HeaderMap {
+        let mut headers = http::HeaderMap::new();
+        headers.insert(SIGNATURE_HEADER, signature.parse().unwrap());
+        headers
     }
 
     #[test]
     fn a_signed_notice_is_believed_and_one_changed_byte_is_not() {
         let gateway = SandboxGateway::from_seed([7; 32]);
         let (body, signature) = gateway.sign(&notice());
-        assert_eq!(gateway.verify(&body, Some(&signature)), Ok(notice()));
+        let now = Utc::now();
+        assert_eq!(gateway.verify(&signed(&signature), &body, now), Ok(notice()));
         let mut changed = body.clone();
         let at = changed.iter().position(|&b| b == b'1').unwrap();
         changed[at] = b'9';
-        assert_eq!(gateway.verify(&changed, Some(&signature)), Err(NoticeRefused::BadSignature));
-        assert_eq!(gateway.verify(&body, None), Err(NoticeRefused::BadSignature));
+        assert_eq!(gateway.verify(&signed(&signature), &changed, now), Err(NoticeRefused::BadSignature));
+        assert_eq!(gateway.verify(&http::HeaderMap::new(), &body, now), Err(NoticeRefused::BadSignature));
         // Another installation's sandbox key signs nothing this one believes.
         let (_, foreign) = SandboxGateway::from_seed([8; 32]).sign(&notice());
-        assert_eq!(gateway.verify(&body, Some(&foreign)), Err(NoticeRefused::BadSignature));
+        assert_eq!(gateway.verify(&signed(&foreign), &body, now), Err(NoticeRefused::BadSignature));
     }
 }

@@ -16,11 +16,13 @@ use crate::ssr::application::application_queries;
 use crate::ssr::entities::{payment_notice, payment_order};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::audit::{self, AuditAction};
+use crate::ssr::infra::payment_gateway::RefundRequest;
 use crate::ssr::infra::server_state::ServerState;
 
 use super::notices::FOR_STAFF;
 use super::order_view::{order_view, ON_SITE};
-use super::orders::{close_if_open, latest_order, new_order_no};
+use super::orders::{latest_order, new_order_no};
+use super::provider_orders::{close_everywhere, unreachable, Closing};
 
 /// Records that the candidate with `id_number` paid the exam's fee on site, with the receipt or
 /// transaction number staff read off the terminal. An open online order is closed first.
@@ -64,7 +66,12 @@ pub async fn record_on_site(
                 ))
             }
             OrderState::Created => {
-                close_if_open(state, latest.id, now).await?;
+                if close_everywhere(state, &latest).await? == Closing::PaidMeanwhile {
+                    return Err(AppError::payment_refused(
+                        format!("该考生已在线支付（订单 {}），无需现场缴费", latest.order_no),
+                        format!("This candidate has just paid online (order {}); no on-site payment is due", latest.order_no),
+                    ));
+                }
                 let detail = format!("{} closed: paid on site", latest.order_no);
                 audit::record(&state.db, Some(staff.account()), AuditAction::OrderClosed, exam_code, &detail, now)
                     .await?;
@@ -100,8 +107,8 @@ pub async fn record_on_site(
     Ok(order_view(state, &order))
 }
 
-/// Marks a paid order refunded, with the reason (the money itself goes back through the provider's
-/// merchant console, or at the desk for an on-site payment).
+/// Refunds a paid order, with the reason: through its provider (the order is marked refunded once
+/// the provider has taken the refund), or, for an on-site payment, at the desk.
 pub async fn refund(
     state: &ServerState,
     staff: &Caller<Admin>,
@@ -120,6 +127,17 @@ pub async fn refund(
         .ok_or(AppError::NotFound)?;
     match decide(&order.facts(), &OrderEvent::Refund) {
         OrderOutcome::Moves(OrderState::Refunded) => {
+            if let Some(gateway) = state.gateways.find(&order.gateway).cloned() {
+                let refund = RefundRequest {
+                    order_no: order.order_no.clone(),
+                    // One refund number per order: asking again refunds once.
+                    refund_no: format!("RF{}", order.order_no.trim_start_matches("ZG")),
+                    refund_fen: order.amount(),
+                    total_fen: order.amount(),
+                    reason: reason.chars().take(80).collect(),
+                };
+                gateway.refund(&refund).await.map_err(unreachable)?;
+            }
             let now = state.clock.now();
             let moved = payment_order::Entity::update_many()
                 .col_expr(payment_order::Column::State, Expr::value(OrderState::Refunded))

@@ -1,0 +1,130 @@
+//! Zige and the provider agree on every open order. An order whose notification never came is
+//! asked about at the provider before it is called unpaid (a payment found so is applied as a
+//! notification would be); an order closed in Zige is closed at the provider first, so no payment
+//! can arrive for it afterwards; and an order left unpaid past its payable time is closed both
+//! ways by the sweep (`close_stale`).
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use crate::domain::payment_order::OrderState;
+use crate::error::AppError;
+use crate::ssr::entities::payment_order;
+use crate::ssr::infra::audit::{self, AuditAction};
+use crate::ssr::infra::payment_gateway::{GatewayFailure, GatewayNotice, NoticeEvent, ProviderOrder};
+use crate::ssr::infra::server_state::ServerState;
+
+use super::notices::{self, PAID};
+use super::orders::close_if_open;
+
+/// How long a provider takes payment for an order (its `time_expire`): after this it is closed.
+pub fn payable_for() -> Duration {
+    Duration::hours(2)
+}
+
+/// An order younger than this is not asked about: its notification is most likely on its way.
+fn notice_grace() -> Duration {
+    Duration::minutes(5)
+}
+
+/// How many open orders one pass of the sweep asks about (the providers limit queries per second).
+const ORDERS_PER_PASS: u64 = 200;
+
+/// What became of an order Zige tried to close.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Closing {
+    Closed,
+    /// The provider had taken the payment: the order is paid now, and stays so.
+    PaidMeanwhile,
+}
+
+/// Asks the order's provider about it and applies a payment the provider reports; Some(outcome)
+/// when it reported one. Orders of the sandbox or paid on site are not asked about.
+pub async fn ask_provider(state: &ServerState, order: &payment_order::Model) -> Result<Option<String>, AppError> {
+    let Some(gateway) = state.gateways.find(&order.gateway).cloned() else { return Ok(None) };
+    let (txn, amount_fen) = match gateway.query(&order.order_no).await.map_err(unreachable)? {
+        ProviderOrder::Paid { txn, amount_fen } | ProviderOrder::Refunded { txn, amount_fen } => (txn, amount_fen),
+        ProviderOrder::Unpaid | ProviderOrder::Closed | ProviderOrder::NotTracked => return Ok(None),
+    };
+    // Under an id of Zige's making, one per payment: asking again applies nothing twice.
+    let notice = GatewayNotice {
+        notice_id: format!("query:{txn}"),
+        order_no: order.order_no.clone(),
+        txn,
+        amount_fen,
+        event: NoticeEvent::Paid,
+    };
+    notices::keep_and_apply(state, gateway.code(), &notice, "found by asking the provider").await.map(Some)
+}
+
+/// Closes an open order at its provider and then in Zige, unless the provider says it was paid.
+pub async fn close_everywhere(state: &ServerState, order: &payment_order::Model) -> Result<Closing, AppError> {
+    if let Some(outcome) = ask_provider(state, order).await? {
+        if outcome == PAID || outcome == notices::ALREADY_DONE {
+            return Ok(Closing::PaidMeanwhile);
+        }
+    }
+    if let Some(gateway) = state.gateways.find(&order.gateway).cloned() {
+        gateway.close(&order.order_no).await.map_err(unreachable)?;
+    }
+    if close_if_open(state, order.id, state.clock.now()).await? {
+        Ok(Closing::Closed)
+    } else {
+        Ok(Closing::PaidMeanwhile)
+    }
+}
+
+/// One pass of the sweep: open orders past their notification's grace are asked about; those past
+/// their payable time are closed at the provider and in Zige (audited, by no one). A provider that
+/// cannot be reached leaves the order as it is for the next pass.
+pub async fn close_stale(state: &ServerState) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let waiting = payment_order::Entity::find()
+        .filter(payment_order::Column::State.eq(OrderState::Created))
+        .filter(payment_order::Column::CreatedAt.lt(now - notice_grace()))
+        .order_by_asc(payment_order::Column::Id)
+        .limit(ORDERS_PER_PASS)
+        .all(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("stale orders", e))?;
+    for order in waiting {
+        let result = if is_past_payable(&order.created_at, now) {
+            close_stale_one(state, &order).await
+        } else {
+            ask_provider(state, &order).await.map(|_| ())
+        };
+        if let Err(error) = result {
+            tracing::warn!(order = order.order_no, gateway = order.gateway, ?error, "open order left for the next pass");
+        }
+    }
+    Ok(())
+}
+
+async fn close_stale_one(state: &ServerState, order: &payment_order::Model) -> Result<(), AppError> {
+    if close_everywhere(state, order).await? == Closing::Closed {
+        let detail = format!("{} closed unpaid after {} h (the provider reported no payment)", order.order_no, payable_for().num_hours());
+        audit::record(&state.db, None, AuditAction::OrderClosed, &order.exam_code, &detail, state.clock.now()).await?;
+    }
+    Ok(())
+}
+
+fn is_past_payable(created_at: &DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    *created_at + payable_for() + notice_grace() < now
+}
+
+/// A provider that gave no answer Zige can act on, said to whoever asked.
+pub fn unreachable(failure: GatewayFailure) -> AppError {
+    match failure {
+        GatewayFailure::Refused(reason) => AppError::payment_refused(
+            format!("支付机构拒绝了该操作：{reason}"),
+            format!("The payment provider refused: {reason}"),
+        ),
+        GatewayFailure::Unreachable(reason) => {
+            tracing::warn!(reason, "payment provider unreachable");
+            AppError::payment_refused(
+                "暂时无法联系支付机构，请稍后再试",
+                "The payment provider cannot be reached just now; try again in a while",
+            )
+        }
+    }
+}
