@@ -4,3 +4,4 @@
 //! configuration asks for. The keys they sign and verify with are `rsa_keys`.
 
 pub mod rsa_keys;
+pub mod wechatpay;

@@ -34,9 +34,40 @@ pub fn format_yuan(fen: u64) -> String {
     format!("¥{}.{:02}", fen / 100, fen % 100)
 }
 
+/// "100.00" from 10000 fen: the amount as the payment providers write it (Alipay's
+/// `total_amount`, WeChat Pay's bill).
+pub fn yuan_text(fen: u64) -> String {
+    format!("{}.{:02}", fen / 100, fen % 100)
+}
+
+/// 10000 fen from "100.00", "100.0" or "100"; None for anything else (a sign, more than two
+/// decimals, an exponent, spaces inside), so a provider's amount is never rounded into another.
+pub fn parse_yuan(text: &str) -> Option<u64> {
+    let (whole, decimals) = text.trim().split_once('.').unwrap_or((text.trim(), ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(decimals) || decimals.len() > 2 {
+        return None;
+    }
+    let fen = format!("{decimals:0<2}").parse::<u64>().ok()?;
+    whole.parse::<u64>().ok()?.checked_mul(100)?.checked_add(fen)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_provider_s_amount_is_read_to_the_fen_or_not_at_all() {
+        assert_eq!(parse_yuan("100.00"), Some(10000));
+        assert_eq!(parse_yuan("0.1"), Some(10));
+        assert_eq!(parse_yuan("88"), Some(8800));
+        assert_eq!(parse_yuan(" 6.00 "), Some(600));
+        for bad in ["", ".5", "1.005", "-1.00", "1e3", "1,000.00", "1. 00", "¥1.00", "99999999999999999999"] {
+            assert_eq!(parse_yuan(bad), None, "{bad}");
+        }
+        assert_eq!(yuan_text(10000), "100.00");
+        assert_eq!(parse_yuan(&yuan_text(12345)), Some(12345));
+    }
 
     #[test]
     fn amounts_are_shown_in_yuan_to_the_fen() {
