@@ -1,5 +1,5 @@
-//! What every server does in the background from its start: forgetting idle rate-limit buckets
-//! and the hourly sweep of unnamed files and old action keys.
+//! What every server does in the background from its start: forgetting idle rate-limit buckets,
+//! the hourly sweep of unnamed files and old action keys, and the payment providers' checks.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -41,6 +41,41 @@ pub(crate) fn spawn_hourly_sweep(db: DatabaseConnection, blobs: Arc<dyn BlobStor
                 Ok(_) => {}
                 Err(error) => tracing::warn!(error = error.message_en(), "blob sweep failed"),
             }
+        }
+    });
+}
+
+/// Every five minutes, open orders are asked about at their provider (and closed both ways once
+/// past their payable time); every six hours, each provider's bills of the last two days are
+/// compared with the orders (a bill is ready by 10:00 China time the next day; a day checked
+/// again flags nothing twice).
+pub(crate) fn spawn_payment_checks(state: app::ssr::ServerState) {
+    use app::ssr::payments::{bill_check, provider_orders};
+    if state.gateways.all().is_empty() {
+        return;
+    }
+    tokio::spawn(async move {
+        let mut every_five_minutes = tokio::time::interval(Duration::from_secs(300));
+        let mut passes: u64 = 0;
+        loop {
+            every_five_minutes.tick().await;
+            if let Err(error) = provider_orders::close_stale(&state).await {
+                tracing::warn!(?error, "open orders not checked with their providers");
+            }
+            if passes.is_multiple_of(72) {
+                let today = bill_check::china_today(state.clock.now());
+                for gateway in state.gateways.all() {
+                    for days_back in [1, 2] {
+                        let day = today - chrono::Duration::days(days_back);
+                        match bill_check::check_day(&state, gateway.code(), day).await {
+                            Ok(Some(found)) => tracing::info!(gateway = gateway.code(), %day, found, "bill checked"),
+                            Ok(None) => {}
+                            Err(error) => tracing::warn!(gateway = gateway.code(), %day, ?error, "bill not checked"),
+                        }
+                    }
+                }
+            }
+            passes += 1;
         }
     });
 }

@@ -110,6 +110,33 @@ pub struct Config {
     pub sms_template_recovery_code: Option<String>,
     pub sms_template_review_returned: Option<String>,
     pub sms_template_result_published: Option<String>,
+    /// WeChat Pay (API v3), offered where an exam takes its fee online once the merchant number is
+    /// set, with every setting below it; `ZIGE_PUBLIC_URL` is where its notifications come.
+    pub wechatpay_merchant_id: Option<String>,
+    /// The appid the merchant number is bound to.
+    pub wechatpay_app_id: Option<String>,
+    /// `apiclient_key.pem`, the merchant's API private key.
+    pub wechatpay_merchant_key_file: Option<PathBuf>,
+    /// The serial of the merchant's API certificate (商户API证书序列号).
+    pub wechatpay_certificate_serial: Option<String>,
+    /// A file holding the 32-character API v3 key.
+    pub wechatpay_api_v3_key_file: Option<PathBuf>,
+    /// 微信支付公钥 (a `PUBLIC KEY` PEM) or a platform certificate, and its id (`PUB_KEY_ID_…` or
+    /// the certificate's serial).
+    pub wechatpay_platform_key_file: Option<PathBuf>,
+    pub wechatpay_platform_key_id: Option<String>,
+    /// None: api.mch.weixin.qq.com; the tests name a local stand-in.
+    pub wechatpay_endpoint: Option<String>,
+    /// Alipay (电脑网站支付 and 手机网站支付), offered once the app id is set, with the settings below.
+    pub alipay_app_id: Option<String>,
+    /// The app's private key (应用私钥, PEM or the bare base64 Alipay's key tool writes).
+    pub alipay_app_key_file: Option<PathBuf>,
+    /// Alipay's public key (支付宝公钥), PEM or bare base64.
+    pub alipay_public_key_file: Option<PathBuf>,
+    /// The merchant's PID (2088…): when set, a notification for another seller is refused.
+    pub alipay_seller_id: Option<String>,
+    /// None: openapi.alipay.com/gateway.do; the tests name a local stand-in.
+    pub alipay_endpoint: Option<String>,
     /// `/metrics` on the main address answers only `Authorization: Bearer <this>`; None: it is
     /// not served there.
     pub metrics_token: Option<String>,
@@ -161,6 +188,19 @@ impl Default for Config {
             sms_template_result_published: None,
             metrics_token: None,
             metrics_listen: None,
+            wechatpay_merchant_id: None,
+            wechatpay_app_id: None,
+            wechatpay_merchant_key_file: None,
+            wechatpay_certificate_serial: None,
+            wechatpay_api_v3_key_file: None,
+            wechatpay_platform_key_file: None,
+            wechatpay_platform_key_id: None,
+            wechatpay_endpoint: None,
+            alipay_app_id: None,
+            alipay_app_key_file: None,
+            alipay_public_key_file: None,
+            alipay_seller_id: None,
+            alipay_endpoint: None,
         }
     }
 }

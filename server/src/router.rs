@@ -35,6 +35,7 @@ use crate::middleware::staff_idle::{end_idle_staff_sessions, StaffIdleState};
 use crate::routes::audit_export::audit_export;
 use crate::routes::candidate_documents::candidate_document;
 use crate::routes::metrics::{metrics, MetricsAccess};
+use crate::routes::pay_order::{pay_order, PublicAddress};
 use crate::routes::payment_notify::payment_notify;
 use crate::routes::payments_export::payments_export;
 use crate::routes::results_export::results_export;
@@ -91,6 +92,11 @@ fn document_route(documents: &FontCell, document: DocumentKind) -> axum::routing
         .layer(axum::Extension(document))
 }
 
+/// The public address without its last slash; empty where none is configured.
+fn public_address(config: &Config) -> String {
+    config.public_url.as_deref().unwrap_or_default().trim().trim_end_matches('/').to_string()
+}
+
 pub(crate) fn build_router(
     state: ServerState,
     config: &Config,
@@ -134,6 +140,7 @@ pub(crate) fn build_router(
             get(template_preview).layer(axum::Extension(documents.clone())),
         )
         .merge(sandbox_routes(sandbox, config))
+        .route("/pay/{order_no}", get(pay_order).layer(Extension(PublicAddress(public_address(config)))))
         .route(
             "/api/admin/exams/{code}/examples",
             post(upload_example).layer(DefaultBodyLimit::max(body_limits::EXAMPLE_BODY_LIMIT_BYTES)),

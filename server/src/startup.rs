@@ -82,7 +82,10 @@ pub async fn prepare_with_clock(
     let sandbox = config.payment_sandbox.then(|| {
         Arc::new(SandboxGateway::from_seed(crate::session_key::derived_seed(b"zige sandbox gateway", &session_key)))
     });
-    let gateways: Vec<Arc<dyn PaymentGateway>> = sandbox.iter().map(|s| s.clone() as Arc<dyn PaymentGateway>).collect();
+    let mut gateways = crate::payments::payment_settings::gateways(config)?;
+    if let Some(sandbox) = &sandbox {
+        gateways.push(sandbox.clone() as Arc<dyn PaymentGateway>);
+    }
     let ticket_keys = Arc::new(
         app::ssr::tickets::ticket_keys::load_or_create(
             &db,
@@ -120,6 +123,7 @@ pub async fn prepare_with_clock(
     if config.seed_demo {
         crate::demo_data::ensure_demo_data(&state).await.map_err(|e| format!("demo data: {e}"))?;
     }
+    crate::background_tasks::spawn_payment_checks(state.clone());
     outbox_worker::spawn(db.clone(), clock, senders(config)?, Duration::from_millis(config.outbox_poll_ms.max(10)));
 
     let store = SeaOrmSessionStore::new(db);

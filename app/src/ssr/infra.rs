@@ -13,6 +13,7 @@ pub mod decode_budget;
 pub mod document_layout;
 pub mod failure;
 pub mod idempotency;
+pub mod inline_qr_svg;
 pub mod keyed_tally;
 pub mod limit_settings;
 pub mod page_policy;

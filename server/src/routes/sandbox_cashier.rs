@@ -9,13 +9,10 @@ use std::time::Duration;
 use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Extension;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use tower_sessions::Session;
 
 use app::domain::exam_fee::format_yuan;
-use app::domain::payment_order::OrderState;
 use app::error::AppError;
-use app::ssr::access::session_user::user_from_session;
 use app::ssr::entities::payment_order;
 use app::ssr::infra::payment_gateway::{GatewayNotice, NoticeEvent};
 use app::ssr::payments::notices;
@@ -23,6 +20,7 @@ use app::ssr::payments::sandbox_gateway::{SandboxGateway, SANDBOX_CODE, SIGNATUR
 use app::ssr::ServerState;
 
 use super::error_response;
+use super::pay_order::return_address;
 
 /// The sandbox as a provider: its key, and how it sends notifications.
 #[derive(Clone)]
@@ -67,9 +65,6 @@ pub async fn cashier_pay(
     Redirect::to(&return_address(&order)).into_response()
 }
 
-fn return_address(order: &payment_order::Model) -> String {
-    format!("/exams/{}?order={}", order.exam_code, order.order_no)
-}
 
 /// Sends the signed notification after the provider's delay, as many times as it repeats, each
 /// until it is answered (a provider retries an unanswered notification with backoff).
@@ -95,25 +90,15 @@ async fn notify(state: ServerState, provider: SandboxProvider, notice: GatewayNo
     }
 }
 
+/// The candidate's own open order, when it is the sandbox's.
 async fn own_open_order(
     state: &ServerState,
     session: &Session,
     order_no: &str,
 ) -> Result<payment_order::Model, AppError> {
-    let account = user_from_session(session, &state.db).await?;
-    let order = payment_order::Entity::find()
-        .filter(payment_order::Column::OrderNo.eq(order_no))
-        .filter(payment_order::Column::UserId.eq(account.id))
-        .filter(payment_order::Column::Gateway.eq(SANDBOX_CODE))
-        .one(&state.db)
-        .await
-        .map_err(|e| app::ssr::internal("cashier order", e))?
-        .ok_or(AppError::NotFound)?;
-    if order.state != OrderState::Created {
-        return Err(AppError::payment_refused(
-            format!("订单 {} {}，无需支付", order.order_no, order.state.label_zh()),
-            format!("Order {} is {}; there is nothing to pay", order.order_no, order.state.label_en().to_lowercase()),
-        ));
+    let order = super::pay_order::own_open_order(state, session, order_no).await?;
+    if order.gateway != SANDBOX_CODE {
+        return Err(AppError::NotFound);
     }
     Ok(order)
 }
