@@ -121,10 +121,10 @@ fn scan_page(order: &payment_order::Model, name_zh: &str, name_en: &str, svg: &s
     format!(
         r#"<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{name_zh}扫码支付 · Pay with {name_en}</title>
+<title>扫码支付 · Pay with {name_en}</title>
 <style>body{{font-family:sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem;color:#1d2330}}.code svg{{width:15rem;height:15rem}}</style></head>
 <body><main>
-<h1>{name_zh}扫码支付 · Pay with {name_en}</h1>
+<h1>扫码支付（{name_zh}） · Pay with {name_en}</h1>
 <p>请用手机{name_zh}“扫一扫”扫描下方二维码完成支付。Scan the code with {name_en} on your phone.</p>
 <div class="code" role="img" aria-label="{name_zh} QR code">{svg}</div>
 <dl><dt>订单号 Order</dt><dd>{order_no}</dd><dt>金额 Amount</dt><dd><strong>{amount}</strong></dd></dl>

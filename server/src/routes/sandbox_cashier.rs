@@ -65,7 +65,6 @@ pub async fn cashier_pay(
     Redirect::to(&return_address(&order)).into_response()
 }
 
-
 /// Sends the signed notification after the provider's delay, as many times as it repeats, each
 /// until it is answered (a provider retries an unanswered notification with backoff).
 async fn notify(state: ServerState, provider: SandboxProvider, notice: GatewayNotice) {

@@ -8,12 +8,14 @@
 
 pub mod captured_log;
 pub mod cluster;
+pub mod fee_desk;
 pub mod pdf;
 #[path = "../../../app/tests/support/mod.rs"]
 pub mod samples;
 pub mod sms_standins;
 pub mod smtp;
 pub mod tickets;
+pub mod wechatpay_standin;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -54,6 +56,14 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    spawn_app_at(|config, _| adjust(config)).await
+}
+
+/// As `spawn_app_with`, where the configuration may name the address the server will listen on
+/// (a payment provider's stand-in posts its notifications to the public address).
+pub async fn spawn_app_at(adjust: impl FnOnce(&mut Config, SocketAddr)) -> TestApp {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
     let data_dir = tempfile::tempdir().unwrap();
     // The demo data gives the tests their administrator and reviewer; the limits are off so a
     // test can sign up dozens of candidates from loopback (rate_limits.rs turns them on).
@@ -76,7 +86,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
         render_worker: Some(env!("CARGO_BIN_EXE_server").into()),
         ..Config::default()
     };
-    adjust(&mut config);
+    adjust(&mut config, address);
     if config.database_url.is_none() {
         config.database_url = fresh_database_url().await;
     }
@@ -85,8 +95,6 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     let options = LeptosOptions::builder().output_name("zige").build();
     let clock = Arc::new(ManualClock::new(Utc::now()));
     let prepared = startup::prepare_with_clock(&config, options, clock.clone()).await.expect("app starts");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
     let state = prepared.state.clone();
     let sandbox = prepared.sandbox.clone();
     let documents = prepared.documents.clone();

@@ -8,13 +8,13 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Transactio
 
 use crate::domain::second_factor_code::SecondFactorCode;
 use crate::error::AppError;
-use crate::ssr::infra::inline_qr_svg::inline_qr_svg;
 use crate::models::account::SecondFactorEnrolment;
 use crate::ssr::accounts::second_factor::{already_enrolled, find, insert, wrong_code};
 use crate::ssr::accounts::{second_factor_recovery, totp};
 use crate::ssr::entities::{second_factor, user};
 use crate::ssr::infra::audit;
 use crate::ssr::infra::audit::AuditAction;
+use crate::ssr::infra::inline_qr_svg::inline_qr_svg;
 
 /// Enrolment's first half: the secret for the app, the same one until it is confirmed (a
 /// reloaded page shows the code already scanned).
@@ -99,5 +99,4 @@ mod tests {
     fn the_secret_is_shown_in_groups_of_four() {
         assert_eq!(grouped("GEZDGNBVGY3TQOJQ"), "GEZD GNBV GY3T QOJQ");
     }
-
 }

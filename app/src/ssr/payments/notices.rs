@@ -44,7 +44,9 @@ pub async fn receive(
     body: &[u8],
 ) -> Result<String, AppError> {
     let gateway = state.gateways.find(gateway_code).ok_or(AppError::NotFound)?.clone();
-    let notice = match gateway.verify(headers, body, state.clock.now()) {
+    // A signature's freshness is a matter of the wall clock, as the provider's own is (the
+    // installation's clock is the one exam windows are read by, which tests move by years).
+    let notice = match gateway.verify(headers, body, chrono::Utc::now()) {
         Ok(notice) => notice,
         Err(NoticeRefused::NothingToApply(what)) => {
             tracing::info!(gateway = gateway_code, what, "payment notice acknowledged, nothing to apply");

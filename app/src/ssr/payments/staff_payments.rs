@@ -69,7 +69,10 @@ pub async fn record_on_site(
                 if close_everywhere(state, &latest).await? == Closing::PaidMeanwhile {
                     return Err(AppError::payment_refused(
                         format!("该考生已在线支付（订单 {}），无需现场缴费", latest.order_no),
-                        format!("This candidate has just paid online (order {}); no on-site payment is due", latest.order_no),
+                        format!(
+                            "This candidate has just paid online (order {}); no on-site payment is due",
+                            latest.order_no
+                        ),
                     ));
                 }
                 let detail = format!("{} closed: paid on site", latest.order_no);
@@ -174,21 +177,14 @@ pub async fn refund(
     Ok(order_view(state, &order))
 }
 
-/// Notifications of an exam's orders that wait for staff (money the order could not take), oldest
-/// first. Unknown orders are listed with every exam: nothing ties them to one.
+/// Notifications of an exam's orders that wait for staff (money the order could not take, and the
+/// bill's differences), oldest first. Money for no order at all is listed with every exam: nothing
+/// ties it to one.
 pub async fn flagged(
     state: &ServerState,
     _: &Caller<Admin>,
     exam_code: &str,
 ) -> Result<Vec<payment_notice::Model>, AppError> {
-    let orders: Vec<String> = payment_order::Entity::find()
-        .filter(payment_order::Column::ExamCode.eq(exam_code))
-        .all(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("flag orders", e))?
-        .into_iter()
-        .map(|o| o.order_no)
-        .collect();
     let notices = payment_notice::Entity::find()
         .filter(payment_notice::Column::Outcome.is_in(FOR_STAFF))
         .filter(payment_notice::Column::SettledAt.is_null())
@@ -196,9 +192,17 @@ pub async fn flagged(
         .all(&state.db)
         .await
         .map_err(|e| crate::ssr::internal("flag list", e))?;
+    let orders = payment_order::Entity::find()
+        .filter(payment_order::Column::OrderNo.is_in(notices.iter().map(|n| n.order_no.clone())))
+        .all(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("flag orders", e))?;
     Ok(notices
         .into_iter()
-        .filter(|n| n.outcome == super::notices::UNKNOWN_ORDER || orders.contains(&n.order_no))
+        .filter(|n| match orders.iter().find(|o| o.order_no == n.order_no) {
+            Some(order) => order.exam_code == exam_code,
+            None => true,
+        })
         .collect())
 }
 

@@ -10,7 +10,8 @@ pub fn lines(bill: &str) -> Result<Vec<BillLine>, String> {
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bill.as_bytes());
     let mut rows = reader.records();
     let header = rows.next().ok_or("the bill is empty")?.map_err(|e| e.to_string())?;
-    let column = |name: &str| header.iter().position(|h| h.trim() == name).ok_or(format!("the bill has no {name} column"));
+    let column =
+        |name: &str| header.iter().position(|h| h.trim() == name).ok_or(format!("the bill has no {name} column"));
     let (txn, order_no, state) = (column("微信订单号")?, column("商户订单号")?, column("交易状态")?);
     let (total, refund_id, refund) = (column("订单金额")?, column("微信退款单号")?, column("申请退款金额")?);
     let mut lines = Vec::new();
@@ -21,7 +22,8 @@ pub fn lines(bill: &str) -> Result<Vec<BillLine>, String> {
         if row.get(0).is_some_and(|first| first.starts_with("总交易单数")) {
             break;
         }
-        let amount = |at: usize| parse_yuan(&field(at)).ok_or(format!("amount {:?} of order {}", field(at), field(order_no)));
+        let amount =
+            |at: usize| parse_yuan(&field(at)).ok_or(format!("amount {:?} of order {}", field(at), field(order_no)));
         match field(state).as_str() {
             "SUCCESS" => lines.push(BillLine {
                 order_no: field(order_no),

@@ -35,12 +35,19 @@ impl WechatPayGateway {
         address
     }
 
-    async fn call_json(&self, method: Method, address: reqwest::Url, body: Option<Value>) -> Result<Value, GatewayFailure> {
-        let answer = call(&self.client, &self.account, method, address, body.map(|b| b.to_string()), Signed::Required).await?;
+    async fn call_json(
+        &self,
+        method: Method,
+        address: reqwest::Url,
+        body: Option<Value>,
+    ) -> Result<Value, GatewayFailure> {
+        let answer =
+            call(&self.client, &self.account, method, address, body.map(|b| b.to_string()), Signed::Required).await?;
         if answer.is_empty() {
             return Ok(Value::Null);
         }
-        serde_json::from_slice(&answer).map_err(|e| GatewayFailure::Unreachable(format!("WeChat Pay's answer was not JSON: {e}")))
+        serde_json::from_slice(&answer)
+            .map_err(|e| GatewayFailure::Unreachable(format!("WeChat Pay's answer was not JSON: {e}")))
     }
 }
 
@@ -81,7 +88,8 @@ impl PaymentGateway for WechatPayGateway {
         });
         match order.device {
             Device::Desktop => {
-                let answer = self.call_json(Method::POST, self.address("/v3/pay/transactions/native"), Some(body)).await?;
+                let answer =
+                    self.call_json(Method::POST, self.address("/v3/pay/transactions/native"), Some(body)).await?;
                 Ok(Checkout::ScanCode(text(&answer, "code_url")?.to_string()))
             }
             Device::Phone => {
@@ -97,7 +105,12 @@ impl PaymentGateway for WechatPayGateway {
         }
     }
 
-    fn verify(&self, headers: &axum::http::HeaderMap, body: &[u8], now: DateTime<Utc>) -> Result<GatewayNotice, NoticeRefused> {
+    fn verify(
+        &self,
+        headers: &axum::http::HeaderMap,
+        body: &[u8],
+        now: DateTime<Utc>,
+    ) -> Result<GatewayNotice, NoticeRefused> {
         notification::read(&self.account, headers, body, now)
     }
 
@@ -114,8 +127,9 @@ impl PaymentGateway for WechatPayGateway {
         if transaction.out_trade_no != order_no {
             return Err(GatewayFailure::Unreachable("WeChat Pay answered about another order".into()));
         }
-        let amount_fen = paid_amount(&self.account, &transaction)
-            .map_err(|refused| GatewayFailure::Unreachable(format!("WeChat Pay's transaction is not ours: {refused:?}")))?;
+        let amount_fen = paid_amount(&self.account, &transaction).map_err(|refused| {
+            GatewayFailure::Unreachable(format!("WeChat Pay's transaction is not ours: {refused:?}"))
+        })?;
         let txn = transaction.transaction_id;
         Ok(match transaction.trade_state.as_str() {
             "SUCCESS" => ProviderOrder::Paid { txn, amount_fen },
@@ -158,7 +172,10 @@ impl PaymentGateway for WechatPayGateway {
             download_url: String,
         }
         let mut address = self.address("/v3/bill/tradebill");
-        address.query_pairs_mut().append_pair("bill_date", &day.format("%Y-%m-%d").to_string()).append_pair("bill_type", "ALL");
+        address
+            .query_pairs_mut()
+            .append_pair("bill_date", &day.format("%Y-%m-%d").to_string())
+            .append_pair("bill_type", "ALL");
         let file: BillFile = match self.call_json(Method::GET, address, None).await {
             Ok(answer) => serde_json::from_value(answer)
                 .map_err(|e| GatewayFailure::Unreachable(format!("WeChat Pay's bill answer could not be read: {e}")))?,
@@ -179,6 +196,8 @@ impl PaymentGateway for WechatPayGateway {
             return Err(GatewayFailure::Unreachable("the bill's file does not match its SHA-1".into()));
         }
         let text = String::from_utf8_lossy(&bytes);
-        trade_bill::lines(&text).map(Some).map_err(|e| GatewayFailure::Unreachable(format!("the bill could not be read: {e}")))
+        trade_bill::lines(&text)
+            .map(Some)
+            .map_err(|e| GatewayFailure::Unreachable(format!("the bill could not be read: {e}")))
     }
 }
