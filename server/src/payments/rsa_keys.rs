@@ -129,7 +129,8 @@ mod tests {
     #[test]
     fn a_certificate_verifies_its_key_s_signatures_and_nothing_else() {
         let certificate =
-            ProviderKey::parse(include_str!("../../tests/fixtures/payments/wechatpay_go_test_certificate.pem")).unwrap();
+            ProviderKey::parse(include_str!("../../tests/fixtures/payments/wechatpay_go_test_certificate.pem"))
+                .unwrap();
         assert!(certificate.verifies(b"source", SDK_SIGNATURE_OF_SOURCE));
         assert!(!certificate.verifies(b"sourcf", SDK_SIGNATURE_OF_SOURCE));
         assert!(!certificate.verifies(b"source", "not base64!"));

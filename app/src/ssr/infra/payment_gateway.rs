@@ -143,7 +143,12 @@ pub trait PaymentGateway: Send + Sync {
     /// Starts (or restarts) the payment of an order and says where the browser goes.
     async fn start(&self, order: &OrderToPay) -> Result<Checkout, GatewayFailure>;
     /// Verifies and reads a notification exactly as it arrived.
-    fn verify(&self, headers: &http::HeaderMap, body: &[u8], now: DateTime<Utc>) -> Result<GatewayNotice, NoticeRefused>;
+    fn verify(
+        &self,
+        headers: &http::HeaderMap,
+        body: &[u8],
+        now: DateTime<Utc>,
+    ) -> Result<GatewayNotice, NoticeRefused>;
     /// What the provider knows of the order.
     async fn query(&self, order_no: &str) -> Result<ProviderOrder, GatewayFailure>;
     /// Closes the order at the provider, so no payment can arrive for it any more.

@@ -38,7 +38,11 @@ pub async fn check_day(state: &ServerState, gateway_code: &str, day: NaiveDate) 
         .filter(payment_order::Column::Gateway.eq(gateway_code))
         .filter(
             Condition::any()
-                .add(Condition::all().add(payment_order::Column::PaidAt.gte(start)).add(payment_order::Column::PaidAt.lt(end)))
+                .add(
+                    Condition::all()
+                        .add(payment_order::Column::PaidAt.gte(start))
+                        .add(payment_order::Column::PaidAt.lt(end)),
+                )
                 .add(
                     Condition::all()
                         .add(payment_order::Column::RefundedAt.gte(start))
@@ -96,7 +100,13 @@ fn matches(order: &payment_order::Model, line: &BillLine) -> bool {
 }
 
 /// Keeps one difference for staff; false when it was kept by an earlier check.
-async fn flag(state: &ServerState, gateway: &str, day: NaiveDate, kind: &str, line: &BillLine) -> Result<bool, AppError> {
+async fn flag(
+    state: &ServerState,
+    gateway: &str,
+    day: NaiveDate,
+    kind: &str,
+    line: &BillLine,
+) -> Result<bool, AppError> {
     let event = match line.event {
         NoticeEvent::Paid => "payment",
         NoticeEvent::Refunded => "refund",

@@ -94,7 +94,12 @@ pub async fn close_stale(state: &ServerState) -> Result<(), AppError> {
             ask_provider(state, &order).await.map(|_| ())
         };
         if let Err(error) = result {
-            tracing::warn!(order = order.order_no, gateway = order.gateway, ?error, "open order left for the next pass");
+            tracing::warn!(
+                order = order.order_no,
+                gateway = order.gateway,
+                ?error,
+                "open order left for the next pass"
+            );
         }
     }
     Ok(())
@@ -102,7 +107,11 @@ pub async fn close_stale(state: &ServerState) -> Result<(), AppError> {
 
 async fn close_stale_one(state: &ServerState, order: &payment_order::Model) -> Result<(), AppError> {
     if close_everywhere(state, order).await? == Closing::Closed {
-        let detail = format!("{} closed unpaid after {} h (the provider reported no payment)", order.order_no, payable_for().num_hours());
+        let detail = format!(
+            "{} closed unpaid after {} h (the provider reported no payment)",
+            order.order_no,
+            payable_for().num_hours()
+        );
         audit::record(&state.db, None, AuditAction::OrderClosed, &order.exam_code, &detail, state.clock.now()).await?;
     }
     Ok(())

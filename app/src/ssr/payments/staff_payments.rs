@@ -69,7 +69,10 @@ pub async fn record_on_site(
                 if close_everywhere(state, &latest).await? == Closing::PaidMeanwhile {
                     return Err(AppError::payment_refused(
                         format!("该考生已在线支付（订单 {}），无需现场缴费", latest.order_no),
-                        format!("This candidate has just paid online (order {}); no on-site payment is due", latest.order_no),
+                        format!(
+                            "This candidate has just paid online (order {}); no on-site payment is due",
+                            latest.order_no
+                        ),
                     ));
                 }
                 let detail = format!("{} closed: paid on site", latest.order_no);
