@@ -8,9 +8,9 @@ use crate::payments::rsa_keys::MerchantKey;
 /// Whether `sign_type` is part of the content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SignTypeIn {
-    /// Zige's requests, and Alipay's answers to a browser (`return_url`).
+    /// Zige's requests.
     Included,
-    /// Alipay's trade notifications.
+    /// Alipay's trade notifications, and the parameters it sends a browser back with (`return_url`).
     Dropped,
 }
 
