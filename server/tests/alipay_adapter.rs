@@ -173,3 +173,28 @@ async fn forged_changed_and_waiting_notifications_are_refused() {
     let unseen = verify(&gateway, &receiver.body(4).await).unwrap();
     assert_eq!((unseen.order_no.as_str(), unseen.amount_fen), ("ZG20249999999999", 500));
 }
+
+#[tokio::test]
+async fn the_cashier_s_button_pays_and_sends_the_browser_back_with_alipay_s_signed_parameters() {
+    use server::payments::alipay::sign_content::{sign_content, SignTypeIn};
+    let alipay = AlipayStandIn::start("127.0.0.1:0".parse().unwrap()).await;
+    let receiver = Receiver::start().await;
+    let gateway = alipay.gateway();
+    open_cashier(&gateway, &order("ZG20240102000005", &receiver.url)).await;
+    let browser = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let pressed = browser
+        .post(format!("{}/cashier/pay", alipay.url))
+        .form(&[("out_trade_no", "ZG20240102000005")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(pressed.status(), 303);
+    let location = pressed.headers()["location"].to_str().unwrap().to_string();
+    let (back, query) = location.split_once('?').unwrap();
+    assert_eq!(back, "http://127.0.0.1:9/pay/back");
+    let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+    let sign = &params.iter().find(|(k, _)| k == "sign").unwrap().1;
+    let alipay_key = ProviderKey::parse(ALIPAY_PUBLIC_KEY).unwrap();
+    assert!(alipay_key.verifies(sign_content(&params, SignTypeIn::Dropped).as_bytes(), sign));
+    assert_eq!(verify(&gateway, &receiver.body(0).await).unwrap().order_no, "ZG20240102000005");
+}

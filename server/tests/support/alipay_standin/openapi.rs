@@ -15,7 +15,7 @@ use server::payments::alipay::wire_values::{beijing_time, fen, yuan};
 use server::payments::rsa_keys::MerchantKey;
 
 use super::request_check::{checked_params, field};
-use super::{notifier, GatewayRequest, Refund, Shared, StandInState, TradeState, Trouble, APP_KEY};
+use super::{notifier, GatewayRequest, Refund, Shared, StandInState, Trade, TradeState, Trouble, APP_KEY};
 
 pub async fn answer(State(shared): State<StandInState>, RawQuery(query): RawQuery, body: Bytes) -> Response {
     let mut params: Vec<(String, String)> =
@@ -130,13 +130,8 @@ fn refund_trade(shared: &StandInState, out_trade_no: &str, out_request_no: &str,
         let mut ledger = shared.ledger();
         let Some(trade) = ledger.trades.get_mut(out_trade_no) else { return not_exist() };
         let refunded: u64 = trade.refunds.iter().map(|r| r.fen).sum();
-        let done = |trade: &super::Trade, refunded: u64, change: &str| {
-            json!({ "code": "10000", "msg": "Success", "out_trade_no": out_trade_no,
-                "trade_no": trade.trade_no, "buyer_logon_id": "can***@example.cn", "fund_change": change,
-                "refund_fee": yuan(refunded), "gmt_refund_pay": beijing_time(Utc::now()) })
-        };
         if trade.refunds.iter().any(|r| r.out_request_no == out_request_no) {
-            return done(trade, refunded, "N");
+            return refund_taken(trade, "N");
         }
         match trade.state {
             TradeState::Waiting => return failed("ACQ.TRADE_STATUS_ERROR", "交易状态不合法"),
@@ -153,9 +148,15 @@ fn refund_trade(shared: &StandInState, out_trade_no: &str, out_request_no: &str,
         trade.clone()
     };
     notifier::after_refund(shared, &trade, out_request_no);
+    refund_taken(&trade, "Y")
+}
+
+/// Alipay's success for a refund: `fund_change` Y when money moved in this call, N when the same
+/// `out_request_no` had been refunded before; `refund_fee` is everything refunded so far.
+fn refund_taken(trade: &Trade, fund_change: &str) -> Value {
     let refunded: u64 = trade.refunds.iter().map(|r| r.fen).sum();
-    json!({ "code": "10000", "msg": "Success", "out_trade_no": out_trade_no, "trade_no": trade.trade_no,
-        "buyer_logon_id": "can***@example.cn", "fund_change": "Y", "refund_fee": yuan(refunded),
+    json!({ "code": "10000", "msg": "Success", "out_trade_no": trade.out_trade_no, "trade_no": trade.trade_no,
+        "buyer_logon_id": "can***@example.cn", "fund_change": fund_change, "refund_fee": yuan(refunded),
         "gmt_refund_pay": beijing_time(Utc::now()) })
 }
 
