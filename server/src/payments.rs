@@ -3,6 +3,7 @@
 //! `PaymentGateway` (`app::ssr::infra::payment_gateway`); `payment_settings` builds the ones the
 //! configuration asks for. The keys they sign and verify with are `rsa_keys`.
 
+pub mod alipay;
 pub mod payment_settings;
 pub mod rsa_keys;
 pub mod wechatpay;

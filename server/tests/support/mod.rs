@@ -6,6 +6,7 @@
 //! server for the PostgreSQL pass), a fresh prefix in it for each test.
 #![allow(dead_code)] // each test file uses a different part of the harness
 
+pub mod alipay_standin;
 pub mod captured_log;
 pub mod cluster;
 pub mod fee_desk;
