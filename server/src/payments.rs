@@ -4,6 +4,7 @@
 //! configuration asks for. The keys they sign and verify with are `rsa_keys`.
 
 pub mod alipay;
+pub mod beijing_time;
 pub mod payment_settings;
 pub mod rsa_keys;
 pub mod wechatpay;

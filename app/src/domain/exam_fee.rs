@@ -41,11 +41,11 @@ pub fn yuan_text(fen: u64) -> String {
 }
 
 /// 10000 fen from "100.00", "100.0" or "100"; None for anything else (a sign, more than two
-/// decimals, an exponent, spaces inside), so a provider's amount is never rounded into another.
+/// decimals, an exponent, spaces), so a provider's amount is never rounded into another.
 pub fn parse_yuan(text: &str) -> Option<u64> {
-    let (whole, decimals) = text.trim().split_once('.').unwrap_or((text.trim(), ""));
+    let (whole, decimals) = text.split_once('.').unwrap_or((text, ""));
     let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !digits(whole) || !digits(decimals) || decimals.len() > 2 {
+    if whole.is_empty() || !digits(whole) || !digits(decimals) || decimals.len() > 2 || text.ends_with('.') {
         return None;
     }
     let fen = format!("{decimals:0<2}").parse::<u64>().ok()?;
@@ -61,8 +61,21 @@ mod tests {
         assert_eq!(parse_yuan("100.00"), Some(10000));
         assert_eq!(parse_yuan("0.1"), Some(10));
         assert_eq!(parse_yuan("88"), Some(8800));
-        assert_eq!(parse_yuan(" 6.00 "), Some(600));
-        for bad in ["", ".5", "1.005", "-1.00", "1e3", "1,000.00", "1. 00", "¥1.00", "99999999999999999999"] {
+        for bad in [
+            "",
+            ".5",
+            "5.",
+            " 6.00",
+            "1.005",
+            "-1.00",
+            "+1.00",
+            "1e3",
+            "1,000.00",
+            "1. 00",
+            "¥1.00",
+            "0x10",
+            "99999999999999999999",
+        ] {
             assert_eq!(parse_yuan(bad), None, "{bad}");
         }
         assert_eq!(yuan_text(10000), "100.00");

@@ -10,7 +10,6 @@ pub mod response_content;
 pub mod sign_content;
 mod trade_bill;
 mod trade_notification;
-pub mod wire_values;
 
 pub use alipay_account::{AlipayAccount, PRODUCTION_GATEWAY};
 pub use alipay_gateway::{AlipayGateway, ALIPAY_CODE};

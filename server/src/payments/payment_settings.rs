@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use app::ssr::infra::payment_gateway::PaymentGateway;
 
+use super::alipay::alipay_account::AlipayAccount;
+use super::alipay::alipay_gateway::{AlipayGateway, ALIPAY_CODE};
 use super::rsa_keys::{MerchantKey, ProviderKey};
 use super::wechatpay::answer_signature::PlatformKey;
 use super::wechatpay::encrypted_resource::ApiV3Key;
@@ -20,7 +22,30 @@ pub fn gateways(config: &Config) -> Result<Vec<Arc<dyn PaymentGateway>>, String>
     if let Some(merchant_id) = present(&config.wechatpay_merchant_id) {
         gateways.push(Arc::new(WechatPayGateway::new(wechatpay_account(config, merchant_id)?)));
     }
+    if let Some(app_id) = present(&config.alipay_app_id) {
+        gateways.push(Arc::new(AlipayGateway::new(alipay_account(config, app_id)?)));
+    }
     Ok(gateways)
+}
+
+fn alipay_account(config: &Config, app_id: String) -> Result<AlipayAccount, String> {
+    let key_file = file(&config.alipay_app_key_file, "ZIGE_ALIPAY_APP_KEY_FILE")?;
+    let public_file = file(&config.alipay_public_key_file, "ZIGE_ALIPAY_PUBLIC_KEY_FILE")?;
+    // Its notifications and returns need the public address, as every order names them.
+    notify_url(config, ALIPAY_CODE, "Alipay")?;
+    let mut account = AlipayAccount::new(
+        app_id,
+        read(&key_file, "ZIGE_ALIPAY_APP_KEY_FILE", MerchantKey::parse)?,
+        read(&public_file, "ZIGE_ALIPAY_PUBLIC_KEY_FILE", ProviderKey::parse)?,
+    );
+    if let Some(endpoint) = present(&config.alipay_endpoint) {
+        reqwest::Url::parse(&endpoint).map_err(|e| format!("ZIGE_ALIPAY_ENDPOINT ({endpoint}): {e}"))?;
+        account = account.at_gateway(endpoint);
+    }
+    if let Some(seller_id) = present(&config.alipay_seller_id) {
+        account = account.for_seller(seller_id);
+    }
+    Ok(account)
 }
 
 fn wechatpay_account(config: &Config, merchant_id: String) -> Result<WechatPayAccount, String> {

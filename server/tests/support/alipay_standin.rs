@@ -159,6 +159,16 @@ impl AlipayStandIn {
         AlipayStandIn { url, shared, server }
     }
 
+    /// The configuration an installation with this app writes.
+    pub fn configure(&self, config: &mut server::config::Config) {
+        let fixture = |name: &str| format!("{}/tests/fixtures/payments/{name}", env!("CARGO_MANIFEST_DIR")).into();
+        config.alipay_app_id = Some(APP_ID.into());
+        config.alipay_app_key_file = Some(fixture("alipay_java_test_app_key.pem"));
+        config.alipay_public_key_file = Some(fixture("standin_alipay_public_key.pem"));
+        config.alipay_seller_id = Some(SELLER_ID.into());
+        config.alipay_endpoint = Some(self.gateway_url());
+    }
+
     pub fn gateway_url(&self) -> String {
         format!("{}/gateway.do", self.url)
     }

@@ -15,7 +15,8 @@ use super::gateway_call::{self, call, public_params};
 use super::sign_content::signed;
 use super::trade_bill::bill_lines;
 use super::trade_notification::read_notification;
-use super::wire_values::{beijing_time, fen, yuan};
+use crate::payments::beijing_time::beijing_time;
+use app::domain::exam_fee::{parse_yuan, yuan_text};
 
 pub const ALIPAY_CODE: &str = "alipay";
 /// Alipay's answer when it holds no trade of that number: nothing was ever started there.
@@ -35,7 +36,7 @@ impl AlipayGateway {
     fn cashier_params(&self, order: &OrderToPay) -> Vec<(String, String)> {
         let mut biz = json!({
             "out_trade_no": order.order_no,
-            "total_amount": yuan(order.amount_fen),
+            "total_amount": yuan_text(order.amount_fen),
             "subject": order.subject,
             "time_expire": beijing_time(order.pay_before),
         });
@@ -107,7 +108,7 @@ impl PaymentGateway for AlipayGateway {
         match answer.text("trade_status").unwrap_or_default() {
             "TRADE_SUCCESS" | "TRADE_FINISHED" => {
                 let amount = answer.text("total_amount").unwrap_or_default();
-                let amount_fen = fen(amount).ok_or_else(|| {
+                let amount_fen = parse_yuan(amount).ok_or_else(|| {
                     GatewayFailure::Unreachable(format!("Alipay's amount {amount:?} is not an amount"))
                 })?;
                 Ok(ProviderOrder::Paid { txn: answer.text("trade_no").unwrap_or_default().to_string(), amount_fen })
@@ -135,7 +136,7 @@ impl PaymentGateway for AlipayGateway {
         let biz = json!({
             "out_trade_no": refund.order_no,
             "out_request_no": refund.refund_no,
-            "refund_amount": yuan(refund.refund_fen),
+            "refund_amount": yuan_text(refund.refund_fen),
             "refund_reason": refund.reason,
         });
         call(&self.account, &self.client, "alipay.trade.refund", &biz).await?.success().map(|_| ())

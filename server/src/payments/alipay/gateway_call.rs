@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use super::alipay_account::AlipayAccount;
 use super::response_content::signed_answer;
 use super::sign_content::signed;
-use super::wire_values::beijing_time;
+use crate::payments::beijing_time::beijing_time;
 
 /// How long a call may take in all: the order pages and the reconciliation wait on it.
 pub const CALL_TIMEOUT: Duration = Duration::from_secs(10);

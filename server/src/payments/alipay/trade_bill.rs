@@ -10,7 +10,7 @@ use std::io::{Cursor, Read};
 
 use app::ssr::infra::payment_gateway::{BillLine, NoticeEvent};
 
-use super::wire_values::fen;
+use app::domain::exam_fee::parse_yuan;
 
 /// Every payment and refund on the bill, in its order.
 pub fn bill_lines(zip_bytes: &[u8]) -> Result<Vec<BillLine>, String> {
@@ -83,7 +83,8 @@ fn detail_lines(text: &str) -> Result<Option<Vec<BillLine>>, String> {
             _ => continue,
         };
         let amount = field(columns.amount);
-        let amount_fen = fen(amount.trim_start_matches('-')).ok_or_else(|| format!("unreadable amount {amount:?}"))?;
+        let amount_fen =
+            parse_yuan(amount.trim_start_matches('-')).ok_or_else(|| format!("unreadable amount {amount:?}"))?;
         let trade_no = field(columns.trade_no).to_string();
         let refund_no = columns.refund_no.map(field).unwrap_or_default();
         let txn = match event {

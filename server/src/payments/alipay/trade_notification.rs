@@ -9,7 +9,7 @@ use app::ssr::infra::payment_gateway::{GatewayNotice, NoticeEvent, NoticeRefused
 
 use super::alipay_account::AlipayAccount;
 use super::sign_content::{sign_content, SignTypeIn};
-use super::wire_values::fen;
+use app::domain::exam_fee::parse_yuan;
 
 pub fn read_notification(account: &AlipayAccount, body: &[u8]) -> Result<GatewayNotice, NoticeRefused> {
     let params: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
@@ -33,7 +33,7 @@ pub fn read_notification(account: &AlipayAccount, body: &[u8]) -> Result<Gateway
         return Err(malformed("without notify_id, out_trade_no or trade_no"));
     }
     let notice = |txn: String, amount: &str, event: NoticeEvent| {
-        let amount_fen = fen(amount).ok_or_else(|| malformed("an amount that is not a plain yuan amount"))?;
+        let amount_fen = parse_yuan(amount).ok_or_else(|| malformed("an amount that is not a plain yuan amount"))?;
         Ok(GatewayNotice { notice_id: notice_id.to_string(), order_no: order_no.to_string(), txn, amount_fen, event })
     };
     if !field("gmt_refund").is_empty() && !field("refund_fee").is_empty() {

@@ -7,7 +7,7 @@ use app::ssr::infra::payment_gateway::{
     BillLine, Checkout, Device, GatewayFailure, GatewayNotice, NoticeRefused, OrderToPay, PaymentGateway,
     ProviderOrder, RefundRequest,
 };
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use reqwest::Method;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -16,6 +16,7 @@ use super::api_client::{call, client, refusal_code, Signed};
 use super::notification::{paid_amount, Transaction};
 use super::wechatpay_account::WechatPayAccount;
 use super::{notification, trade_bill};
+use crate::payments::beijing_time::beijing_rfc3339;
 
 pub const CODE: &str = "wechatpay";
 
@@ -51,12 +52,6 @@ impl WechatPayGateway {
     }
 }
 
-/// WeChat Pay's times: RFC 3339 in China's offset.
-fn china_time(at: DateTime<Utc>) -> String {
-    let china = FixedOffset::east_opt(8 * 3600).unwrap_or_else(|| unreachable!("+08:00 is a valid offset"));
-    at.with_timezone(&china).format("%Y-%m-%dT%H:%M:%S%:z").to_string()
-}
-
 fn text<'a>(answer: &'a Value, field: &str) -> Result<&'a str, GatewayFailure> {
     answer[field].as_str().ok_or_else(|| GatewayFailure::Unreachable(format!("WeChat Pay's answer had no {field}")))
 }
@@ -82,7 +77,7 @@ impl PaymentGateway for WechatPayGateway {
             // WeChat Pay takes at most 127 bytes.
             "description": order.subject.chars().take(40).collect::<String>(),
             "out_trade_no": order.order_no,
-            "time_expire": china_time(order.pay_before),
+            "time_expire": beijing_rfc3339(order.pay_before),
             "notify_url": order.notify_url,
             "amount": { "total": order.amount_fen, "currency": "CNY" },
         });

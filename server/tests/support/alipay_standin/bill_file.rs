@@ -5,11 +5,11 @@
 
 use std::io::{Cursor, Write};
 
+use app::domain::exam_fee::yuan_text;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
-use server::payments::alipay::wire_values::yuan;
 
 use super::{StandInState, SELLER_ID};
 
@@ -29,11 +29,11 @@ pub async fn serve(State(shared): State<StandInState>, Path(day): Path<String>) 
         };
         if trade.paid_on == Some(day) {
             payments += 1;
-            rows.push(row("交易", yuan(trade.amount_fen), ""));
+            rows.push(row("交易", yuan_text(trade.amount_fen), ""));
         }
         for refund in trade.refunds.iter().filter(|r| r.on == day) {
             refunds += 1;
-            rows.push(row("退款", format!("-{}", yuan(refund.fen)), &refund.out_request_no));
+            rows.push(row("退款", format!("-{}", yuan_text(refund.fen)), &refund.out_request_no));
         }
     }
     let date = day.format("%Y年%m月%d日");

@@ -3,12 +3,13 @@
 //! and a button. Pressing it (`POST /cashier/pay`) pays the trade, posts its notification, and
 //! sends the browser back to `return_url` with Alipay's signed return parameters.
 
+use app::domain::exam_fee::{parse_yuan, yuan_text};
 use axum::extract::{Form, RawQuery, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use chrono::Utc;
 use server::payments::alipay::sign_content::{sign_content, SignTypeIn};
-use server::payments::alipay::wire_values::{beijing_time, fen, yuan};
+use server::payments::beijing_time::beijing_time;
 
 use super::notifier::{self, Notice};
 use super::request_check::{checked_params, field};
@@ -27,7 +28,7 @@ pub async fn show(State(shared): State<StandInState>, RawQuery(query): RawQuery)
     let biz: serde_json::Value = serde_json::from_str(field(&params, "biz_content")).unwrap_or_default();
     let text = |name: &str| biz[name].as_str().unwrap_or_default().to_string();
     let (out_trade_no, amount) = (text("out_trade_no"), text("total_amount"));
-    let Some(amount_fen) = fen(&amount).filter(|fen| *fen > 0) else {
+    let Some(amount_fen) = parse_yuan(&amount).filter(|fen| *fen > 0) else {
         return error_page("isv.invalid-parameter", "total_amount 参数无效");
     };
     if out_trade_no.is_empty() {
@@ -69,7 +70,7 @@ fn page(trade: &Trade) -> String {
         r#"<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>支付宝收银台（本地替身） · Alipay cashier (local stand-in)</title></head><body><h1>支付宝收银台（本地替身） · Alipay cashier (local stand-in)</h1><p>{}</p><p>订单号 Order: {}</p><p class="amount">¥{}</p>{action}</body></html>"#,
         escape(&trade.subject),
         escape(&trade.out_trade_no),
-        yuan(trade.amount_fen)
+        yuan_text(trade.amount_fen)
     )
 }
 
@@ -98,7 +99,7 @@ pub async fn pay(State(shared): State<StandInState>, Form(form): Form<PayForm>) 
         ("out_trade_no", &trade.out_trade_no),
         ("seller_id", SELLER_ID),
         ("timestamp", &beijing_time(Utc::now())),
-        ("total_amount", &yuan(trade.amount_fen)),
+        ("total_amount", &yuan_text(trade.amount_fen)),
         ("trade_no", trade.trade_no.as_deref().unwrap_or_default()),
         ("version", "1.0"),
     ]

@@ -6,9 +6,10 @@
 
 use std::time::Duration;
 
+use app::domain::exam_fee::yuan_text;
 use chrono::Utc;
 use server::payments::alipay::sign_content::{sign_content, SignTypeIn};
-use server::payments::alipay::wire_values::{beijing_time, yuan};
+use server::payments::beijing_time::beijing_time;
 use server::payments::rsa_keys::MerchantKey;
 
 use super::{Delivery, Shared, StandInState, Trade, APP_ID, APP_KEY, SELLER_ID};
@@ -69,7 +70,7 @@ impl Notice {
 fn form(shared: &Shared, trade: &Trade, notice: &Notice, notify_id: &str) -> String {
     let now = beijing_time(Utc::now());
     let trade_no = trade.trade_no.clone().unwrap_or_else(|| format!("2000010122001{:015}", shared.next_number()));
-    let total = yuan(trade.amount_fen);
+    let total = yuan_text(trade.amount_fen);
     let mut fields: Vec<(&str, String)> = vec![
         ("notify_type", "trade_status_sync".into()),
         ("notify_id", notify_id.into()),
@@ -101,7 +102,7 @@ fn form(shared: &Shared, trade: &Trade, notice: &Notice, notify_id: &str) -> Str
             fields.extend([
                 ("trade_status", status.into()),
                 ("gmt_payment", now.clone()),
-                ("refund_fee", yuan(*refund_fen)),
+                ("refund_fee", yuan_text(*refund_fen)),
                 ("gmt_refund", format!("{now}.000")),
                 ("out_biz_no", out_biz_no.clone()),
             ]);

@@ -5,13 +5,14 @@
 //! trouble replaces or spoils the answer; `SystemError` leaves the trade as it was, the others
 //! act and then lose or spoil the answer.
 
+use app::domain::exam_fee::{parse_yuan, yuan_text};
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{NaiveDate, Utc};
 use serde_json::{json, Value};
-use server::payments::alipay::wire_values::{beijing_time, fen, yuan};
+use server::payments::beijing_time::beijing_time;
 use server::payments::rsa_keys::MerchantKey;
 
 use super::request_check::{checked_params, field};
@@ -98,11 +99,11 @@ fn query_trade(shared: &Shared, out_trade_no: &str) -> Value {
     };
     let mut answer = json!({
         "code": "10000", "msg": "Success", "out_trade_no": trade.out_trade_no, "trade_status": status,
-        "total_amount": yuan(trade.amount_fen), "buyer_logon_id": "can***@example.cn",
+        "total_amount": yuan_text(trade.amount_fen), "buyer_logon_id": "can***@example.cn",
     });
     if let Some(trade_no) = &trade.trade_no {
         answer["trade_no"] = json!(trade_no);
-        answer["buyer_pay_amount"] = json!(yuan(trade.amount_fen));
+        answer["buyer_pay_amount"] = json!(yuan_text(trade.amount_fen));
         answer["send_pay_date"] = json!(beijing_time(Utc::now()));
     }
     answer
@@ -122,7 +123,7 @@ fn close_trade(shared: &Shared, out_trade_no: &str) -> Value {
 
 fn refund_trade(shared: &StandInState, out_trade_no: &str, out_request_no: &str, refund_amount: &str) -> Value {
     let out_request_no = if out_request_no.is_empty() { out_trade_no } else { out_request_no };
-    let Some(refund_fen) = fen(refund_amount).filter(|fen| *fen > 0) else {
+    let Some(refund_fen) = parse_yuan(refund_amount).filter(|fen| *fen > 0) else {
         return failed("isv.invalid-parameter", "refund_amount 参数无效");
     };
     let today = (Utc::now() + chrono::Duration::hours(8)).date_naive();
@@ -156,7 +157,7 @@ fn refund_trade(shared: &StandInState, out_trade_no: &str, out_request_no: &str,
 fn refund_taken(trade: &Trade, fund_change: &str) -> Value {
     let refunded: u64 = trade.refunds.iter().map(|r| r.fen).sum();
     json!({ "code": "10000", "msg": "Success", "out_trade_no": trade.out_trade_no, "trade_no": trade.trade_no,
-        "buyer_logon_id": "can***@example.cn", "fund_change": fund_change, "refund_fee": yuan(refunded),
+        "buyer_logon_id": "can***@example.cn", "fund_change": fund_change, "refund_fee": yuan_text(refunded),
         "gmt_refund_pay": beijing_time(Utc::now()) })
 }
 
