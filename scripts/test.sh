@@ -132,11 +132,27 @@ export ZIGE_DATA_DIR
 export ZIGE_SEED_DEMO=true
 # The fee test pays at the sandbox cashier, which only a configuration that asks for it offers.
 export ZIGE_PAYMENT_SANDBOX=true
+# ... and at WeChat Pay's and Alipay's cashiers: their local stand-ins (an example program the
+# server tests' build made, from the stand-ins those tests use) listen beside the site, and write
+# the settings of an installation with both merchant contracts, which the site starts with.
+standin_dir="$(mktemp -d)"
+ZIGE_STANDIN_WECHATPAY=127.0.0.1:3041 ZIGE_STANDIN_ALIPAY=127.0.0.1:3042 ZIGE_STANDIN_SETTINGS="$standin_dir/settings" \
+  target/debug/examples/payment_standins >"$ZIGE_TOOLS/payment-standins.log" 2>&1 &
+standins=$!
+trap 'kill "$standins" 2>/dev/null || true' EXIT
+for _ in $(seq 100); do [ -s "$standin_dir/settings" ] && break; sleep 0.1; done
+set -a
+# shellcheck source=/dev/null
+source "$standin_dir/settings"
+set +a
+# The providers post their notifications to, and send the candidate back to, the public address.
+export ZIGE_PUBLIC_URL=http://127.0.0.1:3000
 export ZIGE_SITE_BUILD=release
 # The server's whole log of the run is kept, and read for passwords and ID numbers afterwards.
 e2e_log="$ZIGE_TOOLS/end-to-end.log"
 cargo leptos end-to-end --split --server-only 2>&1 | tee "$e2e_log" || status=$?
 node end2end/summary.mjs end2end/test-results/results.json || status=1
 python3 scripts/checks/log_secrets.py "$e2e_log" end2end/tests || status=1
-rm -rf "$ZIGE_DATA_DIR"
+kill "$standins" 2>/dev/null || true
+rm -rf "$ZIGE_DATA_DIR" "$standin_dir"
 exit "$status"

@@ -1,17 +1,20 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { expect, test } from '@playwright/test';
+import { Browser, expect, Page, test } from '@playwright/test';
 import { adminContext, beijing, call, clickToNextPage, DEMO_REVIEWER, staffLogsIn, expectAccessible, makeImage, open, signUpCandidate, switchLanguage } from './support';
 
 // Seed 002's and 004's steps after approval, in the browser: an approved candidate prints the
 // 报名登记表, sees the fee, chooses the gateway, 生成订单, pays at the (sandbox) cashier and comes
 // back to 已支付 once the provider's notification arrives; staff give it a seat and refund it on
-// the exam's administration page. A fresh exam made
+// the exam's administration page; and another pays through WeChat Pay's and Alipay's cashiers
+// (their local stand-ins, which these machines reach instead of the providers). A fresh exam made
 // from preset 000 with a fee keeps the demo exams as the other tests expect them.
 test.use({ viewport: { width: 390, height: 844 } });
 
-test('an approved candidate prints the registration form, pays in the sandbox, is seated and prints a ticket the door verifies; staff refund it', async ({ browser, page }) => {
+/** A fresh exam from preset 000 with a ¥100.00 fee (online or on site), a registration form and a
+ * ticket, and a new candidate on `page` whose application is approved, with results published. */
+async function approvedForAFee(browser: Browser, page: Page, name: string, mobile: string) {
   const code = `fee${Date.now() % 100000}`;
   const admin = await adminContext(browser);
   await call(admin.request, 'admin_create_exam', { preset: '000', code, source: '' });
@@ -30,7 +33,7 @@ test('an approved candidate prints the registration form, pays in the sandbox, i
   await call(admin.request, 'admin_assign_reviewer', { reviewer_id: reviewerId, exam_code: code, assigned: true });
 
   // The candidate applies (the journey itself is tested elsewhere) and is approved.
-  await signUpCandidate(page, '缴费考生', '13912345670');
+  await signUpCandidate(page, name, mobile);
   await call(page.request, 'accept_pledge', { code });
   const image = await makeImage(page, { width: 400, height: 300 });
   for (const [category, seq] of [['id_card', 1], ['id_card', 2], ['education', 1], ['work_resume', 1]] as const) {
@@ -48,11 +51,16 @@ test('an approved candidate prints the registration form, pays in the sandbox, i
   await call(reviewer.request, 'decide_application', { id, version: sheet.version, decision: 'Approve' });
   // Results are published: the fee is due.
   await call(admin.request, 'admin_set_windows', { code, windows_local: [beijing(-3 * 24 * 60), beijing(-2 * 24 * 60), beijing(-24 * 60), beijing(-1)] });
+  return { code, admin };
+}
+
+test('an approved candidate prints the registration form, pays in the sandbox, is seated and prints a ticket the door verifies; staff refund it', async ({ browser, page }) => {
+  const { code, admin } = await approvedForAFee(browser, page, '缴费考生', '13912345670');
 
   await open(page, `/exams/${code}`);
   const fee = page.getByTestId('fee');
   await expect(fee).toContainText('考试费用：¥100.00，缴费方式：网上支付或现场缴费');
-  await expect(fee.getByLabel('模拟支付（沙箱）')).toBeChecked();
+  await fee.getByLabel('模拟支付（沙箱）').check();
   await expectAccessible(page);
   // 报名登记表: printed by the server, one A4 page, the candidate's own.
   const formLink = page.getByRole('link', { name: '打印报名登记表（PDF）' });
@@ -162,4 +170,45 @@ test('the demo candidate finds 002 approved, with the fee to pay and the registr
   await expect(page.getByTestId('result')).toHaveText('Result: Approved');
   await expect(page.getByRole('link', { name: 'Print the registration form (PDF)' })).toBeVisible();
   await expectAccessible(page);
+});
+
+test.describe('on a phone', () => {
+  test.use({ userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36' });
+
+  test('a candidate pays at the WeChat Pay cashier, is refunded through WeChat Pay, then pays at the Alipay cashier', async ({ browser, page }) => {
+    const { code, admin } = await approvedForAFee(browser, page, '微信缴费考生', '13912345671');
+    await open(page, `/exams/${code}`);
+    const fee = page.getByTestId('fee');
+    await fee.getByLabel('微信支付').check();
+    await fee.getByRole('button', { name: '生成订单' }).click();
+    await expect(fee.getByTestId('order-state')).toHaveText('待支付');
+    const wechatOrder = (await fee.getByTestId('order').locator('dd').first().textContent())!.trim();
+
+    // 去支付: WeChat Pay's H5 cashier (the stand-in's), then back to the exam page.
+    await fee.getByRole('link', { name: '去支付' }).click();
+    await expect(page.getByRole('heading', { name: /微信支付/ })).toBeVisible();
+    await expect(page.locator('main')).toContainText('¥100.00');
+    await page.getByRole('button', { name: /确认支付/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/exams/${code}\\?order=${wechatOrder}`));
+    await expect(page.getByTestId('order-state')).toHaveText('已支付', { timeout: 30_000 });
+    await expect(page.getByTestId('fee')).toContainText('微信支付');
+
+    // Staff refund it; the money goes back through WeChat Pay.
+    const refunded = await call(admin.request, 'admin_refund_order', { order_no: wechatOrder, reason: '考生改用支付宝' });
+    expect(refunded.state).toBe('refunded');
+
+    // A new order through Alipay: 手机网站支付 at the stand-in's cashier, then back, paid.
+    await open(page, `/exams/${code}`);
+    await expect(page.getByTestId('order-state')).toHaveText('已退款');
+    await page.getByTestId('fee').getByLabel('支付宝').check();
+    await page.getByTestId('fee').getByRole('button', { name: '生成订单' }).click();
+    await expect(page.getByTestId('order-state')).toHaveText('待支付');
+    await page.getByTestId('fee').getByRole('link', { name: '去支付' }).click();
+    await expect(page.getByRole('heading', { name: /支付宝收银台/ })).toBeVisible();
+    await expect(page.locator('body')).toContainText('¥100.00');
+    await page.getByRole('button', { name: /确认支付/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/exams/${code}\\?`));
+    await expect(page.getByTestId('order-state')).toHaveText('已支付', { timeout: 30_000 });
+    await expect(page.getByTestId('fee')).toContainText('支付宝');
+  });
 });

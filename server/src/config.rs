@@ -97,43 +97,55 @@ pub struct Config {
     /// sms.tencentcloudapi.com); the tests name a local stand-in.
     pub sms_endpoint: Option<String>,
     /// The AccessKey ID (Alibaba Cloud) or SecretId (Tencent Cloud).
+    #[serde(default, deserialize_with = "digits_as_text")]
     pub sms_access_key_id: Option<String>,
     /// A file holding the AccessKey secret or SecretKey, read once at start, never logged.
     pub sms_access_key_secret_file: Option<PathBuf>,
     /// The approved signature (签名) every text carries, e.g. 某省人事考试院.
+    #[serde(default, deserialize_with = "digits_as_text")]
     pub sms_sign_name: Option<String>,
     /// Tencent Cloud only: the SMS application (SmsSdkAppId) and its region.
+    #[serde(default, deserialize_with = "digits_as_text")]
     pub sms_app_id: Option<String>,
     pub sms_region: String,
     /// The approved template of each text (README, "Running it for real"): the code of 忘记密码,
     /// an application sent back for changes, a result that can be seen.
+    #[serde(default, deserialize_with = "digits_as_text")]
     pub sms_template_recovery_code: Option<String>,
+    #[serde(default, deserialize_with = "digits_as_text")]
     pub sms_template_review_returned: Option<String>,
+    #[serde(default, deserialize_with = "digits_as_text")]
     pub sms_template_result_published: Option<String>,
     /// WeChat Pay (API v3), offered where an exam takes its fee online once the merchant number is
     /// set, with every setting below it; `ZIGE_PUBLIC_URL` is where its notifications come.
+    #[serde(default, deserialize_with = "digits_as_text")]
     pub wechatpay_merchant_id: Option<String>,
     /// The appid the merchant number is bound to.
+    #[serde(default, deserialize_with = "digits_as_text")]
     pub wechatpay_app_id: Option<String>,
     /// `apiclient_key.pem`, the merchant's API private key.
     pub wechatpay_merchant_key_file: Option<PathBuf>,
     /// The serial of the merchant's API certificate (商户API证书序列号).
+    #[serde(default, deserialize_with = "digits_as_text")]
     pub wechatpay_certificate_serial: Option<String>,
     /// A file holding the 32-character API v3 key.
     pub wechatpay_api_v3_key_file: Option<PathBuf>,
     /// 微信支付公钥 (a `PUBLIC KEY` PEM) or a platform certificate, and its id (`PUB_KEY_ID_…` or
     /// the certificate's serial).
     pub wechatpay_platform_key_file: Option<PathBuf>,
+    #[serde(default, deserialize_with = "digits_as_text")]
     pub wechatpay_platform_key_id: Option<String>,
     /// None: api.mch.weixin.qq.com; the tests name a local stand-in.
     pub wechatpay_endpoint: Option<String>,
     /// Alipay (电脑网站支付 and 手机网站支付), offered once the app id is set, with the settings below.
+    #[serde(default, deserialize_with = "digits_as_text")]
     pub alipay_app_id: Option<String>,
     /// The app's private key (应用私钥, PEM or the bare base64 Alipay's key tool writes).
     pub alipay_app_key_file: Option<PathBuf>,
     /// Alipay's public key (支付宝公钥), PEM or bare base64.
     pub alipay_public_key_file: Option<PathBuf>,
     /// The merchant's PID (2088…): when set, a notification for another seller is refused.
+    #[serde(default, deserialize_with = "digits_as_text")]
     pub alipay_seller_id: Option<String>,
     /// None: openapi.alipay.com/gateway.do; the tests name a local stand-in.
     pub alipay_endpoint: Option<String>,
@@ -143,6 +155,24 @@ pub struct Config {
     /// A second address serving `/metrics` alone, to anyone who reaches it (a private network,
     /// e.g. 10.0.0.5:9464); None: no second address.
     pub metrics_listen: Option<SocketAddr>,
+}
+
+/// Ids written in the environment are read as the text they are, even when they are all digits
+/// (a merchant number 1230000109, an app id 2021000000000001, a template 1234567), which the
+/// environment's parser takes for numbers. (No such id starts with a zero, which a number loses.)
+fn digits_as_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        Text(String),
+        Whole(u64),
+        Signed(i64),
+    }
+    Ok(Option::<Written>::deserialize(deserializer)?.map(|written| match written {
+        Written::Text(text) => text,
+        Written::Whole(number) => number.to_string(),
+        Written::Signed(number) => number.to_string(),
+    }))
 }
 
 impl Default for Config {
@@ -252,5 +282,24 @@ impl Config {
 
     pub fn blob_dir(&self) -> PathBuf {
         self.data_dir.join("blobs")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_of_digits_is_read_as_its_text() {
+        let config: Config = Figment::from(Serialized::defaults(Config::default()))
+            .merge(("alipay_app_id", 2021000000000001_u64))
+            .merge(("wechatpay_merchant_id", "1230000109"))
+            .merge(("sms_template_recovery_code", 1234567_u64))
+            .extract()
+            .unwrap();
+        assert_eq!(config.alipay_app_id.as_deref(), Some("2021000000000001"));
+        assert_eq!(config.wechatpay_merchant_id.as_deref(), Some("1230000109"));
+        assert_eq!(config.sms_template_recovery_code.as_deref(), Some("1234567"));
+        assert_eq!(config.alipay_seller_id, None);
     }
 }

@@ -31,11 +31,11 @@ pub use notifier::Notice;
 pub const APP_ID: &str = "2021000000000001";
 pub const SELLER_ID: &str = "2088000000000002";
 /// The app's key pair: Zige signs with the private half, the stand-in verifies with the public.
-pub const APP_KEY: &str = include_str!("../fixtures/payments/alipay_java_test_app_key.pem");
-pub const APP_PUBLIC_KEY: &str = include_str!("../fixtures/payments/alipay_java_test_app_public_key.pem");
+pub const APP_KEY: &str = include_str!("../../fixtures/payments/alipay_java_test_app_key.pem");
+pub const APP_PUBLIC_KEY: &str = include_str!("../../fixtures/payments/alipay_java_test_app_public_key.pem");
 /// The stand-in's own "Alipay" key pair: it signs with the private half, Zige verifies.
-pub const ALIPAY_KEY: &str = include_str!("../fixtures/payments/standin_alipay_key.pem");
-pub const ALIPAY_PUBLIC_KEY: &str = include_str!("../fixtures/payments/standin_alipay_public_key.pem");
+pub const ALIPAY_KEY: &str = include_str!("../../fixtures/payments/standin_alipay_key.pem");
+pub const ALIPAY_PUBLIC_KEY: &str = include_str!("../../fixtures/payments/standin_alipay_public_key.pem");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TradeState {

@@ -1,0 +1,39 @@
+//! The providers' local stand-ins as a program, for the browser tests: WeChat Pay's on the address
+//! in ZIGE_STANDIN_WECHATPAY, Alipay's on the one in ZIGE_STANDIN_ALIPAY, each the same code the
+//! server tests use (`tests/support`), built with them. It writes the settings of an installation
+//! with both merchant contracts, as `ZIGE_…=…` lines, to the file named by ZIGE_STANDIN_SETTINGS
+//! (the API v3 key's file beside it), which `scripts/test.sh` reads before starting the site.
+
+// The browser tests use the stand-ins' pages and notifications, not the server tests' hooks.
+#[allow(dead_code)]
+#[path = "../tests/support/alipay_standin/mod.rs"]
+mod alipay_standin;
+#[allow(dead_code)]
+#[path = "../tests/support/wechatpay_standin/mod.rs"]
+mod wechatpay_standin;
+
+use std::path::PathBuf;
+
+#[tokio::main]
+async fn main() {
+    let setting = |name: &str| std::env::var(name).unwrap_or_else(|_| panic!("{name} is required"));
+    let address = |name: &str| setting(name).parse().unwrap_or_else(|e| panic!("{name}: {e}"));
+    let wechatpay = wechatpay_standin::WechatPayStandin::start(address("ZIGE_STANDIN_WECHATPAY")).await;
+    let alipay = alipay_standin::AlipayStandIn::start(address("ZIGE_STANDIN_ALIPAY")).await;
+    let settings = PathBuf::from(setting("ZIGE_STANDIN_SETTINGS"));
+    let mut config = server::config::Config::default();
+    wechatpay.configure(&mut config, settings.parent().expect("a file in a folder"));
+    alipay.configure(&mut config);
+    // Only the providers' settings, as the server reads them from its environment.
+    let fields = serde_json::to_value(&config).unwrap();
+    let lines: Vec<String> = fields
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(name, value)| (name.starts_with("wechatpay_") || name.starts_with("alipay_")) && !value.is_null())
+        .map(|(name, value)| format!("ZIGE_{}={}", name.to_uppercase(), value.as_str().unwrap()))
+        .collect();
+    std::fs::write(&settings, lines.join("\n") + "\n").unwrap();
+    println!("WeChat Pay stand-in at {}, Alipay stand-in at {}", wechatpay.url(), alipay.url);
+    tokio::signal::ctrl_c().await.ok();
+}
