@@ -126,8 +126,33 @@ async fn a_lost_notification_is_found_by_asking_and_a_refund_goes_through_alipay
     assert_eq!(refunded.status(), 200, "{}", refunded.text().await.unwrap());
     assert!(standin.was_called("alipay.trade.refund", &order_no));
     assert_eq!(fee(&alice).await["order"]["state"], "refunded");
+    // Alipay's notification of the refund follows: acknowledged, and it refunds nothing twice.
+    let answered = standin.deliveries().into_iter().any(|d| d.out_trade_no == order_no && d.answer == "success");
+    assert!(answered || standin.acknowledged(&order_no, Duration::from_secs(5)).await);
+    assert_eq!(audit_actions(&app).await.iter().filter(|a| *a == "order_refunded").count(), 1);
     // The day's bill holds the payment and the refund as Zige does.
     let today = app::ssr::payments::bill_check::china_today(chrono::Utc::now());
     let found = app::ssr::payments::bill_check::check_day(&app.state, "alipay", today).await.unwrap();
     assert_eq!(found, Some(0), "bill of {today} for {trade_no}: {:?}", flagged(&admin).await);
+}
+
+#[tokio::test]
+async fn a_missing_setting_or_an_unreadable_key_stops_the_start_naming_the_setting() {
+    let standin = AlipayStandIn::start("127.0.0.1:0".parse().unwrap()).await;
+    let folder = tempfile::tempdir().unwrap();
+    let start = |adjust: &dyn Fn(&mut server::config::Config)| {
+        let mut config =
+            server::config::Config { public_url: Some("https://zige.example.cn".into()), ..Default::default() };
+        standin.configure(&mut config);
+        adjust(&mut config);
+        server::payments::payment_settings::gateways(&config).map(|g| g.len())
+    };
+    assert_eq!(start(&|_| {}), Ok(1));
+    let missing = start(&|c| c.alipay_public_key_file = None).unwrap_err();
+    assert!(missing.contains("ZIGE_ALIPAY_PUBLIC_KEY_FILE"), "{missing}");
+    let unreadable = start(&|c| c.alipay_app_key_file = Some(folder.path().join("nowhere.pem"))).unwrap_err();
+    assert!(unreadable.contains("ZIGE_ALIPAY_APP_KEY_FILE"), "{unreadable}");
+    std::fs::write(folder.path().join("public.pem"), "not a key").unwrap();
+    let not_a_key = start(&|c| c.alipay_public_key_file = Some(folder.path().join("public.pem"))).unwrap_err();
+    assert!(not_a_key.contains("ZIGE_ALIPAY_PUBLIC_KEY_FILE") && !not_a_key.contains("not a key"), "{not_a_key}");
 }

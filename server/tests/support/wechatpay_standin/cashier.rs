@@ -18,7 +18,21 @@ struct Back {
     redirect_url: String,
 }
 
-async fn page(State(standin): State<WechatPayStandin>, Path(no): Path<String>, Query(back): Query<Back>) -> Response {
+async fn page(
+    State(standin): State<WechatPayStandin>,
+    Path(no): Path<String>,
+    Query(back): Query<Back>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    // As WeChat Pay's H5: only a visit from the merchant's own domain (its Referer), which is
+    // where the merchant sends the payer back to.
+    let referer = headers.get("referer").and_then(|v| v.to_str().ok()).and_then(|r| reqwest::Url::parse(r).ok());
+    let back_to = reqwest::Url::parse(&back.redirect_url).ok();
+    let origin = |url: &Option<reqwest::Url>| url.as_ref().map(|u| u.origin().ascii_serialization());
+    if referer.is_none() || origin(&referer) != origin(&back_to) {
+        return (axum::http::StatusCode::FORBIDDEN, Html("<p>商家存在未配置的参数，请联系商家解决</p>".to_string()))
+            .into_response();
+    }
     let Some(trade) = standin.trade(&no).filter(|t| t.state == TradeState::NotPay) else {
         return Html("<p>订单不存在或已支付 · No such open order</p>".to_string()).into_response();
     };
