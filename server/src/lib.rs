@@ -14,6 +14,7 @@ pub mod object_blob_store;
 pub mod outbox_worker;
 pub mod page_routes;
 pub mod payments;
+pub mod provider_client;
 pub mod router;
 pub mod routes;
 pub mod secret_file;

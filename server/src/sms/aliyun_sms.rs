@@ -22,7 +22,7 @@ pub struct AliyunSms {
 
 impl AliyunSms {
     pub fn new(account: ProviderAccount) -> Self {
-        Self { account, client: super::provider_answer::client() }
+        Self { account, client: crate::provider_client::client() }
     }
 
     /// The query parameters of one text: the number, the sign, the template and its values as a

@@ -1,22 +1,12 @@
-//! What the SMS adapters share about talking to a provider over HTTPS: one client with short
-//! time limits (a send must end well inside the outbox worker's claim on the row), and what a
-//! failed exchange means for the message. Errors are written without the request's address,
+//! What the SMS adapters share about talking to a provider over HTTPS (`provider_client`, whose
+//! time limits end a send well inside the outbox worker's claim on the row): what a failed
+//! exchange means for the message. Errors are written without the request's address,
 //! whose query (Alibaba Cloud's) carries the number and the template's values.
 
-use std::time::Duration;
 
 use super::SendFailure;
 
-/// How long a send may take in all; `outbox_worker` keeps its claim on a row at least this long.
-pub const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 
-pub fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .timeout(SEND_TIMEOUT)
-        .connect_timeout(Duration::from_secs(5))
-        .build()
-        .expect("a client with time limits and rustls always builds")
-}
 
 /// Sends the request and reads the answer whole. A connection that never opened means nothing
 /// left: try again later. Anything after the request may have left (a timeout, a cut

@@ -28,7 +28,7 @@ pub struct TencentSms {
 
 impl TencentSms {
     pub fn new(account: ProviderAccount, app_id: String, region: String) -> Self {
-        Self { account, app_id, region, client: super::provider_answer::client() }
+        Self { account, app_id, region, client: crate::provider_client::client() }
     }
 }
 

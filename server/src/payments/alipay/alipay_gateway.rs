@@ -29,7 +29,7 @@ pub struct AlipayGateway {
 
 impl AlipayGateway {
     pub fn new(account: AlipayAccount) -> AlipayGateway {
-        AlipayGateway { account, client: gateway_call::client() }
+        AlipayGateway { account, client: crate::provider_client::client() }
     }
 
     /// The signed parameters that send the browser to the cashier for `order`.

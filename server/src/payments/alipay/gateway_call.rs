@@ -5,7 +5,6 @@
 //! (Alipay's gateway does not sign every error), but nothing is ever concluded from one.
 //! Failures are worded without the gateway's address or any signature.
 
-use std::time::Duration;
 
 use app::ssr::infra::payment_gateway::GatewayFailure;
 use chrono::Utc;
@@ -16,18 +15,9 @@ use super::response_content::signed_answer;
 use super::sign_content::signed;
 use crate::payments::beijing_time::beijing_time;
 
-/// How long a call may take in all: the order pages and the reconciliation wait on it.
-pub const CALL_TIMEOUT: Duration = Duration::from_secs(10);
 pub const SUCCESS: &str = "10000";
 pub const NOT_VERIFIED: &str = "answer's signature did not verify";
 
-pub fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .timeout(CALL_TIMEOUT)
-        .connect_timeout(Duration::from_secs(5))
-        .build()
-        .expect("a client with time limits and rustls always builds")
-}
 
 /// The parameters every request carries (`timestamp` is now, in Beijing).
 pub fn public_params(account: &AlipayAccount, method: &str) -> Vec<(String, String)> {

@@ -2,7 +2,6 @@
 //! with the platform's signature; a 4xx is WeChat Pay refusing, in its words (`code`, `message`);
 //! anything else, or no answer, is no answer. Errors are written without the request's address.
 
-use std::time::Duration;
 
 use app::ssr::infra::payment_gateway::GatewayFailure;
 use serde::Deserialize;
@@ -11,15 +10,7 @@ use super::answer_signature::is_signed;
 use super::request_signature::authorization;
 use super::wechatpay_account::WechatPayAccount;
 
-const CALL_TIMEOUT: Duration = Duration::from_secs(10);
 
-pub fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .timeout(CALL_TIMEOUT)
-        .connect_timeout(Duration::from_secs(5))
-        .build()
-        .expect("a client with time limits and rustls always builds")
-}
 
 /// Whether the answer must carry the platform's signature: every answer but the bill's file.
 #[derive(Clone, Copy, PartialEq, Eq)]

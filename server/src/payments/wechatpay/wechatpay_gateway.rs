@@ -12,7 +12,7 @@ use reqwest::Method;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::api_client::{call, client, refusal_code, Signed};
+use super::api_client::{call, refusal_code, Signed};
 use super::notification::{paid_amount, Transaction};
 use super::wechatpay_account::WechatPayAccount;
 use super::{notification, trade_bill};
@@ -27,7 +27,7 @@ pub struct WechatPayGateway {
 
 impl WechatPayGateway {
     pub fn new(account: WechatPayAccount) -> WechatPayGateway {
-        WechatPayGateway { account, client: client() }
+        WechatPayGateway { account, client: crate::provider_client::client() }
     }
 
     fn address(&self, path: &str) -> reqwest::Url {
