@@ -1,5 +1,6 @@
 //! Command-line tools for administrators.
 pub mod admin;
+pub mod backup;
 pub mod check_images;
 pub mod exam;
 pub mod migrate;

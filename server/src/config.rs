@@ -149,6 +149,11 @@ pub struct Config {
     pub alipay_seller_id: Option<String>,
     /// None: openapi.alipay.com/gateway.do; the tests name a local stand-in.
     pub alipay_endpoint: Option<String>,
+    /// The age public key (`age1…`) `server backup` encrypts every backup to.
+    pub backup_recipient: Option<String>,
+    /// The file holding the matching age identity (`AGE-SECRET-KEY-1…`), for `server restore`
+    /// only: keep it away from the servers.
+    pub backup_identity_file: Option<PathBuf>,
     /// `/metrics` on the main address answers only `Authorization: Bearer <this>`; None: it is
     /// not served there.
     pub metrics_token: Option<String>,
@@ -218,6 +223,8 @@ impl Default for Config {
             sms_template_result_published: None,
             metrics_token: None,
             metrics_listen: None,
+            backup_recipient: None,
+            backup_identity_file: None,
             wechatpay_merchant_id: None,
             wechatpay_app_id: None,
             wechatpay_merchant_key_file: None,

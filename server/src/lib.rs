@@ -2,6 +2,7 @@
 //! server functions come from the shared `app` crate.
 
 pub mod background_tasks;
+pub mod backup;
 pub mod body_limits;
 pub mod cli;
 pub mod config;

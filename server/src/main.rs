@@ -35,6 +35,11 @@ enum Command {
     },
     /// Remove stored files no row names and unfinished writes (the server also does this hourly).
     Sweep(SweepArgs),
+    /// Back the installation up to a folder or s3://bucket/prefix, encrypted to
+    /// ZIGE_BACKUP_RECIPIENT; `backup verify TARGET` checks one without opening it.
+    Backup(server::cli::backup::BackupArgs),
+    /// Fill an empty installation from a backup (opened with ZIGE_BACKUP_IDENTITY_FILE).
+    Restore { target: String },
     /// Apply the database migrations and exit (for servers started with ZIGE_MIGRATE_ON_START=false).
     Migrate,
     /// Manage administrator accounts (the first one of an installation is created here).
@@ -68,6 +73,8 @@ async fn main() -> std::process::ExitCode {
         Command::Ticket { command } => run_ticket_command(&command).await,
         Command::Sweep(args) => run_sweep(&args).await,
         Command::Migrate => run_migrate().await,
+        Command::Backup(args) => server::cli::backup::run_backup(&args).await,
+        Command::Restore { target } => server::cli::backup::run_restore(&target).await,
         Command::RenderWorker { font_dir, memory_mb } => {
             server::documents::render_worker::run_render_worker(&font_dir, memory_mb)
         }

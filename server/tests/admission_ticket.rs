@@ -9,28 +9,8 @@ use std::process::Command;
 use app::domain::ticket_code::{public_key_text, verify_ticket, TicketVerdict};
 use serde_json::json;
 use support::pdf::poppler;
-use support::tickets::{approve_first_waiting, with_rooms};
+use support::tickets::{approve_first_waiting, scan_qr, with_rooms};
 use support::*;
-
-/// The text of the QR code on the PDF's first page, as a phone's scanner reads it.
-fn scan_qr(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("ticket.pdf"), pdf).unwrap();
-    let drawn = Command::new("pdftoppm")
-        .args(["-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile"])
-        .arg(dir.path().join("ticket.pdf"))
-        .arg(dir.path().join("page"))
-        .status()
-        .expect("pdftoppm (Debian's poppler-utils, installed by scripts/test.sh)");
-    assert!(drawn.success());
-    let scanned = Command::new("zbarimg")
-        .args(["--raw", "-q", "--oneshot"])
-        .arg(dir.path().join("page.png"))
-        .output()
-        .expect("zbarimg (Debian's zbar-tools, installed by scripts/test.sh)");
-    assert!(scanned.status.success(), "no QR code found: {}", String::from_utf8_lossy(&scanned.stderr));
-    String::from_utf8(scanned.stdout).unwrap().trim().to_string()
-}
 
 #[tokio::test]
 async fn the_ticket_s_qr_code_verifies_offline_and_one_changed_character_does_not() {

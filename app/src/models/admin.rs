@@ -140,6 +140,8 @@ pub const AUDIT_ACTIONS: [(&str, &str, &str); 31] = [
     ("second_factor_recovery_code_used", "使用两步验证恢复码登录", "Signed in with a recovery code"),
     ("second_factor_reset", "重置两步验证", "Two-step sign-in reset"),
     ("message_resent", "重新发送短信或邮件", "Message sent again"),
+    ("backup_taken", "备份", "Backup taken"),
+    ("backup_restored", "从备份恢复", "Restored from a backup"),
 ];
 
 /// An email or text message the outbox gave up on (the provider refused it for good, or it may

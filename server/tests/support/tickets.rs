@@ -1,6 +1,8 @@
 //! Exam 000 with rooms and seats, and approvals in a known order: what the seating and the
 //! admission-ticket tests start from.
 
+use std::process::Command;
+
 use serde_json::{json, Value};
 
 use super::{Browser, TestApp};
@@ -36,4 +38,24 @@ pub async fn approve_first_waiting(app: &TestApp, reviewer: &Browser) {
     let sheet = reviewer.sheet(application).await;
     let decided = reviewer.decide(application, sheet["version"].as_i64().unwrap(), json!("Approve")).await;
     assert!(decided.status().is_success(), "{}", decided.text().await.unwrap());
+}
+
+/// The text of the QR code on the PDF's first page, as a phone's scanner reads it.
+pub fn scan_qr(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ticket.pdf"), pdf).unwrap();
+    let drawn = Command::new("pdftoppm")
+        .args(["-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(dir.path().join("ticket.pdf"))
+        .arg(dir.path().join("page"))
+        .status()
+        .expect("pdftoppm (Debian's poppler-utils, installed by scripts/test.sh)");
+    assert!(drawn.success());
+    let scanned = Command::new("zbarimg")
+        .args(["--raw", "-q", "--oneshot"])
+        .arg(dir.path().join("page.png"))
+        .output()
+        .expect("zbarimg (Debian's zbar-tools, installed by scripts/test.sh)");
+    assert!(scanned.status.success(), "no QR code found: {}", String::from_utf8_lossy(&scanned.stderr));
+    String::from_utf8(scanned.stdout).unwrap().trim().to_string()
 }

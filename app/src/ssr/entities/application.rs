@@ -3,7 +3,7 @@ use sea_orm::entity::prelude::*;
 use crate::domain::ApplicationState;
 
 /// One candidate's application to one exam: pledge, form, position and where it stands.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "applications")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -3,7 +3,7 @@ use sea_orm::entity::prelude::*;
 use crate::domain::ApplicationState;
 
 /// A line of the candidate's timeline, and a step of the exam's progress history.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "application_events")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// An exam's own layout of one document (see `ssr::exams::document_templates`).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "document_templates")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One row of an exam's imported eligibility list.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "eligible_candidates")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

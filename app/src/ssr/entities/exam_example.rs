@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// An example picture of an exam, under the file name its definition uses.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "exam_examples")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One queued action's key and, once it ran, its first answer (see `ssr::infra::idempotency`).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "idempotency_keys")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A stored image. Not `Serialize`: `blob_key` must never leave the server.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "materials")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

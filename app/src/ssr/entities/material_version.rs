@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// The earlier file of a replaced image, kept for the reviewer's side-by-side comparison.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "material_versions")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

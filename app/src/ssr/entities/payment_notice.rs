@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One payment notification a gateway sent, kept once (see `ssr::payments::notices`).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "payment_notices")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -3,7 +3,7 @@ use sea_orm::entity::prelude::*;
 use crate::domain::payment_order::{OrderFacts, OrderState};
 
 /// One fee order of one application (see `ssr::payments`).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "payment_orders")]
 pub struct Model {
     #[sea_orm(primary_key)]

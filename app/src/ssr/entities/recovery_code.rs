@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A one-time 忘记密码 code: only its salted hash is kept.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "recovery_codes")]
 pub struct Model {
     #[sea_orm(primary_key)]

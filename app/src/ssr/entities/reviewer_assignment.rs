@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A reviewer may review this exam's applications.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "reviewer_assignments")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// The seat an application was given for its exam (see `domain::admission_ticket`).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "seat_assignments")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// A staff member's authenticator (TOTP): begun at enrolment, confirmed by the first right code.
 /// Not `Serialize`: it holds the shared secret.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "second_factors")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One of a staff member's ten recovery codes: only its salted hash is kept.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "second_factor_recovery_codes")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// A key admission tickets are signed with (`ssr::tickets::ticket_keys`). Not `Serialize`: it
 /// holds a secret.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "ticket_keys")]
 pub struct Model {
     /// Numbered by the server that writes it (1, then one more per rotation), never by the

@@ -50,6 +50,8 @@ pub enum AuditAction {
     SecondFactorReset,
     /// An administrator sent a given-up email or text again (after mending what refused it).
     MessageResent,
+    BackupTaken,
+    BackupRestored,
 }
 
 impl AuditAction {
@@ -85,6 +87,8 @@ impl AuditAction {
             AuditAction::SecondFactorRecoveryCodeUsed => "second_factor_recovery_code_used",
             AuditAction::SecondFactorReset => "second_factor_reset",
             AuditAction::MessageResent => "message_resent",
+            AuditAction::BackupTaken => "backup_taken",
+            AuditAction::BackupRestored => "backup_restored",
         }
     }
 }

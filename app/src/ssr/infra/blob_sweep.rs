@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::time::Duration;
 
-use sea_orm::{DatabaseConnection, EntityTrait, QuerySelect};
+use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, QuerySelect};
 
 use crate::error::AppError;
 use crate::ssr::infra::blob_store::BlobStore;
@@ -41,7 +41,9 @@ pub async fn sweep(db: &DatabaseConnection, blobs: &dyn BlobStore, grace: Durati
     Ok(report)
 }
 
-async fn named_keys(db: &DatabaseConnection) -> Result<HashSet<String>, AppError> {
+/// Every stored file a row names (a material, an earlier version of one, an exam's example), as
+/// `db` sees them: a transaction's snapshot for a backup.
+pub async fn named_keys(db: &impl ConnectionTrait) -> Result<HashSet<String>, AppError> {
     let fail = |e| crate::ssr::internal("sweep names", e);
     let mut keys: HashSet<String> = material::Entity::find()
         .select_only()

@@ -1,0 +1,90 @@
+//! `server restore TARGET`: fills an empty installation (SQLite and a folder, or PostgreSQL and a
+//! bucket, whichever the backup came from) from a whole backup, and refuses one that holds
+//! anything. The rows go in one transaction (a failed restore leaves the installation empty),
+//! then the files; the session key is handed back for the caller to keep.
+
+use age::x25519::Identity;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, TransactionTrait};
+use serde_json::{Map, Value};
+
+use app::ssr::infra::blob_store::BlobStore;
+use app::ssr::infra::blob_sweep::named_keys;
+
+use super::backup_tables::{load, table_names};
+use super::manifest::{key_of, Manifest, DATABASE, FORMAT, SECRETS};
+use super::sealed_file::open;
+use super::verify_backup::verify;
+
+pub struct Restored {
+    pub manifest: Manifest,
+    pub files: usize,
+    /// The installation's session key as it was (64 bytes).
+    pub session_key: Vec<u8>,
+}
+
+pub async fn restore(
+    target: &dyn BlobStore,
+    identity: &Identity,
+    db: &DatabaseConnection,
+    blobs: &dyn BlobStore,
+) -> Result<Restored, String> {
+    let (manifest, checked) = verify(target).await?;
+    if !checked.is_whole() {
+        return Err(format!("the backup is not whole: missing {:?}, damaged {:?}", checked.missing, checked.damaged));
+    }
+    if manifest.format != FORMAT {
+        return Err(format!("backup format {} is not this version's ({FORMAT})", manifest.format));
+    }
+    refuse_unless_empty(db, blobs).await?;
+    let tables: Map<String, Value> = serde_json::from_slice(&open_part(target, DATABASE, identity).await?)
+        .map_err(|e| format!("{DATABASE}: {e}"))?;
+    let rows = db.begin().await.map_err(|e| e.to_string())?;
+    load(&rows, &tables).await?;
+    for key in &manifest.vanished {
+        for (table, column) in [("material_versions", "blob_key"), ("materials", "blob_key"), ("exam_examples", "blob_key")] {
+            let sql = format!("DELETE FROM {table} WHERE {column} = '{}'", key.replace('\'', ""));
+            rows.execute(Statement::from_string(db.get_database_backend(), sql)).await.map_err(|e| format!("{table}: {e}"))?;
+        }
+    }
+    rows.commit().await.map_err(|e| e.to_string())?;
+    let mut files = 0;
+    for part in manifest.parts.iter().filter(|p| key_of(&p.name).is_some()) {
+        let key = key_of(&part.name).unwrap_or_default();
+        let bytes = open_part(target, &part.name, identity).await?;
+        blobs.put(key, &bytes).await.map_err(|e| format!("writing file {key}: {e}"))?;
+        files += 1;
+    }
+    let stored: std::collections::HashSet<String> =
+        blobs.list().await.map_err(|e| e.to_string())?.into_iter().map(|b| b.key).collect();
+    let unnamed: Vec<String> = named_keys(db).await.map_err(|e| e.message_en())?.into_iter().filter(|k| !stored.contains(k)).collect();
+    if !unnamed.is_empty() {
+        return Err(format!("restored rows name {} files the backup does not hold: {unnamed:?}", unnamed.len()));
+    }
+    let secrets: Value = serde_json::from_slice(&open_part(target, SECRETS, identity).await?).map_err(|e| e.to_string())?;
+    let session_key = BASE64.decode(secrets["session_key"].as_str().unwrap_or_default()).map_err(|e| e.to_string())?;
+    Ok(Restored { manifest, files, session_key })
+}
+
+async fn open_part(target: &dyn BlobStore, name: &str, identity: &Identity) -> Result<Vec<u8>, String> {
+    let sealed = target.get(name).await.map_err(|e| format!("reading {name}: {e}"))?.ok_or(format!("{name} is missing"))?;
+    open(&sealed, identity).map_err(|e| format!("{name}: {e}"))
+}
+
+/// A restore goes into an installation that holds nothing: no row in any table Zige keeps, no file.
+async fn refuse_unless_empty(db: &DatabaseConnection, blobs: &dyn BlobStore) -> Result<(), String> {
+    for table in table_names() {
+        let sql = format!("SELECT COUNT(*) AS n FROM \"{table}\"");
+        let counted = db.query_one(Statement::from_string(db.get_database_backend(), sql)).await.map_err(|e| e.to_string())?;
+        let rows: i64 = counted.and_then(|row| row.try_get("", "n").ok()).unwrap_or(0);
+        if rows > 0 {
+            return Err(format!("the installation is not empty ({rows} rows in {table}): a backup restores only into an empty one"));
+        }
+    }
+    let files = blobs.list().await.map_err(|e| e.to_string())?.len();
+    if files > 0 {
+        return Err(format!("the installation is not empty ({files} stored files): a backup restores only into an empty one"));
+    }
+    Ok(())
+}

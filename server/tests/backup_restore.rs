@@ -1,0 +1,206 @@
+//! Backups that restore (issue 32), drilled as an operator would: candidates keep uploading while
+//! `server backup` writes an encrypted backup of the running installation; `server backup verify`
+//! checks it; `server restore` fills a fresh installation from it (SQLite and a folder in the
+//! first pass; PostgreSQL and a bucket in the second, and from there into SQLite too). Every
+//! upload answered before the backup began is served byte for byte, no row names a missing file,
+//! the demo accounts log in, and a ticket printed before verifies after.
+mod support;
+
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use age::secrecy::ExposeSecret;
+use app::domain::ticket_code::{verify_ticket, TicketVerdict};
+use app::ssr::infra::blob_sweep::named_keys;
+use serde_json::{json, Value};
+use support::tickets::{approve_first_waiting, scan_qr, with_rooms};
+use support::*;
+
+/// One upload the server answered: whose, which, what, and when the answer came.
+struct Answered {
+    id_number: String,
+    material: String,
+    bytes: Vec<u8>,
+    at: Instant,
+}
+
+/// ALICE approved and seated in exam 000, her ticket printed and scanned: its code.
+async fn printed_ticket(app: &TestApp) -> String {
+    with_rooms(app, &[("101", 30)]).await;
+    let reviewer = app.reviewer().await;
+    let (alice, _) = app.submitted_candidate(ALICE).await;
+    approve_first_waiting(app, &reviewer).await;
+    app.clock.set(at("2098-12-31T09:00:00+08:00"));
+    assert!(app.admin().await.call("admin_assign_seats", json!({ "exam_code": "000" })).await.status().is_success());
+    app.clock.set(at("2099-01-10T09:00:00+08:00"));
+    let ticket = alice.get("/api/exams/000/ticket.pdf").await;
+    assert_eq!(ticket.status(), 200);
+    scan_qr(&ticket.bytes().await.unwrap())
+}
+
+/// Candidates who upload one picture after another until told to stop.
+fn keep_uploading(app: &TestApp, answered: Arc<Mutex<Vec<Answered>>>, stop: Arc<std::sync::atomic::AtomicBool>) -> Vec<tokio::task::JoinHandle<()>> {
+    (0..3)
+        .map(|n| {
+            let (url, answered, stop) = (app.url(""), answered.clone(), stop.clone());
+            tokio::spawn(async move {
+                let id_number = resident_id(700 + n);
+                let candidate = Browser::at(url);
+                assert!(candidate.sign_up(&id_number, "考生", "secret-pass-1").await.status().is_success());
+                assert!(candidate.call("accept_pledge", json!({ "code": "000" })).await.status().is_success());
+                let places = [("id_card", 1), ("id_card", 2), ("education", 1), ("work_resume", 1), ("other", 1), ("other", 2)];
+                for (round, (category, seq_no)) in places.iter().cycle().take(24).enumerate() {
+                    if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        break;
+                    }
+                    let bytes = samples::jpeg(100 + round as u32, 80 + n);
+                    let response = candidate.upload(category, *seq_no, "scan.jpg", bytes.clone()).await;
+                    if response.status() == 201 {
+                        let stored: Value = response.json().await.unwrap();
+                        let material = stored["id"].as_str().unwrap().to_string();
+                        answered.lock().unwrap().push(Answered { id_number: id_number.clone(), material, bytes, at: Instant::now() });
+                    }
+                }
+            })
+        })
+        .collect()
+}
+
+fn run(mut command: std::process::Command) -> (bool, String) {
+    let output = command.output().expect("the server binary runs");
+    (output.status.success(), format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr)))
+}
+
+#[tokio::test]
+async fn a_backup_taken_while_candidates_upload_restores_into_a_fresh_installation() {
+    let app = spawn_app().await;
+    let code = printed_ticket(&app).await;
+    let on_the_day = at("2099-02-01T08:30:00+08:00");
+    app.clock.set(chrono::Utc::now());
+
+    let identity = age::x25519::Identity::generate();
+    let keys = tempfile::tempdir().unwrap();
+    let identity_file = keys.path().join("backup-identity.txt");
+    std::fs::write(&identity_file, identity.to_string().expose_secret()).unwrap();
+    let target = fresh_blob_url().unwrap_or_else(|| keys.path().join("backup").display().to_string());
+
+    let answered = Arc::new(Mutex::new(Vec::new()));
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let uploaders = keep_uploading(&app, answered.clone(), stop.clone());
+    while answered.lock().unwrap().len() < 6 {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    // The backup begins: what was answered before now must come back.
+    let began = Instant::now();
+    let mut backup = app.command();
+    backup.env("ZIGE_BACKUP_RECIPIENT", identity.to_public().to_string()).args(["backup", &target]);
+    let (taken, said) = tokio::task::spawn_blocking(move || run(backup)).await.unwrap();
+    assert!(taken, "backup failed: {said}");
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for uploader in uploaders {
+        uploader.await.unwrap();
+    }
+    let summary: Value = serde_json::from_str(said.lines().last().unwrap()).unwrap();
+    assert!(summary["files"].as_u64().unwrap() >= 11, "{summary}");
+    let audit = app.admin().await.call("admin_audit_log", json!({ "query": { "action": "backup_taken" } })).await;
+    assert!(audit.text().await.unwrap().contains(&target), "the backup is named in the audit");
+
+    let mut verify = app.command();
+    verify.args(["backup", "verify", &target]);
+    let (whole, said) = run(verify);
+    assert!(whole, "{said}");
+
+    // Restored into a fresh installation, then served from it.
+    let restored_dir = tempfile::tempdir().unwrap();
+    let restored_database = fresh_database_url().await;
+    let restored_blobs = fresh_blob_url();
+    let mut restore = server_command(&restored_dir, restored_database.as_deref());
+    if let Some(url) = &restored_blobs {
+        restore.env("ZIGE_BLOB_URL", url);
+    }
+    restore.env("ZIGE_BACKUP_IDENTITY_FILE", &identity_file).args(["restore", &target]);
+    let (done, said) = run(restore);
+    assert!(done, "restore failed: {said}");
+    let restored = spawn_app_with(|config| {
+        config.data_dir = restored_dir.path().to_path_buf();
+        config.database_url = restored_database.clone();
+        config.blob_url = restored_blobs.clone();
+    })
+    .await;
+
+    let before: Vec<(String, String, Vec<u8>)> = answered
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|a| a.at < began)
+        .map(|a| (a.id_number.clone(), a.material.clone(), a.bytes.clone()))
+        .collect();
+    assert!(before.len() >= 6);
+    for (id_number, material, bytes) in &before {
+        let candidate = restored.browser();
+        assert!(candidate.log_in(id_number, "secret-pass-1").await.status().is_success());
+        let served = candidate.get(&format!("/api/materials/{material}/file")).await;
+        assert_eq!(served.status(), 200, "upload {material} answered before the backup is gone");
+        assert_eq!(served.bytes().await.unwrap().to_vec(), *bytes, "upload {material} changed");
+    }
+    let stored: Vec<String> = restored.state.blobs.list().await.unwrap().into_iter().map(|b| b.key).collect();
+    let named = named_keys(&restored.state.db).await.unwrap();
+    assert!(named.iter().all(|key| stored.contains(key)), "a row names a file the restore lacks");
+    restored.admin().await;
+    restored.reviewer().await;
+    let public = restored.state.ticket_keys.signing().verifying_key();
+    assert!(matches!(verify_ticket(&code, &public, on_the_day), TicketVerdict::Valid(_)), "the printed ticket");
+
+    // A restore goes only into an empty installation.
+    let mut again = server_command(&restored_dir, restored_database.as_deref());
+    if let Some(url) = &restored_blobs {
+        again.env("ZIGE_BLOB_URL", url);
+    }
+    again.env("ZIGE_BACKUP_IDENTITY_FILE", &identity_file).args(["restore", &target]);
+    let (refused, said) = run(again);
+    assert!(!refused && said.contains("not empty"), "{said}");
+
+    // A backup of PostgreSQL and a bucket restores into SQLite and a folder too.
+    if restored_database.is_some() {
+        let elsewhere = tempfile::tempdir().unwrap();
+        let mut restore = server_command(&elsewhere, None);
+        restore.env("ZIGE_BACKUP_IDENTITY_FILE", &identity_file).env_remove("ZIGE_BLOB_URL").args(["restore", &target]);
+        let (done, said) = run(restore);
+        assert!(done, "restore into SQLite failed: {said}");
+        assert!(std::fs::read_dir(elsewhere.path().join("blobs")).unwrap().count() >= before.len());
+    }
+}
+
+#[tokio::test]
+async fn a_damaged_or_unfinished_backup_is_named_as_such_and_not_restored() {
+    let app = spawn_app().await;
+    // The damage is done to a backup in a folder (the drill covers backups in a bucket).
+    let (_alice, _) = app.submitted_candidate(ALICE).await;
+    let identity = age::x25519::Identity::generate();
+    let folder = tempfile::tempdir().unwrap();
+    let target = folder.path().join("backup").display().to_string();
+    let mut backup = app.command();
+    backup.env("ZIGE_BACKUP_RECIPIENT", identity.to_public().to_string()).args(["backup", &target]);
+    let (taken, said) = run(backup);
+    assert!(taken, "{said}");
+    let part = std::fs::read_dir(&target).unwrap().map(|e| e.unwrap().path()).find(|p| p.display().to_string().contains("file-")).unwrap();
+    let mut bytes = std::fs::read(&part).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    std::fs::write(&part, bytes).unwrap();
+    let mut verify = app.command();
+    verify.args(["backup", "verify", &target]);
+    let (whole, said) = run(verify);
+    assert!(!whole && said.contains("damaged") && said.contains(part.file_name().unwrap().to_str().unwrap()), "{said}");
+
+    std::fs::remove_file(std::path::Path::new(&target).join("manifest.json")).unwrap();
+    let mut verify = app.command();
+    verify.args(["backup", "verify", &target]);
+    let (whole, said) = run(verify);
+    assert!(!whole && said.contains("never finished"), "{said}");
+    // Without a recipient there is no backup at all, rather than one in plain text.
+    let mut plain = app.command();
+    plain.env_remove("ZIGE_BACKUP_RECIPIENT").args(["backup", &target]);
+    let (taken, said) = run(plain);
+    assert!(!taken && said.contains("ZIGE_BACKUP_RECIPIENT"), "{said}");
+}
