@@ -39,7 +39,11 @@ async fn printed_ticket(app: &TestApp) -> String {
 }
 
 /// Candidates who upload one picture after another until told to stop.
-fn keep_uploading(app: &TestApp, answered: Arc<Mutex<Vec<Answered>>>, stop: Arc<std::sync::atomic::AtomicBool>) -> Vec<tokio::task::JoinHandle<()>> {
+fn keep_uploading(
+    app: &TestApp,
+    answered: Arc<Mutex<Vec<Answered>>>,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+) -> Vec<tokio::task::JoinHandle<()>> {
     (0..3)
         .map(|n| {
             let (url, answered, stop) = (app.url(""), answered.clone(), stop.clone());
@@ -48,7 +52,8 @@ fn keep_uploading(app: &TestApp, answered: Arc<Mutex<Vec<Answered>>>, stop: Arc<
                 let candidate = Browser::at(url);
                 assert!(candidate.sign_up(&id_number, "考生", "secret-pass-1").await.status().is_success());
                 assert!(candidate.call("accept_pledge", json!({ "code": "000" })).await.status().is_success());
-                let places = [("id_card", 1), ("id_card", 2), ("education", 1), ("work_resume", 1), ("other", 1), ("other", 2)];
+                let places =
+                    [("id_card", 1), ("id_card", 2), ("education", 1), ("work_resume", 1), ("other", 1), ("other", 2)];
                 for (round, (category, seq_no)) in places.iter().cycle().take(24).enumerate() {
                     if stop.load(std::sync::atomic::Ordering::Relaxed) {
                         break;
@@ -58,7 +63,12 @@ fn keep_uploading(app: &TestApp, answered: Arc<Mutex<Vec<Answered>>>, stop: Arc<
                     if response.status() == 201 {
                         let stored: Value = response.json().await.unwrap();
                         let material = stored["id"].as_str().unwrap().to_string();
-                        answered.lock().unwrap().push(Answered { id_number: id_number.clone(), material, bytes, at: Instant::now() });
+                        answered.lock().unwrap().push(Answered {
+                            id_number: id_number.clone(),
+                            material,
+                            bytes,
+                            at: Instant::now(),
+                        });
                     }
                 }
             })
@@ -68,14 +78,17 @@ fn keep_uploading(app: &TestApp, answered: Arc<Mutex<Vec<Answered>>>, stop: Arc<
 
 fn run(mut command: std::process::Command) -> (bool, String) {
     let output = command.output().expect("the server binary runs");
-    (output.status.success(), format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr)))
+    (
+        output.status.success(),
+        format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr)),
+    )
 }
 
 #[tokio::test]
 async fn a_backup_taken_while_candidates_upload_restores_into_a_fresh_installation() {
     let app = spawn_app().await;
     let code = printed_ticket(&app).await;
-    let on_the_day = at("2099-02-01T08:30:00+08:00");
+    let on_the_day = at("2099-02-01T08:30:00+08:00").timestamp();
     app.clock.set(chrono::Utc::now());
 
     let identity = age::x25519::Identity::generate();
@@ -183,7 +196,11 @@ async fn a_damaged_or_unfinished_backup_is_named_as_such_and_not_restored() {
     backup.env("ZIGE_BACKUP_RECIPIENT", identity.to_public().to_string()).args(["backup", &target]);
     let (taken, said) = run(backup);
     assert!(taken, "{said}");
-    let part = std::fs::read_dir(&target).unwrap().map(|e| e.unwrap().path()).find(|p| p.display().to_string().contains("file-")).unwrap();
+    let part = std::fs::read_dir(&target)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.display().to_string().contains("file-"))
+        .unwrap();
     let mut bytes = std::fs::read(&part).unwrap();
     let last = bytes.len() - 1;
     bytes[last] ^= 1;

@@ -4,7 +4,7 @@
 //! foreign keys. Sessions are not kept: after a restore everyone signs in again.
 
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel, PrimaryKeyTrait, Statement,
+    ActiveModelTrait, ConnectionTrait, DbBackend, EntityName, EntityTrait, IntoActiveModel, PrimaryKeyTrait, Statement,
 };
 use serde_json::{Map, Value};
 

@@ -43,9 +43,13 @@ pub async fn restore(
     let rows = db.begin().await.map_err(|e| e.to_string())?;
     load(&rows, &tables).await?;
     for key in &manifest.vanished {
-        for (table, column) in [("material_versions", "blob_key"), ("materials", "blob_key"), ("exam_examples", "blob_key")] {
+        for (table, column) in
+            [("material_versions", "blob_key"), ("materials", "blob_key"), ("exam_examples", "blob_key")]
+        {
             let sql = format!("DELETE FROM {table} WHERE {column} = '{}'", key.replace('\'', ""));
-            rows.execute(Statement::from_string(db.get_database_backend(), sql)).await.map_err(|e| format!("{table}: {e}"))?;
+            rows.execute(Statement::from_string(db.get_database_backend(), sql))
+                .await
+                .map_err(|e| format!("{table}: {e}"))?;
         }
     }
     rows.commit().await.map_err(|e| e.to_string())?;
@@ -58,17 +62,20 @@ pub async fn restore(
     }
     let stored: std::collections::HashSet<String> =
         blobs.list().await.map_err(|e| e.to_string())?.into_iter().map(|b| b.key).collect();
-    let unnamed: Vec<String> = named_keys(db).await.map_err(|e| e.message_en())?.into_iter().filter(|k| !stored.contains(k)).collect();
+    let unnamed: Vec<String> =
+        named_keys(db).await.map_err(|e| e.message_en())?.into_iter().filter(|k| !stored.contains(k)).collect();
     if !unnamed.is_empty() {
         return Err(format!("restored rows name {} files the backup does not hold: {unnamed:?}", unnamed.len()));
     }
-    let secrets: Value = serde_json::from_slice(&open_part(target, SECRETS, identity).await?).map_err(|e| e.to_string())?;
+    let secrets: Value =
+        serde_json::from_slice(&open_part(target, SECRETS, identity).await?).map_err(|e| e.to_string())?;
     let session_key = BASE64.decode(secrets["session_key"].as_str().unwrap_or_default()).map_err(|e| e.to_string())?;
     Ok(Restored { manifest, files, session_key })
 }
 
 async fn open_part(target: &dyn BlobStore, name: &str, identity: &Identity) -> Result<Vec<u8>, String> {
-    let sealed = target.get(name).await.map_err(|e| format!("reading {name}: {e}"))?.ok_or(format!("{name} is missing"))?;
+    let sealed =
+        target.get(name).await.map_err(|e| format!("reading {name}: {e}"))?.ok_or(format!("{name} is missing"))?;
     open(&sealed, identity).map_err(|e| format!("{name}: {e}"))
 }
 
@@ -76,15 +83,20 @@ async fn open_part(target: &dyn BlobStore, name: &str, identity: &Identity) -> R
 async fn refuse_unless_empty(db: &DatabaseConnection, blobs: &dyn BlobStore) -> Result<(), String> {
     for table in table_names() {
         let sql = format!("SELECT COUNT(*) AS n FROM \"{table}\"");
-        let counted = db.query_one(Statement::from_string(db.get_database_backend(), sql)).await.map_err(|e| e.to_string())?;
+        let counted =
+            db.query_one(Statement::from_string(db.get_database_backend(), sql)).await.map_err(|e| e.to_string())?;
         let rows: i64 = counted.and_then(|row| row.try_get("", "n").ok()).unwrap_or(0);
         if rows > 0 {
-            return Err(format!("the installation is not empty ({rows} rows in {table}): a backup restores only into an empty one"));
+            return Err(format!(
+                "the installation is not empty ({rows} rows in {table}): a backup restores only into an empty one"
+            ));
         }
     }
     let files = blobs.list().await.map_err(|e| e.to_string())?.len();
     if files > 0 {
-        return Err(format!("the installation is not empty ({files} stored files): a backup restores only into an empty one"));
+        return Err(format!(
+            "the installation is not empty ({files} stored files): a backup restores only into an empty one"
+        ));
     }
     Ok(())
 }

@@ -48,7 +48,11 @@ mod tests {
         let identity = Identity::generate();
         let sealed = seal(b"110101194912310020", &identity.to_public()).unwrap();
         assert!(!sealed.windows(18).any(|w| w == b"110101194912310020"));
-        let text = format!("# created: 2026-11-26\n# public key: {}\n{}\n", identity.to_public(), identity.to_string().expose_secret());
+        let text = format!(
+            "# created: 2026-11-26\n# public key: {}\n{}\n",
+            identity.to_public(),
+            identity.to_string().expose_secret()
+        );
         assert_eq!(open(&sealed, &parse_identity(&text).unwrap()).unwrap(), b"110101194912310020");
         assert!(open(&sealed, &Identity::generate()).is_err());
         assert!(parse_recipient("age1notakey").is_err());

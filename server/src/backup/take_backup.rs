@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use age::x25519::Recipient;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
-use sea_orm::{AccessMode, DatabaseConnection, DbBackend, IsolationLevel, TransactionTrait};
+use sea_orm::{AccessMode, ConnectionTrait, DatabaseConnection, DbBackend, IsolationLevel, TransactionTrait};
 use serde_json::json;
 
 use app::ssr::infra::blob_store::BlobStore;

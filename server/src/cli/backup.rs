@@ -74,7 +74,8 @@ async fn open_target(target: &str) -> Result<Arc<dyn BlobStore>, Failure> {
 
 async fn backup_to(target: &str) -> Result<serde_json::Value, Failure> {
     let config = Config::load()?;
-    let recipient_text = config.backup_recipient.as_deref().ok_or("ZIGE_BACKUP_RECIPIENT (an age1… public key) is required")?;
+    let recipient_text =
+        config.backup_recipient.as_deref().ok_or("ZIGE_BACKUP_RECIPIENT (an age1… public key) is required")?;
     let recipient = parse_recipient(recipient_text).map_err(|e| format!("ZIGE_BACKUP_RECIPIENT: {e}"))?;
     let db = open_database(&config).await?;
     let blobs = open_blob_store(&config).await?;
@@ -89,7 +90,9 @@ async fn backup_to(target: &str) -> Result<serde_json::Value, Failure> {
     audit::record(&db, None, AuditAction::BackupTaken, "installation", &detail, manifest.taken_at)
         .await
         .map_err(|e| e.message_en())?;
-    Ok(json!({ "target": target, "taken_at": manifest.taken_at, "rows": manifest.rows, "files": files, "vanished": manifest.vanished }))
+    Ok(
+        json!({ "target": target, "taken_at": manifest.taken_at, "rows": manifest.rows, "files": files, "vanished": manifest.vanished }),
+    )
 }
 
 async fn verify_at(target: &str) -> Result<serde_json::Value, Failure> {
@@ -106,8 +109,10 @@ async fn verify_at(target: &str) -> Result<serde_json::Value, Failure> {
 
 async fn restore_from(target: &str) -> Result<serde_json::Value, Failure> {
     let config = Config::load()?;
-    let identity_file =
-        config.backup_identity_file.as_deref().ok_or("ZIGE_BACKUP_IDENTITY_FILE (the age identity's file) is required")?;
+    let identity_file = config
+        .backup_identity_file
+        .as_deref()
+        .ok_or("ZIGE_BACKUP_IDENTITY_FILE (the age identity's file) is required")?;
     let identity_text = std::fs::read_to_string(identity_file)
         .map_err(|e| format!("ZIGE_BACKUP_IDENTITY_FILE ({}): {e}", identity_file.display()))?;
     let identity = parse_identity(&identity_text).map_err(|e| format!("ZIGE_BACKUP_IDENTITY_FILE: {e}"))?;
@@ -123,5 +128,7 @@ async fn restore_from(target: &str) -> Result<serde_json::Value, Failure> {
     audit::record(&db, None, AuditAction::BackupRestored, "installation", &detail, chrono::Utc::now())
         .await
         .map_err(|e| e.message_en())?;
-    Ok(json!({ "target": target, "taken_at": restored.manifest.taken_at, "rows": restored.manifest.rows, "files": restored.files }))
+    Ok(
+        json!({ "target": target, "taken_at": restored.manifest.taken_at, "rows": restored.manifest.rows, "files": restored.files }),
+    )
 }

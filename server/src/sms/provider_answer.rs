@@ -3,10 +3,7 @@
 //! exchange means for the message. Errors are written without the request's address,
 //! whose query (Alibaba Cloud's) carries the number and the template's values.
 
-
 use super::SendFailure;
-
-
 
 /// Sends the request and reads the answer whole. A connection that never opened means nothing
 /// left: try again later. Anything after the request may have left (a timeout, a cut

@@ -11,7 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
 
 use super::alipay_account::AlipayAccount;
-use super::gateway_call::{self, call, public_params};
+use super::gateway_call::{call, public_params};
 use super::sign_content::signed;
 use super::trade_bill::bill_lines;
 use super::trade_notification::read_notification;

@@ -5,7 +5,6 @@
 //! (Alipay's gateway does not sign every error), but nothing is ever concluded from one.
 //! Failures are worded without the gateway's address or any signature.
 
-
 use app::ssr::infra::payment_gateway::GatewayFailure;
 use chrono::Utc;
 use serde_json::{Map, Value};
@@ -17,7 +16,6 @@ use crate::payments::beijing_time::beijing_time;
 
 pub const SUCCESS: &str = "10000";
 pub const NOT_VERIFIED: &str = "answer's signature did not verify";
-
 
 /// The parameters every request carries (`timestamp` is now, in Beijing).
 pub fn public_params(account: &AlipayAccount, method: &str) -> Vec<(String, String)> {

@@ -2,15 +2,12 @@
 //! with the platform's signature; a 4xx is WeChat Pay refusing, in its words (`code`, `message`);
 //! anything else, or no answer, is no answer. Errors are written without the request's address.
 
-
 use app::ssr::infra::payment_gateway::GatewayFailure;
 use serde::Deserialize;
 
 use super::answer_signature::is_signed;
 use super::request_signature::authorization;
 use super::wechatpay_account::WechatPayAccount;
-
-
 
 /// Whether the answer must carry the platform's signature: every answer but the bill's file.
 #[derive(Clone, Copy, PartialEq, Eq)]
