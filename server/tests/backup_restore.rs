@@ -221,3 +221,21 @@ async fn a_damaged_or_unfinished_backup_is_named_as_such_and_not_restored() {
     let (taken, said) = run(plain);
     assert!(!taken && said.contains("ZIGE_BACKUP_RECIPIENT"), "{said}");
 }
+
+#[tokio::test]
+async fn every_table_of_the_schema_is_in_a_backup_but_the_sessions() {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    let app = spawn_app().await;
+    let db = &app.state.db;
+    let sql = match db.get_database_backend() {
+        DbBackend::Postgres => "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
+        _ => "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    };
+    let rows = db.query_all(Statement::from_string(db.get_database_backend(), sql)).await.unwrap();
+    let mut schema: Vec<String> = rows.iter().map(|row| row.try_get::<String>("", "name").unwrap()).collect();
+    schema.retain(|name| name != "seaql_migrations" && name != "sessions");
+    schema.sort();
+    let mut kept: Vec<String> = server::backup::backup_tables::table_names().into_iter().map(String::from).collect();
+    kept.sort();
+    assert_eq!(kept, schema, "a table the backup leaves out (or names but the schema lacks)");
+}
