@@ -23,6 +23,7 @@ pub mod outbox;
 pub mod outbox_io;
 pub mod outbox_notes;
 pub mod payment_flags;
+pub mod personal_data_desk;
 pub mod personal_form_view;
 pub mod photo_fix;
 pub mod photo_tools_on_demand;

@@ -8,5 +8,6 @@ pub mod document_template;
 pub mod exam;
 pub mod feedback;
 pub mod payment;
+pub mod personal_data;
 pub mod review;
 pub mod seating;

@@ -1,5 +1,6 @@
 //! What every server does in the background from its start: forgetting idle rate-limit buckets,
-//! the hourly sweep of unnamed files and old action keys, and the payment providers' checks.
+//! the hourly sweep of unnamed files and old action keys, the payment providers' checks, and the
+//! deletion of personal data past its exam's retention day.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -76,6 +77,22 @@ pub(crate) fn spawn_payment_checks(state: app::ssr::ServerState) {
                 }
             }
             passes += 1;
+        }
+    });
+}
+
+/// Every hour, the pictures and personal forms of exams past their retention day are deleted
+/// (`personal_data_retention`, audited).
+pub(crate) fn spawn_personal_data_deletion(state: app::ssr::ServerState) {
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            match app::ssr::exams::personal_data_retention::delete_due(&state).await {
+                Ok(0) => {}
+                Ok(exams) => tracing::info!(exams, "personal data past its retention day deleted"),
+                Err(error) => tracing::warn!(?error, "personal data past its retention day not deleted"),
+            }
         }
     });
 }

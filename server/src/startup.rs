@@ -124,6 +124,7 @@ pub async fn prepare_with_clock(
         crate::demo_data::ensure_demo_data(&state).await.map_err(|e| format!("demo data: {e}"))?;
     }
     crate::background_tasks::spawn_payment_checks(state.clone());
+    crate::background_tasks::spawn_personal_data_deletion(state.clone());
     outbox_worker::spawn(db.clone(), clock, senders(config)?, Duration::from_millis(config.outbox_poll_ms.max(10)));
 
     let store = SeaOrmSessionStore::new(db);

@@ -43,6 +43,11 @@ pub struct ExamDefinition {
     /// 准考证: sessions, rooms and seats, rules for the day; none: no admission ticket.
     #[serde(default)]
     pub ticket: Option<TicketSpec>,
+    /// 个人信息保留期限 (个人信息保护法): after this day (China's calendar) the candidates' pictures
+    /// and personal forms of this exam are deleted; decisions, results, payments and the audit
+    /// stay. Written `personal_data_until = "2027-06-30"`; none: kept until an administrator sets it.
+    #[serde(default)]
+    pub personal_data_until: Option<chrono::NaiveDate>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

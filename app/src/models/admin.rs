@@ -107,7 +107,7 @@ pub struct AuditQuery {
 
 /// Every kind of line the audit log holds (as `ssr::audit::AuditAction` names them), with the
 /// words the filter shows.
-pub const AUDIT_ACTIONS: [(&str, &str, &str); 33] = [
+pub const AUDIT_ACTIONS: [(&str, &str, &str); 34] = [
     ("decision", "审核决定", "Decision"),
     ("unlock", "退回解锁", "Unlock"),
     ("role_change", "角色变更", "Role change"),
@@ -142,6 +142,7 @@ pub const AUDIT_ACTIONS: [(&str, &str, &str); 33] = [
     ("message_resent", "重新发送短信或邮件", "Message sent again"),
     ("backup_taken", "备份", "Backup taken"),
     ("backup_restored", "从备份恢复", "Restored from a backup"),
+    ("personal_data_deleted", "删除到期的个人信息", "Personal data deleted after its time"),
 ];
 
 /// An email or text message the outbox gave up on (the provider refused it for good, or it may

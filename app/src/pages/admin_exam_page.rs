@@ -10,6 +10,7 @@ use crate::api::server_resource::server_resource;
 use crate::components::eligibility_import::EligibilityImport;
 use crate::components::error_note::ErrorNote;
 use crate::components::fee_desk::FeeDesk;
+use crate::components::personal_data_desk::PersonalDataDesk;
 use crate::components::progress_chart::ProgressChart;
 use crate::components::seat_desk::SeatDesk;
 use crate::components::state_counts::StateCounts;
@@ -123,6 +124,7 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
         {detail.fee.clone().map(|fee| view! { <FeeDesk code=code.clone() fee today=detail.today.clone()/> })}
         {detail.tickets.then(|| view! { <SeatDesk code=code.clone()/> })}
         <TemplateDesk code=code.clone() documents=detail.documents.clone()/>
+        <PersonalDataDesk code=code.clone()/>
         <ExampleUpload code=code.clone()/>
         <section class="card" aria-labelledby="source-title">
             <h2 id="source-title">{tr("考试配置文件", "Exam file")}</h2>

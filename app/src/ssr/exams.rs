@@ -7,6 +7,7 @@ pub mod eligibility_sheet;
 pub mod exam_examples;
 pub mod exam_source;
 pub mod exam_store;
+pub mod personal_data_retention;
 pub mod photo_rules;
 pub mod presets;
 pub mod results_timing;

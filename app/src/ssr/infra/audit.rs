@@ -52,6 +52,7 @@ pub enum AuditAction {
     MessageResent,
     BackupTaken,
     BackupRestored,
+    PersonalDataDeleted,
 }
 
 impl AuditAction {
@@ -89,6 +90,7 @@ impl AuditAction {
             AuditAction::MessageResent => "message_resent",
             AuditAction::BackupTaken => "backup_taken",
             AuditAction::BackupRestored => "backup_restored",
+            AuditAction::PersonalDataDeleted => "personal_data_deleted",
         }
     }
 }

@@ -35,3 +35,8 @@ impl Clock for ManualClock {
         *self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
+
+/// The calendar day in China (UTC+8) at `now`: the day retention dates and providers' bills count in.
+pub fn china_today(now: DateTime<Utc>) -> chrono::NaiveDate {
+    (now + chrono::Duration::hours(8)).date_naive()
+}

@@ -139,7 +139,4 @@ fn china_day(day: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
     (start, start + Duration::days(1))
 }
 
-/// The calendar day in China at `now`.
-pub fn china_today(now: DateTime<Utc>) -> NaiveDate {
-    (now + Duration::hours(8)).date_naive()
-}
+pub use crate::ssr::infra::clock::china_today;
