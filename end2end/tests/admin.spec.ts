@@ -26,6 +26,16 @@ test('the demo admin creates an exam from a preset and imports a CSV with a bad 
   await expect(report).toContainText('第 3 行');
   await expectAccessible(page);
 
+  // 个人信息保留: no day yet; once the exam file names one, the panel says it and the dry run.
+  const retention = page.getByTestId('personal-data');
+  await expect(retention.getByTestId('retention-until')).toContainText('未设置保留期限');
+  const source = await page.locator('textarea[name=source]').inputValue();
+  await page.locator('textarea[name=source]').fill(`personal_data_until = "2027-06-30"\n${source}`);
+  await page.getByRole('button', { name: '保存配置' }).click();
+  await expect(retention.getByTestId('retention-until')).toContainText('保留至 2027-06-30');
+  await expect(retention.getByTestId('retention-dry-run')).toContainText('现存 0 名考生的 0 张图片和 0 份个人信息表');
+  await expectAccessible(page);
+
   // An example picture, through the plain upload form.
   const picture = await makeImage(page, { width: 320, height: 200 });
   await page.locator('form input[name=file]').setInputFiles({ name: 'Seal Sample.jpg', mimeType: 'image/jpeg', buffer: picture });

@@ -68,8 +68,16 @@ async fn after_its_day_an_exam_s_pictures_and_forms_are_deleted_and_its_decision
     }
     assert!(app.blob_files().await.is_empty(), "no picture's file is left: {:?}", app.blob_files().await);
     let after: Value = admin.call("admin_personal_data", json!({ "exam_code": "000" })).await.json().await.unwrap();
-    assert_eq!((after["pictures"].as_u64(), after["forms"].as_u64(), after["candidates"].as_u64()), (Some(0), Some(0), Some(0)));
-    let log: Value = admin.call("admin_audit_log", json!({ "query": { "action": "personal_data_deleted" } })).await.json().await.unwrap();
+    assert_eq!(
+        (after["pictures"].as_u64(), after["forms"].as_u64(), after["candidates"].as_u64()),
+        (Some(0), Some(0), Some(0))
+    );
+    let log: Value = admin
+        .call("admin_audit_log", json!({ "query": { "action": "personal_data_deleted" } }))
+        .await
+        .json()
+        .await
+        .unwrap();
     let line = log[0]["detail"].as_str().unwrap().to_string();
     assert!(line.contains("5 pictures") && line.contains("s3://zige-backups/2099-05-01"), "{line}");
     // The decision stays: the candidate still sees she was approved.

@@ -14,10 +14,13 @@ use crate::models::personal_data::PersonalDataHeld;
 #[component]
 pub fn PersonalDataDesk(code: String) -> impl IntoView {
     let refresh = RwSignal::new(0u32);
-    let held = server_resource({
-        let code = code.clone();
-        move || (code.clone(), refresh.get())
-    }, |(code, _)| admin_personal_data(code));
+    let held = server_resource(
+        {
+            let code = code.clone();
+            move || (code.clone(), refresh.get())
+        },
+        |(code, _)| admin_personal_data(code),
+    );
     let delete = Action::new({
         let code = code.clone();
         move |_: &()| {
@@ -44,7 +47,10 @@ pub fn PersonalDataDesk(code: String) -> impl IntoView {
 }
 
 #[component]
-fn HeldSummary(held: PersonalDataHeld, delete: Action<(), Result<PersonalDataHeld, crate::error::AppError>>) -> impl IntoView {
+fn HeldSummary(
+    held: PersonalDataHeld,
+    delete: Action<(), Result<PersonalDataHeld, crate::error::AppError>>,
+) -> impl IntoView {
     let lang = use_lang();
     let PersonalDataHeld { until, due, candidates, pictures, forms, backups } = held;
     let kept = match until.clone() {

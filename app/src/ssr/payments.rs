@@ -3,9 +3,11 @@
 //! recorded by staff, and the daily reconciliation. No real provider is reachable from here: the
 //! sandbox gateway plays one (its cashier page and its signed, late, repeated notifications).
 pub mod bill_check;
+pub mod notice_outcomes;
 pub mod notices;
 pub mod order_view;
 pub mod orders;
+pub mod provider_failure;
 pub mod provider_orders;
 pub mod reconciliation;
 pub mod sandbox_gateway;

@@ -19,7 +19,8 @@ use app::ssr::exams::exam_store;
 use app::ssr::infra::client_address::ClientAddress;
 use app::ssr::infra::inline_qr_svg::inline_qr_svg;
 use app::ssr::infra::payment_gateway::{Checkout, Device, OrderToPay};
-use app::ssr::payments::provider_orders::{payable_for, unreachable};
+use app::ssr::payments::provider_failure::unreachable;
+use app::ssr::payments::provider_orders::payable_for;
 use app::ssr::ServerState;
 
 use super::error_response;

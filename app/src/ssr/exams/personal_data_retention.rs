@@ -73,22 +73,37 @@ pub async fn held(state: &ServerState, exam_code: &str) -> Result<PersonalDataHe
 
 /// Deletes the exam's pictures and personal forms once its day has passed; what was deleted.
 /// `staff` is None when the server does it on its own.
-pub async fn delete(state: &ServerState, staff: Option<&user::Model>, exam_code: &str) -> Result<PersonalDataHeld, AppError> {
+pub async fn delete(
+    state: &ServerState,
+    staff: Option<&user::Model>,
+    exam_code: &str,
+) -> Result<PersonalDataHeld, AppError> {
     let before = held(state, exam_code).await?;
     let Some(until) = before.until.clone().filter(|_| before.due) else {
         return Err(AppError::invalid_field(
             "personal_data_until",
             format!("个人信息保留至 {}，期限过后才能删除", before.until.as_deref().unwrap_or("（未设置）")),
-            format!("Personal data is kept until {}; it can be deleted only after that", before.until.as_deref().unwrap_or("(not set)")),
+            format!(
+                "Personal data is kept until {}; it can be deleted only after that",
+                before.until.as_deref().unwrap_or("(not set)")
+            ),
         ));
     };
     let fail = |e| crate::ssr::internal("personal data delete", e);
     let txn = state.db.begin().await.map_err(fail)?;
-    let materials = material::Entity::find().filter(material::Column::ExamCode.eq(exam_code)).all(&txn).await.map_err(fail)?;
+    let materials =
+        material::Entity::find().filter(material::Column::ExamCode.eq(exam_code)).all(&txn).await.map_err(fail)?;
     let ids: Vec<String> = materials.iter().map(|m| m.id.clone()).collect();
-    let versions =
-        material_version::Entity::find().filter(material_version::Column::MaterialId.is_in(ids.clone())).all(&txn).await.map_err(fail)?;
-    material_version::Entity::delete_many().filter(material_version::Column::MaterialId.is_in(ids.clone())).exec(&txn).await.map_err(fail)?;
+    let versions = material_version::Entity::find()
+        .filter(material_version::Column::MaterialId.is_in(ids.clone()))
+        .all(&txn)
+        .await
+        .map_err(fail)?;
+    material_version::Entity::delete_many()
+        .filter(material_version::Column::MaterialId.is_in(ids.clone()))
+        .exec(&txn)
+        .await
+        .map_err(fail)?;
     material::Entity::delete_many().filter(material::Column::Id.is_in(ids)).exec(&txn).await.map_err(fail)?;
     application::Entity::update_many()
         .col_expr(application::Column::Form, Expr::value(EMPTY_FORM))

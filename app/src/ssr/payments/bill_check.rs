@@ -15,12 +15,8 @@ use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::payment_gateway::{BillLine, NoticeEvent};
 use crate::ssr::infra::server_state::ServerState;
 
-use super::provider_orders::unreachable;
-
-/// Zige took the money (or gave it back) but the provider's bill does not show it.
-pub const NOT_IN_BILL: &str = "not_in_bill";
-/// The bill shows money Zige holds no such order for.
-pub const ONLY_IN_BILL: &str = "only_in_bill";
+use super::notice_outcomes::{NOT_IN_BILL, ONLY_IN_BILL};
+use super::provider_failure::unreachable;
 
 /// Zige records a payment when its notification arrives, the provider when the payer paid: an
 /// order this close to midnight may sit on the neighbouring day's bill, and is not called missing.

@@ -15,25 +15,7 @@ use crate::ssr::infra::server_state::ServerState;
 
 use crate::ssr::infra::payment_gateway::{GatewayNotice, NoticeEvent, NoticeRefused};
 
-/// What a notification did, as stored in `payment_notices.outcome`.
-pub const PAID: &str = "paid";
-pub const REFUNDED: &str = "refunded";
-/// A genuine notification about nothing to apply (not kept).
-pub const NOTHING_TO_APPLY: &str = "nothing_to_apply";
-pub const ALREADY_DONE: &str = "already_done";
-pub const UNKNOWN_ORDER: &str = "unknown_order";
-/// A refund reported for an order Zige holds unpaid.
-pub const REFUND_UNMATCHED: &str = "refund_unmatched";
-/// Outcomes that wait for staff (with `StaffFlag::code`'s and the bill's differences).
-pub const FOR_STAFF: [&str; 7] = [
-    "amount_mismatch",
-    "paid_after_close",
-    "paid_twice",
-    UNKNOWN_ORDER,
-    REFUND_UNMATCHED,
-    super::bill_check::NOT_IN_BILL,
-    super::bill_check::ONLY_IN_BILL,
-];
+use super::notice_outcomes::{ALREADY_DONE, NOTHING_TO_APPLY, PAID, REFUNDED, REFUND_UNMATCHED, UNKNOWN_ORDER};
 
 /// Verifies and applies one notification exactly as it arrived; returns its outcome. A repeat of
 /// a notification already kept returns the first one's outcome and changes nothing.

@@ -3,7 +3,6 @@
 //! installation's gateways, may close it unpaid, and sees where it stands. One open order per
 //! application (the database refuses a second); the amount is the exam's, never the browser's.
 
-use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::domain::exam_fee::ExamFee;
@@ -141,25 +140,6 @@ pub async fn close(state: &ServerState, account: &Caller<Candidate>, order_no: &
         OrderOutcome::Refused { message_zh, message_en } => Err(AppError::payment_refused(message_zh, message_en)),
         OrderOutcome::Moves(_) | OrderOutcome::ForStaff(_) => Err(AppError::Internal),
     }
-}
-
-/// Closes the order if it is still open; false when a payment (or staff) moved it first, which
-/// then wins.
-pub async fn close_if_open(
-    state: &ServerState,
-    order_id: i32,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<bool, AppError> {
-    let closed = payment_order::Entity::update_many()
-        .col_expr(payment_order::Column::State, Expr::value(OrderState::Closed))
-        .col_expr(payment_order::Column::OpenFor, Expr::value(Option::<i32>::None))
-        .col_expr(payment_order::Column::ClosedAt, Expr::value(now))
-        .filter(payment_order::Column::Id.eq(order_id))
-        .filter(payment_order::Column::State.eq(OrderState::Created))
-        .exec(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("order close", e))?;
-    Ok(closed.rows_affected == 1)
 }
 
 /// The exam's fee and the application, when the candidate has been approved and may see it.

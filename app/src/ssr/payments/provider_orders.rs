@@ -5,17 +5,19 @@
 //! ways by the sweep (`close_stale`).
 
 use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::domain::payment_order::OrderState;
 use crate::error::AppError;
 use crate::ssr::entities::payment_order;
 use crate::ssr::infra::audit::{self, AuditAction};
-use crate::ssr::infra::payment_gateway::{GatewayFailure, GatewayNotice, NoticeEvent, ProviderOrder};
+use crate::ssr::infra::payment_gateway::{GatewayNotice, NoticeEvent, ProviderOrder};
 use crate::ssr::infra::server_state::ServerState;
 
-use super::notices::{self, PAID};
-use super::orders::close_if_open;
+use super::notice_outcomes::{ALREADY_DONE, PAID};
+use super::notices;
+use super::provider_failure::unreachable;
 
 /// How long a provider takes payment for an order (its `time_expire`): after this it is closed.
 pub fn payable_for() -> Duration {
@@ -60,7 +62,7 @@ pub async fn ask_provider(state: &ServerState, order: &payment_order::Model) -> 
 /// Closes an open order at its provider and then in Zige, unless the provider says it was paid.
 pub async fn close_everywhere(state: &ServerState, order: &payment_order::Model) -> Result<Closing, AppError> {
     if let Some(outcome) = ask_provider(state, order).await? {
-        if outcome == PAID || outcome == notices::ALREADY_DONE {
+        if outcome == PAID || outcome == ALREADY_DONE {
             return Ok(Closing::PaidMeanwhile);
         }
     }
@@ -121,19 +123,21 @@ fn is_past_payable(created_at: &DateTime<Utc>, now: DateTime<Utc>) -> bool {
     *created_at + payable_for() + notice_grace() < now
 }
 
-/// A provider that gave no answer Zige can act on, said to whoever asked.
-pub fn unreachable(failure: GatewayFailure) -> AppError {
-    match failure {
-        GatewayFailure::Refused(reason) => AppError::payment_refused(
-            format!("支付机构拒绝了该操作：{reason}"),
-            format!("The payment provider refused: {reason}"),
-        ),
-        GatewayFailure::Unreachable(reason) => {
-            tracing::warn!(reason, "payment provider unreachable");
-            AppError::payment_refused(
-                "暂时无法联系支付机构，请稍后再试",
-                "The payment provider cannot be reached just now; try again in a while",
-            )
-        }
-    }
+/// Closes the order if it is still open; false when a payment (or staff) moved it first, which
+/// then wins.
+pub async fn close_if_open(
+    state: &ServerState,
+    order_id: i32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<bool, AppError> {
+    let closed = payment_order::Entity::update_many()
+        .col_expr(payment_order::Column::State, Expr::value(OrderState::Closed))
+        .col_expr(payment_order::Column::OpenFor, Expr::value(Option::<i32>::None))
+        .col_expr(payment_order::Column::ClosedAt, Expr::value(now))
+        .filter(payment_order::Column::Id.eq(order_id))
+        .filter(payment_order::Column::State.eq(OrderState::Created))
+        .exec(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("order close", e))?;
+    Ok(closed.rows_affected == 1)
 }

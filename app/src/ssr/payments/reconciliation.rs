@@ -14,7 +14,7 @@ use crate::ssr::entities::{payment_notice, payment_order};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::server_state::ServerState;
 
-use super::notices::FOR_STAFF;
+use super::notice_outcomes::FOR_STAFF;
 
 pub const HEADER: [&str; 10] = [
     "订单号 Order",

@@ -19,10 +19,11 @@ use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::payment_gateway::RefundRequest;
 use crate::ssr::infra::server_state::ServerState;
 
-use super::notices::FOR_STAFF;
+use super::notice_outcomes::FOR_STAFF;
 use super::order_view::{order_view, ON_SITE};
 use super::orders::{latest_order, new_order_no};
-use super::provider_orders::{close_everywhere, unreachable, Closing};
+use super::provider_failure::unreachable;
+use super::provider_orders::{close_everywhere, Closing};
 
 /// Records that the candidate with `id_number` paid the exam's fee on site, with the receipt or
 /// transaction number staff read off the terminal. An open online order is closed first.
