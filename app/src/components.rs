@@ -18,6 +18,7 @@ pub mod judged_file;
 pub mod lightbox;
 pub mod looks_advice;
 pub mod material_list;
+pub mod my_data;
 pub mod offline_banner;
 pub mod outbox;
 pub mod outbox_io;

@@ -27,7 +27,7 @@ use crate::components::site_header::SiteHeader;
 use crate::i18n::{provide_lang, tr};
 use crate::lazy_routes::LazyPageRoutes;
 use crate::pages::{
-    AccountPage, ExamPageView, HomePage, LogInPage, NotFoundPage, NotificationsPage, PhotoToolPage, SignUpPage,
+    AccountPageView, ExamPageView, HomePage, LogInPage, NotFoundPage, NotificationsPage, PhotoToolPage, SignUpPage,
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -68,7 +68,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LogInPage/>
                     <Route path=path!("/signup") view=SignUpPage/>
                     <Route path=path!("/photo-tool") view=PhotoToolPage/>
-                    <Route path=path!("/account") view=AccountPage/>
+                    <Route path=path!("/account") view=AccountPageView/>
                     <Route path=path!("/exams/:code") view=ExamPageView/>
                     <Route path=path!("/notifications") view=NotificationsPage/>
                     // The staff's pages and the door's, each a chunk of its own (`lazy_routes`).

@@ -17,7 +17,7 @@ mod second_factor_page;
 mod sign_up_page;
 mod verify_ticket_page;
 
-pub use account_page::AccountPage;
+pub use account_page::{AccountPage, AccountPageView};
 pub use admin_audit_page::AdminAuditPage;
 pub use admin_exam_page::AdminExamPageView;
 pub use admin_page::AdminPage;

@@ -35,6 +35,7 @@ use crate::middleware::staff_idle::{end_idle_staff_sessions, StaffIdleState};
 use crate::routes::audit_export::audit_export;
 use crate::routes::candidate_documents::candidate_document;
 use crate::routes::metrics::{metrics, MetricsAccess};
+use crate::routes::my_data::{delete_my_account, my_data_archive};
 use crate::routes::pay_order::{pay_order, PublicAddress};
 use crate::routes::payment_notify::payment_notify;
 use crate::routes::payments_export::payments_export;
@@ -140,6 +141,8 @@ pub(crate) fn build_router(
             get(template_preview).layer(axum::Extension(documents.clone())),
         )
         .merge(sandbox_routes(sandbox, config))
+        .route("/api/my-data.zip", get(my_data_archive))
+        .route("/account/delete", post(delete_my_account))
         .route("/pay/{order_no}", get(pay_order).layer(Extension(PublicAddress(public_address(config)))))
         .route(
             "/api/admin/exams/{code}/examples",

@@ -7,6 +7,7 @@ pub mod example_file;
 pub mod health;
 pub mod material_file;
 pub mod metrics;
+pub mod my_data;
 pub mod pay_order;
 pub mod payment_notify;
 pub mod payments_export;

@@ -107,7 +107,7 @@ pub struct AuditQuery {
 
 /// Every kind of line the audit log holds (as `ssr::audit::AuditAction` names them), with the
 /// words the filter shows.
-pub const AUDIT_ACTIONS: [(&str, &str, &str); 34] = [
+pub const AUDIT_ACTIONS: [(&str, &str, &str); 35] = [
     ("decision", "审核决定", "Decision"),
     ("unlock", "退回解锁", "Unlock"),
     ("role_change", "角色变更", "Role change"),
@@ -143,6 +143,7 @@ pub const AUDIT_ACTIONS: [(&str, &str, &str); 34] = [
     ("backup_taken", "备份", "Backup taken"),
     ("backup_restored", "从备份恢复", "Restored from a backup"),
     ("personal_data_deleted", "删除到期的个人信息", "Personal data deleted after its time"),
+    ("account_deleted", "考生注销账户", "Account deleted by its owner"),
 ];
 
 /// An email or text message the outbox gave up on (the provider refused it for good, or it may

@@ -1,4 +1,5 @@
-//! 账号: the signed-in person changes their password; every other signed-in device is signed out.
+//! 账号: the signed-in person changes their password (every other signed-in device is signed out),
+//! and downloads their data or deletes the account (`components::my_data`).
 
 use leptos::prelude::*;
 
@@ -7,6 +8,15 @@ use crate::components::error_note::ErrorNote;
 use crate::domain::new_password::NewPassword;
 use crate::i18n::{tr, use_lang};
 use crate::island_page::provide_island_contexts;
+
+/// The page: the password island, and below it the plain, server-rendered data section.
+#[component]
+pub fn AccountPageView() -> impl IntoView {
+    view! {
+        <AccountPage/>
+        <crate::components::my_data::MyData/>
+    }
+}
 
 /// An island: the page's code, live without the app around it (`island_page`).
 #[island]

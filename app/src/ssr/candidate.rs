@@ -3,6 +3,7 @@
 
 pub mod application_commands;
 pub mod application_form;
+pub mod data_archive;
 pub mod exam_page;
 pub mod location_strip;
 pub mod material_commands;

@@ -53,6 +53,7 @@ pub enum AuditAction {
     BackupTaken,
     BackupRestored,
     PersonalDataDeleted,
+    AccountDeleted,
 }
 
 impl AuditAction {
@@ -91,6 +92,7 @@ impl AuditAction {
             AuditAction::BackupTaken => "backup_taken",
             AuditAction::BackupRestored => "backup_restored",
             AuditAction::PersonalDataDeleted => "personal_data_deleted",
+            AuditAction::AccountDeleted => "account_deleted",
         }
     }
 }

@@ -1,0 +1,94 @@
+//! 注销账户 (个人信息保护法, the right to erasure): a candidate asks for their account to be
+//! deleted, with their password. Refused, saying which and until when, while an exam they handed
+//! an application to still keeps its candidates' data (its `personal_data_until` not passed, or
+//! not set); otherwise every picture and form of theirs is deleted, the account keeps no name,
+//! number, mobile or email and can never sign in again, and the ID number is free to sign up
+//! anew. Decisions, payments and the audit stay, tied to the emptied account. Audited.
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+
+use crate::error::AppError;
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Candidate;
+use crate::ssr::entities::{application, material, material_version, notification, recovery_code, user};
+use crate::ssr::exams::exam_store;
+use crate::ssr::infra::audit::{self, AuditAction};
+use crate::ssr::infra::clock::china_today;
+use crate::ssr::infra::server_state::ServerState;
+
+use super::password::verify_password;
+
+pub async fn delete_account(state: &ServerState, account: &Caller<Candidate>, password: &str) -> Result<(), AppError> {
+    let me = account.account().clone();
+    if !verify_password(password.to_string(), me.password_hash.clone()).await? {
+        return Err(AppError::invalid_field("password", "密码不正确", "The password is not right"));
+    }
+    still_needed(state, me.id).await?;
+    let fail = |e| crate::ssr::internal("account deletion", e);
+    let txn = state.db.begin().await.map_err(fail)?;
+    let pictures = material::Entity::find().filter(material::Column::UserId.eq(me.id)).all(&txn).await.map_err(fail)?;
+    let ids: Vec<String> = pictures.iter().map(|p| p.id.clone()).collect();
+    let versions =
+        material_version::Entity::find().filter(material_version::Column::MaterialId.is_in(ids.clone())).all(&txn).await.map_err(fail)?;
+    material_version::Entity::delete_many().filter(material_version::Column::MaterialId.is_in(ids.clone())).exec(&txn).await.map_err(fail)?;
+    material::Entity::delete_many().filter(material::Column::Id.is_in(ids)).exec(&txn).await.map_err(fail)?;
+    application::Entity::update_many()
+        .col_expr(application::Column::Form, Expr::value("{}"))
+        .filter(application::Column::UserId.eq(me.id))
+        .exec(&txn)
+        .await
+        .map_err(fail)?;
+    notification::Entity::delete_many().filter(notification::Column::UserId.eq(me.id)).exec(&txn).await.map_err(fail)?;
+    recovery_code::Entity::delete_many().filter(recovery_code::Column::UserId.eq(me.id)).exec(&txn).await.map_err(fail)?;
+    let mut emptied: user::ActiveModel = me.clone().into();
+    emptied.id_number = Set(format!("{}-{}-deleted", user::RELEASED_PREFIX, me.id));
+    emptied.name = Set("已注销".to_string());
+    emptied.mobile = Set(String::new());
+    emptied.email = Set(None);
+    // No password hashes to this.
+    emptied.password_hash = Set("!".to_string());
+    emptied.session_generation = Set(me.session_generation + 1);
+    emptied.update(&txn).await.map_err(fail)?;
+    let detail = format!("account {} deleted at its owner's request: {} pictures", me.id, pictures.len() + versions.len());
+    audit::record(&txn, None, AuditAction::AccountDeleted, &format!("account {}", me.id), &detail, state.clock.now()).await?;
+    txn.commit().await.map_err(fail)?;
+    for key in pictures.iter().map(|p| &p.blob_key).chain(versions.iter().map(|v| &v.blob_key)) {
+        if let Err(error) = state.blobs.delete(key).await {
+            tracing::warn!(key, %error, "a deleted account's file is left for the sweep");
+        }
+    }
+    Ok(())
+}
+
+/// Refused while an exam the candidate handed an application to keeps its candidates' data.
+async fn still_needed(state: &ServerState, user_id: i32) -> Result<(), AppError> {
+    let handed_in = application::Entity::find()
+        .filter(application::Column::UserId.eq(user_id))
+        .filter(application::Column::LastSubmittedAt.is_not_null())
+        .all(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("account deletion", e))?;
+    let today = china_today(state.clock.now());
+    for application in handed_in {
+        let Some(exam) = exam_store::load(&state.db, &application.exam_code).await? else { continue };
+        match exam.personal_data_until {
+            Some(day) if today > day => {}
+            Some(day) => {
+                return Err(AppError::invalid_field(
+                    "account",
+                    format!("「{}」须保留您的报名资料至 {day}，期限过后方可注销账户", exam.title_zh),
+                    format!("\"{}\" keeps your application until {day}; the account can be deleted after that", exam.title_en),
+                ))
+            }
+            None => {
+                return Err(AppError::invalid_field(
+                    "account",
+                    format!("「{}」仍须保留您的报名资料（考试机构尚未设定保留期限），暂不能注销账户", exam.title_zh),
+                    format!("\"{}\" still keeps your application (no retention date is set yet); the account cannot be deleted now", exam.title_en),
+                ))
+            }
+        }
+    }
+    Ok(())
+}
