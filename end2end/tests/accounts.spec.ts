@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { clickToNextPage, expectAccessible, newResidentId, open, DEMO_ADMIN, staffLogsInOnThePage } from './support';
+import * as fs from 'fs';
+import { clickToNextPage, expectAccessible, newResidentId, open, signUpCandidate, DEMO_ADMIN, staffLogsInOnThePage } from './support';
 
 // Accounts a person can get back into: 忘记密码 answers the same for every ID number, an
 // administrator hands over a temporary password, and its owner replaces it with their own.
@@ -120,4 +121,23 @@ test('a session ended on another device empties the offline copy on the phone', 
   await expect.poll(keptPages, { timeout: 20_000 }).toEqual([]);
   await phoneContext.close();
   await laptop.close();
+});
+
+// 个人信息保护法: a candidate downloads everything held about them as one archive, and deletes an
+// account no exam still needs, from the account page (plain HTML: a link and a form).
+test('a candidate downloads all their data, then deletes the account no exam needs', async ({ page }) => {
+  await signUpCandidate(page, '注销考生', '13912345672');
+  await open(page, '/account');
+  const mine = page.getByRole('region', { name: '我的资料' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    mine.getByRole('link', { name: '下载我的全部资料（ZIP）' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('zige-my-data.zip');
+  expect(fs.readFileSync(await download.path()).subarray(0, 2).toString()).toBe('PK');
+  await expectAccessible(page);
+  await mine.getByLabel('密码').fill('Exam2026pass');
+  await mine.getByRole('button', { name: '注销账户' }).click();
+  await expect(page.getByRole('heading', { name: /账户已注销/ })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('本机已退出登录');
 });

@@ -20,14 +20,15 @@ async fn archive_of(candidate: &Browser) -> std::collections::BTreeMap<String, V
             let mut file = zip.by_index(i).unwrap();
             let mut content = Vec::new();
             file.read_to_end(&mut content).unwrap();
-            (file.name().to_string(), content)
+            (file.name().unwrap().to_string(), content)
         })
         .collect()
 }
 
 async fn delete_account(candidate: &Browser, password: &str) -> (u16, String) {
     let form = reqwest::multipart::Form::new().text("password", password.to_string());
-    let response = candidate.http.post(format!("{}/account/delete", candidate.app_url())).multipart(form).send().await.unwrap();
+    let response =
+        candidate.http.post(format!("{}/account/delete", candidate.app_url())).multipart(form).send().await.unwrap();
     (response.status().as_u16(), response.text().await.unwrap())
 }
 
@@ -82,7 +83,14 @@ async fn an_account_is_deleted_at_its_owner_s_request_only_where_no_exam_still_n
     assert_eq!(carol.get("/api/my-data.zip").await.status(), 401, "signed out");
     assert_eq!(app.browser().log_in(&resident_id(31), "secret-pass-1").await.status(), 401);
     assert!(app.browser().sign_up(&resident_id(31), "考生", "secret-pass-2").await.status().is_success());
-    let log: Value = app.admin().await.call("admin_audit_log", json!({ "query": { "action": "account_deleted" } })).await.json().await.unwrap();
+    let log: Value = app
+        .admin()
+        .await
+        .call("admin_audit_log", json!({ "query": { "action": "account_deleted" } }))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(log.as_array().unwrap().len(), 1);
 
     // Once exam 000's retention day has passed, ALICE may go too.

@@ -29,9 +29,16 @@ pub async fn delete_account(state: &ServerState, account: &Caller<Candidate>, pa
     let txn = state.db.begin().await.map_err(fail)?;
     let pictures = material::Entity::find().filter(material::Column::UserId.eq(me.id)).all(&txn).await.map_err(fail)?;
     let ids: Vec<String> = pictures.iter().map(|p| p.id.clone()).collect();
-    let versions =
-        material_version::Entity::find().filter(material_version::Column::MaterialId.is_in(ids.clone())).all(&txn).await.map_err(fail)?;
-    material_version::Entity::delete_many().filter(material_version::Column::MaterialId.is_in(ids.clone())).exec(&txn).await.map_err(fail)?;
+    let versions = material_version::Entity::find()
+        .filter(material_version::Column::MaterialId.is_in(ids.clone()))
+        .all(&txn)
+        .await
+        .map_err(fail)?;
+    material_version::Entity::delete_many()
+        .filter(material_version::Column::MaterialId.is_in(ids.clone()))
+        .exec(&txn)
+        .await
+        .map_err(fail)?;
     material::Entity::delete_many().filter(material::Column::Id.is_in(ids)).exec(&txn).await.map_err(fail)?;
     application::Entity::update_many()
         .col_expr(application::Column::Form, Expr::value("{}"))
@@ -39,8 +46,16 @@ pub async fn delete_account(state: &ServerState, account: &Caller<Candidate>, pa
         .exec(&txn)
         .await
         .map_err(fail)?;
-    notification::Entity::delete_many().filter(notification::Column::UserId.eq(me.id)).exec(&txn).await.map_err(fail)?;
-    recovery_code::Entity::delete_many().filter(recovery_code::Column::UserId.eq(me.id)).exec(&txn).await.map_err(fail)?;
+    notification::Entity::delete_many()
+        .filter(notification::Column::UserId.eq(me.id))
+        .exec(&txn)
+        .await
+        .map_err(fail)?;
+    recovery_code::Entity::delete_many()
+        .filter(recovery_code::Column::UserId.eq(me.id))
+        .exec(&txn)
+        .await
+        .map_err(fail)?;
     let mut emptied: user::ActiveModel = me.clone().into();
     emptied.id_number = Set(format!("{}-{}-deleted", user::RELEASED_PREFIX, me.id));
     emptied.name = Set("已注销".to_string());
@@ -50,8 +65,10 @@ pub async fn delete_account(state: &ServerState, account: &Caller<Candidate>, pa
     emptied.password_hash = Set("!".to_string());
     emptied.session_generation = Set(me.session_generation + 1);
     emptied.update(&txn).await.map_err(fail)?;
-    let detail = format!("account {} deleted at its owner's request: {} pictures", me.id, pictures.len() + versions.len());
-    audit::record(&txn, None, AuditAction::AccountDeleted, &format!("account {}", me.id), &detail, state.clock.now()).await?;
+    let detail =
+        format!("account {} deleted at its owner's request: {} pictures", me.id, pictures.len() + versions.len());
+    audit::record(&txn, None, AuditAction::AccountDeleted, &format!("account {}", me.id), &detail, state.clock.now())
+        .await?;
     txn.commit().await.map_err(fail)?;
     for key in pictures.iter().map(|p| &p.blob_key).chain(versions.iter().map(|v| &v.blob_key)) {
         if let Err(error) = state.blobs.delete(key).await {

@@ -61,7 +61,13 @@ pub async fn archive(state: &ServerState, account: &Caller<Candidate>) -> Result
         .await
         .map_err(fail)?;
     for picture in &pictures {
-        let name = format!("exams/{}/pictures/{}-{:02}.{}", picture.exam_code, picture.category, picture.seq_no, extension(&picture.format));
+        let name = format!(
+            "exams/{}/pictures/{}-{:02}.{}",
+            picture.exam_code,
+            picture.category,
+            picture.seq_no,
+            extension(&picture.format)
+        );
         zip.file(&name, &stored(state, &picture.blob_key).await?)?;
         let earlier = material_version::Entity::find()
             .filter(material_version::Column::MaterialId.eq(picture.id.as_str()))
@@ -81,9 +87,13 @@ pub async fn archive(state: &ServerState, account: &Caller<Candidate>) -> Result
             zip.file(&name, &stored(state, &version.blob_key).await?)?;
         }
     }
-    let payments =
-        payment_order::Entity::find().filter(payment_order::Column::UserId.eq(me.id)).all(&state.db).await.map_err(fail)?;
-    zip.json("payments.json", &serde_json::to_value(&payments).map_err(fail)?)?;
+    let payments = payment_order::Entity::find()
+        .filter(payment_order::Column::UserId.eq(me.id))
+        .all(&state.db)
+        .await
+        .map_err(fail)?;
+    let payments = serde_json::to_value(&payments).map_err(|e| crate::ssr::internal("data archive", e))?;
+    zip.json("payments.json", &payments)?;
     let notices = notification::Entity::find()
         .filter(notification::Column::UserId.eq(me.id))
         .filter(notification::Column::VisibleFrom.lte(now))
