@@ -8,6 +8,7 @@ pub mod exam_page;
 pub mod location_strip;
 pub mod material_commands;
 pub mod my_exams;
+pub mod personal_data_erasure;
 pub mod pledge;
 pub mod replacements;
 pub mod stored_file;

@@ -5,13 +5,13 @@
 //! number, mobile or email and can never sign in again, and the ID number is free to sign up
 //! anew. Decisions, payments and the audit stay, tied to the emptied account. Audited.
 
-use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Candidate;
-use crate::ssr::entities::{application, material, material_version, notification, recovery_code, user};
+use crate::ssr::candidate::personal_data_erasure::{delete_files, erase_rows, Whose};
+use crate::ssr::entities::{application, notification, recovery_code, user};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::clock::china_today;
@@ -27,25 +27,7 @@ pub async fn delete_account(state: &ServerState, account: &Caller<Candidate>, pa
     still_needed(state, me.id).await?;
     let fail = |e| crate::ssr::internal("account deletion", e);
     let txn = state.db.begin().await.map_err(fail)?;
-    let pictures = material::Entity::find().filter(material::Column::UserId.eq(me.id)).all(&txn).await.map_err(fail)?;
-    let ids: Vec<String> = pictures.iter().map(|p| p.id.clone()).collect();
-    let versions = material_version::Entity::find()
-        .filter(material_version::Column::MaterialId.is_in(ids.clone()))
-        .all(&txn)
-        .await
-        .map_err(fail)?;
-    material_version::Entity::delete_many()
-        .filter(material_version::Column::MaterialId.is_in(ids.clone()))
-        .exec(&txn)
-        .await
-        .map_err(fail)?;
-    material::Entity::delete_many().filter(material::Column::Id.is_in(ids)).exec(&txn).await.map_err(fail)?;
-    application::Entity::update_many()
-        .col_expr(application::Column::Form, Expr::value("{}"))
-        .filter(application::Column::UserId.eq(me.id))
-        .exec(&txn)
-        .await
-        .map_err(fail)?;
+    let files = erase_rows(&txn, Whose::Person(me.id)).await?;
     notification::Entity::delete_many()
         .filter(notification::Column::UserId.eq(me.id))
         .exec(&txn)
@@ -70,11 +52,7 @@ pub async fn delete_account(state: &ServerState, account: &Caller<Candidate>, pa
     audit::record(&txn, None, AuditAction::AccountDeleted, &format!("account {}", me.id), &detail, state.clock.now())
         .await?;
     txn.commit().await.map_err(fail)?;
-    for key in pictures.iter().map(|p| &p.blob_key).chain(versions.iter().map(|v| &v.blob_key)) {
-        if let Err(error) = state.blobs.delete(key).await {
-            tracing::warn!(key, %error, "a deleted account's file is left for the sweep");
-        }
-    }
+    delete_files(state, &files).await;
     Ok(())
 }
 

@@ -5,20 +5,17 @@
 //! results, payments and the audit stay. The deletion is audited with the backups taken before
 //! it, which still hold the data.
 
-use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
 
 use crate::error::AppError;
 use crate::models::personal_data::PersonalDataHeld;
+use crate::ssr::candidate::personal_data_erasure::{delete_files, erase_rows, Whose, EMPTY_FORM};
 use crate::ssr::entities::{application, audit_entry, material, material_version, user};
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::clock::china_today;
 use crate::ssr::infra::server_state::ServerState;
 
 use super::exam_store;
-
-/// A form with nothing in it, as a deleted one is left.
-const EMPTY_FORM: &str = "{}";
 
 /// What the exam holds of its candidates now, and whether it is due for deletion (the dry run).
 pub async fn held(state: &ServerState, exam_code: &str) -> Result<PersonalDataHeld, AppError> {
@@ -91,26 +88,7 @@ pub async fn delete(
     };
     let fail = |e| crate::ssr::internal("personal data delete", e);
     let txn = state.db.begin().await.map_err(fail)?;
-    let materials =
-        material::Entity::find().filter(material::Column::ExamCode.eq(exam_code)).all(&txn).await.map_err(fail)?;
-    let ids: Vec<String> = materials.iter().map(|m| m.id.clone()).collect();
-    let versions = material_version::Entity::find()
-        .filter(material_version::Column::MaterialId.is_in(ids.clone()))
-        .all(&txn)
-        .await
-        .map_err(fail)?;
-    material_version::Entity::delete_many()
-        .filter(material_version::Column::MaterialId.is_in(ids.clone()))
-        .exec(&txn)
-        .await
-        .map_err(fail)?;
-    material::Entity::delete_many().filter(material::Column::Id.is_in(ids)).exec(&txn).await.map_err(fail)?;
-    application::Entity::update_many()
-        .col_expr(application::Column::Form, Expr::value(EMPTY_FORM))
-        .filter(application::Column::ExamCode.eq(exam_code))
-        .exec(&txn)
-        .await
-        .map_err(fail)?;
+    let files = erase_rows(&txn, Whose::Exam(exam_code)).await?;
     let detail = format!(
         "{exam_code}: {} pictures and {} personal forms of {} candidates deleted (kept until {until}); backups taken before still hold them: {}",
         before.pictures,
@@ -120,13 +98,7 @@ pub async fn delete(
     );
     audit::record(&txn, staff, AuditAction::PersonalDataDeleted, exam_code, &detail, state.clock.now()).await?;
     txn.commit().await.map_err(fail)?;
-    // The rows are gone: a file left behind by a failed delete is unnamed, and the hourly sweep
-    // removes it.
-    for key in materials.iter().map(|m| &m.blob_key).chain(versions.iter().map(|v| &v.blob_key)) {
-        if let Err(error) = state.blobs.delete(key).await {
-            tracing::warn!(key, %error, "a deleted picture's file is left for the sweep");
-        }
-    }
+    delete_files(state, &files).await;
     Ok(before)
 }
 

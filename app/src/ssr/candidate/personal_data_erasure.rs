@@ -1,0 +1,63 @@
+//! Erasing candidates' pictures and personal forms, for the two reasons the law gives: an exam's
+//! retention day has passed (`exams::personal_data_retention`), or a candidate deleted their
+//! account (`accounts::account_deletion`). The rows go inside the caller's transaction; the
+//! files once it has committed (a file a failed delete leaves behind is unnamed, and the hourly
+//! sweep removes it).
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+
+use crate::error::AppError;
+use crate::ssr::entities::{application, material, material_version};
+use crate::ssr::infra::server_state::ServerState;
+
+/// A personal form with nothing in it, as an erased one is left.
+pub const EMPTY_FORM: &str = "{}";
+
+/// Whose data is erased.
+#[derive(Clone, Copy, Debug)]
+pub enum Whose<'a> {
+    /// Every candidate's of one exam.
+    Exam(&'a str),
+    /// One candidate's, in every exam.
+    Person(i32),
+}
+
+/// Deletes every picture and earlier version of `whose`, and empties their personal forms;
+/// the keys of the files to delete once `txn` has committed.
+pub async fn erase_rows(txn: &DatabaseTransaction, whose: Whose<'_>) -> Result<Vec<String>, AppError> {
+    let fail = |e| crate::ssr::internal("personal data erasure", e);
+    let (pictures_of, forms_of) = match whose {
+        Whose::Exam(code) => (material::Column::ExamCode.eq(code), application::Column::ExamCode.eq(code)),
+        Whose::Person(user_id) => (material::Column::UserId.eq(user_id), application::Column::UserId.eq(user_id)),
+    };
+    let pictures = material::Entity::find().filter(pictures_of).all(txn).await.map_err(fail)?;
+    let ids: Vec<String> = pictures.iter().map(|p| p.id.clone()).collect();
+    let versions = material_version::Entity::find()
+        .filter(material_version::Column::MaterialId.is_in(ids.clone()))
+        .all(txn)
+        .await
+        .map_err(fail)?;
+    material_version::Entity::delete_many()
+        .filter(material_version::Column::MaterialId.is_in(ids.clone()))
+        .exec(txn)
+        .await
+        .map_err(fail)?;
+    material::Entity::delete_many().filter(material::Column::Id.is_in(ids)).exec(txn).await.map_err(fail)?;
+    application::Entity::update_many()
+        .col_expr(application::Column::Form, Expr::value(EMPTY_FORM))
+        .filter(forms_of)
+        .exec(txn)
+        .await
+        .map_err(fail)?;
+    Ok(pictures.into_iter().map(|p| p.blob_key).chain(versions.into_iter().map(|v| v.blob_key)).collect())
+}
+
+/// Deletes the files of erased rows, after their transaction committed.
+pub async fn delete_files(state: &ServerState, keys: &[String]) {
+    for key in keys {
+        if let Err(error) = state.blobs.delete(key).await {
+            tracing::warn!(key, %error, "an erased picture's file is left for the sweep");
+        }
+    }
+}
