@@ -47,8 +47,7 @@ pub async fn delete_account(state: &ServerState, account: &Caller<Candidate>, pa
     emptied.password_hash = Set("!".to_string());
     emptied.session_generation = Set(me.session_generation + 1);
     emptied.update(&txn).await.map_err(fail)?;
-    let detail =
-        format!("account {} deleted at its owner's request: {} pictures", me.id, pictures.len() + versions.len());
+    let detail = format!("account {} deleted at its owner's request: {} pictures", me.id, files.len());
     audit::record(&txn, None, AuditAction::AccountDeleted, &format!("account {}", me.id), &detail, state.clock.now())
         .await?;
     txn.commit().await.map_err(fail)?;
