@@ -6,9 +6,12 @@
 use age::x25519::Identity;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
-use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, TransactionTrait};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Statement, TransactionTrait,
+};
 use serde_json::{Map, Value};
 
+use app::ssr::entities::{exam_example, material, material_version};
 use app::ssr::infra::blob_store::BlobStore;
 use app::ssr::infra::blob_sweep::named_keys;
 
@@ -43,14 +46,18 @@ pub async fn restore(
     let rows = db.begin().await.map_err(|e| e.to_string())?;
     load(&rows, &tables).await?;
     for key in &manifest.vanished {
-        for (table, column) in
-            [("material_versions", "blob_key"), ("materials", "blob_key"), ("exam_examples", "blob_key")]
-        {
-            let sql = format!("DELETE FROM {table} WHERE {column} = '{}'", key.replace('\'', ""));
-            rows.execute(Statement::from_string(db.get_database_backend(), sql))
-                .await
-                .map_err(|e| format!("{table}: {e}"))?;
-        }
+        let fail = |e: sea_orm::DbErr| format!("leaving out the rows of file {key}: {e}");
+        material_version::Entity::delete_many()
+            .filter(material_version::Column::BlobKey.eq(key))
+            .exec(&rows)
+            .await
+            .map_err(fail)?;
+        material::Entity::delete_many().filter(material::Column::BlobKey.eq(key)).exec(&rows).await.map_err(fail)?;
+        exam_example::Entity::delete_many()
+            .filter(exam_example::Column::BlobKey.eq(key))
+            .exec(&rows)
+            .await
+            .map_err(fail)?;
     }
     rows.commit().await.map_err(|e| e.to_string())?;
     let mut files = 0;

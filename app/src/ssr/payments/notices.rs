@@ -5,7 +5,10 @@
 //! wrong amount, a closed order, a second payment) is kept and flagged for staff, never dropped.
 
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
+};
 
 use crate::domain::payment_order::{decide, OrderEvent, OrderOutcome, OrderState};
 use crate::error::AppError;
@@ -111,12 +114,7 @@ async fn apply(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<String, AppError> {
     for _ in 0..3 {
-        let Some(order) = payment_order::Entity::find()
-            .filter(payment_order::Column::OrderNo.eq(notice.order_no.as_str()))
-            .one(txn)
-            .await
-            .map_err(|e| crate::ssr::internal("notice order", e))?
-        else {
+        let Some(order) = order_by_no(txn, &notice.order_no).await? else {
             return Ok(UNKNOWN_ORDER.to_string());
         };
         let event = OrderEvent::Paid { amount_fen: notice.amount_fen, txn: notice.txn.clone() };
@@ -151,29 +149,42 @@ async fn apply_refund(
     notice: &GatewayNotice,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<String, AppError> {
-    let Some(order) = payment_order::Entity::find()
-        .filter(payment_order::Column::OrderNo.eq(notice.order_no.as_str()))
-        .one(txn)
-        .await
-        .map_err(|e| crate::ssr::internal("refund notice order", e))?
-    else {
+    let Some(order) = order_by_no(txn, &notice.order_no).await? else {
         return Ok(UNKNOWN_ORDER.to_string());
     };
     match decide(&order.facts(), &OrderEvent::Refund) {
         OrderOutcome::Moves(OrderState::Refunded) => {
-            let moved = payment_order::Entity::update_many()
-                .col_expr(payment_order::Column::State, Expr::value(OrderState::Refunded))
-                .col_expr(payment_order::Column::RefundedAt, Expr::value(now))
-                .filter(payment_order::Column::Id.eq(order.id))
-                .filter(payment_order::Column::State.eq(OrderState::Paid))
-                .exec(txn)
-                .await
-                .map_err(|e| crate::ssr::internal("order refunded", e))?;
-            Ok(if moved.rows_affected == 1 { REFUNDED } else { ALREADY_DONE }.to_string())
+            Ok(if refund_if_paid(txn, order.id, now).await? { REFUNDED } else { ALREADY_DONE }.to_string())
         }
         OrderOutcome::AlreadyDone => Ok(ALREADY_DONE.to_string()),
         _ => Ok(REFUND_UNMATCHED.to_string()),
     }
+}
+
+/// Moves a paid order to refunded; false when something moved it first (it was refunded already).
+/// Staff's refund and the provider's refund notice both move it here.
+pub async fn refund_if_paid(
+    conn: &impl ConnectionTrait,
+    order_id: i32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<bool, AppError> {
+    let moved = payment_order::Entity::update_many()
+        .col_expr(payment_order::Column::State, Expr::value(OrderState::Refunded))
+        .col_expr(payment_order::Column::RefundedAt, Expr::value(now))
+        .filter(payment_order::Column::Id.eq(order_id))
+        .filter(payment_order::Column::State.eq(OrderState::Paid))
+        .exec(conn)
+        .await
+        .map_err(|e| crate::ssr::internal("order refunded", e))?;
+    Ok(moved.rows_affected == 1)
+}
+
+async fn order_by_no(txn: &DatabaseTransaction, order_no: &str) -> Result<Option<payment_order::Model>, AppError> {
+    payment_order::Entity::find()
+        .filter(payment_order::Column::OrderNo.eq(order_no))
+        .one(txn)
+        .await
+        .map_err(|e| crate::ssr::internal("notice order", e))
 }
 
 async fn kept_notice(

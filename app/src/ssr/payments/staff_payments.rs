@@ -20,6 +20,7 @@ use crate::ssr::infra::payment_gateway::RefundRequest;
 use crate::ssr::infra::server_state::ServerState;
 
 use super::notice_outcomes::FOR_STAFF;
+use super::notices::refund_if_paid;
 use super::order_view::{order_view, ON_SITE};
 use super::orders::{latest_order, new_order_no};
 use super::provider_failure::unreachable;
@@ -143,15 +144,7 @@ pub async fn refund(
                 gateway.refund(&refund).await.map_err(unreachable)?;
             }
             let now = state.clock.now();
-            let moved = payment_order::Entity::update_many()
-                .col_expr(payment_order::Column::State, Expr::value(OrderState::Refunded))
-                .col_expr(payment_order::Column::RefundedAt, Expr::value(now))
-                .filter(payment_order::Column::Id.eq(order.id))
-                .filter(payment_order::Column::State.eq(OrderState::Paid))
-                .exec(&state.db)
-                .await
-                .map_err(|e| crate::ssr::internal("order refund", e))?;
-            if moved.rows_affected == 1 {
+            if refund_if_paid(&state.db, order.id, now).await? {
                 let detail = format!("{order_no} {} fen: {reason}", order.amount_fen);
                 audit::record(
                     &state.db,
