@@ -1,6 +1,6 @@
 //! Typed configuration: defaults that run on one machine, overridden by environment variables
 //! (`ZIGE_LISTEN`, `ZIGE_DATA_DIR`, `ZIGE_DATABASE_URL` or `DATABASE_URL`, `ZIGE_SESSION_SECRET`,
-//! `ZIGE_PUBLIC_URL`, `ZIGE_SECURE_COOKIES`, `ZIGE_BEHIND_PROXY`, `ZIGE_RATE_LIMITS`, `ZIGE_MAX_UPLOAD_BYTES`, `ZIGE_DECODE_BUDGET_MB`, `ZIGE_DECODE_WAIT_MS`, `ZIGE_SEED_DEMO`, `ZIGE_SMTP_URL`,
+//! `ZIGE_PUBLIC_URL`, `ZIGE_SECURE_COOKIES`, `ZIGE_BEHIND_PROXY`, `ZIGE_RATE_LIMITS`, `ZIGE_MAX_UPLOAD_BYTES`, `ZIGE_DECODE_BUDGET_MB`, `ZIGE_DECODE_WAIT_MS`, `ZIGE_ADMISSION_IN_FLIGHT`, `ZIGE_SEED_DEMO`, `ZIGE_SMTP_URL`,
 //! `ZIGE_MAIL_FROM`, `ZIGE_OUTBOX_POLL_MS`, `ZIGE_BLOB_URL`, `ZIGE_SERVERS`, `ZIGE_MIGRATE_ON_START`, `ZIGE_PAYMENT_SANDBOX`,
 //! `ZIGE_TEST_INSTALLATION`, `ZIGE_STAFF_IDLE_MINUTES`, `ZIGE_STAFF_SECOND_FACTOR`, `ZIGE_SMS_PROVIDER`, …: every field below, upper-cased).
 
@@ -41,6 +41,11 @@ pub struct Config {
     /// share, at most `decode_wait_ms`, then is told to retry (503).
     pub decode_budget_mb: u32,
     pub decode_wait_ms: u64,
+    /// Admission control: how many requests one server answers at a time. Past it a request waits
+    /// at most `admission_wait_ms` for a turn, then is answered 503 with `Retry-After` at once,
+    /// and the page sends it again then. 0: no limit.
+    pub admission_in_flight: u32,
+    pub admission_wait_ms: u64,
     /// Create the demo exams and the demo accounts (whose passwords are published in the README)
     /// on first start. Off unless asked for: a real installation has no known password.
     pub seed_demo: bool,
@@ -194,6 +199,8 @@ impl Default for Config {
             max_upload_bytes: 10 * 1024 * 1024,
             decode_budget_mb: 1024,
             decode_wait_ms: 20_000,
+            admission_in_flight: 48,
+            admission_wait_ms: 250,
             seed_demo: false,
             smtp_url: None,
             mail_from: "Zige 资格 <noreply@zige.localhost>".to_string(),

@@ -1,5 +1,6 @@
 //! Checks every request passes before it reaches a route or a server function.
 
+pub mod admission;
 pub mod body_limit;
 pub mod client_address;
 pub mod error_wire;

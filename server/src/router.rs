@@ -1,6 +1,6 @@
 //! Every route of the server and the layers around them, in the order a request passes them:
 //! plain routes and the pages, then idempotency, the staff idle clock, the rate limits, the
-//! cross-site guard, the errors in the form asked for, the payment notices outside those guards,
+//! cross-site guard, admission control, the errors in the form asked for, the payment notices outside those guards,
 //! the security headers and compression.
 
 use std::sync::Arc;
@@ -27,6 +27,7 @@ use app::ssr::ServerState;
 use crate::body_limits;
 use crate::config::Config;
 use crate::documents::font_cell::FontCell;
+use crate::middleware::admission::{admit, Admission};
 use crate::middleware::body_limit::limit_body_by_route;
 use crate::middleware::rate_limit::{limit_by_address, RateLimitState};
 use crate::middleware::request_metrics::record_request_metrics;
@@ -163,6 +164,11 @@ pub(crate) fn build_router(
         .layer(axum::middleware::from_fn_with_state(
             SameOriginState { public_origin: config.public_url.clone() },
             refuse_cross_site,
+        ))
+        // Before any work: past the server's capacity a request is told at once to come back.
+        .layer(axum::middleware::from_fn_with_state(
+            Admission::new(config.admission_in_flight, Duration::from_millis(config.admission_wait_ms)),
+            admit,
         ))
         // Outermost: notes the form the client asked for, in which every layer and route above
         // writes its errors.

@@ -1,8 +1,9 @@
 //! The personal form's draft, kept as it is typed (issue 11): on this device first (IndexedDB,
 //! 0.4 s after the last keystroke), then on the server (暂存 by itself, 3 s after, whenever the
-//! browser is online, and again when the network comes back). The page says where the draft is:
-//! 已保存在本机 or 已同步 hh:mm. Opening the page again brings back typing the server never got; if
-//! the server's copy changed meanwhile (another device), both are shown and the candidate chooses.
+//! browser is online, and again when the network comes back or when a busy server said to). The
+//! page says where the draft is: 已保存在本机 or 已同步 hh:mm. Opening the page again brings back
+//! typing the server never got; if the server's copy changed meanwhile (another device), both are
+//! shown and the candidate chooses.
 
 use std::time::Duration;
 
@@ -47,6 +48,8 @@ pub fn DraftKeeper(
     // Changes count only once the device's draft was looked at, so the page's own first values
     // never overwrite a draft it has not read yet.
     let ready = StoredValue::new(false);
+    // A busy server (503) named when to send again (deadline night's admission control).
+    let resend = Trigger::new();
 
     // Timers and answers may arrive after this component was replaced (an upload reloads the
     // page): every value of its own is read with `try_`, and a gone component does nothing.
@@ -70,6 +73,10 @@ pub fn DraftKeeper(
                     }
                 }
                 Err(AppError::Transport(_)) => whereabouts.set(Whereabouts::OnDevice(clock_text())),
+                Err(AppError::Busy { retry_after_secs }) => {
+                    whereabouts.set(Whereabouts::OnDevice(clock_text()));
+                    set_timeout(move || resend.notify(), Duration::from_secs(retry_after_secs));
+                }
                 Err(error) => whereabouts.set(Whereabouts::ServerRefused(error)),
             }
         });
@@ -155,6 +162,13 @@ pub fn DraftKeeper(
         whereabouts.set(Whereabouts::Synced(clock_text()));
         let draft_key = key.get_value();
         leptos::task::spawn_local(async move { forget_draft(&draft_key).await });
+    });
+
+    Effect::new(move |previous: Option<()>| {
+        resend.track();
+        if previous.is_some() && matches!(whereabouts.get_untracked(), Whereabouts::OnDevice(_)) {
+            send();
+        }
     });
 
     // The network is back: what waits on the device goes up.
