@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Durable ingest: ~250 KB JPEG uploads from 64 concurrent signed-in clients (locust, from PyPI),
-# against a bare axum handler that writes and fsyncs the same body, then Zige on SQLite + folder,
+# against a bare axum handler that writes and fsyncs the same body, the same handler decoding the
+# picture fully before it writes (the yardstick for a server that judges), then Zige on SQLite + folder,
 # PostgreSQL + folder and PostgreSQL + S3-compatible storage (moto's server). Prints one table
 # row per setup: requests per second, p50 and p99 of the uploads. Figures in docs/benchmarks.md.
 # Usage: ./scripts/bench-ingest.sh [seconds per run, default 30]  (ZIGE_BENCH_USERS: clients, default 64)
@@ -11,7 +12,8 @@ seconds="${1:-30}"
 users="${ZIGE_BENCH_USERS:-64}"
 
 step "building the release server and the bare handler"
-CARGO_INCREMENTAL=0 cargo build --release -p server --bin server --example bare_ingest
+# The test command's flags, so its dependencies are shared with the other release builds.
+CARGO_INCREMENTAL=0 RUSTFLAGS="--cfg erase_components" cargo build --release -p server --bin server --example bare_ingest
 if ! "$ZIGE_TOOLS/pyenv/bin/python" -c 'import locust, PIL, moto.server' >/dev/null 2>&1; then
   step "installing locust, Pillow and moto[server] (PyPI)"
   [ -x "$ZIGE_TOOLS/pyenv/bin/python" ] || python3 -m venv "$ZIGE_TOOLS/pyenv"
@@ -59,7 +61,9 @@ PY
 serve_zige() {
   local data="$work/data-$1"
   mkdir -p "$data"
-  ZIGE_DATA_DIR="$data" ZIGE_LISTEN="127.0.0.1:$port" ZIGE_SEED_DEMO=true ZIGE_RATE_LIMITS=false RUST_LOG=warn \
+  # Capacity, not the limits: no rate limits, no admission control (bench-deadline-night.sh has it).
+  ZIGE_DATA_DIR="$data" ZIGE_LISTEN="127.0.0.1:$port" ZIGE_SEED_DEMO=true ZIGE_RATE_LIMITS=false \
+    ZIGE_ADMISSION_IN_FLIGHT=0 RUST_LOG=warn \
     target/release/server >"$work/server-$1.log" 2>&1 &
   server_pid=$!
   wait_for_port
@@ -70,6 +74,11 @@ target/release/examples/bare_ingest "127.0.0.1:$port" "$work/bare" >/dev/null 2>
 server_pid=$!
 wait_for_port
 ZIGE_BENCH_BARE=1 measure bare "bare axum handler (write + fsync)"
+stop_server
+target/release/examples/bare_ingest "127.0.0.1:$port" "$work/bare-decode" decode >/dev/null 2>&1 &
+server_pid=$!
+wait_for_port
+ZIGE_BENCH_BARE=1 measure bare-decode "bare axum handler (full decode, write + fsync)"
 stop_server
 
 serve_zige sqlite

@@ -1,12 +1,14 @@
-//! The yardstick of the ingest benchmark (`scripts/bench-ingest.sh`): the least an axum server
+//! The yardsticks of the ingest benchmark (`scripts/bench-ingest.sh`): the least an axum server
 //! can do with an upload and still keep it through a power cut. It reads the body, writes it to
 //! a new file, fsyncs the file and the folder, and answers 201: no session, no judging, no
-//! database. Zige's own upload is measured against it in the same run.
+//! database. With `decode` it also does the least a server that trusts no client must: it reads
+//! the multipart form and decodes the picture's every pixel (the `image` crate, as Zige does, on
+//! the blocking pool) before it writes. Zige's own upload is measured against both in the same run.
 //!
-//! `cargo run --release -p server --example bare_ingest -- 127.0.0.1:3100 /tmp/bare-ingest`
+//! `cargo run --release -p server --example bare_ingest -- 127.0.0.1:3100 /tmp/bare-ingest [decode]`
 
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::Router;
@@ -14,12 +16,32 @@ use std::path::PathBuf;
 use tokio::io::AsyncWriteExt;
 
 async fn ingest(State(folder): State<PathBuf>, body: Bytes) -> StatusCode {
+    write_durably(&folder, &body).await
+}
+
+/// The file part's bytes, decoded in full before they are written.
+async fn decode_and_ingest(State(folder): State<PathBuf>, mut form: Multipart) -> StatusCode {
+    let mut picture = None;
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some("file") {
+            picture = field.bytes().await.ok();
+        }
+    }
+    let Some(picture) = picture else { return StatusCode::BAD_REQUEST };
+    let decoded = tokio::task::spawn_blocking(move || image::load_from_memory(&picture).map(|_| picture)).await;
+    match decoded {
+        Ok(Ok(picture)) => write_durably(&folder, &picture).await,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    }
+}
+
+async fn write_durably(folder: &std::path::Path, body: &[u8]) -> StatusCode {
     let path = folder.join(uuid::Uuid::new_v4().to_string());
     let written = async {
         let mut file = tokio::fs::File::create(&path).await?;
-        file.write_all(&body).await?;
+        file.write_all(body).await?;
         file.sync_all().await?;
-        tokio::fs::File::open(&folder).await?.sync_all().await
+        tokio::fs::File::open(folder).await?.sync_all().await
     };
     match written.await {
         Ok(()) => StatusCode::CREATED,
@@ -32,9 +54,13 @@ async fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
     let address = args.next().unwrap_or_else(|| "127.0.0.1:3100".to_string());
     let folder = PathBuf::from(args.next().unwrap_or_else(|| "/tmp/bare-ingest".to_string()));
+    let handler = match args.next().as_deref() {
+        Some("decode") => post(decode_and_ingest),
+        _ => post(ingest),
+    };
     tokio::fs::create_dir_all(&folder).await?;
     let router = Router::new()
-        .route("/api/materials", post(ingest))
+        .route("/api/materials", handler)
         .layer(DefaultBodyLimit::max(10 * 1024 * 1024))
         .with_state(folder);
     axum::serve(tokio::net::TcpListener::bind(&address).await?, router).await

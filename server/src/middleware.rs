@@ -9,3 +9,4 @@ pub mod rate_limit;
 pub mod request_metrics;
 pub mod same_origin;
 pub mod staff_idle;
+pub mod unread_body;

@@ -106,7 +106,11 @@ pub(crate) fn build_router(
     documents: FontCell,
 ) -> Router {
     let max_upload_bytes = config.max_upload_bytes;
-    let rate_limit_state = RateLimitState { limits: state.rate_limits.clone(), behind_proxy: config.behind_proxy };
+    let rate_limit_state = RateLimitState {
+        limits: state.rate_limits.clone(),
+        behind_proxy: config.behind_proxy,
+        body_limit: config.max_upload_bytes,
+    };
     let routes = crate::page_routes::page_routes();
     let context_state = state.clone();
     let body_limit = usize::try_from(max_upload_bytes).unwrap_or(usize::MAX);
@@ -167,7 +171,11 @@ pub(crate) fn build_router(
         ))
         // Before any work: past the server's capacity a request is told at once to come back.
         .layer(axum::middleware::from_fn_with_state(
-            Admission::new(config.admission_in_flight, Duration::from_millis(config.admission_wait_ms)),
+            Admission::new(
+                config.admission_in_flight,
+                Duration::from_millis(config.admission_wait_ms),
+                config.max_upload_bytes,
+            ),
             admit,
         ))
         // Outermost: notes the form the client asked for, in which every layer and route above

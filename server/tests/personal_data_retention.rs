@@ -103,3 +103,33 @@ async fn the_server_deletes_what_is_past_its_day_on_its_own_and_nothing_else() {
     assert_eq!(alice.get(&format!("/api/materials/{}/file", pictures[0])).await.status(), 404);
     assert_eq!(delete_due(&app.state).await.unwrap(), 0, "done once");
 }
+
+#[tokio::test]
+async fn a_filled_personal_form_is_emptied_after_its_day() {
+    let app = spawn_app().await;
+    // Exam 000 asks for one more thing, which the candidate fills in as a draft.
+    let admin = app.admin().await;
+    let detail: Value = admin.call("admin_exam_detail", json!({ "code": "000" })).await.json().await.unwrap();
+    let source = format!(
+        "{}\n\n[[form]]\nkey = \"school\"\nlabel_zh = \"毕业院校\"\nlabel_en = \"School\"\nkind = \"text\"\n",
+        detail["source"].as_str().unwrap()
+    );
+    let saved = admin.call("admin_save_exam", json!({ "code": "000", "source": source })).await;
+    assert!(saved.status().is_success(), "{}", saved.text().await.unwrap());
+    let alice = app.candidate(ALICE).await;
+    let kept = alice.save_application("000", json!({ "school": "北京师范大学" }), None, false).await;
+    assert!(kept.status().is_success(), "{}", kept.text().await.unwrap());
+    assert_eq!(alice.exam_page().await["form"]["school"], "北京师范大学");
+
+    keep_until(&app, "2099-06-30").await;
+    app.clock.set(at("2099-07-01T08:00:00+08:00"));
+    let held: Value = admin.call("admin_personal_data", json!({ "exam_code": "000" })).await.json().await.unwrap();
+    assert_eq!((held["forms"].as_u64(), held["candidates"].as_u64()), (Some(1), Some(1)), "{held}");
+    let deleted = admin.call("admin_delete_personal_data", json!({ "exam_code": "000" })).await;
+    assert_eq!(deleted.status(), 200, "{}", deleted.text().await.unwrap());
+
+    let page = alice.exam_page().await;
+    assert_eq!(page["form"], json!({}), "what she typed is gone: {}", page["form"]);
+    let after: Value = admin.call("admin_personal_data", json!({ "exam_code": "000" })).await.json().await.unwrap();
+    assert_eq!(after["forms"].as_u64(), Some(0), "{after}");
+}

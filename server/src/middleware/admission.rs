@@ -12,6 +12,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{Request, State};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
@@ -19,6 +20,7 @@ use tokio::sync::Semaphore;
 
 use app::error::AppError;
 
+use super::unread_body::answer_unread;
 use crate::routes::error_response;
 
 /// What a turned-away request is told to wait, in seconds.
@@ -28,13 +30,15 @@ const RETRY_AFTER_SECS: u64 = 2;
 pub struct Admission {
     turns: Option<Arc<Semaphore>>,
     wait: Duration,
+    /// The largest body a request may have: a turned-away one's is read and dropped up to this.
+    body_limit: u64,
 }
 
 impl Admission {
     /// `in_flight` requests at a time (0: no limit); a request past them waits at most `wait`.
-    pub fn new(in_flight: u32, wait: Duration) -> Admission {
+    pub fn new(in_flight: u32, wait: Duration, body_limit: u64) -> Admission {
         let turns = (in_flight > 0).then(|| Arc::new(Semaphore::new(in_flight as usize)));
-        Admission { turns, wait }
+        Admission { turns, wait, body_limit }
     }
 }
 
@@ -57,14 +61,15 @@ pub async fn admit(State(admission): State<Admission>, request: Request, next: N
         Err(()) => {
             metrics::counter!("zige_admission_refused_total").increment(1);
             tracing::warn!(path = request.uri().path(), "at capacity: asked to come back");
-            turned_away(&request)
+            let (asked, body) = request.into_parts();
+            answer_unread(body, admission.body_limit, turned_away(&asked)).await
         }
     }
 }
 
 /// 503 with `Retry-After`: the error in the form asked for, or, for a page opened in the
 /// browser, a page that says so and opens itself again then.
-fn turned_away(request: &Request) -> Response {
+fn turned_away(request: &Parts) -> Response {
     let busy = AppError::Busy { retry_after_secs: RETRY_AFTER_SECS };
     if !opened_as_page(request) {
         return error_response(busy);
@@ -76,13 +81,13 @@ fn turned_away(request: &Request) -> Response {
     response
 }
 
-fn opened_as_page(request: &Request) -> bool {
+fn opened_as_page(request: &Parts) -> bool {
     let accepts_html = request
-        .headers()
+        .headers
         .get(header::ACCEPT)
         .and_then(|accept| accept.to_str().ok())
         .is_some_and(|accept| accept.contains("text/html"));
-    request.method() == Method::GET && accepts_html
+    request.method == Method::GET && accepts_html
 }
 
 fn busy_page(busy: &AppError) -> String {
@@ -102,9 +107,10 @@ mod tests {
     use tokio::sync::Notify;
     use tower::ServiceExt;
 
-    /// A router whose `/slow` holds its turn until `release` is notified.
+    /// A router whose `/slow` holds its turn until `release` is notified; its upload reads nothing.
     fn router(admission: Admission, release: Arc<Notify>) -> Router {
         Router::new()
+            .route("/api/materials", axum::routing::post(|| async { "stored" }))
             .route(
                 "/slow",
                 get(move || {
@@ -128,7 +134,7 @@ mod tests {
     #[tokio::test]
     async fn past_capacity_a_request_is_told_at_once_to_come_back_and_the_probes_still_answer() {
         let release = Arc::new(Notify::new());
-        let app = router(Admission::new(1, Duration::from_millis(50)), release.clone());
+        let app = router(Admission::new(1, Duration::from_millis(50), 1 << 20), release.clone());
         let holding = tokio::spawn(app.clone().oneshot(get_with("/slow", "*/*")));
         tokio::time::sleep(Duration::from_millis(20)).await;
 
@@ -157,7 +163,7 @@ mod tests {
     #[tokio::test]
     async fn a_request_waits_a_moment_for_a_turn_that_frees_up() {
         let release = Arc::new(Notify::new());
-        let app = router(Admission::new(1, Duration::from_secs(5)), release.clone());
+        let app = router(Admission::new(1, Duration::from_secs(5), 1 << 20), release.clone());
         let holding = tokio::spawn(app.clone().oneshot(get_with("/slow", "*/*")));
         tokio::time::sleep(Duration::from_millis(20)).await;
         let waiting = tokio::spawn(app.oneshot(get_with("/api/fast", "*/*")));
@@ -165,5 +171,39 @@ mod tests {
         release.notify_one();
         holding.await.unwrap().unwrap();
         assert_eq!(text(waiting.await.unwrap().unwrap()).await, "fast");
+    }
+
+    /// nginx keeps connections to the server alive: a refused upload must leave its connection
+    /// fit for the next request, or nginx counts the server as failed (`unread_body`).
+    #[tokio::test]
+    async fn a_turned_away_upload_leaves_its_connection_fit_for_the_next_request() {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let release = Arc::new(Notify::new());
+        let app = router(Admission::new(1, Duration::from_millis(20), 1 << 20), release.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        let holding = tokio::spawn(reqwest::get(format!("http://{address}/slow")));
+        tokio::time::sleep(Duration::from_millis(50)).await;
+
+        let mut connection = tokio::net::TcpStream::connect(address).await.unwrap();
+        let body = vec![b'x'; 300 * 1024];
+        let head = format!("POST /api/materials HTTP/1.1\r\nHost: zige\r\nContent-Length: {}\r\n\r\n", body.len());
+        connection.write_all(head.as_bytes()).await.unwrap();
+        connection.write_all(&body).await.unwrap();
+        connection.write_all(b"GET /health HTTP/1.1\r\nHost: zige\r\n\r\n").await.unwrap();
+        let mut answers = Vec::new();
+        let mut buffer = [0u8; 4096];
+        while !String::from_utf8_lossy(&answers).contains("\r\n\r\nok") {
+            let read = tokio::time::timeout(Duration::from_secs(5), connection.read(&mut buffer)).await;
+            let read = read.expect("both answers within 5 s").unwrap();
+            assert!(read > 0, "the connection closed after: {}", String::from_utf8_lossy(&answers));
+            answers.extend_from_slice(&buffer[..read]);
+        }
+        let answers = String::from_utf8_lossy(&answers);
+        assert!(answers.starts_with("HTTP/1.1 503"), "{answers}");
+        assert!(answers.contains("HTTP/1.1 200"), "the next request on the same connection is answered: {answers}");
+        release.notify_one();
+        holding.await.unwrap().unwrap();
     }
 }
