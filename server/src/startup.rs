@@ -75,8 +75,11 @@ pub async fn prepare_with_clock(
     crate::background_tasks::spawn_forgetting_idle_buckets(rate_limits.clone());
     crate::background_tasks::spawn_hourly_sweep(db.clone(), blobs.clone());
     warn_when_no_administrator(&db).await?;
-    let decode_budget =
-        Arc::new(DecodeBudget::new(config.decode_budget_mb, Duration::from_millis(config.decode_wait_ms)));
+    let decode_budget = Arc::new(DecodeBudget::new(
+        config.decode_budget_mb,
+        std::thread::available_parallelism().map_or(1, usize::from),
+        Duration::from_millis(config.decode_wait_ms),
+    ));
     // The sandbox's key comes from the session key, so every server of an installation believes
     // the notifications any of them signed.
     let sandbox = config.payment_sandbox.then(|| {

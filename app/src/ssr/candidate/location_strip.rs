@@ -70,11 +70,15 @@ fn filter_after_first_scan(jpeg: &[u8]) -> Vec<u8> {
     let mut out = jpeg[..at.min(jpeg.len())].to_vec();
     let (mut copied_up_to, mut cursor) = (at, at);
     while cursor + 1 < jpeg.len() {
+        // Entropy-coded data is most of the file: jump to its next 0xFF (memchr reads words at a
+        // time; a byte-by-byte walk was 5 % of an upload's CPU).
+        let Some(ff) = memchr::memchr(0xFF, &jpeg[cursor..jpeg.len() - 1]) else { break };
+        cursor += ff;
         let marker = jpeg[cursor + 1];
         // Inside entropy-coded data only 0xFF 0x00 (a stuffed byte), restart markers and fill
         // bytes appear; any other marker ends the scan.
-        if jpeg[cursor] != 0xFF || marker == 0x00 || (0xD0..=0xD7).contains(&marker) || marker == 0xFF {
-            cursor += if jpeg[cursor] == 0xFF && marker != 0xFF { 2 } else { 1 };
+        if marker == 0x00 || (0xD0..=0xD7).contains(&marker) || marker == 0xFF {
+            cursor += if marker == 0xFF { 1 } else { 2 };
             continue;
         }
         out.extend_from_slice(&jpeg[copied_up_to..cursor]);

@@ -14,8 +14,8 @@ use crate::ssr::application::material_queries;
 use crate::ssr::candidate::location_strip::strip_location;
 use crate::ssr::candidate::material_commands;
 use crate::ssr::candidate::stored_file::StoredFile;
+use crate::ssr::candidate::upload_check::{decode_if_accepted, decode_memory};
 use crate::ssr::infra::server_state::ServerState;
-use crate::ssr::{candidate::upload_check::check_upload, candidate::upload_check::decode_memory};
 
 /// The largest sequence number a candidate may type.
 pub const MAX_SEQ_NO: u32 = 999;
@@ -72,11 +72,13 @@ pub async fn store_upload(
     let rules = category.rules.clone();
     // A replacement takes the old image's place, so it does not count against the maximum.
     let already = existing.len() as u32 - u32::from(replacing.is_some());
-    // The header alone tells how much memory the full decode needs; it is reserved first.
-    let needed = judge_image(&upload.bytes, &rules, already).facts.as_ref().map(decode_memory).unwrap_or(0);
+    // The judgement reads the header, which also tells how much memory the full decode needs;
+    // that is reserved before the decode starts.
+    let judged = judge_image(&upload.bytes, &rules, already);
+    let needed = judged.facts.as_ref().map(decode_memory).unwrap_or(0);
     let reservation = state.decode_budget.reserve(needed).await?;
     let (verdict, bytes) =
-        tokio::task::spawn_blocking(move || (check_upload(&upload.bytes, &rules, already), upload.bytes))
+        tokio::task::spawn_blocking(move || (decode_if_accepted(&upload.bytes, judged), upload.bytes))
             .await
             .map_err(|e| crate::ssr::internal("upload check task", e))?;
     drop(reservation);
