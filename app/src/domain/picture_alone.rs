@@ -17,13 +17,16 @@ pub struct PictureAlone<'a> {
 /// The file up to its end marker. A file without one (truncated, or not an image) is left whole,
 /// for the judgement to name what is wrong with it.
 pub fn picture_alone(bytes: &[u8]) -> PictureAlone<'_> {
-    match ImageFacts::probe(bytes) {
-        Ok(facts) if facts.ends_properly && facts.trailing_bytes > 0 => {
-            let end = bytes.len().saturating_sub(usize::try_from(facts.trailing_bytes).unwrap_or(usize::MAX));
-            PictureAlone { bytes: &bytes[..end], cut_bytes: facts.trailing_bytes }
-        }
-        _ => PictureAlone { bytes, cut_bytes: 0 },
+    match ImageFacts::probe(bytes).ok().and_then(|facts| picture_end(&facts, bytes.len())) {
+        Some(end) => PictureAlone { bytes: &bytes[..end], cut_bytes: (bytes.len() - end) as u64 },
+        None => PictureAlone { bytes, cut_bytes: 0 },
     }
+}
+
+/// Where the picture these facts describe ends in its `len` bytes, when something follows it.
+pub fn picture_end(facts: &ImageFacts, len: usize) -> Option<usize> {
+    (facts.ends_properly && facts.trailing_bytes > 0)
+        .then(|| len.saturating_sub(usize::try_from(facts.trailing_bytes).unwrap_or(usize::MAX)))
 }
 
 impl PictureAlone<'_> {

@@ -3,6 +3,7 @@
 //! durably, then the row (or the replacement). A failure at any step leaves neither a blob nor a
 //! row behind.
 
+use crate::domain::picture_alone::picture_end;
 use crate::domain::ApplicationState;
 use crate::domain::{judge_image, ImageVerdict};
 use crate::error::AppError;
@@ -38,10 +39,6 @@ pub async fn store_upload(
     account: &Caller<Candidate>,
     mut upload: NewUpload,
 ) -> Result<MaterialView, AppError> {
-    // The picture alone: what follows its end marker (a motion photo's video, a polyglot's ZIP)
-    // is cut off before the judgement, as the browser does before sending.
-    let picture_len = crate::domain::picture_alone(&upload.bytes).bytes.len();
-    upload.bytes.truncate(picture_len);
     let owner_id = account.id;
     let exam = candidate_access::enter(state, account, &upload.exam_code).await?;
     let application = exam.writable_application()?;
@@ -74,7 +71,7 @@ pub async fn store_upload(
     let already = existing.len() as u32 - u32::from(replacing.is_some());
     // The judgement reads the header, which also tells how much memory the full decode needs;
     // that is reserved before the decode starts.
-    let judged = judge_image(&upload.bytes, &rules, already);
+    let judged = judge_picture_alone(&mut upload.bytes, &rules, already);
     let needed = judged.facts.as_ref().map(decode_memory).unwrap_or(0);
     let reservation = state.decode_budget.reserve(needed).await?;
     let (verdict, bytes) =
@@ -124,6 +121,20 @@ pub async fn store_upload(
         }
     }
     outcome.map(|row| material_queries::view_of(&row))
+}
+
+/// The judgement of the picture alone: what follows its end marker (a motion photo's video, a
+/// polyglot's ZIP) is cut off first, as the browser does before sending. The header is read once
+/// when nothing follows, as nearly always.
+fn judge_picture_alone(bytes: &mut Vec<u8>, rules: &crate::domain::CategoryRules, already: u32) -> ImageVerdict {
+    let whole = judge_image(bytes, rules, already);
+    match whole.facts.as_ref().and_then(|facts| picture_end(facts, bytes.len())) {
+        Some(end) => {
+            bytes.truncate(end);
+            judge_image(bytes, rules, already)
+        }
+        None => whole,
+    }
 }
 
 /// A category with slots has exactly that many places; others accept 1–999.
