@@ -12,35 +12,13 @@ import os
 import uuid
 
 import gevent
+from exam_uploads import CONTENT_TYPE, sign_up_fields, upload_body
 from locust import FastHttpUser, between, constant, events, task
 
-with open(os.environ["ZIGE_BENCH_JPEG"], "rb") as file:
-    JPEG = file.read()
-BOUNDARY = "zige-bench-boundary"
-WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 FIRST_SERIAL = int(os.environ.get("ZIGE_BENCH_FIRST_SERIAL", "1"))
 serial = itertools.count(FIRST_SERIAL)
 confirmed_uploads = 0
 THINK = os.environ.get("ZIGE_BENCH_THINK", "1-4")
-
-
-def resident_id(n):
-    """A valid GB 11643 number, different for each n below 10000."""
-    first17 = f"1101011990{1 + n // 1000:02d}01{n % 1000:03d}"
-    return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, WEIGHTS)) % 11]
-
-
-def upload_body(seq_no):
-    parts = []
-    for name, value in (("exam", "000"), ("category", "other"), ("seq_no", str(seq_no))):
-        parts.append(f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
-    parts.append(
-        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="scan.jpg"\r\n'
-        f"Content-Type: image/jpeg\r\n\r\n".encode()
-    )
-    parts.append(JPEG)
-    parts.append(f"\r\n--{BOUNDARY}--\r\n".encode())
-    return b"".join(parts)
 
 
 def think_time():
@@ -81,9 +59,7 @@ class Candidate(FastHttpUser):
 
     def on_start(self):
         self.places = itertools.count(1)
-        id_number = resident_id(next(serial))
-        fields = {"id_type": "resident_id", "id_number": id_number, "name": "考生", "mobile": "13800138000",
-                  "password": "bench-pass-1", "email": f"{id_number.lower()}@example.cn"}
+        fields = sign_up_fields(next(serial))
         self.send("sign up", "POST", "/api/sign_up", json={"fields": fields})
         self.send("pledge", "POST", "/api/accept_pledge", json={"code": "000"})
 
@@ -104,7 +80,7 @@ class Candidate(FastHttpUser):
             return
         key = uuid.uuid4().hex
         status = self.send("upload", "POST", "/api/materials", data=upload_body(place),
-                           headers={"Content-Type": f"multipart/form-data; boundary={BOUNDARY}",
+                           headers={"Content-Type": CONTENT_TYPE,
                                     "Idempotency-Key": key})
         if status == 201:
             confirmed_uploads += 1
