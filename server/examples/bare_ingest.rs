@@ -2,8 +2,8 @@
 //! can do with an upload and still keep it through a power cut. It reads the body, writes it to
 //! a new file, fsyncs the file and the folder, and answers 201: no session, no judging, no
 //! database. With `decode` it also does the least a server that trusts no client must: it reads
-//! the multipart form and decodes the picture's every pixel (the `image` crate, as Zige does, on
-//! the blocking pool) before it writes. Zige's own upload is measured against both in the same run.
+//! the multipart form and decodes the picture's every pixel (the `image` crate, whose JPEG decoder
+//! Zige calls directly; on the blocking pool) before it writes. Zige's own upload is measured against both in the same run.
 //!
 //! `cargo run --release -p server --example bare_ingest -- 127.0.0.1:3100 /tmp/bare-ingest [decode]`
 

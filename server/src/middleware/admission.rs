@@ -51,14 +51,11 @@ pub async fn admit(State(admission): State<Admission>, request: Request, next: N
     let Some(turns) = admission.turns.filter(|_| !always_admitted(request.uri().path())) else {
         return next.run(request).await;
     };
-    let turn = match turns.clone().try_acquire_owned() {
-        Ok(turn) => Ok(Ok(turn)),
-        Err(_) => tokio::time::timeout(admission.wait, turns.acquire_owned()).await.map_err(|_| ()),
-    };
-    match turn {
+    // A free turn is taken at once; otherwise the wait is at most `wait`.
+    match tokio::time::timeout(admission.wait, turns.acquire_owned()).await {
         Ok(Ok(_turn)) => next.run(request).await,
         Ok(Err(closed)) => error_response(app::ssr::internal("admission", closed)),
-        Err(()) => {
+        Err(_) => {
             metrics::counter!("zige_admission_refused_total").increment(1);
             tracing::warn!(path = request.uri().path(), "at capacity: asked to come back");
             let (asked, body) = request.into_parts();
