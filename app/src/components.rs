@@ -31,6 +31,7 @@ pub mod photo_tools_on_demand;
 pub mod pledge_panel;
 pub mod position_picker;
 pub mod progress_chart;
+pub mod qr_advice;
 pub mod queued_list;
 pub mod recovery_codes_sheet;
 pub mod requirement_text;

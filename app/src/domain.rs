@@ -36,6 +36,7 @@ pub mod picture_quality;
 mod png_probe;
 pub mod position_tree;
 pub mod probe_error;
+pub mod qr_code;
 pub mod registration_form;
 pub mod review_decision;
 pub mod role;

@@ -9,5 +9,6 @@ pub mod exam;
 pub mod feedback;
 pub mod payment;
 pub mod personal_data;
+pub mod picture_findings;
 pub mod review;
 pub mod seating;

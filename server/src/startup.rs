@@ -122,12 +122,14 @@ pub async fn prepare_with_clock(
         ticket_keys,
         layouts,
         staff_second_factor: config.staff_second_factor,
+        assistant: Arc::default(),
     };
     if config.seed_demo {
         crate::demo_data::ensure_demo_data(&state).await.map_err(|e| format!("demo data: {e}"))?;
     }
     crate::background_tasks::spawn_payment_checks(state.clone());
     crate::background_tasks::spawn_personal_data_deletion(state.clone());
+    tokio::spawn(app::ssr::review::picture_assistant::keep_looking(state.clone()));
     outbox_worker::spawn(db.clone(), clock, senders(config)?, Duration::from_millis(config.outbox_poll_ms.max(10)));
 
     let store = SeaOrmSessionStore::new(db);

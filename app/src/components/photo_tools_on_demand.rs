@@ -51,6 +51,20 @@ pub fn LooksAdviceOnDemand(bytes: Arc<Vec<u8>>, kind: PictureKind) -> impl IntoV
     }
 }
 
+/// [`QrAdvice`](crate::components::qr_advice::QrAdvice), once the QR reader's code is here: a
+/// chunk of its own (rxing, about 300 KB), fetched only where a category wants a QR code.
+#[component]
+pub fn QrAdviceOnDemand(bytes: Arc<Vec<u8>>) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    {
+        on_demand(QR_CHECK, move || chunk::qr_advice(bytes.clone()))
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = bytes;
+    }
+}
+
 /// Fetches the tools' chunk in the background, for the page to have them offline later. Called
 /// by every upload form; the loader fetches once per page.
 pub fn keep_photo_tools_for_offline() {
@@ -88,6 +102,15 @@ const LOOKS_CHECK: Texts = Texts {
     missing: (
         "照片清晰度检查尚未下载到本机，联网后自动载入（不影响上传）。",
         "The picture check is not on this phone yet; it loads when the network returns (uploading is not affected).",
+    ),
+};
+
+#[cfg(feature = "hydrate")]
+const QR_CHECK: Texts = Texts {
+    loading: ("正在载入二维码识别…", "Loading the QR code check…"),
+    missing: (
+        "二维码识别尚未下载到本机，联网后自动载入（不影响上传）。",
+        "The QR code check is not on this phone yet; it loads when the network returns (uploading is not affected).",
     ),
 };
 
@@ -151,6 +174,7 @@ mod chunk {
 
     use crate::components::looks_advice::LooksAdvice;
     use crate::components::photo_fix::{FittedPicture, PhotoFix};
+    use crate::components::qr_advice::QrAdvice;
     use crate::domain::picture_quality::PictureKind;
     use crate::domain::{CategoryDefinition, ImageFacts};
 
@@ -163,6 +187,12 @@ mod chunk {
         on_fitted: Callback<FittedPicture>,
     ) -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <PhotoFix bytes facts category already_uploaded on_fitted/> }.into_any())
+    }
+
+    /// The QR reader is a chunk of its own: only categories that want a code need it.
+    #[leptos::wasm_split::wasm_split(qr_reader, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn qr_advice(bytes: Arc<Vec<u8>>) -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <QrAdvice bytes/> }.into_any())
     }
 
     #[leptos::wasm_split::wasm_split(photo_tools, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -16,4 +16,5 @@ pub mod image_strip;
 pub mod image_viewer;
 pub mod key_help;
 pub mod mark_dialog;
+pub mod picture_facts;
 pub mod review_marks;

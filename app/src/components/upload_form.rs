@@ -14,7 +14,9 @@ use crate::components::error_note::ErrorNote;
 use crate::components::judged_file::{Judged, PageChoices};
 use crate::components::outbox::Outbox;
 use crate::components::photo_fix::{only_fixable, FitReportView, FittedPicture};
-use crate::components::photo_tools_on_demand::{keep_photo_tools_for_offline, LooksAdviceOnDemand, PhotoFixOnDemand};
+use crate::components::photo_tools_on_demand::{
+    keep_photo_tools_for_offline, LooksAdviceOnDemand, PhotoFixOnDemand, QrAdviceOnDemand,
+};
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
 use crate::domain::{judge_for_category, CategoryDefinition};
@@ -38,6 +40,7 @@ pub fn UploadForm(
     let category_code = category.code.clone();
     let rules = category.rules.clone();
     let picture_kind = category.picture;
+    let wants_qr = category.qr == crate::domain::qr_code::QrRequirement::Required;
     // A replacement takes an image's place, so it does not count against the maximum.
     let already_uploaded = taken.len() as u32 - u32::from(replaces.is_some() && !taken.is_empty());
     let free_slots: Vec<(u32, String, String)> = category
@@ -206,6 +209,7 @@ pub fn UploadForm(
                                 </div>
                             })}
                             <LooksAdviceOnDemand bytes=j.bytes.clone() kind=picture_kind/>
+                            {wants_qr.then(|| view! { <QrAdviceOnDemand bytes=j.bytes.clone()/> })}
                             <button type="button" class="button" on:click=on_upload.clone()>
                                 {if replacing { tr("更换", "Replace") } else { tr("上传", "Upload") }}
                             </button>

@@ -12,6 +12,7 @@ use super::exam_fee::ExamFee;
 use super::exam_windows::ExamWindows;
 use super::personal_form::{form_mistakes, FormField};
 use super::picture_quality::PictureKind;
+use super::qr_code::QrRequirement;
 use super::position_tree::{position_mistakes, PositionNode};
 use super::registration_form::RegistrationFormSpec;
 
@@ -81,6 +82,10 @@ pub struct CategoryDefinition {
     pub rules: CategoryRules,
     /// Limits that only warn: the upload is still allowed.
     pub advice: Option<CategoryAdvice>,
+    /// Whether each picture must carry a readable QR code (a 学信网 report's): advice before
+    /// sending, and what the code says on the reviewer's desk.
+    #[serde(default)]
+    pub qr: QrRequirement,
     /// A fixed set of named places, e.g. 正面 and 反面: sequence number n is slot n.
     #[serde(default)]
     pub slots: Vec<SlotName>,

@@ -29,9 +29,16 @@ pub enum ViolationCode {
     PictureWashedOut,
     BackgroundNotPlain,
     PageNearlyBlank,
+    /// A category that wants a readable QR code (`qr_code`), and none was read.
+    QrUnreadable,
 }
 
 impl ViolationCode {
+    /// The code `as_str` wrote (its serde name, the same words), e.g. as a stored finding keeps it.
+    pub fn parse(code: &str) -> Option<ViolationCode> {
+        serde_json::from_value(serde_json::Value::String(code.to_string())).ok()
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             ViolationCode::EmptyFile => "empty_file",
@@ -55,6 +62,7 @@ impl ViolationCode {
             ViolationCode::PictureWashedOut => "picture_washed_out",
             ViolationCode::BackgroundNotPlain => "background_not_plain",
             ViolationCode::PageNearlyBlank => "page_nearly_blank",
+            ViolationCode::QrUnreadable => "qr_unreadable",
         }
     }
 }
@@ -69,5 +77,18 @@ pub struct Violation {
 impl Violation {
     pub fn new(code: ViolationCode, message_zh: impl Into<String>, message_en: impl Into<String>) -> Self {
         Self { code, message_zh: message_zh.into(), message_en: message_en.into() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ViolationCode;
+
+    #[test]
+    fn a_code_reads_back_as_written() {
+        for code in [ViolationCode::PictureBlurred, ViolationCode::PageNearlyBlank, ViolationCode::QrUnreadable] {
+            assert_eq!(ViolationCode::parse(code.as_str()), Some(code));
+        }
+        assert_eq!(ViolationCode::parse("no_such_rule"), None);
     }
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::candidate::MaterialView;
 use super::exam::{beside_definitions, ExamSummary};
 use super::feedback::{FlagView, TimelineEntry};
+use super::picture_findings::PictureFindings;
 use crate::domain::personal_form::FormValues;
 use crate::domain::{ApplicationState, CategoryDefinition, ExamDefinition, ExamPhase};
 
@@ -116,6 +117,8 @@ pub struct ReviewImage {
     pub previous: Option<PreviousImage>,
     /// What the last return said about this image.
     pub last_flag: Option<FlagView>,
+    /// What the reviewer's assistant prepared; None while it has not looked yet.
+    pub findings: Option<PictureFindings>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

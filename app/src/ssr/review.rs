@@ -1,9 +1,14 @@
 //! The reviewer's work: the start page, the queue, one application on the review screen (with
 //! the full ID number when it must be compared), decisions, and the records drawn from them
-//! (results exports, the progress chart).
+//! (results exports, the progress chart), and the assistant that looks at every picture before them.
 
 pub mod decisions;
+pub mod desk_findings;
 pub mod id_reveal;
+pub mod picture_analysis;
+pub mod picture_assistant;
+pub mod picture_hashes;
+pub mod picture_likeness;
 pub mod progress;
 pub mod queue_page;
 pub mod results;

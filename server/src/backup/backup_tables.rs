@@ -67,6 +67,8 @@ tables![
     application_event,
     material,
     material_version,
+    picture_finding,
+    similar_picture,
     review_flag,
     seat_assignment,
     payment_order,

@@ -11,6 +11,7 @@ pub mod captured_log;
 pub mod cluster;
 pub mod fee_desk;
 pub mod pdf;
+pub mod review_pictures;
 #[path = "../../../app/tests/support/mod.rs"]
 pub mod samples;
 pub mod sms_standins;

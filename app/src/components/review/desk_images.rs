@@ -65,7 +65,7 @@ mod tests {
             replaced_at: "2026-03-01 10:00".into(),
         });
         PlacedImage {
-            image: ReviewImage { material, previous, last_flag: None },
+            image: ReviewImage { material, previous, last_flag: None, findings: None },
             caption_zh: String::new(),
             caption_en: String::new(),
         }

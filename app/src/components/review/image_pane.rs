@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::desk_state::Desk;
 use super::image_strip::ImageStrip;
 use super::image_viewer::ImageViewer;
+use super::picture_facts::PictureFacts;
 use crate::i18n::{tr, use_lang};
 
 #[component]
@@ -19,11 +20,13 @@ pub fn ImagePane(desk: Desk) -> impl IntoView {
     let shown = move || {
         desk.current().map(|placed| {
             let flag = placed.image.last_flag.clone();
+            let findings = placed.image.findings.clone();
             view! {
                 <p class="muted" data-testid="image-position">{position}</p>
                 {flag.map(|f| view! {
                     <p class="flag-note">{move || lang.get().pick(format!("上次退回：{}", f.text_zh()), format!("Last returned: {}", f.text_en()))}</p>
                 })}
+                <PictureFacts findings/>
                 <ImageViewer image=placed.image caption_zh=placed.caption_zh caption_en=placed.caption_en zoom=desk.zoom turns=desk.turns/>
             }
         })

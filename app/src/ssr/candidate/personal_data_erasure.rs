@@ -50,7 +50,11 @@ pub async fn erase_rows(txn: &DatabaseTransaction, whose: Whose<'_>) -> Result<V
         .exec(txn)
         .await
         .map_err(fail)?;
-    Ok(pictures.into_iter().map(|p| p.blob_key).chain(versions.into_iter().map(|v| v.blob_key)).collect())
+    let keys: Vec<String> =
+        pictures.into_iter().map(|p| p.blob_key).chain(versions.into_iter().map(|v| v.blob_key)).collect();
+    // What the reviewer's assistant read in them (a QR code's text, an ID number) goes with them.
+    crate::ssr::review::picture_assistant::forget(txn, &keys).await?;
+    Ok(keys)
 }
 
 /// Deletes the files of erased rows, after their transaction committed.

@@ -119,6 +119,9 @@ pub async fn store_upload(
         if let Err(e) = state.blobs.delete(&blob_key).await {
             tracing::error!(%e, blob_key, "could not remove blob after failed insert");
         }
+    } else {
+        // The reviewer's assistant looks at it after this answer, when no upload is decoding.
+        state.assistant.wake();
     }
     outcome.map(|row| material_queries::view_of(&row))
 }

@@ -19,6 +19,7 @@ pub struct DecodeBudget {
     megabytes: Arc<Semaphore>,
     total_megabytes: u32,
     cores: Arc<Semaphore>,
+    at_once: usize,
     wait: Duration,
 }
 
@@ -33,8 +34,15 @@ impl DecodeBudget {
             megabytes: Arc::new(Semaphore::new(total_megabytes as usize)),
             total_megabytes,
             cores: Arc::new(Semaphore::new(at_once.max(1))),
+            at_once: at_once.max(1),
             wait,
         }
+    }
+
+    /// Whether no decode is running: work that can wait (the reviewer's assistant) starts only
+    /// then, so it never takes a core from a candidate's upload.
+    pub fn is_idle(&self) -> bool {
+        self.cores.available_permits() == self.at_once
     }
 
     /// Reserves `bytes` of decode memory (a decode larger than the whole budget runs alone).

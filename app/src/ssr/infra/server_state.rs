@@ -34,6 +34,9 @@ pub struct ServerState {
     /// Staff sign in with a password and a code from an authenticator app (configuration; only
     /// the server tests turn it off, as they do the rate limits).
     pub staff_second_factor: bool,
+    /// Looks at every stored picture in the background for the reviewer (QR code, looks, the same
+    /// document from two people).
+    pub assistant: Arc<crate::ssr::review::picture_assistant::PictureAssistant>,
 }
 
 impl FromRef<ServerState> for LeptosOptions {

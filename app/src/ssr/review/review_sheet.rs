@@ -16,9 +16,9 @@ use crate::ssr::application::review_flags;
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::{
     application::application_queries, application::material_queries, exams::exam_store, messaging::timeline,
-    review::review_queue,
+    review::desk_findings, review::review_queue,
 };
-use crate::ssr::{entities::application, entities::material_version, entities::user};
+use crate::ssr::{entities::application, entities::material_version};
 
 /// Someone else's hold on an application lapses after this long without a decision.
 const HOLD: i64 = 30;
@@ -58,7 +58,7 @@ pub async fn open(
 
 async fn sheet(
     state: &ServerState,
-    account: &user::Model,
+    account: &Caller<Staff>,
     row: application::Model,
     now: DateTime<Utc>,
 ) -> Result<ReviewSheet, AppError> {
@@ -73,6 +73,7 @@ async fn sheet(
     let rows = material_queries::rows_of(db, row.user_id, &row.exam_code).await?;
     let replaced_since = flags.first().map(|f| f.created_at);
     let previous = previous_versions(db, rows.iter().map(|m| m.id.clone()).collect(), replaced_since).await?;
+    let mut findings = desk_findings::findings_of(db, account, &rows).await?;
     let categories = definition
         .categories
         .iter()
@@ -89,6 +90,7 @@ async fn sheet(
                         replaced_at: format_utc(&v.replaced_at),
                     }),
                     last_flag: review_flags::flag_for(&flags, Some(&m.id)),
+                    findings: findings.remove(&m.id),
                 })
                 .collect(),
         })

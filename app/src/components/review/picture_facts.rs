@@ -1,0 +1,127 @@
+//! Beside the picture on the desk: what the reviewer's assistant prepared about it — where its QR
+//! code leads, the looks advice the candidate was given, and other candidates' pictures of the
+//! same document. Facts only; the reviewer decides. A code that is not a 学信网 report's is shown
+//! as text, never as a link.
+
+use leptos::prelude::*;
+
+use crate::domain::ViolationCode;
+use crate::i18n::{tr, use_lang};
+use crate::models::picture_findings::{AlikePicture, PictureFindings, QrFinding};
+
+#[component]
+pub fn PictureFacts(findings: Option<PictureFindings>) -> impl IntoView {
+    let Some(findings) = findings else {
+        return view! {
+            <p class="muted picture-facts" data-testid="picture-facts">
+                {tr("机器检查尚未完成（上传后在后台进行）", "The machine's checks are not ready yet (they run after the upload)")}
+            </p>
+        }
+        .into_any();
+    };
+    view! {
+        <ul class="picture-facts" data-testid="picture-facts" aria-label=tr("机器检查", "Machine checks")>
+            {findings.qr.map(|qr| view! { <QrFact qr/> })}
+            {looks_fact(findings.looks)}
+            {findings.alike.into_iter().map(|alike| view! { <AlikeFact alike/> }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn QrFact(qr: QrFinding) -> impl IntoView {
+    match qr {
+        QrFinding::Unreadable => view! {
+            <li class="fact-warning" data-testid="qr-fact">
+                {tr("二维码：未能识别（考生选择照片时会收到同样的提示）", "QR code: could not be read (the candidate is told so on choosing the picture)")}
+            </li>
+        }
+        .into_any(),
+        QrFinding::Read { text, target } => match target.link() {
+            Some(link) => {
+                let vcode = match &target {
+                    crate::domain::qr_code::CodeTarget::XuexinReport { vcode } => vcode.clone(),
+                    crate::domain::qr_code::CodeTarget::Other => String::new(),
+                };
+                view! {
+                    <li class="fact-fine" data-testid="qr-fact">
+                        {tr("二维码：学信网在线验证报告，验证码 ", "QR code: a 学信网 online verification report, code ")}
+                        <code data-testid="qr-vcode">{vcode}</code>" "
+                        <a href=link target="_blank" rel="noopener noreferrer" data-testid="qr-link">
+                            {tr("打开学信网核验", "Open at 学信网")}
+                        </a>
+                    </li>
+                }
+                .into_any()
+            }
+            None => view! {
+                <li class="fact-warning" data-testid="qr-fact">
+                    {tr("二维码：不是学信网地址（未打开，仅显示文字）：", "QR code: not a 学信网 address (not opened; text only): ")}
+                    <code class="qr-text" data-testid="qr-text">{text}</code>
+                </li>
+            }
+            .into_any(),
+        },
+    }
+}
+
+fn looks_fact(looks: Option<Vec<ViolationCode>>) -> impl IntoView {
+    let lang = use_lang();
+    match looks {
+        Some(codes) if !codes.is_empty() => {
+            let names = move || {
+                let l = lang.get();
+                codes.iter().map(|c| l.pick(looks_name(*c).0, looks_name(*c).1)).collect::<Vec<_>>().join(l.pick("、", ", "))
+            };
+            view! {
+                <li class="fact-warning" data-testid="looks-fact">
+                    {tr("照片：", "Picture: ")}{names}
+                    {tr("（考生选择照片时会收到同样的提示，仍可上传）", " (the candidate is given the same advice on choosing the picture, and may still send it)")}
+                </li>
+            }
+            .into_any()
+        }
+        Some(_) => view! {
+            <li class="fact-fine" data-testid="looks-fact">{tr("照片：清晰度、亮度未见问题", "Picture: sharpness and brightness look fine")}</li>
+        }
+        .into_any(),
+        None => ().into_any(),
+    }
+}
+
+/// The looks advice in a word or two (Chinese, English).
+fn looks_name(code: ViolationCode) -> (&'static str, &'static str) {
+    match code {
+        ViolationCode::PictureBlurred => ("可能模糊", "may be blurred"),
+        ViolationCode::PictureTooDark => ("偏暗", "too dark"),
+        ViolationCode::PictureWashedOut => ("过亮发白", "washed out"),
+        ViolationCode::BackgroundNotPlain => ("背景不是白色或蓝色", "background neither white nor blue"),
+        ViolationCode::PageNearlyBlank => ("几乎空白", "nearly blank"),
+        _ => ("需留意", "worth a look"),
+    }
+}
+
+#[component]
+fn AlikeFact(alike: AlikePicture) -> impl IntoView {
+    match alike.other {
+        Some(other) => {
+            let href = format!("/review/applications/{}", other.application_id);
+            let name = other.name_start.clone();
+            view! {
+                <li class="fact-warning alike" data-testid="alike-fact">
+                    {move || use_lang().get().pick(format!("与考生 {name} 的材料相似"), format!("Looks like a picture of candidate {name}"))}
+                    " "<a href=href data-testid="alike-link">{tr("打开该申请", "Open that application")}</a>
+                    <img class="alike-picture" src=other.image_url alt=tr("相似的图片", "The similar picture") loading="lazy"/>
+                </li>
+            }
+            .into_any()
+        }
+        None => view! {
+            <li class="fact-warning alike" data-testid="alike-fact">
+                {tr("与另一位考生的材料相似（该申请不在您的审核范围内）", "Looks like another candidate's picture (an application you do not review)")}
+            </li>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,98 @@
+//! The assistant's findings for the pictures on a reviewer's desk. Another candidate's picture of
+//! the same document is named (family name, the picture, a link) only to a reviewer who may
+//! review that application too; anyone else learns only that such a picture exists.
+
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+
+use crate::domain::qr_code::CodeTarget;
+use crate::domain::ViolationCode;
+use crate::error::AppError;
+use crate::models::picture_findings::{AlikeApplication, AlikePicture, PictureFindings, QrFinding};
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Staff;
+use crate::ssr::access::reviewer_access;
+use crate::ssr::entities::{material, picture_finding, similar_picture};
+use crate::ssr::review::review_queue;
+
+/// The findings of each of `pictures` the assistant has looked at, by material id.
+pub async fn findings_of(
+    db: &DatabaseConnection,
+    account: &Caller<Staff>,
+    pictures: &[material::Model],
+) -> Result<HashMap<String, PictureFindings>, AppError> {
+    let keys: Vec<String> = pictures.iter().map(|p| p.blob_key.clone()).collect();
+    let found = picture_finding::Entity::find()
+        .filter(picture_finding::Column::BlobKey.is_in(keys.clone()))
+        .all(db)
+        .await
+        .map_err(|e| crate::ssr::internal("picture findings", e))?;
+    let pairs = similar_picture::Entity::find()
+        .filter(similar_picture::Column::BlobKey.is_in(keys))
+        .all(db)
+        .await
+        .map_err(|e| crate::ssr::internal("similar pictures", e))?;
+    let alike = alike_pictures(db, account, &pairs).await?;
+    let mut by_material = HashMap::new();
+    for picture in pictures {
+        let Some(finding) = found.iter().find(|f| f.blob_key == picture.blob_key) else { continue };
+        let alike = pairs
+            .iter()
+            .filter(|pair| pair.blob_key == picture.blob_key)
+            .filter_map(|pair| alike.get(&pair.other_blob_key).cloned())
+            .collect();
+        by_material.insert(picture.id.clone(), findings(finding, alike));
+    }
+    Ok(by_material)
+}
+
+fn findings(row: &picture_finding::Model, alike: Vec<AlikePicture>) -> PictureFindings {
+    PictureFindings {
+        looks: row.looks_advice.as_deref().map(|codes| codes.split(',').filter_map(ViolationCode::parse).collect()),
+        qr: match (row.qr.as_deref(), &row.qr_text) {
+            (Some("read"), Some(text)) => Some(QrFinding::Read { text: text.clone(), target: CodeTarget::of(text) }),
+            (Some(_), _) => Some(QrFinding::Unreadable),
+            (None, _) => None,
+        },
+        alike,
+    }
+}
+
+/// The other side of each pair whose picture still exists, by its blob key.
+async fn alike_pictures(
+    db: &DatabaseConnection,
+    account: &Caller<Staff>,
+    pairs: &[similar_picture::Model],
+) -> Result<HashMap<String, AlikePicture>, AppError> {
+    if pairs.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let others = material::Entity::find()
+        .filter(material::Column::BlobKey.is_in(pairs.iter().map(|p| p.other_blob_key.clone())))
+        .all(db)
+        .await
+        .map_err(|e| crate::ssr::internal("similar pictures' owners", e))?;
+    let names = review_queue::names_of(db, others.iter().map(|o| o.user_id).collect()).await?;
+    let mut alike = HashMap::new();
+    for other in others {
+        let distance = pairs.iter().find(|p| p.other_blob_key == other.blob_key).map_or(0, |p| p.distance as u32);
+        let shown = match reviewer_access::reviewable_image(db, account, &other).await {
+            Ok(application) => names.get(&other.user_id).map(|person| AlikeApplication {
+                application_id: application.id,
+                name_start: name_start(&person.name),
+                exam_code: other.exam_code.clone(),
+                image_url: format!("/api/materials/{}/file", other.id),
+            }),
+            Err(AppError::NotFound | AppError::Forbidden) => None,
+            Err(error) => return Err(error),
+        };
+        alike.insert(other.blob_key.clone(), AlikePicture { distance, other: shown });
+    }
+    Ok(alike)
+}
+
+/// "王…": the first character of a name.
+fn name_start(name: &str) -> String {
+    name.chars().next().map(|first| format!("{first}…")).unwrap_or_default()
+}

@@ -1,0 +1,183 @@
+//! The reviewer's assistant at work (issue 34): every stored picture is looked at once, in the
+//! background, after its upload was answered, and what it shows is kept for the desk
+//! (`picture_findings`): the looks advice, the QR code's text, the perceptual hash, and where
+//! another candidate handed in the same document (`similar_pictures`). It yields to candidates:
+//! a picture is looked at only while no upload is being decoded, so on deadline night it waits
+//! and catches up after. Woken by each upload; every minute it also looks for pictures a crash or
+//! another server left unlooked at.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use sea_orm::sea_query::{Expr, OnConflict, Query};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use tokio::sync::{Mutex, Notify};
+
+use crate::domain::qr_code::QrRequirement;
+use crate::domain::ExamDefinition;
+use crate::error::AppError;
+use crate::ssr::candidate::upload_check::decode_memory_for_pixels;
+use crate::ssr::entities::{material, picture_finding, similar_picture};
+use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::review::picture_analysis::{analyse, LookFor, PictureAnalysis, QrReading};
+use crate::ssr::review::picture_hashes::PictureHashes;
+
+/// Pictures taken from the database at once.
+const BATCH: u64 = 16;
+/// How often it looks for pictures no wake-up announced.
+const CATCH_UP: Duration = Duration::from_secs(60);
+/// How long it waits for the uploads in flight before looking again.
+const YIELD: Duration = Duration::from_millis(200);
+
+/// One per server: what wakes it, and the hashes it compares new pictures with.
+#[derive(Default)]
+pub struct PictureAssistant {
+    wake: Notify,
+    hashes: Mutex<PictureHashes>,
+}
+
+impl PictureAssistant {
+    /// A picture was stored: look at it soon.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+}
+
+/// Runs for the server's life.
+pub async fn keep_looking(state: ServerState) {
+    loop {
+        match look_at_waiting(&state).await {
+            Ok(looked) if looked > 0 => continue,
+            Ok(_) => {}
+            Err(error) => tracing::warn!(error = error.message_en(), "pictures not looked at"),
+        }
+        let _ = tokio::time::timeout(CATCH_UP, state.assistant.wake.notified()).await;
+    }
+}
+
+/// Looks at up to a batch of pictures nobody has looked at yet; how many it looked at.
+pub async fn look_at_waiting(state: &ServerState) -> Result<usize, AppError> {
+    let looked_at = Query::select().column(picture_finding::Column::BlobKey).from(picture_finding::Entity).to_owned();
+    let waiting = material::Entity::find()
+        .filter(Expr::col((material::Entity, material::Column::BlobKey)).not_in_subquery(looked_at))
+        .order_by_asc(material::Column::CreatedAt)
+        .limit(BATCH)
+        .all(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("pictures waiting", e))?;
+    let mut definitions: HashMap<String, Option<ExamDefinition>> = HashMap::new();
+    for picture in &waiting {
+        if !definitions.contains_key(&picture.exam_code) {
+            let definition = crate::ssr::exams::exam_store::load(&state.db, &picture.exam_code).await?;
+            definitions.insert(picture.exam_code.clone(), definition);
+        }
+        let look_for = look_for(definitions[&picture.exam_code].as_ref(), &picture.category);
+        look_at(state, picture, look_for).await?;
+    }
+    Ok(waiting.len())
+}
+
+/// What the picture's category asks to look for (an exam or category since removed: only what
+/// every picture gets).
+fn look_for(definition: Option<&ExamDefinition>, category: &str) -> LookFor {
+    let category = definition.and_then(|d| d.category(category));
+    LookFor {
+        kind: category.map(|c| c.picture).unwrap_or_default(),
+        qr: category.is_some_and(|c| c.qr == QrRequirement::Required),
+    }
+}
+
+async fn look_at(state: &ServerState, picture: &material::Model, look_for: LookFor) -> Result<(), AppError> {
+    while !state.decode_budget.is_idle() {
+        tokio::time::sleep(YIELD).await;
+    }
+    let pixels = u64::try_from(picture.width).unwrap_or(0) * u64::try_from(picture.height).unwrap_or(0);
+    let reservation = state.decode_budget.reserve(decode_memory_for_pixels(pixels)).await?;
+    let analysis = match state.blobs.get(&picture.blob_key).await {
+        Ok(Some(bytes)) => tokio::task::spawn_blocking(move || analyse(&bytes, look_for))
+            .await
+            .map_err(|e| crate::ssr::internal("picture analysis", e))?,
+        // Deleted since it was listed (replaced, or past its retention day).
+        Ok(None) => return Ok(()),
+        Err(e) => return Err(crate::ssr::internal("picture read", e)),
+    };
+    drop(reservation);
+    record(state, picture, &analysis).await
+}
+
+async fn record(state: &ServerState, picture: &material::Model, analysis: &PictureAnalysis) -> Result<(), AppError> {
+    use base64::Engine as _;
+    let (qr, qr_text) = match &analysis.qr {
+        None => (None, None),
+        Some(QrReading::Read(text)) => (Some("read".to_string()), Some(text.clone())),
+        Some(QrReading::Unreadable) => (Some("unreadable".to_string()), None),
+    };
+    let row = picture_finding::ActiveModel {
+        blob_key: Set(picture.blob_key.clone()),
+        perceptual_hash: Set(analysis.perceptual_hash.as_ref().map(|h| base64::engine::general_purpose::STANDARD.encode(h))),
+        looks_advice: Set(analysis
+            .looks_advice
+            .as_ref()
+            .map(|codes| codes.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(","))),
+        qr: Set(qr),
+        qr_text: Set(qr_text),
+        id_number: Set(None),
+        id_number_read: Set(None),
+        looked_at: Set(state.clock.now()),
+        ..Default::default()
+    };
+    // Another server may have looked at the same picture meanwhile: the first record stays.
+    picture_finding::Entity::insert(row)
+        .on_conflict(OnConflict::column(picture_finding::Column::BlobKey).do_nothing().to_owned())
+        .exec_without_returning(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("picture finding insert", e))?;
+    let Some(hash) = &analysis.perceptual_hash else { return Ok(()) };
+    let alike = {
+        let mut hashes = state.assistant.hashes.lock().await;
+        hashes.catch_up(&state.db).await?;
+        hashes.alike(hash, picture.user_id, &picture.blob_key)
+    };
+    for (other, distance) in alike {
+        for (one, two) in [(&picture.blob_key, &other), (&other, &picture.blob_key)] {
+            let pair = similar_picture::ActiveModel {
+                blob_key: Set(one.clone()),
+                other_blob_key: Set(two.clone()),
+                distance: Set(distance as i32),
+                ..Default::default()
+            };
+            similar_picture::Entity::insert(pair)
+                .on_conflict(
+                    OnConflict::columns([similar_picture::Column::BlobKey, similar_picture::Column::OtherBlobKey])
+                        .do_nothing()
+                        .to_owned(),
+                )
+                .exec_without_returning(&state.db)
+                .await
+                .map_err(|e| crate::ssr::internal("similar picture insert", e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Forgets what was found in these files (deleted: past their retention day, or their account).
+pub async fn forget(db: &impl sea_orm::ConnectionTrait, blob_keys: &[String]) -> Result<(), AppError> {
+    if blob_keys.is_empty() {
+        return Ok(());
+    }
+    picture_finding::Entity::delete_many()
+        .filter(picture_finding::Column::BlobKey.is_in(blob_keys.iter().cloned()))
+        .exec(db)
+        .await
+        .map_err(|e| crate::ssr::internal("picture findings delete", e))?;
+    similar_picture::Entity::delete_many()
+        .filter(
+            similar_picture::Column::BlobKey
+                .is_in(blob_keys.iter().cloned())
+                .or(similar_picture::Column::OtherBlobKey.is_in(blob_keys.iter().cloned())),
+        )
+        .exec(db)
+        .await
+        .map_err(|e| crate::ssr::internal("similar pictures delete", e))?;
+    Ok(())
+}

@@ -1,0 +1,180 @@
+//! The reviewer's assistant (issue 34): after an upload is answered, the server looks at the
+//! picture in the background and the desk shows what it found beside the picture — where a QR
+//! code leads, and another candidate's picture of the same document, named only to a reviewer who
+//! may review that application too.
+mod support;
+
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use support::review_pictures::{code_cut_off, code_smeared, document_page, jpeg, rephotographed};
+use support::*;
+
+const XUEXIN: &str = "https://www.chsi.com.cn/xlcx/bg.do?vcode=A1B2C3D4E5F6G7H8&srcid=bgcx";
+const ELSEWHERE: &str = "https://verify.example.net/report?id=20261126";
+
+/// Two exams alike but for their code, each with a category whose pictures must carry a QR code.
+fn exam(app: &TestApp, code: &str) -> String {
+    let at = |days: i64| (app.clock_now() + chrono::Duration::days(days)).to_rfc3339();
+    format!(
+        r#"
+code = "{code}"
+title_zh = "助手测试"
+title_en = "Assistant test"
+organiser_zh = "测试"
+organiser_en = "Test"
+pledge_zh = "本人承诺所提交材料真实有效。"
+pledge_en = "I promise the materials are genuine."
+[windows]
+upload_opens = "{}"
+upload_closes = "{}"
+review_closes = "{}"
+results_published = "{}"
+[[categories]]
+code = "report"
+name_zh = "学历证书电子注册备案表"
+name_en = "Registration record"
+qr = "required"
+[categories.rules]
+max_count = 5
+[[categories]]
+code = "diploma"
+name_zh = "学历证书"
+name_en = "Diploma"
+"#,
+        at(-1),
+        at(300),
+        at(310),
+        at(320)
+    )
+}
+
+/// A candidate who entered `exam`, uploaded `pictures` (category, bytes) and submitted.
+async fn submitted(app: &TestApp, id_number: &str, exam: &str, pictures: Vec<(&str, Vec<u8>)>) -> Browser {
+    let browser = app.new_candidate(id_number).await;
+    assert!(browser.call("accept_pledge", json!({ "code": exam })).await.status().is_success());
+    for (seq_no, (category, bytes)) in (1..).zip(pictures) {
+        let stored = browser.upload_to(exam, category, seq_no, "page.jpg", bytes).await;
+        assert!(stored.status().is_success(), "upload refused: {}", stored.text().await.unwrap());
+    }
+    let handed_in = browser.save_application(exam, json!({}), None, true).await;
+    assert!(handed_in.status().is_success(), "submission refused: {}", handed_in.text().await.unwrap());
+    browser
+}
+
+/// The review sheet once the assistant has looked at every picture on it.
+async fn sheet_when_looked_at(reviewer: &Browser, application: i64) -> Value {
+    let started = Instant::now();
+    loop {
+        let sheet = reviewer.sheet(application).await;
+        if images(&sheet).iter().all(|image| !image["findings"].is_null()) {
+            return sheet;
+        }
+        assert!(started.elapsed() < Duration::from_secs(60), "the assistant never looked: {sheet}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+fn images(sheet: &Value) -> Vec<Value> {
+    sheet["categories"].as_array().unwrap().iter().flat_map(|c| c["images"].as_array().unwrap().clone()).collect()
+}
+
+/// The findings of the image with sequence number `seq_no` in `category`.
+fn findings(sheet: &Value, category: &str, seq_no: u64) -> Value {
+    images(sheet)
+        .into_iter()
+        .find(|i| i["material"]["category"] == category && i["material"]["seq_no"] == seq_no)
+        .unwrap_or_else(|| panic!("no image {category} {seq_no}"))["findings"]
+        .clone()
+}
+
+#[tokio::test]
+async fn the_desk_shows_where_each_qr_code_leads_and_which_could_not_be_read() {
+    let app = spawn_app().await;
+    app.add_exam(&exam(&app, "920")).await;
+    let page = document_page(1, Some(XUEXIN));
+    submitted(
+        &app,
+        ALICE,
+        "920",
+        vec![
+            ("report", jpeg(&page, 85)),
+            ("report", jpeg(&document_page(2, Some(ELSEWHERE)), 85)),
+            ("report", jpeg(&code_smeared(&page), 85)),
+            ("report", jpeg(&code_cut_off(&page), 85)),
+            ("diploma", jpeg(&document_page(3, None), 85)),
+        ],
+    )
+    .await;
+    let reviewer = app.new_reviewer(DAVE, &["920"]).await;
+    let sheet = sheet_when_looked_at(&reviewer, reviewer.first_waiting("920").await).await;
+
+    // A 学信网 report: its code, and the address rebuilt from it.
+    assert_eq!(
+        findings(&sheet, "report", 1)["qr"],
+        json!({ "Read": { "text": XUEXIN, "target": { "XuexinReport": { "vcode": "A1B2C3D4E5F6G7H8" } } } })
+    );
+    // Anything else is text, marked as not 学信网's.
+    assert_eq!(findings(&sheet, "report", 2)["qr"], json!({ "Read": { "text": ELSEWHERE, "target": "Other" } }));
+    // Smeared, or cut off by the frame: not read, and said so.
+    assert_eq!(findings(&sheet, "report", 3)["qr"], json!("Unreadable"));
+    assert_eq!(findings(&sheet, "report", 4)["qr"], json!("Unreadable"));
+    // A category that wants no code is not asked about one; the looks are measured everywhere.
+    let diploma = findings(&sheet, "diploma", 5);
+    assert_eq!(diploma["qr"], Value::Null);
+    assert_eq!(diploma["looks"], json!([]), "a clean printed page looks fine");
+}
+
+#[tokio::test]
+async fn the_same_document_from_two_people_is_named_only_to_a_reviewer_of_both() {
+    let app = spawn_app().await;
+    app.add_exam(&exam(&app, "920")).await;
+    app.add_exam(&exam(&app, "921")).await;
+    let diploma = document_page(7, None);
+    submitted(&app, ALICE, "920", vec![("diploma", jpeg(&diploma, 90))]).await;
+    // Bob hands in a new photograph of the same paper, in the other exam.
+    submitted(&app, BOB, "921", vec![("diploma", jpeg(&rephotographed(&diploma), 70))]).await;
+    // Carol's diploma is another document.
+    submitted(&app, CAROL, "920", vec![("diploma", jpeg(&document_page(8, None), 90))]).await;
+
+    let admin = app.admin().await;
+    let alice_application = alice_in(&admin).await;
+    let bob_application = admin.first_waiting("921").await;
+    let sheet = sheet_when_looked_at(&admin, alice_application).await;
+    let alike = findings(&sheet, "diploma", 1)["alike"].clone();
+    assert_eq!(alike.as_array().unwrap().len(), 1, "{alike}");
+    let other = &alike[0]["other"];
+    assert_eq!(other["application_id"], json!(bob_application));
+    assert_eq!(other["exam_code"], json!("921"));
+    assert_eq!(other["name_start"], json!("考…"), "the family name only");
+    let bob_picture = other["image_url"].as_str().unwrap().to_string();
+    assert_eq!(admin.get(&bob_picture).await.status(), 200, "the administrator may see Bob's picture");
+    // Bob's desk names Alice's picture the same way.
+    let bob_sheet = sheet_when_looked_at(&admin, bob_application).await;
+    assert_eq!(findings(&bob_sheet, "diploma", 1)["alike"][0]["other"]["application_id"], json!(alice_application));
+
+    // A reviewer of exam 920 only learns that such a picture exists: nothing of Bob's.
+    let reviewer = app.new_reviewer(DAVE, &["920"]).await;
+    let sheet = sheet_when_looked_at(&reviewer, alice_application).await;
+    let alike = findings(&sheet, "diploma", 1)["alike"].clone();
+    assert_eq!(alike, json!([{ "distance": alike[0]["distance"], "other": null }]));
+    let bob_material = bob_picture.trim_start_matches("/api/materials/").trim_end_matches("/file");
+    assert!(!sheet.to_string().contains(bob_material), "nothing names Bob's picture");
+    assert_eq!(reviewer.get(&bob_picture).await.status(), 404);
+
+    // Carol's other document matches nobody's.
+    let carol_application = other_than(&admin, "920", alice_application).await;
+    let carol_sheet = sheet_when_looked_at(&admin, carol_application).await;
+    assert_eq!(findings(&carol_sheet, "diploma", 1)["alike"], json!([]));
+}
+
+/// Alice's application in exam 920 (she handed in first).
+async fn alice_in(staff: &Browser) -> i64 {
+    let page: Value = staff.queue("920", json!("awaiting"), Value::Null).await.json().await.unwrap();
+    page["rows"].as_array().unwrap().iter().map(|r| r["application_id"].as_i64().unwrap()).min().unwrap()
+}
+
+async fn other_than(staff: &Browser, exam: &str, application: i64) -> i64 {
+    let page: Value = staff.queue(exam, json!("awaiting"), Value::Null).await.json().await.unwrap();
+    page["rows"].as_array().unwrap().iter().map(|r| r["application_id"].as_i64().unwrap()).find(|id| *id != application).unwrap()
+}

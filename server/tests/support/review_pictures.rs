@@ -1,0 +1,87 @@
+//! Pictures for the reviewer's assistant's tests, drawn by the test: a page of a document (its
+//! own lines of text, by a seed), with or without a QR code in its corner; the same page
+//! photographed again (cropped, scaled, lighter, another JPEG quality); its code smeared or cut
+//! off by the frame.
+
+use image::imageops::FilterType;
+use image::{Rgb, RgbImage};
+
+/// Where the code sits on a page: its top-left corner and its side, in pixels.
+const QR_AT: (u32, u32) = (560, 840);
+const MODULE: u32 = 6;
+
+/// A 900×1200 page whose lines of text are laid out by `seed`, with `qr`'s text as a code in the
+/// lower right corner.
+pub fn document_page(seed: u32, qr: Option<&str>) -> RgbImage {
+    let mut page = RgbImage::from_pixel(900, 1200, Rgb([248, 247, 240]));
+    let mut state = seed.wrapping_mul(0x9E37_79B9).max(1);
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state
+    };
+    // A title, then lines of "words" of varied length, as a printed page has.
+    fill(&mut page, 250, 80, 400, 36, Rgb([40, 40, 40]));
+    for row in 0..16 {
+        let y = 180 + row * 38;
+        let mut x = 90;
+        while x < 800 {
+            let word = 30 + next() % 90;
+            fill(&mut page, x, y, word.min(810 - x), 14, Rgb([50, 50, 55]));
+            x += word + 14 + next() % 20;
+        }
+    }
+    if let Some(text) = qr {
+        draw_qr(&mut page, text);
+    }
+    page
+}
+
+fn draw_qr(page: &mut RgbImage, text: &str) {
+    let code = qrcode::QrCode::new(text.as_bytes()).unwrap();
+    let width = code.width() as u32;
+    let side = (width + 8) * MODULE;
+    fill(page, QR_AT.0, QR_AT.1, side, side, Rgb([255, 255, 255]));
+    for (i, colour) in code.to_colors().into_iter().enumerate() {
+        if colour == qrcode::Color::Dark {
+            let (mx, my) = (i as u32 % width, i as u32 / width);
+            fill(page, QR_AT.0 + (mx + 4) * MODULE, QR_AT.1 + (my + 4) * MODULE, MODULE, MODULE, Rgb([10, 10, 10]));
+        }
+    }
+}
+
+fn fill(page: &mut RgbImage, x: u32, y: u32, w: u32, h: u32, colour: Rgb<u8>) {
+    for yy in y..(y + h).min(page.height()) {
+        for xx in x..(x + w).min(page.width()) {
+            page.put_pixel(xx, yy, colour);
+        }
+    }
+}
+
+/// The same paper photographed again: a little more of the edge cut off, smaller, lighter.
+pub fn rephotographed(page: &RgbImage) -> RgbImage {
+    let cropped = image::imageops::crop_imm(page, 12, 18, page.width() - 30, page.height() - 30).to_image();
+    let smaller = image::imageops::resize(&cropped, 760, 1010, FilterType::Triangle);
+    image::imageops::brighten(&smaller, 10)
+}
+
+/// The page with its code blurred past reading.
+pub fn code_smeared(page: &RgbImage) -> RgbImage {
+    let mut page = page.clone();
+    let side = 300;
+    let code = image::imageops::crop_imm(&page, QR_AT.0, QR_AT.1, side, side).to_image();
+    image::imageops::replace(&mut page, &image::imageops::blur(&code, 9.0), i64::from(QR_AT.0), i64::from(QR_AT.1));
+    page
+}
+
+/// The page photographed with the frame cutting through its code.
+pub fn code_cut_off(page: &RgbImage) -> RgbImage {
+    image::imageops::crop_imm(page, 0, 0, QR_AT.0 + 60, page.height()).to_image()
+}
+
+pub fn jpeg(page: &RgbImage, quality: u8) -> Vec<u8> {
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality).encode_image(page).unwrap();
+    out
+}
