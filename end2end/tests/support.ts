@@ -159,9 +159,11 @@ export async function makeScene(
     brightness?: number;
     quality?: number;
     orientation?: 6;
+    /** A QR code (a PNG data URL) printed in the page's lower right corner. */
+    qr?: string;
   },
 ): Promise<Buffer> {
-  const base64 = await page.evaluate(async ({ width, height, scene, background, blur, brightness, quality, orientation }) => {
+  const base64 = await page.evaluate(async ({ width, height, scene, background, blur, brightness, quality, orientation, qr }) => {
     // A phone held sideways stores the picture turned a quarter to the left (orientation 6).
     const [w, h] = orientation === 6 ? [height, width] : [width, height];
     const scratch = document.createElement('canvas');
@@ -176,6 +178,14 @@ export async function makeScene(
       draw.font = `${size}px sans-serif`;
       for (let y = size * 3, line = 0; y < height - size * 2; y += size * 1.6, line++) {
         draw.fillText(`Certificate No. 2026-${1000 + line} awarded to the holder, registered and sealed`, size * 2, y);
+      }
+      if (qr) {
+        const code = await createImageBitmap(await (await fetch(qr)).blob());
+        const side = Math.round(width / 4);
+        draw.fillStyle = '#ffffff';
+        draw.fillRect(width - side * 1.3, height - side * 1.3, side * 1.2, side * 1.2);
+        draw.imageSmoothingEnabled = false;
+        draw.drawImage(code, width - side * 1.25, height - side * 1.25, side, side);
       }
     } else {
       draw.fillStyle = '#2c3550';
@@ -228,7 +238,7 @@ export async function makeScene(
     let binary = '';
     bytes.forEach((b) => (binary += String.fromCharCode(b)));
     return btoa(binary);
-  }, { background: '#f4f2ee', blur: 0, brightness: 1, quality: 0.92, orientation: undefined, ...options });
+  }, { background: '#f4f2ee', blur: 0, brightness: 1, quality: 0.92, orientation: undefined, qr: undefined, ...options });
   return Buffer.from(base64, 'base64');
 }
 

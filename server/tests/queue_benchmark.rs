@@ -69,8 +69,14 @@ async fn queue_pages_cost_the_same_at_the_start_and_deep_in_a_million_applicatio
     }
 
     let offset = FixedOffset::east_opt(8 * 3600).unwrap();
-    let mut query =
-        QueueQuery { exam_code: "000".into(), filter: QueueFilter::Awaiting, from: None, to: None, after: None };
+    let mut query = QueueQuery {
+        exam_code: "000".into(),
+        filter: QueueFilter::Awaiting,
+        from: None,
+        to: None,
+        findings: Default::default(),
+        after: None,
+    };
     for (label, at) in [("first page", None), ("page after 900 000 rows", Some(900_000i64))] {
         query.after = at.map(|i| app::models::review::QueueCursor {
             submitted_at: (start + Duration::seconds(i)).to_rfc3339(),

@@ -106,8 +106,11 @@ async fn the_desk_shows_where_each_qr_code_leads_and_which_could_not_be_read() {
         ],
     )
     .await;
+    // Bob's application is clean: a printed page where no code is asked for.
+    submitted(&app, BOB, "920", vec![("diploma", jpeg(&document_page(4, None), 85))]).await;
     let reviewer = app.new_reviewer(DAVE, &["920"]).await;
-    let sheet = sheet_when_looked_at(&reviewer, reviewer.first_waiting("920").await).await;
+    let alice = reviewer.first_waiting("920").await;
+    let sheet = sheet_when_looked_at(&reviewer, alice).await;
 
     // A 学信网 report: its code, and the address rebuilt from it.
     assert_eq!(
@@ -123,6 +126,33 @@ async fn the_desk_shows_where_each_qr_code_leads_and_which_could_not_be_read() {
     let diploma = findings(&sheet, "diploma", 5);
     assert_eq!(diploma["qr"], Value::Null);
     assert_eq!(diploma["looks"], json!([]), "a clean printed page looks fine");
+
+    // The queue: a badge per kind on Alice's row, none on Bob's; each filter lists whom it names.
+    let bob = other_than(&reviewer, "920", alice).await;
+    sheet_when_looked_at(&reviewer, bob).await;
+    let rows = queue_rows(&reviewer, json!("Any")).await;
+    assert_eq!(rows[&alice], json!({ "findings": ["QrUnreadable", "QrElsewhere"], "looked_at": true }));
+    assert_eq!(rows[&bob], json!({ "findings": [], "looked_at": true }));
+    assert_eq!(queue_rows(&reviewer, json!("Nothing")).await.into_keys().collect::<Vec<_>>(), [bob]);
+    for kind in ["QrUnreadable", "QrElsewhere"] {
+        assert_eq!(queue_rows(&reviewer, json!({ "Kind": kind })).await.into_keys().collect::<Vec<_>>(), [alice]);
+    }
+    for kind in ["Looks", "SameDocument"] {
+        assert!(queue_rows(&reviewer, json!({ "Kind": kind })).await.is_empty(), "{kind}");
+    }
+}
+
+/// Exam 920's waiting applications under a findings filter: each one's badges and whether every
+/// picture was looked at.
+async fn queue_rows(reviewer: &Browser, findings: Value) -> std::collections::BTreeMap<i64, Value> {
+    let query = json!({ "exam_code": "920", "filter": "awaiting", "from": null, "to": null, "findings": findings, "after": null });
+    let page: Value = reviewer.call("review_queue", json!({ "query": query })).await.json().await.unwrap();
+    page["rows"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no rows: {page}"))
+        .iter()
+        .map(|r| (r["application_id"].as_i64().unwrap(), json!({ "findings": r["findings"], "looked_at": r["looked_at"] })))
+        .collect()
 }
 
 #[tokio::test]

@@ -1,7 +1,7 @@
-//! The photo tool (自动调整 and its crop box) and the looks advice, loaded on demand: their code
-//! (canvas, crop, fit search, picture quality) sits in a chunk of its own (`cargo leptos --split`)
-//! that the browser fetches the first time a chosen picture needs it, so no candidate page's
-//! first load carries it (issue 11; sizes in docs/benchmarks.md).
+//! The photo tool (自动调整 and its crop box), the looks advice and the QR code check, loaded on
+//! demand: their code (canvas, crop, fit search, picture quality; the QR reader in a chunk of
+//! its own) sits apart from the page's (`cargo leptos --split`), fetched the first time a chosen
+//! picture needs it, so no candidate page's first load carries it (issue 11; sizes in docs/benchmarks.md).
 //!
 //! Unlike a leptos lazy route, a chunk that cannot arrive does not stop the page: the place says so
 //! and tries again when the network returns (the loader is `fallible`). So that offline it does
@@ -75,6 +75,19 @@ pub fn keep_photo_tools_for_offline() {
             leptos::task::spawn_local(async {
                 // Failing here costs nothing: the tools are fetched again when first used.
                 let _ = chunk::preload().await;
+            })
+        });
+    });
+}
+
+/// Fetches the QR reader's chunk in the background as [`keep_photo_tools_for_offline`] does the
+/// tools': called by an upload form whose category wants a QR code.
+pub fn keep_qr_reader_for_offline() {
+    #[cfg(feature = "hydrate")]
+    crate::client::once_offline_copy_keeps(|| {
+        request_idle_callback(|| {
+            leptos::task::spawn_local(async {
+                let _ = chunk::preload_qr_reader().await;
             })
         });
     });
@@ -190,7 +203,7 @@ mod chunk {
     }
 
     /// The QR reader is a chunk of its own: only categories that want a code need it.
-    #[leptos::wasm_split::wasm_split(qr_reader, wasm_split_path = ::leptos::wasm_split, fallible)]
+    #[leptos::wasm_split::wasm_split(qr_reader, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_qr_reader))]
     pub fn qr_advice(bytes: Arc<Vec<u8>>) -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <QrAdvice bytes/> }.into_any())
     }

@@ -15,7 +15,7 @@ use crate::components::judged_file::{Judged, PageChoices};
 use crate::components::outbox::Outbox;
 use crate::components::photo_fix::{only_fixable, FitReportView, FittedPicture};
 use crate::components::photo_tools_on_demand::{
-    keep_photo_tools_for_offline, LooksAdviceOnDemand, PhotoFixOnDemand, QrAdviceOnDemand,
+    keep_photo_tools_for_offline, keep_qr_reader_for_offline, LooksAdviceOnDemand, PhotoFixOnDemand, QrAdviceOnDemand,
 };
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
@@ -36,11 +36,14 @@ pub fn UploadForm(
     replaces: Option<String>,
 ) -> impl IntoView {
     let outbox = expect_context::<Outbox>();
-    keep_photo_tools_for_offline();
     let category_code = category.code.clone();
     let rules = category.rules.clone();
     let picture_kind = category.picture;
     let wants_qr = category.qr == crate::domain::qr_code::QrRequirement::Required;
+    keep_photo_tools_for_offline();
+    if wants_qr {
+        keep_qr_reader_for_offline();
+    }
     // A replacement takes an image's place, so it does not count against the maximum.
     let already_uploaded = taken.len() as u32 - u32::from(replaces.is_some() && !taken.is_empty());
     let free_slots: Vec<(u32, String, String)> = category

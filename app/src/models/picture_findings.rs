@@ -49,3 +49,68 @@ impl PictureFindings {
             || !self.alike.is_empty()
     }
 }
+
+/// A kind of finding, as the queue shows it on a row and filters by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum FindingKind {
+    QrUnreadable,
+    /// A code was read, and it is not a 学信网 report's address.
+    QrElsewhere,
+    /// Looks advice: blurred, dark, washed out, background, nearly blank.
+    Looks,
+    /// Another candidate handed in a picture of the same document.
+    SameDocument,
+}
+
+impl FindingKind {
+    pub const ALL: [FindingKind; 4] =
+        [FindingKind::QrUnreadable, FindingKind::QrElsewhere, FindingKind::Looks, FindingKind::SameDocument];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            FindingKind::QrUnreadable => "qr_unreadable",
+            FindingKind::QrElsewhere => "qr_elsewhere",
+            FindingKind::Looks => "looks",
+            FindingKind::SameDocument => "same_document",
+        }
+    }
+
+    /// A badge's words (Chinese, English).
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            FindingKind::QrUnreadable => ("二维码未识别", "QR unreadable"),
+            FindingKind::QrElsewhere => ("二维码非学信网", "QR not 学信网"),
+            FindingKind::Looks => ("照片提示", "Picture advice"),
+            FindingKind::SameDocument => ("与他人材料相似", "Like another's"),
+        }
+    }
+}
+
+/// Which applications the queue lists by what the assistant found.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FindingFilter {
+    #[default]
+    Any,
+    /// Every picture looked at, nothing found: approved at a glance.
+    Nothing,
+    /// At least one finding of this kind.
+    Kind(FindingKind),
+}
+
+impl FindingFilter {
+    /// The value of the filter's `<select>`.
+    pub fn key(self) -> &'static str {
+        match self {
+            FindingFilter::Any => "any",
+            FindingFilter::Nothing => "nothing",
+            FindingFilter::Kind(kind) => kind.key(),
+        }
+    }
+
+    pub fn from_key(key: &str) -> FindingFilter {
+        match key {
+            "nothing" => FindingFilter::Nothing,
+            key => FindingKind::ALL.into_iter().find(|k| k.key() == key).map_or(FindingFilter::Any, FindingFilter::Kind),
+        }
+    }
+}

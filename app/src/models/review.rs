@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::candidate::MaterialView;
 use super::exam::{beside_definitions, ExamSummary};
 use super::feedback::{FlagView, TimelineEntry};
-use super::picture_findings::PictureFindings;
+use super::picture_findings::{FindingFilter, FindingKind, PictureFindings};
 use crate::domain::personal_form::FormValues;
 use crate::domain::{ApplicationState, CategoryDefinition, ExamDefinition, ExamPhase};
 
@@ -69,6 +69,9 @@ pub struct QueueQuery {
     pub from: Option<String>,
     /// Submitted on or before this day.
     pub to: Option<String>,
+    /// By what the reviewer's assistant found.
+    #[serde(default)]
+    pub findings: FindingFilter,
     pub after: Option<QueueCursor>,
 }
 
@@ -82,6 +85,10 @@ pub struct QueueRow {
     pub last_submitted_at: String,
     /// Who took it last, if anyone.
     pub reviewer: Option<String>,
+    /// What the reviewer's assistant found in its pictures, one badge per kind.
+    pub findings: Vec<FindingKind>,
+    /// Whether the assistant has looked at every picture yet.
+    pub looked_at: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,5 +1,6 @@
-//! An exam's review queue: filters (state, submission days), counts per state, oldest submission
-//! first, more rows fetched by keyset. The first row takes the focus, so Enter opens it.
+//! An exam's review queue: filters (state, submission days, the machine's findings), counts per
+//! state, oldest submission first, more rows fetched by keyset, each row with a badge per kind of
+//! finding. The first row takes the focus, so Enter opens it.
 
 use leptos::html::A;
 use leptos::prelude::*;
@@ -10,6 +11,7 @@ use crate::components::error_note::ErrorNote;
 use crate::domain::ApplicationState;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
+use crate::models::picture_findings::{FindingFilter, FindingKind};
 use crate::models::review::{QueueCursor, QueueFilter, QueueQuery, QueueRow};
 
 #[component]
@@ -18,6 +20,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
     let params = use_params_map();
     let code = move || params.read().get("code").unwrap_or_default();
     let filter = RwSignal::new(QueueFilter::Awaiting);
+    let findings = RwSignal::new(FindingFilter::Any);
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
     let rows = RwSignal::new(Vec::<QueueRow>::new());
@@ -32,6 +35,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
             filter: filter.get_untracked(),
             from: Some(from.get_untracked()),
             to: Some(to.get_untracked()),
+            findings: findings.get_untracked(),
             after: after.clone(),
         };
         let appending = after.is_some();
@@ -82,6 +86,16 @@ pub fn ReviewQueuePage() -> impl IntoView {
                     <option value="all">{tr("全部", "All")}</option>
                 </select>
             </label>
+            <label>
+                {tr("机器检查", "Machine checks")}
+                <select name="findings" on:change=move |ev| { findings.set(FindingFilter::from_key(&event_target_value(&ev))); reload(); }>
+                    <option value="any">{tr("全部", "All")}</option>
+                    <option value="nothing">{tr("无发现（全部检查完毕）", "Nothing found (all checked)")}</option>
+                    {FindingKind::ALL.into_iter().map(|kind| view! {
+                        <option value=kind.key()>{tr(kind.label().0, kind.label().1)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
             <label>{tr("提交日期从", "Submitted from")}<input type="date" name="from" prop:value=from on:change=move |ev| from.set(event_target_value(&ev))/></label>
             <label>{tr("至", "to")}<input type="date" name="to" prop:value=to on:change=move |ev| to.set(event_target_value(&ev))/></label>
             <button type="submit" class="button secondary">{tr("筛选", "Filter")}</button>
@@ -90,7 +104,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
         <table class="queue" data-testid="queue">
             <thead><tr>
                 <th>{tr("考生", "Candidate")}</th><th>{tr("证件号码", "ID number")}</th><th>{tr("状态", "State")}</th>
-                <th>{tr("提交时间", "Submitted")}</th><th>{tr("审核人员", "Reviewer")}</th>
+                <th>{tr("提交时间", "Submitted")}</th><th>{tr("审核人员", "Reviewer")}</th><th>{tr("机器检查", "Machine checks")}</th>
             </tr></thead>
             <tbody>
                 {move || rows.get().into_iter().enumerate().map(|(i, row)| {
@@ -109,6 +123,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
                             <td>{tr(state.label_zh(), state.label_en())}{(row.round > 1).then(|| view! { <span class="badge">{format!("#{}", row.round)}</span> })}</td>
                             <td>{row.last_submitted_at.clone()}</td>
                             <td>{row.reviewer.clone().unwrap_or_default()}</td>
+                            <td><FindingBadges kinds=row.findings.clone() looked_at=row.looked_at/></td>
                         </tr>
                     }
                 }).collect_view()}
@@ -120,4 +135,17 @@ pub fn ReviewQueuePage() -> impl IntoView {
         })}
     }
     .into_any()
+}
+
+/// A row's findings, one badge each; "检查中" while some picture has not been looked at yet.
+#[component]
+fn FindingBadges(kinds: Vec<FindingKind>, looked_at: bool) -> impl IntoView {
+    view! {
+        <span class="finding-badges" data-testid="finding-badges">
+            {kinds.into_iter().map(|kind| view! {
+                <span class="badge finding" data-finding=kind.key()>{tr(kind.label().0, kind.label().1)}</span>
+            }).collect_view()}
+            {(!looked_at).then(|| view! { <span class="badge pending">{tr("检查中", "Checking")}</span> })}
+        </span>
+    }
 }

@@ -10,6 +10,7 @@ pub mod picture_assistant;
 pub mod picture_hashes;
 pub mod picture_likeness;
 pub mod progress;
+pub mod queue_findings;
 pub mod queue_page;
 pub mod results;
 pub mod review_queue;

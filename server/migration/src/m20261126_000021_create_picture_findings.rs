@@ -25,10 +25,12 @@ impl MigrationTrait for Migration {
                     .col(string_null(PictureFindings::PerceptualHash))
                     // The looks advice's codes, comma-separated ("" when it looks fine).
                     .col(string_null(PictureFindings::LooksAdvice))
-                    // "read" or "unreadable" where the category wants a QR code; none elsewhere.
+                    // "xuexin" (a 学信网 report's address), "other" or "unreadable" where the category
+                    // wants a QR code; none elsewhere.
                     .col(string_null(PictureFindings::Qr))
                     .col(text_null(PictureFindings::QrText))
-                    // "read" or "unreadable" on an ID card's front; none elsewhere.
+                    // "matches" or "differs" (from the account's number) or "unreadable", on an ID card's
+                    // front; none elsewhere.
                     .col(string_null(PictureFindings::IdNumber))
                     .col(string_null(PictureFindings::IdNumberRead))
                     .col(timestamp_with_time_zone(PictureFindings::LookedAt))

@@ -12,10 +12,11 @@ pub struct Model {
     pub perceptual_hash: Option<String>,
     /// The looks advice's codes, comma-separated ("" when it looks fine).
     pub looks_advice: Option<String>,
-    /// "read" or "unreadable" where the category wants a QR code.
+    /// "xuexin" (a 学信网 report's address), "other" or "unreadable" where the category wants a QR
+    /// code.
     pub qr: Option<String>,
     pub qr_text: Option<String>,
-    /// "read" or "unreadable" on an ID card's front.
+    /// "matches" or "differs" (from the account's number) or "unreadable", on an ID card's front.
     pub id_number: Option<String>,
     pub id_number_read: Option<String>,
     pub looked_at: DateTimeUtc,

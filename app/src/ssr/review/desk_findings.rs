@@ -51,9 +51,9 @@ fn findings(row: &picture_finding::Model, alike: Vec<AlikePicture>) -> PictureFi
     PictureFindings {
         looks: row.looks_advice.as_deref().map(|codes| codes.split(',').filter_map(ViolationCode::parse).collect()),
         qr: match (row.qr.as_deref(), &row.qr_text) {
-            (Some("read"), Some(text)) => Some(QrFinding::Read { text: text.clone(), target: CodeTarget::of(text) }),
-            (Some(_), _) => Some(QrFinding::Unreadable),
             (None, _) => None,
+            (Some("unreadable"), _) | (Some(_), None) => Some(QrFinding::Unreadable),
+            (Some(_), Some(text)) => Some(QrFinding::Read { text: text.clone(), target: CodeTarget::of(text) }),
         },
         alike,
     }

@@ -13,7 +13,7 @@ use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use tokio::sync::{Mutex, Notify};
 
-use crate::domain::qr_code::QrRequirement;
+use crate::domain::qr_code::{CodeTarget, QrRequirement};
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::ssr::candidate::upload_check::decode_memory_for_pixels;
@@ -109,7 +109,11 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
     use base64::Engine as _;
     let (qr, qr_text) = match &analysis.qr {
         None => (None, None),
-        Some(QrReading::Read(text)) => (Some("read".to_string()), Some(text.clone())),
+        // Where it leads is kept too, for the queue's filters to ask the database.
+        Some(QrReading::Read(text)) => match CodeTarget::of(text) {
+            CodeTarget::XuexinReport { .. } => (Some("xuexin".to_string()), Some(text.clone())),
+            CodeTarget::Other => (Some("other".to_string()), Some(text.clone())),
+        },
         Some(QrReading::Unreadable) => (Some("unreadable".to_string()), None),
     };
     let row = picture_finding::ActiveModel {

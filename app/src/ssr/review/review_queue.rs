@@ -1,6 +1,7 @@
-//! An exam's queue of applications for reviewers: filtered by state and submission day, oldest
-//! submission first, read a page at a time by keyset (last submitted, id), so the thousandth page
-//! costs what the first does however many applications there are.
+//! An exam's queue of applications for reviewers: filtered by state, submission day and what the
+//! reviewer's assistant found, oldest submission first, read a page at a time by keyset (last
+//! submitted, id), so the thousandth page costs what the first does however many applications
+//! there are.
 
 use std::collections::HashMap;
 
@@ -10,6 +11,7 @@ use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilt
 use crate::domain::{ApplicationState, Change};
 use crate::error::AppError;
 use crate::models::review::{QueueCursor, QueueQuery, QueueRow};
+use crate::ssr::review::queue_findings;
 use crate::ssr::{entities::application, entities::user};
 
 pub const PAGE_SIZE: u64 = 50;
@@ -30,6 +32,9 @@ pub async fn page(
     }
     if let Some(to) = query.to.as_deref().filter(|d| !d.is_empty()) {
         select = select.filter(application::Column::LastSubmittedAt.lt(day_start(to, offset, 1)?));
+    }
+    if let Some(found) = queue_findings::condition(query.findings) {
+        select = select.filter(found);
     }
     if let Some(cursor) = &query.after {
         let at = DateTime::parse_from_rfc3339(&cursor.submitted_at)
@@ -58,6 +63,7 @@ pub async fn page(
         None
     };
     let people = names_of(db, rows.iter().flat_map(|r| [Some(r.user_id), r.reviewer_id]).flatten().collect()).await?;
+    let mut badges = queue_findings::badges(db, &query.exam_code, rows.iter().map(|r| r.user_id).collect()).await?;
     let queue_rows = rows
         .into_iter()
         .map(|r| {
@@ -73,6 +79,9 @@ pub async fn page(
                     .map(|t| t.with_timezone(&offset).format("%Y-%m-%d %H:%M").to_string())
                     .unwrap_or_default(),
                 reviewer: r.reviewer_id.and_then(|id| people.get(&id)).map(|p| p.name.clone()),
+                // A candidate without pictures has nothing to look at.
+                findings: badges.get(&r.user_id).map(|b| b.0.clone()).unwrap_or_default(),
+                looked_at: badges.remove(&r.user_id).is_none_or(|b| b.1),
             }
         })
         .collect();

@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+import * as QRCode from 'qrcode';
+import { adminContext, call, clickToNextPage, expectAccessible, makeScene, open, signUpCandidate, staffLogsInOnThePage, waitForHydration, DEMO_ADMIN } from './support';
+
+// The reviewer's assistant (issue 34): a category that wants a readable QR code (a 学信网
+// report's). The candidate hears before sending whether the code could be read; the reviewer
+// sees where it leads beside the picture, and opens the 学信网 report from there.
+
+const VCODE = 'A1B2C3D4E5F6G7H8';
+const XUEXIN = `https://www.chsi.com.cn/xlcx/bg.do?vcode=${VCODE}&srcid=bgcx`;
+
+function exam(code: string): string {
+  const at = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+  return `
+code = "${code}"
+title_zh = "备案表测试${code}"
+title_en = "Record test ${code}"
+organiser_zh = "测试"
+organiser_en = "Test"
+pledge_zh = "本人承诺所提交材料真实有效。"
+pledge_en = "I promise the materials are genuine."
+[windows]
+upload_opens = "${at(-1)}"
+upload_closes = "${at(30)}"
+review_closes = "${at(31)}"
+results_published = "${at(32)}"
+[[categories]]
+code = "chsi_record"
+name_zh = "学历证书电子注册备案表"
+name_en = "Registration record"
+qr = "required"
+[categories.rules]
+formats = ["jpeg"]
+max_count = 3
+`;
+}
+
+test('the candidate hears about an unreadable QR code before sending; the reviewer opens the 学信网 report', async ({ browser, page }) => {
+  const code = `9${Date.now() % 100}`;
+  const admin = await adminContext(browser);
+  await call(admin.request, 'admin_create_exam', { preset: null, code, source: exam(code) });
+
+  const name = `备案考生${Date.now() % 10000}`;
+  await signUpCandidate(page, name, '13912345680');
+  await call(page.request, 'accept_pledge', { code });
+  await open(page, `/exams/${code}`);
+  const records = page.getByRole('region', { name: '学历证书电子注册备案表' });
+
+  // A page whose code cannot be read: advice in words, and the upload stays allowed.
+  const noCode = await makeScene(page, { width: 1240, height: 1754, scene: 'page', quality: 0.8 });
+  await records.locator('#file-chsi_record').setInputFiles({ name: 'no-code.jpg', mimeType: 'image/jpeg', buffer: noCode });
+  const advice = records.getByTestId('qr-advice');
+  await expect(advice).toContainText('未能识别二维码：请让二维码完整、清晰地出现在照片中，避免反光');
+  await expectAccessible(page);
+  await records.getByRole('button', { name: '上传', exact: true }).click();
+  await expect(records.locator('li.material')).toHaveCount(1);
+
+  // The report with its code: the candidate is told which report it is.
+  const qr = await QRCode.toDataURL(XUEXIN, { margin: 4, scale: 8, errorCorrectionLevel: 'M' });
+  const report = await makeScene(page, { width: 1240, height: 1754, scene: 'page', quality: 0.85, qr });
+  await records.locator('#file-chsi_record').setInputFiles({ name: 'report.jpg', mimeType: 'image/jpeg', buffer: report });
+  await expect(advice).toContainText(`已识别二维码：学信网在线验证报告（验证码 ${VCODE}）`);
+  await records.getByRole('button', { name: '上传', exact: true }).click();
+  await expect(records.locator('li.material')).toHaveCount(2);
+  await call(page.request, 'save_application', { code, form: {}, position: null, submit: true });
+
+  // The reviewer: the queue's badge, then the desk's facts beside each picture.
+  const desk = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await staffLogsInOnThePage(desk, DEMO_ADMIN);
+  await open(desk, `/review/exams/${code}`);
+  const row = desk.getByTestId('queue').locator('tr', { hasText: name });
+  // The assistant looks in the background; the queue shows "检查中" until it has.
+  await expect(async () => {
+    await desk.reload();
+    await expect(row.locator('.badge.finding[data-finding="qr_unreadable"]')).toHaveText('二维码未识别', { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expectAccessible(desk);
+  await clickToNextPage(desk, row.getByRole('link', { name }));
+  await waitForHydration(desk);
+  const facts = desk.getByTestId('picture-facts');
+  await expect(facts.getByTestId('qr-fact')).toContainText('二维码：未能识别');
+  await desk.keyboard.press('o');
+  await expect(facts.getByTestId('qr-fact')).toContainText(`学信网在线验证报告，验证码 ${VCODE}`);
+  await expectAccessible(desk);
+
+  // The link is rebuilt from the checked code and opens 学信网's report page (answered here by a
+  // stand-in: this machine has no internet).
+  await desk.context().route('https://www.chsi.com.cn/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>学信网</title>' }));
+  const opened = desk.context().waitForEvent('page');
+  await facts.getByTestId('qr-link').click();
+  const reportPage = await opened;
+  await expect(reportPage).toHaveURL(`https://www.chsi.com.cn/xlcx/bg.do?vcode=${VCODE}`);
+  await desk.context().close();
+});
