@@ -39,6 +39,12 @@ if [ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then
   apt_install fonts-noto-cjk
 fi
 
+# The reviewer's assistant reads the number off an uploaded ID card with tesseract (eng data).
+if ! command -v tesseract >/dev/null 2>&1; then
+  step "installing Debian's tesseract-ocr (reads ID numbers for the reviewer)"
+  apt_install tesseract-ocr
+fi
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown

@@ -88,6 +88,9 @@ pub struct Config {
     /// The `server` binary whose `render-worker` command lays documents out. None: this very
     /// binary (the tests, which run the server inside a test binary, name the real one).
     pub render_worker: Option<PathBuf>,
+    /// The tesseract program the reviewer's assistant reads ID numbers with: a name looked up on
+    /// PATH, or a path. Empty: no number is read (the desk says nothing about it).
+    pub tesseract: String,
     /// An administrator's or reviewer's session ends after this many minutes without a request
     /// (candidates' sessions last eight hours without one).
     pub staff_idle_minutes: u32,
@@ -216,6 +219,7 @@ impl Default for Config {
             document_deadline_ms: 15_000,
             document_memory_mb: 1024,
             render_worker: None,
+            tesseract: "tesseract".to_string(),
             staff_idle_minutes: 30,
             staff_second_factor: true,
             sms_provider: "log".to_string(),

@@ -17,6 +17,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 use app::ssr::infra::decode_budget::DecodeBudget;
 use app::ssr::infra::payment_gateway::{Gateways, PaymentGateway};
 use app::ssr::payments::sandbox_gateway::SandboxGateway;
+use app::ssr::review::picture_assistant::PictureAssistant;
 use app::ssr::ServerState;
 use app::ssr::{infra::clock::Clock, infra::clock::SystemClock};
 use app::ssr::{infra::limit_settings::LimitSettings, infra::rate_limits::RateLimits};
@@ -122,7 +123,7 @@ pub async fn prepare_with_clock(
         ticket_keys,
         layouts,
         staff_second_factor: config.staff_second_factor,
-        assistant: Arc::default(),
+        assistant: Arc::new(PictureAssistant::new(tesseract(&config.tesseract))),
     };
     if config.seed_demo {
         crate::demo_data::ensure_demo_data(&state).await.map_err(|e| format!("demo data: {e}"))?;
@@ -152,6 +153,27 @@ pub async fn prepare_with_clock(
         ));
     }
     Ok(Prepared { state, router, sandbox, documents })
+}
+
+/// The tesseract to read ID numbers with, found where configuration says; none (and said so) when
+/// it is not installed.
+fn tesseract(configured: &str) -> Option<std::path::PathBuf> {
+    if configured.is_empty() {
+        return None;
+    }
+    let found = if configured.contains('/') {
+        Some(std::path::PathBuf::from(configured)).filter(|p| p.is_file())
+    } else {
+        std::env::var_os("PATH")
+            .into_iter()
+            .flat_map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
+            .map(|dir| dir.join(configured))
+            .find(|p| p.is_file())
+    };
+    if found.is_none() {
+        tracing::warn!(configured, "ID numbers are not read: no tesseract (install Debian's tesseract-ocr)");
+    }
+    found
 }
 
 /// The running binary, for its render workers. On Linux `/proc/self/exe`, which still names it

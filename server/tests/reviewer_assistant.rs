@@ -7,6 +7,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+use support::id_card_pictures::id_card_scan;
 use support::review_pictures::{code_cut_off, code_smeared, document_page, jpeg, rephotographed};
 use support::*;
 
@@ -151,7 +152,9 @@ async fn queue_rows(reviewer: &Browser, findings: Value) -> std::collections::BT
         .as_array()
         .unwrap_or_else(|| panic!("no rows: {page}"))
         .iter()
-        .map(|r| (r["application_id"].as_i64().unwrap(), json!({ "findings": r["findings"], "looked_at": r["looked_at"] })))
+        .map(|r| {
+            (r["application_id"].as_i64().unwrap(), json!({ "findings": r["findings"], "looked_at": r["looked_at"] }))
+        })
         .collect()
 }
 
@@ -196,6 +199,17 @@ async fn the_same_document_from_two_people_is_named_only_to_a_reviewer_of_both()
     let carol_application = other_than(&admin, "920", alice_application).await;
     let carol_sheet = sheet_when_looked_at(&admin, carol_application).await;
     assert_eq!(findings(&carol_sheet, "diploma", 1)["alike"], json!([]));
+
+    // The administrators' report lists the pair once, from either exam; reviewers have none.
+    for exam in ["920", "921"] {
+        let report: Value =
+            admin.call("admin_similar_pictures", json!({ "exam_code": exam })).await.json().await.unwrap();
+        let report = report.as_array().unwrap_or_else(|| panic!("no report: {report}"));
+        assert_eq!(report.len(), 1, "{report:?}");
+        let sides: Vec<&Value> = vec![&report[0]["one"]["application_id"], &report[0]["other"]["application_id"]];
+        assert!(sides.contains(&&json!(alice_application)) && sides.contains(&&json!(bob_application)), "{report:?}");
+    }
+    assert_eq!(reviewer.call("admin_similar_pictures", json!({ "exam_code": "920" })).await.status(), 403);
 }
 
 /// Alice's application in exam 920 (she handed in first).
@@ -206,5 +220,63 @@ async fn alice_in(staff: &Browser) -> i64 {
 
 async fn other_than(staff: &Browser, exam: &str, application: i64) -> i64 {
     let page: Value = staff.queue(exam, json!("awaiting"), Value::Null).await.json().await.unwrap();
-    page["rows"].as_array().unwrap().iter().map(|r| r["application_id"].as_i64().unwrap()).find(|id| *id != application).unwrap()
+    page["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["application_id"].as_i64().unwrap())
+        .find(|id| *id != application)
+        .unwrap()
+}
+
+/// An exam whose ID card category's first picture is the card's front.
+fn card_exam(app: &TestApp) -> String {
+    exam(app, "922")
+        .replace("pledge_en = \"I promise the materials are genuine.\"\n", "pledge_en = \"I promise the materials are genuine.\"\nid_card_front = \"card\"\n")
+        .replace("[[categories]]\ncode = \"report\"", "[[categories]]\ncode = \"card\"\nname_zh = \"身份证\"\nname_en = \"ID card\"\n[[categories]]\ncode = \"report\"")
+}
+
+#[tokio::test]
+async fn the_number_on_the_id_card_is_read_and_compared_with_the_account() {
+    let app = spawn_app().await;
+    app.add_exam(&card_exam(&app)).await;
+    let card = |number: &str, smeared: bool| ("card", jpeg(&id_card_scan(number, smeared), 92));
+    // Alice's card is her own; Bob's card is Carol's (a valid number, not his).
+    submitted(&app, ALICE, "922", vec![card(ALICE, false), card(BOB, false)]).await;
+    submitted(&app, BOB, "922", vec![card(CAROL, false)]).await;
+    // Carol's number is smeared; Dave's card prints a number whose check digit is wrong.
+    submitted(&app, CAROL, "922", vec![card(CAROL, true)]).await;
+    let misprinted = format!("{}{}", &DAVE[..17], if DAVE.ends_with('1') { '2' } else { '1' });
+    submitted(&app, DAVE, "922", vec![card(&misprinted, false)]).await;
+
+    let admin = app.admin().await;
+    let [alice, bob, carol, dave] = waiting_in_order(&admin, "922").await[..] else { panic!("four applications") };
+    let read = |sheet: &Value, seq_no| findings(sheet, "card", seq_no)["id_number"].clone();
+    let alice_sheet = sheet_when_looked_at(&admin, alice).await;
+    assert_eq!(read(&alice_sheet, 1), json!("Matches"));
+    assert_eq!(read(&alice_sheet, 2), Value::Null, "only the first picture is the card's front");
+    assert_eq!(read(&sheet_when_looked_at(&admin, bob).await, 1), json!({ "Differs": { "read": CAROL } }));
+    assert_eq!(read(&sheet_when_looked_at(&admin, carol).await, 1), json!("Unreadable"));
+    assert_eq!(
+        read(&sheet_when_looked_at(&admin, dave).await, 1),
+        json!("Unreadable"),
+        "a wrong check digit is never 'differs'"
+    );
+
+    let page: Value = admin
+        .call("review_queue", json!({ "query": { "exam_code": "922", "filter": "awaiting", "from": null, "to": null, "findings": { "Kind": "IdNumberDiffers" }, "after": null } }))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        page["rows"].as_array().unwrap().iter().map(|r| r["application_id"].as_i64().unwrap()).collect::<Vec<_>>(),
+        [bob]
+    );
+}
+
+/// An exam's waiting applications, first handed in first.
+async fn waiting_in_order(staff: &Browser, exam: &str) -> Vec<i64> {
+    let page: Value = staff.queue(exam, json!("awaiting"), Value::Null).await.json().await.unwrap();
+    page["rows"].as_array().unwrap().iter().map(|r| r["application_id"].as_i64().unwrap()).collect()
 }

@@ -39,15 +39,21 @@ pub fn QrAdvice(bytes: Arc<Vec<u8>>) -> impl IntoView {
         .into_any(),
         Some(Some(text)) => {
             let (class, said) = match CodeTarget::of(&text) {
-                CodeTarget::XuexinReport { vcode } => ("looks-fine qr-advice", (
-                    format!("已识别二维码：学信网在线验证报告（验证码 {vcode}）"),
-                    format!("QR code read: a 学信网 online verification report (code {vcode})"),
-                )),
-                CodeTarget::Other => ("warnings qr-advice", (
-                    "已识别二维码，但不是学信网在线验证地址；请确认上传的是要求的报告".to_string(),
-                    "QR code read, but it is not a 学信网 verification address; check this is the report asked for"
-                        .to_string(),
-                )),
+                CodeTarget::XuexinReport { vcode } => (
+                    "looks-fine qr-advice",
+                    (
+                        format!("已识别二维码：学信网在线验证报告（验证码 {vcode}）"),
+                        format!("QR code read: a 学信网 online verification report (code {vcode})"),
+                    ),
+                ),
+                CodeTarget::Other => (
+                    "warnings qr-advice",
+                    (
+                        "已识别二维码，但不是学信网在线验证地址；请确认上传的是要求的报告".to_string(),
+                        "QR code read, but it is not a 学信网 verification address; check this is the report asked for"
+                            .to_string(),
+                    ),
+                ),
             };
             view! { <p class=class data-testid="qr-advice">{move || lang.get().pick(said.0.clone(), said.1.clone())}</p> }
                 .into_any()

@@ -12,8 +12,8 @@ use super::exam_fee::ExamFee;
 use super::exam_windows::ExamWindows;
 use super::personal_form::{form_mistakes, FormField};
 use super::picture_quality::PictureKind;
-use super::qr_code::QrRequirement;
 use super::position_tree::{position_mistakes, PositionNode};
+use super::qr_code::QrRequirement;
 use super::registration_form::RegistrationFormSpec;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -49,6 +49,11 @@ pub struct ExamDefinition {
     /// stay. Written `personal_data_until = "2027-06-30"`; none: kept until an administrator sets it.
     #[serde(default)]
     pub personal_data_until: Option<chrono::NaiveDate>,
+    /// The category whose first picture is the ID card's front (人像面, with the number), written
+    /// `id_card_front = "id_card"`: the reviewer's assistant reads the number there and compares
+    /// it with the account's. None: no number is read.
+    #[serde(default)]
+    pub id_card_front: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -215,6 +220,12 @@ impl ExamDefinition {
             categories.push(category);
         }
         self.categories = categories;
+        if let Some(front) = &self.id_card_front {
+            if self.category(front).is_none() {
+                mistakes
+                    .push(general(format!("id_card_front names \"{front}\", which is not a category of this exam")));
+            }
+        }
         if mistakes.is_empty() {
             Ok(self)
         } else {

@@ -101,7 +101,8 @@ fn xuexin_vcode(text: &str) -> Option<String> {
     let query = query.split('#').next().unwrap_or("");
     let mut vcodes = query.split('&').filter_map(|pair| pair.strip_prefix("vcode="));
     let vcode = vcodes.next()?;
-    let well_formed = vcode.len() == VCODE_LENGTH && vcode.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    let well_formed =
+        vcode.len() == VCODE_LENGTH && vcode.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
     (well_formed && vcodes.next().is_none()).then(|| vcode.to_string())
 }
 
@@ -128,7 +129,10 @@ mod tests {
         assert_eq!(found, CodeTarget::XuexinReport { vcode: "A1B2C3D4E5F6G7H8".into() });
         assert_eq!(found.link().as_deref(), Some("https://www.chsi.com.cn/xlcx/bg.do?vcode=A1B2C3D4E5F6G7H8"));
         // Older reports print http, and hosts are case-blind.
-        assert!(matches!(target("http://WWW.CHSI.COM.CN/xlcx/bg.do?vcode=0000111122223333"), CodeTarget::XuexinReport { .. }));
+        assert!(matches!(
+            target("http://WWW.CHSI.COM.CN/xlcx/bg.do?vcode=0000111122223333"),
+            CodeTarget::XuexinReport { .. }
+        ));
     }
 
     #[test]

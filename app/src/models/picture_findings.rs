@@ -13,8 +13,19 @@ pub struct PictureFindings {
     pub looks: Option<Vec<ViolationCode>>,
     /// Where the category wants a QR code.
     pub qr: Option<QrFinding>,
+    /// On an ID card's front: the number read, against the account's.
+    pub id_number: Option<IdNumberFinding>,
     /// Other candidates' pictures of what looks like the same document.
     pub alike: Vec<AlikePicture>,
+}
+
+/// 证件号码识别: only a number with a valid check digit equal to the account's is "matches"; a
+/// misread is "unreadable", never "differs".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum IdNumberFinding {
+    Matches,
+    Differs { read: String },
+    Unreadable,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -46,6 +57,7 @@ impl PictureFindings {
     pub fn has_any(&self) -> bool {
         self.looks.as_ref().is_some_and(|l| !l.is_empty())
             || matches!(self.qr, Some(QrFinding::Unreadable) | Some(QrFinding::Read { target: CodeTarget::Other, .. }))
+            || matches!(self.id_number, Some(IdNumberFinding::Differs { .. }) | Some(IdNumberFinding::Unreadable))
             || !self.alike.is_empty()
     }
 }
@@ -60,11 +72,21 @@ pub enum FindingKind {
     Looks,
     /// Another candidate handed in a picture of the same document.
     SameDocument,
+    /// The ID card's number is another valid number than the account's.
+    IdNumberDiffers,
+    /// No valid number could be read off the ID card.
+    IdNumberUnreadable,
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 4] =
-        [FindingKind::QrUnreadable, FindingKind::QrElsewhere, FindingKind::Looks, FindingKind::SameDocument];
+    pub const ALL: [FindingKind; 6] = [
+        FindingKind::QrUnreadable,
+        FindingKind::QrElsewhere,
+        FindingKind::Looks,
+        FindingKind::SameDocument,
+        FindingKind::IdNumberDiffers,
+        FindingKind::IdNumberUnreadable,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -72,6 +94,8 @@ impl FindingKind {
             FindingKind::QrElsewhere => "qr_elsewhere",
             FindingKind::Looks => "looks",
             FindingKind::SameDocument => "same_document",
+            FindingKind::IdNumberDiffers => "id_number_differs",
+            FindingKind::IdNumberUnreadable => "id_number_unreadable",
         }
     }
 
@@ -82,6 +106,8 @@ impl FindingKind {
             FindingKind::QrElsewhere => ("二维码非学信网", "QR not 学信网"),
             FindingKind::Looks => ("照片提示", "Picture advice"),
             FindingKind::SameDocument => ("与他人材料相似", "Like another's"),
+            FindingKind::IdNumberDiffers => ("证件号码不一致", "ID number differs"),
+            FindingKind::IdNumberUnreadable => ("证件号码未识别", "ID number unread"),
         }
     }
 }
@@ -110,7 +136,28 @@ impl FindingFilter {
     pub fn from_key(key: &str) -> FindingFilter {
         match key {
             "nothing" => FindingFilter::Nothing,
-            key => FindingKind::ALL.into_iter().find(|k| k.key() == key).map_or(FindingFilter::Any, FindingFilter::Kind),
+            key => {
+                FindingKind::ALL.into_iter().find(|k| k.key() == key).map_or(FindingFilter::Any, FindingFilter::Kind)
+            }
         }
     }
+}
+
+/// One pair on the administrators' report of the same document handed in by two people.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SimilarPair {
+    pub one: PairSide,
+    pub other: PairSide,
+    /// Differing bits of the two perceptual hashes.
+    pub distance: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PairSide {
+    /// None: the candidate has no application in that exam any more.
+    pub application_id: Option<i32>,
+    pub candidate_name: String,
+    pub exam_code: String,
+    pub category: String,
+    pub image_url: String,
 }

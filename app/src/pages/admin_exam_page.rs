@@ -13,6 +13,7 @@ use crate::components::fee_desk::FeeDesk;
 use crate::components::personal_data_desk::PersonalDataDesk;
 use crate::components::progress_chart::ProgressChart;
 use crate::components::seat_desk::SeatDesk;
+use crate::components::similar_pairs_desk::SimilarPairsDesk;
 use crate::components::state_counts::StateCounts;
 use crate::components::template_desk::TemplateDesk;
 use crate::domain::{Eligibility, ExamWindows};
@@ -125,6 +126,7 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
         {detail.tickets.then(|| view! { <SeatDesk code=code.clone()/> })}
         <TemplateDesk code=code.clone() documents=detail.documents.clone()/>
         <PersonalDataDesk code=code.clone()/>
+        <SimilarPairsDesk code=code.clone()/>
         <ExampleUpload code=code.clone()/>
         <section class="card" aria-labelledby="source-title">
             <h2 id="source-title">{tr("考试配置文件", "Exam file")}</h2>

@@ -10,6 +10,7 @@ pub mod alipay_standin;
 pub mod captured_log;
 pub mod cluster;
 pub mod fee_desk;
+pub mod id_card_pictures;
 pub mod pdf;
 pub mod review_pictures;
 #[path = "../../../app/tests/support/mod.rs"]

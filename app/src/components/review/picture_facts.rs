@@ -1,13 +1,13 @@
-//! Beside the picture on the desk: what the reviewer's assistant prepared about it — where its QR
-//! code leads, the looks advice the candidate was given, and other candidates' pictures of the
-//! same document. Facts only; the reviewer decides. A code that is not a 学信网 report's is shown
+//! Beside the picture on the desk: what the reviewer's assistant prepared about it — the ID
+//! card's number against the account's, where its QR code leads, the looks advice the candidate
+//! was given, and other candidates' pictures of the same document. Facts only; the reviewer decides. A code that is not a 学信网 report's is shown
 //! as text, never as a link.
 
 use leptos::prelude::*;
 
 use crate::domain::ViolationCode;
 use crate::i18n::{tr, use_lang};
-use crate::models::picture_findings::{AlikePicture, PictureFindings, QrFinding};
+use crate::models::picture_findings::{AlikePicture, IdNumberFinding, PictureFindings, QrFinding};
 
 #[component]
 pub fn PictureFacts(findings: Option<PictureFindings>) -> impl IntoView {
@@ -21,12 +21,33 @@ pub fn PictureFacts(findings: Option<PictureFindings>) -> impl IntoView {
     };
     view! {
         <ul class="picture-facts" data-testid="picture-facts" aria-label=tr("机器检查", "Machine checks")>
+            {findings.id_number.map(|id_number| view! { <IdNumberFact id_number/> })}
             {findings.qr.map(|qr| view! { <QrFact qr/> })}
             {looks_fact(findings.looks)}
             {findings.alike.into_iter().map(|alike| view! { <AlikeFact alike/> }).collect_view()}
         </ul>
     }
     .into_any()
+}
+
+#[component]
+fn IdNumberFact(id_number: IdNumberFinding) -> impl IntoView {
+    match id_number {
+        IdNumberFinding::Matches => view! {
+            <li class="fact-fine" data-testid="id-number-fact">{tr("证件号码识别：与账号一致", "ID number read: the account's")}</li>
+        }
+        .into_any(),
+        IdNumberFinding::Differs { read } => {
+            let lang = use_lang();
+            let (zh, en) = (format!("证件号码识别：不一致（识别为 {read}）"), format!("ID number read: another one ({read})"));
+            view! { <li class="fact-warning" data-testid="id-number-fact">{move || lang.get().pick(zh.clone(), en.clone())}</li> }
+                .into_any()
+        }
+        IdNumberFinding::Unreadable => view! {
+            <li class="fact-warning" data-testid="id-number-fact">{tr("证件号码识别：未能识别", "ID number read: could not be read")}</li>
+        }
+        .into_any(),
+    }
 }
 
 #[component]
@@ -106,11 +127,12 @@ fn looks_name(code: ViolationCode) -> (&'static str, &'static str) {
 fn AlikeFact(alike: AlikePicture) -> impl IntoView {
     match alike.other {
         Some(other) => {
+            let lang = use_lang();
             let href = format!("/review/applications/{}", other.application_id);
             let name = other.name_start.clone();
             view! {
                 <li class="fact-warning alike" data-testid="alike-fact">
-                    {move || use_lang().get().pick(format!("与考生 {name} 的材料相似"), format!("Looks like a picture of candidate {name}"))}
+                    {move || lang.get().pick(format!("与考生 {name} 的材料相似"), format!("Looks like a picture of candidate {name}"))}
                     " "<a href=href data-testid="alike-link">{tr("打开该申请", "Open that application")}</a>
                     <img class="alike-picture" src=other.image_url alt=tr("相似的图片", "The similar picture") loading="lazy"/>
                 </li>

@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use crate::domain::qr_code::CodeTarget;
 use crate::domain::ViolationCode;
 use crate::error::AppError;
-use crate::models::picture_findings::{AlikeApplication, AlikePicture, PictureFindings, QrFinding};
+use crate::models::picture_findings::{AlikeApplication, AlikePicture, IdNumberFinding, PictureFindings, QrFinding};
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Staff;
 use crate::ssr::access::reviewer_access;
@@ -54,6 +54,12 @@ fn findings(row: &picture_finding::Model, alike: Vec<AlikePicture>) -> PictureFi
             (None, _) => None,
             (Some("unreadable"), _) | (Some(_), None) => Some(QrFinding::Unreadable),
             (Some(_), Some(text)) => Some(QrFinding::Read { text: text.clone(), target: CodeTarget::of(text) }),
+        },
+        id_number: match (row.id_number.as_deref(), &row.id_number_read) {
+            (Some("matches"), _) => Some(IdNumberFinding::Matches),
+            (Some("differs"), Some(read)) => Some(IdNumberFinding::Differs { read: read.clone() }),
+            (Some(_), _) => Some(IdNumberFinding::Unreadable),
+            (None, _) => None,
         },
         alike,
     }

@@ -1,24 +1,51 @@
 //! What the reviewer's assistant sees in one stored picture: the advice on how it looks (the same
 //! measures the candidate's browser took), the QR code where the category wants one (the same
-//! reader), and the perceptual hash that finds the same document handed in by two people. Pure
-//! and blocking: run on the blocking pool, under the decode budget.
+//! reader), the perceptual hash that finds the same document handed in by two people, and on an
+//! ID card's front the number (tesseract, bounded in time). Blocking: run on the blocking pool,
+//! under the decode budget.
 
 use std::io::Cursor;
+use std::path::PathBuf;
+use std::time::Duration;
 
 use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder};
+use picture_checks::document_hash::document_hash;
+use picture_checks::id_card::{read_id_number, Reading};
 
 use crate::domain::picture_quality::{measure, quality_advice, PictureKind, ANALYSIS_SIDE};
 use crate::domain::qr_code::{read_qr_code, QR_READING_SIDE};
-use crate::domain::ViolationCode;
-use crate::ssr::review::picture_likeness::perceptual_hash;
+use crate::domain::{IdNumber, IdType, ViolationCode};
 
 /// What to look for in a picture, from its category.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct LookFor {
     pub kind: PictureKind,
     pub qr: bool,
+    /// On an ID card's front: the number to read.
+    pub id_number: Option<IdNumberCheck>,
 }
+
+/// The account's number to compare the card's with, and the tesseract to read it with.
+#[derive(Clone, Debug)]
+pub struct IdNumberCheck {
+    pub account: String,
+    pub tesseract: PathBuf,
+}
+
+/// What the card's number is, against the account's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IdNumberReading {
+    Matches,
+    /// A valid number (check digit and all), and another one.
+    Differs(String),
+    /// Nothing read that passes the check: never called "differs".
+    Unreadable,
+}
+
+/// The longest the number's reading may take (about 0.6 s a card on two shared cores, 2.6 s the
+/// worst of 240; `./scripts/bench-id-ocr.sh`).
+const ID_READING_TIME: Duration = Duration::from_secs(10);
 
 /// What a QR code said, where one was wanted.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,6 +62,8 @@ pub struct PictureAnalysis {
     pub looks_advice: Option<Vec<ViolationCode>>,
     /// None where the category wants no QR code.
     pub qr: Option<QrReading>,
+    /// None where no number is read.
+    pub id_number: Option<IdNumberReading>,
 }
 
 /// Longest text kept from a QR code: a 学信网 address is under 100 characters; a code's text is
@@ -47,6 +76,7 @@ pub fn analyse(bytes: &[u8], look_for: LookFor) -> PictureAnalysis {
             perceptual_hash: None,
             looks_advice: None,
             qr: look_for.qr.then_some(QrReading::Unreadable),
+            id_number: look_for.id_number.map(|_| IdNumberReading::Unreadable),
         };
     };
     let small = scaled_down(&picture, ANALYSIS_SIDE).to_rgba8();
@@ -59,10 +89,18 @@ pub fn analyse(bytes: &[u8], look_for: LookFor) -> PictureAnalysis {
             None => QrReading::Unreadable,
         }
     });
-    PictureAnalysis {
-        perceptual_hash: Some(perceptual_hash(&DynamicImage::ImageRgba8(small))),
-        looks_advice,
-        qr,
+    let id_number = look_for.id_number.as_ref().map(|check| read_card_number(&picture, check));
+    PictureAnalysis { perceptual_hash: Some(document_hash(&picture)), looks_advice, qr, id_number }
+}
+
+/// The card's number, accepted only as an account's number is (GB 11643: province, birth date,
+/// check digit).
+fn read_card_number(picture: &DynamicImage, check: &IdNumberCheck) -> IdNumberReading {
+    let accept = |text: &str| IdNumber::parse(IdType::ResidentId, text).ok().map(|n| n.as_str().to_string());
+    match read_id_number(picture, &check.tesseract, ID_READING_TIME, &accept) {
+        Reading::Read(number) if number == check.account => IdNumberReading::Matches,
+        Reading::Read(number) => IdNumberReading::Differs(number),
+        Reading::Unreadable => IdNumberReading::Unreadable,
     }
 }
 

@@ -7,6 +7,7 @@
 //! another server left unlooked at.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use sea_orm::sea_query::{Expr, OnConflict, Query};
@@ -14,12 +15,14 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Se
 use tokio::sync::{Mutex, Notify};
 
 use crate::domain::qr_code::{CodeTarget, QrRequirement};
-use crate::domain::ExamDefinition;
+use crate::domain::{ExamDefinition, IdType};
 use crate::error::AppError;
 use crate::ssr::candidate::upload_check::decode_memory_for_pixels;
-use crate::ssr::entities::{material, picture_finding, similar_picture};
+use crate::ssr::entities::{material, picture_finding, similar_picture, user};
 use crate::ssr::infra::server_state::ServerState;
-use crate::ssr::review::picture_analysis::{analyse, LookFor, PictureAnalysis, QrReading};
+use crate::ssr::review::picture_analysis::{
+    analyse, IdNumberCheck, IdNumberReading, LookFor, PictureAnalysis, QrReading,
+};
 use crate::ssr::review::picture_hashes::PictureHashes;
 
 /// Pictures taken from the database at once.
@@ -29,14 +32,20 @@ const CATCH_UP: Duration = Duration::from_secs(60);
 /// How long it waits for the uploads in flight before looking again.
 const YIELD: Duration = Duration::from_millis(200);
 
-/// One per server: what wakes it, and the hashes it compares new pictures with.
+/// One per server: what wakes it, the hashes it compares new pictures with, and the tesseract
+/// it reads ID numbers with (none: no number is read).
 #[derive(Default)]
 pub struct PictureAssistant {
     wake: Notify,
     hashes: Mutex<PictureHashes>,
+    tesseract: Option<PathBuf>,
 }
 
 impl PictureAssistant {
+    pub fn new(tesseract: Option<PathBuf>) -> PictureAssistant {
+        PictureAssistant { tesseract, ..Default::default() }
+    }
+
     /// A picture was stored: look at it soon.
     pub fn wake(&self) {
         self.wake.notify_one();
@@ -71,7 +80,10 @@ pub async fn look_at_waiting(state: &ServerState) -> Result<usize, AppError> {
             let definition = crate::ssr::exams::exam_store::load(&state.db, &picture.exam_code).await?;
             definitions.insert(picture.exam_code.clone(), definition);
         }
-        let look_for = look_for(definitions[&picture.exam_code].as_ref(), &picture.category);
+        let mut look_for = look_for(definitions[&picture.exam_code].as_ref(), &picture.category);
+        if is_card_front(definitions[&picture.exam_code].as_ref(), picture) {
+            look_for.id_number = id_number_check(state, picture.user_id).await?;
+        }
         look_at(state, picture, look_for).await?;
     }
     Ok(waiting.len())
@@ -84,7 +96,24 @@ fn look_for(definition: Option<&ExamDefinition>, category: &str) -> LookFor {
     LookFor {
         kind: category.map(|c| c.picture).unwrap_or_default(),
         qr: category.is_some_and(|c| c.qr == QrRequirement::Required),
+        id_number: None,
     }
+}
+
+/// The first picture of the category the exam names as the ID card's front.
+fn is_card_front(definition: Option<&ExamDefinition>, picture: &material::Model) -> bool {
+    definition.and_then(|d| d.id_card_front.as_deref()) == Some(picture.category.as_str()) && picture.seq_no == 1
+}
+
+/// The account's number to compare with, where it is a resident ID (the only card read) and
+/// this server has a tesseract.
+async fn id_number_check(state: &ServerState, user_id: i32) -> Result<Option<IdNumberCheck>, AppError> {
+    let Some(tesseract) = state.assistant.tesseract.clone() else { return Ok(None) };
+    let owner =
+        user::Entity::find_by_id(user_id).one(&state.db).await.map_err(|e| crate::ssr::internal("picture owner", e))?;
+    Ok(owner
+        .filter(|u| IdType::from_str_code(&u.id_type) == Some(IdType::ResidentId))
+        .map(|u| IdNumberCheck { account: u.id_number, tesseract }))
 }
 
 async fn look_at(state: &ServerState, picture: &material::Model, look_for: LookFor) -> Result<(), AppError> {
@@ -118,15 +147,29 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
     };
     let row = picture_finding::ActiveModel {
         blob_key: Set(picture.blob_key.clone()),
-        perceptual_hash: Set(analysis.perceptual_hash.as_ref().map(|h| base64::engine::general_purpose::STANDARD.encode(h))),
+        perceptual_hash: Set(analysis
+            .perceptual_hash
+            .as_ref()
+            .map(|h| base64::engine::general_purpose::STANDARD.encode(h))),
         looks_advice: Set(analysis
             .looks_advice
             .as_ref()
             .map(|codes| codes.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(","))),
         qr: Set(qr),
         qr_text: Set(qr_text),
-        id_number: Set(None),
-        id_number_read: Set(None),
+        id_number: Set(analysis.id_number.as_ref().map(|r| {
+            match r {
+                IdNumberReading::Matches => "matches",
+                IdNumberReading::Differs(_) => "differs",
+                IdNumberReading::Unreadable => "unreadable",
+            }
+            .to_string()
+        })),
+        // Only a number other than the account's is kept: the desk says what was read instead.
+        id_number_read: Set(match &analysis.id_number {
+            Some(IdNumberReading::Differs(read)) => Some(read.clone()),
+            _ => None,
+        }),
         looked_at: Set(state.clock.now()),
         ..Default::default()
     };

@@ -8,7 +8,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, JoinType, QueryFilte
 
 use crate::error::AppError;
 use crate::ssr::entities::{material, picture_finding};
-use crate::ssr::review::picture_likeness::same_document;
+use picture_checks::document_hash::same_document;
 
 struct Hashed {
     blob_key: String,

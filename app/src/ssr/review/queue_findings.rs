@@ -22,6 +22,8 @@ fn kind_sql(kind: FindingKind) -> &'static str {
             "EXISTS (SELECT 1 FROM similar_pictures s JOIN materials o ON o.blob_key = s.other_blob_key \
              WHERE s.blob_key = f.blob_key)"
         }
+        FindingKind::IdNumberDiffers => "f.id_number = 'differs'",
+        FindingKind::IdNumberUnreadable => "f.id_number = 'unreadable'",
     }
 }
 
@@ -33,11 +35,14 @@ fn has_kind(kind: FindingKind, f: &picture_finding::Model, alike: bool) -> bool 
         FindingKind::QrElsewhere => f.qr.as_deref() == Some("other"),
         FindingKind::Looks => f.looks_advice.as_deref().is_some_and(|codes| !codes.is_empty()),
         FindingKind::SameDocument => alike,
+        FindingKind::IdNumberDiffers => f.id_number.as_deref() == Some("differs"),
+        FindingKind::IdNumberUnreadable => f.id_number.as_deref() == Some("unreadable"),
     }
 }
 
 /// The pictures of the application in the row (`applications`), each with its finding `f`.
-const PICTURES_OF_APPLICATION: &str = "SELECT 1 FROM materials m LEFT JOIN picture_findings f ON f.blob_key = m.blob_key \
+const PICTURES_OF_APPLICATION: &str =
+    "SELECT 1 FROM materials m LEFT JOIN picture_findings f ON f.blob_key = m.blob_key \
      WHERE m.user_id = applications.user_id AND m.exam_code = applications.exam_code";
 
 /// The condition on `applications` the filter asks for; None: every application.

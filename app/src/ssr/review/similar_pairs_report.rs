@@ -1,0 +1,69 @@
+//! The administrators' report of an exam's pictures that another candidate handed in too (the
+//! same exam or any other of the installation): each pair once, closest first.
+
+use std::collections::{HashMap, HashSet};
+
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+
+use crate::error::AppError;
+use crate::models::picture_findings::{PairSide, SimilarPair};
+use crate::ssr::application::application_queries;
+use crate::ssr::entities::{material, similar_picture};
+use crate::ssr::review::review_queue;
+
+pub async fn pairs_of_exam(db: &DatabaseConnection, exam_code: &str) -> Result<Vec<SimilarPair>, AppError> {
+    let fail = |e| crate::ssr::internal("similar pairs", e);
+    let pictures =
+        material::Entity::find().filter(material::Column::ExamCode.eq(exam_code)).all(db).await.map_err(fail)?;
+    let pairs = similar_picture::Entity::find()
+        .filter(similar_picture::Column::BlobKey.is_in(pictures.iter().map(|p| p.blob_key.clone())))
+        .all(db)
+        .await
+        .map_err(fail)?;
+    let others = material::Entity::find()
+        .filter(material::Column::BlobKey.is_in(pairs.iter().map(|p| p.other_blob_key.clone())))
+        .all(db)
+        .await
+        .map_err(fail)?;
+    let by_key: HashMap<&str, &material::Model> =
+        pictures.iter().chain(others.iter()).map(|m| (m.blob_key.as_str(), m)).collect();
+    let names = review_queue::names_of(db, by_key.values().map(|m| m.user_id).collect()).await?;
+    let mut seen = HashSet::new();
+    let mut report = Vec::new();
+    for pair in &pairs {
+        let (Some(one), Some(other)) = (by_key.get(pair.blob_key.as_str()), by_key.get(pair.other_blob_key.as_str()))
+        else {
+            continue;
+        };
+        // Kept both ways: a pair inside this exam is listed once.
+        let key = if pair.blob_key < pair.other_blob_key {
+            (pair.blob_key.as_str(), pair.other_blob_key.as_str())
+        } else {
+            (pair.other_blob_key.as_str(), pair.blob_key.as_str())
+        };
+        if seen.insert(key) {
+            report.push(SimilarPair {
+                one: side(db, one, &names).await?,
+                other: side(db, other, &names).await?,
+                distance: pair.distance as u32,
+            });
+        }
+    }
+    report.sort_by_key(|p| p.distance);
+    Ok(report)
+}
+
+async fn side(
+    db: &DatabaseConnection,
+    picture: &material::Model,
+    names: &HashMap<i32, crate::ssr::entities::user::Model>,
+) -> Result<PairSide, AppError> {
+    let application = application_queries::find(db, picture.user_id, &picture.exam_code).await?;
+    Ok(PairSide {
+        application_id: application.map(|a| a.id),
+        candidate_name: names.get(&picture.user_id).map(|u| u.name.clone()).unwrap_or_default(),
+        exam_code: picture.exam_code.clone(),
+        category: picture.category.clone(),
+        image_url: format!("/api/materials/{}/file", picture.id),
+    })
+}
