@@ -6,4 +6,5 @@ pub mod document_hash;
 pub mod grey;
 pub mod id_card;
 pub mod id_number_line;
+pub mod paper;
 pub mod tesseract_line;
