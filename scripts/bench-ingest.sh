@@ -14,12 +14,7 @@ users="${ZIGE_BENCH_USERS:-64}"
 step "building the release server and the bare handler"
 # The test command's flags, so its dependencies are shared with the other release builds.
 CARGO_INCREMENTAL=0 RUSTFLAGS="--cfg erase_components" cargo build --release -p server --bin server --example bare_ingest
-if ! "$ZIGE_TOOLS/pyenv/bin/python" -c 'import locust, PIL, moto.server' >/dev/null 2>&1; then
-  step "installing locust, Pillow and moto[server] (PyPI)"
-  [ -x "$ZIGE_TOOLS/pyenv/bin/python" ] || python3 -m venv "$ZIGE_TOOLS/pyenv"
-  "$ZIGE_TOOLS/pyenv/bin/pip" install --quiet locust pillow 'moto[server]'
-fi
-python="$ZIGE_TOOLS/pyenv/bin/python"
+python="$(bench_python 'import locust, PIL, moto.server' locust pillow 'moto[server]')"
 work="$(mktemp -d /tmp/zige-ingest.XXXXXX)"
 export ZIGE_BENCH_JPEG="$work/photo.jpg"
 "$python" scripts/bench/ingest_photo.py "$ZIGE_BENCH_JPEG"

@@ -6,12 +6,8 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ZIGE_ROOT"
-if ! "$ZIGE_TOOLS/pyenv/bin/python" -c 'import skimage, PIL' >/dev/null 2>&1; then
-  step "installing scikit-image and Pillow (PyPI)"
-  [ -x "$ZIGE_TOOLS/pyenv/bin/python" ] || python3 -m venv "$ZIGE_TOOLS/pyenv"
-  "$ZIGE_TOOLS/pyenv/bin/pip" install --quiet scikit-image pillow
-fi
+python="$(bench_python 'import skimage, PIL' scikit-image pillow)"
 work="$(mktemp -d /tmp/zige-quality.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
-"$ZIGE_TOOLS/pyenv/bin/python" scripts/bench/picture_quality_set.py "$work" exams/examples
+"$python" scripts/bench/picture_quality_set.py "$work" exams/examples
 cargo run --quiet -p app --example picture_quality_set -- "$work"

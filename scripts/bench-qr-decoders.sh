@@ -8,12 +8,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ZIGE_ROOT"
-python="$ZIGE_TOOLS/pyenv/bin/python"
-if ! "$python" -c 'import qrcode, PIL, numpy, brotli' >/dev/null 2>&1; then
-  step "installing qrcode, Pillow, NumPy and brotli (PyPI)"
-  [ -x "$python" ] || python3 -m venv "$ZIGE_TOOLS/pyenv"
-  "$ZIGE_TOOLS/pyenv/bin/pip" install --quiet qrcode pillow numpy brotli
-fi
+python="$(bench_python 'import qrcode, PIL, numpy, brotli' qrcode pillow numpy brotli)"
 work="$(mktemp -d /tmp/zige-qr.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 "$python" scripts/bench/qr_photos.py "$work/photos"

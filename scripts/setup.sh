@@ -18,6 +18,20 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # Debian packages; a fresh machine may have no package lists yet.
 apt_install() { as_root apt-get install -y "$@" || { as_root apt-get update && as_root apt-get install -y "$@"; }; }
 
+# The benchmarks' Python: the tools' venv, with the PyPI packages a benchmark names installed once
+# (`python="$(bench_python 'import PIL, numpy' pillow numpy)"`). Prints the interpreter's path.
+bench_python() {
+  local imports="$1"
+  shift
+  local python="$ZIGE_TOOLS/pyenv/bin/python"
+  if ! "$python" -c "$imports" >/dev/null 2>&1; then
+    step "installing $* (PyPI)" >&2
+    [ -x "$python" ] || python3 -m venv "$ZIGE_TOOLS/pyenv" >&2
+    "$ZIGE_TOOLS/pyenv/bin/pip" install --quiet "$@" >&2
+  fi
+  echo "$python"
+}
+
 # Crates that build C (the SQLite driver, ring, aws-lc, zstd) need a C compiler, and some find
 # their libraries through pkg-config; rustup's minimal profile and a bare Debian have neither.
 if ! command -v cc >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then

@@ -24,6 +24,7 @@ mod m20261125_000018_create_second_factors;
 mod m20261125_000019_create_second_factor_recovery_codes;
 mod m20261126_000020_outbox_text_templates;
 mod m20261126_000021_create_picture_findings;
+mod m20261126_000022_create_similar_pictures;
 
 pub struct Migrator;
 
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000019_create_second_factor_recovery_codes::Migration),
             Box::new(m20261126_000020_outbox_text_templates::Migration),
             Box::new(m20261126_000021_create_picture_findings::Migration),
+            Box::new(m20261126_000022_create_similar_pictures::Migration),
         ]
     }
 }

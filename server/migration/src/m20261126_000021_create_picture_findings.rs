@@ -1,7 +1,8 @@
 //! What the reviewer's assistant found in each stored picture (issue 34), prepared in the
 //! background after the upload is answered: the QR code's text, the advice on how the picture
 //! looks, the perceptual hash that finds the same document handed in by two people, and the ID
-//! number read from an ID card. A picture without a row has not been looked at yet.
+//! number read from an ID card. A picture without a row has not been looked at yet. Pairs of
+//! pictures of the same document are the next migration's table.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -28,44 +29,24 @@ impl MigrationTrait for Migration {
                     // "xuexin" (a 学信网 report's address), "other" or "unreadable" where the category
                     // wants a QR code; none elsewhere.
                     .col(string_null(PictureFindings::Qr))
+                    // What the code says, as read (at most 1000 characters; shown, never followed).
                     .col(text_null(PictureFindings::QrText))
                     // "matches" or "differs" (from the account's number) or "unreadable", on an ID card's
                     // front; none elsewhere.
                     .col(string_null(PictureFindings::IdNumber))
+                    // The other valid number read, where it differs from the account's.
                     .col(string_null(PictureFindings::IdNumberRead))
+                    // The picture's paper as a small map of its ink, base64: two pictures the hash
+                    // joins are compared by it, to tell the same paper from another on the template.
+                    .col(text_null(PictureFindings::InkMap))
+                    // When the assistant looked.
                     .col(timestamp_with_time_zone(PictureFindings::LookedAt))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(SimilarPictures::Table)
-                    .if_not_exists()
-                    .col(pk_auto(SimilarPictures::Id))
-                    // Each pair is kept both ways, so either picture's desk finds the other.
-                    .col(string(SimilarPictures::BlobKey))
-                    .col(string(SimilarPictures::OtherBlobKey))
-                    // Differing bits of the two perceptual hashes.
-                    .col(integer(SimilarPictures::Distance))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("similar_pictures_by_blob")
-                    .table(SimilarPictures::Table)
-                    .col(SimilarPictures::BlobKey)
-                    .col(SimilarPictures::OtherBlobKey)
-                    .unique()
                     .to_owned(),
             )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(SimilarPictures::Table).to_owned()).await?;
         manager.drop_table(Table::drop().table(PictureFindings::Table).to_owned()).await
     }
 }
@@ -81,14 +62,6 @@ enum PictureFindings {
     QrText,
     IdNumber,
     IdNumberRead,
+    InkMap,
     LookedAt,
-}
-
-#[derive(DeriveIden)]
-enum SimilarPictures {
-    Table,
-    Id,
-    BlobKey,
-    OtherBlobKey,
-    Distance,
 }

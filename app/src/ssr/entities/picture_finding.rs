@@ -19,6 +19,8 @@ pub struct Model {
     /// "matches" or "differs" (from the account's number) or "unreadable", on an ID card's front.
     pub id_number: Option<String>,
     pub id_number_read: Option<String>,
+    /// The paper's ink map, base64 (`picture_checks::document_hash`).
+    pub ink_map: Option<String>,
     pub looked_at: DateTimeUtc,
 }
 

@@ -170,6 +170,7 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
             Some(IdNumberReading::Differs(read)) => Some(read.clone()),
             _ => None,
         }),
+        ink_map: Set(None),
         looked_at: Set(state.clock.now()),
         ..Default::default()
     };
