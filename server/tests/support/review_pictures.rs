@@ -1,6 +1,6 @@
 //! Pictures for the reviewer's assistant's tests, drawn by the test: a page of a document (its
-//! own lines of text, by a seed), with or without a QR code in its corner; the same page
-//! photographed again (cropped, scaled, lighter, another JPEG quality); its code smeared or cut
+//! own layout, by a seed), with or without a QR code in its corner; the same page
+//! photographed again (on a desk, smaller, lighter, another JPEG quality); its code smeared or cut
 //! off by the frame.
 
 use image::imageops::FilterType;
@@ -10,8 +10,9 @@ use image::{Rgb, RgbImage};
 const QR_AT: (u32, u32) = (560, 840);
 const MODULE: u32 = 6;
 
-/// A 900×1200 page whose lines of text are laid out by `seed`, with `qr`'s text as a code in the
-/// lower right corner.
+/// A 900×1200 page laid out by `seed` — where its title sits and how wide, its margins, line
+/// spacing and the lines' words, a seal — so two seeds are two kinds of document; with `qr`'s text
+/// as a code in the lower right corner.
 pub fn document_page(seed: u32, qr: Option<&str>) -> RgbImage {
     let mut page = RgbImage::from_pixel(900, 1200, Rgb([248, 247, 240]));
     let mut state = seed.wrapping_mul(0x9E37_79B9).max(1);
@@ -21,15 +22,28 @@ pub fn document_page(seed: u32, qr: Option<&str>) -> RgbImage {
         state ^= state << 5;
         state
     };
-    // A title, then lines of "words" of varied length, as a printed page has.
-    fill(&mut page, 250, 80, 400, 36, Rgb([40, 40, 40]));
-    for row in 0..16 {
-        let y = 180 + row * 38;
-        let mut x = 90;
-        while x < 800 {
+    let (margin, spacing) = (60 + next() % 120, 30 + next() % 30);
+    let title_width = 200 + next() % 400;
+    fill(&mut page, (900 - title_width) / 2 - 100 + next() % 200, 60 + next() % 60, title_width, 36, Rgb([40, 40, 40]));
+    let lines = 8 + next() % 10;
+    for row in 0..lines {
+        let y = 200 + row * spacing;
+        let mut x = margin;
+        let end = 900 - margin - next() % 200;
+        while x < end {
             let word = 30 + next() % 90;
-            fill(&mut page, x, y, word.min(810 - x), 14, Rgb([50, 50, 55]));
+            fill(&mut page, x, y, word.min(end - x), 14, Rgb([50, 50, 55]));
             x += word + 14 + next() % 20;
+        }
+    }
+    // A seal, somewhere in the lower half.
+    let (cx, cy, r) = (150 + next() % 500, 700 + next() % 120, 70);
+    for y in cy - r..cy + r {
+        for x in cx - r..cx + r {
+            let d = ((x as i64 - cx as i64).pow(2) + (y as i64 - cy as i64).pow(2)) as f64;
+            if (d.sqrt() - 60.0).abs() < 6.0 {
+                page.put_pixel(x, y, Rgb([200, 40, 40]));
+            }
         }
     }
     if let Some(text) = qr {
@@ -59,11 +73,12 @@ fn fill(page: &mut RgbImage, x: u32, y: u32, w: u32, h: u32, colour: Rgb<u8>) {
     }
 }
 
-/// The same paper photographed again: a little more of the edge cut off, smaller, lighter.
+/// The same paper photographed again: lying on a dark desk, smaller, a little lighter.
 pub fn rephotographed(page: &RgbImage) -> RgbImage {
-    let cropped = image::imageops::crop_imm(page, 12, 18, page.width() - 30, page.height() - 30).to_image();
-    let smaller = image::imageops::resize(&cropped, 760, 1010, FilterType::Triangle);
-    image::imageops::brighten(&smaller, 10)
+    let paper = image::imageops::brighten(&image::imageops::resize(page, 720, 960, FilterType::Triangle), 10);
+    let mut photo = RgbImage::from_pixel(900, 1200, Rgb([70, 58, 48]));
+    image::imageops::replace(&mut photo, &paper, 95, 120);
+    photo
 }
 
 /// The page with its code blurred past reading.
