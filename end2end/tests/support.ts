@@ -159,8 +159,9 @@ export async function makeScene(
     brightness?: number;
     quality?: number;
     orientation?: 6;
-    /** A QR code (a PNG data URL) printed in the page's lower right corner. */
-    qr?: string;
+    /** A QR code's modules (`QRCode.create(text).modules` of npm's qrcode: its size and one 0/1 per
+     * module, row by row), printed in the page's lower right corner. */
+    qr?: { size: number; data: number[] };
   },
 ): Promise<Buffer> {
   const base64 = await page.evaluate(async ({ width, height, scene, background, blur, brightness, quality, orientation, qr }) => {
@@ -180,12 +181,16 @@ export async function makeScene(
         draw.fillText(`Certificate No. 2026-${1000 + line} awarded to the holder, registered and sealed`, size * 2, y);
       }
       if (qr) {
-        const code = await createImageBitmap(await (await fetch(qr)).blob());
-        const side = Math.round(width / 4);
+        // A quiet zone of 4 modules around the code, as printed.
+        const module = Math.floor(width / 4 / (qr.size + 8));
+        const [left, top] = [width - module * (qr.size + 10), height - module * (qr.size + 10)];
         draw.fillStyle = '#ffffff';
-        draw.fillRect(width - side * 1.3, height - side * 1.3, side * 1.2, side * 1.2);
-        draw.imageSmoothingEnabled = false;
-        draw.drawImage(code, width - side * 1.25, height - side * 1.25, side, side);
+        draw.fillRect(left, top, module * (qr.size + 8), module * (qr.size + 8));
+        draw.fillStyle = '#111111';
+        qr.data.forEach((dark, i) => {
+          if (dark) draw.fillRect(left + module * (4 + (i % qr.size)), top + module * (4 + Math.floor(i / qr.size)), module, module);
+        });
+        draw.fillStyle = '#1d2330';
       }
     } else {
       draw.fillStyle = '#2c3550';

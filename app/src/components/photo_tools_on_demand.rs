@@ -28,9 +28,12 @@ pub fn PhotoFixOnDemand(
 ) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     {
-        on_demand(PHOTO_TOOL, move || {
-            chunk::photo_fix(bytes.clone(), facts.clone(), category.clone(), already_uploaded, on_fitted)
-        })
+        on_demand(
+            PHOTO_TOOL,
+            Box::new(move || {
+                Box::pin(chunk::photo_fix(bytes.clone(), facts.clone(), category.clone(), already_uploaded, on_fitted))
+            }),
+        )
     }
     #[cfg(not(feature = "hydrate"))]
     {
@@ -43,7 +46,7 @@ pub fn PhotoFixOnDemand(
 pub fn LooksAdviceOnDemand(bytes: Arc<Vec<u8>>, kind: PictureKind) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     {
-        on_demand(LOOKS_CHECK, move || chunk::looks_advice(bytes.clone(), kind))
+        on_demand(LOOKS_CHECK, Box::new(move || Box::pin(chunk::looks_advice(bytes.clone(), kind))))
     }
     #[cfg(not(feature = "hydrate"))]
     {
@@ -57,7 +60,7 @@ pub fn LooksAdviceOnDemand(bytes: Arc<Vec<u8>>, kind: PictureKind) -> impl IntoV
 pub fn QrAdviceOnDemand(bytes: Arc<Vec<u8>>) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     {
-        on_demand(QR_CHECK, move || chunk::qr_advice(bytes.clone()))
+        on_demand(QR_CHECK, Box::new(move || Box::pin(chunk::qr_advice(bytes.clone()))))
     }
     #[cfg(not(feature = "hydrate"))]
     {
@@ -69,14 +72,10 @@ pub fn QrAdviceOnDemand(bytes: Arc<Vec<u8>>) -> impl IntoView {
 /// by every upload form; the loader fetches once per page.
 pub fn keep_photo_tools_for_offline() {
     #[cfg(feature = "hydrate")]
-    crate::client::once_offline_copy_keeps(|| {
-        // After the page's own work: this is for later.
-        request_idle_callback(|| {
-            leptos::task::spawn_local(async {
-                // Failing here costs nothing: the tools are fetched again when first used.
-                let _ = chunk::preload().await;
-            })
-        });
+    keep_for_offline(|| {
+        Box::pin(async {
+            let _ = chunk::preload().await;
+        })
     });
 }
 
@@ -84,12 +83,19 @@ pub fn keep_photo_tools_for_offline() {
 /// tools': called by an upload form whose category wants a QR code.
 pub fn keep_qr_reader_for_offline() {
     #[cfg(feature = "hydrate")]
-    crate::client::once_offline_copy_keeps(|| {
-        request_idle_callback(|| {
-            leptos::task::spawn_local(async {
-                let _ = chunk::preload_qr_reader().await;
-            })
-        });
+    keep_for_offline(|| {
+        Box::pin(async {
+            let _ = chunk::preload_qr_reader().await;
+        })
+    });
+}
+
+/// Runs `preload` once the offline copy keeps what the page fetches, when the browser is idle
+/// (this is for later). Failing costs nothing: a chunk is fetched again when first used.
+#[cfg(feature = "hydrate")]
+fn keep_for_offline(preload: fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
+    crate::client::once_offline_copy_keeps(move || {
+        request_idle_callback(move || leptos::task::spawn_local(preload()));
     });
 }
 
@@ -127,14 +133,16 @@ const QR_CHECK: Texts = Texts {
     ),
 };
 
-/// Shows the view `load` brings once its chunk is here; if the chunk cannot be fetched, says so
-/// and tries again on 重试 or when the network returns.
+/// A chunk's view on its way.
 #[cfg(feature = "hydrate")]
-fn on_demand<Load, Loading>(texts: Texts, load: Load) -> AnyView
-where
-    Load: Fn() -> Loading + 'static,
-    Loading: std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>> + 'static,
-{
+type Arriving =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>>>>;
+
+/// Shows the view `load` brings once its chunk is here; if the chunk cannot be fetched, says so
+/// and tries again on 重试 or when the network returns. One body for every chunk (the loads are
+/// boxed): a copy per chunk cost the candidate's first load about a kilobyte each.
+#[cfg(feature = "hydrate")]
+fn on_demand(texts: Texts, load: Box<dyn Fn() -> Arriving>) -> AnyView {
     use send_wrapper::SendWrapper;
 
     use crate::i18n::tr;
