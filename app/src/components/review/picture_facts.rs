@@ -132,7 +132,7 @@ fn AlikeFact(alike: AlikePicture) -> impl IntoView {
             let name = other.name_start.clone();
             view! {
                 <li class="fact-warning alike" data-testid="alike-fact">
-                    {move || lang.get().pick(format!("与考生 {name} 的材料相似"), format!("Looks like a picture of candidate {name}"))}
+                    {move || lang.get().pick(format!("与考生 {name} 的材料相似（同一份材料或同一模板，请核对姓名和编号）"), format!("Looks like a picture of candidate {name} (the same paper or the same template: compare names and numbers)"))}
                     " "<a href=href data-testid="alike-link">{tr("打开该申请", "Open that application")}</a>
                     <img class="alike-picture" src=other.image_url alt=tr("相似的图片", "The similar picture") loading="lazy"/>
                 </li>

@@ -70,15 +70,27 @@ pub struct PictureAnalysis {
 /// shown to the reviewer, never followed.
 const QR_TEXT_KEPT: usize = 1000;
 
-pub fn analyse(bytes: &[u8], look_for: LookFor) -> PictureAnalysis {
-    let Some(picture) = upright(bytes) else {
-        return PictureAnalysis {
+impl PictureAnalysis {
+    /// What a picture that could not be looked at shows: nothing measured, nothing read.
+    pub fn nothing_seen(look_for: &LookFor) -> PictureAnalysis {
+        PictureAnalysis {
             perceptual_hash: None,
             looks_advice: None,
             qr: look_for.qr.then_some(QrReading::Unreadable),
-            id_number: look_for.id_number.map(|_| IdNumberReading::Unreadable),
-        };
-    };
+            id_number: look_for.id_number.as_ref().map(|_| IdNumberReading::Unreadable),
+        }
+    }
+}
+
+/// Looks at the picture; a decoder or reader that gives up on hostile bytes by panicking leaves
+/// nothing seen, never a picture looked at again and again.
+pub fn analyse(bytes: &[u8], look_for: LookFor) -> PictureAnalysis {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse_upright(bytes, &look_for)))
+        .unwrap_or_else(|_| PictureAnalysis::nothing_seen(&look_for))
+}
+
+fn analyse_upright(bytes: &[u8], look_for: &LookFor) -> PictureAnalysis {
+    let Some(picture) = upright(bytes) else { return PictureAnalysis::nothing_seen(look_for) };
     let small = scaled_down(&picture, ANALYSIS_SIDE).to_rgba8();
     let looks_advice = measure(small.as_raw(), small.width(), small.height())
         .map(|measures| quality_advice(&measures, look_for.kind).into_iter().map(|advice| advice.code).collect());

@@ -126,8 +126,9 @@ async fn look_at(state: &ServerState, picture: &material::Model, look_for: LookF
         Ok(Some(bytes)) => tokio::task::spawn_blocking(move || analyse(&bytes, look_for))
             .await
             .map_err(|e| crate::ssr::internal("picture analysis", e))?,
-        // Deleted since it was listed (replaced, or past its retention day).
-        Ok(None) => return Ok(()),
+        // Its file is gone (deleted since it was listed, or lost): recorded as nothing seen, so
+        // it is not picked first again and again.
+        Ok(None) => PictureAnalysis::nothing_seen(&look_for),
         Err(e) => return Err(crate::ssr::internal("picture read", e)),
     };
     drop(reservation);

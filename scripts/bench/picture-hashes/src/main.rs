@@ -1,0 +1,391 @@
+//! Hashes every picture of a folder (scripts/bench/similar_documents.py's: `t1_cert03_scan.jpg`,
+//! `t1_cert03_photo_tilt.jpg`, …, the part before `_scan`/`_photo` naming the paper and the part
+//! before `_cert` its template) with each candidate configuration and prints, per configuration:
+//! the largest distance between two pictures of the same paper (must match), the smallest between
+//! two certificates on the same template and on different templates (must not), the margin, the
+//! threshold it suggests and what that threshold gets wrong, and the time per picture. Then the
+//! same for the library's `perceptual_hash` at `SAME_DOCUMENT_MAX_DISTANCE`. Then the second
+//! stage, `ink_map_difference` at `SAME_PAPER_MAX_DIFFERENCE`: on the pairs of pictures of one
+//! paper and of two certificates on one template, those the first stage flags and all of them.
+//!
+//! `--second-stage-only` skips the sweep of hash configurations.
+//!
+//! Times are this thread's time on a core (Linux's schedstat), one core, the machine being shared.
+//!
+//! Usage: picture-hashes FOLDER [DEBUG_FOLDER] (the second writes each picture's found paper).
+
+use image::{DynamicImage, ImageDecoder, ImageReader};
+use image_hasher::{HashAlg, Hasher, HasherConfig};
+use picture_hashes::{document_distance, kth_largest, perceptual_hash, prepare, tile_distances, tile_hashes, Prep};
+use picture_hashes::{ink_map, ink_map_difference, SAME_DOCUMENT_MAX_DISTANCE, SAME_PAPER_MAX_DIFFERENCE};
+
+struct Picture {
+    name: String,
+    paper: String,
+    template: String,
+    image: DynamicImage,
+}
+
+/// A hash configuration: a preparation, a grid of tiles (1 × 1: the whole), a hasher per tile,
+/// and which of the tiles' distances counts (1: the most changed tile, 3: the third).
+struct Config {
+    prep: Prep,
+    grid: (u32, u32),
+    alg: HashAlg,
+    dct: bool,
+    size: u32,
+    kth: usize,
+}
+
+impl Config {
+    fn hasher(&self) -> Hasher {
+        let config = HasherConfig::new().hash_alg(self.alg).hash_size(self.size, self.size);
+        if self.dct { config.preproc_dct() } else { config }.to_hasher()
+    }
+    fn label(&self) -> String {
+        let dct = if self.dct { "+dct" } else { "" };
+        let tiles = match self.grid {
+            (1, 1) => String::new(),
+            (c, r) => format!(" tiles {c}x{r} k{}", self.kth),
+        };
+        format!("{:?} {:?}{dct} {s}x{s}{tiles}", self.prep, self.alg, s = self.size)
+    }
+}
+
+/// What a distance gets right and wrong over the set's pairs.
+#[derive(Default)]
+struct Pairs {
+    same: Vec<(u32, usize, usize)>,
+    same_template: Vec<(u32, usize, usize)>,
+    other_template: Vec<(u32, usize, usize)>,
+}
+
+impl Pairs {
+    fn measure(pictures: &[Picture], distance: impl Fn(usize, usize) -> u32) -> Pairs {
+        let mut pairs = Pairs::default();
+        for i in 0..pictures.len() {
+            for j in i + 1..pictures.len() {
+                let entry = (distance(i, j), i, j);
+                if pictures[i].paper == pictures[j].paper {
+                    pairs.same.push(entry);
+                } else if pictures[i].template == pictures[j].template {
+                    pairs.same_template.push(entry);
+                } else {
+                    pairs.other_template.push(entry);
+                }
+            }
+        }
+        pairs
+    }
+    fn max_same(&self) -> (u32, usize, usize) {
+        *self.same.iter().max().unwrap()
+    }
+    fn min_same_template(&self) -> (u32, usize, usize) {
+        *self.same_template.iter().min().unwrap()
+    }
+    fn min_other_template(&self) -> u32 {
+        self.other_template.iter().min().map_or(u32::MAX, |p| p.0)
+    }
+    /// (same pairs that would not match, different pairs that would) at a threshold.
+    fn errors(&self, threshold: u32) -> (usize, usize) {
+        let missed = self.same.iter().filter(|p| p.0 > threshold).count();
+        let wrong = self.same_template.iter().chain(&self.other_template).filter(|p| p.0 <= threshold).count();
+        (missed, wrong)
+    }
+    /// Midway between the two sides when they are apart; else the threshold with the fewest
+    /// errors, each side's errors counted as a share of its pairs.
+    fn threshold(&self, max_bits: u32) -> u32 {
+        let (same, different) = (self.max_same().0, self.min_same_template().0.min(self.min_other_template()));
+        if same < different {
+            return (same + different - 1) / 2;
+        }
+        let different = (self.same_template.len() + self.other_template.len()) as f64;
+        let balanced = |t: u32| {
+            let (missed, wrong) = self.errors(t);
+            missed as f64 / self.same.len() as f64 + wrong as f64 / different
+        };
+        (0..=max_bits).min_by(|&a, &b| balanced(a).total_cmp(&balanced(b))).unwrap()
+    }
+}
+
+/// Milliseconds this thread has spent on a core (the machine is shared, so not wall time).
+fn cpu_ms() -> f64 {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap();
+    stat.split_whitespace().next().unwrap().parse::<f64>().unwrap() / 1e6
+}
+
+fn open_upright(path: &std::path::Path) -> DynamicImage {
+    let mut decoder = ImageReader::open(path).unwrap().with_guessed_format().unwrap().into_decoder().unwrap();
+    let orientation = decoder.orientation().unwrap();
+    let mut image = DynamicImage::from_decoder(decoder).unwrap();
+    image.apply_orientation(orientation);
+    image
+}
+
+fn main() {
+    let args = std::env::args().skip(1);
+    let mut rest: Vec<String> = args.collect();
+    let second_only = rest.iter().any(|a| a == "--second-stage-only");
+    rest.retain(|a| a != "--second-stage-only");
+    let mut args = rest.into_iter();
+    let folder = args.next().expect("usage: picture-hashes [--second-stage-only] FOLDER [DEBUG_FOLDER]");
+    let debug = args.next();
+    let mut paths: Vec<_> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.retain(|p| p.extension().is_some_and(|e| e == "jpg"));
+    paths.sort();
+    let started = cpu_ms();
+    let pictures: Vec<Picture> = paths
+        .iter()
+        .map(|path| {
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let paper = name.split("_scan").next().unwrap().split("_photo").next().unwrap().to_owned();
+            let template = paper.split("_cert").next().unwrap().to_owned();
+            Picture { name, paper, template, image: open_upright(path) }
+        })
+        .collect();
+    let n = pictures.len();
+    let decode_ms = (cpu_ms() - started) / n as f64;
+    println!("{n} pictures, decoding and turning upright {decode_ms:.0} ms per picture (not counted below)");
+
+    if !second_only {
+        sweep(&pictures, debug.as_deref());
+    }
+    first_and_second_stage(&pictures);
+}
+
+/// Every candidate hash configuration, sorted by what it gets wrong.
+fn sweep(pictures: &[Picture], debug: Option<&str>) {
+    let n = pictures.len();
+    let mut prepared = Vec::new();
+    for prep in [Prep::Whole, Prep::Paper, Prep::PaperFlat] {
+        let started = cpu_ms();
+        let images: Vec<_> = pictures.iter().map(|p| prepare(&p.image, prep)).collect();
+        let ms = (cpu_ms() - started) / n as f64;
+        println!("preparing {prep:?}: {ms:.1} ms per picture");
+        if let (Some(dir), Prep::Paper) = (debug, prep) {
+            std::fs::create_dir_all(dir).unwrap();
+            for (p, img) in pictures.iter().zip(&images) {
+                img.save(format!("{dir}/{}.png", p.name)).unwrap();
+            }
+        }
+        prepared.push((prep, images, ms));
+    }
+
+    let mut configs = Vec::new();
+    for prep in [Prep::Whole, Prep::Paper] {
+        for alg in
+            [HashAlg::Mean, HashAlg::Gradient, HashAlg::VertGradient, HashAlg::DoubleGradient, HashAlg::Blockhash]
+        {
+            for dct in [false, true] {
+                for size in [8, 16, 32] {
+                    if !(dct && alg == HashAlg::Blockhash) {
+                        configs.push(Config { prep, grid: (1, 1), alg, dct, size, kth: 1 });
+                    }
+                }
+            }
+        }
+    }
+    for prep in [Prep::Paper, Prep::PaperFlat] {
+        for grid in [(4, 3), (6, 4), (8, 6)] {
+            for (alg, dct) in [
+                (HashAlg::Gradient, false),
+                (HashAlg::DoubleGradient, false),
+                (HashAlg::Mean, false),
+                (HashAlg::Mean, true),
+            ] {
+                for kth in [1, 2, 3] {
+                    configs.push(Config { prep, grid, alg, dct, size: 8, kth });
+                }
+            }
+        }
+    }
+
+    println!(
+        "\n{:46} {:>5} {:>9} {:>9} {:>9} {:>7} {:>6} {:>12} {:>9} {:>7}",
+        "configuration",
+        "bits",
+        "max same",
+        "min t.",
+        "min o.t.",
+        "margin",
+        "thresh",
+        "missed/wrong",
+        "o.t. miss",
+        "ms/pic"
+    );
+    let mut rows = Vec::new();
+    for config in &configs {
+        let (_, images, prep_ms) = prepared.iter().find(|(p, _, _)| *p == config.prep).unwrap();
+        let hasher = config.hasher();
+        let started = cpu_ms();
+        let hashes: Vec<_> = images.iter().map(|img| tile_hashes(img, config.grid.0, config.grid.1, &hasher)).collect();
+        let ms = prep_ms + (cpu_ms() - started) / n as f64;
+        let pairs = Pairs::measure(&pictures, |i, j| kth_largest(&tile_distances(&hashes[i], &hashes[j]), config.kth));
+        let bits = hashes[0][0].as_bytes().len() as u32 * 8;
+        let threshold = pairs.threshold(bits);
+        let (missed, wrong) = pairs.errors(threshold);
+        let margin = pairs.min_same_template().0 as i64 - pairs.max_same().0 as i64;
+        let different = (pairs.same_template.len() + pairs.other_template.len()) as f64;
+        let error_rate = missed as f64 / pairs.same.len() as f64 + wrong as f64 / different;
+        rows.push((error_rate, -margin as f64 / bits as f64, config.label(), bits, pairs, margin, threshold, ms));
+    }
+    rows.sort_by(|a, b| (a.0, a.1).partial_cmp(&(b.0, b.1)).unwrap());
+    for (_, _, label, bits, pairs, margin, threshold, ms) in &rows {
+        let (missed, wrong) = pairs.errors(*threshold);
+        println!(
+            "{label:46} {bits:>5} {:>9} {:>9} {:>9} {margin:>7} {threshold:>6} {:>12} {:>9} {ms:>7.1}",
+            pairs.max_same().0,
+            pairs.min_same_template().0,
+            pairs.min_other_template(),
+            format!("{missed}/{wrong}"),
+            pairs.errors(pairs.min_other_template().saturating_sub(1)).0,
+        );
+    }
+    println!(
+        "\n(bits: per tile where tiled; missed: of {} same-paper pairs; wrong: of {} + {} pairs of different papers; \
+              o.t. miss: same-paper pairs missed at the largest threshold no two templates fall under)",
+        rows[0].4.same.len(),
+        rows[0].4.same_template.len(),
+        rows[0].4.other_template.len()
+    );
+    for (_, _, label, _, pairs, _, threshold, _) in rows.iter().take(6) {
+        let mut by_kind = std::collections::BTreeMap::<&str, u32>::new();
+        for &(d, i, j) in &pairs.same {
+            if pictures[i].name.ends_with("_scan") || pictures[j].name.ends_with("_scan") {
+                let photo = if pictures[i].name.ends_with("_scan") { &pictures[j] } else { &pictures[i] };
+                let kind = photo.name.split("_photo_").nth(1).unwrap_or("?");
+                let worst = by_kind.entry(kind).or_default();
+                *worst = (*worst).max(d);
+            }
+        }
+        let kinds: Vec<_> =
+            by_kind.iter().map(|(k, d)| format!("{k} {d}{}", if d > threshold { "!" } else { "" })).collect();
+        println!("{label}: farthest from its scan: {}", kinds.join(", "));
+        let (d, i, j) = pairs.max_same();
+        let (e, k, l) = pairs.min_same_template();
+        println!(
+            "{label}: farthest same paper {} ~ {} ({d}); nearest other paper {} ~ {} ({e})",
+            pictures[i].name, pictures[j].name, pictures[k].name, pictures[l].name
+        );
+    }
+}
+
+/// The library's two stages, as the server would run them.
+fn first_and_second_stage(pictures: &[Picture]) {
+    let n = pictures.len();
+    let started = cpu_ms();
+    let hashes: Vec<_> = pictures.iter().map(|p| perceptual_hash(&p.image)).collect();
+    let ms = (cpu_ms() - started) / n as f64;
+    let pairs = Pairs::measure(&pictures, |i, j| document_distance(&hashes[i], &hashes[j]));
+    let (missed, _) = pairs.errors(SAME_DOCUMENT_MAX_DISTANCE);
+    let under = |list: &[(u32, usize, usize)]| list.iter().filter(|p| p.0 <= SAME_DOCUMENT_MAX_DISTANCE).count();
+    let missed_kinds: Vec<_> = pairs
+        .same
+        .iter()
+        .filter(|p| p.0 > SAME_DOCUMENT_MAX_DISTANCE)
+        .map(|&(d, i, j)| format!("{}~{} {d}", pictures[i].name, pictures[j].name))
+        .collect();
+    println!(
+        "\nperceptual_hash ({} bytes): same paper up to {}, other papers from {} (same template) and {} (other); \
+         at SAME_DOCUMENT_MAX_DISTANCE = {SAME_DOCUMENT_MAX_DISTANCE}: {missed} of {} pairs of one paper missed, \
+         {} of {} pairs on the same template and {} of {} on different templates matched; {ms:.1} ms per picture\nmissed: {}",
+        hashes[0].as_bytes().len(),
+        pairs.max_same().0,
+        pairs.min_same_template().0,
+        pairs.min_other_template(),
+        pairs.same.len(),
+        under(&pairs.same_template),
+        pairs.same_template.len(),
+        under(&pairs.other_template),
+        pairs.other_template.len(),
+        missed_kinds.join(", ")
+    );
+
+    second_stage(pictures, &pairs);
+}
+
+/// The second stage on the pairs it is meant for (one paper; two papers on one template), those
+/// the first stage flags and all of them.
+fn second_stage(pictures: &[Picture], first: &Pairs) {
+    let n = pictures.len();
+    let started = cpu_ms();
+    let maps: Vec<Vec<u8>> = pictures.iter().map(|p| ink_map(&p.image)).collect();
+    let map_ms = (cpu_ms() - started) / n as f64;
+    let flagged = |d: u32| d <= SAME_DOCUMENT_MAX_DISTANCE;
+    let started = cpu_ms();
+    // (difference, i, j, flagged by the first stage)
+    let judge = |list: &[(u32, usize, usize)]| -> Vec<(u32, usize, usize, bool)> {
+        list.iter().map(|&(d, i, j)| (ink_map_difference(&maps[i], &maps[j]), i, j, flagged(d))).collect()
+    };
+    let same = judge(&first.same);
+    let same_template = judge(&first.same_template);
+    let compared = same.len() + same_template.len();
+    let cmp_ms = (cpu_ms() - started) / compared as f64;
+    let other_flagged = first.other_template.iter().filter(|p| flagged(p.0)).count();
+    println!(
+        "\nsecond stage: ink_map ({} bytes: {}×{} bits and a 4-byte size) {map_ms:.1} ms per picture \
+         (the paper found again included; the server can share it with the first stage); \
+         ink_map_difference {cmp_ms:.1} ms per comparison; pairs on different templates flagged by the first stage: {other_flagged}",
+        maps[0].len(),
+        u16::from_le_bytes([maps[0][0], maps[0][1]]),
+        u16::from_le_bytes([maps[0][2], maps[0][3]]),
+    );
+    println!(
+        "{:26} {:>6} {:>9} {:>7} {:>9} {:>7} {:>8} {:>10} {:>8}",
+        "pairs", "same", "max same", "diff.", "min diff.", "margin", "missed", "wrong", "balanced"
+    );
+    for (label, only_flagged) in [("flagged by the first stage", true), ("all (same template)", false)] {
+        let pick = |list: &[(u32, usize, usize, bool)]| -> Vec<(u32, usize, usize, bool)> {
+            list.iter().copied().filter(|p| p.3 || !only_flagged).collect()
+        };
+        let (s, d) = (pick(&same), pick(&same_template));
+        let max_same = s.iter().max().unwrap();
+        let min_diff = d.iter().min().unwrap();
+        let missed = s.iter().filter(|p| p.0 > SAME_PAPER_MAX_DIFFERENCE).count();
+        let wrong = d.iter().filter(|p| p.0 <= SAME_PAPER_MAX_DIFFERENCE).count();
+        // the threshold with the fewest errors, each side as a share of its pairs
+        let rate = |t: u32| {
+            s.iter().filter(|p| p.0 > t).count() as f64 / s.len() as f64
+                + d.iter().filter(|p| p.0 <= t).count() as f64 / d.len() as f64
+        };
+        let balanced = (0..=max_same.0.max(min_diff.0)).min_by(|&a, &b| rate(a).total_cmp(&rate(b))).unwrap();
+        let (bm, bw) = (s.iter().filter(|p| p.0 > balanced).count(), d.iter().filter(|p| p.0 <= balanced).count());
+        println!(
+            "{label:26} {:>6} {:>9} {:>7} {:>9} {:>7} {:>8} {:>10} {:>8}",
+            s.len(),
+            max_same.0,
+            d.len(),
+            min_diff.0,
+            min_diff.0 as i64 - max_same.0 as i64,
+            format!("{missed}"),
+            format!("{wrong}"),
+            format!("{balanced}: {bm}/{bw}")
+        );
+        if !only_flagged {
+            let mut worst_same = s.clone();
+            worst_same.sort_by(|a, b| b.cmp(a));
+            let mut kinds = std::collections::BTreeMap::<&str, usize>::new();
+            for p in s.iter().filter(|p| p.0 > SAME_PAPER_MAX_DIFFERENCE) {
+                for k in [p.1, p.2] {
+                    *kinds.entry(pictures[k].name.split('_').last().unwrap()).or_default() += 1;
+                }
+            }
+            let mut nearest_diff = d.clone();
+            nearest_diff.sort();
+            let show = |v: &[(u32, usize, usize, bool)]| {
+                v.iter()
+                    .take(6)
+                    .map(|p| format!("{}~{} {}", pictures[p.1].name, pictures[p.2].name, p.0))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            println!("farthest same paper: {}", show(&worst_same));
+            println!("nearest other certificate: {}", show(&nearest_diff));
+            println!("pictures in missed same-paper pairs, by kind: {kinds:?}");
+        }
+    }
+    println!(
+        "(SAME_PAPER_MAX_DIFFERENCE = {SAME_PAPER_MAX_DIFFERENCE}; missed: pairs of one paper above it; wrong: pairs of two \
+         certificates at or below it; balanced: the threshold with the fewest errors as shares, and its missed/wrong)"
+    );
+}
