@@ -17,7 +17,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 use app::ssr::infra::decode_budget::DecodeBudget;
 use app::ssr::infra::payment_gateway::{Gateways, PaymentGateway};
 use app::ssr::payments::sandbox_gateway::SandboxGateway;
-use app::ssr::review::picture_assistant::PictureAssistant;
+use app::ssr::review::assistant_state::PictureAssistant;
 use app::ssr::ServerState;
 use app::ssr::{infra::clock::Clock, infra::clock::SystemClock};
 use app::ssr::{infra::limit_settings::LimitSettings, infra::rate_limits::RateLimits};

@@ -2,6 +2,7 @@
 //! the full ID number when it must be compared), decisions, and the records drawn from them
 //! (results exports, the progress chart), and the assistant that looks at every picture before them.
 
+pub mod assistant_state;
 pub mod decisions;
 pub mod desk_findings;
 pub mod id_reveal;

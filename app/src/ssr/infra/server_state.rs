@@ -36,7 +36,7 @@ pub struct ServerState {
     pub staff_second_factor: bool,
     /// Looks at every stored picture in the background for the reviewer (QR code, looks, the same
     /// document from two people).
-    pub assistant: Arc<crate::ssr::review::picture_assistant::PictureAssistant>,
+    pub assistant: Arc<crate::ssr::review::assistant_state::PictureAssistant>,
 }
 
 impl FromRef<ServerState> for LeptosOptions {

@@ -7,12 +7,10 @@
 //! another server left unlooked at.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
-use tokio::sync::{Mutex, Notify};
 
 use crate::domain::qr_code::{CodeTarget, QrRequirement};
 use crate::domain::{ExamDefinition, IdType};
@@ -23,7 +21,6 @@ use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::review::picture_analysis::{
     analyse, IdNumberCheck, IdNumberReading, LookFor, PictureAnalysis, QrReading,
 };
-use crate::ssr::review::picture_hashes::PictureHashes;
 
 /// Pictures taken from the database at once.
 const BATCH: u64 = 16;
@@ -31,26 +28,6 @@ const BATCH: u64 = 16;
 const CATCH_UP: Duration = Duration::from_secs(60);
 /// How long it waits for the uploads in flight before looking again.
 const YIELD: Duration = Duration::from_millis(200);
-
-/// One per server: what wakes it, the hashes it compares new pictures with, and the tesseract
-/// it reads ID numbers with (none: no number is read).
-#[derive(Default)]
-pub struct PictureAssistant {
-    wake: Notify,
-    hashes: Mutex<PictureHashes>,
-    tesseract: Option<PathBuf>,
-}
-
-impl PictureAssistant {
-    pub fn new(tesseract: Option<PathBuf>) -> PictureAssistant {
-        PictureAssistant { tesseract, ..Default::default() }
-    }
-
-    /// A picture was stored: look at it soon.
-    pub fn wake(&self) {
-        self.wake.notify_one();
-    }
-}
 
 /// Runs for the server's life.
 pub async fn keep_looking(state: ServerState) {
@@ -60,7 +37,7 @@ pub async fn keep_looking(state: ServerState) {
             Ok(_) => {}
             Err(error) => tracing::warn!(error = error.message_en(), "pictures not looked at"),
         }
-        let _ = tokio::time::timeout(CATCH_UP, state.assistant.wake.notified()).await;
+        let _ = tokio::time::timeout(CATCH_UP, state.assistant.woken()).await;
     }
 }
 
@@ -108,7 +85,7 @@ fn is_card_front(definition: Option<&ExamDefinition>, picture: &material::Model)
 /// The account's number to compare with, where it is a resident ID (the only card read) and
 /// this server has a tesseract.
 async fn id_number_check(state: &ServerState, user_id: i32) -> Result<Option<IdNumberCheck>, AppError> {
-    let Some(tesseract) = state.assistant.tesseract.clone() else { return Ok(None) };
+    let Some(tesseract) = state.assistant.tesseract() else { return Ok(None) };
     let owner =
         user::Entity::find_by_id(user_id).one(&state.db).await.map_err(|e| crate::ssr::internal("picture owner", e))?;
     Ok(owner
@@ -183,7 +160,7 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
         .map_err(|e| crate::ssr::internal("picture finding insert", e))?;
     let Some(hash) = &analysis.perceptual_hash else { return Ok(()) };
     let alike = {
-        let mut hashes = state.assistant.hashes.lock().await;
+        let mut hashes = state.assistant.hashes().await;
         hashes.catch_up(&state.db).await?;
         hashes.alike(hash, picture.user_id, &picture.blob_key)
     };
