@@ -14,23 +14,8 @@ use support::*;
 const XUEXIN: &str = "https://www.chsi.com.cn/xlcx/bg.do?vcode=A1B2C3D4E5F6G7H8&srcid=bgcx";
 const ELSEWHERE: &str = "https://verify.example.net/report?id=20261126";
 
-/// Two exams alike but for their code, each with a category whose pictures must carry a QR code.
-fn exam(app: &TestApp, code: &str) -> String {
-    let at = |days: i64| (app.clock_now() + chrono::Duration::days(days)).to_rfc3339();
-    format!(
-        r#"
-code = "{code}"
-title_zh = "助手测试"
-title_en = "Assistant test"
-organiser_zh = "测试"
-organiser_en = "Test"
-pledge_zh = "本人承诺所提交材料真实有效。"
-pledge_en = "I promise the materials are genuine."
-[windows]
-upload_opens = "{}"
-upload_closes = "{}"
-review_closes = "{}"
-results_published = "{}"
+/// A category whose pictures must carry a QR code, and one that wants none.
+const REPORT_AND_DIPLOMA: &str = r#"
 [[categories]]
 code = "report"
 name_zh = "学历证书电子注册备案表"
@@ -42,12 +27,11 @@ max_count = 5
 code = "diploma"
 name_zh = "学历证书"
 name_en = "Diploma"
-"#,
-        at(-1),
-        at(300),
-        at(310),
-        at(320)
-    )
+"#;
+
+/// Exams alike but for their code, with [`REPORT_AND_DIPLOMA`].
+fn exam(app: &TestApp, code: &str) -> String {
+    open_exam(app, code, "", REPORT_AND_DIPLOMA)
 }
 
 /// A candidate who entered `exam`, uploaded `pictures` (category, bytes) and submitted.
@@ -235,9 +219,8 @@ async fn other_than(staff: &Browser, exam: &str, application: i64) -> i64 {
 
 /// An exam whose ID card category's first picture is the card's front.
 fn card_exam(app: &TestApp) -> String {
-    exam(app, "922")
-        .replace("pledge_en = \"I promise the materials are genuine.\"\n", "pledge_en = \"I promise the materials are genuine.\"\nid_card_front = \"card\"\n")
-        .replace("[[categories]]\ncode = \"report\"", "[[categories]]\ncode = \"card\"\nname_zh = \"身份证\"\nname_en = \"ID card\"\n[[categories]]\ncode = \"report\"")
+    let card = "\n[[categories]]\ncode = \"card\"\nname_zh = \"身份证\"\nname_en = \"ID card\"";
+    open_exam(app, "922", "id_card_front = \"card\"", &format!("{card}{REPORT_AND_DIPLOMA}"))
 }
 
 #[tokio::test]

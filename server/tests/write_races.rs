@@ -7,21 +7,11 @@ use support::*;
 
 /// Open a year around now; one category of at most three pictures, one without a maximum.
 fn limited_exam(app: &TestApp) -> String {
-    let at = |days: i64| (app.clock_now() + chrono::Duration::days(days)).to_rfc3339();
-    format!(
+    open_exam(
+        app,
+        "910",
+        "",
         r#"
-code = "910"
-title_zh = "并发测试"
-title_en = "Race test"
-organiser_zh = "测试"
-organiser_en = "Test"
-pledge_zh = "本人承诺所提交材料真实有效。"
-pledge_en = "I promise the materials are genuine."
-[windows]
-upload_opens = "{}"
-upload_closes = "{}"
-review_closes = "{}"
-results_published = "{}"
 [[categories]]
 code = "diploma"
 name_zh = "学历证书"
@@ -33,10 +23,6 @@ code = "other"
 name_zh = "其他"
 name_en = "Other"
 "#,
-        at(-1),
-        at(300),
-        at(310),
-        at(320)
     )
 }
 

@@ -16,6 +16,15 @@ const INK_DEPTH: f64 = 30.0;
 /// Side of the square tiles sharpness is measured in.
 const TILE: u32 = 32;
 
+/// The size a `width`×`height` picture is measured at: at most `long_side` on its long side,
+/// never enlarged. The browser draws it so (`client::picture_pixels`), and the server scales to it
+/// when it measures the same picture again, so both measure the same pixels.
+pub fn scaled_size(width: u32, height: u32, long_side: u32) -> (u32, u32) {
+    let (w, h) = (width.max(1), height.max(1));
+    let scale = (f64::from(long_side) / f64::from(w.max(h))).min(1.0);
+    (((f64::from(w) * scale).round() as u32).max(1), ((f64::from(h) * scale).round() as u32).max(1))
+}
+
 pub(crate) fn luma_of(r: u8, g: u8, b: u8) -> u8 {
     ((299 * u32::from(r) + 587 * u32::from(g) + 114 * u32::from(b) + 500) / 1000) as u8
 }

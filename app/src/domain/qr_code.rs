@@ -74,9 +74,14 @@ impl CodeTarget {
     /// The address a reviewer may open: 学信网's, rebuilt from the checked code.
     pub fn link(&self) -> Option<String> {
         match self {
-            CodeTarget::XuexinReport { vcode } => Some(format!("https://{XUEXIN_HOST}{XUEXIN_PATH}?vcode={vcode}")),
+            CodeTarget::XuexinReport { vcode } => Some(CodeTarget::report_link(vcode)),
             CodeTarget::Other => None,
         }
+    }
+
+    /// 学信网's address of the report with this (checked) 在线验证码.
+    pub fn report_link(vcode: &str) -> String {
+        format!("https://{XUEXIN_HOST}{XUEXIN_PATH}?vcode={vcode}")
     }
 }
 

@@ -52,16 +52,6 @@ pub struct AlikeApplication {
     pub image_url: String,
 }
 
-impl PictureFindings {
-    /// Whether anything here wants the reviewer's eye.
-    pub fn has_any(&self) -> bool {
-        self.looks.as_ref().is_some_and(|l| !l.is_empty())
-            || matches!(self.qr, Some(QrFinding::Unreadable) | Some(QrFinding::Read { target: CodeTarget::Other, .. }))
-            || matches!(self.id_number, Some(IdNumberFinding::Differs { .. }) | Some(IdNumberFinding::Unreadable))
-            || !self.alike.is_empty()
-    }
-}
-
 /// A kind of finding, as the queue shows it on a row and filters by it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum FindingKind {

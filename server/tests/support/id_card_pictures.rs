@@ -5,6 +5,8 @@
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
 use image::{Rgb, RgbImage};
 
+use super::review_pictures::fill;
+
 const FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
 /// A scan of an A5-sized page (1200×900) with the card on it; `smeared`: its number blurred.
@@ -65,13 +67,5 @@ fn text(page: &mut RgbImage, font: &FontRef, size: f32, x: u32, y: u32, words: &
             });
         }
         pen += advance;
-    }
-}
-
-fn fill(page: &mut RgbImage, x: u32, y: u32, w: u32, h: u32, colour: Rgb<u8>) {
-    for yy in y..(y + h).min(page.height()) {
-        for xx in x..(x + w).min(page.width()) {
-            page.put_pixel(xx, yy, colour);
-        }
     }
 }

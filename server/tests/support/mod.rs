@@ -270,6 +270,34 @@ impl TestApp {
     }
 }
 
+/// An exam file for a test: upload open from yesterday (by the app's clock) for 300 days, review
+/// and results after; `top_level` keys before the tables (e.g. `id_card_front = "card"`), then
+/// `categories`, its `[[categories]]` entries.
+pub fn open_exam(app: &TestApp, code: &str, top_level: &str, categories: &str) -> String {
+    let at = |days: i64| (app.clock_now() + chrono::Duration::days(days)).to_rfc3339();
+    format!(
+        r#"
+code = "{code}"
+title_zh = "测试考试 {code}"
+title_en = "Test exam {code}"
+organiser_zh = "测试"
+organiser_en = "Test"
+pledge_zh = "本人承诺所提交材料真实有效。"
+pledge_en = "I promise the materials are genuine."
+{top_level}
+[windows]
+upload_opens = "{}"
+upload_closes = "{}"
+review_closes = "{}"
+results_published = "{}"
+{categories}"#,
+        at(-1),
+        at(300),
+        at(310),
+        at(320)
+    )
+}
+
 /// The longest any one request of a test may take, its body included: far above what the
 /// slowest (a bulk upload on a loaded machine) needs. A response that never ends then fails its
 /// test within minutes instead of stalling the whole run until CI gives up on it (a page once

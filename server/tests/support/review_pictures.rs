@@ -65,7 +65,8 @@ fn draw_qr(page: &mut RgbImage, text: &str) {
     }
 }
 
-fn fill(page: &mut RgbImage, x: u32, y: u32, w: u32, h: u32, colour: Rgb<u8>) {
+/// A rectangle of one colour, cut at the picture's edges.
+pub fn fill(page: &mut RgbImage, x: u32, y: u32, w: u32, h: u32, colour: Rgb<u8>) {
     for yy in y..(y + h).min(page.height()) {
         for xx in x..(x + w).min(page.width()) {
             page.put_pixel(xx, yy, colour);

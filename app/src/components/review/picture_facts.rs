@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::qr_code::CodeTarget;
 use crate::domain::ViolationCode;
 use crate::i18n::{tr, use_lang};
 use crate::models::picture_findings::{AlikePicture, IdNumberFinding, PictureFindings, QrFinding};
@@ -59,31 +60,26 @@ fn QrFact(qr: QrFinding) -> impl IntoView {
             </li>
         }
         .into_any(),
-        QrFinding::Read { text, target } => match target.link() {
-            Some(link) => {
-                let vcode = match &target {
-                    crate::domain::qr_code::CodeTarget::XuexinReport { vcode } => vcode.clone(),
-                    crate::domain::qr_code::CodeTarget::Other => String::new(),
-                };
-                view! {
-                    <li class="fact-fine" data-testid="qr-fact">
-                        {tr("二维码：学信网在线验证报告，验证码 ", "QR code: a 学信网 online verification report, code ")}
-                        <code data-testid="qr-vcode">{vcode}</code>" "
-                        <a href=link target="_blank" rel="noopener noreferrer" data-testid="qr-link">
-                            {tr("打开学信网核验", "Open at 学信网")}
-                        </a>
-                    </li>
-                }
-                .into_any()
-            }
-            None => view! {
-                <li class="fact-warning" data-testid="qr-fact">
-                    {tr("二维码：不是学信网地址（未打开，仅显示文字）：", "QR code: not a 学信网 address (not opened; text only): ")}
-                    <code class="qr-text" data-testid="qr-text">{text}</code>
+        QrFinding::Read { target: CodeTarget::XuexinReport { vcode }, .. } => {
+            let link = CodeTarget::report_link(&vcode);
+            view! {
+                <li class="fact-fine" data-testid="qr-fact">
+                    {tr("二维码：学信网在线验证报告，验证码 ", "QR code: a 学信网 online verification report, code ")}
+                    <code data-testid="qr-vcode">{vcode}</code>" "
+                    <a href=link target="_blank" rel="noopener noreferrer" data-testid="qr-link">
+                        {tr("打开学信网核验", "Open at 学信网")}
+                    </a>
                 </li>
             }
-            .into_any(),
-        },
+            .into_any()
+        }
+        QrFinding::Read { text, target: CodeTarget::Other } => view! {
+            <li class="fact-warning" data-testid="qr-fact">
+                {tr("二维码：不是学信网地址（未打开，仅显示文字）：", "QR code: not a 学信网 address (not opened; text only): ")}
+                <code class="qr-text" data-testid="qr-text">{text}</code>
+            </li>
+        }
+        .into_any(),
     }
 }
 

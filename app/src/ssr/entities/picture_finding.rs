@@ -12,11 +12,10 @@ pub struct Model {
     pub perceptual_hash: Option<String>,
     /// The looks advice's codes, comma-separated ("" when it looks fine).
     pub looks_advice: Option<String>,
-    /// "xuexin" (a 学信网 report's address), "other" or "unreadable" where the category wants a QR
-    /// code.
+    /// Where the category wants a QR code: a [`QrState`]'s word.
     pub qr: Option<String>,
     pub qr_text: Option<String>,
-    /// "matches" or "differs" (from the account's number) or "unreadable", on an ID card's front.
+    /// On an ID card's front: an [`IdNumberState`]'s word.
     pub id_number: Option<String>,
     pub id_number_read: Option<String>,
     /// The paper's ink map, base64 (`picture_checks::document_hash`).
@@ -28,3 +27,50 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// What the `qr` column says: the code leads to a 学信网 report, elsewhere, or was not read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QrState {
+    Xuexin,
+    Other,
+    Unreadable,
+}
+
+impl QrState {
+    /// The column's word (the queue's filters ask the database for it).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            QrState::Xuexin => "xuexin",
+            QrState::Other => "other",
+            QrState::Unreadable => "unreadable",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<QrState> {
+        [QrState::Xuexin, QrState::Other, QrState::Unreadable].into_iter().find(|s| s.as_str() == word)
+    }
+}
+
+/// What the `id_number` column says: the card's number against the account's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdNumberState {
+    Matches,
+    Differs,
+    Unreadable,
+}
+
+impl IdNumberState {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            IdNumberState::Matches => "matches",
+            IdNumberState::Differs => "differs",
+            IdNumberState::Unreadable => "unreadable",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<IdNumberState> {
+        [IdNumberState::Matches, IdNumberState::Differs, IdNumberState::Unreadable]
+            .into_iter()
+            .find(|s| s.as_str() == word)
+    }
+}

@@ -13,6 +13,7 @@ use crate::models::picture_findings::{AlikeApplication, AlikePicture, IdNumberFi
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Staff;
 use crate::ssr::access::reviewer_access;
+use crate::ssr::entities::picture_finding::{IdNumberState, QrState};
 use crate::ssr::entities::{material, picture_finding, similar_picture};
 use crate::ssr::review::review_queue;
 
@@ -50,16 +51,18 @@ pub async fn findings_of(
 fn findings(row: &picture_finding::Model, alike: Vec<AlikePicture>) -> PictureFindings {
     PictureFindings {
         looks: row.looks_advice.as_deref().map(|codes| codes.split(',').filter_map(ViolationCode::parse).collect()),
-        qr: match (row.qr.as_deref(), &row.qr_text) {
+        qr: match (row.qr.as_deref().map(QrState::parse), &row.qr_text) {
             (None, _) => None,
-            (Some("unreadable"), _) | (Some(_), None) => Some(QrFinding::Unreadable),
-            (Some(_), Some(text)) => Some(QrFinding::Read { text: text.clone(), target: CodeTarget::of(text) }),
+            (Some(Some(QrState::Xuexin | QrState::Other)), Some(text)) => {
+                Some(QrFinding::Read { text: text.clone(), target: CodeTarget::of(text) })
+            }
+            (Some(_), _) => Some(QrFinding::Unreadable),
         },
-        id_number: match (row.id_number.as_deref(), &row.id_number_read) {
-            (Some("matches"), _) => Some(IdNumberFinding::Matches),
-            (Some("differs"), Some(read)) => Some(IdNumberFinding::Differs { read: read.clone() }),
-            (Some(_), _) => Some(IdNumberFinding::Unreadable),
+        id_number: match (row.id_number.as_deref().map(IdNumberState::parse), &row.id_number_read) {
             (None, _) => None,
+            (Some(Some(IdNumberState::Matches)), _) => Some(IdNumberFinding::Matches),
+            (Some(Some(IdNumberState::Differs)), Some(read)) => Some(IdNumberFinding::Differs { read: read.clone() }),
+            (Some(_), _) => Some(IdNumberFinding::Unreadable),
         },
         alike,
     }

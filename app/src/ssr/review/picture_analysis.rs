@@ -13,6 +13,7 @@ use image::{DynamicImage, ImageDecoder};
 use picture_checks::document_hash::document_hash;
 use picture_checks::id_card::{read_id_number, Reading};
 
+use crate::domain::picture_pixels::scaled_size;
 use crate::domain::picture_quality::{measure, quality_advice, PictureKind, ANALYSIS_SIDE};
 use crate::domain::qr_code::{read_qr_code, QR_READING_SIDE};
 use crate::domain::{IdNumber, IdType, ViolationCode};
@@ -130,11 +131,9 @@ fn upright(bytes: &[u8]) -> Option<DynamicImage> {
 
 /// At most `long_side` on the long side, never enlarged (as the browser's `picture_pixels`).
 fn scaled_down(picture: &DynamicImage, long_side: u32) -> DynamicImage {
-    let (w, h) = (picture.width().max(1), picture.height().max(1));
-    if w.max(h) <= long_side {
+    let (width, height) = scaled_size(picture.width(), picture.height(), long_side);
+    if (width, height) == (picture.width(), picture.height()) {
         return picture.clone();
     }
-    let scale = f64::from(long_side) / f64::from(w.max(h));
-    let size = (((f64::from(w) * scale).round() as u32).max(1), ((f64::from(h) * scale).round() as u32).max(1));
-    picture.resize_exact(size.0, size.1, FilterType::Triangle)
+    picture.resize_exact(width, height, FilterType::Triangle)
 }

@@ -16,6 +16,7 @@ use crate::domain::qr_code::{CodeTarget, QrRequirement};
 use crate::domain::{ExamDefinition, IdType};
 use crate::error::AppError;
 use crate::ssr::candidate::upload_check::decode_memory_for_pixels;
+use crate::ssr::entities::picture_finding::{IdNumberState, QrState};
 use crate::ssr::entities::{material, picture_finding, similar_picture, user};
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::review::picture_analysis::{
@@ -118,11 +119,16 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
         None => (None, None),
         // Where it leads is kept too, for the queue's filters to ask the database.
         Some(QrReading::Read(text)) => match CodeTarget::of(text) {
-            CodeTarget::XuexinReport { .. } => (Some("xuexin".to_string()), Some(text.clone())),
-            CodeTarget::Other => (Some("other".to_string()), Some(text.clone())),
+            CodeTarget::XuexinReport { .. } => (Some(QrState::Xuexin), Some(text.clone())),
+            CodeTarget::Other => (Some(QrState::Other), Some(text.clone())),
         },
-        Some(QrReading::Unreadable) => (Some("unreadable".to_string()), None),
+        Some(QrReading::Unreadable) => (Some(QrState::Unreadable), None),
     };
+    let id_number = analysis.id_number.as_ref().map(|reading| match reading {
+        IdNumberReading::Matches => IdNumberState::Matches,
+        IdNumberReading::Differs(_) => IdNumberState::Differs,
+        IdNumberReading::Unreadable => IdNumberState::Unreadable,
+    });
     let row = picture_finding::ActiveModel {
         blob_key: Set(picture.blob_key.clone()),
         perceptual_hash: Set(analysis
@@ -133,16 +139,9 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
             .looks_advice
             .as_ref()
             .map(|codes| codes.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(","))),
-        qr: Set(qr),
+        qr: Set(qr.map(|state| state.as_str().to_string())),
         qr_text: Set(qr_text),
-        id_number: Set(analysis.id_number.as_ref().map(|r| {
-            match r {
-                IdNumberReading::Matches => "matches",
-                IdNumberReading::Differs(_) => "differs",
-                IdNumberReading::Unreadable => "unreadable",
-            }
-            .to_string()
-        })),
+        id_number: Set(id_number.map(|state| state.as_str().to_string())),
         // Only a number other than the account's is kept: the desk says what was read instead.
         id_number_read: Set(match &analysis.id_number {
             Some(IdNumberReading::Differs(read)) => Some(read.clone()),

@@ -10,33 +10,35 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::error::AppError;
 use crate::models::picture_findings::{FindingFilter, FindingKind};
+use crate::ssr::entities::picture_finding::{IdNumberState, QrState};
 use crate::ssr::entities::{material, picture_finding, similar_picture};
 
-/// A finding `f` of this kind, in SQL (constants only: nothing here comes from a request).
-fn kind_sql(kind: FindingKind) -> &'static str {
+/// A finding `f` of this kind, in SQL (the columns' own words: nothing here comes from a request).
+fn kind_sql(kind: FindingKind) -> String {
     match kind {
-        FindingKind::QrUnreadable => "f.qr = 'unreadable'",
-        FindingKind::QrElsewhere => "f.qr = 'other'",
-        FindingKind::Looks => "f.looks_advice <> ''",
-        FindingKind::SameDocument => {
-            "EXISTS (SELECT 1 FROM similar_pictures s JOIN materials o ON o.blob_key = s.other_blob_key \
-             WHERE s.blob_key = f.blob_key)"
-        }
-        FindingKind::IdNumberDiffers => "f.id_number = 'differs'",
-        FindingKind::IdNumberUnreadable => "f.id_number = 'unreadable'",
+        FindingKind::QrUnreadable => format!("f.qr = '{}'", QrState::Unreadable.as_str()),
+        FindingKind::QrElsewhere => format!("f.qr = '{}'", QrState::Other.as_str()),
+        FindingKind::Looks => "f.looks_advice <> ''".to_string(),
+        FindingKind::SameDocument => "EXISTS (SELECT 1 FROM similar_pictures s JOIN materials o \
+             ON o.blob_key = s.other_blob_key WHERE s.blob_key = f.blob_key)"
+            .to_string(),
+        FindingKind::IdNumberDiffers => format!("f.id_number = '{}'", IdNumberState::Differs.as_str()),
+        FindingKind::IdNumberUnreadable => format!("f.id_number = '{}'", IdNumberState::Unreadable.as_str()),
     }
 }
 
 /// The same, for a finding already read; `alike`: whether another candidate's picture of the
 /// same document still exists.
 fn has_kind(kind: FindingKind, f: &picture_finding::Model, alike: bool) -> bool {
+    let qr = f.qr.as_deref().and_then(QrState::parse);
+    let id_number = f.id_number.as_deref().and_then(IdNumberState::parse);
     match kind {
-        FindingKind::QrUnreadable => f.qr.as_deref() == Some("unreadable"),
-        FindingKind::QrElsewhere => f.qr.as_deref() == Some("other"),
+        FindingKind::QrUnreadable => qr == Some(QrState::Unreadable),
+        FindingKind::QrElsewhere => qr == Some(QrState::Other),
         FindingKind::Looks => f.looks_advice.as_deref().is_some_and(|codes| !codes.is_empty()),
         FindingKind::SameDocument => alike,
-        FindingKind::IdNumberDiffers => f.id_number.as_deref() == Some("differs"),
-        FindingKind::IdNumberUnreadable => f.id_number.as_deref() == Some("unreadable"),
+        FindingKind::IdNumberDiffers => id_number == Some(IdNumberState::Differs),
+        FindingKind::IdNumberUnreadable => id_number == Some(IdNumberState::Unreadable),
     }
 }
 
