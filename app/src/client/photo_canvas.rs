@@ -135,7 +135,9 @@ const CONVERSION_QUALITY: f32 = 0.92;
 /// side, for the advice on how it looks (`domain::picture_quality`).
 pub async fn picture_pixels(bytes: &[u8], long_side: u32) -> Result<(Vec<u8>, u32, u32), String> {
     let picture = decode_upright(bytes).await?;
-    let size = crate::domain::picture_pixels::scaled_size(picture.width(), picture.height(), long_side);
+    let (w, h) = (picture.width().max(1), picture.height().max(1));
+    let scale = (f64::from(long_side) / f64::from(w.max(h))).min(1.0);
+    let size = (((f64::from(w) * scale).round() as u32).max(1), ((f64::from(h) * scale).round() as u32).max(1));
     let drawn = draw(&picture, None, size);
     picture.close();
     let (_, context) = drawn?;

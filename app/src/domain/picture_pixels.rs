@@ -17,8 +17,8 @@ const INK_DEPTH: f64 = 30.0;
 const TILE: u32 = 32;
 
 /// The size a `width`×`height` picture is measured at: at most `long_side` on its long side,
-/// never enlarged. The browser draws it so (`client::picture_pixels`), and the server scales to it
-/// when it measures the same picture again, so both measure the same pixels.
+/// never enlarged. The server scales to it when it measures a picture again; the browser's
+/// `client::picture_pixels` computes the same inline (calling this cost its first load 0.7 KB).
 pub fn scaled_size(width: u32, height: u32, long_side: u32) -> (u32, u32) {
     let (w, h) = (width.max(1), height.max(1));
     let scale = (f64::from(long_side) / f64::from(w.max(h))).min(1.0);
