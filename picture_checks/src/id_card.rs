@@ -1,46 +1,17 @@
-//! Reads the 18-character 公民身份号码 off a picture of the front of a resident ID card (issue 34).
-//!
-//! Tesseract reads one straight line of digits well and a whole photographed card badly (the
-//! guilloche, the Chinese labels and the tilt break its page layout), so the line is found first
-//! (`id_number_line`) and tesseract is handed only that:
-//!
-//! 1. grey, shrunk so the long side is at most [`WORK_LONG_SIDE`] px, for finding the line;
-//! 2. the likeliest few lines as long as the number are cut out of the full picture along their
-//!    own slant (rotation and mild perspective straightened), scaled so a digit is [`DIGIT_PX`]
-//!    high, and read by `tesseract --psm 7` with the whitelist 0-9 and X, prepared three ways
-//!    (grey, binarised, grey 1.4 times larger);
-//! 3. a read counts only if the caller's check accepts it (the server's: GB 11643, the same
-//!    check an account's number passes), and the number is taken only once two crops have read
-//!    the same accepted number — a heavily blurred line once misread as another valid number,
-//!    three digits wrong. Nothing is guessed: a read that fails is not repaired, the next crop is
-//!    tried, and when none agree the picture is [`Reading::Unreadable`].
+//! Reads the 18-character 公民身份号码 off a picture of the front of a resident ID card (issue 34),
+//! as `number_reading` reads a long number. The caller's check is the server's: GB 11643, the same
+//! check an account's number passes; with its check digit, any two crops agreeing is enough (a
+//! heavily blurred line was once misread as another valid number, three digits wrong, by one crop).
 //!
 //! Measured by `./scripts/bench-id-ocr.sh` (figures in docs/benchmarks.md).
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use image::{DynamicImage, GrayImage};
 
-use crate::grey::shrink;
-use crate::id_number_line::{glyphs, lines, local_threshold, straighten, NUMBER_LENGTH};
-use crate::tesseract_line::run_tesseract;
-
-/// What the picture says the number is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reading {
-    /// A number the caller's check accepted, read the same by two crops.
-    Read(String),
-    /// No line of the picture read as an accepted number within the time given.
-    Unreadable,
-}
-
-/// The long side of the shrunk copy in which the line is looked for.
-pub const WORK_LONG_SIDE: u32 = 1600;
-/// The height a digit is scaled to before tesseract reads the line.
-pub const DIGIT_PX: f32 = 40.0;
-/// How many candidate lines are read at most, likeliest first.
-const MAX_LINES: usize = 4;
+pub use crate::number_reading::Reading;
+use crate::number_reading::{read_number, Agreement};
 
 /// Reads the ID number off `picture` (already upright) with the tesseract binary at `tesseract`,
 /// giving up after `timeout` in all. `accept` turns what tesseract read into the number, or
@@ -54,8 +25,7 @@ pub fn read_id_number(
     read_id_number_traced(picture, tesseract, timeout, accept, &mut |_, _| {})
 }
 
-/// As [`read_id_number`], showing `trace` every crop tesseract read and what it read, for
-/// looking into a picture that did not read.
+/// As [`read_id_number`], showing `trace` every crop tesseract read and what it read.
 pub fn read_id_number_traced(
     picture: &DynamicImage,
     tesseract: &Path,
@@ -63,36 +33,5 @@ pub fn read_id_number_traced(
     accept: &dyn Fn(&str) -> Option<String>,
     trace: &mut dyn FnMut(&GrayImage, &str),
 ) -> Reading {
-    let deadline = Instant::now() + timeout;
-    let grey = picture.to_luma8();
-    let (work, scale) = shrink(&grey, WORK_LONG_SIDE);
-    let ink = local_threshold(&work);
-    let glyphs = glyphs(&ink, work.width(), work.height());
-    let mut accepted: Vec<String> = Vec::new();
-    for line in lines(&glyphs).into_iter().take(MAX_LINES) {
-        // A line not clearly longer than the number may have lost a digit at an end to blur:
-        // then it is also read stretched at both ends to the number's length and a little over.
-        let mut cuts = vec![line];
-        if line.length() < NUMBER_LENGTH + 0.3 {
-            cuts.push(line.stretched_to(NUMBER_LENGTH + 0.8));
-        }
-        let preparations = [(DIGIT_PX, false), (DIGIT_PX, true), (DIGIT_PX * 1.4, false)];
-        for (cut, (digit_px, binarise)) in cuts.iter().flat_map(|cut| preparations.map(|p| (cut, p))) {
-            let crop = straighten(&grey, cut, 1.0 / scale, digit_px, binarise);
-            let Some(text) = run_tesseract(tesseract, &crop, deadline) else {
-                return Reading::Unreadable; // out of time, or tesseract failed
-            };
-            trace(&crop, text.trim());
-            let spaced_out: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-            if let Some(number) = accept(&spaced_out) {
-                // Two differently prepared crops must agree: a blurred line can, rarely, misread
-                // as another valid number, but hardly as the same one twice.
-                if accepted.contains(&number) {
-                    return Reading::Read(number);
-                }
-                accepted.push(number);
-            }
-        }
-    }
-    Reading::Unreadable
+    read_number(picture, tesseract, timeout, accept, Agreement::AnyTwo, trace)
 }

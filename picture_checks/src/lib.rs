@@ -1,10 +1,13 @@
 //! What the reviewer's assistant sees in a stored picture beyond the shared domain's checks: the
-//! ID number on an ID card's front (`id_card`), and the hash that finds the same document handed
-//! in by two people (`document_hash`).
+//! ID number on an ID card's front (`id_card`), the hash that finds the same document handed in by
+//! two people (`document_hash`), and the number that tells two certificates on one template apart
+//! (`document_number`); both numbers are read by `number_reading`.
 
 pub mod document_hash;
+pub mod document_number;
 pub mod grey;
 pub mod id_card;
 pub mod id_number_line;
+pub mod number_reading;
 pub mod paper;
 pub mod tesseract_line;

@@ -7,6 +7,8 @@ mod support;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+use picture_checks::document_hash::{document_hash, same_document};
+use support::certificate_pictures::certificate_page;
 use support::id_card_pictures::id_card_scan;
 use support::review_pictures::{code_cut_off, code_smeared, document_page, jpeg, rephotographed};
 use support::*;
@@ -147,19 +149,26 @@ async fn the_same_document_from_two_people_is_named_only_to_a_reviewer_of_both()
     let app = spawn_app().await;
     app.add_exam(&exam(&app, "920")).await;
     app.add_exam(&exam(&app, "921")).await;
-    let diploma = document_page(7, None);
+    let diploma = certificate_page(7, "104231202005001234");
     submitted(&app, ALICE, "920", vec![("diploma", jpeg(&diploma, 90))]).await;
     // Bob hands in a new photograph of the same paper, in the other exam.
     submitted(&app, BOB, "921", vec![("diploma", jpeg(&rephotographed(&diploma), 70))]).await;
     // Carol's diploma is another document.
     submitted(&app, CAROL, "920", vec![("diploma", jpeg(&document_page(8, None), 90))]).await;
+    // Erin's is a classmate's: printed on the same template, another number. The hash alone
+    // joins it with Alice's; their numbers tell them apart.
+    let classmates = jpeg(&certificate_page(7, "104231202005001299"), 90);
+    let hash = |bytes: &[u8]| document_hash(&image::load_from_memory(bytes).unwrap());
+    assert!(same_document(&hash(&jpeg(&diploma, 90)), &hash(&classmates)).is_some(), "the hash must join them");
+    submitted(&app, &resident_id(5), "920", vec![("diploma", classmates)]).await;
 
     let admin = app.admin().await;
     let alice_application = alice_in(&admin).await;
     let bob_application = admin.first_waiting("921").await;
-    let carol_application = other_than(&admin, "920", alice_application).await;
+    let others: Vec<i64> = waiting_in_order(&admin, "920").await.into_iter().filter(|a| *a != alice_application).collect();
+    let [carol_application, erin_application] = others[..] else { panic!("{others:?}") };
     // A pair is found when the second of its pictures is looked at: every picture first.
-    for application in [alice_application, bob_application, carol_application] {
+    for application in [alice_application, bob_application, carol_application, erin_application] {
         sheet_when_looked_at(&admin, application).await;
     }
     let sheet = admin.sheet(alice_application).await;
@@ -184,9 +193,11 @@ async fn the_same_document_from_two_people_is_named_only_to_a_reviewer_of_both()
     assert!(!sheet.to_string().contains(bob_material), "nothing names Bob's picture");
     assert_eq!(reviewer.get(&bob_picture).await.status(), 404);
 
-    // Carol's other document matches nobody's.
-    let carol_sheet = sheet_when_looked_at(&admin, carol_application).await;
-    assert_eq!(findings(&carol_sheet, "diploma", 1)["alike"], json!([]));
+    // Carol's other document matches nobody's, nor does Erin's certificate, whose number differs.
+    for application in [carol_application, erin_application] {
+        let sheet = sheet_when_looked_at(&admin, application).await;
+        assert_eq!(findings(&sheet, "diploma", 1)["alike"], json!([]), "application {application}");
+    }
 
     // The administrators' report lists the pair once, from either exam; reviewers have none.
     for exam in ["920", "921"] {

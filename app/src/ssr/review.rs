@@ -5,6 +5,7 @@
 pub mod assistant_state;
 pub mod decisions;
 pub mod desk_findings;
+pub mod document_numbers;
 pub mod id_reveal;
 pub mod picture_analysis;
 pub mod picture_assistant;

@@ -25,6 +25,7 @@ mod m20261125_000019_create_second_factor_recovery_codes;
 mod m20261126_000020_outbox_text_templates;
 mod m20261126_000021_create_picture_findings;
 mod m20261126_000022_create_similar_pictures;
+mod m20261126_000023_picture_findings_document_number;
 
 pub struct Migrator;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000020_outbox_text_templates::Migration),
             Box::new(m20261126_000021_create_picture_findings::Migration),
             Box::new(m20261126_000022_create_similar_pictures::Migration),
+            Box::new(m20261126_000023_picture_findings_document_number::Migration),
         ]
     }
 }

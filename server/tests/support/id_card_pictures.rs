@@ -7,7 +7,7 @@ use image::{Rgb, RgbImage};
 
 use super::review_pictures::fill;
 
-const FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+pub const FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
 /// A scan of an A5-sized page (1200×900) with the card on it; `smeared`: its number blurred.
 pub fn id_card_scan(number: &str, smeared: bool) -> RgbImage {
@@ -43,8 +43,8 @@ pub fn id_card_scan(number: &str, smeared: bool) -> RgbImage {
     page
 }
 
-/// `words` from (x, y) (the top of the line), each glyph's coverage blended onto the page.
-fn text(page: &mut RgbImage, font: &FontRef, size: f32, x: u32, y: u32, words: &str, colour: Rgb<u8>) {
+/// `words` from (x, y) (the top of the line) in `font` (see [`FONT`]), each glyph's coverage blended onto the page.
+pub fn text(page: &mut RgbImage, font: &FontRef, size: f32, x: u32, y: u32, words: &str, colour: Rgb<u8>) {
     let scaled = font.as_scaled(PxScale::from(size));
     let mut pen = x as f32;
     let baseline = y as f32 + scaled.ascent();

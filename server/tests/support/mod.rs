@@ -8,6 +8,7 @@
 
 pub mod alipay_standin;
 pub mod captured_log;
+pub mod certificate_pictures;
 pub mod cluster;
 pub mod fee_desk;
 pub mod id_card_pictures;

@@ -18,9 +18,12 @@ pub struct Model {
     /// On an ID card's front: an [`IdNumberState`]'s word.
     pub id_number: Option<String>,
     pub id_number_read: Option<String>,
-    /// The paper's ink map, base64 (`picture_checks::document_hash`).
-    pub ink_map: Option<String>,
     pub looked_at: DateTimeUtc,
+    /// When the document's number was looked for (`review::document_numbers`): only once the
+    /// picture was joined with another person's; null until then.
+    pub document_number_read_at: Option<DateTimeUtc>,
+    /// The number read then; null: none could be read.
+    pub document_number: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

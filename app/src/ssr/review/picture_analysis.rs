@@ -5,12 +5,13 @@
 //! under the decode budget.
 
 use std::io::Cursor;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder};
 use picture_checks::document_hash::document_hash;
+use picture_checks::document_number::read_document_number;
 use picture_checks::id_card::{read_id_number, Reading};
 
 use crate::domain::picture_pixels::scaled_size;
@@ -115,6 +116,24 @@ fn read_card_number(picture: &DynamicImage, check: &IdNumberCheck) -> IdNumberRe
         Reading::Read(number) => IdNumberReading::Differs(number),
         Reading::Unreadable => IdNumberReading::Unreadable,
     }
+}
+
+/// The longest the document number's reading may take (`./scripts/bench-picture-hashes.sh`: about
+/// 0.6 s a certificate, most of a second on a blurred one that cannot be read).
+const DOCUMENT_NUMBER_READING_TIME: Duration = Duration::from_secs(10);
+
+/// The number the document in the picture is known by (`picture_checks::document_number`), read
+/// with the tesseract at `tesseract`; None when none reads, the picture cannot be decoded, or its
+/// reader panics on hostile bytes.
+pub fn document_number(bytes: &[u8], tesseract: &Path) -> Option<String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        match read_document_number(&upright(bytes)?, tesseract, DOCUMENT_NUMBER_READING_TIME) {
+            Reading::Read(number) => Some(number),
+            Reading::Unreadable => None,
+        }
+    }))
+    .ok()
+    .flatten()
 }
 
 /// The picture as the candidate saw it: decoded, turned as its EXIF orientation says (the

@@ -19,6 +19,7 @@ use crate::ssr::candidate::upload_check::decode_memory_for_pixels;
 use crate::ssr::entities::picture_finding::{IdNumberState, QrState};
 use crate::ssr::entities::{material, picture_finding, similar_picture, user};
 use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::review::document_numbers::not_told_apart;
 use crate::ssr::review::picture_analysis::{
     analyse, IdNumberCheck, IdNumberReading, LookFor, PictureAnalysis, QrReading,
 };
@@ -95,22 +96,33 @@ async fn id_number_check(state: &ServerState, user_id: i32) -> Result<Option<IdN
 }
 
 async fn look_at(state: &ServerState, picture: &material::Model, look_for: LookFor) -> Result<(), AppError> {
+    let nothing_seen = PictureAnalysis::nothing_seen(&look_for);
+    // Its file is gone (deleted since it was listed, or lost): recorded as nothing seen, so it is
+    // not picked first again and again.
+    let analysis = when_idle(state, picture, move |bytes| analyse(bytes, look_for)).await?.unwrap_or(nothing_seen);
+    record(state, picture, &analysis).await
+}
+
+/// Runs `work` on the picture's stored bytes on the blocking pool, once no upload is being decoded
+/// and under the decode budget; None when its file is gone.
+pub(super) async fn when_idle<T: Send + 'static>(
+    state: &ServerState,
+    picture: &material::Model,
+    work: impl FnOnce(&[u8]) -> T + Send + 'static,
+) -> Result<Option<T>, AppError> {
     while !state.decode_budget.is_idle() {
         tokio::time::sleep(YIELD).await;
     }
     let pixels = u64::try_from(picture.width).unwrap_or(0) * u64::try_from(picture.height).unwrap_or(0);
-    let reservation = state.decode_budget.reserve(decode_memory_for_pixels(pixels)).await?;
-    let analysis = match state.blobs.get(&picture.blob_key).await {
-        Ok(Some(bytes)) => tokio::task::spawn_blocking(move || analyse(&bytes, look_for))
+    let _reservation = state.decode_budget.reserve(decode_memory_for_pixels(pixels)).await?;
+    match state.blobs.get(&picture.blob_key).await {
+        Ok(Some(bytes)) => tokio::task::spawn_blocking(move || work(&bytes))
             .await
-            .map_err(|e| crate::ssr::internal("picture analysis", e))?,
-        // Its file is gone (deleted since it was listed, or lost): recorded as nothing seen, so
-        // it is not picked first again and again.
-        Ok(None) => PictureAnalysis::nothing_seen(&look_for),
-        Err(e) => return Err(crate::ssr::internal("picture read", e)),
-    };
-    drop(reservation);
-    record(state, picture, &analysis).await
+            .map(Some)
+            .map_err(|e| crate::ssr::internal("picture analysis", e)),
+        Ok(None) => Ok(None),
+        Err(e) => Err(crate::ssr::internal("picture read", e)),
+    }
 }
 
 async fn record(state: &ServerState, picture: &material::Model, analysis: &PictureAnalysis) -> Result<(), AppError> {
@@ -147,7 +159,6 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
             Some(IdNumberReading::Differs(read)) => Some(read.clone()),
             _ => None,
         }),
-        ink_map: Set(None),
         looked_at: Set(state.clock.now()),
         ..Default::default()
     };
@@ -163,6 +174,7 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
         hashes.catch_up(&state.db).await?;
         hashes.alike(hash, picture.user_id, &picture.blob_key)
     };
+    let alike = not_told_apart(state, &picture.blob_key, alike).await?;
     for (other, distance) in alike {
         for (one, two) in [(&picture.blob_key, &other), (&other, &picture.blob_key)] {
             let pair = similar_picture::ActiveModel {

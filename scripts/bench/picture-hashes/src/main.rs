@@ -5,8 +5,10 @@
 //! two certificates on the same template and on different templates (must not), the margin, the
 //! threshold it suggests and what that threshold gets wrong, and the time per picture. Then the
 //! same for the library's `perceptual_hash` at `SAME_DOCUMENT_MAX_DISTANCE`. Then the second
-//! stage, `ink_map_difference` at `SAME_PAPER_MAX_DIFFERENCE`: on the pairs of pictures of one
-//! paper and of two certificates on one template, those the first stage flags and all of them.
+//! stage as the server runs it: each picture's certificate number read
+//! (`picture_checks::document_number`, with Debian's tesseract), and what the pairs the first stage
+//! flags become when two pictures whose numbers were both read and differ are not the same
+//! document.
 //!
 //! `--second-stage-only` skips the sweep of hash configurations.
 //!
@@ -17,7 +19,9 @@
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use image_hasher::{HashAlg, Hasher, HasherConfig};
 use picture_hashes::{document_distance, kth_largest, perceptual_hash, prepare, tile_distances, tile_hashes, Prep};
-use picture_hashes::{ink_map, ink_map_difference, SAME_DOCUMENT_MAX_DISTANCE, SAME_PAPER_MAX_DIFFERENCE};
+use picture_checks::document_number::read_document_number;
+use picture_checks::number_reading::Reading;
+use picture_hashes::SAME_DOCUMENT_MAX_DISTANCE;
 
 struct Picture {
     name: String,
@@ -304,88 +308,49 @@ fn first_and_second_stage(pictures: &[Picture]) {
     second_stage(pictures, &pairs);
 }
 
-/// The second stage on the pairs it is meant for (one paper; two papers on one template), those
-/// the first stage flags and all of them.
+/// The second stage on the pairs the first flags: the certificates' numbers, read as the server
+/// reads them (wall time: most of it is tesseract's own process).
 fn second_stage(pictures: &[Picture], first: &Pairs) {
-    let n = pictures.len();
-    let started = cpu_ms();
-    let maps: Vec<Vec<u8>> = pictures.iter().map(|p| ink_map(&p.image)).collect();
-    let map_ms = (cpu_ms() - started) / n as f64;
-    let flagged = |d: u32| d <= SAME_DOCUMENT_MAX_DISTANCE;
-    let started = cpu_ms();
-    // (difference, i, j, flagged by the first stage)
-    let judge = |list: &[(u32, usize, usize)]| -> Vec<(u32, usize, usize, bool)> {
-        list.iter().map(|&(d, i, j)| (ink_map_difference(&maps[i], &maps[j]), i, j, flagged(d))).collect()
-    };
-    let same = judge(&first.same);
-    let same_template = judge(&first.same_template);
-    let compared = same.len() + same_template.len();
-    let cmp_ms = (cpu_ms() - started) / compared as f64;
-    let other_flagged = first.other_template.iter().filter(|p| flagged(p.0)).count();
-    println!(
-        "\nsecond stage: ink_map ({} bytes: {}×{} bits and a 4-byte size) {map_ms:.1} ms per picture \
-         (the paper found again included; the server can share it with the first stage); \
-         ink_map_difference {cmp_ms:.1} ms per comparison; pairs on different templates flagged by the first stage: {other_flagged}",
-        maps[0].len(),
-        u16::from_le_bytes([maps[0][0], maps[0][1]]),
-        u16::from_le_bytes([maps[0][2], maps[0][3]]),
-    );
-    println!(
-        "{:26} {:>6} {:>9} {:>7} {:>9} {:>7} {:>8} {:>10} {:>8}",
-        "pairs", "same", "max same", "diff.", "min diff.", "margin", "missed", "wrong", "balanced"
-    );
-    for (label, only_flagged) in [("flagged by the first stage", true), ("all (same template)", false)] {
-        let pick = |list: &[(u32, usize, usize, bool)]| -> Vec<(u32, usize, usize, bool)> {
-            list.iter().copied().filter(|p| p.3 || !only_flagged).collect()
-        };
-        let (s, d) = (pick(&same), pick(&same_template));
-        let max_same = s.iter().max().unwrap();
-        let min_diff = d.iter().min().unwrap();
-        let missed = s.iter().filter(|p| p.0 > SAME_PAPER_MAX_DIFFERENCE).count();
-        let wrong = d.iter().filter(|p| p.0 <= SAME_PAPER_MAX_DIFFERENCE).count();
-        // the threshold with the fewest errors, each side as a share of its pairs
-        let rate = |t: u32| {
-            s.iter().filter(|p| p.0 > t).count() as f64 / s.len() as f64
-                + d.iter().filter(|p| p.0 <= t).count() as f64 / d.len() as f64
-        };
-        let balanced = (0..=max_same.0.max(min_diff.0)).min_by(|&a, &b| rate(a).total_cmp(&rate(b))).unwrap();
-        let (bm, bw) = (s.iter().filter(|p| p.0 > balanced).count(), d.iter().filter(|p| p.0 <= balanced).count());
-        println!(
-            "{label:26} {:>6} {:>9} {:>7} {:>9} {:>7} {:>8} {:>10} {:>8}",
-            s.len(),
-            max_same.0,
-            d.len(),
-            min_diff.0,
-            min_diff.0 as i64 - max_same.0 as i64,
-            format!("{missed}"),
-            format!("{wrong}"),
-            format!("{balanced}: {bm}/{bw}")
-        );
-        if !only_flagged {
-            let mut worst_same = s.clone();
-            worst_same.sort_by(|a, b| b.cmp(a));
-            let mut kinds = std::collections::BTreeMap::<&str, usize>::new();
-            for p in s.iter().filter(|p| p.0 > SAME_PAPER_MAX_DIFFERENCE) {
-                for k in [p.1, p.2] {
-                    *kinds.entry(pictures[k].name.split('_').last().unwrap()).or_default() += 1;
-                }
-            }
-            let mut nearest_diff = d.clone();
-            nearest_diff.sort();
-            let show = |v: &[(u32, usize, usize, bool)]| {
-                v.iter()
-                    .take(6)
-                    .map(|p| format!("{}~{} {}", pictures[p.1].name, pictures[p.2].name, p.0))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            println!("farthest same paper: {}", show(&worst_same));
-            println!("nearest other certificate: {}", show(&nearest_diff));
-            println!("pictures in missed same-paper pairs, by kind: {kinds:?}");
+    let started = std::time::Instant::now();
+    let numbers: Vec<Reading> = pictures
+        .iter()
+        .map(|p| read_document_number(&p.image, std::path::Path::new("tesseract"), std::time::Duration::from_secs(10)))
+        .collect();
+    let ms = started.elapsed().as_secs_f64() * 1000.0 / pictures.len() as f64;
+    let truth = |i: usize| pictures[i].paper.clone();
+    let read = numbers.iter().filter(|r| matches!(r, Reading::Read(_))).count();
+    // A number is wrong if another picture of the same paper read another number.
+    let mut by_paper = std::collections::BTreeMap::<String, std::collections::BTreeSet<&str>>::new();
+    for (i, reading) in numbers.iter().enumerate() {
+        if let Reading::Read(number) = reading {
+            by_paper.entry(truth(i)).or_default().insert(number.as_str());
         }
     }
+    let papers_misread = by_paper.values().filter(|numbers| numbers.len() > 1).count();
+    let unreadable: Vec<&str> =
+        pictures.iter().zip(&numbers).filter(|(_, r)| **r == Reading::Unreadable).map(|(p, _)| p.name.as_str()).collect();
     println!(
-        "(SAME_PAPER_MAX_DIFFERENCE = {SAME_PAPER_MAX_DIFFERENCE}; missed: pairs of one paper above it; wrong: pairs of two \
-         certificates at or below it; balanced: the threshold with the fewest errors as shares, and its missed/wrong)"
+        "\nsecond stage: the certificate's number, read on {read} of {} pictures ({ms:.0} ms a picture, wall); \
+         papers read as two numbers: {papers_misread}\nunreadable: {}",
+        pictures.len(),
+        unreadable.join(", ")
     );
+    let different = |i: usize, j: usize| match (&numbers[i], &numbers[j]) {
+        (Reading::Read(a), Reading::Read(b)) => a != b,
+        _ => false,
+    };
+    let flagged = |list: &[(u32, usize, usize)]| -> Vec<(usize, usize)> {
+        list.iter().filter(|p| p.0 <= SAME_DOCUMENT_MAX_DISTANCE).map(|p| (p.1, p.2)).collect()
+    };
+    for (label, list) in [("one paper", &first.same), ("one template", &first.same_template), ("two templates", &first.other_template)] {
+        let pairs = flagged(list);
+        let told_apart = pairs.iter().filter(|&&(i, j)| different(i, j)).count();
+        println!(
+            "pairs of {label:13}: {} of {} flagged by the hash, {} of them told apart by their numbers, {} left \"相似\"",
+            pairs.len(),
+            list.len(),
+            told_apart,
+            pairs.len() - told_apart
+        );
+    }
 }

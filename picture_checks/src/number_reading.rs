@@ -1,0 +1,104 @@
+//! Reading one long number printed on a picture — an ID card's 公民身份号码, a certificate's
+//! 证书编号 — with tesseract, which reads one straight line of digits well and a whole photographed
+//! document badly (the guilloche, the Chinese text and the tilt break its page layout). So the line
+//! is found first (`id_number_line`) and tesseract is handed only that:
+//!
+//! 1. grey, shrunk so the long side is at most [`WORK_LONG_SIDE`] px, for finding the line;
+//! 2. the likeliest few lines as long as an 18-digit number are cut out of the full picture along
+//!    their own slant (rotation and mild perspective straightened), scaled so a digit is
+//!    [`DIGIT_PX`] high, and read by `tesseract --psm 7` with the whitelist 0-9 and X, prepared
+//!    three ways (grey, binarised, grey 1.4 times larger);
+//! 3. a read counts only if the caller's check accepts it, and a number is taken only once two
+//!    crops have read the same accepted number (see [`Agreement`]). Nothing is guessed: a read
+//!    that fails is not repaired, the next crop is tried, and when none agree the picture is
+//!    [`Reading::Unreadable`].
+//!
+//! Measured by `./scripts/bench-id-ocr.sh` and `./scripts/bench-picture-hashes.sh` (figures in
+//! docs/benchmarks.md).
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use image::{DynamicImage, GrayImage};
+
+use crate::grey::shrink;
+use crate::id_number_line::{glyphs, lines, local_threshold, straighten, NUMBER_LENGTH};
+use crate::tesseract_line::run_tesseract;
+
+/// What the picture says the number is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reading {
+    /// A number the caller's check accepted, read the same by two crops.
+    Read(String),
+    /// No line of the picture read as an accepted number within the time given.
+    Unreadable,
+}
+
+/// How sure two agreeing crops must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Agreement {
+    /// Two crops read the same accepted number, whatever others read before: enough where the
+    /// number carries its own check digit (an ID number's GB 11643), which a misread seldom
+    /// passes.
+    AnyTwo,
+    /// The first two accepted reads must be the same: one accepted read that differs from
+    /// another and the picture is unreadable. For numbers without a check digit, where a blurred
+    /// line was once read twice as the same wrong number after two other wrong ones.
+    FirstTwo,
+}
+
+/// The long side of the shrunk copy in which the line is looked for.
+pub const WORK_LONG_SIDE: u32 = 1600;
+/// The height a digit is scaled to before tesseract reads the line.
+pub const DIGIT_PX: f32 = 40.0;
+/// How many candidate lines are read at most, likeliest first.
+const MAX_LINES: usize = 4;
+
+/// Reads the number off `picture` (already upright) with the tesseract binary at `tesseract`,
+/// giving up after `timeout` in all. `accept` turns what tesseract read into the number, or
+/// refuses it; `trace` is shown every crop tesseract read and what it read, for looking into a
+/// picture that did not read.
+pub fn read_number(
+    picture: &DynamicImage,
+    tesseract: &Path,
+    timeout: Duration,
+    accept: &dyn Fn(&str) -> Option<String>,
+    agreement: Agreement,
+    trace: &mut dyn FnMut(&GrayImage, &str),
+) -> Reading {
+    let deadline = Instant::now() + timeout;
+    let grey = picture.to_luma8();
+    let (work, scale) = shrink(&grey, WORK_LONG_SIDE);
+    let ink = local_threshold(&work);
+    let glyphs = glyphs(&ink, work.width(), work.height());
+    let mut accepted: Vec<String> = Vec::new();
+    for line in lines(&glyphs).into_iter().take(MAX_LINES) {
+        // A line not clearly longer than the number may have lost a digit at an end to blur:
+        // then it is also read stretched at both ends to the number's length and a little over.
+        let mut cuts = vec![line];
+        if line.length() < NUMBER_LENGTH + 0.3 {
+            cuts.push(line.stretched_to(NUMBER_LENGTH + 0.8));
+        }
+        let preparations = [(DIGIT_PX, false), (DIGIT_PX, true), (DIGIT_PX * 1.4, false)];
+        for (cut, (digit_px, binarise)) in cuts.iter().flat_map(|cut| preparations.map(|p| (cut, p))) {
+            let crop = straighten(&grey, cut, 1.0 / scale, digit_px, binarise);
+            let Some(text) = run_tesseract(tesseract, &crop, deadline) else {
+                return Reading::Unreadable; // out of time, or tesseract failed
+            };
+            trace(&crop, text.trim());
+            let spaced_out: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            if let Some(number) = accept(&spaced_out) {
+                // Two differently prepared crops must agree: a blurred line can, rarely, misread
+                // as another accepted number, but hardly as the same one twice.
+                if accepted.contains(&number) {
+                    return Reading::Read(number);
+                }
+                if agreement == Agreement::FirstTwo && !accepted.is_empty() {
+                    return Reading::Unreadable;
+                }
+                accepted.push(number);
+            }
+        }
+    }
+    Reading::Unreadable
+}
