@@ -85,6 +85,12 @@ test('the candidate hears about an unreadable QR code before sending; the review
   await desk.keyboard.press('o');
   await expect(facts.getByTestId('qr-fact')).toContainText(`学信网在线验证报告，验证码 ${VCODE}`);
   await expectAccessible(desk);
+  // G comes round to the next picture with something worth a look: the unreadable code.
+  await expect(desk.getByText('下一处机器提示')).toBeVisible();
+  await desk.keyboard.press('g');
+  await expect(facts.getByTestId('qr-fact')).toContainText('二维码：未能识别');
+  await desk.keyboard.press('ArrowRight');
+  await expect(facts.getByTestId('qr-fact')).toContainText(`学信网在线验证报告，验证码 ${VCODE}`);
 
   // The link is rebuilt from the checked code and opens 学信网's report page (answered here by a
   // stand-in: this machine has no internet).

@@ -19,6 +19,31 @@ pub struct PictureFindings {
     pub alike: Vec<AlikePicture>,
 }
 
+impl PictureFindings {
+    /// What on this picture is worth the reviewer's look, named as the queue's badges name it;
+    /// empty when everything the machine checked looks fine.
+    pub fn kinds(&self) -> Vec<FindingKind> {
+        let mut kinds = Vec::new();
+        match &self.qr {
+            Some(QrFinding::Unreadable) => kinds.push(FindingKind::QrUnreadable),
+            Some(QrFinding::Read { target: CodeTarget::Other, .. }) => kinds.push(FindingKind::QrElsewhere),
+            _ => {}
+        }
+        if self.looks.as_ref().is_some_and(|codes| !codes.is_empty()) {
+            kinds.push(FindingKind::Looks);
+        }
+        if !self.alike.is_empty() {
+            kinds.push(FindingKind::SameDocument);
+        }
+        match &self.id_number {
+            Some(IdNumberFinding::Differs { .. }) => kinds.push(FindingKind::IdNumberDiffers),
+            Some(IdNumberFinding::Unreadable) => kinds.push(FindingKind::IdNumberUnreadable),
+            _ => {}
+        }
+        kinds
+    }
+}
+
 /// 证件号码识别: only a number with a valid check digit equal to the account's is "matches"; a
 /// misread is "unreadable", never "differs".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -150,4 +175,40 @@ pub struct PairSide {
     pub exam_code: String,
     pub category: String,
     pub image_url: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nothing_found() -> PictureFindings {
+        PictureFindings { looks: Some(vec![]), qr: None, id_number: Some(IdNumberFinding::Matches), alike: vec![] }
+    }
+
+    #[test]
+    fn a_picture_that_looks_fine_and_matches_its_account_needs_no_look() {
+        assert_eq!(nothing_found().kinds(), vec![]);
+        let xuexin = QrFinding::Read { text: "x".into(), target: CodeTarget::XuexinReport { vcode: "A".into() } };
+        assert_eq!(PictureFindings { qr: Some(xuexin), ..nothing_found() }.kinds(), vec![]);
+    }
+
+    #[test]
+    fn each_thing_worth_a_look_is_named_as_the_queue_names_it() {
+        let everything = PictureFindings {
+            looks: Some(vec![ViolationCode::PictureBlurred]),
+            qr: Some(QrFinding::Read { text: "https://example.net".into(), target: CodeTarget::Other }),
+            id_number: Some(IdNumberFinding::Differs { read: "110101199003071233".into() }),
+            alike: vec![AlikePicture { distance: 3, other: None }],
+        };
+        assert_eq!(
+            everything.kinds(),
+            vec![FindingKind::QrElsewhere, FindingKind::Looks, FindingKind::SameDocument, FindingKind::IdNumberDiffers]
+        );
+        let unread = PictureFindings {
+            qr: Some(QrFinding::Unreadable),
+            id_number: Some(IdNumberFinding::Unreadable),
+            ..nothing_found()
+        };
+        assert_eq!(unread.kinds(), vec![FindingKind::QrUnreadable, FindingKind::IdNumberUnreadable]);
+    }
 }

@@ -7,6 +7,8 @@
 pub enum DeskAction {
     PreviousImage,
     NextImage,
+    /// To the next image with something the machine found worth a look.
+    NextFinding,
     MarkOk,
     MarkForReplacement,
     MarkForm,
@@ -20,9 +22,10 @@ pub enum DeskAction {
 }
 
 impl DeskAction {
-    pub const ALL: [DeskAction; 12] = [
+    pub const ALL: [DeskAction; 13] = [
         DeskAction::PreviousImage,
         DeskAction::NextImage,
+        DeskAction::NextFinding,
         DeskAction::MarkOk,
         DeskAction::MarkForReplacement,
         DeskAction::MarkForm,
@@ -50,7 +53,7 @@ impl DeskAction {
         use DeskAction::*;
         let may_decide = moment.can_decide && !moment.decided;
         match self {
-            PreviousImage | NextImage | ZoomIn | ZoomOut | Rotate => true,
+            PreviousImage | NextImage | NextFinding | ZoomIn | ZoomOut | Rotate => true,
             NextApplication => moment.decided,
             MarkForReplacement => may_decide && moment.has_images,
             MarkOk | MarkForm | Approve | ReturnMarked | Reject => may_decide,

@@ -19,9 +19,10 @@ pub struct KeyBinding {
 
 /// In the order the help lists them; neighbours with the same words share one help entry.
 #[rustfmt::skip]
-pub const KEY_TABLE: [KeyBinding; 12] = [
+pub const KEY_TABLE: [KeyBinding; 13] = [
     plain(&["ArrowLeft", "k"],  PreviousImage,      "切换图片",       "images"),
     plain(&["ArrowRight", "j"], NextImage,          "切换图片",       "images"),
+    plain(&["g"],               NextFinding,        "下一处机器提示", "next machine finding"),
     plain(&["o"],               MarkOk,             "合格",           "OK"),
     plain(&["x"],               MarkForReplacement, "需更换",         "needs replacement"),
     plain(&["f"],               MarkForm,           "个人信息需修改", "form needs correction"),
@@ -159,9 +160,9 @@ mod tests {
     fn help_reads_as_the_readme_lists_the_keys() {
         assert_eq!(
             line(Lang::Zh),
-            "← → 切换图片 · O 合格 · X 需更换 · F 个人信息需修改 · + − 缩放 · R 旋转 · \
+            "← → 切换图片 · G 下一处机器提示 · O 合格 · X 需更换 · F 个人信息需修改 · + − 缩放 · R 旋转 · \
              Shift+A 通过 · Shift+S 退回修改 · Shift+J 不通过 · N 下一份"
         );
-        assert!(line(Lang::En).starts_with("← → images · O OK · X needs replacement"));
+        assert!(line(Lang::En).starts_with("← → images · G next machine finding · O OK · X needs replacement"));
     }
 }

@@ -78,6 +78,7 @@ impl Desk {
         match action {
             DeskAction::PreviousImage => self.go(-1),
             DeskAction::NextImage => self.go(1),
+            DeskAction::NextFinding => self.go_to_next_finding(),
             DeskAction::ZoomIn => self.zoom.update(|z| *z = (*z + 1).min(ZOOMS.len() - 1)),
             DeskAction::ZoomOut => self.zoom.update(|z| *z = z.saturating_sub(1)),
             DeskAction::Rotate => self.turns.update(|t| *t += 1),
@@ -100,6 +101,22 @@ impl Desk {
         let count = self.count();
         if count > 0 {
             self.shown.update(|i| *i = (*i as isize + delta).clamp(0, count as isize - 1) as usize);
+            self.turns.set(0);
+        }
+    }
+
+    /// To the next image after the shown one, coming round from the first, on which the machine
+    /// found something worth a look (the facts beside it say what); stays put when there is none.
+    pub fn go_to_next_finding(&self) {
+        let shown = self.shown.get_untracked();
+        let worth_a_look = self.images.with_value(|all| {
+            let count = all.len();
+            (1..=count).map(|step| (shown + step) % count).find(|&i| {
+                all[i].image.findings.as_ref().is_some_and(|findings| !findings.kinds().is_empty())
+            })
+        });
+        if let Some(index) = worth_a_look.filter(|&i| i != shown) {
+            self.shown.set(index);
             self.turns.set(0);
         }
     }
