@@ -57,6 +57,20 @@ async fn the_archive_holds_the_candidate_s_own_data_as_the_page_shows_it() {
     app.clock.set(at("2099-01-01T00:00:00+08:00"));
     let later: Value = serde_json::from_slice(&archive_of(&alice).await["exams/000/application.json"]).unwrap();
     assert!(later.to_string().contains("审核通过"), "{later}");
+    // What the machine's checks found in her pictures is hers too, once it has looked at them all.
+    let started = std::time::Instant::now();
+    let checks = loop {
+        let files = archive_of(&alice).await;
+        let checks: Value = files.get("exams/000/machine_checks.json").map_or(json!([]), |f| serde_json::from_slice(f).unwrap());
+        if checks.as_array().unwrap().len() == 5 {
+            break checks;
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(60), "never looked at: {checks}");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    };
+    let card = checks.as_array().unwrap().iter().find(|c| c["category"] == "id_card" && c["seq_no"] == 1).unwrap();
+    assert_eq!(card["id_number"], "unreadable", "{card}");
+    assert!(card["looks_advice"].is_string(), "{card}");
     // Only one's own, signed in.
     assert_eq!(app.browser().get("/api/my-data.zip").await.status(), 401);
 }

@@ -14,14 +14,18 @@ use zip::{CompressionMethod, ZipWriter};
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Candidate;
-use crate::ssr::entities::{application, application_event, material, material_version, notification, payment_order};
+use crate::ssr::entities::{
+    application, application_event, material, material_version, notification, payment_order, picture_finding,
+};
 use crate::ssr::infra::server_state::ServerState;
 
 const README: &str = "\
 这是本系统保存的您的全部资料：account.json（账号），exams/<考试>/application.json（报名信息、个人信息表和进度），\
-exams/<考试>/pictures/（您上传的图片）和 earlier/（被替换前的版本），payments.json（缴费），notifications.json（通知）。\n\
+exams/<考试>/pictures/（您上传的图片）和 earlier/（被替换前的版本），exams/<考试>/machine_checks.json（系统对图片的自动检查结果），\
+payments.json（缴费），notifications.json（通知）。\n\
 Everything this installation holds about you: account.json, exams/<exam>/application.json (the application, \
 its form and timeline), exams/<exam>/pictures/ (your pictures) and earlier/ (versions you replaced), \
+exams/<exam>/machine_checks.json (what the system's automatic checks found in your pictures), \
 payments.json and notifications.json.\n";
 
 pub async fn archive(state: &ServerState, account: &Caller<Candidate>) -> Result<Vec<u8>, AppError> {
@@ -60,6 +64,7 @@ pub async fn archive(state: &ServerState, account: &Caller<Candidate>) -> Result
         .all(&state.db)
         .await
         .map_err(fail)?;
+    zip_machine_checks(state, &mut zip, &pictures).await?;
     for picture in &pictures {
         let name = format!(
             "exams/{}/pictures/{}-{:02}.{}",
@@ -104,6 +109,35 @@ pub async fn archive(state: &ServerState, account: &Caller<Candidate>) -> Result
         notices.iter().map(|n| json!({ "at": n.created_at, "zh": n.message_zh, "en": n.message_en })).collect();
     zip.json("notifications.json", &Value::from(notices))?;
     zip.finish()
+}
+
+/// What the reviewer's assistant found in each current picture, per exam: the looks advice, the QR
+/// code's text, the ID card's number against the account's, the document number read. Comparisons
+/// with other people's pictures are theirs too, and are left out.
+async fn zip_machine_checks(state: &ServerState, zip: &mut Archive, pictures: &[material::Model]) -> Result<(), AppError> {
+    let keys = pictures.iter().map(|p| p.blob_key.clone());
+    let findings: std::collections::HashMap<String, picture_finding::Model> = picture_finding::Entity::find()
+        .filter(picture_finding::Column::BlobKey.is_in(keys))
+        .all(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("data archive", e))?
+        .into_iter()
+        .map(|f| (f.blob_key.clone(), f))
+        .collect();
+    let mut by_exam: std::collections::BTreeMap<&str, Vec<Value>> = Default::default();
+    for picture in pictures {
+        let Some(found) = findings.get(&picture.blob_key) else { continue };
+        by_exam.entry(&picture.exam_code).or_default().push(json!({
+            "category": picture.category, "seq_no": picture.seq_no, "looked_at": found.looked_at,
+            "looks_advice": found.looks_advice, "qr": found.qr, "qr_text": found.qr_text,
+            "id_number": found.id_number, "id_number_read": found.id_number_read,
+            "document_number": found.document_number,
+        }));
+    }
+    for (exam, checks) in by_exam {
+        zip.json(&format!("exams/{exam}/machine_checks.json"), &Value::from(checks))?;
+    }
+    Ok(())
 }
 
 fn extension(format: &str) -> &'static str {
