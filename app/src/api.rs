@@ -2,6 +2,7 @@
 //! asking, calls one service in `ssr`, and returns a DTO.
 
 pub mod accept_pledge;
+pub mod advice_shown;
 pub mod admin;
 pub mod change_password;
 pub mod close_fee_order;
@@ -29,6 +30,7 @@ pub mod unread_notifications;
 pub mod wire;
 
 pub use accept_pledge::accept_pledge;
+pub use advice_shown::advice_shown;
 pub use change_password::change_password;
 pub use close_fee_order::close_fee_order;
 pub use create_fee_order::create_fee_order;

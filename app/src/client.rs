@@ -7,6 +7,8 @@ mod device_store;
 #[cfg(feature = "hydrate")]
 mod file_bytes;
 #[cfg(feature = "hydrate")]
+mod file_digest;
+#[cfg(feature = "hydrate")]
 mod legacy_records;
 #[cfg(feature = "hydrate")]
 mod offline_copy;
@@ -28,6 +30,8 @@ pub use device_store::{clock_text, forget_draft, is_online, keep_draft, load_dra
 #[cfg(feature = "hydrate")]
 pub use file_bytes::read_chosen_file;
 #[cfg(feature = "hydrate")]
+pub use file_digest::sha256_hex;
+#[cfg(feature = "hydrate")]
 pub use offline_copy::{forget_offline_pages, once_offline_copy_keeps, register_offline_copy};
 #[cfg(feature = "hydrate")]
 pub use photo_canvas::{convert_to_jpeg, fit_photo, picture_pixels, preview_url, revoke_preview};
@@ -38,7 +42,7 @@ pub use server_twins::{
     ask_to_persist, clock_text, convert_to_jpeg, fit_photo, forget_action, forget_draft, forget_offline_pages,
     is_online, keep_action, keep_draft, kept_actions, kept_bytes, load_draft, new_action_key, picture_pixels,
     post_json, preview_url, read_chosen_file, register_offline_copy, revoke_preview, run_alone, server_reachable,
-    upload_material, KeptAction,
+    sha256_hex, upload_material, KeptAction,
 };
 #[cfg(feature = "hydrate")]
 pub use xhr_upload::{post_json, server_reachable, upload_material};

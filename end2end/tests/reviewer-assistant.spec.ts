@@ -46,11 +46,12 @@ test('the candidate hears about an unreadable QR code before sending; the review
   await open(page, `/exams/${code}`);
   const records = page.getByRole('region', { name: '学历证书电子注册备案表' });
 
-  // A page whose code cannot be read: advice in words, and the upload stays allowed.
-  const noCode = await makeScene(page, { width: 1240, height: 1754, scene: 'page', quality: 0.8 });
+  // A blurred page whose code cannot be read: advice in words, and the upload stays allowed.
+  const noCode = await makeScene(page, { width: 1240, height: 1754, scene: 'page', blur: 5, quality: 0.75 });
   await records.locator('#file-chsi_record').setInputFiles({ name: 'no-code.jpg', mimeType: 'image/jpeg', buffer: noCode });
   const advice = records.getByTestId('qr-advice');
   await expect(advice).toContainText('未能识别二维码：请让二维码完整、清晰地出现在照片中，避免反光');
+  await expect(records.locator('.looks')).toContainText(/图片可能模糊（清晰度 \d+，建议不低于 100）/);
   await expectAccessible(page);
   await records.getByRole('button', { name: '上传', exact: true }).click();
   await expect(records.locator('li.material')).toHaveCount(1);
@@ -82,6 +83,8 @@ test('the candidate hears about an unreadable QR code before sending; the review
   await waitForHydration(desk);
   const facts = desk.getByTestId('picture-facts');
   await expect(facts.getByTestId('qr-fact')).toContainText('二维码：未能识别');
+  // The server found the same blur, and knows the candidate was shown it and sent the file anyway.
+  await expect(facts.getByTestId('looks-fact')).toContainText('照片：可能模糊（考生看到了同样的提示，仍选择上传）');
   await desk.keyboard.press('o');
   await expect(facts.getByTestId('qr-fact')).toContainText(`学信网在线验证报告，验证码 ${VCODE}`);
   await expectAccessible(desk);

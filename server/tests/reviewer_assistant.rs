@@ -36,9 +36,15 @@ fn exam(app: &TestApp, code: &str) -> String {
     open_exam(app, code, "", REPORT_AND_DIPLOMA)
 }
 
-/// A candidate who entered `exam`, uploaded `pictures` (category, bytes) and submitted.
+/// A new candidate who entered `exam`, uploaded `pictures` (category, bytes) and submitted.
 async fn submitted(app: &TestApp, id_number: &str, exam: &str, pictures: Vec<(&str, Vec<u8>)>) -> Browser {
     let browser = app.new_candidate(id_number).await;
+    hand_in(&browser, exam, pictures).await;
+    browser
+}
+
+/// The signed-in candidate enters `exam`, uploads `pictures` (category, bytes) and submits.
+async fn hand_in(browser: &Browser, exam: &str, pictures: Vec<(&str, Vec<u8>)>) {
     assert!(browser.call("accept_pledge", json!({ "code": exam })).await.status().is_success());
     for (seq_no, (category, bytes)) in (1..).zip(pictures) {
         let stored = browser.upload_to(exam, category, seq_no, "page.jpg", bytes).await;
@@ -46,7 +52,6 @@ async fn submitted(app: &TestApp, id_number: &str, exam: &str, pictures: Vec<(&s
     }
     let handed_in = browser.save_application(exam, json!({}), None, true).await;
     assert!(handed_in.status().is_success(), "submission refused: {}", handed_in.text().await.unwrap());
-    browser
 }
 
 /// The review sheet once the assistant has looked at every picture on it.
@@ -277,4 +282,39 @@ async fn the_number_on_the_id_card_is_read_and_compared_with_the_account() {
 async fn waiting_in_order(staff: &Browser, exam: &str) -> Vec<i64> {
     let page: Value = staff.queue(exam, json!("awaiting"), Value::Null).await.json().await.unwrap();
     page["rows"].as_array().unwrap().iter().map(|r| r["application_id"].as_i64().unwrap()).collect()
+}
+
+#[tokio::test]
+async fn the_desk_says_whether_the_candidate_was_shown_the_looks_advice_about_that_very_file() {
+    use sha2::Digest as _;
+    let app = spawn_app().await;
+    app.add_exam(&exam(&app, "923")).await;
+    let sha256 = |bytes: &[u8]| sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect::<String>();
+    let blank_page = |shade: u8| jpeg(&image::RgbImage::from_pixel(900, 1200, image::Rgb([shade, shade, shade - 4])), 90);
+    let (alices, carols) = (blank_page(250), blank_page(244));
+    let nearly_blank = json!(["page_nearly_blank"]);
+
+    // Alice's browser showed her the advice about this file, and she sent it anyway.
+    let alice = app.new_candidate(ALICE).await;
+    let told = alice.call("advice_shown", json!({ "sha256": sha256(&alices), "codes": nearly_blank })).await;
+    assert!(told.status().is_success(), "{}", told.text().await.unwrap());
+    // Carol's browser reports advice about Alice's bytes, never about her own file.
+    let carol = app.new_candidate(CAROL).await;
+    carol.call("advice_shown", json!({ "sha256": sha256(&alices), "codes": nearly_blank })).await;
+    // What is not a SHA-256, or not looks advice, is refused.
+    for (sha, codes) in [("not-a-digest", nearly_blank.clone()), (&sha256(&carols)[..], json!(["too_large"]))] {
+        let refused = carol.call("advice_shown", json!({ "sha256": sha, "codes": codes })).await;
+        assert_eq!(refused.status(), 400, "{sha} {codes}");
+    }
+    hand_in(&alice, "923", vec![("diploma", alices)]).await;
+    hand_in(&carol, "923", vec![("diploma", carols)]).await;
+
+    let admin = app.admin().await;
+    let [alice_application, carol_application] = waiting_in_order(&admin, "923").await[..] else { panic!() };
+    let alice_sheet = sheet_when_looked_at(&admin, alice_application).await;
+    assert_eq!(findings(&alice_sheet, "diploma", 1)["looks"], nearly_blank);
+    assert_eq!(findings(&alice_sheet, "diploma", 1)["looks_shown_to_candidate"], json!(true));
+    let carol_sheet = sheet_when_looked_at(&admin, carol_application).await;
+    assert_eq!(findings(&carol_sheet, "diploma", 1)["looks"], nearly_blank);
+    assert_eq!(findings(&carol_sheet, "diploma", 1)["looks_shown_to_candidate"], json!(false));
 }

@@ -28,6 +28,10 @@ pub async fn picture_pixels(_bytes: &[u8], _long_side: u32) -> Result<(Vec<u8>, 
     Err("pictures are measured in the browser".to_string())
 }
 
+pub async fn sha256_hex(_bytes: &[u8]) -> Option<String> {
+    None
+}
+
 pub async fn convert_to_jpeg(_bytes: &[u8]) -> Result<FittedPhoto, String> {
     Err("pictures are converted in the browser".to_string())
 }

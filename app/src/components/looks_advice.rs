@@ -18,13 +18,25 @@ async fn look_advice(bytes: &[u8], kind: PictureKind) -> Option<Vec<Violation>> 
     measure(&rgba, width, height).map(|m| quality_advice(&m, kind))
 }
 
+/// Tells the server this advice was shown about these very bytes, so the reviewer learns the
+/// candidate sent them anyway. Offline, or on any failure, nothing is told and nothing else
+/// changes: the desk then says it has no record.
+async fn tell_the_server(bytes: &[u8], codes: Vec<crate::domain::ViolationCode>) {
+    if let Some(sha256) = crate::client::sha256_hex(bytes).await {
+        let _ = crate::api::advice_shown(sha256, codes).await;
+    }
+}
+
 #[component]
 pub fn LooksAdvice(bytes: Arc<Vec<u8>>, kind: PictureKind) -> impl IntoView {
     let advice = RwSignal::new(None::<Vec<Violation>>);
     leptos::task::spawn_local(async move {
         let found = look_advice(&bytes, kind).await;
         // The candidate may have chosen another file meanwhile; this one's view is gone then.
-        let _ = advice.try_set(found);
+        let _ = advice.try_set(found.clone());
+        if let Some(found) = found.filter(|found| !found.is_empty()) {
+            tell_the_server(&bytes, found.iter().map(|v| v.code).collect()).await;
+        }
     });
     let fine = match kind {
         PictureKind::Document => tr("清晰度、亮度未见问题", "Sharpness and brightness look fine"),

@@ -11,6 +11,10 @@ pub struct PictureFindings {
     /// The looks advice the candidate's browser gave before sending, measured again by the
     /// server; empty: it looks fine. None: the picture could not be measured.
     pub looks: Option<Vec<ViolationCode>>,
+    /// The candidate's browser reported showing looks advice about this very file (its SHA-256)
+    /// before it was sent: the candidate overrode it. False: no such report (an old page, or
+    /// chosen offline).
+    pub looks_shown_to_candidate: bool,
     /// Where the category wants a QR code.
     pub qr: Option<QrFinding>,
     /// On an ID card's front: the number read, against the account's.
@@ -182,7 +186,13 @@ mod tests {
     use super::*;
 
     fn nothing_found() -> PictureFindings {
-        PictureFindings { looks: Some(vec![]), qr: None, id_number: Some(IdNumberFinding::Matches), alike: vec![] }
+        PictureFindings {
+            looks: Some(vec![]),
+            looks_shown_to_candidate: false,
+            qr: None,
+            id_number: Some(IdNumberFinding::Matches),
+            alike: vec![],
+        }
     }
 
     #[test]
@@ -196,6 +206,7 @@ mod tests {
     fn each_thing_worth_a_look_is_named_as_the_queue_names_it() {
         let everything = PictureFindings {
             looks: Some(vec![ViolationCode::PictureBlurred]),
+            looks_shown_to_candidate: true,
             qr: Some(QrFinding::Read { text: "https://example.net".into(), target: CodeTarget::Other }),
             id_number: Some(IdNumberFinding::Differs { read: "110101199003071233".into() }),
             alike: vec![AlikePicture { distance: 3, other: None }],

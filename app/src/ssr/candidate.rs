@@ -1,6 +1,7 @@
 //! What a candidate does in an exam: the page they see, the pledge, the form, uploads from the
 //! first byte to the stored row, replacements after a return, and submitting.
 
+pub mod advice_receipts;
 pub mod application_commands;
 pub mod application_form;
 pub mod data_archive;

@@ -1,4 +1,5 @@
 //! SeaORM entities, one table each; the schema itself is in `server/migration`.
+pub mod advice_receipt;
 pub mod application;
 pub mod application_event;
 pub mod audit_entry;

@@ -26,6 +26,7 @@ mod m20261126_000020_outbox_text_templates;
 mod m20261126_000021_create_picture_findings;
 mod m20261126_000022_create_similar_pictures;
 mod m20261126_000023_picture_findings_document_number;
+mod m20261126_000024_create_advice_receipts;
 
 pub struct Migrator;
 
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000021_create_picture_findings::Migration),
             Box::new(m20261126_000022_create_similar_pictures::Migration),
             Box::new(m20261126_000023_picture_findings_document_number::Migration),
+            Box::new(m20261126_000024_create_advice_receipts::Migration),
         ]
     }
 }

@@ -69,6 +69,7 @@ tables![
     material_version,
     picture_finding,
     similar_picture,
+    advice_receipt,
     review_flag,
     seat_assignment,
     payment_order,

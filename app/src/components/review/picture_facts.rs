@@ -24,7 +24,7 @@ pub fn PictureFacts(findings: Option<PictureFindings>) -> impl IntoView {
         <ul class="picture-facts" data-testid="picture-facts" aria-label=tr("机器检查", "Machine checks")>
             {findings.id_number.map(|id_number| view! { <IdNumberFact id_number/> })}
             {findings.qr.map(|qr| view! { <QrFact qr/> })}
-            {looks_fact(findings.looks)}
+            {looks_fact(findings.looks, findings.looks_shown_to_candidate)}
             {findings.alike.into_iter().map(|alike| view! { <AlikeFact alike/> }).collect_view()}
         </ul>
     }
@@ -83,7 +83,8 @@ fn QrFact(qr: QrFinding) -> impl IntoView {
     }
 }
 
-fn looks_fact(looks: Option<Vec<ViolationCode>>) -> impl IntoView {
+/// `shown`: the candidate's browser reported showing this advice about this very file.
+fn looks_fact(looks: Option<Vec<ViolationCode>>, shown: bool) -> impl IntoView {
     let lang = use_lang();
     match looks {
         Some(codes) if !codes.is_empty() => {
@@ -91,10 +92,14 @@ fn looks_fact(looks: Option<Vec<ViolationCode>>) -> impl IntoView {
                 let l = lang.get();
                 codes.iter().map(|c| l.pick(looks_name(*c).0, looks_name(*c).1)).collect::<Vec<_>>().join(l.pick("、", ", "))
             };
+            let overridden = if shown {
+                tr("（考生看到了同样的提示，仍选择上传）", " (the candidate was shown the same advice and sent it anyway)")
+            } else {
+                tr("（没有考生看到此提示的记录，例如离线选择时）", " (no record that the candidate saw this advice, e.g. chosen offline)")
+            };
             view! {
                 <li class="fact-warning" data-testid="looks-fact">
-                    {tr("照片：", "Picture: ")}{names}
-                    {tr("（考生选择照片时会收到同样的提示，仍可上传）", " (the candidate is given the same advice on choosing the picture, and may still send it)")}
+                    {tr("照片：", "Picture: ")}{names}{overridden}
                 </li>
             }
             .into_any()

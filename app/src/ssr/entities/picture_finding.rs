@@ -24,6 +24,8 @@ pub struct Model {
     pub document_number_read_at: Option<DateTimeUtc>,
     /// The number read then; null: none could be read.
     pub document_number: Option<String>,
+    /// Hex SHA-256 of the stored file, which the candidate's advice receipts name.
+    pub sha256: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

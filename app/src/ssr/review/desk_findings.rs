@@ -14,7 +14,7 @@ use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Staff;
 use crate::ssr::access::reviewer_access;
 use crate::ssr::entities::picture_finding::{IdNumberState, QrState};
-use crate::ssr::entities::{material, picture_finding, similar_picture};
+use crate::ssr::entities::{advice_receipt, material, picture_finding, similar_picture};
 use crate::ssr::review::review_queue;
 
 /// The findings of each of `pictures` the assistant has looked at, by material id.
@@ -35,6 +35,12 @@ pub async fn findings_of(
         .await
         .map_err(|e| crate::ssr::internal("similar pictures", e))?;
     let alike = alike_pictures(db, account, &pairs).await?;
+    let receipts = advice_receipt::Entity::find()
+        .filter(advice_receipt::Column::UserId.is_in(pictures.iter().map(|p| p.user_id)))
+        .filter(advice_receipt::Column::Sha256.is_in(found.iter().filter_map(|f| f.sha256.clone())))
+        .all(db)
+        .await
+        .map_err(|e| crate::ssr::internal("advice receipts", e))?;
     let mut by_material = HashMap::new();
     for picture in pictures {
         let Some(finding) = found.iter().find(|f| f.blob_key == picture.blob_key) else { continue };
@@ -43,14 +49,21 @@ pub async fn findings_of(
             .filter(|pair| pair.blob_key == picture.blob_key)
             .filter_map(|pair| alike.get(&pair.other_blob_key).cloned())
             .collect();
-        by_material.insert(picture.id.clone(), findings(finding, alike));
+        // The owner's own receipt about these very bytes; another account's says nothing.
+        let shown = finding.sha256.as_ref().is_some_and(|sha256| {
+            receipts.iter().any(|r| r.user_id == picture.user_id && &r.sha256 == sha256)
+        });
+        by_material.insert(picture.id.clone(), findings(finding, alike, shown));
     }
     Ok(by_material)
 }
 
-fn findings(row: &picture_finding::Model, alike: Vec<AlikePicture>) -> PictureFindings {
+fn findings(row: &picture_finding::Model, alike: Vec<AlikePicture>, looks_shown: bool) -> PictureFindings {
+    let looks: Option<Vec<ViolationCode>> =
+        row.looks_advice.as_deref().map(|codes| codes.split(',').filter_map(ViolationCode::parse).collect());
     PictureFindings {
-        looks: row.looks_advice.as_deref().map(|codes| codes.split(',').filter_map(ViolationCode::parse).collect()),
+        looks_shown_to_candidate: looks_shown && looks.as_ref().is_some_and(|codes| !codes.is_empty()),
+        looks,
         qr: match (row.qr.as_deref().map(QrState::parse), &row.qr_text) {
             (None, _) => None,
             (Some(Some(QrState::Xuexin | QrState::Other)), Some(text)) => {

@@ -66,6 +66,9 @@ pub struct PictureAnalysis {
     pub qr: Option<QrReading>,
     /// None where no number is read.
     pub id_number: Option<IdNumberReading>,
+    /// Hex SHA-256 of the stored bytes, which the candidate's advice receipts name; None when the
+    /// file was not there to read.
+    pub sha256: Option<String>,
 }
 
 /// Longest text kept from a QR code: a 学信网 address is under 100 characters; a code's text is
@@ -80,6 +83,7 @@ impl PictureAnalysis {
             looks_advice: None,
             qr: look_for.qr.then_some(QrReading::Unreadable),
             id_number: look_for.id_number.as_ref().map(|_| IdNumberReading::Unreadable),
+            sha256: None,
         }
     }
 }
@@ -87,8 +91,11 @@ impl PictureAnalysis {
 /// Looks at the picture; a decoder or reader that gives up on hostile bytes by panicking leaves
 /// nothing seen, never a picture looked at again and again.
 pub fn analyse(bytes: &[u8], look_for: LookFor) -> PictureAnalysis {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse_upright(bytes, &look_for)))
-        .unwrap_or_else(|_| PictureAnalysis::nothing_seen(&look_for))
+    use sha2::Digest as _;
+    let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse_upright(bytes, &look_for)))
+        .unwrap_or_else(|_| PictureAnalysis::nothing_seen(&look_for));
+    let sha256 = sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+    PictureAnalysis { sha256: Some(sha256), ..analysis }
 }
 
 fn analyse_upright(bytes: &[u8], look_for: &LookFor) -> PictureAnalysis {
@@ -104,7 +111,7 @@ fn analyse_upright(bytes: &[u8], look_for: &LookFor) -> PictureAnalysis {
         }
     });
     let id_number = look_for.id_number.as_ref().map(|check| read_card_number(&picture, check));
-    PictureAnalysis { perceptual_hash: Some(document_hash(&picture)), looks_advice, qr, id_number }
+    PictureAnalysis { perceptual_hash: Some(document_hash(&picture)), looks_advice, qr, id_number, sha256: None }
 }
 
 /// The card's number, accepted only as an account's number is (GB 11643: province, birth date,

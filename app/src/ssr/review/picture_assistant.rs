@@ -160,6 +160,7 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
             _ => None,
         }),
         looked_at: Set(state.clock.now()),
+        sha256: Set(analysis.sha256.clone()),
         ..Default::default()
     };
     // Another server may have looked at the same picture meanwhile: the first record stays.
@@ -197,11 +198,21 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
     Ok(())
 }
 
-/// Forgets what was found in these files (deleted: past their retention day, or their account).
+/// Forgets what was found in these files (deleted: past their retention day, or their account),
+/// and the candidates' receipts of advice about them.
 pub async fn forget(db: &impl sea_orm::ConnectionTrait, blob_keys: &[String]) -> Result<(), AppError> {
     if blob_keys.is_empty() {
         return Ok(());
     }
+    let sha256s: Vec<String> = picture_finding::Entity::find()
+        .filter(picture_finding::Column::BlobKey.is_in(blob_keys.iter().cloned()))
+        .all(db)
+        .await
+        .map_err(|e| crate::ssr::internal("picture findings to forget", e))?
+        .into_iter()
+        .filter_map(|finding| finding.sha256)
+        .collect();
+    crate::ssr::candidate::advice_receipts::forget(db, sha256s).await?;
     picture_finding::Entity::delete_many()
         .filter(picture_finding::Column::BlobKey.is_in(blob_keys.iter().cloned()))
         .exec(db)

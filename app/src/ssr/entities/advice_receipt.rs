@@ -1,0 +1,21 @@
+use sea_orm::entity::prelude::*;
+
+/// The candidate's browser showed looks advice about a file (`ssr::candidate::advice_receipts`):
+/// one row per account and file.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
+#[sea_orm(table_name = "advice_receipts")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub user_id: i32,
+    /// Hex SHA-256 of the file the advice was about.
+    pub sha256: String,
+    /// The advice's codes, comma-separated.
+    pub codes: String,
+    pub shown_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
