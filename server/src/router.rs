@@ -1,6 +1,7 @@
 //! Every route of the server and the layers around them, in the order a request passes them:
 //! plain routes and the pages, then idempotency, the staff idle clock, the rate limits, the
-//! cross-site guard, admission control, the errors in the form asked for, the payment notices outside those guards,
+//! cross-site guard, admission control, the errors in the form asked for, the drain of what was
+//! left unread, the payment notices outside those guards,
 //! the security headers and compression.
 
 use std::sync::Arc;
@@ -109,7 +110,6 @@ pub(crate) fn build_router(
     let rate_limit_state = RateLimitState {
         limits: state.rate_limits.clone(),
         behind_proxy: config.behind_proxy,
-        body_limit: config.max_upload_bytes,
     };
     let routes = crate::page_routes::page_routes();
     let context_state = state.clone();
@@ -171,16 +171,15 @@ pub(crate) fn build_router(
         ))
         // Before any work: past the server's capacity a request is told at once to come back.
         .layer(axum::middleware::from_fn_with_state(
-            Admission::new(
-                config.admission_in_flight,
-                Duration::from_millis(config.admission_wait_ms),
-                config.max_upload_bytes,
-            ),
+            Admission::new(config.admission_in_flight, Duration::from_millis(config.admission_wait_ms)),
             admit,
         ))
         // Outermost: notes the form the client asked for, in which every layer and route above
         // writes its errors.
         .layer(axum::middleware::from_fn(crate::middleware::error_wire::errors_as_asked))
+        // Around all of them: what a layer or route answered without reading is read and dropped
+        // before the answer goes, so the connection stays fit for the next request.
+        .layer(axum::middleware::from_fn_with_state(max_upload_bytes, crate::middleware::unread_body::drain_unread_bodies))
         // A gateway's notifications come from its servers, with no session and in the provider's
         // own body format (JSON, or a form for some): outside the browser guards above; the
         // gateway's signature is their check.

@@ -20,7 +20,6 @@ use tokio::sync::Semaphore;
 
 use app::error::AppError;
 
-use super::unread_body::answer_unread;
 use crate::routes::error_response;
 
 /// What a turned-away request is told to wait, in seconds.
@@ -30,15 +29,13 @@ const RETRY_AFTER_SECS: u64 = 2;
 pub struct Admission {
     turns: Option<Arc<Semaphore>>,
     wait: Duration,
-    /// The largest body a request may have: a turned-away one's is read and dropped up to this.
-    body_limit: u64,
 }
 
 impl Admission {
     /// `in_flight` requests at a time (0: no limit); a request past them waits at most `wait`.
-    pub fn new(in_flight: u32, wait: Duration, body_limit: u64) -> Admission {
+    pub fn new(in_flight: u32, wait: Duration) -> Admission {
         let turns = (in_flight > 0).then(|| Arc::new(Semaphore::new(in_flight as usize)));
-        Admission { turns, wait, body_limit }
+        Admission { turns, wait }
     }
 }
 
@@ -58,8 +55,8 @@ pub async fn admit(State(admission): State<Admission>, request: Request, next: N
         Err(_) => {
             metrics::counter!("zige_admission_refused_total").increment(1);
             tracing::warn!(path = request.uri().path(), "at capacity: asked to come back");
-            let (asked, body) = request.into_parts();
-            answer_unread(body, admission.body_limit, turned_away(&asked)).await
+            // Its body, unread, is drained before the answer goes (`unread_body`).
+            turned_away(&request.into_parts().0)
         }
     }
 }
@@ -118,6 +115,7 @@ mod tests {
             .route("/api/fast", get(|| async { "fast" }))
             .route("/health", get(|| async { "ok" }))
             .layer(axum::middleware::from_fn_with_state(admission, admit))
+            .layer(axum::middleware::from_fn_with_state(1u64 << 20, super::super::unread_body::drain_unread_bodies))
     }
 
     fn get_with(path: &str, accept: &str) -> Request {
@@ -131,7 +129,7 @@ mod tests {
     #[tokio::test]
     async fn past_capacity_a_request_is_told_at_once_to_come_back_and_the_probes_still_answer() {
         let release = Arc::new(Notify::new());
-        let app = router(Admission::new(1, Duration::from_millis(50), 1 << 20), release.clone());
+        let app = router(Admission::new(1, Duration::from_millis(50)), release.clone());
         let holding = tokio::spawn(app.clone().oneshot(get_with("/slow", "*/*")));
         tokio::time::sleep(Duration::from_millis(20)).await;
 
@@ -160,7 +158,7 @@ mod tests {
     #[tokio::test]
     async fn a_request_waits_a_moment_for_a_turn_that_frees_up() {
         let release = Arc::new(Notify::new());
-        let app = router(Admission::new(1, Duration::from_secs(5), 1 << 20), release.clone());
+        let app = router(Admission::new(1, Duration::from_secs(5)), release.clone());
         let holding = tokio::spawn(app.clone().oneshot(get_with("/slow", "*/*")));
         tokio::time::sleep(Duration::from_millis(20)).await;
         let waiting = tokio::spawn(app.oneshot(get_with("/api/fast", "*/*")));
@@ -176,7 +174,7 @@ mod tests {
     async fn a_turned_away_upload_leaves_its_connection_fit_for_the_next_request() {
         use tokio::io::{AsyncReadExt, AsyncWriteExt};
         let release = Arc::new(Notify::new());
-        let app = router(Admission::new(1, Duration::from_millis(20), 1 << 20), release.clone());
+        let app = router(Admission::new(1, Duration::from_millis(20)), release.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });

@@ -9,15 +9,12 @@ use app::ssr::infra::client_address::ClientAddress;
 use app::ssr::infra::rate_limits::Door;
 
 use super::client_address::client_address;
-use super::unread_body::answer_unread;
 use crate::routes::error_response;
 
 #[derive(Clone)]
 pub struct RateLimitState {
     pub limits: std::sync::Arc<app::ssr::infra::rate_limits::RateLimits>,
     pub behind_proxy: bool,
-    /// The largest body a request may have: a refused one's is read and dropped up to this.
-    pub body_limit: u64,
 }
 
 pub async fn limit_by_address(State(state): State<RateLimitState>, mut request: Request, next: Next) -> Response {
@@ -27,7 +24,8 @@ pub async fn limit_by_address(State(state): State<RateLimitState>, mut request: 
     if let Some(door) = Door::of_path(request.uri().path()).filter(|_| request.method() == axum::http::Method::POST) {
         if let Err(refused) = state.limits.check_address(door, address) {
             tracing::warn!(path = request.uri().path(), "rate limit reached");
-            return answer_unread(request.into_body(), state.body_limit, error_response(refused)).await;
+            // Its body, unread, is drained before the answer goes (`unread_body`).
+            return error_response(refused);
         }
     }
     next.run(request).await
