@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::ssr::entities::{material, picture_finding};
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::review::picture_analysis::document_number;
-use crate::ssr::review::picture_assistant::when_idle;
+use crate::ssr::review::picture_assistant::when_quiet;
 
 /// Of the pictures `alike` (other people's, with their hashes' distance) those `blob_key`'s
 /// picture is not told apart from.
@@ -71,7 +71,7 @@ async fn number_of(state: &ServerState, finding: &picture_finding::Model) -> Res
         .await
         .map_err(|e| crate::ssr::internal("picture of a finding", e))?;
     let number = match picture {
-        Some(picture) => when_idle(state, &picture, move |bytes| document_number(bytes, &tesseract)).await?.flatten(),
+        Some(picture) => when_quiet(state, &picture, move |bytes| document_number(bytes, &tesseract)).await?.flatten(),
         None => None,
     };
     picture_finding::Entity::update_many()

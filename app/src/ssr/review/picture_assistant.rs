@@ -2,7 +2,7 @@
 //! background, after its upload was answered, and what it shows is kept for the desk
 //! (`picture_findings`): the looks advice, the QR code's text, the perceptual hash, and where
 //! another candidate handed in the same document (`similar_pictures`). It yields to candidates:
-//! a picture is looked at only while no upload is being decoded, so on deadline night it waits
+//! a picture is looked at only once no upload has been decoded for half a second, so on deadline night it waits
 //! and catches up after. Woken by each upload; every minute it also looks for pictures a crash or
 //! another server left unlooked at.
 
@@ -30,6 +30,9 @@ const BATCH: u64 = 16;
 const CATCH_UP: Duration = Duration::from_secs(60);
 /// How long it waits for the uploads in flight before looking again.
 const YIELD: Duration = Duration::from_millis(200);
+/// How long uploads must have been quiet before it looks: between two uploads of a flood a look
+/// would take a core from the next.
+const QUIET: Duration = Duration::from_millis(500);
 
 /// Runs for the server's life.
 pub async fn keep_looking(state: ServerState) {
@@ -99,22 +102,22 @@ async fn look_at(state: &ServerState, picture: &material::Model, look_for: LookF
     let nothing_seen = PictureAnalysis::nothing_seen(&look_for);
     // Its file is gone (deleted since it was listed, or lost): recorded as nothing seen, so it is
     // not picked first again and again.
-    let analysis = when_idle(state, picture, move |bytes| analyse(bytes, look_for)).await?.unwrap_or(nothing_seen);
+    let analysis = when_quiet(state, picture, move |bytes| analyse(bytes, look_for)).await?.unwrap_or(nothing_seen);
     record(state, picture, &analysis).await
 }
 
-/// Runs `work` on the picture's stored bytes on the blocking pool, once no upload is being decoded
+/// Runs `work` on the picture's stored bytes on the blocking pool, once uploads have been quiet (`QUIET`)
 /// and under the decode budget; None when its file is gone.
-pub(super) async fn when_idle<T: Send + 'static>(
+pub(super) async fn when_quiet<T: Send + 'static>(
     state: &ServerState,
     picture: &material::Model,
     work: impl FnOnce(&[u8]) -> T + Send + 'static,
 ) -> Result<Option<T>, AppError> {
-    while !state.decode_budget.is_idle() {
+    while !state.decode_budget.is_quiet(QUIET) {
         tokio::time::sleep(YIELD).await;
     }
     let pixels = u64::try_from(picture.width).unwrap_or(0) * u64::try_from(picture.height).unwrap_or(0);
-    let _reservation = state.decode_budget.reserve(decode_memory_for_pixels(pixels)).await?;
+    let _reservation = state.decode_budget.reserve_in_background(decode_memory_for_pixels(pixels)).await?;
     match state.blobs.get(&picture.blob_key).await {
         Ok(Some(bytes)) => tokio::task::spawn_blocking(move || work(&bytes))
             .await
