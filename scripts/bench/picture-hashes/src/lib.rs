@@ -19,9 +19,8 @@ pub use picture_checks::paper::paper;
 /// hash of its DCT's low 16 × 16 (144 bits, 18 bytes).
 const CHOSEN: (Prep, u32, u32) = (Prep::Paper, 1, 1);
 /// Two pictures show the same paper, or papers printed on the same template, at or below this
-/// distance (of 144 bits): on the benchmark's set pictures of different templates were at least
-/// 49 apart, and 485 of 495 pairs of pictures of one paper at most this.
-pub const SAME_DOCUMENT_MAX_DISTANCE: u32 = 40;
+/// distance (of 144 bits): the server's.
+pub use picture_checks::document_hash::SAME_DOCUMENT_MAX_DISTANCE;
 /// Which of the tiles' distances `document_distance` takes (1: the most changed tile).
 const KTH_MOST_CHANGED: usize = 1;
 
