@@ -2,8 +2,8 @@
 //! asking, calls one service in `ssr`, and returns a DTO.
 
 pub mod accept_pledge;
-pub mod advice_shown;
 pub mod admin;
+pub mod advice_shown;
 pub mod change_password;
 pub mod close_fee_order;
 pub mod create_fee_order;

@@ -22,6 +22,12 @@ function noteTroubles(page: Page): void {
   });
 }
 
+/** Fails if the page's code panicked or threw since it was opened with `open()`. */
+export function expectNoPanic(page: Page): void {
+  const seen = (troubles.get(page) ?? []).filter((line) => /panicked|uncaught|disposed|already borrowed/.test(line));
+  expect(seen, `${page.url()}`).toEqual([]);
+}
+
 /** Waits until the WASM has hydrated the page; clicks before that reach dead HTML. */
 export async function waitForHydration(page: Page): Promise<void> {
   try {

@@ -107,10 +107,7 @@ pub(crate) fn build_router(
     documents: FontCell,
 ) -> Router {
     let max_upload_bytes = config.max_upload_bytes;
-    let rate_limit_state = RateLimitState {
-        limits: state.rate_limits.clone(),
-        behind_proxy: config.behind_proxy,
-    };
+    let rate_limit_state = RateLimitState { limits: state.rate_limits.clone(), behind_proxy: config.behind_proxy };
     let routes = crate::page_routes::page_routes();
     let context_state = state.clone();
     let body_limit = usize::try_from(max_upload_bytes).unwrap_or(usize::MAX);
@@ -179,7 +176,10 @@ pub(crate) fn build_router(
         .layer(axum::middleware::from_fn(crate::middleware::error_wire::errors_as_asked))
         // Around all of them: what a layer or route answered without reading is read and dropped
         // before the answer goes, so the connection stays fit for the next request.
-        .layer(axum::middleware::from_fn_with_state(max_upload_bytes, crate::middleware::unread_body::drain_unread_bodies))
+        .layer(axum::middleware::from_fn_with_state(
+            max_upload_bytes,
+            crate::middleware::unread_body::drain_unread_bodies,
+        ))
         // A gateway's notifications come from its servers, with no session and in the provider's
         // own body format (JSON, or a form for some): outside the browser guards above; the
         // gateway's signature is their check.

@@ -61,7 +61,8 @@ async fn the_archive_holds_the_candidate_s_own_data_as_the_page_shows_it() {
     let started = std::time::Instant::now();
     let checks = loop {
         let files = archive_of(&alice).await;
-        let checks: Value = files.get("exams/000/machine_checks.json").map_or(json!([]), |f| serde_json::from_slice(f).unwrap());
+        let checks: Value =
+            files.get("exams/000/machine_checks.json").map_or(json!([]), |f| serde_json::from_slice(f).unwrap());
         if checks.as_array().unwrap().len() == 5 {
             break checks;
         }

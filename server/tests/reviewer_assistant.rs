@@ -6,8 +6,8 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
 use picture_checks::document_hash::{document_hash, same_document};
+use serde_json::{json, Value};
 use support::certificate_pictures::certificate_page;
 use support::id_card_pictures::id_card_scan;
 use support::review_pictures::{code_cut_off, code_smeared, document_page, jpeg, rephotographed};
@@ -170,7 +170,8 @@ async fn the_same_document_from_two_people_is_named_only_to_a_reviewer_of_both()
     let admin = app.admin().await;
     let alice_application = alice_in(&admin).await;
     let bob_application = admin.first_waiting("921").await;
-    let others: Vec<i64> = waiting_in_order(&admin, "920").await.into_iter().filter(|a| *a != alice_application).collect();
+    let others: Vec<i64> =
+        waiting_in_order(&admin, "920").await.into_iter().filter(|a| *a != alice_application).collect();
     let [carol_application, erin_application] = others[..] else { panic!("{others:?}") };
     // A pair is found when the second of its pictures is looked at: every picture first.
     for application in [alice_application, bob_application, carol_application, erin_application] {
@@ -290,7 +291,8 @@ async fn the_desk_says_whether_the_candidate_was_shown_the_looks_advice_about_th
     let app = spawn_app().await;
     app.add_exam(&exam(&app, "923")).await;
     let sha256 = |bytes: &[u8]| sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect::<String>();
-    let blank_page = |shade: u8| jpeg(&image::RgbImage::from_pixel(900, 1200, image::Rgb([shade, shade, shade - 4])), 90);
+    let blank_page =
+        |shade: u8| jpeg(&image::RgbImage::from_pixel(900, 1200, image::Rgb([shade, shade, shade - 4])), 90);
     let (alices, carols) = (blank_page(250), blank_page(244));
     let nearly_blank = json!(["page_nearly_blank"]);
 

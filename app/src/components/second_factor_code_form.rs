@@ -29,8 +29,10 @@ pub fn SecondFactorCodeForm(
         let typed = typed.clone();
         async move {
             let outcome = give_second_factor(typed).await;
-            if let Ok(done) = &outcome {
-                on_done.run(done.clone());
+            if let Ok(done) = outcome.clone() {
+                // Once this action has stored its outcome: `on_done` may take the form, and this
+                // action with it, off the page, and an action disposed while it finishes panics.
+                leptos::task::spawn_local(async move { on_done.run(done) });
             }
             outcome
         }

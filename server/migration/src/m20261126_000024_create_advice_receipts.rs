@@ -38,7 +38,10 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .alter_table(
-                Table::alter().table(PictureFindings::Table).add_column(string_null(PictureFindings::Sha256)).to_owned(),
+                Table::alter()
+                    .table(PictureFindings::Table)
+                    .add_column(string_null(PictureFindings::Sha256))
+                    .to_owned(),
             )
             .await
     }

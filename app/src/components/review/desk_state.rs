@@ -111,9 +111,9 @@ impl Desk {
         let shown = self.shown.get_untracked();
         let worth_a_look = self.images.with_value(|all| {
             let count = all.len();
-            (1..=count).map(|step| (shown + step) % count).find(|&i| {
-                all[i].image.findings.as_ref().is_some_and(|findings| !findings.kinds().is_empty())
-            })
+            (1..=count)
+                .map(|step| (shown + step) % count)
+                .find(|&i| all[i].image.findings.as_ref().is_some_and(|findings| !findings.kinds().is_empty()))
         });
         if let Some(index) = worth_a_look.filter(|&i| i != shown) {
             self.shown.set(index);

@@ -114,7 +114,11 @@ pub async fn archive(state: &ServerState, account: &Caller<Candidate>) -> Result
 /// What the reviewer's assistant found in each current picture, per exam: the looks advice, the QR
 /// code's text, the ID card's number against the account's, the document number read. Comparisons
 /// with other people's pictures are theirs too, and are left out.
-async fn zip_machine_checks(state: &ServerState, zip: &mut Archive, pictures: &[material::Model]) -> Result<(), AppError> {
+async fn zip_machine_checks(
+    state: &ServerState,
+    zip: &mut Archive,
+    pictures: &[material::Model],
+) -> Result<(), AppError> {
     let keys = pictures.iter().map(|p| p.blob_key.clone());
     let findings: std::collections::HashMap<String, picture_finding::Model> = picture_finding::Entity::find()
         .filter(picture_finding::Column::BlobKey.is_in(keys))

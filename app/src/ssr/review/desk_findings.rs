@@ -50,9 +50,10 @@ pub async fn findings_of(
             .filter_map(|pair| alike.get(&pair.other_blob_key).cloned())
             .collect();
         // The owner's own receipt about these very bytes; another account's says nothing.
-        let shown = finding.sha256.as_ref().is_some_and(|sha256| {
-            receipts.iter().any(|r| r.user_id == picture.user_id && &r.sha256 == sha256)
-        });
+        let shown = finding
+            .sha256
+            .as_ref()
+            .is_some_and(|sha256| receipts.iter().any(|r| r.user_id == picture.user_id && &r.sha256 == sha256));
         by_material.insert(picture.id.clone(), findings(finding, alike, shown));
     }
     Ok(by_material)

@@ -37,9 +37,8 @@ pub async fn not_told_apart(
         .map(|row| (row.blob_key.clone(), row))
         .collect();
     let Some(mine) = findings.get(blob_key) else { return Ok(alike) };
-    let codes_differ = |other: &picture_finding::Model| {
-        matches!((&mine.qr_text, &other.qr_text), (Some(a), Some(b)) if a != b)
-    };
+    let codes_differ =
+        |other: &picture_finding::Model| matches!((&mine.qr_text, &other.qr_text), (Some(a), Some(b)) if a != b);
     let alike: Vec<(String, u32)> =
         alike.into_iter().filter(|(key, _)| !findings.get(key).is_some_and(codes_differ)).collect();
     if alike.is_empty() || state.assistant.tesseract().is_none() {
