@@ -13,6 +13,7 @@ pub mod picture_hashes;
 pub mod progress;
 pub mod queue_findings;
 pub mod queue_page;
+pub mod quiet_picture_work;
 pub mod results;
 pub mod review_queue;
 pub mod review_sheet;

@@ -1,6 +1,6 @@
 //! Whether the candidate overrode the looks advice (issue 34): the candidate's browser, on showing
 //! advice about a chosen file, says so — that file's SHA-256 and the advice's codes — and the desk
-//! matches it with the stored picture's SHA-256, which the reviewer's assistant now keeps.
+//! matches it with the stored picture's SHA-256 (`picture_findings.sha256`).
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -16,12 +16,21 @@ impl MigrationTrait for Migration {
                     .table(AdviceReceipts::Table)
                     .if_not_exists()
                     .col(pk_auto(AdviceReceipts::Id))
+                    // The account whose browser showed the advice.
                     .col(integer(AdviceReceipts::UserId))
                     // Hex, of the very bytes the advice was about (the fitted file, as sent).
                     .col(string(AdviceReceipts::Sha256))
                     // The advice's codes, comma-separated, as `picture_findings.looks_advice`.
                     .col(string(AdviceReceipts::Codes))
+                    // When it was last shown.
                     .col(timestamp_with_time_zone(AdviceReceipts::ShownAt))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .name("fk_advice_receipts_user")
+                            .from(AdviceReceipts::Table, AdviceReceipts::UserId)
+                            .to(Users::Table, Users::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -35,21 +44,10 @@ impl MigrationTrait for Migration {
                     .unique()
                     .to_owned(),
             )
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(PictureFindings::Table)
-                    .add_column(string_null(PictureFindings::Sha256))
-                    .to_owned(),
-            )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(Table::alter().table(PictureFindings::Table).drop_column(PictureFindings::Sha256).to_owned())
-            .await?;
         manager.drop_table(Table::drop().table(AdviceReceipts::Table).to_owned()).await
     }
 }
@@ -65,7 +63,7 @@ enum AdviceReceipts {
 }
 
 #[derive(DeriveIden)]
-enum PictureFindings {
+enum Users {
     Table,
-    Sha256,
+    Id,
 }

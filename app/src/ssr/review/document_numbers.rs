@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::ssr::entities::{material, picture_finding};
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::review::picture_analysis::document_number;
-use crate::ssr::review::picture_assistant::when_quiet;
+use crate::ssr::review::quiet_picture_work::when_quiet;
 
 /// Of the pictures `alike` (other people's, with their hashes' distance) those `blob_key`'s
 /// picture is not told apart from.

@@ -2,8 +2,8 @@
 //! background, after its upload was answered, and what it shows is kept for the desk
 //! (`picture_findings`): the looks advice, the QR code's text, the perceptual hash, and where
 //! another candidate handed in the same document (`similar_pictures`). It yields to candidates:
-//! a picture is looked at only once no upload has been decoded for half a second, so on deadline night it waits
-//! and catches up after. Woken by each upload; every minute it also looks for pictures a crash or
+//! a picture is looked at only once no upload has been decoded for half a second
+//! (`quiet_picture_work`), so on deadline night it waits and catches up after. Woken by each upload; every minute it also looks for pictures a crash or
 //! another server left unlooked at.
 
 use std::collections::HashMap;
@@ -15,7 +15,6 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Se
 use crate::domain::qr_code::{CodeTarget, QrRequirement};
 use crate::domain::{ExamDefinition, IdType};
 use crate::error::AppError;
-use crate::ssr::candidate::upload_check::decode_memory_for_pixels;
 use crate::ssr::entities::picture_finding::{IdNumberState, QrState};
 use crate::ssr::entities::{material, picture_finding, similar_picture, user};
 use crate::ssr::infra::server_state::ServerState;
@@ -23,16 +22,12 @@ use crate::ssr::review::document_numbers::not_told_apart;
 use crate::ssr::review::picture_analysis::{
     analyse, IdNumberCheck, IdNumberReading, LookFor, PictureAnalysis, QrReading,
 };
+use crate::ssr::review::quiet_picture_work::when_quiet;
 
 /// Pictures taken from the database at once.
 const BATCH: u64 = 16;
 /// How often it looks for pictures no wake-up announced.
 const CATCH_UP: Duration = Duration::from_secs(60);
-/// How long it waits for the uploads in flight before looking again.
-const YIELD: Duration = Duration::from_millis(200);
-/// How long uploads must have been quiet before it looks: between two uploads of a flood a look
-/// would take a core from the next.
-const QUIET: Duration = Duration::from_millis(500);
 
 /// Runs for the server's life.
 pub async fn keep_looking(state: ServerState) {
@@ -104,28 +99,6 @@ async fn look_at(state: &ServerState, picture: &material::Model, look_for: LookF
     // not picked first again and again.
     let analysis = when_quiet(state, picture, move |bytes| analyse(bytes, look_for)).await?.unwrap_or(nothing_seen);
     record(state, picture, &analysis).await
-}
-
-/// Runs `work` on the picture's stored bytes on the blocking pool, once uploads have been quiet (`QUIET`)
-/// and under the decode budget; None when its file is gone.
-pub(super) async fn when_quiet<T: Send + 'static>(
-    state: &ServerState,
-    picture: &material::Model,
-    work: impl FnOnce(&[u8]) -> T + Send + 'static,
-) -> Result<Option<T>, AppError> {
-    while !state.decode_budget.is_quiet(QUIET) {
-        tokio::time::sleep(YIELD).await;
-    }
-    let pixels = u64::try_from(picture.width).unwrap_or(0) * u64::try_from(picture.height).unwrap_or(0);
-    let _reservation = state.decode_budget.reserve_in_background(decode_memory_for_pixels(pixels)).await?;
-    match state.blobs.get(&picture.blob_key).await {
-        Ok(Some(bytes)) => tokio::task::spawn_blocking(move || work(&bytes))
-            .await
-            .map(Some)
-            .map_err(|e| crate::ssr::internal("picture analysis", e)),
-        Ok(None) => Ok(None),
-        Err(e) => Err(crate::ssr::internal("picture read", e)),
-    }
 }
 
 async fn record(state: &ServerState, picture: &material::Model, analysis: &PictureAnalysis) -> Result<(), AppError> {
