@@ -119,15 +119,9 @@ async fn zip_machine_checks(
     zip: &mut Archive,
     pictures: &[material::Model],
 ) -> Result<(), AppError> {
-    let keys = pictures.iter().map(|p| p.blob_key.clone());
-    let findings: std::collections::HashMap<String, picture_finding::Model> = picture_finding::Entity::find()
-        .filter(picture_finding::Column::BlobKey.is_in(keys))
-        .all(&state.db)
+    let findings = picture_finding::by_blob_key(&state.db, pictures.iter().map(|p| p.blob_key.clone()))
         .await
-        .map_err(|e| crate::ssr::internal("data archive", e))?
-        .into_iter()
-        .map(|f| (f.blob_key.clone(), f))
-        .collect();
+        .map_err(|e| crate::ssr::internal("data archive", e))?;
     let mut by_exam: std::collections::BTreeMap<&str, Vec<Value>> = Default::default();
     for picture in pictures {
         let Some(found) = findings.get(&picture.blob_key) else { continue };

@@ -33,6 +33,16 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
+/// The findings of the pictures stored under `blob_keys`, by blob key (a picture not looked at yet
+/// has none).
+pub async fn by_blob_key(
+    db: &impl ConnectionTrait,
+    blob_keys: impl IntoIterator<Item = String>,
+) -> Result<std::collections::HashMap<String, Model>, DbErr> {
+    let found = Entity::find().filter(Column::BlobKey.is_in(blob_keys)).all(db).await?;
+    Ok(found.into_iter().map(|row| (row.blob_key.clone(), row)).collect())
+}
+
 /// What the `qr` column says: the code leads to a 学信网 report, elsewhere, or was not read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QrState {

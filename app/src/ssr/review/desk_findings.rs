@@ -24,9 +24,7 @@ pub async fn findings_of(
     pictures: &[material::Model],
 ) -> Result<HashMap<String, PictureFindings>, AppError> {
     let keys: Vec<String> = pictures.iter().map(|p| p.blob_key.clone()).collect();
-    let found = picture_finding::Entity::find()
-        .filter(picture_finding::Column::BlobKey.is_in(keys.clone()))
-        .all(db)
+    let found = picture_finding::by_blob_key(db, keys.clone())
         .await
         .map_err(|e| crate::ssr::internal("picture findings", e))?;
     let pairs = similar_picture::Entity::find()
@@ -37,13 +35,13 @@ pub async fn findings_of(
     let alike = alike_pictures(db, account, &pairs).await?;
     let receipts = advice_receipt::Entity::find()
         .filter(advice_receipt::Column::UserId.is_in(pictures.iter().map(|p| p.user_id)))
-        .filter(advice_receipt::Column::Sha256.is_in(found.iter().filter_map(|f| f.sha256.clone())))
+        .filter(advice_receipt::Column::Sha256.is_in(found.values().filter_map(|f| f.sha256.clone())))
         .all(db)
         .await
         .map_err(|e| crate::ssr::internal("advice receipts", e))?;
     let mut by_material = HashMap::new();
     for picture in pictures {
-        let Some(finding) = found.iter().find(|f| f.blob_key == picture.blob_key) else { continue };
+        let Some(finding) = found.get(&picture.blob_key) else { continue };
         let alike = pairs
             .iter()
             .filter(|pair| pair.blob_key == picture.blob_key)

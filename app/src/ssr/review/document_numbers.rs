@@ -7,8 +7,6 @@
 //! The number is read only for pictures the hash joined with another person's, once per picture
 //! (kept in `picture_findings`): about 0.6 s of a core each (`./scripts/bench-picture-hashes.sh`).
 
-use std::collections::HashMap;
-
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use crate::error::AppError;
@@ -28,14 +26,9 @@ pub async fn not_told_apart(
         return Ok(alike);
     }
     let keys = alike.iter().map(|(key, _)| key.clone()).chain([blob_key.to_string()]);
-    let findings: HashMap<String, picture_finding::Model> = picture_finding::Entity::find()
-        .filter(picture_finding::Column::BlobKey.is_in(keys))
-        .all(&state.db)
+    let findings = picture_finding::by_blob_key(&state.db, keys)
         .await
-        .map_err(|e| crate::ssr::internal("picture findings of a pair", e))?
-        .into_iter()
-        .map(|row| (row.blob_key.clone(), row))
-        .collect();
+        .map_err(|e| crate::ssr::internal("picture findings of a pair", e))?;
     let Some(mine) = findings.get(blob_key) else { return Ok(alike) };
     let codes_differ =
         |other: &picture_finding::Model| matches!((&mine.qr_text, &other.qr_text), (Some(a), Some(b)) if a != b);
