@@ -2,8 +2,10 @@
 # Durable ingest: ~250 KB JPEG uploads from 64 concurrent signed-in clients (locust, from PyPI),
 # against a bare axum handler that writes and fsyncs the same body, the same handler decoding the
 # picture fully before it writes (the yardstick for a server that judges), then Zige on SQLite + folder,
-# PostgreSQL + folder and PostgreSQL + S3-compatible storage (moto's server). Prints one table
-# row per setup: requests per second, p50 and p99 of the uploads. Figures in docs/benchmarks.md.
+# PostgreSQL + folder and PostgreSQL + S3-compatible storage: moto's server (Python, in memory, as
+# in the tests) and s3s-fs (Rust, files in a folder, from crates.io), which shows how much of the S3
+# figure is the S3 server's own time. Prints one table row per setup: requests per second, p50 and
+# p99 of the uploads. Figures in docs/benchmarks.md.
 # Usage: ./scripts/bench-ingest.sh [seconds per run, default 30]  (ZIGE_BENCH_USERS: clients, default 64)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -15,6 +17,12 @@ step "building the release server and the bare handler"
 # The test command's flags, so its dependencies are shared with the other release builds.
 CARGO_INCREMENTAL=0 RUSTFLAGS="--cfg erase_components" cargo build --release -p server --bin server --example bare_ingest
 python="$(bench_python 'import locust, PIL, moto.server' locust pillow 'moto[server]')"
+# 0.14.1: the newest s3s-fs that this machine's rustc (1.95) builds.
+s3s_fs="$ZIGE_TOOLS/s3s-fs/bin/s3s-fs"
+if ! [ -x "$s3s_fs" ]; then
+  step "installing s3s-fs 0.14.1 (a Rust S3-compatible server, about 3 minutes, once)"
+  cargo install s3s-fs --version 0.14.1 --features binary --locked --root "$ZIGE_TOOLS/s3s-fs"
+fi
 work="$(mktemp -d /tmp/zige-ingest.XXXXXX)"
 export ZIGE_BENCH_JPEG="$work/photo.jpg"
 "$python" scripts/bench/ingest_photo.py "$ZIGE_BENCH_JPEG"
@@ -27,7 +35,8 @@ stop_server() {
   fi
   server_pid=""
 }
-trap 'stop_server; type stop_test_postgres >/dev/null 2>&1 && stop_test_postgres; type stop_test_s3 >/dev/null 2>&1 && stop_test_s3; rm -rf "$work"' EXIT
+s3s_pid=""
+trap 'stop_server; [ -n "$s3s_pid" ] && kill "$s3s_pid" 2>/dev/null; type stop_test_postgres >/dev/null 2>&1 && stop_test_postgres; type stop_test_s3 >/dev/null 2>&1 && stop_test_s3; rm -rf "$work"' EXIT
 
 wait_for_port() {
   for _ in $(seq 1 300); do
@@ -91,6 +100,18 @@ stop_server
 source scripts/s3.sh
 ZIGE_BLOB_URL="$ZIGE_TEST_S3_URL/bench" ZIGE_DATABASE_URL="$ZIGE_TEST_POSTGRES_URL/bench_s3" serve_zige pg-s3
 measure pg-s3 "Zige, PostgreSQL + S3 (moto)"
+stop_server
+
+# s3s-fs: a bucket is a folder under its root; it writes each object to a file and renames it
+# into place, without fsync (moto keeps objects in memory: neither is durable).
+"$pg_bin/psql" -q "$ZIGE_TEST_POSTGRES_URL/postgres" -c "CREATE DATABASE bench_s3s"
+s3s_port=3191
+mkdir -p "$work/s3s/bench"
+"$s3s_fs" --host 127.0.0.1 --port "$s3s_port" --access-key zige-test --secret-key zige-test "$work/s3s" >"$work/s3s.log" 2>&1 &
+s3s_pid=$!
+AWS_ENDPOINT="http://127.0.0.1:$s3s_port" ZIGE_BLOB_URL="s3://bench" ZIGE_DATABASE_URL="$ZIGE_TEST_POSTGRES_URL/bench_s3s" \
+  serve_zige pg-s3s
+measure pg-s3s "Zige, PostgreSQL + S3 (s3s-fs)"
 stop_server
 
 echo
