@@ -135,9 +135,19 @@ test('a reviewer returns an image with the keyboard alone; the candidate replace
   await expect(reviewer.locator('figure.viewer-old img')).toBeVisible();
   await expect(reviewer.locator('figure.viewer-current img')).toBeVisible();
   await expectAccessible(reviewer);
+  // The reviewer types ahead: N right after Enter, while the decision is still on its way (held
+  // back here for a second), opens what comes next once the decision is stored.
+  const deskUrl = reviewer.url();
+  await reviewer.route('**/api/decide_application*', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await route.continue();
+  });
   await reviewer.keyboard.press('Shift+A');
   await reviewer.keyboard.press('Enter');
-  await expect(reviewer.getByTestId('decided')).toContainText('已保存：审核通过');
+  await reviewer.keyboard.press('n');
+  // Only a stored decision moves the desk on.
+  await expect(reviewer).not.toHaveURL(deskUrl);
+  await reviewer.unroute('**/api/decide_application*');
 
   // Not yet the results time: the candidate still reads "submitted", with no result shown.
   await open(candidate, '/exams/000');

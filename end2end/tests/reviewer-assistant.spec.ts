@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import * as QRCode from 'qrcode';
-import { adminContext, call, expectAccessible, makeScene, open, signUpCandidate, staffLogsInOnThePage, waitForHydration, DEMO_ADMIN } from './support';
+import { adminContext, call, expectAccessible, makeScene, open, signUpCandidate, staffLogsInOnThePage, switchLanguage, waitForHydration, DEMO_ADMIN } from './support';
 
 // The reviewer's assistant (issue 34): a category that wants a readable QR code (a 学信网
 // report's). The candidate hears before sending whether the code could be read; the reviewer
@@ -94,6 +94,14 @@ test('the candidate hears about an unreadable QR code before sending; the review
   await expect(facts.getByTestId('qr-fact')).toContainText('二维码：未能识别');
   await desk.keyboard.press('ArrowRight');
   await expect(facts.getByTestId('qr-fact')).toContainText(`学信网在线验证报告，验证码 ${VCODE}`);
+  // The same facts and keys in English (a staff page switches in place).
+  await switchLanguage(desk, 'English');
+  await expect(facts.getByTestId('qr-fact')).toContainText(`QR code: a 学信网 online verification report, code ${VCODE}`);
+  await expect(desk.getByText('G next machine finding')).toBeVisible();
+  await desk.keyboard.press('g');
+  await expect(facts.getByTestId('qr-fact')).toContainText('QR code: could not be read (the candidate is told so on choosing the picture)');
+  await expect(facts.getByTestId('looks-fact')).toContainText('(the candidate was shown the same advice and sent it anyway)');
+  await desk.keyboard.press('ArrowRight');
 
   // The link is rebuilt from the checked code and opens 学信网's report page (answered here by a
   // stand-in: this machine has no internet).

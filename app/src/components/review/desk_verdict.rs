@@ -20,6 +20,9 @@ pub struct Verdict {
     pub pending: RwSignal<Option<Decision>>,
     pub failure: RwSignal<Option<AppError>>,
     pub decided: RwSignal<Option<Decided>>,
+    /// N was pressed while the decision was on its way: the next application opens once it is
+    /// stored, so a reviewer typing Enter, N in one go loses neither key.
+    pub next_asked: RwSignal<bool>,
     /// The images a decision may name.
     material_ids: StoredValue<Vec<String>>,
     decide: Action<Decision, ()>,
@@ -30,18 +33,23 @@ impl Verdict {
     /// been taken, decided or resubmitted is refused.
     pub fn new(application_id: i32, version: i32, material_ids: Vec<String>) -> Verdict {
         let (pending, failure, decided) = (RwSignal::new(None), RwSignal::new(None), RwSignal::new(None));
+        let next_asked = RwSignal::new(false);
         let decide = Action::new(move |decision: &Decision| {
             let decision = decision.clone();
             async move {
                 failure.set(None);
                 match decide_application(application_id, version, decision.clone()).await {
                     Ok(next) => decided.set(Some(Decided { decision, next })),
-                    Err(error) => failure.set(Some(error)),
+                    Err(error) => {
+                        // Refused: the reviewer must see why before anything moves on.
+                        next_asked.set(false);
+                        failure.set(Some(error));
+                    }
                 }
                 pending.set(None);
             }
         });
-        Verdict { pending, failure, decided, material_ids: StoredValue::new(material_ids), decide }
+        Verdict { pending, failure, decided, next_asked, material_ids: StoredValue::new(material_ids), decide }
     }
 
     /// Checked here with the server's own rules before anything is sent; a rejection's reason is
@@ -58,5 +66,10 @@ impl Verdict {
 
     pub fn confirm(&self, decision: Decision) {
         self.decide.dispatch(decision);
+    }
+
+    /// A confirmed decision is on its way to the server.
+    pub fn sending(&self) -> bool {
+        self.decide.pending().get_untracked()
     }
 }
