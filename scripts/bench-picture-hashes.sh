@@ -6,14 +6,15 @@
 # candidate configuration (scripts/bench/picture-hashes, image_hasher, release) and prints, per
 # configuration, the largest distance between pictures of one paper, the smallest between
 # different papers, the threshold it suggests and the time per picture. Figures in
-# docs/benchmarks.md. Usage: ./scripts/bench-picture-hashes.sh
+# docs/benchmarks.md. Usage: ./scripts/bench-picture-hashes.sh [SHOT_SEED] (another seed photographs
+# the same papers anew, to check on fresh photos a choice made on the default ones)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ZIGE_ROOT"
 python="$(bench_python 'import PIL, numpy' pillow numpy)"
 work="$(mktemp -d /tmp/zige-hashes.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
-"$python" scripts/bench/similar_documents.py "$work/pictures"
+"$python" scripts/bench/similar_documents.py "$work/pictures" "${1:-0}"
 cd scripts/bench/picture-hashes
 cargo build --release --quiet
 ./target/release/picture-hashes "$work/pictures"

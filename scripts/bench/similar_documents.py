@@ -16,13 +16,15 @@ the same template, must not. The set therefore has:
   as phones do) and photo_worst (tilt, light, blur, noise, turn, 1600 px and JPEG 60 together).
 
 Names say what belongs together: t1_cert03_scan.jpg and t1_cert03_photo_tilt.jpg are one paper.
-Deterministic (seeded). Usage: similar_documents.py FOLDER"""
+Deterministic (seeded). Usage: similar_documents.py FOLDER [SHOT_SEED]: another SHOT_SEED (default 0)
+photographs the same papers anew (other tilt, light, noise), to check a choice made on the first."""
 import math, sys
 from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 out = Path(sys.argv[1]); out.mkdir(parents=True, exist_ok=True)
+shot_seed = int(sys.argv[2]) if len(sys.argv) > 2 else 0
 NOTO = "/usr/share/fonts/opentype/noto/"
 SERIF_BOLD = NOTO + "NotoSerifCJK-Bold.ttc"
 SERIF = NOTO + "NotoSerifCJK-Regular.ttc"
@@ -235,7 +237,7 @@ def save(img, name, quality, exif=None):
     img.save(out / f"{name}.jpg", quality=quality, **({"exif": exif} if exif else {}))
 
 def shoot(paper, stem, seed):
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(seed + 1000 * shot_seed)
     side = lambda: rng.choice([-1, 1])
     scan = noise(long_side(paper, 1754), rng, 2)
     save(scan, f"{stem}_scan", 90)

@@ -317,21 +317,31 @@ fn second_stage(pictures: &[Picture], first: &Pairs) {
         .map(|p| read_document_number(&p.image, std::path::Path::new("tesseract"), std::time::Duration::from_secs(10)))
         .collect();
     let ms = started.elapsed().as_secs_f64() * 1000.0 / pictures.len() as f64;
-    let truth = |i: usize| pictures[i].paper.clone();
     let read = numbers.iter().filter(|r| matches!(r, Reading::Read(_))).count();
-    // A number is wrong if another picture of the same paper read another number.
-    let mut by_paper = std::collections::BTreeMap::<String, std::collections::BTreeSet<&str>>::new();
-    for (i, reading) in numbers.iter().enumerate() {
-        if let Reading::Read(number) = reading {
-            by_paper.entry(truth(i)).or_default().insert(number.as_str());
-        }
-    }
-    let papers_misread = by_paper.values().filter(|numbers| numbers.len() > 1).count();
+    // A number is wrong if it is not what the same paper's scan read (every scan reads; were a
+    // scan misread, all its paper's photos would show here).
+    let scan_number = |paper: &str| {
+        pictures.iter().zip(&numbers).find(|(p, _)| p.paper == paper && p.name.ends_with("_scan")).and_then(|(_, r)| match r {
+            Reading::Read(number) => Some(number.as_str()),
+            Reading::Unreadable => None,
+        })
+    };
+    let wrong: Vec<String> = pictures
+        .iter()
+        .zip(&numbers)
+        .filter_map(|(p, r)| match r {
+            Reading::Read(number) if scan_number(&p.paper) != Some(number.as_str()) => {
+                Some(format!("{} read {number}, its scan {}", p.name, scan_number(&p.paper).unwrap_or("nothing")))
+            }
+            _ => None,
+        })
+        .collect();
+    let papers_misread = wrong.len();
     let unreadable: Vec<&str> =
         pictures.iter().zip(&numbers).filter(|(_, r)| **r == Reading::Unreadable).map(|(p, _)| p.name.as_str()).collect();
     println!(
         "\nsecond stage: the certificate's number, read on {read} of {} pictures ({ms:.0} ms a picture, wall); \
-         papers read as two numbers: {papers_misread}\nunreadable: {}",
+         read otherwise than the paper's scan: {papers_misread} {wrong:?}\nunreadable: {}",
         pictures.len(),
         unreadable.join(", ")
     );
