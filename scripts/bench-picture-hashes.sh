@@ -5,8 +5,9 @@
 # scripts/bench/similar_documents.py, Pillow and NumPy from PyPI), hashes every picture with each
 # candidate configuration (scripts/bench/picture-hashes, image_hasher, release) and prints, per
 # configuration, the largest distance between pictures of one paper, the smallest between
-# different papers, the threshold it suggests and the time per picture. Figures in
-# docs/benchmarks.md. Usage: ./scripts/bench-picture-hashes.sh [SHOT_SEED] (another seed photographs
+# different papers, the threshold it suggests and the time per picture; then what the server's
+# second and third looks (the certificates' numbers read; a blurred number's line laid against a
+# read one) tell apart of the pairs the hash joins. Figures in docs/benchmarks.md. Usage: ./scripts/bench-picture-hashes.sh [SHOT_SEED] (another seed photographs
 # the same papers anew, to check on fresh photos a choice made on the default ones)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"

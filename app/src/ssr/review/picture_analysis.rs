@@ -9,10 +9,11 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use image::imageops::FilterType;
-use image::{DynamicImage, ImageDecoder};
+use image::{DynamicImage, GrayImage, ImageDecoder};
 use picture_checks::document_hash::document_hash;
 use picture_checks::document_number::read_document_number;
 use picture_checks::id_card::{read_id_number, Reading};
+use picture_checks::number_line_fit::line_crops;
 
 use crate::domain::picture_pixels::scaled_size;
 use crate::domain::picture_quality::{measure, quality_advice, PictureKind, ANALYSIS_SIDE};
@@ -141,6 +142,15 @@ pub fn document_number(bytes: &[u8], tesseract: &Path) -> Option<String> {
     }))
     .ok()
     .flatten()
+}
+
+/// The picture's likeliest lines of digits, straightened (`picture_checks::number_line_fit`), to
+/// compare a number too blurred to read with one that was; None when the picture cannot be
+/// decoded or the line finder panics on hostile bytes.
+pub fn number_lines(bytes: &[u8]) -> Option<Vec<GrayImage>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| upright(bytes).map(|picture| line_crops(&picture))))
+        .ok()
+        .flatten()
 }
 
 /// The picture as the candidate saw it: decoded, turned as its EXIF orientation says (the

@@ -8,7 +8,8 @@
 //! stage as the server runs it: each picture's certificate number read
 //! (`picture_checks::document_number`, with Debian's tesseract), and what the pairs the first stage
 //! flags become when two pictures whose numbers were both read and differ are not the same
-//! document.
+//! document. Then the third look, where only one of the two numbers was read
+//! (`picture_checks::number_line_fit`).
 //!
 //! `--second-stage-only` skips the sweep of hash configurations.
 //!
@@ -21,6 +22,7 @@ use image_hasher::{HashAlg, Hasher, HasherConfig};
 use picture_hashes::{document_distance, kth_largest, perceptual_hash, prepare, tile_distances, tile_hashes, Prep};
 use picture_checks::document_number::read_document_number;
 use picture_checks::number_reading::Reading;
+use picture_checks::number_line_fit::{self, Fit, DIGIT_FIT, WHOLE_LINE_FIT};
 use picture_hashes::SAME_DOCUMENT_MAX_DISTANCE;
 
 struct Picture {
@@ -362,5 +364,64 @@ fn second_stage(pictures: &[Picture], first: &Pairs) {
             told_apart,
             pairs.len() - told_apart
         );
+    }
+    third_look(pictures, &numbers, first);
+}
+
+/// Where the hash joined two pictures and only one's number was read: the read picture's lines,
+/// blurred, laid on the other's, as the server does (`picture_checks::number_line_fit`). Prints
+/// what its thresholds tell apart, and for others on the whole line's fit and on its least alike
+/// digit, how many pairs of one paper would be told apart (must be none) and how many of one
+/// template.
+fn third_look(pictures: &[Picture], numbers: &[Reading], first: &Pairs) {
+    let started = std::time::Instant::now();
+    let crops: Vec<Vec<image::GrayImage>> = pictures.iter().map(|p| number_line_fit::line_crops(&p.image)).collect();
+    let one_read = |i: usize, j: usize| match (&numbers[i], &numbers[j]) {
+        (Reading::Read(n), Reading::Unreadable) => Some((i, j, n.len())),
+        (Reading::Unreadable, Reading::Read(n)) => Some((j, i, n.len())),
+        _ => None,
+    };
+    let kinds = [("one paper", &first.same), ("one template", &first.same_template)];
+    let mut fits: Vec<(usize, Option<Fit>)> = Vec::new();
+    for (kind, list) in kinds.iter().enumerate() {
+        let pairs: Vec<(usize, usize, usize)> =
+            list.1.iter().filter(|p| p.0 <= SAME_DOCUMENT_MAX_DISTANCE).filter_map(|p| one_read(p.1, p.2)).collect();
+        let halves = pairs.split_at(pairs.len() / 2);
+        let measured: Vec<Option<Fit>> = std::thread::scope(|scope| {
+            let work = |part: &[(usize, usize, usize)]| -> Vec<Option<Fit>> {
+                part.iter().map(|&(read, unread, digits)| number_line_fit::best_fit(&crops[read], digits, &crops[unread])).collect()
+            };
+            let second = scope.spawn(move || work(halves.1));
+            let mut all = work(halves.0);
+            all.extend(second.join().expect("the second half"));
+            all
+        });
+        fits.extend(measured.into_iter().map(|fit| (kind, fit)));
+    }
+    println!(
+        "\nthird look: {} pairs with one number read ({} of one paper), {:.0} s",
+        fits.len(),
+        fits.iter().filter(|f| f.0 == 0).count(),
+        started.elapsed().as_secs_f64()
+    );
+    let same: Vec<_> = fits.iter().filter(|f| f.0 == 0).filter_map(|f| f.1).collect();
+    let worst_same = same.iter().map(|f| (f.whole, f.worst_cell)).fold((1.0f32, 1.0f32), |a, b| (a.0.min(b.0), a.1.min(b.1)));
+    println!("pairs of one paper: lowest whole-line fit {:.3}, lowest digit cell {:.3}; no line: {}", worst_same.0, worst_same.1, fits.iter().filter(|f| f.0 == 0 && f.1.is_none()).count());
+    let adopted = |kind: usize| fits.iter().filter(|f| f.0 == kind && f.1.is_some_and(Fit::shows_another_number)).count();
+    println!(
+        "as the server tells apart (whole ≥ {WHOLE_LINE_FIT:.2}, a digit < {DIGIT_FIT:.2}): pairs of one paper {}, of one template {} of {}",
+        adopted(0),
+        adopted(1),
+        fits.iter().filter(|f| f.0 == 1).count()
+    );
+    for whole_min in [0.80f32, 0.85, 0.90] {
+        let lowest = same.iter().filter(|f| f.whole >= whole_min).map(|f| f.worst_cell).fold(1.0f32, f32::min);
+        println!("  pairs of one paper fitting ≥ {whole_min:.2} overall: lowest digit cell {lowest:.3}");
+        for cell_max in [0.70f32, 0.75, 0.80, 0.85] {
+            let apart = |kind: usize| {
+                fits.iter().filter(|f| f.0 == kind).filter(|f| f.1.is_some_and(|fit| fit.whole >= whole_min && fit.worst_cell < cell_max)).count()
+            };
+            println!("  whole ≥ {whole_min:.2}, a digit < {cell_max:.2}: one paper told apart {}, one template told apart {} of {}", apart(0), apart(1), fits.iter().filter(|f| f.0 == 1).count());
+        }
     }
 }

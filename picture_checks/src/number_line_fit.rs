@@ -1,0 +1,204 @@
+//! The number on a picture too blurred to read, compared with the number on another picture that
+//! was read (`number_reading`): where the perceptual hash joins two people's certificates printed
+//! on one template and only one's number reads, are they one paper (a copy handed in twice) or
+//! two? The read picture's likeliest lines (the number's among them) are blurred as much as fits
+//! the other's and laid on its likeliest lines — shift, scale and blur searched for the best
+//! normalised correlation — and at the best fit each digit's cell is compared alone. Another
+//! number leaves some digit's cell unlike; the same paper matches in every cell. Only a line that
+//! fits well as a whole may tell two papers apart: a fit that is poor overall (another line
+//! found, a photo cutting the number) says nothing, and the pair stays "相似".
+//!
+//! Thresholds chosen on `./scripts/bench-picture-hashes.sh`'s two shoots (figures in
+//! docs/benchmarks.md): pairs of one paper that fit at least [`WHOLE_LINE_FIT`] overall had no
+//! digit's cell below 0.90; [`DIGIT_FIT`] leaves that margin.
+
+use crate::grey::shrink;
+use crate::id_number_line::{glyphs, lines, local_threshold, straighten};
+use crate::number_reading::{DIGIT_PX, WORK_LONG_SIDE};
+use image::imageops::{blur, resize, FilterType};
+use image::{DynamicImage, GrayImage};
+
+/// How many of a picture's likeliest lines are compared.
+const LINES: usize = 2;
+/// The whole line's fit from which a digit's misfit counts.
+pub const WHOLE_LINE_FIT: f32 = 0.80;
+/// A digit's cell fitting less than this, in a line that fits as a whole: another number.
+pub const DIGIT_FIT: f32 = 0.80;
+
+/// A picture's likeliest lines, straightened, a digit `DIGIT_PX` high.
+pub fn line_crops(picture: &DynamicImage) -> Vec<GrayImage> {
+    let grey = picture.to_luma8();
+    let (work, scale) = shrink(&grey, WORK_LONG_SIDE);
+    let ink = local_threshold(&work);
+    let found = glyphs(&ink, work.width(), work.height());
+    lines(&found).into_iter().take(LINES).map(|line| straighten(&grey, &line, 1.0 / scale, DIGIT_PX, false)).collect()
+}
+
+/// The best fit of a read picture's line on a blurred picture's line.
+#[derive(Debug, Clone, Copy)]
+pub struct Fit {
+    /// Normalised correlation of the whole line.
+    pub whole: f32,
+    /// Of the least alike digit's cell.
+    pub worst_cell: f32,
+}
+
+impl Fit {
+    /// The blurred picture shows another number than the read one.
+    pub fn shows_another_number(self) -> bool {
+        self.whole >= WHOLE_LINE_FIT && self.worst_cell < DIGIT_FIT
+    }
+}
+
+/// The best fit of any of `sharp`'s lines (of a picture whose number has `digits` digits) on any of
+/// `blurred`'s.
+pub fn best_fit(sharp: &[GrayImage], digits: usize, blurred: &[GrayImage]) -> Option<Fit> {
+    // Searched at half size, then settled at full size around the best.
+    let halves: Vec<GrayImage> = blurred.iter().map(half).collect();
+    let mut best: Option<(f32, GrayImage, usize, i32, i32)> = None;
+    for a in sharp {
+        for (b_index, b) in blurred.iter().enumerate() {
+            for scale in [0.96f32, 1.0, 1.04] {
+                let width = (b.width() as f32 * scale).round() as u32;
+                let height = (a.height() as f32 * width as f32 / a.width() as f32).round().max(1.0) as u32;
+                let resized = resize(a, width, height, FilterType::Triangle);
+                for sigma in [4.0f32, 6.0, 8.0] {
+                    let softened: GrayImage = blur(&resized, sigma);
+                    let small = half(&softened);
+                    let centred = (halves[b_index].height() as i32 - small.height() as i32) / 2;
+                    let mut coarse = (-1.0f32, 0, 0);
+                    for dy in centred - 2..=centred + 2 {
+                        for dx in -24..=24 {
+                            let c = correlation(&small, &halves[b_index], dx, dy, 0, small.width());
+                            if c > coarse.0 {
+                                coarse = (c, dx, dy);
+                            }
+                        }
+                    }
+                    for dy in 2 * coarse.2 - 2..=2 * coarse.2 + 2 {
+                        for dx in 2 * coarse.1 - 2..=2 * coarse.1 + 2 {
+                            let c = correlation(&softened, b, dx, dy, 0, softened.width());
+                            if best.as_ref().is_none_or(|best| c > best.0) {
+                                best = Some((c, softened.clone(), b_index, dx, dy));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let (whole, softened, b_index, dx, dy) = best?;
+    let b = &blurred[b_index];
+    // The number's cells: the crop has half a digit's height of margin at each end.
+    let margin = (DIGIT_PX / 2.0 * softened.height() as f32 / (2.0 * DIGIT_PX)) as u32;
+    let span = softened.width().saturating_sub(2 * margin);
+    let cells = digits.max(1) as u32;
+    let worst_cell = (0..cells)
+        .map(|k| {
+            let (x0, x1) = (margin + span * k / cells, margin + span * (k + 1) / cells);
+            let mut cell_best = -1.0f32;
+            for ddx in -3..=3 {
+                for ddy in -2..=2 {
+                    cell_best = cell_best.max(correlation(&softened, b, dx + ddx, dy + ddy, x0, x1));
+                }
+            }
+            cell_best
+        })
+        .fold(1.0f32, f32::min);
+    Some(Fit { whole, worst_cell })
+}
+
+fn half(img: &GrayImage) -> GrayImage {
+    resize(img, (img.width() / 2).max(1), (img.height() / 2).max(1), FilterType::Triangle)
+}
+
+/// Normalised correlation of `a`'s columns x0..x1 with `b` moved by (dx, dy).
+fn correlation(a: &GrayImage, b: &GrayImage, dx: i32, dy: i32, x0: u32, x1: u32) -> f32 {
+    let (mut sa, mut sb, mut saa, mut sbb, mut sab, mut n) = (0f64, 0f64, 0f64, 0f64, 0f64, 0f64);
+    for y in 0..a.height() {
+        let by = y as i32 + dy;
+        if by < 0 || by >= b.height() as i32 {
+            continue;
+        }
+        for x in x0..x1.min(a.width()) {
+            let bx = x as i32 + dx;
+            if bx < 0 || bx >= b.width() as i32 {
+                continue;
+            }
+            let va = f64::from(a.get_pixel(x, y).0[0]);
+            let vb = f64::from(b.get_pixel(bx as u32, by as u32).0[0]);
+            sa += va;
+            sb += vb;
+            saa += va * va;
+            sbb += vb * vb;
+            sab += va * vb;
+            n += 1.0;
+        }
+    }
+    if n < 50.0 {
+        return 0.0;
+    }
+    let covariance = sab / n - sa / n * sb / n;
+    let spread = ((saa / n - (sa / n).powi(2)) * (sbb / n - (sb / n).powi(2))).sqrt();
+    (covariance / spread.max(1e-6)) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::Luma;
+
+    /// A straightened line as `straighten` cuts it (a digit 40 px high, half a digit of margin at
+    /// each end, the line in the middle of 80 px) whose "digits" are blocks with windows cut out
+    /// by the digit's bits: alike in ink, unlike in shape.
+    fn line_of(digits: &str) -> GrayImage {
+        let cell = 24u32;
+        let width = 40 + cell * digits.len() as u32;
+        GrayImage::from_fn(width, 80, |x, y| {
+            let Some(k) = x.checked_sub(20).map(|x| x / cell).filter(|&k| (k as usize) < digits.len()) else {
+                return Luma([235]);
+            };
+            let digit = digits.as_bytes()[k as usize] - b'0';
+            let (cx, cy) = ((x - 20) % cell, y);
+            let ink = (3..21).contains(&cx) && (20..60).contains(&cy);
+            // Each set bit opens one quarter of the block.
+            let window = (0..4u32).any(|bit| {
+                let (qx, qy) = (4 + (bit % 2) * 8, 22 + (bit / 2) * 19);
+                digit & (1 << bit) != 0 && (qx..qx + 7).contains(&cx) && (qy..qy + 16).contains(&cy)
+            });
+            Luma([if ink && !window { 30 } else { 235 }])
+        })
+    }
+
+    /// Blurred as a phone out of focus leaves it, with a little noise.
+    fn photographed(line: &GrayImage) -> GrayImage {
+        let mut soft: GrayImage = blur(line, 5.0);
+        for (i, p) in soft.pixels_mut().enumerate() {
+            p.0[0] = p.0[0].saturating_add(((i * 7919) % 13) as u8);
+        }
+        soft
+    }
+
+    #[test]
+    fn the_same_number_blurred_fits_in_every_digit() {
+        let number = "104231202005001234";
+        let fit = best_fit(&[line_of(number)], number.len(), &[photographed(&line_of(number))]).unwrap();
+        assert!(fit.whole >= WHOLE_LINE_FIT, "{fit:?}");
+        assert!(!fit.shows_another_number(), "{fit:?}");
+    }
+
+    #[test]
+    fn a_classmates_number_blurred_misfits_where_the_digits_differ() {
+        let fit =
+            best_fit(&[line_of("104231202005001234")], 18, &[photographed(&line_of("104231202005001882"))]).unwrap();
+        assert!(fit.whole >= WHOLE_LINE_FIT, "the line as a whole still fits: {fit:?}");
+        assert!(fit.shows_another_number(), "{fit:?}");
+    }
+
+    #[test]
+    fn a_line_that_fits_nowhere_says_nothing() {
+        let noise = GrayImage::from_fn(472, 80, |x, y| Luma([((x * 31 + y * 17) % 200) as u8]));
+        let fit = best_fit(&[line_of("104231202005001234")], 18, &[noise]).unwrap();
+        assert!(!fit.shows_another_number(), "{fit:?}");
+    }
+}
