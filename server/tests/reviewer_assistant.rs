@@ -4,12 +4,9 @@
 //! may review that application too.
 mod support;
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use picture_checks::document_hash::{document_hash, same_document};
-use picture_checks::document_number::read_document_number;
-use picture_checks::number_reading::Reading;
 use serde_json::{json, Value};
 use support::certificate_pictures::certificate_page;
 use support::id_card_pictures::id_card_scan;
@@ -218,51 +215,6 @@ async fn the_same_document_from_two_people_is_named_only_to_a_reviewer_of_both()
         assert!(sides.contains(&&json!(alice_application)) && sides.contains(&&json!(bob_application)), "{report:?}");
     }
     assert_eq!(reviewer.call("admin_similar_pictures", json!({ "exam_code": "920" })).await.status(), 403);
-}
-
-/// Where one of two certificates on one template is too blurred for its number to read, its number
-/// line is laid on the sharp one's: a classmate's blurred certificate is told apart from Alice's,
-/// while a blurred copy of Alice's own stays "相似".
-#[tokio::test]
-async fn a_blurred_certificate_is_told_apart_from_a_classmates_but_not_from_its_copy() {
-    let app = spawn_app().await;
-    app.add_exam(&exam(&app, "923")).await;
-    let diploma = certificate_page(7, "104231202005001234");
-    let out_of_focus = |page: &image::RgbImage| jpeg(&image::imageops::blur(page, 3.5), 80);
-    let copy = out_of_focus(&diploma);
-    let classmates = out_of_focus(&certificate_page(7, "104231202005001882"));
-    let picture = |bytes: &[u8]| image::load_from_memory(bytes).unwrap();
-    let number = |bytes: &[u8]| read_document_number(&picture(bytes), Path::new("tesseract"), Duration::from_secs(20));
-    assert_eq!(number(&jpeg(&diploma, 90)), Reading::Read("104231202005001234".into()));
-    for blurred in [&copy, &classmates] {
-        assert_eq!(number(blurred), Reading::Unreadable, "the blur must hide the number from tesseract");
-        let hash = |bytes: &[u8]| document_hash(&picture(bytes));
-        assert!(same_document(&hash(&jpeg(&diploma, 90)), &hash(blurred)).is_some(), "the hash must join them");
-    }
-    submitted(&app, ALICE, "923", vec![("diploma", jpeg(&diploma, 90))]).await;
-    submitted(&app, BOB, "923", vec![("diploma", copy)]).await;
-    submitted(&app, CAROL, "923", vec![("diploma", classmates)]).await;
-
-    let admin = app.admin().await;
-    let mut applications = waiting_in_order(&admin, "923").await;
-    applications.sort(); // in the order they were handed in
-    let [alice_application, bob_application, carol_application] = applications[..] else { panic!("{applications:?}") };
-    for application in [alice_application, bob_application, carol_application] {
-        sheet_when_looked_at(&admin, application).await;
-    }
-    let alike_to = |sheet: &Value| -> Vec<i64> {
-        findings(sheet, "diploma", 1)["alike"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| a["other"]["application_id"].as_i64().unwrap())
-            .collect()
-    };
-    let alice = alike_to(&admin.sheet(alice_application).await);
-    assert!(alice.contains(&bob_application), "the blurred copy of Alice's certificate: {alice:?}");
-    assert!(!alice.contains(&carol_application), "Carol's certificate shows another number: {alice:?}");
-    let carol = alike_to(&admin.sheet(carol_application).await);
-    assert!(!carol.contains(&alice_application), "{carol:?}");
 }
 
 /// Alice's application in exam 920 (she handed in first).
