@@ -9,7 +9,10 @@ light, so that the assistant's "same document" hash joins two people's papers on
 elsewhere than 学信网, a 备案表 without a readable code, an ID card printing another valid
 number, a dark scan. Then waits until the assistant has looked at every picture and prints what
 the queue shows, as JSON: {"applications": [...], "clean": n, "with_findings": {...}}.
-Usage: seed_applications.py BASE_URL [COUNT]   (deterministic, seeded)"""
+Usage: seed_applications.py BASE_URL [COUNT]   (deterministic, seeded)
+       seed_applications.py --draw FOLDER [COUNT]: only draws the pictures, as FOLDER/c0007_id_card_2.jpg
+       (candidate, category, place), for measuring how often unrelated documents' hashes meet
+       (scripts/bench-chance-pairs.sh)."""
 
 import base64
 import hashlib
@@ -27,6 +30,9 @@ import qrcode
 import requests
 from PIL import Image, ImageDraw, ImageFont
 
+DRAW_ONLY = sys.argv[1] == "--draw"
+if DRAW_ONLY:
+    del sys.argv[1]
 BASE = sys.argv[1].rstrip("/")
 COUNT = int(sys.argv[2]) if len(sys.argv) > 2 else 50
 FINDING_EVERY = 5
@@ -324,7 +330,22 @@ def queue(admin):
             return rows
 
 
+def draw_only(folder):
+    from pathlib import Path
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    taken = set()
+    people = [person_of(n, random.Random(n), taken) for n in range(COUNT)]
+    with ThreadPoolExecutor(2) as pool:
+        for person, drawn in zip(people, pool.map(pictures, people)):
+            for category, seq, data in drawn:
+                (out / f"c{person['serial']:04}_{category}_{seq}.jpg").write_bytes(data)
+    print(f"{COUNT * 7} pictures in {out}", file=sys.stderr)
+
+
 def main():
+    if DRAW_ONLY:
+        return draw_only(BASE)
     admin = requests.Session()
     step = answer(admin.post(f"{BASE}/api/log_in", json={"id_number": ADMIN["id_number"], "password": ADMIN["password"]}), "log in")
     answer(admin.post(f"{BASE}/api/give_second_factor", json={"code": totp(ADMIN["key"])}), f"second factor after {step}")

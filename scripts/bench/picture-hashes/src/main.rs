@@ -11,7 +11,8 @@
 //! document. Then the third look, where only one of the two numbers was read
 //! (`picture_checks::number_line_fit`).
 //!
-//! `--second-stage-only` skips the sweep of hash configurations.
+//! `--second-stage-only` skips the sweep of hash configurations; `--chance FOLDER` measures instead
+//! how often unrelated people's pictures meet (`chance_pairs`).
 //!
 //! Times are this thread's time on a core (Linux's schedstat), one core, the machine being shared.
 //!
@@ -24,6 +25,8 @@ use picture_checks::document_number::read_document_number;
 use picture_checks::number_reading::Reading;
 use picture_checks::number_line_fit::{self, Fit, DIGIT_FIT, WHOLE_LINE_FIT};
 use picture_hashes::SAME_DOCUMENT_MAX_DISTANCE;
+
+mod chance_pairs;
 
 struct Picture {
     name: String,
@@ -131,6 +134,9 @@ fn open_upright(path: &std::path::Path) -> DynamicImage {
 fn main() {
     let args = std::env::args().skip(1);
     let mut rest: Vec<String> = args.collect();
+    if rest.first().is_some_and(|a| a == "--chance") {
+        return chance_pairs::run(rest.get(1).expect("usage: picture-hashes --chance FOLDER"));
+    }
     let second_only = rest.iter().any(|a| a == "--second-stage-only");
     rest.retain(|a| a != "--second-stage-only");
     let mut args = rest.into_iter();

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# How often two unrelated candidates' pictures meet by chance under the assistant's hash and its
+# threshold (issue 34): draws COUNT candidates' seven pictures each, as the reviewer-speed
+# benchmark hands them in (scripts/bench/reviewer-speed/seed_applications.py --draw: ID photo, ID
+# card front and back, diploma, appointment, title certificate, 学信网 备案表, each with its own
+# layout and light), hashes every picture as the server does and compares every two candidates'
+# pictures (scripts/bench/picture-hashes --chance). Figures in docs/benchmarks.md.
+# Usage: ./scripts/bench-chance-pairs.sh [COUNT, default 400]
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ZIGE_ROOT"
+python="$(bench_python 'import PIL, numpy, qrcode, requests' pillow numpy qrcode requests)"
+work="$(mktemp -d /tmp/zige-chance.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+"$python" scripts/bench/reviewer-speed/seed_applications.py --draw "$work/pictures" "${1:-400}"
+cd scripts/bench/picture-hashes
+cargo build --release --quiet
+./target/release/picture-hashes --chance "$work/pictures"
