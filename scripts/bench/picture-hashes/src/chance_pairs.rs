@@ -48,7 +48,11 @@ pub fn run(folder: &str) {
                 let entry = met.entry(key).or_insert((0, u32::MAX));
                 entry.0 += 1;
                 entry.1 = entry.1.min(distance);
-                closest.push((distance, format!("{}_{}", one.candidate, one.category), format!("{}_{}", other.candidate, other.category)));
+                closest.push((
+                    distance,
+                    format!("{}_{}", one.candidate, one.category),
+                    format!("{}_{}", other.candidate, other.category),
+                ));
             }
         }
     }
@@ -70,5 +74,9 @@ fn hashed(path: &std::path::Path) -> Hashed {
     let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
     // c0007_id_card_2: the candidate, then the category and place (an ID card's front is 1, its back 2)
     let (candidate, category) = stem.split_once('_').unwrap();
-    Hashed { candidate: candidate.to_owned(), category: category.to_owned(), hash: document_hash(&crate::open_upright(path)) }
+    Hashed {
+        candidate: candidate.to_owned(),
+        category: category.to_owned(),
+        hash: document_hash(&crate::open_upright(path)),
+    }
 }

@@ -20,11 +20,11 @@
 
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use image_hasher::{HashAlg, Hasher, HasherConfig};
-use picture_hashes::{document_distance, kth_largest, perceptual_hash, prepare, tile_distances, tile_hashes, Prep};
 use picture_checks::document_number::read_document_number;
-use picture_checks::number_reading::Reading;
 use picture_checks::number_line_fit::{self, Fit, DIGIT_FIT, WHOLE_LINE_FIT};
+use picture_checks::number_reading::Reading;
 use picture_hashes::SAME_DOCUMENT_MAX_DISTANCE;
+use picture_hashes::{document_distance, kth_largest, perceptual_hash, prepare, tile_distances, tile_hashes, Prep};
 
 mod chance_pairs;
 
@@ -329,9 +329,11 @@ fn second_stage(pictures: &[Picture], first: &Pairs) {
     // A number is wrong if it is not what the same paper's scan read (every scan reads; were a
     // scan misread, all its paper's photos would show here).
     let scan_number = |paper: &str| {
-        pictures.iter().zip(&numbers).find(|(p, _)| p.paper == paper && p.name.ends_with("_scan")).and_then(|(_, r)| match r {
-            Reading::Read(number) => Some(number.as_str()),
-            Reading::Unreadable => None,
+        pictures.iter().zip(&numbers).find(|(p, _)| p.paper == paper && p.name.ends_with("_scan")).and_then(|(_, r)| {
+            match r {
+                Reading::Read(number) => Some(number.as_str()),
+                Reading::Unreadable => None,
+            }
         })
     };
     let wrong: Vec<String> = pictures
@@ -345,8 +347,12 @@ fn second_stage(pictures: &[Picture], first: &Pairs) {
         })
         .collect();
     let papers_misread = wrong.len();
-    let unreadable: Vec<&str> =
-        pictures.iter().zip(&numbers).filter(|(_, r)| **r == Reading::Unreadable).map(|(p, _)| p.name.as_str()).collect();
+    let unreadable: Vec<&str> = pictures
+        .iter()
+        .zip(&numbers)
+        .filter(|(_, r)| **r == Reading::Unreadable)
+        .map(|(p, _)| p.name.as_str())
+        .collect();
     println!(
         "\nsecond stage: the certificate's number, read on {read} of {} pictures ({ms:.0} ms a picture, wall); \
          read otherwise than the paper's scan: {papers_misread} {wrong:?}\nunreadable: {}",
@@ -360,7 +366,9 @@ fn second_stage(pictures: &[Picture], first: &Pairs) {
     let flagged = |list: &[(u32, usize, usize)]| -> Vec<(usize, usize)> {
         list.iter().filter(|p| p.0 <= SAME_DOCUMENT_MAX_DISTANCE).map(|p| (p.1, p.2)).collect()
     };
-    for (label, list) in [("one paper", &first.same), ("one template", &first.same_template), ("two templates", &first.other_template)] {
+    for (label, list) in
+        [("one paper", &first.same), ("one template", &first.same_template), ("two templates", &first.other_template)]
+    {
         let pairs = flagged(list);
         let told_apart = pairs.iter().filter(|&&(i, j)| different(i, j)).count();
         println!(
@@ -395,7 +403,9 @@ fn third_look(pictures: &[Picture], numbers: &[Reading], first: &Pairs) {
         let halves = pairs.split_at(pairs.len() / 2);
         let measured: Vec<Option<Fit>> = std::thread::scope(|scope| {
             let work = |part: &[(usize, usize, usize)]| -> Vec<Option<Fit>> {
-                part.iter().map(|&(read, unread, digits)| number_line_fit::best_fit(&crops[read], digits, &crops[unread])).collect()
+                part.iter()
+                    .map(|&(read, unread, digits)| number_line_fit::best_fit(&crops[read], digits, &crops[unread]))
+                    .collect()
             };
             let second = scope.spawn(move || work(halves.1));
             let mut all = work(halves.0);
@@ -411,9 +421,16 @@ fn third_look(pictures: &[Picture], numbers: &[Reading], first: &Pairs) {
         started.elapsed().as_secs_f64()
     );
     let same: Vec<_> = fits.iter().filter(|f| f.0 == 0).filter_map(|f| f.1).collect();
-    let worst_same = same.iter().map(|f| (f.whole, f.worst_cell)).fold((1.0f32, 1.0f32), |a, b| (a.0.min(b.0), a.1.min(b.1)));
-    println!("pairs of one paper: lowest whole-line fit {:.3}, lowest digit cell {:.3}; no line: {}", worst_same.0, worst_same.1, fits.iter().filter(|f| f.0 == 0 && f.1.is_none()).count());
-    let adopted = |kind: usize| fits.iter().filter(|f| f.0 == kind && f.1.is_some_and(Fit::shows_another_number)).count();
+    let worst_same =
+        same.iter().map(|f| (f.whole, f.worst_cell)).fold((1.0f32, 1.0f32), |a, b| (a.0.min(b.0), a.1.min(b.1)));
+    println!(
+        "pairs of one paper: lowest whole-line fit {:.3}, lowest digit cell {:.3}; no line: {}",
+        worst_same.0,
+        worst_same.1,
+        fits.iter().filter(|f| f.0 == 0 && f.1.is_none()).count()
+    );
+    let adopted =
+        |kind: usize| fits.iter().filter(|f| f.0 == kind && f.1.is_some_and(Fit::shows_another_number)).count();
     println!(
         "as the server tells apart (whole ≥ {WHOLE_LINE_FIT:.2}, a digit < {DIGIT_FIT:.2}): pairs of one paper {}, of one template {} of {}",
         adopted(0),
@@ -425,7 +442,10 @@ fn third_look(pictures: &[Picture], numbers: &[Reading], first: &Pairs) {
         println!("  pairs of one paper fitting ≥ {whole_min:.2} overall: lowest digit cell {lowest:.3}");
         for cell_max in [0.70f32, 0.75, 0.80, 0.85] {
             let apart = |kind: usize| {
-                fits.iter().filter(|f| f.0 == kind).filter(|f| f.1.is_some_and(|fit| fit.whole >= whole_min && fit.worst_cell < cell_max)).count()
+                fits.iter()
+                    .filter(|f| f.0 == kind)
+                    .filter(|f| f.1.is_some_and(|fit| fit.whole >= whole_min && fit.worst_cell < cell_max))
+                    .count()
             };
             println!("  whole ≥ {whole_min:.2}, a digit < {cell_max:.2}: one paper told apart {}, one template told apart {} of {}", apart(0), apart(1), fits.iter().filter(|f| f.0 == 1).count());
         }
