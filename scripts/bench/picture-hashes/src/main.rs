@@ -27,6 +27,7 @@ use picture_hashes::SAME_DOCUMENT_MAX_DISTANCE;
 use picture_hashes::{document_distance, kth_largest, perceptual_hash, prepare, tile_distances, tile_hashes, Prep};
 
 mod chance_pairs;
+mod coarse_look;
 
 struct Picture {
     name: String,
@@ -134,6 +135,9 @@ fn open_upright(path: &std::path::Path) -> DynamicImage {
 fn main() {
     let args = std::env::args().skip(1);
     let mut rest: Vec<String> = args.collect();
+    if rest.first().is_some_and(|a| a == "--coarse") {
+        return coarse_look::run(rest.get(1).expect("usage: picture-hashes --coarse FOLDER"));
+    }
     if rest.first().is_some_and(|a| a == "--chance") {
         return chance_pairs::run(rest.get(1).expect("usage: picture-hashes --chance FOLDER"));
     }
