@@ -1,5 +1,6 @@
 //! A candidate fourth look, measured only: the two straightened papers of a pair the hash joins,
-//! shrunk to 96 × 68, the light's slow changes taken out, and laid on each other (normalised correlation). Two different layouts —
+//! shrunk to 96 × 68, the light's slow changes taken out, and laid on each other at the best of
+//! small shifts and scalings (normalised correlation). Two different layouts —
 //! unrelated white pages whose dark block happens to sit alike — should correlate less than one
 //! paper photographed twice. Prints, for the pairs meeting at `SAME_DOCUMENT_MAX_DISTANCE`, the
 //! correlation of pairs of one paper (lowest), of one template and of unrelated pictures.
@@ -52,7 +53,7 @@ pub fn run(folder: &str) {
             by_kind
                 .entry(kind)
                 .or_default()
-                .push((correlation(&a.thumb, &b.thumb), format!("{} ~ {}", a.name, b.name)));
+                .push((aligned_correlation(&a.thumb, &b.thumb), format!("{} ~ {}", a.name, b.name)));
         }
     }
     for (kind, mut list) in by_kind {
@@ -94,6 +95,30 @@ fn seen(path: &std::path::Path) -> Seen {
         ])
     });
     Seen { name, group, kind, hash: document_hash(&image), thumb }
+}
+
+/// The best correlation over small shifts and scalings of `b` (a photo that cut the paper's edges
+/// straightens to a slightly larger, shifted page).
+fn aligned_correlation(a: &GrayImage, b: &GrayImage) -> f32 {
+    if a.dimensions() != b.dimensions() {
+        return -1.0;
+    }
+    let (w, h) = a.dimensions();
+    let mut best = -1.0f32;
+    for scale in [0.92f32, 0.96, 1.0, 1.04, 1.08] {
+        for dx in -5..=5 {
+            for dy in -4..=4 {
+                let moved = GrayImage::from_fn(w, h, |x, y| {
+                    let sx = ((x as f32 - w as f32 / 2.0) * scale + w as f32 / 2.0 + dx as f32).round();
+                    let sy = ((y as f32 - h as f32 / 2.0) * scale + h as f32 / 2.0 + dy as f32).round();
+                    let (sx, sy) = (sx.clamp(0.0, w as f32 - 1.0) as u32, sy.clamp(0.0, h as f32 - 1.0) as u32);
+                    *b.get_pixel(sx, sy)
+                });
+                best = best.max(correlation(a, &moved));
+            }
+        }
+    }
+    best
 }
 
 fn correlation(a: &GrayImage, b: &GrayImage) -> f32 {
