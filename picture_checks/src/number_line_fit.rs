@@ -12,9 +12,8 @@
 //! docs/benchmarks.md): pairs of one paper that fit at least [`WHOLE_LINE_FIT`] overall had no
 //! digit's cell below 0.90; [`DIGIT_FIT`] leaves that margin.
 
-use crate::grey::shrink;
-use crate::id_number_line::{glyphs, lines, local_threshold, straighten};
-use crate::number_reading::{DIGIT_PX, WORK_LONG_SIDE};
+use crate::id_number_line::straighten;
+use crate::number_reading::{likeliest_lines, DIGIT_PX};
 use image::imageops::{blur, resize, FilterType};
 use image::{DynamicImage, GrayImage};
 
@@ -28,10 +27,8 @@ pub const DIGIT_FIT: f32 = 0.80;
 /// A picture's likeliest lines, straightened, a digit `DIGIT_PX` high.
 pub fn line_crops(picture: &DynamicImage) -> Vec<GrayImage> {
     let grey = picture.to_luma8();
-    let (work, scale) = shrink(&grey, WORK_LONG_SIDE);
-    let ink = local_threshold(&work);
-    let found = glyphs(&ink, work.width(), work.height());
-    lines(&found).into_iter().take(LINES).map(|line| straighten(&grey, &line, 1.0 / scale, DIGIT_PX, false)).collect()
+    let (likeliest, up) = likeliest_lines(&grey, LINES);
+    likeliest.iter().map(|line| straighten(&grey, line, up, DIGIT_PX, false)).collect()
 }
 
 /// The best fit of a read picture's line on a blurred picture's line.

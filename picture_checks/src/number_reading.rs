@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use image::{DynamicImage, GrayImage};
 
 use crate::grey::shrink;
-use crate::id_number_line::{glyphs, lines, local_threshold, straighten, NUMBER_LENGTH};
+use crate::id_number_line::{glyphs, lines, local_threshold, straighten, Line, NUMBER_LENGTH};
 use crate::tesseract_line::run_tesseract;
 
 /// What the picture says the number is.
@@ -68,11 +68,9 @@ pub fn read_number(
 ) -> Reading {
     let deadline = Instant::now() + timeout;
     let grey = picture.to_luma8();
-    let (work, scale) = shrink(&grey, WORK_LONG_SIDE);
-    let ink = local_threshold(&work);
-    let glyphs = glyphs(&ink, work.width(), work.height());
+    let (likeliest, up) = likeliest_lines(&grey, MAX_LINES);
     let mut accepted: Vec<String> = Vec::new();
-    for line in lines(&glyphs).into_iter().take(MAX_LINES) {
+    for line in likeliest {
         // A line not clearly longer than the number may have lost a digit at an end to blur:
         // then it is also read stretched at both ends to the number's length and a little over.
         let mut cuts = vec![line];
@@ -81,7 +79,7 @@ pub fn read_number(
         }
         let preparations = [(DIGIT_PX, false), (DIGIT_PX, true), (DIGIT_PX * 1.4, false)];
         for (cut, (digit_px, binarise)) in cuts.iter().flat_map(|cut| preparations.map(|p| (cut, p))) {
-            let crop = straighten(&grey, cut, 1.0 / scale, digit_px, binarise);
+            let crop = straighten(&grey, cut, up, digit_px, binarise);
             let Some(text) = run_tesseract(tesseract, &crop, deadline) else {
                 return Reading::Unreadable; // out of time, or tesseract failed
             };
@@ -101,4 +99,14 @@ pub fn read_number(
         }
     }
     Reading::Unreadable
+}
+
+/// The `count` likeliest lines as long as a number, found in a copy of `grey` shrunk to
+/// [`WORK_LONG_SIDE`], and how many times larger `grey` is than that copy (what `straighten`
+/// scales the lines by).
+pub fn likeliest_lines(grey: &GrayImage, count: usize) -> (Vec<Line>, f32) {
+    let (work, scale) = shrink(grey, WORK_LONG_SIDE);
+    let ink = local_threshold(&work);
+    let glyphs = glyphs(&ink, work.width(), work.height());
+    (lines(&glyphs).into_iter().take(count).collect(), 1.0 / scale)
 }

@@ -14,17 +14,21 @@ use super::desk_state::Desk;
 /// Listens for as long as the calling component lives.
 pub fn listen_for_desk_keys(desk: Desk) {
     let listener = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let action = action_for(&ev.key(), ev.shift_key());
         if desk.verdict.sending() {
-            if !ev.ctrl_key() && action_for(&ev.key(), ev.shift_key()) == Some(DeskAction::NextApplication) {
+            if action == Some(DeskAction::NextApplication) {
                 desk.verdict.next_asked.set(true);
                 ev.prevent_default();
             }
             return;
         }
-        if desk.dialog_open() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_in_a_field(&ev) {
+        if desk.dialog_open() || typing_in_a_field(&ev) {
             return;
         }
-        if action_for(&ev.key(), ev.shift_key()).is_some_and(|action| desk.perform(action)) {
+        if action.is_some_and(|action| desk.perform(action)) {
             ev.prevent_default();
         }
     });

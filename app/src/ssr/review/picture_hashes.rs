@@ -31,9 +31,8 @@ type FindingRow = (i32, String, Option<String>, i32);
 
 #[derive(Default)]
 pub struct PictureHashes {
-    /// The highest finding number read (findings are numbered as they are recorded).
-    last_id: i32,
-    /// The numbers read within the window below `last_id`, so a row read again is not added twice.
+    /// The finding numbers read within the window below the highest (findings are numbered as
+    /// they are recorded), so a row read again is not added twice.
     recent_ids: BTreeSet<i32>,
     hashed: Vec<Hashed>,
 }
@@ -48,7 +47,7 @@ impl PictureHashes {
             .column(picture_finding::Column::PerceptualHash)
             .column(material::Column::UserId)
             .join(JoinType::InnerJoin, owner_of_finding())
-            .filter(picture_finding::Column::Id.gt(self.last_id - LATE_COMMIT_WINDOW))
+            .filter(picture_finding::Column::Id.gt(self.last_id() - LATE_COMMIT_WINDOW))
             .order_by_asc(picture_finding::Column::Id)
             .into_tuple()
             .all(db)
@@ -62,16 +61,20 @@ impl PictureHashes {
     fn take(&mut self, rows: Vec<FindingRow>) {
         use base64::Engine as _;
         for (id, blob_key, hash, owner_id) in rows {
-            if id <= self.last_id - LATE_COMMIT_WINDOW || !self.recent_ids.insert(id) {
+            if id <= self.last_id() - LATE_COMMIT_WINDOW || !self.recent_ids.insert(id) {
                 continue;
             }
-            self.last_id = self.last_id.max(id);
             let hash = hash.and_then(|h| base64::engine::general_purpose::STANDARD.decode(h).ok());
             if let Some(hash) = hash {
                 self.hashed.push(Hashed { blob_key, owner_id, hash });
             }
         }
-        self.recent_ids = self.recent_ids.split_off(&(self.last_id - LATE_COMMIT_WINDOW + 1));
+        self.recent_ids = self.recent_ids.split_off(&(self.last_id() - LATE_COMMIT_WINDOW + 1));
+    }
+
+    /// The highest finding number read; 0 before the first.
+    fn last_id(&self) -> i32 {
+        self.recent_ids.last().copied().unwrap_or(0)
     }
 
     /// Other candidates' pictures of the same document as `hash`, with how many bits differ.
