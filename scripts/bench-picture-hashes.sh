@@ -7,8 +7,10 @@
 # configuration, the largest distance between pictures of one paper, the smallest between
 # different papers, the threshold it suggests and the time per picture; then what the server's
 # second and third looks (the certificates' numbers read; a blurred number's line laid against a
-# read one) tell apart of the pairs the hash joins. Figures in docs/benchmarks.md. Usage: ./scripts/bench-picture-hashes.sh [SHOT_SEED] (another seed photographs
-# the same papers anew, to check on fresh photos a choice made on the default ones)
+# read one) tell apart of the pairs the hash joins, and what the look at the two papers' layouts
+# (which the server takes before the numbers) parts of them. Figures in docs/benchmarks.md.
+# Usage: ./scripts/bench-picture-hashes.sh [SHOT_SEED] (another seed photographs the same papers
+# anew, to check on fresh photos a choice made on the default ones)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ZIGE_ROOT"
@@ -19,3 +21,4 @@ trap 'rm -rf "$work"' EXIT
 cd scripts/bench/picture-hashes
 cargo build --release --quiet
 ./target/release/picture-hashes "$work/pictures"
+./target/release/picture-hashes --layouts "$work/pictures"

@@ -48,3 +48,34 @@ pub fn otsu(grey: &GrayImage) -> u8 {
     }
     threshold
 }
+
+/// Normalised correlation of `a`'s columns x0..x1 with `b` moved by (dx, dy).
+pub fn correlation(a: &GrayImage, b: &GrayImage, dx: i32, dy: i32, x0: u32, x1: u32) -> f32 {
+    let (mut sa, mut sb, mut saa, mut sbb, mut sab, mut n) = (0f64, 0f64, 0f64, 0f64, 0f64, 0f64);
+    for y in 0..a.height() {
+        let by = y as i32 + dy;
+        if by < 0 || by >= b.height() as i32 {
+            continue;
+        }
+        for x in x0..x1.min(a.width()) {
+            let bx = x as i32 + dx;
+            if bx < 0 || bx >= b.width() as i32 {
+                continue;
+            }
+            let va = f64::from(a.get_pixel(x, y).0[0]);
+            let vb = f64::from(b.get_pixel(bx as u32, by as u32).0[0]);
+            sa += va;
+            sb += vb;
+            saa += va * va;
+            sbb += vb * vb;
+            sab += va * vb;
+            n += 1.0;
+        }
+    }
+    if n < 50.0 {
+        return 0.0;
+    }
+    let covariance = sab / n - sa / n * sb / n;
+    let spread = ((saa / n - (sa / n).powi(2)) * (sbb / n - (sb / n).powi(2))).sqrt();
+    (covariance / spread.max(1e-6)) as f32
+}

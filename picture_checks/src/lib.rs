@@ -11,5 +11,6 @@ pub mod id_card;
 pub mod id_number_line;
 pub mod number_line_fit;
 pub mod number_reading;
+pub mod page_layout;
 pub mod paper;
 pub mod tesseract_line;

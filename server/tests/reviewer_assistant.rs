@@ -10,7 +10,7 @@ use picture_checks::document_hash::{document_hash, same_document};
 use serde_json::{json, Value};
 use support::certificate_pictures::certificate_page;
 use support::id_card_pictures::id_card_scan;
-use support::review_pictures::{code_cut_off, code_smeared, document_page, jpeg, rephotographed};
+use support::review_pictures::{code_cut_off, code_smeared, document_page, jpeg, rephotographed, white_page};
 use support::*;
 
 const XUEXIN: &str = "https://www.chsi.com.cn/xlcx/bg.do?vcode=A1B2C3D4E5F6G7H8&srcid=bgcx";
@@ -319,4 +319,79 @@ async fn the_desk_says_whether_the_candidate_was_shown_the_looks_advice_about_th
     let carol_sheet = sheet_when_looked_at(&admin, carol_application).await;
     assert_eq!(findings(&carol_sheet, "diploma", 1)["looks"], nearly_blank);
     assert_eq!(findings(&carol_sheet, "diploma", 1)["looks_shown_to_candidate"], json!(false));
+}
+
+#[tokio::test]
+async fn unrelated_pages_the_hash_joins_by_chance_are_told_apart_by_their_layout() {
+    let app = spawn_app().await;
+    app.add_exam(&exam(&app, "924")).await;
+    let (alices, bobs) = (white_page(200, 60), white_page(240, 95));
+    let hash = |page: &image::RgbImage| document_hash(&image::load_from_memory(&jpeg(page, 90)).unwrap());
+    assert!(same_document(&hash(&alices), &hash(&bobs)).is_some(), "the hash must join them");
+    submitted(&app, ALICE, "924", vec![("diploma", jpeg(&alices, 90))]).await;
+    submitted(&app, BOB, "924", vec![("diploma", jpeg(&bobs, 90))]).await;
+    // Carol hands in a photograph of Alice's very page: one layout, a copy.
+    submitted(&app, CAROL, "924", vec![("diploma", jpeg(&rephotographed(&alices), 70))]).await;
+
+    let admin = app.admin().await;
+    let [alice, bob, carol] = waiting_in_order(&admin, "924").await[..] else { panic!("three applications") };
+    let alike_of = |sheet: &Value| -> Vec<Value> {
+        findings(sheet, "diploma", 1)["alike"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["other"]["application_id"].clone())
+            .collect()
+    };
+    for application in [alice, bob, carol] {
+        sheet_when_looked_at(&admin, application).await;
+    }
+    assert_eq!(alike_of(&admin.sheet(alice).await), [json!(carol)], "Carol's copy, not Bob's page");
+    assert_eq!(alike_of(&admin.sheet(bob).await), Vec::<Value>::new(), "Bob's page is another document");
+    assert_eq!(alike_of(&admin.sheet(carol).await), [json!(alice)]);
+}
+
+#[tokio::test]
+async fn a_picture_is_looked_at_only_once_compared_and_a_comparison_cut_short_is_taken_up_again() {
+    use app::ssr::entities::{material, picture_finding, similar_picture, user};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
+    let app = spawn_app().await;
+    app.add_exam(&exam(&app, "925")).await;
+    let page = document_page(11, None);
+    submitted(&app, ALICE, "925", vec![("diploma", jpeg(&page, 90))]).await;
+    submitted(&app, BOB, "925", vec![("diploma", jpeg(&rephotographed(&page), 70))]).await;
+    let admin = app.admin().await;
+    let [alice, bob] = waiting_in_order(&admin, "925").await[..] else { panic!("two applications") };
+    for application in [alice, bob] {
+        sheet_when_looked_at(&admin, application).await;
+    }
+    assert_eq!(findings(&admin.sheet(bob).await, "diploma", 1)["alike"][0]["other"]["application_id"], json!(alice));
+
+    // The server stopped while it compared Bob's picture: its finding was stored, its pairs not.
+    let db = &app.state.db;
+    let bob_user = user::Entity::find().filter(user::Column::IdNumber.eq(BOB)).one(db).await.unwrap().unwrap();
+    let bob_picture = material::Entity::find().filter(material::Column::UserId.eq(bob_user.id)).one(db).await.unwrap();
+    let bob_key = bob_picture.unwrap().blob_key;
+    let bob_finding =
+        picture_finding::Entity::find().filter(picture_finding::Column::BlobKey.eq(bob_key)).one(db).await.unwrap();
+    similar_picture::Entity::delete_many().exec(db).await.unwrap();
+    picture_finding::Entity::update_many()
+        .filter(picture_finding::Column::Id.eq(bob_finding.unwrap().id))
+        .set(picture_finding::ActiveModel { compared_at: Set(None), ..Default::default() })
+        .exec(db)
+        .await
+        .unwrap();
+    // Until it is compared, the desk does not call it looked at: no finding, and the queue's row
+    // says "checking", so an application missing a 相似 never looks finished.
+    assert_eq!(findings(&admin.sheet(bob).await, "diploma", 1), Value::Null);
+    let rows: Value = admin.queue("925", json!("awaiting"), Value::Null).await.json().await.unwrap();
+    let bob_row = rows["rows"].as_array().unwrap().iter().find(|r| r["application_id"] == json!(bob)).cloned();
+    assert_eq!(bob_row.unwrap()["looked_at"], json!(false));
+
+    // Left unfinished a while, the comparison is taken up again.
+    app.clock.set(app.clock_now() + chrono::Duration::minutes(11));
+    app::ssr::review::picture_assistant::look_at_waiting(&app.state).await.unwrap();
+    let sheet = sheet_when_looked_at(&admin, bob).await;
+    assert_eq!(findings(&sheet, "diploma", 1)["alike"][0]["other"]["application_id"], json!(alice));
+    assert_eq!(findings(&admin.sheet(alice).await, "diploma", 1)["alike"][0]["other"]["application_id"], json!(bob));
 }

@@ -5,10 +5,10 @@
 pub mod assistant_state;
 pub mod decisions;
 pub mod desk_findings;
-pub mod document_numbers;
 pub mod id_reveal;
 pub mod picture_analysis;
 pub mod picture_assistant;
+pub mod picture_comparison;
 pub mod picture_hashes;
 pub mod progress;
 pub mod queue_findings;
@@ -19,3 +19,4 @@ pub mod review_queue;
 pub mod review_sheet;
 pub mod reviewer_home;
 pub mod similar_pairs_report;
+pub mod told_apart;

@@ -1,7 +1,7 @@
 //! Pictures for the reviewer's assistant's tests, drawn by the test: a page of a document (its
 //! own layout, by a seed), with or without a QR code in its corner; the same page
 //! photographed again (on a desk, smaller, lighter, another JPEG quality); its code smeared or cut
-//! off by the frame.
+//! off by the frame; mostly white pages that meet under the hash by chance.
 
 use image::imageops::FilterType;
 use image::{Rgb, RgbImage};
@@ -48,6 +48,25 @@ pub fn document_page(seed: u32, qr: Option<&str>) -> RgbImage {
     }
     if let Some(text) = qr {
         draw_qr(&mut page, text);
+    }
+    page
+}
+
+/// A mostly white page whose one grey block sits where every such page's does (top right), with
+/// lines of text down its left half from `first_line`, every `line_gap` px. Two such pages with
+/// their lines set differently meet under the perceptual hash, as unrelated white pages do by
+/// chance, but are laid out differently.
+pub fn white_page(first_line: u32, line_gap: u32) -> RgbImage {
+    let mut page = RgbImage::from_pixel(900, 1200, Rgb([248, 247, 240]));
+    fill(&mut page, 540, 120, 270, 360, Rgb([120, 120, 120]));
+    let mut y = first_line;
+    while y + 16 < 1100 {
+        let mut x = 70;
+        while x < 430 {
+            fill(&mut page, x, y, 36, 16, Rgb([40, 40, 44]));
+            x += 46;
+        }
+        y += line_gap;
     }
     page
 }

@@ -19,13 +19,24 @@ pub struct Model {
     pub id_number: Option<String>,
     pub id_number_read: Option<String>,
     pub looked_at: DateTimeUtc,
-    /// When the document's number was looked for (`review::document_numbers`): only once the
+    /// When the document's number was looked for (`review::told_apart`): only once the
     /// picture was joined with another person's; null until then.
     pub document_number_read_at: Option<DateTimeUtc>,
     /// The number read then; null: none could be read.
     pub document_number: Option<String>,
     /// Hex SHA-256 of the stored file, which the candidate's advice receipts name.
     pub sha256: Option<String>,
+    /// When the comparison with other people's pictures ended (at once where there was no hash
+    /// to compare); null while it runs. Until then the desk shows the picture as not yet looked
+    /// at: a "相似" still to come must not be missing from an application that looks finished.
+    pub compared_at: Option<DateTimeUtc>,
+}
+
+impl Model {
+    /// Everything the assistant does for this picture is done.
+    pub fn finished(&self) -> bool {
+        self.compared_at.is_some()
+    }
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -41,7 +41,8 @@ pub async fn findings_of(
         .map_err(|e| crate::ssr::internal("advice receipts", e))?;
     let mut by_material = HashMap::new();
     for picture in pictures {
-        let Some(finding) = found.get(&picture.blob_key) else { continue };
+        // Still being compared with other people's pictures: not looked at yet.
+        let Some(finding) = found.get(&picture.blob_key).filter(|f| f.finished()) else { continue };
         let alike = pairs
             .iter()
             .filter(|pair| pair.blob_key == picture.blob_key)

@@ -14,6 +14,7 @@ use picture_checks::document_hash::document_hash;
 use picture_checks::document_number::read_document_number;
 use picture_checks::id_card::{read_id_number, Reading};
 use picture_checks::number_line_fit::line_crops;
+use picture_checks::page_layout::{self, PageMarks};
 
 use crate::domain::picture_pixels::scaled_size;
 use crate::domain::picture_quality::{measure, quality_advice, PictureKind, ANALYSIS_SIDE};
@@ -151,6 +152,17 @@ pub fn number_lines(bytes: &[u8]) -> Option<Vec<GrayImage>> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| upright(bytes).map(|picture| line_crops(&picture))))
         .ok()
         .flatten()
+}
+
+/// The marks of the paper in the picture, small (`picture_checks::page_layout`), to tell two
+/// layouts apart; None when the picture cannot be decoded or the paper finder panics on hostile
+/// bytes.
+pub fn page_marks(bytes: &[u8]) -> Option<PageMarks> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        upright(bytes).map(|picture| page_layout::page_marks(&picture))
+    }))
+    .ok()
+    .flatten()
 }
 
 /// The picture as the candidate saw it: decoded, turned as its EXIF orientation says (the

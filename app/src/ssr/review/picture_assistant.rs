@@ -18,10 +18,10 @@ use crate::error::AppError;
 use crate::ssr::entities::picture_finding::{IdNumberState, QrState};
 use crate::ssr::entities::{material, picture_finding, similar_picture, user};
 use crate::ssr::infra::server_state::ServerState;
-use crate::ssr::review::document_numbers::not_told_apart;
 use crate::ssr::review::picture_analysis::{
     analyse, IdNumberCheck, IdNumberReading, LookFor, PictureAnalysis, QrReading,
 };
+use crate::ssr::review::picture_comparison::{compare, compare_left_unfinished};
 use crate::ssr::review::quiet_picture_work::when_quiet;
 
 /// Pictures taken from the database at once.
@@ -41,8 +41,13 @@ pub async fn keep_looking(state: ServerState) {
     }
 }
 
-/// Looks at up to a batch of pictures nobody has looked at yet; how many it looked at.
+/// Looks at up to a batch of pictures nobody has looked at yet, and takes up comparisons left
+/// unfinished; how many it did.
 pub async fn look_at_waiting(state: &ServerState) -> Result<usize, AppError> {
+    Ok(look_at_new(state).await? + compare_left_unfinished(state).await?)
+}
+
+async fn look_at_new(state: &ServerState) -> Result<usize, AppError> {
     let looked_at = Query::select().column(picture_finding::Column::BlobKey).from(picture_finding::Entity).to_owned();
     let waiting = material::Entity::find()
         .filter(Expr::col((material::Entity, material::Column::BlobKey)).not_in_subquery(looked_at))
@@ -136,6 +141,8 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
             _ => None,
         }),
         looked_at: Set(state.clock.now()),
+        // Without a hash there is nothing to compare: finished now.
+        compared_at: Set(analysis.perceptual_hash.is_none().then(|| state.clock.now())),
         sha256: Set(analysis.sha256.clone()),
         ..Default::default()
     };
@@ -145,33 +152,10 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
         .exec_without_returning(&state.db)
         .await
         .map_err(|e| crate::ssr::internal("picture finding insert", e))?;
-    let Some(hash) = &analysis.perceptual_hash else { return Ok(()) };
-    let alike = {
-        let mut hashes = state.assistant.hashes().await;
-        hashes.catch_up(&state.db).await?;
-        hashes.alike(hash, picture.user_id, &picture.blob_key)
-    };
-    let alike = not_told_apart(state, &picture.blob_key, alike).await?;
-    for (other, distance) in alike {
-        for (one, two) in [(&picture.blob_key, &other), (&other, &picture.blob_key)] {
-            let pair = similar_picture::ActiveModel {
-                blob_key: Set(one.clone()),
-                other_blob_key: Set(two.clone()),
-                distance: Set(distance as i32),
-                ..Default::default()
-            };
-            similar_picture::Entity::insert(pair)
-                .on_conflict(
-                    OnConflict::columns([similar_picture::Column::BlobKey, similar_picture::Column::OtherBlobKey])
-                        .do_nothing()
-                        .to_owned(),
-                )
-                .exec_without_returning(&state.db)
-                .await
-                .map_err(|e| crate::ssr::internal("similar picture insert", e))?;
-        }
+    match &analysis.perceptual_hash {
+        Some(hash) => compare(state, picture, hash).await,
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Forgets what was found in these files (deleted: past their retention day, or their account),

@@ -51,13 +51,14 @@ const PICTURES_OF_APPLICATION: &str =
 pub fn condition(filter: FindingFilter) -> Option<SimpleExpr> {
     match filter {
         FindingFilter::Any => None,
-        FindingFilter::Kind(kind) => {
-            Some(Expr::cust(format!("EXISTS ({PICTURES_OF_APPLICATION} AND f.id IS NOT NULL AND {})", kind_sql(kind))))
-        }
+        FindingFilter::Kind(kind) => Some(Expr::cust(format!(
+            "EXISTS ({PICTURES_OF_APPLICATION} AND f.compared_at IS NOT NULL AND {})",
+            kind_sql(kind)
+        ))),
         FindingFilter::Nothing => {
             let any: Vec<String> = FindingKind::ALL.into_iter().map(|k| format!("({})", kind_sql(k))).collect();
             Some(Expr::cust(format!(
-                "NOT EXISTS ({PICTURES_OF_APPLICATION} AND (f.id IS NULL OR {}))",
+                "NOT EXISTS ({PICTURES_OF_APPLICATION} AND (f.compared_at IS NULL OR {}))",
                 any.join(" OR ")
             )))
         }
@@ -105,7 +106,7 @@ pub async fn badges(
     let mut by_user: HashMap<i32, (BTreeSet<FindingKind>, bool)> = HashMap::new();
     for picture in &pictures {
         let entry = by_user.entry(picture.user_id).or_insert((BTreeSet::new(), true));
-        match found.get(&picture.blob_key) {
+        match found.get(&picture.blob_key).filter(|f| f.finished()) {
             Some(finding) => entry.0.extend(
                 FindingKind::ALL
                     .into_iter()

@@ -11,8 +11,10 @@
 //! document. Then the third look, where only one of the two numbers was read
 //! (`picture_checks::number_line_fit`).
 //!
-//! `--second-stage-only` skips the sweep of hash configurations; `--chance FOLDER` measures instead
-//! how often unrelated people's pictures meet (`chance_pairs`).
+//! `--second-stage-only` skips the sweep of hash configurations; `--layouts FOLDER` measures instead
+//! the look at the two papers' layouts, which the server takes before the numbers (`layouts`);
+//! `--chance FOLDER` how often unrelated people's pictures meet, and what that look leaves of them
+//! (`chance_pairs`).
 //!
 //! Times are this thread's time on a core (Linux's schedstat), one core, the machine being shared.
 //!
@@ -27,7 +29,7 @@ use picture_hashes::SAME_DOCUMENT_MAX_DISTANCE;
 use picture_hashes::{document_distance, kth_largest, perceptual_hash, prepare, tile_distances, tile_hashes, Prep};
 
 mod chance_pairs;
-mod coarse_look;
+mod layouts;
 
 struct Picture {
     name: String,
@@ -135,8 +137,8 @@ fn open_upright(path: &std::path::Path) -> DynamicImage {
 fn main() {
     let args = std::env::args().skip(1);
     let mut rest: Vec<String> = args.collect();
-    if rest.first().is_some_and(|a| a == "--coarse") {
-        return coarse_look::run(rest.get(1).expect("usage: picture-hashes --coarse FOLDER"));
+    if rest.first().is_some_and(|a| a == "--layouts") {
+        return layouts::run(rest.get(1).expect("usage: picture-hashes --layouts FOLDER"));
     }
     if rest.first().is_some_and(|a| a == "--chance") {
         return chance_pairs::run(rest.get(1).expect("usage: picture-hashes --chance FOLDER"));

@@ -1,15 +1,19 @@
-//! Telling apart two documents the perceptual hash joins (issue 34). Two certificates printed on
-//! one template share their seal, frame and layout, so their hashes meet; what each says it is
-//! does not: its QR code's text (a 学信网 report's 验证码), or the number it is known by (a
-//! 证书编号, an ID card's number) read by tesseract. A pair whose two pictures both say, and say
-//! differently, is two documents. Where only one number reads (the other picture is blurred), the
-//! read picture's number line is laid on the blurred one's (`picture_checks::number_line_fit`),
-//! and a digit that does not fit where the line does is another number. Everything else stays
-//! "相似" for the reviewer to read.
+//! Telling apart two documents the perceptual hash joins (issue 34). The hash keeps only a page's
+//! coarsest shapes: two certificates printed on one template share them, and so, by chance, do
+//! some unrelated pages. What tells them apart, cheapest first:
+//! - what each says it is in its QR code (a 学信网 report's 验证码): two texts, two documents;
+//! - its layout (`picture_checks::page_layout`): the two papers' marks, small, laid on each other;
+//!   unrelated pages (about 300 chance meetings in an exam of 1000 candidates) part here;
+//! - the number it is known by (a 证书编号, an ID card's number) read by tesseract: two numbers,
+//!   two documents. Where only one number reads (the other picture is blurred), the read
+//!   picture's number line is laid on the blurred one's (`picture_checks::number_line_fit`), and a
+//!   digit that does not fit where the line does is another number.
 //!
-//! The number is read only for pictures the hash joined with another person's, once per picture
-//! (kept in `picture_findings`): about 0.6 s of a core each; laying one line on another, about
-//! 0.3 s a pair with one blurred side (`./scripts/bench-picture-hashes.sh`).
+//! Everything else stays "相似" for the reviewer to read. The number is read only for pictures the
+//! hash joined with another person's, once per picture (kept in `picture_findings`): about 0.6 s
+//! of a core each; laying one line on another, about 0.3 s a pair with one blurred side; the
+//! layouts, a decode and a paper's straightening per picture
+//! (`./scripts/bench-picture-hashes.sh`, `./scripts/bench-chance-pairs.sh`).
 
 use std::sync::Arc;
 
@@ -21,7 +25,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 use crate::error::AppError;
 use crate::ssr::entities::{material, picture_finding};
 use crate::ssr::infra::server_state::ServerState;
-use crate::ssr::review::picture_analysis::{document_number, number_lines};
+use crate::ssr::review::picture_analysis::{document_number, number_lines, page_marks};
 use crate::ssr::review::quiet_picture_work::when_quiet;
 
 /// Of the pictures `alike` (other people's, with their hashes' distance) those `blob_key`'s
@@ -43,6 +47,7 @@ pub async fn not_told_apart(
         |other: &picture_finding::Model| matches!((&mine.qr_text, &other.qr_text), (Some(a), Some(b)) if a != b);
     let alike: Vec<(String, u32)> =
         alike.into_iter().filter(|(key, _)| !findings.get(key).is_some_and(codes_differ)).collect();
+    let alike = same_layout(state, blob_key, alike).await?;
     if alike.is_empty() || state.assistant.tesseract().is_none() {
         return Ok(alike);
     }
@@ -71,6 +76,27 @@ pub async fn not_told_apart(
             }
         };
         if !two_documents {
+            kept.push((key, distance));
+        }
+    }
+    Ok(kept)
+}
+
+/// Of the pictures `alike`, those laid out as `blob_key`'s is (a picture whose marks cannot be
+/// taken is kept: nothing tells it apart).
+async fn same_layout(
+    state: &ServerState,
+    blob_key: &str,
+    alike: Vec<(String, u32)>,
+) -> Result<Vec<(String, u32)>, AppError> {
+    if alike.is_empty() {
+        return Ok(alike);
+    }
+    let Some(mine) = on_picture(state, blob_key, page_marks).await?.flatten() else { return Ok(alike) };
+    let mut kept = Vec::new();
+    for (key, distance) in alike {
+        let theirs = on_picture(state, &key, page_marks).await?.flatten();
+        if !theirs.is_some_and(|theirs| mine.other_layout_than(&theirs)) {
             kept.push((key, distance));
         }
     }

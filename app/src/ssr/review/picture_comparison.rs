@@ -1,0 +1,91 @@
+//! The second half of the assistant's look at a picture (issue 34): its perceptual hash compared
+//! with every other person's (`picture_hashes`), the pairs the later looks cannot tell apart
+//! (`told_apart`) kept as "相似" (`similar_pictures`), and the finding marked compared, which is
+//! when the desk counts the picture as looked at. A comparison a crash or restart cut short is
+//! taken up again once it has been left unfinished for a while.
+
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+
+use crate::error::AppError;
+use crate::ssr::entities::{material, picture_finding, similar_picture};
+use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::review::told_apart::not_told_apart;
+
+/// A comparison unfinished this long after its look was cut short. One that is only slow (on
+/// deadline night the comparison waits for the uploads to be quiet) is then done twice, which
+/// changes nothing: its pairs are kept once.
+const LEFT_UNFINISHED_MINUTES: i64 = 10;
+/// Comparisons taken up at once.
+const BATCH: u64 = 16;
+
+/// Compares the picture (its hash `hash`) with other people's, keeps the pairs not told apart,
+/// and marks its finding compared.
+pub async fn compare(state: &ServerState, picture: &material::Model, hash: &[u8]) -> Result<(), AppError> {
+    let alike = {
+        let mut hashes = state.assistant.hashes().await;
+        hashes.catch_up(&state.db).await?;
+        hashes.alike(hash, picture.user_id, &picture.blob_key)
+    };
+    let alike = not_told_apart(state, &picture.blob_key, alike).await?;
+    for (other, distance) in alike {
+        for (one, two) in [(&picture.blob_key, &other), (&other, &picture.blob_key)] {
+            let pair = similar_picture::ActiveModel {
+                blob_key: Set(one.clone()),
+                other_blob_key: Set(two.clone()),
+                distance: Set(distance as i32),
+                ..Default::default()
+            };
+            similar_picture::Entity::insert(pair)
+                .on_conflict(
+                    OnConflict::columns([similar_picture::Column::BlobKey, similar_picture::Column::OtherBlobKey])
+                        .do_nothing()
+                        .to_owned(),
+                )
+                .exec_without_returning(&state.db)
+                .await
+                .map_err(|e| crate::ssr::internal("similar picture insert", e))?;
+        }
+    }
+    mark_compared(state, &picture.blob_key).await
+}
+
+/// Takes up to a batch of comparisons left unfinished; how many it took up.
+pub async fn compare_left_unfinished(state: &ServerState) -> Result<usize, AppError> {
+    use base64::Engine as _;
+    let given_up = state.clock.now() - chrono::Duration::minutes(LEFT_UNFINISHED_MINUTES);
+    let unfinished = picture_finding::Entity::find()
+        .filter(picture_finding::Column::ComparedAt.is_null())
+        .filter(picture_finding::Column::LookedAt.lt(given_up))
+        .order_by_asc(picture_finding::Column::Id)
+        .limit(BATCH)
+        .all(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("comparisons left unfinished", e))?;
+    for finding in &unfinished {
+        let picture = material::Entity::find()
+            .filter(material::Column::BlobKey.eq(&finding.blob_key))
+            .one(&state.db)
+            .await
+            .map_err(|e| crate::ssr::internal("picture of an unfinished comparison", e))?;
+        let hash =
+            finding.perceptual_hash.as_ref().and_then(|h| base64::engine::general_purpose::STANDARD.decode(h).ok());
+        match (picture, hash) {
+            (Some(picture), Some(hash)) => compare(state, &picture, &hash).await?,
+            // Deleted meanwhile, or nothing to compare: nothing is left to do.
+            _ => mark_compared(state, &finding.blob_key).await?,
+        }
+    }
+    Ok(unfinished.len())
+}
+
+async fn mark_compared(state: &ServerState, blob_key: &str) -> Result<(), AppError> {
+    picture_finding::Entity::update_many()
+        .filter(picture_finding::Column::BlobKey.eq(blob_key))
+        .filter(picture_finding::Column::ComparedAt.is_null())
+        .set(picture_finding::ActiveModel { compared_at: Set(Some(state.clock.now())), ..Default::default() })
+        .exec(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("picture finding compared", e))?;
+    Ok(())
+}
