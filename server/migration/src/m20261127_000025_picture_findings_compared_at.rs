@@ -13,6 +13,7 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // When the comparison ended; null while it runs (or was cut short by a crash).
         let compared_at = timestamp_with_time_zone_null(PictureFindings::ComparedAt);
         let table = Table::alter().table(PictureFindings::Table).add_column(compared_at).to_owned();
         manager.alter_table(table).await?;

@@ -46,10 +46,7 @@ pub fn run(folder: &str) {
             } else {
                 "unrelated"
             };
-            by_kind
-                .entry(kind)
-                .or_default()
-                .push((a.marks.likeness(&b.marks), format!("{} ~ {}", a.name, b.name)));
+            by_kind.entry(kind).or_default().push((a.marks.likeness(&b.marks), format!("{} ~ {}", a.name, b.name)));
         }
     }
     for (kind, mut list) in by_kind {

@@ -28,6 +28,7 @@ use picture_checks::number_reading::Reading;
 use picture_hashes::SAME_DOCUMENT_MAX_DISTANCE;
 use picture_hashes::{document_distance, kth_largest, perceptual_hash, prepare, tile_distances, tile_hashes, Prep};
 
+mod all_looks;
 mod chance_pairs;
 mod layouts;
 
@@ -385,15 +386,20 @@ fn second_stage(pictures: &[Picture], first: &Pairs) {
             pairs.len() - told_apart
         );
     }
-    third_look(pictures, &numbers, first);
+    let fits = third_look(pictures, &numbers, first);
+    all_looks::run(pictures, &numbers, &fits, first);
 }
 
 /// Where the hash joined two pictures and only one's number was read: the read picture's lines,
 /// blurred, laid on the other's, as the server does (`picture_checks::number_line_fit`). Prints
 /// what its thresholds tell apart, and for others on the whole line's fit and on its least alike
 /// digit, how many pairs of one paper would be told apart (must be none) and how many of one
-/// template.
-fn third_look(pictures: &[Picture], numbers: &[Reading], first: &Pairs) {
+/// template. Returns each such pair's fit, by its pictures (lower index first).
+fn third_look(
+    pictures: &[Picture],
+    numbers: &[Reading],
+    first: &Pairs,
+) -> std::collections::HashMap<(usize, usize), Option<Fit>> {
     let started = std::time::Instant::now();
     let crops: Vec<Vec<image::GrayImage>> = pictures.iter().map(|p| number_line_fit::line_crops(&p.image)).collect();
     let one_read = |i: usize, j: usize| match (&numbers[i], &numbers[j]) {
@@ -403,6 +409,7 @@ fn third_look(pictures: &[Picture], numbers: &[Reading], first: &Pairs) {
     };
     let kinds = [("one paper", &first.same), ("one template", &first.same_template)];
     let mut fits: Vec<(usize, Option<Fit>)> = Vec::new();
+    let mut by_pair = std::collections::HashMap::new();
     for (kind, list) in kinds.iter().enumerate() {
         let pairs: Vec<(usize, usize, usize)> =
             list.1.iter().filter(|p| p.0 <= SAME_DOCUMENT_MAX_DISTANCE).filter_map(|p| one_read(p.1, p.2)).collect();
@@ -418,6 +425,9 @@ fn third_look(pictures: &[Picture], numbers: &[Reading], first: &Pairs) {
             all.extend(second.join().expect("the second half"));
             all
         });
+        for (&(read, unread, _), fit) in pairs.iter().zip(&measured) {
+            by_pair.insert((read.min(unread), read.max(unread)), *fit);
+        }
         fits.extend(measured.into_iter().map(|fit| (kind, fit)));
     }
     println!(
@@ -456,4 +466,5 @@ fn third_look(pictures: &[Picture], numbers: &[Reading], first: &Pairs) {
             println!("  whole ≥ {whole_min:.2}, a digit < {cell_max:.2}: one paper told apart {}, one template told apart {} of {}", apart(0), apart(1), fits.iter().filter(|f| f.0 == 1).count());
         }
     }
+    by_pair
 }
