@@ -1,0 +1,74 @@
+//! Every look the server takes at a pair the hash joins, in its order (`told_apart`): the two
+//! layouts (`picture_checks::page_layout`), the two numbers, and where one number was read the
+//! line laid on the blurred one (`number_line_fit`). Prints what each look parts and what is left
+//! "相似"; and, of the pairs of two papers left, how many show a picture the candidate was already
+//! advised about (the shared domain's looks advice, as the browser and the server compute it:
+//! blurred, dark…), which the reviewer sends back for a retake either way.
+
+use std::collections::{BTreeMap, HashMap};
+
+use app::domain::picture_pixels::scaled_size;
+use app::domain::picture_quality::{measure, quality_advice, PictureKind, ANALYSIS_SIDE};
+use image::imageops::FilterType;
+use picture_checks::number_line_fit::Fit;
+use picture_checks::number_reading::Reading;
+use picture_checks::page_layout::{page_marks, PageMarks};
+
+use crate::{Pairs, Picture, SAME_DOCUMENT_MAX_DISTANCE};
+
+/// `fits`: the third look's fit for each pair (lower index first) with one number read.
+pub fn run(pictures: &[Picture], numbers: &[Reading], fits: &HashMap<(usize, usize), Option<Fit>>, first: &Pairs) {
+    let marks: Vec<PageMarks> = pictures.iter().map(|p| page_marks(&p.image)).collect();
+    let advice: Vec<Vec<&'static str>> = pictures.iter().map(looks_advice).collect();
+    println!("\nall looks, in the server's order:");
+    for (label, list) in [("one paper", &first.same), ("one template", &first.same_template)] {
+        let mut parted: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut left = Vec::new();
+        for &(distance, i, j) in list.iter().filter(|p| p.0 <= SAME_DOCUMENT_MAX_DISTANCE) {
+            let by = if marks[i].other_layout_than(&marks[j]) {
+                "layouts"
+            } else {
+                match (&numbers[i], &numbers[j]) {
+                    (Reading::Read(a), Reading::Read(b)) if a != b => "numbers",
+                    (Reading::Read(_), Reading::Read(_)) | (Reading::Unreadable, Reading::Unreadable) => "",
+                    _ if fits.get(&(i.min(j), i.max(j))).copied().flatten().is_some_and(Fit::shows_another_number) => {
+                        "a blurred number's line"
+                    }
+                    _ => "",
+                }
+            };
+            match by {
+                "" => left.push((distance, i, j)),
+                look => *parted.entry(look).or_default() += 1,
+            }
+        }
+        let joined = left.len() + parted.values().sum::<usize>();
+        println!("  pairs of {label}: {joined} joined by the hash; told apart {parted:?}; left 相似 {}", left.len());
+        if label == "one template" {
+            let advised = left.iter().filter(|&&(_, i, j)| !advice[i].is_empty() || !advice[j].is_empty()).count();
+            let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
+            for &(_, i, j) in &left {
+                for code in advice[i].iter().chain(&advice[j]) {
+                    *codes.entry(code).or_default() += 1;
+                }
+            }
+            println!("    of those, with a picture the candidate was advised about: {advised} ({codes:?})");
+            let unadvised: Vec<String> = left
+                .iter()
+                .filter(|&&(_, i, j)| advice[i].is_empty() && advice[j].is_empty())
+                .take(12)
+                .map(|&(_, i, j)| format!("{}~{}", pictures[i].name, pictures[j].name))
+                .collect();
+            println!("    without: {}", unadvised.join(", "));
+        }
+    }
+}
+
+/// The looks advice's codes, measured as the server measures a stored document picture.
+fn looks_advice(picture: &Picture) -> Vec<&'static str> {
+    let (w, h) = scaled_size(picture.image.width(), picture.image.height(), ANALYSIS_SIDE);
+    let small = picture.image.resize_exact(w, h, FilterType::Triangle).to_rgba8();
+    measure(small.as_raw(), small.width(), small.height())
+        .map(|m| quality_advice(&m, PictureKind::Document).into_iter().map(|v| v.code.as_str()).collect())
+        .unwrap_or_default()
+}
