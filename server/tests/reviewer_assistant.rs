@@ -353,7 +353,7 @@ async fn unrelated_pages_the_hash_joins_by_chance_are_told_apart_by_their_layout
 
 #[tokio::test]
 async fn a_picture_is_looked_at_only_once_compared_and_a_comparison_cut_short_is_taken_up_again() {
-    use app::ssr::entities::{material, picture_finding, similar_picture, user};
+    use app::ssr::entities::{picture_finding, similar_picture};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
     let app = spawn_app().await;
     app.add_exam(&exam(&app, "925")).await;
@@ -369,11 +369,11 @@ async fn a_picture_is_looked_at_only_once_compared_and_a_comparison_cut_short_is
 
     // The server stopped while it compared Bob's picture: its finding was stored, its pairs not.
     let db = &app.state.db;
-    let bob_user = user::Entity::find().filter(user::Column::IdNumber.eq(BOB)).one(db).await.unwrap().unwrap();
-    let bob_picture = material::Entity::find().filter(material::Column::UserId.eq(bob_user.id)).one(db).await.unwrap();
-    let bob_key = bob_picture.unwrap().blob_key;
-    let bob_finding =
-        picture_finding::Entity::find().filter(picture_finding::Column::BlobKey.eq(bob_key)).one(db).await.unwrap();
+    let bob_finding = picture_finding::Entity::find()
+        .filter(picture_finding::Column::BlobKey.eq(first_picture_of(&app, BOB).await))
+        .one(db)
+        .await
+        .unwrap();
     similar_picture::Entity::delete_many().exec(db).await.unwrap();
     picture_finding::Entity::update_many()
         .filter(picture_finding::Column::Id.eq(bob_finding.unwrap().id))
@@ -394,4 +394,64 @@ async fn a_picture_is_looked_at_only_once_compared_and_a_comparison_cut_short_is
     let sheet = sheet_when_looked_at(&admin, bob).await;
     assert_eq!(findings(&sheet, "diploma", 1)["alike"][0]["other"]["application_id"], json!(alice));
     assert_eq!(findings(&admin.sheet(alice).await, "diploma", 1)["alike"][0]["other"]["application_id"], json!(bob));
+}
+
+#[tokio::test]
+async fn where_only_one_number_reads_the_read_line_laid_on_the_other_tells_a_copy_from_a_classmates() {
+    use app::ssr::entities::picture_finding;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
+    let app = spawn_app().await;
+    app.add_exam(&exam(&app, "926")).await;
+    let number = "104231202005001234";
+    let alices = image::imageops::blur(&certificate_page(7, number), 1.5);
+    submitted(&app, ALICE, "926", vec![("diploma", jpeg(&alices, 85))]).await;
+    let admin = app.admin().await;
+    let alice = admin.first_waiting("926").await;
+    sheet_when_looked_at(&admin, alice).await;
+    // Her number is taken as one tesseract could not read (a photo too blurred: the drawn
+    // certificates here either read or lose their line altogether), and is kept so.
+    picture_finding::Entity::update_many()
+        .filter(picture_finding::Column::BlobKey.eq(first_picture_of(&app, ALICE).await))
+        .set(picture_finding::ActiveModel {
+            document_number_read_at: Set(Some(app.clock_now())),
+            document_number: Set(None),
+            ..Default::default()
+        })
+        .exec(&app.state.db)
+        .await
+        .unwrap();
+    // Bob photographs Alice's very paper; Erin hands in a classmate's certificate, another number.
+    submitted(&app, BOB, "926", vec![("diploma", jpeg(&rephotographed(&certificate_page(7, number)), 80))]).await;
+    submitted(&app, &resident_id(5), "926", vec![("diploma", jpeg(&certificate_page(7, "104231202005001299"), 90))])
+        .await;
+    let [_, bob, erin] = waiting_in_order(&admin, "926").await[..] else { panic!("three applications") };
+    for application in [bob, erin] {
+        sheet_when_looked_at(&admin, application).await;
+    }
+    let alike_of = |sheet: &Value| -> Vec<Value> {
+        findings(sheet, "diploma", 1)["alike"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["other"]["application_id"].clone())
+            .collect()
+    };
+    assert_eq!(alike_of(&admin.sheet(alice).await), [json!(bob)], "the copy stays 相似, the classmate's does not");
+    assert_eq!(alike_of(&admin.sheet(erin).await), Vec::<Value>::new());
+}
+
+/// The blob key of the first picture the candidate with `id_number` handed in (the server's own
+/// name for the file, which no reviewer is shown).
+async fn first_picture_of(app: &TestApp, id_number: &str) -> String {
+    use app::ssr::entities::{material, user};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let db = &app.state.db;
+    let owner = user::Entity::find().filter(user::Column::IdNumber.eq(id_number)).one(db).await.unwrap().unwrap();
+    let picture = material::Entity::find()
+        .filter(material::Column::UserId.eq(owner.id))
+        .order_by_asc(material::Column::CreatedAt)
+        .one(db)
+        .await
+        .unwrap();
+    picture.unwrap().blob_key
 }
