@@ -335,20 +335,12 @@ async fn unrelated_pages_the_hash_joins_by_chance_are_told_apart_by_their_layout
 
     let admin = app.admin().await;
     let [alice, bob, carol] = waiting_in_order(&admin, "924").await[..] else { panic!("three applications") };
-    let alike_of = |sheet: &Value| -> Vec<Value> {
-        findings(sheet, "diploma", 1)["alike"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| a["other"]["application_id"].clone())
-            .collect()
-    };
     for application in [alice, bob, carol] {
         sheet_when_looked_at(&admin, application).await;
     }
-    assert_eq!(alike_of(&admin.sheet(alice).await), [json!(carol)], "Carol's copy, not Bob's page");
-    assert_eq!(alike_of(&admin.sheet(bob).await), Vec::<Value>::new(), "Bob's page is another document");
-    assert_eq!(alike_of(&admin.sheet(carol).await), [json!(alice)]);
+    assert_eq!(alike_applications(&admin.sheet(alice).await), [json!(carol)], "Carol's copy, not Bob's page");
+    assert_eq!(alike_applications(&admin.sheet(bob).await), Vec::<Value>::new(), "Bob's page is another document");
+    assert_eq!(alike_applications(&admin.sheet(carol).await), [json!(alice)]);
 }
 
 #[tokio::test]
@@ -428,16 +420,12 @@ async fn where_only_one_number_reads_the_read_line_laid_on_the_other_tells_a_cop
     for application in [bob, erin] {
         sheet_when_looked_at(&admin, application).await;
     }
-    let alike_of = |sheet: &Value| -> Vec<Value> {
-        findings(sheet, "diploma", 1)["alike"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| a["other"]["application_id"].clone())
-            .collect()
-    };
-    assert_eq!(alike_of(&admin.sheet(alice).await), [json!(bob)], "the copy stays 相似, the classmate's does not");
-    assert_eq!(alike_of(&admin.sheet(erin).await), Vec::<Value>::new());
+    assert_eq!(
+        alike_applications(&admin.sheet(alice).await),
+        [json!(bob)],
+        "the copy stays 相似, the classmate's does not"
+    );
+    assert_eq!(alike_applications(&admin.sheet(erin).await), Vec::<Value>::new());
 }
 
 /// The blob key of the first picture the candidate with `id_number` handed in (the server's own
@@ -454,4 +442,10 @@ async fn first_picture_of(app: &TestApp, id_number: &str) -> String {
         .await
         .unwrap();
     picture.unwrap().blob_key
+}
+
+/// The applications whose pictures the desk names alike with the first diploma on `sheet`.
+fn alike_applications(sheet: &Value) -> Vec<Value> {
+    let alike = findings(sheet, "diploma", 1)["alike"].as_array().cloned().unwrap_or_default();
+    alike.iter().map(|a| a["other"]["application_id"].clone()).collect()
 }

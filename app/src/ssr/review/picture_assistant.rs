@@ -1,10 +1,11 @@
 //! The reviewer's assistant at work (issue 34): every stored picture is looked at once, in the
 //! background, after its upload was answered, and what it shows is kept for the desk
-//! (`picture_findings`): the looks advice, the QR code's text, the perceptual hash, and where
-//! another candidate handed in the same document (`similar_pictures`). It yields to candidates:
-//! a picture is looked at only once no upload has been decoded for half a second
-//! (`quiet_picture_work`), so on deadline night it waits and catches up after. Woken by each upload; every minute it also looks for pictures a crash or
-//! another server left unlooked at.
+//! (`picture_findings`): the looks advice, the QR code's text, the perceptual hash; then its
+//! comparison with other people's pictures (`picture_comparison`) keeps where another candidate
+//! handed in the same document (`similar_pictures`). It yields to candidates: a picture is looked
+//! at only once no upload has been decoded for half a second (`quiet_picture_work`), so on
+//! deadline night it waits and catches up after. Woken by each upload; every minute it also looks
+//! for pictures, and comparisons, a crash or another server left unfinished.
 
 use std::collections::HashMap;
 use std::time::Duration;
