@@ -1,6 +1,7 @@
 # Usage: picture_quality_set.py OUTPUT_FOLDER EXAMPLES_FOLDER (run by ./scripts/bench-picture-quality.sh)
 # Builds the calibration set: real photographs from scikit-image's bundled data (and the exams'
-# example pictures), each also blurred, darkened and washed out as a phone would spoil it.
+# example pictures), each also blurred, shaken sideways, darkened and washed out as a phone would
+# spoil it.
 import os, sys, glob
 import numpy as np
 from PIL import Image, ImageFilter, ImageEnhance
@@ -13,6 +14,12 @@ real = {
     'clock-motion-blur': np.asarray(Image.open(os.path.join(os.path.dirname(d.__file__), 'clock_motion.png'))),
     'hubble': d.hubble_deep_field(), 'moon': d.moon(), 'coins': d.coins(), 'horse': (d.horse() * 255).astype('uint8') if d.horse().dtype == bool else d.horse(),
 }
+def shaken(img, length):
+    """Moved sideways by `length` px while exposed: each pixel the mean of its row's `length`."""
+    a = np.asarray(img.convert('RGB')).astype(float)
+    kernel = np.ones(length) / length
+    rows = np.apply_along_axis(lambda r: np.convolve(r, kernel, mode='same'), 1, a)
+    return Image.fromarray(np.clip(rows, 0, 255).astype('uint8'))
 def save(name, img):
     img.convert('RGB').save(os.path.join(out, name + '.png'))
 for name, array in real.items():
@@ -22,6 +29,8 @@ for name, array in real.items():
         continue
     save(name + '~blur2', img.filter(ImageFilter.GaussianBlur(2)))
     save(name + '~blur4', img.filter(ImageFilter.GaussianBlur(4)))
+    save(name + '~shake4', shaken(img, 4))
+    save(name + '~shake12', shaken(img, 12))
     save(name + '~dark', ImageEnhance.Brightness(img.convert('RGB')).enhance(0.25))
     washed = Image.eval(img.convert('RGB'), lambda v: int(170 + v * 0.3))
     save(name + '~washed', washed)
@@ -35,5 +44,6 @@ for path in sorted(glob.glob(os.path.join(examples, '*.jpg'))):
     save(name, img)
     if 'photo' in name:
         save(name + '~blur4', img.filter(ImageFilter.GaussianBlur(4)))
+        save(name + '~shake12', shaken(img, 12))
         grey = Image.eval(img.convert('RGB'), lambda v: v)
         save(name + '~dark', ImageEnhance.Brightness(img.convert('RGB')).enhance(0.25))
