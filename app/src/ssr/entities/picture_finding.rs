@@ -8,7 +8,7 @@ pub struct Model {
     pub id: i32,
     #[sea_orm(unique)]
     pub blob_key: String,
-    /// Base64; none when the picture could not be decoded.
+    /// [`stored_hash`] of the hash; none when the picture could not be decoded.
     pub perceptual_hash: Option<String>,
     /// The looks advice's codes, comma-separated ("" when it looks fine).
     pub looks_advice: Option<String>,
@@ -37,6 +37,18 @@ impl Model {
     pub fn finished(&self) -> bool {
         self.compared_at.is_some()
     }
+}
+
+/// A perceptual hash as the `perceptual_hash` column holds it (base64).
+pub fn stored_hash(hash: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(hash)
+}
+
+/// The hash the `perceptual_hash` column holds as `stored`; None for text that is not base64.
+pub fn hash_from_stored(stored: &str) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.decode(stored).ok()
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -108,7 +108,6 @@ async fn look_at(state: &ServerState, picture: &material::Model, look_for: LookF
 }
 
 async fn record(state: &ServerState, picture: &material::Model, analysis: &PictureAnalysis) -> Result<(), AppError> {
-    use base64::Engine as _;
     let (qr, qr_text) = match &analysis.qr {
         None => (None, None),
         // Where it leads is kept too, for the queue's filters to ask the database.
@@ -125,10 +124,7 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
     });
     let row = picture_finding::ActiveModel {
         blob_key: Set(picture.blob_key.clone()),
-        perceptual_hash: Set(analysis
-            .perceptual_hash
-            .as_ref()
-            .map(|h| base64::engine::general_purpose::STANDARD.encode(h))),
+        perceptual_hash: Set(analysis.perceptual_hash.as_deref().map(picture_finding::stored_hash)),
         looks_advice: Set(analysis
             .looks_advice
             .as_ref()

@@ -52,7 +52,6 @@ pub async fn compare(state: &ServerState, picture: &material::Model, hash: &[u8]
 
 /// Takes up to a batch of comparisons left unfinished; how many it took up.
 pub async fn compare_left_unfinished(state: &ServerState) -> Result<usize, AppError> {
-    use base64::Engine as _;
     let given_up = state.clock.now() - chrono::Duration::minutes(LEFT_UNFINISHED_MINUTES);
     let unfinished = picture_finding::Entity::find()
         .filter(picture_finding::Column::ComparedAt.is_null())
@@ -68,8 +67,7 @@ pub async fn compare_left_unfinished(state: &ServerState) -> Result<usize, AppEr
             .one(&state.db)
             .await
             .map_err(|e| crate::ssr::internal("picture of an unfinished comparison", e))?;
-        let hash =
-            finding.perceptual_hash.as_ref().and_then(|h| base64::engine::general_purpose::STANDARD.decode(h).ok());
+        let hash = finding.perceptual_hash.as_deref().and_then(picture_finding::hash_from_stored);
         match (picture, hash) {
             (Some(picture), Some(hash)) => compare(state, &picture, &hash).await?,
             // Deleted meanwhile, or nothing to compare: nothing is left to do.

@@ -59,12 +59,11 @@ impl PictureHashes {
 
     /// Adds the rows not held yet.
     fn take(&mut self, rows: Vec<FindingRow>) {
-        use base64::Engine as _;
         for (id, blob_key, hash, owner_id) in rows {
             if id <= self.last_id() - LATE_COMMIT_WINDOW || !self.recent_ids.insert(id) {
                 continue;
             }
-            let hash = hash.and_then(|h| base64::engine::general_purpose::STANDARD.decode(h).ok());
+            let hash = hash.as_deref().and_then(picture_finding::hash_from_stored);
             if let Some(hash) = hash {
                 self.hashed.push(Hashed { blob_key, owner_id, hash });
             }
@@ -98,13 +97,12 @@ fn owner_of_finding() -> sea_orm::RelationDef {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use base64::Engine as _;
 
     /// A hash with half its bits set, `shift` bits from another made so: a matching pair when the
     /// shift is small.
     fn hash(shift: u32) -> Option<String> {
         let bits: u128 = (u128::MAX >> 64) << shift;
-        Some(base64::engine::general_purpose::STANDARD.encode(&bits.to_le_bytes()[..16]))
+        Some(picture_finding::stored_hash(&bits.to_le_bytes()[..16]))
     }
 
     fn row(id: i32, owner: i32) -> FindingRow {
@@ -122,7 +120,7 @@ mod tests {
         let mut held: Vec<&str> = hashes.hashed.iter().map(|h| h.blob_key.as_str()).collect();
         held.sort();
         assert_eq!(held, ["picture-5", "picture-6", "picture-7", "picture-8"]);
-        let probe = base64::engine::general_purpose::STANDARD.decode(hash(2).unwrap()).unwrap();
+        let probe = picture_finding::hash_from_stored(&hash(2).unwrap()).unwrap();
         assert!(hashes.alike(&probe, 9, "new").iter().any(|(key, _)| key == "picture-7"));
     }
 
