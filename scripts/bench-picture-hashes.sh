@@ -21,4 +21,3 @@ trap 'rm -rf "$work"' EXIT
 cd scripts/bench/picture-hashes
 cargo build --release --quiet
 ./target/release/picture-hashes "$work/pictures"
-./target/release/picture-hashes --layouts "$work/pictures"

@@ -1,9 +1,10 @@
 //! Every look the server takes at a pair the hash joins, in its order (`told_apart`): the two
 //! layouts (`picture_checks::page_layout`), the two numbers, and where one number was read the
 //! line laid on the blurred one (`number_line_fit`). Prints what each look parts and what is left
-//! "相似"; and, of the pairs of two papers left, how many show a picture the candidate was already
-//! advised about (the shared domain's looks advice, as the browser and the server compute it:
-//! blurred, dark…), which the reviewer sends back for a retake either way.
+//! "相似"; the layouts' likeness of pairs of one paper (lowest: none may fall below the threshold)
+//! and of one template; and, of the pairs of two papers left, how many show a picture the
+//! candidate was already advised about (the shared domain's looks advice, as the browser and the
+//! server compute it: blurred, dark…), which the reviewer sends back for a retake either way.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -12,7 +13,7 @@ use app::domain::picture_quality::{measure, quality_advice, PictureKind, ANALYSI
 use image::imageops::FilterType;
 use picture_checks::number_line_fit::Fit;
 use picture_checks::number_reading::Reading;
-use picture_checks::page_layout::{page_marks, PageMarks};
+use picture_checks::page_layout::{page_marks, PageMarks, ONE_LAYOUT_FROM};
 
 use crate::{Pairs, Picture, SAME_DOCUMENT_MAX_DISTANCE};
 
@@ -24,8 +25,12 @@ pub fn run(pictures: &[Picture], numbers: &[Reading], fits: &HashMap<(usize, usi
     for (label, list) in [("one paper", &first.same), ("one template", &first.same_template)] {
         let mut parted: BTreeMap<&str, usize> = BTreeMap::new();
         let mut left = Vec::new();
+        let mut likenesses: Vec<(f32, usize, usize)> = Vec::new();
         for &(distance, i, j) in list.iter().filter(|p| p.0 <= SAME_DOCUMENT_MAX_DISTANCE) {
-            let by = if marks[i].other_layout_than(&marks[j]) {
+            // Once per pair (the slowest step here); the server's rule, `other_layout_than`.
+            let likeness = marks[i].likeness(&marks[j]);
+            likenesses.push((likeness, i, j));
+            let by = if likeness < ONE_LAYOUT_FROM {
                 "layouts"
             } else {
                 match (&numbers[i], &numbers[j]) {
@@ -44,6 +49,17 @@ pub fn run(pictures: &[Picture], numbers: &[Reading], fits: &HashMap<(usize, usi
         }
         let joined = left.len() + parted.values().sum::<usize>();
         println!("  pairs of {label}: {joined} joined by the hash; told apart {parted:?}; left 相似 {}", left.len());
+        likenesses.sort_by(|x, y| x.0.total_cmp(&y.0));
+        if let (Some(lowest), Some(median)) = (likenesses.first(), likenesses.get(likenesses.len() / 2)) {
+            let name = |k: usize| pictures[k].name.as_str();
+            println!(
+                "    layouts' likeness: lowest {:.3} ({} ~ {}), median {:.3}",
+                lowest.0,
+                name(lowest.1),
+                name(lowest.2),
+                median.0
+            );
+        }
         if label == "one template" {
             let advised = left.iter().filter(|&&(_, i, j)| !advice[i].is_empty() || !advice[j].is_empty()).count();
             let mut codes: BTreeMap<&str, usize> = BTreeMap::new();

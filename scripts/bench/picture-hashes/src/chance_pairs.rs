@@ -24,14 +24,7 @@ pub fn run(folder: &str) {
     paths.retain(|p| p.extension().is_some_and(|e| e == "jpg"));
     paths.sort();
     let started = std::time::Instant::now();
-    let halves = paths.split_at(paths.len() / 2);
-    let hashed: Vec<Hashed> = std::thread::scope(|scope| {
-        let work = |part: &[PathBuf]| -> Vec<Hashed> { part.iter().map(|path| hashed(path)).collect() };
-        let second = scope.spawn(move || work(halves.1));
-        let mut all = work(halves.0);
-        all.extend(second.join().expect("the second half"));
-        all
-    });
+    let hashed: Vec<Hashed> = picture_hashes::on_two_cores(&paths, |path| hashed(path));
     println!("{} pictures hashed in {:.0} s", hashed.len(), started.elapsed().as_secs_f64());
     let mut pairs = 0u64;
     let mut met: BTreeMap<(String, String), (u64, u32)> = BTreeMap::new();

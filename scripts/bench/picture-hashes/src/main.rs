@@ -11,9 +11,10 @@
 //! document. Then the third look, where only one of the two numbers was read
 //! (`picture_checks::number_line_fit`).
 //!
-//! `--second-stage-only` skips the sweep of hash configurations; `--layouts FOLDER` measures instead
-//! the look at the two papers' layouts, which the server takes before the numbers (`layouts`);
-//! `--chance FOLDER` how often unrelated people's pictures meet, and what that look leaves of them
+//! Last, every look in the server's order, the layouts' first (`all_looks`).
+//!
+//! `--second-stage-only` skips the sweep of hash configurations; `--chance FOLDER` measures instead
+//! how often unrelated people's pictures meet, and what the look at their layouts leaves of them
 //! (`chance_pairs`).
 //!
 //! Times are this thread's time on a core (Linux's schedstat), one core, the machine being shared.
@@ -30,7 +31,6 @@ use picture_hashes::{document_distance, kth_largest, perceptual_hash, prepare, t
 
 mod all_looks;
 mod chance_pairs;
-mod layouts;
 
 struct Picture {
     name: String,
@@ -138,9 +138,6 @@ fn open_upright(path: &std::path::Path) -> DynamicImage {
 fn main() {
     let args = std::env::args().skip(1);
     let mut rest: Vec<String> = args.collect();
-    if rest.first().is_some_and(|a| a == "--layouts") {
-        return layouts::run(rest.get(1).expect("usage: picture-hashes --layouts FOLDER"));
-    }
     if rest.first().is_some_and(|a| a == "--chance") {
         return chance_pairs::run(rest.get(1).expect("usage: picture-hashes --chance FOLDER"));
     }
@@ -413,17 +410,8 @@ fn third_look(
     for (kind, list) in kinds.iter().enumerate() {
         let pairs: Vec<(usize, usize, usize)> =
             list.1.iter().filter(|p| p.0 <= SAME_DOCUMENT_MAX_DISTANCE).filter_map(|p| one_read(p.1, p.2)).collect();
-        let halves = pairs.split_at(pairs.len() / 2);
-        let measured: Vec<Option<Fit>> = std::thread::scope(|scope| {
-            let work = |part: &[(usize, usize, usize)]| -> Vec<Option<Fit>> {
-                part.iter()
-                    .map(|&(read, unread, digits)| number_line_fit::best_fit(&crops[read], digits, &crops[unread]))
-                    .collect()
-            };
-            let second = scope.spawn(move || work(halves.1));
-            let mut all = work(halves.0);
-            all.extend(second.join().expect("the second half"));
-            all
+        let measured: Vec<Option<Fit>> = picture_hashes::on_two_cores(&pairs, |&(read, unread, digits)| {
+            number_line_fit::best_fit(&crops[read], digits, &crops[unread])
         });
         for (&(read, unread, _), fit) in pairs.iter().zip(&measured) {
             by_pair.insert((read.min(unread), read.max(unread)), *fit);
