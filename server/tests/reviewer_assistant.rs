@@ -184,6 +184,7 @@ async fn the_same_document_from_two_people_is_named_only_to_a_reviewer_of_both()
     assert_eq!(other["application_id"], json!(bob_application));
     assert_eq!(other["exam_code"], json!("921"));
     assert_eq!(other["name_start"], json!("考…"), "the family name only");
+    assert_eq!(alike[0]["numbers"], json!({ "Same": "104231202005001234" }), "both numbers read, and alike");
     let bob_picture = other["image_url"].as_str().unwrap().to_string();
     assert_eq!(admin.get(&bob_picture).await.status(), 200, "the administrator may see Bob's picture");
     // Bob's desk names Alice's picture the same way.
@@ -194,7 +195,11 @@ async fn the_same_document_from_two_people_is_named_only_to_a_reviewer_of_both()
     let reviewer = app.new_reviewer(DAVE, &["920"]).await;
     let sheet = sheet_when_looked_at(&reviewer, alice_application).await;
     let alike = findings(&sheet, "diploma", 1)["alike"].clone();
-    assert_eq!(alike, json!([{ "distance": alike[0]["distance"], "other": null }]));
+    assert_eq!(
+        alike,
+        json!([{ "distance": alike[0]["distance"], "numbers": { "Same": "104231202005001234" }, "other": null }]),
+        "the fact alone, and her own number"
+    );
     let bob_material = bob_picture.trim_start_matches("/api/materials/").trim_end_matches("/file");
     assert!(!sheet.to_string().contains(bob_material), "nothing names Bob's picture");
     assert_eq!(reviewer.get(&bob_picture).await.status(), 404);
@@ -394,6 +399,7 @@ async fn where_only_one_number_reads_the_read_line_laid_on_the_other_tells_a_cop
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
     let app = spawn_app().await;
     app.add_exam(&exam(&app, "926")).await;
+    app.add_exam(&exam(&app, "927")).await;
     let number = "104231202005001234";
     let alices = image::imageops::blur(&certificate_page(7, number), 1.5);
     submitted(&app, ALICE, "926", vec![("diploma", jpeg(&alices, 85))]).await;
@@ -412,20 +418,29 @@ async fn where_only_one_number_reads_the_read_line_laid_on_the_other_tells_a_cop
         .exec(&app.state.db)
         .await
         .unwrap();
-    // Bob photographs Alice's very paper; Erin hands in a classmate's certificate, another number.
-    submitted(&app, BOB, "926", vec![("diploma", jpeg(&rephotographed(&certificate_page(7, number)), 80))]).await;
+    // Bob photographs Alice's very paper, for another exam; Erin hands in a classmate's
+    // certificate, another number.
+    submitted(&app, BOB, "927", vec![("diploma", jpeg(&rephotographed(&certificate_page(7, number)), 80))]).await;
     submitted(&app, &resident_id(5), "926", vec![("diploma", jpeg(&certificate_page(7, "104231202005001299"), 90))])
         .await;
-    let [_, bob, erin] = waiting_in_order(&admin, "926").await[..] else { panic!("three applications") };
+    let [_, erin] = waiting_in_order(&admin, "926").await[..] else { panic!("two applications") };
+    let bob = admin.first_waiting("927").await;
     for application in [bob, erin] {
         sheet_when_looked_at(&admin, application).await;
     }
-    assert_eq!(
-        alike_applications(&admin.sheet(alice).await),
-        [json!(bob)],
-        "the copy stays 相似, the classmate's does not"
-    );
+    let alices_sheet = admin.sheet(alice).await;
+    assert_eq!(alike_applications(&alices_sheet), [json!(bob)], "the copy stays 相似, the classmate's does not");
     assert_eq!(alike_applications(&admin.sheet(erin).await), Vec::<Value>::new());
+    // What is left for the eye: her number did not read, Bob's did.
+    let numbers = |sheet: &Value| findings(sheet, "diploma", 1)["alike"][0]["numbers"].clone();
+    assert_eq!(numbers(&alices_sheet), json!({ "OnlyOther": number }));
+    assert_eq!(numbers(&admin.sheet(bob).await), json!({ "OnlyThis": number }));
+    // A reviewer who may not review Bob's application is not told his number.
+    let reviewer = app.new_reviewer(DAVE, &["926"]).await;
+    let sheet = sheet_when_looked_at(&reviewer, alice).await;
+    assert_eq!(findings(&sheet, "diploma", 1)["alike"][0]["other"], Value::Null);
+    assert_eq!(numbers(&sheet), json!({ "OnlyOther": null }));
+    assert!(!sheet.to_string().contains(number), "nothing of Bob's number");
 }
 
 /// The blob key of the first picture the candidate with `id_number` handed in (the server's own

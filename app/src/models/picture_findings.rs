@@ -67,8 +67,27 @@ pub enum QrFinding {
 pub struct AlikePicture {
     /// Differing bits of the two perceptual hashes (0: the same picture).
     pub distance: u32,
+    /// The two pictures' document numbers as the assistant read them; None where it read neither
+    /// (no tesseract here, or a category whose numbers are not read).
+    pub numbers: Option<NumbersRead>,
     /// The other application, only when the reviewer may review it too; otherwise the fact alone.
     pub other: Option<AlikeApplication>,
+}
+
+/// The document numbers (a certificate's 证书编号) of two pictures no look told apart: what is
+/// left for the reviewer to compare by eye. Two numbers read differently are two documents, and
+/// such a pair is never shown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum NumbersRead {
+    /// Both pictures read as this number: most likely one paper handed in twice.
+    Same(String),
+    /// This picture's number read; the other's did not (most often a blurred photo).
+    OnlyThis(String),
+    /// The other picture's number read, this one's did not. The number itself only for a reviewer
+    /// who may review the other application.
+    OnlyOther(Option<String>),
+    /// Neither picture's number read.
+    Neither,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -209,7 +228,7 @@ mod tests {
             looks_shown_to_candidate: true,
             qr: Some(QrFinding::Read { text: "https://example.net".into(), target: CodeTarget::Other }),
             id_number: Some(IdNumberFinding::Differs { read: "110101199003071233".into() }),
-            alike: vec![AlikePicture { distance: 3, other: None }],
+            alike: vec![AlikePicture { distance: 3, numbers: None, other: None }],
         };
         assert_eq!(
             everything.kinds(),

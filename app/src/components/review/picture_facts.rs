@@ -1,6 +1,7 @@
 //! Beside the picture on the desk: what the reviewer's assistant prepared about it — the ID
 //! card's number against the account's, where its QR code leads, the looks advice the candidate
-//! was given, and other candidates' pictures of the same document. Facts only; the reviewer decides. A code that is not a 学信网 report's is shown
+//! was given, and other candidates' pictures of the same document (with what their numbers read
+//! as). Facts only; the reviewer decides. A code that is not a 学信网 report's is shown
 //! as text, never as a link.
 
 use leptos::prelude::*;
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 use crate::domain::qr_code::CodeTarget;
 use crate::domain::ViolationCode;
 use crate::i18n::{tr, use_lang};
-use crate::models::picture_findings::{AlikePicture, IdNumberFinding, PictureFindings, QrFinding};
+use crate::models::picture_findings::{AlikePicture, IdNumberFinding, NumbersRead, PictureFindings, QrFinding};
 
 #[component]
 pub fn PictureFacts(findings: Option<PictureFindings>) -> impl IntoView {
@@ -135,6 +136,7 @@ fn AlikeFact(alike: AlikePicture) -> impl IntoView {
                 <li class="fact-warning alike" data-testid="alike-fact">
                     {move || lang.get().pick(format!("与考生 {name} 的材料相似（同一份材料或同一模板，请核对姓名和编号）"), format!("Looks like a picture of candidate {name} (the same paper or the same template: compare names and numbers)"))}
                     " "<a href=href data-testid="alike-link">{tr("打开该申请", "Open that application")}</a>
+                    {numbers_said(alike.numbers)}
                     <img class="alike-picture" src=other.image_url alt=tr("相似的图片", "The similar picture") loading="lazy"/>
                 </li>
             }
@@ -143,8 +145,38 @@ fn AlikeFact(alike: AlikePicture) -> impl IntoView {
         None => view! {
             <li class="fact-warning alike" data-testid="alike-fact">
                 {tr("与另一位考生的材料相似（该申请不在您的审核范围内）", "Looks like another candidate's picture (an application you do not review)")}
+                {numbers_said(alike.numbers)}
             </li>
         }
         .into_any(),
     }
+}
+
+/// What the two pictures' numbers read as, under the pair: where the reviewer's eye must go.
+fn numbers_said(numbers: Option<NumbersRead>) -> Option<impl IntoView> {
+    let lang = use_lang();
+    let (zh, en) = match numbers? {
+        NumbersRead::Same(number) => (
+            format!("两图的编号均识别为 {number}：很可能是同一份材料"),
+            format!("Both pictures' numbers read {number}: most likely the same paper"),
+        ),
+        NumbersRead::OnlyThis(number) => (
+            format!("本图编号识别为 {number}，对方图片的编号未能识别：请目视核对"),
+            format!("This picture's number reads {number}; the other's could not be read: compare by eye"),
+        ),
+        NumbersRead::OnlyOther(Some(number)) => (
+            format!("对方图片的编号识别为 {number}，本图的编号未能识别：请目视核对"),
+            format!("The other picture's number reads {number}; this one's could not be read: compare by eye"),
+        ),
+        NumbersRead::OnlyOther(None) => {
+            ("本图的编号未能识别：请目视核对".into(), "This picture's number could not be read: compare by eye".into())
+        }
+        NumbersRead::Neither => (
+            "两图的编号均未能识别：请目视核对姓名和编号".into(),
+            "Neither picture's number could be read: compare names and numbers by eye".into(),
+        ),
+    };
+    Some(
+        view! { <span class="alike-numbers" data-testid="alike-numbers">{move || lang.get().pick(zh.clone(), en.clone())}</span> },
+    )
 }

@@ -9,7 +9,9 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use crate::domain::qr_code::CodeTarget;
 use crate::domain::ViolationCode;
 use crate::error::AppError;
-use crate::models::picture_findings::{AlikeApplication, AlikePicture, IdNumberFinding, PictureFindings, QrFinding};
+use crate::models::picture_findings::{
+    AlikeApplication, AlikePicture, IdNumberFinding, NumbersRead, PictureFindings, QrFinding,
+};
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Staff;
 use crate::ssr::access::reviewer_access;
@@ -24,18 +26,20 @@ pub async fn findings_of(
     pictures: &[material::Model],
 ) -> Result<HashMap<String, PictureFindings>, AppError> {
     let keys: Vec<String> = pictures.iter().map(|p| p.blob_key.clone()).collect();
-    let found = picture_finding::by_blob_key(db, keys.clone())
-        .await
-        .map_err(|e| crate::ssr::internal("picture findings", e))?;
     let pairs = similar_picture::Entity::find()
-        .filter(similar_picture::Column::BlobKey.is_in(keys))
+        .filter(similar_picture::Column::BlobKey.is_in(keys.clone()))
         .all(db)
         .await
         .map_err(|e| crate::ssr::internal("similar pictures", e))?;
+    // The other sides' findings too: their numbers as read.
+    let found =
+        picture_finding::by_blob_key(db, keys.iter().cloned().chain(pairs.iter().map(|p| p.other_blob_key.clone())))
+            .await
+            .map_err(|e| crate::ssr::internal("picture findings", e))?;
     let alike = alike_pictures(db, account, &pairs).await?;
     let receipts = advice_receipt::Entity::find()
         .filter(advice_receipt::Column::UserId.is_in(pictures.iter().map(|p| p.user_id)))
-        .filter(advice_receipt::Column::Sha256.is_in(found.values().filter_map(|f| f.sha256.clone())))
+        .filter(advice_receipt::Column::Sha256.is_in(keys.iter().filter_map(|key| found.get(key)?.sha256.clone())))
         .all(db)
         .await
         .map_err(|e| crate::ssr::internal("advice receipts", e))?;
@@ -46,7 +50,11 @@ pub async fn findings_of(
         let alike = pairs
             .iter()
             .filter(|pair| pair.blob_key == picture.blob_key)
-            .filter_map(|pair| alike.get(&pair.other_blob_key).cloned())
+            .filter_map(|pair| {
+                let mut alike = alike.get(&pair.other_blob_key).cloned()?;
+                alike.numbers = numbers_read(finding, found.get(&pair.other_blob_key), alike.other.is_some());
+                Some(alike)
+            })
             .collect();
         // The owner's own receipt about these very bytes; another account's says nothing.
         let shown = finding
@@ -81,6 +89,23 @@ fn findings(row: &picture_finding::Model, alike: Vec<AlikePicture>, looks_shown:
     }
 }
 
+/// What the two pictures' document numbers read as; the other's number only when its
+/// application is `reviewable` too.
+fn numbers_read(
+    mine: &picture_finding::Model,
+    theirs: Option<&picture_finding::Model>,
+    reviewable: bool,
+) -> Option<NumbersRead> {
+    let read =
+        |finding: &picture_finding::Model| finding.document_number_read_at.map(|_| finding.document_number.clone());
+    match (read(mine)?, read(theirs?)?) {
+        (Some(one), Some(other)) => (one == other).then_some(NumbersRead::Same(one)),
+        (Some(one), None) => Some(NumbersRead::OnlyThis(one)),
+        (None, Some(other)) => Some(NumbersRead::OnlyOther(reviewable.then_some(other))),
+        (None, None) => Some(NumbersRead::Neither),
+    }
+}
+
 /// The other side of each pair whose picture still exists, by its blob key.
 async fn alike_pictures(
     db: &DatabaseConnection,
@@ -109,7 +134,7 @@ async fn alike_pictures(
             Err(AppError::NotFound | AppError::Forbidden) => None,
             Err(error) => return Err(error),
         };
-        alike.insert(other.blob_key.clone(), AlikePicture { distance, other: shown });
+        alike.insert(other.blob_key.clone(), AlikePicture { distance, numbers: None, other: shown });
     }
     Ok(alike)
 }
