@@ -81,12 +81,13 @@ pub struct AlikePicture {
 pub enum NumbersRead {
     /// Both pictures read as this number: most likely one paper handed in twice.
     Same(String),
-    /// This picture's number read; the other's did not (most often a blurred photo).
+    /// This picture's number read; none was read on the other (most often a blurred photo; or
+    /// a page without a number).
     OnlyThis(String),
     /// The other picture's number read, this one's did not. The number itself only for a reviewer
     /// who may review the other application.
     OnlyOther(Option<String>),
-    /// Neither picture's number read.
+    /// No number read on either picture.
     Neither,
 }
 

@@ -161,19 +161,19 @@ fn numbers_said(numbers: Option<NumbersRead>) -> Option<impl IntoView> {
             format!("Both pictures' numbers read {number}: most likely the same paper"),
         ),
         NumbersRead::OnlyThis(number) => (
-            format!("本图编号识别为 {number}，对方图片的编号未能识别：请目视核对"),
-            format!("This picture's number reads {number}; the other's could not be read: compare by eye"),
+            format!("本图编号识别为 {number}，对方图片未识别出编号：请目视核对"),
+            format!("This picture's number reads {number}; none was read on the other: compare by eye"),
         ),
         NumbersRead::OnlyOther(Some(number)) => (
-            format!("对方图片的编号识别为 {number}，本图的编号未能识别：请目视核对"),
-            format!("The other picture's number reads {number}; this one's could not be read: compare by eye"),
+            format!("对方图片编号识别为 {number}，本图未识别出编号：请目视核对"),
+            format!("The other picture's number reads {number}; none was read on this one: compare by eye"),
         ),
         NumbersRead::OnlyOther(None) => {
-            ("本图的编号未能识别：请目视核对".into(), "This picture's number could not be read: compare by eye".into())
+            ("本图未识别出编号：请目视核对".into(), "No number was read on this picture: compare by eye".into())
         }
         NumbersRead::Neither => (
-            "两图的编号均未能识别：请目视核对姓名和编号".into(),
-            "Neither picture's number could be read: compare names and numbers by eye".into(),
+            "两图均未识别出编号：请目视核对姓名和编号".into(),
+            "No number was read on either picture: compare names and numbers by eye".into(),
         ),
     };
     Some(
