@@ -58,5 +58,6 @@ fn Side(side: PairSide) -> impl IntoView {
             Some(id) => view! { <a href=format!("/review/applications/{id}")>{label}</a> }.into_any(),
             None => view! { <span>{label}</span> }.into_any(),
         }}
+        {side.number.map(|number| view! { <span class="alike-numbers">{tr("编号 ", "Number ")}{number}</span> })}
     }
 }

@@ -199,6 +199,8 @@ pub struct PairSide {
     pub exam_code: String,
     pub category: String,
     pub image_url: String,
+    /// The document number the assistant read on the picture, if it read one.
+    pub number: Option<String>,
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The administrators' report of an exam's pictures that another candidate handed in too (the
-//! same exam or any other of the installation): each pair once, closest first.
+//! same exam or any other of the installation): each pair once, closest first, with the numbers
+//! the assistant read on each picture.
 
 use std::collections::{HashMap, HashSet};
 
@@ -8,7 +9,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use crate::error::AppError;
 use crate::models::picture_findings::{PairSide, SimilarPair};
 use crate::ssr::application::application_queries;
-use crate::ssr::entities::{material, similar_picture};
+use crate::ssr::entities::{material, picture_finding, similar_picture};
 use crate::ssr::review::review_queue;
 
 pub async fn pairs_of_exam(db: &DatabaseConnection, exam_code: &str) -> Result<Vec<SimilarPair>, AppError> {
@@ -28,6 +29,8 @@ pub async fn pairs_of_exam(db: &DatabaseConnection, exam_code: &str) -> Result<V
     let by_key: HashMap<&str, &material::Model> =
         pictures.iter().chain(others.iter()).map(|m| (m.blob_key.as_str(), m)).collect();
     let names = review_queue::names_of(db, by_key.values().map(|m| m.user_id).collect()).await?;
+    let findings = picture_finding::by_blob_key(db, by_key.keys().map(|key| key.to_string())).await.map_err(fail)?;
+    let number = |picture: &material::Model| findings.get(&picture.blob_key).and_then(|f| f.document_number.clone());
     let mut seen = HashSet::new();
     let mut report = Vec::new();
     for pair in &pairs {
@@ -43,8 +46,8 @@ pub async fn pairs_of_exam(db: &DatabaseConnection, exam_code: &str) -> Result<V
         };
         if seen.insert(key) {
             report.push(SimilarPair {
-                one: side(db, one, &names).await?,
-                other: side(db, other, &names).await?,
+                one: side(db, one, &names, number(one)).await?,
+                other: side(db, other, &names, number(other)).await?,
                 distance: pair.distance as u32,
             });
         }
@@ -57,6 +60,7 @@ async fn side(
     db: &DatabaseConnection,
     picture: &material::Model,
     names: &HashMap<i32, crate::ssr::entities::user::Model>,
+    number: Option<String>,
 ) -> Result<PairSide, AppError> {
     let application = application_queries::find(db, picture.user_id, &picture.exam_code).await?;
     Ok(PairSide {
@@ -65,5 +69,6 @@ async fn side(
         exam_code: picture.exam_code.clone(),
         category: picture.category.clone(),
         image_url: format!("/api/materials/{}/file", picture.id),
+        number,
     })
 }
