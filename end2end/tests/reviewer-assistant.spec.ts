@@ -66,6 +66,19 @@ test('the candidate hears about an unreadable QR code before sending; the review
   await expect(records.locator('li.material')).toHaveCount(2);
   await call(page.request, 'save_application', { code, form: {}, position: null, submit: true });
 
+  // Another candidate hands in the very same report: the desk names the pair.
+  const other = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  const othersName = `另一考生${Date.now() % 10000}`;
+  await signUpCandidate(other, othersName, '13912345681');
+  await call(other.request, 'accept_pledge', { code });
+  await open(other, `/exams/${code}`);
+  const othersRecords = other.getByRole('region', { name: '学历证书电子注册备案表' });
+  await othersRecords.locator('#file-chsi_record').setInputFiles({ name: 'report.jpg', mimeType: 'image/jpeg', buffer: report });
+  await othersRecords.getByRole('button', { name: '上传', exact: true }).click();
+  await expect(othersRecords.locator('li.material')).toHaveCount(1);
+  await call(other.request, 'save_application', { code, form: {}, position: null, submit: true });
+  await other.context().close();
+
   // The reviewer: the queue's badge, then the desk's facts beside each picture.
   const desk = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
   await staffLogsInOnThePage(desk, DEMO_ADMIN);
@@ -75,6 +88,9 @@ test('the candidate hears about an unreadable QR code before sending; the review
   await expect(async () => {
     await desk.reload();
     await expect(row.locator('.badge.finding[data-finding="qr_unreadable"]')).toHaveText('二维码未识别', { timeout: 1000 });
+    // Compared once the other's copy is: then the pair is on both desks.
+    const othersRow = desk.getByTestId('queue').locator('tr', { hasText: othersName });
+    await expect(othersRow.locator('.badge.finding[data-finding="same_document"]')).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   await expectAccessible(desk);
   // The queue is a page of the router: the desk opens in place.
@@ -87,6 +103,11 @@ test('the candidate hears about an unreadable QR code before sending; the review
   await expect(facts.getByTestId('looks-fact')).toContainText('照片：可能模糊（考生看到了同样的提示，仍选择上传）');
   await desk.keyboard.press('o');
   await expect(facts.getByTestId('qr-fact')).toContainText(`学信网在线验证报告，验证码 ${VCODE}`);
+  // The other candidate's copy, side by side, and what is left to compare: this page has no number.
+  // (Other tests' pages may be alike too: this one is the other candidate's, 另….)
+  const othersCopy = facts.getByTestId('alike-fact').filter({ hasText: '与考生 另… 的材料相似' });
+  await expect(othersCopy.getByTestId('alike-numbers')).toHaveText('两图均未识别出编号：请目视核对姓名和编号');
+  await expect(othersCopy.getByRole('link', { name: '打开该申请' })).toBeVisible();
   await expectAccessible(desk);
   // G comes round to the next picture with something worth a look: the unreadable code.
   await expect(desk.getByText('下一处机器提示')).toBeVisible();
@@ -97,6 +118,8 @@ test('the candidate hears about an unreadable QR code before sending; the review
   // The same facts and keys in English (a staff page switches in place).
   await switchLanguage(desk, 'English');
   await expect(facts.getByTestId('qr-fact')).toContainText(`QR code: a 学信网 online verification report, code ${VCODE}`);
+  await expect(facts.getByTestId('alike-fact').filter({ hasText: 'Looks like a picture of candidate 另…' }).getByTestId('alike-numbers'))
+    .toHaveText('No number was read on either picture: compare names and numbers by eye');
   await expect(desk.getByText('G next machine finding')).toBeVisible();
   await desk.keyboard.press('g');
   await expect(facts.getByTestId('qr-fact')).toContainText('QR code: could not be read (the candidate is told so on choosing the picture)');
