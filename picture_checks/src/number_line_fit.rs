@@ -8,9 +8,15 @@
 //! fits well as a whole may tell two papers apart: a fit that is poor overall (another line
 //! found, a photo cutting the number) says nothing, and the pair stays "相似".
 //!
+//! A digit that differs stands out in two ways: its cell fits badly ([`DIGIT_FIT`]), or it fits
+//! much worse than the line's other digits do ([`CELL_CONTRAST`]): on a heavily blurred photo
+//! every cell fits well, a differing digit's a little less, and how well the same digits fit
+//! says how much less is noise.
+//!
 //! Thresholds chosen on `./scripts/bench-picture-hashes.sh`'s two shoots (figures in
 //! docs/benchmarks.md): pairs of one paper that fit at least [`WHOLE_LINE_FIT`] overall had no
-//! digit's cell below 0.90; [`DIGIT_FIT`] leaves that margin.
+//! digit's cell below 0.90, and no worst cell more than 3.12 times as far from a perfect fit as
+//! the median cell; [`DIGIT_FIT`] and [`CELL_CONTRAST`] leave those margins.
 
 use crate::grey::correlation;
 use crate::id_number_line::straighten;
@@ -24,6 +30,12 @@ const LINES: usize = 2;
 pub const WHOLE_LINE_FIT: f32 = 0.80;
 /// A digit's cell fitting less than this, in a line that fits as a whole: another number.
 pub const DIGIT_FIT: f32 = 0.80;
+/// The least alike digit's misfit (1 − its correlation) more than this many times the median
+/// digit's, in a line that fits as a whole: another number.
+pub const CELL_CONTRAST: f32 = 5.0;
+/// The median digit's misfit counted as at least this: on a line that fits almost perfectly, a
+/// slight unevenness is not a contrast.
+const MEDIAN_MISFIT_FLOOR: f32 = 0.02;
 
 /// A picture's likeliest lines, straightened, a digit `DIGIT_PX` high.
 pub fn line_crops(picture: &DynamicImage) -> Vec<GrayImage> {
@@ -39,12 +51,19 @@ pub struct Fit {
     pub whole: f32,
     /// Of the least alike digit's cell.
     pub worst_cell: f32,
+    /// Of the median digit's cell.
+    pub median_cell: f32,
 }
 
 impl Fit {
     /// The blurred picture shows another number than the read one.
     pub fn shows_another_number(self) -> bool {
-        self.whole >= WHOLE_LINE_FIT && self.worst_cell < DIGIT_FIT
+        self.whole >= WHOLE_LINE_FIT && (self.worst_cell < DIGIT_FIT || self.cell_contrast() > CELL_CONTRAST)
+    }
+
+    /// How many times the least alike digit's misfit is the median digit's.
+    pub fn cell_contrast(self) -> f32 {
+        (1.0 - self.worst_cell) / (1.0 - self.median_cell).max(MEDIAN_MISFIT_FLOOR)
     }
 }
 
@@ -91,7 +110,7 @@ pub fn best_fit(sharp: &[GrayImage], digits: usize, blurred: &[GrayImage]) -> Op
     let margin = (DIGIT_PX / 2.0 * softened.height() as f32 / (2.0 * DIGIT_PX)) as u32;
     let span = softened.width().saturating_sub(2 * margin);
     let cells = digits.max(1) as u32;
-    let worst_cell = (0..cells)
+    let mut each_cell: Vec<f32> = (0..cells)
         .map(|k| {
             let (x0, x1) = (margin + span * k / cells, margin + span * (k + 1) / cells);
             let mut cell_best = -1.0f32;
@@ -102,8 +121,9 @@ pub fn best_fit(sharp: &[GrayImage], digits: usize, blurred: &[GrayImage]) -> Op
             }
             cell_best
         })
-        .fold(1.0f32, f32::min);
-    Some(Fit { whole, worst_cell })
+        .collect();
+    each_cell.sort_by(f32::total_cmp);
+    Some(Fit { whole, worst_cell: each_cell[0], median_cell: each_cell[each_cell.len() / 2] })
 }
 
 fn half(img: &GrayImage) -> GrayImage {
@@ -160,6 +180,23 @@ mod tests {
             best_fit(&[line_of("104231202005001234")], 18, &[photographed(&line_of("104231202005001882"))]).unwrap();
         assert!(fit.whole >= WHOLE_LINE_FIT, "the line as a whole still fits: {fit:?}");
         assert!(fit.shows_another_number(), "{fit:?}");
+    }
+
+    #[test]
+    fn a_digit_fitting_far_worse_than_the_others_is_another_number_though_it_fits_fairly() {
+        // Like a classmate's certificate on the bench, blurred: the same digits fit at 0.985, the
+        // differing one at 0.88.
+        let classmates = Fit { whole: 0.93, worst_cell: 0.88, median_cell: 0.985 };
+        assert!(classmates.shows_another_number(), "{}", classmates.cell_contrast());
+        // The most uneven pair of one paper on the bench's shoots (3.12 times).
+        let one_paper = Fit { whole: 0.90, worst_cell: 0.929, median_cell: 0.977 };
+        assert!(!one_paper.shows_another_number(), "{}", one_paper.cell_contrast());
+        // Nearly perfect digits make no contrast of a slight unevenness.
+        let sharp = Fit { whole: 0.97, worst_cell: 0.93, median_cell: 0.998 };
+        assert!(!sharp.shows_another_number(), "{}", sharp.cell_contrast());
+        // A line that does not fit as a whole says nothing, however uneven.
+        let elsewhere = Fit { whole: 0.70, worst_cell: 0.60, median_cell: 0.99 };
+        assert!(!elsewhere.shows_another_number());
     }
 
     #[test]

@@ -24,7 +24,7 @@
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use image_hasher::{HashAlg, Hasher, HasherConfig};
 use picture_checks::document_number::read_document_number;
-use picture_checks::number_line_fit::{self, Fit, DIGIT_FIT, WHOLE_LINE_FIT};
+use picture_checks::number_line_fit::{self, Fit, CELL_CONTRAST, DIGIT_FIT, WHOLE_LINE_FIT};
 use picture_checks::number_reading::Reading;
 use picture_hashes::SAME_DOCUMENT_MAX_DISTANCE;
 use picture_hashes::{document_distance, kth_largest, perceptual_hash, prepare, tile_distances, tile_hashes, Prep};
@@ -433,10 +433,17 @@ fn third_look(
         worst_same.1,
         fits.iter().filter(|f| f.0 == 0 && f.1.is_none()).count()
     );
+    let highest_contrast =
+        same.iter().filter(|f| f.whole >= WHOLE_LINE_FIT).map(|f| f.cell_contrast()).fold(0.0f32, f32::max);
+    println!(
+        "pairs of one paper fitting ≥ {WHOLE_LINE_FIT:.2} overall: highest cell contrast {highest_contrast:.2} \
+         (the least alike digit's misfit over the median digit's)"
+    );
     let adopted =
         |kind: usize| fits.iter().filter(|f| f.0 == kind && f.1.is_some_and(Fit::shows_another_number)).count();
     println!(
-        "as the server tells apart (whole ≥ {WHOLE_LINE_FIT:.2}, a digit < {DIGIT_FIT:.2}): pairs of one paper {}, of one template {} of {}",
+        "as the server tells apart (whole ≥ {WHOLE_LINE_FIT:.2}, a digit < {DIGIT_FIT:.2} or a cell contrast > {CELL_CONTRAST:.1}): \
+         pairs of one paper {}, of one template {} of {}",
         adopted(0),
         adopted(1),
         fits.iter().filter(|f| f.0 == 1).count()
