@@ -37,6 +37,11 @@ impl Model {
     pub fn finished(&self) -> bool {
         self.compared_at.is_some()
     }
+
+    /// The document's number as looked for: None until it was, then the number read or None.
+    pub fn document_number_looked_for(&self) -> Option<Option<String>> {
+        self.document_number_read_at.map(|_| self.document_number.clone())
+    }
 }
 
 /// A perceptual hash as the `perceptual_hash` column holds it (base64).

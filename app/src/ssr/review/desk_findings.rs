@@ -96,9 +96,7 @@ fn numbers_read(
     theirs: Option<&picture_finding::Model>,
     reviewable: bool,
 ) -> Option<NumbersRead> {
-    let read =
-        |finding: &picture_finding::Model| finding.document_number_read_at.map(|_| finding.document_number.clone());
-    match (read(mine)?, read(theirs?)?) {
+    match (mine.document_number_looked_for()?, theirs?.document_number_looked_for()?) {
         (Some(one), Some(other)) => (one == other).then_some(NumbersRead::Same(one)),
         (Some(one), None) => Some(NumbersRead::OnlyThis(one)),
         (None, Some(other)) => Some(NumbersRead::OnlyOther(reviewable.then_some(other))),

@@ -156,8 +156,8 @@ async fn on_picture<T: Send + 'static>(
 
 /// The picture's document number: as read before, or read now and kept.
 async fn number_of(state: &ServerState, finding: &picture_finding::Model) -> Result<Option<String>, AppError> {
-    if finding.document_number_read_at.is_some() {
-        return Ok(finding.document_number.clone());
+    if let Some(number) = finding.document_number_looked_for() {
+        return Ok(number);
     }
     let Some(tesseract) = state.assistant.tesseract() else { return Ok(None) };
     let number = on_picture(state, &finding.blob_key, move |bytes| document_number(bytes, &tesseract)).await?.flatten();
