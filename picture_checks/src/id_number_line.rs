@@ -56,9 +56,15 @@ impl Glyph {
     }
 }
 
+/// How wide a blob may be, in its heights: a few characters run together.
+pub const SEPARATE_CHARACTERS: f32 = 5.0;
+/// As wide as blur runs a long number's digits together: on a heavily blurred photograph of a
+/// certificate, seven or more digits can make one blob.
+pub const RUN_TOGETHER: f32 = 9.0;
+
 /// The 8-connected blobs of ink that could be characters, or a few run together: 7 to 150 px
-/// high, not wider than 5 times their height, and neither a speck nor a solid block.
-pub fn glyphs(ink: &[bool], width: u32, height: u32) -> Vec<Glyph> {
+/// high, not wider than `widest` times their height, and neither a speck nor a solid block.
+pub fn glyphs(ink: &[bool], width: u32, height: u32, widest: f32) -> Vec<Glyph> {
     let (w, h) = (width as usize, height as usize);
     let mut seen = vec![false; w * h];
     let mut stack = Vec::new();
@@ -86,7 +92,7 @@ pub fn glyphs(ink: &[bool], width: u32, height: u32) -> Vec<Glyph> {
         let glyph = Glyph { x0: x0 as u32, y0: y0 as u32, x1: x1 as u32, y1: y1 as u32 };
         let fill = count as f32 / (glyph.width() * glyph.height());
         if (7.0..=150.0).contains(&glyph.height())
-            && glyph.width() <= 5.0 * glyph.height()
+            && glyph.width() <= widest * glyph.height()
             && (0.08..0.9).contains(&fill)
         {
             found.push(glyph);
@@ -99,15 +105,21 @@ pub fn glyphs(ink: &[bool], width: u32, height: u32) -> Vec<Glyph> {
 /// the blobs' centres), and the blobs' height, in the shrunk picture's pixels.
 #[derive(Debug, Clone, Copy)]
 pub struct Line {
-    start: (f32, f32),
-    end: (f32, f32),
-    glyph_height: f32,
+    pub(crate) start: (f32, f32),
+    pub(crate) end: (f32, f32),
+    pub(crate) glyph_height: f32,
 }
 
 impl Line {
     /// Its length in glyph heights.
     pub fn length(&self) -> f32 {
         (self.end.0 - self.start.0).hypot(self.end.1 - self.start.1) / self.glyph_height
+    }
+
+    /// Whether `other` runs where this line does: each end within a glyph's height.
+    pub fn same_place(&self, other: &Line) -> bool {
+        let near = |a: (f32, f32), b: (f32, f32)| (a.0 - b.0).hypot(a.1 - b.1) <= self.glyph_height;
+        near(self.start, other.start) && near(self.end, other.end)
     }
 
     /// The same line lengthened equally at both ends to `length` glyph heights.

@@ -22,7 +22,9 @@ use std::time::{Duration, Instant};
 use image::{DynamicImage, GrayImage};
 
 use crate::grey::shrink;
-use crate::id_number_line::{glyphs, lines, local_threshold, straighten, Line, NUMBER_LENGTH};
+use crate::id_number_line::{
+    glyphs, lines, local_threshold, straighten, Line, NUMBER_LENGTH, RUN_TOGETHER, SEPARATE_CHARACTERS,
+};
 use crate::tesseract_line::run_tesseract;
 
 /// What the picture says the number is.
@@ -107,6 +109,55 @@ pub fn read_number(
 pub fn likeliest_lines(grey: &GrayImage, count: usize) -> (Vec<Line>, f32) {
     let (work, scale) = shrink(grey, WORK_LONG_SIDE);
     let ink = local_threshold(&work);
-    let glyphs = glyphs(&ink, work.width(), work.height());
-    (lines(&glyphs).into_iter().take(count).collect(), 1.0 / scale)
+    let (w, h) = work.dimensions();
+    let mut found = lines(&glyphs(&ink, w, h, SEPARATE_CHARACTERS));
+    if found.len() < count {
+        // Blur can run so many digits together that the chain breaks at the widest blob; found
+        // again letting such blobs through, a heavily blurred number's line is found too.
+        for line in lines(&glyphs(&ink, w, h, RUN_TOGETHER)) {
+            if !found.iter().any(|seen| seen.same_place(&line)) {
+                found.push(line);
+            }
+        }
+    }
+    found.truncate(count);
+    (found, 1.0 / scale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use image::Luma;
+
+    /// A page with one 18-digit number whose digits (12 × 18 px, every 15 px) blur has run
+    /// together in the runs `runs` (each run one blob of ink), starting at (400, 600).
+    fn page_with_number_in_runs(runs: &[u32]) -> GrayImage {
+        let first_of_run: Vec<u32> =
+            runs.iter().scan(0, |start, run| Some(std::mem::replace(start, *start + run))).collect();
+        GrayImage::from_fn(1600, 1200, |x, y| {
+            let (Some(along), true) = (x.checked_sub(400), (600..618).contains(&y)) else {
+                return Luma([235]);
+            };
+            let (digit, within) = (along / 15, along % 15);
+            // With a hole, as most digits have: a solid block is no character.
+            let hole = (4..8).contains(&within) && (603..611).contains(&y);
+            let in_digit = digit < 18 && within < 12 && !hole;
+            // Joined to the next digit at mid height, unless the next starts a run.
+            let bridge =
+                digit + 1 < 18 && within >= 12 && (606..612).contains(&y) && !first_of_run.contains(&(digit + 1));
+            Luma([if in_digit || bridge { 30 } else { 235 }])
+        })
+    }
+
+    #[test]
+    fn a_number_whose_digits_blur_ran_together_seven_at_a_time_is_still_found() {
+        for runs in [&[4, 7, 7][..], &[1; 18][..]] {
+            let (found, up) = likeliest_lines(&page_with_number_in_runs(runs), 2);
+            assert_eq!(up, 1.0);
+            let line = found.first().unwrap_or_else(|| panic!("no line found in runs {runs:?}"));
+            assert!((line.length() - NUMBER_LENGTH).abs() < 1.0, "runs {runs:?}: {line:?}");
+            let expected = Line { start: (400.0, 608.5), end: (666.0, 608.5), glyph_height: 18.0 };
+            assert!(line.same_place(&expected), "runs {runs:?}: {line:?}");
+        }
+    }
 }

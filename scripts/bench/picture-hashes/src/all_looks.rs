@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use app::domain::picture_pixels::scaled_size;
 use app::domain::picture_quality::{measure, quality_advice, PictureKind, ANALYSIS_SIDE};
 use image::imageops::FilterType;
-use picture_checks::number_line_fit::Fit;
+use picture_checks::number_line_fit::{self, Fit};
 use picture_checks::number_reading::Reading;
 use picture_checks::page_layout::{page_marks, PageMarks, ONE_LAYOUT_FROM};
 
@@ -76,6 +76,7 @@ pub fn run(pictures: &[Picture], numbers: &[Reading], fits: &HashMap<(usize, usi
                 .map(|&(_, i, j)| format!("{}~{}", pictures[i].name, pictures[j].name))
                 .collect();
             println!("    without: {}", unadvised.join(", "));
+            left_by_reason(pictures, numbers, fits, &left);
         }
     }
 }
@@ -87,4 +88,30 @@ fn looks_advice(picture: &Picture) -> Vec<&'static str> {
     measure(small.as_raw(), small.width(), small.height())
         .map(|m| quality_advice(&m, PictureKind::Document).into_iter().map(|v| v.code.as_str()).collect())
         .unwrap_or_default()
+}
+
+/// Why the pairs of two papers left 相似 stayed so, and which unread pictures they hang on.
+fn left_by_reason(
+    pictures: &[Picture],
+    numbers: &[Reading],
+    fits: &HashMap<(usize, usize), Option<Fit>>,
+    left: &[(u32, usize, usize)],
+) {
+    let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut unread_sides: BTreeMap<&str, usize> = BTreeMap::new();
+    for &(_, i, j) in left {
+        let reason = match (&numbers[i], &numbers[j], fits.get(&(i.min(j), i.max(j))).copied().flatten()) {
+            (Reading::Unreadable, Reading::Unreadable, _) => "both unread",
+            (Reading::Read(_), Reading::Read(_), _) => "both read alike",
+            (_, _, None) => "one read, no line on the other",
+            (_, _, Some(fit)) if fit.whole < number_line_fit::WHOLE_LINE_FIT => "one read, line fits poorly",
+            _ => "one read, every digit fits",
+        };
+        *reasons.entry(reason).or_default() += 1;
+        for k in [i, j].into_iter().filter(|&k| matches!(numbers[k], Reading::Unreadable)) {
+            *unread_sides.entry(pictures[k].name.as_str()).or_default() += 1;
+        }
+    }
+    println!("    left, by why: {reasons:?}");
+    println!("    left, by unread picture: {unread_sides:?}");
 }
