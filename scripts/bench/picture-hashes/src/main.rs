@@ -24,7 +24,7 @@
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use image_hasher::{HashAlg, Hasher, HasherConfig};
 use picture_checks::document_number::read_document_number;
-use picture_checks::number_line_fit::{self, Fit, CELL_CONTRAST, DIGIT_FIT, WHOLE_LINE_FIT};
+use picture_checks::number_line_fit::{self, Fit, CELL_CONTRAST, DIGIT_FIT, LAID_RIGHT};
 use picture_checks::number_reading::Reading;
 use picture_hashes::SAME_DOCUMENT_MAX_DISTANCE;
 use picture_hashes::{document_distance, kth_largest, perceptual_hash, prepare, tile_distances, tile_hashes, Prep};
@@ -425,41 +425,47 @@ fn third_look(
         started.elapsed().as_secs_f64()
     );
     let same: Vec<_> = fits.iter().filter(|f| f.0 == 0).filter_map(|f| f.1).collect();
-    let worst_same =
-        same.iter().map(|f| (f.whole, f.worst_cell)).fold((1.0f32, 1.0f32), |a, b| (a.0.min(b.0), a.1.min(b.1)));
+    let laid_right: Vec<&Fit> = same.iter().filter(|f| f.median_cell >= LAID_RIGHT).collect();
     println!(
-        "pairs of one paper: lowest whole-line fit {:.3}, lowest digit cell {:.3}; no line: {}",
-        worst_same.0,
-        worst_same.1,
+        "pairs of one paper: {} laid right (median digit ≥ {LAID_RIGHT:.2}; lowest median of all {:.3}), \
+         whose lowest digit cell {:.3}, lowest whole-line fit {:.3}, highest cell contrast {:.2} (the least alike \
+         digit's misfit over the median digit's); no line: {}",
+        laid_right.len(),
+        same.iter().map(|f| f.median_cell).fold(1.0f32, f32::min),
+        laid_right.iter().map(|f| f.worst_cell).fold(1.0f32, f32::min),
+        laid_right.iter().map(|f| f.whole).fold(1.0f32, f32::min),
+        laid_right.iter().map(|f| f.cell_contrast()).fold(0.0f32, f32::max),
         fits.iter().filter(|f| f.0 == 0 && f.1.is_none()).count()
     );
-    let highest_contrast =
-        same.iter().filter(|f| f.whole >= WHOLE_LINE_FIT).map(|f| f.cell_contrast()).fold(0.0f32, f32::max);
+    let templates = fits.iter().filter(|f| f.0 == 1).count();
+    let told_apart =
+        |kind: usize, rule: &dyn Fn(Fit) -> bool| fits.iter().filter(|f| f.0 == kind && f.1.is_some_and(rule)).count();
     println!(
-        "pairs of one paper fitting ≥ {WHOLE_LINE_FIT:.2} overall: highest cell contrast {highest_contrast:.2} \
-         (the least alike digit's misfit over the median digit's)"
+        "as the server tells apart (median digit ≥ {LAID_RIGHT:.2}, a digit < {DIGIT_FIT:.2} or a cell contrast > {CELL_CONTRAST:.1}): \
+         pairs of one paper {}, of one template {} of {templates}",
+        told_apart(0, &Fit::shows_another_number),
+        told_apart(1, &Fit::shows_another_number),
     );
-    let adopted =
-        |kind: usize| fits.iter().filter(|f| f.0 == kind && f.1.is_some_and(Fit::shows_another_number)).count();
-    println!(
-        "as the server tells apart (whole ≥ {WHOLE_LINE_FIT:.2}, a digit < {DIGIT_FIT:.2} or a cell contrast > {CELL_CONTRAST:.1}): \
-         pairs of one paper {}, of one template {} of {}",
-        adopted(0),
-        adopted(1),
-        fits.iter().filter(|f| f.0 == 1).count()
-    );
-    for whole_min in [0.80f32, 0.85, 0.90] {
-        let lowest = same.iter().filter(|f| f.whole >= whole_min).map(|f| f.worst_cell).fold(1.0f32, f32::min);
-        println!("  pairs of one paper fitting ≥ {whole_min:.2} overall: lowest digit cell {lowest:.3}");
-        for cell_max in [0.70f32, 0.75, 0.80, 0.85] {
-            let apart = |kind: usize| {
-                fits.iter()
-                    .filter(|f| f.0 == kind)
-                    .filter(|f| f.1.is_some_and(|fit| fit.whole >= whole_min && fit.worst_cell < cell_max))
-                    .count()
+    // Other thresholds: how low a median digit still counts as laid right, and a digit's fit.
+    for laid_from in [0.80f32, 0.85, 0.90, 0.95] {
+        for cell_max in [0.75f32, 0.80, 0.85] {
+            let rule = |fit: Fit| {
+                fit.median_cell >= laid_from && (fit.worst_cell < cell_max || fit.cell_contrast() > CELL_CONTRAST)
             };
-            println!("  whole ≥ {whole_min:.2}, a digit < {cell_max:.2}: one paper told apart {}, one template told apart {} of {}", apart(0), apart(1), fits.iter().filter(|f| f.0 == 1).count());
+            println!(
+                "  median digit ≥ {laid_from:.2}, a digit < {cell_max:.2} or the contrast: one paper told apart {}, one template {} of {templates}",
+                told_apart(0, &rule),
+                told_apart(1, &rule)
+            );
         }
     }
+    // The rule before 2026-11-27's: laid right meant the whole line fitting at least 0.80.
+    let whole_rule =
+        |fit: Fit| fit.whole >= 0.80 && (fit.worst_cell < DIGIT_FIT || fit.cell_contrast() > CELL_CONTRAST);
+    println!(
+        "  whole line ≥ 0.80 instead: one paper told apart {}, one template {} of {templates}",
+        told_apart(0, &whole_rule),
+        told_apart(1, &whole_rule)
+    );
     by_pair
 }
