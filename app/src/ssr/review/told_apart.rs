@@ -7,7 +7,7 @@
 //! - the number it is known by (a 证书编号, an ID card's number) read by tesseract: two numbers,
 //!   two documents. Where only one number reads (the other picture is blurred), the read
 //!   picture's number line is laid on the blurred one's (`picture_checks::number_line_fit`), and a
-//!   digit that does not fit where the line does is another number.
+//!   digit that does not fit where the line's other digits do is another number.
 //!
 //! Everything else stays "相似" for the reviewer to read. The number is read only for pictures the
 //! hash joined with another person's, once per picture (kept in `picture_findings`): about 0.6 s
