@@ -79,3 +79,17 @@ pub fn correlation(a: &GrayImage, b: &GrayImage, dx: i32, dy: i32, x0: u32, x1: 
     let spread = ((saa / n - (sa / n).powi(2)) * (sbb / n - (sb / n).powi(2))).sqrt();
     (covariance / spread.max(1e-6)) as f32
 }
+
+/// What varies along each row: the row's mean taken out (halved, around mid-grey), so that what
+/// every line of print shares — a band of ink across the middle — no longer correlates.
+pub fn along_rows(grey: &GrayImage) -> GrayImage {
+    let mut out = grey.clone();
+    for y in 0..grey.height() {
+        let mean = (0..grey.width()).map(|x| f32::from(grey.get_pixel(x, y).0[0])).sum::<f32>() / grey.width() as f32;
+        for x in 0..grey.width() {
+            let v = f32::from(grey.get_pixel(x, y).0[0]);
+            out.get_pixel_mut(x, y).0[0] = ((v - mean) / 2.0 + 128.0).round().clamp(0.0, 255.0) as u8;
+        }
+    }
+    out
+}

@@ -10,7 +10,7 @@ use picture_checks::document_hash::{document_hash, same_document};
 use serde_json::{json, Value};
 use support::certificate_pictures::certificate_page;
 use support::id_card_pictures::id_card_scan;
-use support::review_pictures::{code_cut_off, code_smeared, document_page, jpeg, rephotographed, white_page};
+use support::review_pictures::{code_cut_off, code_smeared, document_page, grainy, jpeg, rephotographed, white_page};
 use support::*;
 
 const XUEXIN: &str = "https://www.chsi.com.cn/xlcx/bg.do?vcode=A1B2C3D4E5F6G7H8&srcid=bgcx";
@@ -444,6 +444,29 @@ async fn where_only_one_number_reads_the_read_line_laid_on_the_other_tells_a_cop
     assert_eq!(findings(&sheet, "diploma", 1)["alike"][0]["other"], Value::Null);
     assert_eq!(numbers(&sheet), json!({ "OnlyOther": null }));
     assert!(!sheet.to_string().contains(number), "nothing of Bob's number");
+}
+
+#[tokio::test]
+async fn a_copy_whose_blurred_number_was_not_found_is_not_told_apart_by_laying_the_number_on_other_print() {
+    let app = spawn_app().await;
+    app.add_exam(&exam(&app, "926")).await;
+    app.add_exam(&exam(&app, "927")).await;
+    let number = "104231202005001234";
+    let alices = image::imageops::blur(&certificate_page(7, number), 2.5);
+    submitted(&app, ALICE, "926", vec![("diploma", jpeg(&alices, 85))]).await;
+    let admin = app.admin().await;
+    let alice = admin.first_waiting("926").await;
+    sheet_when_looked_at(&admin, alice).await;
+    // Bob photographs her very paper out of focus and grainy: its number does not read, and
+    // where the number's line should be found, a line of the page's other print is. Her number
+    // laid on that line fits its band of ink and not the gaps between its words.
+    let bobs = grainy(&image::imageops::blur(&rephotographed(&certificate_page(7, number)), 2.4), 25);
+    submitted(&app, BOB, "927", vec![("diploma", jpeg(&bobs, 85))]).await;
+    let bob = admin.first_waiting("927").await;
+    let bobs_sheet = sheet_when_looked_at(&admin, bob).await;
+    assert_eq!(alike_applications(&bobs_sheet), [json!(alice)], "still 相似: nothing told the copy apart");
+    let numbers = findings(&bobs_sheet, "diploma", 1)["alike"][0]["numbers"].clone();
+    assert_eq!(numbers, json!({ "OnlyOther": number }), "hers read, his not: for the eye");
 }
 
 /// The blob key of the first picture the candidate with `id_number` handed in (the server's own

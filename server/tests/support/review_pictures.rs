@@ -101,6 +101,22 @@ pub fn rephotographed(page: &RgbImage) -> RgbImage {
     photo
 }
 
+/// The picture grainy, as a phone's photo in poor light: each pixel lightened or darkened by up to
+/// `amplitude` (the same grain every time).
+pub fn grainy(picture: &RgbImage, amplitude: i32) -> RgbImage {
+    let mut grainy = picture.clone();
+    let mut state = 2_654_435_762u32;
+    for pixel in grainy.pixels_mut() {
+        // xorshift32
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let grain = (state % (2 * amplitude as u32 + 1)) as i32 - amplitude;
+        pixel.0.iter_mut().for_each(|c| *c = (i32::from(*c) + grain).clamp(0, 255) as u8);
+    }
+    grainy
+}
+
 /// The page with its code blurred past reading.
 pub fn code_smeared(page: &RgbImage) -> RgbImage {
     let mut page = page.clone();

@@ -104,7 +104,12 @@ fn left_by_reason(
             (Reading::Unreadable, Reading::Unreadable, _) => "both unread",
             (Reading::Read(_), Reading::Read(_), _) => "both read alike",
             (_, _, None) => "one read, no line on the other",
-            (_, _, Some(fit)) if fit.median_cell < number_line_fit::LAID_RIGHT => "one read, line not laid right",
+            (_, _, Some(fit))
+                if fit.median_cell < number_line_fit::LAID_RIGHT
+                    || fit.median_along_cell < number_line_fit::LAID_RIGHT_ALONG =>
+            {
+                "one read, line not laid right"
+            }
             _ => "one read, every digit fits",
         };
         *reasons.entry(reason).or_default() += 1;

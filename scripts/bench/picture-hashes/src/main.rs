@@ -24,7 +24,7 @@
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use image_hasher::{HashAlg, Hasher, HasherConfig};
 use picture_checks::document_number::read_document_number;
-use picture_checks::number_line_fit::{self, Fit, CELL_CONTRAST, DIGIT_FIT, LAID_RIGHT};
+use picture_checks::number_line_fit::{self, Fit, CELL_CONTRAST, DIGIT_FIT, LAID_RIGHT, LAID_RIGHT_ALONG};
 use picture_checks::number_reading::Reading;
 use picture_hashes::SAME_DOCUMENT_MAX_DISTANCE;
 use picture_hashes::{document_distance, kth_largest, perceptual_hash, prepare, tile_distances, tile_hashes, Prep};
@@ -441,16 +441,34 @@ fn third_look(
     let told_apart =
         |kind: usize, rule: &dyn Fn(Fit) -> bool| fits.iter().filter(|f| f.0 == kind && f.1.is_some_and(rule)).count();
     println!(
-        "as the server tells apart (median digit ≥ {LAID_RIGHT:.2}, a digit < {DIGIT_FIT:.2} or a cell contrast > {CELL_CONTRAST:.1}): \
+        "as the server tells apart (median digit ≥ {LAID_RIGHT:.2} and along the line ≥ {LAID_RIGHT_ALONG:.2}, a digit < {DIGIT_FIT:.2} or a cell contrast > {CELL_CONTRAST:.1}): \
          pairs of one paper {}, of one template {} of {templates}",
         told_apart(0, &Fit::shows_another_number),
         told_apart(1, &Fit::shows_another_number),
     );
+    println!(
+        "  pairs of one paper laid right: lowest median digit along the line (rows' means taken out) {:.3}",
+        laid_right.iter().map(|f| f.median_along_cell).fold(1.0f32, f32::min)
+    );
+    for along_from in [0.5f32, 0.6, 0.7, 0.8, 0.85, 0.9] {
+        let rule = |fit: Fit| {
+            fit.median_cell >= LAID_RIGHT
+                && fit.median_along_cell >= along_from
+                && (fit.worst_cell < DIGIT_FIT || fit.cell_contrast() > CELL_CONTRAST)
+        };
+        println!(
+            "  median digit ≥ {LAID_RIGHT:.2} and along the line ≥ {along_from:.2}: one paper told apart {}, one template {} of {templates}",
+            told_apart(0, &rule),
+            told_apart(1, &rule)
+        );
+    }
     // Other thresholds: how low a median digit still counts as laid right, and a digit's fit.
     for laid_from in [0.80f32, 0.85, 0.90, 0.95] {
         for cell_max in [0.75f32, 0.80, 0.85] {
             let rule = |fit: Fit| {
-                fit.median_cell >= laid_from && (fit.worst_cell < cell_max || fit.cell_contrast() > CELL_CONTRAST)
+                fit.median_cell >= laid_from
+                    && fit.median_along_cell >= LAID_RIGHT_ALONG
+                    && (fit.worst_cell < cell_max || fit.cell_contrast() > CELL_CONTRAST)
             };
             println!(
                 "  median digit ≥ {laid_from:.2}, a digit < {cell_max:.2} or the contrast: one paper told apart {}, one template {} of {templates}",
