@@ -45,6 +45,11 @@ pub struct Glyph {
 }
 
 impl Glyph {
+    /// Not wider than `heights` times its height.
+    pub fn no_wider_than(&self, heights: f32) -> bool {
+        self.width() <= heights * self.height()
+    }
+
     fn height(&self) -> f32 {
         (self.y1 - self.y0 + 1) as f32
     }
@@ -62,9 +67,10 @@ pub const SEPARATE_CHARACTERS: f32 = 5.0;
 /// certificate, seven or more digits can make one blob.
 pub const RUN_TOGETHER: f32 = 9.0;
 
-/// The 8-connected blobs of ink that could be characters, or a few run together: 7 to 150 px
-/// high, not wider than `widest` times their height, and neither a speck nor a solid block.
-pub fn glyphs(ink: &[bool], width: u32, height: u32, widest: f32) -> Vec<Glyph> {
+/// The 8-connected blobs of ink that could be characters, or several run together: 7 to 150 px
+/// high, not wider than [`RUN_TOGETHER`] times their height, and neither a speck nor a solid
+/// block.
+pub fn glyphs(ink: &[bool], width: u32, height: u32) -> Vec<Glyph> {
     let (w, h) = (width as usize, height as usize);
     let mut seen = vec![false; w * h];
     let mut stack = Vec::new();
@@ -91,10 +97,7 @@ pub fn glyphs(ink: &[bool], width: u32, height: u32, widest: f32) -> Vec<Glyph> 
         }
         let glyph = Glyph { x0: x0 as u32, y0: y0 as u32, x1: x1 as u32, y1: y1 as u32 };
         let fill = count as f32 / (glyph.width() * glyph.height());
-        if (7.0..=150.0).contains(&glyph.height())
-            && glyph.width() <= widest * glyph.height()
-            && (0.08..0.9).contains(&fill)
-        {
+        if (7.0..=150.0).contains(&glyph.height()) && glyph.no_wider_than(RUN_TOGETHER) && (0.08..0.9).contains(&fill) {
             found.push(glyph);
         }
     }

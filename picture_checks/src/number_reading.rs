@@ -23,7 +23,7 @@ use image::{DynamicImage, GrayImage};
 
 use crate::grey::shrink;
 use crate::id_number_line::{
-    glyphs, lines, local_threshold, straighten, Line, NUMBER_LENGTH, RUN_TOGETHER, SEPARATE_CHARACTERS,
+    glyphs, lines, local_threshold, straighten, Glyph, Line, NUMBER_LENGTH, SEPARATE_CHARACTERS,
 };
 use crate::tesseract_line::run_tesseract;
 
@@ -109,12 +109,13 @@ pub fn read_number(
 pub fn likeliest_lines(grey: &GrayImage, count: usize) -> (Vec<Line>, f32) {
     let (work, scale) = shrink(grey, WORK_LONG_SIDE);
     let ink = local_threshold(&work);
-    let (w, h) = work.dimensions();
-    let mut found = lines(&glyphs(&ink, w, h, SEPARATE_CHARACTERS));
+    let all = glyphs(&ink, work.width(), work.height());
+    let separate: Vec<Glyph> = all.iter().copied().filter(|g| g.no_wider_than(SEPARATE_CHARACTERS)).collect();
+    let mut found = lines(&separate);
     if found.len() < count {
         // Blur can run so many digits together that the chain breaks at the widest blob; found
         // again letting such blobs through, a heavily blurred number's line is found too.
-        for line in lines(&glyphs(&ink, w, h, RUN_TOGETHER)) {
+        for line in lines(&all) {
             if !found.iter().any(|seen| seen.same_place(&line)) {
                 found.push(line);
             }
