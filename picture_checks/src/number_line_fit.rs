@@ -72,9 +72,12 @@ pub struct Fit {
 impl Fit {
     /// The blurred picture shows another number than the read one.
     pub fn shows_another_number(self) -> bool {
-        self.median_cell >= LAID_RIGHT
-            && self.median_along_cell >= LAID_RIGHT_ALONG
-            && (self.worst_cell < DIGIT_FIT || self.cell_contrast() > CELL_CONTRAST)
+        self.laid_right() && (self.worst_cell < DIGIT_FIT || self.cell_contrast() > CELL_CONTRAST)
+    }
+
+    /// The line is laid on the number's line: most digits fit, and fit along the line too.
+    pub fn laid_right(self) -> bool {
+        self.median_cell >= LAID_RIGHT && self.median_along_cell >= LAID_RIGHT_ALONG
     }
 
     /// How many times the least alike digit's misfit is the median digit's.

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 use app::domain::picture_pixels::scaled_size;
 use app::domain::picture_quality::{measure, quality_advice, PictureKind, ANALYSIS_SIDE};
 use image::imageops::FilterType;
-use picture_checks::number_line_fit::{self, Fit};
+use picture_checks::number_line_fit::Fit;
 use picture_checks::number_reading::Reading;
 use picture_checks::page_layout::{page_marks, PageMarks, ONE_LAYOUT_FROM};
 
@@ -104,12 +104,7 @@ fn left_by_reason(
             (Reading::Unreadable, Reading::Unreadable, _) => "both unread",
             (Reading::Read(_), Reading::Read(_), _) => "both read alike",
             (_, _, None) => "one read, no line on the other",
-            (_, _, Some(fit))
-                if fit.median_cell < number_line_fit::LAID_RIGHT
-                    || fit.median_along_cell < number_line_fit::LAID_RIGHT_ALONG =>
-            {
-                "one read, line not laid right"
-            }
+            (_, _, Some(fit)) if !fit.laid_right() => "one read, line not laid right",
             _ => "one read, every digit fits",
         };
         *reasons.entry(reason).or_default() += 1;

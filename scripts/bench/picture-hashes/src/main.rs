@@ -450,26 +450,25 @@ fn third_look(
         "  pairs of one paper laid right: lowest median digit along the line (rows' means taken out) {:.3}",
         laid_right.iter().map(|f| f.median_along_cell).fold(1.0f32, f32::min)
     );
-    for along_from in [0.5f32, 0.6, 0.7, 0.8, 0.85, 0.9] {
-        let rule = |fit: Fit| {
-            fit.median_cell >= LAID_RIGHT
+    // The server's rule with other thresholds: the median digit's fit, along the line, a digit's.
+    let rule_with = |laid_from: f32, along_from: f32, cell_max: f32| {
+        move |fit: Fit| {
+            fit.median_cell >= laid_from
                 && fit.median_along_cell >= along_from
-                && (fit.worst_cell < DIGIT_FIT || fit.cell_contrast() > CELL_CONTRAST)
-        };
+                && (fit.worst_cell < cell_max || fit.cell_contrast() > CELL_CONTRAST)
+        }
+    };
+    for along_from in [0.5f32, 0.6, 0.7, 0.8, 0.85, 0.9] {
+        let rule = rule_with(LAID_RIGHT, along_from, DIGIT_FIT);
         println!(
             "  median digit ≥ {LAID_RIGHT:.2} and along the line ≥ {along_from:.2}: one paper told apart {}, one template {} of {templates}",
             told_apart(0, &rule),
             told_apart(1, &rule)
         );
     }
-    // Other thresholds: how low a median digit still counts as laid right, and a digit's fit.
     for laid_from in [0.80f32, 0.85, 0.90, 0.95] {
         for cell_max in [0.75f32, 0.80, 0.85] {
-            let rule = |fit: Fit| {
-                fit.median_cell >= laid_from
-                    && fit.median_along_cell >= LAID_RIGHT_ALONG
-                    && (fit.worst_cell < cell_max || fit.cell_contrast() > CELL_CONTRAST)
-            };
+            let rule = rule_with(laid_from, LAID_RIGHT_ALONG, cell_max);
             println!(
                 "  median digit ≥ {laid_from:.2}, a digit < {cell_max:.2} or the contrast: one paper told apart {}, one template {} of {templates}",
                 told_apart(0, &rule),
