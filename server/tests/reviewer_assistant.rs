@@ -401,14 +401,8 @@ async fn where_only_one_number_reads_the_read_line_laid_on_the_other_tells_a_cop
     use app::ssr::entities::picture_finding;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
     let app = spawn_app().await;
-    app.add_exam(&exam(&app, "926")).await;
-    app.add_exam(&exam(&app, "927")).await;
     let number = "104231202005001234";
-    let alices = image::imageops::blur(&certificate_page(7, number), 1.5);
-    submitted(&app, ALICE, "926", vec![("diploma", jpeg(&alices, 85))]).await;
-    let admin = app.admin().await;
-    let alice = admin.first_waiting("926").await;
-    sheet_when_looked_at(&admin, alice).await;
+    let (admin, alice) = alices_certificate_looked_at(&app, number, 1.5).await;
     // Her number is taken as one tesseract could not read (a photo too blurred: the drawn
     // certificates here either read or lose their line altogether), and is kept so.
     picture_finding::Entity::update_many()
@@ -449,14 +443,8 @@ async fn where_only_one_number_reads_the_read_line_laid_on_the_other_tells_a_cop
 #[tokio::test]
 async fn a_copy_whose_blurred_number_was_not_found_is_not_told_apart_by_laying_the_number_on_other_print() {
     let app = spawn_app().await;
-    app.add_exam(&exam(&app, "926")).await;
-    app.add_exam(&exam(&app, "927")).await;
     let number = "104231202005001234";
-    let alices = image::imageops::blur(&certificate_page(7, number), 2.5);
-    submitted(&app, ALICE, "926", vec![("diploma", jpeg(&alices, 85))]).await;
-    let admin = app.admin().await;
-    let alice = admin.first_waiting("926").await;
-    sheet_when_looked_at(&admin, alice).await;
+    let (admin, alice) = alices_certificate_looked_at(&app, number, 2.5).await;
     // Bob photographs her very paper out of focus and grainy: its number does not read, and
     // where the number's line should be found, a line of the page's other print is. Her number
     // laid on that line fits its band of ink and not the gaps between its words.
@@ -467,6 +455,19 @@ async fn a_copy_whose_blurred_number_was_not_found_is_not_told_apart_by_laying_t
     assert_eq!(alike_applications(&bobs_sheet), [json!(alice)], "still 相似: nothing told the copy apart");
     let numbers = findings(&bobs_sheet, "diploma", 1)["alike"][0]["numbers"].clone();
     assert_eq!(numbers, json!({ "OnlyOther": number }), "hers read, his not: for the eye");
+}
+
+/// Exams 926 and 927, and Alice's certificate (template 7 with `number`, blurred by `sigma` px)
+/// handed in for 926 and looked at by the assistant: the administrator, and her application.
+async fn alices_certificate_looked_at(app: &TestApp, number: &str, sigma: f32) -> (Browser, i64) {
+    app.add_exam(&exam(app, "926")).await;
+    app.add_exam(&exam(app, "927")).await;
+    let alices = image::imageops::blur(&certificate_page(7, number), sigma);
+    submitted(app, ALICE, "926", vec![("diploma", jpeg(&alices, 85))]).await;
+    let admin = app.admin().await;
+    let alice = admin.first_waiting("926").await;
+    sheet_when_looked_at(&admin, alice).await;
+    (admin, alice)
 }
 
 /// The blob key of the first picture the candidate with `id_number` handed in (the server's own
