@@ -16,6 +16,12 @@
 //! every cell fits well, a differing digit's a little less, and how well the same digits fit
 //! says how much less is noise.
 //!
+//! Where neither number reads, one blurred picture's lines are laid on the other's the same way
+//! ([`best_fit_either_way`], [`Fit::shows_another_blurred_number`]): both blurred, a digit of the
+//! same paper may fit as poorly as a differing one would on a sharp side, so only the contrast
+//! tells, and the line is cut into [`CELLS_OF_AN_UNREAD_NUMBER`] cells since no digit count was
+//! read.
+//!
 //! Thresholds chosen on `./scripts/bench-picture-hashes.sh`'s two shoots (figures in
 //! docs/benchmarks.md): pairs of one paper laid right had no digit's cell below 0.885, and no worst
 //! cell more than 3.12 times as far from a perfect fit as the median cell, and no median digit
@@ -43,6 +49,12 @@ pub const DIGIT_FIT: f32 = 0.80;
 /// The least alike digit's misfit (1 − its correlation) more than this many times the median
 /// digit's, in a line laid right: another number.
 pub const CELL_CONTRAST: f32 = 5.0;
+/// Of two blurred lines, neither read: the median digit's fit from which the line counts as laid
+/// on the number's (lower than [`LAID_RIGHT`]: two blurred copies of one paper fit at 0.87–0.89).
+pub const BOTH_BLURRED_LAID: f32 = 0.85;
+/// The cells a line is cut into when neither number was read: the commonest length (a 毕业证书's
+/// 18 digits; on the bench, 16 on a 学位证书's line parts the same pairs).
+pub const CELLS_OF_AN_UNREAD_NUMBER: usize = 18;
 /// The median digit's misfit counted as at least this: on a line that fits almost perfectly, a
 /// slight unevenness is not a contrast.
 const MEDIAN_MISFIT_FLOOR: f32 = 0.02;
@@ -73,6 +85,15 @@ impl Fit {
     /// The blurred picture shows another number than the read one.
     pub fn shows_another_number(self) -> bool {
         self.laid_right() && (self.worst_cell < DIGIT_FIT || self.cell_contrast() > CELL_CONTRAST)
+    }
+
+    /// Of two blurred pictures, neither number read: one shows another number than the other. No
+    /// digit's fit counts alone (two blurred copies of one paper have a digit at 0.80 on the
+    /// bench), only its contrast with the line's other digits.
+    pub fn shows_another_blurred_number(self) -> bool {
+        self.median_cell >= BOTH_BLURRED_LAID
+            && self.median_along_cell >= LAID_RIGHT_ALONG
+            && self.cell_contrast() > CELL_CONTRAST
     }
 
     /// The line is laid on the number's line: most digits fit, and fit along the line too.
@@ -156,6 +177,14 @@ pub fn best_fit(sharp: &[GrayImage], digits: usize, blurred: &[GrayImage]) -> Op
     })
 }
 
+/// Of two blurred pictures' lines, neither read: the better of laying either on the other. Laying
+/// blurs the laid line further and never sharpens it, so the less blurred picture laid on the
+/// other fits best, and only that way round do its digits show what the blur left of them.
+pub fn best_fit_either_way(one: &[GrayImage], other: &[GrayImage], cells: usize) -> Option<Fit> {
+    let ways = [best_fit(one, cells, other), best_fit(other, cells, one)];
+    ways.into_iter().flatten().max_by(|a, b| a.whole.total_cmp(&b.whole))
+}
+
 fn half(img: &GrayImage) -> GrayImage {
     resize(img, (img.width() / 2).max(1), (img.height() / 2).max(1), FilterType::Triangle)
 }
@@ -232,6 +261,24 @@ mod tests {
         // classmate's certificate on the bench), which says nothing against the digits.
         let five_digits_differ = Fit { whole: 0.79, worst_cell: 0.63, median_cell: 0.969, median_along_cell: 0.9 };
         assert!(five_digits_differ.shows_another_number());
+    }
+
+    #[test]
+    fn of_two_blurred_lines_neither_read_only_a_digit_far_unlike_the_others_is_another_number() {
+        let (number, classmates) = ("104231202005001234", "104231202005001882");
+        let cells = CELLS_OF_AN_UNREAD_NUMBER;
+        let copy = best_fit_either_way(&[photographed(&line_of(number))], &[photographed(&line_of(number))], cells);
+        assert!(!copy.unwrap().shows_another_blurred_number(), "{copy:?}");
+        // One picture less blurred than the other: laid on the more blurred one, its digits show.
+        let lightly = blur(&line_of(classmates), 1.5);
+        let two =
+            best_fit_either_way(&[photographed(&line_of(number))], std::slice::from_ref(&lightly), cells).unwrap();
+        assert!(two.shows_another_blurred_number(), "{two:?}");
+        let heavy_on_light = best_fit(&[photographed(&line_of(number))], cells, &[lightly]).unwrap();
+        assert!(!heavy_on_light.shows_another_blurred_number(), "the other way round, nothing: {heavy_on_light:?}");
+        // Two blurred copies of one paper on the bench: a digit as low as 0.799, evenly poor.
+        let one_paper = Fit { whole: 0.85, worst_cell: 0.799, median_cell: 0.88, median_along_cell: 0.8 };
+        assert!(!one_paper.shows_another_blurred_number(), "{}", one_paper.cell_contrast());
     }
 
     /// A line of other print, blurred: bars of ink as long as several characters, with gaps.

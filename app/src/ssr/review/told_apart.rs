@@ -7,18 +7,20 @@
 //! - the number it is known by (a 证书编号, an ID card's number) read by tesseract: two numbers,
 //!   two documents. Where only one number reads (the other picture is blurred), the read
 //!   picture's number line is laid on the blurred one's (`picture_checks::number_line_fit`), and a
-//!   digit that does not fit where the line's other digits do is another number.
+//!   digit that does not fit where the line's other digits do is another number; where neither
+//!   reads, the two blurred pictures' lines are laid on each other (whichever way round fits
+//!   better), and only a digit far unlike the line's others counts.
 //!
 //! Everything else stays "相似" for the reviewer to read. The number is read only for pictures the
 //! hash joined with another person's, once per picture (kept in `picture_findings`): about 0.6 s
-//! of a core each; laying one line on another, about 0.3 s a pair with one blurred side; the
-//! layouts, a decode and a paper's straightening per picture
+//! of a core each; laying one line on another, about 0.3 s a pair with one blurred side, twice
+//! that with two; the layouts, a decode and a paper's straightening per picture
 //! (`./scripts/bench-picture-hashes.sh`, `./scripts/bench-chance-pairs.sh`).
 
 use std::sync::Arc;
 
 use image::GrayImage;
-use picture_checks::number_line_fit::best_fit;
+use picture_checks::number_line_fit::{best_fit, best_fit_either_way, Fit, CELLS_OF_AN_UNREAD_NUMBER};
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 
@@ -61,21 +63,22 @@ pub async fn not_told_apart(
             continue;
         };
         let their_number = number_of(state, theirs).await?;
-        let two_documents = match (&my_number, &their_number) {
-            (Some(one), Some(other)) => one != other,
-            (None, None) => false,
-            (Some(read), None) | (None, Some(read)) => {
-                let mine_lines = match &my_lines {
-                    Some(lines) => Arc::clone(lines),
-                    None => Arc::clone(
-                        my_lines.insert(Arc::new(lines_of(state, &mine.blob_key).await?.unwrap_or_default())),
-                    ),
-                };
-                let read_side = if my_number.is_some() { ReadSide::Mine } else { ReadSide::Theirs };
-                another_number_shown(state, &theirs.blob_key, mine_lines, read_side, read.len()).await?
+        if let (Some(one), Some(other)) = (&my_number, &their_number) {
+            if one == other {
+                kept.push((key, distance));
             }
+            continue;
+        }
+        let mine_lines = match &my_lines {
+            Some(lines) => Arc::clone(lines),
+            None => Arc::clone(my_lines.insert(Arc::new(lines_of(state, &mine.blob_key).await?.unwrap_or_default()))),
         };
-        if !two_documents {
+        let laying = match (&my_number, &their_number) {
+            (Some(read), _) => Laying::ReadOnBlurred { read: Side::Mine, digits: read.len() },
+            (_, Some(read)) => Laying::ReadOnBlurred { read: Side::Theirs, digits: read.len() },
+            (None, None) => Laying::EitherWay,
+        };
+        if !another_number_shown(state, &theirs.blob_key, mine_lines, laying).await? {
             kept.push((key, distance));
         }
     }
@@ -103,33 +106,47 @@ async fn same_layout(
     Ok(kept)
 }
 
-/// Which of a pair's two pictures had its number read.
+/// One of a pair's two pictures.
 #[derive(Clone, Copy)]
-enum ReadSide {
+enum Side {
     Mine,
     Theirs,
 }
 
+/// How a pair's two pictures' lines are laid on each other.
+#[derive(Clone, Copy)]
+enum Laying {
+    /// The side whose number of `digits` digits was read, on the blurred one.
+    ReadOnBlurred { read: Side, digits: usize },
+    /// Neither number read: whichever way round fits better.
+    EitherWay,
+}
+
 /// Whether, of this picture (its lines `mine_lines`) and the other one stored under `their_key`,
-/// the blurred one shows another number than the read one's `digits` digits.
+/// one shows another number than the other.
 async fn another_number_shown(
     state: &ServerState,
     their_key: &str,
     mine_lines: Arc<Vec<GrayImage>>,
-    read_side: ReadSide,
-    digits: usize,
+    laying: Laying,
 ) -> Result<bool, AppError> {
-    let fit = on_picture(state, their_key, move |bytes| {
+    let shown = on_picture(state, their_key, move |bytes| {
         let their_lines = number_lines(bytes)?;
-        let (sharp, blurred) = match read_side {
-            ReadSide::Mine => (&mine_lines[..], &their_lines[..]),
-            ReadSide::Theirs => (&their_lines[..], &mine_lines[..]),
-        };
-        best_fit(sharp, digits, blurred)
+        match laying {
+            Laying::ReadOnBlurred { read, digits } => {
+                let (sharp, blurred) = match read {
+                    Side::Mine => (&mine_lines[..], &their_lines[..]),
+                    Side::Theirs => (&their_lines[..], &mine_lines[..]),
+                };
+                best_fit(sharp, digits, blurred).map(Fit::shows_another_number)
+            }
+            Laying::EitherWay => best_fit_either_way(&mine_lines, &their_lines, CELLS_OF_AN_UNREAD_NUMBER)
+                .map(Fit::shows_another_blurred_number),
+        }
     })
     .await?
     .flatten();
-    Ok(fit.is_some_and(|fit| fit.shows_another_number()))
+    Ok(shown == Some(true))
 }
 
 /// The likeliest lines of digits on the picture stored under `blob_key`; None when it is gone.

@@ -1,6 +1,7 @@
 //! Every look the server takes at a pair the hash joins, in its order (`told_apart`): the two
 //! layouts (`picture_checks::page_layout`), the two numbers, and where one number was read the
-//! line laid on the blurred one (`number_line_fit`). Prints what each look parts and what is left
+//! line laid on the blurred one, where neither was, one blurred line on the other
+//! (`number_line_fit`). Prints what each look parts and what is left
 //! "相似"; the layouts' likeness of pairs of one paper (lowest: none may fall below the threshold)
 //! and of one template; and, of the pairs of two papers left, how many show a picture the
 //! candidate was already advised about (the shared domain's looks advice, as the browser and the
@@ -11,13 +12,13 @@ use std::collections::{BTreeMap, HashMap};
 use app::domain::picture_pixels::scaled_size;
 use app::domain::picture_quality::{measure, quality_advice, PictureKind, ANALYSIS_SIDE};
 use image::imageops::FilterType;
-use picture_checks::number_line_fit::Fit;
+use picture_checks::number_line_fit::{Fit, BOTH_BLURRED_LAID};
 use picture_checks::number_reading::Reading;
 use picture_checks::page_layout::{page_marks, PageMarks, ONE_LAYOUT_FROM};
 
 use crate::{Pairs, Picture, SAME_DOCUMENT_MAX_DISTANCE};
 
-/// `fits`: the third look's fit for each pair (lower index first) with one number read.
+/// `fits`: the third look's fit for each pair (lower index first) with one number read or none.
 pub fn run(pictures: &[Picture], numbers: &[Reading], fits: &HashMap<(usize, usize), Option<Fit>>, first: &Pairs) {
     let marks: Vec<PageMarks> = pictures.iter().map(|p| page_marks(&p.image)).collect();
     let advice: Vec<Vec<&'static str>> = pictures.iter().map(looks_advice).collect();
@@ -35,10 +36,15 @@ pub fn run(pictures: &[Picture], numbers: &[Reading], fits: &HashMap<(usize, usi
             } else {
                 match (&numbers[i], &numbers[j]) {
                     (Reading::Read(a), Reading::Read(b)) if a != b => "numbers",
-                    (Reading::Read(_), Reading::Read(_)) | (Reading::Unreadable, Reading::Unreadable) => "",
-                    _ if fits.get(&(i.min(j), i.max(j))).copied().flatten().is_some_and(Fit::shows_another_number) => {
-                        "a blurred number's line"
+                    (Reading::Read(_), Reading::Read(_)) => "",
+                    (Reading::Unreadable, Reading::Unreadable) => {
+                        if fit_of(fits, i, j).is_some_and(Fit::shows_another_blurred_number) {
+                            "two blurred numbers' lines"
+                        } else {
+                            ""
+                        }
                     }
+                    _ if fit_of(fits, i, j).is_some_and(Fit::shows_another_number) => "a blurred number's line",
                     _ => "",
                 }
             };
@@ -81,6 +87,11 @@ pub fn run(pictures: &[Picture], numbers: &[Reading], fits: &HashMap<(usize, usi
     }
 }
 
+/// The fit measured for the pair `i`, `j` (either order), if its lines were laid on each other.
+fn fit_of(fits: &HashMap<(usize, usize), Option<Fit>>, i: usize, j: usize) -> Option<Fit> {
+    fits.get(&(i.min(j), i.max(j))).copied().flatten()
+}
+
 /// The looks advice's codes, measured as the server measures a stored document picture.
 fn looks_advice(picture: &Picture) -> Vec<&'static str> {
     let (w, h) = scaled_size(picture.image.width(), picture.image.height(), ANALYSIS_SIDE);
@@ -100,8 +111,12 @@ fn left_by_reason(
     let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
     let mut unread_sides: BTreeMap<&str, usize> = BTreeMap::new();
     for &(_, i, j) in left {
-        let reason = match (&numbers[i], &numbers[j], fits.get(&(i.min(j), i.max(j))).copied().flatten()) {
-            (Reading::Unreadable, Reading::Unreadable, _) => "both unread",
+        let reason = match (&numbers[i], &numbers[j], fit_of(fits, i, j)) {
+            (Reading::Unreadable, Reading::Unreadable, None) => "both unread, no line",
+            (Reading::Unreadable, Reading::Unreadable, Some(fit)) if fit.median_cell < BOTH_BLURRED_LAID => {
+                "both unread, not laid"
+            }
+            (Reading::Unreadable, Reading::Unreadable, _) => "both unread, no digit far unlike",
             (Reading::Read(_), Reading::Read(_), _) => "both read alike",
             (_, _, None) => "one read, no line on the other",
             (_, _, Some(fit)) if !fit.laid_right() => "one read, line not laid right",

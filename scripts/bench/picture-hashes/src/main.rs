@@ -24,7 +24,9 @@
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use image_hasher::{HashAlg, Hasher, HasherConfig};
 use picture_checks::document_number::read_document_number;
-use picture_checks::number_line_fit::{self, Fit, CELL_CONTRAST, DIGIT_FIT, LAID_RIGHT, LAID_RIGHT_ALONG};
+use picture_checks::number_line_fit::{
+    self, Fit, BOTH_BLURRED_LAID, CELLS_OF_AN_UNREAD_NUMBER, CELL_CONTRAST, DIGIT_FIT, LAID_RIGHT, LAID_RIGHT_ALONG,
+};
 use picture_checks::number_reading::Reading;
 use picture_hashes::SAME_DOCUMENT_MAX_DISTANCE;
 use picture_hashes::{document_distance, kth_largest, perceptual_hash, prepare, tile_distances, tile_hashes, Prep};
@@ -391,7 +393,9 @@ fn second_stage(pictures: &[Picture], first: &Pairs) {
 /// blurred, laid on the other's, as the server does (`picture_checks::number_line_fit`). Prints
 /// what its thresholds tell apart, and for others on the whole line's fit and on its least alike
 /// digit, how many pairs of one paper would be told apart (must be none) and how many of one
-/// template. Returns each such pair's fit, by its pictures (lower index first).
+/// template. Where neither was read, the two pictures' lines laid on each other whichever way round
+/// fits better, and the same for that rule (`Fit::shows_another_blurred_number`). Returns each such pair's fit, by its pictures (lower
+/// index first).
 fn third_look(
     pictures: &[Picture],
     numbers: &[Reading],
@@ -399,25 +403,32 @@ fn third_look(
 ) -> std::collections::HashMap<(usize, usize), Option<Fit>> {
     let started = std::time::Instant::now();
     let crops: Vec<Vec<image::GrayImage>> = pictures.iter().map(|p| number_line_fit::line_crops(&p.image)).collect();
-    let one_read = |i: usize, j: usize| match (&numbers[i], &numbers[j]) {
+    // (the side laid, the side laid on, how many cells; either way round where neither was read)
+    let to_lay = |i: usize, j: usize| match (&numbers[i], &numbers[j]) {
         (Reading::Read(n), Reading::Unreadable) => Some((i, j, n.len())),
         (Reading::Unreadable, Reading::Read(n)) => Some((j, i, n.len())),
+        (Reading::Unreadable, Reading::Unreadable) => Some((i.min(j), i.max(j), CELLS_OF_AN_UNREAD_NUMBER)),
         _ => None,
     };
     let kinds = [("one paper", &first.same), ("one template", &first.same_template)];
-    let mut fits: Vec<(usize, Option<Fit>)> = Vec::new();
+    let mut all_fits: Vec<(usize, bool, Option<Fit>)> = Vec::new();
     let mut by_pair = std::collections::HashMap::new();
     for (kind, list) in kinds.iter().enumerate() {
         let pairs: Vec<(usize, usize, usize)> =
-            list.1.iter().filter(|p| p.0 <= SAME_DOCUMENT_MAX_DISTANCE).filter_map(|p| one_read(p.1, p.2)).collect();
-        let measured: Vec<Option<Fit>> = picture_hashes::on_two_cores(&pairs, |&(read, unread, digits)| {
-            number_line_fit::best_fit(&crops[read], digits, &crops[unread])
-        });
-        for (&(read, unread, _), fit) in pairs.iter().zip(&measured) {
-            by_pair.insert((read.min(unread), read.max(unread)), *fit);
+            list.1.iter().filter(|p| p.0 <= SAME_DOCUMENT_MAX_DISTANCE).filter_map(|p| to_lay(p.1, p.2)).collect();
+        let measured: Vec<Option<Fit>> =
+            picture_hashes::on_two_cores(&pairs, |&(laid, laid_on, cells)| match numbers[laid] {
+                Reading::Read(_) => number_line_fit::best_fit(&crops[laid], cells, &crops[laid_on]),
+                Reading::Unreadable => number_line_fit::best_fit_either_way(&crops[laid], &crops[laid_on], cells),
+            });
+        for (&(laid, laid_on, _), fit) in pairs.iter().zip(&measured) {
+            by_pair.insert((laid.min(laid_on), laid.max(laid_on)), *fit);
+            let both_blurred = matches!(numbers[laid], Reading::Unreadable);
+            all_fits.push((kind, both_blurred, *fit));
         }
-        fits.extend(measured.into_iter().map(|fit| (kind, fit)));
     }
+    let (both, fits): (Vec<_>, Vec<_>) = all_fits.into_iter().partition(|f| f.1);
+    let fits: Vec<(usize, Option<Fit>)> = fits.into_iter().map(|(kind, _, fit)| (kind, fit)).collect();
     println!(
         "\nthird look: {} pairs with one number read ({} of one paper), {:.0} s",
         fits.len(),
@@ -484,5 +495,51 @@ fn third_look(
         told_apart(0, &whole_rule),
         told_apart(1, &whole_rule)
     );
+    both_blurred(&both.into_iter().map(|(kind, _, fit)| (kind, fit)).collect::<Vec<_>>());
     by_pair
+}
+
+/// What laying two blurred lines on each other (neither number read) tells apart: by the
+/// server's rule, and with other thresholds.
+fn both_blurred(fits: &[(usize, Option<Fit>)]) {
+    let same: Vec<Fit> = fits.iter().filter(|f| f.0 == 0).filter_map(|f| f.1).collect();
+    let templates = fits.iter().filter(|f| f.0 == 1).count();
+    let laid: Vec<&Fit> = same.iter().filter(|f| f.median_cell >= BOTH_BLURRED_LAID).collect();
+    println!(
+        "\nneither number read: {} pairs of one paper ({} with no line), {templates} of one template; \
+         of one paper laid at a median ≥ {BOTH_BLURRED_LAID:.2}: {}, median digit {:.3}–{:.3}, lowest digit {:.3}, \
+         highest contrast {:.2}, lowest median along the line {:.3}",
+        same.len() + fits.iter().filter(|f| f.0 == 0 && f.1.is_none()).count(),
+        fits.iter().filter(|f| f.0 == 0 && f.1.is_none()).count(),
+        laid.len(),
+        laid.iter().map(|f| f.median_cell).fold(1.0f32, f32::min),
+        laid.iter().map(|f| f.median_cell).fold(0.0f32, f32::max),
+        laid.iter().map(|f| f.worst_cell).fold(1.0f32, f32::min),
+        laid.iter().map(|f| f.cell_contrast()).fold(0.0f32, f32::max),
+        laid.iter().map(|f| f.median_along_cell).fold(1.0f32, f32::min),
+    );
+    let told_apart =
+        |kind: usize, rule: &dyn Fn(Fit) -> bool| fits.iter().filter(|f| f.0 == kind && f.1.is_some_and(rule)).count();
+    println!(
+        "as the server tells apart (median digit ≥ {BOTH_BLURRED_LAID:.2}, along ≥ {LAID_RIGHT_ALONG:.2}, contrast > {CELL_CONTRAST:.1}): \
+         pairs of one paper {}, of one template {} of {templates}",
+        told_apart(0, &Fit::shows_another_blurred_number),
+        told_apart(1, &Fit::shows_another_blurred_number),
+    );
+    for laid_from in [0.80f32, 0.85, 0.90] {
+        for along_from in [0.0f32, LAID_RIGHT_ALONG] {
+            for contrast in [4.0f32, 5.0, 6.0] {
+                let rule = move |fit: Fit| {
+                    fit.median_cell >= laid_from
+                        && fit.median_along_cell >= along_from
+                        && fit.cell_contrast() > contrast
+                };
+                println!(
+                    "  median ≥ {laid_from:.2}, along ≥ {along_from:.2}, contrast > {contrast:.1}: one paper told apart {}, one template {} of {templates}",
+                    told_apart(0, &rule),
+                    told_apart(1, &rule)
+                );
+            }
+        }
+    }
 }
