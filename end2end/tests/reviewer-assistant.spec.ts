@@ -4,7 +4,8 @@ import { adminContext, call, expectAccessible, makeScene, open, signUpCandidate,
 
 // The reviewer's assistant (issue 34): a category that wants a readable QR code (a 学信网
 // report's). The candidate hears before sending whether the code could be read; the reviewer
-// sees where it leads beside the picture, and opens the 学信网 report from there.
+// sees where it leads beside the picture, and opens the 学信网 report from there; the administrator
+// finds the pair of one report from two candidates in the exam's report.
 
 const VCODE = 'A1B2C3D4E5F6G7H8';
 const XUEXIN = `https://www.chsi.com.cn/xlcx/bg.do?vcode=${VCODE}&srcid=bgcx`;
@@ -133,5 +134,14 @@ test('the candidate hears about an unreadable QR code before sending; the review
   await facts.getByTestId('qr-link').click();
   const reportPage = await opened;
   await expect(reportPage).toHaveURL(`https://www.chsi.com.cn/xlcx/bg.do?vcode=${VCODE}`);
+
+  // The administrator's report of the exam's pairs: both candidates, each picture, each application.
+  await switchLanguage(desk, '中文');
+  await open(desk, `/admin/exams/${code}`);
+  const pairs = desk.getByRole('region', { name: '相似材料' });
+  // (Her blurred page without a code may be alike to the other's report too: a row of its own.)
+  const pair = pairs.locator('tr', { hasText: name }).filter({ hasText: othersName }).first();
+  await expect(pair.getByRole('link', { name: `${othersName} · ${code} · 学历证书电子注册备案表` })).toBeVisible();
+  await expect(pair.locator('img.alike-picture')).toHaveCount(2);
   await desk.context().close();
 });
