@@ -220,6 +220,8 @@ async fn the_same_document_from_two_people_is_named_only_to_a_reviewer_of_both()
         assert!(sides.contains(&&json!(alice_application)) && sides.contains(&&json!(bob_application)), "{report:?}");
         for side in ["one", "other"] {
             assert_eq!(report[0][side]["number"], json!("104231202005001234"), "what each picture's number read as");
+            assert_eq!(report[0][side]["category_zh"], json!("学历证书"), "the category by its name");
+            assert_eq!(report[0][side]["category_en"], json!("Diploma"));
         }
     }
     assert_eq!(reviewer.call("admin_similar_pictures", json!({ "exam_code": "920" })).await.status(), 403);

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::api::admin::admin_similar_pictures;
 use crate::api::server_resource::server_resource;
 use crate::components::error_note::ErrorNote;
-use crate::i18n::tr;
+use crate::i18n::{tr, use_lang};
 use crate::models::picture_findings::{PairSide, SimilarPair};
 
 #[component]
@@ -51,7 +51,11 @@ fn PairTable(pairs: Vec<SimilarPair>) -> impl IntoView {
 
 #[component]
 fn Side(side: PairSide) -> impl IntoView {
-    let label = format!("{} · {} · {}", side.candidate_name, side.exam_code, side.category);
+    let lang = use_lang();
+    let label = move || {
+        let category = lang.get().pick(side.category_zh.as_str(), side.category_en.as_str());
+        format!("{} · {} · {category}", side.candidate_name, side.exam_code)
+    };
     view! {
         <img class="alike-picture" src=side.image_url alt=label.clone() loading="lazy"/>
         {match side.application_id {

@@ -197,7 +197,9 @@ pub struct PairSide {
     pub application_id: Option<i32>,
     pub candidate_name: String,
     pub exam_code: String,
-    pub category: String,
+    /// The picture's category by its names in the exam (its code where the exam no longer has it).
+    pub category_zh: String,
+    pub category_en: String,
     pub image_url: String,
     /// The document number the assistant read on the picture, if it read one.
     pub number: Option<String>,

@@ -6,10 +6,12 @@ use std::collections::{HashMap, HashSet};
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
+use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::models::picture_findings::{PairSide, SimilarPair};
 use crate::ssr::application::application_queries;
 use crate::ssr::entities::{material, picture_finding, similar_picture};
+use crate::ssr::exams::exam_store;
 use crate::ssr::review::review_queue;
 
 pub async fn pairs_of_exam(db: &DatabaseConnection, exam_code: &str) -> Result<Vec<SimilarPair>, AppError> {
@@ -31,6 +33,12 @@ pub async fn pairs_of_exam(db: &DatabaseConnection, exam_code: &str) -> Result<V
     let names = review_queue::names_of(db, by_key.values().map(|m| m.user_id).collect()).await?;
     let findings = picture_finding::by_blob_key(db, by_key.keys().map(|key| key.to_string())).await.map_err(fail)?;
     let number = |picture: &material::Model| findings.get(&picture.blob_key).and_then(|f| f.document_number.clone());
+    let mut definitions: HashMap<String, Option<ExamDefinition>> = HashMap::new();
+    for code in by_key.values().map(|m| &m.exam_code) {
+        if !definitions.contains_key(code) {
+            definitions.insert(code.clone(), exam_store::load(db, code).await?);
+        }
+    }
     let mut seen = HashSet::new();
     let mut report = Vec::new();
     for pair in &pairs {
@@ -46,8 +54,8 @@ pub async fn pairs_of_exam(db: &DatabaseConnection, exam_code: &str) -> Result<V
         };
         if seen.insert(key) {
             report.push(SimilarPair {
-                one: side(db, one, &names, number(one)).await?,
-                other: side(db, other, &names, number(other)).await?,
+                one: side(db, one, &names, &definitions, number(one)).await?,
+                other: side(db, other, &names, &definitions, number(other)).await?,
                 distance: pair.distance as u32,
             });
         }
@@ -60,14 +68,17 @@ async fn side(
     db: &DatabaseConnection,
     picture: &material::Model,
     names: &HashMap<i32, crate::ssr::entities::user::Model>,
+    definitions: &HashMap<String, Option<ExamDefinition>>,
     number: Option<String>,
 ) -> Result<PairSide, AppError> {
     let application = application_queries::find(db, picture.user_id, &picture.exam_code).await?;
+    let category = definitions.get(&picture.exam_code).and_then(|d| d.as_ref()?.category(&picture.category));
     Ok(PairSide {
         application_id: application.map(|a| a.id),
         candidate_name: names.get(&picture.user_id).map(|u| u.name.clone()).unwrap_or_default(),
         exam_code: picture.exam_code.clone(),
-        category: picture.category.clone(),
+        category_zh: category.map_or_else(|| picture.category.clone(), |c| c.name_zh.clone()),
+        category_en: category.map_or_else(|| picture.category.clone(), |c| c.name_en.clone()),
         image_url: format!("/api/materials/{}/file", picture.id),
         number,
     })

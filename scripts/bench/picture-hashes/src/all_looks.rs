@@ -110,6 +110,7 @@ fn left_by_reason(
 ) {
     let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
     let mut unread_sides: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut every_digit_fits = Vec::new();
     for &(_, i, j) in left {
         let reason = match (&numbers[i], &numbers[j], fit_of(fits, i, j)) {
             (Reading::Unreadable, Reading::Unreadable, None) => "both unread, no line",
@@ -120,7 +121,17 @@ fn left_by_reason(
             (Reading::Read(_), Reading::Read(_), _) => "both read alike",
             (_, _, None) => "one read, no line on the other",
             (_, _, Some(fit)) if !fit.laid_right() => "one read, line not laid right",
-            _ => "one read, every digit fits",
+            (_, _, Some(fit)) => {
+                every_digit_fits.push(format!(
+                    "{}~{} (median {:.3}, least {:.3}, contrast {:.2})",
+                    pictures[i].name,
+                    pictures[j].name,
+                    fit.median_cell,
+                    fit.worst_cell,
+                    fit.cell_contrast()
+                ));
+                "one read, every digit fits"
+            }
         };
         *reasons.entry(reason).or_default() += 1;
         for k in [i, j].into_iter().filter(|&k| matches!(numbers[k], Reading::Unreadable)) {
@@ -129,4 +140,5 @@ fn left_by_reason(
     }
     println!("    left, by why: {reasons:?}");
     println!("    left, by unread picture: {unread_sides:?}");
+    println!("    left, one read and every digit fits: {}", every_digit_fits.join(", "));
 }
