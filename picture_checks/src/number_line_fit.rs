@@ -12,7 +12,8 @@
 //! and the pair stays "相似".
 //!
 //! A digit that differs stands out in two ways: its cell fits badly ([`DIGIT_FIT`]), or it fits
-//! much worse than the line's other digits do ([`CELL_CONTRAST`]): on a heavily blurred photo
+//! much worse than the line's other digits do ([`CELL_CONTRAST`]; or two digits each somewhat
+//! less, [`FIRST_OF_TWO_CONTRAST`] and [`SECOND_OF_TWO_CONTRAST`]): on a heavily blurred photo
 //! every cell fits well, a differing digit's a little less, and how well the same digits fit
 //! says how much less is noise.
 //!
@@ -57,6 +58,12 @@ pub const BOTH_BLURRED_LAID: f32 = 0.85;
 /// The cells a line is cut into when neither number was read: the commonest length (a 毕业证书's
 /// 18 digits; on the bench, 16 on a 学位证书's line parts the same pairs).
 pub const CELLS_OF_AN_UNREAD_NUMBER: usize = 18;
+/// Two digits that differ, each fitting worse than the line's others: the least alike digit's
+/// misfit more than this many times the median digit's, where one alone needs [`CELL_CONTRAST`]…
+pub const FIRST_OF_TWO_CONTRAST: f32 = 4.0;
+/// …and the second least alike's more than this many times. (Numbers on one template mostly
+/// differ in more than one digit; a pair of one paper has one digit at most that stands out.)
+pub const SECOND_OF_TWO_CONTRAST: f32 = 3.0;
 /// The median digit's misfit counted as at least this: on a line that fits almost perfectly, a
 /// slight unevenness is not a contrast.
 const MEDIAN_MISFIT_FLOOR: f32 = 0.02;
@@ -75,6 +82,8 @@ pub struct Fit {
     pub whole: f32,
     /// Of the least alike digit's cell.
     pub worst_cell: f32,
+    /// Of the second least alike digit's cell.
+    pub next_worst_cell: f32,
     /// Of the median digit's cell.
     pub median_cell: f32,
     /// Of the median digit's cell with each row's mean taken out: what varies along the line,
@@ -86,7 +95,10 @@ pub struct Fit {
 impl Fit {
     /// The blurred picture shows another number than the read one.
     pub fn shows_another_number(self) -> bool {
-        self.laid_right() && (self.worst_cell < DIGIT_FIT || self.cell_contrast() > CELL_CONTRAST)
+        let two_digits_stand_out =
+            self.cell_contrast() > FIRST_OF_TWO_CONTRAST && self.next_cell_contrast() > SECOND_OF_TWO_CONTRAST;
+        self.laid_right()
+            && (self.worst_cell < DIGIT_FIT || self.cell_contrast() > CELL_CONTRAST || two_digits_stand_out)
     }
 
     /// Of two blurred pictures, neither number read: one shows another number than the other. No
@@ -106,6 +118,11 @@ impl Fit {
     /// How many times the least alike digit's misfit is the median digit's.
     pub fn cell_contrast(self) -> f32 {
         (1.0 - self.worst_cell) / (1.0 - self.median_cell).max(MEDIAN_MISFIT_FLOOR)
+    }
+
+    /// How many times the second least alike digit's misfit is the median digit's.
+    pub fn next_cell_contrast(self) -> f32 {
+        (1.0 - self.next_worst_cell) / (1.0 - self.median_cell).max(MEDIAN_MISFIT_FLOOR)
     }
 }
 
@@ -174,6 +191,7 @@ pub fn best_fit(sharp: &[GrayImage], digits: usize, blurred: &[GrayImage]) -> Op
     Some(Fit {
         whole,
         worst_cell: each_cell[0],
+        next_worst_cell: each_cell[1.min(each_cell.len() - 1)],
         median_cell: each_cell[each_cell.len() / 2],
         median_along_cell: each_along[each_along.len() / 2],
     })
@@ -247,22 +265,40 @@ mod tests {
     fn a_digit_fitting_far_worse_than_the_others_is_another_number_though_it_fits_fairly() {
         // Like a classmate's certificate on the bench, blurred: the same digits fit at 0.985, the
         // differing one at 0.88.
-        let classmates = Fit { whole: 0.93, worst_cell: 0.88, median_cell: 0.985, median_along_cell: 0.9 };
+        let classmates =
+            Fit { whole: 0.93, worst_cell: 0.88, next_worst_cell: 0.9, median_cell: 0.985, median_along_cell: 0.9 };
         assert!(classmates.shows_another_number(), "{}", classmates.cell_contrast());
         // The most uneven pair of one paper on the bench's shoots (3.12 times).
-        let one_paper = Fit { whole: 0.90, worst_cell: 0.929, median_cell: 0.977, median_along_cell: 0.9 };
+        let one_paper =
+            Fit { whole: 0.90, worst_cell: 0.929, next_worst_cell: 0.95, median_cell: 0.977, median_along_cell: 0.9 };
         assert!(!one_paper.shows_another_number(), "{}", one_paper.cell_contrast());
         // Nearly perfect digits make no contrast of a slight unevenness.
-        let sharp = Fit { whole: 0.97, worst_cell: 0.93, median_cell: 0.998, median_along_cell: 0.9 };
+        let sharp =
+            Fit { whole: 0.97, worst_cell: 0.93, next_worst_cell: 0.95, median_cell: 0.998, median_along_cell: 0.9 };
         assert!(!sharp.shows_another_number(), "{}", sharp.cell_contrast());
         // A line whose median digit fits poorly is not laid right (another line, a cut number)
         // and says nothing, however uneven.
-        let elsewhere = Fit { whole: 0.70, worst_cell: 0.30, median_cell: 0.85, median_along_cell: 0.9 };
+        let elsewhere =
+            Fit { whole: 0.70, worst_cell: 0.30, next_worst_cell: 0.5, median_cell: 0.85, median_along_cell: 0.9 };
         assert!(!elsewhere.shows_another_number());
         // Laid right, with five digits of eighteen unlike: the whole line fits poorly (0.79, a
         // classmate's certificate on the bench), which says nothing against the digits.
-        let five_digits_differ = Fit { whole: 0.79, worst_cell: 0.63, median_cell: 0.969, median_along_cell: 0.9 };
+        let five_digits_differ =
+            Fit { whole: 0.79, worst_cell: 0.63, next_worst_cell: 0.7, median_cell: 0.969, median_along_cell: 0.9 };
         assert!(five_digits_differ.shows_another_number());
+        // Two digits each far worse than the others (a classmate's certificate on the bench,
+        // 1234 read and …1299 blurred: contrasts 4.6 and 3.4), neither alone past 5.
+        let two_differ =
+            Fit { whole: 0.93, worst_cell: 0.834, next_worst_cell: 0.878, median_cell: 0.964, median_along_cell: 0.9 };
+        assert!(
+            two_differ.shows_another_number(),
+            "{} {}",
+            two_differ.cell_contrast(),
+            two_differ.next_cell_contrast()
+        );
+        // One digit standing out as much, the next as the most uneven pair of one paper's (2.52).
+        let one_stands_out = Fit { next_worst_cell: 0.909, ..two_differ };
+        assert!(!one_stands_out.shows_another_number(), "{}", one_stands_out.next_cell_contrast());
     }
 
     #[test]
@@ -279,7 +315,8 @@ mod tests {
         let heavy_on_light = best_fit(&[photographed(&line_of(number))], cells, &[lightly]).unwrap();
         assert!(!heavy_on_light.shows_another_blurred_number(), "the other way round, nothing: {heavy_on_light:?}");
         // Two blurred copies of one paper on the bench: a digit as low as 0.799, evenly poor.
-        let one_paper = Fit { whole: 0.85, worst_cell: 0.799, median_cell: 0.88, median_along_cell: 0.8 };
+        let one_paper =
+            Fit { whole: 0.85, worst_cell: 0.799, next_worst_cell: 0.81, median_cell: 0.88, median_along_cell: 0.8 };
         assert!(!one_paper.shows_another_blurred_number(), "{}", one_paper.cell_contrast());
     }
 

@@ -25,7 +25,8 @@ use image::{DynamicImage, ImageDecoder, ImageReader};
 use image_hasher::{HashAlg, Hasher, HasherConfig};
 use picture_checks::document_number::read_document_number;
 use picture_checks::number_line_fit::{
-    self, Fit, BOTH_BLURRED_LAID, CELLS_OF_AN_UNREAD_NUMBER, CELL_CONTRAST, DIGIT_FIT, LAID_RIGHT, LAID_RIGHT_ALONG,
+    self, Fit, BOTH_BLURRED_LAID, CELLS_OF_AN_UNREAD_NUMBER, CELL_CONTRAST, DIGIT_FIT, FIRST_OF_TWO_CONTRAST,
+    LAID_RIGHT, LAID_RIGHT_ALONG, SECOND_OF_TWO_CONTRAST,
 };
 use picture_checks::number_reading::Reading;
 use picture_hashes::SAME_DOCUMENT_MAX_DISTANCE;
@@ -452,7 +453,7 @@ fn third_look(
     let told_apart =
         |kind: usize, rule: &dyn Fn(Fit) -> bool| fits.iter().filter(|f| f.0 == kind && f.1.is_some_and(rule)).count();
     println!(
-        "as the server tells apart (median digit ≥ {LAID_RIGHT:.2} and along the line ≥ {LAID_RIGHT_ALONG:.2}, a digit < {DIGIT_FIT:.2} or a cell contrast > {CELL_CONTRAST:.1}): \
+        "as the server tells apart (median digit ≥ {LAID_RIGHT:.2} and along the line ≥ {LAID_RIGHT_ALONG:.2}, a digit < {DIGIT_FIT:.2}, a cell contrast > {CELL_CONTRAST:.1} or two > {FIRST_OF_TWO_CONTRAST:.1} and {SECOND_OF_TWO_CONTRAST:.1}): \
          pairs of one paper {}, of one template {} of {templates}",
         told_apart(0, &Fit::shows_another_number),
         told_apart(1, &Fit::shows_another_number),
@@ -464,9 +465,11 @@ fn third_look(
     // The server's rule with other thresholds: the median digit's fit, along the line, a digit's.
     let rule_with = |laid_from: f32, along_from: f32, cell_max: f32| {
         move |fit: Fit| {
+            let two_digits_stand_out =
+                fit.cell_contrast() > FIRST_OF_TWO_CONTRAST && fit.next_cell_contrast() > SECOND_OF_TWO_CONTRAST;
             fit.median_cell >= laid_from
                 && fit.median_along_cell >= along_from
-                && (fit.worst_cell < cell_max || fit.cell_contrast() > CELL_CONTRAST)
+                && (fit.worst_cell < cell_max || fit.cell_contrast() > CELL_CONTRAST || two_digits_stand_out)
         }
     };
     for along_from in [0.5f32, 0.6, 0.7, 0.8, 0.85, 0.9] {
@@ -487,6 +490,25 @@ fn third_look(
             );
         }
     }
+    // Without two digits standing out (the rule until 2026-11-27's second half), and with other
+    // thresholds for them.
+    for (first, second) in [(f32::INFINITY, f32::INFINITY), (4.0, 3.0), (4.0, 2.5), (3.5, 3.0), (3.5, 2.5)] {
+        let rule = move |fit: Fit| {
+            fit.laid_right()
+                && (fit.worst_cell < DIGIT_FIT
+                    || fit.cell_contrast() > CELL_CONTRAST
+                    || (fit.cell_contrast() > first && fit.next_cell_contrast() > second))
+        };
+        println!(
+            "  two digits standing out past {first:.1} and {second:.1}: one paper told apart {}, one template {} of {templates}",
+            told_apart(0, &rule),
+            told_apart(1, &rule)
+        );
+    }
+    println!(
+        "  pairs of one paper laid right: highest second digit's contrast {:.2}",
+        laid_right.iter().map(|f| f.next_cell_contrast()).fold(0.0f32, f32::max)
+    );
     // The rule before 2026-11-27's: laid right meant the whole line fitting at least 0.80.
     let whole_rule =
         |fit: Fit| fit.whole >= 0.80 && (fit.worst_cell < DIGIT_FIT || fit.cell_contrast() > CELL_CONTRAST);
