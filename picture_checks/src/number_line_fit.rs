@@ -26,8 +26,9 @@
 //! Thresholds chosen on `./scripts/bench-picture-hashes.sh`'s two shoots (figures in
 //! docs/benchmarks.md): pairs of one paper laid right had no digit's cell below 0.885, and no worst
 //! cell more than 3.12 times as far from a perfect fit as the median cell, and no median digit
-//! along the line below 0.839; [`DIGIT_FIT`], [`CELL_CONTRAST`] and [`LAID_RIGHT_ALONG`] leave
-//! those margins. Two blurred copies of one paper, neither read, laid the better way round: no
+//! along the line below 0.839, and no second least alike digit more than 2.52 times (four shoots);
+//! [`DIGIT_FIT`], [`CELL_CONTRAST`], [`SECOND_OF_TWO_CONTRAST`] and [`LAID_RIGHT_ALONG`] leave those
+//! margins. Two blurred copies of one paper, neither read, laid the better way round: no
 //! median digit below 0.957, no contrast above 3.81 (four shoots); [`BOTH_BLURRED_LAID`] and the
 //! same [`CELL_CONTRAST`].
 
