@@ -121,6 +121,21 @@ pub async fn load(db: &DatabaseConnection, code: &str) -> Result<Option<ExamDefi
     serde_json::from_str(&row.definition).map(Some).map_err(|e| crate::ssr::internal("exam decode", e))
 }
 
+/// The definitions of the exams `codes` names, each loaded once, by code (None: no such exam).
+pub async fn load_each(
+    db: &DatabaseConnection,
+    codes: Vec<String>,
+) -> Result<std::collections::HashMap<String, Option<ExamDefinition>>, AppError> {
+    let mut definitions = std::collections::HashMap::new();
+    for code in codes {
+        if let std::collections::hash_map::Entry::Vacant(slot) = definitions.entry(code) {
+            let definition = load(db, slot.key()).await?;
+            slot.insert(definition);
+        }
+    }
+    Ok(definitions)
+}
+
 /// The TOML an administrator edits: as written, or (for exams stored before sources were kept)
 /// regenerated from the definition.
 pub async fn load_source(db: &DatabaseConnection, code: &str) -> Result<String, AppError> {

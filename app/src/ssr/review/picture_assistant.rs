@@ -7,7 +7,6 @@
 //! deadline night it waits and catches up after. Woken by each upload; every minute it also looks
 //! for pictures, and comparisons, a crash or another server left unfinished.
 
-use std::collections::HashMap;
 use std::time::Duration;
 
 use sea_orm::sea_query::{Expr, OnConflict, Query};
@@ -57,12 +56,10 @@ async fn look_at_new(state: &ServerState) -> Result<usize, AppError> {
         .all(&state.db)
         .await
         .map_err(|e| crate::ssr::internal("pictures waiting", e))?;
-    let mut definitions: HashMap<String, Option<ExamDefinition>> = HashMap::new();
+    let definitions =
+        crate::ssr::exams::exam_store::load_each(&state.db, waiting.iter().map(|p| p.exam_code.clone()).collect())
+            .await?;
     for picture in &waiting {
-        if !definitions.contains_key(&picture.exam_code) {
-            let definition = crate::ssr::exams::exam_store::load(&state.db, &picture.exam_code).await?;
-            definitions.insert(picture.exam_code.clone(), definition);
-        }
         let mut look_for = look_for(definitions[&picture.exam_code].as_ref(), &picture.category);
         if is_card_front(definitions[&picture.exam_code].as_ref(), picture) {
             look_for.id_number = id_number_check(state, picture.user_id).await?;

@@ -33,12 +33,7 @@ pub async fn pairs_of_exam(db: &DatabaseConnection, exam_code: &str) -> Result<V
     let names = review_queue::names_of(db, by_key.values().map(|m| m.user_id).collect()).await?;
     let findings = picture_finding::by_blob_key(db, by_key.keys().map(|key| key.to_string())).await.map_err(fail)?;
     let number = |picture: &material::Model| findings.get(&picture.blob_key).and_then(|f| f.document_number.clone());
-    let mut definitions: HashMap<String, Option<ExamDefinition>> = HashMap::new();
-    for code in by_key.values().map(|m| &m.exam_code) {
-        if !definitions.contains_key(code) {
-            definitions.insert(code.clone(), exam_store::load(db, code).await?);
-        }
-    }
+    let definitions = exam_store::load_each(db, by_key.values().map(|m| m.exam_code.clone()).collect()).await?;
     let mut seen = HashSet::new();
     let mut report = Vec::new();
     for pair in &pairs {
