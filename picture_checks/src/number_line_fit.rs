@@ -96,10 +96,13 @@ pub struct Fit {
 impl Fit {
     /// The blurred picture shows another number than the read one.
     pub fn shows_another_number(self) -> bool {
-        let two_digits_stand_out =
-            self.cell_contrast() > FIRST_OF_TWO_CONTRAST && self.next_cell_contrast() > SECOND_OF_TWO_CONTRAST;
         self.laid_right()
-            && (self.worst_cell < DIGIT_FIT || self.cell_contrast() > CELL_CONTRAST || two_digits_stand_out)
+            && (self.worst_cell < DIGIT_FIT || self.cell_contrast() > CELL_CONTRAST || self.two_digits_stand_out())
+    }
+
+    /// Two digits each fit far worse than the line's others.
+    pub fn two_digits_stand_out(self) -> bool {
+        self.cell_contrast() > FIRST_OF_TWO_CONTRAST && self.next_cell_contrast() > SECOND_OF_TWO_CONTRAST
     }
 
     /// Of two blurred pictures, neither number read: one shows another number than the other. No

@@ -465,11 +465,9 @@ fn third_look(
     // The server's rule with other thresholds: the median digit's fit, along the line, a digit's.
     let rule_with = |laid_from: f32, along_from: f32, cell_max: f32| {
         move |fit: Fit| {
-            let two_digits_stand_out =
-                fit.cell_contrast() > FIRST_OF_TWO_CONTRAST && fit.next_cell_contrast() > SECOND_OF_TWO_CONTRAST;
             fit.median_cell >= laid_from
                 && fit.median_along_cell >= along_from
-                && (fit.worst_cell < cell_max || fit.cell_contrast() > CELL_CONTRAST || two_digits_stand_out)
+                && (fit.worst_cell < cell_max || fit.cell_contrast() > CELL_CONTRAST || fit.two_digits_stand_out())
         }
     };
     for along_from in [0.5f32, 0.6, 0.7, 0.8, 0.85, 0.9] {
