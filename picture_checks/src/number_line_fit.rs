@@ -11,17 +11,20 @@
 //! the number), or that fits only the band of ink every blurred line of print has, says nothing,
 //! and the pair stays "相似".
 //!
-//! A digit that differs stands out in two ways: its cell fits badly ([`DIGIT_FIT`]), or it fits
+//! A digit that differs stands out in three ways: its cell fits badly ([`DIGIT_FIT`]), or it fits
 //! much worse than the line's other digits do ([`CELL_CONTRAST`]; or two digits each somewhat
 //! less, [`FIRST_OF_TWO_CONTRAST`] and [`SECOND_OF_TWO_CONTRAST`]): on a heavily blurred photo
 //! every cell fits well, a differing digit's a little less, and how well the same digits fit
-//! says how much less is noise.
+//! says how much less is noise. Or, where the read number's digits are known
+//! ([`best_fit_of_number`]), another of them, moved onto the cell, fits it better than the digit
+//! read there ([`OTHER_DIGIT_LEAD`]): the read line is the very print's font, blurred alike.
 //!
 //! Where neither number reads, one blurred picture's lines are laid on the other's the same way
-//! ([`best_fit_either_way`], [`Fit::shows_another_blurred_number`]): both blurred, a digit of the
-//! same paper may fit as poorly as a differing one would on a sharp side, so only the contrast
-//! tells, and the line is cut into [`CELLS_OF_AN_UNREAD_NUMBER`] cells since no digit count was
-//! read.
+//! ([`best_fit_either_way`], [`Fit::shows_another_blurred_number`]), and only onto a picture
+//! blur has softened already ([`ALREADY_BLURRED`]; a sharp page with no number says nothing so).
+//! Both blurred, a digit of the same paper may fit as poorly as a differing one would on a sharp
+//! side, so only the contrast tells, and the line is cut into [`CELLS_OF_AN_UNREAD_NUMBER`] cells
+//! since no digit count was read.
 //!
 //! Thresholds chosen on `./scripts/bench-picture-hashes.sh`'s two shoots (figures in
 //! docs/benchmarks.md): pairs of one paper laid right had no digit's cell below 0.885, and no worst
@@ -56,6 +59,10 @@ pub const CELL_CONTRAST: f32 = 5.0;
 /// Of two blurred lines, neither read: the median digit's fit from which the line counts as laid
 /// on the number's (lower than [`LAID_RIGHT`]: two blurred copies of one paper fit at 0.87–0.89).
 pub const BOTH_BLURRED_LAID: f32 = 0.85;
+/// The [`softness`] from which a picture's line counts as blurred already, to lay another on it
+/// where neither number read. On the bench's first shoot every picture whose number did not read
+/// had a line of at least 0.952; scans and sharp photos 0.708–0.835.
+pub const ALREADY_BLURRED: f32 = 0.90;
 /// The cells a line is cut into when neither number was read: the commonest length (a 毕业证书's
 /// 18 digits; on the bench, 16 on a 学位证书's line parts the same pairs).
 pub const CELLS_OF_AN_UNREAD_NUMBER: usize = 18;
@@ -65,6 +72,13 @@ pub const FIRST_OF_TWO_CONTRAST: f32 = 4.0;
 /// …and the second least alike's more than this many times. (Numbers on one template mostly
 /// differ in more than one digit; a pair of one paper has one digit at most that stands out.)
 pub const SECOND_OF_TWO_CONTRAST: f32 = 3.0;
+/// Another of the read line's digits fitting some cell better than the cell's own digit, by more
+/// than this (in correlation), in a line laid right: another number. The read line carries the
+/// very print's glyphs of most digits, blurred as the other picture is, so a differing digit that
+/// fits its cell fairly well still fits the glyph of the digit truly there better. On the bench's
+/// four shoots another digit fitted a cell of one paper better by 0.024 at most (once, a line
+/// fitting poorly as a whole); 0.05 parts as many classmates' pairs as 0.03 on three of them.
+pub const OTHER_DIGIT_LEAD: f32 = 0.05;
 /// The median digit's misfit counted as at least this: on a line that fits almost perfectly, a
 /// slight unevenness is not a contrast.
 const MEDIAN_MISFIT_FLOOR: f32 = 0.02;
@@ -91,13 +105,25 @@ pub struct Fit {
     /// which a line of digits shares only with digits (a line of other print, blurred, shares the
     /// band of ink across its middle that `median_cell` sees).
     pub median_along_cell: f32,
+    /// Where the read number's digits are known: of every cell, how much better its own digit fits
+    /// than the best of the read line's other digits moved onto it, the least such lead (below
+    /// zero: another digit fits some cell better). None where no number was read.
+    pub least_own_digit_lead: Option<f32>,
 }
 
 impl Fit {
     /// The blurred picture shows another number than the read one.
     pub fn shows_another_number(self) -> bool {
         self.laid_right()
-            && (self.worst_cell < DIGIT_FIT || self.cell_contrast() > CELL_CONTRAST || self.two_digits_stand_out())
+            && (self.worst_cell < DIGIT_FIT
+                || self.cell_contrast() > CELL_CONTRAST
+                || self.two_digits_stand_out()
+                || self.another_digit_fits_better())
+    }
+
+    /// Some cell is fitted better by another of the read number's digits than by its own.
+    pub fn another_digit_fits_better(self) -> bool {
+        self.least_own_digit_lead.is_some_and(|lead| lead < -OTHER_DIGIT_LEAD)
     }
 
     /// Two digits each fit far worse than the line's others.
@@ -133,6 +159,16 @@ impl Fit {
 /// The best fit of any of `sharp`'s lines (of a picture whose number has `digits` digits) on any of
 /// `blurred`'s.
 pub fn best_fit(sharp: &[GrayImage], digits: usize, blurred: &[GrayImage]) -> Option<Fit> {
+    fit_line(sharp, digits, None, blurred)
+}
+
+/// As [`best_fit`], for a sharp side whose number `number` was read: also how well each cell's
+/// own digit fits against the read line's other digits ([`Fit::least_own_digit_lead`]).
+pub fn best_fit_of_number(sharp: &[GrayImage], number: &str, blurred: &[GrayImage]) -> Option<Fit> {
+    fit_line(sharp, number.len(), Some(number.as_bytes()), blurred)
+}
+
+fn fit_line(sharp: &[GrayImage], digits: usize, number: Option<&[u8]>, blurred: &[GrayImage]) -> Option<Fit> {
     // Searched at half size, then settled at full size around the best.
     let halves: Vec<GrayImage> = blurred.iter().map(half).collect();
     let mut best: Option<(f32, GrayImage, usize, i32, i32)> = None;
@@ -174,39 +210,64 @@ pub fn best_fit(sharp: &[GrayImage], digits: usize, blurred: &[GrayImage]) -> Op
     let span = softened.width().saturating_sub(2 * margin);
     let cells = digits.max(1) as u32;
     let (softened_along, b_along) = (along_rows(&softened), along_rows(b));
-    let each_cell_of = |a: &GrayImage, b: &GrayImage| -> Vec<f32> {
-        let mut each: Vec<f32> = (0..cells)
-            .map(|k| {
-                let (x0, x1) = (margin + span * k / cells, margin + span * (k + 1) / cells);
-                let mut cell_best = -1.0f32;
-                for ddx in -3..=3 {
-                    for ddy in -2..=2 {
-                        cell_best = cell_best.max(correlation(a, b, dx + ddx, dy + ddy, x0, x1));
-                    }
-                }
-                cell_best
-            })
-            .collect();
-        each.sort_by(f32::total_cmp);
-        each
+    let bounds = |k: u32| (margin + span * k / cells, margin + span * (k + 1) / cells);
+    // How well `a`'s cell `from` fits `b` where `a`'s cell `onto` lies, at the best small shift.
+    let cell_fit = |a: &GrayImage, b: &GrayImage, from: u32, onto: u32| {
+        let ((x0, x1), (onto_x0, _)) = (bounds(from), bounds(onto));
+        let moved = dx + onto_x0 as i32 - x0 as i32;
+        let mut cell_best = -1.0f32;
+        for ddx in -3..=3 {
+            for ddy in -2..=2 {
+                cell_best = cell_best.max(correlation(a, b, moved + ddx, dy + ddy, x0, x1));
+            }
+        }
+        cell_best
     };
-    let each_cell = each_cell_of(&softened, b);
-    let each_along = each_cell_of(&softened_along, &b_along);
+    let each_cell_of =
+        |a: &GrayImage, b: &GrayImage| -> Vec<f32> { (0..cells).map(|k| cell_fit(a, b, k, k)).collect() };
+    let own = each_cell_of(&softened, b);
+    let least_own_digit_lead = number.filter(|n| n.len() == cells as usize).map(|n| {
+        (0..cells)
+            .map(|k| {
+                let others = (0..cells).filter(|&j| n[j as usize] != n[k as usize]);
+                let best_other = others.map(|j| cell_fit(&softened, b, j, k)).fold(-1.0f32, f32::max);
+                own[k as usize] - best_other
+            })
+            .fold(f32::INFINITY, f32::min)
+    });
+    let mut each_cell = own;
+    each_cell.sort_by(f32::total_cmp);
+    let mut each_along = each_cell_of(&softened_along, &b_along);
+    each_along.sort_by(f32::total_cmp);
     Some(Fit {
         whole,
         worst_cell: each_cell[0],
         next_worst_cell: each_cell[1.min(each_cell.len() - 1)],
         median_cell: each_cell[each_cell.len() / 2],
         median_along_cell: each_along[each_along.len() / 2],
+        least_own_digit_lead,
     })
 }
 
 /// Of two blurred pictures' lines, neither read: the better of laying either on the other. Laying
 /// blurs the laid line further and never sharpens it, so the less blurred picture laid on the
 /// other fits best, and only that way round do its digits show what the blur left of them.
+/// Only laid on a picture whose lines blur has already softened ([`ALREADY_BLURRED`]): two sharp
+/// pictures whose numbers did not read (a page with no number, the very file twice) laid so fit
+/// unevenly wherever their print is finest, which says nothing of their digits.
 pub fn best_fit_either_way(one: &[GrayImage], other: &[GrayImage], cells: usize) -> Option<Fit> {
-    let ways = [best_fit(one, cells, other), best_fit(other, cells, one)];
-    ways.into_iter().flatten().max_by(|a, b| a.whole.total_cmp(&b.whole))
+    let ways = [(one, other), (other, one)];
+    ways.into_iter()
+        .filter(|(_, laid_on)| laid_on.iter().map(softness).any(|s| s >= ALREADY_BLURRED))
+        .filter_map(|(laid, laid_on)| best_fit(laid, cells, laid_on))
+        .max_by(|a, b| a.whole.total_cmp(&b.whole))
+}
+
+/// How little a line changes when blurred further (σ 4 px on digits 40 px high): the normalised
+/// correlation of the line with itself so blurred. A sharp line loses its edges and fits less; a
+/// line blur has already softened hardly changes.
+pub fn softness(line: &GrayImage) -> f32 {
+    correlation(&blur(line, 4.0), line, 0, 0, 0, line.width())
 }
 
 fn half(img: &GrayImage) -> GrayImage {
@@ -269,31 +330,67 @@ mod tests {
     fn a_digit_fitting_far_worse_than_the_others_is_another_number_though_it_fits_fairly() {
         // Like a classmate's certificate on the bench, blurred: the same digits fit at 0.985, the
         // differing one at 0.88.
-        let classmates =
-            Fit { whole: 0.93, worst_cell: 0.88, next_worst_cell: 0.9, median_cell: 0.985, median_along_cell: 0.9 };
+        let classmates = Fit {
+            whole: 0.93,
+            worst_cell: 0.88,
+            next_worst_cell: 0.9,
+            median_cell: 0.985,
+            median_along_cell: 0.9,
+            least_own_digit_lead: None,
+        };
         assert!(classmates.shows_another_number(), "{}", classmates.cell_contrast());
         // The most uneven pair of one paper on the bench's shoots (3.12 times).
-        let one_paper =
-            Fit { whole: 0.90, worst_cell: 0.929, next_worst_cell: 0.95, median_cell: 0.977, median_along_cell: 0.9 };
+        let one_paper = Fit {
+            whole: 0.90,
+            worst_cell: 0.929,
+            next_worst_cell: 0.95,
+            median_cell: 0.977,
+            median_along_cell: 0.9,
+            least_own_digit_lead: None,
+        };
         assert!(!one_paper.shows_another_number(), "{}", one_paper.cell_contrast());
         // Nearly perfect digits make no contrast of a slight unevenness.
-        let sharp =
-            Fit { whole: 0.97, worst_cell: 0.93, next_worst_cell: 0.95, median_cell: 0.998, median_along_cell: 0.9 };
+        let sharp = Fit {
+            whole: 0.97,
+            worst_cell: 0.93,
+            next_worst_cell: 0.95,
+            median_cell: 0.998,
+            median_along_cell: 0.9,
+            least_own_digit_lead: None,
+        };
         assert!(!sharp.shows_another_number(), "{}", sharp.cell_contrast());
         // A line whose median digit fits poorly is not laid right (another line, a cut number)
         // and says nothing, however uneven.
-        let elsewhere =
-            Fit { whole: 0.70, worst_cell: 0.30, next_worst_cell: 0.5, median_cell: 0.85, median_along_cell: 0.9 };
+        let elsewhere = Fit {
+            whole: 0.70,
+            worst_cell: 0.30,
+            next_worst_cell: 0.5,
+            median_cell: 0.85,
+            median_along_cell: 0.9,
+            least_own_digit_lead: None,
+        };
         assert!(!elsewhere.shows_another_number());
         // Laid right, with five digits of eighteen unlike: the whole line fits poorly (0.79, a
         // classmate's certificate on the bench), which says nothing against the digits.
-        let five_digits_differ =
-            Fit { whole: 0.79, worst_cell: 0.63, next_worst_cell: 0.7, median_cell: 0.969, median_along_cell: 0.9 };
+        let five_digits_differ = Fit {
+            whole: 0.79,
+            worst_cell: 0.63,
+            next_worst_cell: 0.7,
+            median_cell: 0.969,
+            median_along_cell: 0.9,
+            least_own_digit_lead: None,
+        };
         assert!(five_digits_differ.shows_another_number());
         // Two digits each far worse than the others (a classmate's certificate on the bench,
         // 1234 read and …1299 blurred: contrasts 4.6 and 3.4), neither alone past 5.
-        let two_differ =
-            Fit { whole: 0.93, worst_cell: 0.834, next_worst_cell: 0.878, median_cell: 0.964, median_along_cell: 0.9 };
+        let two_differ = Fit {
+            whole: 0.93,
+            worst_cell: 0.834,
+            next_worst_cell: 0.878,
+            median_cell: 0.964,
+            median_along_cell: 0.9,
+            least_own_digit_lead: None,
+        };
         assert!(
             two_differ.shows_another_number(),
             "{} {}",
@@ -303,6 +400,33 @@ mod tests {
         // One digit standing out as much, the next as the most uneven pair of one paper's (2.52).
         let one_stands_out = Fit { next_worst_cell: 0.909, ..two_differ };
         assert!(!one_stands_out.shows_another_number(), "{}", one_stands_out.next_cell_contrast());
+    }
+
+    #[test]
+    fn a_cell_fitted_better_by_another_of_the_read_digits_than_by_its_own_is_another_number() {
+        let number = "104231202005001234";
+        let copy = best_fit_of_number(&[line_of(number)], number, &[photographed(&line_of(number))]).unwrap();
+        assert!(copy.least_own_digit_lead.unwrap() > 0.0, "each digit fits its own cell best: {copy:?}");
+        assert!(!copy.shows_another_number(), "{copy:?}");
+        // A classmate's number, one digit other (2 where the read one has 3), blurred: that cell
+        // fits the read line's own 3 better than its 2.
+        let classmates = "104231202005001334";
+        let fit = best_fit_of_number(&[line_of(number)], number, &[photographed(&line_of(classmates))]).unwrap();
+        assert!(fit.another_digit_fits_better(), "{fit:?}");
+        // The pairs the contrast left on the bench: every digit fits (contrast 3.19), and another
+        // digit fits a cell better by 0.13.
+        let left = Fit {
+            whole: 0.93,
+            worst_cell: 0.848,
+            next_worst_cell: 0.9,
+            median_cell: 0.952,
+            median_along_cell: 0.9,
+            least_own_digit_lead: Some(-0.13),
+        };
+        assert!(left.shows_another_number());
+        // Pairs of one paper: each cell's own digit fitted best, but once by another by 0.024.
+        assert!(!Fit { least_own_digit_lead: Some(0.004), ..left }.shows_another_number());
+        assert!(!Fit { least_own_digit_lead: Some(-0.024), ..left }.shows_another_number());
     }
 
     #[test]
@@ -319,9 +443,25 @@ mod tests {
         let heavy_on_light = best_fit(&[photographed(&line_of(number))], cells, &[lightly]).unwrap();
         assert!(!heavy_on_light.shows_another_blurred_number(), "the other way round, nothing: {heavy_on_light:?}");
         // Two blurred copies of one paper on the bench: a digit as low as 0.799, evenly poor.
-        let one_paper =
-            Fit { whole: 0.85, worst_cell: 0.799, next_worst_cell: 0.81, median_cell: 0.88, median_along_cell: 0.8 };
+        let one_paper = Fit {
+            whole: 0.85,
+            worst_cell: 0.799,
+            next_worst_cell: 0.81,
+            median_cell: 0.88,
+            median_along_cell: 0.8,
+            least_own_digit_lead: None,
+        };
         assert!(!one_paper.shows_another_blurred_number(), "{}", one_paper.cell_contrast());
+    }
+
+    #[test]
+    fn two_sharp_lines_whose_numbers_did_not_read_are_not_laid_on_each_other() {
+        // A page with no number handed in twice, the very file: sharp, its print unevenly fine.
+        let line = line_of("104231202005001234");
+        assert!(softness(&line) < ALREADY_BLURRED, "{}", softness(&line));
+        assert!(softness(&photographed(&line)) >= ALREADY_BLURRED, "{}", softness(&photographed(&line)));
+        let cells = CELLS_OF_AN_UNREAD_NUMBER;
+        assert!(best_fit_either_way(std::slice::from_ref(&line), std::slice::from_ref(&line), cells).is_none());
     }
 
     /// A line of other print, blurred: bars of ink as long as several characters, with gaps.

@@ -11,7 +11,9 @@
 //! 3. a read counts only if the caller's check accepts it, and a number is taken only once two
 //!    crops have read the same accepted number (see [`Agreement`]). Nothing is guessed: a read
 //!    that fails is not repaired, the next crop is tried, and when none agree the picture is
-//!    [`Reading::Unreadable`].
+//!    [`Reading::Unreadable`], as it is when the time runs out after some crops were read. When
+//!    tesseract fails, or runs out of time before it read a crop, the picture is
+//!    [`Reading::Unfinished`]: that says nothing of the picture, and the caller tries again later.
 //!
 //! Measured by `./scripts/bench-id-ocr.sh` and `./scripts/bench-picture-hashes.sh` (figures in
 //! docs/benchmarks.md).
@@ -32,8 +34,11 @@ use crate::tesseract_line::run_tesseract;
 pub enum Reading {
     /// A number the caller's check accepted, read the same by two crops.
     Read(String),
-    /// No line of the picture read as an accepted number within the time given.
+    /// Every likely line of the picture was read, and none as an accepted number.
     Unreadable,
+    /// Tesseract failed (not installed, a broken language file), or was still reading its first
+    /// crop at the deadline (a machine busy past any normal load): nothing is known of the picture.
+    Unfinished,
 }
 
 /// How sure two agreeing crops must be.
@@ -72,6 +77,7 @@ pub fn read_number(
     let grey = picture.to_luma8();
     let (likeliest, up) = likeliest_lines(&grey, MAX_LINES);
     let mut accepted: Vec<String> = Vec::new();
+    let mut read_any = false;
     for line in likeliest {
         // A line not clearly longer than the number may have lost a digit at an end to blur:
         // then it is also read stretched at both ends to the number's length and a little over.
@@ -83,8 +89,11 @@ pub fn read_number(
         for (cut, (digit_px, binarise)) in cuts.iter().flat_map(|cut| preparations.map(|p| (cut, p))) {
             let crop = straighten(&grey, cut, up, digit_px, binarise);
             let Some(text) = run_tesseract(tesseract, &crop, deadline) else {
-                return Reading::Unreadable; // out of time, or tesseract failed
+                // Out of time after some crops were read: the picture had its time, as a blurred
+                // one that reads nothing often uses it all. Before any: tesseract itself failed.
+                return if read_any { Reading::Unreadable } else { Reading::Unfinished };
             };
+            read_any = true;
             trace(&crop, text.trim());
             let spaced_out: String = text.chars().filter(|c| !c.is_whitespace()).collect();
             if let Some(number) = accept(&spaced_out) {

@@ -185,6 +185,7 @@ async fn the_same_document_from_two_people_is_named_only_to_a_reviewer_of_both()
     assert_eq!(other["exam_code"], json!("921"));
     assert_eq!(other["name_start"], json!("考…"), "the family name only");
     assert_eq!(alike[0]["numbers"], json!({ "Same": "104231202005001234" }), "both numbers read, and alike");
+    assert_eq!(alike[0]["same_file"], json!(false), "a new photograph of the paper, not the same file");
     let bob_picture = other["image_url"].as_str().unwrap().to_string();
     assert_eq!(admin.get(&bob_picture).await.status(), 200, "the administrator may see Bob's picture");
     // Bob's desk names Alice's picture the same way.
@@ -197,7 +198,7 @@ async fn the_same_document_from_two_people_is_named_only_to_a_reviewer_of_both()
     let alike = findings(&sheet, "diploma", 1)["alike"].clone();
     assert_eq!(
         alike,
-        json!([{ "distance": alike[0]["distance"], "numbers": { "Same": "104231202005001234" }, "other": null }]),
+        json!([{ "distance": alike[0]["distance"], "same_file": false, "numbers": { "Same": "104231202005001234" }, "other": null }]),
         "the fact alone, and her own number"
     );
     let bob_material = bob_picture.trim_start_matches("/api/materials/").trim_end_matches("/file");
@@ -225,6 +226,27 @@ async fn the_same_document_from_two_people_is_named_only_to_a_reviewer_of_both()
         }
     }
     assert_eq!(reviewer.call("admin_similar_pictures", json!({ "exam_code": "920" })).await.status(), 403);
+}
+
+#[tokio::test]
+async fn one_file_handed_in_by_two_people_is_said_to_be_the_very_same_file() {
+    let app = spawn_app().await;
+    app.add_exam(&exam(&app, "928")).await;
+    let file = jpeg(&document_page(12, None), 90);
+    submitted(&app, ALICE, "928", vec![("diploma", file.clone())]).await;
+    submitted(&app, BOB, "928", vec![("diploma", file)]).await;
+    let admin = app.admin().await;
+    let [alice, bob] = waiting_in_order(&admin, "928").await[..] else { panic!("two applications") };
+    // A pair is found when the second of its pictures is looked at: both first.
+    for application in [alice, bob] {
+        sheet_when_looked_at(&admin, application).await;
+    }
+    for (application, other) in [(alice, bob), (bob, alice)] {
+        let sheet = admin.sheet(application).await;
+        let alike = &findings(&sheet, "diploma", 1)["alike"][0];
+        assert_eq!(alike["other"]["application_id"], json!(other), "{sheet}");
+        assert_eq!(alike["same_file"], json!(true), "byte for byte");
+    }
 }
 
 /// Alice's application in exam 920 (she handed in first).
@@ -287,6 +309,37 @@ async fn the_number_on_the_id_card_is_read_and_compared_with_the_account() {
         page["rows"].as_array().unwrap().iter().map(|r| r["application_id"].as_i64().unwrap()).collect::<Vec<_>>(),
         [bob]
     );
+}
+
+#[tokio::test]
+async fn a_card_number_tesseract_did_not_finish_is_read_again_later_and_never_called_unreadable() {
+    // A tesseract that fails while `broken` exists, as one whose language file an upgrade broke.
+    let folder = tempfile::tempdir().unwrap();
+    let (wrapper, broken) = (folder.path().join("tesseract"), folder.path().join("broken"));
+    let script = format!("#!/bin/sh\n[ -e '{}' ] && exit 1\nexec tesseract \"$@\"\n", broken.display());
+    std::fs::write(&wrapper, script).unwrap();
+    std::fs::set_permissions(&wrapper, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    std::fs::write(&broken, "").unwrap();
+    let tesseract = wrapper.to_string_lossy().into_owned();
+    let app = spawn_app_with(move |config| config.tesseract = tesseract).await;
+    app.add_exam(&card_exam(&app)).await;
+    submitted(&app, ALICE, "922", vec![("card", jpeg(&id_card_scan(ALICE, false), 92))]).await;
+    let admin = app.admin().await;
+    let alice = admin.first_waiting("922").await;
+    let read = |sheet: &Value| findings(sheet, "card", 1)["id_number"].clone();
+    let checked = |rows: Value| rows["rows"][0]["looked_at"].clone();
+    assert_eq!(read(&sheet_when_looked_at(&admin, alice).await), json!("Unfinished"), "not 'could not be read'");
+    let rows = || async { admin.queue("922", json!("awaiting"), Value::Null).await.json::<Value>().await.unwrap() };
+    assert_eq!(checked(rows().await), json!(false), "the queue does not call the card checked");
+
+    // Mended: the number is read again once its wait is over, not before.
+    std::fs::remove_file(&broken).unwrap();
+    app::ssr::review::picture_assistant::look_at_waiting(&app.state).await.unwrap();
+    assert_eq!(read(&admin.sheet(alice).await), json!("Unfinished"));
+    app.clock.set(app.clock_now() + chrono::Duration::minutes(11));
+    app::ssr::review::picture_assistant::look_at_waiting(&app.state).await.unwrap();
+    assert_eq!(read(&admin.sheet(alice).await), json!("Matches"));
+    assert_eq!(checked(rows().await), json!(true));
 }
 
 /// An exam's waiting applications, first handed in first.

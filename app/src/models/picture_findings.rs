@@ -53,8 +53,12 @@ impl PictureFindings {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum IdNumberFinding {
     Matches,
-    Differs { read: String },
+    Differs {
+        read: String,
+    },
     Unreadable,
+    /// Tesseract failed or ran out of time: not known yet, tried again later.
+    Unfinished,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -67,6 +71,9 @@ pub enum QrFinding {
 pub struct AlikePicture {
     /// Differing bits of the two perceptual hashes (0: the same picture).
     pub distance: u32,
+    /// The two files are the same, byte for byte (their SHA-256s): not a likeness but one file
+    /// handed in by two people.
+    pub same_file: bool,
     /// The two pictures' document numbers as the assistant read them; None where it read neither
     /// (no tesseract here, or a category whose numbers are not read).
     pub numbers: Option<NumbersRead>,
@@ -233,7 +240,7 @@ mod tests {
             looks_shown_to_candidate: true,
             qr: Some(QrFinding::Read { text: "https://example.net".into(), target: CodeTarget::Other }),
             id_number: Some(IdNumberFinding::Differs { read: "110101199003071233".into() }),
-            alike: vec![AlikePicture { distance: 3, numbers: None, other: None }],
+            alike: vec![AlikePicture { distance: 3, same_file: false, numbers: None, other: None }],
         };
         assert_eq!(
             everything.kinds(),

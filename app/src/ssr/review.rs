@@ -5,6 +5,7 @@
 pub mod assistant_state;
 pub mod decisions;
 pub mod desk_findings;
+pub mod id_number_retry;
 pub mod id_reveal;
 pub mod picture_analysis;
 pub mod picture_assistant;

@@ -49,6 +49,12 @@ fn IdNumberFact(id_number: IdNumberFinding) -> impl IntoView {
             <li class="fact-warning" data-testid="id-number-fact">{tr("证件号码识别：未能识别", "ID number read: could not be read")}</li>
         }
         .into_any(),
+        IdNumberFinding::Unfinished => view! {
+            <li data-testid="id-number-fact">
+                {tr("证件号码识别：尚未完成，稍后自动重试", "ID number read: not finished yet; it is tried again shortly")}
+            </li>
+        }
+        .into_any(),
     }
 }
 
@@ -136,6 +142,7 @@ fn AlikeFact(alike: AlikePicture) -> impl IntoView {
                 <li class="fact-warning alike" data-testid="alike-fact">
                     {move || lang.get().pick(format!("与考生 {name} 的材料相似（同一份材料或同一模板，请核对姓名和编号）"), format!("Looks like a picture of candidate {name} (the same paper or the same template: compare names and numbers)"))}
                     " "<a href=href data-testid="alike-link">{tr("打开该申请", "Open that application")}</a>
+                    {same_file_said(alike.same_file)}
                     {numbers_said(alike.numbers)}
                     <img class="alike-picture" src=other.image_url alt=tr("相似的图片", "The similar picture") loading="lazy"/>
                 </li>
@@ -145,11 +152,23 @@ fn AlikeFact(alike: AlikePicture) -> impl IntoView {
         None => view! {
             <li class="fact-warning alike" data-testid="alike-fact">
                 {tr("与另一位考生的材料相似（该申请不在您的审核范围内）", "Looks like another candidate's picture (an application you do not review)")}
+                {same_file_said(alike.same_file)}
                 {numbers_said(alike.numbers)}
             </li>
         }
         .into_any(),
     }
+}
+
+/// Where the two files are one, byte for byte: no likeness to weigh, the very file twice.
+fn same_file_said(same_file: bool) -> Option<impl IntoView> {
+    same_file.then(|| {
+        view! {
+            <span class="alike-numbers" data-testid="alike-same-file">
+                {tr("两份文件逐字节相同：是同一个文件", "The two files are identical, byte for byte: the very same file")}
+            </span>
+        }
+    })
 }
 
 /// What the two pictures' numbers read as, under the pair: where the reviewer's eye must go.

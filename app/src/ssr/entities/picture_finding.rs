@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::ssr::review::picture_analysis::IdNumberReading;
+
 /// What the reviewer's assistant found in one stored picture (`ssr::review::picture_assistant`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "picture_findings")]
@@ -18,6 +20,9 @@ pub struct Model {
     /// On an ID card's front: an [`IdNumberState`]'s word.
     pub id_number: Option<String>,
     pub id_number_read: Option<String>,
+    /// Where the number's reading was not finished ([`IdNumberState::Unfinished`]): when it is
+    /// tried again.
+    pub id_number_retry_at: Option<DateTimeUtc>,
     pub looked_at: DateTimeUtc,
     /// When the document's number was looked for (`review::told_apart`): only once the
     /// picture was joined with another person's; null until then.
@@ -36,6 +41,12 @@ impl Model {
     /// Everything the assistant does for this picture is done.
     pub fn finished(&self) -> bool {
         self.compared_at.is_some()
+    }
+
+    /// The ID card's number is still to be read (its reading was not finished): until it is, the
+    /// queue does not count the picture as looked at.
+    pub fn id_number_pending(&self) -> bool {
+        self.id_number.as_deref() == Some(IdNumberState::Unfinished.as_str())
     }
 
     /// The document's number as looked for: None until it was, then the number read or None.
@@ -100,19 +111,33 @@ pub enum IdNumberState {
     Matches,
     Differs,
     Unreadable,
+    /// Tesseract failed or ran out of time: nothing is known yet, and it is tried again.
+    Unfinished,
 }
 
 impl IdNumberState {
+    /// What a reading of the card's number is kept as (a number other than the account's is kept
+    /// beside it, in `id_number_read`).
+    pub fn of(reading: &IdNumberReading) -> IdNumberState {
+        match reading {
+            IdNumberReading::Matches => IdNumberState::Matches,
+            IdNumberReading::Differs(_) => IdNumberState::Differs,
+            IdNumberReading::Unreadable => IdNumberState::Unreadable,
+            IdNumberReading::Unfinished => IdNumberState::Unfinished,
+        }
+    }
+
     pub const fn as_str(self) -> &'static str {
         match self {
             IdNumberState::Matches => "matches",
             IdNumberState::Differs => "differs",
             IdNumberState::Unreadable => "unreadable",
+            IdNumberState::Unfinished => "unfinished",
         }
     }
 
     pub fn parse(word: &str) -> Option<IdNumberState> {
-        [IdNumberState::Matches, IdNumberState::Differs, IdNumberState::Unreadable]
+        [IdNumberState::Matches, IdNumberState::Differs, IdNumberState::Unreadable, IdNumberState::Unfinished]
             .into_iter()
             .find(|s| s.as_str() == word)
     }

@@ -52,7 +52,9 @@ pub async fn findings_of(
             .filter(|pair| pair.blob_key == picture.blob_key)
             .filter_map(|pair| {
                 let mut alike = alike.get(&pair.other_blob_key).cloned()?;
-                alike.numbers = numbers_read(finding, found.get(&pair.other_blob_key), alike.other.is_some());
+                let theirs = found.get(&pair.other_blob_key);
+                alike.numbers = numbers_read(finding, theirs, alike.other.is_some());
+                alike.same_file = finding.sha256.is_some() && finding.sha256 == theirs.and_then(|t| t.sha256.clone());
                 Some(alike)
             })
             .collect();
@@ -83,6 +85,7 @@ fn findings(row: &picture_finding::Model, alike: Vec<AlikePicture>, looks_shown:
             (None, _) => None,
             (Some(Some(IdNumberState::Matches)), _) => Some(IdNumberFinding::Matches),
             (Some(Some(IdNumberState::Differs)), Some(read)) => Some(IdNumberFinding::Differs { read: read.clone() }),
+            (Some(Some(IdNumberState::Unfinished)), _) => Some(IdNumberFinding::Unfinished),
             (Some(_), _) => Some(IdNumberFinding::Unreadable),
         },
         alike,
@@ -132,7 +135,7 @@ async fn alike_pictures(
             Err(AppError::NotFound | AppError::Forbidden) => None,
             Err(error) => return Err(error),
         };
-        alike.insert(other.blob_key.clone(), AlikePicture { distance, numbers: None, other: shown });
+        alike.insert(other.blob_key.clone(), AlikePicture { distance, same_file: false, numbers: None, other: shown });
     }
     Ok(alike)
 }

@@ -45,6 +45,8 @@ pub enum IdNumberReading {
     Differs(String),
     /// Nothing read that passes the check: never called "differs".
     Unreadable,
+    /// Tesseract failed or ran out of time: nothing is known yet (tried again later).
+    Unfinished,
 }
 
 /// The longest the number's reading may take (about 0.6 s a card on two shared cores, 2.6 s the
@@ -124,7 +126,18 @@ fn read_card_number(picture: &DynamicImage, check: &IdNumberCheck) -> IdNumberRe
         Reading::Read(number) if number == check.account => IdNumberReading::Matches,
         Reading::Read(number) => IdNumberReading::Differs(number),
         Reading::Unreadable => IdNumberReading::Unreadable,
+        Reading::Unfinished => IdNumberReading::Unfinished,
     }
+}
+
+/// The card's number on the stored picture, read again (its first reading was not finished); a
+/// picture that can no longer be decoded, or whose reading panics on hostile bytes, is
+/// unreadable for good.
+pub fn card_number(bytes: &[u8], check: &IdNumberCheck) -> IdNumberReading {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| upright(bytes).map(|p| read_card_number(&p, check))))
+        .ok()
+        .flatten()
+        .unwrap_or(IdNumberReading::Unreadable)
 }
 
 /// The longest the document number's reading may take (`./scripts/bench-picture-hashes.sh`: about
@@ -132,17 +145,15 @@ fn read_card_number(picture: &DynamicImage, check: &IdNumberCheck) -> IdNumberRe
 const DOCUMENT_NUMBER_READING_TIME: Duration = Duration::from_secs(10);
 
 /// The number the document in the picture is known by (`picture_checks::document_number`), read
-/// with the tesseract at `tesseract`; None when none reads, the picture cannot be decoded, or its
+/// with the tesseract at `tesseract`; unreadable too when the picture cannot be decoded or its
 /// reader panics on hostile bytes.
-pub fn document_number(bytes: &[u8], tesseract: &Path) -> Option<String> {
+pub fn document_number(bytes: &[u8], tesseract: &Path) -> Reading {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        match read_document_number(&upright(bytes)?, tesseract, DOCUMENT_NUMBER_READING_TIME) {
-            Reading::Read(number) => Some(number),
-            Reading::Unreadable => None,
-        }
+        upright(bytes).map(|picture| read_document_number(&picture, tesseract, DOCUMENT_NUMBER_READING_TIME))
     }))
     .ok()
     .flatten()
+    .unwrap_or(Reading::Unreadable)
 }
 
 /// The picture's likeliest lines of digits, straightened (`picture_checks::number_line_fit`), to

@@ -18,6 +18,7 @@ use crate::error::AppError;
 use crate::ssr::entities::picture_finding::{IdNumberState, QrState};
 use crate::ssr::entities::{material, picture_finding, similar_picture, user};
 use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::review::id_number_retry::{read_unfinished_again, retry_at};
 use crate::ssr::review::picture_analysis::{
     analyse, IdNumberCheck, IdNumberReading, LookFor, PictureAnalysis, QrReading,
 };
@@ -44,7 +45,7 @@ pub async fn keep_looking(state: ServerState) {
 /// Looks at up to a batch of pictures nobody has looked at yet, and takes up comparisons left
 /// unfinished; how many it did.
 pub async fn look_at_waiting(state: &ServerState) -> Result<usize, AppError> {
-    Ok(look_at_new(state).await? + compare_left_unfinished(state).await?)
+    Ok(look_at_new(state).await? + compare_left_unfinished(state).await? + read_unfinished_again(state).await?)
 }
 
 async fn look_at_new(state: &ServerState) -> Result<usize, AppError> {
@@ -87,7 +88,7 @@ fn is_card_front(definition: Option<&ExamDefinition>, picture: &material::Model)
 
 /// The account's number to compare with, where it is a resident ID (the only card read) and
 /// this server has a tesseract.
-async fn id_number_check(state: &ServerState, user_id: i32) -> Result<Option<IdNumberCheck>, AppError> {
+pub(super) async fn id_number_check(state: &ServerState, user_id: i32) -> Result<Option<IdNumberCheck>, AppError> {
     let Some(tesseract) = state.assistant.tesseract() else { return Ok(None) };
     let owner =
         user::Entity::find_by_id(user_id).one(&state.db).await.map_err(|e| crate::ssr::internal("picture owner", e))?;
@@ -114,11 +115,7 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
         },
         Some(QrReading::Unreadable) => (Some(QrState::Unreadable), None),
     };
-    let id_number = analysis.id_number.as_ref().map(|reading| match reading {
-        IdNumberReading::Matches => IdNumberState::Matches,
-        IdNumberReading::Differs(_) => IdNumberState::Differs,
-        IdNumberReading::Unreadable => IdNumberState::Unreadable,
-    });
+    let id_number = analysis.id_number.as_ref().map(IdNumberState::of);
     let row = picture_finding::ActiveModel {
         blob_key: Set(picture.blob_key.clone()),
         perceptual_hash: Set(analysis.perceptual_hash.as_deref().map(picture_finding::stored_hash)),
@@ -134,6 +131,9 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
             Some(IdNumberReading::Differs(read)) => Some(read.clone()),
             _ => None,
         }),
+        id_number_retry_at: Set(
+            (id_number == Some(IdNumberState::Unfinished)).then(|| retry_at(state.clock.now(), state.clock.now()))
+        ),
         looked_at: Set(state.clock.now()),
         // Without a hash there is nothing to compare: finished now.
         compared_at: Set(analysis.perceptual_hash.is_none().then(|| state.clock.now())),

@@ -1,5 +1,6 @@
 //! The assistant's findings in the review queue: a badge per kind on each row, and the filter to
-//! "nothing found" (every picture looked at, no finding: approved at a glance) or to one kind.
+//! "nothing found" (every picture looked at, an ID card's number read, no finding: approved at a
+//! glance) or to one kind.
 //! What counts as each kind is said twice, once for the database (the filter) and once for rows
 //! already read (the badges), side by side here so they stay the same; a test holds them equal.
 
@@ -58,7 +59,8 @@ pub fn condition(filter: FindingFilter) -> Option<SimpleExpr> {
         FindingFilter::Nothing => {
             let any: Vec<String> = FindingKind::ALL.into_iter().map(|k| format!("({})", kind_sql(k))).collect();
             Some(Expr::cust(format!(
-                "NOT EXISTS ({PICTURES_OF_APPLICATION} AND (f.compared_at IS NULL OR {}))",
+                "NOT EXISTS ({PICTURES_OF_APPLICATION} AND (f.compared_at IS NULL OR f.id_number = '{}' OR {}))",
+                IdNumberState::Unfinished.as_str(),
                 any.join(" OR ")
             )))
         }
@@ -107,11 +109,15 @@ pub async fn badges(
     for picture in &pictures {
         let entry = by_user.entry(picture.user_id).or_insert((BTreeSet::new(), true));
         match found.get(&picture.blob_key).filter(|f| f.finished()) {
-            Some(finding) => entry.0.extend(
-                FindingKind::ALL
-                    .into_iter()
-                    .filter(|kind| has_kind(*kind, finding, alike.contains(picture.blob_key.as_str()))),
-            ),
+            Some(finding) => {
+                entry.0.extend(
+                    FindingKind::ALL
+                        .into_iter()
+                        .filter(|kind| has_kind(*kind, finding, alike.contains(picture.blob_key.as_str()))),
+                );
+                // A card whose number is still to be read is not checked yet.
+                entry.1 &= !finding.id_number_pending();
+            }
             None => entry.1 = false,
         }
     }

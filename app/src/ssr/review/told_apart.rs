@@ -7,9 +7,11 @@
 //! - the number it is known by (a 证书编号, an ID card's number) read by tesseract: two numbers,
 //!   two documents. Where only one number reads (the other picture is blurred), the read
 //!   picture's number line is laid on the blurred one's (`picture_checks::number_line_fit`), and a
-//!   digit that does not fit where the line's other digits do is another number; where neither
-//!   reads, the two blurred pictures' lines are laid on each other (whichever way round fits
-//!   better), and only a digit far unlike the line's others counts.
+//!   digit that does not fit where the line's other digits do, or a cell another of the read
+//!   digits fits better than its own, is another number; where neither reads, the two blurred
+//!   pictures' lines are laid on each other (whichever way round fits better), and only a digit
+//!   far unlike the line's others counts. A number tesseract did not finish reading (it failed,
+//!   or had no time for even one crop) tells nothing, and the pair stays.
 //!
 //! Everything else stays "相似" for the reviewer to read. The number is read only for pictures the
 //! hash joined with another person's, once per picture (kept in `picture_findings`): about 0.6 s
@@ -20,7 +22,8 @@
 use std::sync::Arc;
 
 use image::GrayImage;
-use picture_checks::number_line_fit::{best_fit, best_fit_either_way, Fit, CELLS_OF_AN_UNREAD_NUMBER};
+use picture_checks::number_line_fit::{best_fit_either_way, best_fit_of_number, Fit, CELLS_OF_AN_UNREAD_NUMBER};
+use picture_checks::number_reading::Reading;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 
@@ -63,20 +66,29 @@ pub async fn not_told_apart(
             continue;
         };
         let their_number = number_of(state, theirs).await?;
-        if let (Some(one), Some(other)) = (&my_number, &their_number) {
-            if one == other {
-                kept.push((key, distance));
+        let laying = match (&my_number, &their_number) {
+            (Reading::Read(one), Reading::Read(other)) => {
+                if one == other {
+                    kept.push((key, distance));
+                }
+                continue;
             }
-            continue;
-        }
+            // Tesseract did not finish: nothing is known of that number, and the pair stays.
+            (Reading::Unfinished, _) | (_, Reading::Unfinished) => {
+                kept.push((key, distance));
+                continue;
+            }
+            (Reading::Read(read), Reading::Unreadable) => {
+                Laying::ReadOnBlurred { read: Side::Mine, number: read.clone() }
+            }
+            (Reading::Unreadable, Reading::Read(read)) => {
+                Laying::ReadOnBlurred { read: Side::Theirs, number: read.clone() }
+            }
+            (Reading::Unreadable, Reading::Unreadable) => Laying::EitherWay,
+        };
         let mine_lines = match &my_lines {
             Some(lines) => Arc::clone(lines),
             None => Arc::clone(my_lines.insert(Arc::new(lines_of(state, &mine.blob_key).await?.unwrap_or_default()))),
-        };
-        let laying = match (&my_number, &their_number) {
-            (Some(read), _) => Laying::ReadOnBlurred { read: Side::Mine, digits: read.len() },
-            (_, Some(read)) => Laying::ReadOnBlurred { read: Side::Theirs, digits: read.len() },
-            (None, None) => Laying::EitherWay,
         };
         if !another_number_shown(state, &theirs.blob_key, mine_lines, laying).await? {
             kept.push((key, distance));
@@ -114,10 +126,9 @@ enum Side {
 }
 
 /// How a pair's two pictures' lines are laid on each other.
-#[derive(Clone, Copy)]
 enum Laying {
-    /// The side whose number of `digits` digits was read, on the blurred one.
-    ReadOnBlurred { read: Side, digits: usize },
+    /// The side whose number `number` was read, on the blurred one.
+    ReadOnBlurred { read: Side, number: String },
     /// Neither number read: whichever way round fits better.
     EitherWay,
 }
@@ -133,12 +144,12 @@ async fn another_number_shown(
     let shown = on_picture(state, their_key, move |bytes| {
         let their_lines = number_lines(bytes)?;
         match laying {
-            Laying::ReadOnBlurred { read, digits } => {
+            Laying::ReadOnBlurred { read, number } => {
                 let (sharp, blurred) = match read {
                     Side::Mine => (&mine_lines[..], &their_lines[..]),
                     Side::Theirs => (&their_lines[..], &mine_lines[..]),
                 };
-                best_fit(sharp, digits, blurred).map(Fit::shows_another_number)
+                best_fit_of_number(sharp, &number, blurred).map(Fit::shows_another_number)
             }
             Laying::EitherWay => best_fit_either_way(&mine_lines, &their_lines, CELLS_OF_AN_UNREAD_NUMBER)
                 .map(Fit::shows_another_blurred_number),
@@ -171,22 +182,30 @@ async fn on_picture<T: Send + 'static>(
     }
 }
 
-/// The picture's document number: as read before, or read now and kept.
-async fn number_of(state: &ServerState, finding: &picture_finding::Model) -> Result<Option<String>, AppError> {
+/// The picture's document number: as read before, or read now and kept (a reading tesseract did
+/// not finish is not kept, and is tried again when the picture is next compared).
+async fn number_of(state: &ServerState, finding: &picture_finding::Model) -> Result<Reading, AppError> {
     if let Some(number) = finding.document_number_looked_for() {
-        return Ok(number);
+        return Ok(number.map_or(Reading::Unreadable, Reading::Read));
     }
-    let Some(tesseract) = state.assistant.tesseract() else { return Ok(None) };
-    let number = on_picture(state, &finding.blob_key, move |bytes| document_number(bytes, &tesseract)).await?.flatten();
+    let Some(tesseract) = state.assistant.tesseract() else { return Ok(Reading::Unfinished) };
+    let reading = on_picture(state, &finding.blob_key, move |bytes| document_number(bytes, &tesseract))
+        .await?
+        .unwrap_or(Reading::Unreadable);
+    let number = match &reading {
+        Reading::Read(number) => Some(number.clone()),
+        Reading::Unreadable => None,
+        Reading::Unfinished => return Ok(reading),
+    };
     picture_finding::Entity::update_many()
         .filter(picture_finding::Column::Id.eq(finding.id))
         .set(picture_finding::ActiveModel {
             document_number_read_at: Set(Some(state.clock.now())),
-            document_number: Set(number.clone()),
+            document_number: Set(number),
             ..Default::default()
         })
         .exec(&state.db)
         .await
         .map_err(|e| crate::ssr::internal("document number update", e))?;
-    Ok(number)
+    Ok(reading)
 }

@@ -48,6 +48,7 @@ fn main() {
         let read = match &reading {
             Reading::Read(number) => number.as_str(),
             Reading::Unreadable => "-",
+            Reading::Unfinished => panic!("tesseract failed or ran out of time on {name}: the figures would be wrong"),
         };
         let verdict = match (&expected, &reading) {
             (Some(want), Reading::Read(got)) if want == got => "exact",
@@ -55,6 +56,7 @@ fn main() {
             (Some(_), Reading::Unreadable) => "unreadable",
             (None, Reading::Read(_)) => "FALSE READ",
             (None, Reading::Unreadable) => "rightly unreadable",
+            (_, Reading::Unfinished) => unreachable!("refused above"),
         };
         println!("{name:60} read {read:18} {verdict:18} {tries} crop(s) {ms:6.0} ms");
         match expected {

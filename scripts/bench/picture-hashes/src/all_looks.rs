@@ -123,12 +123,13 @@ fn left_by_reason(
             (_, _, Some(fit)) if !fit.laid_right() => "one read, line not laid right",
             (_, _, Some(fit)) => {
                 every_digit_fits.push(format!(
-                    "{}~{} (median {:.3}, least {:.3}, contrast {:.2})",
+                    "{}~{} (median {:.3}, least {:.3}, contrast {:.2}, own digit's lead {:.3})",
                     pictures[i].name,
                     pictures[j].name,
                     fit.median_cell,
                     fit.worst_cell,
-                    fit.cell_contrast()
+                    fit.cell_contrast(),
+                    fit.least_own_digit_lead.unwrap_or(f32::NAN)
                 ));
                 "one read, every digit fits"
             }

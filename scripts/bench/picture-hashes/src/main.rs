@@ -25,8 +25,8 @@ use image::{DynamicImage, ImageDecoder, ImageReader};
 use image_hasher::{HashAlg, Hasher, HasherConfig};
 use picture_checks::document_number::read_document_number;
 use picture_checks::number_line_fit::{
-    self, Fit, BOTH_BLURRED_LAID, CELLS_OF_AN_UNREAD_NUMBER, CELL_CONTRAST, DIGIT_FIT, FIRST_OF_TWO_CONTRAST,
-    LAID_RIGHT, LAID_RIGHT_ALONG, SECOND_OF_TWO_CONTRAST,
+    self, Fit, ALREADY_BLURRED, BOTH_BLURRED_LAID, CELLS_OF_AN_UNREAD_NUMBER, CELL_CONTRAST, DIGIT_FIT,
+    FIRST_OF_TWO_CONTRAST, LAID_RIGHT, LAID_RIGHT_ALONG, SECOND_OF_TWO_CONTRAST,
 };
 use picture_checks::number_reading::Reading;
 use picture_hashes::SAME_DOCUMENT_MAX_DISTANCE;
@@ -332,6 +332,13 @@ fn second_stage(pictures: &[Picture], first: &Pairs) {
         .map(|p| read_document_number(&p.image, std::path::Path::new("tesseract"), std::time::Duration::from_secs(10)))
         .collect();
     let ms = started.elapsed().as_secs_f64() * 1000.0 / pictures.len() as f64;
+    let unfinished: Vec<&str> = pictures
+        .iter()
+        .zip(&numbers)
+        .filter(|(_, r)| **r == Reading::Unfinished)
+        .map(|(p, _)| p.name.as_str())
+        .collect();
+    assert!(unfinished.is_empty(), "tesseract failed or ran out of time on {unfinished:?}: the figures would be wrong");
     let read = numbers.iter().filter(|r| matches!(r, Reading::Read(_))).count();
     // A number is wrong if it is not what the same paper's scan read (every scan reads; were a
     // scan misread, all its paper's photos would show here).
@@ -339,7 +346,7 @@ fn second_stage(pictures: &[Picture], first: &Pairs) {
         pictures.iter().zip(&numbers).find(|(p, _)| p.paper == paper && p.name.ends_with("_scan")).and_then(|(_, r)| {
             match r {
                 Reading::Read(number) => Some(number.as_str()),
-                Reading::Unreadable => None,
+                Reading::Unreadable | Reading::Unfinished => None,
             }
         })
     };
@@ -404,6 +411,27 @@ fn third_look(
 ) -> std::collections::HashMap<(usize, usize), Option<Fit>> {
     let started = std::time::Instant::now();
     let crops: Vec<Vec<image::GrayImage>> = pictures.iter().map(|p| number_line_fit::line_crops(&p.image)).collect();
+    // How soft each picture's lines are (`number_line_fit::softness`, the softer of its two): a
+    // picture whose number did not read must be soft enough to have another laid on it.
+    let softness: Vec<f32> =
+        crops.iter().map(|lines| lines.iter().map(number_line_fit::softness).fold(f32::NAN, f32::max)).collect();
+    let unread_softness = |unread: bool| {
+        let mut of: Vec<(f32, &str)> = (0..pictures.len())
+            .filter(|&k| matches!(numbers[k], Reading::Unreadable) == unread && !softness[k].is_nan())
+            .map(|k| (softness[k], pictures[k].name.as_str()))
+            .collect();
+        of.sort_by(|a, b| a.0.total_cmp(&b.0));
+        of
+    };
+    let (unread, read) = (unread_softness(true), unread_softness(false));
+    println!(
+        "softness of the lines: unread pictures from {:?}; read pictures {:.3}–{:.3}, {} of {} at {ALREADY_BLURRED:.2} or more",
+        unread.first(),
+        read.first().map_or(f32::NAN, |r| r.0),
+        read.last().map_or(f32::NAN, |r| r.0),
+        read.iter().filter(|r| r.0 >= ALREADY_BLURRED).count(),
+        read.len()
+    );
     // (the side laid, the side laid on, how many cells; either way round where neither was read)
     let to_lay = |i: usize, j: usize| match (&numbers[i], &numbers[j]) {
         (Reading::Read(n), Reading::Unreadable) => Some((i, j, n.len())),
@@ -419,11 +447,21 @@ fn third_look(
             list.1.iter().filter(|p| p.0 <= SAME_DOCUMENT_MAX_DISTANCE).filter_map(|p| to_lay(p.1, p.2)).collect();
         let measured: Vec<Option<Fit>> =
             picture_hashes::on_two_cores(&pairs, |&(laid, laid_on, cells)| match numbers[laid] {
-                Reading::Read(_) => number_line_fit::best_fit(&crops[laid], cells, &crops[laid_on]),
-                Reading::Unreadable => number_line_fit::best_fit_either_way(&crops[laid], &crops[laid_on], cells),
+                Reading::Read(ref number) => number_line_fit::best_fit_of_number(&crops[laid], number, &crops[laid_on]),
+                Reading::Unreadable | Reading::Unfinished => {
+                    number_line_fit::best_fit_either_way(&crops[laid], &crops[laid_on], cells)
+                }
             });
         for (&(laid, laid_on, _), fit) in pairs.iter().zip(&measured) {
             by_pair.insert((laid.min(laid_on), laid.max(laid_on)), *fit);
+            if let Some(f) =
+                fit.filter(|f| kind == 0 && f.laid_right() && f.least_own_digit_lead.is_some_and(|l| l < 0.01))
+            {
+                println!(
+                    "  one paper, another digit nearly as good: {} on {}: {f:?}",
+                    pictures[laid].name, pictures[laid_on].name
+                );
+            }
             let both_blurred = matches!(numbers[laid], Reading::Unreadable);
             all_fits.push((kind, both_blurred, *fit));
         }
@@ -501,6 +539,24 @@ fn third_look(
             "  two digits standing out past {first:.1} and {second:.1}: one paper told apart {}, one template {} of {templates}",
             told_apart(0, &rule),
             told_apart(1, &rule)
+        );
+    }
+    // Another of the read line's digits fitting some cell better than its own.
+    let mut one_paper_leads: Vec<f32> = laid_right.iter().filter_map(|f| f.least_own_digit_lead).collect();
+    one_paper_leads.sort_by(f32::total_cmp);
+    println!(
+        "  pairs of one paper laid right: least own digit's leads {:?}",
+        &one_paper_leads[..one_paper_leads.len().min(12)]
+    );
+    for lead_below in [0.0f32, -0.01, -0.02, -0.03, -0.04, -0.045, -0.05, -0.06] {
+        let rule = move |fit: Fit| fit.laid_right() && fit.least_own_digit_lead.is_some_and(|l| l < lead_below);
+        let more = move |fit: Fit| rule(fit) && !Fit { least_own_digit_lead: None, ..fit }.shows_another_number();
+        println!(
+            "  another digit fitting better by more than {:.3}: one paper told apart {}, one template {} of {templates} ({} not told apart otherwise)",
+            -lead_below,
+            told_apart(0, &rule),
+            told_apart(1, &rule),
+            told_apart(1, &more)
         );
     }
     println!(

@@ -1,0 +1,105 @@
+//! An ID card's number read again where its first reading was not finished (issue 34): tesseract
+//! failed (not installed as configured, a language file broken by an upgrade) or was still
+//! reading at its deadline (a machine busy far past normal load). That says nothing of the card,
+//! so the desk says "not finished" rather than "could not be read", the queue does not count the
+//! picture as checked, and the number is read again later — each time it is still not finished,
+//! after as long again as it has waited so far (from [`FIRST_RETRY_MINUTES`] up to a day), so a
+//! broken tesseract costs little and a mended one reads every card it missed within a day.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+
+use crate::error::AppError;
+use crate::ssr::entities::picture_finding::IdNumberState;
+use crate::ssr::entities::{material, picture_finding};
+use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::review::picture_analysis::{card_number, IdNumberReading};
+use crate::ssr::review::picture_assistant::id_number_check;
+use crate::ssr::review::quiet_picture_work::when_quiet;
+
+/// The shortest wait before a number whose reading was not finished is read again.
+const FIRST_RETRY_MINUTES: i64 = 10;
+/// The longest wait between two readings.
+const LONGEST_WAIT_HOURS: i64 = 24;
+/// Readings taken up at once.
+const BATCH: u64 = 16;
+
+/// When a reading not finished `now`, first tried at `first_tried`, is tried again: after as long
+/// as it has waited, from [`FIRST_RETRY_MINUTES`] to [`LONGEST_WAIT_HOURS`].
+pub fn retry_at(first_tried: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
+    let waited = now - first_tried;
+    now + waited.clamp(chrono::Duration::minutes(FIRST_RETRY_MINUTES), chrono::Duration::hours(LONGEST_WAIT_HOURS))
+}
+
+/// Reads again up to a batch of card numbers whose reading was not finished and is due; how many.
+pub async fn read_unfinished_again(state: &ServerState) -> Result<usize, AppError> {
+    let now = state.clock.now();
+    let due = picture_finding::Entity::find()
+        .filter(picture_finding::Column::IdNumber.eq(IdNumberState::Unfinished.as_str()))
+        .filter(picture_finding::Column::IdNumberRetryAt.lte(now))
+        .order_by_asc(picture_finding::Column::IdNumberRetryAt)
+        .limit(BATCH)
+        .all(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("ID numbers to read again", e))?;
+    for finding in &due {
+        let picture = material::Entity::find()
+            .filter(material::Column::BlobKey.eq(&finding.blob_key))
+            .one(&state.db)
+            .await
+            .map_err(|e| crate::ssr::internal("picture of an ID number", e))?;
+        let reading = match picture {
+            Some(picture) => match id_number_check(state, picture.user_id).await? {
+                Some(check) => when_quiet(state, &picture, move |bytes| card_number(bytes, &check))
+                    .await?
+                    .unwrap_or(IdNumberReading::Unreadable),
+                // This server has no tesseract: another may, or this one after a restart.
+                None => IdNumberReading::Unfinished,
+            },
+            // Deleted meanwhile: nothing is left to read.
+            None => IdNumberReading::Unreadable,
+        };
+        keep(state, finding, &reading).await?;
+    }
+    Ok(due.len())
+}
+
+async fn keep(
+    state: &ServerState,
+    finding: &picture_finding::Model,
+    reading: &IdNumberReading,
+) -> Result<(), AppError> {
+    let kept = IdNumberState::of(reading);
+    let now = state.clock.now();
+    picture_finding::Entity::update_many()
+        .filter(picture_finding::Column::Id.eq(finding.id))
+        .set(picture_finding::ActiveModel {
+            id_number: Set(Some(kept.as_str().to_string())),
+            id_number_read: Set(match reading {
+                IdNumberReading::Differs(read) => Some(read.clone()),
+                _ => None,
+            }),
+            id_number_retry_at: Set((kept == IdNumberState::Unfinished).then(|| retry_at(finding.looked_at, now))),
+            ..Default::default()
+        })
+        .exec(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("ID number read again", e))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_retry_waits_as_long_again_as_the_reading_has_waited_from_ten_minutes_to_a_day() {
+        let first = DateTime::parse_from_rfc3339("2026-11-27T10:00:00Z").unwrap().with_timezone(&Utc);
+        let minutes = |m: i64| chrono::Duration::minutes(m);
+        assert_eq!(retry_at(first, first), first + minutes(10));
+        assert_eq!(retry_at(first, first + minutes(10)), first + minutes(20));
+        assert_eq!(retry_at(first, first + minutes(20)), first + minutes(40));
+        assert_eq!(retry_at(first, first + minutes(12 * 60)), first + minutes(24 * 60));
+        assert_eq!(retry_at(first, first + minutes(72 * 60)), first + minutes(96 * 60), "a day at most");
+    }
+}
