@@ -332,12 +332,11 @@ fn second_stage(pictures: &[Picture], first: &Pairs) {
         .map(|p| read_document_number(&p.image, std::path::Path::new("tesseract"), std::time::Duration::from_secs(10)))
         .collect();
     let ms = started.elapsed().as_secs_f64() * 1000.0 / pictures.len() as f64;
-    let unfinished: Vec<&str> = pictures
-        .iter()
-        .zip(&numbers)
-        .filter(|(_, r)| **r == Reading::Unfinished)
-        .map(|(p, _)| p.name.as_str())
-        .collect();
+    // The pictures whose number was read so.
+    let named = |reading: Reading| -> Vec<&str> {
+        pictures.iter().zip(&numbers).filter(|(_, r)| **r == reading).map(|(p, _)| p.name.as_str()).collect()
+    };
+    let unfinished = named(Reading::Unfinished);
     assert!(unfinished.is_empty(), "tesseract failed or ran out of time on {unfinished:?}: the figures would be wrong");
     let read = numbers.iter().filter(|r| matches!(r, Reading::Read(_))).count();
     // A number is wrong if it is not what the same paper's scan read (every scan reads; were a
@@ -361,12 +360,7 @@ fn second_stage(pictures: &[Picture], first: &Pairs) {
         })
         .collect();
     let papers_misread = wrong.len();
-    let unreadable: Vec<&str> = pictures
-        .iter()
-        .zip(&numbers)
-        .filter(|(_, r)| **r == Reading::Unreadable)
-        .map(|(p, _)| p.name.as_str())
-        .collect();
+    let unreadable = named(Reading::Unreadable);
     println!(
         "\nsecond stage: the certificate's number, read on {read} of {} pictures ({ms:.0} ms a picture, wall); \
          read otherwise than the paper's scan: {papers_misread} {wrong:?}\nunreadable: {}",
