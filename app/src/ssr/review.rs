@@ -3,6 +3,7 @@
 //! (results exports, the progress chart), and the assistant that looks at every picture before them.
 
 pub mod assistant_state;
+pub mod card_number_check;
 pub mod decisions;
 pub mod desk_findings;
 pub mod id_number_retry;

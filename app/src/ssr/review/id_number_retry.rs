@@ -13,8 +13,8 @@ use crate::error::AppError;
 use crate::ssr::entities::picture_finding::IdNumberState;
 use crate::ssr::entities::{material, picture_finding};
 use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::review::card_number_check::id_number_check;
 use crate::ssr::review::picture_analysis::{card_number, IdNumberReading};
-use crate::ssr::review::picture_assistant::id_number_check;
 use crate::ssr::review::quiet_picture_work::when_quiet;
 
 /// The shortest wait before a number whose reading was not finished is read again.

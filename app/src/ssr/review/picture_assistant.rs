@@ -13,15 +13,14 @@ use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
 use crate::domain::qr_code::{CodeTarget, QrRequirement};
-use crate::domain::{ExamDefinition, IdType};
+use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::ssr::entities::picture_finding::{IdNumberState, QrState};
-use crate::ssr::entities::{material, picture_finding, similar_picture, user};
+use crate::ssr::entities::{material, picture_finding, similar_picture};
 use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::review::card_number_check::id_number_check;
 use crate::ssr::review::id_number_retry::{read_unfinished_again, retry_at};
-use crate::ssr::review::picture_analysis::{
-    analyse, IdNumberCheck, IdNumberReading, LookFor, PictureAnalysis, QrReading,
-};
+use crate::ssr::review::picture_analysis::{analyse, IdNumberReading, LookFor, PictureAnalysis, QrReading};
 use crate::ssr::review::picture_comparison::{compare, compare_left_unfinished};
 use crate::ssr::review::quiet_picture_work::when_quiet;
 
@@ -84,17 +83,6 @@ fn look_for(definition: Option<&ExamDefinition>, category: &str) -> LookFor {
 /// The first picture of the category the exam names as the ID card's front.
 fn is_card_front(definition: Option<&ExamDefinition>, picture: &material::Model) -> bool {
     definition.and_then(|d| d.id_card_front.as_deref()) == Some(picture.category.as_str()) && picture.seq_no == 1
-}
-
-/// The account's number to compare with, where it is a resident ID (the only card read) and
-/// this server has a tesseract.
-pub(super) async fn id_number_check(state: &ServerState, user_id: i32) -> Result<Option<IdNumberCheck>, AppError> {
-    let Some(tesseract) = state.assistant.tesseract() else { return Ok(None) };
-    let owner =
-        user::Entity::find_by_id(user_id).one(&state.db).await.map_err(|e| crate::ssr::internal("picture owner", e))?;
-    Ok(owner
-        .filter(|u| IdType::from_str_code(&u.id_type) == Some(IdType::ResidentId))
-        .map(|u| IdNumberCheck { account: u.id_number, tesseract }))
 }
 
 async fn look_at(state: &ServerState, picture: &material::Model, look_for: LookFor) -> Result<(), AppError> {

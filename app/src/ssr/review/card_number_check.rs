@@ -1,0 +1,23 @@
+//! What an ID card's number is compared with (issue 34): the account's own number, where it is a
+//! resident ID (the only card whose number is read), and the tesseract this server reads it with.
+//! Asked when a card is first looked at (`picture_assistant`) and when its reading is tried again
+//! (`id_number_retry`).
+
+use sea_orm::EntityTrait;
+
+use crate::domain::IdType;
+use crate::error::AppError;
+use crate::ssr::entities::user;
+use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::review::picture_analysis::IdNumberCheck;
+
+/// The account's number to compare with, where it is a resident ID (the only card read) and
+/// this server has a tesseract.
+pub async fn id_number_check(state: &ServerState, user_id: i32) -> Result<Option<IdNumberCheck>, AppError> {
+    let Some(tesseract) = state.assistant.tesseract() else { return Ok(None) };
+    let owner =
+        user::Entity::find_by_id(user_id).one(&state.db).await.map_err(|e| crate::ssr::internal("picture owner", e))?;
+    Ok(owner
+        .filter(|u| IdType::from_str_code(&u.id_type) == Some(IdType::ResidentId))
+        .map(|u| IdNumberCheck { account: u.id_number, tesseract }))
+}
