@@ -313,14 +313,8 @@ async fn the_number_on_the_id_card_is_read_and_compared_with_the_account() {
 
 #[tokio::test]
 async fn a_card_number_tesseract_did_not_finish_is_read_again_later_and_never_called_unreadable() {
-    // A tesseract that fails while `broken` exists, as one whose language file an upgrade broke.
     let folder = tempfile::tempdir().unwrap();
-    let (wrapper, broken) = (folder.path().join("tesseract"), folder.path().join("broken"));
-    let script = format!("#!/bin/sh\n[ -e '{}' ] && exit 1\nexec tesseract \"$@\"\n", broken.display());
-    std::fs::write(&wrapper, script).unwrap();
-    std::fs::set_permissions(&wrapper, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    std::fs::write(&broken, "").unwrap();
-    let tesseract = wrapper.to_string_lossy().into_owned();
+    let (tesseract, broken) = broken_tesseract(folder.path());
     let app = spawn_app_with(move |config| config.tesseract = tesseract).await;
     app.add_exam(&card_exam(&app)).await;
     submitted(&app, ALICE, "922", vec![("card", jpeg(&id_card_scan(ALICE, false), 92))]).await;
@@ -340,6 +334,48 @@ async fn a_card_number_tesseract_did_not_finish_is_read_again_later_and_never_ca
     app::ssr::review::picture_assistant::look_at_waiting(&app.state).await.unwrap();
     assert_eq!(read(&admin.sheet(alice).await), json!("Matches"));
     assert_eq!(checked(rows().await), json!(true));
+}
+
+#[tokio::test]
+async fn a_certificate_number_tesseract_did_not_finish_is_not_kept_as_unread_and_is_read_when_next_compared() {
+    let folder = tempfile::tempdir().unwrap();
+    let (tesseract, broken) = broken_tesseract(folder.path());
+    let app = spawn_app_with(move |config| config.tesseract = tesseract).await;
+    app.add_exam(&exam(&app, "929")).await;
+    // Alice's certificate and Erin's, a classmate's on the same template (the hash joins them).
+    let alices = certificate_page(7, "104231202005001234");
+    submitted(&app, ALICE, "929", vec![("diploma", jpeg(&alices, 90))]).await;
+    let erins = jpeg(&certificate_page(7, "104231202005001299"), 90);
+    submitted(&app, &resident_id(5), "929", vec![("diploma", erins)]).await;
+    let admin = app.admin().await;
+    let [alice, erin] = waiting_in_order(&admin, "929").await[..] else { panic!("two applications") };
+    for application in [alice, erin] {
+        sheet_when_looked_at(&admin, application).await;
+    }
+    // Nothing is known of either number: the pair stays for the eye, and says no number was read.
+    let alices_sheet = admin.sheet(alice).await;
+    assert_eq!(alike_applications(&alices_sheet), [json!(erin)]);
+    assert_eq!(findings(&alices_sheet, "diploma", 1)["alike"][0]["numbers"], Value::Null);
+
+    // Mended; Bob hands in a photograph of Alice's paper. Comparing his, the assistant reads
+    // Alice's number too (it was not kept as unread): one paper, and Erin's is another.
+    std::fs::remove_file(&broken).unwrap();
+    submitted(&app, BOB, "929", vec![("diploma", jpeg(&rephotographed(&alices), 70))]).await;
+    let bob = *waiting_in_order(&admin, "929").await.last().unwrap();
+    let bobs_sheet = sheet_when_looked_at(&admin, bob).await;
+    assert_eq!(alike_applications(&bobs_sheet), [json!(alice)]);
+    assert_eq!(findings(&bobs_sheet, "diploma", 1)["alike"][0]["numbers"], json!({ "Same": "104231202005001234" }));
+}
+
+/// A tesseract that fails while the file it returns exists, as one whose language file an upgrade
+/// broke (removing the file mends it): the path to configure, and the file.
+fn broken_tesseract(folder: &std::path::Path) -> (String, std::path::PathBuf) {
+    let (wrapper, broken) = (folder.join("tesseract"), folder.join("broken"));
+    let script = format!("#!/bin/sh\n[ -e '{}' ] && exit 1\nexec tesseract \"$@\"\n", broken.display());
+    std::fs::write(&wrapper, script).unwrap();
+    std::fs::set_permissions(&wrapper, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    std::fs::write(&broken, "").unwrap();
+    (wrapper.to_string_lossy().into_owned(), broken)
 }
 
 /// An exam's waiting applications, first handed in first.
