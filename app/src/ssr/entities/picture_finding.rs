@@ -1,7 +1,5 @@
 use sea_orm::entity::prelude::*;
 
-use crate::ssr::review::picture_analysis::IdNumberReading;
-
 /// What the reviewer's assistant found in one stored picture (`ssr::review::picture_assistant`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "picture_findings")]
@@ -116,17 +114,6 @@ pub enum IdNumberState {
 }
 
 impl IdNumberState {
-    /// What a reading of the card's number is kept as (a number other than the account's is kept
-    /// beside it, in `id_number_read`).
-    pub fn of(reading: &IdNumberReading) -> IdNumberState {
-        match reading {
-            IdNumberReading::Matches => IdNumberState::Matches,
-            IdNumberReading::Differs(_) => IdNumberState::Differs,
-            IdNumberReading::Unreadable => IdNumberState::Unreadable,
-            IdNumberReading::Unfinished => IdNumberState::Unfinished,
-        }
-    }
-
     pub const fn as_str(self) -> &'static str {
         match self {
             IdNumberState::Matches => "matches",

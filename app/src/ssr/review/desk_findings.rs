@@ -54,7 +54,8 @@ pub async fn findings_of(
                 let mut alike = alike.get(&pair.other_blob_key).cloned()?;
                 let theirs = found.get(&pair.other_blob_key);
                 alike.numbers = numbers_read(finding, theirs, alike.other.is_some());
-                alike.same_file = finding.sha256.is_some() && finding.sha256 == theirs.and_then(|t| t.sha256.clone());
+                alike.same_file =
+                    finding.sha256.is_some() && finding.sha256.as_ref() == theirs.and_then(|t| t.sha256.as_ref());
                 Some(alike)
             })
             .collect();

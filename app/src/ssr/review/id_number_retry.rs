@@ -24,9 +24,35 @@ const LONGEST_WAIT_HOURS: i64 = 24;
 /// Readings taken up at once.
 const BATCH: u64 = 16;
 
+/// A finding's columns for the card's number as read `now` (None: the picture is no card's front),
+/// first tried at `first_tried`: what the reading says, the number read where it is not the
+/// account's (the desk says what was read instead), and when an unfinished reading is tried again.
+/// The rest of the finding is left as it is.
+pub fn id_number_kept(
+    reading: Option<&IdNumberReading>,
+    first_tried: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> picture_finding::ActiveModel {
+    let kept = reading.map(|reading| match reading {
+        IdNumberReading::Matches => IdNumberState::Matches,
+        IdNumberReading::Differs(_) => IdNumberState::Differs,
+        IdNumberReading::Unreadable => IdNumberState::Unreadable,
+        IdNumberReading::Unfinished => IdNumberState::Unfinished,
+    });
+    picture_finding::ActiveModel {
+        id_number: Set(kept.map(|state| state.as_str().to_string())),
+        id_number_read: Set(match reading {
+            Some(IdNumberReading::Differs(read)) => Some(read.clone()),
+            _ => None,
+        }),
+        id_number_retry_at: Set((kept == Some(IdNumberState::Unfinished)).then(|| retry_at(first_tried, now))),
+        ..Default::default()
+    }
+}
+
 /// When a reading not finished `now`, first tried at `first_tried`, is tried again: after as long
 /// as it has waited, from [`FIRST_RETRY_MINUTES`] to [`LONGEST_WAIT_HOURS`].
-pub fn retry_at(first_tried: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
+fn retry_at(first_tried: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
     let waited = now - first_tried;
     now + waited.clamp(chrono::Duration::minutes(FIRST_RETRY_MINUTES), chrono::Duration::hours(LONGEST_WAIT_HOURS))
 }
@@ -69,19 +95,9 @@ async fn keep(
     finding: &picture_finding::Model,
     reading: &IdNumberReading,
 ) -> Result<(), AppError> {
-    let kept = IdNumberState::of(reading);
-    let now = state.clock.now();
     picture_finding::Entity::update_many()
         .filter(picture_finding::Column::Id.eq(finding.id))
-        .set(picture_finding::ActiveModel {
-            id_number: Set(Some(kept.as_str().to_string())),
-            id_number_read: Set(match reading {
-                IdNumberReading::Differs(read) => Some(read.clone()),
-                _ => None,
-            }),
-            id_number_retry_at: Set((kept == IdNumberState::Unfinished).then(|| retry_at(finding.looked_at, now))),
-            ..Default::default()
-        })
+        .set(id_number_kept(Some(reading), finding.looked_at, state.clock.now()))
         .exec(&state.db)
         .await
         .map_err(|e| crate::ssr::internal("ID number read again", e))?;

@@ -96,26 +96,25 @@ impl PictureAnalysis {
 /// nothing seen, never a picture looked at again and again.
 pub fn analyse(bytes: &[u8], look_for: LookFor) -> PictureAnalysis {
     use sha2::Digest as _;
-    let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyse_upright(bytes, &look_for)))
-        .unwrap_or_else(|_| PictureAnalysis::nothing_seen(&look_for));
+    let analysis = on_upright(bytes, |picture| analyse_upright(picture, &look_for))
+        .unwrap_or_else(|| PictureAnalysis::nothing_seen(&look_for));
     let sha256 = sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
     PictureAnalysis { sha256: Some(sha256), ..analysis }
 }
 
-fn analyse_upright(bytes: &[u8], look_for: &LookFor) -> PictureAnalysis {
-    let Some(picture) = upright(bytes) else { return PictureAnalysis::nothing_seen(look_for) };
-    let small = scaled_down(&picture, ANALYSIS_SIDE).to_rgba8();
+fn analyse_upright(picture: &DynamicImage, look_for: &LookFor) -> PictureAnalysis {
+    let small = scaled_down(picture, ANALYSIS_SIDE).to_rgba8();
     let looks_advice = measure(small.as_raw(), small.width(), small.height())
         .map(|measures| quality_advice(&measures, look_for.kind).into_iter().map(|advice| advice.code).collect());
     let qr = look_for.qr.then(|| {
-        let reading = scaled_down(&picture, QR_READING_SIDE).to_rgba8();
+        let reading = scaled_down(picture, QR_READING_SIDE).to_rgba8();
         match read_qr_code(reading.as_raw(), reading.width(), reading.height()) {
             Some(text) => QrReading::Read(text.chars().take(QR_TEXT_KEPT).collect()),
             None => QrReading::Unreadable,
         }
     });
-    let id_number = look_for.id_number.as_ref().map(|check| read_card_number(&picture, check));
-    PictureAnalysis { perceptual_hash: Some(document_hash(&picture)), looks_advice, qr, id_number, sha256: None }
+    let id_number = look_for.id_number.as_ref().map(|check| read_card_number(picture, check));
+    PictureAnalysis { perceptual_hash: Some(document_hash(picture)), looks_advice, qr, id_number, sha256: None }
 }
 
 /// The card's number, accepted only as an account's number is (GB 11643: province, birth date,
@@ -134,10 +133,7 @@ fn read_card_number(picture: &DynamicImage, check: &IdNumberCheck) -> IdNumberRe
 /// picture that can no longer be decoded, or whose reading panics on hostile bytes, is
 /// unreadable for good.
 pub fn card_number(bytes: &[u8], check: &IdNumberCheck) -> IdNumberReading {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| upright(bytes).map(|p| read_card_number(&p, check))))
-        .ok()
-        .flatten()
-        .unwrap_or(IdNumberReading::Unreadable)
+    on_upright(bytes, |picture| read_card_number(picture, check)).unwrap_or(IdNumberReading::Unreadable)
 }
 
 /// The longest the document number's reading may take (`./scripts/bench-picture-hashes.sh`: about
@@ -148,32 +144,30 @@ const DOCUMENT_NUMBER_READING_TIME: Duration = Duration::from_secs(10);
 /// with the tesseract at `tesseract`; unreadable too when the picture cannot be decoded or its
 /// reader panics on hostile bytes.
 pub fn document_number(bytes: &[u8], tesseract: &Path) -> Reading {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        upright(bytes).map(|picture| read_document_number(&picture, tesseract, DOCUMENT_NUMBER_READING_TIME))
-    }))
-    .ok()
-    .flatten()
-    .unwrap_or(Reading::Unreadable)
+    on_upright(bytes, |picture| read_document_number(picture, tesseract, DOCUMENT_NUMBER_READING_TIME))
+        .unwrap_or(Reading::Unreadable)
 }
 
 /// The picture's likeliest lines of digits, straightened (`picture_checks::number_line_fit`), to
 /// compare a number too blurred to read with one that was; None when the picture cannot be
 /// decoded or the line finder panics on hostile bytes.
 pub fn number_lines(bytes: &[u8]) -> Option<Vec<GrayImage>> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| upright(bytes).map(|picture| line_crops(&picture))))
-        .ok()
-        .flatten()
+    on_upright(bytes, line_crops)
 }
 
 /// The marks of the paper in the picture, small (`picture_checks::page_layout`), to tell two
 /// layouts apart; None when the picture cannot be decoded or the paper finder panics on hostile
 /// bytes.
 pub fn page_marks(bytes: &[u8]) -> Option<PageMarks> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        upright(bytes).map(|picture| page_layout::page_marks(&picture))
-    }))
-    .ok()
-    .flatten()
+    on_upright(bytes, page_layout::page_marks)
+}
+
+/// `look` at the picture upright; None when it cannot be decoded, or when the decoder or `look`
+/// panics on hostile bytes.
+fn on_upright<T>(bytes: &[u8], look: impl FnOnce(&DynamicImage) -> T) -> Option<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| upright(bytes).map(|picture| look(&picture))))
+        .ok()
+        .flatten()
 }
 
 /// The picture as the candidate saw it: decoded, turned as its EXIF orientation says (the

@@ -15,12 +15,12 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Se
 use crate::domain::qr_code::{CodeTarget, QrRequirement};
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
-use crate::ssr::entities::picture_finding::{IdNumberState, QrState};
+use crate::ssr::entities::picture_finding::QrState;
 use crate::ssr::entities::{material, picture_finding, similar_picture};
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::review::card_number_check::id_number_check;
-use crate::ssr::review::id_number_retry::{read_unfinished_again, retry_at};
-use crate::ssr::review::picture_analysis::{analyse, IdNumberReading, LookFor, PictureAnalysis, QrReading};
+use crate::ssr::review::id_number_retry::{id_number_kept, read_unfinished_again};
+use crate::ssr::review::picture_analysis::{analyse, LookFor, PictureAnalysis, QrReading};
 use crate::ssr::review::picture_comparison::{compare, compare_left_unfinished};
 use crate::ssr::review::quiet_picture_work::when_quiet;
 
@@ -103,7 +103,7 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
         },
         Some(QrReading::Unreadable) => (Some(QrState::Unreadable), None),
     };
-    let id_number = analysis.id_number.as_ref().map(IdNumberState::of);
+    let now = state.clock.now();
     let row = picture_finding::ActiveModel {
         blob_key: Set(picture.blob_key.clone()),
         perceptual_hash: Set(analysis.perceptual_hash.as_deref().map(picture_finding::stored_hash)),
@@ -113,20 +113,11 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
             .map(|codes| codes.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(","))),
         qr: Set(qr.map(|state| state.as_str().to_string())),
         qr_text: Set(qr_text),
-        id_number: Set(id_number.map(|state| state.as_str().to_string())),
-        // Only a number other than the account's is kept: the desk says what was read instead.
-        id_number_read: Set(match &analysis.id_number {
-            Some(IdNumberReading::Differs(read)) => Some(read.clone()),
-            _ => None,
-        }),
-        id_number_retry_at: Set(
-            (id_number == Some(IdNumberState::Unfinished)).then(|| retry_at(state.clock.now(), state.clock.now()))
-        ),
-        looked_at: Set(state.clock.now()),
+        looked_at: Set(now),
         // Without a hash there is nothing to compare: finished now.
-        compared_at: Set(analysis.perceptual_hash.is_none().then(|| state.clock.now())),
+        compared_at: Set(analysis.perceptual_hash.is_none().then_some(now)),
         sha256: Set(analysis.sha256.clone()),
-        ..Default::default()
+        ..id_number_kept(analysis.id_number.as_ref(), now, now)
     };
     // Another server may have looked at the same picture meanwhile: the first record stays.
     picture_finding::Entity::insert(row)

@@ -409,7 +409,7 @@ fn third_look(
     // picture whose number did not read must be soft enough to have another laid on it.
     let softness: Vec<f32> =
         crops.iter().map(|lines| lines.iter().map(number_line_fit::softness).fold(f32::NAN, f32::max)).collect();
-    let unread_softness = |unread: bool| {
+    let softest_first = |unread: bool| {
         let mut of: Vec<(f32, &str)> = (0..pictures.len())
             .filter(|&k| matches!(numbers[k], Reading::Unreadable) == unread && !softness[k].is_nan())
             .map(|k| (softness[k], pictures[k].name.as_str()))
@@ -417,7 +417,7 @@ fn third_look(
         of.sort_by(|a, b| a.0.total_cmp(&b.0));
         of
     };
-    let (unread, read) = (unread_softness(true), unread_softness(false));
+    let (unread, read) = (softest_first(true), softest_first(false));
     println!(
         "softness of the lines: unread pictures from {:?}; read pictures {:.3}–{:.3}, {} of {} at {ALREADY_BLURRED:.2} or more",
         unread.first(),
