@@ -130,8 +130,9 @@ ZIGE_DATA_DIR="$(mktemp -d)"
 export ZIGE_DATA_DIR
 # The browser tests log in with the demo accounts the README publishes.
 export ZIGE_SEED_DEMO=true
-# The fee test pays at the sandbox cashier, which only a configuration that asks for it offers.
-export ZIGE_PAYMENT_SANDBOX=true
+# The fee test pays at the sandbox cashier, which only a configuration that asks for it offers
+# (and, beside WeChat Pay's and Alipay's stand-ins, only a declared test installation).
+export ZIGE_PAYMENT_SANDBOX=true ZIGE_TEST_INSTALLATION=true
 # ... and at WeChat Pay's and Alipay's cashiers: their local stand-ins (an example program the
 # server tests' build made, from the stand-ins those tests use) listen beside the site, and write
 # the settings of an installation with both merchant contracts, which the site starts with.

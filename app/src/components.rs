@@ -13,6 +13,7 @@ pub mod exam_workspace;
 pub mod examples_button;
 pub mod fee_desk;
 pub mod fee_panel;
+pub mod forms_wait_for_code;
 pub mod idle_hydration;
 pub mod judged_file;
 pub mod lightbox;

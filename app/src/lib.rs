@@ -21,6 +21,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::forms_wait_for_code::FormsWaitForCode;
 use crate::components::idle_hydration::IdleHydration;
 use crate::components::offline_banner::OfflineBanner;
 use crate::components::site_header::SiteHeader;
@@ -40,6 +41,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
+                <FormsWaitForCode/>
                 <IdleHydration options/>
                 <MetaTags/>
             </head>

@@ -193,9 +193,12 @@ test.describe('on a phone', () => {
     await expect(page.getByTestId('order-state')).toHaveText('已支付', { timeout: 30_000 });
     await expect(page.getByTestId('fee')).toContainText('微信支付');
 
-    // Staff refund it; the money goes back through WeChat Pay.
+    // Staff refund it; the money goes back through WeChat Pay, which takes the refund (PROCESSING):
+    // 退款中 until its REFUND.SUCCESS arrives, moments later.
     const refunded = await call(admin.request, 'admin_refund_order', { order_no: wechatOrder, reason: '考生改用支付宝' });
-    expect(refunded.state).toBe('refunded');
+    expect(['refund_pending', 'refunded']).toContain(refunded.state);
+    const orderState = async () => (await call(page.request, 'fee_status', { exam_code: code })).order.state;
+    await expect.poll(orderState, { timeout: 30_000 }).toBe('refunded');
 
     // A new order through Alipay: 手机网站支付 at the stand-in's cashier, then back, paid.
     await open(page, `/exams/${code}`);

@@ -23,7 +23,7 @@ pub(crate) fn spawn_forgetting_idle_buckets(limits: Arc<RateLimits>) {
 
 /// Files no row names (a crash between file and row) are removed every hour, and so are the keys
 /// of queued actions older than a week.
-pub(crate) fn spawn_hourly_sweep(db: DatabaseConnection, blobs: Arc<dyn BlobStore>) {
+pub(crate) fn spawn_hourly_sweep(db: DatabaseConnection, blobs: Arc<dyn BlobStore>, outbox_keep_days: u32) {
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
         loop {
@@ -32,6 +32,12 @@ pub(crate) fn spawn_hourly_sweep(db: DatabaseConnection, blobs: Arc<dyn BlobStor
             let week_ago = chrono::Utc::now() - chrono::Duration::days(7);
             if let Err(error) = app::ssr::infra::idempotency::forget_before(&db, week_ago).await {
                 tracing::warn!(error = error.message_en(), "forgetting old action keys failed");
+            }
+            let kept_from = chrono::Utc::now() - chrono::Duration::days(outbox_keep_days.into());
+            match app::ssr::messaging::outbox_purge::purge_done_before(&db, kept_from).await {
+                Ok(0) => {}
+                Ok(purged) => tracing::info!(purged, "sent messages past their keeping deleted"),
+                Err(error) => tracing::warn!(error = error.message_en(), "outbox purge failed"),
             }
             match app::ssr::infra::blob_sweep::sweep(&db, blobs.as_ref(), app::ssr::infra::blob_sweep::DEFAULT_GRACE)
                 .await

@@ -18,7 +18,7 @@ pub const UPLOAD_PATH: &str = "/api/materials";
 /// An eligibility list (tens of thousands of rows, pasted or as an .xlsx sent as base64) is the
 /// one server function whose arguments are large.
 pub const LIST_BODY_LIMIT_BYTES: usize = 16 * 1024 * 1024;
-const LIST_PATHS: [&str; 2] = ["/api/admin_import_eligibility", "/api/admin_import_eligibility_sheet"];
+pub const LIST_PATHS: [&str; 2] = ["/api/admin_import_eligibility", "/api/admin_import_eligibility_sheet"];
 
 /// Whether the request says (`Content-Length`) that its body is longer than `limit`: refused at
 /// once, before a byte of it is read.

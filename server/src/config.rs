@@ -46,6 +46,12 @@ pub struct Config {
     /// and the page sends it again then. 0: no limit.
     pub admission_in_flight: u32,
     pub admission_wait_ms: u64,
+    /// 下载我的资料: the most files and MiB one candidate's archive may hold (past them they are
+    /// told both numbers and to ask the authority), and how many archives this server writes at
+    /// once (each reads every picture of an account; the rest are told to come back, 503).
+    pub archive_max_files: u32,
+    pub archive_max_mb: u64,
+    pub archive_builds_at_once: u32,
     /// Create the demo exams and the demo accounts (whose passwords are published in the README)
     /// on first start. Off unless asked for: a real installation has no known password.
     pub seed_demo: bool,
@@ -54,6 +60,9 @@ pub struct Config {
     pub mail_from: String,
     /// How often the outbox worker looks for emails and texts to send.
     pub outbox_poll_ms: u64,
+    /// Days a sent (or given-up) email or text is kept, with its address and body, before the
+    /// hourly sweep deletes it.
+    pub outbox_keep_days: u32,
     /// Where image bytes live. None: the folder `blobs` in `data_dir`. `s3://bucket` or
     /// `s3://bucket/prefix`: an S3-compatible bucket, reached through the standard `AWS_*`
     /// variables (`AWS_ENDPOINT`, `AWS_REGION`, `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`).
@@ -139,11 +148,14 @@ pub struct Config {
     /// A file holding the 32-character API v3 key.
     pub wechatpay_api_v3_key_file: Option<PathBuf>,
     /// 微信支付公钥 (a `PUBLIC KEY` PEM) or a platform certificate, and its id (`PUB_KEY_ID_…` or
-    /// the certificate's serial).
+    /// the certificate's serial); several, comma-separated and paired in order with the ids,
+    /// while a merchant moves from platform certificates to the public key or renews a
+    /// certificate (a path holding a comma cannot be named).
     pub wechatpay_platform_key_file: Option<PathBuf>,
     #[serde(default, deserialize_with = "digits_as_text")]
     pub wechatpay_platform_key_id: Option<String>,
-    /// None: api.mch.weixin.qq.com; the tests name a local stand-in.
+    /// None: api.mch.weixin.qq.com; the tests name a local stand-in. https only, unless
+    /// `test_installation` (the tests' stand-ins speak http).
     pub wechatpay_endpoint: Option<String>,
     /// Alipay (电脑网站支付 and 手机网站支付), offered once the app id is set, with the settings below.
     #[serde(default, deserialize_with = "digits_as_text")]
@@ -152,10 +164,12 @@ pub struct Config {
     pub alipay_app_key_file: Option<PathBuf>,
     /// Alipay's public key (支付宝公钥), PEM or bare base64.
     pub alipay_public_key_file: Option<PathBuf>,
-    /// The merchant's PID (2088…): when set, a notification for another seller is refused.
+    /// The merchant's PID (2088…), required with Alipay: a notification for another seller, or
+    /// naming none, is refused.
     #[serde(default, deserialize_with = "digits_as_text")]
     pub alipay_seller_id: Option<String>,
-    /// None: openapi.alipay.com/gateway.do; the tests name a local stand-in.
+    /// None: openapi.alipay.com/gateway.do; the tests name a local stand-in. https only, unless
+    /// `test_installation` (the tests' stand-ins speak http).
     pub alipay_endpoint: Option<String>,
     /// The age public key (`age1…`) `server backup` encrypts every backup to.
     pub backup_recipient: Option<String>,
@@ -204,10 +218,14 @@ impl Default for Config {
             decode_wait_ms: 20_000,
             admission_in_flight: 48,
             admission_wait_ms: 250,
+            archive_max_files: 2000,
+            archive_max_mb: 2048,
+            archive_builds_at_once: 2,
             seed_demo: false,
             smtp_url: None,
             mail_from: "Zige 资格 <noreply@zige.localhost>".to_string(),
             outbox_poll_ms: 2000,
+            outbox_keep_days: app::ssr::messaging::outbox_purge::DEFAULT_KEEP_DAYS,
             blob_url: None,
             servers: 1,
             migrate_on_start: true,
@@ -268,6 +286,11 @@ impl Config {
             .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", self.data_dir.join("zige.db").display()))
     }
 
+    /// A server the public reaches: an https address, and not said to be a test installation.
+    pub fn is_public(&self) -> bool {
+        self.serves_https() && !self.test_installation
+    }
+
     /// Whether the public address is https: cookies are `Secure` and HSTS is sent.
     pub fn serves_https(&self) -> bool {
         self.secure_cookies
@@ -279,8 +302,33 @@ impl Config {
     /// when a second setting says the installation is a test one.
     /// Likewise the logging SMS adapter sends nothing: candidates would wait for codes that never
     /// come.
+    /// Likewise the demo's published accounts and keys, and a server with staff's second factor
+    /// or the rate limits turned off (issue 50): the README prints the demo administrator's
+    /// password and authenticator key.
     pub fn refusal(&self) -> Option<String> {
-        let public = self.serves_https() && !self.test_installation;
+        let public = self.is_public();
+        let switched_off = [
+            (self.seed_demo, "ZIGE_SEED_DEMO=true (the demo accounts, whose passwords and keys the README publishes)"),
+            (!self.staff_second_factor, "ZIGE_STAFF_SECOND_FACTOR=false (staff would sign in with a password alone)"),
+            (!self.rate_limits, "ZIGE_RATE_LIMITS=false (passwords and codes could be guessed at full speed)"),
+        ];
+        if let Some((_, what)) = switched_off.iter().find(|(on, _)| public && *on) {
+            return Some(format!(
+                "{what} with an https ZIGE_PUBLIC_URL: refused on a server the public reaches. Remove the \
+                 setting, or set ZIGE_TEST_INSTALLATION=true if no candidate uses this server"
+            ));
+        }
+        // Beside a real provider, the sandbox would be a way to "pay" for nothing on a live
+        // installation, whatever its address.
+        let real_provider = self.wechatpay_merchant_id.is_some() || self.alipay_app_id.is_some();
+        if self.payment_sandbox && real_provider && !self.test_installation {
+            return Some(
+                "ZIGE_PAYMENT_SANDBOX=true beside WeChat Pay or Alipay: the sandbox takes no money, so candidates \
+                 could print tickets unpaid. Turn the sandbox off, or set ZIGE_TEST_INSTALLATION=true if no \
+                 candidate uses this server"
+                    .to_string(),
+            );
+        }
         if public && self.payment_sandbox {
             return Some(
                 "ZIGE_PAYMENT_SANDBOX=true with an https ZIGE_PUBLIC_URL: the sandbox takes no money, so candidates \

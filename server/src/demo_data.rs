@@ -144,3 +144,24 @@ pub fn print_demo_accounts(listen: &str) {
     }
     println!();
 }
+
+/// The demo accounts that still open with the password the README publishes: a public server
+/// refuses to start while any does (`startup`), whether or not demo data is still asked for.
+pub async fn still_open_with_published_passwords(
+    db: &sea_orm::DatabaseConnection,
+) -> Result<Vec<&'static str>, AppError> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let mut open = Vec::new();
+    for demo in &DEMO_ACCOUNTS {
+        let found = app::ssr::entities::user::Entity::find()
+            .filter(app::ssr::entities::user::Column::IdNumber.eq(demo.id_number))
+            .one(db)
+            .await
+            .map_err(|e| app::ssr::internal("demo accounts check", e))?;
+        let Some(account) = found else { continue };
+        if app::ssr::accounts::password::verify_password(demo.password.to_string(), account.password_hash).await? {
+            open.push(demo.id_number);
+        }
+    }
+    Ok(open)
+}

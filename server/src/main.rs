@@ -38,8 +38,9 @@ enum Command {
     /// Back the installation up to a folder or s3://bucket/prefix, encrypted to
     /// ZIGE_BACKUP_RECIPIENT; `backup verify TARGET` checks one without opening it.
     Backup(server::cli::backup::BackupArgs),
-    /// Fill an empty installation from a backup (opened with ZIGE_BACKUP_IDENTITY_FILE).
-    Restore { target: String },
+    /// Fill an empty installation from a backup (opened with ZIGE_BACKUP_IDENTITY_FILE, and
+    /// signed by a key named beside the identity there).
+    Restore(server::cli::backup::RestoreArgs),
     /// Apply the database migrations and exit (for servers started with ZIGE_MIGRATE_ON_START=false).
     Migrate,
     /// Manage administrator accounts (the first one of an installation is created here).
@@ -65,6 +66,7 @@ enum Command {
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
+    server::private_files::create_private();
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve) {
         Command::CheckImages(args) => run_check_images(&args),
@@ -74,7 +76,7 @@ async fn main() -> std::process::ExitCode {
         Command::Sweep(args) => run_sweep(&args).await,
         Command::Migrate => run_migrate().await,
         Command::Backup(args) => server::cli::backup::run_backup(&args).await,
-        Command::Restore { target } => server::cli::backup::run_restore(&target).await,
+        Command::Restore(args) => server::cli::backup::run_restore(&args).await,
         Command::RenderWorker { font_dir, memory_mb } => {
             server::documents::render_worker::run_render_worker(&font_dir, memory_mb)
         }
@@ -91,11 +93,7 @@ async fn main() -> std::process::ExitCode {
 async fn serve() -> Result<(), startup::StartupError> {
     telemetry::init_logging();
     let config = Config::load()?;
-    // cargo-leptos passes the site layout through LEPTOS_* variables; without them (a copied
-    // binary) the defaults of this workspace apply.
-    let leptos_options = get_configuration(None)
-        .map(|c| c.leptos_options)
-        .unwrap_or_else(|_| LeptosOptions::builder().output_name("zige").site_root("target/site").build());
+    let leptos_options = server::site_options::site_options(get_configuration(None).ok().map(|c| c.leptos_options));
     let addr = config.listen.unwrap_or(leptos_options.site_addr);
     let prepared = startup::prepare(&config, leptos_options).await?;
     tracing::info!(%addr, data_dir = %config.data_dir.display(), "listening");

@@ -1,8 +1,10 @@
 //! Checks every request passes before it reaches a route or a server function.
 
+pub mod admin_bodies;
 pub mod admission;
 pub mod body_limit;
 pub mod client_address;
+pub mod client_request_id;
 pub mod error_wire;
 pub mod idempotency;
 pub mod rate_limit;

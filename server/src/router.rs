@@ -34,7 +34,8 @@ use crate::middleware::rate_limit::{limit_by_address, RateLimitState};
 use crate::middleware::request_metrics::record_request_metrics;
 use crate::middleware::same_origin::{refuse_cross_site, SameOriginState};
 use crate::middleware::staff_idle::{end_idle_staff_sessions, StaffIdleState};
-use crate::routes::audit_export::audit_export;
+use crate::routes::archive_door::ArchiveDoor;
+use crate::routes::audit_export::{audit_export, audit_export_posted};
 use crate::routes::candidate_documents::candidate_document;
 use crate::routes::metrics::{metrics, MetricsAccess};
 use crate::routes::my_data::{delete_my_account, my_data_archive};
@@ -47,8 +48,13 @@ use crate::routes::seats_export::seats_export;
 use crate::routes::spreadsheet::SheetFormat;
 use crate::routes::template_preview::template_preview;
 use crate::routes::{
-    example_file::example_file, health::health, material_file::material_file, previous_file::previous_file,
-    ready::ready, upload_example::upload_example, upload_material::upload_material,
+    example_file::example_file,
+    health::health,
+    material_file::material_file,
+    previous_file::previous_file,
+    ready::{ready, ReadyAnswer},
+    upload_example::upload_example,
+    upload_material::upload_material,
 };
 
 /// Brotli's (and gzip's) quality for what is compressed as it is sent.
@@ -84,8 +90,9 @@ pub fn metrics_only_router() -> Router {
 /// Each request's log span: its id (also sent back as `x-request-id`), method and path (never
 /// the query, which can carry what the person typed).
 fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
-    let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
-    tracing::info_span!("request", id = %id, method = %request.method(), path = %request.uri().path())
+    let header = |name| request.headers().get(name).and_then(|v: &HeaderValue| v.to_str().ok()).unwrap_or("");
+    let (id, client_id) = (header("x-request-id"), header("x-client-request-id"));
+    tracing::info_span!("request", id = %id, client_id = %client_id, method = %request.method(), path = %request.uri().path())
 }
 
 /// A document's route: its handler, the shared fonts and layout permits, and which document.
@@ -117,11 +124,12 @@ pub(crate) fn build_router(
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
+        .method_not_allowed_fallback(crate::routes::page_posted::back_to_the_page)
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
         .layer(axum::middleware::from_fn_with_state(max_upload_bytes, limit_body_by_route));
     Router::new()
         .route("/health", get(health))
-        .route("/ready", get(ready))
+        .route("/ready", get(ready).layer(Extension(ReadyAnswer::default())))
         .merge(metrics_route(config))
         .route(body_limits::UPLOAD_PATH, post(upload_material).layer(DefaultBodyLimit::max(body_limit)))
         .route("/api/materials/{id}/file", get(material_file))
@@ -132,8 +140,8 @@ pub(crate) fn build_router(
         .route("/api/admin/exams/{code}/payments.csv", get(payments_export).layer(Extension(SheetFormat::Csv)))
         .route("/api/admin/exams/{code}/payments.xlsx", get(payments_export).layer(Extension(SheetFormat::Xlsx)))
         .route("/api/admin/exams/{code}/seats.csv", get(seats_export).layer(Extension(SheetFormat::Csv)))
-        .route("/api/admin/audit.csv", get(audit_export).layer(Extension(SheetFormat::Csv)))
-        .route("/api/admin/audit.xlsx", get(audit_export).layer(Extension(SheetFormat::Xlsx)))
+        .route("/api/admin/audit.csv", get(audit_export).post(audit_export_posted).layer(Extension(SheetFormat::Csv)))
+        .route("/api/admin/audit.xlsx", get(audit_export).post(audit_export_posted).layer(Extension(SheetFormat::Xlsx)))
         .route("/api/admin/exams/{code}/seats.xlsx", get(seats_export).layer(Extension(SheetFormat::Xlsx)))
         .route("/api/exams/{code}/receipt.pdf", document_route(&documents, DocumentKind::UploadReceipt))
         .route("/api/exams/{code}/registration-form.pdf", document_route(&documents, DocumentKind::RegistrationForm))
@@ -143,7 +151,7 @@ pub(crate) fn build_router(
             get(template_preview).layer(axum::Extension(documents.clone())),
         )
         .merge(sandbox_routes(sandbox, config))
-        .route("/api/my-data.zip", get(my_data_archive))
+        .route("/api/my-data.zip", get(my_data_archive).layer(Extension(ArchiveDoor::new(config))))
         .route("/account/delete", post(delete_my_account))
         .route("/pay/{order_no}", get(pay_order).layer(Extension(PublicAddress(public_address(config)))))
         .route(
@@ -153,6 +161,11 @@ pub(crate) fn build_router(
         .merge(pages)
         // Innermost: after the origin and rate checks, with the session at hand.
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::middleware::idempotency::apply_once))
+        // Before the idempotency layer buffers a body: a large one only from an administrator.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::middleware::admin_bodies::large_bodies_from_administrators_only,
+        ))
         // Before anything asks who is signed in: an idle staff session has ended by then.
         .layer(axum::middleware::from_fn_with_state(
             StaffIdleState {
@@ -209,5 +222,7 @@ pub(crate) fn build_router(
         )
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        // Outside the id's layer, so the id is always the server's own.
+        .layer(axum::middleware::map_request(crate::middleware::client_request_id::set_aside_client_request_id))
         .with_state(state)
 }

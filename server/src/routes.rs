@@ -1,6 +1,7 @@
 //! Plain HTTP routes beside the server functions: the upload (multipart with progress), the
 //! image bytes, the printed documents and their templates' previews, the exports, the payment gateways, and a health check.
 
+pub mod archive_door;
 pub mod audit_export;
 pub mod candidate_documents;
 pub mod example_file;
@@ -8,6 +9,7 @@ pub mod health;
 pub mod material_file;
 pub mod metrics;
 pub mod my_data;
+pub mod page_posted;
 pub mod pay_order;
 pub mod payment_notify;
 pub mod payments_export;

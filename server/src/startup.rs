@@ -74,7 +74,7 @@ pub async fn prepare_with_clock(
         LimitSettings::unlimited()
     }));
     crate::background_tasks::spawn_forgetting_idle_buckets(rate_limits.clone());
-    crate::background_tasks::spawn_hourly_sweep(db.clone(), blobs.clone());
+    crate::background_tasks::spawn_hourly_sweep(db.clone(), blobs.clone(), config.outbox_keep_days);
     warn_when_no_administrator(&db).await?;
     let decode_budget = Arc::new(DecodeBudget::new(
         config.decode_budget_mb,
@@ -125,6 +125,19 @@ pub async fn prepare_with_clock(
         staff_second_factor: config.staff_second_factor,
         assistant: Arc::new(PictureAssistant::new(tesseract(&config.tesseract))),
     };
+    if config.is_public() {
+        let open = crate::demo_data::still_open_with_published_passwords(&db).await.map_err(|e| e.message_en())?;
+        if !open.is_empty() {
+            return Err(format!(
+                "the demo accounts {} still open with the passwords the README publishes, on a server the public \
+                 reaches (an https ZIGE_PUBLIC_URL): change their passwords or disable them first (on a copy \
+                 of this installation without ZIGE_PUBLIC_URL), or set ZIGE_TEST_INSTALLATION=true if no \
+                 candidate uses this server",
+                open.join(", ")
+            )
+            .into());
+        }
+    }
     if config.seed_demo {
         crate::demo_data::ensure_demo_data(&state).await.map_err(|e| format!("demo data: {e}"))?;
     }

@@ -25,6 +25,7 @@ const MIGRATION_LOCK: i64 = 0x7a69_6765;
 pub async fn open_database(config: &Config) -> Result<DatabaseConnection, StorageError> {
     tokio::fs::create_dir_all(&config.data_dir).await?;
     let db = connect(&config.database_url()).await?;
+    crate::private_files::narrow_data_folder(&config.data_dir);
     if config.migrate_on_start {
         migrate(&db).await?;
     } else {

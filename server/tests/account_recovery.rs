@@ -98,6 +98,20 @@ async fn an_unregistered_id_number_gets_the_same_answer_and_sends_nothing() {
 }
 
 #[tokio::test]
+async fn staff_get_no_code_by_text_or_email_and_are_reset_by_an_administrator() {
+    let app = spawn_app().await;
+    app.reviewer().await;
+    let before = outbox(&app).await.len();
+    for channel in ["sms", "email"] {
+        let asked = ask_for_code(&app.browser(), REVIEWER.0, channel).await;
+        assert!(asked.status().is_success(), "the same answer as for anyone");
+    }
+    assert_eq!(outbox(&app).await.len(), before, "a mobile or a mailbox is no way round the second factor");
+    let (status, _, _) = error_kind(reset(&app.browser(), REVIEWER.0, "123456", "brand-new-pass-7").await).await;
+    assert_eq!(status, 422);
+}
+
+#[tokio::test]
 async fn a_code_dies_after_fifteen_minutes() {
     let app = spawn_app().await;
     app.candidate(ALICE).await;

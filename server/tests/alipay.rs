@@ -2,7 +2,8 @@
 //! a phone (手机网站支付) or a computer (电脑网站支付) at Alipay's cashier; notifications are
 //! believed only with Alipay's signature and applied once; forged, altered and late ones pay
 //! nothing; an order whose notification was lost is found by asking; a closed order is closed at
-//! Alipay; refunds go through it; the day's bill is compared with the orders.
+//! Alipay; refunds go through it, and one made at Alipay's console refunds the order only once its
+//! running total is the whole fee; the day's bill is compared with the orders.
 mod support;
 
 use std::time::Duration;
@@ -137,12 +138,34 @@ async fn a_lost_notification_is_found_by_asking_and_a_refund_goes_through_alipay
 }
 
 #[tokio::test]
+async fn a_partial_refund_at_alipay_s_console_waits_for_staff_until_the_running_total_is_the_whole_fee() {
+    let (app, standin, alice) = installation().await;
+    let (order_no, _) = opened_order(&app, &alice, COMPUTER).await;
+    standin.pay(&order_no).await;
+    until_order_is(&alice, "paid").await;
+    // ¥30.00 back from the merchant's console: refund_fee is everything refunded so far.
+    let partial = standin.notify(&order_no, Notice::refund(3000, "CONSOLE1")).await;
+    assert_eq!((partial[0].status, partial[0].answer.as_str()), (200, "success"));
+    assert_eq!(fee(&alice).await["order"]["state"], "paid");
+    let admin = app.admin().await;
+    let outcomes: Vec<Value> = flagged(&admin).await.iter().map(|n| n["outcome"].clone()).collect();
+    assert_eq!(outcomes, [json!("partial_refund")]);
+    // The rest, ¥70.00: refund_fee ¥100.00, the whole fee.
+    standin.notify(&order_no, Notice::refund(10000, "CONSOLE2")).await;
+    assert_eq!(fee(&alice).await["order"]["state"], "refunded");
+    assert_eq!(flagged(&admin).await.len(), 1, "only the partial one waits");
+}
+
+#[tokio::test]
 async fn a_missing_setting_or_an_unreadable_key_stops_the_start_naming_the_setting() {
     let standin = AlipayStandIn::start("127.0.0.1:0".parse().unwrap()).await;
     let folder = tempfile::tempdir().unwrap();
     let start = |adjust: &dyn Fn(&mut server::config::Config)| {
-        let mut config =
-            server::config::Config { public_url: Some("https://zige.example.cn".into()), ..Default::default() };
+        let mut config = server::config::Config {
+            public_url: Some("https://zige.example.cn".into()),
+            test_installation: true,
+            ..Default::default()
+        };
         standin.configure(&mut config);
         adjust(&mut config);
         server::payments::payment_settings::gateways(&config).map(|g| g.len())
@@ -150,6 +173,12 @@ async fn a_missing_setting_or_an_unreadable_key_stops_the_start_naming_the_setti
     assert_eq!(start(&|_| {}), Ok(1));
     let missing = start(&|c| c.alipay_public_key_file = None).unwrap_err();
     assert!(missing.contains("ZIGE_ALIPAY_PUBLIC_KEY_FILE"), "{missing}");
+    // Notifications are believed only for the merchant's own PID: it must be given.
+    let no_seller = start(&|c| c.alipay_seller_id = None).unwrap_err();
+    assert!(no_seller.contains("ZIGE_ALIPAY_SELLER_ID"), "{no_seller}");
+    // Plain http only for a test installation's stand-in.
+    let http = start(&|c| c.test_installation = false).unwrap_err();
+    assert!(http.contains("ZIGE_ALIPAY_ENDPOINT") && http.contains("https"), "{http}");
     let unreadable = start(&|c| c.alipay_app_key_file = Some(folder.path().join("nowhere.pem"))).unwrap_err();
     assert!(unreadable.contains("ZIGE_ALIPAY_APP_KEY_FILE"), "{unreadable}");
     std::fs::write(folder.path().join("public.pem"), "not a key").unwrap();

@@ -1,6 +1,6 @@
 //! The Alipay adapter against the local stand-in of Alipay's open platform, with no Zige server:
-//! a payment from the cashier to the bill, the notifications Zige must refuse, and the answers it
-//! must not believe.
+//! a payment from the cashier to the bill, the notifications Zige must refuse, the answers it
+//! must not believe, and the bill files it must not fetch.
 
 mod support;
 
@@ -9,14 +9,16 @@ use std::time::Duration;
 
 use app::ssr::infra::payment_gateway::{
     Checkout, Device, GatewayFailure, GatewayNotice, NoticeEvent, NoticeRefused, OrderToPay, PaymentGateway,
-    ProviderOrder, RefundRequest,
+    ProviderOrder, RefundRequest, RefundTaken,
 };
 use axum::body::Bytes;
 use axum::routing::post;
 use chrono::Utc;
 use server::payments::alipay::{AlipayAccount, AlipayGateway};
 use server::payments::rsa_keys::{MerchantKey, ProviderKey};
-use support::alipay_standin::{AlipayStandIn, Notice, Trouble, ALIPAY_KEY, ALIPAY_PUBLIC_KEY, APP_ID};
+use support::alipay_standin::{
+    AlipayStandIn, BillTrouble, Notice, Trouble, ALIPAY_KEY, ALIPAY_PUBLIC_KEY, APP_ID, SELLER_ID,
+};
 
 /// Zige's notify route, as far as these tests need it: keeps each body and answers `success`.
 struct Receiver {
@@ -105,12 +107,17 @@ async fn a_payment_goes_from_the_cashier_to_the_notification_the_query_the_refun
         total_fen: 10000,
         reason: "考试取消".into(),
     };
-    assert_eq!(gateway.refund(&refund).await, Ok(()));
-    assert_eq!(gateway.refund(&refund).await, Ok(()), "asked again with the same number, refunded once");
+    assert_eq!(gateway.refund(&refund).await, Ok(RefundTaken::Refunded));
+    assert_eq!(
+        gateway.refund(&refund).await,
+        Ok(RefundTaken::Refunded),
+        "asked again with the same number, refunded once"
+    );
     assert!(alipay.was_called("alipay.trade.refund", &order.order_no));
     let refunded = verify(&gateway, &receiver.body(1).await).unwrap();
     assert_eq!(refunded.event, NoticeEvent::Refunded);
     assert_eq!((refunded.txn, refunded.amount_fen), (format!("{trade_no}:RF20240102000001"), 10000));
+    assert_eq!(refunded.refund_no.as_deref(), Some("RF20240102000001"));
     assert_eq!(alipay.trade(&order.order_no).unwrap().refunds.len(), 1);
 
     let today = (Utc::now() + chrono::Duration::hours(8)).date_naive();
@@ -137,7 +144,7 @@ async fn answers_spoiled_after_signing_or_signed_by_another_key_are_not_believed
     assert_eq!(gateway.query("ZG20240102000002").await, Ok(ProviderOrder::Unpaid));
 
     let wrong_app_key = MerchantKey::parse(ALIPAY_KEY).unwrap();
-    let impostor = AlipayAccount::new(APP_ID, wrong_app_key, ProviderKey::parse(ALIPAY_PUBLIC_KEY).unwrap());
+    let impostor = AlipayAccount::new(APP_ID, SELLER_ID, wrong_app_key, ProviderKey::parse(ALIPAY_PUBLIC_KEY).unwrap());
     let impostor = AlipayGateway::new(impostor.at_gateway(alipay.gateway_url()));
     let refused = Err(GatewayFailure::Refused("isv.invalid-signature: 验签出错".into()));
     assert_eq!(impostor.query("ZG20240102000002").await, refused);
@@ -197,4 +204,41 @@ async fn the_cashier_s_button_pays_and_sends_the_browser_back_with_alipay_s_sign
     let alipay_key = ProviderKey::parse(ALIPAY_PUBLIC_KEY).unwrap();
     assert!(alipay_key.verifies(sign_content(&params, SignTypeIn::Dropped).as_bytes(), sign));
     assert_eq!(verify(&gateway, &receiver.body(0).await).unwrap().order_no, "ZG20240102000005");
+}
+
+#[tokio::test]
+async fn a_bill_offered_from_another_host_moved_elsewhere_or_too_large_is_not_fetched() {
+    let alipay = AlipayStandIn::start("127.0.0.1:0".parse().unwrap()).await;
+    let gateway = alipay.gateway();
+    let today = (Utc::now() + chrono::Duration::hours(8)).date_naive();
+    assert_eq!(gateway.bill(today).await, Ok(Some(Vec::new())), "an empty day's bill is read");
+    for trouble in [BillTrouble::OtherHost, BillTrouble::Redirected, BillTrouble::Oversized] {
+        alipay.bill_trouble(trouble);
+        let fetched = gateway.bill(today).await;
+        assert!(matches!(fetched, Err(GatewayFailure::Unreachable(_))), "{trouble:?}: {fetched:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_refund_s_running_total_is_reported_so_a_first_partial_refund_is_not_the_whole() {
+    let alipay = AlipayStandIn::start("127.0.0.1:0".parse().unwrap()).await;
+    let receiver = Receiver::start().await;
+    let gateway = alipay.gateway();
+    let order = order("ZG20240102000006", &receiver.url);
+    open_cashier(&gateway, &order).await;
+    alipay.pay(&order.order_no).await;
+    verify(&gateway, &receiver.body(0).await).unwrap();
+    let part = |refund_no: &str, fen: u64| RefundRequest {
+        order_no: order.order_no.clone(),
+        refund_no: refund_no.into(),
+        refund_fen: fen,
+        total_fen: 10000,
+        reason: "部分退款".into(),
+    };
+    gateway.refund(&part("RFA", 3000)).await.unwrap();
+    let first = verify(&gateway, &receiver.body(1).await).unwrap();
+    assert_eq!((first.amount_fen, first.refund_no.as_deref()), (3000, Some("RFA")));
+    gateway.refund(&part("RFB", 7000)).await.unwrap();
+    let second = verify(&gateway, &receiver.body(2).await).unwrap();
+    assert_eq!((second.amount_fen, second.refund_no.as_deref()), (10000, Some("RFB")), "everything refunded so far");
 }

@@ -3,16 +3,23 @@
 //! checks it; `server restore` fills a fresh installation from it (SQLite and a folder in the
 //! first pass; PostgreSQL and a bucket in the second, and from there into SQLite too). Every
 //! upload answered before the backup began is served byte for byte, no row names a missing file,
-//! the demo accounts log in, and a ticket printed before verifies after.
+//! the demo accounts log in, and a ticket printed before verifies after. And a backup is restored
+//! only as the installation wrote it (issue 50): its manifest is signed, and a manifest rewritten,
+//! a part sealed again by someone who can write to the backups, a backup signed by another key or
+//! one not signed at all is refused by verify and by restore, with nothing installed.
 mod support;
 
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use age::secrecy::ExposeSecret;
+use age::x25519::Identity;
 use app::domain::ticket_code::{verify_ticket, TicketVerdict};
 use app::ssr::infra::blob_sweep::named_keys;
 use serde_json::{json, Value};
+use server::backup::manifest::sha256_hex;
+use server::backup::sealed_file::{open, parse_recipient, seal};
 use support::tickets::{approve_first_waiting, scan_qr, with_rooms};
 use support::*;
 
@@ -84,6 +91,76 @@ fn run(mut command: std::process::Command) -> (bool, String) {
     )
 }
 
+/// What `server backup public-key` prints on the installation `command` runs against.
+fn backup_signer(mut command: std::process::Command) -> String {
+    command.args(["backup", "public-key"]);
+    let (printed, said) = run(command);
+    assert!(printed, "{said}");
+    said.trim().lines().last().unwrap().to_string()
+}
+
+/// The restore side's file, as the operator keeps it: the age identity, and beside it the key of
+/// the installation whose backups it trusts.
+fn identity_file(folder: &Path, identity: &Identity, signer: &str) -> PathBuf {
+    let path = folder.join("backup-identity.txt");
+    let text = format!(
+        "# public key: {}\n# backup signer: {signer}\n{}\n",
+        identity.to_public(),
+        identity.to_string().expose_secret()
+    );
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// A backup of an installation in a folder, and the restore side's identity file for it.
+struct FolderBackup {
+    keys: tempfile::TempDir,
+    target: PathBuf,
+    identity: Identity,
+    identity_file: PathBuf,
+    signer: String,
+}
+
+fn backup_in_a_folder(app: &TestApp) -> FolderBackup {
+    let identity = Identity::generate();
+    let keys = tempfile::tempdir().unwrap();
+    let signer = backup_signer(app.command());
+    let identity_file = identity_file(keys.path(), &identity, &signer);
+    let target = keys.path().join("backup");
+    let mut backup = app.command();
+    backup.env("ZIGE_BACKUP_RECIPIENT", identity.to_public().to_string()).arg("backup").arg(&target);
+    let (taken, said) = run(backup);
+    assert!(taken, "{said}");
+    FolderBackup { keys, target, identity, identity_file, signer }
+}
+
+/// `server backup verify TARGET …` on `app`'s installation.
+fn verify_backup_at(app: &TestApp, target: &Path, flags: &[&str]) -> (bool, String) {
+    let mut verify = app.command();
+    verify.args(["backup", "verify"]).arg(target).args(flags);
+    run(verify)
+}
+
+/// `server restore TARGET …` into the installation (SQLite and a folder) in `data_dir`.
+fn restore_into(data_dir: &tempfile::TempDir, identity_file: &Path, target: &Path, flags: &[&str]) -> (bool, String) {
+    let mut restore = server_command(data_dir, None);
+    restore
+        .env_remove("ZIGE_BLOB_URL")
+        .env("ZIGE_BACKUP_IDENTITY_FILE", identity_file)
+        .arg("restore")
+        .arg(target)
+        .args(flags);
+    run(restore)
+}
+
+fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+    }
+}
+
 #[tokio::test]
 async fn a_backup_taken_while_candidates_upload_restores_into_a_fresh_installation() {
     let app = spawn_app().await;
@@ -93,8 +170,9 @@ async fn a_backup_taken_while_candidates_upload_restores_into_a_fresh_installati
 
     let identity = age::x25519::Identity::generate();
     let keys = tempfile::tempdir().unwrap();
-    let identity_file = keys.path().join("backup-identity.txt");
-    std::fs::write(&identity_file, identity.to_string().expose_secret()).unwrap();
+    // The restore side keeps the installation's backup signer beside the identity.
+    let signer = backup_signer(app.command());
+    let identity_file = identity_file(keys.path(), &identity, &signer);
     let target = fresh_blob_url().unwrap_or_else(|| keys.path().join("backup").display().to_string());
 
     let answered = Arc::new(Mutex::new(Vec::new()));
@@ -121,7 +199,7 @@ async fn a_backup_taken_while_candidates_upload_restores_into_a_fresh_installati
     let mut verify = app.command();
     verify.args(["backup", "verify", &target]);
     let (whole, said) = run(verify);
-    assert!(whole, "{said}");
+    assert!(whole && said.contains(&signer), "{said}");
 
     // Restored into a fresh installation, then served from it.
     let restored_dir = tempfile::tempdir().unwrap();
@@ -253,7 +331,9 @@ async fn a_backup_of_sqlite_and_a_folder_restores_into_postgresql_and_a_bucket()
     let served = alice.get(&format!("/api/materials/{}/file", pictures[0])).await.bytes().await.unwrap().to_vec();
     let identity = age::x25519::Identity::generate();
     let keys = tempfile::tempdir().unwrap();
-    std::fs::write(keys.path().join("identity.txt"), identity.to_string().expose_secret()).unwrap();
+    let mut signer = server_command(&embedded.data_dir, None);
+    signer.env_remove("ZIGE_BLOB_URL");
+    let identity_file = identity_file(keys.path(), &identity, &backup_signer(signer));
     let target = keys.path().join("backup").display().to_string();
     let mut backup = server_command(&embedded.data_dir, None);
     backup
@@ -265,10 +345,7 @@ async fn a_backup_of_sqlite_and_a_folder_restores_into_postgresql_and_a_bucket()
 
     let restored_dir = tempfile::tempdir().unwrap();
     let mut restore = server_command(&restored_dir, Some(&database));
-    restore
-        .env("ZIGE_BLOB_URL", &bucket)
-        .env("ZIGE_BACKUP_IDENTITY_FILE", keys.path().join("identity.txt"))
-        .args(["restore", &target]);
+    restore.env("ZIGE_BLOB_URL", &bucket).env("ZIGE_BACKUP_IDENTITY_FILE", &identity_file).args(["restore", &target]);
     let (done, said) = run(restore);
     assert!(done, "{said}");
     let restored = spawn_app_with(|config| {
@@ -284,4 +361,108 @@ async fn a_backup_of_sqlite_and_a_folder_restores_into_postgresql_and_a_bucket()
     // New rows number on from the restored ones (PostgreSQL's sequences were moved past them).
     let bob = restored.candidate(BOB).await;
     bob.upload_ok("id_card", 1, samples::jpeg(120, 90)).await;
+}
+
+#[tokio::test]
+async fn a_part_sealed_again_to_the_recipient_with_its_manifest_rewritten_is_refused_and_nothing_is_installed() {
+    let app = spawn_app().await;
+    app.submitted_candidate(ALICE).await;
+    let backup = backup_in_a_folder(&app);
+    let genuine = backup.keys.path().join("genuine");
+    copy_folder(&backup.target, &genuine);
+
+    // Someone who can write to the backups, but holds no key, seals a database part of their own
+    // to the recipient the manifest names: ALICE an administrator. (They would write the rows
+    // themselves; the test edits the real ones, which takes the identity, for brevity.)
+    let part = backup.target.join("database.json.age");
+    let mut tables: Value =
+        serde_json::from_slice(&open(&std::fs::read(&part).unwrap(), &backup.identity).unwrap()).unwrap();
+    let alice = tables["user"].as_array_mut().unwrap().iter_mut().find(|user| user["id_number"] == ALICE).unwrap();
+    alice["role"] = json!("admin");
+    let manifest_file = backup.target.join("manifest.json");
+    let mut manifest: Value = serde_json::from_slice(&std::fs::read(&manifest_file).unwrap()).unwrap();
+    let recipient = parse_recipient(manifest["encrypted_to"].as_str().unwrap()).unwrap();
+    let resealed = seal(&serde_json::to_vec(&tables).unwrap(), &recipient).unwrap();
+    std::fs::write(&part, &resealed).unwrap();
+    let restored_dir = tempfile::tempdir().unwrap();
+
+    // The part alone: its SHA-256 is not the one signed.
+    let (whole, said) = verify_backup_at(&app, &backup.target, &[]);
+    assert!(!whole && said.contains("damaged") && said.contains("database.json.age"), "{said}");
+    let (done, said) = restore_into(&restored_dir, &backup.identity_file, &backup.target, &[]);
+    assert!(!done && said.contains("database.json.age") && said.contains("nothing was restored"), "{said}");
+
+    // The manifest rewritten to list it: the manifest no longer matches its signature, and no
+    // flag lets that pass.
+    let listed = manifest["parts"].as_array_mut().unwrap().iter_mut().find(|p| p["name"] == "database.json.age");
+    let listed = listed.unwrap();
+    listed["bytes"] = json!(resealed.len());
+    listed["sha256"] = json!(sha256_hex(&resealed));
+    std::fs::write(&manifest_file, serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
+    for flags in [&[][..], &["--accept-unsigned"][..]] {
+        let (whole, said) = verify_backup_at(&app, &backup.target, flags);
+        assert!(!whole && said.contains("manifest.json does not match its signature"), "{said}");
+        let (done, said) = restore_into(&restored_dir, &backup.identity_file, &backup.target, flags);
+        assert!(!done && said.contains("manifest.json does not match its signature"), "{said}");
+    }
+
+    // Nothing was installed: the backup as it was written restores into the same installation,
+    // which takes one only while it is empty.
+    let (whole, said) = verify_backup_at(&app, &genuine, &[]);
+    assert!(whole, "{said}");
+    let (done, said) = restore_into(&restored_dir, &backup.identity_file, &genuine, &[]);
+    assert!(done && said.contains(&backup.signer), "{said}");
+}
+
+#[tokio::test]
+async fn a_backup_signed_by_a_key_the_restore_side_does_not_hold_is_refused() {
+    let app = spawn_app().await;
+    app.submitted_candidate(ALICE).await;
+    let ours = backup_in_a_folder(&app);
+    // Another installation (here: these rows under another session secret, so another signer)
+    // seals a whole backup to our recipient, which any manifest names, and signs it itself.
+    let theirs = ours.keys.path().join("theirs");
+    let mut backup = app.command();
+    backup
+        .env("ZIGE_SESSION_SECRET", "another installation's secret ".repeat(3))
+        .env("ZIGE_BACKUP_RECIPIENT", ours.identity.to_public().to_string())
+        .arg("backup")
+        .arg(&theirs);
+    let (taken, said) = run(backup);
+    assert!(taken, "{said}");
+    let summary: Value = serde_json::from_str(said.lines().last().unwrap()).unwrap();
+    let their_signer = summary["signed_by"].as_str().unwrap().to_string();
+    assert_ne!(their_signer, ours.signer);
+
+    let (whole, said) = verify_backup_at(&app, &theirs, &[]);
+    assert!(!whole && said.contains(&format!("is signed by {their_signer}, not by a key")), "{said}");
+    let (whole, said) = verify_backup_at(&app, &theirs, &["--signed-by", &ours.signer]);
+    assert!(!whole && said.contains(&their_signer) && said.contains("--signed-by"), "{said}");
+    let restored_dir = tempfile::tempdir().unwrap();
+    let (done, said) = restore_into(&restored_dir, &ours.identity_file, &theirs, &["--accept-unsigned"]);
+    assert!(!done && said.contains(&their_signer) && said.contains("ZIGE_BACKUP_IDENTITY_FILE"), "{said}");
+
+    // The installation's own backup, signed by the key the restore side holds, restores there.
+    let (done, said) = restore_into(&restored_dir, &ours.identity_file, &ours.target, &[]);
+    assert!(done, "{said}");
+}
+
+#[tokio::test]
+async fn an_unsigned_backup_is_refused_unless_the_operator_accepts_it_knowingly() {
+    let app = spawn_app().await;
+    app.submitted_candidate(ALICE).await;
+    let backup = backup_in_a_folder(&app);
+    // As a backup taken before Zige signed its backups is (or one whose signature was removed).
+    std::fs::remove_file(backup.target.join("manifest.sig")).unwrap();
+
+    let (whole, said) = verify_backup_at(&app, &backup.target, &[]);
+    assert!(!whole && said.contains("manifest.json is not signed") && said.contains("--accept-unsigned"), "{said}");
+    let restored_dir = tempfile::tempdir().unwrap();
+    let (done, said) = restore_into(&restored_dir, &backup.identity_file, &backup.target, &[]);
+    assert!(!done && said.contains("manifest.json is not signed") && said.contains("--accept-unsigned"), "{said}");
+
+    let (whole, said) = verify_backup_at(&app, &backup.target, &["--accept-unsigned"]);
+    assert!(whole && said.contains("unsigned, accepted with --accept-unsigned"), "{said}");
+    let (done, said) = restore_into(&restored_dir, &backup.identity_file, &backup.target, &["--accept-unsigned"]);
+    assert!(done && said.contains("unsigned, accepted with --accept-unsigned"), "{said}");
 }

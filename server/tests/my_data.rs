@@ -120,3 +120,47 @@ async fn an_account_is_deleted_at_its_owner_s_request_only_where_no_exam_still_n
     let (status, page) = delete_account(&alice, "secret-pass-1").await;
     assert_eq!(status, 200, "{page}");
 }
+
+#[tokio::test]
+async fn one_archive_per_account_in_ten_minutes_and_past_the_cap_a_refusal_that_names_it() {
+    let app = spawn_app_with(|config| {
+        config.rate_limits = true;
+        config.archive_max_files = 8;
+    })
+    .await;
+    let (alice, _) = app.submitted_candidate(ALICE).await;
+    let bob = app.candidate(BOB).await;
+    assert_eq!(bob.get("/api/my-data.zip").await.status(), 200);
+    let again = bob.get("/api/my-data.zip").await;
+    assert_eq!(again.status(), 429);
+    let wait: u64 = again.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((500..=601).contains(&wait), "told to wait {wait} s");
+    // Alice's five pictures and her texts are more files than this installation allows at once.
+    let (status, kind, body) = error_kind(alice.get("/api/my-data.zip").await).await;
+    assert_eq!((status, kind.as_str()), (422, "InvalidField"), "{body}");
+    let message = body["InvalidField"]["message_zh"].as_str().unwrap();
+    assert!(message.contains("超过一次下载的上限（8 个文件"), "{message}");
+}
+
+#[tokio::test]
+async fn wrong_passwords_to_delete_an_account_are_limited_as_a_log_in_s_and_audited() {
+    let app = spawn_app_with(|config| config.rate_limits = true).await;
+    let alice = app.candidate(ALICE).await;
+    let mut refused = 0;
+    for n in 0..12 {
+        let (status, page) = delete_account(&alice, &format!("wrong-password-{n}")).await;
+        match status {
+            422 => assert!(page.contains("密码不正确"), "{page}"),
+            429 => refused += 1,
+            other => panic!("answer {other}: {page}"),
+        }
+    }
+    // Ten wrong ones per account and address, then the door closes, even to the right one.
+    assert_eq!(refused, 2);
+    assert_eq!(delete_account(&alice, "secret-pass-1").await.0, 429);
+    let admin = app.admin().await;
+    let lines = admin.call("admin_audit_log", json!({ "query": { "action": "failed_login" } })).await;
+    let lines: Vec<Value> = lines.json().await.unwrap();
+    let wrong = lines.iter().filter(|l| l["detail"] == "wrong password to delete the account").count();
+    assert_eq!(wrong, 10, "{lines:?}");
+}

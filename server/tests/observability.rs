@@ -20,8 +20,11 @@ async fn ready_names_what_is_missing_and_is_ready_again_once_it_is_back() {
     let body: Value = answer.json().await.unwrap();
     assert_eq!(body["checks"], serde_json::json!({ "database": "ok", "migrations": "ok", "storage": "ok" }));
 
-    // The database behind this binary (an older version's, say): not ready, and it says why.
+    // The database behind this binary (an older version's, say): not ready, and it says why,
+    // once the answer kept for a second is gone.
     Migrator::down(&app.state.db, Some(1)).await.unwrap();
+    assert_eq!(app.browser().get("/ready").await.status(), 200, "the answer of a moment ago");
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     let answer = app.browser().get("/ready").await;
     assert_eq!(answer.status(), 503);
     let body: Value = answer.json().await.unwrap();
@@ -30,8 +33,26 @@ async fn ready_names_what_is_missing_and_is_ready_again_once_it_is_back() {
     assert_eq!(body["checks"]["database"], "ok");
 
     Migrator::up(&app.state.db, None).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     assert_eq!(app.browser().get("/ready").await.status(), 200);
     assert_eq!(app.browser().get("/health").await.status(), 200);
+}
+
+#[tokio::test]
+async fn ready_tells_the_public_a_word_and_the_log_the_driver_s_text() {
+    support::captured_log::captured_log();
+    // The folder of pictures turned into a file: every read of the store fails with the
+    // system's own words.
+    let app = spawn_app_with(|config| config.blob_url = None).await;
+    let folder = app.data_dir.path().join("blobs");
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::fs::write(&folder, b"not a folder").unwrap();
+    let answer = app.browser().get("/ready").await;
+    assert_eq!(answer.status(), 503);
+    let body: Value = answer.json().await.unwrap();
+    assert_eq!(body["checks"]["storage"], "unavailable", "{body}");
+    assert!(!body.to_string().contains("os error"), "{body}");
+    assert!(support::captured_log::captured_text().contains("not ready"));
 }
 
 #[tokio::test]
@@ -118,6 +139,16 @@ async fn every_request_is_one_json_line_with_the_id_the_response_carries() {
         .await
         .unwrap();
     assert_eq!(refused.status(), 401);
+    // A client's own id is not taken as the request's: the server draws its own, and logs the
+    // client's as a field apart.
+    let forged = client
+        .get(format!("http://127.0.0.1:{port}/health"))
+        .header("x-request-id", "someone-elses-request")
+        .send()
+        .await
+        .unwrap();
+    let drawn = forged.headers()["x-request-id"].to_str().unwrap().to_string();
+    assert_eq!(drawn.len(), 36, "a UUID of the server's: {drawn}");
     tokio::time::sleep(Duration::from_millis(300)).await;
     server.kill().unwrap();
     let mut output = String::new();
@@ -139,6 +170,10 @@ async fn every_request_is_one_json_line_with_the_id_the_response_carries() {
         .find(|line| line["span"]["path"] == "/api/log_in" && line["fields"]["status"] == 401)
         .expect("the refused log-in's line");
     assert!(!log_in.to_string().contains("wrong-password-1") && !log_in.to_string().contains("44030519900101123X"));
+    let of_forged: Vec<&Value> = lines.iter().filter(|line| line["span"]["id"] == drawn.as_str()).collect();
+    assert_eq!(of_forged.len(), 1, "{of_forged:?}");
+    assert_eq!(of_forged[0]["span"]["client_id"], "someone-elses-request");
+    assert!(lines.iter().all(|line| line["span"]["id"] != "someone-elses-request"));
 }
 
 #[tokio::test]

@@ -33,6 +33,7 @@ fn paid(notice_id: &str, order_no: &str, txn: &str, amount_fen: u64) -> GatewayN
         txn: txn.into(),
         amount_fen,
         event: app::ssr::infra::payment_gateway::NoticeEvent::Paid,
+        refund_no: None,
     }
 }
 

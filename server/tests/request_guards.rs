@@ -358,3 +358,55 @@ async fn a_staff_session_ends_after_thirty_idle_minutes_and_a_candidate_s_does_n
     assert_eq!(admin.call("admin_overview", json!({})).await.status(), 401);
     assert!(signed_in(&alice).await, "a candidate's session is not cut short");
 }
+
+/// Sends a request's head alone (the body it announces never comes) and returns the status line
+/// of the answer, or None if none came within five seconds.
+async fn answer_to_head_alone(app: &TestApp, head: &str) -> Option<String> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(app.address).await.unwrap();
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut answer = vec![0; 256];
+    let read = tokio::time::timeout(std::time::Duration::from_secs(5), stream.read(&mut answer)).await.ok()?.ok()?;
+    String::from_utf8_lossy(&answer[..read]).lines().next().map(str::to_string)
+}
+
+#[tokio::test]
+async fn an_eligibility_list_s_large_body_is_refused_before_it_is_read_unless_an_administrator_sends_it() {
+    let app = spawn_app().await;
+    let head = |cookie: &str| {
+        format!(
+            "POST /api/admin_import_eligibility HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: 15000000\r\n{cookie}\r\n",
+            app.address
+        )
+    };
+    let status = answer_to_head_alone(&app, &head("")).await;
+    assert!(status.as_deref().is_some_and(|s| s.contains(" 401 ")), "{status:?}");
+    // An administrator's session is let through to send it: the server waits for the body.
+    let logged_in = raw_client()
+        .post(app.url("/api/log_in"))
+        .json(&json!({ "id_number": "44030519850315456X", "password": "zige-admin-2026" }))
+        .send()
+        .await
+        .unwrap();
+    assert!(logged_in.status().is_success());
+    let cookie = logged_in.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    assert_eq!(answer_to_head_alone(&app, &head(&format!("Cookie: {cookie}\r\n"))).await, None);
+}
+
+#[tokio::test]
+async fn a_form_posted_to_a_page_before_its_code_arrived_is_answered_with_the_page_and_logs_nothing_typed() {
+    let log = support::captured_log::captured_log();
+    let app = spawn_app().await;
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let posted = client
+        .post(app.url("/login"))
+        .form(&[("id_number", "44030519900101123X"), ("password", "typed-before-the-code")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(posted.status(), 303);
+    assert_eq!(posted.headers()["location"], "/login");
+    drop(log);
+    let logged = support::captured_log::captured_text();
+    assert!(!logged.contains("typed-before-the-code") && !logged.contains("44030519900101123X"));
+}

@@ -97,6 +97,9 @@ async fn return_two_replace_exactly_those_resubmit_approve_and_publish() {
     assert_eq!(replaced["last_flag"]["comment"], "毕业证编号无法辨别");
     let old_url = replaced["previous"]["url"].as_str().expect("the old file is offered beside the new");
     assert_eq!(reviewer.get(old_url).await.bytes().await.unwrap(), before, "the old file is the one first uploaded");
+    // To anyone else, the candidate herself included, it is as missing as someone else's file.
+    assert_eq!(alice.get(old_url).await.status(), 404);
+    assert_eq!(app.candidate(BOB).await.get(old_url).await.status(), 404);
     assert!(image(&sheet, &ids[0])["previous"].is_null(), "an untouched image has no earlier version");
     let decided = reviewer.decide(application, sheet["version"].as_i64().unwrap(), json!("Approve")).await;
     assert!(decided.status().is_success());

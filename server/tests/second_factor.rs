@@ -216,6 +216,42 @@ async fn wrong_codes_are_audited_and_held_back_per_account_from_any_address() {
 }
 
 #[tokio::test]
+async fn a_day_s_twenty_wrong_codes_lock_the_authenticator_until_an_administrator_resets_it_and_the_owner_is_told() {
+    use app::ssr::entities::{notification, second_factor};
+    use sea_orm::EntityTrait;
+    let app = spawn().await;
+    let admin = admin_signed_in(&app).await;
+    let reviewer = new_reviewer_after_password(&app, &admin).await;
+    let (key, _) = enrol(&app, &reviewer).await;
+    let guesser = app.browser();
+    assert!(guesser.log_in(NEW_REVIEWER, "review-pass-1").await.status().is_success());
+    app.clock.set(app.clock_now() + Duration::seconds(30));
+    let right = code_now(&app, &key);
+    let wrong = if right == "000000" { "111111" } else { "000000" };
+    for _ in 0..20 {
+        assert_eq!(give(&guesser, wrong).await.status(), 422);
+    }
+    // Counted where a restart cannot forget it.
+    let rows = second_factor::Entity::find().all(&app.state.db).await.unwrap();
+    assert!(rows.iter().any(|row| row.wrong_codes == 20 && row.locked_at.is_some()));
+    let (status, _, body) = error_kind(give(&guesser, &right).await).await;
+    assert_eq!(status, 422, "locked: the right code too");
+    assert!(body.to_string().contains("已锁定"), "{body}");
+    // The owner heard at the first wrong code and at the lock.
+    let told: Vec<String> =
+        notification::Entity::find().all(&app.state.db).await.unwrap().into_iter().map(|n| n.message_zh).collect();
+    assert_eq!(told.iter().filter(|m| m.contains("两步验证码")).count(), 2, "{told:?}");
+
+    let found: Value =
+        admin.call("admin_find_account", json!({ "id_number": NEW_REVIEWER })).await.json().await.unwrap();
+    assert!(admin.call("admin_reset_second_factor", json!({ "user_id": found["id"] })).await.status().is_success());
+    let owner = app.browser();
+    assert!(owner.log_in(NEW_REVIEWER, "review-pass-1").await.status().is_success());
+    enrol(&app, &owner).await;
+    assert!(signed_in(&owner).await);
+}
+
+#[tokio::test]
 async fn the_wait_for_the_code_ends_after_ten_minutes() {
     let app = spawn().await;
     let admin = app.browser();
@@ -257,6 +293,31 @@ async fn an_administrator_resets_a_lost_authenticator_ending_the_sessions_and_th
         admin.call("admin_find_account", json!({ "id_number": "11010519491231002X" })).await.json().await.unwrap();
     let refused = admin.call("admin_reset_second_factor", json!({ "user_id": found["id"] })).await;
     assert_eq!(refused.status(), 422, "candidates have no second factor to reset");
+}
+
+#[tokio::test]
+async fn enrolment_closes_a_day_after_the_account_is_made_and_an_administrator_s_reset_opens_it_again() {
+    let app = spawn().await;
+    let admin = admin_signed_in(&app).await;
+    let reviewer = new_reviewer_after_password(&app, &admin).await;
+    // Nobody set it up in time: whoever has the password later finds it closed.
+    app.clock.set(app.clock_now() + Duration::hours(25));
+    let late = app.browser();
+    assert!(late.log_in(NEW_REVIEWER, "review-pass-1").await.status().is_success());
+    let (status, _, body) = error_kind(late.call("begin_second_factor_enrolment", json!({})).await).await;
+    assert_eq!(status, 422);
+    assert!(body.to_string().contains("24 小时内设置"), "{body}");
+    drop(reviewer);
+
+    let admin = admin_signed_in(&app).await;
+    let found: Value =
+        admin.call("admin_find_account", json!({ "id_number": NEW_REVIEWER })).await.json().await.unwrap();
+    assert!(admin.call("admin_reset_second_factor", json!({ "user_id": found["id"] })).await.status().is_success());
+    let again = app.browser();
+    assert!(again.log_in(NEW_REVIEWER, "review-pass-1").await.status().is_success());
+    let (_, codes) = enrol(&app, &again).await;
+    assert_eq!(codes.len(), 10);
+    assert!(signed_in(&again).await);
 }
 
 #[tokio::test]

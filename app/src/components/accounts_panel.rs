@@ -58,7 +58,7 @@ pub fn AccountsPanel() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="accounts-title">
             <h2 id="accounts-title">{tr("账号管理", "Accounts")}</h2>
-            <form class="inline-form" on:submit=move |ev| { ev.prevent_default(); find.dispatch(wanted.get_untracked()); }>
+            <form class="inline-form" method="post" on:submit=move |ev| { ev.prevent_default(); find.dispatch(wanted.get_untracked()); }>
                 <label>{tr("按证件号码查找账号", "Find an account by ID number")}<input name="find-id-number" on:input=move |ev| wanted.set(event_target_value(&ev))/></label>
                 <button type="submit" class="button">{tr("查找", "Find")}</button>
             </form>
@@ -66,7 +66,7 @@ pub fn AccountsPanel() -> impl IntoView {
                 None => view! { <p role="status">{tr("该证件号码没有注册账号。", "No account is registered under this ID number.")}</p> }.into_any(),
                 Some(account) => view! { <FoundAccount account reset reset_second_factor release temporary released second_factor_reset/> }.into_any(),
             })}
-            <form class="new-reviewer" on:submit=move |ev| { ev.prevent_default(); create.dispatch(()); }>
+            <form class="new-reviewer" method="post" on:submit=move |ev| { ev.prevent_default(); create.dispatch(()); }>
                 <h3>{tr("新建管理员账号", "New administrator account")}</h3>
                 <AccountFields fields prefix="admin"/>
                 <button type="submit" class="button" disabled=move || create.pending().get()>{tr("创建管理员账号", "Create administrator account")}</button>

@@ -125,8 +125,10 @@ fn FeeBody(
             }
         }
     });
-    let no_open_order =
-        status.order.as_ref().is_none_or(|o| !matches!(o.state, OrderState::Created | OrderState::Paid));
+    let no_open_order = status
+        .order
+        .as_ref()
+        .is_none_or(|o| !matches!(o.state, OrderState::Created | OrderState::Paid | OrderState::RefundPending));
     // An installation offers no gateway until one is configured: say so rather than a dead button.
     let can_order = status.online && no_open_order && !status.gateways.is_empty();
     let no_gateway = status.online && no_open_order && status.gateways.is_empty();
@@ -203,6 +205,7 @@ fn OrderLine(
             OrderState::Paid => view! {
                 <p class="notice ok" role="status">{tr("费用已缴纳。准考证开放打印后将另行通知。", "The fee is paid. You will be told when the admission ticket can be printed.")}</p>
             }.into_any(),
+            OrderState::RefundPending => view! { <p class="notice" role="status">{tr("退款处理中，完成后这里会显示“已退款”。", "The refund is under way; this shows Refunded once it is done.")}</p> }.into_any(),
             OrderState::Refunded => view! { <p class="notice" role="status">{tr("费用已退还。", "The fee was refunded.")}</p> }.into_any(),
             OrderState::Closed => ().into_any(),
         }}

@@ -71,7 +71,7 @@ pub fn ReviewersPanel(exams: Vec<ExamSummary>) -> impl IntoView {
                     }
                 })}
             </Transition>
-            <form class="new-reviewer" on:submit=move |ev| { ev.prevent_default(); create.dispatch(()); }>
+            <form class="new-reviewer" method="post" on:submit=move |ev| { ev.prevent_default(); create.dispatch(()); }>
                 <h3>{tr("新建审核人员账号", "New reviewer account")}</h3>
                 <AccountFields fields prefix="reviewer"/>
                 <button type="submit" class="button" disabled=move || create.pending().get()>{tr("创建审核人员账号", "Create reviewer account")}</button>

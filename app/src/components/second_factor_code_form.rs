@@ -49,7 +49,7 @@ pub fn SecondFactorCodeForm(
         }
     };
     view! {
-        <form class="card form" on:submit=on_submit>
+        <form class="card form" method="post" on:submit=on_submit>
             <label>
                 {tr("验证码", "Code")}
                 <input name="code" autofocus=autofocus autocomplete="one-time-code" autocapitalize="characters" spellcheck="false" maxlength="16"

@@ -10,6 +10,10 @@ use super::image_format::ImageFormat;
 /// JPEG can declare 65535×65535 pixels; decoding that would take 17 GB of memory.
 pub const DEFAULT_MAX_PIXELS: u64 = 50_000_000;
 pub const DEFAULT_ASPECT_TOLERANCE: f64 = 0.02;
+/// Unless a category says otherwise: at most 20 pictures. Without a cap one account could hold
+/// thousands (at one upload a second), and every copy of its data would carry them all; a
+/// category that needs more says so (`max_count = 50`).
+pub const DEFAULT_MAX_COUNT: u32 = 20;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

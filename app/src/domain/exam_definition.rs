@@ -202,6 +202,7 @@ impl ExamDefinition {
                     Some(_) => {}
                 }
             }
+            category.rules.max_count.get_or_insert(super::category_rules::DEFAULT_MAX_COUNT);
             for example in &category.examples {
                 if !is_example_file_name(&example.file) {
                     mistakes.push(about(format!(

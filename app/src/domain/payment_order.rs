@@ -1,8 +1,10 @@
 //! A fee order's life (seed 002's 生成订单 → 支付 → 支付完毕; seed 004's on-site payment): created,
-//! then paid, then perhaps refunded; or closed unpaid. Pure: what a payment notification, a close
-//! or a refund does to an order in a given state, including the cases a real gateway produces — the
+//! then paid, then perhaps refunded (at once, or after a while when the provider takes its time);
+//! or closed unpaid. Pure: what a payment notification, a close, a refund or the provider's report
+//! of one does to an order in a given state, including the cases a real gateway produces — the
 //! same notification twice, a notification after the order was closed, an amount that is not the
-//! order's, a second payment. The server applies the outcome in one transaction.
+//! order's, a second payment, a refund made at the provider's console, a partial refund, a refund
+//! that failed. The server applies the outcome in one transaction.
 
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +20,10 @@ pub enum OrderState {
     Created,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "paid"))]
     Paid,
+    /// 退款中: staff asked the provider for the refund and it has not yet said the money is back
+    /// (WeChat Pay's `PROCESSING`). Not paid any more (no seat, no ticket), not refunded yet.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "refund_pending"))]
+    RefundPending,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "refunded"))]
     Refunded,
     /// Closed unpaid (by the candidate, to pay another way, or by staff).
@@ -30,6 +36,7 @@ impl OrderState {
         match self {
             OrderState::Created => "created",
             OrderState::Paid => "paid",
+            OrderState::RefundPending => "refund_pending",
             OrderState::Refunded => "refunded",
             OrderState::Closed => "closed",
         }
@@ -39,6 +46,7 @@ impl OrderState {
         match self {
             OrderState::Created => "待支付",
             OrderState::Paid => "已支付",
+            OrderState::RefundPending => "退款中",
             OrderState::Refunded => "已退款",
             OrderState::Closed => "已关闭",
         }
@@ -48,6 +56,7 @@ impl OrderState {
         match self {
             OrderState::Created => "Awaiting payment",
             OrderState::Paid => "Paid",
+            OrderState::RefundPending => "Refund under way",
             OrderState::Refunded => "Refunded",
             OrderState::Closed => "Closed",
         }
@@ -68,7 +77,23 @@ pub enum OrderEvent {
         txn: String,
     },
     Close,
+    /// Staff refund the order (through its provider, or at the desk).
     Refund,
+    /// The provider, asked about an order, says it was paid in `txn` and then refunded, without
+    /// saying how much of it (WeChat Pay's `trade_state` REFUND, after a refund at its console).
+    PaidThenRefunded {
+        amount_fen: u64,
+        txn: String,
+    },
+    /// The provider reports a refund that went through: `refunded_fen` of the order's payment
+    /// is back with the payer, by the refund Zige asked for (`ours`) or another (its console's).
+    Refunded {
+        refunded_fen: u64,
+        ours: bool,
+    },
+    /// The provider reports a refund that did not go through (WeChat Pay's REFUND.ABNORMAL, a
+    /// card that no longer takes money back, or REFUND.CLOSED).
+    RefundFailed,
 }
 
 /// The order as it stands, for deciding an event.
@@ -89,6 +114,9 @@ pub enum OrderOutcome {
     AlreadyDone,
     /// Nothing changes, and staff must look: money arrived that the order cannot take.
     ForStaff(StaffFlag),
+    /// The order moves to this state, and staff must still look (what moved it left something
+    /// unknown, such as how much of a payment was refunded).
+    MovesForStaff(OrderState, StaffFlag),
     /// Refused: the event makes no sense for the order (closing a paid order, refunding an
     /// unpaid one). Said to whoever asked.
     Refused { message_zh: String, message_en: String },
@@ -103,6 +131,16 @@ pub enum StaffFlag {
     PaidAfterClose,
     /// A second payment, by another transaction, of an order already paid (or refunded).
     PaidTwice { first_txn: String },
+    /// A refund the order's state does not allow: of an order Zige holds unpaid, or by another
+    /// refund than the one Zige's refund is waiting for.
+    RefundUnmatched,
+    /// A refund of another amount than the order's: a partial refund is not the order refunded.
+    PartialRefund { order_fen: u64, refunded_fen: u64 },
+    /// A refund the provider could not complete: the money is still the merchant's to return.
+    RefundFailed,
+    /// The provider says the order was paid and then refunded, and not how much: the order is
+    /// refunded in Zige, and staff check the amount at the merchant platform.
+    RefundedAtProvider,
 }
 
 /// What staff are told of a notification flagged with `code` (a `StaffFlag::code`, or
@@ -113,7 +151,20 @@ pub fn flag_label(code: &str) -> (&'static str, &'static str) {
         "paid_after_close" => ("订单关闭后付款，需退款", "Paid after the order was closed: refund it"),
         "paid_twice" => ("重复付款，需退款一笔", "Paid twice: refund one"),
         "unknown_order" => ("找不到对应订单", "No such order"),
-        "refund_unmatched" => ("支付机构报告了未支付订单的退款", "The provider reported a refund of an unpaid order"),
+        "refund_unmatched" => {
+            ("支付机构报告的退款与订单状态不符", "The provider reported a refund the order's state does not allow")
+        }
+        "partial_refund" => {
+            ("退款金额与订单金额不符（部分退款），请核对", "A refund of another amount than the order's: check it")
+        }
+        "refund_failed" => (
+            "退款未成功（异常或已关闭），请在商户平台处理",
+            "The refund did not go through: settle it at the merchant platform",
+        ),
+        "refunded_at_provider" => (
+            "支付机构显示该订单已付款后退款，请在商户平台核对退款金额",
+            "The provider shows the order paid and then refunded: check the amount at the merchant platform",
+        ),
         "not_in_bill" => ("对账单中没有这笔款项", "Not on the provider's bill"),
         "only_in_bill" => ("对账单中有、系统中没有这笔款项", "On the provider's bill but not in Zige"),
         _ => ("待处理", "To settle"),
@@ -126,6 +177,10 @@ impl StaffFlag {
             StaffFlag::AmountMismatch { .. } => "amount_mismatch",
             StaffFlag::PaidAfterClose => "paid_after_close",
             StaffFlag::PaidTwice { .. } => "paid_twice",
+            StaffFlag::RefundUnmatched => "refund_unmatched",
+            StaffFlag::PartialRefund { .. } => "partial_refund",
+            StaffFlag::RefundFailed => "refund_failed",
+            StaffFlag::RefundedAtProvider => "refunded_at_provider",
         }
     }
 
@@ -144,6 +199,14 @@ impl StaffFlag {
                 format!("重复付款（首次交易 {first_txn}），需退款"),
                 format!("Paid twice (first transaction {first_txn}): refund one"),
             ),
+            StaffFlag::PartialRefund { order_fen, refunded_fen } => (
+                format!("退款 {} 与订单金额 {} 不符", format_yuan(*refunded_fen), format_yuan(*order_fen)),
+                format!("Refunded {} of an order for {}", format_yuan(*refunded_fen), format_yuan(*order_fen)),
+            ),
+            StaffFlag::RefundUnmatched | StaffFlag::RefundFailed | StaffFlag::RefundedAtProvider => {
+                let (zh, en) = flag_label(self.code());
+                (zh.to_string(), en.to_string())
+            }
         }
     }
 }
@@ -151,27 +214,64 @@ impl StaffFlag {
 /// What `event` does to an order with these facts.
 pub fn decide(order: &OrderFacts, event: &OrderEvent) -> OrderOutcome {
     use OrderState as S;
+    let took_money = matches!(order.state, S::Paid | S::RefundPending | S::Refunded);
     match (event, order.state) {
-        (OrderEvent::Paid { txn, .. }, S::Paid | S::Refunded) if order.paid_txn.as_deref() == Some(txn) => {
+        (OrderEvent::Paid { txn, .. }, _) if took_money && order.paid_txn.as_deref() == Some(txn) => {
             OrderOutcome::AlreadyDone
         }
-        (OrderEvent::Paid { .. }, S::Paid | S::Refunded) => {
+        (OrderEvent::Paid { .. }, _) if took_money => {
             OrderOutcome::ForStaff(StaffFlag::PaidTwice { first_txn: order.paid_txn.clone().unwrap_or_default() })
         }
         (OrderEvent::Paid { .. }, S::Closed) => OrderOutcome::ForStaff(StaffFlag::PaidAfterClose),
         (OrderEvent::Paid { amount_fen, .. }, S::Created) if *amount_fen != order.amount_fen => {
             OrderOutcome::ForStaff(StaffFlag::AmountMismatch { expected_fen: order.amount_fen, paid_fen: *amount_fen })
         }
-        (OrderEvent::Paid { .. }, S::Created) => OrderOutcome::Moves(S::Paid),
+        (OrderEvent::Paid { .. }, _) => OrderOutcome::Moves(S::Paid),
         (OrderEvent::Close, S::Created) => OrderOutcome::Moves(S::Closed),
         (OrderEvent::Close, S::Closed) => OrderOutcome::AlreadyDone,
         (OrderEvent::Close, _) => refused(
             "订单已支付，不能关闭；如需退费请联系考试机构",
             "The order is paid and cannot be closed; ask the exam office for a refund",
         ),
-        (OrderEvent::Refund, S::Paid) => OrderOutcome::Moves(S::Refunded),
+        // Asked again while the provider takes its time: the same refund number, refunded once.
+        (OrderEvent::Refund, S::Paid | S::RefundPending) => OrderOutcome::Moves(S::Refunded),
         (OrderEvent::Refund, S::Refunded) => OrderOutcome::AlreadyDone,
         (OrderEvent::Refund, _) => refused("订单未支付，无需退款", "The order is not paid; there is nothing to refund"),
+        (OrderEvent::PaidThenRefunded { amount_fen, txn }, _) => after_refund_found(order, *amount_fen, txn),
+        (OrderEvent::Refunded { refunded_fen, ours }, _) => refund_reported(order, *refunded_fen, *ours),
+        (OrderEvent::RefundFailed, _) => OrderOutcome::ForStaff(StaffFlag::RefundFailed),
+    }
+}
+
+/// The provider says an order was paid and then refunded. Never "paid": on an open order of
+/// that amount the payment and the refund are applied together, and staff check how much went
+/// back, which the provider did not say.
+fn after_refund_found(order: &OrderFacts, amount_fen: u64, txn: &str) -> OrderOutcome {
+    match order.state {
+        OrderState::Created if amount_fen == order.amount_fen => {
+            OrderOutcome::MovesForStaff(OrderState::Refunded, StaffFlag::RefundedAtProvider)
+        }
+        OrderState::Created => {
+            OrderOutcome::ForStaff(StaffFlag::AmountMismatch { expected_fen: order.amount_fen, paid_fen: amount_fen })
+        }
+        OrderState::Refunded if order.paid_txn.as_deref() == Some(txn) => OrderOutcome::AlreadyDone,
+        _ => OrderOutcome::ForStaff(StaffFlag::RefundedAtProvider),
+    }
+}
+
+/// A refund the provider reports as done. Only the whole amount refunds the order; a refund Zige
+/// is waiting for is completed only by its own refund number.
+fn refund_reported(order: &OrderFacts, refunded_fen: u64, ours: bool) -> OrderOutcome {
+    use OrderState as S;
+    let whole = refunded_fen == order.amount_fen;
+    match order.state {
+        S::Paid | S::RefundPending | S::Refunded if !whole => {
+            OrderOutcome::ForStaff(StaffFlag::PartialRefund { order_fen: order.amount_fen, refunded_fen })
+        }
+        S::Paid => OrderOutcome::Moves(S::Refunded),
+        S::RefundPending if ours => OrderOutcome::Moves(S::Refunded),
+        S::Refunded => OrderOutcome::AlreadyDone,
+        S::RefundPending | S::Created | S::Closed => OrderOutcome::ForStaff(StaffFlag::RefundUnmatched),
     }
 }
 
@@ -236,5 +336,70 @@ mod tests {
         );
         assert!(matches!(decide(&order(OrderState::Created, None), &OrderEvent::Refund), OrderOutcome::Refused { .. }));
         assert_eq!(decide(&order(OrderState::Refunded, Some("T1")), &OrderEvent::Refund), OrderOutcome::AlreadyDone);
+    }
+
+    fn refunded(refunded_fen: u64, ours: bool) -> OrderEvent {
+        OrderEvent::Refunded { refunded_fen, ours }
+    }
+
+    #[test]
+    fn a_refund_under_way_is_completed_by_its_own_refund_number_only() {
+        let pending = order(OrderState::RefundPending, Some("T1"));
+        assert_eq!(decide(&pending, &refunded(10000, true)), OrderOutcome::Moves(OrderState::Refunded));
+        assert_eq!(decide(&pending, &refunded(10000, false)), OrderOutcome::ForStaff(StaffFlag::RefundUnmatched));
+        // Staff may ask again (the same refund number), and it is neither paid nor closable.
+        assert_eq!(decide(&pending, &OrderEvent::Refund), OrderOutcome::Moves(OrderState::Refunded));
+        assert!(matches!(decide(&pending, &OrderEvent::Close), OrderOutcome::Refused { .. }));
+        assert_eq!(decide(&pending, &paid(10000, "T1")), OrderOutcome::AlreadyDone);
+        assert_eq!((OrderState::RefundPending.label_zh(), OrderState::RefundPending.is_open()), ("退款中", false));
+    }
+
+    #[test]
+    fn a_whole_refund_at_the_console_refunds_a_paid_order_and_a_partial_one_waits_for_staff() {
+        let paid_order = order(OrderState::Paid, Some("T1"));
+        assert_eq!(decide(&paid_order, &refunded(10000, false)), OrderOutcome::Moves(OrderState::Refunded));
+        let partial = OrderOutcome::ForStaff(StaffFlag::PartialRefund { order_fen: 10000, refunded_fen: 3000 });
+        assert_eq!(decide(&paid_order, &refunded(3000, false)), partial);
+        assert_eq!(decide(&order(OrderState::RefundPending, Some("T1")), &refunded(3000, true)), partial);
+        assert_eq!(decide(&order(OrderState::Refunded, Some("T1")), &refunded(10000, true)), OrderOutcome::AlreadyDone);
+        assert_eq!(
+            decide(&order(OrderState::Created, None), &refunded(10000, false)),
+            OrderOutcome::ForStaff(StaffFlag::RefundUnmatched)
+        );
+        let (zh, en) = StaffFlag::PartialRefund { order_fen: 10000, refunded_fen: 3000 }.describe();
+        assert_eq!(
+            (zh.as_str(), en.as_str()),
+            ("退款 ¥30.00 与订单金额 ¥100.00 不符", "Refunded ¥30.00 of an order for ¥100.00")
+        );
+    }
+
+    #[test]
+    fn a_refund_that_did_not_go_through_waits_for_staff_whatever_the_order() {
+        for state in [OrderState::RefundPending, OrderState::Paid, OrderState::Refunded] {
+            assert_eq!(
+                decide(&order(state, Some("T1")), &OrderEvent::RefundFailed),
+                OrderOutcome::ForStaff(StaffFlag::RefundFailed)
+            );
+        }
+        assert_eq!(flag_label("refund_failed").1, "The refund did not go through: settle it at the merchant platform");
+    }
+
+    #[test]
+    fn an_order_the_provider_says_was_paid_then_refunded_is_never_paid() {
+        let found = OrderEvent::PaidThenRefunded { amount_fen: 10000, txn: "T1".into() };
+        assert_eq!(
+            decide(&order(OrderState::Created, None), &found),
+            OrderOutcome::MovesForStaff(OrderState::Refunded, StaffFlag::RefundedAtProvider)
+        );
+        let other_amount = OrderEvent::PaidThenRefunded { amount_fen: 1, txn: "T1".into() };
+        assert!(matches!(
+            decide(&order(OrderState::Created, None), &other_amount),
+            OrderOutcome::ForStaff(StaffFlag::AmountMismatch { .. })
+        ));
+        assert_eq!(decide(&order(OrderState::Refunded, Some("T1")), &found), OrderOutcome::AlreadyDone);
+        assert_eq!(
+            decide(&order(OrderState::Closed, None), &found),
+            OrderOutcome::ForStaff(StaffFlag::RefundedAtProvider)
+        );
     }
 }

@@ -107,7 +107,7 @@ pub struct AuditQuery {
 
 /// Every kind of line the audit log holds (as `ssr::audit::AuditAction` names them), with the
 /// words the filter shows.
-pub const AUDIT_ACTIONS: [(&str, &str, &str); 35] = [
+pub const AUDIT_ACTIONS: [(&str, &str, &str); 36] = [
     ("decision", "审核决定", "Decision"),
     ("unlock", "退回解锁", "Unlock"),
     ("role_change", "角色变更", "Role change"),
@@ -127,6 +127,7 @@ pub const AUDIT_ACTIONS: [(&str, &str, &str); 35] = [
     ("order_closed", "关闭订单", "Order closed"),
     ("order_paid", "订单支付成功", "Order paid"),
     ("order_refunded", "退款", "Order refunded"),
+    ("order_refund_requested", "申请退款（处理中）", "Refund requested (under way)"),
     ("on_site_payment_recorded", "登记现场缴费", "On-site payment recorded"),
     ("payment_notice_kept", "支付通知（重复或待处理）", "Payment notice kept (repeat or for staff)"),
     // Written until forged notices went to the server's log instead; older logs still hold them.

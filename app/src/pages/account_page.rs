@@ -40,7 +40,7 @@ pub fn AccountPage() -> impl IntoView {
 
     view! {
         <h1>{tr("修改密码", "Change password")}</h1>
-        <form class="card form" on:submit=on_submit>
+        <form class="card form" method="post" on:submit=on_submit>
             <label>
                 {tr("原密码", "Current password")}
                 <input name="old_password" type="password" autocomplete="current-password" on:input=move |ev| old_password.set(event_target_value(&ev))/>

@@ -30,7 +30,7 @@ pub fn AdminAuditPage() -> impl IntoView {
     view! {
         <p><a href="/admin">{tr("← 考试管理", "← Administration")}</a></p>
         <h1>{tr("审计日志", "Audit log")}</h1>
-        <form class="inline-form audit-filter" on:submit=move |ev| ev.prevent_default()>
+        <form class="inline-form audit-filter" method="post" on:submit=move |ev| ev.prevent_default()>
             <label>{tr("操作类型", "Kind")}
                 <select name="audit-action" on:change=move |ev| { action.set(event_target_value(&ev)); restart(); }>
                     <option value="">{tr("全部", "All")}</option>
@@ -45,8 +45,9 @@ pub fn AdminAuditPage() -> impl IntoView {
                 {tr("隐藏登录失败记录", "Hide failed logins")}
             </label>
         </form>
-        // The whole log as the filter selects it, for the records: the browser writes the query.
-        <form class="inline-form audit-export" method="get" action="/api/admin/audit.xlsx">
+        // The whole log as the filter selects it, for the records: posted, as the search may be a
+        // name or an ID number, which never goes into an address.
+        <form class="inline-form audit-export" method="post" enctype="multipart/form-data" action="/api/admin/audit.xlsx">
             <input type="hidden" name="action" prop:value=move || action.get()/>
             <input type="hidden" name="search" prop:value=move || search.get()/>
             <input type="hidden" name="hide_failed_logins" prop:value=move || hide_failed_logins.get().to_string()/>

@@ -49,7 +49,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 " " <a href="/login">{tr("去登录", "Log in")}</a>
             </p>
         }>
-            <form class="card form" on:submit=on_request>
+            <form class="card form" method="post" on:submit=on_request>
                 <label>
                     {tr("证件号码", "Document number")}
                     <input name="id_number" autocomplete="username" on:input=move |ev| id_number.set(event_target_value(&ev))/>
@@ -68,7 +68,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                     )}</p>
                 </Show>
             </form>
-            <form class="card form" on:submit=on_reset>
+            <form class="card form" method="post" on:submit=on_reset>
                 <label>
                     {tr("验证码", "Code")}
                     <input name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" on:input=move |ev| code.set(event_target_value(&ev))/>

@@ -36,7 +36,7 @@ pub fn LogInPage() -> impl IntoView {
 
     view! {
         <h1>{tr("登录", "Log in")}</h1>
-        <form class="card form" on:submit=on_submit>
+        <form class="card form" method="post" on:submit=on_submit>
             <label>
                 {tr("证件号码", "Document number")}
                 <input name="id_number" autocomplete="username" on:input=move |ev| id_number.set(event_target_value(&ev))/>

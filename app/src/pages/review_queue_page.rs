@@ -75,7 +75,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
         <ul class="state-counts" data-testid="queue-counts">
             {move || counts.get().into_iter().map(|(state, n)| view! { <li data-state=state.as_str()>{tr(state.label_zh(), state.label_en())}": "{n}</li> }).collect_view()}
         </ul>
-        <form class="queue-filters" on:submit=move |ev| { ev.prevent_default(); reload(); }>
+        <form class="queue-filters" method="post" on:submit=move |ev| { ev.prevent_default(); reload(); }>
             <label>
                 {tr("状态", "State")}
                 <select name="filter" on:change=move |ev| { filter.set(QueueFilter::from_key(&event_target_value(&ev))); reload(); }>

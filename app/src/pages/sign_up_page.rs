@@ -55,7 +55,7 @@ pub fn SignUpPage() -> impl IntoView {
 
     view! {
         <h1>{tr("注册", "Sign up")}</h1>
-        <form class="card form" on:submit=on_submit novalidate>
+        <form class="card form" method="post" on:submit=on_submit novalidate>
             <label>
                 {tr("证件类型", "Document type")}
                 <select name="id_type" on:change=bind(|f, v| f.id_type = v)>

@@ -11,3 +11,4 @@ pub mod second_factor_enrolment;
 pub mod second_factor_recovery;
 pub mod second_step;
 pub mod totp;
+pub mod wrong_codes;

@@ -4,6 +4,7 @@
 pub mod masked_recipient;
 pub mod notifications;
 pub mod outbox;
+pub mod outbox_purge;
 pub mod text_template;
 pub mod timeline;
 pub mod undelivered;

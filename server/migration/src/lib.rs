@@ -29,6 +29,7 @@ mod m20261126_000023_picture_findings_document_number;
 mod m20261126_000024_create_advice_receipts;
 mod m20261127_000025_picture_findings_compared_at;
 mod m20261127_000026_picture_findings_id_number_retry_at;
+mod m20261127_000027_second_factors_wrong_codes;
 
 pub struct Migrator;
 
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000024_create_advice_receipts::Migration),
             Box::new(m20261127_000025_picture_findings_compared_at::Migration),
             Box::new(m20261127_000026_picture_findings_id_number_retry_at::Migration),
+            Box::new(m20261127_000027_second_factors_wrong_codes::Migration),
         ]
     }
 }

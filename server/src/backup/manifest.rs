@@ -1,7 +1,8 @@
 //! A backup's table of contents (`manifest.json`, the one part in plain text: it names no person):
 //! when it was taken and from what, whom it is encrypted to, how many rows of each table, and
 //! every stored part with its size and SHA-256 as written, so a backup can be checked without
-//! the identity that opens it.
+//! the identity that opens it. It is signed (`manifest_signature`, in `manifest.sig`): the
+//! hashes it lists are what a restore trusts each part by.
 
 use std::collections::BTreeMap;
 
@@ -9,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 pub const MANIFEST: &str = "manifest.json";
+/// The installation's signature of `manifest.json`'s bytes, written just before it.
+pub const SIGNATURE: &str = "manifest.sig";
 pub const DATABASE: &str = "database.json.age";
 pub const SECRETS: &str = "secrets.json.age";
 /// This format's number; a restore refuses another.
@@ -37,9 +40,21 @@ pub struct Part {
     pub sha256: String,
 }
 
+impl Manifest {
+    /// The part listed under `name`, with the size and SHA-256 it had when it was written.
+    pub fn part(&self, name: &str) -> Option<&Part> {
+        self.parts.iter().find(|part| part.name == name)
+    }
+}
+
 impl Part {
     pub fn of(name: &str, stored: &[u8]) -> Part {
         Part { name: name.to_string(), bytes: stored.len() as u64, sha256: sha256_hex(stored) }
+    }
+
+    /// Whether `stored` is this part as it was written.
+    pub fn matches(&self, stored: &[u8]) -> bool {
+        stored.len() as u64 == self.bytes && sha256_hex(stored) == self.sha256
     }
 }
 

@@ -1,7 +1,10 @@
 //! `server restore TARGET`: fills an empty installation (SQLite and a folder, or PostgreSQL and a
 //! bucket, whichever the backup came from) from a whole backup, and refuses one that holds
-//! anything. The rows go in one transaction (a failed restore leaves the installation empty),
-//! then the files; the session key is handed back for the caller to keep.
+//! anything. Nothing is opened before the manifest's signature holds against the keys the caller
+//! trusts and every part matches the SHA-256 signed; each part is checked again as it is read, so
+//! one replaced meanwhile is not opened either. The rows go in one transaction (a failed restore
+//! leaves the installation empty), then the files; the session key is handed back for the caller
+//! to keep.
 
 use age::x25519::Identity;
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -16,12 +19,15 @@ use app::ssr::infra::blob_store::BlobStore;
 use app::ssr::infra::blob_sweep::named_keys;
 
 use super::backup_tables::{load, table_names};
-use super::manifest::{key_of, Manifest, DATABASE, FORMAT, SECRETS};
+use super::manifest::{key_of, sha256_hex, Manifest, DATABASE, FORMAT, MANIFEST, SECRETS};
+use super::manifest_signature::{SignerKey, Trust};
 use super::sealed_file::open;
 use super::verify_backup::verify;
 
 pub struct Restored {
     pub manifest: Manifest,
+    /// Who signed the manifest; None: an unsigned backup the caller accepted.
+    pub signed_by: Option<SignerKey>,
     pub files: usize,
     /// The installation's session key as it was (64 bytes).
     pub session_key: Vec<u8>,
@@ -30,19 +36,28 @@ pub struct Restored {
 pub async fn restore(
     target: &dyn BlobStore,
     identity: &Identity,
+    trust: &Trust,
     db: &DatabaseConnection,
     blobs: &dyn BlobStore,
 ) -> Result<Restored, String> {
-    let (manifest, checked) = verify(target).await?;
+    let (manifest, checked) = verify(target, trust).await?;
     if !checked.is_whole() {
-        return Err(format!("the backup is not whole: missing {:?}, damaged {:?}", checked.missing, checked.damaged));
+        return Err(format!(
+            "the backup is not whole: missing {:?}, damaged (not the size and SHA-256 {MANIFEST} lists) {:?}: \
+             nothing was restored",
+            checked.missing, checked.damaged
+        ));
     }
     if manifest.format != FORMAT {
         return Err(format!("backup format {} is not this version's ({FORMAT})", manifest.format));
     }
     refuse_unless_empty(db, blobs).await?;
-    let tables: Map<String, Value> = serde_json::from_slice(&open_part(target, DATABASE, identity).await?)
+    let tables: Map<String, Value> = serde_json::from_slice(&open_part(target, &manifest, DATABASE, identity).await?)
         .map_err(|e| format!("{DATABASE}: {e}"))?;
+    let secrets: Value = serde_json::from_slice(&open_part(target, &manifest, SECRETS, identity).await?)
+        .map_err(|e| format!("{SECRETS}: {e}"))?;
+    let session_key =
+        BASE64.decode(secrets["session_key"].as_str().unwrap_or_default()).map_err(|e| format!("{SECRETS}: {e}"))?;
     let rows = db.begin().await.map_err(|e| e.to_string())?;
     load(&rows, &tables).await?;
     for key in &manifest.vanished {
@@ -63,7 +78,7 @@ pub async fn restore(
     let mut files = 0;
     for part in manifest.parts.iter().filter(|p| key_of(&p.name).is_some()) {
         let key = key_of(&part.name).unwrap_or_default();
-        let bytes = open_part(target, &part.name, identity).await?;
+        let bytes = open_part(target, &manifest, &part.name, identity).await?;
         blobs.put(key, &bytes).await.map_err(|e| format!("writing file {key}: {e}"))?;
         files += 1;
     }
@@ -74,15 +89,28 @@ pub async fn restore(
     if !unnamed.is_empty() {
         return Err(format!("restored rows name {} files the backup does not hold: {unnamed:?}", unnamed.len()));
     }
-    let secrets: Value =
-        serde_json::from_slice(&open_part(target, SECRETS, identity).await?).map_err(|e| e.to_string())?;
-    let session_key = BASE64.decode(secrets["session_key"].as_str().unwrap_or_default()).map_err(|e| e.to_string())?;
-    Ok(Restored { manifest, files, session_key })
+    Ok(Restored { manifest, signed_by: checked.signed_by, files, session_key })
 }
 
-async fn open_part(target: &dyn BlobStore, name: &str, identity: &Identity) -> Result<Vec<u8>, String> {
+/// A part's plain bytes, opened only when what was read is the part the manifest lists (the
+/// manifest having been checked): a part sealed again by someone else is refused unopened.
+async fn open_part(
+    target: &dyn BlobStore,
+    manifest: &Manifest,
+    name: &str,
+    identity: &Identity,
+) -> Result<Vec<u8>, String> {
+    let listed = manifest.part(name).ok_or_else(|| format!("{name} is not listed in {MANIFEST}"))?;
     let sealed =
         target.get(name).await.map_err(|e| format!("reading {name}: {e}"))?.ok_or(format!("{name} is missing"))?;
+    if !listed.matches(&sealed) {
+        return Err(format!(
+            "{name} is not the part {MANIFEST} lists (SHA-256 {}, listed {}): it was replaced during the restore; \
+             not opened",
+            sha256_hex(&sealed),
+            listed.sha256
+        ));
+    }
     open(&sealed, identity).map_err(|e| format!("{name}: {e}"))
 }
 

@@ -2,8 +2,8 @@
 //! one transaction (PostgreSQL's repeatable-read snapshot; SQLite's read transaction under WAL),
 //! so uploads arriving meanwhile are either wholly in it or not at all; then every file those
 //! rows name is copied. Each part is sealed to the configured age recipient and written to the
-//! target (a folder or an S3-compatible bucket), the manifest last: a backup without its manifest
-//! was never finished.
+//! target (a folder or an S3-compatible bucket); then the manifest's signature, and the manifest
+//! last: a backup without its manifest was never finished.
 
 use std::collections::BTreeMap;
 
@@ -17,7 +17,8 @@ use app::ssr::infra::blob_store::BlobStore;
 use app::ssr::infra::blob_sweep::named_keys;
 
 use super::backup_tables::dump;
-use super::manifest::{file_part, Manifest, Part, DATABASE, FORMAT, MANIFEST, SECRETS};
+use super::manifest::{file_part, Manifest, Part, DATABASE, FORMAT, MANIFEST, SECRETS, SIGNATURE};
+use super::manifest_signature::ManifestSigner;
 use super::sealed_file::seal;
 
 /// What the installation is made of, for a backup.
@@ -32,6 +33,7 @@ pub struct Installation<'a> {
 pub async fn take(
     from: &Installation<'_>,
     recipient: &Recipient,
+    signer: &ManifestSigner,
     target: &dyn BlobStore,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Manifest, String> {
@@ -71,6 +73,7 @@ pub async fn take(
         vanished,
     };
     let text = serde_json::to_vec_pretty(&manifest).map_err(|e| e.to_string())?;
+    target.put(SIGNATURE, &signer.sign(&text)).await.map_err(|e| format!("writing {SIGNATURE}: {e}"))?;
     target.put(MANIFEST, &text).await.map_err(|e| format!("writing {MANIFEST}: {e}"))?;
     Ok(manifest)
 }

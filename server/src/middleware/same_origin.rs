@@ -4,6 +4,7 @@
 //! (`Origin`); requests with neither header come from programs, not from a browser tricked into
 //! sending a cookie. State-changing requests must also carry a body the app itself sends (JSON or
 //! multipart): a `text/plain` or URL-encoded POST is what a forged cross-site form would send.
+//! (A page's own address changes nothing when posted to, and takes the browser's plain form.)
 
 use axum::extract::{Request, State};
 use axum::http::{header, Method, StatusCode};
@@ -29,7 +30,7 @@ pub async fn refuse_cross_site(State(state): State<SameOriginState>, request: Re
         tracing::warn!(path = request.uri().path(), reason, "cross-site request refused");
         return error_response(AppError::Forbidden);
     }
-    if !sends_app_content(&request) {
+    if takes_a_body(request.uri().path()) && !sends_app_content(&request) {
         let mut refused = error_response(AppError::BadRequest("content type".into()));
         *refused.status_mut() = StatusCode::UNSUPPORTED_MEDIA_TYPE;
         return refused;
@@ -61,6 +62,14 @@ fn check(state: &SameOriginState, request: &Request) -> Result<(), &'static str>
     } else {
         Err("Origin names another host")
     }
+}
+
+/// Whether the path is one of the routes that act on a body: server functions and the app's own
+/// routes (`/api/…`), deleting an account, the sandbox's cashier. Every other path is a page,
+/// which a POST changes nothing at (a form sent before the page's code arrived is answered with
+/// the page: `routes::page_posted`), so a browser's plain form may reach it.
+fn takes_a_body(path: &str) -> bool {
+    ["/api/", "/account/", "/sandbox/"].iter().any(|prefix| path.starts_with(prefix))
 }
 
 /// JSON for server functions, multipart for uploads; a body-less POST (no content type) is fine.

@@ -1,41 +1,67 @@
 //! The candidate's own data (个人信息保护法): GET /api/my-data.zip, everything the installation holds
-//! about them as one archive (`ssr::candidate::data_archive`); and POST /account/delete, the plain
-//! form (multipart, the password alone) that deletes the account where no exam still needs it
+//! about them as one archive (`ssr::candidate::data_archive`), streamed from a temporary file;
+//! and POST /account/delete, the plain form (multipart, the password alone) that deletes the account where no exam still needs it
 //! (`ssr::accounts::account_deletion`), answered with a page that says what happened.
 
+use axum::body::Body;
 use axum::extract::{Multipart, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
+use axum::Extension;
+use tokio::io::AsyncSeekExt;
+use tokio_util::io::ReaderStream;
 use tower_sessions::Session;
 
 use app::error::AppError;
 use app::ssr::access::{caller, gate::Candidate};
 use app::ssr::accounts::account_deletion::delete_account;
-use app::ssr::candidate::data_archive::archive;
+use app::ssr::candidate::data_archive::archive_into;
+use app::ssr::infra::client_address::ClientAddress;
 use app::ssr::ServerState;
 
+use super::archive_door::ArchiveDoor;
 use super::error_response;
 
-pub async fn my_data_archive(State(state): State<ServerState>, session: Session) -> Response {
+/// Written to a temporary file on a blocking thread and served from it as a stream, so the
+/// server holds a few pictures in memory whatever the archive's size; one archive per account
+/// in ten minutes (`RateLimits::check_archive`), and a few per server at a time (`ArchiveDoor`).
+pub async fn my_data_archive(
+    State(state): State<ServerState>,
+    Extension(door): Extension<ArchiveDoor>,
+    session: Session,
+) -> Response {
     let made = async {
         let account = caller::from_session::<Candidate>(&session, &state.db).await?;
-        archive(&state, &account).await
+        // The turn first: a person told the server is busy has not used their archive.
+        let _turn = door.enter()?;
+        state.rate_limits.check_archive(account.account().id)?;
+        let file = archive_into(&state, &account, door.limits, door.temporary_file()?).await?;
+        let length = file.metadata().map_err(|e| app::ssr::internal("data archive length", e))?.len();
+        let mut file = tokio::fs::File::from_std(file);
+        file.rewind().await.map_err(|e| app::ssr::internal("data archive rewind", e))?;
+        Ok::<_, AppError>((length, file))
     };
     match made.await {
-        Ok(zip) => (
+        Ok((length, file)) => (
             [
-                (header::CONTENT_TYPE, "application/zip"),
-                (header::CONTENT_DISPOSITION, "attachment; filename=\"zige-my-data.zip\""),
-                (header::CACHE_CONTROL, "private, no-store"),
+                (header::CONTENT_TYPE, "application/zip".to_string()),
+                (header::CONTENT_LENGTH, length.to_string()),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"zige-my-data.zip\"".to_string()),
+                (header::CACHE_CONTROL, "private, no-store".to_string()),
             ],
-            zip,
+            Body::from_stream(ReaderStream::new(file)),
         )
             .into_response(),
         Err(error) => error_response(error),
     }
 }
 
-pub async fn delete_my_account(State(state): State<ServerState>, session: Session, mut form: Multipart) -> Response {
+pub async fn delete_my_account(
+    State(state): State<ServerState>,
+    Extension(ClientAddress(address)): Extension<ClientAddress>,
+    session: Session,
+    mut form: Multipart,
+) -> Response {
     let done = async {
         let account = caller::from_session::<Candidate>(&session, &state.db).await?;
         let mut password = String::new();
@@ -44,7 +70,7 @@ pub async fn delete_my_account(State(state): State<ServerState>, session: Sessio
                 password = field.text().await.unwrap_or_default();
             }
         }
-        delete_account(&state, &account, &password).await?;
+        delete_account(&state, &account, &password, address).await?;
         session.flush().await.map_err(|e| app::ssr::internal("account deletion session", e))
     };
     match done.await {

@@ -2,53 +2,100 @@
 //! to route around it when not — the database answers, every migration this binary knows is
 //! applied, and the blob store answers. `/health` says only that the process is alive. Each
 //! check's time lands in the metrics too (`zige_ready_check_seconds`).
+//!
+//! It is public and unthrottled, so it costs little and says little (issue 50): each check has
+//! at most `CHECK_DEADLINE`, the answer is kept for `KEPT_FOR` and given to every request meanwhile
+//! (one check at a time however many ask), and a failing check is named with a short word while
+//! the driver's own text goes to the log.
 
-use std::time::Instant;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::Json;
+use axum::{Extension, Json};
 use migration::{Migrator, MigratorTrait};
 use serde_json::{json, Value};
+use tokio::sync::Mutex;
 
 use app::ssr::ServerState;
 
 /// A key no upload can have (stored keys are generated): reading it reaches the store without
 /// writing anything.
 const PROBE_KEY: &str = "zige-ready-probe";
+/// A check that takes longer has failed: a load balancer waits about a second for the answer.
+const CHECK_DEADLINE: Duration = Duration::from_millis(800);
+const KEPT_FOR: Duration = Duration::from_secs(1);
 
-pub async fn ready(State(state): State<ServerState>) -> (StatusCode, Json<Value>) {
-    let database = timed("database", state.db.ping()).await.map_err(|e| e.to_string());
+/// The last answer and when it was made.
+#[derive(Clone, Default)]
+pub struct ReadyAnswer(Arc<Mutex<Option<(Instant, StatusCode, Value)>>>);
+
+pub async fn ready(
+    State(state): State<ServerState>,
+    Extension(kept): Extension<ReadyAnswer>,
+) -> (StatusCode, Json<Value>) {
+    let mut last = kept.0.lock().await;
+    if let Some((_, status, body)) = last.as_ref().filter(|(at, _, _)| at.elapsed() < KEPT_FOR) {
+        return (*status, Json(body.clone()));
+    }
+    let (status, body) = check(&state).await;
+    *last = Some((Instant::now(), status, body.clone()));
+    (status, Json(body))
+}
+
+async fn check(state: &ServerState) -> (StatusCode, Value) {
+    let (database, storage) = tokio::join!(
+        timed("database", async { state.db.ping().await.map_err(|e| e.to_string()) }),
+        timed("storage", async { state.blobs.get(PROBE_KEY).await.map(|_| ()).map_err(|e| e.to_string()) }),
+    );
     let migrations = match &database {
-        Ok(()) => timed("migrations", Migrator::get_pending_migrations(&state.db))
-            .await
-            .map_err(|e| e.to_string())
-            .and_then(|pending| match pending.len() {
+        Ok(()) => timed("migrations", async {
+            match Migrator::get_pending_migrations(&state.db).await.map_err(|e| e.to_string())?.len() {
                 0 => Ok(()),
                 behind => Err(format!("{behind} migration(s) not applied: run `server migrate`")),
-            }),
-        Err(_) => Err("not checked: the database does not answer".to_string()),
+            }
+        })
+        .await
+        .map_err(|why| if why.contains("not applied") { Said::Public(why) } else { Said::Logged(why) }),
+        Err(_) => Err(Said::Public("not checked: the database does not answer".to_string())),
     };
-    let storage = timed("storage", state.blobs.get(PROBE_KEY)).await.map(|_| ()).map_err(|e| e.to_string());
-    let checks = [("database", &database), ("migrations", &migrations), ("storage", &storage)];
+    let checks = [
+        ("database", database.map_err(Said::Logged)),
+        ("migrations", migrations),
+        ("storage", storage.map_err(Said::Logged)),
+    ];
     let ready = checks.iter().all(|(_, outcome)| outcome.is_ok());
     let body: serde_json::Map<String, Value> = checks
-        .iter()
+        .into_iter()
         .map(|(name, outcome)| {
             let said = match outcome {
-                Ok(()) => json!("ok"),
-                Err(why) => json!(why),
+                Ok(()) => "ok".to_string(),
+                Err(Said::Public(why)) => why,
+                Err(Said::Logged(why)) => {
+                    tracing::warn!(check = name, error = why, "not ready");
+                    "unavailable".to_string()
+                }
             };
-            (name.to_string(), said)
+            (name.to_string(), json!(said))
         })
         .collect();
     let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
-    (status, Json(json!({ "ready": ready, "checks": body })))
+    (status, json!({ "ready": ready, "checks": body }))
 }
 
-async fn timed<T>(check: &'static str, work: impl std::future::Future<Output = T>) -> T {
+/// What a failing check says: our own words, or a driver's text, which only the log is told.
+enum Said {
+    Public(String),
+    Logged(String),
+}
+
+/// The check's outcome within `CHECK_DEADLINE`, its time recorded.
+async fn timed(check: &'static str, work: impl std::future::Future<Output = Result<(), String>>) -> Result<(), String> {
     let started = Instant::now();
-    let outcome = work.await;
+    let outcome = tokio::time::timeout(CHECK_DEADLINE, work)
+        .await
+        .unwrap_or_else(|_| Err(format!("no answer within {} ms", CHECK_DEADLINE.as_millis())));
     metrics::histogram!("zige_ready_check_seconds", "check" => check).record(started.elapsed().as_secs_f64());
     outcome
 }

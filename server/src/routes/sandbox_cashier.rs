@@ -59,6 +59,7 @@ pub async fn cashier_pay(
         txn: format!("SBT{}", uuid::Uuid::new_v4().simple()),
         amount_fen: order.amount(),
         event: NoticeEvent::Paid,
+        refund_no: None,
     };
     tokio::spawn(notify(state.clone(), provider, notice));
     // Back to the exam page, as a provider returns to the merchant's return address.

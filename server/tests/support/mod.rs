@@ -19,6 +19,7 @@ pub mod samples;
 pub mod sms_standins;
 pub mod smtp;
 pub mod tickets;
+pub mod traces;
 pub mod wechatpay_standin;
 
 use std::net::SocketAddr;

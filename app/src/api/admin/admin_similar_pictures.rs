@@ -8,6 +8,6 @@ use crate::models::picture_findings::SimilarPair;
 pub async fn admin_similar_pictures(exam_code: String) -> Result<Vec<SimilarPair>, AppError> {
     use crate::ssr::{access::caller, review::similar_pairs_report};
 
-    let (state, _) = caller::admin().await?;
-    similar_pairs_report::pairs_of_exam(&state.db, &exam_code).await
+    let (state, admin) = caller::admin().await?;
+    similar_pairs_report::pairs_of_exam(&state.db, &admin, &exam_code).await
 }

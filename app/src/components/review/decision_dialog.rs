@@ -40,7 +40,7 @@ pub fn DecisionDialog(decision: Decision, on_confirm: Callback<Decision>, on_can
     };
     let chosen = StoredValue::new(decision);
     view! {
-        <form class="decision-dialog card" role="alertdialog" aria-label=tr("确认决定", "Confirm decision")
+        <form class="decision-dialog card" method="post" role="alertdialog" aria-label=tr("确认决定", "Confirm decision")
             on:submit=move |ev| {
                 ev.prevent_default();
                 let decision = match chosen.get_value() {

@@ -36,7 +36,7 @@ pub fn MarkDialog(
         }
     };
     view! {
-        <form class="mark-dialog card" role="dialog" aria-label=tr("标记需更换", "Mark for replacement")
+        <form class="mark-dialog card" method="post" role="dialog" aria-label=tr("标记需更换", "Mark for replacement")
             on:submit=move |ev| { ev.prevent_default(); on_save.run((reason.get_untracked(), comment.get_untracked())); }>
             <p><strong>{move || lang.get().pick(format!("需更换：{subject_zh}"), format!("Needs replacement: {subject_en}"))}</strong></p>
             <label>

@@ -37,8 +37,9 @@ pub async fn previous_file(
 ) -> Result<(ImageFormat, Vec<u8>), AppError> {
     let db = &state.db;
     let image = material_queries::find(db, material_id).await?;
-    // Earlier files are for reviewers only: anyone else is told why (403), as before.
-    reviewer_access::reviewable_image(db, &account.as_a::<Staff>()?, &image).await?;
+    // Earlier files are for the image's reviewers only; to anyone else, as the file itself, the
+    // image does not exist (404): a 403 would say that it does.
+    reviewable(state, account, &image).await?;
     let version = material_version::Entity::find()
         .filter(material_version::Column::MaterialId.eq(material_id))
         .order_by_desc(material_version::Column::ReplacedAt)

@@ -19,10 +19,37 @@ use crate::ssr::infra::server_state::ServerState;
 
 use super::password::verify_password;
 
-pub async fn delete_account(state: &ServerState, account: &Caller<Candidate>, password: &str) -> Result<(), AppError> {
+/// The password is checked as a log-in's is: the same per-address door (`Door::of_path`), and
+/// wrong ones counted per account and address and audited, so a stolen session cannot guess at
+/// hashing speed nor hold every hashing slot of the installation.
+pub async fn delete_account(
+    state: &ServerState,
+    account: &Caller<Candidate>,
+    password: &str,
+    address: std::net::IpAddr,
+) -> Result<(), AppError> {
     let me = account.account().clone();
-    if !verify_password(password.to_string(), me.password_hash.clone()).await? {
-        return Err(AppError::invalid_field("password", "密码不正确", "The password is not right"));
+    state.rate_limits.begin_password_attempt(&me.id_number, address)?;
+    match verify_password(password.to_string(), me.password_hash.clone()).await {
+        Ok(true) => state.rate_limits.give_back_password_attempt(&me.id_number, address),
+        Ok(false) => {
+            tracing::warn!("wrong password to delete an account");
+            audit::record(
+                &state.db,
+                Some(&me),
+                AuditAction::FailedLogin,
+                &audit::masked_id_number(&me.id_number),
+                "wrong password to delete the account",
+                state.clock.now(),
+            )
+            .await?;
+            return Err(AppError::invalid_field("password", "密码不正确", "The password is not right"));
+        }
+        // Not a wrong password (the server was busy): it does not count against anyone.
+        Err(busy) => {
+            state.rate_limits.give_back_password_attempt(&me.id_number, address);
+            return Err(busy);
+        }
     }
     still_needed(state, me.id).await?;
     let fail = |e| crate::ssr::internal("account deletion", e);

@@ -29,11 +29,15 @@ pub async fn create_account(db: &DatabaseConnection, form: SignUpForm, role: Rol
         created_at: Set(Utc::now()),
         ..Default::default()
     };
-    account.insert(db).await.map_err(|e| match e.sql_err() {
+    let account = account.insert(db).await.map_err(|e| match e.sql_err() {
         // Two sign-ups with the same ID raced past the check above.
         Some(SqlErr::UniqueConstraintViolation(_)) => AppError::DuplicateIdNumber,
         _ => crate::ssr::internal("account insert", e),
-    })
+    })?;
+    if role != Role::Candidate {
+        crate::ssr::accounts::second_factor_enrolment::open_enrolment(db, account.id, account.created_at).await?;
+    }
+    Ok(account)
 }
 
 /// The account for these credentials. Unknown numbers cost as much time as wrong passwords, so

@@ -101,8 +101,13 @@ pub async fn enrol_published_secret(
     secret_base32: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    if find(db, user_id).await?.is_some() {
-        return Ok(());
+    match find(db, user_id).await? {
+        Some(row) if row.confirmed_at.is_some() => return Ok(()),
+        // The enrolment the new account was opened with gives way to the published secret.
+        Some(_) => {
+            remove(db, user_id).await?;
+        }
+        None => {}
     }
     insert(db, user_id, secret_base32.to_string(), Some(now), now)
         .await

@@ -1,6 +1,11 @@
 //! Setting up a staff member's authenticator at their first sign-in: the secret offered (the
 //! same one until it is confirmed, as a QR code and as text), then the first right code, which
 //! confirms it and issues the ten recovery codes.
+//!
+//! Enrolment is opened when a staff account is made or its second factor reset, and closes 24
+//! hours later (issue 50): whoever is first past the password enrols the authenticator, so a
+//! password learnt later must not find an account still waiting for one. Past the window an
+//! administrator resets the second factor, which opens it again.
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -25,17 +30,8 @@ pub async fn begin_enrolment(
 ) -> Result<SecondFactorEnrolment, AppError> {
     let secret = match find(db, account.id).await? {
         Some(row) if row.confirmed_at.is_some() => return Err(already_enrolled()),
-        Some(row) => row.secret,
-        None => {
-            match insert(db, account.id, totp::new_secret(), None, now).await {
-                Ok(row) => row.secret,
-                // Two tabs began at once: the row the other wrote is the one.
-                Err(error) => match find(db, account.id).await? {
-                    Some(row) => row.secret,
-                    None => return Err(crate::ssr::internal("second factor insert", error)),
-                },
-            }
-        }
+        Some(row) => still_open(&row, now)?.secret.clone(),
+        None => return Err(enrolment_closed()),
     };
     let label = format!("{} {}", account.name, account.masked_id_number());
     let otpauth_url = totp::otpauth_url(&secret, &label)?;
@@ -58,6 +54,7 @@ pub async fn confirm_enrolment<C: ConnectionTrait + TransactionTrait>(
             "To set up, type the 6 digits your authenticator shows",
         ));
     };
+    still_open(row, now)?;
     let step = totp::matched_step(&row.secret, digits, now)?.ok_or_else(wrong_code)?;
     let txn = db.begin().await.map_err(|e| crate::ssr::internal("enrolment begin", e))?;
     let confirmed = second_factor::Entity::update_many()
@@ -84,6 +81,36 @@ pub async fn confirm_enrolment<C: ConnectionTrait + TransactionTrait>(
     .await?;
     txn.commit().await.map_err(|e| crate::ssr::internal("enrolment commit", e))?;
     Ok(codes)
+}
+
+/// How long after a staff account is made, or its second factor reset, its owner may enrol.
+pub const ENROLMENT_WINDOW_HOURS: i64 = 24;
+
+/// Opens enrolment for a staff account (new, or reset): an unconfirmed authenticator with a new
+/// secret, which its owner has `ENROLMENT_WINDOW_HOURS` to confirm.
+pub async fn open_enrolment(db: &impl ConnectionTrait, user_id: i32, now: DateTime<Utc>) -> Result<(), AppError> {
+    insert(db, user_id, totp::new_secret(), None, now)
+        .await
+        .map_err(|e| crate::ssr::internal("second factor enrolment open", e))?;
+    Ok(())
+}
+
+fn still_open(row: &second_factor::Model, now: DateTime<Utc>) -> Result<&second_factor::Model, AppError> {
+    if now - row.created_at <= chrono::Duration::hours(ENROLMENT_WINDOW_HOURS) {
+        Ok(row)
+    } else {
+        Err(enrolment_closed())
+    }
+}
+
+fn enrolment_closed() -> AppError {
+    AppError::invalid_field(
+        "code",
+        format!("两步验证须在账号开通或重置后 {ENROLMENT_WINDOW_HOURS} 小时内设置，现已过期限；请联系管理员重置两步验证"),
+        format!(
+            "Two-step sign-in must be set up within {ENROLMENT_WINDOW_HOURS} hours of the account being made or reset, and that time has passed; ask an administrator to reset it"
+        ),
+    )
 }
 
 /// The secret in groups of four, as people type it into an app by hand.

@@ -8,7 +8,7 @@ use std::net::IpAddr;
 use crate::domain::second_factor_code::SecondFactorCode;
 use crate::error::AppError;
 use crate::ssr::accounts::second_factor::{self, CodeAccepted};
-use crate::ssr::accounts::second_factor_enrolment;
+use crate::ssr::accounts::{second_factor_enrolment, wrong_codes};
 use crate::ssr::entities::user;
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
@@ -34,23 +34,33 @@ pub async fn give(
         limits.give_back_password_attempt(&account.id_number, address);
         return Err(refused);
     }
+    // Read once: whether it is confirmed says which of the two the code is for.
+    let row = match second_factor::find(&state.db, account.id).await {
+        Ok(row) => row,
+        Err(error) => {
+            limits.give_back_password_attempt(&account.id_number, address);
+            limits.give_back_second_factor_attempt(account.id);
+            return Err(error);
+        }
+    };
     let outcome = async {
-        // Read once: whether it is confirmed says which of the two the code is for.
-        let row = second_factor::find(&state.db, account.id).await?.ok_or_else(second_factor::not_enrolled)?;
+        let row = row.as_ref().ok_or_else(second_factor::not_enrolled)?;
+        wrong_codes::refuse_if_locked(row)?;
         if row.confirmed_at.is_some() {
-            let left = match second_factor::check(&state.db, account, &row, code, now).await? {
+            let left = match second_factor::check(&state.db, account, row, code, now).await? {
                 CodeAccepted::Authenticator => None,
                 CodeAccepted::RecoveryCode { left } => Some(left),
             };
             Ok(SecondStepTaken { new_recovery_codes: Vec::new(), recovery_codes_left: left })
         } else {
-            let codes = second_factor_enrolment::confirm_enrolment(&state.db, account, &row, code, now).await?;
+            let codes = second_factor_enrolment::confirm_enrolment(&state.db, account, row, code, now).await?;
             Ok(SecondStepTaken { new_recovery_codes: codes, recovery_codes_left: None })
         }
     }
     .await;
     // Only a wrong code counts: a right one, or a server too busy to tell, gives its attempts back.
-    let wrong_code = matches!(outcome, Err(AppError::InvalidField { .. }));
+    let locked = row.as_ref().is_some_and(|row| row.locked_at.is_some());
+    let wrong_code = matches!(outcome, Err(AppError::InvalidField { .. })) && !locked;
     if !wrong_code {
         limits.give_back_password_attempt(&account.id_number, address);
         limits.give_back_second_factor_attempt(account.id);
@@ -65,6 +75,9 @@ pub async fn give(
             now,
         )
         .await?;
+        if let Some(row) = row.as_ref().filter(|row| row.confirmed_at.is_some()) {
+            wrong_codes::count(&state.db, account, row, now).await?;
+        }
     }
     outcome
 }

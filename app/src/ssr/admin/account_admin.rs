@@ -30,7 +30,7 @@ pub async fn find(
     )
     .await?;
     let Some(account) = found else { return Ok(None) };
-    let second_factor = crate::ssr::accounts::second_factor::find(db, account.id).await?.is_some();
+    let second_factor = crate::ssr::accounts::second_factor::is_enrolled(db, account.id).await?;
     Ok(Some(AccountView { second_factor, ..view_of(&account) }))
 }
 
@@ -95,11 +95,15 @@ pub async fn reset_second_factor(
         ));
     }
     let txn = db.begin().await.map_err(|e| crate::ssr::internal("second factor reset begin", e))?;
-    let had_one = crate::ssr::accounts::second_factor::remove(&txn, account.id).await?;
+    let had_one = crate::ssr::accounts::second_factor::is_enrolled(&txn, account.id).await?;
+    crate::ssr::accounts::second_factor::remove(&txn, account.id).await?;
+    crate::ssr::accounts::second_factor_enrolment::open_enrolment(&txn, account.id, now).await?;
     crate::ssr::accounts::account_store::end_all_sessions(&txn, account.id).await?;
     let by = if admin.is_some() { "by an administrator" } else { "from the command line" };
     let detail = if had_one {
-        format!("authenticator and recovery codes removed {by}; every session ended; set up again at next sign-in")
+        format!(
+            "authenticator and recovery codes removed {by}; every session ended; to be set up again within 24 hours"
+        )
     } else {
         format!("nothing set up yet; every session ended ({by})")
     };

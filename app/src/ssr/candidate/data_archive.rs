@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
+use crate::domain::byte_size::format_limit;
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Candidate;
@@ -28,17 +29,106 @@ its form and timeline), exams/<exam>/pictures/ (your pictures) and earlier/ (ver
 exams/<exam>/machine_checks.json (what the system's automatic checks found in your pictures), \
 payments.json and notifications.json.\n";
 
-pub async fn archive(state: &ServerState, account: &Caller<Candidate>) -> Result<Vec<u8>, AppError> {
+/// How much one archive may hold: past either, the candidate is refused before anything is
+/// fetched, with both numbers said (an exam file may allow many pictures, and replaced versions
+/// stay; without a cap one account could make the server write gigabytes on every request).
+#[derive(Clone, Copy, Debug)]
+pub struct ArchiveLimits {
+    pub max_files: usize,
+    pub max_bytes: u64,
+}
+
+/// Writes the candidate's archive into `file` (a temporary file of the caller's) and gives it
+/// back, written and flushed. The pictures are fetched one at a time and handed to a blocking
+/// thread that writes the ZIP, at most two waiting between them: memory stays at a few pictures
+/// whatever the archive's size.
+pub async fn archive_into(
+    state: &ServerState,
+    account: &Caller<Candidate>,
+    limits: ArchiveLimits,
+    file: std::fs::File,
+) -> Result<std::fs::File, AppError> {
+    let entries = contents(state, account).await?;
+    within(&entries, limits)?;
+    let (sender, mut received) = tokio::sync::mpsc::channel::<(String, Vec<u8>, CompressionMethod)>(2);
+    let writer = tokio::task::spawn_blocking(move || {
+        let mut zip = ZipWriter::new(std::io::BufWriter::new(file));
+        while let Some((name, bytes, method)) = received.blocking_recv() {
+            zip.start_file(name, SimpleFileOptions::default().compression_method(method))?;
+            zip.write_all(&bytes)?;
+        }
+        let file = zip.finish()?.into_inner().map_err(|e| e.into_error())?;
+        Ok::<_, Box<dyn std::error::Error + Send + Sync>>(file)
+    });
+    let sent = async {
+        for entry in entries {
+            let (name, bytes, method) = match entry {
+                Entry::Text { name, text } => (name, text.into_bytes(), CompressionMethod::Deflated),
+                // Pictures are compressed already: stored as they are.
+                Entry::Picture { name, key, .. } => (name, stored(state, &key).await?, CompressionMethod::Stored),
+            };
+            // The writer stopped: its error is the one to tell.
+            if sender.send((name, bytes, method)).await.is_err() {
+                break;
+            }
+        }
+        Ok::<_, AppError>(())
+    };
+    let sent = sent.await;
+    // The writer finishes the ZIP once nothing more can come.
+    drop(sender);
+    let written = writer.await.map_err(|e| crate::ssr::internal("data archive", e))?;
+    sent?;
+    written.map_err(|e| crate::ssr::internal("data archive", e))
+}
+
+/// One file of the archive: a text made from the database, or a stored picture by its key.
+enum Entry {
+    Text { name: String, text: String },
+    Picture { name: String, key: String, bytes: u64 },
+}
+
+fn text(name: impl Into<String>, text: impl Into<String>) -> Entry {
+    Entry::Text { name: name.into(), text: text.into() }
+}
+
+fn json(name: impl Into<String>, value: &Value) -> Result<Entry, AppError> {
+    let written = serde_json::to_string_pretty(value).map_err(|e| crate::ssr::internal("data archive", e))?;
+    Ok(text(name, written))
+}
+
+/// Refuses an archive past the limits, naming its size and the limit.
+fn within(entries: &[Entry], limits: ArchiveLimits) -> Result<(), AppError> {
+    let files = entries.len();
+    let bytes: u64 = entries.iter().map(|e| if let Entry::Picture { bytes, .. } = e { *bytes } else { 0 }).sum();
+    if files <= limits.max_files && bytes <= limits.max_bytes {
+        return Ok(());
+    }
+    let (size, cap) = (format_limit(bytes), format_limit(limits.max_bytes));
+    Err(AppError::invalid_field(
+        "archive",
+        format!(
+            "您的资料共 {files} 个文件、{size}，超过一次下载的上限（{} 个文件、{cap}）；请联系考试机构索取副本",
+            limits.max_files
+        ),
+        format!(
+            "Your data is {files} files, {size}: more than one download may hold ({} files, {cap}). Ask the exam authority for a copy.",
+            limits.max_files
+        ),
+    ))
+}
+
+/// Everything the archive holds, in order: the texts whole, the pictures by key and size.
+async fn contents(state: &ServerState, account: &Caller<Candidate>) -> Result<Vec<Entry>, AppError> {
     let me = account.account();
     let now = state.clock.now();
     let fail = |e| crate::ssr::internal("data archive", e);
-    let mut zip = Archive::new();
-    zip.text("README.txt", README)?;
+    let mut entries = vec![text("README.txt", README)];
     let about_me = json!({
         "id_type": me.id_type, "id_number": me.id_number, "name": me.name, "mobile": me.mobile,
         "email": me.email, "created_at": me.created_at,
     });
-    zip.json("account.json", &about_me)?;
+    entries.push(json("account.json", &about_me)?);
     let applications =
         application::Entity::find().filter(application::Column::UserId.eq(me.id)).all(&state.db).await.map_err(fail)?;
     for application in &applications {
@@ -56,7 +146,7 @@ pub async fn archive(state: &ServerState, account: &Caller<Candidate>) -> Result
             "round": application.round,
             "timeline": timeline.iter().map(|e| json!({ "at": e.at, "zh": e.message_zh, "en": e.message_en })).collect::<Vec<_>>(),
         });
-        zip.json(&format!("exams/{}/application.json", application.exam_code), &entry)?;
+        entries.push(json(format!("exams/{}/application.json", application.exam_code), &entry)?);
     }
     let pictures = material::Entity::find()
         .filter(material::Column::UserId.eq(me.id))
@@ -64,16 +154,14 @@ pub async fn archive(state: &ServerState, account: &Caller<Candidate>) -> Result
         .all(&state.db)
         .await
         .map_err(fail)?;
-    zip_machine_checks(state, &mut zip, &pictures).await?;
+    entries.extend(machine_checks(state, &pictures).await?);
     for picture in &pictures {
-        let name = format!(
-            "exams/{}/pictures/{}-{:02}.{}",
-            picture.exam_code,
-            picture.category,
-            picture.seq_no,
-            extension(&picture.format)
-        );
-        zip.file(&name, &stored(state, &picture.blob_key).await?)?;
+        let (exam, category, seq_no) = (&picture.exam_code, &picture.category, picture.seq_no);
+        entries.push(Entry::Picture {
+            name: format!("exams/{exam}/pictures/{category}-{seq_no:02}.{}", extension(&picture.format)),
+            key: picture.blob_key.clone(),
+            bytes: u64::try_from(picture.bytes).unwrap_or(0),
+        });
         let earlier = material_version::Entity::find()
             .filter(material_version::Column::MaterialId.eq(picture.id.as_str()))
             .order_by_asc(material_version::Column::UploadedAt)
@@ -81,15 +169,11 @@ pub async fn archive(state: &ServerState, account: &Caller<Candidate>) -> Result
             .await
             .map_err(fail)?;
         for (n, version) in earlier.iter().enumerate() {
-            let name = format!(
-                "exams/{}/earlier/{}-{:02}-{}.{}",
-                picture.exam_code,
-                picture.category,
-                picture.seq_no,
-                n + 1,
-                extension(&version.format)
-            );
-            zip.file(&name, &stored(state, &version.blob_key).await?)?;
+            entries.push(Entry::Picture {
+                name: format!("exams/{exam}/earlier/{category}-{seq_no:02}-{}.{}", n + 1, extension(&version.format)),
+                key: version.blob_key.clone(),
+                bytes: u64::try_from(version.bytes).unwrap_or(0),
+            });
         }
     }
     let payments = payment_order::Entity::find()
@@ -98,7 +182,7 @@ pub async fn archive(state: &ServerState, account: &Caller<Candidate>) -> Result
         .await
         .map_err(fail)?;
     let payments = serde_json::to_value(&payments).map_err(|e| crate::ssr::internal("data archive", e))?;
-    zip.json("payments.json", &payments)?;
+    entries.push(json("payments.json", &payments)?);
     let notices = notification::Entity::find()
         .filter(notification::Column::UserId.eq(me.id))
         .filter(notification::Column::VisibleFrom.lte(now))
@@ -107,18 +191,14 @@ pub async fn archive(state: &ServerState, account: &Caller<Candidate>) -> Result
         .map_err(fail)?;
     let notices: Vec<Value> =
         notices.iter().map(|n| json!({ "at": n.created_at, "zh": n.message_zh, "en": n.message_en })).collect();
-    zip.json("notifications.json", &Value::from(notices))?;
-    zip.finish()
+    entries.push(json("notifications.json", &Value::from(notices))?);
+    Ok(entries)
 }
 
 /// What the reviewer's assistant found in each current picture, per exam: the looks advice, the QR
 /// code's text, the ID card's number against the account's, the document number read. Comparisons
 /// with other people's pictures are theirs too, and are left out.
-async fn zip_machine_checks(
-    state: &ServerState,
-    zip: &mut Archive,
-    pictures: &[material::Model],
-) -> Result<(), AppError> {
+async fn machine_checks(state: &ServerState, pictures: &[material::Model]) -> Result<Vec<Entry>, AppError> {
     let findings = picture_finding::by_blob_key(&state.db, pictures.iter().map(|p| p.blob_key.clone()))
         .await
         .map_err(|e| crate::ssr::internal("data archive", e))?;
@@ -132,10 +212,10 @@ async fn zip_machine_checks(
             "document_number": found.document_number,
         }));
     }
-    for (exam, checks) in by_exam {
-        zip.json(&format!("exams/{exam}/machine_checks.json"), &Value::from(checks))?;
-    }
-    Ok(())
+    by_exam
+        .into_iter()
+        .map(|(exam, checks)| json(format!("exams/{exam}/machine_checks.json"), &Value::from(checks)))
+        .collect()
 }
 
 fn extension(format: &str) -> &'static str {
@@ -153,36 +233,4 @@ async fn stored(state: &ServerState, key: &str) -> Result<Vec<u8>, AppError> {
         .await
         .map_err(|e| crate::ssr::internal("data archive file", e))?
         .ok_or_else(|| crate::ssr::internal("data archive file", format!("{key} missing")))
-}
-
-/// A ZIP written in memory: texts compressed, pictures (already compressed) stored as they are.
-struct Archive(ZipWriter<std::io::Cursor<Vec<u8>>>);
-
-impl Archive {
-    fn new() -> Archive {
-        Archive(ZipWriter::new(std::io::Cursor::new(Vec::new())))
-    }
-
-    fn add(&mut self, name: &str, bytes: &[u8], method: CompressionMethod) -> Result<(), AppError> {
-        let options = SimpleFileOptions::default().compression_method(method);
-        self.0.start_file(name, options).map_err(|e| crate::ssr::internal("data archive", e))?;
-        self.0.write_all(bytes).map_err(|e| crate::ssr::internal("data archive", e))
-    }
-
-    fn text(&mut self, name: &str, text: &str) -> Result<(), AppError> {
-        self.add(name, text.as_bytes(), CompressionMethod::Deflated)
-    }
-
-    fn json(&mut self, name: &str, value: &Value) -> Result<(), AppError> {
-        let text = serde_json::to_string_pretty(value).map_err(|e| crate::ssr::internal("data archive", e))?;
-        self.text(name, &text)
-    }
-
-    fn file(&mut self, name: &str, bytes: &[u8]) -> Result<(), AppError> {
-        self.add(name, bytes, CompressionMethod::Stored)
-    }
-
-    fn finish(self) -> Result<Vec<u8>, AppError> {
-        Ok(self.0.finish().map_err(|e| crate::ssr::internal("data archive", e))?.into_inner())
-    }
 }

@@ -1,4 +1,4 @@
-//! Erasing candidates' pictures and personal forms, for the two reasons the law gives: an exam's
+//! Erasing candidates' pictures, personal forms, list entries and messages, for the two reasons the law gives: an exam's
 //! retention day has passed (`exams::personal_data_retention`), or a candidate deleted their
 //! account (`accounts::account_deletion`). The rows go inside the caller's transaction; the
 //! files once it has committed (a file a failed delete leaves behind is unnamed, and the hourly
@@ -8,7 +8,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
 use crate::error::AppError;
-use crate::ssr::entities::{application, material, material_version};
+use crate::ssr::entities::{application, eligible_candidate, material, material_version, user};
 use crate::ssr::infra::server_state::ServerState;
 
 /// A personal form with nothing in it, as an erased one is left.
@@ -50,11 +50,39 @@ pub async fn erase_rows(txn: &DatabaseTransaction, whose: Whose<'_>) -> Result<V
         .exec(txn)
         .await
         .map_err(fail)?;
+    erase_lists_and_messages(txn, whose).await?;
     let keys: Vec<String> =
         pictures.into_iter().map(|p| p.blob_key).chain(versions.into_iter().map(|v| v.blob_key)).collect();
     // What the reviewer's assistant read in them (a QR code's text, an ID number) goes with them.
     crate::ssr::review::picture_assistant::forget(txn, &keys).await?;
     Ok(keys)
+}
+
+/// The imported eligibility lists hold full ID numbers and names, and the outbox mobiles, emails
+/// and message bodies: an exam past its day loses its list; a person who deletes their account
+/// leaves every list and takes every message to them along.
+async fn erase_lists_and_messages(txn: &DatabaseTransaction, whose: Whose<'_>) -> Result<(), AppError> {
+    let fail = |e| crate::ssr::internal("personal data erasure", e);
+    match whose {
+        Whose::Exam(code) => {
+            eligible_candidate::Entity::delete_many()
+                .filter(eligible_candidate::Column::ExamCode.eq(code))
+                .exec(txn)
+                .await
+                .map_err(fail)?;
+        }
+        Whose::Person(user_id) => {
+            let Some(person) = user::Entity::find_by_id(user_id).one(txn).await.map_err(fail)? else { return Ok(()) };
+            eligible_candidate::Entity::delete_many()
+                .filter(eligible_candidate::Column::IdNumber.eq(person.id_number.as_str()))
+                .exec(txn)
+                .await
+                .map_err(fail)?;
+            let addresses = [Some(person.mobile), person.email].into_iter().flatten().collect::<Vec<_>>();
+            crate::ssr::messaging::outbox_purge::erase_to(txn, &addresses).await?;
+        }
+    }
+    Ok(())
 }
 
 /// Deletes the files of erased rows, after their transaction committed.

@@ -60,6 +60,10 @@ pub async fn replace(
     row.original_name = Set(new_file.original_name.clone());
     row.created_at = Set(now);
     let updated = row.update(&txn).await.map_err(|e| crate::ssr::internal("replace update", e))?;
+    // What the assistant read in the file removed (an ID number off a card) goes with it.
+    if let Some(key) = &unseen_blob {
+        crate::ssr::review::picture_assistant::forget(&txn, std::slice::from_ref(key)).await?;
+    }
     txn.commit().await.map_err(|e| crate::ssr::internal("replace commit", e))?;
     if let Some(key) = unseen_blob {
         // After the commit: a crash here leaves an orphan file for the sweep, never a row

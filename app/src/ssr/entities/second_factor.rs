@@ -16,6 +16,13 @@ pub struct Model {
     /// The last 30-second step whose code signed someone in; only later steps are taken.
     pub last_step: Option<i64>,
     pub created_at: DateTimeUtc,
+    /// The China day (YYYY-MM-DD) `wrong_codes` counts; None before the first wrong code.
+    pub wrong_codes_on: Option<String>,
+    /// Wrong codes typed that day (`second_step`): a wrong code means the password is known.
+    pub wrong_codes: i32,
+    /// Set when the day's wrong codes reached the cap: nothing is taken until an administrator
+    /// resets the second factor.
+    pub locked_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -107,10 +107,21 @@ pub async fn delete_due(state: &ServerState) -> Result<usize, AppError> {
     let mut deleted = 0;
     for definition in exam_store::list_definitions(&state.db).await? {
         let held = held(state, &definition.code).await?;
-        if held.due && (held.pictures > 0 || held.forms > 0) {
+        if held.due && (held.pictures > 0 || held.forms > 0 || has_list(state, &definition.code).await?) {
             delete(state, None, &definition.code).await?;
             deleted += 1;
         }
     }
     Ok(deleted)
+}
+
+/// Whether the exam still holds an imported eligibility list (ID numbers and names).
+async fn has_list(state: &ServerState, exam_code: &str) -> Result<bool, AppError> {
+    use crate::ssr::entities::eligible_candidate;
+    let entries = eligible_candidate::Entity::find()
+        .filter(eligible_candidate::Column::ExamCode.eq(exam_code))
+        .count(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("eligibility list held", e))?;
+    Ok(entries > 0)
 }

@@ -30,6 +30,8 @@ pub enum AuditAction {
     OrderClosed,
     OrderPaid,
     OrderRefunded,
+    /// Staff asked the provider for a refund that it took and has not finished (退款中).
+    OrderRefundRequested,
     OnSitePaymentRecorded,
     /// A notification kept without paying its order (a repeat, or money flagged for staff).
     PaymentNoticeKept,
@@ -78,6 +80,7 @@ impl AuditAction {
             AuditAction::OrderClosed => "order_closed",
             AuditAction::OrderPaid => "order_paid",
             AuditAction::OrderRefunded => "order_refunded",
+            AuditAction::OrderRefundRequested => "order_refund_requested",
             AuditAction::OnSitePaymentRecorded => "on_site_payment_recorded",
             AuditAction::PaymentNoticeKept => "payment_notice_kept",
             AuditAction::PaymentFlagSettled => "payment_flag_settled",

@@ -34,6 +34,9 @@ pub struct LimitSettings {
     pub recovery_guesses_per_installation: Limit,
     /// Payment notifications an address sends that no gateway signed.
     pub refused_payment_notices_per_address: Limit,
+    /// Archives of one's own data (下载我的资料) built for one account: each reads every picture
+    /// the account holds, so one a person can want now and then, not a way to load the server.
+    pub archive_per_account: Limit,
 }
 
 impl Default for LimitSettings {
@@ -49,6 +52,7 @@ impl Default for LimitSettings {
             failed_second_factor_codes_per_account: limit(5, 300),
             recovery_guesses_per_installation: Limit { burst: 1000, period: Duration::from_millis(3600) },
             refused_payment_notices_per_address: limit(20, 3),
+            archive_per_account: limit(1, 600),
         }
     }
 }
@@ -76,6 +80,7 @@ impl LimitSettings {
             failed_second_factor_codes_per_account: share(self.failed_second_factor_codes_per_account),
             recovery_guesses_per_installation: share(self.recovery_guesses_per_installation),
             refused_payment_notices_per_address: share(self.refused_payment_notices_per_address),
+            archive_per_account: share(self.archive_per_account),
         }
     }
 
@@ -91,6 +96,7 @@ impl LimitSettings {
             failed_second_factor_codes_per_account: limit,
             recovery_guesses_per_installation: limit,
             refused_payment_notices_per_address: limit,
+            archive_per_account: limit,
         }
     }
 }

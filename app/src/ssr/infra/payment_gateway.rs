@@ -18,8 +18,14 @@ pub enum NoticeEvent {
     /// The order was paid (`txn` is the payment).
     #[default]
     Paid,
-    /// The order's payment was refunded (`txn` is the refund), by Zige or at the provider's console.
+    /// The order's payment was refunded (`txn` is the refund), by Zige or at the provider's console;
+    /// `amount_fen` is how much of the payment is back with the payer.
     Refunded,
+    /// A refund did not go through (`txn` is the refund): abnormal at the payer's bank, or closed.
+    RefundFailed,
+    /// Found by asking the provider, not notified: the order was paid in `txn` and then refunded,
+    /// by an amount the provider does not say.
+    PaidThenRefunded,
 }
 
 /// A notification, once its signature is verified.
@@ -33,6 +39,10 @@ pub struct GatewayNotice {
     pub amount_fen: u64,
     #[serde(default)]
     pub event: NoticeEvent,
+    /// A refund's number at the merchant (WeChat Pay's `out_refund_no`, Alipay's `out_biz_no`):
+    /// Zige's own refund number, or the provider console's for a refund made there.
+    #[serde(default)]
+    pub refund_no: Option<String>,
 }
 
 /// Why a notification was not believed.
@@ -108,6 +118,15 @@ pub struct RefundRequest {
     pub reason: String,
 }
 
+/// What the provider said to a refund it took.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefundTaken {
+    /// The money is on its way back to the payer (Alipay's refunds; the sandbox's).
+    Refunded,
+    /// Accepted and under way (WeChat Pay's `PROCESSING`): its result comes in a notification.
+    UnderWay,
+}
+
 /// One line of a provider's daily bill, in the terms Zige compares.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BillLine {
@@ -153,8 +172,9 @@ pub trait PaymentGateway: Send + Sync {
     async fn query(&self, order_no: &str) -> Result<ProviderOrder, GatewayFailure>;
     /// Closes the order at the provider, so no payment can arrive for it any more.
     async fn close(&self, order_no: &str) -> Result<(), GatewayFailure>;
-    /// Refunds a paid order through the provider; Ok once the provider has taken the refund.
-    async fn refund(&self, refund: &RefundRequest) -> Result<(), GatewayFailure>;
+    /// Refunds a paid order through the provider; Ok once the provider has taken the refund, saying
+    /// whether it is done or still under way.
+    async fn refund(&self, refund: &RefundRequest) -> Result<RefundTaken, GatewayFailure>;
     /// The provider's bill of a day (in China's time); None where the gateway keeps none.
     async fn bill(&self, day: NaiveDate) -> Result<Option<Vec<BillLine>>, GatewayFailure>;
 }

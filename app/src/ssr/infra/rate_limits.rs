@@ -25,7 +25,8 @@ use super::limit_settings::{Limit, LimitSettings};
 /// Which door a request knocks on, by its path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Door {
-    /// Logging in, and changing a password (which checks the current one just as hard).
+    /// Logging in, and changing a password or deleting the account (which check the current one
+    /// just as hard).
     LogIn,
     SignUp,
     Recovery,
@@ -35,7 +36,7 @@ pub enum Door {
 impl Door {
     pub fn of_path(path: &str) -> Option<Door> {
         match path {
-            "/api/log_in" | "/api/change_password" | "/api/give_second_factor" => Some(Door::LogIn),
+            "/api/log_in" | "/api/change_password" | "/api/give_second_factor" | "/account/delete" => Some(Door::LogIn),
             "/api/sign_up" => Some(Door::SignUp),
             "/api/request_recovery_code" | "/api/reset_password" => Some(Door::Recovery),
             "/api/materials" => Some(Door::Upload),
@@ -54,6 +55,7 @@ pub struct RateLimits {
     failed_second_factor_codes: KeyedTally<i32>,
     recovery_guesses: governor::DefaultDirectRateLimiter,
     refused_payment_notices: KeyedTally<IpAddr>,
+    archives: DefaultKeyedRateLimiter<i32>,
 }
 
 /// The key an address's limits are kept under: an IPv4 address as it is (also when it arrives
@@ -102,6 +104,7 @@ impl RateLimits {
             failed_second_factor_codes: tally(settings.failed_second_factor_codes_per_account),
             recovery_guesses: RateLimiter::direct(quota(settings.recovery_guesses_per_installation)),
             refused_payment_notices: tally(settings.refused_payment_notices_per_address),
+            archives: bucket(settings.archive_per_account),
         }
     }
 
@@ -160,14 +163,21 @@ impl RateLimits {
         verdict(self.uploader.check_key(&user_id))
     }
 
+    /// One archive of this account's data.
+    pub fn check_archive(&self, user_id: i32) -> Result<(), AppError> {
+        verdict(self.archives.check_key(&user_id))
+    }
+
     /// Forgets buckets that are full again, so the maps do not grow without end.
     pub fn forget_idle(&self) {
         for limiter in [&self.log_in, &self.sign_up, &self.recovery, &self.upload] {
             limiter.retain_recent();
             limiter.shrink_to_fit();
         }
-        self.uploader.retain_recent();
-        self.uploader.shrink_to_fit();
+        for limiter in [&self.uploader, &self.archives] {
+            limiter.retain_recent();
+            limiter.shrink_to_fit();
+        }
         self.failed_passwords.forget_idle();
         self.failed_second_factor_codes.forget_idle();
         self.refused_payment_notices.forget_idle();

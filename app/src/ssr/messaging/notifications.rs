@@ -23,8 +23,9 @@ pub struct News<'a> {
     pub visible_from: DateTime<Utc>,
     /// A result: the exam whose results time holds it, so moving that time moves the news.
     pub held_for_results_of: Option<&'a str>,
-    /// The text message, as the provider's template that says it.
-    pub text: TextMessage,
+    /// The text message, as the provider's template that says it; None where no template says
+    /// it (the person is told on the page and by email alone).
+    pub text: Option<TextMessage>,
 }
 
 /// One email or text message for the outbox.
@@ -71,7 +72,7 @@ pub async fn tell(db: &impl ConnectionTrait, news: News<'_>) -> Result<(), AppEr
         };
         enqueue(db, message).await?;
     }
-    if !news.recipient.mobile.is_empty() {
+    if let (false, Some(text)) = (news.recipient.mobile.is_empty(), &news.text) {
         let message = Outgoing {
             channel: "sms",
             recipient: &news.recipient.mobile,
@@ -80,7 +81,7 @@ pub async fn tell(db: &impl ConnectionTrait, news: News<'_>) -> Result<(), AppEr
             at: news.at,
             not_before: news.visible_from,
             held_for_results_of: news.held_for_results_of,
-            text: Some(&news.text),
+            text: Some(text),
         };
         enqueue(db, message).await?;
     }

@@ -82,16 +82,18 @@ pub async fn check_day(state: &ServerState, gateway_code: &str, day: NaiveDate) 
 }
 
 /// Whether the bill's line is what Zige holds of the order: the same payment, the same amount,
-/// and for a refund an order Zige refunded.
+/// and for a refund an order Zige refunded (one still under way is not refunded yet).
 fn matches(order: &payment_order::Model, line: &BillLine) -> bool {
     let same_payment = order.order_no == line.order_no && order.amount() == line.amount_fen;
     match line.event {
         NoticeEvent::Paid => {
             same_payment
                 && order.paid_txn.as_deref() == Some(line.txn.as_str())
-                && matches!(order.state, OrderState::Paid | OrderState::Refunded)
+                && matches!(order.state, OrderState::Paid | OrderState::RefundPending | OrderState::Refunded)
         }
         NoticeEvent::Refunded => same_payment && order.state == OrderState::Refunded,
+        // Bills list payments and refunds only.
+        NoticeEvent::RefundFailed | NoticeEvent::PaidThenRefunded => false,
     }
 }
 
@@ -105,7 +107,7 @@ async fn flag(
 ) -> Result<bool, AppError> {
     let event = match line.event {
         NoticeEvent::Paid => "payment",
-        NoticeEvent::Refunded => "refund",
+        NoticeEvent::Refunded | NoticeEvent::RefundFailed | NoticeEvent::PaidThenRefunded => "refund",
     };
     let now = state.clock.now();
     let detail = format!("{day} {event} {} txn {} {}: {kind}", line.order_no, line.txn, format_yuan(line.amount_fen));

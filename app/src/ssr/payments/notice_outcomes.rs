@@ -8,13 +8,48 @@ pub const REFUNDED: &str = "refunded";
 pub const NOTHING_TO_APPLY: &str = "nothing_to_apply";
 pub const ALREADY_DONE: &str = "already_done";
 pub const UNKNOWN_ORDER: &str = "unknown_order";
-/// A refund reported for an order Zige holds unpaid.
+/// A refund the order's state does not allow (`StaffFlag::RefundUnmatched`).
 pub const REFUND_UNMATCHED: &str = "refund_unmatched";
-/// Outcomes that wait for staff (with `StaffFlag::code`'s and the bill's differences).
-pub const FOR_STAFF: [&str; 7] =
-    ["amount_mismatch", "paid_after_close", "paid_twice", UNKNOWN_ORDER, REFUND_UNMATCHED, NOT_IN_BILL, ONLY_IN_BILL];
+/// The provider, asked, showed the order paid and then refunded: the order is refunded in Zige,
+/// and staff check the amount (`StaffFlag::RefundedAtProvider`).
+pub const REFUNDED_AT_PROVIDER: &str = "refunded_at_provider";
+/// Outcomes that wait for staff (`StaffFlag::code`'s, and the bill's differences).
+pub const FOR_STAFF: [&str; 10] = [
+    "amount_mismatch",
+    "paid_after_close",
+    "paid_twice",
+    UNKNOWN_ORDER,
+    REFUND_UNMATCHED,
+    "partial_refund",
+    "refund_failed",
+    REFUNDED_AT_PROVIDER,
+    NOT_IN_BILL,
+    ONLY_IN_BILL,
+];
 
 /// Zige took the money (or gave it back) but the provider's bill does not show it.
 pub const NOT_IN_BILL: &str = "not_in_bill";
 /// The bill shows money Zige holds no such order for.
 pub const ONLY_IN_BILL: &str = "only_in_bill";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::payment_order::StaffFlag;
+
+    #[test]
+    fn every_flag_the_domain_raises_waits_for_staff() {
+        let flags = [
+            StaffFlag::AmountMismatch { expected_fen: 1, paid_fen: 2 },
+            StaffFlag::PaidAfterClose,
+            StaffFlag::PaidTwice { first_txn: String::new() },
+            StaffFlag::RefundUnmatched,
+            StaffFlag::PartialRefund { order_fen: 1, refunded_fen: 2 },
+            StaffFlag::RefundFailed,
+            StaffFlag::RefundedAtProvider,
+        ];
+        for flag in flags {
+            assert!(FOR_STAFF.contains(&flag.code()), "{} is not listed for staff", flag.code());
+        }
+    }
+}

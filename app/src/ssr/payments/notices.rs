@@ -1,14 +1,12 @@
-//! A gateway's payment notifications, each applied exactly once. Gateways report a payment late,
-//! more than once, out of order, and anyone can post to the address: a notification is believed
-//! only with the gateway's signature, kept once by the gateway's notification id, and then decided
-//! on the order as it stands (`domain::payment_order::decide`). Money the order cannot take (a
-//! wrong amount, a closed order, a second payment) is kept and flagged for staff, never dropped.
+//! A gateway's payment and refund notifications, each applied exactly once. Gateways report a
+//! payment late, more than once, out of order, and anyone can post to the address: a notification
+//! is believed only with the gateway's signature, kept once by the gateway's notification id, and
+//! then decided on the gateway's order of that number as it stands (`domain::payment_order::decide`).
+//! Money the order cannot take (a wrong amount, a closed order, a second payment) and refunds it
+//! cannot either (a partial one, one that failed) are kept and flagged for staff, never dropped.
 
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set, TransactionTrait};
 
 use crate::domain::payment_order::{decide, OrderEvent, OrderOutcome, OrderState};
 use crate::error::AppError;
@@ -18,7 +16,9 @@ use crate::ssr::infra::server_state::ServerState;
 
 use crate::ssr::infra::payment_gateway::{GatewayNotice, NoticeEvent, NoticeRefused};
 
-use super::notice_outcomes::{ALREADY_DONE, NOTHING_TO_APPLY, PAID, REFUNDED, REFUND_UNMATCHED, UNKNOWN_ORDER};
+use super::notice_outcomes::{ALREADY_DONE, NOTHING_TO_APPLY, PAID, REFUNDED, UNKNOWN_ORDER};
+use super::order_moves::move_order;
+use super::orders::refund_no;
 
 /// Verifies and applies one notification exactly as it arrived; returns its outcome. A repeat of
 /// a notification already kept returns the first one's outcome and changes nothing.
@@ -84,10 +84,7 @@ pub async fn keep_and_apply(
             };
         }
     };
-    let outcome = match notice.event {
-        NoticeEvent::Paid => apply(&txn, notice, now).await?,
-        NoticeEvent::Refunded => apply_refund(&txn, notice, now).await?,
-    };
+    let (outcome, moved) = apply(&txn, gateway_code, notice, now).await?;
     payment_notice::Entity::update_many()
         .col_expr(payment_notice::Column::Outcome, Expr::value(outcome.clone()))
         .filter(payment_notice::Column::Id.eq(row.id))
@@ -95,9 +92,9 @@ pub async fn keep_and_apply(
         .await
         .map_err(|e| crate::ssr::internal("notice outcome", e))?;
     let detail = format!("{} txn {} {} fen: {outcome}", notice.order_no, notice.txn, notice.amount_fen);
-    let action = match outcome.as_str() {
-        PAID => AuditAction::OrderPaid,
-        REFUNDED => AuditAction::OrderRefunded,
+    let action = match moved {
+        Some(OrderState::Paid) => AuditAction::OrderPaid,
+        Some(OrderState::Refunded) => AuditAction::OrderRefunded,
         _ => AuditAction::PaymentNoticeKept,
     };
     audit::record(&txn, None, action, gateway_code, &detail, now).await?;
@@ -105,82 +102,63 @@ pub async fn keep_and_apply(
     Ok(outcome)
 }
 
-/// Decides the notification on its order and moves the order when it is paid. The move is
-/// conditional on the state it was decided on; if another notification moved it first, decide
-/// again on what it is now.
+/// Decides the notification on its order (of this gateway: the same number at another gateway is
+/// no order of its) and moves the order as decided; its outcome, and the state the order moved
+/// to. The move is conditional on the state it was decided on; if something moved the order
+/// first, decide again on what it is now.
 async fn apply(
     txn: &DatabaseTransaction,
+    gateway_code: &str,
     notice: &GatewayNotice,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<String, AppError> {
+) -> Result<(String, Option<OrderState>), AppError> {
+    let stays = |outcome: &str| Ok((outcome.to_string(), None));
     for _ in 0..3 {
-        let Some(order) = order_by_no(txn, &notice.order_no).await? else {
-            return Ok(UNKNOWN_ORDER.to_string());
+        let Some(order) = order_of(txn, gateway_code, &notice.order_no).await? else {
+            return stays(UNKNOWN_ORDER);
         };
-        let event = OrderEvent::Paid { amount_fen: notice.amount_fen, txn: notice.txn.clone() };
-        match decide(&order.facts(), &event) {
-            OrderOutcome::Moves(OrderState::Paid) => {
-                let moved = payment_order::Entity::update_many()
-                    .col_expr(payment_order::Column::State, Expr::value(OrderState::Paid))
-                    .col_expr(payment_order::Column::OpenFor, Expr::value(Option::<i32>::None))
-                    .col_expr(payment_order::Column::PaidTxn, Expr::value(notice.txn.clone()))
-                    .col_expr(payment_order::Column::PaidAt, Expr::value(now))
-                    .filter(payment_order::Column::Id.eq(order.id))
-                    .filter(payment_order::Column::State.eq(order.state))
-                    .exec(txn)
-                    .await
-                    .map_err(|e| crate::ssr::internal("order paid", e))?;
-                if moved.rows_affected == 1 {
-                    return Ok(PAID.to_string());
-                }
-            }
-            OrderOutcome::AlreadyDone => return Ok(ALREADY_DONE.to_string()),
-            OrderOutcome::ForStaff(flag) => return Ok(flag.code().to_string()),
-            OrderOutcome::Moves(_) | OrderOutcome::Refused { .. } => return Err(AppError::Internal),
+        let (to, flag) = match decide(&order.facts(), &order_event(&order, notice)) {
+            OrderOutcome::Moves(to) => (to, None),
+            OrderOutcome::MovesForStaff(to, flag) => (to, Some(flag)),
+            OrderOutcome::AlreadyDone => return stays(ALREADY_DONE),
+            OrderOutcome::ForStaff(flag) => return stays(flag.code()),
+            OrderOutcome::Refused { .. } => return Err(AppError::Internal),
+        };
+        if move_order(txn, &order, to, &notice.txn, now).await? {
+            let outcome = match (&flag, to) {
+                (Some(flag), _) => flag.code(),
+                (None, OrderState::Paid) => PAID,
+                (None, _) => REFUNDED,
+            };
+            return Ok((outcome.to_string(), Some(to)));
         }
     }
     Err(AppError::Busy { retry_after_secs: 1 })
 }
 
-/// A refund the provider reports (made by Zige, or at the provider's console): the order becomes
-/// refunded once; a refund of an order Zige holds unpaid waits for staff.
-async fn apply_refund(
-    txn: &DatabaseTransaction,
-    notice: &GatewayNotice,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<String, AppError> {
-    let Some(order) = order_by_no(txn, &notice.order_no).await? else {
-        return Ok(UNKNOWN_ORDER.to_string());
-    };
-    match decide(&order.facts(), &OrderEvent::Refund) {
-        OrderOutcome::Moves(OrderState::Refunded) => {
-            Ok(if refund_if_paid(txn, order.id, now).await? { REFUNDED } else { ALREADY_DONE }.to_string())
+/// What the notification reports, in the domain's terms. A refund is Zige's own when it carries
+/// the refund number Zige asked with.
+fn order_event(order: &payment_order::Model, notice: &GatewayNotice) -> OrderEvent {
+    match notice.event {
+        NoticeEvent::Paid => OrderEvent::Paid { amount_fen: notice.amount_fen, txn: notice.txn.clone() },
+        NoticeEvent::Refunded => OrderEvent::Refunded {
+            refunded_fen: notice.amount_fen,
+            ours: notice.refund_no.as_deref() == Some(refund_no(&order.order_no).as_str()),
+        },
+        NoticeEvent::RefundFailed => OrderEvent::RefundFailed,
+        NoticeEvent::PaidThenRefunded => {
+            OrderEvent::PaidThenRefunded { amount_fen: notice.amount_fen, txn: notice.txn.clone() }
         }
-        OrderOutcome::AlreadyDone => Ok(ALREADY_DONE.to_string()),
-        _ => Ok(REFUND_UNMATCHED.to_string()),
     }
 }
 
-/// Moves a paid order to refunded; false when something moved it first (it was refunded already).
-/// Staff's refund and the provider's refund notice both move it here.
-pub async fn refund_if_paid(
-    conn: &impl ConnectionTrait,
-    order_id: i32,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<bool, AppError> {
-    let moved = payment_order::Entity::update_many()
-        .col_expr(payment_order::Column::State, Expr::value(OrderState::Refunded))
-        .col_expr(payment_order::Column::RefundedAt, Expr::value(now))
-        .filter(payment_order::Column::Id.eq(order_id))
-        .filter(payment_order::Column::State.eq(OrderState::Paid))
-        .exec(conn)
-        .await
-        .map_err(|e| crate::ssr::internal("order refunded", e))?;
-    Ok(moved.rows_affected == 1)
-}
-
-async fn order_by_no(txn: &DatabaseTransaction, order_no: &str) -> Result<Option<payment_order::Model>, AppError> {
+async fn order_of(
+    txn: &DatabaseTransaction,
+    gateway_code: &str,
+    order_no: &str,
+) -> Result<Option<payment_order::Model>, AppError> {
     payment_order::Entity::find()
+        .filter(payment_order::Column::Gateway.eq(gateway_code))
         .filter(payment_order::Column::OrderNo.eq(order_no))
         .one(txn)
         .await

@@ -81,6 +81,13 @@ pub async fn create(
             OrderState::Paid => {
                 return Err(AppError::payment_refused("费用已缴纳，无需再次支付", "The fee is paid already"))
             }
+            // The candidate asked for the fee back; a new order waits until it is back.
+            OrderState::RefundPending => {
+                return Err(AppError::payment_refused(
+                    "退款正在处理中，退款完成前不能重新缴费",
+                    "A refund of the fee is under way; a new payment waits until it is done",
+                ))
+            }
             OrderState::Refunded | OrderState::Closed => {}
         }
     }
@@ -127,18 +134,28 @@ pub async fn close(state: &ServerState, account: &Caller<Candidate>, order_no: &
     match decide(&order.facts(), &OrderEvent::Close) {
         OrderOutcome::Moves(OrderState::Closed) => {
             let now = state.clock.now();
-            if close_everywhere(state, &order).await? == Closing::PaidMeanwhile {
-                return Err(AppError::payment_refused(
-                    "订单已支付，不能关闭",
-                    "The order is paid and cannot be closed",
-                ));
+            match close_everywhere(state, &order).await? {
+                Closing::PaidMeanwhile => {
+                    Err(AppError::payment_refused("订单已支付，不能关闭", "The order is paid and cannot be closed"))
+                }
+                // Nothing is open any more; the refund that ended it is audited as the provider's.
+                Closing::RefundedMeanwhile => Ok(()),
+                Closing::Closed => {
+                    audit::record(
+                        &state.db,
+                        Some(account.account()),
+                        AuditAction::OrderClosed,
+                        &order.exam_code,
+                        order_no,
+                        now,
+                    )
+                    .await
+                }
             }
-            audit::record(&state.db, Some(account.account()), AuditAction::OrderClosed, &order.exam_code, order_no, now)
-                .await
         }
         OrderOutcome::AlreadyDone => Ok(()),
         OrderOutcome::Refused { message_zh, message_en } => Err(AppError::payment_refused(message_zh, message_en)),
-        OrderOutcome::Moves(_) | OrderOutcome::ForStaff(_) => Err(AppError::Internal),
+        OrderOutcome::Moves(_) | OrderOutcome::ForStaff(_) | OrderOutcome::MovesForStaff(..) => Err(AppError::Internal),
     }
 }
 
@@ -161,6 +178,12 @@ pub async fn latest_order(state: &ServerState, application_id: i32) -> Result<Op
         .one(&state.db)
         .await
         .map_err(|e| crate::ssr::internal("order latest", e))
+}
+
+/// Zige's one refund number of an order: a provider asked twice with it refunds once, and a
+/// refund notification carrying it is the refund Zige asked for (another is the console's).
+pub fn refund_no(order_no: &str) -> String {
+    format!("RF{}", order_no.trim_start_matches("ZG"))
 }
 
 /// "ZG" and 20 capital hex digits: unguessable, so an order number alone reveals nothing.

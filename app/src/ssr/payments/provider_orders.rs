@@ -15,7 +15,7 @@ use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::payment_gateway::{GatewayNotice, NoticeEvent, ProviderOrder};
 use crate::ssr::infra::server_state::ServerState;
 
-use super::notice_outcomes::{ALREADY_DONE, PAID};
+use super::notice_outcomes::{ALREADY_DONE, PAID, REFUNDED_AT_PROVIDER};
 use super::notices;
 use super::provider_failure::unreachable;
 
@@ -38,24 +38,28 @@ pub enum Closing {
     Closed,
     /// The provider had taken the payment: the order is paid now, and stays so.
     PaidMeanwhile,
+    /// The provider had taken the payment and refunded it: the order is refunded now.
+    RefundedMeanwhile,
 }
 
 /// Asks the order's provider about it and applies a payment the provider reports; Some(outcome)
-/// when it reported one. Orders of the sandbox or paid on site are not asked about.
+/// when it reported one. An order the provider says was paid and then refunded (at its console,
+/// say) is never taken as paid: the payment and the refund are applied together, for staff to
+/// check. Orders of the sandbox or paid on site are not asked about.
 pub async fn ask_provider(state: &ServerState, order: &payment_order::Model) -> Result<Option<String>, AppError> {
     let Some(gateway) = state.gateways.find(&order.gateway).cloned() else { return Ok(None) };
-    let (txn, amount_fen) = match gateway.query(&order.order_no).await.map_err(unreachable)? {
-        ProviderOrder::Paid { txn, amount_fen } | ProviderOrder::Refunded { txn, amount_fen } => (txn, amount_fen),
+    let (txn, amount_fen, event) = match gateway.query(&order.order_no).await.map_err(unreachable)? {
+        ProviderOrder::Paid { txn, amount_fen } => (txn, amount_fen, NoticeEvent::Paid),
+        ProviderOrder::Refunded { txn, amount_fen } => (txn, amount_fen, NoticeEvent::PaidThenRefunded),
         ProviderOrder::Unpaid | ProviderOrder::Closed | ProviderOrder::NotTracked => return Ok(None),
     };
-    // Under an id of Zige's making, one per payment: asking again applies nothing twice.
-    let notice = GatewayNotice {
-        notice_id: format!("query:{txn}"),
-        order_no: order.order_no.clone(),
-        txn,
-        amount_fen,
-        event: NoticeEvent::Paid,
+    // Under an id of Zige's making, one per payment and what became of it: asking again applies
+    // nothing twice.
+    let notice_id = match event {
+        NoticeEvent::PaidThenRefunded => format!("query:refunded:{txn}"),
+        _ => format!("query:{txn}"),
     };
+    let notice = GatewayNotice { notice_id, order_no: order.order_no.clone(), txn, amount_fen, event, refund_no: None };
     notices::keep_and_apply(state, gateway.code(), &notice, "found by asking the provider").await.map(Some)
 }
 
@@ -64,6 +68,10 @@ pub async fn close_everywhere(state: &ServerState, order: &payment_order::Model)
     if let Some(outcome) = ask_provider(state, order).await? {
         if outcome == PAID || outcome == ALREADY_DONE {
             return Ok(Closing::PaidMeanwhile);
+        }
+        // Paid and refunded at the provider: there is nothing open left there to close.
+        if outcome == REFUNDED_AT_PROVIDER {
+            return Ok(Closing::RefundedMeanwhile);
         }
     }
     if let Some(gateway) = state.gateways.find(&order.gateway).cloned() {

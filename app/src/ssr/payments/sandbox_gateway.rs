@@ -12,7 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::ssr::infra::payment_gateway::{
     BillLine, Checkout, GatewayFailure, GatewayNotice, NoticeRefused, OrderToPay, PaymentGateway, ProviderOrder,
-    RefundRequest,
+    RefundRequest, RefundTaken,
 };
 
 pub const SANDBOX_CODE: &str = "sandbox";
@@ -77,8 +77,8 @@ impl PaymentGateway for SandboxGateway {
     }
 
     /// No money moved in, so none moves back.
-    async fn refund(&self, _: &RefundRequest) -> Result<(), GatewayFailure> {
-        Ok(())
+    async fn refund(&self, _: &RefundRequest) -> Result<RefundTaken, GatewayFailure> {
+        Ok(RefundTaken::Refunded)
     }
 
     async fn bill(&self, _: NaiveDate) -> Result<Option<Vec<BillLine>>, GatewayFailure> {
@@ -98,6 +98,7 @@ mod tests {
             txn: "T1".into(),
             amount_fen: 10000,
             event: NoticeEvent::Paid,
+            refund_no: None,
         }
     }
 

@@ -16,13 +16,13 @@ use crate::ssr::application::application_queries;
 use crate::ssr::entities::{payment_notice, payment_order};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::audit::{self, AuditAction};
-use crate::ssr::infra::payment_gateway::RefundRequest;
+use crate::ssr::infra::payment_gateway::{RefundRequest, RefundTaken};
 use crate::ssr::infra::server_state::ServerState;
 
 use super::notice_outcomes::FOR_STAFF;
-use super::notices::refund_if_paid;
+use super::order_moves::move_order;
 use super::order_view::{order_view, ON_SITE};
-use super::orders::{latest_order, new_order_no};
+use super::orders::{latest_order, new_order_no, refund_no};
 use super::provider_failure::unreachable;
 use super::provider_orders::{close_everywhere, Closing};
 
@@ -67,20 +67,30 @@ pub async fn record_on_site(
                     format!("This candidate has paid already (order {})", latest.order_no),
                 ))
             }
-            OrderState::Created => {
-                if close_everywhere(state, &latest).await? == Closing::PaidMeanwhile {
+            OrderState::RefundPending => {
+                return Err(AppError::payment_refused(
+                    format!("该考生的退款正在处理中（订单 {}），完成后才能再登记缴费", latest.order_no),
+                    format!("A refund of order {} is under way; record a payment once it is done", latest.order_no),
+                ))
+            }
+            OrderState::Created => match close_everywhere(state, &latest).await? {
+                Closing::PaidMeanwhile => {
                     return Err(AppError::payment_refused(
                         format!("该考生已在线支付（订单 {}），无需现场缴费", latest.order_no),
                         format!(
                             "This candidate has just paid online (order {}); no on-site payment is due",
                             latest.order_no
                         ),
-                    ));
+                    ))
                 }
-                let detail = format!("{} closed: paid on site", latest.order_no);
-                audit::record(&state.db, Some(staff.account()), AuditAction::OrderClosed, exam_code, &detail, now)
-                    .await?;
-            }
+                // Paid and refunded at the provider: nothing of it is open, and the fee is due.
+                Closing::RefundedMeanwhile => {}
+                Closing::Closed => {
+                    let detail = format!("{} closed: paid on site", latest.order_no);
+                    audit::record(&state.db, Some(staff.account()), AuditAction::OrderClosed, exam_code, &detail, now)
+                        .await?;
+                }
+            },
             OrderState::Refunded | OrderState::Closed => {}
         }
     }
@@ -112,8 +122,9 @@ pub async fn record_on_site(
     Ok(order_view(state, &order))
 }
 
-/// Refunds a paid order, with the reason: through its provider (the order is marked refunded once
-/// the provider has taken the refund), or, for an on-site payment, at the desk.
+/// Refunds a paid order, with the reason: through its provider (refunded once the provider says
+/// the money is going back, 退款中 while it is still under way), or, for an on-site payment, at
+/// the desk.
 pub async fn refund(
     state: &ServerState,
     staff: &Caller<Admin>,
@@ -131,37 +142,14 @@ pub async fn refund(
         .map_err(|e| crate::ssr::internal("order find", e))?
         .ok_or(AppError::NotFound)?;
     match decide(&order.facts(), &OrderEvent::Refund) {
-        OrderOutcome::Moves(OrderState::Refunded) => {
-            if let Some(gateway) = state.gateways.find(&order.gateway).cloned() {
-                let refund = RefundRequest {
-                    order_no: order.order_no.clone(),
-                    // One refund number per order: asking again refunds once.
-                    refund_no: format!("RF{}", order.order_no.trim_start_matches("ZG")),
-                    refund_fen: order.amount(),
-                    total_fen: order.amount(),
-                    reason: reason.chars().take(80).collect(),
-                };
-                gateway.refund(&refund).await.map_err(unreachable)?;
-            }
-            let now = state.clock.now();
-            if refund_if_paid(&state.db, order.id, now).await? {
-                let detail = format!("{order_no} {} fen: {reason}", order.amount_fen);
-                audit::record(
-                    &state.db,
-                    Some(staff.account()),
-                    AuditAction::OrderRefunded,
-                    &order.exam_code,
-                    &detail,
-                    now,
-                )
-                .await?;
-            }
-        }
+        OrderOutcome::Moves(OrderState::Refunded) => refund_through_provider(state, staff, &order, reason).await?,
         OrderOutcome::AlreadyDone => {}
         OrderOutcome::Refused { message_zh, message_en } => {
             return Err(AppError::payment_refused(message_zh, message_en))
         }
-        OrderOutcome::Moves(_) | OrderOutcome::ForStaff(_) => return Err(AppError::Internal),
+        OrderOutcome::Moves(_) | OrderOutcome::ForStaff(_) | OrderOutcome::MovesForStaff(..) => {
+            return Err(AppError::Internal)
+        }
     }
     let order = payment_order::Entity::find_by_id(order.id)
         .one(&state.db)
@@ -169,6 +157,40 @@ pub async fn refund(
         .map_err(|e| crate::ssr::internal("order reload", e))?
         .ok_or(AppError::NotFound)?;
     Ok(order_view(state, &order))
+}
+
+/// Asks the order's provider for the refund (an on-site payment is refunded at the desk) and
+/// records what it answered: refunded, or 退款中 while the provider takes its time (its
+/// notification finishes it). Asked again, the same refund number refunds once.
+async fn refund_through_provider(
+    state: &ServerState,
+    staff: &Caller<Admin>,
+    order: &payment_order::Model,
+    reason: &str,
+) -> Result<(), AppError> {
+    let taken = match state.gateways.find(&order.gateway).cloned() {
+        Some(gateway) => {
+            let refund = RefundRequest {
+                order_no: order.order_no.clone(),
+                refund_no: refund_no(&order.order_no),
+                refund_fen: order.amount(),
+                total_fen: order.amount(),
+                reason: reason.chars().take(80).collect(),
+            };
+            gateway.refund(&refund).await.map_err(unreachable)?
+        }
+        None => RefundTaken::Refunded,
+    };
+    let (to, action, said) = match taken {
+        RefundTaken::Refunded => (OrderState::Refunded, AuditAction::OrderRefunded, "refunded"),
+        RefundTaken::UnderWay => (OrderState::RefundPending, AuditAction::OrderRefundRequested, "under way"),
+    };
+    let now = state.clock.now();
+    if to != order.state && move_order(&state.db, order, to, "", now).await? {
+        let detail = format!("{} {} fen, {said}: {reason}", order.order_no, order.amount_fen);
+        audit::record(&state.db, Some(staff.account()), action, &order.exam_code, &detail, now).await?;
+    }
+    Ok(())
 }
 
 /// Notifications of an exam's orders that wait for staff (money the order could not take, and the

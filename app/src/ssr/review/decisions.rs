@@ -145,11 +145,11 @@ pub async fn decide(
             at: now,
             visible_from,
             held_for_results_of: new_state.is_result().then_some(row.exam_code.as_str()),
-            text: if new_state.is_result() {
+            text: Some(if new_state.is_result() {
                 TextMessage::result_published(&title.title_zh)
             } else {
                 TextMessage::review_returned(&title.title_zh)
-            },
+            }),
         },
     )
     .await?;

@@ -9,12 +9,19 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::models::picture_findings::{PairSide, SimilarPair};
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Admin;
 use crate::ssr::application::application_queries;
 use crate::ssr::entities::{material, picture_finding, similar_picture};
 use crate::ssr::exams::exam_store;
 use crate::ssr::review::review_queue;
 
-pub async fn pairs_of_exam(db: &DatabaseConnection, exam_code: &str) -> Result<Vec<SimilarPair>, AppError> {
+/// For administrators alone: the pairs name other candidates' applications in any exam.
+pub async fn pairs_of_exam(
+    db: &DatabaseConnection,
+    _admin: &Caller<Admin>,
+    exam_code: &str,
+) -> Result<Vec<SimilarPair>, AppError> {
     let fail = |e| crate::ssr::internal("similar pairs", e);
     let pictures =
         material::Entity::find().filter(material::Column::ExamCode.eq(exam_code)).all(db).await.map_err(fail)?;

@@ -1,8 +1,9 @@
 //! An authority's Alipay contract as Zige needs it: the app (`app_id`) and its private key that
 //! signs requests, Alipay's public key that verifies answers and notifications, the gateway to
-//! call (the production one unless a test points to a stand-in), and the merchant's PID when the
-//! app may be shared (then a notification for another seller is refused). Its Debug names the
-//! app and gateway, never a key.
+//! call (the production one unless a test points to a stand-in), and the merchant's PID, which
+//! every notification must name (an app may be shared by several merchants, and a notification
+//! for another seller's trade is no payment to this one). Its Debug names the app, seller and
+//! gateway, never a key.
 
 use crate::payments::rsa_keys::{MerchantKey, ProviderKey};
 
@@ -13,30 +14,30 @@ pub struct AlipayAccount {
     pub app_id: String,
     app_key: MerchantKey,
     alipay_key: ProviderKey,
-    /// The merchant's PID (`2088…`), which a notification's `seller_id` must be when set.
-    pub seller_id: Option<String>,
+    /// The merchant's PID (`2088…`), which a notification's `seller_id` must be.
+    pub seller_id: String,
 }
 
 impl AlipayAccount {
-    /// The account on the production gateway, with no seller check.
-    pub fn new(app_id: impl Into<String>, app_key: MerchantKey, alipay_key: ProviderKey) -> AlipayAccount {
+    /// The account on the production gateway.
+    pub fn new(
+        app_id: impl Into<String>,
+        seller_id: impl Into<String>,
+        app_key: MerchantKey,
+        alipay_key: ProviderKey,
+    ) -> AlipayAccount {
         AlipayAccount {
             gateway_url: PRODUCTION_GATEWAY.into(),
             app_id: app_id.into(),
             app_key,
             alipay_key,
-            seller_id: None,
+            seller_id: seller_id.into(),
         }
     }
 
     /// The same account on another gateway (the sandbox, or a test's stand-in).
     pub fn at_gateway(self, gateway_url: impl Into<String>) -> AlipayAccount {
         AlipayAccount { gateway_url: gateway_url.into(), ..self }
-    }
-
-    /// The same account, believing notifications only for this seller.
-    pub fn for_seller(self, seller_id: impl Into<String>) -> AlipayAccount {
-        AlipayAccount { seller_id: Some(seller_id.into()), ..self }
     }
 
     pub(super) fn app_key(&self) -> &MerchantKey {
@@ -67,8 +68,7 @@ mod tests {
     fn its_debug_names_the_app_and_no_key() {
         let key = MerchantKey::parse(include_str!("../../../tests/fixtures/payments/alipay_java_test_app_key.pem"));
         let alipay = ProviderKey::parse(include_str!("../../../tests/fixtures/payments/standin_alipay_public_key.pem"));
-        let account =
-            AlipayAccount::new("2021000000000001", key.unwrap(), alipay.unwrap()).for_seller("2088000000000002");
+        let account = AlipayAccount::new("2021000000000001", "2088000000000002", key.unwrap(), alipay.unwrap());
         let shown = format!("{account:?}");
         assert!(shown.contains("2021000000000001") && shown.contains(PRODUCTION_GATEWAY));
         assert!(!shown.contains("MII") && !shown.contains("Key("), "{shown}");

@@ -5,7 +5,7 @@
 
 use app::ssr::infra::payment_gateway::{
     BillLine, Checkout, Device, GatewayFailure, GatewayNotice, NoticeRefused, OrderToPay, PaymentGateway,
-    ProviderOrder, RefundRequest,
+    ProviderOrder, RefundRequest, RefundTaken,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
@@ -16,9 +16,12 @@ use super::sign_content::signed;
 use super::trade_bill::bill_lines;
 use super::trade_notification::read_notification;
 use crate::payments::beijing_time::beijing_time;
+use crate::provider_client::{body_within, FILE_MAX_BYTES};
 use app::domain::exam_fee::{parse_yuan, yuan_text};
 
 pub const ALIPAY_CODE: &str = "alipay";
+/// Where Alipay serves its bills (`bill_download_url`, as its SDKs' tests show it).
+const BILL_HOSTS: [&str; 1] = ["dwbillcenter.alipay.com"];
 /// Alipay's answer when it holds no trade of that number: nothing was ever started there.
 const TRADE_NOT_EXIST: &str = "ACQ.TRADE_NOT_EXIST";
 
@@ -60,15 +63,40 @@ impl AlipayGateway {
         signed(params, self.account.app_key())
     }
 
+    /// The bill's file, from an address Alipay's signed answer gave, on a host Alipay serves bills
+    /// from, up to `FILE_MAX_BYTES` (a redirect is not followed: `provider_client`).
     async fn download(&self, url: &str) -> Result<Vec<u8>, GatewayFailure> {
+        let address = bill_address(&self.account, url)?;
         let failed = |error: reqwest::Error| {
             GatewayFailure::Unreachable(format!("Alipay's bill could not be fetched: {}", error.without_url()))
         };
-        let response = self.client.get(url).send().await.map_err(failed)?;
+        let response = self.client.get(address).send().await.map_err(failed)?;
         if !response.status().is_success() {
             return Err(GatewayFailure::Unreachable(format!("Alipay's bill: HTTP {}", response.status().as_u16())));
         }
-        Ok(response.bytes().await.map_err(failed)?.to_vec())
+        body_within(response, FILE_MAX_BYTES)
+            .await
+            .map_err(|e| GatewayFailure::Unreachable(format!("Alipay's bill was not read: {e}")))
+    }
+}
+
+/// The bill's address when its host is one Alipay serves bills from (or the configured gateway's
+/// own, which is Alipay's, or a test's stand-in): the address comes from a signed answer, but a
+/// file fetched from elsewhere would only be someone else's say. Plain http is taken as Alipay
+/// gives it (its bill addresses are documented as http): a bill only raises differences for
+/// staff to look at, it never moves an order.
+fn bill_address(account: &AlipayAccount, url: &str) -> Result<reqwest::Url, GatewayFailure> {
+    let refused =
+        || GatewayFailure::Unreachable("Alipay's bill is offered from a host Alipay does not serve bills from".into());
+    let address = reqwest::Url::parse(url).map_err(|_| refused())?;
+    let gateway = reqwest::Url::parse(&account.gateway_url).ok();
+    let host = address.host_str().unwrap_or_default();
+    let gateway_host = gateway.as_ref().and_then(|g| g.host_str());
+    let allowed = BILL_HOSTS.contains(&host) || gateway_host == Some(host);
+    if allowed && matches!(address.scheme(), "https" | "http") {
+        Ok(address)
+    } else {
+        Err(refused())
     }
 }
 
@@ -130,16 +158,17 @@ impl PaymentGateway for AlipayGateway {
         answer.success().map(|_| ())
     }
 
-    /// Taken once Alipay answers success, whether or not money moved in this call
-    /// (`fund_change` N: the same `out_request_no` was refunded before).
-    async fn refund(&self, refund: &RefundRequest) -> Result<(), GatewayFailure> {
+    /// Refunded once Alipay answers success, whether or not money moved in this call
+    /// (`fund_change` N: the same `out_request_no` was refunded before): Alipay's refunds are
+    /// settled in the call.
+    async fn refund(&self, refund: &RefundRequest) -> Result<RefundTaken, GatewayFailure> {
         let biz = json!({
             "out_trade_no": refund.order_no,
             "out_request_no": refund.refund_no,
             "refund_amount": yuan_text(refund.refund_fen),
             "refund_reason": refund.reason,
         });
-        call(&self.account, &self.client, "alipay.trade.refund", &biz).await?.success().map(|_| ())
+        call(&self.account, &self.client, "alipay.trade.refund", &biz).await?.success().map(|_| RefundTaken::Refunded)
     }
 
     async fn bill(&self, day: NaiveDate) -> Result<Option<Vec<BillLine>>, GatewayFailure> {
@@ -170,6 +199,7 @@ mod tests {
     fn gateway() -> AlipayGateway {
         let account = AlipayAccount::new(
             "2021000000000001",
+            "2088000000000002",
             MerchantKey::parse(APP_KEY).unwrap(),
             ProviderKey::parse(STANDIN_PUBLIC).unwrap(),
         );

@@ -127,6 +127,7 @@ mod tests {
     fn account() -> AlipayAccount {
         AlipayAccount::new(
             "2021000000000001",
+            "2088000000000002",
             MerchantKey::parse(APP_KEY).unwrap(),
             ProviderKey::parse(STANDIN_PUBLIC).unwrap(),
         )

@@ -1,9 +1,11 @@
 //! Alipay's asynchronous trade notification (`notify_type=trade_status_sync`), a UTF-8 form
 //! posted to `notify_url`. Believed only when Alipay's key verifies it (its content drops `sign`
-//! and `sign_type`), it names our app and, when the account says which, our seller. A paid trade
+//! and `sign_type`), it names our app and our seller, and names each field once (a second value
+//! of a field, empty ones included, is not what Alipay signed or sends). A paid trade
 //! (`TRADE_SUCCESS`, `TRADE_FINISHED`) reports the payment; one carrying `refund_fee` and
-//! `gmt_refund` reports a refund, of `refund_fee`; a trade still waiting or closed unpaid is
-//! acknowledged and left alone.
+//! `gmt_refund` reports a refund: `refund_fee` is everything refunded of the trade so far (a
+//! running total, so a first partial refund is not the whole), `out_biz_no` the refund's number.
+//! A trade still waiting or closed unpaid is acknowledged and left alone.
 
 use app::ssr::infra::payment_gateway::{GatewayNotice, NoticeEvent, NoticeRefused};
 
@@ -19,32 +21,44 @@ pub fn read_notification(account: &AlipayAccount, body: &[u8]) -> Result<Gateway
         return Err(NoticeRefused::BadSignature);
     }
     let malformed = |why: &str| NoticeRefused::Malformed(why.to_string());
+    if params.iter().enumerate().any(|(at, (key, _))| params[..at].iter().any(|(earlier, _)| earlier == key)) {
+        return Err(malformed("a field given twice"));
+    }
     if field("notify_type") != "trade_status_sync" {
         return Err(malformed("not a trade notification"));
     }
     if field("app_id") != account.app_id {
         return Err(malformed("for another app"));
     }
-    if account.seller_id.as_deref().is_some_and(|seller| field("seller_id") != seller) {
-        return Err(malformed("for another seller"));
+    if field("seller_id") != account.seller_id {
+        return Err(malformed("for another seller, or none"));
     }
     let (notice_id, order_no, trade_no) = (field("notify_id"), field("out_trade_no"), field("trade_no"));
     if notice_id.is_empty() || order_no.is_empty() || trade_no.is_empty() {
         return Err(malformed("without notify_id, out_trade_no or trade_no"));
     }
-    let notice = |txn: String, amount: &str, event: NoticeEvent| {
+    let notice = |txn: String, amount: &str, event: NoticeEvent, refund_no: Option<String>| {
         let amount_fen = parse_yuan(amount).ok_or_else(|| malformed("an amount that is not a plain yuan amount"))?;
-        Ok(GatewayNotice { notice_id: notice_id.to_string(), order_no: order_no.to_string(), txn, amount_fen, event })
+        Ok(GatewayNotice {
+            notice_id: notice_id.to_string(),
+            order_no: order_no.to_string(),
+            txn,
+            amount_fen,
+            event,
+            refund_no,
+        })
     };
     if !field("gmt_refund").is_empty() && !field("refund_fee").is_empty() {
-        let txn = match field("out_biz_no") {
-            "" => trade_no.to_string(),
-            refund => format!("{trade_no}:{refund}"),
+        let (txn, refund_no) = match field("out_biz_no") {
+            "" => (trade_no.to_string(), None),
+            refund => (format!("{trade_no}:{refund}"), Some(refund.to_string())),
         };
-        return notice(txn, field("refund_fee"), NoticeEvent::Refunded);
+        return notice(txn, field("refund_fee"), NoticeEvent::Refunded, refund_no);
     }
     match field("trade_status") {
-        "TRADE_SUCCESS" | "TRADE_FINISHED" => notice(trade_no.to_string(), field("total_amount"), NoticeEvent::Paid),
+        "TRADE_SUCCESS" | "TRADE_FINISHED" => {
+            notice(trade_no.to_string(), field("total_amount"), NoticeEvent::Paid, None)
+        }
         status @ ("WAIT_BUYER_PAY" | "TRADE_CLOSED") => Err(NoticeRefused::NothingToApply(format!("trade {status}"))),
         _ => Err(malformed("an unknown trade_status")),
     }
@@ -65,9 +79,14 @@ mod tests {
         form_urlencoded::Serializer::new(String::new()).extend_pairs(params).finish().into_bytes()
     }
 
+    /// The app and seller of the Node SDK's real notification (vector A2).
     fn yuque(app_id: &str) -> AlipayAccount {
+        yuque_of(app_id, "2088531891668739")
+    }
+
+    fn yuque_of(app_id: &str, seller_id: &str) -> AlipayAccount {
         let app_key = MerchantKey::parse(APP_KEY).unwrap();
-        AlipayAccount::new(app_id, app_key, ProviderKey::parse(A2_KEY).unwrap())
+        AlipayAccount::new(app_id, seller_id, app_key, ProviderKey::parse(A2_KEY).unwrap())
     }
 
     #[test]
@@ -81,22 +100,33 @@ mod tests {
                 txn: "2019081522001468450512505578".into(),
                 amount_fen: 10,
                 event: NoticeEvent::Paid,
+                refund_no: None,
             }
         );
-        let seller_checked = yuque("2019073166072302").for_seller("2088531891668739");
-        assert!(read_notification(&seller_checked, &form(&a2_notification())).is_ok());
     }
 
     #[test]
     fn another_app_or_seller_or_a_changed_or_unsigned_form_is_refused() {
         let body = form(&a2_notification());
         assert!(matches!(read_notification(&yuque("2021000000000001"), &body), Err(NoticeRefused::Malformed(_))));
-        let other_seller = yuque("2019073166072302").for_seller("2088000000000000");
+        let other_seller = yuque_of("2019073166072302", "2088000000000000");
         assert!(matches!(read_notification(&other_seller, &body), Err(NoticeRefused::Malformed(_))));
         let changed = String::from_utf8(body.clone()).unwrap().replace("total_amount=0.10", "total_amount=100.00");
         assert_eq!(read_notification(&yuque("2019073166072302"), changed.as_bytes()), Err(NoticeRefused::BadSignature));
         let unsigned: Vec<_> = a2_notification().into_iter().filter(|(k, _)| k != "sign").collect();
         assert_eq!(read_notification(&yuque("2019073166072302"), &form(&unsigned)), Err(NoticeRefused::BadSignature));
+    }
+
+    #[test]
+    fn a_field_given_twice_is_refused_even_when_the_signature_still_verifies() {
+        // Empty values are left out of what is signed, so a second, empty `app_id` leaves the
+        // signature whole: the form is still not one Alipay sent.
+        let mut body = form(&a2_notification());
+        body.extend_from_slice(b"&app_id=");
+        assert!(matches!(read_notification(&yuque("2019073166072302"), &body), Err(NoticeRefused::Malformed(_))));
+        let mut twice = form(&a2_notification());
+        twice.extend_from_slice(b"&out_trade_no=");
+        assert!(matches!(read_notification(&yuque("2019073166072302"), &twice), Err(NoticeRefused::Malformed(_))));
     }
 
     /// A notification the stand-in's Alipay key signs, as Alipay does.
@@ -110,6 +140,7 @@ mod tests {
             ("total_amount", "100.00"),
         ]
         .iter()
+        .chain(&[("seller_id", "2088000000000002")])
         .filter(|(k, _)| !fields.iter().any(|(given, _)| given == k))
         .chain(fields)
         .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -122,6 +153,7 @@ mod tests {
     fn ours() -> AlipayAccount {
         AlipayAccount::new(
             "2021000000000001",
+            "2088000000000002",
             MerchantKey::parse(APP_KEY).unwrap(),
             ProviderKey::parse(STANDIN_PUBLIC).unwrap(),
         )
@@ -137,9 +169,19 @@ mod tests {
         ]);
         let notice = read_notification(&ours(), &body).unwrap();
         assert_eq!(
-            (notice.event, notice.txn.as_str(), notice.amount_fen),
-            (NoticeEvent::Refunded, "2024T1:RF1", 10000)
+            (notice.event, notice.txn.as_str(), notice.amount_fen, notice.refund_no.as_deref()),
+            (NoticeEvent::Refunded, "2024T1:RF1", 10000, Some("RF1"))
         );
+    }
+
+    #[test]
+    fn a_notification_that_names_no_seller_or_another_is_refused() {
+        let none = signed_by_alipay(&[("trade_status", "TRADE_SUCCESS"), ("seller_id", "")]);
+        assert!(matches!(read_notification(&ours(), &none), Err(NoticeRefused::Malformed(_))));
+        let other = signed_by_alipay(&[("trade_status", "TRADE_SUCCESS"), ("seller_id", "2088999999999999")]);
+        assert!(matches!(read_notification(&ours(), &other), Err(NoticeRefused::Malformed(_))));
+        let ours_paid = signed_by_alipay(&[("trade_status", "TRADE_SUCCESS")]);
+        assert_eq!(read_notification(&ours(), &ours_paid).unwrap().event, NoticeEvent::Paid);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! A WeChat Pay notification, read as WeChat Pay sends it: signed in the `Wechatpay-*` headers,
-//! its facts in an encrypted `resource`. A payment (`TRANSACTION.SUCCESS`) or a refund
-//! (`REFUND.SUCCESS`) is believed only for this merchant and app, in yuan fen (CNY); any other
-//! event is acknowledged without being applied.
+//! its facts in an encrypted `resource`. A payment (`TRANSACTION.SUCCESS`) or a refund's result
+//! (`REFUND.SUCCESS`; `REFUND.ABNORMAL` and `REFUND.CLOSED`, which staff must settle) is believed
+//! only for this merchant (and a payment for this app), in yuan fen (CNY), and a refund carries
+//! its number (`out_refund_no`) and amount for Zige to compare with the order; any other event
+//! is acknowledged without being applied.
 
 use app::ssr::infra::payment_gateway::{GatewayNotice, NoticeEvent, NoticeRefused};
 use chrono::{DateTime, Utc};
@@ -48,6 +50,7 @@ pub struct Transaction {
 struct Refund {
     mchid: String,
     out_trade_no: String,
+    out_refund_no: String,
     refund_id: String,
     refund_status: String,
     amount: Amount,
@@ -80,22 +83,28 @@ pub fn read(
                 txn: paid.transaction_id,
                 amount_fen,
                 event: NoticeEvent::Paid,
+                refund_no: None,
             })
         }
-        "REFUND.SUCCESS" => {
+        event @ ("REFUND.SUCCESS" | "REFUND.ABNORMAL" | "REFUND.CLOSED") => {
             let refund: Refund = serde_json::from_slice(&plain).map_err(|e| malformed("the refund", e))?;
             if refund.mchid != account.merchant_id {
                 return Err(NoticeRefused::Malformed(format!("for merchant {}, not this one", refund.mchid)));
             }
-            if refund.refund_status != "SUCCESS" {
-                return Err(NoticeRefused::NothingToApply(format!("refund_status {}", refund.refund_status)));
-            }
+            let event = match (event, refund.refund_status.as_str()) {
+                ("REFUND.SUCCESS", "SUCCESS") => NoticeEvent::Refunded,
+                ("REFUND.ABNORMAL", "ABNORMAL") | ("REFUND.CLOSED", "CLOSED") => NoticeEvent::RefundFailed,
+                (event, status) => {
+                    return Err(NoticeRefused::Malformed(format!("{event} with refund_status {status}")));
+                }
+            };
             Ok(GatewayNotice {
                 notice_id: envelope.id,
                 order_no: refund.out_trade_no,
                 txn: refund.refund_id,
                 amount_fen: refund.amount.refund,
-                event: NoticeEvent::Refunded,
+                event,
+                refund_no: Some(refund.out_refund_no),
             })
         }
         other => Err(NoticeRefused::NothingToApply(format!("event {other}"))),

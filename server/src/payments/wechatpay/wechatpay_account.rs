@@ -1,9 +1,10 @@
 //! What the installation's WeChat Pay merchant contract gives it, from the configuration
 //! (`payment_settings`): the merchant number and the app it sells through, the merchant's API
-//! key and its certificate's serial, the API v3 key, and the platform's key that signs what
-//! WeChat Pay sends. None of it is ever written to a log.
+//! key and its certificate's serial, the API v3 key, and the platform's keys that sign what
+//! WeChat Pay sends (its public key, its certificates, or both while a merchant moves from one to
+//! the other). None of it is ever written to a log.
 
-use super::answer_signature::PlatformKey;
+use super::answer_signature::PlatformKeys;
 use super::encrypted_resource::ApiV3Key;
 use crate::payments::rsa_keys::MerchantKey;
 
@@ -21,7 +22,7 @@ pub struct WechatPayAccount {
     /// The serial of the merchant's API certificate (证书序列号), named in each request.
     pub certificate_serial: String,
     pub api_v3_key: ApiV3Key,
-    pub platform: PlatformKey,
+    pub platform: PlatformKeys,
     /// Where WeChat Pay posts refund results (payment results go where each order says).
     pub notify_url: String,
 }

@@ -5,14 +5,14 @@
 
 use app::ssr::infra::payment_gateway::{
     BillLine, Checkout, Device, GatewayFailure, GatewayNotice, NoticeRefused, OrderToPay, PaymentGateway,
-    ProviderOrder, RefundRequest,
+    ProviderOrder, RefundRequest, RefundTaken,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use reqwest::Method;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::api_client::{call, refusal_code, Signed};
+use super::api_client::{call, CallFailure, Signed};
 use super::notification::{paid_amount, Transaction};
 use super::wechatpay_account::WechatPayAccount;
 use super::{notification, trade_bill};
@@ -41,14 +41,15 @@ impl WechatPayGateway {
         method: Method,
         address: reqwest::Url,
         body: Option<Value>,
-    ) -> Result<Value, GatewayFailure> {
+    ) -> Result<Value, CallFailure> {
         let answer =
             call(&self.client, &self.account, method, address, body.map(|b| b.to_string()), Signed::Required).await?;
         if answer.is_empty() {
             return Ok(Value::Null);
         }
-        serde_json::from_slice(&answer)
-            .map_err(|e| GatewayFailure::Unreachable(format!("WeChat Pay's answer was not JSON: {e}")))
+        serde_json::from_slice(&answer).map_err(|e| {
+            CallFailure::Failed(GatewayFailure::Unreachable(format!("WeChat Pay's answer was not JSON: {e}")))
+        })
     }
 }
 
@@ -114,8 +115,8 @@ impl PaymentGateway for WechatPayGateway {
         address.query_pairs_mut().append_pair("mchid", &self.account.merchant_id);
         let answer = match self.call_json(Method::GET, address, None).await {
             Ok(answer) => answer,
-            Err(failure) if refusal_code(&failure) == Some("ORDER_NOT_EXIST") => return Ok(ProviderOrder::Unpaid),
-            Err(failure) => return Err(failure),
+            Err(failure) if failure.signed_code() == Some("ORDER_NOT_EXIST") => return Ok(ProviderOrder::Unpaid),
+            Err(failure) => return Err(failure.into()),
         };
         let transaction: Transaction = serde_json::from_value(answer)
             .map_err(|e| GatewayFailure::Unreachable(format!("WeChat Pay's transaction could not be read: {e}")))?;
@@ -139,12 +140,14 @@ impl PaymentGateway for WechatPayGateway {
         let address = self.address(&format!("/v3/pay/transactions/out-trade-no/{order_no}/close"));
         match self.call_json(Method::POST, address, Some(json!({ "mchid": self.account.merchant_id }))).await {
             // Never started at WeChat Pay (the candidate did not open the cashier): nothing to close.
-            Err(failure) if refusal_code(&failure) == Some("ORDER_NOT_EXIST") => Ok(()),
-            other => other.map(|_| ()),
+            Err(failure) if failure.signed_code() == Some("ORDER_NOT_EXIST") => Ok(()),
+            other => other.map(|_| ()).map_err(GatewayFailure::from),
         }
     }
 
-    async fn refund(&self, refund: &RefundRequest) -> Result<(), GatewayFailure> {
+    /// SUCCESS: refunded; PROCESSING: under way, its result comes as REFUND.SUCCESS (or
+    /// REFUND.ABNORMAL, REFUND.CLOSED) to `notify_url`; anything else did not refund.
+    async fn refund(&self, refund: &RefundRequest) -> Result<RefundTaken, GatewayFailure> {
         let body = json!({
             "out_trade_no": refund.order_no,
             "out_refund_no": refund.refund_no,
@@ -154,7 +157,8 @@ impl PaymentGateway for WechatPayGateway {
         });
         let answer = self.call_json(Method::POST, self.address("/v3/refund/domestic/refunds"), Some(body)).await?;
         match text(&answer, "status")? {
-            "SUCCESS" | "PROCESSING" => Ok(()),
+            "SUCCESS" => Ok(RefundTaken::Refunded),
+            "PROCESSING" => Ok(RefundTaken::UnderWay),
             other => Err(GatewayFailure::Refused(format!("refund {other}"))),
         }
     }
@@ -175,14 +179,17 @@ impl PaymentGateway for WechatPayGateway {
             Ok(answer) => serde_json::from_value(answer)
                 .map_err(|e| GatewayFailure::Unreachable(format!("WeChat Pay's bill answer could not be read: {e}")))?,
             // A day without a single payment has no bill.
-            Err(failure) if refusal_code(&failure) == Some("NO_STATEMENT_EXIST") => return Ok(Some(Vec::new())),
-            Err(failure) => return Err(failure),
+            Err(failure) if failure.signed_code() == Some("NO_STATEMENT_EXIST") => return Ok(Some(Vec::new())),
+            Err(failure) => return Err(failure.into()),
         };
         let download = reqwest::Url::parse(&file.download_url)
             .map_err(|e| GatewayFailure::Unreachable(format!("the bill's address could not be read: {e}")))?;
         // Only from WeChat Pay's own address: the signed answer names it, and the request carries
         // the merchant's signature.
-        if download.host_str() != self.account.endpoint.host_str() || file.hash_type != "SHA1" {
+        let own_address = download.scheme() == self.account.endpoint.scheme()
+            && download.host_str() == self.account.endpoint.host_str()
+            && download.port_or_known_default() == self.account.endpoint.port_or_known_default();
+        if !own_address || file.hash_type != "SHA1" {
             return Err(GatewayFailure::Unreachable("the bill is offered from another address or hash".into()));
         }
         let bytes = call(&self.client, &self.account, Method::GET, download, None, Signed::NotForFiles).await?;

@@ -5,7 +5,7 @@
 //! Alipay's JSON shape signed with its own key (`openapi`), posts signed trade notifications and
 //! retries them until Zige answers `success` (`notifier`), and serves the day's bill as a zip of
 //! GBK CSVs (`bill_file`). Tests pay without a browser, send odd notifications, read the calls
-//! Zige made, and make the next answer go wrong.
+//! Zige made, and make the next answer go wrong, or the bill's address or file.
 
 mod bill_file;
 mod cashier;
@@ -97,11 +97,23 @@ pub enum Trouble {
     SignedByAnotherKey,
 }
 
+/// What goes wrong with the bill from now on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BillTrouble {
+    /// Its address names another host (`localhost` for `127.0.0.1`: the same stand-in).
+    OtherHost,
+    /// Its address answers with a redirect to the real file.
+    Redirected,
+    /// The file is the real one, padded past `provider_client::FILE_MAX_BYTES`.
+    Oversized,
+}
+
 #[derive(Default)]
 struct Ledger {
     trades: HashMap<String, Trade>,
     requests: Vec<GatewayRequest>,
     troubles: VecDeque<Trouble>,
+    bill_trouble: Option<BillTrouble>,
     deliveries: Vec<Delivery>,
     issued: u64,
 }
@@ -134,6 +146,8 @@ pub struct AlipayStandIn {
     pub url: String,
     shared: StandInState,
     server: tokio::task::JoinHandle<()>,
+    /// Where the app's private key is copied for an installation to read (and narrow).
+    keys: tempfile::TempDir,
 }
 
 impl AlipayStandIn {
@@ -152,18 +166,22 @@ impl AlipayStandIn {
             .route("/gateway.do", get(cashier::show).post(openapi::answer))
             .route("/cashier/pay", post(cashier::pay))
             .route("/bill/{day}", get(bill_file::serve))
+            .route("/bill-moved/{day}", get(bill_file::moved))
             .with_state(shared.clone());
         let server = tokio::spawn(async move {
             axum::serve(listener, router).await.unwrap();
         });
-        AlipayStandIn { url, shared, server }
+        AlipayStandIn { url, shared, server, keys: tempfile::tempdir().unwrap() }
     }
 
-    /// The configuration an installation with this app writes.
+    /// The configuration an installation with this app writes (its private key copied, as Zige
+    /// narrows a private key's file to its owner when it reads it).
     pub fn configure(&self, config: &mut server::config::Config) {
         let fixture = |name: &str| format!("{}/tests/fixtures/payments/{name}", env!("CARGO_MANIFEST_DIR")).into();
+        let app_key = self.keys.path().join("app_private_key.pem");
+        std::fs::write(&app_key, APP_KEY).unwrap();
         config.alipay_app_id = Some(APP_ID.into());
-        config.alipay_app_key_file = Some(fixture("alipay_java_test_app_key.pem"));
+        config.alipay_app_key_file = Some(app_key);
         config.alipay_public_key_file = Some(fixture("standin_alipay_public_key.pem"));
         config.alipay_seller_id = Some(SELLER_ID.into());
         config.alipay_endpoint = Some(self.gateway_url());
@@ -176,9 +194,8 @@ impl AlipayStandIn {
     /// The account Zige is configured with to use this stand-in.
     pub fn account(&self) -> AlipayAccount {
         let app_key = MerchantKey::parse(APP_KEY).unwrap();
-        AlipayAccount::new(APP_ID, app_key, ProviderKey::parse(ALIPAY_PUBLIC_KEY).unwrap())
+        AlipayAccount::new(APP_ID, SELLER_ID, app_key, ProviderKey::parse(ALIPAY_PUBLIC_KEY).unwrap())
             .at_gateway(self.gateway_url())
-            .for_seller(SELLER_ID)
     }
 
     pub fn gateway(&self) -> AlipayGateway {
@@ -237,6 +254,11 @@ impl AlipayStandIn {
 
     pub fn next_answer(&self, trouble: Trouble) {
         self.shared.ledger().troubles.push_back(trouble);
+    }
+
+    /// The bill goes wrong this way from now on.
+    pub fn bill_trouble(&self, trouble: BillTrouble) {
+        self.shared.ledger().bill_trouble = Some(trouble);
     }
 
     /// Every notification post so far, the retries' included.

@@ -16,7 +16,7 @@ use server::payments::beijing_time::beijing_time;
 use server::payments::rsa_keys::MerchantKey;
 
 use super::request_check::{checked_params, field};
-use super::{notifier, GatewayRequest, Refund, Shared, StandInState, Trade, TradeState, Trouble, APP_KEY};
+use super::{notifier, BillTrouble, GatewayRequest, Refund, Shared, StandInState, Trade, TradeState, Trouble, APP_KEY};
 
 pub async fn answer(State(shared): State<StandInState>, RawQuery(query): RawQuery, body: Bytes) -> Response {
     let mut params: Vec<(String, String)> =
@@ -168,7 +168,11 @@ fn bill_url(shared: &Shared, bill_type: &str, bill_date: &str) -> Value {
     if NaiveDate::parse_from_str(bill_date, "%Y-%m-%d").is_err() {
         return failed("isv.invalid-parameter", "bill_date 参数无效");
     }
-    let url =
-        format!("{}/bill/{bill_date}?downloadFileName={bill_date}.csv.zip&t={}", shared.base_url, shared.next_number());
+    let (base, path) = match shared.ledger().bill_trouble {
+        Some(BillTrouble::OtherHost) => (shared.base_url.replace("127.0.0.1", "localhost"), "bill"),
+        Some(BillTrouble::Redirected) => (shared.base_url.clone(), "bill-moved"),
+        _ => (shared.base_url.clone(), "bill"),
+    };
+    let url = format!("{base}/{path}/{bill_date}?downloadFileName={bill_date}.csv.zip&t={}", shared.next_number());
     json!({ "code": "10000", "msg": "Success", "bill_download_url": url })
 }

@@ -1,5 +1,7 @@
 //! The stand-in's API: each request's signature checked as WeChat Pay documents it, each answer
-//! signed with the platform key.
+//! to a request that passed (its refusals included) signed with a platform key: the public key,
+//! or, for a merchant moving to it, the certificate unless the request named the public key in
+//! `Wechatpay-Serial`. A refusal of the request's signature itself is not signed.
 
 use axum::body::Bytes;
 use axum::extract::{OriginalUri, Path, Query, State};
@@ -9,7 +11,17 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Value};
 
-use super::{Trade, TradeState, WechatPayStandin, APP_ID, CERTIFICATE_SERIAL, MERCHANT_ID, PLATFORM_KEY_ID};
+use super::{
+    Signing, Trade, TradeState, WechatPayStandin, APP_ID, CERTIFICATE_KEY_SERIAL, CERTIFICATE_SERIAL, MERCHANT_ID,
+    PLATFORM_KEY_ID,
+};
+
+/// A request that passed the stand-in's checks, as far as its answer depends on it.
+#[derive(Clone, Copy)]
+pub struct Asked {
+    /// The request named the platform public key in `Wechatpay-Serial`.
+    names_public_key: bool,
+}
 
 pub fn routes() -> Router<WechatPayStandin> {
     Router::new()
@@ -24,23 +36,27 @@ pub fn routes() -> Router<WechatPayStandin> {
 
 /// What WeChat Pay checks before reading a request: the scheme, merchant and serial, a fresh
 /// timestamp, and the signature over `METHOD\nURI\nTIMESTAMP\nNONCE\nBODY\n` as received.
-fn refused(
+fn checked(
     standin: &WechatPayStandin,
     method: &Method,
     uri: &str,
     headers: &HeaderMap,
     body: &[u8],
-) -> Option<Response> {
+) -> Result<Asked, NotRead> {
     {
         let mut books = standin.books.lock().unwrap();
         if books.failing > 0 {
             books.failing -= 1;
-            return Some(error(StatusCode::INTERNAL_SERVER_ERROR, "SYSTEM_ERROR", "系统错误"));
+            return Err(NotRead(StatusCode::INTERNAL_SERVER_ERROR, "SYSTEM_ERROR", "系统错误"));
+        }
+        if books.unsigned_not_exist > 0 {
+            books.unsigned_not_exist -= 1;
+            return Err(NotRead(StatusCode::NOT_FOUND, "ORDER_NOT_EXIST", "订单不存在"));
         }
     }
     let header = headers.get("authorization").and_then(|v| v.to_str().ok()).unwrap_or_default();
     let Some(rest) = header.strip_prefix("WECHATPAY2-SHA256-RSA2048 ") else {
-        return Some(error(StatusCode::UNAUTHORIZED, "SIGN_ERROR", "签名错误：认证类型不正确"));
+        return Err(NotRead(StatusCode::UNAUTHORIZED, "SIGN_ERROR", "签名错误：认证类型不正确"));
     };
     let item = |name: &str| {
         rest.split(',').find_map(|i| i.trim().strip_prefix(&format!("{name}=\"")).and_then(|v| v.strip_suffix('"')))
@@ -48,7 +64,7 @@ fn refused(
     let (Some(mchid), Some(nonce), Some(signature), Some(timestamp), Some(serial)) =
         (item("mchid"), item("nonce_str"), item("signature"), item("timestamp"), item("serial_no"))
     else {
-        return Some(error(StatusCode::UNAUTHORIZED, "SIGN_ERROR", "签名错误：缺少认证信息"));
+        return Err(NotRead(StatusCode::UNAUTHORIZED, "SIGN_ERROR", "签名错误：缺少认证信息"));
     };
     let fresh = timestamp.parse::<i64>().is_ok_and(|t| (chrono::Utc::now().timestamp() - t).abs() < 300);
     let message = format!("{method}\n{uri}\n{timestamp}\n{nonce}\n{}\n", String::from_utf8_lossy(body));
@@ -57,28 +73,50 @@ fn refused(
         || !fresh
         || !standin.keys.merchant.verifies(message.as_bytes(), signature)
     {
-        return Some(error(StatusCode::UNAUTHORIZED, "SIGN_ERROR", "签名错误"));
+        return Err(NotRead(StatusCode::UNAUTHORIZED, "SIGN_ERROR", "签名错误"));
     }
-    standin.books.lock().unwrap().calls.push(format!("{method} {}", uri.split('?').next().unwrap_or_default()));
-    None
+    let named = headers.get("wechatpay-serial").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let mut books = standin.books.lock().unwrap();
+    books.calls.push(format!("{method} {}", uri.split('?').next().unwrap_or_default()));
+    let names_public_key = named == PLATFORM_KEY_ID;
+    books.serials_named.push(named);
+    Ok(Asked { names_public_key })
 }
 
-fn error(status: StatusCode, code: &str, message: &str) -> Response {
-    (status, axum::Json(json!({ "code": code, "message": message }))).into_response()
+/// A request answered before it is read: unsigned, as WeChat Pay answers one it could not
+/// authenticate (or as someone in its place answers).
+pub struct NotRead(StatusCode, &'static str, &'static str);
+
+impl IntoResponse for NotRead {
+    fn into_response(self) -> Response {
+        let NotRead(status, code, message) = self;
+        (status, axum::Json(json!({ "code": code, "message": message }))).into_response()
+    }
 }
 
-/// An answer signed as WeChat Pay signs: `TIMESTAMP\nNONCE\nBODY\n` with the platform key.
-pub fn signed(standin: &WechatPayStandin, status: StatusCode, body: String) -> Response {
+/// WeChat Pay refusing a request it read: signed, as its other answers are.
+fn refusal(standin: &WechatPayStandin, asked: Asked, status: StatusCode, code: &str, message: &str) -> Response {
+    signed(standin, asked, status, json!({ "code": code, "message": message }).to_string())
+}
+
+/// An answer signed as WeChat Pay signs: `TIMESTAMP\nNONCE\nBODY\n` with a platform key.
+pub fn signed(standin: &WechatPayStandin, asked: Asked, status: StatusCode, body: String) -> Response {
+    let with_certificate = standin.books.lock().unwrap().signing == Signing::Moving && !asked.names_public_key;
+    let (key, serial) = if with_certificate {
+        (&standin.keys.certificate, CERTIFICATE_KEY_SERIAL)
+    } else {
+        (&standin.keys.platform, PLATFORM_KEY_ID)
+    };
     let timestamp = chrono::Utc::now().timestamp().to_string();
     let nonce = uuid::Uuid::new_v4().simple().to_string();
-    let signature = standin.keys.platform.sign(format!("{timestamp}\n{nonce}\n{body}\n").as_bytes());
+    let signature = key.sign(format!("{timestamp}\n{nonce}\n{body}\n").as_bytes());
     let mut response = (status, body).into_response();
     let headers = response.headers_mut();
     for (name, value) in [
         ("wechatpay-timestamp", timestamp),
         ("wechatpay-nonce", nonce),
         ("wechatpay-signature", signature),
-        ("wechatpay-serial", PLATFORM_KEY_ID.to_string()),
+        ("wechatpay-serial", serial.to_string()),
         ("content-type", "application/json".to_string()),
     ] {
         headers.insert(name, HeaderValue::from_str(&value).unwrap());
@@ -93,9 +131,11 @@ async fn start(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Some(refusal) = refused(&standin, &method, &uri.to_string(), &headers, &body) {
-        return refusal;
-    }
+    let asked = match checked(&standin, &method, &uri.to_string(), &headers, &body) {
+        Ok(asked) => asked,
+        Err(refused) => return refused.into_response(),
+    };
+    let error = |status, code: &str, message: &str| refusal(&standin, asked, status, code, message);
     let Ok(order) = serde_json::from_slice::<Value>(&body) else {
         return error(StatusCode::BAD_REQUEST, "PARAM_ERROR", "请求体不是 JSON");
     };
@@ -115,13 +155,13 @@ async fn start(
     if is_h5 && order["scene_info"]["payer_client_ip"].as_str().is_none() {
         return error(StatusCode::BAD_REQUEST, "PARAM_ERROR", "缺少 scene_info.payer_client_ip");
     }
+    let known_total = standin.trade(&out_trade_no).map(|known| known.total);
+    if known_total.is_some_and(|known| known != total) {
+        return error(StatusCode::BAD_REQUEST, "INVALID_REQUEST", "201 商户订单号重复");
+    }
     {
         let mut books = standin.books.lock().unwrap();
-        if let Some(known) = books.trades.get(&out_trade_no) {
-            if known.total != total {
-                return error(StatusCode::BAD_REQUEST, "INVALID_REQUEST", "201 商户订单号重复");
-            }
-        } else {
+        if !books.trades.contains_key(&out_trade_no) {
             books.trades.insert(
                 out_trade_no.clone(),
                 Trade {
@@ -131,6 +171,8 @@ async fn start(
                     state: TradeState::NotPay,
                     transaction_id: format!("4200{}", &uuid::Uuid::new_v4().simple().to_string()[..24]),
                     refund_id: None,
+                    refund_no: None,
+                    refund_fen: 0,
                     paid_at: None,
                 },
             );
@@ -141,7 +183,7 @@ async fn start(
     } else {
         json!({ "code_url": format!("weixin://wxpay/bizpayurl?pr=STANDIN{out_trade_no}") })
     };
-    signed(&standin, StatusCode::OK, answer.to_string())
+    signed(&standin, asked, StatusCode::OK, answer.to_string())
 }
 
 /// The transaction as WeChat Pay's query answers it.
@@ -167,12 +209,13 @@ async fn query(
     headers: HeaderMap,
     Path(no): Path<String>,
 ) -> Response {
-    if let Some(refusal) = refused(&standin, &method, &uri.to_string(), &headers, b"") {
-        return refusal;
-    }
+    let asked = match checked(&standin, &method, &uri.to_string(), &headers, b"") {
+        Ok(asked) => asked,
+        Err(refused) => return refused.into_response(),
+    };
     match standin.trade(&no) {
-        Some(trade) => signed(&standin, StatusCode::OK, transaction(&trade).to_string()),
-        None => error(StatusCode::NOT_FOUND, "ORDER_NOT_EXIST", "订单不存在"),
+        Some(trade) => signed(&standin, asked, StatusCode::OK, transaction(&trade).to_string()),
+        None => refusal(&standin, asked, StatusCode::NOT_FOUND, "ORDER_NOT_EXIST", "订单不存在"),
     }
 }
 
@@ -184,20 +227,20 @@ async fn close(
     Path(no): Path<String>,
     body: Bytes,
 ) -> Response {
-    if let Some(refusal) = refused(&standin, &method, &uri.to_string(), &headers, &body) {
-        return refusal;
-    }
-    let mut books = standin.books.lock().unwrap();
-    match books.trades.get_mut(&no) {
-        None => error(StatusCode::NOT_FOUND, "ORDER_NOT_EXIST", "订单不存在"),
-        Some(trade) if trade.state != TradeState::NotPay => {
-            error(StatusCode::BAD_REQUEST, "ORDER_CLOSED", "订单已支付或已关闭")
+    let asked = match checked(&standin, &method, &uri.to_string(), &headers, &body) {
+        Ok(asked) => asked,
+        Err(refused) => return refused.into_response(),
+    };
+    let state = standin.trade(&no).map(|t| t.state);
+    match state {
+        None => refusal(&standin, asked, StatusCode::NOT_FOUND, "ORDER_NOT_EXIST", "订单不存在"),
+        Some(TradeState::NotPay) => {
+            if let Some(trade) = standin.books.lock().unwrap().trades.get_mut(&no) {
+                trade.state = TradeState::Closed;
+            }
+            signed(&standin, asked, StatusCode::NO_CONTENT, String::new())
         }
-        Some(trade) => {
-            trade.state = TradeState::Closed;
-            drop(books);
-            signed(&standin, StatusCode::NO_CONTENT, String::new())
-        }
+        Some(_) => refusal(&standin, asked, StatusCode::BAD_REQUEST, "ORDER_CLOSED", "订单已支付或已关闭"),
     }
 }
 
@@ -208,32 +251,51 @@ async fn refund(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Some(refusal) = refused(&standin, &method, &uri.to_string(), &headers, &body) {
-        return refusal;
-    }
+    let checked_asked = match checked(&standin, &method, &uri.to_string(), &headers, &body) {
+        Ok(asked) => asked,
+        Err(refused) => return refused.into_response(),
+    };
+    let error = |status, code: &str, message: &str| refusal(&standin, checked_asked, status, code, message);
     let asked: Value = serde_json::from_slice(&body).unwrap_or_default();
     let no = asked["out_trade_no"].as_str().unwrap_or_default().to_string();
-    let refund_id = {
+    let refund_no = asked["out_refund_no"].as_str().unwrap_or_default().to_string();
+    let refund_fen = asked["amount"]["refund"].as_u64().unwrap_or(0);
+    // Decided under the lock, answered after it (a signed answer reads the books too).
+    let taken = {
         let mut books = standin.books.lock().unwrap();
-        let Some(trade) = books.trades.get_mut(&no) else {
-            return error(StatusCode::NOT_FOUND, "RESOURCE_NOT_EXISTS", "订单不存在");
-        };
-        if !matches!(trade.state, TradeState::Success | TradeState::Refund) {
-            return error(StatusCode::BAD_REQUEST, "INVALID_REQUEST", "订单未支付");
+        match books.trades.get_mut(&no) {
+            None => Err((StatusCode::NOT_FOUND, "RESOURCE_NOT_EXISTS", "订单不存在")),
+            // The same refund number again: the same refund, not a second one.
+            Some(trade) if trade.refund_no.as_deref() == Some(refund_no.as_str()) => {
+                Ok((trade.refund_id.clone().unwrap_or_default(), false))
+            }
+            Some(trade) if trade.state != TradeState::Success => {
+                Err((StatusCode::BAD_REQUEST, "INVALID_REQUEST", "订单未支付或已退款"))
+            }
+            Some(trade)
+                if asked["amount"]["total"].as_u64() != Some(trade.total)
+                    || refund_fen == 0
+                    || refund_fen > trade.total =>
+            {
+                Err((StatusCode::BAD_REQUEST, "PARAM_ERROR", "退款金额与订单金额不符"))
+            }
+            Some(trade) => {
+                trade.state = TradeState::Refund;
+                trade.refund_no = Some(refund_no.clone());
+                trade.refund_fen = refund_fen;
+                let id = format!("5030{}", &uuid::Uuid::new_v4().simple().to_string()[..24]);
+                trade.refund_id = Some(id.clone());
+                Ok((id, true))
+            }
         }
-        if asked["amount"]["total"].as_u64() != Some(trade.total)
-            || asked["amount"]["refund"].as_u64().unwrap_or(0) > trade.total
-        {
-            return error(StatusCode::BAD_REQUEST, "PARAM_ERROR", "退款金额与订单金额不符");
-        }
-        trade.state = TradeState::Refund;
-        trade
-            .refund_id
-            .get_or_insert_with(|| format!("5030{}", &uuid::Uuid::new_v4().simple().to_string()[..24]))
-            .clone()
+    };
+    let (refund_id, first_time) = match taken {
+        Ok(taken) => taken,
+        Err((status, code, message)) => return error(status, code, message),
     };
     // The result follows as a notification, as WeChat Pay's does.
-    if let Some(url) = asked["notify_url"].as_str() {
+    let held = standin.books.lock().unwrap().refund_results_held;
+    if let (true, false, Some(url)) = (first_time, held, asked["notify_url"].as_str()) {
         let notification = standin.refund_notification(&no);
         tokio::spawn({
             let (standin, url) = (standin.clone(), url.to_string());
@@ -241,10 +303,10 @@ async fn refund(
         });
     }
     let answer = json!({
-        "refund_id": refund_id, "out_refund_no": asked["out_refund_no"], "out_trade_no": no,
+        "refund_id": refund_id, "out_refund_no": refund_no, "out_trade_no": no,
         "status": "PROCESSING", "amount": asked["amount"],
     });
-    signed(&standin, StatusCode::OK, answer.to_string())
+    signed(&standin, checked_asked, StatusCode::OK, answer.to_string())
 }
 
 #[derive(serde::Deserialize)]
@@ -259,9 +321,10 @@ async fn bill(
     headers: HeaderMap,
     Query(asked): Query<BillAsked>,
 ) -> Response {
-    if let Some(refusal) = refused(&standin, &method, &uri.to_string(), &headers, b"") {
-        return refusal;
-    }
+    let checked_asked = match checked(&standin, &method, &uri.to_string(), &headers, b"") {
+        Ok(asked) => asked,
+        Err(refused) => return refused.into_response(),
+    };
     let file = standin.bill_csv(&asked.bill_date);
     let hash = ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, file.as_bytes());
     let answer = json!({
@@ -269,7 +332,7 @@ async fn bill(
         "hash_value": hex::encode(hash.as_ref()),
         "download_url": format!("{}/v3/billdownload/file?token={}", standin.url(), asked.bill_date),
     });
-    signed(&standin, StatusCode::OK, answer.to_string())
+    signed(&standin, checked_asked, StatusCode::OK, answer.to_string())
 }
 
 async fn bill_file(
@@ -279,8 +342,8 @@ async fn bill_file(
     headers: HeaderMap,
     Query(token): Query<HashMapToken>,
 ) -> Response {
-    if let Some(refusal) = refused(&standin, &method, &uri.to_string(), &headers, b"") {
-        return refusal;
+    if let Err(refused) = checked(&standin, &method, &uri.to_string(), &headers, b"") {
+        return refused.into_response();
     }
     // As WeChat Pay's: the file itself is not signed.
     (StatusCode::OK, standin.bill_csv(&token.token)).into_response()

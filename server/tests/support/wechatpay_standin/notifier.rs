@@ -6,8 +6,10 @@ use std::time::Duration;
 
 use serde_json::json;
 
+use server::payments::rsa_keys::MerchantKey;
+
 use super::api::transaction;
-use super::{TradeState, WechatPayStandin, MERCHANT_ID, PLATFORM_KEY_ID};
+use super::{Signing, TradeState, WechatPayStandin, CERTIFICATE_KEY_SERIAL, MERCHANT_ID, PLATFORM_KEY_ID};
 
 /// A notification as it goes out: its headers and body.
 #[derive(Clone, Debug)]
@@ -48,39 +50,73 @@ impl WechatPayStandin {
         let mut trade = self.trade(out_trade_no).expect("a trade Zige started");
         trade.state = TradeState::Success;
         trade.total = total.unwrap_or(trade.total);
-        self.sealed("TRANSACTION.SUCCESS", "transaction", &transaction(&trade).to_string(), &self.keys.platform)
+        let (key, serial) = self.notifying_key();
+        self.sealed("TRANSACTION.SUCCESS", "transaction", &transaction(&trade).to_string(), key, serial)
     }
 
-    /// REFUND.SUCCESS for the trade's refund.
+    /// The same payment notification signed with the platform certificate (`true`) or the
+    /// platform public key, each under its own serial.
+    pub fn payment_notification_signed_by(&self, out_trade_no: &str, certificate: bool) -> Notification {
+        let mut trade = self.trade(out_trade_no).expect("a trade Zige started");
+        trade.state = TradeState::Success;
+        let (key, serial) = if certificate {
+            (&self.keys.certificate, CERTIFICATE_KEY_SERIAL)
+        } else {
+            (&self.keys.platform, PLATFORM_KEY_ID)
+        };
+        self.sealed("TRANSACTION.SUCCESS", "transaction", &transaction(&trade).to_string(), key, serial)
+    }
+
+    /// REFUND.SUCCESS for the trade's refund, with its number and amount.
     pub fn refund_notification(&self, out_trade_no: &str) -> Notification {
+        self.refund_result(out_trade_no, "REFUND.SUCCESS")
+    }
+
+    /// The refund's result as WeChat Pay notifies it: REFUND.SUCCESS, REFUND.ABNORMAL (the payer's
+    /// card takes no money back) or REFUND.CLOSED.
+    pub fn refund_result(&self, out_trade_no: &str, event: &str) -> Notification {
         let trade = self.trade(out_trade_no).expect("a trade Zige started");
+        let status = event.trim_start_matches("REFUND.");
         let refund = json!({
             "mchid": MERCHANT_ID, "out_trade_no": trade.out_trade_no, "transaction_id": trade.transaction_id,
-            "out_refund_no": format!("RF{}", trade.out_trade_no), "refund_id": trade.refund_id.unwrap_or_default(),
-            "refund_status": "SUCCESS", "success_time": "2026-11-25T12:00:00+08:00", "user_received_account": "招商银行信用卡0403",
-            "amount": { "total": trade.total, "refund": trade.total, "payer_total": trade.total, "payer_refund": trade.total },
+            "out_refund_no": trade.refund_no.unwrap_or_default(), "refund_id": trade.refund_id.unwrap_or_default(),
+            "refund_status": status, "success_time": "2026-11-25T12:00:00+08:00", "user_received_account": "招商银行信用卡0403",
+            "amount": { "total": trade.total, "refund": trade.refund_fen, "payer_total": trade.total, "payer_refund": trade.refund_fen },
         });
-        self.sealed("REFUND.SUCCESS", "refund", &refund.to_string(), &self.keys.platform)
+        let (key, serial) = self.notifying_key();
+        self.sealed(event, "refund", &refund.to_string(), key, serial)
+    }
+
+    /// A refund of `fen` made at the merchant platform's console (its own refund number); its
+    /// REFUND.SUCCESS, for the test to post or lose.
+    pub fn refund_at_console(&self, out_trade_no: &str, fen: u64) -> Notification {
+        {
+            let mut books = self.books.lock().unwrap();
+            let trade = books.trades.get_mut(out_trade_no).expect("a trade Zige started");
+            trade.state = TradeState::Refund;
+            trade.refund_no = Some(format!("CONSOLE{}", &uuid::Uuid::new_v4().simple().to_string()[..12]));
+            trade.refund_fen = fen;
+            trade.refund_id = Some(format!("5030{}", &uuid::Uuid::new_v4().simple().to_string()[..24]));
+        }
+        self.refund_notification(out_trade_no)
     }
 
     /// The payment notification signed with another key than the platform's.
-    pub fn forged_notification(
-        &self,
-        out_trade_no: &str,
-        forger: &server::payments::rsa_keys::MerchantKey,
-    ) -> Notification {
+    pub fn forged_notification(&self, out_trade_no: &str, forger: &MerchantKey) -> Notification {
         let mut trade = self.trade(out_trade_no).expect("a trade Zige started");
         trade.state = TradeState::Success;
-        self.sealed("TRANSACTION.SUCCESS", "transaction", &transaction(&trade).to_string(), forger)
+        self.sealed("TRANSACTION.SUCCESS", "transaction", &transaction(&trade).to_string(), forger, PLATFORM_KEY_ID)
     }
 
-    fn sealed(
-        &self,
-        event: &str,
-        original: &str,
-        plain: &str,
-        signer: &server::payments::rsa_keys::MerchantKey,
-    ) -> Notification {
+    /// The key notifications go out with: the public key, or a moving merchant's certificate.
+    fn notifying_key(&self) -> (&MerchantKey, &'static str) {
+        match self.books.lock().unwrap().signing {
+            Signing::PublicKey => (&self.keys.platform, PLATFORM_KEY_ID),
+            Signing::Moving => (&self.keys.certificate, CERTIFICATE_KEY_SERIAL),
+        }
+    }
+
+    fn sealed(&self, event: &str, original: &str, plain: &str, signer: &MerchantKey, serial: &str) -> Notification {
         let nonce = &uuid::Uuid::new_v4().simple().to_string()[..12];
         let ciphertext = self.keys.api_v3.encrypt(plain.as_bytes(), nonce, original).unwrap();
         let body = json!({
@@ -96,7 +132,7 @@ impl WechatPayStandin {
             ("wechatpay-timestamp".into(), timestamp),
             ("wechatpay-nonce".into(), header_nonce),
             ("wechatpay-signature".into(), signature),
-            ("wechatpay-serial".into(), PLATFORM_KEY_ID.into()),
+            ("wechatpay-serial".into(), serial.into()),
             ("wechatpay-signature-type".into(), "WECHATPAY2-SHA256-RSA2048".into()),
         ];
         Notification { headers, body }
@@ -148,7 +184,7 @@ impl WechatPayStandin {
                     trade.out_trade_no.clone(),
                     trade.transaction_id.clone(),
                     "REFUND",
-                    trade.total,
+                    trade.refund_fen,
                     refund_id.clone(),
                 ));
             }

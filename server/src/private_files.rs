@@ -1,0 +1,34 @@
+//! The data folder holds the database (authenticator keys, ticket seeds, everyone's personal
+//! data) and every stored picture: readable by the server's own user alone, whatever the
+//! machine's umask (issue 50). Files and folders the server makes are created so (umask 077);
+//! the data folder and the database files an older version left wider are narrowed at start.
+
+use std::path::Path;
+
+/// Everything the process creates from now on is its user's alone (files 0600, folders 0700).
+pub fn create_private() {
+    // SAFETY: umask only swaps the process's file-creation mask; it touches no memory.
+    unsafe {
+        libc::umask(0o077);
+    }
+}
+
+/// Narrows the data folder to 0700 and the SQLite files in it to 0600, where they are wider.
+pub fn narrow_data_folder(data_dir: &Path) {
+    narrow(data_dir, 0o700);
+    for name in ["zige.db", "zige.db-wal", "zige.db-shm"] {
+        narrow(&data_dir.join(name), 0o600);
+    }
+}
+
+fn narrow(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(metadata) = std::fs::metadata(path) else { return };
+    if metadata.permissions().mode() & 0o077 == 0 {
+        return;
+    }
+    match std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)) {
+        Ok(()) => tracing::info!(path = %path.display(), "narrowed to its owner alone"),
+        Err(error) => tracing::warn!(path = %path.display(), %error, "readable by others and could not be narrowed"),
+    }
+}
