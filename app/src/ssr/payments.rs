@@ -7,6 +7,7 @@ pub mod bill_check;
 pub mod notice_outcomes;
 pub mod notices;
 pub mod order_moves;
+pub mod order_numbers;
 pub mod order_view;
 pub mod orders;
 pub mod provider_failure;

@@ -18,7 +18,7 @@ use crate::ssr::infra::payment_gateway::{GatewayNotice, NoticeEvent, NoticeRefus
 
 use super::notice_outcomes::{ALREADY_DONE, NOTHING_TO_APPLY, PAID, REFUNDED, UNKNOWN_ORDER};
 use super::order_moves::move_order;
-use super::orders::refund_no;
+use super::order_numbers::refund_no;
 
 /// Verifies and applies one notification exactly as it arrived; returns its outcome. A repeat of
 /// a notification already kept returns the first one's outcome and changes nothing.

@@ -16,6 +16,7 @@ use crate::ssr::entities::{application, payment_order};
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 
+use super::order_numbers::new_order_no;
 use super::order_view::order_view;
 use super::provider_orders::{close_everywhere, Closing};
 
@@ -178,16 +179,4 @@ pub async fn latest_order(state: &ServerState, application_id: i32) -> Result<Op
         .one(&state.db)
         .await
         .map_err(|e| crate::ssr::internal("order latest", e))
-}
-
-/// Zige's one refund number of an order: a provider asked twice with it refunds once, and a
-/// refund notification carrying it is the refund Zige asked for (another is the console's).
-pub fn refund_no(order_no: &str) -> String {
-    format!("RF{}", order_no.trim_start_matches("ZG"))
-}
-
-/// "ZG" and 20 capital hex digits: unguessable, so an order number alone reveals nothing.
-pub fn new_order_no() -> String {
-    let id = uuid::Uuid::new_v4().simple().to_string().to_ascii_uppercase();
-    format!("ZG{}", &id[..20])
 }

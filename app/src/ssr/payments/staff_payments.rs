@@ -21,8 +21,9 @@ use crate::ssr::infra::server_state::ServerState;
 
 use super::notice_outcomes::FOR_STAFF;
 use super::order_moves::move_order;
+use super::order_numbers::{new_order_no, refund_no};
 use super::order_view::{order_view, ON_SITE};
-use super::orders::{latest_order, new_order_no, refund_no};
+use super::orders::latest_order;
 use super::provider_failure::unreachable;
 use super::provider_orders::{close_everywhere, Closing};
 
