@@ -395,7 +395,7 @@ async fn an_eligibility_list_s_large_body_is_refused_before_it_is_read_unless_an
 
 #[tokio::test]
 async fn a_form_posted_to_a_page_before_its_code_arrived_is_answered_with_the_page_and_logs_nothing_typed() {
-    let log = support::captured_log::captured_log();
+    support::captured_log::captured_log();
     let app = spawn_app().await;
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let posted = client
@@ -406,7 +406,6 @@ async fn a_form_posted_to_a_page_before_its_code_arrived_is_answered_with_the_pa
         .unwrap();
     assert_eq!(posted.status(), 303);
     assert_eq!(posted.headers()["location"], "/login");
-    drop(log);
     let logged = support::captured_log::captured_text();
     assert!(!logged.contains("typed-before-the-code") && !logged.contains("44030519900101123X"));
 }
