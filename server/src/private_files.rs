@@ -15,20 +15,8 @@ pub fn create_private() {
 
 /// Narrows the data folder to 0700 and the SQLite files in it to 0600, where they are wider.
 pub fn narrow_data_folder(data_dir: &Path) {
-    narrow(data_dir, 0o700);
+    crate::secret_file::narrow_to(data_dir, 0o700);
     for name in ["zige.db", "zige.db-wal", "zige.db-shm"] {
-        narrow(&data_dir.join(name), 0o600);
-    }
-}
-
-fn narrow(path: &Path, mode: u32) {
-    use std::os::unix::fs::PermissionsExt;
-    let Ok(metadata) = std::fs::metadata(path) else { return };
-    if metadata.permissions().mode() & 0o077 == 0 {
-        return;
-    }
-    match std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)) {
-        Ok(()) => tracing::info!(path = %path.display(), "narrowed to its owner alone"),
-        Err(error) => tracing::warn!(path = %path.display(), %error, "readable by others and could not be narrowed"),
+        crate::secret_file::narrow(&data_dir.join(name));
     }
 }

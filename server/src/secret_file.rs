@@ -28,6 +28,12 @@ pub async fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// provisioned otherwise (another owner, a read-only mount) is left as it is, with a warning:
 /// it still serves, and the operator chose its mode.
 pub fn narrow(path: &Path) {
+    narrow_to(path, 0o600);
+}
+
+/// Sets `path` to `mode` (0600 for a file, 0700 for a folder) where its mode lets others in;
+/// what cannot be narrowed is left, with a warning.
+pub fn narrow_to(path: &Path, mode: u32) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -35,8 +41,8 @@ pub fn narrow(path: &Path) {
         if metadata.permissions().mode() & 0o077 == 0 {
             return;
         }
-        if let Err(error) = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)) {
-            tracing::warn!(path = %path.display(), %error, "a secret file is readable by others and could not be narrowed");
+        if let Err(error) = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)) {
+            tracing::warn!(path = %path.display(), %error, "readable by others and could not be narrowed");
         }
     }
 }

@@ -46,25 +46,25 @@ pub async fn ready(
 
 async fn check(state: &ServerState) -> (StatusCode, Value) {
     let (database, storage) = tokio::join!(
-        timed("database", async { state.db.ping().await.map_err(|e| e.to_string()) }),
-        timed("storage", async { state.blobs.get(PROBE_KEY).await.map(|_| ()).map_err(|e| e.to_string()) }),
+        timed("database", async { state.db.ping().await.map_err(|e| Said::Logged(e.to_string())) }),
+        timed("storage", async {
+            state.blobs.get(PROBE_KEY).await.map(|_| ()).map_err(|e| Said::Logged(e.to_string()))
+        }),
     );
     let migrations = match &database {
-        Ok(()) => timed("migrations", async {
-            match Migrator::get_pending_migrations(&state.db).await.map_err(|e| e.to_string())?.len() {
-                0 => Ok(()),
-                behind => Err(format!("{behind} migration(s) not applied: run `server migrate`")),
-            }
-        })
-        .await
-        .map_err(|why| if why.contains("not applied") { Said::Public(why) } else { Said::Logged(why) }),
+        Ok(()) => {
+            timed("migrations", async {
+                match Migrator::get_pending_migrations(&state.db).await.map_err(|e| Said::Logged(e.to_string()))?.len()
+                {
+                    0 => Ok(()),
+                    behind => Err(Said::Public(format!("{behind} migration(s) not applied: run `server migrate`"))),
+                }
+            })
+            .await
+        }
         Err(_) => Err(Said::Public("not checked: the database does not answer".to_string())),
     };
-    let checks = [
-        ("database", database.map_err(Said::Logged)),
-        ("migrations", migrations),
-        ("storage", storage.map_err(Said::Logged)),
-    ];
+    let checks = [("database", database), ("migrations", migrations), ("storage", storage)];
     let ready = checks.iter().all(|(_, outcome)| outcome.is_ok());
     let body: serde_json::Map<String, Value> = checks
         .into_iter()
@@ -91,11 +91,11 @@ enum Said {
 }
 
 /// The check's outcome within `CHECK_DEADLINE`, its time recorded.
-async fn timed(check: &'static str, work: impl std::future::Future<Output = Result<(), String>>) -> Result<(), String> {
+async fn timed(check: &'static str, work: impl std::future::Future<Output = Result<(), Said>>) -> Result<(), Said> {
     let started = Instant::now();
     let outcome = tokio::time::timeout(CHECK_DEADLINE, work)
         .await
-        .unwrap_or_else(|_| Err(format!("no answer within {} ms", CHECK_DEADLINE.as_millis())));
+        .unwrap_or_else(|_| Err(Said::Logged(format!("no answer within {} ms", CHECK_DEADLINE.as_millis()))));
     metrics::histogram!("zige_ready_check_seconds", "check" => check).record(started.elapsed().as_secs_f64());
     outcome
 }
