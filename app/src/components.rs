@@ -17,6 +17,7 @@ pub mod forms_wait_for_code;
 pub mod idle_hydration;
 pub mod judged_file;
 pub mod lightbox;
+pub mod listed_candidates_desk;
 pub mod looks_advice;
 pub mod material_list;
 pub mod my_data;

@@ -133,6 +133,10 @@ pub struct Config {
     pub sms_template_review_returned: Option<String>,
     #[serde(default, deserialize_with = "digits_as_text")]
     pub sms_template_result_published: Option<String>,
+    /// Seed 004's text to a listed candidate (the exam, the address, their last day). Optional:
+    /// an authority that texts no list registers none, and such a text is listed as undelivered.
+    #[serde(default, deserialize_with = "digits_as_text")]
+    pub sms_template_listed_notice: Option<String>,
     /// WeChat Pay (API v3), offered where an exam takes its fee online once the merchant number is
     /// set, with every setting below it; `ZIGE_PUBLIC_URL` is where its notifications come.
     #[serde(default, deserialize_with = "digits_as_text")]
@@ -250,6 +254,7 @@ impl Default for Config {
             sms_template_recovery_code: None,
             sms_template_review_returned: None,
             sms_template_result_published: None,
+            sms_template_listed_notice: None,
             metrics_token: None,
             metrics_listen: None,
             backup_recipient: None,

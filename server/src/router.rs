@@ -37,6 +37,7 @@ use crate::middleware::staff_idle::{end_idle_staff_sessions, StaffIdleState};
 use crate::routes::archive_door::ArchiveDoor;
 use crate::routes::audit_export::{audit_export, audit_export_posted};
 use crate::routes::candidate_documents::candidate_document;
+use crate::routes::listed_export::listed_export;
 use crate::routes::metrics::{metrics, MetricsAccess};
 use crate::routes::my_data::{delete_my_account, my_data_archive};
 use crate::routes::pay_order::{pay_order, PublicAddress};
@@ -103,7 +104,7 @@ fn document_route(documents: &FontCell, document: DocumentKind) -> axum::routing
 }
 
 /// The public address without its last slash; empty where none is configured.
-fn public_address(config: &Config) -> String {
+pub(crate) fn public_address(config: &Config) -> String {
     config.public_url.as_deref().unwrap_or_default().trim().trim_end_matches('/').to_string()
 }
 
@@ -136,6 +137,8 @@ pub(crate) fn build_router(
         .route("/api/materials/{id}/previous", get(previous_file))
         .route("/api/admin/exams/{code}/results.csv", get(results_export).layer(Extension(SheetFormat::Csv)))
         .route("/api/admin/exams/{code}/results.xlsx", get(results_export).layer(Extension(SheetFormat::Xlsx)))
+        .route("/api/admin/exams/{code}/listed.csv", get(listed_export).layer(Extension(SheetFormat::Csv)))
+        .route("/api/admin/exams/{code}/listed.xlsx", get(listed_export).layer(Extension(SheetFormat::Xlsx)))
         .route("/api/exams/{code}/examples/{name}", get(example_file))
         .route("/api/admin/exams/{code}/payments.csv", get(payments_export).layer(Extension(SheetFormat::Csv)))
         .route("/api/admin/exams/{code}/payments.xlsx", get(payments_export).layer(Extension(SheetFormat::Xlsx)))

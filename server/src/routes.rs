@@ -6,6 +6,7 @@ pub mod audit_export;
 pub mod candidate_documents;
 pub mod example_file;
 pub mod health;
+pub mod listed_export;
 pub mod material_file;
 pub mod metrics;
 pub mod my_data;

@@ -124,6 +124,7 @@ pub async fn prepare_with_clock(
         layouts,
         staff_second_factor: config.staff_second_factor,
         assistant: Arc::new(PictureAssistant::new(tesseract(&config.tesseract))),
+        public_address: crate::router::public_address(config),
     };
     if config.is_public() {
         let open = crate::demo_data::still_open_with_published_passwords(&db).await.map_err(|e| e.message_en())?;

@@ -21,15 +21,19 @@ enum ListSource {
 }
 
 #[component]
-pub fn EligibilityImport(code: String) -> impl IntoView {
+pub fn EligibilityImport(code: String, on_imported: Callback<()>) -> impl IntoView {
     let rows = RwSignal::new(String::new());
     let import = Action::new(move |source: &ListSource| {
         let (code, source) = (code.clone(), source.clone());
         async move {
-            match source {
+            let outcome = match source {
                 ListSource::Text(text) => admin_import_eligibility(code, text).await,
                 ListSource::Workbook(base64) => admin_import_eligibility_sheet(code, base64).await,
+            };
+            if outcome.is_ok() {
+                on_imported.run(());
             }
+            outcome
         }
     });
     let on_workbook = move |ev: leptos::ev::Event| {
@@ -43,8 +47,8 @@ pub fn EligibilityImport(code: String) -> impl IntoView {
         <section class="card" aria-labelledby="list-title">
             <h2 id="list-title">{tr("导入考生名单", "Import the candidate list")}</h2>
             <p class="muted">{tr(
-                "每行：证件号码、姓名。可从 Excel 或 WPS 直接复制粘贴，也可用逗号分隔（CSV），可带标题行；或上传 Excel 文件（.xlsx，第一个工作表）。正确的行会导入，错误的行逐行列出。",
-                "One row per candidate: ID number and name. Paste straight from Excel or WPS, or separate with commas (CSV); a header row is allowed. Or upload an Excel file (.xlsx, its first sheet). Good rows are imported; bad rows are listed by line.",
+                "每行：证件号码、姓名、手机号码（用于发送通知短信，可不填）。可从 Excel 或 WPS 直接复制粘贴，也可用逗号分隔（CSV），可带标题行；或上传 Excel 文件（.xlsx，第一个工作表，A–C 列）。正确的行会导入，错误的行逐行列出。",
+                "One row per candidate: ID number, name and mobile number (for the text telling them; may be left out). Paste straight from Excel or WPS, or separate with commas (CSV); a header row is allowed. Or upload an Excel file (.xlsx, its first sheet, columns A–C). Good rows are imported; bad rows are listed by line.",
             )}</p>
             <textarea class="code" rows="6" name="csv" aria-labelledby="list-title" prop:value=rows on:input=move |ev| rows.set(event_target_value(&ev))></textarea>
             <button type="button" class="button" disabled=move || rows.get().trim().is_empty() || import.pending().get() on:click=move |_| { import.dispatch(ListSource::Text(rows.get_untracked())); }>{tr("导入", "Import")}</button>

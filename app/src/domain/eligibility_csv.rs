@@ -1,14 +1,17 @@
-//! The list of candidates allowed into an exam, as administrators import it: ID number and name
-//! per row (with or without a header row), as CSV, as rows pasted from Excel or WPS (tabs), or as
+//! The list of candidates allowed into an exam, as administrators import it: ID number, name and,
+//! where the branch texts them (seed 004), a mobile number per row (with or without a header row), as CSV, as rows pasted from Excel or WPS (tabs), or as
 //! a spreadsheet's rows. Good rows are kept; every bad row is reported with its line number and
 //! why.
 
 use super::id_number::{IdNumber, IdType};
+use super::mobile_number::normalized_mobile;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EligibleCandidate {
     pub id_number: String,
     pub name: String,
+    /// The number the text telling them goes to; None: the row gave none.
+    pub mobile: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,7 +27,7 @@ pub struct EligibilityImport {
     pub problems: Vec<RowProblem>,
 }
 
-/// Reads `id_number,name` rows, separated by commas, or by tabs as Excel and WPS put them on the
+/// Reads `id_number,name[,mobile]` rows, separated by commas, or by tabs as Excel and WPS put them on the
 /// clipboard (a file whose first line holds a tab is read as tab-separated). A first row whose
 /// first cell is not an ID number is a header.
 pub fn parse_eligibility_csv(text: &str) -> EligibilityImport {
@@ -71,7 +74,7 @@ pub fn parse_eligibility_rows(
             }
         };
         let cell = |i: usize| cells.get(i).map(|c| c.trim()).unwrap_or("");
-        let (raw_id, name) = (cell(0), cell(1));
+        let (raw_id, name, raw_mobile) = (cell(0), cell(1), cell(2));
         if raw_id.is_empty() && name.is_empty() {
             continue;
         }
@@ -94,12 +97,21 @@ pub fn parse_eligibility_rows(
             report(line, "缺少姓名".into(), "The name is missing".into());
             continue;
         }
+        let mobile = normalized_mobile(raw_mobile);
+        if !raw_mobile.is_empty() && mobile.is_none() {
+            report(
+                line,
+                format!("手机号码“{raw_mobile}”无效：应为 11 位数字，以 1 开头"),
+                format!("Mobile number \"{raw_mobile}\" is not valid: it must be 11 digits starting with 1"),
+            );
+            continue;
+        }
         if let Some(first) = seen.get(&id_number) {
             report(line, format!("与第 {first} 行的证件号码重复"), format!("Same ID number as line {first}"));
             continue;
         }
         seen.insert(id_number.clone(), line);
-        out.accepted.push(EligibleCandidate { id_number, name: name.to_string() });
+        out.accepted.push(EligibleCandidate { id_number, name: name.to_string(), mobile });
     }
     out
 }
@@ -131,7 +143,7 @@ mod tests {
         let import = parse_eligibility_csv(text);
         assert_eq!(
             import.accepted,
-            vec![EligibleCandidate { id_number: "11010519491231002X".into(), name: "张三".into() }]
+            vec![EligibleCandidate { id_number: "11010519491231002X".into(), name: "张三".into(), mobile: None }]
         );
         let lines: Vec<u64> = import.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![3, 4, 5]);
@@ -145,7 +157,7 @@ mod tests {
         let import = parse_eligibility_csv(text);
         assert_eq!(
             import.accepted,
-            vec![EligibleCandidate { id_number: "11010519491231002X".into(), name: "张三".into() }]
+            vec![EligibleCandidate { id_number: "11010519491231002X".into(), name: "张三".into(), mobile: None }]
         );
         let lines: Vec<u64> = import.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, vec![3], "the bad row is named by its line, as in a CSV");
@@ -155,6 +167,16 @@ mod tests {
     fn a_name_with_a_comma_inside_a_tab_separated_row_is_kept_whole() {
         let import = parse_eligibility_csv("11010519491231002X\tZhang, San\n");
         assert_eq!(import.accepted[0].name, "Zhang, San");
+    }
+
+    #[test]
+    fn a_third_column_is_the_mobile_number_and_a_wrong_one_is_named() {
+        let text = "身份证号,姓名,手机\n11010519491231002X,张三,138 0013 8000\n320102199506123416,李四,1380013800\n";
+        let import = parse_eligibility_csv(text);
+        assert_eq!(import.accepted[0].mobile.as_deref(), Some("13800138000"));
+        assert_eq!(import.accepted.len(), 1);
+        assert_eq!(import.problems[0].line, 3);
+        assert!(import.problems[0].message_zh.contains("1380013800"), "{:?}", import.problems);
     }
 
     #[test]

@@ -27,6 +27,11 @@ pub struct ExamDefinition {
     pub windows: ExamWindows,
     #[serde(default)]
     pub eligibility: Eligibility,
+    /// Seed 004's "请于收到确认短信的五日内上传报名材料": a listed candidate's own days, counted
+    /// from the China day the provider accepted the text telling them, to that last day's end;
+    /// past it without submitting, the application lapses (逾期放弃). None: the window alone.
+    #[serde(default)]
+    pub upload_days_after_notice: Option<u32>,
     /// 诚信承诺书: accepted before anything else, and the acceptance is recorded.
     pub pledge_zh: String,
     pub pledge_en: String,
@@ -178,6 +183,17 @@ impl ExamDefinition {
         }
         if let Some(ticket) = &self.ticket {
             mistakes.extend(ticket.mistakes().into_iter().map(general));
+        }
+        if let Some(days) = self.upload_days_after_notice {
+            if self.eligibility != Eligibility::List {
+                mistakes.push(general(
+                    "upload_days_after_notice needs eligibility = \"list\": only listed candidates are texted"
+                        .to_string(),
+                ));
+            }
+            if !(1..=60).contains(&days) {
+                mistakes.push(general(format!("upload_days_after_notice is {days}; it must be 1 to 60 days")));
+            }
         }
         if self.categories.is_empty() {
             mistakes.push(general("an exam needs at least one [[categories]] entry".to_string()));

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::field_error::FieldError;
 use super::id_number::{IdNumber, IdType};
+use super::mobile_number::normalized_mobile;
 use super::new_password::NewPassword;
 
 /// What a person typed, untrusted.
@@ -55,9 +56,8 @@ impl SignUpForm {
                 format!("The name has {name_len} characters, more than the {NAME_MAX_CHARS} allowed"),
             ));
         }
-        let mobile: String = fields.mobile.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
-        let mobile_ok = mobile.len() == 11 && mobile.starts_with('1') && mobile.bytes().all(|b| b.is_ascii_digit());
-        if !mobile_ok {
+        let mobile = normalized_mobile(&fields.mobile).unwrap_or_default();
+        if mobile.is_empty() {
             errors.push(FieldError::new(
                 "mobile",
                 "手机号码应为 11 位数字，以 1 开头",

@@ -60,6 +60,64 @@ pub struct EligibilityReport {
     pub problems: Vec<(u64, String, String)>,
 }
 
+/// 资格名单 on an exam's page (seed 004): who is listed, whether their text went, their own last
+/// day and where they stand, with counts over the whole list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListedCandidates {
+    /// The exam's own days from the text (`upload_days_after_notice`); None: the window alone.
+    pub days: Option<u32>,
+    pub counts: ListedCounts,
+    /// The first rows by ID number (at most `ListedCandidates::SHOWN`; the export holds all).
+    pub rows: Vec<ListedCandidateRow>,
+}
+
+impl ListedCandidates {
+    pub const SHOWN: usize = 500;
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListedCounts {
+    pub total: u64,
+    /// The list gave no mobile number: no text can go.
+    pub no_mobile: u64,
+    /// Never texted, or the text was given up (未送达): "not yet told".
+    pub not_told: u64,
+    /// Texted, the provider has not accepted it yet.
+    pub waiting: u64,
+    /// The provider accepted the text: their days run.
+    pub told: u64,
+    pub submitted: u64,
+    /// 逾期放弃.
+    pub lapsed: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListedCandidateRow {
+    /// The key the page's actions send back (the administrator imported it).
+    pub id_number: String,
+    pub id_number_masked: String,
+    pub name: String,
+    pub mobile_masked: Option<String>,
+    /// 未发送 / 待发送 / 未送达 / 已送达 (with when), in both languages.
+    pub notice_zh: String,
+    pub notice_en: String,
+    /// Their own last day ("2026-12-02"), once their text was accepted.
+    pub last_day: Option<String>,
+    pub extra_days: i32,
+    /// Where the application stands (逾期放弃 where lapsed).
+    pub standing_zh: String,
+    pub standing_en: String,
+    pub lapsed: bool,
+}
+
+/// What 发送通知短信 queued.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NoticesQueued {
+    pub queued: u64,
+    /// Listed without a mobile number: not texted.
+    pub without_mobile: u64,
+}
+
 /// A reviewer account on the administrator's page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReviewerRow {
@@ -107,7 +165,7 @@ pub struct AuditQuery {
 
 /// Every kind of line the audit log holds (as `ssr::audit::AuditAction` names them), with the
 /// words the filter shows.
-pub const AUDIT_ACTIONS: [(&str, &str, &str); 36] = [
+pub const AUDIT_ACTIONS: [(&str, &str, &str); 38] = [
     ("decision", "审核决定", "Decision"),
     ("unlock", "退回解锁", "Unlock"),
     ("role_change", "角色变更", "Role change"),
@@ -145,6 +203,8 @@ pub const AUDIT_ACTIONS: [(&str, &str, &str); 36] = [
     ("backup_restored", "从备份恢复", "Restored from a backup"),
     ("personal_data_deleted", "删除到期的个人信息", "Personal data deleted after its time"),
     ("account_deleted", "考生注销账户", "Account deleted by its owner"),
+    ("listed_candidates_texted", "向名单内考生发送报名短信", "Listed candidates texted"),
+    ("own_days_extended", "延长考生上传期限", "A candidate's own days extended"),
 ];
 
 /// An email or text message the outbox gave up on (the provider refused it for good, or it may

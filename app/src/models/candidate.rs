@@ -57,6 +57,8 @@ pub struct ExamCard {
     /// The next moment that matters, already written in the exam's offset.
     pub next_deadline: Option<(Deadline, String)>,
     pub state: ApplicationState,
+    /// A listed candidate's own days (seed 004): by when to submit, or that it lapsed (zh, en).
+    pub own_days: Option<(String, String)>,
 }
 
 /// Everything the candidate's exam page shows, decided by the server's clock.
@@ -70,6 +72,8 @@ pub struct ExamWithMaterials {
     pub seconds_until_close: Option<i64>,
     pub opens_at: String,
     pub closes_at: String,
+    /// A listed candidate's own days (seed 004): by when to submit, or that it lapsed (zh, en).
+    pub own_days: Option<(String, String)>,
     pub pledge_accepted_at: Option<String>,
     pub state: ApplicationState,
     pub submitted_at: Option<String>,

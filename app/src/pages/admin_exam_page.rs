@@ -1,5 +1,5 @@
 //! One exam's administration: candidates per state, the time windows, the eligibility list
-//! (pasted, CSV or .xlsx, bad rows reported by line), fees and seats, the documents' templates, and the
+//! (pasted, CSV or .xlsx, bad rows reported by line) with its texts and own days, fees and seats, the documents' templates, and the
 //! exam file itself.
 
 use leptos::prelude::*;
@@ -10,6 +10,7 @@ use crate::api::server_resource::server_resource;
 use crate::components::eligibility_import::EligibilityImport;
 use crate::components::error_note::ErrorNote;
 use crate::components::fee_desk::FeeDesk;
+use crate::components::listed_candidates_desk::ListedCandidatesDesk;
 use crate::components::personal_data_desk::PersonalDataDesk;
 use crate::components::progress_chart::ProgressChart;
 use crate::components::seat_desk::SeatDesk;
@@ -121,7 +122,13 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
             {move || save_windows.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error/> })}
             {move || (saved.get() == Some("windows")).then(|| view! { <p class="ok" role="status">{tr("时间已保存", "Windows saved")}</p> })}
         </section>
-        {(detail.row.eligibility == Eligibility::List).then(|| view! { <EligibilityImport code=code.clone()/> })}
+        {(detail.row.eligibility == Eligibility::List).then(|| {
+            let listed_refresh = RwSignal::new(0u32);
+            view! {
+                <EligibilityImport code=code.clone() on_imported=Callback::new(move |_| listed_refresh.update(|v| *v += 1))/>
+                <ListedCandidatesDesk code=code.clone() refresh=listed_refresh/>
+            }
+        })}
         {detail.fee.clone().map(|fee| view! { <FeeDesk code=code.clone() fee today=detail.today.clone()/> })}
         {detail.tickets.then(|| view! { <SeatDesk code=code.clone()/> })}
         <TemplateDesk code=code.clone() documents=detail.documents.clone()/>

@@ -145,6 +145,7 @@ fn ExamJourney(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>
             <span class="badge state" data-testid="application-state">{tr(state.label_zh(), state.label_en())}</span>
         </p>
         {page.seconds_until_close.map(|seconds| view! { <Countdown seconds_left=seconds closes_at=page.closes_at.clone() on_elapsed=on_changed/> })}
+        {page.own_days.clone().map(|(zh, en)| view! { <p class="notice" data-testid="own-days">{move || lang.get().pick(zh.clone(), en.clone())}</p> })}
         <OutboxNotes before_deadline=page.seconds_until_close.is_some()/>
     };
 

@@ -32,6 +32,7 @@ pub fn HomePage() -> impl IntoView {
                                 let (phase_zh, phase_en) = phase_label(card.phase);
                                 let state = card.state;
                                 let deadline = card.next_deadline.clone();
+                                let own_days = card.own_days.clone();
                                 view! {
                                     <li class="card exam-card" data-exam=exam.code.clone()>
                                         <h2>{move || lang.get().pick(exam.title_zh.clone(), exam.title_en.clone())}</h2>
@@ -43,6 +44,7 @@ pub fn HomePage() -> impl IntoView {
                                         {deadline.map(|(which, at)| view! {
                                             <p class="deadline">{move || lang.get().pick(format!("{}：{at}", which.label_zh()), format!("{}: {at}", which.label_en()))}</p>
                                         })}
+                                        {own_days.map(|(zh, en)| view! { <p class="notice" data-testid="own-days">{move || lang.get().pick(zh.clone(), en.clone())}</p> })}
                                         <a class="button" href=href>{tr("进入考试", "Enter exam")}</a>
                                     </li>
                                 }

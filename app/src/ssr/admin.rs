@@ -1,10 +1,13 @@
 //! Administrators' tools: exams as files (create, replace, windows) and the records their pages
 //! read, reviewer accounts and assignments, and account recovery for candidates (reset, release a
-//! squatted ID number, further administrators), and the layouts of each exam's documents.
+//! squatted ID number, further administrators), the layouts of each exam's documents, and the
+//! listed candidates' texts and own days (seed 004).
 
 pub mod account_admin;
 pub mod admin_rows;
 pub mod exam_files;
 pub mod exam_records;
+pub mod listed_candidates;
+pub mod listed_notices;
 pub mod reviewers;
 pub mod template_editing;

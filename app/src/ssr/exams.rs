@@ -1,5 +1,5 @@
 //! Exams as configuration: stored definitions and their files, the presets shipped with Zige,
-//! who is eligible, the layouts of their documents, and results that follow a moved results time.
+//! who is eligible and a listed candidate's own days, the layouts of their documents, and results that follow a moved results time.
 
 pub mod document_templates;
 pub mod eligibility;
@@ -7,6 +7,7 @@ pub mod eligibility_sheet;
 pub mod exam_examples;
 pub mod exam_source;
 pub mod exam_store;
+pub mod own_days;
 pub mod personal_data_retention;
 pub mod photo_rules;
 pub mod presets;

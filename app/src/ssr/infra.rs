@@ -21,4 +21,5 @@ pub mod payment_gateway;
 pub mod rate_limits;
 pub mod request_reference;
 pub mod server_state;
+pub mod site_address;
 pub mod ticket_signing_keys;

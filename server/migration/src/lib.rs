@@ -30,6 +30,7 @@ mod m20261126_000024_create_advice_receipts;
 mod m20261127_000025_picture_findings_compared_at;
 mod m20261127_000026_picture_findings_id_number_retry_at;
 mod m20261127_000027_second_factors_wrong_codes;
+mod m20261127_000028_eligible_candidates_notice;
 
 pub struct Migrator;
 
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000025_picture_findings_compared_at::Migration),
             Box::new(m20261127_000026_picture_findings_id_number_retry_at::Migration),
             Box::new(m20261127_000027_second_factors_wrong_codes::Migration),
+            Box::new(m20261127_000028_eligible_candidates_notice::Migration),
         ]
     }
 }

@@ -23,8 +23,12 @@ pub const SECRET: &str = "stand-in-secret-0123456789abcdef";
 pub const SIGN_NAME: &str = "资格考试院";
 pub const APP_ID: &str = "1400006666";
 /// The approved templates and their parameters, as an authority registers them.
-pub const TEMPLATES: [(&str, &[&str]); 3] =
-    [("SMS_RECOVERY_1", &["code", "minutes"]), ("SMS_RETURNED_2", &["exam"]), ("SMS_RESULT_3", &["exam"])];
+pub const TEMPLATES: [(&str, &[&str]); 4] = [
+    ("SMS_RECOVERY_1", &["code", "minutes"]),
+    ("SMS_RETURNED_2", &["exam"]),
+    ("SMS_RESULT_3", &["exam"]),
+    ("SMS_LISTED_4", &["exam", "address", "last_day"]),
+];
 /// A well-formed number the provider knows no phone for.
 pub const UNKNOWN_NUMBER: &str = "13900000000";
 

@@ -1,10 +1,12 @@
 //! The one gate in front of everything a candidate does in an exam: the exam exists, the
-//! candidate is eligible, and — for any change — the window is open by the server's clock, the
-//! pledge is accepted and the application is not locked.
+//! candidate is eligible, and — for any change — the window is open by the server's clock (and,
+//! for a listed candidate with their own days, their last day has not ended), the pledge is
+//! accepted and the application is not locked.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::exam_windows::format_moment;
+use crate::domain::own_deadline::{end_of_china_day, has_lapsed, last_day_words};
 use crate::domain::ApplicationState;
 use crate::domain::{ExamDefinition, ExamPhase};
 use crate::error::AppError;
@@ -12,13 +14,18 @@ use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Candidate;
 use crate::ssr::entities::application;
 use crate::ssr::infra::server_state::ServerState;
-use crate::ssr::{application::application_queries, exams::eligibility, exams::exam_store};
+use crate::ssr::{application::application_queries, exams::eligibility, exams::exam_store, exams::own_days};
 
 pub struct CandidateExam {
     pub definition: ExamDefinition,
     pub application: Option<application::Model>,
+    /// The exam's phase for this candidate: Closed once their own last day ended, though the
+    /// window stays open for others.
     pub phase: ExamPhase,
     pub now: DateTime<Utc>,
+    /// A listed candidate's own last day (seed 004's five days from the text), once it counts
+    /// (`own_days::last_day`).
+    pub own_last_day: Option<NaiveDate>,
 }
 
 impl CandidateExam {
@@ -43,8 +50,25 @@ pub async fn enter(
         return Err(AppError::NotEligible);
     }
     let application = application_queries::find(&state.db, account.id, exam_code).await?;
-    let now = state.clock.now();
-    Ok(CandidateExam { phase: definition.windows.phase_at(now), definition, application, now })
+    let own_last_day = own_days::last_day_of(&state.db, &definition, &account.id_number).await?;
+    Ok(CandidateExam::at(definition, application, own_last_day, state.clock.now()))
+}
+
+impl CandidateExam {
+    /// The exam as it stands for the candidate at `now` (for 我的考试, which has already checked
+    /// the candidate may enter).
+    pub fn at(
+        definition: ExamDefinition,
+        application: Option<application::Model>,
+        own_last_day: Option<NaiveDate>,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let phase = match definition.windows.phase_at(now) {
+            ExamPhase::Open if own_last_day.is_some_and(|day| now >= end_of_china_day(day)) => ExamPhase::Closed,
+            phase => phase,
+        };
+        CandidateExam { phase, definition, application, now, own_last_day }
+    }
 }
 
 impl CandidateExam {
@@ -86,9 +110,49 @@ impl CandidateExam {
             ExamPhase::NotYetOpen => Err(AppError::NotYetOpen { opens_at: format_moment(&windows.upload_opens) }),
             ExamPhase::Open => Ok(()),
             ExamPhase::Closed | ExamPhase::ResultsPublished => {
-                Err(AppError::UploadClosed { closed_at: format_moment(&windows.upload_closes) })
+                Err(AppError::UploadClosed { closed_at: self.closes_at() })
             }
         }
+    }
+
+    /// When uploading closes for this candidate, as they read it: their own last day where it
+    /// comes before the window's close ("2026-12-02 24:00 (UTC+08:00)"), else the window's.
+    pub fn closes_at(&self) -> String {
+        match self.own_last_day {
+            Some(day) => format!("{day} 24:00 (UTC+08:00)"),
+            None => format_moment(&self.definition.windows.upload_closes),
+        }
+    }
+
+    /// Seconds until uploading closes for this candidate, while it is open.
+    pub fn seconds_until_close(&self) -> Option<i64> {
+        let window_closes = self.definition.windows.upload_closes.with_timezone(&Utc);
+        let closes = self.own_last_day.map_or(window_closes, end_of_china_day);
+        (self.phase == ExamPhase::Open).then(|| (closes - self.now).num_seconds())
+    }
+
+    /// Seed 004's sentence about the candidate's own days: before the last day ends, by when to
+    /// submit; after it, that the application lapsed (逾期放弃). None once submitted, or where
+    /// no own days count.
+    pub fn own_days_note(&self) -> Option<(String, String)> {
+        let day = self.own_last_day?;
+        let (zh, en) = last_day_words(day);
+        match self.state() {
+            ApplicationState::NotStarted | ApplicationState::Draft if self.is_lapsed() => Some((
+                format!("逾期放弃：您未在 {zh} 前提交，已视为自动放弃。"),
+                format!("Lapsed: you did not submit by {en}, so you gave up this application."),
+            )),
+            ApplicationState::NotStarted | ApplicationState::Draft => Some((
+                format!("请于 {zh} 前上传并提交，逾期视为自动放弃。"),
+                format!("Upload and submit by {en}; after that your application lapses."),
+            )),
+            _ => None,
+        }
+    }
+
+    /// 逾期放弃: the candidate's own last day ended and nothing was ever submitted.
+    pub fn is_lapsed(&self) -> bool {
+        has_lapsed(self.own_last_day, self.state(), self.now)
     }
 
     pub fn state(&self) -> ApplicationState {

@@ -55,10 +55,10 @@ pub async fn assemble(
     Ok(ExamWithMaterials {
         exam: exam_store::summary_of(definition),
         phase: exam.phase,
-        seconds_until_close: (exam.phase == ExamPhase::Open)
-            .then(|| (windows.upload_closes.with_timezone(&chrono::Utc) - exam.now).num_seconds()),
+        seconds_until_close: exam.seconds_until_close(),
         opens_at: format_moment(&windows.upload_opens),
-        closes_at: format_moment(&windows.upload_closes),
+        closes_at: exam.closes_at(),
+        own_days: exam.own_days_note(),
         pledge_accepted_at: application.and_then(|a| a.pledge_accepted_at).map(|t| format_utc(&t)),
         state: application_queries::state_seen_by_candidate(application, windows, exam.now),
         submitted_at: application.and_then(|a| a.submitted_at).map(|t| format_utc(&t)),

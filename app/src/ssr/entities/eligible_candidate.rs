@@ -10,6 +10,14 @@ pub struct Model {
     pub id_number: String,
     pub name: String,
     pub imported_at: DateTimeUtc,
+    /// The list's mobile number; None: no text can tell them.
+    pub mobile: Option<String>,
+    /// The outbox row of the latest text telling them they are listed.
+    pub notice_outbox_id: Option<i32>,
+    /// When the provider accepted that text: their own days count from this (China) day.
+    pub noticed_at: Option<DateTimeUtc>,
+    /// Days an administrator added to their own last day.
+    pub extra_days: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

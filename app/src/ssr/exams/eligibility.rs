@@ -32,7 +32,8 @@ pub struct ImportReport {
     pub total_on_list: u64,
 }
 
-/// Adds every good row (a row for a number already listed replaces its name) and reports the bad.
+/// Adds every good row (a row for a number already listed replaces its name and mobile number, and
+/// keeps the text already sent and the days given) and reports the bad.
 pub async fn import(
     db: &DatabaseConnection,
     exam_code: &str,
@@ -40,18 +41,26 @@ pub async fn import(
     now: DateTime<Utc>,
 ) -> Result<ImportReport, AppError> {
     let accepted = parsed.accepted.len() as u64;
-    // SQLite allows 32766 bound values; 4 per row.
+    // SQLite allows 32766 bound values; 8 per row.
     for chunk in parsed.accepted.chunks(1000) {
         let rows = chunk.iter().map(|c| eligible_candidate::ActiveModel {
             exam_code: Set(exam_code.to_string()),
             id_number: Set(c.id_number.clone()),
             name: Set(c.name.clone()),
             imported_at: Set(now),
+            mobile: Set(c.mobile.clone()),
+            notice_outbox_id: Set(None),
+            noticed_at: Set(None),
+            extra_days: Set(0),
         });
         eligible_candidate::Entity::insert_many(rows)
             .on_conflict(
                 OnConflict::columns([eligible_candidate::Column::ExamCode, eligible_candidate::Column::IdNumber])
-                    .update_columns([eligible_candidate::Column::Name, eligible_candidate::Column::ImportedAt])
+                    .update_columns([
+                        eligible_candidate::Column::Name,
+                        eligible_candidate::Column::ImportedAt,
+                        eligible_candidate::Column::Mobile,
+                    ])
                     .to_owned(),
             )
             .exec(db)

@@ -1,4 +1,4 @@
-//! An eligibility list sent as an Excel workbook (`.xlsx`): the first sheet's columns A and B,
+//! An eligibility list sent as an Excel workbook (`.xlsx`): the first sheet's columns A to C,
 //! read by `calamine`, judged exactly as CSV rows are (`domain::eligibility_csv`), each named by
 //! its row number in the sheet.
 //!
@@ -37,22 +37,23 @@ pub fn read(bytes: Vec<u8>) -> Result<EligibilityImport, AppError> {
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
     let first_sheet = workbook.sheet_names().into_iter().next().ok_or_else(not_a_workbook)?;
     let mut cells = workbook.worksheet_cells_reader(&first_sheet).map_err(|_| not_a_workbook())?;
-    // Row number → (column A, column B), in the sheet's order.
-    let mut rows: std::collections::BTreeMap<u32, [Option<Result<String, usize>>; 2]> = Default::default();
+    // Row number → (columns A, B and C: ID number, name, mobile), in the sheet's order.
+    let mut rows: std::collections::BTreeMap<u32, [Option<Result<String, usize>>; 3]> = Default::default();
     while let Some(cell) = cells.next_cell().map_err(|_| not_a_workbook())? {
         let (row, column) = cell.get_position();
         if row >= MAX_ROWS {
             return Err(too_large(&format!("多于 {MAX_ROWS} 行"), &format!("more than {MAX_ROWS} rows")));
         }
-        if column < 2 {
+        if column < 3 {
             rows.entry(row).or_default()[column as usize] = Some(cell_text(cell.get_value()));
         }
     }
-    let judged = rows.into_iter().map(|(row, [id_number, name])| {
+    let judged = rows.into_iter().map(|(row, [id_number, name, mobile])| {
         let line = u64::from(row) + 1;
         let id_number = id_number.unwrap_or(Ok(String::new())).map_err(|digits| rounded_number(line, digits))?;
         let name = name.map_or(String::new(), |text| text.unwrap_or_default());
-        Ok((line, vec![id_number, name]))
+        let mobile = mobile.map_or(String::new(), |text| text.unwrap_or_default());
+        Ok((line, vec![id_number, name, mobile]))
     });
     Ok(parse_eligibility_rows(judged))
 }

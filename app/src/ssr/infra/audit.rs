@@ -56,6 +56,10 @@ pub enum AuditAction {
     BackupRestored,
     PersonalDataDeleted,
     AccountDeleted,
+    /// 资格名单's texts queued (seed 004: the listed candidates told how to apply).
+    ListedCandidatesTexted,
+    /// More days given to one listed candidate, with the reason.
+    OwnDaysExtended,
 }
 
 impl AuditAction {
@@ -96,6 +100,8 @@ impl AuditAction {
             AuditAction::BackupRestored => "backup_restored",
             AuditAction::PersonalDataDeleted => "personal_data_deleted",
             AuditAction::AccountDeleted => "account_deleted",
+            AuditAction::ListedCandidatesTexted => "listed_candidates_texted",
+            AuditAction::OwnDaysExtended => "own_days_extended",
         }
     }
 }

@@ -38,5 +38,5 @@ impl Clock for ManualClock {
 
 /// The calendar day in China (UTC+8) at `now`: the day retention dates and providers' bills count in.
 pub fn china_today(now: DateTime<Utc>) -> chrono::NaiveDate {
-    (now + chrono::Duration::hours(8)).date_naive()
+    crate::domain::china_day::china_day_of(now)
 }

@@ -37,6 +37,9 @@ pub struct ServerState {
     /// Looks at every stored picture in the background for the reviewer (QR code, looks, the same
     /// document from two people).
     pub assistant: Arc<crate::ssr::review::assistant_state::PictureAssistant>,
+    /// The site's address as texts name it (`ZIGE_PUBLIC_URL`, no last slash); empty where none is
+    /// configured, and then the address the administrator's request came to stands in.
+    pub public_address: String,
 }
 
 impl FromRef<ServerState> for LeptosOptions {

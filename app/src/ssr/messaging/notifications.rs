@@ -88,8 +88,9 @@ pub async fn tell(db: &impl ConnectionTrait, news: News<'_>) -> Result<(), AppEr
     Ok(())
 }
 
-pub(crate) async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> Result<(), AppError> {
-    outbox_message::ActiveModel {
+/// Queues the message; its outbox row's id.
+pub(crate) async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) -> Result<i32, AppError> {
+    let row = outbox_message::ActiveModel {
         channel: Set(message.channel.to_string()),
         recipient: Set(message.recipient.to_string()),
         subject: Set(message.subject.to_string()),
@@ -110,7 +111,7 @@ pub(crate) async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) ->
     .insert(db)
     .await
     .map_err(|e| crate::ssr::internal("outbox insert", e))?;
-    Ok(())
+    Ok(row.id)
 }
 
 fn first_line(text: &str) -> String {

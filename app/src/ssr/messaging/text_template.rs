@@ -15,20 +15,29 @@ pub enum TextTemplate {
     /// The review's result can be seen: `exam`. The result itself stays in the app, behind the
     /// candidate's password, not on a lock screen.
     ResultPublished,
+    /// Seed 004's "开通报名账号后请按照短信提示内容登录系统": a listed candidate may now apply:
+    /// `exam`, `address` (the site, where they sign up or log in with their ID number) and
+    /// `last_day` ("12月2日"), their own last day. It carries no password and no code that signs in.
+    ListedNotice,
 }
 
 /// Longest value a parameter may carry: both providers refuse long variables (Alibaba Cloud
 /// allows 35 characters in most, Tencent Cloud fewer for some template kinds).
 pub const MAX_PARAMETER_CHARS: usize = 20;
+/// An address is never cut (a cut address leads nowhere): the longest both providers take in a
+/// link variable.
+pub const MAX_ADDRESS_CHARS: usize = 35;
 
 impl TextTemplate {
-    pub const ALL: [TextTemplate; 3] = [Self::RecoveryCode, Self::ReviewReturned, Self::ResultPublished];
+    pub const ALL: [TextTemplate; 4] =
+        [Self::RecoveryCode, Self::ReviewReturned, Self::ResultPublished, Self::ListedNotice];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Self::RecoveryCode => "recovery_code",
             Self::ReviewReturned => "review_returned",
             Self::ResultPublished => "result_published",
+            Self::ListedNotice => "listed_notice",
         }
     }
 
@@ -40,6 +49,7 @@ impl TextTemplate {
         match self {
             Self::RecoveryCode => &["code", "minutes"],
             Self::ReviewReturned | Self::ResultPublished => &["exam"],
+            Self::ListedNotice => &["exam", "address", "last_day"],
         }
     }
 }
@@ -64,13 +74,21 @@ impl TextMessage {
         Self::new(TextTemplate::ResultPublished, &[exam_title])
     }
 
+    /// `address` without its scheme ("zige.example.gov.cn"), which phones still make a link of.
+    pub fn listed_notice(exam_title: &str, address: &str, last_day: &str) -> Self {
+        Self::new(TextTemplate::ListedNotice, &[exam_title, address, last_day])
+    }
+
     /// Values in the template's parameter order, each cut to what providers accept.
     fn new(template: TextTemplate, values: &[&str]) -> Self {
         let params = template
             .parameter_names()
             .iter()
             .zip(values)
-            .map(|(name, value)| (name.to_string(), value.trim().chars().take(MAX_PARAMETER_CHARS).collect()))
+            .map(|(name, value)| {
+                let most = if *name == "address" { MAX_ADDRESS_CHARS } else { MAX_PARAMETER_CHARS };
+                (name.to_string(), value.trim().chars().take(most).collect())
+            })
             .collect();
         Self { template, params }
     }

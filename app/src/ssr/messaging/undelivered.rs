@@ -2,7 +2,8 @@
 //! for good (a number that does not exist, a template not yet approved) or that may already have
 //! gone, an email that could not be made. Once what refused it is mended (the template approved,
 //! the number corrected), an administrator sends it again; a recovery code is not sent again,
-//! as it has expired and its owner asks for a new one.
+//! as it has expired and its owner asks for a new one, nor is a listed candidate's text, whose
+//! last day would be stale: it goes again from the exam's list (资格名单), with the day anew.
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -32,7 +33,7 @@ pub async fn list(db: &DatabaseConnection, _: &Caller<Admin>) -> Result<Vec<Unde
 }
 
 fn view(row: outbox_message::Model) -> UndeliveredMessage {
-    let can_resend = !is_recovery_code(&row);
+    let can_resend = !is_recovery_code(&row) && !is_listed_notice(&row);
     let (what_zh, what_en) = what(&row);
     UndeliveredMessage {
         id: row.id,
@@ -53,9 +54,14 @@ fn what(row: &outbox_message::Model) -> (String, String) {
         Some(TextTemplate::RecoveryCode) => ("找回密码验证码", "Password recovery code"),
         Some(TextTemplate::ReviewReturned) => ("材料退回修改通知", "Application returned for changes"),
         Some(TextTemplate::ResultPublished) => ("审核结果通知", "Review result published"),
+        Some(TextTemplate::ListedNotice) => ("报名通知（名单内考生）", "Listed candidate told to apply"),
         None => return (row.subject.clone(), row.subject.clone()),
     };
     (zh.to_string(), en.to_string())
+}
+
+fn is_listed_notice(row: &outbox_message::Model) -> bool {
+    row.text_template.as_deref() == Some(TextTemplate::ListedNotice.as_str())
 }
 
 fn is_recovery_code(row: &outbox_message::Model) -> bool {
@@ -80,6 +86,13 @@ pub async fn resend(
             "message",
             "找回密码的验证码已过期，不能重新发送：请考生重新获取验证码",
             "A recovery code has expired and is not sent again: the candidate asks for a new one",
+        ));
+    }
+    if is_listed_notice(&row) {
+        return Err(AppError::invalid_field(
+            "message",
+            "名单内考生的报名通知不在这里重发：请在考试管理 → 资格名单中“发送给未通知的考生”，短信中的截止日期将重新计算",
+            "A listed candidate's text is not sent again from here: use 资格名单 → \"Send to those not yet told\" on the exam's page, which counts their last day anew",
         ));
     }
     let requeued = outbox_message::Entity::update_many()
