@@ -11,6 +11,7 @@ pub mod category_advice;
 pub mod category_rules;
 pub mod china_day;
 pub mod completeness;
+pub mod decimal_text;
 pub mod document_kind;
 pub mod eligibility_csv;
 pub mod exam_definition;

@@ -11,6 +11,7 @@ use crate::components::error_note::ErrorNote;
 use crate::components::outbox::{Outbox, QueuedItem};
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
+use crate::domain::decimal_text::whole_text;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::offline::pending_action::PendingKind;
@@ -55,9 +56,9 @@ fn QueuedRow(item: QueuedItem, outbox: Outbox) -> impl IntoView {
         let progress = progress.clone();
         move || match (refused, progress()) {
             (true, _) => lang.get().pick("未被服务器接受", "Not accepted by the server").to_string(),
-            (false, Some(p)) => {
-                lang.get().pick(format!("正在发送 {:.0}%", p * 100.0), format!("Sending {:.0}%", p * 100.0))
-            }
+            (false, Some(p)) => lang
+                .get()
+                .pick(format!("正在发送 {}%", whole_text(p * 100.0)), format!("Sending {}%", whole_text(p * 100.0))),
             (false, None) => match item.action.kind {
                 PendingKind::Upload { .. } => {
                     lang.get().pick("待上传（已保存在本机）", "Waiting to upload (kept on this device)").to_string()
@@ -82,7 +83,7 @@ fn QueuedRow(item: QueuedItem, outbox: Outbox) -> impl IntoView {
                 <strong>{move || lang.get().pick(what_zh.clone(), what_en.clone())}</strong>
                 <span class="badge pending" data-testid="queued-state">{state}</span>
                 {move || progress().map(|p| view! {
-                    <progress class="upload-progress" max="100" value=(p * 100.0).round()>{format!("{:.0}%", p * 100.0)}</progress>
+                    <progress class="upload-progress" max="100" value=whole_text(p * 100.0)>{format!("{}%", whole_text(p * 100.0))}</progress>
                 })}
                 {problem}
                 {reason}

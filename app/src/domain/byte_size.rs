@@ -2,6 +2,8 @@
 //! exam notices mean it. Rounded away from the limit, so a file one byte over 300 KB never reads
 //! as "300 KB, above the 300 KB limit".
 
+use super::decimal_text::whole_or_tenths;
+
 #[derive(Clone, Copy)]
 pub enum Rounding {
     Up,
@@ -19,8 +21,7 @@ pub fn format_bytes(bytes: u64, rounding: Rounding) -> String {
         Rounding::Up => tenths.ceil(),
         Rounding::Down => tenths.floor(),
     };
-    let text = format!("{:.1}", tenths / 10.0);
-    format!("{} {unit}", text.trim_end_matches(".0"))
+    format!("{} {unit}", whole_or_tenths(tenths as u64))
 }
 
 /// A limit from a rule: exact when it is a whole number of KB.

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::byte_size::{format_bytes, format_limit, Rounding};
 use super::category_rules::CategoryRules;
+use super::decimal_text::{tenths_text, whole_text};
 use super::exam_definition::CategoryDefinition;
 use super::image_facts::{DpiSource, ImageFacts};
 use super::probe_error::ProbeError;
@@ -151,11 +152,11 @@ fn check_facts(facts: &ImageFacts, rules: &CategoryRules, out: &mut Vec<Violatio
 fn check_pixels(facts: &ImageFacts, rules: &CategoryRules, out: &mut Vec<Violation>) {
     let (width, height) = (facts.width(), facts.height());
     if facts.pixel_count() > rules.max_pixels {
-        let (mp, limit) = (facts.pixel_count() as f64 / 1e6, rules.max_pixels as f64 / 1e6);
+        let (mp, limit) = (tenths_text(facts.pixel_count() as f64 / 1e6), tenths_text(rules.max_pixels as f64 / 1e6));
         out.push(Violation::new(
             Code::TooManyPixels,
-            format!("图片 {width}×{height} 共 {mp:.1} 百万像素，超过上限 {limit:.1} 百万像素"),
-            format!("The picture is {width}×{height}, {mp:.1} megapixels, above the {limit:.1} megapixel limit"),
+            format!("图片 {width}×{height} 共 {mp} 百万像素，超过上限 {limit} 百万像素"),
+            format!("The picture is {width}×{height}, {mp} megapixels, above the {limit} megapixel limit"),
         ));
     }
     if let Some(min) = rules.min_width.filter(|&min| width < min) {
@@ -175,11 +176,13 @@ fn check_pixels(facts: &ImageFacts, rules: &CategoryRules, out: &mut Vec<Violati
     if let Some(aspect) = rules.aspect {
         let deviation = aspect.relative_deviation(width, height);
         if deviation > rules.aspect_tolerance {
-            let (pct, tol) = (deviation * 100.0, rules.aspect_tolerance * 100.0);
+            let (pct, tol) = (tenths_text(deviation * 100.0), tenths_text(rules.aspect_tolerance * 100.0));
             out.push(Violation::new(
                 Code::AspectMismatch,
-                format!("图片 {width}×{height}，宽高比与要求的 {aspect} 相差 {pct:.1}%，允许 {tol:.1}%"),
-                format!("The picture is {width}×{height}, {pct:.1}% off the required {aspect} aspect ratio ({tol:.1}% allowed)"),
+                format!("图片 {width}×{height}，宽高比与要求的 {aspect} 相差 {pct}%，允许 {tol}%"),
+                format!(
+                    "The picture is {width}×{height}, {pct}% off the required {aspect} aspect ratio ({tol}% allowed)"
+                ),
             ));
         }
     }
@@ -194,7 +197,7 @@ fn check_dpi(facts: &ImageFacts, rules: &CategoryRules, out: &mut Vec<Violation>
             format!("The picture records no resolution (DPI); this category needs at least {min} DPI, so scan it at {min} DPI or more"),
         )),
         Some(dpi) if dpi.effective() + 0.5 < min as f64 => {
-            let actual = dpi.effective().round();
+            let actual = whole_text(dpi.effective());
             let source = match dpi.source {
                 DpiSource::Jfif => "JFIF",
                 DpiSource::Exif => "EXIF",
