@@ -9,6 +9,7 @@ pub mod close_fee_order;
 pub mod create_fee_order;
 pub mod current_user;
 pub mod delete_material;
+pub mod desk;
 pub mod exam_page;
 pub mod fee_status;
 pub mod list_exams;

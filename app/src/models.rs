@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 pub mod candidate;
+pub mod desk;
 pub mod document_template;
 pub mod exam;
 pub mod feedback;

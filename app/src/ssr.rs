@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod admin;
 pub mod application;
 pub mod candidate;
+pub mod desk;
 pub mod entities;
 pub mod exams;
 pub mod infra;

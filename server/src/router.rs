@@ -37,6 +37,7 @@ use crate::middleware::staff_idle::{end_idle_staff_sessions, StaffIdleState};
 use crate::routes::archive_door::ArchiveDoor;
 use crate::routes::audit_export::{audit_export, audit_export_posted};
 use crate::routes::candidate_documents::candidate_document;
+use crate::routes::desk_export::desk_export;
 use crate::routes::listed_export::listed_export;
 use crate::routes::metrics::{metrics, MetricsAccess};
 use crate::routes::my_data::{delete_my_account, my_data_archive};
@@ -139,6 +140,8 @@ pub(crate) fn build_router(
         .route("/api/admin/exams/{code}/results.xlsx", get(results_export).layer(Extension(SheetFormat::Xlsx)))
         .route("/api/admin/exams/{code}/listed.csv", get(listed_export).layer(Extension(SheetFormat::Csv)))
         .route("/api/admin/exams/{code}/listed.xlsx", get(listed_export).layer(Extension(SheetFormat::Xlsx)))
+        .route("/api/admin/exams/{code}/desk.csv", get(desk_export).layer(Extension(SheetFormat::Csv)))
+        .route("/api/admin/exams/{code}/desk.xlsx", get(desk_export).layer(Extension(SheetFormat::Xlsx)))
         .route("/api/exams/{code}/examples/{name}", get(example_file))
         .route("/api/admin/exams/{code}/payments.csv", get(payments_export).layer(Extension(SheetFormat::Csv)))
         .route("/api/admin/exams/{code}/payments.xlsx", get(payments_export).layer(Extension(SheetFormat::Xlsx)))

@@ -10,6 +10,7 @@ use super::category_advice::CategoryAdvice;
 use super::category_rules::CategoryRules;
 use super::exam_fee::ExamFee;
 use super::exam_windows::ExamWindows;
+use super::on_site_materials::OnSiteSpec;
 use super::personal_form::{form_mistakes, FormField};
 use super::picture_quality::PictureKind;
 use super::position_tree::{position_mistakes, PositionNode};
@@ -46,6 +47,9 @@ pub struct ExamDefinition {
     /// 报名登记表 for approved candidates to print and have stamped; none: no form.
     #[serde(default)]
     pub registration_form: Option<RegistrationFormSpec>,
+    /// 现场报名材料 (seed 004, 七): what approved candidates bring to the branch's desk; none: no desk.
+    #[serde(default)]
+    pub on_site: Option<OnSiteSpec>,
     /// 准考证: sessions, rooms and seats, rules for the day; none: no admission ticket.
     #[serde(default)]
     pub ticket: Option<TicketSpec>,
@@ -180,6 +184,10 @@ impl ExamDefinition {
         }
         if let Some(form) = &self.registration_form {
             mistakes.extend(form.mistakes().into_iter().map(general));
+        }
+        if let Some(on_site) = &self.on_site {
+            let categories: Vec<&str> = self.categories.iter().map(|c| c.code.as_str()).collect();
+            mistakes.extend(on_site.mistakes(&categories).into_iter().map(general));
         }
         if let Some(ticket) = &self.ticket {
             mistakes.extend(ticket.mistakes().into_iter().map(general));

@@ -11,6 +11,7 @@ pub mod idempotency_key;
 pub mod material;
 pub mod material_version;
 pub mod notification;
+pub mod on_site_check;
 pub mod outbox_message;
 pub mod payment_notice;
 pub mod payment_order;

@@ -31,6 +31,7 @@ mod m20261127_000025_picture_findings_compared_at;
 mod m20261127_000026_picture_findings_id_number_retry_at;
 mod m20261127_000027_second_factors_wrong_codes;
 mod m20261127_000028_eligible_candidates_notice;
+mod m20261127_000029_create_on_site_checks;
 
 pub struct Migrator;
 
@@ -66,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000026_picture_findings_id_number_retry_at::Migration),
             Box::new(m20261127_000027_second_factors_wrong_codes::Migration),
             Box::new(m20261127_000028_eligible_candidates_notice::Migration),
+            Box::new(m20261127_000029_create_on_site_checks::Migration),
         ]
     }
 }

@@ -72,6 +72,7 @@ tables![
     advice_receipt,
     review_flag,
     seat_assignment,
+    on_site_check,
     payment_order,
     payment_notice,
     notification,

@@ -11,6 +11,7 @@ use app::domain::exam_definition::ExamDefinition;
 use app::domain::exam_windows::format_utc;
 use app::domain::personal_form::{FieldKind, FormValues};
 use app::domain::position_tree::find_position;
+use app::domain::registration_code::{sign_registration, RegistrationClaims};
 use app::domain::work_resume::check_resume;
 use app::domain::year_month::YearMonth;
 use app::error::AppError;
@@ -18,6 +19,7 @@ use app::ssr::access::caller::Caller;
 use app::ssr::access::candidate_access;
 use app::ssr::access::gate::Candidate;
 use app::ssr::application::application_queries;
+use app::ssr::infra::inline_qr_svg::inline_qr_svg;
 use app::ssr::ServerState;
 
 use super::font_cell::FontCell;
@@ -58,7 +60,10 @@ pub async fn registration_form_pdf(
         .ok_or(AppError::NotFound)?;
     let lines = data["resume"].as_array().map_or(0, Vec::len);
     data["has_photo"] = Value::Bool(photo.is_some());
-    let files: DocumentFiles = photo.into_iter().map(|bytes| ("photo.jpg", bytes)).collect();
+    let mut files: DocumentFiles = photo.into_iter().map(|bytes| ("photo.jpg", bytes)).collect();
+    // The code the branch's desk scans on the day (现场报名) to find this application.
+    let claims = RegistrationClaims { exam_code: exam_code.to_string(), application_id: application.id };
+    files.extend(with_code(&mut data, &sign_registration(&claims, state.ticket_keys.signing()))?);
     // A long résumé is set smaller before it may spill onto a second page; past that, the
     // candidate is told, never handed two pages the college would refuse.
     let kind = DocumentKind::RegistrationForm;
@@ -76,6 +81,14 @@ pub async fn registration_form_pdf(
         format!("报名登记表须打印在一页 A4 纸上，当前内容需要 {pages} 页（工作简历 {lines} 行）；请精简工作简历后再打印"),
         format!("The registration form must fit on one A4 page; it now needs {pages} (the résumé has {lines} lines). Shorten the résumé, then print again"),
     ))
+}
+
+/// Puts the form's signed `code` in the data (`has_code`, `code`) and returns its QR code as the
+/// file `qr.svg` the template places.
+pub fn with_code(data: &mut Value, code: &str) -> Result<DocumentFiles, AppError> {
+    data["has_code"] = Value::Bool(true);
+    data["code"] = Value::String(code.to_string());
+    Ok(vec![("qr.svg", inline_qr_svg(code)?.into_bytes())])
 }
 
 /// What the template reads (`sys.inputs`), for a real candidate or the sample one; none when the
@@ -105,6 +118,7 @@ pub fn inputs(
         "approved_at": approved_at,
         "issued_at": format_utc(now),
         "compact": false,
+        "has_code": false,
     }))
 }
 

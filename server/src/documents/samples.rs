@@ -10,6 +10,7 @@ use app::domain::document_kind::DocumentKind;
 use app::domain::exam_windows::format_utc;
 use app::domain::personal_form::{FieldKind, FormValues};
 use app::domain::position_tree::PositionNode;
+use app::domain::registration_code::{sign_registration, RegistrationClaims};
 use app::domain::ticket_code::{sign_ticket, TicketClaims};
 use app::domain::{ApplicationState, ExamDefinition};
 
@@ -31,7 +32,12 @@ pub fn sample(kind: DocumentKind, exam: &ExamDefinition, now: &DateTime<Utc>) ->
             let position = first_leaf(&exam.positions).map(|leaf| leaf.code.as_str());
             let mut data = registration_form::inputs(exam, &person, &values, position, &format_utc(now), now)?;
             with_photo(&mut data);
-            Some((data, photo()))
+            // Signed with a key of its own: a sample's code finds no one at the desk.
+            let claims = RegistrationClaims { exam_code: exam.code.clone(), application_id: 0 };
+            let code = sign_registration(&claims, &ed25519_dalek::SigningKey::from_bytes(&[7; 32]));
+            let mut files = registration_form::with_code(&mut data, &code).ok()?;
+            files.extend(photo());
+            Some((data, files))
         }
         DocumentKind::AdmissionTicket => {
             let spec = exam.ticket.as_ref()?;

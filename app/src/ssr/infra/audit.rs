@@ -60,6 +60,8 @@ pub enum AuditAction {
     ListedCandidatesTexted,
     /// More days given to one listed candidate, with the reason.
     OwnDaysExtended,
+    /// 原件审核通过 or 不通过 recorded at the branch's desk.
+    OnSiteCheckRecorded,
 }
 
 impl AuditAction {
@@ -102,6 +104,7 @@ impl AuditAction {
             AuditAction::AccountDeleted => "account_deleted",
             AuditAction::ListedCandidatesTexted => "listed_candidates_texted",
             AuditAction::OwnDaysExtended => "own_days_extended",
+            AuditAction::OnSiteCheckRecorded => "on_site_check_recorded",
         }
     }
 }

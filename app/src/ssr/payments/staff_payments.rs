@@ -10,10 +10,11 @@ use crate::domain::ApplicationState;
 use crate::error::AppError;
 use crate::models::payment::OrderView;
 use crate::ssr::access::caller::Caller;
-use crate::ssr::access::gate::Admin;
+use crate::ssr::access::gate::{Admin, Staff};
+use crate::ssr::access::reviewer_access::require_reviewer_of;
 use crate::ssr::accounts::account_store;
 use crate::ssr::application::application_queries;
-use crate::ssr::entities::{payment_notice, payment_order};
+use crate::ssr::entities::{on_site_check, payment_notice, payment_order};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::payment_gateway::{RefundRequest, RefundTaken};
@@ -27,11 +28,22 @@ use super::orders::latest_order;
 use super::provider_failure::unreachable;
 use super::provider_orders::{close_everywhere, Closing};
 
+/// Whether the desk recorded 原件审核通过 for the application (`ssr::desk`).
+async fn originals_passed(state: &ServerState, application_id: i32) -> Result<bool, AppError> {
+    let check = on_site_check::Entity::find()
+        .filter(on_site_check::Column::ApplicationId.eq(application_id))
+        .one(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("originals check", e))?;
+    Ok(check.is_some_and(|c| c.outcome.as_deref() == Some("passed")))
+}
+
 /// Records that the candidate with `id_number` paid the exam's fee on site, with the receipt or
-/// transaction number staff read off the terminal. An open online order is closed first.
+/// transaction number staff read off the terminal: by an administrator, or at the branch's desk
+/// by the exam's staff. An open online order is closed first.
 pub async fn record_on_site(
     state: &ServerState,
-    staff: &Caller<Admin>,
+    staff: &Caller<Staff>,
     exam_code: &str,
     id_number: &str,
     receipt_no: &str,
@@ -44,6 +56,7 @@ pub async fn record_on_site(
             "Enter the receipt or transaction number (1–64 characters)",
         ));
     }
+    require_reviewer_of(&state.db, staff, exam_code).await?;
     let definition = exam_store::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
     let fee =
         definition.fee.as_ref().filter(|f| f.on_site).ok_or_else(|| {
@@ -59,6 +72,15 @@ pub async fn record_on_site(
                 "This candidate is not approved; no fee is due",
             )
         })?;
+    // Seed 004, 八: "原件审核通过后，学员……在现场缴费".
+    if definition.on_site.as_ref().is_some_and(|spec| spec.fee_after_check)
+        && !originals_passed(state, application.id).await?
+    {
+        return Err(AppError::payment_refused(
+            "原件审核通过后才能登记现场缴费：该考生的原件尚未审核通过",
+            "The fee is taken on site only once the originals passed; this candidate's have not",
+        ));
+    }
     let now = state.clock.now();
     if let Some(latest) = latest_order(state, application.id).await? {
         match latest.state {

@@ -1,0 +1,57 @@
+//! 现场报名 at the branch's desk (seed 004, 七 and 八): the candidate found by a scanned form or a
+//! typed ID number, each listed original beside the scans uploaded for it, the ticks, the outcome
+//! and the fee; and the day's progress for administrators.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeskCandidate {
+    pub application_id: i32,
+    pub exam_code: String,
+    pub name: String,
+    pub id_number_masked: String,
+    /// The ID photo's address (`/api/materials/{id}/file`), when one was uploaded.
+    pub photo: Option<String>,
+    pub items: Vec<DeskItem>,
+    /// "passed" or "failed" once recorded.
+    pub outcome: Option<String>,
+    pub reason: Option<String>,
+    /// Who recorded the outcome, and when (in the exam's offset).
+    pub decided: Option<String>,
+    /// The required originals not yet seen nor stood in for (zh, en).
+    pub missing: Vec<(String, String)>,
+    /// The exam takes its fee on site, and only after 原件审核通过.
+    pub fee_on_site: bool,
+    pub fee_after_check: bool,
+    /// The fee is paid (the order's number), on site or online.
+    pub fee_paid: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeskItem {
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub count: u32,
+    /// 留存 (kept by the branch) rather than 带回.
+    pub kept: bool,
+    pub required: bool,
+    /// The original this item may stand in for (its names).
+    pub stands_in_for: Option<(String, String)>,
+    /// The scans the candidate uploaded for it (addresses of the files).
+    pub scans: Vec<String>,
+    pub seen: bool,
+    pub received: bool,
+}
+
+/// The day's progress at the desk, over the exam's approved candidates.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeskProgress {
+    pub approved: u64,
+    /// Ticks begun or outcome recorded.
+    pub checked: u64,
+    pub passed: u64,
+    pub failed: u64,
+    /// Approved, not yet at the desk.
+    pub to_come: u64,
+}

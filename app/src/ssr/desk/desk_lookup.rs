@@ -1,0 +1,222 @@
+//! Finding the candidate at the desk: a scanned 报名登记表 code (signed: a forged or altered one
+//! finds no one) or a typed ID number, within the desk's exam, among its approved applications;
+//! then the candidate as the desk shows them.
+
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+
+use crate::domain::exam_windows::format_moment;
+use crate::domain::on_site_materials::{Handling, OnSiteSpec};
+use crate::domain::payment_order::OrderState;
+use crate::domain::picture_quality::PictureKind;
+use crate::domain::registration_code::read_registration;
+use crate::domain::{ApplicationState, ExamDefinition, IdNumber, IdType};
+use crate::error::AppError;
+use crate::models::desk::{DeskCandidate, DeskItem};
+use crate::ssr::access::caller::Caller;
+use crate::ssr::access::gate::Staff;
+use crate::ssr::access::reviewer_access::require_reviewer_of;
+use crate::ssr::accounts::account_store;
+use crate::ssr::application::{application_queries, material_queries};
+use crate::ssr::entities::{application, on_site_check, payment_order, user};
+use crate::ssr::exams::exam_store;
+use crate::ssr::infra::server_state::ServerState;
+
+/// The exam as the desk works it: the staff member may, and the exam has a desk.
+pub async fn desk_exam(
+    state: &ServerState,
+    staff: &Caller<Staff>,
+    exam_code: &str,
+) -> Result<(ExamDefinition, OnSiteSpec), AppError> {
+    require_reviewer_of(&state.db, staff, exam_code).await?;
+    let definition = exam_store::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
+    let spec = definition.on_site.clone().ok_or_else(|| {
+        AppError::invalid_field(
+            "exam",
+            format!("考试 {exam_code} 没有现场报名材料（考试配置文件中的 [on_site]）"),
+            format!("Exam {exam_code} has no on-site materials (the exam file's [on_site])"),
+        )
+    })?;
+    Ok((definition, spec))
+}
+
+/// The approved application `typed` leads to: a form's code, or an ID number.
+pub async fn find(
+    state: &ServerState,
+    staff: &Caller<Staff>,
+    exam_code: &str,
+    typed: &str,
+) -> Result<DeskCandidate, AppError> {
+    let (definition, spec) = desk_exam(state, staff, exam_code).await?;
+    let typed = typed.trim();
+    let application = if typed.starts_with("ZGR1.") {
+        by_code(state, exam_code, typed).await?
+    } else {
+        by_id_number(&state.db, exam_code, typed).await?
+    };
+    view(state, &definition, &spec, application).await
+}
+
+async fn by_code(state: &ServerState, exam_code: &str, code: &str) -> Result<application::Model, AppError> {
+    let claims = read_registration(code, state.ticket_keys.public()).ok_or_else(|| {
+        AppError::invalid_field(
+            "code",
+            "无法识别的报名登记表二维码：它被改动过，或不是本系统签发的；请核对纸质表格，或输入证件号码",
+            "This registration form's code is not valid: it was altered, or Zige did not issue it; check the paper form, or type the ID number",
+        )
+    })?;
+    if claims.exam_code != exam_code {
+        return Err(AppError::invalid_field(
+            "code",
+            format!("这份报名登记表属于考试 {}，不是本现场（考试 {exam_code}）的考生", claims.exam_code),
+            format!("This registration form belongs to exam {}, not to this desk's exam {exam_code}", claims.exam_code),
+        ));
+    }
+    let application = application::Entity::find_by_id(claims.application_id)
+        .one(&state.db)
+        .await
+        .map_err(|e| crate::ssr::internal("desk application", e))?
+        .filter(|a| a.exam_code == exam_code)
+        .ok_or(AppError::NotFound)?;
+    approved(application)
+}
+
+async fn by_id_number(db: &DatabaseConnection, exam_code: &str, typed: &str) -> Result<application::Model, AppError> {
+    if typed.starts_with("ZGT1.") {
+        return Err(AppError::invalid_field(
+            "code",
+            "这是准考证的二维码；请扫描报名登记表上的二维码，或输入证件号码",
+            "This is an admission ticket's code; scan the registration form's code, or type the ID number",
+        ));
+    }
+    let id_number = IdType::ALL.into_iter().find_map(|t| IdNumber::parse(t, typed).ok()).ok_or_else(|| {
+        AppError::invalid_field(
+            "code",
+            "无法识别：请扫描报名登记表上的二维码，或输入完整的证件号码",
+            "Not recognised: scan the registration form's code, or type the whole ID number",
+        )
+    })?;
+    let not_here = || {
+        AppError::invalid_field(
+            "code",
+            format!("证件号码 {} 在考试 {exam_code} 中没有报名", id_number.masked()),
+            format!("ID number {} has no application in exam {exam_code}", id_number.masked()),
+        )
+    };
+    let person = account_store::find_by_id_number(db, id_number.as_str()).await?.ok_or_else(not_here)?;
+    let application = application_queries::find(db, person.id, exam_code).await?.ok_or_else(not_here)?;
+    approved(application)
+}
+
+fn approved(application: application::Model) -> Result<application::Model, AppError> {
+    if application.state == ApplicationState::Approved {
+        return Ok(application);
+    }
+    Err(AppError::invalid_field(
+        "code",
+        format!("该考生的报名状态为“{}”，审核通过的考生才能现场报名", application.state.label_zh()),
+        format!(
+            "This candidate's application is \"{}\"; only approved candidates register on site",
+            application.state.label_en()
+        ),
+    ))
+}
+
+/// The candidate as the desk shows them: the ID photo, each listed original beside its scans,
+/// the ticks, the outcome and the fee.
+pub async fn view(
+    state: &ServerState,
+    definition: &ExamDefinition,
+    spec: &OnSiteSpec,
+    application: application::Model,
+) -> Result<DeskCandidate, AppError> {
+    let db = &state.db;
+    let failed = |e| crate::ssr::internal("desk view", e);
+    let person =
+        user::Entity::find_by_id(application.user_id).one(db).await.map_err(failed)?.ok_or(AppError::NotFound)?;
+    let check = check_of(db, application.id).await?;
+    let seen = check.as_ref().map(|c| codes(&c.seen)).unwrap_or_default();
+    let received = check.as_ref().map(|c| codes(&c.received)).unwrap_or_default();
+    let pictures = material_queries::rows_of(db, person.id, &definition.code).await?;
+    let address = |id: &str| format!("/api/materials/{id}/file");
+    let portrait = definition.categories.iter().find(|c| c.picture == PictureKind::Portrait);
+    let photo = portrait.and_then(|c| pictures.iter().find(|p| p.category == c.code)).map(|p| address(&p.id));
+    let items = spec
+        .items
+        .iter()
+        .map(|item| DeskItem {
+            code: item.code.clone(),
+            name_zh: item.name_zh.clone(),
+            name_en: item.name_en.clone(),
+            count: item.count,
+            kept: item.handling == Handling::Keep,
+            required: item.required,
+            stands_in_for: item
+                .stands_in_for
+                .as_deref()
+                .and_then(|code| spec.item(code))
+                .map(|o| (o.name_zh.clone(), o.name_en.clone())),
+            scans: item
+                .category
+                .as_deref()
+                .map(|category| pictures.iter().filter(|p| p.category == category).map(|p| address(&p.id)).collect())
+                .unwrap_or_default(),
+            seen: seen.contains(&item.code),
+            received: received.contains(&item.code),
+        })
+        .collect();
+    let paid = payment_order::Entity::find()
+        .filter(payment_order::Column::ApplicationId.eq(application.id))
+        .filter(payment_order::Column::State.eq(OrderState::Paid))
+        .one(db)
+        .await
+        .map_err(failed)?;
+    let offset = definition.windows.offset();
+    Ok(DeskCandidate {
+        application_id: application.id,
+        exam_code: definition.code.clone(),
+        name: person.name.clone(),
+        id_number_masked: person.masked_id_number(),
+        photo,
+        items,
+        outcome: check.as_ref().and_then(|c| c.outcome.clone()),
+        reason: check.as_ref().and_then(|c| c.reason.clone()),
+        decided: check.as_ref().and_then(|c| {
+            Some(format!("{} · {}", c.decided_by.clone()?, format_moment(&c.decided_at?.with_timezone(&offset))))
+        }),
+        missing: spec.missing(&seen).into_iter().map(|i| (i.name_zh.clone(), i.name_en.clone())).collect(),
+        fee_on_site: definition.fee.as_ref().is_some_and(|f| f.on_site),
+        fee_after_check: spec.fee_after_check,
+        fee_paid: paid.map(|o| o.order_no),
+    })
+}
+
+/// The holder of an application of the desk's exam, for the staff of that exam.
+pub async fn holder_of(
+    state: &ServerState,
+    staff: &Caller<Staff>,
+    exam_code: &str,
+    application_id: i32,
+) -> Result<user::Model, AppError> {
+    desk_exam(state, staff, exam_code).await?;
+    let failed = |e| crate::ssr::internal("desk holder", e);
+    let application = application::Entity::find_by_id(application_id)
+        .one(&state.db)
+        .await
+        .map_err(failed)?
+        .filter(|a| a.exam_code == exam_code)
+        .ok_or(AppError::NotFound)?;
+    user::Entity::find_by_id(application.user_id).one(&state.db).await.map_err(failed)?.ok_or(AppError::NotFound)
+}
+
+pub async fn check_of(db: &DatabaseConnection, application_id: i32) -> Result<Option<on_site_check::Model>, AppError> {
+    on_site_check::Entity::find()
+        .filter(on_site_check::Column::ApplicationId.eq(application_id))
+        .one(db)
+        .await
+        .map_err(|e| crate::ssr::internal("desk check", e))
+}
+
+/// The item codes a check row keeps, comma-separated.
+pub fn codes(text: &str) -> Vec<String> {
+    text.split(',').map(str::trim).filter(|c| !c.is_empty()).map(str::to_string).collect()
+}

@@ -1,0 +1,27 @@
+use sea_orm::entity::prelude::*;
+
+/// 原件审核 of one application at the branch's desk (`ssr::desk`).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
+#[sea_orm(table_name = "on_site_checks")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub application_id: i32,
+    pub exam_code: String,
+    /// Item codes seen, comma-separated.
+    pub seen: String,
+    /// 留存 item codes received, comma-separated.
+    pub received: String,
+    /// "passed" or "failed"; None while the check goes on.
+    pub outcome: Option<String>,
+    pub reason: Option<String>,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<DateTimeUtc>,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
