@@ -21,8 +21,8 @@ use leptos_router::components::Route;
 use leptos_router::{lazy_route, path, Lazy, LazyRoute};
 
 use crate::pages::{
-    AdminAuditPage, AdminExamPageView, AdminPage, ForgotPasswordPage, ReviewDeskPage, ReviewHomePage, ReviewQueuePage,
-    SecondFactorPage, VerifyTicketPage,
+    AdminAuditPage, AdminExamPageView, AdminPage, ForgotPasswordPage, OnSiteDeskPage, ReviewDeskPage, ReviewHomePage,
+    ReviewQueuePage, SecondFactorPage, VerifyTicketPage,
 };
 
 /// A path as the segments the patterns below match: "/admin/exams/004/" → ["admin", "exams", "004"].
@@ -101,6 +101,8 @@ lazy_pages! {
     ReviewQueueRoute => ReviewQueuePage at "/review/exams/:code" as ["review", "exams", _];
     /// One application on the review desk.
     ReviewDeskRoute => ReviewDeskPage at "/review/applications/:id" as ["review", "applications", _];
+    /// 现场报名: the branch's desk checking originals on the day.
+    OnSiteDeskRoute => OnSiteDeskPage at "/desk/:code" as ["desk", _];
     /// The door's check of an admission ticket.
     VerifyTicketRoute => VerifyTicketPage at "/verify" as ["verify"];
     /// 找回密码

@@ -8,6 +8,7 @@ pub mod font_cell;
 pub mod fonts;
 pub mod id_photo;
 pub mod layout_check;
+pub mod material_handover;
 pub mod registration_form;
 pub mod render;
 pub mod render_job;

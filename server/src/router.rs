@@ -38,6 +38,7 @@ use crate::routes::archive_door::ArchiveDoor;
 use crate::routes::audit_export::{audit_export, audit_export_posted};
 use crate::routes::candidate_documents::candidate_document;
 use crate::routes::desk_export::desk_export;
+use crate::routes::desk_handover::desk_handover;
 use crate::routes::listed_export::listed_export;
 use crate::routes::metrics::{metrics, MetricsAccess};
 use crate::routes::my_data::{delete_my_account, my_data_archive};
@@ -152,6 +153,10 @@ pub(crate) fn build_router(
         .route("/api/exams/{code}/receipt.pdf", document_route(&documents, DocumentKind::UploadReceipt))
         .route("/api/exams/{code}/registration-form.pdf", document_route(&documents, DocumentKind::RegistrationForm))
         .route("/api/exams/{code}/ticket.pdf", document_route(&documents, DocumentKind::AdmissionTicket))
+        .route(
+            "/api/desk/{code}/{application}/handover.pdf",
+            get(desk_handover).layer::<_, std::convert::Infallible>(axum::Extension(documents.clone())),
+        )
         .route(
             "/api/admin/exams/{code}/templates/{document}/preview.pdf",
             get(template_preview).layer(axum::Extension(documents.clone())),

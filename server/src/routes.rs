@@ -5,6 +5,7 @@ pub mod archive_door;
 pub mod audit_export;
 pub mod candidate_documents;
 pub mod desk_export;
+pub mod desk_handover;
 pub mod example_file;
 pub mod health;
 pub mod listed_export;

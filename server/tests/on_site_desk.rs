@@ -177,6 +177,9 @@ async fn passing_waits_for_the_originals_one_of_two_desks_wins_and_the_fee_waits
         .unwrap();
     assert_eq!(ticked["missing"], json!([]), "the record stands in for the diploma");
     assert_eq!(ticked["items"][3]["received"], true);
+    let slip = format!("/api/desk/000/{application_id}/handover.pdf");
+    let (status, _, body) = error_kind(desk.get(&slip).await).await;
+    assert_eq!(status, 422, "no slip before the originals passed: {body}");
     let (_, _, body) = error_kind(decide(&desk, application_id, false, " ").await).await;
     assert!(body.to_string().contains("请填写原件审核不通过的原因"), "{body}");
 
@@ -196,6 +199,24 @@ async fn passing_waits_for_the_originals_one_of_two_desks_wins_and_the_fee_waits
     assert_eq!(events.len(), 1, "recorded once");
     let (_, _, body) = error_kind(tick(json!([]), json!([])).await).await;
     assert!(body.to_string().contains("不能再修改勾选"), "{body}");
+
+    // The 材料交接单: one A4 page, what the branch kept, as poppler reads it.
+    let pdf = desk.get(&slip).await;
+    assert_eq!(pdf.status(), 200);
+    let pdf = pdf.bytes().await.unwrap();
+    assert_eq!(
+        support::pdf::poppler("pdfinfo", &[], &pdf).lines().find(|l| l.starts_with("Pages:")).unwrap(),
+        "Pages:           1"
+    );
+    let text = support::pdf::poppler("pdftotext", &["-layout"], &pdf);
+    assert!(text.contains("材料交接单") && text.contains("考生签名") && text.contains("经办人签名"), "{text}");
+    assert!(
+        text.contains("报名登记表") && text.contains("学历证书电子注册备案表") && text.contains("毕业证书原件"),
+        "{text}"
+    );
+    let id_card = text.lines().filter(|l| l.contains("身份证原件")).collect::<Vec<_>>();
+    assert!(id_card.len() == 1 && id_card[0].contains("考生带回"), "the ID card is handed back, not kept: {text}");
+    assert_eq!(alice.get(&slip).await.status(), 403, "a candidate does not print the desk's slip");
 
     // The candidate reads it on their timeline; the fee can now be taken, once.
     let page = alice.exam_page().await;

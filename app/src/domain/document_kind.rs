@@ -14,11 +14,18 @@ pub enum DocumentKind {
     RegistrationForm,
     /// 准考证: exams whose file has a `[ticket]`.
     AdmissionTicket,
+    /// 材料交接单: what the branch's desk kept from a candidate, printed there (exams whose file
+    /// has an `[on_site]`).
+    MaterialHandover,
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 3] =
-        [DocumentKind::UploadReceipt, DocumentKind::RegistrationForm, DocumentKind::AdmissionTicket];
+    pub const ALL: [DocumentKind; 4] = [
+        DocumentKind::UploadReceipt,
+        DocumentKind::RegistrationForm,
+        DocumentKind::AdmissionTicket,
+        DocumentKind::MaterialHandover,
+    ];
 
     /// The name stored and used in addresses ("registration_form").
     pub fn key(self) -> &'static str {
@@ -26,6 +33,7 @@ impl DocumentKind {
             DocumentKind::UploadReceipt => "upload_receipt",
             DocumentKind::RegistrationForm => "registration_form",
             DocumentKind::AdmissionTicket => "admission_ticket",
+            DocumentKind::MaterialHandover => "material_handover",
         }
     }
 
@@ -39,6 +47,7 @@ impl DocumentKind {
             DocumentKind::UploadReceipt => "upload-receipt",
             DocumentKind::RegistrationForm => "registration-form",
             DocumentKind::AdmissionTicket => "admission-ticket",
+            DocumentKind::MaterialHandover => "material-handover",
         }
     }
 
@@ -47,6 +56,7 @@ impl DocumentKind {
             DocumentKind::UploadReceipt => "上传回执",
             DocumentKind::RegistrationForm => "报名登记表",
             DocumentKind::AdmissionTicket => "准考证",
+            DocumentKind::MaterialHandover => "材料交接单",
         }
     }
 
@@ -55,6 +65,7 @@ impl DocumentKind {
             DocumentKind::UploadReceipt => "Upload receipt",
             DocumentKind::RegistrationForm => "Registration form",
             DocumentKind::AdmissionTicket => "Admission ticket",
+            DocumentKind::MaterialHandover => "Handover slip",
         }
     }
 
@@ -64,6 +75,7 @@ impl DocumentKind {
             DocumentKind::UploadReceipt => true,
             DocumentKind::RegistrationForm => exam.registration_form.is_some(),
             DocumentKind::AdmissionTicket => exam.ticket.is_some(),
+            DocumentKind::MaterialHandover => exam.on_site.is_some(),
         }
     }
 

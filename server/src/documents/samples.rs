@@ -15,7 +15,7 @@ use app::domain::ticket_code::{sign_ticket, TicketClaims};
 use app::domain::{ApplicationState, ExamDefinition};
 
 use super::render::DocumentFiles;
-use super::{admission_ticket, registration_form, upload_receipt};
+use super::{admission_ticket, material_handover, registration_form, upload_receipt};
 
 const NAME: &str = "张三（示例）";
 const ID_NUMBER: &str = "110101199003077777";
@@ -38,6 +38,18 @@ pub fn sample(kind: DocumentKind, exam: &ExamDefinition, now: &DateTime<Utc>) ->
             let mut files = registration_form::with_code(&mut data, &code).ok()?;
             files.extend(photo());
             Some((data, files))
+        }
+        DocumentKind::MaterialHandover => {
+            let received: Vec<String> = exam.on_site.as_ref()?.items.iter().map(|item| item.code.clone()).collect();
+            let at = format_utc(now);
+            let handover = material_handover::Handover {
+                name: NAME,
+                id_masked: ID_MASKED,
+                received: &received,
+                decided_by: "王审核（示例）",
+                decided_at: &at,
+            };
+            Some((material_handover::inputs(exam, &handover, now)?, Vec::new()))
         }
         DocumentKind::AdmissionTicket => {
             let spec = exam.ticket.as_ref()?;

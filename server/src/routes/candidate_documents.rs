@@ -37,6 +37,8 @@ pub async fn candidate_document(
             DocumentKind::UploadReceipt => receipt_pdf(&state, &fonts, &account, &code).await,
             DocumentKind::RegistrationForm => registration_form_pdf(&state, &fonts, &account, &code).await,
             DocumentKind::AdmissionTicket => ticket_pdf(&state, &fonts, &account, &code).await,
+            // Printed by the branch's desk, not by the candidate (`routes::desk_handover`).
+            DocumentKind::MaterialHandover => Err(AppError::NotFound),
         }
     };
     pdf_response(made.await, &format!("{code}-{}.pdf", document.file_stem()))

@@ -15,6 +15,7 @@ pub fn shipped(kind: DocumentKind) -> &'static str {
         DocumentKind::UploadReceipt => include_str!("../../../../exams/templates/upload-receipt.typ"),
         DocumentKind::RegistrationForm => include_str!("../../../../exams/templates/registration-form.typ"),
         DocumentKind::AdmissionTicket => include_str!("../../../../exams/templates/admission-ticket.typ"),
+        DocumentKind::MaterialHandover => include_str!("../../../../exams/templates/material-handover.typ"),
     }
 }
 
