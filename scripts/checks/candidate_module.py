@@ -28,6 +28,7 @@ UNWANTED = {
     "the review desk (a staff screen)": rb"ReviewDeskPage",
     "the audit log page (a staff screen)": rb"AdminAuditPage",
     "the administrators' exam page (a staff screen)": rb"AdminExamPage",
+    "the branch's on-site desk (a staff screen)": rb"OnSiteDeskPage",
 }
 # What the main module must hold, so a check that reads no names cannot pass.
 EXPECTED_IN_MAIN = {"the candidate's exam page": rb"ExamPage"}

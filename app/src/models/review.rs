@@ -107,6 +107,9 @@ pub struct ReviewerExam {
     pub exam: ExamSummary,
     pub phase: ExamPhase,
     pub awaiting: u64,
+    /// The exam has a desk for 现场报名 (its file's `[on_site]`).
+    #[serde(default)]
+    pub desk: bool,
 }
 
 /// The file an image had before the candidate replaced it.

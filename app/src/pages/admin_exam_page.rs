@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::admin::{admin_exam_detail, admin_save_exam, admin_set_windows};
 use crate::api::server_resource::server_resource;
+use crate::components::desk_progress_panel::DeskProgressPanel;
 use crate::components::eligibility_import::EligibilityImport;
 use crate::components::error_note::ErrorNote;
 use crate::components::fee_desk::FeeDesk;
@@ -17,6 +18,7 @@ use crate::components::seat_desk::SeatDesk;
 use crate::components::similar_pairs_desk::SimilarPairsDesk;
 use crate::components::state_counts::StateCounts;
 use crate::components::template_desk::TemplateDesk;
+use crate::domain::document_kind::DocumentKind;
 use crate::domain::{Eligibility, ExamWindows};
 use crate::i18n::{tr, use_lang};
 use crate::models::{admin::AdminExamPage, exam::phase_label};
@@ -130,6 +132,7 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
             }
         })}
         {detail.fee.clone().map(|fee| view! { <FeeDesk code=code.clone() fee today=detail.today.clone()/> })}
+        {detail.documents.contains(&DocumentKind::MaterialHandover).then(|| view! { <DeskProgressPanel code=code.clone()/> })}
         {detail.tickets.then(|| view! { <SeatDesk code=code.clone()/> })}
         <TemplateDesk code=code.clone() documents=detail.documents.clone()/>
         <PersonalDataDesk code=code.clone()/>

@@ -24,11 +24,13 @@ pub fn ReviewHomePage() -> impl IntoView {
                                 let (phase_zh, phase_en) = phase_label(row.phase);
                                 let exam = row.exam.clone();
                                 let awaiting = row.awaiting;
+                                let desk = row.desk.then(|| format!("/desk/{}", exam.code));
                                 view! {
                                     <li class="card exam-card">
                                         <a href=format!("/review/exams/{}", exam.code)>{move || lang.get().pick(exam.title_zh.clone(), exam.title_en.clone())}</a>
                                         <span class="badge phase">{tr(phase_zh, phase_en)}</span>
                                         <span class="badge" data-testid="awaiting">{move || lang.get().pick(format!("待审核 {awaiting}"), format!("{awaiting} waiting"))}</span>
+                                        {desk.map(|href| view! { <a class="button secondary" href=href>{tr("现场报名台", "On-site desk")}</a> })}
                                     </li>
                                 }
                             }).collect_view()}

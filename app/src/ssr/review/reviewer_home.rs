@@ -30,6 +30,7 @@ pub async fn exams(state: &ServerState, account: &Caller<Staff>) -> Result<Vec<R
             exam: exam_store::summary_of(&definition),
             phase: definition.windows.phase_at(now),
             awaiting,
+            desk: definition.on_site.is_some(),
         });
     }
     Ok(rows)

@@ -1,0 +1,132 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { expect, test } from '@playwright/test';
+import { adminContext, beijing, call, DEMO_REVIEWER, expectAccessible, makeImage, open, signUpCandidate, staffLogsIn, switchLanguage, waitForHydration } from './support';
+
+// Seed 004's day at the branch's desk (七 现场报名材料, 八 fee after the originals), on a
+// desktop: an approved candidate prints the 报名登记表; the desk scans its code (a USB scanner
+// types the code and Enter; here the code is read from the printed PDF by poppler and zbar),
+// ticks with the keyboard, records 原件审核通过 and the fee, and prints the 材料交接单 (read with
+// poppler); the candidate reads the outcome on their timeline; the administrator sees the day's
+// progress. A fresh exam from preset 000, given seed 004's kind of on-site table, keeps the demo
+// exams as the other tests expect them.
+test('the desk scans a printed form, ticks the originals, passes them, takes the fee and prints the handover slip', async ({ browser, page }) => {
+  const code = `desk${Date.now() % 100000}`;
+  const admin = await adminContext(browser);
+  await call(admin.request, 'admin_create_exam', { preset: '000', code, source: '' });
+  const detail = await call(admin.request, 'admin_exam_detail', { code });
+  const at = detail.source.indexOf('[windows]');
+  const tables = `[fee]\namount_fen = 18000\non_site = true\n\n` +
+    `[registration_form]\nstamp_boxes = [{ title_zh = "所在单位组织人事部门意见", title_en = "Opinion of the employer" }]\n\n` +
+    `[on_site]\nfee_after_check = true\n\n` +
+    `[[on_site.items]]\ncode = "registration_form"\nname_zh = "报名登记表"\nname_en = "Registration form"\ncount = 3\nhandling = "keep"\nrequired = true\n\n` +
+    `[[on_site.items]]\ncode = "id_card"\nname_zh = "身份证原件"\nname_en = "ID card (original)"\nhandling = "return"\ncategory = "id_card"\nrequired = true\n\n` +
+    `[[on_site.items]]\ncode = "diploma"\nname_zh = "本科毕业证书原件"\nname_en = "Bachelor's diploma (original)"\nhandling = "keep"\ncategory = "education"\nrequired = true\n\n` +
+    `[[on_site.items]]\ncode = "record"\nname_zh = "教育部学历证书电子注册备案表"\nname_en = "Registration record of the diploma"\nhandling = "keep"\ncategory = "other"\nstands_in_for = "diploma"\n\n`;
+  await call(admin.request, 'admin_save_exam', { code, source: `${detail.source.slice(0, at)}${tables}${detail.source.slice(at)}` });
+  const reviewers = await call(admin.request, 'admin_reviewers', {});
+  const reviewerId = reviewers.find((r: any) => r.id_number_masked.endsWith('7897')).id;
+  await call(admin.request, 'admin_assign_reviewer', { reviewer_id: reviewerId, exam_code: code, assigned: true });
+
+  // The candidate applies and is approved; results are published.
+  await signUpCandidate(page, '现场考生', '13912345671');
+  await call(page.request, 'accept_pledge', { code });
+  const image = await makeImage(page, { width: 400, height: 300 });
+  for (const [category, seq] of [['id_card', 1], ['id_card', 2], ['education', 1], ['work_resume', 1], ['other', 1]] as const) {
+    const response = await page.request.post('/api/materials', {
+      multipart: { exam: code, category, seq_no: String(seq), file: { name: `${category}.jpg`, mimeType: 'image/jpeg', buffer: image } },
+    });
+    expect(response.status()).toBe(201);
+  }
+  await call(page.request, 'save_application', { code, form: {}, position: null, submit: true });
+  const reviewer = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  await staffLogsIn(reviewer.request, DEMO_REVIEWER);
+  const queue = await call(reviewer.request, 'review_queue', { query: { exam_code: code, filter: 'awaiting', from: null, to: null, after: null } });
+  const id = queue.rows[0].application_id;
+  const sheet = await call(reviewer.request, 'open_application', { id, take_over: false });
+  await call(reviewer.request, 'decide_application', { id, version: sheet.version, decision: 'Approve' });
+  await call(admin.request, 'admin_set_windows', { code, windows_local: [beijing(-3 * 24 * 60), beijing(-2 * 24 * 60), beijing(-24 * 60), beijing(-1)] });
+
+  // The printed form's code, as the desk's scanner reads it off the paper.
+  const printed = await page.request.get(`/api/exams/${code}/registration-form.pdf`);
+  expect(printed.status()).toBe(200);
+  const formFile = path.join(test.info().outputDir, 'form.pdf');
+  fs.mkdirSync(test.info().outputDir, { recursive: true });
+  fs.writeFileSync(formFile, await printed.body());
+  execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', formFile, path.join(test.info().outputDir, 'form')]);
+  const formCode = execFileSync('zbarimg', ['--raw', '-q', '--oneshot', path.join(test.info().outputDir, 'form.png')]).toString().trim();
+  expect(formCode).toMatch(/^ZGR1\./);
+
+  // The desk: the reviewer's start page leads there.
+  const desk = await reviewer.newPage();
+  await open(desk, '/review');
+  await desk.getByRole('link', { name: '现场报名台' }).first().waitFor();
+  await open(desk, `/desk/${code}`);
+  await expect(desk.getByRole('heading', { name: `现场报名 · 原件审核 · ${code}` })).toBeVisible();
+  const field = desk.getByLabel('扫码或证件号码');
+  await expect(field).toBeFocused();
+  await expectAccessible(desk);
+  // A forged code first: refused by name, nothing found.
+  await field.pressSequentially(`${formCode.slice(0, 10)}x${formCode.slice(11)}`);
+  await field.press('Enter');
+  await expect(desk.getByRole('alert')).toContainText('无法识别的报名登记表二维码');
+  // The scanner types the code and Enter.
+  await field.pressSequentially(formCode);
+  await field.press('Enter');
+  const card = desk.getByTestId('desk-candidate');
+  await expect(card.getByRole('heading', { name: '现场考生' })).toBeVisible();
+  await expect(card.locator('tr[data-item="id_card"] .desk-scans img')).toHaveCount(2);
+  await expect(card.locator('tr[data-item="record"]')).toContainText('可代替：本科毕业证书原件');
+  await expect(desk.getByTestId('desk-missing')).toContainText('报名登记表、身份证原件、本科毕业证书原件');
+  await expectAccessible(desk);
+
+  // The fee waits for the originals (八): nothing to record yet.
+  await expect(card.getByLabel('现场缴费凭证号（支付宝或微信）')).toHaveCount(0);
+  // Ticks with the keyboard: focus, Space.
+  for (const label of ['原件已核：报名登记表', '已收取：报名登记表', '原件已核：身份证原件', '原件已核：教育部学历证书电子注册备案表', '已收取：教育部学历证书电子注册备案表']) {
+    const box = card.getByLabel(label);
+    await box.focus();
+    await desk.keyboard.press('Space');
+    await expect(box).toBeChecked();
+  }
+  await expect(desk.getByTestId('desk-missing')).toHaveCount(0);
+  await card.getByRole('button', { name: '原件审核通过' }).focus();
+  await desk.keyboard.press('Enter');
+  await expect(card.getByTestId('desk-outcome')).toContainText('原件审核通过（王审核');
+  await card.getByLabel('现场缴费凭证号（支付宝或微信）').fill('WX20270901001');
+  await card.getByRole('button', { name: '登记缴费' }).click();
+  await expect(card.getByTestId('desk-fee-paid')).toContainText('已缴费（订单');
+  await expectAccessible(desk);
+  await switchLanguage(desk, 'English');
+  await expect(card.getByTestId('desk-outcome')).toContainText('Originals passed');
+  await switchLanguage(desk, '中文');
+
+  // The 材料交接单, as printed at the desk.
+  const slipLink = card.getByRole('link', { name: '打印材料交接单（PDF）' });
+  const slip = await desk.request.get((await slipLink.getAttribute('href'))!);
+  expect(slip.status()).toBe(200);
+  const slipFile = path.join(test.info().outputDir, 'slip.pdf');
+  fs.writeFileSync(slipFile, await slip.body());
+  expect(execFileSync('pdfinfo', [slipFile]).toString()).toMatch(/Pages:\s+1\n/);
+  const slipText = execFileSync('pdftotext', ['-layout', slipFile, '-']).toString();
+  expect(slipText).toContain('材料交接单');
+  expect(slipText).toContain('现场考生');
+  expect(slipText).toContain('教育部学历证书电子注册备案表');
+  expect(slipText).toContain('经办人签名');
+
+  // The candidate reads the outcome on their timeline.
+  await open(page, `/exams/${code}`);
+  await expect(page.locator('body')).toContainText('现场报名：原件审核通过');
+
+  // The administrator follows the day.
+  const adminPage = await admin.newPage();
+  await open(adminPage, `/admin/exams/${code}`);
+  await expect(adminPage.getByTestId('desk-progress')).toContainText('审核通过 1 人：已到场 1，原件通过 1，不通过 0，未到场 0。');
+  const sheetFile = await adminPage.request.get(`/api/admin/exams/${code}/desk.csv`);
+  expect(await sheetFile.text()).toContain('通过');
+  await expectAccessible(adminPage);
+  await adminPage.close();
+  await desk.close();
+  await reviewer.close();
+});
