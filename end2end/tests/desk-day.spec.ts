@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { expect, test } from '@playwright/test';
-import { adminContext, beijing, call, DEMO_REVIEWER, expectAccessible, makeImage, open, signUpCandidate, staffLogsIn, switchLanguage, waitForHydration } from './support';
+import { approvedOnFreshExam, DEMO_REVIEWER, expectAccessible, open, staffLogsIn, switchLanguage } from './support';
 
 // Seed 004's day at the branch's desk (七 现场报名材料, 八 fee after the originals), on a
 // desktop: an approved candidate prints the 报名登记表; the desk scans its code (a USB scanner
@@ -13,10 +13,6 @@ import { adminContext, beijing, call, DEMO_REVIEWER, expectAccessible, makeImage
 // exams as the other tests expect them.
 test('the desk scans a printed form, ticks the originals, passes them, takes the fee and prints the handover slip', async ({ browser, page }) => {
   const code = `desk${Date.now() % 100000}`;
-  const admin = await adminContext(browser);
-  await call(admin.request, 'admin_create_exam', { preset: '000', code, source: '' });
-  const detail = await call(admin.request, 'admin_exam_detail', { code });
-  const at = detail.source.indexOf('[windows]');
   const tables = `[fee]\namount_fen = 18000\non_site = true\n\n` +
     `[registration_form]\nstamp_boxes = [{ title_zh = "所在单位组织人事部门意见", title_en = "Opinion of the employer" }]\n\n` +
     `[on_site]\nfee_after_check = true\n\n` +
@@ -24,29 +20,10 @@ test('the desk scans a printed form, ticks the originals, passes them, takes the
     `[[on_site.items]]\ncode = "id_card"\nname_zh = "身份证原件"\nname_en = "ID card (original)"\nhandling = "return"\ncategory = "id_card"\nrequired = true\n\n` +
     `[[on_site.items]]\ncode = "diploma"\nname_zh = "本科毕业证书原件"\nname_en = "Bachelor's diploma (original)"\nhandling = "keep"\ncategory = "education"\nrequired = true\n\n` +
     `[[on_site.items]]\ncode = "record"\nname_zh = "教育部学历证书电子注册备案表"\nname_en = "Registration record of the diploma"\nhandling = "keep"\ncategory = "other"\nstands_in_for = "diploma"\n\n`;
-  await call(admin.request, 'admin_save_exam', { code, source: `${detail.source.slice(0, at)}${tables}${detail.source.slice(at)}` });
-  const reviewers = await call(admin.request, 'admin_reviewers', {});
-  const reviewerId = reviewers.find((r: any) => r.id_number_masked.endsWith('7897')).id;
-  await call(admin.request, 'admin_assign_reviewer', { reviewer_id: reviewerId, exam_code: code, assigned: true });
-
-  // The candidate applies and is approved; results are published.
-  await signUpCandidate(page, '现场考生', '13912345671');
-  await call(page.request, 'accept_pledge', { code });
-  const image = await makeImage(page, { width: 400, height: 300 });
-  for (const [category, seq] of [['id_card', 1], ['id_card', 2], ['education', 1], ['work_resume', 1], ['other', 1]] as const) {
-    const response = await page.request.post('/api/materials', {
-      multipart: { exam: code, category, seq_no: String(seq), file: { name: `${category}.jpg`, mimeType: 'image/jpeg', buffer: image } },
-    });
-    expect(response.status()).toBe(201);
-  }
-  await call(page.request, 'save_application', { code, form: {}, position: null, submit: true });
+  const pictures = [['id_card', 1], ['id_card', 2], ['education', 1], ['work_resume', 1], ['other', 1]] as const;
+  const admin = await approvedOnFreshExam(browser, page, { code, tables }, { name: '现场考生', mobile: '13912345671' }, pictures);
   const reviewer = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   await staffLogsIn(reviewer.request, DEMO_REVIEWER);
-  const queue = await call(reviewer.request, 'review_queue', { query: { exam_code: code, filter: 'awaiting', from: null, to: null, after: null } });
-  const id = queue.rows[0].application_id;
-  const sheet = await call(reviewer.request, 'open_application', { id, take_over: false });
-  await call(reviewer.request, 'decide_application', { id, version: sheet.version, decision: 'Approve' });
-  await call(admin.request, 'admin_set_windows', { code, windows_local: [beijing(-3 * 24 * 60), beijing(-2 * 24 * 60), beijing(-24 * 60), beijing(-1)] });
 
   // The printed form's code, as the desk's scanner reads it off the paper.
   const printed = await page.request.get(`/api/exams/${code}/registration-form.pdf`);

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Browser, expect, Page, test } from '@playwright/test';
-import { adminContext, beijing, call, clickToNextPage, DEMO_REVIEWER, staffLogsIn, expectAccessible, makeImage, open, signUpCandidate, switchLanguage } from './support';
+import { approvedOnFreshExam, beijing, call, clickToNextPage, expectAccessible, open, switchLanguage } from './support';
 
 // Seed 002's and 004's steps after approval, in the browser: an approved candidate prints the
 // 报名登记表, sees the fee, chooses the gateway, 生成订单, pays at the (sandbox) cashier and comes
@@ -16,41 +16,15 @@ test.use({ viewport: { width: 390, height: 844 } });
  * ticket, and a new candidate on `page` whose application is approved, with results published. */
 async function approvedForAFee(browser: Browser, page: Page, name: string, mobile: string) {
   const code = `fee${Date.now() % 100000}`;
-  const admin = await adminContext(browser);
-  await call(admin.request, 'admin_create_exam', { preset: '000', code, source: '' });
-  const detail = await call(admin.request, 'admin_exam_detail', { code });
-  const at = detail.source.indexOf('[windows]');
   const form = '[registration_form]\nstamp_boxes = [{ title_zh = "所在单位组织人事部门意见", title_en = "Opinion of the employer" }]\n\n';
   // [ticket] goes last: its sub-tables would swallow what follows.
   const ticketSection = '\n[ticket]\nopens = "2026-01-01T09:00:00+08:00"\nvalid_until = "2027-09-05T18:00:00+08:00"\n' +
     'rules_zh = "凭准考证和身份证入场。"\nrules_en = "Bring this ticket and your ID card."\n' +
     '[[ticket.sessions]]\nname_zh = "笔试"\nname_en = "Written test"\nstarts = "2027-09-05T09:00:00+08:00"\nends = "2027-09-05T11:00:00+08:00"\n' +
     '[[ticket.rooms]]\ncode = "101"\nname_zh = "101 室"\nname_en = "Room 101"\nseats = 30\n';
-  const source = `${detail.source.slice(0, at)}[fee]\namount_fen = 10000\nonline = true\non_site = true\n\n${form}${detail.source.slice(at)}${ticketSection}`;
-  await call(admin.request, 'admin_save_exam', { code, source });
-  const reviewers = await call(admin.request, 'admin_reviewers', {});
-  const reviewerId = reviewers.find((r: any) => r.id_number_masked.endsWith('7897')).id;
-  await call(admin.request, 'admin_assign_reviewer', { reviewer_id: reviewerId, exam_code: code, assigned: true });
-
-  // The candidate applies (the journey itself is tested elsewhere) and is approved.
-  await signUpCandidate(page, name, mobile);
-  await call(page.request, 'accept_pledge', { code });
-  const image = await makeImage(page, { width: 400, height: 300 });
-  for (const [category, seq] of [['id_card', 1], ['id_card', 2], ['education', 1], ['work_resume', 1]] as const) {
-    const response = await page.request.post('/api/materials', {
-      multipart: { exam: code, category, seq_no: String(seq), file: { name: `${category}.jpg`, mimeType: 'image/jpeg', buffer: image } },
-    });
-    expect(response.status()).toBe(201);
-  }
-  await call(page.request, 'save_application', { code, form: {}, position: null, submit: true });
-  const reviewer = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  await staffLogsIn(reviewer.request, DEMO_REVIEWER);
-  const queue = await call(reviewer.request, 'review_queue', { query: { exam_code: code, filter: 'awaiting', from: null, to: null, after: null } });
-  const id = queue.rows[0].application_id;
-  const sheet = await call(reviewer.request, 'open_application', { id, take_over: false });
-  await call(reviewer.request, 'decide_application', { id, version: sheet.version, decision: 'Approve' });
-  // Results are published: the fee is due.
-  await call(admin.request, 'admin_set_windows', { code, windows_local: [beijing(-3 * 24 * 60), beijing(-2 * 24 * 60), beijing(-24 * 60), beijing(-1)] });
+  const tables = `[fee]\namount_fen = 10000\nonline = true\non_site = true\n\n${form}`;
+  const pictures = [['id_card', 1], ['id_card', 2], ['education', 1], ['work_resume', 1]] as const;
+  const admin = await approvedOnFreshExam(browser, page, { code, tables, tail: ticketSection }, { name, mobile }, pictures);
   return { code, admin };
 }
 

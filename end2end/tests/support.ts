@@ -409,3 +409,48 @@ export async function candidateOnFreshExam(
   await open(page, `/exams/${code}`);
   return { admin, phone, page };
 }
+
+/**
+ * Exam `code` (made from preset 000, with `tables` put before its `[windows]` and `tail` after
+ * everything) reviewed by the demo reviewer, and a new candidate on `page` who applies with one
+ * picture in each of `pictures` and is approved; then the administrator publishes the results.
+ * The journey itself is tested elsewhere.
+ */
+export async function approvedOnFreshExam(
+  browser: Browser,
+  page: Page,
+  exam: { code: string; tables: string; tail?: string },
+  candidate: { name: string; mobile: string },
+  pictures: ReadonlyArray<readonly [string, number]>,
+): Promise<BrowserContext> {
+  const { code, tables, tail = '' } = exam;
+  const admin = await adminContext(browser);
+  await call(admin.request, 'admin_create_exam', { preset: '000', code, source: '' });
+  const detail = await call(admin.request, 'admin_exam_detail', { code });
+  const at = detail.source.indexOf('[windows]');
+  await call(admin.request, 'admin_save_exam', { code, source: `${detail.source.slice(0, at)}${tables}${detail.source.slice(at)}${tail}` });
+  const reviewers = await call(admin.request, 'admin_reviewers', {});
+  const reviewerId = reviewers.find((r: any) => r.id_number_masked.endsWith('7897')).id;
+  await call(admin.request, 'admin_assign_reviewer', { reviewer_id: reviewerId, exam_code: code, assigned: true });
+
+  await signUpCandidate(page, candidate.name, candidate.mobile);
+  await call(page.request, 'accept_pledge', { code });
+  const image = await makeImage(page, { width: 400, height: 300 });
+  for (const [category, seq] of pictures) {
+    const response = await page.request.post('/api/materials', {
+      multipart: { exam: code, category, seq_no: String(seq), file: { name: `${category}.jpg`, mimeType: 'image/jpeg', buffer: image } },
+    });
+    expect(response.status()).toBe(201);
+  }
+  await call(page.request, 'save_application', { code, form: {}, position: null, submit: true });
+  const reviewer = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  await staffLogsIn(reviewer.request, DEMO_REVIEWER);
+  const queue = await call(reviewer.request, 'review_queue', { query: { exam_code: code, filter: 'awaiting', from: null, to: null, after: null } });
+  const id = queue.rows[0].application_id;
+  const sheet = await call(reviewer.request, 'open_application', { id, take_over: false });
+  await call(reviewer.request, 'decide_application', { id, version: sheet.version, decision: 'Approve' });
+  await reviewer.close();
+  // Results are published.
+  await call(admin.request, 'admin_set_windows', { code, windows_local: [beijing(-3 * 24 * 60), beijing(-2 * 24 * 60), beijing(-24 * 60), beijing(-1)] });
+  return admin;
+}
