@@ -36,7 +36,7 @@ test('资格名单 texts the listed candidates and one reads their own five days
   await expectAccessible(page);
 
   // The candidate signs up with the number the list names, as the text tells them.
-  const phone = await browser.newContext({ baseURL });
+  const phone = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const candidate = await phone.newPage();
   await open(candidate, '/signup');
   await candidate.getByLabel('证件号码').fill(idNumber);
@@ -52,6 +52,7 @@ test('资格名单 texts the listed candidates and one reads their own five days
   await switchLanguage(candidate, 'English');
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
   await expect(candidate.getByTestId('own-days')).toHaveText(`Upload and submit by 24:00 on ${day} ${months[month - 1]}; after that your application lapses.`);
+  expect(await candidate.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectAccessible(candidate);
   await phone.close();
   await page.close();
