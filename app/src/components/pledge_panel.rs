@@ -29,7 +29,9 @@ pub fn PledgePanel(
     view! {
         <section class="card pledge" aria-labelledby="pledge-title">
             <h2 id="pledge-title">{tr("诚信承诺书", "Integrity pledge")}</h2>
-            <div class="pledge-text">
+            // A long pledge scrolls in its box (a phone's width makes 004's do so): the box takes
+            // the focus, so a keyboard can scroll it too.
+            <div class="pledge-text" tabindex="0" role="group" aria-labelledby="pledge-title">
                 {move || lang.get().pick(pledge_zh.clone(), pledge_en.clone()).split('\n').map(|p| view! { <p>{p.to_string()}</p> }).collect_view()}
             </div>
             <label class="check">
