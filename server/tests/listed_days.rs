@@ -263,3 +263,22 @@ async fn a_listed_candidates_text_is_not_sent_again_from_the_undelivered_list_bu
     assert_eq!(status, 422);
     assert!(body.to_string().contains("资格名单"), "{body}");
 }
+
+#[tokio::test]
+async fn two_administrators_texting_the_list_at_the_same_moment_text_each_candidate_once() {
+    let stand_in = StandIn::start(Provider::Aliyun).await;
+    let app = app_with_list_exam(&stand_in).await;
+    let (first, second) = (app.admin().await, app.admin().await);
+    let list = format!("{ALICE},张三,13800138000\n");
+    assert!(first.call("admin_import_eligibility", json!({ "code": EXAM, "csv": list })).await.status().is_success());
+    let (one, other) = tokio::join!(text_listed(&first, true), text_listed(&second, true));
+    let queued = one["queued"].as_u64().unwrap() + other["queued"].as_u64().unwrap();
+    assert_eq!(queued, 1, "{one} {other}");
+    wait_for("the delivery", async || {
+        let listed = listed(&first).await;
+        (listed["counts"]["told"] == 1).then_some(())
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(listed_texts_to(&stand_in, "13800138000").len(), 1, "one text, not two");
+}

@@ -15,7 +15,7 @@ use crate::models::admin::NoticesQueued;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Admin;
 use crate::ssr::admin::listed_candidates::{standings, Notice};
-use crate::ssr::entities::eligible_candidate;
+use crate::ssr::entities::{eligible_candidate, outbox_message};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::audit::{self, masked_id_number, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
@@ -56,25 +56,38 @@ pub async fn send(
         .collect();
     let failed = |e| crate::ssr::internal("listed texts", e);
     let txn = state.db.begin().await.map_err(failed)?;
+    let mut queued = 0u64;
     for standing in &chosen {
         let row = &standing.row;
         let last_day = standing.last_day.unwrap_or_else(|| would_end(&definition, row, now));
         let message = TextMessage::listed_notice(&definition.title_zh, address, &text_day(last_day));
         let mobile = row.mobile.as_deref().unwrap_or_default();
         let id = text(&txn, &definition, mobile, &message, now).await?;
-        eligible_candidate::Entity::update_many()
+        // The row still names the text this round read: another administrator's round at the
+        // same moment texted this candidate already, and this text is taken back.
+        let as_read = match row.notice_outbox_id {
+            Some(earlier) => eligible_candidate::Column::NoticeOutboxId.eq(earlier),
+            None => eligible_candidate::Column::NoticeOutboxId.is_null(),
+        };
+        let claimed = eligible_candidate::Entity::update_many()
             .col_expr(eligible_candidate::Column::NoticeOutboxId, Expr::value(id))
             .filter(eligible_candidate::Column::ExamCode.eq(code))
             .filter(eligible_candidate::Column::IdNumber.eq(&row.id_number))
+            .filter(as_read)
             .exec(&txn)
             .await
             .map_err(failed)?;
+        if claimed.rows_affected == 1 {
+            queued += 1;
+        } else {
+            outbox_message::Entity::delete_by_id(id).exec(&txn).await.map_err(failed)?;
+        }
     }
     let which = match whom {
         Whom::Everyone => "everyone listed",
         Whom::NotYetTold => "those not yet told",
     };
-    let detail = format!("{} texts queued to {which}; {without_mobile} listed without a mobile number", chosen.len());
+    let detail = format!("{queued} texts queued to {which}; {without_mobile} listed without a mobile number");
     audit::record(
         &txn,
         Some(admin.account()),
@@ -85,7 +98,7 @@ pub async fn send(
     )
     .await?;
     txn.commit().await.map_err(failed)?;
-    Ok(NoticesQueued { queued: chosen.len() as u64, without_mobile })
+    Ok(NoticesQueued { queued, without_mobile })
 }
 
 /// The last day of a candidate not yet told, were their text accepted today; the window's
