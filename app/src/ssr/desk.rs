@@ -5,5 +5,6 @@
 //! lists what the branch kept; administrators follow the day's progress.
 
 pub mod desk_check;
+pub mod desk_fee;
 pub mod desk_lookup;
 pub mod desk_progress;

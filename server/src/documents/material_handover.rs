@@ -13,8 +13,8 @@ use app::domain::on_site_materials::Handling;
 use app::error::AppError;
 use app::ssr::access::caller::Caller;
 use app::ssr::access::gate::Staff;
-use app::ssr::desk::desk_check::PASSED;
-use app::ssr::desk::desk_lookup::{check_of, codes, desk_exam, holder_of};
+use app::ssr::desk::desk_lookup::{application_in, check_of, codes, desk_exam, holder};
+use app::ssr::entities::on_site_check;
 use app::ssr::ServerState;
 
 use super::font_cell::FontCell;
@@ -38,8 +38,10 @@ pub async fn handover_pdf(
     application_id: i32,
 ) -> Result<Vec<u8>, AppError> {
     let (definition, _) = desk_exam(state, staff, exam_code).await?;
-    let person = holder_of(state, staff, exam_code, application_id).await?;
-    let check = check_of(&state.db, application_id).await?.filter(|c| c.outcome.as_deref() == Some(PASSED));
+    let application = application_in(&state.db, exam_code, application_id).await?;
+    let person = holder(&state.db, &application).await?;
+    let check =
+        check_of(&state.db, application_id).await?.filter(|c| c.outcome.as_deref() == Some(on_site_check::PASSED));
     let check = check.ok_or_else(|| {
         AppError::invalid_field(
             "handover",

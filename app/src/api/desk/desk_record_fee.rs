@@ -11,11 +11,8 @@ pub async fn desk_record_fee(
     application_id: i32,
     receipt_no: String,
 ) -> Result<DeskCandidate, AppError> {
-    use crate::ssr::desk::desk_lookup;
-    use crate::ssr::{access::caller, payments::staff_payments};
+    use crate::ssr::{access::caller, desk::desk_fee};
 
     let (state, staff) = caller::staff().await?;
-    let found = desk_lookup::holder_of(&state, &staff, &exam_code, application_id).await?;
-    staff_payments::record_on_site(&state, &staff, &exam_code, &found.id_number, &receipt_no).await?;
-    desk_lookup::find(&state, &staff, &exam_code, &found.id_number).await
+    desk_fee::record(&state, &staff, &exam_code, application_id, &receipt_no).await
 }

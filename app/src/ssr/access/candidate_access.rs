@@ -136,18 +136,21 @@ impl CandidateExam {
     /// no own days count.
     pub fn own_days_note(&self) -> Option<(String, String)> {
         let day = self.own_last_day?;
+        if !matches!(self.state(), ApplicationState::NotStarted | ApplicationState::Draft) {
+            return None;
+        }
         let (zh, en) = last_day_words(day);
-        match self.state() {
-            ApplicationState::NotStarted | ApplicationState::Draft if self.is_lapsed() => Some((
+        Some(if self.is_lapsed() {
+            (
                 format!("逾期放弃：您未在 {zh} 前提交，已视为自动放弃。"),
                 format!("Lapsed: you did not submit by {en}, so you gave up this application."),
-            )),
-            ApplicationState::NotStarted | ApplicationState::Draft => Some((
+            )
+        } else {
+            (
                 format!("请于 {zh} 前上传并提交，逾期视为自动放弃。"),
                 format!("Upload and submit by {en}; after that your application lapses."),
-            )),
-            _ => None,
-        }
+            )
+        })
     }
 
     /// 逾期放弃: the candidate's own last day ended and nothing was ever submitted.

@@ -44,7 +44,6 @@ pub async fn send(
 ) -> Result<NoticesQueued, AppError> {
     let definition = exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
     let now = state.clock.now();
-    let address = address.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/');
     let everyone = standings(&state.db, &definition, now).await?;
     let without_mobile = everyone.iter().filter(|s| s.notice == Notice::NoMobile).count() as u64;
     let chosen: Vec<_> = everyone
@@ -206,7 +205,6 @@ pub async fn give_more_days(
             })
         })?;
     if let Some(mobile) = row.mobile.as_deref() {
-        let address = address.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/');
         let message = TextMessage::listed_notice(&definition.title_zh, address, &text_day(new_day));
         text(&txn, &definition, mobile, &message, now).await?;
     }

@@ -9,34 +9,16 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 
 use crate::domain::exam_windows::format_moment;
 use crate::domain::on_site_materials::Handling;
-use crate::domain::ApplicationState;
 use crate::error::AppError;
 use crate::models::desk::DeskCandidate;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Staff;
-use crate::ssr::entities::{application, on_site_check};
+use crate::ssr::entities::on_site_check::{self, FAILED, PASSED};
 use crate::ssr::infra::audit::{self, actor_label, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::messaging::timeline::{self, Step};
 
-use super::desk_lookup::{check_of, desk_exam, view};
-
-pub const PASSED: &str = "passed";
-pub const FAILED: &str = "failed";
-
-/// The approved application of the desk's exam, or not found.
-async fn approved_in(
-    state: &ServerState,
-    exam_code: &str,
-    application_id: i32,
-) -> Result<application::Model, AppError> {
-    application::Entity::find_by_id(application_id)
-        .one(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("desk application", e))?
-        .filter(|a| a.exam_code == exam_code && a.state == ApplicationState::Approved)
-        .ok_or(AppError::NotFound)
-}
+use super::desk_lookup::{approved_in, check_of, codes, desk_exam, view};
 
 /// Saves the ticks: the items seen, and the 留存 items received.
 pub async fn tick(
@@ -48,7 +30,7 @@ pub async fn tick(
     received: Vec<String>,
 ) -> Result<DeskCandidate, AppError> {
     let (definition, spec) = desk_exam(state, staff, exam_code).await?;
-    let application = approved_in(state, exam_code, application_id).await?;
+    let application = approved_in(&state.db, exam_code, application_id).await?;
     for code in seen.iter().chain(&received) {
         if spec.item(code).is_none() {
             return Err(AppError::invalid_field(
@@ -69,19 +51,7 @@ pub async fn tick(
     if check_of(&state.db, application_id).await?.is_some_and(|c| c.outcome.is_some()) {
         return Err(already_recorded());
     }
-    let now = state.clock.now();
-    let row = on_site_check::ActiveModel {
-        application_id: Set(application_id),
-        exam_code: Set(exam_code.to_string()),
-        seen: Set(seen.join(",")),
-        received: Set(received.join(",")),
-        outcome: Set(None),
-        reason: Set(None),
-        decided_by: Set(None),
-        decided_at: Set(None),
-        updated_at: Set(now),
-        ..Default::default()
-    };
+    let row = open_check(application_id, exam_code, &seen, &received, state.clock.now());
     on_site_check::Entity::insert(row)
         .on_conflict(
             OnConflict::column(on_site_check::Column::ApplicationId)
@@ -98,6 +68,28 @@ pub async fn tick(
         .await
         .map_err(|e| crate::ssr::internal("desk ticks", e))?;
     view(state, &definition, &spec, application).await
+}
+
+/// A check without an outcome, with these ticks.
+fn open_check(
+    application_id: i32,
+    exam_code: &str,
+    seen: &[String],
+    received: &[String],
+    now: chrono::DateTime<chrono::Utc>,
+) -> on_site_check::ActiveModel {
+    on_site_check::ActiveModel {
+        application_id: Set(application_id),
+        exam_code: Set(exam_code.to_string()),
+        seen: Set(seen.join(",")),
+        received: Set(received.join(",")),
+        outcome: Set(None),
+        reason: Set(None),
+        decided_by: Set(None),
+        decided_at: Set(None),
+        updated_at: Set(now),
+        ..Default::default()
+    }
 }
 
 fn already_recorded() -> AppError {
@@ -118,13 +110,13 @@ pub async fn decide(
     reason: &str,
 ) -> Result<DeskCandidate, AppError> {
     let (definition, spec) = desk_exam(state, staff, exam_code).await?;
-    let application = approved_in(state, exam_code, application_id).await?;
+    let application = approved_in(&state.db, exam_code, application_id).await?;
     let reason = reason.trim();
     let check = check_of(&state.db, application_id).await?;
     if let Some(decided) = check.as_ref().filter(|c| c.outcome.is_some()) {
         return Err(recorded_by(decided, definition.windows.offset()));
     }
-    let seen = check.as_ref().map(|c| super::desk_lookup::codes(&c.seen)).unwrap_or_default();
+    let seen = check.as_ref().map(|c| codes(&c.seen)).unwrap_or_default();
     if passed {
         let missing = spec.missing(&seen);
         if !missing.is_empty() {
@@ -152,19 +144,7 @@ pub async fn decide(
     let failed = |e| crate::ssr::internal("desk outcome", e);
     let txn = state.db.begin().await.map_err(failed)?;
     // The row exists once anything was ticked; a decision without ticks makes it.
-    let empty = on_site_check::ActiveModel {
-        application_id: Set(application_id),
-        exam_code: Set(exam_code.to_string()),
-        seen: Set(String::new()),
-        received: Set(String::new()),
-        outcome: Set(None),
-        reason: Set(None),
-        decided_by: Set(None),
-        decided_at: Set(None),
-        updated_at: Set(now),
-        ..Default::default()
-    };
-    on_site_check::Entity::insert(empty)
+    on_site_check::Entity::insert(open_check(application_id, exam_code, &[], &[], now))
         .on_conflict(OnConflict::column(on_site_check::Column::ApplicationId).do_nothing().to_owned())
         .exec_without_returning(&txn)
         .await

@@ -71,13 +71,7 @@ async fn by_code(state: &ServerState, exam_code: &str, code: &str) -> Result<app
             format!("This registration form belongs to exam {}, not to this desk's exam {exam_code}", claims.exam_code),
         ));
     }
-    let application = application::Entity::find_by_id(claims.application_id)
-        .one(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("desk application", e))?
-        .filter(|a| a.exam_code == exam_code)
-        .ok_or(AppError::NotFound)?;
-    approved(application)
+    approved(application_in(&state.db, exam_code, claims.application_id).await?)
 }
 
 async fn by_id_number(db: &DatabaseConnection, exam_code: &str, typed: &str) -> Result<application::Model, AppError> {
@@ -131,8 +125,7 @@ pub async fn view(
 ) -> Result<DeskCandidate, AppError> {
     let db = &state.db;
     let failed = |e| crate::ssr::internal("desk view", e);
-    let person =
-        user::Entity::find_by_id(application.user_id).one(db).await.map_err(failed)?.ok_or(AppError::NotFound)?;
+    let person = holder(db, &application).await?;
     let check = check_of(db, application.id).await?;
     let seen = check.as_ref().map(|c| codes(&c.seen)).unwrap_or_default();
     let received = check.as_ref().map(|c| codes(&c.received)).unwrap_or_default();
@@ -190,22 +183,37 @@ pub async fn view(
     })
 }
 
-/// The holder of an application of the desk's exam, for the staff of that exam.
-pub async fn holder_of(
-    state: &ServerState,
-    staff: &Caller<Staff>,
+/// Application `application_id` of the desk's exam, whatever its state, or not found.
+pub async fn application_in(
+    db: &DatabaseConnection,
     exam_code: &str,
     application_id: i32,
-) -> Result<user::Model, AppError> {
-    desk_exam(state, staff, exam_code).await?;
-    let failed = |e| crate::ssr::internal("desk holder", e);
-    let application = application::Entity::find_by_id(application_id)
-        .one(&state.db)
+) -> Result<application::Model, AppError> {
+    application::Entity::find_by_id(application_id)
+        .one(db)
         .await
-        .map_err(failed)?
+        .map_err(|e| crate::ssr::internal("desk application", e))?
         .filter(|a| a.exam_code == exam_code)
-        .ok_or(AppError::NotFound)?;
-    user::Entity::find_by_id(application.user_id).one(&state.db).await.map_err(failed)?.ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)
+}
+
+/// The same, only while it is approved: what the desk checks.
+pub async fn approved_in(
+    db: &DatabaseConnection,
+    exam_code: &str,
+    application_id: i32,
+) -> Result<application::Model, AppError> {
+    let application = application_in(db, exam_code, application_id).await?;
+    (application.state == ApplicationState::Approved).then_some(application).ok_or(AppError::NotFound)
+}
+
+/// Whose application it is.
+pub async fn holder(db: &DatabaseConnection, application: &application::Model) -> Result<user::Model, AppError> {
+    user::Entity::find_by_id(application.user_id)
+        .one(db)
+        .await
+        .map_err(|e| crate::ssr::internal("desk holder", e))?
+        .ok_or(AppError::NotFound)
 }
 
 pub async fn check_of(db: &DatabaseConnection, application_id: i32) -> Result<Option<on_site_check::Model>, AppError> {

@@ -13,13 +13,18 @@ pub struct Model {
     pub seen: String,
     /// 留存 item codes received, comma-separated.
     pub received: String,
-    /// "passed" or "failed"; None while the check goes on.
+    /// [`PASSED`] or [`FAILED`]; None while the check goes on.
     pub outcome: Option<String>,
     pub reason: Option<String>,
     pub decided_by: Option<String>,
     pub decided_at: Option<DateTimeUtc>,
     pub updated_at: DateTimeUtc,
 }
+
+/// `outcome` once the desk recorded 原件审核通过.
+pub const PASSED: &str = "passed";
+/// `outcome` once the desk recorded 原件审核不通过.
+pub const FAILED: &str = "failed";
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}

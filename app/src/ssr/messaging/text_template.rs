@@ -74,9 +74,11 @@ impl TextMessage {
         Self::new(TextTemplate::ResultPublished, &[exam_title])
     }
 
-    /// `address` without its scheme ("zige.example.gov.cn"), which phones still make a link of.
+    /// `address` goes without its scheme and last slash ("zige.example.gov.cn"): phones still
+    /// make a link of it, and it stays within what a provider's variable takes.
     pub fn listed_notice(exam_title: &str, address: &str, last_day: &str) -> Self {
-        Self::new(TextTemplate::ListedNotice, &[exam_title, address, last_day])
+        let bare = address.trim().trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/');
+        Self::new(TextTemplate::ListedNotice, &[exam_title, bare, last_day])
     }
 
     /// Values in the template's parameter order, each cut to what providers accept.

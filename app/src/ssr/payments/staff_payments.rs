@@ -35,7 +35,7 @@ async fn originals_passed(state: &ServerState, application_id: i32) -> Result<bo
         .one(&state.db)
         .await
         .map_err(|e| crate::ssr::internal("originals check", e))?;
-    Ok(check.is_some_and(|c| c.outcome.as_deref() == Some("passed")))
+    Ok(check.is_some_and(|c| c.outcome.as_deref() == Some(on_site_check::PASSED)))
 }
 
 /// Records that the candidate with `id_number` paid the exam's fee on site, with the receipt or
