@@ -133,12 +133,15 @@ export ZIGE_SEED_DEMO=true
 # The fee test pays at the sandbox cashier, which only a configuration that asks for it offers
 # (and, beside WeChat Pay's and Alipay's stand-ins, only a declared test installation).
 export ZIGE_PAYMENT_SANDBOX=true ZIGE_TEST_INSTALLATION=true
-# ... and at WeChat Pay's and Alipay's cashiers: their local stand-ins (an example program the
-# server tests' build made, from the stand-ins those tests use) listen beside the site, and write
-# the settings of an installation with both merchant contracts, which the site starts with.
+# ... and at WeChat Pay's and Alipay's cashiers, and texts go through Alibaba Cloud's SendSms:
+# their local stand-ins (an example program the server tests' build made, from the stand-ins
+# those tests use) listen beside the site, and write the settings of an installation with both
+# merchant contracts and the text provider, which the site starts with. The browser tests read
+# the texts the SMS stand-in accepted from it, at ZIGE_STANDIN_SMS.
 standin_dir="$(mktemp -d)"
+export ZIGE_STANDIN_SMS=127.0.0.1:3043
 ZIGE_STANDIN_WECHATPAY=127.0.0.1:3041 ZIGE_STANDIN_ALIPAY=127.0.0.1:3042 ZIGE_STANDIN_SETTINGS="$standin_dir/settings" \
-  target/debug/examples/payment_standins >"$ZIGE_TOOLS/payment-standins.log" 2>&1 &
+  target/debug/examples/provider_standins >"$ZIGE_TOOLS/provider-standins.log" 2>&1 &
 standins=$!
 trap 'kill "$standins" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do [ -s "$standin_dir/settings" ] && break; sleep 0.1; done

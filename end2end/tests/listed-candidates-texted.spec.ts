@@ -1,23 +1,33 @@
 import { expect, test } from '@playwright/test';
+import { daysPassSinceTheText } from './days-pass';
+import { textsAcceptedFor } from './sms-standin';
 import { adminContext, call, clickToNextPage, expectAccessible, newResidentId, open, switchLanguage, waitForHydration } from './support';
 
-// Seed 004, section 一 and 九.4: the administrator texts the listed candidates from 资格名单 (the
-// demo's adapter accepts at once), and a listed candidate reads their own five days, counted from
-// that day in China, on 我的考试 and on the exam page.
-test('资格名单 texts the listed candidates and one reads their own five days', async ({ browser, baseURL }) => {
+// Seed 004, section 一 and 九.4: the administrator texts the listed candidates from 资格名单
+// through Alibaba Cloud's SendSms (its stand-in checks the signature, sign and template, as the
+// provider does); one listed candidate reads their own five days, counted from that day in China,
+// on 我的考试 and on the exam page; another, six days after their text, finds their application
+// lapsed (逾期放弃), as does the administrator's list.
+test('资格名单 texts the listed candidates; one reads their own five days, another has lapsed', async ({ browser, baseURL }) => {
   const admin = await adminContext(browser);
   const code = `004-d${Date.now() % 100000}`;
   await call(admin.request, 'admin_create_exam', { preset: '004', code, source: '' });
   const page = await admin.newPage();
   await open(page, `/admin/exams/${code}`);
   const idNumber = newResidentId();
-  await page.locator('textarea[name=csv]').fill(`身份证号,姓名,手机\n${idNumber},周五日,139 1234 5678\n${newResidentId()},没号码,\n`);
+  const lateIdNumber = newResidentId();
+  // Numbers of this run only, so the stand-in's texts to them are this test's.
+  const suffix = String(Date.now() % 10000).padStart(4, '0');
+  const [mobile, lateMobile] = [`1391234${suffix}`, `1398765${suffix}`];
+  await page.locator('textarea[name=csv]').fill(
+    `身份证号,姓名,手机\n${idNumber},周五日,${mobile}\n${lateIdNumber},晚六日,${lateMobile}\n${newResidentId()},没号码,\n`,
+  );
   await page.getByRole('button', { name: '导入', exact: true }).click();
-  await expect(page.getByTestId('import-report')).toContainText('导入 2 行，名单内共 2 人；0 行有误');
+  await expect(page.getByTestId('import-report')).toContainText('导入 3 行，名单内共 3 人；0 行有误');
   const desk = page.getByTestId('listed-candidates');
-  await expect(desk.getByTestId('listed-counts')).toContainText('名单内 2 人：已送达 0，待发送 0，未通知 1，无手机号 1');
+  await expect(desk.getByTestId('listed-counts')).toContainText('名单内 3 人：已送达 0，待发送 0，未通知 2，无手机号 1');
   await desk.getByRole('button', { name: '发送给未通知的考生' }).click();
-  await expect(desk.getByTestId('texts-queued')).toHaveText('已排队发送 1 条短信；1 人没有手机号，未发送。');
+  await expect(desk.getByTestId('texts-queued')).toHaveText('已排队发送 2 条短信；1 人没有手机号，未发送。');
 
   // The last day: five days after today in China, to its 24:00.
   const china = new Date(Date.now() + 8 * 3600_000);
@@ -27,13 +37,20 @@ test('资格名单 texts the listed candidates and one reads their own five days
   await expect(async () => {
     await page.reload();
     await waitForHydration(page);
-    await expect(desk.getByTestId('listed-counts')).toContainText('已送达 1', { timeout: 1000 });
+    await expect(desk.getByTestId('listed-counts')).toContainText('已送达 2', { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   const row = desk.locator('tr', { hasText: '周五日' });
   await expect(row).toContainText('已送达');
   await expect(row).toContainText(`${iso} 24:00`);
-  await expect(row).toContainText('139****5678');
+  await expect(row).toContainText(`139****${suffix}`);
   await expectAccessible(page);
+
+  // What the provider was asked to send: the fourth template, the exam, where to go and the last
+  // day; nothing that signs in.
+  const [text] = await textsAcceptedFor(mobile);
+  expect(text.template).toBe('SMS_LISTED_4');
+  expect(text.params).toEqual({ exam: '在职干部研究生报名（示例考试）', address: new URL(baseURL!).host, last_day: `${month}月${day}日` });
+  expect(await textsAcceptedFor(lateMobile)).toHaveLength(1);
 
   // The candidate signs up with the number the list names, as the text tells them.
   const phone = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
@@ -41,7 +58,7 @@ test('资格名单 texts the listed candidates and one reads their own five days
   await open(candidate, '/signup');
   await candidate.getByLabel('证件号码').fill(idNumber);
   await candidate.getByLabel('姓名').fill('周五日');
-  await candidate.getByLabel('手机号码').fill('13912345678');
+  await candidate.getByLabel('手机号码').fill(mobile);
   await candidate.getByLabel(/^密码/).fill('Exam2026pass');
   await clickToNextPage(candidate, candidate.getByRole('button', { name: '注册' }));
   const card = candidate.locator(`li.exam-card[data-exam="${code}"]`);
@@ -55,5 +72,32 @@ test('资格名单 texts the listed candidates and one reads their own five days
   expect(await candidate.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectAccessible(candidate);
   await phone.close();
+
+  // Six days after the other's text: their last day has gone by with nothing submitted.
+  daysPassSinceTheText(code, lateIdNumber, 6);
+  const lateDay = new Date(last.getTime() - 6 * 86400_000);
+  const late = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const lateCandidate = await late.newPage();
+  await open(lateCandidate, '/signup');
+  await lateCandidate.getByLabel('证件号码').fill(lateIdNumber);
+  await lateCandidate.getByLabel('姓名').fill('晚六日');
+  await lateCandidate.getByLabel('手机号码').fill(lateMobile);
+  await lateCandidate.getByLabel(/^密码/).fill('Exam2026pass');
+  await clickToNextPage(lateCandidate, lateCandidate.getByRole('button', { name: '注册' }));
+  const lapsed = `逾期放弃：您未在 ${lateDay.getUTCMonth() + 1}月${lateDay.getUTCDate()}日 24:00 前提交，已视为自动放弃。`;
+  const lateCard = lateCandidate.locator(`li.exam-card[data-exam="${code}"]`);
+  await expect(lateCard.getByTestId('own-days')).toHaveText(lapsed);
+  await clickToNextPage(lateCandidate, lateCard.getByRole('link', { name: '进入考试' }));
+  await expect(lateCandidate.getByTestId('own-days')).toHaveText(lapsed);
+  // No pledge to accept and nothing to upload: the entrance closed with their day.
+  await expect(lateCandidate.getByTestId('entrance-closed')).toBeVisible();
+  await expect(lateCandidate.getByRole('checkbox')).toHaveCount(0);
+  await expectAccessible(lateCandidate);
+  await late.close();
+
+  await page.reload();
+  await waitForHydration(page);
+  await expect(desk.getByTestId('listed-counts')).toContainText('逾期放弃 1');
+  await expect(desk.locator('tr', { hasText: '晚六日' })).toContainText('逾期放弃');
   await page.close();
 });

@@ -9,7 +9,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
-use support::sms_standins::{Accepted, Provider, StandIn, KEY_ID, SECRET, SIGN_NAME, UNKNOWN_NUMBER};
+use support::sms_standins::{Accepted, Provider, StandIn, UNKNOWN_NUMBER};
 use support::*;
 
 const EXAM: &str = "t51";
@@ -20,20 +20,9 @@ const TEXTED_AT: &str = "2026-11-27T10:00:00+08:00";
 /// list exam giving five days from the text.
 async fn app_with_list_exam(stand_in: &StandIn) -> TestApp {
     let keys = tempfile::tempdir().unwrap();
-    let secret_file = keys.path().join("sms-secret");
-    std::fs::write(&secret_file, format!("{SECRET}\n")).unwrap();
-    let url = stand_in.url.clone();
-    let app = spawn_app_with(move |c| {
+    let app = spawn_app_with(|c| {
         c.outbox_poll_ms = 50;
-        c.sms_provider = "aliyun".to_string();
-        c.sms_endpoint = Some(url);
-        c.sms_access_key_id = Some(KEY_ID.to_string());
-        c.sms_access_key_secret_file = Some(secret_file);
-        c.sms_sign_name = Some(SIGN_NAME.to_string());
-        c.sms_template_recovery_code = Some("SMS_RECOVERY_1".to_string());
-        c.sms_template_review_returned = Some("SMS_RETURNED_2".to_string());
-        c.sms_template_result_published = Some("SMS_RESULT_3".to_string());
-        c.sms_template_listed_notice = Some("SMS_LISTED_4".to_string());
+        stand_in.configure(c, keys.path());
     })
     .await;
     drop(keys);

@@ -18,23 +18,14 @@ use support::*;
 
 /// A server whose texts go to `stand_in`, signed with `secret`; its clock runs ten times faster
 /// than real time, so the outbox's back-off passes.
-async fn app_texting(provider: Provider, stand_in: &StandIn, secret: &str) -> TestApp {
+async fn app_texting(stand_in: &StandIn, secret: &str) -> TestApp {
     captured_log();
     let keys = tempfile::tempdir().unwrap();
-    let secret_file = keys.path().join("sms-secret");
-    std::fs::write(&secret_file, format!("{secret}\n")).unwrap();
-    let url = stand_in.url.clone();
-    let app = spawn_app_with(move |c| {
+    let app = spawn_app_with(|c| {
         c.outbox_poll_ms = 50;
-        c.sms_provider = if provider == Provider::Aliyun { "aliyun" } else { "tencent" }.to_string();
-        c.sms_endpoint = Some(url);
-        c.sms_access_key_id = Some(KEY_ID.to_string());
-        c.sms_access_key_secret_file = Some(secret_file);
-        c.sms_sign_name = Some(SIGN_NAME.to_string());
-        c.sms_app_id = Some(APP_ID.to_string());
-        c.sms_template_recovery_code = Some("SMS_RECOVERY_1".to_string());
-        c.sms_template_review_returned = Some("SMS_RETURNED_2".to_string());
-        c.sms_template_result_published = Some("SMS_RESULT_3".to_string());
+        stand_in.configure(c, keys.path());
+        // The installation's own secret, which a test may get wrong.
+        std::fs::write(c.sms_access_key_secret_file.as_ref().unwrap(), format!("{secret}\n")).unwrap();
     })
     .await;
     // The secret was read at start; the folder may go.
@@ -78,7 +69,7 @@ async fn ask_for_code(app: &TestApp, id_number: &str) {
 #[tokio::test]
 async fn a_recovery_code_reaches_alibaba_cloud_after_its_throttling_and_never_a_log_line() {
     let stand_in = StandIn::start(Provider::Aliyun).await;
-    let app = app_texting(Provider::Aliyun, &stand_in, SECRET).await;
+    let app = app_texting(&stand_in, SECRET).await;
     app.candidate(ALICE).await;
     // The provider's flow control answers the first try.
     stand_in.script(Scripted::Throttle);
@@ -113,7 +104,7 @@ async fn a_recovery_code_reaches_alibaba_cloud_after_its_throttling_and_never_a_
 #[tokio::test]
 async fn tencent_cloud_takes_a_returned_applications_text_and_a_bad_number_is_given_up_for_administrators() {
     let stand_in = StandIn::start(Provider::Tencent).await;
-    let app = app_texting(Provider::Tencent, &stand_in, SECRET).await;
+    let app = app_texting(&stand_in, SECRET).await;
 
     // A review sends the candidate back: the text names the exam, through its template.
     let (_alice, ids) = app.submitted_candidate(ALICE).await;
@@ -164,7 +155,7 @@ async fn tencent_cloud_takes_a_returned_applications_text_and_a_bad_number_is_gi
 async fn a_wrong_key_is_refused_by_each_provider_and_the_mended_message_is_sent_again_by_an_administrator() {
     for provider in [Provider::Aliyun, Provider::Tencent] {
         let stand_in = StandIn::start(provider).await;
-        let app = app_texting(provider, &stand_in, "not-the-secret-the-provider-holds").await;
+        let app = app_texting(&stand_in, "not-the-secret-the-provider-holds").await;
         app.candidate(ALICE).await;
         ask_for_code(&app, ALICE).await;
         let refused = wait_for("the refusal", Duration::from_secs(30), async || {
@@ -180,7 +171,7 @@ async fn a_wrong_key_is_refused_by_each_provider_and_the_mended_message_is_sent_
     // An administrator sends a given-up text again once it is mended (here: the provider's
     // answer was lost, so the server could not know whether it went).
     let stand_in = StandIn::start(Provider::Aliyun).await;
-    let app = app_texting(Provider::Aliyun, &stand_in, SECRET).await;
+    let app = app_texting(&stand_in, SECRET).await;
     let (_alice, ids) = app.submitted_candidate(ALICE).await;
     let reviewer = app.reviewer().await;
     let page: Value = reviewer.queue("000", json!("awaiting"), Value::Null).await.json().await.unwrap();

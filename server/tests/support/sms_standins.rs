@@ -13,7 +13,7 @@ use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{json, Value};
 use server::sms::{acs3_signature, tc3_signature};
@@ -47,8 +47,8 @@ pub enum Scripted {
     Silence,
 }
 
-/// A text the stand-in accepted.
-#[derive(Clone, Debug)]
+/// A text the stand-in accepted (also as JSON on `GET /accepted`, for the browser tests).
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct Accepted {
     pub phone: String,
     pub template: String,
@@ -75,21 +75,44 @@ struct StandInState {
 
 pub struct StandIn {
     pub url: String,
+    provider: Provider,
     ledger: Arc<Mutex<Ledger>>,
     server: tokio::task::JoinHandle<()>,
 }
 
 impl StandIn {
     pub async fn start(provider: Provider) -> StandIn {
+        StandIn::start_at(provider, "127.0.0.1:0".parse().unwrap()).await
+    }
+
+    pub async fn start_at(provider: Provider, address: std::net::SocketAddr) -> StandIn {
         let ledger = Arc::new(Mutex::new(Ledger::default()));
         let state = StandInState { provider, ledger: ledger.clone() };
-        let router = Router::new().route("/", post(send_sms)).with_state(state);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let router = Router::new().route("/", post(send_sms)).route("/accepted", get(accepted_texts)).with_state(state);
+        let listener = tokio::net::TcpListener::bind(address).await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let server = tokio::spawn(async move {
             axum::serve(listener, router).await.unwrap();
         });
-        StandIn { url, ledger, server }
+        StandIn { url, provider, ledger, server }
+    }
+
+    /// An installation texting through this stand-in with the four registered templates, its
+    /// secret in a file under `folder`.
+    pub fn configure(&self, config: &mut server::config::Config, folder: &std::path::Path) {
+        let secret_file = folder.join("sms-secret");
+        std::fs::write(&secret_file, format!("{SECRET}\n")).unwrap();
+        config.sms_provider = if self.provider == Provider::Aliyun { "aliyun" } else { "tencent" }.to_string();
+        config.sms_endpoint = Some(self.url.clone());
+        config.sms_access_key_id = Some(KEY_ID.to_string());
+        config.sms_access_key_secret_file = Some(secret_file);
+        config.sms_sign_name = Some(SIGN_NAME.to_string());
+        config.sms_app_id = Some(APP_ID.to_string());
+        let [recovery, returned, result, listed] = TEMPLATES.map(|(id, _)| Some(id.to_string()));
+        config.sms_template_recovery_code = recovery;
+        config.sms_template_review_returned = returned;
+        config.sms_template_result_published = result;
+        config.sms_template_listed_notice = listed;
     }
 
     pub fn script(&self, answer: Scripted) {
@@ -111,6 +134,10 @@ impl Drop for StandIn {
     fn drop(&mut self) {
         self.server.abort();
     }
+}
+
+async fn accepted_texts(State(state): State<StandInState>) -> Json<Vec<Accepted>> {
+    Json(state.ledger.lock().unwrap().accepted.clone())
 }
 
 /// Why a request is refused: the provider's code and message, and its HTTP status.

@@ -1,13 +1,18 @@
 //! The providers' local stand-ins as a program, for the browser tests: WeChat Pay's on the address
-//! in ZIGE_STANDIN_WECHATPAY, Alipay's on the one in ZIGE_STANDIN_ALIPAY, each the same code the
+//! in ZIGE_STANDIN_WECHATPAY, Alipay's on the one in ZIGE_STANDIN_ALIPAY, Alibaba Cloud's SendSms
+//! on the one in ZIGE_STANDIN_SMS (its accepted texts on `GET /accepted`), each the same code the
 //! server tests use (`tests/support`), built with them. It writes the settings of an installation
-//! with both merchant contracts, as `ZIGE_…=…` lines, to the file named by ZIGE_STANDIN_SETTINGS
-//! (the API v3 key's file beside it), which `scripts/test.sh` reads before starting the site.
+//! with both merchant contracts and the text provider, as `ZIGE_…=…` lines, to the file named by
+//! ZIGE_STANDIN_SETTINGS (the keys' files beside it), which `scripts/test.sh` reads before
+//! starting the site.
 
 // The browser tests use the stand-ins' pages and notifications, not the server tests' hooks.
 #[allow(dead_code)]
 #[path = "../tests/support/alipay_standin/mod.rs"]
 mod alipay_standin;
+#[allow(dead_code)]
+#[path = "../tests/support/sms_standins.rs"]
+mod sms_standins;
 #[allow(dead_code)]
 #[path = "../tests/support/wechatpay_standin/mod.rs"]
 mod wechatpay_standin;
@@ -20,20 +25,29 @@ async fn main() {
     let address = |name: &str| setting(name).parse().unwrap_or_else(|e| panic!("{name}: {e}"));
     let wechatpay = wechatpay_standin::WechatPayStandin::start(address("ZIGE_STANDIN_WECHATPAY")).await;
     let alipay = alipay_standin::AlipayStandIn::start(address("ZIGE_STANDIN_ALIPAY")).await;
+    let sms = sms_standins::StandIn::start_at(sms_standins::Provider::Aliyun, address("ZIGE_STANDIN_SMS")).await;
     let settings = PathBuf::from(setting("ZIGE_STANDIN_SETTINGS"));
+    let folder = settings.parent().expect("a file in a folder");
     let mut config = server::config::Config::default();
-    wechatpay.configure(&mut config, settings.parent().expect("a file in a folder"));
+    wechatpay.configure(&mut config, folder);
     alipay.configure(&mut config);
+    sms.configure(&mut config, folder);
     // Only the providers' settings, as the server reads them from its environment.
     let fields = serde_json::to_value(&config).unwrap();
     let lines: Vec<String> = fields
         .as_object()
         .unwrap()
         .iter()
-        .filter(|(name, value)| (name.starts_with("wechatpay_") || name.starts_with("alipay_")) && !value.is_null())
+        .filter(|(name, _)| ["wechatpay_", "alipay_", "sms_"].iter().any(|prefix| name.starts_with(prefix)))
+        .filter(|(_, value)| !value.is_null())
         .map(|(name, value)| format!("ZIGE_{}={}", name.to_uppercase(), value.as_str().unwrap()))
         .collect();
     std::fs::write(&settings, lines.join("\n") + "\n").unwrap();
-    println!("WeChat Pay stand-in at {}, Alipay stand-in at {}", wechatpay.url(), alipay.url);
+    println!(
+        "WeChat Pay stand-in at {}, Alipay stand-in at {}, SMS stand-in at {}",
+        wechatpay.url(),
+        alipay.url,
+        sms.url
+    );
     tokio::signal::ctrl_c().await.ok();
 }
