@@ -6,6 +6,7 @@ pub mod category_card;
 pub mod chosen_picture;
 pub mod countdown;
 pub mod crop_box;
+pub mod desk_camera;
 pub mod desk_progress_panel;
 pub mod draft_keeper;
 pub mod eligibility_import;

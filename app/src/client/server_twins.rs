@@ -105,3 +105,10 @@ pub fn forget_offline_pages() {}
 pub async fn server_reachable() -> bool {
     true
 }
+
+pub async fn read_code_from_camera(
+    _video: leptos::web_sys::HtmlVideoElement,
+    _closed: impl Fn() -> bool,
+) -> Result<Option<String>, String> {
+    Err("the camera is read in the browser".to_string())
+}

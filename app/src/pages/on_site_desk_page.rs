@@ -2,13 +2,15 @@
 //! desktop with a USB scanner: the scanner types the 报名登记表's code and Enter into the one
 //! field, which keeps the focus (an ID number typed there works alike); the candidate appears with
 //! the ID photo and each listed original beside the scans uploaded for it. Every control works
-//! from the keyboard: Tab to a box, Space to tick it, Enter on a button. 通过 waits for the
-//! required originals; 不通过 needs a reason; the fee follows 通过; the 材料交接单 prints from here.
+//! from the keyboard: Tab to a box, Space to tick it, Enter on a button. A desk without a scanner
+//! reads the code with the device's camera instead. 通过 waits for the required originals; 不通过
+//! needs a reason; the fee follows 通过; the 材料交接单 prints from here.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::desk::{desk_decide, desk_find, desk_record_fee, desk_tick};
+use crate::components::desk_camera::DeskCamera;
 use crate::components::error_note::ErrorNote;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
@@ -61,6 +63,7 @@ pub fn OnSiteDeskPage() -> impl IntoView {
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); look_up(); }/>
             </label>
             <button type="button" class="button" disabled=move || find.pending().get() on:click=move |_| look_up()>{tr("查找", "Find")}</button>
+            <DeskCamera on_read=Callback::new(move |code: String| { find.dispatch(code); })/>
         </div>
         {move || failure.get().map(|error| view! { <ErrorNote error/> })}
         {move || current.get().map(|candidate| view! { <DeskCard candidate current/> })}
