@@ -51,6 +51,7 @@ pub mod settled_answer;
 pub mod sign_up_form;
 pub mod signed_text;
 pub mod sniff;
+pub mod staff_duty;
 pub mod ticket_code;
 pub mod violation;
 pub mod wait_time;

@@ -1,29 +1,45 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { expect, test } from '@playwright/test';
-import { approvedOnFreshExam, DEMO_REVIEWER, expectAccessible, open, staffLogsIn, switchLanguage } from './support';
+import { chromium, expect, test } from '@playwright/test';
+import { approvedOnFreshExam, call, clickToNextPage, DEMO_REVIEWER, expectAccessible, newResidentId, open, staffLogsIn, switchLanguage, totpCode } from './support';
 
 // Seed 004's day at the branch's desk (七 现场报名材料, 八 fee after the originals), on a
 // desktop: an approved candidate prints the 报名登记表; the desk scans its code (a USB scanner
 // types the code and Enter; here the code is read from the printed PDF by poppler and zbar),
 // ticks with the keyboard, records 原件审核通过 and the fee, and prints the 材料交接单 (read with
 // poppler); the candidate reads the outcome on their timeline; the administrator sees the day's
-// progress. A fresh exam from preset 000, given seed 004's kind of on-site table, keeps the demo
-// exams as the other tests expect them.
+// progress. The desk is worked by a staff member the administrator named for it alone: they set
+// up their second factor, find the desk from their start page, and never see the review queue.
+
+// Seed 004's kind of on-site table, on a fresh exam from preset 000 (the demo exams stay as the
+// other tests expect them).
+const tables = `[fee]\namount_fen = 18000\non_site = true\n\n` +
+  `[registration_form]\nstamp_boxes = [{ title_zh = "所在单位组织人事部门意见", title_en = "Opinion of the employer" }]\n\n` +
+  `[on_site]\nfee_after_check = true\n\n` +
+  `[[on_site.items]]\ncode = "registration_form"\nname_zh = "报名登记表"\nname_en = "Registration form"\ncount = 3\nhandling = "keep"\nrequired = true\n\n` +
+  `[[on_site.items]]\ncode = "id_card"\nname_zh = "身份证原件"\nname_en = "ID card (original)"\nhandling = "return"\ncategory = "id_card"\nrequired = true\n\n` +
+  `[[on_site.items]]\ncode = "diploma"\nname_zh = "本科毕业证书原件"\nname_en = "Bachelor's diploma (original)"\nhandling = "keep"\ncategory = "education"\nrequired = true\n\n` +
+  `[[on_site.items]]\ncode = "record"\nname_zh = "教育部学历证书电子注册备案表"\nname_en = "Registration record of the diploma"\nhandling = "keep"\ncategory = "other"\nstands_in_for = "diploma"\n\n`;
+const pictures = [['id_card', 1], ['id_card', 2], ['education', 1], ['work_resume', 1], ['other', 1]] as const;
+
+// The whole day at the desk.
 test('the desk scans a printed form, ticks the originals, passes them, takes the fee and prints the handover slip', async ({ browser, page }) => {
   const code = `desk${Date.now() % 100000}`;
-  const tables = `[fee]\namount_fen = 18000\non_site = true\n\n` +
-    `[registration_form]\nstamp_boxes = [{ title_zh = "所在单位组织人事部门意见", title_en = "Opinion of the employer" }]\n\n` +
-    `[on_site]\nfee_after_check = true\n\n` +
-    `[[on_site.items]]\ncode = "registration_form"\nname_zh = "报名登记表"\nname_en = "Registration form"\ncount = 3\nhandling = "keep"\nrequired = true\n\n` +
-    `[[on_site.items]]\ncode = "id_card"\nname_zh = "身份证原件"\nname_en = "ID card (original)"\nhandling = "return"\ncategory = "id_card"\nrequired = true\n\n` +
-    `[[on_site.items]]\ncode = "diploma"\nname_zh = "本科毕业证书原件"\nname_en = "Bachelor's diploma (original)"\nhandling = "keep"\ncategory = "education"\nrequired = true\n\n` +
-    `[[on_site.items]]\ncode = "record"\nname_zh = "教育部学历证书电子注册备案表"\nname_en = "Registration record of the diploma"\nhandling = "keep"\ncategory = "other"\nstands_in_for = "diploma"\n\n`;
-  const pictures = [['id_card', 1], ['id_card', 2], ['education', 1], ['work_resume', 1], ['other', 1]] as const;
   const admin = await approvedOnFreshExam(browser, page, { code, tables }, { name: '现场考生', mobile: '13912345671' }, pictures);
-  const reviewer = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  await staffLogsIn(reviewer.request, DEMO_REVIEWER);
+
+  // The administrator names a new staff member for this exam's desk only.
+  const deskIdNumber = newResidentId();
+  const password = 'Desk2026staff';
+  await call(admin.request, 'admin_create_reviewer', {
+    fields: { id_type: 'resident_id', id_number: deskIdNumber, name: '台前李', mobile: '13700137002', password, email: '' },
+  });
+  const adminPage = await admin.newPage();
+  await open(adminPage, '/admin');
+  const staffRow = adminPage.getByTestId('reviewers').locator('tr', { hasText: '台前李' });
+  await staffRow.getByLabel(code, { exact: true }).selectOption({ label: '仅现场报名台' });
+  await expect(staffRow.getByLabel(code, { exact: true })).toHaveValue('desk');
+  await adminPage.close();
 
   // The printed form's code, as the desk's scanner reads it off the paper.
   const printed = await page.request.get(`/api/exams/${code}/registration-form.pdf`);
@@ -35,11 +51,28 @@ test('the desk scans a printed form, ticks the originals, passes them, takes the
   const formCode = execFileSync('zbarimg', ['--raw', '-q', '--oneshot', path.join(test.info().outputDir, 'form.png')]).toString().trim();
   expect(formCode).toMatch(/^ZGR1\./);
 
-  // The desk: the reviewer's start page leads there.
-  const desk = await reviewer.newPage();
-  await open(desk, '/review');
-  await desk.getByRole('link', { name: '现场报名台' }).first().waitFor();
-  await open(desk, `/desk/${code}`);
+  // The desk: the staff member signs in, sets up their authenticator, and their start page leads
+  // to the desk and to nothing else.
+  const staff = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const desk = await staff.newPage();
+  await open(desk, '/login');
+  await desk.getByLabel('证件号码').fill(deskIdNumber);
+  await desk.getByLabel('密码').fill(password);
+  await clickToNextPage(desk, desk.getByRole('button', { name: '登录' }));
+  const key = (await desk.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
+  await desk.getByLabel('验证码').fill(totpCode(key, Math.floor(Date.now() / 30_000)));
+  await desk.getByRole('button', { name: '完成设置' }).click();
+  await clickToNextPage(desk, desk.getByRole('button', { name: '我已保存，继续' }));
+  await expect(desk.getByRole('heading', { name: '材料审核' })).toBeVisible();
+  const examCard = desk.locator('li.exam-card');
+  await expect(examCard).toHaveCount(1);
+  await expect(examCard).toContainText('仅现场报名台');
+  await expect(examCard.getByRole('link')).toHaveCount(1);
+  await expectAccessible(desk);
+  const queue = await desk.request.post('/api/review_queue', { data: { query: { exam_code: code, filter: 'awaiting', from: null, to: null, after: null } } });
+  expect(queue.status()).toBe(403);
+  // Staff pages move within the page (no new load).
+  await examCard.getByRole('link', { name: '现场报名台' }).click();
   await expect(desk.getByRole('heading', { name: `现场报名 · 原件审核 · ${code}` })).toBeVisible();
   const field = desk.getByLabel('扫码或证件号码');
   await expect(field).toBeFocused();
@@ -70,7 +103,7 @@ test('the desk scans a printed form, ticks the originals, passes them, takes the
   await expect(desk.getByTestId('desk-missing')).toHaveCount(0);
   await card.getByRole('button', { name: '原件审核通过' }).focus();
   await desk.keyboard.press('Enter');
-  await expect(card.getByTestId('desk-outcome')).toContainText('原件审核通过（王审核');
+  await expect(card.getByTestId('desk-outcome')).toContainText('原件审核通过（台前李');
   await card.getByLabel('现场缴费凭证号（支付宝或微信）').fill('WX20270901001');
   await card.getByRole('button', { name: '登记缴费' }).click();
   await expect(card.getByTestId('desk-fee-paid')).toContainText('已缴费（订单');
@@ -97,13 +130,51 @@ test('the desk scans a printed form, ticks the originals, passes them, takes the
   await expect(page.locator('body')).toContainText('现场报名：原件审核通过');
 
   // The administrator follows the day.
-  const adminPage = await admin.newPage();
-  await open(adminPage, `/admin/exams/${code}`);
-  await expect(adminPage.getByTestId('desk-progress')).toContainText('审核通过 1 人：已到场 1，原件通过 1，不通过 0，未到场 0。');
-  const sheetFile = await adminPage.request.get(`/api/admin/exams/${code}/desk.csv`);
+  const progressPage = await admin.newPage();
+  await open(progressPage, `/admin/exams/${code}`);
+  await expect(progressPage.getByTestId('desk-progress')).toContainText('审核通过 1 人：已到场 1，原件通过 1，不通过 0，未到场 0。');
+  const sheetFile = await progressPage.request.get(`/api/admin/exams/${code}/desk.csv`);
   expect(await sheetFile.text()).toContain('通过');
-  await expectAccessible(adminPage);
-  await adminPage.close();
+  await expectAccessible(progressPage);
+  await progressPage.close();
   await desk.close();
-  await reviewer.close();
+  await staff.close();
+});
+
+// A desk without a USB scanner holds the printed form to the device's camera: here Chromium's
+// fake camera, playing a picture of the form's top right corner rendered from the PDF by poppler
+// (as a hand holds that corner to the camera); the page's own reader finds the candidate.
+test('the desk reads the printed form\'s code with the camera', async ({ browser, page }) => {
+  const code = `cam${Date.now() % 100000}`;
+  const admin = await approvedOnFreshExam(browser, page, { code, tables }, { name: '摄像考生', mobile: '13912345672' }, pictures);
+  await admin.close();
+  const printed = await page.request.get(`/api/exams/${code}/registration-form.pdf`);
+  expect(printed.status()).toBe(200);
+  const folder = test.info().outputDir;
+  fs.mkdirSync(folder, { recursive: true });
+  fs.writeFileSync(path.join(folder, 'form.pdf'), await printed.body());
+  // The page's top right corner at 150 dpi, 640 × 480 as the camera gives it (the A4 page is 1240
+  // pixels wide there); one JPEG frame is an MJPEG file Chromium plays over and over.
+  execFileSync('pdftoppm', ['-r', '150', '-x', '600', '-y', '0', '-W', '640', '-H', '480', '-jpeg', '-singlefile',
+    path.join(folder, 'form.pdf'), path.join(folder, 'corner')]);
+  const frame = path.join(folder, 'corner.mjpeg');
+  fs.renameSync(path.join(folder, 'corner.jpg'), frame);
+
+  const launchOptions = test.info().project.use.launchOptions ?? {};
+  const withCamera = await chromium.launch({
+    ...launchOptions,
+    args: [...(launchOptions.args ?? []), '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${frame}`],
+  });
+  const context = await withCamera.newContext({ baseURL: test.info().project.use.baseURL, permissions: ['camera'] });
+  await staffLogsIn(context.request, DEMO_REVIEWER);
+  const desk = await context.newPage();
+  await open(desk, `/desk/${code}`);
+  await desk.getByRole('button', { name: '用摄像头扫码' }).click();
+  await expect(desk.getByRole('button', { name: '关闭摄像头' })).toBeVisible();
+  const card = desk.getByTestId('desk-candidate');
+  await expect(card.getByRole('heading', { name: '摄像考生' })).toBeVisible({ timeout: 20_000 });
+  // The code read, the camera is let go.
+  await expect(desk.getByRole('button', { name: '用摄像头扫码' })).toBeVisible();
+  await expectAccessible(desk);
+  await withCamera.close();
 });

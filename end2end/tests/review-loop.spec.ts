@@ -181,8 +181,8 @@ test('the administrator adds a reviewer, then reads the audit log, the progress 
   await page.getByRole('button', { name: '创建审核人员账号' }).click();
   const row = reviewers.locator('tr', { hasText: '新审核员' });
   await expect(row).toBeVisible();
-  await row.getByLabel('000', { exact: true }).check();
-  await expect(row.getByLabel('000', { exact: true })).toBeChecked();
+  await row.getByLabel('000', { exact: true }).selectOption({ label: '审核' });
+  await expect(row.getByLabel('000', { exact: true })).toHaveValue('review');
   await expectAccessible(page);
 
   await open(page, '/admin/audit');

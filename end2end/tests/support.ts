@@ -431,7 +431,7 @@ export async function approvedOnFreshExam(
   await call(admin.request, 'admin_save_exam', { code, source: `${detail.source.slice(0, at)}${tables}${detail.source.slice(at)}${tail}` });
   const reviewers = await call(admin.request, 'admin_reviewers', {});
   const reviewerId = reviewers.find((r: any) => r.id_number_masked.endsWith('7897')).id;
-  await call(admin.request, 'admin_assign_reviewer', { reviewer_id: reviewerId, exam_code: code, assigned: true });
+  await call(admin.request, 'admin_assign_reviewer', { reviewer_id: reviewerId, exam_code: code, duty: 'review' });
 
   await signUpCandidate(page, candidate.name, candidate.mobile);
   await call(page.request, 'accept_pledge', { code });

@@ -8,6 +8,7 @@ mod after_approval;
 
 use app::domain::eligibility_csv::parse_eligibility_csv;
 use app::domain::sign_up_form::{SignUpFields, SignUpForm};
+use app::domain::staff_duty::StaffDuty;
 use app::domain::Role;
 use app::error::AppError;
 use app::ssr::access::caller::Caller;
@@ -107,7 +108,7 @@ pub async fn ensure_demo_data(state: &ServerState) -> Result<(), AppError> {
     let admin = admin.map(Caller::<Admin>::admit).transpose()?;
     if let (Some(reviewer), Some(admin)) = (reviewer, &admin) {
         for code in DEMO_PRESETS {
-            reviewers::set_assignment(db, admin, reviewer.id, code, true, now).await?;
+            reviewers::set_assignment(db, admin, reviewer.id, code, Some(StaffDuty::Review), now).await?;
         }
     }
     let demo_candidate = account_store::find_by_id_number(db, candidate.id_number).await?;

@@ -73,7 +73,7 @@ async fn demo_data_is_created_once_and_a_restart_does_not_undo_an_administrators
     let reviewers: Value = admin.call("admin_reviewers", json!({})).await.json().await.unwrap();
     let demo_reviewer = reviewers[0]["id"].as_i64().unwrap();
     let withdrawn = admin
-        .call("admin_assign_reviewer", json!({ "reviewer_id": demo_reviewer, "exam_code": "000", "assigned": false }))
+        .call("admin_assign_reviewer", json!({ "reviewer_id": demo_reviewer, "exam_code": "000", "duty": null }))
         .await;
     assert_eq!(withdrawn.status(), 200);
 
@@ -81,7 +81,7 @@ async fn demo_data_is_created_once_and_a_restart_does_not_undo_an_administrators
     server::demo_data::ensure_demo_data(&app.state).await.unwrap();
 
     let reviewers: Value = admin.call("admin_reviewers", json!({})).await.json().await.unwrap();
-    assert_eq!(reviewers[0]["exams"], json!(["004"]), "the withdrawn assignment stays withdrawn");
+    assert_eq!(reviewers[0]["assignments"], json!([["004", "review"]]), "the withdrawn assignment stays withdrawn");
 }
 
 #[tokio::test]

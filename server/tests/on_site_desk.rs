@@ -4,7 +4,8 @@
 //! with a clear message; the ticks record the originals seen and the 留存 items received; 通过
 //! waits for every required original or what stands in for it, and is recorded once when two desks
 //! press it together; the on-site fee waits for 通过; the candidate reads the outcome on their
-//! timeline; administrators see the day's progress and export it.
+//! timeline; administrators see the day's progress and export it; staff named for the desk only
+//! work it and never reach the review.
 mod support;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -239,4 +240,76 @@ async fn passing_waits_for_the_originals_one_of_two_desks_wins_and_the_fee_waits
     let line = export.lines().find(|l| l.contains(ALICE)).unwrap_or_default();
     assert!(line.contains("通过") && !line.contains("不通过"), "{export}");
     assert!(line.contains("王审核") || line.contains("赵管理"), "who recorded it: {line}");
+}
+
+#[tokio::test]
+async fn staff_named_for_the_desk_only_work_it_and_never_reach_the_review() {
+    let app = spawn_app().await;
+    exam_with_desk(&app).await;
+    let (_alice, _) = app.submitted_candidate(ALICE).await;
+    let (_bob, bob_images) = app.submitted_candidate(BOB).await;
+    let reviewer = app.reviewer().await;
+    let application = reviewer.first_waiting("000").await;
+    let sheet = reviewer.sheet(application).await;
+    let decided = reviewer.decide(application, sheet["version"].as_i64().unwrap(), json!("Approve")).await;
+    assert!(decided.status().is_success());
+    app.clock.set(at("2099-01-01T00:00:00+08:00"));
+
+    let desk = app.new_staff(CAROL, &["000"], "desk").await;
+    let exams: Value = desk.call("review_exams", json!({})).await.json().await.unwrap();
+    assert_eq!(exams[0]["exam"]["code"], "000");
+    assert_eq!((exams[0]["reviews"].clone(), exams[0]["desk"].clone()), (json!(false), json!(true)));
+    assert_eq!(exams[0]["awaiting"], 0, "how many wait for review is not the desk's business");
+
+    // The desk's work: find, see the scans, tick, pass, take the fee.
+    let found: Value = find(&desk, ALICE).await.json().await.unwrap();
+    let application_id = found["application_id"].as_i64().unwrap();
+    let scan = found["items"].as_array().unwrap().iter().find(|i| i["code"] == "id_card").unwrap()["scans"][0].clone();
+    assert_eq!(desk.get(scan.as_str().unwrap()).await.status(), 200, "the scan beside the original");
+    let at_desk = json!({ "exam_code": "000", "application_id": application_id });
+    let mut ticks = at_desk.clone();
+    ticks["seen"] = json!(["registration_form", "id_card", "diploma"]);
+    ticks["received"] = json!(["registration_form", "diploma"]);
+    assert_eq!(desk.call("desk_tick", ticks).await.status(), 200);
+    let mut pass = at_desk.clone();
+    pass["passed"] = json!(true);
+    pass["reason"] = json!("");
+    assert_eq!(desk.call("desk_decide", pass).await.status(), 200);
+    let mut fee = at_desk.clone();
+    fee["receipt_no"] = json!("WX-0002");
+    assert_eq!(desk.call("desk_record_fee", fee).await.status(), 200);
+
+    // Never the review: not the queue, not an application, not a waiting candidate's scans.
+    assert_eq!(desk.queue("000", json!("awaiting"), Value::Null).await.status(), 403);
+    assert_eq!(desk.open_application(application_id, false).await.status(), 404);
+    let bob_scan = format!("/api/materials/{}/file", bob_images[0]);
+    assert_eq!(reviewer.get(&bob_scan).await.status(), 200, "the reviewer reads it");
+    assert_eq!(desk.get(&bob_scan).await.status(), 404, "not approved: not the desk's");
+    let (_, _, body) = error_kind(find(&desk, BOB).await).await;
+    assert!(message_zh(&body).contains("审核通过的考生才能现场报名"), "{body}");
+    // Nor another exam's desk.
+    let elsewhere = app.new_staff(DAVE, &["004"], "desk").await;
+    assert_eq!(find(&elsewhere, ALICE).await.status(), 403);
+    assert_eq!(elsewhere.get(scan.as_str().unwrap()).await.status(), 404);
+
+    // The administrator takes the desk away: audited both times, and the desk is closed to them.
+    let admin = app.admin().await;
+    let reviewers: Value = admin.call("admin_reviewers", json!({})).await.json().await.unwrap();
+    let carol = reviewers.as_array().unwrap().iter().find(|r| r["id_number_masked"] == "110***********1233").unwrap();
+    assert_eq!(carol["assignments"], json!([["000", "desk"]]));
+    let withdrawn = admin
+        .call("admin_assign_reviewer", json!({ "reviewer_id": carol["id"], "exam_code": "000", "duty": null }))
+        .await;
+    assert!(withdrawn.status().is_success());
+    assert_eq!(find(&desk, ALICE).await.status(), 403);
+    assert_eq!(desk.get(scan.as_str().unwrap()).await.status(), 404);
+    let details: Vec<String> = app::ssr::entities::audit_entry::Entity::find()
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|entry| entry.detail)
+        .collect();
+    assert!(details.iter().any(|d| d == "assigned to the on-site desk only of exam 000"), "{details:?}");
+    assert!(details.iter().any(|d| d == "no longer assigned to exam 000"), "{details:?}");
 }

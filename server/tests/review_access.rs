@@ -122,7 +122,7 @@ async fn everyone_reaches_exactly_what_is_theirs() {
     let id = p.admin.call("admin_reviewers", json!({})).await.json::<Value>().await.unwrap()[0]["id"].as_i64().unwrap();
     let status = p
         .reviewer
-        .call("admin_assign_reviewer", json!({ "reviewer_id": id, "exam_code": "004", "assigned": true }))
+        .call("admin_assign_reviewer", json!({ "reviewer_id": id, "exam_code": "004", "duty": "review" }))
         .await
         .status()
         .as_u16();

@@ -1,4 +1,5 @@
-//! Reviewer accounts on the administration page: create one, and tick the exams each reviews.
+//! Reviewer accounts on the administration page: create one, and name each for an exam: to review
+//! it, or to work its desk on the day only (现场报名).
 
 use leptos::prelude::*;
 
@@ -7,6 +8,7 @@ use crate::api::server_resource::server_resource;
 use crate::components::account_fields::AccountFields;
 use crate::components::error_note::ErrorNote;
 use crate::domain::sign_up_form::SignUpFields;
+use crate::domain::staff_duty::StaffDuty;
 use crate::error::AppError;
 use crate::i18n::tr;
 use crate::models::exam::ExamSummary;
@@ -27,10 +29,10 @@ pub fn ReviewersPanel(exams: Vec<ExamSummary>) -> impl IntoView {
             Err(error) => failure.set(Some(error)),
         }
     });
-    let assign = Action::new(move |(reviewer, exam, on): &(i32, String, bool)| {
-        let (reviewer, exam, on) = (*reviewer, exam.clone(), *on);
+    let assign = Action::new(move |(reviewer, exam, duty): &(i32, String, Option<StaffDuty>)| {
+        let (reviewer, exam, duty) = (*reviewer, exam.clone(), *duty);
         async move {
-            if let Err(error) = admin_assign_reviewer(reviewer, exam, on).await {
+            if let Err(error) = admin_assign_reviewer(reviewer, exam, duty).await {
                 failure.set(Some(error));
             }
             refresh.update(|v| *v += 1);
@@ -41,25 +43,33 @@ pub fn ReviewersPanel(exams: Vec<ExamSummary>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="reviewers-title">
             <h2 id="reviewers-title">{tr("审核人员", "Reviewers")}</h2>
+            <p class="muted">{tr(
+                "“审核”：审核该考试的材料，也可在现场报名台工作；“仅现场报名台”：只能在现场报名台核验原件、登记缴费，看不到审核队列。",
+                "Review: reviews the exam's applications and may work its on-site desk. On-site desk only: checks originals and records fees at the desk, and never sees the review queue.",
+            )}</p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match reviewers.await {
                         Ok(rows) => view! {
                             <table class="reviewers" data-testid="reviewers">
-                                <thead><tr><th>{tr("姓名", "Name")}</th><th>{tr("证件号码", "ID number")}</th><th>{tr("审核的考试", "Reviews")}</th></tr></thead>
+                                <thead><tr><th>{tr("姓名", "Name")}</th><th>{tr("证件号码", "ID number")}</th><th>{tr("负责的考试", "Exams")}</th></tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|row| view! {
                                         <tr>
                                             <td>{row.name.clone()}</td>
                                             <td>{row.id_number_masked.clone()}</td>
                                             <td>{exams.get_value().into_iter().map(|exam| {
-                                                let checked = row.exams.contains(&exam.code);
+                                                let duty = row.assignments.iter().find(|(code, _)| *code == exam.code).map(|(_, duty)| *duty);
                                                 let (reviewer, code) = (row.id, exam.code.clone());
                                                 view! {
-                                                    <label class="assignment">
-                                                        <input type="checkbox" checked=checked on:change=move |ev| { assign.dispatch((reviewer, code.clone(), event_target_checked(&ev))); }/>
+                                                    <span class="assignment">
                                                         {exam.code.clone()}
-                                                    </label>
+                                                        <select aria-label=exam.code.clone() on:change=move |ev| { assign.dispatch((reviewer, code.clone(), duty_of(&event_target_value(&ev)))); }>
+                                                            <option value="" selected=duty.is_none()>{tr("不负责", "None")}</option>
+                                                            <option value="review" selected=duty == Some(StaffDuty::Review)>{tr("审核", "Review")}</option>
+                                                            <option value="desk" selected=duty == Some(StaffDuty::Desk)>{tr("仅现场报名台", "On-site desk only")}</option>
+                                                        </select>
+                                                    </span>
                                                 }
                                             }).collect_view()}</td>
                                         </tr>
@@ -80,4 +90,9 @@ pub fn ReviewersPanel(exams: Vec<ExamSummary>) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The duty a choice names; the empty choice names none.
+fn duty_of(value: &str) -> Option<StaffDuty> {
+    (!value.is_empty()).then(|| StaffDuty::from_stored(value))
 }

@@ -125,7 +125,8 @@ pub struct ReviewerRow {
     pub name: String,
     pub id_number_masked: String,
     pub email: Option<String>,
-    pub exams: Vec<String>,
+    /// The exams named for, by code, and what for.
+    pub assignments: Vec<(String, crate::domain::staff_duty::StaffDuty)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

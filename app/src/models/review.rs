@@ -107,6 +107,8 @@ pub struct ReviewerExam {
     pub exam: ExamSummary,
     pub phase: ExamPhase,
     pub awaiting: u64,
+    /// The account reviews this exam's applications; false: it works the exam's desk only.
+    pub reviews: bool,
     /// The exam has a desk for 现场报名 (its file's `[on_site]`).
     #[serde(default)]
     pub desk: bool,

@@ -17,7 +17,7 @@ pub fn ReviewHomePage() -> impl IntoView {
         <Transition fallback=move || view! { <p>{tr("加载中…", "Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match exams.await {
-                    Ok(rows) if rows.is_empty() => view! { <p>{tr("您还没有被分配审核任何考试。", "No exam has been assigned to you for review yet.")}</p> }.into_any(),
+                    Ok(rows) if rows.is_empty() => view! { <p>{tr("您还没有被分配任何考试。", "No exam has been assigned to you yet.")}</p> }.into_any(),
                     Ok(rows) => view! {
                         <ul class="exam-list">
                             {rows.into_iter().map(|row| {
@@ -25,11 +25,24 @@ pub fn ReviewHomePage() -> impl IntoView {
                                 let exam = row.exam.clone();
                                 let awaiting = row.awaiting;
                                 let desk = row.desk.then(|| format!("/desk/{}", exam.code));
-                                view! {
-                                    <li class="card exam-card">
-                                        <a href=format!("/review/exams/{}", exam.code)>{move || lang.get().pick(exam.title_zh.clone(), exam.title_en.clone())}</a>
+                                let title = move || lang.get().pick(exam.title_zh.clone(), exam.title_en.clone());
+                                // Staff of the desk alone see the exam, not its queue.
+                                let review = row.reviews.then(|| {
+                                    let queue = format!("/review/exams/{}", row.exam.code);
+                                    view! {
+                                        <a href=queue>{title.clone()}</a>
                                         <span class="badge phase">{tr(phase_zh, phase_en)}</span>
                                         <span class="badge" data-testid="awaiting">{move || lang.get().pick(format!("待审核 {awaiting}"), format!("{awaiting} waiting"))}</span>
+                                    }
+                                });
+                                let desk_only = (!row.reviews).then(|| view! {
+                                    <span>{title.clone()}</span>
+                                    <span class="badge">{tr("仅现场报名台", "On-site desk only")}</span>
+                                });
+                                view! {
+                                    <li class="card exam-card">
+                                        {review}
+                                        {desk_only}
                                         {desk.map(|href| view! { <a class="button secondary" href=href>{tr("现场报名台", "On-site desk")}</a> })}
                                     </li>
                                 }

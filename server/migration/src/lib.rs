@@ -32,6 +32,7 @@ mod m20261127_000026_picture_findings_id_number_retry_at;
 mod m20261127_000027_second_factors_wrong_codes;
 mod m20261127_000028_eligible_candidates_notice;
 mod m20261127_000029_create_on_site_checks;
+mod m20261128_000030_reviewer_assignments_duty;
 
 pub struct Migrator;
 
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000027_second_factors_wrong_codes::Migration),
             Box::new(m20261127_000028_eligible_candidates_notice::Migration),
             Box::new(m20261127_000029_create_on_site_checks::Migration),
+            Box::new(m20261128_000030_reviewer_assignments_duty::Migration),
         ]
     }
 }

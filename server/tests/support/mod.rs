@@ -223,8 +223,14 @@ impl TestApp {
         browser
     }
 
-    /// A reviewer account the administrator creates and assigns to `exams`, signed in.
+    /// A reviewer account the administrator creates and assigns to review `exams`, signed in.
     pub async fn new_reviewer(&self, id_number: &str, exams: &[&str]) -> Browser {
+        self.new_staff(id_number, exams, "review").await
+    }
+
+    /// A staff account the administrator creates and names for `exams` with `duty` ("review" or
+    /// "desk"), signed in.
+    pub async fn new_staff(&self, id_number: &str, exams: &[&str], duty: &str) -> Browser {
         let admin = self.admin().await;
         let fields = json!({ "id_type": "resident_id", "id_number": id_number, "name": "审核员", "mobile": "13900139000", "password": "review-pass-1" });
         let created = admin.call("admin_create_reviewer", json!({ "fields": fields })).await;
@@ -232,7 +238,7 @@ impl TestApp {
         let id = created.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
         for exam in exams {
             let assigned = admin
-                .call("admin_assign_reviewer", json!({ "reviewer_id": id, "exam_code": exam, "assigned": true }))
+                .call("admin_assign_reviewer", json!({ "reviewer_id": id, "exam_code": exam, "duty": duty }))
                 .await;
             assert!(assigned.status().is_success(), "assignment refused");
         }

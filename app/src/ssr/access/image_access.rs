@@ -1,6 +1,7 @@
-//! The one rule for reading a stored image: its owner, and whoever may review the owner's
-//! application; anyone else learns nothing (not found). The file an image had before its
-//! replacement is for reviewers only (the candidate sees what they sent last).
+//! The one rule for reading a stored image: its owner, whoever may review the owner's
+//! application, and, once it is approved, the staff of its exam's desk on the day (who lay each
+//! original beside its scan); anyone else learns nothing (not found). The file an image had
+//! before its replacement is for reviewers only (the candidate sees what they sent last).
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -13,16 +14,16 @@ use crate::ssr::application::material_queries;
 use crate::ssr::entities::{material, material_version};
 use crate::ssr::infra::server_state::ServerState;
 
-/// The stored bytes and their format, for the owner and for whoever may review the owner's
-/// application.
+/// The stored bytes and their format, for the owner, whoever may review the owner's application,
+/// and the desk's staff once it is approved.
 pub async fn read_for(
     state: &ServerState,
     account: &Caller<Anyone>,
     material_id: &str,
 ) -> Result<(ImageFormat, Vec<u8>), AppError> {
     let row = material_queries::find(&state.db, material_id).await?;
-    if row.user_id != account.id {
-        reviewable(state, account, &row).await?;
+    if row.user_id != account.id && reviewable(state, account, &row).await.is_err() {
+        at_the_desk(state, account, &row).await?;
     }
     let bytes = state.blobs.get(&row.blob_key).await.map_err(|e| crate::ssr::internal("blob read", e))?;
     let bytes = bytes.ok_or_else(|| crate::ssr::internal("blob missing", row.blob_key.clone()))?;
@@ -56,7 +57,13 @@ pub async fn previous_file(
     Ok((ImageFormat::from_file_extension(&version.format), bytes))
 }
 
-/// Someone else's image is readable only through a review; otherwise it does not exist.
+/// An approved candidate's image, to the staff of their exam's desk; otherwise it does not exist.
+async fn at_the_desk(state: &ServerState, account: &Caller<Anyone>, image: &material::Model) -> Result<(), AppError> {
+    let staff = account.as_a::<Staff>().map_err(|_| AppError::NotFound)?;
+    reviewer_access::desk_image(&state.db, &staff, image).await.map(|_| ()).map_err(|_| AppError::NotFound)
+}
+
+/// Someone else's image is readable through a review; otherwise it does not exist.
 async fn reviewable(state: &ServerState, account: &Caller<Anyone>, image: &material::Model) -> Result<(), AppError> {
     let staff = account.as_a::<Staff>().map_err(|_| AppError::NotFound)?;
     reviewer_access::reviewable_image(&state.db, &staff, image).await.map(|_| ()).map_err(|_| AppError::NotFound)

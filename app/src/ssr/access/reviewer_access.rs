@@ -1,8 +1,12 @@
-//! Who may review what: administrators every exam, a reviewer the exams assigned to them, and
-//! only applications handed in at least once. Anything else is "not found" or "forbidden".
+//! Who may review what: administrators every exam, a reviewer the exams assigned to them for
+//! review, and only applications handed in at least once; and who may work an exam's desk on the
+//! day (现场报名): those, and staff named for its desk only. Anything else is "not found" or
+//! "forbidden".
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
+use crate::domain::application_state::ApplicationState;
+use crate::domain::staff_duty::StaffDuty;
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
@@ -10,27 +14,52 @@ use crate::ssr::access::gate::Staff;
 use crate::ssr::application::application_queries;
 use crate::ssr::entities::{application, material, reviewer_assignment};
 
-/// Administrators review every exam; a reviewer only those assigned (nobody else is `Staff`).
+/// Administrators review every exam; a reviewer only those assigned for review (nobody else is
+/// `Staff`).
 pub async fn require_reviewer_of(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
     exam_code: &str,
 ) -> Result<(), AppError> {
-    match account.role {
-        Role::Admin => Ok(()),
-        Role::Reviewer if assigned_exams(db, account.id).await?.iter().any(|c| c == exam_code) => Ok(()),
+    match duty_for(db, account, exam_code).await? {
+        Some(StaffDuty::Review) => Ok(()),
         _ => Err(AppError::Forbidden),
     }
 }
 
-pub async fn assigned_exams(db: &DatabaseConnection, user_id: i32) -> Result<Vec<String>, AppError> {
+/// The exam's desk on the day: its reviewers, and staff named for its desk only.
+pub async fn require_desk_of(
+    db: &DatabaseConnection,
+    account: &Caller<Staff>,
+    exam_code: &str,
+) -> Result<(), AppError> {
+    match duty_for(db, account, exam_code).await? {
+        Some(_) => Ok(()),
+        None => Err(AppError::Forbidden),
+    }
+}
+
+/// What the account does for the exam: an administrator everything.
+async fn duty_for(
+    db: &DatabaseConnection,
+    account: &Caller<Staff>,
+    exam_code: &str,
+) -> Result<Option<StaffDuty>, AppError> {
+    if account.role == Role::Admin {
+        return Ok(Some(StaffDuty::Review));
+    }
+    Ok(assignments(db, account.id).await?.into_iter().find(|(code, _)| code == exam_code).map(|(_, duty)| duty))
+}
+
+/// The exams a staff account is named for and what for, by exam code.
+pub async fn assignments(db: &DatabaseConnection, user_id: i32) -> Result<Vec<(String, StaffDuty)>, AppError> {
     let rows = reviewer_assignment::Entity::find()
         .filter(reviewer_assignment::Column::UserId.eq(user_id))
         .order_by_asc(reviewer_assignment::Column::ExamCode)
         .all(db)
         .await
         .map_err(|e| crate::ssr::internal("assignments", e))?;
-    Ok(rows.into_iter().map(|r| r.exam_code).collect())
+    Ok(rows.iter().map(|row| (row.exam_code.clone(), row.duty())).collect())
 }
 
 /// An application the account may review: one of an exam assigned to them, handed in at least
@@ -60,4 +89,21 @@ pub async fn reviewable_image(
     let application =
         application_queries::find(db, image.user_id, &image.exam_code).await?.ok_or(AppError::NotFound)?;
     reviewable(db, account, application.id).await
+}
+
+/// The application an image belongs to, when it is an approved one at a desk the account works:
+/// the desk lays each original beside its scan. Anything else is "not found".
+pub async fn desk_image(
+    db: &DatabaseConnection,
+    account: &Caller<Staff>,
+    image: &material::Model,
+) -> Result<application::Model, AppError> {
+    let application =
+        application_queries::find(db, image.user_id, &image.exam_code).await?.ok_or(AppError::NotFound)?;
+    if application.state != ApplicationState::Approved
+        || require_desk_of(db, account, &application.exam_code).await.is_err()
+    {
+        return Err(AppError::NotFound);
+    }
+    Ok(application)
 }

@@ -1,10 +1,11 @@
-//! Reviewer accounts: administrators create them and assign them to exams; every change is
-//! audited as a role change.
+//! Reviewer accounts: administrators create them and name them, exam by exam, to review or to
+//! work its desk on the day only; every change is audited as a role change.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::domain::sign_up_form::SignUpForm;
+use crate::domain::staff_duty::StaffDuty;
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::models::admin::ReviewerRow;
@@ -34,13 +35,14 @@ pub async fn create_reviewer(
     Ok(account)
 }
 
-/// Assigns a reviewer to an exam, or withdraws the assignment; audited either way.
+/// Names a reviewer for an exam with a duty, changes the duty, or (None) withdraws the
+/// assignment; audited whenever something changed.
 pub async fn set_assignment(
     db: &DatabaseConnection,
     admin: &Caller<Admin>,
     reviewer_id: i32,
     exam_code: &str,
-    assigned: bool,
+    duty: Option<StaffDuty>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let reviewer = user::Entity::find_by_id(reviewer_id)
@@ -57,18 +59,24 @@ pub async fn set_assignment(
         .one(db)
         .await
         .map_err(|e| crate::ssr::internal("assignment lookup", e))?;
-    match (existing, assigned) {
-        (None, true) => {
+    match (existing, duty) {
+        (None, Some(duty)) => {
             reviewer_assignment::ActiveModel {
                 user_id: Set(reviewer_id),
                 exam_code: Set(exam_code.to_string()),
                 assigned_at: Set(now),
+                duty: Set(duty.as_str().to_string()),
             }
             .insert(db)
             .await
             .map_err(|e| crate::ssr::internal("assignment insert", e))?;
         }
-        (Some(_), false) => {
+        (Some(row), Some(duty)) if row.duty() != duty => {
+            let mut row: reviewer_assignment::ActiveModel = row.into();
+            row.duty = Set(duty.as_str().to_string());
+            row.update(db).await.map_err(|e| crate::ssr::internal("assignment update", e))?;
+        }
+        (Some(_), None) => {
             reviewer_assignment::Entity::delete_by_id(key)
                 .exec(db)
                 .await
@@ -76,10 +84,10 @@ pub async fn set_assignment(
         }
         _ => return Ok(()),
     }
-    let detail = if assigned {
-        format!("assigned to review exam {exam_code}")
-    } else {
-        format!("no longer reviews exam {exam_code}")
+    let detail = match duty {
+        Some(StaffDuty::Review) => format!("assigned to review exam {exam_code}"),
+        Some(StaffDuty::Desk) => format!("assigned to the on-site desk only of exam {exam_code}"),
+        None => format!("no longer assigned to exam {exam_code}"),
     };
     audit::record(db, Some(admin.account()), AuditAction::RoleChange, &audit::actor_label(&reviewer), &detail, now)
         .await
@@ -101,19 +109,19 @@ pub async fn list_reviewers(db: &DatabaseConnection, _: &Caller<Admin>) -> Resul
     Ok(reviewers
         .into_iter()
         .map(|reviewer| {
-            let exams = assignments.iter().filter(|a| a.user_id == reviewer.id).map(|a| a.exam_code.clone());
-            row_of(&reviewer, exams.collect())
+            let named = assignments.iter().filter(|a| a.user_id == reviewer.id);
+            row_of(&reviewer, named.map(|a| (a.exam_code.clone(), a.duty())).collect())
         })
         .collect())
 }
 
 /// A reviewer as the administrator's list shows them.
-pub fn row_of(reviewer: &user::Model, exams: Vec<String>) -> ReviewerRow {
+pub fn row_of(reviewer: &user::Model, assignments: Vec<(String, StaffDuty)>) -> ReviewerRow {
     ReviewerRow {
         id: reviewer.id,
         name: reviewer.name.clone(),
         id_number_masked: reviewer.masked_id_number(),
         email: reviewer.email.clone(),
-        exams,
+        assignments,
     }
 }

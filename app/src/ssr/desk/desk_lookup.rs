@@ -14,7 +14,7 @@ use crate::error::AppError;
 use crate::models::desk::{DeskCandidate, DeskItem};
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Staff;
-use crate::ssr::access::reviewer_access::require_reviewer_of;
+use crate::ssr::access::reviewer_access::require_desk_of;
 use crate::ssr::accounts::account_store;
 use crate::ssr::application::{application_queries, material_queries};
 use crate::ssr::entities::{application, on_site_check, payment_order, user};
@@ -27,7 +27,7 @@ pub async fn desk_exam(
     staff: &Caller<Staff>,
     exam_code: &str,
 ) -> Result<(ExamDefinition, OnSiteSpec), AppError> {
-    require_reviewer_of(&state.db, staff, exam_code).await?;
+    require_desk_of(&state.db, staff, exam_code).await?;
     let definition = exam_store::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
     let spec = definition.on_site.clone().ok_or_else(|| {
         AppError::invalid_field(

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-/// A reviewer may review this exam's applications.
+/// A staff account's duty for an exam: review its applications (and its desk), or its desk only.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "reviewer_assignments")]
 pub struct Model {
@@ -9,6 +9,14 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub exam_code: String,
     pub assigned_at: DateTimeUtc,
+    /// `StaffDuty::as_str`: "review" or "desk".
+    pub duty: String,
+}
+
+impl Model {
+    pub fn duty(&self) -> crate::domain::staff_duty::StaffDuty {
+        crate::domain::staff_duty::StaffDuty::from_stored(&self.duty)
+    }
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::models::payment::OrderView;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::{Admin, Staff};
-use crate::ssr::access::reviewer_access::require_reviewer_of;
+use crate::ssr::access::reviewer_access::require_desk_of;
 use crate::ssr::accounts::account_store;
 use crate::ssr::application::application_queries;
 use crate::ssr::entities::{on_site_check, payment_notice, payment_order};
@@ -56,7 +56,7 @@ pub async fn record_on_site(
             "Enter the receipt or transaction number (1–64 characters)",
         ));
     }
-    require_reviewer_of(&state.db, staff, exam_code).await?;
+    require_desk_of(&state.db, staff, exam_code).await?;
     let definition = exam_store::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
     let fee =
         definition.fee.as_ref().filter(|f| f.on_site).ok_or_else(|| {
