@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { daysPassSinceTheText } from './days-pass';
 import { textsAcceptedFor } from './sms-standin';
-import { adminContext, call, clickToNextPage, expectAccessible, newResidentId, open, switchLanguage, waitForHydration } from './support';
+import { adminContext, call, clickToNextPage, expectAccessible, makeImage, newResidentId, open, switchLanguage, waitForHydration } from './support';
 
 // Seed 004, section 一 and 九.4: the administrator texts the listed candidates from 资格名单
 // through Alibaba Cloud's SendSms (its stand-in checks the signature, sign and template, as the
@@ -71,6 +71,17 @@ test('资格名单 texts the listed candidates; one reads their own five days, a
   await expect(candidate.getByTestId('own-days')).toHaveText(`Upload and submit by 24:00 on ${day} ${months[month - 1]}; after that your application lapses.`);
   expect(await candidate.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectAccessible(candidate);
+
+  // Within their days they agree to the pledge and upload: the server takes the photo.
+  await candidate.getByLabel('I have read the pledge above and agree to it').check();
+  await candidate.getByRole('button', { name: 'Agree and continue' }).click();
+  const photo = candidate.getByRole('region', { name: 'ID photo' });
+  const good = await makeImage(candidate, { width: 450, height: 600, quality: 0.9, noise: true });
+  await photo.locator('#file-id_photo').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: good });
+  await expect(photo.getByText('meets the rules')).toBeVisible();
+  await photo.getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(photo).toContainText('1 of 1 uploaded');
+  await expect(candidate.getByTestId('own-days')).toBeVisible();
   await phone.close();
 
   // Six days after the other's text: their last day has gone by with nothing submitted.
