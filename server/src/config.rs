@@ -137,6 +137,23 @@ pub struct Config {
     /// an authority that texts no list registers none, and such a text is listed as undelivered.
     #[serde(default, deserialize_with = "digits_as_text")]
     pub sms_template_listed_notice: Option<String>,
+    /// Signing in through the authority's identity provider (OpenID Connect; seed 003's
+    /// 用报名系统账号登录): its issuer address, exactly as its discovery document names it. None:
+    /// only Zige's own accounts. Needs `public_url` (the provider sends people back to
+    /// `<public_url>/auth/oidc/callback`, registered with it).
+    pub oidc_issuer: Option<String>,
+    /// The client id the provider registered for Zige.
+    #[serde(default, deserialize_with = "digits_as_text")]
+    pub oidc_client_id: Option<String>,
+    /// A file holding the client secret, read once at start, never logged.
+    pub oidc_client_secret_file: Option<PathBuf>,
+    /// The scopes asked for besides `openid`, separated by spaces.
+    pub oidc_scopes: String,
+    /// The claims carrying the ID number, the name and the mobile number (the ID token's, or
+    /// userinfo's where the ID token leaves them out).
+    pub oidc_claim_id_number: String,
+    pub oidc_claim_name: String,
+    pub oidc_claim_mobile: String,
     /// WeChat Pay (API v3), offered where an exam takes its fee online once the merchant number is
     /// set, with every setting below it; `ZIGE_PUBLIC_URL` is where its notifications come.
     #[serde(default, deserialize_with = "digits_as_text")]
@@ -259,6 +276,13 @@ impl Default for Config {
             metrics_listen: None,
             backup_recipient: None,
             backup_identity_file: None,
+            oidc_issuer: None,
+            oidc_client_id: None,
+            oidc_client_secret_file: None,
+            oidc_scopes: "profile phone".to_string(),
+            oidc_claim_id_number: "id_number".to_string(),
+            oidc_claim_name: "name".to_string(),
+            oidc_claim_mobile: "phone_number".to_string(),
             wechatpay_merchant_id: None,
             wechatpay_app_id: None,
             wechatpay_merchant_key_file: None,

@@ -22,6 +22,7 @@ pub mod routes;
 pub mod secret_file;
 pub mod session_key;
 pub mod session_store;
+pub mod sign_in_provider;
 pub mod site_options;
 pub mod sms;
 pub mod startup;

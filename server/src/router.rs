@@ -45,6 +45,7 @@ use crate::routes::my_data::{delete_my_account, my_data_archive};
 use crate::routes::pay_order::{pay_order, PublicAddress};
 use crate::routes::payment_notify::payment_notify;
 use crate::routes::payments_export::payments_export;
+use crate::routes::provider_sign_in;
 use crate::routes::results_export::results_export;
 use crate::routes::sandbox_cashier::{cashier_page, cashier_pay, SandboxProvider};
 use crate::routes::seats_export::seats_export;
@@ -59,6 +60,8 @@ use crate::routes::{
     upload_example::upload_example,
     upload_material::upload_material,
 };
+use crate::sign_in_provider::provider_client::ProviderSignIn;
+use crate::sign_in_provider::provider_settings::CALLBACK_PATH;
 
 /// Brotli's (and gzip's) quality for what is compressed as it is sent.
 const DYNAMIC_COMPRESSION_QUALITY: i32 = 5;
@@ -74,6 +77,15 @@ fn sandbox_routes(sandbox: Option<Arc<SandboxGateway>>, config: &Config) -> Rout
     Router::new()
         .route("/sandbox/cashier/{order_no}", get(cashier_page))
         .route("/sandbox/cashier/{order_no}/pay", post(cashier_pay))
+        .layer(axum::Extension(provider))
+}
+
+/// Signing in through the authority's identity provider, where one is configured.
+fn provider_sign_in_routes(provider: Option<Arc<ProviderSignIn>>) -> Router<ServerState> {
+    let Some(provider) = provider else { return Router::new() };
+    Router::new()
+        .route("/auth/oidc/start", get(provider_sign_in::start))
+        .route(CALLBACK_PATH, get(provider_sign_in::callback))
         .layer(axum::Extension(provider))
 }
 
@@ -115,6 +127,7 @@ pub(crate) fn build_router(
     config: &Config,
     sandbox: Option<Arc<SandboxGateway>>,
     documents: FontCell,
+    provider_sign_in: Option<Arc<ProviderSignIn>>,
 ) -> Router {
     let max_upload_bytes = config.max_upload_bytes;
     let rate_limit_state = RateLimitState { limits: state.rate_limits.clone(), behind_proxy: config.behind_proxy };
@@ -162,6 +175,7 @@ pub(crate) fn build_router(
             get(template_preview).layer(axum::Extension(documents.clone())),
         )
         .merge(sandbox_routes(sandbox, config))
+        .merge(provider_sign_in_routes(provider_sign_in))
         .route("/api/my-data.zip", get(my_data_archive).layer(Extension(ArchiveDoor::new(config))))
         .route("/account/delete", post(delete_my_account))
         .route("/pay/{order_no}", get(pay_order).layer(Extension(PublicAddress(public_address(config)))))

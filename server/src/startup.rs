@@ -157,8 +157,11 @@ pub async fn prepare_with_clock(
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(SESSION_IDLE_HOURS)))
         .with_signed(session_key);
 
+    let provider_sign_in = crate::sign_in_provider::provider_settings::ProviderSettings::from_config(config)?
+        .map(|settings| Arc::new(crate::sign_in_provider::provider_client::ProviderSignIn::new(settings)));
     let mut router =
-        crate::router::build_router(state.clone(), config, sandbox.clone(), documents.clone()).layer(sessions);
+        crate::router::build_router(state.clone(), config, sandbox.clone(), documents.clone(), provider_sign_in)
+            .layer(sessions);
     if config.serves_https() {
         // Browsers that reached the app over https once never try plain http again for a year.
         router = router.layer(SetResponseHeaderLayer::if_not_present(

@@ -166,7 +166,7 @@ pub struct AuditQuery {
 
 /// Every kind of line the audit log holds (as `ssr::audit::AuditAction` names them), with the
 /// words the filter shows.
-pub const AUDIT_ACTIONS: [(&str, &str, &str); 39] = [
+pub const AUDIT_ACTIONS: [(&str, &str, &str); 40] = [
     ("decision", "审核决定", "Decision"),
     ("unlock", "退回解锁", "Unlock"),
     ("role_change", "角色变更", "Role change"),
@@ -207,6 +207,7 @@ pub const AUDIT_ACTIONS: [(&str, &str, &str); 39] = [
     ("listed_candidates_texted", "向名单内考生发送报名短信", "Listed candidates texted"),
     ("own_days_extended", "延长考生上传期限", "A candidate's own days extended"),
     ("on_site_check_recorded", "记录现场原件审核结果", "On-site originals check recorded"),
+    ("provider_identity_linked", "绑定报名系统账号", "Registration system account linked"),
 ];
 
 /// An email or text message the outbox gave up on (the provider refused it for good, or it may

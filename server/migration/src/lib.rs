@@ -33,6 +33,7 @@ mod m20261127_000027_second_factors_wrong_codes;
 mod m20261127_000028_eligible_candidates_notice;
 mod m20261127_000029_create_on_site_checks;
 mod m20261128_000030_reviewer_assignments_duty;
+mod m20261128_000031_create_provider_identities;
 
 pub struct Migrator;
 
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000028_eligible_candidates_notice::Migration),
             Box::new(m20261127_000029_create_on_site_checks::Migration),
             Box::new(m20261128_000030_reviewer_assignments_duty::Migration),
+            Box::new(m20261128_000031_create_provider_identities::Migration),
         ]
     }
 }

@@ -80,6 +80,7 @@ tables![
     recovery_code,
     second_factor,
     second_factor_recovery_code,
+    provider_identity,
     ticket_key,
     audit_entry,
     idempotency_key,

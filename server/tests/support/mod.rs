@@ -12,6 +12,7 @@ pub mod certificate_pictures;
 pub mod cluster;
 pub mod fee_desk;
 pub mod id_card_pictures;
+pub mod oidc;
 pub mod pdf;
 pub mod review_pictures;
 #[path = "../../../app/tests/support/mod.rs"]
@@ -333,6 +334,14 @@ impl Browser {
     /// several): its own cookie jar, signed in as nobody.
     pub fn at(app_url: String) -> Browser {
         Browser { app_url, http: patient_client().cookie_store(true).build().unwrap() }
+    }
+
+    /// A browser that follows no redirect, so a test takes each step of a sign-in itself.
+    pub fn stepping(app_url: String) -> Browser {
+        Browser {
+            app_url,
+            http: patient_client().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap(),
+        }
     }
 
     /// Where this browser sends its requests.

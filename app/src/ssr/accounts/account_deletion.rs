@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Candidate;
 use crate::ssr::candidate::personal_data_erasure::{delete_files, erase_rows, Whose};
-use crate::ssr::entities::{advice_receipt, application, notification, recovery_code, user};
+use crate::ssr::entities::{advice_receipt, application, notification, provider_identity, recovery_code, user};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::clock::china_today;
@@ -67,6 +67,12 @@ pub async fn delete_account(
         .map_err(fail)?;
     advice_receipt::Entity::delete_many()
         .filter(advice_receipt::Column::UserId.eq(me.id))
+        .exec(&txn)
+        .await
+        .map_err(fail)?;
+    // Signing in through the identity provider again opens a new account, not the emptied one.
+    provider_identity::Entity::delete_many()
+        .filter(provider_identity::Column::UserId.eq(me.id))
         .exec(&txn)
         .await
         .map_err(fail)?;

@@ -62,6 +62,9 @@ pub enum AuditAction {
     OwnDaysExtended,
     /// 原件审核通过 or 不通过 recorded at the branch's desk.
     OnSiteCheckRecorded,
+    /// An identity at the authority's identity provider joined to an account (a new account made
+    /// from its claims, or its owner's, signed in with the password).
+    ProviderIdentityLinked,
 }
 
 impl AuditAction {
@@ -105,6 +108,7 @@ impl AuditAction {
             AuditAction::ListedCandidatesTexted => "listed_candidates_texted",
             AuditAction::OwnDaysExtended => "own_days_extended",
             AuditAction::OnSiteCheckRecorded => "on_site_check_recorded",
+            AuditAction::ProviderIdentityLinked => "provider_identity_linked",
         }
     }
 }

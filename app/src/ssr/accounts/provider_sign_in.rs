@@ -1,0 +1,180 @@
+//! Seed 003's way in (授权): a person the authority's identity provider vouched for — its issuer
+//! and `sub`, and the ID number, name and mobile it signed — signs in to the account joined to
+//! that identity, or to a new candidate account made from those claims. Never a silent merge: an
+//! account that already holds the ID number is joined only by its owner, signed in with its own
+//! password (`link`); a staff account's number is refused outright (staff keep Zige's own
+//! sign-in with the second factor); and one identity joins one account.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, SqlErr};
+
+use crate::domain::{IdNumber, Role};
+use crate::error::AppError;
+use crate::ssr::accounts::account_store;
+use crate::ssr::entities::{provider_identity, user};
+use crate::ssr::infra::audit::{self, AuditAction};
+
+/// Who the provider says is signing in, its signature and claims already checked.
+#[derive(Clone, Debug)]
+pub struct VouchedPerson {
+    pub issuer: String,
+    pub subject: String,
+    pub id_number: IdNumber,
+    pub name: String,
+    /// Empty when the provider gave none.
+    pub mobile: String,
+}
+
+/// Why the provider's person is not signed in, in words for them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// A Zige account already holds the number: its owner signs in with the password and joins
+    /// the two from 我的账号.
+    NumberHasAnAccount,
+    /// The number is a staff member's: staff sign in with Zige's own password and second factor.
+    StaffNumber,
+    /// Joining: the provider's person is not the signed-in account's (another ID number).
+    NotThisAccount,
+    /// Joining: this identity already signs in to another account, or the account to another
+    /// identity of this provider.
+    JoinedElsewhere,
+}
+
+impl Refusal {
+    pub fn words(&self) -> (&'static str, &'static str) {
+        match self {
+            Refusal::NumberHasAnAccount => (
+                "该证件号码已有本系统账号。请先用证件号码和密码登录，再在“我的账号”中绑定报名系统账号。",
+                "An account with this ID number already exists here. Log in with the ID number and password first, then link the registration system's account under My account.",
+            ),
+            Refusal::StaffNumber => (
+                "该证件号码属于工作人员账号，工作人员请用证件号码、密码和两步验证登录。",
+                "This ID number belongs to a staff account; staff log in with their ID number, password and two-step code.",
+            ),
+            Refusal::NotThisAccount => (
+                "报名系统账号的证件号码与当前登录的账号不一致，未绑定。",
+                "The registration system's account has another ID number than the account you are logged in to; nothing was linked.",
+            ),
+            Refusal::JoinedElsewhere => (
+                "该报名系统账号或当前账号已与其他账号绑定，未再次绑定。",
+                "That registration system account, or this account, is already linked to another; nothing was linked.",
+            ),
+        }
+    }
+}
+
+/// The outcome: an account to sign in to, or a refusal to show.
+pub type Outcome = Result<Result<user::Model, Refusal>, AppError>;
+
+/// Signs the person in: the account joined to their identity, else a new candidate account made
+/// from the claims (joined in the same step), else a refusal.
+pub async fn sign_in(db: &DatabaseConnection, person: &VouchedPerson, now: DateTime<Utc>) -> Outcome {
+    if let Some(account) = joined_account(db, person).await? {
+        return Ok(Ok(account));
+    }
+    if let Some(holder) = account_store::find_by_id_number(db, person.id_number.as_str()).await? {
+        return Ok(Err(if holder.role == Role::Candidate {
+            Refusal::NumberHasAnAccount
+        } else {
+            Refusal::StaffNumber
+        }));
+    }
+    let created = user::ActiveModel {
+        id_number: Set(person.id_number.as_str().to_string()),
+        id_type: Set(person.id_number.id_type().as_str().to_string()),
+        name: Set(person.name.clone()),
+        mobile: Set(person.mobile.clone()),
+        email: Set(None),
+        // No password opens it: the provider does.
+        password_hash: Set("!".to_string()),
+        role: Set(Role::Candidate),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await;
+    let account = match created {
+        Ok(account) => account,
+        // The same person's two sign-ins at once: the other made the account; it is theirs only
+        // if it joined this identity too.
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            return match joined_account(db, person).await? {
+                Some(account) => Ok(Ok(account)),
+                None => Ok(Err(Refusal::NumberHasAnAccount)),
+            };
+        }
+        Err(e) => return Err(crate::ssr::internal("account insert", e)),
+    };
+    join(db, person, &account, "account made from the provider's claims", now).await
+}
+
+/// Joins the provider's person to the account signed in with its own password, when they are the
+/// same person (the same ID number).
+pub async fn link(
+    db: &DatabaseConnection,
+    person: &VouchedPerson,
+    account: &user::Model,
+    now: DateTime<Utc>,
+) -> Outcome {
+    if account.role != Role::Candidate {
+        return Ok(Err(Refusal::StaffNumber));
+    }
+    if account.id_number != person.id_number.as_str() {
+        return Ok(Err(Refusal::NotThisAccount));
+    }
+    match joined_account(db, person).await? {
+        Some(joined) if joined.id == account.id => return Ok(Ok(joined)),
+        Some(_) => return Ok(Err(Refusal::JoinedElsewhere)),
+        None => {}
+    }
+    join(db, person, account, "joined by the account's owner", now).await
+}
+
+async fn joined_account(db: &DatabaseConnection, person: &VouchedPerson) -> Result<Option<user::Model>, AppError> {
+    let identity = provider_identity::Entity::find_by_id((person.issuer.clone(), person.subject.clone()))
+        .one(db)
+        .await
+        .map_err(|e| crate::ssr::internal("identity lookup", e))?;
+    let Some(identity) = identity else { return Ok(None) };
+    let account = account_store::find_by_id(db, identity.user_id).await?;
+    // A released account keeps its history but is no way in.
+    Ok(account.filter(|a| !a.is_released()))
+}
+
+async fn join(
+    db: &DatabaseConnection,
+    person: &VouchedPerson,
+    account: &user::Model,
+    how: &str,
+    now: DateTime<Utc>,
+) -> Outcome {
+    let inserted = provider_identity::ActiveModel {
+        issuer: Set(person.issuer.clone()),
+        subject: Set(person.subject.clone()),
+        user_id: Set(account.id),
+        linked_at: Set(now),
+    }
+    .insert(db)
+    .await;
+    match inserted {
+        Ok(_) => {}
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            return Ok(Err(Refusal::JoinedElsewhere))
+        }
+        Err(e) => return Err(crate::ssr::internal("identity insert", e)),
+    }
+    let detail = format!("{how}: {} at {}", account.masked_id_number(), person.issuer);
+    audit::record(db, None, AuditAction::ProviderIdentityLinked, &audit::actor_label(account), &detail, now).await?;
+    Ok(Ok(account.clone()))
+}
+
+/// Whether an identity at this provider is joined to the account (for 我的账号).
+pub async fn is_joined(db: &DatabaseConnection, issuer: &str, user_id: i32) -> Result<bool, AppError> {
+    let found = provider_identity::Entity::find()
+        .filter(provider_identity::Column::Issuer.eq(issuer))
+        .filter(provider_identity::Column::UserId.eq(user_id))
+        .one(db)
+        .await
+        .map_err(|e| crate::ssr::internal("identity lookup", e))?;
+    Ok(found.is_some())
+}

@@ -1,0 +1,105 @@
+//! The authority's identity provider for the tests: npm's `oidc-provider` (OpenID Certified),
+//! run by node from `end2end/oidc-provider/provider.mjs` on a loopback port, with accounts the
+//! test writes; and a person signing in at its pages, step by step, as a browser would.
+
+use std::io::Write;
+use std::process::Stdio;
+
+use serde_json::Value;
+use tokio::io::{AsyncBufReadExt, BufReader};
+
+pub const CLIENT_ID: &str = "zige";
+pub const CLIENT_SECRET: &str = "zige-test-secret-0123456789abcdef";
+
+pub struct OidcProvider {
+    pub issuer: String,
+    child: tokio::process::Child,
+    _accounts: tempfile::NamedTempFile,
+}
+
+/// A free loopback port, for a provider whose address the server's settings must name first.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+impl OidcProvider {
+    /// Starts the provider on `port`, sending people back to `redirect`, with `accounts` (login id,
+    /// password and claims each) and any other `OIDC_*` settings.
+    pub async fn start(port: u16, redirect: &str, accounts: Value, settings: &[(&str, &str)]) -> OidcProvider {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        file.write_all(accounts.to_string().as_bytes()).unwrap();
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../end2end/oidc-provider/provider.mjs");
+        let mut command = tokio::process::Command::new("node");
+        command
+            .arg(script)
+            .env("OIDC_PORT", port.to_string())
+            .env("OIDC_REDIRECT_URI", redirect)
+            .env("OIDC_CLIENT_ID", CLIENT_ID)
+            .env("OIDC_CLIENT_SECRET", CLIENT_SECRET)
+            .env("OIDC_ACCOUNTS", file.path())
+            .env("OIDC_SKIP_CONSENT", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .kill_on_drop(true);
+        for (name, value) in settings {
+            command.env(name, value);
+        }
+        let mut child = command.spawn().expect("node runs end2end/oidc-provider (npm ci in end2end first)");
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let ready = tokio::time::timeout(std::time::Duration::from_secs(20), async {
+            while let Some(line) = lines.next_line().await.unwrap() {
+                if line.contains("oidc-provider listening") {
+                    return;
+                }
+            }
+            panic!("the provider stopped before listening");
+        });
+        ready.await.expect("the provider listens within 20 s");
+        // Its later lines are not read; node must not block on a full pipe.
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        OidcProvider { issuer: format!("http://127.0.0.1:{port}"), child, _accounts: file }
+    }
+
+    /// A new signing key; the old one is no longer published (the provider rotated its keys).
+    pub async fn rotate_keys(&self) {
+        let answer = reqwest::Client::new().post(format!("{}/__admin/rotate-keys", self.issuer)).send().await.unwrap();
+        assert!(answer.status().is_success());
+    }
+
+    pub async fn stop(mut self) {
+        self.child.kill().await.ok();
+    }
+}
+
+/// Plays the person at the provider's log-in page, from the provider's address Zige sent the
+/// browser to, and returns where the provider sends them back (Zige's callback with its query).
+/// `browser` follows no redirect and keeps cookies.
+pub async fn sign_in_at_provider(browser: &reqwest::Client, authorize: &str, login: &str, password: &str) -> String {
+    let location = |answer: &reqwest::Response, base: &str| -> String {
+        let to = answer.headers().get("location").unwrap_or_else(|| panic!("no redirect: {}", answer.status()));
+        reqwest::Url::parse(base).unwrap().join(to.to_str().unwrap()).unwrap().to_string()
+    };
+    let mut next = location(&browser.get(authorize).send().await.unwrap(), authorize);
+    for _ in 0..10 {
+        if next.contains("/auth/oidc/callback") {
+            return next;
+        }
+        if next.contains("/interaction/") {
+            let page = browser.get(&next).send().await.unwrap().text().await.unwrap();
+            assert!(page.contains("id=\"login-form\""), "the provider's log-in page: {page}");
+            let answer = browser
+                .post(format!("{next}/login"))
+                .form(&[("login", login), ("password", password)])
+                .send()
+                .await
+                .unwrap();
+            if answer.status() == 401 {
+                return String::new();
+            }
+            next = location(&answer, &next);
+        } else {
+            next = location(&browser.get(&next).send().await.unwrap(), &next);
+        }
+    }
+    panic!("the provider never sent the browser back");
+}
