@@ -143,7 +143,17 @@ export ZIGE_STANDIN_SMS=127.0.0.1:3043
 ZIGE_STANDIN_WECHATPAY=127.0.0.1:3041 ZIGE_STANDIN_ALIPAY=127.0.0.1:3042 ZIGE_STANDIN_SETTINGS="$standin_dir/settings" \
   target/debug/examples/provider_standins >"$ZIGE_TOOLS/provider-standins.log" 2>&1 &
 standins=$!
-trap 'kill "$standins" 2>/dev/null || true' EXIT
+# The authority's identity provider (seed 003's 用报名系统账号登录): npm's oidc-provider, OpenID
+# Certified, run by node on loopback with the browser tests' accounts; the site signs candidates
+# in through it.
+echo "zige-test-secret-0123456789abcdef" >"$standin_dir/oidc-secret"
+OIDC_PORT=3050 OIDC_REDIRECT_URI=http://127.0.0.1:3000/auth/oidc/callback OIDC_SKIP_CONSENT=1 \
+  OIDC_ACCOUNTS="$ZIGE_ROOT/end2end/oidc-provider/browser-test-accounts.json" \
+  node "$ZIGE_ROOT/end2end/oidc-provider/provider.mjs" >"$ZIGE_TOOLS/oidc-provider.log" 2>&1 &
+oidc_provider=$!
+trap 'kill "$standins" "$oidc_provider" 2>/dev/null || true' EXIT
+export ZIGE_OIDC_ISSUER=http://127.0.0.1:3050 ZIGE_OIDC_CLIENT_ID=zige ZIGE_OIDC_CLIENT_SECRET_FILE="$standin_dir/oidc-secret"
+export ZIGE_OIDC_SCOPES="profile phone identity"
 for _ in $(seq 100); do [ -s "$standin_dir/settings" ] && break; sleep 0.1; done
 set -a
 # shellcheck source=/dev/null
@@ -157,6 +167,6 @@ e2e_log="$ZIGE_TOOLS/end-to-end.log"
 cargo leptos end-to-end --split --server-only 2>&1 | tee "$e2e_log" || status=$?
 node end2end/summary.mjs end2end/test-results/results.json || status=1
 python3 scripts/checks/log_secrets.py "$e2e_log" end2end/tests || status=1
-kill "$standins" 2>/dev/null || true
+kill "$standins" "$oidc_provider" 2>/dev/null || true
 rm -rf "$ZIGE_DATA_DIR" "$standin_dir"
 exit "$status"

@@ -2,6 +2,7 @@
 pub mod account_fields;
 pub mod accounts_panel;
 pub mod application_actions;
+pub mod bilingual_note;
 pub mod category_card;
 pub mod chosen_picture;
 pub mod countdown;
@@ -38,6 +39,7 @@ pub mod progress_chart;
 pub mod qr_advice;
 pub mod queued_list;
 pub mod recovery_codes_sheet;
+pub mod registration_system_sign_in;
 pub mod requirement_text;
 pub mod requirements_list;
 pub mod review;

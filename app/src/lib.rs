@@ -28,7 +28,7 @@ use crate::components::site_header::SiteHeader;
 use crate::i18n::{provide_lang, tr};
 use crate::lazy_routes::LazyPageRoutes;
 use crate::pages::{
-    AccountPageView, ExamPageView, HomePage, LogInPage, NotFoundPage, NotificationsPage, PhotoToolPage, SignUpPage,
+    AccountPageView, ExamPageView, HomePage, LogInPageView, NotFoundPage, NotificationsPage, PhotoToolPage, SignUpPage,
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -67,7 +67,7 @@ pub fn App() -> impl IntoView {
             <main class="page">
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("") view=HomePage/>
-                    <Route path=path!("/login") view=LogInPage/>
+                    <Route path=path!("/login") view=LogInPageView/>
                     <Route path=path!("/signup") view=SignUpPage/>
                     <Route path=path!("/photo-tool") view=PhotoToolPage/>
                     <Route path=path!("/account") view=AccountPageView/>

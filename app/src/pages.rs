@@ -25,7 +25,7 @@ pub use admin_page::AdminPage;
 pub use exam_page::ExamPageView;
 pub use forgot_password_page::ForgotPasswordPage;
 pub use home_page::HomePage;
-pub use log_in_page::LogInPage;
+pub use log_in_page::LogInPageView;
 pub use not_found_page::NotFoundPage;
 pub use notifications_page::NotificationsPage;
 pub use on_site_desk_page::OnSiteDeskPage;

@@ -154,6 +154,9 @@ pub struct Config {
     pub oidc_claim_id_number: String,
     pub oidc_claim_name: String,
     pub oidc_claim_mobile: String,
+    /// The claim listing what the person registered for at the registration system (seed 003):
+    /// `[{"exam": "001", "category": "临床执业医师", "area": "…"}]`.
+    pub oidc_claim_registrations: String,
     /// WeChat Pay (API v3), offered where an exam takes its fee online once the merchant number is
     /// set, with every setting below it; `ZIGE_PUBLIC_URL` is where its notifications come.
     #[serde(default, deserialize_with = "digits_as_text")]
@@ -283,6 +286,7 @@ impl Default for Config {
             oidc_claim_id_number: "id_number".to_string(),
             oidc_claim_name: "name".to_string(),
             oidc_claim_mobile: "phone_number".to_string(),
+            oidc_claim_registrations: "registrations".to_string(),
             wechatpay_merchant_id: None,
             wechatpay_app_id: None,
             wechatpay_merchant_key_file: None,

@@ -111,6 +111,8 @@ pub async fn prepare_with_clock(
     };
     let documents = FontCell::new(config.font_dir.clone(), RenderPool::new(workers));
     let layouts = Arc::new(TypstLayouts { fonts: documents.clone(), clock: clock.clone() });
+    let provider_sign_in = crate::sign_in_provider::provider_settings::ProviderSettings::from_config(config)?
+        .map(|settings| Arc::new(crate::sign_in_provider::provider_client::ProviderSignIn::new(settings)));
     let state = ServerState {
         leptos_options,
         db: db.clone(),
@@ -125,6 +127,7 @@ pub async fn prepare_with_clock(
         staff_second_factor: config.staff_second_factor,
         assistant: Arc::new(PictureAssistant::new(tesseract(&config.tesseract))),
         public_address: crate::router::public_address(config),
+        provider_sign_in: provider_sign_in.is_some(),
     };
     if config.is_public() {
         let open = crate::demo_data::still_open_with_published_passwords(&db).await.map_err(|e| e.message_en())?;
@@ -157,8 +160,6 @@ pub async fn prepare_with_clock(
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(SESSION_IDLE_HOURS)))
         .with_signed(session_key);
 
-    let provider_sign_in = crate::sign_in_provider::provider_settings::ProviderSettings::from_config(config)?
-        .map(|settings| Arc::new(crate::sign_in_provider::provider_client::ProviderSignIn::new(settings)));
     let mut router =
         crate::router::build_router(state.clone(), config, sandbox.clone(), documents.clone(), provider_sign_in)
             .layer(sessions);

@@ -248,3 +248,45 @@ async fn an_unreachable_provider_is_said_so_and_nothing_waits_on_it() {
     // Zige's own accounts still sign in.
     assert!(site.app.admin().await.call("current_user", json!({})).await.status().is_success());
 }
+
+#[tokio::test]
+async fn the_registration_comes_with_the_candidate_and_opens_those_exams_only() {
+    let registered =
+        json!([{ "exam": "003r", "category": "临床执业医师", "area": "北京" }, { "exam": "nope", "category": "x" }]);
+    let mut zhang = account("wb003", "wangbao-3", "张三", Some(ZHANG));
+    zhang["registrations"] = registered;
+    let site = site(json!([zhang]), &[]).await;
+    let app = &site.app;
+    // An exam of seed 003's kind: only those the registration system names may enter.
+    let admin = app.admin().await;
+    assert!(admin
+        .call("admin_create_exam", json!({ "preset": "001", "code": "003r", "source": "" }))
+        .await
+        .status()
+        .is_success());
+    let detail: Value = admin.call("admin_exam_detail", json!({ "code": "003r" })).await.json().await.unwrap();
+    let source =
+        detail["source"].as_str().unwrap().replace("eligibility = \"everyone\"", "eligibility = \"registration\"");
+    let saved = admin.call("admin_save_exam", json!({ "code": "003r", "source": source })).await;
+    assert!(saved.status().is_success(), "{}", saved.text().await.unwrap());
+
+    let browser = Browser::stepping(app.url(""));
+    assert_eq!(through_provider(&site, &browser, "wb003", "wangbao-3").await.1.status(), 303);
+    let cards: Value = browser.call("list_exams", json!({})).await.json().await.unwrap();
+    let card =
+        cards.as_array().unwrap().iter().find(|c| c["exam"]["code"] == "003r").expect("the registered exam is there");
+    assert_eq!(
+        card["registered_as"],
+        json!(["报考类别：临床执业医师　考区：北京", "Category: 临床执业医师; Region: 北京"])
+    );
+    let page = browser.exam_page_of("003r").await;
+    assert_eq!(page["registered_as"][0], "报考类别：临床执业医师　考区：北京");
+    assert!(browser.call("accept_pledge", json!({ "code": "003r" })).await.status().is_success());
+
+    // Someone the registration system does not name finds no such exam.
+    let other = app.new_candidate(ALICE).await;
+    let cards: Value = other.call("list_exams", json!({})).await.json().await.unwrap();
+    assert!(cards.as_array().unwrap().iter().all(|c| c["exam"]["code"] != "003r"));
+    let (status, kind, _) = error_kind(other.call("exam_page", json!({ "code": "003r" })).await).await;
+    assert_eq!((status, kind.as_str()), (403, "NotEligible"));
+}

@@ -73,6 +73,17 @@ pub enum Eligibility {
     Everyone,
     /// Only candidates on the imported list (ID number and name) may enter.
     List,
+    /// Only candidates the registration system names (seed 003): its claim at sign-in through the
+    /// authority's identity provider puts them on the list, with their 报考类别 and 考区; an
+    /// imported list may add others.
+    Registration,
+}
+
+impl Eligibility {
+    /// Whether the exam keeps a list of who may enter.
+    pub fn keeps_a_list(self) -> bool {
+        self != Eligibility::Everyone
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

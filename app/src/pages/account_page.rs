@@ -14,6 +14,7 @@ use crate::island_page::provide_island_contexts;
 pub fn AccountPageView() -> impl IntoView {
     view! {
         <AccountPage/>
+        <crate::components::registration_system_sign_in::RegistrationSystemLink/>
         <crate::components::my_data::MyData/>
     }
 }

@@ -19,7 +19,7 @@ use crate::components::similar_pairs_desk::SimilarPairsDesk;
 use crate::components::state_counts::StateCounts;
 use crate::components::template_desk::TemplateDesk;
 use crate::domain::document_kind::DocumentKind;
-use crate::domain::{Eligibility, ExamWindows};
+use crate::domain::ExamWindows;
 use crate::i18n::{tr, use_lang};
 use crate::models::{admin::AdminExamPage, exam::phase_label};
 
@@ -105,7 +105,7 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
                 <a href=csv_url download="">"CSV"</a>
             </p>
             <ExamProgress code=progress_code/>
-            {(detail.row.eligibility == Eligibility::List).then(|| {
+            {detail.row.eligibility.keeps_a_list().then(|| {
                 let n = detail.row.on_list;
                 view! { <p class="muted">{move || lang.get().pick(format!("名单内考生 {n} 人"), format!("{n} candidates on the list"))}</p> }
             })}
@@ -124,7 +124,7 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
             {move || save_windows.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error/> })}
             {move || (saved.get() == Some("windows")).then(|| view! { <p class="ok" role="status">{tr("时间已保存", "Windows saved")}</p> })}
         </section>
-        {(detail.row.eligibility == Eligibility::List).then(|| {
+        {detail.row.eligibility.keeps_a_list().then(|| {
             let listed_refresh = RwSignal::new(0u32);
             view! {
                 <EligibilityImport code=code.clone() on_imported=Callback::new(move |_| listed_refresh.update(|v| *v += 1))/>

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::exam_page;
 use crate::api::server_resource::server_resource;
+use crate::components::bilingual_note::BilingualNote;
 use crate::components::countdown::Countdown;
 use crate::components::error_note::ErrorNote;
 use crate::components::exam_workspace::{Typing, Workspace};
@@ -145,7 +146,8 @@ fn ExamJourney(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>
             <span class="badge state" data-testid="application-state">{tr(state.label_zh(), state.label_en())}</span>
         </p>
         {page.seconds_until_close.map(|seconds| view! { <Countdown seconds_left=seconds closes_at=page.closes_at.clone() on_elapsed=on_changed/> })}
-        {page.own_days.clone().map(|(zh, en)| view! { <p class="notice" data-testid="own-days">{move || lang.get().pick(zh.clone(), en.clone())}</p> })}
+        {page.registered_as.clone().map(|words| view! { <BilingualNote words class="muted" testid="registered-as"/> })}
+        {page.own_days.clone().map(|words| view! { <BilingualNote words class="notice" testid="own-days"/> })}
         <OutboxNotes before_deadline=page.seconds_until_close.is_some()/>
     };
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::list_exams;
 use crate::api::server_resource::server_resource;
+use crate::components::bilingual_note::BilingualNote;
 use crate::components::error_note::ErrorNote;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
@@ -32,7 +33,7 @@ pub fn HomePage() -> impl IntoView {
                                 let (phase_zh, phase_en) = phase_label(card.phase);
                                 let state = card.state;
                                 let deadline = card.next_deadline.clone();
-                                let own_days = card.own_days.clone();
+                                let (own_days, registered_as) = (card.own_days.clone(), card.registered_as.clone());
                                 view! {
                                     <li class="card exam-card" data-exam=exam.code.clone()>
                                         <h2>{move || lang.get().pick(exam.title_zh.clone(), exam.title_en.clone())}</h2>
@@ -44,7 +45,8 @@ pub fn HomePage() -> impl IntoView {
                                         {deadline.map(|(which, at)| view! {
                                             <p class="deadline">{move || lang.get().pick(format!("{}：{at}", which.label_zh()), format!("{}: {at}", which.label_en()))}</p>
                                         })}
-                                        {own_days.map(|(zh, en)| view! { <p class="notice" data-testid="own-days">{move || lang.get().pick(zh.clone(), en.clone())}</p> })}
+                                        {registered_as.map(|words| view! { <BilingualNote words class="muted" testid="registered-as"/> })}
+                                        {own_days.map(|words| view! { <BilingualNote words class="notice" testid="own-days"/> })}
                                         <a class="button" href=href>{tr("进入考试", "Enter exam")}</a>
                                     </li>
                                 }

@@ -10,6 +10,16 @@ use crate::i18n::tr;
 use crate::island_page::provide_island_contexts;
 use crate::models::account::SignInStep;
 
+/// The page: the log-in island, and below it, where the installation offers it, the way in with
+/// the registration system's account (server-rendered).
+#[component]
+pub fn LogInPageView() -> impl IntoView {
+    view! {
+        <LogInPage/>
+        <crate::components::registration_system_sign_in::RegistrationSystemSignIn/>
+    }
+}
+
 /// An island: the page's code, live without the app around it (`island_page`).
 #[island]
 pub fn LogInPage() -> impl IntoView {

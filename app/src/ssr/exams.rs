@@ -11,4 +11,5 @@ pub mod own_days;
 pub mod personal_data_retention;
 pub mod photo_rules;
 pub mod presets;
+pub mod registrations;
 pub mod results_timing;

@@ -34,6 +34,7 @@ mod m20261127_000028_eligible_candidates_notice;
 mod m20261127_000029_create_on_site_checks;
 mod m20261128_000030_reviewer_assignments_duty;
 mod m20261128_000031_create_provider_identities;
+mod m20261128_000032_eligible_candidates_registration;
 
 pub struct Migrator;
 
@@ -72,6 +73,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000029_create_on_site_checks::Migration),
             Box::new(m20261128_000030_reviewer_assignments_duty::Migration),
             Box::new(m20261128_000031_create_provider_identities::Migration),
+            Box::new(m20261128_000032_eligible_candidates_registration::Migration),
         ]
     }
 }

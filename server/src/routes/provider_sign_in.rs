@@ -16,6 +16,7 @@ use tower_sessions::Session;
 
 use app::ssr::access::{caller, gate::Candidate, session_user};
 use app::ssr::accounts::{account_store, provider_sign_in};
+use app::ssr::exams::registrations;
 use app::ssr::ServerState;
 
 use crate::sign_in_provider::provider_client::{PendingSignIn, ProviderAnswer, ProviderSignIn};
@@ -74,6 +75,7 @@ pub async fn callback(
         Ok(answer) => answer,
         Err(trouble) => return trouble_page(&trouble),
     };
+    let registrations = answer.claims.registrations.clone().unwrap_or_default();
     let person = match person_of(answer) {
         Ok(person) => person,
         Err(trouble) => return trouble_page(&trouble),
@@ -87,6 +89,13 @@ pub async fn callback(
         },
         None => provider_sign_in::sign_in(&state.db, &person, now).await,
     };
+    // The registration comes with them: the exams they registered for open, with its category.
+    if let Ok(Ok(account)) = &outcome {
+        let recorded = registrations::record(&state.db, &account.id_number, &account.name, &registrations, now).await;
+        if recorded.is_err() {
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    }
     match outcome {
         Ok(Ok(_)) if pending.link_to.is_some() => Redirect::to("/account").into_response(),
         Ok(Ok(account)) => match session_user::begin_session(&session, &account, now).await {

@@ -1,11 +1,12 @@
-//! The claims Zige reads of the person the provider vouches for: the ID number, the name and the
-//! mobile number, under the claim names the installation configured (an authority's provider may
+//! The claims Zige reads of the person the provider vouches for: the ID number, the name, the
+//! mobile number and what they registered for, under the claim names the installation configured (an authority's provider may
 //! call the ID number `id_number`, `idcard` or anything else). Standard claims (`name`,
 //! `phone_number`) are read where the provider puts them; any other by its name.
 
 use std::collections::HashMap;
 
 use app::domain::{IdNumber, IdType};
+use app::ssr::exams::registrations::Registration;
 use openidconnect::core::CoreGenderClaim;
 use openidconnect::{AdditionalClaims, IdTokenClaims, UserInfoClaims};
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,8 @@ pub struct ClaimValues {
     pub id_number: Option<String>,
     pub name: Option<String>,
     pub mobile: Option<String>,
+    /// None: the claim is absent (or not a list of registrations).
+    pub registrations: Option<Vec<Registration>>,
 }
 
 impl ClaimValues {
@@ -66,10 +69,13 @@ impl ClaimValues {
             });
             named.or_else(|| standard(name)).filter(|text| !text.is_empty())
         };
+        let registrations =
+            other.get(&settings.claim_registrations).and_then(|value| serde_json::from_value(value.clone()).ok());
         ClaimValues {
             id_number: text(&settings.claim_id_number),
             name: text(&settings.claim_name),
             mobile: text(&settings.claim_mobile),
+            registrations,
         }
     }
 
@@ -79,6 +85,7 @@ impl ClaimValues {
             id_number: self.id_number.or(more.id_number),
             name: self.name.or(more.name),
             mobile: self.mobile.or(more.mobile),
+            registrations: self.registrations.or(more.registrations),
         }
     }
 

@@ -162,7 +162,7 @@ impl ProviderSignIn {
             Err(e) => return Err(SignInTrouble::TokenRefused(e.to_string())),
         };
         let mut values = ClaimValues::of_id_token(&claims, &self.settings);
-        if values.id_number.is_none() || values.name.is_none() {
+        if values.id_number.is_none() || values.name.is_none() || values.registrations.is_none() {
             values = values.or(self.user_info(&party, &answer, &claims).await?);
         }
         Ok(ProviderAnswer {

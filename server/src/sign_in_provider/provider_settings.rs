@@ -15,10 +15,11 @@ pub struct ProviderSettings {
     pub redirect_url: String,
     /// Asked for besides `openid`.
     pub scopes: Vec<String>,
-    /// The claims that carry the ID number, the name and the mobile number.
+    /// The claims that carry the ID number, the name, the mobile number and the registrations.
     pub claim_id_number: String,
     pub claim_name: String,
     pub claim_mobile: String,
+    pub claim_registrations: String,
 }
 
 /// The path the provider sends the browser back to.
@@ -63,6 +64,7 @@ impl ProviderSettings {
             claim_id_number: claim(&config.oidc_claim_id_number, "ZIGE_OIDC_CLAIM_ID_NUMBER")?,
             claim_name: claim(&config.oidc_claim_name, "ZIGE_OIDC_CLAIM_NAME")?,
             claim_mobile: claim(&config.oidc_claim_mobile, "ZIGE_OIDC_CLAIM_MOBILE")?,
+            claim_registrations: claim(&config.oidc_claim_registrations, "ZIGE_OIDC_CLAIM_REGISTRATIONS")?,
         }))
     }
 }

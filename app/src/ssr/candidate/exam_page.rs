@@ -11,7 +11,7 @@ use crate::ssr::access::caller::Caller;
 use crate::ssr::access::candidate_access;
 use crate::ssr::access::gate::Candidate;
 use crate::ssr::application::{application_queries, material_queries, review_flags};
-use crate::ssr::exams::exam_store;
+use crate::ssr::exams::{exam_store, registrations};
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::messaging::timeline;
 
@@ -59,6 +59,7 @@ pub async fn assemble(
         opens_at: format_moment(&windows.upload_opens),
         closes_at: exam.closes_at(),
         own_days: exam.own_days_note(),
+        registered_as: registrations::registered_as(&state.db, code, &account.id_number).await?,
         pledge_accepted_at: application.and_then(|a| a.pledge_accepted_at).map(|t| format_utc(&t)),
         state: application_queries::state_seen_by_candidate(application, windows, exam.now),
         submitted_at: application.and_then(|a| a.submitted_at).map(|t| format_utc(&t)),

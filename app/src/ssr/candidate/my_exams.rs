@@ -7,7 +7,7 @@ use crate::models::candidate::ExamCard;
 use crate::ssr::access::candidate_access::CandidateExam;
 use crate::ssr::application::application_queries;
 use crate::ssr::entities::user;
-use crate::ssr::exams::{eligibility, exam_store, own_days};
+use crate::ssr::exams::{eligibility, exam_store, own_days, registrations};
 use crate::ssr::infra::server_state::ServerState;
 
 pub async fn cards(state: &ServerState, account: &user::Model) -> Result<Vec<ExamCard>, AppError> {
@@ -19,6 +19,7 @@ pub async fn cards(state: &ServerState, account: &user::Model) -> Result<Vec<Exa
         }
         let application = application_queries::find(&state.db, account.id, &definition.code).await?;
         let own_last_day = own_days::last_day_of(&state.db, &definition, &account.id_number).await?;
+        let registered_as = registrations::registered_as(&state.db, &definition.code, &account.id_number).await?;
         let exam = CandidateExam::at(definition, application, own_last_day, now);
         let definition = &exam.definition;
         // Uploading closes for this candidate at their own last day where that comes first.
@@ -32,6 +33,7 @@ pub async fn cards(state: &ServerState, account: &user::Model) -> Result<Vec<Exa
             next_deadline,
             state: application_queries::state_seen_by_candidate(exam.application.as_ref(), &definition.windows, now),
             own_days: exam.own_days_note(),
+            registered_as,
         });
     }
     Ok(cards)

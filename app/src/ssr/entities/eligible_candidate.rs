@@ -18,6 +18,10 @@ pub struct Model {
     pub noticed_at: Option<DateTimeUtc>,
     /// Days an administrator added to their own last day.
     pub extra_days: i32,
+    /// The 报考类别 and 考区 the registration system named at sign-in (seed 003); None on an
+    /// imported row.
+    pub category: Option<String>,
+    pub area: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

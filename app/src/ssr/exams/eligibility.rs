@@ -1,4 +1,5 @@
-//! Who may enter an exam: everyone registered, or the candidates on its imported list.
+//! Who may enter an exam: everyone registered, or the candidates on its list (imported, or named
+//! by the registration system at sign-in).
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
@@ -41,7 +42,7 @@ pub async fn import(
     now: DateTime<Utc>,
 ) -> Result<ImportReport, AppError> {
     let accepted = parsed.accepted.len() as u64;
-    // SQLite allows 32766 bound values; 8 per row.
+    // SQLite allows 32766 bound values; 10 per row.
     for chunk in parsed.accepted.chunks(1000) {
         let rows = chunk.iter().map(|c| eligible_candidate::ActiveModel {
             exam_code: Set(exam_code.to_string()),
@@ -52,6 +53,8 @@ pub async fn import(
             notice_outbox_id: Set(None),
             noticed_at: Set(None),
             extra_days: Set(0),
+            category: Set(None),
+            area: Set(None),
         });
         eligible_candidate::Entity::insert_many(rows)
             .on_conflict(

@@ -31,6 +31,7 @@ pub fn with_eligibility(source: &str, eligibility: crate::domain::Eligibility) -
     let word = match eligibility {
         crate::domain::Eligibility::Everyone => "everyone",
         crate::domain::Eligibility::List => "list",
+        crate::domain::Eligibility::Registration => "registration",
     };
     doc["eligibility"] = value(word);
     Ok(doc.to_string())

@@ -40,6 +40,9 @@ pub struct ServerState {
     /// The site's address as texts name it (`ZIGE_PUBLIC_URL`, no last slash); empty where none is
     /// configured, and then the address the administrator's request came to stands in.
     pub public_address: String,
+    /// Candidates may sign in through the authority's identity provider (`ZIGE_OIDC_ISSUER`):
+    /// the log-in page offers 用报名系统账号登录.
+    pub provider_sign_in: bool,
 }
 
 impl FromRef<ServerState> for LeptosOptions {
