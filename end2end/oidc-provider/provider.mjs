@@ -17,6 +17,9 @@
 //
 // Admin (loopback test hooks, not OIDC):
 //   POST /__admin/rotate-keys[?keep_previous=1]  new signing key; old one dropped (or kept, listed second)
+//   POST /__admin/tamper-next-token?how=…          the next /token answer carries a bad ID token:
+//        expired (signed, exp passed), other-audience (signed for another client),
+//        forged-signature (a claim changed after signing), unknown-key (signed by a key never published)
 //   GET  /__admin/health                           {"issuer", "kids"}
 //   SIGHUP                                         same as rotate-keys without keep_previous
 import * as crypto from 'node:crypto';
@@ -160,6 +163,64 @@ function rotateKeys(keepPrevious) {
 }
 process.on('SIGHUP', () => rotateKeys(false));
 
+// ---------------------------------------------------------------- bad tokens, for the tests
+// The relying party must refuse each; they are made from the real answer, so everything else in
+// it is right.
+let tamperNext = null;
+const b64url = (buffer) => Buffer.from(buffer).toString('base64url');
+
+function signJwt(header, payload, jwk) {
+  const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
+  const key = crypto.createPrivateKey({ key: jwk, format: 'jwk' });
+  const digest = KEY_ALG === 'EdDSA' ? null : 'sha256';
+  const options = KEY_ALG === 'ES256' ? { key, dsaEncoding: 'ieee-p1363' } : key;
+  return `${input}.${b64url(crypto.sign(digest, Buffer.from(input), options))}`;
+}
+
+function tamperedIdToken(idToken, how) {
+  const [rawHeader, rawPayload, signature] = idToken.split('.');
+  const header = JSON.parse(Buffer.from(rawHeader, 'base64url'));
+  const payload = JSON.parse(Buffer.from(rawPayload, 'base64url'));
+  const now = Math.floor(Date.now() / 1000);
+  const current = signingKeys.find((k) => k.kid === header.kid) ?? signingKeys[0];
+  switch (how) {
+    case 'expired':
+      return signJwt(header, { ...payload, iat: now - 7200, exp: now - 3600 }, current);
+    case 'other-audience':
+      return signJwt(header, { ...payload, aud: 'another-client', azp: 'another-client' }, current);
+    case 'forged-signature':
+      return `${rawHeader}.${b64url(JSON.stringify({ ...payload, id_number: '11010519491231002X' }))}.${signature}`;
+    case 'unknown-key': {
+      const stranger = newSigningKey();
+      return signJwt({ ...header, kid: stranger.kid }, payload, stranger);
+    }
+    default:
+      throw new Error(`tamper-next-token: unknown how=${how}`);
+  }
+}
+
+/** Rewrites the /token answer the provider is about to send. */
+function tamperTokenAnswer(res, how) {
+  const chunks = [];
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  res.write = (chunk) => { chunks.push(Buffer.from(chunk)); return true; };
+  res.end = (chunk) => {
+    if (chunk) chunks.push(Buffer.from(chunk));
+    let body = Buffer.concat(chunks).toString('utf8');
+    try {
+      const answer = JSON.parse(body);
+      if (answer.id_token) answer.id_token = tamperedIdToken(answer.id_token, how);
+      body = JSON.stringify(answer);
+    } catch (err) {
+      console.error('tamper failed:', err.message);
+    }
+    res.setHeader('content-length', Buffer.byteLength(body));
+    res.write = write;
+    return end(body);
+  };
+}
+
 // ---------------------------------------------------------------- interaction pages
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const page = (title, body) => `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><h1>${esc(title)}</h1>${body}</body></html>`;
@@ -250,6 +311,15 @@ const server = http.createServer(async (req, res) => {
       const kids = rotateKeys(url.searchParams.get('keep_previous') === '1');
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(JSON.stringify({ kids }));
+    }
+    if (url.pathname === '/__admin/tamper-next-token' && req.method === 'POST') {
+      tamperNext = url.searchParams.get('how');
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ tamper: tamperNext }));
+    }
+    if (url.pathname === '/token' && tamperNext) {
+      tamperTokenAnswer(res, tamperNext);
+      tamperNext = null;
     }
     if (url.pathname === '/__admin/health') {
       res.writeHead(200, { 'content-type': 'application/json' });

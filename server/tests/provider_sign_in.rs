@@ -3,7 +3,8 @@
 //! on loopback (`support::oidc`). The first sign-in makes the Zige account from the signed
 //! claims; later ones find it by the provider's identity. What must be refused is refused with
 //! words for the person, and nothing is made: a wrong `state`, a code used twice, a cancelled
-//! sign-in, claims without a valid ID number, an unreachable provider, an ID number that is
+//! sign-in, an ID token expired, signed for another client, altered after signing or signed by a
+//! key the provider never published, claims without a valid ID number, an unreachable provider, an ID number that is
 //! already an account's (joined only by its owner, signed in with the password) or a staff
 //! member's. Keys rotated at the provider are fetched again; claims the ID token leaves out come
 //! from userinfo; the log never holds a code or a token.
@@ -289,4 +290,25 @@ async fn the_registration_comes_with_the_candidate_and_opens_those_exams_only() 
     assert!(cards.as_array().unwrap().iter().all(|c| c["exam"]["code"] != "003r"));
     let (status, kind, _) = error_kind(other.call("exam_page", json!({ "code": "003r" })).await).await;
     assert_eq!((status, kind.as_str()), (403, "NotEligible"));
+}
+
+#[tokio::test]
+async fn an_expired_foreign_altered_or_unknown_signed_id_token_signs_nobody_in() {
+    let site = site(json!([account("wb004", "wangbao-4", "张三", Some(ZHANG))]), &[]).await;
+    let app = &site.app;
+    for how in ["expired", "other-audience", "forged-signature", "unknown-key"] {
+        site.provider.tamper_next_token(how).await;
+        let browser = Browser::stepping(app.url(""));
+        let (_, answer) = through_provider(&site, &browser, "wb004", "wangbao-4").await;
+        assert_eq!(answer.status(), 400, "{how}");
+        assert!(answer.text().await.unwrap().contains("身份凭证未通过校验"), "{how}");
+        assert!(me(&browser).await.is_null(), "{how}: nobody signed in");
+        assert_eq!((accounts_with(app, ZHANG).await, identities(app).await), (0, 0), "{how}: nothing made");
+    }
+    // The altered token named Alice's number; nobody reached an account by it.
+    assert_eq!(accounts_with(app, ALICE).await, 0);
+    // The real token still signs in.
+    let browser = Browser::stepping(app.url(""));
+    assert_eq!(through_provider(&site, &browser, "wb004", "wangbao-4").await.1.status(), 303);
+    assert_eq!(me(&browser).await["name"], "张三");
 }

@@ -66,6 +66,13 @@ impl OidcProvider {
         assert!(answer.status().is_success());
     }
 
+    /// The next token answer carries a bad ID token (`expired`, `other-audience`,
+    /// `forged-signature`, `unknown-key`), made by the provider from the real one.
+    pub async fn tamper_next_token(&self, how: &str) {
+        let hook = format!("{}/__admin/tamper-next-token?how={how}", self.issuer);
+        assert!(reqwest::Client::new().post(hook).send().await.unwrap().status().is_success());
+    }
+
     pub async fn stop(mut self) {
         self.child.kill().await.ok();
     }
