@@ -20,6 +20,7 @@ impl MigrationTrait for Migration {
                     .col(string(ProviderIdentities::Subject))
                     // The Zige account it signs in to; gone with the account.
                     .col(integer(ProviderIdentities::UserId))
+                    // When the identity was joined (at the first sign-in, or by the account's owner).
                     .col(timestamp_with_time_zone(ProviderIdentities::LinkedAt))
                     .primary_key(Index::create().col(ProviderIdentities::Issuer).col(ProviderIdentities::Subject))
                     .foreign_key(

@@ -9,10 +9,10 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        // One column a statement: SQLite adds no more at once. Null: an imported row, or a
-        // registration that named none.
+        // One column a statement: SQLite adds no more at once.
         for column in [EligibleCandidates::Category, EligibleCandidates::Area] {
             manager
+                // The registration system's 报考类别 or 考区; null: an imported row, or none named.
                 .alter_table(Table::alter().table(EligibleCandidates::Table).add_column(string_null(column)).to_owned())
                 .await?;
         }
