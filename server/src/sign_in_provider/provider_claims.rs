@@ -23,6 +23,20 @@ pub struct ProviderClaims {
 
 impl AdditionalClaims for ProviderClaims {}
 
+/// A standard claim Zige may be told to read a value from, by name. The ID token's claims and
+/// userinfo's have the same accessors but no common type, hence a macro.
+macro_rules! standard_claim {
+    ($claims:expr, $name:expr) => {
+        match $name {
+            "sub" => Some($claims.subject().as_str().to_string()),
+            "name" => $claims.name().and_then(|n| n.get(None)).map(|n| n.as_str().to_string()),
+            "phone_number" => $claims.phone_number().map(|p| p.as_str().to_string()),
+            "preferred_username" => $claims.preferred_username().map(|u| u.as_str().to_string()),
+            _ => None,
+        }
+    };
+}
+
 /// What one source of claims (the ID token, or the userinfo answer) says.
 #[derive(Clone, Debug, Default)]
 pub struct ClaimValues {
@@ -35,25 +49,11 @@ pub struct ClaimValues {
 
 impl ClaimValues {
     pub fn of_id_token(claims: &IdTokenClaims<ProviderClaims, CoreGenderClaim>, settings: &ProviderSettings) -> Self {
-        let standard = |name: &str| match name {
-            "sub" => Some(claims.subject().as_str().to_string()),
-            "name" => claims.name().and_then(|n| n.get(None)).map(|n| n.as_str().to_string()),
-            "phone_number" => claims.phone_number().map(|p| p.as_str().to_string()),
-            "preferred_username" => claims.preferred_username().map(|u| u.as_str().to_string()),
-            _ => None,
-        };
-        Self::read(&claims.additional_claims().other, settings, standard)
+        Self::read(&claims.additional_claims().other, settings, |name| standard_claim!(claims, name))
     }
 
     pub fn of_user_info(claims: &UserInfoClaims<ProviderClaims, CoreGenderClaim>, settings: &ProviderSettings) -> Self {
-        let standard = |name: &str| match name {
-            "sub" => Some(claims.subject().as_str().to_string()),
-            "name" => claims.name().and_then(|n| n.get(None)).map(|n| n.as_str().to_string()),
-            "phone_number" => claims.phone_number().map(|p| p.as_str().to_string()),
-            "preferred_username" => claims.preferred_username().map(|u| u.as_str().to_string()),
-            _ => None,
-        };
-        Self::read(&claims.additional_claims().other, settings, standard)
+        Self::read(&claims.additional_claims().other, settings, |name| standard_claim!(claims, name))
     }
 
     fn read(
@@ -97,15 +97,17 @@ impl ClaimValues {
     }
 
     /// A mainland mobile number as Zige keeps them (11 digits), from the provider's E.164 form
-    /// (`+8613800000001`) or its own; empty when there is none.
+    /// (`+8613800000001`) or its own; empty when there is none, or it is another country's.
     pub fn mobile_digits(&self) -> String {
-        let digits: String = self.mobile.as_deref().unwrap_or_default().chars().filter(char::is_ascii_digit).collect();
-        let national = digits.strip_prefix("86").filter(|rest| rest.len() == 11).unwrap_or(&digits);
-        if national.len() == 11 && national.starts_with('1') {
-            national.to_string()
-        } else {
-            String::new()
-        }
+        let raw = self.mobile.as_deref().unwrap_or_default().trim();
+        let national = match raw.strip_prefix('+') {
+            Some(international) => match international.trim_start().strip_prefix("86") {
+                Some(national) => national,
+                None => return String::new(),
+            },
+            None => raw,
+        };
+        app::domain::mobile_number::normalized_mobile(national).unwrap_or_default()
     }
 }
 

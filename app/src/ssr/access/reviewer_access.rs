@@ -86,9 +86,7 @@ pub async fn reviewable_image(
     account: &Caller<Staff>,
     image: &material::Model,
 ) -> Result<application::Model, AppError> {
-    let application =
-        application_queries::find(db, image.user_id, &image.exam_code).await?.ok_or(AppError::NotFound)?;
-    reviewable(db, account, application.id).await
+    reviewable(db, account, application_of(db, image).await?.id).await
 }
 
 /// The application an image belongs to, when it is an approved one at a desk the account works:
@@ -98,12 +96,16 @@ pub async fn desk_image(
     account: &Caller<Staff>,
     image: &material::Model,
 ) -> Result<application::Model, AppError> {
-    let application =
-        application_queries::find(db, image.user_id, &image.exam_code).await?.ok_or(AppError::NotFound)?;
+    let application = application_of(db, image).await?;
     if application.state != ApplicationState::Approved
         || require_desk_of(db, account, &application.exam_code).await.is_err()
     {
         return Err(AppError::NotFound);
     }
     Ok(application)
+}
+
+/// The application the image was uploaded to.
+async fn application_of(db: &DatabaseConnection, image: &material::Model) -> Result<application::Model, AppError> {
+    application_queries::find(db, image.user_id, &image.exam_code).await?.ok_or(AppError::NotFound)
 }
