@@ -80,6 +80,21 @@ fn sandbox_routes(sandbox: Option<Arc<SandboxGateway>>, config: &Config) -> Rout
         .layer(axum::Extension(provider))
 }
 
+/// Where the page's code and styles are served (`/pkg`).
+fn site_files_path(state: &ServerState) -> String {
+    format!("/{}", state.leptos_options.site_pkg_dir.trim_matches('/'))
+}
+
+/// The page's code and styles, served as files (brotli or gzip where the browser takes them)
+/// rather than through the pages' fallback: that fallback answered a file with the app's 404 now
+/// and then while it rendered another request's 404 page at the same moment (a favicon's), and
+/// the page never came alive.
+fn site_files(state: &ServerState) -> tower_http::services::ServeDir {
+    let options = &state.leptos_options;
+    let folder = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    tower_http::services::ServeDir::new(folder).precompressed_br().precompressed_gzip()
+}
+
 /// Signing in through the authority's identity provider, where one is configured.
 fn provider_sign_in_routes(provider: Option<Arc<ProviderSignIn>>) -> Router<ServerState> {
     let Some(provider) = provider else { return Router::new() };
@@ -174,6 +189,7 @@ pub(crate) fn build_router(
             "/api/admin/exams/{code}/templates/{document}/preview.pdf",
             get(template_preview).layer(axum::Extension(documents.clone())),
         )
+        .nest_service(&site_files_path(&state), site_files(&state))
         .merge(sandbox_routes(sandbox, config))
         .merge(provider_sign_in_routes(provider_sign_in))
         .route("/api/my-data.zip", get(my_data_archive).layer(Extension(ArchiveDoor::new(config))))
