@@ -319,6 +319,11 @@ impl Config {
             .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", self.data_dir.join("zige.db").display()))
     }
 
+    /// The public address without its last slash; empty where none is configured.
+    pub fn public_address(&self) -> String {
+        self.public_url.as_deref().unwrap_or_default().trim().trim_end_matches('/').to_string()
+    }
+
     /// A server the public reaches: an https address, and not said to be a test installation.
     pub fn is_public(&self) -> bool {
         self.serves_https() && !self.test_installation

@@ -132,11 +132,6 @@ fn document_route(documents: &FontCell, document: DocumentKind) -> axum::routing
         .layer(axum::Extension(document))
 }
 
-/// The public address without its last slash; empty where none is configured.
-pub(crate) fn public_address(config: &Config) -> String {
-    config.public_url.as_deref().unwrap_or_default().trim().trim_end_matches('/').to_string()
-}
-
 pub(crate) fn build_router(
     state: ServerState,
     config: &Config,
@@ -194,7 +189,7 @@ pub(crate) fn build_router(
         .merge(provider_sign_in_routes(provider_sign_in))
         .route("/api/my-data.zip", get(my_data_archive).layer(Extension(ArchiveDoor::new(config))))
         .route("/account/delete", post(delete_my_account))
-        .route("/pay/{order_no}", get(pay_order).layer(Extension(PublicAddress(public_address(config)))))
+        .route("/pay/{order_no}", get(pay_order).layer(Extension(PublicAddress(config.public_address()))))
         .route(
             "/api/admin/exams/{code}/examples",
             post(upload_example).layer(DefaultBodyLimit::max(body_limits::EXAMPLE_BODY_LIMIT_BYTES)),

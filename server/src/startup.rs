@@ -126,7 +126,7 @@ pub async fn prepare_with_clock(
         layouts,
         staff_second_factor: config.staff_second_factor,
         assistant: Arc::new(PictureAssistant::new(tesseract(&config.tesseract))),
-        public_address: crate::router::public_address(config),
+        public_address: config.public_address(),
         provider_sign_in: provider_sign_in.is_some(),
     };
     if config.is_public() {

@@ -41,7 +41,7 @@ impl ProviderSettings {
             .oidc_client_secret_file
             .as_deref()
             .ok_or("ZIGE_OIDC_CLIENT_SECRET_FILE is required with ZIGE_OIDC_ISSUER")?;
-        let public = crate::router::public_address(config);
+        let public = config.public_address();
         if public.is_empty() {
             return Err(
                 "ZIGE_PUBLIC_URL is required with ZIGE_OIDC_ISSUER: the provider sends people back there".into()
