@@ -6,7 +6,7 @@
 //! sign-in with the second factor); and one identity joins one account.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, SqlErr};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set, SqlErr};
 
 use crate::domain::{IdNumber, Role};
 use crate::error::AppError;
@@ -166,15 +166,4 @@ async fn join(
     let detail = format!("{how}: {} at {}", account.masked_id_number(), person.issuer);
     audit::record(db, None, AuditAction::ProviderIdentityLinked, &audit::actor_label(account), &detail, now).await?;
     Ok(Ok(account.clone()))
-}
-
-/// Whether an identity at this provider is joined to the account (for 我的账号).
-pub async fn is_joined(db: &DatabaseConnection, issuer: &str, user_id: i32) -> Result<bool, AppError> {
-    let found = provider_identity::Entity::find()
-        .filter(provider_identity::Column::Issuer.eq(issuer))
-        .filter(provider_identity::Column::UserId.eq(user_id))
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("identity lookup", e))?;
-    Ok(found.is_some())
 }
