@@ -1,0 +1,50 @@
+//! The server's integration tests, one test binary: each file here was once a binary of its own,
+//! which linked the whole server and compiled the harness (`support`) again, about 6 s each and
+//! most of the test build's time on a clean clone. Tests that read the process's log are in
+//! `log_reading`, and `my_data_at_scale.rs` counts the process's heap: both stay apart, so no
+//! other test's lines or allocations land in what they measure.
+#[path = "../support/mod.rs"]
+mod support;
+
+mod account_administration;
+mod accounts;
+mod admin_audit;
+mod admin_records;
+mod admission_ticket;
+mod alipay;
+mod alipay_adapter;
+mod backup_restore;
+mod blob_lifecycle;
+mod candidate_results;
+mod check_images_cli;
+mod crash_safety;
+mod decode_pressure;
+mod documents;
+mod erasure_traces;
+mod exam_cli;
+mod idempotent_actions;
+mod journey;
+mod listed_days;
+mod my_data;
+mod on_site_desk;
+mod outbox;
+mod ownership;
+mod payments;
+mod personal_data_retention;
+mod presets;
+mod private_files;
+mod public_server;
+mod queue_benchmark;
+mod review_access;
+mod review_guards;
+mod review_loop;
+mod reviewer_assistant;
+mod seating;
+mod second_factor;
+mod several_servers;
+mod storage_trouble;
+mod stored_metadata;
+mod uploads;
+mod wechatpay;
+mod windows;
+mod write_races;

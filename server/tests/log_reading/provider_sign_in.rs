@@ -1,0 +1,314 @@
+//! Seed 003's way in (issue 52): candidates sign in with the registration system's account, at
+//! the authority's identity provider — here npm's `oidc-provider`, OpenID Certified, run by node
+//! on loopback (`support::oidc`). The first sign-in makes the Zige account from the signed
+//! claims; later ones find it by the provider's identity. What must be refused is refused with
+//! words for the person, and nothing is made: a wrong `state`, a code used twice, a cancelled
+//! sign-in, an ID token expired, signed for another client, altered after signing or signed by a
+//! key the provider never published, claims without a valid ID number, an unreachable provider, an ID number that is
+//! already an account's (joined only by its owner, signed in with the password) or a staff
+//! member's. Keys rotated at the provider are fetched again; claims the ID token leaves out come
+//! from userinfo; the log never holds a code or a token.
+use crate::support;
+
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::{json, Value};
+use support::oidc::{free_port, sign_in_at_provider, OidcProvider, CLIENT_ID, CLIENT_SECRET};
+use support::*;
+
+/// 张三 at the registration system: their login there is not their ID number.
+const ZHANG: &str = "110101199003074258";
+
+struct Site {
+    app: TestApp,
+    provider: OidcProvider,
+}
+
+/// A server whose candidates may sign in through a provider on its own port, which holds the
+/// registration system's accounts `accounts`; `settings` are the provider's own (`OIDC_*`).
+async fn site(accounts: Value, settings: &[(&str, &str)]) -> Site {
+    let port = free_port();
+    let keys = tempfile::tempdir().unwrap();
+    let secret_file = keys.path().join("oidc-secret");
+    std::fs::write(&secret_file, format!("{CLIENT_SECRET}\n")).unwrap();
+    let app = spawn_app_at(|c, address| {
+        c.public_url = Some(format!("http://{address}"));
+        c.oidc_issuer = Some(format!("http://127.0.0.1:{port}"));
+        c.oidc_client_id = Some(CLIENT_ID.to_string());
+        c.oidc_client_secret_file = Some(secret_file);
+        c.oidc_scopes = "profile phone identity".to_string();
+    })
+    .await;
+    drop(keys);
+    let redirect = app.url("/auth/oidc/callback");
+    let provider = OidcProvider::start(port, &redirect, accounts, settings).await;
+    Site { app, provider }
+}
+
+fn account(login: &str, password: &str, name: &str, id_number: Option<&str>) -> Value {
+    json!({ "id": login, "password": password, "name": name, "phone_number": "+8613800138001", "id_number": id_number })
+}
+
+/// Signs in through the provider in `browser`, to the callback; the callback's answer.
+async fn through_provider(site: &Site, browser: &Browser, login: &str, password: &str) -> (String, reqwest::Response) {
+    let callback = provider_step(site, browser, login, password).await;
+    let answer = browser.http.get(&callback).send().await.unwrap();
+    (callback, answer)
+}
+
+/// From Zige's 用报名系统账号登录 to the provider's answer: the callback address it sends back.
+async fn provider_step(site: &Site, browser: &Browser, login: &str, password: &str) -> String {
+    provider_step_from(site, browser, "/auth/oidc/start", login, password).await
+}
+
+async fn provider_step_from(site: &Site, browser: &Browser, start: &str, login: &str, password: &str) -> String {
+    let start = browser.get(start).await;
+    assert_eq!(start.status(), 303, "Zige sends the browser to the provider");
+    let authorize = start.headers()["location"].to_str().unwrap().to_string();
+    assert!(authorize.starts_with(&site.provider.issuer), "{authorize}");
+    for part in ["code_challenge=", "code_challenge_method=S256", "state=", "nonce=", "client_id=zige"] {
+        assert!(authorize.contains(part), "the request carries {part}: {authorize}");
+    }
+    sign_in_at_provider(&browser.http, &authorize, login, password).await
+}
+
+fn location(answer: &reqwest::Response) -> &str {
+    answer.headers().get("location").map(|l| l.to_str().unwrap()).unwrap_or_default()
+}
+
+async fn me(browser: &Browser) -> Value {
+    browser.call("current_user", json!({})).await.json().await.unwrap()
+}
+
+async fn accounts_with(app: &TestApp, id_number: &str) -> u64 {
+    app::ssr::entities::user::Entity::find()
+        .filter(app::ssr::entities::user::Column::IdNumber.eq(id_number))
+        .count(&app.state.db)
+        .await
+        .unwrap()
+}
+
+async fn identities(app: &TestApp) -> u64 {
+    app::ssr::entities::provider_identity::Entity::find().count(&app.state.db).await.unwrap()
+}
+
+#[tokio::test]
+async fn a_candidate_signs_in_with_the_registration_system_s_account_and_finds_it_again() {
+    captured_log::captured_log();
+    let site = site(json!([account("wb001", "wangbao-1", "张三", Some(ZHANG))]), &[]).await;
+    let app = &site.app;
+
+    let browser = Browser::stepping(app.url(""));
+    let (callback, answer) = through_provider(&site, &browser, "wb001", "wangbao-1").await;
+    assert_eq!((answer.status().as_u16(), location(&answer)), (303, "/"), "signed in, sent to 我的考试");
+    let signed_in = me(&browser).await;
+    assert_eq!(signed_in["name"], "张三");
+    assert_eq!(signed_in["role"], "candidate");
+    assert_eq!(accounts_with(app, ZHANG).await, 1);
+    let made = app::ssr::accounts::account_store::find_by_id_number(&app.state.db, ZHANG).await.unwrap().unwrap();
+    assert_eq!(made.mobile, "13800138001", "the provider's +86 number, as Zige keeps numbers");
+    // No password opens it: the provider does.
+    assert!(!Browser::at(app.url("")).log_in(ZHANG, "!").await.status().is_success());
+
+    // The same answer a second time: nothing begun, nothing signed in.
+    let again = Browser::stepping(app.url(""));
+    let replayed = again.http.get(&callback).send().await.unwrap();
+    assert_eq!(replayed.status(), 400);
+    assert!(replayed.text().await.unwrap().contains("此次登录已过期或已完成"));
+    assert!(me(&again).await.is_null());
+    // Nor does the used code work when a new sign-in is begun in that browser.
+    let fresh_start = again.get("/auth/oidc/start").await;
+    let fresh_state = reqwest::Url::parse(location(&fresh_start))
+        .unwrap()
+        .query_pairs()
+        .find(|(k, _)| k == "state")
+        .map(|(_, v)| v.into_owned())
+        .unwrap();
+    let old_code = reqwest::Url::parse(&callback)
+        .unwrap()
+        .query_pairs()
+        .find(|(k, _)| k == "code")
+        .map(|(_, v)| v.into_owned())
+        .unwrap();
+    let replay = again.get(&format!("/auth/oidc/callback?code={old_code}&state={fresh_state}")).await;
+    assert_eq!(replay.status(), 400);
+    assert!(replay.text().await.unwrap().contains("授权码无效或已使用"));
+    assert!(me(&again).await.is_null());
+
+    // Another day, another browser: the same account, found by the provider's identity.
+    let later = Browser::stepping(app.url(""));
+    let (_, answer) = through_provider(&site, &later, "wb001", "wangbao-1").await;
+    assert_eq!(answer.status(), 303);
+    assert_eq!(me(&later).await["id"], signed_in["id"]);
+    assert_eq!((accounts_with(app, ZHANG).await, identities(app).await), (1, 1));
+    let audited = support::fee_desk::audit_actions(app).await;
+    assert_eq!(audited.iter().filter(|a| *a == "provider_identity_linked").count(), 1);
+
+    // The provider rotates its signing key: Zige fetches the new one and the sign-in works.
+    site.provider.rotate_keys().await;
+    let after_rotation = Browser::stepping(app.url(""));
+    let (_, answer) = through_provider(&site, &after_rotation, "wb001", "wangbao-1").await;
+    assert_eq!(answer.status(), 303, "{}", answer.text().await.unwrap_or_default());
+    assert_eq!(me(&after_rotation).await["id"], signed_in["id"]);
+
+    // Nothing that signs in reached the log: not the code, not the state.
+    let log = captured_log::captured_text();
+    assert!(!log.contains(&old_code) && !log.contains(&fresh_state), "a code or a state in the log");
+}
+
+#[tokio::test]
+async fn what_must_be_refused_is_refused_in_words_and_nothing_is_made() {
+    let site = site(
+        json!([
+            account("nonumber", "pass-1", "无号", None),
+            account("badnumber", "pass-2", "错号", Some("110101199003074250")),
+            account("staff", "pass-3", "审核员", Some(REVIEWER.0)),
+            account("alice", "pass-4", "考生", Some(ALICE)),
+        ]),
+        &[],
+    )
+    .await;
+    let app = &site.app;
+    let refused = |answer: reqwest::Response, status: u16, words: &'static str| async move {
+        assert_eq!(answer.status(), status);
+        let page = answer.text().await.unwrap();
+        assert!(page.contains(words), "{words} in {page}");
+    };
+
+    // A forged or crossed answer: the state is not this browser's.
+    let browser = Browser::stepping(app.url(""));
+    let callback = provider_step(&site, &browser, "nonumber", "pass-1").await;
+    let forged = callback.replace("state=", "state=x");
+    refused(browser.http.get(&forged).send().await.unwrap(), 400, "不一致").await;
+    // The person cancelled at the provider.
+    let browser = Browser::stepping(app.url(""));
+    let start = browser.get("/auth/oidc/start").await;
+    let state = reqwest::Url::parse(location(&start))
+        .unwrap()
+        .query_pairs()
+        .find(|(k, _)| k == "state")
+        .unwrap()
+        .1
+        .into_owned();
+    let cancelled = browser.get(&format!("/auth/oidc/callback?error=access_denied&state={state}")).await;
+    refused(cancelled, 400, "未同意登录（access_denied）").await;
+    // Claims without an ID number, or with a wrong one.
+    let browser = Browser::stepping(app.url(""));
+    refused(through_provider(&site, &browser, "nonumber", "pass-1").await.1, 400, "未提供证件号码").await;
+    let browser = Browser::stepping(app.url(""));
+    refused(through_provider(&site, &browser, "badnumber", "pass-2").await.1, 400, "证件号码无效").await;
+    // A staff member's number: staff sign in with their own password and second factor.
+    let browser = Browser::stepping(app.url(""));
+    refused(through_provider(&site, &browser, "staff", "pass-3").await.1, 409, "工作人员").await;
+    // A number that already has a Zige account: never a silent merge.
+    let alice = app.new_candidate(ALICE).await;
+    let browser = Browser::stepping(app.url(""));
+    refused(through_provider(&site, &browser, "alice", "pass-4").await.1, 409, "已有本系统账号").await;
+    assert!(me(&browser).await.is_null());
+    assert_eq!(identities(app).await, 0, "nothing joined");
+    assert_eq!(accounts_with(app, "110101199003074250").await, 0);
+
+    // Its owner, signed in with the password, joins the two from 我的账号.
+    let owner = Browser::stepping(app.url(""));
+    assert!(owner.log_in(ALICE, "secret-pass-1").await.status().is_success());
+    let callback = provider_step_from(&site, &owner, "/auth/oidc/start?link=1", "alice", "pass-4").await;
+    let joined = owner.http.get(&callback).send().await.unwrap();
+    assert_eq!((joined.status().as_u16(), location(&joined)), (303, "/account"));
+    assert_eq!(identities(app).await, 1);
+    let browser = Browser::stepping(app.url(""));
+    assert_eq!(through_provider(&site, &browser, "alice", "pass-4").await.1.status(), 303);
+    assert_eq!(me(&browser).await["id"], me(&alice).await["id"], "the provider now opens Alice's own account");
+    // Someone else's registration account cannot join it.
+    let zhang_site = site;
+    let owner = Browser::stepping(zhang_site.app.url(""));
+    assert!(owner.log_in(ALICE, "secret-pass-1").await.status().is_success());
+    let callback = provider_step_from(&zhang_site, &owner, "/auth/oidc/start?link=1", "staff", "pass-3").await;
+    refused(owner.http.get(&callback).send().await.unwrap(), 409, "与当前登录的账号不一致").await;
+    assert_eq!(identities(&zhang_site.app).await, 1);
+}
+
+#[tokio::test]
+async fn claims_the_id_token_leaves_out_are_read_from_userinfo() {
+    let site =
+        site(json!([account("wb002", "wangbao-2", "李四", Some(ZHANG))]), &[("OIDC_CLAIMS_IN_ID_TOKEN", "0")]).await;
+    let browser = Browser::stepping(site.app.url(""));
+    let (_, answer) = through_provider(&site, &browser, "wb002", "wangbao-2").await;
+    assert_eq!(answer.status(), 303, "{}", answer.text().await.unwrap_or_default());
+    assert_eq!(me(&browser).await["name"], "李四");
+}
+
+#[tokio::test]
+async fn an_unreachable_provider_is_said_so_and_nothing_waits_on_it() {
+    let site = site(json!([]), &[]).await;
+    site.provider.stop().await;
+    let browser = Browser::stepping(site.app.url(""));
+    let started = std::time::Instant::now();
+    let answer = browser.get("/auth/oidc/start").await;
+    assert_eq!(answer.status(), 503);
+    assert!(answer.text().await.unwrap().contains("报名系统暂时无法访问"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(12), "answered within the providers' time limit");
+    // Zige's own accounts still sign in.
+    assert!(site.app.admin().await.call("current_user", json!({})).await.status().is_success());
+}
+
+#[tokio::test]
+async fn the_registration_comes_with_the_candidate_and_opens_those_exams_only() {
+    let registered =
+        json!([{ "exam": "003r", "category": "临床执业医师", "area": "北京" }, { "exam": "nope", "category": "x" }]);
+    let mut zhang = account("wb003", "wangbao-3", "张三", Some(ZHANG));
+    zhang["registrations"] = registered;
+    let site = site(json!([zhang]), &[]).await;
+    let app = &site.app;
+    // An exam of seed 003's kind: only those the registration system names may enter.
+    let admin = app.admin().await;
+    assert!(admin
+        .call("admin_create_exam", json!({ "preset": "001", "code": "003r", "source": "" }))
+        .await
+        .status()
+        .is_success());
+    let detail: Value = admin.call("admin_exam_detail", json!({ "code": "003r" })).await.json().await.unwrap();
+    let source =
+        detail["source"].as_str().unwrap().replace("eligibility = \"everyone\"", "eligibility = \"registration\"");
+    let saved = admin.call("admin_save_exam", json!({ "code": "003r", "source": source })).await;
+    assert!(saved.status().is_success(), "{}", saved.text().await.unwrap());
+
+    let browser = Browser::stepping(app.url(""));
+    assert_eq!(through_provider(&site, &browser, "wb003", "wangbao-3").await.1.status(), 303);
+    let cards: Value = browser.call("list_exams", json!({})).await.json().await.unwrap();
+    let card =
+        cards.as_array().unwrap().iter().find(|c| c["exam"]["code"] == "003r").expect("the registered exam is there");
+    assert_eq!(
+        card["registered_as"],
+        json!(["报考类别：临床执业医师　考区：北京", "Category: 临床执业医师; Region: 北京"])
+    );
+    let page = browser.exam_page_of("003r").await;
+    assert_eq!(page["registered_as"][0], "报考类别：临床执业医师　考区：北京");
+    assert!(browser.call("accept_pledge", json!({ "code": "003r" })).await.status().is_success());
+
+    // Someone the registration system does not name finds no such exam.
+    let other = app.new_candidate(ALICE).await;
+    let cards: Value = other.call("list_exams", json!({})).await.json().await.unwrap();
+    assert!(cards.as_array().unwrap().iter().all(|c| c["exam"]["code"] != "003r"));
+    let (status, kind, _) = error_kind(other.call("exam_page", json!({ "code": "003r" })).await).await;
+    assert_eq!((status, kind.as_str()), (403, "NotEligible"));
+}
+
+#[tokio::test]
+async fn an_expired_foreign_altered_or_unknown_signed_id_token_signs_nobody_in() {
+    let site = site(json!([account("wb004", "wangbao-4", "张三", Some(ZHANG))]), &[]).await;
+    let app = &site.app;
+    for how in ["expired", "other-audience", "forged-signature", "unknown-key"] {
+        site.provider.tamper_next_token(how).await;
+        let browser = Browser::stepping(app.url(""));
+        let (_, answer) = through_provider(&site, &browser, "wb004", "wangbao-4").await;
+        assert_eq!(answer.status(), 400, "{how}");
+        assert!(answer.text().await.unwrap().contains("身份凭证未通过校验"), "{how}");
+        assert!(me(&browser).await.is_null(), "{how}: nobody signed in");
+        assert_eq!((accounts_with(app, ZHANG).await, identities(app).await), (0, 0), "{how}: nothing made");
+    }
+    // The altered token named Alice's number; nobody reached an account by it.
+    assert_eq!(accounts_with(app, ALICE).await, 0);
+    // The real token still signs in.
+    let browser = Browser::stepping(app.url(""));
+    assert_eq!(through_provider(&site, &browser, "wb004", "wangbao-4").await.1.status(), 303);
+    assert_eq!(me(&browser).await["name"], "张三");
+}
