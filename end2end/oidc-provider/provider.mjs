@@ -6,6 +6,8 @@
 // Env:
 //   OIDC_PORT            port on 127.0.0.1 (default 3050); issuer = http://127.0.0.1:<port>
 //   OIDC_REDIRECT_URI    client redirect URI(s), comma separated (default http://127.0.0.1:3000/auth/oidc/callback)
+//   OIDC_POST_LOGOUT_REDIRECT_URI  where sign-out at the provider sends the browser back (default:
+//                        each redirect URI's origin + /login)
 //   OIDC_CLIENT_ID       default "zige"
 //   OIDC_CLIENT_SECRET   default "zige-test-secret-0123456789abcdef"
 //   OIDC_AUTH_METHOD     client_secret_basic (default) | client_secret_post
@@ -43,6 +45,9 @@ const CLIENT_SECRET = env.OIDC_CLIENT_SECRET || 'zige-test-secret-0123456789abcd
 const AUTH_METHOD = env.OIDC_AUTH_METHOD || 'client_secret_basic';
 const REDIRECT_URIS = (env.OIDC_REDIRECT_URI || 'http://127.0.0.1:3000/auth/oidc/callback')
   .split(',').map((s) => s.trim()).filter(Boolean);
+const POST_LOGOUT_REDIRECT_URIS = env.OIDC_POST_LOGOUT_REDIRECT_URI
+  ? [env.OIDC_POST_LOGOUT_REDIRECT_URI]
+  : REDIRECT_URIS.map((uri) => `${new URL(uri).origin}/login`);
 const ACCOUNTS_FILE = env.OIDC_ACCOUNTS
   || path.join(path.dirname(new URL(import.meta.url).pathname), 'demo-accounts.json');
 const KEY_ALG = env.OIDC_KEY_ALG || 'RS256';
@@ -104,6 +109,7 @@ function buildProvider() {
       client_id: CLIENT_ID,
       client_secret: CLIENT_SECRET,
       redirect_uris: REDIRECT_URIS,
+      post_logout_redirect_uris: POST_LOGOUT_REDIRECT_URIS,
       grant_types: ['authorization_code'],
       response_types: ['code'],
       token_endpoint_auth_method: AUTH_METHOD,
@@ -124,6 +130,8 @@ function buildProvider() {
     features: {
       devInteractions: { enabled: false },
       userinfo: { enabled: true },
+      // RP-Initiated Logout 1.0: the end_session_endpoint asks the person before signing them out.
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
     },
     interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
     loadExistingGrant: SKIP_CONSENT ? autoGrant : undefined,
@@ -138,6 +146,18 @@ function buildProvider() {
   });
   provider.on('server_error', (ctx, err) => console.error('server_error', err));
   return provider;
+}
+
+async function logoutSource(ctx, form) {
+  ctx.type = 'html';
+  ctx.body = page('退出报名系统', `${form}<p>是否退出报名系统账号？</p>
+<button id="logout-yes" type="submit" form="op.logoutForm" name="logout" value="yes">退出</button>
+<button id="logout-no" type="submit" form="op.logoutForm">保持登录</button>`);
+}
+
+async function postLogoutSuccessSource(ctx) {
+  ctx.type = 'html';
+  ctx.body = page('已退出报名系统', '<p id="logged-out">已退出。</p>');
 }
 
 async function autoGrant(ctx) {

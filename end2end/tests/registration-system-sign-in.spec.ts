@@ -50,4 +50,20 @@ test('a candidate signs in with the registration system\'s account, finds their 
   await expect(page.getByTestId('locked-note')).toContainText('上报完成，内容已锁定');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectAccessible(page);
+
+  // 退出 ends Zige's session and offers the registration system's: on a shared computer the
+  // provider's session would otherwise let the next person in.
+  await clickToNextPage(page, page.getByRole('button', { name: '退出' }));
+  const offer = page.getByTestId('provider-sign-out');
+  await expect(offer).toContainText('报名系统的账号在本设备上仍处于登录状态');
+  await expectAccessible(page);
+  await offer.getByRole('link', { name: '退出报名系统账号' }).click();
+  // The registration system asks, and sends the person back to the log-in page.
+  await expect(page.getByText('是否退出报名系统账号？')).toBeVisible();
+  await clickToNextPage(page, page.locator('#logout-yes'));
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByTestId('provider-sign-out')).toHaveCount(0);
+  // Signed out there too: the way in asks for the registration system's password again.
+  await page.getByRole('link', { name: '用报名系统账号登录' }).click();
+  await expect(page.locator('#login-form')).toBeVisible();
 });

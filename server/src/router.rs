@@ -41,7 +41,7 @@ use crate::routes::desk_export::desk_export;
 use crate::routes::desk_handover::desk_handover;
 use crate::routes::listed_export::listed_export;
 use crate::routes::metrics::{metrics, MetricsAccess};
-use crate::routes::my_data::{delete_my_account, my_data_archive};
+use crate::routes::my_data::{confirm_deletion, delete_my_account, my_data_archive};
 use crate::routes::pay_order::{pay_order, PublicAddress};
 use crate::routes::payment_notify::payment_notify;
 use crate::routes::payments_export::payments_export;
@@ -101,6 +101,7 @@ fn provider_sign_in_routes(provider: Option<Arc<ProviderSignIn>>) -> Router<Serv
     Router::new()
         .route("/auth/oidc/start", get(provider_sign_in::start))
         .route(CALLBACK_PATH, get(provider_sign_in::callback))
+        .route("/auth/oidc/sign-out", get(crate::routes::provider_sign_out::sign_out))
         .layer(axum::Extension(provider))
 }
 
@@ -188,7 +189,7 @@ pub(crate) fn build_router(
         .merge(sandbox_routes(sandbox, config))
         .merge(provider_sign_in_routes(provider_sign_in))
         .route("/api/my-data.zip", get(my_data_archive).layer(Extension(ArchiveDoor::new(config))))
-        .route("/account/delete", post(delete_my_account))
+        .route("/account/delete", post(delete_my_account).get(confirm_deletion))
         .route("/pay/{order_no}", get(pay_order).layer(Extension(PublicAddress(config.public_address()))))
         .route(
             "/api/admin/exams/{code}/examples",

@@ -18,6 +18,7 @@ pub mod payment_notify;
 pub mod payments_export;
 pub mod previous_file;
 pub mod provider_sign_in;
+pub mod provider_sign_out;
 pub mod ready;
 pub mod results_export;
 pub mod sandbox_cashier;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::server_resource::server_resource;
 use crate::api::{current_user, log_out};
+use crate::components::registration_system_sign_in::SIGNED_OUT_OF_PROVIDER_SESSION;
 use crate::i18n::{tr, use_lang, Lang};
 use crate::island_page::{island_or_part, load_page, provide_island_contexts, switch_language};
 
@@ -25,9 +26,10 @@ fn header() -> impl IntoView {
     let lang = use_lang();
     let user = server_resource(|| (), |_| current_user());
     let log_out_action = Action::new(move |_: &()| async move {
-        if log_out().await.is_ok() {
+        if let Ok(from_provider) = log_out().await {
             crate::client::forget_offline_pages();
-            load_page("/login");
+            // Signed in through the registration system: the log-in page offers its sign-out too.
+            load_page(if from_provider { SIGNED_OUT_OF_PROVIDER_SESSION } else { "/login" });
         }
     });
 

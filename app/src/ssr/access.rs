@@ -7,5 +7,6 @@ pub mod candidate_access;
 pub mod gate;
 pub mod image_access;
 pub mod pending_sign_in;
+pub mod provider_session;
 pub mod reviewer_access;
 pub mod session_user;

@@ -1,20 +1,24 @@
 //! The candidate's own data (个人信息保护法): GET /api/my-data.zip, everything the installation holds
 //! about them as one archive (`ssr::candidate::data_archive`), streamed from a temporary file;
-//! and POST /account/delete, the plain form (multipart, the password alone) that deletes the account where no exam still needs it
-//! (`ssr::accounts::account_deletion`), answered with a page that says what happened.
+//! and POST /account/delete, the plain form (multipart, the password alone) that deletes the
+//! account where no exam still needs it (`ssr::accounts::account_deletion`), answered with a page
+//! that says what happened. An account the identity provider made has no password: its holder
+//! proves themselves there afresh, and confirms on GET /account/delete.
 
 use axum::body::Body;
 use axum::extract::{Multipart, State};
 use axum::http::header;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Extension;
 use tokio::io::AsyncSeekExt;
 use tokio_util::io::ReaderStream;
 use tower_sessions::Session;
 
 use app::error::AppError;
+use app::ssr::access::provider_session::fresh_confirmation;
 use app::ssr::access::{caller, gate::Candidate};
-use app::ssr::accounts::account_deletion::delete_account;
+use app::ssr::accounts::account_deletion::{delete_account, DeletionProof};
+use app::ssr::accounts::provider_sign_in::has_joined_identity;
 use app::ssr::candidate::data_archive::archive_into;
 use app::ssr::infra::client_address::ClientAddress;
 use app::ssr::ServerState;
@@ -56,6 +60,17 @@ pub async fn my_data_archive(
     }
 }
 
+/// Where the provider sends the holder of an account it made once they proved themselves there
+/// afresh: the page that asks them to confirm the deletion (`confirm_deletion`).
+pub const CONFIRM_DELETION_PATH: &str = "/account/delete";
+
+/// What deleting asks for next.
+enum Deletion {
+    Done,
+    /// An account with no password, joined to the provider's identity: prove it there first.
+    ConfirmAtProvider,
+}
+
 pub async fn delete_my_account(
     State(state): State<ServerState>,
     Extension(ClientAddress(address)): Extension<ClientAddress>,
@@ -70,15 +85,26 @@ pub async fn delete_my_account(
                 password = field.text().await.unwrap_or_default();
             }
         }
-        delete_account(&state, &account, &password, address).await?;
-        session.flush().await.map_err(|e| app::ssr::internal("account deletion session", e))
+        let proof = if !password.is_empty() {
+            DeletionProof::Password(&password)
+        } else if let Some(fresh) = fresh_confirmation(&session, account.id, state.clock.now()).await? {
+            DeletionProof::ConfirmedAtProvider(fresh)
+        } else if state.provider_sign_in && has_joined_identity(&state.db, account.account()).await? {
+            return Ok(Deletion::ConfirmAtProvider);
+        } else {
+            DeletionProof::Password("")
+        };
+        delete_account(&state, &account, proof, address).await?;
+        session.flush().await.map_err(|e| app::ssr::internal("account deletion session", e))?;
+        Ok(Deletion::Done)
     };
     match done.await {
-        Ok(()) => Html(page(
+        Ok(Deletion::Done) => Html(page(
             "账户已注销 · Account deleted",
             "您的账户和资料已删除，本机已退出登录。Your account and its data are deleted; you are signed out.",
         ))
         .into_response(),
+        Ok(Deletion::ConfirmAtProvider) => Redirect::to("/auth/oidc/start?confirm=1").into_response(),
         Err(error @ AppError::InvalidField { .. }) => {
             let (zh, en) = (error.message_zh(), error.message_en());
             (axum::http::StatusCode::UNPROCESSABLE_ENTITY, Html(page("未能注销 · Not deleted", &format!("{zh} {en}"))))
@@ -87,6 +113,27 @@ pub async fn delete_my_account(
         Err(error) => error_response(error),
     }
 }
+
+/// GET /account/delete, back from proving themselves at the provider: one more press deletes
+/// (within `CONFIRMATION_MINUTES`); otherwise back to 我的账号.
+pub async fn confirm_deletion(State(state): State<ServerState>, session: Session) -> Response {
+    let confirmed = async {
+        let account = caller::from_session::<Candidate>(&session, &state.db).await?;
+        fresh_confirmation(&session, account.id, state.clock.now()).await
+    };
+    match confirmed.await {
+        Ok(Some(_)) => Html(CONFIRM_PAGE).into_response(),
+        Ok(None) | Err(AppError::NotSignedIn) => Redirect::to("/account").into_response(),
+        Err(error) => error_response(error),
+    }
+}
+
+/// The deletion asked once more, after the provider confirmed who is asking.
+const CONFIRM_PAGE: &str = r#"<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>注销账户 · Delete the account</title><link rel="stylesheet" href="/pkg/zige.css"></head>
+<body><main class="page"><h1>注销账户 · Delete the account</h1>
+<p role="status" data-testid="deletion-confirmed">报名系统已确认您的身份。注销后，您上传的图片和填写的信息将被删除，且不能恢复。<br><span lang="en">The registration system confirmed who you are. Deleting removes your pictures and forms for good.</span></p>
+<form method="post" action="/account/delete" enctype="multipart/form-data"><button type="submit" class="button">确认注销账户 · Delete my account</button></form>
+<p><a href="/account">返回我的账号 · Back to my account</a></p></main></body></html>"#;
 
 /// A plain page in both languages, with the way back.
 fn page(title: &str, message: &str) -> String {

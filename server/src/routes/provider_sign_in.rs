@@ -1,6 +1,7 @@
 //! GET /auth/oidc/start and GET /auth/oidc/callback: signing in through the authority's identity
 //! provider (seed 003's 用报名系统账号登录). `start` sends the browser to the provider (with
-//! `?link=1` from 我的账号: to join the provider's identity to the signed-in account); `callback`
+//! `?link=1` from 我的账号: to join the provider's identity to the signed-in account; with
+//! `?confirm=1` from 注销账户: to prove afresh who holds an account the provider made); `callback`
 //! checks what comes back (`sign_in_provider::provider_client`) and signs the person in, or says
 //! on a plain page, in Chinese and English, why not — nothing begun twice, nothing logged that
 //! signs in.
@@ -11,15 +12,18 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Extension;
+use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use app::ssr::access::{caller, gate::Candidate, session_user};
+use app::ssr::access::{caller, gate::Candidate, provider_session, session_user};
 use app::ssr::accounts::{account_store, provider_sign_in};
 use app::ssr::exams::registrations;
 use app::ssr::ServerState;
 
-use crate::sign_in_provider::provider_client::{PendingSignIn, ProviderAnswer, ProviderSignIn};
+use crate::sign_in_provider::provider_client::{
+    PendingSignIn, ProviderAnswer, ProviderSignIn, SignInPurpose, CONFIRMATION_MAX_AGE,
+};
 use crate::sign_in_provider::sign_in_trouble::SignInTrouble;
 
 /// The session's key for the sign-in between `start` and `callback`.
@@ -27,7 +31,10 @@ const PENDING_KEY: &str = "provider_sign_in";
 
 #[derive(Deserialize)]
 pub struct StartQuery {
+    /// `link=1` from 我的账号: join the provider's identity to the signed-in account.
     link: Option<String>,
+    /// `confirm=1` from deleting an account the provider made: prove who holds it, afresh.
+    confirm: Option<String>,
 }
 
 pub async fn start(
@@ -36,20 +43,25 @@ pub async fn start(
     session: Session,
     Query(query): Query<StartQuery>,
 ) -> Response {
-    let link_to = if query.link.as_deref() == Some("1") {
-        match caller::from_session::<Candidate>(&session, &state.db).await {
-            Ok(candidate) => Some(candidate.id),
-            Err(_) => return Redirect::to("/login").into_response(),
+    let for_account = query.link.as_deref() == Some("1") || query.confirm.as_deref() == Some("1");
+    let purpose = if for_account {
+        let Ok(candidate) = caller::from_session::<Candidate>(&session, &state.db).await else {
+            return Redirect::to("/login").into_response();
+        };
+        if query.confirm.as_deref() == Some("1") {
+            SignInPurpose::Confirm(candidate.id)
+        } else {
+            SignInPurpose::Link(candidate.id)
         }
     } else {
-        None
+        SignInPurpose::SignIn
     };
-    let (address, pending) = match provider.begin(link_to).await {
+    let (address, pending) = match provider.begin(purpose).await {
         Ok(begun) => begun,
         Err(trouble) => return trouble_page(&trouble),
     };
     if session.insert(PENDING_KEY, pending).await.is_err() {
-        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        return busy();
     }
     Redirect::to(&address).into_response()
 }
@@ -76,39 +88,91 @@ pub async fn callback(
         Err(trouble) => return trouble_page(&trouble),
     };
     let registrations = answer.claims.registrations.clone().unwrap_or_default();
+    let (id_token, authenticated_at) = (answer.id_token.clone(), answer.authenticated_at);
     let person = match person_of(answer) {
         Ok(person) => person,
         Err(trouble) => return trouble_page(&trouble),
     };
     let now = state.clock.now();
-    let outcome = match pending.link_to {
-        Some(user_id) => match account_store::find_by_id(&state.db, user_id).await {
+    let outcome = match pending.purpose {
+        SignInPurpose::Confirm(user_id) => {
+            return confirmed(&state, &session, &person, user_id, authenticated_at).await
+        }
+        SignInPurpose::Link(user_id) => match account_store::find_by_id(&state.db, user_id).await {
             Ok(Some(account)) => provider_sign_in::link(&state.db, &person, &account, now).await,
             Ok(None) => return trouble_page(&SignInTrouble::NothingBegun),
-            Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
+            Err(_) => return busy(),
         },
-        None => provider_sign_in::sign_in(&state.db, &person, now).await,
+        SignInPurpose::SignIn => provider_sign_in::sign_in(&state.db, &person, now).await,
     };
     // The registration comes with them: the exams they registered for open, with its category.
     if let Ok(Ok(account)) = &outcome {
         let recorded = registrations::record(&state.db, &account.id_number, &account.name, &registrations, now).await;
         if recorded.is_err() {
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+            return busy();
         }
     }
     match outcome {
-        Ok(Ok(_)) if pending.link_to.is_some() => Redirect::to("/account").into_response(),
-        Ok(Ok(account)) => match session_user::begin_session(&session, &account, now).await {
-            Ok(()) => Redirect::to("/").into_response(),
-            Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
-        },
-        Ok(Err(refusal)) => {
-            tracing::warn!(reason = ?refusal, "provider sign-in refused");
-            let (zh, en) = refusal.words();
-            page(StatusCode::CONFLICT, zh, en)
+        Ok(Ok(_)) if pending.purpose != SignInPurpose::SignIn => Redirect::to("/account").into_response(),
+        Ok(Ok(account)) => {
+            let begun = async {
+                session_user::begin_session(&session, &account, now).await?;
+                provider_session::remember_sign_in(&session, &id_token).await
+            };
+            match begun.await {
+                Ok(()) => Redirect::to("/").into_response(),
+                Err(_) => busy(),
+            }
         }
-        Err(_) => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+        Ok(Err(refusal)) => refused(refusal),
+        Err(_) => busy(),
     }
+}
+
+/// The signed-in account's holder signed in at the provider afresh, as its joined identity: for
+/// `CONFIRMATION_MINUTES` that stands in for a password (deleting an account the provider made).
+async fn confirmed(
+    state: &ServerState,
+    session: &Session,
+    person: &provider_sign_in::VouchedPerson,
+    user_id: i32,
+    authenticated_at: Option<DateTime<Utc>>,
+) -> Response {
+    let now = state.clock.now();
+    // Asked with prompt=login and a short max_age: a provider that answers with an older sign-in
+    // has not asked again.
+    let max_age = Duration::from_std(CONFIRMATION_MAX_AGE).unwrap_or_default();
+    let fresh = authenticated_at.is_some_and(|at| now - at <= max_age);
+    if !fresh {
+        return trouble_page(&SignInTrouble::NotAskedAgain);
+    }
+    let account = match caller::from_session::<Candidate>(session, &state.db).await {
+        Ok(account) if account.id == user_id => account,
+        _ => return trouble_page(&SignInTrouble::NothingBegun),
+    };
+    match provider_sign_in::confirm(&state.db, person, account.account()).await {
+        Ok(Ok(_)) => match provider_session::mark_confirmed(session, user_id, now).await {
+            Ok(()) => Redirect::to(crate::routes::my_data::CONFIRM_DELETION_PATH).into_response(),
+            Err(_) => busy(),
+        },
+        Ok(Err(refusal)) => refused(refusal),
+        Err(_) => busy(),
+    }
+}
+
+fn refused(refusal: provider_sign_in::Refusal) -> Response {
+    tracing::warn!(reason = ?refusal, "provider sign-in refused");
+    let (zh, en) = refusal.words();
+    page(StatusCode::CONFLICT, zh, en)
+}
+
+/// The database or the session store did not answer: nothing was done, and the person may try again.
+fn busy() -> Response {
+    page(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "服务器繁忙，未能登录，请稍后再试。",
+        "The server is busy; you were not signed in. Please try again shortly.",
+    )
 }
 
 async fn vouched(
@@ -143,9 +207,18 @@ fn trouble_page(trouble: &SignInTrouble) -> Response {
     page(trouble.status(), &zh, &en)
 }
 
-/// A plain page (the site's stylesheet, no script): what went wrong, and the way back.
-fn page(status: StatusCode, zh: &str, en: &str) -> Response {
-    let body = format!(
+/// A plain page (the site's stylesheet, no script): what went wrong, and the way back; when waiting
+/// may help (503), how long to wait.
+pub(super) fn page(status: StatusCode, zh: &str, en: &str) -> Response {
+    let mut response = (status, Html(page_text(zh, en))).into_response();
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("5"));
+    }
+    response
+}
+
+fn page_text(zh: &str, en: &str) -> String {
+    format!(
         r#"<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>用报名系统账号登录 · 资格</title><link rel="stylesheet" href="/pkg/zige.css"></head>
@@ -156,8 +229,7 @@ fn page(status: StatusCode, zh: &str, en: &str) -> Response {
 </main></body></html>"#,
         escaped(zh),
         escaped(en)
-    );
-    (status, Html(body)).into_response()
+    )
 }
 
 fn escaped(text: &str) -> String {

@@ -3,20 +3,22 @@
 //! exchanges it with the code verifier, and checks the ID token (signature by the provider's
 //! published keys, issuer, audience, expiry, nonce). The provider's metadata is discovered on
 //! first use and kept; a token signed by a key not yet known fetches the keys again (rotation),
-//! with `KEY_REFRESH_GAP` between two such fetches.
+//! with `KEY_REFRESH_GAP` between two such fetches. Signing out at the provider is
+//! `provider_sign_out`'s.
 
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, Utc};
 use openidconnect::core::{
     CoreAuthDisplay, CoreAuthPrompt, CoreAuthenticationFlow, CoreErrorResponseType, CoreGenderClaim, CoreJsonWebKey,
-    CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm, CoreProviderMetadata, CoreRevocableToken,
-    CoreRevocationErrorResponse, CoreTokenIntrospectionResponse, CoreTokenType,
+    CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm, CoreRevocableToken, CoreRevocationErrorResponse,
+    CoreTokenIntrospectionResponse, CoreTokenType,
 };
 use openidconnect::{
     AuthorizationCode, ClaimsVerificationError, Client, ClientId, ClientSecret, CsrfToken, EmptyExtraTokenFields,
     EndpointMaybeSet, EndpointNotSet, EndpointSet, IdTokenClaims, IdTokenFields, IssuerUrl, JsonWebKeySet, Nonce,
-    OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, SignatureVerificationError,
-    StandardErrorResponse, StandardTokenResponse, TokenResponse, UserInfoClaims,
+    OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, ProviderMetadataWithLogout, RedirectUrl, Scope,
+    SignatureVerificationError, StandardErrorResponse, StandardTokenResponse, TokenResponse, UserInfoClaims,
 };
 use serde::{Deserialize, Serialize};
 use tokio::sync::{Mutex, RwLock};
@@ -61,14 +63,32 @@ type RelyingParty = Client<
 /// naming new keys does not become a flood of calls to the provider.
 const KEY_REFRESH_GAP: Duration = Duration::from_secs(10);
 
+/// The provider's discovery document, with RP-Initiated Logout's `end_session_endpoint`.
+pub(super) type Metadata = ProviderMetadataWithLogout;
+
+/// Why the browser goes to the provider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SignInPurpose {
+    SignIn,
+    /// Joining the provider's identity to this signed-in account.
+    Link(i32),
+    /// This signed-in account's holder proving, by signing in at the provider afresh (`prompt=login`,
+    /// `max_age` of `CONFIRMATION_MAX_AGE`), that they are who the account's joined identity is: an account the provider
+    /// made has no password to confirm its deletion with.
+    Confirm(i32),
+}
+
+/// A confirmation's `max_age`: the sign-in at the provider must be this fresh (and `auth_time`
+/// is then in the ID token). Not 0: oidc-provider, for one, then asks again and again.
+pub const CONFIRMATION_MAX_AGE: Duration = Duration::from_secs(120);
+
 /// What the session keeps between `begin` and `finish`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct PendingSignIn {
     pub state: String,
     pub nonce: String,
     pub verifier: String,
-    /// Joining the provider's identity to this signed-in account, rather than signing in.
-    pub link_to: Option<i32>,
+    pub purpose: SignInPurpose,
 }
 
 /// What the provider said about the person, checked.
@@ -77,12 +97,16 @@ pub struct ProviderAnswer {
     pub issuer: String,
     pub subject: String,
     pub claims: ClaimValues,
+    /// The ID token as it came: the hint for signing out at the provider later.
+    pub id_token: String,
+    /// When the person last gave the provider their credentials (`auth_time`), where it says.
+    pub authenticated_at: Option<DateTime<Utc>>,
 }
 
 pub struct ProviderSignIn {
     pub settings: ProviderSettings,
-    http: reqwest::Client,
-    metadata: RwLock<Option<CoreProviderMetadata>>,
+    pub(super) http: reqwest::Client,
+    metadata: RwLock<Option<Metadata>>,
     /// When a token naming an unknown key last made Zige fetch the keys.
     keys_fetched_at: Mutex<Option<Instant>>,
 }
@@ -98,7 +122,7 @@ impl ProviderSignIn {
     }
 
     /// The provider's address to send the browser to, and what to keep until it comes back.
-    pub async fn begin(&self, link_to: Option<i32>) -> Result<(String, PendingSignIn), SignInTrouble> {
+    pub async fn begin(&self, purpose: SignInPurpose) -> Result<(String, PendingSignIn), SignInTrouble> {
         let party = self.party(self.metadata().await?)?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let mut request = party
@@ -107,12 +131,15 @@ impl ProviderSignIn {
         for scope in &self.settings.scopes {
             request = request.add_scope(Scope::new(scope.clone()));
         }
+        if let SignInPurpose::Confirm(_) = purpose {
+            request = request.add_prompt(CoreAuthPrompt::Login).set_max_age(CONFIRMATION_MAX_AGE);
+        }
         let (address, state, nonce) = request.url();
         let pending = PendingSignIn {
             state: state.secret().clone(),
             nonce: nonce.secret().clone(),
             verifier: verifier.secret().clone(),
-            link_to,
+            purpose,
         };
         Ok((address.to_string(), pending))
     }
@@ -169,6 +196,8 @@ impl ProviderSignIn {
             issuer: self.settings.issuer.clone(),
             subject: claims.subject().as_str().to_string(),
             claims: values,
+            id_token: id_token.to_string(),
+            authenticated_at: claims.auth_time(),
         })
     }
 
@@ -190,7 +219,7 @@ impl ProviderSignIn {
         Ok(ClaimValues::of_user_info(&info, &self.settings))
     }
 
-    fn party(&self, metadata: CoreProviderMetadata) -> Result<RelyingParty, SignInTrouble> {
+    fn party(&self, metadata: Metadata) -> Result<RelyingParty, SignInTrouble> {
         let redirect = RedirectUrl::new(self.settings.redirect_url.clone())
             .map_err(|e| SignInTrouble::Unreachable(format!("redirect address: {e}")))?;
         Ok(RelyingParty::from_provider_metadata(
@@ -202,13 +231,13 @@ impl ProviderSignIn {
     }
 
     /// The provider's metadata and keys, discovered on first use.
-    async fn metadata(&self) -> Result<CoreProviderMetadata, SignInTrouble> {
+    pub(super) async fn metadata(&self) -> Result<Metadata, SignInTrouble> {
         if let Some(known) = self.metadata.read().await.clone() {
             return Ok(known);
         }
         let issuer = IssuerUrl::new(self.settings.issuer.clone())
             .map_err(|e| SignInTrouble::Unreachable(format!("issuer address: {e}")))?;
-        let discovered = CoreProviderMetadata::discover_async(issuer, &self.http)
+        let discovered = Metadata::discover_async(issuer, &self.http)
             .await
             .map_err(|e| SignInTrouble::Unreachable(format!("discovery: {e}")))?;
         *self.metadata.write().await = Some(discovered.clone());
@@ -216,7 +245,7 @@ impl ProviderSignIn {
     }
 
     /// The metadata with the provider's keys fetched again, unless they were a moment ago.
-    async fn refreshed_keys(&self) -> Result<CoreProviderMetadata, SignInTrouble> {
+    async fn refreshed_keys(&self) -> Result<Metadata, SignInTrouble> {
         let known = self.metadata().await?;
         let mut fetched_at = self.keys_fetched_at.lock().await;
         if fetched_at.is_some_and(|at| at.elapsed() < KEY_REFRESH_GAP) {

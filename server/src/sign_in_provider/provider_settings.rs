@@ -13,6 +13,9 @@ pub struct ProviderSettings {
     pub client_secret: SecretText,
     /// Where the provider sends the browser back: the public address's `/auth/oidc/callback`.
     pub redirect_url: String,
+    /// Where the provider sends the browser after signing out there: the public address's
+    /// `/login` (registered with it as a `post_logout_redirect_uri`).
+    pub signed_out_url: String,
     /// Asked for besides `openid`.
     pub scopes: Vec<String>,
     /// The claims that carry the ID number, the name, the mobile number and the registrations.
@@ -60,6 +63,7 @@ impl ProviderSettings {
             client_id: client_id.to_string(),
             client_secret: read_secret(secret_file, "ZIGE_OIDC_CLIENT_SECRET_FILE")?,
             redirect_url: format!("{public}{CALLBACK_PATH}"),
+            signed_out_url: format!("{public}/login"),
             scopes: config.oidc_scopes.split_whitespace().filter(|s| *s != "openid").map(str::to_string).collect(),
             claim_id_number: claim(&config.oidc_claim_id_number, "ZIGE_OIDC_CLAIM_ID_NUMBER")?,
             claim_name: claim(&config.oidc_claim_name, "ZIGE_OIDC_CLAIM_NAME")?,

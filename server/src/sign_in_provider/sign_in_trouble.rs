@@ -23,6 +23,9 @@ pub enum SignInTrouble {
     MissingClaim(&'static str),
     /// The ID number among the claims is not a valid one.
     BadIdNumber(IdNumberError),
+    /// Asked to sign the person in afresh (confirming who holds an account), the provider answered
+    /// with an older sign-in, or said nothing of when.
+    NotAskedAgain,
 }
 
 impl SignInTrouble {
@@ -64,6 +67,10 @@ impl SignInTrouble {
                 format!("报名系统提供的证件号码无效：{}", error.message_zh()),
                 format!("The ID number the registration system gave is not valid: {}", error.message_en()),
             ),
+            SignInTrouble::NotAskedAgain => (
+                "报名系统未重新验证您的账号和密码，身份未确认。请重试。".into(),
+                "The registration system did not ask for your account and password again, so nothing was confirmed. Try again.".into(),
+            ),
         }
     }
 
@@ -79,6 +86,7 @@ impl SignInTrouble {
             SignInTrouble::NoIdNumber => "no ID number claim".into(),
             SignInTrouble::MissingClaim(claim) => format!("no {claim} claim"),
             SignInTrouble::BadIdNumber(_) => "invalid ID number claim".into(),
+            SignInTrouble::NotAskedAgain => "no fresh auth_time for a confirmation".into(),
         }
     }
 

@@ -312,3 +312,131 @@ async fn an_expired_foreign_altered_or_unknown_signed_id_token_signs_nobody_in()
     assert_eq!(through_provider(&site, &browser, "wb004", "wangbao-4").await.1.status(), 303);
     assert_eq!(me(&browser).await["name"], "张三");
 }
+
+/// A query parameter of an address.
+fn parameter(address: &str, name: &str) -> Option<String> {
+    reqwest::Url::parse(address).unwrap().query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned())
+}
+
+/// An attribute's value in the provider's page, after `after`.
+fn attribute_after(page: &str, after: &str, attribute: &str) -> String {
+    let from = &page[page.find(after).unwrap_or_else(|| panic!("{after} in {page}"))..];
+    let start = from.find(&format!("{attribute}=\"")).unwrap() + attribute.len() + 2;
+    from[start..start + from[start..].find('"').unwrap()].to_string()
+}
+
+/// Whether 用报名系统账号登录 shows the provider's log-in page, rather than coming straight back
+/// (the browser is signed in there).
+async fn provider_asks_for_the_password(browser: &Browser) -> bool {
+    let mut next = location(&browser.get("/auth/oidc/start").await).to_string();
+    for _ in 0..10 {
+        if next.contains("/auth/oidc/callback") {
+            return false;
+        }
+        let answer = browser.http.get(&next).send().await.unwrap();
+        let Some(to) = answer.headers().get("location").map(|l| l.to_str().unwrap().to_string()) else {
+            return answer.text().await.unwrap().contains("id=\"login-form\"");
+        };
+        next = reqwest::Url::parse(&next).unwrap().join(&to).unwrap().to_string();
+    }
+    panic!("the provider never settled");
+}
+
+#[tokio::test]
+async fn signing_out_offers_the_provider_s_sign_out_which_asks_and_comes_back_to_the_log_in_page() {
+    captured_log::captured_log();
+    let site = site(json!([account("wb001", "wangbao-1", "张三", Some(ZHANG))]), &[]).await;
+    let app = &site.app;
+    let browser = Browser::stepping(app.url(""));
+    let (_, answer) = through_provider(&site, &browser, "wb001", "wangbao-1").await;
+    assert_eq!(answer.status(), 303);
+    // Signed in at the provider, a second 用报名系统账号登录 goes straight back (no log-in page).
+    assert!(!provider_asks_for_the_password(&browser).await);
+
+    // 退出: Zige's session ends, and says the provider's may be ended too.
+    let out: Value = browser.call("log_out", json!({})).await.json().await.unwrap();
+    assert_eq!(out, json!(true), "the page is told to offer the provider's sign-out");
+    assert!(me(&browser).await.is_null());
+    let login_page = browser.get("/login?signed_out=provider").await.text().await.unwrap();
+    assert!(login_page.contains("data-testid=\"provider-sign-out\"") && login_page.contains("/auth/oidc/sign-out"));
+
+    // On to the provider's end_session_endpoint, with the ended session's ID token as the hint.
+    let sign_out = browser.get("/auth/oidc/sign-out").await;
+    assert_eq!(sign_out.status(), 303);
+    let end_session = location(&sign_out).to_string();
+    assert!(end_session.starts_with(&format!("{}/session/end", site.provider.issuer)), "{end_session}");
+    assert_eq!(parameter(&end_session, "post_logout_redirect_uri").as_deref(), Some(app.url("/login").as_str()));
+    assert_eq!(parameter(&end_session, "client_id").as_deref(), Some(CLIENT_ID));
+    let hint = parameter(&end_session, "id_token_hint").expect("the ID token as the hint");
+    // The hint is given once: a second visit names the client alone.
+    let again = browser.get("/auth/oidc/sign-out").await;
+    assert_eq!(parameter(location(&again), "id_token_hint"), None);
+
+    // The provider asks; the person says yes; it sends them back to Zige's log-in page.
+    let asked = browser.http.get(&end_session).send().await.unwrap().text().await.unwrap();
+    assert!(asked.contains("是否退出报名系统账号"), "{asked}");
+    let action = attribute_after(&asked, "op.logoutForm", "action");
+    let xsrf = attribute_after(&asked, "name=\"xsrf\"", "value");
+    let action = reqwest::Url::parse(&end_session).unwrap().join(&action).unwrap();
+    let confirmed = browser.http.post(action).form(&[("xsrf", xsrf.as_str()), ("logout", "yes")]).send().await.unwrap();
+    assert_eq!(location(&confirmed), app.url("/login"));
+
+    // Signed out there too: 用报名系统账号登录 now shows the provider's log-in page.
+    assert!(provider_asks_for_the_password(&browser).await);
+
+    assert!(!captured_log::captured_text().contains(&hint), "the ID token in the log");
+}
+
+#[tokio::test]
+async fn an_account_the_provider_made_is_deleted_after_its_holder_signs_in_there_afresh() {
+    let other = "11010519491231002X";
+    let site = site(
+        json!([
+            account("wb001", "wangbao-1", "张三", Some(ZHANG)),
+            account("other", "other-pass-1", "李四", Some(other))
+        ]),
+        &[],
+    )
+    .await;
+    let app = &site.app;
+    let browser = Browser::stepping(app.url(""));
+    let (_, answer) = through_provider(&site, &browser, "wb001", "wangbao-1").await;
+    assert_eq!(answer.status(), 303);
+    let delete = |password: &'static str| {
+        let form = reqwest::multipart::Form::new().text("password", password);
+        browser.http.post(app.url("/account/delete")).multipart(form).send()
+    };
+
+    // No password to type: a guess is wrong, and an empty one sends them to prove it at the provider.
+    let guessed = delete("wangbao-1").await.unwrap();
+    assert_eq!(guessed.status(), 422);
+    assert!(guessed.text().await.unwrap().contains("密码不正确"));
+    let empty = delete("").await.unwrap();
+    assert_eq!((empty.status().as_u16(), location(&empty)), (303, "/auth/oidc/start?confirm=1"));
+    assert!(browser.get("/account/delete").await.status().is_redirection(), "nothing confirmed yet");
+
+    // At the provider as somebody else: refused, nothing deleted.
+    let callback = provider_step_from(&site, &browser, "/auth/oidc/start?confirm=1", "other", "other-pass-1").await;
+    let refused = browser.http.get(&callback).send().await.unwrap();
+    assert_eq!(refused.status(), 409);
+    assert!(refused.text().await.unwrap().contains("不是与本账号绑定的账号"));
+    assert_eq!(delete("").await.unwrap().status(), 303, "still to be proved");
+
+    // As themselves, asked for the password again (prompt=login, max_age) although signed in there.
+    let start = browser.get("/auth/oidc/start?confirm=1").await;
+    let authorize = location(&start).to_string();
+    assert!(authorize.contains("prompt=login") && authorize.contains("max_age=120"), "{authorize}");
+    let callback = sign_in_at_provider(&browser.http, &authorize, "wb001", "wangbao-1").await;
+    assert!(!callback.is_empty(), "the provider's log-in page was shown and passed");
+    let back = browser.http.get(&callback).send().await.unwrap();
+    assert_eq!(location(&back), "/account/delete");
+    let asked = browser.get("/account/delete").await.text().await.unwrap();
+    assert!(asked.contains("data-testid=\"deletion-confirmed\""), "{asked}");
+    assert_eq!(accounts_with(app, ZHANG).await, 1, "not deleted before the last press");
+
+    let deleted = delete("").await.unwrap();
+    assert_eq!(deleted.status(), 200);
+    assert!(deleted.text().await.unwrap().contains("账户已注销"));
+    assert_eq!((accounts_with(app, ZHANG).await, identities(app).await), (0, 0));
+    assert!(me(&browser).await.is_null());
+}

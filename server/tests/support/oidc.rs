@@ -83,7 +83,9 @@ impl OidcProvider {
 /// `browser` follows no redirect and keeps cookies.
 pub async fn sign_in_at_provider(browser: &reqwest::Client, authorize: &str, login: &str, password: &str) -> String {
     let location = |answer: &reqwest::Response, base: &str| -> String {
-        let to = answer.headers().get("location").unwrap_or_else(|| panic!("no redirect: {}", answer.status()));
+        let Some(to) = answer.headers().get("location") else {
+            panic!("no redirect from {base}: {}", answer.status());
+        };
         reqwest::Url::parse(base).unwrap().join(to.to_str().unwrap()).unwrap().to_string()
     };
     let mut next = location(&browser.get(authorize).send().await.unwrap(), authorize);
@@ -105,8 +107,36 @@ pub async fn sign_in_at_provider(browser: &reqwest::Client, authorize: &str, log
             }
             next = location(&answer, &next);
         } else {
-            next = location(&browser.get(&next).send().await.unwrap(), &next);
+            let mut answer = browser.get(&next).send().await.unwrap();
+            if answer.headers().get("location").is_none() {
+                // Another person than the one signed in there: the provider ends that session first,
+                // with a form the browser submits by itself.
+                let page = answer.text().await.unwrap();
+                let (action, fields) =
+                    self_submitting_form(&page).unwrap_or_else(|| panic!("no redirect from {next}: {page}"));
+                answer = browser.post(action).form(&fields).send().await.unwrap();
+            }
+            next = location(&answer, &next);
         }
     }
     panic!("the provider never sent the browser back");
+}
+
+/// The form of a page that submits itself (`document.forms[0].submit()`): its address and hidden fields.
+fn self_submitting_form(page: &str) -> Option<(String, Vec<(String, String)>)> {
+    if !page.contains("forms[0].submit()") {
+        return None;
+    }
+    let attribute = |tag: &str, name: &str| -> Option<String> {
+        let start = tag.find(&format!("{name}=\""))? + name.len() + 2;
+        Some(tag[start..start + tag[start..].find('"')?].to_string())
+    };
+    let form = &page[page.find("<form")?..];
+    let action = attribute(&form[..form.find('>')?], "action")?;
+    let fields = form
+        .split("<input")
+        .skip(1)
+        .filter_map(|input| Some((attribute(input, "name")?, attribute(input, "value")?)))
+        .collect();
+    Some((action, fields))
 }

@@ -43,6 +43,7 @@ pub async fn user_from_session(session: &Session, db: &DatabaseConnection) -> Re
 pub async fn begin_session(session: &Session, account: &user::Model, now: DateTime<Utc>) -> Result<(), AppError> {
     let write = |e| crate::ssr::internal("session write", e);
     crate::ssr::access::pending_sign_in::forget(session).await?;
+    crate::ssr::access::provider_session::forget(session).await?;
     session.cycle_id().await.map_err(|e| crate::ssr::internal("session cycle", e))?;
     session.insert(USER_ID_KEY, account.id).await.map_err(write)?;
     session.insert(GENERATION_KEY, account.session_generation).await.map_err(write)?;

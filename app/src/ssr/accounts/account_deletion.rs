@@ -10,6 +10,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, Tran
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Candidate;
+use crate::ssr::access::provider_session::FreshConfirmation;
 use crate::ssr::candidate::personal_data_erasure::{delete_files, erase_rows, Whose};
 use crate::ssr::entities::{advice_receipt, application, notification, provider_identity, recovery_code, user};
 use crate::ssr::exams::exam_store;
@@ -19,37 +20,27 @@ use crate::ssr::infra::server_state::ServerState;
 
 use super::password::verify_password;
 
+/// What says the account's holder is asking.
+pub enum DeletionProof<'a> {
+    /// The account's password, typed with the request.
+    Password(&'a str),
+    /// A fresh sign-in at the identity provider as the account's joined identity, minutes ago:
+    /// an account the provider made has no password.
+    ConfirmedAtProvider(FreshConfirmation),
+}
+
 /// The password is checked as a log-in's is: the same per-address door (`Door::of_path`), and
 /// wrong ones counted per account and address and audited, so a stolen session cannot guess at
 /// hashing speed nor hold every hashing slot of the installation.
 pub async fn delete_account(
     state: &ServerState,
     account: &Caller<Candidate>,
-    password: &str,
+    proof: DeletionProof<'_>,
     address: std::net::IpAddr,
 ) -> Result<(), AppError> {
     let me = account.account().clone();
-    state.rate_limits.begin_password_attempt(&me.id_number, address)?;
-    match verify_password(password.to_string(), me.password_hash.clone()).await {
-        Ok(true) => state.rate_limits.give_back_password_attempt(&me.id_number, address),
-        Ok(false) => {
-            tracing::warn!("wrong password to delete an account");
-            audit::record(
-                &state.db,
-                Some(&me),
-                AuditAction::FailedLogin,
-                &audit::masked_id_number(&me.id_number),
-                "wrong password to delete the account",
-                state.clock.now(),
-            )
-            .await?;
-            return Err(AppError::invalid_field("password", "密码不正确", "The password is not right"));
-        }
-        // Not a wrong password (the server was busy): it does not count against anyone.
-        Err(busy) => {
-            state.rate_limits.give_back_password_attempt(&me.id_number, address);
-            return Err(busy);
-        }
+    if let DeletionProof::Password(password) = proof {
+        password_is_right(state, &me, password, address).await?;
     }
     still_needed(state, me.id).await?;
     let fail = |e| crate::ssr::internal("account deletion", e);
@@ -120,6 +111,37 @@ async fn still_needed(state: &ServerState, user_id: i32) -> Result<(), AppError>
                     format!("\"{}\" still keeps your application (no retention date is set yet); the account cannot be deleted now", exam.title_en),
                 ))
             }
+        }
+    }
+    Ok(())
+}
+
+async fn password_is_right(
+    state: &ServerState,
+    me: &user::Model,
+    password: &str,
+    address: std::net::IpAddr,
+) -> Result<(), AppError> {
+    state.rate_limits.begin_password_attempt(&me.id_number, address)?;
+    match verify_password(password.to_string(), me.password_hash.clone()).await {
+        Ok(true) => state.rate_limits.give_back_password_attempt(&me.id_number, address),
+        Ok(false) => {
+            tracing::warn!("wrong password to delete an account");
+            audit::record(
+                &state.db,
+                Some(me),
+                AuditAction::FailedLogin,
+                &audit::masked_id_number(&me.id_number),
+                "wrong password to delete the account",
+                state.clock.now(),
+            )
+            .await?;
+            return Err(AppError::invalid_field("password", "密码不正确", "The password is not right"));
+        }
+        // Not a wrong password (the server was busy): it does not count against anyone.
+        Err(busy) => {
+            state.rate_limits.give_back_password_attempt(&me.id_number, address);
+            return Err(busy);
         }
     }
     Ok(())

@@ -6,7 +6,7 @@
 //! sign-in with the second factor); and one identity joins one account.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set, SqlErr};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, SqlErr};
 
 use crate::domain::{IdNumber, Role};
 use crate::error::AppError;
@@ -38,6 +38,8 @@ pub enum Refusal {
     /// Joining: this identity already signs in to another account, or the account to another
     /// identity of this provider.
     JoinedElsewhere,
+    /// Confirming who holds the account: the provider's person is not the identity joined to it.
+    NotTheJoinedIdentity,
 }
 
 impl Refusal {
@@ -58,6 +60,10 @@ impl Refusal {
             Refusal::JoinedElsewhere => (
                 "该报名系统账号或当前账号已与其他账号绑定，未再次绑定。",
                 "That registration system account, or this account, is already linked to another; nothing was linked.",
+            ),
+            Refusal::NotTheJoinedIdentity => (
+                "登录的报名系统账号不是与本账号绑定的账号，身份未确认。",
+                "The registration system account you logged in with is not the one linked to this account; nothing was confirmed.",
             ),
         }
     }
@@ -128,6 +134,25 @@ pub async fn link(
         None => {}
     }
     join(db, person, account, "joined by the account's owner", now).await
+}
+
+/// The provider vouches, just now, for the identity joined to the signed-in account: its holder
+/// is at the keyboard (an account the provider made has no password to say so).
+pub async fn confirm(db: &DatabaseConnection, person: &VouchedPerson, account: &user::Model) -> Outcome {
+    match joined_account(db, person).await? {
+        Some(joined) if joined.id == account.id => Ok(Ok(joined)),
+        _ => Ok(Err(Refusal::NotTheJoinedIdentity)),
+    }
+}
+
+/// Whether an identity of the provider is joined to the account.
+pub async fn has_joined_identity(db: &DatabaseConnection, account: &user::Model) -> Result<bool, AppError> {
+    let joined = provider_identity::Entity::find()
+        .filter(provider_identity::Column::UserId.eq(account.id))
+        .one(db)
+        .await
+        .map_err(|e| crate::ssr::internal("identity lookup", e))?;
+    Ok(joined.is_some())
 }
 
 async fn joined_account(db: &DatabaseConnection, person: &VouchedPerson) -> Result<Option<user::Model>, AppError> {
