@@ -9,4 +9,5 @@ pub mod provider_claims;
 pub mod provider_client;
 pub mod provider_settings;
 pub mod provider_sign_out;
+mod relying_party;
 pub mod sign_in_trouble;
