@@ -25,8 +25,15 @@ pub use infra::server_state::ServerState;
 /// (`infra::failure`), else internal (500), with the request's reference when there is one (the
 /// log line carries it too, in the request's span). Database and I/O error texts never reach the
 /// client.
+///
+/// A store that does not answer is said once per outage (`infra::store_health`), not per request.
 pub fn internal<E: std::fmt::Display + 'static>(context: &str, error: E) -> crate::error::AppError {
-    tracing::error!(%error, "{context}");
+    match infra::failure::store_not_answering(&error) {
+        // The blob store's guard counted and said it already.
+        Some("blobs") => tracing::debug!(%error, "{context}"),
+        Some(store) => infra::store_health::failed(store, "query", "error", &format!("{context}: {error}")),
+        None => tracing::error!(%error, "{context}"),
+    }
     infra::failure::meaning_of(&error).unwrap_or_else(|| match infra::request_reference::current() {
         Some(reference) => crate::error::AppError::InternalReported { reference },
         None => crate::error::AppError::Internal,

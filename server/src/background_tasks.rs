@@ -1,6 +1,7 @@
 //! What every server does in the background from its start: forgetting idle rate-limit buckets,
-//! the hourly sweep of unnamed files and old action keys, the payment providers' checks, and the
-//! deletion of personal data past its exam's retention day.
+//! the hourly sweep of unnamed files and old action keys, the payment providers' checks, the
+//! deletion of personal data past its exam's retention day, and the database watched while it is
+//! down.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,6 +18,21 @@ pub(crate) fn spawn_forgetting_idle_buckets(limits: Arc<RateLimits>) {
         loop {
             every_minute.tick().await;
             limits.forget_idle();
+        }
+    });
+}
+
+/// While the database is known not to answer (`store_health`), it is asked every second, so the
+/// log says when it came back even when no request happens to find out.
+pub(crate) fn spawn_watching_the_database(db: DatabaseConnection) {
+    use app::ssr::infra::store_health;
+    tokio::spawn(async move {
+        let mut every_second = tokio::time::interval(Duration::from_secs(1));
+        loop {
+            every_second.tick().await;
+            if store_health::is_down("database") && db.ping().await.is_ok() {
+                store_health::answered("database");
+            }
         }
     });
 }

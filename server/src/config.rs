@@ -67,6 +67,12 @@ pub struct Config {
     /// `s3://bucket/prefix`: an S3-compatible bucket, reached through the standard `AWS_*`
     /// variables (`AWS_ENDPOINT`, `AWS_REGION`, `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`).
     pub blob_url: Option<String>,
+    /// The S3-compatible server's address where it is not `AWS_ENDPOINT`'s.
+    pub blob_endpoint: Option<String>,
+    /// How long a request waits on storage before it is answered 503 with `Retry-After` (nothing
+    /// saved, try again): each operation of the blob store, and the wait for a database
+    /// connection. Long enough for a large picture on a loaded store (uploads' p99 is under 1 s).
+    pub storage_deadline_ms: u64,
     /// How many servers share the database behind one load balancer. More than one needs
     /// `session_secret` (every server must sign alike), and each server keeps 1/N of every rate
     /// limit, so the installation as a whole never allows more than the limit.
@@ -251,6 +257,8 @@ impl Default for Config {
             outbox_poll_ms: 2000,
             outbox_keep_days: app::ssr::messaging::outbox_purge::DEFAULT_KEEP_DAYS,
             blob_url: None,
+            blob_endpoint: None,
+            storage_deadline_ms: 5000,
             servers: 1,
             migrate_on_start: true,
             payment_sandbox: false,
@@ -311,6 +319,10 @@ impl Config {
             .merge(Env::prefixed("ZIGE_"))
             .extract()
             .map_err(Box::new)
+    }
+
+    pub fn storage_deadline(&self) -> std::time::Duration {
+        std::time::Duration::from_millis(self.storage_deadline_ms.max(1))
     }
 
     pub fn database_url(&self) -> String {

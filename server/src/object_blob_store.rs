@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use app::ssr::infra::blob_store::{checked_key, BlobStore, StoredBlob};
 use futures_util::TryStreamExt;
-use object_store::aws::AmazonS3Builder;
+use object_store::aws::{AmazonS3Builder, AmazonS3ConfigKey};
 use object_store::path::Path;
 use object_store::prefix::PrefixStore;
-use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
+use object_store::{ClientConfigKey, ObjectStore, ObjectStoreExt, PutPayload, RetryConfig};
 
 pub struct ObjectBlobStore {
     store: Box<dyn ObjectStore>,
@@ -20,8 +20,19 @@ impl ObjectBlobStore {
     /// The bucket named by `url` (`s3://bucket` or `s3://bucket/prefix`); endpoint, region and
     /// credentials come from the standard `AWS_*` variables (`AWS_ENDPOINT`, `AWS_REGION`,
     /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_ALLOW_HTTP`).
-    pub fn open(url: &str) -> Result<Self, object_store::Error> {
-        let bucket = AmazonS3Builder::from_env().with_url(url).build()?;
+    ///
+    /// The client's own retries end within `deadline` (the guard's, `GuardedBlobStore`): a bucket
+    /// that refuses is not retried for minutes behind a request someone waits on.
+    pub fn open(url: &str, endpoint: Option<&str>, deadline: Duration) -> Result<Self, object_store::Error> {
+        let mut builder = AmazonS3Builder::from_env()
+            .with_url(url)
+            .with_retry(RetryConfig { max_retries: 3, retry_timeout: deadline, ..RetryConfig::default() })
+            .with_config(AmazonS3ConfigKey::Client(ClientConfigKey::Timeout), format!("{}ms", deadline.as_millis()))
+            .with_config(AmazonS3ConfigKey::Client(ClientConfigKey::ConnectTimeout), "2s");
+        if let Some(endpoint) = endpoint {
+            builder = builder.with_endpoint(endpoint);
+        }
+        let bucket = builder.build()?;
         let prefix = url.split_once("://").and_then(|(_, rest)| rest.split_once('/')).map(|(_, path)| path);
         let store: Box<dyn ObjectStore> = match prefix.map(|p| p.trim_matches('/')).filter(|p| !p.is_empty()) {
             Some(prefix) => Box::new(PrefixStore::new(bucket, prefix)),

@@ -37,8 +37,14 @@ impl SeaOrmSessionStore {
     }
 }
 
-fn backend(e: impl std::fmt::Display) -> Error {
-    Error::Backend(e.to_string())
+/// The database's error as the session layer carries it (text only): a database that does not
+/// answer is marked so, and its callers answer 503 like any other request that needed it
+/// (`failure::SESSION_STORE_UNREACHABLE`).
+fn backend(e: sea_orm::DbErr) -> Error {
+    match app::ssr::infra::failure::store_not_answering(&e) {
+        Some(_) => Error::Backend(format!("{}: {e}", app::ssr::infra::failure::SESSION_STORE_UNREACHABLE)),
+        None => Error::Backend(e.to_string()),
+    }
 }
 
 fn row_of(record: &Record) -> Result<entity::ActiveModel> {

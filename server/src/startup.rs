@@ -73,6 +73,7 @@ pub async fn prepare_with_clock(
     } else {
         LimitSettings::unlimited()
     }));
+    crate::background_tasks::spawn_watching_the_database(db.clone());
     crate::background_tasks::spawn_forgetting_idle_buckets(rate_limits.clone());
     crate::background_tasks::spawn_hourly_sweep(db.clone(), blobs.clone(), config.outbox_keep_days);
     warn_when_no_administrator(&db).await?;

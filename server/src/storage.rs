@@ -10,6 +10,7 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
 
 use crate::config::Config;
+use crate::guarded_blob_store::GuardedBlobStore;
 use crate::object_blob_store::ObjectBlobStore;
 
 /// Whatever stopped the database or the store from opening, said in the server's log. (The same
@@ -24,7 +25,7 @@ const MIGRATION_LOCK: i64 = 0x7a69_6765;
 /// first; migrated when the configuration says so, else checked to be up to date.
 pub async fn open_database(config: &Config) -> Result<DatabaseConnection, StorageError> {
     tokio::fs::create_dir_all(&config.data_dir).await?;
-    let db = connect(&config.database_url()).await?;
+    let db = connect_within(&config.database_url(), config.storage_deadline()).await?;
     crate::private_files::narrow_data_folder(&config.data_dir);
     if config.migrate_on_start {
         migrate(&db).await?;
@@ -39,8 +40,14 @@ pub async fn open_database(config: &Config) -> Result<DatabaseConnection, Storag
 
 /// A connection pool on `url`, not migrated.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, StorageError> {
+    connect_within(url, Config::default().storage_deadline()).await
+}
+
+/// A connection pool on `url` whose requests wait at most `deadline` for a connection (a
+/// database restarting or gone: they are answered 503 then, not held for sqlx's 30 s).
+async fn connect_within(url: &str, deadline: Duration) -> Result<DatabaseConnection, StorageError> {
     let mut options = ConnectOptions::new(url.to_string());
-    options.sqlx_logging(false).max_connections(16).map_sqlx_sqlite_opts(|o| {
+    options.sqlx_logging(false).max_connections(16).acquire_timeout(deadline).map_sqlx_sqlite_opts(|o| {
         use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
         // WAL lets page loads read while an upload writes; FULL sync keeps committed rows
         // through a power cut, matching the fsync'ed blobs.
@@ -66,11 +73,16 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), StorageError> {
     Ok(migrated?)
 }
 
-/// The configured blob store: the folder in `data_dir`, or the bucket `blob_url` names.
+/// The configured blob store: the folder in `data_dir`, or the bucket `blob_url` names; each
+/// operation within the storage deadline (`GuardedBlobStore`).
 pub async fn open_blob_store(config: &Config) -> Result<Arc<dyn BlobStore>, StorageError> {
-    Ok(match config.blob_url.as_deref() {
+    let deadline = config.storage_deadline();
+    let store: Arc<dyn BlobStore> = match config.blob_url.as_deref() {
         None => Arc::new(LocalBlobStore::open(config.blob_dir()).await?),
-        Some(url) if url.starts_with("s3://") => Arc::new(ObjectBlobStore::open(url)?),
+        Some(url) if url.starts_with("s3://") => {
+            Arc::new(ObjectBlobStore::open(url, config.blob_endpoint.as_deref(), deadline)?)
+        }
         Some(other) => return Err(format!("ZIGE_BLOB_URL must be s3://bucket[/prefix], not {other:?}").into()),
-    })
+    };
+    Ok(Arc::new(GuardedBlobStore::new(store, deadline)))
 }

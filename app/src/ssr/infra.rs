@@ -22,4 +22,5 @@ pub mod rate_limits;
 pub mod request_reference;
 pub mod server_state;
 pub mod site_address;
+pub mod store_health;
 pub mod ticket_signing_keys;

@@ -103,10 +103,13 @@ fn finish(outcome: Result<impl std::fmt::Display, Failure>) -> ExitCode {
     }
 }
 
+/// A backup's pieces may be large and nobody waits on them in a browser: each may take this long.
+const TARGET_DEADLINE: std::time::Duration = std::time::Duration::from_secs(600);
+
 /// A folder, or an S3-compatible bucket and prefix.
 async fn open_target(target: &str) -> Result<Arc<dyn BlobStore>, Failure> {
     Ok(if target.starts_with("s3://") {
-        Arc::new(ObjectBlobStore::open(target)?)
+        Arc::new(ObjectBlobStore::open(target, None, TARGET_DEADLINE)?)
     } else {
         Arc::new(LocalBlobStore::open(target).await?)
     })

@@ -1,7 +1,9 @@
 //! `/ready`: whether this server can serve candidates now, for a load balancer or an orchestrator
 //! to route around it when not — the database answers, every migration this binary knows is
 //! applied, and the blob store answers. `/health` says only that the process is alive. Each
-//! check's time lands in the metrics too (`zige_ready_check_seconds`).
+//! check's time lands in the metrics too (`zige_ready_check_seconds`). The checks run side by
+//! side within `CHECK_DEADLINE`, so the answer comes within a second whatever storage does, and
+//! the log says what failed when the answer changes, not at every ask.
 //!
 //! It is public and unthrottled, so it costs little and says little (issue 50): each check has
 //! at most `CHECK_DEADLINE`, the answer is kept for `KEPT_FOR` and given to every request meanwhile
@@ -39,33 +41,38 @@ pub async fn ready(
     if let Some((_, status, body)) = last.as_ref().filter(|(at, _, _)| at.elapsed() < KEPT_FOR) {
         return (*status, Json(body.clone()));
     }
-    let (status, body) = check(&state).await;
+    let (status, body, reasons) = check(&state).await;
+    // Said when the answer changes, not every second of an outage.
+    let changed = last.as_ref().is_none_or(|(_, _, before)| before != &body);
+    for (check, reason) in reasons.into_iter().filter(|_| changed) {
+        tracing::warn!(check, error = reason, "not ready");
+    }
     *last = Some((Instant::now(), status, body.clone()));
     (status, Json(body))
 }
 
-async fn check(state: &ServerState) -> (StatusCode, Value) {
-    let (database, storage) = tokio::join!(
+/// The answer, and the drivers' texts of what failed (for the log only). The checks run at once,
+/// each within `CHECK_DEADLINE`: the answer comes within it whatever the stores do.
+async fn check(state: &ServerState) -> (StatusCode, Value, Vec<(&'static str, String)>) {
+    let (database, migrations, storage) = tokio::join!(
         timed("database", async { state.db.ping().await.map_err(|e| Said::Logged(e.to_string())) }),
+        timed("migrations", async {
+            match Migrator::get_pending_migrations(&state.db).await.map_err(|e| Said::Logged(e.to_string()))?.len() {
+                0 => Ok(()),
+                behind => Err(Said::Public(format!("{behind} migration(s) not applied: run `server migrate`"))),
+            }
+        }),
         timed("storage", async {
             state.blobs.get(PROBE_KEY).await.map(|_| ()).map_err(|e| Said::Logged(e.to_string()))
         }),
     );
     let migrations = match &database {
-        Ok(()) => {
-            timed("migrations", async {
-                match Migrator::get_pending_migrations(&state.db).await.map_err(|e| Said::Logged(e.to_string()))?.len()
-                {
-                    0 => Ok(()),
-                    behind => Err(Said::Public(format!("{behind} migration(s) not applied: run `server migrate`"))),
-                }
-            })
-            .await
-        }
+        Ok(()) => migrations,
         Err(_) => Err(Said::Public("not checked: the database does not answer".to_string())),
     };
     let checks = [("database", database), ("migrations", migrations), ("storage", storage)];
     let ready = checks.iter().all(|(_, outcome)| outcome.is_ok());
+    let mut reasons = Vec::new();
     let body: serde_json::Map<String, Value> = checks
         .into_iter()
         .map(|(name, outcome)| {
@@ -73,7 +80,7 @@ async fn check(state: &ServerState) -> (StatusCode, Value) {
                 Ok(()) => "ok".to_string(),
                 Err(Said::Public(why)) => why,
                 Err(Said::Logged(why)) => {
-                    tracing::warn!(check = name, error = why, "not ready");
+                    reasons.push((name, why));
                     "unavailable".to_string()
                 }
             };
@@ -81,7 +88,7 @@ async fn check(state: &ServerState) -> (StatusCode, Value) {
         })
         .collect();
     let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
-    (status, json!({ "ready": ready, "checks": body }))
+    (status, json!({ "ready": ready, "checks": body }), reasons)
 }
 
 /// What a failing check says: our own words, or a driver's text, which only the log is told.

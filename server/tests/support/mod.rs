@@ -10,6 +10,7 @@ pub mod alipay_standin;
 pub mod captured_log;
 pub mod certificate_pictures;
 pub mod cluster;
+pub mod fault_proxy;
 pub mod fee_desk;
 pub mod id_card_pictures;
 pub mod oidc;
@@ -324,6 +325,8 @@ pub fn raw_client() -> reqwest::Client {
     patient_client().build().unwrap()
 }
 
+/// A clone is the same browser (the same cookies), as a second tab is.
+#[derive(Clone)]
 pub struct Browser {
     app_url: String,
     pub http: reqwest::Client,

@@ -1,0 +1,100 @@
+//! A TCP proxy in front of a server the tests cannot break themselves (the S3-compatible one):
+//! the test tells it to pass bytes, to refuse (every connection, new and open, reset at once), to
+//! black-hole (connections accepted and held, nothing answered) or to slow each answer down —
+//! an operator's bad night, on loopback.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::watch;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fault {
+    None,
+    Refuse,
+    BlackHole,
+    /// Each piece of the answer held back this long.
+    Slow(Duration),
+}
+
+pub struct FaultProxy {
+    pub address: SocketAddr,
+    fault: watch::Sender<Fault>,
+}
+
+impl FaultProxy {
+    /// A proxy on a free loopback port in front of `upstream` (`host:port`).
+    pub async fn start(upstream: String) -> FaultProxy {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let (fault, watching) = watch::channel(Fault::None);
+        tokio::spawn(async move {
+            while let Ok((client, _)) = listener.accept().await {
+                let watching = watching.clone();
+                let upstream = upstream.clone();
+                tokio::spawn(async move { carry(client, upstream, watching).await });
+            }
+        });
+        FaultProxy { address, fault }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
+    pub fn set(&self, fault: Fault) {
+        self.fault.send_replace(fault);
+    }
+}
+
+/// One connection, through whatever fault is set now and later.
+async fn carry(client: TcpStream, upstream: String, mut fault: watch::Receiver<Fault>) {
+    let now = *fault.borrow();
+    if now == Fault::Refuse {
+        return reset(client);
+    }
+    let Ok(server) = TcpStream::connect(&upstream).await else { return reset(client) };
+    let (mut from_client, mut to_client) = client.into_split();
+    let (mut from_server, mut to_server) = server.into_split();
+    let (mut up, mut down) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
+    loop {
+        tokio::select! {
+            changed = fault.changed() => {
+                let now = *fault.borrow_and_update();
+                if changed.is_err() || now == Fault::Refuse {
+                    return reset(from_client.reunite(to_client).unwrap());
+                }
+            }
+            read = from_client.read(&mut up) => {
+                let Ok(n @ 1..) = read else { return };
+                // A black hole takes what it is sent and passes nothing on.
+                let now = *fault.borrow();
+                if now != Fault::BlackHole && to_server.write_all(&up[..n]).await.is_err() {
+                    return;
+                }
+            }
+            read = from_server.read(&mut down) => {
+                let Ok(n @ 1..) = read else { return };
+                let now = *fault.borrow_and_update();
+                match now {
+                    Fault::BlackHole => continue,
+                    Fault::Slow(by) => tokio::time::sleep(by).await,
+                    Fault::None | Fault::Refuse => {}
+                }
+                if to_client.write_all(&down[..n]).await.is_err() {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Closes with a reset (no orderly goodbye), as a refusing server's kernel answers. (Deprecated
+/// for lingering that blocks the thread on drop; a zero linger does not linger: it resets.)
+#[allow(deprecated)]
+fn reset(stream: TcpStream) {
+    let _ = stream.set_linger(Some(Duration::ZERO));
+    drop(stream);
+}
