@@ -113,8 +113,8 @@ step "server integration tests again, on PostgreSQL and S3-compatible storage"
 # The app's own tests run again with them; they touch no database and take seconds.
 RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend --tests
 stop_test_postgres
-stop_test_s3
 unset ZIGE_TEST_POSTGRES_URL
+# The S3-compatible server stays for the browser tests: their site keeps its pictures there.
 
 step "browser tests (Playwright, headless Chromium) on the release site"
 # The browser tests run the site that ships: WASM built for size, split, optimised and
@@ -151,7 +151,16 @@ OIDC_PORT=3050 OIDC_REDIRECT_URI=http://127.0.0.1:3000/auth/oidc/callback OIDC_S
   OIDC_ACCOUNTS="$ZIGE_ROOT/end2end/oidc-provider/browser-test-accounts.json" \
   node "$ZIGE_ROOT/end2end/oidc-provider/provider.mjs" >"$ZIGE_TOOLS/oidc-provider.log" 2>&1 &
 oidc_provider=$!
-trap 'kill "$standins" "$oidc_provider" 2>/dev/null || true' EXIT
+# The site's pictures go to the S3-compatible server through a fault-injecting proxy (an example
+# program the server tests' build made, from the proxy those tests use), which
+# storage-faults.spec.ts tells to refuse while a candidate uploads (issue 53); the database stays
+# the site's SQLite file.
+ZIGE_FAULT_LISTEN=127.0.0.1:3044 ZIGE_FAULT_CONTROL=127.0.0.1:3045 ZIGE_FAULT_UPSTREAM="${AWS_ENDPOINT#http://}" \
+  target/debug/examples/storage_fault_proxy >"$ZIGE_TOOLS/storage-fault-proxy.log" 2>&1 &
+fault_proxy=$!
+export ZIGE_BLOB_URL="s3://zige-test/browser-tests-$$" ZIGE_BLOB_ENDPOINT=http://127.0.0.1:3044
+export ZIGE_STORAGE_FAULTS=127.0.0.1:3045
+trap 'kill "$standins" "$oidc_provider" "$fault_proxy" 2>/dev/null || true; stop_test_s3' EXIT
 export ZIGE_OIDC_ISSUER=http://127.0.0.1:3050 ZIGE_OIDC_CLIENT_ID=zige ZIGE_OIDC_CLIENT_SECRET_FILE="$standin_dir/oidc-secret"
 export ZIGE_OIDC_SCOPES="profile phone identity"
 for _ in $(seq 100); do [ -s "$standin_dir/settings" ] && break; sleep 0.1; done
@@ -167,6 +176,7 @@ e2e_log="$ZIGE_TOOLS/end-to-end.log"
 cargo leptos end-to-end --split --server-only 2>&1 | tee "$e2e_log" || status=$?
 node end2end/summary.mjs end2end/test-results/results.json || status=1
 python3 scripts/checks/log_secrets.py "$e2e_log" end2end/tests || status=1
-kill "$standins" "$oidc_provider" 2>/dev/null || true
+kill "$standins" "$oidc_provider" "$fault_proxy" 2>/dev/null || true
+stop_test_s3
 rm -rf "$ZIGE_DATA_DIR" "$standin_dir"
 exit "$status"

@@ -454,3 +454,26 @@ export async function approvedOnFreshExam(
   await call(admin.request, 'admin_set_windows', { code, windows_local: [beijing(-3 * 24 * 60), beijing(-2 * 24 * 60), beijing(-24 * 60), beijing(-1)] });
   return admin;
 }
+
+/** Counts the upload requests any page of `context` sends. */
+export function countUploads(context: BrowserContext): () => number {
+  let sent = 0;
+  context.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/materials') sent += 1;
+  });
+  return () => sent;
+}
+
+export async function stored(request: APIRequestContext, code: string, category: string): Promise<string[]> {
+  const page = await call(request, 'exam_page', { code });
+  const found = page.categories.find((c: any) => c.code === category);
+  return (found?.materials ?? []).map((m: any) => m.original_name);
+}
+
+export async function choose(page: Page, region: string, input: string, name: string): Promise<void> {
+  const section = page.getByRole('region', { name: region });
+  const image = await makeImage(page, { width: 300, height: 400 });
+  await section.locator(input).setInputFiles({ name, mimeType: 'image/jpeg', buffer: image });
+  await expect(section.getByText('提示（仍可上传）')).toBeVisible();
+  await section.getByRole('button', { name: '上传', exact: true }).click();
+}

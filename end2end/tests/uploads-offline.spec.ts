@@ -1,5 +1,5 @@
-import { APIRequestContext, Browser, BrowserContext, expect, Page, test } from '@playwright/test';
-import { beijing, call, candidateOnFreshExam, expectAccessible, makeImage, open, switchLanguage } from './support';
+import { Browser, expect, Page, test } from '@playwright/test';
+import { beijing, call, candidateOnFreshExam, choose, countUploads, expectAccessible, makeImage, open, stored, switchLanguage } from './support';
 
 // Issue 11: a file chosen on a dead network waits on the phone (待上传, with its thumbnail) and
 // goes up once when the network returns — after a closed tab, from two tabs, and when the first
@@ -8,29 +8,6 @@ import { beijing, call, candidateOnFreshExam, expectAccessible, makeImage, open,
 // anything, the page says so and the file still goes up. A fresh exam from preset 000 keeps the
 // demo exams as the other tests expect.
 test.use({ viewport: { width: 390, height: 844 } });
-
-/** Counts the upload requests any page of `context` sends. */
-function countUploads(context: BrowserContext): () => number {
-  let sent = 0;
-  context.on('request', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/materials') sent += 1;
-  });
-  return () => sent;
-}
-
-async function stored(request: APIRequestContext, code: string, category: string): Promise<string[]> {
-  const page = await call(request, 'exam_page', { code });
-  const found = page.categories.find((c: any) => c.code === category);
-  return (found?.materials ?? []).map((m: any) => m.original_name);
-}
-
-async function choose(page: Page, region: string, input: string, name: string): Promise<void> {
-  const section = page.getByRole('region', { name: region });
-  const image = await makeImage(page, { width: 300, height: 400 });
-  await section.locator(input).setInputFiles({ name, mimeType: 'image/jpeg', buffer: image });
-  await expect(section.getByText('提示（仍可上传）')).toBeVisible();
-  await section.getByRole('button', { name: '上传', exact: true }).click();
-}
 
 test('files chosen offline wait on the phone and go up exactly once: after a closed tab, from two tabs, and when an answer is lost', async ({ browser }) => {
   const code = `upq${Date.now() % 100000}`;

@@ -27,7 +27,12 @@ pub struct FaultProxy {
 impl FaultProxy {
     /// A proxy on a free loopback port in front of `upstream` (`host:port`).
     pub async fn start(upstream: String) -> FaultProxy {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        FaultProxy::start_at("127.0.0.1:0".parse().unwrap(), upstream).await
+    }
+
+    /// A proxy listening at `address` in front of `upstream` (`host:port`).
+    pub async fn start_at(address: SocketAddr, upstream: String) -> FaultProxy {
+        let listener = TcpListener::bind(address).await.unwrap();
         let address = listener.local_addr().unwrap();
         let (fault, watching) = watch::channel(Fault::None);
         tokio::spawn(async move {
