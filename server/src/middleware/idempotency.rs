@@ -81,15 +81,50 @@ async fn run_once(
         }
     };
     let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
-    let booked = if settles(parts.status.as_u16()) {
-        idempotency::keep(&state.db, user_id, &key, parts.status.as_u16(), content_type, body.to_vec()).await
+    let booking = if settles(parts.status.as_u16()) {
+        Booking::Keep { status: parts.status.as_u16(), content_type, body: body.to_vec() }
     } else {
-        idempotency::release(&state.db, user_id, &key).await
+        Booking::Release
     };
-    if let Err(e) = booked {
-        tracing::error!(error = e.message_en(), "idempotency bookkeeping failed");
+    if let Err(e) = booking.book(&state.db, user_id, &key).await {
+        // The database did not answer (a restart): left as it is, the key would stay "running"
+        // for `ABANDONED_AFTER` and every repeat be told to wait. It is booked as soon as the
+        // database answers again.
+        tracing::warn!(error = e.message_en(), "idempotency bookkeeping failed; trying again in the background");
+        tokio::spawn(booking.book_when_the_database_answers(state.db.clone(), user_id, key));
     }
     Response::from_parts(parts, Body::from(body))
+}
+
+/// How a key's run ends in the books: its answer kept, or the key let go (nothing was done).
+enum Booking {
+    Keep { status: u16, content_type: Option<String>, body: Vec<u8> },
+    Release,
+}
+
+impl Booking {
+    async fn book(&self, db: &sea_orm::DatabaseConnection, user_id: i32, key: &str) -> Result<(), AppError> {
+        match self {
+            Booking::Keep { status, content_type, body } => {
+                idempotency::keep(db, user_id, key, *status, content_type.clone(), body.clone()).await
+            }
+            Booking::Release => idempotency::release(db, user_id, key).await,
+        }
+    }
+
+    /// Tries again every half second while a taken-over key could still be running (after
+    /// that, the next repeat takes the key over anyway).
+    async fn book_when_the_database_answers(self, db: sea_orm::DatabaseConnection, user_id: i32, key: String) {
+        let every = std::time::Duration::from_millis(500);
+        let tries = idempotency::ABANDONED_AFTER.num_milliseconds() / every.as_millis() as i64;
+        for _ in 0..tries {
+            tokio::time::sleep(every).await;
+            if self.book(&db, user_id, &key).await.is_ok() {
+                return;
+            }
+        }
+        tracing::error!("idempotency bookkeeping failed for good; the key is taken over when it is repeated");
+    }
 }
 
 /// What the action asked, as a hash: method, path and content. A multipart form is read part by

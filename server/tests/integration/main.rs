@@ -42,6 +42,7 @@ mod reviewer_assistant;
 mod seating;
 mod second_factor;
 mod several_servers;
+mod storage_fault_benchmark;
 mod storage_faults;
 mod storage_trouble;
 mod stored_metadata;

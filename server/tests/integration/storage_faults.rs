@@ -23,13 +23,13 @@ const MARGIN: Duration = Duration::from_millis(1000);
 
 /// A server whose bucket and PostgreSQL are each reached through a fault proxy; None on the
 /// SQLite pass.
-struct Site {
-    app: TestApp,
-    bucket: FaultProxy,
-    database: FaultProxy,
+pub(crate) struct Site {
+    pub app: TestApp,
+    pub bucket: FaultProxy,
+    pub database: FaultProxy,
 }
 
-async fn site() -> Option<Site> {
+pub(crate) async fn site() -> Option<Site> {
     let bucket_url = fresh_blob_url()?;
     let bucket = FaultProxy::start(std::env::var("AWS_ENDPOINT").ok()?.trim_start_matches("http://").to_string()).await;
     let mut database_url = reqwest::Url::parse(&fresh_database_url().await?).unwrap();
@@ -60,7 +60,7 @@ async fn keyed_upload(browser: &Browser, key: &str, seq_no: u32, bytes: Vec<u8>)
         .unwrap()
 }
 
-fn retry_after(answer: &reqwest::Response) -> Option<u64> {
+pub(crate) fn retry_after(answer: &reqwest::Response) -> Option<u64> {
     answer.headers().get("retry-after")?.to_str().ok()?.parse().ok()
 }
 

@@ -14,7 +14,7 @@ use crate::error::AppError;
 use crate::ssr::entities::idempotency_key;
 
 /// Longer than any action runs (an upload waits at most 20 s for decode memory).
-const ABANDONED_AFTER: chrono::Duration = chrono::Duration::minutes(2);
+pub const ABANDONED_AFTER: chrono::Duration = chrono::Duration::minutes(2);
 
 /// What to do with a request that carries a key.
 #[derive(Debug, PartialEq, Eq)]

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# When storage falters (issue 53): sixteen candidates upload as the page does while the bucket
+# refuses, hangs and PostgreSQL restarts (server/tests/integration/storage_fault_benchmark.rs),
+# on a throwaway PostgreSQL and the test command's S3-compatible server, each behind a
+# fault-injecting proxy. Prints a table per phase; figures in docs/benchmarks.md.
+# Usage: ./scripts/bench-storage-faults.sh
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ZIGE_ROOT"
+source "$ZIGE_ROOT/scripts/postgres.sh"
+source "$ZIGE_ROOT/scripts/s3.sh"
+trap 'stop_test_postgres; stop_test_s3' EXIT
+# The test command's flags and compiler (clippy-driver), so its build is reused.
+CARGO_INCREMENTAL=0 RUSTFLAGS="--cfg erase_components" \
+  RUSTC_WORKSPACE_WRAPPER="$(rustup which clippy-driver 2>/dev/null || command -v clippy-driver)" \
+  CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__" \
+  cargo test --workspace --exclude frontend --test integration storage_fault_benchmark -- --ignored --nocapture
