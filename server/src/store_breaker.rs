@@ -95,6 +95,16 @@ mod tests {
 
     const DEADLINE: Duration = Duration::from_secs(5);
 
+    /// A breaker three failures opened, and when.
+    fn opened() -> (Breaker, Instant) {
+        let breaker = Breaker::new(DEADLINE);
+        let start = Instant::now();
+        for _ in 0..FAILURES_TO_OPEN {
+            breaker.failed(start);
+        }
+        (breaker, start)
+    }
+
     #[test]
     fn three_failures_in_a_row_refuse_everyone_for_a_second_then_one_probe_asks() {
         let breaker = Breaker::new(DEADLINE);
@@ -114,11 +124,7 @@ mod tests {
 
     #[test]
     fn a_failed_probe_opens_it_again_and_a_success_between_failures_starts_the_count_anew() {
-        let breaker = Breaker::new(DEADLINE);
-        let start = Instant::now();
-        for _ in 0..3 {
-            breaker.failed(start);
-        }
+        let (breaker, start) = opened();
         let probe_at = start + OPEN_FOR;
         assert_eq!(breaker.ask(probe_at), Permit::Probe);
         breaker.failed(probe_at);
@@ -134,11 +140,7 @@ mod tests {
 
     #[test]
     fn a_probe_never_heard_of_is_given_up_after_its_deadline() {
-        let breaker = Breaker::new(DEADLINE);
-        let start = Instant::now();
-        for _ in 0..3 {
-            breaker.failed(start);
-        }
+        let (breaker, start) = opened();
         assert_eq!(breaker.ask(start + OPEN_FOR), Permit::Probe);
         assert_eq!(breaker.ask(start + OPEN_FOR + DEADLINE), Permit::Refused);
         assert_eq!(breaker.ask(start + OPEN_FOR + DEADLINE + OPEN_FOR), Permit::Probe, "another probe");
@@ -146,11 +148,7 @@ mod tests {
 
     #[test]
     fn an_abandoned_probe_lets_another_ask_a_second_later() {
-        let breaker = Breaker::new(DEADLINE);
-        let start = Instant::now();
-        for _ in 0..3 {
-            breaker.failed(start);
-        }
+        let (breaker, start) = opened();
         let probe_at = start + OPEN_FOR;
         assert_eq!(breaker.ask(probe_at), Permit::Probe);
         breaker.probe_abandoned(probe_at);
