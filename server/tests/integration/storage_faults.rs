@@ -234,9 +234,15 @@ async fn a_database_gone_for_a_restart_is_answered_503_within_the_deadline_and_s
     let (app, proxy) = (&site.app, &site.database);
     let alice = app.candidate(ALICE).await;
     alice.upload_ok("other", 1, samples::jpeg(160, 120)).await;
+    // Staff's sessions are written at every request (their idle clock), candidates' are not.
+    let reviewer = app.reviewer().await;
 
     // As a restart looks from the server: every connection reset, new ones refused, for a while.
     proxy.set(Fault::Refuse);
+    for function in ["current_user", "review_exams"] {
+        let answer = reviewer.call(function, serde_json::json!({})).await;
+        assert_eq!(answer.status(), 503, "{function}: {}", answer.text().await.unwrap());
+    }
     for place in 2..6 {
         let started = Instant::now();
         let answer = keyed_upload(&alice, &uuid::Uuid::new_v4().to_string(), place, samples::jpeg(160, 120)).await;

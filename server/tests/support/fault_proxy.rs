@@ -66,6 +66,9 @@ async fn carry(client: TcpStream, upstream: String, mut fault: watch::Receiver<F
     let (mut up, mut down) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
     loop {
         tokio::select! {
+            // A change is seen before any bytes that came with it: otherwise a query waiting on
+            // the connection could slip through a refusal just set.
+            biased;
             changed = fault.changed() => {
                 let now = *fault.borrow_and_update();
                 if changed.is_err() || now == Fault::Refuse {
@@ -74,9 +77,13 @@ async fn carry(client: TcpStream, upstream: String, mut fault: watch::Receiver<F
             }
             read = from_client.read(&mut up) => {
                 let Ok(n @ 1..) = read else { return };
-                // A black hole takes what it is sent and passes nothing on.
-                let now = *fault.borrow();
-                if now != Fault::BlackHole && to_server.write_all(&up[..n]).await.is_err() {
+                match *fault.borrow() {
+                    Fault::Refuse => return reset(from_client.reunite(to_client).unwrap()),
+                    // A black hole takes what it is sent and passes nothing on.
+                    Fault::BlackHole => continue,
+                    Fault::None | Fault::Slow(_) => {}
+                }
+                if to_server.write_all(&up[..n]).await.is_err() {
                     return;
                 }
             }
@@ -84,9 +91,10 @@ async fn carry(client: TcpStream, upstream: String, mut fault: watch::Receiver<F
                 let Ok(n @ 1..) = read else { return };
                 let now = *fault.borrow_and_update();
                 match now {
+                    Fault::Refuse => return reset(from_client.reunite(to_client).unwrap()),
                     Fault::BlackHole => continue,
                     Fault::Slow(by) => tokio::time::sleep(by).await,
-                    Fault::None | Fault::Refuse => {}
+                    Fault::None => {}
                 }
                 if to_client.write_all(&down[..n]).await.is_err() {
                     return;
