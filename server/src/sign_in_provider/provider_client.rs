@@ -66,7 +66,7 @@ pub struct ProviderAnswer {
 
 pub struct ProviderSignIn {
     pub settings: ProviderSettings,
-    pub(super) http: reqwest::Client,
+    http: reqwest::Client,
     metadata: RwLock<Option<Metadata>>,
     /// When a token naming an unknown key last made Zige fetch the keys.
     keys_fetched_at: Mutex<Option<Instant>>,

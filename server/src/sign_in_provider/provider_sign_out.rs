@@ -3,15 +3,11 @@
 //! sign-in as the hint of whom to sign out, and come back to Zige's log-in page (the address
 //! registered with the provider as its `post_logout_redirect_uri`). The provider asks them itself.
 
-use openidconnect::core::{CoreGenderClaim, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm};
-use openidconnect::{ClientId, EmptyAdditionalClaims, IdToken, LogoutRequest, PostLogoutRedirectUrl};
+use openidconnect::{ClientId, LogoutRequest, PostLogoutRedirectUrl};
 
 use super::provider_client::ProviderSignIn;
+use super::relying_party::HintToken;
 use super::sign_in_trouble::SignInTrouble;
-
-/// Only the token's text is sent back as the hint; its claims are not read again here.
-type HintToken =
-    IdToken<EmptyAdditionalClaims, CoreGenderClaim, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm>;
 
 impl ProviderSignIn {
     /// The provider's sign-out address for this person, or None where the provider publishes no

@@ -20,21 +20,19 @@ pub const STORAGE_RETRY_SECS: u64 = 3;
 /// The error a person sees for `error`, when it is one of the failures that has a meaning for
 /// them; None: an internal error.
 pub fn meaning_of(error: &dyn Any) -> Option<AppError> {
+    // A store that did not answer, however the error came (the blob store's guard, the database,
+    // the session layer on it): one meaning for them all.
+    if store_not_answering(error).is_some() {
+        return Some(AppError::Busy { retry_after_secs: STORAGE_RETRY_SECS });
+    }
     if let Some(io) = error.downcast_ref::<std::io::Error>() {
         return meaning_of_io(io);
     }
-    if error.is::<tower_sessions::session::Error>() {
-        return store_not_answering(error).map(|_| AppError::Busy { retry_after_secs: STORAGE_RETRY_SECS });
-    }
     let database = error.downcast_ref::<DbErr>()?;
-    if database_unreachable(database) {
-        return Some(AppError::Busy { retry_after_secs: STORAGE_RETRY_SECS });
-    }
     let (DbErr::Conn(runtime) | DbErr::Exec(runtime) | DbErr::Query(runtime)) = database else { return None };
     let RuntimeErr::SqlxError(sqlx) = runtime else { return None };
     match sqlx {
         sea_orm::sqlx::Error::Io(io) => meaning_of_io(io),
-        sea_orm::sqlx::Error::PoolTimedOut => Some(AppError::Busy { retry_after_secs: BUSY_RETRY_SECS }),
         sea_orm::sqlx::Error::Database(database) => meaning_of_code(database.code()?.as_ref()),
         _ => None,
     }
@@ -93,9 +91,6 @@ fn database_unreachable(error: &DbErr) -> bool {
 }
 
 fn meaning_of_io(error: &std::io::Error) -> Option<AppError> {
-    if error.get_ref().is_some_and(|inner| inner.is::<StorageUnavailable>()) {
-        return Some(AppError::Busy { retry_after_secs: STORAGE_RETRY_SECS });
-    }
     // ENOSPC and EDQUOT: no room on the disk or over the quota.
     let full = error.kind() == std::io::ErrorKind::StorageFull
         || error.kind() == std::io::ErrorKind::QuotaExceeded
