@@ -27,6 +27,12 @@ as_pg "$pg_bin/pg_ctl" -D "$ZIGE_PG_DIR/data" -l "$ZIGE_PG_DIR/log" -w -o \
   "-p $ZIGE_PG_PORT -k $ZIGE_PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 $pg_durability" \
   start >/dev/null
 export ZIGE_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$ZIGE_PG_PORT"
+# How an operator restarts it (`pg_ctl restart -m fast`: every session ended, connections refused
+# until it is back), for the one test that restarts it for real (issue 53), run alone. It keeps
+# the options it was started with (postmaster.opts).
+pg_restart="$pg_bin/pg_ctl -D $ZIGE_PG_DIR/data -l $ZIGE_PG_DIR/log -m fast -w restart"
+[ "$(id -u)" = 0 ] && pg_restart="runuser -u postgres -- $pg_restart"
+export ZIGE_TEST_POSTGRES_RESTART="$pg_restart"
 
 stop_test_postgres() {
   if [ -n "${ZIGE_PG_DIR:-}" ] && [ -d "$ZIGE_PG_DIR/data" ]; then

@@ -85,6 +85,11 @@ echo "licences: $(cut -d: -f1 "$ZIGE_TOOLS/licences.txt" | paste -sd ',' - | sed
 # tests and the browser tests' server, instead of a second full build at the end. Not exported:
 # cargo-leptos adds the flag itself, and the WASM builds keep their own.
 host_flags="--cfg erase_components"
+# cargo-leptos also names the site's files in LEPTOS_OUTPUT_NAME, which leptos reads at compile
+# time (option_env!): the tests' build is given the same name, or the browser tests' server
+# compiles leptos, its routers, the app and the server a second time (about 2 min).
+LEPTOS_OUTPUT_NAME="$(awk '/^\[\[workspace.metadata.leptos\]\]/ { found = 1 } found && /^name = / { gsub(/"/, "", $3); print $3; exit }' Cargo.toml)"
+export LEPTOS_OUTPUT_NAME
 
 step "formatting (cargo fmt --check)"
 cargo fmt --all --check
@@ -112,8 +117,11 @@ step "server integration tests again, on PostgreSQL and S3-compatible storage"
 # what it builds, so `-p server` alone rebuilt every test binary (about 2 min) for other features.
 # The app's own tests run again with them; they touch no database and take seconds.
 RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend --tests
+step "uploads through a real restart of that PostgreSQL (alone: it ends every other test's sessions)"
+RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend --tests -- --ignored \
+  database_faults::uploads_through_a_real_postgresql_restart
 stop_test_postgres
-unset ZIGE_TEST_POSTGRES_URL
+unset ZIGE_TEST_POSTGRES_URL ZIGE_TEST_POSTGRES_RESTART
 # The S3-compatible server stays for the browser tests: their site keeps its pictures there.
 
 step "browser tests (Playwright, headless Chromium) on the release site"

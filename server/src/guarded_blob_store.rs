@@ -79,12 +79,13 @@ impl Drop for ProbeWatch<'_> {
     }
 }
 
-/// An error about the request, from a store that works: a key that is not there or not valid, or
-/// a disk or quota that is full (507, not "try again in a moment").
+/// An error about the request, from a store that works: a key that is not valid, or a disk or
+/// quota that is full (507, not "try again in a moment"). Not `NotFound`: both stores answer a
+/// missing key with `None` or `Ok`, so one that surfaces is the store's own place gone (the blob
+/// folder unmounted), a store failing.
 fn the_store_answered(error: &std::io::Error) -> bool {
     use std::io::ErrorKind::*;
-    matches!(error.kind(), NotFound | InvalidInput | StorageFull | QuotaExceeded)
-        || matches!(error.raw_os_error(), Some(28 | 122))
+    matches!(error.kind(), InvalidInput | StorageFull | QuotaExceeded) || matches!(error.raw_os_error(), Some(28 | 122))
 }
 
 #[async_trait::async_trait]

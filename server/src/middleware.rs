@@ -10,5 +10,7 @@ pub mod idempotency;
 pub mod rate_limit;
 pub mod request_metrics;
 pub mod same_origin;
+pub mod session_saved;
 pub mod staff_idle;
+pub mod storage_overtime;
 pub mod unread_body;

@@ -1,6 +1,7 @@
 //! Every route of the server and the layers around them, in the order a request passes them:
-//! plain routes and the pages, then idempotency, the staff idle clock, the rate limits, the
-//! cross-site guard, admission control, the errors in the form asked for, the drain of what was
+//! plain routes and the pages, the storage overtime, then idempotency, the staff idle clock, the
+//! rate limits, the cross-site guard, admission control, the storage overtime again, the errors
+//! in the form asked for, the drain of what was
 //! left unread, the payment notices outside those guards,
 //! the security headers and compression.
 
@@ -34,6 +35,7 @@ use crate::middleware::rate_limit::{limit_by_address, RateLimitState};
 use crate::middleware::request_metrics::record_request_metrics;
 use crate::middleware::same_origin::{refuse_cross_site, SameOriginState};
 use crate::middleware::staff_idle::{end_idle_staff_sessions, StaffIdleState};
+use crate::middleware::storage_overtime::{answer_in_time, Overtime};
 use crate::routes::archive_door::ArchiveDoor;
 use crate::routes::audit_export::{audit_export, audit_export_posted};
 use crate::routes::candidate_documents::candidate_document;
@@ -142,6 +144,7 @@ pub(crate) fn build_router(
 ) -> Router {
     let max_upload_bytes = config.max_upload_bytes;
     let rate_limit_state = RateLimitState { limits: state.rate_limits.clone(), behind_proxy: config.behind_proxy };
+    let overtime = Overtime::new(state.db.clone(), config.storage_deadline());
     let routes = crate::page_routes::page_routes();
     let context_state = state.clone();
     let body_limit = usize::try_from(max_upload_bytes).unwrap_or(usize::MAX);
@@ -196,7 +199,10 @@ pub(crate) fn build_router(
             post(upload_example).layer(DefaultBodyLimit::max(body_limits::EXAMPLE_BODY_LIMIT_BYTES)),
         )
         .merge(pages)
-        // Innermost: after the origin and rate checks, with the session at hand.
+        // Around the handlers: one past the storage deadline while the database is silent is
+        // answered 503, and the idempotency layer lets its key go as for any 503.
+        .layer(axum::middleware::from_fn_with_state(overtime.clone(), answer_in_time))
+        // Innermost guard: after the origin and rate checks, with the session at hand.
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::middleware::idempotency::apply_once))
         // Before the idempotency layer buffers a body: a large one only from an administrator.
         .layer(axum::middleware::from_fn_with_state(
@@ -221,6 +227,9 @@ pub(crate) fn build_router(
             Admission::new(config.admission_in_flight, Duration::from_millis(config.admission_wait_ms)),
             admit,
         ))
+        // Around every guard that reads the session and the idempotency books: none of their
+        // queries holds a person past the deadline while the database is silent either.
+        .layer(axum::middleware::from_fn_with_state(overtime, answer_in_time))
         // Outermost: notes the form the client asked for, in which every layer and route above
         // writes its errors.
         .layer(axum::middleware::from_fn(crate::middleware::error_wire::errors_as_asked))

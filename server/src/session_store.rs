@@ -42,7 +42,11 @@ impl SeaOrmSessionStore {
 /// (`failure::SESSION_STORE_UNREACHABLE`).
 fn backend(e: sea_orm::DbErr) -> Error {
     match app::ssr::infra::failure::store_not_answering(&e) {
-        Some(_) => Error::Backend(format!("{}: {e}", app::ssr::infra::failure::SESSION_STORE_UNREACHABLE)),
+        Some(_) => {
+            // A save after the handler's answer fails in tower-sessions' layer, which says 500.
+            crate::middleware::session_saved::note_database_silent();
+            Error::Backend(format!("{}: {e}", app::ssr::infra::failure::SESSION_STORE_UNREACHABLE))
+        }
         None => Error::Backend(e.to_string()),
     }
 }

@@ -163,7 +163,8 @@ pub async fn prepare_with_clock(
 
     let mut router =
         crate::router::build_router(state.clone(), config, sandbox.clone(), documents.clone(), provider_sign_in)
-            .layer(sessions);
+            .layer(sessions)
+            .layer(axum::middleware::from_fn(crate::middleware::session_saved::busy_when_the_session_was_not_saved));
     if config.serves_https() {
         // Browsers that reached the app over https once never try plain http again for a year.
         router = router.layer(SetResponseHeaderLayer::if_not_present(

@@ -47,7 +47,11 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, StorageError> {
 /// database restarting or gone: they are answered 503 then, not held for sqlx's 30 s).
 async fn connect_within(url: &str, deadline: Duration) -> Result<DatabaseConnection, StorageError> {
     let mut options = ConnectOptions::new(url.to_string());
-    options.sqlx_logging(false).max_connections(16).acquire_timeout(deadline).map_sqlx_sqlite_opts(|o| {
+    options.sqlx_logging(false).max_connections(16).acquire_timeout(deadline);
+    if url.starts_with("postgres") {
+        return connect_postgres(url, options, deadline).await;
+    }
+    options.map_sqlx_sqlite_opts(|o| {
         use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
         // WAL lets page loads read while an upload writes; FULL sync keeps committed rows
         // through a power cut, matching the fsync'ed blobs.
@@ -57,6 +61,33 @@ async fn connect_within(url: &str, deadline: Duration) -> Result<DatabaseConnect
             .foreign_keys(true)
     });
     Ok(Database::connect(options).await?)
+}
+
+/// PostgreSQL's pool as SeaORM would make it from `options`, but for the connections handed back
+/// while the database is known not to answer: sqlx pings each before reuse, and a request cut
+/// short mid-query (`storage_overtime`) leaves one whose answer never comes, which that ping would
+/// wait on for ever, its place in the pool lost. Such a connection gets the deadline, and is
+/// closed when it does not answer within it.
+async fn connect_postgres(
+    url: &str,
+    options: ConnectOptions,
+    deadline: Duration,
+) -> Result<DatabaseConnection, StorageError> {
+    use sea_orm::sqlx::postgres::{PgConnectOptions, Postgres};
+    use sea_orm::sqlx::{ConnectOptions as _, Connection};
+    let pool = options
+        .sqlx_pool_options::<Postgres>()
+        .after_release(move |connection, _| {
+            Box::pin(async move {
+                if !app::ssr::infra::store_health::is_down("database") {
+                    return Ok(true);
+                }
+                Ok(matches!(tokio::time::timeout(deadline, connection.ping()).await, Ok(Ok(()))))
+            })
+        })
+        .connect_with(url.parse::<PgConnectOptions>()?.disable_statement_logging())
+        .await?;
+    Ok(sea_orm::SqlxPostgresConnector::from_sqlx_postgres_pool(pool))
 }
 
 /// Applies pending migrations. On PostgreSQL under an advisory lock held on one connection of

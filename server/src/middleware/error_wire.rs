@@ -33,6 +33,12 @@ pub fn asked_for_postcard() -> bool {
     ASKED_FOR_POSTCARD.try_with(|postcard| *postcard).unwrap_or(false)
 }
 
+/// `error` in the form the request asked for, from a layer outside this one's (around the
+/// session layer), which read `Accept` itself.
+pub fn written_as(postcard: bool, error: app::error::AppError) -> Response {
+    ASKED_FOR_POSTCARD.sync_scope(postcard, || crate::routes::error_response(error))
+}
+
 /// `work` answers the same request in a task of its own (`idempotency`): its errors keep the
 /// form the request asked for, and its reference.
 pub fn for_this_request<F: Future>(work: F) -> impl Future<Output = F::Output> {

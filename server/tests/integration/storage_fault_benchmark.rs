@@ -17,7 +17,8 @@ use serde_json::Value;
 use support::fault_proxy::{Fault, FaultProxy};
 use support::*;
 
-use crate::storage_faults::{retry_after, site};
+use crate::page_like_uploaders::retry_after;
+use crate::storage_faults::site;
 
 const UPLOADERS: u32 = 16;
 /// A category that takes every upload of the run.

@@ -3,23 +3,24 @@
 //! Every request that needed it is answered within the storage deadline with 503 and
 //! `Retry-After` (nothing saved, try again) — not a 500 after the client's own retries, not a
 //! hang — and once the breaker is open, at once; `/ready` answers within a second and names the
-//! storage; the bucket serves again within a second or two of its return. PostgreSQL behind a
-//! proxy of its own is "restarted": every connection reset and new ones refused for a while. And
-//! uploads that behave as the page does (wait as told, send again with the same key) lose nothing that was
-//! answered 201. (On the SQLite pass there is no bucket to break: the tests return.)
+//! storage; the bucket serves again within a second or two of its return. And uploads that
+//! behave as the page does (wait as told, send again with the same key) lose nothing that was
+//! answered 201 through all the faults, the database's included (`database_faults` has the
+//! database's own). (On the SQLite pass there is no bucket to break: the tests return.)
 use crate::support;
 
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use support::fault_proxy::{Fault, FaultProxy};
+
+use crate::page_like_uploaders::{keyed_upload, retry_after, PageLikeUploaders};
 use support::*;
 
 /// The storage deadline these servers keep (the default is 5 s): short, so the test is.
-const DEADLINE: Duration = Duration::from_millis(1500);
+pub(crate) const DEADLINE: Duration = Duration::from_millis(1500);
 /// What answering "within the deadline" may add: the request's own work around the store's.
-const MARGIN: Duration = Duration::from_millis(1000);
+pub(crate) const MARGIN: Duration = Duration::from_millis(1000);
 
 /// A server whose bucket and PostgreSQL are each reached through a fault proxy; None on the
 /// SQLite pass.
@@ -27,12 +28,15 @@ pub(crate) struct Site {
     pub app: TestApp,
     pub bucket: FaultProxy,
     pub database: FaultProxy,
+    /// The same database, reached without the proxy.
+    pub database_url: String,
 }
 
 pub(crate) async fn site() -> Option<Site> {
     let bucket_url = fresh_blob_url()?;
     let bucket = FaultProxy::start(std::env::var("AWS_ENDPOINT").ok()?.trim_start_matches("http://").to_string()).await;
-    let mut database_url = reqwest::Url::parse(&fresh_database_url().await?).unwrap();
+    let direct_database_url = fresh_database_url().await?;
+    let mut database_url = reqwest::Url::parse(&direct_database_url).unwrap();
     let upstream = format!("{}:{}", database_url.host_str().unwrap(), database_url.port().unwrap_or(5432));
     let database = FaultProxy::start(upstream).await;
     // Both on loopback: the port alone changes.
@@ -46,32 +50,17 @@ pub(crate) async fn site() -> Option<Site> {
         c.metrics_token = Some("scrape-token-53".to_string());
     })
     .await;
-    Some(Site { app, bucket, database })
+    Some(Site { app, bucket, database, database_url: direct_database_url })
 }
 
-async fn keyed_upload(browser: &Browser, key: &str, seq_no: u32, bytes: Vec<u8>) -> reqwest::Response {
-    browser
-        .http
-        .post(format!("{}/api/materials", browser.app_url()))
-        .header("idempotency-key", key)
-        .multipart(upload_form("000", "other", seq_no, "scan.jpg", bytes))
-        .send()
-        .await
-        .unwrap()
-}
-
-pub(crate) fn retry_after(answer: &reqwest::Response) -> Option<u64> {
-    answer.headers().get("retry-after")?.to_str().ok()?.parse().ok()
-}
-
-/// `/ready` within a second, and what it says of the storage.
-async fn ready_storage(app: &TestApp) -> (u16, String) {
+/// `/ready` within a second, and what it says of `check`.
+pub(crate) async fn ready_says(app: &TestApp, check: &str) -> (u16, String) {
     let started = Instant::now();
     let answer = raw_client().get(app.url("/ready")).send().await.unwrap();
     assert!(started.elapsed() < Duration::from_secs(1), "/ready took {:?}", started.elapsed());
     let status = answer.status().as_u16();
     let body: Value = answer.json().await.unwrap();
-    (status, body["checks"]["storage"].as_str().unwrap_or_default().to_string())
+    (status, body["checks"][check].as_str().unwrap_or_default().to_string())
 }
 
 #[tokio::test]
@@ -100,7 +89,7 @@ async fn a_bucket_that_refuses_hangs_or_crawls_is_answered_503_within_the_deadli
         let started = Instant::now();
         assert_eq!(alice.get(&file).await.status(), 503, "{fault:?}: the download");
         assert!(started.elapsed() < DEADLINE + MARGIN);
-        assert_eq!(ready_storage(app).await, (503, "unavailable".to_string()), "{fault:?}");
+        assert_eq!(ready_says(app, "storage").await, (503, "unavailable".to_string()), "{fault:?}");
 
         proxy.set(Fault::None);
         let back = Instant::now();
@@ -117,7 +106,7 @@ async fn a_bucket_that_refuses_hangs_or_crawls_is_answered_503_within_the_deadli
         assert_eq!(alice.get(&file).await.status(), 200);
     }
     tokio::time::sleep(Duration::from_millis(1100)).await;
-    assert_eq!(ready_storage(app).await, (200, "ok".to_string()));
+    assert_eq!(ready_says(app, "storage").await, (200, "ok".to_string()));
 
     // Prometheus is told, by store, operation and kind.
     let metrics = raw_client().get(app.url("/metrics")).bearer_auth("scrape-token-53").send().await.unwrap();
@@ -133,57 +122,10 @@ async fn a_bucket_that_refuses_hangs_or_crawls_is_answered_503_within_the_deadli
     assert!(counted("refused"), "answered at once while the breaker was open: {failures:#?}");
 }
 
-/// One acknowledged upload: what it was answered with and what it sent.
-#[derive(Clone, Debug)]
-struct Acknowledged {
-    id: String,
-    width: u32,
-}
-
 #[tokio::test]
 async fn uploads_that_wait_as_told_and_send_again_lose_nothing_answered_201_through_the_faults() {
-    let Some(Site { app, bucket, database }) = site().await else { return };
-    let acknowledged = Arc::new(Mutex::new(Vec::new()));
-    let refusals = Arc::new(Mutex::new(0_u32));
-    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let mut uploaders = Vec::new();
-    let mut candidates = Vec::new();
-    for n in 0..4 {
-        let id_number = resident_id(530 + n);
-        let browser = app.candidate(&id_number).await;
-        candidates.push(browser.clone());
-        let (acknowledged, refusals, stop) = (acknowledged.clone(), refusals.clone(), stop.clone());
-        uploaders.push(tokio::spawn(async move {
-            // A category holds 20 pictures: a file every 0.6 s spreads them over the faults.
-            for place in 1..=20 {
-                if stop.load(std::sync::atomic::Ordering::Relaxed) {
-                    break;
-                }
-                tokio::time::sleep(Duration::from_millis(600)).await;
-                // As the page does: one key per file, sent again after the wait it was told.
-                let key = uuid::Uuid::new_v4().to_string();
-                let width = 100 + place;
-                loop {
-                    let answer = keyed_upload(&browser, &key, place, samples::jpeg(width, 90)).await;
-                    match answer.status().as_u16() {
-                        201 => {
-                            let stored: Value = answer.json().await.unwrap();
-                            let id = stored["id"].as_str().unwrap().to_string();
-                            acknowledged.lock().unwrap().push(Acknowledged { id, width });
-                            break;
-                        }
-                        503 => {
-                            assert!(retry_after(&answer).is_some(), "a 503 without Retry-After");
-                            *refusals.lock().unwrap() += 1;
-                            // Told 3 s; a shorter wait keeps the test short and asks harder.
-                            tokio::time::sleep(Duration::from_millis(500)).await;
-                        }
-                        other => panic!("upload answered {other}: {}", answer.text().await.unwrap()),
-                    }
-                }
-            }
-        }));
-    }
+    let Some(Site { app, bucket, database, .. }) = site().await else { return };
+    let uploaders = PageLikeUploaders::start(&app, 4, 530).await;
     // The bucket refuses, hangs and crawls, and PostgreSQL restarts, two seconds each, between calm.
     let schedule = [
         (&bucket, Fault::Refuse),
@@ -198,76 +140,32 @@ async fn uploads_that_wait_as_told_and_send_again_lose_nothing_answered_201_thro
         proxy.set(Fault::None);
     }
     tokio::time::sleep(Duration::from_secs(2)).await;
-    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    for uploader in uploaders {
-        uploader.await.unwrap();
-    }
-    let acknowledged = acknowledged.lock().unwrap().clone();
-    let refusals = *refusals.lock().unwrap();
-    eprintln!("{} uploads answered 201, {refusals} answers of 503 along the way", acknowledged.len());
+    let (acknowledged, refusals) = uploaders.stop_and_check().await;
     assert!(refusals > 0, "the faults were felt");
-    assert!(acknowledged.len() > 8, "uploads went on between the faults");
-
-    // Every upload answered 201 is listed for its owner and served back whole.
-    let mut listed = Vec::new();
-    for browser in &candidates {
-        let page = browser.exam_page().await;
-        for category in page["categories"].as_array().unwrap() {
-            for material in category["materials"].as_array().unwrap() {
-                listed.push((material["id"].as_str().unwrap().to_string(), browser.clone()));
-            }
-        }
-    }
-    for upload in &acknowledged {
-        let (_, owner) = listed.iter().find(|(id, _)| *id == upload.id).expect("an upload answered 201 is listed");
-        let served = owner.get(&format!("/api/materials/{}/file", upload.id)).await;
-        assert_eq!(served.status(), 200);
-        let picture = image::load_from_memory(&served.bytes().await.unwrap()).expect("served whole");
-        assert_eq!(picture.width(), upload.width);
-    }
-    assert_eq!(listed.len(), acknowledged.len(), "exactly once each: no upload stored twice");
+    assert!(acknowledged > 8, "uploads went on between the faults");
 }
 
 #[tokio::test]
-async fn a_database_gone_for_a_restart_is_answered_503_within_the_deadline_and_serves_again_at_once() {
-    let Some(site) = site().await else { return };
-    let (app, proxy) = (&site.app, &site.database);
+async fn a_blob_folder_gone_is_answered_503_not_500_and_serves_again_when_it_is_back() {
+    let app = spawn_app().await;
+    if app.blob_url.is_some() {
+        return; // the bucket's own faults are tested above
+    }
     let alice = app.candidate(ALICE).await;
-    alice.upload_ok("other", 1, samples::jpeg(160, 120)).await;
-    // Staff's sessions are written at every request (their idle clock), candidates' are not.
-    let reviewer = app.reviewer().await;
+    let stored = alice.upload_ok("other", 1, samples::jpeg(160, 120)).await;
+    let file = format!("/api/materials/{}/file", stored["id"].as_str().unwrap());
+    // As an unmounted volume looks to the server: the folder is not there.
+    let (folder, away) = (app.data_dir.path().join("blobs"), app.data_dir.path().join("blobs-unmounted"));
+    std::fs::rename(&folder, &away).unwrap();
+    let download = alice.get(&file).await;
+    assert_eq!(download.status(), 503, "not a 404: the file is not missing, its folder is");
+    assert!(retry_after(&download).is_some());
+    let key = uuid::Uuid::new_v4().to_string();
+    let upload = keyed_upload(&alice, &key, 2, samples::jpeg(120, 90)).await;
+    assert_eq!(upload.status(), 503, "{}", upload.text().await.unwrap());
+    assert!(retry_after(&upload).is_some());
 
-    // As a restart looks from the server: every connection reset, new ones refused, for a while.
-    proxy.set(Fault::Refuse);
-    for function in ["current_user", "review_exams"] {
-        let answer = reviewer.call(function, serde_json::json!({})).await;
-        assert_eq!(answer.status(), 503, "{function}: {}", answer.text().await.unwrap());
-    }
-    for place in 2..6 {
-        let started = Instant::now();
-        let answer = keyed_upload(&alice, &uuid::Uuid::new_v4().to_string(), place, samples::jpeg(160, 120)).await;
-        let took = started.elapsed();
-        assert_eq!(answer.status(), 503, "{}", answer.text().await.unwrap());
-        assert!(retry_after(&answer).is_some(), "Retry-After");
-        assert!(took < DEADLINE + MARGIN, "answered within the deadline: {took:?}");
-    }
-    let started = Instant::now();
-    let ready = raw_client().get(app.url("/ready")).send().await.unwrap();
-    assert!(started.elapsed() < Duration::from_secs(1));
-    assert_eq!(ready.status(), 503);
-    let checks: Value = ready.json().await.unwrap();
-    assert_eq!(checks["checks"]["database"], "unavailable");
-
-    proxy.set(Fault::None);
-    let back = Instant::now();
-    loop {
-        let answer = keyed_upload(&alice, &uuid::Uuid::new_v4().to_string(), 9, samples::jpeg(160, 120)).await;
-        if answer.status() == 201 {
-            break;
-        }
-        assert_eq!(answer.status(), 503, "{}", answer.text().await.unwrap());
-        assert!(back.elapsed() < Duration::from_secs(3), "the database is back but uploads are not");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    eprintln!("uploads went through again {:?} after the database's return", back.elapsed());
+    std::fs::rename(&away, &folder).unwrap();
+    assert_eq!(alice.get(&file).await.status(), 200);
+    assert_eq!(keyed_upload(&alice, &key, 2, samples::jpeg(120, 90)).await.status(), 201, "sent again, stored");
 }

@@ -80,7 +80,9 @@ impl BlobStore for LocalBlobStore {
     async fn get(&self, key: &str) -> std::io::Result<Option<Vec<u8>>> {
         match tokio::fs::read(self.path_of(key)?).await {
             Ok(bytes) => Ok(Some(bytes)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            // A key that is not there; unless the folder itself is gone (a volume unmounted),
+            // which is the store failing, not the file missing.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && self.root.is_dir() => Ok(None),
             Err(e) => Err(e),
         }
     }
