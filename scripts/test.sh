@@ -181,7 +181,9 @@ export ZIGE_PUBLIC_URL=http://127.0.0.1:3000
 export ZIGE_SITE_BUILD=release
 # The server's whole log of the run is kept, and read for passwords and ID numbers afterwards.
 e2e_log="$ZIGE_TOOLS/end-to-end.log"
-cargo leptos end-to-end --split --server-only 2>&1 | tee "$e2e_log" || status=$?
+# Linted as the tests' build was (the same compiler for the workspace's crates), so the server
+# those tests built is the one that runs here, not compiled again (about 2 min).
+linted cargo leptos end-to-end --split --server-only 2>&1 | tee "$e2e_log" || status=$?
 node end2end/summary.mjs end2end/test-results/results.json || status=1
 python3 scripts/checks/log_secrets.py "$e2e_log" end2end/tests || status=1
 kill "$standins" "$oidc_provider" "$fault_proxy" 2>/dev/null || true

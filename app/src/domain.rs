@@ -52,6 +52,7 @@ pub mod sign_up_form;
 pub mod signed_text;
 pub mod sniff;
 pub mod staff_duty;
+pub mod staff_flag;
 pub mod ticket_code;
 pub mod violation;
 pub mod wait_time;

@@ -8,6 +8,7 @@ pub mod access;
 pub mod accounts;
 pub mod admin;
 pub mod application;
+pub mod assistant;
 pub mod candidate;
 pub mod desk;
 pub mod entities;
@@ -17,6 +18,9 @@ pub mod messaging;
 pub mod payments;
 pub mod review;
 pub mod tickets;
+
+#[cfg(test)]
+mod room_rules;
 
 pub use infra::server_state::ServerState;
 

@@ -110,7 +110,7 @@ pub(crate) fn spawn_personal_data_deletion(state: app::ssr::ServerState) {
         let mut every_hour = tokio::time::interval(Duration::from_secs(3600));
         loop {
             every_hour.tick().await;
-            match app::ssr::exams::personal_data_retention::delete_due(&state).await {
+            match app::ssr::admin::personal_data_retention::delete_due(&state).await {
                 Ok(0) => {}
                 Ok(exams) => tracing::info!(exams, "personal data past its retention day deleted"),
                 Err(error) => tracing::warn!(?error, "personal data past its retention day not deleted"),

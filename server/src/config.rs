@@ -11,6 +11,12 @@ use figment::providers::{Env, Serialized};
 use figment::Figment;
 use serde::{Deserialize, Serialize};
 
+mod defaults;
+mod ids_as_text;
+mod public_reach;
+
+use ids_as_text::digits_as_text;
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Config {
     /// Where to listen; None means cargo-leptos's `LEPTOS_SITE_ADDR` (127.0.0.1:3000).
@@ -214,104 +220,6 @@ pub struct Config {
     pub metrics_listen: Option<SocketAddr>,
 }
 
-/// Ids written in the environment are read as the text they are, even when they are all digits
-/// (a merchant number 1230000109, an app id 2021000000000001, a template 1234567), which the
-/// environment's parser takes for numbers. (No such id starts with a zero, which a number loses.)
-fn digits_as_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Written {
-        Text(String),
-        Whole(u64),
-        Signed(i64),
-    }
-    Ok(Option::<Written>::deserialize(deserializer)?.map(|written| match written {
-        Written::Text(text) => text,
-        Written::Whole(number) => number.to_string(),
-        Written::Signed(number) => number.to_string(),
-    }))
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            listen: None,
-            data_dir: PathBuf::from("data"),
-            database_url: None,
-            session_secret: None,
-            public_url: None,
-            secure_cookies: false,
-            behind_proxy: false,
-            rate_limits: true,
-            max_upload_bytes: 10 * 1024 * 1024,
-            decode_budget_mb: 1024,
-            decode_wait_ms: 20_000,
-            admission_in_flight: 48,
-            admission_wait_ms: 250,
-            archive_max_files: 2000,
-            archive_max_mb: 2048,
-            archive_builds_at_once: 2,
-            seed_demo: false,
-            smtp_url: None,
-            mail_from: "Zige 资格 <noreply@zige.localhost>".to_string(),
-            outbox_poll_ms: 2000,
-            outbox_keep_days: app::ssr::messaging::outbox_purge::DEFAULT_KEEP_DAYS,
-            blob_url: None,
-            blob_endpoint: None,
-            storage_deadline_ms: 5000,
-            servers: 1,
-            migrate_on_start: true,
-            payment_sandbox: false,
-            test_installation: false,
-            sandbox_notice_delay_ms: 1500,
-            sandbox_notice_repeats: 2,
-            font_dir: PathBuf::from(crate::documents::fonts::DEBIAN_NOTO_CJK),
-            document_deadline_ms: 15_000,
-            document_memory_mb: 1024,
-            render_worker: None,
-            tesseract: "tesseract".to_string(),
-            staff_idle_minutes: 30,
-            staff_second_factor: true,
-            sms_provider: "log".to_string(),
-            sms_endpoint: None,
-            sms_access_key_id: None,
-            sms_access_key_secret_file: None,
-            sms_sign_name: None,
-            sms_app_id: None,
-            sms_region: "ap-guangzhou".to_string(),
-            sms_template_recovery_code: None,
-            sms_template_review_returned: None,
-            sms_template_result_published: None,
-            sms_template_listed_notice: None,
-            metrics_token: None,
-            metrics_listen: None,
-            backup_recipient: None,
-            backup_identity_file: None,
-            oidc_issuer: None,
-            oidc_client_id: None,
-            oidc_client_secret_file: None,
-            oidc_scopes: "profile phone".to_string(),
-            oidc_claim_id_number: "id_number".to_string(),
-            oidc_claim_name: "name".to_string(),
-            oidc_claim_mobile: "phone_number".to_string(),
-            oidc_claim_registrations: "registrations".to_string(),
-            wechatpay_merchant_id: None,
-            wechatpay_app_id: None,
-            wechatpay_merchant_key_file: None,
-            wechatpay_certificate_serial: None,
-            wechatpay_api_v3_key_file: None,
-            wechatpay_platform_key_file: None,
-            wechatpay_platform_key_id: None,
-            wechatpay_endpoint: None,
-            alipay_app_id: None,
-            alipay_app_key_file: None,
-            alipay_public_key_file: None,
-            alipay_seller_id: None,
-            alipay_endpoint: None,
-        }
-    }
-}
-
 impl Config {
     pub fn load() -> Result<Config, Box<figment::Error>> {
         Figment::from(Serialized::defaults(Config::default()))
@@ -329,71 +237,6 @@ impl Config {
         self.database_url
             .clone()
             .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", self.data_dir.join("zige.db").display()))
-    }
-
-    /// The public address without its last slash; empty where none is configured.
-    pub fn public_address(&self) -> String {
-        self.public_url.as_deref().unwrap_or_default().trim().trim_end_matches('/').to_string()
-    }
-
-    /// A server the public reaches: an https address, and not said to be a test installation.
-    pub fn is_public(&self) -> bool {
-        self.serves_https() && !self.test_installation
-    }
-
-    /// Whether the public address is https: cookies are `Secure` and HSTS is sent.
-    pub fn serves_https(&self) -> bool {
-        self.secure_cookies
-            || self.public_url.as_deref().is_some_and(|url| url.trim().to_ascii_lowercase().starts_with("https://"))
-    }
-
-    /// A configuration a server must not start with. The sandbox moves no money, so on a server
-    /// the public reaches over https it would print tickets for unpaid fees: it runs there only
-    /// when a second setting says the installation is a test one.
-    /// Likewise the logging SMS adapter sends nothing: candidates would wait for codes that never
-    /// come.
-    /// Likewise the demo's published accounts and keys, and a server with staff's second factor
-    /// or the rate limits turned off (issue 50): the README prints the demo administrator's
-    /// password and authenticator key.
-    pub fn refusal(&self) -> Option<String> {
-        let public = self.is_public();
-        let switched_off = [
-            (self.seed_demo, "ZIGE_SEED_DEMO=true (the demo accounts, whose passwords and keys the README publishes)"),
-            (!self.staff_second_factor, "ZIGE_STAFF_SECOND_FACTOR=false (staff would sign in with a password alone)"),
-            (!self.rate_limits, "ZIGE_RATE_LIMITS=false (passwords and codes could be guessed at full speed)"),
-        ];
-        if let Some((_, what)) = switched_off.iter().find(|(on, _)| public && *on) {
-            return Some(format!(
-                "{what} with an https ZIGE_PUBLIC_URL: refused on a server the public reaches. Remove the \
-                 setting, or set ZIGE_TEST_INSTALLATION=true if no candidate uses this server"
-            ));
-        }
-        // Beside a real provider, the sandbox would be a way to "pay" for nothing on a live
-        // installation, whatever its address.
-        let real_provider = self.wechatpay_merchant_id.is_some() || self.alipay_app_id.is_some();
-        if self.payment_sandbox && real_provider && !self.test_installation {
-            return Some(
-                "ZIGE_PAYMENT_SANDBOX=true beside WeChat Pay or Alipay: the sandbox takes no money, so candidates \
-                 could print tickets unpaid. Turn the sandbox off, or set ZIGE_TEST_INSTALLATION=true if no \
-                 candidate uses this server"
-                    .to_string(),
-            );
-        }
-        if public && self.payment_sandbox {
-            return Some(
-                "ZIGE_PAYMENT_SANDBOX=true with an https ZIGE_PUBLIC_URL: the sandbox takes no money, so candidates \
-                 could print tickets unpaid. Turn the sandbox off, or set ZIGE_TEST_INSTALLATION=true if no \
-                 candidate uses this server"
-                    .to_string(),
-            );
-        }
-        (public && self.sms_provider.trim() == "log").then(|| {
-            "ZIGE_SMS_PROVIDER=log with an https ZIGE_PUBLIC_URL: the logging adapter sends no text, so \
-             candidates would wait for recovery codes that never come. Set ZIGE_SMS_PROVIDER to aliyun or \
-             tencent (README, \"Running it for real\"), or ZIGE_TEST_INSTALLATION=true if no candidate uses \
-             this server"
-                .to_string()
-        })
     }
 
     pub fn blob_dir(&self) -> PathBuf {

@@ -21,6 +21,7 @@ pub mod provider_client;
 pub mod router;
 pub mod routes;
 pub mod secret_file;
+pub mod serving;
 pub mod session_key;
 pub mod session_store;
 pub mod sign_in_provider;

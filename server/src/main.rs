@@ -100,5 +100,5 @@ async fn serve() -> Result<(), startup::StartupError> {
     if config.seed_demo {
         demo_data::print_demo_accounts(&addr.to_string());
     }
-    startup::serve(prepared.router, addr).await
+    server::serving::serve(prepared.router, addr).await
 }

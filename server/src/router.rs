@@ -42,14 +42,11 @@ use crate::routes::candidate_documents::candidate_document;
 use crate::routes::desk_export::desk_export;
 use crate::routes::desk_handover::desk_handover;
 use crate::routes::listed_export::listed_export;
-use crate::routes::metrics::{metrics, MetricsAccess};
 use crate::routes::my_data::{confirm_deletion, delete_my_account, my_data_archive};
 use crate::routes::pay_order::{pay_order, PublicAddress};
 use crate::routes::payment_notify::payment_notify;
 use crate::routes::payments_export::payments_export;
-use crate::routes::provider_sign_in;
 use crate::routes::results_export::results_export;
-use crate::routes::sandbox_cashier::{cashier_page, cashier_pay, SandboxProvider};
 use crate::routes::seats_export::seats_export;
 use crate::routes::spreadsheet::SheetFormat;
 use crate::routes::template_preview::template_preview;
@@ -63,24 +60,14 @@ use crate::routes::{
     upload_material::upload_material,
 };
 use crate::sign_in_provider::provider_client::ProviderSignIn;
-use crate::sign_in_provider::provider_settings::CALLBACK_PATH;
+
+mod optional_routes;
+
+pub use optional_routes::metrics_only_router;
+use optional_routes::{metrics_route, provider_sign_in_routes, sandbox_routes};
 
 /// Brotli's (and gzip's) quality for what is compressed as it is sent.
 const DYNAMIC_COMPRESSION_QUALITY: i32 = 5;
-
-/// The sandbox gateway's cashier, when the sandbox is on.
-fn sandbox_routes(sandbox: Option<Arc<SandboxGateway>>, config: &Config) -> Router<ServerState> {
-    let Some(gateway) = sandbox else { return Router::new() };
-    let provider = SandboxProvider {
-        gateway,
-        delay: Duration::from_millis(config.sandbox_notice_delay_ms),
-        repeats: config.sandbox_notice_repeats,
-    };
-    Router::new()
-        .route("/sandbox/cashier/{order_no}", get(cashier_page))
-        .route("/sandbox/cashier/{order_no}/pay", post(cashier_pay))
-        .layer(axum::Extension(provider))
-}
 
 /// Where the page's code and styles are served (`/pkg`).
 fn site_files_path(state: &ServerState) -> String {
@@ -95,29 +82,6 @@ fn site_files(state: &ServerState) -> tower_http::services::ServeDir {
     let options = &state.leptos_options;
     let folder = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     tower_http::services::ServeDir::new(folder).precompressed_br().precompressed_gzip()
-}
-
-/// Signing in through the authority's identity provider, where one is configured.
-fn provider_sign_in_routes(provider: Option<Arc<ProviderSignIn>>) -> Router<ServerState> {
-    let Some(provider) = provider else { return Router::new() };
-    Router::new()
-        .route("/auth/oidc/start", get(provider_sign_in::start))
-        .route(CALLBACK_PATH, get(provider_sign_in::callback))
-        .route("/auth/oidc/sign-out", get(crate::routes::provider_sign_out::sign_out))
-        .layer(axum::Extension(provider))
-}
-
-/// `/metrics` on the main address, for a scrape with the configured token only.
-fn metrics_route(config: &Config) -> Router<ServerState> {
-    let Some(token) = config.metrics_token.clone().filter(|t| !t.trim().is_empty()) else { return Router::new() };
-    let access = MetricsAccess { handle: crate::metrics_recorder::handle(), token: Some(token) };
-    Router::new().route("/metrics", get(metrics).with_state(access))
-}
-
-/// The second address's router: `/metrics` and nothing else, no token (`ZIGE_METRICS_LISTEN`).
-pub fn metrics_only_router() -> Router {
-    let access = MetricsAccess { handle: crate::metrics_recorder::handle(), token: None };
-    Router::new().route("/metrics", get(metrics)).with_state(access)
 }
 
 /// Each request's log span: its id (also sent back as `x-request-id`), method and path (never

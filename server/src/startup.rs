@@ -1,7 +1,6 @@
 //! Builds the application from configuration: database (migrated), blob store, sessions,
 //! routes. Used by `main` and by the integration tests, which start it on port 0.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,10 +13,10 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::session_store::ExpiredDeletion;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
+use app::ssr::assistant::assistant_state::PictureAssistant;
 use app::ssr::infra::decode_budget::DecodeBudget;
 use app::ssr::infra::payment_gateway::{Gateways, PaymentGateway};
 use app::ssr::payments::sandbox_gateway::SandboxGateway;
-use app::ssr::review::assistant_state::PictureAssistant;
 use app::ssr::ServerState;
 use app::ssr::{infra::clock::Clock, infra::clock::SystemClock};
 use app::ssr::{infra::limit_settings::LimitSettings, infra::rate_limits::RateLimits};
@@ -62,7 +61,7 @@ pub async fn prepare_with_clock(
     // Figures are recorded from the start, whether or not anything scrapes them yet.
     crate::metrics_recorder::handle();
     if let Some(address) = config.metrics_listen {
-        serve_metrics_alone(address).await?;
+        crate::serving::serve_metrics_alone(address).await?;
     }
     let session_key = crate::session_key::session_key(config).await?;
     let db = open_database(config).await?;
@@ -148,7 +147,7 @@ pub async fn prepare_with_clock(
     }
     crate::background_tasks::spawn_payment_checks(state.clone());
     crate::background_tasks::spawn_personal_data_deletion(state.clone());
-    tokio::spawn(app::ssr::review::picture_assistant::keep_looking(state.clone()));
+    tokio::spawn(app::ssr::assistant::picture_assistant::keep_looking(state.clone()));
     outbox_worker::spawn(db.clone(), clock, senders(config)?, Duration::from_millis(config.outbox_poll_ms.max(10)));
 
     let store = SeaOrmSessionStore::new(db);
@@ -227,50 +226,4 @@ fn senders(config: &Config) -> Result<Senders, StartupError> {
         None => Arc::new(LoggingMailer),
     };
     Ok(Senders { email, sms: crate::sms::sms_settings::provider(config)? })
-}
-
-/// `/metrics` alone on its own address (`ZIGE_METRICS_LISTEN`), bound before the server says it
-/// is up, served until the process ends.
-async fn serve_metrics_alone(address: SocketAddr) -> Result<(), StartupError> {
-    let listener =
-        tokio::net::TcpListener::bind(address).await.map_err(|e| format!("ZIGE_METRICS_LISTEN ({address}): {e}"))?;
-    tokio::spawn(async move {
-        if let Err(error) = axum::serve(listener, crate::router::metrics_only_router()).await {
-            tracing::error!(%error, "the metrics address stopped serving");
-        }
-    });
-    Ok(())
-}
-
-/// Binds and serves until Ctrl-C or SIGTERM; requests under way are allowed to finish, so an
-/// upload being written is not cut off by a restart.
-pub async fn serve(router: Router, addr: SocketAddr) -> Result<(), StartupError> {
-    let listener = tokio::net::TcpListener::bind(addr).await?;
-    // The peer address feeds the per-address limits.
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
-    Ok(())
-}
-
-async fn shutdown_signal() {
-    let interrupt = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = interrupt => {},
-        _ = terminate => {},
-    }
-    tracing::info!("shutting down");
 }

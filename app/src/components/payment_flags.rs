@@ -9,7 +9,7 @@ use crate::api::admin::{admin_flagged_payments, admin_settle_payment_flag};
 use crate::api::server_resource::server_resource;
 use crate::components::error_note::ErrorNote;
 use crate::domain::exam_fee::format_yuan;
-use crate::domain::payment_order::flag_label;
+use crate::domain::staff_flag::flag_label;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::models::payment::FlaggedNotice;

@@ -1,7 +1,6 @@
 //! Accounts: creating them, signing in (the password, and staff's second factor), passwords
 //! (hashing, changing) and recovery by a one-time code.
 
-pub mod account_deletion;
 pub mod account_store;
 pub mod code_hash;
 pub mod password;

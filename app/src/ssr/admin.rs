@@ -1,7 +1,8 @@
 //! Administrators' tools: exams as files (create, replace, windows) and the records their pages
 //! read, reviewer accounts and assignments, and account recovery for candidates (reset, release a
 //! squatted ID number, further administrators), the layouts of each exam's documents, and the
-//! listed candidates' texts and own days (seed 004).
+//! listed candidates' texts and own days (seed 004), each exam's personal data deleted on its
+//! day, and the messages that could not be delivered.
 
 pub mod account_admin;
 pub mod admin_rows;
@@ -9,5 +10,7 @@ pub mod exam_files;
 pub mod exam_records;
 pub mod listed_candidates;
 pub mod listed_notices;
+pub mod personal_data_retention;
 pub mod reviewers;
 pub mod template_editing;
+pub mod undelivered;

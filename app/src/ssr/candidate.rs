@@ -1,7 +1,8 @@
 //! What a candidate does in an exam: the page they see, the pledge, the form, uploads from the
-//! first byte to the stored row, replacements after a return, and submitting.
+//! first byte to the stored row, replacements after a return, and submitting; and what they do
+//! with their account's data: its archive, and deleting the account (注销).
 
-pub mod advice_receipts;
+pub mod account_deletion;
 pub mod application_commands;
 pub mod application_form;
 pub mod data_archive;

@@ -8,7 +8,6 @@ pub mod exam_examples;
 pub mod exam_source;
 pub mod exam_store;
 pub mod own_days;
-pub mod personal_data_retention;
 pub mod photo_rules;
 pub mod presets;
 pub mod registrations;

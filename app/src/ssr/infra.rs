@@ -4,6 +4,7 @@
 //! means to the person who asked, and the ports the state holds (payment gateways, the tickets'
 //! keys) whose users live in the rooms above.
 
+pub mod assistant_port;
 pub mod audit;
 pub mod blob_store;
 pub mod blob_sweep;

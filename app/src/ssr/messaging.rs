@@ -7,4 +7,3 @@ pub mod outbox;
 pub mod outbox_purge;
 pub mod text_template;
 pub mod timeline;
-pub mod undelivered;

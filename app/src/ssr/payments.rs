@@ -4,6 +4,7 @@
 //! the result), and the daily reconciliation. No real provider is reachable from here: the
 //! sandbox gateway plays one (its cashier page and its signed, late, repeated notifications).
 pub mod bill_check;
+pub mod flagged_payments;
 pub mod notice_outcomes;
 pub mod notices;
 pub mod order_moves;

@@ -1,7 +1,7 @@
 //! The candidate's own data (个人信息保护法): GET /api/my-data.zip, everything the installation holds
 //! about them as one archive (`ssr::candidate::data_archive`), streamed from a temporary file;
 //! and POST /account/delete, the plain form (multipart, the password alone) that deletes the
-//! account where no exam still needs it (`ssr::accounts::account_deletion`), answered with a page
+//! account where no exam still needs it (`ssr::candidate::account_deletion`), answered with a page
 //! that says what happened. An account the identity provider made has no password: its holder
 //! proves themselves there afresh, and confirms on GET /account/delete.
 
@@ -17,8 +17,8 @@ use tower_sessions::Session;
 use app::error::AppError;
 use app::ssr::access::provider_session::fresh_confirmation;
 use app::ssr::access::{caller, gate::Candidate};
-use app::ssr::accounts::account_deletion::{delete_account, DeletionProof};
 use app::ssr::accounts::provider_sign_in::has_joined_identity;
+use app::ssr::candidate::account_deletion::{delete_account, DeletionProof};
 use app::ssr::candidate::data_archive::archive_into;
 use app::ssr::infra::client_address::ClientAddress;
 use app::ssr::ServerState;

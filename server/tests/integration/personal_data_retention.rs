@@ -91,7 +91,7 @@ async fn after_its_day_an_exam_s_pictures_and_forms_are_deleted_and_its_decision
 async fn the_server_deletes_what_is_past_its_day_on_its_own_and_nothing_else() {
     let app = spawn_app().await;
     let (alice, pictures) = approved_alice(&app).await;
-    use app::ssr::exams::personal_data_retention::delete_due;
+    use app::ssr::admin::personal_data_retention::delete_due;
     // Without a day, or before it, nothing goes.
     app.clock.set(at("2100-01-01T00:00:00+08:00"));
     assert_eq!(delete_due(&app.state).await.unwrap(), 0);

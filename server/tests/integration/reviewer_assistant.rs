@@ -328,10 +328,10 @@ async fn a_card_number_tesseract_did_not_finish_is_read_again_later_and_never_ca
 
     // Mended: the number is read again once its wait is over, not before.
     std::fs::remove_file(&broken).unwrap();
-    app::ssr::review::picture_assistant::look_at_waiting(&app.state).await.unwrap();
+    app::ssr::assistant::picture_assistant::look_at_waiting(&app.state).await.unwrap();
     assert_eq!(read(&admin.sheet(alice).await), json!("Unfinished"));
     app.clock.set(app.clock_now() + chrono::Duration::minutes(11));
-    app::ssr::review::picture_assistant::look_at_waiting(&app.state).await.unwrap();
+    app::ssr::assistant::picture_assistant::look_at_waiting(&app.state).await.unwrap();
     assert_eq!(read(&admin.sheet(alice).await), json!("Matches"));
     assert_eq!(checked(rows().await), json!(true));
 }
@@ -481,7 +481,7 @@ async fn a_picture_is_looked_at_only_once_compared_and_a_comparison_cut_short_is
 
     // Left unfinished a while, the comparison is taken up again.
     app.clock.set(app.clock_now() + chrono::Duration::minutes(11));
-    app::ssr::review::picture_assistant::look_at_waiting(&app.state).await.unwrap();
+    app::ssr::assistant::picture_assistant::look_at_waiting(&app.state).await.unwrap();
     let sheet = sheet_when_looked_at(&admin, bob).await;
     assert_eq!(findings(&sheet, "diploma", 1)["alike"][0]["other"]["application_id"], json!(alice));
     assert_eq!(findings(&admin.sheet(alice).await, "diploma", 1)["alike"][0]["other"]["application_id"], json!(bob));
@@ -585,7 +585,7 @@ async fn where_neither_number_reads_the_two_blurred_lines_laid_on_each_other_tel
         .await
         .unwrap();
     app.clock.set(app.clock_now() + chrono::Duration::minutes(11));
-    app::ssr::review::picture_assistant::look_at_waiting(&app.state).await.unwrap();
+    app::ssr::assistant::picture_assistant::look_at_waiting(&app.state).await.unwrap();
     for application in [alice, bob, erin] {
         sheet_when_looked_at(&admin, application).await;
     }

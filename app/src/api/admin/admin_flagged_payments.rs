@@ -7,10 +7,10 @@ use crate::models::payment::FlaggedNotice;
 #[server(endpoint = "admin_flagged_payments", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_flagged_payments(exam_code: String) -> Result<Vec<FlaggedNotice>, AppError> {
     use crate::domain::exam_windows::format_utc;
-    use crate::ssr::{access::caller, payments::staff_payments};
+    use crate::ssr::{access::caller, payments::flagged_payments};
 
     let (state, admin) = caller::admin().await?;
-    let notices = staff_payments::flagged(&state, &admin, &exam_code).await?;
+    let notices = flagged_payments::flagged(&state, &admin, &exam_code).await?;
     Ok(notices
         .into_iter()
         .map(|n| FlaggedNotice {

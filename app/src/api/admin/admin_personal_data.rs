@@ -6,7 +6,7 @@ use crate::models::personal_data::PersonalDataHeld;
 /// The dry run: what an exam still holds of its candidates, until when, and the backups that hold it too.
 #[server(endpoint = "admin_personal_data", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_personal_data(exam_code: String) -> Result<PersonalDataHeld, AppError> {
-    use crate::ssr::{access::caller, exams::personal_data_retention};
+    use crate::ssr::{access::caller, admin::personal_data_retention};
 
     let (state, _) = caller::admin().await?;
     personal_data_retention::held(&state, &exam_code).await
@@ -15,7 +15,7 @@ pub async fn admin_personal_data(exam_code: String) -> Result<PersonalDataHeld, 
 /// Deletes an exam's pictures and personal forms now, once its retention day has passed; audited.
 #[server(endpoint = "admin_delete_personal_data", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_delete_personal_data(exam_code: String) -> Result<PersonalDataHeld, AppError> {
-    use crate::ssr::{access::caller, exams::personal_data_retention};
+    use crate::ssr::{access::caller, admin::personal_data_retention};
 
     let (state, admin) = caller::admin().await?;
     personal_data_retention::delete(&state, Some(admin.account()), &exam_code).await

@@ -92,7 +92,7 @@ pub async fn delete_owned(state: &ServerState, account: &Caller<Anyone>, materia
         .await
         .map_err(|e| crate::ssr::internal("material delete", e))?;
     let keys: Vec<String> = versions.iter().map(|v| v.blob_key.clone()).chain([row.blob_key.clone()]).collect();
-    crate::ssr::review::picture_assistant::forget(&txn, &keys).await?;
+    crate::ssr::assistant::picture_assistant::forget(&txn, &keys).await?;
     txn.commit().await.map_err(|e| crate::ssr::internal("delete commit", e))?;
     for key in &keys {
         state.blobs.delete(key).await.map_err(|e| crate::ssr::internal("blob delete", e))?;

@@ -1,6 +1,6 @@
 //! Erasing candidates' pictures, personal forms, list entries and messages, for the two reasons the law gives: an exam's
 //! retention day has passed (`exams::personal_data_retention`), or a candidate deleted their
-//! account (`accounts::account_deletion`). The rows go inside the caller's transaction; the
+//! account (`candidate::account_deletion`). The rows go inside the caller's transaction; the
 //! files once it has committed (a file a failed delete leaves behind is unnamed, and the hourly
 //! sweep removes it).
 
@@ -54,7 +54,7 @@ pub async fn erase_rows(txn: &DatabaseTransaction, whose: Whose<'_>) -> Result<V
     let keys: Vec<String> =
         pictures.into_iter().map(|p| p.blob_key).chain(versions.into_iter().map(|v| v.blob_key)).collect();
     // What the reviewer's assistant read in them (a QR code's text, an ID number) goes with them.
-    crate::ssr::review::picture_assistant::forget(txn, &keys).await?;
+    crate::ssr::assistant::picture_assistant::forget(txn, &keys).await?;
     Ok(keys)
 }
 

@@ -62,7 +62,7 @@ pub async fn replace(
     let updated = row.update(&txn).await.map_err(|e| crate::ssr::internal("replace update", e))?;
     // What the assistant read in the file removed (an ID number off a card) goes with it.
     if let Some(key) = &unseen_blob {
-        crate::ssr::review::picture_assistant::forget(&txn, std::slice::from_ref(key)).await?;
+        crate::ssr::assistant::picture_assistant::forget(&txn, std::slice::from_ref(key)).await?;
     }
     txn.commit().await.map_err(|e| crate::ssr::internal("replace commit", e))?;
     if let Some(key) = unseen_blob {

@@ -27,12 +27,7 @@ pub fn decode_if_accepted(bytes: &[u8], mut verdict: ImageVerdict) -> ImageVerdi
 /// 16-bit PNG doubles it, plus working room. The decoder is held to it, and the server's decode
 /// budget reserves it.
 pub fn decode_memory(facts: &ImageFacts) -> u64 {
-    decode_memory_for_pixels(facts.pixel_count())
-}
-
-/// [`decode_memory`] for a picture stored earlier, whose size the database holds.
-pub fn decode_memory_for_pixels(pixels: u64) -> u64 {
-    pixels * 8 + 16 * 1024 * 1024
+    crate::ssr::infra::decode_budget::decode_memory_for_pixels(facts.pixel_count())
 }
 
 /// Decodes every pixel, with memory bounded by the size the header declared (already checked

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-/// The candidate's browser showed looks advice about a file (`ssr::candidate::advice_receipts`):
+/// The candidate's browser showed looks advice about a file (`ssr::assistant::advice_receipts`):
 /// one row per account and file.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "advice_receipts")]

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-/// What the reviewer's assistant found in one stored picture (`ssr::review::picture_assistant`).
+/// What the reviewer's assistant found in one stored picture (`ssr::assistant::picture_assistant`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "picture_findings")]
 pub struct Model {
@@ -22,7 +22,7 @@ pub struct Model {
     /// tried again.
     pub id_number_retry_at: Option<DateTimeUtc>,
     pub looked_at: DateTimeUtc,
-    /// When the document's number was looked for (`review::told_apart`): only once the
+    /// When the document's number was looked for (`assistant::told_apart`): only once the
     /// picture was joined with another person's; null until then.
     pub document_number_read_at: Option<DateTimeUtc>,
     /// The number read then; null: none could be read.

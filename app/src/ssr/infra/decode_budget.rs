@@ -17,6 +17,13 @@ use crate::error::AppError;
 
 const MIB: u64 = 1024 * 1024;
 
+/// The most memory a full decode of a picture of `pixels` may take: 4 bytes per pixel for
+/// CMYK/RGBA, 16-bit PNG doubles it, plus working room. An upload's decoder is held to it
+/// (`candidate::upload_check`), and so is the assistant's, for a picture stored earlier.
+pub fn decode_memory_for_pixels(pixels: u64) -> u64 {
+    pixels * 8 + 16 * MIB
+}
+
 pub struct DecodeBudget {
     megabytes: Arc<Semaphore>,
     total_megabytes: u32,

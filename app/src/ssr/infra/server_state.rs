@@ -36,7 +36,8 @@ pub struct ServerState {
     pub staff_second_factor: bool,
     /// Looks at every stored picture in the background for the reviewer (QR code, looks, the same
     /// document from two people).
-    pub assistant: Arc<crate::ssr::review::assistant_state::PictureAssistant>,
+    /// Its room is above this one: the state holds its port (`assistant_state::of` is the rest).
+    pub assistant: Arc<dyn crate::ssr::infra::assistant_port::AssistantPort>,
     /// The site's address as texts name it (`ZIGE_PUBLIC_URL`, no last slash); empty where none is
     /// configured, and then the address the administrator's request came to stands in.
     pub public_address: String,

@@ -1,7 +1,7 @@
 //! Reconciliation against the provider's bill (对账单): each day, every payment and refund on a
 //! gateway's bill is matched with an order Zige holds in that state, and every order Zige took a
 //! payment or refund for that day is looked for on the bill. Each difference is kept as a flagged
-//! entry beside the notifications staff settle (`staff_payments::flagged`), once however often the
+//! entry beside the notifications staff settle (`flagged_payments::flagged`), once however often the
 //! day is checked.
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};

@@ -35,7 +35,7 @@ pub const ONLY_IN_BILL: &str = "only_in_bill";
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::payment_order::StaffFlag;
+    use crate::domain::staff_flag::StaffFlag;
 
     #[test]
     fn every_flag_the_domain_raises_waits_for_staff() {

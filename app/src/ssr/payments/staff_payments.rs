@@ -1,9 +1,8 @@
 //! What administrators do with money (seed 004: 现场缴费 by 支付宝 or 微信 at the desk): record an
-//! on-site payment, refund a paid order, and settle a notification flagged for staff. Every action
-//! is audited with who did it.
+//! on-site payment, refund a paid order (the notifications flagged for staff are
+//! `flagged_payments`). Every action is audited with who did it.
 
-use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use crate::domain::payment_order::{decide, OrderEvent, OrderOutcome, OrderState};
 use crate::domain::ApplicationState;
@@ -14,13 +13,12 @@ use crate::ssr::access::gate::{Admin, Staff};
 use crate::ssr::access::reviewer_access::require_desk_of;
 use crate::ssr::accounts::account_store;
 use crate::ssr::application::application_queries;
-use crate::ssr::entities::{on_site_check, payment_notice, payment_order};
+use crate::ssr::entities::{on_site_check, payment_order};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::payment_gateway::{RefundRequest, RefundTaken};
 use crate::ssr::infra::server_state::ServerState;
 
-use super::notice_outcomes::FOR_STAFF;
 use super::order_moves::move_order;
 use super::order_numbers::{new_order_no, refund_no};
 use super::order_view::{order_view, ON_SITE};
@@ -212,58 +210,6 @@ async fn refund_through_provider(
     if to != order.state && move_order(&state.db, order, to, "", now).await? {
         let detail = format!("{} {} fen, {said}: {reason}", order.order_no, order.amount_fen);
         audit::record(&state.db, Some(staff.account()), action, &order.exam_code, &detail, now).await?;
-    }
-    Ok(())
-}
-
-/// Notifications of an exam's orders that wait for staff (money the order could not take, and the
-/// bill's differences), oldest first. Money for no order at all is listed with every exam: nothing
-/// ties it to one.
-pub async fn flagged(
-    state: &ServerState,
-    _: &Caller<Admin>,
-    exam_code: &str,
-) -> Result<Vec<payment_notice::Model>, AppError> {
-    let notices = payment_notice::Entity::find()
-        .filter(payment_notice::Column::Outcome.is_in(FOR_STAFF))
-        .filter(payment_notice::Column::SettledAt.is_null())
-        .order_by_asc(payment_notice::Column::Id)
-        .all(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("flag list", e))?;
-    let orders = payment_order::Entity::find()
-        .filter(payment_order::Column::OrderNo.is_in(notices.iter().map(|n| n.order_no.clone())))
-        .all(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("flag orders", e))?;
-    Ok(notices
-        .into_iter()
-        .filter(|n| match orders.iter().find(|o| o.order_no == n.order_no) {
-            Some(order) => order.exam_code == exam_code,
-            None => true,
-        })
-        .collect())
-}
-
-/// Marks a flagged notification settled (refunded or matched by hand), with what was done.
-pub async fn settle(state: &ServerState, staff: &Caller<Admin>, notice_id: i32, note: &str) -> Result<(), AppError> {
-    let note = note.trim();
-    if note.is_empty() {
-        return Err(AppError::invalid_field("note", "请写明处理方式", "Say how it was settled"));
-    }
-    let now = state.clock.now();
-    let settled = payment_notice::Entity::update_many()
-        .col_expr(payment_notice::Column::SettledAt, Expr::value(now))
-        .col_expr(payment_notice::Column::SettledBy, Expr::value(audit::actor_label(staff)))
-        .filter(payment_notice::Column::Id.eq(notice_id))
-        .filter(payment_notice::Column::SettledAt.is_null())
-        .exec(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("flag settle", e))?;
-    if settled.rows_affected == 1 {
-        let detail = format!("notice {notice_id}: {note}");
-        audit::record(&state.db, Some(staff.account()), AuditAction::PaymentFlagSettled, "payments", &detail, now)
-            .await?;
     }
     Ok(())
 }

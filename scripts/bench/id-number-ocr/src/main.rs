@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use app::domain::{IdNumber, IdType};
 use picture_checks::id_card::{read_id_number_traced, Reading};
 
-/// The server's bound on one card (`app::ssr::review::picture_analysis`).
+/// The server's bound on one card (`app::ssr::assistant::picture_analysis`).
 const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What the server accepts as a read number: what it accepts as an account's.

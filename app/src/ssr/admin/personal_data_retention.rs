@@ -15,7 +15,7 @@ use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::clock::china_today;
 use crate::ssr::infra::server_state::ServerState;
 
-use super::exam_store;
+use crate::ssr::exams::exam_store;
 
 /// What the exam holds of its candidates now, and whether it is due for deletion (the dry run).
 pub async fn held(state: &ServerState, exam_code: &str) -> Result<PersonalDataHeld, AppError> {

@@ -8,9 +8,9 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
 use crate::error::AppError;
+use crate::ssr::assistant::told_apart::not_told_apart;
 use crate::ssr::entities::{material, picture_finding, similar_picture};
 use crate::ssr::infra::server_state::ServerState;
-use crate::ssr::review::told_apart::not_told_apart;
 
 /// A comparison unfinished this long after its look was cut short. One that is only slow (on
 /// deadline night the comparison waits for the uploads to be quiet) is then done twice, which
@@ -23,7 +23,9 @@ const BATCH: u64 = 16;
 /// and marks its finding compared.
 pub async fn compare(state: &ServerState, picture: &material::Model, hash: &[u8]) -> Result<(), AppError> {
     let alike = {
-        let mut hashes = state.assistant.hashes().await;
+        let assistant = crate::ssr::assistant::assistant_state::of(state)
+            .ok_or_else(|| crate::ssr::internal("picture comparison", "the server state holds no picture assistant"))?;
+        let mut hashes = assistant.hashes().await;
         hashes.catch_up(&state.db).await?;
         hashes.alike(hash, picture.user_id, &picture.blob_key)
     };

@@ -28,10 +28,10 @@ use picture_checks::number_reading::Reading;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use crate::error::AppError;
+use crate::ssr::assistant::picture_analysis::{document_number, number_lines, page_marks};
+use crate::ssr::assistant::quiet_picture_work::when_quiet;
 use crate::ssr::entities::{material, picture_finding};
 use crate::ssr::infra::server_state::ServerState;
-use crate::ssr::review::picture_analysis::{document_number, number_lines, page_marks};
-use crate::ssr::review::quiet_picture_work::when_quiet;
 
 /// Of the pictures `alike` (other people's, with their hashes' distance) those `blob_key`'s
 /// picture is not told apart from.
@@ -53,7 +53,9 @@ pub async fn not_told_apart(
     let alike: Vec<(String, u32)> =
         alike.into_iter().filter(|(key, _)| !findings.get(key).is_some_and(codes_differ)).collect();
     let alike = same_layout(state, blob_key, alike).await?;
-    if alike.is_empty() || state.assistant.tesseract().is_none() {
+    if alike.is_empty()
+        || crate::ssr::assistant::assistant_state::of(state).and_then(|assistant| assistant.tesseract()).is_none()
+    {
         return Ok(alike);
     }
     let my_number = number_of(state, mine).await?;
@@ -188,7 +190,10 @@ async fn number_of(state: &ServerState, finding: &picture_finding::Model) -> Res
     if let Some(number) = finding.document_number_looked_for() {
         return Ok(number.map_or(Reading::Unreadable, Reading::Read));
     }
-    let Some(tesseract) = state.assistant.tesseract() else { return Ok(Reading::Unfinished) };
+    let Some(tesseract) = crate::ssr::assistant::assistant_state::of(state).and_then(|assistant| assistant.tesseract())
+    else {
+        return Ok(Reading::Unfinished);
+    };
     let reading = on_picture(state, &finding.blob_key, move |bytes| document_number(bytes, &tesseract))
         .await?
         .unwrap_or(Reading::Unreadable);

@@ -18,7 +18,7 @@ use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::clock::china_today;
 use crate::ssr::infra::server_state::ServerState;
 
-use super::password::verify_password;
+use crate::ssr::accounts::password::verify_password;
 
 /// What says the account's holder is asking.
 pub enum DeletionProof<'a> {

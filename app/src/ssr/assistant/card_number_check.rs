@@ -7,14 +7,17 @@ use sea_orm::EntityTrait;
 
 use crate::domain::IdType;
 use crate::error::AppError;
+use crate::ssr::assistant::picture_analysis::IdNumberCheck;
 use crate::ssr::entities::user;
 use crate::ssr::infra::server_state::ServerState;
-use crate::ssr::review::picture_analysis::IdNumberCheck;
 
 /// The account's number to compare with, where it is a resident ID (the only card read) and
 /// this server has a tesseract.
 pub async fn id_number_check(state: &ServerState, user_id: i32) -> Result<Option<IdNumberCheck>, AppError> {
-    let Some(tesseract) = state.assistant.tesseract() else { return Ok(None) };
+    let Some(tesseract) = crate::ssr::assistant::assistant_state::of(state).and_then(|assistant| assistant.tesseract())
+    else {
+        return Ok(None);
+    };
     let owner =
         user::Entity::find_by_id(user_id).one(&state.db).await.map_err(|e| crate::ssr::internal("picture owner", e))?;
     Ok(owner

@@ -6,7 +6,10 @@ use std::path::PathBuf;
 
 use tokio::sync::{Mutex, MutexGuard, Notify};
 
-use crate::ssr::review::picture_hashes::PictureHashes;
+use crate::ssr::infra::assistant_port::AssistantPort;
+use crate::ssr::infra::server_state::ServerState;
+
+use crate::ssr::assistant::picture_hashes::PictureHashes;
 
 /// One per server: what wakes it, the hashes it compares new pictures with, and the tesseract
 /// it reads ID numbers with (none: no number is read).
@@ -20,11 +23,6 @@ pub struct PictureAssistant {
 impl PictureAssistant {
     pub fn new(tesseract: Option<PathBuf>) -> PictureAssistant {
         PictureAssistant { tesseract, ..Default::default() }
-    }
-
-    /// A picture was stored: look at it soon.
-    pub fn wake(&self) {
-        self.wake.notify_one();
     }
 
     /// Until a picture is stored.
@@ -41,4 +39,20 @@ impl PictureAssistant {
     pub fn tesseract(&self) -> Option<PathBuf> {
         self.tesseract.clone()
     }
+}
+
+impl AssistantPort for PictureAssistant {
+    fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    fn itself(&self) -> &(dyn std::any::Any + Send + Sync) {
+        self
+    }
+}
+
+/// The assistant the server state holds; None where it holds another behind the port (no server
+/// does: the state is made with this one).
+pub fn of(state: &ServerState) -> Option<&PictureAssistant> {
+    state.assistant.itself().downcast_ref()
 }

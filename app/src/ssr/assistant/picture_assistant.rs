@@ -15,14 +15,14 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Se
 use crate::domain::qr_code::{CodeTarget, QrRequirement};
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
+use crate::ssr::assistant::card_number_check::id_number_check;
+use crate::ssr::assistant::id_number_retry::{id_number_kept, read_unfinished_again};
+use crate::ssr::assistant::picture_analysis::{analyse, LookFor, PictureAnalysis, QrReading};
+use crate::ssr::assistant::picture_comparison::{compare, compare_left_unfinished};
+use crate::ssr::assistant::quiet_picture_work::when_quiet;
 use crate::ssr::entities::picture_finding::QrState;
 use crate::ssr::entities::{material, picture_finding, similar_picture};
 use crate::ssr::infra::server_state::ServerState;
-use crate::ssr::review::card_number_check::id_number_check;
-use crate::ssr::review::id_number_retry::{id_number_kept, read_unfinished_again};
-use crate::ssr::review::picture_analysis::{analyse, LookFor, PictureAnalysis, QrReading};
-use crate::ssr::review::picture_comparison::{compare, compare_left_unfinished};
-use crate::ssr::review::quiet_picture_work::when_quiet;
 
 /// Pictures taken from the database at once.
 const BATCH: u64 = 16;
@@ -31,13 +31,14 @@ const CATCH_UP: Duration = Duration::from_secs(60);
 
 /// Runs for the server's life.
 pub async fn keep_looking(state: ServerState) {
+    let Some(assistant) = crate::ssr::assistant::assistant_state::of(&state) else { return };
     loop {
         match look_at_waiting(&state).await {
             Ok(looked) if looked > 0 => continue,
             Ok(_) => {}
             Err(error) => tracing::warn!(error = error.message_en(), "pictures not looked at"),
         }
-        let _ = tokio::time::timeout(CATCH_UP, state.assistant.woken()).await;
+        let _ = tokio::time::timeout(CATCH_UP, assistant.woken()).await;
     }
 }
 
@@ -145,7 +146,7 @@ pub async fn forget(db: &impl sea_orm::ConnectionTrait, blob_keys: &[String]) ->
         .into_iter()
         .filter_map(|finding| finding.sha256)
         .collect();
-    crate::ssr::candidate::advice_receipts::forget(db, sha256s).await?;
+    crate::ssr::assistant::advice_receipts::forget(db, sha256s).await?;
     picture_finding::Entity::delete_many()
         .filter(picture_finding::Column::BlobKey.is_in(blob_keys.iter().cloned()))
         .exec(db)

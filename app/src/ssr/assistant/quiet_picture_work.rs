@@ -5,8 +5,8 @@
 use std::time::Duration;
 
 use crate::error::AppError;
-use crate::ssr::candidate::upload_check::decode_memory_for_pixels;
 use crate::ssr::entities::material;
+use crate::ssr::infra::decode_budget::decode_memory_for_pixels;
 use crate::ssr::infra::server_state::ServerState;
 
 /// How long it waits for the uploads in flight before looking again.

@@ -10,12 +10,12 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
 use crate::error::AppError;
+use crate::ssr::assistant::card_number_check::id_number_check;
+use crate::ssr::assistant::picture_analysis::{card_number, IdNumberReading};
+use crate::ssr::assistant::quiet_picture_work::when_quiet;
 use crate::ssr::entities::picture_finding::IdNumberState;
 use crate::ssr::entities::{material, picture_finding};
 use crate::ssr::infra::server_state::ServerState;
-use crate::ssr::review::card_number_check::id_number_check;
-use crate::ssr::review::picture_analysis::{card_number, IdNumberReading};
-use crate::ssr::review::quiet_picture_work::when_quiet;
 
 /// The shortest wait before a number whose reading was not finished is read again.
 const FIRST_RETRY_MINUTES: i64 = 10;

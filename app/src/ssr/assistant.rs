@@ -1,0 +1,17 @@
+//! The reviewer's assistant, in one room: it looks at every stored picture when uploads are
+//! quiet, reads ID numbers on certificates, finds pictures alike across candidates and keeps the
+//! receipts of the photo tool's advice. Its face to the rest of the server is narrow: wake it (a
+//! picture was stored; `infra::assistant_port`, which the server state holds), forget pictures
+//! (`picture_assistant::forget`), and its findings, which the reviewer's room reads. It asks the
+//! `picture_checks` crate what a picture shows (`picture_analysis`).
+
+pub mod advice_receipts;
+pub mod assistant_state;
+pub mod card_number_check;
+pub mod id_number_retry;
+pub mod picture_analysis;
+pub mod picture_assistant;
+pub mod picture_comparison;
+pub mod picture_hashes;
+pub mod quiet_picture_work;
+pub mod told_apart;

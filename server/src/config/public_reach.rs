@@ -1,0 +1,71 @@
+//! Whether the public reaches this server (an https address, not a test installation), and what
+//! a server must not start with there.
+
+use super::Config;
+
+impl Config {
+    /// The public address without its last slash; empty where none is configured.
+    pub fn public_address(&self) -> String {
+        self.public_url.as_deref().unwrap_or_default().trim().trim_end_matches('/').to_string()
+    }
+
+    /// A server the public reaches: an https address, and not said to be a test installation.
+    pub fn is_public(&self) -> bool {
+        self.serves_https() && !self.test_installation
+    }
+
+    /// Whether the public address is https: cookies are `Secure` and HSTS is sent.
+    pub fn serves_https(&self) -> bool {
+        self.secure_cookies
+            || self.public_url.as_deref().is_some_and(|url| url.trim().to_ascii_lowercase().starts_with("https://"))
+    }
+
+    /// A configuration a server must not start with. The sandbox moves no money, so on a server
+    /// the public reaches over https it would print tickets for unpaid fees: it runs there only
+    /// when a second setting says the installation is a test one.
+    /// Likewise the logging SMS adapter sends nothing: candidates would wait for codes that never
+    /// come.
+    /// Likewise the demo's published accounts and keys, and a server with staff's second factor
+    /// or the rate limits turned off (issue 50): the README prints the demo administrator's
+    /// password and authenticator key.
+    pub fn refusal(&self) -> Option<String> {
+        let public = self.is_public();
+        let switched_off = [
+            (self.seed_demo, "ZIGE_SEED_DEMO=true (the demo accounts, whose passwords and keys the README publishes)"),
+            (!self.staff_second_factor, "ZIGE_STAFF_SECOND_FACTOR=false (staff would sign in with a password alone)"),
+            (!self.rate_limits, "ZIGE_RATE_LIMITS=false (passwords and codes could be guessed at full speed)"),
+        ];
+        if let Some((_, what)) = switched_off.iter().find(|(on, _)| public && *on) {
+            return Some(format!(
+                "{what} with an https ZIGE_PUBLIC_URL: refused on a server the public reaches. Remove the \
+                 setting, or set ZIGE_TEST_INSTALLATION=true if no candidate uses this server"
+            ));
+        }
+        // Beside a real provider, the sandbox would be a way to "pay" for nothing on a live
+        // installation, whatever its address.
+        let real_provider = self.wechatpay_merchant_id.is_some() || self.alipay_app_id.is_some();
+        if self.payment_sandbox && real_provider && !self.test_installation {
+            return Some(
+                "ZIGE_PAYMENT_SANDBOX=true beside WeChat Pay or Alipay: the sandbox takes no money, so candidates \
+                 could print tickets unpaid. Turn the sandbox off, or set ZIGE_TEST_INSTALLATION=true if no \
+                 candidate uses this server"
+                    .to_string(),
+            );
+        }
+        if public && self.payment_sandbox {
+            return Some(
+                "ZIGE_PAYMENT_SANDBOX=true with an https ZIGE_PUBLIC_URL: the sandbox takes no money, so candidates \
+                 could print tickets unpaid. Turn the sandbox off, or set ZIGE_TEST_INSTALLATION=true if no \
+                 candidate uses this server"
+                    .to_string(),
+            );
+        }
+        (public && self.sms_provider.trim() == "log").then(|| {
+            "ZIGE_SMS_PROVIDER=log with an https ZIGE_PUBLIC_URL: the logging adapter sends no text, so \
+             candidates would wait for recovery codes that never come. Set ZIGE_SMS_PROVIDER to aliyun or \
+             tencent (README, \"Running it for real\"), or ZIGE_TEST_INSTALLATION=true if no candidate uses \
+             this server"
+                .to_string()
+        })
+    }
+}
