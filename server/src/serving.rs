@@ -5,11 +5,13 @@ use std::net::SocketAddr;
 
 use axum::Router;
 
-use crate::startup::StartupError;
+/// Whatever stopped the serving, said in the server's log (the same type as
+/// `startup::StartupError`, named here so this module does not import the one that uses it).
+pub type ServingError = Box<dyn std::error::Error + Send + Sync>;
 
 /// `/metrics` alone on its own address (`ZIGE_METRICS_LISTEN`), bound before the server says it
 /// is up, served until the process ends.
-pub(crate) async fn serve_metrics_alone(address: SocketAddr) -> Result<(), StartupError> {
+pub(crate) async fn serve_metrics_alone(address: SocketAddr) -> Result<(), ServingError> {
     let listener =
         tokio::net::TcpListener::bind(address).await.map_err(|e| format!("ZIGE_METRICS_LISTEN ({address}): {e}"))?;
     tokio::spawn(async move {
@@ -22,7 +24,7 @@ pub(crate) async fn serve_metrics_alone(address: SocketAddr) -> Result<(), Start
 
 /// Binds and serves until Ctrl-C or SIGTERM; requests under way are allowed to finish, so an
 /// upload being written is not cut off by a restart.
-pub async fn serve(router: Router, addr: SocketAddr) -> Result<(), StartupError> {
+pub async fn serve(router: Router, addr: SocketAddr) -> Result<(), ServingError> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     // The peer address feeds the per-address limits.
     axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())

@@ -33,10 +33,10 @@ pub fn asked_for_postcard() -> bool {
     ASKED_FOR_POSTCARD.try_with(|postcard| *postcard).unwrap_or(false)
 }
 
-/// `error` in the form the request asked for, from a layer outside this one's (around the
-/// session layer), which read `Accept` itself.
-pub fn written_as(postcard: bool, error: app::error::AppError) -> Response {
-    ASKED_FOR_POSTCARD.sync_scope(postcard, || crate::routes::error_response(error))
+/// `answer` made as if inside this layer, in the form `postcard` says: for a layer outside it
+/// (around the session layer), which read `Accept` itself.
+pub fn as_asked<R>(postcard: bool, answer: impl FnOnce() -> R) -> R {
+    ASKED_FOR_POSTCARD.sync_scope(postcard, answer)
 }
 
 /// `work` answers the same request in a task of its own (`idempotency`): its errors keep the

@@ -16,6 +16,7 @@ use app::error::AppError;
 use app::ssr::infra::failure::STORAGE_RETRY_SECS;
 
 use crate::middleware::error_wire;
+use crate::routes::error_response;
 
 tokio::task_local! {
     /// Whether the session store found the database not answering during this request.
@@ -37,7 +38,9 @@ pub async fn busy_when_the_session_was_not_saved(request: Request, next: Next) -
         })
         .await;
     if silent && response.status() == StatusCode::INTERNAL_SERVER_ERROR {
-        return error_wire::written_as(postcard, AppError::Busy { retry_after_secs: STORAGE_RETRY_SECS });
+        return error_wire::as_asked(postcard, || {
+            error_response(AppError::Busy { retry_after_secs: STORAGE_RETRY_SECS })
+        });
     }
     response
 }

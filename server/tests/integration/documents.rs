@@ -211,6 +211,27 @@ async fn the_registration_form_is_one_a4_page_with_the_photo_the_form_the_resume
 }
 
 #[tokio::test]
+async fn the_registration_form_is_answered_503_while_the_folder_of_its_photo_is_gone() {
+    let app = spawn_app().await;
+    if app.blob_url.is_some() {
+        return; // the bucket's own faults: storage_faults
+    }
+    let alice = approved_in_form_exam(&app, 1).await;
+    // As an unmounted volume looks to the server (issue 53): the photo the form prints is not
+    // missing, its folder is, and the form waits, 503 with Retry-After, not a 500 or a form
+    // without the photo.
+    let (folder, away) = (app.data_dir.path().join("blobs"), app.data_dir.path().join("blobs-unmounted"));
+    std::fs::rename(&folder, &away).unwrap();
+    let response = alice.get("/api/exams/920/registration-form.pdf").await;
+    assert_eq!(response.status(), 503, "{}", response.text().await.unwrap());
+    assert!(response.headers().contains_key("retry-after"));
+    std::fs::rename(&away, &folder).unwrap();
+    let response = alice.get("/api/exams/920/registration-form.pdf").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+}
+
+#[tokio::test]
 async fn a_long_resume_is_set_smaller_to_stay_on_one_page_and_one_too_long_is_refused_with_its_count() {
     let app = spawn_app().await;
     let alice = approved_in_form_exam(&app, 30).await;
