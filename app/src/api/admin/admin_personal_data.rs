@@ -11,12 +11,3 @@ pub async fn admin_personal_data(exam_code: String) -> Result<PersonalDataHeld, 
     let (state, _) = caller::admin().await?;
     personal_data_retention::held(&state, &exam_code).await
 }
-
-/// Deletes an exam's pictures and personal forms now, once its retention day has passed; audited.
-#[server(endpoint = "admin_delete_personal_data", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
-pub async fn admin_delete_personal_data(exam_code: String) -> Result<PersonalDataHeld, AppError> {
-    use crate::ssr::{access::caller, admin::personal_data_retention};
-
-    let (state, admin) = caller::admin().await?;
-    personal_data_retention::delete(&state, Some(admin.account()), &exam_code).await
-}
