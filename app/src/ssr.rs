@@ -34,7 +34,7 @@ pub use infra::server_state::ServerState;
 pub fn internal<E: std::fmt::Display + 'static>(context: &str, error: E) -> crate::error::AppError {
     match infra::failure::store_not_answering(&error) {
         // The blob store's guard counted and said it already.
-        Some("blobs") => tracing::debug!(%error, "{context}"),
+        Some(infra::store_health::BLOBS) => tracing::debug!(%error, "{context}"),
         Some(store) => infra::store_health::failed(store, "query", "error", &format!("{context}: {error}")),
         None => tracing::error!(%error, "{context}"),
     }

@@ -30,8 +30,8 @@ pub(crate) fn spawn_watching_the_database(db: DatabaseConnection) {
         let mut every_second = tokio::time::interval(Duration::from_secs(1));
         loop {
             every_second.tick().await;
-            if store_health::is_down("database") && db.ping().await.is_ok() {
-                store_health::answered("database");
+            if store_health::is_down(store_health::DATABASE) && db.ping().await.is_ok() {
+                store_health::answered(store_health::DATABASE);
             }
         }
     });

@@ -14,7 +14,7 @@ use app::ssr::infra::store_health;
 use crate::store_breaker::{Breaker, Permit};
 
 /// The store's name in the metrics and the log.
-const STORE: &str = "blobs";
+const STORE: &str = store_health::BLOBS;
 
 pub struct GuardedBlobStore {
     inner: Arc<dyn BlobStore>,

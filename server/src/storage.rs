@@ -79,7 +79,7 @@ async fn connect_postgres(
         .sqlx_pool_options::<Postgres>()
         .after_release(move |connection, _| {
             Box::pin(async move {
-                if !app::ssr::infra::store_health::is_down("database") {
+                if !app::ssr::infra::store_health::is_down(app::ssr::infra::store_health::DATABASE) {
                     return Ok(true);
                 }
                 Ok(matches!(tokio::time::timeout(deadline, connection.ping()).await, Ok(Ok(()))))

@@ -20,6 +20,7 @@ use tokio::sync::Semaphore;
 
 use app::error::AppError;
 
+use crate::middleware::probes_and_files::is_probe_or_file;
 use crate::routes::error_response;
 
 /// What a turned-away request is told to wait, in seconds.
@@ -39,13 +40,8 @@ impl Admission {
     }
 }
 
-/// Requests that never wait for a turn.
-fn always_admitted(path: &str) -> bool {
-    matches!(path, "/health" | "/ready" | "/metrics" | "/sw.js") || path.starts_with("/pkg/")
-}
-
 pub async fn admit(State(admission): State<Admission>, request: Request, next: Next) -> Response {
-    let Some(turns) = admission.turns.filter(|_| !always_admitted(request.uri().path())) else {
+    let Some(turns) = admission.turns.filter(|_| !is_probe_or_file(request.uri().path())) else {
         return next.run(request).await;
     };
     // A free turn is taken at once; otherwise the wait is at most `wait`.

@@ -23,6 +23,7 @@ use app::error::AppError;
 use app::ssr::infra::failure::STORAGE_RETRY_SECS;
 use app::ssr::infra::store_health;
 
+use crate::middleware::probes_and_files::is_probe_or_file;
 use crate::routes::error_response;
 
 /// How long one look at the database is believed: however many requests run over at once, the
@@ -72,20 +73,15 @@ impl Overtime {
             if !answers {
                 let reason =
                     format!("a request ran past {} ms and the database did not answer", self.deadline.as_millis());
-                store_health::failed("database", "query", "timeout", &reason);
+                store_health::failed(store_health::DATABASE, "query", "timeout", &reason);
                 return error_response(AppError::Busy { retry_after_secs: STORAGE_RETRY_SECS });
             }
         }
     }
 }
 
-/// Requests that touch no store: the probes (`/ready` time-boxes its own checks) and the files.
-fn touches_no_store(path: &str) -> bool {
-    matches!(path, "/health" | "/ready" | "/metrics" | "/sw.js") || path.starts_with("/pkg/")
-}
-
 pub async fn answer_in_time(State(overtime): State<Overtime>, request: Request, next: Next) -> Response {
-    if touches_no_store(request.uri().path()) {
+    if is_probe_or_file(request.uri().path()) {
         return next.run(request).await;
     }
     overtime.answer(next.run(request)).await

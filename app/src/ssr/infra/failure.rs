@@ -9,7 +9,7 @@ use sea_orm::{DbErr, RuntimeErr};
 
 use crate::error::AppError;
 
-use super::store_health::StorageUnavailable;
+use super::store_health::{self, StorageUnavailable};
 
 /// Seconds a client waits before retrying after the database was busy.
 const BUSY_RETRY_SECS: u64 = 5;
@@ -52,9 +52,9 @@ pub fn store_not_answering(error: &dyn Any) -> Option<&'static str> {
     if let Some(tower_sessions::session::Error::Store(tower_sessions::session_store::Error::Backend(text))) =
         error.downcast_ref::<tower_sessions::session::Error>()
     {
-        return text.starts_with(SESSION_STORE_UNREACHABLE).then_some("database");
+        return text.starts_with(SESSION_STORE_UNREACHABLE).then_some(store_health::DATABASE);
     }
-    database_unreachable(error.downcast_ref::<DbErr>()?).then_some("database")
+    database_unreachable(error.downcast_ref::<DbErr>()?).then_some(store_health::DATABASE)
 }
 
 /// No connection came within the pool's deadline, or the one in use broke (the server restarted

@@ -9,6 +9,10 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Instant;
 
+/// The stores' names, as the metrics' `store` label, the log and `is_down` know them.
+pub const DATABASE: &str = "database";
+pub const BLOBS: &str = "blobs";
+
 /// A store did not answer in time or failed: the request is told to come back
 /// (`STORAGE_RETRY_SECS`), and nothing was saved. Carried inside an `std::io::Error`.
 #[derive(Debug)]
