@@ -11,7 +11,8 @@ ZIGE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ZIGE_TOOLS="$ZIGE_ROOT/.tools"
 export PATH="$HOME/.cargo/bin:$ZIGE_TOOLS/node_modules/.bin:$PATH"
 
-step() { printf '\n== %s\n' "$*"; }
+# Each step says when it began, so a run's log shows where its minutes went.
+step() { printf '\n== %s  [%s]\n' "$*" "$(date +%T)"; }
 # A loopback port nothing listens on now, for the throwaway servers the tests start.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

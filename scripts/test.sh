@@ -103,6 +103,25 @@ linted() {
   RUSTC_WORKSPACE_WRAPPER="$clippy_driver" CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__" "$@"
 }
 
+# The browser's release build (WASM for size, split, optimised, precompressed) needs nothing the
+# tests build and has a target folder of its own (target/front): it runs beside them, at the lowest
+# priority, so it takes only what they leave idle: the second core while the app or the server
+# compiles alone, and the server tests' waits. Waited for before the browser tests.
+step "the browser's release build, started beside the tests at low priority (log: .tools/wasm-release.log)"
+wasm_log="$ZIGE_TOOLS/wasm-release.log"
+(
+  renice -n 19 "$BASHPID" >/dev/null
+  linted cargo leptos build --release --split --precompress --frontend-only
+) >"$wasm_log" 2>&1 &
+wasm_build=$!
+# The build and every process under it (cargo-leptos, cargo, rustc), if the command stops early.
+stop_tree() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do stop_tree "$child"; done
+  kill "$1" 2>/dev/null || true
+}
+trap 'stop_tree "$wasm_build"' EXIT
+
 step "lints, unit, property and server integration tests (SQLite)"
 RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend
 
@@ -111,7 +130,7 @@ RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend
 # stopped and removed afterwards. Only this pass runs two servers behind nginx.
 source "$ZIGE_ROOT/scripts/postgres.sh"
 source "$ZIGE_ROOT/scripts/s3.sh"
-trap 'stop_test_postgres; stop_test_s3' EXIT
+trap 'stop_tree "$wasm_build"; stop_test_postgres; stop_test_s3' EXIT
 step "server integration tests again, on PostgreSQL and S3-compatible storage"
 # The same package selection as the SQLite pass (the whole workspace): cargo unifies features over
 # what it builds, so `-p server` alone rebuilt every test binary (about 2 min) for other features.
@@ -130,7 +149,12 @@ step "browser tests (Playwright, headless Chromium) on the release site"
 # the dependencies of (a release server would compile everything again, about 12 min). On that
 # site first-load.spec.ts holds the candidate's pages to the 350 KB budget (ZIGE_SITE_BUILD).
 status=0
-linted cargo leptos build --release --split --precompress --frontend-only
+if ! wait "$wasm_build"; then
+  cat "$wasm_log"
+  echo "the browser's release build failed (above)" >&2
+  exit 1
+fi
+tail -n 5 "$wasm_log"
 # No staff screen and no JSON decoder in the candidate's main module (the budget depends on both).
 python3 scripts/checks/candidate_module.py target/front/wasm32-unknown-unknown/wasm-release || status=1
 # A fresh data folder: the browser tests start from the demo data only.

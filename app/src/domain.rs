@@ -42,6 +42,7 @@ mod png_probe;
 pub mod position_tree;
 pub mod probe_error;
 pub mod qr_code;
+pub mod record_ids;
 pub mod registration_code;
 pub mod registration_form;
 pub mod review_decision;

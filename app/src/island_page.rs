@@ -1,6 +1,6 @@
 //! What a page can rely on when it comes to life as an island (issue 11).
 //!
-//! The candidate's pages (every path but the staff's, `lazy_routes::is_lazy_path`) hydrate in
+//! The candidate's pages (every path but the staff's, which the server marks `WholeAppRender`) hydrate in
 //! leptos's islands mode: the server renders the whole page, and the browser brings to life only
 //! the parts marked `#[island]` (each page's content, the header, the offline banner). The router,
 //! the shell and the staff's screens are not in the candidate's download; a link to another page
@@ -37,12 +37,17 @@ pub fn in_islands_mode() -> bool {
     }
 }
 
-/// Whether the server renders this request's page for islands mode (in the browser, the entry asks
-/// `lazy_routes::is_lazy_path` of the same path).
+/// Put in a page's context by the server's renderer when the page is a staff page, which it renders
+/// as the whole app; every other page it renders for islands mode (the browser's entry decides the
+/// same from the same path).
+#[derive(Clone, Copy, Debug)]
+pub struct WholeAppRender;
+
+/// Whether the server renders this request's page for islands mode.
 pub fn renders_islands() -> bool {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>().is_some_and(|parts| !crate::lazy_routes::is_lazy_path(parts.uri.path()))
+        use_context::<http::request::Parts>().is_some() && use_context::<WholeAppRender>().is_none()
     }
     #[cfg(not(feature = "ssr"))]
     {

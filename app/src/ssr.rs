@@ -22,6 +22,8 @@ pub mod tickets;
 #[cfg(test)]
 mod room_rules;
 
+mod store_errors;
+
 pub use infra::server_state::ServerState;
 
 /// Logs a failure of the server's own machinery with its context and returns the error a person

@@ -14,6 +14,7 @@ pub mod metrics_recorder;
 pub mod middleware;
 pub mod object_blob_store;
 pub mod outbox_worker;
+pub mod page_context;
 pub mod page_routes;
 pub mod payments;
 pub mod private_files;

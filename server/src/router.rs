@@ -12,7 +12,6 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
-use leptos::prelude::*;
 use leptos_axum::LeptosRoutes;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -36,6 +35,7 @@ use crate::middleware::request_metrics::record_request_metrics;
 use crate::middleware::same_origin::{refuse_cross_site, SameOriginState};
 use crate::middleware::staff_idle::{end_idle_staff_sessions, StaffIdleState};
 use crate::middleware::storage_overtime::{answer_in_time, Overtime};
+use crate::page_context::page_context;
 use crate::routes::archive_door::ArchiveDoor;
 use crate::routes::audit_export::{audit_export, audit_export_posted};
 use crate::routes::candidate_documents::candidate_document;
@@ -110,16 +110,18 @@ pub(crate) fn build_router(
     let rate_limit_state = RateLimitState { limits: state.rate_limits.clone(), behind_proxy: config.behind_proxy };
     let overtime = Overtime::new(state.db.clone(), config.storage_deadline());
     let routes = crate::page_routes::page_routes();
-    let context_state = state.clone();
     let body_limit = usize::try_from(max_upload_bytes).unwrap_or(usize::MAX);
     // Pages and server functions take small forms only; large bodies are for uploads alone.
     let pages = Router::new()
-        .leptos_routes_with_context(&state, routes, move || provide_context(context_state.clone()), {
+        .leptos_routes_with_context(&state, routes, page_context(state.clone()), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
         .method_not_allowed_fallback(crate::routes::page_posted::back_to_the_page)
-        .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(
+            page_context(state.clone()),
+            shell,
+        ))
         .layer(axum::middleware::from_fn_with_state(max_upload_bytes, limit_body_by_route));
     Router::new()
         .route("/health", get(health))

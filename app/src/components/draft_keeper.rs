@@ -12,9 +12,9 @@ use leptos::prelude::*;
 use crate::api::save_application;
 use crate::client::{clock_text, forget_draft, is_online, keep_draft, load_draft};
 use crate::domain::personal_form::{FormField, FormValues};
-use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
-use crate::offline::device_draft::{differing_fields, reconcile, DeviceDraft, Reconciled, ServerCopy};
+use crate::offline::device_draft::{differing_fields, DeviceDraft, ServerCopy};
+use crate::offline::draft_sync::{DraftSync, Typed};
 use crate::offline::draft_whereabouts::Whereabouts;
 
 /// Waits before keeping a change on the device, and before sending it to the server.
@@ -41,15 +41,12 @@ pub fn DraftKeeper(
     let lang = use_lang();
     let key = StoredValue::new(draft_key);
     let code = StoredValue::new(exam_code);
-    // The fingerprint of the server's copy as last known: a draft records what it began from.
-    let base = StoredValue::new(ServerCopy { form: &server_form, position: server_position.as_deref() }.fingerprint());
-    let server_seen = StoredValue::new((server_form, server_position));
+    let sync = StoredValue::new(DraftSync::new(Typed { form: server_form, position: server_position }));
     let choice = RwSignal::new(None::<DeviceDraft>);
-    // Changes count only once the device's draft was looked at, so the page's own first values
-    // never overwrite a draft it has not read yet.
-    let ready = StoredValue::new(false);
+    let typed_now = move || Typed { form: form.get_untracked(), position: position.get_untracked() };
     // A busy server (503) named when to send again (deadline night's admission control).
     let resend = Trigger::new();
+    let send_if_waiting = move || DraftSync::waits_to_be_sent(&whereabouts.get_untracked());
 
     // Timers and answers may arrive after this component was replaced (an upload reloads the
     // page): every value of its own is read with `try_`, and a gone component does nothing.
@@ -58,26 +55,22 @@ pub fn DraftKeeper(
         if !is_online() {
             return;
         }
-        let (sent_form, sent_position) = (form.get_untracked(), position.get_untracked());
+        let sent = typed_now();
         whereabouts.set(Whereabouts::Sending);
         leptos::task::spawn_local(async move {
-            match save_application(code, sent_form.clone(), sent_position.clone(), false).await {
-                Ok(_) => {
-                    let sent = ServerCopy { form: &sent_form, position: sent_position.as_deref() };
-                    let _ = base.try_set_value(sent.fingerprint());
-                    let _ = server_seen.try_set_value((sent_form.clone(), sent_position.clone()));
-                    // Typing that came after this send stays on the device for the next one.
-                    if form.get_untracked() == sent_form && position.get_untracked() == sent_position {
-                        forget_draft(&key).await;
-                        whereabouts.set(Whereabouts::Synced(clock_text()));
-                    }
-                }
-                Err(AppError::Transport(_)) => whereabouts.set(Whereabouts::OnDevice(clock_text())),
-                Err(AppError::Busy { retry_after_secs }) => {
-                    whereabouts.set(Whereabouts::OnDevice(clock_text()));
-                    set_timeout(move || resend.notify(), Duration::from_secs(retry_after_secs));
-                }
-                Err(error) => whereabouts.set(Whereabouts::ServerRefused(error)),
+            let answer = save_application(code, sent.form.clone(), sent.position.clone(), false).await.map(|_| ());
+            let answered = DraftSync::answered(&sent, answer.clone(), &typed_now(), &clock_text());
+            if answer.is_ok() {
+                let _ = sync.try_update_value(|sync| sync.stored(sent));
+            }
+            if answered.forget_device {
+                forget_draft(&key).await;
+            }
+            if let Some(now) = answered.whereabouts {
+                whereabouts.set(now);
+            }
+            if let Some(wait) = answered.send_again_after {
+                set_timeout(move || resend.notify(), wait);
             }
         });
     };
@@ -87,29 +80,19 @@ pub fn DraftKeeper(
         let draft_key = key.get_value();
         leptos::task::spawn_local(async move {
             let device = load_draft(&draft_key).await;
-            let Some(decided) = server_seen
-                .try_with_value(|(f, p)| reconcile(device.as_ref(), &ServerCopy { form: f, position: p.as_deref() }))
-            else {
-                return;
-            };
-            match (decided, device) {
-                (Reconciled::Device, Some(draft)) => {
-                    whereabouts.set(Whereabouts::OnDevice(draft.changed_at.clone()));
-                    form.set(draft.form);
-                    position.set(draft.position);
-                }
-                (Reconciled::Choose, Some(draft)) => {
-                    let _ = choice.try_set(Some(draft));
-                }
-                // The server holds what the device kept (an earlier send got through after all).
-                (_, Some(_)) => {
-                    forget_draft(&draft_key).await;
-                    let _ = whereabouts.try_set(Whereabouts::Synced(clock_text()));
-                }
-                (_, None) => {}
+            let Some(loaded) = sync.try_update_value(|sync| sync.loaded(device, &clock_text())) else { return };
+            if loaded.forget_device {
+                forget_draft(&draft_key).await;
             }
-            let _ = ready.try_set_value(true);
-            if matches!(whereabouts.get_untracked(), Whereabouts::OnDevice(_)) {
+            if let Some(now) = loaded.whereabouts {
+                let _ = whereabouts.try_set(now);
+            }
+            if let Some(typed) = loaded.bring_back {
+                form.set(typed.form);
+                position.set(typed.position);
+            }
+            let _ = choice.try_set(loaded.choose);
+            if send_if_waiting() {
                 send();
             }
         });
@@ -117,25 +100,25 @@ pub fn DraftKeeper(
 
     // Every change: kept on the device, then sent.
     Effect::new(move |previous: Option<()>| {
-        let (typed, chosen) = (form.get(), position.get());
-        if previous.is_none() || !ready.get_value() {
+        let typed = Typed { form: form.get(), position: position.get() };
+        if previous.is_none() || !sync.with_value(DraftSync::counts_changes) {
             return;
         }
         edits.update(|n| *n += 1);
         let this_edit = edits.get_untracked();
         set_timeout(
             move || {
-                let (Some(began_from), Some(key)) = (base.try_get_value(), key.try_get_value()) else { return };
                 if edits.get_untracked() != this_edit {
                     return;
                 }
-                let draft = DeviceDraft { form: typed, position: chosen, base: began_from, changed_at: clock_text() };
+                let (Some(draft), Some(key)) =
+                    (sync.try_with_value(|sync| sync.draft_of(typed, &clock_text())), key.try_get_value())
+                else {
+                    return;
+                };
                 leptos::task::spawn_local(async move {
-                    let kept = keep_draft(&key, &draft).await;
-                    whereabouts.set(match kept {
-                        Ok(()) => Whereabouts::OnDevice(draft.changed_at.clone()),
-                        Err(_) => Whereabouts::DeviceRefused,
-                    });
+                    let kept = keep_draft(&key, &draft).await.is_ok();
+                    whereabouts.set(DraftSync::kept(&draft, kept));
                 });
                 set_timeout(
                     move || {
@@ -156,25 +139,24 @@ pub fn DraftKeeper(
         if previous.is_none() {
             return;
         }
-        let (f, p) = (form.get_untracked(), position.get_untracked());
-        base.set_value(ServerCopy { form: &f, position: p.as_deref() }.fingerprint());
-        server_seen.set_value((f, p));
-        whereabouts.set(Whereabouts::Synced(clock_text()));
+        if let Some(now) = sync.try_update_value(|sync| sync.saved_by_hand(typed_now(), &clock_text())) {
+            whereabouts.set(now);
+        }
         let draft_key = key.get_value();
         leptos::task::spawn_local(async move { forget_draft(&draft_key).await });
     });
 
     Effect::new(move |previous: Option<()>| {
         resend.track();
-        if previous.is_some() && matches!(whereabouts.get_untracked(), Whereabouts::OnDevice(_)) {
+        if previous.is_some() && send_if_waiting() {
             send();
         }
     });
 
-    // The network is back: what waits on the device goes up.
+    // The network is back: what waits on the device goes up (a send the network broke left the
+    // typing on the device).
     let online = window_event_listener(leptos::ev::online, move |_| {
-        // (A send the network broke left the typing OnDevice.)
-        if matches!(whereabouts.get_untracked(), Whereabouts::OnDevice(_)) {
+        if send_if_waiting() {
             send();
         }
     });
@@ -223,8 +205,8 @@ pub fn DraftKeeper(
             }
         }}</p>
         {move || choice.get().map(|draft| {
-            let rows = server_seen.with_value(|(f, p)| differing_fields(&draft, &ServerCopy { form: f, position: p.as_deref() }));
-            let position_differs = server_seen.with_value(|(_, p)| *p != draft.position);
+            let rows = sync.with_value(|sync| differing_fields(&draft, &ServerCopy { form: &sync.server_copy().form, position: sync.server_copy().position.as_deref() }));
+            let position_differs = sync.with_value(|sync| sync.server_copy().position != draft.position);
             let at = draft.changed_at.clone();
             view! {
                 <section class="card draft-choice" role="alertdialog" aria-labelledby="draft-choice-title" data-testid="draft-choice">
@@ -240,7 +222,7 @@ pub fn DraftKeeper(
                                 let (zh, en) = label_of(&key);
                                 view! { <tr><th scope="row">{move || lang.get().pick(zh.clone(), en.clone())}</th><td>{mine}</td><td>{theirs}</td></tr> }
                             }).collect_view()}
-                            {position_differs.then(|| view! { <tr><th scope="row">{tr("报考职位", "Position")}</th><td>{draft.position.clone().unwrap_or_default()}</td><td>{server_seen.with_value(|(_, p)| p.clone().unwrap_or_default())}</td></tr> })}
+                            {position_differs.then(|| view! { <tr><th scope="row">{tr("报考职位", "Position")}</th><td>{draft.position.clone().unwrap_or_default()}</td><td>{sync.with_value(|sync| sync.server_copy().position.clone().unwrap_or_default())}</td></tr> })}
                         </tbody>
                     </table>
                     <p class="actions">

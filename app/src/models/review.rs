@@ -7,6 +7,7 @@ use super::exam::{beside_definitions, ExamSummary};
 use super::feedback::{FlagView, TimelineEntry};
 use super::picture_findings::{FindingFilter, FindingKind, PictureFindings};
 use crate::domain::personal_form::FormValues;
+use crate::domain::record_ids::{ApplicationId, ApplicationVersion};
 use crate::domain::{ApplicationState, CategoryDefinition, ExamDefinition, ExamPhase};
 
 /// Which applications the queue lists.
@@ -145,7 +146,7 @@ pub struct ReviewCategory {
 /// One application on the review screen.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReviewSheet {
-    pub application_id: i32,
+    pub application_id: ApplicationId,
     pub exam: ExamSummary,
     pub definition: ExamDefinition,
     pub candidate_name: String,
@@ -153,7 +154,7 @@ pub struct ReviewSheet {
     pub state: ApplicationState,
     pub round: i32,
     /// The version a decision must name.
-    pub version: i32,
+    pub version: ApplicationVersion,
     /// Who holds the application now, and whether that is the person looking.
     pub taken_by: Option<String>,
     pub taken_by_me: bool,

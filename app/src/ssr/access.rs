@@ -10,3 +10,4 @@ pub mod pending_sign_in;
 pub mod provider_session;
 pub mod reviewer_access;
 pub mod session_user;
+pub mod sign_in;

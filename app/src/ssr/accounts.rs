@@ -4,6 +4,7 @@
 pub mod account_store;
 pub mod code_hash;
 pub mod password;
+pub mod password_attempts;
 pub mod password_recovery;
 pub mod provider_sign_in;
 pub mod second_factor;

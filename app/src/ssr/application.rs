@@ -4,4 +4,5 @@
 pub mod application_claim;
 pub mod application_queries;
 pub mod material_queries;
+pub mod people;
 pub mod review_flags;

@@ -78,7 +78,7 @@ pub async fn approved_application(
         .ok_or_else(|| app::ssr::internal("demo application", "not stored"))?;
     let reviewer = admin.as_a::<Staff>()?;
     let sheet = review_sheet::open(state, &reviewer, application.id, false).await?;
-    decisions::decide(state, &reviewer, application.id, sheet.version, Decision::Approve).await?;
+    decisions::decide(state, &reviewer, sheet.application_id, sheet.version, Decision::Approve).await?;
 
     // Review is over and results are out since yesterday; tickets print from yesterday, for
     // sessions a fortnight ahead (whole days, so every time of day in the file stays).

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::review::decide_application;
+use crate::domain::record_ids::{ApplicationId, ApplicationVersion};
 use crate::domain::review_decision::{check_decision, Decision};
 use crate::error::AppError;
 
@@ -11,7 +12,7 @@ use crate::error::AppError;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decided {
     pub decision: Decision,
-    pub next: Option<i32>,
+    pub next: Option<ApplicationId>,
 }
 
 #[derive(Clone, Copy)]
@@ -31,7 +32,7 @@ pub struct Verdict {
 impl Verdict {
     /// `version` is the application's as the reviewer saw it: a decision on a screen that has since
     /// been taken, decided or resubmitted is refused.
-    pub fn new(application_id: i32, version: i32, material_ids: Vec<String>) -> Verdict {
+    pub fn new(application_id: ApplicationId, version: ApplicationVersion, material_ids: Vec<String>) -> Verdict {
         let (pending, failure, decided) = (RwSignal::new(None), RwSignal::new(None), RwSignal::new(None));
         let next_asked = RwSignal::new(false);
         let decide = Action::new(move |decision: &Decision| {

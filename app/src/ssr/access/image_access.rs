@@ -25,7 +25,7 @@ pub async fn read_for(
     if row.user_id != account.id && reviewable(state, account, &row).await.is_err() {
         at_the_desk(state, account, &row).await?;
     }
-    let bytes = state.blobs.get(&row.blob_key).await.map_err(|e| crate::ssr::internal("blob read", e))?;
+    let bytes = state.blobs.get(&row.blob_key).await?;
     let bytes = bytes.ok_or_else(|| crate::ssr::internal("blob missing", row.blob_key.clone()))?;
     Ok((ImageFormat::from_file_extension(&row.format), bytes))
 }
@@ -45,14 +45,12 @@ pub async fn previous_file(
         .filter(material_version::Column::MaterialId.eq(material_id))
         .order_by_desc(material_version::Column::ReplacedAt)
         .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("version lookup", e))?
+        .await?
         .ok_or(AppError::NotFound)?;
     let bytes = state
         .blobs
         .get(&version.blob_key)
-        .await
-        .map_err(|e| crate::ssr::internal("blob read", e))?
+        .await?
         .ok_or_else(|| crate::ssr::internal("blob missing", version.blob_key.clone()))?;
     Ok((ImageFormat::from_file_extension(&version.format), bytes))
 }

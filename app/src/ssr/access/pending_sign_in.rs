@@ -28,7 +28,7 @@ struct Pending {
 /// this browser is signed out by it.
 pub async fn begin(session: &Session, account: &user::Model, now: DateTime<Utc>) -> Result<(), AppError> {
     session.clear().await;
-    session.cycle_id().await.map_err(|e| crate::ssr::internal("session cycle", e))?;
+    session.cycle_id().await?;
     let pending = Pending { user_id: account.id, generation: account.session_generation, since: now.timestamp() };
     session.insert(PENDING_KEY, pending).await.map_err(|e| crate::ssr::internal("session write", e))
 }
@@ -36,8 +36,7 @@ pub async fn begin(session: &Session, account: &user::Model, now: DateTime<Utc>)
 /// The account waiting for its second factor on this session; `NotSignedIn` when none waits,
 /// the wait is over ten minutes old, or the account's sessions were ended since.
 pub async fn account(session: &Session, db: &DatabaseConnection, now: DateTime<Utc>) -> Result<user::Model, AppError> {
-    let pending: Option<Pending> =
-        session.get(PENDING_KEY).await.map_err(|e| crate::ssr::internal("session read", e))?;
+    let pending: Option<Pending> = session.get(PENDING_KEY).await?;
     let Some(pending) = pending else { return Err(AppError::NotSignedIn) };
     if now.timestamp() - pending.since > Duration::minutes(PENDING_MINUTES).num_seconds() {
         forget(session).await?;
@@ -45,14 +44,13 @@ pub async fn account(session: &Session, db: &DatabaseConnection, now: DateTime<U
     }
     user::Entity::find_by_id(pending.user_id)
         .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("user lookup", e))?
+        .await?
         .filter(|account| account.session_generation == pending.generation && !account.is_released())
         .ok_or(AppError::NotSignedIn)
 }
 
 /// Ends the wait (the second factor was given, or the wait expired).
 pub async fn forget(session: &Session) -> Result<(), AppError> {
-    session.remove::<Pending>(PENDING_KEY).await.map_err(|e| crate::ssr::internal("session write", e))?;
+    session.remove::<Pending>(PENDING_KEY).await?;
     Ok(())
 }

@@ -49,7 +49,7 @@ pub async fn forget(session: &Session) -> Result<(), AppError> {
 /// the provider's sign-out hint where the session came from the provider. True when it did.
 pub async fn end_session_offering_provider_sign_out(session: &Session) -> Result<bool, AppError> {
     let id_token: Option<String> = session.get(ID_TOKEN_KEY).await.map_err(read_error)?;
-    session.flush().await.map_err(|e| crate::ssr::internal("session flush", e))?;
+    session.flush().await?;
     let Some(id_token) = id_token else { return Ok(false) };
     // A new id: the ended session's is worthless, even to whoever had copied its cookie.
     session.cycle_id().await.map_err(write_error)?;

@@ -57,8 +57,7 @@ pub async fn assignments(db: &DatabaseConnection, user_id: i32) -> Result<Vec<(S
         .filter(reviewer_assignment::Column::UserId.eq(user_id))
         .order_by_asc(reviewer_assignment::Column::ExamCode)
         .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("assignments", e))?;
+        .await?;
     Ok(rows.iter().map(|row| (row.exam_code.clone(), row.duty())).collect())
 }
 
@@ -69,11 +68,7 @@ pub async fn reviewable(
     account: &Caller<Staff>,
     application_id: i32,
 ) -> Result<application::Model, AppError> {
-    let row = application::Entity::find_by_id(application_id)
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("application lookup", e))?
-        .ok_or(AppError::NotFound)?;
+    let row = application::Entity::find_by_id(application_id).one(db).await?.ok_or(AppError::NotFound)?;
     if row.last_submitted_at.is_none() || require_reviewer_of(db, account, &row.exam_code).await.is_err() {
         return Err(AppError::NotFound);
     }

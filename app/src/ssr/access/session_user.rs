@@ -18,20 +18,17 @@ const GENERATION_KEY: &str = "generation";
 const STAFF_ACTIVE_AT_KEY: &str = "staff_active_at";
 
 pub async fn user_from_session(session: &Session, db: &DatabaseConnection) -> Result<user::Model, AppError> {
-    let user_id: Option<i32> = session.get(USER_ID_KEY).await.map_err(|e| crate::ssr::internal("session read", e))?;
+    let user_id: Option<i32> = session.get(USER_ID_KEY).await?;
     let Some(user_id) = user_id else { return Err(AppError::NotSignedIn) };
-    let generation: i32 =
-        session.get(GENERATION_KEY).await.map_err(|e| crate::ssr::internal("session read", e))?.unwrap_or(0);
+    let generation: i32 = session.get(GENERATION_KEY).await?.unwrap_or(0);
     let account = user::Entity::find_by_id(user_id)
         .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("user lookup", e))?
+        .await?
         .filter(|account| account.session_generation == generation)
         .ok_or(AppError::NotSignedIn)?;
     // A staff session without the idle clock (begun before staff sessions had one) would never
     // time out: it ends, and its owner signs in again.
-    let staff_clock: Option<i64> =
-        session.get(STAFF_ACTIVE_AT_KEY).await.map_err(|e| crate::ssr::internal("session read", e))?;
+    let staff_clock: Option<i64> = session.get(STAFF_ACTIVE_AT_KEY).await?;
     if account.role != Role::Candidate && staff_clock.is_none() {
         end_session(session).await?;
         return Err(AppError::NotSignedIn);
@@ -44,7 +41,7 @@ pub async fn begin_session(session: &Session, account: &user::Model, now: DateTi
     let write = |e| crate::ssr::internal("session write", e);
     crate::ssr::access::pending_sign_in::forget(session).await?;
     crate::ssr::access::provider_session::forget(session).await?;
-    session.cycle_id().await.map_err(|e| crate::ssr::internal("session cycle", e))?;
+    session.cycle_id().await?;
     session.insert(USER_ID_KEY, account.id).await.map_err(write)?;
     session.insert(GENERATION_KEY, account.session_generation).await.map_err(write)?;
     if account.role != Role::Candidate {
@@ -60,8 +57,7 @@ pub async fn end_staff_session_if_idle(
     idle: Duration,
     now: DateTime<Utc>,
 ) -> Result<bool, AppError> {
-    let active_at: Option<i64> =
-        session.get(STAFF_ACTIVE_AT_KEY).await.map_err(|e| crate::ssr::internal("session read", e))?;
+    let active_at: Option<i64> = session.get(STAFF_ACTIVE_AT_KEY).await?;
     let Some(active_at) = active_at else { return Ok(false) };
     let unused_for = now.timestamp() - active_at;
     if unused_for > idle.num_seconds() {
@@ -71,10 +67,7 @@ pub async fn end_staff_session_if_idle(
     // Written at most once a minute: a page's many requests (its files, its pictures) would each
     // write the session otherwise.
     if unused_for >= 60 {
-        session
-            .insert(STAFF_ACTIVE_AT_KEY, now.timestamp())
-            .await
-            .map_err(|e| crate::ssr::internal("session write", e))?;
+        session.insert(STAFF_ACTIVE_AT_KEY, now.timestamp()).await?;
     }
     Ok(false)
 }

@@ -69,11 +69,7 @@ pub async fn find_by_id_number(db: &DatabaseConnection, id_number: &str) -> Resu
 
 pub async fn any_with_role(db: &DatabaseConnection, role: Role) -> Result<bool, AppError> {
     use sea_orm::PaginatorTrait;
-    let count = user::Entity::find()
-        .filter(user::Column::Role.eq(role))
-        .count(db)
-        .await
-        .map_err(|e| crate::ssr::internal("role count", e))?;
+    let count = user::Entity::find().filter(user::Column::Role.eq(role)).count(db).await?;
     Ok(count > 0)
 }
 
@@ -94,13 +90,8 @@ pub async fn set_password(
         .col_expr(user::Column::SessionGeneration, Expr::col(user::Column::SessionGeneration).add(1))
         .filter(user::Column::Id.eq(account.id))
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("password update", e))?;
-    user::Entity::find_by_id(account.id)
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("user reload", e))?
-        .ok_or(AppError::NotFound)
+        .await?;
+    user::Entity::find_by_id(account.id).one(db).await?.ok_or(AppError::NotFound)
 }
 
 /// Ends every session of the account without touching its password.
@@ -109,8 +100,7 @@ pub async fn end_all_sessions(db: &impl ConnectionTrait, user_id: i32) -> Result
         .col_expr(user::Column::SessionGeneration, Expr::col(user::Column::SessionGeneration).add(1))
         .filter(user::Column::Id.eq(user_id))
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("end sessions", e))?;
+        .await?;
     Ok(())
 }
 

@@ -61,15 +61,14 @@ pub async fn request_code(
     }
     let Some(address) = address_of(&account, channel) else { return Ok(()) };
     let requester = address_key(requested_from).to_string();
-    let txn = db.begin().await.map_err(|e| crate::ssr::internal("recovery begin", e))?;
+    let txn = db.begin().await?;
     // The account's row is claimed first (a write that changes nothing), so requests made at the
     // same moment count the codes one after another and none slips past the caps.
     user::Entity::update_many()
         .col_expr(user::Column::SessionGeneration, Expr::col(user::Column::SessionGeneration).into())
         .filter(user::Column::Id.eq(account.id))
         .exec(&txn)
-        .await
-        .map_err(|e| crate::ssr::internal("recovery claim", e))?;
+        .await?;
     let sent_since = |since: DateTime<Utc>, from: Option<&str>| {
         let mut query = recovery_code::Entity::find()
             .filter(recovery_code::Column::UserId.eq(account.id))
@@ -102,8 +101,7 @@ pub async fn request_code(
         ..Default::default()
     }
     .insert(&txn)
-    .await
-    .map_err(|e| crate::ssr::internal("recovery insert", e))?;
+    .await?;
     let body_zh = format!("【资格】您正在找回密码，验证码 {code}，{CODE_LIFETIME_MINUTES} 分钟内有效。如非本人操作，请忽略本消息，您的密码不会改变。");
     let body = format!("{body_zh}\n\nZige password recovery code: {code} (valid for {CODE_LIFETIME_MINUTES} minutes). If you did not ask for it, ignore this message; your password stays as it is.");
     let message = if channel == RecoveryChannel::Sms { body_zh } else { body };
@@ -120,7 +118,7 @@ pub async fn request_code(
         text: (channel == RecoveryChannel::Sms).then_some(&text),
     };
     crate::ssr::messaging::notifications::enqueue(&txn, outgoing).await?;
-    txn.commit().await.map_err(|e| crate::ssr::internal("recovery commit", e))?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -158,8 +156,7 @@ pub async fn reset_with_code(
         .filter(recovery_code::Column::FailedAttempts.lt(MAX_ATTEMPTS))
         .order_by_desc(recovery_code::Column::Id)
         .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("recovery lookup", e))?
+        .await?
         .ok_or_else(refused)?;
     limits.check_recovery_guess()?;
     // The attempt is used up before the comparison, by one conditional update: of guesses sent
@@ -169,12 +166,11 @@ pub async fn reset_with_code(
         .filter(recovery_code::Column::Id.eq(live.id))
         .filter(recovery_code::Column::FailedAttempts.lt(MAX_ATTEMPTS))
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("recovery attempt", e))?;
+        .await?;
     if attempt.rows_affected == 0 || salted_hash(&live.salt, typed_code.trim()) != live.code_hash {
         return Err(refused());
     }
-    let txn = db.begin().await.map_err(|e| crate::ssr::internal("reset begin", e))?;
+    let txn = db.begin().await?;
     // Used once: this code and any other the account still holds die with the reset. The
     // `used_at IS NULL` condition makes two resets racing with one code succeed only once.
     let spent = recovery_code::Entity::update_many()
@@ -182,8 +178,7 @@ pub async fn reset_with_code(
         .filter(recovery_code::Column::UserId.eq(account.id))
         .filter(recovery_code::Column::UsedAt.is_null())
         .exec(&txn)
-        .await
-        .map_err(|e| crate::ssr::internal("recovery spend", e))?;
+        .await?;
     if spent.rows_affected == 0 {
         return Err(refused());
     }

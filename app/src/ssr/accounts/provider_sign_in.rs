@@ -74,6 +74,7 @@ pub type Outcome = Result<Result<user::Model, Refusal>, AppError>;
 
 /// Signs the person in: the account joined to their identity, else a new candidate account made
 /// from the claims (joined in the same step), else a refusal.
+#[tracing::instrument(skip_all)]
 pub async fn sign_in(db: &DatabaseConnection, person: &VouchedPerson, now: DateTime<Utc>) -> Outcome {
     if let Some(account) = joined_account(db, person).await? {
         return Ok(Ok(account));
@@ -147,19 +148,14 @@ pub async fn confirm(db: &DatabaseConnection, person: &VouchedPerson, account: &
 
 /// Whether an identity of the provider is joined to the account.
 pub async fn has_joined_identity(db: &DatabaseConnection, account: &user::Model) -> Result<bool, AppError> {
-    let joined = provider_identity::Entity::find()
-        .filter(provider_identity::Column::UserId.eq(account.id))
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("identity lookup", e))?;
+    let joined =
+        provider_identity::Entity::find().filter(provider_identity::Column::UserId.eq(account.id)).one(db).await?;
     Ok(joined.is_some())
 }
 
 async fn joined_account(db: &DatabaseConnection, person: &VouchedPerson) -> Result<Option<user::Model>, AppError> {
-    let identity = provider_identity::Entity::find_by_id((person.issuer.clone(), person.subject.clone()))
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("identity lookup", e))?;
+    let identity =
+        provider_identity::Entity::find_by_id((person.issuer.clone(), person.subject.clone())).one(db).await?;
     let Some(identity) = identity else { return Ok(None) };
     let account = account_store::find_by_id(db, identity.user_id).await?;
     // A released account keeps its history but is no way in.

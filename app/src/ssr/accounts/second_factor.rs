@@ -70,8 +70,7 @@ pub async fn check(
                         .add(second_factor::Column::LastStep.lt(step)),
                 )
                 .exec(db)
-                .await
-                .map_err(|e| crate::ssr::internal("second factor step", e))?;
+                .await?;
             if taken.rows_affected == 0 {
                 return Err(wrong_code());
             }
@@ -109,9 +108,7 @@ pub async fn enrol_published_secret(
         }
         None => {}
     }
-    insert(db, user_id, secret_base32.to_string(), Some(now), now)
-        .await
-        .map_err(|e| crate::ssr::internal("second factor insert", e))?;
+    insert(db, user_id, secret_base32.to_string(), Some(now), now).await?;
     Ok(())
 }
 
@@ -138,11 +135,8 @@ pub(super) async fn insert(
 /// Removes the account's authenticator and recovery codes: its owner enrols again at the next
 /// sign-in. The caller ends the account's sessions and audits.
 pub async fn remove(db: &impl ConnectionTrait, user_id: i32) -> Result<bool, AppError> {
-    let removed = second_factor::Entity::delete_many()
-        .filter(second_factor::Column::UserId.eq(user_id))
-        .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("second factor delete", e))?;
+    let removed =
+        second_factor::Entity::delete_many().filter(second_factor::Column::UserId.eq(user_id)).exec(db).await?;
     second_factor_recovery::forget(db, user_id).await?;
     Ok(removed.rows_affected > 0)
 }

@@ -56,7 +56,7 @@ pub async fn confirm_enrolment<C: ConnectionTrait + TransactionTrait>(
     };
     still_open(row, now)?;
     let step = totp::matched_step(&row.secret, digits, now)?.ok_or_else(wrong_code)?;
-    let txn = db.begin().await.map_err(|e| crate::ssr::internal("enrolment begin", e))?;
+    let txn = db.begin().await?;
     let confirmed = second_factor::Entity::update_many()
         .col_expr(second_factor::Column::ConfirmedAt, Expr::value(now))
         .col_expr(second_factor::Column::LastStep, Expr::value(step))
@@ -64,8 +64,7 @@ pub async fn confirm_enrolment<C: ConnectionTrait + TransactionTrait>(
         // Two first codes sent at once: one of them confirms it.
         .filter(second_factor::Column::ConfirmedAt.is_null())
         .exec(&txn)
-        .await
-        .map_err(|e| crate::ssr::internal("enrolment confirm", e))?;
+        .await?;
     if confirmed.rows_affected == 0 {
         return Err(already_enrolled());
     }
@@ -79,7 +78,7 @@ pub async fn confirm_enrolment<C: ConnectionTrait + TransactionTrait>(
         now,
     )
     .await?;
-    txn.commit().await.map_err(|e| crate::ssr::internal("enrolment commit", e))?;
+    txn.commit().await?;
     Ok(codes)
 }
 
@@ -89,9 +88,7 @@ pub const ENROLMENT_WINDOW_HOURS: i64 = 24;
 /// Opens enrolment for a staff account (new, or reset): an unconfirmed authenticator with a new
 /// secret, which its owner has `ENROLMENT_WINDOW_HOURS` to confirm.
 pub async fn open_enrolment(db: &impl ConnectionTrait, user_id: i32, now: DateTime<Utc>) -> Result<(), AppError> {
-    insert(db, user_id, totp::new_secret(), None, now)
-        .await
-        .map_err(|e| crate::ssr::internal("second factor enrolment open", e))?;
+    insert(db, user_id, totp::new_secret(), None, now).await?;
     Ok(())
 }
 

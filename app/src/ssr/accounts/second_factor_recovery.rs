@@ -31,8 +31,7 @@ pub async fn issue(db: &impl ConnectionTrait, user_id: i32, now: DateTime<Utc>) 
             ..Default::default()
         }
         .insert(db)
-        .await
-        .map_err(|e| crate::ssr::internal("recovery code insert", e))?;
+        .await?;
         shown.push(recovery_code_for_display(&code));
     }
     Ok(shown)
@@ -51,8 +50,7 @@ pub async fn spend(
         .filter(recovery::Column::UserId.eq(user_id))
         .filter(recovery::Column::UsedAt.is_null())
         .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("recovery code lookup", e))?;
+        .await?;
     let Some(matching) = unused.iter().find(|row| salted_hash(&row.salt, typed) == row.code_hash) else {
         return Ok(None);
     };
@@ -61,8 +59,7 @@ pub async fn spend(
         .filter(recovery::Column::Id.eq(matching.id))
         .filter(recovery::Column::UsedAt.is_null())
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("recovery code spend", e))?;
+        .await?;
     if spent.rows_affected == 0 {
         return Ok(None);
     }
@@ -70,18 +67,13 @@ pub async fn spend(
         .filter(recovery::Column::UserId.eq(user_id))
         .filter(recovery::Column::UsedAt.is_null())
         .count(db)
-        .await
-        .map_err(|e| crate::ssr::internal("recovery code count", e))?;
+        .await?;
     Ok(Some(left))
 }
 
 /// Removes every code of the account (a new enrolment, or a reset by an administrator).
 pub async fn forget(db: &impl ConnectionTrait, user_id: i32) -> Result<(), AppError> {
-    recovery::Entity::delete_many()
-        .filter(recovery::Column::UserId.eq(user_id))
-        .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("recovery codes delete", e))?;
+    recovery::Entity::delete_many().filter(recovery::Column::UserId.eq(user_id)).exec(db).await?;
     Ok(())
 }
 

@@ -40,14 +40,14 @@ pub async fn count<C: ConnectionTrait + TransactionTrait>(
     let today = china_today(now).to_string();
     let count = if row.wrong_codes_on.as_deref() == Some(today.as_str()) { row.wrong_codes + 1 } else { 1 };
     let locks = count >= WRONG_CODES_PER_DAY;
-    let txn = db.begin().await.map_err(fail)?;
+    let txn = db.begin().await?;
     let mut counted: second_factor::ActiveModel = row.clone().into();
     counted.wrong_codes_on = Set(Some(today));
     counted.wrong_codes = Set(count);
     if locks {
         counted.locked_at = Set(Some(now));
     }
-    counted.update(&txn).await.map_err(fail)?;
+    counted.update(&txn).await?;
     if count == 1 || locks {
         let (message_zh, message_en) = if locks {
             let detail = format!("{WRONG_CODES_PER_DAY} wrong second-factor codes today: locked");

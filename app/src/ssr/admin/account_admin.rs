@@ -62,7 +62,7 @@ pub async fn reset_password(
     let temporary = temporary_password();
     let password = NewPassword::parse("password", &temporary)
         .map_err(|e| crate::ssr::internal("temporary password", e.message_en))?;
-    let txn = db.begin().await.map_err(|e| crate::ssr::internal("reset begin", e))?;
+    let txn = db.begin().await?;
     crate::ssr::accounts::account_store::set_password(&txn, &account, password).await?;
     audit::record(
         &txn,
@@ -73,7 +73,7 @@ pub async fn reset_password(
         now,
     )
     .await?;
-    txn.commit().await.map_err(|e| crate::ssr::internal("reset commit", e))?;
+    txn.commit().await?;
     Ok(TemporaryPassword { password: temporary })
 }
 
@@ -94,7 +94,7 @@ pub async fn reset_second_factor(
             "Candidates' accounts have no two-step sign-in",
         ));
     }
-    let txn = db.begin().await.map_err(|e| crate::ssr::internal("second factor reset begin", e))?;
+    let txn = db.begin().await?;
     let had_one = crate::ssr::accounts::second_factor::is_enrolled(&txn, account.id).await?;
     crate::ssr::accounts::second_factor::remove(&txn, account.id).await?;
     crate::ssr::accounts::second_factor_enrolment::open_enrolment(&txn, account.id, now).await?;
@@ -139,11 +139,11 @@ pub async fn release_id_number(
         ));
     }
     let label = audit::actor_label(&account);
-    let txn = db.begin().await.map_err(|e| crate::ssr::internal("release begin", e))?;
+    let txn = db.begin().await?;
     let mut row: user::ActiveModel = account.clone().into();
     row.id_number = Set(format!("{}-{}-{}", user::RELEASED_PREFIX, account.id, account.id_number));
     row.session_generation = Set(account.session_generation + 1);
-    row.update(&txn).await.map_err(|e| crate::ssr::internal("release update", e))?;
+    row.update(&txn).await?;
     audit::record(
         &txn,
         Some(admin.account()),

@@ -13,12 +13,12 @@ use crate::error::AppError;
 use crate::models::admin::{ListedCandidateRow, ListedCandidates, ListedCounts};
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Admin;
+use crate::ssr::application::people::names_of;
 use crate::ssr::entities::{application, eligible_candidate, outbox_message};
 use crate::ssr::exams::{exam_store, own_days};
 use crate::ssr::infra::audit::masked_id_number;
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::messaging::masked_recipient::masked_recipient;
-use crate::ssr::review::review_queue::names_of;
 
 /// What became of a listed candidate's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

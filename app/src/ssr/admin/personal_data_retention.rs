@@ -20,7 +20,6 @@ use crate::ssr::exams::exam_store;
 /// What the exam holds of its candidates now, and whether it is due for deletion (the dry run).
 pub async fn held(state: &ServerState, exam_code: &str) -> Result<PersonalDataHeld, AppError> {
     let definition = exam_store::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
-    let fail = |e| crate::ssr::internal("personal data held", e);
     let pictures: Vec<(String, i32)> = material::Entity::find()
         .filter(material::Column::ExamCode.eq(exam_code))
         .select_only()
@@ -28,13 +27,11 @@ pub async fn held(state: &ServerState, exam_code: &str) -> Result<PersonalDataHe
         .column(material::Column::UserId)
         .into_tuple()
         .all(&state.db)
-        .await
-        .map_err(fail)?;
+        .await?;
     let versions = material_version::Entity::find()
         .filter(material_version::Column::MaterialId.is_in(pictures.iter().map(|(id, _)| id.clone())))
         .count(&state.db)
-        .await
-        .map_err(fail)?;
+        .await?;
     let forms: Vec<i32> = application::Entity::find()
         .filter(application::Column::ExamCode.eq(exam_code))
         .filter(application::Column::Form.ne(EMPTY_FORM))
@@ -43,8 +40,7 @@ pub async fn held(state: &ServerState, exam_code: &str) -> Result<PersonalDataHe
         .column(application::Column::UserId)
         .into_tuple()
         .all(&state.db)
-        .await
-        .map_err(fail)?;
+        .await?;
     let mut people: Vec<i32> = pictures.iter().map(|(_, user)| *user).chain(forms.iter().copied()).collect();
     people.sort_unstable();
     people.dedup();
@@ -52,8 +48,7 @@ pub async fn held(state: &ServerState, exam_code: &str) -> Result<PersonalDataHe
         .filter(audit_entry::Column::Action.eq(AuditAction::BackupTaken.as_str()))
         .order_by_asc(audit_entry::Column::Id)
         .all(&state.db)
-        .await
-        .map_err(fail)?
+        .await?
         .into_iter()
         .map(|entry| format!("{} {}", crate::domain::exam_windows::format_utc(&entry.at), entry.detail))
         .collect();
@@ -86,8 +81,7 @@ pub async fn delete(
             ),
         ));
     };
-    let fail = |e| crate::ssr::internal("personal data delete", e);
-    let txn = state.db.begin().await.map_err(fail)?;
+    let txn = state.db.begin().await?;
     let files = erase_rows(&txn, Whose::Exam(exam_code)).await?;
     let detail = format!(
         "{exam_code}: {} pictures and {} personal forms of {} candidates deleted (kept until {until}); backups taken before still hold them: {}",
@@ -97,7 +91,7 @@ pub async fn delete(
         if before.backups.is_empty() { "none".to_string() } else { before.backups.join("; ") }
     );
     audit::record(&txn, staff, AuditAction::PersonalDataDeleted, exam_code, &detail, state.clock.now()).await?;
-    txn.commit().await.map_err(fail)?;
+    txn.commit().await?;
     delete_files(state, &files).await;
     Ok(before)
 }
@@ -121,7 +115,6 @@ async fn has_list(state: &ServerState, exam_code: &str) -> Result<bool, AppError
     let entries = eligible_candidate::Entity::find()
         .filter(eligible_candidate::Column::ExamCode.eq(exam_code))
         .count(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("eligibility list held", e))?;
+        .await?;
     Ok(entries > 0)
 }

@@ -45,20 +45,13 @@ pub async fn set_assignment(
     duty: Option<StaffDuty>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let reviewer = user::Entity::find_by_id(reviewer_id)
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("reviewer lookup", e))?
-        .ok_or(AppError::NotFound)?;
+    let reviewer = user::Entity::find_by_id(reviewer_id).one(db).await?.ok_or(AppError::NotFound)?;
     if reviewer.role != Role::Reviewer {
         return Err(AppError::NotFound);
     }
     crate::ssr::exams::exam_store::load(db, exam_code).await?.ok_or(AppError::NotFound)?;
     let key = (reviewer_id, exam_code.to_string());
-    let existing = reviewer_assignment::Entity::find_by_id(key.clone())
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("assignment lookup", e))?;
+    let existing = reviewer_assignment::Entity::find_by_id(key.clone()).one(db).await?;
     match (existing, duty) {
         (None, Some(duty)) => {
             reviewer_assignment::ActiveModel {
@@ -68,19 +61,15 @@ pub async fn set_assignment(
                 duty: Set(duty.as_str().to_string()),
             }
             .insert(db)
-            .await
-            .map_err(|e| crate::ssr::internal("assignment insert", e))?;
+            .await?;
         }
         (Some(row), Some(duty)) if row.duty() != duty => {
             let mut row: reviewer_assignment::ActiveModel = row.into();
             row.duty = Set(duty.as_str().to_string());
-            row.update(db).await.map_err(|e| crate::ssr::internal("assignment update", e))?;
+            row.update(db).await?;
         }
         (Some(_), None) => {
-            reviewer_assignment::Entity::delete_by_id(key)
-                .exec(db)
-                .await
-                .map_err(|e| crate::ssr::internal("assignment delete", e))?;
+            reviewer_assignment::Entity::delete_by_id(key).exec(db).await?;
         }
         _ => return Ok(()),
     }
@@ -98,14 +87,10 @@ pub async fn list_reviewers(db: &DatabaseConnection, _: &Caller<Admin>) -> Resul
         .filter(user::Column::Role.eq(Role::Reviewer.as_str()))
         .order_by_asc(user::Column::Id)
         .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("reviewer list", e))?;
+        .await?;
     // Every assignment in one query rather than one query per reviewer.
-    let assignments = reviewer_assignment::Entity::find()
-        .order_by_asc(reviewer_assignment::Column::ExamCode)
-        .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("assignments", e))?;
+    let assignments =
+        reviewer_assignment::Entity::find().order_by_asc(reviewer_assignment::Column::ExamCode).all(db).await?;
     Ok(reviewers
         .into_iter()
         .map(|reviewer| {

@@ -32,8 +32,7 @@ pub async fn view(
         Some((at, by)) => {
             let who = user::Entity::find_by_id(by)
                 .one(&state.db)
-                .await
-                .map_err(|e| crate::ssr::internal("template author", e))?
+                .await?
                 .map(|account| actor_label(&account))
                 .unwrap_or_default();
             Some(format!("{}, {who}", format_utc(&at)))

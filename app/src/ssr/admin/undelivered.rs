@@ -27,8 +27,7 @@ pub async fn list(db: &DatabaseConnection, _: &Caller<Admin>) -> Result<Vec<Unde
         .order_by_desc(outbox_message::Column::Id)
         .limit(200)
         .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("undelivered list", e))?;
+        .await?;
     Ok(rows.into_iter().map(view).collect())
 }
 
@@ -78,8 +77,7 @@ pub async fn resend(
     let row = outbox_message::Entity::find_by_id(id)
         .filter(outbox_message::Column::GivenUpAt.is_not_null())
         .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("undelivered find", e))?
+        .await?
         .ok_or(AppError::NotFound)?;
     if is_recovery_code(&row) {
         return Err(AppError::invalid_field(
@@ -102,8 +100,7 @@ pub async fn resend(
         .filter(outbox_message::Column::Id.eq(id))
         .filter(outbox_message::Column::GivenUpAt.is_not_null())
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("undelivered resend", e))?;
+        .await?;
     if requeued.rows_affected == 1 {
         let detail = format!("{} message {id} to {}", row.channel, masked_recipient(&row.recipient));
         audit::record(db, Some(admin.account()), AuditAction::MessageResent, "outbox", &detail, now).await?;

@@ -21,15 +21,10 @@ pub async fn claim(db: &impl ConnectionTrait, id: i32, change: Change, now: Date
         .filter(application::Column::Id.eq(id))
         .filter(application::Column::State.is_in(change.allowed_from().iter().copied()))
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("application claim", e))?;
+        .await?;
     if claimed.rows_affected == 1 {
         return Ok(());
     }
-    let current = application::Entity::find_by_id(id)
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("application reload", e))?
-        .ok_or(AppError::NotFound)?;
+    let current = application::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
     Err(if current.state.is_open_to_candidate() { AppError::NotUnlocked } else { AppError::Locked })
 }

@@ -55,7 +55,6 @@ pub async fn count_by_state(
         .group_by(application::Column::State)
         .into_tuple()
         .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("state counts", e))?;
+        .await?;
     Ok(rows.into_iter().map(|(state, count)| (state, count as u64)).collect())
 }

@@ -31,19 +31,14 @@ pub async fn list_for_exam(state: &ServerState, owner_id: i32, exam_code: &str) 
 
 /// Any image by id, whoever owns it: callers decide who may see it.
 pub async fn find(db: &DatabaseConnection, material_id: &str) -> Result<material::Model, AppError> {
-    material::Entity::find_by_id(material_id.to_string())
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("material lookup", e))?
-        .ok_or(AppError::NotFound)
+    material::Entity::find_by_id(material_id.to_string()).one(db).await?.ok_or(AppError::NotFound)
 }
 
 pub async fn find_owned(state: &ServerState, owner_id: i32, material_id: &str) -> Result<material::Model, AppError> {
     material::Entity::find_by_id(material_id.to_string())
         .filter(material::Column::UserId.eq(owner_id))
         .one(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("material lookup", e))?
+        .await?
         .ok_or(AppError::NotFound)
 }
 

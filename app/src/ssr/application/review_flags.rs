@@ -14,8 +14,7 @@ pub async fn last_flags(db: &DatabaseConnection, application_id: i32) -> Result<
         .order_by_desc(review_flag::Column::Round)
         .order_by_asc(review_flag::Column::Id)
         .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("flags", e))?;
+        .await?;
     let latest = all.first().map(|f| f.round);
     Ok(all.into_iter().filter(|f| Some(f.round) == latest).collect())
 }

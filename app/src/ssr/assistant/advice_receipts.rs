@@ -43,11 +43,8 @@ pub async fn record(
         return Err(AppError::BadRequest("codes: one to five looks advice codes".into()));
     }
     let user_id = account.account().id;
-    let kept = advice_receipt::Entity::find()
-        .filter(advice_receipt::Column::UserId.eq(user_id))
-        .count(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("advice receipts count", e))?;
+    let kept =
+        advice_receipt::Entity::find().filter(advice_receipt::Column::UserId.eq(user_id)).count(&state.db).await?;
     if kept >= RECEIPTS_PER_ACCOUNT {
         return Ok(()); // the desk then says it has no receipt: nothing is lost but the note
     }
@@ -65,8 +62,7 @@ pub async fn record(
                 .to_owned(),
         )
         .exec_without_returning(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("advice receipt insert", e))?;
+        .await?;
     Ok(())
 }
 
@@ -75,10 +71,12 @@ pub async fn forget(db: &impl ConnectionTrait, sha256s: Vec<String>) -> Result<(
     if sha256s.is_empty() {
         return Ok(());
     }
-    advice_receipt::Entity::delete_many()
-        .filter(advice_receipt::Column::Sha256.is_in(sha256s))
-        .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("advice receipts delete", e))?;
+    advice_receipt::Entity::delete_many().filter(advice_receipt::Column::Sha256.is_in(sha256s)).exec(db).await?;
+    Ok(())
+}
+
+/// Forgets every receipt of one account (the account deleted by its owner).
+pub async fn forget_account(db: &impl ConnectionTrait, user_id: i32) -> Result<(), AppError> {
+    advice_receipt::Entity::delete_many().filter(advice_receipt::Column::UserId.eq(user_id)).exec(db).await?;
     Ok(())
 }

@@ -18,8 +18,7 @@ pub async fn id_number_check(state: &ServerState, user_id: i32) -> Result<Option
     else {
         return Ok(None);
     };
-    let owner =
-        user::Entity::find_by_id(user_id).one(&state.db).await.map_err(|e| crate::ssr::internal("picture owner", e))?;
+    let owner = user::Entity::find_by_id(user_id).one(&state.db).await?;
     Ok(owner
         .filter(|u| IdType::from_str_code(&u.id_type) == Some(IdType::ResidentId))
         .map(|u| IdNumberCheck { account: u.id_number, tesseract }))

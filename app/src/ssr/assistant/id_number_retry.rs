@@ -66,14 +66,10 @@ pub async fn read_unfinished_again(state: &ServerState) -> Result<usize, AppErro
         .order_by_asc(picture_finding::Column::IdNumberRetryAt)
         .limit(BATCH)
         .all(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("ID numbers to read again", e))?;
+        .await?;
     for finding in &due {
-        let picture = material::Entity::find()
-            .filter(material::Column::BlobKey.eq(&finding.blob_key))
-            .one(&state.db)
-            .await
-            .map_err(|e| crate::ssr::internal("picture of an ID number", e))?;
+        let picture =
+            material::Entity::find().filter(material::Column::BlobKey.eq(&finding.blob_key)).one(&state.db).await?;
         let reading = match picture {
             Some(picture) => match id_number_check(state, picture.user_id).await? {
                 Some(check) => when_quiet(state, &picture, move |bytes| card_number(bytes, &check))
@@ -99,8 +95,7 @@ async fn keep(
         .filter(picture_finding::Column::Id.eq(finding.id))
         .set(id_number_kept(Some(reading), finding.looked_at, state.clock.now()))
         .exec(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("ID number read again", e))?;
+        .await?;
     Ok(())
 }
 

@@ -55,8 +55,7 @@ async fn look_at_new(state: &ServerState) -> Result<usize, AppError> {
         .order_by_asc(material::Column::CreatedAt)
         .limit(BATCH)
         .all(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("pictures waiting", e))?;
+        .await?;
     let definitions =
         crate::ssr::exams::exam_store::load_each(&state.db, waiting.iter().map(|p| p.exam_code.clone()).collect())
             .await?;
@@ -124,8 +123,7 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
     picture_finding::Entity::insert(row)
         .on_conflict(OnConflict::column(picture_finding::Column::BlobKey).do_nothing().to_owned())
         .exec_without_returning(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("picture finding insert", e))?;
+        .await?;
     match &analysis.perceptual_hash {
         Some(hash) => compare(state, picture, hash).await,
         None => Ok(()),
@@ -141,8 +139,7 @@ pub async fn forget(db: &impl sea_orm::ConnectionTrait, blob_keys: &[String]) ->
     let sha256s: Vec<String> = picture_finding::Entity::find()
         .filter(picture_finding::Column::BlobKey.is_in(blob_keys.iter().cloned()))
         .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("picture findings to forget", e))?
+        .await?
         .into_iter()
         .filter_map(|finding| finding.sha256)
         .collect();
@@ -150,8 +147,7 @@ pub async fn forget(db: &impl sea_orm::ConnectionTrait, blob_keys: &[String]) ->
     picture_finding::Entity::delete_many()
         .filter(picture_finding::Column::BlobKey.is_in(blob_keys.iter().cloned()))
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("picture findings delete", e))?;
+        .await?;
     similar_picture::Entity::delete_many()
         .filter(
             similar_picture::Column::BlobKey
@@ -159,7 +155,6 @@ pub async fn forget(db: &impl sea_orm::ConnectionTrait, blob_keys: &[String]) ->
                 .or(similar_picture::Column::OtherBlobKey.is_in(blob_keys.iter().cloned())),
         )
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("similar pictures delete", e))?;
+        .await?;
     Ok(())
 }

@@ -45,8 +45,7 @@ pub async fn compare(state: &ServerState, picture: &material::Model, hash: &[u8]
                         .to_owned(),
                 )
                 .exec_without_returning(&state.db)
-                .await
-                .map_err(|e| crate::ssr::internal("similar picture insert", e))?;
+                .await?;
         }
     }
     mark_compared(state, &picture.blob_key).await
@@ -61,14 +60,10 @@ pub async fn compare_left_unfinished(state: &ServerState) -> Result<usize, AppEr
         .order_by_asc(picture_finding::Column::Id)
         .limit(BATCH)
         .all(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("comparisons left unfinished", e))?;
+        .await?;
     for finding in &unfinished {
-        let picture = material::Entity::find()
-            .filter(material::Column::BlobKey.eq(&finding.blob_key))
-            .one(&state.db)
-            .await
-            .map_err(|e| crate::ssr::internal("picture of an unfinished comparison", e))?;
+        let picture =
+            material::Entity::find().filter(material::Column::BlobKey.eq(&finding.blob_key)).one(&state.db).await?;
         let hash = finding.perceptual_hash.as_deref().and_then(picture_finding::hash_from_stored);
         match (picture, hash) {
             (Some(picture), Some(hash)) => compare(state, &picture, &hash).await?,
@@ -85,7 +80,6 @@ async fn mark_compared(state: &ServerState, blob_key: &str) -> Result<(), AppErr
         .filter(picture_finding::Column::ComparedAt.is_null())
         .set(picture_finding::ActiveModel { compared_at: Set(Some(state.clock.now())), ..Default::default() })
         .exec(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("picture finding compared", e))?;
+        .await?;
     Ok(())
 }

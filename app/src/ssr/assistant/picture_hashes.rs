@@ -51,8 +51,7 @@ impl PictureHashes {
             .order_by_asc(picture_finding::Column::Id)
             .into_tuple()
             .all(db)
-            .await
-            .map_err(|e| crate::ssr::internal("picture hashes", e))?;
+            .await?;
         self.take(rows);
         Ok(())
     }

@@ -44,9 +44,7 @@ pub async fn not_told_apart(
         return Ok(alike);
     }
     let keys = alike.iter().map(|(key, _)| key.clone()).chain([blob_key.to_string()]);
-    let findings = picture_finding::by_blob_key(&state.db, keys)
-        .await
-        .map_err(|e| crate::ssr::internal("picture findings of a pair", e))?;
+    let findings = picture_finding::by_blob_key(&state.db, keys).await?;
     let Some(mine) = findings.get(blob_key) else { return Ok(alike) };
     let codes_differ =
         |other: &picture_finding::Model| matches!((&mine.qr_text, &other.qr_text), (Some(a), Some(b)) if a != b);
@@ -173,11 +171,7 @@ async fn on_picture<T: Send + 'static>(
     blob_key: &str,
     work: impl FnOnce(&[u8]) -> T + Send + 'static,
 ) -> Result<Option<T>, AppError> {
-    let picture = material::Entity::find()
-        .filter(material::Column::BlobKey.eq(blob_key))
-        .one(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("picture of a finding", e))?;
+    let picture = material::Entity::find().filter(material::Column::BlobKey.eq(blob_key)).one(&state.db).await?;
     match picture {
         Some(picture) => when_quiet(state, &picture, work).await,
         None => Ok(None),
@@ -210,7 +204,6 @@ async fn number_of(state: &ServerState, finding: &picture_finding::Model) -> Res
             ..Default::default()
         })
         .exec(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("document number update", e))?;
+        .await?;
     Ok(reading)
 }

@@ -11,8 +11,9 @@ use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Candidate;
 use crate::ssr::access::provider_session::FreshConfirmation;
+use crate::ssr::assistant::advice_receipts;
 use crate::ssr::candidate::personal_data_erasure::{delete_files, erase_rows, Whose};
-use crate::ssr::entities::{advice_receipt, application, notification, provider_identity, recovery_code, user};
+use crate::ssr::entities::{application, notification, provider_identity, recovery_code, user};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::clock::china_today;
@@ -32,6 +33,7 @@ pub enum DeletionProof<'a> {
 /// The password is checked as a log-in's is: the same per-address door (`Door::of_path`), and
 /// wrong ones counted per account and address and audited, so a stolen session cannot guess at
 /// hashing speed nor hold every hashing slot of the installation.
+#[tracing::instrument(skip_all, fields(user = account.id))]
 pub async fn delete_account(
     state: &ServerState,
     account: &Caller<Candidate>,
@@ -43,30 +45,13 @@ pub async fn delete_account(
         password_is_right(state, &me, password, address).await?;
     }
     still_needed(state, me.id).await?;
-    let fail = |e| crate::ssr::internal("account deletion", e);
-    let txn = state.db.begin().await.map_err(fail)?;
+    let txn = state.db.begin().await?;
     let files = erase_rows(&txn, Whose::Person(me.id)).await?;
-    notification::Entity::delete_many()
-        .filter(notification::Column::UserId.eq(me.id))
-        .exec(&txn)
-        .await
-        .map_err(fail)?;
-    recovery_code::Entity::delete_many()
-        .filter(recovery_code::Column::UserId.eq(me.id))
-        .exec(&txn)
-        .await
-        .map_err(fail)?;
-    advice_receipt::Entity::delete_many()
-        .filter(advice_receipt::Column::UserId.eq(me.id))
-        .exec(&txn)
-        .await
-        .map_err(fail)?;
+    notification::Entity::delete_many().filter(notification::Column::UserId.eq(me.id)).exec(&txn).await?;
+    recovery_code::Entity::delete_many().filter(recovery_code::Column::UserId.eq(me.id)).exec(&txn).await?;
+    advice_receipts::forget_account(&txn, me.id).await?;
     // Signing in through the identity provider again opens a new account, not the emptied one.
-    provider_identity::Entity::delete_many()
-        .filter(provider_identity::Column::UserId.eq(me.id))
-        .exec(&txn)
-        .await
-        .map_err(fail)?;
+    provider_identity::Entity::delete_many().filter(provider_identity::Column::UserId.eq(me.id)).exec(&txn).await?;
     let mut emptied: user::ActiveModel = me.clone().into();
     emptied.id_number = Set(format!("{}-{}-deleted", user::RELEASED_PREFIX, me.id));
     emptied.name = Set("已注销".to_string());
@@ -75,11 +60,11 @@ pub async fn delete_account(
     // No password hashes to this.
     emptied.password_hash = Set("!".to_string());
     emptied.session_generation = Set(me.session_generation + 1);
-    emptied.update(&txn).await.map_err(fail)?;
+    emptied.update(&txn).await?;
     let detail = format!("account {} deleted at its owner's request: {} pictures", me.id, files.len());
     audit::record(&txn, None, AuditAction::AccountDeleted, &format!("account {}", me.id), &detail, state.clock.now())
         .await?;
-    txn.commit().await.map_err(fail)?;
+    txn.commit().await?;
     delete_files(state, &files).await;
     Ok(())
 }
@@ -90,8 +75,7 @@ async fn still_needed(state: &ServerState, user_id: i32) -> Result<(), AppError>
         .filter(application::Column::UserId.eq(user_id))
         .filter(application::Column::LastSubmittedAt.is_not_null())
         .all(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("account deletion", e))?;
+        .await?;
     let today = china_today(state.clock.now());
     for application in handed_in {
         let Some(exam) = exam_store::load(&state.db, &application.exam_code).await? else { continue };

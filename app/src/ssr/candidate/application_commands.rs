@@ -19,6 +19,7 @@ use crate::ssr::messaging::timeline::Step;
 use crate::ssr::{entities::application, entities::material};
 
 /// Records the acceptance of the pledge, once: accepting again keeps the first time.
+#[tracing::instrument(skip_all, fields(user = user_id, exam = exam_code))]
 pub async fn accept_pledge(
     db: &DatabaseConnection,
     user_id: i32,
@@ -34,7 +35,7 @@ pub async fn accept_pledge(
             row.update(db).await.map_err(|e| crate::ssr::internal("pledge update", e))
         }
         None => {
-            let txn = db.begin().await.map_err(|e| crate::ssr::internal("pledge begin", e))?;
+            let txn = db.begin().await?;
             let row = application::ActiveModel {
                 user_id: Set(user_id),
                 exam_code: Set(exam_code.to_string()),
@@ -69,7 +70,7 @@ pub async fn accept_pledge(
                 visible_from: now,
             };
             timeline::record(&txn, step).await?;
-            txn.commit().await.map_err(|e| crate::ssr::internal("pledge commit", e))?;
+            txn.commit().await?;
             Ok(row)
         }
     }
@@ -77,6 +78,7 @@ pub async fn accept_pledge(
 
 /// 暂存: keeps what the candidate typed, complete or not — while the application may still
 /// change: one conditional UPDATE, so a 暂存 racing 提交审核 cannot rewrite a submitted form.
+#[tracing::instrument(skip_all, fields(application = row.id))]
 pub async fn save_draft(
     db: &impl ConnectionTrait,
     row: application::Model,
@@ -93,16 +95,11 @@ pub async fn save_draft(
         .filter(application::Column::Id.eq(row.id))
         .filter(application::Column::State.is_in(changeable))
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("draft save", e))?;
+        .await?;
     if saved.rows_affected != 1 {
         return Err(AppError::Locked);
     }
-    application::Entity::find_by_id(row.id)
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("draft reload", e))?
-        .ok_or(AppError::NotFound)
+    application::Entity::find_by_id(row.id).one(db).await?.ok_or(AppError::NotFound)
 }
 
 /// 提交审核 (or, after a return, the resubmission): saves the final form, marks the application
@@ -112,6 +109,7 @@ pub async fn save_draft(
 /// the submission lands wholly before it or is refused; what is stored is then checked for
 /// completeness again inside the claim. The version moves on, so a reviewer's screen from before
 /// the resubmission cannot decide it.
+#[tracing::instrument(skip_all, fields(application = row.id))]
 pub async fn submit(
     db: &DatabaseConnection,
     row: application::Model,
@@ -121,7 +119,7 @@ pub async fn submit(
     let (user_id, exam_code) = (row.user_id, row.exam_code.clone());
     let new_state = row.state.after(Change::Submit).ok_or(AppError::Locked)?;
     let resubmission = new_state == ApplicationState::Resubmitted;
-    let txn = db.begin().await.map_err(|e| crate::ssr::internal("submit begin", e))?;
+    let txn = db.begin().await?;
     let saved = save_draft(&txn, row, submission.form, submission.position.clone(), now).await?;
     let stored: Vec<(String, i32)> = material::Entity::find()
         .select_only()
@@ -131,8 +129,7 @@ pub async fn submit(
         .filter(material::Column::ExamCode.eq(exam_code.as_str()))
         .into_tuple()
         .all(&txn)
-        .await
-        .map_err(|e| crate::ssr::internal("submit recount", e))?;
+        .await?;
     let stored: Vec<(String, u32)> = stored.into_iter().map(|(category, seq_no)| (category, seq_no as u32)).collect();
     let missing =
         missing_for_submission(submission.definition, &stored, submission.form, submission.position.as_deref());
@@ -147,14 +144,13 @@ pub async fn submit(
     active.round = Set(round + 1);
     active.review_version = Set(version + 1);
     active.form_unlocked = Set(false);
-    active.update(&txn).await.map_err(|e| crate::ssr::internal("submit state", e))?;
+    active.update(&txn).await?;
     material::Entity::update_many()
         .col_expr(material::Column::LockedAt, Expr::value(now))
         .filter(material::Column::UserId.eq(user_id))
         .filter(material::Column::ExamCode.eq(exam_code.as_str()))
         .exec(&txn)
-        .await
-        .map_err(|e| crate::ssr::internal("submit lock", e))?;
+        .await?;
     let (message_zh, message_en) = if resubmission {
         ("重新上报完成，内容已锁定。", "Resubmitted; the application is locked again.")
     } else {
@@ -170,7 +166,7 @@ pub async fn submit(
         visible_from: now,
     };
     timeline::record(&txn, step).await?;
-    txn.commit().await.map_err(|e| crate::ssr::internal("submit commit", e))?;
+    txn.commit().await?;
     Ok(new_state)
 }
 

@@ -15,9 +15,8 @@ use crate::domain::byte_size::format_limit;
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Candidate;
-use crate::ssr::entities::{
-    application, application_event, material, material_version, notification, payment_order, picture_finding,
-};
+use crate::ssr::assistant::own_findings;
+use crate::ssr::entities::{application, application_event, material, material_version, notification, payment_order};
 use crate::ssr::infra::server_state::ServerState;
 
 const README: &str = "\
@@ -42,6 +41,7 @@ pub struct ArchiveLimits {
 /// back, written and flushed. The pictures are fetched one at a time and handed to a blocking
 /// thread that writes the ZIP, at most two waiting between them: memory stays at a few pictures
 /// whatever the archive's size.
+#[tracing::instrument(skip_all, fields(user = account.id))]
 pub async fn archive_into(
     state: &ServerState,
     account: &Caller<Candidate>,
@@ -122,23 +122,20 @@ fn within(entries: &[Entry], limits: ArchiveLimits) -> Result<(), AppError> {
 async fn contents(state: &ServerState, account: &Caller<Candidate>) -> Result<Vec<Entry>, AppError> {
     let me = account.account();
     let now = state.clock.now();
-    let fail = |e| crate::ssr::internal("data archive", e);
     let mut entries = vec![text("README.txt", README)];
     let about_me = json!({
         "id_type": me.id_type, "id_number": me.id_number, "name": me.name, "mobile": me.mobile,
         "email": me.email, "created_at": me.created_at,
     });
     entries.push(json("account.json", &about_me)?);
-    let applications =
-        application::Entity::find().filter(application::Column::UserId.eq(me.id)).all(&state.db).await.map_err(fail)?;
+    let applications = application::Entity::find().filter(application::Column::UserId.eq(me.id)).all(&state.db).await?;
     for application in &applications {
         let timeline = application_event::Entity::find()
             .filter(application_event::Column::ApplicationId.eq(application.id))
             .filter(application_event::Column::VisibleFrom.lte(now))
             .order_by_asc(application_event::Column::Id)
             .all(&state.db)
-            .await
-            .map_err(fail)?;
+            .await?;
         let form: Value = serde_json::from_str(&application.form).unwrap_or(Value::Null);
         let entry = json!({
             "exam_code": application.exam_code, "form": form, "position_code": application.position_code,
@@ -152,8 +149,7 @@ async fn contents(state: &ServerState, account: &Caller<Candidate>) -> Result<Ve
         .filter(material::Column::UserId.eq(me.id))
         .order_by_asc(material::Column::ExamCode)
         .all(&state.db)
-        .await
-        .map_err(fail)?;
+        .await?;
     entries.extend(machine_checks(state, &pictures).await?);
     for picture in &pictures {
         let (exam, category, seq_no) = (&picture.exam_code, &picture.category, picture.seq_no);
@@ -166,8 +162,7 @@ async fn contents(state: &ServerState, account: &Caller<Candidate>) -> Result<Ve
             .filter(material_version::Column::MaterialId.eq(picture.id.as_str()))
             .order_by_asc(material_version::Column::UploadedAt)
             .all(&state.db)
-            .await
-            .map_err(fail)?;
+            .await?;
         for (n, version) in earlier.iter().enumerate() {
             entries.push(Entry::Picture {
                 name: format!("exams/{exam}/earlier/{category}-{seq_no:02}-{}.{}", n + 1, extension(&version.format)),
@@ -176,43 +171,24 @@ async fn contents(state: &ServerState, account: &Caller<Candidate>) -> Result<Ve
             });
         }
     }
-    let payments = payment_order::Entity::find()
-        .filter(payment_order::Column::UserId.eq(me.id))
-        .all(&state.db)
-        .await
-        .map_err(fail)?;
+    let payments = payment_order::Entity::find().filter(payment_order::Column::UserId.eq(me.id)).all(&state.db).await?;
     let payments = serde_json::to_value(&payments).map_err(|e| crate::ssr::internal("data archive", e))?;
     entries.push(json("payments.json", &payments)?);
     let notices = notification::Entity::find()
         .filter(notification::Column::UserId.eq(me.id))
         .filter(notification::Column::VisibleFrom.lte(now))
         .all(&state.db)
-        .await
-        .map_err(fail)?;
+        .await?;
     let notices: Vec<Value> =
         notices.iter().map(|n| json!({ "at": n.created_at, "zh": n.message_zh, "en": n.message_en })).collect();
     entries.push(json("notifications.json", &Value::from(notices))?);
     Ok(entries)
 }
 
-/// What the reviewer's assistant found in each current picture, per exam: the looks advice, the QR
-/// code's text, the ID card's number against the account's, the document number read. Comparisons
-/// with other people's pictures are theirs too, and are left out.
+/// What the reviewer's assistant found in each current picture, one file per exam.
 async fn machine_checks(state: &ServerState, pictures: &[material::Model]) -> Result<Vec<Entry>, AppError> {
-    let findings = picture_finding::by_blob_key(&state.db, pictures.iter().map(|p| p.blob_key.clone()))
-        .await
-        .map_err(|e| crate::ssr::internal("data archive", e))?;
-    let mut by_exam: std::collections::BTreeMap<&str, Vec<Value>> = Default::default();
-    for picture in pictures {
-        let Some(found) = findings.get(&picture.blob_key) else { continue };
-        by_exam.entry(&picture.exam_code).or_default().push(json!({
-            "category": picture.category, "seq_no": picture.seq_no, "looked_at": found.looked_at,
-            "looks_advice": found.looks_advice, "qr": found.qr, "qr_text": found.qr_text,
-            "id_number": found.id_number, "id_number_read": found.id_number_read,
-            "document_number": found.document_number,
-        }));
-    }
-    by_exam
+    own_findings::by_exam(&state.db, pictures)
+        .await?
         .into_iter()
         .map(|(exam, checks)| json(format!("exams/{exam}/machine_checks.json"), &Value::from(checks)))
         .collect()
@@ -227,10 +203,5 @@ fn extension(format: &str) -> &'static str {
 }
 
 async fn stored(state: &ServerState, key: &str) -> Result<Vec<u8>, AppError> {
-    state
-        .blobs
-        .get(key)
-        .await
-        .map_err(|e| crate::ssr::internal("data archive file", e))?
-        .ok_or_else(|| crate::ssr::internal("data archive file", format!("{key} missing")))
+    state.blobs.get(key).await?.ok_or_else(|| crate::ssr::internal("data archive file", format!("{key} missing")))
 }

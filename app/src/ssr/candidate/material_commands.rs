@@ -27,13 +27,11 @@ pub struct NewRow {
 /// Inserts the row inside a claim on the application: the count is taken again there, so two
 /// parallel uploads cannot both pass the maximum, and a submission cannot slip in between.
 pub async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -> Result<material::Model, AppError> {
-    let txn = state.db.begin().await.map_err(|e| crate::ssr::internal("upload begin", e))?;
+    let txn = state.db.begin().await?;
     application_claim::claim(&txn, place.application_id, Change::EditDraft, state.clock.now()).await?;
     if place.max_count.is_some() {
-        let stored = material_queries::in_category(place.owner_id, &place.exam_code, &place.category)
-            .count(&txn)
-            .await
-            .map_err(|e| crate::ssr::internal("count", e))?;
+        let stored =
+            material_queries::in_category(place.owner_id, &place.exam_code, &place.category).count(&txn).await?;
         let rules = crate::domain::CategoryRules { max_count: place.max_count, ..Default::default() };
         if let Some(violation) = crate::domain::image_verdict::count_violation(&rules, stored as u32) {
             return Err(AppError::FileRefused { violations: vec![violation] });
@@ -59,13 +57,14 @@ pub async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -
         Some(SqlErr::UniqueConstraintViolation(_)) => AppError::SequenceTaken { seq_no },
         _ => crate::ssr::internal("material insert", error),
     })?;
-    txn.commit().await.map_err(|e| crate::ssr::internal("upload commit", e))?;
+    txn.commit().await?;
     Ok(row)
 }
 
 /// Deletes the row first, then the blob: a crash in between leaves an orphan file (harmless,
 /// unreachable), never a row pointing at nothing. Anyone may ask: an image that is not the
 /// caller's does not exist to them (404, staff included, who own none), whatever their role.
+#[tracing::instrument(skip_all, fields(user = account.id, material = material_id))]
 pub async fn delete_owned(state: &ServerState, account: &Caller<Anyone>, material_id: &str) -> Result<(), AppError> {
     let row = material_queries::find_owned(state, account.id, material_id).await?;
     let exam = candidate_access::enter(state, &account.as_a::<Candidate>()?, &row.exam_code).await?;
@@ -75,27 +74,22 @@ pub async fn delete_owned(state: &ServerState, account: &Caller<Anyone>, materia
     }
     // Earlier files of the image go with it (rows in the same transaction, files after).
     let application_id = exam.writable_application()?.id;
-    let txn = state.db.begin().await.map_err(|e| crate::ssr::internal("delete begin", e))?;
+    let txn = state.db.begin().await?;
     application_claim::claim(&txn, application_id, Change::EditDraft, state.clock.now()).await?;
     let versions = material_version::Entity::find()
         .filter(material_version::Column::MaterialId.eq(row.id.as_str()))
         .all(&txn)
-        .await
-        .map_err(|e| crate::ssr::internal("version list", e))?;
+        .await?;
     material_version::Entity::delete_many()
         .filter(material_version::Column::MaterialId.eq(row.id.as_str()))
         .exec(&txn)
-        .await
-        .map_err(|e| crate::ssr::internal("version delete", e))?;
-    material::Entity::delete_by_id(row.id.clone())
-        .exec(&txn)
-        .await
-        .map_err(|e| crate::ssr::internal("material delete", e))?;
+        .await?;
+    material::Entity::delete_by_id(row.id.clone()).exec(&txn).await?;
     let keys: Vec<String> = versions.iter().map(|v| v.blob_key.clone()).chain([row.blob_key.clone()]).collect();
     crate::ssr::assistant::picture_assistant::forget(&txn, &keys).await?;
-    txn.commit().await.map_err(|e| crate::ssr::internal("delete commit", e))?;
+    txn.commit().await?;
     for key in &keys {
-        state.blobs.delete(key).await.map_err(|e| crate::ssr::internal("blob delete", e))?;
+        state.blobs.delete(key).await?;
     }
     Ok(())
 }
@@ -103,6 +97,7 @@ pub async fn delete_owned(state: &ServerState, account: &Caller<Anyone>, materia
 /// Gives the candidate's images in one category the order of `ordered_ids`, numbered 1, 2, 3…
 /// (slots keep their meaning: the first id fills slot 1). The ids must be exactly the
 /// category's images.
+#[tracing::instrument(skip_all, fields(user = account.id, exam = exam_code, category = category))]
 pub async fn reorder_owned(
     state: &ServerState,
     account: &Caller<Candidate>,
@@ -129,7 +124,7 @@ pub async fn reorder_owned(
     // Two passes inside one transaction: first out of the way (negative numbers), then into
     // place, so the unique (owner, category, number) index never sees two images at once.
     let application_id = exam.writable_application()?.id;
-    let txn = state.db.begin().await.map_err(|e| crate::ssr::internal("reorder begin", e))?;
+    let txn = state.db.begin().await?;
     application_claim::claim(&txn, application_id, Change::EditDraft, state.clock.now()).await?;
     for pass in [-1i32, 1] {
         for (index, id) in ordered_ids.iter().enumerate() {
@@ -138,8 +133,7 @@ pub async fn reorder_owned(
                 .filter(material::Column::Id.eq(id.as_str()))
                 .filter(material::Column::UserId.eq(account.id))
                 .exec(&txn)
-                .await
-                .map_err(|e| crate::ssr::internal("reorder", e))?;
+                .await?;
         }
     }
     txn.commit().await.map_err(|e| crate::ssr::internal("reorder commit", e))

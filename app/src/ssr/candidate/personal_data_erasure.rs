@@ -26,30 +26,26 @@ pub enum Whose<'a> {
 /// Deletes every picture and earlier version of `whose`, and empties their personal forms;
 /// the keys of the files to delete once `txn` has committed.
 pub async fn erase_rows(txn: &DatabaseTransaction, whose: Whose<'_>) -> Result<Vec<String>, AppError> {
-    let fail = |e| crate::ssr::internal("personal data erasure", e);
     let (pictures_of, forms_of) = match whose {
         Whose::Exam(code) => (material::Column::ExamCode.eq(code), application::Column::ExamCode.eq(code)),
         Whose::Person(user_id) => (material::Column::UserId.eq(user_id), application::Column::UserId.eq(user_id)),
     };
-    let pictures = material::Entity::find().filter(pictures_of).all(txn).await.map_err(fail)?;
+    let pictures = material::Entity::find().filter(pictures_of).all(txn).await?;
     let ids: Vec<String> = pictures.iter().map(|p| p.id.clone()).collect();
     let versions = material_version::Entity::find()
         .filter(material_version::Column::MaterialId.is_in(ids.clone()))
         .all(txn)
-        .await
-        .map_err(fail)?;
+        .await?;
     material_version::Entity::delete_many()
         .filter(material_version::Column::MaterialId.is_in(ids.clone()))
         .exec(txn)
-        .await
-        .map_err(fail)?;
-    material::Entity::delete_many().filter(material::Column::Id.is_in(ids)).exec(txn).await.map_err(fail)?;
+        .await?;
+    material::Entity::delete_many().filter(material::Column::Id.is_in(ids)).exec(txn).await?;
     application::Entity::update_many()
         .col_expr(application::Column::Form, Expr::value(EMPTY_FORM))
         .filter(forms_of)
         .exec(txn)
-        .await
-        .map_err(fail)?;
+        .await?;
     erase_lists_and_messages(txn, whose).await?;
     let keys: Vec<String> =
         pictures.into_iter().map(|p| p.blob_key).chain(versions.into_iter().map(|v| v.blob_key)).collect();
@@ -62,22 +58,19 @@ pub async fn erase_rows(txn: &DatabaseTransaction, whose: Whose<'_>) -> Result<V
 /// and message bodies: an exam past its day loses its list; a person who deletes their account
 /// leaves every list and takes every message to them along.
 async fn erase_lists_and_messages(txn: &DatabaseTransaction, whose: Whose<'_>) -> Result<(), AppError> {
-    let fail = |e| crate::ssr::internal("personal data erasure", e);
     match whose {
         Whose::Exam(code) => {
             eligible_candidate::Entity::delete_many()
                 .filter(eligible_candidate::Column::ExamCode.eq(code))
                 .exec(txn)
-                .await
-                .map_err(fail)?;
+                .await?;
         }
         Whose::Person(user_id) => {
-            let Some(person) = user::Entity::find_by_id(user_id).one(txn).await.map_err(fail)? else { return Ok(()) };
+            let Some(person) = user::Entity::find_by_id(user_id).one(txn).await? else { return Ok(()) };
             eligible_candidate::Entity::delete_many()
                 .filter(eligible_candidate::Column::IdNumber.eq(person.id_number.as_str()))
                 .exec(txn)
-                .await
-                .map_err(fail)?;
+                .await?;
             let addresses = [Some(person.mobile), person.email].into_iter().flatten().collect::<Vec<_>>();
             crate::ssr::messaging::outbox_purge::erase_to(txn, &addresses).await?;
         }

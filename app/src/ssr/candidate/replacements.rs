@@ -14,6 +14,7 @@ use crate::ssr::candidate::stored_file::StoredFile;
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::{entities::application, entities::material, entities::material_version};
 
+#[tracing::instrument(skip_all, fields(application = application.id, material = %old.id))]
 pub async fn replace(
     state: &ServerState,
     application: &application::Model,
@@ -21,7 +22,7 @@ pub async fn replace(
     new_file: &StoredFile,
     now: DateTime<Utc>,
 ) -> Result<material::Model, AppError> {
-    let txn = state.db.begin().await.map_err(|e| crate::ssr::internal("replace begin", e))?;
+    let txn = state.db.begin().await?;
     // Still returned, not resubmitted meanwhile (which would have locked the image).
     application_claim::claim(&txn, application.id, Change::ReplaceFlagged, now).await?;
     // The current file is the one the reviewer returned unless it already replaced that one in
@@ -31,8 +32,7 @@ pub async fn replace(
     if let Some(returned_at) = application.decided_at {
         kept_this_round = kept_this_round.filter(material_version::Column::ReplacedAt.gte(returned_at));
     }
-    let seen_by_reviewer =
-        kept_this_round.count(&txn).await.map_err(|e| crate::ssr::internal("version count", e))? == 0;
+    let seen_by_reviewer = kept_this_round.count(&txn).await? == 0;
     if seen_by_reviewer {
         material_version::ActiveModel {
             id: Set(uuid::Uuid::new_v4().to_string()),
@@ -47,8 +47,7 @@ pub async fn replace(
             replaced_at: Set(now),
         }
         .insert(&txn)
-        .await
-        .map_err(|e| crate::ssr::internal("version insert", e))?;
+        .await?;
     }
     let unseen_blob = (!seen_by_reviewer).then(|| old.blob_key.clone());
     let mut row: material::ActiveModel = old.into();
@@ -59,12 +58,12 @@ pub async fn replace(
     row.bytes = Set(new_file.bytes as i64);
     row.original_name = Set(new_file.original_name.clone());
     row.created_at = Set(now);
-    let updated = row.update(&txn).await.map_err(|e| crate::ssr::internal("replace update", e))?;
+    let updated = row.update(&txn).await?;
     // What the assistant read in the file removed (an ID number off a card) goes with it.
     if let Some(key) = &unseen_blob {
         crate::ssr::assistant::picture_assistant::forget(&txn, std::slice::from_ref(key)).await?;
     }
-    txn.commit().await.map_err(|e| crate::ssr::internal("replace commit", e))?;
+    txn.commit().await?;
     if let Some(key) = unseen_blob {
         // After the commit: a crash here leaves an orphan file for the sweep, never a row
         // pointing at nothing.

@@ -34,6 +34,7 @@ pub struct NewUpload {
 /// Checks the upload again from scratch (the picture alone), writes the cleaned bytes durably,
 /// then records them.
 /// A failure at any step leaves neither a blob nor a row behind.
+#[tracing::instrument(skip_all, fields(user = account.id))]
 pub async fn store_upload(
     state: &ServerState,
     account: &Caller<Candidate>,
@@ -86,7 +87,7 @@ pub async fn store_upload(
     let cleaned = strip_location(bytes, &facts).map_err(|e| crate::ssr::internal("metadata strip", e))?;
 
     let blob_key = format!("{}.{}", uuid::Uuid::new_v4(), facts.format.file_extension());
-    state.blobs.put(&blob_key, &cleaned).await.map_err(|e| crate::ssr::internal("blob write", e))?;
+    state.blobs.put(&blob_key, &cleaned).await?;
     let stored = StoredFile {
         blob_key: blob_key.clone(),
         format: facts.format,

@@ -21,6 +21,7 @@ use crate::ssr::messaging::timeline::{self, Step};
 use super::desk_lookup::{approved_in, check_of, codes, desk_exam, view};
 
 /// Saves the ticks: the items seen, and the 留存 items received.
+#[tracing::instrument(skip_all, fields(staff = staff.id, application = application_id))]
 pub async fn tick(
     state: &ServerState,
     staff: &Caller<Staff>,
@@ -65,8 +66,7 @@ pub async fn tick(
                 .to_owned(),
         )
         .exec_without_returning(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("desk ticks", e))?;
+        .await?;
     view(state, &definition, &spec, application).await
 }
 
@@ -101,6 +101,7 @@ fn already_recorded() -> AppError {
 }
 
 /// Records 原件审核通过 (`passed`) or 不通过 with `reason`, once.
+#[tracing::instrument(skip_all, fields(staff = staff.id, application = application_id, passed = passed))]
 pub async fn decide(
     state: &ServerState,
     staff: &Caller<Staff>,

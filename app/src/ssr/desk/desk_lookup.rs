@@ -191,8 +191,7 @@ pub async fn application_in(
 ) -> Result<application::Model, AppError> {
     application::Entity::find_by_id(application_id)
         .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("desk application", e))?
+        .await?
         .filter(|a| a.exam_code == exam_code)
         .ok_or(AppError::NotFound)
 }
@@ -209,11 +208,7 @@ pub async fn approved_in(
 
 /// Whose application it is.
 pub async fn holder(db: &DatabaseConnection, application: &application::Model) -> Result<user::Model, AppError> {
-    user::Entity::find_by_id(application.user_id)
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("desk holder", e))?
-        .ok_or(AppError::NotFound)
+    user::Entity::find_by_id(application.user_id).one(db).await?.ok_or(AppError::NotFound)
 }
 
 pub async fn check_of(db: &DatabaseConnection, application_id: i32) -> Result<Option<on_site_check::Model>, AppError> {

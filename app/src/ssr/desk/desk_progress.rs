@@ -9,9 +9,9 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 use crate::domain::ApplicationState;
 use crate::error::AppError;
 use crate::models::desk::DeskProgress;
+use crate::ssr::application::people::names_of;
 use crate::ssr::entities::on_site_check::{FAILED, PASSED};
 use crate::ssr::entities::{application, on_site_check};
-use crate::ssr::review::review_queue::names_of;
 
 /// Each approved application with its check, if it came to the desk.
 async fn approved_with_checks(

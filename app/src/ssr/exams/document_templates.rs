@@ -31,10 +31,7 @@ pub async fn current(
     exam_code: &str,
     kind: DocumentKind,
 ) -> Result<CurrentTemplate, AppError> {
-    let row = document_template::Entity::find_by_id((exam_code.to_string(), kind.key().to_string()))
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("template lookup", e))?;
+    let row = document_template::Entity::find_by_id((exam_code.to_string(), kind.key().to_string())).one(db).await?;
     Ok(match row {
         Some(row) => CurrentTemplate { source: row.source, saved: Some((row.saved_at, row.saved_by)) },
         None => CurrentTemplate { source: shipped(kind).to_string(), saved: None },
@@ -68,8 +65,7 @@ pub async fn store(
                 .to_owned(),
         )
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("template save", e))?;
+        .await?;
     Ok(())
 }
 
@@ -79,7 +75,6 @@ pub async fn forget(db: &DatabaseConnection, exam_code: &str, kind: DocumentKind
         .filter(document_template::Column::ExamCode.eq(exam_code))
         .filter(document_template::Column::Document.eq(kind.key()))
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("template reset", e))?;
+        .await?;
     Ok(gone.rows_affected > 0)
 }

@@ -20,10 +20,7 @@ pub async fn is_eligible(
     }
     // The list names the person too: a registration under someone else's ID number with a
     // different name does not get in.
-    let row = eligible_candidate::Entity::find_by_id((exam.code.clone(), account.id_number.clone()))
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("eligibility lookup", e))?;
+    let row = eligible_candidate::Entity::find_by_id((exam.code.clone(), account.id_number.clone())).one(db).await?;
     Ok(row.is_some_and(|row| row.name.trim() == account.name.trim()))
 }
 
@@ -67,8 +64,7 @@ pub async fn import(
                     .to_owned(),
             )
             .exec(db)
-            .await
-            .map_err(|e| crate::ssr::internal("eligibility import", e))?;
+            .await?;
     }
     Ok(ImportReport { accepted, problems: parsed.problems, total_on_list: count_listed(db, exam_code).await? })
 }

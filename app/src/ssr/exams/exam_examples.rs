@@ -54,7 +54,7 @@ pub(crate) async fn store_examples(
 ) -> Result<(), AppError> {
     for (file, bytes, format) in pictures {
         let blob_key = format!("example-{}.{}", uuid::Uuid::new_v4(), format.file_extension());
-        blobs.put(&blob_key, &bytes).await.map_err(|e| crate::ssr::internal("example write", e))?;
+        blobs.put(&blob_key, &bytes).await?;
         exam_example::Entity::insert(exam_example::ActiveModel {
             exam_code: Set(exam_code.to_string()),
             file: Set(file),
@@ -67,8 +67,7 @@ pub(crate) async fn store_examples(
                 .to_owned(),
         )
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("example insert", e))?;
+        .await?;
     }
     Ok(())
 }
@@ -87,11 +86,7 @@ pub async fn add_example(
 ) -> Result<String, AppError> {
     // The exam must exist; its definition is not needed (and reading it from `exam_store` would
     // tie the two files in a circle).
-    exam::Entity::find_by_id(exam_code.to_string())
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("exam lookup", e))?
-        .ok_or(AppError::NotFound)?;
+    exam::Entity::find_by_id(exam_code.to_string()).one(db).await?.ok_or(AppError::NotFound)?;
     let file = format!("examples/{name}");
     if !crate::domain::exam_definition::is_example_file_name(&file) {
         return Err(AppError::invalid_field(
@@ -127,13 +122,8 @@ pub async fn read_example(
 ) -> Result<(ImageFormat, Vec<u8>), AppError> {
     let row = exam_example::Entity::find_by_id((exam_code.to_string(), file.to_string()))
         .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("example lookup", e))?
+        .await?
         .ok_or(AppError::NotFound)?;
-    let bytes = blobs
-        .get(&row.blob_key)
-        .await
-        .map_err(|e| crate::ssr::internal("example read", e))?
-        .ok_or(AppError::NotFound)?;
+    let bytes = blobs.get(&row.blob_key).await?.ok_or(AppError::NotFound)?;
     Ok((ImageFormat::from_file_extension(&row.format), bytes))
 }

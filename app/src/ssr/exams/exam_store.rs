@@ -66,8 +66,7 @@ pub async fn insert_if_missing(
         source: Set(source.to_string()),
     }
     .insert(db)
-    .await
-    .map_err(|e| crate::ssr::internal("exam insert", e))?;
+    .await?;
     store_examples(db, blobs, &definition.code, pictures).await?;
     Ok(true)
 }
@@ -81,16 +80,11 @@ pub async fn replace(
     source: &str,
     examples: ExampleSource<'_>,
 ) -> Result<(), AppError> {
-    let row = exam::Entity::find_by_id(definition.code.clone())
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("exam lookup", e))?
-        .ok_or(AppError::NotFound)?;
+    let row = exam::Entity::find_by_id(definition.code.clone()).one(db).await?.ok_or(AppError::NotFound)?;
     let stored: Vec<String> = exam_example::Entity::find()
         .filter(exam_example::Column::ExamCode.eq(definition.code.as_str()))
         .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("example list", e))?
+        .await?
         .into_iter()
         .map(|e| e.file)
         .collect();
@@ -99,8 +93,8 @@ pub async fn replace(
     let mut active: exam::ActiveModel = row.into();
     active.definition = Set(json);
     active.source = Set(source.to_string());
-    let txn = db.begin().await.map_err(|e| crate::ssr::internal("exam update begin", e))?;
-    active.update(&txn).await.map_err(|e| crate::ssr::internal("exam update", e))?;
+    let txn = db.begin().await?;
+    active.update(&txn).await?;
     // The results time may have moved: results waiting for it move in the same transaction.
     crate::ssr::exams::results_timing::follow_results_time(
         &txn,
@@ -108,14 +102,12 @@ pub async fn replace(
         definition.windows.results_published.with_timezone(&chrono::Utc),
     )
     .await?;
-    txn.commit().await.map_err(|e| crate::ssr::internal("exam update commit", e))?;
+    txn.commit().await?;
     store_examples(db, blobs, &definition.code, pictures).await
 }
 
 pub async fn load(db: &DatabaseConnection, code: &str) -> Result<Option<ExamDefinition>, AppError> {
-    let Some(row) =
-        exam::Entity::find_by_id(code.to_string()).one(db).await.map_err(|e| crate::ssr::internal("exam lookup", e))?
-    else {
+    let Some(row) = exam::Entity::find_by_id(code.to_string()).one(db).await? else {
         return Ok(None);
     };
     serde_json::from_str(&row.definition).map(Some).map_err(|e| crate::ssr::internal("exam decode", e))
@@ -139,11 +131,7 @@ pub async fn load_each(
 /// The TOML an administrator edits: as written, or (for exams stored before sources were kept)
 /// regenerated from the definition.
 pub async fn load_source(db: &DatabaseConnection, code: &str) -> Result<String, AppError> {
-    let row = exam::Entity::find_by_id(code.to_string())
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("exam lookup", e))?
-        .ok_or(AppError::NotFound)?;
+    let row = exam::Entity::find_by_id(code.to_string()).one(db).await?.ok_or(AppError::NotFound)?;
     if !row.source.trim().is_empty() {
         return Ok(row.source);
     }
@@ -153,11 +141,7 @@ pub async fn load_source(db: &DatabaseConnection, code: &str) -> Result<String, 
 }
 
 pub async fn list_definitions(db: &DatabaseConnection) -> Result<Vec<ExamDefinition>, AppError> {
-    let rows = exam::Entity::find()
-        .order_by_asc(exam::Column::Code)
-        .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("exam list", e))?;
+    let rows = exam::Entity::find().order_by_asc(exam::Column::Code).all(db).await?;
     rows.into_iter()
         .map(|row| serde_json::from_str(&row.definition).map_err(|e| crate::ssr::internal("exam decode", e)))
         .collect()

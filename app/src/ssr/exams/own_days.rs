@@ -20,10 +20,7 @@ pub async fn last_day_of(
     if definition.upload_days_after_notice.is_none() {
         return Ok(None);
     }
-    let row = eligible_candidate::Entity::find_by_id((definition.code.clone(), id_number.to_string()))
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("own days lookup", e))?;
+    let row = eligible_candidate::Entity::find_by_id((definition.code.clone(), id_number.to_string())).one(db).await?;
     Ok(row.and_then(|row| last_day(definition, &row)))
 }
 

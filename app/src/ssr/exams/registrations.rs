@@ -62,8 +62,7 @@ pub async fn record(
                     .to_owned(),
             )
             .exec(db)
-            .await
-            .map_err(|e| crate::ssr::internal("registration insert", e))?;
+            .await?;
         recorded.push(exam.to_string());
     }
     Ok(recorded)
@@ -75,10 +74,7 @@ pub async fn registered_as(
     exam_code: &str,
     id_number: &str,
 ) -> Result<Option<(String, String)>, AppError> {
-    let row = eligible_candidate::Entity::find_by_id((exam_code.to_string(), id_number.to_string()))
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("registration lookup", e))?;
+    let row = eligible_candidate::Entity::find_by_id((exam_code.to_string(), id_number.to_string())).one(db).await?;
     let Some(row) = row else { return Ok(None) };
     let (zh, en): (Vec<String>, Vec<String>) = [(&row.category, "报考类别", "Category"), (&row.area, "考区", "Region")]
         .into_iter()

@@ -20,20 +20,17 @@ pub async fn follow_results_time(
     exam_code: &str,
     results_at: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let fail = |e| crate::ssr::internal("results re-timing", e);
     application_event::Entity::update_many()
         .col_expr(application_event::Column::VisibleFrom, later_of(results_at, application_event::Column::At))
         .filter(application_event::Column::ExamCode.eq(exam_code))
         .filter(application_event::Column::StateAfter.is_in([ApplicationState::Approved, ApplicationState::Rejected]))
         .exec(db)
-        .await
-        .map_err(fail)?;
+        .await?;
     notification::Entity::update_many()
         .col_expr(notification::Column::VisibleFrom, later_of(results_at, notification::Column::CreatedAt))
         .filter(notification::Column::HeldForResultsOf.eq(exam_code))
         .exec(db)
-        .await
-        .map_err(fail)?;
+        .await?;
     // What is sent cannot be called back; what waits goes out at the new time.
     outbox_message::Entity::update_many()
         .col_expr(outbox_message::Column::NotBefore, later_of(results_at, outbox_message::Column::CreatedAt))
@@ -41,7 +38,6 @@ pub async fn follow_results_time(
         .filter(outbox_message::Column::HeldForResultsOf.eq(exam_code))
         .filter(outbox_message::Column::SentAt.is_null())
         .exec(db)
-        .await
-        .map_err(fail)?;
+        .await?;
     Ok(())
 }

@@ -147,19 +147,14 @@ pub async fn record(
         ..Default::default()
     }
     .insert(db)
-    .await
-    .map_err(|e| crate::ssr::internal("audit insert", e))?;
+    .await?;
     Ok(())
 }
 
 /// Whether the log holds any line of this kind (one-time steps mark themselves done this way).
 pub async fn has_action(db: &DatabaseConnection, action: AuditAction) -> Result<bool, AppError> {
     use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
-    let count = audit_entry::Entity::find()
-        .filter(audit_entry::Column::Action.eq(action.as_str()))
-        .count(db)
-        .await
-        .map_err(|e| crate::ssr::internal("audit lookup", e))?;
+    let count = audit_entry::Entity::find().filter(audit_entry::Column::Action.eq(action.as_str())).count(db).await?;
     Ok(count > 0)
 }
 
@@ -185,12 +180,7 @@ pub async fn page(db: &DatabaseConnection, query: &AuditQuery, limit: u64) -> Re
     if let Some(before) = query.before_id {
         select = select.filter(audit_entry::Column::Id.lt(before));
     }
-    let rows = select
-        .order_by_desc(audit_entry::Column::Id)
-        .limit(limit)
-        .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("audit list", e))?;
+    let rows = select.order_by_desc(audit_entry::Column::Id).limit(limit).all(db).await?;
     Ok(rows
         .into_iter()
         .map(|r| AuditRow {

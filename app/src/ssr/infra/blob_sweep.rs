@@ -22,11 +22,10 @@ pub struct SweepReport {
 }
 
 pub async fn sweep(db: &DatabaseConnection, blobs: &dyn BlobStore, grace: Duration) -> Result<SweepReport, AppError> {
-    let unfinished_writes_removed =
-        blobs.remove_abandoned_writes(grace).await.map_err(|e| crate::ssr::internal("sweep temporaries", e))?;
+    let unfinished_writes_removed = blobs.remove_abandoned_writes(grace).await?;
     // Listed before the names are read: a file written after this listing is not looked at, and
     // one listed here whose row commits meanwhile is protected by the grace period.
-    let stored = blobs.list().await.map_err(|e| crate::ssr::internal("sweep list", e))?;
+    let stored = blobs.list().await?;
     let named = named_keys(db).await?;
     let mut report = SweepReport { unfinished_writes_removed, ..Default::default() };
     for blob in stored {
@@ -34,7 +33,7 @@ pub async fn sweep(db: &DatabaseConnection, blobs: &dyn BlobStore, grace: Durati
             report.files_kept += 1;
             continue;
         }
-        blobs.delete(&blob.key).await.map_err(|e| crate::ssr::internal("sweep delete", e))?;
+        blobs.delete(&blob.key).await?;
         tracing::info!(key = blob.key, "sweep removed a file no row names");
         report.unnamed_files_removed += 1;
     }
@@ -44,14 +43,12 @@ pub async fn sweep(db: &DatabaseConnection, blobs: &dyn BlobStore, grace: Durati
 /// Every stored file a row names (a material, an earlier version of one, an exam's example), as
 /// `db` sees them: a transaction's snapshot for a backup.
 pub async fn named_keys(db: &impl ConnectionTrait) -> Result<HashSet<String>, AppError> {
-    let fail = |e| crate::ssr::internal("sweep names", e);
     let mut keys: HashSet<String> = material::Entity::find()
         .select_only()
         .column(material::Column::BlobKey)
         .into_tuple::<String>()
         .all(db)
-        .await
-        .map_err(fail)?
+        .await?
         .into_iter()
         .collect();
     keys.extend(
@@ -60,8 +57,7 @@ pub async fn named_keys(db: &impl ConnectionTrait) -> Result<HashSet<String>, Ap
             .column(material_version::Column::BlobKey)
             .into_tuple::<String>()
             .all(db)
-            .await
-            .map_err(fail)?,
+            .await?,
     );
     keys.extend(
         exam_example::Entity::find()
@@ -69,8 +65,7 @@ pub async fn named_keys(db: &impl ConnectionTrait) -> Result<HashSet<String>, Ap
             .column(exam_example::Column::BlobKey)
             .into_tuple::<String>()
             .all(db)
-            .await
-            .map_err(fail)?,
+            .await?,
     );
     Ok(keys)
 }

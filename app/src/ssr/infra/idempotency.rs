@@ -54,8 +54,7 @@ pub async fn arrive(
     }
     let earlier = idempotency_key::Entity::find_by_id((user_id, key.to_string()))
         .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("idempotency lookup", e))?
+        .await?
         // Released between our insert and this read: the other try failed; this one may run.
         .ok_or(AppError::ActionInProgress)?;
     if earlier.request_hash != request_hash {
@@ -88,8 +87,7 @@ async fn take_over_abandoned(
         .filter(idempotency_key::Column::Status.is_null())
         .filter(idempotency_key::Column::CreatedAt.lt(now - ABANDONED_AFTER))
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("idempotency take over", e))?;
+        .await?;
     Ok(taken.rows_affected == 1)
 }
 
@@ -109,8 +107,7 @@ pub async fn keep(
         .filter(idempotency_key::Column::UserId.eq(user_id))
         .filter(idempotency_key::Column::Key.eq(key))
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("idempotency keep", e))?;
+        .await?;
     Ok(())
 }
 
@@ -120,18 +117,14 @@ pub async fn release(db: &DatabaseConnection, user_id: i32, key: &str) -> Result
         .filter(idempotency_key::Column::UserId.eq(user_id))
         .filter(idempotency_key::Column::Key.eq(key))
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("idempotency release", e))?;
+        .await?;
     Ok(())
 }
 
 /// Forgets keys older than `cutoff` (the hourly sweep passes a week ago); returns how many.
 pub async fn forget_before(db: &DatabaseConnection, cutoff: DateTime<Utc>) -> Result<u64, AppError> {
-    let result = idempotency_key::Entity::delete_many()
-        .filter(idempotency_key::Column::CreatedAt.lt(cutoff))
-        .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("idempotency forget", e))?;
+    let result =
+        idempotency_key::Entity::delete_many().filter(idempotency_key::Column::CreatedAt.lt(cutoff)).exec(db).await?;
     Ok(result.rows_affected)
 }
 

@@ -55,8 +55,7 @@ pub async fn tell(db: &impl ConnectionTrait, news: News<'_>) -> Result<(), AppEr
         ..Default::default()
     }
     .insert(db)
-    .await
-    .map_err(|e| crate::ssr::internal("notification insert", e))?;
+    .await?;
     let subject = format!("【资格】{}", first_line(&news.message_zh));
     let body = format!("{}\n\n{}\n\n{}", news.message_zh, news.message_en, news.link);
     if let Some(email) = news.recipient.email.as_deref().filter(|e| !e.is_empty()) {
@@ -109,8 +108,7 @@ pub(crate) async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) ->
         ..Default::default()
     }
     .insert(db)
-    .await
-    .map_err(|e| crate::ssr::internal("outbox insert", e))?;
+    .await?;
     Ok(row.id)
 }
 
@@ -131,8 +129,7 @@ pub async fn visible(
         .order_by_desc(notification::Column::Id)
         .limit(100)
         .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("notification list", e))?;
+        .await?;
     Ok(rows
         .into_iter()
         .map(|r| NotificationView {
@@ -166,7 +163,6 @@ pub async fn mark_all_read(db: &DatabaseConnection, user_id: i32, now: DateTime<
         .filter(notification::Column::VisibleFrom.lte(now))
         .filter(notification::Column::ReadAt.is_null())
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("notification read", e))?;
+        .await?;
     Ok(())
 }

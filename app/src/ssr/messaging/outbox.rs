@@ -103,22 +103,20 @@ fn unclaimed(now: DateTime<Utc>) -> Condition {
 /// starts their own days now (seed 004): the moment is kept on their list row, as the outbox
 /// row is purged after its keeping time.
 pub async fn mark_sent(db: &DatabaseConnection, id: i32, now: DateTime<Utc>) -> Result<(), AppError> {
-    let txn = db.begin().await.map_err(|e| crate::ssr::internal("outbox sent", e))?;
+    let txn = db.begin().await?;
     eligible_candidate::Entity::update_many()
         .col_expr(eligible_candidate::Column::NoticedAt, Expr::value(now))
         .filter(eligible_candidate::Column::NoticeOutboxId.eq(id))
         .filter(eligible_candidate::Column::NoticedAt.is_null())
         .exec(&txn)
-        .await
-        .map_err(|e| crate::ssr::internal("listed candidate noticed", e))?;
+        .await?;
     outbox_message::Entity::update_many()
         .col_expr(outbox_message::Column::SentAt, Expr::value(now))
         .col_expr(outbox_message::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(outbox_message::Column::Attempts, Expr::col(outbox_message::Column::Attempts).add(1))
         .filter(outbox_message::Column::Id.eq(id))
         .exec(&txn)
-        .await
-        .map_err(|e| crate::ssr::internal("outbox sent", e))?;
+        .await?;
     txn.commit().await.map_err(|e| crate::ssr::internal("outbox sent", e))
 }
 
@@ -140,8 +138,7 @@ pub async fn mark_failed(
         .col_expr(outbox_message::Column::LastError, Expr::value(kept_error(error)))
         .filter(outbox_message::Column::Id.eq(row.id))
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("outbox failed", e))?;
+        .await?;
     Ok(())
 }
 
@@ -160,8 +157,7 @@ pub async fn give_up(db: &DatabaseConnection, id: i32, now: DateTime<Utc>, reaso
         .col_expr(outbox_message::Column::LastError, Expr::value(kept_error(reason)))
         .filter(outbox_message::Column::Id.eq(id))
         .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("outbox given up", e))?;
+        .await?;
     Ok(())
 }
 

@@ -16,11 +16,7 @@ pub async fn purge_done_before(db: &impl ConnectionTrait, before: DateTime<Utc>)
     let done_before = Condition::any()
         .add(outbox_message::Column::SentAt.lt(before))
         .add(outbox_message::Column::GivenUpAt.lt(before));
-    let purged = outbox_message::Entity::delete_many()
-        .filter(done_before)
-        .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("outbox purge", e))?;
+    let purged = outbox_message::Entity::delete_many().filter(done_before).exec(db).await?;
     Ok(purged.rows_affected)
 }
 
@@ -30,10 +26,6 @@ pub async fn erase_to(db: &impl ConnectionTrait, addresses: &[String]) -> Result
     if addresses.is_empty() {
         return Ok(());
     }
-    outbox_message::Entity::delete_many()
-        .filter(outbox_message::Column::Recipient.is_in(addresses))
-        .exec(db)
-        .await
-        .map_err(|e| crate::ssr::internal("outbox erase", e))?;
+    outbox_message::Entity::delete_many().filter(outbox_message::Column::Recipient.is_in(addresses)).exec(db).await?;
     Ok(())
 }

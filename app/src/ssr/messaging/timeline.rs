@@ -34,8 +34,7 @@ pub async fn record(db: &impl ConnectionTrait, step: Step<'_>) -> Result<(), App
         ..Default::default()
     }
     .insert(db)
-    .await
-    .map_err(|e| crate::ssr::internal("timeline insert", e))?;
+    .await?;
     Ok(())
 }
 
@@ -52,12 +51,8 @@ pub async fn entries(
     if let Some(now) = now {
         query = query.filter(application_event::Column::VisibleFrom.lte(now));
     }
-    let rows = query
-        .order_by_desc(application_event::Column::At)
-        .order_by_desc(application_event::Column::Id)
-        .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("timeline list", e))?;
+    let rows =
+        query.order_by_desc(application_event::Column::At).order_by_desc(application_event::Column::Id).all(db).await?;
     Ok(rows
         .into_iter()
         .map(|r| TimelineEntry {
@@ -78,7 +73,6 @@ pub async fn exam_history(
         .order_by_asc(application_event::Column::At)
         .order_by_asc(application_event::Column::Id)
         .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("exam history", e))?;
+        .await?;
     Ok(rows.into_iter().map(|r| (r.application_id, r.at, r.state_after)).collect())
 }

@@ -47,8 +47,7 @@ pub async fn check_day(state: &ServerState, gateway_code: &str, day: NaiveDate) 
                 .add(payment_order::Column::OrderNo.is_in(lines.iter().map(|l| l.order_no.clone()))),
         )
         .all(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("bill orders", e))?;
+        .await?;
     let mut differences = Vec::new();
     for line in &lines {
         if !orders.iter().any(|order| matches(order, line)) {

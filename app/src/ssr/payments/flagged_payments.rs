@@ -26,13 +26,11 @@ pub async fn flagged(
         .filter(payment_notice::Column::SettledAt.is_null())
         .order_by_asc(payment_notice::Column::Id)
         .all(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("flag list", e))?;
+        .await?;
     let orders = payment_order::Entity::find()
         .filter(payment_order::Column::OrderNo.is_in(notices.iter().map(|n| n.order_no.clone())))
         .all(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("flag orders", e))?;
+        .await?;
     Ok(notices
         .into_iter()
         .filter(|n| match orders.iter().find(|o| o.order_no == n.order_no) {
@@ -55,8 +53,7 @@ pub async fn settle(state: &ServerState, staff: &Caller<Admin>, notice_id: i32, 
         .filter(payment_notice::Column::Id.eq(notice_id))
         .filter(payment_notice::Column::SettledAt.is_null())
         .exec(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("flag settle", e))?;
+        .await?;
     if settled.rows_affected == 1 {
         let detail = format!("notice {notice_id}: {note}");
         audit::record(&state.db, Some(staff.account()), AuditAction::PaymentFlagSettled, "payments", &detail, now)

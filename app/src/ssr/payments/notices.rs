@@ -49,6 +49,7 @@ pub async fn receive(
 
 /// Keeps a believed notification once (by the gateway's id for it) and applies it to its order;
 /// also how a payment found by asking the provider is applied, under an id of Zige's making.
+#[tracing::instrument(skip_all, fields(gateway = gateway_code))]
 pub async fn keep_and_apply(
     state: &ServerState,
     gateway_code: &str,
@@ -59,7 +60,7 @@ pub async fn keep_and_apply(
     if let Some(kept) = kept_notice(state, gateway_code, &notice.notice_id).await? {
         return Ok(kept.outcome);
     }
-    let txn = state.db.begin().await.map_err(|e| crate::ssr::internal("notice begin", e))?;
+    let txn = state.db.begin().await?;
     let row = payment_notice::ActiveModel {
         gateway: Set(gateway_code.to_string()),
         notice_id: Set(notice.notice_id.clone()),
@@ -89,8 +90,7 @@ pub async fn keep_and_apply(
         .col_expr(payment_notice::Column::Outcome, Expr::value(outcome.clone()))
         .filter(payment_notice::Column::Id.eq(row.id))
         .exec(&txn)
-        .await
-        .map_err(|e| crate::ssr::internal("notice outcome", e))?;
+        .await?;
     let detail = format!("{} txn {} {} fen: {outcome}", notice.order_no, notice.txn, notice.amount_fen);
     let action = match moved {
         Some(OrderState::Paid) => AuditAction::OrderPaid,
@@ -98,7 +98,7 @@ pub async fn keep_and_apply(
         _ => AuditAction::PaymentNoticeKept,
     };
     audit::record(&txn, None, action, gateway_code, &detail, now).await?;
-    txn.commit().await.map_err(|e| crate::ssr::internal("notice commit", e))?;
+    txn.commit().await?;
     Ok(outcome)
 }
 

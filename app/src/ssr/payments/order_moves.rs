@@ -44,7 +44,6 @@ pub async fn move_order(
         .filter(payment_order::Column::Id.eq(order.id))
         .filter(payment_order::Column::State.eq(order.state))
         .exec(conn)
-        .await
-        .map_err(|e| crate::ssr::internal("order move", e))?;
+        .await?;
     Ok(moved.rows_affected == 1)
 }

@@ -55,6 +55,7 @@ pub async fn fee_status(
 
 /// 生成订单: a new order for the exam's amount through `gateway_code`, or the open one when it
 /// is already there for the same gateway.
+#[tracing::instrument(skip_all, fields(user = account.id, exam = exam_code, gateway = gateway_code))]
 pub async fn create(
     state: &ServerState,
     account: &Caller<Candidate>,
@@ -124,13 +125,13 @@ pub async fn create(
 }
 
 /// Closes the candidate's own open order (to pay another way, or not at all).
+#[tracing::instrument(skip_all, fields(user = account.id, order = order_no))]
 pub async fn close(state: &ServerState, account: &Caller<Candidate>, order_no: &str) -> Result<(), AppError> {
     let order = payment_order::Entity::find()
         .filter(payment_order::Column::OrderNo.eq(order_no))
         .filter(payment_order::Column::UserId.eq(account.id))
         .one(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("order find", e))?
+        .await?
         .ok_or(AppError::NotFound)?;
     match decide(&order.facts(), &OrderEvent::Close) {
         OrderOutcome::Moves(OrderState::Closed) => {

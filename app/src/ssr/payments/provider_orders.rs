@@ -95,8 +95,7 @@ pub async fn close_stale(state: &ServerState) -> Result<(), AppError> {
         .order_by_asc(payment_order::Column::Id)
         .limit(ORDERS_PER_PASS)
         .all(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("stale orders", e))?;
+        .await?;
     for order in waiting {
         let result = if is_past_payable(&order.created_at, now) {
             close_stale_one(state, &order).await
@@ -145,7 +144,6 @@ pub async fn close_if_open(
         .filter(payment_order::Column::Id.eq(order_id))
         .filter(payment_order::Column::State.eq(OrderState::Created))
         .exec(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("order close", e))?;
+        .await?;
     Ok(closed.rows_affected == 1)
 }

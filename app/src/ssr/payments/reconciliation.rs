@@ -55,15 +55,13 @@ pub async fn rows(
         )
         .order_by_asc(payment_order::Column::Id)
         .all(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("reconciliation orders", e))?;
+        .await?;
     let numbers: Vec<&str> = orders.iter().map(|o| o.order_no.as_str()).collect();
     let notices = payment_notice::Entity::find()
         .filter(payment_notice::Column::OrderNo.is_in(numbers))
         .order_by_asc(payment_notice::Column::Id)
         .all(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("reconciliation notices", e))?;
+        .await?;
     Ok(orders
         .iter()
         .map(|order| {

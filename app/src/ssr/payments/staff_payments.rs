@@ -31,14 +31,14 @@ async fn originals_passed(state: &ServerState, application_id: i32) -> Result<bo
     let check = on_site_check::Entity::find()
         .filter(on_site_check::Column::ApplicationId.eq(application_id))
         .one(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("originals check", e))?;
+        .await?;
     Ok(check.is_some_and(|c| c.outcome.as_deref() == Some(on_site_check::PASSED)))
 }
 
 /// Records that the candidate with `id_number` paid the exam's fee on site, with the receipt or
 /// transaction number staff read off the terminal: by an administrator, or at the branch's desk
 /// by the exam's staff. An open online order is closed first.
+#[tracing::instrument(skip_all, fields(staff = staff.id, exam = exam_code))]
 pub async fn record_on_site(
     state: &ServerState,
     staff: &Caller<Staff>,
@@ -130,8 +130,7 @@ pub async fn record_on_site(
         ..Default::default()
     }
     .insert(&state.db)
-    .await
-    .map_err(|e| crate::ssr::internal("on-site order", e))?;
+    .await?;
     let detail = format!(
         "{} {} fen on site, receipt {receipt_no}, candidate {}",
         order.order_no,
@@ -146,6 +145,7 @@ pub async fn record_on_site(
 /// Refunds a paid order, with the reason: through its provider (refunded once the provider says
 /// the money is going back, 退款中 while it is still under way), or, for an on-site payment, at
 /// the desk.
+#[tracing::instrument(skip_all, fields(staff = staff.id, order = order_no))]
 pub async fn refund(
     state: &ServerState,
     staff: &Caller<Admin>,
@@ -159,8 +159,7 @@ pub async fn refund(
     let order = payment_order::Entity::find()
         .filter(payment_order::Column::OrderNo.eq(order_no))
         .one(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("order find", e))?
+        .await?
         .ok_or(AppError::NotFound)?;
     match decide(&order.facts(), &OrderEvent::Refund) {
         OrderOutcome::Moves(OrderState::Refunded) => refund_through_provider(state, staff, &order, reason).await?,
@@ -172,11 +171,7 @@ pub async fn refund(
             return Err(AppError::Internal)
         }
     }
-    let order = payment_order::Entity::find_by_id(order.id)
-        .one(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("order reload", e))?
-        .ok_or(AppError::NotFound)?;
+    let order = payment_order::Entity::find_by_id(order.id).one(&state.db).await?.ok_or(AppError::NotFound)?;
     Ok(order_view(state, &order))
 }
 

@@ -7,6 +7,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
 
 use crate::domain::exam_windows::format_moment;
+use crate::domain::record_ids::{ApplicationId, ApplicationVersion};
 use crate::domain::review_decision::{check_decision, Decision, DecisionProblem, ReviewFlag};
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
@@ -25,27 +26,24 @@ use crate::ssr::{entities::application, entities::material, entities::review_fla
 
 /// Stores the decision made on `version` of the application and returns the next application
 /// waiting in the same exam, for the reviewer's "next".
+#[tracing::instrument(skip_all, fields(reviewer = reviewer.id, application = application_id.0, version = version.0))]
 pub async fn decide(
     state: &ServerState,
     reviewer: &Caller<Staff>,
-    application_id: i32,
-    version: i32,
+    application_id: ApplicationId,
+    version: ApplicationVersion,
     decision: Decision,
-) -> Result<Option<i32>, AppError> {
+) -> Result<Option<ApplicationId>, AppError> {
     let db = &state.db;
     let now = state.clock.now();
-    let row = reviewer_access::reviewable(db, reviewer, application_id).await?;
+    let row = reviewer_access::reviewable(db, reviewer, application_id.0).await?;
     let definition = exam_store::load(db, &row.exam_code).await?.ok_or(AppError::NotFound)?;
     let images = crate::ssr::application::material_queries::rows_of(db, row.user_id, &row.exam_code).await?;
     let problems = check_decision(&decision, &images.iter().map(|m| m.id.clone()).collect::<Vec<_>>());
     if !problems.is_empty() {
         return Err(AppError::DecisionInvalid { problems });
     }
-    let candidate = user::Entity::find_by_id(row.user_id)
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("candidate lookup", e))?
-        .ok_or(AppError::NotFound)?;
+    let candidate = user::Entity::find_by_id(row.user_id).one(db).await?.ok_or(AppError::NotFound)?;
     let change = decision.change();
     let results_at = definition.windows.results_published.with_timezone(&Utc).max(now);
     if matches!(decision, Decision::Return { .. }) && now >= definition.windows.review_closes {
@@ -62,13 +60,13 @@ pub async fn decide(
     }
 
     // Decided or returned meanwhile: someone got there first.
-    let Some(new_state) = row.state.after(change) else { return Err(stale(db, application_id).await) };
-    let txn = db.begin().await.map_err(|e| crate::ssr::internal("decision begin", e))?;
+    let Some(new_state) = row.state.after(change) else { return Err(stale(db, application_id.0).await) };
+    let txn = db.begin().await?;
     let form_unlocked =
         matches!(&decision, Decision::Return { flags } if flags.iter().any(|f| f.material_id.is_none()));
     let updated = application::Entity::update_many()
         .col_expr(application::Column::State, Expr::value(new_state))
-        .col_expr(application::Column::ReviewVersion, Expr::value(version + 1))
+        .col_expr(application::Column::ReviewVersion, Expr::value(version.0 + 1))
         .col_expr(application::Column::ReviewerId, Expr::value(reviewer.id))
         .col_expr(application::Column::DecidedAt, Expr::value(now))
         .col_expr(application::Column::FormUnlocked, Expr::value(form_unlocked))
@@ -80,17 +78,16 @@ pub async fn decide(
             }),
         )
         .filter(application::Column::Id.eq(row.id))
-        .filter(application::Column::ReviewVersion.eq(version))
+        .filter(application::Column::ReviewVersion.eq(version.0))
         // Only the reviewer holding the application decides it (a take bumps the version, so a
         // take by someone else since also fails the line above).
         .filter(application::Column::ReviewerId.eq(reviewer.id))
         .filter(application::Column::State.is_in(change.allowed_from().iter().copied()))
         .exec(&txn)
-        .await
-        .map_err(|e| crate::ssr::internal("decision update", e))?;
+        .await?;
     if updated.rows_affected != 1 {
         drop(txn);
-        return Err(stale(db, application_id).await);
+        return Err(stale(db, application_id.0).await);
     }
     let target = format!("application {} (exam {}, {})", row.id, row.exam_code, audit::actor_label(&candidate));
     let (message_zh, message_en, visible_from) = match &decision {
@@ -153,8 +150,8 @@ pub async fn decide(
         },
     )
     .await?;
-    txn.commit().await.map_err(|e| crate::ssr::internal("decision commit", e))?;
-    Ok(review_queue::next_awaiting(db, &row.exam_code, row.id).await?.map(|next| next.id))
+    txn.commit().await?;
+    Ok(review_queue::next_awaiting(db, &row.exam_code, row.id).await?.map(|next| ApplicationId(next.id)))
 }
 
 async fn record_flag(
@@ -175,8 +172,7 @@ async fn record_flag(
         ..Default::default()
     }
     .insert(txn)
-    .await
-    .map_err(|e| crate::ssr::internal("flag insert", e))?;
+    .await?;
     if let Some(material_id) = &flag.material_id {
         // Exactly this image opens; the candidate's other images stay locked.
         material::Entity::update_many()
@@ -184,8 +180,7 @@ async fn record_flag(
             .filter(material::Column::Id.eq(material_id.as_str()))
             .filter(material::Column::UserId.eq(row.user_id))
             .exec(txn)
-            .await
-            .map_err(|e| crate::ssr::internal("unlock", e))?;
+            .await?;
     }
     Ok(())
 }

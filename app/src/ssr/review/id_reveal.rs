@@ -13,11 +13,7 @@ use crate::ssr::infra::server_state::ServerState;
 
 pub async fn reveal(state: &ServerState, account: &Caller<Staff>, application_id: i32) -> Result<String, AppError> {
     let application = reviewer_access::reviewable(&state.db, account, application_id).await?;
-    let candidate = user::Entity::find_by_id(application.user_id)
-        .one(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("candidate lookup", e))?
-        .ok_or(AppError::NotFound)?;
+    let candidate = user::Entity::find_by_id(application.user_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
     audit::record(
         &state.db,
         Some(account.account()),

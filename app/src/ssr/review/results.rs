@@ -25,10 +25,9 @@ pub async fn rows(db: &DatabaseConnection, exam_code: &str, offset: FixedOffset)
         .filter(application::Column::LastSubmittedAt.is_not_null())
         .order_by_asc(application::Column::Id)
         .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("results", e))?;
+        .await?;
     let people =
-        crate::ssr::review::review_queue::names_of(db, applications.iter().map(|a| a.user_id).collect()).await?;
+        crate::ssr::application::people::names_of(db, applications.iter().map(|a| a.user_id).collect()).await?;
     let moment = |t: Option<chrono::DateTime<chrono::Utc>>| {
         t.map(|t| t.with_timezone(&offset).format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default()
     };

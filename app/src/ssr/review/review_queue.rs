@@ -3,16 +3,15 @@
 //! submitted, id), so the thousandth page costs what the first does however many applications
 //! there are.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::domain::{ApplicationState, Change};
 use crate::error::AppError;
 use crate::models::review::{QueueCursor, QueueQuery, QueueRow};
-use crate::ssr::review::queue_findings;
-use crate::ssr::{entities::application, entities::user};
+use crate::ssr::application::people::names_of;
+use crate::ssr::assistant::findings_in_queue;
+use crate::ssr::entities::application;
 
 pub const PAGE_SIZE: u64 = 50;
 
@@ -33,7 +32,7 @@ pub async fn page(
     if let Some(to) = query.to.as_deref().filter(|d| !d.is_empty()) {
         select = select.filter(application::Column::LastSubmittedAt.lt(day_start(to, offset, 1)?));
     }
-    if let Some(found) = queue_findings::condition(query.findings) {
+    if let Some(found) = findings_in_queue::condition(query.findings) {
         select = select.filter(found);
     }
     if let Some(cursor) = &query.after {
@@ -53,8 +52,7 @@ pub async fn page(
         .order_by_asc(application::Column::Id)
         .limit(PAGE_SIZE + 1)
         .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("queue page", e))?;
+        .await?;
     let more = rows.len() as u64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
     let next = if more {
@@ -63,7 +61,7 @@ pub async fn page(
         None
     };
     let people = names_of(db, rows.iter().flat_map(|r| [Some(r.user_id), r.reviewer_id]).flatten().collect()).await?;
-    let mut badges = queue_findings::badges(db, &query.exam_code, rows.iter().map(|r| r.user_id).collect()).await?;
+    let mut badges = findings_in_queue::badges(db, &query.exam_code, rows.iter().map(|r| r.user_id).collect()).await?;
     let queue_rows = rows
         .into_iter()
         .map(|r| {
@@ -105,18 +103,6 @@ pub async fn next_awaiting(
         .one(db)
         .await
         .map_err(|e| crate::ssr::internal("next in queue", e))
-}
-
-pub async fn names_of(db: &DatabaseConnection, ids: Vec<i32>) -> Result<HashMap<i32, user::Model>, AppError> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let people = user::Entity::find()
-        .filter(user::Column::Id.is_in(ids))
-        .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("people lookup", e))?;
-    Ok(people.into_iter().map(|p| (p.id, p)).collect())
 }
 
 /// Midnight at the start of `day` (+ `plus_days`) in the exam's offset.

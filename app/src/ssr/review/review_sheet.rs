@@ -7,6 +7,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::domain::exam_windows::format_utc;
+use crate::domain::record_ids::{ApplicationId, ApplicationVersion};
 use crate::error::AppError;
 use crate::models::review::{NextApplication, PreviousImage, ReviewCategory, ReviewImage, ReviewSheet};
 use crate::ssr::access::caller::Caller;
@@ -15,8 +16,8 @@ use crate::ssr::access::reviewer_access;
 use crate::ssr::application::review_flags;
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::{
-    application::application_queries, application::material_queries, exams::exam_store, messaging::timeline,
-    review::desk_findings, review::review_queue,
+    application::application_queries, application::material_queries, application::people, assistant::findings_on_desk,
+    exams::exam_store, messaging::timeline, review::review_queue,
 };
 use crate::ssr::{entities::application, entities::material_version};
 
@@ -44,14 +45,9 @@ pub async fn open(
             .filter(application::Column::Id.eq(row.id))
             .filter(application::Column::ReviewVersion.eq(row.review_version))
             .exec(db)
-            .await
-            .map_err(|e| crate::ssr::internal("take", e))?;
+            .await?;
         // Access was settled above; only the row's new state is needed.
-        row = application::Entity::find_by_id(application_id)
-            .one(db)
-            .await
-            .map_err(|e| crate::ssr::internal("application reread", e))?
-            .ok_or(AppError::NotFound)?;
+        row = application::Entity::find_by_id(application_id).one(db).await?.ok_or(AppError::NotFound)?;
     }
     sheet(state, account, row, now).await
 }
@@ -65,15 +61,14 @@ async fn sheet(
     let db = &state.db;
     let definition = exam_store::load(db, &row.exam_code).await?.ok_or(AppError::NotFound)?;
     let offset = definition.windows.offset();
-    let people =
-        review_queue::names_of(db, [Some(row.user_id), row.reviewer_id].into_iter().flatten().collect()).await?;
+    let people = people::names_of(db, [Some(row.user_id), row.reviewer_id].into_iter().flatten().collect()).await?;
     let candidate = people.get(&row.user_id).ok_or(AppError::NotFound)?;
     let held_by = live_holder(&row, now).or(row.reviewer_id.filter(|id| *id == account.id));
     let flags = review_flags::last_flags(db, row.id).await?;
     let rows = material_queries::rows_of(db, row.user_id, &row.exam_code).await?;
     let replaced_since = flags.first().map(|f| f.created_at);
     let previous = previous_versions(db, rows.iter().map(|m| m.id.clone()).collect(), replaced_since).await?;
-    let mut findings = desk_findings::findings_of(db, account, &rows).await?;
+    let mut findings = findings_on_desk::findings_of(db, account, &rows).await?;
     let categories = definition
         .categories
         .iter()
@@ -96,13 +91,13 @@ async fn sheet(
         })
         .collect();
     Ok(ReviewSheet {
-        application_id: row.id,
+        application_id: ApplicationId(row.id),
         exam: exam_store::summary_of(&definition),
         candidate_name: candidate.name.clone(),
         id_number_masked: candidate.masked_id_number(),
         state: row.state,
         round: row.round,
-        version: row.review_version,
+        version: ApplicationVersion(row.review_version),
         taken_by: held_by.and_then(|id| people.get(&id)).map(|p| p.name.clone()),
         taken_by_me: held_by == Some(account.id),
         form: application_queries::form_of(&row),
@@ -146,8 +141,7 @@ async fn previous_versions(
         .filter(material_version::Column::ReplacedAt.gte(since))
         .order_by_desc(material_version::Column::ReplacedAt)
         .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("versions", e))?;
+        .await?;
     let mut newest: Vec<material_version::Model> = Vec::new();
     for version in versions {
         if !newest.iter().any(|v| v.material_id == version.material_id) {

@@ -28,6 +28,7 @@ pub async fn seating(state: &ServerState, _: &Caller<Admin>, exam_code: &str) ->
 }
 
 /// Gives the next free seats to everyone waiting, by the rule; audited.
+#[tracing::instrument(skip_all, fields(staff = staff.id, exam = exam_code))]
 pub async fn assign(state: &ServerState, staff: &Caller<Admin>, exam_code: &str) -> Result<SeatingView, AppError> {
     let (definition, spec) = with_tickets(state, exam_code).await?;
     let now = state.clock.now();
@@ -54,7 +55,7 @@ pub async fn assign(state: &ServerState, staff: &Caller<Admin>, exam_code: &str)
         assigned_at: Set(now),
         ..Default::default()
     });
-    let transaction = state.db.begin().await.map_err(|e| crate::ssr::internal("seats begin", e))?;
+    let transaction = state.db.begin().await?;
     if !given.is_empty() {
         // Another round that ran at the same time took one of these seats: nothing of this
         // round is kept, and running it again gives the next free ones.
@@ -62,7 +63,7 @@ pub async fn assign(state: &ServerState, staff: &Caller<Admin>, exam_code: &str)
             return Err(AppError::Busy { retry_after_secs: 1 });
         }
     }
-    transaction.commit().await.map_err(|e| crate::ssr::internal("seats commit", e))?;
+    transaction.commit().await?;
     let detail =
         format!("exam {exam_code}: {} seats given, {} still waiting", given.len(), waiting.len() - given.len());
     audit::record(&state.db, Some(staff.account()), AuditAction::SeatsAssigned, "seats", &detail, now).await?;
@@ -98,8 +99,7 @@ async fn waiting(
         .order_by_asc(application::Column::DecidedAt)
         .order_by_asc(application::Column::Id)
         .all(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("seats approved", e))?;
+        .await?;
     let paid: Option<HashSet<i32>> = match definition.fee {
         None => None,
         Some(_) => Some(
@@ -107,8 +107,7 @@ async fn waiting(
                 .filter(payment_order::Column::ExamCode.eq(&definition.code))
                 .filter(payment_order::Column::State.eq(OrderState::Paid))
                 .all(&state.db)
-                .await
-                .map_err(|e| crate::ssr::internal("seats paid", e))?
+                .await?
                 .into_iter()
                 .map(|o| o.application_id)
                 .collect(),

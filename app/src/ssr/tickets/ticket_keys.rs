@@ -26,8 +26,8 @@ pub async fn load_or_create(
     legacy_seed: [u8; 32],
     now: DateTime<Utc>,
 ) -> Result<TicketKeys, AppError> {
-    if ticket_key::Entity::find().count(db).await.map_err(|e| crate::ssr::internal("ticket keys count", e))? == 0 {
-        let seats = seat_assignment::Entity::find().count(db).await.map_err(|e| crate::ssr::internal("seats", e))?;
+    if ticket_key::Entity::find().count(db).await? == 0 {
+        let seats = seat_assignment::Entity::find().count(db).await?;
         let seed = if seats > 0 { legacy_seed } else { rand::random() };
         insert(db, FIRST_KEY, seed, now).await?;
     }
@@ -47,11 +47,7 @@ pub async fn rotate(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Ticke
 
 /// The keys in the database, the newest first; an error before any server has made one.
 pub async fn load(db: &impl ConnectionTrait) -> Result<TicketKeys, AppError> {
-    let rows = ticket_key::Entity::find()
-        .order_by_desc(ticket_key::Column::Id)
-        .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("ticket keys", e))?;
+    let rows = ticket_key::Entity::find().order_by_desc(ticket_key::Column::Id).all(db).await?;
     let newest_id = rows.first().map_or(0, |row| row.id);
     let keys: Vec<SigningKey> =
         rows.iter().filter_map(|row| seed_from_text(&row.seed)).map(|s| SigningKey::from_bytes(&s)).collect();
@@ -65,8 +61,7 @@ async fn insert(db: &impl ConnectionTrait, id: i32, seed: [u8; 32], now: DateTim
     ticket_key::Entity::insert(row)
         .on_conflict(OnConflict::column(ticket_key::Column::Id).do_nothing().to_owned())
         .exec_without_returning(db)
-        .await
-        .map_err(|e| crate::ssr::internal("ticket key insert", e))?;
+        .await?;
     Ok(())
 }
 

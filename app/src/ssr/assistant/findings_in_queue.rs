@@ -74,32 +74,24 @@ pub async fn badges(
     exam_code: &str,
     user_ids: Vec<i32>,
 ) -> Result<HashMap<i32, (Vec<FindingKind>, bool)>, AppError> {
-    let fail = |e| crate::ssr::internal("queue findings", e);
     let pictures = material::Entity::find()
         .filter(material::Column::ExamCode.eq(exam_code))
         .filter(material::Column::UserId.is_in(user_ids))
         .all(db)
-        .await
-        .map_err(fail)?;
+        .await?;
     let keys: Vec<String> = pictures.iter().map(|p| p.blob_key.clone()).collect();
     let found: HashMap<String, picture_finding::Model> = picture_finding::Entity::find()
         .filter(picture_finding::Column::BlobKey.is_in(keys.clone()))
         .all(db)
-        .await
-        .map_err(fail)?
+        .await?
         .into_iter()
         .map(|f| (f.blob_key.clone(), f))
         .collect();
-    let pairs = similar_picture::Entity::find()
-        .filter(similar_picture::Column::BlobKey.is_in(keys))
-        .all(db)
-        .await
-        .map_err(fail)?;
+    let pairs = similar_picture::Entity::find().filter(similar_picture::Column::BlobKey.is_in(keys)).all(db).await?;
     let existing: HashSet<String> = material::Entity::find()
         .filter(material::Column::BlobKey.is_in(pairs.iter().map(|p| p.other_blob_key.clone())))
         .all(db)
-        .await
-        .map_err(fail)?
+        .await?
         .into_iter()
         .map(|m| m.blob_key)
         .collect();

@@ -12,9 +12,9 @@ use crate::models::picture_findings::{PairSide, SimilarPair};
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Admin;
 use crate::ssr::application::application_queries;
+use crate::ssr::application::people;
 use crate::ssr::entities::{material, picture_finding, similar_picture};
 use crate::ssr::exams::exam_store;
-use crate::ssr::review::review_queue;
 
 /// For administrators alone: the pairs name other candidates' applications in any exam.
 pub async fn pairs_of_exam(
@@ -22,23 +22,19 @@ pub async fn pairs_of_exam(
     _admin: &Caller<Admin>,
     exam_code: &str,
 ) -> Result<Vec<SimilarPair>, AppError> {
-    let fail = |e| crate::ssr::internal("similar pairs", e);
-    let pictures =
-        material::Entity::find().filter(material::Column::ExamCode.eq(exam_code)).all(db).await.map_err(fail)?;
+    let pictures = material::Entity::find().filter(material::Column::ExamCode.eq(exam_code)).all(db).await?;
     let pairs = similar_picture::Entity::find()
         .filter(similar_picture::Column::BlobKey.is_in(pictures.iter().map(|p| p.blob_key.clone())))
         .all(db)
-        .await
-        .map_err(fail)?;
+        .await?;
     let others = material::Entity::find()
         .filter(material::Column::BlobKey.is_in(pairs.iter().map(|p| p.other_blob_key.clone())))
         .all(db)
-        .await
-        .map_err(fail)?;
+        .await?;
     let by_key: HashMap<&str, &material::Model> =
         pictures.iter().chain(others.iter()).map(|m| (m.blob_key.as_str(), m)).collect();
-    let names = review_queue::names_of(db, by_key.values().map(|m| m.user_id).collect()).await?;
-    let findings = picture_finding::by_blob_key(db, by_key.keys().map(|key| key.to_string())).await.map_err(fail)?;
+    let names = people::names_of(db, by_key.values().map(|m| m.user_id).collect()).await?;
+    let findings = picture_finding::by_blob_key(db, by_key.keys().map(|key| key.to_string())).await?;
     let number = |picture: &material::Model| findings.get(&picture.blob_key).and_then(|f| f.document_number.clone());
     let definitions = exam_store::load_each(db, by_key.values().map(|m| m.exam_code.clone()).collect()).await?;
     let mut seen = HashSet::new();

@@ -15,9 +15,9 @@ use crate::models::picture_findings::{
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Staff;
 use crate::ssr::access::reviewer_access;
+use crate::ssr::application::people;
 use crate::ssr::entities::picture_finding::{IdNumberState, QrState};
 use crate::ssr::entities::{advice_receipt, material, picture_finding, similar_picture};
-use crate::ssr::review::review_queue;
 
 /// The findings of each of `pictures` the assistant has looked at, by material id.
 pub async fn findings_of(
@@ -26,23 +26,18 @@ pub async fn findings_of(
     pictures: &[material::Model],
 ) -> Result<HashMap<String, PictureFindings>, AppError> {
     let keys: Vec<String> = pictures.iter().map(|p| p.blob_key.clone()).collect();
-    let pairs = similar_picture::Entity::find()
-        .filter(similar_picture::Column::BlobKey.is_in(keys.clone()))
-        .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("similar pictures", e))?;
+    let pairs =
+        similar_picture::Entity::find().filter(similar_picture::Column::BlobKey.is_in(keys.clone())).all(db).await?;
     // The other sides' findings too: their numbers as read.
     let found =
         picture_finding::by_blob_key(db, keys.iter().cloned().chain(pairs.iter().map(|p| p.other_blob_key.clone())))
-            .await
-            .map_err(|e| crate::ssr::internal("picture findings", e))?;
+            .await?;
     let alike = alike_pictures(db, account, &pairs).await?;
     let receipts = advice_receipt::Entity::find()
         .filter(advice_receipt::Column::UserId.is_in(pictures.iter().map(|p| p.user_id)))
         .filter(advice_receipt::Column::Sha256.is_in(keys.iter().filter_map(|key| found.get(key)?.sha256.clone())))
         .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("advice receipts", e))?;
+        .await?;
     let mut by_material = HashMap::new();
     for picture in pictures {
         // Still being compared with other people's pictures: not looked at yet.
@@ -120,9 +115,8 @@ async fn alike_pictures(
     let others = material::Entity::find()
         .filter(material::Column::BlobKey.is_in(pairs.iter().map(|p| p.other_blob_key.clone())))
         .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("similar pictures' owners", e))?;
-    let names = review_queue::names_of(db, others.iter().map(|o| o.user_id).collect()).await?;
+        .await?;
+    let names = people::names_of(db, others.iter().map(|o| o.user_id).collect()).await?;
     let mut alike = HashMap::new();
     for other in others {
         let distance = pairs.iter().find(|p| p.other_blob_key == other.blob_key).map_or(0, |p| p.distance as u32);

@@ -1,0 +1,17 @@
+//! The people an application, a picture or a queue row names, looked up once for a page.
+
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+
+use crate::error::AppError;
+use crate::ssr::entities::user;
+
+/// The accounts of `ids`, by id; an id with no account is simply absent.
+pub async fn names_of(db: &DatabaseConnection, ids: Vec<i32>) -> Result<HashMap<i32, user::Model>, AppError> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let people = user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await?;
+    Ok(people.into_iter().map(|p| (p.id, p)).collect())
+}
