@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import * as QRCode from 'qrcode';
-import { adminContext, call, expectAccessible, makeScene, open, signUpCandidate, staffLogsInOnThePage, switchLanguage, waitForHydration, DEMO_ADMIN } from './support';
+import { adminContext, call, expectAccessible, makeScene, newResidentId, open, signUpCandidate, staffLogsInOnThePage, switchLanguage, waitForHydration, DEMO_ADMIN } from './support';
 
 // The reviewer's assistant (issue 34): a category that wants a readable QR code (a 学信网
 // report's). The candidate hears before sending whether the code could be read; the reviewer
@@ -10,7 +10,7 @@ import { adminContext, call, expectAccessible, makeScene, open, signUpCandidate,
 const VCODE = 'A1B2C3D4E5F6G7H8';
 const XUEXIN = `https://www.chsi.com.cn/xlcx/bg.do?vcode=${VCODE}&srcid=bgcx`;
 
-function exam(code: string): string {
+function exam(code: string, holderIdNumber = false): string {
   const at = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
   return `
 code = "${code}"
@@ -30,6 +30,7 @@ code = "chsi_record"
 name_zh = "学历证书电子注册备案表"
 name_en = "Registration record"
 qr = "required"
+holder_id_number = ${holderIdNumber}
 [categories.rules]
 formats = ["jpeg"]
 max_count = 3
@@ -143,5 +144,47 @@ test('the candidate hears about an unreadable QR code before sending; the review
   const pair = pairs.locator('tr', { hasText: name }).filter({ hasText: othersName }).first();
   await expect(pair.getByRole('link', { name: `${othersName} · ${code} · 学历证书电子注册备案表` })).toBeVisible();
   await expect(pair.locator('img.alike-picture')).toHaveCount(2);
+  await desk.context().close();
+});
+
+test("another person's record handed in as one's own is flagged 不一致 on the desk, in Chinese and English", async ({ browser, page }) => {
+  const code = `rec${Date.now() % 100000}`;
+  const admin = await adminContext(browser);
+  await call(admin.request, 'admin_create_exam', { preset: null, code, source: exam(code, true) });
+
+  const name = `他人备案表${Date.now() % 10000}`;
+  const own = await signUpCandidate(page, name, '13912345682');
+  let someoneElse = newResidentId();
+  while (someoneElse === own) someoneElse = newResidentId();
+  await call(page.request, 'accept_pledge', { code });
+  await open(page, `/exams/${code}`);
+  const records = page.getByRole('region', { name: '学历证书电子注册备案表' });
+  // A readable record with its QR code, printing another person's 证件号码.
+  const modules = QRCode.create(XUEXIN, { errorCorrectionLevel: 'M' }).modules;
+  const qr = { size: modules.size, data: Array.from(modules.data as Uint8Array) };
+  const theirs = await makeScene(page, { width: 1240, height: 1754, scene: 'page', quality: 0.9, qr, holderId: someoneElse });
+  await records.locator('#file-chsi_record').setInputFiles({ name: 'record.jpg', mimeType: 'image/jpeg', buffer: theirs });
+  await expect(records.getByTestId('qr-advice')).toContainText(`已识别二维码：学信网在线验证报告（验证码 ${VCODE}）`);
+  await records.getByRole('button', { name: '上传', exact: true }).click();
+  await expect(records.locator('li.material')).toHaveCount(1);
+  await call(page.request, 'save_application', { code, form: {}, position: null, submit: true });
+
+  const desk = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await staffLogsInOnThePage(desk, DEMO_ADMIN);
+  await open(desk, `/review/exams/${code}`);
+  const row = desk.getByTestId('queue').locator('tr', { hasText: name });
+  await expect(async () => {
+    await desk.reload();
+    await expect(row.locator('.badge.finding[data-finding="id_number_differs"]')).toHaveText('证件号码不一致', { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await row.getByRole('link', { name }).click();
+  await expect(desk.getByRole('heading', { name: `审核：${name}` })).toBeVisible();
+  await waitForHydration(desk);
+  const facts = desk.getByTestId('picture-facts');
+  await expect(facts.getByTestId('id-number-fact')).toHaveText(`证件号码识别：不一致（识别为 ${someoneElse}）`);
+  await expect(facts.getByTestId('qr-fact')).toContainText(`学信网在线验证报告，验证码 ${VCODE}`);
+  await expectAccessible(desk);
+  await switchLanguage(desk, 'English');
+  await expect(facts.getByTestId('id-number-fact')).toHaveText(`ID number read: another one (${someoneElse})`);
   await desk.context().close();
 });

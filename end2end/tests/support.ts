@@ -168,9 +168,11 @@ export async function makeScene(
     /** A QR code's modules (`QRCode.create(text).modules` of npm's qrcode: its size and one 0/1 per
      * module, row by row), printed in the page's lower right corner. */
     qr?: { size: number; data: number[] };
+    /** A record's holder: `证件号码 <holderId>` printed near the page's top, as a 备案表 prints it. */
+    holderId?: string;
   },
 ): Promise<Buffer> {
-  const base64 = await page.evaluate(async ({ width, height, scene, background, blur, brightness, quality, orientation, qr }) => {
+  const base64 = await page.evaluate(async ({ width, height, scene, background, blur, brightness, quality, orientation, qr, holderId }) => {
     // A phone held sideways stores the picture turned a quarter to the left (orientation 6).
     const [w, h] = orientation === 6 ? [height, width] : [width, height];
     const scratch = document.createElement('canvas');
@@ -182,8 +184,12 @@ export async function makeScene(
     if (scene === 'page') {
       draw.fillStyle = '#1d2330';
       const size = Math.round(width / 40);
+      if (holderId) {
+        draw.font = `${Math.round(size * 1.4)}px sans-serif`;
+        draw.fillText(`证件号码  ${holderId}`, size * 2, size * 3);
+      }
       draw.font = `${size}px sans-serif`;
-      for (let y = size * 3, line = 0; y < height - size * 2; y += size * 1.6, line++) {
+      for (let y = size * (holderId ? 6 : 3), line = 0; y < height - size * 2; y += size * 1.6, line++) {
         draw.fillText(`Certificate No. 2026-${1000 + line} awarded to the holder, registered and sealed`, size * 2, y);
       }
       if (qr) {
@@ -249,19 +255,21 @@ export async function makeScene(
     let binary = '';
     bytes.forEach((b) => (binary += String.fromCharCode(b)));
     return btoa(binary);
-  }, { background: '#f4f2ee', blur: 0, brightness: 1, quality: 0.92, orientation: undefined, qr: undefined, ...options });
+  }, { background: '#f4f2ee', blur: 0, brightness: 1, quality: 0.92, orientation: undefined, qr: undefined, holderId: undefined, ...options });
   return Buffer.from(base64, 'base64');
 }
 
-/** Signs a new candidate up through the page (Chinese), landing on 我的考试. */
-export async function signUpCandidate(page: Page, name: string, mobile = '13912345678'): Promise<void> {
+/** Signs a new candidate up through the page (Chinese), landing on 我的考试; their ID number. */
+export async function signUpCandidate(page: Page, name: string, mobile = '13912345678'): Promise<string> {
+  const idNumber = newResidentId();
   await open(page, '/signup');
-  await page.getByLabel('证件号码').fill(newResidentId());
+  await page.getByLabel('证件号码').fill(idNumber);
   await page.getByLabel('姓名').fill(name);
   await page.getByLabel('手机号码').fill(mobile);
   await page.getByLabel(/^密码/).fill('Exam2026pass');
   await clickToNextPage(page, page.getByRole('button', { name: '注册' }));
   await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible();
+  return idNumber;
 }
 
 /** Calls a server function by its endpoint name with a JSON body; fails the test unless it answers 2xx. */

@@ -115,6 +115,11 @@ pub struct CategoryDefinition {
     /// sending, and what the code says on the reviewer's desk.
     #[serde(default)]
     pub qr: QrRequirement,
+    /// `holder_id_number = true`: each picture prints its holder's 证件号码 (a 学信网 备案表, a 学位认证报告,
+    /// a qualification certificate), which the reviewer's assistant reads and compares with the
+    /// account's, as it does the ID card's: another person's record is said so on the desk.
+    #[serde(default)]
+    pub holder_id_number: bool,
     /// A fixed set of named places, e.g. 正面 and 反面: sequence number n is slot n.
     #[serde(default)]
     pub slots: Vec<SlotName>,

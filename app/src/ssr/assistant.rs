@@ -8,6 +8,7 @@
 pub mod advice_receipts;
 pub mod assistant_state;
 pub mod card_number_check;
+pub mod document_number_retry;
 pub mod findings_in_queue;
 pub mod findings_on_desk;
 pub mod id_number_retry;
@@ -17,5 +18,6 @@ pub mod picture_assistant;
 pub mod picture_comparison;
 pub mod picture_hashes;
 pub mod quiet_picture_work;
+pub mod reading_retry;
 pub mod similar_pairs_report;
 pub mod told_apart;

@@ -35,6 +35,7 @@ mod m20261127_000029_create_on_site_checks;
 mod m20261128_000030_reviewer_assignments_duty;
 mod m20261128_000031_create_provider_identities;
 mod m20261128_000032_eligible_candidates_registration;
+mod m20261128_000033_picture_findings_document_number_retry_at;
 
 pub struct Migrator;
 
@@ -74,6 +75,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000030_reviewer_assignments_duty::Migration),
             Box::new(m20261128_000031_create_provider_identities::Migration),
             Box::new(m20261128_000032_eligible_candidates_registration::Migration),
+            Box::new(m20261128_000033_picture_findings_document_number_retry_at::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@ use picture_checks::document_hash::{document_hash, same_document};
 use serde_json::{json, Value};
 use support::certificate_pictures::certificate_page;
 use support::id_card_pictures::id_card_scan;
+use support::record_pictures::{xuexin_record, RecordHolder};
 use support::review_pictures::{code_cut_off, code_smeared, document_page, grainy, jpeg, rephotographed, white_page};
 use support::*;
 
@@ -311,6 +312,54 @@ async fn the_number_on_the_id_card_is_read_and_compared_with_the_account() {
     );
 }
 
+/// An exam whose 备案表 prints its holder's 证件号码 (`holder_id_number`), and a diploma that does not.
+fn record_exam(app: &TestApp) -> String {
+    let categories = REPORT_AND_DIPLOMA.replacen("qr = \"required\"", "qr = \"required\"\nholder_id_number = true", 1);
+    open_exam(app, "923", "", &categories)
+}
+
+#[tokio::test]
+async fn the_holders_number_on_a_record_is_compared_with_the_account_and_another_persons_record_is_said_so() {
+    let app = spawn_app().await;
+    app.add_exam(&record_exam(&app)).await;
+    let record = |holder: &str, smeared: bool| {
+        let holder = RecordHolder { name: "王小明", id_number: holder, certificate_number: "104231201205001234" };
+        ("report", jpeg(&xuexin_record(&holder, XUEXIN, smeared), 90))
+    };
+    // Alice hands in her own record; Bob hands in Carol's (QR code and all: only the number says
+    // whose it is); Carol's own record has its number smeared.
+    submitted(&app, ALICE, "923", vec![record(ALICE, false), ("diploma", jpeg(&document_page(3, None), 85))]).await;
+    submitted(&app, BOB, "923", vec![record(CAROL, false)]).await;
+    submitted(&app, CAROL, "923", vec![record(CAROL, true)]).await;
+
+    let admin = app.admin().await;
+    let [alice, bob, carol] = waiting_in_order(&admin, "923").await[..] else { panic!("three applications") };
+    let alice_sheet = sheet_when_looked_at(&admin, alice).await;
+    assert_eq!(findings(&alice_sheet, "report", 1)["id_number"], json!("Matches"));
+    assert_eq!(
+        findings(&alice_sheet, "diploma", 2)["id_number"],
+        Value::Null,
+        "a diploma prints no holder's number here"
+    );
+    let bob_sheet = sheet_when_looked_at(&admin, bob).await;
+    assert_eq!(findings(&bob_sheet, "report", 1)["id_number"], json!({ "Differs": { "read": CAROL } }));
+    assert_eq!(findings(&bob_sheet, "report", 1)["qr"]["Read"]["text"], json!(XUEXIN), "its code is read as before");
+    // The 证书编号's 18 digits are no ID number: with the holder's smeared, nothing is said to differ.
+    let carol_sheet = sheet_when_looked_at(&admin, carol).await;
+    assert_eq!(findings(&carol_sheet, "report", 1)["id_number"], json!("Unreadable"));
+
+    let differs: Value = admin
+        .call("review_queue", json!({ "query": { "exam_code": "923", "filter": "awaiting", "from": null, "to": null, "findings": { "Kind": "IdNumberDiffers" }, "after": null } }))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        differs["rows"].as_array().unwrap().iter().map(|r| r["application_id"].as_i64().unwrap()).collect::<Vec<_>>(),
+        [bob]
+    );
+}
+
 #[tokio::test]
 async fn a_card_number_tesseract_did_not_finish_is_read_again_later_and_never_called_unreadable() {
     let folder = tempfile::tempdir().unwrap();
@@ -365,6 +414,34 @@ async fn a_certificate_number_tesseract_did_not_finish_is_not_kept_as_unread_and
     let bobs_sheet = sheet_when_looked_at(&admin, bob).await;
     assert_eq!(alike_applications(&bobs_sheet), [json!(alice)]);
     assert_eq!(findings(&bobs_sheet, "diploma", 1)["alike"][0]["numbers"], json!({ "Same": "104231202005001234" }));
+}
+
+#[tokio::test]
+async fn a_pair_kept_for_want_of_a_reading_is_compared_again_once_the_reading_finishes() {
+    let folder = tempfile::tempdir().unwrap();
+    let (tesseract, broken) = broken_tesseract(folder.path());
+    let app = spawn_app_with(move |config| config.tesseract = tesseract).await;
+    app.add_exam(&exam(&app, "929")).await;
+    // Alice's certificate and Erin's, a classmate's on the same template, while tesseract fails.
+    submitted(&app, ALICE, "929", vec![("diploma", jpeg(&certificate_page(7, "104231202005001234"), 90))]).await;
+    let erins = jpeg(&certificate_page(7, "104231202005001299"), 90);
+    submitted(&app, &resident_id(5), "929", vec![("diploma", erins)]).await;
+    let admin = app.admin().await;
+    let [alice, erin] = waiting_in_order(&admin, "929").await[..] else { panic!("two applications") };
+    for application in [alice, erin] {
+        sheet_when_looked_at(&admin, application).await;
+    }
+    assert_eq!(alike_applications(&admin.sheet(alice).await), [json!(erin)], "kept: nothing is known of the numbers");
+
+    // Mended, and no other picture joins them: once the readings are due again, the two numbers
+    // read and part the pair, on both desks.
+    std::fs::remove_file(&broken).unwrap();
+    app::ssr::assistant::picture_assistant::look_at_waiting(&app.state).await.unwrap();
+    assert_eq!(alike_applications(&admin.sheet(alice).await), [json!(erin)], "not before the wait is over");
+    app.clock.set(app.clock_now() + chrono::Duration::minutes(11));
+    app::ssr::assistant::picture_assistant::look_at_waiting(&app.state).await.unwrap();
+    assert_eq!(alike_applications(&admin.sheet(alice).await), Vec::<Value>::new());
+    assert_eq!(alike_applications(&admin.sheet(erin).await), Vec::<Value>::new());
 }
 
 /// A tesseract that fails while the file it returns exists, as one whose language file an upgrade

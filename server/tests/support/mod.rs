@@ -15,6 +15,7 @@ pub mod fee_desk;
 pub mod id_card_pictures;
 pub mod oidc;
 pub mod pdf;
+pub mod record_pictures;
 pub mod review_pictures;
 #[path = "../../../app/tests/support/mod.rs"]
 pub mod samples;

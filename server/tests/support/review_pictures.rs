@@ -72,14 +72,19 @@ pub fn white_page(first_line: u32, line_gap: u32) -> RgbImage {
 }
 
 fn draw_qr(page: &mut RgbImage, text: &str) {
+    draw_qr_at(page, text, QR_AT);
+}
+
+/// `text` as a QR code (with its quiet zone) whose top-left corner is at `(x, y)`.
+pub fn draw_qr_at(page: &mut RgbImage, text: &str, (x, y): (u32, u32)) {
     let code = qrcode::QrCode::new(text.as_bytes()).unwrap();
     let width = code.width() as u32;
     let side = (width + 8) * MODULE;
-    fill(page, QR_AT.0, QR_AT.1, side, side, Rgb([255, 255, 255]));
+    fill(page, x, y, side, side, Rgb([255, 255, 255]));
     for (i, colour) in code.to_colors().into_iter().enumerate() {
         if colour == qrcode::Color::Dark {
             let (mx, my) = (i as u32 % width, i as u32 / width);
-            fill(page, QR_AT.0 + (mx + 4) * MODULE, QR_AT.1 + (my + 4) * MODULE, MODULE, MODULE, Rgb([10, 10, 10]));
+            fill(page, x + (mx + 4) * MODULE, y + (my + 4) * MODULE, MODULE, MODULE, Rgb([10, 10, 10]));
         }
     }
 }

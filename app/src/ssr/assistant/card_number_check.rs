@@ -1,7 +1,7 @@
-//! What an ID card's number is compared with (issue 34): the account's own number, where it is a
-//! resident ID (the only card whose number is read), and the tesseract this server reads it with.
-//! Asked when a card is first looked at (`picture_assistant`) and when its reading is tried again
-//! (`id_number_retry`).
+//! What a printed ID number is compared with (issue 34): the account's own number, where it is a
+//! resident ID (the only kind of number read, on the card's front and on records that print their
+//! holder's, issue 55), and the tesseract this server reads it with. Asked when such a picture is
+//! first looked at (`picture_assistant`) and when its reading is tried again (`id_number_retry`).
 
 use sea_orm::EntityTrait;
 

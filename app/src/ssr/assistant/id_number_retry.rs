@@ -3,7 +3,7 @@
 //! reading at its deadline (a machine busy far past normal load). That says nothing of the card,
 //! so the desk says "not finished" rather than "could not be read", the queue does not count the
 //! picture as checked, and the number is read again later — each time it is still not finished,
-//! after as long again as it has waited so far (from [`FIRST_RETRY_MINUTES`] up to a day), so a
+//! after as long again as it has waited so far (`reading_retry`: from ten minutes up to a day), so a
 //! broken tesseract costs little and a mended one reads every card it missed within a day.
 
 use chrono::{DateTime, Utc};
@@ -13,14 +13,11 @@ use crate::error::AppError;
 use crate::ssr::assistant::card_number_check::id_number_check;
 use crate::ssr::assistant::picture_analysis::{card_number, IdNumberReading};
 use crate::ssr::assistant::quiet_picture_work::when_quiet;
+use crate::ssr::assistant::reading_retry::retry_at;
 use crate::ssr::entities::picture_finding::IdNumberState;
 use crate::ssr::entities::{material, picture_finding};
 use crate::ssr::infra::server_state::ServerState;
 
-/// The shortest wait before a number whose reading was not finished is read again.
-const FIRST_RETRY_MINUTES: i64 = 10;
-/// The longest wait between two readings.
-const LONGEST_WAIT_HOURS: i64 = 24;
 /// Readings taken up at once.
 const BATCH: u64 = 16;
 
@@ -48,13 +45,6 @@ pub fn id_number_kept(
         id_number_retry_at: Set((kept == Some(IdNumberState::Unfinished)).then(|| retry_at(first_tried, now))),
         ..Default::default()
     }
-}
-
-/// When a reading not finished `now`, first tried at `first_tried`, is tried again: after as long
-/// as it has waited, from [`FIRST_RETRY_MINUTES`] to [`LONGEST_WAIT_HOURS`].
-fn retry_at(first_tried: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
-    let waited = now - first_tried;
-    now + waited.clamp(chrono::Duration::minutes(FIRST_RETRY_MINUTES), chrono::Duration::hours(LONGEST_WAIT_HOURS))
 }
 
 /// Reads again up to a batch of card numbers whose reading was not finished and is due; how many.
@@ -97,20 +87,4 @@ async fn keep(
         .exec(&state.db)
         .await?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn each_retry_waits_as_long_again_as_the_reading_has_waited_from_ten_minutes_to_a_day() {
-        let first = DateTime::parse_from_rfc3339("2026-11-27T10:00:00Z").unwrap().with_timezone(&Utc);
-        let minutes = |m: i64| chrono::Duration::minutes(m);
-        assert_eq!(retry_at(first, first), first + minutes(10));
-        assert_eq!(retry_at(first, first + minutes(10)), first + minutes(20));
-        assert_eq!(retry_at(first, first + minutes(20)), first + minutes(40));
-        assert_eq!(retry_at(first, first + minutes(12 * 60)), first + minutes(24 * 60));
-        assert_eq!(retry_at(first, first + minutes(72 * 60)), first + minutes(96 * 60), "a day at most");
-    }
 }

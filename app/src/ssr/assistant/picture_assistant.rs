@@ -16,6 +16,7 @@ use crate::domain::qr_code::{CodeTarget, QrRequirement};
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::ssr::assistant::card_number_check::id_number_check;
+use crate::ssr::assistant::document_number_retry::read_numbers_again;
 use crate::ssr::assistant::id_number_retry::{id_number_kept, read_unfinished_again};
 use crate::ssr::assistant::picture_analysis::{analyse, LookFor, PictureAnalysis, QrReading};
 use crate::ssr::assistant::picture_comparison::{compare, compare_left_unfinished};
@@ -45,7 +46,10 @@ pub async fn keep_looking(state: ServerState) {
 /// Looks at up to a batch of pictures nobody has looked at yet, and takes up comparisons left
 /// unfinished; how many it did.
 pub async fn look_at_waiting(state: &ServerState) -> Result<usize, AppError> {
-    Ok(look_at_new(state).await? + compare_left_unfinished(state).await? + read_unfinished_again(state).await?)
+    Ok(look_at_new(state).await?
+        + compare_left_unfinished(state).await?
+        + read_unfinished_again(state).await?
+        + read_numbers_again(state).await?)
 }
 
 async fn look_at_new(state: &ServerState) -> Result<usize, AppError> {
@@ -61,7 +65,7 @@ async fn look_at_new(state: &ServerState) -> Result<usize, AppError> {
             .await?;
     for picture in &waiting {
         let mut look_for = look_for(definitions[&picture.exam_code].as_ref(), &picture.category);
-        if is_card_front(definitions[&picture.exam_code].as_ref(), picture) {
+        if prints_holder_id_number(definitions[&picture.exam_code].as_ref(), picture) {
             look_for.id_number = id_number_check(state, picture.user_id).await?;
         }
         look_at(state, picture, look_for).await?;
@@ -80,9 +84,12 @@ fn look_for(definition: Option<&ExamDefinition>, category: &str) -> LookFor {
     }
 }
 
-/// The first picture of the category the exam names as the ID card's front.
-fn is_card_front(definition: Option<&ExamDefinition>, picture: &material::Model) -> bool {
-    definition.and_then(|d| d.id_card_front.as_deref()) == Some(picture.category.as_str()) && picture.seq_no == 1
+/// Whether the picture prints its holder's ID number: the first picture of the category the exam
+/// names as the ID card's front, and every picture of a category whose records print it.
+fn prints_holder_id_number(definition: Option<&ExamDefinition>, picture: &material::Model) -> bool {
+    let Some(definition) = definition else { return false };
+    let card_front = definition.id_card_front.as_deref() == Some(picture.category.as_str()) && picture.seq_no == 1;
+    card_front || definition.category(&picture.category).is_some_and(|category| category.holder_id_number)
 }
 
 async fn look_at(state: &ServerState, picture: &material::Model, look_for: LookFor) -> Result<(), AppError> {

@@ -30,6 +30,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 use crate::error::AppError;
 use crate::ssr::assistant::picture_analysis::{document_number, number_lines, page_marks};
 use crate::ssr::assistant::quiet_picture_work::when_quiet;
+use crate::ssr::assistant::reading_retry::retry_at;
 use crate::ssr::entities::{material, picture_finding};
 use crate::ssr::infra::server_state::ServerState;
 
@@ -178,9 +179,10 @@ async fn on_picture<T: Send + 'static>(
     }
 }
 
-/// The picture's document number: as read before, or read now and kept (a reading tesseract did
-/// not finish is not kept, and is tried again when the picture is next compared).
-async fn number_of(state: &ServerState, finding: &picture_finding::Model) -> Result<Reading, AppError> {
+/// The picture's document number: as read before, or read now and kept. A reading tesseract did
+/// not finish is not kept: it is tried again when the picture is next compared, or at its retry
+/// time (`document_number_retry`), whichever comes first.
+pub async fn number_of(state: &ServerState, finding: &picture_finding::Model) -> Result<Reading, AppError> {
     if let Some(number) = finding.document_number_looked_for() {
         return Ok(number.map_or(Reading::Unreadable, Reading::Read));
     }
@@ -191,18 +193,25 @@ async fn number_of(state: &ServerState, finding: &picture_finding::Model) -> Res
     let reading = on_picture(state, &finding.blob_key, move |bytes| document_number(bytes, &tesseract))
         .await?
         .unwrap_or(Reading::Unreadable);
-    let number = match &reading {
-        Reading::Read(number) => Some(number.clone()),
-        Reading::Unreadable => None,
-        Reading::Unfinished => return Ok(reading),
+    let now = state.clock.now();
+    let kept = match &reading {
+        Reading::Unfinished => picture_finding::ActiveModel {
+            document_number_retry_at: Set(Some(retry_at(finding.looked_at, now))),
+            ..Default::default()
+        },
+        finished => picture_finding::ActiveModel {
+            document_number_read_at: Set(Some(now)),
+            document_number: Set(match finished {
+                Reading::Read(number) => Some(number.clone()),
+                _ => None,
+            }),
+            document_number_retry_at: Set(None),
+            ..Default::default()
+        },
     };
     picture_finding::Entity::update_many()
         .filter(picture_finding::Column::Id.eq(finding.id))
-        .set(picture_finding::ActiveModel {
-            document_number_read_at: Set(Some(state.clock.now())),
-            document_number: Set(number),
-            ..Default::default()
-        })
+        .set(kept)
         .exec(&state.db)
         .await?;
     Ok(reading)

@@ -1,5 +1,5 @@
 //! Erasing candidates' pictures, personal forms, list entries and messages, for the two reasons the law gives: an exam's
-//! retention day has passed (`exams::personal_data_retention`), or a candidate deleted their
+//! retention day has passed (`admin::personal_data_retention`), or a candidate deleted their
 //! account (`candidate::account_deletion`). The rows go inside the caller's transaction; the
 //! files once it has committed (a file a failed delete leaves behind is unnamed, and the hourly
 //! sweep removes it).

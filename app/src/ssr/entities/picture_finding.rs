@@ -27,6 +27,9 @@ pub struct Model {
     pub document_number_read_at: Option<DateTimeUtc>,
     /// The number read then; null: none could be read.
     pub document_number: Option<String>,
+    /// Where tesseract did not finish reading the document's number: when it is read again (and
+    /// the picture's pairs compared again once it is); null otherwise.
+    pub document_number_retry_at: Option<DateTimeUtc>,
     /// Hex SHA-256 of the stored file, which the candidate's advice receipts name.
     pub sha256: Option<String>,
     /// When the comparison with other people's pictures ended (at once where there was no hash
