@@ -185,8 +185,10 @@ export async function makeScene(
       draw.fillStyle = '#1d2330';
       const size = Math.round(width / 40);
       if (holderId) {
+        // As a record's table prints it: the label in its cell, the number in the next.
         draw.font = `${Math.round(size * 1.4)}px sans-serif`;
-        draw.fillText(`证件号码  ${holderId}`, size * 2, size * 3);
+        draw.fillText('证件号码', size * 2, size * 3);
+        draw.fillText(holderId, width * 0.3, size * 3);
       }
       draw.font = `${size}px sans-serif`;
       for (let y = size * (holderId ? 6 : 3), line = 0; y < height - size * 2; y += size * 1.6, line++) {

@@ -135,6 +135,13 @@ async fn the_desk_shows_where_each_qr_code_leads_and_which_could_not_be_read() {
     }
 }
 
+/// The waiting applications of `exam` the queue's filter to the finding `kind` lists.
+async fn with_finding(staff: &Browser, exam: &str, kind: &str) -> Vec<i64> {
+    let query = json!({ "exam_code": exam, "filter": "awaiting", "from": null, "to": null, "findings": { "Kind": kind }, "after": null });
+    let page: Value = staff.call("review_queue", json!({ "query": query })).await.json().await.unwrap();
+    page["rows"].as_array().unwrap().iter().map(|r| r["application_id"].as_i64().unwrap()).collect()
+}
+
 /// Exam 920's waiting applications under a findings filter: each one's badges and whether every
 /// picture was looked at.
 async fn queue_rows(reviewer: &Browser, findings: Value) -> std::collections::BTreeMap<i64, Value> {
@@ -300,16 +307,7 @@ async fn the_number_on_the_id_card_is_read_and_compared_with_the_account() {
         "a wrong check digit is never 'differs'"
     );
 
-    let page: Value = admin
-        .call("review_queue", json!({ "query": { "exam_code": "922", "filter": "awaiting", "from": null, "to": null, "findings": { "Kind": "IdNumberDiffers" }, "after": null } }))
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(
-        page["rows"].as_array().unwrap().iter().map(|r| r["application_id"].as_i64().unwrap()).collect::<Vec<_>>(),
-        [bob]
-    );
+    assert_eq!(with_finding(&admin, "922", "IdNumberDiffers").await, [bob]);
 }
 
 /// An exam whose 备案表 prints its holder's 证件号码 (`holder_id_number`), and a diploma that does not.
@@ -348,16 +346,7 @@ async fn the_holders_number_on_a_record_is_compared_with_the_account_and_another
     let carol_sheet = sheet_when_looked_at(&admin, carol).await;
     assert_eq!(findings(&carol_sheet, "report", 1)["id_number"], json!("Unreadable"));
 
-    let differs: Value = admin
-        .call("review_queue", json!({ "query": { "exam_code": "923", "filter": "awaiting", "from": null, "to": null, "findings": { "Kind": "IdNumberDiffers" }, "after": null } }))
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(
-        differs["rows"].as_array().unwrap().iter().map(|r| r["application_id"].as_i64().unwrap()).collect::<Vec<_>>(),
-        [bob]
-    );
+    assert_eq!(with_finding(&admin, "923", "IdNumberDiffers").await, [bob]);
 }
 
 #[tokio::test]
