@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import * as QRCode from 'qrcode';
 import { adminContext, call, expectAccessible, makeScene, newResidentId, open, signUpCandidate, staffLogsInOnThePage, switchLanguage, waitForHydration, DEMO_ADMIN } from './support';
 
@@ -37,6 +37,21 @@ max_count = 3
 `;
 }
 
+/** The 学信网 report's address as a QR code's modules, for `makeScene`. */
+function xuexinCode(): { size: number; data: number[] } {
+  const modules = QRCode.create(XUEXIN, { errorCorrectionLevel: 'M' }).modules;
+  return { size: modules.size, data: Array.from(modules.data as Uint8Array) };
+}
+
+/** The demo administrator, signed in on a page of their own, at the exam's queue: that page and
+ * the candidate `name`'s row. */
+async function queueRow(browser: Browser, code: string, name: string): Promise<{ desk: Page; row: Locator }> {
+  const desk = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await staffLogsInOnThePage(desk, DEMO_ADMIN);
+  await open(desk, `/review/exams/${code}`);
+  return { desk, row: desk.getByTestId('queue').locator('tr', { hasText: name }) };
+}
+
 test('the candidate hears about an unreadable QR code before sending; the reviewer opens the 学信网 report', async ({ browser, page }) => {
   const code = `9${Date.now() % 100}`;
   const admin = await adminContext(browser);
@@ -59,8 +74,7 @@ test('the candidate hears about an unreadable QR code before sending; the review
   await expect(records.locator('li.material')).toHaveCount(1);
 
   // The report with its code: the candidate is told which report it is.
-  const modules = QRCode.create(XUEXIN, { errorCorrectionLevel: 'M' }).modules;
-  const qr = { size: modules.size, data: Array.from(modules.data as Uint8Array) };
+  const qr = xuexinCode();
   const report = await makeScene(page, { width: 1240, height: 1754, scene: 'page', quality: 0.85, qr });
   await records.locator('#file-chsi_record').setInputFiles({ name: 'report.jpg', mimeType: 'image/jpeg', buffer: report });
   await expect(advice).toContainText(`已识别二维码：学信网在线验证报告（验证码 ${VCODE}）`);
@@ -82,10 +96,7 @@ test('the candidate hears about an unreadable QR code before sending; the review
   await other.context().close();
 
   // The reviewer: the queue's badge, then the desk's facts beside each picture.
-  const desk = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  await staffLogsInOnThePage(desk, DEMO_ADMIN);
-  await open(desk, `/review/exams/${code}`);
-  const row = desk.getByTestId('queue').locator('tr', { hasText: name });
+  const { desk, row } = await queueRow(browser, code, name);
   // The assistant looks in the background; the queue shows "检查中" until it has.
   await expect(async () => {
     await desk.reload();
@@ -160,8 +171,7 @@ test("another person's record handed in as one's own is flagged 不一致 on the
   await open(page, `/exams/${code}`);
   const records = page.getByRole('region', { name: '学历证书电子注册备案表' });
   // A readable record with its QR code, printing another person's 证件号码.
-  const modules = QRCode.create(XUEXIN, { errorCorrectionLevel: 'M' }).modules;
-  const qr = { size: modules.size, data: Array.from(modules.data as Uint8Array) };
+  const qr = xuexinCode();
   const theirs = await makeScene(page, { width: 1240, height: 1754, scene: 'page', quality: 0.9, qr, holderId: someoneElse });
   await records.locator('#file-chsi_record').setInputFiles({ name: 'record.jpg', mimeType: 'image/jpeg', buffer: theirs });
   await expect(records.getByTestId('qr-advice')).toContainText(`已识别二维码：学信网在线验证报告（验证码 ${VCODE}）`);
@@ -169,10 +179,7 @@ test("another person's record handed in as one's own is flagged 不一致 on the
   await expect(records.locator('li.material')).toHaveCount(1);
   await call(page.request, 'save_application', { code, form: {}, position: null, submit: true });
 
-  const desk = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  await staffLogsInOnThePage(desk, DEMO_ADMIN);
-  await open(desk, `/review/exams/${code}`);
-  const row = desk.getByTestId('queue').locator('tr', { hasText: name });
+  const { desk, row } = await queueRow(browser, code, name);
   await expect(async () => {
     await desk.reload();
     await expect(row.locator('.badge.finding[data-finding="id_number_differs"]')).toHaveText('证件号码不一致', { timeout: 1000 });

@@ -376,20 +376,7 @@ async fn a_card_number_tesseract_did_not_finish_is_read_again_later_and_never_ca
 
 #[tokio::test]
 async fn a_certificate_number_tesseract_did_not_finish_is_not_kept_as_unread_and_is_read_when_next_compared() {
-    let folder = tempfile::tempdir().unwrap();
-    let (tesseract, broken) = broken_tesseract(folder.path());
-    let app = spawn_app_with(move |config| config.tesseract = tesseract).await;
-    app.add_exam(&exam(&app, "929")).await;
-    // Alice's certificate and Erin's, a classmate's on the same template (the hash joins them).
-    let alices = certificate_page(7, "104231202005001234");
-    submitted(&app, ALICE, "929", vec![("diploma", jpeg(&alices, 90))]).await;
-    let erins = jpeg(&certificate_page(7, "104231202005001299"), 90);
-    submitted(&app, &resident_id(5), "929", vec![("diploma", erins)]).await;
-    let admin = app.admin().await;
-    let [alice, erin] = waiting_in_order(&admin, "929").await[..] else { panic!("two applications") };
-    for application in [alice, erin] {
-        sheet_when_looked_at(&admin, application).await;
-    }
+    let Classmates { app, broken, admin, alice, erin, _folder } = classmates_compared_while_tesseract_fails().await;
     // Nothing is known of either number: the pair stays for the eye, and says no number was read.
     let alices_sheet = admin.sheet(alice).await;
     assert_eq!(alike_applications(&alices_sheet), [json!(erin)]);
@@ -398,28 +385,17 @@ async fn a_certificate_number_tesseract_did_not_finish_is_not_kept_as_unread_and
     // Mended; Bob hands in a photograph of Alice's paper. Comparing his, the assistant reads
     // Alice's number too (it was not kept as unread): one paper, and Erin's is another.
     std::fs::remove_file(&broken).unwrap();
+    let alices = certificate_page(7, ALICES_NUMBER);
     submitted(&app, BOB, "929", vec![("diploma", jpeg(&rephotographed(&alices), 70))]).await;
     let bob = *waiting_in_order(&admin, "929").await.last().unwrap();
     let bobs_sheet = sheet_when_looked_at(&admin, bob).await;
     assert_eq!(alike_applications(&bobs_sheet), [json!(alice)]);
-    assert_eq!(findings(&bobs_sheet, "diploma", 1)["alike"][0]["numbers"], json!({ "Same": "104231202005001234" }));
+    assert_eq!(findings(&bobs_sheet, "diploma", 1)["alike"][0]["numbers"], json!({ "Same": ALICES_NUMBER }));
 }
 
 #[tokio::test]
 async fn a_pair_kept_for_want_of_a_reading_is_compared_again_once_the_reading_finishes() {
-    let folder = tempfile::tempdir().unwrap();
-    let (tesseract, broken) = broken_tesseract(folder.path());
-    let app = spawn_app_with(move |config| config.tesseract = tesseract).await;
-    app.add_exam(&exam(&app, "929")).await;
-    // Alice's certificate and Erin's, a classmate's on the same template, while tesseract fails.
-    submitted(&app, ALICE, "929", vec![("diploma", jpeg(&certificate_page(7, "104231202005001234"), 90))]).await;
-    let erins = jpeg(&certificate_page(7, "104231202005001299"), 90);
-    submitted(&app, &resident_id(5), "929", vec![("diploma", erins)]).await;
-    let admin = app.admin().await;
-    let [alice, erin] = waiting_in_order(&admin, "929").await[..] else { panic!("two applications") };
-    for application in [alice, erin] {
-        sheet_when_looked_at(&admin, application).await;
-    }
+    let Classmates { app, broken, admin, alice, erin, _folder } = classmates_compared_while_tesseract_fails().await;
     assert_eq!(alike_applications(&admin.sheet(alice).await), [json!(erin)], "kept: nothing is known of the numbers");
 
     // Mended, and no other picture joins them: once the readings are due again, the two numbers
@@ -431,6 +407,38 @@ async fn a_pair_kept_for_want_of_a_reading_is_compared_again_once_the_reading_fi
     app::ssr::assistant::picture_assistant::look_at_waiting(&app.state).await.unwrap();
     assert_eq!(alike_applications(&admin.sheet(alice).await), Vec::<Value>::new());
     assert_eq!(alike_applications(&admin.sheet(erin).await), Vec::<Value>::new());
+}
+
+/// Alice's 证书编号 in the tests of a failing tesseract.
+const ALICES_NUMBER: &str = "104231202005001234";
+
+/// A server whose tesseract fails, exam 929, and Alice's certificate and Erin's (a classmate's on
+/// the same template, which the hash joins) handed in and looked at.
+struct Classmates {
+    app: TestApp,
+    /// Removing it mends tesseract.
+    broken: std::path::PathBuf,
+    admin: Browser,
+    alice: i64,
+    erin: i64,
+    /// Holds the failing tesseract for the test's length.
+    _folder: tempfile::TempDir,
+}
+
+async fn classmates_compared_while_tesseract_fails() -> Classmates {
+    let folder = tempfile::tempdir().unwrap();
+    let (tesseract, broken) = broken_tesseract(folder.path());
+    let app = spawn_app_with(move |config| config.tesseract = tesseract).await;
+    app.add_exam(&exam(&app, "929")).await;
+    submitted(&app, ALICE, "929", vec![("diploma", jpeg(&certificate_page(7, ALICES_NUMBER), 90))]).await;
+    let erins = jpeg(&certificate_page(7, "104231202005001299"), 90);
+    submitted(&app, &resident_id(5), "929", vec![("diploma", erins)]).await;
+    let admin = app.admin().await;
+    let [alice, erin] = waiting_in_order(&admin, "929").await[..] else { panic!("two applications") };
+    for application in [alice, erin] {
+        sheet_when_looked_at(&admin, application).await;
+    }
+    Classmates { app, broken, admin, alice, erin, _folder: folder }
 }
 
 /// A tesseract that fails while the file it returns exists, as one whose language file an upgrade

@@ -33,23 +33,22 @@ pub async fn sign_in(
             state.rate_limits.give_back_password_attempt(&id_number, address);
             Ok(account)
         }
-        Err(AppError::BadCredentials) => {
-            tracing::warn!("failed login");
-            audit::record(
-                &state.db,
-                None,
-                AuditAction::FailedLogin,
-                &audit::masked_id_number(&id_number),
-                "wrong ID number or password",
-                state.clock.now(),
-            )
-            .await?;
-            Err(AppError::BadCredentials)
-        }
         Err(error) => {
             tracing::warn!("failed login");
-            // Not a wrong password (the server was busy): it does not count against anyone.
-            state.rate_limits.give_back_password_attempt(&id_number, address);
+            if error == AppError::BadCredentials {
+                audit::record(
+                    &state.db,
+                    None,
+                    AuditAction::FailedLogin,
+                    &audit::masked_id_number(&id_number),
+                    "wrong ID number or password",
+                    state.clock.now(),
+                )
+                .await?;
+            } else {
+                // Not a wrong password (the server was busy): it does not count against anyone.
+                state.rate_limits.give_back_password_attempt(&id_number, address);
+            }
             Err(error)
         }
     }
