@@ -17,8 +17,6 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-out = Path(sys.argv[1]); out.mkdir(parents=True, exist_ok=True)
-COUNT = int(sys.argv[2]) if len(sys.argv) > 2 else 80
 MIN_BYTES, MAX_BYTES, DPI = 409600, 614400, 200  # the exam's id_card window
 A4_SHORT = math.ceil(8.27 * DPI)  # 1654 px: the short side the exam asks for at 200 dpi
 
@@ -171,8 +169,8 @@ def noise(img, sigma, rnd):
     arr = arr + g.normal(0, sigma, arr.shape[:2])[..., None] + g.normal(0, sigma / 3, arr.shape)
     return Image.fromarray(np.uint8(np.clip(arr, 0, 255)))
 
-def save(img, name):
-    """Saves as a 200-dpi JPEG whose size falls in the exam's byte window, choosing the quality
+def save(img, out, name):
+    """Saves into the folder `out` as a 200-dpi JPEG whose size falls in the exam's byte window, choosing the quality
     (highest that fits); a picture too plain to reach the floor even at 95 gets a little more
     grain, one too busy for the ceiling at 40 is scaled down (never under the short side)."""
     for _ in range(8):
@@ -211,22 +209,6 @@ def photographed(crd, rnd, tilt, blur, light, fill):
     if light: img = uneven_light(img, light, rnd)
     return noise(img, rnd.uniform(4, 10), rnd)
 
-rnd = random.Random(34)
-made = 0
-for i in range(COUNT):
-    person = identity(rnd, x_check=(i % 6 == 5))
-    crd = card(person, rnd)
-    if i % 5 == 4:
-        dpi = rnd.choice([200, 300])
-        save(scanned(crd, rnd, dpi), f"{person['number']}_scan{dpi}")
-    else:
-        tilt = rnd.choice([0.0, 0.08, 0.16, 0.25])
-        blur = rnd.choice([0.0, 1.0, 2.0, 3.5])
-        light = rnd.choice([0.0, 0.4, 0.7])
-        fill = rnd.choice([0.35, 0.5, 0.7, 0.9])
-        save(photographed(crd, rnd, tilt, blur, light, fill), f"{person['number']}_photo_f{fill}_t{tilt}_b{blur}_l{light}")
-    made += 1
-
 # What must not read as a valid number.
 def thumb(crd, rnd):
     """A thumb laid over the middle of the number."""
@@ -234,17 +216,42 @@ def thumb(crd, rnd):
     x, y = int(rnd.uniform(38, 52) * PX_MM), int(46 * PX_MM)
     d.ellipse([x - 9 * PX_MM, y - 5 * PX_MM, x + 9 * PX_MM, y + 12 * PX_MM], fill=(214, 170, 150))
     return c
+
 def smeared(crd):
     """The number smeared (a wet finger dragged across it): the strip blurred beyond reading."""
     c = crd.copy(); box = (int(26 * PX_MM), int(43 * PX_MM), int(82 * PX_MM), int(51 * PX_MM))
     c.paste(c.crop(box).filter(ImageFilter.BoxBlur(PX_MM * 1.2)), box[:2])
     return c
-bad = 0
-for k in range(2):
-    save(photographed(thumb(card(identity(rnd), rnd), rnd), rnd, 0.06, 0.8, 0.3, 0.6), f"bad_covered_{k}"); bad += 1
-    save(photographed(smeared(card(identity(rnd), rnd)), rnd, 0.06, 0.8, 0.3, 0.6), f"bad_smeared_{k}"); bad += 1
-    wrong = identity(rnd, wrong_check=True)
-    save(photographed(card(wrong, rnd), rnd, 0.0, 0.0, 0.0, 0.7), f"bad_wrong_check_{wrong['number']}"); bad += 1
-save(scanned(Image.new("RGBA", (10, 10), (0, 0, 0, 0)), rnd, 200), "bad_blank_page"); bad += 1
-save(photographed(Image.new("RGBA", (10, 10), (0, 0, 0, 0)), rnd, 0, 0, 0.4, 0.5), "bad_empty_table"); bad += 1
-print(made, "readable-intended and", bad, "unreadable pictures in", out)
+
+def main():
+    out = Path(sys.argv[1]); out.mkdir(parents=True, exist_ok=True)
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else 80
+    rnd = random.Random(34)
+    made = 0
+    for i in range(count):
+        person = identity(rnd, x_check=(i % 6 == 5))
+        crd = card(person, rnd)
+        if i % 5 == 4:
+            dpi = rnd.choice([200, 300])
+            save(scanned(crd, rnd, dpi), out, f"{person['number']}_scan{dpi}")
+        else:
+            tilt = rnd.choice([0.0, 0.08, 0.16, 0.25])
+            blur = rnd.choice([0.0, 1.0, 2.0, 3.5])
+            light = rnd.choice([0.0, 0.4, 0.7])
+            fill = rnd.choice([0.35, 0.5, 0.7, 0.9])
+            save(photographed(crd, rnd, tilt, blur, light, fill), out, f"{person['number']}_photo_f{fill}_t{tilt}_b{blur}_l{light}")
+        made += 1
+
+    # What must not read as a valid number.
+    bad = 0
+    for k in range(2):
+        save(photographed(thumb(card(identity(rnd), rnd), rnd), rnd, 0.06, 0.8, 0.3, 0.6), out, f"bad_covered_{k}"); bad += 1
+        save(photographed(smeared(card(identity(rnd), rnd)), rnd, 0.06, 0.8, 0.3, 0.6), out, f"bad_smeared_{k}"); bad += 1
+        wrong = identity(rnd, wrong_check=True)
+        save(photographed(card(wrong, rnd), rnd, 0.0, 0.0, 0.0, 0.7), out, f"bad_wrong_check_{wrong['number']}"); bad += 1
+    save(scanned(Image.new("RGBA", (10, 10), (0, 0, 0, 0)), rnd, 200), out, "bad_blank_page"); bad += 1
+    save(photographed(Image.new("RGBA", (10, 10), (0, 0, 0, 0)), rnd, 0, 0, 0.4, 0.5), out, "bad_empty_table"); bad += 1
+    print(made, "readable-intended and", bad, "unreadable pictures in", out)
+
+if __name__ == "__main__":
+    main()

@@ -1,5 +1,6 @@
-//! Accounts: creating them, signing in (the password, and staff's second factor), passwords
-//! (hashing, changing) and recovery by a one-time code.
+//! Accounts: creating them, the checks signing in asks for (a password tried, and staff's second
+//! factor; the sign-in itself is `access::sign_in`), passwords (hashing, changing) and recovery by
+//! a one-time code.
 
 pub mod account_store;
 pub mod code_hash;

@@ -1,9 +1,11 @@
 //! The reviewer's assistant, in one room: it looks at every stored picture when uploads are
-//! quiet, reads ID numbers on certificates, finds pictures alike across candidates and keeps the
-//! receipts of the photo tool's advice. Its face to the rest of the server is narrow: wake it (a
-//! picture was stored; `infra::assistant_port`, which the server state holds), forget pictures
-//! (`picture_assistant::forget`), and its findings, which the reviewer's room reads. It asks the
-//! `picture_checks` crate what a picture shows (`picture_analysis`).
+//! quiet, reads the holder's ID number on ID cards and on records that print one, finds pictures
+//! alike across candidates and keeps the receipts of the photo tool's advice. Its face to the rest
+//! of the server is narrow: wake it (a picture was stored; `infra::assistant_port`, which the
+//! server state holds), forget pictures (`picture_assistant::forget`), and its findings, which the
+//! reviewer's room, the administrators' report of pairs and a person's copy of their data read
+//! through `findings_in_queue`, `findings_on_desk`, `similar_pairs_report` and `own_findings`. It
+//! asks the `picture_checks` crate what a picture shows (`picture_analysis`).
 
 pub mod advice_receipts;
 pub mod assistant_state;

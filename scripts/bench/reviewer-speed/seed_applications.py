@@ -23,7 +23,8 @@ import random
 import struct
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 import numpy as np
 import qrcode
@@ -158,6 +159,58 @@ def page(rnd, title, seal=True, photo=False):
     return img
 
 
+ISSUERS = ["中共北京市朝阳区委组织部", "北京市人力资源和社会保障局", "中共上海市徐汇区委", "广州市天河区人民政府",
+           "南京市玄武区教育局", "杭州市西湖区卫生健康委员会", "成都市武侯区财政局", "武汉市洪山区民政局",
+           "西安市雁塔区司法局", "济南市历下区审计局", "长沙市岳麓区应急管理局", "重庆市渝中区发展和改革委员会"]
+
+
+def letter(rnd):
+    """A plain official letter (a 红头文件 such as a 任职文件) laid out as GB/T 9704 lays out every
+    such letter: the issuer's name in red across the top, the document number over a red rule, the
+    title, the addressee, paragraphs of text in the same text block, the issuer and the date, and a
+    red seal. Letters from different people differ only in their words, the issuer's name, the
+    number of lines and where the seal falls: the hardest case for telling two people's papers apart
+    by their look."""
+    w, h = A4
+    img = Image.new("RGB", A4, (249, 249, 246))
+    d = ImageDraw.Draw(img)
+    red, ink = (200, 28, 28), (28, 28, 32)
+    issuer = rnd.choice(ISSUERS) + "文件"
+    head = font(SERIF, min(150, int(1400 / len(issuer))))
+    d.text(((w - d.textlength(issuer, font=head)) / 2, 290), issuer, font=head, fill=red)
+    number = f"{rnd.choice(['组', '人社', '政', '教', '卫', '财'])}字〔{rnd.randint(2018, 2025)}〕{rnd.randint(1, 160)}号"
+    body = font(SERIF, 42)
+    d.text(((w - d.textlength(number, font=body)) / 2, 560), number, font=body, fill=ink)
+    d.rectangle([170, 640, w - 170, 646], fill=red)
+    title = f"关于{rnd.choice(SURNAMES)}{rnd.choice(GIVEN)}同志{rnd.choice(['任职', '职务任免', '试用期满考核合格正式任职'])}的通知"
+    big = font(SERIF, 58)
+    d.text(((w - d.textlength(title, font=big)) / 2, 740), title, font=big, fill=ink)
+    y = 900
+    d.text((200, y), rnd.choice(["各科室、各直属单位：", "机关各处室：", "各街道党工委："]), font=body, fill=ink)
+    y += 74
+    for _ in range(rnd.randint(2, 4)):
+        lines = rnd.randint(1, 4)
+        for line in range(lines):
+            x = 200 + (84 if line == 0 else 0)
+            chars = 28 - (2 if line == 0 else 0) if line < lines - 1 else rnd.randint(4, 26)
+            d.text((x, y), words(rnd, chars), font=body, fill=ink)
+            y += 74
+    y += rnd.randint(60, 220)
+    signer = issuer[:-2]
+    right = w - 260
+    d.text((right - d.textlength(signer, font=body), y), signer, font=body, fill=ink)
+    date = f"{rnd.randint(2018, 2025)}年{rnd.randint(1, 12)}月{rnd.randint(1, 28)}日"
+    d.text((right - d.textlength(date, font=body) - 40, y + 74), date, font=body, fill=ink)
+    sx, sy, r = right - 220 + rnd.randint(-40, 40), y + 40 + rnd.randint(-30, 30), rnd.randint(150, 175)
+    d.ellipse([sx - r, sy - r, sx + r, sy + r], outline=red, width=12)
+    d.text((sx - r * 0.7, sy - 24), signer[:6], font=font(SANS, int(r * 0.24)), fill=red)
+    if rnd.random() < 0.5:  # the 抄送 block between two rules at the foot
+        d.rectangle([170, h - 330, w - 170, h - 327], fill=ink)
+        d.text((200, h - 300), "抄送：" + words(rnd, rnd.randint(8, 20)), font=font(SERIF, 36), fill=ink)
+        d.rectangle([170, h - 240, w - 170, h - 237], fill=ink)
+    return img
+
+
 def with_qr(img, text, rnd):
     qr = qrcode.QRCode(border=2, box_size=9, error_correction=qrcode.constants.ERROR_CORRECT_M)
     qr.add_data(text)
@@ -263,7 +316,7 @@ def pictures(person):
         record = with_qr(record, f"https://verify.example.com/cert?id={vcode}", rnd)
     elif finding != "qr_unreadable":
         record = with_qr(record, f"https://www.chsi.com.cn/xlcx/bg.do?vcode={vcode}&srcid=bgcx", rnd)
-    appointment = page(rnd, "任职文件")
+    appointment = letter(rnd)
     if finding == "looks_dark":
         appointment = Image.eval(appointment, lambda v: v * 45 // 255)
     drawn = [
@@ -336,7 +389,9 @@ def draw_only(folder):
     out.mkdir(parents=True, exist_ok=True)
     taken = set()
     people = [person_of(n, random.Random(n), taken) for n in range(COUNT)]
-    with ThreadPoolExecutor(2) as pool:
+    # Two processes: the drawing holds Python's lock most of the time. Forked, as the module runs
+    # its main() on import.
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
         for person, drawn in zip(people, pool.map(pictures, people)):
             for category, seq, data in drawn:
                 (out / f"c{person['serial']:04}_{category}_{seq}.jpg").write_bytes(data)

@@ -1,7 +1,7 @@
 //! Who is calling, as a type. A server function's first line asks for the kind of caller its
 //! service needs (`caller::candidate()`, `caller::staff()`, `caller::admin()` or
 //! `caller::signed_in()`), refused with 401 or 403 before anything else runs; a plain route admits
-//! the session's account with `Caller::admit`. The services take `&Caller<G>`, so one meant for
+//! the session's account with `caller::from_session`. The services take `&Caller<G>`, so one meant for
 //! administrators cannot be called with anyone else: there is no other way to make a
 //! `Caller<Admin>`.
 //!

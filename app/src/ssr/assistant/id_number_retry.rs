@@ -1,4 +1,5 @@
-//! An ID card's number read again where its first reading was not finished (issue 34): tesseract
+//! The holder's ID number (on an ID card, or on a record that prints it) read again where its
+//! first reading was not finished (issues 34 and 55): tesseract
 //! failed (not installed as configured, a language file broken by an upgrade) or was still
 //! reading at its deadline (a machine busy far past normal load). That says nothing of the card,
 //! so the desk says "not finished" rather than "could not be read", the queue does not count the
