@@ -7,6 +7,7 @@
 # holding its own index, restarted and adding pictures at once
 # (scripts/bench/hash-index-scale). Figures in docs/benchmarks.md.
 # Usage: ./scripts/bench-hash-index-scale.sh [CANDIDATES=100000] [SERVERS=4] [NEW=300]
+#   (WITHOUT_SCALE_INDEXES=1: without the indexes migrations 34 and 35 add, to see what they bring)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ZIGE_ROOT"

@@ -122,30 +122,8 @@ stop_tree() {
 }
 trap 'stop_tree "$wasm_build"' EXIT
 
-# The server's integration binary (about 3-4 min) and the other test binaries (the log readings and
-# the data archive at scale, about 80 s, most of it waiting on the servers they start) run side by
-# side, once everything is built: cargo runs one binary after another, and the two cores were half
-# idle meanwhile. `cargo test` holds its build lock only while it builds. The second lane's output
-# follows the first's. Arguments: what both lanes add (`--tests` for the second pass: no doctests).
-tests_in_two_lanes() {
-  local other_log="$ZIGE_TOOLS/other-test-binaries.log" other status=0
-  RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend --no-run "$@"
-  # Every test target but `integration`: those starting with another letter, then with i and
-  # another second letter (id_number, image_probe, image_verdict).
-  RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend --lib --bins \
-    --test '[!i]*' --test 'i[!n]*' >"$other_log" 2>&1 &
-  other=$!
-  RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend --test integration || status=$?
-  wait "$other" || status=$?
-  cat "$other_log"
-  if [ "$*" != "--tests" ]; then
-    RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend --doc || status=$?
-  fi
-  return "$status"
-}
-
 step "lints, unit, property and server integration tests (SQLite)"
-tests_in_two_lanes
+RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend
 
 # The same server integration tests once more on the scale path: each on a fresh database of a
 # throwaway PostgreSQL server and a fresh prefix of a throwaway S3-compatible server, both
@@ -157,7 +135,7 @@ step "server integration tests again, on PostgreSQL and S3-compatible storage"
 # The same package selection as the SQLite pass (the whole workspace): cargo unifies features over
 # what it builds, so `-p server` alone rebuilt every test binary (about 2 min) for other features.
 # The app's own tests run again with them; they touch no database and take seconds.
-tests_in_two_lanes --tests
+RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend --tests
 step "uploads through a real restart of that PostgreSQL (alone: it ends every other test's sessions)"
 RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend --tests -- --ignored \
   database_faults::uploads_through_a_real_postgresql_restart

@@ -15,6 +15,7 @@ pub mod findings_in_queue;
 pub mod findings_on_desk;
 pub mod id_number_retry;
 pub mod own_findings;
+pub mod pass_plan;
 pub mod picture_analysis;
 pub mod picture_assistant;
 pub mod picture_comparison;

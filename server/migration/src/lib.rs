@@ -36,6 +36,8 @@ mod m20261128_000030_reviewer_assignments_duty;
 mod m20261128_000031_create_provider_identities;
 mod m20261128_000032_eligible_candidates_registration;
 mod m20261128_000033_picture_findings_document_number_retry_at;
+mod m20261128_000034_materials_blob_key_and_time_indexes;
+mod m20261128_000035_picture_findings_work_indexes;
 
 pub struct Migrator;
 
@@ -76,6 +78,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000031_create_provider_identities::Migration),
             Box::new(m20261128_000032_eligible_candidates_registration::Migration),
             Box::new(m20261128_000033_picture_findings_document_number_retry_at::Migration),
+            Box::new(m20261128_000034_materials_blob_key_and_time_indexes::Migration),
+            Box::new(m20261128_000035_picture_findings_work_indexes::Migration),
         ]
     }
 }

@@ -4,7 +4,8 @@
 //! such a pair was compared again only when another picture joined one of its two; now it is
 //! compared again as soon as the reading finishes, and parted if the numbers tell it apart.
 
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::error::AppError;
 use crate::ssr::assistant::told_apart::{not_told_apart, number_of};
@@ -18,13 +19,7 @@ const BATCH: u64 = 16;
 /// Reads again up to a batch of document numbers whose reading was not finished and is due, and
 /// compares again the pairs of each picture whose reading now finished; how many it read.
 pub async fn read_numbers_again(state: &ServerState) -> Result<usize, AppError> {
-    let due = picture_finding::Entity::find()
-        .filter(picture_finding::Column::DocumentNumberReadAt.is_null())
-        .filter(picture_finding::Column::DocumentNumberRetryAt.lte(state.clock.now()))
-        .order_by_asc(picture_finding::Column::DocumentNumberRetryAt)
-        .limit(BATCH)
-        .all(&state.db)
-        .await?;
+    let due = document_numbers_due(&state.db, state.clock.now()).await?;
     for due in &due {
         // Its number may have been read since it was listed, as the other side of a pair compared
         // again above: its own pairs are compared again all the same.
@@ -36,6 +31,20 @@ pub async fn read_numbers_again(state: &ServerState) -> Result<usize, AppError> 
         }
     }
     Ok(due.len())
+}
+
+/// Up to a batch of the findings whose document number is due to be read again at `now`.
+pub async fn document_numbers_due(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+) -> Result<Vec<picture_finding::Model>, AppError> {
+    Ok(picture_finding::Entity::find()
+        .filter(picture_finding::Column::DocumentNumberReadAt.is_null())
+        .filter(picture_finding::Column::DocumentNumberRetryAt.lte(now))
+        .order_by_asc(picture_finding::Column::DocumentNumberRetryAt)
+        .limit(BATCH)
+        .all(db)
+        .await?)
 }
 
 /// The pairs kept for the picture stored under `blob_key`, looked at again: each one its number

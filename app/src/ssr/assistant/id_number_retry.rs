@@ -8,7 +8,7 @@
 //! broken tesseract costs little and a mended one reads every card it missed within a day.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
 use crate::error::AppError;
 use crate::ssr::assistant::card_number_check::id_number_check;
@@ -48,16 +48,23 @@ pub fn id_number_kept(
     }
 }
 
-/// Reads again up to a batch of card numbers whose reading was not finished and is due; how many.
-pub async fn read_unfinished_again(state: &ServerState) -> Result<usize, AppError> {
-    let now = state.clock.now();
-    let due = picture_finding::Entity::find()
+/// Up to a batch of the findings whose card number is due to be read again at `now`.
+pub async fn id_numbers_due(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+) -> Result<Vec<picture_finding::Model>, AppError> {
+    Ok(picture_finding::Entity::find()
         .filter(picture_finding::Column::IdNumber.eq(IdNumberState::Unfinished.as_str()))
         .filter(picture_finding::Column::IdNumberRetryAt.lte(now))
         .order_by_asc(picture_finding::Column::IdNumberRetryAt)
         .limit(BATCH)
-        .all(&state.db)
-        .await?;
+        .all(db)
+        .await?)
+}
+
+/// Reads again up to a batch of card numbers whose reading was not finished and is due; how many.
+pub async fn read_unfinished_again(state: &ServerState) -> Result<usize, AppError> {
+    let due = id_numbers_due(&state.db, state.clock.now()).await?;
     for finding in &due {
         let picture =
             material::Entity::find().filter(material::Column::BlobKey.eq(&finding.blob_key)).one(&state.db).await?;

@@ -9,8 +9,9 @@
 
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict, Query};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
 use crate::domain::qr_code::{CodeTarget, QrRequirement};
 use crate::domain::ExamDefinition;
@@ -18,6 +19,7 @@ use crate::error::AppError;
 use crate::ssr::assistant::card_number_check::id_number_check;
 use crate::ssr::assistant::document_number_retry::read_numbers_again;
 use crate::ssr::assistant::id_number_retry::{id_number_kept, read_unfinished_again};
+use crate::ssr::assistant::pass_plan::PassPlan;
 use crate::ssr::assistant::picture_analysis::{analyse, LookFor, PictureAnalysis, QrReading};
 use crate::ssr::assistant::picture_comparison::{compare, compare_left_unfinished};
 use crate::ssr::assistant::quiet_picture_work::when_quiet;
@@ -33,10 +35,13 @@ const CATCH_UP: Duration = Duration::from_secs(60);
 /// Runs for the server's life.
 pub async fn keep_looking(state: ServerState) {
     let Some(assistant) = crate::ssr::assistant::assistant_state::of(&state) else { return };
+    let mut plan = PassPlan::default();
     loop {
-        match look_at_waiting(&state).await {
+        let began = state.clock.now();
+        let pass = plan.next(std::time::Instant::now(), began);
+        match look_at_waiting_stored_since(&state, pass.stored_since).await {
             Ok(looked) if looked > 0 => continue,
-            Ok(_) => {}
+            Ok(_) => plan.found_nothing(pass, began, std::time::Instant::now()),
             Err(error) => tracing::warn!(error = error.message_en(), "pictures not looked at"),
         }
         let _ = tokio::time::timeout(CATCH_UP, assistant.woken()).await;
@@ -46,20 +51,22 @@ pub async fn keep_looking(state: ServerState) {
 /// Looks at up to a batch of pictures nobody has looked at yet, and takes up comparisons left
 /// unfinished; how many it did.
 pub async fn look_at_waiting(state: &ServerState) -> Result<usize, AppError> {
-    Ok(look_at_new(state).await?
+    look_at_waiting_stored_since(state, None).await
+}
+
+/// As [`look_at_waiting`], among the pictures stored since `stored_since` when given.
+async fn look_at_waiting_stored_since(
+    state: &ServerState,
+    stored_since: Option<DateTime<Utc>>,
+) -> Result<usize, AppError> {
+    Ok(look_at_new(state, stored_since).await?
         + compare_left_unfinished(state).await?
         + read_unfinished_again(state).await?
         + read_numbers_again(state).await?)
 }
 
-async fn look_at_new(state: &ServerState) -> Result<usize, AppError> {
-    let looked_at = Query::select().column(picture_finding::Column::BlobKey).from(picture_finding::Entity).to_owned();
-    let waiting = material::Entity::find()
-        .filter(Expr::col((material::Entity, material::Column::BlobKey)).not_in_subquery(looked_at))
-        .order_by_asc(material::Column::CreatedAt)
-        .limit(BATCH)
-        .all(&state.db)
-        .await?;
+async fn look_at_new(state: &ServerState, stored_since: Option<DateTime<Utc>>) -> Result<usize, AppError> {
+    let waiting = waiting_pictures(&state.db, stored_since).await?;
     let definitions =
         crate::ssr::exams::exam_store::load_each(&state.db, waiting.iter().map(|p| p.exam_code.clone()).collect())
             .await?;
@@ -71,6 +78,29 @@ async fn look_at_new(state: &ServerState) -> Result<usize, AppError> {
         look_at(state, picture, look_for).await?;
     }
     Ok(waiting.len())
+}
+
+/// Up to a batch of the pictures nobody has looked at yet, oldest first; only among those stored
+/// since `stored_since` when given, which the index on `created_at` finds without reading the rest.
+pub async fn waiting_pictures(
+    db: &DatabaseConnection,
+    stored_since: Option<DateTime<Utc>>,
+) -> Result<Vec<material::Model>, AppError> {
+    // NOT EXISTS, not NOT IN: PostgreSQL then probes each candidate's finding by its key instead of
+    // reading every finding's key first.
+    let its_finding = Query::select()
+        .expr(Expr::val(1))
+        .from(picture_finding::Entity)
+        .and_where(
+            Expr::col((picture_finding::Entity, picture_finding::Column::BlobKey))
+                .equals((material::Entity, material::Column::BlobKey)),
+        )
+        .to_owned();
+    let mut waiting = material::Entity::find().filter(Expr::exists(its_finding).not());
+    if let Some(since) = stored_since {
+        waiting = waiting.filter(material::Column::CreatedAt.gte(since));
+    }
+    Ok(waiting.order_by_asc(material::Column::CreatedAt).limit(BATCH).all(db).await?)
 }
 
 /// What the picture's category asks to look for (an exam or category since removed: only what

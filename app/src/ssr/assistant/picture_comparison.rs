@@ -4,8 +4,9 @@
 //! when the desk counts the picture as looked at. A comparison a crash or restart cut short is
 //! taken up again once it has been left unfinished for a while.
 
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
 use crate::error::AppError;
 use crate::ssr::assistant::told_apart::not_told_apart;
@@ -53,14 +54,7 @@ pub async fn compare(state: &ServerState, picture: &material::Model, hash: &[u8]
 
 /// Takes up to a batch of comparisons left unfinished; how many it took up.
 pub async fn compare_left_unfinished(state: &ServerState) -> Result<usize, AppError> {
-    let given_up = state.clock.now() - chrono::Duration::minutes(LEFT_UNFINISHED_MINUTES);
-    let unfinished = picture_finding::Entity::find()
-        .filter(picture_finding::Column::ComparedAt.is_null())
-        .filter(picture_finding::Column::LookedAt.lt(given_up))
-        .order_by_asc(picture_finding::Column::Id)
-        .limit(BATCH)
-        .all(&state.db)
-        .await?;
+    let unfinished = left_unfinished(&state.db, state.clock.now()).await?;
     for finding in &unfinished {
         let picture =
             material::Entity::find().filter(material::Column::BlobKey.eq(&finding.blob_key)).one(&state.db).await?;
@@ -72,6 +66,21 @@ pub async fn compare_left_unfinished(state: &ServerState) -> Result<usize, AppEr
         }
     }
     Ok(unfinished.len())
+}
+
+/// Up to a batch of the findings whose comparison was left unfinished by `now`, oldest first.
+pub async fn left_unfinished(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+) -> Result<Vec<picture_finding::Model>, AppError> {
+    let given_up = now - chrono::Duration::minutes(LEFT_UNFINISHED_MINUTES);
+    Ok(picture_finding::Entity::find()
+        .filter(picture_finding::Column::ComparedAt.is_null())
+        .filter(picture_finding::Column::LookedAt.lt(given_up))
+        .order_by_asc(picture_finding::Column::Id)
+        .limit(BATCH)
+        .all(db)
+        .await?)
 }
 
 async fn mark_compared(state: &ServerState, blob_key: &str) -> Result<(), AppError> {

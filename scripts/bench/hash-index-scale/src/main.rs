@@ -3,23 +3,37 @@
 //! findings (each with a 144-bit hash stored as the server stores one), then measures what a
 //! server does with them (`app::ssr::assistant::picture_hashes`, the server's own code):
 //! - a restart: the index read from nothing, its time and the memory it then holds;
-//! - a new picture: its finding recorded, the findings since read (`catch_up`) and every held hash
-//!   compared with it (`alike`), one picture after another;
+//! - a new picture, one after another: the assistant's two passes over the database (the one that
+//!   finds the picture and the one that finds nothing left), the findings since read (`catch_up`)
+//!   and every held hash compared with it (`alike`);
 //! - SERVERS servers, each with its own index: all restarted at once, then all adding pictures at
 //!   once.
 //!
 //! The hashes are pseudo-random (two MD5s of the picture's number): the scan's cost is the same
 //! for any hash; the pairs it finds are the other looks' work, measured by the picture benches.
 //! Usage: hash-index-scale DATABASE_URL [CANDIDATES=100000] [SERVERS=4] [NEW=300]
+//! (WITHOUT_SCALE_INDEXES=1: as before migrations 34 and 35)
 
 use std::time::{Duration, Instant};
 
+use app::ssr::assistant::document_number_retry::document_numbers_due;
+use app::ssr::assistant::id_number_retry::id_numbers_due;
+use app::ssr::assistant::picture_assistant::waiting_pictures;
+use app::ssr::assistant::picture_comparison::left_unfinished;
 use app::ssr::assistant::picture_hashes::PictureHashes;
 use app::ssr::entities::picture_finding;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
 
 const PICTURES_PER_CANDIDATE: i64 = 7;
+/// The indexes migrations 34 and 35 add for the assistant's passes and lookups.
+const SCALE_INDEXES: [&str; 5] = [
+    "idx_materials_blob_key",
+    "idx_materials_created_at",
+    "idx_picture_findings_compared_at",
+    "idx_picture_findings_id_number_retry_at",
+    "idx_picture_findings_document_number_retry_at",
+];
 
 #[tokio::main]
 async fn main() {
@@ -31,6 +45,13 @@ async fn main() {
     let new = number(args.next(), 300) as usize;
     let db = Database::connect(&url).await.expect("PostgreSQL answers");
     Migrator::up(&db, None).await.expect("the server's migrations");
+    if std::env::var_os("WITHOUT_SCALE_INDEXES").is_some() {
+        // As before migrations 34 and 35, to measure what they bring.
+        for index in SCALE_INDEXES {
+            db.execute_unprepared(&format!("DROP INDEX {index}")).await.expect("an index dropped");
+        }
+        println!("without the indexes of migrations 34 and 35");
+    }
     let pictures = candidates * PICTURES_PER_CANDIDATE;
 
     let started = Instant::now();
@@ -49,6 +70,15 @@ async fn main() {
         secs(took),
         held * 1e6 / pictures as f64,
         peak_mb()
+    );
+
+    let mut whole = Vec::new();
+    for _ in 0..5 {
+        whole.push(assistant_pass(&db, true).await);
+    }
+    println!(
+        "the hourly whole pass (every picture looked among), 5 times: {}",
+        whole.iter().map(|d| format!("{:.0} ms", ms(*d))).collect::<Vec<_>>().join(", ")
     );
 
     let mut next_picture = pictures;
@@ -113,58 +143,89 @@ fn hash_of(g: &str) -> String {
     format!("encode(substring(decode(md5({g}::text) || md5(({g} + 7)::text), 'hex') from 1 for 18), 'base64')")
 }
 
-/// Adds `count` pictures of new candidates one after another as a server does: records the
-/// picture and its finding, reads the findings since (`catch_up`) and compares the new hash with
-/// every held one (`alike`). Each picture's (catch-up, comparison) time.
-async fn add_pictures(
-    db: &DatabaseConnection,
-    index: &mut PictureHashes,
-    next: &mut i64,
-    count: usize,
-) -> Vec<(Duration, Duration)> {
+/// What one new picture costs a server, in the order the server spends it: the picture is stored;
+/// the assistant's pass finds it (`look_at_waiting`'s four queries: pictures not looked at,
+/// comparisons left unfinished, card and document numbers due to be read again); its finding is
+/// recorded; the findings since are read (`catch_up`) and every held hash compared with its hash
+/// (`alike`); a second pass finds nothing left. The analysis itself (decoding, tesseract) is the
+/// picture benches' and is left out. Each picture's times.
+struct PictureTimes {
+    passes: Duration,
+    catch_up: Duration,
+    compare: Duration,
+}
+
+async fn add_pictures(db: &DatabaseConnection, index: &mut PictureHashes, next: &mut i64, count: usize) -> Vec<PictureTimes> {
     let mut times = Vec::with_capacity(count);
     for _ in 0..count {
         let g = *next;
         *next += 1;
         let owner = 10_000_000 + g;
-        let sql = format!(
+        db.execute_unprepared(&format!(
             "SET session_replication_role = replica;
              INSERT INTO materials (id, user_id, exam_code, category, seq_no, blob_key, format, width, height, bytes,
                                     original_name, created_at)
                VALUES ('m{g}', {owner}, '004', 'diploma', 1, 'bench/{g}', 'jpeg', 1654, 2339, 500000, 'scan.jpg', now());
-             INSERT INTO picture_findings (blob_key, perceptual_hash, looked_at)
-               SELECT 'bench/{g}', {hash}, now() FROM (SELECT {g}::bigint AS g) AS one;
-             SET session_replication_role = DEFAULT;",
+             SET session_replication_role = DEFAULT;"
+        ))
+        .await
+        .expect("a new picture");
+        let mut passes = assistant_pass(db, false).await;
+        db.execute_unprepared(&format!(
+            "INSERT INTO picture_findings (blob_key, perceptual_hash, looked_at)
+               SELECT 'bench/{g}', {hash}, now() FROM (SELECT {g}::bigint AS g) AS one;",
             hash = hash_of("g")
-        );
-        db.execute_unprepared(&sql).await.expect("a new picture");
+        ))
+        .await
+        .expect("its finding");
         let query = format!("SELECT perceptual_hash FROM picture_findings WHERE blob_key = 'bench/{g}'");
         let row = db.query_one(Statement::from_string(db.get_database_backend(), query)).await.expect("the new finding");
         let stored: String = row.expect("its row").try_get("", "perceptual_hash").expect("its hash");
         let hash = picture_finding::hash_from_stored(&stored).expect("base64");
         let started = Instant::now();
         index.catch_up(db).await.expect("catch-up");
-        let caught_up = started.elapsed();
+        let catch_up = started.elapsed();
         let started = Instant::now();
-        let alike = index.alike(&hash, owner as i32, &format!("bench/{g}"));
-        std::hint::black_box(alike);
-        times.push((caught_up, started.elapsed()));
+        std::hint::black_box(index.alike(&hash, owner as i32, &format!("bench/{g}")));
+        let compare = started.elapsed();
+        db.execute_unprepared(&format!("UPDATE picture_findings SET compared_at = now() WHERE blob_key = 'bench/{g}'"))
+            .await
+            .expect("compared");
+        passes += assistant_pass(db, false).await;
+        times.push(PictureTimes { passes, catch_up, compare });
     }
     times
 }
 
-fn report(what: &str, times: &[(Duration, Duration)]) {
+/// The four queries of one of the assistant's passes (`picture_assistant::keep_looking`): as most
+/// passes do, among the pictures stored since the previous pass began (less its 10 minutes to
+/// spare), with `stored_since`; as the hourly whole pass does, without.
+async fn assistant_pass(db: &DatabaseConnection, whole: bool) -> Duration {
+    let now = chrono::Utc::now();
+    let stored_since = (!whole).then(|| now - chrono::Duration::minutes(11));
+    let started = Instant::now();
+    std::hint::black_box(waiting_pictures(db, stored_since).await.expect("pictures not looked at"));
+    std::hint::black_box(left_unfinished(db, now).await.expect("comparisons left unfinished"));
+    std::hint::black_box(id_numbers_due(db, now).await.expect("card numbers due"));
+    std::hint::black_box(document_numbers_due(db, now).await.expect("document numbers due"));
+    started.elapsed()
+}
+
+fn report(what: &str, times: &[PictureTimes]) {
     let quantiles = |mut ms: Vec<f64>| {
         ms.sort_by(f64::total_cmp);
         let at = |q: f64| ms[((ms.len() - 1) as f64 * q).round() as usize];
         (ms.iter().sum::<f64>() / ms.len() as f64, at(0.5), at(0.95), at(1.0))
     };
-    let catch_up = quantiles(times.iter().map(|t| ms(t.0)).collect());
-    let compare = quantiles(times.iter().map(|t| ms(t.1)).collect());
-    let total = quantiles(times.iter().map(|t| ms(t.0 + t.1)).collect());
+    let parts = [
+        ("the assistant's two passes' queries", quantiles(times.iter().map(|t| ms(t.passes)).collect())),
+        ("reading the findings since", quantiles(times.iter().map(|t| ms(t.catch_up)).collect())),
+        ("comparing with every held hash", quantiles(times.iter().map(|t| ms(t.compare)).collect())),
+        ("all", quantiles(times.iter().map(|t| ms(t.passes + t.catch_up + t.compare)).collect())),
+    ];
     println!("{what} ({} pictures), ms mean / median / 95th / worst:", times.len());
-    for (part, (mean, median, p95, worst)) in [("reading the findings since", catch_up), ("comparing with every held hash", compare), ("both", total)] {
-        println!("  {part:32} {mean:7.1} {median:7.1} {p95:7.1} {worst:7.1}");
+    for (part, (mean, median, p95, worst)) in parts {
+        println!("  {part:38} {mean:8.1} {median:8.1} {p95:8.1} {worst:8.1}");
     }
 }
 
