@@ -12,7 +12,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ZIGE_ROOT"
 step "building the benchmark (release)"
-(cd scripts/bench/hash-index-scale && cargo build --release --quiet)
+# The flag the server is built with: the app's pages are erased views, as in every other build.
+(cd scripts/bench/hash-index-scale && CARGO_INCREMENTAL=0 RUSTFLAGS="--cfg erase_components" cargo build --release --quiet)
 export ZIGE_PG_DURABLE=1
 source scripts/postgres.sh
 trap stop_test_postgres EXIT
