@@ -564,15 +564,10 @@ async fn a_picture_is_looked_at_only_once_compared_and_a_comparison_cut_short_is
 #[tokio::test]
 async fn where_only_one_number_reads_the_read_line_laid_on_the_other_tells_a_copy_from_a_classmates() {
     let app = spawn_app().await;
-    app.add_exam(&exam(&app, "926")).await;
-    app.add_exam(&exam(&app, "927")).await;
     let number = "104231202005001234";
     // Alice photographs her certificate from afar and out of focus: the number's line is found,
     // and tesseract cannot read it.
-    submitted(&app, ALICE, "926", vec![("diploma", from_afar_out_of_focus(&certificate_page(7, number)))]).await;
-    let admin = app.admin().await;
-    let alice = admin.first_waiting("926").await;
-    sheet_when_looked_at(&admin, alice).await;
+    let (admin, alice) = alices_certificate_looked_at(&app, from_afar_out_of_focus(&certificate_page(7, number))).await;
     // Bob photographs Alice's very paper, for another exam; Erin hands in a classmate's
     // certificate, another number.
     submitted(&app, BOB, "927", vec![("diploma", jpeg(&rephotographed(&certificate_page(7, number)), 80))]).await;
@@ -602,7 +597,8 @@ async fn where_only_one_number_reads_the_read_line_laid_on_the_other_tells_a_cop
 async fn a_copy_whose_blurred_number_was_not_found_is_not_told_apart_by_laying_the_number_on_other_print() {
     let app = spawn_app().await;
     let number = "104231202005001234";
-    let (admin, alice) = alices_certificate_looked_at(&app, number, 2.5).await;
+    let alices = jpeg(&image::imageops::blur(&certificate_page(7, number), 2.5), 85);
+    let (admin, alice) = alices_certificate_looked_at(&app, alices).await;
     // Bob photographs her very paper out of focus and grainy: its number does not read, and
     // where the number's line should be found, a line of the page's other print is. Her number
     // laid on that line fits its band of ink and not the gaps between its words.
@@ -683,13 +679,12 @@ fn from_afar_out_of_focus(page: &image::RgbImage) -> Vec<u8> {
     jpeg(&grainy(&image::imageops::blur(&frame, 2.0), 10), 60)
 }
 
-/// Exams 926 and 927, and Alice's certificate (template 7 with `number`, blurred by `sigma` px)
-/// handed in for 926 and looked at by the assistant: the administrator, and her application.
-async fn alices_certificate_looked_at(app: &TestApp, number: &str, sigma: f32) -> (Browser, i64) {
+/// Exams 926 and 927, and Alice's picture of her certificate (`picture`, a JPEG) handed in for 926
+/// and looked at by the assistant: the administrator, and her application.
+async fn alices_certificate_looked_at(app: &TestApp, picture: Vec<u8>) -> (Browser, i64) {
     app.add_exam(&exam(app, "926")).await;
     app.add_exam(&exam(app, "927")).await;
-    let alices = image::imageops::blur(&certificate_page(7, number), sigma);
-    submitted(app, ALICE, "926", vec![("diploma", jpeg(&alices, 85))]).await;
+    submitted(app, ALICE, "926", vec![("diploma", picture)]).await;
     let admin = app.admin().await;
     let alice = admin.first_waiting("926").await;
     sheet_when_looked_at(&admin, alice).await;

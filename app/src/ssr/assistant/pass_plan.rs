@@ -23,29 +23,21 @@ pub struct PassPlan {
     whole_pass_at: Option<Instant>,
 }
 
-/// The next pass: whether it looks among every picture, and else since when they were stored.
-#[derive(Debug, PartialEq, Eq, Clone, Copy)]
-pub struct Pass {
-    pub whole: bool,
-    pub stored_since: Option<DateTime<Utc>>,
-}
-
 impl PassPlan {
-    /// The pass to make at `instant`, `now` by the clock. A clock set back (by hand, or to a
+    /// Since when the pictures were stored that the pass to make at `instant`, `now` by the clock,
+    /// looks among; None: a whole pass, among every picture. A clock set back (by hand, or to a
     /// server's time that was ahead) moves the pass's start back with it.
-    pub fn next(&self, instant: Instant, now: DateTime<Utc>) -> Pass {
+    pub fn next(&self, instant: Instant, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
         let whole = self.whole_pass_at.is_none_or(|at| instant.duration_since(at) >= WHOLE_PASS_EVERY);
-        let stored_since = match (whole, self.found_nothing_since) {
-            (false, Some(since)) => Some(since.min(now) - chrono::Duration::minutes(LATE_MINUTES)),
-            _ => None,
-        };
-        Pass { whole: whole || stored_since.is_none(), stored_since }
+        let since = self.found_nothing_since.filter(|_| !whole)?;
+        Some(since.min(now) - chrono::Duration::minutes(LATE_MINUTES))
     }
 
-    /// `pass`, begun at `began` by the clock, found nothing to do; it ended at `instant`.
-    pub fn found_nothing(&mut self, pass: Pass, began: DateTime<Utc>, instant: Instant) {
+    /// The pass among the pictures stored since `stored_since` (None: a whole pass), begun at
+    /// `began` by the clock, found nothing to do; it ended at `instant`.
+    pub fn found_nothing(&mut self, stored_since: Option<DateTime<Utc>>, began: DateTime<Utc>, instant: Instant) {
         self.found_nothing_since = Some(began);
-        if pass.whole {
+        if stored_since.is_none() {
             self.whole_pass_at = Some(instant);
         }
     }
@@ -64,14 +56,14 @@ mod tests {
         let mut plan = PassPlan::default();
         let start = Instant::now();
         let first = plan.next(start, at(0));
-        assert_eq!(first, Pass { whole: true, stored_since: None });
+        assert_eq!(first, None, "a whole pass");
         plan.found_nothing(first, at(0), start);
         let second = plan.next(start + Duration::from_secs(5), at(1));
-        assert_eq!(second, Pass { whole: false, stored_since: Some(at(-LATE_MINUTES)) });
+        assert_eq!(second, Some(at(-LATE_MINUTES)));
         // A pass that looked at pictures changes nothing: the next looks as far back again.
         assert_eq!(plan.next(start + Duration::from_secs(6), at(1)), second);
         plan.found_nothing(second, at(30), start + Duration::from_secs(1800));
-        assert_eq!(plan.next(start + Duration::from_secs(1801), at(31)).stored_since, Some(at(30 - LATE_MINUTES)));
+        assert_eq!(plan.next(start + Duration::from_secs(1801), at(31)), Some(at(30 - LATE_MINUTES)));
     }
 
     #[test]
@@ -81,11 +73,11 @@ mod tests {
         plan.found_nothing(plan.next(start, at(0)), at(0), start);
         let hour_later = start + WHOLE_PASS_EVERY;
         let whole = plan.next(hour_later, at(60));
-        assert_eq!(whole, Pass { whole: true, stored_since: None });
+        assert_eq!(whole, None, "a whole pass");
         // It found pictures a failed look had left behind: the next pass is whole again.
-        assert!(plan.next(hour_later + Duration::from_secs(1), at(60)).whole);
+        assert_eq!(plan.next(hour_later + Duration::from_secs(1), at(60)), None, "whole again");
         plan.found_nothing(whole, at(60), hour_later + Duration::from_secs(2));
-        assert!(!plan.next(hour_later + Duration::from_secs(3), at(61)).whole);
+        assert_eq!(plan.next(hour_later + Duration::from_secs(3), at(61)), Some(at(60 - LATE_MINUTES)));
     }
 
     #[test]
@@ -94,7 +86,6 @@ mod tests {
         let start = Instant::now();
         plan.found_nothing(plan.next(start, at(600)), at(600), start);
         // The clock was a day ahead and is mended: a picture stored now is still looked for.
-        let pass = plan.next(start + Duration::from_secs(1), at(0));
-        assert_eq!(pass.stored_since, Some(at(-LATE_MINUTES)));
+        assert_eq!(plan.next(start + Duration::from_secs(1), at(0)), Some(at(-LATE_MINUTES)));
     }
 }

@@ -38,10 +38,10 @@ pub async fn keep_looking(state: ServerState) {
     let mut plan = PassPlan::default();
     loop {
         let began = state.clock.now();
-        let pass = plan.next(std::time::Instant::now(), began);
-        match look_at_waiting_stored_since(&state, pass.stored_since).await {
+        let stored_since = plan.next(std::time::Instant::now(), began);
+        match look_at_waiting_stored_since(&state, stored_since).await {
             Ok(looked) if looked > 0 => continue,
-            Ok(_) => plan.found_nothing(pass, began, std::time::Instant::now()),
+            Ok(_) => plan.found_nothing(stored_since, began, std::time::Instant::now()),
             Err(error) => tracing::warn!(error = error.message_en(), "pictures not looked at"),
         }
         let _ = tokio::time::timeout(CATCH_UP, assistant.woken()).await;

@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 
 use app::ssr::assistant::document_number_retry::document_numbers_due;
 use app::ssr::assistant::id_number_retry::id_numbers_due;
+use app::ssr::assistant::pass_plan::PassPlan;
 use app::ssr::assistant::picture_assistant::waiting_pictures;
 use app::ssr::assistant::picture_comparison::left_unfinished;
 use app::ssr::assistant::picture_hashes::PictureHashes;
@@ -56,7 +57,7 @@ async fn main() {
 
     let started = Instant::now();
     fill(&db, candidates).await;
-    println!("filled: {candidates} candidates × {PICTURES_PER_CANDIDATE} = {pictures} pictures with findings, {:.0} s", secs(started.elapsed()));
+    println!("filled: {candidates} candidates × {PICTURES_PER_CANDIDATE} = {pictures} pictures with findings, {:.0} s", started.elapsed().as_secs_f64());
 
     let before = resident_mb();
     let started = Instant::now();
@@ -67,14 +68,14 @@ async fn main() {
     println!(
         "restart, one server: every finding read in {:.2} s; the index holds {held:.0} MB ({:.0} bytes a picture); \
          the process's peak so far {:.0} MB",
-        secs(took),
+        took.as_secs_f64(),
         held * 1e6 / pictures as f64,
         peak_mb()
     );
 
     let mut whole = Vec::new();
     for _ in 0..5 {
-        whole.push(assistant_pass(&db, true).await);
+        whole.push(assistant_pass(&db, None).await);
     }
     println!(
         "the hourly whole pass (every picture looked among), 5 times: {}",
@@ -102,7 +103,7 @@ async fn main() {
     }
     println!(
         "restart, {servers} servers at once: all caught up in {:.2} s; {:.0} MB held in all",
-        secs(started.elapsed()),
+        started.elapsed().as_secs_f64(),
         resident_mb() - before
     );
     let mut adding = Vec::new();
@@ -145,7 +146,7 @@ fn hash_of(g: &str) -> String {
 }
 
 /// What one new picture costs a server, in the order the server spends it: the picture is stored;
-/// the assistant's pass finds it (`look_at_waiting`'s four queries: pictures not looked at,
+/// the assistant's pass finds it, looking where its plan says (`PassPlan`, as the server's) (`look_at_waiting`'s four queries: pictures not looked at,
 /// comparisons left unfinished, card and document numbers due to be read again); its finding is
 /// recorded; the findings since are read (`catch_up`) and every held hash compared with its hash
 /// (`alike`); a second pass finds nothing left. The analysis itself (decoding, tesseract) is the
@@ -157,6 +158,9 @@ struct PictureTimes {
 }
 
 async fn add_pictures(db: &DatabaseConnection, index: &mut PictureHashes, next: &mut i64, count: usize) -> Vec<PictureTimes> {
+    // The whole pass a server makes at its start found nothing left.
+    let mut plan = PassPlan::default();
+    plan.found_nothing(None, chrono::Utc::now(), Instant::now());
     let mut times = Vec::with_capacity(count);
     for _ in 0..count {
         let g = *next;
@@ -171,16 +175,14 @@ async fn add_pictures(db: &DatabaseConnection, index: &mut PictureHashes, next: 
         ))
         .await
         .expect("a new picture");
-        let mut passes = assistant_pass(db, false).await;
-        db.execute_unprepared(&format!(
+        let mut passes = assistant_pass(db, plan.next(Instant::now(), chrono::Utc::now())).await;
+        let finding = format!(
             "INSERT INTO picture_findings (blob_key, perceptual_hash, looked_at)
-               SELECT 'bench/{g}', {hash}, now() FROM (SELECT {g}::bigint AS g) AS one;",
+               SELECT 'bench/{g}', {hash}, now() FROM (SELECT {g}::bigint AS g) AS one
+             RETURNING perceptual_hash",
             hash = hash_of("g")
-        ))
-        .await
-        .expect("its finding");
-        let query = format!("SELECT perceptual_hash FROM picture_findings WHERE blob_key = 'bench/{g}'");
-        let row = db.query_one(Statement::from_string(db.get_database_backend(), query)).await.expect("the new finding");
+        );
+        let row = db.query_one(Statement::from_string(db.get_database_backend(), finding)).await.expect("its finding");
         let stored: String = row.expect("its row").try_get("", "perceptual_hash").expect("its hash");
         let hash = picture_finding::hash_from_stored(&stored).expect("base64");
         let started = Instant::now();
@@ -192,18 +194,18 @@ async fn add_pictures(db: &DatabaseConnection, index: &mut PictureHashes, next: 
         db.execute_unprepared(&format!("UPDATE picture_findings SET compared_at = now() WHERE blob_key = 'bench/{g}'"))
             .await
             .expect("compared");
-        passes += assistant_pass(db, false).await;
+        let (began, stored_since) = (chrono::Utc::now(), plan.next(Instant::now(), chrono::Utc::now()));
+        passes += assistant_pass(db, stored_since).await;
+        plan.found_nothing(stored_since, began, Instant::now());
         times.push(PictureTimes { passes, catch_up, compare });
     }
     times
 }
 
-/// The four queries of one of the assistant's passes (`picture_assistant::keep_looking`): as most
-/// passes do, among the pictures stored since the previous pass began (less its 10 minutes to
-/// spare), with `stored_since`; as the hourly whole pass does, without.
-async fn assistant_pass(db: &DatabaseConnection, whole: bool) -> Duration {
+/// The four queries of one of the assistant's passes (`picture_assistant::keep_looking`), among
+/// the pictures stored since `stored_since` (None: a whole pass).
+async fn assistant_pass(db: &DatabaseConnection, stored_since: Option<chrono::DateTime<chrono::Utc>>) -> Duration {
     let now = chrono::Utc::now();
-    let stored_since = (!whole).then(|| now - chrono::Duration::minutes(11));
     let started = Instant::now();
     std::hint::black_box(waiting_pictures(db, stored_since).await.expect("pictures not looked at"));
     std::hint::black_box(left_unfinished(db, now).await.expect("comparisons left unfinished"));
@@ -232,10 +234,6 @@ fn report(what: &str, times: &[PictureTimes]) {
 
 fn ms(duration: Duration) -> f64 {
     duration.as_secs_f64() * 1e3
-}
-
-fn secs(duration: Duration) -> f64 {
-    duration.as_secs_f64()
 }
 
 /// The process's resident memory now (VmRSS), in MB.
