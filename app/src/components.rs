@@ -47,6 +47,7 @@ pub mod reviewers_panel;
 pub mod seat_desk;
 pub mod second_factor_code_form;
 pub mod second_factor_enrolment;
+pub mod set_aside_accounts;
 pub mod similar_pairs_desk;
 pub mod site_header;
 pub mod state_counts;

@@ -49,7 +49,7 @@ test('the desk scans a printed form, ticks the originals, passes them, takes the
   fs.writeFileSync(formFile, await printed.body());
   execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', formFile, path.join(test.info().outputDir, 'form')]);
   const formCode = execFileSync('zbarimg', ['--raw', '-q', '--oneshot', path.join(test.info().outputDir, 'form.png')]).toString().trim();
-  expect(formCode).toMatch(/^ZGR1\./);
+  expect(formCode).toMatch(/^ZGR2\./);
 
   // The desk: the staff member signs in, sets up their authenticator, and their start page leads
   // to the desk and to nothing else.
@@ -124,6 +124,17 @@ test('the desk scans a printed form, ticks the originals, passes them, takes the
   expect(slipText).toContain('现场考生');
   expect(slipText).toContain('教育部学历证书电子注册备案表');
   expect(slipText).toContain('经办人签名');
+
+  // A refused scan clears the card: nothing of this candidate stays under the error to be ticked or
+  // printed for the next person; the right scan brings the card back whole.
+  await field.pressSequentially(`${formCode.slice(0, 10)}x${formCode.slice(11)}`);
+  await field.press('Enter');
+  await expect(desk.getByRole('alert')).toContainText('无法识别的报名登记表二维码');
+  await expect(card).toHaveCount(0);
+  await expect(field).toBeFocused();
+  await field.pressSequentially(formCode);
+  await field.press('Enter');
+  await expect(card.getByTestId('desk-outcome')).toContainText('原件审核通过（台前李');
 
   // The candidate reads the outcome on their timeline.
   await open(page, `/exams/${code}`);

@@ -88,7 +88,7 @@ test('an approved candidate prints the registration form, pays in the sandbox, i
   // by the test command).
   execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', ticketFile, path.join(test.info().outputDir, 'ticket')]);
   const ticketCode = execFileSync('zbarimg', ['--raw', '-q', '--oneshot', path.join(test.info().outputDir, 'ticket.png')]).toString().trim();
-  expect(ticketCode).toMatch(/^ZGT1\./);
+  expect(ticketCode).toMatch(/^ZGT2\./);
   const door = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
   await open(door, '/verify');
   await switchLanguage(door, 'English');

@@ -149,6 +149,11 @@ pub struct Config {
     /// an authority that texts no list registers none, and such a text is listed as undelivered.
     #[serde(default, deserialize_with = "digits_as_text")]
     pub sms_template_listed_notice: Option<String>,
+    /// 注册's code (issue 64): where it is set, beside a real provider, a sign-up needs the code
+    /// texted to the mobile typed, so every account's mobile is its holder's. Optional: without
+    /// it sign-up takes the mobile as typed.
+    #[serde(default, deserialize_with = "digits_as_text")]
+    pub sms_template_sign_up_code: Option<String>,
     /// Signing in through the authority's identity provider (OpenID Connect; seed 003's
     /// 用报名系统账号登录): its issuer address, exactly as its discovery document names it. None:
     /// only Zige's own accounts. Needs `public_url` (the provider sends people back to

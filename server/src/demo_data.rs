@@ -87,6 +87,7 @@ pub async fn ensure_demo_data(state: &ServerState) -> Result<(), AppError> {
             mobile: "13800138000".into(),
             password: account.password.into(),
             email: account.email.into(),
+            mobile_code: String::new(),
         };
         let form = SignUpForm::parse(&fields).map_err(|e| app::ssr::internal("demo account", format!("{e:?}")))?;
         match account_store::create_account(db, form, account.role).await {

@@ -10,11 +10,12 @@ use std::time::{Duration, Instant};
 
 use app::ssr::accounts::password_recovery::CODE_LIFETIME_MINUTES;
 use app::ssr::entities::outbox_message;
+use app::ssr::exams::told_numbers;
 use app::ssr::infra::clock::Clock;
 use app::ssr::messaging::outbox;
 use app::ssr::messaging::text_template::{TextMessage, TextTemplate};
 use chrono::{DateTime, Utc};
-use sea_orm::DatabaseConnection;
+use sea_orm::{DatabaseConnection, TransactionTrait};
 
 use crate::mailer::{Email, EmailSender};
 use crate::sms::{OutgoingText, SendFailure, SmsProvider};
@@ -68,7 +69,7 @@ pub async fn deliver_due(
         let outcome = send(&row, senders, clock.now()).await;
         count(&row, &outcome);
         match outcome {
-            Ok(()) => outbox::mark_sent(db, row.id, clock.now()).await?,
+            Ok(()) => sent(db, row.id, clock.now()).await?,
             Err(SendFailure::Transient(reason)) if row.channel == "sms" && row.attempts + 1 >= TEXT_ATTEMPTS => {
                 let reason = format!("still failing after {TEXT_ATTEMPTS} attempts: {reason}");
                 give_up(db, &row, clock.now(), &reason).await?;
@@ -83,6 +84,16 @@ pub async fn deliver_due(
         }
     }
     record_backlog(db, clock.now()).await;
+    Ok(())
+}
+
+/// The provider accepted the message: marked sent, and a listed candidate's days started by it, at
+/// once.
+async fn sent(db: &DatabaseConnection, id: i32, now: DateTime<Utc>) -> Result<(), app::error::AppError> {
+    let txn = db.begin().await?;
+    told_numbers::text_accepted(&txn, id, now).await?;
+    outbox::mark_sent(&txn, id, now).await?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -127,10 +138,10 @@ async fn send(row: &outbox_message::Model, senders: &Senders, now: DateTime<Utc>
     }
 }
 
-/// A recovery code that died while its text waited (the provider down, throttled) would only
+/// A recovery or sign-up code (both live `CODE_LIFETIME_MINUTES`) that died while its text waited (the provider down, throttled) would only
 /// mislead: the person asks for a new one instead.
 fn expired_code(message: &TextMessage, created_at: DateTime<Utc>, now: DateTime<Utc>) -> Option<String> {
-    (message.template == TextTemplate::RecoveryCode
+    (matches!(message.template, TextTemplate::RecoveryCode | TextTemplate::SignUpCode)
         && now > created_at + chrono::Duration::minutes(CODE_LIFETIME_MINUTES))
     .then(|| format!("the code expired ({CODE_LIFETIME_MINUTES} minutes) before it could be sent"))
 }

@@ -17,6 +17,7 @@ pub mod pay_order;
 pub mod payment_notify;
 pub mod payments_export;
 pub mod previous_file;
+pub mod provider_number_claim;
 pub mod provider_sign_in;
 pub mod provider_sign_out;
 pub mod ready;

@@ -2,7 +2,7 @@
 //! the database on SQLite and PostgreSQL alike.
 
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, SqlErr};
+use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, Set, SqlErr};
 use time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{Error, ExpiredDeletion, Result};
@@ -49,6 +49,16 @@ fn backend(e: sea_orm::DbErr) -> Error {
         }
         None => Error::Backend(e.to_string()),
     }
+}
+
+/// Removes every stored session of the account (a deleted account's other browsers): the rows
+/// go, not only their standing. A session's data is its JSON map, `"user_id":<id>` in it.
+pub async fn delete_sessions_of(db: &DatabaseConnection, user_id: i32) -> std::result::Result<u64, sea_orm::DbErr> {
+    let key = app::ssr::access::session_user::USER_ID_KEY;
+    let holding = |after: char| entity::Column::Data.like(format!("%\"{key}\":{user_id}{after}%"));
+    let deleted =
+        entity::Entity::delete_many().filter(Condition::any().add(holding(',')).add(holding('}'))).exec(db).await?;
+    Ok(deleted.rows_affected)
 }
 
 fn row_of(record: &Record) -> Result<entity::ActiveModel> {

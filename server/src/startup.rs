@@ -128,6 +128,7 @@ pub async fn prepare_with_clock(
         assistant: Arc::new(PictureAssistant::new(tesseract(&config.tesseract))),
         public_address: config.public_address(),
         provider_sign_in: provider_sign_in.is_some(),
+        sign_up_code: config.sign_up_code_template().is_some(),
     };
     if config.is_public() {
         let open = crate::demo_data::still_open_with_published_passwords(&db).await.map_err(|e| e.message_en())?;

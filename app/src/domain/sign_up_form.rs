@@ -18,6 +18,9 @@ pub struct SignUpFields {
     /// Optional: where feedback and results are emailed.
     #[serde(default)]
     pub email: String,
+    /// The code texted to `mobile`, where the installation asks for one (`sign_up_codes`).
+    #[serde(default)]
+    pub mobile_code: String,
 }
 
 /// A form that passed every check.
@@ -101,6 +104,7 @@ mod tests {
             mobile: "138 0013 8000".into(),
             password: "exam2026pass".into(),
             email: String::new(),
+            mobile_code: String::new(),
         }
     }
 
@@ -122,6 +126,7 @@ mod tests {
             mobile: "12".into(),
             password: "short".into(),
             email: "li@example".into(),
+            mobile_code: String::new(),
         };
         let names: Vec<String> = SignUpForm::parse(&fields).unwrap_err().into_iter().map(|e| e.field).collect();
         assert_eq!(names, vec!["id_number", "name", "mobile", "password", "email"]);

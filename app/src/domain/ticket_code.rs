@@ -1,5 +1,5 @@
 //! The code on a 准考证 (issue 13): what the ticket says, signed with the exam authority's Ed25519
-//! key, as one line of text a QR code carries — `ZGT1.<claims>.<signature>`, both base64url. Anyone
+//! key, as one line of text a QR code carries — `ZGT2.<claims>.<signature>`, both base64url. Anyone
 //! holding the public key checks it without asking the server: the same function runs in the
 //! `/verify` page, in `server ticket verify` and in the tests.
 
@@ -8,10 +8,12 @@ use base64::Engine;
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 
-use super::signed_text::{open_text, sign_text, Opened};
+use super::signed_text::{open_text, sign_text, Opened, TICKET};
 
 /// What a ticket's code vouches for. Short keys: the QR code stays small enough to scan from paper.
+/// Read strictly: a body of another kind's code is no ticket (`signed_text`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TicketClaims {
     /// Ticket number ("002-101-07"): exam, room, seat.
     #[serde(rename = "t")]
@@ -39,16 +41,14 @@ pub enum TicketVerdict {
     Unreadable,
 }
 
-const PREFIX: &str = "ZGT1";
-
 /// The code for `claims`, signed with `key`.
 pub fn sign_ticket(claims: &TicketClaims, key: &SigningKey) -> String {
-    sign_text(PREFIX, &serde_json::to_vec(claims).unwrap_or_default(), key)
+    sign_text(&TICKET, &serde_json::to_vec(claims).unwrap_or_default(), key)
 }
 
 /// Checks a scanned `code` against the authority's public key at `now` (seconds since 1970).
 pub fn verify_ticket(code: &str, key: &VerifyingKey, now: i64) -> TicketVerdict {
-    let body = match open_text(code, PREFIX, key) {
+    let body = match open_text(code, &TICKET, key) {
         Opened::Signed(body) => body,
         Opened::Tampered => return TicketVerdict::Tampered,
         Opened::Unreadable => return TicketVerdict::Unreadable,
@@ -113,7 +113,7 @@ mod tests {
     fn a_signed_code_verifies_until_it_expires_and_says_what_it_vouches_for() {
         let key = SigningKey::from_bytes(&[7; 32]);
         let code = sign_ticket(&claims(), &key);
-        assert!(code.starts_with("ZGT1.") && code.len() < 300, "{code}");
+        assert!(code.starts_with("ZGT2.") && code.len() < 300, "{code}");
         let public = public_key_from_text(&public_key_text(&key.verifying_key())).unwrap();
         assert_eq!(verify_ticket(&code, &public, 1_700_000_000), TicketVerdict::Valid(claims()));
         assert_eq!(verify_ticket(&format!(" {code}\n"), &public, 1_800_000_000), TicketVerdict::Valid(claims()));
@@ -134,6 +134,6 @@ mod tests {
         let other = SigningKey::from_bytes(&[8; 32]);
         assert_eq!(verify_ticket(&code, &other.verifying_key(), 0), TicketVerdict::Tampered);
         assert_eq!(verify_ticket("https://example.com/", &public, 0), TicketVerdict::Unreadable);
-        assert_eq!(verify_ticket("ZGT1.!!!.???", &public, 0), TicketVerdict::Unreadable);
+        assert_eq!(verify_ticket("ZGT2.!!!.???", &public, 0), TicketVerdict::Unreadable);
     }
 }

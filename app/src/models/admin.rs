@@ -166,7 +166,7 @@ pub struct AuditQuery {
 
 /// Every kind of line the audit log holds (as `ssr::audit::AuditAction` names them), with the
 /// words the filter shows.
-pub const AUDIT_ACTIONS: [(&str, &str, &str); 40] = [
+pub const AUDIT_ACTIONS: [(&str, &str, &str); 44] = [
     ("decision", "审核决定", "Decision"),
     ("unlock", "退回解锁", "Unlock"),
     ("role_change", "角色变更", "Role change"),
@@ -208,7 +208,35 @@ pub const AUDIT_ACTIONS: [(&str, &str, &str); 40] = [
     ("own_days_extended", "延长考生上传期限", "A candidate's own days extended"),
     ("on_site_check_recorded", "记录现场原件审核结果", "On-site originals check recorded"),
     ("provider_identity_linked", "绑定报名系统账号", "Registration system account linked"),
+    ("account_set_aside", "搁置冒用证件号的账号", "Account holding another's ID number set aside"),
+    ("desk_lookup", "现场报名台查找考生", "Candidate looked up at the desk"),
+    ("desk_ticks", "现场报名台勾选原件", "Originals ticked at the desk"),
+    ("handover_printed", "打印材料交接单", "Handover slip printed"),
 ];
+
+/// A self-made account set aside for the person the registration system vouched for (issue 64),
+/// as administrators see the case: both sides' facts, side by side.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SetAsideAccount {
+    /// When the vouched person claimed the number (China time).
+    pub at: String,
+    pub id_number_masked: String,
+    /// The self-made account that held the number: the name and mobile typed at sign-up.
+    pub held_by_name: String,
+    pub held_by_mobile_masked: String,
+    /// Whether that mobile was proved by a texted code at sign-up.
+    pub held_by_mobile_verified: bool,
+    /// When that account was made (China time).
+    pub held_since: String,
+    /// Its applications, held: "004 · 审核通过" and in English.
+    pub held_applications_zh: Vec<String>,
+    pub held_applications_en: Vec<String>,
+    /// The vouched person, as the registration system signed them.
+    pub vouched_name: String,
+    pub vouched_mobile_masked: String,
+    /// The identity provider that vouched (its issuer).
+    pub vouched_by: String,
+}
 
 /// An email or text message the outbox gave up on (the provider refused it for good, or it may
 /// already have gone), as administrators see it: to whom (masked), what, why, and when.

@@ -8,6 +8,7 @@ use crate::api::server_resource::server_resource;
 use crate::components::accounts_panel::AccountsPanel;
 use crate::components::error_note::ErrorNote;
 use crate::components::reviewers_panel::ReviewersPanel;
+use crate::components::set_aside_accounts::SetAsideAccounts;
 use crate::components::state_counts::StateCounts;
 use crate::components::undelivered_messages::UndeliveredMessages;
 use crate::i18n::{tr, use_lang};
@@ -69,6 +70,7 @@ pub fn AdminPage() -> impl IntoView {
                         </table>
                         <ReviewersPanel exams/>
                         <AccountsPanel/>
+                        <SetAsideAccounts/>
                         <UndeliveredMessages/>
                     }.into_any()
                     }

@@ -38,8 +38,11 @@ pub fn OnSiteDeskPage() -> impl IntoView {
                 let _ = input.focus();
             }
         }
+        // A refused scan clears the card: nothing of the last candidate stays under the error, to
+        // be ticked or printed for the person now at the desk.
         Some(Err(error)) => {
             failure.set(Some(error));
+            current.set(None);
             scanned.set(String::new());
         }
         None => {}
@@ -80,10 +83,16 @@ fn DeskCard(candidate: DeskCandidate, current: RwSignal<Option<DeskCandidate>>) 
     let seen = RwSignal::new(candidate.items.iter().filter(|i| i.seen).map(|i| i.code.clone()).collect::<Vec<_>>());
     let received =
         RwSignal::new(candidate.items.iter().filter(|i| i.received).map(|i| i.code.clone()).collect::<Vec<_>>());
+    // An act answered after the next candidate was scanned changes nothing on screen: the card
+    // shows only the candidate it was for.
     let settle = move |outcome: Result<DeskCandidate, AppError>| match outcome {
         Ok(now) => {
             failure.set(None);
-            current.set(Some(now));
+            let still_shown =
+                current.with_untracked(|shown| shown.as_ref().is_some_and(|c| c.application_id == now.application_id));
+            if still_shown {
+                current.set(Some(now));
+            }
         }
         Err(error) => failure.set(Some(error)),
     };

@@ -1,19 +1,32 @@
 //! Sign-up: the form is judged in the browser by the same `SignUpForm::parse` the server runs.
+//! Where the installation texts codes, the mobile typed is proved by the code sent to it
+//! (获取验证码; `accounts::sign_up_codes`).
 
 use leptos::prelude::*;
 
-use crate::api::sign_up;
+use crate::api::{send_sign_up_code, sign_up};
 use crate::auth_flow::after_sign_in;
 use crate::components::error_note::ErrorNote;
+use crate::domain::mobile_number::normalized_mobile;
 use crate::domain::sign_up_form::{FieldError, SignUpFields, SignUpForm};
 use crate::domain::IdType;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::island_page::provide_island_contexts;
 
+/// The page: the sign-up island, told by the server whether a texted code is asked for.
+#[component]
+pub fn SignUpPageView() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let mobile_code = crate::ssr::infra::server_state::server_state().is_ok_and(|state| state.sign_up_code);
+    #[cfg(not(feature = "ssr"))]
+    let mobile_code = false;
+    view! { <SignUpPage mobile_code/> }
+}
+
 /// An island: the page's code, live without the app around it (`island_page`).
 #[island]
-pub fn SignUpPage() -> impl IntoView {
+pub fn SignUpPage(mobile_code: bool) -> impl IntoView {
     provide_island_contexts();
     let lang = use_lang();
     let fields = RwSignal::new(SignUpFields { id_type: IdType::ResidentId.as_str().to_string(), ..Default::default() });
@@ -28,16 +41,38 @@ pub fn SignUpPage() -> impl IntoView {
             outcome
         }
     });
+    let code_missing = move |current: &SignUpFields| {
+        (mobile_code && current.mobile_code.trim().len() != 6).then(|| {
+            FieldError::new(
+                "mobile_code",
+                "请填写发送到手机的 6 位短信验证码",
+                "Type the 6-digit code texted to your mobile",
+            )
+        })
+    };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let current = fields.get_untracked();
-        match SignUpForm::parse(&current) {
-            Ok(_) => {
-                field_errors.set(Vec::new());
-                submit.dispatch(current);
-            }
-            Err(errors) => field_errors.set(errors),
+        let mut errors = SignUpForm::parse(&current).err().unwrap_or_default();
+        errors.extend(code_missing(&current));
+        if errors.is_empty() {
+            field_errors.set(Vec::new());
+            submit.dispatch(current);
+        } else {
+            field_errors.set(errors);
         }
+    };
+    let code_sent = Action::new(move |mobile: &String| send_sign_up_code(mobile.clone()));
+    let ask_for_code = move |_| match normalized_mobile(&fields.with_untracked(|f| f.mobile.clone())) {
+        Some(mobile) => {
+            field_errors.update(|errors| errors.retain(|e| e.field != "mobile"));
+            code_sent.dispatch(mobile);
+        }
+        None => field_errors.set(vec![FieldError::new(
+            "mobile",
+            "手机号码应为 11 位数字，以 1 开头",
+            "The mobile number must be 11 digits starting with 1",
+        )]),
     };
     let error_for = move |field: &'static str| {
         move || {
@@ -81,6 +116,20 @@ pub fn SignUpPage() -> impl IntoView {
                 <input name="mobile" type="tel" autocomplete="tel" on:input=bind(|f, v| f.mobile = v)/>
                 {error_for("mobile")}
             </label>
+            {mobile_code.then(|| view! {
+                <div class="sign-up-code">
+                    <label>
+                        {tr("短信验证码", "Code texted to the mobile")}
+                        <input name="mobile_code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" on:input=bind(|f, v| f.mobile_code = v)/>
+                        {error_for("mobile_code")}
+                    </label>
+                    <button type="button" class="button secondary" disabled=move || code_sent.pending().get() on:click=ask_for_code>{tr("获取验证码", "Text me a code")}</button>
+                    {move || code_sent.value().get().map(|sent| match sent {
+                        Ok(()) => view! { <p class="notice" role="status" data-testid="sign-up-code-sent">{tr("验证码已发送，15 分钟内有效。", "The code is on its way; it lasts 15 minutes.")}</p> }.into_any(),
+                        Err(error) => view! { <ErrorNote error/> }.into_any(),
+                    })}
+                </div>
+            })}
             <label>
                 {tr("电子邮箱（选填，用于接收审核通知）", "Email (optional, for review notices)")}
                 <input name="email" type="email" autocomplete="email" on:input=bind(|f, v| f.email = v)/>

@@ -2,7 +2,8 @@
 //! read, reviewer accounts and assignments, and account recovery for candidates (reset, release a
 //! squatted ID number, further administrators), the layouts of each exam's documents, and the
 //! listed candidates' texts and own days (seed 004), each exam's personal data deleted on its
-//! day, and the messages that could not be delivered.
+//! day, the messages that could not be delivered, and the accounts set aside for the person the
+//! registration system vouched for.
 
 pub mod account_admin;
 pub mod admin_rows;
@@ -12,5 +13,6 @@ pub mod listed_candidates;
 pub mod listed_notices;
 pub mod personal_data_retention;
 pub mod reviewers;
+pub mod set_aside_accounts;
 pub mod template_editing;
 pub mod undelivered;

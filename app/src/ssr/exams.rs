@@ -1,5 +1,5 @@
 //! Exams as configuration: stored definitions and their files, the presets shipped with Zige,
-//! who is eligible and a listed candidate's own days, the layouts of their documents, and results that follow a moved results time.
+//! who is eligible and a listed candidate's own days (with the ledger of when each number was told), the layouts of their documents, and results that follow a moved results time.
 
 pub mod document_templates;
 pub mod eligibility;
@@ -12,3 +12,4 @@ pub mod photo_rules;
 pub mod presets;
 pub mod registrations;
 pub mod results_timing;
+pub mod told_numbers;

@@ -38,6 +38,12 @@ mod m20261128_000032_eligible_candidates_registration;
 mod m20261128_000033_picture_findings_document_number_retry_at;
 mod m20261128_000034_materials_blob_key_and_time_indexes;
 mod m20261128_000035_picture_findings_work_indexes;
+mod m20261128_000036_create_installation_secrets;
+mod m20261128_000037_create_told_numbers;
+mod m20261128_000038_create_set_aside_accounts;
+mod m20261128_000039_payment_orders_paid_once;
+mod m20261128_000040_create_mobile_codes;
+mod m20261128_000041_users_mobile_verified_at;
 
 pub struct Migrator;
 
@@ -80,6 +86,12 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000033_picture_findings_document_number_retry_at::Migration),
             Box::new(m20261128_000034_materials_blob_key_and_time_indexes::Migration),
             Box::new(m20261128_000035_picture_findings_work_indexes::Migration),
+            Box::new(m20261128_000036_create_installation_secrets::Migration),
+            Box::new(m20261128_000037_create_told_numbers::Migration),
+            Box::new(m20261128_000038_create_set_aside_accounts::Migration),
+            Box::new(m20261128_000039_payment_orders_paid_once::Migration),
+            Box::new(m20261128_000040_create_mobile_codes::Migration),
+            Box::new(m20261128_000041_users_mobile_verified_at::Migration),
         ]
     }
 }

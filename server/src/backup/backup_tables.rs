@@ -57,11 +57,13 @@ macro_rules! tables {
 }
 
 tables![
+    installation_secret,
     user,
     exam,
     exam_example,
     document_template,
     eligible_candidate,
+    told_number,
     reviewer_assignment,
     application,
     application_event,
@@ -78,9 +80,11 @@ tables![
     notification,
     outbox_message,
     recovery_code,
+    mobile_code,
     second_factor,
     second_factor_recovery_code,
     provider_identity,
+    set_aside_account,
     ticket_key,
     audit_entry,
     idempotency_key,

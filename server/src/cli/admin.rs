@@ -64,6 +64,7 @@ pub async fn run_admin_command(command: &AdminCommand) -> ExitCode {
         mobile: mobile.clone(),
         password,
         email: email.clone(),
+        mobile_code: String::new(),
     };
     let form = match SignUpForm::parse(&fields) {
         Ok(form) => form,

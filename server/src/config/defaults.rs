@@ -56,6 +56,7 @@ impl Default for Config {
             sms_template_review_returned: None,
             sms_template_result_published: None,
             sms_template_listed_notice: None,
+            sms_template_sign_up_code: None,
             metrics_token: None,
             metrics_listen: None,
             backup_recipient: None,

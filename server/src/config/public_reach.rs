@@ -4,6 +4,13 @@
 use super::Config;
 
 impl Config {
+    /// The sign-up code's template, where a real SMS provider texts it: sign-up then needs the
+    /// code sent to the mobile typed.
+    pub fn sign_up_code_template(&self) -> Option<&str> {
+        let texts = self.sms_provider.trim() != "log";
+        self.sms_template_sign_up_code.as_deref().map(str::trim).filter(|v| texts && !v.is_empty())
+    }
+
     /// The public address without its last slash; empty where none is configured.
     pub fn public_address(&self) -> String {
         self.public_url.as_deref().unwrap_or_default().trim().trim_end_matches('/').to_string()
@@ -28,6 +35,27 @@ impl Config {
     /// Likewise the demo's published accounts and keys, and a server with staff's second factor
     /// or the rate limits turned off (issue 50): the README prints the demo administrator's
     /// password and authenticator key.
+    /// Texts name the site, payment providers post to it and send candidates back to it, and the
+    /// registration system sends people back to it (issue 64): a real installation with any of
+    /// them names its https address. Without it, the address would come from each request's Host
+    /// header, and a server behind a TLS proxy would not know it is public.
+    fn unnamed_site(&self, real_payments: bool) -> Option<String> {
+        let reaching_out = [
+            (self.sms_provider.trim() != "log", "ZIGE_SMS_PROVIDER (texts name the site)"),
+            (real_payments, "WeChat Pay or Alipay (they post to the site and send candidates back to it)"),
+            (self.oidc_issuer.is_some(), "ZIGE_OIDC_ISSUER (the registration system sends people back to the site)"),
+        ];
+        let (_, what) = reaching_out.iter().find(|(on, _)| *on && !self.test_installation)?;
+        let https = self.public_address().to_ascii_lowercase().starts_with("https://");
+        (!https).then(|| {
+            format!(
+                "{what} needs ZIGE_PUBLIC_URL set to the https address candidates use (now {:?}). Set it, or \
+                 ZIGE_TEST_INSTALLATION=true if no candidate uses this server",
+                self.public_address()
+            )
+        })
+    }
+
     pub fn refusal(&self) -> Option<String> {
         let public = self.is_public();
         let switched_off = [
@@ -51,6 +79,9 @@ impl Config {
                  candidate uses this server"
                     .to_string(),
             );
+        }
+        if let Some(refused) = self.unnamed_site(real_provider) {
+            return Some(refused);
         }
         if public && self.payment_sandbox {
             return Some(

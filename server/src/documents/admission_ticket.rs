@@ -14,14 +14,13 @@ use app::domain::admission_ticket::TicketSpec;
 use app::domain::document_kind::DocumentKind;
 use app::domain::exam_definition::ExamDefinition;
 use app::domain::exam_windows::{format_moment, format_utc};
-use app::domain::payment_order::OrderState;
 use app::domain::ticket_code::{sign_ticket, TicketClaims};
 use app::error::AppError;
 use app::ssr::access::caller::Caller;
 use app::ssr::access::candidate_access;
 use app::ssr::access::gate::Candidate;
+use app::ssr::application::fee_paid;
 use app::ssr::entities::{application, seat_assignment};
-use app::ssr::payments::orders::latest_order;
 use app::ssr::ServerState;
 
 use super::font_cell::FontCell;
@@ -125,7 +124,7 @@ fn not_yet(zh: impl Into<String>, en: impl Into<String>) -> AppError {
 }
 
 async fn fee_paid(state: &ServerState, application: &application::Model) -> Result<bool, AppError> {
-    Ok(latest_order(state, application.id).await?.is_some_and(|order| order.state == OrderState::Paid))
+    Ok(fee_paid::paid_order(&state.db, application.id).await?.is_some())
 }
 
 async fn seat_of(state: &ServerState, application_id: i32) -> Result<Option<seat_assignment::Model>, AppError> {

@@ -15,6 +15,7 @@ use app::ssr::access::caller::Caller;
 use app::ssr::access::gate::Staff;
 use app::ssr::desk::desk_lookup::{application_in, check_of, codes, desk_exam, holder};
 use app::ssr::entities::on_site_check;
+use app::ssr::infra::audit::{self, AuditAction};
 use app::ssr::ServerState;
 
 use super::font_cell::FontCell;
@@ -60,7 +61,12 @@ pub async fn handover_pdf(
         decided_at: &decided_at,
     };
     let data = inputs(&definition, &handover, &state.clock.now()).ok_or(AppError::NotFound)?;
-    Ok(render_for_exam(state, cell, exam_code, DocumentKind::MaterialHandover, data, Vec::new()).await?.0)
+    let pdf = render_for_exam(state, cell, exam_code, DocumentKind::MaterialHandover, data, Vec::new()).await?.0;
+    let detail = format!("application {application_id} ({})", person.masked_id_number());
+    let target = format!("exam {exam_code}");
+    audit::record(&state.db, Some(staff.account()), AuditAction::HandoverPrinted, &target, &detail, state.clock.now())
+        .await?;
+    Ok(pdf)
 }
 
 /// What the template reads (`sys.inputs`), for a real candidate or the sample one; none when the

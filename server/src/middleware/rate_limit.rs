@@ -21,7 +21,7 @@ pub async fn limit_by_address(State(state): State<RateLimitState>, mut request: 
     let address = client_address(&request, state.behind_proxy);
     // Server functions whose limits are per account and address read it from here.
     request.extensions_mut().insert(ClientAddress(address));
-    if let Some(door) = Door::of_path(request.uri().path()).filter(|_| request.method() == axum::http::Method::POST) {
+    if let Some(door) = Door::of_request(request.method(), request.uri().path()) {
         if let Err(refused) = state.limits.check_address(door, address) {
             tracing::warn!(path = request.uri().path(), "rate limit reached");
             // Its body, unread, is drained before the answer goes (`unread_body`).

@@ -13,6 +13,7 @@ use app::ssr::ServerState;
 
 use crate::config::Config;
 use crate::routes::metrics::{metrics, MetricsAccess};
+use crate::routes::provider_number_claim::CLAIM_PATH;
 use crate::routes::provider_sign_in;
 use crate::routes::sandbox_cashier::{cashier_page, cashier_pay, SandboxProvider};
 use crate::sign_in_provider::provider_client::ProviderSignIn;
@@ -39,6 +40,7 @@ pub(super) fn provider_sign_in_routes(provider: Option<Arc<ProviderSignIn>>) -> 
         .route("/auth/oidc/start", get(provider_sign_in::start))
         .route(CALLBACK_PATH, get(provider_sign_in::callback))
         .route("/auth/oidc/sign-out", get(crate::routes::provider_sign_out::sign_out))
+        .route(CLAIM_PATH, post(crate::routes::provider_number_claim::claim))
         .layer(axum::Extension(provider))
 }
 

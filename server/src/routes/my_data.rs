@@ -96,6 +96,11 @@ pub async fn delete_my_account(
         };
         delete_account(&state, &account, proof, address).await?;
         session.flush().await.map_err(|e| app::ssr::internal("account deletion session", e))?;
+        // Its other browsers are signed out already (the account's sessions' generation moved on);
+        // their rows go too. One left behind by a failure lapses with its expiry.
+        if let Err(error) = crate::session_store::delete_sessions_of(&state.db, account.id).await {
+            tracing::warn!(%error, "a deleted account's other sessions are left to lapse");
+        }
         Ok(Deletion::Done)
     };
     match done.await {

@@ -18,6 +18,7 @@ use tower_sessions::Session;
 
 use app::ssr::access::{caller, gate::Candidate, provider_session, session_user};
 use app::ssr::accounts::{account_store, provider_sign_in};
+use app::ssr::entities::user;
 use app::ssr::exams::registrations;
 use app::ssr::ServerState;
 
@@ -88,7 +89,7 @@ pub async fn callback(
         Err(trouble) => return trouble_page(&trouble),
     };
     let registrations = answer.claims.registrations.clone().unwrap_or_default();
-    let (id_token, authenticated_at) = (answer.id_token.clone(), answer.authenticated_at);
+    let authenticated_at = answer.authenticated_at;
     let person = match person_of(answer) {
         Ok(person) => person,
         Err(trouble) => return trouble_page(&trouble),
@@ -105,26 +106,47 @@ pub async fn callback(
         },
         SignInPurpose::SignIn => provider_sign_in::sign_in(&state.db, &person, now).await,
     };
-    // The registration comes with them: the exams they registered for open, with its category.
-    if let Ok(Ok(account)) = &outcome {
-        let recorded = registrations::record(&state.db, &account.id_number, &account.name, &registrations, now).await;
-        if recorded.is_err() {
-            return busy();
-        }
-    }
     match outcome {
-        Ok(Ok(_)) if pending.purpose != SignInPurpose::SignIn => Redirect::to("/account").into_response(),
-        Ok(Ok(account)) => {
-            let begun = async {
-                session_user::begin_session(&session, &account, now).await?;
-                provider_session::remember_sign_in(&session, &id_token).await
-            };
-            match begun.await {
-                Ok(()) => Redirect::to("/").into_response(),
+        Ok(Ok(account)) if pending.purpose != SignInPurpose::SignIn => {
+            match with_registrations(&state, &account, &registrations).await {
+                Ok(()) => Redirect::to("/account").into_response(),
                 Err(_) => busy(),
             }
         }
+        Ok(Ok(account)) => signed_in(&state, &session, &account, &registrations).await,
+        Ok(Err(provider_sign_in::Refusal::NumberHeldUnverified)) => {
+            super::provider_number_claim::offer(&session, person, registrations, now).await
+        }
         Ok(Err(refusal)) => refused(refusal),
+        Err(_) => busy(),
+    }
+}
+
+/// The registration comes with them: the exams they registered for open, with its category.
+async fn with_registrations(
+    state: &ServerState,
+    account: &user::Model,
+    registrations: &[registrations::Registration],
+) -> Result<(), app::error::AppError> {
+    let person =
+        registrations::ClaimedPerson { id_number: &account.id_number, name: &account.name, mobile: &account.mobile };
+    registrations::record(&state.db, &person, registrations, state.clock.now()).await.map(|_| ())
+}
+
+/// Signs the vouched person in to `account`, their registrations with them, and sends them to 我的考试.
+pub(super) async fn signed_in(
+    state: &ServerState,
+    session: &Session,
+    account: &user::Model,
+    registrations: &[registrations::Registration],
+) -> Response {
+    let begun = async {
+        with_registrations(state, account, registrations).await?;
+        session_user::begin_session(session, account, state.clock.now()).await?;
+        provider_session::remember_sign_in(session).await
+    };
+    match begun.await {
+        Ok(()) => Redirect::to("/").into_response(),
         Err(_) => busy(),
     }
 }
@@ -160,14 +182,14 @@ async fn confirmed(
     }
 }
 
-fn refused(refusal: provider_sign_in::Refusal) -> Response {
+pub(super) fn refused(refusal: provider_sign_in::Refusal) -> Response {
     tracing::warn!(reason = ?refusal, "provider sign-in refused");
     let (zh, en) = refusal.words();
     page(StatusCode::CONFLICT, zh, en)
 }
 
 /// The database or the session store did not answer: nothing was done, and the person may try again.
-fn busy() -> Response {
+pub(super) fn busy() -> Response {
     page(
         StatusCode::SERVICE_UNAVAILABLE,
         "服务器繁忙，未能登录，请稍后再试。",
@@ -201,7 +223,7 @@ fn person_of(answer: ProviderAnswer) -> Result<provider_sign_in::VouchedPerson, 
     })
 }
 
-fn trouble_page(trouble: &SignInTrouble) -> Response {
+pub(super) fn trouble_page(trouble: &SignInTrouble) -> Response {
     tracing::warn!(reason = %trouble.log_reason(), "provider sign-in failed");
     let (zh, en) = trouble.words();
     page(trouble.status(), &zh, &en)
@@ -232,6 +254,6 @@ fn page_text(zh: &str, en: &str) -> String {
     )
 }
 
-fn escaped(text: &str) -> String {
+pub(super) fn escaped(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

@@ -58,8 +58,6 @@ pub struct ProviderAnswer {
     pub issuer: String,
     pub subject: String,
     pub claims: ClaimValues,
-    /// The ID token as it came: the hint for signing out at the provider later.
-    pub id_token: String,
     /// When the person last gave the provider their credentials (`auth_time`), where it says.
     pub authenticated_at: Option<DateTime<Utc>>,
 }
@@ -157,7 +155,6 @@ impl ProviderSignIn {
             issuer: self.settings.issuer.clone(),
             subject: claims.subject().as_str().to_string(),
             claims: values,
-            id_token: id_token.to_string(),
             authenticated_at: claims.auth_time(),
         })
     }

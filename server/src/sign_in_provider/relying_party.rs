@@ -1,7 +1,6 @@
 //! `openidconnect`'s types as Zige uses them: its client with Zige's claims, the token endpoint's
-//! answer, the provider's metadata with RP-Initiated Logout's `end_session_endpoint`, and the ID
-//! token sent back to it as a sign-out's hint. Named
-//! once here, as the crate's generic parameters run to seventeen.
+//! answer and the provider's metadata with RP-Initiated Logout's `end_session_endpoint`. Named once
+//! here, as the crate's generic parameters run to seventeen.
 
 use openidconnect::core::{
     CoreAuthDisplay, CoreAuthPrompt, CoreErrorResponseType, CoreGenderClaim, CoreJsonWebKey,
@@ -9,8 +8,8 @@ use openidconnect::core::{
     CoreTokenIntrospectionResponse, CoreTokenType,
 };
 use openidconnect::{
-    Client, EmptyAdditionalClaims, EmptyExtraTokenFields, EndpointMaybeSet, EndpointNotSet, EndpointSet, IdToken,
-    IdTokenFields, ProviderMetadataWithLogout, StandardErrorResponse, StandardTokenResponse,
+    Client, EmptyExtraTokenFields, EndpointMaybeSet, EndpointNotSet, EndpointSet, IdTokenFields,
+    ProviderMetadataWithLogout, StandardErrorResponse, StandardTokenResponse,
 };
 
 use super::provider_claims::ProviderClaims;
@@ -49,8 +48,3 @@ pub(super) type RelyingParty = Client<
 
 /// The provider's discovery document, with RP-Initiated Logout's `end_session_endpoint`.
 pub(super) type Metadata = ProviderMetadataWithLogout;
-
-/// The sign-in's ID token as a sign-out's hint: only its text is sent back, its claims are not
-/// read again.
-pub(super) type HintToken =
-    IdToken<EmptyAdditionalClaims, CoreGenderClaim, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm>;

@@ -48,6 +48,9 @@ fn account(config: &Config, public_endpoint: &str) -> Result<ProviderAccount, St
     if let Some(listed_notice) = config.sms_template_listed_notice.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
         templates.insert(TextTemplate::ListedNotice, listed_notice.to_string());
     }
+    if let Some(sign_up_code) = config.sign_up_code_template() {
+        templates.insert(TextTemplate::SignUpCode, sign_up_code.to_string());
+    }
     Ok(ProviderAccount {
         endpoint,
         key_id: required(&config.sms_access_key_id, "ZIGE_SMS_ACCESS_KEY_ID")?,

@@ -271,3 +271,57 @@ async fn two_administrators_texting_the_list_at_the_same_moment_text_each_candid
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(listed_texts_to(&stand_in, "13800138000").len(), 1, "one text, not two");
 }
+
+/// 注销账户 with the password, as the account page posts it.
+async fn delete_account(candidate: &Browser, password: &str) -> u16 {
+    let form = reqwest::multipart::Form::new().text("password", password.to_string());
+    let deleted =
+        candidate.http.post(format!("{}/account/delete", candidate.app_url())).multipart(form).send().await.unwrap();
+    deleted.status().as_u16()
+}
+
+#[tokio::test]
+async fn a_lapsed_candidate_who_deletes_the_account_and_is_listed_again_is_still_past_their_days() {
+    let stand_in = StandIn::start(Provider::Aliyun).await;
+    let app = app_with_list_exam(&stand_in).await;
+    let admin = app.admin().await;
+    let list = format!("{ALICE},张三,13800138000\n");
+    assert!(admin
+        .call("admin_import_eligibility", json!({ "code": EXAM, "csv": list.clone() }))
+        .await
+        .status()
+        .is_success());
+    text_listed(&admin, true).await;
+    wait_for("the delivery", async || (listed(&admin).await["counts"]["told"] == 1).then_some(())).await;
+    // Two more days (to 4 December), then past them.
+    app.clock.set(at("2026-11-28T09:00:00+08:00"));
+    let more = json!({ "code": EXAM, "id_number": ALICE, "days": 2, "reason": "单位证明" });
+    assert_eq!(admin.call("admin_give_more_days", more).await.json::<Value>().await.unwrap(), "2026-12-04");
+    app.clock.set(at("2026-12-05T09:00:00+08:00"));
+    let alice = app.browser();
+    assert!(alice.sign_up(ALICE, "张三", "secret-pass-1").await.status().is_success());
+    assert_eq!(
+        alice.exam_page_of(EXAM).await["own_days"][0],
+        "逾期放弃：您未在 12月4日 24:00 前提交，已视为自动放弃。"
+    );
+
+    // 张三 deletes the account: the list's row goes with it.
+    assert_eq!(delete_account(&alice, "secret-pass-1").await, 200);
+    assert_eq!(listed(&admin).await["counts"]["total"], 0, "the row left with the account");
+    use sea_orm::EntityTrait;
+    let ledger = app::ssr::entities::told_number::Entity::find().all(&app.state.db).await.unwrap();
+    assert_eq!(ledger.len(), 1, "when the number was told stays");
+    assert!(!ledger[0].number_key.contains(&ALICE[6..14]), "and holds no readable number");
+
+    // Listed again (the same list imported once more) and signed up again: still past the days.
+    assert!(admin.call("admin_import_eligibility", json!({ "code": EXAM, "csv": list })).await.status().is_success());
+    let again = listed(&admin).await;
+    assert_eq!(row_of(&again, "张三")["last_day"], "2026-12-04", "the told day and the days given, not new ones");
+    assert_eq!(row_of(&again, "张三")["standing_zh"], "逾期放弃");
+    let back = app.browser();
+    assert!(back.sign_up(ALICE, "张三", "secret-pass-2").await.status().is_success());
+    assert_eq!(back.exam_page_of(EXAM).await["own_days"][0], "逾期放弃：您未在 12月4日 24:00 前提交，已视为自动放弃。");
+    let (_, kind, _) = error_kind(back.call("accept_pledge", json!({ "code": EXAM })).await).await;
+    assert_eq!(kind, "UploadClosed");
+    assert!(listed_texts_to(&stand_in, "13800138000").len() >= 2, "the first text and the new day's");
+}

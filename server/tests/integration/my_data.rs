@@ -25,6 +25,15 @@ async fn archive_of(candidate: &Browser) -> std::collections::BTreeMap<String, V
         .collect()
 }
 
+/// How many rows of `table` match `condition` (raw SQL: the sessions table has no entity here).
+async fn rows_of(app: &TestApp, table: &str, condition: &str) -> i64 {
+    use sea_orm::{ConnectionTrait, Statement};
+    let backend = app.state.db.get_database_backend();
+    let sql = format!("SELECT COUNT(*) AS n FROM {table} WHERE {condition}");
+    let row = app.state.db.query_one(Statement::from_string(backend, sql)).await.unwrap().unwrap();
+    row.try_get::<i64>("", "n").unwrap()
+}
+
 async fn delete_account(candidate: &Browser, password: &str) -> (u16, String) {
     let form = reqwest::multipart::Form::new().text("password", password.to_string());
     let response =
@@ -89,10 +98,32 @@ async fn an_account_is_deleted_at_its_owner_s_request_only_where_no_exam_still_n
 
     // A candidate who only began: deleted, signed out, the picture gone, the number free.
     let carol = app.candidate(&resident_id(31)).await;
-    carol.upload_ok("id_card", 1, samples::jpeg(120, 90)).await;
+    let carol_id = app::ssr::accounts::account_store::find_by_id_number(&app.state.db, &resident_id(31))
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let keyed = carol
+        .http
+        .post(app.url("/api/materials"))
+        .header("idempotency-key", "carol-upload-1")
+        .multipart(upload_form("000", "id_card", 1, "card.jpg", samples::jpeg(120, 90)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(keyed.status(), 201);
+    // Carol is signed in on a second browser too.
+    let elsewhere = app.browser();
+    assert!(elsewhere.log_in(&resident_id(31), "secret-pass-1").await.status().is_success());
+    assert_eq!(rows_of(&app, "idempotency_keys", &format!("user_id = {carol_id}")).await, 1);
+    let her_sessions = format!("data LIKE '%\"user_id\":{carol_id},%' OR data LIKE '%\"user_id\":{carol_id}}}%'");
+    assert_eq!(rows_of(&app, "sessions", &her_sessions).await, 2);
     let files_before = app.blob_files().await.len();
     let (status, page) = delete_account(&carol, "secret-pass-1").await;
     assert_eq!(status, 200, "{page}");
+    assert_eq!(rows_of(&app, "idempotency_keys", &format!("user_id = {carol_id}")).await, 0, "her kept answers went");
+    assert_eq!(rows_of(&app, "sessions", &her_sessions).await, 0, "her other browser's session went");
+    assert!(elsewhere.call("current_user", json!({})).await.json::<Value>().await.unwrap().is_null());
     assert!(page.contains("账户已注销"));
     assert_eq!(app.blob_files().await.len(), files_before - 1);
     assert_eq!(carol.get("/api/my-data.zip").await.status(), 401, "signed out");

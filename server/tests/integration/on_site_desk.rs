@@ -104,7 +104,7 @@ async fn the_desk_finds_the_candidate_by_the_forms_printed_code_and_refuses_forg
     let form = alice.get("/api/exams/000/registration-form.pdf").await;
     assert_eq!(form.status(), 200);
     let code = scan_qr(&form.bytes().await.unwrap());
-    assert!(code.starts_with("ZGR1."), "the form carries its signed code: {code}");
+    assert!(code.starts_with("ZGR2."), "the form carries its signed code: {code}");
 
     let desk = app.reviewer().await;
     let found: Value = find(&desk, &code).await.json().await.unwrap();
@@ -312,4 +312,61 @@ async fn staff_named_for_the_desk_only_work_it_and_never_reach_the_review() {
         .collect();
     assert!(details.iter().any(|d| d == "assigned to the on-site desk only of exam 000"), "{details:?}");
     assert!(details.iter().any(|d| d == "no longer assigned to exam 000"), "{details:?}");
+}
+
+#[tokio::test]
+async fn the_desk_opens_when_results_are_out_tells_no_review_state_and_every_act_is_audited() {
+    let app = spawn_app().await;
+    exam_with_desk(&app).await;
+    app.submitted_candidate(ALICE).await;
+    app.submitted_candidate(BOB).await;
+    let reviewer = app.reviewer().await;
+    let application = reviewer.first_waiting("000").await;
+    let sheet = reviewer.sheet(application).await;
+    assert!(reviewer
+        .decide(application, sheet["version"].as_i64().unwrap(), json!("Approve"))
+        .await
+        .status()
+        .is_success());
+    let desk = app.new_staff(CAROL, &["000"], "desk").await;
+
+    // Before the results are out the desk learns nothing: Alice is approved, but not yet told.
+    let (status, _, body) = error_kind(find(&desk, ALICE).await).await;
+    assert_eq!(status, 422);
+    assert!(message_zh(&body).contains("公布") && !message_zh(&body).contains("考生"), "{body}");
+
+    app.clock.set(at("2099-01-01T00:00:00+08:00"));
+    // Bob waits for review; Dave never applied: the desk reads the same words for both.
+    let (_, _, waiting) = error_kind(find(&desk, BOB).await).await;
+    let (_, _, nobody) = error_kind(find(&desk, DAVE).await).await;
+    assert_eq!(waiting, nobody, "no review state through the desk");
+    assert!(message_zh(&waiting).contains("审核通过的考生才能现场报名"), "{waiting}");
+
+    let found: Value = find(&desk, ALICE).await.json().await.unwrap();
+    let application_id = found["application_id"].as_i64().unwrap();
+    let at_desk = json!({ "exam_code": "000", "application_id": application_id });
+    let mut ticks = at_desk.clone();
+    ticks["seen"] = json!(["registration_form", "id_card", "diploma"]);
+    ticks["received"] = json!(["registration_form", "diploma"]);
+    assert_eq!(desk.call("desk_tick", ticks).await.status(), 200);
+    let mut pass = at_desk.clone();
+    pass["passed"] = json!(true);
+    pass["reason"] = json!("");
+    assert_eq!(desk.call("desk_decide", pass).await.status(), 200);
+    assert_eq!(desk.get(&format!("/api/desk/000/{application_id}/handover.pdf")).await.status(), 200);
+
+    let audit: Vec<Value> = app.admin().await.call("admin_audit_log", json!({})).await.json().await.unwrap();
+    let lines = |action: &str| -> Vec<String> {
+        audit.iter().filter(|l| l["action"] == action).map(|l| l["detail"].as_str().unwrap().to_string()).collect()
+    };
+    let lookups = lines("desk_lookup");
+    assert_eq!(lookups.len(), 3, "{lookups:?}");
+    assert!(
+        lookups.iter().any(|l| l.contains("found 考生"))
+            && lookups.iter().filter(|l| l.contains("nobody")).count() == 2
+    );
+    assert!(lookups.iter().all(|l| !l.contains(ALICE) && !l.contains(BOB)), "numbers masked: {lookups:?}");
+    assert_eq!(lines("desk_ticks").len(), 1);
+    assert_eq!(lines("on_site_check_recorded").len(), 1);
+    assert_eq!(lines("handover_printed").len(), 1);
 }

@@ -307,3 +307,46 @@ async fn a_server_with_an_https_address_refuses_to_start_with_the_sandbox_unless
     assert!(refused.to_string().contains("ZIGE_TEST_INSTALLATION"), "{refused}");
     assert!(server::startup::prepare(&config(true), options()).await.is_ok(), "a declared test installation starts");
 }
+
+#[tokio::test]
+async fn the_fee_is_recorded_once_per_candidate_and_a_receipt_number_once_per_exam() {
+    use app::domain::payment_order::OrderState;
+    use app::ssr::entities::payment_order;
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+    let app = spawn_app().await;
+    charge_for_000(&app, "amount_fen = 10000\non_site = true").await;
+    app.submitted_candidate(ALICE).await;
+    app.submitted_candidate(BOB).await;
+    let reviewer = app.reviewer().await;
+    for _ in 0..2 {
+        let application = reviewer.first_waiting("000").await;
+        let sheet = reviewer.sheet(application).await;
+        reviewer.decide(application, sheet["version"].as_i64().unwrap(), json!("Approve")).await;
+    }
+    app.clock.set(at("2099-01-01T00:00:00+08:00"));
+    let admin = app.admin().await;
+    let record = |id_number: &'static str, receipt: &'static str| {
+        admin.call(
+            "admin_record_on_site_payment",
+            json!({ "exam_code": "000", "id_number": id_number, "receipt_no": receipt }),
+        )
+    };
+    assert_eq!(record(ALICE, "ZFB-0001").await.status(), 200);
+    let (status, _, body) = error_kind(record(BOB, "ZFB-0001").await).await;
+    assert_eq!(status, 409, "{body}");
+    assert!(body.to_string().contains("收款凭证号 ZFB-0001"), "the message names the receipt: {body}");
+    assert_eq!(record(BOB, "ZFB-0002").await.status(), 200);
+
+    // Two desks at once, the second insert landing after the first's check: the database holds one.
+    let paid = payment_order::Entity::find()
+        .filter(payment_order::Column::State.eq(OrderState::Paid))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut second: payment_order::ActiveModel = paid.clone().into();
+    second.id = sea_orm::ActiveValue::NotSet;
+    second.order_no = Set(format!("{}-again", paid.order_no));
+    second.paid_txn = Set(Some("ZFB-0003".to_string()));
+    assert!(second.insert(&app.state.db).await.is_err(), "a second paid order of one application is refused");
+}

@@ -90,3 +90,34 @@ async fn the_sandbox_is_refused_beside_a_real_payment_provider_unless_it_is_a_te
     config.test_installation = true;
     assert_eq!(config.refusal(), None);
 }
+
+#[tokio::test]
+async fn texts_payments_or_the_registration_system_need_the_site_s_https_address_outside_a_test_installation() {
+    let data_dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, Switch); 3] = [
+        ("ZIGE_SMS_PROVIDER", |_| {}),
+        ("WeChat Pay or Alipay", |c| {
+            c.sms_provider = "log".into();
+            c.alipay_app_id = Some("2021000000000001".into());
+        }),
+        ("ZIGE_OIDC_ISSUER", |c| {
+            c.sms_provider = "log".into();
+            c.oidc_issuer = Some("https://wangbao.example.cn".into());
+        }),
+    ];
+    for (setting, switch) in cases {
+        for address in [None, Some("http://10.0.0.8:3000")] {
+            let mut config = public(data_dir.path());
+            config.public_url = address.map(str::to_string);
+            switch(&mut config);
+            let refused = config.refusal().unwrap_or_default();
+            assert!(
+                refused.contains(setting) && refused.contains("ZIGE_PUBLIC_URL"),
+                "{setting} at {address:?}: {refused}"
+            );
+            config.test_installation = true;
+            assert_eq!(config.refusal(), None, "{setting} in a test installation");
+        }
+    }
+    assert_eq!(public(data_dir.path()).refusal(), None, "texts with the https address");
+}

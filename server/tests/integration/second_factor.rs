@@ -339,3 +339,25 @@ async fn the_operator_resets_the_administrator_s_own_authenticator_from_the_comm
         app.command().args(["admin", "reset-second-factor", "--id-number", "110101199003070038"]).output().unwrap();
     assert_eq!(nobody.status.code(), Some(1));
 }
+
+#[tokio::test]
+async fn wrong_codes_guessed_at_the_same_moment_are_each_counted() {
+    use app::ssr::accounts::{account_store, wrong_codes};
+    use app::ssr::entities::second_factor;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let app = spawn().await;
+    let admin = admin_signed_in(&app).await;
+    let reviewer = new_reviewer_after_password(&app, &admin).await;
+    enrol(&app, &reviewer).await;
+    let account = account_store::find_by_id_number(&app.state.db, NEW_REVIEWER).await.unwrap().unwrap();
+    let factor =
+        || second_factor::Entity::find().filter(second_factor::Column::UserId.eq(account.id)).one(&app.state.db);
+    // Eight requests that each read the authenticator before any of them counted.
+    let read_by_each = factor().await.unwrap().unwrap();
+    let now = app.clock_now();
+    let guesses = (0..8).map(|_| wrong_codes::count(&app.state.db, &account, &read_by_each, now));
+    for counted in futures_util::future::join_all(guesses).await {
+        counted.unwrap();
+    }
+    assert_eq!(factor().await.unwrap().unwrap().wrong_codes, 8, "every guess counted, none lost");
+}

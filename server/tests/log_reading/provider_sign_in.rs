@@ -138,7 +138,7 @@ async fn a_candidate_signs_in_with_the_registration_system_s_account_and_finds_i
     let later = Browser::stepping(app.url(""));
     let (_, answer) = through_provider(&site, &later, "wb001", "wangbao-1").await;
     assert_eq!(answer.status(), 303);
-    assert_eq!(me(&later).await["id"], signed_in["id"]);
+    assert_eq!(me(&later).await, signed_in, "signed in, to the same account");
     assert_eq!((accounts_with(app, ZHANG).await, identities(app).await), (1, 1));
     let audited = support::fee_desk::audit_actions(app).await;
     assert_eq!(audited.iter().filter(|a| *a == "provider_identity_linked").count(), 1);
@@ -148,7 +148,7 @@ async fn a_candidate_signs_in_with_the_registration_system_s_account_and_finds_i
     let after_rotation = Browser::stepping(app.url(""));
     let (_, answer) = through_provider(&site, &after_rotation, "wb001", "wangbao-1").await;
     assert_eq!(answer.status(), 303, "{}", answer.text().await.unwrap_or_default());
-    assert_eq!(me(&after_rotation).await["id"], signed_in["id"]);
+    assert_eq!(me(&after_rotation).await, signed_in, "signed in, to the same account");
 
     // Nothing that signs in reached the log: not the code, not the state.
     let log = captured_log::captured_text();
@@ -199,10 +199,11 @@ async fn what_must_be_refused_is_refused_in_words_and_nothing_is_made() {
     // A staff member's number: staff sign in with their own password and second factor.
     let browser = Browser::stepping(app.url(""));
     refused(through_provider(&site, &browser, "staff", "pass-3").await.1, 409, "工作人员").await;
-    // A number that already has a Zige account: never a silent merge.
+    // A number that already has a Zige account: never a silent merge. (A self-made one: asked
+    // whether it is theirs, nothing done until they say.)
     let alice = app.new_candidate(ALICE).await;
     let browser = Browser::stepping(app.url(""));
-    refused(through_provider(&site, &browser, "alice", "pass-4").await.1, 409, "已有本系统账号").await;
+    refused(through_provider(&site, &browser, "alice", "pass-4").await.1, 409, "自行注册的账号").await;
     assert!(me(&browser).await.is_null());
     assert_eq!(identities(app).await, 0, "nothing joined");
     assert_eq!(accounts_with(app, "110101199003074250").await, 0);
@@ -216,7 +217,9 @@ async fn what_must_be_refused_is_refused_in_words_and_nothing_is_made() {
     assert_eq!(identities(app).await, 1);
     let browser = Browser::stepping(app.url(""));
     assert_eq!(through_provider(&site, &browser, "alice", "pass-4").await.1.status(), 303);
-    assert_eq!(me(&browser).await["id"], me(&alice).await["id"], "the provider now opens Alice's own account");
+    let opened = me(&browser).await;
+    assert!(!opened.is_null(), "signed in");
+    assert_eq!(opened, me(&alice).await, "the provider now opens Alice's own account");
     // Someone else's registration account cannot join it.
     let zhang_site = site;
     let owner = Browser::stepping(zhang_site.app.url(""));
@@ -293,6 +296,34 @@ async fn the_registration_comes_with_the_candidate_and_opens_those_exams_only() 
 }
 
 #[tokio::test]
+async fn a_registration_never_puts_anyone_on_a_list_exam_s_list() {
+    let mut zhang = account("wb005", "wangbao-5", "张三", Some(ZHANG));
+    zhang["registrations"] = json!([{ "exam": "004l", "category": "在职", "area": "北京" }]);
+    let site = site(json!([zhang]), &[]).await;
+    let app = &site.app;
+    // Seed 004's kind: only the authority's imported list says who may apply.
+    let admin = app.admin().await;
+    let made = admin.call("admin_create_exam", json!({ "preset": "004", "code": "004l", "source": "" })).await;
+    assert!(made.status().is_success(), "{}", made.text().await.unwrap());
+
+    let browser = Browser::stepping(app.url(""));
+    assert_eq!(through_provider(&site, &browser, "wb005", "wangbao-5").await.1.status(), 303);
+    let cards: Value = browser.call("list_exams", json!({})).await.json().await.unwrap();
+    assert!(cards.as_array().unwrap().iter().all(|c| c["exam"]["code"] != "004l"), "{cards}");
+    let (status, kind, _) = error_kind(browser.call("exam_page", json!({ "code": "004l" })).await).await;
+    assert_eq!((status, kind.as_str()), (403, "NotEligible"));
+    let listed: Value = admin.call("admin_listed_candidates", json!({ "code": "004l" })).await.json().await.unwrap();
+    assert_eq!(listed["counts"]["total"], 0, "nobody added by the registration system: {listed}");
+
+    // Once the authority lists them, the registration names their category and region there.
+    let list = format!("{ZHANG},张三,13800138001\n");
+    assert!(admin.call("admin_import_eligibility", json!({ "code": "004l", "csv": list })).await.status().is_success());
+    let again = Browser::stepping(app.url(""));
+    assert_eq!(through_provider(&site, &again, "wb005", "wangbao-5").await.1.status(), 303);
+    assert_eq!(again.exam_page_of("004l").await["registered_as"][0], "报考类别：在职　考区：北京");
+}
+
+#[tokio::test]
 async fn an_expired_foreign_altered_or_unknown_signed_id_token_signs_nobody_in() {
     let site = site(json!([account("wb004", "wangbao-4", "张三", Some(ZHANG))]), &[]).await;
     let app = &site.app;
@@ -360,17 +391,20 @@ async fn signing_out_offers_the_provider_s_sign_out_which_asks_and_comes_back_to
     let login_page = browser.get("/login?signed_out=provider").await.text().await.unwrap();
     assert!(login_page.contains("data-testid=\"provider-sign-out\"") && login_page.contains("/auth/oidc/sign-out"));
 
-    // On to the provider's end_session_endpoint, with the ended session's ID token as the hint.
+    // On to the provider's end_session_endpoint, naming the client alone: the address lands in
+    // the browser's history, and an ID token there would carry the person's number, name and mobile.
     let sign_out = browser.get("/auth/oidc/sign-out").await;
     assert_eq!(sign_out.status(), 303);
     let end_session = location(&sign_out).to_string();
     assert!(end_session.starts_with(&format!("{}/session/end", site.provider.issuer)), "{end_session}");
+    let named: Vec<String> =
+        reqwest::Url::parse(&end_session).unwrap().query_pairs().map(|(name, _)| name.into_owned()).collect();
+    assert_eq!(named, ["client_id", "post_logout_redirect_uri"], "{end_session}");
     assert_eq!(parameter(&end_session, "post_logout_redirect_uri").as_deref(), Some(app.url("/login").as_str()));
     assert_eq!(parameter(&end_session, "client_id").as_deref(), Some(CLIENT_ID));
-    let hint = parameter(&end_session, "id_token_hint").expect("the ID token as the hint");
-    // The hint is given once: a second visit names the client alone.
-    let again = browser.get("/auth/oidc/sign-out").await;
-    assert_eq!(parameter(location(&again), "id_token_hint"), None);
+    for personal in [ZHANG, "张三", "%E5%BC%A0"] {
+        assert!(!end_session.contains(personal), "{personal} in the sign-out address");
+    }
 
     // The provider asks; the person says yes; it sends them back to Zige's log-in page.
     let asked = browser.http.get(&end_session).send().await.unwrap().text().await.unwrap();
@@ -384,7 +418,7 @@ async fn signing_out_offers_the_provider_s_sign_out_which_asks_and_comes_back_to
     // Signed out there too: 用报名系统账号登录 now shows the provider's log-in page.
     assert!(provider_asks_for_the_password(&browser).await);
 
-    assert!(!captured_log::captured_text().contains(&hint), "the ID token in the log");
+    assert!(!captured_log::captured_text().contains(ZHANG), "the ID number in the log");
 }
 
 #[tokio::test]
@@ -439,4 +473,105 @@ async fn an_account_the_provider_made_is_deleted_after_its_holder_signs_in_there
     assert!(deleted.text().await.unwrap().contains("账户已注销"));
     assert_eq!((accounts_with(app, ZHANG).await, identities(app).await), (0, 0));
     assert!(me(&browser).await.is_null());
+}
+
+#[tokio::test]
+async fn a_number_another_person_signed_up_with_goes_to_the_person_the_registration_system_vouches_for() {
+    let site = site(json!([account("zhang", "zhang-pass-1", "张三", Some(ZHANG))]), &[]).await;
+    let app = &site.app;
+    // Someone signs up with 张三's number (the sign-up checks only that the number is well formed)
+    // and hands in an application in it.
+    let (squatter, _) = app.submitted_candidate(ZHANG).await;
+    let reviewer = app.reviewer().await;
+    let application = reviewer.first_waiting("000").await;
+
+    // 张三 comes through the registration system: asked whether that account is theirs.
+    let browser = Browser::stepping(app.url(""));
+    let (_, asked) = through_provider(&site, &browser, "zhang", "zhang-pass-1").await;
+    assert_eq!(asked.status(), 409);
+    let page = asked.text().await.unwrap();
+    assert!(page.contains("data-testid=\"number-claim\"") && page.contains("/auth/oidc/claim"), "{page}");
+    assert!(!page.contains(ZHANG), "the page shows the number masked");
+    assert!(me(&browser).await.is_null(), "nothing signed in before the choice");
+
+    // Not theirs: the self-made account is set aside, and 张三 is signed in to their own.
+    let claimed = browser.http.post(app.url("/auth/oidc/claim")).send().await.unwrap();
+    assert_eq!((claimed.status().as_u16(), location(&claimed)), (303, "/"));
+    let signed_in = me(&browser).await;
+    assert_eq!(signed_in["name"], "张三");
+    assert_eq!(accounts_with(app, ZHANG).await, 1, "the number is the vouched person's alone");
+    assert_eq!(identities(app).await, 1);
+    assert!(me(&squatter).await.is_null(), "the self-made account's sessions ended");
+    assert!(!app.browser().log_in(ZHANG, "secret-pass-1").await.status().is_success(), "and it signs in no more");
+    // The choice is taken once.
+    assert_eq!(browser.http.post(app.url("/auth/oidc/claim")).send().await.unwrap().status(), 400);
+
+    // Its application is held: no decision is taken on it.
+    let sheet = reviewer.sheet(application).await;
+    let (status, kind, body) =
+        error_kind(reviewer.decide(application, sheet["version"].as_i64().unwrap(), json!("Approve")).await).await;
+    assert_eq!((status, kind.as_str()), (422, "DecisionInvalid"));
+    assert!(body.to_string().contains("暂停审核"), "{body}");
+
+    // Administrators are told, and see both sides.
+    let admin = app.admin().await;
+    let cases: Value = admin.call("admin_set_aside_accounts", json!({})).await.json().await.unwrap();
+    let case = &cases[0];
+    assert_eq!((case["held_by_name"].as_str(), case["vouched_name"].as_str()), (Some("考生"), Some("张三")));
+    assert_eq!(case["held_applications_zh"][0], "000 · 已提交审核");
+    assert!(case["held_since"].as_str().unwrap().ends_with("(UTC+08:00)"), "{case}");
+    assert_eq!(case["vouched_by"], site.provider.issuer);
+    let news: Value = admin.call("my_notifications", json!({})).await.json().await.unwrap();
+    assert!(news.to_string().contains("已被搁置"), "{news}");
+    let audit: Vec<Value> = admin
+        .call("admin_audit_log", json!({ "query": { "action": "account_set_aside" } }))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let line = audit.iter().find(|l| l["action"] == "account_set_aside").expect("the claim is audited");
+    let detail = line["detail"].as_str().unwrap();
+    assert!(detail.contains("held from") && !detail.contains(ZHANG), "who held the number and since when: {detail}");
+}
+
+#[tokio::test]
+async fn the_holder_of_an_unverified_account_who_says_it_is_theirs_links_it_as_before() {
+    let site = site(json!([account("zhang", "zhang-pass-1", "张三", Some(ZHANG))]), &[]).await;
+    let app = &site.app;
+    let owner = Browser::stepping(app.url(""));
+    assert!(owner.sign_up(ZHANG, "考生", "secret-pass-1").await.status().is_success());
+    let browser = Browser::stepping(app.url(""));
+    let (_, asked) = through_provider(&site, &browser, "zhang", "zhang-pass-1").await;
+    assert!(asked.text().await.unwrap().contains("用密码登录"));
+    // Theirs: signed in with the password, they link the two; the account stays theirs.
+    let callback = provider_step_from(&site, &owner, "/auth/oidc/start?link=1", "zhang", "zhang-pass-1").await;
+    assert_eq!(location(&owner.http.get(&callback).send().await.unwrap()), "/account");
+    // A claim now finds a joined account, which is not set aside.
+    let again = Browser::stepping(app.url(""));
+    let (_, answer) = through_provider(&site, &again, "zhang", "zhang-pass-1").await;
+    assert_eq!(answer.status(), 303, "signed in to the linked account");
+    assert_eq!(me(&again).await["name"], "考生", "the owner's own account, not one made from the claims");
+    assert_eq!(again.http.post(app.url("/auth/oidc/claim")).send().await.unwrap().status(), 400, "nothing to claim");
+    assert_eq!(accounts_with(app, ZHANG).await, 1);
+}
+
+#[tokio::test]
+async fn after_an_administrator_releases_a_number_its_registration_account_signs_in_to_a_new_account() {
+    let site = site(json!([account("wb006", "wangbao-6", "张三", Some(ZHANG))]), &[]).await;
+    let app = &site.app;
+    let first = Browser::stepping(app.url(""));
+    assert_eq!(through_provider(&site, &first, "wb006", "wangbao-6").await.1.status(), 303);
+    let account_of = || app::ssr::accounts::account_store::find_by_id_number(&app.state.db, ZHANG);
+    let made = account_of().await.unwrap().unwrap().id;
+    let admin = app.admin().await;
+    let found: Value = admin.call("admin_find_account", json!({ "id_number": ZHANG })).await.json().await.unwrap();
+    let released = admin.call("admin_release_id_number", json!({ "user_id": found["id"] })).await;
+    assert!(released.status().is_success());
+    assert_eq!(identities(app).await, 0, "the released account's identity went with its number");
+
+    let again = Browser::stepping(app.url(""));
+    let (_, answer) = through_provider(&site, &again, "wb006", "wangbao-6").await;
+    assert_eq!(answer.status(), 303, "{}", answer.text().await.unwrap_or_default());
+    assert_eq!(me(&again).await["name"], "张三");
+    assert_ne!(account_of().await.unwrap().unwrap().id, made, "a new account, not the released one");
 }

@@ -409,3 +409,27 @@ async fn a_form_posted_to_a_page_before_its_code_arrived_is_answered_with_the_pa
     let logged = support::captured_log::captured_text();
     assert!(!logged.contains("typed-before-the-code") && !logged.contains("44030519900101123X"));
 }
+
+#[tokio::test]
+async fn one_address_begins_twenty_registration_system_sign_ins_then_waits() {
+    let keys = tempfile::tempdir().unwrap();
+    let secret_file = keys.path().join("oidc-secret");
+    std::fs::write(&secret_file, "a-client-secret\n").unwrap();
+    // A provider nobody answers at: each start is refused at once, and passes the door first.
+    let nobody = support::oidc::free_port();
+    let app = spawn_app_at(|config, address| {
+        config.rate_limits = true;
+        config.public_url = Some(format!("http://{address}"));
+        config.oidc_issuer = Some(format!("http://127.0.0.1:{nobody}"));
+        config.oidc_client_id = Some("zige".to_string());
+        config.oidc_client_secret_file = Some(secret_file);
+    })
+    .await;
+    let starter = app.browser();
+    let mut statuses = Vec::new();
+    for _ in 0..40 {
+        statuses.push(starter.get("/auth/oidc/start").await.status().as_u16());
+    }
+    assert!(statuses[..20].iter().all(|s| *s == 503), "the first twenty reach the provider: {statuses:?}");
+    assert!(statuses.contains(&429), "then the address waits: {statuses:?}");
+}

@@ -206,6 +206,7 @@ async fn a_provider_without_its_secret_file_or_the_logging_adapter_behind_https_
     let options = || leptos::prelude::LeptosOptions::builder().output_name("zige").build();
     let without_secret = server::config::Config {
         data_dir: data_dir.path().to_path_buf(),
+        public_url: Some("https://zige.example.cn".to_string()),
         sms_provider: "tencent".to_string(),
         sms_access_key_id: Some(KEY_ID.to_string()),
         sms_access_key_secret_file: Some(data_dir.path().join("missing-secret")),
@@ -226,4 +227,67 @@ async fn a_provider_without_its_secret_file_or_the_logging_adapter_behind_https_
     };
     let refused = server::startup::prepare(&behind_https, options()).await.err().expect("refused");
     assert!(refused.to_string().contains("ZIGE_SMS_PROVIDER=log"), "{refused}");
+}
+
+#[tokio::test]
+async fn where_texts_are_configured_a_sign_up_needs_the_code_texted_to_its_mobile() {
+    let stand_in = StandIn::start(Provider::Aliyun).await;
+    let keys = tempfile::tempdir().unwrap();
+    let app = spawn_app_with(|c| {
+        c.outbox_poll_ms = 50;
+        stand_in.configure_with_sign_up_code(c, keys.path());
+    })
+    .await;
+    drop(keys);
+    let fields = |code: &str| {
+        json!({ "fields": { "id_type": "resident_id", "id_number": ALICE, "name": "张三", "mobile": "138 0013 8000",
+                "password": "secret-pass-1", "mobile_code": code } })
+    };
+    let person = app.browser();
+    // Without a code, or with one never sent: refused, naming the field, and no account.
+    let (status, kind, body) = error_kind(person.call("sign_up", fields("")).await).await;
+    assert_eq!((status, kind.as_str()), (422, "InvalidField"));
+    assert!(body.to_string().contains("mobile_code") && body.to_string().contains("短信验证码"), "{body}");
+    let (status, _, _) = error_kind(person.call("sign_up", fields("123456")).await).await;
+    assert_eq!(status, 422);
+    let (_, _, malformed) = error_kind(person.call("send_sign_up_code", json!({ "mobile": "12" })).await).await;
+    assert!(malformed.to_string().contains("11 位"), "{malformed}");
+
+    // 获取验证码: the provider takes the approved template with the code.
+    assert_eq!(person.call("send_sign_up_code", json!({ "mobile": "13800138000" })).await.status(), 200);
+    let text = wait_for("the sign-up code's text", Duration::from_secs(30), async || {
+        stand_in.accepted().into_iter().find(|t| t.template == "SMS_SIGN_UP_5" && t.phone == "13800138000")
+    })
+    .await;
+    let code = text.params["code"].clone();
+    assert_eq!((code.len(), text.params["minutes"].as_str()), (6, "15"));
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let (status, _, _) = error_kind(person.call("sign_up", fields(wrong)).await).await;
+    assert_eq!(status, 422, "a wrong code signs nobody up");
+    assert!(person.call("sign_up", fields(&code)).await.status().is_success(), "the texted code signs up");
+    let account = app::ssr::accounts::account_store::find_by_id_number(&app.state.db, ALICE).await.unwrap().unwrap();
+    assert!(account.mobile_verified_at.is_some(), "the account's mobile is proved");
+    // Taken once: another sign-up with it is refused.
+    let again = json!({ "fields": { "id_type": "resident_id", "id_number": BOB, "name": "李四", "mobile": "13800138000",
+                "password": "secret-pass-1", "mobile_code": code } });
+    assert_eq!(error_kind(app.browser().call("sign_up", again).await).await.0, 422);
+    // A mobile is texted at most three codes an hour, whoever asks.
+    for _ in 0..2 {
+        assert_eq!(app.browser().call("send_sign_up_code", json!({ "mobile": "13800138000" })).await.status(), 200);
+    }
+    let (status, _, body) =
+        error_kind(app.browser().call("send_sign_up_code", json!({ "mobile": "13800138000" })).await).await;
+    assert_eq!(status, 422);
+    assert!(body.to_string().contains("每小时最多 3 次"), "the message names the limit: {body}");
+}
+
+#[tokio::test]
+async fn without_the_sign_up_template_a_sign_up_takes_the_mobile_as_typed() {
+    let stand_in = StandIn::start(Provider::Aliyun).await;
+    let keys = tempfile::tempdir().unwrap();
+    let app = spawn_app_with(|c| stand_in.configure(c, keys.path())).await;
+    drop(keys);
+    assert!(app.browser().sign_up(ALICE, "张三", "secret-pass-1").await.status().is_success());
+    let asked = app.browser().call("send_sign_up_code", json!({ "mobile": "13800138000" })).await;
+    assert_eq!(asked.status(), 404, "no code is offered");
 }

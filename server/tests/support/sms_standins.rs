@@ -23,11 +23,12 @@ pub const SECRET: &str = "stand-in-secret-0123456789abcdef";
 pub const SIGN_NAME: &str = "资格考试院";
 pub const APP_ID: &str = "1400006666";
 /// The approved templates and their parameters, as an authority registers them.
-pub const TEMPLATES: [(&str, &[&str]); 4] = [
+pub const TEMPLATES: [(&str, &[&str]); 5] = [
     ("SMS_RECOVERY_1", &["code", "minutes"]),
     ("SMS_RETURNED_2", &["exam"]),
     ("SMS_RESULT_3", &["exam"]),
     ("SMS_LISTED_4", &["exam", "address", "last_day"]),
+    ("SMS_SIGN_UP_5", &["code", "minutes"]),
 ];
 /// A well-formed number the provider knows no phone for.
 pub const UNKNOWN_NUMBER: &str = "13900000000";
@@ -108,11 +109,17 @@ impl StandIn {
         config.sms_access_key_secret_file = Some(secret_file);
         config.sms_sign_name = Some(SIGN_NAME.to_string());
         config.sms_app_id = Some(APP_ID.to_string());
-        let [recovery, returned, result, listed] = TEMPLATES.map(|(id, _)| Some(id.to_string()));
+        let [recovery, returned, result, listed, _] = TEMPLATES.map(|(id, _)| Some(id.to_string()));
         config.sms_template_recovery_code = recovery;
         config.sms_template_review_returned = returned;
         config.sms_template_result_published = result;
         config.sms_template_listed_notice = listed;
+    }
+
+    /// As `configure`, and 注册 asks for the code texted to the mobile (`SMS_SIGN_UP_5`).
+    pub fn configure_with_sign_up_code(&self, config: &mut server::config::Config, folder: &std::path::Path) {
+        self.configure(config, folder);
+        config.sms_template_sign_up_code = Some(TEMPLATES[4].0.to_string());
     }
 
     pub fn script(&self, answer: Scripted) {

@@ -55,6 +55,15 @@ impl ExamDefinition {
             let categories: Vec<&str> = self.categories.iter().map(|c| c.code.as_str()).collect();
             mistakes.extend(on_site.mistakes(&categories).into_iter().map(general));
         }
+        if let (Some(fee), Some(on_site)) = (&self.fee, &self.on_site) {
+            if fee.online && on_site.fee_after_check {
+                mistakes.push(general(
+                    "[fee] online = true cannot go with [on_site] fee_after_check = true: a candidate could pay \
+                     online before the originals pass at the desk; take the fee on site only, or drop fee_after_check"
+                        .to_string(),
+                ));
+            }
+        }
         if let Some(ticket) = &self.ticket {
             mistakes.extend(ticket.mistakes().into_iter().map(general));
         }

@@ -123,6 +123,7 @@ mod tests {
             email: None,
             created_at: chrono::Utc::now(),
             session_generation: 0,
+            mobile_verified_at: None,
         }
     }
 

@@ -1,18 +1,18 @@
-//! What a session signed in through the identity provider keeps of it (seed 003): the ID token,
-//! so that signing out of Zige can offer signing out at the provider too (its hint of whom); and
-//! when the account's holder last proved themselves there afresh, which stands in for the
-//! password an account the provider made does not have (deleting it).
+//! What a session signed in through the identity provider keeps of it (seed 003): that it came
+//! from there, so that signing out of Zige can offer signing out at the provider too; and when
+//! the account's holder last proved themselves there afresh, which stands in for the password an
+//! account the provider made does not have (deleting it). Never the ID token: it carries the ID
+//! number, name and mobile, and the sign-out names the client alone (`provider_sign_out`).
 
 use chrono::{DateTime, Duration, Utc};
 use tower_sessions::Session;
 
 use crate::error::AppError;
 
-/// The signed-in session's ID token from the provider.
-const ID_TOKEN_KEY: &str = "provider_id_token";
-/// Kept past Zige's sign-out, in the signed-out session, until the person goes on to the
-/// provider's sign-out (or the session lapses).
-const SIGN_OUT_HINT_KEY: &str = "provider_sign_out_hint";
+/// The signed-in session came from the provider.
+const FROM_PROVIDER_KEY: &str = "provider_signed_in";
+/// Sessions of an older version kept the ID token itself; removed wherever met.
+const OLD_ID_TOKEN_KEYS: [&str; 2] = ["provider_id_token", "provider_sign_out_hint"];
 const CONFIRMED_KEY: &str = "provider_confirmed";
 /// How long a fresh sign-in at the provider stands in for the password.
 pub const CONFIRMATION_MINUTES: i64 = 10;
@@ -33,33 +33,25 @@ fn write_error(e: impl std::fmt::Display + 'static) -> AppError {
 }
 
 /// After a sign-in through the provider (the session already begun).
-pub async fn remember_sign_in(session: &Session, id_token: &str) -> Result<(), AppError> {
-    session.insert(ID_TOKEN_KEY, id_token).await.map_err(write_error)
+pub async fn remember_sign_in(session: &Session) -> Result<(), AppError> {
+    session.insert(FROM_PROVIDER_KEY, true).await.map_err(write_error)
 }
 
 /// A new sign-in (of whatever kind) starts with none of the last one's provider keys.
 pub async fn forget(session: &Session) -> Result<(), AppError> {
-    for key in [ID_TOKEN_KEY, SIGN_OUT_HINT_KEY, CONFIRMED_KEY] {
+    for key in OLD_ID_TOKEN_KEYS.into_iter().chain([FROM_PROVIDER_KEY, CONFIRMED_KEY]) {
         session.remove_value(key).await.map_err(read_error)?;
     }
     Ok(())
 }
 
-/// Ends the session, as `session_user::end_session` does, and goes on under a fresh id that keeps nothing but
-/// the provider's sign-out hint where the session came from the provider. True when it did.
+/// Ends the session, as `session_user::end_session` does. True where the session came from the
+/// provider: the page then offers its sign-out too.
 pub async fn end_session_offering_provider_sign_out(session: &Session) -> Result<bool, AppError> {
-    let id_token: Option<String> = session.get(ID_TOKEN_KEY).await.map_err(read_error)?;
+    let from_provider = session.get::<bool>(FROM_PROVIDER_KEY).await.map_err(read_error)?.unwrap_or(false)
+        || session.get::<String>(OLD_ID_TOKEN_KEYS[0]).await.map_err(read_error)?.is_some();
     session.flush().await?;
-    let Some(id_token) = id_token else { return Ok(false) };
-    // A new id: the ended session's is worthless, even to whoever had copied its cookie.
-    session.cycle_id().await.map_err(write_error)?;
-    session.insert(SIGN_OUT_HINT_KEY, id_token).await.map_err(write_error)?;
-    Ok(true)
-}
-
-/// The hint, taken: it is sent to the provider once.
-pub async fn take_sign_out_hint(session: &Session) -> Result<Option<String>, AppError> {
-    session.remove(SIGN_OUT_HINT_KEY).await.map_err(read_error)
+    Ok(from_provider)
 }
 
 /// The account's holder signed in at the provider afresh just now, as its joined identity.

@@ -9,7 +9,7 @@ use crate::domain::Role;
 use crate::error::AppError;
 use crate::ssr::entities::user;
 
-const USER_ID_KEY: &str = "user_id";
+pub const USER_ID_KEY: &str = "user_id";
 /// The account's `session_generation` when the session began; sessions from before a password
 /// reset or change carry an older one and are signed out by it.
 const GENERATION_KEY: &str = "generation";

@@ -1,12 +1,17 @@
 //! Seed 003's way in (授权): a person the authority's identity provider vouched for — its issuer
 //! and `sub`, and the ID number, name and mobile it signed — signs in to the account joined to
-//! that identity, or to a new candidate account made from those claims. Never a silent merge: an
-//! account that already holds the ID number is joined only by its owner, signed in with its own
-//! password (`link`); a staff account's number is refused outright (staff keep Zige's own
-//! sign-in with the second factor); and one identity joins one account.
+//! that identity, or to a new candidate account made from those claims (the account and its
+//! identity written in one transaction). Never a silent merge: an account that already holds the
+//! ID number is joined only by its owner, signed in with its own password (`link`); where that
+//! account is an unverified self-sign-up, the vouched person may instead say it is not theirs and
+//! claim the number (`number_claim`); a staff account's number is refused outright (staff keep
+//! Zige's own sign-in with the second factor); and one identity joins one account.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, SqlErr};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
+    Set, SqlErr, TransactionTrait,
+};
 
 use crate::domain::{IdNumber, Role};
 use crate::error::AppError;
@@ -15,7 +20,7 @@ use crate::ssr::entities::{provider_identity, user};
 use crate::ssr::infra::audit::{self, AuditAction};
 
 /// Who the provider says is signing in, its signature and claims already checked.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct VouchedPerson {
     pub issuer: String,
     pub subject: String,
@@ -31,6 +36,10 @@ pub enum Refusal {
     /// A Zige account already holds the number: its owner signs in with the password and joins
     /// the two from 我的账号.
     NumberHasAnAccount,
+    /// An unverified self-sign-up holds the number: if it is theirs, its owner signs in with the
+    /// password and joins the two; if not, the vouched person may claim the number
+    /// (`number_claim`), and that account is set aside.
+    NumberHeldUnverified,
     /// The number is a staff member's: staff sign in with Zige's own password and second factor.
     StaffNumber,
     /// Joining: the provider's person is not the signed-in account's (another ID number).
@@ -48,6 +57,10 @@ impl Refusal {
             Refusal::NumberHasAnAccount => (
                 "该证件号码已有本系统账号。请先用证件号码和密码登录，再在“我的账号”中绑定报名系统账号。",
                 "An account with this ID number already exists here. Log in with the ID number and password first, then link the registration system's account under My account.",
+            ),
+            Refusal::NumberHeldUnverified => (
+                "该证件号码已被本系统的一个账号注册，该账号未经报名系统核实。",
+                "An account here, not verified by the registration system, already holds this ID number.",
             ),
             Refusal::StaffNumber => (
                 "该证件号码属于工作人员账号，工作人员请用证件号码、密码和两步验证登录。",
@@ -80,12 +93,45 @@ pub async fn sign_in(db: &DatabaseConnection, person: &VouchedPerson, now: DateT
         return Ok(Ok(account));
     }
     if let Some(holder) = account_store::find_by_id_number(db, person.id_number.as_str()).await? {
-        return Ok(Err(if holder.role == Role::Candidate {
-            Refusal::NumberHasAnAccount
-        } else {
-            Refusal::StaffNumber
-        }));
+        return Ok(Err(holder_refusal(db, &holder).await?));
     }
+    let txn = db.begin().await?;
+    match create_joined(&txn, person, "account made from the provider's claims", now).await? {
+        Ok(account) => {
+            txn.commit().await?;
+            Ok(Ok(account))
+        }
+        Err(_) => {
+            txn.rollback().await?;
+            // The same person's two sign-ins at once: the other made the account; it is theirs
+            // only if it joined this identity too.
+            match joined_account(db, person).await? {
+                Some(account) => Ok(Ok(account)),
+                None => Ok(Err(Refusal::NumberHasAnAccount)),
+            }
+        }
+    }
+}
+
+/// Why an account already holding the number keeps the provider's person out.
+pub(super) async fn holder_refusal(db: &impl ConnectionTrait, holder: &user::Model) -> Result<Refusal, AppError> {
+    Ok(if holder.role != Role::Candidate {
+        Refusal::StaffNumber
+    } else if has_joined_identity(db, holder).await? {
+        Refusal::NumberHasAnAccount
+    } else {
+        Refusal::NumberHeldUnverified
+    })
+}
+
+/// A new candidate account made from the claims and joined to the identity, inside `txn`; a
+/// refusal where the number or the identity is taken meanwhile (the caller rolls `txn` back).
+pub(super) async fn create_joined(
+    txn: &DatabaseTransaction,
+    person: &VouchedPerson,
+    how: &str,
+    now: DateTime<Utc>,
+) -> Outcome {
     let created = user::ActiveModel {
         id_number: Set(person.id_number.as_str().to_string()),
         id_type: Set(person.id_number.id_type().as_str().to_string()),
@@ -98,21 +144,16 @@ pub async fn sign_in(db: &DatabaseConnection, person: &VouchedPerson, now: DateT
         created_at: Set(now),
         ..Default::default()
     }
-    .insert(db)
+    .insert(txn)
     .await;
     let account = match created {
         Ok(account) => account,
-        // The same person's two sign-ins at once: the other made the account; it is theirs only
-        // if it joined this identity too.
         Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            return match joined_account(db, person).await? {
-                Some(account) => Ok(Ok(account)),
-                None => Ok(Err(Refusal::NumberHasAnAccount)),
-            };
+            return Ok(Err(Refusal::NumberHasAnAccount))
         }
         Err(e) => return Err(crate::ssr::internal("account insert", e)),
     };
-    join(db, person, &account, "account made from the provider's claims", now).await
+    join(txn, person, &account, how, now).await
 }
 
 /// Joins the provider's person to the account signed in with its own password, when they are the
@@ -147,7 +188,7 @@ pub async fn confirm(db: &DatabaseConnection, person: &VouchedPerson, account: &
 }
 
 /// Whether an identity of the provider is joined to the account.
-pub async fn has_joined_identity(db: &DatabaseConnection, account: &user::Model) -> Result<bool, AppError> {
+pub async fn has_joined_identity(db: &impl ConnectionTrait, account: &user::Model) -> Result<bool, AppError> {
     let joined =
         provider_identity::Entity::find().filter(provider_identity::Column::UserId.eq(account.id)).one(db).await?;
     Ok(joined.is_some())
@@ -163,7 +204,7 @@ async fn joined_account(db: &DatabaseConnection, person: &VouchedPerson) -> Resu
 }
 
 async fn join(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     person: &VouchedPerson,
     account: &user::Model,
     how: &str,

@@ -4,7 +4,8 @@
 //! token buckets of `rate_limits` pace the guesses in between.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionTrait};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
 
 use crate::error::AppError;
 use crate::ssr::entities::{second_factor, user};
@@ -30,6 +31,8 @@ pub fn refuse_if_locked(row: &second_factor::Model) -> Result<(), AppError> {
 }
 
 /// Counts one wrong code at `row`; tells the owner at the day's first, and locks at the cap.
+/// Counted by the database (`wrong_codes + 1`, or 1 on a new day), so parallel guesses each
+/// count: a count read, raised and written back would lose all but one of them.
 pub async fn count<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     account: &user::Model,
@@ -38,16 +41,30 @@ pub async fn count<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<(), AppError> {
     let fail = |e| crate::ssr::internal("wrong codes count", e);
     let today = china_today(now).to_string();
-    let count = if row.wrong_codes_on.as_deref() == Some(today.as_str()) { row.wrong_codes + 1 } else { 1 };
-    let locks = count >= WRONG_CODES_PER_DAY;
     let txn = db.begin().await?;
-    let mut counted: second_factor::ActiveModel = row.clone().into();
-    counted.wrong_codes_on = Set(Some(today));
-    counted.wrong_codes = Set(count);
-    if locks {
-        counted.locked_at = Set(Some(now));
-    }
-    counted.update(&txn).await?;
+    let raised = Expr::case(
+        Expr::col(second_factor::Column::WrongCodesOn).eq(today.as_str()),
+        Expr::col(second_factor::Column::WrongCodes).add(1),
+    )
+    .finally(1);
+    second_factor::Entity::update_many()
+        .col_expr(second_factor::Column::WrongCodes, raised.into())
+        .col_expr(second_factor::Column::WrongCodesOn, Expr::value(Some(today)))
+        .filter(second_factor::Column::Id.eq(row.id))
+        .exec(&txn)
+        .await?;
+    let counted = second_factor::Entity::find_by_id(row.id).one(&txn).await?.ok_or(AppError::NotFound)?;
+    let count = counted.wrong_codes;
+    // Locked once: only the guess that locks it tells the owner so.
+    let locks = count >= WRONG_CODES_PER_DAY
+        && second_factor::Entity::update_many()
+            .col_expr(second_factor::Column::LockedAt, Expr::value(Some(now)))
+            .filter(second_factor::Column::Id.eq(row.id))
+            .filter(second_factor::Column::LockedAt.is_null())
+            .exec(&txn)
+            .await?
+            .rows_affected
+            == 1;
     if count == 1 || locks {
         let (message_zh, message_en) = if locks {
             let detail = format!("{WRONG_CODES_PER_DAY} wrong second-factor codes today: locked");
@@ -58,8 +75,8 @@ pub async fn count<C: ConnectionTrait + TransactionTrait>(
             )
         } else {
             (
-                format!("有人用您的密码登录，但两步验证码不正确（{}）。如非本人操作，请立即修改密码并告知管理员。", crate::domain::exam_windows::format_utc(&now)),
-                format!("Someone signed in with your password but typed a wrong two-step code ({}). If it was not you, change your password now and tell an administrator.", crate::domain::exam_windows::format_utc(&now)),
+                format!("有人用您的密码登录，但两步验证码不正确（{}）。如非本人操作，请立即修改密码并告知管理员。", crate::domain::china_day::china_time(now)),
+                format!("Someone signed in with your password but typed a wrong two-step code ({}). If it was not you, change your password now and tell an administrator.", crate::domain::china_day::china_time(now)),
             )
         };
         let news = News {

@@ -16,7 +16,7 @@ use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Admin;
 use crate::ssr::admin::listed_candidates::{standings, Notice};
 use crate::ssr::entities::{eligible_candidate, outbox_message};
-use crate::ssr::exams::exam_store;
+use crate::ssr::exams::{exam_store, told_numbers};
 use crate::ssr::infra::audit::{self, masked_id_number, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::messaging::notifications::{enqueue, Outgoing};
@@ -204,6 +204,7 @@ pub async fn give_more_days(
                 )
             })
         })?;
+    told_numbers::days_added(&txn, code, id_number, extra_days, now).await?;
     if let Some(mobile) = row.mobile.as_deref() {
         let message = TextMessage::listed_notice(&definition.title_zh, address, &text_day(new_day));
         text(&txn, &definition, mobile, &message, now).await?;

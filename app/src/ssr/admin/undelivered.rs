@@ -54,6 +54,7 @@ fn what(row: &outbox_message::Model) -> (String, String) {
         Some(TextTemplate::ReviewReturned) => ("材料退回修改通知", "Application returned for changes"),
         Some(TextTemplate::ResultPublished) => ("审核结果通知", "Review result published"),
         Some(TextTemplate::ListedNotice) => ("报名通知（名单内考生）", "Listed candidate told to apply"),
+        Some(TextTemplate::SignUpCode) => ("注册验证码", "Sign-up code"),
         None => return (row.subject.clone(), row.subject.clone()),
     };
     (zh.to_string(), en.to_string())
@@ -63,8 +64,10 @@ fn is_listed_notice(row: &outbox_message::Model) -> bool {
     row.text_template.as_deref() == Some(TextTemplate::ListedNotice.as_str())
 }
 
+/// A one-time code (忘记密码's or 注册's): dead by now, its owner asks for a new one.
 fn is_recovery_code(row: &outbox_message::Model) -> bool {
-    row.text_template.as_deref() == Some(TextTemplate::RecoveryCode.as_str()) || row.subject.contains("找回密码")
+    let template = row.text_template.as_deref().and_then(TextTemplate::parse);
+    matches!(template, Some(TextTemplate::RecoveryCode | TextTemplate::SignUpCode)) || row.subject.contains("找回密码")
 }
 
 /// Puts a given-up message back in the queue as new, and audits who did it.

@@ -3,7 +3,9 @@
 //! an application to still keeps its candidates' data (its `personal_data_until` not passed, or
 //! not set); otherwise every picture and form of theirs is deleted, the account keeps no name,
 //! number, mobile or email and can never sign in again, and the ID number is free to sign up
-//! anew. Decisions, payments and the audit stay, tied to the emptied account. Audited.
+//! anew; the first answers kept for its repeated requests go too, and the server removes its
+//! other browsers' sessions. Decisions, payments and the audit stay, tied to the emptied account.
+//! Audited.
 
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 
@@ -13,7 +15,7 @@ use crate::ssr::access::gate::Candidate;
 use crate::ssr::access::provider_session::FreshConfirmation;
 use crate::ssr::assistant::advice_receipts;
 use crate::ssr::candidate::personal_data_erasure::{delete_files, erase_rows, Whose};
-use crate::ssr::entities::{application, notification, provider_identity, recovery_code, user};
+use crate::ssr::entities::{application, idempotency_key, notification, provider_identity, recovery_code, user};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::clock::china_today;
@@ -50,6 +52,9 @@ pub async fn delete_account(
     notification::Entity::delete_many().filter(notification::Column::UserId.eq(me.id)).exec(&txn).await?;
     recovery_code::Entity::delete_many().filter(recovery_code::Column::UserId.eq(me.id)).exec(&txn).await?;
     advice_receipts::forget_account(&txn, me.id).await?;
+    crate::ssr::accounts::sign_up_codes::forget_mobile(&txn, &me.mobile).await?;
+    // The first answers kept for repeated requests (up to a week) hold what the person sent.
+    idempotency_key::Entity::delete_many().filter(idempotency_key::Column::UserId.eq(me.id)).exec(&txn).await?;
     // Signing in through the identity provider again opens a new account, not the emptied one.
     provider_identity::Entity::delete_many().filter(provider_identity::Column::UserId.eq(me.id)).exec(&txn).await?;
     let mut emptied: user::ActiveModel = me.clone().into();

@@ -56,7 +56,8 @@ pub async fn erase_rows(txn: &DatabaseTransaction, whose: Whose<'_>) -> Result<V
 
 /// The imported eligibility lists hold full ID numbers and names, and the outbox mobiles, emails
 /// and message bodies: an exam past its day loses its list; a person who deletes their account
-/// leaves every list and takes every message to them along.
+/// leaves every list and takes every message to them along (when each number was told stays, in
+/// the ledger that holds no readable number, `exams::told_numbers`, until the exam's day).
 async fn erase_lists_and_messages(txn: &DatabaseTransaction, whose: Whose<'_>) -> Result<(), AppError> {
     match whose {
         Whose::Exam(code) => {
@@ -64,6 +65,7 @@ async fn erase_lists_and_messages(txn: &DatabaseTransaction, whose: Whose<'_>) -
                 .filter(eligible_candidate::Column::ExamCode.eq(code))
                 .exec(txn)
                 .await?;
+            crate::ssr::exams::told_numbers::forget_exam(txn, code).await?;
         }
         Whose::Person(user_id) => {
             let Some(person) = user::Entity::find_by_id(user_id).one(txn).await? else { return Ok(()) };

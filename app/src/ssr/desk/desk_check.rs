@@ -67,6 +67,11 @@ pub async fn tick(
         )
         .exec_without_returning(&state.db)
         .await?;
+    let detail =
+        format!("application {application_id}: seen [{}], received [{}]", seen.join(", "), received.join(", "));
+    let target = format!("exam {exam_code}");
+    audit::record(&state.db, Some(staff.account()), AuditAction::DeskTicks, &target, &detail, state.clock.now())
+        .await?;
     view(state, &definition, &spec, application).await
 }
 

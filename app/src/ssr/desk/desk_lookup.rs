@@ -1,14 +1,17 @@
 //! Finding the candidate at the desk: a scanned 报名登记表 code (signed: a forged or altered one
 //! finds no one) or a typed ID number, within the desk's exam, among its approved applications;
-//! then the candidate as the desk shows them.
+//! then the candidate as the desk shows them. The desk works once the exam's results are out (it
+//! learns no review state before the candidate does), says one thing for every number with no
+//! approved application (none, or one still in review, or one not approved), and every look-up is
+//! audited.
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::domain::exam_windows::format_moment;
 use crate::domain::on_site_materials::{Handling, OnSiteSpec};
-use crate::domain::payment_order::OrderState;
 use crate::domain::picture_quality::PictureKind;
 use crate::domain::registration_code::read_registration;
+use crate::domain::signed_text::{REGISTRATION_FORM, TICKET};
 use crate::domain::{ApplicationState, ExamDefinition, IdNumber, IdType};
 use crate::error::AppError;
 use crate::models::desk::{DeskCandidate, DeskItem};
@@ -16,9 +19,10 @@ use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Staff;
 use crate::ssr::access::reviewer_access::require_desk_of;
 use crate::ssr::accounts::account_store;
-use crate::ssr::application::{application_queries, material_queries};
-use crate::ssr::entities::{application, on_site_check, payment_order, user};
+use crate::ssr::application::{application_queries, fee_paid, material_queries};
+use crate::ssr::entities::{application, on_site_check, user};
 use crate::ssr::exams::exam_store;
+use crate::ssr::infra::audit::{self, masked_id_number, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 
 /// The exam as the desk works it: the staff member may, and the exam has a desk.
@@ -29,6 +33,14 @@ pub async fn desk_exam(
 ) -> Result<(ExamDefinition, OnSiteSpec), AppError> {
     require_desk_of(&state.db, staff, exam_code).await?;
     let definition = exam_store::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
+    if state.clock.now() < definition.windows.results_published {
+        let published = format_moment(&definition.windows.results_published);
+        return Err(AppError::invalid_field(
+            "exam",
+            format!("考试 {exam_code} 的审核结果将于 {published} 公布，现场报名在此之后开始"),
+            format!("Exam {exam_code}'s results come out at {published}; the on-site desk opens after that"),
+        ));
+    }
     let spec = definition.on_site.clone().ok_or_else(|| {
         AppError::invalid_field(
             "exam",
@@ -48,12 +60,24 @@ pub async fn find(
 ) -> Result<DeskCandidate, AppError> {
     let (definition, spec) = desk_exam(state, staff, exam_code).await?;
     let typed = typed.trim();
-    let application = if typed.starts_with("ZGR1.") {
-        by_code(state, exam_code, typed).await?
-    } else {
-        by_id_number(&state.db, exam_code, typed).await?
+    let found = async {
+        let application = if REGISTRATION_FORM.is_kind_of(typed) {
+            by_code(state, exam_code, typed).await?
+        } else {
+            by_id_number(&state.db, exam_code, typed).await?
+        };
+        view(state, &definition, &spec, application).await
+    }
+    .await;
+    let asked = if REGISTRATION_FORM.is_kind_of(typed) { "a form's code".to_string() } else { masked_id_number(typed) };
+    let detail = match &found {
+        Ok(candidate) => format!("{asked}: found {} ({})", candidate.name, candidate.id_number_masked),
+        Err(_) => format!("{asked}: nobody found"),
     };
-    view(state, &definition, &spec, application).await
+    let target = format!("exam {exam_code}");
+    audit::record(&state.db, Some(staff.account()), AuditAction::DeskLookup, &target, &detail, state.clock.now())
+        .await?;
+    found
 }
 
 async fn by_code(state: &ServerState, exam_code: &str, code: &str) -> Result<application::Model, AppError> {
@@ -71,11 +95,20 @@ async fn by_code(state: &ServerState, exam_code: &str, code: &str) -> Result<app
             format!("This registration form belongs to exam {}, not to this desk's exam {exam_code}", claims.exam_code),
         ));
     }
-    approved(application_in(&state.db, exam_code, claims.application_id).await?)
+    let application = approved(application_in(&state.db, exam_code, claims.application_id).await?)?;
+    if holder(&state.db, &application).await?.is_released() {
+        // The form of an account whose number went to its real owner (`accounts::number_claim`).
+        return Err(AppError::invalid_field(
+            "code",
+            "这份报名登记表的账号已被搁置（其证件号码已释放给本人），不能现场报名，请联系管理员",
+            "This registration form's account has been set aside (its ID number was released to its owner); it cannot register on site. Contact an administrator",
+        ));
+    }
+    Ok(application)
 }
 
 async fn by_id_number(db: &DatabaseConnection, exam_code: &str, typed: &str) -> Result<application::Model, AppError> {
-    if typed.starts_with("ZGT1.") {
+    if TICKET.is_kind_of(typed) {
         return Err(AppError::invalid_field(
             "code",
             "这是准考证的二维码；请扫描报名登记表上的二维码，或输入证件号码",
@@ -89,30 +122,29 @@ async fn by_id_number(db: &DatabaseConnection, exam_code: &str, typed: &str) -> 
             "Not recognised: scan the registration form's code, or type the whole ID number",
         )
     })?;
-    let not_here = || {
-        AppError::invalid_field(
-            "code",
-            format!("证件号码 {} 在考试 {exam_code} 中没有报名", id_number.masked()),
-            format!("ID number {} has no application in exam {exam_code}", id_number.masked()),
-        )
-    };
+    let not_here = || no_approved_application(exam_code);
     let person = account_store::find_by_id_number(db, id_number.as_str()).await?.ok_or_else(not_here)?;
     let application = application_queries::find(db, person.id, exam_code).await?.ok_or_else(not_here)?;
     approved(application)
 }
 
 fn approved(application: application::Model) -> Result<application::Model, AppError> {
-    if application.state == ApplicationState::Approved {
-        return Ok(application);
-    }
-    Err(AppError::invalid_field(
+    let exam_code = application.exam_code.clone();
+    (application.state == ApplicationState::Approved)
+        .then_some(application)
+        .ok_or_else(|| no_approved_application(&exam_code))
+}
+
+/// The one answer for a person with no application, one in review and one not approved: the
+/// desk is not told which.
+fn no_approved_application(exam_code: &str) -> AppError {
+    AppError::invalid_field(
         "code",
-        format!("该考生的报名状态为“{}”，审核通过的考生才能现场报名", application.state.label_zh()),
+        format!("在考试 {exam_code} 中没有该考生审核通过的报名：审核通过的考生才能现场报名"),
         format!(
-            "This candidate's application is \"{}\"; only approved candidates register on site",
-            application.state.label_en()
+            "No approved application of this candidate in exam {exam_code}: only approved candidates register on site"
         ),
-    ))
+    )
 }
 
 /// The candidate as the desk shows them: the ID photo, each listed original beside its scans,
@@ -124,7 +156,6 @@ pub async fn view(
     application: application::Model,
 ) -> Result<DeskCandidate, AppError> {
     let db = &state.db;
-    let failed = |e| crate::ssr::internal("desk view", e);
     let person = holder(db, &application).await?;
     let check = check_of(db, application.id).await?;
     let seen = check.as_ref().map(|c| codes(&c.seen)).unwrap_or_default();
@@ -157,12 +188,7 @@ pub async fn view(
             received: received.contains(&item.code),
         })
         .collect();
-    let paid = payment_order::Entity::find()
-        .filter(payment_order::Column::ApplicationId.eq(application.id))
-        .filter(payment_order::Column::State.eq(OrderState::Paid))
-        .one(db)
-        .await
-        .map_err(failed)?;
+    let paid = fee_paid::paid_order(db, application.id).await?;
     let offset = definition.windows.offset();
     Ok(DeskCandidate {
         application_id: application.id,

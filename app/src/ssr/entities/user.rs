@@ -20,6 +20,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// A session begun under an older generation is no longer signed in.
     pub session_generation: i32,
+    /// When the mobile was proved by a code texted to it at sign-up; None: taken as typed.
+    pub mobile_verified_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

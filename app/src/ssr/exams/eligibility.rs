@@ -8,6 +8,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Quer
 use crate::domain::eligibility_csv::{EligibilityImport, RowProblem};
 use crate::domain::{Eligibility, ExamDefinition};
 use crate::error::AppError;
+use crate::ssr::exams::told_numbers;
 use crate::ssr::{entities::eligible_candidate, entities::user};
 
 pub async fn is_eligible(
@@ -31,7 +32,8 @@ pub struct ImportReport {
 }
 
 /// Adds every good row (a row for a number already listed replaces its name and mobile number, and
-/// keeps the text already sent and the days given) and reports the bad.
+/// keeps the text already sent and the days given; a number told before and since removed from the
+/// list takes its told time back from the ledger, `told_numbers`) and reports the bad.
 pub async fn import(
     db: &DatabaseConnection,
     exam_code: &str,
@@ -65,6 +67,8 @@ pub async fn import(
             )
             .exec(db)
             .await?;
+        let numbers: Vec<String> = chunk.iter().map(|c| c.id_number.clone()).collect();
+        told_numbers::restore(db, exam_code, &numbers, now).await?;
     }
     Ok(ImportReport { accepted, problems: parsed.problems, total_on_list: count_listed(db, exam_code).await? })
 }

@@ -1,20 +1,22 @@
 //! Seed 003's registration comes with the candidate: what the registration system says they
 //! registered for (each exam, its 报考类别 and 考区), given by the authority's identity provider at
 //! sign-in, puts them on those exams' lists — for an exam with `eligibility = "registration"`,
-//! those applications and only those open — and the candidate finds the category and region on
+//! those applications and only those open; never on an `eligibility = "list"` exam's, which the
+//! authority's list alone fills — and the candidate finds the category and region on
 //! 我的考试 and on the exam page. A registration for an exam Zige does not hold is left aside.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::OnConflict;
-use sea_orm::{DatabaseConnection, EntityTrait, Set};
-use serde::Deserialize;
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use serde::{Deserialize, Serialize};
 
+use crate::domain::Eligibility;
 use crate::error::AppError;
 use crate::ssr::entities::eligible_candidate;
-use crate::ssr::exams::exam_store;
+use crate::ssr::exams::{exam_store, told_numbers};
 
 /// One registration, as the registration system's claim carries it.
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Registration {
     pub exam: String,
     #[serde(default)]
@@ -23,49 +25,85 @@ pub struct Registration {
     pub area: Option<String>,
 }
 
-/// Puts the person on the list of each registered exam Zige holds (their name and registration
-/// replacing an older row's; the text sent and days given kept). The codes of those exams.
+/// Puts the person on the list of each registered exam Zige holds, and the codes of those exams.
+/// A row already there keeps the text sent and the days given, and takes the registration's name,
+/// category and region. Only the authority's list says who is on an `eligibility = "list"` exam:
+/// there the claim names the category and region of a row already listed, and adds none. A new row
+/// elsewhere takes the claimed mobile, and a told time the number had before (`told_numbers`).
+/// (Only list exams count days from being told: a row of another exam starts no clock.)
 pub async fn record(
     db: &DatabaseConnection,
-    id_number: &str,
-    name: &str,
+    person: &ClaimedPerson<'_>,
     registrations: &[Registration],
     now: DateTime<Utc>,
 ) -> Result<Vec<String>, AppError> {
     let mut recorded = Vec::new();
     for registration in registrations {
-        let exam = registration.exam.trim();
-        if exam_store::load(db, exam).await?.is_none() {
-            continue;
-        }
+        let code = registration.exam.trim();
+        let Some(exam) = exam_store::load(db, code).await? else { continue };
         let cut = |text: &Option<String>| text.as_deref().map(|t| t.trim().chars().take(64).collect::<String>());
-        let row = eligible_candidate::ActiveModel {
-            exam_code: Set(exam.to_string()),
-            id_number: Set(id_number.to_string()),
-            name: Set(name.to_string()),
-            imported_at: Set(now),
-            mobile: Set(None),
-            notice_outbox_id: Set(None),
-            noticed_at: Set(None),
-            extra_days: Set(0),
-            category: Set(cut(&registration.category)),
-            area: Set(cut(&registration.area)),
-        };
-        eligible_candidate::Entity::insert(row)
-            .on_conflict(
-                OnConflict::columns([eligible_candidate::Column::ExamCode, eligible_candidate::Column::IdNumber])
-                    .update_columns([
-                        eligible_candidate::Column::Name,
-                        eligible_candidate::Column::Category,
-                        eligible_candidate::Column::Area,
-                    ])
-                    .to_owned(),
-            )
-            .exec(db)
-            .await?;
-        recorded.push(exam.to_string());
+        let (category, area) = (cut(&registration.category), cut(&registration.area));
+        if exam.eligibility == Eligibility::List {
+            let named = eligible_candidate::Entity::update_many()
+                .col_expr(eligible_candidate::Column::Category, Expr::value(category))
+                .col_expr(eligible_candidate::Column::Area, Expr::value(area))
+                .filter(eligible_candidate::Column::ExamCode.eq(code))
+                .filter(eligible_candidate::Column::IdNumber.eq(person.id_number))
+                .exec(db)
+                .await?;
+            if named.rows_affected == 0 {
+                continue;
+            }
+        } else {
+            add_row(db, code, person, category, area, now).await?;
+            told_numbers::restore(db, code, &[person.id_number.to_string()], now).await?;
+        }
+        recorded.push(code.to_string());
     }
     Ok(recorded)
+}
+
+/// Whom the registration system's claim names.
+pub struct ClaimedPerson<'a> {
+    pub id_number: &'a str,
+    pub name: &'a str,
+    /// Empty when neither the claim nor the account gave one.
+    pub mobile: &'a str,
+}
+
+async fn add_row(
+    db: &DatabaseConnection,
+    code: &str,
+    person: &ClaimedPerson<'_>,
+    category: Option<String>,
+    area: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let row = eligible_candidate::ActiveModel {
+        exam_code: Set(code.to_string()),
+        id_number: Set(person.id_number.to_string()),
+        name: Set(person.name.to_string()),
+        imported_at: Set(now),
+        mobile: Set((!person.mobile.is_empty()).then(|| person.mobile.to_string())),
+        notice_outbox_id: Set(None),
+        noticed_at: Set(None),
+        extra_days: Set(0),
+        category: Set(category),
+        area: Set(area),
+    };
+    eligible_candidate::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([eligible_candidate::Column::ExamCode, eligible_candidate::Column::IdNumber])
+                .update_columns([
+                    eligible_candidate::Column::Name,
+                    eligible_candidate::Column::Category,
+                    eligible_candidate::Column::Area,
+                ])
+                .to_owned(),
+        )
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// "报考类别：临床执业医师　考区：示例考区" and its English, where the registration system named them.

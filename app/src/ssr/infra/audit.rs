@@ -65,6 +65,15 @@ pub enum AuditAction {
     /// An identity at the authority's identity provider joined to an account (a new account made
     /// from its claims, or its owner's, signed in with the password).
     ProviderIdentityLinked,
+    /// The registration system vouched for an ID number's holder, and the unverified self-made
+    /// account holding the number was set aside for them (issue 64).
+    AccountSetAside,
+    /// A candidate looked up at the branch's desk (by the form's code or an ID number).
+    DeskLookup,
+    /// The originals ticked at the desk (seen, and the 留存 items received).
+    DeskTicks,
+    /// A 材料交接单 printed at the desk.
+    HandoverPrinted,
 }
 
 impl AuditAction {
@@ -109,6 +118,10 @@ impl AuditAction {
             AuditAction::OwnDaysExtended => "own_days_extended",
             AuditAction::OnSiteCheckRecorded => "on_site_check_recorded",
             AuditAction::ProviderIdentityLinked => "provider_identity_linked",
+            AuditAction::AccountSetAside => "account_set_aside",
+            AuditAction::DeskLookup => "desk_lookup",
+            AuditAction::DeskTicks => "desk_ticks",
+            AuditAction::HandoverPrinted => "handover_printed",
         }
     }
 }

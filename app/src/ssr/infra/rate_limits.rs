@@ -34,11 +34,22 @@ pub enum Door {
 }
 
 impl Door {
+    /// The door a request passes: a POST to one of the paths below, or any request of signing in
+    /// through the identity provider, where every start writes a session row and every callback
+    /// asks the provider (GET, but a sign-in all the same).
+    pub fn of_request(method: &http::Method, path: &str) -> Option<Door> {
+        match path {
+            "/auth/oidc/start" | "/auth/oidc/callback" | "/auth/oidc/claim" => Some(Door::LogIn),
+            _ if method == http::Method::POST => Door::of_path(path),
+            _ => None,
+        }
+    }
+
     pub fn of_path(path: &str) -> Option<Door> {
         match path {
             "/api/log_in" | "/api/change_password" | "/api/give_second_factor" | "/account/delete" => Some(Door::LogIn),
             "/api/sign_up" => Some(Door::SignUp),
-            "/api/request_recovery_code" | "/api/reset_password" => Some(Door::Recovery),
+            "/api/request_recovery_code" | "/api/reset_password" | "/api/send_sign_up_code" => Some(Door::Recovery),
             "/api/materials" => Some(Door::Upload),
             _ => None,
         }
@@ -291,5 +302,14 @@ mod tests {
         assert_eq!(Door::of_path("/api/give_second_factor"), Some(Door::LogIn));
         assert_eq!(Door::of_path("/api/reset_password"), Some(Door::Recovery));
         assert_eq!(Door::of_path("/api/exam_page"), None);
+    }
+
+    #[test]
+    fn signing_in_through_the_identity_provider_passes_the_log_in_door_by_any_method() {
+        assert_eq!(Door::of_request(&http::Method::GET, "/auth/oidc/start"), Some(Door::LogIn));
+        assert_eq!(Door::of_request(&http::Method::GET, "/auth/oidc/callback"), Some(Door::LogIn));
+        assert_eq!(Door::of_request(&http::Method::POST, "/auth/oidc/claim"), Some(Door::LogIn));
+        assert_eq!(Door::of_request(&http::Method::GET, "/api/log_in"), None, "a GET of a POST door is no attempt");
+        assert_eq!(Door::of_request(&http::Method::POST, "/api/sign_up"), Some(Door::SignUp));
     }
 }

@@ -44,6 +44,9 @@ pub struct ServerState {
     /// Candidates may sign in through the authority's identity provider (`ZIGE_OIDC_ISSUER`):
     /// the log-in page offers 用报名系统账号登录.
     pub provider_sign_in: bool,
+    /// 注册 needs the code texted to the mobile typed (a real SMS provider and its
+    /// `ZIGE_SMS_TEMPLATE_SIGN_UP_CODE`; `accounts::sign_up_codes`).
+    pub sign_up_code: bool,
 }
 
 impl FromRef<ServerState> for LeptosOptions {

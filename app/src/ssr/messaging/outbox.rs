@@ -11,7 +11,7 @@ use sea_orm::{
 };
 
 use crate::error::AppError;
-use crate::ssr::entities::{eligible_candidate, outbox_message};
+use crate::ssr::entities::outbox_message;
 
 /// Takes up to `limit` rows whose time has come and that nobody holds, for `lease`: no other
 /// worker, on this server or another, gets them until then.
@@ -99,25 +99,18 @@ fn unclaimed(now: DateTime<Utc>) -> Condition {
         .add(outbox_message::Column::ClaimedUntil.lt(now))
 }
 
-/// Records that the mail server or provider accepted the message. A listed candidate's text
-/// starts their own days now (seed 004): the moment is kept on their list row, as the outbox
-/// row is purged after its keeping time.
-pub async fn mark_sent(db: &DatabaseConnection, id: i32, now: DateTime<Utc>) -> Result<(), AppError> {
-    let txn = db.begin().await?;
-    eligible_candidate::Entity::update_many()
-        .col_expr(eligible_candidate::Column::NoticedAt, Expr::value(now))
-        .filter(eligible_candidate::Column::NoticeOutboxId.eq(id))
-        .filter(eligible_candidate::Column::NoticedAt.is_null())
-        .exec(&txn)
-        .await?;
+/// Records that the mail server or provider accepted the message, inside the caller's
+/// transaction: a listed candidate's text starts their own days in the same one (seed 004,
+/// `exams::told_numbers::text_accepted`), as the outbox row is purged after its keeping time.
+pub async fn mark_sent(db: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> Result<(), AppError> {
     outbox_message::Entity::update_many()
         .col_expr(outbox_message::Column::SentAt, Expr::value(now))
         .col_expr(outbox_message::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(outbox_message::Column::Attempts, Expr::col(outbox_message::Column::Attempts).add(1))
         .filter(outbox_message::Column::Id.eq(id))
-        .exec(&txn)
+        .exec(db)
         .await?;
-    txn.commit().await.map_err(|e| crate::ssr::internal("outbox sent", e))
+    Ok(())
 }
 
 /// Records the failure and when to try again: the wait doubles with each attempt, up to `max_wait`.

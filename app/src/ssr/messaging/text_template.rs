@@ -19,6 +19,9 @@ pub enum TextTemplate {
     /// `exam`, `address` (the site, where they sign up or log in with their ID number) and
     /// `last_day` ("12月2日"), their own last day. It carries no password and no code that signs in.
     ListedNotice,
+    /// 注册's code: the mobile typed at sign-up is the signer's own (issue 64): `code` (six
+    /// digits), `minutes` (how long it lives).
+    SignUpCode,
 }
 
 /// Longest value a parameter may carry: both providers refuse long variables (Alibaba Cloud
@@ -29,8 +32,8 @@ pub const MAX_PARAMETER_CHARS: usize = 20;
 pub const MAX_ADDRESS_CHARS: usize = 35;
 
 impl TextTemplate {
-    pub const ALL: [TextTemplate; 4] =
-        [Self::RecoveryCode, Self::ReviewReturned, Self::ResultPublished, Self::ListedNotice];
+    pub const ALL: [TextTemplate; 5] =
+        [Self::RecoveryCode, Self::ReviewReturned, Self::ResultPublished, Self::ListedNotice, Self::SignUpCode];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -38,6 +41,7 @@ impl TextTemplate {
             Self::ReviewReturned => "review_returned",
             Self::ResultPublished => "result_published",
             Self::ListedNotice => "listed_notice",
+            Self::SignUpCode => "sign_up_code",
         }
     }
 
@@ -47,7 +51,7 @@ impl TextTemplate {
 
     pub fn parameter_names(self) -> &'static [&'static str] {
         match self {
-            Self::RecoveryCode => &["code", "minutes"],
+            Self::RecoveryCode | Self::SignUpCode => &["code", "minutes"],
             Self::ReviewReturned | Self::ResultPublished => &["exam"],
             Self::ListedNotice => &["exam", "address", "last_day"],
         }
@@ -64,6 +68,10 @@ pub struct TextMessage {
 impl TextMessage {
     pub fn recovery_code(code: &str, minutes: i64) -> Self {
         Self::new(TextTemplate::RecoveryCode, &[code, &minutes.to_string()])
+    }
+
+    pub fn sign_up_code(code: &str, minutes: i64) -> Self {
+        Self::new(TextTemplate::SignUpCode, &[code, &minutes.to_string()])
     }
 
     pub fn review_returned(exam_title: &str) -> Self {

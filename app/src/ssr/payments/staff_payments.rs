@@ -2,7 +2,7 @@
 //! on-site payment, refund a paid order (the notifications flagged for staff are
 //! `flagged_payments`). Every action is audited with who did it.
 
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, SqlErr};
 
 use crate::domain::payment_order::{decide, OrderEvent, OrderOutcome, OrderState};
 use crate::domain::ApplicationState;
@@ -130,7 +130,26 @@ pub async fn record_on_site(
         ..Default::default()
     }
     .insert(&state.db)
-    .await?;
+    .await;
+    let order = match order {
+        Ok(order) => order,
+        // Another desk (or an administrator) recorded it at the same moment, or the receipt was
+        // typed for another payment: the database keeps one paid order per application and a
+        // receipt once per exam (migration 39).
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            return Err(match latest_order(state, application.id).await? {
+                Some(paid) if paid.state == OrderState::Paid => AppError::payment_refused(
+                    format!("该考生已缴费（订单 {}）", paid.order_no),
+                    format!("This candidate has paid already (order {})", paid.order_no),
+                ),
+                _ => AppError::payment_refused(
+                    format!("收款凭证号 {receipt_no} 已用于本考试的另一笔现场缴费，请核对"),
+                    format!("Receipt number {receipt_no} is already recorded for another on-site payment of this exam; check it"),
+                ),
+            })
+        }
+        Err(e) => return Err(e.into()),
+    };
     let detail = format!(
         "{} {} fen on site, receipt {receipt_no}, candidate {}",
         order.order_no,

@@ -44,6 +44,16 @@ pub async fn decide(
         return Err(AppError::DecisionInvalid { problems });
     }
     let candidate = user::Entity::find_by_id(row.user_id).one(db).await?.ok_or(AppError::NotFound)?;
+    if candidate.is_released() {
+        // Someone else's number: released by an administrator, or claimed by the person the
+        // registration system vouched for (`accounts::number_claim`). Held until staff settle it.
+        return Err(AppError::DecisionInvalid {
+            problems: vec![DecisionProblem {
+                message_zh: "该申请的账号持有的证件号码已释放给其本人（管理员释放，或由报名系统核实的本人认领），申请暂停审核，请管理员核查".into(),
+                message_en: "The ID number this application's account held has been released to its owner (by an administrator, or claimed by the person the registration system vouched for); the application is held for administrators to check".into(),
+            }],
+        });
+    }
     let change = decision.change();
     let results_at = definition.windows.results_published.with_timezone(&Utc).max(now);
     if matches!(decision, Decision::Return { .. }) && now >= definition.windows.review_closes {

@@ -8,13 +8,13 @@ use std::collections::HashSet;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
 
 use crate::domain::admission_ticket::{ticket_number, Seat, TicketSpec};
-use crate::domain::payment_order::OrderState;
 use crate::domain::{ApplicationState, ExamDefinition, ExamPhase};
 use crate::error::AppError;
 use crate::models::seating::SeatingView;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Admin;
-use crate::ssr::entities::{application, payment_order, seat_assignment};
+use crate::ssr::application::fee_paid;
+use crate::ssr::entities::{application, seat_assignment};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
@@ -102,16 +102,7 @@ async fn waiting(
         .await?;
     let paid: Option<HashSet<i32>> = match definition.fee {
         None => None,
-        Some(_) => Some(
-            payment_order::Entity::find()
-                .filter(payment_order::Column::ExamCode.eq(&definition.code))
-                .filter(payment_order::Column::State.eq(OrderState::Paid))
-                .all(&state.db)
-                .await?
-                .into_iter()
-                .map(|o| o.application_id)
-                .collect(),
-        ),
+        Some(_) => Some(fee_paid::paid_applications(&state.db, &definition.code).await?),
     };
     Ok(approved
         .into_iter()
