@@ -28,8 +28,7 @@ use crate::components::site_header::SiteHeader;
 use crate::i18n::{provide_lang, tr};
 use crate::lazy_routes::LazyPageRoutes;
 use crate::pages::{
-    AccountPageView, ExamPageView, HomePage, LogInPageView, NotFoundPage, NotificationsPage, PhotoToolPage,
-    SignUpPageView,
+    AccountPageView, ExamPageView, HomePage, LogInPageView, NotFoundPage, NotificationsPage, PhotoToolPage, SignUpPage,
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -69,7 +68,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("") view=HomePage/>
                     <Route path=path!("/login") view=LogInPageView/>
-                    <Route path=path!("/signup") view=SignUpPageView/>
+                    <Route path=path!("/signup") view=SignUpPage/>
                     <Route path=path!("/photo-tool") view=PhotoToolPage/>
                     <Route path=path!("/account") view=AccountPageView/>
                     <Route path=path!("/exams/:code") view=ExamPageView/>

@@ -34,5 +34,5 @@ pub use review_desk_page::ReviewDeskPage;
 pub use review_home_page::ReviewHomePage;
 pub use review_queue_page::ReviewQueuePage;
 pub use second_factor_page::SecondFactorPage;
-pub use sign_up_page::SignUpPageView;
+pub use sign_up_page::SignUpPage;
 pub use verify_ticket_page::VerifyTicketPage;

@@ -14,20 +14,25 @@ use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::island_page::provide_island_contexts;
 
-/// The page: the sign-up island, told by the server whether a texted code is asked for.
-#[component]
-pub fn SignUpPageView() -> impl IntoView {
+/// Whether the installation asks for the texted code. The server knows; the browser reads it off
+/// the page the server rendered (the code's field carries `data-sign-up-code`), as an island's
+/// props would bring a JSON decoder into the candidate's download.
+fn asks_for_code() -> bool {
     #[cfg(feature = "ssr")]
-    let mobile_code = crate::ssr::infra::server_state::server_state().is_ok_and(|state| state.sign_up_code);
+    {
+        crate::ssr::infra::server_state::server_state().is_ok_and(|state| state.sign_up_code)
+    }
     #[cfg(not(feature = "ssr"))]
-    let mobile_code = false;
-    view! { <SignUpPage mobile_code/> }
+    {
+        document().query_selector("[data-sign-up-code]").ok().flatten().is_some()
+    }
 }
 
 /// An island: the page's code, live without the app around it (`island_page`).
 #[island]
-pub fn SignUpPage(mobile_code: bool) -> impl IntoView {
+pub fn SignUpPage() -> impl IntoView {
     provide_island_contexts();
+    let mobile_code = asks_for_code();
     let lang = use_lang();
     let fields = RwSignal::new(SignUpFields { id_type: IdType::ResidentId.as_str().to_string(), ..Default::default() });
     let field_errors = RwSignal::new(Vec::<FieldError>::new());
@@ -117,7 +122,7 @@ pub fn SignUpPage(mobile_code: bool) -> impl IntoView {
                 {error_for("mobile")}
             </label>
             {mobile_code.then(|| view! {
-                <div class="sign-up-code">
+                <div class="sign-up-code" data-sign-up-code="">
                     <label>
                         {tr("短信验证码", "Code texted to the mobile")}
                         <input name="mobile_code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" on:input=bind(|f, v| f.mobile_code = v)/>
