@@ -5,10 +5,14 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
 const CHINA_HOURS: i64 = 8;
 
+/// China's offset from UTC, the one place it is written.
+pub fn china_offset() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt((CHINA_HOURS * 3600) as i32).expect("UTC+8 is an offset")
+}
+
 /// A recorded moment as a person in China reads it, with its zone: "2026-11-28 09:00 (UTC+08:00)".
 pub fn china_time(at: DateTime<Utc>) -> String {
-    let china = chrono::FixedOffset::east_opt((CHINA_HOURS * 3600) as i32).expect("UTC+8 is an offset");
-    super::exam_windows::format_moment(&at.with_timezone(&china))
+    super::exam_windows::format_moment(&at.with_timezone(&china_offset()))
 }
 
 /// The calendar day in China at `at`.

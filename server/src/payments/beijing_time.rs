@@ -15,7 +15,7 @@ pub fn beijing_rfc3339(at: DateTime<Utc>) -> String {
 }
 
 fn beijing() -> FixedOffset {
-    FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset")
+    app::domain::china_day::china_offset()
 }
 
 #[cfg(test)]

@@ -72,6 +72,13 @@ stands_in_for = "diploma"
 /// ALICE submitted, approved, and the results published: her registration form can be printed.
 /// `others` submit after her and stay waiting.
 async fn approved_alice(app: &TestApp, others: &[&str]) -> Browser {
+    let alice = approved_before_results(app, others).await;
+    app.clock.set(at("2099-01-01T00:00:00+08:00"));
+    alice
+}
+
+/// ALICE submitted and approved, the results not yet out; `others` submit after her and wait.
+async fn approved_before_results(app: &TestApp, others: &[&str]) -> Browser {
     exam_with_desk(app).await;
     let (alice, _) = app.submitted_candidate(ALICE).await;
     for other in others {
@@ -85,7 +92,6 @@ async fn approved_alice(app: &TestApp, others: &[&str]) -> Browser {
         .await
         .status()
         .is_success());
-    app.clock.set(at("2099-01-01T00:00:00+08:00"));
     alice
 }
 
@@ -317,17 +323,7 @@ async fn staff_named_for_the_desk_only_work_it_and_never_reach_the_review() {
 #[tokio::test]
 async fn the_desk_opens_when_results_are_out_tells_no_review_state_and_every_act_is_audited() {
     let app = spawn_app().await;
-    exam_with_desk(&app).await;
-    app.submitted_candidate(ALICE).await;
-    app.submitted_candidate(BOB).await;
-    let reviewer = app.reviewer().await;
-    let application = reviewer.first_waiting("000").await;
-    let sheet = reviewer.sheet(application).await;
-    assert!(reviewer
-        .decide(application, sheet["version"].as_i64().unwrap(), json!("Approve"))
-        .await
-        .status()
-        .is_success());
+    approved_before_results(&app, &[BOB]).await;
     let desk = app.new_staff(CAROL, &["000"], "desk").await;
 
     // Before the results are out the desk learns nothing: Alice is approved, but not yet told.
