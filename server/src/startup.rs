@@ -146,6 +146,13 @@ pub async fn prepare_with_clock(
     if config.seed_demo {
         crate::demo_data::ensure_demo_data(&state).await.map_err(|e| format!("demo data: {e}"))?;
     }
+    // When each listed number was told, for an installation from before the ledger (issue 64).
+    let remembered = app::ssr::exams::told_numbers::remember_rows_told_before(&db, state.clock.now())
+        .await
+        .map_err(|e| format!("the told numbers' ledger: {}", e.message_en()))?;
+    if remembered > 0 {
+        tracing::info!(remembered, "listed numbers told before the ledger existed are in it now");
+    }
     crate::background_tasks::spawn_payment_checks(state.clone());
     crate::background_tasks::spawn_personal_data_deletion(state.clone());
     tokio::spawn(app::ssr::assistant::picture_assistant::keep_looking(state.clone()));

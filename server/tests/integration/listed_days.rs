@@ -325,3 +325,25 @@ async fn a_lapsed_candidate_who_deletes_the_account_and_is_listed_again_is_still
     assert_eq!(kind, "UploadClosed");
     assert!(listed_texts_to(&stand_in, "13800138000").len() >= 2, "the first text and the new day's");
 }
+
+#[tokio::test]
+async fn a_number_told_before_the_ledger_existed_is_written_into_it_once() {
+    use app::ssr::entities::told_number;
+    use app::ssr::exams::told_numbers::remember_rows_told_before;
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    let stand_in = StandIn::start(Provider::Aliyun).await;
+    let app = app_with_list_exam(&stand_in).await;
+    let admin = app.admin().await;
+    let list = format!("{ALICE},张三,13800138000\n");
+    assert!(admin.call("admin_import_eligibility", json!({ "code": EXAM, "csv": list })).await.status().is_success());
+    text_listed(&admin, true).await;
+    wait_for("the delivery", async || (listed(&admin).await["counts"]["told"] == 1).then_some(())).await;
+    // As an installation upgraded from before the ledger: the row says when, the ledger nothing.
+    told_number::Entity::delete_many().exec(&app.state.db).await.unwrap();
+    let db = &app.state.db;
+    assert_eq!(remember_rows_told_before(db, app.clock_now()).await.unwrap(), 1);
+    assert_eq!(remember_rows_told_before(db, app.clock_now()).await.unwrap(), 0, "once");
+    let entry = told_number::Entity::find().one(db).await.unwrap().expect("remembered");
+    assert_eq!(entry.told_at, at(TEXTED_AT));
+    assert_eq!(told_number::Entity::find().count(db).await.unwrap(), 1);
+}

@@ -165,6 +165,41 @@ pub async fn restore(
     Ok(())
 }
 
+/// Rows told before the ledger existed (an installation upgraded to it) are written into it, once
+/// at start: without them, deleting the account and being listed again would restart the days.
+pub async fn remember_rows_told_before(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, AppError> {
+    let told =
+        eligible_candidate::Entity::find().filter(eligible_candidate::Column::NoticedAt.is_not_null()).all(db).await?;
+    if told.is_empty() {
+        return Ok(0);
+    }
+    let key = NumberKey::of_installation(db, now).await?;
+    let entries: Vec<told_number::ActiveModel> = told
+        .iter()
+        .filter_map(|row| {
+            Some(told_number::ActiveModel {
+                exam_code: Set(row.exam_code.clone()),
+                number_key: Set(key.of(&row.id_number)),
+                told_at: Set(row.noticed_at?),
+                extra_days: Set(row.extra_days),
+            })
+        })
+        .collect();
+    let mut written = 0;
+    // SQLite allows 32766 bound values; 4 a row.
+    for chunk in entries.chunks(1000) {
+        written += told_number::Entity::insert_many(chunk.to_vec())
+            .on_conflict(
+                OnConflict::columns([told_number::Column::ExamCode, told_number::Column::NumberKey])
+                    .do_nothing()
+                    .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(written)
+}
+
 /// The exam's data is erased after its day: its ledger goes too, as nothing is counted any more.
 pub async fn forget_exam(db: &impl ConnectionTrait, exam_code: &str) -> Result<(), AppError> {
     told_number::Entity::delete_many().filter(told_number::Column::ExamCode.eq(exam_code)).exec(db).await?;
