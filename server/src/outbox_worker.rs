@@ -88,11 +88,12 @@ pub async fn deliver_due(
 }
 
 /// The provider accepted the message: marked sent, and a listed candidate's days started by it, at
-/// once.
+/// once. The write comes first: on SQLite a transaction that reads before it writes is refused at
+/// once (not waited for) when another wrote meanwhile, and an administrator's round may be writing.
 async fn sent(db: &DatabaseConnection, id: i32, now: DateTime<Utc>) -> Result<(), app::error::AppError> {
     let txn = db.begin().await?;
-    told_numbers::text_accepted(&txn, id, now).await?;
     outbox::mark_sent(&txn, id, now).await?;
+    told_numbers::text_accepted(&txn, id, now).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -138,8 +139,8 @@ async fn send(row: &outbox_message::Model, senders: &Senders, now: DateTime<Utc>
     }
 }
 
-/// A recovery or sign-up code (both live `CODE_LIFETIME_MINUTES`) that died while its text waited (the provider down, throttled) would only
-/// mislead: the person asks for a new one instead.
+/// A recovery or sign-up code (both live `CODE_LIFETIME_MINUTES`) that died while its text waited
+/// (the provider down, throttled) would only mislead: the person asks for a new one instead.
 fn expired_code(message: &TextMessage, created_at: DateTime<Utc>, now: DateTime<Utc>) -> Option<String> {
     (matches!(message.template, TextTemplate::RecoveryCode | TextTemplate::SignUpCode)
         && now > created_at + chrono::Duration::minutes(CODE_LIFETIME_MINUTES))

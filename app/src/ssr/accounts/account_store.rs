@@ -10,7 +10,7 @@ use crate::domain::new_password::NewPassword;
 use crate::domain::sign_up_form::SignUpForm;
 use crate::domain::Role;
 use crate::error::AppError;
-use crate::ssr::entities::user;
+use crate::ssr::entities::{provider_identity, user};
 use crate::ssr::{accounts::password::hash_password, accounts::password::verify_password};
 
 pub async fn create_account(db: &DatabaseConnection, form: SignUpForm, role: Role) -> Result<user::Model, AppError> {
@@ -92,6 +92,25 @@ pub async fn set_password(
         .exec(db)
         .await?;
     user::Entity::find_by_id(account.id).one(db).await?.ok_or(AppError::NotFound)
+}
+
+/// Frees the account's ID number for its real owner, inside the caller's transaction: the account
+/// keeps its history under a marked number (`RELEASED-<id>-<number>`), every session of it ends,
+/// and the registration system's identity joined to it goes (a released account is no way in:
+/// signing in there as that identity makes the real owner's account, not this one). An
+/// administrator's 释放证件号 and a number claimed by the vouched person (`number_claim`) alike.
+pub async fn release_number(db: &impl ConnectionTrait, account: &user::Model) -> Result<(), AppError> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::IdNumber,
+            Expr::value(format!("{}-{}-{}", user::RELEASED_PREFIX, account.id, account.id_number)),
+        )
+        .col_expr(user::Column::SessionGeneration, Expr::col(user::Column::SessionGeneration).add(1))
+        .filter(user::Column::Id.eq(account.id))
+        .exec(db)
+        .await?;
+    provider_identity::Entity::delete_many().filter(provider_identity::Column::UserId.eq(account.id)).exec(db).await?;
+    Ok(())
 }
 
 /// Ends every session of the account without touching its password.

@@ -2,22 +2,23 @@
 //! someone may hold another person's number; the registration system, which checked the person,
 //! vouches for its holder. When the vouched person says the unverified self-made account holding
 //! their number is not theirs, that account is set aside, in one transaction with everything it
-//! causes: its number released (`RELEASED-<id>-<number>`, as an administrator's release does) so
-//! it can no longer sign in, its sessions ended, its applications held (a reviewer's decision and
+//! causes: its number released as an administrator's release does (`account_store::release_number`:
+//! it can no longer sign in, its sessions end, its identity rows go), its applications held (a reviewer's decision and
 //! the branch's desk refuse an account whose number was released); the vouched person's account
 //! made and joined to their identity; the case kept for administrators with both sides
 //! (`set_aside_accounts`), audited with who held the number since when, and told to every
 //! administrator.
 
 use chrono::{DateTime, Utc};
+use sea_orm::TransactionTrait;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, Set};
-use sea_orm::{TransactionTrait, Unchanged};
 
 use crate::domain::china_day::china_time;
 use crate::domain::Role;
 use crate::error::AppError;
+use crate::ssr::accounts::account_store;
 use crate::ssr::accounts::provider_sign_in::{create_joined, holder_refusal, Outcome, Refusal, VouchedPerson};
-use crate::ssr::entities::{provider_identity, set_aside_account, user};
+use crate::ssr::entities::{set_aside_account, user};
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::messaging::notifications::{self, News};
 
@@ -30,7 +31,7 @@ pub async fn claim_number(db: &DatabaseConnection, person: &VouchedPerson, now: 
     let holder = user::Entity::find().filter(user::Column::IdNumber.eq(person.id_number.as_str())).one(&txn).await?;
     if let Some(holder) = &holder {
         match holder_refusal(&txn, holder).await? {
-            Refusal::NumberHeldUnverified => set_aside(&txn, holder).await?,
+            Refusal::NumberHeldUnverified => account_store::release_number(&txn, holder).await?,
             refusal => return Ok(Err(refusal)),
         }
     }
@@ -46,20 +47,6 @@ pub async fn claim_number(db: &DatabaseConnection, person: &VouchedPerson, now: 
     }
     txn.commit().await?;
     Ok(Ok(account))
-}
-
-/// Releases the holder's number and ends its sessions; its identity rows go, as a released
-/// account is no way in.
-async fn set_aside(txn: &DatabaseTransaction, holder: &user::Model) -> Result<(), AppError> {
-    let released = user::ActiveModel {
-        id: Unchanged(holder.id),
-        id_number: Set(format!("{}-{}-{}", user::RELEASED_PREFIX, holder.id, holder.id_number)),
-        session_generation: Set(holder.session_generation + 1),
-        ..Default::default()
-    };
-    released.update(txn).await?;
-    provider_identity::Entity::delete_many().filter(provider_identity::Column::UserId.eq(holder.id)).exec(txn).await?;
-    Ok(())
 }
 
 /// The case for administrators, the audit line, and the news to each administrator.

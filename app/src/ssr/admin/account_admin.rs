@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use rand::Rng;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{DatabaseConnection, TransactionTrait};
 
 use crate::domain::exam_windows::format_utc;
 use crate::domain::new_password::NewPassword;
@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::models::account::{AccountView, TemporaryPassword};
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Admin;
-use crate::ssr::entities::{provider_identity, user};
+use crate::ssr::entities::user;
 use crate::ssr::infra::audit;
 use crate::ssr::infra::audit::AuditAction;
 
@@ -140,16 +140,7 @@ pub async fn release_id_number(
     }
     let label = audit::actor_label(&account);
     let txn = db.begin().await?;
-    let mut row: user::ActiveModel = account.clone().into();
-    row.id_number = Set(format!("{}-{}-{}", user::RELEASED_PREFIX, account.id, account.id_number));
-    row.session_generation = Set(account.session_generation + 1);
-    row.update(&txn).await?;
-    // A released account is no way in: signing in through the registration system as its
-    // identity makes the real owner's account, not this one.
-    provider_identity::Entity::delete_many()
-        .filter(provider_identity::Column::UserId.eq(account.id))
-        .exec(&txn)
-        .await?;
+    crate::ssr::accounts::account_store::release_number(&txn, &account).await?;
     audit::record(
         &txn,
         Some(admin.account()),

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
 use sha2::Sha256;
 
 use crate::error::AppError;
@@ -165,15 +165,23 @@ pub async fn restore(
     Ok(())
 }
 
-/// Rows told before the ledger existed (an installation upgraded to it) are written into it, once
-/// at start: without them, deleting the account and being listed again would restart the days.
-pub async fn remember_rows_told_before(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, AppError> {
-    let told =
-        eligible_candidate::Entity::find().filter(eligible_candidate::Column::NoticedAt.is_not_null()).all(db).await?;
+/// Rows told before the ledger existed (an installation upgraded to it) are written into it at the
+/// first start with an empty ledger, in one transaction: without them, deleting the account and
+/// being listed again would restart the days. Once the ledger holds anything, every told row is in
+/// it (a text accepted writes both, the retention erases both), so later starts read one row.
+pub async fn remember_rows_told_before(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64, AppError> {
+    if told_number::Entity::find().one(db).await?.is_some() {
+        return Ok(0);
+    }
+    let txn = db.begin().await?;
+    let told = eligible_candidate::Entity::find()
+        .filter(eligible_candidate::Column::NoticedAt.is_not_null())
+        .all(&txn)
+        .await?;
     if told.is_empty() {
         return Ok(0);
     }
-    let key = NumberKey::of_installation(db, now).await?;
+    let key = NumberKey::of_installation(&txn, now).await?;
     let entries: Vec<told_number::ActiveModel> = told
         .iter()
         .filter_map(|row| {
@@ -194,9 +202,10 @@ pub async fn remember_rows_told_before(db: &impl ConnectionTrait, now: DateTime<
                     .do_nothing()
                     .to_owned(),
             )
-            .exec_without_returning(db)
+            .exec_without_returning(&txn)
             .await?;
     }
+    txn.commit().await?;
     Ok(written)
 }
 
