@@ -15,10 +15,11 @@ use app::ssr::infra::clock::Clock;
 use app::ssr::messaging::outbox;
 use app::ssr::messaging::text_template::{TextMessage, TextTemplate};
 use chrono::{DateTime, Utc};
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 
 use crate::mailer::{Email, EmailSender};
 use crate::sms::{OutgoingText, SendFailure, SmsProvider};
+use app::ssr::infra::write_transaction::begin_write;
 
 pub struct Senders {
     pub email: Arc<dyn EmailSender>,
@@ -91,7 +92,7 @@ pub async fn deliver_due(
 /// once. The write comes first: on SQLite a transaction that reads before it writes is refused at
 /// once (not waited for) when another wrote meanwhile, and an administrator's round may be writing.
 async fn sent(db: &DatabaseConnection, id: i32, now: DateTime<Utc>) -> Result<(), app::error::AppError> {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     outbox::mark_sent(&txn, id, now).await?;
     told_numbers::text_accepted(&txn, id, now).await?;
     txn.commit().await?;

@@ -25,3 +25,4 @@ pub mod server_state;
 pub mod site_address;
 pub mod store_health;
 pub mod ticket_signing_keys;
+pub mod write_transaction;

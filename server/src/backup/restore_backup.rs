@@ -9,9 +9,7 @@
 use age::x25519::Identity;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Statement, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Statement};
 use serde_json::{Map, Value};
 
 use app::ssr::entities::{exam_example, material, material_version};
@@ -23,6 +21,7 @@ use super::manifest::{key_of, sha256_hex, Manifest, DATABASE, FORMAT, MANIFEST, 
 use super::manifest_signature::{SignerKey, Trust};
 use super::sealed_file::open;
 use super::verify_backup::verify;
+use app::ssr::infra::write_transaction::begin_write;
 
 pub struct Restored {
     pub manifest: Manifest,
@@ -58,7 +57,7 @@ pub async fn restore(
         .map_err(|e| format!("{SECRETS}: {e}"))?;
     let session_key =
         BASE64.decode(secrets["session_key"].as_str().unwrap_or_default()).map_err(|e| format!("{SECRETS}: {e}"))?;
-    let rows = db.begin().await.map_err(|e| e.to_string())?;
+    let rows = begin_write(db).await.map_err(|e| e.to_string())?;
     load(&rows, &tables).await?;
     for key in &manifest.vanished {
         let fail = |e: sea_orm::DbErr| format!("leaving out the rows of file {key}: {e}");

@@ -96,7 +96,7 @@ async fn a_payment_goes_from_the_cashier_to_the_notification_the_query_the_refun
     let paid = verify(&gateway, &receiver.body(0).await).unwrap();
     assert_eq!((paid.order_no.as_str(), paid.txn.as_str()), (order.order_no.as_str(), trade_no.as_str()));
     assert_eq!((paid.amount_fen, paid.event), (10000, NoticeEvent::Paid));
-    assert!(alipay.acknowledged(&order.order_no, Duration::from_secs(5)).await);
+    assert!(alipay.acknowledged(&order.order_no, Duration::from_secs(20)).await);
     let paid_again = ProviderOrder::Paid { txn: trade_no.clone(), amount_fen: 10000 };
     assert_eq!(gateway.query(&order.order_no).await, Ok(paid_again));
 

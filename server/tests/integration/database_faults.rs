@@ -9,7 +9,7 @@ use crate::support;
 
 use std::time::{Duration, Instant};
 
-use sea_orm::{ConnectionTrait, TransactionTrait};
+use sea_orm::ConnectionTrait;
 use serde_json::Value;
 use support::fault_proxy::Fault;
 use support::*;
@@ -84,7 +84,7 @@ async fn requests_caught_mid_query_by_a_database_that_stops_answering_are_answer
     // the table they write; then the database black-holed (connections held open, nothing
     // answered) with their queries unanswered, and the lock let go behind the hole.
     let lock_holder = sea_orm::Database::connect(&site.database_url).await.unwrap();
-    let lock = lock_holder.begin().await.unwrap();
+    let lock = app::ssr::infra::write_transaction::begin_write(&lock_holder).await.unwrap();
     lock.execute_unprepared("LOCK TABLE materials IN ACCESS EXCLUSIVE MODE").await.unwrap();
     let mut sent = Vec::new();
     for (n, candidate) in (0..20).zip(candidates.iter().cycle()) {

@@ -10,7 +10,7 @@ use app::domain::ApplicationState;
 use app::models::review::{QueueFilter, QueueQuery};
 use app::ssr::{entities::application, entities::user};
 use chrono::{Duration, FixedOffset, Utc};
-use sea_orm::{EntityTrait, Set, TransactionTrait};
+use sea_orm::{EntityTrait, Set};
 use support::*;
 
 const APPLICATIONS: i64 = 1_000_000;
@@ -24,7 +24,7 @@ async fn queue_pages_cost_the_same_at_the_start_and_deep_in_a_million_applicatio
     let start = Utc::now() - Duration::days(30);
     let filling = Instant::now();
     for batch in 0..APPLICATIONS / BATCH {
-        let txn = db.begin().await.unwrap();
+        let txn = app::ssr::infra::write_transaction::begin_write(db).await.unwrap();
         let first = batch * BATCH;
         let people = (first..first + BATCH).map(|i| user::ActiveModel {
             id: Set(100_000 + i as i32),

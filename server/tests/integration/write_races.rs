@@ -130,3 +130,30 @@ async fn whatever_races_the_submission_is_locked_with_it_or_refused() {
         }
     }
 }
+
+/// On SQLite a plain transaction that read first is refused at its first write (BUSY_SNAPSHOT: a
+/// 503 to the person) when another connection wrote meanwhile; one begun to write holds the lock,
+/// and the other writer waits its turn. Both land, in either database.
+#[tokio::test]
+async fn a_transaction_that_reads_before_it_writes_is_not_refused_for_another_writer() {
+    use sea_orm::ConnectionTrait;
+    let app = spawn_app().await;
+    let db = app.state.db.clone();
+    db.execute_unprepared("CREATE TABLE race_probe (n INTEGER NOT NULL)").await.unwrap();
+    let txn = app::ssr::infra::write_transaction::begin_write(&db).await.unwrap();
+    txn.execute_unprepared("SELECT count(*) FROM race_probe").await.unwrap();
+    let other = tokio::spawn({
+        let db = db.clone();
+        async move { db.execute_unprepared("INSERT INTO race_probe (n) VALUES (1)").await }
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    txn.execute_unprepared("INSERT INTO race_probe (n) VALUES (2)").await.expect("the transaction's write");
+    txn.commit().await.unwrap();
+    other.await.unwrap().expect("the other connection's write");
+    let rows = db
+        .query_one(sea_orm::Statement::from_string(db.get_database_backend(), "SELECT count(*) AS n FROM race_probe"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(rows.try_get::<i64>("", "n").unwrap(), 2);
+}

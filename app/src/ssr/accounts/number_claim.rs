@@ -10,7 +10,6 @@
 //! administrator.
 
 use chrono::{DateTime, Utc};
-use sea_orm::TransactionTrait;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
 use crate::domain::china_day::china_time;
@@ -20,6 +19,7 @@ use crate::ssr::accounts::account_store;
 use crate::ssr::accounts::provider_sign_in::{create_joined, holder_refusal, Outcome, Refusal, VouchedPerson};
 use crate::ssr::entities::{set_aside_account, user};
 use crate::ssr::infra::audit::{self, AuditAction};
+use crate::ssr::infra::write_transaction::begin_write;
 use crate::ssr::messaging::notifications::{self, News};
 
 /// The vouched person claims their number from the unverified account holding it, and signs in
@@ -27,7 +27,7 @@ use crate::ssr::messaging::notifications::{self, News};
 /// to the registration system itself (then it is theirs, or the registration system's to settle).
 #[tracing::instrument(skip_all)]
 pub async fn claim_number(db: &DatabaseConnection, person: &VouchedPerson, now: DateTime<Utc>) -> Outcome {
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let holder = user::Entity::find().filter(user::Column::IdNumber.eq(person.id_number.as_str())).one(&txn).await?;
     if let Some(holder) = &holder {
         match holder_refusal(&txn, holder).await? {

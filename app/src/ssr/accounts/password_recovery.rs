@@ -10,7 +10,6 @@ use rand::Rng;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
 };
 
 use crate::domain::new_password::NewPassword;
@@ -21,6 +20,7 @@ use crate::ssr::accounts::code_hash::{new_salt, salted_hash};
 use crate::ssr::infra::audit;
 use crate::ssr::infra::audit::AuditAction;
 use crate::ssr::infra::rate_limits::{address_key, RateLimits};
+use crate::ssr::infra::write_transaction::begin_write;
 use crate::ssr::messaging::notifications::Outgoing;
 use crate::ssr::messaging::text_template::TextMessage;
 use crate::ssr::{entities::recovery_code, entities::user};
@@ -61,7 +61,7 @@ pub async fn request_code(
     }
     let Some(address) = address_of(&account, channel) else { return Ok(()) };
     let requester = address_key(requested_from).to_string();
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     // The account's row is claimed first (a write that changes nothing), so requests made at the
     // same moment count the codes one after another and none slips past the caps.
     user::Entity::update_many()
@@ -170,7 +170,7 @@ pub async fn reset_with_code(
     if attempt.rows_affected == 0 || salted_hash(&live.salt, typed_code.trim()) != live.code_hash {
         return Err(refused());
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     // Used once: this code and any other the account still holds die with the reset. The
     // `used_at IS NULL` condition makes two resets racing with one code succeed only once.
     let spent = recovery_code::Entity::update_many()

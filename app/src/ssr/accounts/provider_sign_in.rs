@@ -10,7 +10,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter,
-    Set, SqlErr, TransactionTrait,
+    Set, SqlErr,
 };
 
 use crate::domain::{IdNumber, Role};
@@ -18,6 +18,7 @@ use crate::error::AppError;
 use crate::ssr::accounts::account_store;
 use crate::ssr::entities::{provider_identity, user};
 use crate::ssr::infra::audit::{self, AuditAction};
+use crate::ssr::infra::write_transaction::begin_write;
 
 /// Who the provider says is signing in, its signature and claims already checked.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
@@ -95,7 +96,7 @@ pub async fn sign_in(db: &DatabaseConnection, person: &VouchedPerson, now: DateT
     if let Some(holder) = account_store::find_by_id_number(db, person.id_number.as_str()).await? {
         return Ok(Err(holder_refusal(db, &holder).await?));
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     match create_joined(&txn, person, "account made from the provider's claims", now).await? {
         Ok(account) => {
             txn.commit().await?;

@@ -20,6 +20,7 @@ use crate::ssr::entities::{second_factor, user};
 use crate::ssr::infra::audit;
 use crate::ssr::infra::audit::AuditAction;
 use crate::ssr::infra::inline_qr_svg::inline_qr_svg;
+use crate::ssr::infra::write_transaction::begin_write;
 
 /// Enrolment's first half: the secret for the app, the same one until it is confirmed (a
 /// reloaded page shows the code already scanned).
@@ -56,7 +57,7 @@ pub async fn confirm_enrolment<C: ConnectionTrait + TransactionTrait>(
     };
     still_open(row, now)?;
     let step = totp::matched_step(&row.secret, digits, now)?.ok_or_else(wrong_code)?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let confirmed = second_factor::Entity::update_many()
         .col_expr(second_factor::Column::ConfirmedAt, Expr::value(now))
         .col_expr(second_factor::Column::LastStep, Expr::value(step))

@@ -13,7 +13,7 @@ use rand::Rng;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 
 use crate::domain::sign_up_form::SignUpForm;
@@ -25,6 +25,7 @@ use crate::ssr::accounts::password_recovery::CODE_LIFETIME_MINUTES;
 use crate::ssr::entities::{mobile_code, user};
 use crate::ssr::infra::rate_limits::address_key;
 use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::infra::write_transaction::begin_write;
 use crate::ssr::messaging::notifications::{enqueue, Outgoing};
 use crate::ssr::messaging::text_template::TextMessage;
 
@@ -44,7 +45,7 @@ pub async fn send_code(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let requester = address_key(requested_from).to_string();
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     mobile_code::Entity::delete_many()
         .filter(mobile_code::Column::CreatedAt.lt(now - Duration::days(1)))
         .exec(&txn)

@@ -11,6 +11,7 @@ use crate::error::AppError;
 use crate::ssr::entities::{second_factor, user};
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::clock::china_today;
+use crate::ssr::infra::write_transaction::begin_write;
 use crate::ssr::messaging::notifications::{tell, News};
 
 /// A person mistyping now and then stays far below it; a guesser reaches it in a day.
@@ -41,7 +42,7 @@ pub async fn count<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<(), AppError> {
     let fail = |e| crate::ssr::internal("wrong codes count", e);
     let today = china_today(now).to_string();
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let raised = Expr::case(
         Expr::col(second_factor::Column::WrongCodesOn).eq(today.as_str()),
         Expr::col(second_factor::Column::WrongCodes).add(1),

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use rand::Rng;
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 
 use crate::domain::exam_windows::format_utc;
 use crate::domain::new_password::NewPassword;
@@ -18,6 +18,7 @@ use crate::ssr::access::gate::Admin;
 use crate::ssr::entities::user;
 use crate::ssr::infra::audit;
 use crate::ssr::infra::audit::AuditAction;
+use crate::ssr::infra::write_transaction::begin_write;
 
 pub async fn find(
     db: &DatabaseConnection,
@@ -62,7 +63,7 @@ pub async fn reset_password(
     let temporary = temporary_password();
     let password = NewPassword::parse("password", &temporary)
         .map_err(|e| crate::ssr::internal("temporary password", e.message_en))?;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     crate::ssr::accounts::account_store::set_password(&txn, &account, password).await?;
     audit::record(
         &txn,
@@ -94,7 +95,7 @@ pub async fn reset_second_factor(
             "Candidates' accounts have no two-step sign-in",
         ));
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let had_one = crate::ssr::accounts::second_factor::is_enrolled(&txn, account.id).await?;
     crate::ssr::accounts::second_factor::remove(&txn, account.id).await?;
     crate::ssr::accounts::second_factor_enrolment::open_enrolment(&txn, account.id, now).await?;
@@ -139,7 +140,7 @@ pub async fn release_id_number(
         ));
     }
     let label = audit::actor_label(&account);
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     crate::ssr::accounts::account_store::release_number(&txn, &account).await?;
     audit::record(
         &txn,

@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::domain::own_deadline::{own_last_day, text_day};
 use crate::domain::{china_day::china_day_of, ExamDefinition};
@@ -19,6 +19,7 @@ use crate::ssr::entities::{eligible_candidate, outbox_message};
 use crate::ssr::exams::{exam_store, told_numbers};
 use crate::ssr::infra::audit::{self, masked_id_number, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::infra::write_transaction::begin_write;
 use crate::ssr::messaging::notifications::{enqueue, Outgoing};
 use crate::ssr::messaging::text_template::TextMessage;
 
@@ -54,7 +55,7 @@ pub async fn send(
         })
         .collect();
     let failed = |e| crate::ssr::internal("listed texts", e);
-    let txn = state.db.begin().await.map_err(failed)?;
+    let txn = begin_write(&state.db).await.map_err(failed)?;
     let mut queued = 0u64;
     for standing in &chosen {
         let row = &standing.row;
@@ -170,7 +171,7 @@ pub async fn give_more_days(
     };
     let now = state.clock.now();
     let failed = |e| crate::ssr::internal("own days", e);
-    let txn = state.db.begin().await.map_err(failed)?;
+    let txn = begin_write(&state.db).await.map_err(failed)?;
     let row = eligible_candidate::Entity::find_by_id((code.to_string(), id_number.to_string()))
         .one(&txn)
         .await

@@ -5,7 +5,7 @@
 //! results, payments and the audit stay. The deletion is audited with the backups taken before
 //! it, which still hold the data.
 
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::error::AppError;
 use crate::models::personal_data::PersonalDataHeld;
@@ -16,6 +16,7 @@ use crate::ssr::infra::clock::china_today;
 use crate::ssr::infra::server_state::ServerState;
 
 use crate::ssr::exams::exam_store;
+use crate::ssr::infra::write_transaction::begin_write;
 
 /// What the exam holds of its candidates now, and whether it is due for deletion (the dry run).
 pub async fn held(state: &ServerState, exam_code: &str) -> Result<PersonalDataHeld, AppError> {
@@ -81,7 +82,7 @@ pub async fn delete(
             ),
         ));
     };
-    let txn = state.db.begin().await?;
+    let txn = begin_write(&state.db).await?;
     let files = erase_rows(&txn, Whose::Exam(exam_code)).await?;
     let detail = format!(
         "{exam_code}: {} pictures and {} personal forms of {} candidates deleted (kept until {until}); backups taken before still hold them: {}",

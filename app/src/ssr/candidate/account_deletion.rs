@@ -7,7 +7,7 @@
 //! other browsers' sessions. Decisions, payments and the audit stay, tied to the emptied account.
 //! Audited.
 
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
@@ -22,6 +22,7 @@ use crate::ssr::infra::clock::china_today;
 use crate::ssr::infra::server_state::ServerState;
 
 use crate::ssr::accounts::password::verify_password;
+use crate::ssr::infra::write_transaction::begin_write;
 
 /// What says the account's holder is asking.
 pub enum DeletionProof<'a> {
@@ -47,7 +48,7 @@ pub async fn delete_account(
         password_is_right(state, &me, password, address).await?;
     }
     still_needed(state, me.id).await?;
-    let txn = state.db.begin().await?;
+    let txn = begin_write(&state.db).await?;
     let files = erase_rows(&txn, Whose::Person(me.id)).await?;
     notification::Entity::delete_many().filter(notification::Column::UserId.eq(me.id)).exec(&txn).await?;
     recovery_code::Entity::delete_many().filter(recovery_code::Column::UserId.eq(me.id)).exec(&txn).await?;

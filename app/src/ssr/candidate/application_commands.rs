@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect, Set,
-    SqlErr, TransactionTrait,
+    SqlErr,
 };
 
 use crate::domain::completeness::missing_for_submission;
@@ -14,6 +14,7 @@ use crate::domain::ExamDefinition;
 use crate::domain::{ApplicationState, Change};
 use crate::error::AppError;
 use crate::ssr::application::application_queries;
+use crate::ssr::infra::write_transaction::begin_write;
 use crate::ssr::messaging::timeline;
 use crate::ssr::messaging::timeline::Step;
 use crate::ssr::{entities::application, entities::material};
@@ -35,7 +36,7 @@ pub async fn accept_pledge(
             row.update(db).await.map_err(|e| crate::ssr::internal("pledge update", e))
         }
         None => {
-            let txn = db.begin().await?;
+            let txn = begin_write(db).await?;
             let row = application::ActiveModel {
                 user_id: Set(user_id),
                 exam_code: Set(exam_code.to_string()),
@@ -119,7 +120,7 @@ pub async fn submit(
     let (user_id, exam_code) = (row.user_id, row.exam_code.clone());
     let new_state = row.state.after(Change::Submit).ok_or(AppError::Locked)?;
     let resubmission = new_state == ApplicationState::Resubmitted;
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let saved = save_draft(&txn, row, submission.form, submission.position.clone(), now).await?;
     let stored: Vec<(String, i32)> = material::Entity::find()
         .select_only()

@@ -2,7 +2,7 @@
 //! maximum and a racing submission are settled by the database), deleting, reordering.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr};
 
 use crate::domain::{ApplicationState, Change};
 use crate::error::AppError;
@@ -11,6 +11,7 @@ use crate::ssr::access::gate::{Anyone, Candidate};
 use crate::ssr::application::material_queries;
 use crate::ssr::candidate::stored_file::StoredFile;
 use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::infra::write_transaction::begin_write;
 use crate::ssr::{access::candidate_access, application::application_claim};
 use crate::ssr::{entities::material, entities::material_version};
 
@@ -27,7 +28,7 @@ pub struct NewRow {
 /// Inserts the row inside a claim on the application: the count is taken again there, so two
 /// parallel uploads cannot both pass the maximum, and a submission cannot slip in between.
 pub async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -> Result<material::Model, AppError> {
-    let txn = state.db.begin().await?;
+    let txn = begin_write(&state.db).await?;
     application_claim::claim(&txn, place.application_id, Change::EditDraft, state.clock.now()).await?;
     if place.max_count.is_some() {
         let stored =
@@ -74,7 +75,7 @@ pub async fn delete_owned(state: &ServerState, account: &Caller<Anyone>, materia
     }
     // Earlier files of the image go with it (rows in the same transaction, files after).
     let application_id = exam.writable_application()?.id;
-    let txn = state.db.begin().await?;
+    let txn = begin_write(&state.db).await?;
     application_claim::claim(&txn, application_id, Change::EditDraft, state.clock.now()).await?;
     let versions = material_version::Entity::find()
         .filter(material_version::Column::MaterialId.eq(row.id.as_str()))
@@ -124,7 +125,7 @@ pub async fn reorder_owned(
     // Two passes inside one transaction: first out of the way (negative numbers), then into
     // place, so the unique (owner, category, number) index never sees two images at once.
     let application_id = exam.writable_application()?.id;
-    let txn = state.db.begin().await?;
+    let txn = begin_write(&state.db).await?;
     application_claim::claim(&txn, application_id, Change::EditDraft, state.clock.now()).await?;
     for pass in [-1i32, 1] {
         for (index, id) in ordered_ids.iter().enumerate() {

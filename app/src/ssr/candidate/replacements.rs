@@ -5,13 +5,14 @@
 //! version per round, not one per try.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 use crate::domain::Change;
 use crate::error::AppError;
 use crate::ssr::application::application_claim;
 use crate::ssr::candidate::stored_file::StoredFile;
 use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::infra::write_transaction::begin_write;
 use crate::ssr::{entities::application, entities::material, entities::material_version};
 
 #[tracing::instrument(skip_all, fields(application = application.id, material = %old.id))]
@@ -22,7 +23,7 @@ pub async fn replace(
     new_file: &StoredFile,
     now: DateTime<Utc>,
 ) -> Result<material::Model, AppError> {
-    let txn = state.db.begin().await?;
+    let txn = begin_write(&state.db).await?;
     // Still returned, not resubmitted meanwhile (which would have locked the image).
     application_claim::claim(&txn, application.id, Change::ReplaceFlagged, now).await?;
     // The current file is the one the reviewer returned unless it already replaced that one in

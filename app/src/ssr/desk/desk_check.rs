@@ -5,7 +5,7 @@
 //! timeline; the audit log keeps it.
 
 use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use crate::domain::exam_windows::format_moment;
 use crate::domain::on_site_materials::Handling;
@@ -19,6 +19,7 @@ use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::messaging::timeline::{self, Step};
 
 use super::desk_lookup::{approved_in, check_of, codes, desk_exam, view};
+use crate::ssr::infra::write_transaction::begin_write;
 
 /// Saves the ticks: the items seen, and the 留存 items received.
 #[tracing::instrument(skip_all, fields(staff = staff.id, application = application_id))]
@@ -148,7 +149,7 @@ pub async fn decide(
     let now = state.clock.now();
     let by = actor_label(staff.account());
     let failed = |e| crate::ssr::internal("desk outcome", e);
-    let txn = state.db.begin().await.map_err(failed)?;
+    let txn = begin_write(&state.db).await.map_err(failed)?;
     // The row exists once anything was ticked; a decision without ticks makes it.
     on_site_check::Entity::insert(open_check(application_id, exam_code, &[], &[], now))
         .on_conflict(OnConflict::column(on_site_check::Column::ApplicationId).do_nothing().to_owned())

@@ -2,15 +2,14 @@
 //! example pictures are `exam_examples`'s).
 
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::models::exam::ExamSummary;
 use crate::ssr::exams::exam_examples::{read_examples, store_examples, ExampleSource};
 use crate::ssr::infra::blob_store::BlobStore;
+use crate::ssr::infra::write_transaction::begin_write;
 use crate::ssr::{entities::exam, entities::exam_example};
 
 /// Parses an exam file and checks it; every mistake is listed, with its line where it has one.
@@ -93,7 +92,7 @@ pub async fn replace(
     let mut active: exam::ActiveModel = row.into();
     active.definition = Set(json);
     active.source = Set(source.to_string());
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     active.update(&txn).await?;
     // The results time may have moved: results waiting for it move in the same transaction.
     crate::ssr::exams::results_timing::follow_results_time(

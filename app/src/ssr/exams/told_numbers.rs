@@ -11,11 +11,12 @@ use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use sha2::Sha256;
 
 use crate::error::AppError;
 use crate::ssr::entities::{eligible_candidate, installation_secret, told_number};
+use crate::ssr::infra::write_transaction::begin_write;
 
 /// The installation secret's purpose.
 const PURPOSE: &str = "told_numbers";
@@ -173,7 +174,7 @@ pub async fn remember_rows_told_before(db: &DatabaseConnection, now: DateTime<Ut
     if told_number::Entity::find().one(db).await?.is_some() {
         return Ok(0);
     }
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let told = eligible_candidate::Entity::find()
         .filter(eligible_candidate::Column::NoticedAt.is_not_null())
         .all(&txn)

@@ -7,11 +7,12 @@ use sea_orm::sea_query::Expr;
 use sea_orm::sea_query::{LockBehavior, LockType};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    QuerySelect,
 };
 
 use crate::error::AppError;
 use crate::ssr::entities::outbox_message;
+use crate::ssr::infra::write_transaction::begin_write;
 
 /// Takes up to `limit` rows whose time has come and that nobody holds, for `lease`: no other
 /// worker, on this server or another, gets them until then.
@@ -35,7 +36,7 @@ async fn claim_skipping_locked(
     lease: Duration,
     limit: u64,
 ) -> Result<Vec<outbox_message::Model>, AppError> {
-    let txn = db.begin().await.map_err(claim_failed)?;
+    let txn = begin_write(db).await.map_err(claim_failed)?;
     let rows = due(now, limit)
         .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
         .all(&txn)

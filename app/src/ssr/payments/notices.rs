@@ -6,7 +6,7 @@
 //! cannot either (a partial one, one that failed) are kept and flagged for staff, never dropped.
 
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
 use crate::domain::payment_order::{decide, OrderEvent, OrderOutcome, OrderState};
 use crate::error::AppError;
@@ -19,6 +19,7 @@ use crate::ssr::infra::payment_gateway::{GatewayNotice, NoticeEvent, NoticeRefus
 use super::notice_outcomes::{ALREADY_DONE, NOTHING_TO_APPLY, PAID, REFUNDED, UNKNOWN_ORDER};
 use super::order_moves::move_order;
 use super::order_numbers::refund_no;
+use crate::ssr::infra::write_transaction::begin_write;
 
 /// Verifies and applies one notification exactly as it arrived; returns its outcome. A repeat of
 /// a notification already kept returns the first one's outcome and changes nothing.
@@ -60,7 +61,7 @@ pub async fn keep_and_apply(
     if let Some(kept) = kept_notice(state, gateway_code, &notice.notice_id).await? {
         return Ok(kept.outcome);
     }
-    let txn = state.db.begin().await?;
+    let txn = begin_write(&state.db).await?;
     let row = payment_notice::ActiveModel {
         gateway: Set(gateway_code.to_string()),
         notice_id: Set(notice.notice_id.clone()),

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use crate::domain::exam_windows::format_moment;
 use crate::domain::record_ids::{ApplicationId, ApplicationVersion};
@@ -15,6 +15,7 @@ use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Staff;
 use crate::ssr::infra::audit::AuditAction;
 use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::infra::write_transaction::begin_write;
 use crate::ssr::messaging::notifications::News;
 use crate::ssr::messaging::text_template::TextMessage;
 use crate::ssr::messaging::timeline::Step;
@@ -71,7 +72,7 @@ pub async fn decide(
 
     // Decided or returned meanwhile: someone got there first.
     let Some(new_state) = row.state.after(change) else { return Err(stale(db, application_id.0).await) };
-    let txn = db.begin().await?;
+    let txn = begin_write(db).await?;
     let form_unlocked =
         matches!(&decision, Decision::Return { flags } if flags.iter().any(|f| f.material_id.is_none()));
     let updated = application::Entity::update_many()

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::domain::admission_ticket::{ticket_number, Seat, TicketSpec};
 use crate::domain::{ApplicationState, ExamDefinition, ExamPhase};
@@ -18,6 +18,7 @@ use crate::ssr::entities::{application, seat_assignment};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::infra::write_transaction::begin_write;
 
 /// The exam's rooms and seats, for an administrator.
 pub async fn seating(state: &ServerState, _: &Caller<Admin>, exam_code: &str) -> Result<SeatingView, AppError> {
@@ -55,7 +56,7 @@ pub async fn assign(state: &ServerState, staff: &Caller<Admin>, exam_code: &str)
         assigned_at: Set(now),
         ..Default::default()
     });
-    let transaction = state.db.begin().await?;
+    let transaction = begin_write(&state.db).await?;
     if !given.is_empty() {
         // Another round that ran at the same time took one of these seats: nothing of this
         // round is kept, and running it again gives the next free ones.

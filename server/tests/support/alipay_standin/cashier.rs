@@ -117,6 +117,16 @@ pub async fn pay(State(shared): State<StandInState>, Form(form): Form<PayForm>) 
 /// Pays a waiting trade and sends its notification (retried in the background); a paid trade is
 /// left as it is. None when the trade is unknown or closed.
 pub fn take_payment(shared: &StandInState, out_trade_no: &str) -> Option<Trade> {
+    let (trade, newly_paid) = mark_paid(shared, out_trade_no)?;
+    if newly_paid {
+        tokio::spawn(notifier::deliver_until_acknowledged(shared.clone(), trade.clone(), Notice::payment()));
+    }
+    Some(trade)
+}
+
+/// Pays a waiting trade without telling anyone; whether it was waiting. None when the trade is
+/// unknown or closed.
+pub fn mark_paid(shared: &StandInState, out_trade_no: &str) -> Option<(Trade, bool)> {
     let number = shared.next_number();
     let today = (Utc::now() + chrono::Duration::hours(8)).date_naive();
     let (trade, newly_paid) = {
@@ -133,10 +143,7 @@ pub fn take_payment(shared: &StandInState, out_trade_no: &str) -> Option<Trade> 
             }
         }
     };
-    if newly_paid {
-        tokio::spawn(notifier::deliver_until_acknowledged(shared.clone(), trade.clone(), Notice::payment()));
-    }
-    Some(trade)
+    Some((trade, newly_paid))
 }
 
 fn escape(text: &str) -> String {

@@ -213,6 +213,13 @@ impl AlipayStandIn {
         trade.trade_no.unwrap()
     }
 
+    /// Pays a trade the cashier was shown, its notification lost on the way (Zige hears of it only
+    /// by asking). Its `trade_no`.
+    pub fn pay_unannounced(&self, out_trade_no: &str) -> String {
+        let (trade, _) = cashier::mark_paid(&self.shared, out_trade_no).expect("the cashier was shown this trade");
+        trade.trade_no.unwrap()
+    }
+
     /// Posts `notice` about a trade the cashier was shown to its notify_url (as often as the
     /// notice says, not retried); Zige's answers.
     pub async fn notify(&self, out_trade_no: &str, notice: Notice) -> Vec<Delivery> {
@@ -266,7 +273,8 @@ impl AlipayStandIn {
         self.shared.ledger().deliveries.clone()
     }
 
-    /// Waits (up to `within`) until Zige answered `success` to a notification about the order.
+    /// Waits (up to `within`) until Zige answered `success` to a notification about the order; the
+    /// stand-in retries for about 16 s, as Alipay retries for a day.
     pub async fn acknowledged(&self, out_trade_no: &str, within: Duration) -> bool {
         let deadline = tokio::time::Instant::now() + within;
         loop {
