@@ -261,6 +261,33 @@ export async function makeScene(
   return Buffer.from(base64, 'base64');
 }
 
+/**
+ * A scan as seed 004 prescribes it (六(二)): an A4 page at 200 DPI, 1654 × 2339 pixels, between
+ * 400 and 600 KB, its JFIF header saying 200 dots per inch as a scanner writes it. `background`
+ * tells one page from another.
+ */
+export async function makeSeedScan(page: Page, background = '#f4f2ee', holderId?: string): Promise<Buffer> {
+  let [low, high] = [0.5, 0.98];
+  for (let tries = 0; tries < 8; tries++) {
+    const quality = (low + high) / 2;
+    const scan = await makeScene(page, { width: 1654, height: 2339, scene: 'page', background, quality, holderId });
+    if (scan.length < 420 * 1024) low = quality;
+    else if (scan.length > 590 * 1024) high = quality;
+    else return withDpi(scan, 200);
+  }
+  throw new Error('no quality gives a seed-size scan');
+}
+
+/** The JPEG with its JFIF density set to `dpi` dots per inch (the canvas encoder writes none). */
+function withDpi(jpeg: Buffer, dpi: number): Buffer {
+  const out = Buffer.from(jpeg);
+  if (out.toString('latin1', 6, 11) !== 'JFIF\0') throw new Error('not a JFIF JPEG');
+  out[13] = 1;
+  out.writeUInt16BE(dpi, 14);
+  out.writeUInt16BE(dpi, 16);
+  return out;
+}
+
 /** Signs a new candidate up through the page (Chinese), landing on 我的考试; their ID number. */
 export async function signUpCandidate(page: Page, name: string, mobile = '13912345678'): Promise<string> {
   const idNumber = newResidentId();
@@ -453,6 +480,13 @@ export async function approvedOnFreshExam(
     expect(response.status()).toBe(201);
   }
   await call(page.request, 'save_application', { code, form: {}, position: null, submit: true });
+  await approveAndPublish(browser, admin, code);
+  return admin;
+}
+
+/** The demo reviewer approves the one application submitted to exam `code`; then the
+ * administrator publishes the results. */
+export async function approveAndPublish(browser: Browser, admin: BrowserContext, code: string): Promise<void> {
   const reviewer = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   await staffLogsIn(reviewer.request, DEMO_REVIEWER);
   const queue = await call(reviewer.request, 'review_queue', { query: { exam_code: code, filter: 'awaiting', from: null, to: null, after: null } });
@@ -462,7 +496,6 @@ export async function approvedOnFreshExam(
   await reviewer.close();
   // Results are published.
   await call(admin.request, 'admin_set_windows', { code, windows_local: [beijing(-3 * 24 * 60), beijing(-2 * 24 * 60), beijing(-24 * 60), beijing(-1)] });
-  return admin;
 }
 
 /** Counts the upload requests any page of `context` sends. */

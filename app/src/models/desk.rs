@@ -10,6 +10,9 @@ pub struct DeskCandidate {
     pub exam_code: String,
     pub name: String,
     pub id_number_masked: String,
+    /// What they applied for: the exam's title, and the position where the exam has positions
+    /// (zh, en).
+    pub applied_for: (String, String),
     /// The ID photo's address (`/api/materials/{id}/file`), when one was uploaded.
     pub photo: Option<String>,
     pub items: Vec<DeskItem>,

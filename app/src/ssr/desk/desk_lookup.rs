@@ -10,6 +10,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use crate::domain::exam_windows::format_moment;
 use crate::domain::on_site_materials::{Handling, OnSiteSpec};
 use crate::domain::picture_quality::PictureKind;
+use crate::domain::position_tree::find_position;
 use crate::domain::registration_code::read_registration;
 use crate::domain::signed_text::{REGISTRATION_FORM, TICKET};
 use crate::domain::{ApplicationState, ExamDefinition, IdNumber, IdType};
@@ -190,11 +191,13 @@ pub async fn view(
         .collect();
     let paid = fee_paid::paid_order(db, application.id).await?;
     let offset = definition.windows.offset();
+    let applied_for = applied_for(definition, application.position_code.as_deref());
     Ok(DeskCandidate {
         application_id: application.id,
         exam_code: definition.code.clone(),
         name: person.name.clone(),
         id_number_masked: person.masked_id_number(),
+        applied_for,
         photo,
         items,
         outcome: check.as_ref().and_then(|c| c.outcome.clone()),
@@ -207,6 +210,18 @@ pub async fn view(
         fee_after_check: spec.fee_after_check,
         fee_paid: paid.map(|o| o.order_no),
     })
+}
+
+/// The exam's title, and the position's path where one was chosen ("税务局 › 一级科员"), in both
+/// languages.
+fn applied_for(definition: &ExamDefinition, position_code: Option<&str>) -> (String, String) {
+    let (mut zh, mut en) = (definition.title_zh.clone(), definition.title_en.clone());
+    if let Some((path, leaf)) = position_code.and_then(|code| find_position(&definition.positions, code)) {
+        let nodes: Vec<_> = path.into_iter().chain([leaf]).collect();
+        zh = format!("{zh} · {}", nodes.iter().map(|n| n.name_zh.as_str()).collect::<Vec<_>>().join(" › "));
+        en = format!("{en} · {}", nodes.iter().map(|n| n.name_en.as_str()).collect::<Vec<_>>().join(" › "));
+    }
+    (zh, en)
 }
 
 /// Application `application_id` of the desk's exam, whatever its state, or not found.

@@ -1,0 +1,179 @@
+//! The candidate at the branch's desk, on one screen (1366 × 768, or a 1024 × 768 tablet): who it
+//! is (ID photo, name, ID number, what they applied for) beside every listed original with its
+//! boxes and scans, then 原件审核通过 / 不通过, the fee and the 材料交接单. In the page's order
+//! Tab goes scan field → each row's boxes → 通过; once the candidate is done (passed with nothing
+//! to pay, paid, or not passed) the scan field has the focus again for the next one.
+
+use leptos::prelude::*;
+
+use crate::api::desk::{desk_decide, desk_record_fee, desk_tick};
+use crate::components::error_note::ErrorNote;
+use crate::components::on_site_item_row::OnSiteItemRow;
+use crate::components::scan_viewer::{ScanViewer, ShownScan};
+use crate::error::AppError;
+use crate::i18n::{tr, use_lang};
+use crate::models::desk::DeskCandidate;
+
+#[component]
+pub fn OnSiteCard(
+    candidate: DeskCandidate,
+    current: RwSignal<Option<DeskCandidate>>,
+    /// Back to the scan field, for the next candidate.
+    done: Callback<()>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let failure = RwSignal::new(None::<AppError>);
+    let viewer = RwSignal::new(None::<ShownScan>);
+    let (exam, application_id) = (candidate.exam_code.clone(), candidate.application_id);
+    let decided = candidate.outcome.is_some();
+    let seen = RwSignal::new(candidate.items.iter().filter(|i| i.seen).map(|i| i.code.clone()).collect::<Vec<_>>());
+    let received =
+        RwSignal::new(candidate.items.iter().filter(|i| i.received).map(|i| i.code.clone()).collect::<Vec<_>>());
+    let fee_field = NodeRef::<leptos::html::Input>::new();
+    // An act answered after the next candidate was scanned changes nothing on screen: the card
+    // shows only the candidate it was for.
+    let settle = move |outcome: Result<DeskCandidate, AppError>| match outcome {
+        Ok(now) => {
+            failure.set(None);
+            let still_shown =
+                current.with_untracked(|shown| shown.as_ref().is_some_and(|c| c.application_id == now.application_id));
+            if still_shown {
+                current.set(Some(now));
+            }
+            still_shown
+        }
+        Err(error) => {
+            failure.set(Some(error));
+            false
+        }
+    };
+    let tick = Action::new({
+        let exam = exam.clone();
+        move |_: &()| {
+            let (exam, seen, received) = (exam.clone(), seen.get_untracked(), received.get_untracked());
+            async move {
+                settle(desk_tick(exam, application_id, seen, received).await);
+            }
+        }
+    });
+    let reason = RwSignal::new(String::new());
+    let decide = Action::new({
+        let exam = exam.clone();
+        move |passed: &bool| {
+            let (exam, passed, reason) = (exam.clone(), *passed, reason.get_untracked());
+            async move {
+                let answer = desk_decide(exam, application_id, passed, reason).await;
+                let fee_due = answer.as_ref().is_ok_and(fee_to_take);
+                if settle(answer) && !fee_due {
+                    done.run(());
+                }
+            }
+        }
+    });
+    let receipt = RwSignal::new(String::new());
+    let pay = Action::new({
+        let exam = exam.clone();
+        move |_: &()| {
+            let (exam, receipt) = (exam.clone(), receipt.get_untracked());
+            async move {
+                if settle(desk_record_fee(exam, application_id, receipt).await) {
+                    done.run(());
+                }
+            }
+        }
+    });
+    let toggle = move |list: RwSignal<Vec<String>>, code: String| {
+        list.update(|codes| match codes.iter().position(|c| *c == code) {
+            Some(at) => {
+                codes.remove(at);
+            }
+            None => codes.push(code),
+        });
+        tick.dispatch(());
+    };
+    let passed = candidate.outcome.as_deref() == Some("passed");
+    let may_pay = fee_to_take(&candidate);
+    // Passed with the fee still to take: the receipt's field is next.
+    Effect::new(move |_| {
+        if passed && may_pay {
+            if let Some(field) = fee_field.get() {
+                let _ = field.focus();
+            }
+        }
+    });
+    let outcome_note = candidate.outcome.clone().map(|outcome| {
+        let by = candidate.decided.clone().unwrap_or_default();
+        let reason = candidate.reason.clone().unwrap_or_default();
+        let ok = outcome == "passed";
+        view! {
+            <p class=if ok { "notice ok" } else { "notice error" } role="status" data-testid="desk-outcome">
+                {move || if ok {
+                    lang.get().pick(format!("原件审核通过（{by}）"), format!("Originals passed ({by})"))
+                } else {
+                    lang.get().pick(format!("原件审核未通过：{reason}（{by}）"), format!("Originals did not pass: {reason} ({by})"))
+                }}
+            </p>
+        }
+    });
+    let missing = candidate.missing.clone();
+    let handover = format!("/api/desk/{exam}/{application_id}/handover.pdf");
+    let (applied_zh, applied_en) = candidate.applied_for.clone();
+    view! {
+        <section class="card desk-candidate" aria-labelledby="desk-name" data-testid="desk-candidate">
+            <div class="desk-person">
+                {candidate.photo.clone().map(|src| view! { <img class="desk-photo" src=src alt=tr("证件照", "ID photo")/> })}
+                <div>
+                    <h2 id="desk-name">{candidate.name.clone()}</h2>
+                    <p class="desk-id-number">{candidate.id_number_masked.clone()}</p>
+                    <p class="muted desk-applied" data-testid="desk-applied">{move || lang.get().pick(applied_zh.clone(), applied_en.clone())}</p>
+                </div>
+            </div>
+            <table class="admin-table desk-items">
+                <thead><tr>
+                    <th>{tr("原件已核", "Seen")}</th><th>{tr("已收取", "Received")}</th><th>{tr("材料", "Item")}</th>
+                    <th>{tr("考生 / 分院", "Candidate / branch")}</th><th>{tr("上传的扫描件（V 查看）", "Scans uploaded (V shows)")}</th>
+                </tr></thead>
+                <tbody>{candidate.items.into_iter().map(|item| view! { <OnSiteItemRow item seen received toggle decided viewer/> }).collect_view()}</tbody>
+            </table>
+            <div class="desk-acts">
+                {outcome_note}
+                {(!missing.is_empty() && !decided).then(|| {
+                    let (zh, en): (Vec<String>, Vec<String>) = missing.into_iter().unzip();
+                    view! { <p class="notice" data-testid="desk-missing">{move || lang.get().pick(
+                        format!("尚未核验的必需原件：{}", zh.join("、")),
+                        format!("Required originals not yet seen: {}", en.join(", ")),
+                    )}</p> }
+                })}
+                {(!decided).then(|| view! {
+                    <div class="form desk-decision">
+                        <button type="button" class="button" disabled=move || decide.pending().get() on:click=move |_| { decide.dispatch(true); }>{tr("原件审核通过", "Originals pass")}</button>
+                        <label>{tr("不通过的原因", "Why they do not pass")}
+                            <textarea name="reason" rows="2" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+                        </label>
+                        <button type="button" class="button secondary" disabled=move || decide.pending().get() on:click=move |_| { decide.dispatch(false); }>{tr("原件审核不通过", "Originals do not pass")}</button>
+                    </div>
+                })}
+                {candidate.fee_paid.clone().map(|order| view! { <p class="ok" data-testid="desk-fee-paid">{move || lang.get().pick(format!("已缴费（订单 {order}）"), format!("Fee paid (order {order})"))}</p> })}
+                {may_pay.then(|| view! {
+                    <div class="form desk-fee">
+                        <label>{tr("现场缴费凭证号（支付宝或微信）", "Receipt number of the on-site payment (Alipay or WeChat)")}
+                            <input node_ref=fee_field type="text" name="receipt_no" prop:value=receipt on:input=move |ev| receipt.set(event_target_value(&ev))
+                                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); pay.dispatch(()); }/>
+                        </label>
+                        <button type="button" class="button" disabled=move || pay.pending().get() on:click=move |_| { pay.dispatch(()); }>{tr("登记缴费", "Record the fee")}</button>
+                    </div>
+                })}
+                {passed.then(|| view! { <p><a class="button secondary" href=handover.clone() target="_blank">{tr("打印材料交接单（PDF）", "Print the handover slip (PDF)")}</a></p> })}
+                {move || failure.get().map(|error| view! { <ErrorNote error/> })}
+            </div>
+            <ScanViewer shown=viewer/>
+        </section>
+    }
+}
+
+/// The fee can be taken at the desk now: the exam takes it on site, it is not paid, and the
+/// originals passed where the exam waits for them (八).
+fn fee_to_take(candidate: &DeskCandidate) -> bool {
+    let passed = candidate.outcome.as_deref() == Some("passed");
+    candidate.fee_on_site && candidate.fee_paid.is_none() && (passed || !candidate.fee_after_check)
+}

@@ -1,0 +1,151 @@
+import * as path from 'path';
+import { expect, test, type Page } from '@playwright/test';
+import { adminContext, approveAndPublish, call, DEMO_REVIEWER, expectAccessible, makeImage, makeSeedScan, open, signUpCandidate, staffLogsIn } from './support';
+
+// Seed 004's day at the branch's desk with scans as the seed prescribes them (A4 at 200 DPI,
+// 1654 × 2339, 400–600 KB) on preset 004's eleven originals: the candidate, every original with its
+// boxes and thumbnails, and 原件审核通过 on one 1366 × 768 screen and on a 1024 × 768 tablet,
+// without scrolling; Tab goes scan field → the rows' boxes → 通过; V shows a row's scans large
+// (zoom, paging), Esc gives the focus back to the row; once passed and paid, the scan field has
+// the focus for the next candidate.
+
+/** Preset 004's exam with one listed candidate, approved, who uploaded a photo and a seed-size
+ * scan for each original; their name and ID number. */
+async function approvedWithSeedScans(page: Page, code: string): Promise<{ name: string; idNumber: string }> {
+  const browser = page.context().browser()!;
+  const admin = await adminContext(browser);
+  await call(admin.request, 'admin_create_exam', { preset: '004', code, source: '' });
+  const reviewers = await call(admin.request, 'admin_reviewers', {});
+  const reviewerId = reviewers.find((r: any) => r.id_number_masked.endsWith('7897')).id;
+  await call(admin.request, 'admin_assign_reviewer', { reviewer_id: reviewerId, exam_code: code, duty: 'review' });
+
+  const name = '郑分院';
+  const idNumber = await signUpCandidate(page, name, '13912345675');
+  await call(admin.request, 'admin_import_eligibility', { code, csv: `身份证号,姓名\n${idNumber},${name}\n` });
+  await call(page.request, 'accept_pledge', { code });
+  const upload = async (category: string, seq: number, buffer: Buffer) => {
+    const response = await page.request.post('/api/materials', {
+      multipart: { exam: code, category, seq_no: String(seq), file: { name: `${category}-${seq}.jpg`, mimeType: 'image/jpeg', buffer } },
+    });
+    expect(response.status(), `${category} ${seq}: ${await response.text()}`).toBe(201);
+  };
+  await upload('id_photo', 1, await makeImage(page, { width: 450, height: 600, quality: 0.9, noise: true }));
+  const pages: Array<[string, number, string]> = [
+    ['id_card', 1, '#f4f2ee'], ['id_card', 2, '#f1f3f6'], ['bachelor_diploma', 1, '#f6f1ea'], ['master_degree', 1, '#eef4ef'],
+    ['appointment', 1, '#f5f5f0'], ['title_certificate', 1, '#f3eff5'], ['chsi_record', 1, '#f0f4f6'], ['other', 1, '#f6f4ec'],
+  ];
+  for (const [category, seq, background] of pages) {
+    const scan = await makeSeedScan(page, background, category === 'chsi_record' ? idNumber : undefined);
+    expect(scan.length).toBeGreaterThanOrEqual(400 * 1024);
+    expect(scan.length).toBeLessThanOrEqual(600 * 1024);
+    await upload(category, seq, scan);
+  }
+  const form = {
+    education_level: '大学本科', school: '某大学', graduated: '2012-07', employer: '某街道办事处', work_began: '2015-07', post_title: '科员',
+    resume: '2015.7-2017.3，**街道办事处，科员\n2017.4至今，**街道办事处，副主任科员',
+  };
+  await call(page.request, 'save_application', { code, form, position: null, submit: true });
+  await approveAndPublish(browser, admin, code);
+  await admin.close();
+  return { name, idNumber };
+}
+
+/** Every part of `selector` on the page lies inside the viewport. */
+async function insideTheScreen(desk: Page, selector: string): Promise<void> {
+  const viewport = desk.viewportSize()!;
+  for (const box of await desk.locator(selector).all()) {
+    const where = (await box.boundingBox())!;
+    expect(where.y + where.height, `${selector} ends at ${where.y + where.height}`).toBeLessThanOrEqual(viewport.height);
+    expect(where.x + where.width, `${selector} ends at x ${where.x + where.width}`).toBeLessThanOrEqual(viewport.width);
+  }
+}
+
+test('the desk shows a candidate with seed-size scans on one screen and works from the keyboard', async ({ browser, page }) => {
+  const code = `004-s${Date.now() % 100000}`;
+  const { name, idNumber } = await approvedWithSeedScans(page, code);
+
+  const staff = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 1366, height: 768 } });
+  await staffLogsIn(staff.request, DEMO_REVIEWER);
+  const desk = await staff.newPage();
+  await open(desk, `/desk/${code}`);
+  const field = desk.getByLabel('扫码或证件号码');
+  await expect(field).toBeFocused();
+  await field.pressSequentially(idNumber);
+  await field.press('Enter');
+  const card = desk.getByTestId('desk-candidate');
+  await expect(card.getByRole('heading', { name })).toBeVisible();
+  await expect(card.getByTestId('desk-applied')).toContainText('在职干部研究生报名');
+  await expect(card.locator('tr[data-item]')).toHaveCount(11);
+  await expect(card.locator('tr[data-item="id_card"] .scan-thumb')).toHaveCount(2);
+  // Every thumbnail drawn (the scans are loaded, not only laid out).
+  await expect.poll(() => card.locator('.scan-thumb img').evaluateAll((images) => images.every((i) => (i as HTMLImageElement).naturalWidth === 1654))).toBe(true);
+
+  // One screen: the person, every original's row and 通过, nothing scrolled.
+  for (const [width, shot] of [[1366, 'desk-1366.png'], [1024, 'desk-1024.png']] as const) {
+    await desk.setViewportSize({ width, height: 768 });
+    await desk.screenshot({ path: path.join(test.info().outputDir, shot) });
+    await insideTheScreen(desk, '[data-testid=desk-candidate] .desk-person');
+    await insideTheScreen(desk, '[data-testid=desk-candidate] tr[data-item]');
+    await insideTheScreen(desk, '[data-testid=desk-candidate] button:has-text("原件审核通过")');
+    expect(await desk.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
+  }
+  await desk.setViewportSize({ width: 1366, height: 768 });
+  await expectAccessible(desk);
+
+  // Tab: the scan field, then each row's boxes in order, then 通过.
+  await field.focus();
+  const stops: string[] = [];
+  for (let i = 0; i < 30; i++) {
+    await desk.keyboard.press('Tab');
+    const label = await desk.evaluate(() => {
+      const focused = document.activeElement as HTMLElement;
+      return focused.getAttribute('aria-label') ?? focused.textContent ?? '';
+    });
+    stops.push(label);
+    if (label === '原件审核通过') break;
+  }
+  expect(stops[0]).toBe('原件已核：报名登记表');
+  expect(stops.at(-1)).toBe('原件审核通过');
+  expect(stops.slice(0, -1).every((stop) => /^(原件已核|已收取)：/.test(stop)), stops.join(' | ')).toBe(true);
+
+  // V on the ID card's row: its two scans large, paged with →, zoomed with +; Esc goes back to the box.
+  const idCardBox = card.getByLabel('原件已核：身份证原件');
+  await idCardBox.focus();
+  await desk.keyboard.press('v');
+  const viewer = desk.getByRole('dialog');
+  await expect(viewer.getByTestId('scan-viewer-caption')).toHaveText('身份证原件 · 扫描件 1 / 2');
+  await desk.keyboard.press('ArrowRight');
+  await expect(viewer.getByTestId('scan-viewer-caption')).toHaveText('身份证原件 · 扫描件 2 / 2');
+  await desk.keyboard.press('+');
+  await expect(viewer.getByTestId('scan-zoom')).toHaveText('150%');
+  await expectAccessible(desk);
+  await desk.screenshot({ path: path.join(test.info().outputDir, 'desk-viewer.png') });
+  await desk.keyboard.press('Escape');
+  await expect(viewer).toHaveCount(0);
+  await expect(idCardBox).toBeFocused();
+  // A click on a thumbnail shows that scan.
+  await card.locator('tr[data-item="appointment"] .scan-thumb').click();
+  await expect(viewer.getByTestId('scan-viewer-caption')).toContainText('扫描件 1 / 1');
+  await desk.keyboard.press('Escape');
+
+  // The originals ticked from the keyboard, 通过, the fee; the field has the focus again.
+  for (const label of ['报名登记表', '介绍信', '身份证原件', '本科毕业证书原件', '任职文件', '专业技术职称证书']) {
+    const box = card.getByLabel(new RegExp(`^原件已核：${label}`));
+    await box.focus();
+    await desk.keyboard.press('Space');
+    await expect(box).toBeChecked();
+  }
+  await expect(desk.getByTestId('desk-missing')).toHaveCount(0);
+  await card.getByRole('button', { name: '原件审核通过' }).focus();
+  await desk.keyboard.press('Enter');
+  await expect(card.getByTestId('desk-outcome')).toContainText('原件审核通过');
+  const receipt = card.getByLabel('现场缴费凭证号（支付宝或微信）');
+  await expect(receipt).toBeFocused();
+  await desk.keyboard.type('WX20270901077');
+  await desk.keyboard.press('Enter');
+  await expect(card.getByTestId('desk-fee-paid')).toContainText('已缴费（订单');
+  await expect(field).toBeFocused();
+  await insideTheScreen(desk, '[data-testid=desk-candidate] a:has-text("打印材料交接单")');
+  await desk.screenshot({ path: path.join(test.info().outputDir, 'desk-done.png') });
+  await staff.close();
+});
