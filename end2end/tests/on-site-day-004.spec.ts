@@ -134,6 +134,8 @@ test('the desk shows a candidate with seed-size scans on one screen and works fr
     await box.focus();
     await desk.keyboard.press('Space');
     await expect(box).toBeChecked();
+    // The answer changes the card in place: the focus stays on the box, for the next Tab.
+    await expect(box).toBeFocused();
   }
   await expect(desk.getByTestId('desk-missing')).toHaveCount(0);
   await card.getByRole('button', { name: '原件审核通过' }).focus();

@@ -2,7 +2,9 @@
 //! is (ID photo, name, ID number, what they applied for) beside every listed original with its
 //! boxes and scans, then 原件审核通过 / 不通过, the fee and the 材料交接单. In the page's order
 //! Tab goes scan field → each row's boxes → 通过; once the candidate is done (passed with nothing
-//! to pay, paid, or not passed) the scan field has the focus again for the next one.
+//! to pay, paid, or not passed) the scan field has the focus again for the next one. The card is
+//! made once per candidate and follows `current` as acts answer, so a tick keeps the focus where
+//! it was; every act sends the check's version the card shows (`check_version`).
 
 use leptos::prelude::*;
 
@@ -16,7 +18,9 @@ use crate::models::desk::DeskCandidate;
 
 #[component]
 pub fn OnSiteCard(
+    /// The candidate as first found: who, and the originals' rows.
     candidate: DeskCandidate,
+    /// The candidate as the last answer showed them.
     current: RwSignal<Option<DeskCandidate>>,
     /// Back to the scan field, for the next candidate.
     done: Callback<()>,
@@ -25,10 +29,22 @@ pub fn OnSiteCard(
     let failure = RwSignal::new(None::<AppError>);
     let viewer = RwSignal::new(None::<ShownScan>);
     let (exam, application_id) = (candidate.exam_code.clone(), candidate.application_id);
-    let decided = candidate.outcome.is_some();
-    let seen = RwSignal::new(candidate.items.iter().filter(|i| i.seen).map(|i| i.code.clone()).collect::<Vec<_>>());
-    let received =
-        RwSignal::new(candidate.items.iter().filter(|i| i.received).map(|i| i.code.clone()).collect::<Vec<_>>());
+    let first = candidate.clone();
+    let card = Memo::new(move |_| {
+        current.get().filter(|shown| shown.application_id == application_id).unwrap_or_else(|| first.clone())
+    });
+    let version = move || card.with_untracked(|c| c.check_version);
+    let ticked = |items: &[crate::models::desk::DeskItem], pick: fn(&crate::models::desk::DeskItem) -> bool| {
+        items.iter().filter(|i| pick(i)).map(|i| i.code.clone()).collect::<Vec<_>>()
+    };
+    let seen = RwSignal::new(ticked(&candidate.items, |i| i.seen));
+    let received = RwSignal::new(ticked(&candidate.items, |i| i.received));
+    // Ticks go one at a time, each on the version the last answer gave: a box ticked while one is
+    // on its way waits, and goes with the next.
+    let unsent = RwSignal::new(false);
+    let decided = Memo::new(move |_| card.with(|c| c.outcome.is_some()));
+    let passed = Memo::new(move |_| card.with(|c| c.outcome.as_deref() == Some("passed")));
+    let may_pay = Memo::new(move |_| card.with(fee_to_take));
     let fee_field = NodeRef::<leptos::html::Input>::new();
     // An act answered after the next candidate was scanned changes nothing on screen: the card
     // shows only the candidate it was for.
@@ -51,8 +67,9 @@ pub fn OnSiteCard(
         let exam = exam.clone();
         move |_: &()| {
             let (exam, seen, received) = (exam.clone(), seen.get_untracked(), received.get_untracked());
+            let card_version = version();
             async move {
-                settle(desk_tick(exam, application_id, seen, received).await);
+                settle(desk_tick(exam, application_id, card_version, seen, received).await);
             }
         }
     });
@@ -60,9 +77,9 @@ pub fn OnSiteCard(
     let decide = Action::new({
         let exam = exam.clone();
         move |passed: &bool| {
-            let (exam, passed, reason) = (exam.clone(), *passed, reason.get_untracked());
+            let (exam, passed, reason, card_version) = (exam.clone(), *passed, reason.get_untracked(), version());
             async move {
-                let answer = desk_decide(exam, application_id, passed, reason).await;
+                let answer = desk_decide(exam, application_id, card_version, passed, reason).await;
                 let fee_due = answer.as_ref().is_ok_and(fee_to_take);
                 if settle(answer) && !fee_due {
                     done.run(());
@@ -89,33 +106,55 @@ pub fn OnSiteCard(
             }
             None => codes.push(code),
         });
-        tick.dispatch(());
+        unsent.set(true);
     };
-    let passed = candidate.outcome.as_deref() == Some("passed");
-    let may_pay = fee_to_take(&candidate);
+    Effect::new(move |_| {
+        if unsent.get() && !tick.pending().get() {
+            unsent.set(false);
+            tick.dispatch(());
+        }
+    });
+    // 通过 or 不通过 goes once this desk's ticks are in: on the version they gave, over what it shows.
+    let asked = RwSignal::new(None::<bool>);
+    Effect::new(move |_| {
+        if let (Some(passed), false, false) = (asked.get(), unsent.get(), tick.pending().get()) {
+            asked.set(None);
+            decide.dispatch(passed);
+        }
+    });
+    // With nothing of this desk's on its way, the boxes show what the server holds (another
+    // desk's ticks included, once this card is scanned again).
+    Effect::new(move |_| {
+        card.with(|c| {
+            if !unsent.get_untracked() && !tick.pending().get_untracked() {
+                seen.set(ticked(&c.items, |i| i.seen));
+                received.set(ticked(&c.items, |i| i.received));
+            }
+        })
+    });
     // Passed with the fee still to take: the receipt's field is next.
     Effect::new(move |_| {
-        if passed && may_pay {
-            if let Some(field) = fee_field.get() {
-                let _ = field.focus();
-            }
+        if let (true, true, Some(field)) = (passed.get(), may_pay.get(), fee_field.get()) {
+            let _ = field.focus();
         }
     });
-    let outcome_note = candidate.outcome.clone().map(|outcome| {
-        let by = candidate.decided.clone().unwrap_or_default();
-        let reason = candidate.reason.clone().unwrap_or_default();
-        let ok = outcome == "passed";
-        view! {
-            <p class=if ok { "notice ok" } else { "notice error" } role="status" data-testid="desk-outcome">
-                {move || if ok {
-                    lang.get().pick(format!("原件审核通过（{by}）"), format!("Originals passed ({by})"))
-                } else {
-                    lang.get().pick(format!("原件审核未通过：{reason}（{by}）"), format!("Originals did not pass: {reason} ({by})"))
-                }}
-            </p>
-        }
-    });
-    let missing = candidate.missing.clone();
+    let outcome_note = move || {
+        card.with(|c| {
+            let by = c.decided.clone().unwrap_or_default();
+            let reason = c.reason.clone().unwrap_or_default();
+            let ok = c.outcome.as_deref() == Some("passed");
+            c.outcome.is_some().then(|| view! {
+                <p class=if ok { "notice ok" } else { "notice error" } role="status" data-testid="desk-outcome">
+                    {move || if ok {
+                        lang.get().pick(format!("原件审核通过（{by}）"), format!("Originals passed ({by})"))
+                    } else {
+                        lang.get().pick(format!("原件审核未通过：{reason}（{by}）"), format!("Originals did not pass: {reason} ({by})"))
+                    }}
+                </p>
+            })
+        })
+    };
+    let missing = move || card.with(|c| c.missing.clone());
     let handover = format!("/api/desk/{exam}/{application_id}/handover.pdf");
     let (applied_zh, applied_en) = candidate.applied_for.clone();
     view! {
@@ -133,28 +172,31 @@ pub fn OnSiteCard(
                     <th>{tr("原件已核", "Seen")}</th><th>{tr("已收取", "Received")}</th><th>{tr("材料", "Item")}</th>
                     <th>{tr("考生 / 分院", "Candidate / branch")}</th><th>{tr("上传的扫描件（V 查看）", "Scans uploaded (V shows)")}</th>
                 </tr></thead>
-                <tbody>{candidate.items.into_iter().map(|item| view! { <OnSiteItemRow item seen received toggle decided viewer/> }).collect_view()}</tbody>
+                <tbody>{candidate.items.into_iter().map(|item| view! { <OnSiteItemRow item seen received toggle decided=decided.into() viewer/> }).collect_view()}</tbody>
             </table>
             <div class="desk-acts">
                 {outcome_note}
-                {(!missing.is_empty() && !decided).then(|| {
-                    let (zh, en): (Vec<String>, Vec<String>) = missing.into_iter().unzip();
-                    view! { <p class="notice" data-testid="desk-missing">{move || lang.get().pick(
-                        format!("尚未核验的必需原件：{}", zh.join("、")),
-                        format!("Required originals not yet seen: {}", en.join(", ")),
-                    )}</p> }
-                })}
-                {(!decided).then(|| view! {
+                {move || {
+                    let missing = missing();
+                    (!missing.is_empty() && !decided.get()).then(|| {
+                        let (zh, en): (Vec<String>, Vec<String>) = missing.into_iter().unzip();
+                        view! { <p class="notice" data-testid="desk-missing">{move || lang.get().pick(
+                            format!("尚未核验的必需原件：{}", zh.join("、")),
+                            format!("Required originals not yet seen: {}", en.join(", ")),
+                        )}</p> }
+                    })
+                }}
+                {move || (!decided.get()).then(|| view! {
                     <div class="form desk-decision">
-                        <button type="button" class="button" disabled=move || decide.pending().get() on:click=move |_| { decide.dispatch(true); }>{tr("原件审核通过", "Originals pass")}</button>
+                        <button type="button" class="button" disabled=move || decide.pending().get() || asked.with(Option::is_some) on:click=move |_| asked.set(Some(true))>{tr("原件审核通过", "Originals pass")}</button>
                         <label>{tr("不通过的原因", "Why they do not pass")}
                             <textarea name="reason" rows="2" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                         </label>
-                        <button type="button" class="button secondary" disabled=move || decide.pending().get() on:click=move |_| { decide.dispatch(false); }>{tr("原件审核不通过", "Originals do not pass")}</button>
+                        <button type="button" class="button secondary" disabled=move || decide.pending().get() || asked.with(Option::is_some) on:click=move |_| asked.set(Some(false))>{tr("原件审核不通过", "Originals do not pass")}</button>
                     </div>
                 })}
-                {candidate.fee_paid.clone().map(|order| view! { <p class="ok" data-testid="desk-fee-paid">{move || lang.get().pick(format!("已缴费（订单 {order}）"), format!("Fee paid (order {order})"))}</p> })}
-                {may_pay.then(|| view! {
+                {move || card.with(|c| c.fee_paid.clone()).map(|order| view! { <p class="ok" data-testid="desk-fee-paid">{move || lang.get().pick(format!("已缴费（订单 {order}）"), format!("Fee paid (order {order})"))}</p> })}
+                {move || may_pay.get().then(|| view! {
                     <div class="form desk-fee">
                         <label>{tr("现场缴费凭证号（支付宝或微信）", "Receipt number of the on-site payment (Alipay or WeChat)")}
                             <input node_ref=fee_field type="text" name="receipt_no" prop:value=receipt on:input=move |ev| receipt.set(event_target_value(&ev))
@@ -163,7 +205,7 @@ pub fn OnSiteCard(
                         <button type="button" class="button" disabled=move || pay.pending().get() on:click=move |_| { pay.dispatch(()); }>{tr("登记缴费", "Record the fee")}</button>
                     </div>
                 })}
-                {passed.then(|| view! { <p><a class="button secondary" href=handover.clone() target="_blank">{tr("打印材料交接单（PDF）", "Print the handover slip (PDF)")}</a></p> })}
+                {move || passed.get().then(|| view! { <p><a class="button secondary" href=handover.clone() target="_blank">{tr("打印材料交接单（PDF）", "Print the handover slip (PDF)")}</a></p> })}
                 {move || failure.get().map(|error| view! { <ErrorNote error/> })}
             </div>
             <ScanViewer shown=viewer/>

@@ -15,7 +15,8 @@ pub fn OnSiteItemRow(
     seen: RwSignal<Vec<String>>,
     received: RwSignal<Vec<String>>,
     toggle: impl Fn(RwSignal<Vec<String>>, String) + Copy + 'static,
-    decided: bool,
+    /// The outcome is recorded: the boxes no longer change.
+    decided: Signal<bool>,
     viewer: RwSignal<Option<ShownScan>>,
 ) -> impl IntoView {
     let lang = use_lang();

@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DeskCandidate {
     pub application_id: i32,
+    /// The version of the desk's check this card shows (0: nothing ticked yet); every act sends
+    /// it back, and is refused when another desk changed the check since.
+    pub check_version: i32,
     pub exam_code: String,
     pub name: String,
     pub id_number_masked: String,

@@ -25,6 +25,7 @@ pub fn OnSiteDeskPage() -> impl IntoView {
     let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
     let scanned = RwSignal::new(String::new());
     let current = RwSignal::new(None::<DeskCandidate>);
+    let shown = Memo::new(move |_| current.with(|c| c.as_ref().map(|c| c.application_id)));
     let failure = RwSignal::new(None::<AppError>);
     let field = NodeRef::<leptos::html::Input>::new();
     let back_to_field = Callback::new(move |()| {
@@ -78,7 +79,8 @@ pub fn OnSiteDeskPage() -> impl IntoView {
             <button type="button" class="button" tabindex="-1" disabled=move || find.pending().get() on:click=move |_| look_up()>{tr("查找", "Find")}</button>
         </div>
         {move || failure.get().map(|error| view! { <ErrorNote error/> })}
-        {move || current.get().map(|candidate| view! { <OnSiteCard candidate current done=back_to_field/> })}
+        // One card per candidate, made when another is found: the card follows `current` itself.
+        {move || shown.get().and_then(|_| current.get_untracked()).map(|candidate| view! { <OnSiteCard candidate current done=back_to_field/> })}
     }
     .into_any()
 }

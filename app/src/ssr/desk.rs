@@ -4,6 +4,7 @@
 //! reads the outcome on their timeline; the on-site fee waits for 通过 (`payments`); the 材料交接单
 //! lists what the branch kept; administrators follow the day's progress.
 
+pub mod check_versions;
 pub mod desk_check;
 pub mod desk_fee;
 pub mod desk_lookup;

@@ -44,6 +44,7 @@ mod m20261128_000038_create_set_aside_accounts;
 mod m20261128_000039_payment_orders_paid_once;
 mod m20261128_000040_create_mobile_codes;
 mod m20261128_000041_users_mobile_verified_at;
+mod m20261129_000042_on_site_checks_version;
 
 pub struct Migrator;
 
@@ -92,6 +93,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000039_payment_orders_paid_once::Migration),
             Box::new(m20261128_000040_create_mobile_codes::Migration),
             Box::new(m20261128_000041_users_mobile_verified_at::Migration),
+            Box::new(m20261129_000042_on_site_checks_version::Migration),
         ]
     }
 }

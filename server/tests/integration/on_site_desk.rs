@@ -163,16 +163,21 @@ async fn passing_waits_for_the_originals_one_of_two_desks_wins_and_the_fee_waits
     assert_eq!((status, kind.as_str()), (409, "PaymentRefused"));
     assert!(body.to_string().contains("原件审核通过后才能登记现场缴费"), "{body}");
 
-    async fn decide(who: &Browser, application_id: i64, passed: bool, reason: &str) -> reqwest::Response {
-        let args = json!({ "exam_code": "000", "application_id": application_id, "passed": passed, "reason": reason });
+    async fn decide(
+        who: &Browser,
+        (application_id, card): (i64, i64),
+        passed: bool,
+        reason: &str,
+    ) -> reqwest::Response {
+        let args = json!({ "exam_code": "000", "application_id": application_id, "card_version": card, "passed": passed, "reason": reason });
         who.call("desk_decide", args).await
     }
-    let (_, _, body) = error_kind(decide(&desk, application_id, true, "").await).await;
+    let (_, _, body) = error_kind(decide(&desk, (application_id, 0), true, "").await).await;
     assert!(body.to_string().contains("尚缺 3 项原件"), "nothing ticked yet: {body}");
     let tick = |seen: Value, received: Value| {
         desk.call(
             "desk_tick",
-            json!({ "exam_code": "000", "application_id": application_id, "seen": seen, "received": received }),
+            json!({ "exam_code": "000", "application_id": application_id, "card_version": 0, "seen": seen, "received": received }),
         )
     };
     let (_, _, body) = error_kind(tick(json!(["id_card"]), json!(["id_card"])).await).await;
@@ -184,16 +189,19 @@ async fn passing_waits_for_the_originals_one_of_two_desks_wins_and_the_fee_waits
         .unwrap();
     assert_eq!(ticked["missing"], json!([]), "the record stands in for the diploma");
     assert_eq!(ticked["items"][3]["received"], true);
+    let card = ticked["check_version"].as_i64().unwrap();
     let slip = format!("/api/desk/000/{application_id}/handover.pdf");
     let (status, _, body) = error_kind(desk.get(&slip).await).await;
     assert_eq!(status, 422, "no slip before the originals passed: {body}");
-    let (_, _, body) = error_kind(decide(&desk, application_id, false, " ").await).await;
+    let (_, _, body) = error_kind(decide(&desk, (application_id, card), false, " ").await).await;
     assert!(body.to_string().contains("请填写原件审核不通过的原因"), "{body}");
 
     // Two desks press 通过 at once: exactly one records it.
     let other_desk = app.admin().await;
-    let (first, second) =
-        tokio::join!(decide(&desk, application_id, true, ""), decide(&other_desk, application_id, true, ""));
+    let (first, second) = tokio::join!(
+        decide(&desk, (application_id, card), true, ""),
+        decide(&other_desk, (application_id, card), true, "")
+    );
     let statuses = [first.status().as_u16(), second.status().as_u16()];
     assert!(statuses.contains(&200) && statuses.contains(&422), "{statuses:?}");
     let loser = if statuses[0] == 422 { first } else { second };
@@ -276,8 +284,10 @@ async fn staff_named_for_the_desk_only_work_it_and_never_reach_the_review() {
     let mut ticks = at_desk.clone();
     ticks["seen"] = json!(["registration_form", "id_card", "diploma"]);
     ticks["received"] = json!(["registration_form", "diploma"]);
+    ticks["card_version"] = json!(0);
     assert_eq!(desk.call("desk_tick", ticks).await.status(), 200);
     let mut pass = at_desk.clone();
+    pass["card_version"] = json!(1);
     pass["passed"] = json!(true);
     pass["reason"] = json!("");
     assert_eq!(desk.call("desk_decide", pass).await.status(), 200);
@@ -344,8 +354,10 @@ async fn the_desk_opens_when_results_are_out_tells_no_review_state_and_every_act
     let mut ticks = at_desk.clone();
     ticks["seen"] = json!(["registration_form", "id_card", "diploma"]);
     ticks["received"] = json!(["registration_form", "diploma"]);
+    ticks["card_version"] = json!(0);
     assert_eq!(desk.call("desk_tick", ticks).await.status(), 200);
     let mut pass = at_desk.clone();
+    pass["card_version"] = json!(1);
     pass["passed"] = json!(true);
     pass["reason"] = json!("");
     assert_eq!(desk.call("desk_decide", pass).await.status(), 200);
@@ -365,4 +377,48 @@ async fn the_desk_opens_when_results_are_out_tells_no_review_state_and_every_act
     assert_eq!(lines("desk_ticks").len(), 1);
     assert_eq!(lines("on_site_check_recorded").len(), 1);
     assert_eq!(lines("handover_printed").len(), 1);
+}
+
+/// Two desks have Alice's card open; one ticks. The other's tick and 通过, made on the card it
+/// still shows, are refused naming whose card it was, and write nothing over the first desk's
+/// ticks; scanned again, its card acts.
+#[tokio::test]
+async fn an_act_made_on_a_card_another_desk_changed_since_is_refused_naming_the_candidate() {
+    let app = spawn_app().await;
+    approved_alice(&app, &[]).await;
+    let (first, second) = (app.reviewer().await, app.admin().await);
+    let card: Value = find(&second, ALICE).await.json().await.unwrap();
+    let (application_id, shown) = (card["application_id"].as_i64().unwrap(), card["check_version"].as_i64().unwrap());
+    assert_eq!(shown, 0, "nothing ticked yet");
+    let tick = |desk: &Browser, version: i64, seen: Value| {
+        let args = json!({ "exam_code": "000", "application_id": application_id, "card_version": version, "seen": seen, "received": [] });
+        let desk = desk.clone();
+        async move { desk.call("desk_tick", args).await }
+    };
+    let ticked: Value = tick(&first, 0, json!(["registration_form", "id_card", "record"])).await.json().await.unwrap();
+    assert_eq!(ticked["check_version"], 1);
+
+    let (status, _, body) = error_kind(tick(&second, shown, json!(["id_card"])).await).await;
+    assert_eq!(status, 422);
+    let name = card["name"].as_str().unwrap();
+    assert!(
+        message_zh(&body)
+            .contains(&format!("这张卡片已过期：{name}（{}）", card["id_number_masked"].as_str().unwrap())),
+        "{body}"
+    );
+    let pass = json!({ "exam_code": "000", "application_id": application_id, "card_version": shown, "passed": true, "reason": "" });
+    let (_, _, body) = error_kind(second.call("desk_decide", pass).await).await;
+    assert!(message_zh(&body).contains("这张卡片已过期"), "{body}");
+    let now: Value = find(&second, ALICE).await.json().await.unwrap();
+    let seen: Vec<&Value> = now["items"].as_array().unwrap().iter().filter(|i| i["seen"] == true).collect();
+    assert_eq!(seen.len(), 3, "the first desk's ticks stand: {now}");
+    assert!(now["outcome"].is_null());
+
+    // Scanned again, the second desk's card is current and its acts land.
+    let version = now["check_version"].as_i64().unwrap();
+    let pass = json!({ "exam_code": "000", "application_id": application_id, "card_version": version, "passed": true, "reason": "" });
+    let passed = second.call("desk_decide", pass).await;
+    assert_eq!(passed.status(), 200, "{}", passed.text().await.unwrap());
+    let (_, _, body) = error_kind(tick(&first, 1, json!([])).await).await;
+    assert!(message_zh(&body).contains("不能再修改勾选"), "{body}");
 }

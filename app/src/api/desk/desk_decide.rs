@@ -8,11 +8,12 @@ use crate::models::desk::DeskCandidate;
 pub async fn desk_decide(
     exam_code: String,
     application_id: i32,
+    card_version: i32,
     passed: bool,
     reason: String,
 ) -> Result<DeskCandidate, AppError> {
     use crate::ssr::{access::caller, desk::desk_check};
 
     let (state, staff) = caller::staff().await?;
-    desk_check::decide(&state, &staff, &exam_code, application_id, passed, &reason).await
+    desk_check::decide(&state, &staff, &exam_code, (application_id, card_version), passed, &reason).await
 }

@@ -8,11 +8,12 @@ use crate::models::desk::DeskCandidate;
 pub async fn desk_tick(
     exam_code: String,
     application_id: i32,
+    card_version: i32,
     seen: Vec<String>,
     received: Vec<String>,
 ) -> Result<DeskCandidate, AppError> {
     use crate::ssr::{access::caller, desk::desk_check};
 
     let (state, staff) = caller::staff().await?;
-    desk_check::tick(&state, &staff, &exam_code, application_id, seen, received).await
+    desk_check::tick(&state, &staff, &exam_code, (application_id, card_version), seen, received).await
 }

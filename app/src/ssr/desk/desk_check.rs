@@ -4,8 +4,8 @@
 //! once, exactly one wins and the other is told who did. The candidate reads the outcome on their
 //! timeline; the audit log keeps it.
 
-use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::domain::exam_windows::format_moment;
 use crate::domain::on_site_materials::Handling;
@@ -18,7 +18,8 @@ use crate::ssr::infra::audit::{self, actor_label, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::messaging::timeline::{self, Step};
 
-use super::desk_lookup::{approved_in, check_of, codes, desk_exam, view};
+use super::check_versions::{stale_card, version_to_decide_over, write_ticks};
+use super::desk_lookup::{approved_in, check_of, codes, desk_exam, holder, view};
 use crate::ssr::infra::write_transaction::begin_write;
 
 /// Saves the ticks: the items seen, and the 留存 items received.
@@ -27,7 +28,7 @@ pub async fn tick(
     state: &ServerState,
     staff: &Caller<Staff>,
     exam_code: &str,
-    application_id: i32,
+    (application_id, card_version): (i32, i32),
     seen: Vec<String>,
     received: Vec<String>,
 ) -> Result<DeskCandidate, AppError> {
@@ -50,52 +51,19 @@ pub async fn tick(
             format!("\"{code}\" is taken back by the candidate, not kept by the branch"),
         ));
     }
-    if check_of(&state.db, application_id).await?.is_some_and(|c| c.outcome.is_some()) {
-        return Err(already_recorded());
+    let ticks = (seen.as_slice(), received.as_slice());
+    if !write_ticks(&state.db, application_id, exam_code, card_version, ticks, state.clock.now()).await? {
+        if check_of(&state.db, application_id).await?.is_some_and(|c| c.outcome.is_some()) {
+            return Err(already_recorded());
+        }
+        return Err(stale_card(&holder(&state.db, &application).await?));
     }
-    let row = open_check(application_id, exam_code, &seen, &received, state.clock.now());
-    on_site_check::Entity::insert(row)
-        .on_conflict(
-            OnConflict::column(on_site_check::Column::ApplicationId)
-                .update_columns([
-                    on_site_check::Column::Seen,
-                    on_site_check::Column::Received,
-                    on_site_check::Column::UpdatedAt,
-                ])
-                // Ticks stop with the outcome, whichever desk recorded it meanwhile.
-                .action_and_where(on_site_check::Column::Outcome.is_null())
-                .to_owned(),
-        )
-        .exec_without_returning(&state.db)
-        .await?;
     let detail =
         format!("application {application_id}: seen [{}], received [{}]", seen.join(", "), received.join(", "));
     let target = format!("exam {exam_code}");
     audit::record(&state.db, Some(staff.account()), AuditAction::DeskTicks, &target, &detail, state.clock.now())
         .await?;
     view(state, &definition, &spec, application).await
-}
-
-/// A check without an outcome, with these ticks.
-fn open_check(
-    application_id: i32,
-    exam_code: &str,
-    seen: &[String],
-    received: &[String],
-    now: chrono::DateTime<chrono::Utc>,
-) -> on_site_check::ActiveModel {
-    on_site_check::ActiveModel {
-        application_id: Set(application_id),
-        exam_code: Set(exam_code.to_string()),
-        seen: Set(seen.join(",")),
-        received: Set(received.join(",")),
-        outcome: Set(None),
-        reason: Set(None),
-        decided_by: Set(None),
-        decided_at: Set(None),
-        updated_at: Set(now),
-        ..Default::default()
-    }
 }
 
 fn already_recorded() -> AppError {
@@ -112,7 +80,7 @@ pub async fn decide(
     state: &ServerState,
     staff: &Caller<Staff>,
     exam_code: &str,
-    application_id: i32,
+    (application_id, card_version): (i32, i32),
     passed: bool,
     reason: &str,
 ) -> Result<DeskCandidate, AppError> {
@@ -150,28 +118,27 @@ pub async fn decide(
     let by = actor_label(staff.account());
     let failed = |e| crate::ssr::internal("desk outcome", e);
     let txn = begin_write(&state.db).await.map_err(failed)?;
-    // The row exists once anything was ticked; a decision without ticks makes it.
-    on_site_check::Entity::insert(open_check(application_id, exam_code, &[], &[], now))
-        .on_conflict(OnConflict::column(on_site_check::Column::ApplicationId).do_nothing().to_owned())
-        .exec_without_returning(&txn)
-        .await
-        .map_err(failed)?;
+    let Some(version) = version_to_decide_over(&txn, application_id, exam_code, card_version, now).await? else {
+        txn.rollback().await.map_err(failed)?;
+        return Err(refusal_after_change(state, &application, definition.windows.offset()).await?);
+    };
     let outcome = if passed { PASSED } else { FAILED };
     let recorded = on_site_check::Entity::update_many()
         .col_expr(on_site_check::Column::Outcome, Expr::value(outcome))
         .col_expr(on_site_check::Column::Reason, Expr::value((!passed).then(|| reason.to_string())))
         .col_expr(on_site_check::Column::DecidedBy, Expr::value(by.clone()))
         .col_expr(on_site_check::Column::DecidedAt, Expr::value(now))
+        .col_expr(on_site_check::Column::Version, Expr::col(on_site_check::Column::Version).add(1))
         .filter(on_site_check::Column::ApplicationId.eq(application_id))
-        // Of two desks at once, only the first finds it still open.
+        // Of two desks at once, only the first finds it still open, and as its card showed it.
         .filter(on_site_check::Column::Outcome.is_null())
+        .filter(on_site_check::Column::Version.eq(version))
         .exec(&txn)
         .await
         .map_err(failed)?;
     if recorded.rows_affected != 1 {
         txn.rollback().await.map_err(failed)?;
-        let decided = check_of(&state.db, application_id).await?.ok_or(AppError::NotFound)?;
-        return Err(recorded_by(&decided, definition.windows.offset()));
+        return Err(refusal_after_change(state, &application, definition.windows.offset()).await?);
     }
     let (message_zh, message_en) = if passed {
         ("现场报名：原件审核通过".to_string(), "On-site registration: the originals passed".to_string())
@@ -206,6 +173,19 @@ pub async fn decide(
     .await?;
     txn.commit().await.map_err(failed)?;
     view(state, &definition, &spec, application).await
+}
+
+/// Why an outcome was not recorded over a check another desk changed: who recorded one already,
+/// or else whose card is out of date.
+async fn refusal_after_change(
+    state: &ServerState,
+    application: &crate::ssr::entities::application::Model,
+    offset: chrono::FixedOffset,
+) -> Result<AppError, AppError> {
+    match check_of(&state.db, application.id).await?.filter(|c| c.outcome.is_some()) {
+        Some(decided) => Ok(recorded_by(&decided, offset)),
+        None => Ok(stale_card(&holder(&state.db, application).await?)),
+    }
 }
 
 /// Who recorded the outcome already, and when.

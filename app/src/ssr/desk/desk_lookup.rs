@@ -194,6 +194,7 @@ pub async fn view(
     let applied_for = applied_for(definition, application.position_code.as_deref());
     Ok(DeskCandidate {
         application_id: application.id,
+        check_version: check.as_ref().map_or(0, |c| c.version),
         exam_code: definition.code.clone(),
         name: person.name.clone(),
         id_number_masked: person.masked_id_number(),

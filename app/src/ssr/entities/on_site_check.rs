@@ -19,6 +19,9 @@ pub struct Model {
     pub decided_by: Option<String>,
     pub decided_at: Option<DateTimeUtc>,
     pub updated_at: DateTimeUtc,
+    /// Changes so far (ticks and outcome), from 1: an act made on a card of another version is
+    /// refused (`desk::check_versions`).
+    pub version: i32,
 }
 
 /// `outcome` once the desk recorded 原件审核通过.
