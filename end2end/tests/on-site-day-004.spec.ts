@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { expect, test, type Page } from '@playwright/test';
-import { adminContext, approveAndPublish, call, DEMO_REVIEWER, expectAccessible, makeImage, makeSeedScan, open, signUpCandidate, staffLogsIn } from './support';
+import { adminContext, approveAndPublish, call, DEMO_REVIEWER, expectAccessible, makeScene, makeSeedScan, open, signUpCandidate, staffLogsIn } from './support';
 
 // Seed 004's day at the branch's desk with scans as the seed prescribes them (A4 at 200 DPI,
 // 1654 × 2339, 400–600 KB) on preset 004's eleven originals: the candidate, every original with its
@@ -29,7 +29,11 @@ async function approvedWithSeedScans(page: Page, code: string): Promise<{ name: 
     });
     expect(response.status(), `${category} ${seq}: ${await response.text()}`).toBe(201);
   };
-  await upload('id_photo', 1, await makeImage(page, { width: 450, height: 600, quality: 0.9, noise: true }));
+  // 六(一): a colour photo on white, 3:4, 100–400 KB.
+  const photo = await makeScene(page, { width: 900, height: 1200, scene: 'portrait', background: '#ffffff', quality: 0.95 });
+  expect(photo.length).toBeGreaterThanOrEqual(100 * 1024);
+  expect(photo.length).toBeLessThanOrEqual(400 * 1024);
+  await upload('id_photo', 1, photo);
   const pages: Array<[string, number, string]> = [
     ['id_card', 1, '#f4f2ee'], ['id_card', 2, '#f1f3f6'], ['bachelor_diploma', 1, '#f6f1ea'], ['master_degree', 1, '#eef4ef'],
     ['appointment', 1, '#f5f5f0'], ['title_certificate', 1, '#f3eff5'], ['chsi_record', 1, '#f0f4f6'], ['other', 1, '#f6f4ec'],
@@ -77,8 +81,11 @@ test('the desk shows a candidate with seed-size scans on one screen and works fr
   await expect(card.getByTestId('desk-applied')).toContainText('在职干部研究生报名');
   await expect(card.locator('tr[data-item]')).toHaveCount(11);
   await expect(card.locator('tr[data-item="id_card"] .scan-thumb')).toHaveCount(2);
-  // Every thumbnail drawn (the scans are loaded, not only laid out).
-  await expect.poll(() => card.locator('.scan-thumb img').evaluateAll((images) => images.every((i) => (i as HTMLImageElement).naturalWidth === 1654))).toBe(true);
+  // Every thumbnail drawn (the scans loaded and decoded, not only laid out).
+  await expect.poll(() => card.locator('.scan-thumb img').evaluateAll(async (images) => {
+    await Promise.all(images.map((i) => (i as HTMLImageElement).decode().catch(() => undefined)));
+    return images.every((i) => (i as HTMLImageElement).naturalWidth === 1654);
+  })).toBe(true);
 
   // One screen: the person, every original's row and 通过, nothing scrolled.
   for (const [width, shot] of [[1366, 'desk-1366.png'], [1024, 'desk-1024.png']] as const) {
