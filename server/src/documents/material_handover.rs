@@ -1,14 +1,16 @@
 //! 材料交接单 (handover slip, issue 51): what the branch's desk kept from one candidate on the day
-//! of 现场报名 — each 留存 item with its copies and whether it was received — with both signatures'
-//! boxes, printed at the desk once the originals passed. Laid out by the exam's template (shipped:
-//! `exams/templates/material-handover.typ`).
+//! of 现场报名 — the 留存 items it received (ticked 已收取) with their copies; what stood in for
+//! what ("以…代…"); the listed items not handed over, never printed as kept; what was checked and
+//! handed back — with both signatures' boxes, printed at the desk once the originals passed. Laid
+//! out by the exam's template (shipped: `exams/templates/material-handover.typ`).
 
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
+use app::domain::china_day::china_time;
 use app::domain::document_kind::DocumentKind;
 use app::domain::exam_definition::ExamDefinition;
-use app::domain::exam_windows::{format_moment, format_utc};
+use app::domain::exam_windows::format_moment;
 use app::domain::on_site_materials::Handling;
 use app::error::AppError;
 use app::ssr::access::caller::Caller;
@@ -25,6 +27,8 @@ use super::render::render_for_exam;
 pub struct Handover<'a> {
     pub name: &'a str,
     pub id_masked: &'a str,
+    /// Items ticked 原件已核, and 已收取.
+    pub seen: &'a [String],
     pub received: &'a [String],
     pub decided_by: &'a str,
     pub decided_at: &'a str,
@@ -50,12 +54,13 @@ pub async fn handover_pdf(
             "This candidate's originals have not passed; there is no handover slip to print",
         )
     })?;
-    let received = codes(&check.received);
+    let (seen, received) = (codes(&check.seen), codes(&check.received));
     let decided_at =
         check.decided_at.map(|at| format_moment(&at.with_timezone(&definition.windows.offset()))).unwrap_or_default();
     let handover = Handover {
         name: &person.name,
         id_masked: &person.masked_id_number(),
+        seen: &seen,
         received: &received,
         decided_by: check.decided_by.as_deref().unwrap_or_default(),
         decided_at: &decided_at,
@@ -70,26 +75,42 @@ pub async fn handover_pdf(
 }
 
 /// What the template reads (`sys.inputs`), for a real candidate or the sample one; none when the
-/// exam has no on-site materials.
+/// exam has no on-site materials. `kept` holds only what was received (each `received: true`, as
+/// templates written before read it).
 pub fn inputs(definition: &ExamDefinition, handover: &Handover, now: &DateTime<Utc>) -> Option<Value> {
     let spec = definition.on_site.as_ref()?;
-    let kept: Vec<Value> = spec
+    let received = |code: &String| handover.received.contains(code);
+    let at_desk = |code: &String| handover.seen.contains(code) || received(code);
+    let keep = spec.items.iter().filter(|item| item.handling == Handling::Keep);
+    let kept: Vec<Value> = keep
+        .clone()
+        .filter(|item| received(&item.code))
+        .map(|item| json!({ "name_zh": item.name_zh, "name_en": item.name_en, "count": item.count, "received": true }))
+        .collect();
+    let not_received: Vec<_> = keep.filter(|item| !received(&item.code)).collect();
+    let returned: Vec<_> =
+        spec.items.iter().filter(|item| item.handling == Handling::Return && at_desk(&item.code)).collect();
+    // An item that stands in for an original the desk did not see: the record for the diploma.
+    let stood_in: Vec<(String, String)> = spec
         .items
         .iter()
-        .filter(|item| item.handling == Handling::Keep)
-        .map(|item| {
-            json!({
-                "name_zh": item.name_zh,
-                "name_en": item.name_en,
-                "count": item.count,
-                "received": handover.received.contains(&item.code),
-            })
+        .filter(|item| at_desk(&item.code))
+        .filter_map(|item| Some((item, spec.item(item.stands_in_for.as_deref()?)?)))
+        .filter(|(_, original)| !at_desk(&original.code))
+        .map(|(item, original)| {
+            (
+                format!("以{}代{}", item.name_zh, original.name_zh),
+                format!("{} in place of {}", item.name_en, original.name_en),
+            )
         })
         .collect();
-    let returned = spec.items.iter().filter(|item| item.handling == Handling::Return);
     Some(json!({
-        "returned": returned.clone().map(|item| item.name_zh.clone()).collect::<Vec<_>>(),
-        "returned_en": returned.map(|item| item.name_en.clone()).collect::<Vec<_>>(),
+        "returned": returned.iter().map(|item| item.name_zh.clone()).collect::<Vec<_>>(),
+        "returned_en": returned.iter().map(|item| item.name_en.clone()).collect::<Vec<_>>(),
+        "not_received": not_received.iter().map(|item| item.name_zh.clone()).collect::<Vec<_>>(),
+        "not_received_en": not_received.iter().map(|item| item.name_en.clone()).collect::<Vec<_>>(),
+        "stood_in": stood_in.iter().map(|(zh, _)| zh.clone()).collect::<Vec<_>>(),
+        "stood_in_en": stood_in.iter().map(|(_, en)| en.clone()).collect::<Vec<_>>(),
         "exam_code": definition.code,
         "title_zh": definition.title_zh,
         "title_en": definition.title_en,
@@ -101,6 +122,6 @@ pub fn inputs(definition: &ExamDefinition, handover: &Handover, now: &DateTime<U
         "decided_by": handover.decided_by,
         "decided_at": handover.decided_at,
         "kept": kept,
-        "issued_at": format_utc(now),
+        "issued_at": china_time(*now),
     }))
 }

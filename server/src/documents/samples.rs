@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
+use app::domain::china_day::china_time;
 use app::domain::document_kind::DocumentKind;
 use app::domain::exam_windows::format_utc;
 use app::domain::personal_form::{FieldKind, FormValues};
@@ -40,12 +41,20 @@ pub fn sample(kind: DocumentKind, exam: &ExamDefinition, now: &DateTime<Utc>) ->
             Some((data, files))
         }
         DocumentKind::MaterialHandover => {
-            let received: Vec<String> = exam.on_site.as_ref()?.items.iter().map(|item| item.code.clone()).collect();
-            let at = format_utc(now);
+            // Every original seen and every kept one received, but what others stand in for.
+            let items = &exam.on_site.as_ref()?.items;
+            let stood_in_for: Vec<&str> = items.iter().filter_map(|item| item.stands_in_for.as_deref()).collect();
+            let seen: Vec<String> = items
+                .iter()
+                .map(|item| item.code.clone())
+                .filter(|code| !stood_in_for.contains(&code.as_str()))
+                .collect();
+            let at = china_time(*now);
             let handover = material_handover::Handover {
                 name: NAME,
                 id_masked: ID_MASKED,
-                received: &received,
+                seen: &seen,
+                received: &seen,
                 decided_by: "王审核（示例）",
                 decided_at: &at,
             };

@@ -231,6 +231,14 @@ async fn passing_waits_for_the_originals_one_of_two_desks_wins_and_the_fee_waits
     );
     let id_card = text.lines().filter(|l| l.contains("身份证原件")).collect::<Vec<_>>();
     assert!(id_card.len() == 1 && id_card[0].contains("考生带回"), "the ID card is handed back, not kept: {text}");
+    // The record stood in for the diploma, which the branch never received: not printed as kept.
+    let flat: String = text.split_whitespace().collect();
+    assert!(flat.contains("以学历证书电子注册备案表代毕业证书原件"), "{text}");
+    assert!(flat.contains("未收取：毕业证书原件"), "{text}");
+    let kept_rows = text.lines().filter(|l| l.contains('✓')).count();
+    assert_eq!(kept_rows, 2, "the form and the record, received: {text}");
+    let footer = text.lines().find(|l| l.contains("出具 Issued")).unwrap_or_default();
+    assert!(footer.contains("+08:00"), "issued in China time with its zone: {footer}");
     assert_eq!(alice.get(&slip).await.status(), 403, "a candidate does not print the desk's slip");
 
     // The candidate reads it on their timeline; the fee can now be taken, once.
