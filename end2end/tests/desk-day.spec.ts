@@ -71,6 +71,13 @@ test('the desk scans a printed form, ticks the originals, passes them, takes the
   await expectAccessible(desk);
   const queue = await desk.request.post('/api/review_queue', { data: { query: { exam_code: code, filter: 'awaiting', from: null, to: null, after: null } } });
   expect(queue.status()).toBe(403);
+  // The queue's page, opened by its address: one plain refusal, no filters around it.
+  await open(desk, `/review/exams/${code}`);
+  await expect(desk.getByTestId('queue-refused')).toContainText('您不审核本考试');
+  await expect(desk.locator('form.queue-filters')).toBeHidden();
+  await expect(desk.getByTestId('queue')).toBeHidden();
+  await expectAccessible(desk);
+  await open(desk, '/review');
   // Staff pages move within the page (no new load).
   await examCard.getByRole('link', { name: '现场报名台' }).click();
   await expect(desk.getByRole('heading', { name: `现场报名 · 原件审核 · ${code}` })).toBeVisible();

@@ -98,8 +98,11 @@ test('资格名单 texts the listed candidates; one reads their own five days, a
   const lapsed = `逾期放弃：您未在 ${lateDay.getUTCMonth() + 1}月${lateDay.getUTCDate()}日 24:00 前提交，已视为自动放弃。`;
   const lateCard = lateCandidate.locator(`li.exam-card[data-exam="${code}"]`);
   await expect(lateCard.getByTestId('own-days')).toHaveText(lapsed);
+  // 逾期放弃 alone: the state says so too, never 未开始 beside it.
+  await expect(lateCard.locator('.badge.state')).toHaveText('逾期放弃');
   await clickToNextPage(lateCandidate, lateCard.getByRole('link', { name: '进入考试' }));
   await expect(lateCandidate.getByTestId('own-days')).toHaveText(lapsed);
+  await expect(lateCandidate.getByTestId('application-state')).toHaveText('逾期放弃');
   // No pledge to accept and nothing to upload: the entrance closed with their day.
   await expect(lateCandidate.getByTestId('entrance-closed')).toBeVisible();
   await expect(lateCandidate.getByRole('checkbox')).toHaveCount(0);

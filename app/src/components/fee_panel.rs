@@ -137,7 +137,7 @@ fn FeeBody(
         <p data-testid="fee-amount">
             {let amount = amount.clone(); move || lang.get().pick(format!("考试费用：{amount}，缴费方式：{}", ways()), format!("Exam fee: {amount}, paid {}", ways()))}
         </p>
-        {status.order.clone().map(|order| view! { <OrderLine order close=close waiting refresh poll/> })}
+        {status.order.clone().map(|order| view! { <OrderLine order ticket_follows=status.ticket_follows close=close waiting refresh poll/> })}
         {can_order.then(|| view! {
             <fieldset class="gateways">
                 <legend>{tr("选择支付方式", "Choose how to pay")}</legend>
@@ -174,6 +174,8 @@ fn FeeBody(
 #[component]
 fn OrderLine(
     order: OrderView,
+    /// Paid, the candidate is told the admission ticket follows only where the exam prints one.
+    ticket_follows: bool,
     close: Action<String, ()>,
     waiting: RwSignal<bool>,
     refresh: Callback<()>,
@@ -203,7 +205,11 @@ fn OrderLine(
                 })}
             }.into_any(),
             OrderState::Paid => view! {
-                <p class="notice ok" role="status">{tr("费用已缴纳。准考证开放打印后将另行通知。", "The fee is paid. You will be told when the admission ticket can be printed.")}</p>
+                <p class="notice ok" role="status" data-testid="fee-paid-note">{if ticket_follows {
+                    tr("费用已缴纳。准考证开放打印后将另行通知。", "The fee is paid. You will be told when the admission ticket can be printed.")
+                } else {
+                    tr("费用已缴纳。", "The fee is paid.")
+                }}</p>
             }.into_any(),
             OrderState::RefundPending => view! { <p class="notice" role="status">{tr("退款处理中，完成后这里会显示“已退款”。", "The refund is under way; this shows Refunded once it is done.")}</p> }.into_any(),
             OrderState::Refunded => view! { <p class="notice" role="status">{tr("费用已退还。", "The fee was refunded.")}</p> }.into_any(),

@@ -59,6 +59,8 @@ pub struct ExamCard {
     pub state: ApplicationState,
     /// A listed candidate's own days (seed 004): by when to submit, or that it lapsed (zh, en).
     pub own_days: Option<(String, String)>,
+    /// 逾期放弃: the state reads so, instead of 未开始 or 草稿.
+    pub lapsed: bool,
     /// The 报考类别 and 考区 the registration system named (seed 003), (zh, en).
     pub registered_as: Option<(String, String)>,
 }
@@ -76,6 +78,8 @@ pub struct ExamWithMaterials {
     pub closes_at: String,
     /// A listed candidate's own days (seed 004): by when to submit, or that it lapsed (zh, en).
     pub own_days: Option<(String, String)>,
+    /// 逾期放弃: the state reads so, instead of 未开始 or 草稿.
+    pub lapsed: bool,
     /// The 报考类别 and 考区 the registration system named (seed 003), (zh, en).
     pub registered_as: Option<(String, String)>,
     pub pledge_accepted_at: Option<String>,

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{CategoryDefinition, ExamPhase};
+use crate::domain::{ApplicationState, CategoryDefinition, ExamPhase};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ExamSummary {
@@ -19,6 +19,16 @@ pub fn phase_label(phase: ExamPhase) -> (&'static str, &'static str) {
         ExamPhase::Open => ("上传中", "Open for upload"),
         ExamPhase::Closed => ("上传已截止", "Upload closed"),
         ExamPhase::ResultsPublished => ("结果已公布", "Results published"),
+    }
+}
+
+/// What the candidate's application reads as: its state, or 逾期放弃 once their own days ended
+/// with nothing submitted (not 未开始 beside the lapse).
+pub fn state_label(state: ApplicationState, lapsed: bool) -> (&'static str, &'static str) {
+    if lapsed {
+        ("逾期放弃", "Lapsed")
+    } else {
+        (state.label_zh(), state.label_en())
     }
 }
 

@@ -14,6 +14,8 @@ pub struct FeeView {
     pub gateways: Vec<GatewayChoice>,
     /// The latest order, open or not.
     pub order: Option<OrderView>,
+    /// The exam prints admission tickets (准考证): once paid, the candidate is told one follows.
+    pub ticket_follows: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -22,7 +22,7 @@ use crate::domain::ExamPhase;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::island_page::{address_path, in_islands_mode, provide_island_contexts};
-use crate::models::{candidate::ExamWithMaterials, exam::phase_label};
+use crate::models::{candidate::ExamWithMaterials, exam::phase_label, exam::state_label};
 use crate::offline::chosen_files::ChosenFiles;
 use crate::offline::draft_whereabouts::Whereabouts;
 
@@ -143,7 +143,7 @@ fn ExamJourney(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>
         <p class="muted">{ let e = exam.clone(); move || lang.get().pick(e.organiser_zh.clone(), e.organiser_en.clone()) }</p>
         <p class="exam-status">
             <span class="badge phase">{tr(phase_zh, phase_en)}</span>
-            <span class="badge state" data-testid="application-state">{tr(state.label_zh(), state.label_en())}</span>
+            <span class="badge state" data-testid="application-state">{ let (zh, en) = state_label(state, page.lapsed); tr(zh, en) }</span>
         </p>
         {page.seconds_until_close.map(|seconds| view! { <Countdown seconds_left=seconds closes_at=page.closes_at.clone() on_elapsed=on_changed/> })}
         {page.registered_as.clone().map(|words| view! { <BilingualNote words class="muted" testid="registered-as"/> })}

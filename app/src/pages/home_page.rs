@@ -10,7 +10,7 @@ use crate::components::error_note::ErrorNote;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::island_page::provide_island_contexts;
-use crate::models::exam::phase_label;
+use crate::models::exam::{phase_label, state_label};
 
 /// An island: the page's code, live without the app around it (`island_page`).
 #[island]
@@ -31,7 +31,7 @@ pub fn HomePage() -> impl IntoView {
                                 let exam = card.exam.clone();
                                 let href = format!("/exams/{}", exam.code);
                                 let (phase_zh, phase_en) = phase_label(card.phase);
-                                let state = card.state;
+                                let (state, lapsed) = (card.state, card.lapsed);
                                 let deadline = card.next_deadline.clone();
                                 let (own_days, registered_as) = (card.own_days.clone(), card.registered_as.clone());
                                 view! {
@@ -40,7 +40,7 @@ pub fn HomePage() -> impl IntoView {
                                         <p class="muted">{move || lang.get().pick(exam.organiser_zh.clone(), exam.organiser_en.clone())}</p>
                                         <p class="exam-status">
                                             <span class="badge phase">{tr(phase_zh, phase_en)}</span>
-                                            <span class="badge state">{tr(state.label_zh(), state.label_en())}</span>
+                                            <span class="badge state">{ let (zh, en) = state_label(state, lapsed); tr(zh, en) }</span>
                                         </p>
                                         {deadline.map(|(which, at)| view! {
                                             <p class="deadline">{move || lang.get().pick(format!("{}：{at}", which.label_zh()), format!("{}: {at}", which.label_en()))}</p>

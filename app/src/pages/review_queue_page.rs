@@ -69,8 +69,21 @@ pub fn ReviewQueuePage() -> impl IntoView {
         load.dispatch(None);
     };
 
+    // Staff who do not review this exam (the desk's alone, say) get one plain refusal, not the
+    // queue's filters and table around an error.
+    let refused = Memo::new(move |_| failure.with(|f| matches!(f, Some(AppError::Forbidden))));
     view! {
         <p><a href="/review">{tr("← 全部审核考试", "← All exams to review")}</a></p>
+        {move || refused.get().then(|| view! {
+            <section class="card" data-testid="queue-refused">
+                <h1>{tr("您不审核本考试", "You do not review this exam")}</h1>
+                <p>{tr(
+                    "审核队列只对本考试的审核人员开放；仅负责现场报名台的工作人员请从“材料审核”首页进入现场报名台。",
+                    "The review queue is open to this exam's reviewers only; staff named for the on-site desk alone reach the desk from the review start page.",
+                )}</p>
+            </section>
+        })}
+        <div class:hidden=move || refused.get()>
         <h1>{move || title.get().map(|(zh, en)| lang.get().pick(zh, en)).unwrap_or_default()}</h1>
         <ul class="state-counts" data-testid="queue-counts">
             {move || counts.get().into_iter().map(|(state, n)| view! { <li data-state=state.as_str()>{tr(state.label_zh(), state.label_en())}": "{n}</li> }).collect_view()}
@@ -133,6 +146,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
         {move || next.get().map(|cursor| view! {
             <button type="button" class="button secondary" on:click=move |_| { load.dispatch(Some(cursor.clone())); }>{tr("加载更多", "Load more")}</button>
         })}
+        </div>
     }
     .into_any()
 }

@@ -143,6 +143,7 @@ async fn a_delivered_text_gives_five_days_to_the_end_of_the_fifth_and_then_the_a
     assert_eq!(kind, "UploadClosed", "and so is 暂存 of the form");
     let page = alice.exam_page_of(EXAM).await;
     assert_eq!(page["own_days"][0], "逾期放弃：您未在 12月2日 24:00 前提交，已视为自动放弃。");
+    assert_eq!(page["lapsed"], true, "the state reads 逾期放弃, not 未开始");
     assert_eq!(page["phase"], "closed");
     assert_eq!(page["editable"], false);
     let uploaded = bob.upload_to(EXAM, "id_card", 1, "card.jpg", samples::jpeg(120, 90)).await;

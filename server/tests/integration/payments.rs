@@ -66,6 +66,10 @@ async fn an_approved_candidate_pays_the_exam_s_amount_once_however_often_the_gat
     let after = fee(&alice).await;
     assert_eq!(after["order"]["state"], "paid");
     assert!(after["order"]["cashier_url"].is_null(), "nothing left to pay");
+    // Paid, the page tells of an admission ticket only where the exam prints one.
+    assert_eq!(after["ticket_follows"], false, "exam 000 prints no admission ticket");
+    support::tickets::with_rooms(&app, &[("101", 30)]).await;
+    assert_eq!(fee(&alice).await["ticket_follows"], true);
     assert_eq!(audit_actions(&app).await.iter().filter(|a| *a == "order_paid").count(), 1);
     let refused = alice.call("create_fee_order", json!({ "exam_code": "000", "gateway": "sandbox" })).await;
     let (status, kind, _) = error_kind(refused).await;

@@ -59,6 +59,7 @@ pub async fn assemble(
         opens_at: format_moment(&windows.upload_opens),
         closes_at: exam.closes_at(),
         own_days: exam.own_days_note(),
+        lapsed: exam.is_lapsed(),
         registered_as: registrations::registered_as(&state.db, code, &account.id_number).await?,
         pledge_accepted_at: application.and_then(|a| a.pledge_accepted_at).map(|t| format_utc(&t)),
         state: application_queries::state_seen_by_candidate(application, windows, exam.now),

@@ -33,6 +33,7 @@ pub async fn cards(state: &ServerState, account: &user::Model) -> Result<Vec<Exa
             next_deadline,
             state: application_queries::state_seen_by_candidate(exam.application.as_ref(), &definition.windows, now),
             own_days: exam.own_days_note(),
+            lapsed: exam.is_lapsed(),
             registered_as,
         });
     }

@@ -50,6 +50,7 @@ pub async fn fee_status(
         on_site: fee.on_site,
         gateways,
         order: latest.as_ref().map(|order| order_view(state, order)),
+        ticket_follows: exam.definition.ticket.is_some(),
     }))
 }
 
