@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { clickToNextPage, expectAccessible, makeImage, open, switchLanguage, DEMO_ADMIN, staffLogsInOnThePage } from './support';
+import { adminContext, beijing, call, clickToNextPage, expectAccessible, makeImage, open, switchLanguage, DEMO_ADMIN, staffLogsInOnThePage } from './support';
 
 // The administrator creates an exam from a preset and imports its candidate list.
 test('the demo admin creates an exam from a preset and imports a CSV with a bad row', async ({ page }) => {
@@ -84,4 +84,23 @@ test('the demo admin changes 002\'s ticket template: a mistake is named by its l
   await expect(desk.getByTestId('template-origin')).toHaveText('The template shipped with Zige');
   await expect(editor).toHaveValue(shipped);
   await expectAccessible(page);
+});
+
+// 保存时间: the note stays once the page has reloaded the saved windows (it went with the reload).
+test('the administrator saves an exam\'s windows and the page keeps saying so', async ({ browser }) => {
+  const admin = await adminContext(browser);
+  const code = `w${Date.now() % 100000}`;
+  await call(admin.request, 'admin_create_exam', { preset: '000', code, source: '' });
+  const page = await admin.newPage();
+  await open(page, `/admin/exams/${code}`);
+  const closes = page.locator('input[name=upload_closes]');
+  const later = beijing(40 * 24 * 60);
+  await closes.fill(later);
+  await page.getByRole('button', { name: '保存时间' }).click();
+  await expect(page.getByTestId('windows-saved')).toHaveText('时间已保存');
+  // The page asks for the exam again after a save; the note outlives that answer.
+  await page.waitForLoadState('networkidle');
+  await expect(closes).toHaveValue(later);
+  await expect(page.getByTestId('windows-saved')).toHaveText('时间已保存');
+  await admin.close();
 });

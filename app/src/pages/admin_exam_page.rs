@@ -30,11 +30,14 @@ pub fn AdminExamPageView() -> impl IntoView {
     let refresh = RwSignal::new(0u32);
     let detail = server_resource(move || (code(), refresh.get()), |(code, _)| admin_exam_detail(code));
     let on_saved = Callback::new(move |_| refresh.update(|v| *v += 1));
+    // What was saved last: kept here, outside the editor its data makes again after each save, so
+    // 时间已保存 still stands once the page has the saved data.
+    let saved = RwSignal::new(None::<&'static str>);
     view! {
         <Transition fallback=move || view! { <p>{tr("加载中…", "Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(detail) => view! { <AdminExamEditor detail on_saved/> }.into_any(),
+                    Ok(detail) => view! { <AdminExamEditor detail on_saved saved/> }.into_any(),
                     Err(error) => view! { <ErrorNote error/> }.into_any(),
                 }
             })}
@@ -44,14 +47,17 @@ pub fn AdminExamPageView() -> impl IntoView {
 }
 
 #[component]
-fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoView {
+fn AdminExamEditor(
+    detail: AdminExamPage,
+    on_saved: Callback<()>,
+    saved: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
     let lang = use_lang();
     let code = detail.row.exam.code.clone();
     let (pz, pe) = phase_label(detail.row.phase);
     let exam = detail.row.exam.clone();
     let windows = detail.windows_local.clone().map(RwSignal::new);
     let source = RwSignal::new(detail.source.clone());
-    let saved = RwSignal::new(None::<&'static str>);
 
     let save_windows = Action::new({
         let code = code.clone();
@@ -122,7 +128,7 @@ fn AdminExamEditor(detail: AdminExamPage, on_saved: Callback<()>) -> impl IntoVi
                 <button type="button" class="button" disabled=move || save_windows.pending().get() on:click=move |_| { save_windows.dispatch(()); }>{tr("保存时间", "Save windows")}</button>
             </div>
             {move || save_windows.value().get().and_then(Result::err).map(|error| view! { <ErrorNote error/> })}
-            {move || (saved.get() == Some("windows")).then(|| view! { <p class="ok" role="status">{tr("时间已保存", "Windows saved")}</p> })}
+            {move || (saved.get() == Some("windows")).then(|| view! { <p class="ok" role="status" data-testid="windows-saved">{tr("时间已保存", "Windows saved")}</p> })}
         </section>
         {detail.row.eligibility.keeps_a_list().then(|| {
             let listed_refresh = RwSignal::new(0u32);
