@@ -99,7 +99,18 @@ async fn installation_keys(rotate: bool) -> Result<TicketKeys, String> {
     if !rotate {
         return Ok(keys);
     }
-    ticket_keys::rotate(&db, chrono::Utc::now()).await.map_err(|e| e.message_en())
+    // Run beside a live server, whose writes may hold the database a while: a busy answer is
+    // waited out as it asks (a few times), not handed to the operator.
+    let mut tries = 0;
+    loop {
+        match ticket_keys::rotate(&db, chrono::Utc::now()).await {
+            Err(app::error::AppError::Busy { retry_after_secs }) if tries < 3 => {
+                tries += 1;
+                tokio::time::sleep(std::time::Duration::from_secs(retry_after_secs)).await;
+            }
+            outcome => return outcome.map_err(|e| e.message_en()),
+        }
+    }
 }
 
 #[cfg(test)]

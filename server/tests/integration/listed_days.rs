@@ -105,6 +105,15 @@ async fn a_delivered_text_gives_five_days_to_the_end_of_the_fifth_and_then_the_a
     let mut names: Vec<_> = text.params.keys().cloned().collect();
     names.sort();
     assert_eq!(names, ["address", "exam", "last_day"], "no password and no code that signs in");
+    // The words kept beside it say what the template says: register with the ID number first.
+    let bodies: Vec<String> = {
+        use sea_orm::EntityTrait as _;
+        app::ssr::entities::outbox_message::Entity::find().all(&app.state.db).await.unwrap().into_iter()
+    }
+    .filter(|m| m.recipient == "13800138000")
+    .map(|m| m.body)
+    .collect();
+    assert!(bodies.iter().any(|b| b.contains("用身份证号注册或登录，于12月2日24时前上传并提交")), "{bodies:?}");
     let told = wait_for("the list to show the delivery and the given-up text", async || {
         let listed = listed(&admin).await;
         (listed["counts"]["told"] == 1 && listed["counts"]["not_told"] == 1).then_some(listed)

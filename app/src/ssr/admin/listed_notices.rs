@@ -120,7 +120,8 @@ async fn text(
 ) -> Result<i32, AppError> {
     let subject = format!("【资格】{}报名通知", definition.title_zh);
     let body = format!(
-        "您已列入{}报名名单，请登录 {} 上传并提交报名材料，截止 {}，逾期视为自动放弃。",
+        // As the provider's template says it (README): what to do without an account yet, too.
+        "您已列入{}报名名单，请登录{}用身份证号注册或登录，于{}24时前上传并提交报名材料，逾期视为自动放弃。",
         message.params.get("exam").map(String::as_str).unwrap_or_default(),
         message.params.get("address").map(String::as_str).unwrap_or_default(),
         message.params.get("last_day").map(String::as_str).unwrap_or_default(),

@@ -12,6 +12,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, 
 use crate::error::AppError;
 use crate::ssr::entities::{seat_assignment, ticket_key};
 use crate::ssr::infra::audit::{self, AuditAction};
+use crate::ssr::infra::write_transaction::begin_write;
 
 /// The first key's number; later keys count up from it (`rotate`).
 const FIRST_KEY: i32 = 1;
@@ -36,12 +37,16 @@ pub async fn load_or_create(
 
 /// Adds a new signing key; the older ones still verify the tickets they signed. Servers sign
 /// with it from their next start; every `/verify` page knows it at once.
+/// The key and its audit line are written together: a busy database refuses both, so asking again
+/// never adds two keys.
 pub async fn rotate(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<TicketKeys, AppError> {
-    let newest = load(db).await?.newest_id();
-    insert(db, newest + 1, rand::random(), now).await?;
-    let keys = load(db).await?;
+    let txn = begin_write(db).await?;
+    let newest = load(&txn).await?.newest_id();
+    insert(&txn, newest + 1, rand::random(), now).await?;
+    let keys = load(&txn).await?;
     let detail = format!("{} keys verify; new tickets are signed with the newest", keys.public().len());
-    audit::record(db, None, AuditAction::TicketKeyRotated, "admission tickets", &detail, now).await?;
+    audit::record(&txn, None, AuditAction::TicketKeyRotated, "admission tickets", &detail, now).await?;
+    txn.commit().await?;
     Ok(keys)
 }
 
