@@ -29,32 +29,43 @@ impl OidcProvider {
         let mut file = tempfile::NamedTempFile::new().unwrap();
         file.write_all(accounts.to_string().as_bytes()).unwrap();
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../end2end/oidc-provider/provider.mjs");
-        let mut command = tokio::process::Command::new("node");
-        command
-            .arg(script)
-            .env("OIDC_PORT", port.to_string())
-            .env("OIDC_REDIRECT_URI", redirect)
-            .env("OIDC_CLIENT_ID", CLIENT_ID)
-            .env("OIDC_CLIENT_SECRET", CLIENT_SECRET)
-            .env("OIDC_ACCOUNTS", file.path())
-            .env("OIDC_SKIP_CONSENT", "1")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .kill_on_drop(true);
-        for (name, value) in settings {
-            command.env(name, value);
-        }
-        let mut child = command.spawn().expect("node runs end2end/oidc-provider (npm ci in end2end first)");
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let ready = tokio::time::timeout(std::time::Duration::from_secs(20), async {
-            while let Some(line) = lines.next_line().await.unwrap() {
-                if line.contains("oidc-provider listening") {
-                    return;
-                }
+        // Another test's `free_port` holds a port for a moment while it looks: node, finding the
+        // port taken then, stops at once; it is started again on the same port.
+        let mut attempts = 0;
+        let (child, lines) = loop {
+            attempts += 1;
+            let mut command = tokio::process::Command::new("node");
+            command
+                .arg(script)
+                .env("OIDC_PORT", port.to_string())
+                .env("OIDC_REDIRECT_URI", redirect)
+                .env("OIDC_CLIENT_ID", CLIENT_ID)
+                .env("OIDC_CLIENT_SECRET", CLIENT_SECRET)
+                .env("OIDC_ACCOUNTS", file.path())
+                .env("OIDC_SKIP_CONSENT", "1")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .kill_on_drop(true);
+            for (name, value) in settings {
+                command.env(name, value);
             }
-            panic!("the provider stopped before listening");
-        });
-        ready.await.expect("the provider listens within 20 s");
+            let mut child = command.spawn().expect("node runs end2end/oidc-provider (npm ci in end2end first)");
+            let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+            let ready = tokio::time::timeout(std::time::Duration::from_secs(20), async {
+                while let Some(line) = lines.next_line().await.unwrap() {
+                    if line.contains("oidc-provider listening") {
+                        return true;
+                    }
+                }
+                false
+            });
+            match ready.await.expect("the provider listens within 20 s") {
+                true => break (child, lines),
+                false if attempts < 3 => tokio::time::sleep(std::time::Duration::from_millis(300)).await,
+                false => panic!("the provider stopped before listening, {attempts} times (port {port} taken?)"),
+            }
+        };
+        let mut lines = lines;
         // Its later lines are not read; node must not block on a full pipe.
         tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
         OidcProvider { issuer: format!("http://127.0.0.1:{port}"), child, _accounts: file }
