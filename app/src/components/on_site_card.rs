@@ -39,8 +39,7 @@ pub fn OnSiteCard(
     };
     let seen = RwSignal::new(ticked(&candidate.items, |i| i.seen));
     let received = RwSignal::new(ticked(&candidate.items, |i| i.received));
-    // Ticks go one at a time, each on the version the last answer gave: a box ticked while one is
-    // on its way waits, and goes with the next.
+    // Ticked here, not yet sent.
     let unsent = RwSignal::new(false);
     let decided = Memo::new(move |_| card.with(|c| c.outcome.is_some()));
     let passed = Memo::new(move |_| card.with(|c| c.outcome.as_deref() == Some("passed")));
@@ -108,6 +107,8 @@ pub fn OnSiteCard(
         });
         unsent.set(true);
     };
+    // Ticks go one at a time, each on the version the last answer gave: a box ticked while one is
+    // on its way waits, and goes with the next.
     Effect::new(move |_| {
         if unsent.get() && !tick.pending().get() {
             unsent.set(false);

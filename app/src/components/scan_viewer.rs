@@ -2,9 +2,8 @@
 //! zoom by the reviewer's steps (`image_viewer::ZOOMS`); zoomed in, the stage scrolls (arrows,
 //! wheel, or dragging it); ← and → page through the row's scans at the page's width. Esc or 关闭
 //! gives the focus back to what had it (the row's box, or the thumbnail clicked), so the keyboard
-//! carries on where it was. Not the
-//! candidate's `Lightbox`: reading a number off a scan needs the zoom, and the candidate's module
-//! has no room for it (this one lives in the staff's chunk).
+//! carries on where it was. Not the candidate's `Lightbox`: reading a number off a scan needs the
+//! zoom, and the candidate's module has no room for it (this one lives in the staff's chunk).
 
 use leptos::prelude::*;
 

@@ -3,8 +3,7 @@
 //! field, which keeps the focus (an ID number typed there works alike); the candidate appears with
 //! the ID photo and each listed original beside the scans uploaded for it (`on_site_card`). Every
 //! control works from the keyboard: Tab to a box, Space to tick it, V for the row's scans, Enter
-//! on a button. A desk without a scanner
-//! reads the code with the device's camera instead. 通过 waits for the required originals; 不通过
+//! on a button. A desk without a scanner reads the code with the device's camera instead. 通过 waits for the required originals; 不通过
 //! needs a reason; the fee follows 通过; the 材料交接单 prints from here.
 
 use leptos::prelude::*;

@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::ssr::entities::{on_site_check, user};
 
 /// A check without an outcome, with these ticks, at its first version.
-pub fn open_check(
+fn open_check(
     application_id: i32,
     exam_code: &str,
     seen: &[String],
@@ -45,11 +45,23 @@ pub async fn version_to_decide_over<C: ConnectionTrait>(
     if card_version > 0 {
         return Ok(Some(card_version));
     }
-    let made = on_site_check::Entity::insert(open_check(application_id, exam_code, &[], &[], now))
+    Ok(make_check(db, application_id, exam_code, (&[], &[]), now).await?.then_some(1))
+}
+
+/// Makes the candidate's check at its first version, with these ticks; false when another desk
+/// made it first.
+async fn make_check<C: ConnectionTrait>(
+    db: &C,
+    application_id: i32,
+    exam_code: &str,
+    (seen, received): (&[String], &[String]),
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<bool, AppError> {
+    let made = on_site_check::Entity::insert(open_check(application_id, exam_code, seen, received, now))
         .on_conflict(OnConflict::column(on_site_check::Column::ApplicationId).do_nothing().to_owned())
         .exec_without_returning(db)
         .await?;
-    Ok((made == 1).then_some(1))
+    Ok(made == 1)
 }
 
 /// Writes the ticks over the card's version; false when the check is no longer at it (or has its
@@ -65,11 +77,7 @@ pub async fn write_ticks<C: ConnectionTrait>(
     if card_version == 0 {
         // The card was made before anything was ticked: the first tick makes the check, unless
         // another desk made it first.
-        let made = on_site_check::Entity::insert(open_check(application_id, exam_code, seen, received, now))
-            .on_conflict(OnConflict::column(on_site_check::Column::ApplicationId).do_nothing().to_owned())
-            .exec_without_returning(db)
-            .await?;
-        return Ok(made == 1);
+        return make_check(db, application_id, exam_code, (seen, received), now).await;
     }
     let written = on_site_check::Entity::update_many()
         .col_expr(on_site_check::Column::Seen, Expr::value(seen.join(",")))

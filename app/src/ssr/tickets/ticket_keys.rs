@@ -36,9 +36,8 @@ pub async fn load_or_create(
 }
 
 /// Adds a new signing key; the older ones still verify the tickets they signed. Servers sign
-/// with it from their next start; every `/verify` page knows it at once.
-/// The key and its audit line are written together: a busy database refuses both, so asking again
-/// never adds two keys.
+/// with it from their next start; every `/verify` page knows it at once. The key and its audit
+/// line are written together: a busy database refuses both, so asking again never adds two keys.
 pub async fn rotate(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<TicketKeys, AppError> {
     let txn = begin_write(db).await?;
     let newest = load(&txn).await?.newest_id();
