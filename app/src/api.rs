@@ -18,6 +18,7 @@ pub mod log_out;
 pub mod mark_notifications_read;
 pub mod my_notifications;
 pub mod photo_rules;
+pub mod registration_system_joined;
 pub mod reorder_materials;
 pub mod request_recovery_code;
 pub mod reset_password;

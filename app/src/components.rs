@@ -4,6 +4,7 @@ pub mod accounts_panel;
 pub mod application_actions;
 pub mod bilingual_note;
 pub mod category_card;
+pub mod china_time_text;
 pub mod chosen_picture;
 pub mod countdown;
 pub mod crop_box;

@@ -10,6 +10,7 @@ pub mod byte_size;
 pub mod category_advice;
 pub mod category_rules;
 pub mod china_day;
+pub mod china_time;
 pub mod completeness;
 pub mod decimal_text;
 pub mod document_kind;

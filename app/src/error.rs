@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::china_time::ChinaTime;
 use crate::domain::completeness::MissingItem;
 use crate::domain::Violation;
 
@@ -37,12 +38,12 @@ pub enum AppError {
     /// 403: the exam admits only listed candidates and this one is not on the list.
     #[error("not eligible")]
     NotEligible,
-    /// 403: the upload window has not opened yet (the time is shown as the exam writes it).
+    /// 403: the upload window has not opened yet .
     #[error("not yet open")]
-    NotYetOpen { opens_at: String },
+    NotYetOpen { opens_at: ChinaTime },
     /// 403: the upload window has closed; everything is view-only.
     #[error("upload closed")]
-    UploadClosed { closed_at: String },
+    UploadClosed { closed_at: ChinaTime },
     /// 403: the integrity pledge has not been accepted yet.
     #[error("pledge required")]
     PledgeRequired,
@@ -168,10 +169,10 @@ impl AppError {
                 "您不在本考试的考生名单中，不能进入上传入口；如有疑问请联系考试机构",
                 "You are not on this exam's list of candidates, so the upload entrance is closed to you; contact the examination authority if you think this is wrong",
             ),
-            AppError::NotYetOpen { opens_at } => (format!("上传入口尚未开放，将于 {opens_at} 开放"), format!("The upload entrance is not open yet; it opens at {opens_at}")),
+            AppError::NotYetOpen { opens_at } => (format!("上传入口尚未开放，将于 {} 开放", opens_at.zh()), format!("The upload entrance is not open yet; it opens at {}", opens_at.en())),
             AppError::UploadClosed { closed_at } => (
-                format!("上传已于 {closed_at} 截止，材料只能查看，不能再修改"),
-                format!("Uploading closed at {closed_at}; materials can be viewed but no longer changed"),
+                format!("上传已于 {} 截止，材料只能查看，不能再修改", closed_at.zh()),
+                format!("Uploading closed at {}; materials can be viewed but no longer changed", closed_at.en()),
             ),
             AppError::PledgeRequired => pair("请先阅读并同意诚信承诺书", "Please read and accept the integrity pledge first"),
             AppError::Locked => pair("材料已提交审核并锁定，不能修改", "The application is submitted and its materials are locked; they cannot be changed"),

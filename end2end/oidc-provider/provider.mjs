@@ -22,6 +22,8 @@
 //   POST /__admin/tamper-next-token?how=…          the next /token answer carries a bad ID token:
 //        expired (signed, exp passed), other-audience (signed for another client),
 //        forged-signature (a claim changed after signing), unknown-key (signed by a key never published)
+//   POST /__admin/withdraw?account=…&exam=…         the account's registration for that exam is
+//        withdrawn, as at the registration system: its next sign-in's claim no longer names it
 //   GET  /__admin/health                           {"issuer", "kids"}
 //   SIGHUP                                         same as rotate-keys without keep_previous
 import * as crypto from 'node:crypto';
@@ -336,6 +338,14 @@ const server = http.createServer(async (req, res) => {
       tamperNext = url.searchParams.get('how');
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(JSON.stringify({ tamper: tamperNext }));
+    }
+    if (url.pathname === '/__admin/withdraw' && req.method === 'POST') {
+      const account = accounts.get(url.searchParams.get('account') ?? '');
+      if (!account) return send(res, 404, 'no such account');
+      const exam = url.searchParams.get('exam');
+      account.registrations = (account.registrations ?? []).filter((r) => r.exam !== exam);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ registrations: account.registrations }));
     }
     if (url.pathname === '/token' && tamperNext) {
       tamperTokenAnswer(res, tamperNext);

@@ -149,12 +149,36 @@ test('the desk scans a printed form, ticks the originals, passes them, takes the
   await open(page, `/exams/${code}`);
   await expect(page.locator('body')).toContainText('现场报名：原件审核通过');
 
+  // Every time the people of the day read is China time with its zone: no page, document or export
+  // of the day says UTC (a time on UTC's clock is eight hours off for them).
+  const chinaTime = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/;
+  await expect(page.getByTestId('timeline')).toContainText(chinaTime);
+  const read: Array<[string, string]> = [['the candidate\'s exam page', await page.locator('body').innerText()]];
+  for (const address of ['/', '/notifications']) {
+    await open(page, address);
+    read.push([address, await page.locator('body').innerText()]);
+  }
+  read.push(['the desk', await desk.locator('body').innerText()]);
+  read.push(['the registration form', execFileSync('pdftotext', ['-layout', formFile, '-']).toString()]);
+  read.push(['the handover slip', slipText]);
+  expect(slipText).toMatch(chinaTime);
+  const receipt = await page.request.get(`/api/exams/${code}/receipt.pdf`);
+  expect(receipt.status()).toBe(200);
+  const receiptFile = path.join(test.info().outputDir, 'receipt.pdf');
+  fs.writeFileSync(receiptFile, await receipt.body());
+  read.push(['the upload receipt', execFileSync('pdftotext', ['-layout', receiptFile, '-']).toString()]);
+
   // The administrator follows the day.
   const progressPage = await admin.newPage();
   await open(progressPage, `/admin/exams/${code}`);
   await expect(progressPage.getByTestId('desk-progress')).toContainText('审核通过 1 人：已到场 1，原件通过 1，不通过 0，未到场 0。');
   const sheetFile = await progressPage.request.get(`/api/admin/exams/${code}/desk.csv`);
-  expect(await sheetFile.text()).toContain('通过');
+  const sheet = await sheetFile.text();
+  expect(sheet).toContain('通过');
+  read.push(['the admin\'s exam page', await progressPage.locator('body').innerText()], ['the desk export', sheet]);
+  for (const [what, text] of read) {
+    expect(text, `${what} says UTC`).not.toContain('UTC');
+  }
   await expectAccessible(progressPage);
   await progressPage.close();
   await desk.close();

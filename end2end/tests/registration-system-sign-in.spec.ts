@@ -51,6 +51,12 @@ test('a candidate signs in with the registration system\'s account, finds their 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectAccessible(page);
 
+  // 退出 is on the phone's screen, the header not scrolled sideways to reach it.
+  const logOut = page.getByRole('button', { name: '退出' });
+  const where = (await logOut.boundingBox())!;
+  expect(where.x + where.width, `退出 ends at x ${where.x + where.width}`).toBeLessThanOrEqual(360);
+  expect(await page.locator('.header-actions').evaluate((actions) => actions.scrollWidth - actions.clientWidth)).toBe(0);
+
   // 退出 ends Zige's session and offers the registration system's: on a shared computer the
   // provider's session would otherwise let the next person in.
   await clickToNextPage(page, page.getByRole('button', { name: '退出' }));

@@ -9,6 +9,7 @@ use crate::api::admin::{
     admin_create_admin, admin_find_account, admin_release_id_number, admin_reset_password, admin_reset_second_factor,
 };
 use crate::components::account_fields::AccountFields;
+use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
 use crate::domain::sign_up_form::SignUpFields;
 use crate::domain::Role;
@@ -97,7 +98,7 @@ fn FoundAccount(
             <dt>{tr("证件号码", "ID number")}</dt><dd>{account.id_number_masked.clone()}</dd>
             <dt>{tr("角色", "Role")}</dt><dd>{account.role.as_str()}</dd>
             <dt>{tr("手机", "Mobile")}</dt><dd>{account.mobile_masked.clone()}</dd>
-            <dt>{tr("注册时间", "Registered")}</dt><dd>{account.created_at.clone()}</dd>
+            <dt>{tr("注册时间", "Registered")}</dt><dd><ChinaTimeText at=account.created_at.clone()/></dd>
             {staff.then(|| view! { <dt>{tr("两步验证", "Two-step sign-in")}</dt><dd data-testid="second-factor-state">{second_factor}</dd> })}
         </dl>
         <div class="actions">

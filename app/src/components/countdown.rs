@@ -3,11 +3,12 @@
 
 use leptos::prelude::*;
 
+use crate::domain::china_time::ChinaTime;
 use crate::domain::exam_windows::format_time_left;
 use crate::i18n::use_lang;
 
 #[component]
-pub fn Countdown(seconds_left: i64, closes_at: String, on_elapsed: Callback<()>) -> impl IntoView {
+pub fn Countdown(seconds_left: i64, closes_at: ChinaTime, on_elapsed: Callback<()>) -> impl IntoView {
     let lang = use_lang();
     let left = RwSignal::new(seconds_left);
     Effect::new(move |_| {
@@ -35,7 +36,7 @@ pub fn Countdown(seconds_left: i64, closes_at: String, on_elapsed: Callback<()>)
         <p class="countdown" role="timer" data-testid="countdown">
             {move || {
                 let (zh, en) = format_time_left(left.get());
-                lang.get().pick(format!("距离上传截止（{closes_at}）还有 {zh}"), format!("Time left until upload closes ({closes_at}): {en}"))
+                lang.get().pick(format!("距离上传截止（{}）还有 {zh}", closes_at.zh()), format!("Time left until upload closes ({}): {en}", closes_at.en()))
             }}
         </p>
     }

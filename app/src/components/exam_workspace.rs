@@ -84,25 +84,25 @@ pub fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<(
             <p class="toolbar admission-ticket">
                 <a class="button" href=format!("/api/exams/{code}/ticket.pdf") rel="external" target="_blank">{tr("打印准考证（PDF）", "Print the admission ticket (PDF)")}</a>
                 <span class="muted">{move || lang.get().pick(
-                    format!("开放打印：{opens}；需缴费的考试缴费后、考场座位安排后可打印。"),
-                    format!("Printable from {opens}, once the fee (if any) is paid and your seat is assigned."),
+                    format!("开放打印：{}；需缴费的考试缴费后、考场座位安排后可打印。", opens.zh()),
+                    format!("Printable from {}, once the fee (if any) is paid and your seat is assigned.", opens.en()),
                 )}</span>
             </p>
         })}
         {awaiting.then(|| {
-            let at = submitted_at.clone().unwrap_or_default();
-            view! { <p class="notice ok" role="status" data-testid="locked-note">{move || lang.get().pick(format!("上报完成，内容已锁定（{at}），等待审核。"), format!("Submitted; your application is locked ({at}) and waits for review."))}</p> }
+            let (at_zh, at_en) = submitted_at.clone().map(|at| (at.zh(), at.en())).unwrap_or_default();
+            view! { <p class="notice ok" role="status" data-testid="locked-note">{move || lang.get().pick(format!("上报完成，内容已锁定（{at_zh}），等待审核。"), format!("Submitted; your application is locked ({at_en}) and waits for review."))}</p> }
         })}
         {page.revise_until.clone().filter(|_| revising).map(|until| view! {
             <p class="notice warn" role="status" data-testid="returned-note">{move || lang.get().pick(
-                format!("您的申请被退回修改：请按下方审核记录更换标出的材料，并于 {until} 前重新提交。其他材料仍已锁定。"),
-                format!("Your application was returned for revision: replace the marked items as the review messages below say and resubmit before {until}. Everything else stays locked."),
+                format!("您的申请被退回修改：请按下方审核记录更换标出的材料，并于 {} 前重新提交。其他材料仍已锁定。", until.zh()),
+                format!("Your application was returned for revision: replace the marked items as the review messages below say and resubmit before {}. Everything else stays locked.", until.en()),
             )}</p>
         })}
         <TimelineList entries=page.timeline.clone()/>
         {(closed && page.state == ApplicationState::Draft).then(|| {
             let at = closes_at.clone();
-            view! { <p class="notice" role="status" data-testid="closed-note">{move || lang.get().pick(format!("上传已于 {at} 截止，材料只能查看，不能再修改。"), format!("Uploading closed at {at}; you can view your materials but no longer change them."))}</p> }
+            view! { <p class="notice" role="status" data-testid="closed-note">{move || lang.get().pick(format!("上传已于 {} 截止，材料只能查看，不能再修改。", at.zh()), format!("Uploading closed at {}; you can view your materials but no longer change them.", at.en()))}</p> }
         })}
         <p class="toolbar">
             <button type="button" class="button secondary" aria-expanded=move || show_requirements.get().to_string() on:click=move |_| show_requirements.update(|v| *v = !*v)>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::server_resource::server_resource;
 use crate::api::{close_fee_order, create_fee_order, fee_status};
+use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
 use crate::domain::exam_fee::format_yuan;
 use crate::domain::payment_order::OrderState;
@@ -191,7 +192,7 @@ fn OrderLine(
             <dt>{tr("金额", "Amount")}</dt><dd>{amount}</dd>
             <dt>{tr("支付方式", "Paid through")}</dt><dd>{move || lang.get().pick(gateway_zh.clone(), gateway_en.clone())}</dd>
             <dt>{tr("状态", "State")}</dt><dd data-testid="order-state">{move || lang.get().pick(state.label_zh(), state.label_en())}</dd>
-            {paid_at.map(|at| view! { <dt>{tr("支付时间", "Paid at")}</dt><dd>{at}</dd> })}
+            {paid_at.map(|at| view! { <dt>{tr("支付时间", "Paid at")}</dt><dd><ChinaTimeText at/></dd> })}
         </dl>
         {match state {
             OrderState::Created => view! {

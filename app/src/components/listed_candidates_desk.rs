@@ -93,7 +93,7 @@ fn ListedView(listed: ListedCandidates, chosen: RwSignal<Option<ListedCandidateR
             <tbody>{listed.rows.into_iter().map(|row| {
                 let (notice_zh, notice_en) = (row.notice_zh.clone(), row.notice_en.clone());
                 let (standing_zh, standing_en) = (row.standing_zh.clone(), row.standing_en.clone());
-                let last_day = row.last_day.clone().map(|day| format!("{day} 24:00")).unwrap_or_default();
+                let last_day = row.last_day.clone().map(|day| lang.get().pick(day.zh(), day.en())).unwrap_or_default();
                 let can_extend = row.last_day.is_some() && days.is_some();
                 let this = row.clone();
                 view! {

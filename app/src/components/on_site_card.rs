@@ -141,15 +141,17 @@ pub fn OnSiteCard(
     });
     let outcome_note = move || {
         card.with(|c| {
-            let by = c.decided.clone().unwrap_or_default();
+            let (by, at) = c.decided.clone().unzip();
+            let by = by.unwrap_or_default();
+            let (at_zh, at_en) = at.map(|at| (at.zh(), at.en())).unwrap_or_default();
             let reason = c.reason.clone().unwrap_or_default();
             let ok = c.outcome.as_deref() == Some("passed");
             c.outcome.is_some().then(|| view! {
                 <p class=if ok { "notice ok" } else { "notice error" } role="status" data-testid="desk-outcome">
                     {move || if ok {
-                        lang.get().pick(format!("原件审核通过（{by}）"), format!("Originals passed ({by})"))
+                        lang.get().pick(format!("原件审核通过（{by} · {at_zh}）"), format!("Originals passed ({by} · {at_en})"))
                     } else {
-                        lang.get().pick(format!("原件审核未通过：{reason}（{by}）"), format!("Originals did not pass: {reason} ({by})"))
+                        lang.get().pick(format!("原件审核未通过：{reason}（{by} · {at_zh}）"), format!("Originals did not pass: {reason} ({by} · {at_en})"))
                     }}
                 </p>
             })

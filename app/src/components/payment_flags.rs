@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::admin::{admin_flagged_payments, admin_settle_payment_flag};
 use crate::api::server_resource::server_resource;
+use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
 use crate::domain::exam_fee::format_yuan;
 use crate::domain::staff_flag::flag_label;
@@ -54,11 +55,11 @@ fn FlagRow(notice: FlaggedNotice, settle: Action<(i32, String), ()>) -> impl Int
     let note = RwSignal::new(String::new());
     let (why_zh, why_en) = flag_label(&notice.outcome);
     let id = notice.id;
-    let facts =
-        format!("{} · {} · {} · {}", notice.order_no, format_yuan(notice.amount_fen), notice.txn, notice.received_at);
+    let facts = format!("{} · {} · {} · ", notice.order_no, format_yuan(notice.amount_fen), notice.txn);
+    let received_at = notice.received_at.clone();
     view! {
         <li class="flag" data-order=notice.order_no.clone()>
-            <p><strong>{move || lang.get().pick(why_zh, why_en)}</strong>" "{facts}</p>
+            <p><strong>{move || lang.get().pick(why_zh, why_en)}</strong>" "{facts}<ChinaTimeText at=received_at/></p>
             <label>{tr("处理方式（如：已原路退款）", "How it was settled (e.g. refunded to the payer)")}
                 <input name=format!("settle_note_{id}") prop:value=note on:input=move |ev| note.set(event_target_value(&ev))/>
             </label>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::admin::{admin_delete_personal_data, admin_personal_data};
 use crate::api::server_resource::server_resource;
+use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{tr, use_lang};
 use crate::models::personal_data::PersonalDataHeld;
@@ -72,7 +73,7 @@ fn HeldSummary(
     let backups_line = (!backups.is_empty()).then(|| {
         view! {
             <p>{tr("此前的备份仍含这些数据：", "Backups taken before still hold them:")}</p>
-            <ul>{backups.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
+            <ul>{backups.into_iter().map(|(at, detail)| view! { <li><ChinaTimeText at/>" "{detail}</li> }).collect_view()}</ul>
         }
     });
     view! {

@@ -6,6 +6,9 @@
 
 use leptos::prelude::*;
 
+use crate::api::registration_system_joined::registration_system_joined;
+use crate::api::server_resource::server_resource;
+use crate::components::china_time_text::ChinaTimeText;
 use crate::i18n::tr;
 
 /// Where 退出 leads a session that came from the registration system: the log-in page, offering
@@ -59,17 +62,31 @@ fn ProviderSignOut() -> impl IntoView {
     }
 }
 
+/// 我的账号's part: joined already (and since when), or the way to join.
 #[component]
 pub fn RegistrationSystemLink() -> impl IntoView {
     offered().then(|| {
+        let joined = server_resource(|| (), |_| registration_system_joined());
         view! {
-            <section class="card" aria-labelledby="registration-system-link-title">
+            <section class="card" aria-labelledby="registration-system-link-title" data-testid="registration-system-link">
                 <h2 id="registration-system-link-title">{tr("报名系统账号", "Registration system account")}</h2>
-                <p class="muted">{tr(
-                    "绑定后可用报名系统账号登录本账号；报名系统账号的证件号码须与本账号一致。",
-                    "Once linked, the registration system's account logs in to this account; its ID number must be this account's."
-                )}</p>
-                <a class="button secondary" href="/auth/oidc/start?link=1">{tr("绑定报名系统账号", "Link the registration system's account")}</a>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match joined.await {
+                            Ok(Some(since)) => view! {
+                                <p>{tr("已绑定：可用报名系统账号登录本账号。", "Linked: the registration system's account logs in to this account.")}" "
+                                    <span class="muted">{tr("绑定于 ", "Since ")}<ChinaTimeText at=since/></span></p>
+                            }.into_any(),
+                            _ => view! {
+                                <p class="muted">{tr(
+                                    "绑定后可用报名系统账号登录本账号；报名系统账号的证件号码须与本账号一致。",
+                                    "Once linked, the registration system's account logs in to this account; its ID number must be this account's."
+                                )}</p>
+                                <a class="button secondary" href="/auth/oidc/start?link=1">{tr("绑定报名系统账号", "Link the registration system's account")}</a>
+                            }.into_any(),
+                        }
+                    })}
+                </Suspense>
             </section>
         }
     })

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::admin::admin_set_aside_accounts;
 use crate::api::server_resource::server_resource;
+use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{tr, use_lang};
 use crate::models::admin::SetAsideAccount;
@@ -48,12 +49,12 @@ fn SetAsideRow(row: SetAsideAccount) -> impl IntoView {
     let none = held_zh.is_empty();
     view! {
         <tr>
-            <td>{row.at}</td>
+            <td><ChinaTimeText at=row.at/></td>
             <td>{row.id_number_masked}</td>
             <td>
                 {row.held_by_name}" · "{row.held_by_mobile_masked}
                 {row.held_by_mobile_verified.then(|| tr("（已短信验证）", " (proved by a texted code)"))}<br/>
-                <span class="muted">{tr("注册于 ", "Signed up ")}{row.held_since}</span><br/>
+                <span class="muted">{tr("注册于 ", "Signed up ")}<ChinaTimeText at=row.held_since/></span><br/>
                 {move || if none {
                     lang.get().pick("无报名".to_string(), "No applications".to_string())
                 } else {

@@ -35,7 +35,7 @@ fn header() -> impl IntoView {
 
     view! {
         <header class="site-header">
-            <a class="brand" href="/">{tr("资格 · 考生服务系统", "Zige · Candidate services")}</a>
+            <a class="brand" href="/">{tr("资格", "Zige")}<span class="brand-tail">{tr(" · 考生服务系统", " · Candidate services")}</span></a>
             <nav class="header-actions">
                 <button
                     type="button"

@@ -98,7 +98,7 @@ pub fn TemplateDesk(code: String, documents: Vec<DocumentKind>) -> impl IntoView
             </label>
             {move || load_failure.get().map(|error| view! { <ErrorNote error/> })}
             <p class="muted" data-testid="template-origin">{move || shown.get().map(|view| match view.saved {
-                Some(saved) => lang.get().pick(format!("本考试自定义的模板，保存于 {saved}"), format!("This exam's own template, saved {saved}")),
+                Some((at, who)) => lang.get().pick(format!("本考试自定义的模板，{who} 保存于 {}", at.zh()), format!("This exam's own template, saved by {who} at {}", at.en())),
                 None => lang.get().pick("系统自带的模板".to_string(), "The template shipped with Zige".to_string()),
             })}</p>
             <label class="stacked">

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::admin::{admin_resend_message, admin_undelivered_messages};
 use crate::api::server_resource::server_resource;
+use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
@@ -58,7 +59,7 @@ fn UndeliveredRow(row: UndeliveredMessage, resend: Action<i32, ()>) -> impl Into
     let channel = if row.channel == "sms" { tr("短信", "Text") } else { tr("邮件", "Email") };
     view! {
         <tr data-message=id.to_string()>
-            <td>{row.given_up_at}</td>
+            <td><ChinaTimeText at=row.given_up_at/></td>
             <td>{channel}</td>
             <td>{row.recipient_masked}</td>
             <td>{move || lang.get().pick(what_zh.clone(), what_en.clone())}</td>

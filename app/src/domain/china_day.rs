@@ -10,11 +10,6 @@ pub fn china_offset() -> chrono::FixedOffset {
     chrono::FixedOffset::east_opt((CHINA_HOURS * 3600) as i32).expect("UTC+8 is an offset")
 }
 
-/// A recorded moment as a person in China reads it, with its zone: "2026-11-28 09:00 (UTC+08:00)".
-pub fn china_time(at: DateTime<Utc>) -> String {
-    super::exam_windows::format_moment(&at.with_timezone(&china_offset()))
-}
-
 /// The calendar day in China at `at`.
 pub fn china_day_of(at: DateTime<Utc>) -> NaiveDate {
     (at + Duration::hours(CHINA_HOURS)).date_naive()
@@ -30,9 +25,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_moment_late_on_a_utc_day_is_read_on_the_next_china_day_with_its_zone() {
+    fn a_moment_late_on_a_utc_day_falls_on_the_next_china_day() {
         let at = DateTime::parse_from_rfc3339("2026-11-27T17:05:00Z").unwrap().with_timezone(&Utc);
-        assert_eq!(china_time(at), "2026-11-28 01:05 (UTC+08:00)");
         assert_eq!(china_day_of(at), NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
     }
 }

@@ -1,10 +1,10 @@
 //! The four moments of an exam and which phase a given instant falls in. The server decides with
 //! its own clock; the browser only uses the same function to show the countdown.
 
-use chrono::{DateTime, Datelike, FixedOffset, TimeZone, Timelike, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
-/// Times are written with their offset (`2026-12-01T09:00:00+08:00`) and shown in it.
+/// Times are written with their offset (`2026-12-01T09:00:00+08:00`) and shown on China's clock.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExamWindows {
@@ -105,27 +105,6 @@ impl Deadline {
     }
 }
 
-/// A moment as candidates read it, in the exam's own offset: "2026-12-01 09:00 (UTC+08:00)".
-///
-/// Written field by field rather than with `format("%Y…")`: chrono's format strings are parsed at
-/// run time, and that parser is code every candidate would download for two fixed patterns.
-pub fn format_moment(at: &DateTime<FixedOffset>) -> String {
-    let offset_minutes = at.offset().local_minus_utc() / 60;
-    let sign = if offset_minutes < 0 { '-' } else { '+' };
-    let (hours, minutes) = (offset_minutes.abs() / 60, offset_minutes.abs() % 60);
-    format!("{} (UTC{sign}{hours:02}:{minutes:02})", date_and_minute(at))
-}
-
-/// A recorded moment as a person reads it in UTC: "2026-11-21 22:02:08 UTC".
-pub fn format_utc(at: &DateTime<Utc>) -> String {
-    format!("{}:{:02} UTC", date_and_minute(at), at.second())
-}
-
-/// "2026-12-01 09:00", in the moment's own offset.
-fn date_and_minute<Tz: TimeZone>(at: &DateTime<Tz>) -> String {
-    format!("{:04}-{:02}-{:02} {:02}:{:02}", at.year(), at.month(), at.day(), at.hour(), at.minute())
-}
-
 /// "3天 4小时 5分" / "3 d 4 h 5 min" for a number of seconds left; seconds shown in the last hour.
 pub fn format_time_left(seconds: i64) -> (String, String) {
     let s = seconds.max(0);
@@ -142,15 +121,6 @@ pub fn format_time_left(seconds: i64) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn moments_read_in_their_own_offset_and_in_utc() {
-        let beijing = DateTime::parse_from_rfc3339("2026-12-01T09:05:00+08:00").unwrap();
-        assert_eq!(format_moment(&beijing), "2026-12-01 09:05 (UTC+08:00)");
-        let newfoundland = DateTime::parse_from_rfc3339("2026-01-02T23:59:30-03:30").unwrap();
-        assert_eq!(format_moment(&newfoundland), "2026-01-02 23:59 (UTC-03:30)");
-        assert_eq!(format_utc(&newfoundland.with_timezone(&Utc)), "2026-01-03 03:29:30 UTC");
-    }
 
     fn windows() -> ExamWindows {
         let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();

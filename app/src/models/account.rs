@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::china_time::ChinaTime;
 use crate::domain::Role;
 
 /// Where a 忘记密码 code is sent.
@@ -32,7 +33,7 @@ pub struct AccountView {
     /// Masked like the ID number: enough to ask the person "is this your phone?".
     pub mobile_masked: String,
     pub has_email: bool,
-    pub created_at: String,
+    pub created_at: ChinaTime,
     /// Staff: whether an authenticator is set up (or its enrolment begun); an administrator may
     /// reset it for someone who lost both phone and recovery codes.
     pub second_factor: bool,

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::exam::ExamSummary;
+use crate::domain::china_time::ChinaTime;
 use crate::domain::{ApplicationState, ExamPhase};
 
 /// An exam on the administrator's list, with how many candidates are in each state.
@@ -11,8 +12,8 @@ use crate::domain::{ApplicationState, ExamPhase};
 pub struct AdminExamRow {
     pub exam: ExamSummary,
     pub phase: ExamPhase,
-    pub opens_at: String,
-    pub closes_at: String,
+    pub opens_at: ChinaTime,
+    pub closes_at: ChinaTime,
     /// Applications per state; candidates who never entered are not counted.
     pub counts: Vec<(ApplicationState, u64)>,
     pub eligibility: crate::domain::Eligibility,
@@ -101,8 +102,8 @@ pub struct ListedCandidateRow {
     /// 未发送 / 待发送 / 未送达 / 已送达 (with when), in both languages.
     pub notice_zh: String,
     pub notice_en: String,
-    /// Their own last day ("2026-12-02"), once their text was accepted.
-    pub last_day: Option<String>,
+    /// The close of their own last day, once their text was accepted.
+    pub last_day: Option<ChinaTime>,
     pub extra_days: i32,
     /// Where the application stands (逾期放弃 where lapsed).
     pub standing_zh: String,
@@ -133,8 +134,7 @@ pub struct ReviewerRow {
 pub struct AuditRow {
     /// The line's place in the log: pages are read by it (newest first).
     pub id: i32,
-    /// UTC.
-    pub at: String,
+    pub at: ChinaTime,
     pub actor: String,
     pub action: String,
     pub target: String,
@@ -218,16 +218,16 @@ pub const AUDIT_ACTIONS: [(&str, &str, &str); 44] = [
 /// as administrators see the case: both sides' facts, side by side.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SetAsideAccount {
-    /// When the vouched person claimed the number (China time).
-    pub at: String,
+    /// When the vouched person claimed the number.
+    pub at: ChinaTime,
     pub id_number_masked: String,
     /// The self-made account that held the number: the name and mobile typed at sign-up.
     pub held_by_name: String,
     pub held_by_mobile_masked: String,
     /// Whether that mobile was proved by a texted code at sign-up.
     pub held_by_mobile_verified: bool,
-    /// When that account was made (China time).
-    pub held_since: String,
+    /// When that account was made.
+    pub held_since: ChinaTime,
     /// Its applications, held: "004 · 审核通过" and in English.
     pub held_applications_zh: Vec<String>,
     pub held_applications_en: Vec<String>,
@@ -251,7 +251,7 @@ pub struct UndeliveredMessage {
     pub what_en: String,
     /// The provider's or mail server's words.
     pub reason: String,
-    pub given_up_at: String,
+    pub given_up_at: ChinaTime,
     /// False for a recovery code: it has expired, and the person asks for a new one.
     pub can_resend: bool,
 }

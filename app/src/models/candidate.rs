@@ -4,8 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use super::exam::{beside_definitions, ExamSummary};
 use super::feedback::{FlagView, TimelineEntry};
+use crate::domain::china_time::ChinaTime;
 use crate::domain::completeness::MissingItem;
-use crate::domain::exam_windows::{format_moment, Deadline};
+use crate::domain::exam_windows::Deadline;
 use crate::domain::personal_form::{FormField, FormValues};
 use crate::domain::position_tree::PositionNode;
 use crate::domain::{ApplicationState, CategoryDefinition, ExamDefinition, ExamPhase, ImageFormat};
@@ -21,7 +22,7 @@ pub struct MaterialView {
     pub height: u32,
     pub bytes: u64,
     pub original_name: String,
-    pub uploaded_at: String,
+    pub uploaded_at: ChinaTime,
     /// Submitted: the image can no longer be replaced or removed (已锁定).
     pub locked: bool,
     /// Returned for replacement: why, as the reviewer wrote it.
@@ -54,8 +55,8 @@ impl CategoryWithMaterials {
 pub struct ExamCard {
     pub exam: ExamSummary,
     pub phase: ExamPhase,
-    /// The next moment that matters, already written in the exam's offset.
-    pub next_deadline: Option<(Deadline, String)>,
+    /// The next moment that matters.
+    pub next_deadline: Option<(Deadline, ChinaTime)>,
     pub state: ApplicationState,
     /// A listed candidate's own days (seed 004): by when to submit, or that it lapsed (zh, en).
     pub own_days: Option<(String, String)>,
@@ -74,17 +75,17 @@ pub struct ExamWithMaterials {
     /// Seconds until upload closes, by the server's clock, while it is open: the countdown
     /// starts from this, not from the browser's idea of the date.
     pub seconds_until_close: Option<i64>,
-    pub opens_at: String,
-    pub closes_at: String,
+    pub opens_at: ChinaTime,
+    pub closes_at: ChinaTime,
     /// A listed candidate's own days (seed 004): by when to submit, or that it lapsed (zh, en).
     pub own_days: Option<(String, String)>,
     /// 逾期放弃: the state reads so, instead of 未开始 or 草稿.
     pub lapsed: bool,
     /// The 报考类别 and 考区 the registration system named (seed 003), (zh, en).
     pub registered_as: Option<(String, String)>,
-    pub pledge_accepted_at: Option<String>,
+    pub pledge_accepted_at: Option<ChinaTime>,
     pub state: ApplicationState,
-    pub submitted_at: Option<String>,
+    pub submitted_at: Option<ChinaTime>,
     /// Uploads, deletions, reordering and the form may change now (a draft in the window).
     pub editable: bool,
     /// Returned and still within review: the flagged images may be replaced, then resubmitted.
@@ -101,7 +102,7 @@ pub struct ExamWithMaterials {
     /// Messages about the application, newest first.
     pub timeline: Vec<TimelineEntry>,
     /// Returned: changes are allowed until this moment (the end of review).
-    pub revise_until: Option<String>,
+    pub revise_until: Option<ChinaTime>,
     /// The final decision, once the results time has come.
     pub result: Option<ResultView>,
     /// Where this device keeps the candidate's unsent typing for this exam ("<account>:<exam>"):
@@ -133,7 +134,7 @@ pub struct CandidateDefinition {
     /// Approved candidates print a registration form for their employer to stamp (报名登记表).
     pub prints_registration_form: bool,
     /// From when an admission ticket (准考证) can be printed, in the exam's offset.
-    pub ticket_opens: Option<String>,
+    pub ticket_opens: Option<ChinaTime>,
 }
 
 impl From<&ExamDefinition> for CandidateDefinition {
@@ -146,7 +147,7 @@ impl From<&ExamDefinition> for CandidateDefinition {
             positions: definition.positions.clone(),
             charges_fee: definition.fee.is_some(),
             prints_registration_form: definition.registration_form.is_some(),
-            ticket_opens: definition.ticket.as_ref().map(|ticket| format_moment(&ticket.opens)),
+            ticket_opens: definition.ticket.as_ref().map(|ticket| ChinaTime::of(&ticket.opens)),
         }
     }
 }

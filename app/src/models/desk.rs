@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::china_time::ChinaTime;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DeskCandidate {
     pub application_id: i32,
@@ -22,8 +24,8 @@ pub struct DeskCandidate {
     /// "passed" or "failed" once recorded.
     pub outcome: Option<String>,
     pub reason: Option<String>,
-    /// Who recorded the outcome, and when (in the exam's offset).
-    pub decided: Option<String>,
+    /// Who recorded the outcome, and when.
+    pub decided: Option<(String, ChinaTime)>,
     /// The required originals not yet seen nor stood in for (zh, en).
     pub missing: Vec<(String, String)>,
     /// The exam takes its fee on site, and only after 原件审核通过.

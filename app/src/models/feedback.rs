@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::china_time::ChinaTime;
+
 /// A reviewer's request to replace an image or correct the form.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FlagView {
@@ -31,8 +33,7 @@ impl FlagView {
 /// One timestamped message on the candidate's timeline (as in 2020/3/14 22:02:08 上报完成).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TimelineEntry {
-    /// Written in the exam's offset, e.g. "2026/11/21 22:02:08".
-    pub at: String,
+    pub at: ChinaTime,
     pub message_zh: String,
     pub message_en: String,
 }
@@ -40,7 +41,7 @@ pub struct TimelineEntry {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NotificationView {
     pub id: i32,
-    pub at: String,
+    pub at: ChinaTime,
     pub message_zh: String,
     pub message_en: String,
     pub link: String,

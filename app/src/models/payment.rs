@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::china_time::ChinaTime;
 use crate::domain::payment_order::OrderState;
 
 /// The fee of an exam for an approved candidate: how much, how it may be paid, the order if any.
@@ -36,8 +37,8 @@ pub struct OrderView {
     pub gateway_en: String,
     /// Where to pay, while the order is open and online.
     pub cashier_url: Option<String>,
-    pub created_at: String,
-    pub paid_at: Option<String>,
+    pub created_at: ChinaTime,
+    pub paid_at: Option<ChinaTime>,
 }
 
 /// A gateway's notification that moved no order (money the order could not take), waiting for
@@ -51,5 +52,5 @@ pub struct FlaggedNotice {
     pub amount_fen: u64,
     /// Why it waits: `amount_mismatch`, `paid_after_close`, `paid_twice`, `unknown_order`.
     pub outcome: String,
-    pub received_at: String,
+    pub received_at: ChinaTime,
 }

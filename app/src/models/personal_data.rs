@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::china_time::ChinaTime;
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonalDataHeld {
     /// `personal_data_until` from the exam file, as written ("2027-06-30"); None: not set.
@@ -14,5 +16,5 @@ pub struct PersonalDataHeld {
     pub pictures: u32,
     pub forms: u32,
     /// Backups taken before now (from the audit log), which still hold the data.
-    pub backups: Vec<String>,
+    pub backups: Vec<(ChinaTime, String)>,
 }

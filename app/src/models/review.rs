@@ -6,6 +6,7 @@ use super::candidate::MaterialView;
 use super::exam::{beside_definitions, ExamSummary};
 use super::feedback::{FlagView, TimelineEntry};
 use super::picture_findings::{FindingFilter, FindingKind, PictureFindings};
+use crate::domain::china_time::ChinaTime;
 use crate::domain::personal_form::FormValues;
 use crate::domain::record_ids::{ApplicationId, ApplicationVersion};
 use crate::domain::{ApplicationState, CategoryDefinition, ExamDefinition, ExamPhase};
@@ -83,7 +84,7 @@ pub struct QueueRow {
     pub id_number_masked: String,
     pub state: ApplicationState,
     pub round: i32,
-    pub last_submitted_at: String,
+    pub last_submitted_at: ChinaTime,
     /// Who took it last, if anyone.
     pub reviewer: Option<String>,
     /// What the reviewer's assistant found in its pictures, one badge per kind.
@@ -119,8 +120,8 @@ pub struct ReviewerExam {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PreviousImage {
     pub url: String,
-    pub uploaded_at: String,
-    pub replaced_at: String,
+    pub uploaded_at: ChinaTime,
+    pub replaced_at: ChinaTime,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

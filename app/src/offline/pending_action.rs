@@ -111,6 +111,7 @@ pub fn waiting_warning(waiting: usize) -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::china_time::ChinaTime;
 
     fn body(error: &AppError) -> Vec<u8> {
         error.to_postcard()
@@ -129,7 +130,9 @@ mod tests {
 
     #[test]
     fn a_closed_window_is_a_refusal_kept_with_its_reason() {
-        let closed = AppError::UploadClosed { closed_at: "2026-12-01 17:00".into() };
+        let closed = AppError::UploadClosed {
+            closed_at: ChinaTime::of(&chrono::DateTime::parse_from_rfc3339("2026-12-01T17:00:00+08:00").unwrap()),
+        };
         assert_eq!(read_answer(Some((403, &body(&closed)))), Answer::Refused(closed));
     }
 

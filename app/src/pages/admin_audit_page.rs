@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::admin::audit_log::{admin_audit_log, AUDIT_PAGE_SIZE};
 use crate::api::server_resource::server_resource;
+use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{tr, use_lang};
 use crate::models::admin::{AuditQuery, AUDIT_ACTIONS};
@@ -61,11 +62,11 @@ pub fn AdminAuditPage() -> impl IntoView {
                         let older = (rows.len() as u64 == AUDIT_PAGE_SIZE).then(|| rows.last().map(|r| r.id)).flatten();
                         view! {
                             <table class="audit" data-testid="audit">
-                                <thead><tr><th>{tr("时间 (UTC)", "Time (UTC)")}</th><th>{tr("操作人", "Actor")}</th><th>{tr("操作", "Action")}</th><th>{tr("对象", "Target")}</th><th>{tr("详情", "Detail")}</th></tr></thead>
+                                <thead><tr><th>{tr("时间", "Time")}</th><th>{tr("操作人", "Actor")}</th><th>{tr("操作", "Action")}</th><th>{tr("对象", "Target")}</th><th>{tr("详情", "Detail")}</th></tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|r| {
                                         let action = r.action.clone();
-                                        view! { <tr data-action=action><td>{r.at}</td><td>{r.actor}</td><td>{r.action}</td><td>{r.target}</td><td>{r.detail}</td></tr> }
+                                        view! { <tr data-action=action><td><ChinaTimeText at=r.at/></td><td>{r.actor}</td><td>{r.action}</td><td>{r.target}</td><td>{r.detail}</td></tr> }
                                     }).collect_view()}
                                 </tbody>
                             </table>

@@ -117,7 +117,11 @@ fn AdminExamEditor(
             })}
         </section>
         <section class="card" aria-labelledby="windows-title">
-            <h2 id="windows-title">{move || lang.get().pick(format!("时间安排（UTC{}）", detail.offset), format!("Time windows (UTC{})", detail.offset))}</h2>
+            // The windows are typed on the exam's own clock: China's for every exam in China.
+            <h2 id="windows-title">{move || match detail.offset.as_str() {
+                "+08:00" => lang.get().pick("时间安排（北京时间）".to_string(), "Time windows (Beijing time)".to_string()),
+                offset => lang.get().pick(format!("时间安排（UTC{offset}）"), format!("Time windows (UTC{offset})")),
+            }}</h2>
             <div class="form">
                 {(0..4).map(|i| view! {
                     <label>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::api::admin::{admin_create_exam, admin_overview, admin_presets};
 use crate::api::server_resource::server_resource;
 use crate::components::accounts_panel::AccountsPanel;
+use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
 use crate::components::reviewers_panel::ReviewersPanel;
 use crate::components::set_aside_accounts::SetAsideAccounts;
@@ -61,7 +62,7 @@ pub fn AdminPage() -> impl IntoView {
                                             <td><a href=href>{row.exam.code.clone()}</a></td>
                                             <td>{move || lang.get().pick(exam.title_zh.clone(), exam.title_en.clone())}</td>
                                             <td>{tr(pz, pe)}</td>
-                                            <td>{format!("{} – {}", row.opens_at, row.closes_at)}</td>
+                                            <td><ChinaTimeText at=row.opens_at.clone()/>" – "<ChinaTimeText at=row.closes_at.clone()/></td>
                                             <td><StateCounts counts=row.counts.clone()/></td>
                                         </tr>
                                     }

@@ -156,7 +156,7 @@ fn ExamJourney(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>
             let opens_at = page.opens_at.clone();
             view! {
                 <p class="notice" role="status" data-testid="entrance-closed">
-                    {move || lang.get().pick(format!("上传入口尚未开放，将于 {opens_at} 开放。您可以先查看材料要求。"), format!("The upload entrance is not open yet; it opens at {opens_at}. You can read the requirements meanwhile."))}
+                    {move || lang.get().pick(format!("上传入口尚未开放，将于 {} 开放。您可以先查看材料要求。", opens_at.zh()), format!("The upload entrance is not open yet; it opens at {}. You can read the requirements meanwhile.", opens_at.en()))}
                 </p>
                 <RequirementsList exam_code=code.clone() categories=definition.categories.clone()/>
             }
@@ -170,7 +170,7 @@ fn ExamJourney(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>
             let closes_at = page.closes_at.clone();
             view! {
                 <p class="notice" role="status" data-testid="entrance-closed">
-                    {move || lang.get().pick(format!("上传已于 {closes_at} 截止。"), format!("Uploading closed at {closes_at}."))}
+                    {move || lang.get().pick(format!("上传已于 {} 截止。", closes_at.zh()), format!("Uploading closed at {}.", closes_at.en()))}
                 </p>
             }
             .into_any()

@@ -43,7 +43,7 @@ pub fn HomePage() -> impl IntoView {
                                             <span class="badge state">{ let (zh, en) = state_label(state, lapsed); tr(zh, en) }</span>
                                         </p>
                                         {deadline.map(|(which, at)| view! {
-                                            <p class="deadline">{move || lang.get().pick(format!("{}：{at}", which.label_zh()), format!("{}: {at}", which.label_en()))}</p>
+                                            <p class="deadline">{move || lang.get().pick(format!("{}：{}", which.label_zh(), at.zh()), format!("{}: {}", which.label_en(), at.en()))}</p>
                                         })}
                                         {registered_as.map(|words| view! { <BilingualNote words class="muted" testid="registered-as"/> })}
                                         {own_days.map(|words| view! { <BilingualNote words class="notice" testid="own-days"/> })}

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::server_resource::server_resource;
 use crate::api::{mark_notifications_read, my_notifications};
+use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{tr, use_lang};
 use crate::island_page::provide_island_contexts;
@@ -29,7 +30,7 @@ pub fn NotificationsPage() -> impl IntoView {
                         <ol class="notifications" data-testid="notifications">
                             {items.into_iter().map(|n| view! {
                                 <li class:unread=!n.read>
-                                    <time>{n.at.clone()}</time>" "
+                                    <time><ChinaTimeText at=n.at.clone()/></time>" "
                                     <a href=n.link.clone()>{move || lang.get().pick(n.message_zh.clone(), n.message_en.clone())}</a>
                                 </li>
                             }).collect_view()}

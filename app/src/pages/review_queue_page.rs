@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::review::review_queue;
+use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
 use crate::domain::ApplicationState;
 use crate::error::AppError;
@@ -134,7 +135,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
                             <td>{link}</td>
                             <td>{row.id_number_masked.clone()}</td>
                             <td>{tr(state.label_zh(), state.label_en())}{(row.round > 1).then(|| view! { <span class="badge">{format!("#{}", row.round)}</span> })}</td>
-                            <td>{row.last_submitted_at.clone()}</td>
+                            <td><ChinaTimeText at=row.last_submitted_at.clone()/></td>
                             <td>{row.reviewer.clone().unwrap_or_default()}</td>
                             <td><FindingBadges kinds=row.findings.clone() looked_at=row.looked_at/></td>
                         </tr>

@@ -45,6 +45,7 @@ mod m20261128_000039_payment_orders_paid_once;
 mod m20261128_000040_create_mobile_codes;
 mod m20261128_000041_users_mobile_verified_at;
 mod m20261129_000042_on_site_checks_version;
+mod m20261129_000043_eligible_candidates_from_registration_system;
 
 pub struct Migrator;
 
@@ -94,6 +95,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000040_create_mobile_codes::Migration),
             Box::new(m20261128_000041_users_mobile_verified_at::Migration),
             Box::new(m20261129_000042_on_site_checks_version::Migration),
+            Box::new(m20261129_000043_eligible_candidates_from_registration_system::Migration),
         ]
     }
 }

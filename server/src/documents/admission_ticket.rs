@@ -4,16 +4,16 @@
 //! whose signed text any verifier checks offline (`domain::ticket_code`). Laid out by the exam's
 //! template (shipped: `exams/templates/admission-ticket.typ`).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
 
 use app::domain::admission_ticket::TicketSpec;
+use app::domain::china_time::{china_time, ChinaTime};
 use app::domain::document_kind::DocumentKind;
 use app::domain::exam_definition::ExamDefinition;
-use app::domain::exam_windows::{format_moment, format_utc};
 use app::domain::ticket_code::{sign_ticket, TicketClaims};
 use app::error::AppError;
 use app::ssr::access::caller::Caller;
@@ -44,7 +44,7 @@ pub async fn ticket_pdf(
         )
     })?;
     if exam.now < spec.opens {
-        let opens = format_moment(&spec.opens);
+        let opens = ChinaTime::of(&spec.opens).zh();
         return Err(not_yet(format!("准考证将于 {opens} 开放打印"), format!("Tickets can be printed from {opens}")));
     }
     if definition.fee.is_some() && !fee_paid(state, application).await? {
@@ -106,17 +106,24 @@ pub fn inputs(
         "sessions": spec.sessions.iter().map(|s| json!({
             "name_zh": s.name_zh,
             "name_en": s.name_en,
-            // "2027-09-05 09:00–11:00 (UTC+08:00)", in the exam's own offset.
-            "when": format!("{}–{} (UTC{})", s.starts.format("%Y-%m-%d %H:%M"), s.ends.format("%H:%M"), s.starts.format("%:z")),
+            "when": sitting_when(&s.starts, &s.ends),
         })).collect::<Vec<_>>(),
         "rules_zh": spec.rules_zh,
         "rules_en": spec.rules_en,
-        "valid_until": format_moment(&spec.valid_until),
+        "valid_until": ChinaTime::of(&spec.valid_until).zh(),
         "code": code,
         "has_photo": false,
-        "issued_at": format_utc(now),
+        "issued_at": china_time(*now).zh(),
     });
     Some((data, vec![("qr.svg", qr.into_bytes())]))
+}
+
+/// A sitting as the ticket prints it: "2027-09-05 09:00–11:00（北京时间）".
+fn sitting_when(starts: &DateTime<FixedOffset>, ends: &DateTime<FixedOffset>) -> String {
+    let (starts, ends) = (ChinaTime::of(starts), ChinaTime::of(ends));
+    let (day_and_start, end) = (starts.wall_clock(), ends.wall_clock());
+    // Both on one day's clock; the end is its time alone ("11:00"), the last five characters.
+    format!("{day_and_start}–{}（北京时间）", &end[end.len() - 5..])
 }
 
 fn not_yet(zh: impl Into<String>, en: impl Into<String>) -> AppError {

@@ -7,10 +7,9 @@
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
-use app::domain::china_day::china_time;
+use app::domain::china_time::china_time;
 use app::domain::document_kind::DocumentKind;
 use app::domain::exam_definition::ExamDefinition;
-use app::domain::exam_windows::format_moment;
 use app::domain::on_site_materials::Handling;
 use app::error::AppError;
 use app::ssr::access::caller::Caller;
@@ -55,8 +54,7 @@ pub async fn handover_pdf(
         )
     })?;
     let (seen, received) = (codes(&check.seen), codes(&check.received));
-    let decided_at =
-        check.decided_at.map(|at| format_moment(&at.with_timezone(&definition.windows.offset()))).unwrap_or_default();
+    let decided_at = check.decided_at.map(|at| china_time(at).zh()).unwrap_or_default();
     let handover = Handover {
         name: &person.name,
         id_masked: &person.masked_id_number(),
@@ -122,6 +120,6 @@ pub fn inputs(definition: &ExamDefinition, handover: &Handover, now: &DateTime<U
         "decided_by": handover.decided_by,
         "decided_at": handover.decided_at,
         "kept": kept,
-        "issued_at": china_time(*now),
+        "issued_at": china_time(*now).zh(),
     }))
 }

@@ -6,9 +6,9 @@
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
+use app::domain::china_time::china_time;
 use app::domain::document_kind::DocumentKind;
 use app::domain::exam_definition::ExamDefinition;
-use app::domain::exam_windows::format_utc;
 use app::domain::personal_form::{FieldKind, FormValues};
 use app::domain::position_tree::find_position;
 use app::domain::registration_code::{sign_registration, RegistrationClaims};
@@ -55,7 +55,7 @@ pub async fn registration_form_pdf(
     let photo = id_photo(state, definition, account.id, exam_code).await?;
     let values = application_queries::form_of(application);
     let person = Person { name: &account.name, id_number: &account.id_number, mobile: &account.mobile };
-    let approved_at = application.decided_at.as_ref().map(format_utc).unwrap_or_else(|| "—".to_string());
+    let approved_at = application.decided_at.map(|at| china_time(at).zh()).unwrap_or_else(|| "—".to_string());
     let mut data = inputs(definition, &person, &values, application.position_code.as_deref(), &approved_at, &exam.now)
         .ok_or(AppError::NotFound)?;
     let lines = data["resume"].as_array().map_or(0, Vec::len);
@@ -116,7 +116,7 @@ pub fn inputs(
         "stamps": spec.stamp_boxes.iter().map(|s| json!({ "title_zh": s.title_zh, "title_en": s.title_en })).collect::<Vec<_>>(),
         "has_photo": false,
         "approved_at": approved_at,
-        "issued_at": format_utc(now),
+        "issued_at": china_time(*now).zh(),
         "compact": false,
         "has_code": false,
     }))

@@ -6,9 +6,8 @@
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
-use app::domain::china_day::china_time;
+use app::domain::china_time::china_time;
 use app::domain::document_kind::DocumentKind;
-use app::domain::exam_windows::format_utc;
 use app::domain::personal_form::{FieldKind, FormValues};
 use app::domain::position_tree::PositionNode;
 use app::domain::registration_code::{sign_registration, RegistrationClaims};
@@ -31,7 +30,7 @@ pub fn sample(kind: DocumentKind, exam: &ExamDefinition, now: &DateTime<Utc>) ->
             let person = registration_form::Person { name: NAME, id_number: ID_NUMBER, mobile: MOBILE };
             let values = form_values(exam);
             let position = first_leaf(&exam.positions).map(|leaf| leaf.code.as_str());
-            let mut data = registration_form::inputs(exam, &person, &values, position, &format_utc(now), now)?;
+            let mut data = registration_form::inputs(exam, &person, &values, position, &china_time(*now).zh(), now)?;
             with_photo(&mut data);
             // Signed with a key of its own: a sample's code finds no one at the desk.
             let claims = RegistrationClaims { exam_code: exam.code.clone(), application_id: 0 };
@@ -49,7 +48,7 @@ pub fn sample(kind: DocumentKind, exam: &ExamDefinition, now: &DateTime<Utc>) ->
                 .map(|item| item.code.clone())
                 .filter(|code| !stood_in_for.contains(&code.as_str()))
                 .collect();
-            let at = china_time(*now);
+            let at = china_time(*now).zh();
             let handover = material_handover::Handover {
                 name: NAME,
                 id_masked: ID_MASKED,
@@ -96,7 +95,7 @@ fn receipt(exam: &ExamDefinition, now: &DateTime<Utc>) -> Value {
         })
         .collect();
     let holder = upload_receipt::Holder { name: NAME, id_masked: ID_MASKED };
-    upload_receipt::inputs(exam, &holder, ApplicationState::Submitted, &format_utc(now), &files, now)
+    upload_receipt::inputs(exam, &holder, ApplicationState::Submitted, &china_time(*now).zh(), &files, now)
 }
 
 /// Every field filled as a careful candidate would: the first choice, a date, text up to its

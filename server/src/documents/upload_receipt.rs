@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
+use app::domain::china_time::china_time;
 use app::domain::document_kind::DocumentKind;
-use app::domain::exam_windows::format_utc;
 use app::domain::{ApplicationState, ExamDefinition};
 use app::error::AppError;
 use app::ssr::access::caller::Caller;
@@ -58,7 +58,7 @@ pub async fn receipt_pdf(
         exam.now,
     );
     let holder = Holder { name: &account.name, id_masked: &account.masked_id_number() };
-    let submitted_at = application.submitted_at.as_ref().map(format_utc).unwrap_or_else(|| "—".to_string());
+    let submitted_at = application.submitted_at.map(|at| china_time(at).zh()).unwrap_or_else(|| "—".to_string());
     let data = inputs(definition, &holder, state_seen, &submitted_at, &files, &exam.now);
     let kind = DocumentKind::UploadReceipt;
     Ok(render_for_exam(state, cell, exam_code, kind, data, Vec::new()).await?.0)
@@ -102,7 +102,7 @@ pub fn inputs(
                 "bytes": file.bytes.to_string(),
                 "pixels": format!("{}×{}", file.pixels.0, file.pixels.1),
                 "sha256": file.sha256,
-                "uploaded_at": format_utc(&file.uploaded_at),
+                "uploaded_at": china_time(file.uploaded_at).wall_clock(),
             })
         })
         .collect();
@@ -115,7 +115,7 @@ pub fn inputs(
         "state_zh": state_seen.label_zh(),
         "state_en": state_seen.label_en(),
         "submitted_at": submitted_at,
-        "issued_at": format_utc(now),
+        "issued_at": china_time(*now).zh(),
         "files": files,
     })
 }

@@ -18,7 +18,7 @@ use app::ssr::ServerState;
 use super::error_response;
 use super::spreadsheet::{audited_download, SheetFormat, Table};
 
-pub const HEADER: [&str; 6] = ["编号", "时间 (UTC)", "操作人", "操作", "对象", "详情"];
+pub const HEADER: [&str; 6] = ["编号", "时间（北京时间）", "操作人", "操作", "对象", "详情"];
 /// The most lines one download holds (a spreadsheet holds a million rows); narrow the filter for
 /// more.
 const MOST_LINES: u64 = 500_000;
@@ -64,7 +64,16 @@ async fn export(
     let rows = audit::page(&state.db, &query, MOST_LINES)
         .await?
         .into_iter()
-        .map(|line| vec![line.id.to_string(), line.at, line.actor, line.action, line.target, line.detail])
+        .map(|line| {
+            vec![
+                line.id.to_string(),
+                line.at.wall_clock().to_string(),
+                line.actor,
+                line.action,
+                line.target,
+                line.detail,
+            ]
+        })
         .collect();
     audited_download(state, &account, "audit log", "audit-log", format, Table::new(HEADER, rows)).await
 }

@@ -128,8 +128,12 @@ async fn with_registrations(
     account: &user::Model,
     registrations: &[registrations::Registration],
 ) -> Result<(), app::error::AppError> {
-    let person =
-        registrations::ClaimedPerson { id_number: &account.id_number, name: &account.name, mobile: &account.mobile };
+    let person = registrations::ClaimedPerson {
+        account_id: account.id,
+        id_number: &account.id_number,
+        name: &account.name,
+        mobile: &account.mobile,
+    };
     registrations::record(&state.db, &person, registrations, state.clock.now()).await.map(|_| ())
 }
 

@@ -63,9 +63,17 @@ impl SignInTrouble {
                 format!("报名系统未提供{}，无法登录。请联系考试机构。", if *claim == "name" { "姓名" } else { claim }),
                 format!("The registration system gave no {claim}, so you cannot be signed in. Contact the exam authority."),
             ),
+            // The number is the registration system's, and Zige cannot change it: the person is
+            // told where it is kept and who corrects it.
             SignInTrouble::BadIdNumber(error) => (
-                format!("报名系统提供的证件号码无效：{}", error.message_zh()),
-                format!("The ID number the registration system gave is not valid: {}", error.message_en()),
+                format!(
+                    "报名系统提供的证件号码无效：{}。证件号码以报名系统登记的为准，本系统不能修改：请在报名系统核对您登记的证件号码，如有错误请联系报名系统或本次考试的考试机构更正，更正后再登录。",
+                    error.message_zh()
+                ),
+                format!(
+                    "The ID number the registration system gave is not valid: {}. The number is the one registered there and cannot be changed here: check it at the registration system, and if it is wrong ask the registration system or this exam's authority to correct it, then log in again.",
+                    error.message_en()
+                ),
             ),
             SignInTrouble::NotAskedAgain => (
                 "报名系统未重新验证您的账号和密码，身份未确认。请重试。".into(),

@@ -110,7 +110,7 @@ async fn the_audit_log_is_exported_whole_or_as_filtered_for_administrators_only_
     assert!(csv.headers()["content-disposition"].to_str().unwrap().contains("audit-log.csv"));
     let text = String::from_utf8(csv.bytes().await.unwrap().to_vec()).unwrap();
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
-    assert!(lines[0].starts_with("编号,时间 (UTC),操作人,操作,对象,详情"), "{lines:?}");
+    assert!(lines[0].starts_with("编号,时间（北京时间）,操作人,操作,对象,详情"), "{lines:?}");
     assert!(lines.iter().any(|l| l.contains(",failed_login,")), "{lines:?}");
     assert!(lines.iter().any(|l| l.contains(",demo_data_created,")), "{lines:?}");
 

@@ -295,7 +295,7 @@ async fn an_administrator_changes_the_receipt_template_and_the_next_receipt_foll
     let saved = save_template(&admin, "000", "upload_receipt", &own).await;
     assert_eq!(saved.status(), 200, "{}", saved.text().await.unwrap());
     let saved: Value = saved.json().await.unwrap();
-    assert!(saved["saved"].as_str().unwrap().contains("赵管理"), "{saved}");
+    assert!(saved["saved"][1].as_str().unwrap().contains("赵管理"), "by whom: {saved}");
     let text = poppler("pdftotext", &[], &alice.get("/api/exams/000/receipt.pdf").await.bytes().await.unwrap());
     assert!(text.contains("本考区专用回执 XJ-7"), "{text}");
     // Another exam keeps the shipped template.

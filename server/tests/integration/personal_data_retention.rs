@@ -60,7 +60,7 @@ async fn after_its_day_an_exam_s_pictures_and_forms_are_deleted_and_its_decision
     app.clock.set(at("2099-07-01T00:30:00+08:00"));
     let held: Value = admin.call("admin_personal_data", json!({ "exam_code": "000" })).await.json().await.unwrap();
     assert_eq!(held["due"], true);
-    assert!(held["backups"][0].as_str().unwrap().contains("s3://zige-backups/2099-05-01"), "{held}");
+    assert!(held["backups"][0][1].as_str().unwrap().contains("s3://zige-backups/2099-05-01"), "{held}");
     let deleted = admin.call("admin_delete_personal_data", json!({ "exam_code": "000" })).await;
     assert_eq!(deleted.status(), 200, "{}", deleted.text().await.unwrap());
     for picture in &pictures {

@@ -145,6 +145,16 @@ pub fn at(rfc3339: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(rfc3339).unwrap().with_timezone(&Utc)
 }
 
+/// Whether a time the server sent ("2026-11-28 09:05") is, read on China's clock, a moment from
+/// `before` to `after`: a time written on UTC's clock would be eight hours off.
+pub fn shown_between(shown: &Value, before: DateTime<Utc>, after: DateTime<Utc>) -> bool {
+    let Some(text) = shown.as_str() else { return false };
+    let Ok(wall_clock) = chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M") else { return false };
+    let at = (wall_clock.and_utc() - chrono::Duration::hours(8)).timestamp();
+    // The shown minute holds `before` when it is that minute's start or later.
+    before.timestamp() - before.timestamp().rem_euclid(60) <= at && at <= after.timestamp()
+}
+
 impl TestApp {
     /// The `server` command line on this app's data folder and database, as an operator runs it.
     pub fn command(&self) -> std::process::Command {

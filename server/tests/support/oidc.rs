@@ -84,6 +84,12 @@ impl OidcProvider {
         assert!(reqwest::Client::new().post(hook).send().await.unwrap().status().is_success());
     }
 
+    /// The account's registration for `exam` is withdrawn at the registration system.
+    pub async fn withdraw(&self, account: &str, exam: &str) {
+        let hook = format!("{}/__admin/withdraw?account={account}&exam={exam}", self.issuer);
+        assert!(reqwest::Client::new().post(hook).send().await.unwrap().status().is_success());
+    }
+
     pub async fn stop(mut self) {
         self.child.kill().await.ok();
     }

@@ -6,7 +6,7 @@ use crate::models::payment::FlaggedNotice;
 /// Notifications of the exam's orders that wait for staff, oldest first.
 #[server(endpoint = "admin_flagged_payments", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_flagged_payments(exam_code: String) -> Result<Vec<FlaggedNotice>, AppError> {
-    use crate::domain::exam_windows::format_utc;
+    use crate::domain::china_time::china_time;
     use crate::ssr::{access::caller, payments::flagged_payments};
 
     let (state, admin) = caller::admin().await?;
@@ -20,7 +20,7 @@ pub async fn admin_flagged_payments(exam_code: String) -> Result<Vec<FlaggedNoti
             txn: n.txn,
             amount_fen: u64::try_from(n.amount_fen).unwrap_or(0),
             outcome: n.outcome,
-            received_at: format_utc(&n.received_at),
+            received_at: china_time(n.received_at),
         })
         .collect())
 }

@@ -45,6 +45,10 @@ mod tests {
     use crate::models::candidate::MaterialView;
     use crate::models::review::PreviousImage;
 
+    fn china(rfc3339: &str) -> crate::domain::china_time::ChinaTime {
+        crate::domain::china_time::ChinaTime::of(&chrono::DateTime::parse_from_rfc3339(rfc3339).unwrap())
+    }
+
     fn placed(id: &str, replaced: bool) -> PlacedImage {
         let material = MaterialView {
             id: id.into(),
@@ -55,14 +59,14 @@ mod tests {
             height: 300,
             bytes: 1000,
             original_name: format!("{id}.jpg"),
-            uploaded_at: "2026-03-01 10:00".into(),
+            uploaded_at: china("2026-03-01T10:00:00+08:00"),
             locked: true,
             flag: None,
         };
         let previous = replaced.then(|| PreviousImage {
             url: format!("/api/previous/{id}/file"),
-            uploaded_at: "2026-02-01 10:00".into(),
-            replaced_at: "2026-03-01 10:00".into(),
+            uploaded_at: china("2026-02-01T10:00:00+08:00"),
+            replaced_at: china("2026-03-01T10:00:00+08:00"),
         });
         PlacedImage {
             image: ReviewImage { material, previous, last_flag: None, findings: None },

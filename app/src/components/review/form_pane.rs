@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::desk_state::Desk;
 use super::form_readout::FormReadout;
 use super::review_marks::FORM_KEY;
+use crate::components::china_time_text::ChinaTimeText;
 use crate::i18n::{tr, use_lang};
 use crate::models::review::ReviewSheet;
 
@@ -26,7 +27,7 @@ pub fn FormPane(sheet: ReviewSheet, desk: Desk) -> impl IntoView {
             <h2>{tr("记录", "History")}</h2>
             <ol class="timeline">
                 {sheet.history.into_iter().map(|entry| view! {
-                    <li><time>{entry.at.clone()}</time>" "{move || lang.get().pick(entry.message_zh.clone(), entry.message_en.clone())}</li>
+                    <li><time><ChinaTimeText at=entry.at.clone()/></time>" "{move || lang.get().pick(entry.message_zh.clone(), entry.message_en.clone())}</li>
                 }).collect_view()}
             </ol>
         </section>

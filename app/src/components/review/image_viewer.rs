@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::china_time_text::ChinaTimeText;
 use crate::i18n::{tr, use_lang};
 use crate::models::review::ReviewImage;
 
@@ -25,21 +26,21 @@ pub fn ImageViewer(
     };
     let material = image.material.clone();
     let details = format!(
-        "{}×{} · {} · {}",
+        "{}×{} · {} · ",
         material.width,
         material.height,
         crate::domain::byte_size::format_bytes(material.bytes, crate::domain::byte_size::Rounding::Up),
-        material.uploaded_at
     );
+    let uploaded_at = material.uploaded_at.clone();
     view! {
         <div class="image-viewer">
-            <p class="viewer-caption" data-testid="viewer-caption">{move || lang.get().pick(caption_zh.clone(), caption_en.clone())}" · "{details}</p>
+            <p class="viewer-caption" data-testid="viewer-caption">{move || lang.get().pick(caption_zh.clone(), caption_en.clone())}" · "{details}<ChinaTimeText at=uploaded_at/></p>
             // Zoomed in, the stage scrolls: it takes focus so the keyboard can scroll it too.
             <div class="viewer-stage" class:side-by-side=image.previous.is_some() tabindex="0" role="group"
                 aria-label=tr("图片（放大后可滚动）", "The image (scrolls when zoomed)")>
                 {image.previous.clone().map(|previous| view! {
                     <figure class="viewer-old">
-                        <figcaption>{move || lang.get().pick(format!("更换前（{}）", previous.uploaded_at), format!("Before replacement ({})", previous.uploaded_at))}</figcaption>
+                        <figcaption>{move || lang.get().pick(format!("更换前（{}）", previous.uploaded_at.zh()), format!("Before replacement ({})", previous.uploaded_at.en()))}</figcaption>
                         <img src=previous.url.clone() alt=tr("更换前的图片", "The image before replacement") style=style/>
                     </figure>
                 })}

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::domain::exam_windows::format_moment;
+use crate::domain::china_time::ChinaTime;
 use crate::domain::own_deadline::{end_of_china_day, has_lapsed, last_day_words};
 use crate::domain::ApplicationState;
 use crate::domain::{ExamDefinition, ExamPhase};
@@ -100,14 +100,14 @@ impl CandidateExam {
         if self.now < review_closes.with_timezone(&Utc) {
             Ok(())
         } else {
-            Err(AppError::UploadClosed { closed_at: format_moment(review_closes) })
+            Err(AppError::UploadClosed { closed_at: ChinaTime::of(review_closes) })
         }
     }
 
     pub fn ensure_window_open(&self) -> Result<(), AppError> {
         let windows = &self.definition.windows;
         match self.phase {
-            ExamPhase::NotYetOpen => Err(AppError::NotYetOpen { opens_at: format_moment(&windows.upload_opens) }),
+            ExamPhase::NotYetOpen => Err(AppError::NotYetOpen { opens_at: ChinaTime::of(&windows.upload_opens) }),
             ExamPhase::Open => Ok(()),
             ExamPhase::Closed | ExamPhase::ResultsPublished => {
                 Err(AppError::UploadClosed { closed_at: self.closes_at() })
@@ -116,11 +116,11 @@ impl CandidateExam {
     }
 
     /// When uploading closes for this candidate, as they read it: their own last day where it
-    /// comes before the window's close ("2026-12-02 24:00 (UTC+08:00)"), else the window's.
-    pub fn closes_at(&self) -> String {
+    /// comes before the window's close (2026-12-02 24:00), else the window's.
+    pub fn closes_at(&self) -> ChinaTime {
         match self.own_last_day {
-            Some(day) => format!("{day} 24:00 (UTC+08:00)"),
-            None => format_moment(&self.definition.windows.upload_closes),
+            Some(day) => ChinaTime::end_of(day),
+            None => ChinaTime::of(&self.definition.windows.upload_closes),
         }
     }
 

@@ -12,7 +12,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, Set};
 
-use crate::domain::china_day::china_time;
+use crate::domain::china_time::china_time;
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::ssr::accounts::account_store;
@@ -69,7 +69,7 @@ async fn record(
     let masked = holder.masked_id_number();
     let detail = format!(
         "{masked}: held from {} by self-made account {} ({}); set aside for the person {} vouched for, now account {}",
-        china_time(holder.created_at),
+        china_time(holder.created_at).en(),
         holder.id,
         holder.name,
         person.issuer,
@@ -82,13 +82,13 @@ async fn record(
             recipient: admin,
             message_zh: format!(
                 "证件号码 {masked} 的持有人已由报名系统核实身份。自 {} 起持有该号码的自行注册账号（{}）已被搁置：不能再登录，其报名暂停审核。请在“管理 → 被搁置的账号”中核查双方信息。",
-                china_time(holder.created_at),
+                china_time(holder.created_at).zh(),
                 holder.name
             ),
             message_en: format!(
                 "The registration system vouched for the holder of ID number {masked}. The self-made account ({}) holding it since {} is set aside: it can no longer sign in and its applications are held. Check both sides under Administration → Accounts set aside.",
                 holder.name,
-                china_time(holder.created_at)
+                china_time(holder.created_at).en()
             ),
             link: "/admin#set-aside-title".to_string(),
             at: now,

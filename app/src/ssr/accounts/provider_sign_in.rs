@@ -190,9 +190,14 @@ pub async fn confirm(db: &DatabaseConnection, person: &VouchedPerson, account: &
 
 /// Whether an identity of the provider is joined to the account.
 pub async fn has_joined_identity(db: &impl ConnectionTrait, account: &user::Model) -> Result<bool, AppError> {
+    Ok(joined_since(db, account).await?.is_some())
+}
+
+/// When an identity of the provider was joined to the account, if one is.
+pub async fn joined_since(db: &impl ConnectionTrait, account: &user::Model) -> Result<Option<DateTime<Utc>>, AppError> {
     let joined =
         provider_identity::Entity::find().filter(provider_identity::Column::UserId.eq(account.id)).one(db).await?;
-    Ok(joined.is_some())
+    Ok(joined.map(|identity| identity.linked_at))
 }
 
 async fn joined_account(db: &DatabaseConnection, person: &VouchedPerson) -> Result<Option<user::Model>, AppError> {

@@ -76,8 +76,8 @@ pub async fn count<C: ConnectionTrait + TransactionTrait>(
             )
         } else {
             (
-                format!("有人用您的密码登录，但两步验证码不正确（{}）。如非本人操作，请立即修改密码并告知管理员。", crate::domain::china_day::china_time(now)),
-                format!("Someone signed in with your password but typed a wrong two-step code ({}). If it was not you, change your password now and tell an administrator.", crate::domain::china_day::china_time(now)),
+                format!("有人用您的密码登录，但两步验证码不正确（{}）。如非本人操作，请立即修改密码并告知管理员。", crate::domain::china_time::china_time(now).zh()),
+                format!("Someone signed in with your password but typed a wrong two-step code ({}). If it was not you, change your password now and tell an administrator.", crate::domain::china_time::china_time(now).en()),
             )
         };
         let news = News {

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use rand::Rng;
 use sea_orm::DatabaseConnection;
 
-use crate::domain::exam_windows::format_utc;
+use crate::domain::china_time::china_time;
 use crate::domain::new_password::NewPassword;
 use crate::domain::sign_up_form::SignUpForm;
 use crate::domain::Role;
@@ -46,7 +46,7 @@ pub fn view_of(account: &user::Model) -> AccountView {
         role: account.role,
         mobile_masked,
         has_email: account.email.as_deref().is_some_and(|e| !e.is_empty()),
-        created_at: format_utc(&account.created_at),
+        created_at: china_time(account.created_at),
         second_factor: false,
     }
 }

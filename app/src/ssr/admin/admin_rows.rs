@@ -2,7 +2,7 @@
 
 use sea_orm::DatabaseConnection;
 
-use crate::domain::exam_windows::format_moment;
+use crate::domain::china_time::ChinaTime;
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::models::admin::AdminExamRow;
@@ -17,8 +17,8 @@ pub async fn row_of(
     Ok(AdminExamRow {
         exam: crate::ssr::exams::exam_store::summary_of(definition),
         phase: definition.windows.phase_at(now),
-        opens_at: format_moment(&definition.windows.upload_opens),
-        closes_at: format_moment(&definition.windows.upload_closes),
+        opens_at: ChinaTime::of(&definition.windows.upload_opens),
+        closes_at: ChinaTime::of(&definition.windows.upload_closes),
         counts: application_queries::count_by_state(db, &definition.code).await?,
         eligibility: definition.eligibility,
         on_list,

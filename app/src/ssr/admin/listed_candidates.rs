@@ -4,9 +4,10 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
+use crate::domain::china_time::{china_time, ChinaTime};
 use crate::domain::own_deadline::has_lapsed;
 use crate::domain::{ApplicationState, ExamDefinition};
 use crate::error::AppError;
@@ -36,15 +37,15 @@ impl Notice {
         matches!(self, Notice::NotSent | Notice::GivenUp)
     }
 
-    fn words(self, offset: FixedOffset) -> (String, String) {
+    fn words(self) -> (String, String) {
         match self {
             Notice::NoMobile => ("无手机号".into(), "No mobile number".into()),
             Notice::NotSent => ("未发送".into(), "Not sent".into()),
             Notice::Waiting => ("待发送".into(), "Waiting to go".into()),
             Notice::GivenUp => ("未送达".into(), "Undelivered".into()),
             Notice::Accepted(at) => {
-                let at = at.with_timezone(&offset).format("%Y-%m-%d %H:%M");
-                (format!("已送达 {at}"), format!("Delivered {at}"))
+                let at = china_time(at);
+                (format!("已送达 {}", at.zh()), format!("Delivered {}", at.en()))
             }
         }
     }
@@ -134,8 +135,7 @@ pub async fn overview(state: &ServerState, _: &Caller<Admin>, code: &str) -> Res
         counts.submitted += u64::from(standing.row_submitted());
         counts.lapsed += u64::from(standing.lapsed);
     }
-    let offset = definition.windows.offset();
-    let rows = standings.into_iter().take(ListedCandidates::SHOWN).map(|s| view(s, offset)).collect();
+    let rows = standings.into_iter().take(ListedCandidates::SHOWN).map(view).collect();
     Ok(ListedCandidates { days: definition.upload_days_after_notice, counts, rows })
 }
 
@@ -154,15 +154,15 @@ impl Standing {
     }
 }
 
-fn view(standing: Standing, offset: FixedOffset) -> ListedCandidateRow {
-    let (notice_zh, notice_en) = standing.notice.words(offset);
+fn view(standing: Standing) -> ListedCandidateRow {
+    let (notice_zh, notice_en) = standing.notice.words();
     let (standing_zh, standing_en) = standing.standing_words();
     ListedCandidateRow {
         id_number_masked: masked_id_number(&standing.row.id_number),
         mobile_masked: standing.row.mobile.as_deref().map(masked_recipient),
         notice_zh,
         notice_en,
-        last_day: standing.last_day.map(|day| day.to_string()),
+        last_day: standing.last_day.map(ChinaTime::end_of),
         extra_days: standing.row.extra_days,
         standing_zh: standing_zh.into(),
         standing_en: standing_en.into(),
@@ -177,7 +177,7 @@ pub const EXPORT_HEADER: [&str; 7] = [
     "证件号码 ID number",
     "手机 Mobile",
     "通知短信 Text",
-    "最后期限 Last day",
+    "最后期限（北京时间）Last day (Beijing time)",
     "状态 Standing",
     "Standing",
 ];
@@ -188,7 +188,6 @@ pub async fn export_rows(
     definition: &ExamDefinition,
     now: DateTime<Utc>,
 ) -> Result<Vec<Vec<String>>, AppError> {
-    let offset = definition.windows.offset();
     Ok(standings(db, definition, now)
         .await?
         .into_iter()
@@ -198,8 +197,8 @@ pub async fn export_rows(
                 standing.row.name.clone(),
                 standing.row.id_number.clone(),
                 standing.row.mobile.clone().unwrap_or_default(),
-                standing.notice.words(offset).0,
-                standing.last_day.map(|day| format!("{day} 24:00")).unwrap_or_default(),
+                standing.notice.words().0,
+                standing.last_day.map(|day| ChinaTime::end_of(day).wall_clock().to_string()).unwrap_or_default(),
                 standing_zh.to_string(),
                 standing_en.to_string(),
             ]

@@ -51,7 +51,7 @@ pub async fn held(state: &ServerState, exam_code: &str) -> Result<PersonalDataHe
         .all(&state.db)
         .await?
         .into_iter()
-        .map(|entry| format!("{} {}", crate::domain::exam_windows::format_utc(&entry.at), entry.detail))
+        .map(|entry| (crate::domain::china_time::china_time(entry.at), entry.detail))
         .collect();
     let until = definition.personal_data_until;
     Ok(PersonalDataHeld {
@@ -89,7 +89,11 @@ pub async fn delete(
         before.pictures,
         before.forms,
         before.candidates,
-        if before.backups.is_empty() { "none".to_string() } else { before.backups.join("; ") }
+        if before.backups.is_empty() {
+            "none".to_string()
+        } else {
+            before.backups.iter().map(|(at, detail)| format!("{} {detail}", at.en())).collect::<Vec<_>>().join("; ")
+        }
     );
     audit::record(&txn, staff, AuditAction::PersonalDataDeleted, exam_code, &detail, state.clock.now()).await?;
     txn.commit().await?;

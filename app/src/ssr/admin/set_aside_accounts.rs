@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use crate::domain::china_day::china_time;
+use crate::domain::china_time::china_time;
 use crate::error::AppError;
 use crate::models::admin::SetAsideAccount;
 use crate::ssr::access::caller::Caller;

@@ -4,8 +4,8 @@
 
 use sea_orm::EntityTrait;
 
+use crate::domain::china_time::china_time;
 use crate::domain::document_kind::DocumentKind;
-use crate::domain::exam_windows::format_utc;
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::models::document_template::TemplateView;
@@ -35,7 +35,7 @@ pub async fn view(
                 .await?
                 .map(|account| actor_label(&account))
                 .unwrap_or_default();
-            Some(format!("{}, {who}", format_utc(&at)))
+            Some((china_time(at), who))
         }
         None => None,
     };

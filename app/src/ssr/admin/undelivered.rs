@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use crate::domain::exam_windows::format_utc;
+use crate::domain::china_time::china_time;
 use crate::error::AppError;
 use crate::models::admin::UndeliveredMessage;
 use crate::ssr::access::caller::Caller;
@@ -40,7 +40,7 @@ fn view(row: outbox_message::Model) -> UndeliveredMessage {
         what_zh,
         what_en,
         reason: row.last_error.unwrap_or_default(),
-        given_up_at: row.given_up_at.as_ref().map(format_utc).unwrap_or_default(),
+        given_up_at: china_time(row.given_up_at.unwrap_or(row.created_at)),
         channel: row.channel,
         can_resend,
     }

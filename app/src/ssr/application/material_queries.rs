@@ -71,7 +71,7 @@ pub fn view_of(row: &material::Model) -> MaterialView {
         height: row.height as u32,
         bytes: row.bytes as u64,
         original_name: row.original_name.clone(),
-        uploaded_at: crate::domain::exam_windows::format_utc(&row.created_at),
+        uploaded_at: crate::domain::china_time::china_time(row.created_at),
         locked: row.locked_at.is_some(),
         flag: None,
     }

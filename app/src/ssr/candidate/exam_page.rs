@@ -2,8 +2,8 @@
 //! images per category, their form and position, what a returned application may change, the
 //! timeline, and what a submission still lacks.
 
+use crate::domain::china_time::{china_time, ChinaTime};
 use crate::domain::completeness::missing_for_submission;
-use crate::domain::exam_windows::{format_moment, format_utc};
 use crate::domain::{ApplicationState, ExamPhase};
 use crate::error::AppError;
 use crate::models::candidate::{CandidateDefinition, CategoryMaterials, ExamWithMaterials, ResultView};
@@ -48,7 +48,7 @@ pub async fn assemble(
     let published = exam.phase == ExamPhase::ResultsPublished;
     let stored_state = exam.state();
     let timeline = match application {
-        Some(a) => timeline::entries(&state.db, a.id, Some(exam.now), windows.offset()).await?,
+        Some(a) => timeline::entries(&state.db, a.id, Some(exam.now)).await?,
         None => Vec::new(),
     };
     let writable = exam.writable_application().is_ok();
@@ -56,20 +56,20 @@ pub async fn assemble(
         exam: exam_store::summary_of(definition),
         phase: exam.phase,
         seconds_until_close: exam.seconds_until_close(),
-        opens_at: format_moment(&windows.upload_opens),
+        opens_at: ChinaTime::of(&windows.upload_opens),
         closes_at: exam.closes_at(),
         own_days: exam.own_days_note(),
         lapsed: exam.is_lapsed(),
         registered_as: registrations::registered_as(&state.db, code, &account.id_number).await?,
-        pledge_accepted_at: application.and_then(|a| a.pledge_accepted_at).map(|t| format_utc(&t)),
+        pledge_accepted_at: application.and_then(|a| a.pledge_accepted_at).map(china_time),
         state: application_queries::state_seen_by_candidate(application, windows, exam.now),
-        submitted_at: application.and_then(|a| a.submitted_at).map(|t| format_utc(&t)),
+        submitted_at: application.and_then(|a| a.submitted_at).map(china_time),
         editable: writable && stored_state == ApplicationState::Draft,
         revising: writable && stored_state == ApplicationState::Returned,
         form_editable: exam.form_editable(),
         draft_key: format!("{}:{}", account.id, code),
         form_flag: review_flags::flag_for(&flags, None),
-        revise_until: (stored_state == ApplicationState::Returned).then(|| format_moment(&windows.review_closes)),
+        revise_until: (stored_state == ApplicationState::Returned).then(|| ChinaTime::of(&windows.review_closes)),
         result: (published && stored_state.is_result())
             .then(|| ResultView { state: stored_state, reason: application.and_then(|a| a.decision_reason.clone()) }),
         timeline,

@@ -1,7 +1,8 @@
 //! 我的考试: the exams a candidate may enter, each with its phase by the server's clock, the next
 //! deadline and where the application stands (a decision only from the results time).
 
-use crate::domain::exam_windows::{format_moment, Deadline};
+use crate::domain::china_time::ChinaTime;
+use crate::domain::exam_windows::Deadline;
 use crate::error::AppError;
 use crate::models::candidate::ExamCard;
 use crate::ssr::access::candidate_access::CandidateExam;
@@ -25,7 +26,7 @@ pub async fn cards(state: &ServerState, account: &user::Model) -> Result<Vec<Exa
         // Uploading closes for this candidate at their own last day where that comes first.
         let next_deadline = definition.windows.next_deadline(now).map(|(which, at)| match which {
             Deadline::UploadCloses => (which, exam.closes_at()),
-            _ => (which, format_moment(&at)),
+            _ => (which, ChinaTime::of(&at)),
         });
         cards.push(ExamCard {
             exam: exam_store::summary_of(definition),

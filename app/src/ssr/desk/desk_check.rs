@@ -7,7 +7,7 @@
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use crate::domain::exam_windows::format_moment;
+use crate::domain::china_time::china_time;
 use crate::domain::on_site_materials::Handling;
 use crate::error::AppError;
 use crate::models::desk::DeskCandidate;
@@ -89,7 +89,7 @@ pub async fn decide(
     let reason = reason.trim();
     let check = check_of(&state.db, application_id).await?;
     if let Some(decided) = check.as_ref().filter(|c| c.outcome.is_some()) {
-        return Err(recorded_by(decided, definition.windows.offset()));
+        return Err(recorded_by(decided));
     }
     let seen = check.as_ref().map(|c| codes(&c.seen)).unwrap_or_default();
     if passed {
@@ -120,7 +120,7 @@ pub async fn decide(
     let txn = begin_write(&state.db).await.map_err(failed)?;
     let Some(version) = version_to_decide_over(&txn, application_id, exam_code, card_version, now).await? else {
         txn.rollback().await.map_err(failed)?;
-        return Err(refusal_after_change(state, &application, definition.windows.offset()).await?);
+        return Err(refusal_after_change(state, &application).await?);
     };
     let outcome = if passed { PASSED } else { FAILED };
     let recorded = on_site_check::Entity::update_many()
@@ -138,7 +138,7 @@ pub async fn decide(
         .map_err(failed)?;
     if recorded.rows_affected != 1 {
         txn.rollback().await.map_err(failed)?;
-        return Err(refusal_after_change(state, &application, definition.windows.offset()).await?);
+        return Err(refusal_after_change(state, &application).await?);
     }
     let (message_zh, message_en) = if passed {
         ("现场报名：原件审核通过".to_string(), "On-site registration: the originals passed".to_string())
@@ -180,23 +180,23 @@ pub async fn decide(
 async fn refusal_after_change(
     state: &ServerState,
     application: &crate::ssr::entities::application::Model,
-    offset: chrono::FixedOffset,
 ) -> Result<AppError, AppError> {
     match check_of(&state.db, application.id).await?.filter(|c| c.outcome.is_some()) {
-        Some(decided) => Ok(recorded_by(&decided, offset)),
+        Some(decided) => Ok(recorded_by(&decided)),
         None => Ok(stale_card(&holder(&state.db, application).await?)),
     }
 }
 
 /// Who recorded the outcome already, and when.
-fn recorded_by(decided: &on_site_check::Model, offset: chrono::FixedOffset) -> AppError {
+fn recorded_by(decided: &on_site_check::Model) -> AppError {
     let by = decided.decided_by.clone().unwrap_or_default();
-    let at = decided.decided_at.map(|t| format_moment(&t.with_timezone(&offset))).unwrap_or_default();
+    let at = decided.decided_at.map(china_time);
+    let (at_zh, at_en) = at.map(|at| (at.zh(), at.en())).unwrap_or_default();
     let (zh, en) =
         if decided.outcome.as_deref() == Some(PASSED) { ("通过", "passed") } else { ("不通过", "not passed") };
     AppError::invalid_field(
         "outcome",
-        format!("{by} 已于 {at} 记录原件审核{zh}，不能重复记录"),
-        format!("{by} recorded the originals as {en} at {at}; it cannot be recorded again"),
+        format!("{by} 已于 {at_zh} 记录原件审核{zh}，不能重复记录"),
+        format!("{by} recorded the originals as {en} at {at_en}; it cannot be recorded again"),
     )
 }

@@ -7,7 +7,7 @@
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
-use crate::domain::exam_windows::format_moment;
+use crate::domain::china_time::{china_time, ChinaTime};
 use crate::domain::on_site_materials::{Handling, OnSiteSpec};
 use crate::domain::picture_quality::PictureKind;
 use crate::domain::position_tree::find_position;
@@ -35,11 +35,11 @@ pub async fn desk_exam(
     require_desk_of(&state.db, staff, exam_code).await?;
     let definition = exam_store::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
     if state.clock.now() < definition.windows.results_published {
-        let published = format_moment(&definition.windows.results_published);
+        let published = ChinaTime::of(&definition.windows.results_published);
         return Err(AppError::invalid_field(
             "exam",
-            format!("考试 {exam_code} 的审核结果将于 {published} 公布，现场报名在此之后开始"),
-            format!("Exam {exam_code}'s results come out at {published}; the on-site desk opens after that"),
+            format!("考试 {exam_code} 的审核结果将于 {} 公布，现场报名在此之后开始", published.zh()),
+            format!("Exam {exam_code}'s results come out at {}; the on-site desk opens after that", published.en()),
         ));
     }
     let spec = definition.on_site.clone().ok_or_else(|| {
@@ -190,7 +190,6 @@ pub async fn view(
         })
         .collect();
     let paid = fee_paid::paid_order(db, application.id).await?;
-    let offset = definition.windows.offset();
     let applied_for = applied_for(definition, application.position_code.as_deref());
     Ok(DeskCandidate {
         application_id: application.id,
@@ -203,9 +202,7 @@ pub async fn view(
         items,
         outcome: check.as_ref().and_then(|c| c.outcome.clone()),
         reason: check.as_ref().and_then(|c| c.reason.clone()),
-        decided: check.as_ref().and_then(|c| {
-            Some(format!("{} · {}", c.decided_by.clone()?, format_moment(&c.decided_at?.with_timezone(&offset))))
-        }),
+        decided: check.as_ref().and_then(|c| Some((c.decided_by.clone()?, china_time(c.decided_at?)))),
         missing: spec.missing(&seen).into_iter().map(|i| (i.name_zh.clone(), i.name_en.clone())).collect(),
         fee_on_site: definition.fee.as_ref().is_some_and(|f| f.on_site),
         fee_after_check: spec.fee_after_check,

@@ -65,7 +65,7 @@ pub const EXPORT_HEADER: [&str; 7] = [
     "Originals",
     "原因 Reason",
     "记录人 Recorded by",
-    "记录时间 Recorded at (UTC)",
+    "记录时间（北京时间）Recorded at (Beijing time)",
 ];
 
 pub async fn export_rows(db: &DatabaseConnection, exam_code: &str) -> Result<Vec<Vec<String>>, AppError> {
@@ -92,7 +92,7 @@ pub async fn export_rows(db: &DatabaseConnection, exam_code: &str) -> Result<Vec
                 check
                     .as_ref()
                     .and_then(|c| c.decided_at)
-                    .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+                    .map(|t| crate::domain::china_time::china_time(t).wall_clock().to_string())
                     .unwrap_or_default(),
             ]
         })

@@ -22,6 +22,9 @@ pub struct Model {
     /// imported row.
     pub category: Option<String>,
     pub area: Option<String>,
+    /// Only the registration system's claim put them here: a sign-in whose claim no longer names
+    /// the exam (withdrawn there) takes the row away. False for a row the authority's list holds.
+    pub from_registration_system: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

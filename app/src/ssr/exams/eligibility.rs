@@ -41,7 +41,7 @@ pub async fn import(
     now: DateTime<Utc>,
 ) -> Result<ImportReport, AppError> {
     let accepted = parsed.accepted.len() as u64;
-    // SQLite allows 32766 bound values; 10 per row.
+    // SQLite allows 32766 bound values; 11 per row.
     for chunk in parsed.accepted.chunks(1000) {
         let rows = chunk.iter().map(|c| eligible_candidate::ActiveModel {
             exam_code: Set(exam_code.to_string()),
@@ -54,6 +54,7 @@ pub async fn import(
             extra_days: Set(0),
             category: Set(None),
             area: Set(None),
+            from_registration_system: Set(false),
         });
         eligible_candidate::Entity::insert_many(rows)
             .on_conflict(
@@ -62,6 +63,7 @@ pub async fn import(
                         eligible_candidate::Column::Name,
                         eligible_candidate::Column::ImportedAt,
                         eligible_candidate::Column::Mobile,
+                        eligible_candidate::Column::FromRegistrationSystem,
                     ])
                     .to_owned(),
             )

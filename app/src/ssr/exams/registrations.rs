@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::Eligibility;
 use crate::error::AppError;
-use crate::ssr::entities::eligible_candidate;
+use crate::ssr::entities::{application, eligible_candidate};
 use crate::ssr::exams::{exam_store, told_numbers};
 
 /// One registration, as the registration system's claim carries it.
@@ -31,12 +31,15 @@ pub struct Registration {
 /// there the claim names the category and region of a row already listed, and adds none. A new row
 /// elsewhere takes the claimed mobile, and a told time the number had before (`told_numbers`).
 /// (Only list exams count days from being told: a row of another exam starts no clock.)
+/// A registration the claim no longer names was withdrawn there (`withdraw_unnamed`).
 pub async fn record(
     db: &DatabaseConnection,
     person: &ClaimedPerson<'_>,
     registrations: &[Registration],
     now: DateTime<Utc>,
 ) -> Result<Vec<String>, AppError> {
+    let named: Vec<&str> = registrations.iter().map(|r| r.exam.trim()).collect();
+    withdraw_unnamed(db, person, &named).await?;
     let mut recorded = Vec::new();
     for registration in registrations {
         let code = registration.exam.trim();
@@ -63,8 +66,39 @@ pub async fn record(
     Ok(recorded)
 }
 
+/// The person's rows the registration system's claim alone put on `eligibility = "registration"`
+/// exams, and no longer names: withdrawn there, so the exam no longer opens for them at this
+/// sign-in. A row of the authority's list stays, and so does a row whose application was handed
+/// in: its review is under way, and the authority decides on it.
+async fn withdraw_unnamed(db: &DatabaseConnection, person: &ClaimedPerson<'_>, named: &[&str]) -> Result<(), AppError> {
+    let rows = eligible_candidate::Entity::find()
+        .filter(eligible_candidate::Column::IdNumber.eq(person.id_number))
+        .filter(eligible_candidate::Column::FromRegistrationSystem.eq(true))
+        .all(db)
+        .await?;
+    for row in rows.into_iter().filter(|row| !named.contains(&row.exam_code.as_str())) {
+        let Some(exam) = exam_store::load(db, &row.exam_code).await? else { continue };
+        if exam.eligibility != Eligibility::Registration {
+            continue;
+        }
+        let handed_in = application::Entity::find()
+            .filter(application::Column::UserId.eq(person.account_id))
+            .filter(application::Column::ExamCode.eq(row.exam_code.as_str()))
+            .filter(application::Column::SubmittedAt.is_not_null())
+            .one(db)
+            .await?
+            .is_some();
+        if !handed_in {
+            eligible_candidate::Entity::delete_by_id((row.exam_code, row.id_number)).exec(db).await?;
+        }
+    }
+    Ok(())
+}
+
 /// Whom the registration system's claim names.
 pub struct ClaimedPerson<'a> {
+    /// Their account here.
+    pub account_id: i32,
     pub id_number: &'a str,
     pub name: &'a str,
     /// Empty when neither the claim nor the account gave one.
@@ -90,6 +124,8 @@ async fn add_row(
         extra_days: Set(0),
         category: Set(category),
         area: Set(area),
+        // Left as it is when the row is there already: the authority's list keeps holding its own.
+        from_registration_system: Set(true),
     };
     eligible_candidate::Entity::insert(row)
         .on_conflict(

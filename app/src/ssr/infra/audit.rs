@@ -198,7 +198,7 @@ pub async fn page(db: &DatabaseConnection, query: &AuditQuery, limit: u64) -> Re
         .into_iter()
         .map(|r| AuditRow {
             id: r.id,
-            at: crate::domain::exam_windows::format_utc(&r.at),
+            at: crate::domain::china_time::china_time(r.at),
             actor: r.actor,
             action: r.action,
             target: r.target,

@@ -134,7 +134,7 @@ pub async fn visible(
         .into_iter()
         .map(|r| NotificationView {
             id: r.id,
-            at: r.visible_from.format("%Y-%m-%d %H:%M UTC").to_string(),
+            at: crate::domain::china_time::china_time(r.visible_from),
             message_zh: r.message_zh,
             message_en: r.message_en,
             link: r.link,

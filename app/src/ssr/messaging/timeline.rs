@@ -1,7 +1,7 @@
 //! The steps of an application: written with every state change, shown to the candidate newest
 //! first (a result only from the exam's results time) and replayed for the progress chart.
 
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -38,13 +38,11 @@ pub async fn record(db: &impl ConnectionTrait, step: Step<'_>) -> Result<(), App
     Ok(())
 }
 
-/// The application's messages visible at `now` (all of them when `now` is `None`), newest first,
-/// with times written in the exam's offset.
+/// The application's messages visible at `now` (all of them when `now` is `None`), newest first.
 pub async fn entries(
     db: &DatabaseConnection,
     application_id: i32,
     now: Option<DateTime<Utc>>,
-    offset: FixedOffset,
 ) -> Result<Vec<TimelineEntry>, AppError> {
     let mut query =
         application_event::Entity::find().filter(application_event::Column::ApplicationId.eq(application_id));
@@ -56,7 +54,7 @@ pub async fn entries(
     Ok(rows
         .into_iter()
         .map(|r| TimelineEntry {
-            at: r.at.with_timezone(&offset).format("%Y/%m/%d %H:%M:%S").to_string(),
+            at: crate::domain::china_time::china_time(r.at),
             message_zh: r.message_zh,
             message_en: r.message_en,
         })

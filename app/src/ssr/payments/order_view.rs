@@ -1,6 +1,6 @@
 //! An order row as the candidate's page shows it.
 
-use crate::domain::exam_windows::format_utc;
+use crate::domain::china_time::china_time;
 use crate::models::payment::OrderView;
 use crate::ssr::entities::payment_order;
 use crate::ssr::infra::payment_gateway::pay_address;
@@ -24,7 +24,7 @@ pub fn order_view(state: &ServerState, order: &payment_order::Model) -> OrderVie
         gateway_zh,
         gateway_en,
         cashier_url: gateway.filter(|_| order.state.is_open()).map(|_| pay_address(&order.order_no)),
-        created_at: format_utc(&order.created_at),
-        paid_at: order.paid_at.as_ref().map(format_utc),
+        created_at: china_time(order.created_at),
+        paid_at: order.paid_at.map(china_time),
     }
 }

@@ -5,8 +5,8 @@
 use chrono::{NaiveDate, TimeZone};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
 
+use crate::domain::china_time::china_time;
 use crate::domain::exam_fee::format_yuan;
-use crate::domain::exam_windows::format_utc;
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Admin;
@@ -22,8 +22,8 @@ pub const HEADER: [&str; 10] = [
     "金额 Amount",
     "状态 State",
     "交易号 Transaction",
-    "下单 Created (UTC)",
-    "支付 Paid (UTC)",
+    "下单（北京时间）Created (Beijing time)",
+    "支付（北京时间）Paid (Beijing time)",
     "通知数 Notices",
     "通知结果 Outcomes",
     "待处理 For staff",
@@ -75,8 +75,8 @@ pub async fn rows(
                 format_yuan(order.amount()),
                 order.state.as_str().to_string(),
                 order.paid_txn.clone().unwrap_or_default(),
-                format_utc(&order.created_at),
-                order.paid_at.as_ref().map(format_utc).unwrap_or_default(),
+                china_time(order.created_at).wall_clock().to_string(),
+                order.paid_at.map(|at| china_time(at).wall_clock().to_string()).unwrap_or_default(),
                 own.len().to_string(),
                 outcomes,
                 waiting.to_string(),

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
-use crate::domain::exam_windows::format_moment;
+use crate::domain::china_time::ChinaTime;
 use crate::domain::record_ids::{ApplicationId, ApplicationVersion};
 use crate::domain::review_decision::{check_decision, Decision, DecisionProblem, ReviewFlag};
 use crate::domain::ExamDefinition;
@@ -59,12 +59,13 @@ pub async fn decide(
     let results_at = definition.windows.results_published.with_timezone(&Utc).max(now);
     if matches!(decision, Decision::Return { .. }) && now >= definition.windows.review_closes {
         // A return opens images the candidate could no longer replace: only a final decision is left.
-        let closed = format_moment(&definition.windows.review_closes);
+        let closed = ChinaTime::of(&definition.windows.review_closes);
         return Err(AppError::DecisionInvalid {
             problems: vec![DecisionProblem {
-                message_zh: format!("审核已于 {closed} 截止，不能再退回修改，请作出通过或不通过的决定"),
+                message_zh: format!("审核已于 {} 截止，不能再退回修改，请作出通过或不通过的决定", closed.zh()),
                 message_en: format!(
-                    "Review closed at {closed}; nothing can be returned for revision any more. Approve or reject"
+                    "Review closed at {}; nothing can be returned for revision any more. Approve or reject",
+                    closed.en()
                 ),
             }],
         });
@@ -230,10 +231,10 @@ fn return_message(definition: &ExamDefinition, images: &[material::Model], flags
             }
         }
     }
-    let until = format_moment(&definition.windows.review_closes);
+    let until = ChinaTime::of(&definition.windows.review_closes);
     (
-        format!("退回修改：{}。请于 {until} 前修改并重新提交。", zh.join("；")),
-        format!("Returned for revision: {}. Correct and resubmit before {until}.", en.join("; ")),
+        format!("退回修改：{}。请于 {} 前修改并重新提交。", zh.join("；"), until.zh()),
+        format!("Returned for revision: {}. Correct and resubmit before {}.", en.join("; "), until.en()),
     )
 }
 

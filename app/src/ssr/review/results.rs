@@ -2,7 +2,6 @@
 //! handed in, with the full ID number — administrators export results for the authority's
 //! records, where the number is the key.
 
-use chrono::FixedOffset;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::error::AppError;
@@ -14,12 +13,12 @@ pub const HEADER: [&str; 8] = [
     "状态 State",
     "State",
     "提交次数 Submissions",
-    "最后提交 Last submitted",
-    "决定时间 Decided at",
+    "最后提交（北京时间）Last submitted (Beijing time)",
+    "决定时间（北京时间）Decided at (Beijing time)",
     "原因 Reason",
 ];
 
-pub async fn rows(db: &DatabaseConnection, exam_code: &str, offset: FixedOffset) -> Result<Vec<[String; 8]>, AppError> {
+pub async fn rows(db: &DatabaseConnection, exam_code: &str) -> Result<Vec<[String; 8]>, AppError> {
     let applications = application::Entity::find()
         .filter(application::Column::ExamCode.eq(exam_code))
         .filter(application::Column::LastSubmittedAt.is_not_null())
@@ -29,7 +28,7 @@ pub async fn rows(db: &DatabaseConnection, exam_code: &str, offset: FixedOffset)
     let people =
         crate::ssr::application::people::names_of(db, applications.iter().map(|a| a.user_id).collect()).await?;
     let moment = |t: Option<chrono::DateTime<chrono::Utc>>| {
-        t.map(|t| t.with_timezone(&offset).format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default()
+        t.map(|t| crate::domain::china_time::china_time(t).wall_clock().to_string()).unwrap_or_default()
     };
     Ok(applications
         .into_iter()

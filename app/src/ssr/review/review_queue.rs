@@ -6,6 +6,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
+use crate::domain::china_time::china_time;
 use crate::domain::{ApplicationState, Change};
 use crate::error::AppError;
 use crate::models::review::{QueueCursor, QueueQuery, QueueRow};
@@ -72,10 +73,7 @@ pub async fn page(
                 id_number_masked: candidate.map(|c| c.masked_id_number()).unwrap_or_default(),
                 state: r.state,
                 round: r.round,
-                last_submitted_at: r
-                    .last_submitted_at
-                    .map(|t| t.with_timezone(&offset).format("%Y-%m-%d %H:%M").to_string())
-                    .unwrap_or_default(),
+                last_submitted_at: china_time(r.last_submitted_at.unwrap_or(r.updated_at)),
                 reviewer: r.reviewer_id.and_then(|id| people.get(&id)).map(|p| p.name.clone()),
                 // A candidate without pictures has nothing to look at.
                 findings: badges.get(&r.user_id).map(|b| b.0.clone()).unwrap_or_default(),

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::domain::exam_windows::format_utc;
+use crate::domain::china_time::china_time;
 use crate::domain::record_ids::{ApplicationId, ApplicationVersion};
 use crate::error::AppError;
 use crate::models::review::{NextApplication, PreviousImage, ReviewCategory, ReviewImage, ReviewSheet};
@@ -60,7 +60,6 @@ async fn sheet(
 ) -> Result<ReviewSheet, AppError> {
     let db = &state.db;
     let definition = exam_store::load(db, &row.exam_code).await?.ok_or(AppError::NotFound)?;
-    let offset = definition.windows.offset();
     let people = people::names_of(db, [Some(row.user_id), row.reviewer_id].into_iter().flatten().collect()).await?;
     let candidate = people.get(&row.user_id).ok_or(AppError::NotFound)?;
     let held_by = live_holder(&row, now).or(row.reviewer_id.filter(|id| *id == account.id));
@@ -81,8 +80,8 @@ async fn sheet(
                     material: material_queries::view_of(m),
                     previous: previous.iter().find(|v| v.material_id == m.id).map(|v| PreviousImage {
                         url: format!("/api/materials/{}/previous", m.id),
-                        uploaded_at: format_utc(&v.uploaded_at),
-                        replaced_at: format_utc(&v.replaced_at),
+                        uploaded_at: china_time(v.uploaded_at),
+                        replaced_at: china_time(v.replaced_at),
                     }),
                     last_flag: review_flags::flag_for(&flags, Some(&m.id)),
                     findings: findings.remove(&m.id),
@@ -104,7 +103,7 @@ async fn sheet(
         position: row.position_code.clone(),
         form_flag: review_flags::flag_for(&flags, None),
         categories,
-        history: timeline::entries(db, row.id, None, offset).await?,
+        history: timeline::entries(db, row.id, None).await?,
         next: next_in_queue(db, &row).await?,
         definition,
     })
