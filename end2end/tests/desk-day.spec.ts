@@ -151,7 +151,7 @@ test('the desk scans a printed form, ticks the originals, passes them, takes the
 
   // Every time the people of the day read is China time with its zone: no page, document or export
   // of the day says UTC (a time on UTC's clock is eight hours off for them).
-  const chinaTime = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/;
+  const chinaTime = /\d{4}-\d{2}-\d{2} \d{2}:\d{2} 北京时间/;
   await expect(page.getByTestId('timeline')).toContainText(chinaTime);
   const read: Array<[string, string]> = [['the candidate\'s exam page', await page.locator('body').innerText()]];
   for (const address of ['/', '/notifications']) {

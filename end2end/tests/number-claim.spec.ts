@@ -38,7 +38,7 @@ test('a number someone else signed up with goes to the person the registration s
   const cases = adminPage.getByTestId('set-aside-accounts');
   await expect(cases).toContainText('冒用者');
   await expect(cases).toContainText('真持有人');
-  await expect(cases).toContainText('（北京时间）');
+  await expect(cases).toContainText(' 北京时间');
   await expectAccessible(adminPage);
   await admin.close();
 });

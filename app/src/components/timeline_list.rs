@@ -1,4 +1,4 @@
-//! The candidate's timeline, newest first: "2020-03-14 22:02（北京时间） 毕业证编号无法辨别，请重新上传！".
+//! The candidate's timeline, newest first: "2020-03-14 22:02 北京时间 毕业证编号无法辨别，请重新上传！".
 
 use leptos::prelude::*;
 

@@ -31,19 +31,15 @@ impl ChinaTime {
         ChinaTime { wall_clock: format!("{:04}-{:02}-{:02} 24:00", day.year(), day.month(), day.day()) }
     }
 
-    /// "2026-11-28 09:00（北京时间）"
+    /// "2026-11-28 09:00 北京时间": without brackets, as it often stands inside a sentence's own
+    /// ("已锁定（2026-11-28 09:00 北京时间）").
     pub fn zh(&self) -> String {
-        format!("{}（北京时间）", self.wall_clock)
+        format!("{} 北京时间", self.wall_clock)
     }
 
-    /// "2026-11-28 09:00 (Beijing time)"
+    /// "2026-11-28 09:00 Beijing time"
     pub fn en(&self) -> String {
-        format!("{} (Beijing time)", self.wall_clock)
-    }
-
-    /// Both, for a document or an export read in either language: "2026-11-28 09:00 北京时间 Beijing time".
-    pub fn both(&self) -> String {
-        format!("{} 北京时间 Beijing time", self.wall_clock)
+        format!("{} Beijing time", self.wall_clock)
     }
 
     /// The wall clock alone, where a heading already names the zone (a table's column).
@@ -64,8 +60,8 @@ mod tests {
     #[test]
     fn a_moment_late_on_a_utc_day_is_read_on_the_next_china_day_with_its_zone() {
         let at = DateTime::parse_from_rfc3339("2026-11-27T17:05:00Z").unwrap().with_timezone(&Utc);
-        assert_eq!(china_time(at).zh(), "2026-11-28 01:05（北京时间）");
-        assert_eq!(china_time(at).en(), "2026-11-28 01:05 (Beijing time)");
+        assert_eq!(china_time(at).zh(), "2026-11-28 01:05 北京时间");
+        assert_eq!(china_time(at).en(), "2026-11-28 01:05 Beijing time");
     }
 
     #[test]
@@ -77,7 +73,7 @@ mod tests {
     #[test]
     fn a_day_s_deadline_is_its_24_00() {
         let day = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
-        assert_eq!(ChinaTime::end_of(day).zh(), "2026-12-02 24:00（北京时间）");
+        assert_eq!(ChinaTime::end_of(day).zh(), "2026-12-02 24:00 北京时间");
     }
 
     #[test]

@@ -118,12 +118,12 @@ pub fn inputs(
     Some((data, vec![("qr.svg", qr.into_bytes())]))
 }
 
-/// A sitting as the ticket prints it: "2027-09-05 09:00–11:00（北京时间）".
+/// A sitting as the ticket prints it: "2027-09-05 09:00–11:00 北京时间".
 fn sitting_when(starts: &DateTime<FixedOffset>, ends: &DateTime<FixedOffset>) -> String {
     let (starts, ends) = (ChinaTime::of(starts), ChinaTime::of(ends));
-    let (day_and_start, end) = (starts.wall_clock(), ends.wall_clock());
-    // Both on one day's clock; the end is its time alone ("11:00"), the last five characters.
-    format!("{day_and_start}–{}（北京时间）", &end[end.len() - 5..])
+    // A sitting ends on the day it starts: the end is its clock time alone ("11:00").
+    let end_time = ends.wall_clock().split_once(' ').map_or("", |(_, time)| time);
+    format!("{}–{end_time} 北京时间", starts.wall_clock())
 }
 
 fn not_yet(zh: impl Into<String>, en: impl Into<String>) -> AppError {
@@ -147,5 +147,17 @@ fn room_names(spec: &TicketSpec, code: &str) -> Value {
     match spec.rooms.iter().find(|room| room.code == code) {
         Some(room) => json!({ "zh": room.name_zh, "en": room.name_en }),
         None => json!({ "zh": code, "en": code }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sitting_written_in_another_offset_is_printed_on_china_s_clock() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+        let (starts, ends) = (at("2027-09-05T02:00:00+01:00"), at("2027-09-05T04:00:00+01:00"));
+        assert_eq!(sitting_when(&starts, &ends), "2027-09-05 09:00–11:00 北京时间");
     }
 }
