@@ -58,6 +58,25 @@ if [ "$(cargo deny --version 2>/dev/null || true)" != "cargo-deny 0.20.2" ]; the
   cargo install cargo-deny --version 0.20.2 --locked
 fi
 
+# Compiled dependencies are kept between runs on this machine, in sccache's cache: a clean clone
+# compiles its own crates and only the dependencies no earlier run compiled (the same crate,
+# version, features and flags come from the cache; the workspace's own crates always compile, as
+# clippy lints them). A fresh machine fills the cache on its first run.
+if [ "$(sccache --version 2>/dev/null || true)" != "sccache 0.19.0" ]; then
+  step "installing sccache 0.19.0 (the compile cache, local disk only; about 4 minutes, once)"
+  cargo install sccache --version 0.19.0 --locked --no-default-features
+fi
+export RUSTC_WRAPPER=sccache
+export SCCACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/zige/sccache" SCCACHE_CACHE_SIZE=40G
+# Its server is this command's: started here, stopped when the command ends.
+sccache --stop-server >/dev/null 2>&1 || true
+sccache --start-server >/dev/null
+stop_compile_cache() {
+  sccache --show-stats 2>/dev/null | grep -E '^(Compile requests|Cache hits|Cache misses)  ' || true
+  sccache --stop-server >/dev/null 2>&1 || true
+}
+trap stop_compile_cache EXIT
+
 step "dependency checks (cargo deny: banned crates, licences, sources)"
 cargo deny --log-level error check bans licenses sources
 # Advisories need the RustSec database, cloned from GitHub, which these machines cannot reach:
@@ -120,7 +139,7 @@ stop_tree() {
   for child in $(pgrep -P "$1" 2>/dev/null); do stop_tree "$child"; done
   kill "$1" 2>/dev/null || true
 }
-trap 'stop_tree "$wasm_build"' EXIT
+trap 'stop_tree "$wasm_build"; stop_compile_cache' EXIT
 
 step "lints, unit, property and server integration tests (SQLite)"
 RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend
@@ -130,7 +149,7 @@ RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend
 # stopped and removed afterwards. Only this pass runs two servers behind nginx.
 source "$ZIGE_ROOT/scripts/postgres.sh"
 source "$ZIGE_ROOT/scripts/s3.sh"
-trap 'stop_tree "$wasm_build"; stop_test_postgres; stop_test_s3' EXIT
+trap 'stop_tree "$wasm_build"; stop_test_postgres; stop_test_s3; stop_compile_cache' EXIT
 step "server integration tests again, on PostgreSQL and S3-compatible storage"
 # The same package selection as the SQLite pass (the whole workspace): cargo unifies features over
 # what it builds, so `-p server` alone rebuilt every test binary (about 2 min) for other features.
@@ -192,7 +211,7 @@ ZIGE_FAULT_LISTEN=127.0.0.1:3044 ZIGE_FAULT_CONTROL=127.0.0.1:3045 ZIGE_FAULT_UP
 fault_proxy=$!
 export ZIGE_BLOB_URL="s3://zige-test/browser-tests-$$" ZIGE_BLOB_ENDPOINT=http://127.0.0.1:3044
 export ZIGE_STORAGE_FAULTS=127.0.0.1:3045
-trap 'kill "$standins" "$oidc_provider" "$fault_proxy" 2>/dev/null || true; stop_test_s3' EXIT
+trap 'kill "$standins" "$oidc_provider" "$fault_proxy" 2>/dev/null || true; stop_test_s3; stop_compile_cache' EXIT
 export ZIGE_OIDC_ISSUER=http://127.0.0.1:3050 ZIGE_OIDC_CLIENT_ID=zige ZIGE_OIDC_CLIENT_SECRET_FILE="$standin_dir/oidc-secret"
 export ZIGE_OIDC_SCOPES="profile phone identity"
 for _ in $(seq 100); do [ -s "$standin_dir/settings" ] && break; sleep 0.1; done

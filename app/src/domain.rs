@@ -32,6 +32,7 @@ pub mod json_text;
 pub mod mobile_number;
 pub mod new_password;
 pub mod on_site_materials;
+pub mod on_site_outcome;
 pub mod own_deadline;
 pub mod payment_order;
 pub mod personal_form;

@@ -12,6 +12,7 @@ use crate::api::desk::{desk_decide, desk_record_fee, desk_tick};
 use crate::components::error_note::ErrorNote;
 use crate::components::on_site_item_row::OnSiteItemRow;
 use crate::components::scan_viewer::{ScanViewer, ShownScan};
+use crate::domain::on_site_outcome::OnSiteOutcome;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::models::desk::DeskCandidate;
@@ -42,7 +43,7 @@ pub fn OnSiteCard(
     // Ticked here, not yet sent.
     let unsent = RwSignal::new(false);
     let decided = Memo::new(move |_| card.with(|c| c.outcome.is_some()));
-    let passed = Memo::new(move |_| card.with(|c| c.outcome.as_deref() == Some("passed")));
+    let passed = Memo::new(move |_| card.with(|c| c.outcome == Some(OnSiteOutcome::Passed)));
     let may_pay = Memo::new(move |_| card.with(fee_to_take));
     let fee_field = NodeRef::<leptos::html::Input>::new();
     // An act answered after the next candidate was scanned changes nothing on screen: the card
@@ -75,10 +76,10 @@ pub fn OnSiteCard(
     let reason = RwSignal::new(String::new());
     let decide = Action::new({
         let exam = exam.clone();
-        move |passed: &bool| {
-            let (exam, passed, reason, card_version) = (exam.clone(), *passed, reason.get_untracked(), version());
+        move |outcome: &OnSiteOutcome| {
+            let (exam, outcome, reason, card_version) = (exam.clone(), *outcome, reason.get_untracked(), version());
             async move {
-                let answer = desk_decide(exam, application_id, card_version, passed, reason).await;
+                let answer = desk_decide(exam, application_id, card_version, outcome, reason).await;
                 let fee_due = answer.as_ref().is_ok_and(fee_to_take);
                 if settle(answer) && !fee_due {
                     done.run(());
@@ -116,11 +117,11 @@ pub fn OnSiteCard(
         }
     });
     // 通过 or 不通过 goes once this desk's ticks are in: on the version they gave, over what it shows.
-    let asked = RwSignal::new(None::<bool>);
+    let asked = RwSignal::new(None::<OnSiteOutcome>);
     Effect::new(move |_| {
-        if let (Some(passed), false, false) = (asked.get(), unsent.get(), tick.pending().get()) {
+        if let (Some(outcome), false, false) = (asked.get(), unsent.get(), tick.pending().get()) {
             asked.set(None);
-            decide.dispatch(passed);
+            decide.dispatch(outcome);
         }
     });
     // With nothing of this desk's on its way, the boxes show what the server holds (another
@@ -145,7 +146,7 @@ pub fn OnSiteCard(
             let by = by.unwrap_or_default();
             let (at_zh, at_en) = at.map(|at| (at.zh(), at.en())).unwrap_or_default();
             let reason = c.reason.clone().unwrap_or_default();
-            let ok = c.outcome.as_deref() == Some("passed");
+            let ok = c.outcome == Some(OnSiteOutcome::Passed);
             c.outcome.is_some().then(|| view! {
                 <p class=if ok { "notice ok" } else { "notice error" } role="status" data-testid="desk-outcome">
                     {move || if ok {
@@ -191,11 +192,11 @@ pub fn OnSiteCard(
                 }}
                 {move || (!decided.get()).then(|| view! {
                     <div class="form desk-decision">
-                        <button type="button" class="button" disabled=move || decide.pending().get() || asked.with(Option::is_some) on:click=move |_| asked.set(Some(true))>{tr("原件审核通过", "Originals pass")}</button>
+                        <button type="button" class="button" disabled=move || decide.pending().get() || asked.with(Option::is_some) on:click=move |_| asked.set(Some(OnSiteOutcome::Passed))>{tr("原件审核通过", "Originals pass")}</button>
                         <label>{tr("不通过的原因", "Why they do not pass")}
                             <textarea name="reason" rows="2" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                         </label>
-                        <button type="button" class="button secondary" disabled=move || decide.pending().get() || asked.with(Option::is_some) on:click=move |_| asked.set(Some(false))>{tr("原件审核不通过", "Originals do not pass")}</button>
+                        <button type="button" class="button secondary" disabled=move || decide.pending().get() || asked.with(Option::is_some) on:click=move |_| asked.set(Some(OnSiteOutcome::Failed))>{tr("原件审核不通过", "Originals do not pass")}</button>
                     </div>
                 })}
                 {move || card.with(|c| c.fee_paid.clone()).map(|order| view! { <p class="ok" data-testid="desk-fee-paid">{move || lang.get().pick(format!("已缴费（订单 {order}）"), format!("Fee paid (order {order})"))}</p> })}
@@ -219,6 +220,6 @@ pub fn OnSiteCard(
 /// The fee can be taken at the desk now: the exam takes it on site, it is not paid, and the
 /// originals passed where the exam waits for them (八).
 fn fee_to_take(candidate: &DeskCandidate) -> bool {
-    let passed = candidate.outcome.as_deref() == Some("passed");
+    let passed = candidate.outcome == Some(OnSiteOutcome::Passed);
     candidate.fee_on_site && candidate.fee_paid.is_none() && (passed || !candidate.fee_after_check)
 }

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::china_time::ChinaTime;
+use crate::domain::on_site_outcome::OnSiteOutcome;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DeskCandidate {
@@ -21,8 +22,8 @@ pub struct DeskCandidate {
     /// The ID photo's address (`/api/materials/{id}/file`), when one was uploaded.
     pub photo: Option<String>,
     pub items: Vec<DeskItem>,
-    /// "passed" or "failed" once recorded.
-    pub outcome: Option<String>,
+    /// Once recorded.
+    pub outcome: Option<OnSiteOutcome>,
     pub reason: Option<String>,
     /// Who recorded the outcome, and when.
     pub decided: Option<(String, ChinaTime)>,

@@ -11,11 +11,11 @@ use app::domain::china_time::china_time;
 use app::domain::document_kind::DocumentKind;
 use app::domain::exam_definition::ExamDefinition;
 use app::domain::on_site_materials::Handling;
+use app::domain::on_site_outcome::OnSiteOutcome;
 use app::error::AppError;
 use app::ssr::access::caller::Caller;
 use app::ssr::access::gate::Staff;
 use app::ssr::desk::desk_lookup::{application_in, check_of, codes, desk_exam, holder};
-use app::ssr::entities::on_site_check;
 use app::ssr::infra::audit::{self, AuditAction};
 use app::ssr::ServerState;
 
@@ -44,8 +44,7 @@ pub async fn handover_pdf(
     let (definition, _) = desk_exam(state, staff, exam_code).await?;
     let application = application_in(&state.db, exam_code, application_id).await?;
     let person = holder(&state.db, &application).await?;
-    let check =
-        check_of(&state.db, application_id).await?.filter(|c| c.outcome.as_deref() == Some(on_site_check::PASSED));
+    let check = check_of(&state.db, application_id).await?.filter(|c| c.outcome == Some(OnSiteOutcome::Passed));
     let check = check.ok_or_else(|| {
         AppError::invalid_field(
             "handover",

@@ -169,7 +169,8 @@ async fn passing_waits_for_the_originals_one_of_two_desks_wins_and_the_fee_waits
         passed: bool,
         reason: &str,
     ) -> reqwest::Response {
-        let args = json!({ "exam_code": "000", "application_id": application_id, "card_version": card, "passed": passed, "reason": reason });
+        let outcome = if passed { "passed" } else { "failed" };
+        let args = json!({ "exam_code": "000", "application_id": application_id, "card_version": card, "outcome": outcome, "reason": reason });
         who.call("desk_decide", args).await
     }
     let (_, _, body) = error_kind(decide(&desk, (application_id, 0), true, "").await).await;
@@ -296,7 +297,7 @@ async fn staff_named_for_the_desk_only_work_it_and_never_reach_the_review() {
     assert_eq!(desk.call("desk_tick", ticks).await.status(), 200);
     let mut pass = at_desk.clone();
     pass["card_version"] = json!(1);
-    pass["passed"] = json!(true);
+    pass["outcome"] = json!("passed");
     pass["reason"] = json!("");
     assert_eq!(desk.call("desk_decide", pass).await.status(), 200);
     let mut fee = at_desk.clone();
@@ -366,7 +367,7 @@ async fn the_desk_opens_when_results_are_out_tells_no_review_state_and_every_act
     assert_eq!(desk.call("desk_tick", ticks).await.status(), 200);
     let mut pass = at_desk.clone();
     pass["card_version"] = json!(1);
-    pass["passed"] = json!(true);
+    pass["outcome"] = json!("passed");
     pass["reason"] = json!("");
     assert_eq!(desk.call("desk_decide", pass).await.status(), 200);
     assert_eq!(desk.get(&format!("/api/desk/000/{application_id}/handover.pdf")).await.status(), 200);
@@ -414,7 +415,7 @@ async fn an_act_made_on_a_card_another_desk_changed_since_is_refused_naming_the_
             .contains(&format!("这张卡片已过期：{name}（{}）", card["id_number_masked"].as_str().unwrap())),
         "{body}"
     );
-    let pass = json!({ "exam_code": "000", "application_id": application_id, "card_version": shown, "passed": true, "reason": "" });
+    let pass = json!({ "exam_code": "000", "application_id": application_id, "card_version": shown, "outcome": "passed", "reason": "" });
     let (_, _, body) = error_kind(second.call("desk_decide", pass).await).await;
     assert!(message_zh(&body).contains("这张卡片已过期"), "{body}");
     let now: Value = find(&second, ALICE).await.json().await.unwrap();
@@ -424,7 +425,7 @@ async fn an_act_made_on_a_card_another_desk_changed_since_is_refused_naming_the_
 
     // Scanned again, the second desk's card is current and its acts land.
     let version = now["check_version"].as_i64().unwrap();
-    let pass = json!({ "exam_code": "000", "application_id": application_id, "card_version": version, "passed": true, "reason": "" });
+    let pass = json!({ "exam_code": "000", "application_id": application_id, "card_version": version, "outcome": "passed", "reason": "" });
     let passed = second.call("desk_decide", pass).await;
     assert_eq!(passed.status(), 200, "{}", passed.text().await.unwrap());
     let (_, _, body) = error_kind(tick(&first, 1, json!([])).await).await;

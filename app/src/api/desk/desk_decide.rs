@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::domain::on_site_outcome::OnSiteOutcome;
 use crate::error::AppError;
 use crate::models::desk::DeskCandidate;
 
@@ -9,11 +10,11 @@ pub async fn desk_decide(
     exam_code: String,
     application_id: i32,
     card_version: i32,
-    passed: bool,
+    outcome: OnSiteOutcome,
     reason: String,
 ) -> Result<DeskCandidate, AppError> {
     use crate::ssr::{access::caller, desk::desk_check};
 
     let (state, staff) = caller::staff().await?;
-    desk_check::decide(&state, &staff, &exam_code, (application_id, card_version), passed, &reason).await
+    desk_check::decide(&state, &staff, &exam_code, (application_id, card_version), outcome, &reason).await
 }

@@ -9,11 +9,12 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::domain::china_time::china_time;
 use crate::domain::on_site_materials::Handling;
+use crate::domain::on_site_outcome::OnSiteOutcome;
 use crate::error::AppError;
 use crate::models::desk::DeskCandidate;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Staff;
-use crate::ssr::entities::on_site_check::{self, FAILED, PASSED};
+use crate::ssr::entities::on_site_check;
 use crate::ssr::infra::audit::{self, actor_label, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::messaging::timeline::{self, Step};
@@ -74,21 +75,22 @@ fn already_recorded() -> AppError {
     )
 }
 
-/// Records 原件审核通过 (`passed`) or 不通过 with `reason`, once.
-#[tracing::instrument(skip_all, fields(staff = staff.id, application = application_id, passed = passed))]
+/// Records 原件审核通过, or 不通过 with `reason`, once.
+#[tracing::instrument(skip_all, fields(staff = staff.id, application = application_id, outcome = ?outcome))]
 pub async fn decide(
     state: &ServerState,
     staff: &Caller<Staff>,
     exam_code: &str,
     (application_id, card_version): (i32, i32),
-    passed: bool,
+    outcome: OnSiteOutcome,
     reason: &str,
 ) -> Result<DeskCandidate, AppError> {
+    let passed = outcome == OnSiteOutcome::Passed;
     let (definition, spec) = desk_exam(state, staff, exam_code).await?;
     let application = approved_in(&state.db, exam_code, application_id).await?;
     let reason = reason.trim();
     let check = check_of(&state.db, application_id).await?;
-    if let Some(decided) = check.as_ref().filter(|c| c.outcome.is_some()) {
+    if let Some(decided) = check.as_ref().filter(|c| !OnSiteOutcome::may_follow(c.outcome)) {
         return Err(recorded_by(decided));
     }
     let seen = check.as_ref().map(|c| codes(&c.seen)).unwrap_or_default();
@@ -122,7 +124,6 @@ pub async fn decide(
         txn.rollback().await.map_err(failed)?;
         return Err(refusal_after_change(state, &application).await?);
     };
-    let outcome = if passed { PASSED } else { FAILED };
     let recorded = on_site_check::Entity::update_many()
         .col_expr(on_site_check::Column::Outcome, Expr::value(outcome))
         .col_expr(on_site_check::Column::Reason, Expr::value((!passed).then(|| reason.to_string())))
@@ -159,7 +160,8 @@ pub async fn decide(
     };
     timeline::record(&txn, step).await?;
     let detail = format!(
-        "application {application_id}: originals {outcome}{}",
+        "application {application_id}: originals {}{}",
+        outcome.words().1,
         if passed { String::new() } else { format!("; reason: {reason}") }
     );
     audit::record(
@@ -192,8 +194,7 @@ fn recorded_by(decided: &on_site_check::Model) -> AppError {
     let by = decided.decided_by.clone().unwrap_or_default();
     let at = decided.decided_at.map(china_time);
     let (at_zh, at_en) = at.map(|at| (at.zh(), at.en())).unwrap_or_default();
-    let (zh, en) =
-        if decided.outcome.as_deref() == Some(PASSED) { ("通过", "passed") } else { ("不通过", "not passed") };
+    let (zh, en) = decided.outcome.map_or(("", ""), OnSiteOutcome::words);
     AppError::invalid_field(
         "outcome",
         format!("{by} 已于 {at_zh} 记录原件审核{zh}，不能重复记录"),

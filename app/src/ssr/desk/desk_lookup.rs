@@ -200,7 +200,7 @@ pub async fn view(
         applied_for,
         photo,
         items,
-        outcome: check.as_ref().and_then(|c| c.outcome.clone()),
+        outcome: check.as_ref().and_then(|c| c.outcome),
         reason: check.as_ref().and_then(|c| c.reason.clone()),
         decided: check.as_ref().and_then(|c| Some((c.decided_by.clone()?, china_time(c.decided_at?)))),
         missing: spec.missing(&seen).into_iter().map(|i| (i.name_zh.clone(), i.name_en.clone())).collect(),

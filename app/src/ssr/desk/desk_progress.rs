@@ -6,11 +6,11 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
+use crate::domain::on_site_outcome::OnSiteOutcome;
 use crate::domain::ApplicationState;
 use crate::error::AppError;
 use crate::models::desk::DeskProgress;
 use crate::ssr::application::people::names_of;
-use crate::ssr::entities::on_site_check::{FAILED, PASSED};
 use crate::ssr::entities::{application, on_site_check};
 
 /// Each approved application with its check, if it came to the desk.
@@ -47,10 +47,10 @@ pub async fn progress(db: &DatabaseConnection, exam_code: &str) -> Result<DeskPr
     let rows = approved_with_checks(db, exam_code).await?;
     let mut progress = DeskProgress { approved: rows.len() as u64, ..Default::default() };
     for (_, check) in &rows {
-        match check.as_ref().and_then(|c| c.outcome.as_deref()) {
-            Some(PASSED) => progress.passed += 1,
-            Some(FAILED) => progress.failed += 1,
-            _ => {}
+        match check.as_ref().and_then(|c| c.outcome) {
+            Some(OnSiteOutcome::Passed) => progress.passed += 1,
+            Some(OnSiteOutcome::Failed) => progress.failed += 1,
+            None => {}
         }
         progress.checked += u64::from(check.is_some());
     }
@@ -75,10 +75,9 @@ pub async fn export_rows(db: &DatabaseConnection, exam_code: &str) -> Result<Vec
         .into_iter()
         .map(|(a, check)| {
             let person = people.get(&a.user_id);
-            let outcome = check.as_ref().and_then(|c| c.outcome.as_deref());
+            let outcome = check.as_ref().and_then(|c| c.outcome);
             let (zh, en) = match (outcome, check.is_some()) {
-                (Some(PASSED), _) => ("通过", "passed"),
-                (Some(_), _) => ("不通过", "not passed"),
+                (Some(outcome), _) => outcome.words(),
                 (None, true) => ("核对中", "being checked"),
                 (None, false) => ("未到场", "still to come"),
             };

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::on_site_outcome::OnSiteOutcome;
+
 /// 原件审核 of one application at the branch's desk (`ssr::desk`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "on_site_checks")]
@@ -13,8 +15,8 @@ pub struct Model {
     pub seen: String,
     /// 留存 item codes received, comma-separated.
     pub received: String,
-    /// [`PASSED`] or [`FAILED`]; None while the check goes on.
-    pub outcome: Option<String>,
+    /// None while the check goes on.
+    pub outcome: Option<OnSiteOutcome>,
     pub reason: Option<String>,
     pub decided_by: Option<String>,
     pub decided_at: Option<DateTimeUtc>,
@@ -23,11 +25,6 @@ pub struct Model {
     /// refused (`desk::check_versions`).
     pub version: i32,
 }
-
-/// `outcome` once the desk recorded 原件审核通过.
-pub const PASSED: &str = "passed";
-/// `outcome` once the desk recorded 原件审核不通过.
-pub const FAILED: &str = "failed";
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}

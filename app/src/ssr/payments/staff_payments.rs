@@ -4,6 +4,7 @@
 
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, SqlErr};
 
+use crate::domain::on_site_outcome::OnSiteOutcome;
 use crate::domain::payment_order::{decide, OrderEvent, OrderOutcome, OrderState};
 use crate::domain::ApplicationState;
 use crate::error::AppError;
@@ -32,7 +33,7 @@ async fn originals_passed(state: &ServerState, application_id: i32) -> Result<bo
         .filter(on_site_check::Column::ApplicationId.eq(application_id))
         .one(&state.db)
         .await?;
-    Ok(check.is_some_and(|c| c.outcome.as_deref() == Some(on_site_check::PASSED)))
+    Ok(check.is_some_and(|c| c.outcome == Some(OnSiteOutcome::Passed)))
 }
 
 /// Records that the candidate with `id_number` paid the exam's fee on site, with the receipt or
