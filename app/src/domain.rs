@@ -36,6 +36,7 @@ pub mod on_site_outcome;
 pub mod own_deadline;
 pub mod payment_order;
 pub mod personal_form;
+pub mod photo_background;
 pub mod photo_fit;
 pub mod picture_alone;
 pub mod picture_pixels;

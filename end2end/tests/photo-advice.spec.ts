@@ -63,8 +63,27 @@ test('a blurred photo and a dark one on grey get advice after fitting, and may s
   await page.locator('input[name=photo]').setInputFiles({ name: 'dark.jpg', mimeType: 'image/jpeg', buffer: dark });
   await page.getByRole('button', { name: 'Fix it for me' }).click();
   await expect(advice).toContainText(/The picture is dark \(brightness \d+ of 255, at least 60 advised\)/);
-  await expect(advice).toContainText(/An ID photo's background should be plain white or blue; this one is #[0-9a-f]{6}/);
+  await expect(advice).toContainText(/This exam's ID photo background should be plain white; this one is #[0-9a-f]{6}/);
   await expect(page.getByRole('link', { name: 'Download the adjusted photo' })).toBeVisible();
+});
+
+const RULE_002 = '002 Public recruitment of staff: application (demo exam) · ID photo';
+
+// Seed 004's "背景色为均匀白色" against seed 002's "蓝底或白底": the same photo on a blue backdrop is
+// advised against for 004 and fine for 002, each exam file naming the colours it takes.
+test('a photo on blue is advised against where the exam asks for white, and fine where it takes blue', async ({ page }) => {
+  const onBlue = await makeScene(page, { width: 900, height: 1200, scene: 'portrait', background: '#438edb', quality: 0.95 });
+  const advice = page.locator('.looks');
+  await openPhotoTool(page, RULE_004);
+  await page.locator('input[name=photo]').setInputFiles({ name: 'blue.jpg', mimeType: 'image/jpeg', buffer: onBlue });
+  await expect(page.getByText('This photo already meets the rule; upload it as it is.')).toBeVisible();
+  await expect(advice).toContainText(/This exam's ID photo background should be plain white; this one is blue \(#[0-9a-f]{6}\)\. Take it again in front of a white wall or a white backdrop/);
+  await expectAccessible(page);
+
+  await page.getByLabel('Exam and photo rule').selectOption({ label: RULE_002 });
+  await page.locator('input[name=photo]').setInputFiles({ name: 'blue.jpg', mimeType: 'image/jpeg', buffer: onBlue });
+  await expect(page.getByText('Sharpness, brightness and background look fine')).toBeVisible();
+  await expect(advice).toHaveCount(0);
 });
 
 test('a blurred scan in the upload form is advised against in Chinese, and can still be uploaded', async ({ page }) => {

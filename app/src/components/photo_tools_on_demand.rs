@@ -14,7 +14,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::photo_fix::FittedPicture;
-use crate::domain::picture_quality::PictureKind;
+use crate::domain::picture_quality::PictureLook;
 use crate::domain::{CategoryDefinition, ImageFacts};
 
 /// [`PhotoFix`](crate::components::photo_fix::PhotoFix), once its code is here.
@@ -43,14 +43,14 @@ pub fn PhotoFixOnDemand(
 
 /// [`LooksAdvice`](crate::components::looks_advice::LooksAdvice), once its code is here.
 #[component]
-pub fn LooksAdviceOnDemand(bytes: Arc<Vec<u8>>, kind: PictureKind) -> impl IntoView {
+pub fn LooksAdviceOnDemand(bytes: Arc<Vec<u8>>, look: PictureLook) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     {
-        on_demand(LOOKS_CHECK, Box::new(move || Box::pin(chunk::looks_advice(bytes.clone(), kind))))
+        on_demand(LOOKS_CHECK, Box::new(move || Box::pin(chunk::looks_advice(bytes.clone(), look))))
     }
     #[cfg(not(feature = "hydrate"))]
     {
-        let _ = (bytes, kind);
+        let _ = (bytes, look);
     }
 }
 
@@ -196,7 +196,7 @@ mod chunk {
     use crate::components::looks_advice::LooksAdvice;
     use crate::components::photo_fix::{FittedPicture, PhotoFix};
     use crate::components::qr_advice::QrAdvice;
-    use crate::domain::picture_quality::PictureKind;
+    use crate::domain::picture_quality::PictureLook;
     use crate::domain::{CategoryDefinition, ImageFacts};
 
     #[leptos::wasm_split::wasm_split(photo_tools, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
@@ -217,7 +217,7 @@ mod chunk {
     }
 
     #[leptos::wasm_split::wasm_split(photo_tools, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn looks_advice(bytes: Arc<Vec<u8>>, kind: PictureKind) -> Result<AnyView, SplitLoaderError> {
-        Ok(view! { <LooksAdvice bytes kind/> }.into_any())
+    pub fn looks_advice(bytes: Arc<Vec<u8>>, look: PictureLook) -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <LooksAdvice bytes look/> }.into_any())
     }
 }

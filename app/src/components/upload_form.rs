@@ -38,7 +38,7 @@ pub fn UploadForm(
     let outbox = expect_context::<Outbox>();
     let category_code = category.code.clone();
     let rules = category.rules.clone();
-    let picture_kind = category.picture;
+    let picture_look = category.look();
     let wants_qr = category.qr == crate::domain::qr_code::QrRequirement::Required;
     keep_photo_tools_for_offline();
     if wants_qr {
@@ -211,7 +211,7 @@ pub fn UploadForm(
                                     <ViolationList violations=warnings/>
                                 </div>
                             })}
-                            <LooksAdviceOnDemand bytes=j.bytes.clone() kind=picture_kind/>
+                            <LooksAdviceOnDemand bytes=j.bytes.clone() look=picture_look/>
                             {wants_qr.then(|| view! { <QrAdviceOnDemand bytes=j.bytes.clone()/> })}
                             <button type="button" class="button" on:click=on_upload.clone()>
                                 {if replacing { tr("更换", "Replace") } else { tr("上传", "Upload") }}

@@ -12,7 +12,8 @@ use super::exam_fee::ExamFee;
 use super::exam_windows::ExamWindows;
 use super::on_site_materials::OnSiteSpec;
 use super::personal_form::FormField;
-use super::picture_quality::PictureKind;
+use super::photo_background::PhotoBackgrounds;
+use super::picture_quality::{PictureKind, PictureLook};
 use super::position_tree::PositionNode;
 use super::qr_code::QrRequirement;
 use super::registration_form::RegistrationFormSpec;
@@ -107,6 +108,9 @@ pub struct CategoryDefinition {
     /// on how a picture looks (an ID photo's background is checked).
     #[serde(default)]
     pub picture: PictureKind,
+    /// An ID photo's plain background colours (`backgrounds = ["white"]`); white or blue when unsaid.
+    #[serde(default)]
+    pub backgrounds: PhotoBackgrounds,
     #[serde(default)]
     pub rules: CategoryRules,
     /// Limits that only warn: the upload is still allowed.
@@ -144,6 +148,11 @@ pub struct ExampleImage {
 }
 
 impl CategoryDefinition {
+    /// What the advice on how its pictures look checks: their kind and an ID photo's backgrounds.
+    pub fn look(&self) -> PictureLook {
+        PictureLook { kind: self.picture, backgrounds: self.backgrounds }
+    }
+
     /// How many images a submission needs here: every slot, or one when required.
     pub fn required_count(&self) -> u32 {
         match (self.slots.len() as u32, self.rules.required) {

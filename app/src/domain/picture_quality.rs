@@ -1,5 +1,6 @@
 //! Advice on how a picture looks, given before it is sent (issue 12): blurred, too dark, washed
-//! out, an ID photo's background that is neither white nor blue, a page with nearly nothing on it.
+//! out, an ID photo's background that is not a colour the exam allows (`photo_background`), a page
+//! with nearly nothing on it.
 //! Advice only: the candidate may upload anyway, since a dark scan of a dark certificate can be
 //! right. Pure, on RGBA pixels the browser drew at most `ANALYSIS_SIDE` on the long side, so the
 //! thresholds mean the same for a 12 MP photo and a 1 MP scan. The thresholds were chosen on the
@@ -7,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::photo_background::{BackgroundColour, PhotoBackgrounds};
 use super::picture_pixels::{background, ink_share, luma_of, percentile, sharpness, Background};
 use super::violation::{Violation, ViolationCode as Code};
 
@@ -29,6 +31,20 @@ pub enum PictureKind {
     #[default]
     Document,
     Portrait,
+}
+
+/// What the advice looks for in a category's pictures: their kind, and the backgrounds an ID photo
+/// may stand on (`CategoryDefinition::look`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PictureLook {
+    pub kind: PictureKind,
+    pub backgrounds: PhotoBackgrounds,
+}
+
+impl From<PictureKind> for PictureLook {
+    fn from(kind: PictureKind) -> Self {
+        PictureLook { kind, backgrounds: PhotoBackgrounds::default() }
+    }
 }
 
 /// The numbers the advice is decided on.
@@ -70,7 +86,8 @@ pub fn measure(rgba: &[u8], width: u32, height: u32) -> Option<QualityMeasures> 
 }
 
 /// The advice for a picture of this kind with these measures (empty when it looks fine).
-pub fn quality_advice(m: &QualityMeasures, kind: PictureKind) -> Vec<Violation> {
+pub fn quality_advice(m: &QualityMeasures, look: impl Into<PictureLook>) -> Vec<Violation> {
+    let PictureLook { kind, backgrounds } = look.into();
     let mut advice = Vec::new();
     let blank = kind == PictureKind::Document && m.ink_share < BLANK_INK_SHARE;
     if blank {
@@ -122,23 +139,38 @@ pub fn quality_advice(m: &QualityMeasures, kind: PictureKind) -> Vec<Violation> 
         ));
     }
     if kind == PictureKind::Portrait {
-        if let Some((zh, en)) = background_problem(&m.background) {
+        if let Some((zh, en)) = background_problem(&m.background, backgrounds) {
             advice.push(Violation::new(Code::BackgroundNotPlain, zh, en));
         }
     }
     advice
 }
 
-/// Why an ID photo's background is not the plain white or blue the rules ask for, if it is not.
-fn background_problem(b: &Background) -> Option<(String, String)> {
+/// Why an ID photo's background is not a plain colour the exam allows, if it is not.
+fn background_problem(b: &Background, allowed: PhotoBackgrounds) -> Option<(String, String)> {
     let [r, g, bl] = b.rgb.map(i32::from);
     let white = r.min(g).min(bl) >= 190 && r.max(g).max(bl) - r.min(g).min(bl) <= 35;
     let blue = bl >= r + 40 && bl >= g + 15 && bl >= 120;
     let colour = format!("#{:02x}{:02x}{:02x}", b.rgb[0], b.rgb[1], b.rgb[2]);
-    if !white && !blue {
+    let allowed_here =
+        (white && allowed.allows(BackgroundColour::White)) || (blue && allowed.allows(BackgroundColour::Blue));
+    if !allowed_here {
+        let ((asked_zh, asked_en), (before_zh, before_en)) = (allowed.words(), allowed.retake_before());
+        let seen = if white {
+            ("白色", "white")
+        } else if blue {
+            ("蓝色", "blue")
+        } else {
+            ("", "")
+        };
+        let (seen_zh, seen_en) = if seen.0.is_empty() {
+            (colour.clone(), colour)
+        } else {
+            (format!("{}（{colour}）", seen.0), format!("{} ({colour})", seen.1))
+        };
         return Some((
-            format!("证件照背景应为纯白或蓝色，这张照片的背景是 {colour}；请在白墙或蓝色背景前重新拍摄"),
-            format!("An ID photo's background should be plain white or blue; this one is {colour}. Take it again in front of a white wall or a blue background"),
+            format!("本考试的证件照背景应为{asked_zh}，这张照片的背景是 {seen_zh}；请在{before_zh}前重新拍摄"),
+            format!("This exam's ID photo background should be {asked_en}; this one is {seen_en}. Take it again in front of {before_en}"),
         ));
     }
     if b.unevenness > 25.0 {
@@ -286,6 +318,19 @@ mod tests {
         // A document is never asked about its background.
         assert!(!codes(&picture(300, 400, portrait([128, 120, 110])), 300, 400, PictureKind::Document)
             .contains(&Code::BackgroundNotPlain));
+    }
+
+    #[test]
+    fn an_exam_that_asks_for_white_refuses_blue_and_names_what_it_asks_for() {
+        let white_only =
+            PictureLook { kind: PictureKind::Portrait, backgrounds: serde_json::from_str(r#"["white"]"#).unwrap() };
+        let on_white = measure(&picture(300, 400, portrait([250, 250, 250])), 300, 400).unwrap();
+        assert!(quality_advice(&on_white, white_only).is_empty());
+        let on_blue =
+            quality_advice(&measure(&picture(300, 400, portrait([67, 142, 219])), 300, 400).unwrap(), white_only);
+        assert_eq!(on_blue.iter().map(|v| v.code).collect::<Vec<_>>(), vec![Code::BackgroundNotPlain]);
+        assert!(on_blue[0].message_zh.contains("应为纯白，这张照片的背景是 蓝色"), "{}", on_blue[0].message_zh);
+        assert!(on_blue[0].message_en.contains("should be plain white; this one is blue"), "{}", on_blue[0].message_en);
     }
 
     #[test]

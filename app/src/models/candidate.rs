@@ -133,7 +133,7 @@ pub struct CandidateDefinition {
     pub charges_fee: bool,
     /// Approved candidates print a registration form for their employer to stamp (报名登记表).
     pub prints_registration_form: bool,
-    /// From when an admission ticket (准考证) can be printed, in the exam's offset.
+    /// From when an admission ticket (准考证) can be printed.
     pub ticket_opens: Option<ChinaTime>,
 }
 

@@ -15,7 +15,7 @@ use crate::components::error_note::ErrorNote;
 use crate::components::photo_fix::{only_fixable, FitReportView, FittedPicture};
 use crate::components::photo_tools_on_demand::{keep_photo_tools_for_offline, LooksAdviceOnDemand, PhotoFixOnDemand};
 use crate::components::violation_list::ViolationList;
-use crate::domain::picture_quality::PictureKind;
+use crate::domain::picture_quality::{PictureKind, PictureLook};
 use crate::domain::{judge_for_category, ImageVerdict};
 use crate::i18n::{tr, use_lang};
 use crate::island_page::provide_island_contexts;
@@ -61,6 +61,11 @@ fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
     let judged = RwSignal::new(None::<Judged>);
     let fitted = RwSignal::new(None::<FittedPicture>);
     let chosen = move || choices.with_value(|all| all.get(selected.get()).cloned());
+    // An ID photo's advice, by the chosen rule's backgrounds (a photo rule of another kind: white or blue).
+    let chosen_look = move || PictureLook {
+        kind: PictureKind::Portrait,
+        backgrounds: chosen().map(|choice| choice.category.backgrounds).unwrap_or_default(),
+    };
     let on_choose = move |ev: leptos::ev::Event| {
         judged.set(None);
         fitted.set(None);
@@ -106,7 +111,7 @@ fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
                             {if result.verdict.accepted() {
                                 view! {
                                     <p class="ok">{tr("符合要求", "Meets the rule")}</p>
-                                    <LooksAdviceOnDemand bytes=result.bytes.clone() kind=PictureKind::Portrait/>
+                                    <LooksAdviceOnDemand bytes=result.bytes.clone() look=chosen_look()/>
                                 }.into_any()
                             } else {
                                 view! { <ViolationList violations=result.verdict.violations.clone()/> }.into_any()
@@ -117,7 +122,7 @@ fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
                 }
                 None if j.verdict.accepted() => view! {
                     <p class="ok" role="status">{tr("这张照片已符合要求，可以直接上传。", "This photo already meets the rule; upload it as it is.")}</p>
-                    <LooksAdviceOnDemand bytes=j.bytes.clone() kind=PictureKind::Portrait/>
+                    <LooksAdviceOnDemand bytes=j.bytes.clone() look=chosen_look()/>
                 }.into_any(),
                 None => {
                     let choice = chosen();

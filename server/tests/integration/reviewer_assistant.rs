@@ -712,3 +712,50 @@ fn alike_applications(sheet: &Value) -> Vec<Value> {
     let alike = findings(sheet, "diploma", 1)["alike"].as_array().cloned().unwrap_or_default();
     alike.iter().map(|a| a["other"]["application_id"].clone()).collect()
 }
+
+/// An ID photo on a plain `backdrop`: a head with eyes and mouth over shoulders, 600 × 800.
+fn id_photo_on(backdrop: [u8; 3]) -> Vec<u8> {
+    let photo = image::RgbImage::from_fn(600, 800, |x, y| {
+        let (dx, dy) = (f64::from(x) - 300.0, f64::from(y) - 300.0);
+        let head = dx * dx / 140.0f64.powi(2) + dy * dy / 180.0f64.powi(2) < 1.0;
+        let feature = (y / 2 == 130 && dx.abs() > 30.0 && dx.abs() < 70.0) || (y / 2 == 200 && dx.abs() < 50.0);
+        let colour = if head && feature {
+            [40, 30, 30]
+        } else if head {
+            [220, 180, 150]
+        } else if y > 520 && (f64::from(x) - 300.0).abs() < 280.0 {
+            if x % 18 < 2 {
+                [10, 10, 40]
+            } else {
+                [30, 30, 80]
+            }
+        } else {
+            backdrop
+        };
+        image::Rgb(colour)
+    });
+    jpeg(&photo, 92)
+}
+
+#[tokio::test]
+async fn the_assistant_holds_an_id_photo_to_the_backgrounds_its_exam_allows() {
+    let app = spawn_app().await;
+    // Seed 004's "背景色为均匀白色" and an exam that says nothing (white or blue).
+    let photo_category = |backgrounds: &str| {
+        format!(
+            "[[categories]]\ncode = \"photo\"\nname_zh = \"证件照\"\nname_en = \"ID photo\"\npicture = \"portrait\"\n{backgrounds}\n"
+        )
+    };
+    app.add_exam(&open_exam(&app, "931", "", &photo_category("backgrounds = [\"white\"]"))).await;
+    app.add_exam(&open_exam(&app, "932", "", &photo_category(""))).await;
+    let on_blue = id_photo_on([67, 142, 219]);
+    let alice = submitted(&app, ALICE, "931", vec![("photo", on_blue.clone())]).await;
+    hand_in(&alice, "932", vec![("photo", on_blue)]).await;
+    let reviewer = app.new_reviewer(DAVE, &["931", "932"]).await;
+
+    let white_only = sheet_when_looked_at(&reviewer, reviewer.first_waiting("931").await).await;
+    let either = sheet_when_looked_at(&reviewer, reviewer.first_waiting("932").await).await;
+    let looks = |sheet: &Value| findings(sheet, "photo", 1)["looks"].as_array().unwrap().clone();
+    assert!(looks(&white_only).contains(&json!("background_not_plain")), "blue where white is asked: {white_only}");
+    assert!(!looks(&either).contains(&json!("background_not_plain")), "blue where it is allowed: {either}");
+}

@@ -17,14 +17,14 @@ use picture_checks::number_line_fit::line_crops;
 use picture_checks::page_layout::{self, PageMarks};
 
 use crate::domain::picture_pixels::scaled_size;
-use crate::domain::picture_quality::{measure, quality_advice, PictureKind, ANALYSIS_SIDE};
+use crate::domain::picture_quality::{measure, quality_advice, PictureLook, ANALYSIS_SIDE};
 use crate::domain::qr_code::{read_qr_code, QR_READING_SIDE};
 use crate::domain::{IdNumber, IdType, ViolationCode};
 
 /// What to look for in a picture, from its category.
 #[derive(Clone, Debug)]
 pub struct LookFor {
-    pub kind: PictureKind,
+    pub look: PictureLook,
     pub qr: bool,
     /// On an ID card's front: the number to read.
     pub id_number: Option<IdNumberCheck>,
@@ -105,7 +105,7 @@ pub fn analyse(bytes: &[u8], look_for: LookFor) -> PictureAnalysis {
 fn analyse_upright(picture: &DynamicImage, look_for: &LookFor) -> PictureAnalysis {
     let small = scaled_down(picture, ANALYSIS_SIDE).to_rgba8();
     let looks_advice = measure(small.as_raw(), small.width(), small.height())
-        .map(|measures| quality_advice(&measures, look_for.kind).into_iter().map(|advice| advice.code).collect());
+        .map(|measures| quality_advice(&measures, look_for.look).into_iter().map(|advice| advice.code).collect());
     let qr = look_for.qr.then(|| {
         let reading = scaled_down(picture, QR_READING_SIDE).to_rgba8();
         match read_qr_code(reading.as_raw(), reading.width(), reading.height()) {

@@ -108,7 +108,7 @@ pub async fn waiting_pictures(
 fn look_for(definition: Option<&ExamDefinition>, category: &str) -> LookFor {
     let category = definition.and_then(|d| d.category(category));
     LookFor {
-        kind: category.map(|c| c.picture).unwrap_or_default(),
+        look: category.map(|c| c.look()).unwrap_or_default(),
         qr: category.is_some_and(|c| c.qr == QrRequirement::Required),
         id_number: None,
     }
