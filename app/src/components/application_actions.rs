@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::save_application;
 use crate::components::error_note::ErrorNote;
+use crate::components::help_desk_note::HelpDeskUnderError;
 use crate::domain::completeness::MissingItem;
 use crate::domain::personal_form::FormValues;
 use crate::error::AppError;
@@ -64,6 +65,7 @@ pub fn ApplicationActions(
                     <div class="missing" data-testid="missing">
                         <p>{move || lang.get().pick(format!("提交审核前还缺 {} 项：", items.len()), format!("{} item(s) missing before you can submit:", items.len()))}</p>
                         <ul>{missing.get().into_iter().map(|m| view! { <li>{move || lang.get().pick(m.message_zh.clone(), m.message_en.clone())}</li> }).collect_view()}</ul>
+                        <HelpDeskUnderError/>
                     </div>
                 })
             }}

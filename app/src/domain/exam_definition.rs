@@ -10,6 +10,7 @@ use super::category_advice::CategoryAdvice;
 use super::category_rules::CategoryRules;
 use super::exam_fee::ExamFee;
 use super::exam_windows::ExamWindows;
+use super::help_desk::HelpDesk;
 use super::on_site_materials::OnSiteSpec;
 use super::personal_form::FormField;
 use super::photo_background::PhotoBackgrounds;
@@ -68,6 +69,9 @@ pub struct ExamDefinition {
     /// it with the account's. None: no number is read.
     #[serde(default)]
     pub id_card_front: Option<String>,
+    /// 系统使用咨询 (seed 000): phone, email, the days and hours it answers; none: not shown.
+    #[serde(default)]
+    pub help_desk: Option<HelpDesk>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -117,6 +117,8 @@ pub fn inputs(
         "has_photo": false,
         "approved_at": approved_at,
         "issued_at": china_time(*now).zh(),
+        // 系统使用咨询 (seed 000) at the foot, where the exam gives one.
+        "help_desk": definition.help_desk.as_ref().map(|desk| desk.words().0),
         "compact": false,
         "has_code": false,
     }))

@@ -116,6 +116,8 @@ pub fn inputs(
         "state_en": state_seen.label_en(),
         "submitted_at": submitted_at,
         "issued_at": china_time(*now).zh(),
+        // 系统使用咨询 (seed 000) at the foot, where the exam gives one.
+        "help_desk": definition.help_desk.as_ref().map(|desk| desk.words().0),
         "files": files,
     })
 }

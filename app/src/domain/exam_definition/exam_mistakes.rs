@@ -51,6 +51,9 @@ impl ExamDefinition {
         if let Some(form) = &self.registration_form {
             mistakes.extend(form.mistakes().into_iter().map(general));
         }
+        if let Some(help_desk) = &self.help_desk {
+            mistakes.extend(help_desk.mistakes().into_iter().map(general));
+        }
         if let Some(on_site) = &self.on_site {
             let categories: Vec<&str> = self.categories.iter().map(|c| c.code.as_str()).collect();
             mistakes.extend(on_site.mistakes(&categories).into_iter().map(general));
