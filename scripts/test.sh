@@ -68,6 +68,9 @@ if [ "$(sccache --version 2>/dev/null || true)" != "sccache 0.19.0" ]; then
 fi
 export RUSTC_WRAPPER=sccache
 export SCCACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/zige/sccache" SCCACHE_CACHE_SIZE=40G
+# Kept up through the tests' long stretches without a compile (it would stop after 10 idle
+# minutes and lose the count it prints at the end); stopped by the command itself.
+export SCCACHE_IDLE_TIMEOUT=0
 # Its server is this command's: started here, stopped when the command ends.
 sccache --stop-server >/dev/null 2>&1 || true
 sccache --start-server >/dev/null

@@ -18,7 +18,6 @@ pub mod examples_button;
 pub mod fee_desk;
 pub mod fee_panel;
 pub mod forms_wait_for_code;
-pub mod help_desk_note;
 pub mod idle_hydration;
 pub mod judged_file;
 pub mod lightbox;

@@ -96,7 +96,7 @@ async fn serve() -> Result<(), startup::StartupError> {
     let leptos_options = server::site_options::site_options(get_configuration(None).ok().map(|c| c.leptos_options));
     let addr = config.listen.unwrap_or(leptos_options.site_addr);
     let prepared = startup::prepare(&config, leptos_options).await?;
-    tracing::info!(%addr, data_dir = %config.data_dir.display(), "listening");
+    tracing::info!(%addr, data_dir = %config.data_dir.display(), "starting");
     if config.seed_demo {
         demo_data::print_demo_accounts(&addr.to_string());
     }

@@ -26,6 +26,9 @@ pub(crate) async fn serve_metrics_alone(address: SocketAddr) -> Result<(), Servi
 /// upload being written is not cut off by a restart.
 pub async fn serve(router: Router, addr: SocketAddr) -> Result<(), ServingError> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
+    // Said once the port is this server's: a test (or an operator) reading the log knows that the
+    // address answers, and that it is this process answering.
+    tracing::info!(%addr, "listening");
     // The peer address feeds the per-address limits.
     axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())

@@ -1,9 +1,7 @@
-//! An error as a person reads it, in the current language; on a candidate's exam page, with the
-//! exam's help desk under it.
+//! An error as a person reads it, in the current language.
 
 use leptos::prelude::*;
 
-use crate::components::help_desk_note::HelpDeskUnderError;
 use crate::error::AppError;
 use crate::i18n::use_lang;
 
@@ -11,8 +9,5 @@ use crate::i18n::use_lang;
 pub fn ErrorNote(error: AppError) -> impl IntoView {
     let lang = use_lang();
     let (zh, en) = (error.message_zh(), error.message_en());
-    view! {
-        <p class="error" role="alert">{move || lang.get().pick(zh.clone(), en.clone())}</p>
-        <HelpDeskUnderError/>
-    }
+    view! { <p class="error" role="alert">{move || lang.get().pick(zh.clone(), en.clone())}</p> }
 }

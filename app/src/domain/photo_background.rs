@@ -12,12 +12,35 @@ pub enum BackgroundColour {
 }
 
 /// The colours a category's ID photos may stand on: at least one. White or blue where the exam
-/// file says nothing, as most ID photo rules allow.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "Vec<BackgroundColour>", into = "Vec<BackgroundColour>")]
+/// file says nothing, as most ID photo rules allow. An exam file (TOML, JSON) writes the list;
+/// the compact wire to the browser (postcard) carries the two flags, whose decoder is smaller than
+/// a list's in the candidate's download.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PhotoBackgrounds {
     white: bool,
     blue: bool,
+}
+
+impl Serialize for PhotoBackgrounds {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            Vec::<BackgroundColour>::from(*self).serialize(serializer)
+        } else {
+            (self.white, self.blue).serialize(serializer)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for PhotoBackgrounds {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if deserializer.is_human_readable() {
+            let colours = Vec::<BackgroundColour>::deserialize(deserializer)?;
+            PhotoBackgrounds::try_from(colours).map_err(serde::de::Error::custom)
+        } else {
+            let (white, blue) = <(bool, bool)>::deserialize(deserializer)?;
+            Ok(PhotoBackgrounds { white, blue })
+        }
+    }
 }
 
 impl Default for PhotoBackgrounds {
@@ -85,5 +108,7 @@ mod tests {
         assert_eq!(PhotoBackgrounds::default().words().0, "纯白或蓝色");
         assert!(serde_json::from_str::<PhotoBackgrounds>("[]").is_err(), "at least one colour");
         assert_eq!(serde_json::to_string(&white).unwrap(), r#"["white"]"#);
+        let wire = postcard::to_allocvec(&white).unwrap();
+        assert_eq!(postcard::from_bytes::<PhotoBackgrounds>(&wire).unwrap(), white, "the browser reads it back");
     }
 }

@@ -11,7 +11,6 @@ use crate::components::bilingual_note::BilingualNote;
 use crate::components::countdown::Countdown;
 use crate::components::error_note::ErrorNote;
 use crate::components::exam_workspace::{Typing, Workspace};
-use crate::components::help_desk_note::{HelpDeskSection, HelpDeskWords};
 use crate::components::judged_file::PageChoices;
 use crate::components::outbox::Outbox;
 use crate::components::outbox_notes::OutboxNotes;
@@ -139,11 +138,7 @@ fn ExamJourney(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>
     let definition = page.definition.clone();
     let (phase_zh, phase_en) = phase_label(page.phase);
     let state = page.state;
-    // Every error shown on this exam's page says whom to ask.
     let help_desk = definition.help_desk.clone();
-    if let Some(words) = help_desk.clone() {
-        provide_context(HelpDeskWords(words));
-    }
     let header = view! {
         <h1>{ let e = exam.clone(); move || lang.get().pick(e.title_zh.clone(), e.title_en.clone()) }</h1>
         <p class="muted">{ let e = exam.clone(); move || lang.get().pick(e.organiser_zh.clone(), e.organiser_en.clone()) }</p>
@@ -186,7 +181,11 @@ fn ExamJourney(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>
     view! {
         {header}
         {body}
-        {help_desk.map(|words| view! { <HelpDeskSection words/> })}
+        // 系统使用咨询, as the seed's guide ends.
+        {help_desk.map(|(zh, en)| {
+            let words = (format!("系统使用咨询：{zh}"), format!("Help with this system: {en}"));
+            view! { <BilingualNote words class="card help-desk" testid="help-desk"/> }
+        })}
     }
     .into_any()
 }

@@ -44,10 +44,28 @@ impl ServerProcess {
 
     /// A server on `data_dir`, which outlives it (a restart starts another on the same folder).
     pub fn start_in(data_dir: &Path, settings: &[(&str, String)]) -> ServerProcess {
-        let port = free_port();
+        // A port free when asked can be taken by another test's listener before this server binds
+        // it (`free_port`'s race): the server then exits at once while the other process answers
+        // the port. Up to three ports are tried.
         let log_path = data_dir.join("server.log");
-        let log = std::fs::File::options().create(true).append(true).open(&log_path).unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_server"))
+        for _ in 0..3 {
+            if let Some(started) = Self::try_start(data_dir, settings, &log_path) {
+                return started;
+            }
+        }
+        panic!(
+            "the server did not start on any of three ports: {}",
+            std::fs::read_to_string(&log_path).unwrap_or_default()
+        );
+    }
+
+    /// The server on a fresh port, once its own log says it listens there and the port answers;
+    /// None when it exited first (the port was taken).
+    fn try_start(data_dir: &Path, settings: &[(&str, String)], log_path: &Path) -> Option<ServerProcess> {
+        let port = free_port();
+        let log = std::fs::File::options().create(true).append(true).open(log_path).unwrap();
+        let logged_before = log.metadata().map(|m| m.len() as usize).unwrap_or(0);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
             .env("ZIGE_DATA_DIR", data_dir)
             .env("ZIGE_LISTEN", format!("127.0.0.1:{port}"))
             .envs(settings.iter().map(|(name, value)| (name, value)))
@@ -55,8 +73,21 @@ impl ServerProcess {
             .stderr(Stdio::from(log))
             .spawn()
             .expect("the server binary starts");
-        wait_for_port(port, "the server", &log_path);
-        ServerProcess { child, port, data_dir: data_dir.to_path_buf(), _own_folder: None }
+        let address = format!("127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if child.try_wait().ok().flatten().is_some() {
+                return None;
+            }
+            let written = std::fs::read(log_path).unwrap_or_default();
+            let this_run = String::from_utf8_lossy(written.get(logged_before..).unwrap_or_default());
+            let says_listening = this_run.lines().any(|line| line.contains("listening") && line.contains(&address));
+            if says_listening && std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Some(ServerProcess { child, port, data_dir: data_dir.to_path_buf(), _own_folder: None });
+            }
+            assert!(Instant::now() < deadline, "the server did not start listening on {port}: {this_run}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     pub fn address(&self) -> String {
