@@ -1,13 +1,32 @@
 //! China's calendar day (UTC+8): the day retention dates, providers' bills and a listed
 //! candidate's own last day count in.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 
 const CHINA_HOURS: i64 = 8;
 
 /// China's offset from UTC, the one place it is written.
 pub fn china_offset() -> chrono::FixedOffset {
     chrono::FixedOffset::east_opt((CHINA_HOURS * 3600) as i32).expect("UTC+8 is an offset")
+}
+
+/// "December": a day's month as English writes it, for the sentences that name a China day.
+pub fn english_month(day: NaiveDate) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    MONTHS[day.month0() as usize]
 }
 
 /// The calendar day in China at `at`.

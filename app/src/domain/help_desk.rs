@@ -99,21 +99,7 @@ fn day_zh(day: NaiveDate, after: Option<NaiveDate>) -> String {
 
 /// "12 January 2021".
 fn day_en(day: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!("{} {} {}", day.day(), MONTHS[day.month0() as usize], day.year())
+    format!("{} {} {}", day.day(), super::china_day::english_month(day), day.year())
 }
 
 #[cfg(test)]

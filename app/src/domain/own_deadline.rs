@@ -27,21 +27,7 @@ pub fn text_day(day: NaiveDate) -> String {
 
 /// "12月2日 24:00" and "24:00 on 2 December", as the candidate reads their last day.
 pub fn last_day_words(day: NaiveDate) -> (String, String) {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS[day.month0() as usize];
+    let month = super::china_day::english_month(day);
     (format!("{}月{}日 24:00", day.month(), day.day()), format!("24:00 on {} {month}", day.day()))
 }
 
