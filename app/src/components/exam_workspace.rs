@@ -14,6 +14,7 @@ use crate::components::position_picker::PositionPicker;
 use crate::components::requirements_list::RequirementsList;
 use crate::components::timeline_list::TimelineList;
 use crate::components::uploaded_summary::UploadedSummary;
+use crate::domain::china_time::ChinaTime;
 use crate::domain::personal_form::FormValues;
 use crate::domain::ApplicationState;
 use crate::domain::ExamPhase;
@@ -90,7 +91,7 @@ pub fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<(
             </p>
         })}
         {awaiting.then(|| {
-            let (at_zh, at_en) = submitted_at.clone().map(|at| (at.zh(), at.en())).unwrap_or_default();
+            let (at_zh, at_en) = submitted_at.as_ref().map(ChinaTime::words).unwrap_or_default();
             view! { <p class="notice ok" role="status" data-testid="locked-note">{move || lang.get().pick(format!("上报完成，内容已锁定（{at_zh}），等待审核。"), format!("Submitted; your application is locked ({at_en}) and waits for review."))}</p> }
         })}
         {page.revise_until.clone().filter(|_| revising).map(|until| view! {

@@ -12,6 +12,7 @@ use crate::api::desk::{desk_decide, desk_record_fee, desk_tick};
 use crate::components::error_note::ErrorNote;
 use crate::components::on_site_item_row::OnSiteItemRow;
 use crate::components::scan_viewer::{ScanViewer, ShownScan};
+use crate::domain::china_time::ChinaTime;
 use crate::domain::on_site_outcome::OnSiteOutcome;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
@@ -144,7 +145,7 @@ pub fn OnSiteCard(
         card.with(|c| {
             let (by, at) = c.decided.clone().unzip();
             let by = by.unwrap_or_default();
-            let (at_zh, at_en) = at.map(|at| (at.zh(), at.en())).unwrap_or_default();
+            let (at_zh, at_en) = at.as_ref().map(ChinaTime::words).unwrap_or_default();
             let reason = c.reason.clone().unwrap_or_default();
             let ok = c.outcome == Some(OnSiteOutcome::Passed);
             c.outcome.is_some().then(|| view! {

@@ -42,6 +42,11 @@ impl ChinaTime {
         format!("{} Beijing time", self.wall_clock)
     }
 
+    /// Both, (zh, en), for a sentence written in each language.
+    pub fn words(&self) -> (String, String) {
+        (self.zh(), self.en())
+    }
+
     /// The wall clock alone, where a heading already names the zone (a table's column).
     pub fn wall_clock(&self) -> &str {
         &self.wall_clock

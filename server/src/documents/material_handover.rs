@@ -114,8 +114,9 @@ pub fn inputs(definition: &ExamDefinition, handover: &Handover, now: &DateTime<U
         "organiser_zh": definition.organiser_zh,
         "name": handover.name,
         "id_number": handover.id_masked,
-        "outcome_zh": "通过",
-        "outcome_en": "passed",
+        // Only a check that passed is handed over.
+        "outcome_zh": OnSiteOutcome::Passed.words().0,
+        "outcome_en": OnSiteOutcome::Passed.words().1,
         "decided_by": handover.decided_by,
         "decided_at": handover.decided_at,
         "kept": kept,

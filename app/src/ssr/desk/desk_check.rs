@@ -192,8 +192,7 @@ async fn refusal_after_change(
 /// Who recorded the outcome already, and when.
 fn recorded_by(decided: &on_site_check::Model) -> AppError {
     let by = decided.decided_by.clone().unwrap_or_default();
-    let at = decided.decided_at.map(china_time);
-    let (at_zh, at_en) = at.map(|at| (at.zh(), at.en())).unwrap_or_default();
+    let (at_zh, at_en) = decided.decided_at.map(|at| china_time(at).words()).unwrap_or_default();
     let (zh, en) = decided.outcome.map_or(("", ""), OnSiteOutcome::words);
     AppError::invalid_field(
         "outcome",
