@@ -70,8 +70,8 @@ test('the demo admin changes 002\'s ticket template: a mistake is named by its l
   await editor.fill(`${shipped}\n#text[请携带 2B 铅笔与黑色签字笔（E2E）]\n`);
   await desk.getByRole('button', { name: '检查并保存模板' }).click();
   await expect(desk.getByRole('status')).toHaveText('模板已保存，之后打印的文档按新模板排版');
-  await expect(desk.getByTestId('template-origin')).toContainText('本考试自定义的模板，保存于');
-  await expect(desk.getByTestId('template-origin')).toContainText('赵管理');
+  // Who saved it and when, in China time with its zone.
+  await expect(desk.getByTestId('template-origin')).toHaveText(/^本考试自定义的模板，赵管理 \(.+\) 保存于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 北京时间$/);
   const preview = desk.getByRole('link', { name: '预览已保存的模板（示例数据，PDF）' });
   await expect(preview).toHaveAttribute('href', '/api/admin/exams/002/templates/admission_ticket/preview.pdf');
   const pdf = await page.request.get('/api/admin/exams/002/templates/admission_ticket/preview.pdf');
