@@ -28,7 +28,7 @@ self.addEventListener('fetch', (event) => {
   } else if (url.pathname.startsWith('/pkg/')) {
     event.respondWith(networkFirst(event, SHELL));
   } else if (ownFile(url.pathname) && candidatePage(referrerPath(request))) {
-    // A candidate's own thumbnails; a reviewer's desk loads thousands, which are not kept.
+    // A candidate's own thumbnails; a reviewer's screen loads thousands, which are not kept.
     event.respondWith(networkFirst(event, PAGES));
   }
 });

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The reviewer's speed at the desk (issue 34): exam 004 with ZIGE_BENCH_APPLICATIONS (50) submitted
+# The reviewer's speed at the review screen (issue 34): exam 004 with ZIGE_BENCH_APPLICATIONS (50) submitted
 # applications, every fifth carrying a finding of the reviewer's assistant, handed in through the
 # server's own HTTP interface (scripts/bench/reviewer-speed/seed_applications.py); then headless
 # Chromium works through the queue with the keyboard alone (scripts/bench/reviewer-speed/
-# desk_speed.cjs): the time from a decision's confirming key to the next application's first
+# review_speed.cjs): the time from a decision's confirming key to the next application's first
 # picture painted (median, p90, max, and where it goes), and the keys a clean approval takes.
 # Goals: a median of at most 150 ms, at most 3 keys. Figures in docs/benchmarks.md.
 #
@@ -11,7 +11,7 @@
 # --frontend-only`) and the server its debug server, as the browser tests run them. With
 # ZIGE_BENCH_PREBUILT=DIR nothing is built: DIR/server and DIR/site are used as they are.
 # Usage: ./scripts/bench-reviewer-speed.sh   (ZIGE_BENCH_APPLICATIONS, ZIGE_BENCH_DWELL_MS: how long
-#        the robot looks at a desk before deciding, 1000; ZIGE_BENCH_KEEP=1 keeps the work folder)
+#        the robot looks at a screen before deciding, 1000; ZIGE_BENCH_KEEP=1 keeps the work folder)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ZIGE_ROOT"
@@ -67,6 +67,6 @@ print(f"{len(seed['applications'])} waiting in {seed['seconds']} s: {seed['clean
       f"findings by kind (applications): {seed['with_findings']}")
 PY
 
-step "deciding them at the desk, keyboard only (headless Chromium)"
-ZIGE_BENCH_URL="$base" ZIGE_BENCH_SEED="$work/seed.json" ZIGE_BENCH_OUT="$work/desk.json" \
-  NODE_PATH="$ZIGE_ROOT/end2end/node_modules" node scripts/bench/reviewer-speed/desk_speed.cjs
+step "deciding them at the review screen, keyboard only (headless Chromium)"
+ZIGE_BENCH_URL="$base" ZIGE_BENCH_SEED="$work/seed.json" ZIGE_BENCH_OUT="$work/screen.json" \
+  NODE_PATH="$ZIGE_ROOT/end2end/node_modules" node scripts/bench/reviewer-speed/review_speed.cjs

@@ -113,9 +113,10 @@ host_flags="--cfg erase_components"
 LEPTOS_OUTPUT_NAME="$(awk '/^\[\[workspace.metadata.leptos\]\]/ { found = 1 } found && /^name = / { gsub(/"/, "", $3); print $3; exit }' Cargo.toml)"
 export LEPTOS_OUTPUT_NAME
 
-step "formatting (cargo fmt --check) and the architecture's feature index (every path it names exists)"
+step "formatting (cargo fmt --check), the architecture's feature index (every path it names exists) and its glossary (no retired word used again)"
 cargo fmt --all --check
 python3 scripts/checks/feature_index.py
+python3 scripts/checks/retired_words.py
 # The lints (clippy, every warning an error) run as the workspace's own crates compile for the
 # tests and for the browser's release build: clippy-driver is their compiler, exactly as
 # `cargo clippy` makes it for a check build (RUSTC_WORKSPACE_WRAPPER, with its arguments in

@@ -79,7 +79,7 @@ pub struct UploadRequest<'a> {
     pub key: &'a str,
 }
 
-/// Seconds since 1970 by this device's clock: a verifier at the door checks a ticket's expiry with
+/// Seconds since 1970 by this device's clock: a verifier at the exam hall's entrance checks a ticket's expiry with
 /// it, without the server.
 pub fn now_seconds() -> i64 {
     now_millis() / 1000

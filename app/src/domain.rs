@@ -21,7 +21,7 @@ pub mod exam_windows;
 mod exif_fields;
 pub mod field_error;
 pub mod fit_search;
-pub mod help_desk;
+pub mod helpline;
 pub mod id_number;
 pub mod image_facts;
 pub mod image_format;

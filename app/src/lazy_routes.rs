@@ -2,7 +2,7 @@
 //! chunk (`cargo leptos --split`), fetched the first time the page is opened. They are the
 //! reviewer's and administrator's screens (their second step of signing in, `/second-factor`,
 //! among them), which only staff download, and two pages no candidate reaches from a page kept
-//! for offline: the door's ticket check (`/verify`, with its signature code) and 找回密码
+//! for offline: the ticket check at the exam hall's entrance (`/verify`, with its signature code) and 找回密码
 //! (`/forgot`, linked from the log-in page only). The candidate's other pages stay in the main
 //! bundle: a chunk that cannot load offline would break the page a candidate opens from the
 //! phone's kept copy (`public/sw.js` keeps `/` and `/exams/…`, and a test here holds them eager).
@@ -21,8 +21,8 @@ use leptos_router::components::Route;
 use leptos_router::{lazy_route, path, Lazy, LazyRoute};
 
 use crate::pages::{
-    AdminAuditPage, AdminExamPageView, AdminPage, ForgotPasswordPage, OnSiteDeskPage, ReviewDeskPage, ReviewHomePage,
-    ReviewQueuePage, SecondFactorPage, VerifyTicketPage,
+    AdminAuditPage, AdminExamPageView, AdminPage, ForgotPasswordPage, OnSitePage, ReviewHomePage, ReviewQueuePage,
+    ReviewScreenPage, SecondFactorPage, VerifyTicketPage,
 };
 
 /// A path as the segments the patterns below match: "/admin/exams/004/" → ["admin", "exams", "004"].
@@ -99,11 +99,11 @@ lazy_pages! {
     ReviewHomeRoute => ReviewHomePage at "/review" as ["review"];
     /// One exam's review queue.
     ReviewQueueRoute => ReviewQueuePage at "/review/exams/:code" as ["review", "exams", _];
-    /// One application on the review desk.
-    ReviewDeskRoute => ReviewDeskPage at "/review/applications/:id" as ["review", "applications", _];
-    /// 现场报名: the branch's desk checking originals on the day.
-    OnSiteDeskRoute => OnSiteDeskPage at "/desk/:code" as ["desk", _];
-    /// The door's check of an admission ticket.
+    /// One application on the review screen.
+    ReviewScreenRoute => ReviewScreenPage at "/review/applications/:id" as ["review", "applications", _];
+    /// 现场报名: the branch's on-site check of originals on the day.
+    OnSiteRoute => OnSitePage at "/on-site/:code" as ["on-site", _];
+    /// The check of an admission ticket at the exam hall's entrance.
     VerifyTicketRoute => VerifyTicketPage at "/verify" as ["verify"];
     /// 找回密码
     ForgotPasswordRoute => ForgotPasswordPage at "/forgot" as ["forgot"];

@@ -73,7 +73,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=AccountPageView/>
                     <Route path=path!("/exams/:code") view=ExamPageView/>
                     <Route path=path!("/notifications") view=NotificationsPage/>
-                    // The staff's pages and the door's, each a chunk of its own (`lazy_routes`).
+                    // The staff's pages and the ticket check's, each a chunk of its own (`lazy_routes`).
                     <LazyPageRoutes/>
                 </Routes>
             </main>

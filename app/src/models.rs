@@ -4,10 +4,10 @@
 pub mod account;
 pub mod admin;
 pub mod candidate;
-pub mod desk;
 pub mod document_template;
 pub mod exam;
 pub mod feedback;
+pub mod on_site;
 pub mod payment;
 pub mod personal_data;
 pub mod picture_findings;

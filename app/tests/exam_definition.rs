@@ -47,7 +47,7 @@ fn a_category_that_names_no_count_takes_the_default_cap_and_a_file_may_raise_it(
 }
 
 #[test]
-fn an_online_fee_taken_only_after_the_originals_pass_at_the_desk_is_refused() {
+fn an_online_fee_taken_only_after_the_originals_pass_on_site_is_refused() {
     let tables = |online: bool| {
         format!(
             r#"

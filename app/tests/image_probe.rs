@@ -28,7 +28,7 @@ fn progressive_jpeg_is_walked_through_all_its_scans() {
 }
 
 #[test]
-fn grayscale_and_cmyk_jpegs_are_told_apart() {
+fn grayscale_and_cmyk_jpegs_are_distinguished() {
     assert_eq!(ImageFacts::probe(&grayscale_jpeg(100, 80)).unwrap().color, ColorModel::Grayscale);
     let cmyk = ImageFacts::probe(&cmyk_jpeg(120, 90)).unwrap();
     assert_eq!(cmyk.color, ColorModel::Cmyk);

@@ -52,36 +52,36 @@ test('the demo admin changes 002\'s ticket template: a mistake is named by its l
   await open(page, '/admin/exams/002');
   await expect(page.getByRole('region', { name: '文档模板' })).toBeVisible();
   // Located by its class: its name changes with the language below.
-  const desk = page.locator('section.template-desk');
-  await desk.getByLabel('文档').selectOption({ label: '准考证' });
-  await expect(desk.getByLabel('模板（Typst）')).toBeVisible();
-  const editor = desk.locator('textarea[name=template]');
+  const panel = page.locator('section.template-panel');
+  await panel.getByLabel('文档').selectOption({ label: '准考证' });
+  await expect(panel.getByLabel('模板（Typst）')).toBeVisible();
+  const editor = panel.locator('textarea[name=template]');
   await expect(editor).toHaveValue(/准考证/);
-  await expect(desk.getByTestId('template-origin')).toHaveText('系统自带的模板');
+  await expect(panel.getByTestId('template-origin')).toHaveText('系统自带的模板');
   const shipped = await editor.inputValue();
   const lines = shipped.split('\n').length;
 
   await editor.fill(`${shipped}\n#d.no_such_field\n`);
-  await desk.getByRole('button', { name: '检查并保存模板' }).click();
-  await expect(desk.getByRole('alert')).toContainText('模板有误，未保存');
-  await expect(desk.getByRole('alert')).toContainText(`line ${lines + 1}`);
+  await panel.getByRole('button', { name: '检查并保存模板' }).click();
+  await expect(panel.getByRole('alert')).toContainText('模板有误，未保存');
+  await expect(panel.getByRole('alert')).toContainText(`line ${lines + 1}`);
   await expectAccessible(page);
 
   await editor.fill(`${shipped}\n#text[请携带 2B 铅笔与黑色签字笔（E2E）]\n`);
-  await desk.getByRole('button', { name: '检查并保存模板' }).click();
-  await expect(desk.getByRole('status')).toHaveText('模板已保存，之后打印的文档按新模板排版');
+  await panel.getByRole('button', { name: '检查并保存模板' }).click();
+  await expect(panel.getByRole('status')).toHaveText('模板已保存，之后打印的文档按新模板排版');
   // Who saved it and when, in China time with its zone.
-  await expect(desk.getByTestId('template-origin')).toHaveText(/^本考试自定义的模板，赵管理 \(.+\) 保存于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 北京时间$/);
-  const preview = desk.getByRole('link', { name: '预览已保存的模板（示例数据，PDF）' });
+  await expect(panel.getByTestId('template-origin')).toHaveText(/^本考试自定义的模板，赵管理 \(.+\) 保存于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 北京时间$/);
+  const preview = panel.getByRole('link', { name: '预览已保存的模板（示例数据，PDF）' });
   await expect(preview).toHaveAttribute('href', '/api/admin/exams/002/templates/admission_ticket/preview.pdf');
   const pdf = await page.request.get('/api/admin/exams/002/templates/admission_ticket/preview.pdf');
   expect(pdf.status()).toBe(200);
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
   await switchLanguage(page, 'English');
-  await desk.getByRole('button', { name: 'Back to the shipped template' }).click();
-  await expect(desk.getByRole('status')).toHaveText('Back to the shipped template');
-  await expect(desk.getByTestId('template-origin')).toHaveText('The template shipped with Zige');
+  await panel.getByRole('button', { name: 'Back to the shipped template' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Back to the shipped template');
+  await expect(panel.getByTestId('template-origin')).toHaveText('The template shipped with Zige');
   await expect(editor).toHaveValue(shipped);
   await expectAccessible(page);
 });

@@ -28,7 +28,7 @@ async function approvedForAFee(browser: Browser, page: Page, name: string, mobil
   return { code, admin };
 }
 
-test('an approved candidate prints the registration form, pays in the sandbox, is seated and prints a ticket the door verifies; staff refund it', async ({ browser, page }) => {
+test('an approved candidate prints the registration form, pays in the sandbox, is seated and prints a ticket the entrance verifies; staff refund it', async ({ browser, page }) => {
   const { code, admin } = await approvedForAFee(browser, page, '缴费考生', '13912345670');
 
   await open(page, `/exams/${code}`);
@@ -75,7 +75,7 @@ test('an approved candidate prints the registration form, pays in the sandbox, i
   const seating = await (await admin.request.get(`/api/admin/exams/${code}/seats.csv`)).text();
   expect(seating).toContain(`${code}-101-01,101,1,缴费考生,`);
 
-  // 准考证: paid and seated, the candidate prints it; its code, checked at the door on /verify.
+  // 准考证: paid and seated, the candidate prints it; its code, checked at the entrance on /verify.
   await page.reload();
   const ticketLink = page.getByRole('link', { name: 'Print the admission ticket (PDF)' });
   await expect(ticketLink).toHaveAttribute('href', `/api/exams/${code}/ticket.pdf`);
@@ -84,30 +84,30 @@ test('an approved candidate prints the registration form, pays in the sandbox, i
   const ticketFile = path.join(test.info().outputDir, 'ticket.pdf');
   fs.mkdirSync(test.info().outputDir, { recursive: true });
   fs.writeFileSync(ticketFile, await ticket.body());
-  // The door's scanner: the page drawn to pixels, its QR code read (poppler and zbar, installed
+  // The entrance's scanner: the page drawn to pixels, its QR code read (poppler and zbar, installed
   // by the test command).
   execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', ticketFile, path.join(test.info().outputDir, 'ticket')]);
   const ticketCode = execFileSync('zbarimg', ['--raw', '-q', '--oneshot', path.join(test.info().outputDir, 'ticket.png')]).toString().trim();
   expect(ticketCode).toMatch(/^ZGT2\./);
-  const door = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  await open(door, '/verify');
-  await switchLanguage(door, 'English');
-  await door.getByLabel('QR code text').fill(ticketCode);
-  await door.getByRole('button', { name: 'Verify' }).click();
-  await expect(door.getByTestId('verdict')).toContainText('Valid');
-  await expect(door.getByTestId('verdict')).toContainText(`${code}-101-01`);
-  await expectAccessible(door);
+  const entrance = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await open(entrance, '/verify');
+  await switchLanguage(entrance, 'English');
+  await entrance.getByLabel('QR code text').fill(ticketCode);
+  await entrance.getByRole('button', { name: 'Verify' }).click();
+  await expect(entrance.getByTestId('verdict')).toContainText('Valid');
+  await expect(entrance.getByTestId('verdict')).toContainText(`${code}-101-01`);
+  await expectAccessible(entrance);
   const altered = ticketCode.slice(0, 12) + (ticketCode[12] === 'Q' ? 'R' : 'Q') + ticketCode.slice(13);
-  await door.getByLabel('QR code text').fill(altered);
-  await door.getByRole('button', { name: 'Verify' }).click();
-  await expect(door.getByTestId('verdict')).toContainText('Not valid: altered, or not issued by this authority');
+  await entrance.getByLabel('QR code text').fill(altered);
+  await entrance.getByRole('button', { name: 'Verify' }).click();
+  await expect(entrance.getByTestId('verdict')).toContainText('Not valid: altered, or not issued by this authority');
 
   // Staff refund it on the exam's administration page.
-  const desk = staff.getByRole('region', { name: '缴费管理' });
-  await desk.getByLabel('订单号').fill(orderNo);
-  await desk.getByLabel('退款原因').fill('考生放弃考试');
-  await desk.getByRole('button', { name: '登记退款' }).click();
-  await expect(desk.getByRole('status')).toHaveText(`订单 ${orderNo}：已退款`);
+  const panel = staff.getByRole('region', { name: '缴费管理' });
+  await panel.getByLabel('订单号').fill(orderNo);
+  await panel.getByLabel('退款原因').fill('考生放弃考试');
+  await panel.getByRole('button', { name: '登记退款' }).click();
+  await expect(panel.getByRole('status')).toHaveText(`订单 ${orderNo}：已退款`);
   await expectAccessible(staff);
   const csv = await (await admin.request.get(`/api/admin/exams/${code}/payments.csv?day=${beijing(0).slice(0, 10)}`)).text();
   expect(csv).toContain(`${orderNo},sandbox,¥100.00,refunded,`);

@@ -30,8 +30,8 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
   await expect(card).toContainText('未开始');
   await expect(card).toContainText(/上传截止：\d{4}-\d{2}-\d{2} \d{2}:\d{2} 北京时间/);
   await expect(page.locator('li.exam-card[data-exam="004"]')).toHaveCount(0);
-  // 四、系统使用咨询方式: the exam's help desk, on its card and at the foot of its page.
-  await expect(card.getByTestId('help-desk')).toHaveText('咨询电话：0755-88892919，受理咨询时间：工作日9:00-12:00、14:00-18:00。');
+  // 四、系统使用咨询方式: the exam's helpline, on its card and at the foot of its page.
+  await expect(card.getByTestId('helpline')).toHaveText('咨询电话：0755-88892919，受理咨询时间：工作日9:00-12:00、14:00-18:00。');
   await expectAccessible(page);
   await clickToNextPage(page, card.getByRole('link', { name: '进入考试' }));
 
@@ -133,8 +133,8 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
   await expect(page.getByTestId('missing')).toContainText('学历学位材料：需要 1 张，已上传 0 张');
   await expect(page.getByTestId('missing')).toContainText('个人履历材料：需要 1 张，已上传 0 张');
   // Whom to ask, under what stands in the way.
-  await expect(page.getByTestId('missing').getByTestId('help-desk-under-error')).toHaveText('如需帮助：咨询电话：0755-88892919，受理咨询时间：工作日9:00-12:00、14:00-18:00。');
-  await expect(page.getByTestId('help-desk')).toHaveText('系统使用咨询：咨询电话：0755-88892919，受理咨询时间：工作日9:00-12:00、14:00-18:00。');
+  await expect(page.getByTestId('missing').getByTestId('helpline-under-error')).toHaveText('如需帮助：咨询电话：0755-88892919，受理咨询时间：工作日9:00-12:00、14:00-18:00。');
+  await expect(page.getByTestId('helpline')).toHaveText('系统使用咨询：咨询电话：0755-88892919，受理咨询时间：工作日9:00-12:00、14:00-18:00。');
   await expectAccessible(page);
 
   for (const [region, input] of [['学历学位材料', '#file-education'], ['个人履历材料', '#file-work_resume']]) {

@@ -24,10 +24,10 @@ test('资格名单 texts the listed candidates; one reads their own five days, a
   );
   await page.getByRole('button', { name: '导入', exact: true }).click();
   await expect(page.getByTestId('import-report')).toContainText('导入 3 行，名单内共 3 人；0 行有误');
-  const desk = page.getByTestId('listed-candidates');
-  await expect(desk.getByTestId('listed-counts')).toContainText('名单内 3 人：已送达 0，待发送 0，未通知 2，无手机号 1');
-  await desk.getByRole('button', { name: '发送给未通知的考生' }).click();
-  await expect(desk.getByTestId('texts-queued')).toHaveText('已排队发送 2 条短信；1 人没有手机号，未发送。');
+  const panel = page.getByTestId('listed-candidates');
+  await expect(panel.getByTestId('listed-counts')).toContainText('名单内 3 人：已送达 0，待发送 0，未通知 2，无手机号 1');
+  await panel.getByRole('button', { name: '发送给未通知的考生' }).click();
+  await expect(panel.getByTestId('texts-queued')).toHaveText('已排队发送 2 条短信；1 人没有手机号，未发送。');
 
   // The last day: five days after today in China, to its 24:00.
   const china = new Date(Date.now() + 8 * 3600_000);
@@ -37,9 +37,9 @@ test('资格名单 texts the listed candidates; one reads their own five days, a
   await expect(async () => {
     await page.reload();
     await waitForHydration(page);
-    await expect(desk.getByTestId('listed-counts')).toContainText('已送达 2', { timeout: 1000 });
+    await expect(panel.getByTestId('listed-counts')).toContainText('已送达 2', { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
-  const row = desk.locator('tr', { hasText: '周五日' });
+  const row = panel.locator('tr', { hasText: '周五日' });
   await expect(row).toContainText('已送达');
   await expect(row).toContainText(`${iso} 24:00`);
   await expect(row).toContainText(`139****${suffix}`);
@@ -111,7 +111,7 @@ test('资格名单 texts the listed candidates; one reads their own five days, a
 
   await page.reload();
   await waitForHydration(page);
-  await expect(desk.getByTestId('listed-counts')).toContainText('逾期放弃 1');
-  await expect(desk.locator('tr', { hasText: '晚六日' })).toContainText('逾期放弃');
+  await expect(panel.getByTestId('listed-counts')).toContainText('逾期放弃 1');
+  await expect(panel.locator('tr', { hasText: '晚六日' })).toContainText('逾期放弃');
   await page.close();
 });

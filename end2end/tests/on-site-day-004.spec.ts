@@ -2,7 +2,7 @@ import * as path from 'path';
 import { expect, test, type Page } from '@playwright/test';
 import { adminContext, approveAndPublish, call, DEMO_REVIEWER, expectAccessible, makeScene, makeSeedScan, open, signUpCandidate, staffLogsIn } from './support';
 
-// Seed 004's day at the branch's desk with scans as the seed prescribes them (A4 at 200 DPI,
+// Seed 004's day at the branch's on-site check with scans as the seed prescribes them (A4 at 200 DPI,
 // 1654 × 2339, 400–600 KB) on preset 004's eleven originals: the candidate, every original with its
 // boxes and thumbnails, and 原件审核通过 on one 1366 × 768 screen and on a 1024 × 768 tablet,
 // without scrolling; Tab goes scan field → the rows' boxes → 通过; V shows a row's scans large
@@ -55,30 +55,30 @@ async function approvedWithSeedScans(page: Page, code: string): Promise<{ name: 
 }
 
 /** Every part of `selector` on the page lies inside the viewport. */
-async function insideTheScreen(desk: Page, selector: string): Promise<void> {
-  const viewport = desk.viewportSize()!;
-  for (const box of await desk.locator(selector).all()) {
+async function insideTheScreen(onSite: Page, selector: string): Promise<void> {
+  const viewport = onSite.viewportSize()!;
+  for (const box of await onSite.locator(selector).all()) {
     const where = (await box.boundingBox())!;
     expect(where.y + where.height, `${selector} ends at ${where.y + where.height}`).toBeLessThanOrEqual(viewport.height);
     expect(where.x + where.width, `${selector} ends at x ${where.x + where.width}`).toBeLessThanOrEqual(viewport.width);
   }
 }
 
-test('the desk shows a candidate with seed-size scans on one screen and works from the keyboard', async ({ browser, page }) => {
+test('the on-site check shows a candidate with seed-size scans on one screen and works from the keyboard', async ({ browser, page }) => {
   const code = `004-s${Date.now() % 100000}`;
   const { name, idNumber } = await approvedWithSeedScans(page, code);
 
   const staff = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 1366, height: 768 } });
   await staffLogsIn(staff.request, DEMO_REVIEWER);
-  const desk = await staff.newPage();
-  await open(desk, `/desk/${code}`);
-  const field = desk.getByLabel('扫码或证件号码');
+  const onSite = await staff.newPage();
+  await open(onSite, `/on-site/${code}`);
+  const field = onSite.getByLabel('扫码或证件号码');
   await expect(field).toBeFocused();
   await field.pressSequentially(idNumber);
   await field.press('Enter');
-  const card = desk.getByTestId('desk-candidate');
+  const card = onSite.getByTestId('on-site-candidate');
   await expect(card.getByRole('heading', { name })).toBeVisible();
-  await expect(card.getByTestId('desk-applied')).toContainText('在职干部研究生报名');
+  await expect(card.getByTestId('on-site-applied')).toContainText('在职干部研究生报名');
   await expect(card.locator('tr[data-item]')).toHaveCount(11);
   await expect(card.locator('tr[data-item="id_card"] .scan-thumb')).toHaveCount(2);
   // Every thumbnail drawn (the scans loaded and decoded, not only laid out).
@@ -88,23 +88,23 @@ test('the desk shows a candidate with seed-size scans on one screen and works fr
   })).toBe(true);
 
   // One screen: the person, every original's row and 通过, nothing scrolled.
-  for (const [width, shot] of [[1366, 'desk-1366.png'], [1024, 'desk-1024.png']] as const) {
-    await desk.setViewportSize({ width, height: 768 });
-    await desk.screenshot({ path: path.join(test.info().outputDir, shot) });
-    await insideTheScreen(desk, '[data-testid=desk-candidate] .desk-person');
-    await insideTheScreen(desk, '[data-testid=desk-candidate] tr[data-item]');
-    await insideTheScreen(desk, '[data-testid=desk-candidate] button:has-text("原件审核通过")');
-    expect(await desk.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
+  for (const [width, shot] of [[1366, 'on-site-1366.png'], [1024, 'on-site-1024.png']] as const) {
+    await onSite.setViewportSize({ width, height: 768 });
+    await onSite.screenshot({ path: path.join(test.info().outputDir, shot) });
+    await insideTheScreen(onSite, '[data-testid=on-site-candidate] .on-site-person');
+    await insideTheScreen(onSite, '[data-testid=on-site-candidate] tr[data-item]');
+    await insideTheScreen(onSite, '[data-testid=on-site-candidate] button:has-text("原件审核通过")');
+    expect(await onSite.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
   }
-  await desk.setViewportSize({ width: 1366, height: 768 });
-  await expectAccessible(desk);
+  await onSite.setViewportSize({ width: 1366, height: 768 });
+  await expectAccessible(onSite);
 
   // Tab: the scan field, then each row's boxes in order, then 通过.
   await field.focus();
   const stops: string[] = [];
   for (let i = 0; i < 30; i++) {
-    await desk.keyboard.press('Tab');
-    const label = await desk.evaluate(() => {
+    await onSite.keyboard.press('Tab');
+    const label = await onSite.evaluate(() => {
       const focused = document.activeElement as HTMLElement;
       return focused.getAttribute('aria-label') ?? focused.textContent ?? '';
     });
@@ -118,43 +118,43 @@ test('the desk shows a candidate with seed-size scans on one screen and works fr
   // V on the ID card's row: its two scans large, paged with →, zoomed with +; Esc goes back to the box.
   const idCardBox = card.getByLabel('原件已核：身份证原件');
   await idCardBox.focus();
-  await desk.keyboard.press('v');
-  const viewer = desk.getByRole('dialog');
+  await onSite.keyboard.press('v');
+  const viewer = onSite.getByRole('dialog');
   await expect(viewer.getByTestId('scan-viewer-caption')).toHaveText('身份证原件 · 扫描件 1 / 2');
-  await desk.keyboard.press('ArrowRight');
+  await onSite.keyboard.press('ArrowRight');
   await expect(viewer.getByTestId('scan-viewer-caption')).toHaveText('身份证原件 · 扫描件 2 / 2');
-  await desk.keyboard.press('+');
+  await onSite.keyboard.press('+');
   await expect(viewer.getByTestId('scan-zoom')).toHaveText('150%');
-  await expectAccessible(desk);
-  await desk.screenshot({ path: path.join(test.info().outputDir, 'desk-viewer.png') });
-  await desk.keyboard.press('Escape');
+  await expectAccessible(onSite);
+  await onSite.screenshot({ path: path.join(test.info().outputDir, 'on-site-viewer.png') });
+  await onSite.keyboard.press('Escape');
   await expect(viewer).toHaveCount(0);
   await expect(idCardBox).toBeFocused();
   // A click on a thumbnail shows that scan.
   await card.locator('tr[data-item="appointment"] .scan-thumb').click();
   await expect(viewer.getByTestId('scan-viewer-caption')).toContainText('扫描件 1 / 1');
-  await desk.keyboard.press('Escape');
+  await onSite.keyboard.press('Escape');
 
   // The originals ticked from the keyboard, 通过, the fee; the field has the focus again.
   for (const label of ['报名登记表', '介绍信', '身份证原件', '本科毕业证书原件', '任职文件', '专业技术职称证书']) {
     const box = card.getByLabel(new RegExp(`^原件已核：${label}`));
     await box.focus();
-    await desk.keyboard.press('Space');
+    await onSite.keyboard.press('Space');
     await expect(box).toBeChecked();
     // The answer changes the card in place: the focus stays on the box, for the next Tab.
     await expect(box).toBeFocused();
   }
-  await expect(desk.getByTestId('desk-missing')).toHaveCount(0);
+  await expect(onSite.getByTestId('on-site-missing')).toHaveCount(0);
   await card.getByRole('button', { name: '原件审核通过' }).focus();
-  await desk.keyboard.press('Enter');
-  await expect(card.getByTestId('desk-outcome')).toContainText('原件审核通过');
+  await onSite.keyboard.press('Enter');
+  await expect(card.getByTestId('on-site-outcome')).toContainText('原件审核通过');
   const receipt = card.getByLabel('现场缴费凭证号（支付宝或微信）');
   await expect(receipt).toBeFocused();
-  await desk.keyboard.type('WX20270901077');
-  await desk.keyboard.press('Enter');
-  await expect(card.getByTestId('desk-fee-paid')).toContainText('已缴费（订单');
+  await onSite.keyboard.type('WX20270901077');
+  await onSite.keyboard.press('Enter');
+  await expect(card.getByTestId('on-site-fee-paid')).toContainText('已缴费（订单');
   await expect(field).toBeFocused();
-  await insideTheScreen(desk, '[data-testid=desk-candidate] a:has-text("打印材料交接单")');
-  await desk.screenshot({ path: path.join(test.info().outputDir, 'desk-done.png') });
+  await insideTheScreen(onSite, '[data-testid=on-site-candidate] a:has-text("打印材料交接单")');
+  await onSite.screenshot({ path: path.join(test.info().outputDir, 'on-site-done.png') });
   await staff.close();
 });

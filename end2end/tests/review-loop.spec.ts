@@ -137,7 +137,7 @@ test('a reviewer returns an image with the keyboard alone; the candidate replace
   await expectAccessible(reviewer);
   // The reviewer types ahead: N right after Enter, while the decision is still on its way (held
   // back here for a second), opens what comes next once the decision is stored.
-  const deskUrl = reviewer.url();
+  const onSiteUrl = reviewer.url();
   await reviewer.route('**/api/decide_application*', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await route.continue();
@@ -145,8 +145,8 @@ test('a reviewer returns an image with the keyboard alone; the candidate replace
   await reviewer.keyboard.press('Shift+A');
   await reviewer.keyboard.press('Enter');
   await reviewer.keyboard.press('n');
-  // Only a stored decision moves the desk on.
-  await expect(reviewer).not.toHaveURL(deskUrl);
+  // Only a stored decision moves the review screen on.
+  await expect(reviewer).not.toHaveURL(onSiteUrl);
   await reviewer.unroute('**/api/decide_application*');
 
   // Not yet the results time: the candidate still reads "submitted", with no result shown.

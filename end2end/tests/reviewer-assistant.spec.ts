@@ -45,11 +45,11 @@ function xuexinCode(): { size: number; data: number[] } {
 
 /** The demo administrator, signed in on a page of their own, at the exam's queue: that page and
  * the candidate `name`'s row. */
-async function queueRow(browser: Browser, code: string, name: string): Promise<{ desk: Page; row: Locator }> {
-  const desk = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  await staffLogsInOnThePage(desk, DEMO_ADMIN);
-  await open(desk, `/review/exams/${code}`);
-  return { desk, row: desk.getByTestId('queue').locator('tr', { hasText: name }) };
+async function queueRow(browser: Browser, code: string, name: string): Promise<{ screen: Page; row: Locator }> {
+  const screen = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await staffLogsInOnThePage(screen, DEMO_ADMIN);
+  await open(screen, `/review/exams/${code}`);
+  return { screen, row: screen.getByTestId('queue').locator('tr', { hasText: name }) };
 }
 
 test('the candidate hears about an unreadable QR code before sending; the reviewer opens the 学信网 report', async ({ browser, page }) => {
@@ -82,7 +82,7 @@ test('the candidate hears about an unreadable QR code before sending; the review
   await expect(records.locator('li.material')).toHaveCount(2);
   await call(page.request, 'save_application', { code, form: {}, position: null, submit: true });
 
-  // Another candidate hands in the very same report: the desk names the pair.
+  // Another candidate hands in the very same report: the review screen names the pair.
   const other = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
   const othersName = `另一考生${Date.now() % 10000}`;
   await signUpCandidate(other, othersName, '13912345681');
@@ -95,70 +95,70 @@ test('the candidate hears about an unreadable QR code before sending; the review
   await call(other.request, 'save_application', { code, form: {}, position: null, submit: true });
   await other.context().close();
 
-  // The reviewer: the queue's badge, then the desk's facts beside each picture.
-  const { desk, row } = await queueRow(browser, code, name);
+  // The reviewer: the queue's badge, then the review screen's facts beside each picture.
+  const { screen, row } = await queueRow(browser, code, name);
   // The assistant looks in the background; the queue shows "检查中" until it has.
   await expect(async () => {
-    await desk.reload();
+    await screen.reload();
     await expect(row.locator('.badge.finding[data-finding="qr_unreadable"]')).toHaveText('二维码未识别', { timeout: 1000 });
-    // Compared once the other's copy is: then the pair is on both desks.
-    const othersRow = desk.getByTestId('queue').locator('tr', { hasText: othersName });
+    // Compared once the other's copy is: then the pair is on both screens.
+    const othersRow = screen.getByTestId('queue').locator('tr', { hasText: othersName });
     await expect(othersRow.locator('.badge.finding[data-finding="same_document"]')).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
-  await expectAccessible(desk);
-  // The queue is a page of the router: the desk opens in place.
+  await expectAccessible(screen);
+  // The queue is a page of the router: the review screen opens in place.
   await row.getByRole('link', { name }).click();
-  await expect(desk.getByRole('heading', { name: `审核：${name}` })).toBeVisible();
-  await waitForHydration(desk);
-  const facts = desk.getByTestId('picture-facts');
+  await expect(screen.getByRole('heading', { name: `审核：${name}` })).toBeVisible();
+  await waitForHydration(screen);
+  const facts = screen.getByTestId('picture-facts');
   await expect(facts.getByTestId('qr-fact')).toContainText('二维码：未能识别');
   // The server found the same blur, and knows the candidate was shown it and sent the file anyway.
   await expect(facts.getByTestId('looks-fact')).toContainText('照片：可能模糊（考生看到了同样的提示，仍选择上传）');
-  await desk.keyboard.press('o');
+  await screen.keyboard.press('o');
   await expect(facts.getByTestId('qr-fact')).toContainText(`学信网在线验证报告，验证码 ${VCODE}`);
   // The other candidate's copy, side by side, and what is left to compare: this page has no number.
   // (Other tests' pages may be alike too: this one is the other candidate's, 另….)
   const othersCopy = facts.getByTestId('alike-fact').filter({ hasText: '与考生 另… 的材料相似' });
   await expect(othersCopy.getByTestId('alike-numbers')).toHaveText('两图均未识别出编号：请目视核对姓名和编号');
   await expect(othersCopy.getByRole('link', { name: '打开该申请' })).toBeVisible();
-  await expectAccessible(desk);
+  await expectAccessible(screen);
   // G comes round to the next picture with something worth a look: the unreadable code.
-  await expect(desk.getByText('下一处机器提示')).toBeVisible();
-  await desk.keyboard.press('g');
+  await expect(screen.getByText('下一处机器提示')).toBeVisible();
+  await screen.keyboard.press('g');
   await expect(facts.getByTestId('qr-fact')).toContainText('二维码：未能识别');
-  await desk.keyboard.press('ArrowRight');
+  await screen.keyboard.press('ArrowRight');
   await expect(facts.getByTestId('qr-fact')).toContainText(`学信网在线验证报告，验证码 ${VCODE}`);
   // The same facts and keys in English (a staff page switches in place).
-  await switchLanguage(desk, 'English');
+  await switchLanguage(screen, 'English');
   await expect(facts.getByTestId('qr-fact')).toContainText(`QR code: a 学信网 online verification report, code ${VCODE}`);
   await expect(facts.getByTestId('alike-fact').filter({ hasText: 'Looks like a picture of candidate 另…' }).getByTestId('alike-numbers'))
     .toHaveText('No number was read on either picture: compare names and numbers by eye');
-  await expect(desk.getByText('G next machine finding')).toBeVisible();
-  await desk.keyboard.press('g');
+  await expect(screen.getByText('G next machine finding')).toBeVisible();
+  await screen.keyboard.press('g');
   await expect(facts.getByTestId('qr-fact')).toContainText('QR code: could not be read (the candidate is told so on choosing the picture)');
   await expect(facts.getByTestId('looks-fact')).toContainText('(the candidate was shown the same advice and sent it anyway)');
-  await desk.keyboard.press('ArrowRight');
+  await screen.keyboard.press('ArrowRight');
 
   // The link is rebuilt from the checked code and opens 学信网's report page (answered here by a
   // stand-in: this machine has no internet).
-  await desk.context().route('https://www.chsi.com.cn/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>学信网</title>' }));
-  const opened = desk.context().waitForEvent('page');
+  await screen.context().route('https://www.chsi.com.cn/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>学信网</title>' }));
+  const opened = screen.context().waitForEvent('page');
   await facts.getByTestId('qr-link').click();
   const reportPage = await opened;
   await expect(reportPage).toHaveURL(`https://www.chsi.com.cn/xlcx/bg.do?vcode=${VCODE}`);
 
   // The administrator's report of the exam's pairs: both candidates, each picture, each application.
-  await switchLanguage(desk, '中文');
-  await open(desk, `/admin/exams/${code}`);
-  const pairs = desk.getByRole('region', { name: '相似材料' });
+  await switchLanguage(screen, '中文');
+  await open(screen, `/admin/exams/${code}`);
+  const pairs = screen.getByRole('region', { name: '相似材料' });
   // (Her blurred page without a code may be alike to the other's report too: a row of its own.)
   const pair = pairs.locator('tr', { hasText: name }).filter({ hasText: othersName }).first();
   await expect(pair.getByRole('link', { name: `${othersName} · ${code} · 学历证书电子注册备案表` })).toBeVisible();
   await expect(pair.locator('img.alike-picture')).toHaveCount(2);
-  await desk.context().close();
+  await screen.context().close();
 });
 
-test("another person's record handed in as one's own is flagged 不一致 on the desk, in Chinese and English", async ({ browser, page }) => {
+test("another person's record handed in as one's own is flagged 不一致 on the review screen, in Chinese and English", async ({ browser, page }) => {
   const code = `rec${Date.now() % 100000}`;
   const admin = await adminContext(browser);
   await call(admin.request, 'admin_create_exam', { preset: null, code, source: exam(code, true) });
@@ -179,19 +179,19 @@ test("another person's record handed in as one's own is flagged 不一致 on the
   await expect(records.locator('li.material')).toHaveCount(1);
   await call(page.request, 'save_application', { code, form: {}, position: null, submit: true });
 
-  const { desk, row } = await queueRow(browser, code, name);
+  const { screen, row } = await queueRow(browser, code, name);
   await expect(async () => {
-    await desk.reload();
+    await screen.reload();
     await expect(row.locator('.badge.finding[data-finding="id_number_differs"]')).toHaveText('证件号码不一致', { timeout: 1000 });
   }).toPass({ timeout: 60_000 });
   await row.getByRole('link', { name }).click();
-  await expect(desk.getByRole('heading', { name: `审核：${name}` })).toBeVisible();
-  await waitForHydration(desk);
-  const facts = desk.getByTestId('picture-facts');
+  await expect(screen.getByRole('heading', { name: `审核：${name}` })).toBeVisible();
+  await waitForHydration(screen);
+  const facts = screen.getByTestId('picture-facts');
   await expect(facts.getByTestId('id-number-fact')).toHaveText(`证件号码识别：不一致（识别为 ${someoneElse}）`);
   await expect(facts.getByTestId('qr-fact')).toContainText(`学信网在线验证报告，验证码 ${VCODE}`);
-  await expectAccessible(desk);
-  await switchLanguage(desk, 'English');
+  await expectAccessible(screen);
+  await switchLanguage(screen, 'English');
   await expect(facts.getByTestId('id-number-fact')).toHaveText(`ID number read: another one (${someoneElse})`);
-  await desk.context().close();
+  await screen.context().close();
 });

@@ -144,7 +144,7 @@ certificate diploma.jpg 'GRADUATION DIPLOMA' '#9b7b3c'
 certificate degree-certificate.jpg 'DEGREE CERTIFICATE' '#3c6e9b'
 
 # ---- A4 pages, portrait -------------------------------------------------------------------------
-page() { # starts A with a white sheet on a grey desk
+page() { # starts A with a white sheet on a grey table
     A=(-size 480x640 xc:'#d9dde2' -fill '#ffffff' -stroke '#aab4be' -strokewidth 1
         -draw "rectangle 30,16 450,624" -stroke none)
 }

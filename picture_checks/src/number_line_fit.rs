@@ -24,7 +24,7 @@ use image::{DynamicImage, GrayImage};
 
 mod fit;
 pub use fit::{
-    Fit, BOTH_BLURRED_LAID, CELL_CONTRAST, DIGIT_FIT, FIRST_OF_TWO_CONTRAST, LAID_RIGHT, LAID_RIGHT_ALONG,
+    Fit, ALIGNED, ALIGNED_ALONG, BOTH_BLURRED_ALIGNED, CELL_CONTRAST, DIGIT_FIT, FIRST_OF_TWO_CONTRAST,
     OTHER_DIGIT_LEAD, SECOND_OF_TWO_CONTRAST,
 };
 
@@ -204,7 +204,7 @@ mod tests {
     fn the_same_number_blurred_fits_in_every_digit() {
         let number = "104231202005001234";
         let fit = best_fit(&[line_of(number)], number.len(), &[photographed(&line_of(number))]).unwrap();
-        assert!(fit.median_cell >= LAID_RIGHT, "{fit:?}");
+        assert!(fit.median_cell >= ALIGNED, "{fit:?}");
         assert!(!fit.shows_another_number(), "{fit:?}");
     }
 
@@ -212,7 +212,7 @@ mod tests {
     fn a_classmates_number_blurred_misfits_where_the_digits_differ() {
         let fit =
             best_fit(&[line_of("104231202005001234")], 18, &[photographed(&line_of("104231202005001882"))]).unwrap();
-        assert!(fit.median_cell >= LAID_RIGHT, "the line is laid right: {fit:?}");
+        assert!(fit.median_cell >= ALIGNED, "the line is aligned: {fit:?}");
         assert!(fit.shows_another_number(), "{fit:?}");
     }
 

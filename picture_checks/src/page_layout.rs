@@ -75,7 +75,7 @@ mod tests {
     use image::imageops::rotate90;
     use image::{Rgb, RgbImage};
 
-    /// A white page lying across on a dark desk, a grey block in its upper right (where every such
+    /// A white page lying across on a dark surface, a grey block in its upper right (where every such
     /// page has it) and lines of text (every `line_gap` px from `first_line`) down its left half.
     fn page(first_line: u32, line_gap: u32) -> RgbImage {
         let (pw, ph) = (1000, 700);

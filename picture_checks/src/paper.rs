@@ -1,6 +1,6 @@
-//! The paper in a photograph of a document, straightened: the desk around it cut away and its
+//! The paper in a photograph of a document, straightened: the surface around it cut away and its
 //! four corners taken to a rectangle, so that two photographs of one paper line up whatever the
-//! tilt and framing (a hash of the whole photograph mostly saw the desk:
+//! tilt and framing (a hash of the whole photograph mostly saw the surface:
 //! `./scripts/bench-picture-hashes.sh`).
 //!
 //! That bench measures the finder as a whole, through the hash made of its paper (docs/benchmarks.md:
@@ -24,18 +24,18 @@ const PAPER_SHORT_SIDE: u32 = 680;
 /// [`PAPER_LONG_SIDE`], so the straightened paper is not enlarged, and small enough to keep the
 /// work cheap (the whole hash costs about 80 ms of a core for a 3000 px photograph).
 const SAMPLED_LONG_SIDE: u32 = 1280;
-/// How many times smaller again the copy is in which the desk and the paper are told apart (320 px
+/// How many times smaller again the copy is in which the surface and the paper are distinguished (320 px
 /// from 1280): a paper's outline needs no finer grid, and flooding a small grid is quick.
 const OUTLINE_SHRINK: u32 = 4;
 /// The paper must cover at least one part in this many of the picture (a tenth); a smaller light
-/// region is a patch of the desk or of some object on it, not the paper photographed, and the
+/// region is a patch of the surface or of some object on it, not the paper photographed, and the
 /// whole picture is taken instead.
 const MIN_PAPER_SHARE_ONE_IN: u32 = 10;
 
 /// The paper in a photograph, grey, as a [`PAPER_LONG_SIDE`] × [`PAPER_SHORT_SIDE`] rectangle
 /// (960 × 680; 680 × 960 when it stands upright).
 ///
-/// On a 320 px copy, the desk is what is darker than Otsu's threshold and connected to the
+/// On a 320 px copy, the surface is what is darker than Otsu's threshold and connected to the
 /// picture's edge. The paper is the
 /// largest region of the rest (its print included, and all of the picture when that is a scan or
 /// cut inside the paper). Its corners are the region's extreme points along
@@ -50,10 +50,10 @@ pub fn paper(img: &DynamicImage) -> GrayImage {
     let (tw, th) = tiny.dimensions();
     let (px, threshold) = (tiny.as_raw(), otsu(&tiny));
     let edge = (0..tw).flat_map(|x| [x, (th - 1) * tw + x]).chain((0..th).flat_map(|y| [y * tw, y * tw + tw - 1]));
-    let mut desk = vec![false; (tw * th) as usize];
+    let mut surface = vec![false; (tw * th) as usize];
     let dark = |i: u32| px[i as usize] <= threshold;
-    flood(tw, th, edge.filter(|&i| dark(i)).collect(), &|_, to| dark(to), &mut desk);
-    let region = largest_region(tw, th, &|i| !desk[i as usize]);
+    flood(tw, th, edge.filter(|&i| dark(i)).collect(), &|_, to| dark(to), &mut surface);
+    let region = largest_region(tw, th, &|i| !surface[i as usize]);
     let corners = if region.len() as u32 * MIN_PAPER_SHARE_ONE_IN >= tw * th {
         let pick = |key: &dyn Fn(i64, i64) -> i64| {
             let &i = region.iter().max_by_key(|&&i| key((i % tw) as i64, (i / tw) as i64)).unwrap();
@@ -150,22 +150,22 @@ fn apply(h: &[f64; 8], x: f64, y: f64) -> (f64, f64) {
 mod tests {
     use super::*;
 
-    const DESK: u8 = 50;
+    const SURFACE: u8 = 50;
     const PAPER: u8 = 225;
     const PRINT: u8 = 30;
 
-    /// A photograph of a light paper `size` px on a dark desk `desk` px, its centre at `centre`,
+    /// A photograph of a light paper `size` px on a dark surface `surface` px, its centre at `centre`,
     /// turned `degrees` clockwise, with a dark block printed on it at `mark` (left, top, right,
     /// bottom, in the paper's own pixels from its top left corner).
-    fn photo(desk: (u32, u32), centre: (f64, f64), size: (f64, f64), degrees: f64, mark: [f64; 4]) -> DynamicImage {
+    fn photo(surface: (u32, u32), centre: (f64, f64), size: (f64, f64), degrees: f64, mark: [f64; 4]) -> DynamicImage {
         let (sin, cos) = degrees.to_radians().sin_cos();
-        DynamicImage::ImageLuma8(GrayImage::from_fn(desk.0, desk.1, |x, y| {
+        DynamicImage::ImageLuma8(GrayImage::from_fn(surface.0, surface.1, |x, y| {
             let (dx, dy) = (x as f64 + 0.5 - centre.0, y as f64 + 0.5 - centre.1);
             let (u, v) = (dx * cos + dy * sin + size.0 / 2.0, -dx * sin + dy * cos + size.1 / 2.0);
             let on_paper = (0.0..size.0).contains(&u) && (0.0..size.1).contains(&v);
             let on_mark = (mark[0]..mark[2]).contains(&u) && (mark[1]..mark[3]).contains(&v);
             Luma([if !on_paper {
-                DESK
+                SURFACE
             } else if on_mark {
                 PRINT
             } else {
@@ -201,7 +201,7 @@ mod tests {
     }
 
     #[test]
-    fn the_desk_is_cut_away_and_the_print_lands_where_it_was_drawn_on_the_paper() {
+    fn the_surface_is_cut_away_and_the_print_lands_where_it_was_drawn_on_the_paper() {
         let (size, mark) = ((600.0, 420.0), [150.0, 100.0, 240.0, 160.0]);
         let out = paper(&photo((800, 600), (400.0, 300.0), size, 0.0, mark));
         assert_eq!(out.dimensions(), (PAPER_LONG_SIDE, PAPER_SHORT_SIDE));
@@ -209,8 +209,11 @@ mod tests {
         assert_near(bounds(&out, false), mark_on(&out, size, mark), 6.0);
         let (w, h) = out.dimensions();
         let border = out.enumerate_pixels().filter(|&(x, y, _)| x == 0 || y == 0 || x == w - 1 || y == h - 1);
-        let nearer_paper_than_desk = |v: u8| u32::from(v) * 2 > u32::from(DESK) + u32::from(PAPER);
-        assert!(border.into_iter().all(|(_, _, p)| nearer_paper_than_desk(p.0[0])), "no desk is left at the edges");
+        let nearer_paper_than_surface = |v: u8| u32::from(v) * 2 > u32::from(SURFACE) + u32::from(PAPER);
+        assert!(
+            border.into_iter().all(|(_, _, p)| nearer_paper_than_surface(p.0[0])),
+            "no surface is left at the edges"
+        );
     }
 
     #[test]
@@ -231,7 +234,7 @@ mod tests {
     }
 
     #[test]
-    fn a_scan_with_no_desk_around_it_is_all_paper() {
+    fn a_scan_with_no_surface_around_it_is_all_paper() {
         let (size, mark) = ((700.0, 500.0), [500.0, 50.0, 650.0, 90.0]);
         let out = paper(&photo((700, 500), (350.0, 250.0), size, 0.0, mark));
         assert_near(bounds(&out, false), mark_on(&out, size, mark), 6.0);
@@ -242,7 +245,7 @@ mod tests {
         // 150 × 100 of 800 × 600: a thirty-second of the picture.
         let patch = [325.0, 250.0, 475.0, 350.0];
         let out = paper(&photo((800, 600), (400.0, 300.0), (150.0, 100.0), 0.0, [0.0; 4]));
-        assert_eq!(out.get_pixel(5, 5).0[0], DESK, "the desk is kept");
+        assert_eq!(out.get_pixel(5, 5).0[0], SURFACE, "the surface is kept");
         assert_near(bounds(&out, true), mark_on(&out, (800.0, 600.0), patch), 4.0);
     }
 }

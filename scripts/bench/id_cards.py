@@ -140,8 +140,8 @@ def rotated_quad(cx, cy, w, h, degrees, tilt=0.0, rnd=None):
     return [(cx + x * math.cos(r) - y * math.sin(r), cy + x * math.sin(r) + y * math.cos(r)) for x, y in pts]
 
 def table(w, h, rnd):
-    """A table top: wood grain, a dark cloth or a grey desk."""
-    kind = rnd.choice(["wood", "cloth", "desk"])
+    """A table top: wood grain, a dark cloth or a grey screen."""
+    kind = rnd.choice(["wood", "cloth", "screen"])
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
     if kind == "wood":
         grain = np.sin(yy * 0.05 + 3 * np.sin(xx * 0.004 + yy * 0.002)) * 0.5 + 0.5

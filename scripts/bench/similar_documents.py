@@ -8,11 +8,11 @@ the same template, must not. The set therefore has:
   years of study, certificate number, date and ID photo (a blue-backed head and shoulders, as
   alike as such photos are); and 3 (t2_cert01…t2_cert03) on a second template, a 学位证书 with
   another frame, colours and layout;
-- for each certificate a flat scan and 9 phone photographs of the same paper on a desk:
+- for each certificate a flat scan and 9 phone photographs of the same paper on a screen:
   photo_flat (nearly square on), photo_tilt (strong keystone), photo_light (light falling off,
-  warm cast, the phone's shadow), photo_wide (much desk around the paper, 1600 px), photo_tight
+  warm cast, the phone's shadow), photo_wide (much screen around the paper, 1600 px), photo_tight
   (the frame cut off at the edges), photo_blur (out of focus, noisy, JPEG 60), photo_rot (paper
-  turned on the desk), photo_sideways (pixels stored turned a quarter, with EXIF orientation 6,
+  turned on the review screen), photo_sideways (pixels stored turned a quarter, with EXIF orientation 6,
   as phones do) and photo_worst (tilt, light, blur, noise, turn, 1600 px and JPEG 60 together).
 
 Names say what belongs together: t1_cert03_scan.jpg and t1_cert03_photo_tilt.jpg are one paper.
@@ -185,7 +185,7 @@ def coeffs(src, dst):
         rows.append([0, 0, 0, x, y, 1, -v * x, -v * y]); rhs.append(v)
     return np.linalg.solve(np.array(rows, float), np.array(rhs, float)).tolist()
 
-def desk(size, rng):
+def screen(size, rng):
     """Wood, grey laminate or a dark cloth: darker than the paper, with its own grain."""
     w, h = size
     base = [(122, 86, 58), (96, 98, 102), (52, 60, 78)][rng.integers(3)]
@@ -195,7 +195,7 @@ def desk(size, rng):
     return Image.fromarray(arr.clip(0, 255).astype(np.uint8))
 
 def photograph(paper, rng, fill=0.8, keystone=0.0, turn=0.0, canvas=(3000, 2250)):
-    """The paper lying on a desk seen by a phone: `fill` of the frame's width, turned by `turn`
+    """The paper lying on a screen seen by a phone: `fill` of the frame's width, turned by `turn`
     degrees, its far edge narrowed by `keystone` (a camera held low)."""
     cw, ch = canvas
     pw = cw * fill; ph = pw * H / W
@@ -206,7 +206,7 @@ def photograph(paper, rng, fill=0.8, keystone=0.0, turn=0.0, canvas=(3000, 2250)
     c = coeffs([(0, 0), (W, 0), (W, H), (0, H)], dst)
     warped = paper.transform(canvas, Image.PERSPECTIVE, c, Image.BICUBIC)
     mask = Image.new("L", paper.size, 255).transform(canvas, Image.PERSPECTIVE, c, Image.BILINEAR)
-    photo = desk(canvas, rng)
+    photo = screen(canvas, rng)
     photo.paste(warped, (0, 0), mask.filter(ImageFilter.GaussianBlur(1.5)))
     return photo
 

@@ -25,10 +25,10 @@ import sys
 # names read `10serde_json2de…`, demangled ones `serde_json::de::…`).
 UNWANTED = {
     "serde_json's decoder": rb"serde_json(?:::|[0-9]{1,3})de(?:::|[0-9])",
-    "the review desk (a staff screen)": rb"ReviewDeskPage",
+    "the review screen (a staff screen)": rb"ReviewScreenPage",
     "the audit log page (a staff screen)": rb"AdminAuditPage",
     "the administrators' exam page (a staff screen)": rb"AdminExamPage",
-    "the branch's on-site desk (a staff screen)": rb"OnSiteDeskPage",
+    "the branch's on-site check (a staff screen)": rb"OnSitePage",
 }
 # What the main module must hold, so a check that reads no names cannot pass.
 EXPECTED_IN_MAIN = {"the candidate's exam page": rb"ExamPage"}

@@ -110,7 +110,7 @@ pub struct Config {
     /// binary (the tests, which run the server inside a test binary, name the real one).
     pub render_worker: Option<PathBuf>,
     /// The tesseract program the reviewer's assistant reads ID numbers with: a name looked up on
-    /// PATH, or a path. Empty: no number is read (the desk says nothing about it).
+    /// PATH, or a path. Empty: no number is read (the review screen says nothing about it).
     pub tesseract: String,
     /// An administrator's or reviewer's session ends after this many minutes without a request
     /// (candidates' sessions last eight hours without one).

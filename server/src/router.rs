@@ -36,13 +36,13 @@ use crate::middleware::same_origin::{refuse_cross_site, SameOriginState};
 use crate::middleware::staff_idle::{end_idle_staff_sessions, StaffIdleState};
 use crate::middleware::storage_overtime::{answer_in_time, Overtime};
 use crate::page_context::page_context;
-use crate::routes::archive_door::ArchiveDoor;
+use crate::routes::archive_builds::ArchiveBuilds;
 use crate::routes::audit_export::{audit_export, audit_export_posted};
 use crate::routes::candidate_documents::candidate_document;
-use crate::routes::desk_export::desk_export;
-use crate::routes::desk_handover::desk_handover;
 use crate::routes::listed_export::listed_export;
 use crate::routes::my_data::{confirm_deletion, delete_my_account, my_data_archive};
+use crate::routes::on_site_export::on_site_export;
+use crate::routes::on_site_handover::on_site_handover;
 use crate::routes::pay_order::{pay_order, PublicAddress};
 use crate::routes::payment_notify::payment_notify;
 use crate::routes::payments_export::payments_export;
@@ -134,8 +134,8 @@ pub(crate) fn build_router(
         .route("/api/admin/exams/{code}/results.xlsx", get(results_export).layer(Extension(SheetFormat::Xlsx)))
         .route("/api/admin/exams/{code}/listed.csv", get(listed_export).layer(Extension(SheetFormat::Csv)))
         .route("/api/admin/exams/{code}/listed.xlsx", get(listed_export).layer(Extension(SheetFormat::Xlsx)))
-        .route("/api/admin/exams/{code}/desk.csv", get(desk_export).layer(Extension(SheetFormat::Csv)))
-        .route("/api/admin/exams/{code}/desk.xlsx", get(desk_export).layer(Extension(SheetFormat::Xlsx)))
+        .route("/api/admin/exams/{code}/on-site.csv", get(on_site_export).layer(Extension(SheetFormat::Csv)))
+        .route("/api/admin/exams/{code}/on-site.xlsx", get(on_site_export).layer(Extension(SheetFormat::Xlsx)))
         .route("/api/exams/{code}/examples/{name}", get(example_file))
         .route("/api/admin/exams/{code}/payments.csv", get(payments_export).layer(Extension(SheetFormat::Csv)))
         .route("/api/admin/exams/{code}/payments.xlsx", get(payments_export).layer(Extension(SheetFormat::Xlsx)))
@@ -147,8 +147,8 @@ pub(crate) fn build_router(
         .route("/api/exams/{code}/registration-form.pdf", document_route(&documents, DocumentKind::RegistrationForm))
         .route("/api/exams/{code}/ticket.pdf", document_route(&documents, DocumentKind::AdmissionTicket))
         .route(
-            "/api/desk/{code}/{application}/handover.pdf",
-            get(desk_handover).layer::<_, std::convert::Infallible>(axum::Extension(documents.clone())),
+            "/api/on-site/{code}/{application}/handover.pdf",
+            get(on_site_handover).layer::<_, std::convert::Infallible>(axum::Extension(documents.clone())),
         )
         .route(
             "/api/admin/exams/{code}/templates/{document}/preview.pdf",
@@ -157,7 +157,7 @@ pub(crate) fn build_router(
         .nest_service(&site_files_path(&state), site_files(&state))
         .merge(sandbox_routes(sandbox, config))
         .merge(provider_sign_in_routes(provider_sign_in))
-        .route("/api/my-data.zip", get(my_data_archive).layer(Extension(ArchiveDoor::new(config))))
+        .route("/api/my-data.zip", get(my_data_archive).layer(Extension(ArchiveBuilds::new(config))))
         .route("/account/delete", post(delete_my_account).get(confirm_deletion))
         .route("/pay/{order_no}", get(pay_order).layer(Extension(PublicAddress(config.public_address()))))
         .route(

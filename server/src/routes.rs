@@ -1,17 +1,17 @@
 //! Plain HTTP routes beside the server functions: the upload (multipart with progress), the
 //! image bytes, the printed documents and their templates' previews, the exports, the payment gateways, and a health check.
 
-pub mod archive_door;
+pub mod archive_builds;
 pub mod audit_export;
 pub mod candidate_documents;
-pub mod desk_export;
-pub mod desk_handover;
 pub mod example_file;
 pub mod health;
 pub mod listed_export;
 pub mod material_file;
 pub mod metrics;
 pub mod my_data;
+pub mod on_site_export;
+pub mod on_site_handover;
 pub mod page_posted;
 pub mod pay_order;
 pub mod payment_notify;

@@ -1,7 +1,7 @@
-//! A QR code read from the device's camera, for a desk without a USB scanner. Chromium's
+//! A QR code read from the device's camera, for an on-site check without a USB scanner. Chromium's
 //! `BarcodeDetector` is absent on desktop Linux and Windows, so each frame is drawn on a canvas
 //! and read by the reader the server uses (`domain::qr_code`, rxing), a few times a second, until a
-//! code is read or the desk closes the camera; the camera is released either way.
+//! code is read or the on-site check closes the camera; the camera is released either way.
 
 use std::time::Duration;
 
@@ -13,7 +13,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlVideoElement, Med
 
 use crate::domain::qr_code::read_qr_code;
 
-/// Between two frames read: rxing takes a good part of that on a desk's computer.
+/// Between two frames read: rxing takes a good part of that on an on-site check's computer.
 const BETWEEN_FRAMES: Duration = Duration::from_millis(250);
 
 fn js_error(value: JsValue) -> String {
@@ -21,7 +21,7 @@ fn js_error(value: JsValue) -> String {
 }
 
 /// Shows the camera in `video` and reads frames until a code is read (Some) or `closed` says the
-/// desk closed the camera (None). Err: no camera, or the browser was refused it.
+/// on-site check closed the camera (None). Err: no camera, or the browser was refused it.
 pub async fn read_code_from_camera(
     video: HtmlVideoElement,
     closed: impl Fn() -> bool,

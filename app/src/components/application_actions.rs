@@ -27,8 +27,8 @@ pub fn ApplicationActions(
     on_submitted: Callback<()>,
     /// Moves on each time the server stored the form (the device's draft is then not needed).
     saved_by_hand: RwSignal<u32>,
-    /// The exam's help desk (seed 000's 系统使用咨询), said under what is missing: whom to ask.
-    help_desk: Option<(String, String)>,
+    /// The exam's helpline (seed 000's 系统使用咨询), said under what is missing: whom to ask.
+    helpline: Option<(String, String)>,
 ) -> impl IntoView {
     let lang = use_lang();
     let saved_note = RwSignal::new(false);
@@ -67,9 +67,9 @@ pub fn ApplicationActions(
                     <div class="missing" data-testid="missing">
                         <p>{move || lang.get().pick(format!("提交审核前还缺 {} 项：", items.len()), format!("{} item(s) missing before you can submit:", items.len()))}</p>
                         <ul>{missing.get().into_iter().map(|m| view! { <li>{move || lang.get().pick(m.message_zh.clone(), m.message_en.clone())}</li> }).collect_view()}</ul>
-                        {help_desk.clone().map(|(zh, en)| {
+                        {helpline.clone().map(|(zh, en)| {
                             let words = (format!("如需帮助：{zh}"), format!("For help: {en}"));
-                            view! { <BilingualNote words class="muted help-desk-note" testid="help-desk-under-error"/> }
+                            view! { <BilingualNote words class="muted helpline-note" testid="helpline-under-error"/> }
                         })}
                     </div>
                 })

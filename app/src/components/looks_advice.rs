@@ -20,7 +20,7 @@ async fn look_advice(bytes: &[u8], look: PictureLook) -> Option<Vec<Violation>> 
 
 /// Tells the server this advice was shown about these very bytes, so the reviewer learns the
 /// candidate sent them anyway. Offline, or on any failure, nothing is told and nothing else
-/// changes: the desk then says it has no record.
+/// changes: the review screen then says it has no record.
 async fn tell_the_server(bytes: &[u8], codes: Vec<crate::domain::ViolationCode>) {
     if let Some(sha256) = crate::client::sha256_hex(bytes).await {
         let _ = crate::api::advice_shown(sha256, codes).await;

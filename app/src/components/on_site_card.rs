@@ -1,4 +1,4 @@
-//! The candidate at the branch's desk, on one screen (1366 × 768, or a 1024 × 768 tablet): who it
+//! The candidate at the branch's on-site check, on one screen (1366 × 768, or a 1024 × 768 tablet): who it
 //! is (ID photo, name, ID number, what they applied for) beside every listed original with its
 //! boxes and scans, then 原件审核通过 / 不通过, the fee and the 材料交接单. In the page's order
 //! Tab goes scan field → each row's boxes → 通过; once the candidate is done (passed with nothing
@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::desk::{desk_decide, desk_record_fee, desk_tick};
+use crate::api::on_site::{on_site_decide, on_site_record_fee, on_site_tick};
 use crate::components::error_note::ErrorNote;
 use crate::components::on_site_item_row::OnSiteItemRow;
 use crate::components::scan_viewer::{ScanViewer, ShownScan};
@@ -16,14 +16,14 @@ use crate::domain::china_time::ChinaTime;
 use crate::domain::on_site_outcome::OnSiteOutcome;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
-use crate::models::desk::DeskCandidate;
+use crate::models::on_site::OnSiteCandidate;
 
 #[component]
 pub fn OnSiteCard(
     /// The candidate as first found: who, and the originals' rows.
-    candidate: DeskCandidate,
+    candidate: OnSiteCandidate,
     /// The candidate as the last answer showed them.
-    current: RwSignal<Option<DeskCandidate>>,
+    current: RwSignal<Option<OnSiteCandidate>>,
     /// Back to the scan field, for the next candidate.
     done: Callback<()>,
 ) -> impl IntoView {
@@ -36,7 +36,8 @@ pub fn OnSiteCard(
         current.get().filter(|shown| shown.application_id == application_id).unwrap_or_else(|| first.clone())
     });
     let version = move || card.with_untracked(|c| c.check_version);
-    let ticked = |items: &[crate::models::desk::DeskItem], pick: fn(&crate::models::desk::DeskItem) -> bool| {
+    let ticked = |items: &[crate::models::on_site::OnSiteItem],
+                  pick: fn(&crate::models::on_site::OnSiteItem) -> bool| {
         items.iter().filter(|i| pick(i)).map(|i| i.code.clone()).collect::<Vec<_>>()
     };
     let seen = RwSignal::new(ticked(&candidate.items, |i| i.seen));
@@ -49,7 +50,7 @@ pub fn OnSiteCard(
     let fee_field = NodeRef::<leptos::html::Input>::new();
     // An act answered after the next candidate was scanned changes nothing on screen: the card
     // shows only the candidate it was for.
-    let settle = move |outcome: Result<DeskCandidate, AppError>| match outcome {
+    let settle = move |outcome: Result<OnSiteCandidate, AppError>| match outcome {
         Ok(now) => {
             failure.set(None);
             let still_shown =
@@ -70,7 +71,7 @@ pub fn OnSiteCard(
             let (exam, seen, received) = (exam.clone(), seen.get_untracked(), received.get_untracked());
             let card_version = version();
             async move {
-                settle(desk_tick(exam, application_id, card_version, seen, received).await);
+                settle(on_site_tick(exam, application_id, card_version, seen, received).await);
             }
         }
     });
@@ -80,7 +81,7 @@ pub fn OnSiteCard(
         move |outcome: &OnSiteOutcome| {
             let (exam, outcome, reason, card_version) = (exam.clone(), *outcome, reason.get_untracked(), version());
             async move {
-                let answer = desk_decide(exam, application_id, card_version, outcome, reason).await;
+                let answer = on_site_decide(exam, application_id, card_version, outcome, reason).await;
                 let fee_due = answer.as_ref().is_ok_and(fee_to_take);
                 if settle(answer) && !fee_due {
                     done.run(());
@@ -94,7 +95,7 @@ pub fn OnSiteCard(
         move |_: &()| {
             let (exam, receipt) = (exam.clone(), receipt.get_untracked());
             async move {
-                if settle(desk_record_fee(exam, application_id, receipt).await) {
+                if settle(on_site_record_fee(exam, application_id, receipt).await) {
                     done.run(());
                 }
             }
@@ -117,7 +118,7 @@ pub fn OnSiteCard(
             tick.dispatch(());
         }
     });
-    // 通过 or 不通过 goes once this desk's ticks are in: on the version they gave, over what it shows.
+    // 通过 or 不通过 goes once this on-site check's ticks are in: on the version they gave, over what it shows.
     let asked = RwSignal::new(None::<OnSiteOutcome>);
     Effect::new(move |_| {
         if let (Some(outcome), false, false) = (asked.get(), unsent.get(), tick.pending().get()) {
@@ -125,8 +126,8 @@ pub fn OnSiteCard(
             decide.dispatch(outcome);
         }
     });
-    // With nothing of this desk's on its way, the boxes show what the server holds (another
-    // desk's ticks included, once this card is scanned again).
+    // With nothing of this on-site check's on its way, the boxes show what the server holds (another
+    // on-site check's ticks included, once this card is scanned again).
     Effect::new(move |_| {
         card.with(|c| {
             if !unsent.get_untracked() && !tick.pending().get_untracked() {
@@ -149,7 +150,7 @@ pub fn OnSiteCard(
             let reason = c.reason.clone().unwrap_or_default();
             let ok = c.outcome == Some(OnSiteOutcome::Passed);
             c.outcome.is_some().then(|| view! {
-                <p class=if ok { "notice ok" } else { "notice error" } role="status" data-testid="desk-outcome">
+                <p class=if ok { "notice ok" } else { "notice error" } role="status" data-testid="on-site-outcome">
                     {move || if ok {
                         lang.get().pick(format!("原件审核通过（{by} · {at_zh}）"), format!("Originals passed ({by} · {at_en})"))
                     } else {
@@ -160,39 +161,39 @@ pub fn OnSiteCard(
         })
     };
     let missing = move || card.with(|c| c.missing.clone());
-    let handover = format!("/api/desk/{exam}/{application_id}/handover.pdf");
+    let handover = format!("/api/on-site/{exam}/{application_id}/handover.pdf");
     let (applied_zh, applied_en) = candidate.applied_for.clone();
     view! {
-        <section class="card desk-candidate" aria-labelledby="desk-name" data-testid="desk-candidate">
-            <div class="desk-person">
-                {candidate.photo.clone().map(|src| view! { <img class="desk-photo" src=src alt=tr("证件照", "ID photo")/> })}
+        <section class="card on-site-candidate" aria-labelledby="on-site-name" data-testid="on-site-candidate">
+            <div class="on-site-person">
+                {candidate.photo.clone().map(|src| view! { <img class="on-site-photo" src=src alt=tr("证件照", "ID photo")/> })}
                 <div>
-                    <h2 id="desk-name">{candidate.name.clone()}</h2>
-                    <p class="desk-id-number">{candidate.id_number_masked.clone()}</p>
-                    <p class="muted desk-applied" data-testid="desk-applied">{move || lang.get().pick(applied_zh.clone(), applied_en.clone())}</p>
+                    <h2 id="on-site-name">{candidate.name.clone()}</h2>
+                    <p class="on-site-id-number">{candidate.id_number_masked.clone()}</p>
+                    <p class="muted on-site-applied" data-testid="on-site-applied">{move || lang.get().pick(applied_zh.clone(), applied_en.clone())}</p>
                 </div>
             </div>
-            <table class="admin-table desk-items">
+            <table class="admin-table on-site-items">
                 <thead><tr>
                     <th>{tr("原件已核", "Seen")}</th><th>{tr("已收取", "Received")}</th><th>{tr("材料", "Item")}</th>
                     <th>{tr("考生 / 分院", "Candidate / branch")}</th><th>{tr("上传的扫描件（V 查看）", "Scans uploaded (V shows)")}</th>
                 </tr></thead>
                 <tbody>{candidate.items.into_iter().map(|item| view! { <OnSiteItemRow item seen received toggle decided=decided.into() viewer/> }).collect_view()}</tbody>
             </table>
-            <div class="desk-acts">
+            <div class="on-site-acts">
                 {outcome_note}
                 {move || {
                     let missing = missing();
                     (!missing.is_empty() && !decided.get()).then(|| {
                         let (zh, en): (Vec<String>, Vec<String>) = missing.into_iter().unzip();
-                        view! { <p class="notice" data-testid="desk-missing">{move || lang.get().pick(
+                        view! { <p class="notice" data-testid="on-site-missing">{move || lang.get().pick(
                             format!("尚未核验的必需原件：{}", zh.join("、")),
                             format!("Required originals not yet seen: {}", en.join(", ")),
                         )}</p> }
                     })
                 }}
                 {move || (!decided.get()).then(|| view! {
-                    <div class="form desk-decision">
+                    <div class="form on-site-decision">
                         <button type="button" class="button" disabled=move || decide.pending().get() || asked.with(Option::is_some) on:click=move |_| asked.set(Some(OnSiteOutcome::Passed))>{tr("原件审核通过", "Originals pass")}</button>
                         <label>{tr("不通过的原因", "Why they do not pass")}
                             <textarea name="reason" rows="2" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
@@ -200,9 +201,9 @@ pub fn OnSiteCard(
                         <button type="button" class="button secondary" disabled=move || decide.pending().get() || asked.with(Option::is_some) on:click=move |_| asked.set(Some(OnSiteOutcome::Failed))>{tr("原件审核不通过", "Originals do not pass")}</button>
                     </div>
                 })}
-                {move || card.with(|c| c.fee_paid.clone()).map(|order| view! { <p class="ok" data-testid="desk-fee-paid">{move || lang.get().pick(format!("已缴费（订单 {order}）"), format!("Fee paid (order {order})"))}</p> })}
+                {move || card.with(|c| c.fee_paid.clone()).map(|order| view! { <p class="ok" data-testid="on-site-fee-paid">{move || lang.get().pick(format!("已缴费（订单 {order}）"), format!("Fee paid (order {order})"))}</p> })}
                 {move || may_pay.get().then(|| view! {
-                    <div class="form desk-fee">
+                    <div class="form on-site-fee">
                         <label>{tr("现场缴费凭证号（支付宝或微信）", "Receipt number of the on-site payment (Alipay or WeChat)")}
                             <input node_ref=fee_field type="text" name="receipt_no" prop:value=receipt on:input=move |ev| receipt.set(event_target_value(&ev))
                                 on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); pay.dispatch(()); }/>
@@ -218,9 +219,9 @@ pub fn OnSiteCard(
     }
 }
 
-/// The fee can be taken at the desk now: the exam takes it on site, it is not paid, and the
+/// The fee can be taken at the on-site check now: the exam takes it on site, it is not paid, and the
 /// originals passed where the exam waits for them (八).
-fn fee_to_take(candidate: &DeskCandidate) -> bool {
+fn fee_to_take(candidate: &OnSiteCandidate) -> bool {
     let passed = candidate.outcome == Some(OnSiteOutcome::Passed);
     candidate.fee_on_site && candidate.fee_paid.is_none() && (passed || !candidate.fee_after_check)
 }

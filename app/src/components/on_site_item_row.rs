@@ -1,4 +1,4 @@
-//! One listed original on the branch's desk: its two boxes (原件已核, 已收取 for what the branch
+//! One listed original on the branch's on-site check: its two boxes (原件已核, 已收取 for what the branch
 //! keeps), its name with what it may stand in for, 留存 or 带回, and the candidate's scans of it as
 //! thumbnails. The boxes are the row's stops for Tab; V anywhere in the row, or a click on a
 //! thumbnail, shows the scans large (`scan_viewer`).
@@ -7,11 +7,11 @@ use leptos::prelude::*;
 
 use crate::components::scan_viewer::ShownScan;
 use crate::i18n::{tr, use_lang};
-use crate::models::desk::DeskItem;
+use crate::models::on_site::OnSiteItem;
 
 #[component]
 pub fn OnSiteItemRow(
-    item: DeskItem,
+    item: OnSiteItem,
     seen: RwSignal<Vec<String>>,
     received: RwSignal<Vec<String>>,
     toggle: impl Fn(RwSignal<Vec<String>>, String) + Copy + 'static,
@@ -20,7 +20,7 @@ pub fn OnSiteItemRow(
     viewer: RwSignal<Option<ShownScan>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let DeskItem { code, name_zh, name_en, count, kept, required, stands_in_for, scans, .. } = item;
+    let OnSiteItem { code, name_zh, name_en, count, kept, required, stands_in_for, scans, .. } = item;
     let (received_code, is_seen, is_received, row_code) = (code.clone(), code.clone(), code.clone(), code.clone());
     let (seen_zh, seen_en, got_zh, got_en) = (name_zh.clone(), name_en.clone(), name_zh.clone(), name_en.clone());
     let star = if required { "*" } else { "" };
@@ -68,12 +68,12 @@ pub fn OnSiteItemRow(
                     prop:checked=move || received.with(|r| r.contains(&is_received))
                     on:change=move |_| toggle(received, received_code.clone())/>
             })}</td>
-            <td class="desk-item-name">
+            <td class="on-site-item-name">
                 {move || lang.get().pick(format!("{star}{} × {count}", shown_name.0), format!("{star}{} × {count}", shown_name.1))}
                 {stands_in_for.map(|(zh, en)| view! { <br/><small class="muted">{move || lang.get().pick(format!("可代替：{zh}"), format!("May stand in for: {en}"))}</small> })}
             </td>
             <td>{if kept { tr("留存", "Kept") } else { tr("带回", "Taken back") }}</td>
-            <td class="desk-scans">{thumbnails}</td>
+            <td class="on-site-scans">{thumbnails}</td>
         </tr>
     }
 }

@@ -1,4 +1,4 @@
-//! The gateway notifications staff must settle, on the fee desk: money that arrived where no order
+//! The gateway notifications staff must settle, on the fees panel: money that arrived where no order
 //! could take it (another amount, after the order was closed, a second time, for no known order).
 //! Each is refunded or matched by hand outside Zige; here staff say how, and it leaves the list
 //! (audited).

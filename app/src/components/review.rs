@@ -1,14 +1,5 @@
-//! Pieces of the reviewer's screen: the desk's state and keys apart from the views that show it.
+//! Pieces of the reviewer's screen: the review screen's state and keys apart from the views that show it.
 pub mod decision_dialog;
-pub mod desk_action;
-pub mod desk_decision;
-pub mod desk_header;
-pub mod desk_images;
-pub mod desk_keyboard;
-pub mod desk_keys;
-pub mod desk_prefetch;
-pub mod desk_state;
-pub mod desk_verdict;
 pub mod form_pane;
 pub mod form_readout;
 pub mod image_pane;
@@ -18,3 +9,12 @@ pub mod key_help;
 pub mod mark_dialog;
 pub mod picture_facts;
 pub mod review_marks;
+pub mod screen_action;
+pub mod screen_decision;
+pub mod screen_header;
+pub mod screen_images;
+pub mod screen_keyboard;
+pub mod screen_keys;
+pub mod screen_prefetch;
+pub mod screen_state;
+pub mod screen_verdict;

@@ -1,5 +1,5 @@
 //! Reviewer accounts on the administration page: create one, and name each for an exam: to review
-//! it, or to work its desk on the day only (现场报名).
+//! it, or to work its on-site check on the day only (现场报名).
 
 use leptos::prelude::*;
 
@@ -45,7 +45,7 @@ pub fn ReviewersPanel(exams: Vec<ExamSummary>) -> impl IntoView {
             <h2 id="reviewers-title">{tr("审核人员", "Reviewers")}</h2>
             <p class="muted">{tr(
                 "“审核”：审核该考试的材料，也可在现场报名台工作；“仅现场报名台”：只能在现场报名台核验原件、登记缴费，看不到审核队列。",
-                "Review: reviews the exam's applications and may work its on-site desk. On-site desk only: checks originals and records fees at the desk, and never sees the review queue.",
+                "Review: reviews the exam's applications and may work its on-site check. On-site check only: checks originals and records fees on site, and never sees the review queue.",
             )}</p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -67,7 +67,7 @@ pub fn ReviewersPanel(exams: Vec<ExamSummary>) -> impl IntoView {
                                                         <select aria-label=exam.code.clone() on:change=move |ev| { assign.dispatch((reviewer, code.clone(), duty_of(&event_target_value(&ev)))); }>
                                                             <option value="" selected=duty.is_none()>{tr("不负责", "None")}</option>
                                                             <option value="review" selected=duty == Some(StaffDuty::Review)>{tr("审核", "Review")}</option>
-                                                            <option value="desk" selected=duty == Some(StaffDuty::Desk)>{tr("仅现场报名台", "On-site desk only")}</option>
+                                                            <option value="on_site" selected=duty == Some(StaffDuty::OnSite)>{tr("仅现场报名台", "On-site check only")}</option>
                                                         </select>
                                                     </span>
                                                 }

@@ -14,7 +14,7 @@ pub enum DocumentKind {
     RegistrationForm,
     /// 准考证: exams whose file has a `[ticket]`.
     AdmissionTicket,
-    /// 材料交接单: what the branch's desk kept from a candidate, printed there (exams whose file
+    /// 材料交接单: what the branch kept at the on-site check from a candidate, printed there (exams whose file
     /// has an `[on_site]`).
     MaterialHandover,
 }

@@ -10,7 +10,7 @@ use super::category_advice::CategoryAdvice;
 use super::category_rules::CategoryRules;
 use super::exam_fee::ExamFee;
 use super::exam_windows::ExamWindows;
-use super::help_desk::HelpDesk;
+use super::helpline::Helpline;
 use super::on_site_materials::OnSiteSpec;
 use super::personal_form::FormField;
 use super::photo_background::PhotoBackgrounds;
@@ -53,7 +53,7 @@ pub struct ExamDefinition {
     /// 报名登记表 for approved candidates to print and have stamped; none: no form.
     #[serde(default)]
     pub registration_form: Option<RegistrationFormSpec>,
-    /// 现场报名材料 (seed 004, 七): what approved candidates bring to the branch's desk; none: no desk.
+    /// 现场报名材料 (seed 004, 七): what approved candidates bring to the branch's on-site check; none: no on-site check.
     #[serde(default)]
     pub on_site: Option<OnSiteSpec>,
     /// 准考证: sessions, rooms and seats, rules for the day; none: no admission ticket.
@@ -71,7 +71,7 @@ pub struct ExamDefinition {
     pub id_card_front: Option<String>,
     /// 系统使用咨询 (seed 000): phone, email, the days and hours it answers; none: not shown.
     #[serde(default)]
-    pub help_desk: Option<HelpDesk>,
+    pub helpline: Option<Helpline>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,12 +120,12 @@ pub struct CategoryDefinition {
     /// Limits that only warn: the upload is still allowed.
     pub advice: Option<CategoryAdvice>,
     /// Whether each picture must carry a readable QR code (a 学信网 report's): advice before
-    /// sending, and what the code says on the reviewer's desk.
+    /// sending, and what the code says on the review screen.
     #[serde(default)]
     pub qr: QrRequirement,
     /// `holder_id_number = true`: each picture prints its holder's 证件号码 (a 学信网 备案表, a 学位认证报告,
     /// a qualification certificate), which the reviewer's assistant reads and compares with the
-    /// account's, as it does the ID card's: another person's record is said so on the desk.
+    /// account's, as it does the ID card's: another person's record is said so on the review screen.
     #[serde(default)]
     pub holder_id_number: bool,
     /// A fixed set of named places, e.g. 正面 and 反面: sequence number n is slot n.

@@ -4,7 +4,7 @@
 //! every JSON text the same way keeps one. The candidate's pages read none: answers, errors and the
 //! page's data arrive in postcard (`api::wire`, `error::wire`) and the device keeps its records in
 //! postcard (`device_record`). What still reads JSON sits in chunks fetched on demand: the records
-//! an older build kept on the device (`client::legacy_records`) and the door's ticket check.
+//! an older build kept on the device (`client::legacy_records`) and the ticket check at the exam hall's entrance.
 
 use serde::de::DeserializeOwned;
 

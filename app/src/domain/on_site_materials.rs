@@ -1,4 +1,4 @@
-//! 现场报名材料 (seed 004, section 七): what each approved candidate brings to the branch's desk on
+//! 现场报名材料 (seed 004, section 七): what each approved candidate brings to the branch's on-site check on
 //! the day, as the exam file's `[on_site]` lists it — each item with how many, whether the
 //! candidate takes it back (带回) or the branch keeps it (留存), the uploaded category it matches,
 //! and which item may stand in for an original ("能够提供教育部《学历证书电子注册备案表》的……可不
@@ -19,7 +19,7 @@ pub struct OnSiteSpec {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OnSiteItem {
-    /// Stable key ("bachelor_diploma"), as the desk's records name the item.
+    /// Stable key ("bachelor_diploma"), as the on-site check's records name the item.
     pub code: String,
     pub name_zh: String,
     pub name_en: String,
@@ -27,7 +27,7 @@ pub struct OnSiteItem {
     #[serde(default = "one")]
     pub count: u32,
     pub handling: Handling,
-    /// The uploaded category this original matches: the desk shows its scan beside it.
+    /// The uploaded category this original matches: the on-site check shows its scan beside it.
     #[serde(default)]
     pub category: Option<String>,
     /// Every candidate brings it (or what stands in for it) before 原件审核通过.
@@ -45,7 +45,7 @@ fn one() -> u32 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Handling {
-    /// 带回: shown at the desk and taken back.
+    /// 带回: shown at the on-site check and taken back.
     Return,
     /// 留存: kept by the branch, listed on the 材料交接单.
     Keep,

@@ -1,4 +1,4 @@
-//! 原件审核's outcome at the branch's desk (seed 004, 七): recorded once per candidate, by whoever
+//! 原件审核's outcome at the branch's on-site check (seed 004, 七): recorded once per candidate, by whoever
 //! records it first, and never changed afterwards.
 
 use serde::{Deserialize, Serialize};
@@ -25,7 +25,7 @@ impl OnSiteOutcome {
         recorded.is_none()
     }
 
-    /// "通过" / "passed", as the desk's words and its export say it.
+    /// "通过" / "passed", as the on-site check's words and its export say it.
     pub fn words(self) -> (&'static str, &'static str) {
         match self {
             OnSiteOutcome::Passed => ("通过", "passed"),

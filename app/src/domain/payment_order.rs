@@ -77,7 +77,7 @@ pub enum OrderEvent {
         txn: String,
     },
     Close,
-    /// Staff refund the order (through its provider, or at the desk).
+    /// Staff refund the order (through its provider, or on site).
     Refund,
     /// The provider, asked about an order, says it was paid in `txn` and then refunded, without
     /// saying how much of it (WeChat Pay's `trade_state` REFUND, after a refund at its console).

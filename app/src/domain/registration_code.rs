@@ -1,5 +1,5 @@
 //! The code on a 报名登记表 (issue 51): which application the form is, signed with the authority's
-//! key as the admission ticket's code is (`signed_text`), so the branch's desk finds the
+//! key as the admission ticket's code is (`signed_text`), so the branch's on-site check finds the
 //! candidate by scanning the printed form, and a forged or altered code finds no one.
 
 use ed25519_dalek::{SigningKey, VerifyingKey};

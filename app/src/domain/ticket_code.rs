@@ -20,7 +20,7 @@ pub struct TicketClaims {
     pub ticket_no: String,
     #[serde(rename = "n")]
     pub name: String,
-    /// The masked ID number ("110***********7897"), to hold against the ID card at the door.
+    /// The masked ID number ("110***********7897"), to hold against the ID card at the exam hall's entrance.
     #[serde(rename = "i")]
     pub id_masked: String,
     /// Valid until, seconds since 1970 (UTC).

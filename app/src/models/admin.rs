@@ -209,8 +209,8 @@ pub const AUDIT_ACTIONS: [(&str, &str, &str); 44] = [
     ("on_site_check_recorded", "记录现场原件审核结果", "On-site originals check recorded"),
     ("provider_identity_linked", "绑定报名系统账号", "Registration system account linked"),
     ("account_set_aside", "搁置冒用证件号的账号", "Account holding another's ID number set aside"),
-    ("desk_lookup", "现场报名台查找考生", "Candidate looked up at the desk"),
-    ("desk_ticks", "现场报名台勾选原件", "Originals ticked at the desk"),
+    ("on_site_lookup", "现场报名台查找考生", "Candidate looked up at the on-site check"),
+    ("on_site_ticks", "现场报名台勾选原件", "Originals ticked at the on-site check"),
     ("handover_printed", "打印材料交接单", "Handover slip printed"),
 ];
 

@@ -65,7 +65,7 @@ pub struct ExamCard {
     /// The 报考类别 and 考区 the registration system named (seed 003), (zh, en).
     pub registered_as: Option<(String, String)>,
     /// 系统使用咨询 in both languages; none where the exam gives none.
-    pub help_desk: Option<(String, String)>,
+    pub helpline: Option<(String, String)>,
 }
 
 /// Everything the candidate's exam page shows, decided by the server's clock.
@@ -137,8 +137,8 @@ pub struct CandidateDefinition {
     pub prints_registration_form: bool,
     /// From when an admission ticket (准考证) can be printed.
     pub ticket_opens: Option<ChinaTime>,
-    /// 系统使用咨询 in both languages (`domain::help_desk`); none where the exam gives none.
-    pub help_desk: Option<(String, String)>,
+    /// 系统使用咨询 in both languages (`domain::helpline`); none where the exam gives none.
+    pub helpline: Option<(String, String)>,
 }
 
 impl From<&ExamDefinition> for CandidateDefinition {
@@ -152,7 +152,7 @@ impl From<&ExamDefinition> for CandidateDefinition {
             charges_fee: definition.fee.is_some(),
             prints_registration_form: definition.registration_form.is_some(),
             ticket_opens: definition.ticket.as_ref().map(|ticket| ChinaTime::of(&ticket.opens)),
-            help_desk: definition.help_desk.as_ref().map(|desk| desk.words()),
+            helpline: definition.helpline.as_ref().map(|helpline| helpline.words()),
         }
     }
 }

@@ -1,4 +1,4 @@
-//! What the reviewer's assistant prepared about one picture, as the desk shows it beside the
+//! What the reviewer's assistant prepared about one picture, as the review screen shows it beside the
 //! picture (issue 34): facts, never a decision.
 
 use serde::{Deserialize, Serialize};
@@ -81,7 +81,7 @@ pub struct AlikePicture {
     pub other: Option<AlikeApplication>,
 }
 
-/// The document numbers (a certificate's 证书编号) of two pictures no look told apart: what is
+/// The document numbers (a certificate's 证书编号) of two pictures no look distinguished: what is
 /// left for the reviewer to compare by eye. Two numbers read differently are two documents, and
 /// such a pair is never shown.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -101,7 +101,7 @@ pub enum NumbersRead {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AlikeApplication {
     pub application_id: i32,
-    /// The family name and an ellipsis ("王…"): enough to tell two people apart on the desk.
+    /// The family name and an ellipsis ("王…"): enough to tell two people apart on the review screen.
     pub name_start: String,
     pub exam_code: String,
     /// The other picture, to see side by side.

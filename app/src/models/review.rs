@@ -109,11 +109,11 @@ pub struct ReviewerExam {
     pub exam: ExamSummary,
     pub phase: ExamPhase,
     pub awaiting: u64,
-    /// The account reviews this exam's applications; false: it works the exam's desk only.
+    /// The account reviews this exam's applications; false: it works the exam's on-site check only.
     pub reviews: bool,
-    /// The exam has a desk for 现场报名 (its file's `[on_site]`).
+    /// The exam has an on-site check for 现场报名 (its file's `[on_site]`).
     #[serde(default)]
-    pub desk: bool,
+    pub on_site: bool,
 }
 
 /// The file an image had before the candidate replaced it.

@@ -7,17 +7,17 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::admin::{admin_exam_detail, admin_save_exam, admin_set_windows};
 use crate::api::server_resource::server_resource;
-use crate::components::desk_progress_panel::DeskProgressPanel;
 use crate::components::eligibility_import::EligibilityImport;
 use crate::components::error_note::ErrorNote;
-use crate::components::fee_desk::FeeDesk;
-use crate::components::listed_candidates_desk::ListedCandidatesDesk;
-use crate::components::personal_data_desk::PersonalDataDesk;
+use crate::components::fee_admin_panel::FeeAdminPanel;
+use crate::components::listed_candidates_panel::ListedCandidatesPanel;
+use crate::components::on_site_progress_panel::OnSiteProgressPanel;
+use crate::components::personal_data_panel::PersonalDataPanel;
 use crate::components::progress_chart::ProgressChart;
-use crate::components::seat_desk::SeatDesk;
-use crate::components::similar_pairs_desk::SimilarPairsDesk;
+use crate::components::seat_panel::SeatPanel;
+use crate::components::similar_pairs_panel::SimilarPairsPanel;
 use crate::components::state_counts::StateCounts;
-use crate::components::template_desk::TemplateDesk;
+use crate::components::template_panel::TemplatePanel;
 use crate::domain::document_kind::DocumentKind;
 use crate::domain::ExamWindows;
 use crate::i18n::{tr, use_lang};
@@ -138,15 +138,15 @@ fn AdminExamEditor(
             let listed_refresh = RwSignal::new(0u32);
             view! {
                 <EligibilityImport code=code.clone() on_imported=Callback::new(move |_| listed_refresh.update(|v| *v += 1))/>
-                <ListedCandidatesDesk code=code.clone() refresh=listed_refresh/>
+                <ListedCandidatesPanel code=code.clone() refresh=listed_refresh/>
             }
         })}
-        {detail.fee.clone().map(|fee| view! { <FeeDesk code=code.clone() fee today=detail.today.clone()/> })}
-        {detail.documents.contains(&DocumentKind::MaterialHandover).then(|| view! { <DeskProgressPanel code=code.clone()/> })}
-        {detail.tickets.then(|| view! { <SeatDesk code=code.clone()/> })}
-        <TemplateDesk code=code.clone() documents=detail.documents.clone()/>
-        <PersonalDataDesk code=code.clone()/>
-        <SimilarPairsDesk code=code.clone()/>
+        {detail.fee.clone().map(|fee| view! { <FeeAdminPanel code=code.clone() fee today=detail.today.clone()/> })}
+        {detail.documents.contains(&DocumentKind::MaterialHandover).then(|| view! { <OnSiteProgressPanel code=code.clone()/> })}
+        {detail.tickets.then(|| view! { <SeatPanel code=code.clone()/> })}
+        <TemplatePanel code=code.clone() documents=detail.documents.clone()/>
+        <PersonalDataPanel code=code.clone()/>
+        <SimilarPairsPanel code=code.clone()/>
         <ExampleUpload code=code.clone()/>
         <section class="card" aria-labelledby="source-title">
             <h2 id="source-title">{tr("考试配置文件", "Exam file")}</h2>

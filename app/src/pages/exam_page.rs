@@ -138,7 +138,7 @@ fn ExamJourney(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>
     let definition = page.definition.clone();
     let (phase_zh, phase_en) = phase_label(page.phase);
     let state = page.state;
-    let help_desk = definition.help_desk.clone();
+    let helpline = definition.helpline.clone();
     let header = view! {
         <h1>{ let e = exam.clone(); move || lang.get().pick(e.title_zh.clone(), e.title_en.clone()) }</h1>
         <p class="muted">{ let e = exam.clone(); move || lang.get().pick(e.organiser_zh.clone(), e.organiser_en.clone()) }</p>
@@ -182,9 +182,9 @@ fn ExamJourney(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>
         {header}
         {body}
         // 系统使用咨询, as the seed's guide ends.
-        {help_desk.map(|(zh, en)| {
+        {helpline.map(|(zh, en)| {
             let words = (format!("系统使用咨询：{zh}"), format!("Help with this system: {en}"));
-            view! { <BilingualNote words class="card help-desk" testid="help-desk"/> }
+            view! { <BilingualNote words class="card helpline" testid="helpline"/> }
         })}
     }
     .into_any()

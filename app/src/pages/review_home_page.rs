@@ -24,9 +24,9 @@ pub fn ReviewHomePage() -> impl IntoView {
                                 let (phase_zh, phase_en) = phase_label(row.phase);
                                 let exam = row.exam.clone();
                                 let awaiting = row.awaiting;
-                                let desk = row.desk.then(|| format!("/desk/{}", exam.code));
+                                let on_site = row.on_site.then(|| format!("/on-site/{}", exam.code));
                                 let title = move || lang.get().pick(exam.title_zh.clone(), exam.title_en.clone());
-                                // Staff of the desk alone see the exam, not its queue.
+                                // Staff of the on-site check alone see the exam, not its queue.
                                 let review = row.reviews.then(|| {
                                     let queue = format!("/review/exams/{}", row.exam.code);
                                     view! {
@@ -35,15 +35,15 @@ pub fn ReviewHomePage() -> impl IntoView {
                                         <span class="badge" data-testid="awaiting">{move || lang.get().pick(format!("待审核 {awaiting}"), format!("{awaiting} waiting"))}</span>
                                     }
                                 });
-                                let desk_only = (!row.reviews).then(|| view! {
+                                let on_site_only = (!row.reviews).then(|| view! {
                                     <span>{title.clone()}</span>
-                                    <span class="badge">{tr("仅现场报名台", "On-site desk only")}</span>
+                                    <span class="badge">{tr("仅现场报名台", "On-site check only")}</span>
                                 });
                                 view! {
                                     <li class="card exam-card">
                                         {review}
-                                        {desk_only}
-                                        {desk.map(|href| view! { <a class="button secondary" href=href>{tr("现场报名台", "On-site desk")}</a> })}
+                                        {on_site_only}
+                                        {on_site.map(|href| view! { <a class="button secondary" href=href>{tr("现场报名台", "On-site check")}</a> })}
                                     </li>
                                 }
                             }).collect_view()}

@@ -70,7 +70,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
         load.dispatch(None);
     };
 
-    // Staff who do not review this exam (the desk's alone, say) get one plain refusal, not the
+    // Staff who do not review this exam (the on-site check's alone, say) get one plain refusal, not the
     // queue's filters and table around an error.
     let refused = Memo::new(move |_| failure.with(|f| matches!(f, Some(AppError::Forbidden))));
     view! {
@@ -80,7 +80,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
                 <h1>{tr("您不审核本考试", "You do not review this exam")}</h1>
                 <p>{tr(
                     "审核队列只对本考试的审核人员开放；仅负责现场报名台的工作人员请从“材料审核”首页进入现场报名台。",
-                    "The review queue is open to this exam's reviewers only; staff named for the on-site desk alone reach the desk from the review start page.",
+                    "The review queue is open to this exam's reviewers only; staff named for the on-site check alone reach it from the review start page.",
                 )}</p>
             </section>
         })}

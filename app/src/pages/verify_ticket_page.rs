@@ -1,4 +1,4 @@
-//! 准考证核验 / Verify a ticket (`/verify`), for the staff at the door: a scanner types the QR
+//! 准考证核验 / Verify a ticket (`/verify`), for the staff at the exam hall's entrance: a scanner types the QR
 //! code's text (or someone pastes it), and the page says valid, tampered or expired with what the
 //! ticket vouches for. The check runs in this browser with the authority's public key, loaded
 //! once with the page (every key it has signed with: a rotated key still vouches for its tickets): no request per ticket, and the answer does not depend on the server.

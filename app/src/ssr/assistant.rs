@@ -4,15 +4,16 @@
 //! of the server is narrow: wake it (a picture was stored; `infra::assistant_port`, which the
 //! server state holds), forget pictures (`picture_assistant::forget`), and its findings, which the
 //! reviewer's room, the administrators' report of pairs and a person's copy of their data read
-//! through `findings_in_queue`, `findings_on_desk`, `similar_pairs_report` and `own_findings`. It
+//! through `findings_in_queue`, `findings_on_screen`, `similar_pairs_report` and `own_findings`. It
 //! asks the `picture_checks` crate what a picture shows (`picture_analysis`).
 
 pub mod advice_receipts;
 pub mod assistant_state;
 pub mod card_number_check;
 pub mod document_number_retry;
+pub mod documents_differ;
 pub mod findings_in_queue;
-pub mod findings_on_desk;
+pub mod findings_on_screen;
 pub mod id_number_retry;
 pub mod own_findings;
 pub mod pass_plan;
@@ -23,4 +24,3 @@ pub mod picture_hashes;
 pub mod quiet_picture_work;
 pub mod reading_retry;
 pub mod similar_pairs_report;
-pub mod told_apart;

@@ -1,7 +1,7 @@
 //! The reviewer's work: the start page, the queue, one application on the review screen (with
 //! the full ID number when it must be compared), decisions, and the records drawn from them
 //! (results exports, the progress chart). What the reviewer's assistant found is read through its
-//! room's face (`ssr::assistant::findings_in_queue`, `findings_on_desk`).
+//! room's face (`ssr::assistant::findings_in_queue`, `findings_on_screen`).
 
 pub mod decisions;
 pub mod id_reveal;

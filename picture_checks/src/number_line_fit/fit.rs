@@ -1,8 +1,8 @@
 //! What the best fit of a read number's line on a blurred picture's line says (`number_line_fit`
-//! finds the fit): whether the blurred picture shows another number. Only a line laid right may
-//! tell two papers apart — most of its digits fit well ([`LAID_RIGHT`]: numbers on one template
+//! finds the fit): whether the blurred picture shows another number. Only a line aligned may
+//! distinguish two papers — most of its digits fit well ([`ALIGNED`]: numbers on one template
 //! share most digits, a year, a school's code), and fit as digits along the line too
-//! ([`LAID_RIGHT_ALONG`]): a fit whose median digit is poor (another line found, a photo cutting
+//! ([`ALIGNED_ALONG`]): a fit whose median digit is poor (another line found, a photo cutting
 //! the number), or that fits only the band of ink every blurred line of print has, says nothing,
 //! and the pair stays "相似".
 //!
@@ -16,30 +16,30 @@
 //! print's font, blurred alike.
 //!
 //! Thresholds chosen on `./scripts/bench-picture-hashes.sh`'s two shoots (figures in
-//! docs/benchmarks.md): pairs of one paper laid right had no digit's cell below 0.885, and no worst
+//! docs/benchmarks.md): pairs of one paper aligned had no digit's cell below 0.885, and no worst
 //! cell more than 3.12 times as far from a perfect fit as the median cell, and no median digit
 //! along the line below 0.839, and no second least alike digit more than 2.52 times (four shoots);
-//! [`DIGIT_FIT`], [`CELL_CONTRAST`], [`SECOND_OF_TWO_CONTRAST`] and [`LAID_RIGHT_ALONG`] leave those
+//! [`DIGIT_FIT`], [`CELL_CONTRAST`], [`SECOND_OF_TWO_CONTRAST`] and [`ALIGNED_ALONG`] leave those
 //! margins. Two blurred copies of one paper, neither read, laid the better way round: no
-//! median digit below 0.957, no contrast above 3.81 (four shoots); [`BOTH_BLURRED_LAID`] and the
+//! median digit below 0.957, no contrast above 3.81 (four shoots); [`BOTH_BLURRED_ALIGNED`] and the
 //! same [`CELL_CONTRAST`].
 
-/// The median digit's fit from which the line counts as laid right, and a digit's misfit counts.
+/// The median digit's fit from which the line counts as aligned, and a digit's misfit counts.
 /// (Not the whole line's fit: where five digits of eighteen differ, as on a classmate's
 /// certificate, the whole line fits poorly although it is laid exactly.)
-pub const LAID_RIGHT: f32 = 0.90;
+pub const ALIGNED: f32 = 0.90;
 /// And the median digit's fit along the line (each row's mean taken out) from which the digits
 /// laid on are digits too: a number laid on a blurred line of other print (a picture whose number
 /// line was not found) fits its band of ink at 0.9 and its shapes along the line at about 0.5.
-pub const LAID_RIGHT_ALONG: f32 = 0.70;
-/// A digit's cell fitting less than this, in a line laid right: another number.
+pub const ALIGNED_ALONG: f32 = 0.70;
+/// A digit's cell fitting less than this, in a line aligned: another number.
 pub const DIGIT_FIT: f32 = 0.80;
 /// The least alike digit's misfit (1 − its correlation) more than this many times the median
-/// digit's, in a line laid right: another number.
+/// digit's, in a line aligned: another number.
 pub const CELL_CONTRAST: f32 = 5.0;
 /// Of two blurred lines, neither read: the median digit's fit from which the line counts as laid
-/// on the number's (lower than [`LAID_RIGHT`]: two blurred copies of one paper fit at 0.87–0.89).
-pub const BOTH_BLURRED_LAID: f32 = 0.85;
+/// on the number's (lower than [`ALIGNED`]: two blurred copies of one paper fit at 0.87–0.89).
+pub const BOTH_BLURRED_ALIGNED: f32 = 0.85;
 /// Two digits that differ, each fitting worse than the line's others: the least alike digit's
 /// misfit more than this many times the median digit's, where one alone needs [`CELL_CONTRAST`]…
 pub const FIRST_OF_TWO_CONTRAST: f32 = 4.0;
@@ -47,7 +47,7 @@ pub const FIRST_OF_TWO_CONTRAST: f32 = 4.0;
 /// differ in more than one digit; a pair of one paper has one digit at most that stands out.)
 pub const SECOND_OF_TWO_CONTRAST: f32 = 3.0;
 /// Another of the read line's digits fitting some cell better than the cell's own digit, by more
-/// than this (in correlation), in a line laid right: another number. The read line carries the
+/// than this (in correlation), in a line aligned: another number. The read line carries the
 /// very print's glyphs of most digits, blurred as the other picture is, so a differing digit that
 /// fits its cell fairly well still fits the glyph of the digit truly there better. On the bench's
 /// four shoots another digit fitted a cell of one paper better by 0.024 at most (once, a line
@@ -81,7 +81,7 @@ pub struct Fit {
 impl Fit {
     /// The blurred picture shows another number than the read one.
     pub fn shows_another_number(self) -> bool {
-        self.laid_right()
+        self.aligned()
             && (self.worst_cell < DIGIT_FIT
                 || self.cell_contrast() > CELL_CONTRAST
                 || self.two_digits_stand_out()
@@ -102,14 +102,14 @@ impl Fit {
     /// digit's fit counts alone (two blurred copies of one paper have a digit at 0.80 on the
     /// bench), only its contrast with the line's other digits.
     pub fn shows_another_blurred_number(self) -> bool {
-        self.median_cell >= BOTH_BLURRED_LAID
-            && self.median_along_cell >= LAID_RIGHT_ALONG
+        self.median_cell >= BOTH_BLURRED_ALIGNED
+            && self.median_along_cell >= ALIGNED_ALONG
             && self.cell_contrast() > CELL_CONTRAST
     }
 
     /// The line is laid on the number's line: most digits fit, and fit along the line too.
-    pub fn laid_right(self) -> bool {
-        self.median_cell >= LAID_RIGHT && self.median_along_cell >= LAID_RIGHT_ALONG
+    pub fn aligned(self) -> bool {
+        self.median_cell >= ALIGNED && self.median_along_cell >= ALIGNED_ALONG
     }
 
     /// How many times the least alike digit's misfit is the median digit's.
@@ -160,7 +160,7 @@ mod tests {
             least_own_digit_lead: None,
         };
         assert!(!sharp.shows_another_number(), "{}", sharp.cell_contrast());
-        // A line whose median digit fits poorly is not laid right (another line, a cut number)
+        // A line whose median digit fits poorly is not aligned (another line, a cut number)
         // and says nothing, however uneven.
         let elsewhere = Fit {
             whole: 0.70,
@@ -171,7 +171,7 @@ mod tests {
             least_own_digit_lead: None,
         };
         assert!(!elsewhere.shows_another_number());
-        // Laid right, with five digits of eighteen unlike: the whole line fits poorly (0.79, a
+        // Aligned, with five digits of eighteen unlike: the whole line fits poorly (0.79, a
         // classmate's certificate on the bench), which says nothing against the digits.
         let five_digits_differ = Fit {
             whole: 0.79,

@@ -306,7 +306,7 @@ def person_of(n, rnd, taken):
 
 
 def pictures(person):
-    """(category, seq_no, JPEG bytes) of one candidate's seven required pictures, desk order."""
+    """(category, seq_no, JPEG bytes) of one candidate's seven required pictures, screen order."""
     n, finding = person["serial"], person["finding"]
     rnd = random.Random(3400 + n)
     card_number = resident_id(500 + n, "310104") if finding == "id_number_differs" else person["id_number"]

@@ -46,6 +46,7 @@ mod m20261128_000040_create_mobile_codes;
 mod m20261128_000041_users_mobile_verified_at;
 mod m20261129_000042_on_site_checks_version;
 mod m20261129_000043_eligible_candidates_from_registration_system;
+mod m20261129_000044_on_site_word;
 
 pub struct Migrator;
 
@@ -96,6 +97,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000041_users_mobile_verified_at::Migration),
             Box::new(m20261129_000042_on_site_checks_version::Migration),
             Box::new(m20261129_000043_eligible_candidates_from_registration_system::Migration),
+            Box::new(m20261129_000044_on_site_word::Migration),
         ]
     }
 }

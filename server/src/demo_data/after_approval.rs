@@ -2,7 +2,7 @@
 //! 004) without reviewing anything first: 002 (公开招聘, seed 002), where the demo candidate applied
 //! while it was open and the demo administrator approved the application; its windows then closed
 //! and its results came out yesterday, and its admission tickets can be printed from yesterday. What
-//! is left is the candidate's: pay (the sandbox cashier, or at the desk, which staff record), print
+//! is left is the candidate's: pay (the sandbox cashier, or on site, which staff record), print
 //! the 报名登记表, and, once staff give seats, the 准考证. Everything goes through the same services a
 //! person's clicks do.
 
@@ -32,7 +32,7 @@ pub async fn approved_application(
     let preset = presets::find(EXAM).ok_or_else(|| app::ssr::internal("demo exam", "preset 002 missing or invalid"))?;
     // Open while the demo candidate applies; only the listed demo candidate enters, so other
     // accounts' 我的考试 stays as the other demo exams make it. The fee is paid online (seed 002)
-    // or at the desk (seed 004's way), so staff can try recording it too.
+    // or on site (seed 004's way), so staff can try recording it too.
     let source = exam_source::with_windows(preset.source, windows(now, [-1, 30, 45, 60]))?;
     let source = exam_source::with_eligibility(&source, Eligibility::List)?;
     let source = exam_source::with_on_site_payment(&source)?;

@@ -1,7 +1,7 @@
-//! 材料交接单 (handover slip, issue 51): what the branch's desk kept from one candidate on the day
+//! 材料交接单 (handover slip, issue 51): what the branch's on-site check kept from one candidate on the day
 //! of 现场报名 — the 留存 items it received (ticked 已收取) with their copies; what stood in for
 //! what ("以…代…"); the listed items not handed over, never printed as kept; what was checked and
-//! handed back — with both signatures' boxes, printed at the desk once the originals passed. Laid
+//! handed back — with both signatures' boxes, printed at the on-site check once the originals passed. Laid
 //! out by the exam's template (shipped: `exams/templates/material-handover.typ`).
 
 use chrono::{DateTime, Utc};
@@ -15,14 +15,14 @@ use app::domain::on_site_outcome::OnSiteOutcome;
 use app::error::AppError;
 use app::ssr::access::caller::Caller;
 use app::ssr::access::gate::Staff;
-use app::ssr::desk::desk_lookup::{application_in, check_of, codes, desk_exam, holder};
 use app::ssr::infra::audit::{self, AuditAction};
+use app::ssr::on_site::on_site_lookup::{application_in, check_of, codes, holder, on_site_exam};
 use app::ssr::ServerState;
 
 use super::font_cell::FontCell;
 use super::render::render_for_exam;
 
-/// Who the slip is for and what the desk recorded.
+/// Who the slip is for and what the on-site check recorded.
 pub struct Handover<'a> {
     pub name: &'a str,
     pub id_masked: &'a str,
@@ -41,7 +41,7 @@ pub async fn handover_pdf(
     exam_code: &str,
     application_id: i32,
 ) -> Result<Vec<u8>, AppError> {
-    let (definition, _) = desk_exam(state, staff, exam_code).await?;
+    let (definition, _) = on_site_exam(state, staff, exam_code).await?;
     let application = application_in(&state.db, exam_code, application_id).await?;
     let person = holder(&state.db, &application).await?;
     let check = check_of(&state.db, application_id).await?.filter(|c| c.outcome == Some(OnSiteOutcome::Passed));
@@ -77,7 +77,7 @@ pub async fn handover_pdf(
 pub fn inputs(definition: &ExamDefinition, handover: &Handover, now: &DateTime<Utc>) -> Option<Value> {
     let spec = definition.on_site.as_ref()?;
     let received = |code: &String| handover.received.contains(code);
-    let at_desk = |code: &String| handover.seen.contains(code) || received(code);
+    let on_site_now = |code: &String| handover.seen.contains(code) || received(code);
     let keep = spec.items.iter().filter(|item| item.handling == Handling::Keep);
     let kept: Vec<Value> = keep
         .clone()
@@ -86,14 +86,14 @@ pub fn inputs(definition: &ExamDefinition, handover: &Handover, now: &DateTime<U
         .collect();
     let not_received: Vec<_> = keep.filter(|item| !received(&item.code)).collect();
     let returned: Vec<_> =
-        spec.items.iter().filter(|item| item.handling == Handling::Return && at_desk(&item.code)).collect();
-    // An item that stands in for an original the desk did not see: the record for the diploma.
+        spec.items.iter().filter(|item| item.handling == Handling::Return && on_site_now(&item.code)).collect();
+    // An item that stands in for an original the on-site check did not see: the record for the diploma.
     let stood_in: Vec<(String, String)> = spec
         .items
         .iter()
-        .filter(|item| at_desk(&item.code))
+        .filter(|item| on_site_now(&item.code))
         .filter_map(|item| Some((item, spec.item(item.stands_in_for.as_deref()?)?)))
-        .filter(|(_, original)| !at_desk(&original.code))
+        .filter(|(_, original)| !on_site_now(&original.code))
         .map(|(item, original)| {
             (
                 format!("以{}代{}", item.name_zh, original.name_zh),

@@ -61,7 +61,7 @@ pub async fn registration_form_pdf(
     let lines = data["resume"].as_array().map_or(0, Vec::len);
     data["has_photo"] = Value::Bool(photo.is_some());
     let mut files: DocumentFiles = photo.into_iter().map(|bytes| ("photo.jpg", bytes)).collect();
-    // The code the branch's desk scans on the day (现场报名) to find this application.
+    // The code the branch scans at the on-site check on the day (现场报名) to find this application.
     let claims = RegistrationClaims { exam_code: exam_code.to_string(), application_id: application.id };
     files.extend(with_code(&mut data, &sign_registration(&claims, state.ticket_keys.signing()))?);
     // A long résumé is set smaller before it may spill onto a second page; past that, the
@@ -118,7 +118,7 @@ pub fn inputs(
         "approved_at": approved_at,
         "issued_at": china_time(*now).zh(),
         // 系统使用咨询 (seed 000) at the foot, where the exam gives one.
-        "help_desk": definition.help_desk.as_ref().map(|desk| desk.words().0),
+        "helpline": definition.helpline.as_ref().map(|helpline| helpline.words().0),
         "compact": false,
         "has_code": false,
     }))

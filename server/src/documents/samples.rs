@@ -32,7 +32,7 @@ pub fn sample(kind: DocumentKind, exam: &ExamDefinition, now: &DateTime<Utc>) ->
             let position = first_leaf(&exam.positions).map(|leaf| leaf.code.as_str());
             let mut data = registration_form::inputs(exam, &person, &values, position, &china_time(*now).zh(), now)?;
             with_photo(&mut data);
-            // Signed with a key of its own: a sample's code finds no one at the desk.
+            // Signed with a key of its own: a sample's code finds no one at the on-site check.
             let claims = RegistrationClaims { exam_code: exam.code.clone(), application_id: 0 };
             let code = sign_registration(&claims, &ed25519_dalek::SigningKey::from_bytes(&[7; 32]));
             let mut files = registration_form::with_code(&mut data, &code).ok()?;

@@ -1,5 +1,5 @@
 //! A character no installed font has (a very rare name character, or one from a private-use area
-//! that a police system assigned) would print as an empty box, which nobody at an exam hall's door
+//! that a police system assigned) would print as an empty box, which nobody at an exam hall's entrance
 //! can read. Each one is printed as its code point instead ("〔U+31350〕") and logged, so the
 //! person and the authority see exactly which character the document could not show.
 

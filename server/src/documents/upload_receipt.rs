@@ -117,7 +117,7 @@ pub fn inputs(
         "submitted_at": submitted_at,
         "issued_at": china_time(*now).zh(),
         // 系统使用咨询 (seed 000) at the foot, where the exam gives one.
-        "help_desk": definition.help_desk.as_ref().map(|desk| desk.words().0),
+        "helpline": definition.helpline.as_ref().map(|helpline| helpline.words().0),
         "files": files,
     })
 }

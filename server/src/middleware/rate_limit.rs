@@ -6,7 +6,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use app::ssr::infra::client_address::ClientAddress;
-use app::ssr::infra::rate_limits::Door;
+use app::ssr::infra::rate_limits::RateLimitGroup;
 
 use super::client_address::client_address;
 use crate::routes::error_response;
@@ -21,8 +21,8 @@ pub async fn limit_by_address(State(state): State<RateLimitState>, mut request: 
     let address = client_address(&request, state.behind_proxy);
     // Server functions whose limits are per account and address read it from here.
     request.extensions_mut().insert(ClientAddress(address));
-    if let Some(door) = Door::of_request(request.method(), request.uri().path()) {
-        if let Err(refused) = state.limits.check_address(door, address) {
+    if let Some(group) = RateLimitGroup::of_request(request.method(), request.uri().path()) {
+        if let Err(refused) = state.limits.check_address(group, address) {
             tracing::warn!(path = request.uri().path(), "rate limit reached");
             // Its body, unread, is drained before the answer goes (`unread_body`).
             return error_response(refused);

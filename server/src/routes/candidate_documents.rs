@@ -37,7 +37,7 @@ pub async fn candidate_document(
             DocumentKind::UploadReceipt => receipt_pdf(&state, &fonts, &account, &code).await,
             DocumentKind::RegistrationForm => registration_form_pdf(&state, &fonts, &account, &code).await,
             DocumentKind::AdmissionTicket => ticket_pdf(&state, &fonts, &account, &code).await,
-            // Printed by the branch's desk, not by the candidate (`routes::desk_handover`).
+            // Printed at the branch's on-site check, not by the candidate (`routes::on_site_handover`).
             DocumentKind::MaterialHandover => Err(AppError::NotFound),
         }
     };

@@ -23,23 +23,23 @@ use app::ssr::candidate::data_archive::archive_into;
 use app::ssr::infra::client_address::ClientAddress;
 use app::ssr::ServerState;
 
-use super::archive_door::ArchiveDoor;
+use super::archive_builds::ArchiveBuilds;
 use super::error_response;
 
 /// Written to a temporary file on a blocking thread and served from it as a stream, so the
 /// server holds a few pictures in memory whatever the archive's size; one archive per account
-/// in ten minutes (`RateLimits::check_archive`), and a few per server at a time (`ArchiveDoor`).
+/// in ten minutes (`RateLimits::check_archive`), and a few per server at a time (`ArchiveBuilds`).
 pub async fn my_data_archive(
     State(state): State<ServerState>,
-    Extension(door): Extension<ArchiveDoor>,
+    Extension(builds): Extension<ArchiveBuilds>,
     session: Session,
 ) -> Response {
     let made = async {
         let account = caller::from_session::<Candidate>(&session, &state.db).await?;
         // The turn first: a person told the server is busy has not used their archive.
-        let _turn = door.enter()?;
+        let _turn = builds.enter()?;
         state.rate_limits.check_archive(account.account().id)?;
-        let file = archive_into(&state, &account, door.limits, door.temporary_file()?).await?;
+        let file = archive_into(&state, &account, builds.limits, builds.temporary_file()?).await?;
         let length = file.metadata().map_err(|e| app::ssr::internal("data archive length", e))?.len();
         let mut file = tokio::fs::File::from_std(file);
         file.rewind().await.map_err(|e| app::ssr::internal("data archive rewind", e))?;

@@ -1,5 +1,5 @@
 //! GET /api/admin/exams/{code}/seats.xlsx and .csv: the seating list (座位表) — every ticket
-//! number with its room, seat and candidate — for the doors on the day and for the exam's records.
+//! number with its room, seat and candidate — for the exam hall's entrances on the day and for the exam's records.
 
 use std::collections::HashMap;
 

@@ -192,7 +192,7 @@ async fn the_demo_candidate_was_approved_in_002_and_finds_the_steps_after_approv
     let (status, _, body) = error_kind(li_ming.get("/api/exams/002/ticket.pdf").await).await;
     assert_eq!(status, 422);
     assert!(body.to_string().contains("缴费成功后才能打印准考证"), "{body}");
-    // Paid at the desk (seed 004's way), recorded by staff; then the seat is what is missing.
+    // Paid on site (seed 004's way), recorded by staff; then the seat is what is missing.
     let admin = app.admin().await;
     let recorded = admin
         .call(

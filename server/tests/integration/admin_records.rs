@@ -79,7 +79,7 @@ async fn an_exams_administration_page_is_sent_whole_on_every_load() {
     for load in 1..=12 {
         let page = admin.get("/admin/exams/000").await.text().await.unwrap();
         assert!(
-            page.contains(r#"data-testid="progress-chart""#) && page.contains("template-desk"),
+            page.contains(r#"data-testid="progress-chart""#) && page.contains("template-panel"),
             "load {load} was sent without its parts: {page}"
         );
     }

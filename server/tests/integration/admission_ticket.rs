@@ -1,4 +1,4 @@
-//! The 准考证 read as a verifier at the door reads it (issue 13): the PDF drawn to pixels by
+//! The 准考证 read as a verifier at the exam hall's entrance reads it (issue 13): the PDF drawn to pixels by
 //! poppler's `pdftoppm`, its QR code scanned by `zbarimg` (Debian's zbar-tools, installed by the
 //! test command), and the scanned text checked with the authority's public key only — valid as
 //! printed, tampered with one character changed, expired after the exam.
@@ -38,7 +38,7 @@ async fn the_ticket_s_qr_code_verifies_offline_and_one_changed_character_does_no
         assert!(text.contains(expected), "{expected} missing from the ticket:\n{text}");
     }
 
-    // What the door's scanner reads, checked with the public key alone.
+    // What the entrance's scanner reads, checked with the public key alone.
     let code = scan_qr(&pdf);
     let public = app.state.ticket_keys.signing().verifying_key();
     let on_the_day = at("2099-02-01T08:30:00+08:00").timestamp();

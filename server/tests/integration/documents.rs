@@ -443,27 +443,27 @@ async fn a_character_no_installed_font_has_prints_as_its_code_point_never_as_an_
     assert!(text.contains("王〔U+31350〕"), "{text}");
 }
 
-/// Seed 000's 系统使用咨询: the exam file's help desk on the exam page, in 我的考试 and at the foot of
+/// Seed 000's 系统使用咨询: the exam file's helpline on the exam page, in 我的考试 and at the foot of
 /// the candidate's receipt; an exam without one shows none.
 #[tokio::test]
-async fn the_help_desk_of_the_exam_file_is_on_the_page_the_card_and_the_receipt() {
+async fn the_helpline_of_the_exam_file_is_on_the_page_the_card_and_the_receipt() {
     let app = spawn_app().await;
     let browser = submitted_in_000_as(&app, "咨询考生").await;
     let said = "咨询电话：0755-88892919，受理咨询时间：工作日9:00-12:00、14:00-18:00。";
 
     let page: Value = browser.exam_page().await;
-    assert_eq!(page["definition"]["help_desk"][0], said);
+    assert_eq!(page["definition"]["helpline"][0], said);
     assert_eq!(
-        page["definition"]["help_desk"][1],
-        "Help desk phone: 0755-88892919; answering working days 9:00–12:00 and 14:00–18:00."
+        page["definition"]["helpline"][1],
+        "Helpline: 0755-88892919; answering working days 9:00–12:00 and 14:00–18:00."
     );
     let cards: Value = browser.call("list_exams", json!({})).await.json().await.unwrap();
     let card = |code: &str| cards.as_array().unwrap().iter().find(|c| c["exam"]["code"] == code).cloned();
-    assert_eq!(card("000").unwrap()["help_desk"][0], said);
+    assert_eq!(card("000").unwrap()["helpline"][0], said);
     let text = poppler("pdftotext", &[], &browser.get("/api/exams/000/receipt.pdf").await.bytes().await.unwrap());
-    assert!(text.contains("咨询电话：0755-88892919"), "the receipt's foot names the help desk:\n{text}");
+    assert!(text.contains("咨询电话：0755-88892919"), "the receipt's foot names the helpline:\n{text}");
 
-    // An exam file without [help_desk] shows none.
+    // An exam file without [helpline] shows none.
     app.add_exam(&open_exam(
         &app,
         "941",
@@ -473,5 +473,5 @@ async fn the_help_desk_of_the_exam_file_is_on_the_page_the_card_and_the_receipt(
     .await;
     let cards: Value = browser.call("list_exams", json!({})).await.json().await.unwrap();
     let other = cards.as_array().unwrap().iter().find(|c| c["exam"]["code"] == "941").cloned().unwrap();
-    assert_eq!(other["help_desk"], Value::Null);
+    assert_eq!(other["helpline"], Value::Null);
 }

@@ -27,7 +27,7 @@ mod idempotent_actions;
 mod journey;
 mod listed_days;
 mod my_data;
-mod on_site_desk;
+mod on_site;
 mod outbox;
 mod ownership;
 mod page_like_uploaders;

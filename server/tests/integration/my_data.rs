@@ -186,7 +186,7 @@ async fn wrong_passwords_to_delete_an_account_are_limited_as_a_log_in_s_and_audi
             other => panic!("answer {other}: {page}"),
         }
     }
-    // Ten wrong ones per account and address, then the door closes, even to the right one.
+    // Ten wrong ones per account and address, then the way is closed, even to the right one.
     assert_eq!(refused, 2);
     assert_eq!(delete_account(&alice, "secret-pass-1").await.0, 429);
     let admin = app.admin().await;

@@ -4,7 +4,7 @@
 use crate::support;
 
 use serde_json::{json, Value};
-use support::fee_desk::*;
+use support::fees::*;
 use support::*;
 
 use app::ssr::infra::payment_gateway::GatewayNotice;
@@ -146,7 +146,7 @@ async fn money_an_order_cannot_take_is_kept_and_flagged_for_staff() {
     assert_eq!(notify(&app, &paid("M5", "ZGNOSUCHORDER", "T-x", 10000)).await.status(), 200);
     assert_eq!(fee(&alice).await["order"]["state"], "paid");
 
-    // The fee desk lists them, oldest first, with the amount that arrived; settling needs a note.
+    // The fees panel lists them, oldest first, with the amount that arrived; settling needs a note.
     let flags = flagged(&admin_browser).await;
     let outcomes: Vec<_> = flags.iter().map(|f| (f["txn"].as_str().unwrap(), f["outcome"].as_str().unwrap())).collect();
     assert_eq!(
@@ -341,7 +341,7 @@ async fn the_fee_is_recorded_once_per_candidate_and_a_receipt_number_once_per_ex
     assert!(body.to_string().contains("收款凭证号 ZFB-0001"), "the message names the receipt: {body}");
     assert_eq!(record(BOB, "ZFB-0002").await.status(), 200);
 
-    // Two desks at once, the second insert landing after the first's check: the database holds one.
+    // Two on-site checks at once, the second insert landing after the first's check: the database holds one.
     let paid = payment_order::Entity::find()
         .filter(payment_order::Column::State.eq(OrderState::Paid))
         .one(&app.state.db)

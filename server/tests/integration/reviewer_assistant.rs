@@ -1,5 +1,5 @@
 //! The reviewer's assistant (issue 34): after an upload is answered, the server looks at the
-//! picture in the background and the desk shows what it found beside the picture — where a QR
+//! picture in the background and the review screen shows what it found beside the picture — where a QR
 //! code leads, and another candidate's picture of the same document, named only to a reviewer who
 //! may review that application too.
 use crate::support;
@@ -82,7 +82,7 @@ fn findings(sheet: &Value, category: &str, seq_no: u64) -> Value {
 }
 
 #[tokio::test]
-async fn the_desk_shows_where_each_qr_code_leads_and_which_could_not_be_read() {
+async fn the_review_screen_shows_where_each_qr_code_leads_and_which_could_not_be_read() {
     let app = spawn_app().await;
     app.add_exam(&exam(&app, "920")).await;
     let page = document_page(1, Some(XUEXIN));
@@ -196,7 +196,7 @@ async fn the_same_document_from_two_people_is_named_only_to_a_reviewer_of_both()
     assert_eq!(alike[0]["same_file"], json!(false), "a new photograph of the paper, not the same file");
     let bob_picture = other["image_url"].as_str().unwrap().to_string();
     assert_eq!(admin.get(&bob_picture).await.status(), 200, "the administrator may see Bob's picture");
-    // Bob's desk names Alice's picture the same way.
+    // Bob's screen names Alice's picture the same way.
     let bob_sheet = sheet_when_looked_at(&admin, bob_application).await;
     assert_eq!(findings(&bob_sheet, "diploma", 1)["alike"][0]["other"]["application_id"], json!(alice_application));
 
@@ -399,7 +399,7 @@ async fn a_pair_kept_for_want_of_a_reading_is_compared_again_once_the_reading_fi
     assert_eq!(alike_applications(&admin.sheet(alice).await), [json!(erin)], "kept: nothing is known of the numbers");
 
     // Mended, and no other picture joins them: once the readings are due again, the two numbers
-    // read and part the pair, on both desks.
+    // read and part the pair, on both screens.
     std::fs::remove_file(&broken).unwrap();
     app::ssr::assistant::picture_assistant::look_at_waiting(&app.state).await.unwrap();
     assert_eq!(alike_applications(&admin.sheet(alice).await), [json!(erin)], "not before the wait is over");
@@ -459,7 +459,7 @@ async fn waiting_in_order(staff: &Browser, exam: &str) -> Vec<i64> {
 }
 
 #[tokio::test]
-async fn the_desk_says_whether_the_candidate_was_shown_the_looks_advice_about_that_very_file() {
+async fn the_review_screen_says_whether_the_candidate_was_shown_the_looks_advice_about_that_very_file() {
     use sha2::Digest as _;
     let app = spawn_app().await;
     app.add_exam(&exam(&app, "923")).await;
@@ -495,7 +495,7 @@ async fn the_desk_says_whether_the_candidate_was_shown_the_looks_advice_about_th
 }
 
 #[tokio::test]
-async fn unrelated_pages_the_hash_joins_by_chance_are_told_apart_by_their_layout() {
+async fn unrelated_pages_the_hash_joins_by_chance_are_distinguished_by_their_layout() {
     let app = spawn_app().await;
     app.add_exam(&exam(&app, "924")).await;
     let (alices, bobs) = (white_page(200, 60), white_page(240, 95));
@@ -546,7 +546,7 @@ async fn a_picture_is_looked_at_only_once_compared_and_a_comparison_cut_short_is
         .exec(db)
         .await
         .unwrap();
-    // Until it is compared, the desk does not call it looked at: no finding, and the queue's row
+    // Until it is compared, the review screen does not call it looked at: no finding, and the queue's row
     // says "checking", so an application missing a 相似 never looks finished.
     assert_eq!(findings(&admin.sheet(bob).await, "diploma", 1), Value::Null);
     let rows: Value = admin.queue("925", json!("awaiting"), Value::Null).await.json().await.unwrap();
@@ -594,7 +594,7 @@ async fn where_only_one_number_reads_the_read_line_laid_on_the_other_tells_a_cop
 }
 
 #[tokio::test]
-async fn a_copy_whose_blurred_number_was_not_found_is_not_told_apart_by_laying_the_number_on_other_print() {
+async fn a_copy_whose_blurred_number_was_not_found_is_not_distinguished_by_laying_the_number_on_other_print() {
     let app = spawn_app().await;
     let number = "104231202005001234";
     let alices = jpeg(&image::imageops::blur(&certificate_page(7, number), 2.5), 85);
@@ -707,7 +707,7 @@ async fn first_picture_of(app: &TestApp, id_number: &str) -> String {
     picture.unwrap().blob_key
 }
 
-/// The applications whose pictures the desk names alike with the first diploma on `sheet`.
+/// The applications whose pictures the review screen names alike with the first diploma on `sheet`.
 fn alike_applications(sheet: &Value) -> Vec<Value> {
     let alike = findings(sheet, "diploma", 1)["alike"].as_array().cloned().unwrap_or_default();
     alike.iter().map(|a| a["other"]["application_id"].clone()).collect()

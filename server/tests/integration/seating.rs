@@ -1,6 +1,6 @@
 //! Seats for admission tickets (准考证, issue 13): given by the stated rule — approved candidates in
 //! the order they were approved, room after room, seat 1 upward — only once results are published,
-//! never moved by a later round, and listed for the doors.
+//! never moved by a later round, and listed for the exam hall's entrances.
 use crate::support;
 
 use serde_json::{json, Value};

@@ -13,7 +13,7 @@ use crate::support;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use support::fee_desk::*;
+use support::fees::*;
 use support::wechatpay_standin::{WechatPayStandin, FIXTURES, PLATFORM_KEY_ID};
 use support::*;
 

@@ -140,7 +140,7 @@ async fn a_candidate_signs_in_with_the_registration_system_s_account_and_finds_i
     assert_eq!(answer.status(), 303);
     assert_eq!(me(&later).await, signed_in, "signed in, to the same account");
     assert_eq!((accounts_with(app, ZHANG).await, identities(app).await), (1, 1));
-    let audited = support::fee_desk::audit_actions(app).await;
+    let audited = support::fees::audit_actions(app).await;
     assert_eq!(audited.iter().filter(|a| *a == "provider_identity_linked").count(), 1);
 
     // The provider rotates its signing key: Zige fetches the new one and the sign-in works.

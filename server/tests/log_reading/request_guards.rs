@@ -415,7 +415,7 @@ async fn one_address_begins_twenty_registration_system_sign_ins_then_waits() {
     let keys = tempfile::tempdir().unwrap();
     let secret_file = keys.path().join("oidc-secret");
     std::fs::write(&secret_file, "a-client-secret\n").unwrap();
-    // A provider nobody answers at: each start is refused at once, and passes the door first.
+    // A provider nobody answers at: each start is refused at once, and is counted in the log-in group first.
     let nobody = support::oidc::free_port();
     let app = spawn_app_at(|config, address| {
         config.rate_limits = true;

@@ -11,7 +11,7 @@ pub mod captured_log;
 pub mod certificate_pictures;
 pub mod cluster;
 pub mod fault_proxy;
-pub mod fee_desk;
+pub mod fees;
 pub mod id_card_pictures;
 pub mod oidc;
 pub mod pdf;
@@ -242,7 +242,7 @@ impl TestApp {
     }
 
     /// A staff account the administrator creates and names for `exams` with `duty` ("review" or
-    /// "desk"), signed in.
+    /// "on_site"), signed in.
     pub async fn new_staff(&self, id_number: &str, exams: &[&str], duty: &str) -> Browser {
         let admin = self.admin().await;
         let fields = json!({ "id_type": "resident_id", "id_number": id_number, "name": "审核员", "mobile": "13900139000", "password": "review-pass-1" });

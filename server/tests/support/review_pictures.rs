@@ -1,6 +1,6 @@
 //! Pictures for the reviewer's assistant's tests, drawn by the test: a page of a document (its
 //! own layout, by a seed), with or without a QR code in its corner; the same page
-//! photographed again (on a desk, smaller, lighter, another JPEG quality); its code smeared or cut
+//! photographed again (on a screen, smaller, lighter, another JPEG quality); its code smeared or cut
 //! off by the frame; mostly white pages that meet under the hash by chance.
 
 use image::imageops::FilterType;
@@ -98,7 +98,7 @@ pub fn fill(page: &mut RgbImage, x: u32, y: u32, w: u32, h: u32, colour: Rgb<u8>
     }
 }
 
-/// The same paper photographed again: lying on a dark desk, smaller, a little lighter.
+/// The same paper photographed again: lying on a dark screen, smaller, a little lighter.
 pub fn rephotographed(page: &RgbImage) -> RgbImage {
     let paper = image::imageops::brighten(&image::imageops::resize(page, 720, 960, FilterType::Triangle), 10);
     let mut photo = RgbImage::from_pixel(900, 1200, Rgb([70, 58, 48]));

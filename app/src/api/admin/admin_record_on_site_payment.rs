@@ -4,7 +4,7 @@ use crate::error::AppError;
 use crate::models::payment::OrderView;
 
 /// Records a fee paid on site (seed 004), by the candidate's ID number and the receipt number:
-/// administrators, and the exam's staff at the branch's desk.
+/// administrators, and the exam's staff at the branch's on-site check.
 #[server(endpoint = "admin_record_on_site_payment", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_record_on_site_payment(
     exam_code: String,

@@ -1,19 +1,19 @@
-//! The desk's side: the candidate's personal form (with what the last return said about it and
+//! The review screen's side: the candidate's personal form (with what the last return said about it and
 //! whether it is marked now) and the application's history.
 
 use leptos::prelude::*;
 
-use super::desk_state::Desk;
 use super::form_readout::FormReadout;
 use super::review_marks::FORM_KEY;
+use super::screen_state::ReviewScreen;
 use crate::components::china_time_text::ChinaTimeText;
 use crate::i18n::{tr, use_lang};
 use crate::models::review::ReviewSheet;
 
 #[component]
-pub fn FormPane(sheet: ReviewSheet, desk: Desk) -> impl IntoView {
+pub fn FormPane(sheet: ReviewSheet, screen: ReviewScreen) -> impl IntoView {
     let lang = use_lang();
-    let marked = move || desk.marks.with(|m| m.0.contains_key(FORM_KEY));
+    let marked = move || screen.marks.with(|m| m.0.contains_key(FORM_KEY));
     view! {
         <section class="card review-form" aria-label=tr("个人信息", "Personal information")>
             <h2>{tr("个人信息", "Personal information")}</h2>

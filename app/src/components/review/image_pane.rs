@@ -1,24 +1,24 @@
-//! The desk's images: the strip of all of them, then the one shown large with its place in the
+//! The review screen's images: the strip of all of them, then the one shown large with its place in the
 //! application and what the last return said about it.
 
 use leptos::prelude::*;
 
-use super::desk_state::Desk;
 use super::image_strip::ImageStrip;
 use super::image_viewer::ImageViewer;
 use super::picture_facts::PictureFacts;
+use super::screen_state::ReviewScreen;
 use crate::i18n::{tr, use_lang};
 
 #[component]
-pub fn ImagePane(desk: Desk) -> impl IntoView {
+pub fn ImagePane(screen: ReviewScreen) -> impl IntoView {
     let lang = use_lang();
-    let count = desk.count();
+    let count = screen.count();
     let position = move || {
-        let n = desk.shown.get() + 1;
+        let n = screen.shown.get() + 1;
         lang.get().pick(format!("第 {n} / {count} 张"), format!("{n} of {count}"))
     };
     let shown = move || {
-        desk.current().map(|placed| {
+        screen.current().map(|placed| {
             let flag = placed.image.last_flag.clone();
             let findings = placed.image.findings.clone();
             view! {
@@ -27,13 +27,13 @@ pub fn ImagePane(desk: Desk) -> impl IntoView {
                     <p class="flag-note">{move || lang.get().pick(format!("上次退回：{}", f.text_zh()), format!("Last returned: {}", f.text_en()))}</p>
                 })}
                 <PictureFacts findings/>
-                <ImageViewer image=placed.image caption_zh=placed.caption_zh caption_en=placed.caption_en zoom=desk.zoom turns=desk.turns/>
+                <ImageViewer image=placed.image caption_zh=placed.caption_zh caption_en=placed.caption_en zoom=screen.zoom turns=screen.turns/>
             }
         })
     };
     view! {
         <section class="card review-images" aria-label=tr("材料图片", "Images")>
-            <ImageStrip desk/>
+            <ImageStrip screen/>
             {shown}
             {(count == 0).then(|| view! { <p>{tr("没有上传图片。", "No images uploaded.")}</p> })}
         </section>

@@ -4,19 +4,19 @@
 
 use leptos::prelude::*;
 
-use super::desk_state::Desk;
 use super::review_marks::Mark;
+use super::screen_state::ReviewScreen;
 use crate::i18n::{tr, use_lang};
 
 #[component]
-pub fn ImageStrip(desk: Desk) -> impl IntoView {
+pub fn ImageStrip(screen: ReviewScreen) -> impl IntoView {
     let lang = use_lang();
-    let items = desk.images.with_value(|all| {
+    let items = screen.images.with_value(|all| {
             all.iter()
                 .enumerate()
                 .map(|(i, placed)| {
                     let id = placed.image.material.id.clone();
-                    let mark = move || match desk.marks.with(|m| m.0.get(&id).cloned()) {
+                    let mark = move || match screen.marks.with(|m| m.0.get(&id).cloned()) {
                         Some(Mark::Ok) => "ok",
                         Some(Mark::Replace { .. }) => "replace",
                         None => "unmarked",
@@ -31,11 +31,11 @@ pub fn ImageStrip(desk: Desk) -> impl IntoView {
                     };
                     let replaced = placed.image.previous.is_some().then_some(" ↻");
                     let (zh, en) = (placed.caption_zh.clone(), placed.caption_en.clone());
-                    let current = move || desk.shown.get() == i;
+                    let current = move || screen.shown.get() == i;
                     view! {
                         <li class="thumb" class:current=current data-mark=mark>
                             <button type="button" class="strip-button" aria-current=move || current().then_some("true")
-                                on:click=move |_| desk.shown.set(i)>
+                                on:click=move |_| screen.shown.set(i)>
                                 <img class="strip-image" src=placed.image.material.file_url() alt="" width="64" height="64" loading="lazy" decoding="async"/>
                                 <span class="strip-caption">{move || lang.get().pick(zh.clone(), en.clone())}{symbol}{replaced}</span>
                             </button>

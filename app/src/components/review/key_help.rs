@@ -1,8 +1,8 @@
-//! The line of keys above the review desk, read off the same table the key handler uses.
+//! The line of keys above the review screen, read off the same table the key handler uses.
 
 use leptos::prelude::*;
 
-use super::desk_keys::help_entries;
+use super::screen_keys::help_entries;
 use crate::i18n::{tr, use_lang};
 
 #[component]

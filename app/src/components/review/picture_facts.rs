@@ -1,4 +1,4 @@
-//! Beside the picture on the desk: what the reviewer's assistant prepared about it — the ID
+//! Beside the picture on the review screen: what the reviewer's assistant prepared about it — the ID
 //! card's number against the account's, where its QR code leads, the looks advice the candidate
 //! was given, and other candidates' pictures of the same document (with what their numbers read
 //! as). Facts only; the reviewer decides. A code that is not a 学信网 report's is shown

@@ -51,8 +51,8 @@ impl ExamDefinition {
         if let Some(form) = &self.registration_form {
             mistakes.extend(form.mistakes().into_iter().map(general));
         }
-        if let Some(help_desk) = &self.help_desk {
-            mistakes.extend(help_desk.mistakes().into_iter().map(general));
+        if let Some(helpline) = &self.helpline {
+            mistakes.extend(helpline.mistakes().into_iter().map(general));
         }
         if let Some(on_site) = &self.on_site {
             let categories: Vec<&str> = self.categories.iter().map(|c| c.code.as_str()).collect();
@@ -62,7 +62,7 @@ impl ExamDefinition {
             if fee.online && on_site.fee_after_check {
                 mistakes.push(general(
                     "[fee] online = true cannot go with [on_site] fee_after_check = true: a candidate could pay \
-                     online before the originals pass at the desk; take the fee on site only, or drop fee_after_check"
+                     online before the originals pass on site; take the fee on site only, or drop fee_after_check"
                         .to_string(),
                 ));
             }

@@ -1,5 +1,5 @@
 //! The one rule for reading a stored image: its owner, whoever may review the owner's
-//! application, and, once it is approved, the staff of its exam's desk on the day (who lay each
+//! application, and, once it is approved, the staff of its exam's on-site check on the day (who lay each
 //! original beside its scan); anyone else learns nothing (not found). The file an image had
 //! before its replacement is for reviewers only (the candidate sees what they sent last).
 
@@ -15,7 +15,7 @@ use crate::ssr::entities::{material, material_version};
 use crate::ssr::infra::server_state::ServerState;
 
 /// The stored bytes and their format, for the owner, whoever may review the owner's application,
-/// and the desk's staff once it is approved.
+/// and the on-site check's staff once it is approved.
 pub async fn read_for(
     state: &ServerState,
     account: &Caller<Anyone>,
@@ -23,7 +23,7 @@ pub async fn read_for(
 ) -> Result<(ImageFormat, Vec<u8>), AppError> {
     let row = material_queries::find(&state.db, material_id).await?;
     if row.user_id != account.id && reviewable(state, account, &row).await.is_err() {
-        at_the_desk(state, account, &row).await?;
+        at_the_on_site_check(state, account, &row).await?;
     }
     let bytes = state.blobs.get(&row.blob_key).await?;
     let bytes = bytes.ok_or_else(|| crate::ssr::internal("blob missing", row.blob_key.clone()))?;
@@ -55,10 +55,14 @@ pub async fn previous_file(
     Ok((ImageFormat::from_file_extension(&version.format), bytes))
 }
 
-/// An approved candidate's image, to the staff of their exam's desk; otherwise it does not exist.
-async fn at_the_desk(state: &ServerState, account: &Caller<Anyone>, image: &material::Model) -> Result<(), AppError> {
+/// An approved candidate's image, to the staff of their exam's on-site check; otherwise it does not exist.
+async fn at_the_on_site_check(
+    state: &ServerState,
+    account: &Caller<Anyone>,
+    image: &material::Model,
+) -> Result<(), AppError> {
     let staff = account.as_a::<Staff>().map_err(|_| AppError::NotFound)?;
-    reviewer_access::desk_image(&state.db, &staff, image).await.map(|_| ()).map_err(|_| AppError::NotFound)
+    reviewer_access::on_site_picture(&state.db, &staff, image).await.map(|_| ()).map_err(|_| AppError::NotFound)
 }
 
 /// Someone else's image is readable through a review; otherwise it does not exist.

@@ -1,6 +1,6 @@
 //! Who may review what: administrators every exam, a reviewer the exams assigned to them for
-//! review, and only applications handed in at least once; and who may work an exam's desk on the
-//! day (现场报名): those, and staff named for its desk only. Anything else is "not found" or
+//! review, and only applications handed in at least once; and who may work an exam's on-site check on the
+//! day (现场报名): those, and staff named for its on-site check only. Anything else is "not found" or
 //! "forbidden".
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
@@ -27,8 +27,8 @@ pub async fn require_reviewer_of(
     }
 }
 
-/// The exam's desk on the day: its reviewers, and staff named for its desk only.
-pub async fn require_desk_of(
+/// The exam's on-site check on the day: its reviewers, and staff named for it only.
+pub async fn require_on_site_of(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
     exam_code: &str,
@@ -84,16 +84,16 @@ pub async fn reviewable_image(
     reviewable(db, account, application_of(db, image).await?.id).await
 }
 
-/// The application an image belongs to, when it is an approved one at a desk the account works:
-/// the desk lays each original beside its scan. Anything else is "not found".
-pub async fn desk_image(
+/// The application an image belongs to, when it is an approved one at an on-site check the account works:
+/// the on-site check lays each original beside its scan. Anything else is "not found".
+pub async fn on_site_picture(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
     image: &material::Model,
 ) -> Result<application::Model, AppError> {
     let application = application_of(db, image).await?;
     if application.state != ApplicationState::Approved
-        || require_desk_of(db, account, &application.exam_code).await.is_err()
+        || require_on_site_of(db, account, &application.exam_code).await.is_err()
     {
         return Err(AppError::NotFound);
     }

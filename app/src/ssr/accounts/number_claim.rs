@@ -4,7 +4,7 @@
 //! their number is not theirs, that account is set aside, in one transaction with everything it
 //! causes: its number released as an administrator's release does (`account_store::release_number`:
 //! it can no longer sign in, its sessions end, its identity rows go), its applications held (a reviewer's decision and
-//! the branch's desk refuse an account whose number was released); the vouched person's account
+//! the branch's on-site check refuse an account whose number was released); the vouched person's account
 //! made and joined to their identity; the case kept for administrators with both sides
 //! (`set_aside_accounts`), audited with who held the number since when, and told to every
 //! administrator.

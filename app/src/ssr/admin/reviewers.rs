@@ -1,5 +1,5 @@
 //! Reviewer accounts: administrators create them and name them, exam by exam, to review or to
-//! work its desk on the day only; every change is audited as a role change.
+//! work its on-site check on the day only; every change is audited as a role change.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
@@ -75,7 +75,7 @@ pub async fn set_assignment(
     }
     let detail = match duty {
         Some(StaffDuty::Review) => format!("assigned to review exam {exam_code}"),
-        Some(StaffDuty::Desk) => format!("assigned to the on-site desk only of exam {exam_code}"),
+        Some(StaffDuty::OnSite) => format!("assigned to the on-site check only of exam {exam_code}"),
         None => format!("no longer assigned to exam {exam_code}"),
     };
     audit::record(db, Some(admin.account()), AuditAction::RoleChange, &audit::actor_label(&reviewer), &detail, now)

@@ -1,4 +1,4 @@
-//! Whether an application's fee is paid, answered once for every reader (issue 64): the desk,
+//! Whether an application's fee is paid, answered once for every reader (issue 64): the on-site check,
 //! the seating and the admission ticket all ask here. Paid means an order of the application in
 //! the state 已支付 (`OrderState::Paid`); the database holds at most one such order per
 //! application (migration 39), so "its paid order" and "is it paid" are one question. An order

@@ -1,8 +1,8 @@
-//! Receipts of the looks advice a candidate's browser showed (issue 34: the desk says whether the
+//! Receipts of the looks advice a candidate's browser showed (issue 34: the review screen says whether the
 //! candidate overrode it). On showing advice about a chosen file, the browser sends the file's
-//! SHA-256 and the advice's codes; the desk matches them with the stored picture's SHA-256. A
+//! SHA-256 and the advice's codes; the review screen matches them with the stored picture's SHA-256. A
 //! receipt says only that this account was shown this advice about these bytes: the server never
-//! trusts it for more, and a candidate offline when choosing leaves none (the desk says so).
+//! trusts it for more, and a candidate offline when choosing leaves none (the review screen says so).
 
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
@@ -46,7 +46,7 @@ pub async fn record(
     let kept =
         advice_receipt::Entity::find().filter(advice_receipt::Column::UserId.eq(user_id)).count(&state.db).await?;
     if kept >= RECEIPTS_PER_ACCOUNT {
-        return Ok(()); // the desk then says it has no receipt: nothing is lost but the note
+        return Ok(()); // the review screen then says it has no receipt: nothing is lost but the note
     }
     let row = advice_receipt::ActiveModel {
         user_id: Set(user_id),

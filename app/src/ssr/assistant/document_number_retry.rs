@@ -1,6 +1,6 @@
 //! A document's number read again where tesseract did not finish reading it (issue 55), and the
 //! picture's pairs compared again once it has. A pair the hash joined stays "相似" while either
-//! number's reading is unfinished (`told_apart`): that says nothing of the numbers. Without this,
+//! number's reading is unfinished (`documents_differ`): that says nothing of the numbers. Without this,
 //! such a pair was compared again only when another picture joined one of its two; now it is
 //! compared again as soon as the reading finishes, and parted if the numbers tell it apart.
 
@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::error::AppError;
-use crate::ssr::assistant::told_apart::{not_told_apart, number_of};
+use crate::ssr::assistant::documents_differ::{number_of, still_alike};
 use crate::ssr::entities::{picture_finding, similar_picture};
 use crate::ssr::infra::server_state::ServerState;
 use picture_checks::number_reading::Reading;
@@ -48,12 +48,12 @@ pub async fn document_numbers_due(
 }
 
 /// The pairs kept for the picture stored under `blob_key`, looked at again: each one its number
-/// (or now the other's) tells apart is forgotten, both ways round.
+/// (or now the other's) distinguishes is forgotten, both ways round.
 async fn compare_pairs_again(state: &ServerState, blob_key: &str) -> Result<(), AppError> {
     let pairs =
         similar_picture::Entity::find().filter(similar_picture::Column::BlobKey.eq(blob_key)).all(&state.db).await?;
     let alike: Vec<(String, u32)> = pairs.iter().map(|p| (p.other_blob_key.clone(), p.distance as u32)).collect();
-    let still: Vec<String> = not_told_apart(state, blob_key, alike).await?.into_iter().map(|(key, _)| key).collect();
+    let still: Vec<String> = still_alike(state, blob_key, alike).await?.into_iter().map(|(key, _)| key).collect();
     for parted in pairs.iter().filter(|pair| !still.contains(&pair.other_blob_key)) {
         let (one, other) = (blob_key, parted.other_blob_key.as_str());
         similar_picture::Entity::delete_many()

@@ -2,7 +2,7 @@
 //! first reading was not finished (issues 34 and 55): tesseract
 //! failed (not installed as configured, a language file broken by an upgrade) or was still
 //! reading at its deadline (a machine busy far past normal load). That says nothing of the card,
-//! so the desk says "not finished" rather than "could not be read", the queue does not count the
+//! so the review screen says "not finished" rather than "could not be read", the queue does not count the
 //! picture as checked, and the number is read again later — each time it is still not finished,
 //! after as long again as it has waited so far (`reading_retry`: from ten minutes up to a day), so a
 //! broken tesseract costs little and a mended one reads every card it missed within a day.
@@ -24,7 +24,7 @@ const BATCH: u64 = 16;
 
 /// A finding's columns for the card's number as read `now` (None: the picture is no card's front),
 /// first tried at `first_tried`: what the reading says, the number read where it is not the
-/// account's (the desk says what was read instead), and when an unfinished reading is tried again.
+/// account's (the review screen says what was read instead), and when an unfinished reading is tried again.
 /// The rest of the finding is left as it is.
 pub fn id_number_kept(
     reading: Option<&IdNumberReading>,

@@ -1,5 +1,5 @@
 //! The reviewer's assistant at work (issue 34): every stored picture is looked at once, in the
-//! background, after its upload was answered, and what it shows is kept for the desk
+//! background, after its upload was answered, and what it shows is kept for the review screen
 //! (`picture_findings`): the looks advice, the QR code's text, the perceptual hash; then its
 //! comparison with other people's pictures (`picture_comparison`) keeps where another candidate
 //! handed in the same document (`similar_pictures`). It yields to candidates: a picture is looked

@@ -1,7 +1,7 @@
 //! The second half of the assistant's look at a picture (issue 34): its perceptual hash compared
 //! with every other person's (`picture_hashes`), the pairs the later looks cannot tell apart
-//! (`told_apart`) kept as "相似" (`similar_pictures`), and the finding marked compared, which is
-//! when the desk counts the picture as looked at. A comparison a crash or restart cut short is
+//! (`documents_differ`) kept as "相似" (`similar_pictures`), and the finding marked compared, which is
+//! when the review screen counts the picture as looked at. A comparison a crash or restart cut short is
 //! taken up again once it has been left unfinished for a while.
 
 use chrono::{DateTime, Utc};
@@ -9,7 +9,7 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
 use crate::error::AppError;
-use crate::ssr::assistant::told_apart::not_told_apart;
+use crate::ssr::assistant::documents_differ::still_alike;
 use crate::ssr::entities::{material, picture_finding, similar_picture};
 use crate::ssr::infra::server_state::ServerState;
 
@@ -20,7 +20,7 @@ const LEFT_UNFINISHED_MINUTES: i64 = 10;
 /// Comparisons taken up at once.
 const BATCH: u64 = 16;
 
-/// Compares the picture (its hash `hash`) with other people's, keeps the pairs not told apart,
+/// Compares the picture (its hash `hash`) with other people's, keeps the pairs not distinguished,
 /// and marks its finding compared.
 pub async fn compare(state: &ServerState, picture: &material::Model, hash: &[u8]) -> Result<(), AppError> {
     let alike = {
@@ -30,7 +30,7 @@ pub async fn compare(state: &ServerState, picture: &material::Model, hash: &[u8]
         hashes.catch_up(&state.db).await?;
         hashes.alike(hash, picture.user_id, &picture.blob_key)
     };
-    let alike = not_told_apart(state, &picture.blob_key, alike).await?;
+    let alike = still_alike(state, &picture.blob_key, alike).await?;
     for (other, distance) in alike {
         for (one, two) in [(&picture.blob_key, &other), (&other, &picture.blob_key)] {
             let pair = similar_picture::ActiveModel {

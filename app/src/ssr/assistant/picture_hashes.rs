@@ -3,7 +3,7 @@
 //! every upload. It grows from the last finding it has, so pictures another server looked at
 //! arrive too, also one whose row became visible after later-numbered ones (see
 //! [`LATE_COMMIT_WINDOW`]); a picture deleted since stays here until the server restarts, which is
-//! harmless — a pair naming it finds no picture on the desk.
+//! harmless — a pair naming it finds no picture on the review screen.
 
 use std::collections::BTreeSet;
 

@@ -33,7 +33,7 @@ pub enum DeletionProof<'a> {
     ConfirmedAtProvider(FreshConfirmation),
 }
 
-/// The password is checked as a log-in's is: the same per-address door (`Door::of_path`), and
+/// The password is checked as a log-in's is: the same per-address rate-limit group (`RateLimitGroup::of_path`), and
 /// wrong ones counted per account and address and audited, so a stolen session cannot guess at
 /// hashing speed nor hold every hashing slot of the installation.
 #[tracing::instrument(skip_all, fields(user = account.id))]

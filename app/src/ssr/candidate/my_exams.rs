@@ -36,7 +36,7 @@ pub async fn cards(state: &ServerState, account: &user::Model) -> Result<Vec<Exa
             own_days: exam.own_days_note(),
             lapsed: exam.is_lapsed(),
             registered_as,
-            help_desk: definition.help_desk.as_ref().map(|desk| desk.words()),
+            helpline: definition.helpline.as_ref().map(|helpline| helpline.words()),
         });
     }
     Ok(cards)

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 use crate::domain::on_site_outcome::OnSiteOutcome;
 
-/// 原件审核 of one application at the branch's desk (`ssr::desk`).
+/// 原件审核 of one application at the branch's on-site check (`ssr::on_site`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "on_site_checks")]
 pub struct Model {
@@ -22,7 +22,7 @@ pub struct Model {
     pub decided_at: Option<DateTimeUtc>,
     pub updated_at: DateTimeUtc,
     /// Changes so far (ticks and outcome), from 1: an act made on a card of another version is
-    /// refused (`desk::check_versions`).
+    /// refused (`on_site::check_versions`).
     pub version: i32,
 }
 

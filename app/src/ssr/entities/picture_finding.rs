@@ -22,7 +22,7 @@ pub struct Model {
     /// tried again.
     pub id_number_retry_at: Option<DateTimeUtc>,
     pub looked_at: DateTimeUtc,
-    /// When the document's number was looked for (`assistant::told_apart`): only once the
+    /// When the document's number was looked for (`assistant::documents_differ`): only once the
     /// picture was joined with another person's; null until then.
     pub document_number_read_at: Option<DateTimeUtc>,
     /// The number read then; null: none could be read.
@@ -33,7 +33,7 @@ pub struct Model {
     /// Hex SHA-256 of the stored file, which the candidate's advice receipts name.
     pub sha256: Option<String>,
     /// When the comparison with other people's pictures ended (at once where there was no hash
-    /// to compare); null while it runs. Until then the desk shows the picture as not yet looked
+    /// to compare); null while it runs. Until then the review screen shows the picture as not yet looked
     /// at: a "相似" still to come must not be missing from an application that looks finished.
     pub compared_at: Option<DateTimeUtc>,
 }

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-/// A staff account's duty for an exam: review its applications (and its desk), or its desk only.
+/// A staff account's duty for an exam: review its applications (and its on-site check), or its on-site check only.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "reviewer_assignments")]
 pub struct Model {
@@ -9,7 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub exam_code: String,
     pub assigned_at: DateTimeUtc,
-    /// `StaffDuty::as_str`: "review" or "desk".
+    /// `StaffDuty::as_str`: "review" or "on_site".
     pub duty: String,
 }
 

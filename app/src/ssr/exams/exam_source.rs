@@ -38,7 +38,7 @@ pub fn with_eligibility(source: &str, eligibility: crate::domain::Eligibility) -
 }
 
 /// The same exam file with its fee also taken on site (seed 004's way: staff record it at the
-/// desk), beside however else it is paid. A file without a `[fee]` is left as it was.
+/// on-site check), beside however else it is paid. A file without a `[fee]` is left as it was.
 pub fn with_on_site_payment(source: &str) -> Result<String, AppError> {
     let mut doc = document(source)?;
     if let Some(fee) = doc.get_mut("fee").and_then(|f| f.as_table_like_mut()) {

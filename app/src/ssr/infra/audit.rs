@@ -60,7 +60,7 @@ pub enum AuditAction {
     ListedCandidatesTexted,
     /// More days given to one listed candidate, with the reason.
     OwnDaysExtended,
-    /// 原件审核通过 or 不通过 recorded at the branch's desk.
+    /// 原件审核通过 or 不通过 recorded at the branch's on-site check.
     OnSiteCheckRecorded,
     /// An identity at the authority's identity provider joined to an account (a new account made
     /// from its claims, or its owner's, signed in with the password).
@@ -68,11 +68,11 @@ pub enum AuditAction {
     /// The registration system vouched for an ID number's holder, and the unverified self-made
     /// account holding the number was set aside for them (issue 64).
     AccountSetAside,
-    /// A candidate looked up at the branch's desk (by the form's code or an ID number).
-    DeskLookup,
-    /// The originals ticked at the desk (seen, and the 留存 items received).
-    DeskTicks,
-    /// A 材料交接单 printed at the desk.
+    /// A candidate looked up at the branch's on-site check (by the form's code or an ID number).
+    OnSiteLookup,
+    /// The originals ticked at the on-site check (seen, and the 留存 items received).
+    OnSiteTicks,
+    /// A 材料交接单 printed at the on-site check.
     HandoverPrinted,
 }
 
@@ -119,8 +119,8 @@ impl AuditAction {
             AuditAction::OnSiteCheckRecorded => "on_site_check_recorded",
             AuditAction::ProviderIdentityLinked => "provider_identity_linked",
             AuditAction::AccountSetAside => "account_set_aside",
-            AuditAction::DeskLookup => "desk_lookup",
-            AuditAction::DeskTicks => "desk_ticks",
+            AuditAction::OnSiteLookup => "on_site_lookup",
+            AuditAction::OnSiteTicks => "on_site_ticks",
             AuditAction::HandoverPrinted => "handover_printed",
         }
     }

@@ -1,10 +1,10 @@
-//! How often each door may be tried, for one installation: the defaults, none at all for the test
+//! How often each rate-limit group may be tried, for one installation: the defaults, none at all for the test
 //! harness, and one server's share when several share the installation's limits
 //! (`rate_limits` keeps the buckets).
 
 use std::time::Duration;
 
-/// A door and how often it may be tried: `burst` at once, then one more every `period`.
+/// A rate-limit group and how often it may be tried: `burst` at once, then one more every `period`.
 #[derive(Clone, Copy, Debug)]
 pub struct Limit {
     pub burst: u32,
@@ -84,7 +84,7 @@ impl LimitSettings {
         }
     }
 
-    /// The same limit on every door.
+    /// The same limit on every group.
     pub fn uniform(limit: Limit) -> LimitSettings {
         LimitSettings {
             log_in_per_address: limit,

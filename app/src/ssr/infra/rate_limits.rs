@@ -1,4 +1,4 @@
-//! How often one address, or one account, may try the doors a guesser or a flood would use:
+//! How often one address, or one account, may try the ways in that a guesser or a flood would use:
 //! logging in, signing up, password recovery and uploads. Each limit is a token bucket
 //! (`governor`'s GCRA): a burst is allowed, then one attempt per period. Refusals are 429 with
 //! `Retry-After`. The buckets live in this server's memory; several servers behind one load
@@ -22,9 +22,9 @@ use crate::error::AppError;
 use super::keyed_tally::KeyedTally;
 use super::limit_settings::{Limit, LimitSettings};
 
-/// Which door a request knocks on, by its path.
+/// Which rate-limit group a request counts in, by its path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Door {
+pub enum RateLimitGroup {
     /// Logging in, and changing a password or deleting the account (which check the current one
     /// just as hard).
     LogIn,
@@ -33,24 +33,28 @@ pub enum Door {
     Upload,
 }
 
-impl Door {
-    /// The door a request passes: a POST to one of the paths below, or any request of signing in
+impl RateLimitGroup {
+    /// The group a request counts in: a POST to one of the paths below, or any request of signing in
     /// through the identity provider, where every start writes a session row and every callback
     /// asks the provider (GET, but a sign-in all the same).
-    pub fn of_request(method: &http::Method, path: &str) -> Option<Door> {
+    pub fn of_request(method: &http::Method, path: &str) -> Option<RateLimitGroup> {
         match path {
-            "/auth/oidc/start" | "/auth/oidc/callback" | "/auth/oidc/claim" => Some(Door::LogIn),
-            _ if method == http::Method::POST => Door::of_path(path),
+            "/auth/oidc/start" | "/auth/oidc/callback" | "/auth/oidc/claim" => Some(RateLimitGroup::LogIn),
+            _ if method == http::Method::POST => RateLimitGroup::of_path(path),
             _ => None,
         }
     }
 
-    pub fn of_path(path: &str) -> Option<Door> {
+    pub fn of_path(path: &str) -> Option<RateLimitGroup> {
         match path {
-            "/api/log_in" | "/api/change_password" | "/api/give_second_factor" | "/account/delete" => Some(Door::LogIn),
-            "/api/sign_up" => Some(Door::SignUp),
-            "/api/request_recovery_code" | "/api/reset_password" | "/api/send_sign_up_code" => Some(Door::Recovery),
-            "/api/materials" => Some(Door::Upload),
+            "/api/log_in" | "/api/change_password" | "/api/give_second_factor" | "/account/delete" => {
+                Some(RateLimitGroup::LogIn)
+            }
+            "/api/sign_up" => Some(RateLimitGroup::SignUp),
+            "/api/request_recovery_code" | "/api/reset_password" | "/api/send_sign_up_code" => {
+                Some(RateLimitGroup::Recovery)
+            }
+            "/api/materials" => Some(RateLimitGroup::Upload),
             _ => None,
         }
     }
@@ -119,13 +123,13 @@ impl RateLimits {
         }
     }
 
-    /// One attempt at `door` from `address`.
-    pub fn check_address(&self, door: Door, address: IpAddr) -> Result<(), AppError> {
-        let limiter = match door {
-            Door::LogIn => &self.log_in,
-            Door::SignUp => &self.sign_up,
-            Door::Recovery => &self.recovery,
-            Door::Upload => &self.upload,
+    /// One attempt at `group` from `address`.
+    pub fn check_address(&self, group: RateLimitGroup, address: IpAddr) -> Result<(), AppError> {
+        let limiter = match group {
+            RateLimitGroup::LogIn => &self.log_in,
+            RateLimitGroup::SignUp => &self.sign_up,
+            RateLimitGroup::Recovery => &self.recovery,
+            RateLimitGroup::Upload => &self.upload,
         };
         verdict(limiter.check_key(&address_key(address)))
     }
@@ -213,7 +217,7 @@ mod tests {
         let allowed = (0..whole.log_in_per_address.burst * 2)
             .filter(|i| {
                 let server = if i % 2 == 0 { &one } else { &other };
-                server.check_address(Door::LogIn, address).is_ok()
+                server.check_address(RateLimitGroup::LogIn, address).is_ok()
             })
             .count();
         assert_eq!(allowed as u32, whole.log_in_per_address.burst);
@@ -227,23 +231,23 @@ mod tests {
     fn an_address_gets_its_burst_then_is_told_how_long_to_wait() {
         let limits = RateLimits::new(tight());
         let address: IpAddr = "192.0.2.7".parse().unwrap();
-        assert!(limits.check_address(Door::LogIn, address).is_ok());
-        assert!(limits.check_address(Door::LogIn, address).is_ok());
-        let refused = limits.check_address(Door::LogIn, address).unwrap_err();
+        assert!(limits.check_address(RateLimitGroup::LogIn, address).is_ok());
+        assert!(limits.check_address(RateLimitGroup::LogIn, address).is_ok());
+        let refused = limits.check_address(RateLimitGroup::LogIn, address).unwrap_err();
         let AppError::TooManyRequests { retry_after_secs } = refused else { panic!("{refused:?}") };
         assert!((1..=61).contains(&retry_after_secs), "{retry_after_secs}");
     }
 
     #[test]
-    fn doors_and_addresses_have_separate_buckets() {
+    fn groups_and_addresses_have_separate_buckets() {
         let limits = RateLimits::new(tight());
         let (first, second): (IpAddr, IpAddr) = ("192.0.2.7".parse().unwrap(), "192.0.2.8".parse().unwrap());
         for _ in 0..2 {
-            limits.check_address(Door::LogIn, first).unwrap();
+            limits.check_address(RateLimitGroup::LogIn, first).unwrap();
         }
-        assert!(limits.check_address(Door::LogIn, first).is_err());
-        assert!(limits.check_address(Door::SignUp, first).is_ok());
-        assert!(limits.check_address(Door::LogIn, second).is_ok());
+        assert!(limits.check_address(RateLimitGroup::LogIn, first).is_err());
+        assert!(limits.check_address(RateLimitGroup::SignUp, first).is_ok());
+        assert!(limits.check_address(RateLimitGroup::LogIn, second).is_ok());
     }
 
     #[test]
@@ -261,10 +265,13 @@ mod tests {
         let one: IpAddr = "2001:db8:1:2::1".parse().unwrap();
         let same_64: IpAddr = "2001:db8:1:2:ffff:ffff:ffff:fffe".parse().unwrap();
         let next_64: IpAddr = "2001:db8:1:3::1".parse().unwrap();
-        limits.check_address(Door::Recovery, one).unwrap();
-        limits.check_address(Door::Recovery, same_64).unwrap();
-        assert!(limits.check_address(Door::Recovery, same_64).is_err(), "a new address in the /64 is no new bucket");
-        assert!(limits.check_address(Door::Recovery, next_64).is_ok());
+        limits.check_address(RateLimitGroup::Recovery, one).unwrap();
+        limits.check_address(RateLimitGroup::Recovery, same_64).unwrap();
+        assert!(
+            limits.check_address(RateLimitGroup::Recovery, same_64).is_err(),
+            "a new address in the /64 is no new bucket"
+        );
+        assert!(limits.check_address(RateLimitGroup::Recovery, next_64).is_ok());
         let mapped: IpAddr = "::ffff:192.0.2.7".parse().unwrap();
         assert_eq!(address_key(mapped), "192.0.2.7".parse::<IpAddr>().unwrap());
     }
@@ -296,20 +303,24 @@ mod tests {
     }
 
     #[test]
-    fn paths_map_to_their_doors() {
-        assert_eq!(Door::of_path("/api/change_password"), Some(Door::LogIn));
-        assert_eq!(Door::of_path("/api/log_in"), Some(Door::LogIn));
-        assert_eq!(Door::of_path("/api/give_second_factor"), Some(Door::LogIn));
-        assert_eq!(Door::of_path("/api/reset_password"), Some(Door::Recovery));
-        assert_eq!(Door::of_path("/api/exam_page"), None);
+    fn paths_map_to_their_groups() {
+        assert_eq!(RateLimitGroup::of_path("/api/change_password"), Some(RateLimitGroup::LogIn));
+        assert_eq!(RateLimitGroup::of_path("/api/log_in"), Some(RateLimitGroup::LogIn));
+        assert_eq!(RateLimitGroup::of_path("/api/give_second_factor"), Some(RateLimitGroup::LogIn));
+        assert_eq!(RateLimitGroup::of_path("/api/reset_password"), Some(RateLimitGroup::Recovery));
+        assert_eq!(RateLimitGroup::of_path("/api/exam_page"), None);
     }
 
     #[test]
-    fn signing_in_through_the_identity_provider_passes_the_log_in_door_by_any_method() {
-        assert_eq!(Door::of_request(&http::Method::GET, "/auth/oidc/start"), Some(Door::LogIn));
-        assert_eq!(Door::of_request(&http::Method::GET, "/auth/oidc/callback"), Some(Door::LogIn));
-        assert_eq!(Door::of_request(&http::Method::POST, "/auth/oidc/claim"), Some(Door::LogIn));
-        assert_eq!(Door::of_request(&http::Method::GET, "/api/log_in"), None, "a GET of a POST door is no attempt");
-        assert_eq!(Door::of_request(&http::Method::POST, "/api/sign_up"), Some(Door::SignUp));
+    fn signing_in_through_the_identity_provider_counts_as_logging_in_by_any_method() {
+        assert_eq!(RateLimitGroup::of_request(&http::Method::GET, "/auth/oidc/start"), Some(RateLimitGroup::LogIn));
+        assert_eq!(RateLimitGroup::of_request(&http::Method::GET, "/auth/oidc/callback"), Some(RateLimitGroup::LogIn));
+        assert_eq!(RateLimitGroup::of_request(&http::Method::POST, "/auth/oidc/claim"), Some(RateLimitGroup::LogIn));
+        assert_eq!(
+            RateLimitGroup::of_request(&http::Method::GET, "/api/log_in"),
+            None,
+            "a GET of a POST group is no attempt"
+        );
+        assert_eq!(RateLimitGroup::of_request(&http::Method::POST, "/api/sign_up"), Some(RateLimitGroup::SignUp));
     }
 }

@@ -1,4 +1,4 @@
-//! What administrators do with money (seed 004: 现场缴费 by 支付宝 or 微信 at the desk): record an
+//! What administrators do with money (seed 004: 现场缴费 by 支付宝 or 微信 at the on-site check): record an
 //! on-site payment, refund a paid order (the notifications flagged for staff are
 //! `flagged_payments`). Every action is audited with who did it.
 
@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::models::payment::OrderView;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::{Admin, Staff};
-use crate::ssr::access::reviewer_access::require_desk_of;
+use crate::ssr::access::reviewer_access::require_on_site_of;
 use crate::ssr::accounts::account_store;
 use crate::ssr::application::application_queries;
 use crate::ssr::entities::{on_site_check, payment_order};
@@ -27,7 +27,7 @@ use super::orders::latest_order;
 use super::provider_failure::unreachable;
 use super::provider_orders::{close_everywhere, Closing};
 
-/// Whether the desk recorded 原件审核通过 for the application (`ssr::desk`).
+/// Whether the on-site check recorded 原件审核通过 for the application (`ssr::on_site`).
 async fn originals_passed(state: &ServerState, application_id: i32) -> Result<bool, AppError> {
     let check = on_site_check::Entity::find()
         .filter(on_site_check::Column::ApplicationId.eq(application_id))
@@ -37,7 +37,7 @@ async fn originals_passed(state: &ServerState, application_id: i32) -> Result<bo
 }
 
 /// Records that the candidate with `id_number` paid the exam's fee on site, with the receipt or
-/// transaction number staff read off the terminal: by an administrator, or at the branch's desk
+/// transaction number staff read off the terminal: by an administrator, or at the branch's on-site check
 /// by the exam's staff. An open online order is closed first.
 #[tracing::instrument(skip_all, fields(staff = staff.id, exam = exam_code))]
 pub async fn record_on_site(
@@ -55,7 +55,7 @@ pub async fn record_on_site(
             "Enter the receipt or transaction number (1–64 characters)",
         ));
     }
-    require_desk_of(&state.db, staff, exam_code).await?;
+    require_on_site_of(&state.db, staff, exam_code).await?;
     let definition = exam_store::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
     let fee =
         definition.fee.as_ref().filter(|f| f.on_site).ok_or_else(|| {
@@ -134,7 +134,7 @@ pub async fn record_on_site(
     .await;
     let order = match order {
         Ok(order) => order,
-        // Another desk (or an administrator) recorded it at the same moment, or the receipt was
+        // Other on-site staff (or an administrator) recorded it at the same moment, or the receipt was
         // typed for another payment: the database keeps one paid order per application and a
         // receipt once per exam (migration 39).
         Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
@@ -164,7 +164,7 @@ pub async fn record_on_site(
 
 /// Refunds a paid order, with the reason: through its provider (refunded once the provider says
 /// the money is going back, 退款中 while it is still under way), or, for an on-site payment, at
-/// the desk.
+/// the on-site check.
 #[tracing::instrument(skip_all, fields(staff = staff.id, order = order_no))]
 pub async fn refund(
     state: &ServerState,
@@ -195,7 +195,7 @@ pub async fn refund(
     Ok(order_view(state, &order))
 }
 
-/// Asks the order's provider for the refund (an on-site payment is refunded at the desk) and
+/// Asks the order's provider for the refund (an on-site payment is refunded at the on-site check) and
 /// records what it answered: refunded, or 退款中 while the provider takes its time (its
 /// notification finishes it). Asked again, the same refund number refunds once.
 async fn refund_through_provider(

@@ -16,8 +16,8 @@ use crate::ssr::access::reviewer_access;
 use crate::ssr::application::review_flags;
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::{
-    application::application_queries, application::material_queries, application::people, assistant::findings_on_desk,
-    exams::exam_store, messaging::timeline, review::review_queue,
+    application::application_queries, application::material_queries, application::people,
+    assistant::findings_on_screen, exams::exam_store, messaging::timeline, review::review_queue,
 };
 use crate::ssr::{entities::application, entities::material_version};
 
@@ -67,7 +67,7 @@ async fn sheet(
     let rows = material_queries::rows_of(db, row.user_id, &row.exam_code).await?;
     let replaced_since = flags.first().map(|f| f.created_at);
     let previous = previous_versions(db, rows.iter().map(|m| m.id.clone()).collect(), replaced_since).await?;
-    let mut findings = findings_on_desk::findings_of(db, account, &rows).await?;
+    let mut findings = findings_on_screen::findings_of(db, account, &rows).await?;
     let categories = definition
         .categories
         .iter()

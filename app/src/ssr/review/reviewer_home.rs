@@ -1,5 +1,5 @@
 //! The reviewer's start page: the exams they may review (every exam for an administrator), each
-//! with how many applications wait for a decision, and those whose desk alone they work.
+//! with how many applications wait for a decision, and those whose on-site check alone they work.
 
 use crate::domain::staff_duty::StaffDuty;
 use crate::domain::Role;
@@ -37,7 +37,7 @@ pub async fn exams(state: &ServerState, account: &Caller<Staff>) -> Result<Vec<R
             phase: definition.windows.phase_at(now),
             awaiting,
             reviews: duty.reviews(),
-            desk: definition.on_site.is_some(),
+            on_site: definition.on_site.is_some(),
         });
     }
     Ok(rows)

@@ -1,4 +1,4 @@
-//! Every look the server takes at a pair the hash joins, in its order (`told_apart`): the two
+//! Every look the server takes at a pair the hash joins, in its order (`documents_differ`): the two
 //! layouts (`picture_checks::page_layout`), the two numbers, and where one number was read the
 //! line laid on the blurred one, where neither was, one blurred line on the other
 //! (`number_line_fit`). Prints what each look parts and what is left
@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use app::domain::picture_pixels::scaled_size;
 use app::domain::picture_quality::{measure, quality_advice, PictureKind, ANALYSIS_SIDE};
 use image::imageops::FilterType;
-use picture_checks::number_line_fit::{Fit, BOTH_BLURRED_LAID};
+use picture_checks::number_line_fit::{Fit, BOTH_BLURRED_ALIGNED};
 use picture_checks::number_reading::Reading;
 use picture_checks::page_layout::{page_marks, PageMarks, ONE_LAYOUT_FROM};
 
@@ -54,7 +54,7 @@ pub fn run(pictures: &[Picture], numbers: &[Reading], fits: &HashMap<(usize, usi
             }
         }
         let joined = left.len() + parted.values().sum::<usize>();
-        println!("  pairs of {label}: {joined} joined by the hash; told apart {parted:?}; left 相似 {}", left.len());
+        println!("  pairs of {label}: {joined} joined by the hash; distinguished {parted:?}; left 相似 {}", left.len());
         likenesses.sort_by(|x, y| x.0.total_cmp(&y.0));
         if let (Some(lowest), Some(median)) = (likenesses.first(), likenesses.get(likenesses.len() / 2)) {
             let name = |k: usize| pictures[k].name.as_str();
@@ -114,13 +114,13 @@ fn left_by_reason(
     for &(_, i, j) in left {
         let reason = match (&numbers[i], &numbers[j], fit_of(fits, i, j)) {
             (Reading::Unreadable, Reading::Unreadable, None) => "both unread, no line",
-            (Reading::Unreadable, Reading::Unreadable, Some(fit)) if fit.median_cell < BOTH_BLURRED_LAID => {
+            (Reading::Unreadable, Reading::Unreadable, Some(fit)) if fit.median_cell < BOTH_BLURRED_ALIGNED => {
                 "both unread, not laid"
             }
             (Reading::Unreadable, Reading::Unreadable, _) => "both unread, no digit far unlike",
             (Reading::Read(_), Reading::Read(_), _) => "both read alike",
             (_, _, None) => "one read, no line on the other",
-            (_, _, Some(fit)) if !fit.laid_right() => "one read, line not laid right",
+            (_, _, Some(fit)) if !fit.aligned() => "one read, line not aligned",
             (_, _, Some(fit)) => {
                 every_digit_fits.push(format!(
                     "{}~{} (median {:.3}, least {:.3}, contrast {:.2}, own digit's lead {:.3})",

@@ -1,7 +1,7 @@
 //! The perceptual hash kept beside each upload's SHA-256 (issue 34), and the pieces the benchmark
 //! (main.rs) puts together to choose it.
 //!
-//! A hash of the whole picture mostly sees the desk and where the paper lies on it, so the picture
+//! A hash of the whole picture mostly sees the review screen and where the paper lies on it, so the picture
 //! is first reduced to the paper: its four corners found and taken to a rectangle (`paper`). The
 //! benchmark also cuts the paper into tiles and hashes each, to see a changed name; on its set no
 //! configuration, whole or tiled, tells a classmate's certificate on the same template from the
@@ -51,7 +51,7 @@ pub fn document_distance(a: &ImageHash, b: &ImageHash) -> u32 {
 /// How a picture is prepared before hashing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Prep {
-    /// The whole picture, desk and all, grey, shrunk to at most 1024 px (a fast integer thumbnail).
+    /// The whole picture, screen and all, grey, shrunk to at most 1024 px (a fast integer thumbnail).
     Whole,
     /// The paper alone, grey: `paper`.
     Paper,

@@ -25,8 +25,8 @@ use image::{DynamicImage, ImageDecoder, ImageReader};
 use image_hasher::{HashAlg, Hasher, HasherConfig};
 use picture_checks::document_number::read_document_number;
 use picture_checks::number_line_fit::{
-    self, Fit, ALREADY_BLURRED, BOTH_BLURRED_LAID, CELLS_OF_AN_UNREAD_NUMBER, CELL_CONTRAST, DIGIT_FIT,
-    FIRST_OF_TWO_CONTRAST, LAID_RIGHT, LAID_RIGHT_ALONG, SECOND_OF_TWO_CONTRAST,
+    self, Fit, ALREADY_BLURRED, BOTH_BLURRED_ALIGNED, CELLS_OF_AN_UNREAD_NUMBER, CELL_CONTRAST, DIGIT_FIT,
+    FIRST_OF_TWO_CONTRAST, ALIGNED, ALIGNED_ALONG, SECOND_OF_TWO_CONTRAST,
 };
 use picture_checks::number_reading::Reading;
 use picture_hashes::SAME_DOCUMENT_MAX_DISTANCE;
@@ -378,13 +378,13 @@ fn second_stage(pictures: &[Picture], first: &Pairs) {
         [("one paper", &first.same), ("one template", &first.same_template), ("two templates", &first.other_template)]
     {
         let pairs = flagged(list);
-        let told_apart = pairs.iter().filter(|&&(i, j)| different(i, j)).count();
+        let documents_differ = pairs.iter().filter(|&&(i, j)| different(i, j)).count();
         println!(
-            "pairs of {label:13}: {} of {} flagged by the hash, {} of them told apart by their numbers, {} left \"相似\"",
+            "pairs of {label:13}: {} of {} flagged by the hash, {} of them distinguished by their numbers, {} left \"相似\"",
             pairs.len(),
             list.len(),
-            told_apart,
-            pairs.len() - told_apart
+            documents_differ,
+            pairs.len() - documents_differ
         );
     }
     let fits = third_look(pictures, &numbers, first);
@@ -394,7 +394,7 @@ fn second_stage(pictures: &[Picture], first: &Pairs) {
 /// Where the hash joined two pictures and only one's number was read: the read picture's lines,
 /// blurred, laid on the other's, as the server does (`picture_checks::number_line_fit`). Prints
 /// what its thresholds tell apart, and for others on the whole line's fit and on its least alike
-/// digit, how many pairs of one paper would be told apart (must be none) and how many of one
+/// digit, how many pairs of one paper would be distinguished (must be none) and how many of one
 /// template. Where neither was read, the two pictures' lines laid on each other whichever way round
 /// fits better, and the same for that rule (`Fit::shows_another_blurred_number`). Returns each such pair's fit, by its pictures (lower
 /// index first).
@@ -449,7 +449,7 @@ fn third_look(
         for (&(laid, laid_on, _), fit) in pairs.iter().zip(&measured) {
             by_pair.insert((laid.min(laid_on), laid.max(laid_on)), *fit);
             if let Some(f) =
-                fit.filter(|f| kind == 0 && f.laid_right() && f.least_own_digit_lead.is_some_and(|l| l < 0.01))
+                fit.filter(|f| kind == 0 && f.aligned() && f.least_own_digit_lead.is_some_and(|l| l < 0.01))
             {
                 println!(
                     "  one paper, another digit nearly as good: {} on {}: {f:?}",
@@ -469,30 +469,30 @@ fn third_look(
         started.elapsed().as_secs_f64()
     );
     let same: Vec<_> = fits.iter().filter(|f| f.0 == 0).filter_map(|f| f.1).collect();
-    let laid_right: Vec<&Fit> = same.iter().filter(|f| f.median_cell >= LAID_RIGHT).collect();
+    let aligned: Vec<&Fit> = same.iter().filter(|f| f.median_cell >= ALIGNED).collect();
     println!(
-        "pairs of one paper: {} laid right (median digit ≥ {LAID_RIGHT:.2}; lowest median of all {:.3}), \
+        "pairs of one paper: {} aligned (median digit ≥ {ALIGNED:.2}; lowest median of all {:.3}), \
          whose lowest digit cell {:.3}, lowest whole-line fit {:.3}, highest cell contrast {:.2} (the least alike \
          digit's misfit over the median digit's); no line: {}",
-        laid_right.len(),
+        aligned.len(),
         same.iter().map(|f| f.median_cell).fold(1.0f32, f32::min),
-        laid_right.iter().map(|f| f.worst_cell).fold(1.0f32, f32::min),
-        laid_right.iter().map(|f| f.whole).fold(1.0f32, f32::min),
-        laid_right.iter().map(|f| f.cell_contrast()).fold(0.0f32, f32::max),
+        aligned.iter().map(|f| f.worst_cell).fold(1.0f32, f32::min),
+        aligned.iter().map(|f| f.whole).fold(1.0f32, f32::min),
+        aligned.iter().map(|f| f.cell_contrast()).fold(0.0f32, f32::max),
         fits.iter().filter(|f| f.0 == 0 && f.1.is_none()).count()
     );
     let templates = fits.iter().filter(|f| f.0 == 1).count();
-    let told_apart =
+    let documents_differ =
         |kind: usize, rule: &dyn Fn(Fit) -> bool| fits.iter().filter(|f| f.0 == kind && f.1.is_some_and(rule)).count();
     println!(
-        "as the server tells apart (median digit ≥ {LAID_RIGHT:.2} and along the line ≥ {LAID_RIGHT_ALONG:.2}, a digit < {DIGIT_FIT:.2}, a cell contrast > {CELL_CONTRAST:.1} or two > {FIRST_OF_TWO_CONTRAST:.1} and {SECOND_OF_TWO_CONTRAST:.1}): \
+        "as the server distinguishes (median digit ≥ {ALIGNED:.2} and along the line ≥ {ALIGNED_ALONG:.2}, a digit < {DIGIT_FIT:.2}, a cell contrast > {CELL_CONTRAST:.1} or two > {FIRST_OF_TWO_CONTRAST:.1} and {SECOND_OF_TWO_CONTRAST:.1}): \
          pairs of one paper {}, of one template {} of {templates}",
-        told_apart(0, &Fit::shows_another_number),
-        told_apart(1, &Fit::shows_another_number),
+        documents_differ(0, &Fit::shows_another_number),
+        documents_differ(1, &Fit::shows_another_number),
     );
     println!(
-        "  pairs of one paper laid right: lowest median digit along the line (rows' means taken out) {:.3}",
-        laid_right.iter().map(|f| f.median_along_cell).fold(1.0f32, f32::min)
+        "  pairs of one paper aligned: lowest median digit along the line (rows' means taken out) {:.3}",
+        aligned.iter().map(|f| f.median_along_cell).fold(1.0f32, f32::min)
     );
     // The server's rule with other thresholds: the median digit's fit, along the line, a digit's.
     let rule_with = |laid_from: f32, along_from: f32, cell_max: f32| {
@@ -503,20 +503,20 @@ fn third_look(
         }
     };
     for along_from in [0.5f32, 0.6, 0.7, 0.8, 0.85, 0.9] {
-        let rule = rule_with(LAID_RIGHT, along_from, DIGIT_FIT);
+        let rule = rule_with(ALIGNED, along_from, DIGIT_FIT);
         println!(
-            "  median digit ≥ {LAID_RIGHT:.2} and along the line ≥ {along_from:.2}: one paper told apart {}, one template {} of {templates}",
-            told_apart(0, &rule),
-            told_apart(1, &rule)
+            "  median digit ≥ {ALIGNED:.2} and along the line ≥ {along_from:.2}: one paper distinguished {}, one template {} of {templates}",
+            documents_differ(0, &rule),
+            documents_differ(1, &rule)
         );
     }
     for laid_from in [0.80f32, 0.85, 0.90, 0.95] {
         for cell_max in [0.75f32, 0.80, 0.85] {
-            let rule = rule_with(laid_from, LAID_RIGHT_ALONG, cell_max);
+            let rule = rule_with(laid_from, ALIGNED_ALONG, cell_max);
             println!(
-                "  median digit ≥ {laid_from:.2}, a digit < {cell_max:.2} or the contrast: one paper told apart {}, one template {} of {templates}",
-                told_apart(0, &rule),
-                told_apart(1, &rule)
+                "  median digit ≥ {laid_from:.2}, a digit < {cell_max:.2} or the contrast: one paper distinguished {}, one template {} of {templates}",
+                documents_differ(0, &rule),
+                documents_differ(1, &rule)
             );
         }
     }
@@ -524,60 +524,60 @@ fn third_look(
     // thresholds for them.
     for (first, second) in [(f32::INFINITY, f32::INFINITY), (4.0, 3.0), (4.0, 2.5), (3.5, 3.0), (3.5, 2.5)] {
         let rule = move |fit: Fit| {
-            fit.laid_right()
+            fit.aligned()
                 && (fit.worst_cell < DIGIT_FIT
                     || fit.cell_contrast() > CELL_CONTRAST
                     || (fit.cell_contrast() > first && fit.next_cell_contrast() > second))
         };
         println!(
-            "  two digits standing out past {first:.1} and {second:.1}: one paper told apart {}, one template {} of {templates}",
-            told_apart(0, &rule),
-            told_apart(1, &rule)
+            "  two digits standing out past {first:.1} and {second:.1}: one paper distinguished {}, one template {} of {templates}",
+            documents_differ(0, &rule),
+            documents_differ(1, &rule)
         );
     }
     // Another of the read line's digits fitting some cell better than its own.
-    let mut one_paper_leads: Vec<f32> = laid_right.iter().filter_map(|f| f.least_own_digit_lead).collect();
+    let mut one_paper_leads: Vec<f32> = aligned.iter().filter_map(|f| f.least_own_digit_lead).collect();
     one_paper_leads.sort_by(f32::total_cmp);
     println!(
-        "  pairs of one paper laid right: least own digit's leads {:?}",
+        "  pairs of one paper aligned: least own digit's leads {:?}",
         &one_paper_leads[..one_paper_leads.len().min(12)]
     );
     for lead_below in [0.0f32, -0.01, -0.02, -0.03, -0.04, -0.045, -0.05, -0.06] {
-        let rule = move |fit: Fit| fit.laid_right() && fit.least_own_digit_lead.is_some_and(|l| l < lead_below);
+        let rule = move |fit: Fit| fit.aligned() && fit.least_own_digit_lead.is_some_and(|l| l < lead_below);
         let more = move |fit: Fit| rule(fit) && !Fit { least_own_digit_lead: None, ..fit }.shows_another_number();
         println!(
-            "  another digit fitting better by more than {:.3}: one paper told apart {}, one template {} of {templates} ({} not told apart otherwise)",
+            "  another digit fitting better by more than {:.3}: one paper distinguished {}, one template {} of {templates} ({} not distinguished otherwise)",
             -lead_below,
-            told_apart(0, &rule),
-            told_apart(1, &rule),
-            told_apart(1, &more)
+            documents_differ(0, &rule),
+            documents_differ(1, &rule),
+            documents_differ(1, &more)
         );
     }
     println!(
-        "  pairs of one paper laid right: highest second digit's contrast {:.2}",
-        laid_right.iter().map(|f| f.next_cell_contrast()).fold(0.0f32, f32::max)
+        "  pairs of one paper aligned: highest second digit's contrast {:.2}",
+        aligned.iter().map(|f| f.next_cell_contrast()).fold(0.0f32, f32::max)
     );
-    // The rule before 2026-11-27's: laid right meant the whole line fitting at least 0.80.
+    // The rule before 2026-11-27's: aligned meant the whole line fitting at least 0.80.
     let whole_rule =
         |fit: Fit| fit.whole >= 0.80 && (fit.worst_cell < DIGIT_FIT || fit.cell_contrast() > CELL_CONTRAST);
     println!(
-        "  whole line ≥ 0.80 instead: one paper told apart {}, one template {} of {templates}",
-        told_apart(0, &whole_rule),
-        told_apart(1, &whole_rule)
+        "  whole line ≥ 0.80 instead: one paper distinguished {}, one template {} of {templates}",
+        documents_differ(0, &whole_rule),
+        documents_differ(1, &whole_rule)
     );
     both_blurred(&both.into_iter().map(|(kind, _, fit)| (kind, fit)).collect::<Vec<_>>());
     by_pair
 }
 
-/// What laying two blurred lines on each other (neither number read) tells apart: by the
+/// What laying two blurred lines on each other (neither number read) distinguishes: by the
 /// server's rule, and with other thresholds.
 fn both_blurred(fits: &[(usize, Option<Fit>)]) {
     let same: Vec<Fit> = fits.iter().filter(|f| f.0 == 0).filter_map(|f| f.1).collect();
     let templates = fits.iter().filter(|f| f.0 == 1).count();
-    let laid: Vec<&Fit> = same.iter().filter(|f| f.median_cell >= BOTH_BLURRED_LAID).collect();
+    let laid: Vec<&Fit> = same.iter().filter(|f| f.median_cell >= BOTH_BLURRED_ALIGNED).collect();
     println!(
         "\nneither number read: {} pairs of one paper ({} with no line), {templates} of one template; \
-         of one paper laid at a median ≥ {BOTH_BLURRED_LAID:.2}: {}, median digit {:.3}–{:.3}, lowest digit {:.3}, \
+         of one paper laid at a median ≥ {BOTH_BLURRED_ALIGNED:.2}: {}, median digit {:.3}–{:.3}, lowest digit {:.3}, \
          highest contrast {:.2}, lowest median along the line {:.3}",
         same.len() + fits.iter().filter(|f| f.0 == 0 && f.1.is_none()).count(),
         fits.iter().filter(|f| f.0 == 0 && f.1.is_none()).count(),
@@ -588,16 +588,16 @@ fn both_blurred(fits: &[(usize, Option<Fit>)]) {
         laid.iter().map(|f| f.cell_contrast()).fold(0.0f32, f32::max),
         laid.iter().map(|f| f.median_along_cell).fold(1.0f32, f32::min),
     );
-    let told_apart =
+    let documents_differ =
         |kind: usize, rule: &dyn Fn(Fit) -> bool| fits.iter().filter(|f| f.0 == kind && f.1.is_some_and(rule)).count();
     println!(
-        "as the server tells apart (median digit ≥ {BOTH_BLURRED_LAID:.2}, along ≥ {LAID_RIGHT_ALONG:.2}, contrast > {CELL_CONTRAST:.1}): \
+        "as the server distinguishes (median digit ≥ {BOTH_BLURRED_ALIGNED:.2}, along ≥ {ALIGNED_ALONG:.2}, contrast > {CELL_CONTRAST:.1}): \
          pairs of one paper {}, of one template {} of {templates}",
-        told_apart(0, &Fit::shows_another_blurred_number),
-        told_apart(1, &Fit::shows_another_blurred_number),
+        documents_differ(0, &Fit::shows_another_blurred_number),
+        documents_differ(1, &Fit::shows_another_blurred_number),
     );
     for laid_from in [0.80f32, 0.85, 0.90] {
-        for along_from in [0.0f32, LAID_RIGHT_ALONG] {
+        for along_from in [0.0f32, ALIGNED_ALONG] {
             for contrast in [4.0f32, 5.0, 6.0] {
                 let rule = move |fit: Fit| {
                     fit.median_cell >= laid_from
@@ -605,9 +605,9 @@ fn both_blurred(fits: &[(usize, Option<Fit>)]) {
                         && fit.cell_contrast() > contrast
                 };
                 println!(
-                    "  median ≥ {laid_from:.2}, along ≥ {along_from:.2}, contrast > {contrast:.1}: one paper told apart {}, one template {} of {templates}",
-                    told_apart(0, &rule),
-                    told_apart(1, &rule)
+                    "  median ≥ {laid_from:.2}, along ≥ {along_from:.2}, contrast > {contrast:.1}: one paper distinguished {}, one template {} of {templates}",
+                    documents_differ(0, &rule),
+                    documents_differ(1, &rule)
                 );
             }
         }

@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::models::on_site::OnSiteCandidate;
+
+/// Records the fee paid on site at the on-site check (八: once the originals passed), with the receipt
+/// number; the candidate as the on-site check now shows them.
+#[server(endpoint = "on_site_record_fee", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
+pub async fn on_site_record_fee(
+    exam_code: String,
+    application_id: i32,
+    receipt_no: String,
+) -> Result<OnSiteCandidate, AppError> {
+    use crate::ssr::{access::caller, on_site::on_site_fee};
+
+    let (state, staff) = caller::staff().await?;
+    on_site_fee::record(&state, &staff, &exam_code, application_id, &receipt_no).await
+}

@@ -1,0 +1,158 @@
+//! The review screen's state, apart from how it looks: which image is shown and how, what the
+//! reviewer has marked, and the verdict. Every key goes through `perform`, which asks whether the
+//! screen allows the action now.
+
+use leptos::prelude::*;
+
+use super::image_viewer::ZOOMS;
+use super::review_marks::{Mark, Marks, FORM_KEY};
+use super::screen_action::{ReviewAction, ScreenMoment};
+use super::screen_images::{placed_images, PlacedImage};
+use super::screen_verdict::{Decided, Verdict};
+use crate::domain::review_decision::{Decision, ReviewReason};
+use crate::models::review::ReviewSheet;
+
+/// What the "needs replacement" dialog is open for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkTarget {
+    ShownImage,
+    Form,
+}
+
+#[derive(Clone, Copy)]
+pub struct ReviewScreen {
+    pub images: StoredValue<Vec<PlacedImage>>,
+    /// Which of `images` is shown.
+    pub shown: RwSignal<usize>,
+    /// Index into `ZOOMS`.
+    pub zoom: RwSignal<usize>,
+    /// Quarter turns clockwise, of the view only.
+    pub turns: RwSignal<u32>,
+    pub marks: RwSignal<Marks>,
+    pub marking: RwSignal<Option<MarkTarget>>,
+    pub verdict: Verdict,
+    /// The application waits for a decision and the person looking holds it.
+    pub can_decide: bool,
+    exam_code: StoredValue<String>,
+    navigate: Callback<String>,
+}
+
+impl ReviewScreen {
+    pub fn new(sheet: &ReviewSheet, navigate: Callback<String>) -> ReviewScreen {
+        let images = placed_images(sheet);
+        let material_ids = images.iter().map(|p| p.image.material.id.clone()).collect();
+        ReviewScreen {
+            images: StoredValue::new(images),
+            shown: RwSignal::new(0),
+            zoom: RwSignal::new(2),
+            turns: RwSignal::new(0),
+            marks: RwSignal::new(Marks::default()),
+            marking: RwSignal::new(None),
+            verdict: Verdict::new(sheet.application_id, sheet.version, material_ids),
+            can_decide: sheet.state.awaits_review() && sheet.taken_by_me,
+            exam_code: StoredValue::new(sheet.exam.code.clone()),
+            navigate,
+        }
+    }
+
+    pub fn count(&self) -> usize {
+        self.images.with_value(Vec::len)
+    }
+
+    /// The image on screen (tracked).
+    pub fn current(&self) -> Option<PlacedImage> {
+        self.images.with_value(|all| all.get(self.shown.get()).cloned())
+    }
+
+    /// A dialog is open: keys belong to it, not to the review screen.
+    pub fn dialog_open(&self) -> bool {
+        self.marking.get_untracked().is_some() || self.verdict.pending.get_untracked().is_some()
+    }
+
+    /// Does what a key asks if the review screen allows it now, and says whether it did.
+    pub fn perform(&self, action: ReviewAction) -> bool {
+        let decided = self.verdict.decided.with_untracked(Option::is_some);
+        if !action.available(ScreenMoment { can_decide: self.can_decide, decided, has_images: self.count() > 0 }) {
+            return false;
+        }
+        match action {
+            ReviewAction::PreviousImage => self.go(-1),
+            ReviewAction::NextImage => self.go(1),
+            ReviewAction::NextFinding => self.go_to_next_finding(),
+            ReviewAction::ZoomIn => self.zoom.update(|z| *z = (*z + 1).min(ZOOMS.len() - 1)),
+            ReviewAction::ZoomOut => self.zoom.update(|z| *z = z.saturating_sub(1)),
+            ReviewAction::Rotate => self.turns.update(|t| *t += 1),
+            ReviewAction::MarkOk => {
+                self.mark_shown(Mark::Ok);
+                self.go(1);
+            }
+            ReviewAction::MarkForReplacement => self.marking.set(Some(MarkTarget::ShownImage)),
+            ReviewAction::MarkForm => self.marking.set(Some(MarkTarget::Form)),
+            ReviewAction::Approve => self.verdict.propose(Decision::Approve),
+            ReviewAction::ReturnMarked => self.verdict.propose(self.marks.get_untracked().return_decision()),
+            ReviewAction::Reject => self.verdict.propose(Decision::Reject { reason: String::new() }),
+            ReviewAction::NextApplication => self.open_next(),
+        }
+        true
+    }
+
+    /// Moves through the images; a new image starts unrotated.
+    pub fn go(&self, delta: isize) {
+        let count = self.count();
+        if count > 0 {
+            self.shown.update(|i| *i = (*i as isize + delta).clamp(0, count as isize - 1) as usize);
+            self.turns.set(0);
+        }
+    }
+
+    /// To the next image after the shown one, coming round from the first, on which the machine
+    /// found something worth a look (the facts beside it say what); stays put when there is none.
+    pub fn go_to_next_finding(&self) {
+        let shown = self.shown.get_untracked();
+        let worth_a_look = self.images.with_value(|all| {
+            let count = all.len();
+            (1..=count)
+                .map(|step| (shown + step) % count)
+                .find(|&i| all[i].image.findings.as_ref().is_some_and(|findings| !findings.kinds().is_empty()))
+        });
+        if let Some(index) = worth_a_look.filter(|&i| i != shown) {
+            self.shown.set(index);
+            self.turns.set(0);
+        }
+    }
+
+    /// Stores "needs replacement" on what the dialog was opened for; after an image the next one
+    /// comes up, as after O.
+    pub fn save_mark(&self, target: MarkTarget, reason: ReviewReason, comment: String) {
+        match target {
+            MarkTarget::Form => self.marks.update(|m| {
+                m.0.insert(FORM_KEY.to_string(), Mark::Replace { reason, comment });
+            }),
+            MarkTarget::ShownImage => self.mark_shown(Mark::Replace { reason, comment }),
+        }
+        self.marking.set(None);
+        if target == MarkTarget::ShownImage {
+            self.go(1);
+        }
+    }
+
+    pub fn queue_path(&self) -> String {
+        format!("/review/exams/{}", self.exam_code.get_value())
+    }
+
+    fn mark_shown(&self, mark: Mark) {
+        let shown = self.shown.get_untracked();
+        if let Some(id) = self.images.with_value(|all| all.get(shown).map(|p| p.image.material.id.clone())) {
+            self.marks.update(|m| {
+                m.0.insert(id, mark);
+            });
+        }
+    }
+
+    fn open_next(&self) {
+        match self.verdict.decided.get_untracked() {
+            Some(Decided { next: Some(next), .. }) => self.navigate.run(format!("/review/applications/{next}")),
+            _ => self.navigate.run(self.queue_path()),
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! Fees as the payment tests use them: an exam with a fee and an approved candidate, the
+//! candidate's orders and fee, and what staff and the audit log see.
+
+use serde_json::{json, Value};
+
+use super::{at, Browser, TestApp, ALICE};
+
+/// Exam 000 with a fee of ¥100.00 payable online and on site, ALICE approved and the results
+/// published (the server's clock moved past them).
+pub async fn approved_with_fee(app: &TestApp) -> Browser {
+    charge_for_000(app, "amount_fen = 10000\nonline = true\non_site = true").await;
+    let (alice, _) = app.submitted_candidate(ALICE).await;
+    let reviewer = app.reviewer().await;
+    let application = reviewer.first_waiting("000").await;
+    let sheet = reviewer.sheet(application).await;
+    let decided = reviewer.decide(application, sheet["version"].as_i64().unwrap(), json!("Approve")).await;
+    assert!(decided.status().is_success(), "{}", decided.text().await.unwrap());
+    app.clock.set(at("2099-01-01T00:00:00+08:00"));
+    alice
+}
+
+/// Gives exam 000 a `[fee]` with these lines, through the administrator's exam file.
+pub async fn charge_for_000(app: &TestApp, fee: &str) {
+    let admin = app.admin().await;
+    let detail: Value = admin.call("admin_exam_detail", json!({ "code": "000" })).await.json().await.unwrap();
+    let source = detail["source"].as_str().unwrap();
+    let windows = source.find("[windows]").unwrap();
+    let with_fee = format!("{}[fee]\n{fee}\n\n{}", &source[..windows], &source[windows..]);
+    let saved = admin.call("admin_save_exam", json!({ "code": "000", "source": with_fee })).await;
+    assert!(saved.status().is_success(), "{}", saved.text().await.unwrap());
+}
+
+/// A new order of exam 000's fee through `gateway`.
+pub async fn order_through(alice: &Browser, gateway: &str) -> Value {
+    let made = alice.call("create_fee_order", json!({ "exam_code": "000", "gateway": gateway })).await;
+    assert_eq!(made.status(), 200, "{}", made.text().await.unwrap());
+    made.json().await.unwrap()
+}
+
+pub async fn fee(alice: &Browser) -> Value {
+    alice.call("fee_status", json!({ "exam_code": "000" })).await.json().await.unwrap()
+}
+
+/// The notifications waiting for staff, as the fees panel lists them.
+pub async fn flagged(admin: &Browser) -> Vec<Value> {
+    let listed = admin.call("admin_flagged_payments", json!({ "exam_code": "000" })).await;
+    listed.json::<Value>().await.unwrap().as_array().unwrap().clone()
+}
+
+pub async fn audit_actions(app: &TestApp) -> Vec<String> {
+    use sea_orm::EntityTrait;
+    app::ssr::entities::audit_entry::Entity::find()
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|line| line.action)
+        .collect()
+}
