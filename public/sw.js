@@ -2,7 +2,7 @@
 // app and the exam pages they last saw: each page and the app's own files (/pkg) are fetched from
 // the network first and, when that fails, answered from the copy kept the last time it worked.
 // The exam page carries its data in its HTML (the server renders it), so the copy shows the
-// materials as they were, and the page's outbox and draft come back from IndexedDB on top of it.
+// materials as they were, and the page's pending queue and draft come back from IndexedDB on top of it.
 //
 // Only what a candidate needs offline is kept: their pages and the thumbnails of their own files,
 // in a cache the app empties when someone signs in or out (one person's copy is never shown to

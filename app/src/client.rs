@@ -3,7 +3,7 @@
 #[cfg(feature = "hydrate")]
 mod camera_code;
 #[cfg(feature = "hydrate")]
-mod device_outbox;
+mod device_pending_queue;
 #[cfg(feature = "hydrate")]
 mod device_store;
 #[cfg(feature = "hydrate")]
@@ -26,7 +26,7 @@ mod xhr_upload;
 #[cfg(feature = "hydrate")]
 pub use camera_code::read_code_from_camera;
 #[cfg(feature = "hydrate")]
-pub use device_outbox::{
+pub use device_pending_queue::{
     ask_to_persist, forget_action, keep_action, kept_actions, kept_bytes, new_action_key, KeptAction,
 };
 #[cfg(feature = "hydrate")]
@@ -85,7 +85,7 @@ pub fn now_seconds() -> i64 {
     now_millis() / 1000
 }
 
-/// Milliseconds since 1970 by this device's clock (the outbox orders actions by it).
+/// Milliseconds since 1970 by this device's clock (the pending queue orders actions by it).
 pub fn now_millis() -> i64 {
     #[cfg(feature = "hydrate")]
     {

@@ -26,7 +26,7 @@ test('files chosen offline wait on the phone and go up exactly once: after a clo
   await expect(queued.first()).toContainText('front.jpg');
   await expect(queued.first().getByTestId('queued-state')).toContainText('待上传');
   await expect.poll(() => queued.first().locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-  await expect(page.getByTestId('outbox-warning')).toContainText('还有 2 项操作保存在本机');
+  await expect(page.getByTestId('queue-warning')).toContainText('还有 2 项操作保存在本机');
   await expectAccessible(page);
   expect(uploads()).toBe(0);
 
@@ -37,7 +37,7 @@ test('files chosen offline wait on the phone and go up exactly once: after a clo
   await open(page, `/exams/${code}`);
   await expect(page.getByRole('region', { name: '身份证' })).toContainText('已上传 2 张 / 需 2 张');
   await expect(page.getByTestId('queued-item')).toHaveCount(0);
-  await expect(page.getByTestId('outbox-warning')).toHaveCount(0);
+  await expect(page.getByTestId('queue-warning')).toHaveCount(0);
   expect(uploads()).toBe(2);
   expect((await stored(page.request, code, 'id_card')).sort()).toEqual(['back.jpg', 'front.jpg']);
 
@@ -91,7 +91,7 @@ test('a deadline that passes while a file waits: the page warns before, the serv
   await choose(page, '身份证', '#file-id_card', 'late.jpg');
   // Before the deadline, next to the countdown: something still waits to be sent.
   await expect(page.getByTestId('countdown')).toBeVisible();
-  await expect(page.getByTestId('outbox-warning')).toContainText('截止后服务器将不再接收');
+  await expect(page.getByTestId('queue-warning')).toContainText('截止后服务器将不再接收');
 
   // The window closes while the phone is offline; the network returns; the server's clock rules.
   await call(admin.request, 'admin_set_windows', { code, windows_local: [beijing(-2 * 24 * 60), beijing(-1), beijing(24 * 60), beijing(2 * 24 * 60)] });
@@ -134,7 +134,7 @@ test('the page says when the phone will not promise to keep what waits, or canno
   });
   await choose(granted, '身份证', '#file-id_card', 'granted.jpg');
   await expect(granted.getByTestId('queued-item')).toHaveCount(1);
-  await expect(granted.getByTestId('outbox-warning')).toBeVisible();
+  await expect(granted.getByTestId('queue-warning')).toBeVisible();
   await expect(granted.getByTestId('device-storage-note')).toHaveCount(0);
 
   // It refuses: the queue is kept, but the candidate is told the browser may clear it.
@@ -198,8 +198,8 @@ test('the exam page opens offline from the copy the phone kept, says so, and sti
   expect(await stored(page.request, code, 'id_card')).toEqual(['copy.jpg']);
 });
 
-/** The device's outbox as the page sees it: each record's key, and where its picture is kept. */
-async function deviceOutbox(page: Page): Promise<{ key: string; inline: number; apart: number }[]> {
+/** The device's pending queue as the page sees it: each record's key, and where its picture is kept. */
+async function devicePendingQueue(page: Page): Promise<{ key: string; inline: number; apart: number }[]> {
   return page.evaluate(async () => {
     const db: IDBDatabase = await new Promise((resolve, reject) => {
       const request = indexedDB.open('zige');
@@ -234,8 +234,8 @@ test('a picture queued before an update goes up after it, and the device store n
   // before every send does not read every waiting picture again.
   await phone.setOffline(true);
   await choose(page, '身份证', '#file-id_card', 'before-update.jpg');
-  await expect.poll(async () => (await deviceOutbox(page)).length).toBe(1);
-  const [kept] = await deviceOutbox(page);
+  await expect.poll(async () => (await devicePendingQueue(page)).length).toBe(1);
+  const [kept] = await devicePendingQueue(page);
   expect(kept.inline).toBe(0);
   expect(kept.apart).toBeGreaterThan(1000);
 
@@ -256,15 +256,15 @@ test('a picture queued before an update goes up after it, and the device store n
       request.onsuccess = () => resolve(request.result);
     });
     const tx = db.transaction(['outbox', 'outbox_bytes'], 'readwrite');
-    const outbox = tx.objectStore('outbox');
+    const queue = tx.objectStore('outbox');
     const pictures = tx.objectStore('outbox_bytes');
     const bytes = await new Promise<any>((resolve) => { const r = pictures.get(key); r.onsuccess = () => resolve(r.result); });
-    outbox.put({ meta, bytes }, key);
+    queue.put({ meta, bytes }, key);
     pictures.delete(key);
     await new Promise((resolve) => { tx.oncomplete = resolve; });
     db.close();
   }, { key: kept.key, meta: olderAction });
-  expect(await deviceOutbox(page)).toEqual([{ key: kept.key, inline: kept.apart, apart: 0 }]);
+  expect(await devicePendingQueue(page)).toEqual([{ key: kept.key, inline: kept.apart, apart: 0 }]);
 
   // Reopened online: the picture goes up once, whole, and leaves the device.
   await page.close();
@@ -277,10 +277,10 @@ test('a picture queued before an update goes up after it, and the device store n
   const exam = await call(page.request, 'exam_page', { code });
   const materials = exam.categories.find((c: any) => c.code === 'id_card').materials;
   expect(materials.map((m: any) => [m.original_name, m.bytes])).toEqual([['before-update.jpg', kept.apart]]);
-  await expect.poll(async () => (await deviceOutbox(page)).length).toBe(0);
+  await expect.poll(async () => (await devicePendingQueue(page)).length).toBe(0);
 
   // A newer build opened beside this page upgrades the device's store at once: this page holds no
-  // connection open that would make the newer one wait (and with it, its drafts and outbox).
+  // connection open that would make the newer one wait (and with it, its drafts and pending queue).
   const upgraded = await page.evaluate(
     () =>
       new Promise<string>((resolve) => {

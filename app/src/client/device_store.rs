@@ -2,7 +2,7 @@
 //! server has not stored yet survives a closed tab, a crash or a reboot. One database, "zige";
 //! each kind of record has its object store ("drafts": the personal form by account and exam;
 //! "outbox" and "outbox_bytes": actions waiting to be sent and their pictures, see
-//! `device_outbox`).
+//! `device_pending_queue`).
 
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use js_sys::Uint8Array;
@@ -13,12 +13,12 @@ use crate::offline::device_draft::DeviceDraft;
 use crate::offline::device_record::{read_record, record_bytes};
 
 const DATABASE: &str = "zige";
-/// 2 added the outbox, 3 its pictures' own store; an upgrade only adds what is missing, so what
-/// an older build kept stays (and `device_outbox` still reads its shape).
+/// 2 added the pending queue, 3 its pictures' own store; an upgrade only adds what is missing, so what
+/// an older build kept stays (and `device_pending_queue` still reads its shape).
 const VERSION: u32 = 3;
 const DRAFTS: &str = "drafts";
-pub(super) const OUTBOX: &str = "outbox";
-pub(super) const OUTBOX_BYTES: &str = "outbox_bytes";
+pub(super) const PENDING_STORE: &str = "outbox";
+pub(super) const PENDING_BYTES_STORE: &str = "outbox_bytes";
 
 /// An IndexedDB error as the text the callers report.
 pub(super) fn text(error: impl std::fmt::Display) -> String {
@@ -27,7 +27,7 @@ pub(super) fn text(error: impl std::fmt::Display) -> String {
 
 /// A connection to the device's database, closed when dropped: a connection left open would hold
 /// back the upgrade of a newer build opened in another tab (its request waits until every older
-/// connection is closed), and with it that tab's drafts and outbox.
+/// connection is closed), and with it that tab's drafts and pending queue.
 pub(super) struct Connection(Database);
 
 impl std::ops::Deref for Connection {
@@ -50,7 +50,7 @@ pub(super) async fn open() -> Result<Connection, String> {
     let mut request = factory.open(DATABASE, Some(VERSION)).map_err(text)?;
     request.on_upgrade_needed(|event| {
         if let Ok(database) = event.database() {
-            for store in [DRAFTS, OUTBOX, OUTBOX_BYTES] {
+            for store in [DRAFTS, PENDING_STORE, PENDING_BYTES_STORE] {
                 if !database.store_names().iter().any(|name| name == store) {
                     let _ = database.create_object_store(store, ObjectStoreParams::new());
                 }

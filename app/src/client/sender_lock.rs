@@ -1,4 +1,4 @@
-//! One sender across tabs: the outbox is sent under a Web Lock (`navigator.locks`), so a second
+//! One sender across tabs: the pending queue is sent under a Web Lock (`navigator.locks`), so a second
 //! tab open on the same exam waits while the first sends instead of sending the same queue again.
 //! (The server's keys would turn a double send into one stored file anyway; the lock spares the
 //! phone's data.) web-sys keeps the Locks API behind its unstable flag, so it is called by name.

@@ -63,7 +63,7 @@ pub async fn keep_action(
     _action: &crate::offline::pending_action::PendingAction,
     _bytes: Option<&[u8]>,
 ) -> Result<(), String> {
-    Err("the outbox is kept in the browser".to_string())
+    Err("the pending queue is kept in the browser".to_string())
 }
 
 pub async fn kept_actions(_owner: &str) -> Result<Vec<KeptAction>, String> {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::examples_button::ExamplesButton;
 use crate::components::lightbox::{Lightbox, LightboxItem};
 use crate::components::material_list::MaterialList;
-use crate::components::outbox::Outbox;
+use crate::components::pending_queue::PendingQueue;
 use crate::components::queued_list::QueuedList;
 use crate::components::requirement_text::RequirementText;
 use crate::components::upload_form::UploadForm;
@@ -22,7 +22,7 @@ pub fn CategoryCard(
     #[prop(optional)] revising: bool,
 ) -> impl IntoView {
     let lang = use_lang();
-    let outbox = expect_context::<Outbox>();
+    let queue = expect_context::<PendingQueue>();
     let viewing = RwSignal::new(None::<usize>);
     let definition = category.definition.clone();
     let (name_zh, name_en) = (definition.name_zh.clone(), definition.name_en.clone());
@@ -74,9 +74,9 @@ pub fn CategoryCard(
             />
             <QueuedList category=definition.code.clone()/>
             {editable.then(|| {
-                // Places waiting in the outbox are taken too; the form is drawn again when they change.
+                // Places waiting in the pending queue are taken too; the form is drawn again when they change.
                 let code = definition.code.clone();
-                let queued = Memo::new(move |_| outbox.queued_places(&code));
+                let queued = Memo::new(move |_| queue.queued_places(&code));
                 let definition = definition.clone();
                 move || {
                     let waiting: Vec<u32> = queued.get().into_iter().filter(|n| !taken.contains(n)).collect();

@@ -1,6 +1,6 @@
 //! The exam page's workspace, once the pledge is accepted: the result and the documents after
 //! approval, the timeline, the uploads per category, the personal form, the position, and 暂存 /
-//! 提交审核. Drawn anew with the page's data; what must outlive that (the typing, the outbox, the
+//! 提交审核. Drawn anew with the page's data; what must outlive that (the typing, the pending queue, the
 //! chosen files) belongs to the page.
 
 use leptos::prelude::*;

@@ -1,11 +1,11 @@
 //! The images already uploaded to one category: thumbnail, sequence number (or slot name), size,
 //! 已锁定 when locked, and — while the application is editable — view, reorder (drag, the ↑ ↓
 //! buttons, or Alt+↑/↓ on a focused row) and delete. Deletes and reorders go through the page's
-//! outbox like uploads, so one made offline waits on the device and is sent in order.
+//! pending queue like uploads, so one made offline waits on the device and is sent in order.
 
 use leptos::prelude::*;
 
-use crate::components::outbox::Outbox;
+use crate::components::pending_queue::PendingQueue;
 use crate::components::upload_form::UploadForm;
 use crate::domain::byte_size::{format_bytes, Rounding};
 use crate::domain::CategoryDefinition;
@@ -24,7 +24,7 @@ pub fn MaterialList(
     on_view: Callback<usize>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let outbox = expect_context::<Outbox>();
+    let queue = expect_context::<PendingQueue>();
     let confirming = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(None::<usize>);
     let ids: Vec<String> = materials.iter().map(|m| m.id.clone()).collect();
@@ -34,7 +34,7 @@ pub fn MaterialList(
     let category_code = StoredValue::new(category.code.clone());
     let delete = move |id: String, seq_no: u32| {
         confirming.set(None);
-        outbox.enqueue(PendingKind::Delete { category: category_code.get_value(), material_id: id, seq_no }, None);
+        queue.enqueue(PendingKind::Delete { category: category_code.get_value(), material_id: id, seq_no }, None);
     };
     let ids = StoredValue::new(ids);
     // Moves the image at `from` to `to` and sends the whole new order.
@@ -45,7 +45,7 @@ pub fn MaterialList(
         let mut order = ids.get_value();
         let id = order.remove(from);
         order.insert(to, id);
-        outbox.enqueue(PendingKind::Reorder { category: category_code.get_value(), ordered_ids: order }, None);
+        queue.enqueue(PendingKind::Reorder { category: category_code.get_value(), ordered_ids: order }, None);
     };
     let reorderable = editable && count > 1;
     let (tab_index, draggable) = if reorderable { ("0", "true") } else { ("-1", "false") };
@@ -65,7 +65,7 @@ pub fn MaterialList(
                     }
                 };
                 let seq_no = m.seq_no;
-                let delete_waits = { let id = id.clone(); move || outbox.delete_waits(&id) };
+                let delete_waits = { let id = id.clone(); move || queue.delete_waits(&id) };
                 let can_change = editable && !m.locked;
                 let replaceable = revising && !m.locked && m.flag.is_some();
                 let flag = m.flag.clone().filter(|_| !m.locked);
@@ -118,7 +118,7 @@ pub fn MaterialList(
                             })}
                             {can_change.then(|| {
                                 let is_confirming = is_confirming.clone();
-                                // A delete already waiting in the outbox leaves nothing to press.
+                                // A delete already waiting in the pending queue leaves nothing to press.
                                 move || match (delete_waits(), is_confirming()) {
                                     (true, _) => ().into_any(),
                                     (false, false) => { let id = id.clone(); view! {

@@ -3,7 +3,7 @@
 //! phone and sent when the network returns. `navigator.onLine` only knows about the phone's own
 //! link, so the page asks the server (`/health`) when it opens, when the browser says the link
 //! changed, and every few seconds while it is down; when the server answers again it tells the
-//! rest of the page with an `online` event, which the outbox and the draft keeper listen to.
+//! rest of the page with an `online` event, which the pending queue and the draft keeper listen to.
 
 use leptos::prelude::*;
 

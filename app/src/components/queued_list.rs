@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::client::{preview_url, revoke_preview};
 use crate::components::error_note::ErrorNote;
-use crate::components::outbox::{Outbox, QueuedItem};
+use crate::components::pending_queue::{PendingQueue, QueuedItem};
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
 use crate::domain::decimal_text::whole_text;
@@ -18,13 +18,13 @@ use crate::offline::pending_action::PendingKind;
 
 #[component]
 pub fn QueuedList(category: String) -> impl IntoView {
-    let outbox = expect_context::<Outbox>();
-    let items = Memo::new(move |_| outbox.in_category(&category));
+    let queue = expect_context::<PendingQueue>();
+    let items = Memo::new(move |_| queue.in_category(&category));
     view! {
         <Show when=move || !items.with(Vec::is_empty)>
             <ul class="materials" data-testid="queued-list">
                 <For each=move || items.get() key=|item| (item.action.key.clone(), item.action.refusal.is_some(), item.problem.clone().map(|p| p.message_en())) let:item>
-                    <QueuedRow item outbox/>
+                    <QueuedRow item queue/>
                 </For>
             </ul>
         </Show>
@@ -33,7 +33,7 @@ pub fn QueuedList(category: String) -> impl IntoView {
 }
 
 #[component]
-fn QueuedRow(item: QueuedItem, outbox: Outbox) -> impl IntoView {
+fn QueuedRow(item: QueuedItem, queue: PendingQueue) -> impl IntoView {
     let lang = use_lang();
     let key = item.action.key.clone();
     let refusal = item.action.refusal.clone();
@@ -51,7 +51,7 @@ fn QueuedRow(item: QueuedItem, outbox: Outbox) -> impl IntoView {
     let thumbnail =
         item.bytes.as_ref().filter(|_| matches!(item.action.kind, PendingKind::Upload { .. })).and_then(thumbnail);
     let progress_key = key.clone();
-    let progress = move || outbox.sending.get().filter(|(k, _)| *k == progress_key).map(|(_, p)| p);
+    let progress = move || queue.sending.get().filter(|(k, _)| *k == progress_key).map(|(_, p)| p);
     let state = {
         let progress = progress.clone();
         move || match (refused, progress()) {
@@ -89,7 +89,7 @@ fn QueuedRow(item: QueuedItem, outbox: Outbox) -> impl IntoView {
                 {reason}
             </div>
             <div class="material-actions">
-                <button type="button" class="link-button" on:click=move |_| outbox.dismiss(key.clone())>{remove_label}</button>
+                <button type="button" class="link-button" on:click=move |_| queue.dismiss(key.clone())>{remove_label}</button>
             </div>
         </li>
     }

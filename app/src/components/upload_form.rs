@@ -1,7 +1,7 @@
 //! Choosing and sending one image. The shared judgement runs in the browser the moment a file is
 //! chosen: a refused file shows every broken rule at once and is never sent; advice that is not
 //! followed shows as a warning and the upload stays allowed. On a phone the camera is offered.
-//! An accepted file goes to the page's outbox: kept on the device first, then sent (see `outbox`).
+//! An accepted file goes to the page's pending queue: kept on the device first, then sent (see `pending_queue`).
 //! Until then the chosen file is the page's (`PageChoices`), not this form's: the form is drawn
 //! again whenever the page's data comes back, and the choice must outlive it.
 
@@ -12,7 +12,7 @@ use crate::client::read_chosen_file;
 use crate::components::chosen_picture::{chosen_picture, jpeg_name};
 use crate::components::error_note::ErrorNote;
 use crate::components::judged_file::{Judged, PageChoices};
-use crate::components::outbox::Outbox;
+use crate::components::pending_queue::PendingQueue;
 use crate::components::photo_fix::{only_fixable, FitReportView, FittedPicture};
 use crate::components::photo_tools_on_demand::{
     keep_photo_tools_for_offline, keep_qr_reader_for_offline, LooksAdviceOnDemand, PhotoFixOnDemand, QrAdviceOnDemand,
@@ -28,14 +28,14 @@ use crate::offline::pending_action::PendingKind;
 #[component]
 pub fn UploadForm(
     category: CategoryDefinition,
-    /// Sequence numbers already used in this category (slots filled or waiting in the outbox).
+    /// Sequence numbers already used in this category (slots filled or waiting in the pending queue).
     taken: Vec<u32>,
     next_seq_no: u32,
     /// Replace this image (in its place, `next_seq_no`) instead of adding one.
     #[prop(optional, into)]
     replaces: Option<String>,
 ) -> impl IntoView {
-    let outbox = expect_context::<Outbox>();
+    let queue = expect_context::<PendingQueue>();
     let category_code = category.code.clone();
     let rules = category.rules.clone();
     let picture_look = category.look();
@@ -129,7 +129,7 @@ pub fn UploadForm(
                 )));
                 return;
             };
-            outbox.enqueue(
+            queue.enqueue(
                 PendingKind::Upload {
                     category: category_code.clone(),
                     seq_no: seq,

@@ -164,7 +164,7 @@ fn asked_for_postcard() -> bool {
 }
 
 /// Whether request headers list postcard in `Accept` (server_fn's browser client sends the
-/// answer's content type there, and the outbox does the same): for the server functions' answers
+/// answer's content type there, and the pending queue does the same): for the server functions' answers
 /// and errors, and for the guards' and routes' errors (`server::middleware::error_wire`).
 #[cfg(feature = "ssr")]
 pub fn accepts_postcard(headers: &http::HeaderMap) -> bool {

@@ -63,7 +63,7 @@ impl<T: Clone> ChosenFiles<T> {
         self.slots.get(slot).and_then(|held| held.chosen.clone())
     }
 
-    /// The file leaves the slot (it went to the outbox): a judgement still on its way is dropped.
+    /// The file leaves the slot (it went to the pending queue): a judgement still on its way is dropped.
     pub fn take(&mut self, slot: &str) -> Option<T> {
         self.slots.remove(slot).and_then(|held| held.chosen)
     }

@@ -67,7 +67,7 @@ pub enum Answer {
 }
 
 /// Reads a try's outcome: `None` when no answer came back at all (the network failed). An error's
-/// body is postcard, which the outbox asks for (`Accept`), as the server functions' client does.
+/// body is postcard, which the pending queue asks for (`Accept`), as the server functions' client does.
 pub fn read_answer(answer: Option<(u16, &[u8])>) -> Answer {
     let Some((status, body)) = answer else { return Answer::TryLater { after_secs: 0, because: None } };
     if (200..300).contains(&status) {

@@ -12,8 +12,8 @@ use crate::components::countdown::Countdown;
 use crate::components::error_note::ErrorNote;
 use crate::components::exam_workspace::{Typing, Workspace};
 use crate::components::judged_file::PageChoices;
-use crate::components::outbox::Outbox;
-use crate::components::outbox_notes::OutboxNotes;
+use crate::components::pending_queue::PendingQueue;
+use crate::components::pending_queue_notes::PendingQueueNotes;
 use crate::components::pledge_panel::PledgePanel;
 use crate::components::requirements_list::RequirementsList;
 use crate::domain::personal_form::FormValues;
@@ -70,8 +70,8 @@ fn ExamPage() -> impl IntoView {
         saved_by_hand: RwSignal::new(0),
     };
     // What waits to be sent lives as long as the page, not its data: every sent action reloads that.
-    let outbox = Outbox::new();
-    provide_context(outbox);
+    let queue = PendingQueue::new();
+    provide_context(queue);
     // So do the files chosen and not sent yet: the forms showing them are drawn anew with the data.
     provide_context::<PageChoices>(RwSignal::new(ChosenFiles::default()));
     // The data last shown, kept on when fetching it again fails for want of a network (an upload's
@@ -80,14 +80,14 @@ fn ExamPage() -> impl IntoView {
     let last_shown = StoredValue::new(None::<ExamWithMaterials>);
     let stale = StoredValue::new(false);
     let online = window_event_listener(leptos::ev::online, move |_| {
-        outbox.network_back();
+        queue.network_back();
         if stale.get_value() {
             refresh.update(|v| *v += 1);
         }
     });
     let visible = window_event_listener_untyped("visibilitychange", move |_| {
         if !document().hidden() {
-            outbox.network_back();
+            queue.network_back();
         }
     });
     on_cleanup(move || {
@@ -109,7 +109,7 @@ fn ExamPage() -> impl IntoView {
                         }
                         // In the browser only (effects never run while the server renders).
                         let (owner, exam_code) = (page.draft_key.clone(), page.exam.code.clone());
-                        Effect::new(move |_| outbox.start(owner.clone(), exam_code.clone(), on_changed));
+                        Effect::new(move |_| queue.start(owner.clone(), exam_code.clone(), on_changed));
                         view! { <ExamJourney page typing on_changed/> }.into_any()
                     }
                     Err(AppError::NotSignedIn) => view! {
@@ -149,7 +149,7 @@ fn ExamJourney(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>
         {page.seconds_until_close.map(|seconds| view! { <Countdown seconds_left=seconds closes_at=page.closes_at.clone() on_elapsed=on_changed/> })}
         {page.registered_as.clone().map(|words| view! { <BilingualNote words class="muted" testid="registered-as"/> })}
         {page.own_days.clone().map(|words| view! { <BilingualNote words class="notice" testid="own-days"/> })}
-        <OutboxNotes before_deadline=page.seconds_until_close.is_some()/>
+        <PendingQueueNotes before_deadline=page.seconds_until_close.is_some()/>
     };
 
     let body = match (page.phase, state) {

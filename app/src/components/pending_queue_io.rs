@@ -1,11 +1,11 @@
-//! The outbox's I/O: one try of a queued action, the request the server is asked with the
+//! The pending queue's I/O: one try of a queued action, the request the server is asked with the
 //! action's `Idempotency-Key` (an upload as multipart through XHR, for its progress; a delete or a
 //! reorder as the server function's JSON); and the device's queue read back.
 
 use std::sync::Arc;
 
 use crate::client::{kept_actions, kept_bytes, post_json, upload_material, UploadRequest};
-use crate::offline::outbox_queue::{holds_bytes, QueuedItem};
+use crate::offline::pending_queue::{holds_bytes, QueuedItem};
 use crate::offline::pending_action::PendingKind;
 
 /// The actions `owner`'s queue keeps on the device, with their pictures: a picture the page

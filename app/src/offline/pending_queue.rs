@@ -1,7 +1,7 @@
-//! The outbox's queue as the page holds it, and every decision about it that needs no browser:
+//! The pending queue as the page holds it, and every decision about it that needs no browser:
 //! what is sent next, what an answer does to the queue, which places waiting uploads will fill,
 //! and how the device's records and the page's own items are put together before each send
-//! (`components/outbox.rs` does the device's I/O and the sending around these).
+//! (`components/pending_queue.rs` does the device's I/O and the sending around these).
 
 use std::sync::Arc;
 
@@ -18,7 +18,7 @@ pub struct QueuedItem {
     pub problem: Option<AppError>,
 }
 
-/// What the outbox does after one try's answer.
+/// What the pending queue does after one try's answer.
 #[derive(Clone, Debug, PartialEq)]
 pub enum NextStep {
     /// The server has it: it leaves the device and the queue, and the next one is sent.

@@ -1,4 +1,4 @@
-//! The outbox on the device (IndexedDB): each waiting action is one record in "outbox" (the
+//! The pending queue on the device (IndexedDB): each waiting action is one record in "outbox" (the
 //! action, a `device_record` under "action") and, for an upload, the judged picture's bytes are
 //! one record in "outbox_bytes" under the same key, both written in one transaction so the two can
 //! never be found apart. Records are keyed by the action's own key. An older build's record, not
@@ -14,7 +14,7 @@ use idb::TransactionMode;
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::device_store::{open, text, OUTBOX, OUTBOX_BYTES};
+use super::device_store::{open, text, PENDING_STORE, PENDING_BYTES_STORE};
 use super::legacy_records::older_action;
 use crate::offline::device_record::{read_record, record_bytes};
 use crate::offline::pending_action::PendingAction;
@@ -35,12 +35,12 @@ pub async fn keep_action(action: &PendingAction, bytes: Option<&[u8]>) -> Result
     Reflect::set(&record, &"action".into(), &kept).map_err(|e| format!("{e:?}"))?;
     let key = JsValue::from_str(&action.key);
     let database = open().await?;
-    let transaction = database.transaction(&[OUTBOX, OUTBOX_BYTES], TransactionMode::ReadWrite).map_err(text)?;
+    let transaction = database.transaction(&[PENDING_STORE, PENDING_BYTES_STORE], TransactionMode::ReadWrite).map_err(text)?;
     if let Some(bytes) = bytes {
-        let pictures = transaction.object_store(OUTBOX_BYTES).map_err(text)?;
+        let pictures = transaction.object_store(PENDING_BYTES_STORE).map_err(text)?;
         pictures.put(&Uint8Array::from(bytes), Some(&key)).map_err(text)?.await.map_err(text)?;
     }
-    let store = transaction.object_store(OUTBOX).map_err(text)?;
+    let store = transaction.object_store(PENDING_STORE).map_err(text)?;
     store.put(&record, Some(&key)).map_err(text)?.await.map_err(text)?;
     transaction.commit().map_err(text)?.await.map_err(text)?;
     Ok(())
@@ -51,8 +51,8 @@ pub async fn kept_actions(owner: &str) -> Result<Vec<KeptAction>, String> {
     // The connection closes before an older record's reader may be fetched.
     let records = {
         let database = open().await?;
-        let transaction = database.transaction(&[OUTBOX], TransactionMode::ReadOnly).map_err(text)?;
-        let store = transaction.object_store(OUTBOX).map_err(text)?;
+        let transaction = database.transaction(&[PENDING_STORE], TransactionMode::ReadOnly).map_err(text)?;
+        let store = transaction.object_store(PENDING_STORE).map_err(text)?;
         store.get_all(None, None).map_err(text)?.await.map_err(text)?
     };
     let mut kept = Vec::new();
@@ -68,8 +68,8 @@ pub async fn kept_actions(owner: &str) -> Result<Vec<KeptAction>, String> {
 /// The picture kept for the action under `key`, if any.
 pub async fn kept_bytes(key: &str) -> Option<Vec<u8>> {
     let database = open().await.ok()?;
-    let transaction = database.transaction(&[OUTBOX_BYTES], TransactionMode::ReadOnly).ok()?;
-    let store = transaction.object_store(OUTBOX_BYTES).ok()?;
+    let transaction = database.transaction(&[PENDING_BYTES_STORE], TransactionMode::ReadOnly).ok()?;
+    let store = transaction.object_store(PENDING_BYTES_STORE).ok()?;
     let value: Option<JsValue> = store.get(JsValue::from_str(key)).ok()?.await.ok()?;
     Some(value?.dyn_into::<Uint8Array>().ok()?.to_vec())
 }
@@ -96,8 +96,8 @@ fn inline_bytes(record: &JsValue) -> Option<Vec<u8>> {
 /// Removes the action under `key` (the server has it, or the candidate dismissed its refusal).
 pub async fn forget_action(key: &str) -> Result<(), String> {
     let database = open().await?;
-    let transaction = database.transaction(&[OUTBOX, OUTBOX_BYTES], TransactionMode::ReadWrite).map_err(text)?;
-    for name in [OUTBOX, OUTBOX_BYTES] {
+    let transaction = database.transaction(&[PENDING_STORE, PENDING_BYTES_STORE], TransactionMode::ReadWrite).map_err(text)?;
+    for name in [PENDING_STORE, PENDING_BYTES_STORE] {
         let store = transaction.object_store(name).map_err(text)?;
         store.delete(JsValue::from_str(key)).map_err(text)?.await.map_err(text)?;
     }

@@ -1,10 +1,10 @@
-//! The exam page's outbox (issue 11): every upload, delete and reorder is first kept on the device
+//! The exam page's pending queue (issue 11): every upload, delete and reorder is first kept on the device
 //! with its key, then sent in order whenever the network allows — at once, when the network comes
 //! back (`online`), when the page is seen again (`visibilitychange`), and on a backoff timer — by
 //! one tab at a time. The page shows what waits in its category (待上传, 待删除…) and a refusal
 //! stays shown until the candidate dismisses it. Owned by the page, so a reload of the page's data
 //! (after every sent action) keeps it. Its decisions (what goes next, what an answer does, how
-//! the device's records and the page's items meet) are `offline::outbox_queue`; this is the
+//! the device's records and the page's items meet) are `offline::pending_queue`; this is the
 //! signals, the device and the network around them.
 
 use std::sync::Arc;
@@ -12,14 +12,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::client::{ask_to_persist, forget_action, is_online, keep_action, new_action_key, now_millis, run_alone};
-use crate::components::outbox_io::{read_device_queue, send_action};
-use crate::offline::outbox_queue::{self, after_answer, merge_with_device, next_waiting, NextStep};
+use crate::components::pending_queue_io::{read_device_queue, send_action};
+use crate::offline::pending_queue::{self, after_answer, merge_with_device, next_waiting, NextStep};
 use crate::offline::pending_action::{backoff_secs, read_answer, PendingAction, PendingKind};
 
-pub use crate::offline::outbox_queue::QueuedItem;
+pub use crate::offline::pending_queue::QueuedItem;
 
 #[derive(Clone, Copy)]
-pub struct Outbox {
+pub struct PendingQueue {
     /// ("account:exam", exam code) once the page knows whose queue this is.
     owner: StoredValue<Option<(String, String)>>,
     pub items: RwSignal<Vec<QueuedItem>>,
@@ -33,9 +33,9 @@ pub struct Outbox {
     on_sent: StoredValue<Option<Callback<()>>>,
 }
 
-impl Outbox {
+impl PendingQueue {
     pub fn new() -> Self {
-        Outbox {
+        PendingQueue {
             owner: StoredValue::new(None),
             items: RwSignal::new(Vec::new()),
             sending: RwSignal::new(None),
@@ -73,19 +73,19 @@ impl Outbox {
 
     /// Places (sequence numbers) that waiting uploads will fill; a replacement keeps its image's.
     pub fn queued_places(self, category: &str) -> Vec<u32> {
-        self.items.with(|items| outbox_queue::queued_places(items, category))
+        self.items.with(|items| pending_queue::queued_places(items, category))
     }
 
     /// A stored image with a delete waiting for it.
     pub fn delete_waits(self, material_id: &str) -> bool {
-        self.items.with(|items| outbox_queue::delete_waits(items, material_id))
+        self.items.with(|items| pending_queue::delete_waits(items, material_id))
     }
 
     /// Keeps a new action on the device (with its bytes), shows it, and sends the queue.
     pub fn enqueue(self, kind: PendingKind, bytes: Option<Arc<Vec<u8>>>) {
         let Some((owner, exam_code)) = self.owner.get_value() else { return };
         let now = u64::try_from(now_millis()).unwrap_or(0);
-        let order = self.items.with_untracked(|items| outbox_queue::next_order(items, now));
+        let order = self.items.with_untracked(|items| pending_queue::next_order(items, now));
         let action = PendingAction { key: new_action_key(), owner, exam_code, order, kind, refusal: None };
         self.items
             .update(|items| items.push(QueuedItem { action: action.clone(), bytes: bytes.clone(), problem: None }));
@@ -123,7 +123,7 @@ impl Outbox {
         }
         self.pumping.set_value(true);
         leptos::task::spawn_local(async move {
-            let round = run_alone(&format!("zige-outbox:{owner}"), move || self.send_in_order()).await;
+            let round = run_alone(&format!("zige-pending-queue:{owner}"), move || self.send_in_order()).await;
             let _ = self.pumping.try_set_value(false);
             let Some((sent_any, retry_after)) = round else {
                 // Another tab is sending this queue: look again shortly and show what it left.
@@ -235,7 +235,7 @@ impl Outbox {
     }
 }
 
-impl Default for Outbox {
+impl Default for PendingQueue {
     fn default() -> Self {
         Self::new()
     }
