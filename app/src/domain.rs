@@ -17,6 +17,7 @@ pub mod document_kind;
 pub mod eligibility_csv;
 pub mod exam_definition;
 pub mod exam_fee;
+pub mod fee_status;
 pub mod exam_windows;
 mod exif_fields;
 pub mod field_error;

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as path from 'path';
 
 /** Moves one listed candidate's text `days` days into the past in the site's database, as if that
- * many days had passed since the provider accepted it: the browser tests cannot wait five days,
+ * many days had passed since the gateway accepted it: the browser tests cannot wait five days,
  * and the site's clock is the machine's. Only the date part of the stored moment changes. */
 export function daysPassSinceTheText(examCode: string, idNumber: string, days: number): void {
   const dataDir = process.env.ZIGE_DATA_DIR;

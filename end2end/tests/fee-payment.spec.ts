@@ -6,9 +6,9 @@ import { approvedOnFreshExam, beijing, call, clickToNextPage, expectAccessible, 
 
 // Seed 002's and 004's steps after approval, in the browser: an approved candidate prints the
 // 报名登记表, sees the fee, chooses the gateway, 生成订单, pays at the (sandbox) cashier and comes
-// back to 已支付 once the provider's notification arrives; staff give it a seat and refund it on
+// back to 已支付 once the gateway's notification arrives; staff give it a seat and refund it on
 // the exam's administration page; and another pays through WeChat Pay's and Alipay's cashiers
-// (their local stand-ins, which these machines reach instead of the providers). A fresh exam made
+// (their local stand-ins, which these machines reach instead of the gateways). A fresh exam made
 // from preset 000 with a fee keeps the demo exams as the other tests expect them.
 test.use({ viewport: { width: 390, height: 844 } });
 

@@ -5,7 +5,7 @@ import { adminContext, call, clickToNextPage, expectAccessible, makeImage, newRe
 
 // Seed 004, section 一 and 九.4: the administrator texts the listed candidates from 资格名单
 // through Alibaba Cloud's SendSms (its stand-in checks the signature, sign and template, as the
-// provider does); one listed candidate reads their own five days, counted from that day in China,
+// gateway does); one listed candidate reads their own five days, counted from that day in China,
 // on 我的考试 and on the exam page; another, six days after their text, finds their application
 // lapsed (逾期放弃), as does the administrator's list.
 test('资格名单 texts the listed candidates; one reads their own five days, another has lapsed', async ({ browser, baseURL }) => {
@@ -45,7 +45,7 @@ test('资格名单 texts the listed candidates; one reads their own five days, a
   await expect(row).toContainText(`139****${suffix}`);
   await expectAccessible(page);
 
-  // What the provider was asked to send: the fourth template, the exam, where to go and the last
+  // What the gateway was asked to send: the fourth template, the exam, where to go and the last
   // day; nothing that signs in.
   const [text] = await textsAcceptedFor(mobile);
   expect(text.template).toBe('SMS_LISTED_4');

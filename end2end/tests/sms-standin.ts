@@ -1,5 +1,5 @@
 /** The texts Alibaba Cloud's SendSms stand-in accepted from the site (`scripts/test.sh` starts it
- * at ZIGE_STANDIN_SMS, and the site texts through it as it would through the provider). */
+ * at ZIGE_STANDIN_SMS, and the site texts through it as it would through the gateway). */
 export interface AcceptedText {
   phone: string;
   template: string;

@@ -15,6 +15,7 @@ root = pathlib.Path(__file__).resolve().parents[2]
 # Each retired word as a pattern ("desk" but not "desktop", the whole word "door(s)"), and where
 # it is retired: everywhere (None), or in the files a path pattern matches.
 BROWSER_CODE = re.compile(r"^(app/src/(client|components|offline|pages)/|app/src/(client|components|offline)\.rs$|public/|style/|end2end/tests/)")
+GATEWAY_CODE = re.compile(r"^(app/src/ssr/payments|app/src/ssr/infra/payment_gateway\.rs|app/src/domain/(payment_order|staff_flag|exam_fee)\.rs|server/src/(payments|sms)|server/src/gateway_client\.rs|server/src/routes/(sandbox_cashier|pay_order|payment_notify)\.rs|server/examples/gateway_standins\.rs|server/tests/support/(sms_standins|alipay_standin|wechatpay_standin|fees)|server/tests/integration/(payments|wechatpay|alipay|alipay_adapter)\.rs)")
 RETIRED = {
     "desk": (re.compile(r"desk(?!top)", re.IGNORECASE), None),
     "door": (re.compile(r"\b[Dd]oors?\b|[a-z]Door\b|_door\b"), None),
@@ -23,6 +24,8 @@ RETIRED = {
     # The server's outbox keeps its name; the browser's queue is the pending queue. Its IndexedDB
     # stores keep the names they were created with ("outbox", "outbox_bytes"), quoted.
     "outbox": (re.compile(r"outbox", re.IGNORECASE), BROWSER_CODE),
+    # "provider" is the identity provider's alone: payments and texts go through gateways.
+    "provider": (re.compile(r"provider", re.IGNORECASE), GATEWAY_CODE),
 }
 # What a line may say before it is searched: the IndexedDB stores' names, quoted.
 SPARED = {"outbox": re.compile(r"""["']outbox(_bytes)?["']""")}

@@ -1,5 +1,5 @@
 //! What every server does in the background from its start: forgetting idle rate-limit buckets,
-//! the hourly sweep of unnamed files and old action keys, the payment providers' checks, the
+//! the hourly sweep of unnamed files and old action keys, the payment gateways' checks, the
 //! deletion of personal data past its exam's retention day, and the database watched while it is
 //! down.
 
@@ -68,12 +68,12 @@ pub(crate) fn spawn_hourly_sweep(db: DatabaseConnection, blobs: Arc<dyn BlobStor
     });
 }
 
-/// Every five minutes, open orders are asked about at their provider (and closed both ways once
-/// past their payable time); every six hours, each provider's bills of the last two days are
+/// Every five minutes, open orders are asked about at their gateway (and closed both ways once
+/// past their payable time); every six hours, each gateway's bills of the last two days are
 /// compared with the orders (a bill is ready by 10:00 China time the next day; a day checked
 /// again flags nothing twice).
 pub(crate) fn spawn_payment_checks(state: app::ssr::ServerState) {
-    use app::ssr::payments::{bill_check, provider_orders};
+    use app::ssr::payments::{bill_check, gateway_orders};
     if state.gateways.all().is_empty() {
         return;
     }
@@ -82,8 +82,8 @@ pub(crate) fn spawn_payment_checks(state: app::ssr::ServerState) {
         let mut passes: u64 = 0;
         loop {
             every_five_minutes.tick().await;
-            if let Err(error) = provider_orders::close_stale(&state).await {
-                tracing::warn!(?error, "open orders not checked with their providers");
+            if let Err(error) = gateway_orders::close_stale(&state).await {
+                tracing::warn!(?error, "open orders not checked with their gateways");
             }
             if passes.is_multiple_of(72) {
                 let today = bill_check::china_today(state.clock.now());

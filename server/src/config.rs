@@ -2,7 +2,7 @@
 //! (`ZIGE_LISTEN`, `ZIGE_DATA_DIR`, `ZIGE_DATABASE_URL` or `DATABASE_URL`, `ZIGE_SESSION_SECRET`,
 //! `ZIGE_PUBLIC_URL`, `ZIGE_SECURE_COOKIES`, `ZIGE_BEHIND_PROXY`, `ZIGE_RATE_LIMITS`, `ZIGE_MAX_UPLOAD_BYTES`, `ZIGE_DECODE_BUDGET_MB`, `ZIGE_DECODE_WAIT_MS`, `ZIGE_ADMISSION_IN_FLIGHT`, `ZIGE_SEED_DEMO`, `ZIGE_SMTP_URL`,
 //! `ZIGE_MAIL_FROM`, `ZIGE_OUTBOX_POLL_MS`, `ZIGE_BLOB_URL`, `ZIGE_SERVERS`, `ZIGE_MIGRATE_ON_START`, `ZIGE_PAYMENT_SANDBOX`,
-//! `ZIGE_TEST_INSTALLATION`, `ZIGE_STAFF_IDLE_MINUTES`, `ZIGE_STAFF_SECOND_FACTOR`, `ZIGE_SMS_PROVIDER`, …: every field below, upper-cased).
+//! `ZIGE_TEST_INSTALLATION`, `ZIGE_STAFF_IDLE_MINUTES`, `ZIGE_STAFF_SECOND_FACTOR`, `ZIGE_SMS_GATEWAY`, …: every field below, upper-cased).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -87,16 +87,16 @@ pub struct Config {
     /// migrate once). Off: the operator runs `server migrate`, and a server refuses to start on a
     /// database that is behind.
     pub migrate_on_start: bool,
-    /// Offer the sandbox gateway (a simulated provider: no real money) for online fees. Off unless
+    /// Offer the sandbox gateway (a simulated gateway: no real money) for online fees. Off unless
     /// asked for (the demo and the tests ask): on a real installation a candidate could otherwise
     /// "pay" without money and print an admission ticket.
     pub payment_sandbox: bool,
     /// Says that this installation is for testing, not for candidates: the only setting that lets
     /// the sandbox gateway run behind an https public address.
     pub test_installation: bool,
-    /// How long after a sandbox payment its first notification arrives, as a provider's does.
+    /// How long after a sandbox payment its first notification arrives, as a gateway's does.
     pub sandbox_notice_delay_ms: u64,
-    /// How many times the sandbox sends each notification (providers repeat until answered, and
+    /// How many times the sandbox sends each notification (gateways repeat until answered, and
     /// often once more).
     pub sandbox_notice_repeats: u32,
     /// The fonts documents (PDF) are set in: a folder of .ttc/.otf/.ttf files with CJK coverage.
@@ -121,8 +121,8 @@ pub struct Config {
     pub staff_second_factor: bool,
     /// Who sends text messages: `aliyun` (Alibaba Cloud SMS), `tencent` (Tencent Cloud SMS), or
     /// `log`, the demo's adapter, which sends nothing (refused with an https `public_url`).
-    pub sms_provider: String,
-    /// The provider's API address. None: its public one (dysmsapi.aliyuncs.com,
+    pub sms_gateway: String,
+    /// The SMS gateway's API address. None: its public one (dysmsapi.aliyuncs.com,
     /// sms.tencentcloudapi.com); the tests name a local stand-in.
     pub sms_endpoint: Option<String>,
     /// The AccessKey ID (Alibaba Cloud) or SecretId (Tencent Cloud).
@@ -149,7 +149,7 @@ pub struct Config {
     /// an authority that texts no list registers none, and such a text is listed as undelivered.
     #[serde(default, deserialize_with = "digits_as_text")]
     pub sms_template_listed_notice: Option<String>,
-    /// 注册's code (issue 64): where it is set, beside a real provider, a sign-up needs the code
+    /// 注册's code (issue 64): where it is set, beside a real SMS gateway, a sign-up needs the code
     /// texted to the mobile typed, so every account's mobile is its holder's. Optional: without
     /// it sign-up takes the mobile as typed.
     #[serde(default, deserialize_with = "digits_as_text")]

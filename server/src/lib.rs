@@ -18,7 +18,7 @@ pub mod page_context;
 pub mod page_routes;
 pub mod payments;
 pub mod private_files;
-pub mod provider_client;
+pub mod gateway_client;
 pub mod router;
 pub mod routes;
 pub mod secret_file;

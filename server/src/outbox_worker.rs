@@ -1,7 +1,7 @@
 //! Sends what decisions wrote to the outbox: every `poll` it claims each due row (so a second
-//! worker cannot send it too), hands it to the mail server or SMS provider, and marks it sent.
+//! worker cannot send it too), hands it to the mail server or SMS gateway, and marks it sent.
 //! A passing failure is recorded and retried later, waiting twice as long each time; a text the
-//! provider refuses for good, or that may already have gone, is given up and listed for
+//! gateway refuses for good, or that may already have gone, is given up and listed for
 //! administrators. A row is marked sent only after the server accepted it, so nothing is lost;
 //! the claim keeps it from being sent twice.
 
@@ -18,12 +18,12 @@ use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 
 use crate::mailer::{Email, EmailSender};
-use crate::sms::{OutgoingText, SendFailure, SmsProvider};
+use crate::sms::{OutgoingText, SendFailure, SmsGateway};
 use app::ssr::infra::write_transaction::begin_write;
 
 pub struct Senders {
     pub email: Arc<dyn EmailSender>,
-    pub sms: Arc<dyn SmsProvider>,
+    pub sms: Arc<dyn SmsGateway>,
 }
 
 /// How long a claimed row is held before another worker may try it.
@@ -88,7 +88,7 @@ pub async fn deliver_due(
     Ok(())
 }
 
-/// The provider accepted the message: marked sent, and a listed candidate's days started by it, at
+/// The gateway accepted the message: marked sent, and a listed candidate's days started by it, at
 /// once. The write comes first: on SQLite a transaction that reads before it writes is refused at
 /// once (not waited for) when another wrote meanwhile, and an administrator's round may be writing.
 async fn sent(db: &DatabaseConnection, id: i32, now: DateTime<Utc>) -> Result<(), app::error::AppError> {
@@ -111,7 +111,7 @@ fn count(row: &outbox_message::Model, outcome: &Result<(), SendFailure>) {
         .increment(1);
 }
 
-/// What waits to be sent, per channel: a backlog that grows is a provider or mail server in trouble.
+/// What waits to be sent, per channel: a backlog that grows is a gateway or mail server in trouble.
 async fn record_backlog(db: &DatabaseConnection, now: DateTime<Utc>) {
     let Ok(waiting) = outbox::backlog(db, now).await else { return };
     for channel in ["email", "sms"] {
@@ -141,7 +141,7 @@ async fn send(row: &outbox_message::Model, senders: &Senders, now: DateTime<Utc>
 }
 
 /// A recovery or sign-up code (both live `CODE_LIFETIME_MINUTES`) that died while its text waited
-/// (the provider down, throttled) would only mislead: the person asks for a new one instead.
+/// (the gateway down, throttled) would only mislead: the person asks for a new one instead.
 fn expired_code(message: &TextMessage, created_at: DateTime<Utc>, now: DateTime<Utc>) -> Option<String> {
     (matches!(message.template, TextTemplate::RecoveryCode | TextTemplate::SignUpCode)
         && now > created_at + chrono::Duration::minutes(CODE_LIFETIME_MINUTES))
@@ -158,7 +158,7 @@ async fn give_up(
     outbox::give_up(db, row.id, now, reason).await
 }
 
-/// What of a failure may go to the log: for a text, the provider's code alone (its message
+/// What of a failure may go to the log: for a text, the gateway's code alone (its message
 /// could repeat a template's values, a recovery code among them); an email's reason is the
 /// mail server's.
 fn loggable(row: &outbox_message::Model, reason: &str) -> String {

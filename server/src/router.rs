@@ -205,7 +205,7 @@ pub(crate) fn build_router(
             max_upload_bytes,
             crate::middleware::unread_body::drain_unread_bodies,
         ))
-        // A gateway's notifications come from its servers, with no session and in the provider's
+        // A gateway's notifications come from its servers, with no session and in the gateway's
         // own body format (JSON, or a form for some): outside the browser guards above; the
         // gateway's signature is their check.
         .route(

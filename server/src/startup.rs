@@ -38,7 +38,7 @@ pub type StartupError = Box<dyn std::error::Error + Send + Sync>;
 pub struct Prepared {
     pub state: ServerState,
     pub router: Router,
-    /// The simulated payment provider, when configured (tests sign notifications with it).
+    /// The simulated payment gateway, when configured (tests sign notifications with it).
     pub sandbox: Option<Arc<SandboxGateway>>,
     /// The document fonts and render workers (tests watch the workers' places).
     pub documents: FontCell,
@@ -227,11 +227,11 @@ async fn warn_when_no_administrator(db: &DatabaseConnection) -> Result<(), Start
     Ok(())
 }
 
-/// SMTP when configured, the log otherwise; texts through the configured provider (`sms`).
+/// SMTP when configured, the log otherwise; texts through the configured SMS gateway (`sms`).
 fn senders(config: &Config) -> Result<Senders, StartupError> {
     let email: Arc<dyn EmailSender> = match &config.smtp_url {
         Some(url) => Arc::new(SmtpMailer::new(url, &config.mail_from)?),
         None => Arc::new(LoggingMailer),
     };
-    Ok(Senders { email, sms: crate::sms::sms_settings::provider(config)? })
+    Ok(Senders { email, sms: crate::sms::sms_settings::gateway(config)? })
 }

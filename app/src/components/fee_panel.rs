@@ -1,6 +1,6 @@
 //! The fee, on the exam page of an approved candidate (seed 002: 选择支付网关 → 生成订单 → 支付 →
 //! 支付完毕; seed 004: 现场缴费): how much and how, the order and where it stands, and the next step.
-//! Coming back from the cashier, the page asks again for a while: the provider's notification
+//! Coming back from the cashier, the page asks again for a while: the gateway's notification
 //! arrives a little after the payment.
 
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 //! 未送达的短信和邮件, on the administration page: what the outbox gave up on (a number the
-//! provider does not know, a template not yet approved, a text that may already have gone), with
-//! the provider's words. Once that is mended, 重新发送 queues the message again (audited); an
+//! gateway does not know, a template not yet approved, a text that may already have gone), with
+//! the gateway's words. Once that is mended, 重新发送 queues the message again (audited); an
 //! expired recovery code is not offered, its owner asks for a new one.
 
 use leptos::prelude::*;

@@ -1,4 +1,4 @@
-//! China's calendar day (UTC+8): the day retention dates, providers' bills and a listed
+//! China's calendar day (UTC+8): the day retention dates, gateways' bills and a listed
 //! candidate's own last day count in.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};

@@ -35,7 +35,7 @@ pub struct ExamDefinition {
     #[serde(default)]
     pub eligibility: Eligibility,
     /// Seed 004's "请于收到确认短信的五日内上传报名材料": a listed candidate's own days, counted
-    /// from the China day the provider accepted the text telling them, to that last day's end;
+    /// from the China day the SMS gateway accepted the text telling them, to that last day's end;
     /// past it without submitting, the application lapses (逾期放弃). None: the window alone.
     #[serde(default)]
     pub upload_days_after_notice: Option<u32>,

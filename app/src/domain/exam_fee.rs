@@ -34,14 +34,14 @@ pub fn format_yuan(fen: u64) -> String {
     format!("¥{}.{:02}", fen / 100, fen % 100)
 }
 
-/// "100.00" from 10000 fen: the amount as the payment providers write it (Alipay's
+/// "100.00" from 10000 fen: the amount as the payment gateways write it (Alipay's
 /// `total_amount`, WeChat Pay's bill).
 pub fn yuan_text(fen: u64) -> String {
     format!("{}.{:02}", fen / 100, fen % 100)
 }
 
 /// 10000 fen from "100.00", "100.0" or "100"; None for anything else (a sign, more than two
-/// decimals, an exponent, spaces), so a provider's amount is never rounded into another.
+/// decimals, an exponent, spaces), so a gateway's amount is never rounded into another.
 pub fn parse_yuan(text: &str) -> Option<u64> {
     let (whole, decimals) = text.split_once('.').unwrap_or((text, ""));
     let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
@@ -57,7 +57,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_provider_s_amount_is_read_to_the_fen_or_not_at_all() {
+    fn a_gateway_s_amount_is_read_to_the_fen_or_not_at_all() {
         assert_eq!(parse_yuan("100.00"), Some(10000));
         assert_eq!(parse_yuan("0.1"), Some(10));
         assert_eq!(parse_yuan("88"), Some(8800));

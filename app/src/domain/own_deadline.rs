@@ -1,5 +1,5 @@
 //! A listed candidate's own last day (seed 004, 九.4: "请于收到确认短信的五日内上传报名材料，逾期
-//! 视为自动放弃"): counted in China's calendar from the day the provider accepted the text, plus
+//! 视为自动放弃"): counted in China's calendar from the day the gateway accepted the text, plus
 //! any days an administrator gave, and lasting to that day's end (24:00, UTC+8). The exam's own
 //! window still closes first when it closes earlier.
 
@@ -20,7 +20,7 @@ pub fn has_lapsed(last_day: Option<NaiveDate>, state: ApplicationState, now: Dat
         && matches!(state, ApplicationState::NotStarted | ApplicationState::Draft)
 }
 
-/// "12月2日": the last day as the text names it (a provider's parameter is short).
+/// "12月2日": the last day as the text names it (a gateway's parameter is short).
 pub fn text_day(day: NaiveDate) -> String {
     format!("{}月{}日", day.month(), day.day())
 }

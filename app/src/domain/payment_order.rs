@@ -1,9 +1,9 @@
 //! A fee order's life (seed 002's 生成订单 → 支付 → 支付完毕; seed 004's on-site payment): created,
-//! then paid, then perhaps refunded (at once, or after a while when the provider takes its time);
-//! or closed unpaid. Pure: what a payment notification, a close, a refund or the provider's report
+//! then paid, then perhaps refunded (at once, or after a while when the gateway takes its time);
+//! or closed unpaid. Pure: what a payment notification, a close, a refund or the gateway's report
 //! of one does to an order in a given state, including the cases a real gateway produces — the
 //! same notification twice, a notification after the order was closed, an amount that is not the
-//! order's, a second payment, a refund made at the provider's console, a partial refund, a refund
+//! order's, a second payment, a refund made at the gateway's console, a partial refund, a refund
 //! that failed. The server applies the outcome in one transaction.
 
 use serde::{Deserialize, Serialize};
@@ -20,7 +20,7 @@ pub enum OrderState {
     Created,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "paid"))]
     Paid,
-    /// 退款中: staff asked the provider for the refund and it has not yet said the money is back
+    /// 退款中: staff asked the gateway for the refund and it has not yet said the money is back
     /// (WeChat Pay's `PROCESSING`). Not paid any more (no seat, no ticket), not refunded yet.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "refund_pending"))]
     RefundPending,
@@ -77,21 +77,21 @@ pub enum OrderEvent {
         txn: String,
     },
     Close,
-    /// Staff refund the order (through its provider, or on site).
+    /// Staff refund the order (through its gateway, or on site).
     Refund,
-    /// The provider, asked about an order, says it was paid in `txn` and then refunded, without
+    /// The gateway, asked about an order, says it was paid in `txn` and then refunded, without
     /// saying how much of it (WeChat Pay's `trade_state` REFUND, after a refund at its console).
     PaidThenRefunded {
         amount_fen: u64,
         txn: String,
     },
-    /// The provider reports a refund that went through: `refunded_fen` of the order's payment
+    /// The gateway reports a refund that went through: `refunded_fen` of the order's payment
     /// is back with the payer, by the refund Zige asked for (`ours`) or another (its console's).
     Refunded {
         refunded_fen: u64,
         ours: bool,
     },
-    /// The provider reports a refund that did not go through (WeChat Pay's REFUND.ABNORMAL, a
+    /// The gateway reports a refund that did not go through (WeChat Pay's REFUND.ABNORMAL, a
     /// card that no longer takes money back, or REFUND.CLOSED).
     RefundFailed,
 }
@@ -144,7 +144,7 @@ pub fn decide(order: &OrderFacts, event: &OrderEvent) -> OrderOutcome {
             "订单已支付，不能关闭；如需退费请联系考试机构",
             "The order is paid and cannot be closed; ask the exam office for a refund",
         ),
-        // Asked again while the provider takes its time: the same refund number, refunded once.
+        // Asked again while the gateway takes its time: the same refund number, refunded once.
         (OrderEvent::Refund, S::Paid | S::RefundPending) => OrderOutcome::Moves(S::Refunded),
         (OrderEvent::Refund, S::Refunded) => OrderOutcome::AlreadyDone,
         (OrderEvent::Refund, _) => refused("订单未支付，无需退款", "The order is not paid; there is nothing to refund"),
@@ -154,23 +154,23 @@ pub fn decide(order: &OrderFacts, event: &OrderEvent) -> OrderOutcome {
     }
 }
 
-/// The provider says an order was paid and then refunded. Never "paid": on an open order of
+/// The gateway says an order was paid and then refunded. Never "paid": on an open order of
 /// that amount the payment and the refund are applied together, and staff check how much went
-/// back, which the provider did not say.
+/// back, which the gateway did not say.
 fn after_refund_found(order: &OrderFacts, amount_fen: u64, txn: &str) -> OrderOutcome {
     match order.state {
         OrderState::Created if amount_fen == order.amount_fen => {
-            OrderOutcome::MovesForStaff(OrderState::Refunded, StaffFlag::RefundedAtProvider)
+            OrderOutcome::MovesForStaff(OrderState::Refunded, StaffFlag::RefundedAtGateway)
         }
         OrderState::Created => {
             OrderOutcome::ForStaff(StaffFlag::AmountMismatch { expected_fen: order.amount_fen, paid_fen: amount_fen })
         }
         OrderState::Refunded if order.paid_txn.as_deref() == Some(txn) => OrderOutcome::AlreadyDone,
-        _ => OrderOutcome::ForStaff(StaffFlag::RefundedAtProvider),
+        _ => OrderOutcome::ForStaff(StaffFlag::RefundedAtGateway),
     }
 }
 
-/// A refund the provider reports as done. Only the whole amount refunds the order; a refund Zige
+/// A refund the gateway reports as done. Only the whole amount refunds the order; a refund Zige
 /// is waiting for is completed only by its own refund number.
 fn refund_reported(order: &OrderFacts, refunded_fen: u64, ours: bool) -> OrderOutcome {
     use OrderState as S;
@@ -299,11 +299,11 @@ mod tests {
     }
 
     #[test]
-    fn an_order_the_provider_says_was_paid_then_refunded_is_never_paid() {
+    fn an_order_the_gateway_says_was_paid_then_refunded_is_never_paid() {
         let found = OrderEvent::PaidThenRefunded { amount_fen: 10000, txn: "T1".into() };
         assert_eq!(
             decide(&order(OrderState::Created, None), &found),
-            OrderOutcome::MovesForStaff(OrderState::Refunded, StaffFlag::RefundedAtProvider)
+            OrderOutcome::MovesForStaff(OrderState::Refunded, StaffFlag::RefundedAtGateway)
         );
         let other_amount = OrderEvent::PaidThenRefunded { amount_fen: 1, txn: "T1".into() };
         assert!(matches!(
@@ -313,7 +313,7 @@ mod tests {
         assert_eq!(decide(&order(OrderState::Refunded, Some("T1")), &found), OrderOutcome::AlreadyDone);
         assert_eq!(
             decide(&order(OrderState::Closed, None), &found),
-            OrderOutcome::ForStaff(StaffFlag::RefundedAtProvider)
+            OrderOutcome::ForStaff(StaffFlag::RefundedAtGateway)
         );
     }
 }

@@ -17,11 +17,11 @@ pub enum StaffFlag {
     RefundUnmatched,
     /// A refund of another amount than the order's: a partial refund is not the order refunded.
     PartialRefund { order_fen: u64, refunded_fen: u64 },
-    /// A refund the provider could not complete: the money is still the merchant's to return.
+    /// A refund the gateway could not complete: the money is still the merchant's to return.
     RefundFailed,
-    /// The provider says the order was paid and then refunded, and not how much: the order is
+    /// The gateway says the order was paid and then refunded, and not how much: the order is
     /// refunded in Zige, and staff check the amount at the merchant platform.
-    RefundedAtProvider,
+    RefundedAtGateway,
 }
 
 /// What staff are told of a notification flagged with `code` (a `StaffFlag::code`, or
@@ -33,7 +33,7 @@ pub fn flag_label(code: &str) -> (&'static str, &'static str) {
         "paid_twice" => ("重复付款，需退款一笔", "Paid twice: refund one"),
         "unknown_order" => ("找不到对应订单", "No such order"),
         "refund_unmatched" => {
-            ("支付机构报告的退款与订单状态不符", "The provider reported a refund the order's state does not allow")
+            ("支付机构报告的退款与订单状态不符", "The gateway reported a refund the order's state does not allow")
         }
         "partial_refund" => {
             ("退款金额与订单金额不符（部分退款），请核对", "A refund of another amount than the order's: check it")
@@ -42,12 +42,12 @@ pub fn flag_label(code: &str) -> (&'static str, &'static str) {
             "退款未成功（异常或已关闭），请在商户平台处理",
             "The refund did not go through: settle it at the merchant platform",
         ),
-        "refunded_at_provider" => (
+        "refunded_at_gateway" => (
             "支付机构显示该订单已付款后退款，请在商户平台核对退款金额",
-            "The provider shows the order paid and then refunded: check the amount at the merchant platform",
+            "The gateway shows the order paid and then refunded: check the amount at the merchant platform",
         ),
-        "not_in_bill" => ("对账单中没有这笔款项", "Not on the provider's bill"),
-        "only_in_bill" => ("对账单中有、系统中没有这笔款项", "On the provider's bill but not in Zige"),
+        "not_in_bill" => ("对账单中没有这笔款项", "Not on the gateway's bill"),
+        "only_in_bill" => ("对账单中有、系统中没有这笔款项", "On the gateway's bill but not in Zige"),
         _ => ("待处理", "To settle"),
     }
 }
@@ -61,7 +61,7 @@ impl StaffFlag {
             StaffFlag::RefundUnmatched => "refund_unmatched",
             StaffFlag::PartialRefund { .. } => "partial_refund",
             StaffFlag::RefundFailed => "refund_failed",
-            StaffFlag::RefundedAtProvider => "refunded_at_provider",
+            StaffFlag::RefundedAtGateway => "refunded_at_gateway",
         }
     }
 
@@ -84,7 +84,7 @@ impl StaffFlag {
                 format!("退款 {} 与订单金额 {} 不符", format_yuan(*refunded_fen), format_yuan(*order_fen)),
                 format!("Refunded {} of an order for {}", format_yuan(*refunded_fen), format_yuan(*order_fen)),
             ),
-            StaffFlag::RefundUnmatched | StaffFlag::RefundFailed | StaffFlag::RefundedAtProvider => {
+            StaffFlag::RefundUnmatched | StaffFlag::RefundFailed | StaffFlag::RefundedAtGateway => {
                 let (zh, en) = flag_label(self.code());
                 (zh.to_string(), en.to_string())
             }

@@ -83,9 +83,9 @@ pub struct ListedCounts {
     pub no_mobile: u64,
     /// Never texted, or the text was given up (未送达): "not yet told".
     pub not_told: u64,
-    /// Texted, the provider has not accepted it yet.
+    /// Texted, the SMS gateway has not accepted it yet.
     pub waiting: u64,
-    /// The provider accepted the text: their days run.
+    /// The SMS gateway accepted the text: their days run.
     pub told: u64,
     pub submitted: u64,
     /// 逾期放弃.
@@ -238,7 +238,7 @@ pub struct SetAsideAccount {
     pub vouched_by: String,
 }
 
-/// An email or text message the outbox gave up on (the provider refused it for good, or it may
+/// An email or text message the outbox gave up on (the gateway refused it for good, or it may
 /// already have gone), as administrators see it: to whom (masked), what, why, and when.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UndeliveredMessage {
@@ -249,7 +249,7 @@ pub struct UndeliveredMessage {
     /// The email's subject, or what the text says (its template), in both languages.
     pub what_zh: String,
     pub what_en: String,
-    /// The provider's or mail server's words.
+    /// The gateway's or mail server's words.
     pub reason: String,
     pub given_up_at: ChinaTime,
     /// False for a recovery code: it has expired, and the person asks for a new one.

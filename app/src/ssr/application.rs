@@ -3,7 +3,7 @@
 
 pub mod application_claim;
 pub mod application_queries;
-pub mod fee_paid;
+pub mod fee_status;
 pub mod material_queries;
 pub mod people;
 pub mod review_flags;

@@ -1,7 +1,7 @@
 //! Fees after approval (issue 13): orders whose amount comes from the exam, payment gateways
 //! behind one trait (`infra::payment_gateway`), each gateway notification applied exactly once, on-site payments and refunds
-//! recorded by staff (a refund the provider takes its time over stays 退款中 until it reports
-//! the result), and the daily reconciliation. No real provider is reachable from here: the
+//! recorded by staff (a refund the gateway takes its time over stays 退款中 until it reports
+//! the result), and the daily reconciliation. No real gateway is reachable from here: the
 //! sandbox gateway plays one (its cashier page and its signed, late, repeated notifications).
 pub mod bill_check;
 pub mod flagged_payments;
@@ -11,8 +11,8 @@ pub mod order_moves;
 pub mod order_numbers;
 pub mod order_view;
 pub mod orders;
-pub mod provider_failure;
-pub mod provider_orders;
+pub mod gateway_failure;
+pub mod gateway_orders;
 pub mod reconciliation;
 pub mod sandbox_gateway;
 pub mod staff_payments;

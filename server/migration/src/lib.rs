@@ -47,6 +47,7 @@ mod m20261128_000041_users_mobile_verified_at;
 mod m20261129_000042_on_site_checks_version;
 mod m20261129_000043_eligible_candidates_from_registration_system;
 mod m20261129_000044_on_site_word;
+mod m20261129_000045_gateway_word;
 
 pub struct Migrator;
 
@@ -98,6 +99,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000042_on_site_checks_version::Migration),
             Box::new(m20261129_000043_eligible_candidates_from_registration_system::Migration),
             Box::new(m20261129_000044_on_site_word::Migration),
+            Box::new(m20261129_000045_gateway_word::Migration),
         ]
     }
 }

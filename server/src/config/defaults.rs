@@ -45,7 +45,7 @@ impl Default for Config {
             tesseract: "tesseract".to_string(),
             staff_idle_minutes: 30,
             staff_second_factor: true,
-            sms_provider: "log".to_string(),
+            sms_gateway: "log".to_string(),
             sms_endpoint: None,
             sms_access_key_id: None,
             sms_access_key_secret_file: None,

@@ -4,10 +4,10 @@
 use super::Config;
 
 impl Config {
-    /// The sign-up code's template, where a real SMS provider texts it: sign-up then needs the
+    /// The sign-up code's template, where a real SMS gateway texts it: sign-up then needs the
     /// code sent to the mobile typed.
     pub fn sign_up_code_template(&self) -> Option<&str> {
-        let texts = self.sms_provider.trim() != "log";
+        let texts = self.sms_gateway.trim() != "log";
         self.sms_template_sign_up_code.as_deref().map(str::trim).filter(|v| texts && !v.is_empty())
     }
 
@@ -35,13 +35,13 @@ impl Config {
     /// Likewise the demo's published accounts and keys, and a server with staff's second factor
     /// or the rate limits turned off (issue 50): the README prints the demo administrator's
     /// password and authenticator key.
-    /// Texts name the site, payment providers post to it and send candidates back to it, and the
+    /// Texts name the site, payment gateways post to it and send candidates back to it, and the
     /// registration system sends people back to it (issue 64): a real installation with any of
     /// them names its https address. Without it, the address would come from each request's Host
     /// header, and a server behind a TLS proxy would not know it is public.
     fn unnamed_site(&self, real_payments: bool) -> Option<String> {
         let reaching_out = [
-            (self.sms_provider.trim() != "log", "ZIGE_SMS_PROVIDER (texts name the site)"),
+            (self.sms_gateway.trim() != "log", "ZIGE_SMS_GATEWAY (texts name the site)"),
             (real_payments, "WeChat Pay or Alipay (they post to the site and send candidates back to it)"),
             (self.oidc_issuer.is_some(), "ZIGE_OIDC_ISSUER (the registration system sends people back to the site)"),
         ];
@@ -69,10 +69,10 @@ impl Config {
                  setting, or set ZIGE_TEST_INSTALLATION=true if no candidate uses this server"
             ));
         }
-        // Beside a real provider, the sandbox would be a way to "pay" for nothing on a live
+        // Beside a real gateway, the sandbox would be a way to "pay" for nothing on a live
         // installation, whatever its address.
-        let real_provider = self.wechatpay_merchant_id.is_some() || self.alipay_app_id.is_some();
-        if self.payment_sandbox && real_provider && !self.test_installation {
+        let real_gateway = self.wechatpay_merchant_id.is_some() || self.alipay_app_id.is_some();
+        if self.payment_sandbox && real_gateway && !self.test_installation {
             return Some(
                 "ZIGE_PAYMENT_SANDBOX=true beside WeChat Pay or Alipay: the sandbox takes no money, so candidates \
                  could print tickets unpaid. Turn the sandbox off, or set ZIGE_TEST_INSTALLATION=true if no \
@@ -80,7 +80,7 @@ impl Config {
                     .to_string(),
             );
         }
-        if let Some(refused) = self.unnamed_site(real_provider) {
+        if let Some(refused) = self.unnamed_site(real_gateway) {
             return Some(refused);
         }
         if public && self.payment_sandbox {
@@ -91,9 +91,9 @@ impl Config {
                     .to_string(),
             );
         }
-        (public && self.sms_provider.trim() == "log").then(|| {
-            "ZIGE_SMS_PROVIDER=log with an https ZIGE_PUBLIC_URL: the logging adapter sends no text, so \
-             candidates would wait for recovery codes that never come. Set ZIGE_SMS_PROVIDER to aliyun or \
+        (public && self.sms_gateway.trim() == "log").then(|| {
+            "ZIGE_SMS_GATEWAY=log with an https ZIGE_PUBLIC_URL: the logging adapter sends no text, so \
+             candidates would wait for recovery codes that never come. Set ZIGE_SMS_GATEWAY to aliyun or \
              tencent (README, \"Running it for real\"), or ZIGE_TEST_INSTALLATION=true if no candidate uses \
              this server"
                 .to_string()

@@ -14,12 +14,13 @@ use app::domain::admission_ticket::TicketSpec;
 use app::domain::china_time::{china_time, ChinaTime};
 use app::domain::document_kind::DocumentKind;
 use app::domain::exam_definition::ExamDefinition;
+use app::domain::fee_status::FeeStatus;
 use app::domain::ticket_code::{sign_ticket, TicketClaims};
 use app::error::AppError;
 use app::ssr::access::caller::Caller;
 use app::ssr::access::candidate_access;
 use app::ssr::access::gate::Candidate;
-use app::ssr::application::fee_paid;
+use app::ssr::application::fee_status;
 use app::ssr::entities::{application, seat_assignment};
 use app::ssr::ServerState;
 
@@ -47,7 +48,7 @@ pub async fn ticket_pdf(
         let opens = ChinaTime::of(&spec.opens).zh();
         return Err(not_yet(format!("准考证将于 {opens} 开放打印"), format!("Tickets can be printed from {opens}")));
     }
-    if definition.fee.is_some() && !fee_paid(state, application).await? {
+    if !fee_settled(state, definition, application).await? {
         return Err(not_yet("缴费成功后才能打印准考证", "The ticket can be printed once the fee is paid"));
     }
     let seat = seat_of(state, application.id).await?.ok_or_else(|| {
@@ -130,8 +131,10 @@ fn not_yet(zh: impl Into<String>, en: impl Into<String>) -> AppError {
     AppError::invalid_field("ticket", zh, en)
 }
 
-async fn fee_paid(state: &ServerState, application: &application::Model) -> Result<bool, AppError> {
-    Ok(fee_paid::paid_order(&state.db, application.id).await?.is_some())
+/// Paid, or nothing to pay (`FeeStatus`, the answer the on-site check and the seating read too).
+async fn fee_settled(state: &ServerState, definition: &ExamDefinition, application: &application::Model) -> Result<bool, AppError> {
+    let status = fee_status::fee_status(&state.db, definition, application.id).await?;
+    Ok(matches!(status, FeeStatus::Paid | FeeStatus::NotRequired))
 }
 
 async fn seat_of(state: &ServerState, application_id: i32) -> Result<Option<seat_assignment::Model>, AppError> {

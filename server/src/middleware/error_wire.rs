@@ -28,7 +28,7 @@ pub async fn errors_as_asked(request: Request, next: Next) -> Response {
 }
 
 /// Whether the request being answered asked for postcard; JSON outside a request's handling
-/// (a payment provider's notification, which comes in front of this layer).
+/// (a payment gateway's notification, which comes in front of this layer).
 pub fn asked_for_postcard() -> bool {
     ASKED_FOR_POSTCARD.try_with(|postcard| *postcard).unwrap_or(false)
 }

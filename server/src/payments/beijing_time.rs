@@ -1,4 +1,4 @@
-//! Times as the providers write them: Beijing's wall clock (UTC+8), as Alipay's
+//! Times as the gateways write them: Beijing's wall clock (UTC+8), as Alipay's
 //! `yyyy-MM-dd HH:mm:ss` (no zone written) and as WeChat Pay's RFC 3339 with `+08:00`. Amounts
 //! are `app::domain::exam_fee`'s `yuan_text` and `parse_yuan`.
 

@@ -1,8 +1,8 @@
-//! The payment providers an installation configured (`ZIGE_WECHATPAY_*`, `ZIGE_ALIPAY_*`), built
+//! The payment gateways an installation configured (`ZIGE_WECHATPAY_*`, `ZIGE_ALIPAY_*`), built
 //! once at start. A missing setting, or a key file that cannot be read, stops the server with the
 //! setting's name (never the file's content): better than a first candidate who cannot pay.
 //! Private key files are narrowed to their owner as they are read (`secret_file::narrow`), and a
-//! provider is reached over https only, unless the installation says it is a test one (whose
+//! gateway is reached over https only, unless the installation says it is a test one (whose
 //! stand-ins answer on plain http).
 
 use std::path::{Path, PathBuf};
@@ -12,14 +12,14 @@ use app::ssr::infra::payment_gateway::PaymentGateway;
 
 use super::alipay::alipay_account::AlipayAccount;
 use super::alipay::alipay_gateway::{AlipayGateway, ALIPAY_CODE};
-use super::rsa_keys::{MerchantKey, ProviderKey};
+use super::rsa_keys::{MerchantKey, GatewayKey};
 use super::wechatpay::answer_signature::{PlatformKey, PlatformKeys};
 use super::wechatpay::encrypted_resource::ApiV3Key;
 use super::wechatpay::wechatpay_account::{WechatPayAccount, API_ADDRESS};
 use super::wechatpay::WechatPayGateway;
 use crate::config::Config;
 
-/// Every provider the configuration names, in the order candidates see them.
+/// Every gateway the configuration names, in the order candidates see them.
 pub fn gateways(config: &Config) -> Result<Vec<Arc<dyn PaymentGateway>>, String> {
     let mut gateways: Vec<Arc<dyn PaymentGateway>> = Vec::new();
     if let Some(merchant_id) = present(&config.wechatpay_merchant_id) {
@@ -42,10 +42,10 @@ fn alipay_account(config: &Config, app_id: String) -> Result<AlipayAccount, Stri
         app_id,
         seller_id,
         read_secret(&key_file, "ZIGE_ALIPAY_APP_KEY_FILE", MerchantKey::parse)?,
-        read(&public_file, "ZIGE_ALIPAY_PUBLIC_KEY_FILE", ProviderKey::parse)?,
+        read(&public_file, "ZIGE_ALIPAY_PUBLIC_KEY_FILE", GatewayKey::parse)?,
     );
     if let Some(endpoint) = present(&config.alipay_endpoint) {
-        provider_address(config, &endpoint, "ZIGE_ALIPAY_ENDPOINT")?;
+        gateway_address(config, &endpoint, "ZIGE_ALIPAY_ENDPOINT")?;
         account = account.at_gateway(endpoint);
     }
     Ok(account)
@@ -53,7 +53,7 @@ fn alipay_account(config: &Config, app_id: String) -> Result<AlipayAccount, Stri
 
 fn wechatpay_account(config: &Config, merchant_id: String) -> Result<WechatPayAccount, String> {
     let endpoint_text = config.wechatpay_endpoint.as_deref().unwrap_or(API_ADDRESS);
-    let endpoint = provider_address(config, endpoint_text, "ZIGE_WECHATPAY_ENDPOINT")?;
+    let endpoint = gateway_address(config, endpoint_text, "ZIGE_WECHATPAY_ENDPOINT")?;
     let key_file = file(&config.wechatpay_merchant_key_file, "ZIGE_WECHATPAY_MERCHANT_KEY_FILE")?;
     let v3_file = file(&config.wechatpay_api_v3_key_file, "ZIGE_WECHATPAY_API_V3_KEY_FILE")?;
     Ok(WechatPayAccount {
@@ -88,7 +88,7 @@ fn platform_keys(config: &Config) -> Result<PlatformKeys, String> {
         .iter()
         .zip(ids)
         .map(|(path, id)| {
-            Ok(PlatformKey { id, key: read(path, "ZIGE_WECHATPAY_PLATFORM_KEY_FILE", ProviderKey::parse)? })
+            Ok(PlatformKey { id, key: read(path, "ZIGE_WECHATPAY_PLATFORM_KEY_FILE", GatewayKey::parse)? })
         })
         .collect::<Result<Vec<_>, String>>()?;
     PlatformKeys::new(keys).map_err(|e| format!("ZIGE_WECHATPAY_PLATFORM_KEY_ID: {e}"))
@@ -98,8 +98,8 @@ fn list(text: &str) -> impl Iterator<Item = &str> {
     text.split(',').map(str::trim).filter(|item| !item.is_empty())
 }
 
-/// A provider's address: https, unless this is a test installation (its stand-ins speak http).
-fn provider_address(config: &Config, address: &str, setting: &str) -> Result<reqwest::Url, String> {
+/// A gateway's address: https, unless this is a test installation (its stand-ins speak http).
+fn gateway_address(config: &Config, address: &str, setting: &str) -> Result<reqwest::Url, String> {
     let url = reqwest::Url::parse(address).map_err(|e| format!("{setting} ({address}): {e}"))?;
     match url.scheme() {
         "https" => Ok(url),
@@ -111,11 +111,11 @@ fn provider_address(config: &Config, address: &str, setting: &str) -> Result<req
     }
 }
 
-/// Where the provider posts its notifications: the installation's public address, which a
-/// provider's servers must reach.
-pub fn notify_url(config: &Config, code: &str, provider: &str) -> Result<String, String> {
+/// Where the gateway posts its notifications: the installation's public address, which a
+/// gateway's servers must reach.
+pub fn notify_url(config: &Config, code: &str, gateway: &str) -> Result<String, String> {
     let public = present(&config.public_url)
-        .ok_or_else(|| format!("ZIGE_PUBLIC_URL is required with {provider}: its notifications are posted there"))?;
+        .ok_or_else(|| format!("ZIGE_PUBLIC_URL is required with {gateway}: its notifications are posted there"))?;
     Ok(format!("{}/api/payments/notify/{code}", public.trim_end_matches('/')))
 }
 
@@ -124,11 +124,11 @@ fn present(value: &Option<String>) -> Option<String> {
 }
 
 pub fn required(value: &Option<String>, setting: &str) -> Result<String, String> {
-    present(value).ok_or_else(|| format!("{setting} is required by the configured payment provider"))
+    present(value).ok_or_else(|| format!("{setting} is required by the configured payment gateway"))
 }
 
 pub fn file(value: &Option<PathBuf>, setting: &str) -> Result<PathBuf, String> {
-    value.clone().ok_or_else(|| format!("{setting} is required by the configured payment provider"))
+    value.clone().ok_or_else(|| format!("{setting} is required by the configured payment gateway"))
 }
 
 /// Reads a file holding a secret (a private key, the API v3 key), first narrowing it to its owner:

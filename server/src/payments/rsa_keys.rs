@@ -1,8 +1,8 @@
-//! The two halves of a provider contract's RSA keys, as both providers use them
+//! The two halves of a gateway contract's RSA keys, as both gateways use them
 //! (SHA256withRSA, PKCS#1 v1.5): the merchant's private key signs Zige's requests, and the
-//! provider's public key (or certificate) verifies what the provider sends. Signing is ring's,
+//! gateway's public key (or certificate) verifies what the gateway sends. Signing is ring's,
 //! constant-time (never the `rsa` crate, whose RUSTSEC-2023-0071 timing leak reaches signing too);
-//! verifying is rustls-webpki's, over ring, from the key or certificate as the provider hands it out.
+//! verifying is rustls-webpki's, over ring, from the key or certificate as the gateway hands it out.
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
@@ -24,7 +24,7 @@ impl std::fmt::Debug for MerchantKey {
 }
 
 impl MerchantKey {
-    /// Reads a key as the providers hand it out: PEM (`PRIVATE KEY` as WeChat Pay's
+    /// Reads a key as the gateways hand it out: PEM (`PRIVATE KEY` as WeChat Pay's
     /// `apiclient_key.pem`, or `RSA PRIVATE KEY`), or the bare base64 of PKCS#8 or PKCS#1 DER that
     /// Alipay's key tool writes.
     pub fn parse(text: &str) -> Result<MerchantKey, String> {
@@ -57,25 +57,25 @@ impl MerchantKey {
     }
 }
 
-/// The provider's public key: a `PUBLIC KEY` PEM (WeChat Pay's 微信支付公钥), the bare base64 of
+/// The gateway's public key: a `PUBLIC KEY` PEM (WeChat Pay's 微信支付公钥), the bare base64 of
 /// one (Alipay's 支付宝公钥), or a `CERTIFICATE` (WeChat Pay's platform certificate, Alipay's
 /// public key certificate) whose key is used.
 #[derive(Clone, Debug)]
-pub enum ProviderKey {
+pub enum GatewayKey {
     Key(SubjectPublicKeyInfoDer<'static>),
     Certificate(CertificateDer<'static>),
 }
 
-impl ProviderKey {
-    pub fn parse(text: &str) -> Result<ProviderKey, String> {
+impl GatewayKey {
+    pub fn parse(text: &str) -> Result<GatewayKey, String> {
         let text = text.trim();
         let key = if text.contains("BEGIN CERTIFICATE") {
-            ProviderKey::Certificate(CertificateDer::from_pem_slice(text.as_bytes()).map_err(|e| e.to_string())?)
+            GatewayKey::Certificate(CertificateDer::from_pem_slice(text.as_bytes()).map_err(|e| e.to_string())?)
         } else if text.starts_with("-----") {
-            ProviderKey::Key(SubjectPublicKeyInfoDer::from_pem_slice(text.as_bytes()).map_err(|e| e.to_string())?)
+            GatewayKey::Key(SubjectPublicKeyInfoDer::from_pem_slice(text.as_bytes()).map_err(|e| e.to_string())?)
         } else {
             let der = BASE64.decode(text.split_whitespace().collect::<String>()).map_err(|e| e.to_string())?;
-            ProviderKey::Key(SubjectPublicKeyInfoDer::from(der))
+            GatewayKey::Key(SubjectPublicKeyInfoDer::from(der))
         };
         // A key webpki cannot read would refuse every notification: refuse it at start instead.
         if key.check(b"", &[]) == Err(UNREADABLE) {
@@ -84,7 +84,7 @@ impl ProviderKey {
         Ok(key)
     }
 
-    /// Whether `signature` (base64) is the provider's SHA256withRSA over `message`.
+    /// Whether `signature` (base64) is the gateway's SHA256withRSA over `message`.
     pub fn verifies(&self, message: &[u8], signature: &str) -> bool {
         match BASE64.decode(signature.trim()) {
             Ok(bytes) => self.check(message, &bytes).is_ok(),
@@ -95,11 +95,11 @@ impl ProviderKey {
     fn check(&self, message: &[u8], signature: &[u8]) -> Result<(), &'static str> {
         let algorithm = webpki::ring::RSA_PKCS1_2048_8192_SHA256;
         match self {
-            ProviderKey::Key(spki) => webpki::RawPublicKeyEntity::try_from(spki)
+            GatewayKey::Key(spki) => webpki::RawPublicKeyEntity::try_from(spki)
                 .map_err(|_| UNREADABLE)?
                 .verify_signature(algorithm, message, signature)
                 .map_err(|_| BAD_SIGNATURE),
-            ProviderKey::Certificate(der) => webpki::EndEntityCert::try_from(der)
+            GatewayKey::Certificate(der) => webpki::EndEntityCert::try_from(der)
                 .map_err(|_| UNREADABLE)?
                 .verify_signature(algorithm, message, signature)
                 .map_err(|_| BAD_SIGNATURE),
@@ -129,7 +129,7 @@ mod tests {
     #[test]
     fn a_certificate_verifies_its_key_s_signatures_and_nothing_else() {
         let certificate =
-            ProviderKey::parse(include_str!("../../tests/fixtures/payments/wechatpay_go_test_certificate.pem"))
+            GatewayKey::parse(include_str!("../../tests/fixtures/payments/wechatpay_go_test_certificate.pem"))
                 .unwrap();
         assert!(certificate.verifies(b"source", SDK_SIGNATURE_OF_SOURCE));
         assert!(!certificate.verifies(b"sourcf", SDK_SIGNATURE_OF_SOURCE));
@@ -139,6 +139,6 @@ mod tests {
     #[test]
     fn what_is_not_a_key_is_refused_when_read() {
         assert!(MerchantKey::parse("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----").is_err());
-        assert!(ProviderKey::parse("bm90IGEga2V5").is_err());
+        assert!(GatewayKey::parse("bm90IGEga2V5").is_err());
     }
 }

@@ -15,14 +15,14 @@ use crate::config::Config;
 use crate::routes::metrics::{metrics, MetricsAccess};
 use crate::routes::provider_number_claim::CLAIM_PATH;
 use crate::routes::provider_sign_in;
-use crate::routes::sandbox_cashier::{cashier_page, cashier_pay, SandboxProvider};
+use crate::routes::sandbox_cashier::{cashier_page, cashier_pay, SandboxCashier};
 use crate::sign_in_provider::provider_client::ProviderSignIn;
 use crate::sign_in_provider::provider_settings::CALLBACK_PATH;
 
 /// The sandbox gateway's cashier, when the sandbox is on.
 pub(super) fn sandbox_routes(sandbox: Option<Arc<SandboxGateway>>, config: &Config) -> Router<ServerState> {
     let Some(gateway) = sandbox else { return Router::new() };
-    let provider = SandboxProvider {
+    let cashier = SandboxCashier {
         gateway,
         delay: Duration::from_millis(config.sandbox_notice_delay_ms),
         repeats: config.sandbox_notice_repeats,
@@ -30,7 +30,7 @@ pub(super) fn sandbox_routes(sandbox: Option<Arc<SandboxGateway>>, config: &Conf
     Router::new()
         .route("/sandbox/cashier/{order_no}", get(cashier_page))
         .route("/sandbox/cashier/{order_no}/pay", post(cashier_pay))
-        .layer(axum::Extension(provider))
+        .layer(axum::Extension(cashier))
 }
 
 /// Signing in through the authority's identity provider, where one is configured.

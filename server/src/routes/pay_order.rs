@@ -1,5 +1,5 @@
 //! GET /pay/{order_no}: where the candidate's 去支付 leads. The order's gateway starts the payment
-//! there and then: the browser goes on to the provider's cashier (WeChat Pay H5 on a phone,
+//! there and then: the browser goes on to the gateway's cashier (WeChat Pay H5 on a phone,
 //! Alipay's, the sandbox's), or, for WeChat Pay on a computer, this page shows the code to scan
 //! with WeChat. Only for the order's own candidate, while it is open and payable.
 
@@ -19,13 +19,13 @@ use app::ssr::exams::exam_store;
 use app::ssr::infra::client_address::ClientAddress;
 use app::ssr::infra::inline_qr_svg::inline_qr_svg;
 use app::ssr::infra::payment_gateway::{Checkout, Device, OrderToPay};
-use app::ssr::payments::provider_failure::unreachable;
-use app::ssr::payments::provider_orders::payable_for;
+use app::ssr::payments::gateway_failure::unreachable;
+use app::ssr::payments::gateway_orders::payable_for;
 use app::ssr::ServerState;
 
 use super::error_response;
 
-/// The installation's public address (`ZIGE_PUBLIC_URL`), from which providers' notifications and
+/// The installation's public address (`ZIGE_PUBLIC_URL`), from which gateways' notifications and
 /// returns are addressed; empty where none is configured (the sandbox needs none).
 #[derive(Clone)]
 pub struct PublicAddress(pub String);
@@ -86,7 +86,7 @@ pub fn return_address(order: &payment_order::Model) -> String {
     format!("/exams/{}?order={}", order.exam_code, order.order_no)
 }
 
-/// A phone's browser gets the provider's mobile cashier; anything else the computer's.
+/// A phone's browser gets the gateway's mobile cashier; anything else the computer's.
 fn device(headers: &HeaderMap) -> Device {
     let agent = headers.get("user-agent").and_then(|v| v.to_str().ok()).unwrap_or_default();
     if ["Mobile", "Android", "iPhone", "iPad", "HarmonyOS"].iter().any(|mark| agent.contains(mark)) {

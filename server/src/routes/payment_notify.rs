@@ -1,6 +1,6 @@
 //! POST /api/payments/notify/{gateway}: where a payment gateway reports payments. Answered
 //! `success` with 200 once the notification is kept (what Alipay asks for, and WeChat Pay takes
-//! any 200 as received), so the provider stops repeating it; a forged one is 403,
+//! any 200 as received), so the gateway stops repeating it; a forged one is 403,
 //! and an address that keeps sending forged ones is answered 429 without the signature being
 //! checked at all (a gateway's own servers never send one, so they are never held back).
 

@@ -1,7 +1,7 @@
-//! The sandbox gateway's cashier (收银台): the page a real provider would show, where the candidate
+//! The sandbox gateway's cashier (收银台): the page a real gateway would show, where the candidate
 //! confirms or cancels the payment. Paying here moves no money: the sandbox then notifies Zige as
-//! a provider does — signed, after a delay, more than once — through the same path a real
-//! provider's notifications take (`ssr::payments::notices`). Only for the order's own candidate.
+//! a gateway does — signed, after a delay, more than once — through the same path a real
+//! gateway's notifications take (`ssr::payments::notices`). Only for the order's own candidate.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -22,9 +22,9 @@ use app::ssr::ServerState;
 use super::error_response;
 use super::pay_order::return_address;
 
-/// The sandbox as a provider: its key, and how it sends notifications.
+/// The sandbox as a gateway: its key, and how it sends notifications.
 #[derive(Clone)]
-pub struct SandboxProvider {
+pub struct SandboxCashier {
     pub gateway: Arc<SandboxGateway>,
     pub delay: Duration,
     pub repeats: u32,
@@ -45,7 +45,7 @@ pub async fn cashier_page(
 /// lets through only from this origin), with nothing in it but the press.
 pub async fn cashier_pay(
     State(state): State<ServerState>,
-    Extension(provider): Extension<SandboxProvider>,
+    Extension(gateway): Extension<SandboxCashier>,
     session: Session,
     Path(order_no): Path<String>,
 ) -> Response {
@@ -61,21 +61,21 @@ pub async fn cashier_pay(
         event: NoticeEvent::Paid,
         refund_no: None,
     };
-    tokio::spawn(notify(state.clone(), provider, notice));
-    // Back to the exam page, as a provider returns to the merchant's return address.
+    tokio::spawn(notify(state.clone(), gateway, notice));
+    // Back to the exam page, as a gateway returns to the merchant's return address.
     Redirect::to(&return_address(&order)).into_response()
 }
 
-/// Sends the signed notification after the provider's delay, as many times as it repeats, each
-/// until it is answered (a provider retries an unanswered notification with backoff).
-async fn notify(state: ServerState, provider: SandboxProvider, notice: GatewayNotice) {
-    let (body, signature) = provider.gateway.sign(&notice);
+/// Sends the signed notification after the gateway's delay, as many times as it repeats, each
+/// until it is answered (a gateway retries an unanswered notification with backoff).
+async fn notify(state: ServerState, gateway: SandboxCashier, notice: GatewayNotice) {
+    let (body, signature) = gateway.gateway.sign(&notice);
     let mut headers = axum::http::HeaderMap::new();
     if let Ok(value) = signature.parse() {
         headers.insert(SIGNATURE_HEADER, value);
     }
-    for _ in 0..provider.repeats.max(1) {
-        tokio::time::sleep(provider.delay).await;
+    for _ in 0..gateway.repeats.max(1) {
+        tokio::time::sleep(gateway.delay).await;
         let mut backoff = Duration::from_millis(200);
         for _ in 0..8 {
             match notices::receive(&state, SANDBOX_CODE, &headers, &body).await {
@@ -103,7 +103,7 @@ async fn own_open_order(
     Ok(order)
 }
 
-/// The cashier page: plain HTML in both languages, like a provider's own page (no Zige script).
+/// The cashier page: plain HTML in both languages, like a gateway's own page (no Zige script).
 fn page(order: &payment_order::Model) -> String {
     let amount = format_yuan(order.amount());
     let order_no = &order.order_no;

@@ -2,7 +2,7 @@
 //! missing setting or an unreadable secret file stops the server with the setting's name.
 
 use crate::config::Config;
-use crate::sms::provider_account::SecretText;
+use crate::sms::gateway_account::SecretText;
 use crate::sms::sms_settings::read_secret;
 
 #[derive(Clone, Debug)]

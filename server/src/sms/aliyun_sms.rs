@@ -7,22 +7,22 @@ use app::ssr::messaging::text_template::TextMessage;
 use chrono::Utc;
 
 use super::acs3_signature::{self, SignedParts};
-use super::provider_account::ProviderAccount;
-use super::provider_answer::{exchange, judged};
-use super::{OutgoingText, SendFailure, SmsProvider};
+use super::gateway_account::GatewayAccount;
+use super::gateway_answer::{exchange, judged};
+use super::{OutgoingText, SendFailure, SmsGateway};
 
 pub const PUBLIC_ENDPOINT: &str = "https://dysmsapi.aliyuncs.com";
 const ACTION: &str = "SendSms";
 const VERSION: &str = "2017-05-25";
 
 pub struct AliyunSms {
-    account: ProviderAccount,
+    account: GatewayAccount,
     client: reqwest::Client,
 }
 
 impl AliyunSms {
-    pub fn new(account: ProviderAccount) -> Self {
-        Self { account, client: crate::provider_client::client() }
+    pub fn new(account: GatewayAccount) -> Self {
+        Self { account, client: crate::gateway_client::client() }
     }
 
     /// The query parameters of one text: the number, the sign, the template and its values as a
@@ -39,7 +39,7 @@ impl AliyunSms {
 }
 
 #[async_trait::async_trait]
-impl SmsProvider for AliyunSms {
+impl SmsGateway for AliyunSms {
     async fn send(&self, text: OutgoingText<'_>) -> Result<(), SendFailure> {
         let message = text.template_message()?;
         let template_code = self.account.templates.id_of(message.template)?;

@@ -1,4 +1,4 @@
-//! The SMS provider an installation configured (`ZIGE_SMS_*`), built once at start. A missing
+//! The SMS gateway an installation configured (`ZIGE_SMS_*`), built once at start. A missing
 //! setting, or a secret file that cannot be read, stops the server with the setting's name:
 //! better than a first candidate whose recovery code never comes.
 
@@ -9,13 +9,13 @@ use std::sync::Arc;
 use app::ssr::messaging::text_template::TextTemplate;
 
 use super::aliyun_sms::{self, AliyunSms};
-use super::provider_account::{ProviderAccount, SecretText, TemplateIds};
+use super::gateway_account::{GatewayAccount, SecretText, TemplateIds};
 use super::tencent_sms::{self, TencentSms};
-use super::{LoggingSms, SmsProvider};
+use super::{LoggingSms, SmsGateway};
 use crate::config::Config;
 
-pub fn provider(config: &Config) -> Result<Arc<dyn SmsProvider>, String> {
-    match config.sms_provider.trim() {
+pub fn gateway(config: &Config) -> Result<Arc<dyn SmsGateway>, String> {
+    match config.sms_gateway.trim() {
         "log" => {
             LoggingSms::announce();
             Ok(Arc::new(LoggingSms))
@@ -26,16 +26,16 @@ pub fn provider(config: &Config) -> Result<Arc<dyn SmsProvider>, String> {
             let account = account(config, tencent_sms::PUBLIC_ENDPOINT)?;
             Ok(Arc::new(TencentSms::new(account, app_id, config.sms_region.trim().to_string())))
         }
-        other => Err(format!("ZIGE_SMS_PROVIDER={other}: the providers are aliyun, tencent and log (the demo's)")),
+        other => Err(format!("ZIGE_SMS_GATEWAY={other}: the gateways are aliyun, tencent and log (the demo's)")),
     }
 }
 
-fn account(config: &Config, public_endpoint: &str) -> Result<ProviderAccount, String> {
+fn account(config: &Config, public_endpoint: &str) -> Result<GatewayAccount, String> {
     let endpoint_text = config.sms_endpoint.as_deref().unwrap_or(public_endpoint);
     let endpoint =
         reqwest::Url::parse(endpoint_text).map_err(|e| format!("ZIGE_SMS_ENDPOINT ({endpoint_text}): {e}"))?;
     let secret_file = config.sms_access_key_secret_file.as_deref().ok_or_else(|| {
-        format!("ZIGE_SMS_ACCESS_KEY_SECRET_FILE is required with ZIGE_SMS_PROVIDER={}", config.sms_provider)
+        format!("ZIGE_SMS_ACCESS_KEY_SECRET_FILE is required with ZIGE_SMS_GATEWAY={}", config.sms_gateway)
     })?;
     let mut templates = HashMap::new();
     for (template, value, setting) in [
@@ -51,7 +51,7 @@ fn account(config: &Config, public_endpoint: &str) -> Result<ProviderAccount, St
     if let Some(sign_up_code) = config.sign_up_code_template() {
         templates.insert(TextTemplate::SignUpCode, sign_up_code.to_string());
     }
-    Ok(ProviderAccount {
+    Ok(GatewayAccount {
         endpoint,
         key_id: required(&config.sms_access_key_id, "ZIGE_SMS_ACCESS_KEY_ID")?,
         secret: read_secret(secret_file, "ZIGE_SMS_ACCESS_KEY_SECRET_FILE")?,
@@ -66,7 +66,7 @@ fn required(value: &Option<String>, setting: &str) -> Result<String, String> {
         .map(str::trim)
         .filter(|v| !v.is_empty())
         .map(str::to_string)
-        .ok_or_else(|| format!("{setting} is required by the configured SMS provider"))
+        .ok_or_else(|| format!("{setting} is required by the configured SMS gateway"))
 }
 
 /// The file's first line; the message names the setting and the file, never the content.

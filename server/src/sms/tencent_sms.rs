@@ -6,10 +6,10 @@
 use chrono::Utc;
 use serde_json::json;
 
-use super::provider_account::ProviderAccount;
-use super::provider_answer::{exchange, judged};
+use super::gateway_account::GatewayAccount;
+use super::gateway_answer::{exchange, judged};
 use super::tc3_signature::{self, SignedParts};
-use super::{OutgoingText, SendFailure, SmsProvider};
+use super::{OutgoingText, SendFailure, SmsGateway};
 
 pub const PUBLIC_ENDPOINT: &str = "https://sms.tencentcloudapi.com";
 const SERVICE: &str = "sms";
@@ -18,7 +18,7 @@ const VERSION: &str = "2021-01-11";
 const CONTENT_TYPE: &str = "application/json; charset=utf-8";
 
 pub struct TencentSms {
-    account: ProviderAccount,
+    account: GatewayAccount,
     /// The SMS application (`SmsSdkAppId`) the sign and templates belong to.
     app_id: String,
     /// `ap-guangzhou`, `ap-beijing` or `ap-nanjing`.
@@ -27,8 +27,8 @@ pub struct TencentSms {
 }
 
 impl TencentSms {
-    pub fn new(account: ProviderAccount, app_id: String, region: String) -> Self {
-        Self { account, app_id, region, client: crate::provider_client::client() }
+    pub fn new(account: GatewayAccount, app_id: String, region: String) -> Self {
+        Self { account, app_id, region, client: crate::gateway_client::client() }
     }
 }
 
@@ -43,7 +43,7 @@ fn e164(mobile: &str) -> String {
 }
 
 #[async_trait::async_trait]
-impl SmsProvider for TencentSms {
+impl SmsGateway for TencentSms {
     async fn send(&self, text: OutgoingText<'_>) -> Result<(), SendFailure> {
         let message = text.template_message()?;
         let template_id = self.account.templates.id_of(message.template)?;

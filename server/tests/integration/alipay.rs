@@ -118,7 +118,7 @@ async fn a_lost_notification_is_found_by_asking_and_a_refund_goes_through_alipay
     // Paid at Alipay; the notification never arrives.
     let trade_no = standin.pay_unannounced(&order_no);
     app.clock.set(app.clock_now() + chrono::Duration::minutes(6));
-    app::ssr::payments::provider_orders::close_stale(&app.state).await.unwrap();
+    app::ssr::payments::gateway_orders::close_stale(&app.state).await.unwrap();
     assert_eq!(fee(&alice).await["order"]["state"], "paid");
     assert!(standin.was_called("alipay.trade.query", &order_no));
 

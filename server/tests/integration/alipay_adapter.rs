@@ -9,13 +9,13 @@ use std::time::Duration;
 
 use app::ssr::infra::payment_gateway::{
     Checkout, Device, GatewayFailure, GatewayNotice, NoticeEvent, NoticeRefused, OrderToPay, PaymentGateway,
-    ProviderOrder, RefundRequest, RefundTaken,
+    GatewayOrder, RefundRequest, RefundTaken,
 };
 use axum::body::Bytes;
 use axum::routing::post;
 use chrono::Utc;
 use server::payments::alipay::{AlipayAccount, AlipayGateway};
-use server::payments::rsa_keys::{MerchantKey, ProviderKey};
+use server::payments::rsa_keys::{MerchantKey, GatewayKey};
 use support::alipay_standin::{
     AlipayStandIn, BillTrouble, Notice, Trouble, ALIPAY_KEY, ALIPAY_PUBLIC_KEY, APP_ID, SELLER_ID,
 };
@@ -90,14 +90,14 @@ async fn a_payment_goes_from_the_cashier_to_the_notification_the_query_the_refun
     let page = open_cashier(&gateway, &order).await;
     assert!(page.contains("支付宝收银台（本地替身） · Alipay cashier (local stand-in)"), "{page}");
     assert!(page.contains("100.00") && page.contains("确认支付 Pay"));
-    assert_eq!(gateway.query(&order.order_no).await, Ok(ProviderOrder::Unpaid));
+    assert_eq!(gateway.query(&order.order_no).await, Ok(GatewayOrder::Unpaid));
 
     let trade_no = alipay.pay(&order.order_no).await;
     let paid = verify(&gateway, &receiver.body(0).await).unwrap();
     assert_eq!((paid.order_no.as_str(), paid.txn.as_str()), (order.order_no.as_str(), trade_no.as_str()));
     assert_eq!((paid.amount_fen, paid.event), (10000, NoticeEvent::Paid));
     assert!(alipay.acknowledged(&order.order_no, Duration::from_secs(20)).await);
-    let paid_again = ProviderOrder::Paid { txn: trade_no.clone(), amount_fen: 10000 };
+    let paid_again = GatewayOrder::Paid { txn: trade_no.clone(), amount_fen: 10000 };
     assert_eq!(gateway.query(&order.order_no).await, Ok(paid_again));
 
     let refund = RefundRequest {
@@ -141,10 +141,10 @@ async fn answers_spoiled_after_signing_or_signed_by_another_key_are_not_believed
         gateway.query("ZG20240102000002").await,
         Err(GatewayFailure::Refused("ACQ.SYSTEM_ERROR: 系统错误".into()))
     );
-    assert_eq!(gateway.query("ZG20240102000002").await, Ok(ProviderOrder::Unpaid));
+    assert_eq!(gateway.query("ZG20240102000002").await, Ok(GatewayOrder::Unpaid));
 
     let wrong_app_key = MerchantKey::parse(ALIPAY_KEY).unwrap();
-    let impostor = AlipayAccount::new(APP_ID, SELLER_ID, wrong_app_key, ProviderKey::parse(ALIPAY_PUBLIC_KEY).unwrap());
+    let impostor = AlipayAccount::new(APP_ID, SELLER_ID, wrong_app_key, GatewayKey::parse(ALIPAY_PUBLIC_KEY).unwrap());
     let impostor = AlipayGateway::new(impostor.at_gateway(alipay.gateway_url()));
     let refused = Err(GatewayFailure::Refused("isv.invalid-signature: 验签出错".into()));
     assert_eq!(impostor.query("ZG20240102000002").await, refused);
@@ -157,9 +157,9 @@ async fn an_order_is_closed_at_alipay_and_one_never_started_there_counts_as_clos
     open_cashier(&gateway, &order("ZG20240102000003", "http://127.0.0.1:9/notify")).await;
     assert_eq!(gateway.close("ZG20240102000003").await, Ok(()));
     assert!(alipay.was_called("alipay.trade.close", "ZG20240102000003"));
-    assert_eq!(gateway.query("ZG20240102000003").await, Ok(ProviderOrder::Closed));
+    assert_eq!(gateway.query("ZG20240102000003").await, Ok(GatewayOrder::Closed));
     assert_eq!(gateway.close("ZG20240102000009").await, Ok(()));
-    assert_eq!(gateway.query("ZG20240102000009").await, Ok(ProviderOrder::Unpaid));
+    assert_eq!(gateway.query("ZG20240102000009").await, Ok(GatewayOrder::Unpaid));
 }
 
 #[tokio::test]
@@ -201,7 +201,7 @@ async fn the_cashier_s_button_pays_and_sends_the_browser_back_with_alipay_s_sign
     assert_eq!(back, "http://127.0.0.1:9/pay/back");
     let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
     let sign = &params.iter().find(|(k, _)| k == "sign").unwrap().1;
-    let alipay_key = ProviderKey::parse(ALIPAY_PUBLIC_KEY).unwrap();
+    let alipay_key = GatewayKey::parse(ALIPAY_PUBLIC_KEY).unwrap();
     assert!(alipay_key.verifies(sign_content(&params, SignTypeIn::Dropped).as_bytes(), sign));
     assert_eq!(verify(&gateway, &receiver.body(0).await).unwrap().order_no, "ZG20240102000005");
 }

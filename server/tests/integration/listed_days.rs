@@ -1,6 +1,6 @@
 //! Seed 004's text and five days (issue 51): an administrator texts the listed candidates through
-//! the provider (here Alibaba Cloud's stand-in); a candidate's own days start the China day the
-//! provider accepted their text and end at that last day's 24:00, after which uploads, the form
+//! the gateway (here Alibaba Cloud's stand-in); a candidate's own days start the China day the
+//! gateway accepted their text and end at that last day's 24:00, after which uploads, the form
 //! and 提交审核 are refused naming the day and the application is 逾期放弃 for them and for
 //! administrators. A text given up starts no clock; sending it again does, then. More days for
 //! one candidate are audited with their reason and texted to them.
@@ -9,7 +9,7 @@ use crate::support;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
-use support::sms_standins::{Accepted, Provider, StandIn, UNKNOWN_NUMBER};
+use support::sms_standins::{Accepted, Gateway, StandIn, UNKNOWN_NUMBER};
 use support::*;
 
 const EXAM: &str = "t51";
@@ -89,7 +89,7 @@ async fn listed_candidate(app: &TestApp, id_number: &str, name: &str) -> Browser
 
 #[tokio::test]
 async fn a_delivered_text_gives_five_days_to_the_end_of_the_fifth_and_then_the_application_lapses() {
-    let stand_in = StandIn::start(Provider::Aliyun).await;
+    let stand_in = StandIn::start(Gateway::Aliyun).await;
     let app = app_with_list_exam(&stand_in).await;
     let admin = app.admin().await;
     let list = format!("身份证号,姓名,手机\n{ALICE},张三,138 0013 8000\n{BOB},李四,{UNKNOWN_NUMBER}\n{CAROL},王五,\n");
@@ -168,7 +168,7 @@ async fn a_delivered_text_gives_five_days_to_the_end_of_the_fifth_and_then_the_a
 
 #[tokio::test]
 async fn more_days_need_a_reason_are_audited_and_texted_and_a_text_sent_again_starts_the_clock_then() {
-    let stand_in = StandIn::start(Provider::Aliyun).await;
+    let stand_in = StandIn::start(Gateway::Aliyun).await;
     let app = app_with_list_exam(&stand_in).await;
     let admin = app.admin().await;
     let list = format!("{ALICE},张三,13800138000\n{BOB},李四,{UNKNOWN_NUMBER}\n");
@@ -249,7 +249,7 @@ async fn more_days_need_a_reason_are_audited_and_texted_and_a_text_sent_again_st
 
 #[tokio::test]
 async fn a_listed_candidates_text_is_not_sent_again_from_the_undelivered_list_but_from_the_exams_list() {
-    let stand_in = StandIn::start(Provider::Aliyun).await;
+    let stand_in = StandIn::start(Gateway::Aliyun).await;
     let app = app_with_list_exam(&stand_in).await;
     let admin = app.admin().await;
     let list = format!("{BOB},李四,{UNKNOWN_NUMBER}\n");
@@ -269,7 +269,7 @@ async fn a_listed_candidates_text_is_not_sent_again_from_the_undelivered_list_bu
 
 #[tokio::test]
 async fn two_administrators_texting_the_list_at_the_same_moment_text_each_candidate_once() {
-    let stand_in = StandIn::start(Provider::Aliyun).await;
+    let stand_in = StandIn::start(Gateway::Aliyun).await;
     let app = app_with_list_exam(&stand_in).await;
     let (first, second) = (app.admin().await, app.admin().await);
     let list = format!("{ALICE},张三,13800138000\n");
@@ -308,7 +308,7 @@ async fn delete_account(candidate: &Browser, password: &str) -> u16 {
 
 #[tokio::test]
 async fn a_lapsed_candidate_who_deletes_the_account_and_is_listed_again_is_still_past_their_days() {
-    let stand_in = StandIn::start(Provider::Aliyun).await;
+    let stand_in = StandIn::start(Gateway::Aliyun).await;
     let app = app_with_list_exam(&stand_in).await;
     let admin = app.admin().await;
     let list = format!("{ALICE},张三,13800138000\n");
@@ -360,7 +360,7 @@ async fn a_number_told_before_the_ledger_existed_is_written_into_it_once() {
     use app::ssr::entities::told_number;
     use app::ssr::exams::told_numbers::remember_rows_told_before;
     use sea_orm::{EntityTrait, PaginatorTrait};
-    let stand_in = StandIn::start(Provider::Aliyun).await;
+    let stand_in = StandIn::start(Gateway::Aliyun).await;
     let app = app_with_list_exam(&stand_in).await;
     let admin = app.admin().await;
     let list = format!("{ALICE},张三,13800138000\n");

@@ -13,7 +13,7 @@ async fn order(alice: &Browser) -> Value {
     order_through(alice, "sandbox").await
 }
 
-/// Posts a notification to the gateway address as the sandbox provider signs it.
+/// Posts a notification to the gateway address as the sandbox gateway signs it.
 async fn notify(app: &TestApp, notice: &GatewayNotice) -> reqwest::Response {
     let (body, signature) = app.sandbox.as_ref().expect("the sandbox is on").sign(notice);
     raw_client()
@@ -54,7 +54,7 @@ async fn an_approved_candidate_pays_the_exam_s_amount_once_however_often_the_gat
     // 生成订单 again (a second tab): the same open order, not a second one.
     assert_eq!(order(&alice).await["order_no"], order_no.as_str());
 
-    // The provider reports the payment twice under one id and once under another, the later one
+    // The gateway reports the payment twice under one id and once under another, the later one
     // first: the order is paid once.
     let second = paid("N2", &order_no, "T1", 10000);
     let first = paid("N1", &order_no, "T1", 10000);
@@ -272,7 +272,7 @@ async fn paying_at_the_sandbox_cashier_notifies_late_and_twice_and_pays_once() {
         .await
         .unwrap();
     assert!(paid.url().path().starts_with("/exams/000"), "back to the exam page: {}", paid.url());
-    // Not yet: the provider's notification comes later.
+    // Not yet: the gateway's notification comes later.
     assert_eq!(fee(&alice).await["order"]["state"], "created");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while fee(&alice).await["order"]["state"] != "paid" {

@@ -12,16 +12,16 @@ fn options() -> leptos::prelude::LeptosOptions {
     leptos::prelude::LeptosOptions::builder().output_name("zige").build()
 }
 
-/// A public server that would otherwise start: texts through a real provider (its secret in a
+/// A public server that would otherwise start: texts through a real gateway (its secret in a
 /// file only the server reads), on SQLite in `data_dir`.
 fn public(data_dir: &std::path::Path) -> Config {
     let secret = data_dir.join("sms-secret");
-    std::fs::write(&secret, "a-provider-secret").unwrap();
+    std::fs::write(&secret, "a-gateway-secret").unwrap();
     std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).unwrap();
     Config {
         data_dir: data_dir.to_path_buf(),
         public_url: Some("https://zige.example.cn".to_string()),
-        sms_provider: "tencent".to_string(),
+        sms_gateway: "tencent".to_string(),
         sms_access_key_id: Some("AKIDtest".to_string()),
         sms_access_key_secret_file: Some(secret),
         sms_app_id: Some("1400000000".to_string()),
@@ -78,7 +78,7 @@ async fn a_public_server_refuses_to_start_while_a_demo_account_opens_with_its_pu
 }
 
 #[tokio::test]
-async fn the_sandbox_is_refused_beside_a_real_payment_provider_unless_it_is_a_test_installation() {
+async fn the_sandbox_is_refused_beside_a_real_payment_gateway_unless_it_is_a_test_installation() {
     let data_dir = tempfile::tempdir().unwrap();
     let mut config = Config {
         data_dir: data_dir.path().to_path_buf(),
@@ -95,13 +95,13 @@ async fn the_sandbox_is_refused_beside_a_real_payment_provider_unless_it_is_a_te
 async fn texts_payments_or_the_registration_system_need_the_site_s_https_address_outside_a_test_installation() {
     let data_dir = tempfile::tempdir().unwrap();
     let cases: [(&str, Switch); 3] = [
-        ("ZIGE_SMS_PROVIDER", |_| {}),
+        ("ZIGE_SMS_GATEWAY", |_| {}),
         ("WeChat Pay or Alipay", |c| {
-            c.sms_provider = "log".into();
+            c.sms_gateway = "log".into();
             c.alipay_app_id = Some("2021000000000001".into());
         }),
         ("ZIGE_OIDC_ISSUER", |c| {
-            c.sms_provider = "log".into();
+            c.sms_gateway = "log".into();
             c.oidc_issuer = Some("https://wangbao.example.cn".into());
         }),
     ];

@@ -161,10 +161,10 @@ async fn an_order_whose_notification_never_came_is_asked_about_before_it_is_call
     alice.http.get(app.url(&format!("/pay/{lost}"))).header("user-agent", COMPUTER).send().await.unwrap();
     standin.pay_unannounced(&lost);
     // Within its notification's grace it is left alone; after it, asked about and found paid.
-    app::ssr::payments::provider_orders::close_stale(&app.state).await.unwrap();
+    app::ssr::payments::gateway_orders::close_stale(&app.state).await.unwrap();
     assert_eq!(fee(&alice).await["order"]["state"], "created");
     app.clock.set(app.clock_now() + chrono::Duration::minutes(6));
-    app::ssr::payments::provider_orders::close_stale(&app.state).await.unwrap();
+    app::ssr::payments::gateway_orders::close_stale(&app.state).await.unwrap();
     assert_eq!(fee(&alice).await["order"]["state"], "paid");
     assert!(standin.calls().contains(&format!("GET /v3/pay/transactions/out-trade-no/{lost}")));
 }
@@ -177,9 +177,9 @@ async fn an_order_never_paid_is_closed_at_wechat_pay_and_in_zige_once_past_its_p
     app.clock.set(app.clock_now() + chrono::Duration::hours(3));
     // Not called unpaid without WeChat Pay's word.
     standin.fail_next(1);
-    app::ssr::payments::provider_orders::close_stale(&app.state).await.unwrap();
+    app::ssr::payments::gateway_orders::close_stale(&app.state).await.unwrap();
     assert_eq!(fee(&alice).await["order"]["state"], "created");
-    app::ssr::payments::provider_orders::close_stale(&app.state).await.unwrap();
+    app::ssr::payments::gateway_orders::close_stale(&app.state).await.unwrap();
     assert_eq!(fee(&alice).await["order"]["state"], "closed");
     assert_eq!(standin.trade(&unpaid).unwrap().state.as_str(), "CLOSED");
     assert!(audit_actions(&app).await.contains(&"order_closed".to_string()));
@@ -190,7 +190,7 @@ async fn an_order_never_paid_is_closed_at_wechat_pay_and_in_zige_once_past_its_p
     assert_eq!(late.status(), 409);
     assert!(late.text().await.unwrap().contains("支付时限"));
     // Never started at WeChat Pay: its signed ORDER_NOT_EXIST lets the sweep close it.
-    app::ssr::payments::provider_orders::close_stale(&app.state).await.unwrap();
+    app::ssr::payments::gateway_orders::close_stale(&app.state).await.unwrap();
     assert_eq!(fee(&alice).await["order"]["state"], "closed");
 }
 
@@ -204,10 +204,10 @@ async fn an_unsigned_order_not_exist_neither_closes_an_order_nor_calls_it_unpaid
     // Someone between Zige and WeChat Pay answers 404 ORDER_NOT_EXIST, unsigned (to the query and
     // to the close that would follow it).
     standin.answer_unsigned_not_exist(2);
-    app::ssr::payments::provider_orders::close_stale(&app.state).await.unwrap();
+    app::ssr::payments::gateway_orders::close_stale(&app.state).await.unwrap();
     assert_eq!(fee(&alice).await["order"]["state"], "created", "left for the next pass");
     standin.answer_unsigned_not_exist(0);
-    app::ssr::payments::provider_orders::close_stale(&app.state).await.unwrap();
+    app::ssr::payments::gateway_orders::close_stale(&app.state).await.unwrap();
     assert_eq!(fee(&alice).await["order"]["state"], "paid");
 }
 
@@ -400,11 +400,11 @@ async fn an_order_refunded_at_the_merchant_console_before_zige_heard_of_its_paym
     standin.pay_unannounced(&order_no);
     let _lost = standin.refund_at_console(&order_no, 10000);
     app.clock.set(app.clock_now() + chrono::Duration::minutes(6));
-    app::ssr::payments::provider_orders::close_stale(&app.state).await.unwrap();
+    app::ssr::payments::gateway_orders::close_stale(&app.state).await.unwrap();
     // WeChat Pay's query says REFUND, and not how much: the payment and its refund together.
     assert_eq!(fee(&alice).await["order"]["state"], "refunded");
     let admin = app.admin().await;
-    assert_eq!(outcomes(&admin).await, ["refunded_at_provider"]);
+    assert_eq!(outcomes(&admin).await, ["refunded_at_gateway"]);
     let actions = audit_actions(&app).await;
     assert!(!actions.contains(&"order_paid".to_string()), "{actions:?}");
     // A new order may be made for the fee.
@@ -453,7 +453,7 @@ async fn a_missing_setting_or_an_unreadable_key_stops_the_start_naming_the_setti
         let mut config = server::config::Config {
             data_dir: keys.path().to_path_buf(),
             public_url: Some("https://zige.example.cn".into()),
-            sms_provider: "log".into(),
+            sms_gateway: "log".into(),
             test_installation: true,
             ..Default::default()
         };

@@ -1,4 +1,4 @@
-//! Text messages through the providers authorities use (issue 33), against local stand-ins that
+//! Text messages through the gateways authorities use (issue 33), against local stand-ins that
 //! check what Alibaba Cloud and Tencent Cloud check (`support::sms_standins`): a recovery code
 //! arrives as the approved template with its values and resets the password, never appearing in
 //! a log line; throttling is waited out and the text goes once; a bad number, a wrong key or a
@@ -13,7 +13,7 @@ use app::ssr::infra::clock::Clock;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
 use support::captured_log::{captured_log, captured_text};
-use support::sms_standins::{Provider, Scripted, StandIn, APP_ID, KEY_ID, SECRET, SIGN_NAME, UNKNOWN_NUMBER};
+use support::sms_standins::{Gateway, Scripted, StandIn, APP_ID, KEY_ID, SECRET, SIGN_NAME, UNKNOWN_NUMBER};
 use support::*;
 
 /// A server whose texts go to `stand_in`, signed with `secret`; its clock runs ten times faster
@@ -68,10 +68,10 @@ async fn ask_for_code(app: &TestApp, id_number: &str) {
 
 #[tokio::test]
 async fn a_recovery_code_reaches_alibaba_cloud_after_its_throttling_and_never_a_log_line() {
-    let stand_in = StandIn::start(Provider::Aliyun).await;
+    let stand_in = StandIn::start(Gateway::Aliyun).await;
     let app = app_texting(&stand_in, SECRET).await;
     app.candidate(ALICE).await;
-    // The provider's flow control answers the first try.
+    // The gateway's flow control answers the first try.
     stand_in.script(Scripted::Throttle);
     ask_for_code(&app, ALICE).await;
 
@@ -89,7 +89,7 @@ async fn a_recovery_code_reaches_alibaba_cloud_after_its_throttling_and_never_a_
     let code = text.params["code"].clone();
     assert!(code.len() == 6 && code.chars().all(|c| c.is_ascii_digit()), "{code}");
 
-    // The code the provider carried is the one that works.
+    // The code the gateway carried is the one that works.
     let reset = app
         .browser()
         .call("reset_password", json!({ "id_number": ALICE, "code": code, "new_password": "texted-pass-9" }))
@@ -103,7 +103,7 @@ async fn a_recovery_code_reaches_alibaba_cloud_after_its_throttling_and_never_a_
 
 #[tokio::test]
 async fn tencent_cloud_takes_a_returned_applications_text_and_a_bad_number_is_given_up_for_administrators() {
-    let stand_in = StandIn::start(Provider::Tencent).await;
+    let stand_in = StandIn::start(Gateway::Tencent).await;
     let app = app_texting(&stand_in, SECRET).await;
 
     // A review sends the candidate back: the text names the exam, through its template.
@@ -122,7 +122,7 @@ async fn tencent_cloud_takes_a_returned_applications_text_and_a_bad_number_is_gi
     assert_eq!(returned.phone, "+8613800138000");
     assert_eq!(returned.params["exam"], "资格初审材料上传（示例考试）");
 
-    // A number the provider knows no phone for: given up, not retried, listed with its reason.
+    // A number the gateway knows no phone for: given up, not retried, listed with its reason.
     let stranger = app.browser();
     let fields = json!({ "id_type": "resident_id", "id_number": CAROL, "name": "号码错", "mobile": UNKNOWN_NUMBER,
         "password": "secret-pass-1", "email": "" });
@@ -152,10 +152,10 @@ async fn tencent_cloud_takes_a_returned_applications_text_and_a_bad_number_is_gi
 }
 
 #[tokio::test]
-async fn a_wrong_key_is_refused_by_each_provider_and_the_mended_message_is_sent_again_by_an_administrator() {
-    for provider in [Provider::Aliyun, Provider::Tencent] {
-        let stand_in = StandIn::start(provider).await;
-        let app = app_texting(&stand_in, "not-the-secret-the-provider-holds").await;
+async fn a_wrong_key_is_refused_by_each_gateway_and_the_mended_message_is_sent_again_by_an_administrator() {
+    for gateway in [Gateway::Aliyun, Gateway::Tencent] {
+        let stand_in = StandIn::start(gateway).await;
+        let app = app_texting(&stand_in, "not-the-secret-the-gateway-holds").await;
         app.candidate(ALICE).await;
         ask_for_code(&app, ALICE).await;
         let refused = wait_for("the refusal", Duration::from_secs(30), async || {
@@ -163,14 +163,14 @@ async fn a_wrong_key_is_refused_by_each_provider_and_the_mended_message_is_sent_
         })
         .await;
         let expected =
-            if provider == Provider::Aliyun { "SignatureDoesNotMatch" } else { "AuthFailure.SignatureFailure" };
+            if gateway == Gateway::Aliyun { "SignatureDoesNotMatch" } else { "AuthFailure.SignatureFailure" };
         assert!(refused.last_error.as_deref().unwrap().starts_with(expected), "{:?}", refused.last_error);
-        assert!(stand_in.accepted().is_empty(), "{provider:?} accepted a wrongly signed text");
+        assert!(stand_in.accepted().is_empty(), "{gateway:?} accepted a wrongly signed text");
     }
 
-    // An administrator sends a given-up text again once it is mended (here: the provider's
+    // An administrator sends a given-up text again once it is mended (here: the gateway's
     // answer was lost, so the server could not know whether it went).
-    let stand_in = StandIn::start(Provider::Aliyun).await;
+    let stand_in = StandIn::start(Gateway::Aliyun).await;
     let app = app_texting(&stand_in, SECRET).await;
     let (_alice, ids) = app.submitted_candidate(ALICE).await;
     let reviewer = app.reviewer().await;
@@ -201,13 +201,13 @@ async fn a_wrong_key_is_refused_by_each_provider_and_the_mended_message_is_sent_
 }
 
 #[tokio::test]
-async fn a_provider_without_its_secret_file_or_the_logging_adapter_behind_https_stops_the_start() {
+async fn a_gateway_without_its_secret_file_or_the_logging_adapter_behind_https_stops_the_start() {
     let data_dir = tempfile::tempdir().unwrap();
     let options = || leptos::prelude::LeptosOptions::builder().output_name("zige").build();
     let without_secret = server::config::Config {
         data_dir: data_dir.path().to_path_buf(),
         public_url: Some("https://zige.example.cn".to_string()),
-        sms_provider: "tencent".to_string(),
+        sms_gateway: "tencent".to_string(),
         sms_access_key_id: Some(KEY_ID.to_string()),
         sms_access_key_secret_file: Some(data_dir.path().join("missing-secret")),
         sms_app_id: Some(APP_ID.to_string()),
@@ -226,12 +226,12 @@ async fn a_provider_without_its_secret_file_or_the_logging_adapter_behind_https_
         ..server::config::Config::default()
     };
     let refused = server::startup::prepare(&behind_https, options()).await.err().expect("refused");
-    assert!(refused.to_string().contains("ZIGE_SMS_PROVIDER=log"), "{refused}");
+    assert!(refused.to_string().contains("ZIGE_SMS_GATEWAY=log"), "{refused}");
 }
 
 #[tokio::test]
 async fn where_texts_are_configured_a_sign_up_needs_the_code_texted_to_its_mobile() {
-    let stand_in = StandIn::start(Provider::Aliyun).await;
+    let stand_in = StandIn::start(Gateway::Aliyun).await;
     let keys = tempfile::tempdir().unwrap();
     let app = spawn_app_with(|c| {
         c.outbox_poll_ms = 50;
@@ -253,7 +253,7 @@ async fn where_texts_are_configured_a_sign_up_needs_the_code_texted_to_its_mobil
     let (_, _, malformed) = error_kind(person.call("send_sign_up_code", json!({ "mobile": "12" })).await).await;
     assert!(malformed.to_string().contains("11 位"), "{malformed}");
 
-    // 获取验证码: the provider takes the approved template with the code.
+    // 获取验证码: the gateway takes the approved template with the code.
     assert_eq!(person.call("send_sign_up_code", json!({ "mobile": "13800138000" })).await.status(), 200);
     let text = wait_for("the sign-up code's text", Duration::from_secs(30), async || {
         stand_in.accepted().into_iter().find(|t| t.template == "SMS_SIGN_UP_5" && t.phone == "13800138000")
@@ -283,7 +283,7 @@ async fn where_texts_are_configured_a_sign_up_needs_the_code_texted_to_its_mobil
 
 #[tokio::test]
 async fn without_the_sign_up_template_a_sign_up_takes_the_mobile_as_typed() {
-    let stand_in = StandIn::start(Provider::Aliyun).await;
+    let stand_in = StandIn::start(Gateway::Aliyun).await;
     let keys = tempfile::tempdir().unwrap();
     let app = spawn_app_with(|c| stand_in.configure(c, keys.path())).await;
     drop(keys);

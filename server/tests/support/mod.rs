@@ -49,7 +49,7 @@ pub struct TestApp {
     pub database_url: Option<String>,
     /// This test's place in the S3-compatible bucket; None: the folder `blobs` in `data_dir`.
     pub blob_url: Option<String>,
-    /// The simulated payment provider: tests sign notifications with its key.
+    /// The simulated payment gateway: tests sign notifications with its key.
     pub sandbox: Option<Arc<app::ssr::payments::sandbox_gateway::SandboxGateway>>,
     /// The document fonts and render workers.
     pub documents: server::documents::font_cell::FontCell,
@@ -68,7 +68,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
 }
 
 /// As `spawn_app_with`, where the configuration may name the address the server will listen on
-/// (a payment provider's stand-in posts its notifications to the public address).
+/// (a payment gateway's stand-in posts its notifications to the public address).
 pub async fn spawn_app_at(adjust: impl FnOnce(&mut Config, SocketAddr)) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();

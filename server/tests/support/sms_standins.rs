@@ -1,9 +1,9 @@
 //! Local stand-ins for Alibaba Cloud's and Tencent Cloud's `SendSms`, which these machines cannot
-//! reach. Each checks what its provider checks, from the request as it arrived: the signature
+//! reach. Each checks what its gateway checks, from the request as it arrived: the signature
 //! recomputed from the received query, headers and body (a wrong one is refused with the
-//! provider's code), the signed time and (Alibaba Cloud) a nonce used once, the action and
+//! gateway's code), the signed time and (Alibaba Cloud) a nonce used once, the action and
 //! version, then the sign, the template and its parameters, and the number; and it answers in the
-//! provider's documented shape. A test scripts the next answers (throttled, refused, silent) and
+//! gateway's documented shape. A test scripts the next answers (throttled, refused, silent) and
 //! reads what was accepted.
 
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -30,11 +30,11 @@ pub const TEMPLATES: [(&str, &[&str]); 5] = [
     ("SMS_LISTED_4", &["exam", "address", "last_day"]),
     ("SMS_SIGN_UP_5", &["code", "minutes"]),
 ];
-/// A well-formed number the provider knows no phone for.
+/// A well-formed number the gateway knows no phone for.
 pub const UNKNOWN_NUMBER: &str = "13900000000";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Provider {
+pub enum Gateway {
     Aliyun,
     Tencent,
 }
@@ -42,7 +42,7 @@ pub enum Provider {
 /// An answer a test asks for, used once each, before the normal checks' answer.
 #[derive(Clone, Debug)]
 pub enum Scripted {
-    /// The provider's flow control.
+    /// The gateway's flow control.
     Throttle,
     /// Reads the request and never answers.
     Silence,
@@ -70,32 +70,32 @@ struct Ledger {
 
 #[derive(Clone)]
 struct StandInState {
-    provider: Provider,
+    gateway: Gateway,
     ledger: Arc<Mutex<Ledger>>,
 }
 
 pub struct StandIn {
     pub url: String,
-    provider: Provider,
+    gateway: Gateway,
     ledger: Arc<Mutex<Ledger>>,
     server: tokio::task::JoinHandle<()>,
 }
 
 impl StandIn {
-    pub async fn start(provider: Provider) -> StandIn {
-        StandIn::start_at(provider, "127.0.0.1:0".parse().unwrap()).await
+    pub async fn start(gateway: Gateway) -> StandIn {
+        StandIn::start_at(gateway, "127.0.0.1:0".parse().unwrap()).await
     }
 
-    pub async fn start_at(provider: Provider, address: std::net::SocketAddr) -> StandIn {
+    pub async fn start_at(gateway: Gateway, address: std::net::SocketAddr) -> StandIn {
         let ledger = Arc::new(Mutex::new(Ledger::default()));
-        let state = StandInState { provider, ledger: ledger.clone() };
+        let state = StandInState { gateway, ledger: ledger.clone() };
         let router = Router::new().route("/", post(send_sms)).route("/accepted", get(accepted_texts)).with_state(state);
         let listener = tokio::net::TcpListener::bind(address).await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let server = tokio::spawn(async move {
             axum::serve(listener, router).await.unwrap();
         });
-        StandIn { url, provider, ledger, server }
+        StandIn { url, gateway, ledger, server }
     }
 
     /// An installation texting through this stand-in with the four registered templates, its
@@ -103,7 +103,7 @@ impl StandIn {
     pub fn configure(&self, config: &mut server::config::Config, folder: &std::path::Path) {
         let secret_file = folder.join("sms-secret");
         std::fs::write(&secret_file, format!("{SECRET}\n")).unwrap();
-        config.sms_provider = if self.provider == Provider::Aliyun { "aliyun" } else { "tencent" }.to_string();
+        config.sms_gateway = if self.gateway == Gateway::Aliyun { "aliyun" } else { "tencent" }.to_string();
         config.sms_endpoint = Some(self.url.clone());
         config.sms_access_key_id = Some(KEY_ID.to_string());
         config.sms_access_key_secret_file = Some(secret_file);
@@ -147,7 +147,7 @@ async fn accepted_texts(State(state): State<StandInState>) -> Json<Vec<Accepted>
     Json(state.ledger.lock().unwrap().accepted.clone())
 }
 
-/// Why a request is refused: the provider's code and message, and its HTTP status.
+/// Why a request is refused: the gateway's code and message, and its HTTP status.
 struct Refusal(StatusCode, &'static str, String);
 
 async fn send_sms(
@@ -161,31 +161,31 @@ async fn send_sms(
         ledger.requests.push(reference_of(query.as_deref().unwrap_or(""), &body));
         ledger.scripted.pop_front()
     };
-    let checked = match state.provider {
-        Provider::Aliyun => check_aliyun(&state, query.as_deref().unwrap_or(""), &headers, &body),
-        Provider::Tencent => check_tencent(&headers, &body),
+    let checked = match state.gateway {
+        Gateway::Aliyun => check_aliyun(&state, query.as_deref().unwrap_or(""), &headers, &body),
+        Gateway::Tencent => check_tencent(&headers, &body),
     };
     let accepted = match (checked, scripted) {
-        (Err(refusal), _) => return refuse(state.provider, refusal),
+        (Err(refusal), _) => return refuse(state.gateway, refusal),
         (Ok(_), Some(Scripted::Silence)) => {
             tokio::time::sleep(std::time::Duration::from_secs(30)).await;
             return StatusCode::GATEWAY_TIMEOUT.into_response();
         }
         (Ok(_), Some(Scripted::Throttle)) => {
             let code =
-                if state.provider == Provider::Aliyun { "isv.BUSINESS_LIMIT_CONTROL" } else { "RequestLimitExceeded" };
-            return refuse(state.provider, Refusal(StatusCode::OK, code, "触发流控 (stand-in)".into()));
+                if state.gateway == Gateway::Aliyun { "isv.BUSINESS_LIMIT_CONTROL" } else { "RequestLimitExceeded" };
+            return refuse(state.gateway, Refusal(StatusCode::OK, code, "触发流控 (stand-in)".into()));
         }
         (Ok(accepted), None) => accepted,
     };
     let reference = accepted.reference.clone();
     state.ledger.lock().unwrap().accepted.push(accepted);
-    match state.provider {
-        Provider::Aliyun => Json(json!({
+    match state.gateway {
+        Gateway::Aliyun => Json(json!({
             "Code": "OK", "Message": "OK", "BizId": "900619746936498440^0", "RequestId": reference,
         }))
         .into_response(),
-        Provider::Tencent => Json(json!({ "Response": {
+        Gateway::Tencent => Json(json!({ "Response": {
             "SendStatusSet": [{ "SerialNo": "5000:1045710669157053657849499619", "Fee": 1,
                 "SessionContext": reference, "Code": "Ok", "Message": "send success", "IsoCode": "CN" }],
             "RequestId": "a0aabda6-cf91-4f3e-a81f-9198114a2279",
@@ -194,23 +194,23 @@ async fn send_sms(
     }
 }
 
-/// The outbox row a request is for, wherever its provider carries it.
+/// The outbox row a request is for, wherever its gateway carries it.
 fn reference_of(query: &str, body: &[u8]) -> String {
     let from_query = form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "OutId").map(|(_, v)| v.into_owned());
     let from_body = || serde_json::from_slice::<Value>(body).ok()?["SessionContext"].as_str().map(str::to_string);
     from_query.or_else(from_body).unwrap_or_default()
 }
 
-fn refuse(provider: Provider, Refusal(status, code, message): Refusal) -> Response {
-    match provider {
-        Provider::Aliyun => {
+fn refuse(gateway: Gateway, Refusal(status, code, message): Refusal) -> Response {
+    match gateway {
+        Gateway::Aliyun => {
             (status, Json(json!({ "Code": code, "Message": message, "RequestId": "stand-in" }))).into_response()
         }
-        Provider::Tencent if code == "InvalidParameterValue.IncorrectPhoneNumber" => Json(json!({ "Response": {
+        Gateway::Tencent if code == "InvalidParameterValue.IncorrectPhoneNumber" => Json(json!({ "Response": {
             "SendStatusSet": [{ "Code": code, "Message": message, "Fee": 0 }], "RequestId": "stand-in",
         }}))
         .into_response(),
-        Provider::Tencent => Json(json!({ "Response": {
+        Gateway::Tencent => Json(json!({ "Response": {
             "Error": { "Code": code, "Message": message }, "RequestId": "stand-in",
         }}))
         .into_response(),

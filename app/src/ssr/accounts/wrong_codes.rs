@@ -88,7 +88,7 @@ pub async fn count<C: ConnectionTrait + TransactionTrait>(
             at: now,
             visible_from: now,
             held_for_results_of: None,
-            // No provider template says it: on the page and by email.
+            // No gateway template says it: on the page and by email.
             text: None,
         };
         tell(&txn, news).await?;

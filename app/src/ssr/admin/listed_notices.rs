@@ -1,6 +1,6 @@
 //! Seed 004's "开通报名账号后请按照短信提示内容登录系统": an administrator texts the listed
 //! candidates (everyone, or those not yet told) how to apply and by when, through the outbox and
-//! the configured provider. Each candidate's own days start when the provider accepts their text
+//! the configured gateway. Each candidate's own days start when the gateway accepts their text
 //! (`messaging::outbox::mark_sent`). An administrator may give one candidate more days, with a
 //! reason: audited, and the candidate is texted the new day.
 
@@ -120,7 +120,7 @@ async fn text(
 ) -> Result<i32, AppError> {
     let subject = format!("【资格】{}报名通知", definition.title_zh);
     let body = format!(
-        // As the provider's template says it (README): what to do without an account yet, too.
+        // As the gateway's template says it (README): what to do without an account yet, too.
         "您已列入{}报名名单，请登录{}用身份证号注册或登录，于{}24时前上传并提交报名材料，逾期视为自动放弃。",
         message.params.get("exam").map(String::as_str).unwrap_or_default(),
         message.params.get("address").map(String::as_str).unwrap_or_default(),

@@ -1,4 +1,4 @@
-//! The emails and texts the outbox gave up on, for administrators: a text the provider refused
+//! The emails and texts the outbox gave up on, for administrators: a text the gateway refused
 //! for good (a number that does not exist, a template not yet approved) or that may already have
 //! gone, an email that could not be made. Once what refused it is mended (the template approved,
 //! the number corrected), an administrator sends it again; a recovery code is not sent again,

@@ -14,7 +14,7 @@ pub struct Model {
     pub mobile: Option<String>,
     /// The outbox row of the latest text telling them they are listed.
     pub notice_outbox_id: Option<i32>,
-    /// When the provider accepted that text: their own days count from this (China) day.
+    /// When the gateway accepted that text: their own days count from this (China) day.
     pub noticed_at: Option<DateTimeUtc>,
     /// Days an administrator added to their own last day.
     pub extra_days: i32,

@@ -20,7 +20,7 @@ pub struct Model {
     pub last_error: Option<String>,
     /// A result held for this exam's results time; moves when that time moves.
     pub held_for_results_of: Option<String>,
-    /// A text's provider template (`TextTemplate::as_str`); None for emails.
+    /// A text's gateway template (`TextTemplate::as_str`); None for emails.
     pub text_template: Option<String>,
     /// The template's parameters, a JSON object of strings.
     pub text_params: Option<String>,

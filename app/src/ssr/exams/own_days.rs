@@ -1,5 +1,5 @@
 //! A listed candidate's own days (seed 004, 九.4), read from the list: where the exam counts days
-//! from the text and the provider accepted the text, the last day they may upload and submit.
+//! from the text and the gateway accepted the text, the last day they may upload and submit.
 
 use chrono::{NaiveDate, Utc};
 use sea_orm::{DatabaseConnection, EntityTrait};

@@ -30,7 +30,7 @@ pub enum AuditAction {
     OrderClosed,
     OrderPaid,
     OrderRefunded,
-    /// Staff asked the provider for a refund that it took and has not finished (退款中).
+    /// Staff asked the payment gateway for a refund that it took and has not finished (退款中).
     OrderRefundRequested,
     OnSitePaymentRecorded,
     /// A notification kept without paying its order (a repeat, or money flagged for staff).

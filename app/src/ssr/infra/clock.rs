@@ -36,7 +36,7 @@ impl Clock for ManualClock {
     }
 }
 
-/// The calendar day in China (UTC+8) at `now`: the day retention dates and providers' bills count in.
+/// The calendar day in China (UTC+8) at `now`: the day retention dates and gateways' bills count in.
 pub fn china_today(now: DateTime<Utc>) -> chrono::NaiveDate {
     crate::domain::china_day::china_day_of(now)
 }

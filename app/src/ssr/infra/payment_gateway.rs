@@ -1,4 +1,4 @@
-//! What Zige needs of a payment provider: start a payment, believe only its signed notifications,
+//! What Zige needs of a payment gateway: start a payment, believe only its signed notifications,
 //! ask it about an order, close an order, refund one, and read its daily bill. The adapters (WeChat
 //! Pay, Alipay: `server/src/payments/`; the sandbox: `ssr::payments::sandbox_gateway`) implement
 //! it and are added to `Gateways` at start-up. The port lives here, with the server's state that
@@ -18,13 +18,13 @@ pub enum NoticeEvent {
     /// The order was paid (`txn` is the payment).
     #[default]
     Paid,
-    /// The order's payment was refunded (`txn` is the refund), by Zige or at the provider's console;
+    /// The order's payment was refunded (`txn` is the refund), by Zige or at the gateway's console;
     /// `amount_fen` is how much of the payment is back with the payer.
     Refunded,
     /// A refund did not go through (`txn` is the refund): abnormal at the payer's bank, or closed.
     RefundFailed,
-    /// Found by asking the provider, not notified: the order was paid in `txn` and then refunded,
-    /// by an amount the provider does not say.
+    /// Found by asking the gateway, not notified: the order was paid in `txn` and then refunded,
+    /// by an amount the gateway does not say.
     PaidThenRefunded,
 }
 
@@ -40,7 +40,7 @@ pub struct GatewayNotice {
     #[serde(default)]
     pub event: NoticeEvent,
     /// A refund's number at the merchant (WeChat Pay's `out_refund_no`, Alipay's `out_biz_no`):
-    /// Zige's own refund number, or the provider console's for a refund made there.
+    /// Zige's own refund number, or the gateway console's for a refund made there.
     #[serde(default)]
     pub refund_no: Option<String>,
 }
@@ -53,61 +53,61 @@ pub enum NoticeRefused {
     /// Signed, but not a notification this gateway sends, or for another merchant or app.
     Malformed(String),
     /// Signed and well formed, but about nothing Zige acts on (a payment still waiting, say):
-    /// acknowledged so the provider stops sending it, and not kept.
+    /// acknowledged so the gateway stops sending it, and not kept.
     NothingToApply(String),
 }
 
 /// Where the candidate pays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Device {
-    /// A phone's browser: the provider's mobile cashier (WeChat Pay H5, Alipay 手机网站支付).
+    /// A phone's browser: the gateway's mobile cashier (WeChat Pay H5, Alipay 手机网站支付).
     Phone,
     /// A computer's browser: a code to scan (WeChat Pay Native) or the web cashier (Alipay 电脑网站支付).
     Desktop,
 }
 
-/// An order, as a provider is asked to take its payment.
+/// An order, as a gateway is asked to take its payment.
 #[derive(Clone, Debug)]
 pub struct OrderToPay {
     pub order_no: String,
     pub amount_fen: u64,
     /// What the payer's app shows as the purchase: the exam's fee.
     pub subject: String,
-    /// The absolute address the provider sends the candidate back to.
+    /// The absolute address the gateway sends the candidate back to.
     pub return_url: String,
-    /// The absolute address the provider posts its notifications to.
+    /// The absolute address the gateway posts its notifications to.
     pub notify_url: String,
     pub payer_ip: Option<IpAddr>,
     pub device: Device,
-    /// After this the provider takes no payment for the order.
+    /// After this the gateway takes no payment for the order.
     pub pay_before: DateTime<Utc>,
 }
 
 /// How the candidate's browser goes on to pay.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Checkout {
-    /// To the provider's cashier page.
+    /// To the gateway's cashier page.
     Redirect(String),
-    /// A code the candidate scans with the provider's app (WeChat Pay Native's `code_url`).
+    /// A code the candidate scans with the gateway's app (WeChat Pay Native's `code_url`).
     ScanCode(String),
 }
 
-/// What the provider says of an order when asked.
+/// What the gateway says of an order when asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ProviderOrder {
+pub enum GatewayOrder {
     /// Paid, in this transaction, this amount.
     Paid { txn: String, amount_fen: u64 },
     /// Paid, then refunded.
     Refunded { txn: String, amount_fen: u64 },
-    /// Not paid (and still payable, or never started at the provider).
+    /// Not paid (and still payable, or never started at the gateway).
     Unpaid,
-    /// Closed at the provider: it takes no payment for it any more.
+    /// Closed at the gateway: it takes no payment for it any more.
     Closed,
-    /// The provider keeps no record Zige can ask for (the sandbox).
+    /// The gateway keeps no record Zige can ask for (the sandbox).
     NotTracked,
 }
 
-/// A refund, as the provider is asked for it.
+/// A refund, as the gateway is asked for it.
 #[derive(Clone, Debug)]
 pub struct RefundRequest {
     pub order_no: String,
@@ -118,7 +118,7 @@ pub struct RefundRequest {
     pub reason: String,
 }
 
-/// What the provider said to a refund it took.
+/// What the gateway said to a refund it took.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RefundTaken {
     /// The money is on its way back to the payer (Alipay's refunds; the sandbox's).
@@ -127,7 +127,7 @@ pub enum RefundTaken {
     UnderWay,
 }
 
-/// One line of a provider's daily bill, in the terms Zige compares.
+/// One line of a gateway's daily bill, in the terms Zige compares.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BillLine {
     pub order_no: String,
@@ -136,10 +136,10 @@ pub struct BillLine {
     pub amount_fen: u64,
 }
 
-/// Why a call to the provider did not do what was asked.
+/// Why a call to the gateway did not do what was asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum GatewayFailure {
-    /// The provider answered no, in its words (a code and a message).
+    /// The gateway answered no, in its words (a code and a message).
     Refused(String),
     /// No trustworthy answer: unreachable, timed out, or an answer whose signature failed.
     Unreachable(String),
@@ -168,14 +168,14 @@ pub trait PaymentGateway: Send + Sync {
         body: &[u8],
         now: DateTime<Utc>,
     ) -> Result<GatewayNotice, NoticeRefused>;
-    /// What the provider knows of the order.
-    async fn query(&self, order_no: &str) -> Result<ProviderOrder, GatewayFailure>;
-    /// Closes the order at the provider, so no payment can arrive for it any more.
+    /// What the gateway knows of the order.
+    async fn query(&self, order_no: &str) -> Result<GatewayOrder, GatewayFailure>;
+    /// Closes the order at the gateway, so no payment can arrive for it any more.
     async fn close(&self, order_no: &str) -> Result<(), GatewayFailure>;
-    /// Refunds a paid order through the provider; Ok once the provider has taken the refund, saying
+    /// Refunds a paid order through the gateway; Ok once the gateway has taken the refund, saying
     /// whether it is done or still under way.
     async fn refund(&self, refund: &RefundRequest) -> Result<RefundTaken, GatewayFailure>;
-    /// The provider's bill of a day (in China's time); None where the gateway keeps none.
+    /// The gateway's bill of a day (in China's time); None where the gateway keeps none.
     async fn bill(&self, day: NaiveDate) -> Result<Option<Vec<BillLine>>, GatewayFailure>;
 }
 

@@ -24,7 +24,7 @@ pub struct ServerState {
     pub rate_limits: Arc<RateLimits>,
     /// Memory all full decodes in flight may take together.
     pub decode_budget: Arc<DecodeBudget>,
-    /// The payment gateways candidates may pay through (the sandbox where no provider is set up).
+    /// The payment gateways candidates may pay through (the sandbox where none is set up).
     pub gateways: Arc<crate::ssr::infra::payment_gateway::Gateways>,
     /// Sign admission tickets' codes (the newest) and verify them (all); their public halves are
     /// what verifiers hold.
@@ -44,7 +44,7 @@ pub struct ServerState {
     /// Candidates may sign in through the authority's identity provider (`ZIGE_OIDC_ISSUER`):
     /// the log-in page offers 用报名系统账号登录.
     pub provider_sign_in: bool,
-    /// 注册 needs the code texted to the mobile typed (a real SMS provider and its
+    /// 注册 needs the code texted to the mobile typed (a real SMS gateway and its
     /// `ZIGE_SMS_TEMPLATE_SIGN_UP_CODE`; `accounts::sign_up_codes`).
     pub sign_up_code: bool,
 }

@@ -23,7 +23,7 @@ pub struct News<'a> {
     pub visible_from: DateTime<Utc>,
     /// A result: the exam whose results time holds it, so moving that time moves the news.
     pub held_for_results_of: Option<&'a str>,
-    /// The text message, as the provider's template that says it; None where no template says
+    /// The text message, as the gateway's template that says it; None where no template says
     /// it (the person is told on the page and by email alone).
     pub text: Option<TextMessage>,
 }
@@ -37,7 +37,7 @@ pub(crate) struct Outgoing<'a> {
     pub at: DateTime<Utc>,
     pub not_before: DateTime<Utc>,
     pub held_for_results_of: Option<&'a str>,
-    /// A text's template and values (providers send nothing else); None for an email.
+    /// A text's template and values (gateways send nothing else); None for an email.
     pub text: Option<&'a TextMessage>,
 }
 

@@ -1,6 +1,6 @@
 //! The outbox's bookkeeping for the worker that sends it: claiming the rows that are due so no
 //! other worker sends them, and recording success or failure. The sending itself lives in the
-//! server crate (SMTP, the SMS provider).
+//! server crate (SMTP, the SMS gateway).
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
@@ -100,7 +100,7 @@ fn unclaimed(now: DateTime<Utc>) -> Condition {
         .add(outbox_message::Column::ClaimedUntil.lt(now))
 }
 
-/// Records that the mail server or provider accepted the message, inside the caller's
+/// Records that the mail server or gateway accepted the message, inside the caller's
 /// transaction: a listed candidate's text starts their own days in the same one (seed 004,
 /// `exams::told_numbers::text_accepted`), as the outbox row is purged after its keeping time.
 pub async fn mark_sent(db: &impl ConnectionTrait, id: i32, now: DateTime<Utc>) -> Result<(), AppError> {
@@ -141,7 +141,7 @@ fn kept_error(text: &str) -> String {
     text.chars().take(500).collect()
 }
 
-/// Stops trying: the provider refused the message for good, or it may already have gone. The row
+/// Stops trying: the gateway refused the message for good, or it may already have gone. The row
 /// stays, with its reason, for administrators (`undelivered`).
 pub async fn give_up(db: &DatabaseConnection, id: i32, now: DateTime<Utc>, reason: &str) -> Result<(), AppError> {
     outbox_message::Entity::update_many()

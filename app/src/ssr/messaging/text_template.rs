@@ -1,10 +1,10 @@
-//! The text messages Zige sends, as the templates an authority registers with its SMS provider.
-//! Providers in China send only approved templates with parameters, never free text, so each
+//! The text messages Zige sends, as the templates an authority registers with its SMS gateway.
+//! Gateways in China send only approved templates with parameters, never free text, so each
 //! text is one of these with its values; the README lists them with their wording.
 
 use std::collections::BTreeMap;
 
-/// Which template a text uses. Each has a fixed list of parameters, in the order a provider
+/// Which template a text uses. Each has a fixed list of parameters, in the order a gateway
 /// with positional parameters (Tencent Cloud) numbers them: `{1}`, `{2}`…
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TextTemplate {
@@ -24,10 +24,10 @@ pub enum TextTemplate {
     SignUpCode,
 }
 
-/// Longest value a parameter may carry: both providers refuse long variables (Alibaba Cloud
+/// Longest value a parameter may carry: both gateways refuse long variables (Alibaba Cloud
 /// allows 35 characters in most, Tencent Cloud fewer for some template kinds).
 pub const MAX_PARAMETER_CHARS: usize = 20;
-/// An address is never cut (a cut address leads nowhere): the longest both providers take in a
+/// An address is never cut (a cut address leads nowhere): the longest both gateways take in a
 /// link variable.
 pub const MAX_ADDRESS_CHARS: usize = 35;
 
@@ -83,13 +83,13 @@ impl TextMessage {
     }
 
     /// `address` goes without its scheme and last slash ("zige.example.gov.cn"): phones still
-    /// make a link of it, and it stays within what a provider's variable takes.
+    /// make a link of it, and it stays within what a gateway's variable takes.
     pub fn listed_notice(exam_title: &str, address: &str, last_day: &str) -> Self {
         let bare = address.trim().trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/');
         Self::new(TextTemplate::ListedNotice, &[exam_title, bare, last_day])
     }
 
-    /// Values in the template's parameter order, each cut to what providers accept.
+    /// Values in the template's parameter order, each cut to what gateways accept.
     fn new(template: TextTemplate, values: &[&str]) -> Self {
         let params = template
             .parameter_names()
@@ -103,7 +103,7 @@ impl TextMessage {
         Self { template, params }
     }
 
-    /// The values in the template's order, for providers that number their parameters.
+    /// The values in the template's order, for gateways that number their parameters.
     pub fn values_in_order(&self) -> Vec<String> {
         self.template.parameter_names().iter().map(|name| self.params.get(*name).cloned().unwrap_or_default()).collect()
     }
@@ -134,7 +134,7 @@ mod tests {
     }
 
     #[test]
-    fn a_long_exam_title_is_cut_to_what_providers_accept() {
+    fn a_long_exam_title_is_cut_to_what_gateways_accept() {
         let message = TextMessage::review_returned("2026年度某某省直属机关公开招聘工作人员资格审查（第二批次）");
         assert_eq!(message.params["exam"].chars().count(), MAX_PARAMETER_CHARS);
     }

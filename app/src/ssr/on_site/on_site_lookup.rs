@@ -20,7 +20,7 @@ use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Staff;
 use crate::ssr::access::reviewer_access::require_on_site_of;
 use crate::ssr::accounts::account_store;
-use crate::ssr::application::{application_queries, fee_paid, material_queries};
+use crate::ssr::application::{application_queries, fee_status, material_queries};
 use crate::ssr::entities::{application, on_site_check, user};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::audit::{self, masked_id_number, AuditAction};
@@ -192,7 +192,7 @@ pub async fn view(
             received: received.contains(&item.code),
         })
         .collect();
-    let paid = fee_paid::paid_order(db, application.id).await?;
+    let paid = fee_status::paid_order(db, application.id).await?;
     let applied_for = applied_for(definition, application.position_code.as_deref());
     Ok(OnSiteCandidate {
         application_id: application.id,

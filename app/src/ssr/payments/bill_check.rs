@@ -1,4 +1,4 @@
-//! Reconciliation against the provider's bill (对账单): each day, every payment and refund on a
+//! Reconciliation against the gateway's bill (对账单): each day, every payment and refund on a
 //! gateway's bill is matched with an order Zige holds in that state, and every order Zige took a
 //! payment or refund for that day is looked for on the bill. Each difference is kept as a flagged
 //! entry beside the notifications staff settle (`flagged_payments::flagged`), once however often the
@@ -16,15 +16,15 @@ use crate::ssr::infra::payment_gateway::{BillLine, NoticeEvent};
 use crate::ssr::infra::server_state::ServerState;
 
 use super::notice_outcomes::{NOT_IN_BILL, ONLY_IN_BILL};
-use super::provider_failure::unreachable;
+use super::gateway_failure::unreachable;
 
-/// Zige records a payment when its notification arrives, the provider when the payer paid: an
+/// Zige records a payment when its notification arrives, the gateway when the payer paid: an
 /// order this close to midnight may sit on the neighbouring day's bill, and is not called missing.
 fn midnight_margin() -> Duration {
     Duration::minutes(10)
 }
 
-/// Checks one gateway's bill of `day` (China's calendar day, as the providers' bills are); the
+/// Checks one gateway's bill of `day` (China's calendar day, as the gateways' bills are); the
 /// number of differences found for the first time, or None where the gateway keeps no bill.
 pub async fn check_day(state: &ServerState, gateway_code: &str, day: NaiveDate) -> Result<Option<usize>, AppError> {
     let gateway = state.gateways.find(gateway_code).cloned().ok_or(AppError::NotFound)?;

@@ -10,9 +10,9 @@ pub const ALREADY_DONE: &str = "already_done";
 pub const UNKNOWN_ORDER: &str = "unknown_order";
 /// A refund the order's state does not allow (`StaffFlag::RefundUnmatched`).
 pub const REFUND_UNMATCHED: &str = "refund_unmatched";
-/// The provider, asked, showed the order paid and then refunded: the order is refunded in Zige,
-/// and staff check the amount (`StaffFlag::RefundedAtProvider`).
-pub const REFUNDED_AT_PROVIDER: &str = "refunded_at_provider";
+/// The gateway, asked, showed the order paid and then refunded: the order is refunded in Zige,
+/// and staff check the amount (`StaffFlag::RefundedAtGateway`).
+pub const REFUNDED_AT_GATEWAY: &str = "refunded_at_gateway";
 /// Outcomes that wait for staff (`StaffFlag::code`'s, and the bill's differences).
 pub const FOR_STAFF: [&str; 10] = [
     "amount_mismatch",
@@ -22,12 +22,12 @@ pub const FOR_STAFF: [&str; 10] = [
     REFUND_UNMATCHED,
     "partial_refund",
     "refund_failed",
-    REFUNDED_AT_PROVIDER,
+    REFUNDED_AT_GATEWAY,
     NOT_IN_BILL,
     ONLY_IN_BILL,
 ];
 
-/// Zige took the money (or gave it back) but the provider's bill does not show it.
+/// Zige took the money (or gave it back) but the gateway's bill does not show it.
 pub const NOT_IN_BILL: &str = "not_in_bill";
 /// The bill shows money Zige holds no such order for.
 pub const ONLY_IN_BILL: &str = "only_in_bill";
@@ -46,7 +46,7 @@ mod tests {
             StaffFlag::RefundUnmatched,
             StaffFlag::PartialRefund { order_fen: 1, refunded_fen: 2 },
             StaffFlag::RefundFailed,
-            StaffFlag::RefundedAtProvider,
+            StaffFlag::RefundedAtGateway,
         ];
         for flag in flags {
             assert!(FOR_STAFF.contains(&flag.code()), "{} is not listed for staff", flag.code());

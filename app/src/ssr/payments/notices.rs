@@ -30,7 +30,7 @@ pub async fn receive(
     body: &[u8],
 ) -> Result<String, AppError> {
     let gateway = state.gateways.find(gateway_code).ok_or(AppError::NotFound)?.clone();
-    // A signature's freshness is a matter of the wall clock, as the provider's own is (the
+    // A signature's freshness is a matter of the wall clock, as the gateway's own is (the
     // installation's clock is the one exam windows are read by, which tests move by years).
     let notice = match gateway.verify(headers, body, chrono::Utc::now()) {
         Ok(notice) => notice,
@@ -49,7 +49,7 @@ pub async fn receive(
 }
 
 /// Keeps a believed notification once (by the gateway's id for it) and applies it to its order;
-/// also how a payment found by asking the provider is applied, under an id of Zige's making.
+/// also how a payment found by asking the gateway is applied, under an id of Zige's making.
 #[tracing::instrument(skip_all, fields(gateway = gateway_code))]
 pub async fn keep_and_apply(
     state: &ServerState,

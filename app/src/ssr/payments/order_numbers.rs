@@ -1,6 +1,6 @@
-//! The numbers Zige gives an order and its refund, as the providers see them.
+//! The numbers Zige gives an order and its refund, as the gateways see them.
 
-/// Zige's one refund number of an order: a provider asked twice with it refunds once, and a
+/// Zige's one refund number of an order: a gateway asked twice with it refunds once, and a
 /// refund notification carrying it is the refund Zige asked for (another is the console's).
 pub fn refund_no(order_no: &str) -> String {
     format!("RF{}", order_no.trim_start_matches("ZG"))

@@ -18,7 +18,7 @@ use crate::ssr::infra::server_state::ServerState;
 
 use super::order_numbers::new_order_no;
 use super::order_view::order_view;
-use super::provider_orders::{close_everywhere, Closing};
+use super::gateway_orders::{close_everywhere, Closing};
 
 /// The exam's fee and the candidate's latest order; None when the exam charges nothing or the
 /// candidate is not (yet) approved.
@@ -141,7 +141,7 @@ pub async fn close(state: &ServerState, account: &Caller<Candidate>, order_no: &
                 Closing::PaidMeanwhile => {
                     Err(AppError::payment_refused("订单已支付，不能关闭", "The order is paid and cannot be closed"))
                 }
-                // Nothing is open any more; the refund that ended it is audited as the provider's.
+                // Nothing is open any more; the refund that ended it is audited as the gateway's.
                 Closing::RefundedMeanwhile => Ok(()),
                 Closing::Closed => {
                     audit::record(

@@ -1,6 +1,6 @@
 //! The daily reconciliation (对账): every order of an exam that was made, paid, closed or refunded
 //! on a day (in the exam's own offset), beside every notification its gateway sent for it, so the
-//! finance office can match Zige against the provider's statement line by line.
+//! finance office can match Zige against the gateway's statement line by line.
 
 use chrono::{NaiveDate, TimeZone};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};

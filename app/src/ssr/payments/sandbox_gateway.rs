@@ -1,8 +1,8 @@
-//! The sandbox gateway: a stand-in for a real provider, since none is reachable from here (the
+//! The sandbox gateway: a stand-in for a real gateway, since none is reachable from here (the
 //! README says so). It behaves like one where Zige can tell: its cashier page takes the payment
 //! (`server/src/routes/sandbox_cashier.rs`), and its notifications are signed with its own Ed25519
 //! key, sent late and more than once. Zige verifies them with the public half, as it would a real
-//! provider's certificate; anything else is forged.
+//! gateway's certificate; anything else is forged.
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
@@ -11,7 +11,7 @@ use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::ssr::infra::payment_gateway::{
-    BillLine, Checkout, GatewayFailure, GatewayNotice, NoticeRefused, OrderToPay, PaymentGateway, ProviderOrder,
+    BillLine, Checkout, GatewayFailure, GatewayNotice, NoticeRefused, OrderToPay, PaymentGateway, GatewayOrder,
     RefundRequest, RefundTaken,
 };
 
@@ -19,9 +19,9 @@ pub const SANDBOX_CODE: &str = "sandbox";
 pub const SIGNATURE_HEADER: &str = "sandbox-signature";
 
 pub struct SandboxGateway {
-    /// The provider's half: only the sandbox's notifier signs with it.
+    /// The gateway's half: only the sandbox's notifier signs with it.
     signing: SigningKey,
-    /// Zige's half: what a real provider publishes.
+    /// Zige's half: what a real gateway publishes.
     verifying: VerifyingKey,
 }
 
@@ -33,7 +33,7 @@ impl SandboxGateway {
         SandboxGateway { verifying: signing.verifying_key(), signing }
     }
 
-    /// The provider's side: a notification's body and its signature header.
+    /// The gateway's side: a notification's body and its signature header.
     pub fn sign(&self, notice: &GatewayNotice) -> (Vec<u8>, String) {
         let body = serde_json::to_vec(notice).unwrap_or_default();
         let signature = BASE64.encode(self.signing.sign(&body).to_bytes());
@@ -68,8 +68,8 @@ impl PaymentGateway for SandboxGateway {
     }
 
     /// The sandbox remembers nothing but the notifications it sent, which Zige already has.
-    async fn query(&self, _: &str) -> Result<ProviderOrder, GatewayFailure> {
-        Ok(ProviderOrder::NotTracked)
+    async fn query(&self, _: &str) -> Result<GatewayOrder, GatewayFailure> {
+        Ok(GatewayOrder::NotTracked)
     }
 
     async fn close(&self, _: &str) -> Result<(), GatewayFailure> {

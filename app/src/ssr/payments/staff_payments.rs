@@ -24,8 +24,8 @@ use super::order_moves::move_order;
 use super::order_numbers::{new_order_no, refund_no};
 use super::order_view::{order_view, ON_SITE};
 use super::orders::latest_order;
-use super::provider_failure::unreachable;
-use super::provider_orders::{close_everywhere, Closing};
+use super::gateway_failure::unreachable;
+use super::gateway_orders::{close_everywhere, Closing};
 
 /// Whether the on-site check recorded 原件审核通过 for the application (`ssr::on_site`).
 async fn originals_passed(state: &ServerState, application_id: i32) -> Result<bool, AppError> {
@@ -105,7 +105,7 @@ pub async fn record_on_site(
                         ),
                     ))
                 }
-                // Paid and refunded at the provider: nothing of it is open, and the fee is due.
+                // Paid and refunded at the gateway: nothing of it is open, and the fee is due.
                 Closing::RefundedMeanwhile => {}
                 Closing::Closed => {
                     let detail = format!("{} closed: paid on site", latest.order_no);
@@ -162,7 +162,7 @@ pub async fn record_on_site(
     Ok(order_view(state, &order))
 }
 
-/// Refunds a paid order, with the reason: through its provider (refunded once the provider says
+/// Refunds a paid order, with the reason: through its gateway (refunded once the gateway says
 /// the money is going back, 退款中 while it is still under way), or, for an on-site payment, at
 /// the on-site check.
 #[tracing::instrument(skip_all, fields(staff = staff.id, order = order_no))]
@@ -182,7 +182,7 @@ pub async fn refund(
         .await?
         .ok_or(AppError::NotFound)?;
     match decide(&order.facts(), &OrderEvent::Refund) {
-        OrderOutcome::Moves(OrderState::Refunded) => refund_through_provider(state, staff, &order, reason).await?,
+        OrderOutcome::Moves(OrderState::Refunded) => refund_through_gateway(state, staff, &order, reason).await?,
         OrderOutcome::AlreadyDone => {}
         OrderOutcome::Refused { message_zh, message_en } => {
             return Err(AppError::payment_refused(message_zh, message_en))
@@ -195,10 +195,10 @@ pub async fn refund(
     Ok(order_view(state, &order))
 }
 
-/// Asks the order's provider for the refund (an on-site payment is refunded at the on-site check) and
-/// records what it answered: refunded, or 退款中 while the provider takes its time (its
+/// Asks the order's gateway for the refund (an on-site payment is refunded at the on-site check) and
+/// records what it answered: refunded, or 退款中 while the gateway takes its time (its
 /// notification finishes it). Asked again, the same refund number refunds once.
-async fn refund_through_provider(
+async fn refund_through_gateway(
     state: &ServerState,
     staff: &Caller<Admin>,
     order: &payment_order::Model,

@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::models::seating::SeatingView;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Admin;
-use crate::ssr::application::fee_paid;
+use crate::ssr::application::fee_status;
 use crate::ssr::entities::{application, seat_assignment};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::audit::{self, AuditAction};
@@ -101,10 +101,7 @@ async fn waiting(
         .order_by_asc(application::Column::Id)
         .all(&state.db)
         .await?;
-    let paid: Option<HashSet<i32>> = match definition.fee {
-        None => None,
-        Some(_) => Some(fee_paid::paid_applications(&state.db, &definition.code).await?),
-    };
+    let paid = fee_status::paid_applications(&state.db, definition).await?;
     Ok(approved
         .into_iter()
         .map(|a| a.id)

@@ -5,7 +5,7 @@
 //! for another seller's trade is no payment to this one). Its Debug names the app, seller and
 //! gateway, never a key.
 
-use crate::payments::rsa_keys::{MerchantKey, ProviderKey};
+use crate::payments::rsa_keys::{MerchantKey, GatewayKey};
 
 pub const PRODUCTION_GATEWAY: &str = "https://openapi.alipay.com/gateway.do";
 
@@ -13,7 +13,7 @@ pub struct AlipayAccount {
     pub gateway_url: String,
     pub app_id: String,
     app_key: MerchantKey,
-    alipay_key: ProviderKey,
+    alipay_key: GatewayKey,
     /// The merchant's PID (`2088…`), which a notification's `seller_id` must be.
     pub seller_id: String,
 }
@@ -24,7 +24,7 @@ impl AlipayAccount {
         app_id: impl Into<String>,
         seller_id: impl Into<String>,
         app_key: MerchantKey,
-        alipay_key: ProviderKey,
+        alipay_key: GatewayKey,
     ) -> AlipayAccount {
         AlipayAccount {
             gateway_url: PRODUCTION_GATEWAY.into(),
@@ -67,7 +67,7 @@ mod tests {
     #[test]
     fn its_debug_names_the_app_and_no_key() {
         let key = MerchantKey::parse(include_str!("../../../tests/fixtures/payments/alipay_java_test_app_key.pem"));
-        let alipay = ProviderKey::parse(include_str!("../../../tests/fixtures/payments/standin_alipay_public_key.pem"));
+        let alipay = GatewayKey::parse(include_str!("../../../tests/fixtures/payments/standin_alipay_public_key.pem"));
         let account = AlipayAccount::new("2021000000000001", "2088000000000002", key.unwrap(), alipay.unwrap());
         let shown = format!("{account:?}");
         assert!(shown.contains("2021000000000001") && shown.contains(PRODUCTION_GATEWAY));

@@ -5,7 +5,7 @@
 
 use app::ssr::infra::payment_gateway::{
     BillLine, Checkout, Device, GatewayFailure, GatewayNotice, NoticeRefused, OrderToPay, PaymentGateway,
-    ProviderOrder, RefundRequest, RefundTaken,
+    GatewayOrder, RefundRequest, RefundTaken,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
@@ -16,7 +16,7 @@ use super::sign_content::signed;
 use super::trade_bill::bill_lines;
 use super::trade_notification::read_notification;
 use crate::payments::beijing_time::beijing_time;
-use crate::provider_client::{body_within, FILE_MAX_BYTES};
+use crate::gateway_client::{body_within, FILE_MAX_BYTES};
 use app::domain::exam_fee::{parse_yuan, yuan_text};
 
 pub const ALIPAY_CODE: &str = "alipay";
@@ -32,7 +32,7 @@ pub struct AlipayGateway {
 
 impl AlipayGateway {
     pub fn new(account: AlipayAccount) -> AlipayGateway {
-        AlipayGateway { account, client: crate::provider_client::client() }
+        AlipayGateway { account, client: crate::gateway_client::client() }
     }
 
     /// The signed parameters that send the browser to the cashier for `order`.
@@ -64,7 +64,7 @@ impl AlipayGateway {
     }
 
     /// The bill's file, from an address Alipay's signed answer gave, on a host Alipay serves bills
-    /// from, up to `FILE_MAX_BYTES` (a redirect is not followed: `provider_client`).
+    /// from, up to `FILE_MAX_BYTES` (a redirect is not followed: `gateway_client`).
     async fn download(&self, url: &str) -> Result<Vec<u8>, GatewayFailure> {
         let address = bill_address(&self.account, url)?;
         let failed = |error: reqwest::Error| {
@@ -126,11 +126,11 @@ impl PaymentGateway for AlipayGateway {
         read_notification(&self.account, body)
     }
 
-    async fn query(&self, order_no: &str) -> Result<ProviderOrder, GatewayFailure> {
+    async fn query(&self, order_no: &str) -> Result<GatewayOrder, GatewayFailure> {
         let answer =
             call(&self.account, &self.client, "alipay.trade.query", &json!({ "out_trade_no": order_no })).await?;
         if answer.sub_code() == TRADE_NOT_EXIST {
-            return Ok(ProviderOrder::Unpaid);
+            return Ok(GatewayOrder::Unpaid);
         }
         let answer = answer.success()?;
         match answer.text("trade_status").unwrap_or_default() {
@@ -139,10 +139,10 @@ impl PaymentGateway for AlipayGateway {
                 let amount_fen = parse_yuan(amount).ok_or_else(|| {
                     GatewayFailure::Unreachable(format!("Alipay's amount {amount:?} is not an amount"))
                 })?;
-                Ok(ProviderOrder::Paid { txn: answer.text("trade_no").unwrap_or_default().to_string(), amount_fen })
+                Ok(GatewayOrder::Paid { txn: answer.text("trade_no").unwrap_or_default().to_string(), amount_fen })
             }
-            "WAIT_BUYER_PAY" => Ok(ProviderOrder::Unpaid),
-            "TRADE_CLOSED" => Ok(ProviderOrder::Closed),
+            "WAIT_BUYER_PAY" => Ok(GatewayOrder::Unpaid),
+            "TRADE_CLOSED" => Ok(GatewayOrder::Closed),
             other => {
                 Err(GatewayFailure::Unreachable(format!("Alipay's trade_status {other:?} is not one it documents")))
             }
@@ -190,7 +190,7 @@ impl PaymentGateway for AlipayGateway {
 mod tests {
     use super::*;
     use crate::payments::alipay::sign_content::{sign_content, SignTypeIn};
-    use crate::payments::rsa_keys::{MerchantKey, ProviderKey};
+    use crate::payments::rsa_keys::{MerchantKey, GatewayKey};
 
     const APP_KEY: &str = include_str!("../../../tests/fixtures/payments/alipay_java_test_app_key.pem");
     const APP_PUBLIC: &str = include_str!("../../../tests/fixtures/payments/alipay_java_test_app_public_key.pem");
@@ -201,7 +201,7 @@ mod tests {
             "2021000000000001",
             "2088000000000002",
             MerchantKey::parse(APP_KEY).unwrap(),
-            ProviderKey::parse(STANDIN_PUBLIC).unwrap(),
+            GatewayKey::parse(STANDIN_PUBLIC).unwrap(),
         );
         AlipayGateway::new(account.at_gateway("http://127.0.0.1:9/gateway.do"))
     }
@@ -226,7 +226,7 @@ mod tests {
         assert_eq!(address, "http://127.0.0.1:9/gateway.do");
         let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
         let sign = params.iter().find(|(k, _)| k == "sign").unwrap().1.clone();
-        let verified = ProviderKey::parse(APP_PUBLIC)
+        let verified = GatewayKey::parse(APP_PUBLIC)
             .unwrap()
             .verifies(sign_content(&params, SignTypeIn::Included).as_bytes(), &sign);
         (params, verified)

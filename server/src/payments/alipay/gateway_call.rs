@@ -117,7 +117,7 @@ fn refusal(fields: &Map<String, Value>) -> GatewayFailure {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::payments::rsa_keys::{MerchantKey, ProviderKey};
+    use crate::payments::rsa_keys::{MerchantKey, GatewayKey};
 
     const APP_KEY: &str = include_str!("../../../tests/fixtures/payments/alipay_java_test_app_key.pem");
     const STANDIN_KEY: &str = include_str!("../../../tests/fixtures/payments/standin_alipay_key.pem");
@@ -129,7 +129,7 @@ mod tests {
             "2021000000000001",
             "2088000000000002",
             MerchantKey::parse(APP_KEY).unwrap(),
-            ProviderKey::parse(STANDIN_PUBLIC).unwrap(),
+            GatewayKey::parse(STANDIN_PUBLIC).unwrap(),
         )
     }
 

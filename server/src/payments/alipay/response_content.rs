@@ -118,7 +118,7 @@ fn value_end(bytes: &[u8], at: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::payments::rsa_keys::ProviderKey;
+    use crate::payments::rsa_keys::GatewayKey;
 
     const A3_KEY: &str = include_str!("../../../tests/fixtures/payments/alipay_nodejs_test_public_key.pem");
 
@@ -127,7 +127,7 @@ mod tests {
         let body = r#"{"alipay_open_file_upload_response":{"code":"10000","msg":"Success","file_id":"CAxAToWB1JsAAAAAAAAAAAAADgSLAQBr"},"sign":"F+LDzpTNiavn7xVZPGuPCSSVRSmWzJGgtuji6tVELGEaqMaNj0jRKXUEr5nloZJBBmwEnddOyCjjepMmrTKTvoOqQ0Efxpr/R1iEeHTHVbb/Q8TTh6Up5gHJDkILdaWS2q1cWeQ6VT+HQY9P3WRXS7uhILHuDODIhpAyCu5KhWGt0rMCIG+Im6NODJP2oohtSCtmTFXg58HH587Z2y2bdbjzOxLvzD9IrU1imghXQ2S/Q+wMIvRk9on6cWnBLkrNvJKapA2ReNGWOwyuASvB9zDVzhMPbR+3mfRGkVDxsq5HYLjBKGskJMXHw0HuugZij6ScRuaLPODhmHwr/pJ9yw=="}"#;
         let answer = signed_answer(body, "alipay.open.file.upload").unwrap();
         assert_eq!(answer.content, r#"{"code":"10000","msg":"Success","file_id":"CAxAToWB1JsAAAAAAAAAAAAADgSLAQBr"}"#);
-        let alipay = ProviderKey::parse(A3_KEY).unwrap();
+        let alipay = GatewayKey::parse(A3_KEY).unwrap();
         assert!(alipay.verifies(answer.content.as_bytes(), answer.sign.as_deref().unwrap()));
         let tampered = body.replace("CAxA", "CAxB");
         let answer = signed_answer(&tampered, "alipay.open.file.upload").unwrap();

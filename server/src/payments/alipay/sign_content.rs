@@ -35,7 +35,7 @@ pub fn signed(mut params: Vec<(String, String)>, key: &MerchantKey) -> Vec<(Stri
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::payments::rsa_keys::ProviderKey;
+    use crate::payments::rsa_keys::GatewayKey;
 
     const A1_KEY: &str = include_str!("../../../tests/fixtures/payments/alipay_java_test_app_key.pem");
     const A2_KEY: &str = include_str!("../../../tests/fixtures/payments/alipay_nodejs_notify_public_key.pem");
@@ -83,7 +83,7 @@ pub(super) mod tests {
 
     #[test]
     fn a_trade_notification_verifies_without_its_sign_type_and_not_once_changed() {
-        let alipay = ProviderKey::parse(A2_KEY).unwrap();
+        let alipay = GatewayKey::parse(A2_KEY).unwrap();
         let params = a2_notification();
         let sign = params.iter().find(|(k, _)| k == "sign").unwrap().1.clone();
         assert!(alipay.verifies(sign_content(&params, SignTypeIn::Dropped).as_bytes(), &sign));

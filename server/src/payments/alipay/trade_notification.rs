@@ -68,7 +68,7 @@ pub fn read_notification(account: &AlipayAccount, body: &[u8]) -> Result<Gateway
 mod tests {
     use super::*;
     use crate::payments::alipay::sign_content::tests::a2_notification;
-    use crate::payments::rsa_keys::{MerchantKey, ProviderKey};
+    use crate::payments::rsa_keys::{MerchantKey, GatewayKey};
 
     const A2_KEY: &str = include_str!("../../../tests/fixtures/payments/alipay_nodejs_notify_public_key.pem");
     const APP_KEY: &str = include_str!("../../../tests/fixtures/payments/alipay_java_test_app_key.pem");
@@ -86,7 +86,7 @@ mod tests {
 
     fn yuque_of(app_id: &str, seller_id: &str) -> AlipayAccount {
         let app_key = MerchantKey::parse(APP_KEY).unwrap();
-        AlipayAccount::new(app_id, seller_id, app_key, ProviderKey::parse(A2_KEY).unwrap())
+        AlipayAccount::new(app_id, seller_id, app_key, GatewayKey::parse(A2_KEY).unwrap())
     }
 
     #[test]
@@ -155,7 +155,7 @@ mod tests {
             "2021000000000001",
             "2088000000000002",
             MerchantKey::parse(APP_KEY).unwrap(),
-            ProviderKey::parse(STANDIN_PUBLIC).unwrap(),
+            GatewayKey::parse(STANDIN_PUBLIC).unwrap(),
         )
     }
 

@@ -9,7 +9,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::payments::rsa_keys::ProviderKey;
+use crate::payments::rsa_keys::GatewayKey;
 
 pub const TIMESTAMP: &str = "wechatpay-timestamp";
 pub const NONCE: &str = "wechatpay-nonce";
@@ -23,7 +23,7 @@ const FRESH_FOR_SECS: i64 = 300;
 #[derive(Clone, Debug)]
 pub struct PlatformKey {
     pub id: String,
-    pub key: ProviderKey,
+    pub key: GatewayKey,
 }
 
 /// Every platform key the installation was given, found by the id a signature names.
@@ -95,13 +95,13 @@ mod tests {
 
     fn certificate() -> PlatformKey {
         let certificate = include_str!("../../../tests/fixtures/payments/wechatpay_go_test_certificate.pem");
-        PlatformKey { id: "D7CE59D1F522D701".into(), key: ProviderKey::parse(certificate).unwrap() }
+        PlatformKey { id: "D7CE59D1F522D701".into(), key: GatewayKey::parse(certificate).unwrap() }
     }
 
     /// Another key, as a merchant moving to the platform public key holds beside its certificate.
     fn public_key() -> PlatformKey {
         let key = include_str!("../../../tests/fixtures/payments/standin_wechatpay_platform_public_key.pem");
-        PlatformKey { id: "PUB_KEY_ID_0001".into(), key: ProviderKey::parse(key).unwrap() }
+        PlatformKey { id: "PUB_KEY_ID_0001".into(), key: GatewayKey::parse(key).unwrap() }
     }
 
     fn platform() -> PlatformKeys {

@@ -45,7 +45,7 @@ impl ApiV3Key {
         self.0.open_in_place(nonce, aad, &mut sealed).ok().map(|plain| plain.to_vec())
     }
 
-    /// The provider's side (the stand-in's notifications): the resource sealed as WeChat Pay seals it.
+    /// The gateway's side (the stand-in's notifications): the resource sealed as WeChat Pay seals it.
     pub fn encrypt(&self, plaintext: &[u8], nonce: &str, associated_data: &str) -> Option<String> {
         let mut sealed = plaintext.to_vec();
         let nonce_value = Nonce::try_assume_unique_for_key(nonce.as_bytes()).ok()?;

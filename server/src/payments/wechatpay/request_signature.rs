@@ -25,7 +25,7 @@ pub fn authorization(
     )
 }
 
-/// The header's items by name, as the provider reads them (in any order).
+/// The header's items by name, as the gateway reads them (in any order).
 pub fn items(header: &str) -> Option<std::collections::HashMap<&str, &str>> {
     let rest = header.strip_prefix("WECHATPAY2-SHA256-RSA2048 ")?;
     rest.split(',')

@@ -5,7 +5,7 @@
 
 use app::ssr::infra::payment_gateway::{
     BillLine, Checkout, Device, GatewayFailure, GatewayNotice, NoticeRefused, OrderToPay, PaymentGateway,
-    ProviderOrder, RefundRequest, RefundTaken,
+    GatewayOrder, RefundRequest, RefundTaken,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use reqwest::Method;
@@ -27,7 +27,7 @@ pub struct WechatPayGateway {
 
 impl WechatPayGateway {
     pub fn new(account: WechatPayAccount) -> WechatPayGateway {
-        WechatPayGateway { account, client: crate::provider_client::client() }
+        WechatPayGateway { account, client: crate::gateway_client::client() }
     }
 
     fn address(&self, path: &str) -> reqwest::Url {
@@ -110,12 +110,12 @@ impl PaymentGateway for WechatPayGateway {
         notification::read(&self.account, headers, body, now)
     }
 
-    async fn query(&self, order_no: &str) -> Result<ProviderOrder, GatewayFailure> {
+    async fn query(&self, order_no: &str) -> Result<GatewayOrder, GatewayFailure> {
         let mut address = self.address(&format!("/v3/pay/transactions/out-trade-no/{order_no}"));
         address.query_pairs_mut().append_pair("mchid", &self.account.merchant_id);
         let answer = match self.call_json(Method::GET, address, None).await {
             Ok(answer) => answer,
-            Err(failure) if failure.signed_code() == Some("ORDER_NOT_EXIST") => return Ok(ProviderOrder::Unpaid),
+            Err(failure) if failure.signed_code() == Some("ORDER_NOT_EXIST") => return Ok(GatewayOrder::Unpaid),
             Err(failure) => return Err(failure.into()),
         };
         let transaction: Transaction = serde_json::from_value(answer)
@@ -128,11 +128,11 @@ impl PaymentGateway for WechatPayGateway {
         })?;
         let txn = transaction.transaction_id;
         Ok(match transaction.trade_state.as_str() {
-            "SUCCESS" => ProviderOrder::Paid { txn, amount_fen },
-            "REFUND" => ProviderOrder::Refunded { txn, amount_fen },
-            "CLOSED" | "REVOKED" => ProviderOrder::Closed,
+            "SUCCESS" => GatewayOrder::Paid { txn, amount_fen },
+            "REFUND" => GatewayOrder::Refunded { txn, amount_fen },
+            "CLOSED" | "REVOKED" => GatewayOrder::Closed,
             // NOTPAY, USERPAYING, PAYERROR: no money has moved.
-            _ => ProviderOrder::Unpaid,
+            _ => GatewayOrder::Unpaid,
         })
     }
 

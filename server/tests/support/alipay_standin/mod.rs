@@ -23,7 +23,7 @@ use axum::Router;
 use chrono::NaiveDate;
 use serde_json::Value;
 use server::payments::alipay::{AlipayAccount, AlipayGateway};
-use server::payments::rsa_keys::{MerchantKey, ProviderKey};
+use server::payments::rsa_keys::{MerchantKey, GatewayKey};
 
 pub use notifier::Notice;
 
@@ -104,7 +104,7 @@ pub enum BillTrouble {
     OtherHost,
     /// Its address answers with a redirect to the real file.
     Redirected,
-    /// The file is the real one, padded past `provider_client::FILE_MAX_BYTES`.
+    /// The file is the real one, padded past `gateway_client::FILE_MAX_BYTES`.
     Oversized,
 }
 
@@ -120,7 +120,7 @@ struct Ledger {
 
 struct Shared {
     base_url: String,
-    app_public_key: ProviderKey,
+    app_public_key: GatewayKey,
     alipay_key: MerchantKey,
     ledger: Mutex<Ledger>,
     client: reqwest::Client,
@@ -157,7 +157,7 @@ impl AlipayStandIn {
         let url = format!("http://{}", listener.local_addr().unwrap());
         let shared = Arc::new(Shared {
             base_url: url.clone(),
-            app_public_key: ProviderKey::parse(APP_PUBLIC_KEY).unwrap(),
+            app_public_key: GatewayKey::parse(APP_PUBLIC_KEY).unwrap(),
             alipay_key: MerchantKey::parse(ALIPAY_KEY).unwrap(),
             ledger: Mutex::new(Ledger::default()),
             client: reqwest::Client::builder().timeout(Duration::from_secs(15)).build().unwrap(),
@@ -194,7 +194,7 @@ impl AlipayStandIn {
     /// The account Zige is configured with to use this stand-in.
     pub fn account(&self) -> AlipayAccount {
         let app_key = MerchantKey::parse(APP_KEY).unwrap();
-        AlipayAccount::new(APP_ID, SELLER_ID, app_key, ProviderKey::parse(ALIPAY_PUBLIC_KEY).unwrap())
+        AlipayAccount::new(APP_ID, SELLER_ID, app_key, GatewayKey::parse(ALIPAY_PUBLIC_KEY).unwrap())
             .at_gateway(self.gateway_url())
     }
 

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-use server::payments::rsa_keys::{MerchantKey, ProviderKey};
+use server::payments::rsa_keys::{MerchantKey, GatewayKey};
 use server::payments::wechatpay::encrypted_resource::ApiV3Key;
 
 pub const MERCHANT_ID: &str = "1230000109";
@@ -97,7 +97,7 @@ pub(crate) struct Books {
 }
 
 pub(crate) struct Keys {
-    pub merchant: ProviderKey,
+    pub merchant: GatewayKey,
     pub platform: MerchantKey,
     /// The key of the platform certificate with serial `CERTIFICATE_KEY_SERIAL`.
     pub certificate: MerchantKey,
@@ -117,7 +117,7 @@ impl WechatPayStandin {
     pub async fn start(at: SocketAddr) -> WechatPayStandin {
         let read = |name: &str| std::fs::read_to_string(format!("{FIXTURES}/{name}")).unwrap();
         let keys = Keys {
-            merchant: ProviderKey::parse(&read("wechatpay_go_test_public_key.pem")).unwrap(),
+            merchant: GatewayKey::parse(&read("wechatpay_go_test_public_key.pem")).unwrap(),
             platform: MerchantKey::parse(&read("standin_wechatpay_platform_key.pem")).unwrap(),
             certificate: MerchantKey::parse(&read("wechatpay_go_test_key.pem")).unwrap(),
             api_v3: ApiV3Key::parse(API_V3_KEY).unwrap(),

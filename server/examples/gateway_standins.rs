@@ -1,8 +1,8 @@
-//! The providers' local stand-ins as a program, for the browser tests: WeChat Pay's on the address
+//! The gateways' local stand-ins as a program, for the browser tests: WeChat Pay's on the address
 //! in ZIGE_STANDIN_WECHATPAY, Alipay's on the one in ZIGE_STANDIN_ALIPAY, Alibaba Cloud's SendSms
 //! on the one in ZIGE_STANDIN_SMS (its accepted texts on `GET /accepted`), each the same code the
 //! server tests use (`tests/support`), built with them. It writes the settings of an installation
-//! with both merchant contracts and the text provider, as `ZIGE_…=…` lines, to the file named by
+//! with both merchant contracts and the SMS gateway, as `ZIGE_…=…` lines, to the file named by
 //! ZIGE_STANDIN_SETTINGS (the keys' files beside it), which `scripts/test.sh` reads before
 //! starting the site.
 
@@ -25,14 +25,14 @@ async fn main() {
     let address = |name: &str| setting(name).parse().unwrap_or_else(|e| panic!("{name}: {e}"));
     let wechatpay = wechatpay_standin::WechatPayStandin::start(address("ZIGE_STANDIN_WECHATPAY")).await;
     let alipay = alipay_standin::AlipayStandIn::start(address("ZIGE_STANDIN_ALIPAY")).await;
-    let sms = sms_standins::StandIn::start_at(sms_standins::Provider::Aliyun, address("ZIGE_STANDIN_SMS")).await;
+    let sms = sms_standins::StandIn::start_at(sms_standins::Gateway::Aliyun, address("ZIGE_STANDIN_SMS")).await;
     let settings = PathBuf::from(setting("ZIGE_STANDIN_SETTINGS"));
     let folder = settings.parent().expect("a file in a folder");
     let mut config = server::config::Config::default();
     wechatpay.configure(&mut config, folder);
     alipay.configure(&mut config);
     sms.configure(&mut config, folder);
-    // Only the providers' settings, as the server reads them from its environment.
+    // Only the gateways' settings, as the server reads them from its environment.
     let fields = serde_json::to_value(&config).unwrap();
     let lines: Vec<String> = fields
         .as_object()

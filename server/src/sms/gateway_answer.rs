@@ -1,4 +1,4 @@
-//! What the SMS adapters share about talking to a provider over HTTPS (`provider_client`, whose
+//! What the SMS adapters share about talking to a gateway over HTTPS (`gateway_client`, whose
 //! time limits end a send well inside the outbox worker's claim on the row): what a failed
 //! exchange means for the message. Errors are written without the request's address,
 //! whose query (Alibaba Cloud's) carries the number and the template's values.
@@ -12,25 +12,25 @@ pub async fn exchange(request: reqwest::RequestBuilder) -> Result<(reqwest::Stat
     let response = request.send().await.map_err(|error| {
         let error = error.without_url();
         if error.is_connect() {
-            SendFailure::Transient(format!("the provider could not be reached: {error}"))
+            SendFailure::Transient(format!("the gateway could not be reached: {error}"))
         } else if error.is_builder() {
             SendFailure::Permanent(format!("the request could not be made: {error}"))
         } else {
-            SendFailure::Unknown(format!("no answer from the provider ({error}); the text may have been sent"))
+            SendFailure::Unknown(format!("no answer from the gateway ({error}); the text may have been sent"))
         }
     })?;
     let status = response.status();
     let body = response.text().await.map_err(|error| {
         SendFailure::Unknown(format!(
-            "the provider's answer was cut off ({}); the text may have been sent",
+            "the gateway's answer was cut off ({}); the text may have been sent",
             error.without_url()
         ))
     })?;
     Ok((status, body))
 }
 
-/// What a provider's answer means once its code and message are read out: sent when the status
-/// is a success and the code the provider's "accepted"; tried again when the provider is in
+/// What a gateway's answer means once its code and message are read out: sent when the status
+/// is a success and the code the gateway's "accepted"; tried again when the gateway is in
 /// trouble (5xx) or the code passes with time (`passing`); otherwise given up. The reason keeps
 /// the code, the message and the status, for the outbox's `last_error` and the administrators'
 /// list.

@@ -1,5 +1,5 @@
-//! The HTTP client every outside provider is spoken to with (SMS, payments): rustls, so no system
-//! OpenSSL is needed, and short time limits, so a provider that hangs holds nothing of Zige's
+//! The HTTP client every outside gateway is spoken to with (SMS, payments): rustls, so no system
+//! OpenSSL is needed, and short time limits, so a gateway that hangs holds nothing of Zige's
 //! for long (an outbox row's claim, a candidate's click on 去支付, a staff member's refund).
 //! It follows no redirect: every address Zige calls is one it was configured with or one a
 //! signed answer named, and a redirect would carry the call (and its signed request) somewhere
@@ -7,11 +7,11 @@
 
 use std::time::Duration;
 
-/// The longest a call to a provider may take in all; `outbox_worker` keeps its claim on a row at
+/// The longest a call to a gateway may take in all; `outbox_worker` keeps its claim on a row at
 /// least this long.
 pub const CALL_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The most a provider's file (a day's bill) may weigh: a day of a busy exam's payments is a few
+/// The most a gateway's file (a day's bill) may weigh: a day of a busy exam's payments is a few
 /// MB; more than this is not a bill.
 pub const FILE_MAX_BYTES: usize = 64 * 1024 * 1024;
 
@@ -42,7 +42,7 @@ impl std::fmt::Display for BodyFailure {
     }
 }
 
-/// The answer's body, read in pieces and given up past `limit` bytes, so a provider (or whoever
+/// The answer's body, read in pieces and given up past `limit` bytes, so a gateway (or whoever
 /// answers in its place) cannot make Zige hold more than that.
 pub async fn body_within(mut response: reqwest::Response, limit: usize) -> Result<Vec<u8>, BodyFailure> {
     if response.content_length().is_some_and(|length| length > limit as u64) {

@@ -1,6 +1,6 @@
-//! Zige and the provider agree on every open order. An order whose notification never came is
-//! asked about at the provider before it is called unpaid (a payment found so is applied as a
-//! notification would be); an order closed in Zige is closed at the provider first, so no payment
+//! Zige and the gateway agree on every open order. An order whose notification never came is
+//! asked about at the gateway before it is called unpaid (a payment found so is applied as a
+//! notification would be); an order closed in Zige is closed at the gateway first, so no payment
 //! can arrive for it afterwards; and an order left unpaid past its payable time is closed both
 //! ways by the sweep (`close_stale`).
 
@@ -12,14 +12,14 @@ use crate::domain::payment_order::OrderState;
 use crate::error::AppError;
 use crate::ssr::entities::payment_order;
 use crate::ssr::infra::audit::{self, AuditAction};
-use crate::ssr::infra::payment_gateway::{GatewayNotice, NoticeEvent, ProviderOrder};
+use crate::ssr::infra::payment_gateway::{GatewayNotice, NoticeEvent, GatewayOrder};
 use crate::ssr::infra::server_state::ServerState;
 
-use super::notice_outcomes::{ALREADY_DONE, PAID, REFUNDED_AT_PROVIDER};
+use super::notice_outcomes::{ALREADY_DONE, PAID, REFUNDED_AT_GATEWAY};
 use super::notices;
-use super::provider_failure::unreachable;
+use super::gateway_failure::unreachable;
 
-/// How long a provider takes payment for an order (its `time_expire`): after this it is closed.
+/// How long a gateway takes payment for an order (its `time_expire`): after this it is closed.
 pub fn payable_for() -> Duration {
     Duration::hours(2)
 }
@@ -29,29 +29,29 @@ fn notice_grace() -> Duration {
     Duration::minutes(5)
 }
 
-/// How many open orders one pass of the sweep asks about (the providers limit queries per second).
+/// How many open orders one pass of the sweep asks about (the gateways limit queries per second).
 const ORDERS_PER_PASS: u64 = 200;
 
 /// What became of an order Zige tried to close.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Closing {
     Closed,
-    /// The provider had taken the payment: the order is paid now, and stays so.
+    /// The gateway had taken the payment: the order is paid now, and stays so.
     PaidMeanwhile,
-    /// The provider had taken the payment and refunded it: the order is refunded now.
+    /// The gateway had taken the payment and refunded it: the order is refunded now.
     RefundedMeanwhile,
 }
 
-/// Asks the order's provider about it and applies a payment the provider reports; Some(outcome)
-/// when it reported one. An order the provider says was paid and then refunded (at its console,
+/// Asks the order's gateway about it and applies a payment the gateway reports; Some(outcome)
+/// when it reported one. An order the gateway says was paid and then refunded (at its console,
 /// say) is never taken as paid: the payment and the refund are applied together, for staff to
 /// check. Orders of the sandbox or paid on site are not asked about.
-pub async fn ask_provider(state: &ServerState, order: &payment_order::Model) -> Result<Option<String>, AppError> {
+pub async fn ask_gateway(state: &ServerState, order: &payment_order::Model) -> Result<Option<String>, AppError> {
     let Some(gateway) = state.gateways.find(&order.gateway).cloned() else { return Ok(None) };
     let (txn, amount_fen, event) = match gateway.query(&order.order_no).await.map_err(unreachable)? {
-        ProviderOrder::Paid { txn, amount_fen } => (txn, amount_fen, NoticeEvent::Paid),
-        ProviderOrder::Refunded { txn, amount_fen } => (txn, amount_fen, NoticeEvent::PaidThenRefunded),
-        ProviderOrder::Unpaid | ProviderOrder::Closed | ProviderOrder::NotTracked => return Ok(None),
+        GatewayOrder::Paid { txn, amount_fen } => (txn, amount_fen, NoticeEvent::Paid),
+        GatewayOrder::Refunded { txn, amount_fen } => (txn, amount_fen, NoticeEvent::PaidThenRefunded),
+        GatewayOrder::Unpaid | GatewayOrder::Closed | GatewayOrder::NotTracked => return Ok(None),
     };
     // Under an id of Zige's making, one per payment and what became of it: asking again applies
     // nothing twice.
@@ -60,17 +60,17 @@ pub async fn ask_provider(state: &ServerState, order: &payment_order::Model) -> 
         _ => format!("query:{txn}"),
     };
     let notice = GatewayNotice { notice_id, order_no: order.order_no.clone(), txn, amount_fen, event, refund_no: None };
-    notices::keep_and_apply(state, gateway.code(), &notice, "found by asking the provider").await.map(Some)
+    notices::keep_and_apply(state, gateway.code(), &notice, "found by asking the gateway").await.map(Some)
 }
 
-/// Closes an open order at its provider and then in Zige, unless the provider says it was paid.
+/// Closes an open order at its gateway and then in Zige, unless the gateway says it was paid.
 pub async fn close_everywhere(state: &ServerState, order: &payment_order::Model) -> Result<Closing, AppError> {
-    if let Some(outcome) = ask_provider(state, order).await? {
+    if let Some(outcome) = ask_gateway(state, order).await? {
         if outcome == PAID || outcome == ALREADY_DONE {
             return Ok(Closing::PaidMeanwhile);
         }
-        // Paid and refunded at the provider: there is nothing open left there to close.
-        if outcome == REFUNDED_AT_PROVIDER {
+        // Paid and refunded at the gateway: there is nothing open left there to close.
+        if outcome == REFUNDED_AT_GATEWAY {
             return Ok(Closing::RefundedMeanwhile);
         }
     }
@@ -85,7 +85,7 @@ pub async fn close_everywhere(state: &ServerState, order: &payment_order::Model)
 }
 
 /// One pass of the sweep: open orders past their notification's grace are asked about; those past
-/// their payable time are closed at the provider and in Zige (audited, by no one). A provider that
+/// their payable time are closed at the gateway and in Zige (audited, by no one). A gateway that
 /// cannot be reached leaves the order as it is for the next pass.
 pub async fn close_stale(state: &ServerState) -> Result<(), AppError> {
     let now = state.clock.now();
@@ -100,7 +100,7 @@ pub async fn close_stale(state: &ServerState) -> Result<(), AppError> {
         let result = if is_past_payable(&order.created_at, now) {
             close_stale_one(state, &order).await
         } else {
-            ask_provider(state, &order).await.map(|_| ())
+            ask_gateway(state, &order).await.map(|_| ())
         };
         if let Err(error) = result {
             tracing::warn!(
@@ -117,7 +117,7 @@ pub async fn close_stale(state: &ServerState) -> Result<(), AppError> {
 async fn close_stale_one(state: &ServerState, order: &payment_order::Model) -> Result<(), AppError> {
     if close_everywhere(state, order).await? == Closing::Closed {
         let detail = format!(
-            "{} closed unpaid after {} h (the provider reported no payment)",
+            "{} closed unpaid after {} h (the gateway reported no payment)",
             order.order_no,
             payable_for().num_hours()
         );

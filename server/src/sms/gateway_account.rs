@@ -1,4 +1,4 @@
-//! What both SMS providers' adapters need of the installation's account with them: where to
+//! What both SMS gateways' adapters need of the installation's account with them: where to
 //! send, the key (never logged), the approved sign and the templates' ids. Built from the
 //! configuration by `sms_settings`.
 
@@ -45,9 +45,9 @@ impl TemplateIds {
     }
 }
 
-/// What both providers need: where, who, the sign and the templates.
+/// What both gateways need: where, who, the sign and the templates.
 #[derive(Clone, Debug)]
-pub struct ProviderAccount {
+pub struct GatewayAccount {
     pub endpoint: reqwest::Url,
     pub key_id: String,
     pub secret: SecretText,
@@ -55,7 +55,7 @@ pub struct ProviderAccount {
     pub templates: TemplateIds,
 }
 
-impl ProviderAccount {
+impl GatewayAccount {
     /// The `host` header as the request carries it (and signs it): the port only when it is not
     /// the scheme's own, as reqwest writes it.
     pub fn host(&self) -> String {
