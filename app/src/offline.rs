@@ -12,5 +12,5 @@ pub mod device_draft;
 pub mod device_record;
 pub mod draft_sync;
 pub mod draft_whereabouts;
-pub mod pending_queue;
 pub mod pending_action;
+pub mod pending_queue;

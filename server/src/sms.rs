@@ -5,9 +5,9 @@
 
 pub mod acs3_signature;
 pub mod aliyun_sms;
-pub mod logging_sms;
 pub mod gateway_account;
 pub mod gateway_answer;
+pub mod logging_sms;
 pub mod sms_settings;
 pub mod tc3_signature;
 pub mod tencent_sms;

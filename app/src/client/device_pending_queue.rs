@@ -14,7 +14,7 @@ use idb::TransactionMode;
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::device_store::{open, text, PENDING_STORE, PENDING_BYTES_STORE};
+use super::device_store::{open, text, PENDING_BYTES_STORE, PENDING_STORE};
 use super::legacy_records::older_action;
 use crate::offline::device_record::{read_record, record_bytes};
 use crate::offline::pending_action::PendingAction;
@@ -35,7 +35,8 @@ pub async fn keep_action(action: &PendingAction, bytes: Option<&[u8]>) -> Result
     Reflect::set(&record, &"action".into(), &kept).map_err(|e| format!("{e:?}"))?;
     let key = JsValue::from_str(&action.key);
     let database = open().await?;
-    let transaction = database.transaction(&[PENDING_STORE, PENDING_BYTES_STORE], TransactionMode::ReadWrite).map_err(text)?;
+    let transaction =
+        database.transaction(&[PENDING_STORE, PENDING_BYTES_STORE], TransactionMode::ReadWrite).map_err(text)?;
     if let Some(bytes) = bytes {
         let pictures = transaction.object_store(PENDING_BYTES_STORE).map_err(text)?;
         pictures.put(&Uint8Array::from(bytes), Some(&key)).map_err(text)?.await.map_err(text)?;
@@ -96,7 +97,8 @@ fn inline_bytes(record: &JsValue) -> Option<Vec<u8>> {
 /// Removes the action under `key` (the server has it, or the candidate dismissed its refusal).
 pub async fn forget_action(key: &str) -> Result<(), String> {
     let database = open().await?;
-    let transaction = database.transaction(&[PENDING_STORE, PENDING_BYTES_STORE], TransactionMode::ReadWrite).map_err(text)?;
+    let transaction =
+        database.transaction(&[PENDING_STORE, PENDING_BYTES_STORE], TransactionMode::ReadWrite).map_err(text)?;
     for name in [PENDING_STORE, PENDING_BYTES_STORE] {
         let store = transaction.object_store(name).map_err(text)?;
         store.delete(JsValue::from_str(key)).map_err(text)?.await.map_err(text)?;

@@ -13,8 +13,8 @@ use leptos::prelude::*;
 
 use crate::client::{ask_to_persist, forget_action, is_online, keep_action, new_action_key, now_millis, run_alone};
 use crate::components::pending_queue_io::{read_device_queue, send_action};
-use crate::offline::pending_queue::{self, after_answer, merge_with_device, next_waiting, NextStep};
 use crate::offline::pending_action::{backoff_secs, read_answer, PendingAction, PendingKind};
+use crate::offline::pending_queue::{self, after_answer, merge_with_device, next_waiting, NextStep};
 
 pub use crate::offline::pending_queue::QueuedItem;
 

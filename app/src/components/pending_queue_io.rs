@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use crate::client::{kept_actions, kept_bytes, post_json, upload_material, UploadRequest};
-use crate::offline::pending_queue::{holds_bytes, QueuedItem};
 use crate::offline::pending_action::PendingKind;
+use crate::offline::pending_queue::{holds_bytes, QueuedItem};
 
 /// The actions `owner`'s queue keeps on the device, with their pictures: a picture the page
 /// holds already (`held`) is not read again, since this runs before every send. None when the

@@ -5,14 +5,14 @@
 //! sandbox gateway plays one (its cashier page and its signed, late, repeated notifications).
 pub mod bill_check;
 pub mod flagged_payments;
+pub mod gateway_failure;
+pub mod gateway_orders;
 pub mod notice_outcomes;
 pub mod notices;
 pub mod order_moves;
 pub mod order_numbers;
 pub mod order_view;
 pub mod orders;
-pub mod gateway_failure;
-pub mod gateway_orders;
 pub mod reconciliation;
 pub mod sandbox_gateway;
 pub mod staff_payments;

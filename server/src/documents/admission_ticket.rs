@@ -132,7 +132,11 @@ fn not_yet(zh: impl Into<String>, en: impl Into<String>) -> AppError {
 }
 
 /// Paid, or nothing to pay (`FeeStatus`, the answer the on-site check and the seating read too).
-async fn fee_settled(state: &ServerState, definition: &ExamDefinition, application: &application::Model) -> Result<bool, AppError> {
+async fn fee_settled(
+    state: &ServerState,
+    definition: &ExamDefinition,
+    application: &application::Model,
+) -> Result<bool, AppError> {
     let status = fee_status::fee_status(&state.db, definition, application.id).await?;
     Ok(matches!(status, FeeStatus::Paid | FeeStatus::NotRequired))
 }

@@ -12,7 +12,7 @@ use app::ssr::infra::payment_gateway::PaymentGateway;
 
 use super::alipay::alipay_account::AlipayAccount;
 use super::alipay::alipay_gateway::{AlipayGateway, ALIPAY_CODE};
-use super::rsa_keys::{MerchantKey, GatewayKey};
+use super::rsa_keys::{GatewayKey, MerchantKey};
 use super::wechatpay::answer_signature::{PlatformKey, PlatformKeys};
 use super::wechatpay::encrypted_resource::ApiV3Key;
 use super::wechatpay::wechatpay_account::{WechatPayAccount, API_ADDRESS};

@@ -129,8 +129,7 @@ mod tests {
     #[test]
     fn a_certificate_verifies_its_key_s_signatures_and_nothing_else() {
         let certificate =
-            GatewayKey::parse(include_str!("../../tests/fixtures/payments/wechatpay_go_test_certificate.pem"))
-                .unwrap();
+            GatewayKey::parse(include_str!("../../tests/fixtures/payments/wechatpay_go_test_certificate.pem")).unwrap();
         assert!(certificate.verifies(b"source", SDK_SIGNATURE_OF_SOURCE));
         assert!(!certificate.verifies(b"sourcf", SDK_SIGNATURE_OF_SOURCE));
         assert!(!certificate.verifies(b"source", "not base64!"));

@@ -74,7 +74,7 @@ impl ProviderSignIn {
     pub fn new(settings: ProviderSettings) -> Self {
         ProviderSignIn {
             settings,
-            http: crate::provider_client::client(),
+            http: crate::outbound_http::client(),
             metadata: RwLock::new(None),
             keys_fetched_at: Mutex::new(None),
         }

@@ -22,7 +22,7 @@ pub struct AliyunSms {
 
 impl AliyunSms {
     pub fn new(account: GatewayAccount) -> Self {
-        Self { account, client: crate::gateway_client::client() }
+        Self { account, client: crate::outbound_http::client() }
     }
 
     /// The query parameters of one text: the number, the sign, the template and its values as a

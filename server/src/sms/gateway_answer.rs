@@ -1,4 +1,4 @@
-//! What the SMS adapters share about talking to a gateway over HTTPS (`gateway_client`, whose
+//! What the SMS adapters share about talking to a gateway over HTTPS (`outbound_http`, whose
 //! time limits end a send well inside the outbox worker's claim on the row): what a failed
 //! exchange means for the message. Errors are written without the request's address,
 //! whose query (Alibaba Cloud's) carries the number and the template's values.

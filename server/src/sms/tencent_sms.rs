@@ -28,7 +28,7 @@ pub struct TencentSms {
 
 impl TencentSms {
     pub fn new(account: GatewayAccount, app_id: String, region: String) -> Self {
-        Self { account, app_id, region, client: crate::gateway_client::client() }
+        Self { account, app_id, region, client: crate::outbound_http::client() }
     }
 }
 

@@ -8,14 +8,14 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use app::ssr::infra::payment_gateway::{
-    Checkout, Device, GatewayFailure, GatewayNotice, NoticeEvent, NoticeRefused, OrderToPay, PaymentGateway,
-    GatewayOrder, RefundRequest, RefundTaken,
+    Checkout, Device, GatewayFailure, GatewayNotice, GatewayOrder, NoticeEvent, NoticeRefused, OrderToPay,
+    PaymentGateway, RefundRequest, RefundTaken,
 };
 use axum::body::Bytes;
 use axum::routing::post;
 use chrono::Utc;
 use server::payments::alipay::{AlipayAccount, AlipayGateway};
-use server::payments::rsa_keys::{MerchantKey, GatewayKey};
+use server::payments::rsa_keys::{GatewayKey, MerchantKey};
 use support::alipay_standin::{
     AlipayStandIn, BillTrouble, Notice, Trouble, ALIPAY_KEY, ALIPAY_PUBLIC_KEY, APP_ID, SELLER_ID,
 };

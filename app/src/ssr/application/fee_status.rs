@@ -20,10 +20,8 @@ pub async fn fee_status(
     definition: &ExamDefinition,
     application_id: i32,
 ) -> Result<FeeStatus, AppError> {
-    let orders = payment_order::Entity::find()
-        .filter(payment_order::Column::ApplicationId.eq(application_id))
-        .all(db)
-        .await?;
+    let orders =
+        payment_order::Entity::find().filter(payment_order::Column::ApplicationId.eq(application_id)).all(db).await?;
     Ok(FeeStatus::of(definition.fee.is_some(), orders.iter().map(|order| order.state)))
 }
 
@@ -49,7 +47,9 @@ pub async fn paid_applications(
         return Ok(None);
     }
     let mut orders: HashMap<i32, Vec<OrderState>> = HashMap::new();
-    for order in payment_order::Entity::find().filter(payment_order::Column::ExamCode.eq(&definition.code)).all(db).await? {
+    for order in
+        payment_order::Entity::find().filter(payment_order::Column::ExamCode.eq(&definition.code)).all(db).await?
+    {
         orders.entry(order.application_id).or_default().push(order.state);
     }
     Ok(Some(

@@ -15,8 +15,8 @@ use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::payment_gateway::{BillLine, NoticeEvent};
 use crate::ssr::infra::server_state::ServerState;
 
-use super::notice_outcomes::{NOT_IN_BILL, ONLY_IN_BILL};
 use super::gateway_failure::unreachable;
+use super::notice_outcomes::{NOT_IN_BILL, ONLY_IN_BILL};
 
 /// Zige records a payment when its notification arrives, the gateway when the payer paid: an
 /// order this close to midnight may sit on the neighbouring day's bill, and is not called missing.

@@ -12,12 +12,12 @@ use crate::domain::payment_order::OrderState;
 use crate::error::AppError;
 use crate::ssr::entities::payment_order;
 use crate::ssr::infra::audit::{self, AuditAction};
-use crate::ssr::infra::payment_gateway::{GatewayNotice, NoticeEvent, GatewayOrder};
+use crate::ssr::infra::payment_gateway::{GatewayNotice, GatewayOrder, NoticeEvent};
 use crate::ssr::infra::server_state::ServerState;
 
+use super::gateway_failure::unreachable;
 use super::notice_outcomes::{ALREADY_DONE, PAID, REFUNDED_AT_GATEWAY};
 use super::notices;
-use super::gateway_failure::unreachable;
 
 /// How long a gateway takes payment for an order (its `time_expire`): after this it is closed.
 pub fn payable_for() -> Duration {

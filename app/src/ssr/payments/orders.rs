@@ -16,9 +16,9 @@ use crate::ssr::entities::{application, payment_order};
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 
+use super::gateway_orders::{close_everywhere, Closing};
 use super::order_numbers::new_order_no;
 use super::order_view::order_view;
-use super::gateway_orders::{close_everywhere, Closing};
 
 /// The exam's fee and the candidate's latest order; None when the exam charges nothing or the
 /// candidate is not (yet) approved.

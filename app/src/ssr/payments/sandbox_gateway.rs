@@ -11,7 +11,7 @@ use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::ssr::infra::payment_gateway::{
-    BillLine, Checkout, GatewayFailure, GatewayNotice, NoticeRefused, OrderToPay, PaymentGateway, GatewayOrder,
+    BillLine, Checkout, GatewayFailure, GatewayNotice, GatewayOrder, NoticeRefused, OrderToPay, PaymentGateway,
     RefundRequest, RefundTaken,
 };
 

@@ -20,12 +20,12 @@ use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::payment_gateway::{RefundRequest, RefundTaken};
 use crate::ssr::infra::server_state::ServerState;
 
+use super::gateway_failure::unreachable;
+use super::gateway_orders::{close_everywhere, Closing};
 use super::order_moves::move_order;
 use super::order_numbers::{new_order_no, refund_no};
 use super::order_view::{order_view, ON_SITE};
 use super::orders::latest_order;
-use super::gateway_failure::unreachable;
-use super::gateway_orders::{close_everywhere, Closing};
 
 /// Whether the on-site check recorded 原件审核通过 for the application (`ssr::on_site`).
 async fn originals_passed(state: &ServerState, application_id: i32) -> Result<bool, AppError> {

@@ -5,7 +5,7 @@
 //! for another seller's trade is no payment to this one). Its Debug names the app, seller and
 //! gateway, never a key.
 
-use crate::payments::rsa_keys::{MerchantKey, GatewayKey};
+use crate::payments::rsa_keys::{GatewayKey, MerchantKey};
 
 pub const PRODUCTION_GATEWAY: &str = "https://openapi.alipay.com/gateway.do";
 

@@ -4,8 +4,8 @@
 //! gateway calls to ask about, close and refund an order and to fetch the day's bill.
 
 use app::ssr::infra::payment_gateway::{
-    BillLine, Checkout, Device, GatewayFailure, GatewayNotice, NoticeRefused, OrderToPay, PaymentGateway,
-    GatewayOrder, RefundRequest, RefundTaken,
+    BillLine, Checkout, Device, GatewayFailure, GatewayNotice, GatewayOrder, NoticeRefused, OrderToPay, PaymentGateway,
+    RefundRequest, RefundTaken,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::json;
@@ -15,8 +15,8 @@ use super::gateway_call::{call, public_params};
 use super::sign_content::signed;
 use super::trade_bill::bill_lines;
 use super::trade_notification::read_notification;
+use crate::outbound_http::{body_within, FILE_MAX_BYTES};
 use crate::payments::beijing_time::beijing_time;
-use crate::gateway_client::{body_within, FILE_MAX_BYTES};
 use app::domain::exam_fee::{parse_yuan, yuan_text};
 
 pub const ALIPAY_CODE: &str = "alipay";
@@ -32,7 +32,7 @@ pub struct AlipayGateway {
 
 impl AlipayGateway {
     pub fn new(account: AlipayAccount) -> AlipayGateway {
-        AlipayGateway { account, client: crate::gateway_client::client() }
+        AlipayGateway { account, client: crate::outbound_http::client() }
     }
 
     /// The signed parameters that send the browser to the cashier for `order`.
@@ -64,7 +64,7 @@ impl AlipayGateway {
     }
 
     /// The bill's file, from an address Alipay's signed answer gave, on a host Alipay serves bills
-    /// from, up to `FILE_MAX_BYTES` (a redirect is not followed: `gateway_client`).
+    /// from, up to `FILE_MAX_BYTES` (a redirect is not followed: `outbound_http`).
     async fn download(&self, url: &str) -> Result<Vec<u8>, GatewayFailure> {
         let address = bill_address(&self.account, url)?;
         let failed = |error: reqwest::Error| {
@@ -190,7 +190,7 @@ impl PaymentGateway for AlipayGateway {
 mod tests {
     use super::*;
     use crate::payments::alipay::sign_content::{sign_content, SignTypeIn};
-    use crate::payments::rsa_keys::{MerchantKey, GatewayKey};
+    use crate::payments::rsa_keys::{GatewayKey, MerchantKey};
 
     const APP_KEY: &str = include_str!("../../../tests/fixtures/payments/alipay_java_test_app_key.pem");
     const APP_PUBLIC: &str = include_str!("../../../tests/fixtures/payments/alipay_java_test_app_public_key.pem");

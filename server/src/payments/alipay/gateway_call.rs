@@ -117,7 +117,7 @@ fn refusal(fields: &Map<String, Value>) -> GatewayFailure {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::payments::rsa_keys::{MerchantKey, GatewayKey};
+    use crate::payments::rsa_keys::{GatewayKey, MerchantKey};
 
     const APP_KEY: &str = include_str!("../../../tests/fixtures/payments/alipay_java_test_app_key.pem");
     const STANDIN_KEY: &str = include_str!("../../../tests/fixtures/payments/standin_alipay_key.pem");

@@ -68,7 +68,7 @@ pub fn read_notification(account: &AlipayAccount, body: &[u8]) -> Result<Gateway
 mod tests {
     use super::*;
     use crate::payments::alipay::sign_content::tests::a2_notification;
-    use crate::payments::rsa_keys::{MerchantKey, GatewayKey};
+    use crate::payments::rsa_keys::{GatewayKey, MerchantKey};
 
     const A2_KEY: &str = include_str!("../../../tests/fixtures/payments/alipay_nodejs_notify_public_key.pem");
     const APP_KEY: &str = include_str!("../../../tests/fixtures/payments/alipay_java_test_app_key.pem");

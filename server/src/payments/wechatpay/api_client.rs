@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::answer_signature::{carries_signature, is_signed, SERIAL};
 use super::request_signature::authorization;
 use super::wechatpay_account::WechatPayAccount;
-use crate::gateway_client::{body_within, FILE_MAX_BYTES};
+use crate::outbound_http::{body_within, FILE_MAX_BYTES};
 
 /// Whether the answer must carry the platform's signature: every answer but the bill's file.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -4,8 +4,8 @@
 //! day's trade bill, whose file is checked against the SHA-1 the signed answer gives for it.
 
 use app::ssr::infra::payment_gateway::{
-    BillLine, Checkout, Device, GatewayFailure, GatewayNotice, NoticeRefused, OrderToPay, PaymentGateway,
-    GatewayOrder, RefundRequest, RefundTaken,
+    BillLine, Checkout, Device, GatewayFailure, GatewayNotice, GatewayOrder, NoticeRefused, OrderToPay, PaymentGateway,
+    RefundRequest, RefundTaken,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use reqwest::Method;
@@ -27,7 +27,7 @@ pub struct WechatPayGateway {
 
 impl WechatPayGateway {
     pub fn new(account: WechatPayAccount) -> WechatPayGateway {
-        WechatPayGateway { account, client: crate::gateway_client::client() }
+        WechatPayGateway { account, client: crate::outbound_http::client() }
     }
 
     fn address(&self, path: &str) -> reqwest::Url {

@@ -23,7 +23,7 @@ use axum::Router;
 use chrono::NaiveDate;
 use serde_json::Value;
 use server::payments::alipay::{AlipayAccount, AlipayGateway};
-use server::payments::rsa_keys::{MerchantKey, GatewayKey};
+use server::payments::rsa_keys::{GatewayKey, MerchantKey};
 
 pub use notifier::Notice;
 
@@ -104,7 +104,7 @@ pub enum BillTrouble {
     OtherHost,
     /// Its address answers with a redirect to the real file.
     Redirected,
-    /// The file is the real one, padded past `gateway_client::FILE_MAX_BYTES`.
+    /// The file is the real one, padded past `outbound_http::FILE_MAX_BYTES`.
     Oversized,
 }
 

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-use server::payments::rsa_keys::{MerchantKey, GatewayKey};
+use server::payments::rsa_keys::{GatewayKey, MerchantKey};
 use server::payments::wechatpay::encrypted_resource::ApiV3Key;
 
 pub const MERCHANT_ID: &str = "1230000109";

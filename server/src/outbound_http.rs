@@ -1,6 +1,7 @@
-//! The HTTP client every outside gateway is spoken to with (SMS, payments): rustls, so no system
-//! OpenSSL is needed, and short time limits, so a gateway that hangs holds nothing of Zige's
-//! for long (an outbox row's claim, a candidate's click on 去支付, a staff member's refund).
+//! The HTTP client Zige calls outside services with (the SMS and payment gateways, the identity
+//! provider): rustls, so no system OpenSSL is needed, and short time limits, so a service that
+//! hangs holds nothing of Zige's for long (an outbox row's claim, a candidate's click on 去支付,
+//! a staff member's refund).
 //! It follows no redirect: every address Zige calls is one it was configured with or one a
 //! signed answer named, and a redirect would carry the call (and its signed request) somewhere
 //! nobody checked. An answer is read only up to a size the caller names.
