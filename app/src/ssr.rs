@@ -21,6 +21,8 @@ pub mod tickets;
 
 #[cfg(test)]
 mod room_rules;
+#[cfg(test)]
+mod span_rules;
 
 mod store_errors;
 

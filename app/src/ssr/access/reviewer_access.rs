@@ -16,6 +16,7 @@ use crate::ssr::entities::{application, material, reviewer_assignment};
 
 /// Administrators review every exam; a reviewer only those assigned for review (nobody else is
 /// `Staff`).
+#[tracing::instrument(skip_all, fields(user = account.id, exam = exam_code))]
 pub async fn require_reviewer_of(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
@@ -28,6 +29,7 @@ pub async fn require_reviewer_of(
 }
 
 /// The exam's on-site check on the day: its reviewers, and staff named for it only.
+#[tracing::instrument(skip_all, fields(user = account.id, exam = exam_code))]
 pub async fn require_on_site_of(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
@@ -63,6 +65,7 @@ pub async fn assignments(db: &DatabaseConnection, user_id: i32) -> Result<Vec<(S
 
 /// An application the account may review: one of an exam assigned to them, handed in at least
 /// once. Anything else is "not found", whether it exists or not.
+#[tracing::instrument(skip_all, fields(user = account.id, application = application_id))]
 pub async fn reviewable(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
@@ -76,6 +79,7 @@ pub async fn reviewable(
 }
 
 /// The application an image belongs to, when the account may review it.
+#[tracing::instrument(skip_all, fields(user = account.id))]
 pub async fn reviewable_image(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
@@ -86,6 +90,7 @@ pub async fn reviewable_image(
 
 /// The application an image belongs to, when it is an approved one at an on-site check the account works:
 /// the on-site check lays each original beside its scan. Anything else is "not found".
+#[tracing::instrument(skip_all, fields(user = account.id))]
 pub async fn on_site_picture(
     db: &DatabaseConnection,
     account: &Caller<Staff>,

@@ -20,9 +20,10 @@ use crate::ssr::infra::audit;
 use crate::ssr::infra::audit::AuditAction;
 use crate::ssr::infra::write_transaction::begin_write;
 
+#[tracing::instrument(skip_all, fields(user = admin.id))]
 pub async fn find(
     db: &DatabaseConnection,
-    _: &Caller<Admin>,
+    admin: &Caller<Admin>,
     typed_id_number: &str,
 ) -> Result<Option<AccountView>, AppError> {
     let found = crate::ssr::accounts::account_store::find_by_id_number(
@@ -53,6 +54,7 @@ pub fn view_of(account: &user::Model) -> AccountView {
 
 /// A random password meeting the rule, for the administrator to hand over; the person should
 /// change it after logging in.
+#[tracing::instrument(skip_all, fields(user = admin.id, target = user_id))]
 pub async fn reset_password(
     db: &DatabaseConnection,
     admin: &Caller<Admin>,
@@ -81,6 +83,7 @@ pub async fn reset_password(
 /// Removes a staff member's authenticator and recovery codes (a lost phone, and the codes with
 /// it): every session of the account ends, and they set up a new one at their next sign-in.
 /// `admin` is None when the operator does it from the command line. Audited.
+#[tracing::instrument(skip_all, fields(user = admin.id, target = user_id))]
 pub async fn reset_second_factor(
     db: &DatabaseConnection,
     admin: Option<&Caller<Admin>>,
@@ -122,6 +125,7 @@ pub async fn reset_second_factor(
 
 /// Frees the account's ID number for its real owner; the account keeps its history under a
 /// marked number and can no longer log in.
+#[tracing::instrument(skip_all, fields(user = admin.id, target = user_id))]
 pub async fn release_id_number(
     db: &DatabaseConnection,
     admin: &Caller<Admin>,
@@ -155,6 +159,7 @@ pub async fn release_id_number(
 }
 
 /// A further administrator, created by an administrator with the sign-up's checks.
+#[tracing::instrument(skip_all, fields(user = admin.id))]
 pub async fn create_administrator(
     db: &DatabaseConnection,
     admin: Option<&Caller<Admin>>,

@@ -26,6 +26,7 @@ pub fn preset_list(_: &Caller<Admin>) -> Vec<PresetInfo> {
 
 /// Creates an exam from a preset (`preset` set; `source` ignored) under the code `code`, or from
 /// an exam file written from scratch. Returns the new exam's code.
+#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
 pub async fn create(
     state: &ServerState,
     admin: &Caller<Admin>,
@@ -53,6 +54,7 @@ pub async fn create(
 }
 
 /// Replaces an exam's file. The code cannot change: candidates' applications hang on it.
+#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
 pub async fn save(state: &ServerState, admin: &Caller<Admin>, code: &str, source: &str) -> Result<(), AppError> {
     let definition = exam_store::parse_exam_toml(source).map_err(|mistakes| AppError::ExamInvalid { mistakes })?;
     if definition.code != code {
@@ -70,6 +72,7 @@ pub async fn save(state: &ServerState, admin: &Caller<Admin>, code: &str, source
 
 /// Sets the four windows from `<input type="datetime-local">` values, read in the exam's own
 /// offset, keeping the rest of the exam file as written.
+#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
 pub async fn set_windows(
     state: &ServerState,
     admin: &Caller<Admin>,

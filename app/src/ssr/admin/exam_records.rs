@@ -12,7 +12,8 @@ use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::review::progress;
 
-pub async fn overview(state: &ServerState, _: &Caller<Admin>) -> Result<Vec<AdminExamRow>, AppError> {
+#[tracing::instrument(skip_all, fields(user = admin.id))]
+pub async fn overview(state: &ServerState, admin: &Caller<Admin>) -> Result<Vec<AdminExamRow>, AppError> {
     let now = state.clock.now();
     let mut rows = Vec::new();
     for definition in exam_store::list_definitions(&state.db).await? {
@@ -22,7 +23,8 @@ pub async fn overview(state: &ServerState, _: &Caller<Admin>) -> Result<Vec<Admi
 }
 
 /// One exam for its administration page: counts, windows, and the exam file to edit.
-pub async fn detail(state: &ServerState, _: &Caller<Admin>, code: &str) -> Result<AdminExamPage, AppError> {
+#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
+pub async fn detail(state: &ServerState, admin: &Caller<Admin>, code: &str) -> Result<AdminExamPage, AppError> {
     let definition = exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
     let w = &definition.windows;
     let local = |at: &chrono::DateTime<chrono::FixedOffset>| at.format("%Y-%m-%dT%H:%M").to_string();
@@ -39,7 +41,8 @@ pub async fn detail(state: &ServerState, _: &Caller<Admin>, code: &str) -> Resul
 }
 
 /// Applications per state at the end of each day, for the exam's progress chart.
-pub async fn progress(state: &ServerState, _: &Caller<Admin>, code: &str) -> Result<ProgressSeries, AppError> {
+#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
+pub async fn progress(state: &ServerState, admin: &Caller<Admin>, code: &str) -> Result<ProgressSeries, AppError> {
     let definition = exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
     let (days, series) = progress::series(&state.db, code, definition.windows.offset(), state.clock.now()).await?;
     Ok(ProgressSeries { exam: exam_store::summary_of(&definition), days, series })
@@ -47,6 +50,7 @@ pub async fn progress(state: &ServerState, _: &Caller<Admin>, code: &str) -> Res
 
 /// Adds the candidates of a list (ID number, name; from CSV, pasted rows or a spreadsheet) to an
 /// exam's list: good rows kept, bad rows reported by line.
+#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
 pub async fn import_eligibility(
     state: &ServerState,
     admin: &Caller<Admin>,

@@ -16,6 +16,7 @@ use crate::ssr::infra::audit::AuditAction;
 use crate::ssr::{entities::reviewer_assignment, entities::user};
 
 /// A new reviewer account (the form's checks are the sign-up's), audited as a role change.
+#[tracing::instrument(skip_all, fields(user = admin.id))]
 pub async fn create_reviewer(
     db: &DatabaseConnection,
     admin: &Caller<Admin>,
@@ -37,6 +38,7 @@ pub async fn create_reviewer(
 
 /// Names a reviewer for an exam with a duty, changes the duty, or (None) withdraws the
 /// assignment; audited whenever something changed.
+#[tracing::instrument(skip_all, fields(user = admin.id, exam = exam_code, reviewer = reviewer_id))]
 pub async fn set_assignment(
     db: &DatabaseConnection,
     admin: &Caller<Admin>,
@@ -82,7 +84,8 @@ pub async fn set_assignment(
         .await
 }
 
-pub async fn list_reviewers(db: &DatabaseConnection, _: &Caller<Admin>) -> Result<Vec<ReviewerRow>, AppError> {
+#[tracing::instrument(skip_all, fields(user = admin.id))]
+pub async fn list_reviewers(db: &DatabaseConnection, admin: &Caller<Admin>) -> Result<Vec<ReviewerRow>, AppError> {
     let reviewers = user::Entity::find()
         .filter(user::Column::Role.eq(Role::Reviewer.as_str()))
         .order_by_asc(user::Column::Id)

@@ -18,7 +18,8 @@ use crate::ssr::infra::audit::masked_id_number;
 use crate::ssr::messaging::masked_recipient::masked_recipient;
 
 /// The newest cases first (at most 200: the list is for settling, the audit keeps every one).
-pub async fn list(db: &DatabaseConnection, _: &Caller<Admin>) -> Result<Vec<SetAsideAccount>, AppError> {
+#[tracing::instrument(skip_all, fields(user = admin.id))]
+pub async fn list(db: &DatabaseConnection, admin: &Caller<Admin>) -> Result<Vec<SetAsideAccount>, AppError> {
     let cases = set_aside_account::Entity::find()
         .order_by_desc(set_aside_account::Column::SetAsideAt)
         .order_by_desc(set_aside_account::Column::Id)

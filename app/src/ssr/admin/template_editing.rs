@@ -20,9 +20,10 @@ use crate::ssr::infra::server_state::ServerState;
 /// must stay under the server's 64 KB form limit.
 pub const MAX_TEMPLATE_BYTES: usize = 32 * 1024;
 
+#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
 pub async fn view(
     state: &ServerState,
-    _: &Caller<Admin>,
+    admin: &Caller<Admin>,
     code: &str,
     kind: DocumentKind,
 ) -> Result<TemplateView, AppError> {
@@ -48,6 +49,7 @@ pub async fn view(
     })
 }
 
+#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
 pub async fn save(
     state: &ServerState,
     admin: &Caller<Admin>,
@@ -79,6 +81,7 @@ pub async fn save(
     view(state, admin, code, kind).await
 }
 
+#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
 pub async fn reset(
     state: &ServerState,
     admin: &Caller<Admin>,

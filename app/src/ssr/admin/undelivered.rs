@@ -20,7 +20,8 @@ use crate::ssr::messaging::masked_recipient::masked_recipient;
 use crate::ssr::messaging::text_template::TextTemplate;
 
 /// The newest given-up messages first (at most 200: the list is for mending, not archive).
-pub async fn list(db: &DatabaseConnection, _: &Caller<Admin>) -> Result<Vec<UndeliveredMessage>, AppError> {
+#[tracing::instrument(skip_all, fields(user = admin.id))]
+pub async fn list(db: &DatabaseConnection, admin: &Caller<Admin>) -> Result<Vec<UndeliveredMessage>, AppError> {
     let rows = outbox_message::Entity::find()
         .filter(outbox_message::Column::GivenUpAt.is_not_null())
         .order_by_desc(outbox_message::Column::GivenUpAt)
@@ -71,6 +72,7 @@ fn is_recovery_code(row: &outbox_message::Model) -> bool {
 }
 
 /// Puts a given-up message back in the queue as new, and audits who did it.
+#[tracing::instrument(skip_all, fields(user = admin.id))]
 pub async fn resend(
     db: &DatabaseConnection,
     admin: &Caller<Admin>,

@@ -29,6 +29,7 @@ const LOOKS_CODES: [ViolationCode; 5] = [
 
 /// Keeps that `account` was shown `codes` about the file whose SHA-256 is `sha256`; the last
 /// showing of one file counts.
+#[tracing::instrument(skip_all, fields(user = account.id))]
 pub async fn record(
     state: &ServerState,
     account: &Caller<Candidate>,

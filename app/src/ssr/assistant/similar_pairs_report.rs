@@ -17,9 +17,10 @@ use crate::ssr::entities::{material, picture_finding, similar_picture};
 use crate::ssr::exams::exam_store;
 
 /// For administrators alone: the pairs name other candidates' applications in any exam.
+#[tracing::instrument(skip_all, fields(user = admin.id, exam = exam_code))]
 pub async fn pairs_of_exam(
     db: &DatabaseConnection,
-    _admin: &Caller<Admin>,
+    admin: &Caller<Admin>,
     exam_code: &str,
 ) -> Result<Vec<SimilarPair>, AppError> {
     let pictures = material::Entity::find().filter(material::Column::ExamCode.eq(exam_code)).all(db).await?;

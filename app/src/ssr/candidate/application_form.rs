@@ -19,6 +19,7 @@ pub struct FormSubmission {
     pub submit: bool,
 }
 
+#[tracing::instrument(skip_all, fields(user = account.id, exam = code))]
 pub async fn save(
     state: &ServerState,
     account: &Caller<Candidate>,

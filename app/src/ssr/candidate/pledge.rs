@@ -8,6 +8,7 @@ use crate::ssr::access::gate::Candidate;
 use crate::ssr::candidate::application_commands;
 use crate::ssr::infra::server_state::ServerState;
 
+#[tracing::instrument(skip_all, fields(user = account.id, exam = code))]
 pub async fn accept(state: &ServerState, account: &Caller<Candidate>, code: &str) -> Result<(), AppError> {
     let exam = candidate_access::enter(state, account, code).await?;
     exam.ensure_window_open()?;

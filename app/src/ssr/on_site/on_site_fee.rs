@@ -12,6 +12,7 @@ use crate::ssr::payments::staff_payments;
 use super::on_site_lookup::{application_in, holder, on_site_exam, view};
 
 /// Records the fee with the terminal's receipt number; the candidate as the on-site check now shows them.
+#[tracing::instrument(skip_all, fields(user = staff.id, exam = exam_code, application = application_id))]
 pub async fn record(
     state: &ServerState,
     staff: &Caller<Staff>,

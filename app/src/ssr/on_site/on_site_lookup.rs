@@ -27,6 +27,7 @@ use crate::ssr::infra::audit::{self, masked_id_number, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 
 /// The exam as the on-site check works it: the staff member may, and the exam has an on-site check.
+#[tracing::instrument(skip_all, fields(user = staff.id, exam = exam_code))]
 pub async fn on_site_exam(
     state: &ServerState,
     staff: &Caller<Staff>,
@@ -53,6 +54,7 @@ pub async fn on_site_exam(
 }
 
 /// The approved application `typed` leads to: a form's code, or an ID number.
+#[tracing::instrument(skip_all, fields(user = staff.id, exam = exam_code))]
 pub async fn find(
     state: &ServerState,
     staff: &Caller<Staff>,

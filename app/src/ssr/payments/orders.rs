@@ -22,6 +22,7 @@ use super::order_view::order_view;
 
 /// The exam's fee and the candidate's latest order; None when the exam charges nothing or the
 /// candidate is not (yet) approved.
+#[tracing::instrument(skip_all, fields(user = account.id, exam = exam_code))]
 pub async fn fee_status(
     state: &ServerState,
     account: &Caller<Candidate>,

@@ -29,9 +29,10 @@ pub const HEADER: [&str; 10] = [
     "待处理 For staff",
 ];
 
+#[tracing::instrument(skip_all, fields(user = admin.id, exam = exam_code))]
 pub async fn rows(
     state: &ServerState,
-    _: &Caller<Admin>,
+    admin: &Caller<Admin>,
     exam_code: &str,
     day: NaiveDate,
 ) -> Result<Vec<[String; 10]>, AppError> {

@@ -11,6 +11,7 @@ use crate::ssr::entities::user;
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 
+#[tracing::instrument(skip_all, fields(user = account.id, application = application_id))]
 pub async fn reveal(state: &ServerState, account: &Caller<Staff>, application_id: i32) -> Result<String, AppError> {
     let application = reviewer_access::reviewable(&state.db, account, application_id).await?;
     let candidate = user::Entity::find_by_id(application.user_id).one(&state.db).await?.ok_or(AppError::NotFound)?;

@@ -27,6 +27,7 @@ const HOLD: i64 = 30;
 /// Opens the application for review. One waiting for a decision is taken (its version bumped,
 /// so a decision made on an earlier screen becomes stale) unless someone else took it less than
 /// half an hour ago, or `take_over` asks to take it from them.
+#[tracing::instrument(skip_all, fields(user = account.id, application = application_id))]
 pub async fn open(
     state: &ServerState,
     account: &Caller<Staff>,

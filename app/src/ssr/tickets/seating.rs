@@ -21,7 +21,8 @@ use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::infra::write_transaction::begin_write;
 
 /// The exam's rooms and seats, for an administrator.
-pub async fn seating(state: &ServerState, _: &Caller<Admin>, exam_code: &str) -> Result<SeatingView, AppError> {
+#[tracing::instrument(skip_all, fields(user = admin.id, exam = exam_code))]
+pub async fn seating(state: &ServerState, admin: &Caller<Admin>, exam_code: &str) -> Result<SeatingView, AppError> {
     let (definition, spec) = with_tickets(state, exam_code).await?;
     let seats = seats_of(state, exam_code).await?;
     let waiting = waiting(state, &definition, &seats).await?;

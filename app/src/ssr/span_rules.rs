@@ -1,0 +1,71 @@
+//! Spans where support will look (issue 70), kept by a test: every public service under `ssr/`
+//! that takes a `Caller` — a person's request passes through it — opens a tracing span
+//! (`#[tracing::instrument(skip_all, fields(user = …))]`), so that one request's log lines are
+//! found again by who made it and what it was about.
+
+use std::path::{Path, PathBuf};
+
+fn service_files() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ssr")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files
+}
+
+/// The public async functions of `code` that take a `Caller` and open no span, by name.
+fn services_without_a_span(code: &str) -> Vec<String> {
+    let lines: Vec<&str> = code.lines().collect();
+    let mut missing = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let Some(rest) = ["pub async fn ", "pub(crate) async fn ", "pub(super) async fn "]
+            .iter()
+            .find_map(|prefix| trimmed.strip_prefix(prefix))
+        else {
+            continue;
+        };
+        let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        // The signature, up to its body.
+        let signature: String = lines[index..].iter().take_while(|l| !l.contains('{')).copied().collect::<Vec<_>>().join(" ")
+            + lines[index..].iter().find(|l| l.contains('{')).copied().unwrap_or("");
+        if !signature.contains("Caller<") {
+            continue;
+        }
+        // Its doc comment and attributes: the lines back to the item before (or a blank line).
+        let mut attributes = lines[..index].iter().rev().take_while(|l| {
+            let l = l.trim();
+            !l.is_empty() && (l.starts_with("//") || !(l.ends_with('}') || l.ends_with(';')))
+        });
+        if !attributes.any(|l| l.contains("tracing::instrument")) {
+            missing.push(name);
+        }
+    }
+    missing
+}
+
+#[test]
+fn every_service_a_caller_reaches_opens_a_span() {
+    let mut missing = Vec::new();
+    for path in service_files() {
+        let code = std::fs::read_to_string(&path).unwrap();
+        for name in services_without_a_span(&code) {
+            missing.push(format!("{}: {name}", path.display()));
+        }
+    }
+    assert!(missing.is_empty(), "services taking a Caller without #[tracing::instrument]:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn a_service_without_a_span_is_found_and_one_with_it_is_not() {
+    let code = "/// Does it.\n#[tracing::instrument(skip_all, fields(user = account.id))]\npub async fn with(\n    account: &Caller<Candidate>,\n) -> Result<(), AppError> {\n}\n\n/// Forgets it.\npub async fn without(state: &ServerState, admin: &Caller<Admin>) -> Result<(), AppError> {\n}\n\npub async fn nobody(state: &ServerState) {\n}\n";
+    assert_eq!(services_without_a_span(code), vec!["without".to_string()]);
+}
