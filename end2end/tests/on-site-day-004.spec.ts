@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { adminContext, approveAndPublish, call, DEMO_REVIEWER, expectAccessible, makeScene, makeSeedScan, open, signUpCandidate, staffLogsIn } from './support';
 
 // Seed 004's day at the branch's on-site check with scans as the seed prescribes them (A4 at 200 DPI,
-// 1654 × 2339, 400–600 KB) on preset 004's eleven originals: the candidate, every original with its
+// 1654 × 2339, 400–600 KB) on preset 004's twelve originals: the candidate, every original with its
 // boxes and thumbnails, and 原件审核通过 on one 1366 × 768 screen and on a 1024 × 768 tablet,
 // without scrolling; Tab goes scan field → the rows' boxes → 通过; V shows a row's scans large
 // (zoom, paging), Esc gives the focus back to the row; once passed and paid, the scan field has
@@ -79,8 +79,11 @@ test('the on-site check shows a candidate with seed-size scans on one screen and
   const card = onSite.getByTestId('on-site-candidate');
   await expect(card.getByRole('heading', { name })).toBeVisible();
   await expect(card.getByTestId('on-site-applied')).toContainText('在职干部研究生报名');
-  await expect(card.locator('tr[data-item]')).toHaveCount(11);
+  await expect(card.locator('tr[data-item]')).toHaveCount(12);
   await expect(card.locator('tr[data-item="id_card"] .scan-thumb')).toHaveCount(2);
+  // 七's note: a 党校 graduate's 学历查询认证结果 stands in for the bachelor's diploma, as the 备案表 does.
+  await expect(card.locator('tr[data-item="party_school_verification"]')).toContainText('可代替：本科毕业证书原件');
+  await expect(card.locator('tr[data-item="chsi_record"]')).toContainText('可代替：本科毕业证书原件');
   // Every thumbnail drawn (the scans loaded and decoded, not only laid out).
   await expect.poll(() => card.locator('.scan-thumb img').evaluateAll(async (images) => {
     await Promise.all(images.map((i) => (i as HTMLImageElement).decode().catch(() => undefined)));
