@@ -160,6 +160,16 @@ mod tests {
     }
 
     #[test]
+    fn either_of_two_stand_ins_replaces_the_diploma() {
+        let mut spec = spec();
+        spec.items.push(item("party_school_verification", false, Some("bachelor_diploma")));
+        let codes = |items: Vec<&OnSiteItem>| items.into_iter().map(|i| i.code.clone()).collect::<Vec<_>>();
+        assert_eq!(codes(spec.missing(&["id_card".into(), "party_school_verification".into()])), Vec::<String>::new());
+        assert_eq!(codes(spec.missing(&["id_card".into(), "chsi_record".into()])), Vec::<String>::new());
+        assert_eq!(codes(spec.missing(&["id_card".into()])), ["bachelor_diploma"]);
+    }
+
+    #[test]
     fn an_unknown_category_a_stand_in_for_nothing_and_a_repeated_code_are_named() {
         let mut spec = spec();
         spec.items[0].category = Some("passport".into());
