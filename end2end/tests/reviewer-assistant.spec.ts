@@ -175,6 +175,8 @@ test("another person's record handed in as one's own is flagged 不一致 on the
   const theirs = await makeScene(page, { width: 1240, height: 1754, scene: 'page', quality: 0.9, qr, holderId: someoneElse });
   await records.locator('#file-chsi_record').setInputFiles({ name: 'record.jpg', mimeType: 'image/jpeg', buffer: theirs });
   await expect(records.getByTestId('qr-advice')).toContainText(`已识别二维码：学信网在线验证报告（验证码 ${VCODE}）`);
+  // Seed 004's 在线验证有效期请设置为180天, said where the code is read.
+  await expect(records.getByTestId('qr-advice')).toContainText('请确认申请报告时在线验证有效期设为180天');
   await records.getByRole('button', { name: '上传', exact: true }).click();
   await expect(records.locator('li.material')).toHaveCount(1);
   await call(page.request, 'save_application', { code, form: {}, position: null, submit: true });

@@ -42,8 +42,10 @@ pub fn QrAdvice(bytes: Arc<Vec<u8>>) -> impl IntoView {
                 CodeTarget::XuexinReport { vcode } => (
                     "looks-fine qr-advice",
                     (
-                        format!("已识别二维码：学信网在线验证报告（验证码 {vcode}）"),
-                        format!("QR code read: a 学信网 online verification report (code {vcode})"),
+                        // Seed 004: "在线验证有效期请设置为180天" — a report that expires during the review
+                        // cannot be verified any more, and the application comes back.
+                        format!("已识别二维码：学信网在线验证报告（验证码 {vcode}）。请确认申请报告时在线验证有效期设为180天，审核期间须能核验"),
+                        format!("QR code read: a 学信网 online verification report (code {vcode}). Make sure its online verification was set to 180 days when you requested it: it must verify throughout the review"),
                     ),
                 ),
                 CodeTarget::Other => (

@@ -76,6 +76,7 @@ fn QrFact(qr: QrFinding) -> impl IntoView {
                     <a href=link target="_blank" rel="noopener noreferrer" data-testid="qr-link">
                         {tr("打开学信网核验", "Open at 学信网")}
                     </a>
+                    <br/><small class="muted">{tr("在线验证已过期的报告无法核验：请退回，请考生重新申请（有效期180天）", "A report whose online verification has expired cannot be verified: return it for a new one (valid 180 days)")}</small>
                 </li>
             }
             .into_any()
