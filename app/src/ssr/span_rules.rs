@@ -21,6 +21,26 @@ fn service_files() -> Vec<PathBuf> {
     files
 }
 
+/// The parameter list of a signature (a function that returns a `Caller` is where callers are
+/// made, not a service one reaches).
+fn parameters(signature: &str) -> &str {
+    let Some(open) = signature.find('(') else { return "" };
+    let mut depth = 0;
+    for (offset, c) in signature[open..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return &signature[open + 1..open + offset];
+                }
+            }
+            _ => {}
+        }
+    }
+    &signature[open + 1..]
+}
+
 /// The public async functions of `code` that take a `Caller` and open no span, by name.
 fn services_without_a_span(code: &str) -> Vec<String> {
     let lines: Vec<&str> = code.lines().collect();
@@ -35,9 +55,10 @@ fn services_without_a_span(code: &str) -> Vec<String> {
         };
         let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
         // The signature, up to its body.
-        let signature: String = lines[index..].iter().take_while(|l| !l.contains('{')).copied().collect::<Vec<_>>().join(" ")
-            + lines[index..].iter().find(|l| l.contains('{')).copied().unwrap_or("");
-        if !signature.contains("Caller<") {
+        let signature: String =
+            lines[index..].iter().take_while(|l| !l.contains('{')).copied().collect::<Vec<_>>().join(" ")
+                + lines[index..].iter().find(|l| l.contains('{')).copied().unwrap_or("");
+        if !parameters(&signature).contains("Caller<") {
             continue;
         }
         // Its doc comment and attributes: the lines back to the item before (or a blank line).
@@ -66,6 +87,6 @@ fn every_service_a_caller_reaches_opens_a_span() {
 
 #[test]
 fn a_service_without_a_span_is_found_and_one_with_it_is_not() {
-    let code = "/// Does it.\n#[tracing::instrument(skip_all, fields(user = account.id))]\npub async fn with(\n    account: &Caller<Candidate>,\n) -> Result<(), AppError> {\n}\n\n/// Forgets it.\npub async fn without(state: &ServerState, admin: &Caller<Admin>) -> Result<(), AppError> {\n}\n\npub async fn nobody(state: &ServerState) {\n}\n";
+    let code = "/// Does it.\n#[tracing::instrument(skip_all, fields(user = account.id))]\npub async fn with(\n    account: &Caller<Candidate>,\n) -> Result<(), AppError> {\n}\n\n/// Forgets it.\npub async fn without(state: &ServerState, admin: &Caller<Admin>) -> Result<(), AppError> {\n}\n\npub async fn nobody(state: &ServerState) {\n}\n\npub async fn makes(session: &Session) -> Result<Caller<Admin>, AppError> {\n}\n";
     assert_eq!(services_without_a_span(code), vec!["without".to_string()]);
 }

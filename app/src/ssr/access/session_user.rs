@@ -38,14 +38,13 @@ pub async fn user_from_session(session: &Session, db: &DatabaseConnection) -> Re
 
 /// Starts a signed-in session under a fresh id, so an id planted before login is worthless.
 pub async fn begin_session(session: &Session, account: &user::Model, now: DateTime<Utc>) -> Result<(), AppError> {
-    let write = |e| crate::ssr::internal("session write", e);
     crate::ssr::access::pending_sign_in::forget(session).await?;
     crate::ssr::access::provider_session::forget(session).await?;
     session.cycle_id().await?;
-    session.insert(USER_ID_KEY, account.id).await.map_err(write)?;
-    session.insert(GENERATION_KEY, account.session_generation).await.map_err(write)?;
+    session.insert(USER_ID_KEY, account.id).await?;
+    session.insert(GENERATION_KEY, account.session_generation).await?;
     if account.role != Role::Candidate {
-        session.insert(STAFF_ACTIVE_AT_KEY, now.timestamp()).await.map_err(write)?;
+        session.insert(STAFF_ACTIVE_AT_KEY, now.timestamp()).await?;
     }
     Ok(())
 }

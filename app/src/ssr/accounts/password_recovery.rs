@@ -78,10 +78,8 @@ pub async fn request_code(
         }
         query.count(&txn)
     };
-    let count_failed = |e| crate::ssr::internal("recovery count", e);
-    if sent_since(now - Duration::hours(1), Some(&requester)).await.map_err(count_failed)?
-        >= CODES_PER_ACCOUNT_AND_ADDRESS_PER_HOUR
-        || sent_since(now - Duration::days(1), None).await.map_err(count_failed)? >= CODES_PER_ACCOUNT_PER_DAY
+    if sent_since(now - Duration::hours(1), Some(&requester)).await? >= CODES_PER_ACCOUNT_AND_ADDRESS_PER_HOUR
+        || sent_since(now - Duration::days(1), None).await? >= CODES_PER_ACCOUNT_PER_DAY
     {
         tracing::warn!(user_id = account.id, "recovery code not sent: the account's limit for this address or day");
         return Ok(());

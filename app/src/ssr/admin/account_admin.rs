@@ -83,7 +83,7 @@ pub async fn reset_password(
 /// Removes a staff member's authenticator and recovery codes (a lost phone, and the codes with
 /// it): every session of the account ends, and they set up a new one at their next sign-in.
 /// `admin` is None when the operator does it from the command line. Audited.
-#[tracing::instrument(skip_all, fields(user = admin.id, target = user_id))]
+#[tracing::instrument(skip_all, fields(user = ?admin.map(|a| a.id), target = user_id))]
 pub async fn reset_second_factor(
     db: &DatabaseConnection,
     admin: Option<&Caller<Admin>>,
@@ -159,7 +159,7 @@ pub async fn release_id_number(
 }
 
 /// A further administrator, created by an administrator with the sign-up's checks.
-#[tracing::instrument(skip_all, fields(user = admin.id))]
+#[tracing::instrument(skip_all, fields(user = ?admin.map(|a| a.id)))]
 pub async fn create_administrator(
     db: &DatabaseConnection,
     admin: Option<&Caller<Admin>>,

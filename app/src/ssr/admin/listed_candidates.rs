@@ -66,20 +66,18 @@ pub async fn standings(
     definition: &ExamDefinition,
     now: DateTime<Utc>,
 ) -> Result<Vec<Standing>, AppError> {
-    let failed = |e| crate::ssr::internal("listed candidates", e);
     let rows = eligible_candidate::Entity::find()
         .filter(eligible_candidate::Column::ExamCode.eq(&definition.code))
         .order_by_asc(eligible_candidate::Column::IdNumber)
         .all(db)
-        .await
-        .map_err(failed)?;
+        .await?;
     let pending: Vec<i32> = rows.iter().filter(|r| r.noticed_at.is_none()).filter_map(|r| r.notice_outbox_id).collect();
     let mut texts = HashMap::new();
     // SQLite allows 32766 bound values.
     for chunk in pending.chunks(10_000) {
         let found =
             outbox_message::Entity::find().filter(outbox_message::Column::Id.is_in(chunk.to_vec())).all(db).await;
-        texts.extend(found.map_err(failed)?.into_iter().map(|m| (m.id, m.given_up_at.is_some())));
+        texts.extend(found?.into_iter().map(|m| (m.id, m.given_up_at.is_some())));
     }
     let states = application_states(db, &definition.code).await?;
     Ok(rows
@@ -107,12 +105,7 @@ async fn application_states(
     db: &DatabaseConnection,
     exam_code: &str,
 ) -> Result<HashMap<String, ApplicationState>, AppError> {
-    let failed = |e| crate::ssr::internal("listed applications", e);
-    let applications = application::Entity::find()
-        .filter(application::Column::ExamCode.eq(exam_code))
-        .all(db)
-        .await
-        .map_err(failed)?;
+    let applications = application::Entity::find().filter(application::Column::ExamCode.eq(exam_code)).all(db).await?;
     let holders = names_of(db, applications.iter().map(|a| a.user_id).collect()).await?;
     Ok(applications
         .into_iter()

@@ -118,10 +118,9 @@ pub async fn decide(
     }
     let now = state.clock.now();
     let by = actor_label(staff.account());
-    let failed = |e| crate::ssr::internal("on-site outcome", e);
-    let txn = begin_write(&state.db).await.map_err(failed)?;
+    let txn = begin_write(&state.db).await?;
     let Some(version) = version_to_decide_over(&txn, application_id, exam_code, card_version, now).await? else {
-        txn.rollback().await.map_err(failed)?;
+        txn.rollback().await?;
         return Err(refusal_after_change(state, &application).await?);
     };
     let recorded = on_site_check::Entity::update_many()
@@ -135,10 +134,9 @@ pub async fn decide(
         .filter(on_site_check::Column::Outcome.is_null())
         .filter(on_site_check::Column::Version.eq(version))
         .exec(&txn)
-        .await
-        .map_err(failed)?;
+        .await?;
     if recorded.rows_affected != 1 {
-        txn.rollback().await.map_err(failed)?;
+        txn.rollback().await?;
         return Err(refusal_after_change(state, &application).await?);
     }
     let (message_zh, message_en) = if passed {
@@ -173,7 +171,7 @@ pub async fn decide(
         now,
     )
     .await?;
-    txn.commit().await.map_err(failed)?;
+    txn.commit().await?;
     view(state, &definition, &spec, application).await
 }
 

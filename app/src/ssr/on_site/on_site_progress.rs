@@ -18,19 +18,16 @@ async fn approved_with_checks(
     db: &DatabaseConnection,
     exam_code: &str,
 ) -> Result<Vec<(application::Model, Option<on_site_check::Model>)>, AppError> {
-    let failed = |e| crate::ssr::internal("on-site progress", e);
     let approved = application::Entity::find()
         .filter(application::Column::ExamCode.eq(exam_code))
         .filter(application::Column::State.eq(ApplicationState::Approved))
         .order_by_asc(application::Column::Id)
         .all(db)
-        .await
-        .map_err(failed)?;
+        .await?;
     let mut checks: HashMap<i32, on_site_check::Model> = on_site_check::Entity::find()
         .filter(on_site_check::Column::ExamCode.eq(exam_code))
         .all(db)
-        .await
-        .map_err(failed)?
+        .await?
         .into_iter()
         .map(|c| (c.application_id, c))
         .collect();
