@@ -30,7 +30,7 @@ pub async fn begin(session: &Session, account: &user::Model, now: DateTime<Utc>)
     session.clear().await;
     session.cycle_id().await?;
     let pending = Pending { user_id: account.id, generation: account.session_generation, since: now.timestamp() };
-    session.insert(PENDING_KEY, pending).await.map_err(|e| crate::ssr::internal("session write", e))
+    Ok(session.insert(PENDING_KEY, pending).await?)
 }
 
 /// The account waiting for its second factor on this session; `NotSignedIn` when none waits,

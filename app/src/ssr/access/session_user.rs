@@ -72,7 +72,7 @@ pub async fn end_staff_session_if_idle(
 }
 
 pub async fn end_session(session: &Session) -> Result<(), AppError> {
-    session.flush().await.map_err(|e| crate::ssr::internal("session flush", e))
+    Ok(session.flush().await?)
 }
 
 /// In a server function: the session of the current request.

@@ -60,11 +60,7 @@ pub fn normalise_id_number(typed: &str) -> String {
 }
 
 pub async fn find_by_id_number(db: &DatabaseConnection, id_number: &str) -> Result<Option<user::Model>, AppError> {
-    user::Entity::find()
-        .filter(user::Column::IdNumber.eq(id_number))
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("user lookup", e))
+    Ok(user::Entity::find().filter(user::Column::IdNumber.eq(id_number)).one(db).await?)
 }
 
 pub async fn any_with_role(db: &DatabaseConnection, role: Role) -> Result<bool, AppError> {
@@ -74,7 +70,7 @@ pub async fn any_with_role(db: &DatabaseConnection, role: Role) -> Result<bool, 
 }
 
 pub async fn find_by_id(db: &DatabaseConnection, user_id: i32) -> Result<Option<user::Model>, AppError> {
-    user::Entity::find_by_id(user_id).one(db).await.map_err(|e| crate::ssr::internal("user lookup", e))
+    Ok(user::Entity::find_by_id(user_id).one(db).await?)
 }
 
 /// Stores a new password and ends every session of the account (the caller may begin a new

@@ -190,7 +190,7 @@ pub async fn reset_with_code(
         now,
     )
     .await?;
-    txn.commit().await.map_err(|e| crate::ssr::internal("reset commit", e))
+    Ok(txn.commit().await?)
 }
 
 fn address_of(account: &user::Model, channel: RecoveryChannel) -> Option<String> {

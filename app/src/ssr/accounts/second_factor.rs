@@ -24,11 +24,7 @@ pub fn required(asked: bool, account: &user::Model) -> bool {
 
 /// The account's authenticator, confirmed or still waiting for its first code.
 pub async fn find(db: &impl ConnectionTrait, user_id: i32) -> Result<Option<second_factor::Model>, AppError> {
-    second_factor::Entity::find()
-        .filter(second_factor::Column::UserId.eq(user_id))
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("second factor lookup", e))
+    Ok(second_factor::Entity::find().filter(second_factor::Column::UserId.eq(user_id)).one(db).await?)
 }
 
 /// Whether the account has a confirmed authenticator.

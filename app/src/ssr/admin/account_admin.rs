@@ -120,7 +120,7 @@ pub async fn reset_second_factor(
         now,
     )
     .await?;
-    txn.commit().await.map_err(|e| crate::ssr::internal("second factor reset commit", e))
+    Ok(txn.commit().await?)
 }
 
 /// Frees the account's ID number for its real owner; the account keeps its history under a
@@ -155,7 +155,7 @@ pub async fn release_id_number(
         now,
     )
     .await?;
-    txn.commit().await.map_err(|e| crate::ssr::internal("release commit", e))
+    Ok(txn.commit().await?)
 }
 
 /// A further administrator, created by an administrator with the sign-up's checks.

@@ -15,12 +15,11 @@ pub async fn find(
     user_id: i32,
     exam_code: &str,
 ) -> Result<Option<application::Model>, AppError> {
-    application::Entity::find()
+    Ok(application::Entity::find()
         .filter(application::Column::UserId.eq(user_id))
         .filter(application::Column::ExamCode.eq(exam_code))
         .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("application lookup", e))
+        .await?)
 }
 
 pub fn form_of(row: &application::Model) -> FormValues {

@@ -15,14 +15,13 @@ pub async fn rows_of(
     owner_id: i32,
     exam_code: &str,
 ) -> Result<Vec<material::Model>, AppError> {
-    material::Entity::find()
+    Ok(material::Entity::find()
         .filter(material::Column::UserId.eq(owner_id))
         .filter(material::Column::ExamCode.eq(exam_code))
         .order_by_asc(material::Column::Category)
         .order_by_asc(material::Column::SeqNo)
         .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("material list", e))
+        .await?)
 }
 
 pub async fn list_for_exam(state: &ServerState, owner_id: i32, exam_code: &str) -> Result<Vec<MaterialView>, AppError> {
@@ -48,10 +47,7 @@ pub async fn owned_in_category(
     exam_code: &str,
     category: &str,
 ) -> Result<Vec<material::Model>, AppError> {
-    in_category(owner_id, exam_code, category)
-        .all(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("material list", e))
+    Ok(in_category(owner_id, exam_code, category).all(&state.db).await?)
 }
 
 pub fn in_category(owner_id: i32, exam_code: &str, category: &str) -> sea_orm::Select<material::Entity> {

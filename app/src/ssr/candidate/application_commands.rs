@@ -33,7 +33,7 @@ pub async fn accept_pledge(
             let mut row: application::ActiveModel = existing.into();
             row.pledge_accepted_at = Set(Some(now));
             row.updated_at = Set(now);
-            row.update(db).await.map_err(|e| crate::ssr::internal("pledge update", e))
+            Ok(row.update(db).await?)
         }
         None => {
             let txn = begin_write(db).await?;

@@ -137,7 +137,7 @@ pub async fn reorder_owned(
                 .await?;
         }
     }
-    txn.commit().await.map_err(|e| crate::ssr::internal("reorder commit", e))
+    Ok(txn.commit().await?)
 }
 
 /// Deleting and reordering belong to the draft: a returned application replaces flagged images

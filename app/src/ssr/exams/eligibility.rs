@@ -77,9 +77,5 @@ pub async fn import(
 
 /// How many candidates an exam's list holds.
 pub async fn count_listed(db: &DatabaseConnection, exam_code: &str) -> Result<u64, AppError> {
-    eligible_candidate::Entity::find()
-        .filter(eligible_candidate::Column::ExamCode.eq(exam_code))
-        .count(db)
-        .await
-        .map_err(|e| crate::ssr::internal("eligibility count", e))
+    Ok(eligible_candidate::Entity::find().filter(eligible_candidate::Column::ExamCode.eq(exam_code)).count(db).await?)
 }

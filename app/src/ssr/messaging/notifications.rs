@@ -146,13 +146,12 @@ pub async fn visible(
 /// How many of the person's visible notifications are unread, for the header.
 pub async fn unread_count(db: &DatabaseConnection, user_id: i32, now: DateTime<Utc>) -> Result<u64, AppError> {
     use sea_orm::PaginatorTrait;
-    notification::Entity::find()
+    Ok(notification::Entity::find()
         .filter(notification::Column::UserId.eq(user_id))
         .filter(notification::Column::VisibleFrom.lte(now))
         .filter(notification::Column::ReadAt.is_null())
         .count(db)
-        .await
-        .map_err(|e| crate::ssr::internal("notification count", e))
+        .await?)
 }
 
 /// Marks all of the person's visible notifications read.

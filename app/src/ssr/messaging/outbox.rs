@@ -158,7 +158,7 @@ pub async fn give_up(db: &DatabaseConnection, id: i32, now: DateTime<Utc>, reaso
 /// How many messages are due and not yet sent, per channel (a result held for its results time
 /// is not due yet; a message given up is not waiting), for `/metrics`.
 pub async fn backlog(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Vec<(String, i64)>, AppError> {
-    outbox_message::Entity::find()
+    Ok(outbox_message::Entity::find()
         .select_only()
         .column(outbox_message::Column::Channel)
         .column_as(outbox_message::Column::Id.count(), "waiting")
@@ -168,6 +168,5 @@ pub async fn backlog(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Vec<
         .group_by(outbox_message::Column::Channel)
         .into_tuple()
         .all(db)
-        .await
-        .map_err(|e| crate::ssr::internal("outbox backlog", e))
+        .await?)
 }

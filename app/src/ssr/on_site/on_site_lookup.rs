@@ -256,11 +256,7 @@ pub async fn holder(db: &DatabaseConnection, application: &application::Model) -
 }
 
 pub async fn check_of(db: &DatabaseConnection, application_id: i32) -> Result<Option<on_site_check::Model>, AppError> {
-    on_site_check::Entity::find()
-        .filter(on_site_check::Column::ApplicationId.eq(application_id))
-        .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("on-site check", e))
+    Ok(on_site_check::Entity::find().filter(on_site_check::Column::ApplicationId.eq(application_id)).one(db).await?)
 }
 
 /// The item codes a check row keeps, comma-separated.

@@ -158,12 +158,11 @@ async fn order_of(
     gateway_code: &str,
     order_no: &str,
 ) -> Result<Option<payment_order::Model>, AppError> {
-    payment_order::Entity::find()
+    Ok(payment_order::Entity::find()
         .filter(payment_order::Column::Gateway.eq(gateway_code))
         .filter(payment_order::Column::OrderNo.eq(order_no))
         .one(txn)
-        .await
-        .map_err(|e| crate::ssr::internal("notice order", e))
+        .await?)
 }
 
 async fn kept_notice(
@@ -171,10 +170,9 @@ async fn kept_notice(
     gateway_code: &str,
     notice_id: &str,
 ) -> Result<Option<payment_notice::Model>, AppError> {
-    payment_notice::Entity::find()
+    Ok(payment_notice::Entity::find()
         .filter(payment_notice::Column::Gateway.eq(gateway_code))
         .filter(payment_notice::Column::NoticeId.eq(notice_id))
         .one(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("notice find", e))
+        .await?)
 }

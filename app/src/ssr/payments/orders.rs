@@ -176,10 +176,9 @@ fn approved_with_fee(exam: &CandidateExam) -> Result<(&ExamFee, &application::Mo
 }
 
 pub async fn latest_order(state: &ServerState, application_id: i32) -> Result<Option<payment_order::Model>, AppError> {
-    payment_order::Entity::find()
+    Ok(payment_order::Entity::find()
         .filter(payment_order::Column::ApplicationId.eq(application_id))
         .order_by_desc(payment_order::Column::Id)
         .one(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("order latest", e))
+        .await?)
 }

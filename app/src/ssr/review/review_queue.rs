@@ -92,15 +92,14 @@ pub async fn next_awaiting(
     except: i32,
 ) -> Result<Option<application::Model>, AppError> {
     let awaiting = Change::Approve.allowed_from().iter().copied();
-    application::Entity::find()
+    Ok(application::Entity::find()
         .filter(application::Column::ExamCode.eq(exam_code))
         .filter(application::Column::State.is_in(awaiting))
         .filter(application::Column::Id.ne(except))
         .order_by_asc(application::Column::LastSubmittedAt)
         .order_by_asc(application::Column::Id)
         .one(db)
-        .await
-        .map_err(|e| crate::ssr::internal("next in queue", e))
+        .await?)
 }
 
 /// Midnight at the start of `day` (+ `plus_days`) in the exam's offset.

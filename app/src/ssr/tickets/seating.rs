@@ -74,12 +74,11 @@ pub async fn assign(state: &ServerState, staff: &Caller<Admin>, exam_code: &str)
 
 /// The seats given in an exam, in ticket-number order.
 pub async fn seats_of(state: &ServerState, exam_code: &str) -> Result<Vec<seat_assignment::Model>, AppError> {
-    seat_assignment::Entity::find()
+    Ok(seat_assignment::Entity::find()
         .filter(seat_assignment::Column::ExamCode.eq(exam_code))
         .order_by_asc(seat_assignment::Column::TicketNo)
         .all(&state.db)
-        .await
-        .map_err(|e| crate::ssr::internal("seats list", e))
+        .await?)
 }
 
 async fn with_tickets(state: &ServerState, exam_code: &str) -> Result<(ExamDefinition, TicketSpec), AppError> {
