@@ -44,7 +44,14 @@ fn allowed(table: &[(String, BTreeSet<String>)]) -> BTreeMap<String, BTreeSet<St
 fn files_of(room: &str) -> Vec<PathBuf> {
     let ssr = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ssr");
     let mut files = vec![ssr.join(format!("{room}.rs"))];
-    let mut folders = vec![ssr.join(room)];
+    files.extend(rust_files_under(&ssr.join(room)));
+    files.into_iter().filter(|path| path.exists()).collect()
+}
+
+/// Every `.rs` file under `folder`, at any depth (the rules that read the code walk with it).
+pub(super) fn rust_files_under(folder: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = vec![folder.to_path_buf()];
     while let Some(folder) = folders.pop() {
         for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
             let path = entry.path();
@@ -55,7 +62,7 @@ fn files_of(room: &str) -> Vec<PathBuf> {
             }
         }
     }
-    files.into_iter().filter(|path| path.exists()).collect()
+    files
 }
 
 /// The rooms `code` names as `crate::ssr::<room>` (also inside `crate::ssr::{…}`), its test

@@ -3,23 +3,9 @@
 //! (`#[tracing::instrument(skip_all, fields(user = …))]`), so that one request's log lines are
 //! found again by who made it and what it was about.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn service_files() -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut folders = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ssr")];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.extension().is_some_and(|ext| ext == "rs") {
-                files.push(path);
-            }
-        }
-    }
-    files
-}
+use super::room_rules::rust_files_under;
 
 /// The parameter list of a signature (a function that returns a `Caller` is where callers are
 /// made, not a service one reaches).
@@ -76,7 +62,7 @@ fn services_without_a_span(code: &str) -> Vec<String> {
 #[test]
 fn every_service_a_caller_reaches_opens_a_span() {
     let mut missing = Vec::new();
-    for path in service_files() {
+    for path in rust_files_under(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ssr")) {
         let code = std::fs::read_to_string(&path).unwrap();
         for name in services_without_a_span(&code) {
             missing.push(format!("{}: {name}", path.display()));
