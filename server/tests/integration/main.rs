@@ -48,6 +48,7 @@ mod storage_fault_benchmark;
 mod storage_faults;
 mod storage_trouble;
 mod stored_metadata;
+mod stored_words;
 mod uploads;
 mod wechatpay;
 mod windows;
