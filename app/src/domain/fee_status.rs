@@ -4,12 +4,9 @@
 //! and the ticket asked "is the latest order paid": two questions that one day would have answered
 //! differently.
 
-use serde::{Deserialize, Serialize};
-
 use crate::domain::payment_order::OrderState;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FeeStatus {
     /// The exam charges nothing.
     NotRequired,
@@ -39,18 +36,6 @@ impl FeeStatus {
     /// Paid: what a seat, an admission ticket and the on-site check's 已缴费 need.
     pub fn is_paid(self) -> bool {
         self == FeeStatus::Paid
-    }
-
-    /// What the status is called, in Chinese and English.
-    pub fn words(self) -> (&'static str, &'static str) {
-        match self {
-            FeeStatus::NotRequired => ("无需缴费", "No fee"),
-            FeeStatus::Due => ("未缴费", "Not paid"),
-            FeeStatus::Pending => ("待支付", "Awaiting payment"),
-            FeeStatus::Paid => ("已缴费", "Paid"),
-            FeeStatus::Refunding => ("退款中", "Refund under way"),
-            FeeStatus::Refunded => ("已退款", "Refunded"),
-        }
     }
 
     fn from_order(state: OrderState) -> FeeStatus {

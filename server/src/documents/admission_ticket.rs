@@ -137,7 +137,7 @@ async fn fee_settled(
     definition: &ExamDefinition,
     application: &application::Model,
 ) -> Result<bool, AppError> {
-    let status = fee_status::fee_status(&state.db, definition, application.id).await?;
+    let status = fee_status::fee_status(&state.db, definition, application.id).await?.status;
     Ok(matches!(status, FeeStatus::Paid | FeeStatus::NotRequired))
 }
 

@@ -1,7 +1,7 @@
 //! Where an application's fee stands, answered once for every reader (issues 64 and 70): the
 //! on-site check, the seating and the admission ticket all ask here, and the answer is
-//! `domain::fee_status::FeeStatus::of` over the application's orders. The database holds at most
-//! one paid order per application (migration 39), so "its paid order" is the order behind
+//! `domain::fee_status::FeeStatus::of` over the application's orders, read once. The database holds
+//! at most one paid order per application (migration 39), so "its paid order" is the order behind
 //! `FeeStatus::Paid`.
 
 use std::collections::{HashMap, HashSet};
@@ -14,27 +14,24 @@ use crate::domain::payment_order::OrderState;
 use crate::error::AppError;
 use crate::ssr::entities::payment_order;
 
-/// Where the application's fee stands, for its exam's fee.
+/// Where an application's fee stands, and the order behind `FeeStatus::Paid`.
+pub struct ApplicationFee {
+    pub status: FeeStatus,
+    /// The paid order (its number is shown on site), if the fee is paid.
+    pub paid_order: Option<payment_order::Model>,
+}
+
+/// Where the application's fee stands, for its exam's fee, from all its orders.
 pub async fn fee_status(
     db: &DatabaseConnection,
     definition: &ExamDefinition,
     application_id: i32,
-) -> Result<FeeStatus, AppError> {
+) -> Result<ApplicationFee, AppError> {
     let orders =
         payment_order::Entity::find().filter(payment_order::Column::ApplicationId.eq(application_id)).all(db).await?;
-    Ok(FeeStatus::of(definition.fee.is_some(), orders.iter().map(|order| order.state)))
-}
-
-/// The application's paid order (its number is shown on site), if its fee is paid.
-pub async fn paid_order(
-    db: &DatabaseConnection,
-    application_id: i32,
-) -> Result<Option<payment_order::Model>, AppError> {
-    Ok(payment_order::Entity::find()
-        .filter(payment_order::Column::ApplicationId.eq(application_id))
-        .filter(payment_order::Column::State.eq(OrderState::Paid))
-        .one(db)
-        .await?)
+    let status = FeeStatus::of(definition.fee.is_some(), orders.iter().map(|order| order.state));
+    let paid_order = orders.into_iter().find(|order| order.state == OrderState::Paid);
+    Ok(ApplicationFee { status, paid_order })
 }
 
 /// The applications of the exam whose fee is paid (`FeeStatus::Paid`); None when the exam

@@ -194,7 +194,7 @@ pub async fn view(
             received: received.contains(&item.code),
         })
         .collect();
-    let paid = fee_status::paid_order(db, application.id).await?;
+    let paid = fee_status::fee_status(db, definition, application.id).await?.paid_order;
     let applied_for = applied_for(definition, application.position_code.as_deref());
     Ok(OnSiteCandidate {
         application_id: application.id,
