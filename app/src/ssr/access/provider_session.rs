@@ -24,23 +24,15 @@ struct Confirmed {
     at: i64,
 }
 
-fn read_error(e: impl std::fmt::Display + 'static) -> AppError {
-    crate::ssr::internal("session read", e)
-}
-
-fn write_error(e: impl std::fmt::Display + 'static) -> AppError {
-    crate::ssr::internal("session write", e)
-}
-
 /// After a sign-in through the provider (the session already begun).
 pub async fn remember_sign_in(session: &Session) -> Result<(), AppError> {
-    session.insert(FROM_PROVIDER_KEY, true).await.map_err(write_error)
+    Ok(session.insert(FROM_PROVIDER_KEY, true).await?)
 }
 
 /// A new sign-in (of whatever kind) starts with none of the last one's provider keys.
 pub async fn forget(session: &Session) -> Result<(), AppError> {
     for key in OLD_ID_TOKEN_KEYS.into_iter().chain([FROM_PROVIDER_KEY, CONFIRMED_KEY]) {
-        session.remove_value(key).await.map_err(read_error)?;
+        session.remove_value(key).await?;
     }
     Ok(())
 }
@@ -48,8 +40,8 @@ pub async fn forget(session: &Session) -> Result<(), AppError> {
 /// Ends the session, as `session_user::end_session` does. True where the session came from the
 /// provider: the page then offers its sign-out too.
 pub async fn end_session_offering_provider_sign_out(session: &Session) -> Result<bool, AppError> {
-    let from_provider = session.get::<bool>(FROM_PROVIDER_KEY).await.map_err(read_error)?.unwrap_or(false)
-        || session.get::<String>(OLD_ID_TOKEN_KEYS[0]).await.map_err(read_error)?.is_some();
+    let from_provider = session.get::<bool>(FROM_PROVIDER_KEY).await?.unwrap_or(false)
+        || session.get::<String>(OLD_ID_TOKEN_KEYS[0]).await?.is_some();
     session.flush().await?;
     Ok(from_provider)
 }
@@ -57,7 +49,7 @@ pub async fn end_session_offering_provider_sign_out(session: &Session) -> Result
 /// The account's holder signed in at the provider afresh just now, as its joined identity.
 pub async fn mark_confirmed(session: &Session, user_id: i32, now: DateTime<Utc>) -> Result<(), AppError> {
     let confirmed = Confirmed { user_id, at: now.timestamp() };
-    session.insert(CONFIRMED_KEY, confirmed).await.map_err(write_error)
+    Ok(session.insert(CONFIRMED_KEY, confirmed).await?)
 }
 
 /// Proof that the account's holder signed in at the provider afresh in the last
@@ -70,7 +62,7 @@ pub async fn fresh_confirmation(
     user_id: i32,
     now: DateTime<Utc>,
 ) -> Result<Option<FreshConfirmation>, AppError> {
-    let confirmed: Option<Confirmed> = session.get(CONFIRMED_KEY).await.map_err(read_error)?;
+    let confirmed: Option<Confirmed> = session.get(CONFIRMED_KEY).await?;
     let fresh = confirmed.is_some_and(|c| {
         c.user_id == user_id && now.timestamp() - c.at <= Duration::minutes(CONFIRMATION_MINUTES).num_seconds()
     });
