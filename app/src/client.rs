@@ -66,14 +66,14 @@ pub struct FittedPhoto {
     pub bytes: Vec<u8>,
 }
 
-/// The multipart upload of one image.
+/// The multipart upload of one picture.
 pub struct UploadRequest<'a> {
     pub exam_code: &'a str,
     pub category: &'a str,
     pub seq_no: u32,
     pub file_name: &'a str,
     pub bytes: &'a [u8],
-    /// The image this file replaces, if any.
+    /// The picture this file replaces, if any.
     pub replaces: Option<&'a str>,
     /// The action's `Idempotency-Key`.
     pub key: &'a str,

@@ -47,7 +47,7 @@ pub enum AppError {
     /// 403: the integrity pledge has not been accepted yet.
     #[error("pledge required")]
     PledgeRequired,
-    /// 409: the application is submitted and its images locked.
+    /// 409: the application is submitted and its pictures locked.
     #[error("locked")]
     Locked,
     /// 422: the submission lacks something; every missing item is listed.
@@ -68,7 +68,7 @@ pub enum AppError {
     /// 422: a review decision breaks a rule (nothing marked, no reason…).
     #[error("decision invalid")]
     DecisionInvalid { problems: Vec<crate::domain::review_decision::DecisionProblem> },
-    /// 409: a returned application may change only the images (and form) the reviewer opened.
+    /// 409: a returned application may change only the pictures (and form) the reviewer opened.
     #[error("not unlocked")]
     NotUnlocked,
     /// 413: the request body is larger than any upload may be.
@@ -80,7 +80,7 @@ pub enum AppError {
     /// 429: too many attempts from this address or at this account; try again after the wait.
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
-    /// 503: the server is at its limit for this kind of work right now (password checks, image
+    /// 503: the server is at its limit for this kind of work right now (password checks, picture
     /// decodes); nothing was changed, try again after the wait.
     #[error("busy")]
     Busy { retry_after_secs: u64 },

@@ -2,7 +2,7 @@
 
 use app::domain::aspect_ratio::AspectRatio;
 use app::domain::category_rules::{DEFAULT_ASPECT_TOLERANCE, DEFAULT_MAX_PIXELS};
-use app::domain::{CategoryRules, ImageFormat};
+use app::domain::{CategoryRules, FileFormat};
 
 #[test]
 fn every_documented_key_is_read() {
@@ -21,7 +21,7 @@ fn every_documented_key_is_read() {
         "#,
     )
     .unwrap();
-    assert_eq!(rules.formats, vec![ImageFormat::Jpeg, ImageFormat::Png]);
+    assert_eq!(rules.formats, vec![FileFormat::Jpeg, FileFormat::Png]);
     assert_eq!((rules.min_bytes, rules.max_bytes), (Some(102400), Some(409600)));
     assert_eq!((rules.min_width, rules.min_height), (Some(300), Some(400)));
     assert_eq!(rules.aspect, Some(AspectRatio::parse("3:4").unwrap()));
@@ -34,7 +34,7 @@ fn every_documented_key_is_read() {
 #[test]
 fn omitted_keys_take_safe_defaults() {
     let rules: CategoryRules = toml::from_str("").unwrap();
-    assert_eq!(rules.formats, vec![ImageFormat::Jpeg]);
+    assert_eq!(rules.formats, vec![FileFormat::Jpeg]);
     assert_eq!(rules.aspect_tolerance, DEFAULT_ASPECT_TOLERANCE);
     assert_eq!(rules.max_pixels, DEFAULT_MAX_PIXELS);
     assert!(!rules.required);

@@ -5,15 +5,15 @@
 mod support;
 
 use app::domain::aspect_ratio::AspectRatio;
+use app::domain::file_facts::{ColorModel, Dpi, DpiSource};
 use app::domain::fit_search::{fit_with, FitSearch, FitTry, GOOD_QUALITY, QUALITY_FLOOR};
-use app::domain::image_facts::{ColorModel, Dpi, DpiSource};
 use app::domain::photo_fit::{centred_crop, describe_fit, plan_fit, Fit, FitPlan};
-use app::domain::{CategoryRules, ImageFacts, ImageFormat};
+use app::domain::{CategoryRules, FileFacts, FileFormat};
 use proptest::prelude::*;
 
-fn photo(width: u32, height: u32, bytes: u64, orientation: u8) -> ImageFacts {
-    ImageFacts {
-        format: ImageFormat::Jpeg,
+fn photo(width: u32, height: u32, bytes: u64, orientation: u8) -> FileFacts {
+    FileFacts {
+        format: FileFormat::Jpeg,
         byte_len: bytes,
         stored_width: width,
         stored_height: height,
@@ -121,7 +121,7 @@ fn a_picture_that_already_fits_is_left_alone_and_a_png_is_converted() {
     let mut fine = photo(1500, 2000, 200 * 1024, 1);
     fine.dpi = Some(Dpi { x: 72.0, y: 72.0, source: DpiSource::Exif });
     assert_eq!(plan_fit(&fine, &rules), Fit::AlreadyFits);
-    let png = ImageFacts { format: ImageFormat::Png, ..fine.clone() };
+    let png = FileFacts { format: FileFormat::Png, ..fine.clone() };
     let plan = plan(plan_fit(&png, &rules));
     let (zh, _) = describe_fit(&png, plan.sizes[0], 250 * 1024, &plan);
     assert!(zh.contains("已转为 JPEG"), "{zh}");
@@ -251,7 +251,7 @@ fn the_dpi_the_tool_writes_is_the_dpi_the_probe_reads() {
     let without_jfif = [&with_jfif[..2], &with_jfif[app0_end..]].concat();
     for file in [with_jfif, without_jfif] {
         let marked = with_jfif_density(&file, 200).unwrap();
-        let dpi = ImageFacts::probe(&marked).unwrap().dpi.expect("a DPI");
+        let dpi = FileFacts::probe(&marked).unwrap().dpi.expect("a DPI");
         assert_eq!((dpi.x, dpi.y, dpi.source), (200.0, 200.0, DpiSource::Jfif));
     }
     assert_eq!(with_jfif_density(b"GIF89a", 200), None);

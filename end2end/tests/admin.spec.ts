@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminContext, beijing, call, clickToNextPage, expectAccessible, makeImage, open, switchLanguage, DEMO_ADMIN, staffLogsInOnThePage } from './support';
+import { adminContext, beijing, call, clickToNextPage, expectAccessible, makePicture, open, switchLanguage, DEMO_ADMIN, staffLogsInOnThePage } from './support';
 
 // The administrator creates an exam from a preset and imports its candidate list.
 test('the demo admin creates an exam from a preset and imports a CSV with a bad row', async ({ page }) => {
@@ -37,7 +37,7 @@ test('the demo admin creates an exam from a preset and imports a CSV with a bad 
   await expectAccessible(page);
 
   // An example picture, through the plain upload form.
-  const picture = await makeImage(page, { width: 320, height: 200 });
+  const picture = await makePicture(page, { width: 320, height: 200 });
   await page.locator('form input[name=file]').setInputFiles({ name: 'Seal Sample.jpg', mimeType: 'image/jpeg', buffer: picture });
   await page.getByRole('button', { name: '上传示例', exact: true }).click();
   await expect(page.getByTestId('example-added')).toHaveText('已添加 examples/seal-sample.jpg');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { clickToNextPage, expectAccessible, makeImage, newResidentId, open, recordUploads } from './support';
+import { clickToNextPage, expectAccessible, makePicture, newResidentId, open, recordUploads } from './support';
 
 // Preset 000 (资格初审) in Chinese on a desktop: sign up, pledge, requirements and examples,
 // slots, advice, refusal, reorder, delete, the uploaded list, a refused then a good submission.
@@ -67,8 +67,8 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
   const uploads = recordUploads(page);
   for (const [name, slot] of [['front.jpg', '正面'], ['back.jpg', '反面']]) {
     await expect(idCard.locator('select[name=slot]')).toContainText(slot);
-    const image = await makeImage(page, { width: 300, height: 400 });
-    await idCard.locator('#file-id_card').setInputFiles({ name, mimeType: 'image/jpeg', buffer: image });
+    const picture = await makePicture(page, { width: 300, height: 400 });
+    await idCard.locator('#file-id_card').setInputFiles({ name, mimeType: 'image/jpeg', buffer: picture });
     await expect(idCard.getByText('提示（仍可上传）')).toBeVisible();
     await expect(idCard.locator('.warnings')).toContainText('低于下限 100 KB');
     await idCard.getByRole('button', { name: '上传', exact: true }).click();
@@ -88,7 +88,7 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
 
   // A file over the hard limit is refused in the browser and never sent.
   const diplomas = page.getByRole('region', { name: '学历学位材料' });
-  const oversized = await makeImage(page, { width: 1400, height: 1400, quality: 0.95, noise: true });
+  const oversized = await makePicture(page, { width: 1400, height: 1400, quality: 0.95, noise: true });
   await diplomas.locator('#file-education').setInputFiles({ name: 'diploma.jpg', mimeType: 'image/jpeg', buffer: oversized });
   await expect(diplomas.getByRole('alert').first()).toContainText(/文件 [\d.]+ (KB|MB)，超过上限 300 KB/);
   await expectAccessible(page);
@@ -98,7 +98,7 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
   const other = page.getByRole('region', { name: '其他材料' });
   // The second is a phone's motion photo: its video follows the picture and is cut off before
   // sending, with a note saying so.
-  const picture = await makeImage(page, { width: 200, height: 200 });
+  const picture = await makePicture(page, { width: 200, height: 200 });
   const video = Buffer.concat([Buffer.from('MotionPhoto_Data'), Buffer.from([0, 0, 0, 24]), Buffer.from('ftypmp42'), Buffer.alloc(40000, 7)]);
   for (const [index, [name, buffer]] of ([['first.jpg', picture], ['second.jpg', Buffer.concat([picture, video])]] as const).entries()) {
     await other.locator('#file-other').setInputFiles({ name, mimeType: 'image/jpeg', buffer });
@@ -139,7 +139,7 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
 
   for (const [region, input] of [['学历学位材料', '#file-education'], ['个人履历材料', '#file-work_resume']]) {
     const section = page.getByRole('region', { name: region });
-    await section.locator(input).setInputFiles({ name: 'page.jpg', mimeType: 'image/jpeg', buffer: await makeImage(page, { width: 600, height: 800 }) });
+    await section.locator(input).setInputFiles({ name: 'page.jpg', mimeType: 'image/jpeg', buffer: await makePicture(page, { width: 600, height: 800 }) });
     await section.getByRole('button', { name: '上传', exact: true }).click();
     await expect(section.locator('li.material')).toHaveCount(1);
   }

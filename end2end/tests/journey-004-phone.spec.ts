@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminContext, beijing, clickToNextPage, expectAccessible, makeImage, open, recordUploads, switchLanguage } from './support';
+import { adminContext, beijing, clickToNextPage, expectAccessible, makePicture, open, recordUploads, switchLanguage } from './support';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
@@ -50,7 +50,7 @@ test('the demo candidate walks preset 004 on a phone, and a late upload is refus
   await expect(photo).toContainText('aspect ratio 3:4');
   await expect(photo.getByText('Take a photo')).toBeVisible();
   const uploads = recordUploads(page);
-  const small = await makeImage(page, { width: 300, height: 400 });
+  const small = await makePicture(page, { width: 300, height: 400 });
   await photo.locator('#file-id_photo').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: small });
   await expect(photo.getByRole('alert')).toContainText('below the 100 KB minimum');
   await expectAccessible(page);
@@ -58,7 +58,7 @@ test('the demo candidate walks preset 004 on a phone, and a late upload is refus
 
   // The photo tool, in English: a 4:3 phone photo far over 400 KB is cropped around the centre to
   // 3:4 and fitted in the browser; nothing is sent until Upload is pressed.
-  const wide = await makeImage(page, { width: 1600, height: 1200, quality: 0.95, noise: true });
+  const wide = await makePicture(page, { width: 1600, height: 1200, quality: 0.95, noise: true });
   expect(wide.length).toBeGreaterThan(400 * 1024);
   await photo.locator('#file-id_photo').setInputFiles({ name: 'wide.jpg', mimeType: 'image/jpeg', buffer: wide });
   await expect(photo.getByRole('alert').first()).toContainText('aspect ratio');
@@ -69,7 +69,7 @@ test('the demo candidate walks preset 004 on a phone, and a late upload is refus
   expect(uploads).toHaveLength(0);
 
   // A good photo, chosen while the page still believes the window is open …
-  const good = await makeImage(page, { width: 450, height: 600, quality: 0.9, noise: true });
+  const good = await makePicture(page, { width: 450, height: 600, quality: 0.9, noise: true });
   expect(good.length).toBeGreaterThan(100 * 1024);
   expect(good.length).toBeLessThan(400 * 1024);
   await photo.locator('#file-id_photo').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: good });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { daysPassSinceTheText } from './days-pass';
 import { textsAcceptedFor } from './sms-standin';
-import { adminContext, call, clickToNextPage, expectAccessible, makeImage, newResidentId, open, switchLanguage, waitForHydration } from './support';
+import { adminContext, call, clickToNextPage, expectAccessible, makePicture, newResidentId, open, switchLanguage, waitForHydration } from './support';
 
 // Seed 004, section 一 and 九.4: the administrator texts the listed candidates from 资格名单
 // through Alibaba Cloud's SendSms (its stand-in checks the signature, sign and template, as the
@@ -76,7 +76,7 @@ test('资格名单 texts the listed candidates; one reads their own five days, a
   await candidate.getByLabel('I have read the pledge above and agree to it').check();
   await candidate.getByRole('button', { name: 'Agree and continue' }).click();
   const photo = candidate.getByRole('region', { name: 'ID photo' });
-  const good = await makeImage(candidate, { width: 450, height: 600, quality: 0.9, noise: true });
+  const good = await makePicture(candidate, { width: 450, height: 600, quality: 0.9, noise: true });
   await photo.locator('#file-id_photo').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: good });
   await expect(photo.getByText('meets the rules')).toBeVisible();
   await photo.getByRole('button', { name: 'Upload', exact: true }).click();

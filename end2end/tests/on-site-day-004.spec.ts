@@ -85,9 +85,9 @@ test('the on-site check shows a candidate with seed-size scans on one screen and
   await expect(card.locator('tr[data-item="party_school_verification"]')).toContainText('可代替：本科毕业证书原件');
   await expect(card.locator('tr[data-item="chsi_record"]')).toContainText('可代替：本科毕业证书原件');
   // Every thumbnail drawn (the scans loaded and decoded, not only laid out).
-  await expect.poll(() => card.locator('.scan-thumb img').evaluateAll(async (images) => {
-    await Promise.all(images.map((i) => (i as HTMLImageElement).decode().catch(() => undefined)));
-    return images.every((i) => (i as HTMLImageElement).naturalWidth === 1654);
+  await expect.poll(() => card.locator('.scan-thumb img').evaluateAll(async (pictures) => {
+    await Promise.all(pictures.map((i) => (i as HTMLImageElement).decode().catch(() => undefined)));
+    return pictures.every((i) => (i as HTMLImageElement).naturalWidth === 1654);
   })).toBe(true);
 
   // One screen: the person, every original's row and 通过, nothing scrolled.

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { expect, Locator, Page, test } from '@playwright/test';
-import { candidateOnFreshExam, clickToNextPage, expectAccessible, makeImage, open, signUpCandidate } from './support';
+import { candidateOnFreshExam, clickToNextPage, expectAccessible, makePicture, open, signUpCandidate } from './support';
 
 // The photo tool in the upload form, on a phone's screen: a picture refused only for what the
 // browser can fix is offered 自动调整; the result is judged again and sent only on 上传.
@@ -14,7 +14,7 @@ test('a phone photo that breaks only fixable rules is fitted in the browser and 
 
   // A large noisy PNG: the wrong format and several times 300 KB, both of which the tool fixes.
   const diplomas = page.getByRole('region', { name: '学历学位材料' });
-  const png = await makeImage(page, { width: 1500, height: 2000, type: 'image/png', noise: true });
+  const png = await makePicture(page, { width: 1500, height: 2000, type: 'image/png', noise: true });
   expect(png.length).toBeGreaterThan(1024 * 1024);
   await diplomas.locator('#file-education').setInputFiles({ name: 'diploma.png', mimeType: 'image/png', buffer: png });
   await expect(diplomas.getByRole('alert').first()).toContainText('超过上限 300 KB');
@@ -40,7 +40,7 @@ test('证件照处理 needs no account: a 4:3 photo is fitted to 004\'s 3:4 ID p
   await clickToNextPage(page, page.getByRole('link', { name: '证件照处理' }));
   await expect(page.getByRole('heading', { name: '证件照处理' })).toBeVisible();
   await page.getByLabel('考试与照片要求').selectOption({ label: '004 在职干部研究生报名（示例考试） · 个人证件照' });
-  const photo = await makeImage(page, { width: 1600, height: 1200, quality: 0.95, noise: true });
+  const photo = await makePicture(page, { width: 1600, height: 1200, quality: 0.95, noise: true });
   await page.locator('input[name=photo]').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: photo });
   await expect(page.getByRole('alert').first()).toContainText('宽高比');
   // The crop box starts around the centre; the keyboard shrinks it (−) and moves it right.
@@ -77,7 +77,7 @@ async function keptCode(page: Page): Promise<string[]> {
 
 async function refusedPng(page: Page): Promise<Locator> {
   const diplomas = page.getByRole('region', { name: '学历学位材料' });
-  const png = await makeImage(page, { width: 1500, height: 2000, type: 'image/png', noise: true });
+  const png = await makePicture(page, { width: 1500, height: 2000, type: 'image/png', noise: true });
   await diplomas.locator('#file-education').setInputFiles({ name: 'diploma.png', mimeType: 'image/png', buffer: png });
   await expect(diplomas.getByRole('alert').first()).toContainText('超过上限 300 KB');
   return diplomas;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminContext, call, clickToNextPage, expectAccessible, makeImage, open, switchLanguage } from './support';
+import { adminContext, call, clickToNextPage, expectAccessible, makePicture, open, switchLanguage } from './support';
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
@@ -37,12 +37,12 @@ test('a candidate signs in with the registration system\'s account, finds their 
   await page.getByRole('button', { name: '同意并进入下一步' }).click();
   const identity = page.getByRole('region', { name: '身份证明' });
   for (const name of ['front.jpg', 'back.jpg']) {
-    await identity.locator('#file-id_proof').setInputFiles({ name, mimeType: 'image/jpeg', buffer: await makeImage(page, { width: 400, height: 300 }) });
+    await identity.locator('#file-id_proof').setInputFiles({ name, mimeType: 'image/jpeg', buffer: await makePicture(page, { width: 400, height: 300 }) });
     await identity.getByRole('button', { name: '上传', exact: true }).click();
     await expect(identity.locator('li.material').filter({ hasText: name })).toHaveCount(1);
   }
   const diploma = page.getByRole('region', { name: '学历证书' });
-  await diploma.locator('#file-diploma').setInputFiles({ name: 'diploma.jpg', mimeType: 'image/jpeg', buffer: await makeImage(page, { width: 400, height: 300 }) });
+  await diploma.locator('#file-diploma').setInputFiles({ name: 'diploma.jpg', mimeType: 'image/jpeg', buffer: await makePicture(page, { width: 400, height: 300 }) });
   await diploma.getByRole('button', { name: '上传', exact: true }).click();
   await expect(diploma.locator('li.material')).toHaveCount(1);
   await page.getByRole('button', { name: '提交审核' }).click();

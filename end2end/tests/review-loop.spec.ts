@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { expect, Page, test } from '@playwright/test';
-import { clickToNextPage, expectAccessible, makeImage, newResidentId, open, waitForHydration, DEMO_ADMIN, DEMO_REVIEWER, freshCode, staffLogsInOnThePage } from './support';
+import { clickToNextPage, expectAccessible, makePicture, newResidentId, open, waitForHydration, DEMO_ADMIN, DEMO_REVIEWER, freshCode, staffLogsInOnThePage } from './support';
 
 // Both roles in two browser windows, the whole loop: a candidate submits; a reviewer works the
-// application with the keyboard alone and returns one image; the candidate sees the feedback,
-// replaces exactly that image and resubmits; the reviewer sees old and new side by side and
+// application with the keyboard alone and returns one picture; the candidate sees the feedback,
+// replaces exactly that picture and resubmits; the reviewer sees old and new side by side and
 // approves; the result stays hidden from the candidate until the results time.
 
 async function submitApplication(page: Page, name: string): Promise<void> {
@@ -16,13 +16,13 @@ async function submitApplication(page: Page, name: string): Promise<void> {
   await page.getByLabel(/^密码/).fill('Exam2026pass');
   await clickToNextPage(page, page.getByRole('button', { name: '注册' }));
   await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible();
-  // The candidate's own journey is covered elsewhere; here the images go in through the same
+  // The candidate's own journey is covered elsewhere; here the pictures go in through the same
   // endpoints the page uses.
   expect((await page.request.post('/api/accept_pledge', { data: { code: '000' } })).ok()).toBeTruthy();
-  const image = await makeImage(page, { width: 400, height: 300 });
+  const picture = await makePicture(page, { width: 400, height: 300 });
   for (const [category, seq] of [['id_card', 1], ['id_card', 2], ['education', 1], ['work_resume', 1]] as const) {
     const response = await page.request.post('/api/materials', {
-      multipart: { exam: '000', category, seq_no: String(seq), file: { name: `${category}-${seq}.jpg`, mimeType: 'image/jpeg', buffer: image } },
+      multipart: { exam: '000', category, seq_no: String(seq), file: { name: `${category}-${seq}.jpg`, mimeType: 'image/jpeg', buffer: picture } },
     });
     expect(response.status()).toBe(201);
   }
@@ -39,7 +39,7 @@ async function tabTo(page: Page, text: string): Promise<void> {
   throw new Error(`never reached ${text} with Tab`);
 }
 
-test('a reviewer returns an image with the keyboard alone; the candidate replaces it; approval waits for results', async ({ browser }) => {
+test('a reviewer returns a picture with the keyboard alone; the candidate replaces it; approval waits for results', async ({ browser }) => {
   const name = `回路考生${Date.now() % 10000}`;
   const candidateContext = await browser.newContext();
   const candidate = await candidateContext.newPage();
@@ -73,7 +73,7 @@ test('a reviewer returns an image with the keyboard alone; the candidate replace
   await expect(reviewer.getByTestId('viewer-caption')).toContainText('身份证 第 1 张');
   await expectAccessible(reviewer);
 
-  // Zoom and rotate the view; the first image is fine, the second is not.
+  // Zoom and rotate the view; the first picture is fine, the second is not.
   await reviewer.keyboard.press('+');
   await expect(reviewer.getByTestId('zoom')).toHaveText('150%');
   await reviewer.keyboard.press('r');
@@ -101,7 +101,7 @@ test('a reviewer returns an image with the keyboard alone; the candidate replace
   await expect(reviewer.getByTestId('decided')).toContainText('已保存：退回修改');
   await expectAccessible(reviewer);
 
-  // The candidate sees the feedback and exactly one image open for replacement.
+  // The candidate sees the feedback and exactly one picture open for replacement.
   await open(candidate, '/exams/000');
   await expect(candidate.getByTestId('unread-count')).toHaveText('1');
   await expect(candidate.getByTestId('application-state')).toHaveText('退回修改');
@@ -112,7 +112,7 @@ test('a reviewer returns an image with the keyboard alone; the candidate replace
   const flagged = candidate.locator('li.material.needs-replacement');
   await expect(flagged.getByTestId('needs-replacement')).toContainText('需更换：图片不清晰：反面国徽看不清');
   await expectAccessible(candidate);
-  await flagged.locator('input[type=file][id^="replace-"]').setInputFiles({ name: 'back-again.jpg', mimeType: 'image/jpeg', buffer: await makeImage(candidate, { width: 420, height: 300 }) });
+  await flagged.locator('input[type=file][id^="replace-"]').setInputFiles({ name: 'back-again.jpg', mimeType: 'image/jpeg', buffer: await makePicture(candidate, { width: 420, height: 300 }) });
   await flagged.getByRole('button', { name: '更换' }).click();
   await expect(candidate.locator('li.material.needs-replacement')).toContainText('back-again.jpg');
   await candidate.getByRole('button', { name: '重新提交审核' }).click();

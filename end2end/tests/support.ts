@@ -107,10 +107,10 @@ export function newResidentId(): string {
 }
 
 /**
- * A real image encoded by the browser's own canvas encoder. `noise` makes it incompressible,
+ * A real picture encoded by the browser's own canvas encoder. `noise` makes it incompressible,
  * which is how a test gets a file far above a size limit.
  */
-export async function makeImage(
+export async function makePicture(
   page: Page,
   options: { width: number; height: number; type?: 'image/jpeg' | 'image/png'; quality?: number; noise?: boolean },
 ): Promise<Buffer> {
@@ -472,10 +472,10 @@ export async function approvedOnFreshExam(
 
   await signUpCandidate(page, candidate.name, candidate.mobile);
   await call(page.request, 'accept_pledge', { code });
-  const image = await makeImage(page, { width: 400, height: 300 });
+  const picture = await makePicture(page, { width: 400, height: 300 });
   for (const [category, seq] of pictures) {
     const response = await page.request.post('/api/materials', {
-      multipart: { exam: code, category, seq_no: String(seq), file: { name: `${category}.jpg`, mimeType: 'image/jpeg', buffer: image } },
+      multipart: { exam: code, category, seq_no: String(seq), file: { name: `${category}.jpg`, mimeType: 'image/jpeg', buffer: picture } },
     });
     expect(response.status()).toBe(201);
   }
@@ -515,8 +515,8 @@ export async function stored(request: APIRequestContext, code: string, category:
 
 export async function choose(page: Page, region: string, input: string, name: string): Promise<void> {
   const section = page.getByRole('region', { name: region });
-  const image = await makeImage(page, { width: 300, height: 400 });
-  await section.locator(input).setInputFiles({ name, mimeType: 'image/jpeg', buffer: image });
+  const picture = await makePicture(page, { width: 300, height: 400 });
+  await section.locator(input).setInputFiles({ name, mimeType: 'image/jpeg', buffer: picture });
   await expect(section.getByText('提示（仍可上传）')).toBeVisible();
   await section.getByRole('button', { name: '上传', exact: true }).click();
 }

@@ -1,5 +1,5 @@
 import { Browser, expect, Page, test } from '@playwright/test';
-import { beijing, call, candidateOnFreshExam, choose, countUploads, expectAccessible, makeImage, open, stored, switchLanguage } from './support';
+import { beijing, call, candidateOnFreshExam, choose, countUploads, expectAccessible, makePicture, open, stored, switchLanguage } from './support';
 
 // Issue 11: a file chosen on a dead network waits on the phone (待上传, with its thumbnail) and
 // goes up once when the network returns — after a closed tab, from two tabs, and when the first
@@ -304,7 +304,7 @@ test('a file chosen in one category while another category\'s upload is answered
   const { phone, page } = await candidateOnFreshExam(browser, '000', code, '竞速考生', '13912345674');
   const idCard = page.getByRole('region', { name: '身份证' });
   const education = page.getByRole('region', { name: '学历学位材料' });
-  const diploma = await makeImage(page, { width: 300, height: 400 });
+  const diploma = await makePicture(page, { width: 300, height: 400 });
 
   // The server stores the ID card, and its answer is held back while a diploma is chosen.
   let release!: () => void;

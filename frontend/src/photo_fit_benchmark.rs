@@ -1,11 +1,11 @@
 //! The photo tool's fit, callable from a script: `./scripts/bench-photo-fit.sh` times it against
-//! browser-image-compression in the same page (figures in `docs/benchmarks.md`). It takes the
+//! browser-picture-compression in the same page (figures in `docs/benchmarks.md`). It takes the
 //! same path as 自动调整 in the pages: the shared probe, the shared plan, the browser's canvas.
 
 use app::client::fit_photo;
 use app::domain::category_rules::CategoryRules;
 use app::domain::photo_fit::{plan_fit, Fit};
-use app::domain::ImageFacts;
+use app::domain::FileFacts;
 use wasm_bindgen::prelude::*;
 
 /// Fits `bytes` into [`min_bytes`, `max_bytes`] as JPEG with at least `min_short_side` pixels on
@@ -17,7 +17,7 @@ pub async fn fit_photo_for_benchmark(
     max_bytes: u32,
     min_short_side: u32,
 ) -> Result<Vec<u8>, JsValue> {
-    let facts = ImageFacts::probe(&bytes).map_err(|e| JsValue::from_str(&format!("{e:?}")))?;
+    let facts = FileFacts::probe(&bytes).map_err(|e| JsValue::from_str(&format!("{e:?}")))?;
     let short_is_width = facts.width() <= facts.height();
     let rules = CategoryRules {
         min_bytes: Some(u64::from(min_bytes)),

@@ -16,6 +16,9 @@ root = pathlib.Path(__file__).resolve().parents[2]
 # it is retired: everywhere (None), or in the files a path pattern matches.
 BROWSER_CODE = re.compile(r"^(app/src/(client|components|offline|pages)/|app/src/(client|components|offline)\.rs$|public/|style/|end2end/tests/)")
 GATEWAY_CODE = re.compile(r"^(app/src/ssr/payments|app/src/ssr/infra/payment_gateway\.rs|app/src/domain/(payment_order|staff_flag|exam_fee)\.rs|server/src/(payments|sms)|server/src/routes/(sandbox_cashier|pay_order|payment_notify)\.rs|server/examples/gateway_standins\.rs|server/tests/support/(sms_standins|alipay_standin|wechatpay_standin|fees)|server/tests/integration/(payments|wechatpay|alipay|alipay_adapter)\.rs)")
+# Where "image" is retired: Zige's own code, pages, tests and documents. Cargo manifests name the
+# `image` crate, Typst templates call Typst's `image()`, and the benchmark scripts draw with PIL.
+OWN_WORDS = re.compile(r"^(app/|server/(src|tests|examples)/|frontend/|picture_checks/src/|end2end/tests/|style/|docs/|README\.md$|exams/.*\.toml$)(?!.*(Cargo\.toml|\.typ)$)")
 RETIRED = {
     "desk": (re.compile(r"desk(?!top)", re.IGNORECASE), None),
     "door": (re.compile(r"\b[Dd]oors?\b|[a-z]Door\b|_door\b"), None),
@@ -26,9 +29,25 @@ RETIRED = {
     "outbox": (re.compile(r"outbox", re.IGNORECASE), BROWSER_CODE),
     # "provider" is the identity provider's alone: payments and texts go through gateways.
     "provider": (re.compile(r"provider", re.IGNORECASE), GATEWAY_CODE),
+    # One upload is a material (the kept record), its bytes a file (what is judged and served), its
+    # pixels a picture (what checks and people look at).
+    "image": (re.compile(r"image", re.IGNORECASE), OWN_WORDS),
 }
 # What a line may say before it is searched: the IndexedDB stores' names, quoted.
-SPARED = {"outbox": re.compile(r"""["']outbox(_bytes)?["']""")}
+SPARED = {
+    "outbox": re.compile(r"""["']outbox(_bytes)?["']"""),
+    # Other people's names: the `image` crate and its types and methods, the browser's APIs, MIME
+    # types, JPEG's end-of-image marker, poppler's pdfimages, ImageMagick, a gateway's example.
+    "image": re.compile(
+        r"image::\w*|\bimage(\.workspace|\s*=\s*\{)|\"dep:image\"|`image`|[Tt]he image crate|image/(jpeg|png|webp|gif|avif|heic|heif|bmp|tiff|svg\+xml|\*)"
+        r"|HtmlImageElement|HTMLImageElement|ImageBitmap\w*|\w*image_bitmap\w*|draw_image\w*|drawImage|createImageBitmap|imageops|ImageDecoder|ImageReader"
+        r"|image_hasher|ImageOrientation|\w*image_orientation|\w*image_smoothing\w*|imageSmoothing\w*|ImageData|get_image_data"
+        r"|ImageEncoder|\.write_image\(|\.to_image\(\)|end_of_image|DynamicImage(::Image\w+)?|GrayImage|RgbImage|RgbaImage|ImageBuffer"
+        r"|ImageError|ImageResult|GenericImage\w*|pdfimages|ImageId|FromImage|background-image|image-rendering|imager\b|PreparedImage"
+        r"|ImageHash\w*|ImageLuma\w*|ImageRgb\w*|image_dimensions|\.max_image_(width|height)|ImageMagick|imagemagick|\.hash_image\("
+        r"|\.encode_image\(|ImageFormat::(Png|Jpeg)|ImageEXIF"
+    ),
+}
 # Lines allowed to say a retired word anyway: the administrators' list of what the server's outbox
 # gave up on is drawn in the browser.
 ALLOWED_FILES = {"outbox": {"app/src/components/undelivered_messages.rs", "end2end/tests/admin.spec.ts"}}

@@ -1,7 +1,7 @@
 //! Command-line tools for administrators.
 pub mod admin;
 pub mod backup;
-pub mod check_images;
+pub mod check_files;
 pub mod exam;
 pub mod migrate;
 pub mod sweep;

@@ -43,7 +43,7 @@ pub struct Config {
     pub rate_limits: bool,
     /// The largest request body an upload may have, whatever a category allows.
     pub max_upload_bytes: u64,
-    /// Memory (MiB) all full image decodes in flight may take together; an upload waits for its
+    /// Memory (MiB) all full picture decodes in flight may take together; an upload waits for its
     /// share, at most `decode_wait_ms`, then is told to retry (503).
     pub decode_budget_mb: u32,
     pub decode_wait_ms: u64,
@@ -69,7 +69,7 @@ pub struct Config {
     /// Days a sent (or given-up) email or text is kept, with its address and body, before the
     /// hourly sweep deletes it.
     pub outbox_keep_days: u32,
-    /// Where image bytes live. None: the folder `blobs` in `data_dir`. `s3://bucket` or
+    /// Where picture bytes live. None: the folder `blobs` in `data_dir`. `s3://bucket` or
     /// `s3://bucket/prefix`: an S3-compatible bucket, reached through the standard `AWS_*`
     /// variables (`AWS_ENDPOINT`, `AWS_REGION`, `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`).
     pub blob_url: Option<String>,

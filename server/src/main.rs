@@ -1,4 +1,4 @@
-//! `server` serves the app; `server check-images --rules RULES.toml FILE...` pre-checks scans;
+//! `server` serves the app; `server check-files --rules RULES.toml FILE...` pre-checks scans;
 //! `server exam validate|import FILE` handles exam definition files; `server admin create …`
 //! creates an administrator; `server migrate` applies the database migrations and exits;
 //! `server ticket verify CODE` checks an admission ticket's code.
@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 use leptos::prelude::*;
 
 use server::cli::admin::{run_admin_command, AdminCommand};
-use server::cli::check_images::{run_check_images, CheckImagesArgs};
+use server::cli::check_files::{run_check_files, CheckFilesArgs};
 use server::cli::exam::{run_exam_command, ExamCommand};
 use server::cli::migrate::run_migrate;
 use server::cli::sweep::{run_sweep, SweepArgs};
@@ -26,8 +26,8 @@ struct Cli {
 enum Command {
     /// Serve the web app (the default).
     Serve,
-    /// Check image files against a category rule file, one JSON line per file.
-    CheckImages(CheckImagesArgs),
+    /// Check picture files against a category rule file, one JSON line per file.
+    CheckFiles(CheckFilesArgs),
     /// Validate or import an exam definition file (TOML).
     Exam {
         #[command(subcommand)]
@@ -69,7 +69,7 @@ async fn main() -> std::process::ExitCode {
     server::private_files::create_private();
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve) {
-        Command::CheckImages(args) => run_check_images(&args),
+        Command::CheckFiles(args) => run_check_files(&args),
         Command::Exam { command } => run_exam_command(&command).await,
         Command::Admin { command } => run_admin_command(&command).await,
         Command::Ticket { command } => run_ticket_command(&command).await,

@@ -1,5 +1,5 @@
 //! Plain HTTP routes beside the server functions: the upload (multipart with progress), the
-//! image bytes, the printed documents and their templates' previews, the exports, the payment gateways, and a health check.
+//! picture bytes, the printed documents and their templates' previews, the exports, the payment gateways, and a health check.
 
 pub mod archive_builds;
 pub mod audit_export;
@@ -56,9 +56,9 @@ pub fn error_response(error: AppError) -> Response {
     response
 }
 
-/// Image bytes with the type we detected (never guessed by the browser) and a sandbox, so a
+/// Picture bytes with the type we detected (never guessed by the browser) and a sandbox, so a
 /// crafted file cannot run as a page.
-pub fn image_response(format: app::domain::ImageFormat, bytes: Vec<u8>, cache_control: &'static str) -> Response {
+pub fn file_response(format: app::domain::FileFormat, bytes: Vec<u8>, cache_control: &'static str) -> Response {
     (
         [
             (header::CONTENT_TYPE, format.mime_type()),

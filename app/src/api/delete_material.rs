@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 
-/// Deletes one of the signed-in candidate's own images; anyone else's id is simply not found.
+/// Deletes one of the signed-in candidate's own pictures; anyone else's id is simply not found.
 #[server(endpoint = "delete_material", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn delete_material(id: String) -> Result<(), AppError> {
     use crate::ssr::{access::caller, candidate::material_commands};

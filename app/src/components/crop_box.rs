@@ -22,7 +22,7 @@ struct Drag {
 }
 
 #[component]
-pub fn CropStage(image_url: String, picture: (u32, u32), crop: RwSignal<CropBox>, min_width: u32) -> impl IntoView {
+pub fn CropStage(file_url: String, picture: (u32, u32), crop: RwSignal<CropBox>, min_width: u32) -> impl IntoView {
     let drag = StoredValue::new(None::<Drag>);
     let percent = move |part: u32, whole: u32| 100.0 * f64::from(part) / f64::from(whole.max(1));
     let style = move || {
@@ -85,7 +85,7 @@ pub fn CropStage(image_url: String, picture: (u32, u32), crop: RwSignal<CropBox>
     view! {
         <div class="crop-tool">
             <div class="crop-stage" style=format!("aspect-ratio:{}/{}", picture.0, picture.1)>
-                <img src=image_url alt="" draggable="false"/>
+                <img src=file_url alt="" draggable="false"/>
                 <button type="button" class="crop-box" style=style
                     aria-label=tr("裁切框：拖动或用方向键移动，+ − 缩放", "Crop box: drag or use the arrow keys to move, + and − to resize")
                     on:keydown=on_key on:pointerdown=on_pointer_down on:pointermove=on_pointer_move

@@ -122,7 +122,7 @@ pub fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<(
         <h2>{tr("上传材料", "Upload materials")}</h2>
         <p class="muted">{tr(
             "所有材料须为清晰的图片，每张图片只含一页纸的内容。同一类材料按顺序号排列，上传后请点击“查看”核对方向和内容。",
-            "Every document must be a clear picture with one page per image. Images in a category are ordered by sequence number; after uploading, use View to check orientation and content.",
+            "Every document must be a clear picture with one page per file. Pictures in a category are ordered by sequence number; after uploading, use View to check orientation and content.",
         )}</p>
         {groups.into_iter().map(|(heading, categories)| {
             let exam_code = code.clone();

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::photo_fix::FitReport;
-use crate::domain::ImageVerdict;
+use crate::domain::FileVerdict;
 use crate::offline::chosen_files::ChosenFiles;
 
 /// The files chosen on the page and not sent yet, by form; provided by the page that holds the
@@ -21,7 +21,7 @@ pub struct Judged {
     pub cut_note: Option<(String, String)>,
     /// What the photo tool did, with the before and after previews, when it made these bytes.
     pub fitted: Option<FitReport>,
-    pub verdict: ImageVerdict,
+    pub verdict: FileVerdict,
 }
 
 /// The same chosen file: the same bytes in memory (each choice, and each photo tool's result, reads

@@ -1,5 +1,5 @@
 //! Pictures one at a time, paged with ← and → (as the seed's 查看 and 上传示例 dialogs do),
-//! closed with Esc. Used for a category's own images and for its examples.
+//! closed with Esc. Used for a category's own pictures and for its examples.
 
 use leptos::prelude::*;
 

@@ -1,4 +1,4 @@
-//! The images already uploaded to one category: thumbnail, sequence number (or slot name), size,
+//! The pictures already uploaded to one category: thumbnail, sequence number (or slot name), size,
 //! 已锁定 when locked, and — while the application is editable — view, reorder (drag, the ↑ ↓
 //! buttons, or Alt+↑/↓ on a focused row) and delete. Deletes and reorders go through the page's
 //! pending queue like uploads, so one made offline waits on the device and is sent in order.
@@ -18,7 +18,7 @@ pub fn MaterialList(
     category: CategoryDefinition,
     materials: Vec<MaterialView>,
     editable: bool,
-    /// Returned for revision: flagged, unlocked images offer a replacement.
+    /// Returned for revision: flagged, unlocked pictures offer a replacement.
     #[prop(optional)]
     revising: bool,
     on_view: Callback<usize>,
@@ -37,7 +37,7 @@ pub fn MaterialList(
         queue.enqueue(PendingKind::Delete { category: category_code.get_value(), material_id: id, seq_no }, None);
     };
     let ids = StoredValue::new(ids);
-    // Moves the image at `from` to `to` and sends the whole new order.
+    // Moves the picture at `from` to `to` and sends the whole new order.
     let move_to = move |from: usize, to: usize| {
         if from == to || to >= count {
             return;
@@ -126,7 +126,7 @@ pub fn MaterialList(
                                     }.into_any() }
                                     (false, true) => { let id = id.clone(); view! {
                                         <span class="confirm">
-                                            {tr("确定删除这张图片？", "Delete this image?")}
+                                            {tr("确定删除这张图片？", "Delete this picture?")}
                                             <button type="button" class="button danger" on:click=move |_| delete(id.clone(), seq_no)>
                                                 {tr("确认删除", "Confirm delete")}
                                             </button>
@@ -141,7 +141,7 @@ pub fn MaterialList(
             }).collect_view()}
         </ul>
         {reorderable.then(|| view! {
-            <p class="muted reorder-hint">{tr("可拖动图片调整顺序，或用 ↑ ↓ 按钮（键盘：选中后按 Alt+↑/↓）。", "Drag images to reorder, or use the ↑ ↓ buttons (keyboard: focus a row and press Alt+↑/↓).")}</p>
+            <p class="muted reorder-hint">{tr("可拖动图片调整顺序，或用 ↑ ↓ 按钮（键盘：选中后按 Alt+↑/↓）。", "Drag pictures to reorder, or use the ↑ ↓ buttons (keyboard: focus a row and press Alt+↑/↓).")}</p>
         })}
     }
     .into_any()

@@ -71,12 +71,12 @@ impl PendingQueue {
         self.items.with(|items| items.iter().filter(|i| i.action.category() == category).cloned().collect())
     }
 
-    /// Places (sequence numbers) that waiting uploads will fill; a replacement keeps its image's.
+    /// Places (sequence numbers) that waiting uploads will fill; a replacement keeps its picture's.
     pub fn queued_places(self, category: &str) -> Vec<u32> {
         self.items.with(|items| pending_queue::queued_places(items, category))
     }
 
-    /// A stored image with a delete waiting for it.
+    /// A stored picture with a delete waiting for it.
     pub fn delete_waits(self, material_id: &str) -> bool {
         self.items.with(|items| pending_queue::delete_waits(items, material_id))
     }

@@ -15,14 +15,14 @@ use crate::components::crop_box::CropStage;
 use crate::components::violation_list::ViolationList;
 use crate::domain::jfif_density::with_jfif_density;
 use crate::domain::photo_fit::{describe_fit, plan_fit, plan_with_crop, Fit};
-use crate::domain::{judge_for_category, CategoryDefinition, ImageFacts, ImageVerdict, ViolationCode};
+use crate::domain::{judge_for_category, CategoryDefinition, FileFacts, FileVerdict, ViolationCode};
 use crate::i18n::{tr, use_lang};
 
 /// A picture the tool fitted, judged again, with what it did.
 #[derive(Clone)]
 pub struct FittedPicture {
     pub bytes: Arc<Vec<u8>>,
-    pub verdict: ImageVerdict,
+    pub verdict: FileVerdict,
     pub report: FitReport,
 }
 
@@ -36,7 +36,7 @@ pub struct FitReport {
 
 /// Whether every rule the picture breaks is one the tool may fix (a damaged or foreign file, or
 /// a full category, is not offered the tool).
-pub fn only_fixable(verdict: &ImageVerdict) -> bool {
+pub fn only_fixable(verdict: &FileVerdict) -> bool {
     use ViolationCode as Code;
     verdict.facts.is_some()
         && verdict.violations.iter().all(|v| {
@@ -58,7 +58,7 @@ pub fn only_fixable(verdict: &ImageVerdict) -> bool {
 #[component]
 pub fn PhotoFix(
     bytes: Arc<Vec<u8>>,
-    facts: ImageFacts,
+    facts: FileFacts,
     category: CategoryDefinition,
     already_uploaded: u32,
     on_fitted: Callback<FittedPicture>,
@@ -84,7 +84,7 @@ pub fn PhotoFix(
     let crop = first_plan.crop.map(RwSignal::new);
     let crop_stage = crop.zip(preview_url(&bytes)).map(|(crop, url)| {
         let min_width = category.rules.min_width.unwrap_or(1);
-        view! { <CropStage image_url=url picture=(facts.width(), facts.height()) crop min_width/> }
+        view! { <CropStage file_url=url picture=(facts.width(), facts.height()) crop min_width/> }
     });
     let on_fix = move |_| {
         let (bytes, facts, category) = (bytes.clone(), facts.clone(), category.clone());

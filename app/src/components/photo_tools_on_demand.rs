@@ -15,13 +15,13 @@ use leptos::prelude::*;
 
 use crate::components::photo_fix::FittedPicture;
 use crate::domain::picture_quality::PictureLook;
-use crate::domain::{CategoryDefinition, ImageFacts};
+use crate::domain::{CategoryDefinition, FileFacts};
 
 /// [`PhotoFix`](crate::components::photo_fix::PhotoFix), once its code is here.
 #[component]
 pub fn PhotoFixOnDemand(
     bytes: Arc<Vec<u8>>,
-    facts: ImageFacts,
+    facts: FileFacts,
     category: CategoryDefinition,
     already_uploaded: u32,
     on_fitted: Callback<FittedPicture>,
@@ -197,12 +197,12 @@ mod chunk {
     use crate::components::photo_fix::{FittedPicture, PhotoFix};
     use crate::components::qr_advice::QrAdvice;
     use crate::domain::picture_quality::PictureLook;
-    use crate::domain::{CategoryDefinition, ImageFacts};
+    use crate::domain::{CategoryDefinition, FileFacts};
 
     #[leptos::wasm_split::wasm_split(photo_tools, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
     pub fn photo_fix(
         bytes: Arc<Vec<u8>>,
-        facts: ImageFacts,
+        facts: FileFacts,
         category: CategoryDefinition,
         already_uploaded: u32,
         on_fitted: Callback<FittedPicture>,

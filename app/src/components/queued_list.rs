@@ -44,9 +44,11 @@ fn QueuedRow(item: QueuedItem, queue: PendingQueue) -> impl IntoView {
             (format!("顺序号 {seq_no} · {file_name} · {size}"), format!("Seq. no. {seq_no} · {file_name} · {size}"))
         }
         PendingKind::Delete { seq_no, .. } => {
-            (format!("删除顺序号 {seq_no} 的图片"), format!("Delete the image no. {seq_no}"))
+            (format!("删除顺序号 {seq_no} 的图片"), format!("Delete the picture no. {seq_no}"))
         }
-        PendingKind::Reorder { .. } => ("调整本类图片的顺序".to_string(), "Reorder this category's images".to_string()),
+        PendingKind::Reorder { .. } => {
+            ("调整本类图片的顺序".to_string(), "Reorder this category's pictures".to_string())
+        }
     };
     let thumbnail =
         item.bytes.as_ref().filter(|_| matches!(item.action.kind, PendingKind::Upload { .. })).and_then(thumbnail);
@@ -101,5 +103,5 @@ fn thumbnail(bytes: &Arc<Vec<u8>>) -> Option<AnyView> {
     let url = preview_url(bytes)?;
     let revoked = url.clone();
     on_cleanup(move || revoke_preview(&revoked));
-    Some(view! { <img class="thumb" src=url alt=tr("待上传的图片", "Image waiting to upload")/> }.into_any())
+    Some(view! { <img class="thumb" src=url alt=tr("待上传的图片", "Picture waiting to upload")/> }.into_any())
 }

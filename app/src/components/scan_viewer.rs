@@ -1,5 +1,5 @@
 //! A row's scans large over the page, for the branch's clerk holding the original beside them:
-//! zoom by the reviewer's steps (`image_viewer::ZOOMS`); zoomed in, the stage scrolls (arrows,
+//! zoom by the reviewer's steps (`material_viewer::ZOOMS`); zoomed in, the stage scrolls (arrows,
 //! wheel, or dragging it); ← and → page through the row's scans at the page's width. Esc or 关闭
 //! gives the focus back to what had it (the row's box, or the thumbnail clicked), so the keyboard
 //! carries on where it was. Not the candidate's `Lightbox`: reading a number off a scan needs the
@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::review::image_viewer::ZOOMS;
+use crate::components::review::material_viewer::ZOOMS;
 use crate::i18n::{tr, use_lang};
 
 /// The scans of one original, and the one on show.

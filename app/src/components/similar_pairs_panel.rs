@@ -57,7 +57,7 @@ fn Side(side: PairSide) -> impl IntoView {
         format!("{} · {} · {category}", side.candidate_name, side.exam_code)
     };
     view! {
-        <img class="alike-picture" src=side.image_url alt=label.clone() loading="lazy"/>
+        <img class="alike-picture" src=side.file_url alt=label.clone() loading="lazy"/>
         {match side.application_id {
             Some(id) => view! { <a href=format!("/review/applications/{id}")>{label}</a> }.into_any(),
             None => view! { <span>{label}</span> }.into_any(),

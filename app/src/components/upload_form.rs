@@ -1,4 +1,4 @@
-//! Choosing and sending one image. The shared judgement runs in the browser the moment a file is
+//! Choosing and sending one picture. The shared judgement runs in the browser the moment a file is
 //! chosen: a refused file shows every broken rule at once and is never sent; advice that is not
 //! followed shows as a warning and the upload stays allowed. On a phone the camera is offered.
 //! An accepted file goes to the page's pending queue: kept on the device first, then sent (see `pending_queue`).
@@ -31,7 +31,7 @@ pub fn UploadForm(
     /// Sequence numbers already used in this category (slots filled or waiting in the pending queue).
     taken: Vec<u32>,
     next_seq_no: u32,
-    /// Replace this image (in its place, `next_seq_no`) instead of adding one.
+    /// Replace this picture (in its place, `next_seq_no`) instead of adding one.
     #[prop(optional, into)]
     replaces: Option<String>,
 ) -> impl IntoView {
@@ -44,7 +44,7 @@ pub fn UploadForm(
     if wants_qr {
         keep_qr_reader_for_offline();
     }
-    // A replacement takes an image's place, so it does not count against the maximum.
+    // A replacement takes a picture's place, so it does not count against the maximum.
     let already_uploaded = taken.len() as u32 - u32::from(replaces.is_some() && !taken.is_empty());
     let free_slots: Vec<(u32, String, String)> = category
         .slots
@@ -152,7 +152,7 @@ pub fn UploadForm(
     view! {
         <div class="upload-form">
             {full.then(|| view! {
-                <p class="muted">{tr("本类已达到张数上限；如需更换请先删除。", "This category is full; delete an image to replace it.")}</p>
+                <p class="muted">{tr("本类已达到张数上限；如需更换请先删除。", "This category is full; delete a picture to replace it.")}</p>
             })}
             <div class="upload-row" class:hidden=full>
                 {if replacing {
@@ -177,7 +177,7 @@ pub fn UploadForm(
                     }.into_any()
                 }}
                 <label class="file" for=label_for>
-                    {tr("选择图片", "Choose image")}
+                    {tr("选择图片", "Choose picture")}
                     <input id=input_id type="file" name="file" accept=accept.clone() node_ref=file_input on:change=on_choose.clone()/>
                 </label>
                 // Phones open the camera straight away; desktops hide this (see main.css).

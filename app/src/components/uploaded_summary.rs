@@ -31,7 +31,7 @@ pub fn UploadedSummary(categories: Vec<CategoryWithMaterials>) -> impl IntoView 
                                 format!("缺少{}", slots.iter().map(|s| s.name_zh.as_str()).collect::<Vec<_>>().join("、")),
                                 format!("missing: {}", slots.iter().map(|s| s.name_en.as_str()).collect::<Vec<_>>().join(", ")),
                             ),
-                            Shortfall::Images { need, have } => (format!("还缺 {} 张", need - have), format!("{} more needed", need - have)),
+                            Shortfall::Materials { need, have } => (format!("还缺 {} 张", need - have), format!("{} more needed", need - have)),
                             Shortfall::Nothing if d.required_count() == 0 && count == 0 => ("选传，未上传".to_string(), "optional, none".to_string()),
                             Shortfall::Nothing => ("齐全".to_string(), "complete".to_string()),
                         };

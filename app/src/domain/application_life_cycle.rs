@@ -17,9 +17,9 @@ use ApplicationState::*;
 pub enum Change {
     /// 同意并进入下一步: the pledge starts the draft.
     AcceptPledge,
-    /// Upload, delete or reorder images in a draft.
+    /// Upload, delete or reorder pictures in a draft.
     EditDraft,
-    /// Replace an image a reviewer flagged, in its place.
+    /// Replace a picture a reviewer flagged, in its place.
     ReplaceFlagged,
     /// 暂存: keep the form (in a draft, or after a return that flagged it).
     SaveForm,
@@ -101,7 +101,7 @@ mod tests {
     }
 
     #[test]
-    fn images_change_in_a_draft_and_are_replaced_only_after_a_return() {
+    fn materials_change_in_a_draft_and_are_replaced_only_after_a_return() {
         assert_eq!(Draft.after(Change::EditDraft), Some(Draft));
         assert_eq!(Returned.after(Change::EditDraft), None);
         assert_eq!(Returned.after(Change::ReplaceFlagged), Some(Returned));

@@ -20,7 +20,7 @@ pub enum ApplicationState {
     /// 提交审核 done: everything locked, waiting for a reviewer.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "submitted"))]
     Submitted,
-    /// Sent back: the flagged images (and the form, if flagged) are open for the candidate.
+    /// Sent back: the flagged pictures (and the form, if flagged) are open for the candidate.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "returned"))]
     Returned,
     /// Corrected and submitted again, waiting for a reviewer.

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::aspect_ratio::AspectRatio;
 use super::category_rules::{CategoryRules, DEFAULT_ASPECT_TOLERANCE};
-use super::image_format::ImageFormat;
+use super::file_format::FileFormat;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,7 +23,7 @@ impl CategoryAdvice {
     /// pixel ceiling (the hard rules already enforce those).
     pub fn as_rules(&self) -> CategoryRules {
         CategoryRules {
-            formats: ImageFormat::ACCEPTABLE.to_vec(),
+            formats: FileFormat::ACCEPTABLE.to_vec(),
             min_bytes: self.min_bytes,
             max_bytes: self.max_bytes,
             min_width: self.min_width,

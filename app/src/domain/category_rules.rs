@@ -1,10 +1,10 @@
-//! The rules one material category sets for its images, in the TOML keys exam files use.
+//! The rules one material category sets for its pictures, in the TOML keys exam files use.
 
 use serde::{Deserialize, Serialize};
 
 use super::aspect_ratio::AspectRatio;
 use super::byte_size::format_limit;
-use super::image_format::ImageFormat;
+use super::file_format::FileFormat;
 
 /// Unless a category says otherwise: no picture may claim more than 50 megapixels. A 300 KB
 /// JPEG can declare 65535×65535 pixels; decoding that would take 17 GB of memory.
@@ -19,7 +19,7 @@ pub const DEFAULT_MAX_COUNT: u32 = 20;
 #[serde(deny_unknown_fields)]
 pub struct CategoryRules {
     #[serde(default = "default_formats")]
-    pub formats: Vec<ImageFormat>,
+    pub formats: Vec<FileFormat>,
     pub min_bytes: Option<u64>,
     pub max_bytes: Option<u64>,
     pub min_width: Option<u32>,
@@ -35,8 +35,8 @@ pub struct CategoryRules {
     pub required: bool,
 }
 
-fn default_formats() -> Vec<ImageFormat> {
-    vec![ImageFormat::Jpeg]
+fn default_formats() -> Vec<FileFormat> {
+    vec![FileFormat::Jpeg]
 }
 fn default_aspect_tolerance() -> f64 {
     DEFAULT_ASPECT_TOLERANCE
@@ -95,7 +95,7 @@ impl CategoryRules {
         }
     }
 
-    pub fn accepts(&self, format: ImageFormat) -> bool {
+    pub fn accepts(&self, format: FileFormat) -> bool {
         self.formats.contains(&format)
     }
 
@@ -137,7 +137,7 @@ impl CategoryRules {
             out.push((format!("分辨率不低于 {dpi} DPI"), format!("at least {dpi} DPI")));
         }
         if let Some(count) = self.max_count {
-            out.push((format!("最多 {count} 张"), format!("up to {count} images")));
+            out.push((format!("最多 {count} 张"), format!("up to {count} pictures")));
         }
         out
     }

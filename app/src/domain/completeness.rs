@@ -17,14 +17,14 @@ pub enum Shortfall<'a> {
     Nothing,
     /// A required category with named slots: the slots still empty.
     Slots(Vec<&'a SlotName>),
-    /// Fewer images than the category needs.
-    Images {
+    /// Fewer pictures than the category needs.
+    Materials {
         need: u32,
         have: u32,
     },
 }
 
-/// The shortfall of one category holding images with sequence numbers `seq_nos`.
+/// The shortfall of one category holding pictures with sequence numbers `seq_nos`.
 pub fn category_shortfall<'a>(category: &'a CategoryDefinition, seq_nos: &[u32]) -> Shortfall<'a> {
     if category.rules.required && !category.slots.is_empty() {
         let empty: Vec<&SlotName> = category
@@ -38,13 +38,13 @@ pub fn category_shortfall<'a>(category: &'a CategoryDefinition, seq_nos: &[u32])
     }
     let (need, have) = (category.required_count(), seq_nos.len() as u32);
     if have < need {
-        Shortfall::Images { need, have }
+        Shortfall::Materials { need, have }
     } else {
         Shortfall::Nothing
     }
 }
 
-/// `uploaded` holds (category code, sequence number) of every image the candidate has.
+/// `uploaded` holds (category code, sequence number) of every picture the candidate has.
 pub fn missing_for_submission(
     exam: &ExamDefinition,
     uploaded: &[(String, u32)],
@@ -67,7 +67,7 @@ pub fn missing_for_submission(
                     );
                 }
             }
-            Shortfall::Images { need, have } => add(
+            Shortfall::Materials { need, have } => add(
                 format!("{name_zh}：需要 {need} 张，已上传 {have} 张"),
                 format!("{name_en}: {need} needed, {have} uploaded"),
             ),

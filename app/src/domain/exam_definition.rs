@@ -132,7 +132,7 @@ pub struct CategoryDefinition {
     #[serde(default)]
     pub slots: Vec<SlotName>,
     #[serde(default)]
-    pub examples: Vec<ExampleImage>,
+    pub examples: Vec<ExamplePicture>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,7 +145,7 @@ pub struct SlotName {
 /// An example picture shipped with the exam: a file beside the exam file, in `examples/`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ExampleImage {
+pub struct ExamplePicture {
     pub file: String,
     pub caption_zh: String,
     pub caption_en: String,
@@ -157,7 +157,7 @@ impl CategoryDefinition {
         PictureLook { kind: self.picture, backgrounds: self.backgrounds }
     }
 
-    /// How many images a submission needs here: every slot, or one when required.
+    /// How many pictures a submission needs here: every slot, or one when required.
     pub fn required_count(&self) -> u32 {
         match (self.slots.len() as u32, self.rules.required) {
             (slots, true) if slots > 0 => slots,

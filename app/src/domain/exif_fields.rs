@@ -3,7 +3,7 @@
 
 use exif::{In, Tag, Value};
 
-use super::image_facts::{Dpi, DpiSource};
+use super::file_facts::{Dpi, DpiSource};
 
 pub struct ExifFields {
     pub orientation: Option<u8>,
@@ -11,7 +11,7 @@ pub struct ExifFields {
 }
 
 /// Reads orientation and resolution from raw TIFF-structured EXIF data. Broken EXIF is common
-/// (cameras, editors) and never makes the image unreadable, so it yields no fields, not an error.
+/// (cameras, editors) and never makes the picture unreadable, so it yields no fields, not an error.
 pub fn read_exif_fields(tiff: &[u8]) -> ExifFields {
     let Ok(exif) = exif::Reader::new().read_raw(tiff.to_vec()) else {
         return ExifFields { orientation: None, dpi: None };

@@ -2,8 +2,8 @@
 //! Entropy-coded scan data is skipped byte by byte, never decoded.
 
 use super::exif_fields::read_exif_fields;
-use super::image_facts::{ColorModel, Dpi, DpiSource, ImageFacts};
-use super::image_format::ImageFormat;
+use super::file_facts::{ColorModel, Dpi, DpiSource, FileFacts};
+use super::file_format::FileFormat;
 use super::probe_error::{MalformedReason, ProbeError};
 
 const SOI_LEN: usize = 2;
@@ -19,8 +19,8 @@ struct Frame {
     progressive: bool,
 }
 
-pub fn probe_jpeg(bytes: &[u8]) -> Result<ImageFacts, ProbeError> {
-    let malformed = |reason| ProbeError::Malformed { format: ImageFormat::Jpeg, reason };
+pub fn probe_jpeg(bytes: &[u8]) -> Result<FileFacts, ProbeError> {
+    let malformed = |reason| ProbeError::Malformed { format: FileFormat::Jpeg, reason };
     let mut frame: Option<Frame> = None;
     let mut jfif_dpi = None;
     let mut exif = None;
@@ -60,8 +60,8 @@ pub fn probe_jpeg(bytes: &[u8]) -> Result<ImageFacts, ProbeError> {
         return Err(malformed(MalformedReason::ZeroDimension));
     }
     let exif_dpi = exif.as_ref().and_then(|e| e.dpi);
-    Ok(ImageFacts {
-        format: ImageFormat::Jpeg,
+    Ok(FileFacts {
+        format: FileFormat::Jpeg,
         byte_len: bytes.len() as u64,
         stored_width: frame.width,
         stored_height: frame.height,

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::byte_size::{format_bytes, format_limit, Rounding};
 use super::category_rules::CategoryRules;
-use super::image_facts::ImageFacts;
-use super::image_format::ImageFormat;
+use super::file_facts::FileFacts;
+use super::file_format::FileFormat;
 use super::violation::{Violation, ViolationCode as Code};
 
 /// Phones refuse a canvas above 16.7 megapixels (4096 × 4096); no size is planned above it.
@@ -59,7 +59,7 @@ pub enum Fit {
 }
 
 /// Plans the fix for a picture with these facts under these rules.
-pub fn plan_fit(facts: &ImageFacts, rules: &CategoryRules) -> Fit {
+pub fn plan_fit(facts: &FileFacts, rules: &CategoryRules) -> Fit {
     let (width, height) = (facts.width(), facts.height());
     let crop = rules
         .aspect
@@ -70,7 +70,7 @@ pub fn plan_fit(facts: &ImageFacts, rules: &CategoryRules) -> Fit {
 
 /// As `plan_fit`, with the part of the picture the candidate chose to keep (the crop box moved or
 /// resized from the centred one); None keeps the whole picture.
-pub fn plan_with_crop(facts: &ImageFacts, rules: &CategoryRules, crop: Option<CropBox>) -> Fit {
+pub fn plan_with_crop(facts: &FileFacts, rules: &CategoryRules, crop: Option<CropBox>) -> Fit {
     let (kept_w, kept_h) = crop.map_or((facts.width(), facts.height()), |c| (c.width, c.height));
 
     let dpi_short_side = rules.min_dpi.map(|dpi| (A4_SHORT_SIDE_INCHES * f64::from(dpi)).ceil() as u32);
@@ -91,7 +91,7 @@ pub fn plan_with_crop(facts: &ImageFacts, rules: &CategoryRules, crop: Option<Cr
             ));
         }
     }
-    if !rules.accepts(ImageFormat::Jpeg) {
+    if !rules.accepts(FileFormat::Jpeg) {
         cannot.push(Violation::new(
             Code::FormatNotAllowed,
             format!("本类只接受 {}，照片工具只能生成 JPEG", rules.formats_text()),
@@ -213,13 +213,13 @@ fn too_few_pixels(side_zh: &str, side_en: &str, actual: u32, min: u32) -> Violat
 }
 
 /// What the page says after a fix: "已自动调整：3.7 MB → 268 KB，4000×3000 → 1654×2205，已按拍摄方向转正".
-pub fn describe_fit(before: &ImageFacts, after: (u32, u32), after_bytes: u64, plan: &FitPlan) -> (String, String) {
+pub fn describe_fit(before: &FileFacts, after: (u32, u32), after_bytes: u64, plan: &FitPlan) -> (String, String) {
     let (from, to) = (format_bytes(before.byte_len, Rounding::Up), format_bytes(after_bytes, Rounding::Up));
     // The picture as stored, before turning: what "turned upright" then explains.
     let (bw, bh) = (before.stored_width, before.stored_height);
     let mut zh = format!("已自动调整：{from} → {to}，{bw}×{bh} → {}×{}", after.0, after.1);
     let mut en = format!("Adjusted for you: {from} → {to}, {bw}×{bh} → {}×{}", after.0, after.1);
-    if before.format != ImageFormat::Jpeg {
+    if before.format != FileFormat::Jpeg {
         zh.push_str("，已转为 JPEG");
         en.push_str(", converted to JPEG");
     }

@@ -5,7 +5,7 @@
 //! on the server before it is judged and stored — so what is stored is the picture alone.
 
 use super::byte_size::{format_bytes, Rounding};
-use super::image_facts::ImageFacts;
+use super::file_facts::FileFacts;
 
 /// The picture part of a file, and how many bytes followed it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,17 +14,17 @@ pub struct PictureAlone<'a> {
     pub cut_bytes: u64,
 }
 
-/// The file up to its end marker. A file without one (truncated, or not an image) is left whole,
+/// The file up to its end marker. A file without one (truncated, or not a picture) is left whole,
 /// for the judgement to name what is wrong with it.
 pub fn picture_alone(bytes: &[u8]) -> PictureAlone<'_> {
-    match ImageFacts::probe(bytes).ok().and_then(|facts| picture_end(&facts, bytes.len())) {
+    match FileFacts::probe(bytes).ok().and_then(|facts| picture_end(&facts, bytes.len())) {
         Some(end) => PictureAlone { bytes: &bytes[..end], cut_bytes: (bytes.len() - end) as u64 },
         None => PictureAlone { bytes, cut_bytes: 0 },
     }
 }
 
 /// Where the picture these facts describe ends in its `len` bytes, when something follows it.
-pub fn picture_end(facts: &ImageFacts, len: usize) -> Option<usize> {
+pub fn picture_end(facts: &FileFacts, len: usize) -> Option<usize> {
     (facts.ends_properly && facts.trailing_bytes > 0)
         .then(|| len.saturating_sub(usize::try_from(facts.trailing_bytes).unwrap_or(usize::MAX)))
 }

@@ -2,15 +2,15 @@
 //! IEND for where the data ends.
 
 use super::exif_fields::read_exif_fields;
-use super::image_facts::{ColorModel, Dpi, DpiSource, ImageFacts};
-use super::image_format::ImageFormat;
+use super::file_facts::{ColorModel, Dpi, DpiSource, FileFacts};
+use super::file_format::FileFormat;
 use super::probe_error::{MalformedReason, ProbeError};
 use super::sniff::PNG_SIGNATURE;
 
 const METRES_PER_INCH: f64 = 0.0254;
 
-pub fn probe_png(bytes: &[u8]) -> Result<ImageFacts, ProbeError> {
-    let malformed = |reason| ProbeError::Malformed { format: ImageFormat::Png, reason };
+pub fn probe_png(bytes: &[u8]) -> Result<FileFacts, ProbeError> {
+    let malformed = |reason| ProbeError::Malformed { format: FileFormat::Png, reason };
     let mut header = None;
     let mut dpi = None;
     let mut orientation = None;
@@ -40,8 +40,8 @@ pub fn probe_png(bytes: &[u8]) -> Result<ImageFacts, ProbeError> {
     if width == 0 || height == 0 {
         return Err(malformed(MalformedReason::ZeroDimension));
     }
-    Ok(ImageFacts {
-        format: ImageFormat::Png,
+    Ok(FileFacts {
+        format: FileFormat::Png,
         byte_len: bytes.len() as u64,
         stored_width: width,
         stored_height: height,

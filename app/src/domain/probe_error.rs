@@ -1,8 +1,8 @@
-//! Why the probe could not describe a file as an image we accept.
+//! Why the probe could not describe a file as a picture we accept.
 
 use serde::{Deserialize, Serialize};
 
-use super::image_format::{ForeignKind, ImageFormat};
+use super::file_format::{FileFormat, ForeignKind};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ProbeError {
@@ -11,7 +11,7 @@ pub enum ProbeError {
     Foreign(ForeignKind),
     /// Starts like JPEG or PNG but its structure is broken before the size is known.
     Malformed {
-        format: ImageFormat,
+        format: FileFormat,
         reason: MalformedReason,
     },
 }

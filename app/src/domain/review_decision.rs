@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::application_life_cycle::Change;
 
-/// Why an image (or the form) must be replaced or corrected.
+/// Why a picture (or the form) must be replaced or corrected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 // Types the server's `review_flags.reason` column (see `role.rs` for why a derive may be `cfg`).
 #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
@@ -79,7 +79,7 @@ impl Decision {
     }
 }
 
-/// One image (or, with no material, the personal form) sent back for replacement.
+/// One picture (or, with no material, the personal form) sent back for replacement.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewFlag {
     /// `None`: the personal form must be corrected.
@@ -91,7 +91,7 @@ pub struct ReviewFlag {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Decision {
     Approve,
-    /// Unlocks exactly the flagged images (and the form if flagged) for the candidate.
+    /// Unlocks exactly the flagged pictures (and the form if flagged) for the candidate.
     Return {
         flags: Vec<ReviewFlag>,
     },
@@ -128,8 +128,8 @@ pub struct DecisionProblem {
     pub message_en: String,
 }
 
-/// Checks a decision against the images the application has: a return names at least one
-/// image or the form, each at most once and each one of this application's; "other" needs a
+/// Checks a decision against the pictures the application has: a return names at least one
+/// picture or the form, each at most once and each one of this application's; "other" needs a
 /// comment; a rejection needs a reason; no text is longer than the limit.
 pub fn check_decision(decision: &Decision, material_ids: &[String]) -> Vec<DecisionProblem> {
     let mut problems = Vec::new();
@@ -140,20 +140,20 @@ pub fn check_decision(decision: &Decision, material_ids: &[String]) -> Vec<Decis
             if flags.is_empty() {
                 problem(
                     "退回修改须至少标出一张需要更换的图片或个人信息表".into(),
-                    "A return must mark at least one image or the personal form for correction".into(),
+                    "A return must mark at least one picture or the personal form for correction".into(),
                 );
             }
             let mut seen: Vec<&Option<String>> = Vec::new();
             for flag in flags {
                 if seen.contains(&&flag.material_id) {
-                    problem("同一张图片只能标记一次".into(), "Each image can be marked only once".into());
+                    problem("同一张图片只能标记一次".into(), "Each picture can be marked only once".into());
                 }
                 seen.push(&flag.material_id);
                 if let Some(id) = &flag.material_id {
                     if !material_ids.contains(id) {
                         problem(
                             "标记的图片不属于该申请".into(),
-                            "A marked image does not belong to this application".into(),
+                            "A marked picture does not belong to this application".into(),
                         );
                     }
                 }

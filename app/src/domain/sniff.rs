@@ -1,11 +1,11 @@
 //! Tells what a file is from its first bytes, never from its name.
 
-use super::image_format::{ForeignKind, ImageFormat};
+use super::file_format::{FileFormat, ForeignKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sniffed {
     Empty,
-    Image(ImageFormat),
+    Picture(FileFormat),
     Foreign(ForeignKind),
 }
 
@@ -16,10 +16,10 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
         return Sniffed::Empty;
     }
     if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        return Sniffed::Image(ImageFormat::Jpeg);
+        return Sniffed::Picture(FileFormat::Jpeg);
     }
     if bytes.starts_with(&PNG_SIGNATURE) {
-        return Sniffed::Image(ImageFormat::Png);
+        return Sniffed::Picture(FileFormat::Png);
     }
     Sniffed::Foreign(foreign_kind(bytes))
 }

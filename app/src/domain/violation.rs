@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum ViolationCode {
     EmptyFile,
-    NotAnImage,
+    NotAPicture,
     FormatNotAllowed,
     Malformed,
     Truncated,
@@ -42,7 +42,7 @@ impl ViolationCode {
     pub fn as_str(self) -> &'static str {
         match self {
             ViolationCode::EmptyFile => "empty_file",
-            ViolationCode::NotAnImage => "not_an_image",
+            ViolationCode::NotAPicture => "not_a_picture",
             ViolationCode::FormatNotAllowed => "format_not_allowed",
             ViolationCode::Malformed => "malformed",
             ViolationCode::Truncated => "truncated",

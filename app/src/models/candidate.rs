@@ -9,21 +9,21 @@ use crate::domain::completeness::MissingItem;
 use crate::domain::exam_windows::Deadline;
 use crate::domain::personal_form::{FormField, FormValues};
 use crate::domain::position_tree::PositionNode;
-use crate::domain::{ApplicationState, CategoryDefinition, ExamDefinition, ExamPhase, ImageFormat};
+use crate::domain::{ApplicationState, CategoryDefinition, ExamDefinition, ExamPhase, FileFormat};
 
-/// One stored image, as its owner sees it.
+/// One stored picture, as its owner sees it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MaterialView {
     pub id: String,
     pub category: String,
     pub seq_no: u32,
-    pub format: ImageFormat,
+    pub format: FileFormat,
     pub width: u32,
     pub height: u32,
     pub bytes: u64,
     pub original_name: String,
     pub uploaded_at: ChinaTime,
-    /// Submitted: the image can no longer be replaced or removed (已锁定).
+    /// Submitted: the picture can no longer be replaced or removed (已锁定).
     pub locked: bool,
     /// Returned for replacement: why, as the reviewer wrote it.
     pub flag: Option<FlagView>,
@@ -35,7 +35,7 @@ impl MaterialView {
     }
 }
 
-/// A category with its rules and the candidate's images, put together in the browser.
+/// A category with its rules and the candidate's pictures, put together in the browser.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CategoryWithMaterials {
     pub definition: CategoryDefinition,
@@ -90,7 +90,7 @@ pub struct ExamWithMaterials {
     pub submitted_at: Option<ChinaTime>,
     /// Uploads, deletions, reordering and the form may change now (a draft in the window).
     pub editable: bool,
-    /// Returned and still within review: the flagged images may be replaced, then resubmitted.
+    /// Returned and still within review: the flagged pictures may be replaced, then resubmitted.
     pub revising: bool,
     /// The personal form may change (a draft, or a return that flagged it).
     pub form_editable: bool,
@@ -157,7 +157,7 @@ impl From<&ExamDefinition> for CandidateDefinition {
     }
 }
 
-/// One category's images as the exam page receives them. The category's rules travel once, in
+/// One category's pictures as the exam page receives them. The category's rules travel once, in
 /// the exam's definition; `ExamWithMaterials::category_views` puts the two together.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CategoryMaterials {
@@ -167,7 +167,7 @@ pub struct CategoryMaterials {
 }
 
 impl ExamWithMaterials {
-    /// Each category of the exam with its definition and the candidate's images, in the exam's
+    /// Each category of the exam with its definition and the candidate's pictures, in the exam's
     /// order.
     pub fn category_views(&self) -> Vec<CategoryWithMaterials> {
         beside_definitions(&self.definition.categories, &self.categories, |c| c.code.as_str(), |c| &c.materials)

@@ -1,11 +1,11 @@
-//! What the review side tells the candidate: a flag on an image or the form, a timestamped line
+//! What the review side tells the candidate: a flag on a picture or the form, a timestamped line
 //! of the timeline, a notification.
 
 use serde::{Deserialize, Serialize};
 
 use crate::domain::china_time::ChinaTime;
 
-/// A reviewer's request to replace an image or correct the form.
+/// A reviewer's request to replace a picture or correct the form.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FlagView {
     pub reason: crate::domain::review_decision::ReviewReason,

@@ -105,7 +105,7 @@ pub struct AlikeApplication {
     pub name_start: String,
     pub exam_code: String,
     /// The other picture, to see side by side.
-    pub image_url: String,
+    pub file_url: String,
 }
 
 /// A kind of finding, as the queue shows it on a row and filters by it.
@@ -207,7 +207,7 @@ pub struct PairSide {
     /// The picture's category by its names in the exam (its code where the exam no longer has it).
     pub category_zh: String,
     pub category_en: String,
-    pub image_url: String,
+    pub file_url: String,
     /// The document number the assistant read on the picture, if it read one.
     pub number: Option<String>,
 }

@@ -116,32 +116,32 @@ pub struct ReviewerExam {
     pub on_site: bool,
 }
 
-/// The file an image had before the candidate replaced it.
+/// The file a picture had before the candidate replaced it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PreviousImage {
+pub struct PreviousFile {
     pub url: String,
     pub uploaded_at: ChinaTime,
     pub replaced_at: ChinaTime,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ReviewImage {
+pub struct ReviewedMaterial {
     pub material: MaterialView,
     /// Replaced after the last return: the old file, to compare side by side.
-    pub previous: Option<PreviousImage>,
-    /// What the last return said about this image.
+    pub previous: Option<PreviousFile>,
+    /// What the last return said about this picture.
     pub last_flag: Option<FlagView>,
     /// What the reviewer's assistant prepared; None while it has not looked yet.
     pub findings: Option<PictureFindings>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-/// One category's images as the review screen receives them (its rules travel once, in the
+/// One category's pictures as the review screen receives them (its rules travel once, in the
 /// exam's definition).
 pub struct ReviewCategory {
     pub code: String,
     /// In sequence-number order.
-    pub images: Vec<ReviewImage>,
+    pub materials: Vec<ReviewedMaterial>,
 }
 
 /// One application on the review screen.
@@ -169,26 +169,26 @@ pub struct ReviewSheet {
     pub next: Option<NextApplication>,
 }
 
-/// The next application of the queue, for the browser to fetch its images ahead of time.
+/// The next application of the queue, for the browser to fetch its pictures ahead of time.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NextApplication {
     pub application_id: i32,
-    pub image_urls: Vec<String>,
+    pub file_urls: Vec<String>,
 }
 
-/// A category with its rules and the images under review, put together in the browser.
+/// A category with its rules and the pictures under review, put together in the browser.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReviewCategoryView {
     pub definition: CategoryDefinition,
-    pub images: Vec<ReviewImage>,
+    pub materials: Vec<ReviewedMaterial>,
 }
 
 impl ReviewSheet {
-    /// Each category of the exam with its definition and images, in the exam's order.
+    /// Each category of the exam with its definition and pictures, in the exam's order.
     pub fn category_views(&self) -> Vec<ReviewCategoryView> {
-        beside_definitions(&self.definition.categories, &self.categories, |c| c.code.as_str(), |c| &c.images)
+        beside_definitions(&self.definition.categories, &self.categories, |c| c.code.as_str(), |c| &c.materials)
             .into_iter()
-            .map(|(definition, images)| ReviewCategoryView { definition, images })
+            .map(|(definition, materials)| ReviewCategoryView { definition, materials })
             .collect()
     }
 }

@@ -1,5 +1,5 @@
 //! The pictures a candidate chose and has not sent yet, one per upload form ("slot": a category's
-//! new picture, or the replacement of one image). They belong to the page, not to the form that
+//! new picture, or the replacement of one picture). They belong to the page, not to the form that
 //! shows them: a form is drawn again whenever the page's data comes back (an upload answered, the
 //! countdown reaching zero), and a choice held inside it would vanish with it.
 //!

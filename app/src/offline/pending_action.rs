@@ -17,9 +17,9 @@ use crate::error::AppError;
 pub enum PendingKind {
     /// A judged picture for a category (its bytes are kept beside this, under the same key).
     Upload { category: String, seq_no: u32, file_name: String, replaces: Option<String>, byte_len: u64 },
-    /// Delete a stored image (its sequence number, to name it while it waits).
+    /// Delete a stored picture (its sequence number, to name it while it waits).
     Delete { category: String, material_id: String, seq_no: u32 },
-    /// Put a category's stored images in this order.
+    /// Put a category's stored pictures in this order.
     Reorder { category: String, ordered_ids: Vec<String> },
 }
 

@@ -54,7 +54,7 @@ pub fn next_order(items: &[QueuedItem], now_millis: u64) -> u64 {
 }
 
 /// Places (sequence numbers) that waiting uploads in `category` will fill; a replacement keeps
-/// its image's place, so it fills none.
+/// its picture's place, so it fills none.
 pub fn queued_places(items: &[QueuedItem], category: &str) -> Vec<u32> {
     items
         .iter()
@@ -66,7 +66,7 @@ pub fn queued_places(items: &[QueuedItem], category: &str) -> Vec<u32> {
         .collect()
 }
 
-/// Whether a delete waits for the stored image `material_id`.
+/// Whether a delete waits for the stored picture `material_id`.
 pub fn delete_waits(items: &[QueuedItem], material_id: &str) -> bool {
     items.iter().any(|i| matches!(&i.action.kind, PendingKind::Delete { material_id: id, .. } if id == material_id))
 }
@@ -187,7 +187,7 @@ mod tests {
     }
 
     #[test]
-    fn a_delete_waits_for_its_image_only() {
+    fn a_delete_waits_for_its_material_only() {
         let delete =
             item("d", PendingKind::Delete { category: "other".into(), material_id: "m9".into(), seq_no: 1 }, 1);
         assert!(delete_waits(std::slice::from_ref(&delete), "m9"));

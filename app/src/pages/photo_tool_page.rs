@@ -16,7 +16,7 @@ use crate::components::photo_fix::{only_fixable, FitReportView, FittedPicture};
 use crate::components::photo_tools_on_demand::{keep_photo_tools_for_offline, LooksAdviceOnDemand, PhotoFixOnDemand};
 use crate::components::violation_list::ViolationList;
 use crate::domain::picture_quality::{PictureKind, PictureLook};
-use crate::domain::{judge_for_category, ImageVerdict};
+use crate::domain::{judge_for_category, FileVerdict};
 use crate::i18n::{tr, use_lang};
 use crate::island_page::provide_island_contexts;
 use crate::models::exam::PhotoRuleChoice;
@@ -25,7 +25,7 @@ use crate::models::exam::PhotoRuleChoice;
 #[derive(Clone)]
 struct Judged {
     bytes: Arc<Vec<u8>>,
-    verdict: ImageVerdict,
+    verdict: FileVerdict,
 }
 
 /// An island: the page's code, live without the app around it (`island_page`).

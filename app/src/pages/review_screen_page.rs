@@ -1,7 +1,7 @@
-//! The review screen: the candidate's form and every image by category in sequence order, one
-//! large image at a time, worked with the keyboard alone (the keys are in
-//! `components::review::screen_keys`). While the reviewer looks, the next image and the next
-//! application's images are fetched, so working through a queue never waits for a picture.
+//! The review screen: the candidate's form and every picture by category in sequence order, one
+//! large picture at a time, worked with the keyboard alone (the keys are in
+//! `components::review::screen_keys`). While the reviewer looks, the next picture and the next
+//! application's pictures are fetched, so working through a queue never waits for a picture.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::api::review::open_application;
 use crate::components::error_note::ErrorNote;
 use crate::components::review::form_pane::FormPane;
-use crate::components::review::image_pane::ImagePane;
+use crate::components::review::material_pane::MaterialPane;
 use crate::components::review::screen_decision::{DecidedNote, DecisionButtons, ReviewDialogs};
 use crate::components::review::screen_header::ReviewHeader;
 use crate::components::review::screen_keyboard::listen_for_screen_keys;
@@ -53,7 +53,7 @@ fn OneApplication(sheet: ReviewSheet, take_over: RwSignal<bool>) -> impl IntoVie
         {move || screen.verdict.failure.get().map(|error| view! { <ErrorNote error/> })}
         {move || screen.verdict.decided.get().map(|decided| view! { <DecidedNote decided/> })}
         <div class="review-layout">
-            <ImagePane screen/>
+            <MaterialPane screen/>
             <FormPane sheet screen/>
         </div>
         {screen.can_decide.then(|| view! { <DecisionButtons screen/> })}

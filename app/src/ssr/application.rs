@@ -1,4 +1,4 @@
-//! The application as a record both sides read: the row and its state, the candidate's images,
+//! The application as a record both sides read: the row and its state, the candidate's pictures,
 //! the flags of the latest return, the claim every change starts with, and whether its fee is paid.
 
 pub mod application_claim;

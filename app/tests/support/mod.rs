@@ -1,4 +1,4 @@
-//! Builds real image files for the tests: every sample is produced by a real encoder, then
+//! Builds real picture files for the tests: every sample is produced by a real encoder, then
 //! altered the way cameras, editors and attackers alter files.
 #![allow(dead_code)] // each test file uses a different subset of the samples
 
@@ -166,8 +166,8 @@ pub fn jpeg_with_exif(jpeg: &[u8], spec: ExifSpec) -> Vec<u8> {
 }
 
 /// A ZIP archive's local file header, as a polyglot would append it.
-pub fn with_trailing_zip(image: &[u8]) -> Vec<u8> {
-    [image, b"PK\x03\x04\x14\0\0\0\0\0secret.txt payload"].concat()
+pub fn with_trailing_zip(material: &[u8]) -> Vec<u8> {
+    [material, b"PK\x03\x04\x14\0\0\0\0\0secret.txt payload"].concat()
 }
 
 /// A JPEG whose size is pushed to at least `min_len` bytes by a comment segment, for size rules.

@@ -9,7 +9,7 @@ use app::ssr::access::session_user::user_from_session;
 use app::ssr::exams::exam_examples::read_example;
 use app::ssr::ServerState;
 
-use super::{error_response, image_response};
+use super::{error_response, file_response};
 
 pub async fn example_file(
     State(state): State<ServerState>,
@@ -22,7 +22,7 @@ pub async fn example_file(
     }
     .await;
     match outcome {
-        Ok((format, bytes)) => image_response(format, bytes, "private, max-age=3600"),
+        Ok((format, bytes)) => file_response(format, bytes, "private, max-age=3600"),
         Err(error) => error_response(error),
     }
 }

@@ -1,14 +1,14 @@
-//! GET /api/materials/{id}/file: an image's bytes, for its owner and the reviewers of its exam.
+//! GET /api/materials/{id}/file: a picture's bytes, for its owner and the reviewers of its exam.
 
 use axum::extract::{Path, State};
 use axum::response::Response;
 use tower_sessions::Session;
 
-use app::ssr::access::image_access::read_for;
+use app::ssr::access::material_access::read_for;
 use app::ssr::access::{caller, gate::Anyone};
 use app::ssr::ServerState;
 
-use super::{error_response, image_response};
+use super::{error_response, file_response};
 
 pub async fn material_file(State(state): State<ServerState>, session: Session, Path(id): Path<String>) -> Response {
     let outcome = async {
@@ -18,7 +18,7 @@ pub async fn material_file(State(state): State<ServerState>, session: Session, P
     .await;
     match outcome {
         // Personal documents stay out of shared and browser caches.
-        Ok((format, bytes)) => image_response(format, bytes, "no-store, private"),
+        Ok((format, bytes)) => file_response(format, bytes, "no-store, private"),
         Err(error) => error_response(error),
     }
 }

@@ -1,15 +1,15 @@
-//! GET /api/materials/{id}/previous: the file an image had before the candidate replaced it,
+//! GET /api/materials/{id}/previous: the file a picture had before the candidate replaced it,
 //! for the reviewers of its exam (and administrators) only.
 
 use axum::extract::{Path, State};
 use axum::response::Response;
 use tower_sessions::Session;
 
-use app::ssr::access::image_access::previous_file as read_previous;
+use app::ssr::access::material_access::previous_file as read_previous;
 use app::ssr::access::{caller, gate::Anyone};
 use app::ssr::ServerState;
 
-use super::{error_response, image_response};
+use super::{error_response, file_response};
 
 pub async fn previous_file(State(state): State<ServerState>, session: Session, Path(id): Path<String>) -> Response {
     let outcome = async {
@@ -18,7 +18,7 @@ pub async fn previous_file(State(state): State<ServerState>, session: Session, P
     }
     .await;
     match outcome {
-        Ok((format, bytes)) => image_response(format, bytes, "no-store, private"),
+        Ok((format, bytes)) => file_response(format, bytes, "no-store, private"),
         Err(error) => error_response(error),
     }
 }

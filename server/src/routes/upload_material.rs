@@ -1,5 +1,5 @@
 //! POST /api/materials: multipart form with `exam`, `category`, `seq_no` and `file`, and
-//! `replaces` (an image id) when the file takes an existing image's place.
+//! `replaces` (a picture id) when the file takes an existing picture's place.
 
 use axum::extract::multipart::MultipartError;
 use axum::extract::{Multipart, State};
@@ -74,7 +74,7 @@ async fn read_form(mut multipart: Multipart, limit_bytes: u64) -> Result<NewUplo
         }
         let name = field.name().unwrap_or_default().to_string();
         if name == "file" {
-            let file_name = field.file_name().unwrap_or("image").to_string();
+            let file_name = field.file_name().unwrap_or("picture").to_string();
             let bytes = field.bytes().await.map_err(multipart_error)?;
             file = Some((file_name, bytes.to_vec()));
             continue;
@@ -95,7 +95,7 @@ async fn read_form(mut multipart: Multipart, limit_bytes: u64) -> Result<NewUplo
         AppError::invalid_field("seq_no", "请填写顺序号（正整数）", "Enter a sequence number (a whole number)")
     })?;
     let (original_name, bytes) =
-        file.ok_or_else(|| AppError::invalid_field("file", "请选择要上传的图片", "Choose an image to upload"))?;
+        file.ok_or_else(|| AppError::invalid_field("file", "请选择要上传的图片", "Choose a picture to upload"))?;
     Ok(NewUpload {
         exam_code: exam.ok_or_else(|| AppError::BadRequest("missing exam".into()))?,
         category: category.ok_or_else(|| AppError::BadRequest("missing category".into()))?,

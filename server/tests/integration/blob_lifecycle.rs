@@ -1,5 +1,5 @@
 //! Stored files do not pile up: a draft deletes and uploads anew instead of replacing in place,
-//! replacing a returned image again and again keeps only the file the reviewer saw, and the
+//! replacing a returned picture again and again keeps only the file the reviewer saw, and the
 //! sweep removes files no row names.
 use crate::support;
 
@@ -9,7 +9,7 @@ use serde_json::json;
 use support::*;
 
 #[tokio::test]
-async fn a_draft_image_cannot_be_replaced_in_place() {
+async fn a_draft_material_cannot_be_replaced_in_place() {
     let app = spawn_app().await;
     let alice = app.candidate(ALICE).await;
     let stored = alice.upload_ok("id_card", 1, samples::jpeg(120, 90)).await;
@@ -20,7 +20,7 @@ async fn a_draft_image_cannot_be_replaced_in_place() {
 }
 
 #[tokio::test]
-async fn replacing_a_returned_image_again_and_again_keeps_only_the_file_the_reviewer_saw() {
+async fn replacing_a_returned_material_again_and_again_keeps_only_the_file_the_reviewer_saw() {
     let app = spawn_app().await;
     let (alice, ids) = app.submitted_candidate(ALICE).await;
     let reviewer = app.reviewer().await;

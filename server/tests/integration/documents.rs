@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 use support::pdf::poppler;
 use support::*;
 
-/// Alice, signed up under `name`, with exam 000's four required images, submitted.
+/// Alice, signed up under `name`, with exam 000's four required pictures, submitted.
 async fn submitted_in_000_as(app: &TestApp, name: &str) -> Browser {
     let browser = app.browser();
     assert!(browser.sign_up(ALICE, name, "secret-pass-1").await.status().is_success());
@@ -203,11 +203,11 @@ async fn the_registration_form_is_one_a4_page_with_the_photo_the_form_the_resume
     assert!(info.lines().any(|l| l.starts_with("Pages:") && l.ends_with(" 1")), "{info}");
     assert!(info.contains("A4") || info.contains("595."), "{info}");
     // The ID photo is in it: one picture, 300 × 400 as uploaded.
-    let images = poppler("pdfimages", &["-list"], &pdf);
-    let rows: Vec<&str> = images.lines().skip(2).collect();
-    assert_eq!(rows.len(), 1, "{images}");
+    let embedded = poppler("pdfimages", &["-list"], &pdf);
+    let rows: Vec<&str> = embedded.lines().skip(2).collect();
+    assert_eq!(rows.len(), 1, "{embedded}");
     let columns: Vec<&str> = rows[0].split_whitespace().collect();
-    assert_eq!((columns[3], columns[4]), ("300", "400"), "{images}");
+    assert_eq!((columns[3], columns[4]), ("300", "400"), "{embedded}");
 }
 
 #[tokio::test]

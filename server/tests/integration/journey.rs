@@ -1,5 +1,5 @@
 //! The candidate's journey on the server: pledge first, drafts kept as left, completeness
-//! checked by the server, submission locking every image, and the eligibility list.
+//! checked by the server, submission locking every picture, and the eligibility list.
 use crate::support;
 
 use serde_json::{json, Value};
@@ -67,7 +67,7 @@ async fn submission_lists_exactly_what_is_missing_then_locks_everything() {
         .iter()
         .flat_map(|c| c["materials"].as_array().unwrap())
         .all(|m| m["locked"] == true);
-    assert!(all_locked, "every image shows as 已锁定");
+    assert!(all_locked, "every picture shows as 已锁定");
     assert_eq!(error_kind(alice.call("delete_material", json!({ "id": resume["id"] })).await).await.1, "Locked");
     assert_eq!(error_kind(alice.upload("other", 1, "late.jpg", jpeg(100, 100)).await).await.1, "Locked");
     assert_eq!(error_kind(alice.save_application("000", json!({}), None, false).await).await.1, "Locked");
@@ -222,7 +222,7 @@ async fn administration_is_for_administrators_only() {
 }
 
 #[tokio::test]
-async fn images_are_reordered_by_the_owner_only() {
+async fn materials_are_reordered_by_the_owner_only() {
     let app = spawn_app().await;
     let alice = app.candidate(ALICE).await;
     let first = alice.upload_ok("other", 1, jpeg(100, 100)).await;
@@ -244,5 +244,5 @@ async fn images_are_reordered_by_the_owner_only() {
     let other = page["categories"].as_array().unwrap().iter().find(|c| c["code"] == "other").unwrap();
     let widths: Vec<u64> =
         other["materials"].as_array().unwrap().iter().map(|m| m["width"].as_u64().unwrap()).collect();
-    assert_eq!(widths, vec![120, 100], "the second image is now number 1");
+    assert_eq!(widths, vec![120, 100], "the second picture is now number 1");
 }

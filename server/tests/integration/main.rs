@@ -16,7 +16,7 @@ mod alipay_adapter;
 mod backup_restore;
 mod blob_lifecycle;
 mod candidate_results;
-mod check_images_cli;
+mod check_files_cli;
 mod crash_safety;
 mod database_faults;
 mod decode_pressure;

@@ -272,7 +272,7 @@ async fn staff_named_for_the_on_site_check_only_work_it_and_never_reach_the_revi
     let app = spawn_app().await;
     exam_with_on_site_check(&app).await;
     let (_alice, _) = app.submitted_candidate(ALICE).await;
-    let (_bob, bob_images) = app.submitted_candidate(BOB).await;
+    let (_bob, bob_materials) = app.submitted_candidate(BOB).await;
     let reviewer = app.reviewer().await;
     let application = reviewer.first_waiting("000").await;
     let sheet = reviewer.sheet(application).await;
@@ -309,7 +309,7 @@ async fn staff_named_for_the_on_site_check_only_work_it_and_never_reach_the_revi
     // Never the review: not the queue, not an application, not a waiting candidate's scans.
     assert_eq!(on_site.queue("000", json!("awaiting"), Value::Null).await.status(), 403);
     assert_eq!(on_site.open_application(application_id, false).await.status(), 404);
-    let bob_scan = format!("/api/materials/{}/file", bob_images[0]);
+    let bob_scan = format!("/api/materials/{}/file", bob_materials[0]);
     assert_eq!(reviewer.get(&bob_scan).await.status(), 200, "the reviewer reads it");
     assert_eq!(on_site.get(&bob_scan).await.status(), 404, "not approved: not the on-site check's");
     let (_, _, body) = error_kind(find(&on_site, BOB).await).await;

@@ -1,6 +1,6 @@
 //! Who reaches what, role × action × owner: two candidates, a reviewer of this exam, a reviewer
 //! of another exam, an administrator and someone not signed in, against every way in to an
-//! application, its images and the records. Deny by default: each cell names what must happen.
+//! application, its pictures and the records. Deny by default: each cell names what must happen.
 use crate::support;
 
 use serde_json::{json, Value};
@@ -59,10 +59,10 @@ async fn everyone_reaches_exactly_what_is_theirs() {
         ("anonymous", &p.anonymous),
     ];
 
-    // Alice's image: hers, and her exam's reviewers' and the administrator's; nobody else's.
-    let image = format!("/api/materials/{}/file", ids[0]);
+    // Alice's picture: hers, and her exam's reviewers' and the administrator's; nobody else's.
+    let material = format!("/api/materials/{}/file", ids[0]);
     for ((who, browser), expected) in everyone.iter().zip([Yes, No(404), Yes, No(404), Yes, No(401)]) {
-        check("read alice's image", who, expected, browser.get(&image).await.status().as_u16());
+        check("read alice's picture", who, expected, browser.get(&material).await.status().as_u16());
     }
     // The queue: reviewers of the exam and the administrator.
     for ((who, browser), expected) in everyone.iter().zip([No(403), No(403), Yes, No(403), Yes, No(401)]) {
@@ -102,11 +102,11 @@ async fn everyone_reaches_exactly_what_is_theirs() {
             browser.decide(application, version - 1, json!("Approve")).await.status().as_u16(),
         );
     }
-    // Candidates change only their own images (a submitted one not even that); to anyone else
-    // the image does not exist.
+    // Candidates change only their own pictures (a submitted one not even that); to anyone else
+    // the picture does not exist.
     for ((who, browser), expected) in everyone.iter().zip([No(409), No(404), No(404), No(404), No(404), No(401)]) {
         check(
-            "delete alice's image",
+            "delete alice's picture",
             who,
             expected,
             browser.call("delete_material", json!({ "id": ids[0] })).await.status().as_u16(),

@@ -1,4 +1,4 @@
-//! The whole feedback loop on the server: submit → the reviewer returns two of five images →
+//! The whole feedback loop on the server: submit → the reviewer returns two of five pictures →
 //! the candidate replaces exactly those (the other three stay locked) → resubmits → the reviewer
 //! sees old and new side by side and approves → the result stays hidden until the results time.
 use crate::support;
@@ -7,12 +7,12 @@ use serde_json::{json, Value};
 use support::samples::jpeg;
 use support::*;
 
-fn image<'a>(sheet: &'a Value, id: &str) -> &'a Value {
+fn material<'a>(sheet: &'a Value, id: &str) -> &'a Value {
     sheet["categories"]
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|c| c["images"].as_array().unwrap())
+        .flat_map(|c| c["materials"].as_array().unwrap())
         .find(|i| i["material"]["id"] == id)
         .unwrap()
 }
@@ -47,7 +47,7 @@ async fn return_two_replace_exactly_those_resubmit_approve_and_publish() {
     let decided = reviewer.decide(application, version, json!({ "Return": { "flags": flags } })).await;
     assert!(decided.status().is_success(), "return refused: {}", decided.text().await.unwrap());
 
-    // The candidate sees the feedback, newest first, and exactly two images open.
+    // The candidate sees the feedback, newest first, and exactly two pictures open.
     let page = alice.exam_page().await;
     assert_eq!(
         (page["state"].as_str(), page["revising"].as_bool(), page["editable"].as_bool()),
@@ -78,7 +78,7 @@ async fn return_two_replace_exactly_those_resubmit_approve_and_publish() {
         assert_eq!(response.status(), 201, "replacement refused: {}", response.text().await.unwrap());
     }
     let after = alice.get(&format!("/api/materials/{}/file", ids[2])).await.bytes().await.unwrap();
-    assert_ne!(before, after, "the image now serves the new file");
+    assert_ne!(before, after, "the picture now serves the new file");
     assert!(alice.save_application("000", json!({}), None, true).await.status().is_success());
     assert_eq!(alice.exam_page().await["state"], "resubmitted");
     assert!(
@@ -93,14 +93,14 @@ async fn return_two_replace_exactly_those_resubmit_approve_and_publish() {
         (application, Some("resubmitted"), Some(2))
     );
     let sheet = reviewer.sheet(application).await;
-    let replaced = image(&sheet, &ids[2]);
+    let replaced = material(&sheet, &ids[2]);
     assert_eq!(replaced["last_flag"]["comment"], "毕业证编号无法辨别");
     let old_url = replaced["previous"]["url"].as_str().expect("the old file is offered beside the new");
     assert_eq!(reviewer.get(old_url).await.bytes().await.unwrap(), before, "the old file is the one first uploaded");
     // To anyone else, the candidate herself included, it is as missing as someone else's file.
     assert_eq!(alice.get(old_url).await.status(), 404);
     assert_eq!(app.candidate(BOB).await.get(old_url).await.status(), 404);
-    assert!(image(&sheet, &ids[0])["previous"].is_null(), "an untouched image has no earlier version");
+    assert!(material(&sheet, &ids[0])["previous"].is_null(), "an untouched picture has no earlier version");
     let decided = reviewer.decide(application, sheet["version"].as_i64().unwrap(), json!("Approve")).await;
     assert!(decided.status().is_success());
 

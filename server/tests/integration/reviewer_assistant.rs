@@ -60,7 +60,7 @@ async fn sheet_when_looked_at(reviewer: &Browser, application: i64) -> Value {
     let started = Instant::now();
     loop {
         let sheet = reviewer.sheet(application).await;
-        if images(&sheet).iter().all(|image| !image["findings"].is_null()) {
+        if materials(&sheet).iter().all(|material| !material["findings"].is_null()) {
             return sheet;
         }
         assert!(started.elapsed() < Duration::from_secs(60), "the assistant never looked: {sheet}");
@@ -68,16 +68,16 @@ async fn sheet_when_looked_at(reviewer: &Browser, application: i64) -> Value {
     }
 }
 
-fn images(sheet: &Value) -> Vec<Value> {
-    sheet["categories"].as_array().unwrap().iter().flat_map(|c| c["images"].as_array().unwrap().clone()).collect()
+fn materials(sheet: &Value) -> Vec<Value> {
+    sheet["categories"].as_array().unwrap().iter().flat_map(|c| c["materials"].as_array().unwrap().clone()).collect()
 }
 
-/// The findings of the image with sequence number `seq_no` in `category`.
+/// The findings of the picture with sequence number `seq_no` in `category`.
 fn findings(sheet: &Value, category: &str, seq_no: u64) -> Value {
-    images(sheet)
+    materials(sheet)
         .into_iter()
         .find(|i| i["material"]["category"] == category && i["material"]["seq_no"] == seq_no)
-        .unwrap_or_else(|| panic!("no image {category} {seq_no}"))["findings"]
+        .unwrap_or_else(|| panic!("no picture {category} {seq_no}"))["findings"]
         .clone()
 }
 
@@ -194,7 +194,7 @@ async fn the_same_document_from_two_people_is_named_only_to_a_reviewer_of_both()
     assert_eq!(other["name_start"], json!("考…"), "the family name only");
     assert_eq!(alike[0]["numbers"], json!({ "Same": "104231202005001234" }), "both numbers read, and alike");
     assert_eq!(alike[0]["same_file"], json!(false), "a new photograph of the paper, not the same file");
-    let bob_picture = other["image_url"].as_str().unwrap().to_string();
+    let bob_picture = other["file_url"].as_str().unwrap().to_string();
     assert_eq!(admin.get(&bob_picture).await.status(), 200, "the administrator may see Bob's picture");
     // Bob's screen names Alice's picture the same way.
     let bob_sheet = sheet_when_looked_at(&admin, bob_application).await;

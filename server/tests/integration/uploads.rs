@@ -26,7 +26,7 @@ async fn a_valid_jpeg_is_stored_listed_and_served_with_its_detected_type() {
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert!(headers["cache-control"].to_str().unwrap().contains("no-store"));
     let bytes = file.bytes().await.unwrap();
-    assert_eq!(app::domain::ImageFacts::probe(&bytes).unwrap().width(), 300);
+    assert_eq!(app::domain::FileFacts::probe(&bytes).unwrap().width(), 300);
 }
 
 #[tokio::test]
@@ -49,8 +49,8 @@ async fn each_kind_of_bad_file_is_refused_with_its_code() {
         ("format_not_allowed", png(100, 100)),
         ("truncated", full[..full.len() - 40].to_vec()),
         ("empty_file", Vec::new()),
-        ("not_an_image", b"<!DOCTYPE html><html><script>alert(1)</script></html>".to_vec()),
-        ("not_an_image", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic".to_vec()),
+        ("not_a_picture", b"<!DOCTYPE html><html><script>alert(1)</script></html>".to_vec()),
+        ("not_a_picture", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic".to_vec()),
         ("malformed", full[..20].to_vec()),
     ];
     for (code, bytes) in cases {
@@ -123,7 +123,7 @@ async fn stored_copies_lose_gps_but_keep_orientation() {
     let bytes =
         alice.get(&format!("/api/materials/{}/file", stored["id"].as_str().unwrap())).await.bytes().await.unwrap();
     assert!(!has_gps(&bytes));
-    assert_eq!(app::domain::ImageFacts::probe(&bytes).unwrap().orientation, 6);
+    assert_eq!(app::domain::FileFacts::probe(&bytes).unwrap().orientation, 6);
 }
 
 fn has_gps(jpeg: &[u8]) -> bool {
@@ -156,7 +156,7 @@ async fn a_polyglot_or_a_motion_photo_is_stored_as_the_picture_alone() {
         let stored = alice.upload_ok("other", seq_no, file).await;
         let served = alice.get(&format!("/api/materials/{}/file", stored["id"].as_str().unwrap())).await;
         let bytes = served.bytes().await.unwrap();
-        assert_eq!(app::domain::ImageFacts::probe(&bytes).unwrap().trailing_bytes, 0);
+        assert_eq!(app::domain::FileFacts::probe(&bytes).unwrap().trailing_bytes, 0);
         assert!(!bytes.windows(4).any(|w| w == b"PK\x03\x04"), "the ZIP is gone");
         assert!(!bytes.windows(8).any(|w| w == b"ftypmp42"), "the video is gone");
         assert!(stored["bytes"].as_u64().unwrap() <= picture.len() as u64 + 64);

@@ -85,7 +85,7 @@ async fn after_closing_everything_is_view_only() {
     assert_eq!(page["categories"][0]["materials"].as_array().unwrap().len(), 1, "what was uploaded stays visible");
     assert_eq!(error_kind(alice.call("delete_material", json!({ "id": id })).await).await.1, "UploadClosed");
     assert_eq!(error_kind(alice.save_application("900", json!({}), None, false).await).await.1, "UploadClosed");
-    assert_eq!(alice.get(&format!("/api/materials/{id}/file")).await.status(), 200, "the owner still sees the image");
+    assert_eq!(alice.get(&format!("/api/materials/{id}/file")).await.status(), 200, "the owner still sees the picture");
 }
 
 #[tokio::test]

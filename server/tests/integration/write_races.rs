@@ -106,7 +106,7 @@ async fn whatever_races_the_submission_is_locked_with_it_or_refused() {
         ];
 
         let page = browser.exam_page_of("910").await;
-        let images: Vec<Value> = page["categories"]
+        let materials: Vec<Value> = page["categories"]
             .as_array()
             .unwrap()
             .iter()
@@ -115,8 +115,8 @@ async fn whatever_races_the_submission_is_locked_with_it_or_refused() {
         match page["state"].as_str().unwrap() {
             "submitted" => {
                 assert!(
-                    images.iter().all(|m| m["locked"] == true),
-                    "round {round}: an image stayed changeable after submission: {statuses:?} {images:?}"
+                    materials.iter().all(|m| m["locked"] == true),
+                    "round {round}: a picture stayed changeable after submission: {statuses:?} {materials:?}"
                 );
             }
             "draft" => assert_ne!(

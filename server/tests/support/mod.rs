@@ -260,8 +260,8 @@ impl TestApp {
         browser
     }
 
-    /// A candidate with five images in exam 000 (身份证 正面 and 反面, 学历, 履历, 其他), submitted.
-    /// Returns the browser and the five image ids in that order.
+    /// A candidate with five pictures in exam 000 (身份证 正面 and 反面, 学历, 履历, 其他), submitted.
+    /// Returns the browser and the five picture ids in that order.
     pub async fn submitted_candidate(&self, id_number: &str) -> (Browser, Vec<String>) {
         let browser = self.candidate(id_number).await;
         let mut ids = Vec::new();
@@ -392,7 +392,7 @@ impl Browser {
         self.send_upload(upload_form(exam, category, seq_no, name, bytes)).await
     }
 
-    /// Puts `bytes` in the place of image `id` (category `category`, place `seq_no`) in exam 000.
+    /// Puts `bytes` in the place of picture `id` (category `category`, place `seq_no`) in exam 000.
     pub async fn replace(&self, id: &str, category: &str, seq_no: u32, bytes: Vec<u8>) -> reqwest::Response {
         self.send_upload(upload_form("000", category, seq_no, "new.jpg", bytes).text("replaces", id.to_string())).await
     }

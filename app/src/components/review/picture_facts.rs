@@ -145,7 +145,7 @@ fn AlikeFact(alike: AlikePicture) -> impl IntoView {
                     " "<a href=href data-testid="alike-link">{tr("打开该申请", "Open that application")}</a>
                     {same_file_said(alike.same_file)}
                     {numbers_said(alike.numbers)}
-                    <img class="alike-picture" src=other.image_url alt=tr("相似的图片", "The similar picture") loading="lazy"/>
+                    <img class="alike-picture" src=other.file_url alt=tr("相似的图片", "The similar picture") loading="lazy"/>
                 </li>
             }
             .into_any()

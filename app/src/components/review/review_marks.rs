@@ -1,10 +1,10 @@
-//! What the reviewer has said so far about each image and the form, before deciding.
+//! What the reviewer has said so far about each picture and the form, before deciding.
 
 use std::collections::BTreeMap;
 
 use crate::domain::review_decision::{Decision, ReviewFlag, ReviewReason};
 
-/// The form's key among the image ids.
+/// The form's key among the picture ids.
 pub const FORM_KEY: &str = "form";
 
 #[derive(Clone, Debug, PartialEq)]

@@ -5,9 +5,9 @@
 /// Everything a key does on the review screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReviewAction {
-    PreviousImage,
-    NextImage,
-    /// To the next image with something the machine found worth a look.
+    PreviousMaterial,
+    NextMaterial,
+    /// To the next picture with something the machine found worth a look.
     NextFinding,
     MarkOk,
     MarkForReplacement,
@@ -23,8 +23,8 @@ pub enum ReviewAction {
 
 impl ReviewAction {
     pub const ALL: [ReviewAction; 13] = [
-        ReviewAction::PreviousImage,
-        ReviewAction::NextImage,
+        ReviewAction::PreviousMaterial,
+        ReviewAction::NextMaterial,
         ReviewAction::NextFinding,
         ReviewAction::MarkOk,
         ReviewAction::MarkForReplacement,
@@ -45,7 +45,7 @@ pub struct ScreenMoment {
     /// The application waits for a decision and the person looking holds it.
     pub can_decide: bool,
     pub decided: bool,
-    pub has_images: bool,
+    pub has_materials: bool,
 }
 
 impl ReviewAction {
@@ -53,9 +53,9 @@ impl ReviewAction {
         use ReviewAction::*;
         let may_decide = moment.can_decide && !moment.decided;
         match self {
-            PreviousImage | NextImage | NextFinding | ZoomIn | ZoomOut | Rotate => true,
+            PreviousMaterial | NextMaterial | NextFinding | ZoomIn | ZoomOut | Rotate => true,
             NextApplication => moment.decided,
-            MarkForReplacement => may_decide && moment.has_images,
+            MarkForReplacement => may_decide && moment.has_materials,
             MarkOk | MarkForm | Approve | ReturnMarked | Reject => may_decide,
         }
     }
@@ -66,7 +66,7 @@ mod tests {
     use super::ReviewAction::*;
     use super::*;
 
-    const LOOKING: ScreenMoment = ScreenMoment { can_decide: true, decided: false, has_images: true };
+    const LOOKING: ScreenMoment = ScreenMoment { can_decide: true, decided: false, has_materials: true };
 
     #[test]
     fn next_application_waits_for_a_decision() {
@@ -80,7 +80,7 @@ mod tests {
         assert!([MarkOk, MarkForReplacement, MarkForm, Approve, ReturnMarked, Reject]
             .iter()
             .all(|a| !a.available(after)));
-        assert!(NextImage.available(after));
+        assert!(NextMaterial.available(after));
     }
 
     #[test]
@@ -91,8 +91,8 @@ mod tests {
     }
 
     #[test]
-    fn x_needs_an_image_to_mark() {
-        assert!(!MarkForReplacement.available(ScreenMoment { has_images: false, ..LOOKING }));
-        assert!(MarkForm.available(ScreenMoment { has_images: false, ..LOOKING }));
+    fn x_needs_a_material_to_mark() {
+        assert!(!MarkForReplacement.available(ScreenMoment { has_materials: false, ..LOOKING }));
+        assert!(MarkForm.available(ScreenMoment { has_materials: false, ..LOOKING }));
     }
 }

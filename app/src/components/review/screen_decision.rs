@@ -28,13 +28,13 @@ pub fn DecisionButtons(screen: ReviewScreen) -> impl IntoView {
     .into_any()
 }
 
-/// "需更换" for the image shown or the form, and the confirmation of a proposed decision.
+/// "需更换" for the picture shown or the form, and the confirmation of a proposed decision.
 #[component]
 pub fn ReviewDialogs(screen: ReviewScreen) -> impl IntoView {
     let marking = move || {
         screen.marking.get().map(|target| {
             let (zh, en) = match (target, screen.current()) {
-                (MarkTarget::ShownImage, Some(placed)) => (placed.caption_zh, placed.caption_en),
+                (MarkTarget::ShownMaterial, Some(placed)) => (placed.caption_zh, placed.caption_en),
                 _ => ("个人信息表".to_string(), "the personal form".to_string()),
             };
             let on_save = Callback::new(move |(reason, comment): (ReviewReason, String)| screen.save_mark(target, reason, comment));

@@ -1,4 +1,4 @@
-//! The reviewer's keyboard as one table. The key handler and the help line above the images both
+//! The reviewer's keyboard as one table. The key handler and the help line above the pictures both
 //! read it, so a key cannot work without being listed, nor be listed without working. Pure Rust:
 //! the browser's event is reduced to its `key` and whether Shift is held before it gets here.
 
@@ -20,8 +20,8 @@ pub struct KeyBinding {
 /// In the order the help lists them; neighbours with the same words share one help entry.
 #[rustfmt::skip]
 pub const KEY_TABLE: [KeyBinding; 13] = [
-    plain(&["ArrowLeft", "k"],  PreviousImage,      "切换图片",       "images"),
-    plain(&["ArrowRight", "j"], NextImage,          "切换图片",       "images"),
+    plain(&["ArrowLeft", "k"],  PreviousMaterial,      "切换图片",       "pictures"),
+    plain(&["ArrowRight", "j"], NextMaterial,          "切换图片",       "pictures"),
     plain(&["g"],               NextFinding,        "下一处机器提示", "next machine finding"),
     plain(&["o"],               MarkOk,             "合格",           "OK"),
     plain(&["x"],               MarkForReplacement, "需更换",         "needs replacement"),
@@ -132,7 +132,7 @@ mod tests {
     #[test]
     fn shift_j_rejects_while_plain_j_moves_on() {
         assert_eq!(action_for("J", true), Some(Reject));
-        assert_eq!(action_for("j", false), Some(NextImage));
+        assert_eq!(action_for("j", false), Some(NextMaterial));
     }
 
     #[test]
@@ -140,7 +140,7 @@ mod tests {
         assert_eq!(action_for("+", true), Some(ZoomIn));
         assert_eq!(action_for("+", false), Some(ZoomIn));
         assert_eq!(action_for("=", false), Some(ZoomIn));
-        assert_eq!(action_for("ArrowRight", true), Some(NextImage));
+        assert_eq!(action_for("ArrowRight", true), Some(NextMaterial));
     }
 
     #[test]
@@ -168,6 +168,6 @@ mod tests {
             "← → 切换图片 · G 下一处机器提示 · O 合格 · X 需更换 · F 个人信息需修改 · + − 缩放 · R 旋转 · \
              Shift+A 通过 · Shift+S 退回修改 · Shift+J 不通过 · N 下一份"
         );
-        assert!(line(Lang::En).starts_with("← → images · G next machine finding · O OK · X needs replacement"));
+        assert!(line(Lang::En).starts_with("← → pictures · G next machine finding · O OK · X needs replacement"));
     }
 }

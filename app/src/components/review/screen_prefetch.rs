@@ -1,20 +1,20 @@
-//! Loads pictures before the reviewer asks for them. Image files are served `no-store` (they are
+//! Loads pictures before the reviewer asks for them. Picture files are served `no-store` (they are
 //! private), so no HTTP cache keeps them and a `<link rel="prefetch">` would be thrown away; what
-//! the browser does reuse is an image this same document has already loaded, for as long as
+//! the browser does reuse is a picture this same document has already loaded, for as long as
 //! something holds it. "Next application" is a client-side navigation, so the document stays, and
-//! the images are held here, the most recent few dozen.
+//! the pictures are held here, the most recent few dozen.
 
 use leptos::prelude::*;
 
-use super::screen_images::files_to_prefetch;
+use super::screen_materials::files_to_prefetch;
 use super::screen_state::ReviewScreen;
 use crate::models::review::NextApplication;
 
-/// Fetches ahead each time the reviewer moves to another image.
+/// Fetches ahead each time the reviewer moves to another picture.
 pub fn prefetch_ahead(screen: ReviewScreen, next: Option<NextApplication>) {
     Effect::new(move |_| {
         let shown = screen.shown.get();
-        prefetch_images(&screen.images.with_value(|all| files_to_prefetch(all, shown, next.as_ref())));
+        prefetch_files(&screen.materials.with_value(|all| files_to_prefetch(all, shown, next.as_ref())));
     });
 }
 
@@ -25,7 +25,7 @@ mod held {
 
     use leptos::web_sys::HtmlImageElement;
 
-    /// Enough for the next application's images and a few of this one's, small enough to forget
+    /// Enough for the next application's pictures and a few of this one's, small enough to forget
     /// applications long gone.
     const KEPT: usize = 48;
 
@@ -33,16 +33,16 @@ mod held {
         static HELD: RefCell<VecDeque<(String, HtmlImageElement)>> = const { RefCell::new(VecDeque::new()) };
     }
 
-    pub fn prefetch_images(urls: &[String]) {
+    pub fn prefetch_files(urls: &[String]) {
         HELD.with_borrow_mut(|held| {
             for url in urls {
                 if held.iter().any(|(known, _)| known == url) {
                     continue;
                 }
-                let Ok(image) = HtmlImageElement::new() else { continue };
-                image.set_decoding("async");
-                image.set_src(url);
-                held.push_back((url.clone(), image));
+                let Ok(img) = HtmlImageElement::new() else { continue };
+                img.set_decoding("async");
+                img.set_src(url);
+                held.push_back((url.clone(), img));
                 while held.len() > KEPT {
                     held.pop_front();
                 }
@@ -52,8 +52,8 @@ mod held {
 }
 
 #[cfg(feature = "hydrate")]
-use held::prefetch_images;
+use held::prefetch_files;
 
 /// Effects do not run on the server; this only keeps the server build whole.
 #[cfg(not(feature = "hydrate"))]
-fn prefetch_images(_urls: &[String]) {}
+fn prefetch_files(_urls: &[String]) {}

@@ -1,13 +1,13 @@
-//! The review screen's state, apart from how it looks: which image is shown and how, what the
+//! The review screen's state, apart from how it looks: which picture is shown and how, what the
 //! reviewer has marked, and the verdict. Every key goes through `perform`, which asks whether the
 //! screen allows the action now.
 
 use leptos::prelude::*;
 
-use super::image_viewer::ZOOMS;
+use super::material_viewer::ZOOMS;
 use super::review_marks::{Mark, Marks, FORM_KEY};
 use super::screen_action::{ReviewAction, ScreenMoment};
-use super::screen_images::{placed_images, PlacedImage};
+use super::screen_materials::{placed_materials, PlacedMaterial};
 use super::screen_verdict::{Decided, Verdict};
 use crate::domain::review_decision::{Decision, ReviewReason};
 use crate::models::review::ReviewSheet;
@@ -15,14 +15,14 @@ use crate::models::review::ReviewSheet;
 /// What the "needs replacement" dialog is open for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MarkTarget {
-    ShownImage,
+    ShownMaterial,
     Form,
 }
 
 #[derive(Clone, Copy)]
 pub struct ReviewScreen {
-    pub images: StoredValue<Vec<PlacedImage>>,
-    /// Which of `images` is shown.
+    pub materials: StoredValue<Vec<PlacedMaterial>>,
+    /// Which of `materials` is shown.
     pub shown: RwSignal<usize>,
     /// Index into `ZOOMS`.
     pub zoom: RwSignal<usize>,
@@ -39,10 +39,10 @@ pub struct ReviewScreen {
 
 impl ReviewScreen {
     pub fn new(sheet: &ReviewSheet, navigate: Callback<String>) -> ReviewScreen {
-        let images = placed_images(sheet);
-        let material_ids = images.iter().map(|p| p.image.material.id.clone()).collect();
+        let materials = placed_materials(sheet);
+        let material_ids = materials.iter().map(|p| p.reviewed.material.id.clone()).collect();
         ReviewScreen {
-            images: StoredValue::new(images),
+            materials: StoredValue::new(materials),
             shown: RwSignal::new(0),
             zoom: RwSignal::new(2),
             turns: RwSignal::new(0),
@@ -56,12 +56,12 @@ impl ReviewScreen {
     }
 
     pub fn count(&self) -> usize {
-        self.images.with_value(Vec::len)
+        self.materials.with_value(Vec::len)
     }
 
-    /// The image on screen (tracked).
-    pub fn current(&self) -> Option<PlacedImage> {
-        self.images.with_value(|all| all.get(self.shown.get()).cloned())
+    /// The picture on screen (tracked).
+    pub fn current(&self) -> Option<PlacedMaterial> {
+        self.materials.with_value(|all| all.get(self.shown.get()).cloned())
     }
 
     /// A dialog is open: keys belong to it, not to the review screen.
@@ -72,12 +72,12 @@ impl ReviewScreen {
     /// Does what a key asks if the review screen allows it now, and says whether it did.
     pub fn perform(&self, action: ReviewAction) -> bool {
         let decided = self.verdict.decided.with_untracked(Option::is_some);
-        if !action.available(ScreenMoment { can_decide: self.can_decide, decided, has_images: self.count() > 0 }) {
+        if !action.available(ScreenMoment { can_decide: self.can_decide, decided, has_materials: self.count() > 0 }) {
             return false;
         }
         match action {
-            ReviewAction::PreviousImage => self.go(-1),
-            ReviewAction::NextImage => self.go(1),
+            ReviewAction::PreviousMaterial => self.go(-1),
+            ReviewAction::NextMaterial => self.go(1),
             ReviewAction::NextFinding => self.go_to_next_finding(),
             ReviewAction::ZoomIn => self.zoom.update(|z| *z = (*z + 1).min(ZOOMS.len() - 1)),
             ReviewAction::ZoomOut => self.zoom.update(|z| *z = z.saturating_sub(1)),
@@ -86,7 +86,7 @@ impl ReviewScreen {
                 self.mark_shown(Mark::Ok);
                 self.go(1);
             }
-            ReviewAction::MarkForReplacement => self.marking.set(Some(MarkTarget::ShownImage)),
+            ReviewAction::MarkForReplacement => self.marking.set(Some(MarkTarget::ShownMaterial)),
             ReviewAction::MarkForm => self.marking.set(Some(MarkTarget::Form)),
             ReviewAction::Approve => self.verdict.propose(Decision::Approve),
             ReviewAction::ReturnMarked => self.verdict.propose(self.marks.get_untracked().return_decision()),
@@ -96,7 +96,7 @@ impl ReviewScreen {
         true
     }
 
-    /// Moves through the images; a new image starts unrotated.
+    /// Moves through the pictures; a new picture starts unrotated.
     pub fn go(&self, delta: isize) {
         let count = self.count();
         if count > 0 {
@@ -105,15 +105,15 @@ impl ReviewScreen {
         }
     }
 
-    /// To the next image after the shown one, coming round from the first, on which the machine
+    /// To the next picture after the shown one, coming round from the first, on which the machine
     /// found something worth a look (the facts beside it say what); stays put when there is none.
     pub fn go_to_next_finding(&self) {
         let shown = self.shown.get_untracked();
-        let worth_a_look = self.images.with_value(|all| {
+        let worth_a_look = self.materials.with_value(|all| {
             let count = all.len();
             (1..=count)
                 .map(|step| (shown + step) % count)
-                .find(|&i| all[i].image.findings.as_ref().is_some_and(|findings| !findings.kinds().is_empty()))
+                .find(|&i| all[i].reviewed.findings.as_ref().is_some_and(|findings| !findings.kinds().is_empty()))
         });
         if let Some(index) = worth_a_look.filter(|&i| i != shown) {
             self.shown.set(index);
@@ -121,17 +121,17 @@ impl ReviewScreen {
         }
     }
 
-    /// Stores "needs replacement" on what the dialog was opened for; after an image the next one
+    /// Stores "needs replacement" on what the dialog was opened for; after a picture the next one
     /// comes up, as after O.
     pub fn save_mark(&self, target: MarkTarget, reason: ReviewReason, comment: String) {
         match target {
             MarkTarget::Form => self.marks.update(|m| {
                 m.0.insert(FORM_KEY.to_string(), Mark::Replace { reason, comment });
             }),
-            MarkTarget::ShownImage => self.mark_shown(Mark::Replace { reason, comment }),
+            MarkTarget::ShownMaterial => self.mark_shown(Mark::Replace { reason, comment }),
         }
         self.marking.set(None);
-        if target == MarkTarget::ShownImage {
+        if target == MarkTarget::ShownMaterial {
             self.go(1);
         }
     }
@@ -142,7 +142,7 @@ impl ReviewScreen {
 
     fn mark_shown(&self, mark: Mark) {
         let shown = self.shown.get_untracked();
-        if let Some(id) = self.images.with_value(|all| all.get(shown).map(|p| p.image.material.id.clone())) {
+        if let Some(id) = self.materials.with_value(|all| all.get(shown).map(|p| p.reviewed.material.id.clone())) {
             self.marks.update(|m| {
                 m.0.insert(id, mark);
             });

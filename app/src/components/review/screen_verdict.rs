@@ -24,7 +24,7 @@ pub struct Verdict {
     /// N was pressed while the decision was on its way: the next application opens once it is
     /// stored, so a reviewer typing Enter, N in one go loses neither key.
     pub next_asked: RwSignal<bool>,
-    /// The images a decision may name.
+    /// The pictures a decision may name.
     material_ids: StoredValue<Vec<String>>,
     decide: Action<Decision, ()>,
 }

@@ -74,7 +74,7 @@ impl CandidateExam {
 
 impl CandidateExam {
     /// Why nothing may change now, or the application that may. A draft changes while the
-    /// upload window is open; a returned application while review lasts (its flagged images and,
+    /// upload window is open; a returned application while review lasts (its flagged pictures and,
     /// if flagged, its form); anything else not at all.
     pub fn writable_application(&self) -> Result<&application::Model, AppError> {
         let application = self.application.as_ref().filter(|a| a.pledge_accepted_at.is_some());

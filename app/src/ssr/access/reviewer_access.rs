@@ -78,25 +78,25 @@ pub async fn reviewable(
     Ok(row)
 }
 
-/// The application an image belongs to, when the account may review it.
+/// The application a picture belongs to, when the account may review it.
 #[tracing::instrument(skip_all, fields(user = account.id))]
-pub async fn reviewable_image(
+pub async fn reviewable_material(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
-    image: &material::Model,
+    material: &material::Model,
 ) -> Result<application::Model, AppError> {
-    reviewable(db, account, application_of(db, image).await?.id).await
+    reviewable(db, account, application_of(db, material).await?.id).await
 }
 
-/// The application an image belongs to, when it is an approved one at an on-site check the account works:
+/// The application a picture belongs to, when it is an approved one at an on-site check the account works:
 /// the on-site check lays each original beside its scan. Anything else is "not found".
 #[tracing::instrument(skip_all, fields(user = account.id))]
 pub async fn on_site_picture(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
-    image: &material::Model,
+    material: &material::Model,
 ) -> Result<application::Model, AppError> {
-    let application = application_of(db, image).await?;
+    let application = application_of(db, material).await?;
     if application.state != ApplicationState::Approved
         || require_on_site_of(db, account, &application.exam_code).await.is_err()
     {
@@ -105,7 +105,7 @@ pub async fn on_site_picture(
     Ok(application)
 }
 
-/// The application the image was uploaded to.
-async fn application_of(db: &DatabaseConnection, image: &material::Model) -> Result<application::Model, AppError> {
-    application_queries::find(db, image.user_id, &image.exam_code).await?.ok_or(AppError::NotFound)
+/// The application the picture was uploaded to.
+async fn application_of(db: &DatabaseConnection, material: &material::Model) -> Result<application::Model, AppError> {
+    application_queries::find(db, material.user_id, &material.exam_code).await?.ok_or(AppError::NotFound)
 }

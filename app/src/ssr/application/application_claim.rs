@@ -1,4 +1,4 @@
-//! Every change to a candidate's application or images starts, inside its transaction, by
+//! Every change to a candidate's application or pictures starts, inside its transaction, by
 //! claiming the application row: an UPDATE that succeeds only while the application is in a
 //! state that allows the change. The claim holds the row (PostgreSQL's row lock, SQLite's write
 //! lock) until the transaction ends, so an upload, a delete, a reorder or a 暂存 racing 提交审核

@@ -1,15 +1,15 @@
-//! Reading a candidate's stored images: by owner and exam, by category, by id; and the view of
-//! one as its owner sees it. Who may read which is `access::image_access`'s.
+//! Reading a candidate's stored pictures: by owner and exam, by category, by id; and the view of
+//! one as its owner sees it. Who may read which is `access::material_access`'s.
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::domain::ImageFormat;
+use crate::domain::FileFormat;
 use crate::error::AppError;
 use crate::models::candidate::MaterialView;
 use crate::ssr::entities::material;
 use crate::ssr::infra::server_state::ServerState;
 
-/// The candidate's images in an exam, by category and sequence number.
+/// The candidate's pictures in an exam, by category and sequence number.
 pub async fn rows_of(
     db: &DatabaseConnection,
     owner_id: i32,
@@ -28,7 +28,7 @@ pub async fn list_for_exam(state: &ServerState, owner_id: i32, exam_code: &str) 
     Ok(rows_of(&state.db, owner_id, exam_code).await?.iter().map(view_of).collect())
 }
 
-/// Any image by id, whoever owns it: callers decide who may see it.
+/// Any picture by id, whoever owns it: callers decide who may see it.
 pub async fn find(db: &DatabaseConnection, material_id: &str) -> Result<material::Model, AppError> {
     material::Entity::find_by_id(material_id.to_string()).one(db).await?.ok_or(AppError::NotFound)
 }
@@ -62,7 +62,7 @@ pub fn view_of(row: &material::Model) -> MaterialView {
         id: row.id.clone(),
         category: row.category.clone(),
         seq_no: row.seq_no as u32,
-        format: ImageFormat::from_file_extension(&row.format),
+        format: FileFormat::from_file_extension(&row.format),
         width: row.width as u32,
         height: row.height as u32,
         bytes: row.bytes as u64,

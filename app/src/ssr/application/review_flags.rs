@@ -19,7 +19,7 @@ pub async fn last_flags(db: &DatabaseConnection, application_id: i32) -> Result<
     Ok(all.into_iter().filter(|f| Some(f.round) == latest).collect())
 }
 
-/// What the flags say about one image (`None`: about the form).
+/// What the flags say about one picture (`None`: about the form).
 pub fn flag_for(flags: &[review_flag::Model], material_id: Option<&str>) -> Option<FlagView> {
     flags
         .iter()

@@ -121,12 +121,12 @@ async fn alike_pictures(
     let mut alike = HashMap::new();
     for other in others {
         let distance = pairs.iter().find(|p| p.other_blob_key == other.blob_key).map_or(0, |p| p.distance as u32);
-        let shown = match reviewer_access::reviewable_image(db, account, &other).await {
+        let shown = match reviewer_access::reviewable_material(db, account, &other).await {
             Ok(application) => names.get(&other.user_id).map(|person| AlikeApplication {
                 application_id: application.id,
                 name_start: name_start(&person.name),
                 exam_code: other.exam_code.clone(),
-                image_url: format!("/api/materials/{}/file", other.id),
+                file_url: format!("/api/materials/{}/file", other.id),
             }),
             Err(AppError::NotFound | AppError::Forbidden) => None,
             Err(error) => return Err(error),

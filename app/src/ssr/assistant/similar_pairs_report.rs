@@ -78,7 +78,7 @@ async fn side(
         exam_code: picture.exam_code.clone(),
         category_zh: category.map_or_else(|| picture.category.clone(), |c| c.name_zh.clone()),
         category_en: category.map_or_else(|| picture.category.clone(), |c| c.name_en.clone()),
-        image_url: format!("/api/materials/{}/file", picture.id),
+        file_url: format!("/api/materials/{}/file", picture.id),
         number,
     })
 }

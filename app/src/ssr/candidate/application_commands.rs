@@ -1,5 +1,5 @@
 //! A candidate's application to an exam: created when the pledge is accepted, saved as a draft
-//! any number of times, submitted once (which locks every image in the same transaction).
+//! any number of times, submitted once (which locks every picture in the same transaction).
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -104,8 +104,8 @@ pub async fn save_draft(
 }
 
 /// 提交审核 (or, after a return, the resubmission): saves the final form, marks the application
-/// submitted, locks every image and writes the timeline line, all in one transaction, so there is
-/// never a submitted application with a changeable image. The save is the transaction's first
+/// submitted, locks every picture and writes the timeline line, all in one transaction, so there is
+/// never a submitted application with a changeable picture. The save is the transaction's first
 /// statement and claims the application (see `application_claim`), so an upload or delete racing
 /// the submission lands wholly before it or is refused; what is stored is then checked for
 /// completeness again inside the claim. The version moves on, so a reviewer's screen from before

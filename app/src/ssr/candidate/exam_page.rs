@@ -1,5 +1,5 @@
 //! One exam as the signed-in candidate sees it now: phase by the server's clock, pledge, their
-//! images per category, their form and position, what a returned application may change, the
+//! pictures per category, their form and position, what a returned application may change, the
 //! timeline, and what a submission still lacks.
 
 use crate::domain::china_time::{china_time, ChinaTime};

@@ -11,8 +11,8 @@ use img_parts::jpeg::Jpeg;
 use img_parts::png::Png;
 use img_parts::{Bytes, ImageEXIF};
 
-use crate::domain::image_facts::DpiSource;
-use crate::domain::{ImageFacts, ImageFormat};
+use crate::domain::file_facts::DpiSource;
+use crate::domain::{FileFacts, FileFormat};
 
 /// PNG chunks a viewer needs to draw the picture as intended; everything else is dropped.
 const PNG_KEPT_CHUNKS: [[u8; 4]; 11] =
@@ -30,17 +30,17 @@ fn keeps_jpeg_segment(marker: u8, contents: &[u8]) -> bool {
     }
 }
 
-pub fn strip_location(bytes: Vec<u8>, facts: &ImageFacts) -> Result<Vec<u8>, String> {
+pub fn strip_location(bytes: Vec<u8>, facts: &FileFacts) -> Result<Vec<u8>, String> {
     let kept_exif = minimal_exif(facts).map(Bytes::from);
     match facts.format {
-        ImageFormat::Jpeg => {
+        FileFormat::Jpeg => {
             let mut jpeg = Jpeg::from_bytes(Bytes::from(bytes)).map_err(|e| e.to_string())?;
             jpeg.segments_mut().retain(|s| keeps_jpeg_segment(s.marker(), s.contents()));
             jpeg.set_exif(kept_exif);
             // img_parts reads segments up to the first scan; what follows it is checked here.
             Ok(filter_after_first_scan(&jpeg.encoder().bytes()))
         }
-        ImageFormat::Png => {
+        FileFormat::Png => {
             let mut png = Png::from_bytes(Bytes::from(bytes)).map_err(|e| e.to_string())?;
             png.chunks_mut().retain(|c| PNG_KEPT_CHUNKS.contains(&c.kind()));
             png.set_exif(kept_exif);
@@ -100,7 +100,7 @@ fn filter_after_first_scan(jpeg: &[u8]) -> Vec<u8> {
 
 /// A fresh EXIF block with only orientation and (where EXIF gave it) resolution, or None when
 /// there is nothing worth keeping.
-fn minimal_exif(facts: &ImageFacts) -> Option<Vec<u8>> {
+fn minimal_exif(facts: &FileFacts) -> Option<Vec<u8>> {
     let exif_dpi = facts.dpi.filter(|d| d.source == DpiSource::Exif);
     if facts.orientation == 1 && exif_dpi.is_none() {
         return None;

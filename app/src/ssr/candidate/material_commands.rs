@@ -1,4 +1,4 @@
-//! Changing a draft's images: a new row inside a claim on the application (so the category's
+//! Changing a draft's pictures: a new row inside a claim on the application (so the category's
 //! maximum and a racing submission are settled by the database), deleting, reordering.
 
 use chrono::Utc;
@@ -15,7 +15,7 @@ use crate::ssr::infra::write_transaction::begin_write;
 use crate::ssr::{access::candidate_access, application::application_claim};
 use crate::ssr::{entities::material, entities::material_version};
 
-/// Where a new image goes, and the category's maximum to hold it to.
+/// Where a new picture goes, and the category's maximum to hold it to.
 pub struct NewRow {
     pub application_id: i32,
     pub owner_id: i32,
@@ -34,7 +34,7 @@ pub async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -
         let stored =
             material_queries::in_category(place.owner_id, &place.exam_code, &place.category).count(&txn).await?;
         let rules = crate::domain::CategoryRules { max_count: place.max_count, ..Default::default() };
-        if let Some(violation) = crate::domain::image_verdict::count_violation(&rules, stored as u32) {
+        if let Some(violation) = crate::domain::file_verdict::count_violation(&rules, stored as u32) {
             return Err(AppError::FileRefused { violations: vec![violation] });
         }
     }
@@ -63,7 +63,7 @@ pub async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -
 }
 
 /// Deletes the row first, then the blob: a crash in between leaves an orphan file (harmless,
-/// unreachable), never a row pointing at nothing. Anyone may ask: an image that is not the
+/// unreachable), never a row pointing at nothing. Anyone may ask: a picture that is not the
 /// caller's does not exist to them (404, staff included, who own none), whatever their role.
 #[tracing::instrument(skip_all, fields(user = account.id, material = material_id))]
 pub async fn delete_owned(state: &ServerState, account: &Caller<Anyone>, material_id: &str) -> Result<(), AppError> {
@@ -73,7 +73,7 @@ pub async fn delete_owned(state: &ServerState, account: &Caller<Anyone>, materia
     if row.locked_at.is_some() {
         return Err(AppError::Locked);
     }
-    // Earlier files of the image go with it (rows in the same transaction, files after).
+    // Earlier files of the picture go with it (rows in the same transaction, files after).
     let application_id = exam.writable_application()?.id;
     let txn = begin_write(&state.db).await?;
     application_claim::claim(&txn, application_id, Change::EditDraft, state.clock.now()).await?;
@@ -95,9 +95,9 @@ pub async fn delete_owned(state: &ServerState, account: &Caller<Anyone>, materia
     Ok(())
 }
 
-/// Gives the candidate's images in one category the order of `ordered_ids`, numbered 1, 2, 3…
+/// Gives the candidate's pictures in one category the order of `ordered_ids`, numbered 1, 2, 3…
 /// (slots keep their meaning: the first id fills slot 1). The ids must be exactly the
-/// category's images.
+/// category's pictures.
 #[tracing::instrument(skip_all, fields(user = account.id, exam = exam_code, category = category))]
 pub async fn reorder_owned(
     state: &ServerState,
@@ -117,13 +117,13 @@ pub async fn reorder_owned(
         || given.len() != rows.len()
         || !rows.iter().all(|r| ordered_ids.contains(&r.id))
     {
-        return Err(AppError::BadRequest("the order must list each image of the category once".into()));
+        return Err(AppError::BadRequest("the order must list each picture of the category once".into()));
     }
     if rows.iter().any(|r| r.locked_at.is_some()) {
         return Err(AppError::Locked);
     }
     // Two passes inside one transaction: first out of the way (negative numbers), then into
-    // place, so the unique (owner, category, number) index never sees two images at once.
+    // place, so the unique (owner, category, number) index never sees two pictures at once.
     let application_id = exam.writable_application()?.id;
     let txn = begin_write(&state.db).await?;
     application_claim::claim(&txn, application_id, Change::EditDraft, state.clock.now()).await?;
@@ -140,7 +140,7 @@ pub async fn reorder_owned(
     Ok(txn.commit().await?)
 }
 
-/// Deleting and reordering belong to the draft: a returned application replaces flagged images
+/// Deleting and reordering belong to the draft: a returned application replaces flagged pictures
 /// in their places and nothing else.
 fn only_in_draft(application: &crate::ssr::entities::application::Model) -> Result<(), AppError> {
     match application.state {

@@ -1,4 +1,4 @@
-//! Replacing an image a reviewer returned, in its place: the new file takes over the image (same
+//! Replacing a picture a reviewer returned, in its place: the new file takes over the picture (same
 //! category, same sequence number, still unlocked until resubmission). The file the reviewer saw
 //! is kept as a version, so they can compare the two; a file uploaded and replaced again within
 //! the same round was never seen by anyone and is removed, so replacing in a loop keeps one
@@ -24,7 +24,7 @@ pub async fn replace(
     now: DateTime<Utc>,
 ) -> Result<material::Model, AppError> {
     let txn = begin_write(&state.db).await?;
-    // Still returned, not resubmitted meanwhile (which would have locked the image).
+    // Still returned, not resubmitted meanwhile (which would have locked the picture).
     application_claim::claim(&txn, application.id, Change::ReplaceFlagged, now).await?;
     // The current file is the one the reviewer returned unless it already replaced that one in
     // this round (a version kept since the return).

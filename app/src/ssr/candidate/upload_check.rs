@@ -1,20 +1,20 @@
-//! The server's whole check of an uploaded image: the shared judgement the browser already ran,
-//! then a full decode under explicit limits. The `check-images` command uses this same function.
+//! The server's whole check of an uploaded picture: the shared judgement the browser already ran,
+//! then a full decode under explicit limits. The `check-files` command uses this same function.
 
 use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use crate::domain::{judge_image, CategoryRules, ImageFacts, ImageFormat, ImageVerdict, Violation, ViolationCode};
+use crate::domain::{judge_file, CategoryRules, FileFacts, FileFormat, FileVerdict, Violation, ViolationCode};
 
 /// Judges the bytes, and decodes them only when every rule passed: files already refused are
 /// never handed to a decoder.
-pub fn check_upload(bytes: &[u8], rules: &CategoryRules, already_uploaded: u32) -> ImageVerdict {
-    decode_if_accepted(bytes, judge_image(bytes, rules, already_uploaded))
+pub fn check_upload(bytes: &[u8], rules: &CategoryRules, already_uploaded: u32) -> FileVerdict {
+    decode_if_accepted(bytes, judge_file(bytes, rules, already_uploaded))
 }
 
 /// The second half of `check_upload`, for a caller that already has the judgement of `bytes`
 /// (the upload reads the header once: it also tells how much decode memory to reserve).
-pub fn decode_if_accepted(bytes: &[u8], mut verdict: ImageVerdict) -> ImageVerdict {
+pub fn decode_if_accepted(bytes: &[u8], mut verdict: FileVerdict) -> FileVerdict {
     if let (true, Some(facts)) = (verdict.accepted(), verdict.facts.as_ref()) {
         if let Err(violation) = decode_fully(bytes, facts) {
             verdict.violations.push(violation);
@@ -26,16 +26,16 @@ pub fn decode_if_accepted(bytes: &[u8], mut verdict: ImageVerdict) -> ImageVerdi
 /// The most memory a full decode of this picture may take: 4 bytes per pixel for CMYK/RGBA,
 /// 16-bit PNG doubles it, plus working room. The decoder is held to it, and the server's decode
 /// budget reserves it.
-pub fn decode_memory(facts: &ImageFacts) -> u64 {
+pub fn decode_memory(facts: &FileFacts) -> u64 {
     crate::ssr::infra::decode_budget::decode_memory_for_pixels(facts.pixel_count())
 }
 
 /// Decodes every pixel, with memory bounded by the size the header declared (already checked
 /// against `max_pixels`). A decoder panic on hostile input becomes a refusal, not a crash.
-fn decode_fully(bytes: &[u8], facts: &ImageFacts) -> Result<(), Violation> {
+fn decode_fully(bytes: &[u8], facts: &FileFacts) -> Result<(), Violation> {
     let decoded = catch_unwind(AssertUnwindSafe(|| match facts.format {
-        ImageFormat::Jpeg => decode_jpeg(bytes, facts),
-        ImageFormat::Png => decode_png(bytes, facts),
+        FileFormat::Jpeg => decode_jpeg(bytes, facts),
+        FileFormat::Png => decode_png(bytes, facts),
     }));
     let name = facts.format.display_name();
     match decoded {
@@ -54,7 +54,7 @@ fn decode_fully(bytes: &[u8], facts: &ImageFacts) -> Result<(), Violation> {
 /// scalar); grayscale and CMYK stay as they are. The output goes into a buffer this thread keeps
 /// for its next decode: zeroing a fresh 6.5 MB for each page scan was 4 % of an upload's CPU. The
 /// size decoded: the pixels the decoder gave, per component.
-fn decode_jpeg(bytes: &[u8], facts: &ImageFacts) -> Result<(u32, u32), String> {
+fn decode_jpeg(bytes: &[u8], facts: &FileFacts) -> Result<(u32, u32), String> {
     use zune_jpeg::zune_core::bytestream::ZCursor;
     use zune_jpeg::zune_core::colorspace::ColorSpace;
     use zune_jpeg::zune_core::options::DecoderOptions;
@@ -85,14 +85,14 @@ fn decode_jpeg(bytes: &[u8], facts: &ImageFacts) -> Result<(u32, u32), String> {
 
 /// Every pixel of a PNG, with the `image` crate held to the header's size and the memory
 /// reserved for it.
-fn decode_png(bytes: &[u8], facts: &ImageFacts) -> Result<(u32, u32), String> {
+fn decode_png(bytes: &[u8], facts: &FileFacts) -> Result<(u32, u32), String> {
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(facts.stored_width);
     limits.max_image_height = Some(facts.stored_height);
     limits.max_alloc = Some(decode_memory(facts));
     let mut reader = image::ImageReader::with_format(Cursor::new(bytes), image::ImageFormat::Png);
     reader.limits(limits);
-    reader.decode().map(|image| (image.width(), image.height())).map_err(|e| e.to_string())
+    reader.decode().map(|decoded| (decoded.width(), decoded.height())).map_err(|e| e.to_string())
 }
 
 /// A buffer up to this size (a 3-megapixel RGB picture) stays with its thread for the next
@@ -129,7 +129,7 @@ mod tests {
     }
 
     fn decodes(bytes: &[u8]) -> Result<(), Violation> {
-        decode_fully(bytes, &ImageFacts::probe(bytes).unwrap())
+        decode_fully(bytes, &FileFacts::probe(bytes).unwrap())
     }
 
     /// Colour (baseline and progressive), grayscale and CMYK: every kind a scanner or phone writes

@@ -5,7 +5,7 @@
 
 use crate::domain::picture_alone::picture_end;
 use crate::domain::ApplicationState;
-use crate::domain::{judge_image, ImageVerdict};
+use crate::domain::{judge_file, FileVerdict};
 use crate::error::AppError;
 use crate::models::candidate::MaterialView;
 use crate::ssr::access::caller::Caller;
@@ -27,7 +27,7 @@ pub struct NewUpload {
     pub seq_no: u32,
     pub original_name: String,
     pub bytes: Vec<u8>,
-    /// The image this one replaces (same category and place), e.g. after a return for revision.
+    /// The picture this one replaces (same category and place), e.g. after a return for revision.
     pub replaces: Option<String>,
 }
 
@@ -68,7 +68,7 @@ pub async fn store_upload(
     };
 
     let rules = category.rules.clone();
-    // A replacement takes the old image's place, so it does not count against the maximum.
+    // A replacement takes the old picture's place, so it does not count against the maximum.
     let already = existing.len() as u32 - u32::from(replacing.is_some());
     // The judgement reads the header, which also tells how much memory the full decode needs;
     // that is reserved before the decode starts.
@@ -81,8 +81,8 @@ pub async fn store_upload(
             .map_err(|e| crate::ssr::internal("upload check task", e))?;
     drop(reservation);
     let facts = match verdict {
-        ImageVerdict { facts: Some(facts), violations, .. } if violations.is_empty() => facts,
-        ImageVerdict { violations, .. } => return Err(AppError::FileRefused { violations }),
+        FileVerdict { facts: Some(facts), violations, .. } if violations.is_empty() => facts,
+        FileVerdict { violations, .. } => return Err(AppError::FileRefused { violations }),
     };
     let cleaned = strip_location(bytes, &facts).map_err(|e| crate::ssr::internal("metadata strip", e))?;
 
@@ -130,12 +130,12 @@ pub async fn store_upload(
 /// The judgement of the picture alone: what follows its end marker (a motion photo's video, a
 /// polyglot's ZIP) is cut off first, as the browser does before sending. The header is read once
 /// when nothing follows, as nearly always.
-fn judge_picture_alone(bytes: &mut Vec<u8>, rules: &crate::domain::CategoryRules, already: u32) -> ImageVerdict {
-    let whole = judge_image(bytes, rules, already);
+fn judge_picture_alone(bytes: &mut Vec<u8>, rules: &crate::domain::CategoryRules, already: u32) -> FileVerdict {
+    let whole = judge_file(bytes, rules, already);
     match whole.facts.as_ref().and_then(|facts| picture_end(facts, bytes.len())) {
         Some(end) => {
             bytes.truncate(end);
-            judge_image(bytes, rules, already)
+            judge_file(bytes, rules, already)
         }
         None => whole,
     }
@@ -168,7 +168,7 @@ fn clean_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = base.chars().filter(|c| !c.is_control()).take(120).collect();
     if cleaned.is_empty() {
-        "image".to_string()
+        "picture".to_string()
     } else {
         cleaned
     }

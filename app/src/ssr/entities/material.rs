@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-/// A stored image. Not `Serialize`: `blob_key` must never leave the server.
+/// A stored picture. Not `Serialize`: `blob_key` must never leave the server.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "materials")]
 pub struct Model {
@@ -17,7 +17,7 @@ pub struct Model {
     pub bytes: i64,
     pub original_name: String,
     pub created_at: DateTimeUtc,
-    /// Set when the application is submitted: the image can no longer be replaced or removed.
+    /// Set when the application is submitted: the picture can no longer be replaced or removed.
     pub locked_at: Option<DateTimeUtc>,
 }
 

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-/// The earlier file of a replaced image, kept for the reviewer's side-by-side comparison.
+/// The earlier file of a replaced picture, kept for the reviewer's side-by-side comparison.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "material_versions")]
 pub struct Model {

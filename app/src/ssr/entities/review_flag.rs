@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 use crate::domain::review_decision::ReviewReason;
 
-/// One thing a return for revision asked to change: an image, or the form (`material_id` empty).
+/// One thing a return for revision asked to change: a picture, or the form (`material_id` empty).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "review_flags")]
 pub struct Model {

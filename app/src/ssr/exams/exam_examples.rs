@@ -4,7 +4,7 @@
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{DatabaseConnection, EntityTrait, Set};
 
-use crate::domain::{ExamDefinition, ImageFacts, ImageFormat};
+use crate::domain::{ExamDefinition, FileFacts, FileFormat};
 use crate::error::AppError;
 use crate::ssr::entities::{exam, exam_example};
 use crate::ssr::infra::blob_store::BlobStore;
@@ -19,19 +19,19 @@ pub(crate) fn read_examples(
     definition: &ExamDefinition,
     already_stored: &[String],
     examples: ExampleSource<'_>,
-) -> Result<Vec<(String, Vec<u8>, ImageFormat)>, AppError> {
+) -> Result<Vec<(String, Vec<u8>, FileFormat)>, AppError> {
     let mut out = Vec::new();
     let mut mistakes = Vec::new();
     for category in &definition.categories {
         for example in &category.examples {
             let known = |name: &String| *name == example.file;
             if already_stored.iter().any(known)
-                || out.iter().any(|(name, _, _): &(String, Vec<u8>, ImageFormat)| known(name))
+                || out.iter().any(|(name, _, _): &(String, Vec<u8>, FileFormat)| known(name))
             {
                 continue;
             }
             match examples(&example.file) {
-                Some(bytes) => match ImageFacts::probe(&bytes) {
+                Some(bytes) => match FileFacts::probe(&bytes) {
                     Ok(facts) => out.push((example.file.clone(), bytes, facts.format)),
                     Err(_) => mistakes.push(format!("example {} is not a JPEG or PNG picture", example.file)),
                 },
@@ -50,7 +50,7 @@ pub(crate) async fn store_examples(
     db: &DatabaseConnection,
     blobs: &dyn BlobStore,
     exam_code: &str,
-    pictures: Vec<(String, Vec<u8>, ImageFormat)>,
+    pictures: Vec<(String, Vec<u8>, FileFormat)>,
 ) -> Result<(), AppError> {
     for (file, bytes, format) in pictures {
         let blob_key = format!("example-{}.{}", uuid::Uuid::new_v4(), format.file_extension());
@@ -106,7 +106,7 @@ pub async fn add_example(
             format!("The example is {actual}, above the {limit} limit"),
         ));
     }
-    let format = ImageFacts::probe(&bytes).map(|facts| facts.format).map_err(|_| {
+    let format = FileFacts::probe(&bytes).map(|facts| facts.format).map_err(|_| {
         AppError::invalid_field("file", "示例必须是 JPEG 或 PNG 图片", "An example must be a JPEG or PNG picture")
     })?;
     store_examples(db, blobs, exam_code, vec![(file.clone(), bytes, format)]).await?;
@@ -119,11 +119,11 @@ pub async fn read_example(
     blobs: &dyn BlobStore,
     exam_code: &str,
     file: &str,
-) -> Result<(ImageFormat, Vec<u8>), AppError> {
+) -> Result<(FileFormat, Vec<u8>), AppError> {
     let row = exam_example::Entity::find_by_id((exam_code.to_string(), file.to_string()))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
     let bytes = blobs.get(&row.blob_key).await?.ok_or(AppError::NotFound)?;
-    Ok((ImageFormat::from_file_extension(&row.format), bytes))
+    Ok((FileFormat::from_file_extension(&row.format), bytes))
 }

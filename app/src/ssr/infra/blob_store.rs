@@ -1,4 +1,4 @@
-//! Where image bytes live. The embedded default is a local folder; an S3-compatible store is the
+//! Where picture bytes live. The embedded default is a local folder; an S3-compatible store is the
 //! scale path behind the same trait.
 
 use std::path::{Path, PathBuf};

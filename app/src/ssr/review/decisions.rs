@@ -1,5 +1,5 @@
 //! A reviewer's decision, stored in one transaction with everything it causes: the new state,
-//! the unlocked images and their flags, the candidate's timeline line, the notification with its
+//! the unlocked pictures and their flags, the candidate's timeline line, the notification with its
 //! email and text message, and the audit lines. A decision made on a stale screen changes nothing.
 
 use chrono::{DateTime, Utc};
@@ -39,8 +39,8 @@ pub async fn decide(
     let now = state.clock.now();
     let row = reviewer_access::reviewable(db, reviewer, application_id.0).await?;
     let definition = exam_store::load(db, &row.exam_code).await?.ok_or(AppError::NotFound)?;
-    let images = crate::ssr::application::material_queries::rows_of(db, row.user_id, &row.exam_code).await?;
-    let problems = check_decision(&decision, &images.iter().map(|m| m.id.clone()).collect::<Vec<_>>());
+    let materials = crate::ssr::application::material_queries::rows_of(db, row.user_id, &row.exam_code).await?;
+    let problems = check_decision(&decision, &materials.iter().map(|m| m.id.clone()).collect::<Vec<_>>());
     if !problems.is_empty() {
         return Err(AppError::DecisionInvalid { problems });
     }
@@ -58,7 +58,7 @@ pub async fn decide(
     let change = decision.change();
     let results_at = definition.windows.results_published.with_timezone(&Utc).max(now);
     if matches!(decision, Decision::Return { .. }) && now >= definition.windows.review_closes {
-        // A return opens images the candidate could no longer replace: only a final decision is left.
+        // A return opens pictures the candidate could no longer replace: only a final decision is left.
         let closed = ChinaTime::of(&definition.windows.review_closes);
         return Err(AppError::DecisionInvalid {
             problems: vec![DecisionProblem {
@@ -109,7 +109,7 @@ pub async fn decide(
                 let what = flag
                     .material_id
                     .as_deref()
-                    .map(|id| format!("image {id}"))
+                    .map(|id| format!("picture {id}"))
                     .unwrap_or_else(|| "personal form".to_string());
                 audit::record(
                     &txn,
@@ -121,7 +121,7 @@ pub async fn decide(
                 )
                 .await?;
             }
-            let (zh, en) = return_message(&definition, &images, flags);
+            let (zh, en) = return_message(&definition, &materials, flags);
             (zh, en, now)
         }
         Decision::Approve => ("审核通过。".to_string(), "Approved.".to_string(), results_at),
@@ -186,7 +186,7 @@ async fn record_flag(
     .insert(txn)
     .await?;
     if let Some(material_id) = &flag.material_id {
-        // Exactly this image opens; the candidate's other images stay locked.
+        // Exactly this picture opens; the candidate's other pictures stay locked.
         material::Entity::update_many()
             .col_expr(material::Column::LockedAt, Expr::value(Option::<DateTime<Utc>>::None))
             .filter(material::Column::Id.eq(material_id.as_str()))
@@ -198,7 +198,11 @@ async fn record_flag(
 }
 
 /// "毕业证 第 1 张：图片不清晰（编号无法辨别），请重新上传" for each flag, in both languages.
-fn return_message(definition: &ExamDefinition, images: &[material::Model], flags: &[ReviewFlag]) -> (String, String) {
+fn return_message(
+    definition: &ExamDefinition,
+    materials: &[material::Model],
+    flags: &[ReviewFlag],
+) -> (String, String) {
     let mut zh = Vec::new();
     let mut en = Vec::new();
     for flag in flags {
@@ -206,19 +210,19 @@ fn return_message(definition: &ExamDefinition, images: &[material::Model], flags
             if flag.comment.trim().is_empty() { String::new() } else { format!("（{}）", flag.comment.trim()) };
         let comment_en =
             if flag.comment.trim().is_empty() { String::new() } else { format!(" ({})", flag.comment.trim()) };
-        match flag.material_id.as_ref().and_then(|id| images.iter().find(|m| &m.id == id)) {
-            Some(image) => {
-                let category = definition.category(&image.category);
-                let name_zh = category.map(|c| c.name_zh.clone()).unwrap_or_else(|| image.category.clone());
-                let name_en = category.map(|c| c.name_en.clone()).unwrap_or_else(|| image.category.clone());
+        match flag.material_id.as_ref().and_then(|id| materials.iter().find(|m| &m.id == id)) {
+            Some(material) => {
+                let category = definition.category(&material.category);
+                let name_zh = category.map(|c| c.name_zh.clone()).unwrap_or_else(|| material.category.clone());
+                let name_en = category.map(|c| c.name_en.clone()).unwrap_or_else(|| material.category.clone());
                 zh.push(format!(
                     "{name_zh} 第 {} 张：{}{comment_zh}，请重新上传",
-                    image.seq_no,
+                    material.seq_no,
                     flag.reason.label_zh()
                 ));
                 en.push(format!(
                     "{name_en} no. {}: {}{comment_en}; please upload it again",
-                    image.seq_no,
+                    material.seq_no,
                     flag.reason.label_en().to_lowercase()
                 ));
             }

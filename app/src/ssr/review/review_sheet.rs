@@ -1,4 +1,4 @@
-//! One application as a reviewer sees it, and taking it: the candidate's form and every image by
+//! One application as a reviewer sees it, and taking it: the candidate's form and every picture by
 //! category in sequence order, what the last return said, the old file beside each replacement,
 //! and the whole history.
 
@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 use crate::domain::china_time::china_time;
 use crate::domain::record_ids::{ApplicationId, ApplicationVersion};
 use crate::error::AppError;
-use crate::models::review::{NextApplication, PreviousImage, ReviewCategory, ReviewImage, ReviewSheet};
+use crate::models::review::{NextApplication, PreviousFile, ReviewCategory, ReviewSheet, ReviewedMaterial};
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Staff;
 use crate::ssr::access::reviewer_access;
@@ -74,12 +74,12 @@ async fn sheet(
         .iter()
         .map(|category| ReviewCategory {
             code: category.code.clone(),
-            images: rows
+            materials: rows
                 .iter()
                 .filter(|m| m.category == category.code)
-                .map(|m| ReviewImage {
+                .map(|m| ReviewedMaterial {
                     material: material_queries::view_of(m),
-                    previous: previous.iter().find(|v| v.material_id == m.id).map(|v| PreviousImage {
+                    previous: previous.iter().find(|v| v.material_id == m.id).map(|v| PreviousFile {
                         url: format!("/api/materials/{}/previous", m.id),
                         uploaded_at: china_time(v.uploaded_at),
                         replaced_at: china_time(v.replaced_at),
@@ -110,14 +110,14 @@ async fn sheet(
     })
 }
 
-/// The application a "next" after this one would open, with its images' addresses, so the
+/// The application a "next" after this one would open, with its pictures' addresses, so the
 /// browser can fetch them while the reviewer still works on this one.
 async fn next_in_queue(db: &DatabaseConnection, row: &application::Model) -> Result<Option<NextApplication>, AppError> {
     let Some(next) = review_queue::next_awaiting(db, &row.exam_code, row.id).await? else { return Ok(None) };
-    let images = material_queries::rows_of(db, next.user_id, &next.exam_code).await?;
+    let materials = material_queries::rows_of(db, next.user_id, &next.exam_code).await?;
     Ok(Some(NextApplication {
         application_id: next.id,
-        image_urls: images.iter().map(|m| material_queries::view_of(m).file_url()).collect(),
+        file_urls: materials.iter().map(|m| material_queries::view_of(m).file_url()).collect(),
     }))
 }
 
@@ -126,7 +126,7 @@ fn live_holder(row: &application::Model, now: DateTime<Utc>) -> Option<i32> {
     row.reviewer_id.filter(|_| row.taken_at.is_some_and(|t| now - t < Duration::minutes(HOLD)))
 }
 
-/// For each image, its newest earlier file if it was replaced after `since`.
+/// For each picture, its newest earlier file if it was replaced after `since`.
 async fn previous_versions(
     db: &DatabaseConnection,
     material_ids: Vec<String>,

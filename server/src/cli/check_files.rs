@@ -1,4 +1,4 @@
-//! `server check-images --rules RULES.toml FILE...`: pre-checks a folder of scans with exactly
+//! `server check-files --rules RULES.toml FILE...`: pre-checks a folder of scans with exactly
 //! the check uploads get (the picture alone, then `check_upload`), printing one JSON object per
 //! file.
 
@@ -12,17 +12,17 @@ use app::domain::{picture_alone, CategoryRules};
 use app::ssr::candidate::upload_check::check_upload;
 
 #[derive(clap::Args)]
-pub struct CheckImagesArgs {
+pub struct CheckFilesArgs {
     /// A category rule file (TOML: formats, min_bytes, max_bytes, min_width, …).
     #[arg(long)]
     pub rules: PathBuf,
-    /// The image files to check.
+    /// The picture files to check.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 }
 
 /// Exit status 0 when every file is accepted, 1 when any is refused, 2 when the rules are bad.
-pub fn run_check_images(args: &CheckImagesArgs) -> ExitCode {
+pub fn run_check_files(args: &CheckFilesArgs) -> ExitCode {
     let rules = match load_rules(&args.rules) {
         Ok(rules) => rules,
         Err(mistakes) => {
@@ -79,7 +79,7 @@ fn load_rules(path: &PathBuf) -> Result<CategoryRules, Vec<String>> {
 /// for an empty file.
 fn detected_format(bytes: &[u8]) -> serde_json::Value {
     match sniff(bytes) {
-        Sniffed::Image(format) => json!(format),
+        Sniffed::Picture(format) => json!(format),
         Sniffed::Foreign(kind) => json!(kind),
         Sniffed::Empty => serde_json::Value::Null,
     }

@@ -2,26 +2,26 @@
 mod support;
 
 use app::domain::aspect_ratio::AspectRatio;
-use app::domain::{judge_image, CategoryRules, ImageFormat, ViolationCode as Code};
+use app::domain::{judge_file, CategoryRules, FileFormat, ViolationCode as Code};
 use support::*;
 
 fn jpeg_only_300kb() -> CategoryRules {
-    CategoryRules { formats: vec![ImageFormat::Jpeg], max_bytes: Some(300 * 1024), ..Default::default() }
+    CategoryRules { formats: vec![FileFormat::Jpeg], max_bytes: Some(300 * 1024), ..Default::default() }
 }
 
 fn codes(bytes: &[u8], rules: &CategoryRules) -> Vec<Code> {
-    judge_image(bytes, rules, 0).violations.iter().map(|v| v.code).collect()
+    judge_file(bytes, rules, 0).violations.iter().map(|v| v.code).collect()
 }
 
 #[test]
 fn a_small_jpeg_is_accepted() {
-    assert!(judge_image(&jpeg(300, 400), &jpeg_only_300kb(), 0).accepted());
+    assert!(judge_file(&jpeg(300, 400), &jpeg_only_300kb(), 0).accepted());
 }
 
 #[test]
 fn an_oversized_file_is_refused_with_its_size_and_the_limit() {
     let file = jpeg_padded_to(300, 400, 412 * 1024);
-    let verdict = judge_image(&file, &jpeg_only_300kb(), 0);
+    let verdict = judge_file(&file, &jpeg_only_300kb(), 0);
     let violation = verdict.violations.iter().find(|v| v.code == Code::FileTooLarge).unwrap();
     assert!(violation.message_zh.contains("超过上限 300 KB"), "{}", violation.message_zh);
     assert!(violation.message_zh.contains("412"), "{}", violation.message_zh);
@@ -36,21 +36,21 @@ fn a_file_under_the_minimum_is_refused() {
 
 #[test]
 fn png_renamed_to_jpg_is_refused_where_only_jpeg_is_allowed() {
-    let violations = judge_image(&png(100, 100), &jpeg_only_300kb(), 0).violations;
+    let violations = judge_file(&png(100, 100), &jpeg_only_300kb(), 0).violations;
     assert_eq!(violations[0].code, Code::FormatNotAllowed);
     assert!(violations[0].message_zh.contains("PNG"));
 }
 
 #[test]
 fn png_is_accepted_where_png_is_allowed() {
-    let rules = CategoryRules { formats: vec![ImageFormat::Jpeg, ImageFormat::Png], ..Default::default() };
-    assert!(judge_image(&png(100, 100), &rules, 0).accepted());
+    let rules = CategoryRules { formats: vec![FileFormat::Jpeg, FileFormat::Png], ..Default::default() };
+    assert!(judge_file(&png(100, 100), &rules, 0).accepted());
 }
 
 #[test]
 fn every_violation_is_reported_not_just_the_first() {
     let rules = CategoryRules {
-        formats: vec![ImageFormat::Jpeg],
+        formats: vec![FileFormat::Jpeg],
         max_bytes: Some(1024),
         min_width: Some(295),
         min_height: Some(413),
@@ -69,16 +69,16 @@ fn minimum_pixels_are_judged_as_displayed_after_exif_rotation() {
     let rules = CategoryRules { min_width: Some(295), min_height: Some(413), ..Default::default() };
     // Stored landscape 413×295, displayed portrait 295×413 once turned.
     let turned = jpeg_with_exif(&jpeg(413, 295), ExifSpec { orientation: Some(6), ..Default::default() });
-    assert!(judge_image(&turned, &rules, 0).accepted());
+    assert!(judge_file(&turned, &rules, 0).accepted());
     assert_eq!(codes(&jpeg(413, 295), &rules), vec![Code::HeightTooSmall]);
 }
 
 #[test]
 fn aspect_ratio_within_tolerance_passes_and_outside_is_refused_with_the_deviation() {
     let rules = CategoryRules { aspect: Some(AspectRatio::parse("3:4").unwrap()), ..Default::default() };
-    assert!(judge_image(&jpeg(300, 400), &rules, 0).accepted());
-    assert!(judge_image(&jpeg(303, 400), &rules, 0).accepted()); // 1% off
-    let verdict = judge_image(&jpeg(400, 400), &rules, 0);
+    assert!(judge_file(&jpeg(300, 400), &rules, 0).accepted());
+    assert!(judge_file(&jpeg(303, 400), &rules, 0).accepted()); // 1% off
+    let verdict = judge_file(&jpeg(400, 400), &rules, 0);
     assert_eq!(verdict.violations[0].code, Code::AspectMismatch);
     assert!(
         verdict.violations[0].message_en.contains("33.3% off the required 3:4"),
@@ -90,8 +90,8 @@ fn aspect_ratio_within_tolerance_passes_and_outside_is_refused_with_the_deviatio
 #[test]
 fn dpi_below_the_minimum_is_refused_and_names_its_source() {
     let rules = CategoryRules { min_dpi: Some(200), ..Default::default() };
-    assert!(judge_image(&jpeg_with_density(100, 100, Some(300)), &rules, 0).accepted());
-    let verdict = judge_image(&jpeg_with_density(100, 100, Some(150)), &rules, 0);
+    assert!(judge_file(&jpeg_with_density(100, 100, Some(300)), &rules, 0).accepted());
+    let verdict = judge_file(&jpeg_with_density(100, 100, Some(150)), &rules, 0);
     assert_eq!(verdict.violations[0].code, Code::DpiTooLow);
     assert!(verdict.violations[0].message_zh.contains("150 DPI（JFIF）"), "{}", verdict.violations[0].message_zh);
 }
@@ -125,8 +125,8 @@ fn an_empty_file_is_refused_as_empty() {
 
 #[test]
 fn a_heic_photo_is_refused_naming_what_it_is() {
-    let verdict = judge_image(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic", &jpeg_only_300kb(), 0);
-    assert_eq!(verdict.violations[0].code, Code::NotAnImage);
+    let verdict = judge_file(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic", &jpeg_only_300kb(), 0);
+    assert_eq!(verdict.violations[0].code, Code::NotAPicture);
     assert!(verdict.violations[0].message_zh.contains("HEIC"));
     // And it says which phone setting makes JPEG instead.
     assert!(verdict.violations[0].message_zh.contains("兼容性最佳"), "{}", verdict.violations[0].message_zh);
@@ -134,10 +134,10 @@ fn a_heic_photo_is_refused_naming_what_it_is() {
 }
 
 #[test]
-fn a_full_category_refuses_one_more_image() {
+fn a_full_category_refuses_one_more_material() {
     let rules = CategoryRules { max_count: Some(2), ..Default::default() };
-    assert!(judge_image(&jpeg(10, 10), &rules, 1).accepted());
-    let verdict = judge_image(&jpeg(10, 10), &rules, 2);
+    assert!(judge_file(&jpeg(10, 10), &rules, 1).accepted());
+    let verdict = judge_file(&jpeg(10, 10), &rules, 2);
     assert_eq!(verdict.violations[0].code, Code::TooManyFiles);
     assert!(verdict.violations[0].message_zh.contains("最多 2 张"));
 }

@@ -1,8 +1,8 @@
-//! What the probe learns about an image from its bytes, without decoding the pixels.
+//! What the probe learns about a picture from its bytes, without decoding the pixels.
 
 use serde::{Deserialize, Serialize};
 
-use super::image_format::ImageFormat;
+use super::file_format::FileFormat;
 
 /// Where a DPI figure was read from. JFIF density wins over EXIF when both are present, because
 /// scanners write JFIF and phones copy a meaningless 72 into EXIF.
@@ -41,8 +41,8 @@ pub enum ColorModel {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ImageFacts {
-    pub format: ImageFormat,
+pub struct FileFacts {
+    pub format: FileFormat,
     pub byte_len: u64,
     /// Pixel size as stored in the file, before EXIF orientation.
     pub stored_width: u32,
@@ -58,7 +58,7 @@ pub struct ImageFacts {
     pub trailing_bytes: u64,
 }
 
-impl ImageFacts {
+impl FileFacts {
     /// Orientations 5–8 turn the picture a quarter, so what a person sees has the sides swapped.
     pub fn is_quarter_turned(&self) -> bool {
         matches!(self.orientation, 5..=8)

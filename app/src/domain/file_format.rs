@@ -1,4 +1,4 @@
-//! The image formats a category can accept, and the other kinds of file we can recognise so a
+//! The picture formats a category can accept, and the other kinds of file we can recognise so a
 //! refusal can say what the file really is.
 
 use serde::{Deserialize, Serialize};
@@ -6,43 +6,43 @@ use serde::{Deserialize, Serialize};
 /// A format a category may accept. Only formats every browser shows and every decoder reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum ImageFormat {
+pub enum FileFormat {
     Jpeg,
     Png,
 }
 
-impl ImageFormat {
+impl FileFormat {
     /// Every format a category may accept.
-    pub const ACCEPTABLE: [ImageFormat; 2] = [ImageFormat::Jpeg, ImageFormat::Png];
+    pub const ACCEPTABLE: [FileFormat; 2] = [FileFormat::Jpeg, FileFormat::Png];
     pub fn display_name(self) -> &'static str {
         match self {
-            ImageFormat::Jpeg => "JPEG",
-            ImageFormat::Png => "PNG",
+            FileFormat::Jpeg => "JPEG",
+            FileFormat::Png => "PNG",
         }
     }
 
     /// The media type the server sends the stored bytes with.
     pub fn mime_type(self) -> &'static str {
         match self {
-            ImageFormat::Jpeg => "image/jpeg",
-            ImageFormat::Png => "image/png",
+            FileFormat::Jpeg => "image/jpeg",
+            FileFormat::Png => "image/png",
         }
     }
 
     pub fn file_extension(self) -> &'static str {
         match self {
-            ImageFormat::Jpeg => "jpg",
-            ImageFormat::Png => "png",
+            FileFormat::Jpeg => "jpg",
+            FileFormat::Png => "png",
         }
     }
 
     /// The inverse of `file_extension`, for formats stored as their extension. Only accepted
     /// formats are ever stored, so anything but "png" is JPEG.
-    pub fn from_file_extension(extension: &str) -> ImageFormat {
-        if extension == ImageFormat::Png.file_extension() {
-            ImageFormat::Png
+    pub fn from_file_extension(extension: &str) -> FileFormat {
+        if extension == FileFormat::Png.file_extension() {
+            FileFormat::Png
         } else {
-            ImageFormat::Jpeg
+            FileFormat::Jpeg
         }
     }
 }
@@ -98,16 +98,16 @@ impl ForeignKind {
 
     pub fn name_en(self) -> &'static str {
         match self {
-            ForeignKind::WebP => "a WebP image",
-            ForeignKind::Gif => "a GIF image",
-            ForeignKind::Heif => "a HEIC/HEIF image (the iPhone default)",
-            ForeignKind::Bmp => "a BMP image",
-            ForeignKind::Tiff => "a TIFF image",
+            ForeignKind::WebP => "a WebP picture",
+            ForeignKind::Gif => "a GIF picture",
+            ForeignKind::Heif => "a HEIC/HEIF picture (the iPhone default)",
+            ForeignKind::Bmp => "a BMP picture",
+            ForeignKind::Tiff => "a TIFF picture",
             ForeignKind::Pdf => "a PDF document",
             ForeignKind::Svg => "an SVG drawing",
             ForeignKind::Html => "an HTML page",
             ForeignKind::Zip => "a ZIP archive or Office document",
-            ForeignKind::Unknown => "not a recognisable image",
+            ForeignKind::Unknown => "not a recognisable picture",
         }
     }
 }

@@ -1,11 +1,11 @@
-//! The one rule for reading a stored image: its owner, whoever may review the owner's
+//! The one rule for reading a stored picture: its owner, whoever may review the owner's
 //! application, and, once it is approved, the staff of its exam's on-site check on the day (who lay each
-//! original beside its scan); anyone else learns nothing (not found). The file an image had
+//! original beside its scan); anyone else learns nothing (not found). The file a picture had
 //! before its replacement is for reviewers only (the candidate sees what they sent last).
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::domain::ImageFormat;
+use crate::domain::FileFormat;
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::{Anyone, Staff};
@@ -21,28 +21,28 @@ pub async fn read_for(
     state: &ServerState,
     account: &Caller<Anyone>,
     material_id: &str,
-) -> Result<(ImageFormat, Vec<u8>), AppError> {
+) -> Result<(FileFormat, Vec<u8>), AppError> {
     let row = material_queries::find(&state.db, material_id).await?;
     if row.user_id != account.id && reviewable(state, account, &row).await.is_err() {
         at_the_on_site_check(state, account, &row).await?;
     }
     let bytes = state.blobs.get(&row.blob_key).await?;
     let bytes = bytes.ok_or_else(|| crate::ssr::internal("blob missing", row.blob_key.clone()))?;
-    Ok((ImageFormat::from_file_extension(&row.format), bytes))
+    Ok((FileFormat::from_file_extension(&row.format), bytes))
 }
 
-/// The last file an image had before its replacement: for whoever may review it.
+/// The last file a picture had before its replacement: for whoever may review it.
 #[tracing::instrument(skip_all, fields(user = account.id, material = material_id))]
 pub async fn previous_file(
     state: &ServerState,
     account: &Caller<Anyone>,
     material_id: &str,
-) -> Result<(ImageFormat, Vec<u8>), AppError> {
+) -> Result<(FileFormat, Vec<u8>), AppError> {
     let db = &state.db;
-    let image = material_queries::find(db, material_id).await?;
-    // Earlier files are for the image's reviewers only; to anyone else, as the file itself, the
-    // image does not exist (404): a 403 would say that it does.
-    reviewable(state, account, &image).await?;
+    let material = material_queries::find(db, material_id).await?;
+    // Earlier files are for the picture's reviewers only; to anyone else, as the file itself, the
+    // picture does not exist (404): a 403 would say that it does.
+    reviewable(state, account, &material).await?;
     let version = material_version::Entity::find()
         .filter(material_version::Column::MaterialId.eq(material_id))
         .order_by_desc(material_version::Column::ReplacedAt)
@@ -54,21 +54,21 @@ pub async fn previous_file(
         .get(&version.blob_key)
         .await?
         .ok_or_else(|| crate::ssr::internal("blob missing", version.blob_key.clone()))?;
-    Ok((ImageFormat::from_file_extension(&version.format), bytes))
+    Ok((FileFormat::from_file_extension(&version.format), bytes))
 }
 
-/// An approved candidate's image, to the staff of their exam's on-site check; otherwise it does not exist.
+/// An approved candidate's picture, to the staff of their exam's on-site check; otherwise it does not exist.
 async fn at_the_on_site_check(
     state: &ServerState,
     account: &Caller<Anyone>,
-    image: &material::Model,
+    material: &material::Model,
 ) -> Result<(), AppError> {
     let staff = account.as_a::<Staff>().map_err(|_| AppError::NotFound)?;
-    reviewer_access::on_site_picture(&state.db, &staff, image).await.map(|_| ()).map_err(|_| AppError::NotFound)
+    reviewer_access::on_site_picture(&state.db, &staff, material).await.map(|_| ()).map_err(|_| AppError::NotFound)
 }
 
-/// Someone else's image is readable through a review; otherwise it does not exist.
-async fn reviewable(state: &ServerState, account: &Caller<Anyone>, image: &material::Model) -> Result<(), AppError> {
+/// Someone else's picture is readable through a review; otherwise it does not exist.
+async fn reviewable(state: &ServerState, account: &Caller<Anyone>, material: &material::Model) -> Result<(), AppError> {
     let staff = account.as_a::<Staff>().map_err(|_| AppError::NotFound)?;
-    reviewer_access::reviewable_image(&state.db, &staff, image).await.map(|_| ()).map_err(|_| AppError::NotFound)
+    reviewer_access::reviewable_material(&state.db, &staff, material).await.map(|_| ()).map_err(|_| AppError::NotFound)
 }

@@ -1,15 +1,15 @@
 //! The probe, on real files made by real encoders and then altered.
 mod support;
 
-use app::domain::image_facts::{ColorModel, DpiSource};
-use app::domain::{picture_alone, ForeignKind, ImageFacts, ImageFormat, PictureAlone, ProbeError};
+use app::domain::file_facts::{ColorModel, DpiSource};
+use app::domain::{picture_alone, FileFacts, FileFormat, ForeignKind, PictureAlone, ProbeError};
 use proptest::prelude::*;
 use support::*;
 
 #[test]
 fn baseline_jpeg_reports_its_size_and_ends_properly() {
-    let facts = ImageFacts::probe(&jpeg(640, 480)).unwrap();
-    assert_eq!(facts.format, ImageFormat::Jpeg);
+    let facts = FileFacts::probe(&jpeg(640, 480)).unwrap();
+    assert_eq!(facts.format, FileFormat::Jpeg);
     assert_eq!((facts.width(), facts.height()), (640, 480));
     assert_eq!(facts.color, ColorModel::Rgb);
     assert!(!facts.progressive);
@@ -20,7 +20,7 @@ fn baseline_jpeg_reports_its_size_and_ends_properly() {
 
 #[test]
 fn progressive_jpeg_is_walked_through_all_its_scans() {
-    let facts = ImageFacts::probe(&progressive_jpeg(300, 400)).unwrap();
+    let facts = FileFacts::probe(&progressive_jpeg(300, 400)).unwrap();
     assert!(facts.progressive);
     assert_eq!((facts.width(), facts.height()), (300, 400));
     assert!(facts.ends_properly);
@@ -29,16 +29,16 @@ fn progressive_jpeg_is_walked_through_all_its_scans() {
 
 #[test]
 fn grayscale_and_cmyk_jpegs_are_distinguished() {
-    assert_eq!(ImageFacts::probe(&grayscale_jpeg(100, 80)).unwrap().color, ColorModel::Grayscale);
-    let cmyk = ImageFacts::probe(&cmyk_jpeg(120, 90)).unwrap();
+    assert_eq!(FileFacts::probe(&grayscale_jpeg(100, 80)).unwrap().color, ColorModel::Grayscale);
+    let cmyk = FileFacts::probe(&cmyk_jpeg(120, 90)).unwrap();
     assert_eq!(cmyk.color, ColorModel::Cmyk);
     assert_eq!((cmyk.width(), cmyk.height()), (120, 90));
 }
 
 #[test]
 fn png_reports_size_and_end() {
-    let facts = ImageFacts::probe(&png(33, 44)).unwrap();
-    assert_eq!(facts.format, ImageFormat::Png);
+    let facts = FileFacts::probe(&png(33, 44)).unwrap();
+    assert_eq!(facts.format, FileFormat::Png);
     assert_eq!((facts.width(), facts.height()), (33, 44));
     assert!(facts.ends_properly);
 }
@@ -46,7 +46,7 @@ fn png_reports_size_and_end() {
 #[test]
 fn exif_orientation_six_swaps_displayed_width_and_height() {
     let rotated = jpeg_with_exif(&jpeg(400, 300), ExifSpec { orientation: Some(6), ..Default::default() });
-    let facts = ImageFacts::probe(&rotated).unwrap();
+    let facts = FileFacts::probe(&rotated).unwrap();
     assert_eq!(facts.orientation, 6);
     assert_eq!((facts.stored_width, facts.stored_height), (400, 300));
     assert_eq!((facts.width(), facts.height()), (300, 400));
@@ -55,28 +55,28 @@ fn exif_orientation_six_swaps_displayed_width_and_height() {
 #[test]
 fn exif_orientation_three_keeps_width_and_height() {
     let upside_down = jpeg_with_exif(&jpeg(400, 300), ExifSpec { orientation: Some(3), ..Default::default() });
-    let facts = ImageFacts::probe(&upside_down).unwrap();
+    let facts = FileFacts::probe(&upside_down).unwrap();
     assert_eq!((facts.orientation, facts.width(), facts.height()), (3, 400, 300));
 }
 
 #[test]
 fn dpi_comes_from_jfif_density_first() {
-    let facts = ImageFacts::probe(&jpeg_with_density(100, 100, Some(300))).unwrap();
+    let facts = FileFacts::probe(&jpeg_with_density(100, 100, Some(300))).unwrap();
     let dpi = facts.dpi.unwrap();
     assert_eq!((dpi.x, dpi.source), (300.0, DpiSource::Jfif));
 }
 
 #[test]
 fn dpi_falls_back_to_exif_resolution() {
-    // The JFIF segment `image` writes by default has no absolute unit, so EXIF is used.
+    // The JFIF segment `picture` writes by default has no absolute unit, so EXIF is used.
     let file = jpeg_with_exif(&jpeg(100, 100), ExifSpec { dpi: Some(200), ..Default::default() });
-    let dpi = ImageFacts::probe(&file).unwrap().dpi.unwrap();
+    let dpi = FileFacts::probe(&file).unwrap().dpi.unwrap();
     assert_eq!((dpi.x, dpi.source), (200.0, DpiSource::Exif));
 }
 
 #[test]
 fn png_dpi_comes_from_phys() {
-    let dpi = ImageFacts::probe(&png_with_dpi(50, 50, 300)).unwrap().dpi.unwrap();
+    let dpi = FileFacts::probe(&png_with_dpi(50, 50, 300)).unwrap().dpi.unwrap();
     assert_eq!(dpi.source, DpiSource::Png);
     assert!((dpi.x - 300.0).abs() < 0.5, "{}", dpi.x);
 }
@@ -84,7 +84,7 @@ fn png_dpi_comes_from_phys() {
 #[test]
 fn truncated_jpeg_does_not_end_properly() {
     let file = jpeg(200, 200);
-    let facts = ImageFacts::probe(&file[..file.len() / 2]).unwrap();
+    let facts = FileFacts::probe(&file[..file.len() / 2]).unwrap();
     assert!(!facts.ends_properly);
     assert_eq!((facts.width(), facts.height()), (200, 200));
 }
@@ -92,13 +92,13 @@ fn truncated_jpeg_does_not_end_properly() {
 #[test]
 fn jpeg_cut_before_its_frame_header_is_malformed() {
     let file = jpeg(200, 200);
-    assert!(matches!(ImageFacts::probe(&file[..30]), Err(ProbeError::Malformed { format: ImageFormat::Jpeg, .. })));
+    assert!(matches!(FileFacts::probe(&file[..30]), Err(ProbeError::Malformed { format: FileFormat::Jpeg, .. })));
 }
 
 #[test]
 fn truncated_png_does_not_end_properly() {
     let file = png(200, 200);
-    let facts = ImageFacts::probe(&file[..file.len() - 20]).unwrap();
+    let facts = FileFacts::probe(&file[..file.len() - 20]).unwrap();
     assert!(!facts.ends_properly);
 }
 
@@ -106,7 +106,7 @@ fn truncated_png_does_not_end_properly() {
 fn trailing_zip_after_jpeg_is_counted() {
     let file = jpeg(64, 64);
     let polyglot = with_trailing_zip(&file);
-    let facts = ImageFacts::probe(&polyglot).unwrap();
+    let facts = FileFacts::probe(&polyglot).unwrap();
     assert!(facts.ends_properly);
     assert_eq!(facts.trailing_bytes, (polyglot.len() - file.len()) as u64);
 }
@@ -114,19 +114,19 @@ fn trailing_zip_after_jpeg_is_counted() {
 #[test]
 fn trailing_zip_after_png_is_counted() {
     let file = png(64, 64);
-    let facts = ImageFacts::probe(&with_trailing_zip(&file)).unwrap();
+    let facts = FileFacts::probe(&with_trailing_zip(&file)).unwrap();
     assert!(facts.trailing_bytes > 0);
 }
 
 #[test]
 fn png_renamed_to_jpg_is_still_png() {
     // Names never reach the probe: content alone decides.
-    assert_eq!(ImageFacts::probe(&png(10, 10)).unwrap().format, ImageFormat::Png);
+    assert_eq!(FileFacts::probe(&png(10, 10)).unwrap().format, FileFormat::Png);
 }
 
 #[test]
 fn empty_file_is_empty() {
-    assert_eq!(ImageFacts::probe(&[]), Err(ProbeError::Empty));
+    assert_eq!(FileFacts::probe(&[]), Err(ProbeError::Empty));
 }
 
 #[test]
@@ -141,14 +141,14 @@ fn other_formats_are_named() {
         (b"hello", ForeignKind::Unknown),
     ];
     for (bytes, kind) in cases {
-        assert_eq!(ImageFacts::probe(bytes), Err(ProbeError::Foreign(kind)), "{:?}", String::from_utf8_lossy(bytes));
+        assert_eq!(FileFacts::probe(bytes), Err(ProbeError::Foreign(kind)), "{:?}", String::from_utf8_lossy(bytes));
     }
 }
 
 proptest! {
     #[test]
     fn probe_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
-        let _ = ImageFacts::probe(&bytes);
+        let _ = FileFacts::probe(&bytes);
     }
 
     #[test]
@@ -162,14 +162,14 @@ proptest! {
             file[at] = byte;
         }
         file.truncate(cut.max(3).min(file.len()));
-        let _ = ImageFacts::probe(&file);
+        let _ = FileFacts::probe(&file);
     }
 
     #[test]
     fn every_cut_of_a_png_short_of_iend_is_reported_incomplete(cut in 34usize..2000) {
         let file = png(40, 40);
         let cut = cut.min(file.len() - 1);
-        let facts = ImageFacts::probe(&file[..cut]).unwrap();
+        let facts = FileFacts::probe(&file[..cut]).unwrap();
         prop_assert!(!facts.ends_properly);
     }
 }
@@ -182,7 +182,7 @@ fn what_follows_a_jpeg_is_cut_off_and_the_picture_judged_alone() {
     assert_eq!(alone.bytes, &file[..]);
     assert_eq!(alone.cut_bytes, (polyglot.len() - file.len()) as u64);
     assert!(alone.note_zh().unwrap().contains("动态照片"));
-    assert_eq!(ImageFacts::probe(alone.bytes).unwrap().trailing_bytes, 0);
+    assert_eq!(FileFacts::probe(alone.bytes).unwrap().trailing_bytes, 0);
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! `server check-images`: one JSON line per file, from the same check uploads get.
+//! `server check-files`: one JSON line per file, from the same check uploads get.
 use crate::support;
 
 use std::process::Command;
@@ -7,7 +7,7 @@ use serde_json::Value;
 use support::samples::*;
 
 #[test]
-fn check_images_prints_one_json_line_per_file_with_every_violation() {
+fn check_materials_prints_one_json_line_per_file_with_every_violation() {
     let dir = tempfile::tempdir().unwrap();
     let rules = dir.path().join("photo.toml");
     std::fs::write(
@@ -22,7 +22,7 @@ fn check_images_prints_one_json_line_per_file_with_every_violation() {
     std::fs::write(&bad, png(100, 100)).unwrap();
 
     let output = Command::new(env!("CARGO_BIN_EXE_server"))
-        .arg("check-images")
+        .arg("check-files")
         .arg("--rules")
         .arg(&rules)
         .arg(&good)
@@ -51,12 +51,12 @@ fn check_images_prints_one_json_line_per_file_with_every_violation() {
 }
 
 #[test]
-fn check_images_names_a_mistake_in_the_rule_file() {
+fn check_materials_names_a_mistake_in_the_rule_file() {
     let dir = tempfile::tempdir().unwrap();
     let rules = dir.path().join("rules.toml");
     std::fs::write(&rules, "max_byte = 100\n").unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_server"))
-        .arg("check-images")
+        .arg("check-files")
         .arg("--rules")
         .arg(&rules)
         .arg("x.jpg")
@@ -67,7 +67,7 @@ fn check_images_names_a_mistake_in_the_rule_file() {
 }
 
 #[test]
-fn check_images_names_the_format_of_refused_files_and_cuts_what_follows_a_picture() {
+fn check_materials_names_the_format_of_refused_files_and_cuts_what_follows_a_picture() {
     let dir = tempfile::tempdir().unwrap();
     let rules = dir.path().join("scan.toml");
     std::fs::write(&rules, "formats = [\"jpeg\"]\nmax_bytes = 307200\n").unwrap();
@@ -83,7 +83,7 @@ fn check_images_names_the_format_of_refused_files_and_cuts_what_follows_a_pictur
     std::fs::write(&motion, [&picture[..], &video].concat()).unwrap();
 
     let output = Command::new(env!("CARGO_BIN_EXE_server"))
-        .arg("check-images")
+        .arg("check-files")
         .arg("--rules")
         .arg(&rules)
         .args([&heic, &webp, &gif, &motion])

@@ -1,4 +1,4 @@
-//! The one judgement of an image against a category's rules. The browser calls it before a byte
+//! The one judgement of a picture against a category's rules. The browser calls it before a byte
 //! is sent; the server calls it again before a byte is stored.
 
 use serde::{Deserialize, Serialize};
@@ -7,13 +7,13 @@ use super::byte_size::{format_bytes, format_limit, Rounding};
 use super::category_rules::CategoryRules;
 use super::decimal_text::{tenths_text, whole_text};
 use super::exam_definition::CategoryDefinition;
-use super::image_facts::{DpiSource, ImageFacts};
+use super::file_facts::{DpiSource, FileFacts};
 use super::probe_error::ProbeError;
 use super::violation::{Violation, ViolationCode as Code};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ImageVerdict {
-    pub facts: Option<ImageFacts>,
+pub struct FileVerdict {
+    pub facts: Option<FileFacts>,
     /// Every rule the file breaks, not just the first, so one attempt tells the whole story.
     pub violations: Vec<Violation>,
     /// Advice the file does not follow: shown, but the upload is allowed.
@@ -21,7 +21,7 @@ pub struct ImageVerdict {
     pub warnings: Vec<Violation>,
 }
 
-impl ImageVerdict {
+impl FileVerdict {
     pub fn accepted(&self) -> bool {
         self.violations.is_empty()
     }
@@ -31,11 +31,11 @@ impl ImageVerdict {
     }
 }
 
-/// Judges `bytes` for a category that already holds `already_uploaded` images.
-pub fn judge_image(bytes: &[u8], rules: &CategoryRules, already_uploaded: u32) -> ImageVerdict {
+/// Judges `bytes` for a category that already holds `already_uploaded` pictures.
+pub fn judge_file(bytes: &[u8], rules: &CategoryRules, already_uploaded: u32) -> FileVerdict {
     let mut violations = Vec::new();
     check_count(rules, already_uploaded, &mut violations);
-    let probed = ImageFacts::probe(bytes);
+    let probed = FileFacts::probe(bytes);
     if !matches!(probed, Err(ProbeError::Empty)) {
         check_byte_size(bytes.len() as u64, rules, &mut violations);
     }
@@ -43,12 +43,12 @@ pub fn judge_image(bytes: &[u8], rules: &CategoryRules, already_uploaded: u32) -
         Ok(facts) => check_facts(facts, rules, &mut violations),
         Err(error) => violations.push(probe_violation(error, rules)),
     }
-    ImageVerdict { facts: probed.ok(), violations, warnings: Vec::new() }
+    FileVerdict { facts: probed.ok(), violations, warnings: Vec::new() }
 }
 
 /// Judges `bytes` for one category: its hard rules, then (for a file that passes them) its advice.
-pub fn judge_for_category(bytes: &[u8], category: &CategoryDefinition, already_uploaded: u32) -> ImageVerdict {
-    let mut verdict = judge_image(bytes, &category.rules, already_uploaded);
+pub fn judge_for_category(bytes: &[u8], category: &CategoryDefinition, already_uploaded: u32) -> FileVerdict {
+    let mut verdict = judge_file(bytes, &category.rules, already_uploaded);
     if let (Some(facts), Some(advice), true) = (&verdict.facts, &category.advice, verdict.accepted()) {
         let rules = advice.as_rules();
         let mut warnings = Vec::new();
@@ -73,7 +73,7 @@ pub fn count_violation(rules: &CategoryRules, already_uploaded: u32) -> Option<V
             Code::TooManyFiles,
             format!("本类已有 {already_uploaded} 张，最多 {max} 张；请先删除再上传"),
             format!(
-                "This category already holds {already_uploaded} images, the most allowed is {max}; delete one first"
+                "This category already holds {already_uploaded} pictures, the most allowed is {max}; delete one first"
             ),
         )
     })
@@ -105,7 +105,7 @@ fn probe_violation(error: &ProbeError, rules: &CategoryRules) -> Violation {
         ProbeError::Foreign(kind) => {
             let (how_zh, how_en) = kind.how_to_get_jpeg();
             Violation::new(
-                Code::NotAnImage,
+                Code::NotAPicture,
                 format!("文件实际是{}，本类只接受 {allowed} 格式{how_zh}", kind.name_zh()),
                 format!("The file is really {}; this category accepts {allowed} only{how_en}", kind.name_en()),
             )
@@ -118,7 +118,7 @@ fn probe_violation(error: &ProbeError, rules: &CategoryRules) -> Violation {
     }
 }
 
-fn check_facts(facts: &ImageFacts, rules: &CategoryRules, out: &mut Vec<Violation>) {
+fn check_facts(facts: &FileFacts, rules: &CategoryRules, out: &mut Vec<Violation>) {
     let name = facts.format.display_name();
     if !rules.accepts(facts.format) {
         let allowed = rules.formats_text();
@@ -142,14 +142,14 @@ fn check_facts(facts: &ImageFacts, rules: &CategoryRules, out: &mut Vec<Violatio
         out.push(Violation::new(
             Code::TrailingData,
             format!("图片结束后还附带了 {extra} 字节的其他数据，请重新另存为图片"),
-            format!("{extra} bytes of other data follow the end of the picture; save it again as a plain image"),
+            format!("{extra} bytes of other data follow the end of the picture; save it again as a plain picture"),
         ));
     }
     check_pixels(facts, rules, out);
     check_dpi(facts, rules, out);
 }
 
-fn check_pixels(facts: &ImageFacts, rules: &CategoryRules, out: &mut Vec<Violation>) {
+fn check_pixels(facts: &FileFacts, rules: &CategoryRules, out: &mut Vec<Violation>) {
     let (width, height) = (facts.width(), facts.height());
     if facts.pixel_count() > rules.max_pixels {
         let (mp, limit) = (tenths_text(facts.pixel_count() as f64 / 1e6), tenths_text(rules.max_pixels as f64 / 1e6));
@@ -188,7 +188,7 @@ fn check_pixels(facts: &ImageFacts, rules: &CategoryRules, out: &mut Vec<Violati
     }
 }
 
-fn check_dpi(facts: &ImageFacts, rules: &CategoryRules, out: &mut Vec<Violation>) {
+fn check_dpi(facts: &FileFacts, rules: &CategoryRules, out: &mut Vec<Violation>) {
     let Some(min) = rules.min_dpi else { return };
     match facts.dpi {
         None => out.push(Violation::new(

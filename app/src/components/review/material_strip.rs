@@ -1,4 +1,4 @@
-//! Every image of the application as a 64 px picture with its caption on one line beneath, and
+//! Every picture of the application as a 64 px thumbnail with its caption on one line beneath, and
 //! what the reviewer has said about it (✓ OK, ✗ needs replacement, ↻ replaced since the last
 //! return). Each is a button: Tab reaches it, Enter shows it large.
 
@@ -9,13 +9,13 @@ use super::screen_state::ReviewScreen;
 use crate::i18n::{tr, use_lang};
 
 #[component]
-pub fn ImageStrip(screen: ReviewScreen) -> impl IntoView {
+pub fn MaterialStrip(screen: ReviewScreen) -> impl IntoView {
     let lang = use_lang();
-    let items = screen.images.with_value(|all| {
+    let items = screen.materials.with_value(|all| {
             all.iter()
                 .enumerate()
                 .map(|(i, placed)| {
-                    let id = placed.image.material.id.clone();
+                    let id = placed.reviewed.material.id.clone();
                     let mark = move || match screen.marks.with(|m| m.0.get(&id).cloned()) {
                         Some(Mark::Ok) => "ok",
                         Some(Mark::Replace { .. }) => "replace",
@@ -29,14 +29,14 @@ pub fn ImageStrip(screen: ReviewScreen) -> impl IntoView {
                         _ => "",
                         }
                     };
-                    let replaced = placed.image.previous.is_some().then_some(" ↻");
+                    let replaced = placed.reviewed.previous.is_some().then_some(" ↻");
                     let (zh, en) = (placed.caption_zh.clone(), placed.caption_en.clone());
                     let current = move || screen.shown.get() == i;
                     view! {
                         <li class="thumb" class:current=current data-mark=mark>
                             <button type="button" class="strip-button" aria-current=move || current().then_some("true")
                                 on:click=move |_| screen.shown.set(i)>
-                                <img class="strip-image" src=placed.image.material.file_url() alt="" width="64" height="64" loading="lazy" decoding="async"/>
+                                <img class="strip-picture" src=placed.reviewed.material.file_url() alt="" width="64" height="64" loading="lazy" decoding="async"/>
                                 <span class="strip-caption">{move || lang.get().pick(zh.clone(), en.clone())}{symbol}{replaced}</span>
                             </button>
                         </li>
@@ -44,5 +44,5 @@ pub fn ImageStrip(screen: ReviewScreen) -> impl IntoView {
                 })
                 .collect_view()
     });
-    view! { <ol class="thumbs" aria-label=tr("全部图片", "All images")>{items}</ol> }.into_any()
+    view! { <ol class="thumbs" aria-label=tr("全部图片", "All pictures")>{items}</ol> }.into_any()
 }

@@ -1,16 +1,16 @@
-//! The review screen's images: the strip of all of them, then the one shown large with its place in the
+//! The review screen's pictures: the strip of all of them, then the one shown large with its place in the
 //! application and what the last return said about it.
 
 use leptos::prelude::*;
 
-use super::image_strip::ImageStrip;
-use super::image_viewer::ImageViewer;
+use super::material_strip::MaterialStrip;
+use super::material_viewer::MaterialViewer;
 use super::picture_facts::PictureFacts;
 use super::screen_state::ReviewScreen;
 use crate::i18n::{tr, use_lang};
 
 #[component]
-pub fn ImagePane(screen: ReviewScreen) -> impl IntoView {
+pub fn MaterialPane(screen: ReviewScreen) -> impl IntoView {
     let lang = use_lang();
     let count = screen.count();
     let position = move || {
@@ -19,23 +19,23 @@ pub fn ImagePane(screen: ReviewScreen) -> impl IntoView {
     };
     let shown = move || {
         screen.current().map(|placed| {
-            let flag = placed.image.last_flag.clone();
-            let findings = placed.image.findings.clone();
+            let flag = placed.reviewed.last_flag.clone();
+            let findings = placed.reviewed.findings.clone();
             view! {
-                <p class="muted" data-testid="image-position">{position}</p>
+                <p class="muted" data-testid="picture-position">{position}</p>
                 {flag.map(|f| view! {
                     <p class="flag-note">{move || lang.get().pick(format!("上次退回：{}", f.text_zh()), format!("Last returned: {}", f.text_en()))}</p>
                 })}
                 <PictureFacts findings/>
-                <ImageViewer image=placed.image caption_zh=placed.caption_zh caption_en=placed.caption_en zoom=screen.zoom turns=screen.turns/>
+                <MaterialViewer reviewed=placed.reviewed caption_zh=placed.caption_zh caption_en=placed.caption_en zoom=screen.zoom turns=screen.turns/>
             }
         })
     };
     view! {
-        <section class="card review-images" aria-label=tr("材料图片", "Images")>
-            <ImageStrip screen/>
+        <section class="card review-pictures" aria-label=tr("材料图片", "Pictures")>
+            <MaterialStrip screen/>
             {shown}
-            {(count == 0).then(|| view! { <p>{tr("没有上传图片。", "No images uploaded.")}</p> })}
+            {(count == 0).then(|| view! { <p>{tr("没有上传图片。", "No pictures uploaded.")}</p> })}
         </section>
     }
     .into_any()

@@ -1,18 +1,18 @@
-//! One image large, with zoom and view-only rotation (nothing about the stored file changes);
-//! a replaced image shows its old file beside the new one.
+//! One picture large, with zoom and view-only rotation (nothing about the stored file changes);
+//! a replaced picture shows its old file beside the new one.
 
 use leptos::prelude::*;
 
 use crate::components::china_time_text::ChinaTimeText;
 use crate::i18n::{tr, use_lang};
-use crate::models::review::ReviewImage;
+use crate::models::review::ReviewedMaterial;
 
 /// Zoom steps, as a share of the stage's width.
 pub const ZOOMS: [u32; 6] = [50, 75, 100, 150, 200, 300];
 
 #[component]
-pub fn ImageViewer(
-    image: ReviewImage,
+pub fn MaterialViewer(
+    reviewed: ReviewedMaterial,
     caption_zh: String,
     caption_en: String,
     /// Index into `ZOOMS`.
@@ -24,7 +24,7 @@ pub fn ImageViewer(
     let style = move || {
         format!("width: {}%; transform: rotate({}deg);", ZOOMS[zoom.get().min(ZOOMS.len() - 1)], turns.get() % 4 * 90)
     };
-    let material = image.material.clone();
+    let material = reviewed.material.clone();
     let details = format!(
         "{}×{} · {} · ",
         material.width,
@@ -33,19 +33,19 @@ pub fn ImageViewer(
     );
     let uploaded_at = material.uploaded_at.clone();
     view! {
-        <div class="image-viewer">
+        <div class="picture-viewer">
             <p class="viewer-caption" data-testid="viewer-caption">{move || lang.get().pick(caption_zh.clone(), caption_en.clone())}" · "{details}<ChinaTimeText at=uploaded_at/></p>
             // Zoomed in, the stage scrolls: it takes focus so the keyboard can scroll it too.
-            <div class="viewer-stage" class:side-by-side=image.previous.is_some() tabindex="0" role="group"
-                aria-label=tr("图片（放大后可滚动）", "The image (scrolls when zoomed)")>
-                {image.previous.clone().map(|previous| view! {
+            <div class="viewer-stage" class:side-by-side=reviewed.previous.is_some() tabindex="0" role="group"
+                aria-label=tr("图片（放大后可滚动）", "The picture (scrolls when zoomed)")>
+                {reviewed.previous.clone().map(|previous| view! {
                     <figure class="viewer-old">
                         <figcaption>{move || lang.get().pick(format!("更换前（{}）", previous.uploaded_at.zh()), format!("Before replacement ({})", previous.uploaded_at.en()))}</figcaption>
-                        <img src=previous.url.clone() alt=tr("更换前的图片", "The image before replacement") style=style/>
+                        <img src=previous.url.clone() alt=tr("更换前的图片", "The picture before replacement") style=style/>
                     </figure>
                 })}
                 <figure class="viewer-current">
-                    {image.previous.is_some().then(|| view! { <figcaption>{tr("更换后", "After replacement")}</figcaption> })}
+                    {reviewed.previous.is_some().then(|| view! { <figcaption>{tr("更换后", "After replacement")}</figcaption> })}
                     <img src=material.file_url() alt=material.original_name.clone() style=style/>
                 </figure>
             </div>
