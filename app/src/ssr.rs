@@ -19,8 +19,7 @@ pub mod payments;
 pub mod review;
 pub mod tickets;
 
-#[cfg(test)]
-mod room_rules;
+pub mod room_rules;
 #[cfg(test)]
 mod span_rules;
 

@@ -4,6 +4,10 @@
 //! `ZIGE_MAIL_FROM`, `ZIGE_OUTBOX_POLL_MS`, `ZIGE_BLOB_URL`, `ZIGE_SERVERS`, `ZIGE_MIGRATE_ON_START`, `ZIGE_PAYMENT_SANDBOX`,
 //! `ZIGE_TEST_INSTALLATION`, `ZIGE_STAFF_IDLE_MINUTES`, `ZIGE_STAFF_SECOND_FACTOR`, `ZIGE_SMS_GATEWAY`, …: every field below, upper-cased).
 
+pub mod secret_file;
+pub mod session_key;
+pub mod site_options;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 

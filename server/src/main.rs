@@ -13,7 +13,7 @@ use server::cli::migrate::run_migrate;
 use server::cli::sweep::{run_sweep, SweepArgs};
 use server::cli::ticket::{run_ticket_command, TicketCommand};
 use server::config::Config;
-use server::{demo_data, startup, telemetry};
+use server::{demo_data, process::startup, telemetry};
 
 #[derive(Parser)]
 #[command(name = "server", about = "Zige: qualification materials, uploaded and reviewed")]
@@ -66,7 +66,7 @@ enum Command {
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    server::private_files::create_private();
+    server::stores::private_files::create_private();
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve) {
         Command::CheckFiles(args) => run_check_files(&args),
@@ -93,12 +93,13 @@ async fn main() -> std::process::ExitCode {
 async fn serve() -> Result<(), startup::StartupError> {
     telemetry::init_logging();
     let config = Config::load()?;
-    let leptos_options = server::site_options::site_options(get_configuration(None).ok().map(|c| c.leptos_options));
+    let leptos_options =
+        server::config::site_options::site_options(get_configuration(None).ok().map(|c| c.leptos_options));
     let addr = config.listen.unwrap_or(leptos_options.site_addr);
     let prepared = startup::prepare(&config, leptos_options).await?;
     tracing::info!(%addr, data_dir = %config.data_dir.display(), "starting");
     if config.seed_demo {
         demo_data::print_demo_accounts(&addr.to_string());
     }
-    server::serving::serve(prepared.router, addr).await
+    server::http::serving::serve(prepared.router, addr).await
 }

@@ -2,6 +2,8 @@
 //! request at `info`, in a span with the request's id (`router::request_span`). With
 //! `ZIGE_LOG_FORMAT=json` every line is one JSON object, for a log collector.
 
+pub mod metrics_recorder;
+
 use tracing_subscriber::EnvFilter;
 
 pub fn init_logging() {

@@ -1,6 +1,6 @@
 //! One rule the server and the device share about an action sent with an `Idempotency-Key`: which
 //! answers settle it. The server keeps such an answer to give again to a repeat of the key
-//! (`server/src/middleware/idempotency.rs`); the device's pending queue forgets the action, or keeps it
+//! (`server/src/http/middleware/idempotency.rs`); the device's pending queue forgets the action, or keeps it
 //! shown as refused (`offline::pending_action`).
 
 /// Whether an answer with this status settles the action (done, or refused for good); 408, 429

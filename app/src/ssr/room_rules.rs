@@ -1,19 +1,31 @@
-//! The map kept by a test (issue 54): `docs/architecture.md`'s table of the rooms inside `ssr/` says
-//! which rooms each may import, and an arrow only ever points down the table. Every
-//! `crate::ssr::<room>` a room's code names (its tests aside) must be one the table allows it,
-//! directly or through a room it may import; and the table itself must list only rooms below.
+//! The map kept by a test (issue 54; the server crate's since issue 70): a table in
+//! `docs/architecture.md` says which rooms each may import, and an arrow only ever points down the
+//! table. Every `<prefix><room>` a room's code names (its tests aside) must be one the table allows
+//! it, directly or through a room it may import; and the table itself must list only rooms below.
+//! The app's rooms (`app/src/ssr/`, prefix `crate::ssr::`) are checked by the tests here; the
+//! server's (`server/src/`, prefix `crate::`) by `server/src/room_rules.rs`, with these readers.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// The rooms in the table's order, top to bottom, each with the rooms it names as its imports.
-fn the_table() -> Vec<(String, BTreeSet<String>)> {
-    let doc = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/architecture.md");
-    let text = std::fs::read_to_string(&doc).unwrap();
-    text.lines()
+/// The rooms and what each may import, in the table's order, top to bottom.
+pub type RoomTable = Vec<(String, BTreeSet<String>)>;
+
+/// `docs/architecture.md`, beside every crate of the workspace.
+pub fn architecture_doc() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/architecture.md")
+}
+
+/// The table of the section `heading` of `doc`: each row `| `room/` | owns | may import |`.
+pub fn room_table(doc: &Path, heading: &str) -> RoomTable {
+    let text = std::fs::read_to_string(doc).unwrap();
+    let start = text.find(heading).unwrap_or_else(|| panic!("{} has no section {heading}", doc.display()));
+    let section = &text[start + heading.len()..];
+    let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+    section
+        .lines()
         .filter_map(|line| {
             let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-            // | `room/` | owns | may import |
             let room = cells.get(1)?.strip_prefix('`')?.strip_suffix("/`")?;
             let imports = cells.get(cells.len().checked_sub(2)?)?;
             let imports = imports.split(',').map(|name| name.trim().to_string()).filter(|name| !name.is_empty());
@@ -23,7 +35,7 @@ fn the_table() -> Vec<(String, BTreeSet<String>)> {
 }
 
 /// What each room may import: the rooms it names, and what those may import, on down.
-fn allowed(table: &[(String, BTreeSet<String>)]) -> BTreeMap<String, BTreeSet<String>> {
+pub fn allowed(table: &[(String, BTreeSet<String>)]) -> BTreeMap<String, BTreeSet<String>> {
     let named: BTreeMap<&str, &BTreeSet<String>> =
         table.iter().map(|(room, imports)| (room.as_str(), imports)).collect();
     let mut allowed = BTreeMap::new();
@@ -40,16 +52,15 @@ fn allowed(table: &[(String, BTreeSet<String>)]) -> BTreeMap<String, BTreeSet<St
     allowed
 }
 
-/// The room's files: `ssr/<room>.rs` and everything under `ssr/<room>/`.
-fn files_of(room: &str) -> Vec<PathBuf> {
-    let ssr = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ssr");
-    let mut files = vec![ssr.join(format!("{room}.rs"))];
-    files.extend(rust_files_under(&ssr.join(room)));
+/// The room's files: `<rooms>/<room>.rs` and everything under `<rooms>/<room>/`.
+pub fn files_of(rooms: &Path, room: &str) -> Vec<PathBuf> {
+    let mut files = vec![rooms.join(format!("{room}.rs"))];
+    files.extend(rust_files_under(&rooms.join(room)));
     files.into_iter().filter(|path| path.exists()).collect()
 }
 
 /// Every `.rs` file under `folder`, at any depth (the rules that read the code walk with it).
-pub(super) fn rust_files_under(folder: &Path) -> Vec<PathBuf> {
+pub fn rust_files_under(folder: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut folders = vec![folder.to_path_buf()];
     while let Some(folder) = folders.pop() {
@@ -65,13 +76,13 @@ pub(super) fn rust_files_under(folder: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The rooms `code` names as `crate::ssr::<room>` (also inside `crate::ssr::{…}`), its test
-/// module left out.
-fn rooms_named(code: &str, rooms: &BTreeSet<String>) -> BTreeSet<String> {
+/// The rooms `code` names as `<prefix><room>` (also inside `<prefix>{…}`), its test module left
+/// out.
+pub fn rooms_named(code: &str, prefix: &str, rooms: &BTreeSet<String>) -> BTreeSet<String> {
     let code = code.split("#[cfg(test)]").next().unwrap_or_default();
     let mut named = BTreeSet::new();
-    for (at, _) in code.match_indices("crate::ssr::") {
-        let rest = &code[at + "crate::ssr::".len()..];
+    for (at, _) in code.match_indices(prefix) {
+        let rest = &code[at + prefix.len()..];
         let names: Vec<&str> = match rest.strip_prefix('{') {
             Some(group) => group.split('}').next().unwrap_or_default().split(',').collect(),
             None => vec![rest],
@@ -87,16 +98,21 @@ fn rooms_named(code: &str, rooms: &BTreeSet<String>) -> BTreeSet<String> {
 }
 
 /// Every arrow from one room to another the table does not allow, as "room → other (file)".
-fn arrows_the_table_does_not_allow(table: &[(String, BTreeSet<String>)]) -> Vec<String> {
-    let rooms: BTreeSet<String> = table.iter().map(|(room, _)| room.clone()).collect();
+pub fn arrows_the_table_does_not_allow(
+    table: &[(String, BTreeSet<String>)],
+    rooms: &Path,
+    prefix: &str,
+) -> Vec<String> {
+    let names: BTreeSet<String> = table.iter().map(|(room, _)| room.clone()).collect();
     let allowed = allowed(table);
+    let crate_root = rooms.ancestors().nth(1).unwrap_or(rooms);
     let mut wrong = Vec::new();
-    for room in &rooms {
-        for file in files_of(room) {
+    for room in &names {
+        for file in files_of(rooms, room) {
             let code = std::fs::read_to_string(&file).unwrap();
-            for other in rooms_named(&code, &rooms) {
+            for other in rooms_named(&code, prefix, &names) {
                 if other != *room && !allowed[room].contains(&other) {
-                    let file = file.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(&file).display().to_string();
+                    let file = file.strip_prefix(crate_root).unwrap_or(&file).display().to_string();
                     wrong.push(format!("{room} → {other} ({file})"));
                 }
             }
@@ -105,45 +121,66 @@ fn arrows_the_table_does_not_allow(table: &[(String, BTreeSet<String>)]) -> Vec<
     wrong
 }
 
-#[test]
-fn the_table_names_every_room_and_each_imports_only_rooms_below_it() {
-    let table = the_table();
+/// What is wrong with the table itself: it must name exactly the folders of `rooms`, and a room
+/// may import only rooms below it (names that are no room are the table's prose).
+pub fn table_faults(table: &[(String, BTreeSet<String>)], rooms: &Path) -> Vec<String> {
     let listed: BTreeSet<String> = table.iter().map(|(room, _)| room.clone()).collect();
-    let ssr = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ssr");
-    let folders: BTreeSet<String> = std::fs::read_dir(&ssr)
+    let folders: BTreeSet<String> = std::fs::read_dir(rooms)
         .unwrap()
         .flatten()
         .filter(|entry| entry.path().is_dir())
         .map(|entry| entry.file_name().to_string_lossy().to_string())
         .collect();
-    assert_eq!(listed, folders, "docs/architecture.md's table names exactly the rooms in app/src/ssr/");
+    let mut faults = Vec::new();
+    if listed != folders {
+        faults.push(format!("the table names {listed:?}, the folders of {} are {folders:?}", rooms.display()));
+    }
     for (position, (room, imports)) in table.iter().enumerate() {
-        // Names that are no room here (`domain`, below `ssr/`) are the table's prose.
         for import in imports.iter().filter(|import| listed.contains(*import)) {
-            let below = table.iter().skip(position + 1).any(|(other, _)| other == import);
-            assert!(below, "the table lets {room} import {import}, which is not below it");
+            if !table.iter().skip(position + 1).any(|(other, _)| other == import) {
+                faults.push(format!("the table lets {room} import {import}, which is not below it"));
+            }
         }
     }
+    faults
 }
 
-#[test]
-fn every_arrow_between_rooms_is_one_the_table_allows() {
-    let wrong = arrows_the_table_does_not_allow(&the_table());
-    assert!(wrong.is_empty(), "arrows docs/architecture.md's table does not allow:\n{}", wrong.join("\n"));
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-#[test]
-fn an_arrow_up_the_table_is_found() {
-    // The candidate's room naming the administrators' room, as a file of it would.
-    let rooms: BTreeSet<String> = ["admin", "candidate", "infra"].map(String::from).into();
-    let code = "use crate::ssr::{admin::exam_files, infra::clock};\nfn f() { crate::ssr::infra::audit::x(); }\n#[cfg(test)]\nmod tests { use crate::ssr::candidate::x; }";
-    assert_eq!(rooms_named(code, &rooms), ["admin", "infra"].map(String::from).into());
-    let table = vec![
-        ("admin".to_string(), ["candidate", "infra"].map(String::from).into()),
-        ("candidate".to_string(), ["infra"].map(String::from).into()),
-        ("infra".to_string(), BTreeSet::new()),
-    ];
-    let allowed = allowed(&table);
-    assert!(!allowed["candidate"].contains("admin"));
-    assert!(allowed["admin"].contains("infra"));
+    const APP_ROOMS: &str = "## The map: rooms, what each owns, which way the imports go";
+
+    fn app_rooms() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ssr")
+    }
+
+    #[test]
+    fn the_table_names_every_room_and_each_imports_only_rooms_below_it() {
+        let faults = table_faults(&room_table(&architecture_doc(), APP_ROOMS), &app_rooms());
+        assert!(faults.is_empty(), "docs/architecture.md's table of app/src/ssr/:\n{}", faults.join("\n"));
+    }
+
+    #[test]
+    fn every_arrow_between_rooms_is_one_the_table_allows() {
+        let wrong =
+            arrows_the_table_does_not_allow(&room_table(&architecture_doc(), APP_ROOMS), &app_rooms(), "crate::ssr::");
+        assert!(wrong.is_empty(), "arrows docs/architecture.md's table does not allow:\n{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn an_arrow_up_the_table_is_found() {
+        // The candidate's room naming the administrators' room, as a file of it would.
+        let rooms: BTreeSet<String> = ["admin", "candidate", "infra"].map(String::from).into();
+        let code = "use crate::ssr::{admin::exam_files, infra::clock};\nfn f() { crate::ssr::infra::audit::x(); }\n#[cfg(test)]\nmod tests { use crate::ssr::candidate::x; }";
+        assert_eq!(rooms_named(code, "crate::ssr::", &rooms), ["admin", "infra"].map(String::from).into());
+        let table = vec![
+            ("admin".to_string(), ["candidate", "infra"].map(String::from).into()),
+            ("candidate".to_string(), ["infra"].map(String::from).into()),
+            ("infra".to_string(), BTreeSet::new()),
+        ];
+        let allowed = allowed(&table);
+        assert!(!allowed["candidate"].contains("admin"));
+        assert!(allowed["admin"].contains("infra"));
+    }
 }

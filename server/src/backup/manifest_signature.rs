@@ -29,7 +29,7 @@ pub struct ManifestSigner(Ed25519KeyPair);
 
 impl ManifestSigner {
     pub fn of_installation(session_key: &Key) -> ManifestSigner {
-        let seed = crate::session_key::derived_seed(b"zige backup manifest signer", session_key);
+        let seed = crate::config::session_key::derived_seed(b"zige backup manifest signer", session_key);
         let pair = Ed25519KeyPair::from_seed_unchecked(&seed).expect("any 32 bytes are an Ed25519 seed");
         ManifestSigner(pair)
     }

@@ -12,7 +12,7 @@ use app::error::AppError;
 use app::ssr::admin::account_admin;
 
 use crate::config::Config;
-use crate::storage::open_database;
+use crate::stores::storage::open_database;
 
 #[derive(clap::Subcommand)]
 pub enum AdminCommand {

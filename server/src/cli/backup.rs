@@ -22,8 +22,8 @@ use crate::backup::sealed_file::{parse_identity, parse_recipient};
 use crate::backup::take_backup::{take, Installation};
 use crate::backup::verify_backup::verify;
 use crate::config::Config;
-use crate::object_blob_store::ObjectBlobStore;
-use crate::storage::{open_blob_store, open_database};
+use crate::stores::object_blob_store::ObjectBlobStore;
+use crate::stores::storage::{open_blob_store, open_database};
 
 type Failure = Box<dyn std::error::Error + Send + Sync>;
 
@@ -119,7 +119,7 @@ async fn open_target(target: &str) -> Result<Arc<dyn BlobStore>, Failure> {
 /// every server of it, and an installation restored from it, has the same).
 async fn installation_signer() -> Result<ManifestSigner, Failure> {
     let config = Config::load()?;
-    let key = crate::session_key::session_key(&config).await?;
+    let key = crate::config::session_key::session_key(&config).await?;
     Ok(ManifestSigner::of_installation(&key))
 }
 
@@ -138,7 +138,7 @@ async fn backup_to(target: &str) -> Result<serde_json::Value, Failure> {
     let recipient = parse_recipient(recipient_text).map_err(|e| format!("ZIGE_BACKUP_RECIPIENT: {e}"))?;
     let db = open_database(&config).await?;
     let blobs = open_blob_store(&config).await?;
-    let key = crate::session_key::session_key(&config).await?;
+    let key = crate::config::session_key::session_key(&config).await?;
     let store = open_target(target).await?;
     let installation = Installation { db: &db, blobs: blobs.as_ref(), session_key: key.master() };
     let signer = ManifestSigner::of_installation(&key);
@@ -200,7 +200,7 @@ async fn restore_from(target: &str, accept_unsigned: bool) -> Result<serde_json:
     let restored = restore(store.as_ref(), &identity, &trust, &db, blobs.as_ref()).await?;
     // The installation keeps its session key, unless configuration names one of its own.
     if config.session_secret.is_none() {
-        crate::secret_file::write(&config.data_dir.join("session_secret"), &restored.session_key).await?;
+        crate::config::secret_file::write(&config.data_dir.join("session_secret"), &restored.session_key).await?;
     }
     let signed_by = signed_by_text(restored.signed_by);
     let detail = format!("from {target}, taken {}, signed by {signed_by}", restored.manifest.taken_at);

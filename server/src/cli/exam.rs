@@ -8,7 +8,7 @@ use app::ssr::exams::exam_examples::ExampleSource;
 use app::ssr::exams::exam_store;
 
 use crate::config::Config;
-use crate::storage::{open_blob_store, open_database};
+use crate::stores::storage::{open_blob_store, open_database};
 
 #[derive(clap::Subcommand)]
 pub enum ExamCommand {

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use crate::config::Config;
-use crate::storage::{connect, migrate};
+use crate::stores::storage::{connect, migrate};
 
 /// Exit status 0: the database is up to date; 1: it could not be reached or a migration failed.
 pub async fn run_migrate() -> ExitCode {

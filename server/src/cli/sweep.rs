@@ -7,7 +7,7 @@ use std::time::Duration;
 use app::ssr::infra::blob_sweep;
 
 use crate::config::Config;
-use crate::storage::{open_blob_store, open_database};
+use crate::stores::storage::{open_blob_store, open_database};
 
 #[derive(clap::Args)]
 pub struct SweepArgs {

@@ -12,7 +12,7 @@ use app::ssr::tickets::ticket_keys::{self, TicketKeys};
 use ed25519_dalek::VerifyingKey;
 
 use crate::config::Config;
-use crate::storage::open_database;
+use crate::stores::storage::open_database;
 
 #[derive(clap::Subcommand)]
 pub enum TicketCommand {

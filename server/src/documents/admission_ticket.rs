@@ -7,7 +7,6 @@
 use chrono::{DateTime, FixedOffset, Utc};
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
 
 use app::domain::admission_ticket::TicketSpec;
@@ -21,7 +20,8 @@ use app::ssr::access::caller::Caller;
 use app::ssr::access::candidate_access;
 use app::ssr::access::gate::Candidate;
 use app::ssr::application::fee_status;
-use app::ssr::entities::{application, seat_assignment};
+use app::ssr::entities::application;
+use app::ssr::tickets::seats_given::seat_of;
 use app::ssr::ServerState;
 
 use super::font_cell::FontCell;
@@ -139,14 +139,6 @@ async fn fee_settled(
 ) -> Result<bool, AppError> {
     let status = fee_status::fee_status(&state.db, definition, application.id).await?.status;
     Ok(matches!(status, FeeStatus::Paid | FeeStatus::NotRequired))
-}
-
-async fn seat_of(state: &ServerState, application_id: i32) -> Result<Option<seat_assignment::Model>, AppError> {
-    seat_assignment::Entity::find()
-        .filter(seat_assignment::Column::ApplicationId.eq(application_id))
-        .one(&state.db)
-        .await
-        .map_err(|e| app::ssr::internal("ticket seat", e))
 }
 
 /// "第一教学楼 101 室 / Teaching building 1, room 101"; the code alone if the room left the file.

@@ -74,7 +74,7 @@ impl ProviderSignIn {
     pub fn new(settings: ProviderSettings) -> Self {
         ProviderSignIn {
             settings,
-            http: crate::outbound_http::client(),
+            http: crate::gateways::outbound_http::client(),
             metadata: RwLock::new(None),
             keys_fetched_at: Mutex::new(None),
         }

@@ -2,8 +2,8 @@
 //! missing setting or an unreadable secret file stops the server with the setting's name.
 
 use crate::config::Config;
-use crate::sms::gateway_account::SecretText;
-use crate::sms::sms_settings::read_secret;
+use crate::gateways::sms::gateway_account::SecretText;
+use crate::gateways::sms::sms_settings::read_secret;
 
 #[derive(Clone, Debug)]
 pub struct ProviderSettings {

@@ -168,7 +168,7 @@ async fn a_missing_setting_or_an_unreadable_key_stops_the_start_naming_the_setti
         };
         standin.configure(&mut config);
         adjust(&mut config);
-        server::payments::payment_settings::gateways(&config).map(|g| g.len())
+        server::gateways::payments::payment_settings::gateways(&config).map(|g| g.len())
     };
     assert_eq!(start(&|_| {}), Ok(1));
     let missing = start(&|c| c.alipay_public_key_file = None).unwrap_err();

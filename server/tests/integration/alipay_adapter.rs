@@ -14,8 +14,8 @@ use app::ssr::infra::payment_gateway::{
 use axum::body::Bytes;
 use axum::routing::post;
 use chrono::Utc;
-use server::payments::alipay::{AlipayAccount, AlipayGateway};
-use server::payments::rsa_keys::{GatewayKey, MerchantKey};
+use server::gateways::payments::alipay::{AlipayAccount, AlipayGateway};
+use server::gateways::payments::rsa_keys::{GatewayKey, MerchantKey};
 use support::alipay_standin::{
     AlipayStandIn, BillTrouble, Notice, Trouble, ALIPAY_KEY, ALIPAY_PUBLIC_KEY, APP_ID, SELLER_ID,
 };
@@ -183,7 +183,7 @@ async fn forged_changed_and_waiting_notifications_are_refused() {
 
 #[tokio::test]
 async fn the_cashier_s_button_pays_and_sends_the_browser_back_with_alipay_s_signed_parameters() {
-    use server::payments::alipay::sign_content::{sign_content, SignTypeIn};
+    use server::gateways::payments::alipay::sign_content::{sign_content, SignTypeIn};
     let alipay = AlipayStandIn::start("127.0.0.1:0".parse().unwrap()).await;
     let receiver = Receiver::start().await;
     let gateway = alipay.gateway();

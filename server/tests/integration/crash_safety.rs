@@ -124,8 +124,8 @@ async fn uploads_answered_before_a_kill_survive_it_whole_and_nothing_is_torn() {
         }
     }
     let config = Config { data_dir: data_dir.path().to_path_buf(), database_url, blob_url, ..Config::default() };
-    let db = server::storage::connect(&config.database_url()).await.unwrap();
-    let blobs = server::storage::open_blob_store(&config).await.unwrap();
+    let db = server::stores::storage::connect(&config.database_url()).await.unwrap();
+    let blobs = server::stores::storage::open_blob_store(&config).await.unwrap();
     let rows = material::Entity::find().all(&db).await.unwrap();
     let row_ids: Vec<String> = rows.iter().map(|row| row.id.to_string()).collect();
     for upload in &acknowledged {

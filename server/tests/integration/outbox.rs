@@ -12,9 +12,9 @@ use app::ssr::entities::outbox_message;
 use app::ssr::infra::clock::Clock;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
-use server::mailer::SmtpMailer;
-use server::outbox_worker::{deliver_due, Senders};
-use server::sms::LoggingSms;
+use server::gateways::sms::LoggingSms;
+use server::outbox::mailer::SmtpMailer;
+use server::outbox::outbox_worker::{deliver_due, Senders};
 use support::smtp::{delivered, SmtpServer};
 use support::*;
 

@@ -307,9 +307,12 @@ async fn a_server_with_an_https_address_refuses_to_start_with_the_sandbox_unless
         ..server::config::Config::default()
     };
     let options = || leptos::prelude::LeptosOptions::builder().output_name("zige").build();
-    let refused = server::startup::prepare(&config(false), options()).await.err().expect("refused");
+    let refused = server::process::startup::prepare(&config(false), options()).await.err().expect("refused");
     assert!(refused.to_string().contains("ZIGE_TEST_INSTALLATION"), "{refused}");
-    assert!(server::startup::prepare(&config(true), options()).await.is_ok(), "a declared test installation starts");
+    assert!(
+        server::process::startup::prepare(&config(true), options()).await.is_ok(),
+        "a declared test installation starts"
+    );
 }
 
 #[tokio::test]

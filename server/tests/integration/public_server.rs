@@ -47,10 +47,13 @@ async fn a_public_server_refuses_demo_data_one_factor_staff_and_no_rate_limits_u
     for (setting, switch) in cases {
         let mut config = public(data_dir.path());
         switch(&mut config);
-        let refused = server::startup::prepare(&config, options()).await.err().expect("refused");
+        let refused = server::process::startup::prepare(&config, options()).await.err().expect("refused");
         assert!(refused.to_string().contains(setting), "{setting}: {refused}");
         config.test_installation = true;
-        assert!(server::startup::prepare(&config, options()).await.is_ok(), "{setting} in a test installation");
+        assert!(
+            server::process::startup::prepare(&config, options()).await.is_ok(),
+            "{setting} in a test installation"
+        );
     }
 }
 
@@ -61,9 +64,9 @@ async fn a_public_server_refuses_to_start_while_a_demo_account_opens_with_its_pu
     let mut demo = public(data_dir.path());
     demo.seed_demo = true;
     demo.test_installation = true;
-    drop(server::startup::prepare(&demo, options()).await.expect("the demo starts"));
+    drop(server::process::startup::prepare(&demo, options()).await.expect("the demo starts"));
     // … then made public with the flag removed: the published passwords still open the accounts.
-    let refused = server::startup::prepare(&public(data_dir.path()), options()).await.err().expect("refused");
+    let refused = server::process::startup::prepare(&public(data_dir.path()), options()).await.err().expect("refused");
     assert!(refused.to_string().contains("44030519850315456X"), "{refused}");
 
     // With the demo accounts' passwords no longer the published ones, it starts.
@@ -74,7 +77,7 @@ async fn a_public_server_refuses_to_start_while_a_demo_account_opens_with_its_pu
     .await
     .unwrap();
     db.close().await.unwrap();
-    assert!(server::startup::prepare(&public(data_dir.path()), options()).await.is_ok());
+    assert!(server::process::startup::prepare(&public(data_dir.path()), options()).await.is_ok());
 }
 
 #[tokio::test]

@@ -126,7 +126,7 @@ async fn forged_altered_wrong_amount_and_late_notifications_pay_nothing() {
     let order_no = wechat_order(&alice).await;
     alice.http.get(app.url(&format!("/pay/{order_no}"))).header("user-agent", COMPUTER).send().await.unwrap();
 
-    let forger = server::payments::rsa_keys::MerchantKey::parse(
+    let forger = server::gateways::payments::rsa_keys::MerchantKey::parse(
         &std::fs::read_to_string(format!("{FIXTURES}/alipay_java_test_app_key.pem")).unwrap(),
     )
     .unwrap();
@@ -459,7 +459,7 @@ async fn a_missing_setting_or_an_unreadable_key_stops_the_start_naming_the_setti
         };
         standin.configure(&mut config, keys.path());
         adjust(&mut config);
-        server::payments::payment_settings::gateways(&config).map(|g| g.len())
+        server::gateways::payments::payment_settings::gateways(&config).map(|g| g.len())
     };
     assert_eq!(start(&|_| {}), Ok(1));
     let missing = start(&|c| c.wechatpay_app_id = None).unwrap_err();
@@ -488,10 +488,10 @@ async fn wechat_pay_is_reached_over_https_only_outside_a_test_installation() {
         ..Default::default()
     };
     standin.configure(&mut config, keys.path());
-    let refused = server::payments::payment_settings::gateways(&config).map(|g| g.len()).unwrap_err();
+    let refused = server::gateways::payments::payment_settings::gateways(&config).map(|g| g.len()).unwrap_err();
     assert!(refused.contains("ZIGE_WECHATPAY_ENDPOINT") && refused.contains("https"), "{refused}");
     config.wechatpay_endpoint = Some("https://api.mch.weixin.qq.com".into());
-    assert_eq!(server::payments::payment_settings::gateways(&config).map(|g| g.len()), Ok(1));
+    assert_eq!(server::gateways::payments::payment_settings::gateways(&config).map(|g| g.len()), Ok(1));
 }
 
 #[cfg(unix)]
@@ -511,7 +511,7 @@ async fn a_private_key_file_others_can_read_is_narrowed_to_its_owner_when_read()
         (config.wechatpay_merchant_key_file.clone().unwrap(), config.wechatpay_api_v3_key_file.clone().unwrap());
     loose(&merchant_key).unwrap();
     loose(&v3_key).unwrap();
-    assert_eq!(server::payments::payment_settings::gateways(&config).map(|g| g.len()), Ok(1));
+    assert_eq!(server::gateways::payments::payment_settings::gateways(&config).map(|g| g.len()), Ok(1));
     let mode = |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
     assert_eq!((mode(&merchant_key), mode(&v3_key)), (0o600, 0o600));
 }

@@ -217,7 +217,7 @@ async fn a_gateway_without_its_secret_file_or_the_logging_adapter_behind_https_s
         sms_template_result_published: Some("3".into()),
         ..server::config::Config::default()
     };
-    let refused = server::startup::prepare(&without_secret, options()).await.err().expect("refused");
+    let refused = server::process::startup::prepare(&without_secret, options()).await.err().expect("refused");
     assert!(refused.to_string().contains("ZIGE_SMS_ACCESS_KEY_SECRET_FILE"), "{refused}");
 
     let behind_https = server::config::Config {
@@ -225,7 +225,7 @@ async fn a_gateway_without_its_secret_file_or_the_logging_adapter_behind_https_s
         public_url: Some("https://zige.example.cn".to_string()),
         ..server::config::Config::default()
     };
-    let refused = server::startup::prepare(&behind_https, options()).await.err().expect("refused");
+    let refused = server::process::startup::prepare(&behind_https, options()).await.err().expect("refused");
     assert!(refused.to_string().contains("ZIGE_SMS_GATEWAY=log"), "{refused}");
 }
 

@@ -37,7 +37,7 @@ use reqwest::multipart::{Form, Part};
 use serde_json::{json, Value};
 
 use server::config::Config;
-use server::startup;
+use server::process::startup;
 
 pub struct TestApp {
     pub address: SocketAddr,
@@ -322,7 +322,7 @@ results_published = "{}"
 /// The longest any one request of a test may take, its body included: far above what the
 /// slowest (a bulk upload on a loaded machine) needs. A response that never ends then fails its
 /// test within minutes instead of stalling the whole run until CI gives up on it (a page once
-/// did: `server/src/page_routes.rs`).
+/// did: `server/src/http/page_routes.rs`).
 const REQUEST_PATIENCE: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// An HTTP client whose requests give up after [`REQUEST_PATIENCE`]: every client of the tests.

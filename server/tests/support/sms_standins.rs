@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{json, Value};
-use server::sms::{acs3_signature, tc3_signature};
+use server::gateways::sms::{acs3_signature, tc3_signature};
 
 pub const KEY_ID: &str = "LTAI5tStandInKeyId";
 pub const SECRET: &str = "stand-in-secret-0123456789abcdef";

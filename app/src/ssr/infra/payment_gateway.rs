@@ -1,6 +1,6 @@
 //! What Zige needs of a payment gateway: start a payment, believe only its signed notifications,
 //! ask it about an order, close an order, refund one, and read its daily bill. The adapters (WeChat
-//! Pay, Alipay: `server/src/payments/`; the sandbox: `ssr::payments::sandbox_gateway`) implement
+//! Pay, Alipay: `server/src/gateways/payments/`; the sandbox: `ssr::payments::sandbox_gateway`) implement
 //! it and are added to `Gateways` at start-up. The port lives here, with the server's state that
 //! holds the installation's gateways; the orders, notices and reconciliation that use it are
 //! `ssr::payments`.
@@ -198,7 +198,7 @@ impl Gateways {
 }
 
 /// Where a candidate's browser goes to pay an open order: Zige's own address, which starts the
-/// payment with the order's gateway when it is opened (`server/src/routes/pay_order.rs`).
+/// payment with the order's gateway when it is opened (`server/src/http/routes/pay_order.rs`).
 pub fn pay_address(order_no: &str) -> String {
     format!("/pay/{order_no}")
 }

@@ -129,12 +129,7 @@ pub async fn create(
 /// Closes the candidate's own open order (to pay another way, or not at all).
 #[tracing::instrument(skip_all, fields(user = account.id, order = order_no))]
 pub async fn close(state: &ServerState, account: &Caller<Candidate>, order_no: &str) -> Result<(), AppError> {
-    let order = payment_order::Entity::find()
-        .filter(payment_order::Column::OrderNo.eq(order_no))
-        .filter(payment_order::Column::UserId.eq(account.id))
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let order = own_order(state, account, order_no).await?;
     match decide(&order.facts(), &OrderEvent::Close) {
         OrderOutcome::Moves(OrderState::Closed) => {
             let now = state.clock.now();
@@ -161,6 +156,21 @@ pub async fn close(state: &ServerState, account: &Caller<Candidate>, order_no: &
         OrderOutcome::Refused { message_zh, message_en } => Err(AppError::payment_refused(message_zh, message_en)),
         OrderOutcome::Moves(_) | OrderOutcome::ForStaff(_) | OrderOutcome::MovesForStaff(..) => Err(AppError::Internal),
     }
+}
+
+/// The candidate's own order by its number; anyone else's is simply not found.
+#[tracing::instrument(skip_all, fields(user = account.id, order = order_no))]
+pub async fn own_order(
+    state: &ServerState,
+    account: &Caller<Candidate>,
+    order_no: &str,
+) -> Result<payment_order::Model, AppError> {
+    payment_order::Entity::find()
+        .filter(payment_order::Column::OrderNo.eq(order_no))
+        .filter(payment_order::Column::UserId.eq(account.id))
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// The exam's fee and the application, when the candidate has been approved and may see it.

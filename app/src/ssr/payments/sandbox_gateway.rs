@@ -1,6 +1,6 @@
 //! The sandbox gateway: a stand-in for a real gateway, since none is reachable from here (the
 //! README says so). It behaves like one where Zige can tell: its cashier page takes the payment
-//! (`server/src/routes/sandbox_cashier.rs`), and its notifications are signed with its own Ed25519
+//! (`server/src/http/routes/sandbox_cashier.rs`), and its notifications are signed with its own Ed25519
 //! key, sent late and more than once. Zige verifies them with the public half, as it would a real
 //! gateway's certificate; anything else is forged.
 

@@ -58,7 +58,7 @@ pub async fn serve(State(shared): State<StandInState>, Path(day): Path<String>) 
     ];
     if shared.ledger().bill_trouble == Some(BillTrouble::Oversized) {
         // A readable bill, and a comment-only file that makes the zip larger than Zige reads.
-        let padding = format!("#{}\n", " ".repeat(server::outbound_http::FILE_MAX_BYTES));
+        let padding = format!("#{}\n", " ".repeat(server::gateways::outbound_http::FILE_MAX_BYTES));
         files.push(("padding.csv".to_string(), padding));
     }
     let zip = zipped(&files);

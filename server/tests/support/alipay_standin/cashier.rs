@@ -8,8 +8,8 @@ use axum::extract::{Form, RawQuery, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use chrono::Utc;
-use server::payments::alipay::sign_content::{sign_content, SignTypeIn};
-use server::payments::beijing_time::beijing_time;
+use server::gateways::payments::alipay::sign_content::{sign_content, SignTypeIn};
+use server::gateways::payments::beijing_time::beijing_time;
 
 use super::notifier::{self, Notice};
 use super::request_check::{checked_params, field};

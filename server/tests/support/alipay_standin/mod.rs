@@ -22,8 +22,8 @@ use axum::routing::{get, post};
 use axum::Router;
 use chrono::NaiveDate;
 use serde_json::Value;
-use server::payments::alipay::{AlipayAccount, AlipayGateway};
-use server::payments::rsa_keys::{GatewayKey, MerchantKey};
+use server::gateways::payments::alipay::{AlipayAccount, AlipayGateway};
+use server::gateways::payments::rsa_keys::{GatewayKey, MerchantKey};
 
 pub use notifier::Notice;
 

@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use app::domain::exam_fee::yuan_text;
 use chrono::Utc;
-use server::payments::alipay::sign_content::{sign_content, SignTypeIn};
-use server::payments::beijing_time::beijing_time;
-use server::payments::rsa_keys::MerchantKey;
+use server::gateways::payments::alipay::sign_content::{sign_content, SignTypeIn};
+use server::gateways::payments::beijing_time::beijing_time;
+use server::gateways::payments::rsa_keys::MerchantKey;
 
 use super::{Delivery, Shared, StandInState, Trade, APP_ID, APP_KEY, SELLER_ID};
 

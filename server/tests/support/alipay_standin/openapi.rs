@@ -12,8 +12,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{NaiveDate, Utc};
 use serde_json::{json, Value};
-use server::payments::beijing_time::beijing_time;
-use server::payments::rsa_keys::MerchantKey;
+use server::gateways::payments::beijing_time::beijing_time;
+use server::gateways::payments::rsa_keys::MerchantKey;
 
 use super::request_check::{checked_params, field};
 use super::{notifier, BillTrouble, GatewayRequest, Refund, Shared, StandInState, Trade, TradeState, Trouble, APP_KEY};

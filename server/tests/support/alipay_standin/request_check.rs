@@ -2,7 +2,7 @@
 //! RSA2 signature over the parameters (query and form body together), content built as Alipay
 //! builds it, verified with the app's public key.
 
-use server::payments::alipay::sign_content::{sign_content, SignTypeIn};
+use server::gateways::payments::alipay::sign_content::{sign_content, SignTypeIn};
 
 use super::{Shared, APP_ID};
 

@@ -19,8 +19,8 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-use server::payments::rsa_keys::{GatewayKey, MerchantKey};
-use server::payments::wechatpay::encrypted_resource::ApiV3Key;
+use server::gateways::payments::rsa_keys::{GatewayKey, MerchantKey};
+use server::gateways::payments::wechatpay::encrypted_resource::ApiV3Key;
 
 pub const MERCHANT_ID: &str = "1230000109";
 pub const APP_ID: &str = "wxd678efh567hg6787";

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use server::payments::rsa_keys::MerchantKey;
+use server::gateways::payments::rsa_keys::MerchantKey;
 
 use super::api::transaction;
 use super::{Signing, TradeState, WechatPayStandin, CERTIFICATE_KEY_SERIAL, MERCHANT_ID, PLATFORM_KEY_ID};
