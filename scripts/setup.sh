@@ -11,8 +11,27 @@ ZIGE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ZIGE_TOOLS="$ZIGE_ROOT/.tools"
 export PATH="$HOME/.cargo/bin:$ZIGE_TOOLS/node_modules/.bin:$PATH"
 
-# Each step says when it began, so a run's log shows where its minutes went.
-step() { printf '\n== %s  [%s]\n' "$*" "$(date +%T)"; }
+# Each step says when it began, so a run's log shows where its minutes went; with ZIGE_STEP_LOG
+# set (the test command sets it) each is also noted there for the summary at the end.
+step() {
+  printf '\n== %s  [%s]\n' "$*" "$(date +%T)"
+  if [ -n "${ZIGE_STEP_LOG:-}" ]; then printf '%s\t%s\n' "$(date +%s)" "$*" >>"$ZIGE_STEP_LOG"; fi
+}
+# Where the minutes went: every step noted in ZIGE_STEP_LOG with how long it took (until the next
+# step began, the last until now), and the whole run.
+where_the_minutes_went() {
+  [ -s "${ZIGE_STEP_LOG:-}" ] || return 0
+  printf '\n== where the minutes went\n'
+  awk -F '\t' -v now="$(date +%s)" '
+    { start[NR] = $1; name[NR] = $2 }
+    END {
+      for (i = 1; i <= NR; i++) {
+        end = (i < NR) ? start[i + 1] : now
+        printf "%3d min %02d s  %s\n", (end - start[i]) / 60, (end - start[i]) % 60, substr(name[i], 1, 90)
+      }
+      printf "%3d min %02d s  in all\n", (now - start[1]) / 60, (now - start[1]) % 60
+    }' "$ZIGE_STEP_LOG"
+}
 # A loopback port nothing listens on now, for the throwaway servers the tests start.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

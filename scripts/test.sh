@@ -6,6 +6,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 # A clean build gains nothing from incremental artefacts, which take gigabytes of disk.
 export CARGO_INCREMENTAL=0
 cd "$ZIGE_ROOT"
+# Every step is noted, and the run ends (passed or failed) with where its minutes went.
+mkdir -p "$ZIGE_TOOLS"
+export ZIGE_STEP_LOG="$ZIGE_TOOLS/test-steps.tsv"
+: >"$ZIGE_STEP_LOG"
+step "the test command begins"
 
 if ! command -v chromium >/dev/null 2>&1; then
   step "installing Debian's chromium"
@@ -78,7 +83,7 @@ stop_compile_cache() {
   sccache --show-stats 2>/dev/null | grep -E '^(Compile requests|Cache hits|Cache misses)  ' || true
   sccache --stop-server >/dev/null 2>&1 || true
 }
-trap stop_compile_cache EXIT
+trap 'stop_compile_cache; where_the_minutes_went' EXIT
 
 step "dependency checks (cargo deny: banned crates, licences, sources)"
 cargo deny --log-level error check bans licenses sources
@@ -144,7 +149,7 @@ stop_tree() {
   for child in $(pgrep -P "$1" 2>/dev/null); do stop_tree "$child"; done
   kill "$1" 2>/dev/null || true
 }
-trap 'stop_tree "$wasm_build"; stop_compile_cache' EXIT
+trap 'stop_tree "$wasm_build"; stop_compile_cache; where_the_minutes_went' EXIT
 
 step "lints, unit, property and server integration tests (SQLite)"
 RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend
@@ -154,7 +159,7 @@ RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend
 # stopped and removed afterwards. Only this pass runs two servers behind nginx.
 source "$ZIGE_ROOT/scripts/postgres.sh"
 source "$ZIGE_ROOT/scripts/s3.sh"
-trap 'stop_tree "$wasm_build"; stop_test_postgres; stop_test_s3; stop_compile_cache' EXIT
+trap 'stop_tree "$wasm_build"; stop_test_postgres; stop_test_s3; stop_compile_cache; where_the_minutes_went' EXIT
 step "server integration tests again, on PostgreSQL and S3-compatible storage"
 # The same package selection as the SQLite pass (the whole workspace): cargo unifies features over
 # what it builds, so `-p server` alone rebuilt every test binary (about 2 min) for other features.
@@ -216,7 +221,7 @@ ZIGE_FAULT_LISTEN=127.0.0.1:3044 ZIGE_FAULT_CONTROL=127.0.0.1:3045 ZIGE_FAULT_UP
 fault_proxy=$!
 export ZIGE_BLOB_URL="s3://zige-test/browser-tests-$$" ZIGE_BLOB_ENDPOINT=http://127.0.0.1:3044
 export ZIGE_STORAGE_FAULTS=127.0.0.1:3045
-trap 'kill "$standins" "$oidc_provider" "$fault_proxy" 2>/dev/null || true; stop_test_s3; stop_compile_cache' EXIT
+trap 'kill "$standins" "$oidc_provider" "$fault_proxy" 2>/dev/null || true; stop_test_s3; stop_compile_cache; where_the_minutes_went' EXIT
 export ZIGE_OIDC_ISSUER=http://127.0.0.1:3050 ZIGE_OIDC_CLIENT_ID=zige ZIGE_OIDC_CLIENT_SECRET_FILE="$standin_dir/oidc-secret"
 export ZIGE_OIDC_SCOPES="profile phone identity"
 for _ in $(seq 100); do [ -s "$standin_dir/settings" ] && break; sleep 0.1; done

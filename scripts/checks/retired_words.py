@@ -15,7 +15,7 @@ root = pathlib.Path(__file__).resolve().parents[2]
 # Each retired word as a pattern ("desk" but not "desktop", the whole word "door(s)"), and where
 # it is retired: everywhere (None), or in the files a path pattern matches.
 BROWSER_CODE = re.compile(r"^(app/src/(client|components|offline|pages)/|app/src/(client|components|offline)\.rs$|public/|style/|end2end/tests/)")
-GATEWAY_CODE = re.compile(r"^(app/src/ssr/payments|app/src/ssr/infra/payment_gateway\.rs|app/src/domain/(payment_order|staff_flag|exam_fee)\.rs|server/src/(payments|sms)|server/src/routes/(sandbox_cashier|pay_order|payment_notify)\.rs|server/examples/gateway_standins\.rs|server/tests/support/(sms_standins|alipay_standin|wechatpay_standin|fees)|server/tests/integration/(payments|wechatpay|alipay|alipay_adapter)\.rs)")
+GATEWAY_CODE = re.compile(r"^(app/src/ssr/payments|app/src/ssr/infra/payment_gateway\.rs|app/src/domain/(payment_order|staff_flag|exam_fee)\.rs|server/src/gateways/(payments|sms)|server/src/http/routes/(sandbox_cashier|pay_order|payment_notify)\.rs|server/examples/gateway_standins\.rs|server/tests/support/(sms_standins|alipay_standin|wechatpay_standin|fees)|server/tests/integration/(payments|wechatpay|alipay|alipay_adapter)\.rs)")
 # Where "image" is retired: Zige's own code, pages, tests and documents. Cargo manifests name the
 # `image` crate, Typst templates call Typst's `image()`, and the benchmark scripts draw with PIL.
 OWN_WORDS = re.compile(r"^(app/|server/(src|tests|examples)/|frontend/|picture_checks/src/|end2end/tests/|style/|docs/|README\.md$|exams/.*\.toml$)(?!.*(Cargo\.toml|\.typ)$)")
