@@ -9,6 +9,6 @@ pub async fn delete_material(id: String) -> Result<(), AppError> {
 
     let (state, account) = caller::signed_in().await?;
     material_commands::delete_owned(&state, &account, &id).await?;
-    tracing::info!(user_id = account.id, material = id, "material deleted");
+    tracing::info!(user_id = %account.id, material = %id, "material deleted");
     Ok(())
 }

@@ -14,6 +14,6 @@ pub async fn sign_up(fields: SignUpFields) -> Result<SessionUser, AppError> {
     let state = server_state()?;
     let account = sign_up_codes::sign_up_candidate(&state, form, &fields.mobile_code).await?;
     session_user::begin_session(&session_user::request_session().await?, &account, state.clock.now()).await?;
-    tracing::info!(user_id = account.id, "candidate signed up");
+    tracing::info!(user_id = %account.id, "candidate signed up");
     Ok(account_store::session_user_of(&account))
 }

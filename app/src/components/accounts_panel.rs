@@ -11,6 +11,7 @@ use crate::api::admin::{
 use crate::components::account_fields::AccountFields;
 use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
+use crate::domain::record_ids::UserId;
 use crate::domain::sign_up_form::SignUpFields;
 use crate::domain::Role;
 use crate::error::AppError;
@@ -35,15 +36,15 @@ pub fn AccountsPanel() -> impl IntoView {
             settle(admin_find_account(id).await.map(|account| found.set(Some(account))));
         }
     });
-    let reset = Action::new(move |user_id: &i32| {
+    let reset = Action::new(move |user_id: &UserId| {
         let user_id = *user_id;
         async move { settle(admin_reset_password(user_id).await.map(|t| temporary.set(Some(t.password)))) }
     });
-    let reset_second_factor = Action::new(move |user_id: &i32| {
+    let reset_second_factor = Action::new(move |user_id: &UserId| {
         let user_id = *user_id;
         async move { settle(admin_reset_second_factor(user_id).await.map(|()| second_factor_reset.set(true))) }
     });
-    let release = Action::new(move |user_id: &i32| {
+    let release = Action::new(move |user_id: &UserId| {
         let user_id = *user_id;
         async move { settle(admin_release_id_number(user_id).await.map(|()| released.set(true))) }
     });
@@ -81,9 +82,9 @@ pub fn AccountsPanel() -> impl IntoView {
 #[component]
 fn FoundAccount(
     account: AccountView,
-    reset: Action<i32, ()>,
-    reset_second_factor: Action<i32, ()>,
-    release: Action<i32, ()>,
+    reset: Action<UserId, ()>,
+    reset_second_factor: Action<UserId, ()>,
+    release: Action<UserId, ()>,
     temporary: RwSignal<Option<String>>,
     released: RwSignal<bool>,
     second_factor_reset: RwSignal<bool>,

@@ -7,6 +7,7 @@ use crate::api::admin::{admin_assign_reviewer, admin_create_reviewer, admin_revi
 use crate::api::server_resource::server_resource;
 use crate::components::account_fields::AccountFields;
 use crate::components::error_note::ErrorNote;
+use crate::domain::record_ids::UserId;
 use crate::domain::sign_up_form::SignUpFields;
 use crate::domain::staff_duty::StaffDuty;
 use crate::error::AppError;
@@ -29,7 +30,7 @@ pub fn ReviewersPanel(exams: Vec<ExamSummary>) -> impl IntoView {
             Err(error) => failure.set(Some(error)),
         }
     });
-    let assign = Action::new(move |(reviewer, exam, duty): &(i32, String, Option<StaffDuty>)| {
+    let assign = Action::new(move |(reviewer, exam, duty): &(UserId, String, Option<StaffDuty>)| {
         let (reviewer, exam, duty) = (*reviewer, exam.clone(), *duty);
         async move {
             if let Err(error) = admin_assign_reviewer(reviewer, exam, duty).await {

@@ -4,6 +4,7 @@
 //! candidates in the order they were approved (then by application number), room after room in
 //! the exam file's order, seat 1 upward; a seat once given is never moved by a later round.
 
+use crate::domain::record_ids::ApplicationId;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
@@ -96,7 +97,11 @@ impl TicketSpec {
     /// Gives the next free seats to `waiting` (application ids, already in the rule's order:
     /// approved first, then by number), skipping the seats in `taken`. Returns who got which seat;
     /// those after the last free seat get none (the administrator adds a room and runs it again).
-    pub fn assign_seats<'a>(&self, waiting: &[i32], taken: impl IntoIterator<Item = &'a Seat>) -> Vec<(i32, Seat)> {
+    pub fn assign_seats<'a>(
+        &self,
+        waiting: &[ApplicationId],
+        taken: impl IntoIterator<Item = &'a Seat>,
+    ) -> Vec<(ApplicationId, Seat)> {
         let taken: std::collections::HashSet<&Seat> = taken.into_iter().collect();
         let free =
             self.rooms.iter().flat_map(|room| (1..=room.seats).map(|number| Seat { room: room.code.clone(), number }));
@@ -136,13 +141,17 @@ mod tests {
     #[test]
     fn seats_fill_room_after_room_in_the_order_given_and_never_move() {
         let spec = spec(&[("101", 2), ("102", 2)]);
-        let first = spec.assign_seats(&[7, 3, 9], []);
-        let seats: Vec<(i32, String)> = first.iter().map(|(id, s)| (*id, ticket_number("004", s))).collect();
+        let first = spec.assign_seats(&[ApplicationId(7), ApplicationId(3), ApplicationId(9)], []);
+        let seats: Vec<(i32, String)> = first.iter().map(|(id, s)| (id.0, ticket_number("004", s))).collect();
         assert_eq!(seats, [(7, "004-101-01".into()), (3, "004-101-02".into()), (9, "004-102-01".into())]);
         // A later round gives the next free seat; the first round's stay where they are.
         let taken: Vec<Seat> = first.into_iter().map(|(_, s)| s).collect();
-        let second = spec.assign_seats(&[11, 12], &taken);
-        assert_eq!(second, [(11, Seat { room: "102".into(), number: 2 })], "12 gets no seat: the rooms are full");
+        let second = spec.assign_seats(&[ApplicationId(11), ApplicationId(12)], &taken);
+        assert_eq!(
+            second,
+            [(ApplicationId(11), Seat { room: "102".into(), number: 2 })],
+            "12 gets no seat: the rooms are full"
+        );
     }
 
     #[test]

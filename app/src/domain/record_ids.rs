@@ -1,15 +1,45 @@
-//! The ids a decision names, as types: a function that takes an application and the version a
-//! screen saw cannot be handed the two the wrong way round. On the wire and in JSON each is the
-//! plain number it wraps.
+//! The ids of records, as types: a function that takes an application and the account it belongs
+//! to, or an application and the version a screen saw, cannot be handed them the wrong way round.
+//! In the database (through SeaORM's `DeriveValueType`), on the wire and in JSON each is the plain
+//! number it wraps.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// An application (the `applications` table's key).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ApplicationId(pub i32);
+/// A record's id: a number that only ever names a record of one table.
+macro_rules! record_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ssr", derive(sea_orm::DeriveValueType))]
+        #[serde(transparent)]
+        pub struct $name(pub i32);
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        /// The database gives a new row's key as a number.
+        #[cfg(feature = "ssr")]
+        impl sea_orm::TryFromU64 for $name {
+            fn try_from_u64(n: u64) -> Result<Self, sea_orm::DbErr> {
+                <i32 as sea_orm::TryFromU64>::try_from_u64(n).map(Self)
+            }
+        }
+    };
+}
+
+record_id!(
+    /// An account (the `users` table's key): a candidate's or a staff member's.
+    UserId
+);
+record_id!(
+    /// An application (the `applications` table's key).
+    ApplicationId
+);
 
 /// The version of an application a screen was drawn from: every change moves it on, and a
 /// decision naming an older one is refused.
@@ -17,20 +47,15 @@ pub struct ApplicationId(pub i32);
 #[serde(transparent)]
 pub struct ApplicationVersion(pub i32);
 
-impl fmt::Display for ApplicationId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn on_the_wire_each_is_the_number_it_wraps() {
-        assert_eq!(serde_json::to_string(&(ApplicationId(41), ApplicationVersion(3))).unwrap(), "[41,3]");
+        assert_eq!(serde_json::to_string(&(ApplicationId(41), ApplicationVersion(3), UserId(7))).unwrap(), "[41,3,7]");
         assert_eq!(serde_json::from_str::<ApplicationId>("41").unwrap(), ApplicationId(41));
+        assert_eq!(serde_json::from_str::<UserId>("7").unwrap(), UserId(7));
         assert_eq!(ApplicationId(41).to_string(), "41");
     }
 }

@@ -2,6 +2,7 @@
 //! key as the admission ticket's code is (`signed_text`), so the branch's on-site check finds the
 //! candidate by scanning the printed form, and a forged or altered code finds no one.
 
+use crate::domain::record_ids::ApplicationId;
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +16,7 @@ pub struct RegistrationClaims {
     #[serde(rename = "e")]
     pub exam_code: String,
     #[serde(rename = "a")]
-    pub application_id: i32,
+    pub application_id: ApplicationId,
 }
 
 pub fn sign_registration(claims: &RegistrationClaims, key: &SigningKey) -> String {
@@ -37,7 +38,7 @@ mod tests {
     #[test]
     fn a_forms_code_reads_back_and_an_altered_or_ticket_code_does_not() {
         let key = SigningKey::from_bytes(&[7; 32]);
-        let claims = RegistrationClaims { exam_code: "004".into(), application_id: 41 };
+        let claims = RegistrationClaims { exam_code: "004".into(), application_id: ApplicationId(41) };
         let code = sign_registration(&claims, &key);
         assert!(code.starts_with("ZGR2.") && code.len() < 200, "{code}");
         assert_eq!(read_registration(&format!("{code}\r\n"), &[key.verifying_key()]), Some(claims.clone()));

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::china_time::ChinaTime;
+use crate::domain::record_ids::UserId;
 use crate::domain::Role;
 
 /// Where a 忘记密码 code is sent.
@@ -26,7 +27,7 @@ impl RecoveryChannel {
 /// An account an administrator found by its ID number.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AccountView {
-    pub id: i32,
+    pub id: UserId,
     pub name: String,
     pub id_number_masked: String,
     pub role: Role,

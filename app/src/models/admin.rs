@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::exam::ExamSummary;
 use crate::domain::china_time::ChinaTime;
+use crate::domain::record_ids::UserId;
 use crate::domain::{ApplicationState, ExamPhase};
 
 /// An exam on the administrator's list, with how many candidates are in each state.
@@ -122,7 +123,7 @@ pub struct NoticesQueued {
 /// A reviewer account on the administrator's page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReviewerRow {
-    pub id: i32,
+    pub id: UserId,
     pub name: String,
     pub id_number_masked: String,
     pub email: Option<String>,

@@ -6,10 +6,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::china_time::ChinaTime;
 use crate::domain::on_site_outcome::OnSiteOutcome;
+use crate::domain::record_ids::ApplicationId;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OnSiteCandidate {
-    pub application_id: i32,
+    pub application_id: ApplicationId,
     /// The version of the on-site check's check this card shows (0: nothing ticked yet); every act sends
     /// it back, and is refused when another staff member changed the check since.
     pub check_version: i32,

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::qr_code::CodeTarget;
+use crate::domain::record_ids::ApplicationId;
 use crate::domain::ViolationCode;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -100,7 +101,7 @@ pub enum NumbersRead {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AlikeApplication {
-    pub application_id: i32,
+    pub application_id: ApplicationId,
     /// The family name and an ellipsis ("王…"): enough to tell two people apart on the review screen.
     pub name_start: String,
     pub exam_code: String,
@@ -201,7 +202,7 @@ pub struct SimilarPair {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PairSide {
     /// None: the candidate has no application in that exam any more.
-    pub application_id: Option<i32>,
+    pub application_id: Option<ApplicationId>,
     pub candidate_name: String,
     pub exam_code: String,
     /// The picture's category by its names in the exam (its code where the exam no longer has it).

@@ -60,7 +60,7 @@ impl QueueFilter {
 pub struct QueueCursor {
     /// RFC 3339, UTC.
     pub submitted_at: String,
-    pub id: i32,
+    pub id: ApplicationId,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -79,7 +79,7 @@ pub struct QueueQuery {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QueueRow {
-    pub application_id: i32,
+    pub application_id: ApplicationId,
     pub candidate_name: String,
     pub id_number_masked: String,
     pub state: ApplicationState,
@@ -172,7 +172,7 @@ pub struct ReviewSheet {
 /// The next application of the queue, for the browser to fetch its pictures ahead of time.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NextApplication {
-    pub application_id: i32,
+    pub application_id: ApplicationId,
     pub file_urls: Vec<String>,
 }
 

@@ -15,13 +15,14 @@ use crate::components::review::screen_header::ReviewHeader;
 use crate::components::review::screen_keyboard::listen_for_screen_keys;
 use crate::components::review::screen_prefetch::prefetch_ahead;
 use crate::components::review::screen_state::ReviewScreen;
+use crate::domain::record_ids::ApplicationId;
 use crate::i18n::tr;
 use crate::models::review::ReviewSheet;
 
 #[component]
 pub fn ReviewScreenPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0);
+    let id = move || ApplicationId(params.read().get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0));
     let take_over = RwSignal::new(false);
     // Opening takes the application, so it happens only in the browser, as a POST: a GET of this
     // page (a prefetch, a link preview, a crawler) renders the frame and takes nothing.

@@ -73,6 +73,6 @@ fn every_service_a_caller_reaches_opens_a_span() {
 
 #[test]
 fn a_service_without_a_span_is_found_and_one_with_it_is_not() {
-    let code = "/// Does it.\n#[tracing::instrument(skip_all, fields(user = account.id))]\npub async fn with(\n    account: &Caller<Candidate>,\n) -> Result<(), AppError> {\n}\n\n/// Forgets it.\npub async fn without(state: &ServerState, admin: &Caller<Admin>) -> Result<(), AppError> {\n}\n\npub async fn nobody(state: &ServerState) {\n}\n\npub async fn makes(session: &Session) -> Result<Caller<Admin>, AppError> {\n}\n";
+    let code = "/// Does it.\n#[tracing::instrument(skip_all, fields(user = %account.id))]\npub async fn with(\n    account: &Caller<Candidate>,\n) -> Result<(), AppError> {\n}\n\n/// Forgets it.\npub async fn without(state: &ServerState, admin: &Caller<Admin>) -> Result<(), AppError> {\n}\n\npub async fn nobody(state: &ServerState) {\n}\n\npub async fn makes(session: &Session) -> Result<Caller<Admin>, AppError> {\n}\n";
     assert_eq!(services_without_a_span(code), vec!["without".to_string()]);
 }

@@ -3,6 +3,7 @@
 
 use app::domain::exam_definition::ExamDefinition;
 use app::domain::picture_quality::PictureKind;
+use app::domain::record_ids::UserId;
 use app::error::AppError;
 use app::ssr::application::material_queries;
 use app::ssr::ServerState;
@@ -11,7 +12,7 @@ use app::ssr::ServerState;
 pub async fn id_photo(
     state: &ServerState,
     definition: &ExamDefinition,
-    owner_id: i32,
+    owner_id: UserId,
     exam_code: &str,
 ) -> Result<Option<Vec<u8>>, AppError> {
     let Some(category) = definition.categories.iter().find(|c| c.picture == PictureKind::Portrait) else {

@@ -12,6 +12,7 @@ use app::domain::document_kind::DocumentKind;
 use app::domain::exam_definition::ExamDefinition;
 use app::domain::on_site_materials::Handling;
 use app::domain::on_site_outcome::OnSiteOutcome;
+use app::domain::record_ids::ApplicationId;
 use app::error::AppError;
 use app::ssr::access::caller::Caller;
 use app::ssr::access::gate::Staff;
@@ -39,7 +40,7 @@ pub async fn handover_pdf(
     cell: &FontCell,
     staff: &Caller<Staff>,
     exam_code: &str,
-    application_id: i32,
+    application_id: ApplicationId,
 ) -> Result<Vec<u8>, AppError> {
     let (definition, _) = on_site_exam(state, staff, exam_code).await?;
     let application = application_in(&state.db, exam_code, application_id).await?;

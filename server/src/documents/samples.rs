@@ -10,6 +10,7 @@ use app::domain::china_time::china_time;
 use app::domain::document_kind::DocumentKind;
 use app::domain::personal_form::{FieldKind, FormValues};
 use app::domain::position_tree::PositionNode;
+use app::domain::record_ids::ApplicationId;
 use app::domain::registration_code::{sign_registration, RegistrationClaims};
 use app::domain::ticket_code::{sign_ticket, TicketClaims};
 use app::domain::{ApplicationState, ExamDefinition};
@@ -33,7 +34,7 @@ pub fn sample(kind: DocumentKind, exam: &ExamDefinition, now: &DateTime<Utc>) ->
             let mut data = registration_form::inputs(exam, &person, &values, position, &china_time(*now).zh(), now)?;
             with_photo(&mut data);
             // Signed with a key of its own: a sample's code finds no one at the on-site check.
-            let claims = RegistrationClaims { exam_code: exam.code.clone(), application_id: 0 };
+            let claims = RegistrationClaims { exam_code: exam.code.clone(), application_id: ApplicationId(0) };
             let code = sign_registration(&claims, &ed25519_dalek::SigningKey::from_bytes(&[7; 32]));
             let mut files = registration_form::with_code(&mut data, &code).ok()?;
             files.extend(photo());

@@ -60,7 +60,7 @@ pub struct LoggingMailer;
 impl EmailSender for LoggingMailer {
     async fn send(&self, email: Email<'_>) -> Result<(), String> {
         tracing::info!(
-            outbox_id = email.outbox_id,
+            outbox_id = %email.outbox_id,
             to = app::ssr::messaging::masked_recipient::masked_recipient(email.to),
             "email not sent (no SMTP server configured)"
         );

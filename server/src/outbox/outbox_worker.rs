@@ -76,7 +76,7 @@ pub async fn deliver_due(
                 give_up(db, &row, clock.now(), &reason).await?;
             }
             Err(SendFailure::Transient(reason)) => {
-                tracing::warn!(outbox_id = row.id, attempts = row.attempts + 1, channel = %row.channel, reason = loggable(&row, &reason), "outbox send failed; will retry");
+                tracing::warn!(outbox_id = %row.id, attempts = row.attempts + 1, channel = %row.channel, reason = loggable(&row, &reason), "outbox send failed; will retry");
                 outbox::mark_failed(db, &row, clock.now(), &reason, first_wait, max_wait).await?;
             }
             Err(SendFailure::Permanent(reason) | SendFailure::Unknown(reason)) => {
@@ -154,7 +154,7 @@ async fn give_up(
     now: DateTime<Utc>,
     reason: &str,
 ) -> Result<(), app::error::AppError> {
-    tracing::warn!(outbox_id = row.id, channel = %row.channel, reason = loggable(row, reason), "outbox message given up; listed for administrators");
+    tracing::warn!(outbox_id = %row.id, channel = %row.channel, reason = loggable(row, reason), "outbox message given up; listed for administrators");
     outbox::give_up(db, row.id, now, reason).await
 }
 

@@ -6,6 +6,7 @@
 //! with `KEY_REFRESH_GAP` between two such fetches. Signing out at the provider is
 //! `provider_sign_out`'s.
 
+use app::domain::record_ids::UserId;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -32,11 +33,11 @@ const KEY_REFRESH_GAP: Duration = Duration::from_secs(10);
 pub enum SignInPurpose {
     SignIn,
     /// Joining the provider's identity to this signed-in account.
-    Link(i32),
+    Link(UserId),
     /// This signed-in account's holder proving, by signing in at the provider afresh (`prompt=login`,
     /// `max_age` of `CONFIRMATION_MAX_AGE`), that they are who the account's joined identity is: an account the provider
     /// made has no password to confirm its deletion with.
-    Confirm(i32),
+    Confirm(UserId),
 }
 
 /// A confirmation's `max_age`: the sign-in at the provider must be this fresh (and `auth_time`

@@ -1,6 +1,7 @@
 //! tower-sessions' store on the same SeaORM connection as everything else, so one pool serves
 //! the database on SQLite and PostgreSQL alike.
 
+use app::domain::record_ids::UserId;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, Set, SqlErr};
 use time::OffsetDateTime;
@@ -64,7 +65,7 @@ fn backend(e: sea_orm::DbErr) -> Error {
 
 /// Removes every stored session of the account (a deleted account's other browsers): the rows
 /// go, not only their standing. A session's data is its JSON map, `"user_id":<id>` in it.
-pub async fn delete_sessions_of(db: &DatabaseConnection, user_id: i32) -> std::result::Result<u64, sea_orm::DbErr> {
+pub async fn delete_sessions_of(db: &DatabaseConnection, user_id: UserId) -> std::result::Result<u64, sea_orm::DbErr> {
     let key = app::ssr::access::session_user::USER_ID_KEY;
     let holding = |after: char| entity::Column::Data.like(format!("%\"{key}\":{user_id}{after}%"));
     let deleted =

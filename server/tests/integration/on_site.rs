@@ -136,7 +136,10 @@ async fn the_on_site_check_finds_the_candidate_by_the_forms_printed_code_and_ref
     assert_eq!((status, kind.as_str()), (422, "InvalidField"));
     assert!(message_zh(&body).contains("无法识别的报名登记表二维码"), "{body}");
     // Signed by us, for another exam's on-site check.
-    let claims = app::domain::registration_code::RegistrationClaims { exam_code: "004".into(), application_id: 1 };
+    let claims = app::domain::registration_code::RegistrationClaims {
+        exam_code: "004".into(),
+        application_id: app::domain::record_ids::ApplicationId(1),
+    };
     let foreign = app::domain::registration_code::sign_registration(&claims, app.state.ticket_keys.signing());
     let (_, _, body) = error_kind(find(&on_site, &foreign).await).await;
     assert!(message_zh(&body).contains("属于考试 004"), "{body}");

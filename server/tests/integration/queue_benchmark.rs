@@ -6,6 +6,7 @@ use crate::support;
 
 use std::time::Instant;
 
+use app::domain::record_ids::{ApplicationId, UserId};
 use app::domain::ApplicationState;
 use app::models::review::{QueueFilter, QueueQuery};
 use app::ssr::{entities::application, entities::user};
@@ -27,7 +28,7 @@ async fn queue_pages_cost_the_same_at_the_start_and_deep_in_a_million_applicatio
         let txn = app::ssr::infra::write_transaction::begin_write(db).await.unwrap();
         let first = batch * BATCH;
         let people = (first..first + BATCH).map(|i| user::ActiveModel {
-            id: Set(100_000 + i as i32),
+            id: Set(UserId(100_000 + i as i32)),
             id_number: Set(format!("BENCH{i:012}")),
             id_type: Set("passport".into()),
             name: Set(format!("考生{i}")),
@@ -41,7 +42,7 @@ async fn queue_pages_cost_the_same_at_the_start_and_deep_in_a_million_applicatio
         });
         user::Entity::insert_many(people).exec(&txn).await.unwrap();
         let applications = (first..first + BATCH).map(|i| application::ActiveModel {
-            user_id: Set(100_000 + i as i32),
+            user_id: Set(UserId(100_000 + i as i32)),
             exam_code: Set("000".into()),
             state: Set(if i % 3 == 0 { ApplicationState::Resubmitted } else { ApplicationState::Submitted }),
             pledge_accepted_at: Set(Some(start)),
@@ -81,7 +82,7 @@ async fn queue_pages_cost_the_same_at_the_start_and_deep_in_a_million_applicatio
     for (label, at) in [("first page", None), ("page after 900 000 rows", Some(900_000i64))] {
         query.after = at.map(|i| app::models::review::QueueCursor {
             submitted_at: (start + Duration::seconds(i)).to_rfc3339(),
-            id: 0,
+            id: ApplicationId(0),
         });
         let mut times = Vec::new();
         for _ in 0..20 {

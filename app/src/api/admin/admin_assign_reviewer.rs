@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 
+use crate::domain::record_ids::UserId;
 use crate::domain::staff_duty::StaffDuty;
 use crate::error::AppError;
 
 /// Names a reviewer for an exam: to review it, to work its on-site check only, or (None) no longer.
 #[server(endpoint = "admin_assign_reviewer", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_assign_reviewer(
-    reviewer_id: i32,
+    reviewer_id: UserId,
     exam_code: String,
     duty: Option<StaffDuty>,
 ) -> Result<(), AppError> {

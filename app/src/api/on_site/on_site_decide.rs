@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::on_site_outcome::OnSiteOutcome;
+use crate::domain::record_ids::ApplicationId;
 use crate::error::AppError;
 use crate::models::on_site::OnSiteCandidate;
 
@@ -8,7 +9,7 @@ use crate::models::on_site::OnSiteCandidate;
 #[server(endpoint = "on_site_decide", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn on_site_decide(
     exam_code: String,
-    application_id: i32,
+    application_id: ApplicationId,
     card_version: i32,
     outcome: OnSiteOutcome,
     reason: String,

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::domain::record_ids::ApplicationId;
 use crate::error::AppError;
 use crate::models::on_site::OnSiteCandidate;
 
@@ -8,7 +9,7 @@ use crate::models::on_site::OnSiteCandidate;
 #[server(endpoint = "on_site_record_fee", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn on_site_record_fee(
     exam_code: String,
-    application_id: i32,
+    application_id: ApplicationId,
     receipt_no: String,
 ) -> Result<OnSiteCandidate, AppError> {
     use crate::ssr::{access::caller, on_site::on_site_fee};

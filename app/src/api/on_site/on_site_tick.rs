@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::domain::record_ids::ApplicationId;
 use crate::error::AppError;
 use crate::models::on_site::OnSiteCandidate;
 
@@ -7,7 +8,7 @@ use crate::models::on_site::OnSiteCandidate;
 #[server(endpoint = "on_site_tick", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn on_site_tick(
     exam_code: String,
-    application_id: i32,
+    application_id: ApplicationId,
     card_version: i32,
     seen: Vec<String>,
     received: Vec<String>,

@@ -16,6 +16,6 @@ pub async fn decide_application(
 
     let (state, account) = caller::staff().await?;
     let next = decisions::decide(&state, &account, id, version, decision).await?;
-    tracing::info!(reviewer = account.id, application = id.0, "decision stored");
+    tracing::info!(reviewer = %account.id, application = id.0, "decision stored");
     Ok(next)
 }

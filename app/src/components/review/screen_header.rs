@@ -13,7 +13,7 @@ use crate::models::review::ReviewSheet;
 pub fn ReviewHeader(sheet: ReviewSheet, screen: ReviewScreen, take_over: RwSignal<bool>) -> impl IntoView {
     let lang = use_lang();
     let revealed = RwSignal::new(None::<String>);
-    let application_id = sheet.application_id.0;
+    let application_id = sheet.application_id;
     let reveal = Action::new(move |_: &()| async move {
         match reveal_id_number(application_id).await {
             Ok(number) => revealed.set(Some(number)),

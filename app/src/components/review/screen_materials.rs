@@ -41,6 +41,7 @@ pub fn files_to_prefetch(materials: &[PlacedMaterial], shown: usize, next: Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::record_ids::ApplicationId;
     use crate::domain::FileFormat;
     use crate::models::candidate::MaterialView;
     use crate::models::review::PreviousFile;
@@ -77,7 +78,7 @@ mod tests {
 
     fn next() -> NextApplication {
         NextApplication {
-            application_id: 9,
+            application_id: ApplicationId(9),
             file_urls: vec!["/api/materials/n1/file".into(), "/api/materials/n2/file".into()],
         }
     }

@@ -113,7 +113,7 @@ mod tests {
 
     fn account(role: Role) -> user::Model {
         user::Model {
-            id: 7,
+            id: crate::domain::record_ids::UserId(7),
             id_number: "44030519900101123X".into(),
             id_type: crate::domain::IdType::ResidentId.as_str().into(),
             name: "李明".into(),
@@ -131,7 +131,10 @@ mod tests {
     fn a_candidate_is_refused_where_an_administrator_is_asked_for() {
         assert!(matches!(Caller::<gate::Admin>::admit(account(Role::Candidate)), Err(AppError::Forbidden)));
         assert!(matches!(Caller::<gate::Admin>::admit(account(Role::Reviewer)), Err(AppError::Forbidden)));
-        assert_eq!(Caller::<gate::Admin>::admit(account(Role::Admin)).map(|c| c.id).ok(), Some(7));
+        assert_eq!(
+            Caller::<gate::Admin>::admit(account(Role::Admin)).map(|c| c.id).ok(),
+            Some(crate::domain::record_ids::UserId(7))
+        );
     }
 
     #[test]

@@ -40,7 +40,7 @@ impl CandidateExam {
 
 /// Only candidates hold applications (the `Caller<Candidate>` says so); reviewers and
 /// administrators have their own pages.
-#[tracing::instrument(skip_all, fields(user = account.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = exam_code))]
 pub async fn enter(
     state: &ServerState,
     account: &Caller<Candidate>,

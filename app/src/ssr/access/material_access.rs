@@ -16,7 +16,7 @@ use crate::ssr::infra::server_state::ServerState;
 
 /// The stored bytes and their format, for the owner, whoever may review the owner's application,
 /// and the on-site check's staff once it is approved.
-#[tracing::instrument(skip_all, fields(user = account.id, material = material_id))]
+#[tracing::instrument(skip_all, fields(user = %account.id, material = %material_id))]
 pub async fn read_for(
     state: &ServerState,
     account: &Caller<Anyone>,
@@ -32,7 +32,7 @@ pub async fn read_for(
 }
 
 /// The last file a picture had before its replacement: for whoever may review it.
-#[tracing::instrument(skip_all, fields(user = account.id, material = material_id))]
+#[tracing::instrument(skip_all, fields(user = %account.id, material = %material_id))]
 pub async fn previous_file(
     state: &ServerState,
     account: &Caller<Anyone>,

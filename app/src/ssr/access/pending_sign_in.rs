@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{DatabaseConnection, EntityTrait};
 use tower_sessions::Session;
 
+use crate::domain::record_ids::UserId;
 use crate::error::AppError;
 use crate::ssr::entities::user;
 
@@ -17,7 +18,7 @@ pub const PENDING_MINUTES: i64 = 10;
 /// Who waits for the second factor, as the session keeps it.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Pending {
-    user_id: i32,
+    user_id: UserId,
     /// The account's `session_generation` at the password: a reset or change since ends the wait.
     generation: i32,
     /// When the password was right (seconds since 1970).

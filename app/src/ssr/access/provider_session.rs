@@ -7,6 +7,7 @@
 use chrono::{DateTime, Duration, Utc};
 use tower_sessions::Session;
 
+use crate::domain::record_ids::UserId;
 use crate::error::AppError;
 
 /// The signed-in session came from the provider.
@@ -19,7 +20,7 @@ pub const CONFIRMATION_MINUTES: i64 = 10;
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Confirmed {
-    user_id: i32,
+    user_id: UserId,
     /// Seconds since 1970.
     at: i64,
 }
@@ -47,7 +48,7 @@ pub async fn end_session_offering_provider_sign_out(session: &Session) -> Result
 }
 
 /// The account's holder signed in at the provider afresh just now, as its joined identity.
-pub async fn mark_confirmed(session: &Session, user_id: i32, now: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn mark_confirmed(session: &Session, user_id: UserId, now: DateTime<Utc>) -> Result<(), AppError> {
     let confirmed = Confirmed { user_id, at: now.timestamp() };
     Ok(session.insert(CONFIRMED_KEY, confirmed).await?)
 }
@@ -59,7 +60,7 @@ pub struct FreshConfirmation(());
 /// The proof, where this account's holder gave it.
 pub async fn fresh_confirmation(
     session: &Session,
-    user_id: i32,
+    user_id: UserId,
     now: DateTime<Utc>,
 ) -> Result<Option<FreshConfirmation>, AppError> {
     let confirmed: Option<Confirmed> = session.get(CONFIRMED_KEY).await?;

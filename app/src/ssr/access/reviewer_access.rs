@@ -3,6 +3,8 @@
 //! day (现场报名): those, and staff named for its on-site check only. Anything else is "not found" or
 //! "forbidden".
 
+use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::UserId;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::domain::application_state::ApplicationState;
@@ -16,7 +18,7 @@ use crate::ssr::entities::{application, material, reviewer_assignment};
 
 /// Administrators review every exam; a reviewer only those assigned for review (nobody else is
 /// `Staff`).
-#[tracing::instrument(skip_all, fields(user = account.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = exam_code))]
 pub async fn require_reviewer_of(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
@@ -29,7 +31,7 @@ pub async fn require_reviewer_of(
 }
 
 /// The exam's on-site check on the day: its reviewers, and staff named for it only.
-#[tracing::instrument(skip_all, fields(user = account.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = exam_code))]
 pub async fn require_on_site_of(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
@@ -54,7 +56,7 @@ async fn duty_for(
 }
 
 /// The exams a staff account is named for and what for, by exam code.
-pub async fn assignments(db: &DatabaseConnection, user_id: i32) -> Result<Vec<(String, StaffDuty)>, AppError> {
+pub async fn assignments(db: &DatabaseConnection, user_id: UserId) -> Result<Vec<(String, StaffDuty)>, AppError> {
     let rows = reviewer_assignment::Entity::find()
         .filter(reviewer_assignment::Column::UserId.eq(user_id))
         .order_by_asc(reviewer_assignment::Column::ExamCode)
@@ -65,11 +67,11 @@ pub async fn assignments(db: &DatabaseConnection, user_id: i32) -> Result<Vec<(S
 
 /// An application the account may review: one of an exam assigned to them, handed in at least
 /// once. Anything else is "not found", whether it exists or not.
-#[tracing::instrument(skip_all, fields(user = account.id, application = application_id))]
+#[tracing::instrument(skip_all, fields(user = %account.id, application = %application_id))]
 pub async fn reviewable(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
-    application_id: i32,
+    application_id: ApplicationId,
 ) -> Result<application::Model, AppError> {
     let row = application::Entity::find_by_id(application_id).one(db).await?.ok_or(AppError::NotFound)?;
     if row.last_submitted_at.is_none() || require_reviewer_of(db, account, &row.exam_code).await.is_err() {
@@ -79,7 +81,7 @@ pub async fn reviewable(
 }
 
 /// The application a picture belongs to, when the account may review it.
-#[tracing::instrument(skip_all, fields(user = account.id))]
+#[tracing::instrument(skip_all, fields(user = %account.id))]
 pub async fn reviewable_material(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
@@ -90,7 +92,7 @@ pub async fn reviewable_material(
 
 /// The application a picture belongs to, when it is an approved one at an on-site check the account works:
 /// the on-site check lays each original beside its scan. Anything else is "not found".
-#[tracing::instrument(skip_all, fields(user = account.id))]
+#[tracing::instrument(skip_all, fields(user = %account.id))]
 pub async fn on_site_picture(
     db: &DatabaseConnection,
     account: &Caller<Staff>,

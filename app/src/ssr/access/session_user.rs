@@ -5,6 +5,7 @@ use tower_sessions::Session;
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::domain::record_ids::UserId;
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::ssr::entities::user;
@@ -18,7 +19,7 @@ const GENERATION_KEY: &str = "generation";
 const STAFF_ACTIVE_AT_KEY: &str = "staff_active_at";
 
 pub async fn user_from_session(session: &Session, db: &DatabaseConnection) -> Result<user::Model, AppError> {
-    let user_id: Option<i32> = session.get(USER_ID_KEY).await?;
+    let user_id: Option<UserId> = session.get(USER_ID_KEY).await?;
     let Some(user_id) = user_id else { return Err(AppError::NotSignedIn) };
     let generation: i32 = session.get(GENERATION_KEY).await?.unwrap_or(0);
     let account = user::Entity::find_by_id(user_id)

@@ -7,6 +7,7 @@ use sea_orm::{
 };
 
 use crate::domain::new_password::NewPassword;
+use crate::domain::record_ids::UserId;
 use crate::domain::sign_up_form::SignUpForm;
 use crate::domain::Role;
 use crate::error::AppError;
@@ -69,7 +70,7 @@ pub async fn any_with_role(db: &DatabaseConnection, role: Role) -> Result<bool, 
     Ok(count > 0)
 }
 
-pub async fn find_by_id(db: &DatabaseConnection, user_id: i32) -> Result<Option<user::Model>, AppError> {
+pub async fn find_by_id(db: &DatabaseConnection, user_id: UserId) -> Result<Option<user::Model>, AppError> {
     Ok(user::Entity::find_by_id(user_id).one(db).await?)
 }
 
@@ -110,7 +111,7 @@ pub async fn release_number(db: &impl ConnectionTrait, account: &user::Model) ->
 }
 
 /// Ends every session of the account without touching its password.
-pub async fn end_all_sessions(db: &impl ConnectionTrait, user_id: i32) -> Result<(), AppError> {
+pub async fn end_all_sessions(db: &impl ConnectionTrait, user_id: UserId) -> Result<(), AppError> {
     user::Entity::update_many()
         .col_expr(user::Column::SessionGeneration, Expr::col(user::Column::SessionGeneration).add(1))
         .filter(user::Column::Id.eq(user_id))

@@ -56,7 +56,7 @@ pub async fn request_code(
     // Staff sign in with a second factor a mobile or a mailbox must not get round: their
     // password is reset by an administrator (issue 50), and nothing is sent.
     if account.role != Role::Candidate {
-        tracing::info!(user_id = account.id, "recovery asked for a staff account: nothing sent");
+        tracing::info!(user_id = %account.id, "recovery asked for a staff account: nothing sent");
         return Ok(());
     }
     let Some(address) = address_of(&account, channel) else { return Ok(()) };
@@ -81,7 +81,7 @@ pub async fn request_code(
     if sent_since(now - Duration::hours(1), Some(&requester)).await? >= CODES_PER_ACCOUNT_AND_ADDRESS_PER_HOUR
         || sent_since(now - Duration::days(1), None).await? >= CODES_PER_ACCOUNT_PER_DAY
     {
-        tracing::warn!(user_id = account.id, "recovery code not sent: the account's limit for this address or day");
+        tracing::warn!(user_id = %account.id, "recovery code not sent: the account's limit for this address or day");
         return Ok(());
     }
     let code = format!("{:06}", rand::thread_rng().gen_range(0..1_000_000));

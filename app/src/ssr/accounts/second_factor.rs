@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
+use crate::domain::record_ids::UserId;
 use crate::domain::second_factor_code::SecondFactorCode;
 use crate::domain::Role;
 use crate::error::AppError;
@@ -23,12 +24,12 @@ pub fn required(asked: bool, account: &user::Model) -> bool {
 }
 
 /// The account's authenticator, confirmed or still waiting for its first code.
-pub async fn find(db: &impl ConnectionTrait, user_id: i32) -> Result<Option<second_factor::Model>, AppError> {
+pub async fn find(db: &impl ConnectionTrait, user_id: UserId) -> Result<Option<second_factor::Model>, AppError> {
     Ok(second_factor::Entity::find().filter(second_factor::Column::UserId.eq(user_id)).one(db).await?)
 }
 
 /// Whether the account has a confirmed authenticator.
-pub async fn is_enrolled(db: &impl ConnectionTrait, user_id: i32) -> Result<bool, AppError> {
+pub async fn is_enrolled(db: &impl ConnectionTrait, user_id: UserId) -> Result<bool, AppError> {
     Ok(find(db, user_id).await?.is_some_and(|row| row.confirmed_at.is_some()))
 }
 
@@ -92,7 +93,7 @@ pub async fn check(
 /// demo data does this, for its staff accounts, whose secrets are published with their passwords.
 pub async fn enrol_published_secret(
     db: &impl ConnectionTrait,
-    user_id: i32,
+    user_id: UserId,
     secret_base32: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
@@ -111,7 +112,7 @@ pub async fn enrol_published_secret(
 /// A new authenticator row: `confirmed_at` None while enrolment waits for its first code.
 pub(super) async fn insert(
     db: &impl ConnectionTrait,
-    user_id: i32,
+    user_id: UserId,
     secret: String,
     confirmed_at: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
@@ -130,7 +131,7 @@ pub(super) async fn insert(
 
 /// Removes the account's authenticator and recovery codes: its owner enrols again at the next
 /// sign-in. The caller ends the account's sessions and audits.
-pub async fn remove(db: &impl ConnectionTrait, user_id: i32) -> Result<bool, AppError> {
+pub async fn remove(db: &impl ConnectionTrait, user_id: UserId) -> Result<bool, AppError> {
     let removed =
         second_factor::Entity::delete_many().filter(second_factor::Column::UserId.eq(user_id)).exec(db).await?;
     second_factor_recovery::forget(db, user_id).await?;

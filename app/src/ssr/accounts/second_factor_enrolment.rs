@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
 
+use crate::domain::record_ids::UserId;
 use crate::domain::second_factor_code::SecondFactorCode;
 use crate::error::AppError;
 use crate::models::account::SecondFactorEnrolment;
@@ -88,7 +89,7 @@ pub const ENROLMENT_WINDOW_HOURS: i64 = 24;
 
 /// Opens enrolment for a staff account (new, or reset): an unconfirmed authenticator with a new
 /// secret, which its owner has `ENROLMENT_WINDOW_HOURS` to confirm.
-pub async fn open_enrolment(db: &impl ConnectionTrait, user_id: i32, now: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn open_enrolment(db: &impl ConnectionTrait, user_id: UserId, now: DateTime<Utc>) -> Result<(), AppError> {
     insert(db, user_id, totp::new_secret(), None, now).await?;
     Ok(())
 }

@@ -6,6 +6,7 @@ use rand::Rng;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
+use crate::domain::record_ids::UserId;
 use crate::domain::second_factor_code::{recovery_code_for_display, RECOVERY_ALPHABET, RECOVERY_CODE_CHARS};
 use crate::error::AppError;
 use crate::ssr::accounts::code_hash::{new_salt, salted_hash};
@@ -16,7 +17,7 @@ pub const CODES_PER_ENROLMENT: usize = 10;
 
 /// Replaces the account's codes with a new set; returns them as their owner is shown them
 /// ("ABCDE-FGHJK"), the only time they exist outside the owner's hands.
-pub async fn issue(db: &impl ConnectionTrait, user_id: i32, now: DateTime<Utc>) -> Result<Vec<String>, AppError> {
+pub async fn issue(db: &impl ConnectionTrait, user_id: UserId, now: DateTime<Utc>) -> Result<Vec<String>, AppError> {
     forget(db, user_id).await?;
     let mut shown = Vec::with_capacity(CODES_PER_ENROLMENT);
     for _ in 0..CODES_PER_ENROLMENT {
@@ -42,7 +43,7 @@ pub async fn issue(db: &impl ConnectionTrait, user_id: i32, now: DateTime<Utc>) 
 /// update lets one of them have it.
 pub async fn spend(
     db: &impl ConnectionTrait,
-    user_id: i32,
+    user_id: UserId,
     typed: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<u64>, AppError> {
@@ -72,7 +73,7 @@ pub async fn spend(
 }
 
 /// Removes every code of the account (a new enrolment, or a reset by an administrator).
-pub async fn forget(db: &impl ConnectionTrait, user_id: i32) -> Result<(), AppError> {
+pub async fn forget(db: &impl ConnectionTrait, user_id: UserId) -> Result<(), AppError> {
     recovery::Entity::delete_many().filter(recovery::Column::UserId.eq(user_id)).exec(db).await?;
     Ok(())
 }

@@ -65,7 +65,7 @@ pub async fn give(
         limits.give_back_password_attempt(&account.id_number, address);
         limits.give_back_second_factor_attempt(account.id);
     } else {
-        tracing::warn!(user_id = account.id, "wrong second-factor code");
+        tracing::warn!(user_id = %account.id, "wrong second-factor code");
         audit::record(
             &state.db,
             None,

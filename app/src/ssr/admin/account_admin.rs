@@ -9,6 +9,7 @@ use sea_orm::DatabaseConnection;
 
 use crate::domain::china_time::china_time;
 use crate::domain::new_password::NewPassword;
+use crate::domain::record_ids::UserId;
 use crate::domain::sign_up_form::SignUpForm;
 use crate::domain::Role;
 use crate::error::AppError;
@@ -20,7 +21,7 @@ use crate::ssr::infra::audit;
 use crate::ssr::infra::audit::AuditAction;
 use crate::ssr::infra::write_transaction::begin_write;
 
-#[tracing::instrument(skip_all, fields(user = admin.id))]
+#[tracing::instrument(skip_all, fields(user = %admin.id))]
 pub async fn find(
     db: &DatabaseConnection,
     admin: &Caller<Admin>,
@@ -54,11 +55,11 @@ pub fn view_of(account: &user::Model) -> AccountView {
 
 /// A random password meeting the rule, for the administrator to hand over; the person should
 /// change it after logging in.
-#[tracing::instrument(skip_all, fields(user = admin.id, target = user_id))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, target = %user_id))]
 pub async fn reset_password(
     db: &DatabaseConnection,
     admin: &Caller<Admin>,
-    user_id: i32,
+    user_id: UserId,
     now: DateTime<Utc>,
 ) -> Result<TemporaryPassword, AppError> {
     let account = crate::ssr::accounts::account_store::find_by_id(db, user_id).await?.ok_or(AppError::NotFound)?;
@@ -83,11 +84,11 @@ pub async fn reset_password(
 /// Removes a staff member's authenticator and recovery codes (a lost phone, and the codes with
 /// it): every session of the account ends, and they set up a new one at their next sign-in.
 /// `admin` is None when the operator does it from the command line. Audited.
-#[tracing::instrument(skip_all, fields(user = ?admin.map(|a| a.id), target = user_id))]
+#[tracing::instrument(skip_all, fields(user = ?admin.map(|a| a.id), target = %user_id))]
 pub async fn reset_second_factor(
     db: &DatabaseConnection,
     admin: Option<&Caller<Admin>>,
-    user_id: i32,
+    user_id: UserId,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let account = crate::ssr::accounts::account_store::find_by_id(db, user_id).await?.ok_or(AppError::NotFound)?;
@@ -125,11 +126,11 @@ pub async fn reset_second_factor(
 
 /// Frees the account's ID number for its real owner; the account keeps its history under a
 /// marked number and can no longer log in.
-#[tracing::instrument(skip_all, fields(user = admin.id, target = user_id))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, target = %user_id))]
 pub async fn release_id_number(
     db: &DatabaseConnection,
     admin: &Caller<Admin>,
-    user_id: i32,
+    user_id: UserId,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let account = crate::ssr::accounts::account_store::find_by_id(db, user_id).await?.ok_or(AppError::NotFound)?;

@@ -12,7 +12,7 @@ use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::review::progress;
 
-#[tracing::instrument(skip_all, fields(user = admin.id))]
+#[tracing::instrument(skip_all, fields(user = %admin.id))]
 pub async fn overview(state: &ServerState, admin: &Caller<Admin>) -> Result<Vec<AdminExamRow>, AppError> {
     let now = state.clock.now();
     let mut rows = Vec::new();
@@ -23,7 +23,7 @@ pub async fn overview(state: &ServerState, admin: &Caller<Admin>) -> Result<Vec<
 }
 
 /// One exam for its administration page: counts, windows, and the exam file to edit.
-#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
 pub async fn detail(state: &ServerState, admin: &Caller<Admin>, code: &str) -> Result<AdminExamPage, AppError> {
     let definition = exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
     let w = &definition.windows;
@@ -41,7 +41,7 @@ pub async fn detail(state: &ServerState, admin: &Caller<Admin>, code: &str) -> R
 }
 
 /// Applications per state at the end of each day, for the exam's progress chart.
-#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
 pub async fn progress(state: &ServerState, admin: &Caller<Admin>, code: &str) -> Result<ProgressSeries, AppError> {
     let definition = exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
     let (days, series) = progress::series(&state.db, code, definition.windows.offset(), state.clock.now()).await?;
@@ -50,7 +50,7 @@ pub async fn progress(state: &ServerState, admin: &Caller<Admin>, code: &str) ->
 
 /// Adds the candidates of a list (ID number, name; from CSV, pasted rows or a spreadsheet) to an
 /// exam's list: good rows kept, bad rows reported by line.
-#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
 pub async fn import_eligibility(
     state: &ServerState,
     admin: &Caller<Admin>,
@@ -60,7 +60,7 @@ pub async fn import_eligibility(
     exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
     let report = eligibility::import(&state.db, code, rows, state.clock.now()).await?;
     tracing::info!(
-        admin = admin.id,
+        admin = %admin.id,
         exam = code,
         accepted = report.accepted,
         problems = report.problems.len(),

@@ -114,7 +114,7 @@ async fn application_states(
 }
 
 /// The panel: counts over the whole list, and its first rows.
-#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
 pub async fn overview(state: &ServerState, admin: &Caller<Admin>, code: &str) -> Result<ListedCandidates, AppError> {
     let definition = exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
     let standings = standings(&state.db, &definition, state.clock.now()).await?;

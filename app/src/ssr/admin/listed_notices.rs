@@ -36,7 +36,7 @@ pub enum Whom {
 /// their clock and is texted their own last day; one not yet told is texted the day their days
 /// would end if the text goes today (a text accepted later gives them a later day, never an
 /// earlier one). `address` is the site (`ZIGE_PUBLIC_URL`, else the address the request came to).
-#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
 pub async fn send(
     state: &ServerState,
     admin: &Caller<Admin>,
@@ -143,7 +143,7 @@ async fn text(
 /// Gives one listed candidate `days` more, counted from their last day or, once that has passed,
 /// from today: audited with the reason, and the candidate is texted the new day. Only a
 /// candidate whose text was accepted has days to extend.
-#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
 pub async fn give_more_days(
     state: &ServerState,
     admin: &Caller<Admin>,

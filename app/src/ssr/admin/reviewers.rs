@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
+use crate::domain::record_ids::UserId;
 use crate::domain::sign_up_form::SignUpForm;
 use crate::domain::staff_duty::StaffDuty;
 use crate::domain::Role;
@@ -16,7 +17,7 @@ use crate::ssr::infra::audit::AuditAction;
 use crate::ssr::{entities::reviewer_assignment, entities::user};
 
 /// A new reviewer account (the form's checks are the sign-up's), audited as a role change.
-#[tracing::instrument(skip_all, fields(user = admin.id))]
+#[tracing::instrument(skip_all, fields(user = %admin.id))]
 pub async fn create_reviewer(
     db: &DatabaseConnection,
     admin: &Caller<Admin>,
@@ -38,11 +39,11 @@ pub async fn create_reviewer(
 
 /// Names a reviewer for an exam with a duty, changes the duty, or (None) withdraws the
 /// assignment; audited whenever something changed.
-#[tracing::instrument(skip_all, fields(user = admin.id, exam = exam_code, reviewer = reviewer_id))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = exam_code, reviewer = %reviewer_id))]
 pub async fn set_assignment(
     db: &DatabaseConnection,
     admin: &Caller<Admin>,
-    reviewer_id: i32,
+    reviewer_id: UserId,
     exam_code: &str,
     duty: Option<StaffDuty>,
     now: DateTime<Utc>,
@@ -84,7 +85,7 @@ pub async fn set_assignment(
         .await
 }
 
-#[tracing::instrument(skip_all, fields(user = admin.id))]
+#[tracing::instrument(skip_all, fields(user = %admin.id))]
 pub async fn list_reviewers(db: &DatabaseConnection, admin: &Caller<Admin>) -> Result<Vec<ReviewerRow>, AppError> {
     let reviewers = user::Entity::find()
         .filter(user::Column::Role.eq(Role::Reviewer.as_str()))

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::domain::china_time::china_time;
+use crate::domain::record_ids::UserId;
 use crate::error::AppError;
 use crate::models::admin::SetAsideAccount;
 use crate::ssr::access::caller::Caller;
@@ -18,7 +19,7 @@ use crate::ssr::infra::audit::masked_id_number;
 use crate::ssr::messaging::masked_recipient::masked_recipient;
 
 /// The newest cases first (at most 200: the list is for settling, the audit keeps every one).
-#[tracing::instrument(skip_all, fields(user = admin.id))]
+#[tracing::instrument(skip_all, fields(user = %admin.id))]
 pub async fn list(db: &DatabaseConnection, admin: &Caller<Admin>) -> Result<Vec<SetAsideAccount>, AppError> {
     let cases = set_aside_account::Entity::find()
         .order_by_desc(set_aside_account::Column::SetAsideAt)
@@ -26,16 +27,16 @@ pub async fn list(db: &DatabaseConnection, admin: &Caller<Admin>) -> Result<Vec<
         .limit(200)
         .all(db)
         .await?;
-    let ids: Vec<i32> = cases.iter().flat_map(|c| [c.set_aside_user_id, c.vouched_user_id]).collect();
-    let people: HashMap<i32, user::Model> = user::Entity::find()
+    let ids: Vec<UserId> = cases.iter().flat_map(|c| [c.set_aside_user_id, c.vouched_user_id]).collect();
+    let people: HashMap<UserId, user::Model> = user::Entity::find()
         .filter(user::Column::Id.is_in(ids))
         .all(db)
         .await?
         .into_iter()
         .map(|u| (u.id, u))
         .collect();
-    let held_ids: Vec<i32> = cases.iter().map(|c| c.set_aside_user_id).collect();
-    let mut held: HashMap<i32, Vec<application::Model>> = HashMap::new();
+    let held_ids: Vec<UserId> = cases.iter().map(|c| c.set_aside_user_id).collect();
+    let mut held: HashMap<UserId, Vec<application::Model>> = HashMap::new();
     for row in application::Entity::find().filter(application::Column::UserId.is_in(held_ids)).all(db).await? {
         held.entry(row.user_id).or_default().push(row);
     }

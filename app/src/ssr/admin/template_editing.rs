@@ -20,7 +20,7 @@ use crate::ssr::infra::server_state::ServerState;
 /// must stay under the server's 64 KB form limit.
 pub const MAX_TEMPLATE_BYTES: usize = 32 * 1024;
 
-#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
 pub async fn view(
     state: &ServerState,
     admin: &Caller<Admin>,
@@ -49,7 +49,7 @@ pub async fn view(
     })
 }
 
-#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
 pub async fn save(
     state: &ServerState,
     admin: &Caller<Admin>,
@@ -67,7 +67,7 @@ pub async fn save(
     state.layouts.check(kind, &exam, source).await?.map_err(|mistakes| AppError::TemplateInvalid { mistakes })?;
     let now = state.clock.now();
     document_templates::store(&state.db, code, kind, source, admin.id, now).await?;
-    tracing::info!(admin = admin.id, exam = code, document = kind.key(), "document template saved");
+    tracing::info!(admin = %admin.id, exam = code, document = kind.key(), "document template saved");
     let detail = format!("{} template saved ({} bytes)", kind.key(), source.len());
     audit::record(
         &state.db,
@@ -81,7 +81,7 @@ pub async fn save(
     view(state, admin, code, kind).await
 }
 
-#[tracing::instrument(skip_all, fields(user = admin.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
 pub async fn reset(
     state: &ServerState,
     admin: &Caller<Admin>,

@@ -20,7 +20,7 @@ use crate::ssr::messaging::masked_recipient::masked_recipient;
 use crate::ssr::messaging::text_template::TextTemplate;
 
 /// The newest given-up messages first (at most 200: the list is for mending, not archive).
-#[tracing::instrument(skip_all, fields(user = admin.id))]
+#[tracing::instrument(skip_all, fields(user = %admin.id))]
 pub async fn list(db: &DatabaseConnection, admin: &Caller<Admin>) -> Result<Vec<UndeliveredMessage>, AppError> {
     let rows = outbox_message::Entity::find()
         .filter(outbox_message::Column::GivenUpAt.is_not_null())
@@ -72,7 +72,7 @@ fn is_recovery_code(row: &outbox_message::Model) -> bool {
 }
 
 /// Puts a given-up message back in the queue as new, and audits who did it.
-#[tracing::instrument(skip_all, fields(user = admin.id))]
+#[tracing::instrument(skip_all, fields(user = %admin.id))]
 pub async fn resend(
     db: &DatabaseConnection,
     admin: &Caller<Admin>,

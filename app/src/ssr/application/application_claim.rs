@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
+use crate::domain::record_ids::ApplicationId;
 use crate::domain::Change;
 use crate::error::AppError;
 use crate::ssr::entities::application;
@@ -15,7 +16,12 @@ use crate::ssr::entities::application;
 /// Claims application `id` for `change`, in the states the life cycle allows it from. Must be the
 /// first statement of the transaction (SQLite refuses to upgrade a transaction that has already
 /// read).
-pub async fn claim(db: &impl ConnectionTrait, id: i32, change: Change, now: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn claim(
+    db: &impl ConnectionTrait,
+    id: ApplicationId,
+    change: Change,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let claimed = application::Entity::update_many()
         .col_expr(application::Column::UpdatedAt, Expr::value(now))
         .filter(application::Column::Id.eq(id))

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::domain::personal_form::FormValues;
+use crate::domain::record_ids::UserId;
 use crate::domain::ApplicationState;
 use crate::domain::{ExamPhase, ExamWindows};
 use crate::error::AppError;
@@ -12,7 +13,7 @@ use crate::ssr::entities::application;
 
 pub async fn find(
     db: &DatabaseConnection,
-    user_id: i32,
+    user_id: UserId,
     exam_code: &str,
 ) -> Result<Option<application::Model>, AppError> {
     Ok(application::Entity::find()

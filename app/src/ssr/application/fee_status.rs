@@ -11,6 +11,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use crate::domain::exam_definition::ExamDefinition;
 use crate::domain::fee_status::FeeStatus;
 use crate::domain::payment_order::OrderState;
+use crate::domain::record_ids::ApplicationId;
 use crate::error::AppError;
 use crate::ssr::entities::payment_order;
 
@@ -25,7 +26,7 @@ pub struct ApplicationFee {
 pub async fn fee_status(
     db: &DatabaseConnection,
     definition: &ExamDefinition,
-    application_id: i32,
+    application_id: ApplicationId,
 ) -> Result<ApplicationFee, AppError> {
     let orders =
         payment_order::Entity::find().filter(payment_order::Column::ApplicationId.eq(application_id)).all(db).await?;
@@ -39,11 +40,11 @@ pub async fn fee_status(
 pub async fn paid_applications(
     db: &DatabaseConnection,
     definition: &ExamDefinition,
-) -> Result<Option<HashSet<i32>>, AppError> {
+) -> Result<Option<HashSet<ApplicationId>>, AppError> {
     if definition.fee.is_none() {
         return Ok(None);
     }
-    let mut orders: HashMap<i32, Vec<OrderState>> = HashMap::new();
+    let mut orders: HashMap<ApplicationId, Vec<OrderState>> = HashMap::new();
     for order in
         payment_order::Entity::find().filter(payment_order::Column::ExamCode.eq(&definition.code)).all(db).await?
     {

@@ -3,6 +3,7 @@
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
+use crate::domain::record_ids::UserId;
 use crate::domain::FileFormat;
 use crate::error::AppError;
 use crate::models::candidate::MaterialView;
@@ -12,7 +13,7 @@ use crate::ssr::infra::server_state::ServerState;
 /// The candidate's pictures in an exam, by category and sequence number.
 pub async fn rows_of(
     db: &DatabaseConnection,
-    owner_id: i32,
+    owner_id: UserId,
     exam_code: &str,
 ) -> Result<Vec<material::Model>, AppError> {
     Ok(material::Entity::find()
@@ -24,7 +25,11 @@ pub async fn rows_of(
         .await?)
 }
 
-pub async fn list_for_exam(state: &ServerState, owner_id: i32, exam_code: &str) -> Result<Vec<MaterialView>, AppError> {
+pub async fn list_for_exam(
+    state: &ServerState,
+    owner_id: UserId,
+    exam_code: &str,
+) -> Result<Vec<MaterialView>, AppError> {
     Ok(rows_of(&state.db, owner_id, exam_code).await?.iter().map(view_of).collect())
 }
 
@@ -33,7 +38,7 @@ pub async fn find(db: &DatabaseConnection, material_id: &str) -> Result<material
     material::Entity::find_by_id(material_id.to_string()).one(db).await?.ok_or(AppError::NotFound)
 }
 
-pub async fn find_owned(state: &ServerState, owner_id: i32, material_id: &str) -> Result<material::Model, AppError> {
+pub async fn find_owned(state: &ServerState, owner_id: UserId, material_id: &str) -> Result<material::Model, AppError> {
     material::Entity::find_by_id(material_id.to_string())
         .filter(material::Column::UserId.eq(owner_id))
         .one(&state.db)
@@ -43,14 +48,14 @@ pub async fn find_owned(state: &ServerState, owner_id: i32, material_id: &str) -
 
 pub async fn owned_in_category(
     state: &ServerState,
-    owner_id: i32,
+    owner_id: UserId,
     exam_code: &str,
     category: &str,
 ) -> Result<Vec<material::Model>, AppError> {
     Ok(in_category(owner_id, exam_code, category).all(&state.db).await?)
 }
 
-pub fn in_category(owner_id: i32, exam_code: &str, category: &str) -> sea_orm::Select<material::Entity> {
+pub fn in_category(owner_id: UserId, exam_code: &str, category: &str) -> sea_orm::Select<material::Entity> {
     material::Entity::find()
         .filter(material::Column::UserId.eq(owner_id))
         .filter(material::Column::ExamCode.eq(exam_code))

@@ -4,11 +4,12 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
+use crate::domain::record_ids::UserId;
 use crate::error::AppError;
 use crate::ssr::entities::user;
 
 /// The accounts of `ids`, by id; an id with no account is simply absent.
-pub async fn names_of(db: &DatabaseConnection, ids: Vec<i32>) -> Result<HashMap<i32, user::Model>, AppError> {
+pub async fn names_of(db: &DatabaseConnection, ids: Vec<UserId>) -> Result<HashMap<UserId, user::Model>, AppError> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }

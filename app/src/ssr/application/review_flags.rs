@@ -3,12 +3,16 @@
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
+use crate::domain::record_ids::ApplicationId;
 use crate::error::AppError;
 use crate::models::feedback::FlagView;
 use crate::ssr::entities::review_flag;
 
 /// The flags of the application's latest return, if it was ever returned.
-pub async fn last_flags(db: &DatabaseConnection, application_id: i32) -> Result<Vec<review_flag::Model>, AppError> {
+pub async fn last_flags(
+    db: &DatabaseConnection,
+    application_id: ApplicationId,
+) -> Result<Vec<review_flag::Model>, AppError> {
     let all = review_flag::Entity::find()
         .filter(review_flag::Column::ApplicationId.eq(application_id))
         .order_by_desc(review_flag::Column::Round)

@@ -7,6 +7,7 @@
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
+use crate::domain::record_ids::UserId;
 use crate::domain::ViolationCode;
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
@@ -29,7 +30,7 @@ const LOOKS_CODES: [ViolationCode; 5] = [
 
 /// Keeps that `account` was shown `codes` about the file whose SHA-256 is `sha256`; the last
 /// showing of one file counts.
-#[tracing::instrument(skip_all, fields(user = account.id))]
+#[tracing::instrument(skip_all, fields(user = %account.id))]
 pub async fn record(
     state: &ServerState,
     account: &Caller<Candidate>,
@@ -77,7 +78,7 @@ pub async fn forget(db: &impl ConnectionTrait, sha256s: Vec<String>) -> Result<(
 }
 
 /// Forgets every receipt of one account (the account deleted by its owner).
-pub async fn forget_account(db: &impl ConnectionTrait, user_id: i32) -> Result<(), AppError> {
+pub async fn forget_account(db: &impl ConnectionTrait, user_id: UserId) -> Result<(), AppError> {
     advice_receipt::Entity::delete_many().filter(advice_receipt::Column::UserId.eq(user_id)).exec(db).await?;
     Ok(())
 }

@@ -5,6 +5,7 @@
 
 use sea_orm::EntityTrait;
 
+use crate::domain::record_ids::UserId;
 use crate::domain::IdType;
 use crate::error::AppError;
 use crate::ssr::assistant::picture_analysis::IdNumberCheck;
@@ -13,7 +14,7 @@ use crate::ssr::infra::server_state::ServerState;
 
 /// The account's number to compare with, where it is a resident ID (the only card read) and
 /// this server has a tesseract.
-pub async fn id_number_check(state: &ServerState, user_id: i32) -> Result<Option<IdNumberCheck>, AppError> {
+pub async fn id_number_check(state: &ServerState, user_id: UserId) -> Result<Option<IdNumberCheck>, AppError> {
     let Some(tesseract) = crate::ssr::assistant::assistant_state::of(state).and_then(|assistant| assistant.tesseract())
     else {
         return Ok(None);

@@ -9,6 +9,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
+use crate::domain::record_ids::UserId;
 use crate::error::AppError;
 use crate::models::picture_findings::{FindingFilter, FindingKind};
 use crate::ssr::entities::picture_finding::{IdNumberState, QrState};
@@ -72,8 +73,8 @@ pub fn condition(filter: FindingFilter) -> Option<SimpleExpr> {
 pub async fn badges(
     db: &DatabaseConnection,
     exam_code: &str,
-    user_ids: Vec<i32>,
-) -> Result<HashMap<i32, (Vec<FindingKind>, bool)>, AppError> {
+    user_ids: Vec<UserId>,
+) -> Result<HashMap<UserId, (Vec<FindingKind>, bool)>, AppError> {
     let pictures = material::Entity::find()
         .filter(material::Column::ExamCode.eq(exam_code))
         .filter(material::Column::UserId.is_in(user_ids))
@@ -97,7 +98,7 @@ pub async fn badges(
         .collect();
     let alike: HashSet<&str> =
         pairs.iter().filter(|p| existing.contains(&p.other_blob_key)).map(|p| p.blob_key.as_str()).collect();
-    let mut by_user: HashMap<i32, (BTreeSet<FindingKind>, bool)> = HashMap::new();
+    let mut by_user: HashMap<UserId, (BTreeSet<FindingKind>, bool)> = HashMap::new();
     for picture in &pictures {
         let entry = by_user.entry(picture.user_id).or_insert((BTreeSet::new(), true));
         match found.get(&picture.blob_key).filter(|f| f.finished()) {

@@ -20,7 +20,7 @@ use crate::ssr::entities::picture_finding::{IdNumberState, QrState};
 use crate::ssr::entities::{advice_receipt, material, picture_finding, similar_picture};
 
 /// The findings of each of `pictures` the assistant has looked at, by material id.
-#[tracing::instrument(skip_all, fields(user = account.id))]
+#[tracing::instrument(skip_all, fields(user = %account.id))]
 pub async fn findings_of(
     db: &DatabaseConnection,
     account: &Caller<Staff>,

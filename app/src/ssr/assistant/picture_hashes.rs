@@ -9,13 +9,14 @@ use std::collections::BTreeSet;
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect};
 
+use crate::domain::record_ids::UserId;
 use crate::error::AppError;
 use crate::ssr::entities::{material, picture_finding};
 use picture_checks::document_hash::same_document;
 
 struct Hashed {
     blob_key: String,
-    owner_id: i32,
+    owner_id: UserId,
     hash: Vec<u8>,
 }
 
@@ -27,7 +28,7 @@ struct Hashed {
 const LATE_COMMIT_WINDOW: i32 = 256;
 
 /// A finding's row as the index reads it: its number, picture, hash (base64) and owner.
-type FindingRow = (i32, String, Option<String>, i32);
+type FindingRow = (i32, String, Option<String>, UserId);
 
 #[derive(Default)]
 pub struct PictureHashes {
@@ -76,7 +77,7 @@ impl PictureHashes {
     }
 
     /// Other candidates' pictures of the same document as `hash`, with how many bits differ.
-    pub fn alike(&self, hash: &[u8], owner_id: i32, blob_key: &str) -> Vec<(String, u32)> {
+    pub fn alike(&self, hash: &[u8], owner_id: UserId, blob_key: &str) -> Vec<(String, u32)> {
         self.hashed
             .iter()
             .filter(|other| other.owner_id != owner_id && other.blob_key != blob_key)
@@ -105,7 +106,7 @@ mod tests {
     }
 
     fn row(id: i32, owner: i32) -> FindingRow {
-        (id, format!("picture-{id}"), hash(1), owner)
+        (id, format!("picture-{id}"), hash(1), UserId(owner))
     }
 
     #[test]
@@ -120,7 +121,7 @@ mod tests {
         held.sort();
         assert_eq!(held, ["picture-5", "picture-6", "picture-7", "picture-8"]);
         let probe = picture_finding::hash_from_stored(&hash(2).unwrap()).unwrap();
-        assert!(hashes.alike(&probe, 9, "new").iter().any(|(key, _)| key == "picture-7"));
+        assert!(hashes.alike(&probe, UserId(9), "new").iter().any(|(key, _)| key == "picture-7"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
+use crate::domain::record_ids::UserId;
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::models::picture_findings::{PairSide, SimilarPair};
@@ -17,7 +18,7 @@ use crate::ssr::entities::{material, picture_finding, similar_picture};
 use crate::ssr::exams::exam_store;
 
 /// For administrators alone: the pairs name other candidates' applications in any exam.
-#[tracing::instrument(skip_all, fields(user = admin.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = exam_code))]
 pub async fn pairs_of_exam(
     db: &DatabaseConnection,
     admin: &Caller<Admin>,
@@ -66,7 +67,7 @@ pub async fn pairs_of_exam(
 async fn side(
     db: &DatabaseConnection,
     picture: &material::Model,
-    names: &HashMap<i32, crate::ssr::entities::user::Model>,
+    names: &HashMap<UserId, crate::ssr::entities::user::Model>,
     definitions: &HashMap<String, Option<ExamDefinition>>,
     number: Option<String>,
 ) -> Result<PairSide, AppError> {

@@ -9,6 +9,7 @@
 
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
+use crate::domain::record_ids::UserId;
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Candidate;
@@ -36,7 +37,7 @@ pub enum DeletionProof<'a> {
 /// The password is checked as a log-in's is: the same per-address rate-limit group (`RateLimitGroup::of_path`), and
 /// wrong ones counted per account and address and audited, so a stolen session cannot guess at
 /// hashing speed nor hold every hashing slot of the installation.
-#[tracing::instrument(skip_all, fields(user = account.id))]
+#[tracing::instrument(skip_all, fields(user = %account.id))]
 pub async fn delete_account(
     state: &ServerState,
     account: &Caller<Candidate>,
@@ -76,7 +77,7 @@ pub async fn delete_account(
 }
 
 /// Refused while an exam the candidate handed an application to keeps its candidates' data.
-async fn still_needed(state: &ServerState, user_id: i32) -> Result<(), AppError> {
+async fn still_needed(state: &ServerState, user_id: UserId) -> Result<(), AppError> {
     let handed_in = application::Entity::find()
         .filter(application::Column::UserId.eq(user_id))
         .filter(application::Column::LastSubmittedAt.is_not_null())

@@ -10,6 +10,7 @@ use sea_orm::{
 
 use crate::domain::completeness::missing_for_submission;
 use crate::domain::personal_form::FormValues;
+use crate::domain::record_ids::UserId;
 use crate::domain::ExamDefinition;
 use crate::domain::{ApplicationState, Change};
 use crate::error::AppError;
@@ -20,10 +21,10 @@ use crate::ssr::messaging::timeline::Step;
 use crate::ssr::{entities::application, entities::material};
 
 /// Records the acceptance of the pledge, once: accepting again keeps the first time.
-#[tracing::instrument(skip_all, fields(user = user_id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %user_id, exam = exam_code))]
 pub async fn accept_pledge(
     db: &DatabaseConnection,
-    user_id: i32,
+    user_id: UserId,
     exam_code: &str,
     now: DateTime<Utc>,
 ) -> Result<application::Model, AppError> {
@@ -79,7 +80,7 @@ pub async fn accept_pledge(
 
 /// 暂存: keeps what the candidate typed, complete or not — while the application may still
 /// change: one conditional UPDATE, so a 暂存 racing 提交审核 cannot rewrite a submitted form.
-#[tracing::instrument(skip_all, fields(application = row.id))]
+#[tracing::instrument(skip_all, fields(application = %row.id))]
 pub async fn save_draft(
     db: &impl ConnectionTrait,
     row: application::Model,
@@ -110,7 +111,7 @@ pub async fn save_draft(
 /// the submission lands wholly before it or is refused; what is stored is then checked for
 /// completeness again inside the claim. The version moves on, so a reviewer's screen from before
 /// the resubmission cannot decide it.
-#[tracing::instrument(skip_all, fields(application = row.id))]
+#[tracing::instrument(skip_all, fields(application = %row.id))]
 pub async fn submit(
     db: &DatabaseConnection,
     row: application::Model,

@@ -19,7 +19,7 @@ pub struct FormSubmission {
     pub submit: bool,
 }
 
-#[tracing::instrument(skip_all, fields(user = account.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = code))]
 pub async fn save(
     state: &ServerState,
     account: &Caller<Candidate>,
@@ -55,6 +55,6 @@ pub async fn save(
     }
     let submission = application_commands::Submission { definition, form: &form, position };
     let new_state = application_commands::submit(&state.db, application, submission, exam.now).await?;
-    tracing::info!(user_id = account.id, exam = code, state = new_state.as_str(), "application submitted and locked");
+    tracing::info!(user_id = %account.id, exam = code, state = new_state.as_str(), "application submitted and locked");
     Ok(Vec::new())
 }

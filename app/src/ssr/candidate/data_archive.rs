@@ -41,7 +41,7 @@ pub struct ArchiveLimits {
 /// back, written and flushed. The pictures are fetched one at a time and handed to a blocking
 /// thread that writes the ZIP, at most two waiting between them: memory stays at a few pictures
 /// whatever the archive's size.
-#[tracing::instrument(skip_all, fields(user = account.id))]
+#[tracing::instrument(skip_all, fields(user = %account.id))]
 pub async fn archive_into(
     state: &ServerState,
     account: &Caller<Candidate>,

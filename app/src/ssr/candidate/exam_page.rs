@@ -15,7 +15,7 @@ use crate::ssr::exams::{exam_store, registrations};
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::messaging::timeline;
 
-#[tracing::instrument(skip_all, fields(user = account.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = code))]
 pub async fn assemble(
     state: &ServerState,
     account: &Caller<Candidate>,

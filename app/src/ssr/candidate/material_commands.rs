@@ -1,6 +1,8 @@
 //! Changing a draft's pictures: a new row inside a claim on the application (so the category's
 //! maximum and a racing submission are settled by the database), deleting, reordering.
 
+use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::UserId;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr};
 
@@ -17,8 +19,8 @@ use crate::ssr::{entities::material, entities::material_version};
 
 /// Where a new picture goes, and the category's maximum to hold it to.
 pub struct NewRow {
-    pub application_id: i32,
-    pub owner_id: i32,
+    pub application_id: ApplicationId,
+    pub owner_id: UserId,
     pub exam_code: String,
     pub category: String,
     pub seq_no: u32,
@@ -65,7 +67,7 @@ pub async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -
 /// Deletes the row first, then the blob: a crash in between leaves an orphan file (harmless,
 /// unreachable), never a row pointing at nothing. Anyone may ask: a picture that is not the
 /// caller's does not exist to them (404, staff included, who own none), whatever their role.
-#[tracing::instrument(skip_all, fields(user = account.id, material = material_id))]
+#[tracing::instrument(skip_all, fields(user = %account.id, material = %material_id))]
 pub async fn delete_owned(state: &ServerState, account: &Caller<Anyone>, material_id: &str) -> Result<(), AppError> {
     let row = material_queries::find_owned(state, account.id, material_id).await?;
     let exam = candidate_access::enter(state, &account.as_a::<Candidate>()?, &row.exam_code).await?;
@@ -98,7 +100,7 @@ pub async fn delete_owned(state: &ServerState, account: &Caller<Anyone>, materia
 /// Gives the candidate's pictures in one category the order of `ordered_ids`, numbered 1, 2, 3…
 /// (slots keep their meaning: the first id fills slot 1). The ids must be exactly the
 /// category's pictures.
-#[tracing::instrument(skip_all, fields(user = account.id, exam = exam_code, category = category))]
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = exam_code, category = category))]
 pub async fn reorder_owned(
     state: &ServerState,
     account: &Caller<Candidate>,

@@ -7,6 +7,7 @@
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
+use crate::domain::record_ids::UserId;
 use crate::error::AppError;
 use crate::ssr::entities::{application, eligible_candidate, material, material_version, user};
 use crate::ssr::infra::server_state::ServerState;
@@ -20,7 +21,7 @@ pub enum Whose<'a> {
     /// Every candidate's of one exam.
     Exam(&'a str),
     /// One candidate's, in every exam.
-    Person(i32),
+    Person(UserId),
 }
 
 /// Deletes every picture and earlier version of `whose`, and empties their personal forms;

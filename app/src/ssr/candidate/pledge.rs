@@ -8,11 +8,11 @@ use crate::ssr::access::gate::Candidate;
 use crate::ssr::candidate::application_commands;
 use crate::ssr::infra::server_state::ServerState;
 
-#[tracing::instrument(skip_all, fields(user = account.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = code))]
 pub async fn accept(state: &ServerState, account: &Caller<Candidate>, code: &str) -> Result<(), AppError> {
     let exam = candidate_access::enter(state, account, code).await?;
     exam.ensure_window_open()?;
     let row = application_commands::accept_pledge(&state.db, account.id, code, exam.now).await?;
-    tracing::info!(user_id = account.id, exam = code, accepted_at = ?row.pledge_accepted_at, "pledge accepted");
+    tracing::info!(user_id = %account.id, exam = code, accepted_at = ?row.pledge_accepted_at, "pledge accepted");
     Ok(())
 }

@@ -15,7 +15,7 @@ use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::infra::write_transaction::begin_write;
 use crate::ssr::{entities::application, entities::material, entities::material_version};
 
-#[tracing::instrument(skip_all, fields(application = application.id, material = %old.id))]
+#[tracing::instrument(skip_all, fields(application = %application.id, material = %old.id))]
 pub async fn replace(
     state: &ServerState,
     application: &application::Model,

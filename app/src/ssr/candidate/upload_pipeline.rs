@@ -34,7 +34,7 @@ pub struct NewUpload {
 /// Checks the upload again from scratch (the picture alone), writes the cleaned bytes durably,
 /// then records them.
 /// A failure at any step leaves neither a blob nor a row behind.
-#[tracing::instrument(skip_all, fields(user = account.id))]
+#[tracing::instrument(skip_all, fields(user = %account.id))]
 pub async fn store_upload(
     state: &ServerState,
     account: &Caller<Candidate>,

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::record_ids::UserId;
+
 /// The candidate's browser showed looks advice about a file (`ssr::assistant::advice_receipts`):
 /// one row per account and file.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
@@ -7,7 +9,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub user_id: i32,
+    pub user_id: UserId,
     /// Hex SHA-256 of the file the advice was about.
     pub sha256: String,
     /// The advice's codes, comma-separated.

@@ -1,5 +1,6 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::record_ids::{ApplicationId, UserId};
 use crate::domain::ApplicationState;
 
 /// One candidate's application to one exam: pledge, form, position and where it stands.
@@ -7,8 +8,8 @@ use crate::domain::ApplicationState;
 #[sea_orm(table_name = "applications")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
-    pub user_id: i32,
+    pub id: ApplicationId,
+    pub user_id: UserId,
     pub exam_code: String,
     pub state: ApplicationState,
     pub pledge_accepted_at: Option<DateTimeUtc>,
@@ -20,7 +21,7 @@ pub struct Model {
     /// Bumped by every take, decision and resubmission; a decision on an older one is stale.
     pub review_version: i32,
     /// The reviewer who took the application last.
-    pub reviewer_id: Option<i32>,
+    pub reviewer_id: Option<UserId>,
     pub taken_at: Option<DateTimeUtc>,
     /// The first or latest submission: the queue's order.
     pub last_submitted_at: Option<DateTimeUtc>,

@@ -1,5 +1,6 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::record_ids::ApplicationId;
 use crate::domain::ApplicationState;
 
 /// A line of the candidate's timeline, and a step of the exam's progress history.
@@ -8,7 +9,7 @@ use crate::domain::ApplicationState;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub application_id: i32,
+    pub application_id: ApplicationId,
     pub exam_code: String,
     pub at: DateTimeUtc,
     pub state_after: ApplicationState,

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::record_ids::UserId;
+
 /// One line of the append-only audit log.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "audit_log")]
@@ -8,7 +10,7 @@ pub struct Model {
     pub id: i32,
     pub at: DateTimeUtc,
     /// Empty for an anonymous actor (a failed login).
-    pub actor_id: Option<i32>,
+    pub actor_id: Option<UserId>,
     /// Name and masked ID number as they were at the time.
     pub actor: String,
     pub action: String,

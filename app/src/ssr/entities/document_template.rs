@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::record_ids::UserId;
+
 /// An exam's own layout of one document (see `ssr::exams::document_templates`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "document_templates")]
@@ -11,7 +13,7 @@ pub struct Model {
     pub document: String,
     pub source: String,
     pub saved_at: DateTimeUtc,
-    pub saved_by: i32,
+    pub saved_by: UserId,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,12 +1,14 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::record_ids::UserId;
+
 /// An in-app notification, shown from `visible_from` on.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "notifications")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub user_id: i32,
+    pub user_id: UserId,
     pub created_at: DateTimeUtc,
     pub visible_from: DateTimeUtc,
     pub message_zh: String,

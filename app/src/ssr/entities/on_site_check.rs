@@ -1,6 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 use crate::domain::on_site_outcome::OnSiteOutcome;
+use crate::domain::record_ids::ApplicationId;
 
 /// 原件审核 of one application at the branch's on-site check (`ssr::on_site`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
@@ -9,7 +10,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     #[sea_orm(unique)]
-    pub application_id: i32,
+    pub application_id: ApplicationId,
     pub exam_code: String,
     /// Item codes seen, comma-separated.
     pub seen: String,

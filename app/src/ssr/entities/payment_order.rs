@@ -1,6 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 use crate::domain::payment_order::{OrderFacts, OrderState};
+use crate::domain::record_ids::{ApplicationId, UserId};
 
 /// One fee order of one application (see `ssr::payments`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
@@ -10,14 +11,14 @@ pub struct Model {
     pub id: i32,
     #[sea_orm(unique)]
     pub order_no: String,
-    pub application_id: i32,
-    pub user_id: i32,
+    pub application_id: ApplicationId,
+    pub user_id: UserId,
     pub exam_code: String,
     pub amount_fen: i64,
     pub gateway: String,
     pub state: OrderState,
     /// The application's id while the order is open (unique: one open order per application).
-    pub open_for: Option<i32>,
+    pub open_for: Option<ApplicationId>,
     pub paid_txn: Option<String>,
     pub created_at: DateTimeUtc,
     pub paid_at: Option<DateTimeUtc>,

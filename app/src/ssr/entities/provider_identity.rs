@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::record_ids::UserId;
+
 /// A person at the authority's identity provider (its issuer and `sub`), and the account they
 /// sign in to.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
@@ -9,7 +11,7 @@ pub struct Model {
     pub issuer: String,
     #[sea_orm(primary_key, auto_increment = false)]
     pub subject: String,
-    pub user_id: i32,
+    pub user_id: UserId,
     pub linked_at: DateTimeUtc,
 }
 

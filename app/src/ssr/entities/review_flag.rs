@@ -1,5 +1,6 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::record_ids::{ApplicationId, UserId};
 use crate::domain::review_decision::ReviewReason;
 
 /// One thing a return for revision asked to change: a picture, or the form (`material_id` empty).
@@ -8,12 +9,12 @@ use crate::domain::review_decision::ReviewReason;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    pub application_id: i32,
+    pub application_id: ApplicationId,
     pub round: i32,
     pub material_id: Option<String>,
     pub reason: ReviewReason,
     pub comment: String,
-    pub reviewer_id: i32,
+    pub reviewer_id: UserId,
     pub created_at: DateTimeUtc,
 }
 

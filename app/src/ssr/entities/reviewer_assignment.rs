@@ -1,11 +1,13 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::record_ids::UserId;
+
 /// A staff account's duty for an exam: review its applications (and its on-site check), or its on-site check only.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "reviewer_assignments")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub user_id: i32,
+    pub user_id: UserId,
     #[sea_orm(primary_key, auto_increment = false)]
     pub exam_code: String,
     pub assigned_at: DateTimeUtc,

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::record_ids::UserId;
+
 /// A staff member's authenticator (TOTP): begun at enrolment, confirmed by the first right code.
 /// Not `Serialize`: it holds the shared secret.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
@@ -8,7 +10,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     #[sea_orm(unique)]
-    pub user_id: i32,
+    pub user_id: UserId,
     /// Base32, as authenticator apps take it.
     pub secret: String,
     /// None while enrolment waits for its first right code.

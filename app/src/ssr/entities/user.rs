@@ -1,5 +1,6 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::record_ids::UserId;
 use crate::domain::{IdNumber, IdType, Role};
 
 /// An account. Not `Serialize`: it holds the password hash.
@@ -7,7 +8,7 @@ use crate::domain::{IdNumber, IdType, Role};
 #[sea_orm(table_name = "users")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
+    pub id: UserId,
     #[sea_orm(unique)]
     pub id_number: String,
     pub id_type: String,

@@ -6,6 +6,7 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use crate::domain::document_kind::DocumentKind;
+use crate::domain::record_ids::UserId;
 use crate::error::AppError;
 use crate::ssr::entities::document_template;
 
@@ -23,7 +24,7 @@ pub fn shipped(kind: DocumentKind) -> &'static str {
 /// the shipped one).
 pub struct CurrentTemplate {
     pub source: String,
-    pub saved: Option<(DateTime<Utc>, i32)>,
+    pub saved: Option<(DateTime<Utc>, UserId)>,
 }
 
 pub async fn current(
@@ -44,7 +45,7 @@ pub async fn store(
     exam_code: &str,
     kind: DocumentKind,
     source: &str,
-    saved_by: i32,
+    saved_by: UserId,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let row = document_template::ActiveModel {

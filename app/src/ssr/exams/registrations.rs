@@ -10,6 +10,7 @@ use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::record_ids::UserId;
 use crate::domain::Eligibility;
 use crate::error::AppError;
 use crate::ssr::entities::{application, eligible_candidate};
@@ -98,7 +99,7 @@ async fn withdraw_unnamed(db: &DatabaseConnection, person: &ClaimedPerson<'_>, n
 /// Whom the registration system's claim names.
 pub struct ClaimedPerson<'a> {
     /// Their account here.
-    pub account_id: i32,
+    pub account_id: UserId,
     pub id_number: &'a str,
     pub name: &'a str,
     /// Empty when neither the claim nor the account gave one.

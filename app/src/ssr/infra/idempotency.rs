@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, SqlErr};
 
+use crate::domain::record_ids::UserId;
 use crate::error::AppError;
 use crate::ssr::entities::idempotency_key;
 
@@ -33,7 +34,7 @@ pub fn valid_key(key: &str) -> bool {
 /// Records the key as running, or says how an earlier request with it ended.
 pub async fn arrive(
     db: &DatabaseConnection,
-    user_id: i32,
+    user_id: UserId,
     key: &str,
     request_hash: &str,
     now: DateTime<Utc>,
@@ -76,7 +77,7 @@ pub async fn arrive(
 /// commit before the crash then finds its place taken and says so; nothing is stored twice.
 async fn take_over_abandoned(
     db: &DatabaseConnection,
-    user_id: i32,
+    user_id: UserId,
     key: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, AppError> {
@@ -94,7 +95,7 @@ async fn take_over_abandoned(
 /// Keeps the first answer for repeats.
 pub async fn keep(
     db: &DatabaseConnection,
-    user_id: i32,
+    user_id: UserId,
     key: &str,
     status: u16,
     content_type: Option<String>,
@@ -112,7 +113,7 @@ pub async fn keep(
 }
 
 /// Forgets the key of an action that did not happen, so the next try runs it.
-pub async fn release(db: &DatabaseConnection, user_id: i32, key: &str) -> Result<(), AppError> {
+pub async fn release(db: &DatabaseConnection, user_id: UserId, key: &str) -> Result<(), AppError> {
     idempotency_key::Entity::delete_many()
         .filter(idempotency_key::Column::UserId.eq(user_id))
         .filter(idempotency_key::Column::Key.eq(key))

@@ -17,6 +17,7 @@ use std::time::Duration;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
+use crate::domain::record_ids::UserId;
 use crate::error::AppError;
 
 use super::keyed_tally::KeyedTally;
@@ -65,12 +66,12 @@ pub struct RateLimits {
     sign_up: DefaultKeyedRateLimiter<IpAddr>,
     recovery: DefaultKeyedRateLimiter<IpAddr>,
     upload: DefaultKeyedRateLimiter<IpAddr>,
-    uploader: DefaultKeyedRateLimiter<i32>,
+    uploader: DefaultKeyedRateLimiter<UserId>,
     failed_passwords: KeyedTally<(String, IpAddr)>,
-    failed_second_factor_codes: KeyedTally<i32>,
+    failed_second_factor_codes: KeyedTally<UserId>,
     recovery_guesses: governor::DefaultDirectRateLimiter,
     refused_payment_notices: KeyedTally<IpAddr>,
-    archives: DefaultKeyedRateLimiter<i32>,
+    archives: DefaultKeyedRateLimiter<UserId>,
 }
 
 /// The key an address's limits are kept under: an IPv4 address as it is (also when it arrives
@@ -151,11 +152,11 @@ impl RateLimits {
     /// Counts a second-factor code typed for this staff account as it begins, or refuses it when
     /// the account has had too many wrong ones lately; given back
     /// (`give_back_second_factor_attempt`) when it was right.
-    pub fn begin_second_factor_attempt(&self, user_id: i32) -> Result<(), AppError> {
+    pub fn begin_second_factor_attempt(&self, user_id: UserId) -> Result<(), AppError> {
         self.failed_second_factor_codes.take(user_id)
     }
 
-    pub fn give_back_second_factor_attempt(&self, user_id: i32) {
+    pub fn give_back_second_factor_attempt(&self, user_id: UserId) {
         self.failed_second_factor_codes.give_back(&user_id)
     }
 
@@ -174,12 +175,12 @@ impl RateLimits {
     }
 
     /// One upload by this account, from anywhere.
-    pub fn check_uploader(&self, user_id: i32) -> Result<(), AppError> {
+    pub fn check_uploader(&self, user_id: UserId) -> Result<(), AppError> {
         verdict(self.uploader.check_key(&user_id))
     }
 
     /// One archive of this account's data.
-    pub fn check_archive(&self, user_id: i32) -> Result<(), AppError> {
+    pub fn check_archive(&self, user_id: UserId) -> Result<(), AppError> {
         verdict(self.archives.check_key(&user_id))
     }
 
@@ -253,10 +254,10 @@ mod tests {
     #[test]
     fn one_account_gets_its_uploads_then_waits_whatever_its_address() {
         let limits = RateLimits::new(tight());
-        limits.check_uploader(7).unwrap();
-        limits.check_uploader(7).unwrap();
-        assert!(matches!(limits.check_uploader(7), Err(AppError::TooManyRequests { .. })));
-        assert!(limits.check_uploader(8).is_ok(), "another account has its own bucket");
+        limits.check_uploader(UserId(7)).unwrap();
+        limits.check_uploader(UserId(7)).unwrap();
+        assert!(matches!(limits.check_uploader(UserId(7)), Err(AppError::TooManyRequests { .. })));
+        assert!(limits.check_uploader(UserId(8)).is_ok(), "another account has its own bucket");
     }
 
     #[test]

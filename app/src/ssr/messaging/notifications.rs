@@ -8,6 +8,7 @@ use sea_orm::{
     QuerySelect, Set,
 };
 
+use crate::domain::record_ids::UserId;
 use crate::error::AppError;
 use crate::models::feedback::NotificationView;
 use crate::ssr::messaging::text_template::TextMessage;
@@ -119,7 +120,7 @@ fn first_line(text: &str) -> String {
 /// The person's notifications visible now, newest first.
 pub async fn visible(
     db: &DatabaseConnection,
-    user_id: i32,
+    user_id: UserId,
     now: DateTime<Utc>,
 ) -> Result<Vec<NotificationView>, AppError> {
     let rows = notification::Entity::find()
@@ -144,7 +145,7 @@ pub async fn visible(
 }
 
 /// How many of the person's visible notifications are unread, for the header.
-pub async fn unread_count(db: &DatabaseConnection, user_id: i32, now: DateTime<Utc>) -> Result<u64, AppError> {
+pub async fn unread_count(db: &DatabaseConnection, user_id: UserId, now: DateTime<Utc>) -> Result<u64, AppError> {
     use sea_orm::PaginatorTrait;
     Ok(notification::Entity::find()
         .filter(notification::Column::UserId.eq(user_id))
@@ -155,7 +156,7 @@ pub async fn unread_count(db: &DatabaseConnection, user_id: i32, now: DateTime<U
 }
 
 /// Marks all of the person's visible notifications read.
-pub async fn mark_all_read(db: &DatabaseConnection, user_id: i32, now: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn mark_all_read(db: &DatabaseConnection, user_id: UserId, now: DateTime<Utc>) -> Result<(), AppError> {
     notification::Entity::update_many()
         .col_expr(notification::Column::ReadAt, sea_orm::sea_query::Expr::value(now))
         .filter(notification::Column::UserId.eq(user_id))

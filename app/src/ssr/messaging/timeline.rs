@@ -6,13 +6,14 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
+use crate::domain::record_ids::ApplicationId;
 use crate::domain::ApplicationState;
 use crate::error::AppError;
 use crate::models::feedback::TimelineEntry;
 use crate::ssr::entities::application_event;
 
 pub struct Step<'a> {
-    pub application_id: i32,
+    pub application_id: ApplicationId,
     pub exam_code: &'a str,
     pub at: DateTime<Utc>,
     pub state_after: ApplicationState,
@@ -41,7 +42,7 @@ pub async fn record(db: &impl ConnectionTrait, step: Step<'_>) -> Result<(), App
 /// The application's messages visible at `now` (all of them when `now` is `None`), newest first.
 pub async fn entries(
     db: &DatabaseConnection,
-    application_id: i32,
+    application_id: ApplicationId,
     now: Option<DateTime<Utc>>,
 ) -> Result<Vec<TimelineEntry>, AppError> {
     let mut query =
@@ -65,7 +66,7 @@ pub async fn entries(
 pub async fn exam_history(
     db: &DatabaseConnection,
     exam_code: &str,
-) -> Result<Vec<(i32, DateTime<Utc>, ApplicationState)>, AppError> {
+) -> Result<Vec<(ApplicationId, DateTime<Utc>, ApplicationState)>, AppError> {
     let rows = application_event::Entity::find()
         .filter(application_event::Column::ExamCode.eq(exam_code))
         .order_by_asc(application_event::Column::At)

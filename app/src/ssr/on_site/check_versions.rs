@@ -7,12 +7,13 @@
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
+use crate::domain::record_ids::ApplicationId;
 use crate::error::AppError;
 use crate::ssr::entities::{on_site_check, user};
 
 /// A check without an outcome, with these ticks, at its first version.
 fn open_check(
-    application_id: i32,
+    application_id: ApplicationId,
     exam_code: &str,
     seen: &[String],
     received: &[String],
@@ -37,7 +38,7 @@ fn open_check(
 /// ticked, the empty check made now. None when another staff member made the check first.
 pub async fn version_to_decide_over<C: ConnectionTrait>(
     db: &C,
-    application_id: i32,
+    application_id: ApplicationId,
     exam_code: &str,
     card_version: i32,
     now: chrono::DateTime<chrono::Utc>,
@@ -52,7 +53,7 @@ pub async fn version_to_decide_over<C: ConnectionTrait>(
 /// made it first.
 async fn make_check<C: ConnectionTrait>(
     db: &C,
-    application_id: i32,
+    application_id: ApplicationId,
     exam_code: &str,
     (seen, received): (&[String], &[String]),
     now: chrono::DateTime<chrono::Utc>,
@@ -68,7 +69,7 @@ async fn make_check<C: ConnectionTrait>(
 /// outcome).
 pub async fn write_ticks<C: ConnectionTrait>(
     db: &C,
-    application_id: i32,
+    application_id: ApplicationId,
     exam_code: &str,
     card_version: i32,
     (seen, received): (&[String], &[String]),

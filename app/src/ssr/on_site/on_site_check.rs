@@ -10,6 +10,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use crate::domain::china_time::china_time;
 use crate::domain::on_site_materials::Handling;
 use crate::domain::on_site_outcome::OnSiteOutcome;
+use crate::domain::record_ids::ApplicationId;
 use crate::error::AppError;
 use crate::models::on_site::OnSiteCandidate;
 use crate::ssr::access::caller::Caller;
@@ -24,12 +25,12 @@ use super::on_site_lookup::{approved_in, check_of, codes, holder, on_site_exam, 
 use crate::ssr::infra::write_transaction::begin_write;
 
 /// Saves the ticks: the items seen, and the 留存 items received.
-#[tracing::instrument(skip_all, fields(staff = staff.id, application = application_id))]
+#[tracing::instrument(skip_all, fields(staff = %staff.id, application = %application_id))]
 pub async fn tick(
     state: &ServerState,
     staff: &Caller<Staff>,
     exam_code: &str,
-    (application_id, card_version): (i32, i32),
+    (application_id, card_version): (ApplicationId, i32),
     seen: Vec<String>,
     received: Vec<String>,
 ) -> Result<OnSiteCandidate, AppError> {
@@ -76,12 +77,12 @@ fn already_recorded() -> AppError {
 }
 
 /// Records 原件审核通过, or 不通过 with `reason`, once.
-#[tracing::instrument(skip_all, fields(staff = staff.id, application = application_id, outcome = ?outcome))]
+#[tracing::instrument(skip_all, fields(staff = %staff.id, application = %application_id, outcome = ?outcome))]
 pub async fn decide(
     state: &ServerState,
     staff: &Caller<Staff>,
     exam_code: &str,
-    (application_id, card_version): (i32, i32),
+    (application_id, card_version): (ApplicationId, i32),
     outcome: OnSiteOutcome,
     reason: &str,
 ) -> Result<OnSiteCandidate, AppError> {

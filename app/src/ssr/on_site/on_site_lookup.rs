@@ -11,6 +11,7 @@ use crate::domain::china_time::{china_time, ChinaTime};
 use crate::domain::on_site_materials::{Handling, OnSiteSpec};
 use crate::domain::picture_quality::PictureKind;
 use crate::domain::position_tree::find_position;
+use crate::domain::record_ids::ApplicationId;
 use crate::domain::registration_code::read_registration;
 use crate::domain::signed_text::{REGISTRATION_FORM, TICKET};
 use crate::domain::{ApplicationState, ExamDefinition, IdNumber, IdType};
@@ -27,7 +28,7 @@ use crate::ssr::infra::audit::{self, masked_id_number, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 
 /// The exam as the on-site check works it: the staff member may, and the exam has an on-site check.
-#[tracing::instrument(skip_all, fields(user = staff.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %staff.id, exam = exam_code))]
 pub async fn on_site_exam(
     state: &ServerState,
     staff: &Caller<Staff>,
@@ -54,7 +55,7 @@ pub async fn on_site_exam(
 }
 
 /// The approved application `typed` leads to: a form's code, or an ID number.
-#[tracing::instrument(skip_all, fields(user = staff.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %staff.id, exam = exam_code))]
 pub async fn find(
     state: &ServerState,
     staff: &Caller<Staff>,
@@ -231,7 +232,7 @@ fn applied_for(definition: &ExamDefinition, position_code: Option<&str>) -> (Str
 pub async fn application_in(
     db: &DatabaseConnection,
     exam_code: &str,
-    application_id: i32,
+    application_id: ApplicationId,
 ) -> Result<application::Model, AppError> {
     application::Entity::find_by_id(application_id)
         .one(db)
@@ -244,7 +245,7 @@ pub async fn application_in(
 pub async fn approved_in(
     db: &DatabaseConnection,
     exam_code: &str,
-    application_id: i32,
+    application_id: ApplicationId,
 ) -> Result<application::Model, AppError> {
     let application = application_in(db, exam_code, application_id).await?;
     (application.state == ApplicationState::Approved).then_some(application).ok_or(AppError::NotFound)
@@ -255,7 +256,10 @@ pub async fn holder(db: &DatabaseConnection, application: &application::Model) -
     user::Entity::find_by_id(application.user_id).one(db).await?.ok_or(AppError::NotFound)
 }
 
-pub async fn check_of(db: &DatabaseConnection, application_id: i32) -> Result<Option<on_site_check::Model>, AppError> {
+pub async fn check_of(
+    db: &DatabaseConnection,
+    application_id: ApplicationId,
+) -> Result<Option<on_site_check::Model>, AppError> {
     Ok(on_site_check::Entity::find().filter(on_site_check::Column::ApplicationId.eq(application_id)).one(db).await?)
 }
 

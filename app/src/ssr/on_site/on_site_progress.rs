@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::domain::on_site_outcome::OnSiteOutcome;
+use crate::domain::record_ids::ApplicationId;
 use crate::domain::ApplicationState;
 use crate::error::AppError;
 use crate::models::on_site::OnSiteProgress;
@@ -24,7 +25,7 @@ async fn approved_with_checks(
         .order_by_asc(application::Column::Id)
         .all(db)
         .await?;
-    let mut checks: HashMap<i32, on_site_check::Model> = on_site_check::Entity::find()
+    let mut checks: HashMap<ApplicationId, on_site_check::Model> = on_site_check::Entity::find()
         .filter(on_site_check::Column::ExamCode.eq(exam_code))
         .all(db)
         .await?

@@ -16,7 +16,7 @@ use super::notice_outcomes::FOR_STAFF;
 /// Notifications of an exam's orders that wait for staff (money the order could not take, and the
 /// bill's differences), oldest first. Money for no order at all is listed with every exam: nothing
 /// ties it to one.
-#[tracing::instrument(skip_all, fields(user = admin.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = exam_code))]
 pub async fn flagged(
     state: &ServerState,
     admin: &Caller<Admin>,
@@ -42,7 +42,7 @@ pub async fn flagged(
 }
 
 /// Marks a flagged notification settled (refunded or matched by hand), with what was done.
-#[tracing::instrument(skip_all, fields(user = staff.id))]
+#[tracing::instrument(skip_all, fields(user = %staff.id))]
 pub async fn settle(state: &ServerState, staff: &Caller<Admin>, notice_id: i32, note: &str) -> Result<(), AppError> {
     let note = note.trim();
     if note.is_empty() {

@@ -7,6 +7,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrde
 
 use crate::domain::exam_fee::ExamFee;
 use crate::domain::payment_order::{decide, OrderEvent, OrderOutcome, OrderState};
+use crate::domain::record_ids::ApplicationId;
 use crate::error::AppError;
 use crate::models::payment::{FeeView, GatewayChoice};
 use crate::ssr::access::caller::Caller;
@@ -22,7 +23,7 @@ use super::order_view::order_view;
 
 /// The exam's fee and the candidate's latest order; None when the exam charges nothing or the
 /// candidate is not (yet) approved.
-#[tracing::instrument(skip_all, fields(user = account.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = exam_code))]
 pub async fn fee_status(
     state: &ServerState,
     account: &Caller<Candidate>,
@@ -57,7 +58,7 @@ pub async fn fee_status(
 
 /// 生成订单: a new order for the exam's amount through `gateway_code`, or the open one when it
 /// is already there for the same gateway.
-#[tracing::instrument(skip_all, fields(user = account.id, exam = exam_code, gateway = gateway_code))]
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = exam_code, gateway = gateway_code))]
 pub async fn create(
     state: &ServerState,
     account: &Caller<Candidate>,
@@ -127,7 +128,7 @@ pub async fn create(
 }
 
 /// Closes the candidate's own open order (to pay another way, or not at all).
-#[tracing::instrument(skip_all, fields(user = account.id, order = order_no))]
+#[tracing::instrument(skip_all, fields(user = %account.id, order = order_no))]
 pub async fn close(state: &ServerState, account: &Caller<Candidate>, order_no: &str) -> Result<(), AppError> {
     let order = own_order(state, account, order_no).await?;
     match decide(&order.facts(), &OrderEvent::Close) {
@@ -159,7 +160,7 @@ pub async fn close(state: &ServerState, account: &Caller<Candidate>, order_no: &
 }
 
 /// The candidate's own order by its number; anyone else's is simply not found.
-#[tracing::instrument(skip_all, fields(user = account.id, order = order_no))]
+#[tracing::instrument(skip_all, fields(user = %account.id, order = order_no))]
 pub async fn own_order(
     state: &ServerState,
     account: &Caller<Candidate>,
@@ -185,7 +186,10 @@ fn approved_with_fee(exam: &CandidateExam) -> Result<(&ExamFee, &application::Mo
     Ok((fee, application))
 }
 
-pub async fn latest_order(state: &ServerState, application_id: i32) -> Result<Option<payment_order::Model>, AppError> {
+pub async fn latest_order(
+    state: &ServerState,
+    application_id: ApplicationId,
+) -> Result<Option<payment_order::Model>, AppError> {
     Ok(payment_order::Entity::find()
         .filter(payment_order::Column::ApplicationId.eq(application_id))
         .order_by_desc(payment_order::Column::Id)

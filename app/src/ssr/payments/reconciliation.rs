@@ -29,7 +29,7 @@ pub const HEADER: [&str; 10] = [
     "待处理 For staff",
 ];
 
-#[tracing::instrument(skip_all, fields(user = admin.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = exam_code))]
 pub async fn rows(
     state: &ServerState,
     admin: &Caller<Admin>,

@@ -6,6 +6,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, SqlE
 
 use crate::domain::on_site_outcome::OnSiteOutcome;
 use crate::domain::payment_order::{decide, OrderEvent, OrderOutcome, OrderState};
+use crate::domain::record_ids::ApplicationId;
 use crate::domain::ApplicationState;
 use crate::error::AppError;
 use crate::models::payment::OrderView;
@@ -28,7 +29,7 @@ use super::order_view::{order_view, ON_SITE};
 use super::orders::latest_order;
 
 /// Whether the on-site check recorded 原件审核通过 for the application (`ssr::on_site`).
-async fn originals_passed(state: &ServerState, application_id: i32) -> Result<bool, AppError> {
+async fn originals_passed(state: &ServerState, application_id: ApplicationId) -> Result<bool, AppError> {
     let check = on_site_check::Entity::find()
         .filter(on_site_check::Column::ApplicationId.eq(application_id))
         .one(&state.db)
@@ -39,7 +40,7 @@ async fn originals_passed(state: &ServerState, application_id: i32) -> Result<bo
 /// Records that the candidate with `id_number` paid the exam's fee on site, with the receipt or
 /// transaction number staff read off the terminal: by an administrator, or at the branch's on-site check
 /// by the exam's staff. An open online order is closed first.
-#[tracing::instrument(skip_all, fields(staff = staff.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(staff = %staff.id, exam = exam_code))]
 pub async fn record_on_site(
     state: &ServerState,
     staff: &Caller<Staff>,
@@ -165,7 +166,7 @@ pub async fn record_on_site(
 /// Refunds a paid order, with the reason: through its gateway (refunded once the gateway says
 /// the money is going back, 退款中 while it is still under way), or, for an on-site payment, at
 /// the on-site check.
-#[tracing::instrument(skip_all, fields(staff = staff.id, order = order_no))]
+#[tracing::instrument(skip_all, fields(staff = %staff.id, order = order_no))]
 pub async fn refund(
     state: &ServerState,
     staff: &Caller<Admin>,

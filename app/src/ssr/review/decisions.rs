@@ -27,7 +27,7 @@ use crate::ssr::{entities::application, entities::material, entities::review_fla
 
 /// Stores the decision made on `version` of the application and returns the next application
 /// waiting in the same exam, for the reviewer's "next".
-#[tracing::instrument(skip_all, fields(reviewer = reviewer.id, application = application_id.0, version = version.0))]
+#[tracing::instrument(skip_all, fields(reviewer = %reviewer.id, application = application_id.0, version = version.0))]
 pub async fn decide(
     state: &ServerState,
     reviewer: &Caller<Staff>,
@@ -37,7 +37,7 @@ pub async fn decide(
 ) -> Result<Option<ApplicationId>, AppError> {
     let db = &state.db;
     let now = state.clock.now();
-    let row = reviewer_access::reviewable(db, reviewer, application_id.0).await?;
+    let row = reviewer_access::reviewable(db, reviewer, application_id).await?;
     let definition = exam_store::load(db, &row.exam_code).await?.ok_or(AppError::NotFound)?;
     let materials = crate::ssr::application::material_queries::rows_of(db, row.user_id, &row.exam_code).await?;
     let problems = check_decision(&decision, &materials.iter().map(|m| m.id.clone()).collect::<Vec<_>>());
@@ -72,7 +72,7 @@ pub async fn decide(
     }
 
     // Decided or returned meanwhile: someone got there first.
-    let Some(new_state) = row.state.after(change) else { return Err(stale(db, application_id.0).await) };
+    let Some(new_state) = row.state.after(change) else { return Err(stale(db, application_id).await) };
     let txn = begin_write(db).await?;
     let form_unlocked =
         matches!(&decision, Decision::Return { flags } if flags.iter().any(|f| f.material_id.is_none()));
@@ -99,7 +99,7 @@ pub async fn decide(
         .await?;
     if updated.rows_affected != 1 {
         drop(txn);
-        return Err(stale(db, application_id.0).await);
+        return Err(stale(db, application_id).await);
     }
     let target = format!("application {} (exam {}, {})", row.id, row.exam_code, audit::actor_label(&candidate));
     let (message_zh, message_en, visible_from) = match &decision {
@@ -163,7 +163,7 @@ pub async fn decide(
     )
     .await?;
     txn.commit().await?;
-    Ok(review_queue::next_awaiting(db, &row.exam_code, row.id).await?.map(|next| ApplicationId(next.id)))
+    Ok(review_queue::next_awaiting(db, &row.exam_code, row.id).await?.map(|next| next.id))
 }
 
 async fn record_flag(
@@ -243,7 +243,7 @@ fn return_message(
 }
 
 /// Who has the application now, for the conflict message.
-async fn stale(db: &DatabaseConnection, application_id: i32) -> AppError {
+async fn stale(db: &DatabaseConnection, application_id: ApplicationId) -> AppError {
     let Ok(Some(current)) = application::Entity::find_by_id(application_id).one(db).await else {
         return AppError::NotFound;
     };

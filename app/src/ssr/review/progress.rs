@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use sea_orm::DatabaseConnection;
 
+use crate::domain::record_ids::ApplicationId;
 use crate::domain::ApplicationState;
 use crate::error::AppError;
 
@@ -28,7 +29,7 @@ pub async fn series(
 /// Counts, at the end of each day from the first step to `now`, how many applications were in
 /// each charted state.
 pub fn replay(
-    steps: &[(i32, DateTime<Utc>, ApplicationState)],
+    steps: &[(ApplicationId, DateTime<Utc>, ApplicationState)],
     offset: FixedOffset,
     now: DateTime<Utc>,
 ) -> (Vec<String>, Vec<(ApplicationState, Vec<u64>)>) {
@@ -39,7 +40,7 @@ pub fn replay(
     let last = day_of(&now).max(first);
     let days: Vec<NaiveDate> = first.iter_days().take_while(|d| *d <= last).collect();
     let days = &days[days.len().saturating_sub(MAX_DAYS)..];
-    let mut current: HashMap<i32, ApplicationState> = HashMap::new();
+    let mut current: HashMap<ApplicationId, ApplicationState> = HashMap::new();
     let mut counts: Vec<Vec<u64>> = vec![Vec::with_capacity(days.len()); CHARTED.len()];
     let mut next = 0;
     for day in days {
@@ -65,10 +66,10 @@ mod tests {
     #[test]
     fn each_day_counts_where_every_application_stood_at_its_end() {
         let steps = vec![
-            (1, at("2026-03-01T09:00:00+08:00"), ApplicationState::Draft),
-            (1, at("2026-03-01T20:00:00+08:00"), ApplicationState::Submitted),
-            (2, at("2026-03-02T10:00:00+08:00"), ApplicationState::Draft),
-            (1, at("2026-03-03T23:30:00+08:00"), ApplicationState::Returned),
+            (ApplicationId(1), at("2026-03-01T09:00:00+08:00"), ApplicationState::Draft),
+            (ApplicationId(1), at("2026-03-01T20:00:00+08:00"), ApplicationState::Submitted),
+            (ApplicationId(2), at("2026-03-02T10:00:00+08:00"), ApplicationState::Draft),
+            (ApplicationId(1), at("2026-03-03T23:30:00+08:00"), ApplicationState::Returned),
         ];
         let offset = FixedOffset::east_opt(8 * 3600).unwrap();
         let (days, series) = replay(&steps, offset, at("2026-03-04T12:00:00+08:00"));

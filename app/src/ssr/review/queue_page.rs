@@ -11,7 +11,7 @@ use crate::ssr::exams::exam_store;
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::review::review_queue;
 
-#[tracing::instrument(skip_all, fields(user = account.id))]
+#[tracing::instrument(skip_all, fields(user = %account.id))]
 pub async fn page(state: &ServerState, account: &Caller<Staff>, query: &QueueQuery) -> Result<QueuePage, AppError> {
     reviewer_access::require_reviewer_of(&state.db, account, &query.exam_code).await?;
     let definition = exam_store::load(&state.db, &query.exam_code).await?.ok_or(AppError::NotFound)?;

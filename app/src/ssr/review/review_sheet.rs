@@ -7,6 +7,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::domain::china_time::china_time;
+use crate::domain::record_ids::UserId;
 use crate::domain::record_ids::{ApplicationId, ApplicationVersion};
 use crate::error::AppError;
 use crate::models::review::{NextApplication, PreviousFile, ReviewCategory, ReviewSheet, ReviewedMaterial};
@@ -27,11 +28,11 @@ const HOLD: i64 = 30;
 /// Opens the application for review. One waiting for a decision is taken (its version bumped,
 /// so a decision made on an earlier screen becomes stale) unless someone else took it less than
 /// half an hour ago, or `take_over` asks to take it from them.
-#[tracing::instrument(skip_all, fields(user = account.id, application = application_id))]
+#[tracing::instrument(skip_all, fields(user = %account.id, application = %application_id))]
 pub async fn open(
     state: &ServerState,
     account: &Caller<Staff>,
-    application_id: i32,
+    application_id: ApplicationId,
     take_over: bool,
 ) -> Result<ReviewSheet, AppError> {
     let db = &state.db;
@@ -91,7 +92,7 @@ async fn sheet(
         })
         .collect();
     Ok(ReviewSheet {
-        application_id: ApplicationId(row.id),
+        application_id: row.id,
         exam: exam_store::summary_of(&definition),
         candidate_name: candidate.name.clone(),
         id_number_masked: candidate.masked_id_number(),
@@ -122,7 +123,7 @@ async fn next_in_queue(db: &DatabaseConnection, row: &application::Model) -> Res
 }
 
 /// The reviewer whose hold on the application has not lapsed yet.
-fn live_holder(row: &application::Model, now: DateTime<Utc>) -> Option<i32> {
+fn live_holder(row: &application::Model, now: DateTime<Utc>) -> Option<UserId> {
     row.reviewer_id.filter(|_| row.taken_at.is_some_and(|t| now - t < Duration::minutes(HOLD)))
 }
 

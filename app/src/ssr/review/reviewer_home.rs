@@ -12,7 +12,7 @@ use crate::ssr::application::application_queries;
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::server_state::ServerState;
 
-#[tracing::instrument(skip_all, fields(user = account.id))]
+#[tracing::instrument(skip_all, fields(user = %account.id))]
 pub async fn exams(state: &ServerState, account: &Caller<Staff>) -> Result<Vec<ReviewerExam>, AppError> {
     let definitions = if account.role == Role::Admin {
         exam_store::list_definitions(&state.db).await?.into_iter().map(|d| (d, StaffDuty::Review)).collect()

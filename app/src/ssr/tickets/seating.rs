@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::domain::admission_ticket::{ticket_number, Seat, TicketSpec};
+use crate::domain::record_ids::ApplicationId;
 use crate::domain::{ApplicationState, ExamDefinition, ExamPhase};
 use crate::error::AppError;
 use crate::models::seating::SeatingView;
@@ -21,7 +22,7 @@ use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::infra::write_transaction::begin_write;
 
 /// The exam's rooms and seats, for an administrator.
-#[tracing::instrument(skip_all, fields(user = admin.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = exam_code))]
 pub async fn seating(state: &ServerState, admin: &Caller<Admin>, exam_code: &str) -> Result<SeatingView, AppError> {
     let (definition, spec) = with_tickets(state, exam_code).await?;
     let seats = seats_of(state, exam_code).await?;
@@ -30,7 +31,7 @@ pub async fn seating(state: &ServerState, admin: &Caller<Admin>, exam_code: &str
 }
 
 /// Gives the next free seats to everyone waiting, by the rule; audited.
-#[tracing::instrument(skip_all, fields(staff = staff.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(staff = %staff.id, exam = exam_code))]
 pub async fn assign(state: &ServerState, staff: &Caller<Admin>, exam_code: &str) -> Result<SeatingView, AppError> {
     let (definition, spec) = with_tickets(state, exam_code).await?;
     let now = state.clock.now();
@@ -92,8 +93,8 @@ async fn waiting(
     state: &ServerState,
     definition: &ExamDefinition,
     seats: &[seat_assignment::Model],
-) -> Result<Vec<i32>, AppError> {
-    let seated: HashSet<i32> = seats.iter().map(|s| s.application_id).collect();
+) -> Result<Vec<ApplicationId>, AppError> {
+    let seated: HashSet<ApplicationId> = seats.iter().map(|s| s.application_id).collect();
     let approved = application::Entity::find()
         .filter(application::Column::ExamCode.eq(&definition.code))
         .filter(application::Column::State.eq(ApplicationState::Approved))

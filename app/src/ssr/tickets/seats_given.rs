@@ -1,6 +1,8 @@
 //! Reading the seats given: one application's (for its admission ticket) and an exam's with the
 //! candidates who hold them (for the seating list's export).
 
+use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::UserId;
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -13,7 +15,10 @@ use crate::ssr::infra::server_state::ServerState;
 use super::seating::seats_of;
 
 /// The seat given to one application, if any.
-pub async fn seat_of(state: &ServerState, application_id: i32) -> Result<Option<seat_assignment::Model>, AppError> {
+pub async fn seat_of(
+    state: &ServerState,
+    application_id: ApplicationId,
+) -> Result<Option<seat_assignment::Model>, AppError> {
     Ok(seat_assignment::Entity::find()
         .filter(seat_assignment::Column::ApplicationId.eq(application_id))
         .one(&state.db)
@@ -27,8 +32,8 @@ pub async fn seats_with_holders(
     exam_code: &str,
 ) -> Result<Vec<(seat_assignment::Model, Option<user::Model>)>, AppError> {
     let seats = seats_of(state, exam_code).await?;
-    let ids: Vec<i32> = seats.iter().map(|seat| seat.application_id).collect();
-    let owners: HashMap<i32, i32> = application::Entity::find()
+    let ids: Vec<ApplicationId> = seats.iter().map(|seat| seat.application_id).collect();
+    let owners: HashMap<ApplicationId, UserId> = application::Entity::find()
         .filter(application::Column::Id.is_in(ids))
         .all(&state.db)
         .await?

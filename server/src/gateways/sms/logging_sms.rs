@@ -23,7 +23,7 @@ impl SmsGateway for LoggingSms {
     async fn send(&self, text: OutgoingText<'_>) -> Result<(), SendFailure> {
         let template = text.message.map(|message| message.template.as_str()).unwrap_or("none");
         tracing::info!(
-            outbox_id = text.outbox_id,
+            outbox_id = %text.outbox_id,
             mobile = masked_recipient(text.mobile),
             template,
             chars = text.body.chars().count(),

@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use tower_sessions::Session;
 
+use app::domain::record_ids::UserId;
 use app::domain::settled_answer::settles;
 use app::error::AppError;
 use app::ssr::access::session_user::user_from_session;
@@ -61,7 +62,7 @@ async fn apply_keyed(state: ServerState, key: String, request: Request, next: Ne
 
 async fn run_once(
     state: ServerState,
-    user_id: i32,
+    user_id: UserId,
     key: String,
     fingerprint: String,
     request: Request,
@@ -103,7 +104,7 @@ enum Booking {
 }
 
 impl Booking {
-    async fn book(&self, db: &sea_orm::DatabaseConnection, user_id: i32, key: &str) -> Result<(), AppError> {
+    async fn book(&self, db: &sea_orm::DatabaseConnection, user_id: UserId, key: &str) -> Result<(), AppError> {
         match self {
             Booking::Keep { status, content_type, body } => {
                 idempotency::keep(db, user_id, key, *status, content_type.clone(), body.clone()).await
@@ -114,7 +115,7 @@ impl Booking {
 
     /// Tries again every half second while a taken-over key could still be running (after
     /// that, the next repeat takes the key over anyway).
-    async fn book_when_the_database_answers(self, db: sea_orm::DatabaseConnection, user_id: i32, key: String) {
+    async fn book_when_the_database_answers(self, db: sea_orm::DatabaseConnection, user_id: UserId, key: String) {
         let every = std::time::Duration::from_millis(500);
         let tries = idempotency::ABANDONED_AFTER.num_milliseconds() / every.as_millis() as i64;
         for _ in 0..tries {

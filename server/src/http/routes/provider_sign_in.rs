@@ -16,6 +16,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 use tower_sessions::Session;
 
+use app::domain::record_ids::UserId;
 use app::ssr::access::{caller, gate::Candidate, provider_session, session_user};
 use app::ssr::accounts::{account_store, provider_sign_in};
 use app::ssr::entities::user;
@@ -161,7 +162,7 @@ async fn confirmed(
     state: &ServerState,
     session: &Session,
     person: &provider_sign_in::VouchedPerson,
-    user_id: i32,
+    user_id: UserId,
     authenticated_at: Option<DateTime<Utc>>,
 ) -> Response {
     let now = state.clock.now();

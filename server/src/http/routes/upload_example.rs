@@ -25,7 +25,7 @@ pub async fn upload_example(
         let account = caller::from_session::<Admin>(&session, &state.db).await?;
         let (name, bytes) = read_form(multipart).await?;
         let file = add_example(&state.db, state.blobs.as_ref(), &code, &name, bytes).await?;
-        tracing::info!(admin = account.id, exam = code, file, "example added");
+        tracing::info!(admin = %account.id, exam = code, file, "example added");
         audit::record(
             &state.db,
             Some(account.account()),

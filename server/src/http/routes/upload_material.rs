@@ -27,8 +27,8 @@ pub async fn upload_material(State(state): State<ServerState>, session: Session,
         let upload = read_form(multipart, state.max_upload_bytes).await?;
         let view = store_upload(&state, &account, upload).await?;
         tracing::info!(
-            user_id = account.id,
-            material = view.id,
+            user_id = %account.id,
+            material = %view.id,
             category = view.category,
             bytes = view.bytes,
             "material stored"
