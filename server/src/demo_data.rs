@@ -90,7 +90,7 @@ pub async fn ensure_demo_data(state: &ServerState) -> Result<(), AppError> {
             mobile_code: String::new(),
         };
         let form = SignUpForm::parse(&fields).map_err(|e| app::ssr::internal("demo account", format!("{e:?}")))?;
-        match account_store::create_account(db, form, account.role).await {
+        match account_store::create_account(db, form, account.role, chrono::Utc::now()).await {
             Ok(_) | Err(AppError::DuplicateIdNumber) => {}
             Err(other) => return Err(other),
         }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::components::pending_queue::PendingQueue;
 use crate::components::upload_form::UploadForm;
 use crate::domain::byte_size::{format_bytes, Rounding};
+use crate::domain::record_ids::MaterialId;
 use crate::domain::CategoryDefinition;
 use crate::i18n::{tr, use_lang};
 use crate::models::candidate::MaterialView;
@@ -25,14 +26,14 @@ pub fn MaterialList(
 ) -> impl IntoView {
     let lang = use_lang();
     let queue = expect_context::<PendingQueue>();
-    let confirming = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(None::<MaterialId>);
     let dragging = RwSignal::new(None::<usize>);
-    let ids: Vec<String> = materials.iter().map(|m| m.id.clone()).collect();
+    let ids: Vec<MaterialId> = materials.iter().map(|m| m.id.clone()).collect();
     let all_taken: Vec<u32> = materials.iter().map(|m| m.seq_no).collect();
     let count = materials.len();
     // Kept in a StoredValue so the handlers below stay `Copy`.
     let category_code = StoredValue::new(category.code.clone());
-    let delete = move |id: String, seq_no: u32| {
+    let delete = move |id: MaterialId, seq_no: u32| {
         confirming.set(None);
         queue.enqueue(PendingKind::Delete { category: category_code.get_value(), material_id: id, seq_no }, None);
     };
@@ -54,7 +55,7 @@ pub fn MaterialList(
         <ul class="materials">
             {materials.into_iter().enumerate().map(|(position, m)| {
                 let id = m.id.clone();
-                let is_confirming = { let id = id.clone(); move || confirming.get().as_deref() == Some(id.as_str()) };
+                let is_confirming = { let id = id.clone(); move || confirming.get().as_ref() == Some(&id) };
                 let size = format_bytes(m.bytes, Rounding::Up);
                 let slot = category.slot(m.seq_no).cloned();
                 let title = move || {

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use crate::client::{ask_to_persist, forget_action, is_online, keep_action, new_action_key, now_millis, run_alone};
 use crate::components::pending_queue_io::{read_device_queue, send_action};
+use crate::domain::record_ids::MaterialId;
 use crate::offline::pending_action::{backoff_secs, read_answer, PendingAction, PendingKind};
 use crate::offline::pending_queue::{self, after_answer, merge_with_device, next_waiting, NextStep};
 
@@ -77,7 +78,7 @@ impl PendingQueue {
     }
 
     /// A stored picture with a delete waiting for it.
-    pub fn delete_waits(self, material_id: &str) -> bool {
+    pub fn delete_waits(self, material_id: &MaterialId) -> bool {
         self.items.with(|items| pending_queue::delete_waits(items, material_id))
     }
 

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use crate::client::{kept_actions, kept_bytes, post_json, upload_material, UploadRequest};
+use crate::domain::record_ids::MaterialId;
 use crate::offline::pending_action::PendingKind;
 use crate::offline::pending_queue::{holds_bytes, QueuedItem};
 
@@ -42,7 +43,7 @@ pub async fn send_action(item: &QueuedItem, progress: impl Fn(f64) + 'static) ->
                 seq_no: *seq_no,
                 file_name,
                 bytes: &bytes,
-                replaces: replaces.as_deref(),
+                replaces: replaces.as_ref().map(MaterialId::as_str),
                 key,
             };
             upload_material(request, progress).await

@@ -19,6 +19,7 @@ use crate::components::photo_tools_on_demand::{
 };
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
+use crate::domain::record_ids::MaterialId;
 use crate::domain::{judge_for_category, CategoryDefinition};
 use crate::error::AppError;
 use crate::i18n::tr;
@@ -33,7 +34,7 @@ pub fn UploadForm(
     next_seq_no: u32,
     /// Replace this picture (in its place, `next_seq_no`) instead of adding one.
     #[prop(optional, into)]
-    replaces: Option<String>,
+    replaces: Option<MaterialId>,
 ) -> impl IntoView {
     let queue = expect_context::<PendingQueue>();
     let category_code = category.code.clone();

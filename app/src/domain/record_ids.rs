@@ -40,6 +40,58 @@ record_id!(
     /// An application (the `applications` table's key).
     ApplicationId
 );
+record_id!(
+    /// A fee order (the `payment_orders` table's key; people know an order by its number).
+    OrderId
+);
+
+/// A record's key that is text (a random id made when the row is), naming a record of one table.
+macro_rules! record_key {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ssr", derive(sea_orm::DeriveValueType))]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(key: String) -> Self {
+                Self(key)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(key: &str) -> Self {
+                Self(key.to_string())
+            }
+        }
+
+        /// Never a number: the database does not make these keys.
+        #[cfg(feature = "ssr")]
+        impl sea_orm::TryFromU64 for $name {
+            fn try_from_u64(_: u64) -> Result<Self, sea_orm::DbErr> {
+                Err(sea_orm::DbErr::ConvertFromU64(stringify!($name)))
+            }
+        }
+    };
+}
+
+record_key!(
+    /// A material (the `materials` table's key): one upload as the system keeps it.
+    MaterialId
+);
 
 /// The version of an application a screen was drawn from: every change moves it on, and a
 /// decision naming an older one is refused.
@@ -57,5 +109,6 @@ mod tests {
         assert_eq!(serde_json::from_str::<ApplicationId>("41").unwrap(), ApplicationId(41));
         assert_eq!(serde_json::from_str::<UserId>("7").unwrap(), UserId(7));
         assert_eq!(ApplicationId(41).to_string(), "41");
+        assert_eq!(serde_json::to_string(&MaterialId("m1".into())).unwrap(), "\"m1\"");
     }
 }

@@ -1,6 +1,7 @@
 //! What a reviewer decides about an application, and the checks a decision must pass before it
 //! is sent (in the browser) and before it is stored (on the server): the same function for both.
 
+use crate::domain::record_ids::MaterialId;
 use serde::{Deserialize, Serialize};
 
 use super::application_life_cycle::Change;
@@ -83,7 +84,7 @@ impl Decision {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewFlag {
     /// `None`: the personal form must be corrected.
-    pub material_id: Option<String>,
+    pub material_id: Option<MaterialId>,
     pub reason: ReviewReason,
     pub comment: String,
 }
@@ -131,7 +132,7 @@ pub struct DecisionProblem {
 /// Checks a decision against the pictures the application has: a return names at least one
 /// picture or the form, each at most once and each one of this application's; "other" needs a
 /// comment; a rejection needs a reason; no text is longer than the limit.
-pub fn check_decision(decision: &Decision, material_ids: &[String]) -> Vec<DecisionProblem> {
+pub fn check_decision(decision: &Decision, material_ids: &[MaterialId]) -> Vec<DecisionProblem> {
     let mut problems = Vec::new();
     let mut problem = |zh: String, en: String| problems.push(DecisionProblem { message_zh: zh, message_en: en });
     match decision {
@@ -143,7 +144,7 @@ pub fn check_decision(decision: &Decision, material_ids: &[String]) -> Vec<Decis
                     "A return must mark at least one picture or the personal form for correction".into(),
                 );
             }
-            let mut seen: Vec<&Option<String>> = Vec::new();
+            let mut seen: Vec<&Option<MaterialId>> = Vec::new();
             for flag in flags {
                 if seen.contains(&&flag.material_id) {
                     problem("同一张图片只能标记一次".into(), "Each picture can be marked only once".into());
@@ -193,12 +194,12 @@ mod tests {
     use super::*;
 
     fn flag(id: Option<&str>, reason: ReviewReason, comment: &str) -> ReviewFlag {
-        ReviewFlag { material_id: id.map(str::to_string), reason, comment: comment.to_string() }
+        ReviewFlag { material_id: id.map(MaterialId::from), reason, comment: comment.to_string() }
     }
 
     #[test]
     fn a_return_must_mark_something_of_this_application_once() {
-        let ids = vec!["a".to_string(), "b".to_string()];
+        let ids = vec![MaterialId::from("a"), MaterialId::from("b")];
         assert_eq!(check_decision(&Decision::Return { flags: vec![] }, &ids).len(), 1);
         assert!(check_decision(&Decision::Return { flags: vec![flag(Some("a"), ReviewReason::Unclear, "")] }, &ids)
             .is_empty());
@@ -217,7 +218,7 @@ mod tests {
 
     #[test]
     fn other_needs_a_comment_and_comments_have_a_limit() {
-        let ids = vec!["a".to_string()];
+        let ids = vec![MaterialId::from("a")];
         let bare = Decision::Return { flags: vec![flag(Some("a"), ReviewReason::Other, "  ")] };
         assert!(check_decision(&bare, &ids)[0].message_zh.contains("其他问题"));
         let long = Decision::Return { flags: vec![flag(Some("a"), ReviewReason::Unclear, &"字".repeat(201))] };

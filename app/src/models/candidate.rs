@@ -9,12 +9,13 @@ use crate::domain::completeness::MissingItem;
 use crate::domain::exam_windows::Deadline;
 use crate::domain::personal_form::{FormField, FormValues};
 use crate::domain::position_tree::PositionNode;
+use crate::domain::record_ids::MaterialId;
 use crate::domain::{ApplicationState, CategoryDefinition, ExamDefinition, ExamPhase, FileFormat};
 
 /// One stored picture, as its owner sees it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MaterialView {
-    pub id: String,
+    pub id: MaterialId,
     pub category: String,
     pub seq_no: u32,
     pub format: FileFormat,

@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::record_ids::MaterialId;
 use crate::domain::settled_answer::settles;
 use crate::error::AppError;
 
@@ -16,11 +17,11 @@ use crate::error::AppError;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum PendingKind {
     /// A judged picture for a category (its bytes are kept beside this, under the same key).
-    Upload { category: String, seq_no: u32, file_name: String, replaces: Option<String>, byte_len: u64 },
+    Upload { category: String, seq_no: u32, file_name: String, replaces: Option<MaterialId>, byte_len: u64 },
     /// Delete a stored picture (its sequence number, to name it while it waits).
-    Delete { category: String, material_id: String, seq_no: u32 },
+    Delete { category: String, material_id: MaterialId, seq_no: u32 },
     /// Put a category's stored pictures in this order.
-    Reorder { category: String, ordered_ids: Vec<String> },
+    Reorder { category: String, ordered_ids: Vec<MaterialId> },
 }
 
 /// One action waiting on the device.

@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use crate::domain::record_ids::MaterialId;
 use crate::error::AppError;
 use crate::offline::pending_action::{backoff_secs, Answer, PendingAction, PendingKind};
 
@@ -67,7 +68,7 @@ pub fn queued_places(items: &[QueuedItem], category: &str) -> Vec<u32> {
 }
 
 /// Whether a delete waits for the stored picture `material_id`.
-pub fn delete_waits(items: &[QueuedItem], material_id: &str) -> bool {
+pub fn delete_waits(items: &[QueuedItem], material_id: &MaterialId) -> bool {
     items.iter().any(|i| matches!(&i.action.kind, PendingKind::Delete { material_id: id, .. } if id == material_id))
 }
 
@@ -190,8 +191,8 @@ mod tests {
     fn a_delete_waits_for_its_material_only() {
         let delete =
             item("d", PendingKind::Delete { category: "other".into(), material_id: "m9".into(), seq_no: 1 }, 1);
-        assert!(delete_waits(std::slice::from_ref(&delete), "m9"));
-        assert!(!delete_waits(&[delete], "m8"));
+        assert!(delete_waits(std::slice::from_ref(&delete), &"m9".into()));
+        assert!(!delete_waits(&[delete], &"m8".into()));
     }
 
     #[test]

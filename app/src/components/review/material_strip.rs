@@ -16,7 +16,7 @@ pub fn MaterialStrip(screen: ReviewScreen) -> impl IntoView {
                 .enumerate()
                 .map(|(i, placed)| {
                     let id = placed.reviewed.material.id.clone();
-                    let mark = move || match screen.marks.with(|m| m.0.get(&id).cloned()) {
+                    let mark = move || match screen.marks.with(|m| m.0.get(id.as_str()).cloned()) {
                         Some(Mark::Ok) => "ok",
                         Some(Mark::Replace { .. }) => "replace",
                         None => "unmarked",

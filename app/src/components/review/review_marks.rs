@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::domain::record_ids::MaterialId;
 use crate::domain::review_decision::{Decision, ReviewFlag, ReviewReason};
 
 /// The form's key among the picture ids.
@@ -22,7 +23,7 @@ impl Marks {
             .iter()
             .filter_map(|(key, mark)| match mark {
                 Mark::Replace { reason, comment } => Some(ReviewFlag {
-                    material_id: (key != FORM_KEY).then(|| key.clone()),
+                    material_id: (key != FORM_KEY).then(|| MaterialId(key.clone())),
                     reason: *reason,
                     comment: comment.clone(),
                 }),

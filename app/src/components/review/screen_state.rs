@@ -144,7 +144,7 @@ impl ReviewScreen {
         let shown = self.shown.get_untracked();
         if let Some(id) = self.materials.with_value(|all| all.get(shown).map(|p| p.reviewed.material.id.clone())) {
             self.marks.update(|m| {
-                m.0.insert(id, mark);
+                m.0.insert(id.0, mark);
             });
         }
     }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::review::decide_application;
-use crate::domain::record_ids::{ApplicationId, ApplicationVersion};
+use crate::domain::record_ids::{ApplicationId, ApplicationVersion, MaterialId};
 use crate::domain::review_decision::{check_decision, Decision};
 use crate::error::AppError;
 
@@ -25,14 +25,14 @@ pub struct Verdict {
     /// stored, so a reviewer typing Enter, N in one go loses neither key.
     pub next_asked: RwSignal<bool>,
     /// The pictures a decision may name.
-    material_ids: StoredValue<Vec<String>>,
+    material_ids: StoredValue<Vec<MaterialId>>,
     decide: Action<Decision, ()>,
 }
 
 impl Verdict {
     /// `version` is the application's as the reviewer saw it: a decision on a screen that has since
     /// been taken, decided or resubmitted is refused.
-    pub fn new(application_id: ApplicationId, version: ApplicationVersion, material_ids: Vec<String>) -> Verdict {
+    pub fn new(application_id: ApplicationId, version: ApplicationVersion, material_ids: Vec<MaterialId>) -> Verdict {
         let (pending, failure, decided) = (RwSignal::new(None), RwSignal::new(None), RwSignal::new(None));
         let next_asked = RwSignal::new(false);
         let decide = Action::new(move |decision: &Decision| {

@@ -5,6 +5,7 @@
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
+use crate::domain::record_ids::MaterialId;
 use crate::domain::FileFormat;
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
@@ -20,7 +21,7 @@ use crate::ssr::infra::server_state::ServerState;
 pub async fn read_for(
     state: &ServerState,
     account: &Caller<Anyone>,
-    material_id: &str,
+    material_id: &MaterialId,
 ) -> Result<(FileFormat, Vec<u8>), AppError> {
     let row = material_queries::find(&state.db, material_id).await?;
     if row.user_id != account.id && reviewable(state, account, &row).await.is_err() {
@@ -36,7 +37,7 @@ pub async fn read_for(
 pub async fn previous_file(
     state: &ServerState,
     account: &Caller<Anyone>,
-    material_id: &str,
+    material_id: &MaterialId,
 ) -> Result<(FileFormat, Vec<u8>), AppError> {
     let db = &state.db;
     let material = material_queries::find(db, material_id).await?;
@@ -44,7 +45,7 @@ pub async fn previous_file(
     // picture does not exist (404): a 403 would say that it does.
     reviewable(state, account, &material).await?;
     let version = material_version::Entity::find()
-        .filter(material_version::Column::MaterialId.eq(material_id))
+        .filter(material_version::Column::MaterialId.eq(material_id.clone()))
         .order_by_desc(material_version::Column::ReplacedAt)
         .one(db)
         .await?

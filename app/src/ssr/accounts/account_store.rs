@@ -1,6 +1,6 @@
 //! Creating accounts, checking passwords, and changing them.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, SqlErr,
@@ -14,7 +14,13 @@ use crate::error::AppError;
 use crate::ssr::entities::{provider_identity, user};
 use crate::ssr::{accounts::password::hash_password, accounts::password::verify_password};
 
-pub async fn create_account(db: &DatabaseConnection, form: SignUpForm, role: Role) -> Result<user::Model, AppError> {
+/// A new account, created at `now` by the server's clock.
+pub async fn create_account(
+    db: &DatabaseConnection,
+    form: SignUpForm,
+    role: Role,
+    now: DateTime<Utc>,
+) -> Result<user::Model, AppError> {
     if find_by_id_number(db, form.id_number.as_str()).await?.is_some() {
         return Err(AppError::DuplicateIdNumber);
     }
@@ -27,7 +33,7 @@ pub async fn create_account(db: &DatabaseConnection, form: SignUpForm, role: Rol
         email: Set(form.email),
         password_hash: Set(password_hash),
         role: Set(role),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
         ..Default::default()
     };
     let account = account.insert(db).await.map_err(|e| match e.sql_err() {

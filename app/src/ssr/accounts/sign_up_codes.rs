@@ -151,7 +151,7 @@ pub async fn sign_up_candidate(
 ) -> Result<user::Model, AppError> {
     let now = state.clock.now();
     if !state.sign_up_code {
-        return account_store::create_account(&state.db, form, Role::Candidate).await;
+        return account_store::create_account(&state.db, form, Role::Candidate, now).await;
     }
     if typed_code.trim().is_empty() {
         return Err(AppError::invalid_field(
@@ -165,7 +165,7 @@ pub async fn sign_up_candidate(
         return Err(AppError::DuplicateIdNumber);
     }
     take_code(&state.db, &form.mobile, typed_code, now).await?;
-    let account = account_store::create_account(&state.db, form, Role::Candidate).await?;
+    let account = account_store::create_account(&state.db, form, Role::Candidate, now).await?;
     user::Entity::update_many()
         .col_expr(user::Column::MobileVerifiedAt, Expr::value(Some(now)))
         .filter(user::Column::Id.eq(account.id))

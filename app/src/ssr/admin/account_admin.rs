@@ -167,7 +167,7 @@ pub async fn create_administrator(
     form: SignUpForm,
     now: DateTime<Utc>,
 ) -> Result<user::Model, AppError> {
-    let account = crate::ssr::accounts::account_store::create_account(db, form, Role::Admin).await?;
+    let account = crate::ssr::accounts::account_store::create_account(db, form, Role::Admin, now).await?;
     let by = if admin.is_some() { "created with role admin" } else { "created with role admin from the command line" };
     audit::record(db, admin.map(Caller::account), AuditAction::AccountCreated, &audit::actor_label(&account), by, now)
         .await?;

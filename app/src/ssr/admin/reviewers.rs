@@ -24,7 +24,7 @@ pub async fn create_reviewer(
     form: SignUpForm,
     now: DateTime<Utc>,
 ) -> Result<user::Model, AppError> {
-    let account = crate::ssr::accounts::account_store::create_account(db, form, Role::Reviewer).await?;
+    let account = crate::ssr::accounts::account_store::create_account(db, form, Role::Reviewer, now).await?;
     audit::record(
         db,
         Some(admin.account()),

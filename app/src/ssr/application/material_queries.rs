@@ -3,7 +3,7 @@
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::domain::record_ids::UserId;
+use crate::domain::record_ids::{MaterialId, UserId};
 use crate::domain::FileFormat;
 use crate::error::AppError;
 use crate::models::candidate::MaterialView;
@@ -34,11 +34,15 @@ pub async fn list_for_exam(
 }
 
 /// Any picture by id, whoever owns it: callers decide who may see it.
-pub async fn find(db: &DatabaseConnection, material_id: &str) -> Result<material::Model, AppError> {
+pub async fn find(db: &DatabaseConnection, material_id: &MaterialId) -> Result<material::Model, AppError> {
     material::Entity::find_by_id(material_id.to_string()).one(db).await?.ok_or(AppError::NotFound)
 }
 
-pub async fn find_owned(state: &ServerState, owner_id: UserId, material_id: &str) -> Result<material::Model, AppError> {
+pub async fn find_owned(
+    state: &ServerState,
+    owner_id: UserId,
+    material_id: &MaterialId,
+) -> Result<material::Model, AppError> {
     material::Entity::find_by_id(material_id.to_string())
         .filter(material::Column::UserId.eq(owner_id))
         .one(&state.db)

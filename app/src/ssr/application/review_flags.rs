@@ -3,7 +3,7 @@
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, MaterialId};
 use crate::error::AppError;
 use crate::models::feedback::FlagView;
 use crate::ssr::entities::review_flag;
@@ -24,9 +24,9 @@ pub async fn last_flags(
 }
 
 /// What the flags say about one picture (`None`: about the form).
-pub fn flag_for(flags: &[review_flag::Model], material_id: Option<&str>) -> Option<FlagView> {
+pub fn flag_for(flags: &[review_flag::Model], material_id: Option<&MaterialId>) -> Option<FlagView> {
     flags
         .iter()
-        .find(|f| f.material_id.as_deref() == material_id)
+        .find(|f| f.material_id.as_ref() == material_id)
         .map(|f| FlagView { reason: f.reason, comment: f.comment.clone() })
 }

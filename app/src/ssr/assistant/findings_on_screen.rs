@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::domain::qr_code::CodeTarget;
+use crate::domain::record_ids::MaterialId;
 use crate::domain::ViolationCode;
 use crate::error::AppError;
 use crate::models::picture_findings::{
@@ -25,7 +26,7 @@ pub async fn findings_of(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
     pictures: &[material::Model],
-) -> Result<HashMap<String, PictureFindings>, AppError> {
+) -> Result<HashMap<MaterialId, PictureFindings>, AppError> {
     let keys: Vec<String> = pictures.iter().map(|p| p.blob_key.clone()).collect();
     let pairs =
         similar_picture::Entity::find().filter(similar_picture::Column::BlobKey.is_in(keys.clone())).all(db).await?;

@@ -1,9 +1,8 @@
 //! Changing a draft's pictures: a new row inside a claim on the application (so the category's
 //! maximum and a racing submission are settled by the database), deleting, reordering.
 
-use crate::domain::record_ids::ApplicationId;
 use crate::domain::record_ids::UserId;
-use chrono::Utc;
+use crate::domain::record_ids::{ApplicationId, MaterialId};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr};
 
 use crate::domain::{ApplicationState, Change};
@@ -42,7 +41,7 @@ pub async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -
     }
     let seq_no = place.seq_no;
     let row = material::ActiveModel {
-        id: Set(uuid::Uuid::new_v4().to_string()),
+        id: Set(MaterialId(uuid::Uuid::new_v4().to_string())),
         user_id: Set(place.owner_id),
         exam_code: Set(place.exam_code),
         category: Set(place.category),
@@ -53,7 +52,7 @@ pub async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -
         height: Set(file.height as i32),
         bytes: Set(file.bytes as i64),
         original_name: Set(file.original_name.clone()),
-        created_at: Set(Utc::now()),
+        created_at: Set(state.clock.now()),
         locked_at: Set(None),
     };
     let row = row.insert(&txn).await.map_err(|error| match error.sql_err() {
@@ -68,7 +67,11 @@ pub async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -
 /// unreachable), never a row pointing at nothing. Anyone may ask: a picture that is not the
 /// caller's does not exist to them (404, staff included, who own none), whatever their role.
 #[tracing::instrument(skip_all, fields(user = %account.id, material = %material_id))]
-pub async fn delete_owned(state: &ServerState, account: &Caller<Anyone>, material_id: &str) -> Result<(), AppError> {
+pub async fn delete_owned(
+    state: &ServerState,
+    account: &Caller<Anyone>,
+    material_id: &MaterialId,
+) -> Result<(), AppError> {
     let row = material_queries::find_owned(state, account.id, material_id).await?;
     let exam = candidate_access::enter(state, &account.as_a::<Candidate>()?, &row.exam_code).await?;
     only_in_draft(exam.writable_application()?)?;
@@ -106,13 +109,13 @@ pub async fn reorder_owned(
     account: &Caller<Candidate>,
     exam_code: &str,
     category: &str,
-    ordered_ids: &[String],
+    ordered_ids: &[MaterialId],
 ) -> Result<(), AppError> {
     let exam = candidate_access::enter(state, account, exam_code).await?;
     only_in_draft(exam.writable_application()?)?;
     exam.definition.category(category).ok_or(AppError::NotFound)?;
     let rows = material_queries::owned_in_category(state, account.id, exam_code, category).await?;
-    let mut given: Vec<&String> = ordered_ids.iter().collect();
+    let mut given: Vec<&MaterialId> = ordered_ids.iter().collect();
     given.sort();
     given.dedup();
     if given.len() != ordered_ids.len()

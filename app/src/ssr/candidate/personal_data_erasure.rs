@@ -7,7 +7,7 @@
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
-use crate::domain::record_ids::UserId;
+use crate::domain::record_ids::{MaterialId, UserId};
 use crate::error::AppError;
 use crate::ssr::entities::{application, eligible_candidate, material, material_version, user};
 use crate::ssr::infra::server_state::ServerState;
@@ -32,7 +32,7 @@ pub async fn erase_rows(txn: &DatabaseTransaction, whose: Whose<'_>) -> Result<V
         Whose::Person(user_id) => (material::Column::UserId.eq(user_id), application::Column::UserId.eq(user_id)),
     };
     let pictures = material::Entity::find().filter(pictures_of).all(txn).await?;
-    let ids: Vec<String> = pictures.iter().map(|p| p.id.clone()).collect();
+    let ids: Vec<MaterialId> = pictures.iter().map(|p| p.id.clone()).collect();
     let versions = material_version::Entity::find()
         .filter(material_version::Column::MaterialId.is_in(ids.clone()))
         .all(txn)

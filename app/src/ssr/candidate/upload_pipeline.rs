@@ -50,7 +50,7 @@ pub async fn store_upload(
         // Replacing in place is for what a reviewer unlocked; a draft deletes and uploads anew,
         // so old files are never piled up as versions nobody will look at.
         Some(id) => {
-            let old = existing.iter().find(|m| &m.id == id).ok_or(AppError::NotFound)?;
+            let old = existing.iter().find(|m| m.id.as_str() == id).ok_or(AppError::NotFound)?;
             if old.locked_at.is_some() || !returned {
                 return Err(AppError::NotUnlocked);
             }

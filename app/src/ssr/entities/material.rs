@@ -1,13 +1,13 @@
 use sea_orm::entity::prelude::*;
 
-use crate::domain::record_ids::UserId;
+use crate::domain::record_ids::{MaterialId, UserId};
 
 /// A stored picture. Not `Serialize`: `blob_key` must never leave the server.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "materials")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub id: String,
+    pub id: MaterialId,
     pub user_id: UserId,
     pub exam_code: String,
     pub category: String,

@@ -1,14 +1,14 @@
 use sea_orm::entity::prelude::*;
 
 use crate::domain::payment_order::{OrderFacts, OrderState};
-use crate::domain::record_ids::{ApplicationId, UserId};
+use crate::domain::record_ids::{ApplicationId, OrderId, UserId};
 
 /// One fee order of one application (see `ssr::payments`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "payment_orders")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i32,
+    pub id: OrderId,
     #[sea_orm(unique)]
     pub order_no: String,
     pub application_id: ApplicationId,

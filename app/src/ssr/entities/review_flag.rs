@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-use crate::domain::record_ids::{ApplicationId, UserId};
+use crate::domain::record_ids::{ApplicationId, MaterialId, UserId};
 use crate::domain::review_decision::ReviewReason;
 
 /// One thing a return for revision asked to change: a picture, or the form (`material_id` empty).
@@ -11,7 +11,7 @@ pub struct Model {
     pub id: i32,
     pub application_id: ApplicationId,
     pub round: i32,
-    pub material_id: Option<String>,
+    pub material_id: Option<MaterialId>,
     pub reason: ReviewReason,
     pub comment: String,
     pub reviewer_id: UserId,

@@ -11,7 +11,7 @@ use crate::domain::china_time::{china_time, ChinaTime};
 use crate::domain::on_site_materials::{Handling, OnSiteSpec};
 use crate::domain::picture_quality::PictureKind;
 use crate::domain::position_tree::find_position;
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, MaterialId};
 use crate::domain::registration_code::read_registration;
 use crate::domain::signed_text::{REGISTRATION_FORM, TICKET};
 use crate::domain::{ApplicationState, ExamDefinition, IdNumber, IdType};
@@ -168,7 +168,7 @@ pub async fn view(
     let seen = check.as_ref().map(|c| codes(&c.seen)).unwrap_or_default();
     let received = check.as_ref().map(|c| codes(&c.received)).unwrap_or_default();
     let pictures = material_queries::rows_of(db, person.id, &definition.code).await?;
-    let address = |id: &str| format!("/api/materials/{id}/file");
+    let address = |id: &MaterialId| format!("/api/materials/{id}/file");
     let portrait = definition.categories.iter().find(|c| c.picture == PictureKind::Portrait);
     let photo = portrait.and_then(|c| pictures.iter().find(|p| p.category == c.code)).map(|p| address(&p.id));
     let items = spec

@@ -9,6 +9,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::domain::payment_order::OrderState;
+use crate::domain::record_ids::{ApplicationId, OrderId};
 use crate::error::AppError;
 use crate::ssr::entities::payment_order;
 use crate::ssr::infra::audit::{self, AuditAction};
@@ -134,12 +135,12 @@ fn is_past_payable(created_at: &DateTime<Utc>, now: DateTime<Utc>) -> bool {
 /// then wins.
 pub async fn close_if_open(
     state: &ServerState,
-    order_id: i32,
+    order_id: OrderId,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<bool, AppError> {
     let closed = payment_order::Entity::update_many()
         .col_expr(payment_order::Column::State, Expr::value(OrderState::Closed))
-        .col_expr(payment_order::Column::OpenFor, Expr::value(Option::<i32>::None))
+        .col_expr(payment_order::Column::OpenFor, Expr::value(Option::<ApplicationId>::None))
         .col_expr(payment_order::Column::ClosedAt, Expr::value(now))
         .filter(payment_order::Column::Id.eq(order_id))
         .filter(payment_order::Column::State.eq(OrderState::Created))

@@ -7,6 +7,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::domain::payment_order::OrderState;
+use crate::domain::record_ids::ApplicationId;
 use crate::error::AppError;
 use crate::ssr::entities::payment_order;
 
@@ -24,7 +25,7 @@ pub async fn move_order(
     let takes_payment = order.state == S::Created && matches!(to, S::Paid | S::Refunded);
     if takes_payment {
         update = update
-            .col_expr(payment_order::Column::OpenFor, Expr::value(Option::<i32>::None))
+            .col_expr(payment_order::Column::OpenFor, Expr::value(Option::<ApplicationId>::None))
             .col_expr(payment_order::Column::PaidTxn, Expr::value(paid_txn.to_string()))
             .col_expr(payment_order::Column::PaidAt, Expr::value(now));
     }

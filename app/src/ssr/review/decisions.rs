@@ -108,7 +108,7 @@ pub async fn decide(
                 record_flag(&txn, &row, reviewer, flag, now).await?;
                 let what = flag
                     .material_id
-                    .as_deref()
+                    .as_ref()
                     .map(|id| format!("picture {id}"))
                     .unwrap_or_else(|| "personal form".to_string());
                 audit::record(

@@ -7,8 +7,8 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::domain::china_time::china_time;
-use crate::domain::record_ids::UserId;
 use crate::domain::record_ids::{ApplicationId, ApplicationVersion};
+use crate::domain::record_ids::{MaterialId, UserId};
 use crate::error::AppError;
 use crate::models::review::{NextApplication, PreviousFile, ReviewCategory, ReviewSheet, ReviewedMaterial};
 use crate::ssr::access::caller::Caller;
@@ -130,7 +130,7 @@ fn live_holder(row: &application::Model, now: DateTime<Utc>) -> Option<UserId> {
 /// For each picture, its newest earlier file if it was replaced after `since`.
 async fn previous_versions(
     db: &DatabaseConnection,
-    material_ids: Vec<String>,
+    material_ids: Vec<MaterialId>,
     since: Option<DateTime<Utc>>,
 ) -> Result<Vec<material_version::Model>, AppError> {
     let Some(since) = since else { return Ok(Vec::new()) };
