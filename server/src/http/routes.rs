@@ -4,6 +4,7 @@
 pub mod archive_builds;
 pub mod audit_export;
 pub mod candidate_documents;
+pub mod exam_export;
 pub mod example_file;
 pub mod health;
 pub mod listed_export;
