@@ -4,9 +4,10 @@
 //! candidates in the order they were approved (then by application number), room after room in
 //! the exam file's order, seat 1 upward; a seat once given is never moved by a later round.
 
-use crate::domain::record_ids::ApplicationId;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
+
+use super::record_ids::ApplicationId;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -2,10 +2,10 @@
 //! key as the admission ticket's code is (`signed_text`), so the branch's on-site check finds the
 //! candidate by scanning the printed form, and a forged or altered code finds no one.
 
-use crate::domain::record_ids::ApplicationId;
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 
+use super::record_ids::ApplicationId;
 use super::signed_text::{open_text_with_any, sign_text, Opened, REGISTRATION_FORM};
 
 /// What a form's code vouches for. Short keys: the QR code stays small. Read strictly: a body of

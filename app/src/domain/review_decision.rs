@@ -1,10 +1,10 @@
 //! What a reviewer decides about an application, and the checks a decision must pass before it
 //! is sent (in the browser) and before it is stored (on the server): the same function for both.
 
-use crate::domain::record_ids::MaterialId;
 use serde::{Deserialize, Serialize};
 
 use super::application_life_cycle::Change;
+use super::record_ids::MaterialId;
 
 /// Why a picture (or the form) must be replaced or corrected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -6,7 +6,6 @@
 //! with `KEY_REFRESH_GAP` between two such fetches. Signing out at the provider is
 //! `provider_sign_out`'s.
 
-use app::domain::record_ids::UserId;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -18,6 +17,8 @@ use openidconnect::{
 };
 use serde::{Deserialize, Serialize};
 use tokio::sync::{Mutex, RwLock};
+
+use app::domain::record_ids::UserId;
 
 use super::provider_claims::{ClaimValues, ProviderClaims};
 use super::provider_settings::ProviderSettings;

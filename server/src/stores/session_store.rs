@@ -1,13 +1,14 @@
 //! tower-sessions' store on the same SeaORM connection as everything else, so one pool serves
 //! the database on SQLite and PostgreSQL alike.
 
-use app::domain::record_ids::UserId;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, Set, SqlErr};
 use time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{Error, ExpiredDeletion, Result};
 use tower_sessions::SessionStore;
+
+use app::domain::record_ids::UserId;
 
 mod entity {
     use sea_orm::entity::prelude::*;

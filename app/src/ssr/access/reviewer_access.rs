@@ -3,11 +3,10 @@
 //! day (现场报名): those, and staff named for its on-site check only. Anything else is "not found" or
 //! "forbidden".
 
-use crate::domain::record_ids::ApplicationId;
-use crate::domain::record_ids::UserId;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::domain::application_state::ApplicationState;
+use crate::domain::record_ids::{ApplicationId, UserId};
 use crate::domain::staff_duty::StaffDuty;
 use crate::domain::Role;
 use crate::error::AppError;

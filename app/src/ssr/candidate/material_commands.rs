@@ -1,10 +1,9 @@
 //! Changing a draft's pictures: a new row inside a claim on the application (so the category's
 //! maximum and a racing submission are settled by the database), deleting, reordering.
 
-use crate::domain::record_ids::UserId;
-use crate::domain::record_ids::{ApplicationId, MaterialId};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr};
 
+use crate::domain::record_ids::{ApplicationId, MaterialId, UserId};
 use crate::domain::{ApplicationState, Change};
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;

@@ -7,8 +7,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::domain::china_time::china_time;
-use crate::domain::record_ids::{ApplicationId, ApplicationVersion};
-use crate::domain::record_ids::{MaterialId, UserId};
+use crate::domain::record_ids::{ApplicationId, ApplicationVersion, MaterialId, UserId};
 use crate::error::AppError;
 use crate::models::review::{NextApplication, PreviousFile, ReviewCategory, ReviewSheet, ReviewedMaterial};
 use crate::ssr::access::caller::Caller;

@@ -1,12 +1,11 @@
 //! Reading the seats given: one application's (for its admission ticket) and an exam's with the
 //! candidates who hold them (for the seating list's export).
 
-use crate::domain::record_ids::ApplicationId;
-use crate::domain::record_ids::UserId;
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
+use crate::domain::record_ids::{ApplicationId, UserId};
 use crate::error::AppError;
 use crate::ssr::application::people;
 use crate::ssr::entities::{application, seat_assignment, user};
