@@ -68,7 +68,7 @@ pub struct FittedPhoto {
 
 /// The multipart upload of one picture.
 pub struct UploadRequest<'a> {
-    pub exam_code: &'a str,
+    pub exam_code: &'a crate::domain::record_ids::ExamCode,
     pub category: &'a str,
     pub seq_no: u32,
     pub file_name: &'a str,

@@ -7,6 +7,7 @@ pub mod candidate;
 pub mod document_template;
 pub mod exam;
 pub mod feedback;
+pub mod listed_candidates;
 pub mod on_site;
 pub mod payment;
 pub mod personal_data;

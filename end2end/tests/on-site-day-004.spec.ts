@@ -68,6 +68,16 @@ test('the on-site check shows a candidate with seed-size scans on one screen and
   const code = `004-s${Date.now() % 100000}`;
   const { name, idNumber } = await approvedWithSeedScans(page, code);
 
+  // 五.6 "审核通过系统将自动生成《报名登记表》、《介绍信和党员关系证明信》": both are printed, one A4 page each.
+  await open(page, `/exams/${code}`);
+  for (const [link, file] of [['打印报名登记表（PDF）', 'registration-form'], ['打印介绍信和党员关系证明信（PDF）', 'introduction-letter']]) {
+    await expect(page.getByRole('link', { name: link })).toHaveAttribute('href', `/api/exams/${code}/${file}.pdf`);
+    const printed = await page.request.get(`/api/exams/${code}/${file}.pdf`);
+    expect(printed.status(), file).toBe(200);
+    expect((await printed.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  }
+  await page.screenshot({ path: path.join(test.info().outputDir, 'approved-004-documents.png'), fullPage: true });
+
   const staff = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 1366, height: 768 } });
   await staffLogsIn(staff.request, DEMO_REVIEWER);
   const onSite = await staff.newPage();
@@ -84,6 +94,8 @@ test('the on-site check shows a candidate with seed-size scans on one screen and
   // 七's note: a 党校 graduate's 学历查询认证结果 stands in for the bachelor's diploma, as the 备案表 does.
   await expect(card.locator('tr[data-item="party_school_verification"]')).toContainText('可代替：本科毕业证书原件');
   await expect(card.locator('tr[data-item="chsi_record"]')).toContainText('可代替：本科毕业证书原件');
+  // 七.2: the letter Zige printed, beside its row, to tick the stamped paper against.
+  await expect(card.locator('tr[data-item="introduction_letter"] [data-testid=on-site-issued]')).toHaveText('信中：某街道办事处 · 科员 · 非中共党员');
   // Every thumbnail drawn (the scans loaded and decoded, not only laid out).
   await expect.poll(() => card.locator('.scan-thumb img').evaluateAll(async (pictures) => {
     await Promise.all(pictures.map((i) => (i as HTMLImageElement).decode().catch(() => undefined)));

@@ -7,6 +7,7 @@
 mod after_approval;
 
 use app::domain::eligibility_csv::parse_eligibility_csv;
+use app::domain::record_ids::ExamCode;
 use app::domain::sign_up_form::{SignUpFields, SignUpForm};
 use app::domain::staff_duty::StaffDuty;
 use app::domain::Role;
@@ -76,7 +77,7 @@ pub async fn ensure_demo_data(state: &ServerState) -> Result<(), AppError> {
         let exam = exam_store::parse_exam_toml(&source)
             .map_err(|mistakes| app::ssr::internal("demo exam", mistakes.join("; ")))?;
         if exam_store::insert_if_missing(db, blobs, &exam, &source, &presets::example).await? {
-            tracing::info!(code = exam.code, "demo exam created");
+            tracing::info!(code = %exam.code, "demo exam created");
         }
     }
     for account in &DEMO_ACCOUNTS {
@@ -102,14 +103,15 @@ pub async fn ensure_demo_data(state: &ServerState) -> Result<(), AppError> {
     }
     let candidate = &DEMO_ACCOUNTS[0];
     let listed = parse_eligibility_csv(&format!("{},{}\n", candidate.id_number, candidate.name));
-    eligibility::import(db, "004", listed, now).await?;
+    eligibility::import(db, &ExamCode::from("004"), listed, now).await?;
     // The demo reviewer reviews both demo exams, assigned by the demo administrator.
     let reviewer = account_store::find_by_id_number(db, DEMO_ACCOUNTS[1].id_number).await?;
     let admin = account_store::find_by_id_number(db, DEMO_ACCOUNTS[2].id_number).await?;
     let admin = admin.map(Caller::<Admin>::admit).transpose()?;
     if let (Some(reviewer), Some(admin)) = (reviewer, &admin) {
         for code in DEMO_PRESETS {
-            reviewers::set_assignment(db, admin, reviewer.id, code, Some(StaffDuty::Review), now).await?;
+            reviewers::set_assignment(db, admin, reviewer.id, &ExamCode::from(code), Some(StaffDuty::Review), now)
+                .await?;
         }
     }
     let demo_candidate = account_store::find_by_id_number(db, candidate.id_number).await?;

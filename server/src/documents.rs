@@ -7,6 +7,7 @@ pub mod admission_ticket;
 pub mod font_cell;
 pub mod fonts;
 pub mod id_photo;
+pub mod introduction_letter;
 pub mod layout_check;
 pub mod material_handover;
 pub mod registration_form;

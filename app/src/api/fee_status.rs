@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 use crate::models::payment::FeeView;
 
 /// The exam's fee for the signed-in candidate, once approved: amount, ways to pay, latest order.
 #[server(endpoint = "fee_status", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
-pub async fn fee_status(exam_code: String) -> Result<Option<FeeView>, AppError> {
+pub async fn fee_status(exam_code: ExamCode) -> Result<Option<FeeView>, AppError> {
     use crate::ssr::{access::caller, payments::orders};
 
     let (state, account) = caller::candidate().await?;

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use crate::domain::record_ids::MaterialId;
+use crate::domain::record_ids::{ExamCode, MaterialId};
 use crate::error::AppError;
 
 /// Puts the candidate's pictures of one category in the given order (drag or keyboard).
 #[server(endpoint = "reorder_materials", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
-pub async fn reorder_materials(code: String, category: String, ordered_ids: Vec<MaterialId>) -> Result<(), AppError> {
+pub async fn reorder_materials(code: ExamCode, category: String, ordered_ids: Vec<MaterialId>) -> Result<(), AppError> {
     use crate::ssr::{access::caller, candidate::material_commands, candidate::upload_pipeline::MAX_SEQ_NO};
 
     let (state, account) = caller::candidate().await?;

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::personal_form::{FieldProblem, FormValues};
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 
 /// 暂存 (`submit` false): keeps the form and position as they are, complete or not, and returns
@@ -8,7 +9,7 @@ use crate::error::AppError;
 /// own data and either lists what is missing or locks the application.
 #[server(endpoint = "save_application", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn save_application(
-    code: String,
+    code: ExamCode,
     form: FormValues,
     position: Option<String>,
     submit: bool,

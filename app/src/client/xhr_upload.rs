@@ -23,7 +23,7 @@ fn js_error(e: JsValue) -> String {
 /// Sends the multipart form to `/api/materials`, calling `on_progress` with 0.0–1.0 as bytes leave.
 pub async fn upload_material(request: UploadRequest<'_>, on_progress: impl Fn(f64) + 'static) -> Answered {
     let form = FormData::new().map_err(js_error)?;
-    form.append_with_str("exam", request.exam_code).map_err(js_error)?;
+    form.append_with_str("exam", request.exam_code.as_str()).map_err(js_error)?;
     form.append_with_str("category", request.category).map_err(js_error)?;
     form.append_with_str("seq_no", &request.seq_no.to_string()).map_err(js_error)?;
     if let Some(replaces) = request.replaces {

@@ -8,12 +8,13 @@ use crate::components::bilingual_note::BilingualNote;
 use crate::components::error_note::ErrorNote;
 use crate::domain::completeness::MissingItem;
 use crate::domain::personal_form::FormValues;
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 
 #[component]
 pub fn ApplicationActions(
-    exam_code: String,
+    exam_code: ExamCode,
     form: RwSignal<FormValues>,
     position: RwSignal<Option<String>>,
     strict: RwSignal<bool>,

@@ -11,12 +11,13 @@ use crate::components::pending_queue::PendingQueue;
 use crate::components::queued_list::QueuedList;
 use crate::components::requirement_text::RequirementText;
 use crate::components::upload_form::UploadForm;
+use crate::domain::record_ids::ExamCode;
 use crate::i18n::{tr, use_lang};
 use crate::models::candidate::CategoryWithMaterials;
 
 #[component]
 pub fn CategoryCard(
-    exam_code: String,
+    exam_code: ExamCode,
     category: CategoryWithMaterials,
     editable: bool,
     #[prop(optional)] revising: bool,

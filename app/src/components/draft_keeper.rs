@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use crate::api::save_application;
 use crate::client::{clock_text, forget_draft, is_online, keep_draft, load_draft};
 use crate::domain::personal_form::{FormField, FormValues};
+use crate::domain::record_ids::ExamCode;
 use crate::i18n::{tr, use_lang};
 use crate::offline::device_draft::{differing_fields, DeviceDraft, ServerCopy};
 use crate::offline::draft_sync::{DraftSync, Typed};
@@ -24,7 +25,7 @@ const SEND_AFTER: Duration = Duration::from_millis(3000);
 #[component]
 pub fn DraftKeeper(
     draft_key: String,
-    exam_code: String,
+    exam_code: ExamCode,
     fields: Vec<FormField>,
     form: RwSignal<FormValues>,
     position: RwSignal<Option<String>>,

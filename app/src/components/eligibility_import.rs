@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use crate::api::admin::{admin_import_eligibility, admin_import_eligibility_sheet};
 use crate::client::read_chosen_file;
 use crate::components::error_note::ErrorNote;
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
-use crate::models::admin::EligibilityReport;
+use crate::models::listed_candidates::EligibilityReport;
 
 /// Where the rows come from.
 #[derive(Clone)]
@@ -21,7 +22,7 @@ enum ListSource {
 }
 
 #[component]
-pub fn EligibilityImport(code: String, on_imported: Callback<()>) -> impl IntoView {
+pub fn EligibilityImport(code: ExamCode, on_imported: Callback<()>) -> impl IntoView {
     let rows = RwSignal::new(String::new());
     let import = Action::new(move |source: &ListSource| {
         let (code, source) = (code.clone(), source.clone());

@@ -59,6 +59,7 @@ pub fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<(
     let approved = result.as_ref().is_some_and(|r| r.state == ApplicationState::Approved);
     let fee_due = definition.charges_fee && approved;
     let form_ready = definition.prints_registration_form && approved;
+    let letter_ready = definition.prints_introduction_letter && approved;
     let ticket_opens = definition.ticket_opens.clone().filter(|_| approved);
     view! {
         {result.map(|result| {
@@ -76,6 +77,13 @@ pub fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<(
             <p class="toolbar registration-form">
                 <a class="button" href=format!("/api/exams/{code}/registration-form.pdf") rel="external" target="_blank">{tr("打印报名登记表（PDF）", "Print the registration form (PDF)")}</a>
                 <span class="muted">{tr("请用 A4 纸单页打印，交所在单位组织人事部门盖章后按要求提交。", "Print it on one A4 page, have it stamped by your employer's personnel department, then hand it in as instructed.")}</span>
+            </p>
+        })}
+        // 介绍信和党员关系证明信 (seed 004): the same, stamped by the unit and its Party organisation.
+        {letter_ready.then(|| view! {
+            <p class="toolbar introduction-letter">
+                <a class="button" href=format!("/api/exams/{code}/introduction-letter.pdf") rel="external" target="_blank">{tr("打印介绍信和党员关系证明信（PDF）", "Print the letter of introduction (PDF)")}</a>
+                <span class="muted">{tr("请用 A4 纸单页打印，由所在单位及其党组织核对盖章后，现场报名时交分院留存。", "Print it on one A4 page, have your unit and its Party organisation check and stamp it, then hand it to the branch at the on-site check.")}</span>
             </p>
         })}
         {fee_due.then(|| view! { <FeePanel exam_code=code.clone()/> })}

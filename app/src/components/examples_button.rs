@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 
 use crate::components::lightbox::{Lightbox, LightboxItem};
+use crate::domain::record_ids::ExamCode;
 use crate::domain::CategoryDefinition;
 use crate::i18n::tr;
 
 #[component]
-pub fn ExamplesButton(exam_code: String, category: CategoryDefinition) -> impl IntoView {
+pub fn ExamplesButton(exam_code: ExamCode, category: CategoryDefinition) -> impl IntoView {
     let open = RwSignal::new(false);
     let items: Vec<LightboxItem> = category
         .examples

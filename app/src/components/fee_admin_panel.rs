@@ -9,11 +9,12 @@ use crate::api::admin::{admin_record_on_site_payment, admin_refund_order};
 use crate::components::error_note::ErrorNote;
 use crate::components::payment_flags::PaymentFlags;
 use crate::domain::exam_fee::{format_yuan, ExamFee};
+use crate::domain::record_ids::ExamCode;
 use crate::i18n::{tr, use_lang};
 use crate::models::payment::OrderView;
 
 #[component]
-pub fn FeeAdminPanel(code: String, fee: ExamFee, today: String) -> impl IntoView {
+pub fn FeeAdminPanel(code: ExamCode, fee: ExamFee, today: String) -> impl IntoView {
     let lang = use_lang();
     let (id_number, receipt_no) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let (order_no, reason) = (RwSignal::new(String::new()), RwSignal::new(String::new()));

@@ -11,6 +11,7 @@ use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
 use crate::domain::exam_fee::format_yuan;
 use crate::domain::payment_order::OrderState;
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::models::payment::{FeeView, OrderView};
@@ -20,7 +21,7 @@ const POLL_MS: u64 = 1500;
 const POLLS: u32 = 20;
 
 #[component]
-pub fn FeePanel(exam_code: String) -> impl IntoView {
+pub fn FeePanel(exam_code: ExamCode) -> impl IntoView {
     let version = RwSignal::new(0u32);
     let code = exam_code.clone();
     let fee = server_resource(move || version.get(), move |_| fee_status(code.clone()));
@@ -92,7 +93,7 @@ pub fn FeePanel(exam_code: String) -> impl IntoView {
 #[component]
 fn FeeBody(
     status: FeeView,
-    exam_code: String,
+    exam_code: ExamCode,
     failure: RwSignal<Option<AppError>>,
     waiting: RwSignal<bool>,
     refresh: Callback<()>,

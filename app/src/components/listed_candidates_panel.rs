@@ -8,12 +8,13 @@ use leptos::prelude::*;
 use crate::api::admin::{admin_give_more_days, admin_listed_candidates, admin_text_listed};
 use crate::api::server_resource::server_resource;
 use crate::components::error_note::ErrorNote;
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
-use crate::models::admin::{ListedCandidateRow, ListedCandidates, ListedCounts};
+use crate::models::listed_candidates::{ListedCandidateRow, ListedCandidates, ListedCounts};
 
 #[component]
-pub fn ListedCandidatesPanel(code: String, refresh: RwSignal<u32>) -> impl IntoView {
+pub fn ListedCandidatesPanel(code: ExamCode, refresh: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
     let listed = server_resource(
         {
@@ -134,7 +135,7 @@ fn Counts(counts: ListedCounts) -> impl IntoView {
 
 #[component]
 fn MoreDays(
-    code: String,
+    code: ExamCode,
     row: ListedCandidateRow,
     chosen: RwSignal<Option<ListedCandidateRow>>,
     refresh: RwSignal<u32>,

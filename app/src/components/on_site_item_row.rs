@@ -20,7 +20,7 @@ pub fn OnSiteItemRow(
     viewer: RwSignal<Option<ShownScan>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let OnSiteItem { code, name_zh, name_en, count, kept, required, stands_in_for, scans, .. } = item;
+    let OnSiteItem { code, name_zh, name_en, count, kept, required, stands_in_for, scans, issued, .. } = item;
     let (received_code, is_seen, is_received, row_code) = (code.clone(), code.clone(), code.clone(), code.clone());
     let (seen_zh, seen_en, got_zh, got_en) = (name_zh.clone(), name_en.clone(), name_zh.clone(), name_en.clone());
     let star = if required { "*" } else { "" };
@@ -73,7 +73,10 @@ pub fn OnSiteItemRow(
                 {stands_in_for.map(|(zh, en)| view! { <br/><small class="muted">{move || lang.get().pick(format!("可代替：{zh}"), format!("May stand in for: {en}"))}</small> })}
             </td>
             <td>{if kept { tr("留存", "Kept") } else { tr("带回", "Taken back") }}</td>
-            <td class="on-site-scans">{thumbnails}</td>
+            <td class="on-site-scans">
+                {thumbnails}
+                {issued.map(|(zh, en)| view! { <small class="muted" data-testid="on-site-issued">{move || lang.get().pick(zh.clone(), en.clone())}</small> })}
+            </td>
         </tr>
     }
 }

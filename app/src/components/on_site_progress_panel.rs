@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use crate::api::on_site::admin_on_site_progress;
 use crate::api::server_resource::server_resource;
 use crate::components::error_note::ErrorNote;
+use crate::domain::record_ids::ExamCode;
 use crate::i18n::{tr, use_lang};
 
 #[component]
-pub fn OnSiteProgressPanel(code: String) -> impl IntoView {
+pub fn OnSiteProgressPanel(code: ExamCode) -> impl IntoView {
     let lang = use_lang();
     let progress = server_resource(
         {

@@ -10,13 +10,14 @@ use crate::api::server_resource::server_resource;
 use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
 use crate::domain::exam_fee::format_yuan;
+use crate::domain::record_ids::ExamCode;
 use crate::domain::staff_flag::flag_label;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::models::payment::FlaggedNotice;
 
 #[component]
-pub fn PaymentFlags(code: String) -> impl IntoView {
+pub fn PaymentFlags(code: ExamCode) -> impl IntoView {
     let refresh = RwSignal::new(0u32);
     let failure = RwSignal::new(None::<AppError>);
     let flags = server_resource(move || refresh.get(), move |_| admin_flagged_payments(code.clone()));

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use crate::client::{ask_to_persist, forget_action, is_online, keep_action, new_action_key, now_millis, run_alone};
 use crate::components::pending_queue_io::{read_device_queue, send_action};
-use crate::domain::record_ids::MaterialId;
+use crate::domain::record_ids::{ExamCode, MaterialId};
 use crate::offline::pending_action::{backoff_secs, read_answer, PendingAction, PendingKind};
 use crate::offline::pending_queue::{self, after_answer, merge_with_device, next_waiting, NextStep};
 
@@ -22,7 +22,7 @@ pub use crate::offline::pending_queue::QueuedItem;
 #[derive(Clone, Copy)]
 pub struct PendingQueue {
     /// ("account:exam", exam code) once the page knows whose queue this is.
-    owner: StoredValue<Option<(String, String)>>,
+    owner: StoredValue<Option<(String, ExamCode)>>,
     pub items: RwSignal<Vec<QueuedItem>>,
     /// The action being sent and how far its bytes are.
     pub sending: RwSignal<Option<(String, f64)>>,
@@ -49,7 +49,7 @@ impl PendingQueue {
     }
 
     /// Begins once per page: reads what this device kept, asks to keep storage, and sends.
-    pub fn start(self, owner: String, exam_code: String, on_sent: Callback<()>) {
+    pub fn start(self, owner: String, exam_code: ExamCode, on_sent: Callback<()>) {
         if self.owner.get_value().is_some() {
             return;
         }

@@ -9,11 +9,12 @@ use crate::api::admin::{admin_delete_personal_data, admin_personal_data};
 use crate::api::server_resource::server_resource;
 use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
+use crate::domain::record_ids::ExamCode;
 use crate::i18n::{tr, use_lang};
 use crate::models::personal_data::PersonalDataHeld;
 
 #[component]
-pub fn PersonalDataPanel(code: String) -> impl IntoView {
+pub fn PersonalDataPanel(code: ExamCode) -> impl IntoView {
     let refresh = RwSignal::new(0u32);
     let held = server_resource(
         {

@@ -5,18 +5,19 @@ use leptos::prelude::*;
 
 use crate::api::accept_pledge;
 use crate::components::error_note::ErrorNote;
+use crate::domain::record_ids::ExamCode;
 use crate::i18n::{tr, use_lang};
 
 #[component]
 pub fn PledgePanel(
-    exam_code: String,
+    exam_code: ExamCode,
     pledge_zh: String,
     pledge_en: String,
     on_accepted: Callback<()>,
 ) -> impl IntoView {
     let lang = use_lang();
     let agreed = RwSignal::new(false);
-    let accept = Action::new(move |code: &String| {
+    let accept = Action::new(move |code: &ExamCode| {
         let code = code.clone();
         async move {
             let outcome = accept_pledge(code).await;

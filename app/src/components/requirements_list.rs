@@ -5,11 +5,12 @@ use leptos::prelude::*;
 
 use crate::components::examples_button::ExamplesButton;
 use crate::components::requirement_text::RequirementText;
+use crate::domain::record_ids::ExamCode;
 use crate::domain::CategoryDefinition;
 use crate::i18n::{tr, use_lang};
 
 #[component]
-pub fn RequirementsList(exam_code: String, categories: Vec<CategoryDefinition>) -> impl IntoView {
+pub fn RequirementsList(exam_code: ExamCode, categories: Vec<CategoryDefinition>) -> impl IntoView {
     let lang = use_lang();
     view! {
         <section class="card requirements-list" aria-labelledby="requirements-title">

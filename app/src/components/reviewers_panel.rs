@@ -7,7 +7,7 @@ use crate::api::admin::{admin_assign_reviewer, admin_create_reviewer, admin_revi
 use crate::api::server_resource::server_resource;
 use crate::components::account_fields::AccountFields;
 use crate::components::error_note::ErrorNote;
-use crate::domain::record_ids::UserId;
+use crate::domain::record_ids::{ExamCode, UserId};
 use crate::domain::sign_up_form::SignUpFields;
 use crate::domain::staff_duty::StaffDuty;
 use crate::error::AppError;
@@ -30,7 +30,7 @@ pub fn ReviewersPanel(exams: Vec<ExamSummary>) -> impl IntoView {
             Err(error) => failure.set(Some(error)),
         }
     });
-    let assign = Action::new(move |(reviewer, exam, duty): &(UserId, String, Option<StaffDuty>)| {
+    let assign = Action::new(move |(reviewer, exam, duty): &(UserId, ExamCode, Option<StaffDuty>)| {
         let (reviewer, exam, duty) = (*reviewer, exam.clone(), *duty);
         async move {
             if let Err(error) = admin_assign_reviewer(reviewer, exam, duty).await {
@@ -64,8 +64,8 @@ pub fn ReviewersPanel(exams: Vec<ExamSummary>) -> impl IntoView {
                                                 let (reviewer, code) = (row.id, exam.code.clone());
                                                 view! {
                                                     <span class="assignment">
-                                                        {exam.code.clone()}
-                                                        <select aria-label=exam.code.clone() on:change=move |ev| { assign.dispatch((reviewer, code.clone(), duty_of(&event_target_value(&ev)))); }>
+                                                        {exam.code.to_string()}
+                                                        <select aria-label=exam.code.to_string() on:change=move |ev| { assign.dispatch((reviewer, code.clone(), duty_of(&event_target_value(&ev)))); }>
                                                             <option value="" selected=duty.is_none()>{tr("不负责", "None")}</option>
                                                             <option value="review" selected=duty == Some(StaffDuty::Review)>{tr("审核", "Review")}</option>
                                                             <option value="on_site" selected=duty == Some(StaffDuty::OnSite)>{tr("仅现场报名台", "On-site check only")}</option>

@@ -7,11 +7,12 @@ use leptos::prelude::*;
 use crate::api::admin::{admin_assign_seats, admin_seating};
 use crate::api::server_resource::server_resource;
 use crate::components::error_note::ErrorNote;
+use crate::domain::record_ids::ExamCode;
 use crate::i18n::{tr, use_lang};
 use crate::models::seating::SeatingView;
 
 #[component]
-pub fn SeatPanel(code: String) -> impl IntoView {
+pub fn SeatPanel(code: ExamCode) -> impl IntoView {
     let lang = use_lang();
     let assign = Action::new({
         let code = code.clone();

@@ -7,11 +7,12 @@ use leptos::prelude::*;
 use crate::api::admin::admin_similar_pictures;
 use crate::api::server_resource::server_resource;
 use crate::components::error_note::ErrorNote;
+use crate::domain::record_ids::ExamCode;
 use crate::i18n::{tr, use_lang};
 use crate::models::picture_findings::{PairSide, SimilarPair};
 
 #[component]
-pub fn SimilarPairsPanel(code: String) -> impl IntoView {
+pub fn SimilarPairsPanel(code: ExamCode) -> impl IntoView {
     let pairs = server_resource(move || code.clone(), admin_similar_pictures);
     view! {
         <section class="card" aria-labelledby="similar-title" data-testid="similar-pairs">

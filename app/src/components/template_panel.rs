@@ -8,12 +8,13 @@ use leptos::prelude::*;
 use crate::api::admin::{admin_document_template, admin_reset_document_template, admin_save_document_template};
 use crate::components::error_note::ErrorNote;
 use crate::domain::document_kind::DocumentKind;
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::models::document_template::TemplateView;
 
 #[component]
-pub fn TemplatePanel(code: String, documents: Vec<DocumentKind>) -> impl IntoView {
+pub fn TemplatePanel(code: ExamCode, documents: Vec<DocumentKind>) -> impl IntoView {
     let lang = use_lang();
     let Some(first) = documents.first().copied() else { return ().into_any() };
     let kind = RwSignal::new(first);

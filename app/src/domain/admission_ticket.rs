@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::record_ids::ApplicationId;
+use super::record_ids::ExamCode;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -111,7 +112,7 @@ impl TicketSpec {
 }
 
 /// The ticket number: exam code, room code and two-digit seat ("004-101-07").
-pub fn ticket_number(exam_code: &str, seat: &Seat) -> String {
+pub fn ticket_number(exam_code: &ExamCode, seat: &Seat) -> String {
     format!("{exam_code}-{}-{:02}", seat.room, seat.number)
 }
 
@@ -143,7 +144,8 @@ mod tests {
     fn seats_fill_room_after_room_in_the_order_given_and_never_move() {
         let spec = spec(&[("101", 2), ("102", 2)]);
         let first = spec.assign_seats(&[ApplicationId(7), ApplicationId(3), ApplicationId(9)], []);
-        let seats: Vec<(i32, String)> = first.iter().map(|(id, s)| (id.0, ticket_number("004", s))).collect();
+        let seats: Vec<(i32, String)> =
+            first.iter().map(|(id, s)| (id.0, ticket_number(&ExamCode::from("004"), s))).collect();
         assert_eq!(seats, [(7, "004-101-01".into()), (3, "004-101-02".into()), (9, "004-102-01".into())]);
         // A later round gives the next free seat; the first round's stay where they are.
         let taken: Vec<Seat> = first.into_iter().map(|(_, s)| s).collect();

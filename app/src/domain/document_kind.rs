@@ -12,6 +12,8 @@ pub enum DocumentKind {
     UploadReceipt,
     /// 报名登记表: exams whose file has a `[registration_form]`.
     RegistrationForm,
+    /// 介绍信和党员关系证明信: exams whose file has an `[introduction_letter]`.
+    IntroductionLetter,
     /// 准考证: exams whose file has a `[ticket]`.
     AdmissionTicket,
     /// 材料交接单: what the branch kept at the on-site check from a candidate, printed there (exams whose file
@@ -20,9 +22,10 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 4] = [
+    pub const ALL: [DocumentKind; 5] = [
         DocumentKind::UploadReceipt,
         DocumentKind::RegistrationForm,
+        DocumentKind::IntroductionLetter,
         DocumentKind::AdmissionTicket,
         DocumentKind::MaterialHandover,
     ];
@@ -32,6 +35,7 @@ impl DocumentKind {
         match self {
             DocumentKind::UploadReceipt => "upload_receipt",
             DocumentKind::RegistrationForm => "registration_form",
+            DocumentKind::IntroductionLetter => "introduction_letter",
             DocumentKind::AdmissionTicket => "admission_ticket",
             DocumentKind::MaterialHandover => "material_handover",
         }
@@ -46,6 +50,7 @@ impl DocumentKind {
         match self {
             DocumentKind::UploadReceipt => "upload-receipt",
             DocumentKind::RegistrationForm => "registration-form",
+            DocumentKind::IntroductionLetter => "introduction-letter",
             DocumentKind::AdmissionTicket => "admission-ticket",
             DocumentKind::MaterialHandover => "material-handover",
         }
@@ -55,6 +60,7 @@ impl DocumentKind {
         match self {
             DocumentKind::UploadReceipt => "上传回执",
             DocumentKind::RegistrationForm => "报名登记表",
+            DocumentKind::IntroductionLetter => "介绍信和党员关系证明信",
             DocumentKind::AdmissionTicket => "准考证",
             DocumentKind::MaterialHandover => "材料交接单",
         }
@@ -64,9 +70,16 @@ impl DocumentKind {
         match self {
             DocumentKind::UploadReceipt => "Upload receipt",
             DocumentKind::RegistrationForm => "Registration form",
+            DocumentKind::IntroductionLetter => "Letter of introduction",
             DocumentKind::AdmissionTicket => "Admission ticket",
             DocumentKind::MaterialHandover => "Handover slip",
         }
+    }
+
+    /// Seed 004 七 "所有打印材料使用A4纸，不得跨页打印": what the candidate prints for the branch
+    /// must fit on one page, and a template that spills is refused.
+    pub fn fits_one_page(self) -> bool {
+        matches!(self, DocumentKind::RegistrationForm | DocumentKind::IntroductionLetter)
     }
 
     /// Whether the exam prints this document at all.
@@ -74,6 +87,7 @@ impl DocumentKind {
         match self {
             DocumentKind::UploadReceipt => true,
             DocumentKind::RegistrationForm => exam.registration_form.is_some(),
+            DocumentKind::IntroductionLetter => exam.introduction_letter.is_some(),
             DocumentKind::AdmissionTicket => exam.ticket.is_some(),
             DocumentKind::MaterialHandover => exam.on_site.is_some(),
         }

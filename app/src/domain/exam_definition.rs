@@ -11,12 +11,14 @@ use super::category_rules::CategoryRules;
 use super::exam_fee::ExamFee;
 use super::exam_windows::ExamWindows;
 use super::helpline::Helpline;
+use super::introduction_letter::IntroductionLetterSpec;
 use super::on_site_materials::OnSiteSpec;
 use super::personal_form::FormField;
 use super::photo_background::PhotoBackgrounds;
 use super::picture_quality::{PictureKind, PictureLook};
 use super::position_tree::PositionNode;
 use super::qr_code::QrRequirement;
+use super::record_ids::ExamCode;
 use super::registration_form::RegistrationFormSpec;
 
 mod exam_mistakes;
@@ -26,7 +28,7 @@ pub use exam_mistakes::ExamMistake;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExamDefinition {
-    pub code: String,
+    pub code: ExamCode,
     pub title_zh: String,
     pub title_en: String,
     pub organiser_zh: String,
@@ -53,6 +55,9 @@ pub struct ExamDefinition {
     /// 报名登记表 for approved candidates to print and have stamped; none: no form.
     #[serde(default)]
     pub registration_form: Option<RegistrationFormSpec>,
+    /// 介绍信和党员关系证明信 for approved candidates to print and have stamped; none: no letter.
+    #[serde(default)]
+    pub introduction_letter: Option<IntroductionLetterSpec>,
     /// 现场报名材料 (seed 004, 七): what approved candidates bring to the branch's on-site check; none: no on-site check.
     #[serde(default)]
     pub on_site: Option<OnSiteSpec>,

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::document_kind::DocumentKind;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OnSiteSpec {
@@ -36,6 +38,10 @@ pub struct OnSiteItem {
     /// The item whose original this one may replace (备案表 for the bachelor's diploma).
     #[serde(default)]
     pub stands_in_for: Option<String>,
+    /// The document Zige printed for this item (`issued = "introduction_letter"`): the on-site
+    /// check shows what it printed, to tick the stamped paper against.
+    #[serde(default)]
+    pub issued: Option<DocumentKind>,
 }
 
 fn one() -> u32 {
@@ -136,6 +142,7 @@ mod tests {
             category: None,
             required,
             stands_in_for: stands_in_for.map(str::to_string),
+            issued: None,
         }
     }
 

@@ -35,6 +35,13 @@ pub fn find_position<'a>(tree: &'a [PositionNode], code: &str) -> Option<(Vec<&'
     None
 }
 
+/// The chosen leaf as documents print it: "税务局 › 一级科员".
+pub fn position_path_zh(tree: &[PositionNode], code: &str) -> Option<String> {
+    let (path, leaf) = find_position(tree, code)?;
+    let names: Vec<&str> = path.iter().map(|n| n.name_zh.as_str()).chain([leaf.name_zh.as_str()]).collect();
+    Some(names.join(" › "))
+}
+
 /// Mistakes in a position tree, in English, for the administrator.
 pub fn position_mistakes(tree: &[PositionNode]) -> Vec<String> {
     fn walk<'a>(nodes: &'a [PositionNode], seen: &mut std::collections::HashSet<&'a str>, out: &mut Vec<String>) {

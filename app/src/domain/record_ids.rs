@@ -78,6 +78,39 @@ macro_rules! record_key {
             }
         }
 
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl PartialEq<&$name> for $name {
+            fn eq(&self, other: &&$name) -> bool {
+                self == *other
+            }
+        }
+
+        /// Maps keyed by it can be asked with the plain text (the derived hash is the text's).
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        /// A query's filter can name the key it was handed (`Column::ExamCode.eq(exam_code)`).
+        #[cfg(feature = "ssr")]
+        impl From<&$name> for sea_orm::Value {
+            fn from(key: &$name) -> Self {
+                key.0.as_str().into()
+            }
+        }
+
         /// Never a number: the database does not make these keys.
         #[cfg(feature = "ssr")]
         impl sea_orm::TryFromU64 for $name {
@@ -91,6 +124,11 @@ macro_rules! record_key {
 record_key!(
     /// A material (the `materials` table's key): one upload as the system keeps it.
     MaterialId
+);
+record_key!(
+    /// An exam (the `exams` table's key): the short code its file gives it ("004"), in every
+    /// address of the exam and every row that belongs to it.
+    ExamCode
 );
 
 /// The version of an application a screen was drawn from: every change moves it on, and a
@@ -110,5 +148,6 @@ mod tests {
         assert_eq!(serde_json::from_str::<UserId>("7").unwrap(), UserId(7));
         assert_eq!(ApplicationId(41).to_string(), "41");
         assert_eq!(serde_json::to_string(&MaterialId("m1".into())).unwrap(), "\"m1\"");
+        assert_eq!(serde_json::from_str::<ExamCode>("\"004\"").unwrap(), ExamCode::from("004"));
     }
 }

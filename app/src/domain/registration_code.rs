@@ -6,6 +6,7 @@ use ed25519_dalek::{SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 
 use super::record_ids::ApplicationId;
+use super::record_ids::ExamCode;
 use super::signed_text::{open_text_with_any, sign_text, Opened, REGISTRATION_FORM};
 
 /// What a form's code vouches for. Short keys: the QR code stays small. Read strictly: a body of
@@ -14,7 +15,7 @@ use super::signed_text::{open_text_with_any, sign_text, Opened, REGISTRATION_FOR
 #[serde(deny_unknown_fields)]
 pub struct RegistrationClaims {
     #[serde(rename = "e")]
-    pub exam_code: String,
+    pub exam_code: ExamCode,
     #[serde(rename = "a")]
     pub application_id: ApplicationId,
 }

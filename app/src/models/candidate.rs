@@ -136,6 +136,9 @@ pub struct CandidateDefinition {
     pub charges_fee: bool,
     /// Approved candidates print a registration form for their employer to stamp (报名登记表).
     pub prints_registration_form: bool,
+    /// Approved candidates print a letter for their unit and its Party organisation to stamp
+    /// (介绍信和党员关系证明信).
+    pub prints_introduction_letter: bool,
     /// From when an admission ticket (准考证) can be printed.
     pub ticket_opens: Option<ChinaTime>,
     /// 系统使用咨询 in both languages (`domain::helpline`); none where the exam gives none.
@@ -152,6 +155,7 @@ impl From<&ExamDefinition> for CandidateDefinition {
             positions: definition.positions.clone(),
             charges_fee: definition.fee.is_some(),
             prints_registration_form: definition.registration_form.is_some(),
+            prints_introduction_letter: definition.introduction_letter.is_some(),
             ticket_opens: definition.ticket.as_ref().map(|ticket| ChinaTime::of(&ticket.opens)),
             helpline: definition.helpline.as_ref().map(|helpline| helpline.words()),
         }

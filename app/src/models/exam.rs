@@ -2,11 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::record_ids::ExamCode;
 use crate::domain::{ApplicationState, CategoryDefinition, ExamPhase};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ExamSummary {
-    pub code: String,
+    pub code: ExamCode,
     pub title_zh: String,
     pub title_en: String,
     pub organiser_zh: String,

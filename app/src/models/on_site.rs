@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::china_time::ChinaTime;
 use crate::domain::on_site_outcome::OnSiteOutcome;
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OnSiteCandidate {
@@ -14,7 +14,7 @@ pub struct OnSiteCandidate {
     /// The version of the on-site check's check this card shows (0: nothing ticked yet); every act sends
     /// it back, and is refused when another staff member changed the check since.
     pub check_version: i32,
-    pub exam_code: String,
+    pub exam_code: ExamCode,
     pub name: String,
     pub id_number_masked: String,
     /// What they applied for: the exam's title, and the position where the exam has positions
@@ -50,6 +50,8 @@ pub struct OnSiteItem {
     pub stands_in_for: Option<(String, String)>,
     /// The scans the candidate uploaded for it (addresses of the files).
     pub scans: Vec<String>,
+    /// For a document Zige printed (介绍信), what it printed, to check the paper against (zh, en).
+    pub issued: Option<(String, String)>,
     pub seen: bool,
     pub received: bool,
 }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::qr_code::CodeTarget;
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::domain::ViolationCode;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -104,7 +104,7 @@ pub struct AlikeApplication {
     pub application_id: ApplicationId,
     /// The family name and an ellipsis ("王…"): enough to tell two people apart on the review screen.
     pub name_start: String,
-    pub exam_code: String,
+    pub exam_code: ExamCode,
     /// The other picture, to see side by side.
     pub file_url: String,
 }
@@ -204,7 +204,7 @@ pub struct PairSide {
     /// None: the candidate has no application in that exam any more.
     pub application_id: Option<ApplicationId>,
     pub candidate_name: String,
-    pub exam_code: String,
+    pub exam_code: ExamCode,
     /// The picture's category by its names in the exam (its code where the exam no longer has it).
     pub category_zh: String,
     pub category_en: String,

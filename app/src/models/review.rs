@@ -8,7 +8,7 @@ use super::feedback::{FlagView, TimelineEntry};
 use super::picture_findings::{FindingFilter, FindingKind, PictureFindings};
 use crate::domain::china_time::ChinaTime;
 use crate::domain::personal_form::FormValues;
-use crate::domain::record_ids::{ApplicationId, ApplicationVersion};
+use crate::domain::record_ids::{ApplicationId, ApplicationVersion, ExamCode};
 use crate::domain::{ApplicationState, CategoryDefinition, ExamDefinition, ExamPhase};
 
 /// Which applications the queue lists.
@@ -65,7 +65,7 @@ pub struct QueueCursor {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QueueQuery {
-    pub exam_code: String,
+    pub exam_code: ExamCode,
     pub filter: QueueFilter,
     /// Submitted on or after this day (YYYY-MM-DD, in the exam's offset).
     pub from: Option<String>,

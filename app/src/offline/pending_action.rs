@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::record_ids::MaterialId;
+use crate::domain::record_ids::{ExamCode, MaterialId};
 use crate::domain::settled_answer::settles;
 use crate::error::AppError;
 
@@ -31,7 +31,7 @@ pub struct PendingAction {
     pub key: String,
     /// Whose and which exam's queue it is ("account:exam", as the draft's key).
     pub owner: String,
-    pub exam_code: String,
+    pub exam_code: ExamCode,
     /// Position in the queue: actions are sent in the order they were made.
     pub order: u64,
     pub kind: PendingKind,

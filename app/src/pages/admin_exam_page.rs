@@ -19,6 +19,7 @@ use crate::components::similar_pairs_panel::SimilarPairsPanel;
 use crate::components::state_counts::StateCounts;
 use crate::components::template_panel::TemplatePanel;
 use crate::domain::document_kind::DocumentKind;
+use crate::domain::record_ids::ExamCode;
 use crate::domain::ExamWindows;
 use crate::i18n::{tr, use_lang};
 use crate::models::{admin::AdminExamPage, exam::phase_label};
@@ -26,7 +27,7 @@ use crate::models::{admin::AdminExamPage, exam::phase_label};
 #[component]
 pub fn AdminExamPageView() -> impl IntoView {
     let params = use_params_map();
-    let code = move || params.read().get("code").unwrap_or_default();
+    let code = move || ExamCode::from(params.read().get("code").unwrap_or_default());
     let refresh = RwSignal::new(0u32);
     let detail = server_resource(move || (code(), refresh.get()), |(code, _)| admin_exam_detail(code));
     let on_saved = Callback::new(move |_| refresh.update(|v| *v += 1));
@@ -163,7 +164,7 @@ fn AdminExamEditor(
 /// 上传示例 for administrators: a plain form (works without scripts); the server answers by
 /// coming back here with the outcome in the query.
 #[component]
-fn ExampleUpload(code: String) -> impl IntoView {
+fn ExampleUpload(code: ExamCode) -> impl IntoView {
     let lang = use_lang();
     let query = leptos_router::hooks::use_query_map();
     let added = move || query.read().get("example_added");
@@ -193,7 +194,7 @@ fn ExampleUpload(code: String) -> impl IntoView {
 
 /// The progress chart, loaded on its own so the page does not wait for it.
 #[component]
-fn ExamProgress(code: String) -> impl IntoView {
+fn ExamProgress(code: ExamCode) -> impl IntoView {
     let progress = server_resource(move || code.clone(), crate::api::admin::admin_exam_progress);
     view! {
         <h3>{tr("进度", "Progress")}</h3>

@@ -29,7 +29,7 @@ pub fn AdminPage() -> impl IntoView {
         let (from_preset, navigate) = (*from_preset, navigate.clone());
         async move {
             let preset = from_preset.then(|| preset.get_untracked());
-            let outcome = admin_create_exam(preset, new_code.get_untracked(), scratch.get_untracked()).await;
+            let outcome = admin_create_exam(preset, new_code.get_untracked().into(), scratch.get_untracked()).await;
             if let Ok(code) = &outcome {
                 refresh.update(|v| *v += 1);
                 navigate(&format!("/admin/exams/{code}"), Default::default());
@@ -58,8 +58,8 @@ pub fn AdminPage() -> impl IntoView {
                                     let href = format!("/admin/exams/{}", row.exam.code);
                                     let exam = row.exam.clone();
                                     view! {
-                                        <tr data-exam=row.exam.code.clone()>
-                                            <td><a href=href>{row.exam.code.clone()}</a></td>
+                                        <tr data-exam=row.exam.code.to_string()>
+                                            <td><a href=href>{row.exam.code.to_string()}</a></td>
                                             <td>{move || lang.get().pick(exam.title_zh.clone(), exam.title_en.clone())}</td>
                                             <td>{tr(pz, pe)}</td>
                                             <td><ChinaTimeText at=row.opens_at.clone()/>" – "<ChinaTimeText at=row.closes_at.clone()/></td>

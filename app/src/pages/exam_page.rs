@@ -17,6 +17,7 @@ use crate::components::pending_queue_notes::PendingQueueNotes;
 use crate::components::pledge_panel::PledgePanel;
 use crate::components::requirements_list::RequirementsList;
 use crate::domain::personal_form::FormValues;
+use crate::domain::record_ids::ExamCode;
 use crate::domain::ApplicationState;
 use crate::domain::ExamPhase;
 use crate::error::AppError;
@@ -31,7 +32,7 @@ use crate::offline::draft_whereabouts::Whereabouts;
 #[component]
 pub fn ExamPageView() -> impl IntoView {
     let params = use_params_map();
-    let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
+    let code = Memo::new(move |_| ExamCode::from(params.read().get("code").unwrap_or_default()));
     move || {
         code.track();
         view! { <ExamPage/> }
@@ -42,12 +43,12 @@ pub fn ExamPageView() -> impl IntoView {
 /// the address bar's in an island, which has no router to ask. It is not the island's prop:
 /// leptos sends an island's props as JSON, and reading them would put a JSON decoder in the
 /// candidate's download for this one text (`docs/benchmarks.md`).
-fn exam_code_in_address() -> String {
+fn exam_code_in_address() -> ExamCode {
     if in_islands_mode() {
         let path = address_path();
-        path.strip_prefix("/exams/").and_then(|rest| rest.split('/').next()).unwrap_or_default().to_string()
+        ExamCode::from(path.strip_prefix("/exams/").and_then(|rest| rest.split('/').next()).unwrap_or_default())
     } else {
-        use_params_map().read_untracked().get("code").unwrap_or_default()
+        ExamCode::from(use_params_map().read_untracked().get("code").unwrap_or_default())
     }
 }
 

@@ -36,7 +36,7 @@ pub fn HomePage() -> impl IntoView {
                                 let (own_days, registered_as) = (card.own_days.clone(), card.registered_as.clone());
                                 let helpline = card.helpline.clone();
                                 view! {
-                                    <li class="card exam-card" data-exam=exam.code.clone()>
+                                    <li class="card exam-card" data-exam=exam.code.to_string()>
                                         <h2>{move || lang.get().pick(exam.title_zh.clone(), exam.title_en.clone())}</h2>
                                         <p class="muted">{move || lang.get().pick(exam.organiser_zh.clone(), exam.organiser_en.clone())}</p>
                                         <p class="exam-status">

@@ -13,6 +13,7 @@ use crate::api::on_site::on_site_find;
 use crate::components::error_note::ErrorNote;
 use crate::components::on_site_camera::OnSiteCamera;
 use crate::components::on_site_card::OnSiteCard;
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::models::on_site::OnSiteCandidate;
@@ -21,7 +22,7 @@ use crate::models::on_site::OnSiteCandidate;
 pub fn OnSitePage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
-    let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
+    let code = Memo::new(move |_| ExamCode::from(params.read().get("code").unwrap_or_default()));
     let scanned = RwSignal::new(String::new());
     let current = RwSignal::new(None::<OnSiteCandidate>);
     let shown = Memo::new(move |_| current.with(|c| c.as_ref().map(|c| c.application_id)));

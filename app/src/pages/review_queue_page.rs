@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::review::review_queue;
 use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
+use crate::domain::record_ids::ExamCode;
 use crate::domain::ApplicationState;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
@@ -19,7 +20,7 @@ use crate::models::review::{QueueCursor, QueueFilter, QueueQuery, QueueRow};
 pub fn ReviewQueuePage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
-    let code = move || params.read().get("code").unwrap_or_default();
+    let code = move || ExamCode::from(params.read().get("code").unwrap_or_default());
     let filter = RwSignal::new(QueueFilter::Awaiting);
     let findings = RwSignal::new(FindingFilter::Any);
     let from = RwSignal::new(String::new());

@@ -5,6 +5,8 @@
 //! lists what the branch kept; administrators follow the day's progress.
 
 pub mod check_versions;
+pub mod issued_facts;
+pub mod on_site_candidate;
 pub mod on_site_check;
 pub mod on_site_fee;
 pub mod on_site_lookup;

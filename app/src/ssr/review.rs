@@ -8,6 +8,7 @@ pub mod id_reveal;
 pub mod progress;
 pub mod queue_page;
 pub mod results;
+pub mod return_message;
 pub mod review_queue;
 pub mod review_sheet;
 pub mod reviewer_home;

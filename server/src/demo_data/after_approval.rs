@@ -9,6 +9,7 @@
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use app::domain::eligibility_csv::parse_eligibility_csv;
+use app::domain::record_ids::ExamCode;
 use app::domain::review_decision::Decision;
 use app::domain::Eligibility;
 use app::error::AppError;
@@ -41,9 +42,9 @@ pub async fn approved_application(
         return Ok(());
     }
     let listed = parse_eligibility_csv(&format!("{},{}\n", candidate.id_number, candidate.name));
-    eligibility::import(&state.db, EXAM, listed, now).await?;
+    eligibility::import(&state.db, &ExamCode::from(EXAM), listed, now).await?;
 
-    pledge::accept(state, candidate, EXAM).await?;
+    pledge::accept(state, candidate, &ExamCode::from(EXAM)).await?;
     let photo = presets::example("examples/id-photo-white.jpg")
         .ok_or_else(|| app::ssr::internal("demo exam", "example photo missing"))?;
     let upload = NewUpload {
@@ -68,12 +69,12 @@ pub async fn approved_application(
     .map(|(key, value)| (key.to_string(), value.to_string()))
     .collect();
     let sent = FormSubmission { form, position: Some("tax-01".into()), submit: true };
-    let problems = application_form::save(state, candidate, EXAM, sent).await?;
+    let problems = application_form::save(state, candidate, &ExamCode::from(EXAM), sent).await?;
     if !problems.is_empty() {
         return Err(app::ssr::internal("demo application", format!("{problems:?}")));
     }
 
-    let application = application_queries::find(&state.db, candidate.id, EXAM)
+    let application = application_queries::find(&state.db, candidate.id, &ExamCode::from(EXAM))
         .await?
         .ok_or_else(|| app::ssr::internal("demo application", "not stored"))?;
     let reviewer = admin.as_a::<Staff>()?;

@@ -14,6 +14,7 @@ use app::domain::china_time::{china_time, ChinaTime};
 use app::domain::document_kind::DocumentKind;
 use app::domain::exam_definition::ExamDefinition;
 use app::domain::fee_status::FeeStatus;
+use app::domain::record_ids::ExamCode;
 use app::domain::ticket_code::{sign_ticket, TicketClaims};
 use app::error::AppError;
 use app::ssr::access::caller::Caller;
@@ -33,7 +34,7 @@ pub async fn ticket_pdf(
     state: &ServerState,
     cell: &FontCell,
     account: &Caller<Candidate>,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<Vec<u8>, AppError> {
     let exam = candidate_access::enter(state, account, exam_code).await?;
     let definition = &exam.definition;

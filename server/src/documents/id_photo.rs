@@ -3,7 +3,7 @@
 
 use app::domain::exam_definition::ExamDefinition;
 use app::domain::picture_quality::PictureKind;
-use app::domain::record_ids::UserId;
+use app::domain::record_ids::{ExamCode, UserId};
 use app::error::AppError;
 use app::ssr::application::material_queries;
 use app::ssr::ServerState;
@@ -13,7 +13,7 @@ pub async fn id_photo(
     state: &ServerState,
     definition: &ExamDefinition,
     owner_id: UserId,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<Option<Vec<u8>>, AppError> {
     let Some(category) = definition.categories.iter().find(|c| c.picture == PictureKind::Portrait) else {
         return Ok(None);

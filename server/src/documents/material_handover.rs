@@ -12,7 +12,7 @@ use app::domain::document_kind::DocumentKind;
 use app::domain::exam_definition::ExamDefinition;
 use app::domain::on_site_materials::Handling;
 use app::domain::on_site_outcome::OnSiteOutcome;
-use app::domain::record_ids::ApplicationId;
+use app::domain::record_ids::{ApplicationId, ExamCode};
 use app::error::AppError;
 use app::ssr::access::caller::Caller;
 use app::ssr::access::gate::Staff;
@@ -39,7 +39,7 @@ pub async fn handover_pdf(
     state: &ServerState,
     cell: &FontCell,
     staff: &Caller<Staff>,
-    exam_code: &str,
+    exam_code: &ExamCode,
     application_id: ApplicationId,
 ) -> Result<Vec<u8>, AppError> {
     let (definition, _) = on_site_exam(state, staff, exam_code).await?;

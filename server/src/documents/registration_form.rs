@@ -10,7 +10,8 @@ use app::domain::china_time::china_time;
 use app::domain::document_kind::DocumentKind;
 use app::domain::exam_definition::ExamDefinition;
 use app::domain::personal_form::{FieldKind, FormValues};
-use app::domain::position_tree::find_position;
+use app::domain::position_tree::position_path_zh;
+use app::domain::record_ids::ExamCode;
 use app::domain::registration_code::{sign_registration, RegistrationClaims};
 use app::domain::work_resume::check_resume;
 use app::domain::year_month::YearMonth;
@@ -38,7 +39,7 @@ pub async fn registration_form_pdf(
     state: &ServerState,
     cell: &FontCell,
     account: &Caller<Candidate>,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<Vec<u8>, AppError> {
     let exam = candidate_access::enter(state, account, exam_code).await?;
     let definition = &exam.definition;
@@ -62,7 +63,7 @@ pub async fn registration_form_pdf(
     data["has_photo"] = Value::Bool(photo.is_some());
     let mut files: DocumentFiles = photo.into_iter().map(|bytes| ("photo.jpg", bytes)).collect();
     // The code the branch scans at the on-site check on the day (现场报名) to find this application.
-    let claims = RegistrationClaims { exam_code: exam_code.to_string(), application_id: application.id };
+    let claims = RegistrationClaims { exam_code: exam_code.clone(), application_id: application.id };
     files.extend(with_code(&mut data, &sign_registration(&claims, state.ticket_keys.signing()))?);
     // A long résumé is set smaller before it may spill onto a second page; past that, the
     // candidate is told, never handed two pages the college would refuse.
@@ -112,7 +113,7 @@ pub fn inputs(
         "mobile": person.mobile,
         "fields": fields(definition, values),
         "resume": resume(definition, values),
-        "position": position_code.and_then(|code| position(definition, code)),
+        "position": position_code.and_then(|code| position_path_zh(&definition.positions, code)),
         "stamps": spec.stamp_boxes.iter().map(|s| json!({ "title_zh": s.title_zh, "title_en": s.title_en })).collect::<Vec<_>>(),
         "has_photo": false,
         "approved_at": approved_at,
@@ -161,11 +162,4 @@ fn resume(definition: &ExamDefinition, values: &FormValues) -> Vec<Value> {
             text.lines().filter(|l| !l.trim().is_empty()).map(|l| json!({ "from": "", "to": "", "what": l })).collect()
         }
     }
-}
-
-/// "税务局 › 一级科员" for the chosen leaf.
-fn position(definition: &ExamDefinition, code: &str) -> Option<String> {
-    let (path, leaf) = find_position(&definition.positions, code)?;
-    let names: Vec<&str> = path.iter().map(|n| n.name_zh.as_str()).chain([leaf.name_zh.as_str()]).collect();
-    Some(names.join(" › "))
 }

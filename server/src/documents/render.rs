@@ -2,6 +2,7 @@
 //! memory and time, off the server's own threads.
 
 use app::domain::document_kind::DocumentKind;
+use app::domain::record_ids::ExamCode;
 use app::error::AppError;
 use app::ssr::exams::document_templates;
 use app::ssr::ServerState;
@@ -37,7 +38,7 @@ pub async fn lay_out(
 pub async fn render_for_exam(
     state: &ServerState,
     cell: &FontCell,
-    exam_code: &str,
+    exam_code: &ExamCode,
     kind: DocumentKind,
     mut data: serde_json::Value,
     files: DocumentFiles,
@@ -48,7 +49,7 @@ pub async fn render_for_exam(
         match lay_out(cell, current.source, data.clone(), files.clone()).await? {
             Ok(done) => return Ok(done),
             Err(mistakes) => tracing::error!(
-                exam = exam_code,
+                exam = %exam_code,
                 document = kind.key(),
                 %mistakes,
                 "the exam's own template failed on a candidate's data; the shipped one was used"

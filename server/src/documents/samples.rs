@@ -16,7 +16,7 @@ use app::domain::ticket_code::{sign_ticket, TicketClaims};
 use app::domain::{ApplicationState, ExamDefinition};
 
 use super::render::DocumentFiles;
-use super::{admission_ticket, material_handover, registration_form, upload_receipt};
+use super::{admission_ticket, introduction_letter, material_handover, registration_form, upload_receipt};
 
 const NAME: &str = "张三（示例）";
 const ID_NUMBER: &str = "110101199003077777";
@@ -33,11 +33,15 @@ pub fn sample(kind: DocumentKind, exam: &ExamDefinition, now: &DateTime<Utc>) ->
             let position = first_leaf(&exam.positions).map(|leaf| leaf.code.as_str());
             let mut data = registration_form::inputs(exam, &person, &values, position, &china_time(*now).zh(), now)?;
             with_photo(&mut data);
-            // Signed with a key of its own: a sample's code finds no one at the on-site check.
-            let claims = RegistrationClaims { exam_code: exam.code.clone(), application_id: ApplicationId(0) };
-            let code = sign_registration(&claims, &ed25519_dalek::SigningKey::from_bytes(&[7; 32]));
-            let mut files = registration_form::with_code(&mut data, &code).ok()?;
+            let mut files = registration_form::with_code(&mut data, &registration_code(exam)).ok()?;
             files.extend(photo());
+            Some((data, files))
+        }
+        DocumentKind::IntroductionLetter => {
+            let person = registration_form::Person { name: NAME, id_number: ID_NUMBER, mobile: MOBILE };
+            let position = first_leaf(&exam.positions).map(|leaf| leaf.code.as_str());
+            let mut data = introduction_letter::inputs(exam, &person, &form_values(exam), position, now)?;
+            let files = registration_form::with_code(&mut data, &registration_code(exam)).ok()?;
             Some((data, files))
         }
         DocumentKind::MaterialHandover => {
@@ -79,6 +83,12 @@ pub fn sample(kind: DocumentKind, exam: &ExamDefinition, now: &DateTime<Utc>) ->
             Some((data, files))
         }
     }
+}
+
+/// Signed with a key of its own: a sample's code finds no one at the on-site check.
+fn registration_code(exam: &ExamDefinition) -> String {
+    let claims = RegistrationClaims { exam_code: exam.code.clone(), application_id: ApplicationId(0) };
+    sign_registration(&claims, &ed25519_dalek::SigningKey::from_bytes(&[7; 32]))
 }
 
 fn receipt(exam: &ExamDefinition, now: &DateTime<Utc>) -> Value {

@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 
 use app::domain::china_time::china_time;
 use app::domain::document_kind::DocumentKind;
+use app::domain::record_ids::ExamCode;
 use app::domain::{ApplicationState, ExamDefinition};
 use app::error::AppError;
 use app::ssr::access::caller::Caller;
@@ -25,7 +26,7 @@ pub async fn receipt_pdf(
     state: &ServerState,
     cell: &FontCell,
     account: &Caller<Candidate>,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<Vec<u8>, AppError> {
     let exam = candidate_access::enter(state, account, exam_code).await?;
     let application = exam.application.as_ref().ok_or(AppError::NotFound)?;

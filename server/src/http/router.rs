@@ -145,6 +145,10 @@ pub(crate) fn build_router(
         .route("/api/admin/exams/{code}/seats.xlsx", get(seats_export).layer(Extension(SheetFormat::Xlsx)))
         .route("/api/exams/{code}/receipt.pdf", document_route(&documents, DocumentKind::UploadReceipt))
         .route("/api/exams/{code}/registration-form.pdf", document_route(&documents, DocumentKind::RegistrationForm))
+        .route(
+            "/api/exams/{code}/introduction-letter.pdf",
+            document_route(&documents, DocumentKind::IntroductionLetter),
+        )
         .route("/api/exams/{code}/ticket.pdf", document_route(&documents, DocumentKind::AdmissionTicket))
         .route(
             "/api/on-site/{code}/{application}/handover.pdf",

@@ -24,6 +24,7 @@ mod documents;
 mod erasure_traces;
 mod exam_cli;
 mod idempotent_actions;
+mod introduction_letter;
 mod journey;
 mod listed_days;
 mod my_data;

@@ -15,7 +15,8 @@ async fn create_from_preset(admin: &Browser, preset: &str, code: &str) {
 
 #[test]
 fn every_preset_ships_and_parses() {
-    let codes: Vec<String> = app::ssr::exams::presets::all().into_iter().map(|p| p.definition.code).collect();
+    let codes: Vec<String> =
+        app::ssr::exams::presets::all().into_iter().map(|p| p.definition.code.to_string()).collect();
     assert_eq!(codes, vec!["000", "001", "002", "004"]);
 }
 

@@ -100,6 +100,6 @@ async fn queue_pages_cost_the_same_at_the_start_and_deep_in_a_million_applicatio
     app::ssr::review::review_queue::page(db, &resubmitted, offset).await.unwrap();
     println!("first page of the resubmitted: {:.2?}", began.elapsed());
     let began = Instant::now();
-    app::ssr::application::application_queries::count_by_state(db, "000").await.unwrap();
+    app::ssr::application::application_queries::count_by_state(db, &"000".into()).await.unwrap();
     println!("counts per state: {:.2?}", began.elapsed());
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::domain::record_ids::UserId;
+use crate::domain::record_ids::{ExamCode, UserId};
 use crate::domain::staff_duty::StaffDuty;
 use crate::error::AppError;
 
@@ -8,7 +8,7 @@ use crate::error::AppError;
 #[server(endpoint = "admin_assign_reviewer", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_assign_reviewer(
     reviewer_id: UserId,
-    exam_code: String,
+    exam_code: ExamCode,
     duty: Option<StaffDuty>,
 ) -> Result<(), AppError> {
     use crate::ssr::{access::caller, admin::reviewers};

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 use crate::models::payment::FlaggedNotice;
 
 /// Notifications of the exam's orders that wait for staff, oldest first.
 #[server(endpoint = "admin_flagged_payments", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
-pub async fn admin_flagged_payments(exam_code: String) -> Result<Vec<FlaggedNotice>, AppError> {
+pub async fn admin_flagged_payments(exam_code: ExamCode) -> Result<Vec<FlaggedNotice>, AppError> {
     use crate::domain::china_time::china_time;
     use crate::ssr::{access::caller, payments::flagged_payments};
 

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 use crate::models::payment::OrderView;
 
@@ -7,7 +8,7 @@ use crate::models::payment::OrderView;
 /// administrators, and the exam's staff at the branch's on-site check.
 #[server(endpoint = "admin_record_on_site_payment", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn admin_record_on_site_payment(
-    exam_code: String,
+    exam_code: ExamCode,
     id_number: String,
     receipt_no: String,
 ) -> Result<OrderView, AppError> {

@@ -1,14 +1,14 @@
 use leptos::prelude::*;
 
 use crate::domain::on_site_outcome::OnSiteOutcome;
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::error::AppError;
 use crate::models::on_site::OnSiteCandidate;
 
 /// Records 原件审核通过, or 不通过 with a reason: once.
 #[server(endpoint = "on_site_decide", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn on_site_decide(
-    exam_code: String,
+    exam_code: ExamCode,
     application_id: ApplicationId,
     card_version: i32,
     outcome: OnSiteOutcome,

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::error::AppError;
 use crate::models::on_site::OnSiteCandidate;
 
@@ -8,7 +8,7 @@ use crate::models::on_site::OnSiteCandidate;
 /// number; the candidate as the on-site check now shows them.
 #[server(endpoint = "on_site_record_fee", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn on_site_record_fee(
-    exam_code: String,
+    exam_code: ExamCode,
     application_id: ApplicationId,
     receipt_no: String,
 ) -> Result<OnSiteCandidate, AppError> {

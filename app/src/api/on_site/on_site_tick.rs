@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::error::AppError;
 use crate::models::on_site::OnSiteCandidate;
 
 /// Saves the on-site check's ticks: the originals seen, the 留存 items received.
 #[server(endpoint = "on_site_tick", input = leptos::server_fn::codec::Json, output = crate::api::wire::Wire)]
 pub async fn on_site_tick(
-    exam_code: String,
+    exam_code: ExamCode,
     application_id: ApplicationId,
     card_version: i32,
     seen: Vec<String>,

@@ -9,6 +9,7 @@ use super::review_marks::{Mark, Marks, FORM_KEY};
 use super::screen_action::{ReviewAction, ScreenMoment};
 use super::screen_materials::{placed_materials, PlacedMaterial};
 use super::screen_verdict::{Decided, Verdict};
+use crate::domain::record_ids::ExamCode;
 use crate::domain::review_decision::{Decision, ReviewReason};
 use crate::models::review::ReviewSheet;
 
@@ -33,7 +34,7 @@ pub struct ReviewScreen {
     pub verdict: Verdict,
     /// The application waits for a decision and the person looking holds it.
     pub can_decide: bool,
-    exam_code: StoredValue<String>,
+    exam_code: StoredValue<ExamCode>,
     navigate: Callback<String>,
 }
 

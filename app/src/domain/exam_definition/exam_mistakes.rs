@@ -31,7 +31,7 @@ impl ExamDefinition {
     pub fn validated(mut self) -> Result<Self, Vec<ExamMistake>> {
         let general = |message: String| ExamMistake { near_code: None, message };
         let mut mistakes = Vec::new();
-        if !is_code(&self.code) {
+        if !is_code(self.code.as_str()) {
             mistakes
                 .push(general("code must be lower-case letters, digits, - and _ (for example \"004\")".to_string()));
         }
@@ -51,12 +51,24 @@ impl ExamDefinition {
         if let Some(form) = &self.registration_form {
             mistakes.extend(form.mistakes().into_iter().map(general));
         }
+        if let Some(letter) = &self.introduction_letter {
+            mistakes.extend(letter.mistakes(&self.form).into_iter().map(general));
+        }
         if let Some(helpline) = &self.helpline {
             mistakes.extend(helpline.mistakes().into_iter().map(general));
         }
         if let Some(on_site) = &self.on_site {
             let categories: Vec<&str> = self.categories.iter().map(|c| c.code.as_str()).collect();
             mistakes.extend(on_site.mistakes(&categories).into_iter().map(general));
+            for item in &on_site.items {
+                if let Some(kind) = item.issued.filter(|kind| !kind.offered_by(&self)) {
+                    mistakes.push(general(format!(
+                        "on_site: item \"{}\" is issued as {}, which this exam does not print",
+                        item.code,
+                        kind.key()
+                    )));
+                }
+            }
         }
         if let (Some(fee), Some(on_site)) = (&self.fee, &self.on_site) {
             if fee.online && on_site.fee_after_check {

@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::china_time::ChinaTime;
 use crate::domain::own_deadline::{end_of_china_day, has_lapsed, last_day_words};
+use crate::domain::record_ids::ExamCode;
 use crate::domain::ApplicationState;
 use crate::domain::{ExamDefinition, ExamPhase};
 use crate::error::AppError;
@@ -40,11 +41,11 @@ impl CandidateExam {
 
 /// Only candidates hold applications (the `Caller<Candidate>` says so); reviewers and
 /// administrators have their own pages.
-#[tracing::instrument(skip_all, fields(user = %account.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = %exam_code))]
 pub async fn enter(
     state: &ServerState,
     account: &Caller<Candidate>,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<CandidateExam, AppError> {
     let definition = exam_store::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
     if !eligibility::is_eligible(&state.db, &definition, account).await? {

@@ -6,7 +6,7 @@
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::domain::application_state::ApplicationState;
-use crate::domain::record_ids::{ApplicationId, UserId};
+use crate::domain::record_ids::{ApplicationId, ExamCode, UserId};
 use crate::domain::staff_duty::StaffDuty;
 use crate::domain::Role;
 use crate::error::AppError;
@@ -17,11 +17,11 @@ use crate::ssr::entities::{application, material, reviewer_assignment};
 
 /// Administrators review every exam; a reviewer only those assigned for review (nobody else is
 /// `Staff`).
-#[tracing::instrument(skip_all, fields(user = %account.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = %exam_code))]
 pub async fn require_reviewer_of(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<(), AppError> {
     match duty_for(db, account, exam_code).await? {
         Some(StaffDuty::Review) => Ok(()),
@@ -30,11 +30,11 @@ pub async fn require_reviewer_of(
 }
 
 /// The exam's on-site check on the day: its reviewers, and staff named for it only.
-#[tracing::instrument(skip_all, fields(user = %account.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = %exam_code))]
 pub async fn require_on_site_of(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<(), AppError> {
     match duty_for(db, account, exam_code).await? {
         Some(_) => Ok(()),
@@ -46,7 +46,7 @@ pub async fn require_on_site_of(
 async fn duty_for(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<Option<StaffDuty>, AppError> {
     if account.role == Role::Admin {
         return Ok(Some(StaffDuty::Review));
@@ -55,7 +55,7 @@ async fn duty_for(
 }
 
 /// The exams a staff account is named for and what for, by exam code.
-pub async fn assignments(db: &DatabaseConnection, user_id: UserId) -> Result<Vec<(String, StaffDuty)>, AppError> {
+pub async fn assignments(db: &DatabaseConnection, user_id: UserId) -> Result<Vec<(ExamCode, StaffDuty)>, AppError> {
     let rows = reviewer_assignment::Entity::find()
         .filter(reviewer_assignment::Column::UserId.eq(user_id))
         .order_by_asc(reviewer_assignment::Column::ExamCode)

@@ -2,6 +2,7 @@
 //! or with only their four windows changed (the rest of the file kept as written). Every change is
 //! checked in full before it is stored, and audited.
 
+use crate::domain::record_ids::ExamCode;
 use crate::domain::ExamWindows;
 use crate::error::AppError;
 use crate::models::admin::PresetInfo;
@@ -16,7 +17,7 @@ pub fn preset_list(_: &Caller<Admin>) -> Vec<PresetInfo> {
     presets::all()
         .into_iter()
         .map(|p| PresetInfo {
-            code: p.definition.code.clone(),
+            code: p.definition.code.to_string(),
             file: p.file.to_string(),
             title_zh: p.definition.title_zh,
             title_en: p.definition.title_en,
@@ -26,26 +27,26 @@ pub fn preset_list(_: &Caller<Admin>) -> Vec<PresetInfo> {
 
 /// Creates an exam from a preset (`preset` set; `source` ignored) under the code `code`, or from
 /// an exam file written from scratch. Returns the new exam's code.
-#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = %code))]
 pub async fn create(
     state: &ServerState,
     admin: &Caller<Admin>,
     preset: Option<&str>,
-    code: &str,
+    code: &ExamCode,
     source: String,
-) -> Result<String, AppError> {
+) -> Result<ExamCode, AppError> {
     let source = match preset {
         Some(preset) => {
             let found = presets::find(preset).ok_or(AppError::NotFound)?;
-            exam_source::with_code(found.source, code.trim())?
+            exam_source::with_code(found.source, code.as_str().trim())?
         }
         None => source,
     };
     let definition = exam_store::parse_exam_toml(&source).map_err(|mistakes| AppError::ExamInvalid { mistakes })?;
     if !exam_store::insert_if_missing(&state.db, state.blobs.as_ref(), &definition, &source, &presets::example).await? {
-        return Err(AppError::ExamExists { code: definition.code });
+        return Err(AppError::ExamExists { code: definition.code.to_string() });
     }
-    tracing::info!(admin = %admin.id, exam = definition.code, ?preset, "exam created");
+    tracing::info!(admin = %admin.id, exam = %definition.code, ?preset, "exam created");
     let from = preset.map(|p| format!("from preset {p}")).unwrap_or_else(|| "from an exam file".to_string());
     let target = format!("exam {}", definition.code);
     audit::record(&state.db, Some(admin.account()), AuditAction::ExamCreated, &target, &from, state.clock.now())
@@ -54,8 +55,8 @@ pub async fn create(
 }
 
 /// Replaces an exam's file. The code cannot change: candidates' applications hang on it.
-#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
-pub async fn save(state: &ServerState, admin: &Caller<Admin>, code: &str, source: &str) -> Result<(), AppError> {
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = %code))]
+pub async fn save(state: &ServerState, admin: &Caller<Admin>, code: &ExamCode, source: &str) -> Result<(), AppError> {
     let definition = exam_store::parse_exam_toml(source).map_err(|mistakes| AppError::ExamInvalid { mistakes })?;
     if definition.code != code {
         return Err(AppError::ExamInvalid {
@@ -63,7 +64,7 @@ pub async fn save(state: &ServerState, admin: &Caller<Admin>, code: &str, source
         });
     }
     exam_store::replace(&state.db, state.blobs.as_ref(), &definition, source, &presets::example).await?;
-    tracing::info!(admin = %admin.id, exam = code, "exam definition replaced");
+    tracing::info!(admin = %admin.id, exam = %code, "exam definition replaced");
     let detail =
         format!("exam file saved ({} categories, {} form fields)", definition.categories.len(), definition.form.len());
     let target = format!("exam {code}");
@@ -72,11 +73,11 @@ pub async fn save(state: &ServerState, admin: &Caller<Admin>, code: &str, source
 
 /// Sets the four windows from `<input type="datetime-local">` values, read in the exam's own
 /// offset, keeping the rest of the exam file as written.
-#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = %code))]
 pub async fn set_windows(
     state: &ServerState,
     admin: &Caller<Admin>,
-    code: &str,
+    code: &ExamCode,
     windows_local: &[String; 4],
 ) -> Result<(), AppError> {
     let current = exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
@@ -95,7 +96,7 @@ pub async fn set_windows(
     let source = exam_source::with_windows(&exam_store::load_source(&state.db, code).await?, values)?;
     let definition = exam_store::parse_exam_toml(&source).map_err(|mistakes| AppError::ExamInvalid { mistakes })?;
     exam_store::replace(&state.db, state.blobs.as_ref(), &definition, &source, &presets::example).await?;
-    tracing::info!(admin = %admin.id, exam = code, "exam windows changed");
+    tracing::info!(admin = %admin.id, exam = %code, "exam windows changed");
     let detail = ExamWindows::KEYS
         .iter()
         .zip(definition.windows.moments())

@@ -2,8 +2,10 @@
 //! file and windows, its progress chart; and adding candidates to its list from a CSV (audited).
 
 use crate::domain::eligibility_csv::EligibilityImport;
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
-use crate::models::admin::{AdminExamPage, AdminExamRow, EligibilityReport, ProgressSeries};
+use crate::models::admin::{AdminExamPage, AdminExamRow, ProgressSeries};
+use crate::models::listed_candidates::EligibilityReport;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Admin;
 use crate::ssr::admin::admin_rows;
@@ -23,8 +25,8 @@ pub async fn overview(state: &ServerState, admin: &Caller<Admin>) -> Result<Vec<
 }
 
 /// One exam for its administration page: counts, windows, and the exam file to edit.
-#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
-pub async fn detail(state: &ServerState, admin: &Caller<Admin>, code: &str) -> Result<AdminExamPage, AppError> {
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = %code))]
+pub async fn detail(state: &ServerState, admin: &Caller<Admin>, code: &ExamCode) -> Result<AdminExamPage, AppError> {
     let definition = exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
     let w = &definition.windows;
     let local = |at: &chrono::DateTime<chrono::FixedOffset>| at.format("%Y-%m-%dT%H:%M").to_string();
@@ -41,8 +43,8 @@ pub async fn detail(state: &ServerState, admin: &Caller<Admin>, code: &str) -> R
 }
 
 /// Applications per state at the end of each day, for the exam's progress chart.
-#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
-pub async fn progress(state: &ServerState, admin: &Caller<Admin>, code: &str) -> Result<ProgressSeries, AppError> {
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = %code))]
+pub async fn progress(state: &ServerState, admin: &Caller<Admin>, code: &ExamCode) -> Result<ProgressSeries, AppError> {
     let definition = exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
     let (days, series) = progress::series(&state.db, code, definition.windows.offset(), state.clock.now()).await?;
     Ok(ProgressSeries { exam: exam_store::summary_of(&definition), days, series })
@@ -50,18 +52,18 @@ pub async fn progress(state: &ServerState, admin: &Caller<Admin>, code: &str) ->
 
 /// Adds the candidates of a list (ID number, name; from CSV, pasted rows or a spreadsheet) to an
 /// exam's list: good rows kept, bad rows reported by line.
-#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = %code))]
 pub async fn import_eligibility(
     state: &ServerState,
     admin: &Caller<Admin>,
-    code: &str,
+    code: &ExamCode,
     rows: EligibilityImport,
 ) -> Result<EligibilityReport, AppError> {
     exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
     let report = eligibility::import(&state.db, code, rows, state.clock.now()).await?;
     tracing::info!(
         admin = %admin.id,
-        exam = code,
+        exam = %code,
         accepted = report.accepted,
         problems = report.problems.len(),
         "eligibility imported"

@@ -9,9 +9,10 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 
 use crate::domain::china_time::{china_time, ChinaTime};
 use crate::domain::own_deadline::has_lapsed;
+use crate::domain::record_ids::ExamCode;
 use crate::domain::{ApplicationState, ExamDefinition};
 use crate::error::AppError;
-use crate::models::admin::{ListedCandidateRow, ListedCandidates, ListedCounts};
+use crate::models::listed_candidates::{ListedCandidateRow, ListedCandidates, ListedCounts};
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Admin;
 use crate::ssr::application::people::names_of;
@@ -103,7 +104,7 @@ pub async fn standings(
 /// The exam's applications' states by their holder's ID number.
 async fn application_states(
     db: &DatabaseConnection,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<HashMap<String, ApplicationState>, AppError> {
     let applications = application::Entity::find().filter(application::Column::ExamCode.eq(exam_code)).all(db).await?;
     let holders = names_of(db, applications.iter().map(|a| a.user_id).collect()).await?;
@@ -114,8 +115,12 @@ async fn application_states(
 }
 
 /// The panel: counts over the whole list, and its first rows.
-#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
-pub async fn overview(state: &ServerState, admin: &Caller<Admin>, code: &str) -> Result<ListedCandidates, AppError> {
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = %code))]
+pub async fn overview(
+    state: &ServerState,
+    admin: &Caller<Admin>,
+    code: &ExamCode,
+) -> Result<ListedCandidates, AppError> {
     let definition = exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
     let standings = standings(&state.db, &definition, state.clock.now()).await?;
     let mut counts = ListedCounts { total: standings.len() as u64, ..Default::default() };

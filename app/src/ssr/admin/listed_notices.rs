@@ -9,9 +9,10 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::domain::own_deadline::{own_last_day, text_day};
+use crate::domain::record_ids::ExamCode;
 use crate::domain::{china_day::china_day_of, ExamDefinition};
 use crate::error::AppError;
-use crate::models::admin::NoticesQueued;
+use crate::models::listed_candidates::NoticesQueued;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Admin;
 use crate::ssr::admin::listed_candidates::{standings, Notice};
@@ -36,11 +37,11 @@ pub enum Whom {
 /// their clock and is texted their own last day; one not yet told is texted the day their days
 /// would end if the text goes today (a text accepted later gives them a later day, never an
 /// earlier one). `address` is the site (`ZIGE_PUBLIC_URL`, else the address the request came to).
-#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = %code))]
 pub async fn send(
     state: &ServerState,
     admin: &Caller<Admin>,
-    code: &str,
+    code: &ExamCode,
     whom: Whom,
     address: &str,
 ) -> Result<NoticesQueued, AppError> {
@@ -143,11 +144,11 @@ async fn text(
 /// Gives one listed candidate `days` more, counted from their last day or, once that has passed,
 /// from today: audited with the reason, and the candidate is texted the new day. Only a
 /// candidate whose text was accepted has days to extend.
-#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = %code))]
 pub async fn give_more_days(
     state: &ServerState,
     admin: &Caller<Admin>,
-    code: &str,
+    code: &ExamCode,
     id_number: &str,
     days: u32,
     reason: &str,
@@ -175,7 +176,7 @@ pub async fn give_more_days(
     let now = state.clock.now();
     let failed = |e| crate::ssr::internal("own days", e);
     let txn = begin_write(&state.db).await.map_err(failed)?;
-    let row = eligible_candidate::Entity::find_by_id((code.to_string(), id_number.to_string()))
+    let row = eligible_candidate::Entity::find_by_id((code.clone(), id_number.to_string()))
         .one(&txn)
         .await
         .map_err(failed)?

@@ -7,6 +7,7 @@
 
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 use crate::models::personal_data::PersonalDataHeld;
 use crate::ssr::candidate::personal_data_erasure::{delete_files, erase_rows, Whose, EMPTY_FORM};
@@ -19,7 +20,7 @@ use crate::ssr::exams::exam_store;
 use crate::ssr::infra::write_transaction::begin_write;
 
 /// What the exam holds of its candidates now, and whether it is due for deletion (the dry run).
-pub async fn held(state: &ServerState, exam_code: &str) -> Result<PersonalDataHeld, AppError> {
+pub async fn held(state: &ServerState, exam_code: &ExamCode) -> Result<PersonalDataHeld, AppError> {
     let definition = exam_store::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
     let pictures: Vec<(String, i32)> = material::Entity::find()
         .filter(material::Column::ExamCode.eq(exam_code))
@@ -69,7 +70,7 @@ pub async fn held(state: &ServerState, exam_code: &str) -> Result<PersonalDataHe
 pub async fn delete(
     state: &ServerState,
     staff: Option<&user::Model>,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<PersonalDataHeld, AppError> {
     let before = held(state, exam_code).await?;
     let Some(until) = before.until.clone().filter(|_| before.due) else {
@@ -95,7 +96,8 @@ pub async fn delete(
             before.backups.iter().map(|(at, detail)| format!("{} {detail}", at.en())).collect::<Vec<_>>().join("; ")
         }
     );
-    audit::record(&txn, staff, AuditAction::PersonalDataDeleted, exam_code, &detail, state.clock.now()).await?;
+    audit::record(&txn, staff, AuditAction::PersonalDataDeleted, exam_code.as_str(), &detail, state.clock.now())
+        .await?;
     txn.commit().await?;
     delete_files(state, &files).await;
     Ok(before)
@@ -115,7 +117,7 @@ pub async fn delete_due(state: &ServerState) -> Result<usize, AppError> {
 }
 
 /// Whether the exam still holds an imported eligibility list (ID numbers and names).
-async fn has_list(state: &ServerState, exam_code: &str) -> Result<bool, AppError> {
+async fn has_list(state: &ServerState, exam_code: &ExamCode) -> Result<bool, AppError> {
     use crate::ssr::entities::eligible_candidate;
     let entries = eligible_candidate::Entity::find()
         .filter(eligible_candidate::Column::ExamCode.eq(exam_code))

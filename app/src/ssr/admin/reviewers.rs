@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use crate::domain::record_ids::UserId;
+use crate::domain::record_ids::{ExamCode, UserId};
 use crate::domain::sign_up_form::SignUpForm;
 use crate::domain::staff_duty::StaffDuty;
 use crate::domain::Role;
@@ -39,12 +39,12 @@ pub async fn create_reviewer(
 
 /// Names a reviewer for an exam with a duty, changes the duty, or (None) withdraws the
 /// assignment; audited whenever something changed.
-#[tracing::instrument(skip_all, fields(user = %admin.id, exam = exam_code, reviewer = %reviewer_id))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = %exam_code, reviewer = %reviewer_id))]
 pub async fn set_assignment(
     db: &DatabaseConnection,
     admin: &Caller<Admin>,
     reviewer_id: UserId,
-    exam_code: &str,
+    exam_code: &ExamCode,
     duty: Option<StaffDuty>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
@@ -53,13 +53,13 @@ pub async fn set_assignment(
         return Err(AppError::NotFound);
     }
     crate::ssr::exams::exam_store::load(db, exam_code).await?.ok_or(AppError::NotFound)?;
-    let key = (reviewer_id, exam_code.to_string());
+    let key = (reviewer_id, exam_code.clone());
     let existing = reviewer_assignment::Entity::find_by_id(key.clone()).one(db).await?;
     match (existing, duty) {
         (None, Some(duty)) => {
             reviewer_assignment::ActiveModel {
                 user_id: Set(reviewer_id),
-                exam_code: Set(exam_code.to_string()),
+                exam_code: Set(exam_code.clone()),
                 assigned_at: Set(now),
                 duty: Set(duty.as_str().to_string()),
             }
@@ -105,7 +105,7 @@ pub async fn list_reviewers(db: &DatabaseConnection, admin: &Caller<Admin>) -> R
 }
 
 /// A reviewer as the administrator's list shows them.
-pub fn row_of(reviewer: &user::Model, assignments: Vec<(String, StaffDuty)>) -> ReviewerRow {
+pub fn row_of(reviewer: &user::Model, assignments: Vec<(ExamCode, StaffDuty)>) -> ReviewerRow {
     ReviewerRow {
         id: reviewer.id,
         name: reviewer.name.clone(),

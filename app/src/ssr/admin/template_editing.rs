@@ -6,6 +6,7 @@ use sea_orm::EntityTrait;
 
 use crate::domain::china_time::china_time;
 use crate::domain::document_kind::DocumentKind;
+use crate::domain::record_ids::ExamCode;
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::models::document_template::TemplateView;
@@ -20,11 +21,11 @@ use crate::ssr::infra::server_state::ServerState;
 /// must stay under the server's 64 KB form limit.
 pub const MAX_TEMPLATE_BYTES: usize = 32 * 1024;
 
-#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = %code))]
 pub async fn view(
     state: &ServerState,
     admin: &Caller<Admin>,
-    code: &str,
+    code: &ExamCode,
     kind: DocumentKind,
 ) -> Result<TemplateView, AppError> {
     let exam = offering_exam(state, code, kind).await?;
@@ -49,11 +50,11 @@ pub async fn view(
     })
 }
 
-#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = %code))]
 pub async fn save(
     state: &ServerState,
     admin: &Caller<Admin>,
-    code: &str,
+    code: &ExamCode,
     kind: DocumentKind,
     source: &str,
 ) -> Result<TemplateView, AppError> {
@@ -67,7 +68,7 @@ pub async fn save(
     state.layouts.check(kind, &exam, source).await?.map_err(|mistakes| AppError::TemplateInvalid { mistakes })?;
     let now = state.clock.now();
     document_templates::store(&state.db, code, kind, source, admin.id, now).await?;
-    tracing::info!(admin = %admin.id, exam = code, document = kind.key(), "document template saved");
+    tracing::info!(admin = %admin.id, exam = %code, document = kind.key(), "document template saved");
     let detail = format!("{} template saved ({} bytes)", kind.key(), source.len());
     audit::record(
         &state.db,
@@ -81,11 +82,11 @@ pub async fn save(
     view(state, admin, code, kind).await
 }
 
-#[tracing::instrument(skip_all, fields(user = %admin.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = %code))]
 pub async fn reset(
     state: &ServerState,
     admin: &Caller<Admin>,
-    code: &str,
+    code: &ExamCode,
     kind: DocumentKind,
 ) -> Result<TemplateView, AppError> {
     offering_exam(state, code, kind).await?;
@@ -106,7 +107,7 @@ pub async fn reset(
 }
 
 /// The exam, when it prints this document at all.
-async fn offering_exam(state: &ServerState, code: &str, kind: DocumentKind) -> Result<ExamDefinition, AppError> {
+async fn offering_exam(state: &ServerState, code: &ExamCode, kind: DocumentKind) -> Result<ExamDefinition, AppError> {
     let exam = exam_store::load(&state.db, code).await?.ok_or(AppError::NotFound)?;
     if !kind.offered_by(&exam) {
         return Err(AppError::NotFound);

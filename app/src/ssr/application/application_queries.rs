@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::domain::personal_form::FormValues;
-use crate::domain::record_ids::UserId;
+use crate::domain::record_ids::{ExamCode, UserId};
 use crate::domain::ApplicationState;
 use crate::domain::{ExamPhase, ExamWindows};
 use crate::error::AppError;
@@ -14,7 +14,7 @@ use crate::ssr::entities::application;
 pub async fn find(
     db: &DatabaseConnection,
     user_id: UserId,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<Option<application::Model>, AppError> {
     Ok(application::Entity::find()
         .filter(application::Column::UserId.eq(user_id))
@@ -45,7 +45,7 @@ pub fn state_seen_by_candidate(
 /// How many applications of an exam are in each state (those not started are not counted here).
 pub async fn count_by_state(
     db: &DatabaseConnection,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<Vec<(ApplicationState, u64)>, AppError> {
     let rows: Vec<(ApplicationState, i64)> = application::Entity::find()
         .select_only()

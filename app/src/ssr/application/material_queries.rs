@@ -3,7 +3,7 @@
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
-use crate::domain::record_ids::{MaterialId, UserId};
+use crate::domain::record_ids::{ExamCode, MaterialId, UserId};
 use crate::domain::FileFormat;
 use crate::error::AppError;
 use crate::models::candidate::MaterialView;
@@ -14,7 +14,7 @@ use crate::ssr::infra::server_state::ServerState;
 pub async fn rows_of(
     db: &DatabaseConnection,
     owner_id: UserId,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<Vec<material::Model>, AppError> {
     Ok(material::Entity::find()
         .filter(material::Column::UserId.eq(owner_id))
@@ -28,7 +28,7 @@ pub async fn rows_of(
 pub async fn list_for_exam(
     state: &ServerState,
     owner_id: UserId,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<Vec<MaterialView>, AppError> {
     Ok(rows_of(&state.db, owner_id, exam_code).await?.iter().map(view_of).collect())
 }
@@ -53,13 +53,13 @@ pub async fn find_owned(
 pub async fn owned_in_category(
     state: &ServerState,
     owner_id: UserId,
-    exam_code: &str,
+    exam_code: &ExamCode,
     category: &str,
 ) -> Result<Vec<material::Model>, AppError> {
     Ok(in_category(owner_id, exam_code, category).all(&state.db).await?)
 }
 
-pub fn in_category(owner_id: UserId, exam_code: &str, category: &str) -> sea_orm::Select<material::Entity> {
+pub fn in_category(owner_id: UserId, exam_code: &ExamCode, category: &str) -> sea_orm::Select<material::Entity> {
     material::Entity::find()
         .filter(material::Column::UserId.eq(owner_id))
         .filter(material::Column::ExamCode.eq(exam_code))

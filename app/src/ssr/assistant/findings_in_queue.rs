@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
-use crate::domain::record_ids::UserId;
+use crate::domain::record_ids::{ExamCode, UserId};
 use crate::error::AppError;
 use crate::models::picture_findings::{FindingFilter, FindingKind};
 use crate::ssr::entities::picture_finding::{IdNumberState, QrState};
@@ -72,7 +72,7 @@ pub fn condition(filter: FindingFilter) -> Option<SimpleExpr> {
 /// picture has been looked at.
 pub async fn badges(
     db: &DatabaseConnection,
-    exam_code: &str,
+    exam_code: &ExamCode,
     user_ids: Vec<UserId>,
 ) -> Result<HashMap<UserId, (Vec<FindingKind>, bool)>, AppError> {
     let pictures = material::Entity::find()

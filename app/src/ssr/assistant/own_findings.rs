@@ -20,7 +20,7 @@ pub async fn by_exam(
     let mut by_exam: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     for picture in pictures {
         let Some(found) = findings.get(&picture.blob_key) else { continue };
-        by_exam.entry(picture.exam_code.clone()).or_default().push(json!({
+        by_exam.entry(picture.exam_code.to_string()).or_default().push(json!({
             "category": picture.category, "seq_no": picture.seq_no, "looked_at": found.looked_at,
             "looks_advice": found.looks_advice, "qr": found.qr, "qr_text": found.qr_text,
             "id_number": found.id_number, "id_number_read": found.id_number_read,

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
-use crate::domain::record_ids::UserId;
+use crate::domain::record_ids::{ExamCode, UserId};
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::models::picture_findings::{PairSide, SimilarPair};
@@ -18,11 +18,11 @@ use crate::ssr::entities::{material, picture_finding, similar_picture};
 use crate::ssr::exams::exam_store;
 
 /// For administrators alone: the pairs name other candidates' applications in any exam.
-#[tracing::instrument(skip_all, fields(user = %admin.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = %exam_code))]
 pub async fn pairs_of_exam(
     db: &DatabaseConnection,
     admin: &Caller<Admin>,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<Vec<SimilarPair>, AppError> {
     let pictures = material::Entity::find().filter(material::Column::ExamCode.eq(exam_code)).all(db).await?;
     let pairs = similar_picture::Entity::find()
@@ -68,7 +68,7 @@ async fn side(
     db: &DatabaseConnection,
     picture: &material::Model,
     names: &HashMap<UserId, crate::ssr::entities::user::Model>,
-    definitions: &HashMap<String, Option<ExamDefinition>>,
+    definitions: &HashMap<ExamCode, Option<ExamDefinition>>,
     number: Option<String>,
 ) -> Result<PairSide, AppError> {
     let application = application_queries::find(db, picture.user_id, &picture.exam_code).await?;

@@ -10,7 +10,7 @@ use sea_orm::{
 
 use crate::domain::completeness::missing_for_submission;
 use crate::domain::personal_form::FormValues;
-use crate::domain::record_ids::UserId;
+use crate::domain::record_ids::{ExamCode, UserId};
 use crate::domain::ExamDefinition;
 use crate::domain::{ApplicationState, Change};
 use crate::error::AppError;
@@ -21,11 +21,11 @@ use crate::ssr::messaging::timeline::Step;
 use crate::ssr::{entities::application, entities::material};
 
 /// Records the acceptance of the pledge, once: accepting again keeps the first time.
-#[tracing::instrument(skip_all, fields(user = %user_id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %user_id, exam = %exam_code))]
 pub async fn accept_pledge(
     db: &DatabaseConnection,
     user_id: UserId,
-    exam_code: &str,
+    exam_code: &ExamCode,
     now: DateTime<Utc>,
 ) -> Result<application::Model, AppError> {
     match application_queries::find(db, user_id, exam_code).await? {
@@ -40,7 +40,7 @@ pub async fn accept_pledge(
             let txn = begin_write(db).await?;
             let row = application::ActiveModel {
                 user_id: Set(user_id),
-                exam_code: Set(exam_code.to_string()),
+                exam_code: Set(exam_code.clone()),
                 state: Set(ApplicationState::Draft),
                 pledge_accepted_at: Set(Some(now)),
                 form: Set("{}".to_string()),

@@ -4,6 +4,7 @@
 
 use crate::domain::completeness::missing_for_submission;
 use crate::domain::personal_form::{check_form, keep_known_values, FieldProblem, FormValues, Strictness};
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::candidate_access;
@@ -19,11 +20,11 @@ pub struct FormSubmission {
     pub submit: bool,
 }
 
-#[tracing::instrument(skip_all, fields(user = %account.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = %code))]
 pub async fn save(
     state: &ServerState,
     account: &Caller<Candidate>,
-    code: &str,
+    code: &ExamCode,
     sent: FormSubmission,
 ) -> Result<Vec<FieldProblem>, AppError> {
     let exam = candidate_access::enter(state, account, code).await?;
@@ -55,6 +56,6 @@ pub async fn save(
     }
     let submission = application_commands::Submission { definition, form: &form, position };
     let new_state = application_commands::submit(&state.db, application, submission, exam.now).await?;
-    tracing::info!(user_id = %account.id, exam = code, state = new_state.as_str(), "application submitted and locked");
+    tracing::info!(user_id = %account.id, exam = %code, state = new_state.as_str(), "application submitted and locked");
     Ok(Vec::new())
 }

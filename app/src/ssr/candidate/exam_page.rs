@@ -4,6 +4,7 @@
 
 use crate::domain::china_time::{china_time, ChinaTime};
 use crate::domain::completeness::missing_for_submission;
+use crate::domain::record_ids::ExamCode;
 use crate::domain::{ApplicationState, ExamPhase};
 use crate::error::AppError;
 use crate::models::candidate::{CandidateDefinition, CategoryMaterials, ExamWithMaterials, ResultView};
@@ -15,11 +16,11 @@ use crate::ssr::exams::{exam_store, registrations};
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::messaging::timeline;
 
-#[tracing::instrument(skip_all, fields(user = %account.id, exam = code))]
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = %code))]
 pub async fn assemble(
     state: &ServerState,
     account: &Caller<Candidate>,
-    code: &str,
+    code: &ExamCode,
 ) -> Result<ExamWithMaterials, AppError> {
     let exam = candidate_access::enter(state, account, code).await?;
     let mut mine = material_queries::list_for_exam(state, account.id, code).await?;

@@ -3,7 +3,7 @@
 
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, SqlErr};
 
-use crate::domain::record_ids::{ApplicationId, MaterialId, UserId};
+use crate::domain::record_ids::{ApplicationId, ExamCode, MaterialId, UserId};
 use crate::domain::{ApplicationState, Change};
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
@@ -19,7 +19,7 @@ use crate::ssr::{entities::material, entities::material_version};
 pub struct NewRow {
     pub application_id: ApplicationId,
     pub owner_id: UserId,
-    pub exam_code: String,
+    pub exam_code: ExamCode,
     pub category: String,
     pub seq_no: u32,
     pub max_count: Option<u32>,
@@ -102,11 +102,11 @@ pub async fn delete_owned(
 /// Gives the candidate's pictures in one category the order of `ordered_ids`, numbered 1, 2, 3…
 /// (slots keep their meaning: the first id fills slot 1). The ids must be exactly the
 /// category's pictures.
-#[tracing::instrument(skip_all, fields(user = %account.id, exam = exam_code, category = category))]
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = %exam_code, category = category))]
 pub async fn reorder_owned(
     state: &ServerState,
     account: &Caller<Candidate>,
-    exam_code: &str,
+    exam_code: &ExamCode,
     category: &str,
     ordered_ids: &[MaterialId],
 ) -> Result<(), AppError> {

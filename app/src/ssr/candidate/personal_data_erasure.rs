@@ -7,7 +7,7 @@
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
-use crate::domain::record_ids::{MaterialId, UserId};
+use crate::domain::record_ids::{ExamCode, MaterialId, UserId};
 use crate::error::AppError;
 use crate::ssr::entities::{application, eligible_candidate, material, material_version, user};
 use crate::ssr::infra::server_state::ServerState;
@@ -19,7 +19,7 @@ pub const EMPTY_FORM: &str = "{}";
 #[derive(Clone, Copy, Debug)]
 pub enum Whose<'a> {
     /// Every candidate's of one exam.
-    Exam(&'a str),
+    Exam(&'a ExamCode),
     /// One candidate's, in every exam.
     Person(UserId),
 }

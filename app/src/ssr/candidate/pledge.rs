@@ -1,6 +1,7 @@
 //! 同意并进入下一步: the integrity pledge, accepted while the upload window is open; the moment is
 //! stored. Accepting twice (two tabs, a double tap) is one acceptance.
 
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::candidate_access;
@@ -8,11 +9,11 @@ use crate::ssr::access::gate::Candidate;
 use crate::ssr::candidate::application_commands;
 use crate::ssr::infra::server_state::ServerState;
 
-#[tracing::instrument(skip_all, fields(user = %account.id, exam = code))]
-pub async fn accept(state: &ServerState, account: &Caller<Candidate>, code: &str) -> Result<(), AppError> {
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = %code))]
+pub async fn accept(state: &ServerState, account: &Caller<Candidate>, code: &ExamCode) -> Result<(), AppError> {
     let exam = candidate_access::enter(state, account, code).await?;
     exam.ensure_window_open()?;
     let row = application_commands::accept_pledge(&state.db, account.id, code, exam.now).await?;
-    tracing::info!(user_id = %account.id, exam = code, accepted_at = ?row.pledge_accepted_at, "pledge accepted");
+    tracing::info!(user_id = %account.id, exam = %code, accepted_at = ?row.pledge_accepted_at, "pledge accepted");
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! row behind.
 
 use crate::domain::picture_alone::picture_end;
+use crate::domain::record_ids::ExamCode;
 use crate::domain::ApplicationState;
 use crate::domain::{judge_file, FileVerdict};
 use crate::error::AppError;
@@ -22,7 +23,7 @@ use crate::ssr::infra::server_state::ServerState;
 pub const MAX_SEQ_NO: u32 = 999;
 
 pub struct NewUpload {
-    pub exam_code: String,
+    pub exam_code: ExamCode,
     pub category: String,
     pub seq_no: u32,
     pub original_name: String,

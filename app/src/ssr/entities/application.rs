@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-use crate::domain::record_ids::{ApplicationId, UserId};
+use crate::domain::record_ids::{ApplicationId, ExamCode, UserId};
 use crate::domain::ApplicationState;
 
 /// One candidate's application to one exam: pledge, form, position and where it stands.
@@ -10,7 +10,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: ApplicationId,
     pub user_id: UserId,
-    pub exam_code: String,
+    pub exam_code: ExamCode,
     pub state: ApplicationState,
     pub pledge_accepted_at: Option<DateTimeUtc>,
     /// `FormValues` as JSON.

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::domain::ApplicationState;
 
 /// A line of the candidate's timeline, and a step of the exam's progress history.
@@ -10,7 +10,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub application_id: ApplicationId,
-    pub exam_code: String,
+    pub exam_code: ExamCode,
     pub at: DateTimeUtc,
     pub state_after: ApplicationState,
     pub message_zh: String,

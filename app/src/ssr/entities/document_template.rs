@@ -1,13 +1,13 @@
 use sea_orm::entity::prelude::*;
 
-use crate::domain::record_ids::UserId;
+use crate::domain::record_ids::{ExamCode, UserId};
 
 /// An exam's own layout of one document (see `ssr::exams::document_templates`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "document_templates")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub exam_code: String,
+    pub exam_code: ExamCode,
     /// `DocumentKind::key()`.
     #[sea_orm(primary_key, auto_increment = false)]
     pub document: String,

@@ -1,11 +1,13 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::record_ids::ExamCode;
+
 /// One row of an exam's imported eligibility list.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "eligible_candidates")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
-    pub exam_code: String,
+    pub exam_code: ExamCode,
     #[sea_orm(primary_key, auto_increment = false)]
     pub id_number: String,
     pub name: String,

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-use crate::domain::record_ids::{MaterialId, UserId};
+use crate::domain::record_ids::{ExamCode, MaterialId, UserId};
 
 /// A stored picture. Not `Serialize`: `blob_key` must never leave the server.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
@@ -9,7 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: MaterialId,
     pub user_id: UserId,
-    pub exam_code: String,
+    pub exam_code: ExamCode,
     pub category: String,
     pub seq_no: i32,
     pub blob_key: String,

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 use crate::domain::on_site_outcome::OnSiteOutcome;
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 
 /// 原件审核 of one application at the branch's on-site check (`ssr::on_site`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
@@ -11,7 +11,7 @@ pub struct Model {
     pub id: i32,
     #[sea_orm(unique)]
     pub application_id: ApplicationId,
-    pub exam_code: String,
+    pub exam_code: ExamCode,
     /// Item codes seen, comma-separated.
     pub seen: String,
     /// 留存 item codes received, comma-separated.

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 use crate::domain::payment_order::{OrderFacts, OrderState};
-use crate::domain::record_ids::{ApplicationId, OrderId, UserId};
+use crate::domain::record_ids::{ApplicationId, ExamCode, OrderId, UserId};
 
 /// One fee order of one application (see `ssr::payments`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
@@ -13,7 +13,7 @@ pub struct Model {
     pub order_no: String,
     pub application_id: ApplicationId,
     pub user_id: UserId,
-    pub exam_code: String,
+    pub exam_code: ExamCode,
     pub amount_fen: i64,
     pub gateway: String,
     pub state: OrderState,

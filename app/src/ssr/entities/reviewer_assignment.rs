@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-use crate::domain::record_ids::UserId;
+use crate::domain::record_ids::{ExamCode, UserId};
 
 /// A staff account's duty for an exam: review its applications (and its on-site check), or its on-site check only.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
@@ -9,7 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub user_id: UserId,
     #[sea_orm(primary_key, auto_increment = false)]
-    pub exam_code: String,
+    pub exam_code: ExamCode,
     pub assigned_at: DateTimeUtc,
     /// `StaffDuty::as_str`: "review" or "on_site".
     pub duty: String,

@@ -6,7 +6,7 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use crate::domain::document_kind::DocumentKind;
-use crate::domain::record_ids::UserId;
+use crate::domain::record_ids::{ExamCode, UserId};
 use crate::error::AppError;
 use crate::ssr::entities::document_template;
 
@@ -15,6 +15,7 @@ pub fn shipped(kind: DocumentKind) -> &'static str {
     match kind {
         DocumentKind::UploadReceipt => include_str!("../../../../exams/templates/upload-receipt.typ"),
         DocumentKind::RegistrationForm => include_str!("../../../../exams/templates/registration-form.typ"),
+        DocumentKind::IntroductionLetter => include_str!("../../../../exams/templates/introduction-letter.typ"),
         DocumentKind::AdmissionTicket => include_str!("../../../../exams/templates/admission-ticket.typ"),
         DocumentKind::MaterialHandover => include_str!("../../../../exams/templates/material-handover.typ"),
     }
@@ -29,10 +30,10 @@ pub struct CurrentTemplate {
 
 pub async fn current(
     db: &DatabaseConnection,
-    exam_code: &str,
+    exam_code: &ExamCode,
     kind: DocumentKind,
 ) -> Result<CurrentTemplate, AppError> {
-    let row = document_template::Entity::find_by_id((exam_code.to_string(), kind.key().to_string())).one(db).await?;
+    let row = document_template::Entity::find_by_id((exam_code.clone(), kind.key().to_string())).one(db).await?;
     Ok(match row {
         Some(row) => CurrentTemplate { source: row.source, saved: Some((row.saved_at, row.saved_by)) },
         None => CurrentTemplate { source: shipped(kind).to_string(), saved: None },
@@ -42,14 +43,14 @@ pub async fn current(
 /// Keeps `source` as the exam's template for `kind` (it was checked before).
 pub async fn store(
     db: &DatabaseConnection,
-    exam_code: &str,
+    exam_code: &ExamCode,
     kind: DocumentKind,
     source: &str,
     saved_by: UserId,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let row = document_template::ActiveModel {
-        exam_code: Set(exam_code.to_string()),
+        exam_code: Set(exam_code.clone()),
         document: Set(kind.key().to_string()),
         source: Set(source.to_string()),
         saved_at: Set(now),
@@ -71,7 +72,7 @@ pub async fn store(
 }
 
 /// Goes back to the shipped template. Returns whether the exam had its own.
-pub async fn forget(db: &DatabaseConnection, exam_code: &str, kind: DocumentKind) -> Result<bool, AppError> {
+pub async fn forget(db: &DatabaseConnection, exam_code: &ExamCode, kind: DocumentKind) -> Result<bool, AppError> {
     let gone = document_template::Entity::delete_many()
         .filter(document_template::Column::ExamCode.eq(exam_code))
         .filter(document_template::Column::Document.eq(kind.key()))

@@ -6,6 +6,7 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 use crate::domain::eligibility_csv::{EligibilityImport, RowProblem};
+use crate::domain::record_ids::ExamCode;
 use crate::domain::{Eligibility, ExamDefinition};
 use crate::error::AppError;
 use crate::ssr::exams::told_numbers;
@@ -36,7 +37,7 @@ pub struct ImportReport {
 /// list takes its told time back from the ledger, `told_numbers`) and reports the bad.
 pub async fn import(
     db: &DatabaseConnection,
-    exam_code: &str,
+    exam_code: &ExamCode,
     parsed: EligibilityImport,
     now: DateTime<Utc>,
 ) -> Result<ImportReport, AppError> {
@@ -44,7 +45,7 @@ pub async fn import(
     // SQLite allows 32766 bound values; 11 per row.
     for chunk in parsed.accepted.chunks(1000) {
         let rows = chunk.iter().map(|c| eligible_candidate::ActiveModel {
-            exam_code: Set(exam_code.to_string()),
+            exam_code: Set(exam_code.clone()),
             id_number: Set(c.id_number.clone()),
             name: Set(c.name.clone()),
             imported_at: Set(now),
@@ -76,6 +77,6 @@ pub async fn import(
 }
 
 /// How many candidates an exam's list holds.
-pub async fn count_listed(db: &DatabaseConnection, exam_code: &str) -> Result<u64, AppError> {
+pub async fn count_listed(db: &DatabaseConnection, exam_code: &ExamCode) -> Result<u64, AppError> {
     Ok(eligible_candidate::Entity::find().filter(eligible_candidate::Column::ExamCode.eq(exam_code)).count(db).await?)
 }

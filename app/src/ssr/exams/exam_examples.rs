@@ -4,6 +4,7 @@
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{DatabaseConnection, EntityTrait, Set};
 
+use crate::domain::record_ids::ExamCode;
 use crate::domain::{ExamDefinition, FileFacts, FileFormat};
 use crate::error::AppError;
 use crate::ssr::entities::{exam, exam_example};
@@ -49,14 +50,14 @@ pub(crate) fn read_examples(
 pub(crate) async fn store_examples(
     db: &DatabaseConnection,
     blobs: &dyn BlobStore,
-    exam_code: &str,
+    exam_code: &ExamCode,
     pictures: Vec<(String, Vec<u8>, FileFormat)>,
 ) -> Result<(), AppError> {
     for (file, bytes, format) in pictures {
         let blob_key = format!("example-{}.{}", uuid::Uuid::new_v4(), format.file_extension());
         blobs.put(&blob_key, &bytes).await?;
         exam_example::Entity::insert(exam_example::ActiveModel {
-            exam_code: Set(exam_code.to_string()),
+            exam_code: Set(exam_code.clone()),
             file: Set(file),
             blob_key: Set(blob_key),
             format: Set(format.file_extension().to_string()),
@@ -80,7 +81,7 @@ pub const MAX_EXAMPLE_BYTES: usize = 2 * 1024 * 1024;
 pub async fn add_example(
     db: &DatabaseConnection,
     blobs: &dyn BlobStore,
-    exam_code: &str,
+    exam_code: &ExamCode,
     name: &str,
     bytes: Vec<u8>,
 ) -> Result<String, AppError> {
@@ -117,10 +118,10 @@ pub async fn add_example(
 pub async fn read_example(
     db: &DatabaseConnection,
     blobs: &dyn BlobStore,
-    exam_code: &str,
+    exam_code: &ExamCode,
     file: &str,
 ) -> Result<(FileFormat, Vec<u8>), AppError> {
-    let row = exam_example::Entity::find_by_id((exam_code.to_string(), file.to_string()))
+    let row = exam_example::Entity::find_by_id((exam_code.clone(), file.to_string()))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;

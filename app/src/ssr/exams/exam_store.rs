@@ -4,6 +4,7 @@
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
+use crate::domain::record_ids::ExamCode;
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::models::exam::ExamSummary;
@@ -105,8 +106,8 @@ pub async fn replace(
     store_examples(db, blobs, &definition.code, pictures).await
 }
 
-pub async fn load(db: &DatabaseConnection, code: &str) -> Result<Option<ExamDefinition>, AppError> {
-    let Some(row) = exam::Entity::find_by_id(code.to_string()).one(db).await? else {
+pub async fn load(db: &DatabaseConnection, code: &ExamCode) -> Result<Option<ExamDefinition>, AppError> {
+    let Some(row) = exam::Entity::find_by_id(code.clone()).one(db).await? else {
         return Ok(None);
     };
     serde_json::from_str(&row.definition).map(Some).map_err(|e| crate::ssr::internal("exam decode", e))
@@ -115,8 +116,8 @@ pub async fn load(db: &DatabaseConnection, code: &str) -> Result<Option<ExamDefi
 /// The definitions of the exams `codes` names, each loaded once, by code (None: no such exam).
 pub async fn load_each(
     db: &DatabaseConnection,
-    codes: Vec<String>,
-) -> Result<std::collections::HashMap<String, Option<ExamDefinition>>, AppError> {
+    codes: Vec<ExamCode>,
+) -> Result<std::collections::HashMap<ExamCode, Option<ExamDefinition>>, AppError> {
     let mut definitions = std::collections::HashMap::new();
     for code in codes {
         if let std::collections::hash_map::Entry::Vacant(slot) = definitions.entry(code) {
@@ -129,8 +130,8 @@ pub async fn load_each(
 
 /// The TOML an administrator edits: as written, or (for exams stored before sources were kept)
 /// regenerated from the definition.
-pub async fn load_source(db: &DatabaseConnection, code: &str) -> Result<String, AppError> {
-    let row = exam::Entity::find_by_id(code.to_string()).one(db).await?.ok_or(AppError::NotFound)?;
+pub async fn load_source(db: &DatabaseConnection, code: &ExamCode) -> Result<String, AppError> {
+    let row = exam::Entity::find_by_id(code.clone()).one(db).await?.ok_or(AppError::NotFound)?;
     if !row.source.trim().is_empty() {
         return Ok(row.source);
     }

@@ -10,7 +10,7 @@ use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::record_ids::UserId;
+use crate::domain::record_ids::{ExamCode, UserId};
 use crate::domain::Eligibility;
 use crate::error::AppError;
 use crate::ssr::entities::{application, eligible_candidate};
@@ -19,7 +19,7 @@ use crate::ssr::exams::{exam_store, told_numbers};
 /// One registration, as the registration system's claim carries it.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Registration {
-    pub exam: String,
+    pub exam: ExamCode,
     #[serde(default)]
     pub category: Option<String>,
     #[serde(default)]
@@ -38,12 +38,12 @@ pub async fn record(
     person: &ClaimedPerson<'_>,
     registrations: &[Registration],
     now: DateTime<Utc>,
-) -> Result<Vec<String>, AppError> {
-    let named: Vec<&str> = registrations.iter().map(|r| r.exam.trim()).collect();
+) -> Result<Vec<ExamCode>, AppError> {
+    let named: Vec<&str> = registrations.iter().map(|r| r.exam.as_str().trim()).collect();
     withdraw_unnamed(db, person, &named).await?;
     let mut recorded = Vec::new();
     for registration in registrations {
-        let code = registration.exam.trim();
+        let code = &ExamCode::from(registration.exam.as_str().trim());
         let Some(exam) = exam_store::load(db, code).await? else { continue };
         let cut = |text: &Option<String>| text.as_deref().map(|t| t.trim().chars().take(64).collect::<String>());
         let (category, area) = (cut(&registration.category), cut(&registration.area));
@@ -62,7 +62,7 @@ pub async fn record(
             add_row(db, code, person, category, area, now).await?;
             told_numbers::restore(db, code, &[person.id_number.to_string()], now).await?;
         }
-        recorded.push(code.to_string());
+        recorded.push(code.clone());
     }
     Ok(recorded)
 }
@@ -108,14 +108,14 @@ pub struct ClaimedPerson<'a> {
 
 async fn add_row(
     db: &DatabaseConnection,
-    code: &str,
+    code: &ExamCode,
     person: &ClaimedPerson<'_>,
     category: Option<String>,
     area: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let row = eligible_candidate::ActiveModel {
-        exam_code: Set(code.to_string()),
+        exam_code: Set(code.clone()),
         id_number: Set(person.id_number.to_string()),
         name: Set(person.name.to_string()),
         imported_at: Set(now),
@@ -146,10 +146,10 @@ async fn add_row(
 /// "报考类别：临床执业医师　考区：示例考区" and its English, where the registration system named them.
 pub async fn registered_as(
     db: &DatabaseConnection,
-    exam_code: &str,
+    exam_code: &ExamCode,
     id_number: &str,
 ) -> Result<Option<(String, String)>, AppError> {
-    let row = eligible_candidate::Entity::find_by_id((exam_code.to_string(), id_number.to_string())).one(db).await?;
+    let row = eligible_candidate::Entity::find_by_id((exam_code.clone(), id_number.to_string())).one(db).await?;
     let Some(row) = row else { return Ok(None) };
     let (zh, en): (Vec<String>, Vec<String>) = [(&row.category, "报考类别", "Category"), (&row.area, "考区", "Region")]
         .into_iter()

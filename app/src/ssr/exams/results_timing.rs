@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
+use crate::domain::record_ids::ExamCode;
 use crate::domain::ApplicationState;
 use crate::error::AppError;
 use crate::ssr::{entities::application_event, entities::notification, entities::outbox_message};
@@ -17,7 +18,7 @@ fn later_of(results_at: DateTime<Utc>, written_at: impl ColumnTrait) -> SimpleEx
 
 pub async fn follow_results_time(
     db: &impl ConnectionTrait,
-    exam_code: &str,
+    exam_code: &ExamCode,
     results_at: DateTime<Utc>,
 ) -> Result<(), AppError> {
     application_event::Entity::update_many()

@@ -14,6 +14,7 @@ use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use sha2::Sha256;
 
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 use crate::ssr::entities::{eligible_candidate, installation_secret, told_number};
 use crate::ssr::infra::write_transaction::begin_write;
@@ -90,7 +91,7 @@ pub async fn text_accepted(db: &impl ConnectionTrait, outbox_id: i32, now: DateT
 /// An administrator gave the number more days: the ledger keeps the new count too.
 pub async fn days_added(
     db: &impl ConnectionTrait,
-    exam_code: &str,
+    exam_code: &ExamCode,
     id_number: &str,
     extra_days: i32,
     now: DateTime<Utc>,
@@ -108,13 +109,13 @@ pub async fn days_added(
 async fn remember(
     db: &impl ConnectionTrait,
     key: &NumberKey,
-    exam_code: &str,
+    exam_code: &ExamCode,
     id_number: &str,
     told_at: DateTime<Utc>,
     extra_days: i32,
 ) -> Result<(), AppError> {
     let entry = told_number::ActiveModel {
-        exam_code: Set(exam_code.to_string()),
+        exam_code: Set(exam_code.clone()),
         number_key: Set(key.of(id_number)),
         told_at: Set(told_at),
         extra_days: Set(extra_days),
@@ -134,7 +135,7 @@ async fn remember(
 /// without a told time take the ledger's, and its days added.
 pub async fn restore(
     db: &impl ConnectionTrait,
-    exam_code: &str,
+    exam_code: &ExamCode,
     id_numbers: &[String],
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
@@ -211,7 +212,7 @@ pub async fn remember_rows_told_before(db: &DatabaseConnection, now: DateTime<Ut
 }
 
 /// The exam's data is erased after its day: its ledger goes too, as nothing is counted any more.
-pub async fn forget_exam(db: &impl ConnectionTrait, exam_code: &str) -> Result<(), AppError> {
+pub async fn forget_exam(db: &impl ConnectionTrait, exam_code: &ExamCode) -> Result<(), AppError> {
     told_number::Entity::delete_many().filter(told_number::Column::ExamCode.eq(exam_code)).exec(db).await?;
     Ok(())
 }

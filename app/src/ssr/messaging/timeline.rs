@@ -6,7 +6,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::domain::ApplicationState;
 use crate::error::AppError;
 use crate::models::feedback::TimelineEntry;
@@ -14,7 +14,7 @@ use crate::ssr::entities::application_event;
 
 pub struct Step<'a> {
     pub application_id: ApplicationId,
-    pub exam_code: &'a str,
+    pub exam_code: &'a ExamCode,
     pub at: DateTime<Utc>,
     pub state_after: ApplicationState,
     pub message_zh: String,
@@ -26,7 +26,7 @@ pub struct Step<'a> {
 pub async fn record(db: &impl ConnectionTrait, step: Step<'_>) -> Result<(), AppError> {
     application_event::ActiveModel {
         application_id: Set(step.application_id),
-        exam_code: Set(step.exam_code.to_string()),
+        exam_code: Set(step.exam_code.clone()),
         at: Set(step.at),
         state_after: Set(step.state_after),
         message_zh: Set(step.message_zh),
@@ -65,7 +65,7 @@ pub async fn entries(
 /// Every step of an exam's applications in time order: (application, when, state after).
 pub async fn exam_history(
     db: &DatabaseConnection,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<Vec<(ApplicationId, DateTime<Utc>, ApplicationState)>, AppError> {
     let rows = application_event::Entity::find()
         .filter(application_event::Column::ExamCode.eq(exam_code))

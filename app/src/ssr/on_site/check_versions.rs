@@ -7,21 +7,21 @@
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::error::AppError;
 use crate::ssr::entities::{on_site_check, user};
 
 /// A check without an outcome, with these ticks, at its first version.
 fn open_check(
     application_id: ApplicationId,
-    exam_code: &str,
+    exam_code: &ExamCode,
     seen: &[String],
     received: &[String],
     now: chrono::DateTime<chrono::Utc>,
 ) -> on_site_check::ActiveModel {
     on_site_check::ActiveModel {
         application_id: Set(application_id),
-        exam_code: Set(exam_code.to_string()),
+        exam_code: Set(exam_code.clone()),
         seen: Set(seen.join(",")),
         received: Set(received.join(",")),
         outcome: Set(None),
@@ -39,7 +39,7 @@ fn open_check(
 pub async fn version_to_decide_over<C: ConnectionTrait>(
     db: &C,
     application_id: ApplicationId,
-    exam_code: &str,
+    exam_code: &ExamCode,
     card_version: i32,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Option<i32>, AppError> {
@@ -54,7 +54,7 @@ pub async fn version_to_decide_over<C: ConnectionTrait>(
 async fn make_check<C: ConnectionTrait>(
     db: &C,
     application_id: ApplicationId,
-    exam_code: &str,
+    exam_code: &ExamCode,
     (seen, received): (&[String], &[String]),
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<bool, AppError> {
@@ -70,7 +70,7 @@ async fn make_check<C: ConnectionTrait>(
 pub async fn write_ticks<C: ConnectionTrait>(
     db: &C,
     application_id: ApplicationId,
-    exam_code: &str,
+    exam_code: &ExamCode,
     card_version: i32,
     (seen, received): (&[String], &[String]),
     now: chrono::DateTime<chrono::Utc>,

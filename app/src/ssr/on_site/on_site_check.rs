@@ -10,7 +10,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use crate::domain::china_time::china_time;
 use crate::domain::on_site_materials::Handling;
 use crate::domain::on_site_outcome::OnSiteOutcome;
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::error::AppError;
 use crate::models::on_site::OnSiteCandidate;
 use crate::ssr::access::caller::Caller;
@@ -21,7 +21,8 @@ use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::messaging::timeline::{self, Step};
 
 use super::check_versions::{stale_card, version_to_decide_over, write_ticks};
-use super::on_site_lookup::{approved_in, check_of, codes, holder, on_site_exam, view};
+use super::on_site_candidate::view;
+use super::on_site_lookup::{approved_in, check_of, codes, holder, on_site_exam};
 use crate::ssr::infra::write_transaction::begin_write;
 
 /// Saves the ticks: the items seen, and the 留存 items received.
@@ -29,7 +30,7 @@ use crate::ssr::infra::write_transaction::begin_write;
 pub async fn tick(
     state: &ServerState,
     staff: &Caller<Staff>,
-    exam_code: &str,
+    exam_code: &ExamCode,
     (application_id, card_version): (ApplicationId, i32),
     seen: Vec<String>,
     received: Vec<String>,
@@ -81,7 +82,7 @@ fn already_recorded() -> AppError {
 pub async fn decide(
     state: &ServerState,
     staff: &Caller<Staff>,
-    exam_code: &str,
+    exam_code: &ExamCode,
     (application_id, card_version): (ApplicationId, i32),
     outcome: OnSiteOutcome,
     reason: &str,

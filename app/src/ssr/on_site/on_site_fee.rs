@@ -2,7 +2,7 @@
 //! on-site payment recorded for the candidate in front of the on-site check, through the one rule for
 //! on-site payments (`payments::staff_payments`, which refuses it before 原件审核通过).
 
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::error::AppError;
 use crate::models::on_site::OnSiteCandidate;
 use crate::ssr::access::caller::Caller;
@@ -10,14 +10,15 @@ use crate::ssr::access::gate::Staff;
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::payments::staff_payments;
 
-use super::on_site_lookup::{application_in, holder, on_site_exam, view};
+use super::on_site_candidate::view;
+use super::on_site_lookup::{application_in, holder, on_site_exam};
 
 /// Records the fee with the terminal's receipt number; the candidate as the on-site check now shows them.
-#[tracing::instrument(skip_all, fields(user = %staff.id, exam = exam_code, application = %application_id))]
+#[tracing::instrument(skip_all, fields(user = %staff.id, exam = %exam_code, application = %application_id))]
 pub async fn record(
     state: &ServerState,
     staff: &Caller<Staff>,
-    exam_code: &str,
+    exam_code: &ExamCode,
     application_id: ApplicationId,
     receipt_no: &str,
 ) -> Result<OnSiteCandidate, AppError> {

@@ -1,38 +1,37 @@
 //! Finding the candidate at the on-site check: a scanned 报名登记表 code (signed: a forged or altered one
-//! finds no one) or a typed ID number, within the on-site check's exam, among its approved applications;
-//! then the candidate as the on-site check shows them. The on-site check works once the exam's results are out (it
+//! finds no one) or a typed ID number, within the on-site check's exam, among its approved applications
+//! (shown as `on_site_candidate` draws them). The on-site check works once the exam's results are out (it
 //! learns no review state before the candidate does), says one thing for every number with no
 //! approved application (none, or one still in review, or one not approved), and every look-up is
 //! audited.
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
-use crate::domain::china_time::{china_time, ChinaTime};
-use crate::domain::on_site_materials::{Handling, OnSiteSpec};
-use crate::domain::picture_quality::PictureKind;
-use crate::domain::position_tree::find_position;
-use crate::domain::record_ids::{ApplicationId, MaterialId};
+use crate::domain::china_time::ChinaTime;
+use crate::domain::on_site_materials::OnSiteSpec;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::domain::registration_code::read_registration;
 use crate::domain::signed_text::{REGISTRATION_FORM, TICKET};
 use crate::domain::{ApplicationState, ExamDefinition, IdNumber, IdType};
 use crate::error::AppError;
-use crate::models::on_site::{OnSiteCandidate, OnSiteItem};
+use crate::models::on_site::OnSiteCandidate;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Staff;
 use crate::ssr::access::reviewer_access::require_on_site_of;
 use crate::ssr::accounts::account_store;
-use crate::ssr::application::{application_queries, fee_status, material_queries};
+use crate::ssr::application::application_queries;
 use crate::ssr::entities::{application, on_site_check, user};
 use crate::ssr::exams::exam_store;
 use crate::ssr::infra::audit::{self, masked_id_number, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::on_site::on_site_candidate::view;
 
 /// The exam as the on-site check works it: the staff member may, and the exam has an on-site check.
-#[tracing::instrument(skip_all, fields(user = %staff.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %staff.id, exam = %exam_code))]
 pub async fn on_site_exam(
     state: &ServerState,
     staff: &Caller<Staff>,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<(ExamDefinition, OnSiteSpec), AppError> {
     require_on_site_of(&state.db, staff, exam_code).await?;
     let definition = exam_store::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
@@ -55,11 +54,11 @@ pub async fn on_site_exam(
 }
 
 /// The approved application `typed` leads to: a form's code, or an ID number.
-#[tracing::instrument(skip_all, fields(user = %staff.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %staff.id, exam = %exam_code))]
 pub async fn find(
     state: &ServerState,
     staff: &Caller<Staff>,
-    exam_code: &str,
+    exam_code: &ExamCode,
     typed: &str,
 ) -> Result<OnSiteCandidate, AppError> {
     let (definition, spec) = on_site_exam(state, staff, exam_code).await?;
@@ -84,7 +83,7 @@ pub async fn find(
     found
 }
 
-async fn by_code(state: &ServerState, exam_code: &str, code: &str) -> Result<application::Model, AppError> {
+async fn by_code(state: &ServerState, exam_code: &ExamCode, code: &str) -> Result<application::Model, AppError> {
     let claims = read_registration(code, state.ticket_keys.public()).ok_or_else(|| {
         AppError::invalid_field(
             "code",
@@ -114,7 +113,11 @@ async fn by_code(state: &ServerState, exam_code: &str, code: &str) -> Result<app
     Ok(application)
 }
 
-async fn by_id_number(db: &DatabaseConnection, exam_code: &str, typed: &str) -> Result<application::Model, AppError> {
+async fn by_id_number(
+    db: &DatabaseConnection,
+    exam_code: &ExamCode,
+    typed: &str,
+) -> Result<application::Model, AppError> {
     if TICKET.is_kind_of(typed) {
         return Err(AppError::invalid_field(
             "code",
@@ -144,7 +147,7 @@ fn approved(application: application::Model) -> Result<application::Model, AppEr
 
 /// The one answer for a person with no application, one in review and one not approved: the
 /// on-site check is not told which.
-fn no_approved_application(exam_code: &str) -> AppError {
+fn no_approved_application(exam_code: &ExamCode) -> AppError {
     AppError::invalid_field(
         "code",
         format!("在考试 {exam_code} 中没有该考生审核通过的报名：审核通过的考生才能现场报名"),
@@ -154,84 +157,10 @@ fn no_approved_application(exam_code: &str) -> AppError {
     )
 }
 
-/// The candidate as the on-site check shows them: the ID photo, each listed original beside its scans,
-/// the ticks, the outcome and the fee.
-pub async fn view(
-    state: &ServerState,
-    definition: &ExamDefinition,
-    spec: &OnSiteSpec,
-    application: application::Model,
-) -> Result<OnSiteCandidate, AppError> {
-    let db = &state.db;
-    let person = holder(db, &application).await?;
-    let check = check_of(db, application.id).await?;
-    let seen = check.as_ref().map(|c| codes(&c.seen)).unwrap_or_default();
-    let received = check.as_ref().map(|c| codes(&c.received)).unwrap_or_default();
-    let pictures = material_queries::rows_of(db, person.id, &definition.code).await?;
-    let address = |id: &MaterialId| format!("/api/materials/{id}/file");
-    let portrait = definition.categories.iter().find(|c| c.picture == PictureKind::Portrait);
-    let photo = portrait.and_then(|c| pictures.iter().find(|p| p.category == c.code)).map(|p| address(&p.id));
-    let items = spec
-        .items
-        .iter()
-        .map(|item| OnSiteItem {
-            code: item.code.clone(),
-            name_zh: item.name_zh.clone(),
-            name_en: item.name_en.clone(),
-            count: item.count,
-            kept: item.handling == Handling::Keep,
-            required: item.required,
-            stands_in_for: item
-                .stands_in_for
-                .as_deref()
-                .and_then(|code| spec.item(code))
-                .map(|o| (o.name_zh.clone(), o.name_en.clone())),
-            scans: item
-                .category
-                .as_deref()
-                .map(|category| pictures.iter().filter(|p| p.category == category).map(|p| address(&p.id)).collect())
-                .unwrap_or_default(),
-            seen: seen.contains(&item.code),
-            received: received.contains(&item.code),
-        })
-        .collect();
-    let paid = fee_status::fee_status(db, definition, application.id).await?.paid_order;
-    let applied_for = applied_for(definition, application.position_code.as_deref());
-    Ok(OnSiteCandidate {
-        application_id: application.id,
-        check_version: check.as_ref().map_or(0, |c| c.version),
-        exam_code: definition.code.clone(),
-        name: person.name.clone(),
-        id_number_masked: person.masked_id_number(),
-        applied_for,
-        photo,
-        items,
-        outcome: check.as_ref().and_then(|c| c.outcome),
-        reason: check.as_ref().and_then(|c| c.reason.clone()),
-        decided: check.as_ref().and_then(|c| Some((c.decided_by.clone()?, china_time(c.decided_at?)))),
-        missing: spec.missing(&seen).into_iter().map(|i| (i.name_zh.clone(), i.name_en.clone())).collect(),
-        fee_on_site: definition.fee.as_ref().is_some_and(|f| f.on_site),
-        fee_after_check: spec.fee_after_check,
-        fee_paid: paid.map(|o| o.order_no),
-    })
-}
-
-/// The exam's title, and the position's path where one was chosen ("税务局 › 一级科员"), in both
-/// languages.
-fn applied_for(definition: &ExamDefinition, position_code: Option<&str>) -> (String, String) {
-    let (mut zh, mut en) = (definition.title_zh.clone(), definition.title_en.clone());
-    if let Some((path, leaf)) = position_code.and_then(|code| find_position(&definition.positions, code)) {
-        let nodes: Vec<_> = path.into_iter().chain([leaf]).collect();
-        zh = format!("{zh} · {}", nodes.iter().map(|n| n.name_zh.as_str()).collect::<Vec<_>>().join(" › "));
-        en = format!("{en} · {}", nodes.iter().map(|n| n.name_en.as_str()).collect::<Vec<_>>().join(" › "));
-    }
-    (zh, en)
-}
-
 /// Application `application_id` of the on-site check's exam, whatever its state, or not found.
 pub async fn application_in(
     db: &DatabaseConnection,
-    exam_code: &str,
+    exam_code: &ExamCode,
     application_id: ApplicationId,
 ) -> Result<application::Model, AppError> {
     application::Entity::find_by_id(application_id)
@@ -244,7 +173,7 @@ pub async fn application_in(
 /// The same, only while it is approved: what the on-site check checks.
 pub async fn approved_in(
     db: &DatabaseConnection,
-    exam_code: &str,
+    exam_code: &ExamCode,
     application_id: ApplicationId,
 ) -> Result<application::Model, AppError> {
     let application = application_in(db, exam_code, application_id).await?;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::domain::on_site_outcome::OnSiteOutcome;
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::domain::ApplicationState;
 use crate::error::AppError;
 use crate::models::on_site::OnSiteProgress;
@@ -17,7 +17,7 @@ use crate::ssr::entities::{application, on_site_check};
 /// Each approved application with its check, if it came to the on-site check.
 async fn approved_with_checks(
     db: &DatabaseConnection,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<Vec<(application::Model, Option<on_site_check::Model>)>, AppError> {
     let approved = application::Entity::find()
         .filter(application::Column::ExamCode.eq(exam_code))
@@ -41,7 +41,7 @@ async fn approved_with_checks(
         .collect())
 }
 
-pub async fn progress(db: &DatabaseConnection, exam_code: &str) -> Result<OnSiteProgress, AppError> {
+pub async fn progress(db: &DatabaseConnection, exam_code: &ExamCode) -> Result<OnSiteProgress, AppError> {
     let rows = approved_with_checks(db, exam_code).await?;
     let mut progress = OnSiteProgress { approved: rows.len() as u64, ..Default::default() };
     for (_, check) in &rows {
@@ -66,7 +66,7 @@ pub const EXPORT_HEADER: [&str; 7] = [
     "记录时间（北京时间）Recorded at (Beijing time)",
 ];
 
-pub async fn export_rows(db: &DatabaseConnection, exam_code: &str) -> Result<Vec<Vec<String>>, AppError> {
+pub async fn export_rows(db: &DatabaseConnection, exam_code: &ExamCode) -> Result<Vec<Vec<String>>, AppError> {
     let rows = approved_with_checks(db, exam_code).await?;
     let people = names_of(db, rows.iter().map(|(a, _)| a.user_id).collect()).await?;
     Ok(rows

@@ -4,6 +4,7 @@
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Admin;
@@ -16,11 +17,11 @@ use super::notice_outcomes::FOR_STAFF;
 /// Notifications of an exam's orders that wait for staff (money the order could not take, and the
 /// bill's differences), oldest first. Money for no order at all is listed with every exam: nothing
 /// ties it to one.
-#[tracing::instrument(skip_all, fields(user = %admin.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = %exam_code))]
 pub async fn flagged(
     state: &ServerState,
     admin: &Caller<Admin>,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<Vec<payment_notice::Model>, AppError> {
     let notices = payment_notice::Entity::find()
         .filter(payment_notice::Column::Outcome.is_in(FOR_STAFF))

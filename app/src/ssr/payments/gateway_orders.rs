@@ -122,7 +122,8 @@ async fn close_stale_one(state: &ServerState, order: &payment_order::Model) -> R
             order.order_no,
             payable_for().num_hours()
         );
-        audit::record(&state.db, None, AuditAction::OrderClosed, &order.exam_code, &detail, state.clock.now()).await?;
+        audit::record(&state.db, None, AuditAction::OrderClosed, order.exam_code.as_str(), &detail, state.clock.now())
+            .await?;
     }
     Ok(())
 }

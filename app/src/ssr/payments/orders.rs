@@ -7,7 +7,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrde
 
 use crate::domain::exam_fee::ExamFee;
 use crate::domain::payment_order::{decide, OrderEvent, OrderOutcome, OrderState};
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::error::AppError;
 use crate::models::payment::{FeeView, GatewayChoice};
 use crate::ssr::access::caller::Caller;
@@ -23,11 +23,11 @@ use super::order_view::order_view;
 
 /// The exam's fee and the candidate's latest order; None when the exam charges nothing or the
 /// candidate is not (yet) approved.
-#[tracing::instrument(skip_all, fields(user = %account.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = %exam_code))]
 pub async fn fee_status(
     state: &ServerState,
     account: &Caller<Candidate>,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<Option<FeeView>, AppError> {
     let exam = candidate_access::enter(state, account, exam_code).await?;
     let Ok((fee, application)) = approved_with_fee(&exam) else { return Ok(None) };
@@ -58,11 +58,11 @@ pub async fn fee_status(
 
 /// 生成订单: a new order for the exam's amount through `gateway_code`, or the open one when it
 /// is already there for the same gateway.
-#[tracing::instrument(skip_all, fields(user = %account.id, exam = exam_code, gateway = gateway_code))]
+#[tracing::instrument(skip_all, fields(user = %account.id, exam = %exam_code, gateway = gateway_code))]
 pub async fn create(
     state: &ServerState,
     account: &Caller<Candidate>,
-    exam_code: &str,
+    exam_code: &ExamCode,
     gateway_code: &str,
 ) -> Result<payment_order::Model, AppError> {
     let exam = candidate_access::enter(state, account, exam_code).await?;
@@ -101,7 +101,7 @@ pub async fn create(
         order_no: Set(new_order_no()),
         application_id: Set(application.id),
         user_id: Set(account.id),
-        exam_code: Set(exam_code.to_string()),
+        exam_code: Set(exam_code.clone()),
         amount_fen: Set(i64::from(fee.amount_fen)),
         gateway: Set(gateway.code().to_string()),
         state: Set(OrderState::Created),
@@ -114,8 +114,15 @@ pub async fn create(
     match inserted {
         Ok(order) => {
             let detail = format!("{} {} fen via {}", order.order_no, order.amount_fen, order.gateway);
-            audit::record(&state.db, Some(account.account()), AuditAction::OrderCreated, exam_code, &detail, now)
-                .await?;
+            audit::record(
+                &state.db,
+                Some(account.account()),
+                AuditAction::OrderCreated,
+                exam_code.as_str(),
+                &detail,
+                now,
+            )
+            .await?;
             Ok(order)
         }
         // Another tab made one at the same moment (the open-order index refused this one).
@@ -145,7 +152,7 @@ pub async fn close(state: &ServerState, account: &Caller<Candidate>, order_no: &
                         &state.db,
                         Some(account.account()),
                         AuditAction::OrderClosed,
-                        &order.exam_code,
+                        order.exam_code.as_str(),
                         order_no,
                         now,
                     )

@@ -7,6 +7,7 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::domain::china_time::china_time;
 use crate::domain::exam_fee::format_yuan;
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Admin;
@@ -29,11 +30,11 @@ pub const HEADER: [&str; 10] = [
     "待处理 For staff",
 ];
 
-#[tracing::instrument(skip_all, fields(user = %admin.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = %exam_code))]
 pub async fn rows(
     state: &ServerState,
     admin: &Caller<Admin>,
-    exam_code: &str,
+    exam_code: &ExamCode,
     day: NaiveDate,
 ) -> Result<Vec<[String; 10]>, AppError> {
     let definition = exam_store::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;

@@ -6,7 +6,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, SqlE
 
 use crate::domain::on_site_outcome::OnSiteOutcome;
 use crate::domain::payment_order::{decide, OrderEvent, OrderOutcome, OrderState};
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::domain::ApplicationState;
 use crate::error::AppError;
 use crate::models::payment::OrderView;
@@ -40,11 +40,11 @@ async fn originals_passed(state: &ServerState, application_id: ApplicationId) ->
 /// Records that the candidate with `id_number` paid the exam's fee on site, with the receipt or
 /// transaction number staff read off the terminal: by an administrator, or at the branch's on-site check
 /// by the exam's staff. An open online order is closed first.
-#[tracing::instrument(skip_all, fields(staff = %staff.id, exam = exam_code))]
+#[tracing::instrument(skip_all, fields(staff = %staff.id, exam = %exam_code))]
 pub async fn record_on_site(
     state: &ServerState,
     staff: &Caller<Staff>,
-    exam_code: &str,
+    exam_code: &ExamCode,
     id_number: &str,
     receipt_no: &str,
 ) -> Result<OrderView, AppError> {
@@ -110,8 +110,15 @@ pub async fn record_on_site(
                 Closing::RefundedMeanwhile => {}
                 Closing::Closed => {
                     let detail = format!("{} closed: paid on site", latest.order_no);
-                    audit::record(&state.db, Some(staff.account()), AuditAction::OrderClosed, exam_code, &detail, now)
-                        .await?;
+                    audit::record(
+                        &state.db,
+                        Some(staff.account()),
+                        AuditAction::OrderClosed,
+                        exam_code.as_str(),
+                        &detail,
+                        now,
+                    )
+                    .await?;
                 }
             },
             OrderState::Refunded | OrderState::Closed => {}
@@ -121,7 +128,7 @@ pub async fn record_on_site(
         order_no: Set(new_order_no()),
         application_id: Set(application.id),
         user_id: Set(candidate.id),
-        exam_code: Set(exam_code.to_string()),
+        exam_code: Set(exam_code.clone()),
         amount_fen: Set(i64::from(fee.amount_fen)),
         gateway: Set(ON_SITE.to_string()),
         state: Set(OrderState::Paid),
@@ -158,8 +165,15 @@ pub async fn record_on_site(
         order.amount_fen,
         candidate.masked_id_number()
     );
-    audit::record(&state.db, Some(staff.account()), AuditAction::OnSitePaymentRecorded, exam_code, &detail, now)
-        .await?;
+    audit::record(
+        &state.db,
+        Some(staff.account()),
+        AuditAction::OnSitePaymentRecorded,
+        exam_code.as_str(),
+        &detail,
+        now,
+    )
+    .await?;
     Ok(order_view(state, &order))
 }
 
@@ -225,7 +239,7 @@ async fn refund_through_gateway(
     let now = state.clock.now();
     if to != order.state && move_order(&state.db, order, to, "", now).await? {
         let detail = format!("{} {} fen, {said}: {reason}", order.order_no, order.amount_fen);
-        audit::record(&state.db, Some(staff.account()), action, &order.exam_code, &detail, now).await?;
+        audit::record(&state.db, Some(staff.account()), action, order.exam_code.as_str(), &detail, now).await?;
     }
     Ok(())
 }

@@ -9,7 +9,6 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, Qu
 use crate::domain::china_time::ChinaTime;
 use crate::domain::record_ids::{ApplicationId, ApplicationVersion};
 use crate::domain::review_decision::{check_decision, Decision, DecisionProblem, ReviewFlag};
-use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Staff;
@@ -21,7 +20,7 @@ use crate::ssr::messaging::text_template::TextMessage;
 use crate::ssr::messaging::timeline::Step;
 use crate::ssr::{
     access::reviewer_access, exams::exam_store, infra::audit, messaging::notifications, messaging::timeline,
-    review::review_queue,
+    review::return_message::return_message, review::review_queue,
 };
 use crate::ssr::{entities::application, entities::material, entities::review_flag, entities::user};
 
@@ -195,51 +194,6 @@ async fn record_flag(
             .await?;
     }
     Ok(())
-}
-
-/// "毕业证 第 1 张：图片不清晰（编号无法辨别），请重新上传" for each flag, in both languages.
-fn return_message(
-    definition: &ExamDefinition,
-    materials: &[material::Model],
-    flags: &[ReviewFlag],
-) -> (String, String) {
-    let mut zh = Vec::new();
-    let mut en = Vec::new();
-    for flag in flags {
-        let comment_zh =
-            if flag.comment.trim().is_empty() { String::new() } else { format!("（{}）", flag.comment.trim()) };
-        let comment_en =
-            if flag.comment.trim().is_empty() { String::new() } else { format!(" ({})", flag.comment.trim()) };
-        match flag.material_id.as_ref().and_then(|id| materials.iter().find(|m| &m.id == id)) {
-            Some(material) => {
-                let category = definition.category(&material.category);
-                let name_zh = category.map(|c| c.name_zh.clone()).unwrap_or_else(|| material.category.clone());
-                let name_en = category.map(|c| c.name_en.clone()).unwrap_or_else(|| material.category.clone());
-                zh.push(format!(
-                    "{name_zh} 第 {} 张：{}{comment_zh}，请重新上传",
-                    material.seq_no,
-                    flag.reason.label_zh()
-                ));
-                en.push(format!(
-                    "{name_en} no. {}: {}{comment_en}; please upload it again",
-                    material.seq_no,
-                    flag.reason.label_en().to_lowercase()
-                ));
-            }
-            None => {
-                zh.push(format!("个人信息表：{}{comment_zh}，请修改", flag.reason.label_zh()));
-                en.push(format!(
-                    "Personal form: {}{comment_en}; please correct it",
-                    flag.reason.label_en().to_lowercase()
-                ));
-            }
-        }
-    }
-    let until = ChinaTime::of(&definition.windows.review_closes);
-    (
-        format!("退回修改：{}。请于 {} 前修改并重新提交。", zh.join("；"), until.zh()),
-        format!("Returned for revision: {}. Correct and resubmit before {}.", en.join("; "), until.en()),
-    )
 }
 
 /// Who has the application now, for the conflict message.

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use sea_orm::DatabaseConnection;
 
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::domain::ApplicationState;
 use crate::error::AppError;
 
@@ -18,7 +18,7 @@ const CHARTED: &[ApplicationState] = ApplicationState::ENTERED;
 
 pub async fn series(
     db: &DatabaseConnection,
-    exam_code: &str,
+    exam_code: &ExamCode,
     offset: FixedOffset,
     now: DateTime<Utc>,
 ) -> Result<(Vec<String>, Vec<(ApplicationState, Vec<u64>)>), AppError> {

@@ -4,6 +4,7 @@
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
+use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 use crate::ssr::entities::application;
 
@@ -18,7 +19,7 @@ pub const HEADER: [&str; 8] = [
     "原因 Reason",
 ];
 
-pub async fn rows(db: &DatabaseConnection, exam_code: &str) -> Result<Vec<[String; 8]>, AppError> {
+pub async fn rows(db: &DatabaseConnection, exam_code: &ExamCode) -> Result<Vec<[String; 8]>, AppError> {
     let applications = application::Entity::find()
         .filter(application::Column::ExamCode.eq(exam_code))
         .filter(application::Column::LastSubmittedAt.is_not_null())

@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::domain::china_time::china_time;
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::domain::{ApplicationState, Change};
 use crate::error::AppError;
 use crate::models::review::{QueueCursor, QueueQuery, QueueRow};
@@ -89,7 +89,7 @@ pub async fn page(
 /// goes after a decision.
 pub async fn next_awaiting(
     db: &DatabaseConnection,
-    exam_code: &str,
+    exam_code: &ExamCode,
     except: ApplicationId,
 ) -> Result<Option<application::Model>, AppError> {
     let awaiting = Change::Approve.allowed_from().iter().copied();

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::domain::admission_ticket::{ticket_number, Seat, TicketSpec};
-use crate::domain::record_ids::ApplicationId;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::domain::{ApplicationState, ExamDefinition, ExamPhase};
 use crate::error::AppError;
 use crate::models::seating::SeatingView;
@@ -22,8 +22,12 @@ use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::infra::write_transaction::begin_write;
 
 /// The exam's rooms and seats, for an administrator.
-#[tracing::instrument(skip_all, fields(user = %admin.id, exam = exam_code))]
-pub async fn seating(state: &ServerState, admin: &Caller<Admin>, exam_code: &str) -> Result<SeatingView, AppError> {
+#[tracing::instrument(skip_all, fields(user = %admin.id, exam = %exam_code))]
+pub async fn seating(
+    state: &ServerState,
+    admin: &Caller<Admin>,
+    exam_code: &ExamCode,
+) -> Result<SeatingView, AppError> {
     let (definition, spec) = with_tickets(state, exam_code).await?;
     let seats = seats_of(state, exam_code).await?;
     let waiting = waiting(state, &definition, &seats).await?;
@@ -31,8 +35,8 @@ pub async fn seating(state: &ServerState, admin: &Caller<Admin>, exam_code: &str
 }
 
 /// Gives the next free seats to everyone waiting, by the rule; audited.
-#[tracing::instrument(skip_all, fields(staff = %staff.id, exam = exam_code))]
-pub async fn assign(state: &ServerState, staff: &Caller<Admin>, exam_code: &str) -> Result<SeatingView, AppError> {
+#[tracing::instrument(skip_all, fields(staff = %staff.id, exam = %exam_code))]
+pub async fn assign(state: &ServerState, staff: &Caller<Admin>, exam_code: &ExamCode) -> Result<SeatingView, AppError> {
     let (definition, spec) = with_tickets(state, exam_code).await?;
     let now = state.clock.now();
     if definition.windows.phase_at(now) != ExamPhase::ResultsPublished {
@@ -51,7 +55,7 @@ pub async fn assign(state: &ServerState, staff: &Caller<Admin>, exam_code: &str)
     let given = spec.assign_seats(&waiting, &taken);
     let rows = given.iter().map(|(application_id, seat)| seat_assignment::ActiveModel {
         application_id: Set(*application_id),
-        exam_code: Set(exam_code.to_string()),
+        exam_code: Set(exam_code.clone()),
         room_code: Set(seat.room.clone()),
         seat_no: Set(i32::try_from(seat.number).unwrap_or(i32::MAX)),
         ticket_no: Set(ticket_number(exam_code, seat)),
@@ -74,7 +78,7 @@ pub async fn assign(state: &ServerState, staff: &Caller<Admin>, exam_code: &str)
 }
 
 /// The seats given in an exam, in ticket-number order.
-pub async fn seats_of(state: &ServerState, exam_code: &str) -> Result<Vec<seat_assignment::Model>, AppError> {
+pub async fn seats_of(state: &ServerState, exam_code: &ExamCode) -> Result<Vec<seat_assignment::Model>, AppError> {
     Ok(seat_assignment::Entity::find()
         .filter(seat_assignment::Column::ExamCode.eq(exam_code))
         .order_by_asc(seat_assignment::Column::TicketNo)
@@ -82,7 +86,7 @@ pub async fn seats_of(state: &ServerState, exam_code: &str) -> Result<Vec<seat_a
         .await?)
 }
 
-async fn with_tickets(state: &ServerState, exam_code: &str) -> Result<(ExamDefinition, TicketSpec), AppError> {
+async fn with_tickets(state: &ServerState, exam_code: &ExamCode) -> Result<(ExamDefinition, TicketSpec), AppError> {
     let definition = exam_store::load(&state.db, exam_code).await?.ok_or(AppError::NotFound)?;
     let spec = definition.ticket.clone().ok_or(AppError::NotFound)?;
     Ok((definition, spec))

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use crate::domain::record_ids::{ApplicationId, UserId};
+use crate::domain::record_ids::{ApplicationId, ExamCode, UserId};
 use crate::error::AppError;
 use crate::ssr::application::people;
 use crate::ssr::entities::{application, seat_assignment, user};
@@ -28,7 +28,7 @@ pub async fn seat_of(
 /// holds it (absent when the account is gone).
 pub async fn seats_with_holders(
     state: &ServerState,
-    exam_code: &str,
+    exam_code: &ExamCode,
 ) -> Result<Vec<(seat_assignment::Model, Option<user::Model>)>, AppError> {
     let seats = seats_of(state, exam_code).await?;
     let ids: Vec<ApplicationId> = seats.iter().map(|seat| seat.application_id).collect();

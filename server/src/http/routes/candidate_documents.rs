@@ -1,5 +1,6 @@
 //! The signed-in candidate's documents, their own only: GET /api/exams/{code}/receipt.pdf (上传回执),
-//! GET /api/exams/{code}/registration-form.pdf (报名登记表) and GET /api/exams/{code}/ticket.pdf
+//! GET /api/exams/{code}/registration-form.pdf (报名登记表),
+//! GET /api/exams/{code}/introduction-letter.pdf (介绍信和党员关系证明信) and GET /api/exams/{code}/ticket.pdf
 //! (准考证).
 
 use axum::extract::{Path, State};
@@ -9,12 +10,14 @@ use axum::Extension;
 use tower_sessions::Session;
 
 use app::domain::document_kind::DocumentKind;
+use app::domain::record_ids::ExamCode;
 use app::error::AppError;
 use app::ssr::access::{caller, gate::Candidate};
 use app::ssr::ServerState;
 
 use crate::documents::admission_ticket::ticket_pdf;
 use crate::documents::font_cell::FontCell;
+use crate::documents::introduction_letter::introduction_letter_pdf;
 use crate::documents::registration_form::registration_form_pdf;
 use crate::documents::upload_receipt::receipt_pdf;
 
@@ -29,13 +32,14 @@ pub async fn candidate_document(
     Extension(fonts): Extension<FontCell>,
     Extension(document): Extension<DocumentKind>,
     session: Session,
-    Path(code): Path<String>,
+    Path(code): Path<ExamCode>,
 ) -> Response {
     let made = async {
         let account = caller::from_session::<Candidate>(&session, &state.db).await?;
         match document {
             DocumentKind::UploadReceipt => receipt_pdf(&state, &fonts, &account, &code).await,
             DocumentKind::RegistrationForm => registration_form_pdf(&state, &fonts, &account, &code).await,
+            DocumentKind::IntroductionLetter => introduction_letter_pdf(&state, &fonts, &account, &code).await,
             DocumentKind::AdmissionTicket => ticket_pdf(&state, &fonts, &account, &code).await,
             // Printed at the branch's on-site check, not by the candidate (`routes::on_site_handover`).
             DocumentKind::MaterialHandover => Err(AppError::NotFound),

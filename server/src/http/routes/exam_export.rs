@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use tower_sessions::Session;
 
+use app::domain::record_ids::ExamCode;
 use app::domain::ExamDefinition;
 use app::error::AppError;
 use app::ssr::access::{caller, gate::Admin};
@@ -25,14 +26,15 @@ pub struct ExamExport {
     state: ServerState,
     format: SheetFormat,
     session: Session,
-    code: String,
+    code: ExamCode,
 }
 
 impl FromRequestParts<ServerState> for ExamExport {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &ServerState) -> Result<Self, Response> {
-        let Path(code) = Path::<String>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        let Path(code) =
+            Path::<ExamCode>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
         let Extension(format) =
             Extension::<SheetFormat>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
         let session = Session::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
@@ -51,8 +53,15 @@ impl ExamExport {
             let admin = caller::from_session::<Admin>(&self.session, &self.state.db).await?;
             let definition = exam_store::load(&self.state.db, &self.code).await?.ok_or(AppError::NotFound)?;
             let table = table(self.state.clone(), definition).await?;
-            audited_download(&self.state, &admin, &self.code, &format!("{}-{name}", self.code), self.format, table)
-                .await
+            audited_download(
+                &self.state,
+                &admin,
+                self.code.as_str(),
+                &format!("{}-{name}", self.code),
+                self.format,
+                table,
+            )
+            .await
         };
         made.await.unwrap_or_else(error_response)
     }

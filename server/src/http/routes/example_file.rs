@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use tower_sessions::Session;
 
+use app::domain::record_ids::ExamCode;
 use app::ssr::access::session_user::user_from_session;
 use app::ssr::exams::exam_examples::read_example;
 use app::ssr::ServerState;
@@ -14,7 +15,7 @@ use super::{error_response, file_response};
 pub async fn example_file(
     State(state): State<ServerState>,
     session: Session,
-    Path((code, name)): Path<(String, String)>,
+    Path((code, name)): Path<(ExamCode, String)>,
 ) -> Response {
     let outcome = async {
         user_from_session(&session, &state.db).await?;

@@ -6,7 +6,7 @@ use axum::response::Response;
 use axum::Extension;
 use tower_sessions::Session;
 
-use app::domain::record_ids::ApplicationId;
+use app::domain::record_ids::{ApplicationId, ExamCode};
 use app::ssr::access::{caller, gate::Staff};
 use app::ssr::ServerState;
 
@@ -19,7 +19,7 @@ pub async fn on_site_handover(
     State(state): State<ServerState>,
     Extension(fonts): Extension<FontCell>,
     session: Session,
-    Path((code, application_id)): Path<(String, ApplicationId)>,
+    Path((code, application_id)): Path<(ExamCode, ApplicationId)>,
 ) -> Response {
     let made = async {
         let staff = caller::from_session::<Staff>(&session, &state.db).await?;

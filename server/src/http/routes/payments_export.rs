@@ -7,6 +7,7 @@ use axum::Extension;
 use serde::Deserialize;
 use tower_sessions::Session;
 
+use app::domain::record_ids::ExamCode;
 use app::error::AppError;
 use app::ssr::access::{caller, gate::Admin};
 use app::ssr::payments::reconciliation;
@@ -24,7 +25,7 @@ pub async fn payments_export(
     State(state): State<ServerState>,
     Extension(format): Extension<SheetFormat>,
     session: Session,
-    Path(code): Path<String>,
+    Path(code): Path<ExamCode>,
     Query(day): Query<Day>,
 ) -> Response {
     export(&state, &session, &code, &day.day, format).await.unwrap_or_else(error_response)
@@ -33,7 +34,7 @@ pub async fn payments_export(
 async fn export(
     state: &ServerState,
     session: &Session,
-    code: &str,
+    code: &ExamCode,
     day: &str,
     format: SheetFormat,
 ) -> Result<Response, AppError> {
@@ -43,5 +44,5 @@ async fn export(
     })?;
     let rows = reconciliation::rows(state, &account, code, day).await?;
     let table = Table::new(reconciliation::HEADER, rows.into_iter().map(Vec::from).collect());
-    audited_download(state, &account, code, &format!("{code}-payments-{day}"), format, table).await
+    audited_download(state, &account, code.as_str(), &format!("{code}-payments-{day}"), format, table).await
 }

@@ -99,7 +99,7 @@ pub fn csv_cell(cell: &str) -> std::borrow::Cow<'_, str> {
 pub async fn audited_download(
     state: &ServerState,
     staff: &Caller<Admin>,
-    exam_code: &str,
+    target: &str,
     file_stem: &str,
     format: SheetFormat,
     table: Table,
@@ -107,15 +107,8 @@ pub async fn audited_download(
     let bytes = table.encode(format).map_err(|e| app::ssr::internal("export", e))?;
     let file_name = format!("{file_stem}.{}", format.extension());
     let detail = format!("{file_name}: {} rows", table.rows.len());
-    audit::record(
-        &state.db,
-        Some(staff.account()),
-        AuditAction::ExportDownloaded,
-        exam_code,
-        &detail,
-        state.clock.now(),
-    )
-    .await?;
+    audit::record(&state.db, Some(staff.account()), AuditAction::ExportDownloaded, target, &detail, state.clock.now())
+        .await?;
     Ok((
         [
             (header::CONTENT_TYPE, format.content_type().to_string()),

@@ -8,6 +8,7 @@ use axum::Extension;
 use tower_sessions::Session;
 
 use app::domain::document_kind::DocumentKind;
+use app::domain::record_ids::ExamCode;
 use app::error::AppError;
 use app::ssr::access::{caller, gate::Admin};
 use app::ssr::exams::exam_store;
@@ -23,7 +24,7 @@ pub async fn template_preview(
     State(state): State<ServerState>,
     Extension(fonts): Extension<FontCell>,
     session: Session,
-    Path((code, document)): Path<(String, String)>,
+    Path((code, document)): Path<(ExamCode, String)>,
 ) -> Response {
     let made = async {
         caller::from_session::<Admin>(&session, &state.db).await?;

@@ -6,6 +6,7 @@ use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
+use app::domain::record_ids::ExamCode;
 use app::error::AppError;
 use app::ssr::access::{caller, gate::Admin};
 use app::ssr::infra::audit;
@@ -18,14 +19,14 @@ use super::error_response;
 pub async fn upload_example(
     State(state): State<ServerState>,
     session: Session,
-    Path(code): Path<String>,
+    Path(code): Path<ExamCode>,
     multipart: Multipart,
 ) -> Response {
     let outcome = async {
         let account = caller::from_session::<Admin>(&session, &state.db).await?;
         let (name, bytes) = read_form(multipart).await?;
         let file = add_example(&state.db, state.blobs.as_ref(), &code, &name, bytes).await?;
-        tracing::info!(admin = %account.id, exam = code, file, "example added");
+        tracing::info!(admin = %account.id, exam = %code, file, "example added");
         audit::record(
             &state.db,
             Some(account.account()),

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use tower_sessions::Session;
 
+use app::domain::record_ids::ExamCode;
 use app::error::AppError;
 use app::ssr::access::{caller, gate::Candidate};
 use app::ssr::ServerState;
@@ -97,7 +98,7 @@ async fn read_form(mut multipart: Multipart, limit_bytes: u64) -> Result<NewUplo
     let (original_name, bytes) =
         file.ok_or_else(|| AppError::invalid_field("file", "请选择要上传的图片", "Choose a picture to upload"))?;
     Ok(NewUpload {
-        exam_code: exam.ok_or_else(|| AppError::BadRequest("missing exam".into()))?,
+        exam_code: exam.map(ExamCode::from).ok_or_else(|| AppError::BadRequest("missing exam".into()))?,
         category: category.ok_or_else(|| AppError::BadRequest("missing category".into()))?,
         seq_no,
         original_name,
