@@ -36,23 +36,14 @@ pub async fn introduction_letter_pdf(
 ) -> Result<Vec<u8>, AppError> {
     let exam = candidate_access::enter(state, account, exam_code).await?;
     let definition = &exam.definition;
-    if definition.introduction_letter.is_none() {
-        return Err(AppError::NotFound);
-    }
-    let application = exam.approved_application().ok_or_else(|| {
-        AppError::invalid_field(
-            "introduction_letter",
-            "审核通过并公布结果后才能打印介绍信和党员关系证明信",
-            "The letter of introduction can be printed once the application is approved and results are published",
-        )
-    })?;
+    let kind = DocumentKind::IntroductionLetter;
+    let application = exam.approved_to_print(kind)?;
     let values = application_queries::form_of(application);
     let person = Person { name: &account.name, id_number: &account.id_number, mobile: &account.mobile };
     let mut data = inputs(definition, &person, &values, application.position_code.as_deref(), &exam.now)
         .ok_or(AppError::NotFound)?;
     let claims = RegistrationClaims { exam_code: exam_code.clone(), application_id: application.id };
     let files = with_code(&mut data, &sign_registration(&claims, state.ticket_keys.signing()))?;
-    let kind = DocumentKind::IntroductionLetter;
     let (pdf, pages) = render_for_exam(state, cell, exam_code, kind, data, files).await?;
     if pages == 1 {
         return Ok(pdf);

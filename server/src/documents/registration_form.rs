@@ -43,16 +43,8 @@ pub async fn registration_form_pdf(
 ) -> Result<Vec<u8>, AppError> {
     let exam = candidate_access::enter(state, account, exam_code).await?;
     let definition = &exam.definition;
-    if definition.registration_form.is_none() {
-        return Err(AppError::NotFound);
-    }
-    let application = exam.approved_application().ok_or_else(|| {
-        AppError::invalid_field(
-            "registration_form",
-            "审核通过并公布结果后才能打印报名登记表",
-            "The registration form can be printed once the application is approved and results are published",
-        )
-    })?;
+    let kind = DocumentKind::RegistrationForm;
+    let application = exam.approved_to_print(kind)?;
     let photo = id_photo(state, definition, account.id, exam_code).await?;
     let values = application_queries::form_of(application);
     let person = Person { name: &account.name, id_number: &account.id_number, mobile: &account.mobile };
@@ -67,7 +59,6 @@ pub async fn registration_form_pdf(
     files.extend(with_code(&mut data, &sign_registration(&claims, state.ticket_keys.signing()))?);
     // A long résumé is set smaller before it may spill onto a second page; past that, the
     // candidate is told, never handed two pages the college would refuse.
-    let kind = DocumentKind::RegistrationForm;
     let (pdf, pages) = render_for_exam(state, cell, exam_code, kind, data.clone(), files.clone()).await?;
     if pages == 1 {
         return Ok(pdf);

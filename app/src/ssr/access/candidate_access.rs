@@ -6,6 +6,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::china_time::ChinaTime;
+use crate::domain::document_kind::DocumentKind;
 use crate::domain::own_deadline::{end_of_china_day, has_lapsed, last_day_words};
 use crate::domain::record_ids::ExamCode;
 use crate::domain::ApplicationState;
@@ -36,6 +37,25 @@ impl CandidateExam {
         self.application
             .as_ref()
             .filter(|a| a.state == ApplicationState::Approved && self.phase == ExamPhase::ResultsPublished)
+    }
+
+    /// The approved application a document the candidate prints for the branch (报名登记表,
+    /// 介绍信) is made from, or why not yet, naming the document; not found where the exam does
+    /// not print it.
+    pub fn approved_to_print(&self, kind: DocumentKind) -> Result<&application::Model, AppError> {
+        if !kind.offered_by(&self.definition) {
+            return Err(AppError::NotFound);
+        }
+        self.approved_application().ok_or_else(|| {
+            AppError::invalid_field(
+                kind.key(),
+                format!("审核通过并公布结果后才能打印{}", kind.name_zh()),
+                format!(
+                    "The {} can be printed once the application is approved and results are published",
+                    kind.name_en().to_lowercase()
+                ),
+            )
+        })
     }
 }
 
