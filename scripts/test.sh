@@ -187,8 +187,12 @@ status=0
 # The tests are done, so the build no longer takes only what they leave idle: on a machine busy
 # with other work, the lowest priority starves it (beside `stress-ng --cpu 2` it compiled one crate
 # in 16 minutes). It gets an ordinary share from here, where the user may raise a priority again
-# (root, as CI runs; elsewhere it stays low, and slow on a busy machine).
-for pid in $(tree_of "$wasm_build"); do renice -n 0 -p "$pid" >/dev/null 2>&1 || true; done
+# (root, as CI runs; elsewhere it stays low, and slow on a busy machine). Linux keeps a priority
+# per thread, and cargo-leptos starts wasm-bindgen and wasm-opt from its worker threads: each
+# thread of each process is given it.
+for pid in $(tree_of "$wasm_build"); do
+  for thread in /proc/"$pid"/task/*; do renice -n 0 -p "${thread##*/}" >/dev/null 2>&1 || true; done
+done
 if ! wait "$wasm_build"; then
   cat "$wasm_log"
   echo "the browser's release build failed (above)" >&2
