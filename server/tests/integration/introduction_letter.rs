@@ -189,3 +189,33 @@ async fn an_exam_file_whose_letter_names_no_form_field_is_refused_with_the_field
     assert_eq!((status, kind.as_str()), (422, "ExamInvalid"));
     assert!(body.to_string().contains("names no field of [[form]]"), "{body}");
 }
+
+#[tokio::test]
+async fn preset_004_offers_the_letter_under_its_templates_previewed_on_one_page_and_a_spilling_one_is_refused() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let created = admin.call("admin_create_exam", json!({ "preset": "004", "code": "004-b", "source": "" })).await;
+    assert!(created.status().is_success(), "{}", created.text().await.unwrap());
+    let detail: Value =
+        admin.call("admin_exam_detail", json!({ "code": "004-b" })).await.json().await.unwrap();
+    assert!(detail["documents"].as_array().unwrap().contains(&json!("introduction_letter")), "{detail}");
+
+    // The sample candidate, 张三, filled in as the shipped template lays them out.
+    let preview = admin.get("/api/admin/exams/004-b/templates/introduction_letter/preview.pdf").await;
+    assert_eq!(preview.status(), 200);
+    let pdf = preview.bytes().await.unwrap();
+    let text = read(&pdf);
+    assert!(text.contains("张三（示例）") && text.contains("示例分院招生办公室：") && text.contains("党员关系证明信"), "{text}");
+    assert!(poppler("pdfinfo", &[], &pdf).lines().any(|l| l.starts_with("Pages:") && l.ends_with(" 1")));
+
+    // 不得跨页打印: a template that takes two pages is refused, and says so.
+    let spilling = "#sys.inputs.name\n#pagebreak()\n#sys.inputs.id_number\n";
+    let saved = admin
+        .call(
+            "admin_save_document_template",
+            json!({ "code": "004-b", "kind": "introduction_letter", "source": spilling }),
+        )
+        .await;
+    let body = saved.text().await.unwrap();
+    assert!(body.contains("letter of introduction takes 2 pages"), "{body}");
+}
