@@ -196,8 +196,7 @@ async fn preset_004_offers_the_letter_under_its_templates_previewed_on_one_page_
     let admin = app.admin().await;
     let created = admin.call("admin_create_exam", json!({ "preset": "004", "code": "004-b", "source": "" })).await;
     assert!(created.status().is_success(), "{}", created.text().await.unwrap());
-    let detail: Value =
-        admin.call("admin_exam_detail", json!({ "code": "004-b" })).await.json().await.unwrap();
+    let detail: Value = admin.call("admin_exam_detail", json!({ "code": "004-b" })).await.json().await.unwrap();
     assert!(detail["documents"].as_array().unwrap().contains(&json!("introduction_letter")), "{detail}");
 
     // The sample candidate, 张三, filled in as the shipped template lays them out.
@@ -205,7 +204,10 @@ async fn preset_004_offers_the_letter_under_its_templates_previewed_on_one_page_
     assert_eq!(preview.status(), 200);
     let pdf = preview.bytes().await.unwrap();
     let text = read(&pdf);
-    assert!(text.contains("张三（示例）") && text.contains("示例分院招生办公室：") && text.contains("党员关系证明信"), "{text}");
+    assert!(
+        text.contains("张三（示例）") && text.contains("示例分院招生办公室：") && text.contains("党员关系证明信"),
+        "{text}"
+    );
     assert!(poppler("pdfinfo", &[], &pdf).lines().any(|l| l.starts_with("Pages:") && l.ends_with(" 1")));
 
     // 不得跨页打印: a template that takes two pages is refused, and says so.
