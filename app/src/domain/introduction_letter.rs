@@ -6,7 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::personal_form::{FieldKind, FormField};
+use super::personal_form::{FieldKind, FormField, FormValues};
+use super::year_month::YearMonth;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -25,7 +26,41 @@ pub struct IntroductionLetterSpec {
     pub party_joined_field: Option<String>,
 }
 
+/// What the letter says of the candidate, read from their form once: the letter prints it, and
+/// the on-site check shows it beside the letter's item to tick the stamped paper against.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LetterFacts {
+    /// Empty where the form has none.
+    pub employer: String,
+    pub post: String,
+    pub party: PartyMembership,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PartyMembership {
+    /// The exam asks for no Party letter (`party_joined_field` unset).
+    NotAsked,
+    /// The form's 入党时间 was left empty.
+    NotMember,
+    /// Joined the Party in `joined` as typed ("2010-07"), `joined_zh` as printed ("2010年7月").
+    Member { joined: String, joined_zh: String },
+}
+
 impl IntroductionLetterSpec {
+    /// The facts the letter is filled with, from the candidate's form (each answer trimmed).
+    pub fn facts(&self, values: &FormValues) -> LetterFacts {
+        let value = |key: &str| values.get(key).map(|v| v.trim().to_string()).unwrap_or_default();
+        let party = match self.party_joined_field.as_deref().map(value) {
+            None => PartyMembership::NotAsked,
+            Some(joined) if joined.is_empty() => PartyMembership::NotMember,
+            Some(joined) => {
+                let joined_zh = YearMonth::parse(&joined).map_or_else(|| joined.clone(), YearMonth::text_zh);
+                PartyMembership::Member { joined, joined_zh }
+            }
+        };
+        LetterFacts { employer: value(&self.employer_field), post: value(&self.post_field), party }
+    }
+
     /// What is wrong with the table against the exam's form, in words an administrator can act on.
     pub fn mistakes(&self, form: &[FormField]) -> Vec<String> {
         let mut mistakes = Vec::new();
@@ -92,5 +127,21 @@ mod tests {
         assert!(wrong[0].contains("year_month"), "{wrong:?}");
         let missing = spec(None).mistakes(&form[..1]);
         assert_eq!(missing, vec!["introduction_letter: post_field = \"post_title\" names no field of [[form]]"]);
+    }
+
+    #[test]
+    fn the_facts_are_the_trimmed_answers_and_an_empty_party_date_is_no_membership() {
+        let values: FormValues = [("employer", " 示例局 "), ("post_title", "科员"), ("party_joined", "2010-07")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let facts = spec(Some("party_joined")).facts(&values);
+        assert_eq!((facts.employer.as_str(), facts.post.as_str()), ("示例局", "科员"));
+        let member = PartyMembership::Member { joined: "2010-07".to_string(), joined_zh: "2010年7月".to_string() };
+        assert_eq!(facts.party, member);
+        let mut none = values.clone();
+        none.insert("party_joined".to_string(), "  ".to_string());
+        assert_eq!(spec(Some("party_joined")).facts(&none).party, PartyMembership::NotMember);
+        assert_eq!(spec(None).facts(&values).party, PartyMembership::NotAsked);
     }
 }

@@ -9,7 +9,6 @@
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use app::domain::eligibility_csv::parse_eligibility_csv;
-use app::domain::record_ids::ExamCode;
 use app::domain::review_decision::Decision;
 use app::domain::Eligibility;
 use app::error::AppError;
@@ -42,13 +41,13 @@ pub async fn approved_application(
         return Ok(());
     }
     let listed = parse_eligibility_csv(&format!("{},{}\n", candidate.id_number, candidate.name));
-    eligibility::import(&state.db, &ExamCode::from(EXAM), listed, now).await?;
+    eligibility::import(&state.db, &exam.code, listed, now).await?;
 
-    pledge::accept(state, candidate, &ExamCode::from(EXAM)).await?;
+    pledge::accept(state, candidate, &exam.code).await?;
     let photo = presets::example("examples/id-photo-white.jpg")
         .ok_or_else(|| app::ssr::internal("demo exam", "example photo missing"))?;
     let upload = NewUpload {
-        exam_code: EXAM.into(),
+        exam_code: exam.code.clone(),
         category: "id_photo".into(),
         seq_no: 1,
         original_name: "证件照.jpg".into(),
@@ -69,12 +68,12 @@ pub async fn approved_application(
     .map(|(key, value)| (key.to_string(), value.to_string()))
     .collect();
     let sent = FormSubmission { form, position: Some("tax-01".into()), submit: true };
-    let problems = application_form::save(state, candidate, &ExamCode::from(EXAM), sent).await?;
+    let problems = application_form::save(state, candidate, &exam.code, sent).await?;
     if !problems.is_empty() {
         return Err(app::ssr::internal("demo application", format!("{problems:?}")));
     }
 
-    let application = application_queries::find(&state.db, candidate.id, &ExamCode::from(EXAM))
+    let application = application_queries::find(&state.db, candidate.id, &exam.code)
         .await?
         .ok_or_else(|| app::ssr::internal("demo application", "not stored"))?;
     let reviewer = admin.as_a::<Staff>()?;

@@ -10,12 +10,12 @@ use serde_json::{json, Value};
 use app::domain::china_time::china_time;
 use app::domain::document_kind::DocumentKind;
 use app::domain::exam_definition::ExamDefinition;
+use app::domain::introduction_letter::PartyMembership;
 use app::domain::personal_form::FormValues;
 use app::domain::position_tree::position_path_zh;
 use app::domain::record_ids::ExamCode;
 use app::domain::recorded_sex::recorded_sex_zh;
 use app::domain::registration_code::{sign_registration, RegistrationClaims};
-use app::domain::year_month::YearMonth;
 use app::error::AppError;
 use app::ssr::access::caller::Caller;
 use app::ssr::access::candidate_access;
@@ -49,7 +49,7 @@ pub async fn introduction_letter_pdf(
         return Ok(pdf);
     }
     Err(AppError::invalid_field(
-        "introduction_letter",
+        kind.key(),
         format!("介绍信和党员关系证明信须打印在一页 A4 纸上，当前内容需要 {pages} 页；请缩短工作单位或职务职称后再打印"),
         format!("The letter must fit on one A4 page; it now needs {pages}. Shorten the employer or the post, then print again"),
     ))
@@ -66,12 +66,11 @@ pub fn inputs(
     now: &DateTime<Utc>,
 ) -> Option<Value> {
     let spec = definition.introduction_letter.as_ref()?;
-    let value = |key: &str| values.get(key).map(|v| v.trim().to_string()).unwrap_or_default();
-    let party_joined = spec.party_joined_field.as_deref().map(value);
-    let party = match &party_joined {
-        None => "none",
-        Some(joined) if joined.is_empty() => "not_member",
-        Some(_) => "member",
+    let facts = spec.facts(values);
+    let (party, party_joined) = match facts.party {
+        PartyMembership::NotAsked => ("none", String::new()),
+        PartyMembership::NotMember => ("not_member", String::new()),
+        PartyMembership::Member { joined_zh, .. } => ("member", joined_zh),
     };
     let programme = position_code
         .and_then(|code| position_path_zh(&definition.positions, code))
@@ -85,13 +84,10 @@ pub fn inputs(
         "name": person.name,
         "sex": recorded_sex_zh(person.id_number).unwrap_or(""),
         "id_number": person.id_number,
-        "employer": value(&spec.employer_field),
-        "post": value(&spec.post_field),
+        "employer": facts.employer,
+        "post": facts.post,
         "party": party,
-        "party_joined": party_joined
-            .as_deref()
-            .and_then(YearMonth::parse)
-            .map_or_else(|| party_joined.clone().unwrap_or_default(), YearMonth::text_zh),
+        "party_joined": party_joined,
         "issued_at": china_time(*now).zh(),
         // 系统使用咨询 (seed 000) at the foot, where the exam gives one.
         "helpline": definition.helpline.as_ref().map(|helpline| helpline.words().0),
