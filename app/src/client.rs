@@ -32,7 +32,7 @@ pub use device_pending_queue::{
 #[cfg(feature = "hydrate")]
 pub use device_store::{clock_text, forget_draft, is_online, keep_draft, load_draft};
 #[cfg(feature = "hydrate")]
-pub use file_bytes::read_chosen_file;
+pub use file_bytes::{read_chosen_file, read_chosen_files};
 #[cfg(feature = "hydrate")]
 pub use file_digest::sha256_hex;
 #[cfg(feature = "hydrate")]
@@ -45,8 +45,8 @@ pub use sender_lock::run_alone;
 pub use server_twins::{
     ask_to_persist, clock_text, convert_to_jpeg, fit_photo, forget_action, forget_draft, forget_offline_pages,
     is_online, keep_action, keep_draft, kept_actions, kept_bytes, load_draft, new_action_key, picture_pixels,
-    post_json, preview_url, read_chosen_file, read_code_from_camera, register_offline_copy, revoke_preview, run_alone,
-    server_reachable, sha256_hex, upload_material, KeptAction,
+    post_json, preview_url, read_chosen_file, read_chosen_files, read_code_from_camera, register_offline_copy,
+    revoke_preview, run_alone, server_reachable, sha256_hex, upload_material, KeptAction,
 };
 #[cfg(feature = "hydrate")]
 pub use xhr_upload::{post_json, server_reachable, upload_material};

@@ -7,6 +7,10 @@ pub async fn read_chosen_file(_ev: &leptos::ev::Event) -> Option<ChosenFile> {
     None
 }
 
+pub async fn read_chosen_files(_ev: &leptos::ev::Event) -> Vec<ChosenFile> {
+    Vec::new()
+}
+
 pub async fn upload_material(
     _request: UploadRequest<'_>,
     _on_progress: impl Fn(f64) + 'static,

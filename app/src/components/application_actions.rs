@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::api::save_application;
 use crate::components::bilingual_note::BilingualNote;
 use crate::components::error_note::ErrorNote;
-use crate::domain::completeness::MissingItem;
+use crate::components::required_now::RequiredNow;
 use crate::domain::personal_form::FormValues;
 use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
@@ -20,8 +20,9 @@ pub fn ApplicationActions(
     strict: RwSignal<bool>,
     /// The "确认提交" question is open; owned by the page, so it survives the page reloading.
     confirming: RwSignal<bool>,
-    /// What the server found missing when the page loaded.
-    missing_at_load: Vec<MissingItem>,
+    /// What 提交审核 would refuse for, judged again as the position and the form change
+    /// (`required_now`); the server's own answer takes its place when it refuses.
+    missing_now: RequiredNow,
     /// After a return: the submit button resubmits.
     #[prop(optional)]
     resubmit: bool,
@@ -33,7 +34,8 @@ pub fn ApplicationActions(
 ) -> impl IntoView {
     let lang = use_lang();
     let saved_note = RwSignal::new(false);
-    let missing = RwSignal::new(missing_at_load);
+    let missing = RwSignal::new(untrack(move || missing_now.missing()));
+    Effect::new(move |_| missing.set(missing_now.missing()));
     let failure = RwSignal::new(None::<AppError>);
     let save = Action::new(move |submit: &bool| {
         let (code, submit) = (exam_code.clone(), *submit);

@@ -5,14 +5,17 @@
 use leptos::prelude::*;
 
 use crate::components::examples_button::ExamplesButton;
-use crate::components::lightbox::{Lightbox, LightboxItem};
+use crate::components::lightbox::LightboxItem;
 use crate::components::material_list::MaterialList;
+use crate::components::page_parts_on_demand::LightboxOnDemand;
 use crate::components::pending_queue::PendingQueue;
 use crate::components::queued_list::QueuedList;
+use crate::components::required_now::{required_badge, requiredness_of};
 use crate::components::requirement_text::RequirementText;
 use crate::components::upload_form::UploadForm;
 use crate::domain::record_ids::ExamCode;
-use crate::i18n::{tr, use_lang};
+use crate::domain::required_when::Requiredness;
+use crate::i18n::use_lang;
 use crate::models::candidate::CategoryWithMaterials;
 
 #[component]
@@ -32,7 +35,13 @@ pub fn CategoryCard(
         move || lang.get().pick(zh.clone(), en.clone())
     };
     let count = category.materials.len();
-    let need = definition.required_count();
+    // Required of everyone, of this candidate for a reason (`required_when`), or optional: judged
+    // again as the position and the form change.
+    let requiredness = requiredness_of(&definition);
+    let needed = {
+        let definition = definition.clone();
+        move || definition.needed_count(requiredness.with(Requiredness::is_required))
+    };
     let taken: Vec<u32> = category.materials.iter().map(|m| m.seq_no).collect();
     let items: Vec<LightboxItem> = category
         .materials
@@ -54,13 +63,9 @@ pub fn CategoryCard(
         <section class="category card" data-category=definition.code.clone() aria-label=region_label>
             <header class="category-header">
                 <h3>{move || lang.get().pick(name_zh.clone(), name_en.clone())}</h3>
-                {if definition.rules.required {
-                    view! { <span class="badge required">{tr("必传", "Required")}</span> }.into_any()
-                } else {
-                    view! { <span class="badge">{tr("选传", "Optional")}</span> }.into_any()
-                }}
+                {required_badge(requiredness)}
                 <ExamplesButton exam_code=exam_code.clone() category=definition.clone()/>
-                <span class="count">{move || match need {
+                <span class="count">{move || match needed() {
                     0 => lang.get().pick(format!("已上传 {count} 张"), format!("{count} uploaded")),
                     need => lang.get().pick(format!("已上传 {count} 张 / 需 {need} 张"), format!("{count} of {need} uploaded")),
                 }}</span>
@@ -87,7 +92,7 @@ pub fn CategoryCard(
                 }
             })}
             {move || viewing.get().map(|start| view! {
-                <Lightbox items=items.get_value() start label=tr("查看材料", "View materials") on_close=Callback::new(move |_| viewing.set(None))/>
+                <LightboxOnDemand items=items.get_value() start label=("查看材料", "View materials") on_close=Callback::new(move |_| viewing.set(None))/>
             })}
         </section>
     }

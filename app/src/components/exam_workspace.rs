@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use crate::components::application_actions::ApplicationActions;
 use crate::components::category_card::CategoryCard;
 use crate::components::draft_keeper::DraftKeeper;
-use crate::components::fee_panel::FeePanel;
+use crate::components::page_parts_on_demand::{keep_page_parts_for_offline, FeePanelOnDemand};
 use crate::components::personal_form_view::PersonalFormView;
 use crate::components::position_picker::PositionPicker;
+use crate::components::required_now::RequiredNow;
 use crate::components::requirements_list::RequirementsList;
 use crate::components::timeline_list::TimelineList;
 use crate::components::uploaded_summary::UploadedSummary;
@@ -58,6 +59,9 @@ pub fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<(
     let result = page.result.clone();
     let approved = result.as_ref().is_some_and(|r| r.state == ApplicationState::Approved);
     let fee_due = definition.charges_fee && approved;
+    keep_page_parts_for_offline();
+    // 必传 marks and what is missing, judged again as the position and the form change.
+    let required_now = RequiredNow::provide(&page, typing);
     let form_ready = definition.prints_registration_form && approved;
     let letter_ready = definition.prints_introduction_letter && approved;
     let ticket_opens = definition.ticket_opens.clone().filter(|_| approved);
@@ -86,7 +90,7 @@ pub fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<(
                 <span class="muted">{tr("请用 A4 纸单页打印，由所在单位及其党组织核对盖章后，现场报名时交分院留存。", "Print it on one A4 page, have your unit and its Party organisation check and stamp it, then hand it to the branch at the on-site check.")}</span>
             </p>
         })}
-        {fee_due.then(|| view! { <FeePanel exam_code=code.clone()/> })}
+        {fee_due.then(|| view! { <FeePanelOnDemand exam_code=code.clone()/> })}
         // 准考证 (seed 002): from the ticket window, once paid (where a fee is due) and seated; the
         // server says which of these is still missing.
         {ticket_opens.map(|opens| view! {
@@ -154,7 +158,7 @@ pub fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<(
         {(!definition.form.is_empty()).then(|| view! { <PersonalFormView fields=definition.form.clone() values=typing.form strict=typing.strict editable=form_editable/> })}
         {(!definition.positions.is_empty()).then(|| view! { <PositionPicker tree=definition.positions.clone() chosen=typing.position editable=form_editable/> })}
         {(editable || revising).then(|| view! {
-            <ApplicationActions exam_code=code.clone() form=typing.form position=typing.position strict=typing.strict confirming=typing.confirming missing_at_load=page.missing.clone() resubmit=revising on_submitted=on_changed saved_by_hand=typing.saved_by_hand helpline=page.definition.helpline.clone()/>
+            <ApplicationActions exam_code=code.clone() form=typing.form position=typing.position strict=typing.strict confirming=typing.confirming missing_now=required_now resubmit=revising on_submitted=on_changed saved_by_hand=typing.saved_by_hand helpline=page.definition.helpline.clone()/>
         })}
     }
     .into_any()

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::lightbox::{Lightbox, LightboxItem};
+use crate::components::lightbox::LightboxItem;
+use crate::components::page_parts_on_demand::LightboxOnDemand;
 use crate::domain::record_ids::ExamCode;
 use crate::domain::CategoryDefinition;
 use crate::i18n::tr;
@@ -27,7 +28,7 @@ pub fn ExamplesButton(exam_code: ExamCode, category: CategoryDefinition) -> impl
             <button type="button" class="link-button examples-button" on:click=move |_| open.set(true)>{tr("上传示例", "Examples")}</button>
         })}
         {move || open.get().then(|| view! {
-            <Lightbox items=items.get_value() start=0 label=tr("上传示例", "Examples") on_close=Callback::new(move |_| open.set(false))/>
+            <LightboxOnDemand items=items.get_value() start=0 label=("上传示例", "Examples") on_close=Callback::new(move |_| open.set(false))/>
         })}
     }
     .into_any()

@@ -1,5 +1,6 @@
 //! A picture the candidate chose, read and judged in the browser and not sent yet, and the page's
-//! store of them (one per upload form, `offline::chosen_files`).
+//! store of them (one choice per upload form, `offline::chosen_files`; a choice may hold several
+//! files, in the order they will be sent).
 
 use leptos::prelude::*;
 
@@ -7,9 +8,9 @@ use crate::components::photo_fix::FitReport;
 use crate::domain::FileVerdict;
 use crate::offline::chosen_files::ChosenFiles;
 
-/// The files chosen on the page and not sent yet, by form; provided by the page that holds the
-/// forms (a form without one keeps its own).
-pub type PageChoices = RwSignal<ChosenFiles<Judged>>;
+/// The files chosen on the page and not sent yet, by form, each form's in the order they will be
+/// sent; provided by the page that holds the forms (a form without one keeps its own).
+pub type PageChoices = RwSignal<ChosenFiles<Vec<Judged>>>;
 
 /// A file read and judged in the browser, waiting for the candidate to press upload.
 #[derive(Clone)]

@@ -1,18 +1,15 @@
 //! The photo tool (自动调整 and its crop box), the looks advice and the QR code check, loaded on
-//! demand: their code (canvas, crop, fit search, picture quality; the QR reader in a chunk of
-//! its own) sits apart from the page's (`cargo leptos --split`), fetched the first time a chosen
-//! picture needs it, so no candidate page's first load carries it (issue 11; sizes in docs/benchmarks.md).
-//!
-//! Unlike a leptos lazy route, a chunk that cannot arrive does not stop the page: the place says so
-//! and tries again when the network returns (the loader is `fallible`). So that offline it does
-//! arrive, every page with an upload form fetches the chunk in the background once the offline
-//! copy (`/sw.js`) keeps what the page fetches. The server never renders these: they act on a
-//! file chosen in the browser.
+//! demand (`on_demand`): their code (canvas, crop, fit search, picture quality; the QR reader in a
+//! chunk of its own) is fetched the first time a chosen picture needs it. So that offline it
+//! arrives, every page with an upload form fetches the chunk in the background once the offline
+//! copy keeps what the page fetches. They act on a file chosen in the browser.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+#[cfg(feature = "hydrate")]
+use crate::components::on_demand::{keep_for_offline, on_demand, Texts};
 use crate::components::photo_fix::FittedPicture;
 use crate::domain::picture_quality::PictureLook;
 use crate::domain::{CategoryDefinition, FileFacts};
@@ -90,22 +87,6 @@ pub fn keep_qr_reader_for_offline() {
     });
 }
 
-/// Runs `preload` once the offline copy keeps what the page fetches, when the browser is idle
-/// (this is for later). Failing costs nothing: a chunk is fetched again when first used.
-#[cfg(feature = "hydrate")]
-fn keep_for_offline(preload: fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
-    crate::client::once_offline_copy_keeps(move || {
-        request_idle_callback(move || leptos::task::spawn_local(preload()));
-    });
-}
-
-/// What the place says while the code arrives, and when it cannot (Chinese, English).
-#[cfg(feature = "hydrate")]
-struct Texts {
-    loading: (&'static str, &'static str),
-    missing: (&'static str, &'static str),
-}
-
 #[cfg(feature = "hydrate")]
 const PHOTO_TOOL: Texts = Texts {
     loading: ("正在载入照片工具…", "Loading the photo tool…"),
@@ -132,58 +113,6 @@ const QR_CHECK: Texts = Texts {
         "The QR code check is not on this phone yet; it loads when the network returns (uploading is not affected).",
     ),
 };
-
-/// A chunk's view on its way.
-#[cfg(feature = "hydrate")]
-type Arriving =
-    std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>>>>;
-
-/// Shows the view `load` brings once its chunk is here; if the chunk cannot be fetched, says so
-/// and tries again on 重试 or when the network returns. One body for every chunk (the loads are
-/// boxed): a copy per chunk cost the candidate's first load about a kilobyte each.
-#[cfg(feature = "hydrate")]
-fn on_demand(texts: Texts, load: Box<dyn Fn() -> Arriving>) -> AnyView {
-    use send_wrapper::SendWrapper;
-
-    use crate::i18n::tr;
-
-    let attempt = RwSignal::new(0u32);
-    let missing = RwSignal::new(false);
-    // Only a failed load is tried again: a tool already shown keeps what the candidate did in it.
-    let retry = move || {
-        if missing.get_untracked() {
-            attempt.update(|n| *n += 1);
-        }
-    };
-    let back = window_event_listener(leptos::ev::online, move |_| retry());
-    on_cleanup(move || back.remove());
-    // The browser runs one thread: the load and its future never leave it.
-    let load = SendWrapper::new(load);
-    let Texts { loading, missing: missing_text } = texts;
-    view! {
-        <Suspense fallback=move || view! { <p class="muted" role="status">{tr(loading.0, loading.1)}</p> }>
-            {move || {
-                attempt.track();
-                let arriving = SendWrapper::new(load());
-                Suspend::new(async move {
-                    let outcome = arriving.await;
-                    // The candidate may have chosen another file meanwhile; this place is gone then.
-                    let _ = missing.try_set(outcome.is_err());
-                    outcome.unwrap_or_else(|_| {
-                        view! {
-                            <p class="violations" role="alert">
-                                {tr(missing_text.0, missing_text.1)}" "
-                                <button type="button" class="button" on:click=move |_| retry()>{tr("重试", "Try again")}</button>
-                            </p>
-                        }
-                        .into_any()
-                    })
-                })
-            }}
-        </Suspense>
-    }
-    .into_any()
-}
 
 /// The tools' code: each function is an entry into the `photo_tools` chunk.
 #[cfg(feature = "hydrate")]

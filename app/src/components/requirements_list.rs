@@ -1,9 +1,10 @@
-//! 查看上传材料要求清单: every category, required or not, how many it needs, its rules in plain
+//! 查看上传材料要求清单: every category, required or not (and why, for one only some must upload), its rules in plain
 //! words and its examples.
 
 use leptos::prelude::*;
 
 use crate::components::examples_button::ExamplesButton;
+use crate::components::required_now::{required_badge, requiredness_of};
 use crate::components::requirement_text::RequirementText;
 use crate::domain::record_ids::ExamCode;
 use crate::domain::CategoryDefinition;
@@ -19,6 +20,7 @@ pub fn RequirementsList(exam_code: ExamCode, categories: Vec<CategoryDefinition>
                 {categories.into_iter().map(|c| {
                     let (zh, en) = (c.name_zh.clone(), c.name_en.clone());
                     let code = c.code.clone();
+                    let badge = required_badge(requiredness_of(&c));
                     let group = c.group_zh.clone().map(|g| (g, c.group_en.clone().unwrap_or_default()));
                     view! {
                         <li data-category=code>
@@ -27,11 +29,7 @@ pub fn RequirementsList(exam_code: ExamCode, categories: Vec<CategoryDefinition>
                                 {move || lang.get().pick(zh.clone(), en.clone())}
                             </strong>
                             " "
-                            {if c.rules.required {
-                                view! { <span class="badge required">{tr("必传", "Required")}</span> }.into_any()
-                            } else {
-                                view! { <span class="badge">{tr("选传", "Optional")}</span> }.into_any()
-                            }}
+                            {badge}
                             <ExamplesButton exam_code=exam_code.clone() category=c.clone()/>
                             <RequirementText category=c/>
                         </li>

@@ -1,6 +1,8 @@
-//! Choosing and sending one picture. The shared judgement runs in the browser the moment a file is
+//! Choosing and sending pictures. The shared judgement runs in the browser the moment a file is
 //! chosen: a refused file shows every broken rule at once and is never sent; advice that is not
 //! followed shows as a warning and the upload stays allowed. On a phone the camera is offered.
+//! Where a category takes several pictures without named places, several may be chosen at once
+//! (`domain::chosen_together`): they go in the order of the numbers in their names.
 //! An accepted file goes to the page's pending queue: kept on the device first, then sent (see `pending_queue`).
 //! Until then the chosen file is the page's (`PageChoices`), not this form's: the form is drawn
 //! again whenever the page's data comes back, and the choice must outlive it.
@@ -8,19 +10,17 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use crate::client::read_chosen_file;
-use crate::components::chosen_picture::{chosen_picture, jpeg_name};
+use crate::client::read_chosen_files;
+use crate::components::chosen_picture::{jpeg_name, judge_choice};
+use crate::components::chosen_view::{chosen_one, chosen_several, ChoiceContext};
 use crate::components::error_note::ErrorNote;
 use crate::components::judged_file::{Judged, PageChoices};
 use crate::components::pending_queue::PendingQueue;
-use crate::components::photo_fix::{only_fixable, FitReportView, FittedPicture};
-use crate::components::photo_tools_on_demand::{
-    keep_photo_tools_for_offline, keep_qr_reader_for_offline, LooksAdviceOnDemand, PhotoFixOnDemand, QrAdviceOnDemand,
-};
-use crate::components::violation_list::ViolationList;
-use crate::domain::byte_size::{format_bytes, Rounding};
+use crate::components::photo_fix::FittedPicture;
+use crate::components::photo_tools_on_demand::{keep_photo_tools_for_offline, keep_qr_reader_for_offline};
+use crate::domain::chosen_together::free_places;
 use crate::domain::record_ids::MaterialId;
-use crate::domain::{judge_for_category, CategoryDefinition};
+use crate::domain::CategoryDefinition;
 use crate::error::AppError;
 use crate::i18n::tr;
 use crate::offline::chosen_files::ChosenFiles;
@@ -39,7 +39,6 @@ pub fn UploadForm(
     let queue = expect_context::<PendingQueue>();
     let category_code = category.code.clone();
     let rules = category.rules.clone();
-    let picture_look = category.look();
     let wants_qr = category.qr == crate::domain::qr_code::QrRequirement::Required;
     keep_photo_tools_for_offline();
     if wants_qr {
@@ -73,9 +72,11 @@ pub fn UploadForm(
     let label_for = input_id.clone();
     let full = replaces.is_none() && rules.max_count.is_some_and(|max| already_uploaded >= max);
     let replacing = replaces.is_some();
+    // Several at once only where each file takes the next free number: a named place (身份证正面)
+    // is chosen one by one, and a replacement is one picture.
+    let several_allowed = !replacing && category.slots.is_empty() && rules.max_count != Some(1);
 
     // The photo tool's result takes the chosen file's place, named as the JPEG it now is.
-    let fix_category = category.clone();
     let on_fitted = {
         let slot = slot.clone();
         move |name: String| {
@@ -88,7 +89,7 @@ pub fn UploadForm(
                     fitted: Some(picture.report),
                     verdict: picture.verdict,
                 };
-                choices.update(|chosen| chosen.replace(&slot, fitted));
+                choices.update(|chosen| chosen.replace(&slot, vec![fitted]));
             })
         }
     };
@@ -100,29 +101,38 @@ pub fn UploadForm(
             let Some(ticket) = choices.try_update(|chosen| chosen.begin(&slot)) else { return };
             let (category, slot) = (category.clone(), slot.clone());
             leptos::task::spawn_local(async move {
-                if let Some(file) = read_chosen_file(&ev).await {
-                    let picture = chosen_picture(&file.bytes).await;
-                    let verdict = judge_for_category(&picture.bytes, &category, already_uploaded);
-                    let judged = Judged {
-                        name: if picture.converted { jpeg_name(&file.name) } else { file.name },
-                        bytes: std::sync::Arc::new(picture.bytes),
-                        cut_note: picture.note,
-                        fitted: None,
-                        verdict,
-                    };
-                    // The page's store outlives this form; when the page itself is gone, so is
-                    // the choice.
-                    choices.try_update(|chosen| chosen.judged(&slot, ticket, judged));
+                let files = read_chosen_files(&ev).await;
+                if files.is_empty() {
+                    return;
                 }
+                let judged = judge_choice(files, &category, already_uploaded).await;
+                // The page's store outlives this form; when the page itself is gone, so is
+                // the choice.
+                choices.try_update(|chosen| chosen.judged(&slot, ticket, judged));
             });
         }
     };
 
+    // The places the accepted files of a choice of several will take, from the number shown on.
+    let places = {
+        let taken = taken.clone();
+        Memo::new(move |_| {
+            let accepted = judged.with(|files| files.iter().flatten().filter(|j| j.verdict.accepted()).count());
+            let start = seq_no.with(|typed| typed.trim().parse::<u32>().unwrap_or(next_seq_no));
+            free_places(start, &taken, accepted)
+        })
+    };
+
+    // Sends what passed, each file once, to the pending queue; what did not pass stays listed.
     let on_upload = {
-        let (category_code, replaces) = (category_code.clone(), replaces.clone());
-        move |_| {
-            let Some(file) = judged.get_untracked().filter(|j| j.verdict.accepted()) else { return };
-            let Ok(seq) = seq_no.get_untracked().trim().parse::<u32>() else {
+        let (category_code, replaces, slot) = (category_code.clone(), replaces.clone(), slot.clone());
+        Callback::new(move |()| {
+            let (accepted, refused): (Vec<Judged>, Vec<Judged>) =
+                judged.get_untracked().unwrap_or_default().into_iter().partition(|j| j.verdict.accepted());
+            if accepted.is_empty() {
+                return;
+            }
+            let Ok(start) = seq_no.get_untracked().trim().parse::<u32>() else {
                 failure.set(Some(AppError::invalid_field(
                     "seq_no",
                     "顺序号应为正整数",
@@ -130,23 +140,30 @@ pub fn UploadForm(
                 )));
                 return;
             };
-            queue.enqueue(
-                PendingKind::Upload {
-                    category: category_code.clone(),
-                    seq_no: seq,
-                    file_name: file.name.clone(),
-                    replaces: replaces.clone(),
-                    byte_len: file.bytes.len() as u64,
-                },
-                Some(file.bytes.clone()),
-            );
+            let places = if accepted.len() == 1 { vec![start] } else { places.get_untracked() };
+            for (file, seq_no) in accepted.into_iter().zip(places) {
+                queue.enqueue(
+                    PendingKind::Upload {
+                        category: category_code.clone(),
+                        seq_no,
+                        file_name: file.name.clone(),
+                        replaces: replaces.clone(),
+                        byte_len: file.bytes.len() as u64,
+                    },
+                    Some(file.bytes.clone()),
+                );
+            }
             choices.update(|chosen| {
                 chosen.take(&slot);
+                if !refused.is_empty() {
+                    let ticket = chosen.begin(&slot);
+                    chosen.judged(&slot, ticket, refused);
+                }
             });
             if let Some(input) = file_input.get_untracked() {
                 input.set_value("");
             }
-        }
+        })
     };
 
     let accept = rules.formats.iter().map(|f| f.mime_type()).collect::<Vec<_>>().join(",");
@@ -179,7 +196,15 @@ pub fn UploadForm(
                 }}
                 <label class="file" for=label_for>
                     {tr("选择图片", "Choose picture")}
-                    <input id=input_id type="file" name="file" accept=accept.clone() node_ref=file_input on:change=on_choose.clone()/>
+                    <input
+                        id=input_id
+                        type="file"
+                        name="file"
+                        accept=accept.clone()
+                        multiple=several_allowed
+                        node_ref=file_input
+                        on:change=on_choose.clone()
+                    />
                 </label>
                 // Phones open the camera straight away; desktops hide this (see main.css).
                 <label class="file camera">
@@ -187,55 +212,11 @@ pub fn UploadForm(
                     <input type="file" name="camera" accept=accept capture="environment" on:change=on_choose/>
                 </label>
             </div>
-            {move || judged.get().map(|j| {
-                let size = format_bytes(j.bytes.len() as u64, Rounding::Up);
-                let dims = j.verdict.facts.as_ref().map(|f| format!("{}×{}", f.width(), f.height())).unwrap_or_default();
-                let cut_note = j.cut_note.clone().map(|(zh, en)| {
-                    let lang = crate::i18n::use_lang();
-                    view! { <p class="cut-note">{move || lang.get().pick(zh.clone(), en.clone())}</p> }
-                });
-                let fitted = j.fitted.clone().map(|report| view! {
-                    <div class="fitted">
-                        <FitReportView report after_caption=("调整后（将上传）", "After (to be uploaded)")/>
-                    </div>
-                });
-                if j.verdict.accepted() {
-                    let warnings = j.verdict.warnings.clone();
-                    view! {
-                        <div class="chosen ok">
-                            <span>{format!("{} · {size} · {dims} ", j.name)}{tr("符合要求", "meets the rules")}</span>
-                            {cut_note}
-                            {fitted}
-                            {(!warnings.is_empty()).then(|| view! {
-                                <div class="warnings">
-                                    <span>{tr("提示（仍可上传）：", "Advice (you may still upload):")}</span>
-                                    <ViolationList violations=warnings/>
-                                </div>
-                            })}
-                            <LooksAdviceOnDemand bytes=j.bytes.clone() look=picture_look/>
-                            {wants_qr.then(|| view! { <QrAdviceOnDemand bytes=j.bytes.clone()/> })}
-                            <button type="button" class="button" on:click=on_upload.clone()>
-                                {if replacing { tr("更换", "Replace") } else { tr("上传", "Upload") }}
-                            </button>
-                        </div>
-                    }.into_any()
-                } else {
-                    view! {
-                        <div class="chosen refused">
-                            <span>{format!("{} · {size} ", j.name)}{tr("不符合要求，未上传：", "does not meet the rules and was not uploaded:")}</span>
-                            {cut_note}
-                            <ViolationList violations=j.verdict.violations.clone()/>
-                            {j.verdict.facts.clone().filter(|_| j.fitted.is_none() && only_fixable(&j.verdict)).map(|facts| view! {
-                                <PhotoFixOnDemand
-                                    bytes=j.bytes.clone()
-                                    facts=facts
-                                    category=fix_category.clone()
-                                    already_uploaded=already_uploaded
-                                    on_fitted=on_fitted(j.name.clone())
-                                />
-                            })}
-                        </div>
-                    }.into_any()
+            {move || judged.get().map(|files| {
+                let context = ChoiceContext { category: category.clone(), already_uploaded, replacing, on_upload };
+                match <[Judged; 1]>::try_from(files) {
+                    Ok([file]) => chosen_one(file.clone(), context, on_fitted(file.name)),
+                    Err(files) => chosen_several(files, places.into(), context),
                 }
             })}
             // Only a mistyped sequence number: the server's answers are shown on the queued item.

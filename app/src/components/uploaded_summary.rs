@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::required_now::requiredness_of;
 use crate::domain::completeness::{category_shortfall, Shortfall};
+use crate::domain::required_when::Requiredness;
 use crate::i18n::{tr, use_lang};
 use crate::models::candidate::CategoryWithMaterials;
 
@@ -21,10 +23,12 @@ pub fn UploadedSummary(categories: Vec<CategoryWithMaterials>) -> impl IntoView 
                 <tbody>
                     {categories.into_iter().map(|c| {
                         let d = c.definition.clone();
+                        // As the position and the form stand when the list is opened.
                         let count = c.materials.len() as u32;
                         let seq_nos: Vec<u32> = c.materials.iter().map(|m| m.seq_no).collect();
                         // Both languages now, so the closure below owns plain strings.
-                        let shortfall = category_shortfall(&d, &seq_nos);
+                        let required = requiredness_of(&d).with_untracked(Requiredness::is_required);
+                        let shortfall = category_shortfall(&d, &seq_nos, required);
                         let complete = shortfall == Shortfall::Nothing;
                         let (status_zh, status_en) = match shortfall {
                             Shortfall::Slots(slots) => (
@@ -32,7 +36,7 @@ pub fn UploadedSummary(categories: Vec<CategoryWithMaterials>) -> impl IntoView 
                                 format!("missing: {}", slots.iter().map(|s| s.name_en.as_str()).collect::<Vec<_>>().join(", ")),
                             ),
                             Shortfall::Materials { need, have } => (format!("还缺 {} 张", need - have), format!("{} more needed", need - have)),
-                            Shortfall::Nothing if d.required_count() == 0 && count == 0 => ("选传，未上传".to_string(), "optional, none".to_string()),
+                            Shortfall::Nothing if !required && count == 0 => ("选传，未上传".to_string(), "optional, none".to_string()),
                             Shortfall::Nothing => ("齐全".to_string(), "complete".to_string()),
                         };
                         let status = move || lang.get().pick(status_zh.clone(), status_en.clone());

@@ -20,6 +20,7 @@ use super::position_tree::PositionNode;
 use super::qr_code::QrRequirement;
 use super::record_ids::ExamCode;
 use super::registration_form::RegistrationFormSpec;
+use super::required_when::{requiredness, Circumstances, ExamParts, RequiredWhen, Requiredness};
 
 mod exam_mistakes;
 
@@ -138,6 +139,9 @@ pub struct CategoryDefinition {
     pub slots: Vec<SlotName>,
     #[serde(default)]
     pub examples: Vec<ExamplePicture>,
+    /// Required of some candidates only (seed 000's "仅部分考生须上传"): for a position, a 报考类别
+    /// or an answer on the form (`domain::required_when`).
+    pub required_when: Option<RequiredWhen>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,9 +166,15 @@ impl CategoryDefinition {
         PictureLook { kind: self.picture, backgrounds: self.backgrounds }
     }
 
-    /// How many pictures a submission needs here: every slot, or one when required.
-    pub fn required_count(&self) -> u32 {
-        match (self.slots.len() as u32, self.rules.required) {
+    /// Whether this candidate must upload here, and why (`required_when`).
+    pub fn requiredness(&self, exam: ExamParts<'_>, now: &Circumstances<'_>) -> Requiredness {
+        requiredness(self.rules.required, self.required_when.as_ref(), exam, now)
+    }
+
+    /// How many pictures a submission needs here when the category is `required` of the
+    /// candidate: every slot, or one.
+    pub fn needed_count(&self, required: bool) -> u32 {
+        match (self.slots.len() as u32, required) {
             (slots, true) if slots > 0 => slots,
             (_, true) => 1,
             (_, false) => 0,
@@ -180,6 +190,11 @@ impl CategoryDefinition {
 impl ExamDefinition {
     pub fn category(&self, code: &str) -> Option<&CategoryDefinition> {
         self.categories.iter().find(|c| c.code == code)
+    }
+
+    /// What a category's `required_when` may name.
+    pub fn parts(&self) -> ExamParts<'_> {
+        ExamParts { form: &self.form, positions: &self.positions }
     }
 }
 

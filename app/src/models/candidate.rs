@@ -5,11 +5,11 @@ use serde::{Deserialize, Serialize};
 use super::exam::{beside_definitions, ExamSummary};
 use super::feedback::{FlagView, TimelineEntry};
 use crate::domain::china_time::ChinaTime;
-use crate::domain::completeness::MissingItem;
 use crate::domain::exam_windows::Deadline;
 use crate::domain::personal_form::{FormField, FormValues};
 use crate::domain::position_tree::PositionNode;
 use crate::domain::record_ids::MaterialId;
+use crate::domain::required_when::ExamParts;
 use crate::domain::{ApplicationState, CategoryDefinition, ExamDefinition, ExamPhase, FileFormat};
 
 /// One stored picture, as its owner sees it.
@@ -86,6 +86,8 @@ pub struct ExamWithMaterials {
     pub lapsed: bool,
     /// The 报考类别 and 考区 the registration system named (seed 003), (zh, en).
     pub registered_as: Option<(String, String)>,
+    /// The 报考类别 alone, which a category's `required_when` may name.
+    pub registration_category: Option<String>,
     pub pledge_accepted_at: Option<ChinaTime>,
     pub state: ApplicationState,
     pub submitted_at: Option<ChinaTime>,
@@ -98,8 +100,6 @@ pub struct ExamWithMaterials {
     pub categories: Vec<CategoryMaterials>,
     pub form: FormValues,
     pub position: Option<String>,
-    /// What 提交审核 would still refuse for.
-    pub missing: Vec<MissingItem>,
     /// Returned with the personal form to correct: why.
     pub form_flag: Option<FlagView>,
     /// Messages about the application, newest first.
@@ -143,6 +143,13 @@ pub struct CandidateDefinition {
     pub ticket_opens: Option<ChinaTime>,
     /// 系统使用咨询 in both languages (`domain::helpline`); none where the exam gives none.
     pub helpline: Option<(String, String)>,
+}
+
+impl CandidateDefinition {
+    /// What a category's `required_when` may name.
+    pub fn parts(&self) -> ExamParts<'_> {
+        ExamParts { form: &self.form, positions: &self.positions }
+    }
 }
 
 impl From<&ExamDefinition> for CandidateDefinition {

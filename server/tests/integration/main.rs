@@ -38,6 +38,7 @@ mod presets;
 mod private_files;
 mod public_server;
 mod queue_benchmark;
+mod required_when;
 mod review_access;
 mod review_guards;
 mod review_loop;

@@ -129,6 +129,9 @@ impl ExamDefinition {
                 Ok(rules) => category.rules = rules,
                 Err(errors) => mistakes.extend(errors.into_iter().map(about)),
             }
+            if let Some(when) = &category.required_when {
+                mistakes.extend(when.mistakes(category.rules.required, self.parts()).into_iter().map(about));
+            }
             if let Some(advice) = &category.advice {
                 mistakes.extend(advice.mistakes().into_iter().map(about));
             }

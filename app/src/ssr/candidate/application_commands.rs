@@ -11,6 +11,7 @@ use sea_orm::{
 use crate::domain::completeness::missing_for_submission;
 use crate::domain::personal_form::FormValues;
 use crate::domain::record_ids::{ExamCode, UserId};
+use crate::domain::required_when::Circumstances;
 use crate::domain::ExamDefinition;
 use crate::domain::{ApplicationState, Change};
 use crate::error::AppError;
@@ -133,8 +134,13 @@ pub async fn submit(
         .all(&txn)
         .await?;
     let stored: Vec<(String, u32)> = stored.into_iter().map(|(category, seq_no)| (category, seq_no as u32)).collect();
-    let missing =
-        missing_for_submission(submission.definition, &stored, submission.form, submission.position.as_deref());
+    let judged_with = Circumstances {
+        position: submission.position.as_deref(),
+        registration_category: submission.registration_category.as_deref(),
+        form: submission.form,
+    };
+    let definition = submission.definition;
+    let missing = missing_for_submission(&definition.categories, definition.parts(), &stored, &judged_with);
     if !missing.is_empty() {
         return Err(AppError::Incomplete { missing });
     }
@@ -177,4 +183,6 @@ pub struct Submission<'a> {
     pub definition: &'a ExamDefinition,
     pub form: &'a FormValues,
     pub position: Option<String>,
+    /// The 报考类别 the registration system named, which a category's `required_when` may name.
+    pub registration_category: Option<String>,
 }

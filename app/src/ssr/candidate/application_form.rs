@@ -5,12 +5,14 @@
 use crate::domain::completeness::missing_for_submission;
 use crate::domain::personal_form::{check_form, keep_known_values, FieldProblem, FormValues, Strictness};
 use crate::domain::record_ids::ExamCode;
+use crate::domain::required_when::Circumstances;
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::candidate_access;
 use crate::ssr::access::gate::Candidate;
 use crate::ssr::application::{application_queries, material_queries};
 use crate::ssr::candidate::application_commands;
+use crate::ssr::exams::registrations;
 use crate::ssr::infra::server_state::ServerState;
 
 /// What the candidate sent with 暂存 (`submit` false) or 提交审核 (`submit` true).
@@ -48,13 +50,20 @@ pub async fn save(
         .into_iter()
         .map(|m| (m.category, m.seq_no))
         .collect();
-    let missing = missing_for_submission(definition, &uploaded, &form, position.as_deref());
+    let registration = registrations::registered_for(&state.db, code, &account.id_number).await?;
+    let registration_category = registration.and_then(|registration| registration.category);
+    let judged_with = Circumstances {
+        position: position.as_deref(),
+        registration_category: registration_category.as_deref(),
+        form: &form,
+    };
+    let missing = missing_for_submission(&definition.categories, definition.parts(), &uploaded, &judged_with);
     if !missing.is_empty() {
         // What was typed is kept even though the submission is refused.
         application_commands::save_draft(&state.db, application, &form, position, exam.now).await?;
         return Err(AppError::Incomplete { missing });
     }
-    let submission = application_commands::Submission { definition, form: &form, position };
+    let submission = application_commands::Submission { definition, form: &form, position, registration_category };
     let new_state = application_commands::submit(&state.db, application, submission, exam.now).await?;
     tracing::info!(user_id = %account.id, exam = %code, state = new_state.as_str(), "application submitted and locked");
     Ok(Vec::new())

@@ -1,9 +1,9 @@
 //! One exam as the signed-in candidate sees it now: phase by the server's clock, pledge, their
 //! pictures per category, their form and position, what a returned application may change, the
-//! timeline, and what a submission still lacks.
+//! timeline, and the 报考类别 the registration system named (the page judges what a submission
+//! still lacks with it, `components::required_now`).
 
 use crate::domain::china_time::{china_time, ChinaTime};
-use crate::domain::completeness::missing_for_submission;
 use crate::domain::record_ids::ExamCode;
 use crate::domain::{ApplicationState, ExamPhase};
 use crate::error::AppError;
@@ -32,7 +32,6 @@ pub async fn assemble(
     for material in &mut mine {
         material.flag = review_flags::flag_for(&flags, Some(&material.id));
     }
-    let uploaded: Vec<(String, u32)> = mine.iter().map(|m| (m.category.clone(), m.seq_no)).collect();
     let definition = &exam.definition;
     let categories = definition
         .categories
@@ -54,6 +53,8 @@ pub async fn assemble(
         None => Vec::new(),
     };
     let writable = exam.writable_application().is_ok();
+    let registration = registrations::registered_for(&state.db, code, &account.id_number).await?;
+    let registration_category = registration.as_ref().and_then(|registration| registration.category.clone());
     Ok(ExamWithMaterials {
         exam: exam_store::summary_of(definition),
         phase: exam.phase,
@@ -62,7 +63,8 @@ pub async fn assemble(
         closes_at: exam.closes_at(),
         own_days: exam.own_days_note(),
         lapsed: exam.is_lapsed(),
-        registered_as: registrations::registered_as(&state.db, code, &account.id_number).await?,
+        registered_as: registration.and_then(|registration| registration.words()),
+        registration_category,
         pledge_accepted_at: application.and_then(|a| a.pledge_accepted_at).map(china_time),
         state: application_queries::state_seen_by_candidate(application, windows, exam.now),
         submitted_at: application.and_then(|a| a.submitted_at).map(china_time),
@@ -75,7 +77,6 @@ pub async fn assemble(
         result: (published && stored_state.is_result())
             .then(|| ResultView { state: stored_state, reason: application.and_then(|a| a.decision_reason.clone()) }),
         timeline,
-        missing: missing_for_submission(definition, &uploaded, &form, position.as_deref()),
         categories,
         form,
         position,

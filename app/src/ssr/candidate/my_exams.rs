@@ -20,7 +20,7 @@ pub async fn cards(state: &ServerState, account: &user::Model) -> Result<Vec<Exa
         }
         let application = application_queries::find(&state.db, account.id, &definition.code).await?;
         let own_last_day = own_days::last_day_of(&state.db, &definition, &account.id_number).await?;
-        let registered_as = registrations::registered_as(&state.db, &definition.code, &account.id_number).await?;
+        let registration = registrations::registered_for(&state.db, &definition.code, &account.id_number).await?;
         let exam = CandidateExam::at(definition, application, own_last_day, now);
         let definition = &exam.definition;
         // Uploading closes for this candidate at their own last day where that comes first.
@@ -35,7 +35,7 @@ pub async fn cards(state: &ServerState, account: &user::Model) -> Result<Vec<Exa
             state: application_queries::state_seen_by_candidate(exam.application.as_ref(), &definition.windows, now),
             own_days: exam.own_days_note(),
             lapsed: exam.is_lapsed(),
-            registered_as,
+            registered_as: registration.and_then(|registration| registration.words()),
             helpline: definition.helpline.as_ref().map(|helpline| helpline.words()),
         });
     }

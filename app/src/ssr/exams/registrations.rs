@@ -143,17 +143,25 @@ async fn add_row(
     Ok(())
 }
 
-/// "报考类别：临床执业医师　考区：示例考区" and its English, where the registration system named them.
-pub async fn registered_as(
+/// What the registration system named for this person and exam (its 报考类别 and 考区), where the
+/// person is on the exam's list; on an imported row both are none.
+pub async fn registered_for(
     db: &DatabaseConnection,
     exam_code: &ExamCode,
     id_number: &str,
-) -> Result<Option<(String, String)>, AppError> {
+) -> Result<Option<Registration>, AppError> {
     let row = eligible_candidate::Entity::find_by_id((exam_code.clone(), id_number.to_string())).one(db).await?;
-    let Some(row) = row else { return Ok(None) };
-    let (zh, en): (Vec<String>, Vec<String>) = [(&row.category, "报考类别", "Category"), (&row.area, "考区", "Region")]
-        .into_iter()
-        .filter_map(|(value, zh, en)| value.as_ref().map(|v| (format!("{zh}：{v}"), format!("{en}: {v}"))))
-        .unzip();
-    Ok((!zh.is_empty()).then(|| (zh.join("　"), en.join("; "))))
+    Ok(row.map(|row| Registration { exam: row.exam_code, category: row.category, area: row.area }))
+}
+
+impl Registration {
+    /// "报考类别：临床执业医师　考区：示例考区" and its English, where the registration system named them.
+    pub fn words(&self) -> Option<(String, String)> {
+        let (zh, en): (Vec<String>, Vec<String>) =
+            [(&self.category, "报考类别", "Category"), (&self.area, "考区", "Region")]
+                .into_iter()
+                .filter_map(|(value, zh, en)| value.as_ref().map(|v| (format!("{zh}：{v}"), format!("{en}: {v}"))))
+                .unzip();
+        (!zh.is_empty()).then(|| (zh.join("　"), en.join("; ")))
+    }
 }

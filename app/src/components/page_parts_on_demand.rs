@@ -1,0 +1,111 @@
+//! Parts of the exam page that only some candidates see, or only when asked, loaded on demand
+//! (`on_demand`): the fee panel, which only an approved candidate of an exam with a fee is shown,
+//! and the lightbox of 查看 and 上传示例, drawn when a picture is opened. Their code is a chunk of
+//! its own (`page_parts`), which the page also keeps for offline use once the offline copy keeps
+//! what the page fetches (the lightbox shows the pictures the copy kept).
+
+use leptos::prelude::*;
+
+use crate::components::lightbox::LightboxItem;
+#[cfg(feature = "hydrate")]
+use crate::components::on_demand::{keep_for_offline, on_demand, Texts};
+use crate::domain::record_ids::ExamCode;
+
+/// [`FeePanel`](crate::components::fee_panel::FeePanel), once its code is here. Paying needs the
+/// network, so where the chunk cannot arrive nothing is lost but the wait.
+///
+/// Drawn only once the page is live: the server has no chunk to draw it with, so the page comes
+/// with an empty place there, and hydration must find the same empty place in the browser.
+#[component]
+pub fn FeePanelOnDemand(exam_code: ExamCode) -> impl IntoView {
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
+    move || {
+        live.get().then(|| {
+            #[cfg(feature = "hydrate")]
+            {
+                let exam_code = exam_code.clone();
+                on_demand(FEE_PANEL, Box::new(move || Box::pin(chunk::fee_panel(exam_code.clone()))))
+            }
+            #[cfg(not(feature = "hydrate"))]
+            {
+                let _ = &exam_code;
+                ().into_any()
+            }
+        })
+    }
+}
+
+/// [`Lightbox`](crate::components::lightbox::Lightbox), once its code is here.
+#[component]
+pub fn LightboxOnDemand(
+    items: Vec<LightboxItem>,
+    start: usize,
+    on_close: Callback<()>,
+    label: (&'static str, &'static str),
+) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    {
+        on_demand(LIGHTBOX, Box::new(move || Box::pin(chunk::lightbox(items.clone(), start, on_close, label))))
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (items, start, on_close, label);
+    }
+}
+
+/// Fetches the chunk in the background for the page to have it offline later; called by the
+/// exam page's workspace.
+pub fn keep_page_parts_for_offline() {
+    #[cfg(feature = "hydrate")]
+    keep_for_offline(|| {
+        Box::pin(async {
+            let _ = chunk::preload().await;
+        })
+    });
+}
+
+#[cfg(feature = "hydrate")]
+const FEE_PANEL: Texts = Texts {
+    loading: ("正在载入缴费信息…", "Loading the fee…"),
+    missing: (
+        "缴费信息需要联网才能载入，联网后自动载入。",
+        "The fee needs the network to load; it loads when the network returns.",
+    ),
+};
+
+#[cfg(feature = "hydrate")]
+const LIGHTBOX: Texts = Texts {
+    loading: ("正在打开图片…", "Opening the picture…"),
+    missing: (
+        "图片查看尚未下载到本机，联网后自动载入。",
+        "The picture viewer is not on this phone yet; it loads when the network returns.",
+    ),
+};
+
+/// The parts' code: each function is an entry into the `page_parts` chunk.
+#[cfg(feature = "hydrate")]
+mod chunk {
+    use leptos::prelude::*;
+    use leptos::wasm_split::SplitLoaderError;
+
+    use crate::components::fee_panel::FeePanel;
+    use crate::components::lightbox::{Lightbox, LightboxItem};
+    use crate::domain::record_ids::ExamCode;
+    use crate::i18n::tr;
+
+    #[leptos::wasm_split::wasm_split(page_parts, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
+    pub fn fee_panel(exam_code: ExamCode) -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <FeePanel exam_code/> }.into_any())
+    }
+
+    #[leptos::wasm_split::wasm_split(page_parts, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn lightbox(
+        items: Vec<LightboxItem>,
+        start: usize,
+        on_close: Callback<()>,
+        label: (&'static str, &'static str),
+    ) -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <Lightbox items start on_close label=tr(label.0, label.1)/> }.into_any())
+    }
+}
