@@ -14,15 +14,6 @@ async fn demo_candidate(app: &TestApp) -> Browser {
     browser
 }
 
-fn missing_texts(body: &Value) -> Vec<String> {
-    body["Incomplete"]["missing"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["message_zh"].as_str().unwrap().to_string())
-        .collect()
-}
-
 #[tokio::test]
 async fn nothing_can_be_uploaded_before_the_pledge_and_its_time_is_recorded() {
     let app = spawn_app().await;

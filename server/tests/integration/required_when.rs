@@ -6,7 +6,7 @@ use crate::support;
 
 use app::ssr::entities::eligible_candidate;
 use sea_orm::{ActiveModelTrait, Set};
-use serde_json::{json, Value};
+use serde_json::json;
 use support::*;
 
 const TABLES: &str = r#"
@@ -54,15 +54,6 @@ name_zh = "统计调查员"
 name_en = "Surveyor"
 requirements_zh = "本科及以上学历。"
 "#;
-
-fn missing_texts(body: &Value) -> Vec<String> {
-    body["Incomplete"]["missing"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["message_zh"].as_str().unwrap().to_string())
-        .collect()
-}
 
 /// A candidate on exam 931 with the pledge accepted and the ID photo uploaded.
 async fn candidate_with_photo(app: &TestApp, id_number: &str) -> Browser {

@@ -506,6 +506,16 @@ pub const CAROL: &str = "110101199003071233";
 pub const DAVE: &str = "310104198811114563";
 pub const BOB: &str = "320102199506123416";
 
+/// What an `Incomplete` refusal of 提交审核 lists, in Chinese.
+pub fn missing_texts(body: &Value) -> Vec<String> {
+    body["Incomplete"]["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["message_zh"].as_str().unwrap().to_string())
+        .collect()
+}
+
 /// The variant name of an error body, e.g. "NotYetOpen" for `{"NotYetOpen":{…}}` or "Locked".
 pub async fn error_kind(response: reqwest::Response) -> (u16, String, Value) {
     let status = response.status().as_u16();
