@@ -26,8 +26,8 @@ struct Judgement {
 impl RequiredNow {
     /// Judges `page`'s categories with the typing as it changes; provided to the cards below.
     pub fn provide(page: &ExamWithMaterials, typing: Typing) -> Self {
-        let definition = StoredValue::new(page.definition.clone());
-        let registration = StoredValue::new(page.registration_category.clone());
+        let definition = page.definition.clone();
+        let registration = page.registration_category.clone();
         let uploaded: Vec<(String, u32)> = page
             .categories
             .iter()
@@ -35,22 +35,20 @@ impl RequiredNow {
             .collect();
         let judgement = Memo::new(move |_| {
             let position = typing.position.get();
-            registration.with_value(|registration| {
-                typing.form.with(|form| {
-                    let now = Circumstances {
-                        position: position.as_deref(),
-                        registration_category: registration.as_deref(),
-                        form,
-                    };
-                    definition.with_value(|d| Judgement {
-                        by_category: d
-                            .categories
-                            .iter()
-                            .map(|c| (c.code.clone(), c.requiredness(d.parts(), &now)))
-                            .collect(),
-                        missing: missing_for_submission(&d.categories, d.parts(), &uploaded, &now),
-                    })
-                })
+            typing.form.with(|form| {
+                let now = Circumstances {
+                    position: position.as_deref(),
+                    registration_category: registration.as_deref(),
+                    form,
+                };
+                Judgement {
+                    by_category: definition
+                        .categories
+                        .iter()
+                        .map(|c| (c.code.clone(), c.requiredness(definition.parts(), &now)))
+                        .collect(),
+                    missing: missing_for_submission(&definition.categories, definition.parts(), &uploaded, &now),
+                }
             })
         });
         let required = RequiredNow(judgement);

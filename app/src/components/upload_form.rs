@@ -154,10 +154,10 @@ pub fn UploadForm(
                 );
             }
             choices.update(|chosen| {
-                chosen.take(&slot);
-                if !refused.is_empty() {
-                    let ticket = chosen.begin(&slot);
-                    chosen.judged(&slot, ticket, refused);
+                if refused.is_empty() {
+                    chosen.take(&slot);
+                } else {
+                    chosen.replace(&slot, refused);
                 }
             });
             if let Some(input) = file_input.get_untracked() {

@@ -52,7 +52,8 @@ impl<T: Clone> ChosenFiles<T> {
         }
     }
 
-    /// The file in `slot` replaced by what the photo tool made of it (the same choice).
+    /// The file in `slot` replaced by what the photo tool made of it, or by the files of the
+    /// choice left once those that passed were sent (the same choice).
     pub fn replace(&mut self, slot: &str, file: T) {
         if let Some(held) = self.slots.get_mut(slot) {
             held.chosen = Some(file);
