@@ -61,7 +61,7 @@ pub fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<(
     let fee_due = definition.charges_fee && approved;
     keep_page_parts_for_offline();
     // 必传 marks and what is missing, judged again as the position and the form change.
-    let required_now = RequiredNow::provide(&page, typing);
+    let required_now = RequiredNow::provide(&page, typing.form, typing.position);
     let form_ready = definition.prints_registration_form && approved;
     let letter_ready = definition.prints_introduction_letter && approved;
     let ticket_opens = definition.ticket_opens.clone().filter(|_| approved);

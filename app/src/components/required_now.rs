@@ -6,8 +6,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::exam_workspace::Typing;
 use crate::domain::completeness::{missing_for_submission, MissingItem};
+use crate::domain::personal_form::FormValues;
 use crate::domain::required_when::{Circumstances, Requiredness};
 use crate::domain::CategoryDefinition;
 use crate::i18n::{tr, use_lang};
@@ -24,8 +24,9 @@ struct Judgement {
 }
 
 impl RequiredNow {
-    /// Judges `page`'s categories with the typing as it changes; provided to the cards below.
-    pub fn provide(page: &ExamWithMaterials, typing: Typing) -> Self {
+    /// Judges `page`'s categories with the form and the position as they are typed; provided to
+    /// the cards below.
+    pub fn provide(page: &ExamWithMaterials, form: RwSignal<FormValues>, position: RwSignal<Option<String>>) -> Self {
         let definition = page.definition.clone();
         let registration = page.registration_category.clone();
         let uploaded: Vec<(String, u32)> = page
@@ -34,8 +35,8 @@ impl RequiredNow {
             .flat_map(|category| category.materials.iter().map(|m| (category.code.clone(), m.seq_no)))
             .collect();
         let judgement = Memo::new(move |_| {
-            let position = typing.position.get();
-            typing.form.with(|form| {
+            let position = position.get();
+            form.with(|form| {
                 let now = Circumstances {
                     position: position.as_deref(),
                     registration_category: registration.as_deref(),
