@@ -1,6 +1,6 @@
 //! Candidates uploading as the exam page does while storage falters (issue 53): one key per file,
-//! a 503 waited out and the same file sent again with the same key, anything else a failure of
-//! the test. What was answered 201 must afterwards be listed once and served back whole.
+//! a 503 or a 409 "still running" waited out and the same file sent again with the same key,
+//! anything else a failure of the test. What was answered 201 must afterwards be listed once and served back whole.
 use crate::support;
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -75,6 +75,13 @@ impl PageLikeUploaders {
                                 *refusals.lock().unwrap() += 1;
                                 // Told 3 s; a shorter wait keeps the test short and asks harder.
                                 tokio::time::sleep(Duration::from_millis(500)).await;
+                            }
+                            // The same file still being stored from a try the server gave up
+                            // waiting on: the page's queue waits as told (1 s) and sends again.
+                            409 => {
+                                let said = answer.text().await.unwrap();
+                                assert!(said.contains("ActionInProgress"), "upload answered 409: {said}");
+                                tokio::time::sleep(Duration::from_secs(1)).await;
                             }
                             other => panic!("upload answered {other}: {}", answer.text().await.unwrap()),
                         }
