@@ -9,6 +9,8 @@ pub mod chosen_picture;
 pub mod chosen_view;
 pub mod countdown;
 pub mod crop_box;
+pub mod diploma_rows_editor;
+pub mod diploma_rows_field;
 pub mod draft_keeper;
 pub mod eligibility_import;
 pub mod error_note;

@@ -14,6 +14,8 @@ pub mod china_time;
 pub mod chosen_together;
 pub mod completeness;
 pub mod decimal_text;
+pub mod diploma_level;
+pub mod diploma_rows;
 pub mod document_kind;
 pub mod eligibility_csv;
 pub mod exam_definition;

@@ -4,7 +4,7 @@ import { adminContext, beijing, clickToNextPage, expectAccessible, makePicture, 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
 // Preset 004 (在职干部研究生) in English at 360 px, as the listed demo candidate: pledge, the
-// personal form with its résumé rule, a draft kept across a reload, a refused small photo, and a
+// personal form with its résumé rule and its diplomas in rows, a draft kept across a reload, a refused small photo, and a
 // late upload refused by the server's clock after the administrator closes the window.
 test('the demo candidate walks preset 004 on a phone, and a late upload is refused', async ({ page, browser, baseURL }) => {
   await open(page, '/login');
@@ -38,12 +38,46 @@ test('the demo candidate walks preset 004 on a phone, and a late upload is refus
   await resume.fill('2015.7-2017.3，**街道办事处，科员\n2017.4至今，**街道办事处，副主任科员');
   await expect(form.locator('[data-field=resume] .field-error')).toHaveCount(0);
 
+  // 四 高等教育学历栏: a row per diploma, each judged as it is typed; the rows' editor arrives when asked for.
+  const diplomas = form.locator('[data-field=diplomas]');
+  await expect(diplomas).toContainText('None yet.');
+  await diplomas.getByRole('button', { name: 'Add a diploma' }).click();
+  const first = diplomas.locator('fieldset[data-row="1"]');
+  await first.getByLabel('Level').selectOption('大学本科');
+  await first.getByLabel('School').fill('Some University');
+  await first.getByLabel('Major').fill('Law');
+  await first.getByLabel('Entered').fill('2008-09');
+  await first.getByLabel('Graduated').fill('2012-07');
+  const number = first.getByLabel('Certificate number');
+  await number.fill('10422120120500123');
+  await expect(diplomas.locator('.field-error')).toHaveText(['Higher education: Row 1: The certificate number must be 18 digits; it has 17']);
+  await number.fill('104221201105001234');
+  await expect(diplomas.locator('.field-error')).toContainText('Digits 7–10 of the certificate number give the year of graduation, 2011, not that of 2012-07');
+  await number.fill('104221201205001234');
+  await expect(diplomas.locator('.field-error')).toHaveCount(0);
+  // A second row, wrong twice over, then removed.
+  await diplomas.getByRole('button', { name: 'Add a row' }).click();
+  const second = diplomas.locator('fieldset[data-row="2"]');
+  await second.getByLabel('Level').selectOption('硕士研究生');
+  await second.getByLabel('Certificate number').fill('104221201205001234');
+  await expect(diplomas.locator('.field-error')).toHaveText([
+    "Higher education: Row 2: Digits 11–12 of the certificate number are 05 (Bachelor's), not 02 for Master's",
+    'Higher education: Row 2: the certificate number is that of row 1',
+  ]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: test.info().outputPath('diploma-rows-360.png'), fullPage: true });
+  await expectAccessible(page);
+  await second.getByRole('button', { name: 'Remove row 2' }).click();
+  await expect(diplomas.locator('fieldset.diploma-row')).toHaveCount(1);
+  await expect(diplomas.locator('.field-error')).toHaveCount(0);
+
   // 9. 暂存 keeps it; coming back shows everything as left.
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Draft saved' })).toBeVisible();
   await page.reload();
   await expect(page.locator('#form-school')).toHaveValue('Some University');
   await expect(page.locator('#form-resume')).toHaveValue(/2017\.4至今/);
+  await expect(page.getByTestId('diploma-summary')).toHaveText('大学本科 · Some University · Law · 2008-09–2012-07 · 104221201205001234');
 
   // 5. The ID photo's hard limits, judged in the browser: too small in bytes, nothing sent.
   const photo = page.getByRole('region', { name: 'ID photo' });
@@ -92,5 +126,7 @@ test('the demo candidate walks preset 004 on a phone, and a late upload is refus
   await expect(page.getByTestId('closed-note')).toContainText('you can view your materials but no longer change them');
   await expect(page.locator('input[type=file]')).toHaveCount(0);
   await expect(page.locator('#form-school')).toBeDisabled();
+  await expect(page.getByTestId('diploma-summary')).toContainText('104221201205001234');
+  await expect(page.getByTestId('edit-diplomas')).toHaveCount(0);
   await expectAccessible(page);
 });

@@ -1,3 +1,5 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { expect, test, type Page } from '@playwright/test';
 import { adminContext, approveAndPublish, call, DEMO_REVIEWER, expectAccessible, makeScene, makeSeedScan, open, signUpCandidate, staffLogsIn } from './support';
@@ -8,6 +10,9 @@ import { adminContext, approveAndPublish, call, DEMO_REVIEWER, expectAccessible,
 // without scrolling; Tab goes scan field → the rows' boxes → 通过; V shows a row's scans large
 // (zoom, paging), Esc gives the focus back to the row; once passed and paid, the scan field has
 // the focus for the next candidate.
+
+/** The bachelor's row of 高等教育学历, its cells as the form stores them (apart by a tab). */
+const BACHELOR_ROW = ['大学本科', '某大学', '法学', '2008-09', '2012-07', '104221201205001234'];
 
 /** Preset 004's exam with one listed candidate, approved, who uploaded a photo and a seed-size
  * scan for each original; their name and ID number. */
@@ -47,6 +52,7 @@ async function approvedWithSeedScans(page: Page, code: string): Promise<{ name: 
   const form = {
     education_level: '大学本科', school: '某大学', graduated: '2012-07', employer: '某街道办事处', work_began: '2015-07', post_title: '科员',
     resume: '2015.7-2017.3，**街道办事处，科员\n2017.4至今，**街道办事处，副主任科员',
+    diplomas: [BACHELOR_ROW.join('\t'), ['硕士研究生', '某大学', '公共管理', '2019-09', '2022-06', '104221202202000077'].join('\t')].join('\n'),
   };
   await call(page.request, 'save_application', { code, form, position: null, submit: true });
   await approveAndPublish(browser, admin, code);
@@ -76,6 +82,14 @@ test('the on-site check shows a candidate with seed-size scans on one screen and
     expect(printed.status(), file).toBe(200);
     expect((await printed.body()).subarray(0, 5).toString()).toBe('%PDF-');
   }
+  // 四: the diplomas are printed on the registration form as rows of a table.
+  const formFile = test.info().outputPath('registration-form.pdf');
+  fs.writeFileSync(formFile, await (await page.request.get(`/api/exams/${code}/registration-form.pdf`)).body());
+  const printedForm = execFileSync('pdftotext', ['-layout', formFile, '-']).toString();
+  expect(printedForm).toContain('高等教育学历');
+  expect(printedForm).toMatch(/大学本科\s+某大学\s+法学\s+2008年9月\s+2012年7月\s+104221201205001234/);
+  expect(printedForm).toMatch(/硕士研究生\s+某大学\s+公共管理\s+2019年9月\s+2022年6月\s+104221202202000077/);
+  expect(execFileSync('pdfinfo', [formFile]).toString()).toMatch(/Pages:\s+1\n/);
   await page.screenshot({ path: path.join(test.info().outputDir, 'approved-004-documents.png'), fullPage: true });
 
   const staff = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 1366, height: 768 } });

@@ -1,6 +1,7 @@
 //! Parts of the exam page that only some candidates see, or only when asked, loaded on demand
 //! (`on_demand`): the fee panel, which only an approved candidate of an exam with a fee is shown,
-//! and the lightbox of 查看 and 上传示例, drawn when a picture is opened. Their code is a chunk of
+//! the rows of 高等教育学历, which only an exam that asks for diplomas has, and the lightbox of 查看
+//! and 上传示例, drawn when a picture is opened. Their code is a chunk of
 //! its own (`page_parts`), which the page also keeps for offline use once the offline copy keeps
 //! what the page fetches (the lightbox shows the pictures the copy kept).
 
@@ -9,6 +10,7 @@ use leptos::prelude::*;
 use crate::components::lightbox::LightboxItem;
 #[cfg(feature = "hydrate")]
 use crate::components::on_demand::{keep_for_offline, on_demand, Texts};
+use crate::domain::personal_form::FormValues;
 use crate::domain::record_ids::ExamCode;
 
 /// [`FeePanel`](crate::components::fee_panel::FeePanel), once its code is here. Paying needs the
@@ -33,6 +35,21 @@ pub fn FeePanelOnDemand(exam_code: ExamCode) -> impl IntoView {
                 ().into_any()
             }
         })
+    }
+}
+
+/// [`DiplomaRowsEditor`](crate::components::diploma_rows_editor::DiplomaRowsEditor), once its
+/// code is here (`diploma_rows_field` draws it when the candidate asks to add or change a row).
+/// What is typed lives in the form's values, which the page keeps offline.
+pub fn diploma_rows_on_demand(field_key: String, values: RwSignal<FormValues>) -> AnyView {
+    #[cfg(feature = "hydrate")]
+    {
+        on_demand(DIPLOMA_ROWS, Box::new(move || Box::pin(chunk::diploma_rows(field_key.clone(), values))))
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (field_key, values);
+        ().into_any()
     }
 }
 
@@ -75,6 +92,15 @@ const FEE_PANEL: Texts = Texts {
 };
 
 #[cfg(feature = "hydrate")]
+const DIPLOMA_ROWS: Texts = Texts {
+    loading: ("正在载入学历表…", "Loading the diploma rows…"),
+    missing: (
+        "学历表需要联网才能载入，联网后自动载入。",
+        "The diploma rows need the network to load; they load when the network returns.",
+    ),
+};
+
+#[cfg(feature = "hydrate")]
 const LIGHTBOX: Texts = Texts {
     loading: ("正在打开图片…", "Opening the picture…"),
     missing: (
@@ -89,14 +115,21 @@ mod chunk {
     use leptos::prelude::*;
     use leptos::wasm_split::SplitLoaderError;
 
+    use crate::components::diploma_rows_editor::DiplomaRowsEditor;
     use crate::components::fee_panel::FeePanel;
     use crate::components::lightbox::{Lightbox, LightboxItem};
+    use crate::domain::personal_form::FormValues;
     use crate::domain::record_ids::ExamCode;
     use crate::i18n::tr;
 
     #[leptos::wasm_split::wasm_split(page_parts, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
     pub fn fee_panel(exam_code: ExamCode) -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <FeePanel exam_code/> }.into_any())
+    }
+
+    #[leptos::wasm_split::wasm_split(page_parts, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn diploma_rows(field_key: String, values: RwSignal<FormValues>) -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <DiplomaRowsEditor field_key values/> }.into_any())
     }
 
     #[leptos::wasm_split::wasm_split(page_parts, wasm_split_path = ::leptos::wasm_split, fallible)]

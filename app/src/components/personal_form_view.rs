@@ -1,9 +1,10 @@
 //! The personal-information form (seed 004: 文化程度, 毕业学校, 毕业时间, 工作单位, 入党时间,
-//! 参加工作时间, 职务职称, 工作简历). Every keystroke is checked with the same `check_form` the server
+//! 参加工作时间, 职务职称, 工作简历, and 高等教育学历 in rows). Every keystroke is checked with the same `check_form` the server
 //! runs; each problem shows under its field.
 
 use leptos::prelude::*;
 
+use crate::components::diploma_rows_field::DiplomaRowsField;
 use crate::domain::personal_form::{check_form, FieldKind, FieldProblem, FormField, FormValues, Strictness};
 use crate::i18n::{tr, use_lang};
 
@@ -53,6 +54,9 @@ pub fn PersonalFormView(
                                 </select>
                             }.into_any()
                         }
+                        FieldKind::Diplomas => view! {
+                            <DiplomaRowsField field_key=key.clone() values editable/>
+                        }.into_any(),
                         FieldKind::Resume => view! {
                             <textarea id=input_id.clone() rows="5" prop:value=value.clone() disabled=!editable
                                 placeholder="2015.7-2017.3，**街道办事处，科员\n2017.4至今，**街道办事处，副主任科员"

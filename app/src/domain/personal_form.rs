@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::diploma_rows::{filled_rows, row_problems};
 use super::work_resume::check_resume;
 use super::year_month::YearMonth;
 
@@ -45,6 +46,8 @@ pub enum FieldKind {
     YearMonth,
     Choice,
     Resume,
+    /// 高等教育学历: a row per diploma (`diploma_rows`); `required` asks for one row at least.
+    Diplomas,
 }
 
 impl FormField {
@@ -52,7 +55,7 @@ impl FormField {
         match self.kind {
             FieldKind::Text => Some(self.max_chars.unwrap_or(DEFAULT_TEXT_CHARS)),
             FieldKind::Resume => self.max_chars,
-            FieldKind::YearMonth | FieldKind::Choice => None,
+            FieldKind::YearMonth | FieldKind::Choice | FieldKind::Diplomas => None,
         }
     }
 }
@@ -75,11 +78,22 @@ pub enum Strictness {
 pub fn check_form(fields: &[FormField], values: &FormValues, strictness: Strictness) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
     for field in fields {
-        let value = values.get(&field.key).map(|v| v.trim()).unwrap_or("");
+        let typed = values.get(&field.key).map(String::as_str).unwrap_or("");
+        let value = typed.trim();
         let mut report = |zh: String, en: String| {
             problems.push(FieldProblem { field: field.key.clone(), message_zh: zh, message_en: en })
         };
         let (label_zh, label_en) = (&field.label_zh, &field.label_en);
+        if field.kind == FieldKind::Diplomas {
+            // Not trimmed: a row's first cells may be empty, and their tabs hold the others in place.
+            if field.required && strictness == Strictness::Submit && filled_rows(typed).is_empty() {
+                report(format!("请填写{label_zh}（至少一行）"), format!("{label_en}: at least one row is required"));
+            }
+            for (zh, en) in row_problems(typed, strictness == Strictness::Submit) {
+                report(format!("{label_zh}：{zh}"), format!("{label_en}: {en}"));
+            }
+            continue;
+        }
         if value.is_empty() {
             if field.required && strictness == Strictness::Submit {
                 report(format!("请填写{label_zh}（必填）"), format!("{label_en} is required"));
@@ -94,7 +108,7 @@ pub fn check_form(fields: &[FormField], values: &FormValues, strictness: Strictn
             );
         }
         match field.kind {
-            FieldKind::Text => {}
+            FieldKind::Text | FieldKind::Diplomas => {}
             FieldKind::YearMonth => {
                 if YearMonth::parse(value).is_none() {
                     report(
@@ -141,6 +155,9 @@ pub fn form_mistakes(fields: &[FormField]) -> Vec<String> {
         }
         if field.kind == FieldKind::Choice && field.options.is_empty() {
             out.push(format!("form field \"{}\" is a choice but lists no options", field.key));
+        }
+        if field.kind == FieldKind::Diplomas && fields.iter().filter(|f| f.kind == FieldKind::Diplomas).count() > 1 {
+            out.push(format!("form field \"{}\": a form has one diplomas table at most", field.key));
         }
         if let Some(target) = &field.starts_at {
             if !fields.iter().any(|f| &f.key == target && f.kind == FieldKind::YearMonth) {
@@ -208,6 +225,20 @@ mod tests {
         let problems = check_form(&fields, &form, Strictness::Submit);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].field, "resume");
+    }
+
+    #[test]
+    fn diplomas_ask_for_one_filled_row_on_submission_and_name_the_row_of_a_mistake() {
+        let fields = [field("diplomas", FieldKind::Diplomas, true)];
+        let begun_and_empty = values(&[("diplomas", "\t\t\t\t\t")]);
+        assert!(check_form(&fields, &begun_and_empty, Strictness::Draft).is_empty());
+        let problems = check_form(&fields, &begun_and_empty, Strictness::Submit);
+        assert_eq!(problems[0].message_zh, "请填写diplomas（至少一行）");
+        // A first cell left empty keeps the others in their columns.
+        let no_level = values(&[("diplomas", "\t山东大学\t法学\t2005-09\t2009-07\t1042212009050012")]);
+        let found: Vec<String> =
+            check_form(&fields, &no_level, Strictness::Submit).into_iter().map(|p| p.message_zh).collect();
+        assert_eq!(found, ["diplomas：第 1 行：请填写学历"]);
     }
 
     #[test]

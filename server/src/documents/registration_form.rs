@@ -1,5 +1,5 @@
 //! 报名登记表 (registration form, seed 004): for an approved candidate once results are published —
-//! the ID photo, the personal form, the résumé as a table, the position chosen and the boxes to be
+//! the ID photo, the personal form, the diplomas and the résumé as tables, the position chosen and the boxes to be
 //! stamped, on one A4 page ("不得跨页打印"). Laid out by the exam's template (shipped:
 //! `exams/templates/registration-form.typ`).
 
@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
 use app::domain::china_time::china_time;
+use app::domain::diploma_rows::filled_rows;
 use app::domain::document_kind::DocumentKind;
 use app::domain::exam_definition::ExamDefinition;
 use app::domain::personal_form::{FieldKind, FormValues};
@@ -52,6 +53,7 @@ pub async fn registration_form_pdf(
     let mut data = inputs(definition, &person, &values, application.position_code.as_deref(), &approved_at, &exam.now)
         .ok_or(AppError::NotFound)?;
     let lines = data["resume"].as_array().map_or(0, Vec::len);
+    let diplomas = data["diplomas"].as_array().map_or(0, Vec::len);
     data["has_photo"] = Value::Bool(photo.is_some());
     let mut files: DocumentFiles = photo.into_iter().map(|bytes| ("photo.jpg", bytes)).collect();
     // The code the branch scans at the on-site check on the day (现场报名) to find this application.
@@ -70,8 +72,8 @@ pub async fn registration_form_pdf(
     }
     Err(AppError::invalid_field(
         "resume",
-        format!("报名登记表须打印在一页 A4 纸上，当前内容需要 {pages} 页（工作简历 {lines} 行）；请精简工作简历后再打印"),
-        format!("The registration form must fit on one A4 page; it now needs {pages} (the résumé has {lines} lines). Shorten the résumé, then print again"),
+        format!("报名登记表须打印在一页 A4 纸上，当前内容需要 {pages} 页（工作简历 {lines} 行，高等教育学历 {diplomas} 行）；请精简工作简历后再打印"),
+        format!("The registration form must fit on one A4 page; it now needs {pages} (the résumé has {lines} lines, higher education {diplomas} rows). Shorten the résumé, then print again"),
     ))
 }
 
@@ -103,6 +105,7 @@ pub fn inputs(
         "id_number": person.id_number,
         "mobile": person.mobile,
         "fields": fields(definition, values),
+        "diplomas": diplomas(definition, values),
         "resume": resume(definition, values),
         "position": position_code.and_then(|code| position_path_zh(&definition.positions, code)),
         "stamps": spec.stamp_boxes.iter().map(|s| json!({ "title_zh": s.title_zh, "title_en": s.title_en })).collect::<Vec<_>>(),
@@ -116,12 +119,12 @@ pub fn inputs(
     }))
 }
 
-/// The form's fields but the résumé, in the exam's order, as label and value.
+/// The form's fields but the tables (résumé, diplomas), in the exam's order, as label and value.
 fn fields(definition: &ExamDefinition, values: &FormValues) -> Vec<Value> {
     definition
         .form
         .iter()
-        .filter(|field| field.kind != FieldKind::Resume)
+        .filter(|field| !matches!(field.kind, FieldKind::Resume | FieldKind::Diplomas))
         .map(|field| {
             let value = values.get(&field.key).map(String::as_str).unwrap_or("");
             let shown = match field.kind {
@@ -129,6 +132,25 @@ fn fields(definition: &ExamDefinition, values: &FormValues) -> Vec<Value> {
                 _ => value.to_string(),
             };
             json!({ "label_zh": field.label_zh, "label_en": field.label_en, "value": shown })
+        })
+        .collect()
+}
+
+/// The diplomas as rows, their months as the form prints months.
+fn diplomas(definition: &ExamDefinition, values: &FormValues) -> Vec<Value> {
+    let Some(field) = definition.form.iter().find(|f| f.kind == FieldKind::Diplomas) else { return Vec::new() };
+    let month = |text: &str| YearMonth::parse(text).map_or(text.to_string(), YearMonth::text_zh);
+    filled_rows(values.get(&field.key).map(String::as_str).unwrap_or(""))
+        .into_iter()
+        .map(|row| {
+            json!({
+                "level": row.level,
+                "school": row.school,
+                "major": row.major,
+                "entered": month(&row.entered),
+                "graduated": month(&row.graduated),
+                "number": row.number,
+            })
         })
         .collect()
 }

@@ -110,7 +110,7 @@ fn receipt(exam: &ExamDefinition, now: &DateTime<Utc>) -> Value {
 }
 
 /// Every field filled as a careful candidate would: the first choice, a date, text up to its
-/// limit, a résumé of two periods from 参加工作时间.
+/// limit, a résumé of two periods from 参加工作时间, one diploma.
 fn form_values(exam: &ExamDefinition) -> FormValues {
     exam.form
         .iter()
@@ -120,6 +120,9 @@ fn form_values(exam: &ExamDefinition) -> FormValues {
                 FieldKind::YearMonth => "2015-07".to_string(),
                 FieldKind::Resume => {
                     "2015.7-2019.6，示例市示例局，科员\n2019.7至今，示例市示例局，副主任科员".to_string()
+                }
+                FieldKind::Diplomas => {
+                    ["大学本科", "示例大学", "法学", "2005-09", "2009-07", "104221200905001234"].join("\t")
                 }
                 FieldKind::Text => {
                     let limit = field.max_chars().unwrap_or(20) as usize;

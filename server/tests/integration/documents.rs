@@ -119,6 +119,12 @@ label_en = "Work résumé"
 kind = "resume"
 required = true
 starts_at = "work_began"
+[[form]]
+key = "diplomas"
+label_zh = "高等教育学历"
+label_en = "Higher education"
+kind = "diplomas"
+required = true
 [[positions]]
 code = "dept"
 name_zh = "经济管理系"
@@ -130,6 +136,10 @@ name_en = "MPA"
 requirements_zh = "在职干部，本科以上学历。"
 requirements_en = "Serving cadres with a bachelor's degree or above."
 "#;
+
+/// 高等教育学历 as the form stores it: a row per diploma, its cells apart by a tab.
+const DIPLOMAS: &str = "大学本科\t示例大学\t法学\t1976-09\t1980-07\t104221198005001234\n\
+                        硕士研究生\t示例大学\t公共管理\t1990-09\t1993-07\t104221199302000077";
 
 /// A résumé of `periods` half-years from 1980 on, the last 至今.
 fn resume(periods: u32) -> String {
@@ -159,7 +169,8 @@ async fn approved_in_form_exam(app: &TestApp, periods: u32) -> Browser {
     assert!(alice.call("accept_pledge", json!({ "code": "920" })).await.status().is_success());
     let photo = alice.upload_to("920", "id_photo", 1, "me.jpg", samples::jpeg(300, 400)).await;
     assert_eq!(photo.status(), 201, "{}", photo.text().await.unwrap());
-    let form = json!({ "school": "示例大学", "work_began": "1980-01", "resume": resume(periods) });
+    let form =
+        json!({ "school": "示例大学", "work_began": "1980-01", "resume": resume(periods), "diplomas": DIPLOMAS });
     let submitted = alice.save_application("920", form, Some("mpa"), true).await;
     assert!(submitted.status().is_success(), "{}", submitted.text().await.unwrap());
     let reviewer = app.new_reviewer(BOB, &["920"]).await;
@@ -172,7 +183,7 @@ async fn approved_in_form_exam(app: &TestApp, periods: u32) -> Browser {
 }
 
 #[tokio::test]
-async fn the_registration_form_is_one_a4_page_with_the_photo_the_form_the_resume_and_the_stamp_boxes() {
+async fn the_registration_form_is_one_a4_page_with_the_photo_the_form_the_diplomas_the_resume_and_the_stamp_boxes() {
     let app = spawn_app().await;
     let alice = approved_in_form_exam(&app, 6).await;
     let response = alice.get("/api/exams/920/registration-form.pdf").await;
@@ -191,6 +202,10 @@ async fn the_registration_form_is_one_a4_page_with_the_photo_the_form_the_resume
         "示例大学",
         "1980年1月",
         "经济管理系›公共管理硕士",
+        // 高等教育学历, a row per diploma, as a table.
+        "高等教育学历",
+        "大学本科示例大学法学1976年9月1980年7月104221198005001234",
+        "硕士研究生示例大学公共管理1990年9月1993年7月104221199302000077",
         "第1街道办事处，科员",
         "第6街道办事处，科员",
         "至今",
@@ -234,20 +249,21 @@ async fn the_registration_form_is_answered_503_while_the_folder_of_its_photo_is_
 #[tokio::test]
 async fn a_long_resume_is_set_smaller_to_stay_on_one_page_and_one_too_long_is_refused_with_its_count() {
     let app = spawn_app().await;
-    let alice = approved_in_form_exam(&app, 30).await;
+    // 26 half-years and two diplomas: a long form, set smaller to stay on one page.
+    let alice = approved_in_form_exam(&app, 26).await;
     let response = alice.get("/api/exams/920/registration-form.pdf").await;
     assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
     let pdf = response.bytes().await.unwrap().to_vec();
     let info = poppler("pdfinfo", &[], &pdf);
-    assert!(info.lines().any(|l| l.starts_with("Pages:") && l.ends_with(" 1")), "30 periods on one page:\n{info}");
-    assert!(poppler("pdftotext", &[], &pdf).replace(' ', "").contains("第30街道办事处"));
+    assert!(info.lines().any(|l| l.starts_with("Pages:") && l.ends_with(" 1")), "26 periods on one page:\n{info}");
+    assert!(poppler("pdftotext", &[], &pdf).replace(' ', "").contains("第26街道办事处"));
 
     let app = spawn_app().await;
     let alice = approved_in_form_exam(&app, 90).await;
     let (status, kind, body) = error_kind(alice.get("/api/exams/920/registration-form.pdf").await).await;
     assert_eq!((status, kind.as_str()), (422, "InvalidField"), "{body}");
     let message = body["InvalidField"]["message_zh"].as_str().unwrap();
-    assert!(message.contains("一页 A4") && message.contains("工作简历 90 行"), "{message}");
+    assert!(message.contains("一页 A4") && message.contains("工作简历 90 行，高等教育学历 2 行"), "{message}");
 }
 
 #[tokio::test]

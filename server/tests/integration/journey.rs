@@ -92,6 +92,7 @@ async fn a_draft_keeps_what_was_typed_even_when_wrong_and_names_each_problem() {
     let missing = missing_texts(&body);
     assert!(missing.contains(&"个人证件照：需要 1 张，已上传 0 张".to_string()), "{missing:?}");
     assert!(missing.contains(&"个人信息：请填写文化程度（必填）".to_string()), "{missing:?}");
+    assert!(missing.contains(&"个人信息：请填写高等教育学历（至少一行）".to_string()), "{missing:?}");
     assert!(missing.iter().any(|m| m.starts_with("个人信息：工作简历：第 2 行与上一段之间有空档")), "{missing:?}");
 }
 

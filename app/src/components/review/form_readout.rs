@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::diploma_rows::{filled_rows, DiplomaRow};
 use crate::domain::personal_form::{FieldKind, FormValues};
 use crate::domain::position_tree::find_position;
 use crate::domain::ExamDefinition;
@@ -18,7 +19,11 @@ pub fn FormReadout(definition: ExamDefinition, form: FormValues, position: Optio
         <dl class="form-readout">
             {definition.form.iter().map(|field| {
                 let value = form.get(&field.key).cloned().unwrap_or_default();
-                let shown = if matches!(field.kind, FieldKind::Resume) { value.replace('\n', " ⏎ ") } else { value };
+                let shown = match field.kind {
+                    FieldKind::Resume => value.replace('\n', " ⏎ "),
+                    FieldKind::Diplomas => filled_rows(&value).iter().map(DiplomaRow::summary).collect::<Vec<_>>().join(" ⏎ "),
+                    _ => value,
+                };
                 let (zh, en) = (field.label_zh.clone(), field.label_en.clone());
                 view! {
                     <dt>{move || lang.get().pick(zh.clone(), en.clone())}</dt>
