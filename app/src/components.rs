@@ -11,6 +11,7 @@ pub mod countdown;
 pub mod crop_box;
 pub mod diploma_rows_editor;
 pub mod diploma_rows_field;
+pub mod diploma_rows_rule;
 pub mod draft_keeper;
 pub mod eligibility_import;
 pub mod error_note;

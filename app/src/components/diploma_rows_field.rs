@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::diploma_rows_rule::DiplomaRowsRule;
 use crate::components::page_parts_on_demand::diploma_rows_on_demand;
 use crate::domain::diploma_rows::filled_rows;
 use crate::domain::personal_form::FormValues;
@@ -17,6 +18,12 @@ pub fn DiplomaRowsField(field_key: String, values: RwSignal<FormValues>, editabl
         values.with(|v| key.with_value(|key| v.get(key).map(|text| filled_rows(text)).unwrap_or_default()))
     });
     let none = move || filled.with(Vec::is_empty);
+    // The rows' rule comes with their editor: fetched as soon as there is a row to judge.
+    Effect::new(move |_| {
+        if !none() || editing.get() {
+            DiplomaRowsRule::fetch();
+        }
+    });
     move || {
         if editing.get() {
             return diploma_rows_on_demand(key.get_value(), values);

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::components::lightbox::LightboxItem;
 #[cfg(feature = "hydrate")]
 use crate::components::on_demand::{keep_for_offline, on_demand, Texts};
-use crate::domain::personal_form::FormValues;
+use crate::domain::personal_form::{FormValues, RowsRule};
 use crate::domain::record_ids::ExamCode;
 
 /// [`FeePanel`](crate::components::fee_panel::FeePanel), once its code is here. Paying needs the
@@ -50,6 +50,19 @@ pub fn diploma_rows_on_demand(field_key: String, values: RwSignal<FormValues>) -
     {
         let _ = (field_key, values);
         ().into_any()
+    }
+}
+
+/// The rows' rule (`diploma_rows::row_problems`), from the same chunk as their editor
+/// (`diploma_rows_rule`); none while the chunk cannot arrive.
+pub async fn diploma_rows_rule() -> Option<RowsRule> {
+    #[cfg(feature = "hydrate")]
+    {
+        chunk::diploma_rows_rule().await.ok()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        None
     }
 }
 
@@ -118,7 +131,8 @@ mod chunk {
     use crate::components::diploma_rows_editor::DiplomaRowsEditor;
     use crate::components::fee_panel::FeePanel;
     use crate::components::lightbox::{Lightbox, LightboxItem};
-    use crate::domain::personal_form::FormValues;
+    use crate::domain::diploma_rows::row_problems;
+    use crate::domain::personal_form::{FormValues, RowsRule};
     use crate::domain::record_ids::ExamCode;
     use crate::i18n::tr;
 
@@ -130,6 +144,11 @@ mod chunk {
     #[leptos::wasm_split::wasm_split(page_parts, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn diploma_rows(field_key: String, values: RwSignal<FormValues>) -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <DiplomaRowsEditor field_key values/> }.into_any())
+    }
+
+    #[leptos::wasm_split::wasm_split(page_parts, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn diploma_rows_rule() -> Result<RowsRule, SplitLoaderError> {
+        Ok(row_problems)
     }
 
     #[leptos::wasm_split::wasm_split(page_parts, wasm_split_path = ::leptos::wasm_split, fallible)]

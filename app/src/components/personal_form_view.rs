@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::diploma_rows_field::DiplomaRowsField;
+use crate::components::diploma_rows_rule::DiplomaRowsRule;
 use crate::domain::personal_form::{check_form, FieldKind, FieldProblem, FormField, FormValues, Strictness};
 use crate::i18n::{tr, use_lang};
 
@@ -20,7 +21,8 @@ pub fn PersonalFormView(
     let all_fields = StoredValue::new(fields.clone());
     let problems = Memo::new(move |_| {
         let strictness = if strict.get() { Strictness::Submit } else { Strictness::Draft };
-        all_fields.with_value(|f| check_form(f, &values.get(), strictness))
+        let rows_rule = DiplomaRowsRule::of_page();
+        all_fields.with_value(|f| check_form(f, &values.get(), strictness, rows_rule))
     });
     view! {
         <section class="card personal-form" aria-labelledby="form-title">

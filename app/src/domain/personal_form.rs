@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::diploma_rows::{filled_rows, row_problems};
+use super::diploma_rows::filled_rows;
 use super::work_resume::check_resume;
 use super::year_month::YearMonth;
 
@@ -67,6 +67,13 @@ pub struct FieldProblem {
     pub message_en: String,
 }
 
+/// The rule diploma rows are judged by (`diploma_rows::row_problems`: the row's cells, and
+/// whether every cell must be filled), handed to the check rather than called by it. The server
+/// always hands it over; the candidate's page once the rows' chunk has arrived
+/// (`components/diploma_rows_rule`), so that no page's first load carries it. Without it the rows
+/// are judged only on whether there is one.
+pub type RowsRule = fn(&str, bool) -> Vec<(String, String)>;
+
 /// A draft may be incomplete; a submission may not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Strictness {
@@ -75,7 +82,12 @@ pub enum Strictness {
 }
 
 /// Every problem, each at its field. Drafts skip "required" but still report wrong formats.
-pub fn check_form(fields: &[FormField], values: &FormValues, strictness: Strictness) -> Vec<FieldProblem> {
+pub fn check_form(
+    fields: &[FormField],
+    values: &FormValues,
+    strictness: Strictness,
+    rows_rule: Option<RowsRule>,
+) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
     for field in fields {
         let typed = values.get(&field.key).map(String::as_str).unwrap_or("");
@@ -89,7 +101,8 @@ pub fn check_form(fields: &[FormField], values: &FormValues, strictness: Strictn
             if field.required && strictness == Strictness::Submit && filled_rows(typed).is_empty() {
                 report(format!("请填写{label_zh}（至少一行）"), format!("{label_en}: at least one row is required"));
             }
-            for (zh, en) in row_problems(typed, strictness == Strictness::Submit) {
+            let judged = rows_rule.map(|rule| rule(typed, strictness == Strictness::Submit)).unwrap_or_default();
+            for (zh, en) in judged {
                 report(format!("{label_zh}：{zh}"), format!("{label_en}: {en}"));
             }
             continue;
@@ -174,6 +187,9 @@ pub fn form_mistakes(fields: &[FormField]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::diploma_rows::row_problems;
+
+    const RULE: Option<RowsRule> = Some(row_problems);
 
     fn field(key: &str, kind: FieldKind, required: bool) -> FormField {
         FormField {
@@ -197,22 +213,22 @@ mod tests {
     #[test]
     fn a_missing_required_field_blocks_submission_but_not_a_draft() {
         let fields = [field("school", FieldKind::Text, true)];
-        assert!(check_form(&fields, &values(&[]), Strictness::Draft).is_empty());
-        assert_eq!(check_form(&fields, &values(&[]), Strictness::Submit)[0].message_en, "school is required");
+        assert!(check_form(&fields, &values(&[]), Strictness::Draft, RULE).is_empty());
+        assert_eq!(check_form(&fields, &values(&[]), Strictness::Submit, RULE)[0].message_en, "school is required");
     }
 
     #[test]
     fn text_longer_than_its_limit_says_both_numbers() {
         let fields = [FormField { max_chars: Some(4), ..field("unit", FieldKind::Text, false) }];
-        let problems = check_form(&fields, &values(&[("unit", "街道办事处")]), Strictness::Draft);
+        let problems = check_form(&fields, &values(&[("unit", "街道办事处")]), Strictness::Draft, RULE);
         assert_eq!(problems[0].message_zh, "unit共 5 个字，超过上限 4 个字");
     }
 
     #[test]
     fn a_year_month_must_be_one() {
         let fields = [field("joined", FieldKind::YearMonth, false)];
-        assert_eq!(check_form(&fields, &values(&[("joined", "2015-13")]), Strictness::Draft).len(), 1);
-        assert!(check_form(&fields, &values(&[("joined", "2015-12")]), Strictness::Draft).is_empty());
+        assert_eq!(check_form(&fields, &values(&[("joined", "2015-13")]), Strictness::Draft, RULE).len(), 1);
+        assert!(check_form(&fields, &values(&[("joined", "2015-12")]), Strictness::Draft, RULE).is_empty());
     }
 
     #[test]
@@ -222,7 +238,7 @@ mod tests {
             FormField { starts_at: Some("began".into()), ..field("resume", FieldKind::Resume, true) },
         ];
         let form = values(&[("began", "2015-07"), ("resume", "2015.9至今，甲单位，科员")]);
-        let problems = check_form(&fields, &form, Strictness::Submit);
+        let problems = check_form(&fields, &form, Strictness::Submit, RULE);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].field, "resume");
     }
@@ -231,13 +247,13 @@ mod tests {
     fn diplomas_ask_for_one_filled_row_on_submission_and_name_the_row_of_a_mistake() {
         let fields = [field("diplomas", FieldKind::Diplomas, true)];
         let begun_and_empty = values(&[("diplomas", "\t\t\t\t\t")]);
-        assert!(check_form(&fields, &begun_and_empty, Strictness::Draft).is_empty());
-        let problems = check_form(&fields, &begun_and_empty, Strictness::Submit);
+        assert!(check_form(&fields, &begun_and_empty, Strictness::Draft, RULE).is_empty());
+        let problems = check_form(&fields, &begun_and_empty, Strictness::Submit, RULE);
         assert_eq!(problems[0].message_zh, "请填写diplomas（至少一行）");
         // A first cell left empty keeps the others in their columns.
         let no_level = values(&[("diplomas", "\t山东大学\t法学\t2005-09\t2009-07\t1042212009050012")]);
         let found: Vec<String> =
-            check_form(&fields, &no_level, Strictness::Submit).into_iter().map(|p| p.message_zh).collect();
+            check_form(&fields, &no_level, Strictness::Submit, RULE).into_iter().map(|p| p.message_zh).collect();
         assert_eq!(found, ["diplomas：第 1 行：请填写学历"]);
     }
 

@@ -9,6 +9,7 @@ use sea_orm::{
 };
 
 use crate::domain::completeness::missing_for_submission;
+use crate::domain::diploma_rows::row_problems;
 use crate::domain::personal_form::FormValues;
 use crate::domain::record_ids::{ExamCode, UserId};
 use crate::domain::required_when::Circumstances;
@@ -140,7 +141,8 @@ pub async fn submit(
         form: submission.form,
     };
     let definition = submission.definition;
-    let missing = missing_for_submission(&definition.categories, definition.parts(), &stored, &judged_with);
+    let missing =
+        missing_for_submission(&definition.categories, definition.parts(), &stored, &judged_with, Some(row_problems));
     if !missing.is_empty() {
         return Err(AppError::Incomplete { missing });
     }

@@ -3,6 +3,7 @@
 //! so far, or checked for completeness by the server's own data and submitted.
 
 use crate::domain::completeness::missing_for_submission;
+use crate::domain::diploma_rows::row_problems;
 use crate::domain::personal_form::{check_form, keep_known_values, FieldProblem, FormValues, Strictness};
 use crate::domain::record_ids::ExamCode;
 use crate::domain::required_when::Circumstances;
@@ -43,7 +44,7 @@ pub async fn save(
     };
     if !sent.submit {
         application_commands::save_draft(&state.db, application, &form, position, exam.now).await?;
-        return Ok(check_form(&definition.form, &form, Strictness::Draft));
+        return Ok(check_form(&definition.form, &form, Strictness::Draft, Some(row_problems)));
     }
     let uploaded: Vec<(String, u32)> = material_queries::list_for_exam(state, account.id, code)
         .await?
@@ -57,7 +58,8 @@ pub async fn save(
         registration_category: registration_category.as_deref(),
         form: &form,
     };
-    let missing = missing_for_submission(&definition.categories, definition.parts(), &uploaded, &judged_with);
+    let missing =
+        missing_for_submission(&definition.categories, definition.parts(), &uploaded, &judged_with, Some(row_problems));
     if !missing.is_empty() {
         // What was typed is kept even though the submission is refused.
         application_commands::save_draft(&state.db, application, &form, position, exam.now).await?;
