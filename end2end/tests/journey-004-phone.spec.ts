@@ -41,7 +41,7 @@ test('the demo candidate walks preset 004 on a phone, and a late upload is refus
   // 四 高等教育学历栏: a row per diploma, each judged as it is typed; the rows' editor arrives when asked for.
   const diplomas = form.locator('[data-field=diplomas]');
   await expect(diplomas).toContainText('None yet.');
-  await diplomas.getByRole('button', { name: 'Add a diploma' }).click();
+  await diplomas.getByRole('button', { name: 'Add or change diplomas' }).click();
   const first = diplomas.locator('fieldset[data-row="1"]');
   await first.getByLabel('Level').selectOption('大学本科');
   await first.getByLabel('School').fill('Some University');
@@ -77,7 +77,14 @@ test('the demo candidate walks preset 004 on a phone, and a late upload is refus
   await page.reload();
   await expect(page.locator('#form-school')).toHaveValue('Some University');
   await expect(page.locator('#form-resume')).toHaveValue(/2017\.4至今/);
-  await expect(page.getByTestId('diploma-summary')).toHaveText('大学本科 · Some University · Law · 2008-09–2012-07 · 104221201205001234');
+  // A form that holds a row opens with its editor, the row judged at once.
+  const kept = page.locator('[data-field=diplomas] fieldset[data-row="1"]');
+  await expect(kept.getByLabel('School')).toHaveValue('Some University');
+  await expect(kept.getByLabel('Certificate number')).toHaveValue('104221201205001234');
+  await kept.getByLabel('Graduated').fill('2013-07');
+  await expect(page.locator('[data-field=diplomas] .field-error')).toContainText('give the year of graduation, 2012, not that of 2013-07');
+  await kept.getByLabel('Graduated').fill('2012-07');
+  await expect(page.locator('[data-field=diplomas] .field-error')).toHaveCount(0);
 
   // 5. The ID photo's hard limits, judged in the browser: too small in bytes, nothing sent.
   const photo = page.getByRole('region', { name: 'ID photo' });
@@ -126,7 +133,7 @@ test('the demo candidate walks preset 004 on a phone, and a late upload is refus
   await expect(page.getByTestId('closed-note')).toContainText('you can view your materials but no longer change them');
   await expect(page.locator('input[type=file]')).toHaveCount(0);
   await expect(page.locator('#form-school')).toBeDisabled();
-  await expect(page.getByTestId('diploma-summary')).toContainText('104221201205001234');
+  await expect(page.getByTestId('diploma-summary')).toHaveText('大学本科 · Some University · Law · 2008-09–2012-07 · 104221201205001234');
   await expect(page.getByTestId('edit-diplomas')).toHaveCount(0);
   await expectAccessible(page);
 });

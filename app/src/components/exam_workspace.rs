@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::components::application_actions::ApplicationActions;
 use crate::components::category_card::CategoryCard;
-use crate::components::diploma_rows_rule::DiplomaRowsRule;
 use crate::components::draft_keeper::DraftKeeper;
+use crate::components::field_rules_on_demand::FieldRulesHere;
 use crate::components::page_parts_on_demand::{keep_page_parts_for_offline, FeePanelOnDemand};
 use crate::components::personal_form_view::PersonalFormView;
 use crate::components::position_picker::PositionPicker;
@@ -62,7 +62,7 @@ pub fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<(
     let fee_due = definition.charges_fee && approved;
     keep_page_parts_for_offline();
     // 必传 marks and what is missing, judged again as the position and the form change.
-    DiplomaRowsRule::provide();
+    FieldRulesHere::provide();
     let required_now = RequiredNow::provide(&page, typing.form, typing.position);
     let form_ready = definition.prints_registration_form && approved;
     let letter_ready = definition.prints_introduction_letter && approved;

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::components::lightbox::LightboxItem;
 #[cfg(feature = "hydrate")]
 use crate::components::on_demand::{keep_for_offline, on_demand, Texts};
-use crate::domain::personal_form::{FormValues, RowsRule};
+use crate::domain::personal_form::{FieldRules, FormValues};
 use crate::domain::record_ids::ExamCode;
 
 /// [`FeePanel`](crate::components::fee_panel::FeePanel), once its code is here. Paying needs the
@@ -39,7 +39,8 @@ pub fn FeePanelOnDemand(exam_code: ExamCode) -> impl IntoView {
 }
 
 /// [`DiplomaRowsEditor`](crate::components::diploma_rows_editor::DiplomaRowsEditor), once its
-/// code is here (`diploma_rows_field` draws it when the candidate asks to add or change a row).
+/// code is here (`diploma_rows_field` draws it when the candidate asks to add or change a row, or
+/// where the form holds one).
 /// What is typed lives in the form's values, which the page keeps offline.
 pub fn diploma_rows_on_demand(field_key: String, values: RwSignal<FormValues>) -> AnyView {
     #[cfg(feature = "hydrate")]
@@ -53,12 +54,12 @@ pub fn diploma_rows_on_demand(field_key: String, values: RwSignal<FormValues>) -
     }
 }
 
-/// The rows' rule (`diploma_rows::row_problems`), from the same chunk as their editor
-/// (`diploma_rows_rule`); none while the chunk cannot arrive.
-pub async fn diploma_rows_rule() -> Option<RowsRule> {
+/// The rules of the fields only some forms have (`field_rules_on_demand`); none while the chunk
+/// cannot arrive.
+pub async fn field_rules() -> Option<FieldRules> {
     #[cfg(feature = "hydrate")]
     {
-        chunk::diploma_rows_rule().await.ok()
+        chunk::field_rules().await.ok()
     }
     #[cfg(not(feature = "hydrate"))]
     {
@@ -131,8 +132,7 @@ mod chunk {
     use crate::components::diploma_rows_editor::DiplomaRowsEditor;
     use crate::components::fee_panel::FeePanel;
     use crate::components::lightbox::{Lightbox, LightboxItem};
-    use crate::domain::diploma_rows::row_problems;
-    use crate::domain::personal_form::{FormValues, RowsRule};
+    use crate::domain::personal_form::{FieldRules, FormValues};
     use crate::domain::record_ids::ExamCode;
     use crate::i18n::tr;
 
@@ -147,8 +147,8 @@ mod chunk {
     }
 
     #[leptos::wasm_split::wasm_split(page_parts, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn diploma_rows_rule() -> Result<RowsRule, SplitLoaderError> {
-        Ok(row_problems)
+    pub fn field_rules() -> Result<FieldRules, SplitLoaderError> {
+        Ok(FieldRules::all())
     }
 
     #[leptos::wasm_split::wasm_split(page_parts, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::diploma_rows_field::DiplomaRowsField;
-use crate::components::diploma_rows_rule::DiplomaRowsRule;
+use crate::components::field_rules_on_demand::FieldRulesHere;
 use crate::domain::personal_form::{check_form, FieldKind, FieldProblem, FormField, FormValues, Strictness};
 use crate::i18n::{tr, use_lang};
 
@@ -21,8 +21,22 @@ pub fn PersonalFormView(
     let all_fields = StoredValue::new(fields.clone());
     let problems = Memo::new(move |_| {
         let strictness = if strict.get() { Strictness::Submit } else { Strictness::Draft };
-        let rows_rule = DiplomaRowsRule::of_page();
-        all_fields.with_value(|f| check_form(f, &values.get(), strictness, rows_rule))
+        let rules = FieldRulesHere::of_page();
+        all_fields.with_value(|f| check_form(f, &values.get(), strictness, rules))
+    });
+    // The rules of the résumé and the diploma rows, once there is something to judge.
+    Effect::new(move |_| {
+        let begun = all_fields.with_value(|fields| {
+            values.with(|values| {
+                fields.iter().any(|f| {
+                    matches!(f.kind, FieldKind::Resume | FieldKind::Diplomas)
+                        && values.get(&f.key).is_some_and(|v| !v.is_empty())
+                })
+            })
+        });
+        if begun {
+            FieldRulesHere::fetch();
+        }
     });
     view! {
         <section class="card personal-form" aria-labelledby="form-title">

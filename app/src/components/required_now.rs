@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::diploma_rows_rule::DiplomaRowsRule;
+use crate::components::field_rules_on_demand::FieldRulesHere;
 use crate::domain::completeness::{missing_for_submission, MissingItem};
 use crate::domain::personal_form::FormValues;
 use crate::domain::required_when::{Circumstances, Requiredness};
@@ -35,10 +35,9 @@ impl RequiredNow {
             .iter()
             .flat_map(|category| category.materials.iter().map(|m| (category.code.clone(), m.seq_no)))
             .collect();
-        let rows_rule = use_context::<DiplomaRowsRule>();
         let judgement = Memo::new(move |_| {
             let position = position.get();
-            let rows_rule = rows_rule.and_then(DiplomaRowsRule::rule);
+            let rules = FieldRulesHere::of_page();
             form.with(|form| {
                 let now = Circumstances {
                     position: position.as_deref(),
@@ -51,13 +50,7 @@ impl RequiredNow {
                         .iter()
                         .map(|c| (c.code.clone(), c.requiredness(definition.parts(), &now)))
                         .collect(),
-                    missing: missing_for_submission(
-                        &definition.categories,
-                        definition.parts(),
-                        &uploaded,
-                        &now,
-                        rows_rule,
-                    ),
+                    missing: missing_for_submission(&definition.categories, definition.parts(), &uploaded, &now, rules),
                 }
             })
         });

@@ -2,7 +2,7 @@
 //! same function before it locks anything.
 
 use super::exam_definition::{CategoryDefinition, SlotName};
-use super::personal_form::{check_form, RowsRule, Strictness};
+use super::personal_form::{check_form, FieldRules, Strictness};
 use super::position_tree::find_position;
 use super::required_when::{Circumstances, ExamParts};
 
@@ -53,7 +53,7 @@ pub fn missing_for_submission(
     exam: ExamParts<'_>,
     uploaded: &[(String, u32)],
     now: &Circumstances<'_>,
-    rows_rule: Option<RowsRule>,
+    rules: FieldRules,
 ) -> Vec<MissingItem> {
     let mut missing = Vec::new();
     let mut add = |zh: String, en: String| missing.push(MissingItem { message_zh: zh, message_en: en });
@@ -84,7 +84,7 @@ pub fn missing_for_submission(
             ),
         }
     }
-    for problem in check_form(exam.form, now.form, Strictness::Submit, rows_rule) {
+    for problem in check_form(exam.form, now.form, Strictness::Submit, rules) {
         add(format!("个人信息：{}", problem.message_zh), format!("Personal information: {}", problem.message_en));
     }
     if !exam.positions.is_empty() && now.position.and_then(|code| find_position(exam.positions, code)).is_none() {

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::diploma_rows::filled_rows;
-use super::work_resume::check_resume;
+use super::diploma_rows::{filled_rows, row_problems};
+use super::work_resume::{check_resume, ResumePeriod, ResumeProblem};
 use super::year_month::YearMonth;
 
 /// What the candidate typed, by field key. Year-months are "YYYY-MM"; the résumé is lines.
@@ -67,12 +67,28 @@ pub struct FieldProblem {
     pub message_en: String,
 }
 
-/// The rule diploma rows are judged by (`diploma_rows::row_problems`: the row's cells, and
-/// whether every cell must be filled), handed to the check rather than called by it. The server
-/// always hands it over; the candidate's page once the rows' chunk has arrived
-/// (`components/diploma_rows_rule`), so that no page's first load carries it. Without it the rows
-/// are judged only on whether there is one.
-pub type RowsRule = fn(&str, bool) -> Vec<(String, String)>;
+/// The rules of the fields only some exams' forms have — the diploma rows'
+/// (`diploma_rows::row_problems`) and the résumé's periods (`work_resume::check_resume`) — handed
+/// to the check rather than called by it. The server hands both over always ([`FieldRules::all`]);
+/// the candidate's page once they have arrived with the `page_parts` chunk
+/// (`components/field_rules_on_demand`), so that no page's first load carries them. A rule not
+/// here yet judges its field only on whether it is filled.
+#[derive(Clone, Copy, Default)]
+pub struct FieldRules {
+    pub diplomas: Option<DiplomasRule>,
+    pub resume: Option<ResumeRule>,
+}
+
+/// The rows as typed, and whether every cell must be filled: each problem in both languages.
+pub type DiplomasRule = fn(&str, bool) -> Vec<(String, String)>;
+/// The résumé as typed, and the month work began where the form says it.
+pub type ResumeRule = fn(&str, Option<YearMonth>) -> Result<Vec<ResumePeriod>, Vec<ResumeProblem>>;
+
+impl FieldRules {
+    pub fn all() -> FieldRules {
+        FieldRules { diplomas: Some(row_problems), resume: Some(check_resume) }
+    }
+}
 
 /// A draft may be incomplete; a submission may not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,7 +102,7 @@ pub fn check_form(
     fields: &[FormField],
     values: &FormValues,
     strictness: Strictness,
-    rows_rule: Option<RowsRule>,
+    rules: FieldRules,
 ) -> Vec<FieldProblem> {
     let mut problems = Vec::new();
     for field in fields {
@@ -101,7 +117,7 @@ pub fn check_form(
             if field.required && strictness == Strictness::Submit && filled_rows(typed).is_empty() {
                 report(format!("请填写{label_zh}（至少一行）"), format!("{label_en}: at least one row is required"));
             }
-            let judged = rows_rule.map(|rule| rule(typed, strictness == Strictness::Submit)).unwrap_or_default();
+            let judged = rules.diplomas.map(|rule| rule(typed, strictness == Strictness::Submit)).unwrap_or_default();
             for (zh, en) in judged {
                 report(format!("{label_zh}：{zh}"), format!("{label_en}: {en}"));
             }
@@ -137,7 +153,7 @@ pub fn check_form(
             }
             FieldKind::Resume => {
                 let began = field.starts_at.as_ref().and_then(|key| values.get(key)).and_then(|v| YearMonth::parse(v));
-                if let Err(found) = check_resume(value, began) {
+                if let Some(Err(found)) = rules.resume.map(|rule| rule(value, began)) {
                     for p in found {
                         report(format!("{label_zh}：{}", p.message_zh), format!("{label_en}: {}", p.message_en));
                     }
@@ -187,9 +203,8 @@ pub fn form_mistakes(fields: &[FormField]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::diploma_rows::row_problems;
 
-    const RULE: Option<RowsRule> = Some(row_problems);
+    const RULE: fn() -> FieldRules = FieldRules::all;
 
     fn field(key: &str, kind: FieldKind, required: bool) -> FormField {
         FormField {
@@ -213,22 +228,22 @@ mod tests {
     #[test]
     fn a_missing_required_field_blocks_submission_but_not_a_draft() {
         let fields = [field("school", FieldKind::Text, true)];
-        assert!(check_form(&fields, &values(&[]), Strictness::Draft, RULE).is_empty());
-        assert_eq!(check_form(&fields, &values(&[]), Strictness::Submit, RULE)[0].message_en, "school is required");
+        assert!(check_form(&fields, &values(&[]), Strictness::Draft, RULE()).is_empty());
+        assert_eq!(check_form(&fields, &values(&[]), Strictness::Submit, RULE())[0].message_en, "school is required");
     }
 
     #[test]
     fn text_longer_than_its_limit_says_both_numbers() {
         let fields = [FormField { max_chars: Some(4), ..field("unit", FieldKind::Text, false) }];
-        let problems = check_form(&fields, &values(&[("unit", "街道办事处")]), Strictness::Draft, RULE);
+        let problems = check_form(&fields, &values(&[("unit", "街道办事处")]), Strictness::Draft, RULE());
         assert_eq!(problems[0].message_zh, "unit共 5 个字，超过上限 4 个字");
     }
 
     #[test]
     fn a_year_month_must_be_one() {
         let fields = [field("joined", FieldKind::YearMonth, false)];
-        assert_eq!(check_form(&fields, &values(&[("joined", "2015-13")]), Strictness::Draft, RULE).len(), 1);
-        assert!(check_form(&fields, &values(&[("joined", "2015-12")]), Strictness::Draft, RULE).is_empty());
+        assert_eq!(check_form(&fields, &values(&[("joined", "2015-13")]), Strictness::Draft, RULE()).len(), 1);
+        assert!(check_form(&fields, &values(&[("joined", "2015-12")]), Strictness::Draft, RULE()).is_empty());
     }
 
     #[test]
@@ -238,7 +253,7 @@ mod tests {
             FormField { starts_at: Some("began".into()), ..field("resume", FieldKind::Resume, true) },
         ];
         let form = values(&[("began", "2015-07"), ("resume", "2015.9至今，甲单位，科员")]);
-        let problems = check_form(&fields, &form, Strictness::Submit, RULE);
+        let problems = check_form(&fields, &form, Strictness::Submit, RULE());
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].field, "resume");
     }
@@ -247,13 +262,13 @@ mod tests {
     fn diplomas_ask_for_one_filled_row_on_submission_and_name_the_row_of_a_mistake() {
         let fields = [field("diplomas", FieldKind::Diplomas, true)];
         let begun_and_empty = values(&[("diplomas", "\t\t\t\t\t")]);
-        assert!(check_form(&fields, &begun_and_empty, Strictness::Draft, RULE).is_empty());
-        let problems = check_form(&fields, &begun_and_empty, Strictness::Submit, RULE);
+        assert!(check_form(&fields, &begun_and_empty, Strictness::Draft, RULE()).is_empty());
+        let problems = check_form(&fields, &begun_and_empty, Strictness::Submit, RULE());
         assert_eq!(problems[0].message_zh, "请填写diplomas（至少一行）");
         // A first cell left empty keeps the others in their columns.
         let no_level = values(&[("diplomas", "\t山东大学\t法学\t2005-09\t2009-07\t1042212009050012")]);
         let found: Vec<String> =
-            check_form(&fields, &no_level, Strictness::Submit, RULE).into_iter().map(|p| p.message_zh).collect();
+            check_form(&fields, &no_level, Strictness::Submit, RULE()).into_iter().map(|p| p.message_zh).collect();
         assert_eq!(found, ["diplomas：第 1 行：请填写学历"]);
     }
 

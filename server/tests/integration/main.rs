@@ -20,6 +20,7 @@ mod check_files_cli;
 mod crash_safety;
 mod database_faults;
 mod decode_pressure;
+mod diploma_rows;
 mod documents;
 mod erasure_traces;
 mod exam_cli;

@@ -9,8 +9,7 @@ use sea_orm::{
 };
 
 use crate::domain::completeness::missing_for_submission;
-use crate::domain::diploma_rows::row_problems;
-use crate::domain::personal_form::FormValues;
+use crate::domain::personal_form::{FieldRules, FormValues};
 use crate::domain::record_ids::{ExamCode, UserId};
 use crate::domain::required_when::Circumstances;
 use crate::domain::ExamDefinition;
@@ -142,7 +141,7 @@ pub async fn submit(
     };
     let definition = submission.definition;
     let missing =
-        missing_for_submission(&definition.categories, definition.parts(), &stored, &judged_with, Some(row_problems));
+        missing_for_submission(&definition.categories, definition.parts(), &stored, &judged_with, FieldRules::all());
     if !missing.is_empty() {
         return Err(AppError::Incomplete { missing });
     }

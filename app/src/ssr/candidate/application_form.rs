@@ -3,8 +3,7 @@
 //! so far, or checked for completeness by the server's own data and submitted.
 
 use crate::domain::completeness::missing_for_submission;
-use crate::domain::diploma_rows::row_problems;
-use crate::domain::personal_form::{check_form, keep_known_values, FieldProblem, FormValues, Strictness};
+use crate::domain::personal_form::{check_form, keep_known_values, FieldProblem, FieldRules, FormValues, Strictness};
 use crate::domain::record_ids::ExamCode;
 use crate::domain::required_when::Circumstances;
 use crate::error::AppError;
@@ -44,7 +43,7 @@ pub async fn save(
     };
     if !sent.submit {
         application_commands::save_draft(&state.db, application, &form, position, exam.now).await?;
-        return Ok(check_form(&definition.form, &form, Strictness::Draft, Some(row_problems)));
+        return Ok(check_form(&definition.form, &form, Strictness::Draft, FieldRules::all()));
     }
     let uploaded: Vec<(String, u32)> = material_queries::list_for_exam(state, account.id, code)
         .await?
@@ -59,7 +58,7 @@ pub async fn save(
         form: &form,
     };
     let missing =
-        missing_for_submission(&definition.categories, definition.parts(), &uploaded, &judged_with, Some(row_problems));
+        missing_for_submission(&definition.categories, definition.parts(), &uploaded, &judged_with, FieldRules::all());
     if !missing.is_empty() {
         // What was typed is kept even though the submission is refused.
         application_commands::save_draft(&state.db, application, &form, position, exam.now).await?;
