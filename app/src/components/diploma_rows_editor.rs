@@ -44,7 +44,7 @@ pub fn DiplomaRowsEditor(field_key: String, values: RwSignal<FormValues>) -> imp
             </For>
             <p class="diploma-rows-add">
                 <button type="button" class="button secondary" data-testid="add-diploma-row"
-                    disabled=move || rows.with(Vec::len) >= MAX_DIPLOMA_ROWS
+                    disabled=move || { rows.with(Vec::len) >= MAX_DIPLOMA_ROWS }
                     on:click=move |_| change(&|rows: &mut Vec<DiplomaRow>| rows.push(DiplomaRow::default()))>
                     {tr("添加一行", "Add a row")}
                 </button>
