@@ -77,7 +77,9 @@ test('the demo candidate walks preset 004 on a phone, and a late upload is refus
   await page.reload();
   await expect(page.locator('#form-school')).toHaveValue('Some University');
   await expect(page.locator('#form-resume')).toHaveValue(/2017\.4至今/);
-  // A form that holds a row opens with its editor, the row judged at once.
+  // The row as kept, a line; its editor again on asking, the row judged at once.
+  await expect(page.getByTestId('diploma-summary')).toHaveText('大学本科 · Some University · Law · 2008-09–2012-07 · 104221201205001234');
+  await page.getByRole('button', { name: 'Add or change diplomas' }).click();
   const kept = page.locator('[data-field=diplomas] fieldset[data-row="1"]');
   await expect(kept.getByLabel('School')).toHaveValue('Some University');
   await expect(kept.getByLabel('Certificate number')).toHaveValue('104221201205001234');

@@ -1,6 +1,6 @@
 //! 高等教育学历 as the candidate fills it in (seed 004 section 四): a row per diploma, added and
 //! removed, each cell written back into the form's one value (`diploma_rows`) as it is typed, so
-//! the form's check, the draft and 暂存 see it at once. Its code is part of the `page_parts`
+//! the form's check, the draft and 暂存 see it at once. Its code is part of the `form_parts`
 //! chunk (`page_parts_on_demand`), with the rows' rule (`field_rules_on_demand`); drawn when the
 //! candidate asks for it (`diploma_rows_field`), so no page's first load carries either.
 

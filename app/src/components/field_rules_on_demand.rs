@@ -1,8 +1,9 @@
 //! The rules of the fields only some exams' forms have (`personal_form::FieldRules`: the diploma
-//! rows', the résumé's periods) on the exam page. They come in the `page_parts` chunk, fetched
-//! once such a field holds something, so a first visit's load never carries them. Until they are
-//! here the form and 提交审核's list judge those fields only on whether they are filled; the
-//! server judges them in full either way.
+//! rows', the résumé's periods) on the exam page. They come in the `form_parts` chunk, fetched
+//! when the candidate starts on such a field (the résumé focused, the rows' editor opened), so no
+//! first load carries them, not even a returning candidate's on a new device. Until they are here
+//! the form and 提交审核's list judge those fields only on whether they are filled; the server
+//! judges them in full either way, and names what is wrong when a draft is kept or refused.
 
 use leptos::prelude::*;
 

@@ -1,9 +1,10 @@
 //! Parts of the exam page that only some candidates see, or only when asked, loaded on demand
 //! (`on_demand`): the fee panel, which only an approved candidate of an exam with a fee is shown,
 //! the rows of 高等教育学历, which only an exam that asks for diplomas has, and the lightbox of 查看
-//! and 上传示例, drawn when a picture is opened. Their code is a chunk of
-//! its own (`page_parts`), which the page also keeps for offline use once the offline copy keeps
-//! what the page fetches (the lightbox shows the pictures the copy kept).
+//! and 上传示例, drawn when a picture is opened. Their code is a chunk of its own (`page_parts`;
+//! the rows' editor and the form's rules `form_parts`), which the page also keeps for offline use
+//! once the offline copy keeps what the page fetches (the lightbox shows the pictures the copy
+//! kept).
 
 use leptos::prelude::*;
 
@@ -92,6 +93,7 @@ pub fn keep_page_parts_for_offline() {
     keep_for_offline(|| {
         Box::pin(async {
             let _ = chunk::preload().await;
+            let _ = chunk::preload_form_parts().await;
         })
     });
 }
@@ -123,7 +125,8 @@ const LIGHTBOX: Texts = Texts {
     ),
 };
 
-/// The parts' code: each function is an entry into the `page_parts` chunk.
+/// The parts' code: each function is an entry into the `page_parts` chunk, or `form_parts` for the
+/// form's.
 #[cfg(feature = "hydrate")]
 mod chunk {
     use leptos::prelude::*;
@@ -141,12 +144,14 @@ mod chunk {
         Ok(view! { <FeePanel exam_code/> }.into_any())
     }
 
-    #[leptos::wasm_split::wasm_split(page_parts, wasm_split_path = ::leptos::wasm_split, fallible)]
+    // The form's parts are a chunk of their own (`form_parts`): a page that shows the fee panel
+    // or a picture does not fetch the rows' editor and the form's rules with them.
+    #[leptos::wasm_split::wasm_split(form_parts, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_form_parts))]
     pub fn diploma_rows(field_key: String, values: RwSignal<FormValues>) -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <DiplomaRowsEditor field_key values/> }.into_any())
     }
 
-    #[leptos::wasm_split::wasm_split(page_parts, wasm_split_path = ::leptos::wasm_split, fallible)]
+    #[leptos::wasm_split::wasm_split(form_parts, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn field_rules() -> Result<FieldRules, SplitLoaderError> {
         Ok(FieldRules::all())
     }

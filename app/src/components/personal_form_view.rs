@@ -24,20 +24,6 @@ pub fn PersonalFormView(
         let rules = FieldRulesHere::of_page();
         all_fields.with_value(|f| check_form(f, &values.get(), strictness, rules))
     });
-    // The rules of the résumé and the diploma rows, once there is something to judge.
-    Effect::new(move |_| {
-        let begun = all_fields.with_value(|fields| {
-            values.with(|values| {
-                fields.iter().any(|f| {
-                    matches!(f.kind, FieldKind::Resume | FieldKind::Diplomas)
-                        && values.get(&f.key).is_some_and(|v| !v.is_empty())
-                })
-            })
-        });
-        if begun {
-            FieldRulesHere::fetch();
-        }
-    });
     view! {
         <section class="card personal-form" aria-labelledby="form-title">
             <h2 id="form-title">{tr("个人信息", "Personal information")}</h2>
@@ -76,6 +62,7 @@ pub fn PersonalFormView(
                         FieldKind::Resume => view! {
                             <textarea id=input_id.clone() rows="5" prop:value=value.clone() disabled=!editable
                                 placeholder="2015.7-2017.3，**街道办事处，科员\n2017.4至今，**街道办事处，副主任科员"
+                                on:focus=move |_| FieldRulesHere::fetch()
                                 on:input=move |ev| set(event_target_value(&ev))></textarea>
                         }.into_any(),
                     };
