@@ -1,6 +1,7 @@
 //! The personal-information form (seed 004: 文化程度, 毕业学校, 毕业时间, 工作单位, 入党时间,
-//! 参加工作时间, 职务职称, 工作简历, and 高等教育学历 in rows). Every keystroke is checked with the same `check_form` the server
-//! runs; each problem shows under its field.
+//! 参加工作时间, 职务职称, 工作简历, and 高等教育学历 in rows). Every keystroke is checked with the
+//! same `check_form` the server runs (the résumé's and the rows' own rules once they have arrived,
+//! `field_rules_on_demand`); each problem shows under its field.
 
 use leptos::prelude::*;
 

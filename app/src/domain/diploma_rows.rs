@@ -168,18 +168,15 @@ pub fn row_problems(text: &str, complete: bool) -> Vec<(String, String)> {
             let names: Vec<&str> = DIPLOMA_LEVELS.iter().map(|level| level.name_zh()).collect();
             report(format!("学历请从列表中选择（{}）", names.join("、")), "choose the level from the list".to_string());
         }
-        let month = |column: DiplomaColumn| {
-            let text = row.cell(column).trim();
-            let parsed = YearMonth::parse(text);
-            (parsed.is_none() && !text.is_empty()).then_some(column)
-        };
-        for column in [DiplomaColumn::Entered, DiplomaColumn::Graduated].into_iter().filter_map(month) {
-            report(
-                format!("{}应为年月，如 2009-07", column.label_zh()),
-                format!("{} must be a year and month, like 2009-07", column.label_en()),
-            );
-        }
         let (entered, graduated) = (YearMonth::parse(&row.entered), YearMonth::parse(&row.graduated));
+        for (column, month) in [(DiplomaColumn::Entered, entered), (DiplomaColumn::Graduated, graduated)] {
+            if month.is_none() && !row.cell(column).trim().is_empty() {
+                report(
+                    format!("{}应为年月，如 2009-07", column.label_zh()),
+                    format!("{} must be a year and month, like 2009-07", column.label_en()),
+                );
+            }
+        }
         if let (Some(entered), Some(graduated)) = (entered, graduated) {
             if graduated <= entered {
                 report(

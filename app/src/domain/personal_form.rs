@@ -70,7 +70,7 @@ pub struct FieldProblem {
 /// The rules of the fields only some exams' forms have — the diploma rows'
 /// (`diploma_rows::row_problems`) and the résumé's periods (`work_resume::check_resume`) — handed
 /// to the check rather than called by it. The server hands both over always ([`FieldRules::all`]);
-/// the candidate's page once they have arrived with the `page_parts` chunk
+/// the candidate's page once they have arrived with the `form_parts` chunk
 /// (`components/field_rules_on_demand`), so that no page's first load carries them. A rule not
 /// here yet judges its field only on whether it is filled.
 #[derive(Clone, Copy, Default)]

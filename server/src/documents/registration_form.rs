@@ -1,7 +1,7 @@
 //! 报名登记表 (registration form, seed 004): for an approved candidate once results are published —
-//! the ID photo, the personal form, the diplomas and the résumé as tables, the position chosen and the boxes to be
-//! stamped, on one A4 page ("不得跨页打印"). Laid out by the exam's template (shipped:
-//! `exams/templates/registration-form.typ`).
+//! the ID photo, the personal form, the diplomas and the résumé as tables, the position chosen and
+//! the boxes to be stamped, on one A4 page ("不得跨页打印"). Laid out by the exam's template
+//! (shipped: `exams/templates/registration-form.typ`).
 
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
@@ -128,7 +128,7 @@ fn fields(definition: &ExamDefinition, values: &FormValues) -> Vec<Value> {
         .map(|field| {
             let value = values.get(&field.key).map(String::as_str).unwrap_or("");
             let shown = match field.kind {
-                FieldKind::YearMonth => YearMonth::parse(value).map_or(value.to_string(), YearMonth::text_zh),
+                FieldKind::YearMonth => printed_month(value),
                 _ => value.to_string(),
             };
             json!({ "label_zh": field.label_zh, "label_en": field.label_en, "value": shown })
@@ -139,7 +139,6 @@ fn fields(definition: &ExamDefinition, values: &FormValues) -> Vec<Value> {
 /// The diplomas as rows, their months as the form prints months.
 fn diplomas(definition: &ExamDefinition, values: &FormValues) -> Vec<Value> {
     let Some(field) = definition.form.iter().find(|f| f.kind == FieldKind::Diplomas) else { return Vec::new() };
-    let month = |text: &str| YearMonth::parse(text).map_or(text.to_string(), YearMonth::text_zh);
     filled_rows(values.get(&field.key).map(String::as_str).unwrap_or(""))
         .into_iter()
         .map(|row| {
@@ -147,12 +146,17 @@ fn diplomas(definition: &ExamDefinition, values: &FormValues) -> Vec<Value> {
                 "level": row.level,
                 "school": row.school,
                 "major": row.major,
-                "entered": month(&row.entered),
-                "graduated": month(&row.graduated),
+                "entered": printed_month(&row.entered),
+                "graduated": printed_month(&row.graduated),
                 "number": row.number,
             })
         })
         .collect()
+}
+
+/// A month as the form prints it ("2012年7月"); text that is no month, as written.
+fn printed_month(text: &str) -> String {
+    YearMonth::parse(text).map_or(text.to_string(), YearMonth::text_zh)
 }
 
 /// The résumé as periods (from, to, what); lines that do not parse are printed as written.
