@@ -31,7 +31,11 @@ impl OidcProvider {
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../end2end/oidc-provider/provider.mjs");
         // Another test's `free_port` holds a port for a moment while it looks: node, finding the
         // port taken then, stops at once; it is started again on the same port.
+        // Node needs about 0.4 s here; in CI's PostgreSQL pass, beside two test threads and the
+        // browser's build, it once took over 20 s. The wait is generous, and what node said on
+        // stderr is kept, to be shown if it never listens.
         let mut attempts = 0;
+        let stderr_file = tempfile::NamedTempFile::new().unwrap();
         let (child, lines) = loop {
             attempts += 1;
             let mut command = tokio::process::Command::new("node");
@@ -44,14 +48,15 @@ impl OidcProvider {
                 .env("OIDC_ACCOUNTS", file.path())
                 .env("OIDC_SKIP_CONSENT", "1")
                 .stdout(Stdio::piped())
-                .stderr(Stdio::null())
+                .stderr(stderr_file.reopen().unwrap())
                 .kill_on_drop(true);
             for (name, value) in settings {
                 command.env(name, value);
             }
             let mut child = command.spawn().expect("node runs end2end/oidc-provider (npm ci in end2end first)");
             let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-            let ready = tokio::time::timeout(std::time::Duration::from_secs(20), async {
+            let began = std::time::Instant::now();
+            let ready = tokio::time::timeout(std::time::Duration::from_secs(90), async {
                 while let Some(line) = lines.next_line().await.unwrap() {
                     if line.contains("oidc-provider listening") {
                         return true;
@@ -59,10 +64,14 @@ impl OidcProvider {
                 }
                 false
             });
-            match ready.await.expect("the provider listens within 20 s") {
+            let said = || std::fs::read_to_string(stderr_file.path()).unwrap_or_default();
+            let Ok(listening) = ready.await else {
+                panic!("the provider did not listen within {:?}; its stderr: {}", began.elapsed(), said());
+            };
+            match listening {
                 true => break (child, lines),
                 false if attempts < 3 => tokio::time::sleep(std::time::Duration::from_millis(300)).await,
-                false => panic!("the provider stopped before listening, {attempts} times (port {port} taken?)"),
+                false => panic!("the provider stopped before listening, {attempts} times (port {port} taken?): {}", said()),
             }
         };
         let mut lines = lines;
