@@ -76,3 +76,33 @@ fn an_online_fee_taken_only_after_the_originals_pass_on_site_is_refused() {
     );
     assert!(exam_file(&tables(false)).validated().is_ok(), "on site only, after the check: as seed 004");
 }
+
+#[test]
+fn a_record_whose_diploma_number_is_compared_needs_the_rows_to_compare_it_with() {
+    let tables = |form: &str| {
+        format!(
+            r#"
+        {form}
+        [[categories]]
+        code = "chsi_record"
+        name_zh = "学历证书电子注册备案表"
+        name_en = "Diploma registration record"
+        diploma_number = true
+        "#
+        )
+    };
+    let mistakes = exam_file(&tables("")).validated().unwrap_err();
+    assert_eq!(mistakes.len(), 1, "{mistakes:?}");
+    assert_eq!(mistakes[0].near_code.as_deref(), Some("chsi_record"));
+    assert!(mistakes[0].message.contains("kind = \"diplomas\""), "{}", mistakes[0].message);
+    let rows = r#"
+        [[form]]
+        key = "diplomas"
+        label_zh = "高等教育学历"
+        label_en = "Higher education"
+        kind = "diplomas"
+        required = true
+        "#;
+    let exam = exam_file(&tables(rows)).validated().unwrap();
+    assert!(exam.category("chsi_record").unwrap().diploma_number);
+}

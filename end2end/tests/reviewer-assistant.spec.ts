@@ -10,7 +10,9 @@ import { adminContext, call, expectAccessible, makeScene, newResidentId, open, s
 const VCODE = 'A1B2C3D4E5F6G7H8';
 const XUEXIN = `https://www.chsi.com.cn/xlcx/bg.do?vcode=${VCODE}&srcid=bgcx`;
 
-function exam(code: string, holderIdNumber = false): string {
+/** An exam of one category, a 备案表 whose QR code must read; with `holderIdNumber` its 证件号码 is
+ * compared with the account's, with `diplomaNumber` its 证书编号 with the form's 高等教育学历 rows. */
+function exam(code: string, holderIdNumber = false, diplomaNumber = false): string {
   const at = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
   return `
 code = "${code}"
@@ -31,10 +33,11 @@ name_zh = "学历证书电子注册备案表"
 name_en = "Registration record"
 qr = "required"
 holder_id_number = ${holderIdNumber}
+diploma_number = ${diplomaNumber}
 [categories.rules]
 formats = ["jpeg"]
 max_count = 3
-`;
+${diplomaNumber ? '[[form]]\nkey = "diplomas"\nlabel_zh = "高等教育学历"\nlabel_en = "Higher education"\nkind = "diplomas"\n' : ''}`;
 }
 
 /** The 学信网 report's address as a QR code's modules, for `makeScene`. */
@@ -208,5 +211,48 @@ test("another person's record handed in as one's own is flagged 不一致 on the
   await expectAccessible(screen);
   await switchLanguage(screen, 'English');
   await expect(facts.getByTestId('id-number-fact')).toHaveText(`ID number read: another one (${someoneElse})`);
+  await screen.context().close();
+});
+
+test('a record whose 证书编号 is none of the rows typed is flagged 证书编号与所填不符, in Chinese and English', async ({ browser, page }) => {
+  test.setTimeout(300_000);
+  const code = `dip${Date.now() % 100000}`;
+  const admin = await adminContext(browser);
+  await call(admin.request, 'admin_create_exam', { preset: null, code, source: exam(code, true, true) });
+
+  const name = `证书编号${Date.now() % 10000}`;
+  const own = await signUpCandidate(page, name, '13912345683');
+  await call(page.request, 'accept_pledge', { code });
+  await open(page, `/exams/${code}`);
+  // Her own record, printing her bachelor's diploma of 2012; she typed the number a digit off.
+  const printed = '104231201205001234';
+  const typed = '104231201205001284';
+  const records = page.getByRole('region', { name: '学历证书电子注册备案表' });
+  const record = await makeScene(page, { width: 1240, height: 1754, scene: 'page', quality: 0.9, qr: xuexinCode(), holderId: own, diplomaNumber: printed });
+  await records.locator('#file-chsi_record').setInputFiles({ name: 'record.jpg', mimeType: 'image/jpeg', buffer: record });
+  await records.getByRole('button', { name: '上传', exact: true }).click();
+  await expect(records.locator('li.material')).toHaveCount(1);
+  const row = `大学本科\t示例大学\t计算机科学与技术\t2008-09\t2012-07\t${typed}`;
+  await call(page.request, 'save_application', { code, form: { diplomas: row }, position: null, submit: true });
+
+  const { screen, row: queueLine } = await queueRow(browser, code, name);
+  await expect(async () => {
+    await screen.reload();
+    await expect(queueLine).toBeVisible({ timeout: 1000 });
+    await expect(queueLine.locator('.badge.pending')).toHaveCount(0, { timeout: 1000 });
+  }).toPass({ timeout: 150_000 });
+  await expect(queueLine.locator('.badge.finding[data-finding="diploma_number_differs"]')).toHaveText('证书编号与所填不符');
+  await expect(queueLine.locator('.badge.finding[data-finding="id_number_differs"]')).toHaveCount(0);
+  await queueLine.getByRole('link', { name }).click();
+  await expect(screen.getByRole('heading', { name: `审核：${name}` })).toBeVisible();
+  await waitForHydration(screen);
+  const facts = screen.getByTestId('picture-facts');
+  await expect(facts.getByTestId('diploma-number-fact')).toHaveText(`证书编号识别：${printed}，所填高等教育学历中没有这个编号`);
+  await expect(facts.getByTestId('id-number-fact')).toHaveText('证件号码识别：与账号一致');
+  // The rows as typed, beside it on the same screen, for the reviewer to compare.
+  await expect(screen.getByText(typed, { exact: false })).toBeVisible();
+  await expectAccessible(screen);
+  await switchLanguage(screen, 'English');
+  await expect(facts.getByTestId('diploma-number-fact')).toHaveText(`Diploma number read: ${printed}, which none of the rows typed has`);
   await screen.context().close();
 });

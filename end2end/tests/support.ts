@@ -170,9 +170,11 @@ export async function makeScene(
     qr?: { size: number; data: number[] };
     /** A record's holder: `证件号码 <holderId>` printed near the page's top, as a 备案表 prints it. */
     holderId?: string;
+    /** A diploma's `证书编号 <diplomaNumber>`, printed in the row under the holder's. */
+    diplomaNumber?: string;
   },
 ): Promise<Buffer> {
-  const base64 = await page.evaluate(async ({ width, height, scene, background, blur, brightness, quality, orientation, qr, holderId }) => {
+  const base64 = await page.evaluate(async ({ width, height, scene, background, blur, brightness, quality, orientation, qr, holderId, diplomaNumber }) => {
     // A phone held sideways stores the picture turned a quarter to the left (orientation 6).
     const [w, h] = orientation === 6 ? [height, width] : [width, height];
     const scratch = document.createElement('canvas');
@@ -190,8 +192,13 @@ export async function makeScene(
         draw.fillText('证件号码', size * 2, size * 3);
         draw.fillText(holderId, width * 0.3, size * 3);
       }
+      if (diplomaNumber) {
+        draw.font = `${Math.round(size * 1.4)}px sans-serif`;
+        draw.fillText('证书编号', size * 2, size * 6);
+        draw.fillText(diplomaNumber, width * 0.3, size * 6);
+      }
       draw.font = `${size}px sans-serif`;
-      for (let y = size * (holderId ? 6 : 3), line = 0; y < height - size * 2; y += size * 1.6, line++) {
+      for (let y = size * (diplomaNumber ? 9 : holderId ? 6 : 3), line = 0; y < height - size * 2; y += size * 1.6, line++) {
         draw.fillText(`Certificate No. 2026-${1000 + line} awarded to the holder, registered and sealed`, size * 2, y);
       }
       if (qr) {
@@ -257,7 +264,7 @@ export async function makeScene(
     let binary = '';
     bytes.forEach((b) => (binary += String.fromCharCode(b)));
     return btoa(binary);
-  }, { background: '#f4f2ee', blur: 0, brightness: 1, quality: 0.92, orientation: undefined, qr: undefined, holderId: undefined, ...options });
+  }, { background: '#f4f2ee', blur: 0, brightness: 1, quality: 0.92, orientation: undefined, qr: undefined, holderId: undefined, diplomaNumber: undefined, ...options });
   return Buffer.from(base64, 'base64');
 }
 

@@ -128,6 +128,16 @@ impl DiplomaLevel {
     }
 }
 
+/// The level a national diploma's number names (digits 11–12), where `number` has such a number's
+/// shape: 18 digits and a level's code. What the reviewer's assistant takes for a 证书编号 read off
+/// a record.
+pub fn level_of_national_number(number: &str) -> Option<DiplomaLevel> {
+    if number.len() != 18 || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    DiplomaLevel::of_national_code(&number[10..12])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,6 +185,15 @@ mod tests {
         assert_eq!(DiplomaLevel::CentralPartySchool.number_mistake("DX2015001234", july(2015)), None);
         assert!(DiplomaLevel::ProvincialPartySchool.number_mistake("12", july(2015)).is_some());
         assert!(DiplomaLevel::ProvincialPartySchool.number_mistake("党校2015-01", july(2015)).is_some());
+    }
+
+    #[test]
+    fn a_national_number_names_its_level() {
+        assert_eq!(level_of_national_number(BACHELOR_2009), Some(DiplomaLevel::Bachelor));
+        assert_eq!(level_of_national_number("104221201202000077"), Some(DiplomaLevel::Master));
+        assert_eq!(level_of_national_number("104221200909001234"), None, "09 is no level");
+        assert_eq!(level_of_national_number("10422120090500123"), None, "17 digits");
+        assert_eq!(level_of_national_number("10422120090500123X"), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! as it was written.
 
 use super::diploma_level::{DiplomaLevel, DIPLOMA_LEVELS};
+use super::personal_form::{FieldKind, FormField, FormValues};
 use super::year_month::YearMonth;
 
 /// More rows than any career has diplomas; it bounds the registration form's table.
@@ -133,6 +134,12 @@ pub fn write_rows(rows: &[DiplomaRow]) -> String {
 /// The rows the candidate filled in, for printing and comparing: empty rows left out.
 pub fn filled_rows(text: &str) -> Vec<DiplomaRow> {
     read_rows(text).into_iter().filter(|row| !row.is_empty()).collect()
+}
+
+/// The filled rows of a form's 高等教育学历 field (none where the form has no such field).
+pub fn diploma_rows_of(fields: &[FormField], values: &FormValues) -> Vec<DiplomaRow> {
+    let field = fields.iter().find(|field| field.kind == FieldKind::Diplomas);
+    field.and_then(|field| values.get(&field.key)).map_or_else(Vec::new, |text| filled_rows(text))
 }
 
 /// Every problem of the rows, each naming its row, in both languages. `complete` asks for every

@@ -134,6 +134,11 @@ pub struct CategoryDefinition {
     /// account's, as it does the ID card's: another person's record is said so on the review screen.
     #[serde(default)]
     pub holder_id_number: bool,
+    /// `diploma_number = true`: each picture prints a diploma's 18-digit 证书编号 (a 学信网 备案表),
+    /// which the reviewer's assistant reads and compares with the numbers in the candidate's
+    /// 高等教育学历 rows (the form's `kind = "diplomas"` field, which the exam must have).
+    #[serde(default)]
+    pub diploma_number: bool,
     /// A fixed set of named places, e.g. 正面 and 反面: sequence number n is slot n.
     #[serde(default)]
     pub slots: Vec<SlotName>,

@@ -18,8 +18,12 @@ pub struct PictureFindings {
     pub looks_shown_to_candidate: bool,
     /// Where the category wants a QR code.
     pub qr: Option<QrFinding>,
-    /// On an ID card's front: the number read, against the account's.
-    pub id_number: Option<IdNumberFinding>,
+    /// On an ID card's front, and on a record that prints its holder's: the number read, against
+    /// the account's.
+    pub id_number: Option<NumberFinding>,
+    /// On a record that prints a diploma's 证书编号: the number read, against the candidate's
+    /// 高等教育学历 rows.
+    pub diploma_number: Option<NumberFinding>,
     /// Other candidates' pictures of what looks like the same document.
     pub alike: Vec<AlikePicture>,
 }
@@ -41,18 +45,24 @@ impl PictureFindings {
             kinds.push(FindingKind::SameDocument);
         }
         match &self.id_number {
-            Some(IdNumberFinding::Differs { .. }) => kinds.push(FindingKind::IdNumberDiffers),
-            Some(IdNumberFinding::Unreadable) => kinds.push(FindingKind::IdNumberUnreadable),
+            Some(NumberFinding::Differs { .. }) => kinds.push(FindingKind::IdNumberDiffers),
+            Some(NumberFinding::Unreadable) => kinds.push(FindingKind::IdNumberUnreadable),
+            _ => {}
+        }
+        match &self.diploma_number {
+            Some(NumberFinding::Differs { .. }) => kinds.push(FindingKind::DiplomaNumberDiffers),
+            Some(NumberFinding::Unreadable) => kinds.push(FindingKind::DiplomaNumberUnreadable),
             _ => {}
         }
         kinds
     }
 }
 
-/// 证件号码识别: only a number with a valid check digit equal to the account's is "matches"; a
-/// misread is "unreadable", never "differs".
+/// A number read off the picture against the one it should be. 证件号码识别: only a number with a
+/// valid check digit equal to the account's is "matches"; 证书编号: a number two reads agreed on,
+/// one of the rows' or not. A misread is "unreadable", never "differs".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum IdNumberFinding {
+pub enum NumberFinding {
     Matches,
     Differs {
         read: String,
@@ -123,16 +133,22 @@ pub enum FindingKind {
     IdNumberDiffers,
     /// No valid number could be read off the ID card.
     IdNumberUnreadable,
+    /// The record's 证书编号 is none of the numbers in the 高等教育学历 rows.
+    DiplomaNumberDiffers,
+    /// No 证书编号 could be read off the record.
+    DiplomaNumberUnreadable,
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 6] = [
+    pub const ALL: [FindingKind; 8] = [
         FindingKind::QrUnreadable,
         FindingKind::QrElsewhere,
         FindingKind::Looks,
         FindingKind::SameDocument,
         FindingKind::IdNumberDiffers,
         FindingKind::IdNumberUnreadable,
+        FindingKind::DiplomaNumberDiffers,
+        FindingKind::DiplomaNumberUnreadable,
     ];
 
     pub fn key(self) -> &'static str {
@@ -143,6 +159,8 @@ impl FindingKind {
             FindingKind::SameDocument => "same_document",
             FindingKind::IdNumberDiffers => "id_number_differs",
             FindingKind::IdNumberUnreadable => "id_number_unreadable",
+            FindingKind::DiplomaNumberDiffers => "diploma_number_differs",
+            FindingKind::DiplomaNumberUnreadable => "diploma_number_unreadable",
         }
     }
 
@@ -155,6 +173,8 @@ impl FindingKind {
             FindingKind::SameDocument => ("与他人材料相似", "Like another's"),
             FindingKind::IdNumberDiffers => ("证件号码不一致", "ID number differs"),
             FindingKind::IdNumberUnreadable => ("证件号码未识别", "ID number unread"),
+            FindingKind::DiplomaNumberDiffers => ("证书编号与所填不符", "Diploma no. differs"),
+            FindingKind::DiplomaNumberUnreadable => ("证书编号未识别", "Diploma no. unread"),
         }
     }
 }
@@ -222,7 +242,8 @@ mod tests {
             looks: Some(vec![]),
             looks_shown_to_candidate: false,
             qr: None,
-            id_number: Some(IdNumberFinding::Matches),
+            id_number: Some(NumberFinding::Matches),
+            diploma_number: Some(NumberFinding::Matches),
             alike: vec![],
         }
     }
@@ -240,18 +261,29 @@ mod tests {
             looks: Some(vec![ViolationCode::PictureBlurred]),
             looks_shown_to_candidate: true,
             qr: Some(QrFinding::Read { text: "https://example.net".into(), target: CodeTarget::Other }),
-            id_number: Some(IdNumberFinding::Differs { read: "110101199003071233".into() }),
+            id_number: Some(NumberFinding::Differs { read: "110101199003071233".into() }),
+            diploma_number: Some(NumberFinding::Differs { read: "104231201205001234".into() }),
             alike: vec![AlikePicture { distance: 3, same_file: false, numbers: None, other: None }],
         };
         assert_eq!(
             everything.kinds(),
-            vec![FindingKind::QrElsewhere, FindingKind::Looks, FindingKind::SameDocument, FindingKind::IdNumberDiffers]
+            vec![
+                FindingKind::QrElsewhere,
+                FindingKind::Looks,
+                FindingKind::SameDocument,
+                FindingKind::IdNumberDiffers,
+                FindingKind::DiplomaNumberDiffers
+            ]
         );
         let unread = PictureFindings {
             qr: Some(QrFinding::Unreadable),
-            id_number: Some(IdNumberFinding::Unreadable),
+            id_number: Some(NumberFinding::Unreadable),
+            diploma_number: Some(NumberFinding::Unreadable),
             ..nothing_found()
         };
-        assert_eq!(unread.kinds(), vec![FindingKind::QrUnreadable, FindingKind::IdNumberUnreadable]);
+        assert_eq!(
+            unread.kinds(),
+            vec![FindingKind::QrUnreadable, FindingKind::IdNumberUnreadable, FindingKind::DiplomaNumberUnreadable]
+        );
     }
 }

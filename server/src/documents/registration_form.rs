@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
 use app::domain::china_time::china_time;
-use app::domain::diploma_rows::filled_rows;
+use app::domain::diploma_rows::diploma_rows_of;
 use app::domain::document_kind::DocumentKind;
 use app::domain::exam_definition::ExamDefinition;
 use app::domain::personal_form::{FieldKind, FormValues};
@@ -138,8 +138,7 @@ fn fields(definition: &ExamDefinition, values: &FormValues) -> Vec<Value> {
 
 /// The diplomas as rows, their months as the form prints months.
 fn diplomas(definition: &ExamDefinition, values: &FormValues) -> Vec<Value> {
-    let Some(field) = definition.form.iter().find(|f| f.kind == FieldKind::Diplomas) else { return Vec::new() };
-    filled_rows(values.get(&field.key).map(String::as_str).unwrap_or(""))
+    diploma_rows_of(&definition.form, values)
         .into_iter()
         .map(|row| {
             json!({

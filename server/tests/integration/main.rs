@@ -20,6 +20,7 @@ mod check_files_cli;
 mod crash_safety;
 mod database_faults;
 mod decode_pressure;
+mod diploma_number_reading;
 mod diploma_rows;
 mod documents;
 mod erasure_traces;

@@ -14,11 +14,11 @@ use support::record_pictures::{xuexin_record, RecordHolder};
 use support::review_pictures::{code_cut_off, code_smeared, document_page, grainy, jpeg, rephotographed, white_page};
 use support::*;
 
-const XUEXIN: &str = "https://www.chsi.com.cn/xlcx/bg.do?vcode=A1B2C3D4E5F6G7H8&srcid=bgcx";
+pub(crate) const XUEXIN: &str = "https://www.chsi.com.cn/xlcx/bg.do?vcode=A1B2C3D4E5F6G7H8&srcid=bgcx";
 const ELSEWHERE: &str = "https://verify.example.net/report?id=20261126";
 
 /// A category whose pictures must carry a QR code, and one that wants none.
-const REPORT_AND_DIPLOMA: &str = r#"
+pub(crate) const REPORT_AND_DIPLOMA: &str = r#"
 [[categories]]
 code = "report"
 name_zh = "学历证书电子注册备案表"
@@ -38,7 +38,7 @@ fn exam(app: &TestApp, code: &str) -> String {
 }
 
 /// A new candidate who entered `exam`, uploaded `pictures` (category, bytes) and submitted.
-async fn submitted(app: &TestApp, id_number: &str, exam: &str, pictures: Vec<(&str, Vec<u8>)>) -> Browser {
+pub(crate) async fn submitted(app: &TestApp, id_number: &str, exam: &str, pictures: Vec<(&str, Vec<u8>)>) -> Browser {
     let browser = app.new_candidate(id_number).await;
     hand_in(&browser, exam, pictures).await;
     browser
@@ -56,7 +56,7 @@ async fn hand_in(browser: &Browser, exam: &str, pictures: Vec<(&str, Vec<u8>)>) 
 }
 
 /// The review sheet once the assistant has looked at every picture on it.
-async fn sheet_when_looked_at(reviewer: &Browser, application: i64) -> Value {
+pub(crate) async fn sheet_when_looked_at(reviewer: &Browser, application: i64) -> Value {
     let started = Instant::now();
     loop {
         let sheet = reviewer.sheet(application).await;
@@ -73,7 +73,7 @@ fn materials(sheet: &Value) -> Vec<Value> {
 }
 
 /// The findings of the picture with sequence number `seq_no` in `category`.
-fn findings(sheet: &Value, category: &str, seq_no: u64) -> Value {
+pub(crate) fn findings(sheet: &Value, category: &str, seq_no: u64) -> Value {
     materials(sheet)
         .into_iter()
         .find(|i| i["material"]["category"] == category && i["material"]["seq_no"] == seq_no)
@@ -136,7 +136,7 @@ async fn the_review_screen_shows_where_each_qr_code_leads_and_which_could_not_be
 }
 
 /// The waiting applications of `exam` the queue's filter to the finding `kind` lists.
-async fn with_finding(staff: &Browser, exam: &str, kind: &str) -> Vec<i64> {
+pub(crate) async fn with_finding(staff: &Browser, exam: &str, kind: &str) -> Vec<i64> {
     let query = json!({ "exam_code": exam, "filter": "awaiting", "from": null, "to": null, "findings": { "Kind": kind }, "after": null });
     let page: Value = staff.call("review_queue", json!({ "query": query })).await.json().await.unwrap();
     page["rows"].as_array().unwrap().iter().map(|r| r["application_id"].as_i64().unwrap()).collect()
@@ -443,7 +443,7 @@ async fn classmates_compared_while_tesseract_fails() -> Classmates {
 
 /// A tesseract that fails while the file it returns exists, as one whose language file an upgrade
 /// broke (removing the file mends it): the path to configure, and the file.
-fn broken_tesseract(folder: &std::path::Path) -> (String, std::path::PathBuf) {
+pub(crate) fn broken_tesseract(folder: &std::path::Path) -> (String, std::path::PathBuf) {
     let (wrapper, broken) = (folder.join("tesseract"), folder.join("broken"));
     let script = format!("#!/bin/sh\n[ -e '{}' ] && exit 1\nexec tesseract \"$@\"\n", broken.display());
     std::fs::write(&wrapper, script).unwrap();
@@ -453,7 +453,7 @@ fn broken_tesseract(folder: &std::path::Path) -> (String, std::path::PathBuf) {
 }
 
 /// An exam's waiting applications, first handed in first.
-async fn waiting_in_order(staff: &Browser, exam: &str) -> Vec<i64> {
+pub(crate) async fn waiting_in_order(staff: &Browser, exam: &str) -> Vec<i64> {
     let page: Value = staff.queue(exam, json!("awaiting"), Value::Null).await.json().await.unwrap();
     page["rows"].as_array().unwrap().iter().map(|r| r["application_id"].as_i64().unwrap()).collect()
 }

@@ -71,7 +71,9 @@ impl OidcProvider {
             match listening {
                 true => break (child, lines),
                 false if attempts < 3 => tokio::time::sleep(std::time::Duration::from_millis(300)).await,
-                false => panic!("the provider stopped before listening, {attempts} times (port {port} taken?): {}", said()),
+                false => {
+                    panic!("the provider stopped before listening, {attempts} times (port {port} taken?): {}", said())
+                }
             }
         };
         let mut lines = lines;

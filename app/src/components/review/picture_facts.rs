@@ -1,5 +1,5 @@
 //! Beside the picture on the review screen: what the reviewer's assistant prepared about it — the ID
-//! card's number against the account's, where its QR code leads, the looks advice the candidate
+//! card's number against the account's, a record's 证书编号 against the 高等教育学历 rows, where its QR code leads, the looks advice the candidate
 //! was given, and other candidates' pictures of the same document (with what their numbers read
 //! as). Facts only; the reviewer decides. A code that is not a 学信网 report's is shown
 //! as text, never as a link.
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::domain::qr_code::CodeTarget;
 use crate::domain::ViolationCode;
 use crate::i18n::{tr, use_lang};
-use crate::models::picture_findings::{AlikePicture, IdNumberFinding, NumbersRead, PictureFindings, QrFinding};
+use crate::models::picture_findings::{AlikePicture, NumberFinding, NumbersRead, PictureFindings, QrFinding};
 
 #[component]
 pub fn PictureFacts(findings: Option<PictureFindings>) -> impl IntoView {
@@ -24,6 +24,7 @@ pub fn PictureFacts(findings: Option<PictureFindings>) -> impl IntoView {
     view! {
         <ul class="picture-facts" data-testid="picture-facts" aria-label=tr("机器检查", "Machine checks")>
             {findings.id_number.map(|id_number| view! { <IdNumberFact id_number/> })}
+            {findings.diploma_number.map(|diploma_number| view! { <DiplomaNumberFact diploma_number/> })}
             {findings.qr.map(|qr| view! { <QrFact qr/> })}
             {looks_fact(findings.looks, findings.looks_shown_to_candidate)}
             {findings.alike.into_iter().map(|alike| view! { <AlikeFact alike/> }).collect_view()}
@@ -33,25 +34,59 @@ pub fn PictureFacts(findings: Option<PictureFindings>) -> impl IntoView {
 }
 
 #[component]
-fn IdNumberFact(id_number: IdNumberFinding) -> impl IntoView {
+fn IdNumberFact(id_number: NumberFinding) -> impl IntoView {
     match id_number {
-        IdNumberFinding::Matches => view! {
+        NumberFinding::Matches => view! {
             <li class="fact-fine" data-testid="id-number-fact">{tr("证件号码识别：与账号一致", "ID number read: the account's")}</li>
         }
         .into_any(),
-        IdNumberFinding::Differs { read } => {
+        NumberFinding::Differs { read } => {
             let lang = use_lang();
             let (zh, en) = (format!("证件号码识别：不一致（识别为 {read}）"), format!("ID number read: another one ({read})"));
             view! { <li class="fact-warning" data-testid="id-number-fact">{move || lang.get().pick(zh.clone(), en.clone())}</li> }
                 .into_any()
         }
-        IdNumberFinding::Unreadable => view! {
+        NumberFinding::Unreadable => view! {
             <li class="fact-warning" data-testid="id-number-fact">{tr("证件号码识别：未能识别", "ID number read: could not be read")}</li>
         }
         .into_any(),
-        IdNumberFinding::Unfinished => view! {
+        NumberFinding::Unfinished => view! {
             <li data-testid="id-number-fact">
                 {tr("证件号码识别：尚未完成，稍后自动重试", "ID number read: not finished yet; it is tried again shortly")}
+            </li>
+        }
+        .into_any(),
+    }
+}
+
+/// A record's 证书编号 against the numbers in the candidate's 高等教育学历 rows.
+#[component]
+fn DiplomaNumberFact(diploma_number: NumberFinding) -> impl IntoView {
+    match diploma_number {
+        NumberFinding::Matches => view! {
+            <li class="fact-fine" data-testid="diploma-number-fact">
+                {tr("证书编号识别：与所填高等教育学历一致", "Diploma number read: one of the rows typed")}
+            </li>
+        }
+        .into_any(),
+        NumberFinding::Differs { read } => {
+            let lang = use_lang();
+            let (zh, en) = (
+                format!("证书编号识别：{read}，所填高等教育学历中没有这个编号"),
+                format!("Diploma number read: {read}, which none of the rows typed has"),
+            );
+            view! { <li class="fact-warning" data-testid="diploma-number-fact">{move || lang.get().pick(zh.clone(), en.clone())}</li> }
+                .into_any()
+        }
+        NumberFinding::Unreadable => view! {
+            <li class="fact-warning" data-testid="diploma-number-fact">
+                {tr("证书编号识别：未能识别", "Diploma number read: could not be read")}
+            </li>
+        }
+        .into_any(),
+        NumberFinding::Unfinished => view! {
+            <li data-testid="diploma-number-fact">
+                {tr("证书编号识别：尚未完成，稍后自动重试", "Diploma number read: not finished yet; it is tried again shortly")}
             </li>
         }
         .into_any(),

@@ -2,7 +2,7 @@
 //! wrote it, each tied to the category it is under where it has one.
 
 use super::{is_example_file_name, Eligibility, ExamDefinition};
-use crate::domain::personal_form::form_mistakes;
+use crate::domain::personal_form::{form_mistakes, FieldKind};
 use crate::domain::position_tree::position_mistakes;
 
 /// One mistake in an exam file, tied to the `code = "…"` it is under (if any) so tools can point
@@ -134,6 +134,13 @@ impl ExamDefinition {
             }
             if let Some(advice) = &category.advice {
                 mistakes.extend(advice.mistakes().into_iter().map(about));
+            }
+            if category.diploma_number && !self.form.iter().any(|field| field.kind == FieldKind::Diplomas) {
+                mistakes.push(about(
+                    "diploma_number = true compares the number read with the 高等教育学历 rows: the form needs a \
+                     field of kind = \"diplomas\""
+                        .to_string(),
+                ));
             }
             categories.push(category);
         }

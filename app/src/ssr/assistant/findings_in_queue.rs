@@ -1,6 +1,6 @@
 //! The assistant's findings in the review queue: a badge per kind on each row, and the filter to
-//! "nothing found" (every picture looked at, an ID card's number read, no finding: approved at a
-//! glance) or to one kind.
+//! "nothing found" (every picture looked at, every number it prints read, no finding: approved at
+//! a glance) or to one kind.
 //! What counts as each kind is said twice, once for the database (the filter) and once for rows
 //! already read (the badges), side by side here so they stay the same; a test holds them equal.
 
@@ -12,7 +12,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use crate::domain::record_ids::{ExamCode, UserId};
 use crate::error::AppError;
 use crate::models::picture_findings::{FindingFilter, FindingKind};
-use crate::ssr::entities::picture_finding::{IdNumberState, QrState};
+use crate::ssr::entities::picture_finding::{NumberComparison, QrState};
 use crate::ssr::entities::{material, picture_finding, similar_picture};
 
 /// A finding `f` of this kind, in SQL (the columns' own words: nothing here comes from a request).
@@ -24,8 +24,12 @@ fn kind_sql(kind: FindingKind) -> String {
         FindingKind::SameDocument => "EXISTS (SELECT 1 FROM similar_pictures s JOIN materials o \
              ON o.blob_key = s.other_blob_key WHERE s.blob_key = f.blob_key)"
             .to_string(),
-        FindingKind::IdNumberDiffers => format!("f.id_number = '{}'", IdNumberState::Differs.as_str()),
-        FindingKind::IdNumberUnreadable => format!("f.id_number = '{}'", IdNumberState::Unreadable.as_str()),
+        FindingKind::IdNumberDiffers => format!("f.id_number = '{}'", NumberComparison::Differs.as_str()),
+        FindingKind::IdNumberUnreadable => format!("f.id_number = '{}'", NumberComparison::Unreadable.as_str()),
+        FindingKind::DiplomaNumberDiffers => format!("f.diploma_number = '{}'", NumberComparison::Differs.as_str()),
+        FindingKind::DiplomaNumberUnreadable => {
+            format!("f.diploma_number = '{}'", NumberComparison::Unreadable.as_str())
+        }
     }
 }
 
@@ -33,14 +37,17 @@ fn kind_sql(kind: FindingKind) -> String {
 /// same document still exists.
 fn has_kind(kind: FindingKind, f: &picture_finding::Model, alike: bool) -> bool {
     let qr = f.qr.as_deref().and_then(QrState::parse);
-    let id_number = f.id_number.as_deref().and_then(IdNumberState::parse);
+    let id_number = f.id_number.as_deref().and_then(NumberComparison::parse);
+    let diploma_number = f.diploma_number.as_deref().and_then(NumberComparison::parse);
     match kind {
         FindingKind::QrUnreadable => qr == Some(QrState::Unreadable),
         FindingKind::QrElsewhere => qr == Some(QrState::Other),
         FindingKind::Looks => f.looks_advice.as_deref().is_some_and(|codes| !codes.is_empty()),
         FindingKind::SameDocument => alike,
-        FindingKind::IdNumberDiffers => id_number == Some(IdNumberState::Differs),
-        FindingKind::IdNumberUnreadable => id_number == Some(IdNumberState::Unreadable),
+        FindingKind::IdNumberDiffers => id_number == Some(NumberComparison::Differs),
+        FindingKind::IdNumberUnreadable => id_number == Some(NumberComparison::Unreadable),
+        FindingKind::DiplomaNumberDiffers => diploma_number == Some(NumberComparison::Differs),
+        FindingKind::DiplomaNumberUnreadable => diploma_number == Some(NumberComparison::Unreadable),
     }
 }
 
@@ -60,9 +67,10 @@ pub fn condition(filter: FindingFilter) -> Option<SimpleExpr> {
         FindingFilter::Nothing => {
             let any: Vec<String> = FindingKind::ALL.into_iter().map(|k| format!("({})", kind_sql(k))).collect();
             Some(Expr::cust(format!(
-                "NOT EXISTS ({PICTURES_OF_APPLICATION} AND (f.compared_at IS NULL OR f.id_number = '{}' OR {}))",
-                IdNumberState::Unfinished.as_str(),
-                any.join(" OR ")
+                "NOT EXISTS ({PICTURES_OF_APPLICATION} AND (f.compared_at IS NULL OR f.id_number = '{unfinished}' \
+                 OR f.diploma_number = '{unfinished}' OR {}))",
+                any.join(" OR "),
+                unfinished = NumberComparison::Unfinished.as_str(),
             )))
         }
     }
@@ -108,8 +116,8 @@ pub async fn badges(
                         .into_iter()
                         .filter(|kind| has_kind(*kind, finding, alike.contains(picture.blob_key.as_str()))),
                 );
-                // A card whose number is still to be read is not checked yet.
-                entry.1 &= !finding.id_number_pending();
+                // A picture whose number is still to be read is not checked yet.
+                entry.1 &= !finding.number_pending();
             }
             None => entry.1 = false,
         }

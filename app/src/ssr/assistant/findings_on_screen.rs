@@ -11,13 +11,13 @@ use crate::domain::record_ids::MaterialId;
 use crate::domain::ViolationCode;
 use crate::error::AppError;
 use crate::models::picture_findings::{
-    AlikeApplication, AlikePicture, IdNumberFinding, NumbersRead, PictureFindings, QrFinding,
+    AlikeApplication, AlikePicture, NumberFinding, NumbersRead, PictureFindings, QrFinding,
 };
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Staff;
 use crate::ssr::access::reviewer_access;
 use crate::ssr::application::people;
-use crate::ssr::entities::picture_finding::{IdNumberState, QrState};
+use crate::ssr::entities::picture_finding::{NumberComparison, QrState};
 use crate::ssr::entities::{advice_receipt, material, picture_finding, similar_picture};
 
 /// The findings of each of `pictures` the assistant has looked at, by material id.
@@ -79,15 +79,20 @@ fn findings(row: &picture_finding::Model, alike: Vec<AlikePicture>, looks_shown:
             }
             (Some(_), _) => Some(QrFinding::Unreadable),
         },
-        id_number: match (row.id_number.as_deref().map(IdNumberState::parse), &row.id_number_read) {
-            (None, _) => None,
-            (Some(Some(IdNumberState::Matches)), _) => Some(IdNumberFinding::Matches),
-            (Some(Some(IdNumberState::Differs)), Some(read)) => Some(IdNumberFinding::Differs { read: read.clone() }),
-            (Some(Some(IdNumberState::Unfinished)), _) => Some(IdNumberFinding::Unfinished),
-            (Some(_), _) => Some(IdNumberFinding::Unreadable),
-        },
+        id_number: number_finding(row.id_number.as_deref(), row.id_number_read.as_deref()),
+        diploma_number: number_finding(row.diploma_number.as_deref(), row.diploma_number_read.as_deref()),
         alike,
     }
+}
+
+/// A number's comparison as its two columns keep it: the comparison's word and the number read.
+fn number_finding(comparison: Option<&str>, read: Option<&str>) -> Option<NumberFinding> {
+    Some(match (NumberComparison::parse(comparison?), read) {
+        (Some(NumberComparison::Matches), _) => NumberFinding::Matches,
+        (Some(NumberComparison::Differs), Some(read)) => NumberFinding::Differs { read: read.to_string() },
+        (Some(NumberComparison::Unfinished), _) => NumberFinding::Unfinished,
+        _ => NumberFinding::Unreadable,
+    })
 }
 
 /// What the two pictures' document numbers read as; the other's number only when its

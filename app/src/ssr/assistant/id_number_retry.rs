@@ -15,7 +15,7 @@ use crate::ssr::assistant::card_number_check::id_number_check;
 use crate::ssr::assistant::picture_analysis::{card_number, IdNumberReading};
 use crate::ssr::assistant::quiet_picture_work::when_quiet;
 use crate::ssr::assistant::reading_retry::retry_at;
-use crate::ssr::entities::picture_finding::IdNumberState;
+use crate::ssr::entities::picture_finding::NumberComparison;
 use crate::ssr::entities::{material, picture_finding};
 use crate::ssr::infra::server_state::ServerState;
 
@@ -32,10 +32,10 @@ pub fn id_number_kept(
     now: DateTime<Utc>,
 ) -> picture_finding::ActiveModel {
     let kept = reading.map(|reading| match reading {
-        IdNumberReading::Matches => IdNumberState::Matches,
-        IdNumberReading::Differs(_) => IdNumberState::Differs,
-        IdNumberReading::Unreadable => IdNumberState::Unreadable,
-        IdNumberReading::Unfinished => IdNumberState::Unfinished,
+        IdNumberReading::Matches => NumberComparison::Matches,
+        IdNumberReading::Differs(_) => NumberComparison::Differs,
+        IdNumberReading::Unreadable => NumberComparison::Unreadable,
+        IdNumberReading::Unfinished => NumberComparison::Unfinished,
     });
     picture_finding::ActiveModel {
         id_number: Set(kept.map(|state| state.as_str().to_string())),
@@ -43,7 +43,7 @@ pub fn id_number_kept(
             Some(IdNumberReading::Differs(read)) => Some(read.clone()),
             _ => None,
         }),
-        id_number_retry_at: Set((kept == Some(IdNumberState::Unfinished)).then(|| retry_at(first_tried, now))),
+        id_number_retry_at: Set((kept == Some(NumberComparison::Unfinished)).then(|| retry_at(first_tried, now))),
         ..Default::default()
     }
 }
@@ -54,7 +54,7 @@ pub async fn id_numbers_due(
     now: DateTime<Utc>,
 ) -> Result<Vec<picture_finding::Model>, AppError> {
     Ok(picture_finding::Entity::find()
-        .filter(picture_finding::Column::IdNumber.eq(IdNumberState::Unfinished.as_str()))
+        .filter(picture_finding::Column::IdNumber.eq(NumberComparison::Unfinished.as_str()))
         .filter(picture_finding::Column::IdNumberRetryAt.lte(now))
         .order_by_asc(picture_finding::Column::IdNumberRetryAt)
         .limit(BATCH)

@@ -1,8 +1,8 @@
 //! What the reviewer's assistant sees in one stored picture: the advice on how it looks (the same
 //! measures the candidate's browser took), the QR code where the category wants one (the same
 //! reader), the perceptual hash that finds the same document handed in by two people, and on an
-//! ID card's front the number (tesseract, bounded in time). Blocking: run on the blocking pool,
-//! under the decode budget.
+//! ID card's front the number (tesseract, bounded in time), on a record that prints one the
+//! diploma's 证书编号. Blocking: run on the blocking pool, under the decode budget.
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
@@ -14,8 +14,10 @@ use picture_checks::document_hash::document_hash;
 use picture_checks::document_number::read_document_number;
 use picture_checks::id_card::{read_id_number, Reading};
 use picture_checks::number_line_fit::line_crops;
+use picture_checks::number_reading::{read_number, Agreement};
 use picture_checks::page_layout::{self, PageMarks};
 
+use crate::domain::diploma_level::level_of_national_number;
 use crate::domain::picture_pixels::scaled_size;
 use crate::domain::picture_quality::{measure, quality_advice, PictureLook, ANALYSIS_SIDE};
 use crate::domain::qr_code::{read_qr_code, QR_READING_SIDE};
@@ -28,6 +30,18 @@ pub struct LookFor {
     pub qr: bool,
     /// On an ID card's front: the number to read.
     pub id_number: Option<IdNumberCheck>,
+    /// On a record that prints a diploma's 证书编号: how to read it.
+    pub diploma_number: Option<DiplomaNumberCheck>,
+}
+
+/// What a diploma's 证书编号 is told from on a record that prints its holder's ID number too: both
+/// are 18 digits.
+#[derive(Clone, Debug)]
+pub struct DiplomaNumberCheck {
+    /// The account's ID number: a read of the record's 证件号码 line, exact or a digit or two off,
+    /// is never taken for the 证书编号.
+    pub holder_id_number: Option<String>,
+    pub tesseract: PathBuf,
 }
 
 /// The account's number to compare the card's with, and the tesseract to read it with.
@@ -70,6 +84,8 @@ pub struct PictureAnalysis {
     pub qr: Option<QrReading>,
     /// None where no number is read.
     pub id_number: Option<IdNumberReading>,
+    /// The 证书编号, where the category prints one.
+    pub diploma_number: Option<Reading>,
     /// Hex SHA-256 of the stored bytes, which the candidate's advice receipts name; None when the
     /// file was not there to read.
     pub sha256: Option<String>,
@@ -87,6 +103,7 @@ impl PictureAnalysis {
             looks_advice: None,
             qr: look_for.qr.then_some(QrReading::Unreadable),
             id_number: look_for.id_number.as_ref().map(|_| IdNumberReading::Unreadable),
+            diploma_number: look_for.diploma_number.as_ref().map(|_| Reading::Unreadable),
             sha256: None,
         }
     }
@@ -114,7 +131,15 @@ fn analyse_upright(picture: &DynamicImage, look_for: &LookFor) -> PictureAnalysi
         }
     });
     let id_number = look_for.id_number.as_ref().map(|check| read_card_number(picture, check));
-    PictureAnalysis { perceptual_hash: Some(document_hash(picture)), looks_advice, qr, id_number, sha256: None }
+    let diploma_number = look_for.diploma_number.as_ref().map(|check| read_diploma_number(picture, check));
+    PictureAnalysis {
+        perceptual_hash: Some(document_hash(picture)),
+        looks_advice,
+        qr,
+        id_number,
+        diploma_number,
+        sha256: None,
+    }
 }
 
 /// The card's number, accepted only as an account's number is (GB 11643: province, birth date,
@@ -134,6 +159,39 @@ fn read_card_number(picture: &DynamicImage, check: &IdNumberCheck) -> IdNumberRe
 /// unreadable for good.
 pub fn card_number(bytes: &[u8], check: &IdNumberCheck) -> IdNumberReading {
     on_upright(bytes, |picture| read_card_number(picture, check)).unwrap_or(IdNumberReading::Unreadable)
+}
+
+/// The longest the 证书编号's reading may take: as a document number's (below).
+const DIPLOMA_NUMBER_READING_TIME: Duration = Duration::from_secs(10);
+
+/// The diploma's 证书编号 on a record: 18 digits with a level's code at 11–12
+/// (`level_of_national_number`), and no ID number — neither one that passes the GB 11643 check
+/// (the record's 证件号码 line, whoever's it is) nor a misread of the holder's. Such numbers carry
+/// no check digit, so the first two reads must agree.
+fn read_diploma_number(picture: &DynamicImage, check: &DiplomaNumberCheck) -> Reading {
+    let accept = |read: &str| taken_as_diploma_number(read, check.holder_id_number.as_deref());
+    read_number(picture, &check.tesseract, DIPLOMA_NUMBER_READING_TIME, &accept, Agreement::FirstTwo, &mut |_, _| {})
+}
+
+/// `read` as a 证书编号, or None where it cannot be one or may be an ID number.
+fn taken_as_diploma_number(read: &str, holder_id_number: Option<&str>) -> Option<String> {
+    let an_id_number = IdNumber::parse(IdType::ResidentId, read).is_ok()
+        || holder_id_number.is_some_and(|holder| digits_apart(holder, read) <= 2);
+    (level_of_national_number(read).is_some() && !an_id_number).then(|| read.to_string())
+}
+
+/// How many places two numbers of one length differ in (more than any when their lengths differ).
+fn digits_apart(one: &str, other: &str) -> usize {
+    if one.len() != other.len() {
+        return usize::MAX;
+    }
+    one.bytes().zip(other.bytes()).filter(|(a, b)| a != b).count()
+}
+
+/// The 证书编号 on the stored record, read again (its first reading was not finished); a picture
+/// that can no longer be decoded, or whose reading panics on hostile bytes, is unreadable for good.
+pub fn diploma_number(bytes: &[u8], check: &DiplomaNumberCheck) -> Reading {
+    on_upright(bytes, |picture| read_diploma_number(picture, check)).unwrap_or(Reading::Unreadable)
 }
 
 /// The longest the document number's reading may take (`./scripts/bench-picture-hashes.sh`: about
@@ -189,4 +247,21 @@ fn scaled_down(picture: &DynamicImage, long_side: u32) -> DynamicImage {
         return picture.clone();
     }
     picture.resize_exact(width, height, FilterType::Triangle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HOLDER: &str = "110105199001051234";
+
+    #[test]
+    fn a_diploma_number_is_taken_and_no_id_number_is() {
+        assert_eq!(taken_as_diploma_number("104231201205001234", Some(HOLDER)).as_deref(), Some("104231201205001234"));
+        assert_eq!(taken_as_diploma_number(HOLDER, Some(HOLDER)), None, "the record's 证件号码 line");
+        assert_eq!(taken_as_diploma_number("110105199001051294", Some(HOLDER)), None, "the same line misread");
+        assert_eq!(taken_as_diploma_number(HOLDER, None), None, "a valid ID number, whoever's");
+        assert_eq!(taken_as_diploma_number("104231201209001234", Some(HOLDER)), None, "09 is no level");
+        assert_eq!(taken_as_diploma_number("10423120120500123", Some(HOLDER)), None, "17 digits");
+    }
 }

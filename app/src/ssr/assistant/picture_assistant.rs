@@ -1,6 +1,7 @@
 //! The reviewer's assistant at work (issue 34): every stored picture is looked at once, in the
 //! background, after its upload was answered, and what it shows is kept for the review screen
-//! (`picture_findings`): the looks advice, the QR code's text, the perceptual hash; then its
+//! (`picture_findings`): the looks advice, the QR code's text, the perceptual hash, the numbers it
+//! prints where its category says so (the holder's ID number, a diploma's 证书编号); then its
 //! comparison with other people's pictures (`picture_comparison`) keeps where another candidate
 //! handed in the same document (`similar_pictures`). It yields to candidates: a picture is looked
 //! at only once no upload has been decoded for half a second (`quiet_picture_work`), so on
@@ -17,6 +18,8 @@ use crate::domain::qr_code::{CodeTarget, QrRequirement};
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::ssr::assistant::card_number_check::id_number_check;
+use crate::ssr::assistant::diploma_number_check::{diploma_number_check, diploma_number_kept, typed_numbers_now};
+use crate::ssr::assistant::diploma_number_retry::read_diploma_numbers_again;
 use crate::ssr::assistant::document_number_retry::read_numbers_again;
 use crate::ssr::assistant::id_number_retry::{id_number_kept, read_unfinished_again};
 use crate::ssr::assistant::pass_plan::PassPlan;
@@ -62,6 +65,7 @@ async fn look_at_waiting_stored_since(
     Ok(look_at_new(state, stored_since).await?
         + compare_left_unfinished(state).await?
         + read_unfinished_again(state).await?
+        + read_diploma_numbers_again(state).await?
         + read_numbers_again(state).await?)
 }
 
@@ -71,11 +75,20 @@ async fn look_at_new(state: &ServerState, stored_since: Option<DateTime<Utc>>) -
         crate::ssr::exams::exam_store::load_each(&state.db, waiting.iter().map(|p| p.exam_code.clone()).collect())
             .await?;
     for picture in &waiting {
-        let mut look_for = look_for(definitions[&picture.exam_code].as_ref(), &picture.category);
-        if prints_holder_id_number(definitions[&picture.exam_code].as_ref(), picture) {
+        let definition = definitions[&picture.exam_code].as_ref();
+        let mut look_for = look_for(definition, &picture.category);
+        if prints_holder_id_number(definition, picture) {
             look_for.id_number = id_number_check(state, picture.user_id).await?;
         }
-        look_at(state, picture, look_for).await?;
+        // The rows are read as they are when the picture is looked at; saving the form compares
+        // the number read with them again (`diploma_number_check::compare_with_rows`).
+        let mut typed = Vec::new();
+        if let Some(definition) = definition.filter(|d| d.category(&picture.category).is_some_and(|c| c.diploma_number))
+        {
+            look_for.diploma_number = diploma_number_check(state, picture.user_id).await?;
+            typed = typed_numbers_now(&state.db, definition, picture.user_id, &picture.exam_code).await?;
+        }
+        look_at(state, picture, look_for, &typed).await?;
     }
     Ok(waiting.len())
 }
@@ -111,6 +124,7 @@ fn look_for(definition: Option<&ExamDefinition>, category: &str) -> LookFor {
         look: category.map(|c| c.look()).unwrap_or_default(),
         qr: category.is_some_and(|c| c.qr == QrRequirement::Required),
         id_number: None,
+        diploma_number: None,
     }
 }
 
@@ -122,15 +136,27 @@ fn prints_holder_id_number(definition: Option<&ExamDefinition>, picture: &materi
     card_front || definition.category(&picture.category).is_some_and(|category| category.holder_id_number)
 }
 
-async fn look_at(state: &ServerState, picture: &material::Model, look_for: LookFor) -> Result<(), AppError> {
+/// Looks at the picture; `typed`: the numbers in the candidate's 高等教育学历 rows, where the
+/// picture's 证书编号 is read.
+async fn look_at(
+    state: &ServerState,
+    picture: &material::Model,
+    look_for: LookFor,
+    typed: &[String],
+) -> Result<(), AppError> {
     let nothing_seen = PictureAnalysis::nothing_seen(&look_for);
     // Its file is gone (deleted since it was listed, or lost): recorded as nothing seen, so it is
     // not picked first again and again.
     let analysis = when_quiet(state, picture, move |bytes| analyse(bytes, look_for)).await?.unwrap_or(nothing_seen);
-    record(state, picture, &analysis).await
+    record(state, picture, &analysis, typed).await
 }
 
-async fn record(state: &ServerState, picture: &material::Model, analysis: &PictureAnalysis) -> Result<(), AppError> {
+async fn record(
+    state: &ServerState,
+    picture: &material::Model,
+    analysis: &PictureAnalysis,
+    typed: &[String],
+) -> Result<(), AppError> {
     let (qr, qr_text) = match &analysis.qr {
         None => (None, None),
         // Where it leads is kept too, for the queue's filters to ask the database.
@@ -141,7 +167,11 @@ async fn record(state: &ServerState, picture: &material::Model, analysis: &Pictu
         Some(QrReading::Unreadable) => (Some(QrState::Unreadable), None),
     };
     let now = state.clock.now();
+    let diploma = diploma_number_kept(analysis.diploma_number.as_ref(), typed, now, now);
     let row = picture_finding::ActiveModel {
+        diploma_number: diploma.diploma_number,
+        diploma_number_read: diploma.diploma_number_read,
+        diploma_number_retry_at: diploma.diploma_number_retry_at,
         blob_key: Set(picture.blob_key.clone()),
         perceptual_hash: Set(analysis.perceptual_hash.as_deref().map(picture_finding::stored_hash)),
         looks_advice: Set(analysis

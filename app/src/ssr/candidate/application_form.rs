@@ -6,11 +6,13 @@ use crate::domain::completeness::missing_for_submission;
 use crate::domain::personal_form::{check_form, keep_known_values, FieldProblem, FieldRules, FormValues, Strictness};
 use crate::domain::record_ids::ExamCode;
 use crate::domain::required_when::Circumstances;
+use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::candidate_access;
 use crate::ssr::access::gate::Candidate;
 use crate::ssr::application::{application_queries, material_queries};
+use crate::ssr::assistant::diploma_number_check::{compare_with_rows, typed_numbers};
 use crate::ssr::candidate::application_commands;
 use crate::ssr::exams::registrations;
 use crate::ssr::infra::server_state::ServerState;
@@ -43,6 +45,7 @@ pub async fn save(
     };
     if !sent.submit {
         application_commands::save_draft(&state.db, application, &form, position, exam.now).await?;
+        rows_saved(state, account, code, definition, &form).await?;
         return Ok(check_form(&definition.form, &form, Strictness::Draft, FieldRules::all()));
     }
     let uploaded: Vec<(String, u32)> = material_queries::list_for_exam(state, account.id, code)
@@ -62,10 +65,27 @@ pub async fn save(
     if !missing.is_empty() {
         // What was typed is kept even though the submission is refused.
         application_commands::save_draft(&state.db, application, &form, position, exam.now).await?;
+        rows_saved(state, account, code, definition, &form).await?;
         return Err(AppError::Incomplete { missing });
     }
     let submission = application_commands::Submission { definition, form: &form, position, registration_category };
     let new_state = application_commands::submit(&state.db, application, submission, exam.now).await?;
+    rows_saved(state, account, code, definition, &form).await?;
     tracing::info!(user_id = %account.id, exam = %code, state = new_state.as_str(), "application submitted and locked");
     Ok(Vec::new())
+}
+
+/// The 证书编号s the reviewer's assistant read off the candidate's records are compared again
+/// with the 高等教育学历 rows as saved.
+async fn rows_saved(
+    state: &ServerState,
+    account: &Caller<Candidate>,
+    code: &ExamCode,
+    definition: &ExamDefinition,
+    form: &FormValues,
+) -> Result<(), AppError> {
+    if !definition.categories.iter().any(|category| category.diploma_number) {
+        return Ok(());
+    }
+    compare_with_rows(&state.db, account.id, code, &typed_numbers(definition, form)).await
 }

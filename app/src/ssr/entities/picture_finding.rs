@@ -15,13 +15,21 @@ pub struct Model {
     /// Where the category wants a QR code: a [`QrState`]'s word.
     pub qr: Option<String>,
     pub qr_text: Option<String>,
-    /// On an ID card's front: an [`IdNumberState`]'s word.
+    /// On an ID card's front, or a record that prints its holder's number: a [`NumberComparison`]'s
+    /// word, against the account's number.
     pub id_number: Option<String>,
     pub id_number_read: Option<String>,
-    /// Where the number's reading was not finished ([`IdNumberState::Unfinished`]): when it is
+    /// Where the number's reading was not finished ([`NumberComparison::Unfinished`]): when it is
     /// tried again.
     pub id_number_retry_at: Option<DateTimeUtc>,
     pub looked_at: DateTimeUtc,
+    /// On a record that prints a 证书编号 (`diploma_number = true`): a [`NumberComparison`]'s word,
+    /// against the numbers in the candidate's 高等教育学历 rows (`assistant::diploma_number_check`).
+    pub diploma_number: Option<String>,
+    /// The 证书编号 read, whatever it compared as: compared again when the rows change.
+    pub diploma_number_read: Option<String>,
+    /// Where its reading was not finished: when it is tried again.
+    pub diploma_number_retry_at: Option<DateTimeUtc>,
     /// When the document's number was looked for (`assistant::documents_differ`): only once the
     /// picture was joined with another person's; null until then.
     pub document_number_read_at: Option<DateTimeUtc>,
@@ -44,10 +52,11 @@ impl Model {
         self.compared_at.is_some()
     }
 
-    /// The ID card's number is still to be read (its reading was not finished): until it is, the
-    /// queue does not count the picture as looked at.
-    pub fn id_number_pending(&self) -> bool {
-        self.id_number.as_deref() == Some(IdNumberState::Unfinished.as_str())
+    /// A number it prints (the holder's ID number, a 证书编号) is still to be read (its reading was not
+    /// finished): until it is, the queue does not count the picture as looked at.
+    pub fn number_pending(&self) -> bool {
+        self.id_number.as_deref() == Some(NumberComparison::Unfinished.as_str())
+            || self.diploma_number.as_deref() == Some(NumberComparison::Unfinished.as_str())
     }
 
     /// The document's number as looked for: None until it was, then the number read or None.
@@ -106,9 +115,10 @@ impl QrState {
     }
 }
 
-/// What the `id_number` column says: the card's number against the account's.
+/// What the `id_number` and `diploma_number` columns say: a number printed on the picture against
+/// the one it should be (the account's ID number; a number in the 高等教育学历 rows).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum IdNumberState {
+pub enum NumberComparison {
     Matches,
     Differs,
     Unreadable,
@@ -116,19 +126,24 @@ pub enum IdNumberState {
     Unfinished,
 }
 
-impl IdNumberState {
+impl NumberComparison {
     pub const fn as_str(self) -> &'static str {
         match self {
-            IdNumberState::Matches => "matches",
-            IdNumberState::Differs => "differs",
-            IdNumberState::Unreadable => "unreadable",
-            IdNumberState::Unfinished => "unfinished",
+            NumberComparison::Matches => "matches",
+            NumberComparison::Differs => "differs",
+            NumberComparison::Unreadable => "unreadable",
+            NumberComparison::Unfinished => "unfinished",
         }
     }
 
-    pub fn parse(word: &str) -> Option<IdNumberState> {
-        [IdNumberState::Matches, IdNumberState::Differs, IdNumberState::Unreadable, IdNumberState::Unfinished]
-            .into_iter()
-            .find(|s| s.as_str() == word)
+    pub fn parse(word: &str) -> Option<NumberComparison> {
+        [
+            NumberComparison::Matches,
+            NumberComparison::Differs,
+            NumberComparison::Unreadable,
+            NumberComparison::Unfinished,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == word)
     }
 }

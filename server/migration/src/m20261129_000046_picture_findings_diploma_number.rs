@@ -1,0 +1,54 @@
+//! The 证书编号 the reviewer's assistant reads off a record that prints one (a category with
+//! `diploma_number = true`: seed 004's 备案表), and how it compares with the numbers in the
+//! candidate's 高等教育学历 rows (issue 66). The number read is kept whatever it compared as: the
+//! candidate may correct the rows later, and the comparison is made again then, without reading
+//! the picture again.
+
+use sea_orm_migration::{prelude::*, schema::*};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // One column a statement: SQLite alters a table one column at a time.
+        for column in [
+            // A comparison's word (matches, differs, unreadable, unfinished); null where none is read.
+            string_null(PictureFindings::DiplomaNumber),
+            string_null(PictureFindings::DiplomaNumberRead),
+            // Null unless the reading is to be tried again (tesseract failed or ran out of time).
+            timestamp_with_time_zone_null(PictureFindings::DiplomaNumberRetryAt),
+        ] {
+            manager.alter_table(Table::alter().table(PictureFindings::Table).add_column(column).to_owned()).await?;
+        }
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_picture_findings_diploma_number_retry_at")
+                    .table(PictureFindings::Table)
+                    .col(PictureFindings::DiplomaNumberRetryAt)
+                    .to_owned(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        let index = Index::drop().name("idx_picture_findings_diploma_number_retry_at").table(PictureFindings::Table);
+        manager.drop_index(index.to_owned()).await?;
+        for column in
+            [PictureFindings::DiplomaNumber, PictureFindings::DiplomaNumberRead, PictureFindings::DiplomaNumberRetryAt]
+        {
+            manager.alter_table(Table::alter().table(PictureFindings::Table).drop_column(column).to_owned()).await?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(DeriveIden)]
+enum PictureFindings {
+    Table,
+    DiplomaNumber,
+    DiplomaNumberRead,
+    DiplomaNumberRetryAt,
+}
