@@ -214,7 +214,7 @@ test("another person's record handed in as one's own is flagged 不一致 on the
   await screen.context().close();
 });
 
-test('a record whose 证书编号 is none of the rows typed is flagged 证书编号与所填不符, in Chinese and English', async ({ browser, page }) => {
+test('a record whose 证书编号 is none of the rows typed is flagged 证书编号与所填不符, and one that stops verifying before the review closes is said so', async ({ browser, page }) => {
   test.setTimeout(300_000);
   const code = `dip${Date.now() % 100000}`;
   const admin = await adminContext(browser);
@@ -228,7 +228,13 @@ test('a record whose 证书编号 is none of the rows typed is flagged 证书编
   const printed = '104231201205001234';
   const typed = '104231201205001284';
   const records = page.getByRole('region', { name: '学历证书电子注册备案表' });
-  const record = await makeScene(page, { width: 1240, height: 1754, scene: 'page', quality: 0.9, qr: xuexinCode(), holderId: own, diplomaNumber: printed });
+  // Its online verification ends ten days from now, before the review closes (31 days).
+  const ends = new Date(Date.now() + 10 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+  const [y, m, d] = ends.split('-');
+  const record = await makeScene(page, {
+    width: 1240, height: 1754, scene: 'page', quality: 0.9, qr: xuexinCode(), holderId: own, diplomaNumber: printed,
+    verificationEnds: `${y}年${m}月${d}日`,
+  });
   await records.locator('#file-chsi_record').setInputFiles({ name: 'record.jpg', mimeType: 'image/jpeg', buffer: record });
   await records.getByRole('button', { name: '上传', exact: true }).click();
   await expect(records.locator('li.material')).toHaveCount(1);
@@ -249,6 +255,7 @@ test('a record whose 证书编号 is none of the rows typed is flagged 证书编
   const facts = screen.getByTestId('picture-facts');
   await expect(facts.getByTestId('diploma-number-fact')).toHaveText(`证书编号识别：${printed}，所填高等教育学历中没有这个编号`);
   await expect(facts.getByTestId('id-number-fact')).toHaveText('证件号码识别：与账号一致');
+  await expect(facts.getByTestId('verification-end-fact')).toContainText(`在线验证有效期至 ${ends} 24:00 北京时间，早于审核截止`);
   // The rows as typed, beside it on the same screen, for the reviewer to compare.
   await expect(screen.getByText(typed, { exact: false })).toBeVisible();
   await expectAccessible(screen);

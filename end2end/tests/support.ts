@@ -172,9 +172,11 @@ export async function makeScene(
     holderId?: string;
     /** A diploma's `证书编号 <diplomaNumber>`, printed in the row under the holder's. */
     diplomaNumber?: string;
+    /** The last day the record verifies ("2027年05月20日"), printed above the QR code's row. */
+    verificationEnds?: string;
   },
 ): Promise<Buffer> {
-  const base64 = await page.evaluate(async ({ width, height, scene, background, blur, brightness, quality, orientation, qr, holderId, diplomaNumber }) => {
+  const base64 = await page.evaluate(async ({ width, height, scene, background, blur, brightness, quality, orientation, qr, holderId, diplomaNumber, verificationEnds }) => {
     // A phone held sideways stores the picture turned a quarter to the left (orientation 6).
     const [w, h] = orientation === 6 ? [height, width] : [width, height];
     const scratch = document.createElement('canvas');
@@ -200,6 +202,14 @@ export async function makeScene(
       draw.font = `${size}px sans-serif`;
       for (let y = size * (diplomaNumber ? 9 : holderId ? 6 : 3), line = 0; y < height - size * 2; y += size * 1.6, line++) {
         draw.fillText(`Certificate No. 2026-${1000 + line} awarded to the holder, registered and sealed`, size * 2, y);
+      }
+      if (verificationEnds) {
+        // On a band of its own, as the record prints it under its table.
+        draw.fillStyle = background;
+        draw.fillRect(0, height * 0.62, width, size * 3);
+        draw.fillStyle = '#1d2330';
+        draw.font = `${Math.round(size * 1.2)}px sans-serif`;
+        draw.fillText(`本备案表在线验证有效期至${verificationEnds}`, size * 2, height * 0.62 + size * 2);
       }
       if (qr) {
         // A quiet zone of 4 modules around the code, as printed.
@@ -264,7 +274,7 @@ export async function makeScene(
     let binary = '';
     bytes.forEach((b) => (binary += String.fromCharCode(b)));
     return btoa(binary);
-  }, { background: '#f4f2ee', blur: 0, brightness: 1, quality: 0.92, orientation: undefined, qr: undefined, holderId: undefined, diplomaNumber: undefined, ...options });
+  }, { background: '#f4f2ee', blur: 0, brightness: 1, quality: 0.92, orientation: undefined, qr: undefined, holderId: undefined, diplomaNumber: undefined, verificationEnds: undefined, ...options });
   return Buffer.from(base64, 'base64');
 }
 

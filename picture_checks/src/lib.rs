@@ -2,7 +2,8 @@
 //! ID number on an ID card's front (`id_card`), the hash that finds the same document handed in by
 //! two people (`document_hash`), and the number that tells two certificates on one template apart
 //! (`document_number`); both numbers are read by `number_reading`, and a number too blurred to
-//! read is compared with one that was (`number_line_fit`).
+//! read is compared with one that was (`number_line_fit`); and the day a 学信网 record's online
+//! verification ends, where the page prints it (`verification_end`).
 
 pub mod document_hash;
 pub mod document_number;
@@ -14,3 +15,4 @@ pub mod number_reading;
 pub mod page_layout;
 pub mod paper;
 pub mod tesseract_line;
+pub mod verification_end;

@@ -1,5 +1,6 @@
-//! Tesseract reading one line of digits (and X), as a child process killed at a deadline; one
-//! core per run (`OMP_THREAD_LIMIT=1`), so how many run at once is the caller's to bound.
+//! Tesseract as a child process killed at a deadline, reading one line of digits (and X), or a
+//! page of simplified Chinese; one core per run (`OMP_THREAD_LIMIT=1`), so how many run at once is
+//! the caller's to bound.
 
 use std::io::{Read as _, Write as _};
 use std::path::Path;
@@ -11,11 +12,25 @@ use image::GrayImage;
 /// Runs `tesseract stdin stdout` on the crop (as PGM) as one line of 0-9 and X; None if it fails
 /// or is still running at the deadline (then it is killed).
 pub fn run_tesseract(tesseract: &Path, crop: &GrayImage, deadline: Instant) -> Option<String> {
+    let line = ["-l", "eng", "--oem", "1", "--psm", "7", "--dpi", "300"];
+    let digits = ["-c", "tessedit_char_whitelist=0123456789X", "-c", "load_system_dawg=0", "-c", "load_freq_dawg=0"];
+    run(tesseract, crop, &[&line[..], &digits[..]].concat(), deadline)
+}
+
+/// Runs `tesseract stdin stdout` on a page (as PGM) in simplified Chinese (`chi_sim`, Debian's
+/// tesseract-ocr-chi-sim), its layout found by tesseract (`--psm 6`: one block of text); None if it
+/// fails (the language not installed) or is still running at the deadline.
+pub fn run_tesseract_chinese(tesseract: &Path, page: &GrayImage, dpi: u32, deadline: Instant) -> Option<String> {
+    let dpi = dpi.to_string();
+    run(tesseract, page, &["-l", "chi_sim", "--oem", "1", "--psm", "6", "--dpi", &dpi], deadline)
+}
+
+fn run(tesseract: &Path, crop: &GrayImage, args: &[&str], deadline: Instant) -> Option<String> {
     let mut pgm = format!("P5\n{} {}\n255\n", crop.width(), crop.height()).into_bytes();
     pgm.extend_from_slice(crop.as_raw());
     let mut child = Command::new(tesseract)
-        .args(["stdin", "stdout", "-l", "eng", "--oem", "1", "--psm", "7", "--dpi", "300"])
-        .args(["-c", "tessedit_char_whitelist=0123456789X", "-c", "load_system_dawg=0", "-c", "load_freq_dawg=0"])
+        .args(["stdin", "stdout"])
+        .args(args)
         .env("OMP_THREAD_LIMIT", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

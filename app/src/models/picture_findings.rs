@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::china_time::ChinaTime;
 use crate::domain::qr_code::CodeTarget;
 use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::domain::ViolationCode;
@@ -26,6 +27,19 @@ pub struct PictureFindings {
     pub diploma_number: Option<NumberFinding>,
     /// Other candidates' pictures of what looks like the same document.
     pub alike: Vec<AlikePicture>,
+    /// On a 学信网 record that prints it: the last day of its online verification.
+    pub verification_end: Option<VerificationEnd>,
+}
+
+/// The last day of a 学信网 record's online verification as the page prints it (seed 004 asks for
+/// 180 days), against the close of the exam's review: a record whose verification ends first
+/// may no longer verify while it is reviewed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VerificationEnd {
+    /// The close of the printed day.
+    pub ends: ChinaTime,
+    pub review_closes: ChinaTime,
+    pub ends_first: bool,
 }
 
 impl PictureFindings {
@@ -245,6 +259,7 @@ mod tests {
             id_number: Some(NumberFinding::Matches),
             diploma_number: Some(NumberFinding::Matches),
             alike: vec![],
+            verification_end: None,
         }
     }
 
@@ -264,6 +279,7 @@ mod tests {
             id_number: Some(NumberFinding::Differs { read: "110101199003071233".into() }),
             diploma_number: Some(NumberFinding::Differs { read: "104231201205001234".into() }),
             alike: vec![AlikePicture { distance: 3, same_file: false, numbers: None, other: None }],
+            verification_end: None,
         };
         assert_eq!(
             everything.kinds(),

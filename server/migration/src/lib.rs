@@ -48,7 +48,7 @@ mod m20261129_000042_on_site_checks_version;
 mod m20261129_000043_eligible_candidates_from_registration_system;
 mod m20261129_000044_on_site_word;
 mod m20261129_000045_gateway_word;
-mod m20261129_000046_picture_findings_diploma_number;
+mod m20261129_000046_picture_findings_on_records;
 
 pub struct Migrator;
 
@@ -101,7 +101,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000043_eligible_candidates_from_registration_system::Migration),
             Box::new(m20261129_000044_on_site_word::Migration),
             Box::new(m20261129_000045_gateway_word::Migration),
-            Box::new(m20261129_000046_picture_findings_diploma_number::Migration),
+            Box::new(m20261129_000046_picture_findings_on_records::Migration),
         ]
     }
 }

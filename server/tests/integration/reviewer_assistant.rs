@@ -321,7 +321,12 @@ async fn the_holders_number_on_a_record_is_compared_with_the_account_and_another
     let app = spawn_app().await;
     app.add_exam(&record_exam(&app)).await;
     let record = |holder: &str, smeared: bool| {
-        let holder = RecordHolder { name: "王小明", id_number: holder, certificate_number: "104231201205001234" };
+        let holder = RecordHolder {
+            name: "王小明",
+            id_number: holder,
+            certificate_number: "104231201205001234",
+            verification_ends: "2027年05月20日",
+        };
         ("report", jpeg(&xuexin_record(&holder, XUEXIN, smeared), 90))
     };
     // Alice hands in her own record; Bob hands in Carol's (QR code and all: only the number says

@@ -1,7 +1,7 @@
 //! A 教育部学历证书电子注册备案表 as a candidate scans it, drawn by the test with a real font (Noto
 //! Sans CJK): the title, the table of the holder's details — 姓名, 证件号码, the dates, the school, a
-//! 证书编号 of 18 digits that is no ID number — the 在线验证码 and its QR code. `smeared` blurs the
-//! 证件号码 past reading.
+//! 证书编号 of 18 digits that is no ID number — the 在线验证码, the last day it verifies and its QR
+//! code. `smeared` blurs the 证件号码 past reading.
 
 use ab_glyph::FontRef;
 use image::{Rgb, RgbImage};
@@ -9,11 +9,13 @@ use image::{Rgb, RgbImage};
 use super::id_card_pictures::{text, FONT};
 use super::review_pictures::{draw_qr_at, fill};
 
-/// The holder's details on the record; the 证件号码 is the one that matters to the test.
+/// The holder's details on the record, and the last day its online verification is printed with
+/// ("2027年05月20日").
 pub struct RecordHolder<'a> {
     pub name: &'a str,
     pub id_number: &'a str,
     pub certificate_number: &'a str,
+    pub verification_ends: &'a str,
 }
 
 /// A scan of the record (1240×1754, A4 at 150 dpi) of `holder`, its QR code leading to `qr`.
@@ -52,7 +54,7 @@ pub fn xuexin_record(holder: &RecordHolder, qr: &str, smeared: bool) -> RgbImage
         image::imageops::replace(&mut page, &image::imageops::blur(&line, 12.0), i64::from(x), i64::from(y));
     }
     text(&mut page, &font, 26.0, 110, 1240, "在线验证码：A1B2C3D4E5F6G7H8", ink);
-    text(&mut page, &font, 22.0, 110, 1290, "本备案表在线验证有效期至2027年05月20日", ink);
+    text(&mut page, &font, 22.0, 110, 1290, &format!("本备案表在线验证有效期至{}", holder.verification_ends), ink);
     draw_qr_at(&mut page, qr, (900, 1330));
     page
 }

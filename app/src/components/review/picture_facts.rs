@@ -1,15 +1,17 @@
 //! Beside the picture on the review screen: what the reviewer's assistant prepared about it — the ID
-//! card's number against the account's, a record's 证书编号 against the 高等教育学历 rows, where its QR code leads, the looks advice the candidate
-//! was given, and other candidates' pictures of the same document (with what their numbers read
-//! as). Facts only; the reviewer decides. A code that is not a 学信网 report's is shown
-//! as text, never as a link.
+//! card's number against the account's, a record's 证书编号 against the 高等教育学历 rows, where its
+//! QR code leads and until when a 学信网 record verifies, the looks advice the candidate was given,
+//! and other candidates' pictures of the same document (with what their numbers read as). Facts
+//! only; the reviewer decides. A code that is not a 学信网 report's is shown as text, never as a link.
 
 use leptos::prelude::*;
 
 use crate::domain::qr_code::CodeTarget;
 use crate::domain::ViolationCode;
 use crate::i18n::{tr, use_lang};
-use crate::models::picture_findings::{AlikePicture, NumberFinding, NumbersRead, PictureFindings, QrFinding};
+use crate::models::picture_findings::{
+    AlikePicture, NumberFinding, NumbersRead, PictureFindings, QrFinding, VerificationEnd,
+};
 
 #[component]
 pub fn PictureFacts(findings: Option<PictureFindings>) -> impl IntoView {
@@ -26,6 +28,7 @@ pub fn PictureFacts(findings: Option<PictureFindings>) -> impl IntoView {
             {findings.id_number.map(|id_number| view! { <IdNumberFact id_number/> })}
             {findings.diploma_number.map(|diploma_number| view! { <DiplomaNumberFact diploma_number/> })}
             {findings.qr.map(|qr| view! { <QrFact qr/> })}
+            {findings.verification_end.map(|end| view! { <VerificationEndFact end/> })}
             {looks_fact(findings.looks, findings.looks_shown_to_candidate)}
             {findings.alike.into_iter().map(|alike| view! { <AlikeFact alike/> }).collect_view()}
         </ul>
@@ -91,6 +94,31 @@ fn DiplomaNumberFact(diploma_number: NumberFinding) -> impl IntoView {
         }
         .into_any(),
     }
+}
+
+/// The last day of a 学信网 record's online verification as printed, against the review's close.
+#[component]
+fn VerificationEndFact(end: VerificationEnd) -> impl IntoView {
+    let lang = use_lang();
+    let (ends_zh, ends_en) = end.ends.words();
+    let (closes_zh, closes_en) = end.review_closes.words();
+    let (zh, en, class) = if end.ends_first {
+        (
+            format!("在线验证有效期至 {ends_zh}，早于审核截止（{closes_zh}）：审核时可能已无法在线验证，可退回请考生重新申请有效期180天的验证"),
+            format!(
+                "Online verification valid until {ends_en}, before the review closes ({closes_en}): it may no longer \
+                 verify while reviewed; return it for a new one valid 180 days"
+            ),
+            "fact-warning",
+        )
+    } else {
+        (
+            format!("在线验证有效期至 {ends_zh}，审核截止（{closes_zh}）前有效"),
+            format!("Online verification valid until {ends_en}, past the review's close ({closes_en})"),
+            "fact-fine",
+        )
+    };
+    view! { <li class=class data-testid="verification-end-fact">{move || lang.get().pick(zh.clone(), en.clone())}</li> }
 }
 
 #[component]

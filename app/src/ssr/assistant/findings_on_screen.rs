@@ -4,14 +4,17 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
+use crate::domain::china_day::end_of_china_day;
+use crate::domain::china_time::ChinaTime;
 use crate::domain::qr_code::CodeTarget;
 use crate::domain::record_ids::MaterialId;
 use crate::domain::ViolationCode;
 use crate::error::AppError;
 use crate::models::picture_findings::{
-    AlikeApplication, AlikePicture, NumberFinding, NumbersRead, PictureFindings, QrFinding,
+    AlikeApplication, AlikePicture, NumberFinding, NumbersRead, PictureFindings, QrFinding, VerificationEnd,
 };
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Staff;
@@ -20,12 +23,14 @@ use crate::ssr::application::people;
 use crate::ssr::entities::picture_finding::{NumberComparison, QrState};
 use crate::ssr::entities::{advice_receipt, material, picture_finding, similar_picture};
 
-/// The findings of each of `pictures` the assistant has looked at, by material id.
 #[tracing::instrument(skip_all, fields(user = %account.id))]
+/// The findings of each of `pictures` (all of one exam, whose review closes at `review_closes`) the
+/// assistant has looked at, by material id.
 pub async fn findings_of(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
     pictures: &[material::Model],
+    review_closes: DateTime<FixedOffset>,
 ) -> Result<HashMap<MaterialId, PictureFindings>, AppError> {
     let keys: Vec<String> = pictures.iter().map(|p| p.blob_key.clone()).collect();
     let pairs =
@@ -61,7 +66,9 @@ pub async fn findings_of(
             .sha256
             .as_ref()
             .is_some_and(|sha256| receipts.iter().any(|r| r.user_id == picture.user_id && &r.sha256 == sha256));
-        by_material.insert(picture.id.clone(), findings(finding, alike, shown));
+        let mut found = findings(finding, alike, shown);
+        found.verification_end = finding.verification_ends_on.map(|day| verification_end(day, review_closes));
+        by_material.insert(picture.id.clone(), found);
     }
     Ok(by_material)
 }
@@ -82,6 +89,16 @@ fn findings(row: &picture_finding::Model, alike: Vec<AlikePicture>, looks_shown:
         id_number: number_finding(row.id_number.as_deref(), row.id_number_read.as_deref()),
         diploma_number: number_finding(row.diploma_number.as_deref(), row.diploma_number_read.as_deref()),
         alike,
+        verification_end: None,
+    }
+}
+
+/// The record's last day of online verification against the close of the review.
+fn verification_end(day: NaiveDate, review_closes: DateTime<FixedOffset>) -> VerificationEnd {
+    VerificationEnd {
+        ends: ChinaTime::end_of(day),
+        review_closes: ChinaTime::of(&review_closes),
+        ends_first: end_of_china_day(day) < review_closes,
     }
 }
 

@@ -1,6 +1,6 @@
 //! What the assistant found in a person's own pictures, as their copy of their data gives it
 //! (下载我的资料): the looks advice, the QR code's text, the ID card's number against the account's,
-//! the document number read, a record's 证书编号 against the rows. Comparisons with other people's pictures are theirs too, and are left
+//! the document number read, a record's 证书编号 against the rows and the last day it verifies. Comparisons with other people's pictures are theirs too, and are left
 //! out.
 
 use std::collections::BTreeMap;
@@ -26,6 +26,7 @@ pub async fn by_exam(
             "id_number": found.id_number, "id_number_read": found.id_number_read,
             "document_number": found.document_number,
             "diploma_number": found.diploma_number, "diploma_number_read": found.diploma_number_read,
+            "verification_ends_on": found.verification_ends_on,
         }));
     }
     Ok(by_exam)

@@ -8,6 +8,7 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use chrono::NaiveDate;
 use image::imageops::FilterType;
 use image::{DynamicImage, GrayImage, ImageDecoder};
 use picture_checks::document_hash::document_hash;
@@ -16,11 +17,12 @@ use picture_checks::id_card::{read_id_number, Reading};
 use picture_checks::number_line_fit::line_crops;
 use picture_checks::number_reading::{read_number, Agreement};
 use picture_checks::page_layout::{self, PageMarks};
+use picture_checks::verification_end::read_verification_end;
 
 use crate::domain::diploma_level::level_of_national_number;
 use crate::domain::picture_pixels::scaled_size;
 use crate::domain::picture_quality::{measure, quality_advice, PictureLook, ANALYSIS_SIDE};
-use crate::domain::qr_code::{read_qr_code, QR_READING_SIDE};
+use crate::domain::qr_code::{read_qr_code, CodeTarget, QR_READING_SIDE};
 use crate::domain::{IdNumber, IdType, ViolationCode};
 
 /// What to look for in a picture, from its category.
@@ -32,6 +34,9 @@ pub struct LookFor {
     pub id_number: Option<IdNumberCheck>,
     /// On a record that prints a diploma's 证书编号: how to read it.
     pub diploma_number: Option<DiplomaNumberCheck>,
+    /// Where a QR code is wanted: the tesseract that reads the last day of a 学信网 record's online
+    /// verification, where its code leads to 学信网 and the page prints the day.
+    pub verification_end: Option<PathBuf>,
 }
 
 /// What a diploma's 证书编号 is told from on a record that prints its holder's ID number too: both
@@ -86,6 +91,8 @@ pub struct PictureAnalysis {
     pub id_number: Option<IdNumberReading>,
     /// The 证书编号, where the category prints one.
     pub diploma_number: Option<Reading>,
+    /// The last day of a 学信网 record's online verification, where it reads.
+    pub verification_ends_on: Option<NaiveDate>,
     /// Hex SHA-256 of the stored bytes, which the candidate's advice receipts name; None when the
     /// file was not there to read.
     pub sha256: Option<String>,
@@ -104,6 +111,7 @@ impl PictureAnalysis {
             qr: look_for.qr.then_some(QrReading::Unreadable),
             id_number: look_for.id_number.as_ref().map(|_| IdNumberReading::Unreadable),
             diploma_number: look_for.diploma_number.as_ref().map(|_| Reading::Unreadable),
+            verification_ends_on: None,
             sha256: None,
         }
     }
@@ -132,12 +140,21 @@ fn analyse_upright(picture: &DynamicImage, look_for: &LookFor) -> PictureAnalysi
     });
     let id_number = look_for.id_number.as_ref().map(|check| read_card_number(picture, check));
     let diploma_number = look_for.diploma_number.as_ref().map(|check| read_diploma_number(picture, check));
+    let verification_ends_on = match (&qr, &look_for.verification_end) {
+        (Some(QrReading::Read(text)), Some(tesseract))
+            if matches!(CodeTarget::of(text), CodeTarget::XuexinReport { .. }) =>
+        {
+            verification_end(picture, tesseract)
+        }
+        _ => None,
+    };
     PictureAnalysis {
         perceptual_hash: Some(document_hash(picture)),
         looks_advice,
         qr,
         id_number,
         diploma_number,
+        verification_ends_on,
         sha256: None,
     }
 }
@@ -159,6 +176,16 @@ fn read_card_number(picture: &DynamicImage, check: &IdNumberCheck) -> IdNumberRe
 /// unreadable for good.
 pub fn card_number(bytes: &[u8], check: &IdNumberCheck) -> IdNumberReading {
     on_upright(bytes, |picture| read_card_number(picture, check)).unwrap_or(IdNumberReading::Unreadable)
+}
+
+/// The longest reading a record's page in Chinese may take (a 200 DPI A4 scan takes about 3 s on
+/// one core; `./scripts/bench-id-ocr.sh`).
+const VERIFICATION_END_READING_TIME: Duration = Duration::from_secs(20);
+
+/// The last day of the record's online verification as printed, where it reads as a day.
+fn verification_end(picture: &DynamicImage, tesseract: &Path) -> Option<NaiveDate> {
+    let printed = read_verification_end(picture, tesseract, VERIFICATION_END_READING_TIME)?;
+    NaiveDate::from_ymd_opt(printed.year.into(), printed.month.into(), printed.day.into())
 }
 
 /// The longest the 证书编号's reading may take: as a document number's (below).

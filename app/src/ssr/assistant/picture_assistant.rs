@@ -80,6 +80,10 @@ async fn look_at_new(state: &ServerState, stored_since: Option<DateTime<Utc>>) -
         if prints_holder_id_number(definition, picture) {
             look_for.id_number = id_number_check(state, picture.user_id).await?;
         }
+        if look_for.qr {
+            look_for.verification_end =
+                crate::ssr::assistant::assistant_state::of(state).and_then(|assistant| assistant.tesseract());
+        }
         // The rows are read as they are when the picture is looked at; saving the form compares
         // the number read with them again (`diploma_number_check::compare_with_rows`).
         let mut typed = Vec::new();
@@ -125,6 +129,7 @@ fn look_for(definition: Option<&ExamDefinition>, category: &str) -> LookFor {
         qr: category.is_some_and(|c| c.qr == QrRequirement::Required),
         id_number: None,
         diploma_number: None,
+        verification_end: None,
     }
 }
 
@@ -184,6 +189,7 @@ async fn record(
         // Without a hash there is nothing to compare: finished now.
         compared_at: Set(analysis.perceptual_hash.is_none().then_some(now)),
         sha256: Set(analysis.sha256.clone()),
+        verification_ends_on: Set(analysis.verification_ends_on),
         ..id_number_kept(analysis.id_number.as_ref(), now, now)
     };
     // Another server may have looked at the same picture meanwhile: the first record stays.

@@ -30,6 +30,8 @@ pub struct Model {
     pub diploma_number_read: Option<String>,
     /// Where its reading was not finished: when it is tried again.
     pub diploma_number_retry_at: Option<DateTimeUtc>,
+    /// On a 学信网 record that prints it: the last day of its online verification.
+    pub verification_ends_on: Option<Date>,
     /// When the document's number was looked for (`assistant::documents_differ`): only once the
     /// picture was joined with another person's; null until then.
     pub document_number_read_at: Option<DateTimeUtc>,

@@ -1,7 +1,8 @@
-//! The 证书编号 on a 备案表 against the 高等教育学历 rows (issue 66, seed 004: "根据毕业证内容填写"):
-//! the reviewer's assistant reads it off the record and the review screen says whether the rows
-//! hold it; a candidate who corrects the rows is compared again without the picture being read
-//! again; a reading tesseract did not finish is tried again later, never called unreadable.
+//! What the reviewer's assistant reads off a 备案表 for seed 004 (issue 66): the 证书编号 against the
+//! 高等教育学历 rows ("根据毕业证内容填写") — the review screen says whether the rows hold it; a candidate
+//! who corrects the rows is compared again without the picture being read again; a reading
+//! tesseract did not finish is tried again later, never called unreadable — and the last day its
+//! online verification runs ("在线验证有效期请设置为180天"), against the close of the review.
 use crate::reviewer_assistant::{
     broken_tesseract, findings, sheet_when_looked_at, waiting_in_order, with_finding, REPORT_AND_DIPLOMA, XUEXIN,
 };
@@ -42,9 +43,13 @@ fn rows(number: &str) -> Value {
     json!({ "diplomas": format!("大学本科\t示例大学\t计算机科学与技术\t2008-09\t2012-06\t{number}") })
 }
 
-/// A scan of `holder`'s 备案表, printing [`PRINTED`].
+/// A scan of `holder`'s 备案表, printing [`PRINTED`], verifiable until 20 May 2027.
 fn record(holder: &str) -> (&'static str, Vec<u8>) {
-    let holder = RecordHolder { name: "王小明", id_number: holder, certificate_number: PRINTED };
+    record_until(holder, "2027年05月20日")
+}
+
+fn record_until(holder: &str, verification_ends: &str) -> (&'static str, Vec<u8>) {
+    let holder = RecordHolder { name: "王小明", id_number: holder, certificate_number: PRINTED, verification_ends };
     ("report", jpeg(&xuexin_record(&holder, XUEXIN, false), 90))
 }
 
@@ -156,4 +161,36 @@ async fn a_diploma_number_tesseract_did_not_finish_is_read_again_later_and_never
     app::ssr::assistant::picture_assistant::look_at_waiting(&app.state).await.unwrap();
     assert_eq!(read(&admin.sheet(alice).await), json!("Matches"));
     assert_eq!(looked_at().await, json!(true));
+}
+
+#[tokio::test]
+async fn the_last_day_a_record_verifies_is_read_and_said_when_it_comes_before_the_review_closes() {
+    let app = spawn_app().await;
+    // The exam's review closes 310 days from now (`open_exam`).
+    app.add_exam(&diploma_record_exam(&app)).await;
+    let printed = |days: i64| {
+        let day = app::domain::china_day::china_day_of(app.clock_now() + chrono::Duration::days(days));
+        (day, day.format("%Y年%m月%d日").to_string())
+    };
+    let ((early, early_text), (late, late_text)) = (printed(200), printed(400));
+    let alice = app.new_candidate(ALICE).await;
+    assert!(alice.call("accept_pledge", json!({ "code": "931" })).await.status().is_success());
+    for (seq_no, until) in [(1, &early_text), (2, &late_text)] {
+        let (category, bytes) = record_until(ALICE, until);
+        assert!(alice.upload_to("931", category, seq_no, "record.jpg", bytes).await.status().is_success());
+    }
+    save(&alice, rows(PRINTED), true).await;
+
+    let admin = app.admin().await;
+    let sheet = sheet_when_looked_at(&admin, admin.first_waiting("931").await).await;
+    let review_closes = app::domain::china_time::ChinaTime::of(&(app.clock_now() + chrono::Duration::days(310)));
+    let end = |day: chrono::NaiveDate, ends_first: bool| {
+        json!({
+            "ends": app::domain::china_time::ChinaTime::end_of(day),
+            "review_closes": review_closes,
+            "ends_first": ends_first,
+        })
+    };
+    assert_eq!(findings(&sheet, "report", 1)["verification_end"], end(early, true));
+    assert_eq!(findings(&sheet, "report", 2)["verification_end"], end(late, false));
 }

@@ -1,8 +1,8 @@
-//! The 证书编号 the reviewer's assistant reads off a record that prints one (a category with
-//! `diploma_number = true`: seed 004's 备案表), and how it compares with the numbers in the
-//! candidate's 高等教育学历 rows (issue 66). The number read is kept whatever it compared as: the
+//! What the reviewer's assistant reads off a 学信网 record (issue 66, seed 004's 备案表): the 证书编号
+//! where the category prints one (`diploma_number = true`) and how it compares with the numbers in
+//! the candidate's 高等教育学历 rows — the number read is kept whatever it compared as: the
 //! candidate may correct the rows later, and the comparison is made again then, without reading
-//! the picture again.
+//! the picture again — and the last day of the record's online verification, where it prints one.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -19,6 +19,8 @@ impl MigrationTrait for Migration {
             string_null(PictureFindings::DiplomaNumberRead),
             // Null unless the reading is to be tried again (tesseract failed or ran out of time).
             timestamp_with_time_zone_null(PictureFindings::DiplomaNumberRetryAt),
+            // The day as printed, compared with the exam's review window when shown.
+            date_null(PictureFindings::VerificationEndsOn),
         ] {
             manager.alter_table(Table::alter().table(PictureFindings::Table).add_column(column).to_owned()).await?;
         }
@@ -36,9 +38,12 @@ impl MigrationTrait for Migration {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let index = Index::drop().name("idx_picture_findings_diploma_number_retry_at").table(PictureFindings::Table);
         manager.drop_index(index.to_owned()).await?;
-        for column in
-            [PictureFindings::DiplomaNumber, PictureFindings::DiplomaNumberRead, PictureFindings::DiplomaNumberRetryAt]
-        {
+        for column in [
+            PictureFindings::DiplomaNumber,
+            PictureFindings::DiplomaNumberRead,
+            PictureFindings::DiplomaNumberRetryAt,
+            PictureFindings::VerificationEndsOn,
+        ] {
             manager.alter_table(Table::alter().table(PictureFindings::Table).drop_column(column).to_owned()).await?;
         }
         Ok(())
@@ -51,4 +56,5 @@ enum PictureFindings {
     DiplomaNumber,
     DiplomaNumberRead,
     DiplomaNumberRetryAt,
+    VerificationEndsOn,
 }
