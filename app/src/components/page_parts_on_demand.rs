@@ -1,10 +1,11 @@
 //! Parts of the exam page that only some candidates see, or only when asked, loaded on demand
 //! (`on_demand`): the fee panel, which only an approved candidate of an exam with a fee is shown,
 //! the rows of 高等教育学历, which only an exam that asks for diplomas has, and the lightbox of 查看
-//! and 上传示例, drawn when a picture is opened. Their code is a chunk of its own (`page_parts`;
-//! the rows' editor and the form's rules `form_parts`), which the page also keeps for offline use
-//! once the offline copy keeps what the page fetches (the lightbox shows the pictures the copy
-//! kept).
+//! and 上传示例, drawn when a picture is opened. Their code is in chunks of their own (the
+//! lightbox's `page_parts`; the fee panel's `fee_parts`, fetched as soon as the page is live where
+//! it is shown; the rows' editor and the form's rules `form_parts`), which the page also keeps for
+//! offline use once the offline copy keeps what the page fetches (the lightbox shows the pictures
+//! the copy kept).
 
 use leptos::prelude::*;
 
@@ -93,6 +94,7 @@ pub fn keep_page_parts_for_offline() {
     keep_for_offline(|| {
         Box::pin(async {
             let _ = chunk::preload().await;
+            let _ = chunk::preload_fee_parts().await;
             let _ = chunk::preload_form_parts().await;
         })
     });
@@ -125,8 +127,8 @@ const LIGHTBOX: Texts = Texts {
     ),
 };
 
-/// The parts' code: each function is an entry into the `page_parts` chunk, or `form_parts` for the
-/// form's.
+/// The parts' code: each function is an entry into the `page_parts` chunk, or `fee_parts` for the
+/// fee panel, or `form_parts` for the form's.
 #[cfg(feature = "hydrate")]
 mod chunk {
     use leptos::prelude::*;
@@ -139,7 +141,9 @@ mod chunk {
     use crate::domain::record_ids::ExamCode;
     use crate::i18n::tr;
 
-    #[leptos::wasm_split::wasm_split(page_parts, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
+    // The fee panel is a chunk of its own (`fee_parts`): an approved candidate's page fetches it as
+    // soon as it is live, and the lightbox's code would come with it for nothing.
+    #[leptos::wasm_split::wasm_split(fee_parts, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_fee_parts))]
     pub fn fee_panel(exam_code: ExamCode) -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <FeePanel exam_code/> }.into_any())
     }
@@ -156,7 +160,7 @@ mod chunk {
         Ok(FieldRules::all())
     }
 
-    #[leptos::wasm_split::wasm_split(page_parts, wasm_split_path = ::leptos::wasm_split, fallible)]
+    #[leptos::wasm_split::wasm_split(page_parts, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
     pub fn lightbox(
         items: Vec<LightboxItem>,
         start: usize,
