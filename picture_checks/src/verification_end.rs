@@ -52,7 +52,7 @@ pub fn verification_end_in(text: &str) -> Option<PrintedDay> {
     };
     let (year, month, day) = (number(4..=4)?, number(1..=2)?, number(1..=2)?);
     let valid = (1..=12).contains(&month) && (1..=31).contains(&day);
-    valid.then(|| PrintedDay { year: year as u16, month: month as u8, day: day as u8 })
+    valid.then_some(PrintedDay { year: year as u16, month: month as u8, day: day as u8 })
 }
 
 #[cfg(test)]

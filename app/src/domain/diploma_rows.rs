@@ -139,7 +139,7 @@ pub fn filled_rows(text: &str) -> Vec<DiplomaRow> {
 /// The filled rows of a form's 高等教育学历 field (none where the form has no such field).
 pub fn diploma_rows_of(fields: &[FormField], values: &FormValues) -> Vec<DiplomaRow> {
     let field = fields.iter().find(|field| field.kind == FieldKind::Diplomas);
-    field.and_then(|field| values.get(&field.key)).map_or_else(Vec::new, |text| filled_rows(text))
+    field.and_then(|field| values.get(&field.key)).map(String::as_str).map(filled_rows).unwrap_or_default()
 }
 
 /// Every problem of the rows, each naming its row, in both languages. `complete` asks for every
@@ -219,6 +219,30 @@ mod tests {
     }
 
     const BACHELOR: [&str; 6] = ["大学本科", "山东大学", "法学", "2005-09", "2009-07", "104221200905001234"];
+
+    #[test]
+    fn a_forms_rows_are_those_of_its_diplomas_field_filled_and_none_without_one() {
+        let field = |key: &str, kind| FormField {
+            key: key.into(),
+            label_zh: key.into(),
+            label_en: key.into(),
+            kind,
+            required: false,
+            max_chars: None,
+            hint_zh: None,
+            hint_en: None,
+            options: vec![],
+            starts_at: None,
+        };
+        let fields = [field("school", FieldKind::Text), field("diplomas", FieldKind::Diplomas)];
+        let typed = format!("{}\n\t\t\t\t\t", row(BACHELOR));
+        let values: FormValues =
+            [("school", "山东大学"), ("diplomas", typed.as_str())].map(|(k, v)| (k.to_string(), v.to_string())).into();
+        let rows = diploma_rows_of(&fields, &values);
+        assert_eq!(rows.len(), 1, "the empty row left out");
+        assert_eq!(rows[0].number, "104221200905001234");
+        assert_eq!(diploma_rows_of(&fields[..1], &values), vec![], "a form without the field");
+    }
 
     #[test]
     fn rows_read_back_as_they_were_written_an_empty_one_included() {

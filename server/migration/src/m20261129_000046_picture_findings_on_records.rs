@@ -36,8 +36,9 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let index = Index::drop().name("idx_picture_findings_diploma_number_retry_at").table(PictureFindings::Table);
-        manager.drop_index(index.to_owned()).await?;
+        let index =
+            Index::drop().name("idx_picture_findings_diploma_number_retry_at").table(PictureFindings::Table).to_owned();
+        manager.drop_index(index).await?;
         for column in [
             PictureFindings::DiplomaNumber,
             PictureFindings::DiplomaNumberRead,
