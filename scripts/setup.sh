@@ -85,9 +85,16 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The tools from crates.io are built without the link-time optimisation their own release
+# profiles ask for (fat LTO in one codegen unit: cargo-leptos, cargo-deny, sccache): they start
+# builds and move files, and on two cores that optimisation was most of their build.
+cargo_install_tool() {
+  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo install "$@"
+}
+
 if [ "$(cargo leptos --version 2>/dev/null || true)" != "cargo-leptos 0.3.10" ]; then
-  step "installing cargo-leptos 0.3.10 (about 15 minutes, once)"
-  cargo install cargo-leptos --version 0.3.10 --locked
+  step "installing cargo-leptos 0.3.10 (about 10 minutes, once)"
+  cargo_install_tool cargo-leptos --version 0.3.10 --locked
 fi
 
 wasm_bindgen_version="$(grep -A1 '^name = "wasm-bindgen"$' "$ZIGE_ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"$/\1/p')"
@@ -96,9 +103,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wasm_bind
   # With the lock file it was released with, where the registry still has every crate it names;
   # the registry seen here lacked one (webpki-roots 1.0.11, in 0.2.130's), and `--locked` then
   # refuses outright: the same version is built against the newest compatible crates instead.
-  if ! cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --locked; then
+  if ! cargo_install_tool wasm-bindgen-cli --version "$wasm_bindgen_version" --locked; then
     echo "wasm-bindgen-cli $wasm_bindgen_version: its locked dependencies are not all in the registry; resolving them afresh"
-    cargo install wasm-bindgen-cli --version "$wasm_bindgen_version"
+    cargo_install_tool wasm-bindgen-cli --version "$wasm_bindgen_version"
   fi
 fi
 

@@ -60,7 +60,7 @@ fi
 
 if [ "$(cargo deny --version 2>/dev/null || true)" != "cargo-deny 0.20.2" ]; then
   step "installing cargo-deny 0.20.2 (about 3 minutes, once)"
-  cargo install cargo-deny --version 0.20.2 --locked
+  cargo_install_tool cargo-deny --version 0.20.2 --locked
 fi
 
 # Compiled dependencies are kept between runs on this machine, in sccache's cache: a clean clone
@@ -69,7 +69,7 @@ fi
 # clippy lints them). A fresh machine fills the cache on its first run.
 if [ "$(sccache --version 2>/dev/null || true)" != "sccache 0.19.0" ]; then
   step "installing sccache 0.19.0 (the compile cache, local disk only; about 4 minutes, once)"
-  cargo install sccache --version 0.19.0 --locked --no-default-features
+  cargo_install_tool sccache --version 0.19.0 --locked --no-default-features
 fi
 export RUSTC_WRAPPER=sccache
 export SCCACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/zige/sccache" SCCACHE_CACHE_SIZE=40G

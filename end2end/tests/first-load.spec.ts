@@ -15,8 +15,6 @@ const candidatePages = [
   { name: 'log-in (/login)', path: '/login', signedIn: false },
   { name: '我的考试 (/)', path: '/', signedIn: true },
   { name: 'exam page (/exams/004)', path: '/exams/004', signedIn: true },
-  // Approved in 002, whose fee is due: the fee panel's chunk arrives as soon as the page is live.
-  { name: 'exam page with the fee due (/exams/002)', path: '/exams/002', signedIn: true },
 ];
 
 type Kind = 'html' | 'js' | 'wasm' | 'css' | 'other';
