@@ -16,6 +16,7 @@ impl MigrationTrait for Migration {
         for column in [
             // A comparison's word (matches, differs, unreadable, unfinished); null where none is read.
             string_null(PictureFindings::DiplomaNumber),
+            // The number read, kept to compare again when the candidate saves the rows.
             string_null(PictureFindings::DiplomaNumberRead),
             // Null unless the reading is to be tried again (tesseract failed or ran out of time).
             timestamp_with_time_zone_null(PictureFindings::DiplomaNumberRetryAt),
