@@ -56,6 +56,7 @@ pub mod recorded_sex;
 pub mod registration_code;
 pub mod registration_form;
 pub mod required_when;
+pub mod return_path;
 pub mod review_decision;
 pub mod role;
 pub mod second_factor_code;

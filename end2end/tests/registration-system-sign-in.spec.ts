@@ -6,7 +6,8 @@ test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true
 // Seed 003's way in (issue 52), on a phone: the candidate of a 003-style exam does not sign up;
 // they press 用报名系统账号登录, authorise at the registration system's identity provider (npm's
 // oidc-provider, started by scripts/test.sh with this test's account), and find the application
-// they registered for — its 报考类别 and 考区 with it — then upload and submit.
+// they registered for — its 报考类别 and 考区 with it — then upload and submit; and coming from the
+// registration system's 上传相关材料, they land on the exam's page itself.
 test('a candidate signs in with the registration system\'s account, finds their registration, uploads and submits', async ({ page, browser }) => {
   // Exam 003: preset 001 (国家医学考试), open only to whom the registration system names.
   const admin = await adminContext(browser);
@@ -36,7 +37,9 @@ test('a candidate signs in with the registration system\'s account, finds their 
   await page.getByLabel('我已认真阅读并同意以上承诺').check();
   await page.getByRole('button', { name: '同意并进入下一步' }).click();
   const identity = page.getByRole('region', { name: '身份证明' });
-  for (const name of ['front.jpg', 'back.jpg']) {
+  // The card's two sides and, seed 003's third, the candidate holding it.
+  await expect(identity.locator('.slots').first()).toContainText('本人手持身份证内容一面照片');
+  for (const name of ['front.jpg', 'back.jpg', 'holding.jpg']) {
     await identity.locator('#file-id_proof').setInputFiles({ name, mimeType: 'image/jpeg', buffer: await makePicture(page, { width: 400, height: 300 }) });
     await identity.getByRole('button', { name: '上传', exact: true }).click();
     await expect(identity.locator('li.material').filter({ hasText: name })).toHaveCount(1);
@@ -72,4 +75,17 @@ test('a candidate signs in with the registration system\'s account, finds their 
   // Signed out there too: the way in asks for the registration system's password again.
   await page.getByRole('link', { name: '用报名系统账号登录' }).click();
   await expect(page.locator('#login-form')).toBeVisible();
+
+  // Seeds 001 and 003: 上传相关材料 at the registration system ("授权完成后即可进入报名材料上传界面")
+  // links to the exam's page itself; signed in there, the candidate lands on it, not on 我的考试.
+  await page.goto('/auth/oidc/start?next=/exams/003');
+  await page.locator('#login').fill('wb2027101');
+  await page.locator('#password').fill('wangbao-2027');
+  await clickToNextPage(page, page.locator('#login-submit'));
+  await expect(page).toHaveURL(/\/exams\/003$/);
+  await expect(page.getByTestId('locked-note')).toContainText('上报完成，内容已锁定');
+  // A return address off the site is refused in words; nothing begins.
+  await page.goto('/auth/oidc/start?next=https://evil.example/exams/003');
+  await expect(page.getByTestId('provider-trouble')).toContainText('登录后的返回地址“https://evil.example/exams/003”不是本站的考试页面');
+  await expect(page.getByText('is not an exam page of this site')).toBeVisible();
 });

@@ -154,6 +154,11 @@ pub struct CategoryDefinition {
 pub struct SlotName {
     pub name_zh: String,
     pub name_en: String,
+    /// `id_card = true`: the picture in this slot shows the side of the holder's ID card with its
+    /// number — alone, or held by the candidate (seed 003's 本人手持身份证内容一面照片) — which the
+    /// reviewer's assistant reads and compares with the account's.
+    #[serde(default)]
+    pub id_card: bool,
 }
 
 /// An example picture shipped with the exam: a file beside the exam file, in `examples/`.

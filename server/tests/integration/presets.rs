@@ -44,7 +44,7 @@ async fn an_administrator_creates_an_exam_from_each_preset_with_its_examples() {
 }
 
 #[tokio::test]
-async fn medical_accepts_png_up_to_200_kb_and_exactly_two_id_sides() {
+async fn medical_accepts_png_up_to_200_kb_and_the_id_card_in_three_slots() {
     let app = spawn_app().await;
     app.clock.set(at(INSIDE_PRESET_WINDOW));
     create_from_preset(&app.admin().await, "001", "001-b").await;
@@ -53,10 +53,12 @@ async fn medical_accepts_png_up_to_200_kb_and_exactly_two_id_sides() {
     assert_eq!(alice.upload_to("001-b", "id_proof", 1, "front.png", png(200, 120)).await.status(), 201);
     let big = alice.upload_to("001-b", "id_proof", 2, "back.jpg", jpeg_padded_to(200, 120, 201 * 1024)).await;
     assert_eq!(refusal_codes(big).await, vec!["file_too_large"]);
+    // Seed 003's third: the candidate holding the card.
+    assert_eq!(alice.upload_to("001-b", "id_proof", 3, "holding.jpg", jpeg(200, 120)).await.status(), 201);
     assert_eq!(
-        alice.upload_to("001-b", "id_proof", 3, "third.jpg", jpeg(200, 120)).await.status(),
+        alice.upload_to("001-b", "id_proof", 4, "fourth.jpg", jpeg(200, 120)).await.status(),
         422,
-        "only two slots"
+        "only three slots"
     );
 }
 

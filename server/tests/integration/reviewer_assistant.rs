@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use picture_checks::document_hash::{document_hash, same_document};
 use serde_json::{json, Value};
 use support::certificate_pictures::certificate_page;
-use support::id_card_pictures::id_card_scan;
+use support::id_card_pictures::{held_id_card, id_card_scan};
 use support::record_pictures::{xuexin_record, RecordHolder};
 use support::review_pictures::{code_cut_off, code_smeared, document_page, grainy, jpeg, rephotographed, white_page};
 use support::*;
@@ -308,6 +308,52 @@ async fn the_number_on_the_id_card_is_read_and_compared_with_the_account() {
     );
 
     assert_eq!(with_finding(&admin, "922", "IdNumberDiffers").await, [bob]);
+}
+
+/// An exam whose 身份证明 has seed 003's three slots: the front and the card held in hand show the
+/// number (`id_card = true`), the back does not.
+fn held_card_exam(app: &TestApp) -> String {
+    let proof = r#"
+[[categories]]
+code = "id_proof"
+name_zh = "身份证明"
+name_en = "Proof of identity"
+slots = [
+    { name_zh = "正面", name_en = "Front", id_card = true },
+    { name_zh = "反面", name_en = "Back" },
+    { name_zh = "本人手持身份证内容一面照片", name_en = "Holding the card", id_card = true },
+]
+[categories.rules]
+max_bytes = 8388608
+"#;
+    open_exam(app, "924", "", proof)
+}
+
+#[tokio::test]
+async fn the_number_on_a_card_held_in_hand_is_read_as_on_the_card_alone() {
+    let app = spawn_app().await;
+    app.add_exam(&held_card_exam(&app)).await;
+    let proof = |front: &str, held: &str| {
+        vec![
+            ("id_proof", jpeg(&id_card_scan(front, false), 92)),
+            ("id_proof", jpeg(&white_page(120, 60), 85)),
+            ("id_proof", jpeg(&held_id_card(held), 85)),
+        ]
+    };
+    // Alice holds her own card; Bob's front is his, and the card he holds is Carol's.
+    submitted(&app, ALICE, "924", proof(ALICE, ALICE)).await;
+    submitted(&app, BOB, "924", proof(BOB, CAROL)).await;
+
+    let admin = app.admin().await;
+    let [alice, bob] = waiting_in_order(&admin, "924").await[..] else { panic!("two applications") };
+    let read = |sheet: &Value, seq_no| findings(sheet, "id_proof", seq_no)["id_number"].clone();
+    let alice_sheet = sheet_when_looked_at(&admin, alice).await;
+    assert_eq!(read(&alice_sheet, 1), json!("Matches"));
+    assert_eq!(read(&alice_sheet, 2), Value::Null, "the back shows no number");
+    assert_eq!(read(&alice_sheet, 3), json!("Matches"), "the card held in hand");
+    let bob_sheet = sheet_when_looked_at(&admin, bob).await;
+    assert_eq!(read(&bob_sheet, 1), json!("Matches"));
+    assert_eq!(read(&bob_sheet, 3), json!({ "Differs": { "read": CAROL } }));
 }
 
 /// An exam whose 备案表 prints its holder's 证件号码 (`holder_id_number`), and a diploma that does not.

@@ -156,6 +156,36 @@ async fn a_candidate_signs_in_with_the_registration_system_s_account_and_finds_i
 }
 
 #[tokio::test]
+async fn the_registration_system_s_link_lands_the_candidate_on_the_exam_it_names_and_never_on_another_site() {
+    let site = site(json!([account("wb001", "wangbao-1", "张三", Some(ZHANG))]), &[]).await;
+    let app = &site.app;
+
+    // 上传相关材料 at the registration system: signed in, on that exam's page.
+    let browser = Browser::stepping(app.url(""));
+    let callback = provider_step_from(&site, &browser, "/auth/oidc/start?next=/exams/003", "wb001", "wangbao-1").await;
+    let answer = browser.http.get(&callback).send().await.unwrap();
+    assert_eq!((answer.status().as_u16(), location(&answer)), (303, "/exams/003"));
+    assert_eq!(me(&browser).await["name"], "张三");
+
+    // The next sign-in in that browser, begun without one, lands on 我的考试.
+    let (_, answer) = through_provider(&site, &browser, "wb001", "wangbao-1").await;
+    assert_eq!((answer.status().as_u16(), location(&answer)), (303, "/"));
+
+    // An address off the site is refused before anything begins, and named.
+    let stranger = Browser::stepping(app.url(""));
+    let refused = stranger.get("/auth/oidc/start?next=https://evil.example/exams/003").await;
+    assert_eq!(refused.status(), 400);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("登录后的返回地址“https://evil.example/exams/003”不是本站的考试页面"), "{page}");
+    assert!(page.contains("is not an exam page of this site"), "{page}");
+    for foreign in ["//evil.example/", "/admin/exams/003"] {
+        let refused = stranger.get(&format!("/auth/oidc/start?next={foreign}")).await;
+        assert_eq!(refused.status(), 400, "{foreign}");
+    }
+    assert!(me(&stranger).await.is_null());
+}
+
+#[tokio::test]
 async fn what_must_be_refused_is_refused_in_words_and_nothing_is_made() {
     let site = site(
         json!([

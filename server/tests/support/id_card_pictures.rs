@@ -1,6 +1,7 @@
 //! The front of a resident ID card, drawn by the test with a real font (Noto Sans CJK, which the
 //! test command installs for the documents): the labels and values, and the 公民身份号码 line with
-//! the number given, on a scanned page around it. `smeared` blurs the number past reading.
+//! the number given, on a scanned page around it. `smeared` blurs the number past reading. And the
+//! same card held in hand in a phone's photo.
 
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
 use image::{Rgb, RgbImage};
@@ -41,6 +42,31 @@ pub fn id_card_scan(number: &str, smeared: bool) -> RgbImage {
         );
     }
     page
+}
+
+/// A phone's photo (3024×4032, 12 MP) of a person holding their card in front of them, its number
+/// side to the camera (seed 003's 本人手持身份证内容一面照片): a face above, the card from
+/// [`id_card_scan`] 1.6 times larger where the hands hold it, fingers over its left and right
+/// edges (clear of the number).
+pub fn held_id_card(number: &str) -> RgbImage {
+    let scan = id_card_scan(number, false);
+    let card = image::imageops::crop_imm(&scan, 170, 180, 856, 540).to_image();
+    let card = image::imageops::resize(&card, 1370, 864, image::imageops::FilterType::Triangle);
+    let skin = Rgb([224, 184, 150]);
+    let mut photo = RgbImage::from_pixel(3024, 4032, Rgb([214, 208, 196]));
+    for y in 400..1500u32 {
+        for x in 1000..2024u32 {
+            let (dx, dy) = ((f64::from(x) - 1512.0) / 512.0, (f64::from(y) - 950.0) / 550.0);
+            if dx * dx + dy * dy <= 1.0 {
+                photo.put_pixel(x, y, skin);
+            }
+        }
+    }
+    fill(&mut photo, 500, 1700, 2024, 2332, Rgb([48, 58, 82]));
+    image::imageops::replace(&mut photo, &card, 827, 2300);
+    fill(&mut photo, 760, 2400, 140, 320, skin);
+    fill(&mut photo, 2130, 2400, 140, 320, skin);
+    photo
 }
 
 /// `words` from (x, y) (the top of the line) in `font` (see [`FONT`]), each glyph's coverage blended onto the page.

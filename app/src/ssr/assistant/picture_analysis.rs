@@ -178,8 +178,8 @@ pub fn card_number(bytes: &[u8], check: &IdNumberCheck) -> IdNumberReading {
     on_upright(bytes, |picture| read_card_number(picture, check)).unwrap_or(IdNumberReading::Unreadable)
 }
 
-/// The longest reading a record's page in Chinese may take (a 200 DPI A4 scan takes about 3 s on
-/// one core; `./scripts/bench-id-ocr.sh`).
+/// The longest reading a record's page in Chinese may take (a sparse A4 page at 200 DPI read in
+/// 0.43 s; docs/benchmarks.md, "The 证书编号 and the verification's last day on a 备案表").
 const VERIFICATION_END_READING_TIME: Duration = Duration::from_secs(20);
 
 /// The last day of the record's online verification as printed, where it reads as a day.

@@ -134,11 +134,14 @@ fn look_for(definition: Option<&ExamDefinition>, category: &str) -> LookFor {
 }
 
 /// Whether the picture prints its holder's ID number: the first picture of the category the exam
-/// names as the ID card's front, and every picture of a category whose records print it.
+/// names as the ID card's front, the picture in a slot that shows the card (`id_card = true`: the
+/// front alone, or held by the candidate), and every picture of a category whose records print it.
 fn prints_holder_id_number(definition: Option<&ExamDefinition>, picture: &material::Model) -> bool {
     let Some(definition) = definition else { return false };
     let card_front = definition.id_card_front.as_deref() == Some(picture.category.as_str()) && picture.seq_no == 1;
-    card_front || definition.category(&picture.category).is_some_and(|category| category.holder_id_number)
+    let category = definition.category(&picture.category);
+    let slot = usize::try_from(picture.seq_no).ok().and_then(|n| category?.slots.get(n.checked_sub(1)?));
+    card_front || slot.is_some_and(|slot| slot.id_card) || category.is_some_and(|category| category.holder_id_number)
 }
 
 /// Looks at the picture; `typed`: the numbers in the candidate's 高等教育学历 rows, where the

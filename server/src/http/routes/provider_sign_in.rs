@@ -4,7 +4,9 @@
 //! `?confirm=1` from 注销账户: to prove afresh who holds an account the provider made); `callback`
 //! checks what comes back (`sign_in_provider::provider_client`) and signs the person in, or says
 //! on a plain page, in Chinese and English, why not — nothing begun twice, nothing logged that
-//! signs in.
+//! signs in. The registration system may name the page to land on (`?next=/exams/003`, seeds 001
+//! and 003: 上传相关材料 leads to the exam's upload page): only the site's own candidate pages are
+//! taken (`domain::return_path`).
 
 use std::sync::Arc;
 
@@ -17,6 +19,7 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use app::domain::record_ids::UserId;
+use app::domain::return_path::return_path;
 use app::ssr::access::{caller, gate::Candidate, provider_session, session_user};
 use app::ssr::accounts::{account_store, provider_sign_in};
 use app::ssr::entities::user;
@@ -30,6 +33,8 @@ use crate::sign_in_provider::sign_in_trouble::SignInTrouble;
 
 /// The session's key for the sign-in between `start` and `callback`.
 const PENDING_KEY: &str = "provider_sign_in";
+/// The session's key for the page to land on once signed in, where the link named one.
+const RETURN_KEY: &str = "provider_sign_in_return";
 
 #[derive(Deserialize)]
 pub struct StartQuery {
@@ -37,6 +42,8 @@ pub struct StartQuery {
     link: Option<String>,
     /// `confirm=1` from deleting an account the provider made: prove who holds it, afresh.
     confirm: Option<String>,
+    /// The site's page to land on once signed in (`/exams/003`): the registration system's link.
+    next: Option<String>,
 }
 
 pub async fn start(
@@ -58,11 +65,25 @@ pub async fn start(
     } else {
         SignInPurpose::SignIn
     };
+    // Judged before anything begins: an address off the site is refused, not quietly dropped.
+    let landing = match query.next.as_deref().map(return_path) {
+        None => None,
+        Some(Ok(path)) => Some(path),
+        Some(Err((zh, en))) => return page(StatusCode::BAD_REQUEST, &zh, &en),
+    };
     let (address, pending) = match provider.begin(purpose).await {
         Ok(begun) => begun,
         Err(trouble) => return trouble_page(&trouble),
     };
     if session.insert(PENDING_KEY, pending).await.is_err() {
+        return busy();
+    }
+    // A sign-in begun without one lands on 我的考试, whatever an earlier one asked for.
+    let kept = match landing {
+        Some(path) => session.insert(RETURN_KEY, path).await,
+        None => session.remove::<String>(RETURN_KEY).await.map(|_| ()),
+    };
+    if kept.is_err() {
         return busy();
     }
     Redirect::to(&address).into_response()
@@ -151,9 +172,16 @@ pub(super) async fn signed_in(
         provider_session::remember_sign_in(session).await
     };
     match begun.await {
-        Ok(()) => Redirect::to("/").into_response(),
+        Ok(()) => Redirect::to(&landing_after_sign_in(session).await).into_response(),
         Err(_) => busy(),
     }
+}
+
+/// The page the sign-in's link named (checked when it began), else 我的考试; taken once.
+async fn landing_after_sign_in(session: &Session) -> String {
+    let named: Option<String> = session.remove(RETURN_KEY).await.unwrap_or(None);
+    // Checked again: the session store is the server's, but the rule is one.
+    named.and_then(|path| return_path(&path).ok()).unwrap_or_else(|| "/".to_string())
 }
 
 /// The signed-in account's holder signed in at the provider afresh, as its joined identity: for
