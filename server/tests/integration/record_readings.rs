@@ -4,7 +4,8 @@
 //! tesseract did not finish is tried again later, never called unreadable — and the last day its
 //! online verification runs ("在线验证有效期请设置为180天"), against the close of the review.
 use crate::reviewer_assistant::{
-    broken_tesseract, findings, sheet_when_looked_at, waiting_in_order, with_finding, REPORT_AND_DIPLOMA, XUEXIN,
+    findings, sheet_when_looked_at, site_with_broken_tesseract, waiting_in_order, with_finding, REPORT_AND_DIPLOMA,
+    XUEXIN,
 };
 use crate::support;
 
@@ -147,9 +148,7 @@ async fn rows_corrected_after_the_record_was_read_are_compared_again_and_the_rec
 
 #[tokio::test]
 async fn a_diploma_number_tesseract_did_not_finish_is_read_again_later_and_never_called_unreadable() {
-    let folder = tempfile::tempdir().unwrap();
-    let (tesseract, broken) = broken_tesseract(folder.path());
-    let app = spawn_app_with(move |config| config.tesseract = tesseract).await;
+    let (app, broken, _folder) = site_with_broken_tesseract().await;
     app.add_exam(&diploma_record_exam(&app)).await;
     with_record(&app, ALICE, rows(PRINTED), true).await;
     let admin = app.admin().await;

@@ -402,9 +402,7 @@ async fn the_holders_number_on_a_record_is_compared_with_the_account_and_another
 
 #[tokio::test]
 async fn a_card_number_tesseract_did_not_finish_is_read_again_later_and_never_called_unreadable() {
-    let folder = tempfile::tempdir().unwrap();
-    let (tesseract, broken) = broken_tesseract(folder.path());
-    let app = spawn_app_with(move |config| config.tesseract = tesseract).await;
+    let (app, broken, _folder) = site_with_broken_tesseract().await;
     app.add_exam(&card_exam(&app)).await;
     submitted(&app, ALICE, "922", vec![("card", jpeg(&id_card_scan(ALICE, false), 92))]).await;
     let admin = app.admin().await;
@@ -477,9 +475,7 @@ struct Classmates {
 }
 
 async fn classmates_compared_while_tesseract_fails() -> Classmates {
-    let folder = tempfile::tempdir().unwrap();
-    let (tesseract, broken) = broken_tesseract(folder.path());
-    let app = spawn_app_with(move |config| config.tesseract = tesseract).await;
+    let (app, broken, folder) = site_with_broken_tesseract().await;
     app.add_exam(&exam(&app, "929")).await;
     submitted(&app, ALICE, "929", vec![("diploma", jpeg(&certificate_page(7, ALICES_NUMBER), 90))]).await;
     let erins = jpeg(&certificate_page(7, "104231202005001299"), 90);
@@ -492,9 +488,18 @@ async fn classmates_compared_while_tesseract_fails() -> Classmates {
     Classmates { app, broken, admin, alice, erin, _folder: folder }
 }
 
+/// A site whose tesseract fails until the returned file is removed ([`broken_tesseract`]), and the
+/// folder holding both, to keep for the test's length.
+pub(crate) async fn site_with_broken_tesseract() -> (TestApp, std::path::PathBuf, tempfile::TempDir) {
+    let folder = tempfile::tempdir().unwrap();
+    let (tesseract, broken) = broken_tesseract(folder.path());
+    let app = spawn_app_with(move |config| config.tesseract = tesseract).await;
+    (app, broken, folder)
+}
+
 /// A tesseract that fails while the file it returns exists, as one whose language file an upgrade
 /// broke (removing the file mends it): the path to configure, and the file.
-pub(crate) fn broken_tesseract(folder: &std::path::Path) -> (String, std::path::PathBuf) {
+fn broken_tesseract(folder: &std::path::Path) -> (String, std::path::PathBuf) {
     let (wrapper, broken) = (folder.join("tesseract"), folder.join("broken"));
     let script = format!("#!/bin/sh\n[ -e '{}' ] && exit 1\nexec tesseract \"$@\"\n", broken.display());
     std::fs::write(&wrapper, script).unwrap();
