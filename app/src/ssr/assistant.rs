@@ -4,10 +4,10 @@
 //! alike across candidates and keeps the receipts of the photo tool's advice. Its face to the rest
 //! of the server is narrow: wake it (a picture was stored; `infra::assistant_port`, which the
 //! server state holds), forget pictures (`picture_assistant::forget`), compare the 证书编号s read
-//! again once a candidate saved the rows (`diploma_number_check::compare_with_rows`), and its findings, which the
-//! reviewer's room, the administrators' report of pairs and a person's copy of their data read
-//! through `findings_in_queue`, `findings_on_screen`, `similar_pairs_report` and `own_findings`. It
-//! asks the `picture_checks` crate what a picture shows (`picture_analysis`).
+//! again once a candidate saved the rows (`diploma_number_check::compare_with_rows`), and its
+//! findings, which the reviewer's room, the administrators' report of pairs and a person's copy of
+//! their data read through `findings_in_queue`, `findings_on_screen`, `similar_pairs_report` and
+//! `own_findings`. It asks the `picture_checks` crate what a picture shows (`picture_analysis`).
 
 pub mod advice_receipts;
 pub mod assistant_state;

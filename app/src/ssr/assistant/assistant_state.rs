@@ -56,3 +56,8 @@ impl AssistantPort for PictureAssistant {
 pub fn of(state: &ServerState) -> Option<&PictureAssistant> {
     state.assistant.itself().downcast_ref()
 }
+
+/// The tesseract the assistant reads numbers and words with; None where this server has none.
+pub fn tesseract_of(state: &ServerState) -> Option<PathBuf> {
+    of(state).and_then(PictureAssistant::tesseract)
+}

@@ -12,13 +12,14 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use crate::domain::diploma_rows::diploma_rows_of;
 use crate::domain::personal_form::FormValues;
 use crate::domain::record_ids::{ExamCode, UserId};
-use crate::domain::{ExamDefinition, IdType};
+use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::ssr::application::{application_queries, material_queries};
+use crate::ssr::assistant::card_number_check::resident_id_number;
 use crate::ssr::assistant::picture_analysis::DiplomaNumberCheck;
 use crate::ssr::assistant::reading_retry::retry_at;
+use crate::ssr::entities::picture_finding;
 use crate::ssr::entities::picture_finding::NumberComparison;
-use crate::ssr::entities::{picture_finding, user};
 use crate::ssr::infra::server_state::ServerState;
 
 /// How to read the 证书编号 on a picture of `user_id`'s: where this server has a tesseract.
@@ -26,14 +27,10 @@ pub async fn diploma_number_check(
     state: &ServerState,
     user_id: UserId,
 ) -> Result<Option<DiplomaNumberCheck>, AppError> {
-    let Some(tesseract) = crate::ssr::assistant::assistant_state::of(state).and_then(|assistant| assistant.tesseract())
-    else {
+    let Some(tesseract) = crate::ssr::assistant::assistant_state::tesseract_of(state) else {
         return Ok(None);
     };
-    let owner = user::Entity::find_by_id(user_id).one(&state.db).await?;
-    let holder_id_number = owner
-        .filter(|owner| IdType::from_str_code(&owner.id_type) == Some(IdType::ResidentId))
-        .map(|owner| owner.id_number);
+    let holder_id_number = resident_id_number(&state.db, user_id).await?;
     Ok(Some(DiplomaNumberCheck { holder_id_number, tesseract }))
 }
 

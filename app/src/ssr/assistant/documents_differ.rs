@@ -52,9 +52,7 @@ pub async fn still_alike(
     let alike: Vec<(String, u32)> =
         alike.into_iter().filter(|(key, _)| !findings.get(key).is_some_and(codes_differ)).collect();
     let alike = same_layout(state, blob_key, alike).await?;
-    if alike.is_empty()
-        || crate::ssr::assistant::assistant_state::of(state).and_then(|assistant| assistant.tesseract()).is_none()
-    {
+    if alike.is_empty() || crate::ssr::assistant::assistant_state::tesseract_of(state).is_none() {
         return Ok(alike);
     }
     let my_number = number_of(state, mine).await?;
@@ -186,8 +184,7 @@ pub async fn number_of(state: &ServerState, finding: &picture_finding::Model) ->
     if let Some(number) = finding.document_number_looked_for() {
         return Ok(number.map_or(Reading::Unreadable, Reading::Read));
     }
-    let Some(tesseract) = crate::ssr::assistant::assistant_state::of(state).and_then(|assistant| assistant.tesseract())
-    else {
+    let Some(tesseract) = crate::ssr::assistant::assistant_state::tesseract_of(state) else {
         return Ok(Reading::Unfinished);
     };
     let reading = on_picture(state, &finding.blob_key, move |bytes| document_number(bytes, &tesseract))

@@ -23,9 +23,9 @@ use crate::ssr::application::people;
 use crate::ssr::entities::picture_finding::{NumberComparison, QrState};
 use crate::ssr::entities::{advice_receipt, material, picture_finding, similar_picture};
 
-#[tracing::instrument(skip_all, fields(user = %account.id))]
 /// The findings of each of `pictures` (all of one exam, whose review closes at `review_closes`) the
 /// assistant has looked at, by material id.
+#[tracing::instrument(skip_all, fields(user = %account.id))]
 pub async fn findings_of(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
@@ -66,14 +66,17 @@ pub async fn findings_of(
             .sha256
             .as_ref()
             .is_some_and(|sha256| receipts.iter().any(|r| r.user_id == picture.user_id && &r.sha256 == sha256));
-        let mut found = findings(finding, alike, shown);
-        found.verification_end = finding.verification_ends_on.map(|day| verification_end(day, review_closes));
-        by_material.insert(picture.id.clone(), found);
+        by_material.insert(picture.id.clone(), findings(finding, alike, shown, review_closes));
     }
     Ok(by_material)
 }
 
-fn findings(row: &picture_finding::Model, alike: Vec<AlikePicture>, looks_shown: bool) -> PictureFindings {
+fn findings(
+    row: &picture_finding::Model,
+    alike: Vec<AlikePicture>,
+    looks_shown: bool,
+    review_closes: DateTime<FixedOffset>,
+) -> PictureFindings {
     let looks: Option<Vec<ViolationCode>> =
         row.looks_advice.as_deref().map(|codes| codes.split(',').filter_map(ViolationCode::parse).collect());
     PictureFindings {
@@ -89,7 +92,7 @@ fn findings(row: &picture_finding::Model, alike: Vec<AlikePicture>, looks_shown:
         id_number: number_finding(row.id_number.as_deref(), row.id_number_read.as_deref()),
         diploma_number: number_finding(row.diploma_number.as_deref(), row.diploma_number_read.as_deref()),
         alike,
-        verification_end: None,
+        verification_end: row.verification_ends_on.map(|day| verification_end(day, review_closes)),
     }
 }
 

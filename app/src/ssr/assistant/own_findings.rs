@@ -1,7 +1,7 @@
 //! What the assistant found in a person's own pictures, as their copy of their data gives it
 //! (下载我的资料): the looks advice, the QR code's text, the ID card's number against the account's,
-//! the document number read, a record's 证书编号 against the rows and the last day it verifies. Comparisons with other people's pictures are theirs too, and are left
-//! out.
+//! the document number read, a record's 证书编号 against the rows and the last day it verifies.
+//! Comparisons with other people's pictures are theirs too, and are left out.
 
 use std::collections::BTreeMap;
 

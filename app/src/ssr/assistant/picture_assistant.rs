@@ -81,8 +81,7 @@ async fn look_at_new(state: &ServerState, stored_since: Option<DateTime<Utc>>) -
             look_for.id_number = id_number_check(state, picture.user_id).await?;
         }
         if look_for.qr {
-            look_for.verification_end =
-                crate::ssr::assistant::assistant_state::of(state).and_then(|assistant| assistant.tesseract());
+            look_for.verification_end = crate::ssr::assistant::assistant_state::tesseract_of(state);
         }
         // The rows are read as they are when the picture is looked at; saving the form compares
         // the number read with them again (`diploma_number_check::compare_with_rows`).
