@@ -37,7 +37,12 @@ test('the on-site check scans a printed form, ticks the originals, passes them, 
   const adminPage = await admin.newPage();
   await open(adminPage, '/admin');
   const staffRow = adminPage.getByTestId('reviewers').locator('tr', { hasText: '台前李' });
+  // The choice is saved by a request the page sends on change: the page is closed only once the
+  // server has answered it (closed at once, the request was sometimes cut off, and the staff
+  // member then had no exam).
+  const assigned = adminPage.waitForResponse((answer) => answer.url().includes('/api/admin_assign_reviewer'));
   await staffRow.getByLabel(code, { exact: true }).selectOption({ label: '仅现场报名台' });
+  expect((await assigned).ok()).toBeTruthy();
   await expect(staffRow.getByLabel(code, { exact: true })).toHaveValue('on_site');
   await adminPage.close();
 
