@@ -3,6 +3,7 @@ pub mod account_fields;
 pub mod accounts_panel;
 pub mod application_actions;
 pub mod bilingual_note;
+pub mod candidate_menu;
 pub mod category_card;
 pub mod china_time_text;
 pub mod chosen_picture;

@@ -28,7 +28,8 @@ use crate::components::site_header::SiteHeader;
 use crate::i18n::{provide_lang, tr};
 use crate::lazy_routes::LazyPageRoutes;
 use crate::pages::{
-    AccountPageView, ExamPageView, HomePage, LogInPageView, NotFoundPage, NotificationsPage, PhotoToolPage, SignUpPage,
+    AccountPageView, ExamPageView, HomePageView, LogInPageView, NotFoundPage, NotificationsPage, PaymentsPage,
+    PhotoToolPage, PositionsPage, SignUpPage,
 };
 
 /// A white tick on the site's red, as an SVG in a data address (the page's policy allows `data:`
@@ -76,13 +77,15 @@ pub fn App() -> impl IntoView {
             <OfflineBanner/>
             <main class="page">
                 <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("") view=HomePage/>
+                    <Route path=path!("") view=HomePageView/>
                     <Route path=path!("/login") view=LogInPageView/>
                     <Route path=path!("/signup") view=SignUpPage/>
                     <Route path=path!("/photo-tool") view=PhotoToolPage/>
                     <Route path=path!("/account") view=AccountPageView/>
                     <Route path=path!("/exams/:code") view=ExamPageView/>
+                    <Route path=path!("/exams/:code/positions") view=PositionsPage/>
                     <Route path=path!("/notifications") view=NotificationsPage/>
+                    <Route path=path!("/payments") view=PaymentsPage/>
                     // The staff's pages and the ticket check's, each a chunk of its own (`lazy_routes`).
                     <LazyPageRoutes/>
                 </Routes>

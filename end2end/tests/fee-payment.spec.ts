@@ -64,6 +64,24 @@ test('an approved candidate prints the registration form, pays in the sandbox, i
   await expect(page.getByTestId('fee')).toContainText('Exam fee: ¥100.00, paid online or on site');
   await expectAccessible(page);
 
+  // 缴费记录 (seeds 001/003's menu), from 我的考试: the order paid, and its 缴费凭证 printed by the server.
+  await open(page, '/');
+  await clickToNextPage(page, page.getByRole('navigation', { name: 'Candidate menu' }).getByRole('link', { name: 'Payments' }));
+  const record = page.locator(`li.payment-record[data-order="${orderNo}"]`);
+  await expect(record.getByTestId('payment-state')).toHaveText('Paid');
+  await expect(record).toContainText('¥100.00');
+  await expect(record).toContainText('Simulated payment (sandbox)');
+  await expect(record.getByRole('link', { name: 'Payment receipt (PDF)' })).toHaveAttribute('href', `/api/payments/${orderNo}/receipt.pdf`);
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('payments.png'), fullPage: true });
+  const receipt = await page.request.get(`/api/payments/${orderNo}/receipt.pdf`);
+  expect(receipt.headers()['content-type']).toBe('application/pdf');
+  const receiptFile = test.info().outputPath('receipt.pdf');
+  fs.writeFileSync(receiptFile, await receipt.body());
+  const receiptText = execFileSync('pdftotext', [receiptFile, '-']).toString();
+  for (const expected of ['缴费凭证', orderNo, '¥100.00', '缴费考生']) expect(receiptText).toContain(expected);
+  await open(page, `/exams/${code}`);
+
   // Paid and approved: staff give seats by the stated rule, and the seating list names the seat.
   const staff = await admin.newPage();
   await open(staff, `/admin/exams/${code}`);
@@ -114,6 +132,10 @@ test('an approved candidate prints the registration form, pays in the sandbox, i
 
   await page.reload();
   await expect(page.getByTestId('order-state')).toHaveText('Refunded');
+  await open(page, '/payments');
+  await expect(record.getByTestId('payment-state')).toHaveText('Refunded');
+  await expect(record).toContainText('Refunded');
+  await expect(record.getByRole('link', { name: 'Payment receipt (PDF)' })).toHaveCount(0);
 });
 
 // The demo data goes past the review too: the demo candidate was approved in 002, so a newcomer

@@ -10,6 +10,7 @@ pub mod id_photo;
 pub mod introduction_letter;
 pub mod layout_check;
 pub mod material_handover;
+pub mod payment_receipt;
 pub mod registration_form;
 pub mod render;
 pub mod render_job;

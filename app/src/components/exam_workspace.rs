@@ -158,7 +158,7 @@ pub fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<(
                 saved_by_hand=typing.saved_by_hand whereabouts=typing.whereabouts edits=typing.edits/>
         }.into_any())}
         {(!definition.form.is_empty()).then(|| view! { <PersonalFormView fields=definition.form.clone() values=typing.form strict=typing.strict editable=form_editable/> })}
-        {(!definition.positions.is_empty()).then(|| view! { <PositionPicker tree=definition.positions.clone() chosen=typing.position editable=form_editable/> })}
+        {(!definition.positions.is_empty()).then(|| view! { <PositionPicker tree=definition.positions.clone() chosen=typing.position editable=form_editable exam_code=code.clone()/> })}
         {(editable || revising).then(|| view! {
             <ApplicationActions exam_code=code.clone() form=typing.form position=typing.position strict=typing.strict confirming=typing.confirming missing_now=required_now resubmit=revising on_submitted=on_changed saved_by_hand=typing.saved_by_hand helpline=page.definition.helpline.clone()/>
         })}

@@ -1,13 +1,20 @@
 //! 选择职位: the position tree, departments opening onto their positions; choosing a position
-//! shows what it requires (seed 002).
+//! shows what it requires (seed 002). Beside it, 《岗位及其资格条件一览表》 opens in a tab of its own
+//! (`pages::positions_page`), so the form being filled stays as it is.
 
 use leptos::prelude::*;
 
 use crate::domain::position_tree::{find_position, PositionNode};
+use crate::domain::record_ids::ExamCode;
 use crate::i18n::{tr, use_lang};
 
 #[component]
-pub fn PositionPicker(tree: Vec<PositionNode>, chosen: RwSignal<Option<String>>, editable: bool) -> impl IntoView {
+pub fn PositionPicker(
+    tree: Vec<PositionNode>,
+    chosen: RwSignal<Option<String>>,
+    editable: bool,
+    exam_code: ExamCode,
+) -> impl IntoView {
     let lang = use_lang();
     let tree_for_details = tree.clone();
     let details = move || {
@@ -29,6 +36,7 @@ pub fn PositionPicker(tree: Vec<PositionNode>, chosen: RwSignal<Option<String>>,
     view! {
         <section class="card position-picker" aria-labelledby="position-title">
             <h2 id="position-title">{tr("选择职位", "Choose a position")}</h2>
+            <p><a href=format!("/exams/{exam_code}/positions") target="_blank">{tr("查看《岗位及其资格条件一览表》", "Read the table of positions and their requirements")}</a></p>
             <ul class="position-tree">{tree.into_iter().map(|node| view! { <PositionBranch node chosen editable/> }).collect_view()}</ul>
             {details}
         </section>

@@ -14,6 +14,8 @@ pub enum DocumentKind {
     RegistrationForm,
     /// 介绍信和党员关系证明信: exams whose file has an `[introduction_letter]`.
     IntroductionLetter,
+    /// 缴费凭证: exams whose file has a `[fee]`, for each order paid (缴费记录).
+    PaymentReceipt,
     /// 准考证: exams whose file has a `[ticket]`.
     AdmissionTicket,
     /// 材料交接单: what the branch kept at the on-site check from a candidate, printed there (exams whose file
@@ -22,10 +24,11 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
-    pub const ALL: [DocumentKind; 5] = [
+    pub const ALL: [DocumentKind; 6] = [
         DocumentKind::UploadReceipt,
         DocumentKind::RegistrationForm,
         DocumentKind::IntroductionLetter,
+        DocumentKind::PaymentReceipt,
         DocumentKind::AdmissionTicket,
         DocumentKind::MaterialHandover,
     ];
@@ -36,6 +39,7 @@ impl DocumentKind {
             DocumentKind::UploadReceipt => "upload_receipt",
             DocumentKind::RegistrationForm => "registration_form",
             DocumentKind::IntroductionLetter => "introduction_letter",
+            DocumentKind::PaymentReceipt => "payment_receipt",
             DocumentKind::AdmissionTicket => "admission_ticket",
             DocumentKind::MaterialHandover => "material_handover",
         }
@@ -51,6 +55,7 @@ impl DocumentKind {
             DocumentKind::UploadReceipt => "upload-receipt",
             DocumentKind::RegistrationForm => "registration-form",
             DocumentKind::IntroductionLetter => "introduction-letter",
+            DocumentKind::PaymentReceipt => "payment-receipt",
             DocumentKind::AdmissionTicket => "admission-ticket",
             DocumentKind::MaterialHandover => "material-handover",
         }
@@ -61,6 +66,7 @@ impl DocumentKind {
             DocumentKind::UploadReceipt => "上传回执",
             DocumentKind::RegistrationForm => "报名登记表",
             DocumentKind::IntroductionLetter => "介绍信和党员关系证明信",
+            DocumentKind::PaymentReceipt => "缴费凭证",
             DocumentKind::AdmissionTicket => "准考证",
             DocumentKind::MaterialHandover => "材料交接单",
         }
@@ -71,6 +77,7 @@ impl DocumentKind {
             DocumentKind::UploadReceipt => "Upload receipt",
             DocumentKind::RegistrationForm => "Registration form",
             DocumentKind::IntroductionLetter => "Letter of introduction",
+            DocumentKind::PaymentReceipt => "Payment receipt",
             DocumentKind::AdmissionTicket => "Admission ticket",
             DocumentKind::MaterialHandover => "Handover slip",
         }
@@ -79,7 +86,7 @@ impl DocumentKind {
     /// Seed 004 七 "所有打印材料使用A4纸，不得跨页打印": what the candidate prints for the branch
     /// must fit on one page, and a template that spills is refused.
     pub fn fits_one_page(self) -> bool {
-        matches!(self, DocumentKind::RegistrationForm | DocumentKind::IntroductionLetter)
+        matches!(self, DocumentKind::RegistrationForm | DocumentKind::IntroductionLetter | DocumentKind::PaymentReceipt)
     }
 
     /// Whether the exam prints this document at all.
@@ -88,6 +95,7 @@ impl DocumentKind {
             DocumentKind::UploadReceipt => true,
             DocumentKind::RegistrationForm => exam.registration_form.is_some(),
             DocumentKind::IntroductionLetter => exam.introduction_letter.is_some(),
+            DocumentKind::PaymentReceipt => exam.fee.is_some(),
             DocumentKind::AdmissionTicket => exam.ticket.is_some(),
             DocumentKind::MaterialHandover => exam.on_site.is_some(),
         }

@@ -3,8 +3,9 @@
 //! a spreadsheet's rows. Good rows are kept; every bad row is reported with its line number and
 //! why.
 
-use super::id_number::{IdNumber, IdType};
+use super::id_number::parse_any_id_number;
 use super::mobile_number::normalized_mobile;
+use super::sheet_rows::{csv_rows, RowProblem, SheetRow};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EligibleCandidate {
@@ -12,13 +13,6 @@ pub struct EligibleCandidate {
     pub name: String,
     /// The number the text telling them goes to; None: the row gave none.
     pub mobile: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RowProblem {
-    pub line: u64,
-    pub message_zh: String,
-    pub message_en: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -31,36 +25,12 @@ pub struct EligibilityImport {
 /// clipboard (a file whose first line holds a tab is read as tab-separated). A first row whose
 /// first cell is not an ID number is a header.
 pub fn parse_eligibility_csv(text: &str) -> EligibilityImport {
-    // Excel and WPS end pasted rows with CRLF; read as LF, every row is numbered as the person
-    // sees it.
-    let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
-    let first_line = text.lines().find(|line| !line.trim().is_empty()).unwrap_or("");
-    let delimiter = if first_line.contains('\t') { b'\t' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let rows = reader.records().enumerate().map(|(index, record)| match record {
-        Ok(record) => {
-            let line = record.position().map(|p| p.line()).unwrap_or(index as u64 + 1);
-            Ok((line, record.iter().map(str::to_string).collect()))
-        }
-        Err(error) => Err(RowProblem {
-            line: error.position().map(|p| p.line()).unwrap_or(index as u64 + 1),
-            message_zh: "这一行不是有效的 CSV".into(),
-            message_en: "This line is not valid CSV".into(),
-        }),
-    });
-    parse_eligibility_rows(rows)
+    parse_eligibility_rows(csv_rows(text))
 }
 
 /// Judges rows already split into cells (from CSV text, or a spreadsheet's rows), each with its
 /// line number, or what was wrong with a row that could not be read.
-pub fn parse_eligibility_rows(
-    rows: impl IntoIterator<Item = Result<(u64, Vec<String>), RowProblem>>,
-) -> EligibilityImport {
+pub fn parse_eligibility_rows(rows: impl IntoIterator<Item = SheetRow>) -> EligibilityImport {
     let mut out = EligibilityImport::default();
     let mut seen = std::collections::HashMap::<String, u64>::new();
     for (index, row) in rows.into_iter().enumerate() {
@@ -78,7 +48,7 @@ pub fn parse_eligibility_rows(
         if raw_id.is_empty() && name.is_empty() {
             continue;
         }
-        let parsed = parse_any_id(raw_id);
+        let parsed = parse_any_id_number(raw_id);
         if index == 0 && parsed.is_err() && !raw_id.chars().any(|c| c.is_ascii_digit()) {
             continue; // a header such as 身份证号,姓名
         }
@@ -114,23 +84,6 @@ pub fn parse_eligibility_rows(
         out.accepted.push(EligibleCandidate { id_number, name: name.to_string(), mobile });
     }
     out
-}
-
-/// An 18-character number is judged as a resident ID (so a wrong check digit is named);
-/// anything else may be any other document type.
-fn parse_any_id(raw: &str) -> Result<IdNumber, (String, String)> {
-    if raw.trim().len() == 18 {
-        let types = [IdType::ResidentId, IdType::HkMacaoTaiwanResidencePermit];
-        let first_error = match IdNumber::parse(types[0], raw) {
-            Ok(id) => return Ok(id),
-            Err(e) => e,
-        };
-        return IdNumber::parse(types[1], raw).map_err(|_| (first_error.message_zh(), first_error.message_en()));
-    }
-    IdType::ALL
-        .into_iter()
-        .find_map(|t| IdNumber::parse(t, raw).ok())
-        .ok_or_else(|| ("不是任何一种可用的证件号码".to_string(), "it matches no accepted document type".to_string()))
 }
 
 #[cfg(test)]

@@ -168,6 +168,23 @@ impl IdNumber {
     }
 }
 
+/// A number in an imported list, whose type the list does not say: an 18-character number is judged
+/// as a resident ID (so a wrong check digit is named), anything else may be any other document type.
+pub fn parse_any_id_number(raw: &str) -> Result<IdNumber, (String, String)> {
+    if raw.trim().len() == 18 {
+        let types = [IdType::ResidentId, IdType::HkMacaoTaiwanResidencePermit];
+        let first_error = match IdNumber::parse(types[0], raw) {
+            Ok(id) => return Ok(id),
+            Err(e) => e,
+        };
+        return IdNumber::parse(types[1], raw).map_err(|_| (first_error.message_zh(), first_error.message_en()));
+    }
+    IdType::ALL
+        .into_iter()
+        .find_map(|t| IdNumber::parse(t, raw).ok())
+        .ok_or_else(|| ("不是任何一种可用的证件号码".to_string(), "it matches no accepted document type".to_string()))
+}
+
 /// The ISO 7064 MOD 11-2 check character for the first 17 digits.
 pub fn resident_id_check_char(first17: &[u8]) -> char {
     let sum: u32 = first17.iter().zip(CHECK_WEIGHTS).map(|(d, w)| (d - b'0') as u32 * w).sum();

@@ -57,3 +57,13 @@ pub struct PhotoRuleChoice {
     pub exam: ExamSummary,
     pub category: CategoryDefinition,
 }
+
+/// 《岗位及其资格条件一览表》 of one exam: every position, and the units to narrow it to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PositionsTable {
+    pub exam_code: ExamCode,
+    pub title_zh: String,
+    pub title_en: String,
+    pub units: Vec<crate::domain::position_table::UnitChoice>,
+    pub rows: Vec<crate::domain::position_table::PositionRow>,
+}

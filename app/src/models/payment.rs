@@ -54,3 +54,16 @@ pub struct FlaggedNotice {
     pub outcome: String,
     pub received_at: ChinaTime,
 }
+
+/// 缴费记录: one order of the candidate's, whichever exam it was for, as the records page lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PaymentRecord {
+    pub exam_code: crate::domain::record_ids::ExamCode,
+    pub exam_title_zh: String,
+    pub exam_title_en: String,
+    pub order: OrderView,
+    /// When the money went back (已退款); none while a refund is under way (退款中).
+    pub refunded_at: Option<ChinaTime>,
+    /// The 缴费凭证's address, for an order paid and not refunded.
+    pub receipt_url: Option<String>,
+}

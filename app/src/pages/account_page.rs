@@ -13,6 +13,7 @@ use crate::island_page::provide_island_contexts;
 #[component]
 pub fn AccountPageView() -> impl IntoView {
     view! {
+        <crate::components::candidate_menu::CandidateMenu current="/account"/>
         <AccountPage/>
         <crate::components::registration_system_sign_in::RegistrationSystemLink/>
         <crate::components::my_data::MyData/>

@@ -12,6 +12,15 @@ use crate::i18n::{tr, use_lang};
 use crate::island_page::provide_island_contexts;
 use crate::models::exam::{phase_label, state_label};
 
+/// The route's view: the candidate's menu, server-rendered, over the page's island.
+#[component]
+pub fn HomePageView() -> impl IntoView {
+    view! {
+        <crate::components::candidate_menu::CandidateMenu current="/"/>
+        <HomePage/>
+    }
+}
+
 /// An island: the page's code, live without the app around it (`island_page`).
 #[island]
 pub fn HomePage() -> impl IntoView {

@@ -13,6 +13,7 @@ pub mod order_moves;
 pub mod order_numbers;
 pub mod order_view;
 pub mod orders;
+pub mod payment_records;
 pub mod reconciliation;
 pub mod sandbox_gateway;
 pub mod staff_payments;

@@ -16,7 +16,9 @@ use app::domain::ticket_code::{sign_ticket, TicketClaims};
 use app::domain::{ApplicationState, ExamDefinition};
 
 use super::render::DocumentFiles;
-use super::{admission_ticket, introduction_letter, material_handover, registration_form, upload_receipt};
+use super::{
+    admission_ticket, introduction_letter, material_handover, payment_receipt, registration_form, upload_receipt,
+};
 
 const NAME: &str = "张三（示例）";
 const ID_NUMBER: &str = "110101199003077777";
@@ -27,6 +29,18 @@ const MOBILE: &str = "13800000000";
 pub fn sample(kind: DocumentKind, exam: &ExamDefinition, now: &DateTime<Utc>) -> Option<(Value, DocumentFiles)> {
     match kind {
         DocumentKind::UploadReceipt => Some((receipt(exam, now), Vec::new())),
+        DocumentKind::PaymentReceipt => {
+            let order = payment_receipt::PaidOrder {
+                order_no: "ZG0000000000000000SAMPLE",
+                amount_fen: u64::from(exam.fee.as_ref()?.amount_fen),
+                gateway_zh: "微信支付",
+                gateway_en: "WeChat Pay",
+                transaction: "4200000000202601010000000000",
+                paid_at: *now,
+            };
+            let holder = upload_receipt::Holder { name: NAME, id_masked: ID_MASKED };
+            Some((payment_receipt::inputs(exam, &holder, &order, &china_time(*now).zh()), Vec::new()))
+        }
         DocumentKind::RegistrationForm => {
             let person = registration_form::Person { name: NAME, id_number: ID_NUMBER, mobile: MOBILE };
             let values = form_values(exam);

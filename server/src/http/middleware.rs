@@ -11,6 +11,7 @@ pub mod probes_and_files;
 pub mod rate_limit;
 pub mod request_metrics;
 pub mod same_origin;
+pub mod session_holder;
 pub mod session_saved;
 pub mod staff_idle;
 pub mod storage_overtime;

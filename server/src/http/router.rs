@@ -45,7 +45,9 @@ use crate::http::routes::on_site_export::on_site_export;
 use crate::http::routes::on_site_handover::on_site_handover;
 use crate::http::routes::pay_order::{pay_order, PublicAddress};
 use crate::http::routes::payment_notify::payment_notify;
+use crate::http::routes::payment_receipt::payment_receipt;
 use crate::http::routes::payments_export::payments_export;
+use crate::http::routes::positions_export::positions_export;
 use crate::http::routes::results_export::results_export;
 use crate::http::routes::seats_export::seats_export;
 use crate::http::routes::spreadsheet::SheetFormat;
@@ -122,7 +124,8 @@ pub(crate) fn build_router(
             page_context(state.clone()),
             shell,
         ))
-        .layer(axum::middleware::from_fn_with_state(max_upload_bytes, limit_body_by_route));
+        .layer(axum::middleware::from_fn_with_state(max_upload_bytes, limit_body_by_route))
+        .layer(axum::middleware::from_fn(crate::http::middleware::session_holder::note_session_holder));
     Router::new()
         .route("/health", get(health))
         .route("/ready", get(ready).layer(Extension(ReadyAnswer::default())))
@@ -137,6 +140,7 @@ pub(crate) fn build_router(
         .route("/api/admin/exams/{code}/on-site.csv", get(on_site_export).layer(Extension(SheetFormat::Csv)))
         .route("/api/admin/exams/{code}/on-site.xlsx", get(on_site_export).layer(Extension(SheetFormat::Xlsx)))
         .route("/api/exams/{code}/examples/{name}", get(example_file))
+        .route("/api/exams/{code}/positions.xlsx", get(positions_export))
         .route("/api/admin/exams/{code}/payments.csv", get(payments_export).layer(Extension(SheetFormat::Csv)))
         .route("/api/admin/exams/{code}/payments.xlsx", get(payments_export).layer(Extension(SheetFormat::Xlsx)))
         .route("/api/admin/exams/{code}/seats.csv", get(seats_export).layer(Extension(SheetFormat::Csv)))
@@ -150,6 +154,10 @@ pub(crate) fn build_router(
             document_route(&documents, DocumentKind::IntroductionLetter),
         )
         .route("/api/exams/{code}/ticket.pdf", document_route(&documents, DocumentKind::AdmissionTicket))
+        .route(
+            "/api/payments/{order_no}/receipt.pdf",
+            get(payment_receipt).layer::<_, std::convert::Infallible>(axum::Extension(documents.clone())),
+        )
         .route(
             "/api/on-site/{code}/{application}/handover.pdf",
             get(on_site_handover).layer::<_, std::convert::Infallible>(axum::Extension(documents.clone())),

@@ -7,34 +7,8 @@ use serde_json::{json, Value};
 use support::fees::*;
 use support::*;
 
-use app::ssr::infra::payment_gateway::GatewayNotice;
-
 async fn order(alice: &Browser) -> Value {
     order_through(alice, "sandbox").await
-}
-
-/// Posts a notification to the gateway address as the sandbox gateway signs it.
-async fn notify(app: &TestApp, notice: &GatewayNotice) -> reqwest::Response {
-    let (body, signature) = app.sandbox.as_ref().expect("the sandbox is on").sign(notice);
-    raw_client()
-        .post(app.url("/api/payments/notify/sandbox"))
-        .header("content-type", "application/json")
-        .header("sandbox-signature", signature)
-        .body(body)
-        .send()
-        .await
-        .unwrap()
-}
-
-fn paid(notice_id: &str, order_no: &str, txn: &str, amount_fen: u64) -> GatewayNotice {
-    GatewayNotice {
-        notice_id: notice_id.into(),
-        order_no: order_no.into(),
-        txn: txn.into(),
-        amount_fen,
-        event: app::ssr::infra::payment_gateway::NoticeEvent::Paid,
-        refund_no: None,
-    }
 }
 
 #[tokio::test]

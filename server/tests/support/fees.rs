@@ -3,7 +3,9 @@
 
 use serde_json::{json, Value};
 
-use super::{at, Browser, TestApp, ALICE};
+use app::ssr::infra::payment_gateway::{GatewayNotice, NoticeEvent};
+
+use super::{at, raw_client, Browser, TestApp, ALICE};
 
 /// Exam 000 with a fee of ¥100.00 payable online and on site, ALICE approved and the results
 /// published (the server's clock moved past them).
@@ -56,4 +58,29 @@ pub async fn audit_actions(app: &TestApp) -> Vec<String> {
         .into_iter()
         .map(|line| line.action)
         .collect()
+}
+
+/// Posts a notification to the gateway address as the sandbox gateway signs it.
+pub async fn notify(app: &TestApp, notice: &GatewayNotice) -> reqwest::Response {
+    let (body, signature) = app.sandbox.as_ref().expect("the sandbox is on").sign(notice);
+    raw_client()
+        .post(app.url("/api/payments/notify/sandbox"))
+        .header("content-type", "application/json")
+        .header("sandbox-signature", signature)
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The sandbox gateway's notice that `order_no` was paid.
+pub fn paid(notice_id: &str, order_no: &str, txn: &str, amount_fen: u64) -> GatewayNotice {
+    GatewayNotice {
+        notice_id: notice_id.into(),
+        order_no: order_no.into(),
+        txn: txn.into(),
+        amount_fen,
+        event: NoticeEvent::Paid,
+        refund_no: None,
+    }
 }

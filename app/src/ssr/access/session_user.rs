@@ -72,6 +72,34 @@ pub async fn end_staff_session_if_idle(
     Ok(false)
 }
 
+/// Whose session a page is drawn for, as the session alone says (the account is not read): for what
+/// a page shows around its content, such as the candidate's menu. Everything that reads or
+/// changes data still asks `request_user`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionHolder {
+    Nobody,
+    Candidate,
+    Staff,
+}
+
+pub async fn session_holder(session: &Session) -> Result<SessionHolder, AppError> {
+    let user_id: Option<UserId> = session.get(USER_ID_KEY).await?;
+    let staff_clock: Option<i64> = session.get(STAFF_ACTIVE_AT_KEY).await?;
+    Ok(match (user_id, staff_clock) {
+        (None, _) => SessionHolder::Nobody,
+        (Some(_), None) => SessionHolder::Candidate,
+        (Some(_), Some(_)) => SessionHolder::Staff,
+    })
+}
+
+/// While the server draws a page: whether the session is a candidate's (`SessionHolder`, noted on
+/// the request by the server before the page is drawn).
+pub fn page_for_candidate() -> bool {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<SessionHolder>().copied())
+        == Some(SessionHolder::Candidate)
+}
+
 pub async fn end_session(session: &Session) -> Result<(), AppError> {
     Ok(session.flush().await?)
 }

@@ -16,6 +16,7 @@ pub fn shipped(kind: DocumentKind) -> &'static str {
         DocumentKind::UploadReceipt => include_str!("../../../../exams/templates/upload-receipt.typ"),
         DocumentKind::RegistrationForm => include_str!("../../../../exams/templates/registration-form.typ"),
         DocumentKind::IntroductionLetter => include_str!("../../../../exams/templates/introduction-letter.typ"),
+        DocumentKind::PaymentReceipt => include_str!("../../../../exams/templates/payment-receipt.typ"),
         DocumentKind::AdmissionTicket => include_str!("../../../../exams/templates/admission-ticket.typ"),
         DocumentKind::MaterialHandover => include_str!("../../../../exams/templates/material-handover.typ"),
     }

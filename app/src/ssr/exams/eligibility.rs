@@ -5,8 +5,9 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
-use crate::domain::eligibility_csv::{EligibilityImport, RowProblem};
+use crate::domain::eligibility_csv::EligibilityImport;
 use crate::domain::record_ids::ExamCode;
+use crate::domain::sheet_rows::RowProblem;
 use crate::domain::{Eligibility, ExamDefinition};
 use crate::error::AppError;
 use crate::ssr::exams::told_numbers;

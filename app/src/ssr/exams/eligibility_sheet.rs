@@ -1,30 +1,13 @@
-//! An eligibility list sent as an Excel workbook (`.xlsx`): the first sheet's columns A to C,
-//! read by `calamine`, judged exactly as CSV rows are (`domain::eligibility_csv`), each named by
-//! its row number in the sheet.
-//!
-//! calamine runs in the server's own process, where an allocation that fails ends the process.
-//! So it is handed only a workbook whose size it cannot be fooled by: the archive unpacks to a
-//! bounded size and promises a bounded number of strings (calamine reserves room for as many as
-//! the file claims), and the sheet is read cell by cell, never as one grid spanning its farthest
-//! cells, up to a bounded number of rows.
-
-use std::io::{Cursor, Read};
+//! An eligibility list sent as an Excel workbook (`.xlsx`): the first sheet's columns A to C
+//! (`workbook_rows`, which reads it safely), judged exactly as CSV rows are
+//! (`domain::eligibility_csv`), each named by its row number in the sheet.
 
 use base64::Engine;
-use calamine::{DataRef, Reader, Xlsx};
 
-use crate::domain::eligibility_csv::{parse_eligibility_rows, EligibilityImport, RowProblem};
+use crate::domain::eligibility_csv::{parse_eligibility_rows, EligibilityImport};
 use crate::error::AppError;
 
-/// Excel keeps numbers in 15 significant digits: an ID number typed into a number cell has lost
-/// its last digits before Zige ever sees the file.
-const EXACT_DIGITS: usize = 15;
-/// The most the archive may unpack to (a list of 200,000 people is a few tens of MB).
-const MAX_UNPACKED_BYTES: u128 = 256 * 1024 * 1024;
-/// The most distinct strings a workbook may claim to hold.
-const MAX_SHARED_STRINGS: usize = 1_000_000;
-/// The most rows read; the exams Zige serves list tens of thousands.
-pub const MAX_ROWS: u32 = 200_000;
+use super::workbook_rows::{workbook_rows, WorkbookTrouble};
 
 /// The workbook's rows from its base64 text (as the browser sends it).
 pub fn read_base64(text: &str) -> Result<EligibilityImport, AppError> {
@@ -33,74 +16,10 @@ pub fn read_base64(text: &str) -> Result<EligibilityImport, AppError> {
 }
 
 pub fn read(bytes: Vec<u8>) -> Result<EligibilityImport, AppError> {
-    inspect(&bytes)?;
-    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
-    let first_sheet = workbook.sheet_names().into_iter().next().ok_or_else(not_a_workbook)?;
-    let mut cells = workbook.worksheet_cells_reader(&first_sheet).map_err(|_| not_a_workbook())?;
-    // Row number → (columns A, B and C: ID number, name, mobile), in the sheet's order.
-    let mut rows: std::collections::BTreeMap<u32, [Option<Result<String, usize>>; 3]> = Default::default();
-    while let Some(cell) = cells.next_cell().map_err(|_| not_a_workbook())? {
-        let (row, column) = cell.get_position();
-        if row >= MAX_ROWS {
-            return Err(too_large(&format!("多于 {MAX_ROWS} 行"), &format!("more than {MAX_ROWS} rows")));
-        }
-        if column < 3 {
-            rows.entry(row).or_default()[column as usize] = Some(cell_text(cell.get_value()));
-        }
-    }
-    let judged = rows.into_iter().map(|(row, [id_number, name, mobile])| {
-        let line = u64::from(row) + 1;
-        let id_number = id_number.unwrap_or(Ok(String::new())).map_err(|digits| rounded_number(line, digits))?;
-        let name = name.map_or(String::new(), |text| text.unwrap_or_default());
-        let mobile = mobile.map_or(String::new(), |text| text.unwrap_or_default());
-        Ok((line, vec![id_number, name, mobile]))
-    });
-    Ok(parse_eligibility_rows(judged))
-}
-
-/// Refuses an archive that would unpack past the bound or claims more strings than a list has.
-fn inspect(bytes: &[u8]) -> Result<(), AppError> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
-    if archive.decompressed_size().is_none_or(|size| size > MAX_UNPACKED_BYTES) {
-        return Err(too_large("解压后过大", "it unpacks to too much"));
-    }
-    let Ok(strings) = archive.by_name("xl/sharedStrings.xml") else { return Ok(()) };
-    let mut head = Vec::with_capacity(4096);
-    strings.take(4096).read_to_end(&mut head).map_err(|_| not_a_workbook())?;
-    let head = String::from_utf8_lossy(&head);
-    let claimed =
-        head.split("uniqueCount=\"").nth(1).and_then(|rest| rest.split('"').next()).and_then(|n| n.parse::<u64>().ok());
-    if claimed.is_some_and(|n| n > MAX_SHARED_STRINGS as u64) {
-        return Err(too_large("包含的文字条目过多", "it claims too many strings"));
-    }
-    Ok(())
-}
-
-/// A cell as the text it shows; a whole number too long for Excel to keep is refused with its
-/// number of digits.
-fn cell_text(cell: &DataRef<'_>) -> Result<String, usize> {
-    match cell {
-        DataRef::Float(number) if number.fract() == 0.0 => {
-            let digits = format!("{number:.0}");
-            if digits.trim_start_matches('-').len() > EXACT_DIGITS {
-                return Err(digits.len());
-            }
-            Ok(digits)
-        }
-        DataRef::Empty => Ok(String::new()),
-        other => Ok(calamine::Data::from(other.clone()).to_string()),
-    }
-}
-
-fn rounded_number(line: u64, digits: usize) -> RowProblem {
-    RowProblem {
-        line,
-        message_zh: format!(
-            "证件号码是 {digits} 位数字格式的单元格，Excel 只保留 {EXACT_DIGITS} 位，末几位已丢失：请把该列设为“文本”后重新填写"
-        ),
-        message_en: format!(
-            "The ID number is a {digits}-digit number cell; Excel keeps only {EXACT_DIGITS} digits, so the last ones are lost: format the column as Text and type it again"
-        ),
+    match workbook_rows(bytes, 3) {
+        Ok(rows) => Ok(parse_eligibility_rows(rows)),
+        Err(WorkbookTrouble::NotAWorkbook) => Err(not_a_workbook()),
+        Err(WorkbookTrouble::TooLarge(zh, en)) => Err(too_large(&zh, &en)),
     }
 }
 
@@ -124,6 +43,8 @@ fn not_a_workbook() -> AppError {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Cursor;
+
     use super::*;
 
     fn workbook(rows: &[(&str, &str)], numeric_row: Option<(u32, f64)>) -> Vec<u8> {

@@ -43,6 +43,8 @@ pub async fn candidate_document(
             DocumentKind::AdmissionTicket => ticket_pdf(&state, &fonts, &account, &code).await,
             // Printed at the branch's on-site check, not by the candidate (`routes::on_site_handover`).
             DocumentKind::MaterialHandover => Err(AppError::NotFound),
+            // One per order paid, not per exam (`routes::payment_receipt`).
+            DocumentKind::PaymentReceipt => Err(AppError::NotFound),
         }
     };
     pdf_response(made.await, &format!("{code}-{}.pdf", document.file_stem()))

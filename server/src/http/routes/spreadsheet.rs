@@ -104,11 +104,17 @@ pub async fn audited_download(
     format: SheetFormat,
     table: Table,
 ) -> Result<Response, AppError> {
-    let bytes = table.encode(format).map_err(|e| app::ssr::internal("export", e))?;
     let file_name = format!("{file_stem}.{}", format.extension());
     let detail = format!("{file_name}: {} rows", table.rows.len());
     audit::record(&state.db, Some(staff.account()), AuditAction::ExportDownloaded, target, &detail, state.clock.now())
         .await?;
+    download(file_stem, format, &table)
+}
+
+/// The table as a download named `{file_stem}.{csv|xlsx}`, kept by no cache on the way.
+pub fn download(file_stem: &str, format: SheetFormat, table: &Table) -> Result<Response, AppError> {
+    let bytes = table.encode(format).map_err(|e| app::ssr::internal("export", e))?;
+    let file_name = format!("{file_stem}.{}", format.extension());
     Ok((
         [
             (header::CONTENT_TYPE, format.content_type().to_string()),
