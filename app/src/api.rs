@@ -1,6 +1,7 @@
 //! Server functions, one per file. Each converts its input to domain types, checks who is
 //! asking, calls one service in `ssr`, and returns a DTO.
 
+pub mod accept_notice;
 pub mod accept_pledge;
 pub mod admin;
 pub mod advice_shown;
@@ -9,6 +10,7 @@ pub mod close_fee_order;
 pub mod create_fee_order;
 pub mod current_user;
 pub mod delete_material;
+pub mod exam_notice;
 pub mod exam_page;
 pub mod exam_positions;
 pub mod fee_status;
@@ -18,6 +20,7 @@ pub mod log_out;
 pub mod mark_notifications_read;
 pub mod my_notifications;
 pub mod my_payments;
+pub mod my_scores;
 pub mod on_site;
 pub mod photo_rules;
 pub mod registration_system_joined;
@@ -34,6 +37,7 @@ pub mod ticket_public_keys;
 pub mod unread_notifications;
 pub mod wire;
 
+pub use accept_notice::accept_notice;
 pub use accept_pledge::accept_pledge;
 pub use advice_shown::advice_shown;
 pub use change_password::change_password;
@@ -41,6 +45,7 @@ pub use close_fee_order::close_fee_order;
 pub use create_fee_order::create_fee_order;
 pub use current_user::current_user;
 pub use delete_material::delete_material;
+pub use exam_notice::exam_notice;
 pub use exam_page::exam_page;
 pub use exam_positions::exam_positions;
 pub use fee_status::fee_status;
@@ -50,6 +55,7 @@ pub use log_out::log_out;
 pub use mark_notifications_read::mark_notifications_read;
 pub use my_notifications::my_notifications;
 pub use my_payments::my_payments;
+pub use my_scores::my_scores;
 pub use photo_rules::photo_rules;
 pub use reorder_materials::reorder_materials;
 pub use request_recovery_code::request_recovery_code;

@@ -57,6 +57,8 @@ pub mod requirements_list;
 pub mod review;
 pub mod reviewers_panel;
 pub mod scan_viewer;
+pub mod score_cards;
+pub mod scores_panel;
 pub mod seat_panel;
 pub mod second_factor_code_form;
 pub mod second_factor_enrolment;

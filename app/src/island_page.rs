@@ -43,6 +43,11 @@ pub fn in_islands_mode() -> bool {
 #[derive(Clone, Copy, Debug)]
 pub struct WholeAppRender;
 
+/// Whether the server renders this request's page as the whole app (a staff page).
+pub fn renders_whole_app() -> bool {
+    use_context::<WholeAppRender>().is_some()
+}
+
 /// Whether the server renders this request's page for islands mode.
 pub fn renders_islands() -> bool {
     #[cfg(feature = "ssr")]

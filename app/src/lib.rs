@@ -28,8 +28,8 @@ use crate::components::site_header::SiteHeader;
 use crate::i18n::{provide_lang, tr};
 use crate::lazy_routes::LazyPageRoutes;
 use crate::pages::{
-    AccountPageView, ExamPageView, HomePageView, LogInPageView, NotFoundPage, NotificationsPage, PaymentsPage,
-    PhotoToolPage, PositionsPage, SignUpPage,
+    AccountPageView, ExamPageView, HomePageView, LogInPageView, NotFoundPage, NoticePage, NotificationsPage,
+    PaymentsPage, PhotoToolPage, PositionsPage, ScoresPage, SignUpPage,
 };
 
 /// A white tick on the site's red, as an SVG in a data address (the page's policy allows `data:`
@@ -51,6 +51,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // /favicon.ico on every first visit and got the 404 page, 1.2 KB of a phone's
                 // first load (at times inside it, at times after).
                 <link rel="icon" href=SITE_ICON/>
+                // The staff's screens' styles, on the pages rendered as the whole app alone: a
+                // candidate's first load never carries them.
+                {island_page::renders_whole_app().then(|| view! { <link rel="stylesheet" href="/staff.css"/> })}
                 <AutoReload options=options.clone()/>
                 <FormsWaitForCode/>
                 <IdleHydration options/>
@@ -84,8 +87,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=AccountPageView/>
                     <Route path=path!("/exams/:code") view=ExamPageView/>
                     <Route path=path!("/exams/:code/positions") view=PositionsPage/>
+                    <Route path=path!("/exams/:code/notice") view=NoticePage/>
                     <Route path=path!("/notifications") view=NotificationsPage/>
                     <Route path=path!("/payments") view=PaymentsPage/>
+                    <Route path=path!("/scores") view=ScoresPage/>
                     // The staff's pages and the ticket check's, each a chunk of its own (`lazy_routes`).
                     <LazyPageRoutes/>
                 </Routes>

@@ -13,4 +13,5 @@ pub mod payment;
 pub mod personal_data;
 pub mod picture_findings;
 pub mod review;
+pub mod scores;
 pub mod seating;

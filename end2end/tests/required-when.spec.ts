@@ -38,6 +38,8 @@ test('a category only some must upload turns 必传 with its reason as the posit
   const phone = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   const page = await phone.newPage();
   await signUpCandidate(page, '职位要求', '13912345682');
+  // Preset 002 has its 报考须知 before the pledge.
+  await call(page.request, 'accept_notice', { code });
   await call(page.request, 'accept_pledge', { code });
   await open(page, `/exams/${code}`);
 

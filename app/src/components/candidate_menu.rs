@@ -8,8 +8,12 @@ use leptos::prelude::*;
 use crate::i18n::tr;
 
 /// The menu's entries: address, Chinese, English.
-const ENTRIES: [(&str, &str, &str); 3] =
-    [("/", "考试报名", "My exams"), ("/payments", "缴费记录", "Payments"), ("/account", "个人信息", "My account")];
+const ENTRIES: [(&str, &str, &str); 4] = [
+    ("/", "考试报名", "My exams"),
+    ("/scores", "考试成绩", "Scores"),
+    ("/payments", "缴费记录", "Payments"),
+    ("/account", "个人信息", "My account"),
+];
 
 /// The menu, for a signed-in candidate only; `current` is the page's own address.
 ///

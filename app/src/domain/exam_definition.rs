@@ -42,7 +42,14 @@ pub struct ExamDefinition {
     /// past it without submitting, the application lapses (逾期放弃). None: the window alone.
     #[serde(default)]
     pub upload_days_after_notice: Option<u32>,
-    /// 诚信承诺书: accepted before anything else, and the acceptance is recorded.
+    /// 报考须知 (seed 002: "阅读'报考须知'页面 … 点击'接受'后进入'承诺书'"): read and accepted on a page
+    /// of its own before the pledge, the acceptance recorded with its time. None: the pledge first.
+    #[serde(default)]
+    pub notice_zh: Option<String>,
+    /// The notice in English; the Chinese where the file gives none.
+    #[serde(default)]
+    pub notice_en: Option<String>,
+    /// 诚信承诺书: accepted before anything else (but the 报考须知), and the acceptance is recorded.
     pub pledge_zh: String,
     pub pledge_en: String,
     pub categories: Vec<CategoryDefinition>,

@@ -101,7 +101,7 @@ pub struct AuditQuery {
 
 /// Every kind of line the audit log holds (as `ssr::audit::AuditAction` names them), with the
 /// words the filter shows.
-pub const AUDIT_ACTIONS: [(&str, &str, &str); 44] = [
+pub const AUDIT_ACTIONS: [(&str, &str, &str); 46] = [
     ("decision", "审核决定", "Decision"),
     ("unlock", "退回解锁", "Unlock"),
     ("role_change", "角色变更", "Role change"),
@@ -116,6 +116,8 @@ pub const AUDIT_ACTIONS: [(&str, &str, &str); 44] = [
     ("exam_changed", "修改考试配置", "Exam file changed"),
     ("windows_changed", "修改时间窗口", "Windows changed"),
     ("eligibility_imported", "导入考生名单", "Eligibility list imported"),
+    ("scores_imported", "导入考试成绩", "Scores imported"),
+    ("scores_release_set", "设置成绩公布时间", "Score publication time set"),
     ("example_added", "上传示例图片", "Example picture added"),
     ("order_created", "生成订单", "Order created"),
     ("order_closed", "关闭订单", "Order closed"),

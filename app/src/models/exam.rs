@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::china_time::ChinaTime;
 use crate::domain::record_ids::ExamCode;
 use crate::domain::{ApplicationState, CategoryDefinition, ExamPhase};
 
@@ -66,4 +67,16 @@ pub struct PositionsTable {
     pub title_en: String,
     pub units: Vec<crate::domain::position_table::UnitChoice>,
     pub rows: Vec<crate::domain::position_table::PositionRow>,
+}
+
+/// 报考须知 as its page shows it (`ssr::candidate::notice`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NoticeView {
+    pub exam_code: ExamCode,
+    pub title_zh: String,
+    pub title_en: String,
+    pub text_zh: String,
+    pub text_en: String,
+    /// When the candidate accepted it; none yet.
+    pub accepted_at: Option<ChinaTime>,
 }

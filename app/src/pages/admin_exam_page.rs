@@ -145,6 +145,7 @@ fn AdminExamEditor(
         {detail.fee.clone().map(|fee| view! { <FeeAdminPanel code=code.clone() fee today=detail.today.clone()/> })}
         {detail.documents.contains(&DocumentKind::MaterialHandover).then(|| view! { <OnSiteProgressPanel code=code.clone()/> })}
         {detail.tickets.then(|| view! { <SeatPanel code=code.clone()/> })}
+        <crate::components::scores_panel::ScoresPanel code=code.clone()/>
         <TemplatePanel code=code.clone() documents=detail.documents.clone()/>
         <PersonalDataPanel code=code.clone()/>
         <SimilarPairsPanel code=code.clone()/>

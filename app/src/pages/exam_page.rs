@@ -28,14 +28,19 @@ use crate::offline::chosen_files::ChosenFiles;
 use crate::offline::draft_whereabouts::Whereabouts;
 
 /// The route's view: the page again for another exam's address (in the whole app, the router
-/// keeps a route's view when only its parameters change).
+/// keeps a route's view when only its parameters change), and below the island the candidate's
+/// scores once published, drawn by the server (after the island: a resource the server made
+/// before it would take the number the island's data is sent under).
 #[component]
 pub fn ExamPageView() -> impl IntoView {
     let params = use_params_map();
     let code = Memo::new(move |_| ExamCode::from(params.read().get("code").unwrap_or_default()));
     move || {
         code.track();
-        view! { <ExamPage/> }
+        view! {
+            <ExamPage/>
+            <crate::pages::ExamScores/>
+        }
     }
 }
 

@@ -9,6 +9,7 @@ pub mod account_admin;
 pub mod admin_rows;
 pub mod exam_files;
 pub mod exam_records;
+pub mod exam_scores;
 pub mod listed_candidates;
 pub mod listed_notices;
 pub mod personal_data_retention;

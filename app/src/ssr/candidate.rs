@@ -10,6 +10,8 @@ pub mod exam_page;
 pub mod location_strip;
 pub mod material_commands;
 pub mod my_exams;
+pub mod notice;
+pub mod own_scores;
 pub mod personal_data_erasure;
 pub mod pledge;
 pub mod replacements;

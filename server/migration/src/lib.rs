@@ -49,6 +49,9 @@ mod m20261129_000043_eligible_candidates_from_registration_system;
 mod m20261129_000044_on_site_word;
 mod m20261129_000045_gateway_word;
 mod m20261129_000046_picture_findings_on_records;
+mod m20261130_000047_create_exam_scores;
+mod m20261130_000048_create_score_releases;
+mod m20261130_000049_create_notice_acceptances;
 
 pub struct Migrator;
 
@@ -102,6 +105,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000044_on_site_word::Migration),
             Box::new(m20261129_000045_gateway_word::Migration),
             Box::new(m20261129_000046_picture_findings_on_records::Migration),
+            Box::new(m20261130_000047_create_exam_scores::Migration),
+            Box::new(m20261130_000048_create_score_releases::Migration),
+            Box::new(m20261130_000049_create_notice_acceptances::Migration),
         ]
     }
 }

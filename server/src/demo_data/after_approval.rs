@@ -18,7 +18,7 @@ use app::ssr::candidate::application_form::{self, FormSubmission};
 use app::ssr::candidate::upload_pipeline::{store_upload, NewUpload};
 use app::ssr::exams::{eligibility, exam_source, exam_store, presets};
 use app::ssr::review::{decisions, review_sheet};
-use app::ssr::{application::application_queries, candidate::pledge, ServerState};
+use app::ssr::{application::application_queries, candidate::notice, candidate::pledge, ServerState};
 
 pub const EXAM: &str = "002";
 
@@ -43,6 +43,8 @@ pub async fn approved_application(
     let listed = parse_eligibility_csv(&format!("{},{}\n", candidate.id_number, candidate.name));
     eligibility::import(&state.db, &exam.code, listed, now).await?;
 
+    // 报考须知, then 承诺书, as a candidate does them.
+    notice::accept(state, candidate, &exam.code).await?;
     pledge::accept(state, candidate, &exam.code).await?;
     let photo = presets::example("examples/id-photo-white.jpg")
         .ok_or_else(|| app::ssr::internal("demo exam", "example photo missing"))?;

@@ -7,6 +7,7 @@ pub mod client_address;
 pub mod client_request_id;
 pub mod error_wire;
 pub mod idempotency;
+pub mod notice_first;
 pub mod probes_and_files;
 pub mod rate_limit;
 pub mod request_metrics;

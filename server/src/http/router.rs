@@ -125,6 +125,7 @@ pub(crate) fn build_router(
             shell,
         ))
         .layer(axum::middleware::from_fn_with_state(max_upload_bytes, limit_body_by_route))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::http::middleware::notice_first::notice_first))
         .layer(axum::middleware::from_fn(crate::http::middleware::session_holder::note_session_holder));
     Router::new()
         .route("/health", get(health))
@@ -171,6 +172,7 @@ pub(crate) fn build_router(
         .merge(provider_sign_in_routes(provider_sign_in))
         .route("/api/my-data.zip", get(my_data_archive).layer(Extension(ArchiveBuilds::new(config))))
         .route("/account/delete", post(delete_my_account).get(confirm_deletion))
+        .route("/exams/{code}/notice/accept", post(crate::http::routes::notice_accept::accept_notice_form))
         .route("/pay/{order_no}", get(pay_order).layer(Extension(PublicAddress(config.public_address()))))
         .route(
             "/api/admin/exams/{code}/examples",

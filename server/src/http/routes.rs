@@ -11,6 +11,7 @@ pub mod listed_export;
 pub mod material_file;
 pub mod metrics;
 pub mod my_data;
+pub mod notice_accept;
 pub mod on_site_export;
 pub mod on_site_handover;
 pub mod page_posted;

@@ -68,6 +68,8 @@ async fn personnel_needs_a_295_by_413_photo_and_a_position() {
     app.clock.set(at(INSIDE_PRESET_WINDOW));
     create_from_preset(&app.admin().await, "002", "002-b").await;
     let alice = app.new_candidate(ALICE).await;
+    // 报考须知 first, as seed 002 has it.
+    assert!(alice.call("accept_notice", json!({ "code": "002-b" })).await.status().is_success());
     assert!(alice.call("accept_pledge", json!({ "code": "002-b" })).await.status().is_success());
     assert_eq!(
         refusal_codes(alice.upload_to("002-b", "id_photo", 1, "p.jpg", jpeg(294, 413)).await).await,

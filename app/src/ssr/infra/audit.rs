@@ -25,6 +25,10 @@ pub enum AuditAction {
     ExamChanged,
     WindowsChanged,
     EligibilityImported,
+    /// An exam's score sheet imported (replacing the scores before it).
+    ScoresImported,
+    /// When an exam's scores are published, set or moved.
+    ScoresReleaseSet,
     ExampleAdded,
     OrderCreated,
     OrderClosed,
@@ -93,6 +97,8 @@ impl AuditAction {
             AuditAction::ExamChanged => "exam_changed",
             AuditAction::WindowsChanged => "windows_changed",
             AuditAction::EligibilityImported => "eligibility_imported",
+            AuditAction::ScoresImported => "scores_imported",
+            AuditAction::ScoresReleaseSet => "scores_release_set",
             AuditAction::ExampleAdded => "example_added",
             AuditAction::OrderCreated => "order_created",
             AuditAction::OrderClosed => "order_closed",

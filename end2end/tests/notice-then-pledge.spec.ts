@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { adminContext, call, clickToNextPage, expectAccessible, open, signUpCandidate, switchLanguage } from './support';
+
+// Seed 002: "报考者登录后，阅读'报考须知'页面，阅读完'报考须知'后点击'接受'后进入'承诺书'". A fresh exam
+// from preset 002 (the demo exams stay as the other tests expect them), a new candidate on a phone.
+test.use({ viewport: { width: 360, height: 780 } });
+
+test('a candidate reads and accepts the 报考须知, then the pledge, and the exam page no longer asks for either', async ({ browser }) => {
+  const code = `nt${Date.now() % 100000}`;
+  const admin = await adminContext(browser);
+  await call(admin.request, 'admin_create_exam', { preset: '002', code, source: '' });
+  const phone = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 360, height: 780 } });
+  const page = await phone.newPage();
+  await signUpCandidate(page, '须知考生', '13912345673');
+
+  // The exam page opens the notice first; the pledge is refused until it is accepted.
+  await open(page, `/exams/${code}`);
+  await expect(page).toHaveURL(new RegExp(`/exams/${code}/notice$`));
+  await expect(page.getByRole('heading', { name: '报考须知' })).toBeVisible();
+  await expect(page.getByTestId('notice-text')).toContainText('每位报考者限报一个职位');
+  const early = await page.request.post('/api/accept_pledge', { data: { code } });
+  expect(early.status()).toBe(422);
+  expect(await early.text()).toContain('请先阅读并接受《报考须知》');
+  await page.screenshot({ path: test.info().outputPath('notice.png'), fullPage: true });
+
+  await clickToNextPage(page, page.getByRole('button', { name: '接受' }));
+  await expect(page).toHaveURL(new RegExp(`/exams/${code}$`));
+  await expect(page.getByRole('heading', { name: '诚信承诺书' })).toBeVisible();
+  await page.getByLabel('我已认真阅读并同意以上承诺').check();
+  await page.getByRole('button', { name: '同意并进入下一步' }).click();
+  await expect(page.getByTestId('countdown')).toContainText('距离上传截止');
+
+  // Opened again, the exam page goes straight on; the notice's page says when it was accepted.
+  await open(page, `/exams/${code}`);
+  await expect(page).toHaveURL(new RegExp(`/exams/${code}$`));
+  await open(page, `/exams/${code}/notice`);
+  await expect(page.getByRole('status')).toContainText('您已于');
+  await expect(page.getByRole('status')).toContainText('北京时间');
+  await switchLanguage(page, 'English');
+  await expect(page.getByRole('heading', { name: 'Notes for applicants' })).toBeVisible();
+  await expect(page.getByTestId('notice-text')).toContainText('Each candidate applies for one position only');
+  await expectAccessible(page);
+});
