@@ -51,13 +51,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // /favicon.ico on every first visit and got the 404 page, 1.2 KB of a phone's
                 // first load (at times inside it, at times after).
                 <link rel="icon" href=SITE_ICON/>
-                // The staff's screens' styles, on the pages rendered as the whole app alone: a
-                // candidate's first load never carries them.
-                {island_page::renders_whole_app().then(|| view! { <link rel="stylesheet" href="/staff.css"/> })}
                 <AutoReload options=options.clone()/>
                 <FormsWaitForCode/>
                 <IdleHydration options/>
                 <MetaTags/>
+                // The staff's screens' styles, on the pages rendered as the whole app alone (a
+                // candidate's first load never carries them); after the site's own (`MetaTags`
+                // brings it), so that a staff rule wins over a general one as it did in one file.
+                {island_page::renders_whole_app().then(|| view! { <link rel="stylesheet" href="/staff.css"/> })}
             </head>
             <body>
                 <App/>

@@ -46,7 +46,7 @@ fn NoticeText(notice: NoticeView) -> impl IntoView {
         <p><a href=exam_page.clone()>{move || lang.get().pick(title_zh.clone(), title_en.clone())}</a></p>
         <h1>{tr("报考须知", "Notes for applicants")}</h1>
         <section class="card" aria-label=tr("报考须知", "Notes for applicants")>
-            <div class="pledge-text" tabindex="0" data-testid="notice-text">{move || lang.get().pick(text_zh.clone(), text_en.clone())}</div>
+            <div class="pledge-text notice-text" tabindex="0" data-testid="notice-text">{move || lang.get().pick(text_zh.clone(), text_en.clone())}</div>
             {match notice.accepted_at {
                 Some(at) => view! {
                     <p class="notice ok" role="status">{tr("您已于 ", "You accepted these on ")}<ChinaTimeText at/>{tr(" 接受报考须知。", ".")}</p>
