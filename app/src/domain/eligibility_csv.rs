@@ -3,9 +3,8 @@
 //! a spreadsheet's rows. Good rows are kept; every bad row is reported with its line number and
 //! why.
 
-use super::id_number::parse_any_id_number;
 use super::mobile_number::normalized_mobile;
-use super::sheet_rows::{csv_rows, RowProblem, SheetRow};
+use super::sheet_rows::{csv_rows, data_rows, RowProblem, SheetRow};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EligibleCandidate {
@@ -33,33 +32,15 @@ pub fn parse_eligibility_csv(text: &str) -> EligibilityImport {
 pub fn parse_eligibility_rows(rows: impl IntoIterator<Item = SheetRow>) -> EligibilityImport {
     let mut out = EligibilityImport::default();
     let mut seen = std::collections::HashMap::<String, u64>::new();
-    for (index, row) in rows.into_iter().enumerate() {
+    for row in data_rows(rows, &mut out.problems) {
+        let line = row.line;
         let mut report =
             |line: u64, zh: String, en: String| out.problems.push(RowProblem { line, message_zh: zh, message_en: en });
-        let (line, cells) = match row {
-            Ok(row) => row,
+        let (name, raw_mobile) = (row.cell(1), row.cell(2));
+        let id_number = match row.id_number() {
+            Ok(id_number) => id_number,
             Err(problem) => {
                 report(problem.line, problem.message_zh, problem.message_en);
-                continue;
-            }
-        };
-        let cell = |i: usize| cells.get(i).map(|c| c.trim()).unwrap_or("");
-        let (raw_id, name, raw_mobile) = (cell(0), cell(1), cell(2));
-        if raw_id.is_empty() && name.is_empty() {
-            continue;
-        }
-        let parsed = parse_any_id_number(raw_id);
-        if index == 0 && parsed.is_err() && !raw_id.chars().any(|c| c.is_ascii_digit()) {
-            continue; // a header such as 身份证号,姓名
-        }
-        let id_number = match parsed {
-            Ok(id) => id.as_str().to_string(),
-            Err(reason) => {
-                report(
-                    line,
-                    format!("证件号码“{raw_id}”无效：{}", reason.0),
-                    format!("ID number \"{raw_id}\" is not valid: {}", reason.1),
-                );
                 continue;
             }
         };

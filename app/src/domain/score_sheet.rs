@@ -7,8 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::decimal_text::whole_or_tenths;
-use super::id_number::parse_any_id_number;
-use super::sheet_rows::{RowProblem, SheetRow};
+use super::sheet_rows::{data_rows, RowProblem, SheetRow};
 
 /// The most points a subject may give: 1000.0, as tenths.
 const MOST_TENTHS: u32 = 10_000;
@@ -84,33 +83,15 @@ pub fn parse_points(text: &str) -> Option<u32> {
 pub fn parse_score_rows(rows: impl IntoIterator<Item = SheetRow>) -> ScoreImport {
     let mut out = ScoreImport::default();
     let mut seen = std::collections::HashMap::<(String, String), u64>::new();
-    for (index, row) in rows.into_iter().enumerate() {
+    for row in data_rows(rows, &mut out.problems) {
+        let line = row.line;
         let mut report =
             |line: u64, zh: String, en: String| out.problems.push(RowProblem { line, message_zh: zh, message_en: en });
-        let (line, cells) = match row {
-            Ok(row) => row,
+        let (name, subject, raw_score, raw_mark) = (row.cell(1), row.cell(2), row.cell(3), row.cell(4));
+        let id_number = match row.id_number() {
+            Ok(id_number) => id_number,
             Err(problem) => {
                 report(problem.line, problem.message_zh, problem.message_en);
-                continue;
-            }
-        };
-        let cell = |i: usize| cells.get(i).map(|c| c.trim()).unwrap_or("");
-        let (raw_id, name, subject, raw_score, raw_mark) = (cell(0), cell(1), cell(2), cell(3), cell(4));
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let parsed = parse_any_id_number(raw_id);
-        if index == 0 && parsed.is_err() && !raw_id.chars().any(|c| c.is_ascii_digit()) {
-            continue; // a header such as 证件号码,姓名,科目,成绩,合格线
-        }
-        let id_number = match parsed {
-            Ok(id) => id.as_str().to_string(),
-            Err(reason) => {
-                report(
-                    line,
-                    format!("证件号码“{raw_id}”无效：{}", reason.0),
-                    format!("ID number \"{raw_id}\" is not valid: {}", reason.1),
-                );
                 continue;
             }
         };

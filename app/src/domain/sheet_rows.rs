@@ -2,6 +2,8 @@
 //! CSV text, rows pasted from Excel or WPS (tabs), or a workbook's rows: each row its line number
 //! as the person sees it and its cells, or what was wrong with a line that could not be read.
 
+use super::id_number::parse_any_id_number;
+
 /// A line of an imported list that was not taken, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowProblem {
@@ -42,4 +44,59 @@ pub fn csv_rows(text: &str) -> Vec<SheetRow> {
             }),
         })
         .collect()
+}
+
+/// A row of an imported list that holds data: its line and its cells.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataRow {
+    pub line: u64,
+    cells: Vec<String>,
+}
+
+impl DataRow {
+    /// The cell in column `index` (0 for A), trimmed; empty past the row's end.
+    pub fn cell(&self, index: usize) -> &str {
+        self.cells.get(index).map(|cell| cell.trim()).unwrap_or("")
+    }
+
+    /// Column A as an ID number of any accepted type, or why it is none.
+    pub fn id_number(&self) -> Result<String, RowProblem> {
+        let raw = self.cell(0);
+        parse_any_id_number(raw).map(|id| id.as_str().to_string()).map_err(|reason| {
+            self.problem(
+                format!("证件号码“{raw}”无效：{}", reason.0),
+                format!("ID number \"{raw}\" is not valid: {}", reason.1),
+            )
+        })
+    }
+
+    /// What is wrong with this row.
+    pub fn problem(&self, message_zh: impl Into<String>, message_en: impl Into<String>) -> RowProblem {
+        RowProblem { line: self.line, message_zh: message_zh.into(), message_en: message_en.into() }
+    }
+}
+
+/// The rows holding data, in order. A row that could not be read goes to `problems`, a blank one
+/// is skipped, and a first row whose column A holds no digit is a header (身份证号,姓名…): no ID
+/// number of any type is without one.
+pub fn data_rows(rows: impl IntoIterator<Item = SheetRow>, problems: &mut Vec<RowProblem>) -> Vec<DataRow> {
+    let mut out = Vec::new();
+    for (index, row) in rows.into_iter().enumerate() {
+        let (line, cells) = match row {
+            Ok(row) => row,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
+        };
+        let row = DataRow { line, cells };
+        if row.cells.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        if index == 0 && !row.cell(0).chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        out.push(row);
+    }
+    out
 }

@@ -9,6 +9,7 @@ use crate::api::exam_notice;
 use crate::api::server_resource::server_resource;
 use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
+use crate::components::sign_in_first::SignInFirst;
 use crate::domain::record_ids::ExamCode;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
@@ -25,8 +26,7 @@ pub fn NoticePage() -> impl IntoView {
                     Ok(notice) => view! { <NoticeText notice/> }.into_any(),
                     Err(AppError::NotSignedIn) => view! {
                         <h1>{tr("报考须知", "Notes for applicants")}</h1>
-                        <p>{tr("请先登录。", "Please log in first.")}</p>
-                        <a class="button" href="/login">{tr("登录", "Log in")}</a>
+                        <SignInFirst/>
                     }.into_any(),
                     Err(error) => view! { <h1>{tr("报考须知", "Notes for applicants")}</h1><ErrorNote error/> }.into_any(),
                 }

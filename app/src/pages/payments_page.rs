@@ -9,6 +9,7 @@ use crate::api::server_resource::server_resource;
 use crate::components::candidate_menu::CandidateMenu;
 use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
+use crate::components::sign_in_first::SignInFirst;
 use crate::domain::exam_fee::format_yuan;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
@@ -31,10 +32,7 @@ pub fn PaymentsPage() -> impl IntoView {
                             {list.into_iter().map(|record| view! { <PaymentRow record/> }).collect_view()}
                         </ol>
                     }.into_any(),
-                    Err(AppError::NotSignedIn) => view! {
-                        <p>{tr("请先登录。", "Please log in first.")}</p>
-                        <a class="button" href="/login">{tr("登录", "Log in")}</a>
-                    }.into_any(),
+                    Err(AppError::NotSignedIn) => view! { <SignInFirst/> }.into_any(),
                     Err(error) => view! { <ErrorNote error/> }.into_any(),
                 }
             })}

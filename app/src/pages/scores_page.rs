@@ -8,6 +8,7 @@ use crate::api::server_resource::server_resource;
 use crate::components::candidate_menu::CandidateMenu;
 use crate::components::error_note::ErrorNote;
 use crate::components::score_cards::ScoreCards;
+use crate::components::sign_in_first::SignInFirst;
 use crate::error::AppError;
 use crate::i18n::tr;
 
@@ -24,10 +25,7 @@ pub fn ScoresPage() -> impl IntoView {
                         <p data-testid="no-scores">{tr("暂无已公布的成绩。成绩在考试机构设定的公布时间之后显示。", "No scores published yet. They show from the time the authority publishes them.")}</p>
                     }.into_any(),
                     Ok(cards) => view! { <ScoreCards cards/> }.into_any(),
-                    Err(AppError::NotSignedIn) => view! {
-                        <p>{tr("请先登录。", "Please log in first.")}</p>
-                        <a class="button" href="/login">{tr("登录", "Log in")}</a>
-                    }.into_any(),
+                    Err(AppError::NotSignedIn) => view! { <SignInFirst/> }.into_any(),
                     Err(error) => view! { <ErrorNote error/> }.into_any(),
                 }
             })}
