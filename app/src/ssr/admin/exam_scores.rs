@@ -7,10 +7,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use base64::Engine;
-use chrono::{NaiveDateTime, TimeZone, Utc};
-use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 
 use crate::domain::china_day::china_offset;
 use crate::domain::china_time::china_time;
@@ -23,7 +22,7 @@ use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Admin;
 use crate::ssr::entities::{application, exam_score, score_release, user};
 use crate::ssr::exams::exam_store;
-use crate::ssr::exams::workbook_rows::{workbook_rows, WorkbookTrouble};
+use crate::ssr::exams::workbook_rows::{not_a_workbook, workbook_bytes, workbook_rows, WorkbookTrouble};
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::infra::write_transaction::begin_write;
@@ -38,15 +37,7 @@ pub fn sheet_from_text(text: &str) -> ScoreImport {
 
 /// Rows of an Excel workbook sent as base64 (its first sheet, columns A–E).
 pub fn sheet_from_workbook(base64_text: &str) -> Result<ScoreImport, AppError> {
-    let not_a_workbook = || {
-        AppError::invalid_field(
-            "sheet",
-            "无法读取这个文件：请上传 Excel 工作簿（.xlsx），或另存为 CSV 后粘贴",
-            "This file cannot be read: upload an Excel workbook (.xlsx), or save it as CSV and paste it",
-        )
-    };
-    let bytes = base64::engine::general_purpose::STANDARD.decode(base64_text.trim()).map_err(|_| not_a_workbook())?;
-    match workbook_rows(bytes, COLUMNS) {
+    match workbook_rows(workbook_bytes(base64_text)?, COLUMNS) {
         Ok(rows) => Ok(parse_score_rows(rows)),
         Err(WorkbookTrouble::NotAWorkbook) => Err(not_a_workbook()),
         Err(WorkbookTrouble::TooLarge(zh, en)) => Err(AppError::invalid_field(
@@ -202,15 +193,25 @@ pub async fn set_release(
     status(state, code).await
 }
 
-/// What the exam holds and when it is published.
+/// What the exam holds and when it is published: counted by the database, not by reading every
+/// score (an exam's sheet runs to tens of thousands of rows).
 pub async fn status(state: &ServerState, code: &ExamCode) -> Result<ScoresStatus, AppError> {
-    let rows = exam_score::Entity::find().filter(exam_score::Column::ExamCode.eq(code.clone())).all(&state.db).await?;
+    let (rows, candidates, imported_at): (i64, i64, Option<DateTime<Utc>>) = exam_score::Entity::find()
+        .select_only()
+        .column_as(exam_score::Column::Id.count(), "rows")
+        .column_as(Expr::col(exam_score::Column::ApplicationId).count_distinct(), "candidates")
+        .column_as(exam_score::Column::ImportedAt.max(), "imported_at")
+        .filter(exam_score::Column::ExamCode.eq(code.clone()))
+        .into_tuple()
+        .one(&state.db)
+        .await?
+        .unwrap_or((0, 0, None));
     let release = score_release::Entity::find_by_id(code.clone()).one(&state.db).await?;
     let now = state.clock.now();
     Ok(ScoresStatus {
-        rows: rows.len() as u64,
-        candidates: rows.iter().map(|row| row.application_id).collect::<HashSet<_>>().len() as u64,
-        imported_at: rows.iter().map(|row| row.imported_at).max().map(china_time),
+        rows: rows.max(0) as u64,
+        candidates: candidates.max(0) as u64,
+        imported_at: imported_at.map(china_time),
         publishes_at: release.as_ref().map(|release| china_time(release.publishes_at)),
         published: release.is_some_and(|release| release.publishes_at <= now),
     })

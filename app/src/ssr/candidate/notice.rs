@@ -17,6 +17,7 @@ use crate::ssr::access::candidate_access::{self, CandidateExam};
 use crate::ssr::access::gate::Candidate;
 use crate::ssr::access::session_user::user_from_session;
 use crate::ssr::entities::notice_acceptance;
+use crate::ssr::exams::exam_store;
 use crate::ssr::infra::server_state::ServerState;
 
 #[tracing::instrument(skip_all, fields(user = %account.id, exam = %code))]
@@ -84,7 +85,11 @@ pub fn read_it_first() -> AppError {
 
 /// For the exam's page: where a signed-in candidate who must read the notice first is sent
 /// instead, or none (anyone else, and any trouble, goes on to the page, which says what it must).
+/// Asked on every load of an exam's page: the exam's file is read first, and an exam without a
+/// notice (most) costs nothing more; only then are the account and the application read.
 pub async fn page_first(state: &ServerState, session: &Session, code: &ExamCode) -> Option<String> {
+    let definition = exam_store::load(&state.db, code).await.ok()??;
+    definition.notice_zh.as_ref()?;
     let account = user_from_session(session, &state.db).await.ok()?;
     let account = Caller::<Candidate>::admit(account).ok()?;
     let exam = candidate_access::enter(state, &account, code).await.ok()?;

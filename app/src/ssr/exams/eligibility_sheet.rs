@@ -2,17 +2,14 @@
 //! (`workbook_rows`, which reads it safely), judged exactly as CSV rows are
 //! (`domain::eligibility_csv`), each named by its row number in the sheet.
 
-use base64::Engine;
-
 use crate::domain::eligibility_csv::{parse_eligibility_rows, EligibilityImport};
 use crate::error::AppError;
 
-use super::workbook_rows::{workbook_rows, WorkbookTrouble};
+use super::workbook_rows::{not_a_workbook, workbook_bytes, workbook_rows, WorkbookTrouble};
 
 /// The workbook's rows from its base64 text (as the browser sends it).
 pub fn read_base64(text: &str) -> Result<EligibilityImport, AppError> {
-    let bytes = base64::engine::general_purpose::STANDARD.decode(text.trim()).map_err(|_| not_a_workbook())?;
-    read(bytes)
+    read(workbook_bytes(text)?)
 }
 
 pub fn read(bytes: Vec<u8>) -> Result<EligibilityImport, AppError> {
@@ -30,14 +27,6 @@ fn too_large(zh: &str, en: &str) -> AppError {
         format!(
             "This workbook is too large ({en}) to import as a candidate list: keep only the ID number and name columns"
         ),
-    )
-}
-
-fn not_a_workbook() -> AppError {
-    AppError::invalid_field(
-        "sheet",
-        "无法读取这个文件：请上传 Excel 工作簿（.xlsx），或另存为 CSV 后粘贴",
-        "This file cannot be read: upload an Excel workbook (.xlsx), or save it as CSV and paste it",
     )
 }
 

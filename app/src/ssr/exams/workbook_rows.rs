@@ -11,9 +11,11 @@
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
+use base64::Engine;
 use calamine::{DataRef, Reader, Xlsx};
 
 use crate::domain::sheet_rows::{RowProblem, SheetRow};
+use crate::error::AppError;
 
 /// Excel keeps numbers in 15 significant digits: an ID number typed into a number cell has lost
 /// its last digits before Zige ever sees the file.
@@ -31,6 +33,20 @@ pub enum WorkbookTrouble {
     NotAWorkbook,
     /// Too large to read safely, and how, in Chinese and English.
     TooLarge(String, String),
+}
+
+/// A workbook's bytes from the base64 text the browser sends.
+pub fn workbook_bytes(base64_text: &str) -> Result<Vec<u8>, AppError> {
+    base64::engine::general_purpose::STANDARD.decode(base64_text.trim()).map_err(|_| not_a_workbook())
+}
+
+/// What a file that is no workbook is answered, whichever list it was sent as.
+pub fn not_a_workbook() -> AppError {
+    AppError::invalid_field(
+        "sheet",
+        "无法读取这个文件：请上传 Excel 工作簿（.xlsx），或另存为 CSV 后粘贴",
+        "This file cannot be read: upload an Excel workbook (.xlsx), or save it as CSV and paste it",
+    )
 }
 
 /// The first sheet's columns A up to `columns`, row by row in the sheet's order. Column A holds

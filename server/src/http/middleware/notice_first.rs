@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
 use app::domain::record_ids::ExamCode;
+use app::ssr::access::session_user::SessionHolder;
 use app::ssr::candidate::notice;
 use app::ssr::ServerState;
 
@@ -18,7 +19,9 @@ pub async fn notice_first(State(state): State<ServerState>, request: Request, ne
         }
         _ => None,
     };
-    if let (Some(code), Some(session)) = (exam_page, request.extensions().get::<Session>()) {
+    // Only a candidate's session can owe the notice (noted by `session_holder`, no database read).
+    let candidate = request.extensions().get::<SessionHolder>() == Some(&SessionHolder::Candidate);
+    if let (Some(code), Some(session), true) = (exam_page, request.extensions().get::<Session>(), candidate) {
         if let Some(notice) = notice::page_first(&state, session, &code).await {
             return Redirect::to(&notice).into_response();
         }
