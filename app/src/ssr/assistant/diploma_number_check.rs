@@ -116,6 +116,19 @@ pub async fn compare_with_rows(
     Ok(())
 }
 
+/// After a reading is written: compared once more with the rows as they are now. A save that
+/// came while the picture was being read compared before the reading was there, and the reading
+/// itself was compared with the rows from before that save; this closes the gap between them.
+pub async fn compare_with_rows_now(
+    db: &DatabaseConnection,
+    definition: &ExamDefinition,
+    user_id: UserId,
+    exam_code: &ExamCode,
+) -> Result<(), AppError> {
+    let typed = typed_numbers_now(db, definition, user_id, exam_code).await?;
+    compare_with_rows(db, user_id, exam_code, &typed).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,9 @@ use picture_checks::number_reading::Reading;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::error::AppError;
-use crate::ssr::assistant::diploma_number_check::{diploma_number_check, diploma_number_kept, typed_numbers_now};
+use crate::ssr::assistant::diploma_number_check::{
+    compare_with_rows_now, diploma_number_check, diploma_number_kept, typed_numbers_now,
+};
 use crate::ssr::assistant::picture_analysis::diploma_number;
 use crate::ssr::assistant::quiet_picture_work::when_quiet;
 use crate::ssr::entities::picture_finding::NumberComparison;
@@ -38,10 +40,10 @@ pub async fn read_diploma_numbers_again(state: &ServerState) -> Result<usize, Ap
     for finding in &due {
         let picture =
             material::Entity::find().filter(material::Column::BlobKey.eq(&finding.blob_key)).one(&state.db).await?;
-        let (reading, typed) = match picture {
+        let (reading, typed) = match &picture {
             Some(picture) => {
                 let reading = match diploma_number_check(state, picture.user_id).await? {
-                    Some(check) => when_quiet(state, &picture, move |bytes| diploma_number(bytes, &check))
+                    Some(check) => when_quiet(state, picture, move |bytes| diploma_number(bytes, &check))
                         .await?
                         .unwrap_or(Reading::Unreadable),
                     // This server has no tesseract: another may, or this one after a restart.
@@ -64,6 +66,12 @@ pub async fn read_diploma_numbers_again(state: &ServerState) -> Result<usize, Ap
             .set(diploma_number_kept(Some(&reading), &typed, finding.looked_at, state.clock.now()))
             .exec(&state.db)
             .await?;
+        // A save while it was being read compared before the reading was there (`compare_with_rows_now`).
+        if let Some(picture) = &picture {
+            if let Some(definition) = crate::ssr::exams::exam_store::load(&state.db, &picture.exam_code).await? {
+                compare_with_rows_now(&state.db, &definition, picture.user_id, &picture.exam_code).await?;
+            }
+        }
     }
     Ok(due.len())
 }

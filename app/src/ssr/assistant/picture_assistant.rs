@@ -18,7 +18,9 @@ use crate::domain::qr_code::{CodeTarget, QrRequirement};
 use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::ssr::assistant::card_number_check::id_number_check;
-use crate::ssr::assistant::diploma_number_check::{diploma_number_check, diploma_number_kept, typed_numbers_now};
+use crate::ssr::assistant::diploma_number_check::{
+    compare_with_rows_now, diploma_number_check, diploma_number_kept, typed_numbers_now,
+};
 use crate::ssr::assistant::diploma_number_retry::read_diploma_numbers_again;
 use crate::ssr::assistant::document_number_retry::read_numbers_again;
 use crate::ssr::assistant::id_number_retry::{id_number_kept, read_unfinished_again};
@@ -86,12 +88,15 @@ async fn look_at_new(state: &ServerState, stored_since: Option<DateTime<Utc>>) -
         // The rows are read as they are when the picture is looked at; saving the form compares
         // the number read with them again (`diploma_number_check::compare_with_rows`).
         let mut typed = Vec::new();
-        if let Some(definition) = definition.filter(|d| d.category(&picture.category).is_some_and(|c| c.diploma_number))
-        {
+        let diploma_record = definition.filter(|d| d.category(&picture.category).is_some_and(|c| c.diploma_number));
+        if let Some(definition) = diploma_record {
             look_for.diploma_number = diploma_number_check(state, picture.user_id).await?;
             typed = typed_numbers_now(&state.db, definition, picture.user_id, &picture.exam_code).await?;
         }
         look_at(state, picture, look_for, &typed).await?;
+        if let Some(definition) = diploma_record {
+            compare_with_rows_now(&state.db, definition, picture.user_id, &picture.exam_code).await?;
+        }
     }
     Ok(waiting.len())
 }
