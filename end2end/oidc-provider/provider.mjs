@@ -55,6 +55,13 @@ const ACCOUNTS_FILE = env.OIDC_ACCOUNTS
 const KEY_ALG = env.OIDC_KEY_ALG || 'RS256';
 const CLAIMS_IN_ID_TOKEN = (env.OIDC_CLAIMS_IN_ID_TOKEN ?? '1') !== '0';
 const SKIP_CONSENT = env.OIDC_SKIP_CONSENT === '1';
+// OIDC_TRACE_START=1: each step of the start on stderr with its time, so that a start that never
+// listens (twice in CI's PostgreSQL pass) says where it stood.
+const startedAt = Date.now();
+const startStep = (step) => {
+  if (env.OIDC_TRACE_START === '1') console.error(`oidc-provider start: ${step} at ${Date.now() - startedAt} ms`);
+};
+startStep('modules loaded');
 
 // ---------------------------------------------------------------- accounts
 // File: [{ "id", "password", "name", "phone_number", "id_number", "registrations": [...] }, ...]
@@ -65,6 +72,7 @@ function loadAccounts() {
   return new Map(list.map((a) => [String(a.id), a]));
 }
 const accounts = loadAccounts();
+startStep('accounts read');
 
 async function findAccount(ctx, id) {
   const a = accounts.get(String(id));
@@ -99,6 +107,7 @@ function newSigningKey() {
   };
 }
 let signingKeys = [newSigningKey()];
+startStep('signing key made');
 
 // ---------------------------------------------------------------- provider
 const adapter = createMemoryAdapter(0);
@@ -365,6 +374,11 @@ const server = http.createServer(async (req, res) => {
   }
 });
 
+startStep('provider built, listening next');
+server.on('error', (err) => {
+  console.error(`oidc-provider cannot listen on ${HOST}:${PORT}: ${err.code ?? err.message}`);
+  process.exit(1);
+});
 server.listen(PORT, HOST, () => {
   console.log(`oidc-provider listening, issuer ${ISSUER}, client ${CLIENT_ID} (${AUTH_METHOD}), `
     + `redirect_uris ${REDIRECT_URIS.join(' ')}, alg ${KEY_ALG}, accounts ${accounts.size} from ${ACCOUNTS_FILE}`);

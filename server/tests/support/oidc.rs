@@ -31,13 +31,15 @@ impl OidcProvider {
         let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../end2end/oidc-provider/provider.mjs");
         // Another test's `free_port` holds a port for a moment while it looks: node, finding the
         // port taken then, stops at once; it is started again on the same port.
-        // Node needs about 0.4 s here; in CI's PostgreSQL pass, beside two test threads and the
-        // browser's build, it once took over 20 s. The wait is generous, and what node said on
-        // stderr is kept, to be shown if it never listens.
+        // Node needs about 1 s here, 8 s with twelve starting at once beside four busy loops on
+        // this machine's two cores. Twice, in CI's PostgreSQL pass, one never listened (20 s,
+        // then 90 s) and said nothing on stderr: a start that hangs is ended and made again, and
+        // each start says its steps on stderr (OIDC_TRACE_START), shown if none ever listens.
         let mut attempts = 0;
-        let stderr_file = tempfile::NamedTempFile::new().unwrap();
+        let mut said_before = String::new();
         let (child, lines) = loop {
             attempts += 1;
+            let stderr_file = tempfile::NamedTempFile::new().unwrap();
             let mut command = tokio::process::Command::new("node");
             command
                 .arg(script)
@@ -47,6 +49,7 @@ impl OidcProvider {
                 .env("OIDC_CLIENT_SECRET", CLIENT_SECRET)
                 .env("OIDC_ACCOUNTS", file.path())
                 .env("OIDC_SKIP_CONSENT", "1")
+                .env("OIDC_TRACE_START", "1")
                 .stdout(Stdio::piped())
                 .stderr(stderr_file.reopen().unwrap())
                 .kill_on_drop(true);
@@ -56,25 +59,29 @@ impl OidcProvider {
             let mut child = command.spawn().expect("node runs end2end/oidc-provider (npm ci in end2end first)");
             let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
             let began = std::time::Instant::now();
-            let ready = tokio::time::timeout(std::time::Duration::from_secs(90), async {
-                while let Some(line) = lines.next_line().await.unwrap() {
+            let ready = tokio::time::timeout(std::time::Duration::from_secs(40), async {
+                while let Ok(Some(line)) = lines.next_line().await {
                     if line.contains("oidc-provider listening") {
                         return true;
                     }
                 }
                 false
             });
-            let said = || std::fs::read_to_string(stderr_file.path()).unwrap_or_default();
-            let Ok(listening) = ready.await else {
-                panic!("the provider did not listen within {:?}; its stderr: {}", began.elapsed(), said());
-            };
-            match listening {
-                true => break (child, lines),
-                false if attempts < 3 => tokio::time::sleep(std::time::Duration::from_millis(300)).await,
-                false => {
-                    panic!("the provider stopped before listening, {attempts} times (port {port} taken?): {}", said())
-                }
+            let listening = ready.await;
+            if listening == Ok(true) {
+                break (child, lines);
             }
+            child.kill().await.ok();
+            let said = std::fs::read_to_string(stderr_file.path()).unwrap_or_default();
+            let how = match listening {
+                Err(_) => format!("did not listen within {:?}", began.elapsed()),
+                Ok(_) => "stopped before listening (port taken?)".to_string(),
+            };
+            said_before.push_str(&format!("\n start {attempts} {how}; its stderr:\n{said}"));
+            if attempts == 3 {
+                panic!("the provider on port {port} never listened:{said_before}");
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         };
         let mut lines = lines;
         // Its later lines are not read; node must not block on a full pipe.
