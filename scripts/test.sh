@@ -212,12 +212,13 @@ export ZIGE_PAYMENT_SANDBOX=true ZIGE_TEST_INSTALLATION=true
 # ... and at WeChat Pay's and Alipay's cashiers, and texts go through Alibaba Cloud's SendSms:
 # their local stand-ins (an example program the server tests' build made, from the stand-ins
 # those tests use) listen beside the site, and write the settings of an installation with both
-# merchant contracts and the SMS gateway, which the site starts with. The browser tests read
-# the texts the SMS stand-in accepted from it, at ZIGE_STANDIN_SMS.
+# merchant contracts, the SMS gateway and the 公众号, which the site starts with. The browser
+# tests read the texts and 公众号 messages the stand-ins accepted from them, at
+# ZIGE_STANDIN_SMS and ZIGE_STANDIN_OFFICIAL_ACCOUNT.
 standin_dir="$(mktemp -d)"
-export ZIGE_STANDIN_SMS=127.0.0.1:3043
+export ZIGE_STANDIN_SMS=127.0.0.1:3043 ZIGE_STANDIN_OFFICIAL_ACCOUNT=127.0.0.1:3046
 ZIGE_STANDIN_WECHATPAY=127.0.0.1:3041 ZIGE_STANDIN_ALIPAY=127.0.0.1:3042 ZIGE_STANDIN_SETTINGS="$standin_dir/settings" \
-  target/debug/examples/gateway_standins >"$ZIGE_TOOLS/gateway-standins.log" 2>&1 &
+  ZIGE_PUBLIC_URL=http://127.0.0.1:3000 target/debug/examples/gateway_standins >"$ZIGE_TOOLS/gateway-standins.log" 2>&1 &
 standins=$!
 # The authority's identity provider (seed 003's 用报名系统账号登录): npm's oidc-provider, OpenID
 # Certified, run by node on loopback with the browser tests' accounts; the site signs candidates

@@ -21,6 +21,7 @@ pub mod mark_notifications_read;
 pub mod my_notifications;
 pub mod my_payments;
 pub mod my_scores;
+pub mod official_account_bound;
 pub mod on_site;
 pub mod photo_rules;
 pub mod registration_system_joined;

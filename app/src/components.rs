@@ -28,6 +28,7 @@ pub mod listed_candidates_panel;
 pub mod looks_advice;
 pub mod material_list;
 pub mod my_data;
+pub mod official_account_link;
 pub mod offline_banner;
 #[cfg(feature = "hydrate")]
 pub mod on_demand;

@@ -158,6 +158,26 @@ pub struct Config {
     /// it sign-up takes the mobile as typed.
     #[serde(default, deserialize_with = "digits_as_text")]
     pub sms_template_sign_up_code: Option<String>,
+    /// Seeds 001/003's "公众号信息反馈": the authority's WeChat official account (公众号) as a
+    /// third channel beside email and texts, through its template messages, to candidates who bound
+    /// their WeChat through the account's web authorisation. None: no 公众号. Needs `public_url`
+    /// (the authorisation sends people back to `<public_url>/auth/official-account/callback`, a
+    /// domain the 公众号 registered) and both templates below.
+    #[serde(default, deserialize_with = "digits_as_text")]
+    pub official_account_app_id: Option<String>,
+    /// A file holding the 公众号's AppSecret, read once at start, never logged.
+    pub official_account_secret_file: Option<PathBuf>,
+    /// WeChat's API address. None: https://api.weixin.qq.com; the tests name a local stand-in.
+    pub official_account_api: Option<String>,
+    /// The web authorisation's page. None: https://open.weixin.qq.com/connect/oauth2/authorize.
+    pub official_account_authorize_url: Option<String>,
+    /// The template (its id in the 公众号's library) of an application sent back for changes, and of
+    /// a result that can be seen.
+    pub official_account_template_review_returned: Option<String>,
+    pub official_account_template_result_published: Option<String>,
+    /// Which of the templates' keys carries the exam, what happened and when, as
+    /// `exam=thing1,event=thing2,time=time3` (those are the default).
+    pub official_account_template_keys: String,
     /// Signing in through the authority's identity provider (OpenID Connect; seed 003's
     /// 用报名系统账号登录): its issuer address, exactly as its discovery document names it. None:
     /// only Zige's own accounts. Needs `public_url` (the provider sends people back to

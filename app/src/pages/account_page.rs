@@ -16,6 +16,7 @@ pub fn AccountPageView() -> impl IntoView {
         <crate::components::candidate_menu::CandidateMenu current="/account"/>
         <AccountPage/>
         <crate::components::registration_system_sign_in::RegistrationSystemLink/>
+        <crate::components::official_account_link::OfficialAccountLink/>
         <crate::components::my_data::MyData/>
     }
 }

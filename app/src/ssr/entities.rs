@@ -15,6 +15,7 @@ pub mod material_version;
 pub mod mobile_code;
 pub mod notice_acceptance;
 pub mod notification;
+pub mod official_account_binding;
 pub mod on_site_check;
 pub mod outbox_message;
 pub mod payment_notice;

@@ -3,6 +3,7 @@
 
 pub mod masked_recipient;
 pub mod notifications;
+pub mod official_account_binding;
 pub mod outbox;
 pub mod outbox_purge;
 pub mod text_template;

@@ -52,6 +52,8 @@ mod m20261129_000046_picture_findings_on_records;
 mod m20261130_000047_create_exam_scores;
 mod m20261130_000048_create_score_releases;
 mod m20261130_000049_create_notice_acceptances;
+mod m20261130_000050_create_official_account_bindings;
+mod m20261130_000051_outbox_links;
 
 pub struct Migrator;
 
@@ -108,6 +110,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000047_create_exam_scores::Migration),
             Box::new(m20261130_000048_create_score_releases::Migration),
             Box::new(m20261130_000049_create_notice_acceptances::Migration),
+            Box::new(m20261130_000050_create_official_account_bindings::Migration),
+            Box::new(m20261130_000051_outbox_links::Migration),
         ]
     }
 }

@@ -87,6 +87,7 @@ tables![
     second_factor,
     second_factor_recovery_code,
     provider_identity,
+    official_account_binding,
     set_aside_account,
     ticket_key,
     audit_entry,

@@ -5,6 +5,7 @@
 //! left unread, the payment notices outside those guards,
 //! the security headers and compression.
 
+use crate::gateways::official_account::OfficialAccount;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -66,7 +67,7 @@ use crate::sign_in_provider::provider_client::ProviderSignIn;
 mod optional_routes;
 
 pub use optional_routes::metrics_only_router;
-use optional_routes::{metrics_route, provider_sign_in_routes, sandbox_routes};
+use optional_routes::{metrics_route, official_account_routes, provider_sign_in_routes, sandbox_routes};
 
 /// Brotli's (and gzip's) quality for what is compressed as it is sent.
 const DYNAMIC_COMPRESSION_QUALITY: i32 = 5;
@@ -107,6 +108,7 @@ pub(crate) fn build_router(
     sandbox: Option<Arc<SandboxGateway>>,
     documents: FontCell,
     provider_sign_in: Option<Arc<ProviderSignIn>>,
+    official_account: Option<Arc<OfficialAccount>>,
 ) -> Router {
     let max_upload_bytes = config.max_upload_bytes;
     let rate_limit_state = RateLimitState { limits: state.rate_limits.clone(), behind_proxy: config.behind_proxy };
@@ -170,6 +172,7 @@ pub(crate) fn build_router(
         .nest_service(&site_files_path(&state), site_files(&state))
         .merge(sandbox_routes(sandbox, config))
         .merge(provider_sign_in_routes(provider_sign_in))
+        .merge(official_account_routes(official_account))
         .route("/api/my-data.zip", get(my_data_archive).layer(Extension(ArchiveBuilds::new(config))))
         .route("/account/delete", post(delete_my_account).get(confirm_deletion))
         .route("/exams/{code}/notice/accept", post(crate::http::routes::notice_accept::accept_notice_form))

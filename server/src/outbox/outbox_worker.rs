@@ -1,5 +1,6 @@
 //! Sends what decisions wrote to the outbox: every `poll` it claims each due row (so a second
-//! worker cannot send it too), hands it to the mail server or SMS gateway, and marks it sent.
+//! worker cannot send it too), hands it to the mail server, the SMS gateway or the 公众号, and
+//! marks it sent.
 //! A passing failure is recorded and retried later, waiting twice as long each time; a text the
 //! gateway refuses for good, or that may already have gone, is given up and listed for
 //! administrators. A row is marked sent only after the server accepted it, so nothing is lost;
@@ -17,13 +18,18 @@ use app::ssr::messaging::text_template::{TextMessage, TextTemplate};
 use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 
+use crate::gateways::official_account::template_message::OutgoingNotice;
+use crate::gateways::official_account::OfficialAccount;
 use crate::gateways::sms::{OutgoingText, SendFailure, SmsGateway};
 use crate::outbox::mailer::{Email, EmailSender};
 use app::ssr::infra::write_transaction::begin_write;
+use app::ssr::messaging::notifications::OFFICIAL_ACCOUNT_CHANNEL;
 
 pub struct Senders {
     pub email: Arc<dyn EmailSender>,
     pub sms: Arc<dyn SmsGateway>,
+    /// None where no 公众号 is configured: its rows (bound before it was taken away) are given up.
+    pub official_account: Option<Arc<OfficialAccount>>,
 }
 
 /// How long a claimed row is held before another worker may try it.
@@ -32,8 +38,9 @@ const LEASE: Duration = Duration::from_secs(300);
 /// starting sends once that could outlast its claim, and leaves the rest for the next pass.
 const LONGEST_SEND: Duration = Duration::from_secs(60);
 const BATCH: u64 = 50;
-/// A text still throttled or failing after this many tries (about five hours with the back-off)
-/// is given up and shown to administrators. Emails keep trying: a mail server comes back.
+/// A text or 公众号 message still throttled or failing after this many tries (about five hours
+/// with the back-off) is given up and shown to administrators. Emails keep trying: a mail server
+/// comes back.
 const TEXT_ATTEMPTS: i32 = 20;
 
 pub fn spawn(
@@ -71,7 +78,7 @@ pub async fn deliver_due(
         count(&row, &outcome);
         match outcome {
             Ok(()) => sent(db, row.id, clock.now()).await?,
-            Err(SendFailure::Transient(reason)) if row.channel == "sms" && row.attempts + 1 >= TEXT_ATTEMPTS => {
+            Err(SendFailure::Transient(reason)) if row.channel != "email" && row.attempts + 1 >= TEXT_ATTEMPTS => {
                 let reason = format!("still failing after {TEXT_ATTEMPTS} attempts: {reason}");
                 give_up(db, &row, clock.now(), &reason).await?;
             }
@@ -114,7 +121,7 @@ fn count(row: &outbox_message::Model, outcome: &Result<(), SendFailure>) {
 /// What waits to be sent, per channel: a backlog that grows is a gateway or mail server in trouble.
 async fn record_backlog(db: &DatabaseConnection, now: DateTime<Utc>) {
     let Ok(waiting) = outbox::backlog(db, now).await else { return };
-    for channel in ["email", "sms"] {
+    for channel in ["email", "sms", OFFICIAL_ACCOUNT_CHANNEL] {
         let count = waiting.iter().find(|(c, _)| c == channel).map_or(0, |(_, n)| *n);
         metrics::gauge!("zige_outbox_backlog", "channel" => channel).set(count as f64);
     }
@@ -135,6 +142,20 @@ async fn send(row: &outbox_message::Model, senders: &Senders, now: DateTime<Utc>
             let text =
                 OutgoingText { outbox_id: row.id, mobile: &row.recipient, message: message.as_ref(), body: &row.body };
             senders.sms.send(text).await
+        }
+        OFFICIAL_ACCOUNT_CHANNEL => {
+            let Some(official_account) = &senders.official_account else {
+                return Err(SendFailure::Permanent("no 公众号 is configured any more".to_string()));
+            };
+            let message = TextMessage::from_stored(row.text_template.as_deref(), row.text_params.as_deref());
+            let notice = OutgoingNotice {
+                outbox_id: row.id,
+                openid: &row.recipient,
+                message: message.as_ref(),
+                link: row.link.as_deref().unwrap_or("/"),
+                at: row.not_before,
+            };
+            official_account.send(notice).await
         }
         other => Err(SendFailure::Permanent(format!("unknown channel {other}"))),
     }
@@ -158,11 +179,11 @@ async fn give_up(
     outbox::give_up(db, row.id, now, reason).await
 }
 
-/// What of a failure may go to the log: for a text, the gateway's code alone (its message
-/// could repeat a template's values, a recovery code among them); an email's reason is the
-/// mail server's.
+/// What of a failure may go to the log: for a text or a 公众号 message, the code alone (its
+/// message could repeat a template's values, a recovery code among them); an email's reason is
+/// the mail server's.
 fn loggable(row: &outbox_message::Model, reason: &str) -> String {
-    if row.channel == "sms" {
+    if row.channel != "email" {
         reason.split(':').next().unwrap_or_default().chars().take(80).collect()
     } else {
         reason.to_string()

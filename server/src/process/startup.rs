@@ -116,6 +116,9 @@ pub async fn prepare_with_clock(
     let layouts = Arc::new(TypstLayouts { fonts: documents.clone(), clock: clock.clone() });
     let provider_sign_in = crate::sign_in_provider::provider_settings::ProviderSettings::from_config(config)?
         .map(|settings| Arc::new(crate::sign_in_provider::provider_client::ProviderSignIn::new(settings)));
+    let official_account =
+        crate::gateways::official_account::official_account_settings::OfficialAccountSettings::from_config(config)?
+            .map(crate::gateways::official_account::OfficialAccount::new);
     let state = ServerState {
         leptos_options,
         db: db.clone(),
@@ -132,6 +135,7 @@ pub async fn prepare_with_clock(
         public_address: config.public_address(),
         provider_sign_in: provider_sign_in.is_some(),
         sign_up_code: config.sign_up_code_template().is_some(),
+        official_account: official_account.is_some(),
     };
     if config.is_public() {
         let open = crate::demo_data::still_open_with_published_passwords(&db).await.map_err(|e| e.message_en())?;
@@ -159,7 +163,12 @@ pub async fn prepare_with_clock(
     crate::process::background_tasks::spawn_payment_checks(state.clone());
     crate::process::background_tasks::spawn_personal_data_deletion(state.clone());
     tokio::spawn(app::ssr::assistant::picture_assistant::keep_looking(state.clone()));
-    outbox_worker::spawn(db.clone(), clock, senders(config)?, Duration::from_millis(config.outbox_poll_ms.max(10)));
+    outbox_worker::spawn(
+        db.clone(),
+        clock,
+        senders(config, official_account.clone())?,
+        Duration::from_millis(config.outbox_poll_ms.max(10)),
+    );
 
     let store = SeaOrmSessionStore::new(db);
     tokio::spawn(store.clone().continuously_delete_expired(Duration::from_secs(3600)));
@@ -171,12 +180,16 @@ pub async fn prepare_with_clock(
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(SESSION_IDLE_HOURS)))
         .with_signed(session_key);
 
-    let mut router =
-        crate::http::router::build_router(state.clone(), config, sandbox.clone(), documents.clone(), provider_sign_in)
-            .layer(sessions)
-            .layer(axum::middleware::from_fn(
-                crate::http::middleware::session_saved::busy_when_the_session_was_not_saved,
-            ));
+    let mut router = crate::http::router::build_router(
+        state.clone(),
+        config,
+        sandbox.clone(),
+        documents.clone(),
+        provider_sign_in,
+        official_account,
+    )
+    .layer(sessions)
+    .layer(axum::middleware::from_fn(crate::http::middleware::session_saved::busy_when_the_session_was_not_saved));
     if config.serves_https() {
         // Browsers that reached the app over https once never try plain http again for a year.
         router = router.layer(SetResponseHeaderLayer::if_not_present(
@@ -232,11 +245,15 @@ async fn warn_when_no_administrator(db: &DatabaseConnection) -> Result<(), Start
     Ok(())
 }
 
-/// SMTP when configured, the log otherwise; texts through the configured SMS gateway (`sms`).
-fn senders(config: &Config) -> Result<Senders, StartupError> {
+/// SMTP when configured, the log otherwise; texts through the configured SMS gateway (`sms`);
+/// the 公众号's messages where one is configured.
+fn senders(
+    config: &Config,
+    official_account: Option<Arc<crate::gateways::official_account::OfficialAccount>>,
+) -> Result<Senders, StartupError> {
     let email: Arc<dyn EmailSender> = match &config.smtp_url {
         Some(url) => Arc::new(SmtpMailer::new(url, &config.mail_from)?),
         None => Arc::new(LoggingMailer),
     };
-    Ok(Senders { email, sms: crate::gateways::sms::sms_settings::gateway(config)? })
+    Ok(Senders { email, sms: crate::gateways::sms::sms_settings::gateway(config)?, official_account })
 }

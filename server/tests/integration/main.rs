@@ -31,6 +31,7 @@ mod journey;
 mod listed_days;
 mod my_data;
 mod notice_then_pledge;
+mod official_account_messages;
 mod on_site;
 mod outbox;
 mod ownership;

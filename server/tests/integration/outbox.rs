@@ -82,6 +82,7 @@ async fn each_email_is_delivered_once_after_the_mail_server_comes_back_and_resul
             let senders = Senders {
                 email: Arc::new(SmtpMailer::new(&smtp_url, "Zige <noreply@zige.localhost>").unwrap()),
                 sms: Arc::new(LoggingSms),
+                official_account: None,
             };
             tokio::spawn(async move {
                 for _ in 0..20 {

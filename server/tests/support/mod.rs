@@ -13,6 +13,7 @@ pub mod cluster;
 pub mod fault_proxy;
 pub mod fees;
 pub mod id_card_pictures;
+pub mod official_account_standin;
 pub mod oidc;
 pub mod pdf;
 pub mod record_pictures;

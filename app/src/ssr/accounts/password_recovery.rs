@@ -114,6 +114,7 @@ pub async fn request_code(
         not_before: now,
         held_for_results_of: None,
         text: (channel == RecoveryChannel::Sms).then_some(&text),
+        link: None,
     };
     crate::ssr::messaging::notifications::enqueue(&txn, outgoing).await?;
     txn.commit().await?;

@@ -99,6 +99,7 @@ pub async fn send_code(
         not_before: now,
         held_for_results_of: None,
         text: Some(&text),
+        link: None,
     };
     enqueue(&txn, outgoing).await?;
     txn.commit().await?;

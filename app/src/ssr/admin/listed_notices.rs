@@ -137,6 +137,7 @@ async fn text(
         not_before: now,
         held_for_results_of: None,
         text: Some(message),
+        link: None,
     };
     enqueue(db, outgoing).await
 }

@@ -21,6 +21,7 @@ use crate::ssr::exams::exam_store;
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::clock::china_today;
 use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::messaging::official_account_binding;
 
 use crate::ssr::accounts::password::verify_password;
 use crate::ssr::infra::write_transaction::begin_write;
@@ -59,6 +60,8 @@ pub async fn delete_account(
     idempotency_key::Entity::delete_many().filter(idempotency_key::Column::UserId.eq(me.id)).exec(&txn).await?;
     // Signing in through the identity provider again opens a new account, not the emptied one.
     provider_identity::Entity::delete_many().filter(provider_identity::Column::UserId.eq(me.id)).exec(&txn).await?;
+    // The 公众号 hears nothing more of the emptied account.
+    official_account_binding::unbind(&txn, me.id).await?;
     let mut emptied: user::ActiveModel = me.clone().into();
     emptied.id_number = Set(format!("{}-{}-deleted", user::RELEASED_PREFIX, me.id));
     emptied.name = Set("已注销".to_string());

@@ -1,12 +1,12 @@
 use sea_orm::entity::prelude::*;
 
-/// An email or SMS waiting to be sent, or sent.
+/// An email, a text or a 公众号 message waiting to be sent, or sent.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "outbox")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
-    /// "email" or "sms".
+    /// "email", "sms" or "official_account".
     pub channel: String,
     pub recipient: String,
     pub subject: String,
@@ -26,6 +26,8 @@ pub struct Model {
     pub text_params: Option<String>,
     /// When the worker stopped trying (reason in `last_error`): shown to administrators.
     pub given_up_at: Option<DateTimeUtc>,
+    /// The site's path a 公众号 message leads to; None for emails and texts.
+    pub link: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

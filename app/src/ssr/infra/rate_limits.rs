@@ -41,6 +41,8 @@ impl RateLimitGroup {
     pub fn of_request(method: &http::Method, path: &str) -> Option<RateLimitGroup> {
         match path {
             "/auth/oidc/start" | "/auth/oidc/callback" | "/auth/oidc/claim" => Some(RateLimitGroup::LogIn),
+            // Each start writes a session row and each callback asks WeChat.
+            "/auth/official-account/start" | "/auth/official-account/callback" => Some(RateLimitGroup::LogIn),
             _ if method == http::Method::POST => RateLimitGroup::of_path(path),
             _ => None,
         }

@@ -47,6 +47,9 @@ pub struct ServerState {
     /// 注册 needs the code texted to the mobile typed (a real SMS gateway and its
     /// `ZIGE_SMS_TEMPLATE_SIGN_UP_CODE`; `accounts::sign_up_codes`).
     pub sign_up_code: bool,
+    /// The authority's 公众号 carries news to candidates who bound it (`ZIGE_OFFICIAL_ACCOUNT_*`):
+    /// 个人信息 offers 绑定微信公众号.
+    pub official_account: bool,
 }
 
 impl FromRef<ServerState> for LeptosOptions {

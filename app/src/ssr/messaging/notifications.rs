@@ -1,4 +1,4 @@
-//! In-app notifications and the emails and text messages that go with them. Everything here is
+//! In-app notifications and the emails, text messages and 公众号 messages that go with them. Everything here is
 //! written inside the caller's transaction, so a decision and the news of it are stored together
 //! or not at all; the outbox worker sends the emails and texts afterwards.
 
@@ -11,7 +11,8 @@ use sea_orm::{
 use crate::domain::record_ids::UserId;
 use crate::error::AppError;
 use crate::models::feedback::NotificationView;
-use crate::ssr::messaging::text_template::TextMessage;
+use crate::ssr::messaging::official_account_binding;
+use crate::ssr::messaging::text_template::{TextMessage, TextTemplate};
 use crate::ssr::{entities::notification, entities::outbox_message, entities::user};
 
 pub struct News<'a> {
@@ -40,9 +41,18 @@ pub(crate) struct Outgoing<'a> {
     pub held_for_results_of: Option<&'a str>,
     /// A text's template and values (gateways send nothing else); None for an email.
     pub text: Option<&'a TextMessage>,
+    /// The site's path a 公众号 message leads to (its own field there); None otherwise.
+    pub link: Option<&'a str>,
 }
 
-/// An in-app notification, an email (when the person gave an address) and a text message.
+/// The outbox's channel of the authority's 公众号 (seeds 001/003).
+pub const OFFICIAL_ACCOUNT_CHANNEL: &str = "official_account";
+/// The news a 公众号 carries, to a candidate who bound it: an application returned, a result out
+/// (codes go to the mobile they prove; a listed candidate has no account to have bound one).
+pub const OFFICIAL_ACCOUNT_CARRIES: [TextTemplate; 2] = [TextTemplate::ReviewReturned, TextTemplate::ResultPublished];
+
+/// An in-app notification, an email (when the person gave an address), a text message, and a
+/// 公众号 message where the person bound one.
 pub async fn tell(db: &impl ConnectionTrait, news: News<'_>) -> Result<(), AppError> {
     notification::ActiveModel {
         user_id: Set(news.recipient.id),
@@ -69,6 +79,7 @@ pub async fn tell(db: &impl ConnectionTrait, news: News<'_>) -> Result<(), AppEr
             not_before: news.visible_from,
             held_for_results_of: news.held_for_results_of,
             text: None,
+            link: None,
         };
         enqueue(db, message).await?;
     }
@@ -82,8 +93,25 @@ pub async fn tell(db: &impl ConnectionTrait, news: News<'_>) -> Result<(), AppEr
             not_before: news.visible_from,
             held_for_results_of: news.held_for_results_of,
             text: Some(text),
+            link: None,
         };
         enqueue(db, message).await?;
+    }
+    if let Some(text) = news.text.as_ref().filter(|text| OFFICIAL_ACCOUNT_CARRIES.contains(&text.template)) {
+        if let Some(binding) = official_account_binding::binding_of(db, news.recipient.id).await? {
+            let message = Outgoing {
+                channel: OFFICIAL_ACCOUNT_CHANNEL,
+                recipient: &binding.openid,
+                subject: &subject,
+                body: &news.message_zh,
+                at: news.at,
+                not_before: news.visible_from,
+                held_for_results_of: news.held_for_results_of,
+                text: Some(text),
+                link: Some(&news.link),
+            };
+            enqueue(db, message).await?;
+        }
     }
     Ok(())
 }
@@ -106,6 +134,7 @@ pub(crate) async fn enqueue(db: &impl ConnectionTrait, message: Outgoing<'_>) ->
         text_template: Set(message.text.map(|text| text.template.as_str().to_string())),
         text_params: Set(message.text.map(TextMessage::params_json)),
         given_up_at: Set(None),
+        link: Set(message.link.map(str::to_string)),
         ..Default::default()
     }
     .insert(db)

@@ -1,5 +1,5 @@
 //! Routes that exist only where the configuration asks for them: the sandbox's cashier, signing
-//! in through the authority's identity provider, `/metrics` on the main address (with a token)
+//! in through the authority's identity provider, binding the authority's 公众号, `/metrics` on the main address (with a token)
 //! and alone on an address of its own.
 
 use std::sync::Arc;
@@ -12,7 +12,10 @@ use app::ssr::payments::sandbox_gateway::SandboxGateway;
 use app::ssr::ServerState;
 
 use crate::config::Config;
+use crate::gateways::official_account::official_account_settings::CALLBACK_PATH as OFFICIAL_ACCOUNT_CALLBACK_PATH;
+use crate::gateways::official_account::OfficialAccount;
 use crate::http::routes::metrics::{metrics, MetricsAccess};
+use crate::http::routes::official_account_binding;
 use crate::http::routes::provider_number_claim::CLAIM_PATH;
 use crate::http::routes::provider_sign_in;
 use crate::http::routes::sandbox_cashier::{cashier_page, cashier_pay, SandboxCashier};
@@ -42,6 +45,16 @@ pub(super) fn provider_sign_in_routes(provider: Option<Arc<ProviderSignIn>>) -> 
         .route("/auth/oidc/sign-out", get(crate::http::routes::provider_sign_out::sign_out))
         .route(CLAIM_PATH, post(crate::http::routes::provider_number_claim::claim))
         .layer(axum::Extension(provider))
+}
+
+/// Binding the authority's 公众号 from 个人信息, where one is configured.
+pub(super) fn official_account_routes(official_account: Option<Arc<OfficialAccount>>) -> Router<ServerState> {
+    let Some(official_account) = official_account else { return Router::new() };
+    Router::new()
+        .route("/auth/official-account/start", get(official_account_binding::start))
+        .route(OFFICIAL_ACCOUNT_CALLBACK_PATH, get(official_account_binding::callback))
+        .route("/account/official-account/unbind", post(official_account_binding::unbind))
+        .layer(axum::Extension(official_account))
 }
 
 /// `/metrics` on the main address, for a scrape with the configured token only.

@@ -16,7 +16,8 @@ use app::ssr::accounts::provider_sign_in::VouchedPerson;
 use app::ssr::exams::registrations::Registration;
 use app::ssr::ServerState;
 
-use super::provider_sign_in::{busy, escaped, refused, signed_in, trouble_page};
+use super::plain_page::escaped;
+use super::provider_sign_in::{busy, refused, signed_in, trouble_page};
 use crate::sign_in_provider::sign_in_trouble::SignInTrouble;
 
 pub const CLAIM_PATH: &str = "/auth/oidc/claim";

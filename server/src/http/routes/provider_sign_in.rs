@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
@@ -30,6 +30,8 @@ use crate::sign_in_provider::provider_client::{
     PendingSignIn, ProviderAnswer, ProviderSignIn, SignInPurpose, CONFIRMATION_MAX_AGE,
 };
 use crate::sign_in_provider::sign_in_trouble::SignInTrouble;
+
+use super::plain_page::{plain_page, WayBack};
 
 /// The session's key for the sign-in between `start` and `callback`.
 const PENDING_KEY: &str = "provider_sign_in";
@@ -262,31 +264,8 @@ pub(super) fn trouble_page(trouble: &SignInTrouble) -> Response {
     page(trouble.status(), &zh, &en)
 }
 
-/// A plain page (the site's stylesheet, no script): what went wrong, and the way back; when waiting
-/// may help (503), how long to wait.
+/// A plain page: what went wrong, and the way back to the log-in page.
 pub(super) fn page(status: StatusCode, zh: &str, en: &str) -> Response {
-    let mut response = (status, Html(page_text(zh, en))).into_response();
-    if status == StatusCode::SERVICE_UNAVAILABLE {
-        response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("5"));
-    }
-    response
-}
-
-fn page_text(zh: &str, en: &str) -> String {
-    format!(
-        r#"<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>用报名系统账号登录 · 资格</title><link rel="stylesheet" href="/pkg/zige.css"></head>
-<body><main class="page"><h1>用报名系统账号登录</h1>
-<p class="notice error" role="alert" data-testid="provider-trouble">{}</p>
-<p class="muted" lang="en">{}</p>
-<p><a class="button" href="/login">返回登录页 · Back to log in</a></p>
-</main></body></html>"#,
-        escaped(zh),
-        escaped(en)
-    )
-}
-
-pub(super) fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    let back = WayBack { href: "/login", words: "返回登录页 · Back to log in" };
+    plain_page(status, "用报名系统账号登录", zh, en, back)
 }
