@@ -8,7 +8,7 @@ test('the demo admin creates an exam from a preset and imports a CSV with a bad 
   await expect(page.getByRole('heading', { name: '考试管理' })).toBeVisible();
   await expect(page.locator('tr[data-exam="000"]')).toBeVisible();
   // The texts and emails the outbox gave up on have their own list; the demo's all went.
-  const undelivered = page.getByRole('region', { name: '未送达的短信和邮件' });
+  const undelivered = page.getByRole('region', { name: '未送达的消息' });
   await expect(undelivered).toContainText('所有消息均已送达或正在发送。');
   await expectAccessible(page);
 

@@ -30,7 +30,7 @@ test('a candidate binds the 公众号 on 个人信息 and the review result reac
   await expect(card.getByRole('heading', { name: '微信公众号通知' })).toBeVisible();
   await clickToNextPage(page, card.getByRole('link', { name: '绑定微信公众号' }));
   // Through WeChat's authorisation and back on 个人信息, bound.
-  await expect(page).toHaveURL(/\/account\?official_account=bound$/);
+  await expect(page).toHaveURL(/\/account\?official_account=bound#official-account$/);
   await expect(card.getByRole('status')).toHaveText('绑定成功。');
   await expect(card).toContainText('已绑定');
   await expect(card.getByRole('button', { name: '解除绑定' })).toBeVisible();

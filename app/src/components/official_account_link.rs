@@ -29,7 +29,7 @@ pub fn OfficialAccountLink() -> impl IntoView {
         let just_bound = leptos_router::hooks::use_query_map()
             .with_untracked(|query| query.get_str("official_account") == Some("bound"));
         view! {
-            <section class="card" aria-labelledby="official-account-title" data-testid="official-account">
+            <section class="card" id="official-account" aria-labelledby="official-account-title" data-testid="official-account">
                 <h2 id="official-account-title">{tr("微信公众号通知", "WeChat official account")}</h2>
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
@@ -42,7 +42,7 @@ pub fn OfficialAccountLink() -> impl IntoView {
                                     "已绑定：审核退回和审核结果也会通过公众号通知您。",
                                     "Bound: returns for changes and review results also reach you through the official account."
                                 )}" "<span class="muted">{tr("绑定于 ", "Since ")}<ChinaTimeText at=since/></span></p>
-                                <form method="post" action="/account/official-account/unbind">
+                                <form method="post" action="/auth/official-account/unbind">
                                     <button type="submit" class="button secondary">{tr("解除绑定", "Unbind")}</button>
                                 </form>
                             }.into_any(),

@@ -1,4 +1,4 @@
-//! 未送达的短信和邮件, on the administration page: what the outbox gave up on (a number the
+//! 未送达的消息 (texts, emails and 公众号 messages), on the administration page: what the outbox gave up on (a number the
 //! gateway does not know, a template not yet approved, a text that may already have gone), with
 //! the gateway's words. Once that is mended, 重新发送 queues the message again (audited); an
 //! expired recovery code is not offered, its owner asks for a new one.
@@ -30,7 +30,7 @@ pub fn UndeliveredMessages() -> impl IntoView {
     });
     view! {
         <section class="card" aria-labelledby="undelivered-title">
-            <h2 id="undelivered-title">{tr("未送达的短信和邮件", "Texts and emails not delivered")}</h2>
+            <h2 id="undelivered-title">{tr("未送达的消息", "Messages not delivered")}</h2>
             <Transition fallback=|| ()>
                 {move || listed.get().map(|answer| match answer {
                     Ok(rows) if rows.is_empty() => view! { <p class="muted">{tr("所有消息均已送达或正在发送。", "Every message was delivered or is on its way.")}</p> }.into_any(),
@@ -56,7 +56,11 @@ fn UndeliveredRow(row: UndeliveredMessage, resend: Action<i32, ()>) -> impl Into
     let lang = use_lang();
     let id = row.id;
     let (what_zh, what_en) = (row.what_zh, row.what_en);
-    let channel = if row.channel == "sms" { tr("短信", "Text") } else { tr("邮件", "Email") };
+    let channel = match row.channel.as_str() {
+        "sms" => tr("短信", "Text"),
+        "official_account" => tr("公众号", "Official account"),
+        _ => tr("邮件", "Email"),
+    };
     view! {
         <tr data-message=id.to_string()>
             <td><ChinaTimeText at=row.given_up_at/></td>

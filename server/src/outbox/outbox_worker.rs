@@ -150,6 +150,7 @@ async fn send(row: &outbox_message::Model, senders: &Senders, now: DateTime<Utc>
             let message = TextMessage::from_stored(row.text_template.as_deref(), row.text_params.as_deref());
             let notice = OutgoingNotice {
                 outbox_id: row.id,
+                queued_at: row.created_at,
                 openid: &row.recipient,
                 message: message.as_ref(),
                 link: row.link.as_deref().unwrap_or("/"),

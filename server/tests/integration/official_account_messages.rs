@@ -108,8 +108,11 @@ async fn a_candidate_who_bound_the_official_account_hears_of_a_return_there_and_
     assert!(rows[0].sent_at.is_some());
     assert_eq!(stand_in.accepted().len(), 1);
 
-    // Unbound, Alice is offered to bind again.
-    let unbound = alice.http.post(app.url("/account/official-account/unbind")).send().await.unwrap();
+    // A page elsewhere cannot unbind it for her; she can.
+    let forged = alice.http.post(app.url("/auth/official-account/unbind")).header("sec-fetch-site", "cross-site");
+    assert_eq!(forged.send().await.unwrap().status(), 403);
+    assert_eq!(app::ssr::entities::official_account_binding::Entity::find().all(&app.state.db).await.unwrap().len(), 1);
+    let unbound = alice.http.post(app.url("/auth/official-account/unbind")).send().await.unwrap();
     assert!(unbound.text().await.unwrap().contains("绑定微信公众号"));
 }
 
@@ -163,6 +166,7 @@ async fn an_ended_token_is_replaced_once_and_wechat_s_refusals_are_given_up() {
     let news = TextMessage::review_returned("资格初审材料上传（示例考试）");
     let notice = |id: i32, openid: &'static str| OutgoingNotice {
         outbox_id: id,
+        queued_at: chrono::DateTime::from_timestamp(1_796_000_000, 0).unwrap(),
         openid,
         message: Some(&news),
         link: "/exams/000",

@@ -1,6 +1,6 @@
 //! A template message to a follower (`POST /cgi-bin/message/template/send`): the template the
 //! 公众号 chose from WeChat's library for the news, the exam, what happened and when in its keys,
-//! and the page on Zige it leads to. The outbox row's id goes as `client_msg_id`, so a message
+//! and the page on Zige it leads to. The outbox row (its id and time) goes as `client_msg_id`, so a message
 //! sent again after an answer that never came reaches the candidate once (WeChat keeps the id
 //! ten minutes). A token WeChat refuses is replaced and the message sent once more.
 
@@ -15,6 +15,9 @@ use crate::gateways::sms::SendFailure;
 /// One message for the 公众号: the outbox row, the follower, the news and the page it links to.
 pub struct OutgoingNotice<'a> {
     pub outbox_id: i32,
+    /// When the row was queued: with its id, the message's `client_msg_id`, which no other row of
+    /// this installation's has, even after a restore has numbered rows again.
+    pub queued_at: DateTime<Utc>,
     pub openid: &'a str,
     /// None for a row queued without its template: given up.
     pub message: Option<&'a TextMessage>,
@@ -66,7 +69,7 @@ impl OfficialAccount {
             "touser": notice.openid,
             "template_id": template_id,
             "url": format!("{}{}", self.settings.public_address, notice.link),
-            "client_msg_id": format!("zige-outbox-{}", notice.outbox_id),
+            "client_msg_id": format!("zige-outbox-{}-{}", notice.outbox_id, notice.queued_at.timestamp()),
             "data": {
                 keys.exam.as_str(): { "value": exam },
                 keys.event.as_str(): { "value": event(message.template) },

@@ -53,7 +53,7 @@ pub(super) fn official_account_routes(official_account: Option<Arc<OfficialAccou
     Router::new()
         .route("/auth/official-account/start", get(official_account_binding::start))
         .route(OFFICIAL_ACCOUNT_CALLBACK_PATH, get(official_account_binding::callback))
-        .route("/account/official-account/unbind", post(official_account_binding::unbind))
+        .route("/auth/official-account/unbind", post(official_account_binding::unbind))
         .layer(axum::Extension(official_account))
 }
 

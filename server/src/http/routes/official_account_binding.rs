@@ -2,7 +2,7 @@
 //! /auth/official-account/start sends the signed-in candidate to WeChat's web authorisation with a
 //! state kept in their session; GET /auth/official-account/callback takes the code back (the
 //! state must be that session's, once), asks WeChat for the openid and binds it, then opens
-//! 个人信息 again; POST /account/official-account/unbind undoes it. Opened outside WeChat, its
+//! 个人信息 again; POST /auth/official-account/unbind undoes it. Opened outside WeChat, its
 //! authorise page says to open the link in WeChat; WeChat's refusals are said in words.
 
 use std::sync::Arc;
@@ -24,8 +24,10 @@ use crate::gateways::official_account::OfficialAccount;
 
 /// The session's key for the state between `start` and `callback`.
 const STATE_KEY: &str = "official_account_state";
-/// Where the candidate lands once bound: 个人信息 says so.
-pub const BOUND_PATH: &str = "/account?official_account=bound";
+/// Where the candidate lands once bound: 个人信息 says so, at its 公众号 card. The fragment also
+/// replaces the one the authorise page's address carried (`#wechat_redirect`), which a browser
+/// keeps through redirects that name none.
+pub const BOUND_PATH: &str = "/account?official_account=bound#official-account";
 
 pub async fn start(
     State(state): State<ServerState>,
