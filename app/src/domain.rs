@@ -31,6 +31,7 @@ pub mod file_verdict;
 pub mod fit_search;
 pub mod helpline;
 pub mod id_number;
+pub mod id_validity;
 pub mod introduction_letter;
 pub mod jfif_density;
 mod jpeg_probe;

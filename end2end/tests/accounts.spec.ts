@@ -19,6 +19,7 @@ test('a locked-out candidate gets back in through the administrator and changes 
   await candidate.getByLabel('证件号码').fill(idNumber);
   await candidate.getByLabel('姓名').fill('找回考生');
   await candidate.getByLabel('手机号码').fill('13912345678');
+  await candidate.getByLabel('证件有效期至').fill('2036-05-01');
   await candidate.getByLabel(/^密码/).fill('Forgotten2026');
   await clickToNextPage(candidate, candidate.getByRole('button', { name: '注册' }));
   await expect(candidate.getByRole('heading', { name: '我的考试' })).toBeVisible();
@@ -96,6 +97,7 @@ test('a session ended on another device empties the offline copy on the phone', 
   await phone.getByLabel('证件号码').fill(idNumber);
   await phone.getByLabel('姓名').fill('离线副本');
   await phone.getByLabel('手机号码').fill('13912345679');
+  await phone.getByLabel('证件有效期至').fill('2036-05-01');
   await phone.getByLabel(/^密码/).fill('Offline2026copy');
   await clickToNextPage(phone, phone.getByRole('button', { name: '注册' }));
   await phone.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });

@@ -53,6 +53,7 @@ test('a new candidate who signs up with Enter before the page is live gets the a
   await page.getByLabel('证件号码').fill(idNumber);
   await page.getByLabel('姓名').fill('慢网考生');
   await page.getByLabel('手机号码').fill('13912345670');
+  await page.getByLabel('证件有效期至').fill('2036-05-01');
   await page.getByLabel(/^密码/).fill('SlowPhone2026');
   await page.getByLabel(/^密码/).press('Enter');
   await page.waitForTimeout(1000);

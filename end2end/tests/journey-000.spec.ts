@@ -11,6 +11,7 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
   await page.getByLabel('证件号码').fill(idNumber.toLowerCase());
   await page.getByLabel('姓名').fill('测试考生');
   await page.getByLabel('手机号码').fill('13912345678');
+  await page.getByLabel('证件有效期至').fill('2036-05-01');
   await page.getByLabel(/^密码/).fill(password);
   await clickToNextPage(page, page.getByRole('button', { name: '注册' }));
   await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible();

@@ -59,6 +59,7 @@ test('资格名单 texts the listed candidates; one reads their own five days, a
   await candidate.getByLabel('证件号码').fill(idNumber);
   await candidate.getByLabel('姓名').fill('周五日');
   await candidate.getByLabel('手机号码').fill(mobile);
+  await candidate.getByLabel('证件有效期至').fill('2036-05-01');
   await candidate.getByLabel(/^密码/).fill('Exam2026pass');
   await clickToNextPage(candidate, candidate.getByRole('button', { name: '注册' }));
   const card = candidate.locator(`li.exam-card[data-exam="${code}"]`);
@@ -93,6 +94,7 @@ test('资格名单 texts the listed candidates; one reads their own five days, a
   await lateCandidate.getByLabel('证件号码').fill(lateIdNumber);
   await lateCandidate.getByLabel('姓名').fill('晚六日');
   await lateCandidate.getByLabel('手机号码').fill(lateMobile);
+  await lateCandidate.getByLabel('证件有效期至').fill('2036-05-01');
   await lateCandidate.getByLabel(/^密码/).fill('Exam2026pass');
   await clickToNextPage(lateCandidate, lateCandidate.getByRole('button', { name: '注册' }));
   const lapsed = `逾期放弃：您未在 ${lateDay.getUTCMonth() + 1}月${lateDay.getUTCDate()}日 24:00 前提交，已视为自动放弃。`;

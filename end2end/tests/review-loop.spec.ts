@@ -12,6 +12,7 @@ async function submitApplication(page: Page, name: string): Promise<void> {
   await page.getByLabel('证件号码').fill(newResidentId());
   await page.getByLabel('姓名').fill(name);
   await page.getByLabel('手机号码').fill('13912345678');
+  await page.getByLabel('证件有效期至').fill('2036-05-01');
   await page.getByLabel(/^电子邮箱/).fill('loop@example.cn');
   await page.getByLabel(/^密码/).fill('Exam2026pass');
   await clickToNextPage(page, page.getByRole('button', { name: '注册' }));

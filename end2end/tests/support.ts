@@ -312,6 +312,7 @@ export async function signUpCandidate(page: Page, name: string, mobile = '139123
   await page.getByLabel('证件号码').fill(idNumber);
   await page.getByLabel('姓名').fill(name);
   await page.getByLabel('手机号码').fill(mobile);
+  await page.getByLabel('证件有效期至').fill('2036-05-01');
   await page.getByLabel(/^密码/).fill('Exam2026pass');
   await clickToNextPage(page, page.getByRole('button', { name: '注册' }));
   await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible();

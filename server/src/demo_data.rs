@@ -89,6 +89,7 @@ pub async fn ensure_demo_data(state: &ServerState) -> Result<(), AppError> {
             password: account.password.into(),
             email: account.email.into(),
             mobile_code: String::new(),
+            id_valid_until: String::new(),
         };
         let form = SignUpForm::parse(&fields).map_err(|e| app::ssr::internal("demo account", format!("{e:?}")))?;
         match account_store::create_account(db, form, account.role, chrono::Utc::now()).await {

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::field_error::FieldError;
 use super::id_number::{IdNumber, IdType};
+use super::id_validity::IdValidity;
 use super::mobile_number::normalized_mobile;
 use super::new_password::NewPassword;
 
@@ -21,6 +22,10 @@ pub struct SignUpFields {
     /// The code texted to `mobile`, where the installation asks for one (`sign_up_codes`).
     #[serde(default)]
     pub mobile_code: String,
+    /// A candidate's document's last valid day, or `id_validity::LONG_TERM` (`IdValidity`;
+    /// staff accounts are made without it).
+    #[serde(default)]
+    pub id_valid_until: String,
 }
 
 /// A form that passed every check.
@@ -31,6 +36,8 @@ pub struct SignUpForm {
     pub mobile: String,
     pub password: NewPassword,
     pub email: Option<String>,
+    /// A candidate's document's validity, judged apart (`IdValidity::parse`); None for staff.
+    pub id_valid_until: Option<IdValidity>,
 }
 
 pub const NAME_MAX_CHARS: usize = 30;
@@ -79,7 +86,7 @@ impl SignUpForm {
         let email = (!email.is_empty()).then_some(email);
         match (id_number, password) {
             (Some(id_number), Some(password)) if errors.is_empty() => {
-                Ok(SignUpForm { id_number, name, mobile, password, email })
+                Ok(SignUpForm { id_number, name, mobile, password, email, id_valid_until: None })
             }
             _ => Err(errors),
         }
@@ -105,6 +112,7 @@ mod tests {
             password: "exam2026pass".into(),
             email: String::new(),
             mobile_code: String::new(),
+            id_valid_until: String::new(),
         }
     }
 
@@ -127,6 +135,7 @@ mod tests {
             password: "short".into(),
             email: "li@example".into(),
             mobile_code: String::new(),
+            id_valid_until: String::new(),
         };
         let names: Vec<String> = SignUpForm::parse(&fields).unwrap_err().into_iter().map(|e| e.field).collect();
         assert_eq!(names, vec!["id_number", "name", "mobile", "password", "email"]);

@@ -67,6 +67,8 @@ pub struct ExamCard {
     pub registered_as: Option<(String, String)>,
     /// 系统使用咨询 in both languages; none where the exam gives none.
     pub helpline: Option<(String, String)>,
+    /// 请关注本人身份证有效期 (seed 002): the document expires before the day it must hold, (zh, en).
+    pub id_validity: Option<(String, String)>,
 }
 
 /// Everything the candidate's exam page shows, decided by the server's clock.

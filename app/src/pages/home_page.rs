@@ -43,7 +43,7 @@ pub fn HomePage() -> impl IntoView {
                                 let (state, lapsed) = (card.state, card.lapsed);
                                 let deadline = card.next_deadline.clone();
                                 let (own_days, registered_as) = (card.own_days.clone(), card.registered_as.clone());
-                                let helpline = card.helpline.clone();
+                                let (helpline, id_validity) = (card.helpline.clone(), card.id_validity.clone());
                                 view! {
                                     <li class="card exam-card" data-exam=exam.code.to_string()>
                                         <h2>{move || lang.get().pick(exam.title_zh.clone(), exam.title_en.clone())}</h2>
@@ -57,6 +57,7 @@ pub fn HomePage() -> impl IntoView {
                                         })}
                                         {registered_as.map(|words| view! { <BilingualNote words class="muted" testid="registered-as"/> })}
                                         {own_days.map(|words| view! { <BilingualNote words class="notice" testid="own-days"/> })}
+                                        {id_validity.map(|words| view! { <BilingualNote words class="notice" testid="id-validity"/> })}
                                         {helpline.map(|words| view! { <BilingualNote words class="muted helpline" testid="helpline"/> })}
                                         <a class="button" href=href>{tr("进入考试", "Enter exam")}</a>
                                     </li>

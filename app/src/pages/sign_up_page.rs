@@ -1,4 +1,5 @@
-//! Sign-up: the form is judged in the browser by the same `SignUpForm::parse` the server runs.
+//! Sign-up: the form is judged in the browser by the same `SignUpForm::parse` (and, for the
+//! document's validity, `IdValidity::parse`) the server runs.
 //! Where the installation texts codes, the mobile typed is proved by the code sent to it
 //! (获取验证码; `accounts::sign_up_codes`).
 
@@ -7,6 +8,8 @@ use leptos::prelude::*;
 use crate::api::{send_sign_up_code, sign_up};
 use crate::auth_flow::after_sign_in;
 use crate::components::error_note::ErrorNote;
+use crate::domain::china_day::china_day_of;
+use crate::domain::id_validity::{IdValidity, LONG_TERM};
 use crate::domain::mobile_number::normalized_mobile;
 use crate::domain::sign_up_form::{FieldError, SignUpFields, SignUpForm};
 use crate::domain::IdType;
@@ -59,6 +62,8 @@ pub fn SignUpPage() -> impl IntoView {
         ev.prevent_default();
         let current = fields.get_untracked();
         let mut errors = SignUpForm::parse(&current).err().unwrap_or_default();
+        let today = chrono::DateTime::from_timestamp_millis(crate::client::now_millis()).map(china_day_of);
+        errors.extend(today.and_then(|today| IdValidity::parse(&current.id_valid_until, today).err()));
         errors.extend(code_missing(&current));
         if errors.is_empty() {
             field_errors.set(Vec::new());
@@ -110,6 +115,19 @@ pub fn SignUpPage() -> impl IntoView {
                 {tr("证件号码", "Document number")}
                 <input name="id_number" autocomplete="username" on:input=bind(|f, v| f.id_number = v)/>
                 {error_for("id_number")}
+            </label>
+            <label>
+                {tr("证件有效期至", "Document valid until")}
+                <input name="id_valid_until" type="date" disabled=move || fields.with(|f| f.id_valid_until == LONG_TERM) on:input=bind(|f, v| f.id_valid_until = v)/>
+                {error_for("id_valid_until")}
+            </label>
+            <label class="inline-choice">
+                <input name="id_long_term" type="checkbox" on:change=move |ev| {
+                    let long_term = event_target_checked(&ev);
+                    // Unticked, a day typed is kept (the held form's replay unticks it after the day).
+                    fields.update(|f| if long_term { f.id_valid_until = LONG_TERM.to_string() } else if f.id_valid_until == LONG_TERM { f.id_valid_until.clear() });
+                }/>
+                {tr("长期有效", "Long-term (never expires)")}
             </label>
             <label>
                 {tr("姓名", "Full name")}

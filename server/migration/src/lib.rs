@@ -54,6 +54,7 @@ mod m20261130_000048_create_score_releases;
 mod m20261130_000049_create_notice_acceptances;
 mod m20261130_000050_create_official_account_bindings;
 mod m20261130_000051_outbox_links;
+mod m20261130_000052_id_validity;
 
 pub struct Migrator;
 
@@ -112,6 +113,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000049_create_notice_acceptances::Migration),
             Box::new(m20261130_000050_create_official_account_bindings::Migration),
             Box::new(m20261130_000051_outbox_links::Migration),
+            Box::new(m20261130_000052_id_validity::Migration),
         ]
     }
 }

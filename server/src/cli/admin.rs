@@ -65,6 +65,7 @@ pub async fn run_admin_command(command: &AdminCommand) -> ExitCode {
         password,
         email: email.clone(),
         mobile_code: String::new(),
+        id_valid_until: String::new(),
     };
     let form = match SignUpForm::parse(&fields) {
         Ok(form) => form,

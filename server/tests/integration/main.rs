@@ -25,6 +25,7 @@ mod documents;
 mod erasure_traces;
 mod exam_cli;
 mod exam_scores;
+mod id_validity_at_sign_up;
 mod idempotent_actions;
 mod introduction_letter;
 mod journey;

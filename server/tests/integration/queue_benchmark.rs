@@ -39,6 +39,7 @@ async fn queue_pages_cost_the_same_at_the_start_and_deep_in_a_million_applicatio
             created_at: Set(start),
             session_generation: Set(0),
             mobile_verified_at: Set(None),
+            id_valid_until: Set(None),
         });
         user::Entity::insert_many(people).exec(&txn).await.unwrap();
         let applications = (first..first + BATCH).map(|i| application::ActiveModel {

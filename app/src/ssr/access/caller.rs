@@ -124,6 +124,7 @@ mod tests {
             created_at: chrono::Utc::now(),
             session_generation: 0,
             mobile_verified_at: None,
+            id_valid_until: None,
         }
     }
 

@@ -34,6 +34,7 @@ pub async fn create_account(
         password_hash: Set(password_hash),
         role: Set(role),
         created_at: Set(now),
+        id_valid_until: Set(form.id_valid_until.map(|validity| validity.stored())),
         ..Default::default()
     };
     let account = account.insert(db).await.map_err(|e| match e.sql_err() {

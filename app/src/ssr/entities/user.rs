@@ -23,6 +23,9 @@ pub struct Model {
     pub session_generation: i32,
     /// When the mobile was proved by a code texted to it at sign-up; None: taken as typed.
     pub mobile_verified_at: Option<DateTimeUtc>,
+    /// A candidate's document's last valid day as `IdValidity::stored` writes it; None for staff,
+    /// for accounts the registration system made, and for those from before it was asked.
+    pub id_valid_until: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
