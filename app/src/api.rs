@@ -23,6 +23,7 @@ pub mod my_payments;
 pub mod my_scores;
 pub mod official_account_bound;
 pub mod on_site;
+pub mod own_id_validity;
 pub mod photo_rules;
 pub mod registration_system_joined;
 pub mod reorder_materials;

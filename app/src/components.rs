@@ -21,6 +21,7 @@ pub mod fee_admin_panel;
 pub mod fee_panel;
 pub mod field_rules_on_demand;
 pub mod forms_wait_for_code;
+pub mod id_validity_card;
 pub mod idle_hydration;
 pub mod judged_file;
 pub mod lightbox;

@@ -17,6 +17,7 @@ pub fn AccountPageView() -> impl IntoView {
         <AccountPage/>
         <crate::components::registration_system_sign_in::RegistrationSystemLink/>
         <crate::components::official_account_link::OfficialAccountLink/>
+        <crate::components::id_validity_card::IdValidityCard/>
         <crate::components::my_data::MyData/>
     }
 }

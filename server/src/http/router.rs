@@ -175,6 +175,7 @@ pub(crate) fn build_router(
         .merge(official_account_routes(official_account))
         .route("/api/my-data.zip", get(my_data_archive).layer(Extension(ArchiveBuilds::new(config))))
         .route("/account/delete", post(delete_my_account).get(confirm_deletion))
+        .route("/account/id-validity", post(crate::http::routes::id_validity_update::update_id_validity))
         .route("/exams/{code}/notice/accept", post(crate::http::routes::notice_accept::accept_notice_form))
         .route("/pay/{order_no}", get(pay_order).layer(Extension(PublicAddress(config.public_address()))))
         .route(

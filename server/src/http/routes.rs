@@ -7,6 +7,7 @@ pub mod candidate_documents;
 pub mod exam_export;
 pub mod example_file;
 pub mod health;
+pub mod id_validity_update;
 pub mod listed_export;
 pub mod material_file;
 pub mod metrics;

@@ -50,6 +50,18 @@ async fn an_expired_document_is_refused_at_sign_up_and_one_ending_before_the_rev
     );
     assert!(note[1].as_str().unwrap().contains("Mind your ID's validity"), "{note}");
 
+    // Renewed: an expired day is refused on 个人信息 too, and the new one takes the warning away.
+    let renew = |value: &str| reqwest::multipart::Form::new().text("id_valid_until", value.to_string());
+    let refused = alice.http.post(app.url("/account/id-validity")).multipart(renew(&yesterday.to_string())).send();
+    let refused = refused.await.unwrap();
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.unwrap().contains(&format!("证件已于 {yesterday} 过期")));
+    assert!(!validity_note(&alice, "000").await.is_null(), "nothing changed");
+    let saved = alice.http.post(app.url("/account/id-validity")).multipart(renew("long_term")).send().await.unwrap();
+    let page = saved.text().await.unwrap();
+    assert!(page.contains("已保存") && page.contains("长期有效"), "个人信息 says so");
+    assert_eq!(validity_note(&alice, "000").await, Value::Null);
+
     // Long-term: no warning.
     let bob = app.browser();
     assert!(bob.call("sign_up", fields(BOB, "long_term")).await.status().is_success());

@@ -6,6 +6,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, SqlErr,
 };
 
+use crate::domain::id_validity::IdValidity;
 use crate::domain::new_password::NewPassword;
 use crate::domain::record_ids::UserId;
 use crate::domain::sign_up_form::SignUpForm;
@@ -149,4 +150,14 @@ pub fn session_user_of(account: &user::Model) -> crate::models::account::Session
         id_number_masked: account.masked_id_number(),
         role: account.role,
     }
+}
+
+/// The candidate's renewed document's validity (个人信息), judged as at sign-up.
+pub async fn set_id_validity(db: &DatabaseConnection, user_id: UserId, validity: IdValidity) -> Result<(), AppError> {
+    user::Entity::update_many()
+        .col_expr(user::Column::IdValidUntil, Expr::value(Some(validity.stored())))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
