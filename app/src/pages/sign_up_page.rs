@@ -1,5 +1,7 @@
 //! Sign-up: the form is judged in the browser by the same `SignUpForm::parse` (and, for the
-//! document's validity, `IdValidity::parse`) the server runs.
+//! document's validity, `IdValidity::parse`) the server runs. Those checks come in a chunk of
+//! their own (`sign_up_checks`), fetched when the form is sent: no page's first load carries them,
+//! and the pages every candidate opens have no bytes to spare (`docs/benchmarks.md`).
 //! Where the installation texts codes, the mobile typed is proved by the code sent to it
 //! (获取验证码; `accounts::sign_up_codes`).
 
@@ -8,10 +10,11 @@ use leptos::prelude::*;
 use crate::api::{send_sign_up_code, sign_up};
 use crate::auth_flow::after_sign_in;
 use crate::components::error_note::ErrorNote;
+#[cfg(feature = "hydrate")]
 use crate::domain::china_day::china_day_of;
-use crate::domain::id_validity::{IdValidity, LONG_TERM};
+use crate::domain::id_validity::LONG_TERM;
 use crate::domain::mobile_number::normalized_mobile;
-use crate::domain::sign_up_form::{FieldError, SignUpFields, SignUpForm};
+use crate::domain::sign_up_form::{FieldError, SignUpFields};
 use crate::domain::IdType;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
@@ -61,16 +64,25 @@ pub fn SignUpPage() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let current = fields.get_untracked();
-        let mut errors = SignUpForm::parse(&current).err().unwrap_or_default();
-        let today = chrono::DateTime::from_timestamp_millis(crate::client::now_millis()).map(china_day_of);
-        errors.extend(today.and_then(|today| IdValidity::parse(&current.id_valid_until, today).err()));
-        errors.extend(code_missing(&current));
-        if errors.is_empty() {
-            field_errors.set(Vec::new());
-            submit.dispatch(current);
-        } else {
-            field_errors.set(errors);
-        }
+        let code_problem = code_missing(&current);
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            let today = chrono::DateTime::from_timestamp_millis(crate::client::now_millis()).map(china_day_of);
+            // A check that cannot arrive (the network gone) leaves the judging to the server.
+            let mut errors = match today {
+                Some(today) => checks::problems(current.clone(), today).await.unwrap_or_default(),
+                None => Vec::new(),
+            };
+            errors.extend(code_problem);
+            if errors.is_empty() {
+                field_errors.set(Vec::new());
+                submit.dispatch(current);
+            } else {
+                field_errors.set(errors);
+            }
+        });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (current, code_problem);
     };
     let code_sent = Action::new(move |mobile: &String| send_sign_up_code(mobile.clone()));
     let ask_for_code = move |_| match normalized_mobile(&fields.with_untracked(|f| f.mobile.clone())) {
@@ -169,4 +181,22 @@ pub fn SignUpPage() -> impl IntoView {
         </form>
     }
     .into_any()
+}
+
+/// The sign-up's checks: an entry into the `sign_up_checks` chunk.
+#[cfg(feature = "hydrate")]
+mod checks {
+    use chrono::NaiveDate;
+    use leptos::wasm_split::SplitLoaderError;
+
+    use crate::domain::id_validity::IdValidity;
+    use crate::domain::sign_up_form::{FieldError, SignUpFields, SignUpForm};
+
+    /// Every problem of the form, each at its field, as the server would name them.
+    #[leptos::wasm_split::wasm_split(sign_up_checks, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn problems(fields: SignUpFields, today: NaiveDate) -> Result<Vec<FieldError>, SplitLoaderError> {
+        let mut errors = SignUpForm::parse(&fields).err().unwrap_or_default();
+        errors.extend(IdValidity::parse(&fields.id_valid_until, today).err());
+        Ok(errors)
+    }
 }

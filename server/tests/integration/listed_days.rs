@@ -6,7 +6,7 @@
 //! one candidate are audited with their reason and texted to them.
 use crate::support;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{json, Value};
 use support::sms_standins::{Accepted, Gateway, StandIn, UNKNOWN_NUMBER};
@@ -44,17 +44,6 @@ required = true
     );
     app.add_exam(&exam).await;
     app
-}
-
-async fn wait_for<T>(what: &str, mut found: impl AsyncFnMut() -> Option<T>) -> T {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        if let Some(value) = found().await {
-            return value;
-        }
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 async fn listed(admin: &Browser) -> Value {

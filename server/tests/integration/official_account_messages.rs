@@ -6,7 +6,7 @@
 //! the message goes once; WeChat's refusals are given up and listed for administrators.
 use crate::support;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use app::ssr::entities::outbox_message;
 use app::ssr::messaging::text_template::TextMessage;
@@ -33,17 +33,6 @@ async fn app_with_official_account(stand_in: &OfficialAccountStandIn) -> TestApp
     .await;
     drop(keys);
     app
-}
-
-async fn wait_for<T>(what: &str, mut found: impl AsyncFnMut() -> Option<T>) -> T {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        if let Some(value) = found().await {
-            return value;
-        }
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 /// 绑定微信公众号 pressed in `browser`, through WeChat's authorise page and back: the page it ends on.

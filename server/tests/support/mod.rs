@@ -528,3 +528,16 @@ pub async fn error_kind(response: reqwest::Response) -> (u16, String, Value) {
     };
     (status, kind, body)
 }
+
+/// What `found` finds, asked again every 50 ms for up to 30 s: for what the server does after it
+/// answered (the outbox's sends, a stand-in's record of them).
+pub async fn wait_for<T>(what: &str, mut found: impl AsyncFnMut() -> Option<T>) -> T {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        if let Some(value) = found().await {
+            return value;
+        }
+        assert!(std::time::Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
