@@ -66,6 +66,7 @@ pub mod second_factor_code_form;
 pub mod second_factor_enrolment;
 pub mod set_aside_accounts;
 pub mod sign_in_first;
+pub mod sign_up_check_step;
 pub mod similar_pairs_panel;
 pub mod site_header;
 pub mod state_counts;

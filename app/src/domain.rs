@@ -65,6 +65,7 @@ pub mod score_sheet;
 pub mod second_factor_code;
 pub mod settled_answer;
 pub mod sheet_rows;
+pub mod sign_up_check;
 pub mod sign_up_form;
 pub mod signed_text;
 pub mod sniff;

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import * as fs from 'fs';
-import { clickToNextPage, expectAccessible, newResidentId, open, signUpCandidate, DEMO_ADMIN, staffLogsInOnThePage } from './support';
+import { clickToNextPage, expectAccessible, newResidentId, open, signUpCandidate, DEMO_ADMIN, staffLogsInOnThePage, signUpThroughTheCheck } from './support';
 
 // Accounts a person can get back into: 忘记密码 answers the same for every ID number, an
 // administrator hands over a temporary password, and its owner replaces it with their own.
@@ -21,7 +21,7 @@ test('a locked-out candidate gets back in through the administrator and changes 
   await candidate.getByLabel('手机号码').fill('13912345678');
   await candidate.getByLabel('证件有效期至').fill('2036-05-01');
   await candidate.getByLabel(/^密码/).fill('Forgotten2026');
-  await clickToNextPage(candidate, candidate.getByRole('button', { name: '注册' }));
+  await signUpThroughTheCheck(candidate, idNumber, '找回考生');
   await expect(candidate.getByRole('heading', { name: '我的考试' })).toBeVisible();
   await expectAccessible(candidate);
   await clickToNextPage(candidate, candidate.getByRole('button', { name: '退出' }));
@@ -99,7 +99,7 @@ test('a session ended on another device empties the offline copy on the phone', 
   await phone.getByLabel('手机号码').fill('13912345679');
   await phone.getByLabel('证件有效期至').fill('2036-05-01');
   await phone.getByLabel(/^密码/).fill('Offline2026copy');
-  await clickToNextPage(phone, phone.getByRole('button', { name: '注册' }));
+  await signUpThroughTheCheck(phone, idNumber, '离线副本');
   await phone.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
   await phone.reload();
   const keptPages = () =>

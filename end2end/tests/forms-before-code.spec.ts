@@ -60,6 +60,13 @@ test('a new candidate who signs up with Enter before the page is live gets the a
   await expect(page).toHaveURL(/\/signup$/);
 
   release();
+  // The held form goes once the page is live, on to seed 002's check step.
+  const check = page.getByTestId('sign-up-check');
+  await expect(check).toBeVisible({ timeout: 60_000 });
+  await check.getByLabel('再次选择证件类型').selectOption('resident_id');
+  await check.getByLabel('再次输入证件号码').fill(idNumber);
+  await check.getByLabel('再次输入姓名').fill('慢网考生');
+  await check.getByRole('button', { name: '确认注册' }).click();
   await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible({ timeout: 60_000 });
   const leaked = addresses.filter((a) => a.includes(idNumber) || a.includes('SlowPhone2026') || a.includes('13912345670') || a.includes('?name='));
   expect(leaked).toEqual([]);

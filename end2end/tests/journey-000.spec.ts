@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { clickToNextPage, expectAccessible, makePicture, newResidentId, open, recordUploads } from './support';
+import { clickToNextPage, expectAccessible, makePicture, newResidentId, open, recordUploads, signUpThroughTheCheck } from './support';
 
 // Preset 000 (资格初审) in Chinese on a desktop: sign up, pledge, requirements and examples,
 // slots, advice, refusal, reorder, delete, the uploaded list, a refused then a good submission.
@@ -13,7 +13,8 @@ test('a candidate walks preset 000 from sign-up to a locked submission', async (
   await page.getByLabel('手机号码').fill('13912345678');
   await page.getByLabel('证件有效期至').fill('2036-05-01');
   await page.getByLabel(/^密码/).fill(password);
-  await clickToNextPage(page, page.getByRole('button', { name: '注册' }));
+  // The check step: typed again, the number's x as X this time, which counts as the same.
+  await signUpThroughTheCheck(page, idNumber, '测试考生');
   await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible();
 
   await clickToNextPage(page, page.getByRole('button', { name: '退出' }));

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { daysPassSinceTheText } from './days-pass';
 import { textsAcceptedFor } from './sms-standin';
-import { adminContext, call, clickToNextPage, expectAccessible, makePicture, newResidentId, open, switchLanguage, waitForHydration } from './support';
+import { adminContext, call, clickToNextPage, expectAccessible, makePicture, newResidentId, open, switchLanguage, waitForHydration, signUpThroughTheCheck } from './support';
 
 // Seed 004, section 一 and 九.4: the administrator texts the listed candidates from 资格名单
 // through Alibaba Cloud's SendSms (its stand-in checks the signature, sign and template, as the
@@ -61,7 +61,7 @@ test('资格名单 texts the listed candidates; one reads their own five days, a
   await candidate.getByLabel('手机号码').fill(mobile);
   await candidate.getByLabel('证件有效期至').fill('2036-05-01');
   await candidate.getByLabel(/^密码/).fill('Exam2026pass');
-  await clickToNextPage(candidate, candidate.getByRole('button', { name: '注册' }));
+  await signUpThroughTheCheck(candidate, idNumber, '周五日');
   const card = candidate.locator(`li.exam-card[data-exam="${code}"]`);
   await expect(card.getByTestId('own-days')).toHaveText(`请于 ${month}月${day}日 24:00 前上传并提交，逾期视为自动放弃。`);
   await expectAccessible(candidate);
@@ -96,7 +96,7 @@ test('资格名单 texts the listed candidates; one reads their own five days, a
   await lateCandidate.getByLabel('手机号码').fill(lateMobile);
   await lateCandidate.getByLabel('证件有效期至').fill('2036-05-01');
   await lateCandidate.getByLabel(/^密码/).fill('Exam2026pass');
-  await clickToNextPage(lateCandidate, lateCandidate.getByRole('button', { name: '注册' }));
+  await signUpThroughTheCheck(lateCandidate, lateIdNumber, '晚六日');
   const lapsed = `逾期放弃：您未在 ${lateDay.getUTCMonth() + 1}月${lateDay.getUTCDate()}日 24:00 前提交，已视为自动放弃。`;
   const lateCard = lateCandidate.locator(`li.exam-card[data-exam="${code}"]`);
   await expect(lateCard.getByTestId('own-days')).toHaveText(lapsed);

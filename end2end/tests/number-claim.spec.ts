@@ -8,7 +8,8 @@ import { adminContext, call, clickToNextPage, expectAccessible, open } from './s
 test('a number someone else signed up with goes to the person the registration system vouches for', async ({ page, browser }) => {
   const squatter = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   await call(squatter.request, 'sign_up', {
-    fields: { id_type: 'resident_id', id_number: '110101199003071233', name: '冒用者', mobile: '13700137999', password: 'Squat2026pass', id_valid_until: '2036-05-01' },
+    fields: { id_type: 'resident_id', id_number: '110101199003071233', name: '冒用者', mobile: '13700137999', password: 'Squat2026pass', id_valid_until: '2036-05-01',
+      typed_again: { id_type: 'resident_id', id_number: '110101199003071233', name: '冒用者' } },
   });
 
   await open(page, '/login');

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, Page, test } from '@playwright/test';
-import { clickToNextPage, expectAccessible, makePicture, newResidentId, open, waitForHydration, DEMO_ADMIN, DEMO_REVIEWER, freshCode, staffLogsInOnThePage } from './support';
+import { clickToNextPage, expectAccessible, makePicture, newResidentId, open, waitForHydration, DEMO_ADMIN, DEMO_REVIEWER, freshCode, staffLogsInOnThePage, signUpThroughTheCheck } from './support';
 
 // Both roles in two browser windows, the whole loop: a candidate submits; a reviewer works the
 // application with the keyboard alone and returns one picture; the candidate sees the feedback,
@@ -9,13 +9,14 @@ import { clickToNextPage, expectAccessible, makePicture, newResidentId, open, wa
 
 async function submitApplication(page: Page, name: string): Promise<void> {
   await open(page, '/signup');
-  await page.getByLabel('证件号码').fill(newResidentId());
+  const idNumber = newResidentId();
+  await page.getByLabel('证件号码').fill(idNumber);
   await page.getByLabel('姓名').fill(name);
   await page.getByLabel('手机号码').fill('13912345678');
   await page.getByLabel('证件有效期至').fill('2036-05-01');
   await page.getByLabel(/^电子邮箱/).fill('loop@example.cn');
   await page.getByLabel(/^密码/).fill('Exam2026pass');
-  await clickToNextPage(page, page.getByRole('button', { name: '注册' }));
+  await signUpThroughTheCheck(page, idNumber, name);
   await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible();
   // The candidate's own journey is covered elsewhere; here the pictures go in through the same
   // endpoints the page uses.

@@ -305,6 +305,19 @@ function withDpi(jpeg: Buffer, dpi: number): Buffer {
   return out;
 }
 
+/**
+ * 注册 pressed, then seed 002's check step: the document type, its number and the name typed once
+ * more; the page moves on to 我的考试.
+ */
+export async function signUpThroughTheCheck(page: Page, idNumber: string, name: string): Promise<void> {
+  await page.getByRole('button', { name: '注册' }).click();
+  const check = page.getByTestId('sign-up-check');
+  await check.getByLabel('再次选择证件类型').selectOption('resident_id');
+  await check.getByLabel('再次输入证件号码').fill(idNumber);
+  await check.getByLabel('再次输入姓名').fill(name);
+  await clickToNextPage(page, check.getByRole('button', { name: '确认注册' }));
+}
+
 /** Signs a new candidate up through the page (Chinese), landing on 我的考试; their ID number. */
 export async function signUpCandidate(page: Page, name: string, mobile = '13912345678'): Promise<string> {
   const idNumber = newResidentId();
@@ -314,7 +327,7 @@ export async function signUpCandidate(page: Page, name: string, mobile = '139123
   await page.getByLabel('手机号码').fill(mobile);
   await page.getByLabel('证件有效期至').fill('2036-05-01');
   await page.getByLabel(/^密码/).fill('Exam2026pass');
-  await clickToNextPage(page, page.getByRole('button', { name: '注册' }));
+  await signUpThroughTheCheck(page, idNumber, name);
   await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible();
   return idNumber;
 }

@@ -90,6 +90,7 @@ pub async fn ensure_demo_data(state: &ServerState) -> Result<(), AppError> {
             email: account.email.into(),
             mobile_code: String::new(),
             id_valid_until: String::new(),
+            typed_again: None,
         };
         let form = SignUpForm::parse(&fields).map_err(|e| app::ssr::internal("demo account", format!("{e:?}")))?;
         match account_store::create_account(db, form, account.role, chrono::Utc::now()).await {

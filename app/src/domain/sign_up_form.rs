@@ -26,6 +26,17 @@ pub struct SignUpFields {
     /// staff accounts are made without it).
     #[serde(default)]
     pub id_valid_until: String,
+    /// The check step's fields typed again (`sign_up_check`); a candidate's sign-up needs them.
+    #[serde(default)]
+    pub typed_again: Option<TypedAgain>,
+}
+
+/// What was typed again on the check step (`sign_up_check`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TypedAgain {
+    pub id_type: String,
+    pub id_number: String,
+    pub name: String,
 }
 
 /// A form that passed every check.
@@ -113,6 +124,7 @@ mod tests {
             email: String::new(),
             mobile_code: String::new(),
             id_valid_until: String::new(),
+            typed_again: None,
         }
     }
 
@@ -136,6 +148,7 @@ mod tests {
             email: "li@example".into(),
             mobile_code: String::new(),
             id_valid_until: String::new(),
+            typed_again: None,
         };
         let names: Vec<String> = SignUpForm::parse(&fields).unwrap_err().into_iter().map(|e| e.field).collect();
         assert_eq!(names, vec!["id_number", "name", "mobile", "password", "email"]);

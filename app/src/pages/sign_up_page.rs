@@ -1,7 +1,9 @@
 //! Sign-up: the form is judged in the browser by the same `SignUpForm::parse` (and, for the
-//! document's validity, `IdValidity::parse`) the server runs. Those checks come in a chunk of
-//! their own (`sign_up_checks`), fetched when the form is sent: no page's first load carries them,
-//! and the pages every candidate opens have no bytes to spare (`docs/benchmarks.md`).
+//! document's validity, `IdValidity::parse`) the server runs; once they pass, seed 002's check
+//! step asks the type, the number and the name again (`sign_up_check_step`), and only then is the
+//! account made. The checks and the step come in a chunk of their own (`sign_up_checks`), fetched
+//! when the form is sent: no page's first load carries them, and the pages every candidate opens
+//! have no bytes to spare (`docs/benchmarks.md`).
 //! Where the installation texts codes, the mobile typed is proved by the code sent to it
 //! (获取验证码; `accounts::sign_up_codes`).
 
@@ -19,6 +21,7 @@ use crate::domain::IdType;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::island_page::provide_island_contexts;
+use crate::models::account::SessionUser;
 
 /// Whether the installation asks for the texted code. The server knows; the browser reads it off
 /// the page the server rendered (the code's field carries `data-sign-up-code`), as an island's
@@ -42,6 +45,8 @@ pub fn SignUpPage() -> impl IntoView {
     let lang = use_lang();
     let fields = RwSignal::new(SignUpFields { id_type: IdType::ResidentId.as_str().to_string(), ..Default::default() });
     let field_errors = RwSignal::new(Vec::<FieldError>::new());
+    // Seed 002's check step, shown once the form passed its checks (`sign_up_check_step`).
+    let checking = RwSignal::new(false);
     let submit = Action::new(move |fields: &SignUpFields| {
         let fields = fields.clone();
         async move {
@@ -76,7 +81,7 @@ pub fn SignUpPage() -> impl IntoView {
             errors.extend(code_problem);
             if errors.is_empty() {
                 field_errors.set(Vec::new());
-                submit.dispatch(current);
+                checking.set(true);
             } else {
                 field_errors.set(errors);
             }
@@ -179,18 +184,58 @@ pub fn SignUpPage() -> impl IntoView {
             {move || submit.value().get().and_then(Result::err).map(|error: AppError| view! { <ErrorNote error/> })}
             <p>{tr("已有账号？", "Already registered? ")}<a href="/login">{tr("登录", "Log in")}</a></p>
         </form>
+        {move || checking.get().then(|| check_step_on_demand(fields, checking, submit))}
     }
     .into_any()
 }
 
-/// The sign-up's checks: an entry into the `sign_up_checks` chunk.
+/// The check step, once its code is here (the `sign_up_checks` chunk, fetched already by the
+/// checks that opened it).
+fn check_step_on_demand(
+    fields: RwSignal<SignUpFields>,
+    checking: RwSignal<bool>,
+    submit: Action<SignUpFields, Result<SessionUser, AppError>>,
+) -> AnyView {
+    #[cfg(feature = "hydrate")]
+    {
+        use crate::components::on_demand::{on_demand, Texts};
+        const CHECK_STEP: Texts = Texts {
+            loading: ("正在打开核对步骤…", "Opening the check step…"),
+            missing: (
+                "核对步骤尚未下载到本机，联网后自动载入。",
+                "The check step is not on this device yet; it loads when the network returns.",
+            ),
+        };
+        on_demand(CHECK_STEP, Box::new(move || Box::pin(checks::check_step(fields, checking, submit))))
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (fields, checking, submit);
+        ().into_any()
+    }
+}
+
+/// The sign-up's checks and its check step: entries into the `sign_up_checks` chunk.
 #[cfg(feature = "hydrate")]
 mod checks {
     use chrono::NaiveDate;
+    use leptos::prelude::*;
     use leptos::wasm_split::SplitLoaderError;
 
+    use crate::components::sign_up_check_step::SignUpCheckStep;
     use crate::domain::id_validity::IdValidity;
     use crate::domain::sign_up_form::{FieldError, SignUpFields, SignUpForm};
+    use crate::error::AppError;
+    use crate::models::account::SessionUser;
+
+    #[leptos::wasm_split::wasm_split(sign_up_checks, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn check_step(
+        fields: RwSignal<SignUpFields>,
+        checking: RwSignal<bool>,
+        submit: Action<SignUpFields, Result<SessionUser, AppError>>,
+    ) -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <SignUpCheckStep fields checking submit/> }.into_any())
+    }
 
     /// Every problem of the form, each at its field, as the server would name them.
     #[leptos::wasm_split::wasm_split(sign_up_checks, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -66,6 +66,7 @@ pub async fn run_admin_command(command: &AdminCommand) -> ExitCode {
         email: email.clone(),
         mobile_code: String::new(),
         id_valid_until: String::new(),
+        typed_again: None,
     };
     let form = match SignUpForm::parse(&fields) {
         Ok(form) => form,

@@ -36,7 +36,8 @@ async fn a_deleted_account_leaves_its_number_name_mobile_and_email_in_no_table()
     let erin = resident_id(41);
     let (name, mobile, email) = ("郑一鸣", "13700000041", "zheng.yiming@example.cn");
     let browser = app.browser();
-    let fields = json!({ "id_type": "resident_id", "id_number": erin, "name": name, "mobile": mobile, "password": "secret-pass-1", "email": email, "id_valid_until": "2036-05-01" });
+    let fields = json!({ "id_type": "resident_id", "id_number": erin, "name": name, "mobile": mobile, "password": "secret-pass-1", "email": email, "id_valid_until": "2036-05-01",
+        "typed_again": { "id_type": "resident_id", "id_number": erin, "name": name } });
     assert!(browser.call("sign_up", json!({ "fields": fields })).await.status().is_success());
     // On an exam's imported list, with a card whose number the assistant reads, and texted and
     // emailed a recovery code.

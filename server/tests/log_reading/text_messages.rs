@@ -125,7 +125,8 @@ async fn tencent_cloud_takes_a_returned_applications_text_and_a_bad_number_is_gi
     // A number the gateway knows no phone for: given up, not retried, listed with its reason.
     let stranger = app.browser();
     let fields = json!({ "id_type": "resident_id", "id_number": CAROL, "name": "号码错", "mobile": UNKNOWN_NUMBER,
-        "password": "secret-pass-1", "email": "", "id_valid_until": "long_term" });
+        "password": "secret-pass-1", "email": "", "id_valid_until": "long_term",
+        "typed_again": { "id_type": "resident_id", "id_number": CAROL, "name": "号码错" } });
     assert!(stranger.call("sign_up", json!({ "fields": fields })).await.status().is_success());
     ask_for_code(&app, CAROL).await;
     let given_up = wait_for("the bad number to be given up", Duration::from_secs(30), async || {
@@ -241,7 +242,8 @@ async fn where_texts_are_configured_a_sign_up_needs_the_code_texted_to_its_mobil
     drop(keys);
     let fields = |code: &str| {
         json!({ "fields": { "id_type": "resident_id", "id_number": ALICE, "name": "张三", "mobile": "138 0013 8000",
-                "password": "secret-pass-1", "mobile_code": code, "id_valid_until": "2036-05-01" } })
+                "password": "secret-pass-1", "mobile_code": code, "id_valid_until": "2036-05-01",
+                "typed_again": { "id_type": "resident_id", "id_number": ALICE, "name": "张三" } } })
     };
     let person = app.browser();
     // Without a code, or with one never sent: refused, naming the field, and no account.
@@ -269,7 +271,8 @@ async fn where_texts_are_configured_a_sign_up_needs_the_code_texted_to_its_mobil
     assert!(account.mobile_verified_at.is_some(), "the account's mobile is proved");
     // Taken once: another sign-up with it is refused.
     let again = json!({ "fields": { "id_type": "resident_id", "id_number": BOB, "name": "李四", "mobile": "13800138000",
-                "password": "secret-pass-1", "mobile_code": code, "id_valid_until": "2036-05-01" } });
+                "password": "secret-pass-1", "mobile_code": code, "id_valid_until": "2036-05-01",
+                "typed_again": { "id_type": "resident_id", "id_number": BOB, "name": "李四" } } });
     assert_eq!(error_kind(app.browser().call("sign_up", again).await).await.0, 422);
     // A mobile is texted at most three codes an hour, whoever asks.
     for _ in 0..2 {

@@ -370,7 +370,8 @@ impl Browser {
 
     pub async fn sign_up(&self, id_number: &str, name: &str, password: &str) -> reqwest::Response {
         let email = format!("{}@example.cn", id_number.trim().to_ascii_lowercase());
-        let fields = json!({ "id_type": "resident_id", "id_number": id_number, "name": name, "mobile": "13800138000", "password": password, "email": email, "id_valid_until": "long_term" });
+        let fields = json!({ "id_type": "resident_id", "id_number": id_number, "name": name, "mobile": "13800138000", "password": password, "email": email, "id_valid_until": "long_term",
+            "typed_again": { "id_type": "resident_id", "id_number": id_number, "name": name } });
         self.call("sign_up", json!({ "fields": fields })).await
     }
 

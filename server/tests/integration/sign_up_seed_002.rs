@@ -1,6 +1,7 @@
-//! Seed 002's "有效期内的第二代居民身份证或有效期内的临时身份证": sign-up asks the document's last
-//! valid day (or 长期); an expired document is refused, naming its day, and nothing is made; one
+//! Seed 002's sign-up: "有效期内的第二代居民身份证或有效期内的临时身份证" — the document's last valid
+//! day (or 长期) is asked; an expired document is refused, naming its day, and nothing is made; one
 //! that ends before the day an exam needs it is warned about on 我的考试 ("请关注本人身份证有效期").
+//! And "再次输入证件类型、证件号、姓名信息进行核对": the check step, judged again by the server.
 use crate::support;
 
 use app::domain::china_day::china_day_of;
@@ -9,7 +10,8 @@ use support::*;
 
 fn fields(id_number: &str, valid_until: &str) -> Value {
     json!({ "fields": { "id_type": "resident_id", "id_number": id_number, "name": "考生", "mobile": "13800138000",
-        "password": "secret-pass-1", "email": "", "id_valid_until": valid_until } })
+        "password": "secret-pass-1", "email": "", "id_valid_until": valid_until,
+        "typed_again": { "id_type": "resident_id", "id_number": id_number, "name": "考生" } } })
 }
 
 async fn validity_note(browser: &Browser, code: &str) -> Value {
@@ -66,4 +68,20 @@ async fn an_expired_document_is_refused_at_sign_up_and_one_ending_before_the_rev
     let bob = app.browser();
     assert!(bob.call("sign_up", fields(BOB, "long_term")).await.status().is_success());
     assert_eq!(validity_note(&bob, "000").await, Value::Null);
+}
+
+#[tokio::test]
+async fn the_check_step_must_have_been_taken_and_agree_whatever_the_browser_says() {
+    let app = spawn_app().await;
+    let mut skipped = fields(ALICE, "long_term");
+    skipped["fields"].as_object_mut().unwrap().remove("typed_again");
+    let (status, _, body) = error_kind(app.browser().call("sign_up", skipped).await).await;
+    assert!(status == 422 && body.to_string().contains("请再次输入证件类型、证件号码和姓名进行核对"), "{body}");
+    let mut differs = fields(ALICE, "long_term");
+    differs["fields"]["typed_again"]["id_number"] = json!(BOB);
+    let (status, _, body) = error_kind(app.browser().call("sign_up", differs).await).await;
+    assert!(status == 422 && body.to_string().contains("证件号码与第一次填写的不一致"), "{body}");
+    let mut lower_x = fields(ALICE, "long_term");
+    lower_x["fields"]["typed_again"]["id_number"] = json!(ALICE.to_lowercase());
+    assert!(app.browser().call("sign_up", lower_x).await.status().is_success(), "x and X are the same number");
 }
