@@ -19,7 +19,9 @@ def resident_id(n):
 def sign_up_fields(n):
     id_number = resident_id(n)
     return {"id_type": "resident_id", "id_number": id_number, "name": "考生", "mobile": "13800138000",
-            "password": "bench-pass-1", "email": f"{id_number.lower()}@example.cn"}
+            "password": "bench-pass-1", "email": f"{id_number.lower()}@example.cn", "id_valid_until": "long_term",
+            # Seed 002's check step, typed again as a person would.
+            "typed_again": {"id_type": "resident_id", "id_number": id_number, "name": "考生"}}
 
 
 def upload_body(seq_no):

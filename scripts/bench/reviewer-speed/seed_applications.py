@@ -359,7 +359,8 @@ FORM = {"education_level": "大学本科", "school": "示例财经大学", "grad
 def hand_in(person, drawn):
     s = requests.Session()
     fields = {"id_type": "resident_id", "id_number": person["id_number"], "name": person["name"],
-              "mobile": "13800138000", "password": PASSWORD, "email": ""}
+              "mobile": "13800138000", "password": PASSWORD, "email": "", "id_valid_until": "long_term",
+              "typed_again": {"id_type": "resident_id", "id_number": person["id_number"], "name": person["name"]}}
     answer(s.post(f"{BASE}/api/sign_up", json={"fields": fields}), "sign up")
     answer(s.post(f"{BASE}/api/accept_pledge", json={"code": EXAM}), "pledge")
     for category, seq, data in drawn:

@@ -195,7 +195,7 @@ async fn pages_carry_a_content_security_policy_whose_nonce_is_on_their_scripts()
 async fn https_installations_send_secure_cookies_and_hsts() {
     let app = spawn_app_with(|config| config.public_url = Some("https://zige.example.cn".into())).await;
     let browser = app.browser();
-    let response = browser.http.post(app.url("/api/sign_up")).header("origin", "https://zige.example.cn").json(&json!({ "fields": { "id_type": "resident_id", "id_number": ALICE, "name": "考生", "mobile": "13800138000", "password": "secret-pass-1" } })).send().await.unwrap();
+    let response = browser.http.post(app.url("/api/sign_up")).header("origin", "https://zige.example.cn").json(&json!({ "fields": { "id_type": "resident_id", "id_number": ALICE, "name": "考生", "mobile": "13800138000", "password": "secret-pass-1", "id_valid_until": "long_term", "typed_again": { "id_type": "resident_id", "id_number": ALICE, "name": "考生" } } })).send().await.unwrap();
     assert_eq!(response.status(), 200);
     let cookie = response.headers()["set-cookie"].to_str().unwrap().to_lowercase();
     assert!(cookie.contains("secure"), "{cookie}");
