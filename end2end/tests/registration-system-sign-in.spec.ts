@@ -86,6 +86,6 @@ test('a candidate signs in with the registration system\'s account, finds their 
   await expect(page.getByTestId('locked-note')).toContainText('上报完成，内容已锁定');
   // A return address off the site is refused in words; nothing begins.
   await page.goto('/auth/oidc/start?next=https://evil.example/exams/003');
-  await expect(page.getByTestId('provider-trouble')).toContainText('登录后的返回地址“https://evil.example/exams/003”不是本站的考试页面');
+  await expect(page.getByTestId('page-trouble')).toContainText('登录后的返回地址“https://evil.example/exams/003”不是本站的考试页面');
   await expect(page.getByText('is not an exam page of this site')).toBeVisible();
 });

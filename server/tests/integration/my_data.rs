@@ -54,6 +54,8 @@ async fn the_archive_holds_the_candidate_s_own_data_as_the_page_shows_it() {
     let files = archive_of(&alice).await;
     let account: Value = serde_json::from_slice(&files["account.json"]).unwrap();
     assert_eq!(account["id_number"], ALICE);
+    assert_eq!(account["id_valid_until"], "long_term", "the document's validity as given at sign-up");
+    assert_eq!(account["official_account"], Value::Null, "no 公众号 bound");
     let everything = files.values().map(|f| String::from_utf8_lossy(f).into_owned()).collect::<String>();
     assert!(!everything.contains("argon2") && !everything.contains(BOB), "no hash, nobody else");
     let stored: Vec<&String> = files.keys().filter(|name| name.starts_with("exams/000/pictures/")).collect();

@@ -18,6 +18,7 @@ use crate::ssr::access::gate::Candidate;
 use crate::ssr::assistant::own_findings;
 use crate::ssr::entities::{application, application_event, material, material_version, notification, payment_order};
 use crate::ssr::infra::server_state::ServerState;
+use crate::ssr::messaging::official_account_binding;
 
 const README: &str = "\
 这是本系统保存的您的全部资料：account.json（账号），exams/<考试>/application.json（报名信息、个人信息表和进度），\
@@ -123,9 +124,13 @@ async fn contents(state: &ServerState, account: &Caller<Candidate>) -> Result<Ve
     let me = account.account();
     let now = state.clock.now();
     let mut entries = vec![text("README.txt", README)];
+    // The 公众号's follower the news goes to, where the candidate bound one.
+    let official_account = official_account_binding::binding_of(&state.db, me.id)
+        .await?
+        .map(|binding| json!({ "openid": binding.openid, "bound_at": binding.bound_at }));
     let about_me = json!({
-        "id_type": me.id_type, "id_number": me.id_number, "name": me.name, "mobile": me.mobile,
-        "email": me.email, "created_at": me.created_at,
+        "id_type": me.id_type, "id_number": me.id_number, "id_valid_until": me.id_valid_until, "name": me.name,
+        "mobile": me.mobile, "email": me.email, "created_at": me.created_at, "official_account": official_account,
     });
     entries.push(json("account.json", &about_me)?);
     let applications = application::Entity::find().filter(application::Column::UserId.eq(me.id)).all(&state.db).await?;

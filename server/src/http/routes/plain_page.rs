@@ -18,7 +18,7 @@ pub fn plain_page(status: StatusCode, title: &str, zh: &str, en: &str, back: Way
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title} · 资格</title><link rel="stylesheet" href="/pkg/zige.css"></head>
 <body><main class="page"><h1>{title}</h1>
-<p class="notice error" role="alert" data-testid="provider-trouble">{zh}</p>
+<p class="notice error" role="alert" data-testid="page-trouble">{zh}</p>
 <p class="muted" lang="en">{en}</p>
 <p><a class="button" href="{href}">{words}</a></p>
 </main></body></html>"#,
