@@ -4,7 +4,7 @@
 //! sent again after an answer that never came reaches the candidate once (WeChat keeps the id
 //! ten minutes). A token WeChat refuses is replaced and the message sent once more.
 
-use app::domain::china_time::china_time;
+use app::domain::china_day::china_offset;
 use app::ssr::messaging::text_template::{TextMessage, TextTemplate};
 use chrono::{DateTime, Utc};
 
@@ -87,13 +87,10 @@ fn event(template: TextTemplate) -> &'static str {
     }
 }
 
-/// A `time` key's form, on China's clock: "2026年11月30日 09:05".
+/// A `time` key's form, on China's clock: "2026年11月30日 09:05" (the server's; no candidate
+/// downloads chrono's formatter).
 pub fn wechat_time(at: DateTime<Utc>) -> String {
-    let at = china_time(at);
-    let (day, clock) = at.wall_clock().split_once(' ').unwrap_or((at.wall_clock(), ""));
-    let mut parts = day.split('-').map(|p| p.trim_start_matches('0'));
-    let (year, month, date) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    format!("{year}年{month}月{date}日 {clock}")
+    at.with_timezone(&china_offset()).format("%Y年%-m月%-d日 %H:%M").to_string()
 }
 
 #[cfg(test)]
