@@ -74,7 +74,13 @@ async fn erase_lists_and_messages(txn: &DatabaseTransaction, whose: Whose<'_>) -
                 .filter(eligible_candidate::Column::IdNumber.eq(person.id_number.as_str()))
                 .exec(txn)
                 .await?;
-            let addresses = [Some(person.mobile), person.email].into_iter().flatten().collect::<Vec<_>>();
+            // The 公众号's follower too, while the binding still stands (the account's deletion
+            // removes it after this).
+            let follower = crate::ssr::messaging::official_account_binding::binding_of(txn, user_id).await?;
+            let addresses = [Some(person.mobile), person.email, follower.map(|binding| binding.openid)]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>();
             crate::ssr::messaging::outbox_purge::erase_to(txn, &addresses).await?;
         }
     }
