@@ -126,11 +126,16 @@ const PROVINCE_CODES: [u8; 35] = [
 const CHECK_WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
 
+/// An ID number as typed, in the form accounts keep it: spaces around it trimmed, letters
+/// upper-cased (a lower-case x check digit becomes X). What is looked up, compared and parsed.
+pub fn normalised_id_number(typed: &str) -> String {
+    typed.trim().to_ascii_uppercase()
+}
+
 impl IdNumber {
-    /// Parses what a person typed: spaces trimmed, letters upper-cased (a lower-case x check
-    /// digit becomes X).
+    /// Parses what a person typed, normalised first (`normalised_id_number`).
     pub fn parse(id_type: IdType, raw: &str) -> Result<IdNumber, IdNumberError> {
-        let value: String = raw.trim().to_ascii_uppercase();
+        let value = normalised_id_number(raw);
         if value.is_empty() {
             return Err(IdNumberError::Empty);
         }

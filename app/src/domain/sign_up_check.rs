@@ -4,6 +4,7 @@
 //! named at its field. Judged the same way in the browser and on the server.
 
 use super::field_error::FieldError;
+use super::id_number::normalised_id_number;
 use super::sign_up_form::{SignUpFields, TypedAgain};
 
 /// Each field typed again that is not what was typed first, named at its own field
@@ -18,8 +19,7 @@ pub fn differences(first: &SignUpFields, again: &TypedAgain) -> Vec<FieldError> 
             "The document type is not the one chosen first; check it",
         ));
     }
-    let number = |typed: &str| typed.trim().to_ascii_uppercase();
-    if number(&first.id_number) != number(&again.id_number) {
+    if normalised_id_number(&first.id_number) != normalised_id_number(&again.id_number) {
         found.push(FieldError::new(
             "check_id_number",
             "证件号码与第一次填写的不一致，请核对",

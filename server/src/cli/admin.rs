@@ -103,7 +103,7 @@ async fn reset_second_factor(id_number: &str) -> ExitCode {
     let reset = async {
         let config = Config::load()?;
         let db = open_database(&config).await?;
-        let normalised = app::ssr::accounts::account_store::normalise_id_number(id_number);
+        let normalised = app::domain::id_number::normalised_id_number(id_number);
         let account = app::ssr::accounts::account_store::find_by_id_number(&db, &normalised)
             .await
             .map_err(|e| e.message_en())?

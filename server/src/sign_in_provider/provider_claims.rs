@@ -92,7 +92,7 @@ impl ClaimValues {
     /// The ID number, checked as a sign-up's is (a resident ID: the registration systems key on it).
     pub fn id_number(&self) -> Result<IdNumber, SignInTrouble> {
         let typed = self.id_number.as_deref().ok_or(SignInTrouble::NoIdNumber)?;
-        let normalised = app::ssr::accounts::account_store::normalise_id_number(typed);
+        let normalised = app::domain::id_number::normalised_id_number(typed);
         IdNumber::parse(IdType::ResidentId, &normalised).map_err(SignInTrouble::BadIdNumber)
     }
 

@@ -6,6 +6,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, SqlErr,
 };
 
+use crate::domain::id_number::normalised_id_number;
 use crate::domain::id_validity::IdValidity;
 use crate::domain::new_password::NewPassword;
 use crate::domain::record_ids::UserId;
@@ -52,7 +53,7 @@ pub async fn create_account(
 /// The account for these credentials. Unknown numbers cost as much time as wrong passwords, so
 /// response times do not reveal which ID numbers are registered.
 pub async fn authenticate(db: &DatabaseConnection, id_number: &str, password: &str) -> Result<user::Model, AppError> {
-    let account = find_by_id_number(db, &normalise_id_number(id_number)).await?;
+    let account = find_by_id_number(db, &normalised_id_number(id_number)).await?;
     let stored_hash = account.as_ref().map(|a| a.password_hash.clone()).unwrap_or_else(|| DECOY_HASH.to_string());
     let matches = verify_password(password.to_string(), stored_hash).await?;
     match account {
@@ -61,11 +62,6 @@ pub async fn authenticate(db: &DatabaseConnection, id_number: &str, password: &s
         Some(account) if matches && !account.is_released() => Ok(account),
         _ => Err(AppError::BadCredentials),
     }
-}
-
-/// An ID number as typed, in the form accounts are stored under (trimmed, upper-case X).
-pub fn normalise_id_number(typed: &str) -> String {
-    typed.trim().to_ascii_uppercase()
 }
 
 pub async fn find_by_id_number(db: &DatabaseConnection, id_number: &str) -> Result<Option<user::Model>, AppError> {

@@ -23,7 +23,7 @@ pub async fn sign_in(
     password: &str,
     address: IpAddr,
 ) -> Result<user::Model, AppError> {
-    let id_number = account_store::normalise_id_number(id_number);
+    let id_number = crate::domain::id_number::normalised_id_number(id_number);
     if id_number.chars().count() > MAX_ID_NUMBER_CHARS {
         return Err(AppError::BadCredentials);
     }

@@ -47,7 +47,7 @@ pub async fn request_code(
 ) -> Result<(), AppError> {
     let Some(account) = crate::ssr::accounts::account_store::find_by_id_number(
         db,
-        &crate::ssr::accounts::account_store::normalise_id_number(typed_id_number),
+        &crate::domain::id_number::normalised_id_number(typed_id_number),
     )
     .await?
     else {
@@ -143,7 +143,7 @@ pub async fn reset_with_code(
     };
     let account = crate::ssr::accounts::account_store::find_by_id_number(
         db,
-        &crate::ssr::accounts::account_store::normalise_id_number(typed_id_number),
+        &crate::domain::id_number::normalised_id_number(typed_id_number),
     )
     .await?
     .filter(|account| account.role == Role::Candidate)

@@ -29,7 +29,7 @@ pub async fn find(
 ) -> Result<Option<AccountView>, AppError> {
     let found = crate::ssr::accounts::account_store::find_by_id_number(
         db,
-        &crate::ssr::accounts::account_store::normalise_id_number(typed_id_number),
+        &crate::domain::id_number::normalised_id_number(typed_id_number),
     )
     .await?;
     let Some(account) = found else { return Ok(None) };

@@ -1,8 +1,8 @@
 //! A template message to a follower (`POST /cgi-bin/message/template/send`): the template the
 //! 公众号 chose from WeChat's library for the news, the exam, what happened and when in its keys,
-//! and the page on Zige it leads to. The outbox row (its id and time) goes as `client_msg_id`, so a message
-//! sent again after an answer that never came reaches the candidate once (WeChat keeps the id
-//! ten minutes). A token WeChat refuses is replaced and the message sent once more.
+//! and the page on Zige it leads to. The outbox row (its id and time) goes as `client_msg_id`,
+//! so a message sent again after an answer that never came reaches the candidate once (WeChat
+//! keeps the id ten minutes). A token WeChat refuses is replaced and the message sent once more.
 
 use app::domain::china_day::china_offset;
 use app::ssr::messaging::text_template::{TextMessage, TextTemplate};

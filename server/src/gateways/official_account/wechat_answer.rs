@@ -40,7 +40,7 @@ pub fn passing(code: i64) -> bool {
 
 /// Sends the request and reads its answer as `T` with its error part. A connection never opened
 /// or an answer that never came or was cut off is a passing failure: each message carries its
-/// outbox id as `client_msg_id`, so WeChat sends a repeated one once.
+/// outbox row (id and time) as `client_msg_id`, so WeChat sends a repeated one once.
 pub async fn exchange<T: DeserializeOwned>(request: reqwest::RequestBuilder) -> Result<(ErrorPart, T), SendFailure> {
     let response = request
         .send()
