@@ -18,7 +18,7 @@ pub mod error_note;
 pub mod exam_workspace;
 pub mod examples_button;
 pub mod fee_admin_panel;
-pub mod fee_panel;
+pub mod fee_card;
 pub mod field_rules_on_demand;
 pub mod forms_wait_for_code;
 pub mod id_validity_card;

@@ -33,6 +33,8 @@ test('an approved candidate prints the registration form, pays in the sandbox, i
 
   await open(page, `/exams/${code}`);
   const fee = page.getByTestId('fee');
+  // The page's top leads to the fee card below it (drawn by the server).
+  await expect(page.getByRole('link', { name: '缴费（见下方）' })).toHaveAttribute('href', '#fee');
   await expect(fee).toContainText('考试费用：¥100.00，缴费方式：网上支付或现场缴费');
   await fee.getByLabel('模拟支付（沙箱）').check();
   await expectAccessible(page);

@@ -15,6 +15,8 @@ const candidatePages = [
   { name: 'log-in (/login)', path: '/login', signedIn: false },
   { name: '我的考试 (/)', path: '/', signedIn: true },
   { name: 'exam page (/exams/004)', path: '/exams/004', signedIn: true },
+  // The demo candidate is approved on 002, which charges a fee: the fee card is the server's.
+  { name: 'exam page with the fee to pay (/exams/002)', path: '/exams/002', signedIn: true },
 ];
 
 type Kind = 'html' | 'js' | 'wasm' | 'css' | 'other';

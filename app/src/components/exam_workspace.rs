@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use crate::components::application_actions::ApplicationActions;
 use crate::components::category_card::CategoryCard;
 use crate::components::draft_keeper::DraftKeeper;
+use crate::components::fee_card::FEE_ANCHOR;
 use crate::components::field_rules_on_demand::FieldRulesHere;
-use crate::components::page_parts_on_demand::{keep_page_parts_for_offline, FeePanelOnDemand};
+use crate::components::page_parts_on_demand::keep_page_parts_for_offline;
 use crate::components::personal_form_view::PersonalFormView;
 use crate::components::position_picker::PositionPicker;
 use crate::components::required_now::RequiredNow;
@@ -92,7 +93,10 @@ pub fn Workspace(page: ExamWithMaterials, typing: Typing, on_changed: Callback<(
                 <span class="muted">{tr("请用 A4 纸单页打印，由所在单位及其党组织核对盖章后，现场报名时交分院留存。", "Print it on one A4 page, have your unit and its Party organisation check and stamp it, then hand it to the branch at the on-site check.")}</span>
             </p>
         })}
-        {fee_due.then(|| view! { <FeePanelOnDemand exam_code=code.clone()/> })}
+        // The fee card is the server's, below the island (`fee_card`): this leads there.
+        {fee_due.then(|| view! {
+            <p class="toolbar"><a class="button" href=format!("#{FEE_ANCHOR}")>{tr("缴费（见下方）", "The fee (below)")}</a></p>
+        })}
         // 准考证 (seed 002): from the ticket window, once paid (where a fee is due) and seated; the
         // server says which of these is still missing.
         {ticket_opens.map(|opens| view! {

@@ -21,7 +21,7 @@ use leptos::prelude::*;
 pub fn IdleHydration(options: LeptosOptions) -> impl IntoView {
     // Unlike leptos's own islands script, the server stays in hydrating mode for the whole page.
     // leptos marks only an island's first, synchronous render as hydrating, so a resource made
-    // later inside it (the fee panel's, once the exam page's data has arrived) was sent without
+    // later inside it (a part drawn once the exam page's data has arrived) was sent without
     // its data and its marks, and the browser, which numbers every resource, stopped on the
     // mismatch. Outside the islands nothing makes a resource, so the numbering agrees.
     let code = format!("/{}/{}", options.site_pkg_dir, options.output_name);

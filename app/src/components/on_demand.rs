@@ -1,7 +1,7 @@
 //! A part of a page whose code is a chunk of its own (`cargo leptos --split`), fetched when the
 //! part is first shown, so no candidate page's first load carries it (issue 11; sizes in
-//! docs/benchmarks.md): the photo tools (`photo_tools_on_demand`), and the fee panel and the
-//! lightbox (`page_parts_on_demand`).
+//! docs/benchmarks.md): the photo tools (`photo_tools_on_demand`), the lightbox and the diploma
+//! rows (`page_parts_on_demand`).
 //!
 //! Unlike a leptos lazy route, a chunk that cannot arrive does not stop the page: the place says so
 //! and tries again when the network returns (the loaders are `fallible`). So that offline it does

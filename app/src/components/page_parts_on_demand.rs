@@ -1,11 +1,9 @@
 //! Parts of the exam page that only some candidates see, or only when asked, loaded on demand
-//! (`on_demand`): the fee panel, which only an approved candidate of an exam with a fee is shown,
-//! the rows of 高等教育学历, which only an exam that asks for diplomas has, and the lightbox of 查看
-//! and 上传示例, drawn when a picture is opened. Their code is in chunks of their own (the
-//! lightbox's `page_parts`; the fee panel's `fee_parts`, fetched as soon as the page is live where
-//! it is shown; the rows' editor and the form's rules `form_parts`), which the page also keeps for
-//! offline use once the offline copy keeps what the page fetches (the lightbox shows the pictures
-//! the copy kept).
+//! (`on_demand`): the rows of 高等教育学历, which only an exam that asks for diplomas has, and the
+//! lightbox of 查看 and 上传示例, drawn when a picture is opened. Their code is in chunks of their
+//! own (the lightbox's `page_parts`; the rows' editor and the form's rules `form_parts`), which the
+//! page also keeps for offline use once the offline copy keeps what the page fetches (the lightbox
+//! shows the pictures the copy kept). The fee is drawn by the server (`fee_card`).
 
 use leptos::prelude::*;
 
@@ -13,32 +11,6 @@ use crate::components::lightbox::LightboxItem;
 #[cfg(feature = "hydrate")]
 use crate::components::on_demand::{keep_for_offline, on_demand, Texts};
 use crate::domain::personal_form::{FieldRules, FormValues};
-use crate::domain::record_ids::ExamCode;
-
-/// [`FeePanel`](crate::components::fee_panel::FeePanel), once its code is here. Paying needs the
-/// network, so where the chunk cannot arrive nothing is lost but the wait.
-///
-/// Drawn only once the page is live: the server has no chunk to draw it with, so the page comes
-/// with an empty place there, and hydration must find the same empty place in the browser.
-#[component]
-pub fn FeePanelOnDemand(exam_code: ExamCode) -> impl IntoView {
-    let live = RwSignal::new(false);
-    Effect::new(move |_| live.set(true));
-    move || {
-        live.get().then(|| {
-            #[cfg(feature = "hydrate")]
-            {
-                let exam_code = exam_code.clone();
-                on_demand(FEE_PANEL, Box::new(move || Box::pin(chunk::fee_panel(exam_code.clone()))))
-            }
-            #[cfg(not(feature = "hydrate"))]
-            {
-                let _ = &exam_code;
-                ().into_any()
-            }
-        })
-    }
-}
 
 /// [`DiplomaRowsEditor`](crate::components::diploma_rows_editor::DiplomaRowsEditor), once its
 /// code is here (`diploma_rows_field` draws it when the candidate asks to add or change a row, or
@@ -94,20 +66,10 @@ pub fn keep_page_parts_for_offline() {
     keep_for_offline(|| {
         Box::pin(async {
             let _ = chunk::preload().await;
-            let _ = chunk::preload_fee_parts().await;
             let _ = chunk::preload_form_parts().await;
         })
     });
 }
-
-#[cfg(feature = "hydrate")]
-const FEE_PANEL: Texts = Texts {
-    loading: ("正在载入缴费信息…", "Loading the fee…"),
-    missing: (
-        "缴费信息需要联网才能载入，联网后自动载入。",
-        "The fee needs the network to load; it loads when the network returns.",
-    ),
-};
 
 #[cfg(feature = "hydrate")]
 const DIPLOMA_ROWS: Texts = Texts {
@@ -127,29 +89,20 @@ const LIGHTBOX: Texts = Texts {
     ),
 };
 
-/// The parts' code: each function is an entry into the `page_parts` chunk, or `fee_parts` for the
-/// fee panel, or `form_parts` for the form's.
+/// The parts' code: each function is an entry into the `page_parts` chunk, or `form_parts` for the
+/// form's.
 #[cfg(feature = "hydrate")]
 mod chunk {
     use leptos::prelude::*;
     use leptos::wasm_split::SplitLoaderError;
 
     use crate::components::diploma_rows_editor::DiplomaRowsEditor;
-    use crate::components::fee_panel::FeePanel;
     use crate::components::lightbox::{Lightbox, LightboxItem};
     use crate::domain::personal_form::{FieldRules, FormValues};
-    use crate::domain::record_ids::ExamCode;
     use crate::i18n::tr;
 
-    // The fee panel is a chunk of its own (`fee_parts`): an approved candidate's page fetches it as
-    // soon as it is live, and the lightbox's code would come with it for nothing.
-    #[leptos::wasm_split::wasm_split(fee_parts, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_fee_parts))]
-    pub fn fee_panel(exam_code: ExamCode) -> Result<AnyView, SplitLoaderError> {
-        Ok(view! { <FeePanel exam_code/> }.into_any())
-    }
-
-    // The form's parts are a chunk of their own (`form_parts`): a page that shows the fee panel
-    // or a picture does not fetch the rows' editor and the form's rules with them.
+    // The form's parts are a chunk of their own (`form_parts`): a page that shows a picture does
+    // not fetch the rows' editor and the form's rules with it.
     #[leptos::wasm_split::wasm_split(form_parts, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_form_parts))]
     pub fn diploma_rows(field_key: String, values: RwSignal<FormValues>) -> Result<AnyView, SplitLoaderError> {
         Ok(view! { <DiplomaRowsEditor field_key values/> }.into_any())

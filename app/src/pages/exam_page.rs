@@ -28,9 +28,9 @@ use crate::offline::chosen_files::ChosenFiles;
 use crate::offline::draft_whereabouts::Whereabouts;
 
 /// The route's view: the page again for another exam's address (in the whole app, the router
-/// keeps a route's view when only its parameters change), and below the island the candidate's
-/// scores once published, drawn by the server (after the island: a resource the server made
-/// before it would take the number the island's data is sent under).
+/// keeps a route's view when only its parameters change), and below the island the fee of an
+/// approved candidate and the scores once published, drawn by the server (after the island: a
+/// resource the server made before it would take the number the island's data is sent under).
 #[component]
 pub fn ExamPageView() -> impl IntoView {
     let params = use_params_map();
@@ -39,6 +39,7 @@ pub fn ExamPageView() -> impl IntoView {
         code.track();
         view! {
             <ExamPage/>
+            <crate::components::fee_card::FeeCard/>
             <crate::pages::ExamScores/>
         }
     }

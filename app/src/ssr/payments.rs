@@ -4,6 +4,7 @@
 //! the result), and the daily reconciliation. No real gateway is reachable from here: the
 //! sandbox gateway plays one (its cashier page and its signed, late, repeated notifications).
 pub mod bill_check;
+pub mod cashier_return;
 pub mod flagged_payments;
 pub mod gateway_failure;
 pub mod gateway_orders;

@@ -6,6 +6,7 @@ pub mod audit_export;
 pub mod candidate_documents;
 pub mod exam_export;
 pub mod example_file;
+pub mod fee_order_forms;
 pub mod health;
 pub mod id_validity_update;
 pub mod listed_export;

@@ -23,7 +23,7 @@ async fn a_candidate_s_records_list_every_order_and_the_paid_one_prints_a_receip
 
     // One order closed to pay another way, then a second one paid.
     let first = order_through(&alice, "sandbox").await["order_no"].as_str().unwrap().to_string();
-    assert_eq!(alice.call("close_fee_order", json!({ "order_no": first })).await.status(), 200);
+    assert_eq!(close_form(&alice, &first).await.url().path(), "/exams/000");
     let second = order_through(&alice, "sandbox").await["order_no"].as_str().unwrap().to_string();
     assert_eq!(notify(&app, &paid("N1", &second, "T-0001", 10000)).await.status(), 200);
 

@@ -32,11 +32,30 @@ pub async fn charge_for_000(app: &TestApp, fee: &str) {
     assert!(saved.status().is_success(), "{}", saved.text().await.unwrap());
 }
 
-/// A new order of exam 000's fee through `gateway`.
+/// A new order of exam 000's fee through `gateway`, as the fee card's 生成订单 makes it.
 pub async fn order_through(alice: &Browser, gateway: &str) -> Value {
-    let made = alice.call("create_fee_order", json!({ "exam_code": "000", "gateway": gateway })).await;
-    assert_eq!(made.status(), 200, "{}", made.text().await.unwrap());
-    made.json().await.unwrap()
+    let made = order_form(alice, gateway).await;
+    assert_eq!((made.status().as_u16(), made.url().path()), (200, "/exams/000"), "answered elsewhere");
+    fee(alice).await["order"].clone()
+}
+
+/// The fee card's 生成订单 for exam 000, as the browser sends it; the answer after its redirect
+/// (the exam page at its fee card), or the plain page saying why not.
+pub async fn order_form(alice: &Browser, gateway: &str) -> reqwest::Response {
+    let form = reqwest::multipart::Form::new().text("gateway", gateway.to_string());
+    alice.http.post(format!("{}/exams/000/fee-order", alice.app_url())).multipart(form).send().await.unwrap()
+}
+
+/// The fee card's 关闭订单, as [`order_form`].
+pub async fn close_form(alice: &Browser, order_no: &str) -> reqwest::Response {
+    let form = reqwest::multipart::Form::new().text("order_no", order_no.to_string());
+    alice.http.post(format!("{}/exams/000/fee-order/close", alice.app_url())).multipart(form).send().await.unwrap()
+}
+
+/// A form's refusal: its status and whether its page says `words`.
+pub async fn refused_saying(answer: reqwest::Response, words: &str) -> (u16, bool) {
+    let status = answer.status().as_u16();
+    (status, answer.text().await.unwrap().contains(words))
 }
 
 pub async fn fee(alice: &Browser) -> Value {

@@ -17,21 +17,29 @@ use crate::ssr::entities::{application, payment_order};
 use crate::ssr::infra::audit::{self, AuditAction};
 use crate::ssr::infra::server_state::ServerState;
 
+use super::cashier_return::await_payment_result;
 use super::gateway_orders::{close_everywhere, Closing};
 use super::order_numbers::new_order_no;
 use super::order_view::order_view;
 
 /// The exam's fee and the candidate's latest order; None when the exam charges nothing or the
-/// candidate is not (yet) approved.
+/// candidate is not (yet) approved. Where that order is `returned_order` and still waits for
+/// payment, the answer waits a few seconds for the payment's result (`cashier_return`).
 #[tracing::instrument(skip_all, fields(user = %account.id, exam = %exam_code))]
 pub async fn fee_status(
     state: &ServerState,
     account: &Caller<Candidate>,
     exam_code: &ExamCode,
+    returned_order: Option<&str>,
 ) -> Result<Option<FeeView>, AppError> {
     let exam = candidate_access::enter(state, account, exam_code).await?;
     let Ok((fee, application)) = approved_with_fee(&exam) else { return Ok(None) };
-    let latest = latest_order(state, application.id).await?;
+    let mut latest = latest_order(state, application.id).await?;
+    if let Some(open) =
+        latest.take_if(|o| o.state == OrderState::Created && returned_order == Some(o.order_no.as_str()))
+    {
+        latest = Some(await_payment_result(state, open).await?);
+    }
     let gateways = if fee.online {
         state
             .gateways
