@@ -98,7 +98,7 @@ pub fn MaterialList(
                             }
                         }
                     >
-                        <img class="thumb" src=m.file_url() alt=m.original_name.clone() loading="lazy"/>
+                        <img class="thumb" src=m.thumb_url() alt=m.original_name.clone() loading="lazy"/>
                         <div class="material-info">
                             <strong>{title}</strong>
                             <span class="muted">{format!("{} · {}×{} · {size}", m.original_name, m.width, m.height)}</span>

@@ -34,6 +34,11 @@ impl MaterialView {
     pub fn file_url(&self) -> String {
         format!("/api/materials/{}/file", self.id)
     }
+
+    /// Its small copy, for the lists (`candidate::material_thumbnails`).
+    pub fn thumb_url(&self) -> String {
+        format!("/api/materials/{}/thumb", self.id)
+    }
 }
 
 /// A category with its rules and the candidate's pictures, put together in the browser.

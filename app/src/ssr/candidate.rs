@@ -9,6 +9,7 @@ pub mod data_archive;
 pub mod exam_page;
 pub mod location_strip;
 pub mod material_commands;
+pub mod material_thumbnails;
 pub mod my_exams;
 pub mod notice;
 pub mod own_scores;

@@ -11,6 +11,7 @@ pub mod exam_score;
 pub mod idempotency_key;
 pub mod installation_secret;
 pub mod material;
+pub mod material_thumbnail;
 pub mod material_version;
 pub mod mobile_code;
 pub mod notice_acceptance;

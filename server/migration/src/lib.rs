@@ -55,6 +55,7 @@ mod m20261130_000049_create_notice_acceptances;
 mod m20261130_000050_create_official_account_bindings;
 mod m20261130_000051_outbox_links;
 mod m20261130_000052_id_validity;
+mod m20261130_000053_create_material_thumbnails;
 
 pub struct Migrator;
 
@@ -114,6 +115,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000050_create_official_account_bindings::Migration),
             Box::new(m20261130_000051_outbox_links::Migration),
             Box::new(m20261130_000052_id_validity::Migration),
+            Box::new(m20261130_000053_create_material_thumbnails::Migration),
         ]
     }
 }

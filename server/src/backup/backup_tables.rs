@@ -68,6 +68,7 @@ tables![
     application,
     application_event,
     material,
+    material_thumbnail,
     material_version,
     picture_finding,
     similar_picture,

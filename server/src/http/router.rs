@@ -135,6 +135,7 @@ pub(crate) fn build_router(
         .merge(metrics_route(config))
         .route(body_limits::UPLOAD_PATH, post(upload_material).layer(DefaultBodyLimit::max(body_limit)))
         .route("/api/materials/{id}/file", get(material_file))
+        .route("/api/materials/{id}/thumb", get(crate::http::routes::material_thumbnail::material_thumbnail))
         .route("/api/materials/{id}/previous", get(previous_file))
         .route("/api/admin/exams/{code}/results.csv", get(results_export).layer(Extension(SheetFormat::Csv)))
         .route("/api/admin/exams/{code}/results.xlsx", get(results_export).layer(Extension(SheetFormat::Xlsx)))

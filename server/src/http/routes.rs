@@ -11,6 +11,7 @@ pub mod health;
 pub mod id_validity_update;
 pub mod listed_export;
 pub mod material_file;
+pub mod material_thumbnail;
 pub mod metrics;
 pub mod my_data;
 pub mod notice_accept;

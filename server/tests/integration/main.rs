@@ -29,6 +29,7 @@ mod idempotent_actions;
 mod introduction_letter;
 mod journey;
 mod listed_days;
+mod material_thumbnails;
 mod my_data;
 mod notice_then_pledge;
 mod official_account_messages;

@@ -23,13 +23,24 @@ pub async fn read_for(
     account: &Caller<Anyone>,
     material_id: &MaterialId,
 ) -> Result<(FileFormat, Vec<u8>), AppError> {
+    let row = readable(state, account, material_id).await?;
+    let bytes = state.blobs.get(&row.blob_key).await?;
+    let bytes = bytes.ok_or_else(|| crate::ssr::internal("blob missing", row.blob_key.clone()))?;
+    Ok((FileFormat::from_file_extension(&row.format), bytes))
+}
+
+/// The picture's row, for whoever [`read_for`] lets read its file (and so its small copy).
+#[tracing::instrument(skip_all, fields(user = %account.id, material = %material_id))]
+pub async fn readable(
+    state: &ServerState,
+    account: &Caller<Anyone>,
+    material_id: &MaterialId,
+) -> Result<material::Model, AppError> {
     let row = material_queries::find(&state.db, material_id).await?;
     if row.user_id != account.id && reviewable(state, account, &row).await.is_err() {
         at_the_on_site_check(state, account, &row).await?;
     }
-    let bytes = state.blobs.get(&row.blob_key).await?;
-    let bytes = bytes.ok_or_else(|| crate::ssr::internal("blob missing", row.blob_key.clone()))?;
-    Ok((FileFormat::from_file_extension(&row.format), bytes))
+    Ok(row)
 }
 
 /// The last file a picture had before its replacement: for whoever may review it.

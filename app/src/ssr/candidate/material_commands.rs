@@ -13,7 +13,7 @@ use crate::ssr::candidate::stored_file::StoredFile;
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::infra::write_transaction::begin_write;
 use crate::ssr::{access::candidate_access, application::application_claim};
-use crate::ssr::{entities::material, entities::material_version};
+use crate::ssr::{entities::material, entities::material_thumbnail, entities::material_version};
 
 /// Where a new picture goes, and the category's maximum to hold it to.
 pub struct NewRow {
@@ -89,6 +89,8 @@ pub async fn delete_owned(
         .filter(material_version::Column::MaterialId.eq(row.id.as_str()))
         .exec(&txn)
         .await?;
+    // Its small copy too (the database would, with the row; the delete does not rest on that).
+    material_thumbnail::Entity::delete_by_id(row.id.clone()).exec(&txn).await?;
     material::Entity::delete_by_id(row.id.clone()).exec(&txn).await?;
     let keys: Vec<String> = versions.iter().map(|v| v.blob_key.clone()).chain([row.blob_key.clone()]).collect();
     crate::ssr::assistant::picture_assistant::forget(&txn, &keys).await?;

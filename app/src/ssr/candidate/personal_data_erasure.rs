@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
 use crate::domain::record_ids::{ExamCode, MaterialId, UserId};
 use crate::error::AppError;
-use crate::ssr::entities::{application, eligible_candidate, material, material_version, user};
+use crate::ssr::entities::{application, eligible_candidate, material, material_thumbnail, material_version, user};
 use crate::ssr::infra::server_state::ServerState;
 
 /// A personal form with nothing in it, as an erased one is left.
@@ -39,6 +39,12 @@ pub async fn erase_rows(txn: &DatabaseTransaction, whose: Whose<'_>) -> Result<V
         .await?;
     material_version::Entity::delete_many()
         .filter(material_version::Column::MaterialId.is_in(ids.clone()))
+        .exec(txn)
+        .await?;
+    // The database removes the small copies with their pictures too; said here so the erasure
+    // does not rest on a setting of the connection.
+    material_thumbnail::Entity::delete_many()
+        .filter(material_thumbnail::Column::MaterialId.is_in(ids.clone()))
         .exec(txn)
         .await?;
     material::Entity::delete_many().filter(material::Column::Id.is_in(ids)).exec(txn).await?;
