@@ -3,6 +3,7 @@
 //! number in the browser (WASM) and on the server.
 
 pub mod admission_ticket;
+pub mod application_flow;
 pub mod application_life_cycle;
 pub mod application_state;
 pub mod aspect_ratio;

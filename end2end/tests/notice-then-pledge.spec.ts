@@ -29,6 +29,11 @@ test('a candidate reads and accepts the 报考须知, then the pledge, and the e
   await page.getByLabel('我已认真阅读并同意以上承诺').check();
   await page.getByRole('button', { name: '同意并进入下一步' }).click();
   await expect(page.getByTestId('countdown')).toContainText('距离上传截止');
+  // Seed 002's steps across the top, the photo the current one.
+  const steps = page.getByTestId('flow-steps');
+  await expect(steps.locator('li')).toHaveText(['注册', '上传照片', '填写个人信息', '选择职位', '报名信息确认', '资格审核', '缴费', '完成']);
+  await expect(steps.locator('li[aria-current="step"]')).toHaveText('上传照片');
+  await page.screenshot({ path: test.info().outputPath('steps.png') });
 
   // Opened again, the exam page goes straight on; the notice's page says when it was accepted.
   await open(page, `/exams/${code}`);

@@ -115,6 +115,12 @@ pub struct ExamWithMaterials {
     pub revise_until: Option<ChinaTime>,
     /// The final decision, once the results time has come.
     pub result: Option<ResultView>,
+    /// The exam's steps of applying, in the reader's language (a change of language loads the page
+    /// again), and the index of the one the candidate is at (`domain::application_flow`).
+    #[serde(default)]
+    pub flow: Vec<String>,
+    #[serde(default)]
+    pub flow_at: usize,
     /// Where this device keeps the candidate's unsent typing for this exam ("<account>:<exam>"):
     /// one person's draft never shows to another who signs in on the same browser.
     #[serde(default)]

@@ -153,6 +153,13 @@ fn ExamJourney(page: ExamWithMaterials, typing: Typing, on_changed: Callback<()>
             <span class="badge phase">{tr(phase_zh, phase_en)}</span>
             <span class="badge state" data-testid="application-state">{ let (zh, en) = state_label(state, page.lapsed); tr(zh, en) }</span>
         </p>
+        // Seed 002's steps of applying, the current one marked (the server works them out, in the
+        // reader's language).
+        <ol class="flow-steps" data-testid="flow-steps">
+            {page.flow.iter().enumerate().map(|(index, step)| view! {
+                <li class=(index < page.flow_at).then_some("done") aria-current=(index == page.flow_at).then_some("step")>{step.clone()}</li>
+            }).collect_view()}
+        </ol>
         {page.seconds_until_close.map(|seconds| view! { <Countdown seconds_left=seconds closes_at=page.closes_at.clone() on_elapsed=on_changed/> })}
         {page.registered_as.clone().map(|words| view! { <BilingualNote words class="muted" testid="registered-as"/> })}
         {page.own_days.clone().map(|words| view! { <BilingualNote words class="notice" testid="own-days"/> })}

@@ -36,6 +36,11 @@ async fn the_notice_comes_before_the_pledge_and_both_acceptances_keep_their_time
     assert!(alice.call("accept_notice", json!({ "code": "002-b" })).await.status().is_success(), "twice is once");
     app.clock.set(at("2027-01-15T12:09:00+08:00"));
     assert!(alice.call("accept_pledge", json!({ "code": "002-b" })).await.status().is_success());
+    // Seed 002's steps, worked out by the server: the photo is next.
+    let page = alice.exam_page_of("002-b").await;
+    let steps: Vec<&str> = page["flow"].as_array().unwrap().iter().map(|step| step.as_str().unwrap()).collect();
+    assert_eq!(steps, ["注册", "上传照片", "填写个人信息", "选择职位", "报名信息确认", "资格审核", "缴费", "完成"]);
+    assert_eq!(page["flow_at"], 1);
 
     let notice: Vec<_> = app::ssr::entities::notice_acceptance::Entity::find()
         .all(&app.state.db)

@@ -3,14 +3,22 @@
 //! timeline, and the 报考类别 the registration system named (the page judges what a submission
 //! still lacks with it, `components::required_now`).
 
+use crate::domain::application_flow::{flow_steps, FlowFacts};
 use crate::domain::china_time::{china_time, ChinaTime};
+use crate::domain::completeness::{category_shortfall, Shortfall};
+use crate::domain::fee_status::FeeStatus;
+use crate::domain::personal_form::{check_form, FieldRules, FormValues, Strictness};
+use crate::domain::picture_quality::PictureKind;
+use crate::domain::position_tree::find_position;
 use crate::domain::record_ids::ExamCode;
+use crate::domain::required_when::Circumstances;
 use crate::domain::{ApplicationState, ExamPhase};
 use crate::error::AppError;
 use crate::models::candidate::{CandidateDefinition, CategoryMaterials, ExamWithMaterials, ResultView};
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::candidate_access;
 use crate::ssr::access::gate::Candidate;
+use crate::ssr::application::fee_status::fee_status;
 use crate::ssr::application::{application_queries, material_queries, review_flags};
 use crate::ssr::exams::{exam_store, registrations};
 use crate::ssr::infra::server_state::ServerState;
@@ -33,7 +41,7 @@ pub async fn assemble(
         material.flag = review_flags::flag_for(&flags, Some(&material.id));
     }
     let definition = &exam.definition;
-    let categories = definition
+    let categories: Vec<CategoryMaterials> = definition
         .categories
         .iter()
         .map(|category| {
@@ -55,6 +63,24 @@ pub async fn assemble(
     let writable = exam.writable_application().is_ok();
     let registration = registrations::registered_for(&state.db, code, &account.id_number).await?;
     let registration_category = registration.as_ref().and_then(|registration| registration.category.clone());
+    let seen_state = application_queries::state_seen_by_candidate(application, windows, exam.now);
+    let fee = match application {
+        Some(a) if seen_state == ApplicationState::Approved => fee_status(&state.db, definition, a.id).await?.status,
+        _ if definition.fee.is_some() => FeeStatus::Due,
+        _ => FeeStatus::NotRequired,
+    };
+    let (steps, flow_at) = flow_steps(&FlowFacts {
+        photo_only: definition.categories.iter().all(|category| category.picture == PictureKind::Portrait),
+        has_form: !definition.form.is_empty(),
+        has_positions: !definition.positions.is_empty(),
+        state: seen_state,
+        uploads_done: uploads_done(definition, &categories, position.as_deref(), &form, registration.as_ref()),
+        form_done: check_form(&definition.form, &form, Strictness::Submit, FieldRules::all()).is_empty(),
+        position_chosen: position.as_deref().and_then(|code| find_position(&definition.positions, code)).is_some(),
+        fee,
+    });
+    let lang = crate::i18n::initial_lang();
+    let flow = steps.into_iter().map(|(zh, en)| lang.pick(zh, en)).collect();
     Ok(ExamWithMaterials {
         exam: exam_store::summary_of(definition),
         phase: exam.phase,
@@ -66,7 +92,9 @@ pub async fn assemble(
         registered_as: registration.and_then(|registration| registration.words()),
         registration_category,
         pledge_accepted_at: application.and_then(|a| a.pledge_accepted_at).map(china_time),
-        state: application_queries::state_seen_by_candidate(application, windows, exam.now),
+        state: seen_state,
+        flow,
+        flow_at,
         submitted_at: application.and_then(|a| a.submitted_at).map(china_time),
         editable: writable && stored_state == ApplicationState::Draft,
         revising: writable && stored_state == ApplicationState::Returned,
@@ -81,5 +109,25 @@ pub async fn assemble(
         form,
         position,
         definition: CandidateDefinition::from(definition),
+    })
+}
+
+/// Every picture the candidate must upload is there, as 提交审核 would judge it now.
+fn uploads_done(
+    definition: &crate::domain::ExamDefinition,
+    categories: &[CategoryMaterials],
+    position: Option<&str>,
+    form: &FormValues,
+    registration: Option<&registrations::Registration>,
+) -> bool {
+    let now = Circumstances {
+        position,
+        registration_category: registration.and_then(|registration| registration.category.as_deref()),
+        form,
+    };
+    definition.categories.iter().zip(categories).all(|(category, held)| {
+        let seq_nos: Vec<u32> = held.materials.iter().map(|material| material.seq_no).collect();
+        let required = category.requiredness(definition.parts(), &now).is_required();
+        category_shortfall(category, &seq_nos, required) == Shortfall::Nothing
     })
 }
