@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminContext, call, clickToNextPage, expectAccessible, open, signUpCandidate, switchLanguage } from './support';
+import { adminContext, call, clickToNextPage, expectAccessible, makeScene, open, signUpCandidate, switchLanguage } from './support';
 
 // Seed 002: "报考者登录后，阅读'报考须知'页面，阅读完'报考须知'后点击'接受'后进入'承诺书'". A fresh exam
 // from preset 002 (the demo exams stay as the other tests expect them), a new candidate on a phone.
@@ -34,6 +34,33 @@ test('a candidate reads and accepts the 报考须知, then the pledge, and the e
   await expect(steps.locator('li')).toHaveText(['注册', '上传照片', '填写个人信息', '选择职位', '报名信息确认', '资格审核', '缴费', '完成']);
   await expect(steps.locator('li[aria-current="step"]')).toHaveText('上传照片');
   await page.screenshot({ path: test.info().outputPath('steps.png') });
+
+  // Seed 002's 照片确认: the photo uploaded, checked on the confirmation page as it prints, confirmed
+  // with 确定; then it is locked and the steps move on.
+  const photo = page.getByRole('region', { name: '报名照片' });
+  const portrait = await makeScene(page, { width: 900, height: 1200, scene: 'portrait', background: '#ffffff', quality: 0.92 });
+  await photo.locator('#file-id_photo').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: portrait });
+  await photo.getByRole('button', { name: '上传', exact: true }).click();
+  await expect(photo.getByText('顺序号 1')).toBeVisible();
+  await expect(photo.getByText('已锁定')).toHaveCount(0);
+  // A plain page of the server's (no script to wait for).
+  await photo.getByRole('link', { name: '核对并确认报名照片' }).click();
+  await expect(page).toHaveURL(new RegExp(`/exams/${code}/confirm/id_photo$`));
+  const asPrinted = page.getByTestId('photo-confirm').locator('img.as-printed');
+  await expect(asPrinted).toBeVisible();
+  // 30 × 40 mm, as Typst prints it: CSS millimetres at 96 px to the inch (113.4 × 151.2 px).
+  const box = (await asPrinted.boundingBox())!;
+  expect([Math.round(box.width), Math.round(box.height)]).toEqual([113, 151]);
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('photo-confirm.png'), fullPage: true });
+  await clickToNextPage(page, page.getByRole('button', { name: '确定 · Confirm' }));
+  await expect(page).toHaveURL(new RegExp(`/exams/${code}$`));
+  await expect(photo.getByText('已锁定')).toBeVisible();
+  await expect(photo.getByRole('link', { name: '核对并确认报名照片' })).toHaveCount(0);
+  await expect(photo.getByRole('button', { name: '删除' })).toHaveCount(0);
+  await expect(steps.locator('li[aria-current="step"]')).toHaveText('填写个人信息');
+  await expect(page.getByTestId('timeline')).toContainText('已确认报名照片，确认后不能修改。');
+  await expectAccessible(page);
 
   // Opened again, the exam page goes straight on; the notice's page says when it was accepted.
   await open(page, `/exams/${code}`);

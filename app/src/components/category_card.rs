@@ -79,6 +79,15 @@ pub fn CategoryCard(
                 on_view=Callback::new(move |i| viewing.set(Some(i)))
             />
             <QueuedList category=definition.code.clone()/>
+            // Seed 002's photo: checked as it prints and confirmed on the server's page, then locked.
+            {(editable && definition.confirmed_once && category.materials.iter().any(|m| !m.locked)).then(|| {
+                let (zh, en) = (format!("核对并确认{}", definition.name_zh), format!("Check and confirm the {}", definition.name_en));
+                view! {
+                    <p class="toolbar">
+                        <a class="button" href=format!("/exams/{exam_code}/confirm/{}", definition.code)>{move || lang.get().pick(zh.clone(), en.clone())}</a>
+                    </p>
+                }
+            })}
             {editable.then(|| {
                 // Places waiting in the pending queue are taken too; the form is drawn again when they change.
                 let code = definition.code.clone();

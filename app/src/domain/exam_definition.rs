@@ -146,6 +146,11 @@ pub struct CategoryDefinition {
     /// 高等教育学历 rows (the form's `kind = "diplomas"` field, which the exam must have).
     #[serde(default)]
     pub diploma_number: bool,
+    /// `confirmed_once = true` (seed 002's 报名照片: "核对照片无误后点击'确定' …上传照片信息一旦确认，将不允许
+    /// 修改"): the candidate checks the picture as it will print and confirms it, and it is locked
+    /// from then on; only a reviewer's return unlocks it (`candidate::photo_confirmation`).
+    #[serde(default)]
+    pub confirmed_once: bool,
     /// A fixed set of named places, e.g. 正面 and 反面: sequence number n is slot n.
     #[serde(default)]
     pub slots: Vec<SlotName>,

@@ -14,6 +14,7 @@ pub mod my_exams;
 pub mod notice;
 pub mod own_scores;
 pub mod personal_data_erasure;
+pub mod photo_confirmation;
 pub mod pledge;
 pub mod replacements;
 pub mod stored_file;

@@ -178,6 +178,11 @@ pub(crate) fn build_router(
         .route("/account/delete", post(delete_my_account).get(confirm_deletion))
         .route("/account/id-validity", post(crate::http::routes::id_validity_update::update_id_validity))
         .route("/exams/{code}/notice/accept", post(crate::http::routes::notice_accept::accept_notice_form))
+        .route(
+            "/exams/{code}/confirm/{category}",
+            get(crate::http::routes::photo_confirmation::confirmation_page)
+                .post(crate::http::routes::photo_confirmation::confirm_photo),
+        )
         .route("/exams/{code}/fee-order", post(crate::http::routes::fee_order_forms::create_order_form))
         .route("/exams/{code}/fee-order/close", post(crate::http::routes::fee_order_forms::close_order_form))
         .route("/pay/{order_no}", get(pay_order).layer(Extension(PublicAddress(config.public_address()))))

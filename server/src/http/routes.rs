@@ -23,6 +23,7 @@ pub mod pay_order;
 pub mod payment_notify;
 pub mod payment_receipt;
 pub mod payments_export;
+pub mod photo_confirmation;
 pub mod plain_page;
 pub mod positions_export;
 pub mod previous_file;

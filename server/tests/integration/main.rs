@@ -40,6 +40,7 @@ mod page_like_uploaders;
 mod payment_records;
 mod payments;
 mod personal_data_retention;
+mod photo_confirmation;
 mod positions_table;
 mod presets;
 mod private_files;

@@ -112,7 +112,8 @@ pub async fn assemble(
     })
 }
 
-/// Every picture the candidate must upload is there, as 提交审核 would judge it now.
+/// Every picture the candidate must upload is there, as 提交审核 would judge it now, and those to be
+/// confirmed once (seed 002's photo) are confirmed.
 fn uploads_done(
     definition: &crate::domain::ExamDefinition,
     categories: &[CategoryMaterials],
@@ -128,6 +129,7 @@ fn uploads_done(
     definition.categories.iter().zip(categories).all(|(category, held)| {
         let seq_nos: Vec<u32> = held.materials.iter().map(|material| material.seq_no).collect();
         let required = category.requiredness(definition.parts(), &now).is_required();
-        category_shortfall(category, &seq_nos, required) == Shortfall::Nothing
+        let confirmed = !category.confirmed_once || held.materials.iter().all(|material| material.locked);
+        category_shortfall(category, &seq_nos, required) == Shortfall::Nothing && confirmed
     })
 }

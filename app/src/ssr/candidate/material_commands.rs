@@ -75,7 +75,9 @@ pub async fn delete_owned(
     let exam = candidate_access::enter(state, &account.as_a::<Candidate>()?, &row.exam_code).await?;
     only_in_draft(exam.writable_application()?)?;
     if row.locked_at.is_some() {
-        return Err(AppError::Locked);
+        // In a draft, only a confirmed picture (seed 002's photo) is locked: say that.
+        let confirmed = exam.definition.categories.iter().find(|c| c.code == row.category && c.confirmed_once);
+        return Err(confirmed.map_or(AppError::Locked, crate::ssr::candidate::photo_confirmation::confirmed_already));
     }
     // Earlier files of the picture go with it (rows in the same transaction, files after).
     let application_id = exam.writable_application()?.id;

@@ -5,7 +5,6 @@
 //! then.
 
 use axum::extract::{Multipart, Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use tower_sessions::Session;
 
@@ -16,7 +15,7 @@ use app::ssr::access::{caller, gate::Candidate};
 use app::ssr::payments::orders;
 use app::ssr::ServerState;
 
-use super::plain_page::{plain_page, WayBack};
+use super::plain_page::{refusal_page, WayBack};
 
 pub async fn create_order_form(
     State(state): State<ServerState>,
@@ -62,9 +61,7 @@ fn answer(code: &ExamCode, done: Result<(), AppError>) -> Response {
     match done {
         Ok(()) => Redirect::to(&exam_page).into_response(),
         Err(error) => {
-            let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            let back = WayBack { href: &exam_page, words: "返回考试页面 · Back to the exam" };
-            plain_page(status, "缴费", &error.message_zh(), &error.message_en(), back)
+            refusal_page("缴费", &error, WayBack { href: &exam_page, words: "返回考试页面 · Back to the exam" })
         }
     }
 }

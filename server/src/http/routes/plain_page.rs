@@ -35,6 +35,12 @@ pub fn plain_page(status: StatusCode, title: &str, zh: &str, en: &str, back: Way
     response
 }
 
+/// A refusal of a plain form: the error's status and its words, and the way back.
+pub fn refusal_page(title: &str, error: &app::error::AppError, back: WayBack<'_>) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    plain_page(status, title, &error.message_zh(), &error.message_en(), back)
+}
+
 pub fn escaped(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
