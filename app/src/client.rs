@@ -17,6 +17,8 @@ mod offline_copy;
 #[cfg(feature = "hydrate")]
 mod photo_canvas;
 #[cfg(feature = "hydrate")]
+mod pixels_jpeg;
+#[cfg(feature = "hydrate")]
 mod sender_lock;
 #[cfg(not(feature = "hydrate"))]
 mod server_twins;
@@ -39,6 +41,8 @@ pub use file_digest::sha256_hex;
 pub use offline_copy::{forget_offline_pages, once_offline_copy_keeps, register_offline_copy};
 #[cfg(feature = "hydrate")]
 pub use photo_canvas::{convert_to_jpeg, fit_photo, picture_pixels, preview_url, revoke_preview};
+#[cfg(feature = "hydrate")]
+pub use pixels_jpeg::jpeg_of_pixels;
 #[cfg(feature = "hydrate")]
 pub use sender_lock::run_alone;
 #[cfg(not(feature = "hydrate"))]

@@ -43,6 +43,9 @@ pub mod on_site_materials;
 pub mod on_site_outcome;
 pub mod own_deadline;
 pub mod payment_order;
+// The browser draws a PDF's pages with it; its tests run on the host.
+#[cfg(any(feature = "hydrate", test))]
+pub mod pdf_pages;
 pub mod personal_form;
 pub mod photo_background;
 pub mod photo_fit;

@@ -553,3 +553,36 @@ export async function choose(page: Page, region: string, input: string, name: st
   await expect(section.getByText('提示（仍可上传）')).toBeVisible();
   await section.getByRole('button', { name: '上传', exact: true }).click();
 }
+
+/**
+ * A PDF of `pages` A4 pages, as a candidate downloads a record: a title, lines of text in Helvetica
+ * (a standard font the file does not carry, as such records often do) and a table's rules, each page
+ * numbered. Written out by hand: a PDF is text with byte offsets at its end.
+ */
+export function makePdf(pages: number): Buffer {
+  const objects: string[] = [];
+  const pageIds = Array.from({ length: pages }, (_, i) => 4 + 2 * i);
+  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
+  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages} >>`;
+  objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
+  pageIds.forEach((id, i) => {
+    const lines = Array.from({ length: 18 }, (_, row) =>
+      `BT /F1 12 Tf 72 ${700 - row * 30} Td (Line ${row + 1} of page ${i + 1}: record 4403051990010${i}123X) Tj ET`,
+    );
+    const rules = Array.from({ length: 6 }, (_, row) => `72 ${160 - row * 20} 451 1 re f`);
+    const content = [`BT /F1 24 Tf 72 760 Td (Record, page ${i + 1} of ${pages}) Tj ET`, ...lines, ...rules].join('\n');
+    objects[id] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${id + 1} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`;
+    objects[id + 1] = `<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`;
+  });
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  for (let id = 1; id < objects.length; id++) {
+    offsets[id] = Buffer.byteLength(body);
+    body += `${id} 0 obj\n${objects[id]}\nendobj\n`;
+  }
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
+  for (let id = 1; id < objects.length; id++) body += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}

@@ -17,7 +17,7 @@ use crate::domain::photo_fit::{CropBox, FitPlan, MAX_CANVAS_PIXELS};
 
 use super::FittedPhoto;
 
-fn js_error(value: JsValue) -> String {
+pub(super) fn js_error(value: JsValue) -> String {
     value.as_string().unwrap_or_else(|| format!("{value:?}"))
 }
 
@@ -60,7 +60,7 @@ async fn decode_upright(bytes: &[u8]) -> Result<ImageBitmap, String> {
 }
 
 /// The canvas encoded as JPEG at `quality`.
-async fn to_jpeg(canvas: &HtmlCanvasElement, quality: f32) -> Result<Vec<u8>, String> {
+pub(super) async fn to_jpeg(canvas: &HtmlCanvasElement, quality: f32) -> Result<Vec<u8>, String> {
     let blob = JsFuture::from(Promise::new(&mut |resolve, reject| {
         let done = Closure::once_into_js(move |blob: JsValue| {
             let _ = resolve.call1(&JsValue::NULL, &blob);

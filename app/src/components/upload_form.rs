@@ -11,16 +11,17 @@ use leptos::html::Input;
 use leptos::prelude::*;
 
 use crate::client::read_chosen_files;
-use crate::components::chosen_picture::{jpeg_name, judge_choice};
+use crate::components::chosen_picture::jpeg_name;
 use crate::components::chosen_view::{chosen_one, chosen_several, ChoiceContext};
 use crate::components::error_note::ErrorNote;
 use crate::components::judged_file::{Judged, PageChoices};
+use crate::components::judging_on_demand::{fetch_judging_when_live, judge_files};
 use crate::components::pending_queue::PendingQueue;
 use crate::components::photo_fix::FittedPicture;
 use crate::components::photo_tools_on_demand::{keep_photo_tools_for_offline, keep_qr_reader_for_offline};
 use crate::domain::chosen_together::free_places;
 use crate::domain::record_ids::MaterialId;
-use crate::domain::CategoryDefinition;
+use crate::domain::{CategoryDefinition, FileFormat};
 use crate::error::AppError;
 use crate::i18n::tr;
 use crate::offline::chosen_files::ChosenFiles;
@@ -41,6 +42,7 @@ pub fn UploadForm(
     let rules = category.rules.clone();
     let wants_qr = category.qr == crate::domain::qr_code::QrRequirement::Required;
     keep_photo_tools_for_offline();
+    fetch_judging_when_live();
     if wants_qr {
         keep_qr_reader_for_offline();
     }
@@ -105,7 +107,15 @@ pub fn UploadForm(
                 if files.is_empty() {
                     return;
                 }
-                let judged = judge_choice(files, &category, already_uploaded).await;
+                // A PDF where the category takes JPEGs becomes its pages (issue 68), or is refused.
+                let judged = match judge_files(files, &category, already_uploaded).await {
+                    Ok(judged) => judged,
+                    Err((zh, en)) => {
+                        failure.set(Some(AppError::invalid_field("file", zh, en)));
+                        choices.try_update(|chosen| chosen.take(&slot));
+                        return;
+                    }
+                };
                 // The page's store outlives this form; when the page itself is gone, so is
                 // the choice.
                 choices.try_update(|chosen| chosen.judged(&slot, ticket, judged));
@@ -167,6 +177,9 @@ pub fn UploadForm(
     };
 
     let accept = rules.formats.iter().map(|f| f.mime_type()).collect::<Vec<_>>().join(",");
+    // A PDF can be chosen where its pages can become JPEGs (not from the camera).
+    let accept_files =
+        if rules.formats.contains(&FileFormat::Jpeg) { format!("{accept},application/pdf") } else { accept.clone() };
     view! {
         <div class="upload-form">
             {full.then(|| view! {
@@ -200,7 +213,7 @@ pub fn UploadForm(
                         id=input_id
                         type="file"
                         name="file"
-                        accept=accept.clone()
+                        accept=accept_files
                         multiple=several_allowed
                         node_ref=file_input
                         on:change=on_choose.clone()

@@ -10,13 +10,14 @@ use leptos::prelude::*;
 use crate::api::photo_rules;
 use crate::api::server_resource::server_resource;
 use crate::client::{preview_url, read_chosen_file};
-use crate::components::chosen_picture::chosen_picture;
 use crate::components::error_note::ErrorNote;
+use crate::components::judging_on_demand::{fetch_judging_when_live, judge_files};
 use crate::components::photo_fix::{only_fixable, FitReportView, FittedPicture};
 use crate::components::photo_tools_on_demand::{keep_photo_tools_for_offline, LooksAdviceOnDemand, PhotoFixOnDemand};
 use crate::components::violation_list::ViolationList;
 use crate::domain::picture_quality::{PictureKind, PictureLook};
-use crate::domain::{judge_for_category, FileVerdict};
+use crate::domain::FileVerdict;
+use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
 use crate::island_page::provide_island_contexts;
 use crate::models::exam::PhotoRuleChoice;
@@ -55,6 +56,7 @@ pub fn PhotoToolPage() -> impl IntoView {
 #[component]
 fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
     keep_photo_tools_for_offline();
+    fetch_judging_when_live();
     let lang = use_lang();
     let choices = StoredValue::new(choices);
     let selected = RwSignal::new(0usize);
@@ -66,15 +68,22 @@ fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
         kind: PictureKind::Portrait,
         backgrounds: chosen().map(|choice| choice.category.backgrounds).unwrap_or_default(),
     };
+    let trouble = RwSignal::new(None::<AppError>);
     let on_choose = move |ev: leptos::ev::Event| {
         judged.set(None);
         fitted.set(None);
+        trouble.set(None);
         let Some(choice) = chosen() else { return };
         leptos::task::spawn_local(async move {
-            if let Some(file) = read_chosen_file(&ev).await {
-                let bytes = chosen_picture(&file.bytes).await.bytes;
-                let verdict = judge_for_category(&bytes, &choice.category, 0);
-                judged.set(Some(Judged { bytes: Arc::new(bytes), verdict }));
+            let Some(file) = read_chosen_file(&ev).await else { return };
+            // Judged as the exam page judges (its own chunk, `judging_on_demand`).
+            match judge_files(vec![file], &choice.category, 0).await {
+                Ok(files) => {
+                    if let Some(first) = files.into_iter().next() {
+                        judged.set(Some(Judged { bytes: first.bytes, verdict: first.verdict }));
+                    }
+                }
+                Err((zh, en)) => trouble.set(Some(AppError::invalid_field("photo", zh, en))),
             }
         });
     };
@@ -102,6 +111,7 @@ fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
                 {tr("选择照片", "Choose a photo")}
                 <input type="file" name="photo" accept="image/*" on:change=on_choose/>
             </label>
+            {move || trouble.get().map(|error| view! { <ErrorNote error/> })}
             {move || judged.get().map(|j| match fitted.get() {
                 Some(result) => {
                     let download = preview_url(&result.bytes);
