@@ -41,7 +41,7 @@ SPARED = {
     "image": re.compile(
         r"image::\w*|\bimage(\.workspace|\s*=\s*\{)|\"dep:image\"|`image`|[Tt]he image crate|image/(jpeg|png|webp|gif|avif|heic|heif|bmp|tiff|svg\+xml|\*)"
         r"|HtmlImageElement|HTMLImageElement|imageOrientation: from-image|ImageBitmap\w*|\w*image_bitmap\w*|draw_image\w*|drawImage|createImageBitmap|imageops|ImageDecoder|ImageReader"
-        r"|image_hasher|ImageOrientation|\w*image_orientation|\w*image_smoothing\w*|imageSmoothing\w*|ImageData|get_image_data"
+        r"|image_hasher|ImageOrientation|\w*image_orientation|\w*image_smoothing\w*|imageSmoothing\w*|ImageData|(get|put)_image_data"
         r"|ImageEncoder|\.write_image\(|\.to_image\(\)|end_of_image|DynamicImage(::Image\w+)?|GrayImage|RgbImage|RgbaImage|ImageBuffer"
         r"|ImageError|ImageResult|GenericImage\w*|pdfimages|ImageId|FromImage|background-image|image-rendering|imager\b|PreparedImage"
         r"|ImageHash\w*|ImageLuma\w*|ImageRgb\w*|image_dimensions|\.max_image_(width|height)|ImageMagick|imagemagick|\.hash_image\("
