@@ -8,7 +8,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::domain::exam_definition::CategoryDefinition;
-use crate::domain::record_ids::ExamCode;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::domain::{ApplicationState, Change};
 use crate::error::AppError;
 use crate::models::candidate::MaterialView;
@@ -27,6 +27,8 @@ pub struct ToConfirm {
     pub exam_title_en: String,
     pub category: CategoryDefinition,
     pub pictures: Vec<MaterialView>,
+    /// The draft they belong to.
+    pub application_id: ApplicationId,
 }
 
 /// The pictures of `category` waiting to be confirmed, for the candidate's own draft.
@@ -39,7 +41,7 @@ pub async fn to_confirm(
 ) -> Result<ToConfirm, AppError> {
     let exam = candidate_access::enter(state, account, code).await?;
     let definition = confirmable(&exam.definition.categories, category)?.clone();
-    draft_of(&exam)?;
+    let application_id = draft_of(&exam)?.id;
     let rows = material_queries::owned_in_category(state, account.id, code, category).await?;
     if rows.is_empty() {
         return Err(AppError::InvalidField {
@@ -56,6 +58,7 @@ pub async fn to_confirm(
         exam_title_en: exam.definition.title_en.clone(),
         pictures: rows.iter().map(material_queries::view_of).collect(),
         category: definition,
+        application_id,
     })
 }
 
@@ -67,12 +70,11 @@ pub async fn confirm(
     code: &ExamCode,
     category: &str,
 ) -> Result<(), AppError> {
+    // The same checks as the page, and the draft they found: entered once.
     let checked = to_confirm(state, account, code, category).await?;
-    let exam = candidate_access::enter(state, account, code).await?;
-    let application = draft_of(&exam)?;
     let now = state.clock.now();
     let txn = begin_write(&state.db).await?;
-    application_claim::claim(&txn, application.id, Change::EditDraft, now).await?;
+    application_claim::claim(&txn, checked.application_id, Change::EditDraft, now).await?;
     let locked = material::Entity::update_many()
         .col_expr(material::Column::LockedAt, Expr::value(Some(now)))
         .filter(material::Column::UserId.eq(account.id))
@@ -86,7 +88,7 @@ pub async fn confirm(
         return Err(confirmed_already(&checked.category));
     }
     let step = Step {
-        application_id: application.id,
+        application_id: checked.application_id,
         exam_code: code,
         at: now,
         state_after: ApplicationState::Draft,
