@@ -65,6 +65,9 @@ export async function clickToNextPage(page: Page, target: Locator): Promise<void
  * until the page reads in that language and is live again.
  */
 export async function switchLanguage(page: Page, to: 'English' | '中文'): Promise<void> {
+  // The button is the island's: a page still streaming its last part (the fee card waiting for
+  // the payment's result) shows it before it listens.
+  await waitForHydration(page);
   await page.getByRole('button', { name: to }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', to === 'English' ? 'en' : 'zh-CN');
   await waitForHydration(page);
