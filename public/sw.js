@@ -25,7 +25,8 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate' && candidatePage(url.pathname)) {
     event.respondWith(networkFirst(event, PAGES));
-  } else if (url.pathname.startsWith('/pkg/')) {
+  } else if (url.pathname.startsWith('/pkg/') || url.pathname.startsWith('/face/')) {
+    // The app's code, and the face detector's model its photo tools fetch.
     event.respondWith(networkFirst(event, SHELL));
   } else if (ownFile(url.pathname) && candidatePage(referrerPath(request))) {
     // A candidate's own thumbnails; a reviewer's screen loads thousands, which are not kept.

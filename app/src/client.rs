@@ -7,6 +7,8 @@ mod device_pending_queue;
 #[cfg(feature = "hydrate")]
 mod device_store;
 #[cfg(feature = "hydrate")]
+mod face_model;
+#[cfg(feature = "hydrate")]
 mod file_bytes;
 #[cfg(feature = "hydrate")]
 mod file_digest;
@@ -34,6 +36,8 @@ pub use device_pending_queue::{
 #[cfg(feature = "hydrate")]
 pub use device_store::{clock_text, forget_draft, is_online, keep_draft, load_draft};
 #[cfg(feature = "hydrate")]
+pub use face_model::face_finder;
+#[cfg(feature = "hydrate")]
 pub use file_bytes::{read_chosen_file, read_chosen_files};
 #[cfg(feature = "hydrate")]
 pub use file_digest::sha256_hex;
@@ -53,7 +57,7 @@ pub use server_twins::{
     revoke_preview, run_alone, server_reachable, sha256_hex, upload_material, KeptAction,
 };
 #[cfg(feature = "hydrate")]
-pub use xhr_upload::{post_json, server_reachable, upload_material};
+pub use xhr_upload::{fetch_site_file, post_json, server_reachable, upload_material};
 
 /// A file the candidate picked, read in full.
 pub struct ChosenFile {

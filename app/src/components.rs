@@ -17,6 +17,7 @@ pub mod eligibility_import;
 pub mod error_note;
 pub mod exam_workspace;
 pub mod examples_button;
+pub mod face_marks;
 pub mod fee_admin_panel;
 pub mod fee_card;
 pub mod field_rules_on_demand;

@@ -23,6 +23,10 @@ pub mod exam_definition;
 pub mod exam_fee;
 pub mod exam_windows;
 mod exif_fields;
+#[cfg(any(feature = "hydrate", feature = "ssr"))]
+pub mod face_finder;
+pub mod face_frame;
+pub mod face_geometry;
 pub mod fee_status;
 pub mod field_error;
 pub mod file_facts;

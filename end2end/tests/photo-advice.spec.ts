@@ -29,7 +29,7 @@ test('a photo taken sideways is turned upright and fitted; a small one is refuse
   const [, width, height] = (await note.textContent())!.match(/1600×1200 → (\d+)×(\d+)/)!.map(Number);
   expect(width).toBeLessThan(height);
   await expect(page.getByText('Meets the rule', { exact: true })).toBeVisible();
-  await expect(page.getByText('Sharpness, brightness and background look fine')).toBeVisible();
+  await expect(page.getByText("Sharpness, brightness, background and the face's place look fine")).toBeVisible();
   await expectAccessible(page);
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download the adjusted photo' }).click();
@@ -82,7 +82,7 @@ test('a photo on blue is advised against where the exam asks for white, and fine
 
   await page.getByLabel('Exam and photo rule').selectOption({ label: RULE_002 });
   await page.locator('input[name=photo]').setInputFiles({ name: 'blue.jpg', mimeType: 'image/jpeg', buffer: onBlue });
-  await expect(page.getByText('Sharpness, brightness and background look fine')).toBeVisible();
+  await expect(page.getByText("Sharpness, brightness, background and the face's place look fine")).toBeVisible();
   await expect(advice).toHaveCount(0);
 });
 

@@ -177,9 +177,13 @@ export async function makeScene(
     diplomaNumber?: string;
     /** The last day the record verifies ("2027年05月20日"), printed above the QR code's row. */
     verificationEnds?: string;
+    /** A portrait's people: one as an ID photo wants it (its face's box half the height, its top
+     * 24 % down, in the middle) unless said. */
+    people?: { x: number; y: number; box: number }[];
   },
 ): Promise<Buffer> {
-  const base64 = await page.evaluate(async ({ width, height, scene, background, blur, brightness, quality, orientation, qr, holderId, diplomaNumber, verificationEnds }) => {
+  const faceJpeg = fs.readFileSync(path.join(__dirname, 'fixtures', 'face.jpg')).toString('base64');
+  const base64 = await page.evaluate(async ({ width, height, scene, background, blur, brightness, quality, orientation, qr, holderId, diplomaNumber, verificationEnds, people, faceJpeg }) => {
     // A phone held sideways stores the picture turned a quarter to the left (orientation 6).
     const [w, h] = orientation === 6 ? [height, width] : [width, height];
     const scratch = document.createElement('canvas');
@@ -227,21 +231,28 @@ export async function makeScene(
         draw.fillStyle = '#1d2330';
       }
     } else {
-      draw.fillStyle = '#2c3550';
-      draw.beginPath();
-      draw.ellipse(width / 2, height * 1.05, width * 0.48, height * 0.32, 0, 0, Math.PI * 2);
-      draw.fill();
-      draw.fillStyle = '#e0b896';
-      draw.beginPath();
-      draw.ellipse(width / 2, height * 0.42, width * 0.22, height * 0.24, 0, 0, Math.PI * 2);
-      draw.fill();
-      draw.fillStyle = '#2a1c18';
-      draw.fillRect(width * 0.40, height * 0.38, width * 0.06, height * 0.015);
-      draw.fillRect(width * 0.54, height * 0.38, width * 0.06, height * 0.015);
-      draw.fillRect(width * 0.44, height * 0.53, width * 0.12, height * 0.01);
-      draw.beginPath();
-      draw.ellipse(width / 2, height * 0.22, width * 0.23, height * 0.08, 0, Math.PI, Math.PI * 2);
-      draw.fill();
+      // A real face (fixtures/face.jpg, scripts/draw_portraits.py): the detector finds real faces
+      // only. Each person: shoulders, and the head cut out in an oval, its face's box `box` of the
+      // height with its top `y` down and its middle `x` across (shares of the picture).
+      const face = await createImageBitmap(new Blob([Uint8Array.from(atob(faceJpeg), (c) => c.charCodeAt(0))], { type: 'image/jpeg' }));
+      const [boxX, boxY, boxSide] = [73, 68, 99];
+      for (const person of people) {
+        const side = person.box * height;
+        const scale = side / boxSide;
+        const middle = person.x * width;
+        const top = person.y * height;
+        draw.fillStyle = '#2c3550';
+        draw.beginPath();
+        draw.ellipse(middle, top + side * 1.6, side * 0.9, side * 0.6, 0, 0, Math.PI * 2);
+        draw.fill();
+        const [hairTop, chin] = [top - 0.45 * side, top + 1.1 * side];
+        draw.save();
+        draw.beginPath();
+        draw.ellipse(middle, (hairTop + chin) / 2, 0.55 * side, (chin - hairTop) / 2, 0, 0, Math.PI * 2);
+        draw.clip();
+        draw.drawImage(face, middle - (boxX + boxSide / 2) * scale, top - boxY * scale, face.width * scale, face.height * scale);
+        draw.restore();
+      }
     }
     const canvas = document.createElement('canvas');
     canvas.width = w;
@@ -277,7 +288,7 @@ export async function makeScene(
     let binary = '';
     bytes.forEach((b) => (binary += String.fromCharCode(b)));
     return btoa(binary);
-  }, { background: '#f4f2ee', blur: 0, brightness: 1, quality: 0.92, orientation: undefined, qr: undefined, holderId: undefined, diplomaNumber: undefined, verificationEnds: undefined, ...options });
+  }, { background: '#f4f2ee', blur: 0, brightness: 1, quality: 0.92, orientation: undefined, qr: undefined, holderId: undefined, diplomaNumber: undefined, verificationEnds: undefined, people: [{ x: 0.5, y: 0.24, box: 0.5 }], ...options, faceJpeg });
   return Buffer.from(base64, 'base64');
 }
 

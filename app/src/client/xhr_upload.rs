@@ -76,6 +76,13 @@ async fn answer(xhr: &XmlHttpRequest, send: impl FnOnce(&XmlHttpRequest) -> Resu
     Ok((xhr.status().map_err(js_error)?, body.map(|body| Uint8Array::new(&body).to_vec()).unwrap_or_default()))
 }
 
+/// GETs one of the site's own files (the face detector's model): its status and bytes.
+pub async fn fetch_site_file(url: &str) -> Answered {
+    let xhr = XmlHttpRequest::new().map_err(js_error)?;
+    xhr.open("GET", url).map_err(js_error)?;
+    answer(&xhr, |xhr| xhr.send()).await
+}
+
 /// Whether the server answers right now (`/health`, never answered by the offline copy): the
 /// browser's `navigator.onLine` says true on a network that reaches nothing.
 pub async fn server_reachable() -> bool {

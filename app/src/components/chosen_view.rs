@@ -10,7 +10,7 @@ use crate::components::photo_tools_on_demand::{LooksAdviceOnDemand, PhotoFixOnDe
 use crate::components::violation_list::ViolationList;
 use crate::domain::byte_size::{format_bytes, Rounding};
 use crate::domain::chosen_together::numbers_in_name;
-use crate::domain::picture_quality::PictureLook;
+use crate::domain::picture_quality::{PictureKind, PictureLook};
 use crate::domain::CategoryDefinition;
 use crate::i18n::{tr, use_lang};
 
@@ -79,15 +79,21 @@ pub fn chosen_one(file: Judged, context: ChoiceContext, on_fitted: Callback<Fitt
         }
         .into_any()
     } else {
-        let fix =
-            file.verdict.facts.clone().filter(|_| file.fitted.is_none() && only_fixable(&file.verdict)).map(|facts| {
-                view! { <PhotoFixOnDemand bytes=file.bytes.clone() facts category already_uploaded on_fitted/> }
-            });
+        // An ID photo the tool will fix is looked at first: where its face is decides the crop,
+        // and the candidate sees why the head moves.
+        let look = category.look();
+        let fixable = file.fitted.is_none() && only_fixable(&file.verdict);
+        let looks_first = (fixable && look.kind == PictureKind::Portrait)
+            .then(|| view! { <LooksAdviceOnDemand bytes=file.bytes.clone() look/> });
+        let fix = file.verdict.facts.clone().filter(|_| fixable).map(|facts| {
+            view! { <PhotoFixOnDemand bytes=file.bytes.clone() facts category already_uploaded on_fitted/> }
+        });
         view! {
             <div class="chosen refused">
                 <span>{file_line(&file)}{tr("不符合要求，未上传：", "does not meet the rules and was not uploaded:")}</span>
                 {cut_note(&file)}
                 <ViolationList violations=file.verdict.violations.clone()/>
+                {looks_first}
                 {fix}
             </div>
         }

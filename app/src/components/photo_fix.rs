@@ -13,8 +13,10 @@ use leptos::prelude::*;
 use crate::client::{fit_photo, preview_url};
 use crate::components::crop_box::CropStage;
 use crate::components::violation_list::ViolationList;
+use crate::domain::face_frame::FaceFrame;
 use crate::domain::jfif_density::with_jfif_density;
-use crate::domain::photo_fit::{describe_fit, plan_fit, plan_with_crop, Fit};
+use crate::domain::photo_fit::{describe_fit, plan_fit, plan_with_crop, CropBox, Fit};
+use crate::domain::picture_quality::PictureKind;
 use crate::domain::{judge_for_category, CategoryDefinition, FileFacts, FileVerdict, ViolationCode};
 use crate::i18n::{tr, use_lang};
 
@@ -55,6 +57,31 @@ pub fn only_fixable(verdict: &FileVerdict) -> bool {
         })
 }
 
+/// The crop that puts the one face found where `frame` wants it, in the pixels of the upright
+/// `picture`; None without the detector's model, or without exactly one face.
+#[cfg(feature = "hydrate")]
+async fn crop_around_the_face(bytes: &[u8], picture: (u32, u32), aspect: f64, frame: &FaceFrame) -> Option<CropBox> {
+    use crate::domain::face_finder::FACE_SIDE;
+    use crate::domain::face_geometry::{crop_around_head, FaceBox};
+    let finder = crate::client::face_finder().await?;
+    let (rgba, width, height) = crate::client::picture_pixels(bytes, FACE_SIDE).await.ok()?;
+    let [face] = finder.find(&rgba, width, height)[..] else { return None };
+    let scale = f64::from(picture.0) / f64::from(width.max(1));
+    let upright =
+        FaceBox { x: face.x * scale, y: face.y * scale, width: face.width * scale, height: face.height * scale };
+    crop_around_head(&upright, picture.0, picture.1, aspect, frame)
+}
+
+#[cfg(not(feature = "hydrate"))]
+async fn crop_around_the_face(
+    _bytes: &[u8],
+    _picture: (u32, u32),
+    _aspect: f64,
+    _frame: &FaceFrame,
+) -> Option<CropBox> {
+    None
+}
+
 #[component]
 pub fn PhotoFix(
     bytes: Arc<Vec<u8>>,
@@ -80,8 +107,24 @@ pub fn PhotoFix(
     let working = RwSignal::new(false);
     let problem = RwSignal::new(None::<(String, String)>);
     // The part kept, when the category wants an aspect: preset around the centre, then the
-    // candidate's to move and resize.
-    let crop = first_plan.crop.map(RwSignal::new);
+    // candidate's to move and resize. An ID photo's is preset around the face once it is found,
+    // at the exam's aspect (or the photo's own), so the head lands where the exam's frame wants it.
+    let portrait = category.picture == PictureKind::Portrait;
+    let whole = CropBox { x: 0, y: 0, width: facts.width(), height: facts.height() };
+    let crop = first_plan.crop.or(portrait.then_some(whole)).map(RwSignal::new);
+    if let (Some(crop), true) = (crop, portrait) {
+        let aspect = category
+            .rules
+            .aspect
+            .map(|aspect| aspect.value())
+            .unwrap_or(f64::from(facts.width()) / f64::from(facts.height().max(1)));
+        let (bytes, picture, frame) = (bytes.clone(), (facts.width(), facts.height()), category.face);
+        leptos::task::spawn_local(async move {
+            if let Some(around_face) = crop_around_the_face(&bytes, picture, aspect, &frame).await {
+                let _ = crop.try_set(around_face);
+            }
+        });
+    }
     let crop_stage = crop.zip(preview_url(&bytes)).map(|(crop, url)| {
         let min_width = category.rules.min_width.unwrap_or(1);
         view! { <CropStage file_url=url picture=(facts.width(), facts.height()) crop min_width/> }

@@ -76,6 +76,17 @@ pub fn keep_photo_tools_for_offline() {
     });
 }
 
+/// Fetches the face detector's model in the background (1.2 MB, once: the offline copy keeps it),
+/// for an ID photo chosen offline to be checked too: called where a category takes ID photos.
+pub fn keep_face_model_for_offline() {
+    #[cfg(feature = "hydrate")]
+    keep_for_offline(|| {
+        Box::pin(async {
+            let _ = crate::client::fetch_site_file(crate::domain::face_finder::FACE_MODEL_PATH).await;
+        })
+    });
+}
+
 /// Fetches the QR reader's chunk in the background as [`keep_photo_tools_for_offline`] does the
 /// tools': called by an upload form whose category wants a QR code.
 pub fn keep_qr_reader_for_offline() {

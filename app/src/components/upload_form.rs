@@ -18,7 +18,9 @@ use crate::components::judged_file::{Judged, PageChoices};
 use crate::components::judging_on_demand::{fetch_judging_when_live, judge_files};
 use crate::components::pending_queue::PendingQueue;
 use crate::components::photo_fix::FittedPicture;
-use crate::components::photo_tools_on_demand::{keep_photo_tools_for_offline, keep_qr_reader_for_offline};
+use crate::components::photo_tools_on_demand::{
+    keep_face_model_for_offline, keep_photo_tools_for_offline, keep_qr_reader_for_offline,
+};
 use crate::domain::chosen_together::free_places;
 use crate::domain::record_ids::MaterialId;
 use crate::domain::{CategoryDefinition, FileFormat};
@@ -45,6 +47,9 @@ pub fn UploadForm(
     fetch_judging_when_live();
     if wants_qr {
         keep_qr_reader_for_offline();
+    }
+    if category.picture == crate::domain::picture_quality::PictureKind::Portrait {
+        keep_face_model_for_offline();
     }
     // A replacement takes a picture's place, so it does not count against the maximum.
     let already_uploaded = taken.len() as u32 - u32::from(replaces.is_some() && !taken.is_empty());

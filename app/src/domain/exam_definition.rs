@@ -10,6 +10,7 @@ use super::category_advice::CategoryAdvice;
 use super::category_rules::CategoryRules;
 use super::exam_fee::ExamFee;
 use super::exam_windows::ExamWindows;
+use super::face_frame::FaceFrame;
 use super::helpline::Helpline;
 use super::introduction_letter::IntroductionLetterSpec;
 use super::on_site_materials::OnSiteSpec;
@@ -128,6 +129,10 @@ pub struct CategoryDefinition {
     /// An ID photo's plain background colours (`backgrounds = ["white"]`); white or blue when unsaid.
     #[serde(default)]
     pub backgrounds: PhotoBackgrounds,
+    /// Where an ID photo's head must sit (`face = { head_share = [67, 90], … }`, `face_frame`): the
+    /// published rules when unsaid. Asked only of a portrait category.
+    #[serde(default)]
+    pub face: FaceFrame,
     #[serde(default)]
     pub rules: CategoryRules,
     /// Limits that only warn: the upload is still allowed.
@@ -185,7 +190,7 @@ pub struct ExamplePicture {
 impl CategoryDefinition {
     /// What the advice on how its pictures look checks: their kind and an ID photo's backgrounds.
     pub fn look(&self) -> PictureLook {
-        PictureLook { kind: self.picture, backgrounds: self.backgrounds }
+        PictureLook { kind: self.picture, backgrounds: self.backgrounds, face: self.face }
     }
 
     /// Whether this candidate must upload here, and why (`required_when`).

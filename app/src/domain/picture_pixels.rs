@@ -124,15 +124,20 @@ fn halved(luma: &[u8], w: usize, h: usize) -> (Vec<f64>, usize, usize) {
     (half, half_w, half_h)
 }
 
-/// The background of an ID photo: the top tenth of rows, and the outer tenth on each side of the
-/// upper half (lower down the shoulders reach the edges).
+/// The background of an ID photo: the top tenth of rows but for the middle half of their width,
+/// and the outer tenth on each side of the upper half (lower down the shoulders reach the edges).
+/// The middle is left out because a head as large as the rules want (two thirds of the height, the
+/// eyes at most half way down) has its hair inside the top tenth.
 pub(crate) fn background(rgba: &[u8], w: usize, h: usize) -> Background {
     let (top, side) = ((h / 10).max(1), (w / 10).max(1));
+    let (middle_from, middle_to) = (w / 4, w - w / 4);
     let mut sums = [0u64; 3];
     let mut lumas = Vec::new();
     for y in 0..h / 2 {
         for x in 0..w {
-            if y >= top && x >= side && x < w - side {
+            let in_top_corners = y < top && (x < middle_from || x >= middle_to);
+            let in_sides = x < side || x >= w - side;
+            if !(in_top_corners || in_sides) {
                 continue;
             }
             let p = &rgba[(y * w + x) * 4..][..3];

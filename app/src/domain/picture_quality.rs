@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::face_frame::FaceFrame;
 use super::photo_background::{BackgroundColour, PhotoBackgrounds};
 use super::picture_pixels::{background, ink_share, luma_of, percentile, sharpness, Background};
 use super::violation::{Violation, ViolationCode as Code};
@@ -39,11 +40,13 @@ pub enum PictureKind {
 pub struct PictureLook {
     pub kind: PictureKind,
     pub backgrounds: PhotoBackgrounds,
+    /// Where an ID photo's head must sit (`face_geometry` checks it where a face is found).
+    pub face: FaceFrame,
 }
 
 impl From<PictureKind> for PictureLook {
     fn from(kind: PictureKind) -> Self {
-        PictureLook { kind, backgrounds: PhotoBackgrounds::default() }
+        PictureLook { kind, backgrounds: PhotoBackgrounds::default(), face: FaceFrame::default() }
     }
 }
 
@@ -87,7 +90,7 @@ pub fn measure(rgba: &[u8], width: u32, height: u32) -> Option<QualityMeasures> 
 
 /// The advice for a picture of this kind with these measures (empty when it looks fine).
 pub fn quality_advice(m: &QualityMeasures, look: impl Into<PictureLook>) -> Vec<Violation> {
-    let PictureLook { kind, backgrounds } = look.into();
+    let PictureLook { kind, backgrounds, .. } = look.into();
     let mut advice = Vec::new();
     let blank = kind == PictureKind::Document && m.ink_share < BLANK_INK_SHARE;
     if blank {
@@ -322,8 +325,11 @@ mod tests {
 
     #[test]
     fn an_exam_that_asks_for_white_refuses_blue_and_names_what_it_asks_for() {
-        let white_only =
-            PictureLook { kind: PictureKind::Portrait, backgrounds: serde_json::from_str(r#"["white"]"#).unwrap() };
+        let white_only = PictureLook {
+            kind: PictureKind::Portrait,
+            backgrounds: serde_json::from_str(r#"["white"]"#).unwrap(),
+            face: FaceFrame::default(),
+        };
         let on_white = measure(&picture(300, 400, portrait([250, 250, 250])), 300, 400).unwrap();
         assert!(quality_advice(&on_white, white_only).is_empty());
         let on_blue =

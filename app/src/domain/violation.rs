@@ -31,6 +31,14 @@ pub enum ViolationCode {
     PageNearlyBlank,
     /// A category that wants a readable QR code (`qr_code`), and none was read.
     QrUnreadable,
+    /// Advice on the face in an ID photo (`face_geometry`), found in the browser and on the server.
+    FaceNotFound,
+    SeveralFaces,
+    HeadTooSmall,
+    HeadTooLarge,
+    EyesTooHigh,
+    EyesTooLow,
+    FaceOffCentre,
 }
 
 impl ViolationCode {
@@ -63,6 +71,13 @@ impl ViolationCode {
             ViolationCode::BackgroundNotPlain => "background_not_plain",
             ViolationCode::PageNearlyBlank => "page_nearly_blank",
             ViolationCode::QrUnreadable => "qr_unreadable",
+            ViolationCode::FaceNotFound => "face_not_found",
+            ViolationCode::SeveralFaces => "several_faces",
+            ViolationCode::HeadTooSmall => "head_too_small",
+            ViolationCode::HeadTooLarge => "head_too_large",
+            ViolationCode::EyesTooHigh => "eyes_too_high",
+            ViolationCode::EyesTooLow => "eyes_too_low",
+            ViolationCode::FaceOffCentre => "face_off_centre",
         }
     }
 }
@@ -86,7 +101,12 @@ mod tests {
 
     #[test]
     fn a_code_reads_back_as_written() {
-        for code in [ViolationCode::PictureBlurred, ViolationCode::PageNearlyBlank, ViolationCode::QrUnreadable] {
+        for code in [
+            ViolationCode::PictureBlurred,
+            ViolationCode::PageNearlyBlank,
+            ViolationCode::QrUnreadable,
+            ViolationCode::FaceOffCentre,
+        ] {
             assert_eq!(ViolationCode::parse(code.as_str()), Some(code));
         }
         assert_eq!(ViolationCode::parse("no_such_rule"), None);

@@ -139,7 +139,7 @@ pub enum FindingKind {
     QrUnreadable,
     /// A code was read, and it is not a 学信网 report's address.
     QrElsewhere,
-    /// Looks advice: blurred, dark, washed out, background, nearly blank.
+    /// Looks advice: blurred, dark, washed out, background, nearly blank; an ID photo's face.
     Looks,
     /// Another candidate handed in a picture of the same document.
     SameDocument,

@@ -13,7 +13,9 @@ use crate::client::{preview_url, read_chosen_file};
 use crate::components::error_note::ErrorNote;
 use crate::components::judging_on_demand::{fetch_judging_when_live, judge_files};
 use crate::components::photo_fix::{only_fixable, FitReportView, FittedPicture};
-use crate::components::photo_tools_on_demand::{keep_photo_tools_for_offline, LooksAdviceOnDemand, PhotoFixOnDemand};
+use crate::components::photo_tools_on_demand::{
+    keep_face_model_for_offline, keep_photo_tools_for_offline, LooksAdviceOnDemand, PhotoFixOnDemand,
+};
 use crate::components::violation_list::ViolationList;
 use crate::domain::picture_quality::{PictureKind, PictureLook};
 use crate::domain::FileVerdict;
@@ -56,6 +58,7 @@ pub fn PhotoToolPage() -> impl IntoView {
 #[component]
 fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
     keep_photo_tools_for_offline();
+    keep_face_model_for_offline();
     fetch_judging_when_live();
     let lang = use_lang();
     let choices = StoredValue::new(choices);
@@ -63,10 +66,12 @@ fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
     let judged = RwSignal::new(None::<Judged>);
     let fitted = RwSignal::new(None::<FittedPicture>);
     let chosen = move || choices.with_value(|all| all.get(selected.get()).cloned());
-    // An ID photo's advice, by the chosen rule's backgrounds (a photo rule of another kind: white or blue).
+    // An ID photo's advice, by the chosen rule's backgrounds and head frame (a photo rule of another
+    // kind: white or blue, the published frame).
     let chosen_look = move || PictureLook {
         kind: PictureKind::Portrait,
         backgrounds: chosen().map(|choice| choice.category.backgrounds).unwrap_or_default(),
+        face: chosen().map(|choice| choice.category.face).unwrap_or_default(),
     };
     let trouble = RwSignal::new(None::<AppError>);
     let on_choose = move |ev: leptos::ev::Event| {
@@ -140,6 +145,8 @@ fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
                         <div class="chosen refused">
                             <span>{tr("不符合要求：", "Does not meet the rule:")}</span>
                             <ViolationList violations=j.verdict.violations.clone()/>
+                            // Where its face is decides the crop: said before the photo is fixed.
+                            {only_fixable(&j.verdict).then(|| view! { <LooksAdviceOnDemand bytes=j.bytes.clone() look=chosen_look()/> })}
                             {j.verdict.facts.clone().zip(choice).filter(|_| only_fixable(&j.verdict)).map(|(facts, choice)| view! {
                                 <PhotoFixOnDemand
                                     bytes=j.bytes.clone()

@@ -550,6 +550,53 @@ async fn the_review_screen_says_whether_the_candidate_was_shown_the_looks_advice
     assert_eq!(findings(&carol_sheet, "diploma", 1)["looks_shown_to_candidate"], json!(false));
 }
 
+/// An exam whose one category is an ID photo (its face looked for, the published frame).
+const ID_PHOTO: &str = r#"
+[[categories]]
+code = "id_photo"
+name_zh = "证件照"
+name_en = "ID photo"
+picture = "portrait"
+"#;
+
+/// The exams' example ID photo (a real face, `scripts/draw_portraits.py`) scaled to `height` and
+/// laid on a grey wall of `size` at `left`, `top`.
+fn photo_on_a_wall(size: (u32, u32), left: i64, top: i64, height: u32) -> Vec<u8> {
+    let photo = image::open(concat!(env!("CARGO_MANIFEST_DIR"), "/../exams/examples/id-photo-white.jpg")).unwrap();
+    let mut wall = image::RgbImage::from_pixel(size.0, size.1, image::Rgb([236, 234, 228]));
+    image::imageops::overlay(
+        &mut wall,
+        &photo.resize(u32::MAX, height, image::imageops::FilterType::Triangle).to_rgb8(),
+        left,
+        top,
+    );
+    jpeg(&wall, 88)
+}
+
+#[tokio::test]
+async fn the_face_in_an_id_photo_is_looked_at_as_the_candidates_browser_does() {
+    let app = spawn_app().await;
+    app.add_exam(&open_exam(&app, "931", "", ID_PHOTO)).await;
+    let well_framed =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../exams/examples/id-photo-white.jpg")).unwrap();
+    // A selfie: the head a quarter of the height, up and to the left.
+    let selfie = photo_on_a_wall((1200, 1600), 120, 200, 520);
+    let alice = submitted(&app, ALICE, "931", vec![("id_photo", well_framed)]).await;
+    let carol = submitted(&app, CAROL, "931", vec![("id_photo", selfie)]).await;
+    drop((alice, carol));
+
+    let admin = app.admin().await;
+    let [alice_application, carol_application] = waiting_in_order(&admin, "931").await[..] else { panic!() };
+    let alice_sheet = sheet_when_looked_at(&admin, alice_application).await;
+    assert_eq!(findings(&alice_sheet, "id_photo", 1)["looks"], json!([]), "{alice_sheet}");
+    let carol_sheet = sheet_when_looked_at(&admin, carol_application).await;
+    assert_eq!(
+        findings(&carol_sheet, "id_photo", 1)["looks"],
+        json!(["head_too_small", "eyes_too_high", "face_off_centre"]),
+        "{carol_sheet}"
+    );
+}
+
 #[tokio::test]
 async fn unrelated_pages_the_hash_joins_by_chance_are_distinguished_by_their_layout() {
     let app = spawn_app().await;

@@ -191,6 +191,13 @@ fn looks_name(code: ViolationCode) -> (&'static str, &'static str) {
         ViolationCode::PictureWashedOut => ("过亮发白", "washed out"),
         ViolationCode::BackgroundNotPlain => ("背景不是白色或蓝色", "background neither white nor blue"),
         ViolationCode::PageNearlyBlank => ("几乎空白", "nearly blank"),
+        ViolationCode::FaceNotFound => ("未找到正面人脸", "no frontal face found"),
+        ViolationCode::SeveralFaces => ("不止一张人脸", "more than one face"),
+        ViolationCode::HeadTooSmall => ("头部过小", "head too small"),
+        ViolationCode::HeadTooLarge => ("头部过大", "head too large"),
+        ViolationCode::EyesTooHigh => ("双眼偏高", "eyes too high"),
+        ViolationCode::EyesTooLow => ("双眼偏低", "eyes too low"),
+        ViolationCode::FaceOffCentre => ("人脸不居中", "face off centre"),
         _ => ("需留意", "worth a look"),
     }
 }

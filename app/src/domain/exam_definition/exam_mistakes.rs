@@ -135,6 +135,14 @@ impl ExamDefinition {
             if let Some(advice) = &category.advice {
                 mistakes.extend(advice.mistakes().into_iter().map(about));
             }
+            if !category.face.is_sound() {
+                let face = category.face;
+                mistakes.push(about(format!(
+                    "face = {{ head_share = {:?}, eye_line = {:?}, off_centre = {} }}: each range must run from least to \
+                     most within 1–100 %, and off_centre be at most 50 %",
+                    face.head_share, face.eye_line, face.off_centre
+                )));
+            }
             if category.diploma_number && !self.form.iter().any(|field| field.kind == FieldKind::Diplomas) {
                 mistakes.push(about(
                     "diploma_number = true compares the number read with the 高等教育学历 rows: the form needs a \

@@ -19,13 +19,20 @@ use crate::ssr::infra::server_state::ServerState;
 /// that a script cannot fill the table.
 const RECEIPTS_PER_ACCOUNT: u64 = 500;
 
-/// The looks advice a browser may report showing.
-const LOOKS_CODES: [ViolationCode; 5] = [
+/// The looks advice (and an ID photo's face advice) a browser may report showing.
+const LOOKS_CODES: [ViolationCode; 12] = [
     ViolationCode::PictureBlurred,
     ViolationCode::PictureTooDark,
     ViolationCode::PictureWashedOut,
     ViolationCode::BackgroundNotPlain,
     ViolationCode::PageNearlyBlank,
+    ViolationCode::FaceNotFound,
+    ViolationCode::SeveralFaces,
+    ViolationCode::HeadTooSmall,
+    ViolationCode::HeadTooLarge,
+    ViolationCode::EyesTooHigh,
+    ViolationCode::EyesTooLow,
+    ViolationCode::FaceOffCentre,
 ];
 
 /// Keeps that `account` was shown `codes` about the file whose SHA-256 is `sha256`; the last

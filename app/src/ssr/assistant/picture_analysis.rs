@@ -6,6 +6,7 @@
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -20,8 +21,11 @@ use picture_checks::page_layout::{self, PageMarks};
 use picture_checks::verification_end::read_verification_end;
 
 use crate::domain::diploma_level::level_of_national_number;
+use crate::domain::face_finder::{FaceFinder, FACE_SIDE};
+use crate::domain::face_frame::FaceFrame;
+use crate::domain::face_geometry::face_advice;
 use crate::domain::picture_pixels::scaled_size;
-use crate::domain::picture_quality::{measure, quality_advice, PictureLook, ANALYSIS_SIDE};
+use crate::domain::picture_quality::{measure, quality_advice, PictureKind, PictureLook, ANALYSIS_SIDE};
 use crate::domain::qr_code::{read_qr_code, CodeTarget, QR_READING_SIDE};
 use crate::domain::{IdNumber, IdType, ViolationCode};
 
@@ -129,8 +133,14 @@ pub fn analyse(bytes: &[u8], look_for: LookFor) -> PictureAnalysis {
 
 fn analyse_upright(picture: &DynamicImage, look_for: &LookFor) -> PictureAnalysis {
     let small = scaled_down(picture, ANALYSIS_SIDE).to_rgba8();
-    let looks_advice = measure(small.as_raw(), small.width(), small.height())
-        .map(|measures| quality_advice(&measures, look_for.look).into_iter().map(|advice| advice.code).collect());
+    let looks_advice = measure(small.as_raw(), small.width(), small.height()).map(|measures| {
+        let mut advice: Vec<ViolationCode> =
+            quality_advice(&measures, look_for.look).into_iter().map(|advice| advice.code).collect();
+        if look_for.look.kind == PictureKind::Portrait {
+            advice.extend(face_advice_codes(picture, look_for.look.face));
+        }
+        advice
+    });
     let qr = look_for.qr.then(|| {
         let reading = scaled_down(picture, QR_READING_SIDE).to_rgba8();
         match read_qr_code(reading.as_raw(), reading.width(), reading.height()) {
@@ -161,6 +171,23 @@ fn analyse_upright(picture: &DynamicImage, look_for: &LookFor) -> PictureAnalysi
 
 /// The card's number, accepted only as an account's number is (GB 11643: province, birth date,
 /// check digit).
+/// The face detector with the model the browser fetches (`public/face/`), read once.
+static FACE_FINDER: LazyLock<Option<FaceFinder>> = LazyLock::new(|| {
+    FaceFinder::from_model(include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../public/face/seeta_fd_frontal_v1.0.bin"
+    )))
+});
+
+/// An ID photo's face advice, as the candidate's browser gave it: the same detector on the picture
+/// drawn at the same size, the same frame.
+fn face_advice_codes(picture: &DynamicImage, frame: FaceFrame) -> Vec<ViolationCode> {
+    let Some(finder) = FACE_FINDER.as_ref() else { return Vec::new() };
+    let drawn = scaled_down(picture, FACE_SIDE).to_rgba8();
+    let faces = finder.find(drawn.as_raw(), drawn.width(), drawn.height());
+    face_advice(&faces, drawn.width(), drawn.height(), &frame).into_iter().map(|advice| advice.code).collect()
+}
+
 fn read_card_number(picture: &DynamicImage, check: &IdNumberCheck) -> IdNumberReading {
     let accept = |text: &str| IdNumber::parse(IdType::ResidentId, text).ok().map(|n| n.as_str().to_string());
     match read_id_number(picture, &check.tesseract, ID_READING_TIME, &accept) {
@@ -281,6 +308,49 @@ mod tests {
     use super::*;
 
     const HOLDER: &str = "110105199001051234";
+
+    fn example(name: &str) -> DynamicImage {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../exams/examples/");
+        image::open(format!("{path}{name}")).unwrap()
+    }
+
+    fn face_codes(picture: &DynamicImage) -> Vec<ViolationCode> {
+        face_advice_codes(picture, FaceFrame::default())
+    }
+
+    /// `photo` scaled to `height` and laid on a wall of `size` with its left edge at `left`.
+    fn on_a_wall(photo: &DynamicImage, size: (u32, u32), placed: &[(u32, u32)], height: u32) -> DynamicImage {
+        let scaled = photo.resize(u32::MAX, height, FilterType::Triangle);
+        let mut wall = image::RgbaImage::from_pixel(size.0, size.1, image::Rgba([236, 234, 228, 255]));
+        for &(left, top) in placed {
+            image::imageops::overlay(&mut wall, &scaled.to_rgba8(), i64::from(left), i64::from(top));
+        }
+        DynamicImage::ImageRgba8(wall)
+    }
+
+    #[test]
+    fn the_example_id_photos_have_one_face_where_the_published_rule_wants_it() {
+        assert_eq!(face_codes(&example("id-photo-white.jpg")), Vec::<ViolationCode>::new());
+        assert_eq!(face_codes(&example("id-photo-blue.jpg")), Vec::<ViolationCode>::new());
+    }
+
+    #[test]
+    fn a_document_has_no_face_and_two_people_are_two_faces() {
+        assert_eq!(face_codes(&example("diploma.jpg")), vec![ViolationCode::FaceNotFound]);
+        let photo = example("id-photo-white.jpg");
+        let two = on_a_wall(&photo, (1600, 1200), &[(100, 100), (850, 100)], 900);
+        assert_eq!(face_codes(&two), vec![ViolationCode::SeveralFaces]);
+    }
+
+    #[test]
+    fn a_phone_selfie_with_a_small_head_off_centre_is_told_so() {
+        // 3000 × 4000, as a 12 MP phone takes it: the head a quarter of the height, to the left.
+        let selfie = on_a_wall(&example("id-photo-white.jpg"), (3000, 4000), &[(300, 500)], 1300);
+        assert_eq!(
+            face_codes(&selfie),
+            vec![ViolationCode::HeadTooSmall, ViolationCode::EyesTooHigh, ViolationCode::FaceOffCentre]
+        );
+    }
 
     #[test]
     fn a_diploma_number_is_taken_and_no_id_number_is() {
