@@ -9,4 +9,4 @@ python="$(bench_python 'import skimage, PIL' scikit-image pillow)"
 work="$(mktemp -d /tmp/zige-faces.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 "$python" scripts/bench/face_set.py "$work"
-cargo run --quiet --release -p app --features ssr --example face_set -- "$work"
+cargo run --quiet -p app --features ssr --example face_set -- "$work"

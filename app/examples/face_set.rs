@@ -4,7 +4,8 @@
 //! documents), how long a search takes, and, on the portraits whose head is known, how far the
 //! crop around the face lands from the exam's frame. Each picture is drawn at most `FACE_SIDE` on
 //! its long side, as the browser and the server do.
-//! Usage: cargo run --release -p app --features ssr --example face_set -- FOLDER
+//! Usage: cargo run -p app --features ssr --example face_set -- FOLDER (the detector is compiled
+//! optimised in every profile: `[profile.dev.package.rustface]`)
 //! (`./scripts/bench-faces.sh` builds the folder and runs this.)
 
 use std::collections::HashMap;
