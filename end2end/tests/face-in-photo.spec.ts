@@ -3,7 +3,7 @@ import { expectAccessible, makeScene, open, switchLanguage } from './support';
 
 // The face in an ID photo (issue 68), at a phone's width: a 12 MP selfie with a small head off to
 // the side is told why, with the picture marked, and 自动调整 crops around the face so the head
-// lands where the exam's frame wants it; two people in one photo are told apart from one.
+// lands where the exam's frame wants it; two people in one photo hear that an ID photo shows one.
 test.use({ viewport: { width: 360, height: 780 } });
 
 const RULE_004 = '004 Postgraduate study for serving cadres: application (demo exam) · ID photo';
