@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { expectAccessible, makeScene, open, switchLanguage } from './support';
+import { adminContext, call, clickToNextPage, expectAccessible, makeScene, open, signUpCandidate, switchLanguage } from './support';
 
 // The face in an ID photo (issue 68), at a phone's width: a 12 MP selfie with a small head off to
 // the side is told why, with the picture marked, and 自动调整 crops around the face so the head
@@ -66,4 +66,39 @@ test('two people in one photo are told that an ID photo shows one', async ({ pag
   await page.locator('input[name=photo]').setInputFiles({ name: 'two.jpg', mimeType: 'image/jpeg', buffer: two });
   await expect(page.locator('.looks')).toContainText("There are 2 faces in the photo; an ID photo shows you alone", { timeout: 30_000 });
   await expect(page.getByTestId('face-marks')).toHaveCount(0);
+});
+
+test('in the upload form, a photo that meets every rule but has its head too small is offered the crop around the face', async ({ browser }) => {
+  // A fresh exam from preset 002 (its 报名照片: JPEG, at least 295 × 413), a candidate on a phone.
+  const code = `fp${Date.now() % 100000}`;
+  const admin = await adminContext(browser);
+  await call(admin.request, 'admin_create_exam', { preset: '002', code, source: '' });
+  const phone = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 360, height: 780 } });
+  const page = await phone.newPage();
+  await signUpCandidate(page, '人脸考生', '13912345684');
+  await open(page, `/exams/${code}`);
+  await clickToNextPage(page, page.getByRole('button', { name: '接受' }));
+  await page.getByLabel('我已认真阅读并同意以上承诺').check();
+  await page.getByRole('button', { name: '同意并进入下一步' }).click();
+
+  const photo = page.getByRole('region', { name: '报名照片' });
+  const smallHead = await makeScene(page, {
+    width: 900,
+    height: 1200,
+    scene: 'portrait',
+    background: '#ffffff',
+    people: [{ x: 0.5, y: 0.3, box: 0.3 }],
+    quality: 0.9,
+  });
+  await photo.locator('#file-id_photo').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: smallHead });
+  await expect(photo.getByText(/符合要求/).first()).toBeVisible();
+  await expect(photo.locator('.looks')).toContainText(/头部约占照片高度的 4\d%，应不少于 67%；请靠近镜头重新拍摄，或点“自动调整”按人脸裁剪/, { timeout: 30_000 });
+  await expect(photo.getByTestId('face-marks')).toBeVisible();
+  await photo.getByRole('button', { name: '自动调整' }).click();
+  await expect(photo.locator('.fit-note')).toContainText('已自动调整');
+  await expect(photo.getByText('清晰度、亮度、背景和人脸位置未见问题')).toBeVisible({ timeout: 30_000 });
+  await expectAccessible(page);
+  await photo.getByRole('button', { name: '上传', exact: true }).click();
+  await expect(photo.getByText('顺序号 1')).toBeVisible();
+  await phone.close();
 });

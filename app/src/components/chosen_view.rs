@@ -66,12 +66,21 @@ pub fn chosen_one(file: Judged, context: ChoiceContext, on_fitted: Callback<Fitt
                 </div>
             }
         });
+        // An ID photo whose head is out of place is offered the tool (it shows once the face is found).
+        let crop_around_face = (file.fitted.is_none() && category.picture == PictureKind::Portrait)
+            .then(|| file.verdict.facts.clone())
+            .flatten()
+            .map(|facts| {
+                let category = category.clone();
+                view! { <PhotoFixOnDemand bytes=file.bytes.clone() facts category already_uploaded on_fitted/> }
+            });
         view! {
             <div class="chosen ok">
                 <span>{file_line(&file)}{tr("符合要求", "meets the rules")}</span>
                 {cut_note(&file)}
                 {fitted}
                 {advice(&file, &category)}
+                {crop_around_face}
                 <button type="button" class="button" on:click=move |_| on_upload.run(())>
                     {if replacing { tr("更换", "Replace") } else { tr("上传", "Upload") }}
                 </button>

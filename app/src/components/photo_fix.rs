@@ -4,7 +4,9 @@
 //! (`photo_fit`), the pixels the browser's canvas (`client::fit_photo`); the result is shown
 //! before and after, judged again by the same rules, and sent only when the candidate presses
 //! 上传. A photo cropped to an aspect shows its crop box first (`crop_box`), for the candidate to
-//! move and resize. What cannot be fixed is said plainly, with its numbers.
+//! move and resize. What cannot be fixed is said plainly, with its numbers. An ID photo's crop
+//! starts around its face; an ID photo that meets every rule but has its head out of place (too
+//! small, off centre, the eyes too high or low) is offered 自动调整 too, once the face is found.
 
 use std::sync::Arc;
 
@@ -57,19 +59,25 @@ pub fn only_fixable(verdict: &FileVerdict) -> bool {
         })
 }
 
-/// The crop that puts the one face found where `frame` wants it, in the pixels of the upright
-/// `picture`; None without the detector's model, or without exactly one face.
+/// The crop around the one face found (`AroundTheFace`), in the pixels of the upright `picture`;
+/// None without the detector's model, or without exactly one face.
 #[cfg(feature = "hydrate")]
-async fn crop_around_the_face(bytes: &[u8], picture: (u32, u32), aspect: f64, frame: &FaceFrame) -> Option<CropBox> {
+async fn crop_around_the_face(
+    bytes: &[u8],
+    picture: (u32, u32),
+    aspect: f64,
+    frame: &FaceFrame,
+) -> Option<AroundTheFace> {
     use crate::domain::face_finder::FACE_SIDE;
-    use crate::domain::face_geometry::{crop_around_head, FaceBox};
+    use crate::domain::face_geometry::{crop_around_head, place_advice, FaceBox, HeadPlace};
     let finder = crate::client::face_finder().await?;
     let (rgba, width, height) = crate::client::picture_pixels(bytes, FACE_SIDE).await.ok()?;
     let [face] = finder.find(&rgba, width, height)[..] else { return None };
+    let misplaced = !place_advice(&HeadPlace::of(&face, f64::from(width), f64::from(height)), frame).is_empty();
     let scale = f64::from(picture.0) / f64::from(width.max(1));
     let upright =
         FaceBox { x: face.x * scale, y: face.y * scale, width: face.width * scale, height: face.height * scale };
-    crop_around_head(&upright, picture.0, picture.1, aspect, frame)
+    Some(AroundTheFace { crop: crop_around_head(&upright, picture.0, picture.1, aspect, frame)?, misplaced })
 }
 
 #[cfg(not(feature = "hydrate"))]
@@ -78,8 +86,15 @@ async fn crop_around_the_face(
     _picture: (u32, u32),
     _aspect: f64,
     _frame: &FaceFrame,
-) -> Option<CropBox> {
+) -> Option<AroundTheFace> {
     None
+}
+
+/// The crop that puts an ID photo's head where the exam's frame wants it, and whether the head is
+/// elsewhere now (the tool is then offered for a photo that meets every other rule).
+struct AroundTheFace {
+    crop: CropBox,
+    misplaced: bool,
 }
 
 #[component]
@@ -90,8 +105,19 @@ pub fn PhotoFix(
     already_uploaded: u32,
     on_fitted: Callback<FittedPicture>,
 ) -> impl IntoView {
-    let first_plan = match plan_fit(&facts, &category.rules) {
+    let portrait = category.picture == PictureKind::Portrait;
+    let whole = CropBox { x: 0, y: 0, width: facts.width(), height: facts.height() };
+    // An ID photo that meets every rule may still have its head out of place: the tool is then
+    // offered to crop around the face, once the face is found and said to be out of place.
+    let fit = plan_fit(&facts, &category.rules);
+    let meets_the_rules = matches!(fit, Fit::AlreadyFits);
+    let fit = match fit {
+        Fit::AlreadyFits if portrait => plan_with_crop(&facts, &category.rules, Some(whole)),
+        fit => fit,
+    };
+    let first_plan = match fit {
         Fit::AlreadyFits => return ().into_any(),
+        Fit::Cannot(_) if meets_the_rules => return ().into_any(),
         Fit::Cannot(reasons) => {
             return view! {
                 <div class="photo-fix cannot">
@@ -109,9 +135,8 @@ pub fn PhotoFix(
     // The part kept, when the category wants an aspect: preset around the centre, then the
     // candidate's to move and resize. An ID photo's is preset around the face once it is found,
     // at the exam's aspect (or the photo's own), so the head lands where the exam's frame wants it.
-    let portrait = category.picture == PictureKind::Portrait;
-    let whole = CropBox { x: 0, y: 0, width: facts.width(), height: facts.height() };
     let crop = first_plan.crop.or(portrait.then_some(whole)).map(RwSignal::new);
+    let offered = RwSignal::new(!meets_the_rules);
     if let (Some(crop), true) = (crop, portrait) {
         let aspect = category
             .rules
@@ -120,8 +145,11 @@ pub fn PhotoFix(
             .unwrap_or(f64::from(facts.width()) / f64::from(facts.height().max(1)));
         let (bytes, picture, frame) = (bytes.clone(), (facts.width(), facts.height()), category.face);
         leptos::task::spawn_local(async move {
-            if let Some(around_face) = crop_around_the_face(&bytes, picture, aspect, &frame).await {
-                let _ = crop.try_set(around_face);
+            if let Some(around) = crop_around_the_face(&bytes, picture, aspect, &frame).await {
+                let _ = crop.try_set(around.crop);
+                if meets_the_rules {
+                    let _ = offered.try_set(around.misplaced);
+                }
             }
         });
     }
@@ -172,7 +200,7 @@ pub fn PhotoFix(
         });
     };
     view! {
-        <div class="photo-fix">
+        <div class="photo-fix" hidden=move || !offered.get()>
             {crop_stage}
             <button type="button" class="button" on:click=on_fix disabled=move || working.get()>
                 {move || if working.get() { tr("正在调整…", "Adjusting…")() } else { tr("自动调整", "Fix it for me")() }}

@@ -107,12 +107,12 @@ pub fn place_advice(place: &HeadPlace, frame: &FaceFrame) -> Vec<Violation> {
         advice.push(Violation::new(
             Code::HeadTooSmall,
             format!(
-                "头部约占照片高度的 {}，应不少于 {}；请靠近镜头重新拍摄（照片需要调整时，“自动调整”会按人脸裁剪）",
+                "头部约占照片高度的 {}，应不少于 {}；请靠近镜头重新拍摄，或点“自动调整”按人脸裁剪",
                 percent(place.head_share),
                 percent(least)
             ),
             format!(
-                "The head is about {} of the photo's height, at least {} is required; come closer and take it again (where the photo needs fixing, “Fix it for me” crops around the face)",
+                "The head is about {} of the photo's height, at least {} is required; come closer and take it again, or let “Fix it for me” crop around the face",
                 percent(place.head_share),
                 percent(least)
             ),
@@ -158,12 +158,12 @@ pub fn place_advice(place: &HeadPlace, frame: &FaceFrame) -> Vec<Violation> {
         advice.push(Violation::new(
             Code::FaceOffCentre,
             format!(
-                "人脸偏{side_zh}（偏离中线 {} 的照片宽度，最多 {}）；请居中重新拍摄（照片需要调整时，“自动调整”会按人脸裁剪）",
+                "人脸偏{side_zh}（偏离中线 {} 的照片宽度，最多 {}）；请居中重新拍摄，或点“自动调整”按人脸裁剪",
                 percent(place.off_centre.abs()),
                 percent(allowed)
             ),
             format!(
-                "The face is off to the {side_en} ({} of the photo's width from its middle, at most {}); centre it and take it again (where the photo needs fixing, “Fix it for me” crops around the face)",
+                "The face is off to the {side_en} ({} of the photo's width from its middle, at most {}); centre it and take it again, or let “Fix it for me” crop around the face",
                 percent(place.off_centre.abs()),
                 percent(allowed)
             ),

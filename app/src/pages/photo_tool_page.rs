@@ -73,6 +73,20 @@ fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
         backgrounds: chosen().map(|choice| choice.category.backgrounds).unwrap_or_default(),
         face: chosen().map(|choice| choice.category.face).unwrap_or_default(),
     };
+    // The photo tool on the chosen photo, by the chosen rule; what it makes is shown instead.
+    let photo_fix = move |j: &Judged| {
+        j.verdict.facts.clone().zip(chosen()).map(|(facts, choice)| {
+            view! {
+                <PhotoFixOnDemand
+                    bytes=j.bytes.clone()
+                    facts=facts
+                    category=choice.category
+                    already_uploaded=0
+                    on_fitted=Callback::new(move |result: FittedPicture| fitted.set(Some(result)))
+                />
+            }
+        })
+    };
     let trouble = RwSignal::new(None::<AppError>);
     let on_choose = move |ev: leptos::ev::Event| {
         judged.set(None);
@@ -138,24 +152,17 @@ fn PhotoToolForm(choices: Vec<PhotoRuleChoice>) -> impl IntoView {
                 None if j.verdict.accepted() => view! {
                     <p class="ok" role="status">{tr("这张照片已符合要求，可以直接上传。", "This photo already meets the rule; upload it as it is.")}</p>
                     <LooksAdviceOnDemand bytes=j.bytes.clone() look=chosen_look()/>
+                    // Offered where the head is out of place (it shows once the face is found).
+                    {photo_fix(&j)}
                 }.into_any(),
                 None => {
-                    let choice = chosen();
                     view! {
                         <div class="chosen refused">
                             <span>{tr("不符合要求：", "Does not meet the rule:")}</span>
                             <ViolationList violations=j.verdict.violations.clone()/>
                             // Where its face is decides the crop: said before the photo is fixed.
                             {only_fixable(&j.verdict).then(|| view! { <LooksAdviceOnDemand bytes=j.bytes.clone() look=chosen_look()/> })}
-                            {j.verdict.facts.clone().zip(choice).filter(|_| only_fixable(&j.verdict)).map(|(facts, choice)| view! {
-                                <PhotoFixOnDemand
-                                    bytes=j.bytes.clone()
-                                    facts=facts
-                                    category=choice.category
-                                    already_uploaded=0
-                                    on_fitted=Callback::new(move |result: FittedPicture| fitted.set(Some(result)))
-                                />
-                            })}
+                            {only_fixable(&j.verdict).then(|| photo_fix(&j))}
                         </div>
                     }.into_any()
                 }
