@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminContext, call, countUploads, expectAccessible, makePdf, open, signUpCandidate, stored } from './support';
+import { adminContext, call, countUploads, expectAccessible, makePdf, open, presetWithMaxCount, signUpCandidate, stored } from './support';
 
 // Issue 68: "a PDF made into the pictures an exam asks for". 学信网's records come as PDFs and the
 // seeds ask for JPEGs: a candidate chooses the PDF where a category takes JPEGs, the browser draws
@@ -12,11 +12,7 @@ test('a two-page PDF becomes two pictures that pass and go up; a PDF with more p
   const code = `pdf${Date.now() % 100000}`;
   const admin = await adminContext(browser);
   // Preset 000: 学历学位材料 takes JPEGs up to 300 KB; here at most three.
-  await call(admin.request, 'admin_create_exam', { preset: '000', code, source: '' });
-  const detail = await call(admin.request, 'admin_exam_detail', { code });
-  const education = detail.source.indexOf('code = "education"');
-  const rules = detail.source.indexOf('[categories.rules]', education) + '[categories.rules]'.length;
-  await call(admin.request, 'admin_save_exam', { code, source: `${detail.source.slice(0, rules)}\nmax_count = 3${detail.source.slice(rules)}` });
+  await presetWithMaxCount(admin, '000', code, 'education', 3);
 
   const phone = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 360, height: 780 } });
   const uploads = countUploads(phone);

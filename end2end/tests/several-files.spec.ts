@@ -1,5 +1,5 @@
 import { Page, expect, test } from '@playwright/test';
-import { adminContext, call, countUploads, expectAccessible, makePicture, makeScene, open, signUpCandidate, stored, switchLanguage } from './support';
+import { adminContext, call, countUploads, expectAccessible, makePicture, makeScene, open, presetWithMaxCount, signUpCandidate, stored, switchLanguage } from './support';
 
 // Seed 000 (issue 66): "建议先在电脑上将图片文件分好栏目，并在命名文件名中使用序号". A candidate
 // chooses several scans for one category at once: each is judged in the browser as one file is,
@@ -34,11 +34,7 @@ test('several scans chosen at once go in the order of their names, each judged, 
   const code = `sev${Date.now() % 100000}`;
   const admin = await adminContext(browser);
   // Preset 000 with at most three pictures of 学历学位材料.
-  await call(admin.request, 'admin_create_exam', { preset: '000', code, source: '' });
-  const detail = await call(admin.request, 'admin_exam_detail', { code });
-  const education = detail.source.indexOf('code = "education"');
-  const rules = detail.source.indexOf('[categories.rules]', education) + '[categories.rules]'.length;
-  await call(admin.request, 'admin_save_exam', { code, source: `${detail.source.slice(0, rules)}\nmax_count = 3${detail.source.slice(rules)}` });
+  await presetWithMaxCount(admin, '000', code, 'education', 3);
 
   const phone = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 390, height: 844 } });
   const uploads = countUploads(phone);

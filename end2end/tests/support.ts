@@ -449,6 +449,16 @@ export async function staffLogsInOnThePage(page: Page, staff: typeof DEMO_ADMIN)
   await clickToNextPage(page, page.getByRole('button', { name: '验证并登录' }));
 }
 
+/** A fresh exam `code` from `preset`, whose category `category` holds at most `maxCount` pictures
+ * (written into its `[categories.rules]`, as an administrator edits the exam file). */
+export async function presetWithMaxCount(admin: BrowserContext, preset: string, code: string, category: string, maxCount: number): Promise<void> {
+  await call(admin.request, 'admin_create_exam', { preset, code, source: '' });
+  const detail = await call(admin.request, 'admin_exam_detail', { code });
+  const at = detail.source.indexOf(`code = "${category}"`);
+  const rules = detail.source.indexOf('[categories.rules]', at) + '[categories.rules]'.length;
+  await call(admin.request, 'admin_save_exam', { code, source: `${detail.source.slice(0, rules)}\nmax_count = ${maxCount}${detail.source.slice(rules)}` });
+}
+
 /**
  * The demo administrator's signed-in session, made once per worker and handed to every context
  * that needs one: each sign-in takes a 30-second step of the authenticator's.
