@@ -8,7 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ZIGE_ROOT"
 
 step "building the release site"
-cargo leptos build --release --split --precompress --lib-features photo-fit-benchmark >/dev/null
+cargo leptos build --release --split --precompress --lib-features browser-benchmarks >/dev/null
 if [ ! -f "$ZIGE_TOOLS/bench-npm/node_modules/browser-image-compression/package.json" ]; then
   step "installing browser-image-compression 2.0.2 (npm)"
   npm install --silent --prefix "$ZIGE_TOOLS/bench-npm" browser-image-compression@2.0.2 >/dev/null

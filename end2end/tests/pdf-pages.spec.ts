@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminContext, call, countUploads, expectAccessible, makePdf, open, presetWithMaxCount, signUpCandidate, stored } from './support';
+import { adminContext, call, countUploads, expectAccessible, makePdf, open, presetWithMaxCount, signUpCandidate, stored, switchLanguage } from './support';
 
 // Issue 68: "a PDF made into the pictures an exam asks for". 学信网's records come as PDFs and the
 // seeds ask for JPEGs: a candidate chooses the PDF where a category takes JPEGs, the browser draws
@@ -30,6 +30,14 @@ test('a two-page PDF becomes two pictures that pass and go up; a PDF with more p
   await region.locator('#file-education').setInputFiles({ name: '坏.pdf', mimeType: 'application/pdf', buffer: makePdf(2).subarray(0, 300) });
   await expect(region.getByRole('alert')).toContainText('该 PDF 已损坏或不完整');
   expect(uploads()).toBe(0);
+  // In English, the same refusals in its words.
+  await switchLanguage(page, 'English');
+  const english = page.getByRole('region', { name: 'Diplomas and degrees' });
+  await english.locator('#file-education').setInputFiles({ name: 'record.pdf', mimeType: 'application/pdf', buffer: makePdf(4) });
+  await expect(english.getByRole('alert')).toContainText('This PDF has 4 pages and this category has room for 3 more', { timeout: 60_000 });
+  await english.locator('#file-education').setInputFiles({ name: 'bad.pdf', mimeType: 'application/pdf', buffer: makePdf(2).subarray(0, 300) });
+  await expect(english.getByRole('alert')).toContainText('This PDF is damaged or incomplete and cannot be read');
+  await switchLanguage(page, '中文');
 
   // Two pages: two JPEGs at 200 DPI, named after the PDF and numbered, each judged.
   const started = Date.now();

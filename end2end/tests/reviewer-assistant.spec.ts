@@ -263,3 +263,76 @@ test('a record whose 证书编号 is none of the rows typed is flagged 证书编
   await expect(facts.getByTestId('diploma-number-fact')).toHaveText(`Diploma number read: ${printed}, which none of the rows typed has`);
   await screen.context().close();
 });
+
+/** An exam of one category, an ID photo held to the published frame (`face` left unsaid). */
+function photoExam(code: string): string {
+  const at = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+  return `
+code = "${code}"
+title_zh = "证件照测试${code}"
+title_en = "ID photo test ${code}"
+organiser_zh = "测试"
+organiser_en = "Test"
+pledge_zh = "本人承诺所提交材料真实有效。"
+pledge_en = "I promise the materials are genuine."
+[windows]
+upload_opens = "${at(-1)}"
+upload_closes = "${at(30)}"
+review_closes = "${at(31)}"
+results_published = "${at(32)}"
+[[categories]]
+code = "id_photo"
+name_zh = "证件照"
+name_en = "ID photo"
+picture = "portrait"
+[categories.rules]
+formats = ["jpeg"]
+max_count = 1
+`;
+}
+
+test('the reviewer reads where the head in an ID photo sits, in numbers beside the exam\'s frame, as the candidate was told', async ({ browser, page }) => {
+  test.setTimeout(300_000);
+  const code = `fp${Date.now() % 100000}`;
+  const admin = await adminContext(browser);
+  await call(admin.request, 'admin_create_exam', { preset: null, code, source: photoExam(code) });
+
+  // The candidate sends a photo whose head is too small, told so and sending it anyway.
+  const name = `头像考生${Date.now() % 10000}`;
+  await signUpCandidate(page, name, '13912345686');
+  await call(page.request, 'accept_pledge', { code });
+  await open(page, `/exams/${code}`);
+  const photo = page.getByRole('region', { name: '证件照' });
+  const smallHead = await makeScene(page, { width: 900, height: 1200, scene: 'portrait', background: '#ffffff', people: [{ x: 0.5, y: 0.3, box: 0.3 }], quality: 0.9 });
+  await photo.locator('#file-id_photo').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: smallHead });
+  await expect(photo.locator('.looks')).toContainText(/头部约占照片高度的 \d+%，应不少于 67%/, { timeout: 30_000 });
+  const told = Number((await photo.locator('.looks').innerText()).match(/头部约占照片高度的 (\d+)%/)![1]);
+  await photo.getByRole('button', { name: '上传', exact: true }).click();
+  await expect(photo.locator('li.material')).toHaveCount(1);
+  await call(page.request, 'save_application', { code, form: {}, position: null, submit: true });
+
+  // The reviewer: the 照片提示 badge, then the same measure beside the picture with the frame.
+  const { screen, row } = await queueRow(browser, code, name);
+  await expect(async () => {
+    await screen.reload();
+    await expect(row).toBeVisible({ timeout: 1000 });
+    await expect(row.locator('.badge.pending')).toHaveCount(0, { timeout: 1000 });
+  }).toPass({ timeout: 150_000 });
+  await expect(row.locator('.badge.finding[data-finding="looks"]')).toHaveText('照片提示');
+  await row.getByRole('link', { name }).click();
+  await expect(screen.getByRole('heading', { name: `审核：${name}` })).toBeVisible();
+  await waitForHydration(screen);
+  const facts = screen.getByTestId('picture-facts');
+  await expect(facts.getByTestId('looks-fact')).toContainText('照片：头部过小');
+  // Measured again on the stored file by the same code: the same share, give or take the two
+  // decoders' scaling.
+  const fact = facts.getByTestId('face-fact');
+  await expect(fact).toContainText(/人脸位置：头部约占照片高度的 \d+%（要求 67%–90%），双眼在自上而下 \d+% 处（要求 30%–50%）/);
+  const seen = Number((await fact.innerText()).match(/头部约占照片高度的 (\d+)%/)![1]);
+  expect(Math.abs(seen - told)).toBeLessThanOrEqual(3);
+  await expect(fact).toHaveClass(/fact-warning/);
+  await expectAccessible(screen);
+  await switchLanguage(screen, 'English');
+  await expect(fact).toContainText(`The face's place: the head about ${seen}% of the height (67%–90% required)`);
+  await screen.context().close();
+});

@@ -11,10 +11,10 @@ use std::pin::Pin;
 
 use leptos::wasm_split::SplitLoaderError;
 
-// Only in the benchmark's build: it keeps the photo tool's code in the main bundle, which
+// Only in the benchmarks' build: it keeps the photo tool's code in the main bundle, which
 // candidates fetch on demand (app::components::photo_tools_on_demand).
-#[cfg(feature = "photo-fit-benchmark")]
-mod photo_fit_benchmark;
+#[cfg(feature = "browser-benchmarks")]
+mod browser_benchmarks;
 
 /// Starts the page's code; answers whether the page lives as islands, which the page's script
 /// (`app::components::idle_hydration`) then brings to life one by one.

@@ -172,6 +172,34 @@ pub fn place_advice(place: &HeadPlace, frame: &FaceFrame) -> Vec<Violation> {
     advice
 }
 
+/// The head's place in numbers beside the frame's (Chinese, English), for the reviewer: what the
+/// candidate's advice measured, without the advice's instructions.
+pub fn place_in_words(place: &HeadPlace, frame: &FaceFrame) -> (String, String) {
+    let [least, most] = frame.head_share.map(|p| f64::from(p) / 100.0);
+    let [high, low] = frame.eye_line.map(|p| f64::from(p) / 100.0);
+    let off = f64::from(frame.off_centre) / 100.0;
+    let (head, eyes, centre) = (percent(place.head_share), percent(place.eye_line), percent(place.off_centre.abs()));
+    let (side_zh, side_en) = if place.off_centre < 0.0 { ("偏左", "left") } else { ("偏右", "right") };
+    (
+        format!(
+            "头部约占照片高度的 {head}（要求 {}–{}），双眼在自上而下 {eyes} 处（要求 {}–{}），人脸{side_zh} {centre}（要求不超过 {}）",
+            percent(least),
+            percent(most),
+            percent(high),
+            percent(low),
+            percent(off)
+        ),
+        format!(
+            "the head about {head} of the height ({}–{} required), the eyes {eyes} down ({}–{}), the face {centre} {side_en} of the middle (at most {})",
+            percent(least),
+            percent(most),
+            percent(high),
+            percent(low),
+            percent(off)
+        ),
+    )
+}
+
 /// The crop of a `width` × `height` picture with the aspect `aspect` (width over height) that puts
 /// the head where the frame wants it: its height at the aimed share, the eyes on the aimed line
 /// (lowered if the hair would be cut), the face in the middle. Kept inside the picture: where the
@@ -242,6 +270,16 @@ mod tests {
             advice[0].message_zh
         );
         assert!(advice[2].message_en.contains("left"), "{}", advice[2].message_en);
+    }
+
+    #[test]
+    fn the_reviewer_reads_the_heads_place_beside_the_frame() {
+        let face = FaceBox { x: 600.0, y: 700.0, width: 600.0, height: 600.0 };
+        let (zh, en) = place_in_words(&HeadPlace::of(&face, 3000.0, 4000.0), &FaceFrame::default());
+        assert!(zh.starts_with("头部约占照片高度的 23%（要求 67%–90%）"), "{zh}");
+        assert!(zh.contains("人脸偏左 "), "{zh}");
+        assert!(en.contains("the head about 23% of the height (67%–90% required)"), "{en}");
+        assert!(en.contains("left of the middle (at most 10%)"), "{en}");
     }
 
     #[test]

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::china_time::ChinaTime;
+use crate::domain::face_frame::FaceFrame;
+use crate::domain::face_geometry::HeadPlace;
 use crate::domain::qr_code::CodeTarget;
 use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::domain::ViolationCode;
@@ -17,6 +19,8 @@ pub struct PictureFindings {
     /// before it was sent: the candidate overrode it. False: no such report (an old page, or
     /// chosen offline).
     pub looks_shown_to_candidate: bool,
+    /// On an ID photo with exactly one face: where its head sits, against the exam's frame.
+    pub face: Option<FaceFact>,
     /// Where the category wants a QR code.
     pub qr: Option<QrFinding>,
     /// On an ID card's front, and on a record that prints its holder's: the number read, against
@@ -29,6 +33,14 @@ pub struct PictureFindings {
     pub alike: Vec<AlikePicture>,
     /// On a 学信网 record that prints it: the last day of its online verification.
     pub verification_end: Option<VerificationEnd>,
+}
+
+/// Where the head in an ID photo sits, as the candidate's browser measured it before sending,
+/// measured again by the server, and the frame the exam wants it in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FaceFact {
+    pub place: HeadPlace,
+    pub frame: FaceFrame,
 }
 
 /// The last day of a 学信网 record's online verification as the page prints it (seed 004 asks for
@@ -255,6 +267,7 @@ mod tests {
         PictureFindings {
             looks: Some(vec![]),
             looks_shown_to_candidate: false,
+            face: None,
             qr: None,
             id_number: Some(NumberFinding::Matches),
             diploma_number: Some(NumberFinding::Matches),
@@ -275,6 +288,7 @@ mod tests {
         let everything = PictureFindings {
             looks: Some(vec![ViolationCode::PictureBlurred]),
             looks_shown_to_candidate: true,
+            face: None,
             qr: Some(QrFinding::Read { text: "https://example.net".into(), target: CodeTarget::Other }),
             id_number: Some(NumberFinding::Differs { read: "110101199003071233".into() }),
             diploma_number: Some(NumberFinding::Differs { read: "104231201205001234".into() }),

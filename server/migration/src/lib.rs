@@ -56,6 +56,7 @@ mod m20261130_000050_create_official_account_bindings;
 mod m20261130_000051_outbox_links;
 mod m20261130_000052_id_validity;
 mod m20261130_000053_create_material_thumbnails;
+mod m20261130_000054_face_place;
 
 pub struct Migrator;
 
@@ -116,6 +117,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000051_outbox_links::Migration),
             Box::new(m20261130_000052_id_validity::Migration),
             Box::new(m20261130_000053_create_material_thumbnails::Migration),
+            Box::new(m20261130_000054_face_place::Migration),
         ]
     }
 }

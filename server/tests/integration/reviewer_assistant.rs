@@ -595,6 +595,13 @@ async fn the_face_in_an_id_photo_is_looked_at_as_the_candidates_browser_does() {
         json!(["head_too_small", "eyes_too_high", "face_off_centre"]),
         "{carol_sheet}"
     );
+    // The numbers behind those words, beside the exam's frame, for the reviewer to read.
+    let share = |sheet: &Value, what: &str| findings(sheet, "id_photo", 1)["face"]["place"][what].as_f64().unwrap();
+    assert!((0.67..=0.90).contains(&share(&alice_sheet, "head_share")), "{alice_sheet}");
+    assert!((0.30..=0.50).contains(&share(&alice_sheet, "eye_line")), "{alice_sheet}");
+    assert!((0.15..=0.35).contains(&share(&carol_sheet, "head_share")), "a quarter of the height: {carol_sheet}");
+    assert!(share(&carol_sheet, "off_centre") < -0.10, "to the left: {carol_sheet}");
+    assert_eq!(findings(&carol_sheet, "id_photo", 1)["face"]["frame"]["head_share"], json!([67, 90]));
 }
 
 #[tokio::test]

@@ -6,11 +6,12 @@
 
 use leptos::prelude::*;
 
+use crate::domain::face_geometry::{place_advice, place_in_words};
 use crate::domain::qr_code::CodeTarget;
 use crate::domain::ViolationCode;
 use crate::i18n::{tr, use_lang};
 use crate::models::picture_findings::{
-    AlikePicture, NumberFinding, NumbersRead, PictureFindings, QrFinding, VerificationEnd,
+    AlikePicture, FaceFact, NumberFinding, NumbersRead, PictureFindings, QrFinding, VerificationEnd,
 };
 
 #[component]
@@ -30,6 +31,7 @@ pub fn PictureFacts(findings: Option<PictureFindings>) -> impl IntoView {
             {findings.qr.map(|qr| view! { <QrFact qr/> })}
             {findings.verification_end.map(|end| view! { <VerificationEndFact end/> })}
             {looks_fact(findings.looks, findings.looks_shown_to_candidate)}
+            {findings.face.map(|face| view! { <FaceFactLine face/> })}
             {findings.alike.into_iter().map(|alike| view! { <AlikeFact alike/> }).collect_view()}
         </ul>
     }
@@ -180,6 +182,20 @@ fn looks_fact(looks: Option<Vec<ViolationCode>>, shown: bool) -> impl IntoView {
         }
         .into_any(),
         None => ().into_any(),
+    }
+}
+
+/// Where the head in an ID photo sits, in numbers beside the exam's frame: the same measure the
+/// candidate's advice gave.
+#[component]
+fn FaceFactLine(face: FaceFact) -> impl IntoView {
+    let lang = use_lang();
+    let (zh, en) = place_in_words(&face.place, &face.frame);
+    let class = if place_advice(&face.place, &face.frame).is_empty() { "fact-fine" } else { "fact-warning" };
+    view! {
+        <li class=class data-testid="face-fact">
+            {tr("人脸位置：", "The face's place: ")}{move || lang.get().pick(zh.clone(), en.clone())}
+        </li>
     }
 }
 

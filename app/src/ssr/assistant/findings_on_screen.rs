@@ -9,12 +9,13 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::domain::china_day::end_of_china_day;
 use crate::domain::china_time::ChinaTime;
+use crate::domain::exam_definition::ExamDefinition;
 use crate::domain::qr_code::CodeTarget;
 use crate::domain::record_ids::MaterialId;
 use crate::domain::ViolationCode;
 use crate::error::AppError;
 use crate::models::picture_findings::{
-    AlikeApplication, AlikePicture, NumberFinding, NumbersRead, PictureFindings, QrFinding, VerificationEnd,
+    AlikeApplication, AlikePicture, FaceFact, NumberFinding, NumbersRead, PictureFindings, QrFinding, VerificationEnd,
 };
 use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::Staff;
@@ -23,15 +24,16 @@ use crate::ssr::application::people;
 use crate::ssr::entities::picture_finding::{NumberComparison, QrState};
 use crate::ssr::entities::{advice_receipt, material, picture_finding, similar_picture};
 
-/// The findings of each of `pictures` (all of one exam, whose review closes at `review_closes`) the
-/// assistant has looked at, by material id.
+/// The findings of each of `pictures` (all of the exam `definition`) the assistant has looked at,
+/// by material id.
 #[tracing::instrument(skip_all, fields(user = %account.id))]
 pub async fn findings_of(
     db: &DatabaseConnection,
     account: &Caller<Staff>,
     pictures: &[material::Model],
-    review_closes: DateTime<FixedOffset>,
+    definition: &ExamDefinition,
 ) -> Result<HashMap<MaterialId, PictureFindings>, AppError> {
+    let review_closes = definition.windows.review_closes;
     let keys: Vec<String> = pictures.iter().map(|p| p.blob_key.clone()).collect();
     let pairs =
         similar_picture::Entity::find().filter(similar_picture::Column::BlobKey.is_in(keys.clone())).all(db).await?;
@@ -66,7 +68,14 @@ pub async fn findings_of(
             .sha256
             .as_ref()
             .is_some_and(|sha256| receipts.iter().any(|r| r.user_id == picture.user_id && &r.sha256 == sha256));
-        by_material.insert(picture.id.clone(), findings(finding, alike, shown, review_closes));
+        let frame = definition.categories.iter().find(|c| c.code == picture.category).map(|c| c.face);
+        let face = finding
+            .face_place
+            .as_deref()
+            .and_then(picture_finding::face_place_from_stored)
+            .zip(frame)
+            .map(|(place, frame)| FaceFact { place, frame });
+        by_material.insert(picture.id.clone(), findings(finding, alike, shown, face, review_closes));
     }
     Ok(by_material)
 }
@@ -75,6 +84,7 @@ fn findings(
     row: &picture_finding::Model,
     alike: Vec<AlikePicture>,
     looks_shown: bool,
+    face: Option<FaceFact>,
     review_closes: DateTime<FixedOffset>,
 ) -> PictureFindings {
     let looks: Option<Vec<ViolationCode>> =
@@ -82,6 +92,7 @@ fn findings(
     PictureFindings {
         looks_shown_to_candidate: looks_shown && looks.as_ref().is_some_and(|codes| !codes.is_empty()),
         looks,
+        face,
         qr: match (row.qr.as_deref().map(QrState::parse), &row.qr_text) {
             (None, _) => None,
             (Some(Some(QrState::Xuexin | QrState::Other)), Some(text)) => {

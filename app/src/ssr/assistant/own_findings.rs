@@ -22,7 +22,7 @@ pub async fn by_exam(
         let Some(found) = findings.get(&picture.blob_key) else { continue };
         by_exam.entry(picture.exam_code.to_string()).or_default().push(json!({
             "category": picture.category, "seq_no": picture.seq_no, "looked_at": found.looked_at,
-            "looks_advice": found.looks_advice, "qr": found.qr, "qr_text": found.qr_text,
+            "looks_advice": found.looks_advice, "face_place": found.face_place, "qr": found.qr, "qr_text": found.qr_text,
             "id_number": found.id_number, "id_number_read": found.id_number_read,
             "document_number": found.document_number,
             "diploma_number": found.diploma_number, "diploma_number_read": found.diploma_number_read,

@@ -23,7 +23,7 @@ use picture_checks::verification_end::read_verification_end;
 use crate::domain::diploma_level::level_of_national_number;
 use crate::domain::face_finder::{FaceFinder, FACE_SIDE};
 use crate::domain::face_frame::FaceFrame;
-use crate::domain::face_geometry::face_advice;
+use crate::domain::face_geometry::{face_advice, HeadPlace};
 use crate::domain::picture_pixels::scaled_size;
 use crate::domain::picture_quality::{measure, quality_advice, PictureKind, PictureLook, ANALYSIS_SIDE};
 use crate::domain::qr_code::{read_qr_code, CodeTarget, QR_READING_SIDE};
@@ -83,12 +83,14 @@ pub enum QrReading {
     Unreadable,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PictureAnalysis {
     /// None: the picture could not be decoded (it was when it was stored; a damaged file since).
     pub perceptual_hash: Option<Vec<u8>>,
     /// The looks advice's codes (empty: it looks fine); None when it could not be measured.
     pub looks_advice: Option<Vec<ViolationCode>>,
+    /// On an ID photo with exactly one face: where its head sits, for the review screen's numbers.
+    pub face_place: Option<HeadPlace>,
     /// None where the category wants no QR code.
     pub qr: Option<QrReading>,
     /// None where no number is read.
@@ -112,6 +114,7 @@ impl PictureAnalysis {
         PictureAnalysis {
             perceptual_hash: None,
             looks_advice: None,
+            face_place: None,
             qr: look_for.qr.then_some(QrReading::Unreadable),
             id_number: look_for.id_number.as_ref().map(|_| IdNumberReading::Unreadable),
             diploma_number: look_for.diploma_number.as_ref().map(|_| Reading::Unreadable),
@@ -133,12 +136,11 @@ pub fn analyse(bytes: &[u8], look_for: LookFor) -> PictureAnalysis {
 
 fn analyse_upright(picture: &DynamicImage, look_for: &LookFor) -> PictureAnalysis {
     let small = scaled_down(picture, ANALYSIS_SIDE).to_rgba8();
+    let face = (look_for.look.kind == PictureKind::Portrait).then(|| face_found(picture, look_for.look.face));
     let looks_advice = measure(small.as_raw(), small.width(), small.height()).map(|measures| {
         let mut advice: Vec<ViolationCode> =
             quality_advice(&measures, look_for.look).into_iter().map(|advice| advice.code).collect();
-        if look_for.look.kind == PictureKind::Portrait {
-            advice.extend(face_advice_codes(picture, look_for.look.face));
-        }
+        advice.extend(face.iter().flat_map(|(codes, _)| codes.iter().copied()));
         advice
     });
     let qr = look_for.qr.then(|| {
@@ -161,6 +163,7 @@ fn analyse_upright(picture: &DynamicImage, look_for: &LookFor) -> PictureAnalysi
     PictureAnalysis {
         perceptual_hash: Some(document_hash(picture)),
         looks_advice,
+        face_place: face.and_then(|(_, place)| place),
         qr,
         id_number,
         diploma_number,
@@ -181,11 +184,19 @@ static FACE_FINDER: LazyLock<Option<FaceFinder>> = LazyLock::new(|| {
 
 /// An ID photo's face advice, as the candidate's browser gave it: the same detector on the picture
 /// drawn at the same size, the same frame.
-fn face_advice_codes(picture: &DynamicImage, frame: FaceFrame) -> Vec<ViolationCode> {
-    let Some(finder) = FACE_FINDER.as_ref() else { return Vec::new() };
+/// The face advice's codes, as the candidate's browser gives them, and where the head sits when
+/// exactly one face is found.
+fn face_found(picture: &DynamicImage, frame: FaceFrame) -> (Vec<ViolationCode>, Option<HeadPlace>) {
+    let Some(finder) = FACE_FINDER.as_ref() else { return (Vec::new(), None) };
     let drawn = scaled_down(picture, FACE_SIDE).to_rgba8();
-    let faces = finder.find(drawn.as_raw(), drawn.width(), drawn.height());
-    face_advice(&faces, drawn.width(), drawn.height(), &frame).into_iter().map(|advice| advice.code).collect()
+    let (width, height) = (drawn.width(), drawn.height());
+    let faces = finder.find(drawn.as_raw(), width, height);
+    let codes = face_advice(&faces, width, height, &frame).into_iter().map(|advice| advice.code).collect();
+    let place = match faces.as_slice() {
+        [face] => Some(HeadPlace::of(face, f64::from(width), f64::from(height))),
+        _ => None,
+    };
+    (codes, place)
 }
 
 fn read_card_number(picture: &DynamicImage, check: &IdNumberCheck) -> IdNumberReading {
@@ -315,7 +326,7 @@ mod tests {
     }
 
     fn face_codes(picture: &DynamicImage) -> Vec<ViolationCode> {
-        face_advice_codes(picture, FaceFrame::default())
+        face_found(picture, FaceFrame::default()).0
     }
 
     /// `photo` scaled to `height` and laid on a wall of `size` with its left edge at `left`.

@@ -190,6 +190,7 @@ async fn record(
             .looks_advice
             .as_ref()
             .map(|codes| codes.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(","))),
+        face_place: Set(analysis.face_place.as_ref().map(picture_finding::stored_face_place)),
         qr: Set(qr.map(|state| state.as_str().to_string())),
         qr_text: Set(qr_text),
         looked_at: Set(now),

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::face_geometry::HeadPlace;
+
 /// What the reviewer's assistant found in one stored picture (`ssr::assistant::picture_assistant`).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "picture_findings")]
@@ -12,6 +14,8 @@ pub struct Model {
     pub perceptual_hash: Option<String>,
     /// The looks advice's codes, comma-separated ("" when it looks fine).
     pub looks_advice: Option<String>,
+    /// On an ID photo with exactly one face: where its head sits ([`stored_face_place`]).
+    pub face_place: Option<String>,
     /// Where the category wants a QR code: a [`QrState`]'s word.
     pub qr: Option<String>,
     pub qr_text: Option<String>,
@@ -65,6 +69,19 @@ impl Model {
     pub fn document_number_looked_for(&self) -> Option<Option<String>> {
         self.document_number_read_at.map(|_| self.document_number.clone())
     }
+}
+
+/// A head's place as the `face_place` column holds it: its share of the height, the eyes' line and
+/// the face off centre, in shares of the photo to three places ("0.234,0.312,-0.121").
+pub fn stored_face_place(place: &HeadPlace) -> String {
+    format!("{:.3},{:.3},{:.3}", place.head_share, place.eye_line, place.off_centre)
+}
+
+/// The place the `face_place` column holds as `stored`; None for anything else.
+pub fn face_place_from_stored(stored: &str) -> Option<HeadPlace> {
+    let mut shares = stored.split(',').map(|share| share.parse::<f64>().ok().filter(|share| share.is_finite()));
+    let place = HeadPlace { head_share: shares.next()??, eye_line: shares.next()??, off_centre: shares.next()?? };
+    shares.next().is_none().then_some(place)
 }
 
 /// A perceptual hash as the `perceptual_hash` column holds it (base64).
@@ -147,5 +164,22 @@ impl NumberComparison {
         ]
         .into_iter()
         .find(|s| s.as_str() == word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heads_place_is_read_back_as_it_was_kept_and_nothing_else_is() {
+        let place = HeadPlace { head_share: 0.2341, eye_line: 0.3119, off_centre: -0.1207 };
+        let stored = stored_face_place(&place);
+        assert_eq!(stored, "0.234,0.312,-0.121");
+        let read = face_place_from_stored(&stored).unwrap();
+        assert!((read.head_share - 0.234).abs() < 1e-9 && (read.off_centre + 0.121).abs() < 1e-9);
+        for other in ["", "0.2,0.3", "0.2,0.3,0.1,0.4", "a,b,c", "NaN,0.3,0.1", "0.2,,0.1"] {
+            assert_eq!(face_place_from_stored(other), None, "{other:?}");
+        }
     }
 }

@@ -68,8 +68,7 @@ async fn sheet(
     let rows = material_queries::rows_of(db, row.user_id, &row.exam_code).await?;
     let replaced_since = flags.first().map(|f| f.created_at);
     let previous = previous_versions(db, rows.iter().map(|m| m.id.clone()).collect(), replaced_since).await?;
-    let review_closes = definition.windows.review_closes;
-    let mut findings = findings_on_screen::findings_of(db, account, &rows, review_closes).await?;
+    let mut findings = findings_on_screen::findings_of(db, account, &rows, &definition).await?;
     let categories = definition
         .categories
         .iter()
