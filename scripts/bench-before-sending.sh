@@ -2,8 +2,9 @@
 # What the candidate's browser does before sending (issue 68), timed in headless Chromium on the
 # release build: the face search in a 12 MP ID photo (goal ≤ 300 ms after decoding), and a PDF
 # drawn into the pictures exam 004 asks for — 学信网's 备案表 (vector, laid out by Typst as
-# 学信网's is) and a 10-page scan (goal ≤ 1 s a page); then the chunks' sizes as served. Figures
-# in docs/benchmarks.md ("Before sending").
+# 学信网's is) and a 10-page scan (goal ≤ 1 s a page). Figures in docs/benchmarks.md ("Before
+# sending"); the chunks' sizes come from the site as candidates get it (./scripts/bench-size.sh),
+# not from this build, whose entry points change the split.
 # Usage: ./scripts/bench-before-sending.sh   (ZIGE_BENCH_RUNS, ZIGE_BENCH_PDF_RUNS change the counts)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -33,15 +34,3 @@ for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/health" >/dev/null &&
 step "timing in headless Chromium"
 ZIGE_BENCH_URL="http://127.0.0.1:$port" ZIGE_BENCH_RECORD_PDF="$work/record.pdf" ZIGE_BENCH_SCAN_PDF="$work/scan.pdf" \
   NODE_PATH="end2end/node_modules" node scripts/bench/before_sending.cjs
-
-step "what the candidate fetches for them, as served (brotli; each split with the shared chunks it loads)"
-python3 - <<'PY'
-import json, os
-pkg = "target/site/pkg"
-manifest = json.load(open(f"{pkg}/__wasm_split_manifest.json"))
-for split in ("photo_tools", "pdf_pages"):
-    total = sum(os.path.getsize(f"{pkg}/{module}.wasm.br") for module in manifest[split])
-    print(f"{total:>10} bytes  the {split} chunk ({len(manifest[split])} modules)")
-model = "public/face/seeta_fd_frontal_v1.0.bin"
-print(f"{os.path.getsize(model):>10} bytes  {model} (served as it is)")
-PY

@@ -324,14 +324,17 @@ test('the reviewer reads where the head in an ID photo sits, in numbers beside t
   await waitForHydration(screen);
   const facts = screen.getByTestId('picture-facts');
   await expect(facts.getByTestId('looks-fact')).toContainText('照片：头部过小');
-  // Measured again on the stored file by the same code: the same share, give or take the two
-  // decoders' scaling.
+  // Measured again on the stored file by the same code, on the server's own drawing of it at
+  // 400 px: the detector's box moves a little with the pixels (the crop's error on 100 portraits
+  // is 2.8 points on average, 10.5 at worst: docs/benchmarks.md), so the share agrees within a few
+  // points and the advice in its words.
   const fact = facts.getByTestId('face-fact');
   await expect(fact).toContainText(/人脸位置：头部约占照片高度的 \d+%（要求 67%–90%），双眼在自上而下 \d+% 处（要求 30%–50%）/);
   const seen = Number((await fact.innerText()).match(/头部约占照片高度的 (\d+)%/)![1]);
-  expect(Math.abs(seen - told)).toBeLessThanOrEqual(3);
+  expect(Math.abs(seen - told)).toBeLessThanOrEqual(8);
   await expect(fact).toHaveClass(/fact-warning/);
   await expectAccessible(screen);
+  await screen.screenshot({ path: test.info().outputPath('face-fact.png') });
   await switchLanguage(screen, 'English');
   await expect(fact).toContainText(`The face's place: the head about ${seen}% of the height (67%–90% required)`);
   await screen.context().close();
