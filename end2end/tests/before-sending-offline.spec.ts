@@ -1,5 +1,5 @@
 import { BrowserContext, expect, Page, test } from '@playwright/test';
-import { adminContext, call, expectAccessible, makeScene, signUpCandidate, stored } from './support';
+import { adminContext, call, expectAccessible, keptInOfflineCopy, makeScene, reopenedOffline, signUpCandidate, stored } from './support';
 import fs from 'fs';
 import path from 'path';
 
@@ -24,14 +24,6 @@ function answeredUploads(context: BrowserContext): () => number {
     if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/materials') answered += 1;
   });
   return () => answered;
-}
-
-/** The paths the offline copy keeps of the app's code and the face detector's model. */
-async function keptFiles(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const kept = await caches.open('zige-shell-v1');
-    return (await kept.keys()).map((r) => new URL(r.url).pathname);
-  });
 }
 
 test('offline, a badly framed selfie is fixed in one press and the 备案表 PDF becomes a JPEG that passes; both go up when the network returns', async ({ browser }) => {
@@ -63,16 +55,11 @@ test('offline, a badly framed selfie is fixed in one press and the 备案表 PDF
     const manifest = await (await fetch('/pkg/__wasm_split_manifest.json')).json();
     return [...manifest.photo_tools, ...manifest.pdf_pages].map((file: string) => `/pkg/${file}.wasm`).concat('/face/seeta_fd_frontal_v1.0.bin');
   });
-  await expect.poll(() => keptFiles(first), { timeout: 30_000 }).toEqual(expect.arrayContaining(needed));
+  await expect.poll(() => keptInOfflineCopy(first), { timeout: 30_000 }).toEqual(expect.arrayContaining(needed));
   expect(uploads()).toBe(0);
 
   // The network dies; the exam page comes from the offline copy.
-  await phone.setOffline(true);
-  await first.close();
-  const page = await phone.newPage();
-  await page.goto(`/exams/${code}`);
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
-  await expect(page.getByTestId('offline-banner')).toContainText('离线副本');
+  const page = await reopenedOffline(phone, first, `/exams/${code}`);
 
   // A 12 MP selfie at arm's length: too many bytes, the head small and off to the left.
   const photo = page.getByRole('region', { name: '个人证件照' });

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { expect, Locator, Page, test } from '@playwright/test';
-import { candidateOnFreshExam, clickToNextPage, expectAccessible, makePicture, open, signUpCandidate } from './support';
+import { candidateOnFreshExam, clickToNextPage, expectAccessible, keptInOfflineCopy, makePicture, open, reopenedOffline, signUpCandidate } from './support';
 
 // The photo tool in the upload form, on a phone's screen: a picture refused only for what the
 // browser can fix is offered 自动调整; the result is judged again and sent only on 上传.
@@ -69,10 +69,7 @@ test('证件照处理 needs no account: a 4:3 photo is fitted to 004\'s 3:4 ID p
 // place says so and it arrives on 重试.
 /** The WASM files the offline copy keeps, by path. */
 async function keptCode(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const kept = await caches.open('zige-shell-v1');
-    return (await kept.keys()).map((r) => new URL(r.url).pathname).filter((path) => path.endsWith('.wasm'));
-  });
+  return (await keptInOfflineCopy(page)).filter((path) => path.endsWith('.wasm'));
 }
 
 async function refusedPng(page: Page): Promise<Locator> {
@@ -97,12 +94,7 @@ test('the photo tool is kept for offline: with the network down a refused photo 
   expect(toolFiles.length).toBeGreaterThan(0);
   await expect.poll(() => keptCode(first), { timeout: 30_000 }).toEqual(expect.arrayContaining(toolFiles));
 
-  await phone.setOffline(true);
-  await first.close();
-  const page = await phone.newPage();
-  await page.goto(`/exams/${code}`);
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
-  await expect(page.getByTestId('offline-banner')).toContainText('离线副本');
+  const page = await reopenedOffline(phone, first, `/exams/${code}`);
   const diplomas = await refusedPng(page);
   await diplomas.getByRole('button', { name: '自动调整' }).click();
   await expect(diplomas.locator('.fit-note')).toContainText(/已自动调整：[\d.]+ MB → [\d.]+ KB/);

@@ -55,6 +55,29 @@ async function queueRow(browser: Browser, code: string, name: string): Promise<{
   return { screen, row: screen.getByTestId('queue').locator('tr', { hasText: name }) };
 }
 
+/** Waits until the queue on `screen` says each of `rows` is checked (no "检查中"). The assistant
+ * looks in the background, when the server is quiet, and marks a row only once every picture of it
+ * has been looked at and compared: however long a busy machine takes (beside stress-ng --cpu 2 it
+ * took more than 30 s), the test waits for that; the bound only ends a run that would never finish. */
+async function untilChecked(screen: Page, rows: Locator[]): Promise<void> {
+  await expect(async () => {
+    await screen.reload();
+    for (const each of rows) {
+      await expect(each).toBeVisible({ timeout: 1000 });
+      await expect(each.locator('.badge.pending')).toHaveCount(0, { timeout: 1000 });
+    }
+  }).toPass({ timeout: 150_000 });
+}
+
+/** The review screen of `name`'s row, opened in place (the queue is a page of the router) and
+ * live: the facts beside its picture. */
+async function reviewScreen(screen: Page, row: Locator, name: string): Promise<Locator> {
+  await row.getByRole('link', { name }).click();
+  await expect(screen.getByRole('heading', { name: `审核：${name}` })).toBeVisible();
+  await waitForHydration(screen);
+  return screen.getByTestId('picture-facts');
+}
+
 test('the candidate hears about an unreadable QR code before sending; the reviewer opens the 学信网 report', async ({ browser, page }) => {
   // The assistant's wait below may take minutes on a busy machine.
   test.setTimeout(300_000);
@@ -102,27 +125,13 @@ test('the candidate hears about an unreadable QR code before sending; the review
 
   // The reviewer: the queue's badge, then the review screen's facts beside each picture.
   const { screen, row } = await queueRow(browser, code, name);
-  // The assistant looks in the background, when the server is quiet; the queue shows "检查中" on a
-  // row until every picture of it has been looked at and compared. The test waits for the queue to
-  // say so, however long a busy machine takes (beside stress-ng --cpu 2 it took more than 30 s;
-  // the bound only ends a run that would never finish), then reads what was found.
   const othersRow = screen.getByTestId('queue').locator('tr', { hasText: othersName });
-  await expect(async () => {
-    await screen.reload();
-    for (const each of [row, othersRow]) {
-      await expect(each).toBeVisible({ timeout: 1000 });
-      await expect(each.locator('.badge.pending')).toHaveCount(0, { timeout: 1000 });
-    }
-  }).toPass({ timeout: 150_000 });
+  await untilChecked(screen, [row, othersRow]);
   await expect(row.locator('.badge.finding[data-finding="qr_unreadable"]')).toHaveText('二维码未识别');
   // Compared once the other's copy is: then the pair is on both screens.
   await expect(othersRow.locator('.badge.finding[data-finding="same_document"]')).toBeVisible();
   await expectAccessible(screen);
-  // The queue is a page of the router: the review screen opens in place.
-  await row.getByRole('link', { name }).click();
-  await expect(screen.getByRole('heading', { name: `审核：${name}` })).toBeVisible();
-  await waitForHydration(screen);
-  const facts = screen.getByTestId('picture-facts');
+  const facts = await reviewScreen(screen, row, name);
   await expect(facts.getByTestId('qr-fact')).toContainText('二维码：未能识别');
   // The server found the same blur, and knows the candidate was shown it and sent the file anyway.
   await expect(facts.getByTestId('looks-fact')).toContainText('照片：可能模糊（考生看到了同样的提示，仍选择上传）');
@@ -195,17 +204,9 @@ test("another person's record handed in as one's own is flagged 不一致 on the
   await call(page.request, 'save_application', { code, form: {}, position: null, submit: true });
 
   const { screen, row } = await queueRow(browser, code, name);
-  // As above: until the queue says the row is checked, then what was found.
-  await expect(async () => {
-    await screen.reload();
-    await expect(row).toBeVisible({ timeout: 1000 });
-    await expect(row.locator('.badge.pending')).toHaveCount(0, { timeout: 1000 });
-  }).toPass({ timeout: 150_000 });
+  await untilChecked(screen, [row]);
   await expect(row.locator('.badge.finding[data-finding="id_number_differs"]')).toHaveText('证件号码不一致');
-  await row.getByRole('link', { name }).click();
-  await expect(screen.getByRole('heading', { name: `审核：${name}` })).toBeVisible();
-  await waitForHydration(screen);
-  const facts = screen.getByTestId('picture-facts');
+  const facts = await reviewScreen(screen, row, name);
   await expect(facts.getByTestId('id-number-fact')).toHaveText(`证件号码识别：不一致（识别为 ${someoneElse}）`);
   await expect(facts.getByTestId('qr-fact')).toContainText(`学信网在线验证报告，验证码 ${VCODE}`);
   await expectAccessible(screen);
@@ -242,17 +243,10 @@ test('a record whose 证书编号 is none of the rows typed is flagged 证书编
   await call(page.request, 'save_application', { code, form: { diplomas: row }, position: null, submit: true });
 
   const { screen, row: queueLine } = await queueRow(browser, code, name);
-  await expect(async () => {
-    await screen.reload();
-    await expect(queueLine).toBeVisible({ timeout: 1000 });
-    await expect(queueLine.locator('.badge.pending')).toHaveCount(0, { timeout: 1000 });
-  }).toPass({ timeout: 150_000 });
+  await untilChecked(screen, [queueLine]);
   await expect(queueLine.locator('.badge.finding[data-finding="diploma_number_differs"]')).toHaveText('证书编号与所填不符');
   await expect(queueLine.locator('.badge.finding[data-finding="id_number_differs"]')).toHaveCount(0);
-  await queueLine.getByRole('link', { name }).click();
-  await expect(screen.getByRole('heading', { name: `审核：${name}` })).toBeVisible();
-  await waitForHydration(screen);
-  const facts = screen.getByTestId('picture-facts');
+  const facts = await reviewScreen(screen, queueLine, name);
   await expect(facts.getByTestId('diploma-number-fact')).toHaveText(`证书编号识别：${printed}，所填高等教育学历中没有这个编号`);
   await expect(facts.getByTestId('id-number-fact')).toHaveText('证件号码识别：与账号一致');
   await expect(facts.getByTestId('verification-end-fact')).toContainText(`在线验证有效期至 ${ends} 24:00 北京时间，早于审核截止`);
@@ -313,16 +307,9 @@ test('the reviewer reads where the head in an ID photo sits, in numbers beside t
 
   // The reviewer: the 照片提示 badge, then the same measure beside the picture with the frame.
   const { screen, row } = await queueRow(browser, code, name);
-  await expect(async () => {
-    await screen.reload();
-    await expect(row).toBeVisible({ timeout: 1000 });
-    await expect(row.locator('.badge.pending')).toHaveCount(0, { timeout: 1000 });
-  }).toPass({ timeout: 150_000 });
+  await untilChecked(screen, [row]);
   await expect(row.locator('.badge.finding[data-finding="looks"]')).toHaveText('照片提示');
-  await row.getByRole('link', { name }).click();
-  await expect(screen.getByRole('heading', { name: `审核：${name}` })).toBeVisible();
-  await waitForHydration(screen);
-  const facts = screen.getByTestId('picture-facts');
+  const facts = await reviewScreen(screen, row, name);
   await expect(facts.getByTestId('looks-fact')).toContainText('照片：头部过小');
   // Measured again on the stored file by the same code, on the server's own drawing of it at
   // 400 px: the detector's box moves a little with the pixels (the crop's error on 100 portraits

@@ -556,6 +556,26 @@ export async function approveAndPublish(browser: Browser, admin: BrowserContext,
 }
 
 /** Counts the upload requests any page of `context` sends. */
+/** The paths the offline copy keeps of the app's code (and the face detector's model). */
+export async function keptInOfflineCopy(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const kept = await caches.open('zige-shell-v1');
+    return (await kept.keys()).map((r) => new URL(r.url).pathname);
+  });
+}
+
+/** The network dies and `page` is closed; `path` is opened again in `phone` from the offline copy,
+ * live, the page saying it is the copy. */
+export async function reopenedOffline(phone: BrowserContext, page: Page, path: string): Promise<Page> {
+  await phone.setOffline(true);
+  await page.close();
+  const reopened = await phone.newPage();
+  await reopened.goto(path);
+  await expect(reopened.locator('body[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
+  await expect(reopened.getByTestId('offline-banner')).toContainText('离线副本');
+  return reopened;
+}
+
 export function countUploads(context: BrowserContext): () => number {
   let sent = 0;
   context.on('request', (request) => {
