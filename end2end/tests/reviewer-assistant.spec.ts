@@ -10,14 +10,13 @@ import { adminContext, call, expectAccessible, makeScene, newResidentId, open, s
 const VCODE = 'A1B2C3D4E5F6G7H8';
 const XUEXIN = `https://www.chsi.com.cn/xlcx/bg.do?vcode=${VCODE}&srcid=bgcx`;
 
-/** An exam of one category, a 备案表 whose QR code must read; with `holderIdNumber` its 证件号码 is
- * compared with the account's, with `diplomaNumber` its 证书编号 with the form's 高等教育学历 rows. */
-function exam(code: string, holderIdNumber = false, diplomaNumber = false): string {
+/** An exam file's head: open for upload since yesterday, for thirty days, reviewed the day after. */
+function examHead(code: string, titleZh: string, titleEn: string): string {
   const at = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
   return `
 code = "${code}"
-title_zh = "备案表测试${code}"
-title_en = "Record test ${code}"
+title_zh = "${titleZh}${code}"
+title_en = "${titleEn} ${code}"
 organiser_zh = "测试"
 organiser_en = "Test"
 pledge_zh = "本人承诺所提交材料真实有效。"
@@ -27,7 +26,13 @@ upload_opens = "${at(-1)}"
 upload_closes = "${at(30)}"
 review_closes = "${at(31)}"
 results_published = "${at(32)}"
-[[categories]]
+`;
+}
+
+/** An exam of one category, a 备案表 whose QR code must read; with `holderIdNumber` its 证件号码 is
+ * compared with the account's, with `diplomaNumber` its 证书编号 with the form's 高等教育学历 rows. */
+function exam(code: string, holderIdNumber = false, diplomaNumber = false): string {
+  return `${examHead(code, '备案表测试', 'Record test')}[[categories]]
 code = "chsi_record"
 name_zh = "学历证书电子注册备案表"
 name_en = "Registration record"
@@ -260,21 +265,7 @@ test('a record whose 证书编号 is none of the rows typed is flagged 证书编
 
 /** An exam of one category, an ID photo held to the published frame (`face` left unsaid). */
 function photoExam(code: string): string {
-  const at = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
-  return `
-code = "${code}"
-title_zh = "证件照测试${code}"
-title_en = "ID photo test ${code}"
-organiser_zh = "测试"
-organiser_en = "Test"
-pledge_zh = "本人承诺所提交材料真实有效。"
-pledge_en = "I promise the materials are genuine."
-[windows]
-upload_opens = "${at(-1)}"
-upload_closes = "${at(30)}"
-review_closes = "${at(31)}"
-results_published = "${at(32)}"
-[[categories]]
+  return `${examHead(code, '证件照测试', 'ID photo test')}[[categories]]
 code = "id_photo"
 name_zh = "证件照"
 name_en = "ID photo"
