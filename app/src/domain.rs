@@ -47,6 +47,7 @@ pub mod on_site_materials;
 pub mod on_site_outcome;
 pub mod own_deadline;
 pub mod payment_order;
+pub mod pdf_page_bytes;
 // The browser draws a PDF's pages with it; its tests run on the host.
 #[cfg(any(feature = "hydrate", test))]
 pub mod pdf_pages;

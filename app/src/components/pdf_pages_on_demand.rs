@@ -3,13 +3,15 @@
 //! `domain::pdf_pages` in a chunk of its own (`pdf_pages`: the renderer, its standard fonts and the
 //! CJK CMaps, 1.3 MB of brotli), fetched the first time a PDF is chosen (the offline copy keeps it
 //! from then on; too large to fetch for every candidate in advance), and encoded by the browser's
-//! canvas into the category's byte window with the category's DPI written in. Then each page is
-//! judged, placed and sent as a chosen picture is; the server never takes a PDF. All but the test
-//! for a PDF is in the chunk: the candidate's first load has no room to spare.
+//! canvas into the category's byte window (the steps: `domain::pdf_page_bytes`) with the DPI it was
+//! drawn at written in. Then each page is judged, placed and sent as a chosen picture is; the server
+//! never takes a PDF. All but the test for a PDF is in the chunk: the candidate's first load has no
+//! room to spare.
 
 use crate::client::ChosenFile;
 use crate::domain::exam_definition::CategoryDefinition;
 use crate::domain::file_format::ForeignKind;
+use crate::domain::pdf_page_bytes::ByteWindow;
 use crate::domain::sniff::{sniff, Sniffed};
 use crate::domain::FileFormat;
 
@@ -35,7 +37,7 @@ pub async fn pdfs_as_pages(
 pub async fn pdfs_drawn(
     files: Vec<ChosenFile>,
     dpi: Option<u32>,
-    window: (Option<u64>, Option<u64>),
+    window: ByteWindow,
     room: Option<u32>,
 ) -> Result<Vec<ChosenFile>, (String, String)> {
     #[cfg(feature = "hydrate")]
@@ -66,26 +68,17 @@ mod chunk {
     use crate::client::{jpeg_of_pixels, ChosenFile};
     use crate::domain::file_format::ForeignKind;
     use crate::domain::jfif_density::with_jfif_density;
+    use crate::domain::pdf_page_bytes::{next_step, ByteWindow, Landed, NextStep, DPI_QUARTERS};
     use crate::domain::pdf_pages::{open, page_name, PdfDocument, PdfRefusal, DEFAULT_DPI};
     use crate::domain::sniff::{sniff, Sniffed};
 
-    /// Qualities tried, best first, until a page lands under the category's byte limit.
-    const QUALITIES: [f32; 6] = [0.92, 0.85, 0.78, 0.7, 0.6, 0.5];
-    /// Qualities tried upward when a page at the best of those stays under the category's floor: a
-    /// clean page of vector text is light (学信网's 备案表 at 200 dpi, against seed 004's 400 KB).
-    const FINER: [f32; 3] = [0.96, 0.98, 1.0];
-    /// The DPIs tried, in quarters of the one asked for, when even the finest quality stays under
-    /// the floor: more pixels make more bytes, and the page keeps at least the DPI asked for.
-    const DPI_QUARTERS: [u32; 3] = [4, 5, 6];
-
     type Chosen = Result<Vec<ChosenFile>, (String, String)>;
-    type Window = (Option<u64>, Option<u64>);
 
     #[leptos::wasm_split::wasm_split(pdf_pages, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn pages(
         files: Vec<ChosenFile>,
         min_dpi: Option<u32>,
-        window: Window,
+        window: ByteWindow,
         room: Option<u32>,
     ) -> Result<Pin<Box<dyn Future<Output = Chosen>>>, SplitLoaderError> {
         Ok(Box::pin(async move {
@@ -111,7 +104,7 @@ mod chunk {
         name: &str,
         bytes: Vec<u8>,
         dpi: u32,
-        window: Window,
+        window: ByteWindow,
         room: usize,
     ) -> Result<Vec<ChosenFile>, PdfRefusal> {
         let document = open(bytes)?;
@@ -132,7 +125,7 @@ mod chunk {
         document: &PdfDocument,
         index: usize,
         dpi: u32,
-        window: Window,
+        window: ByteWindow,
     ) -> Result<(Vec<u8>, u32), PdfRefusal> {
         let mut last = None;
         for quarters in DPI_QUARTERS {
@@ -147,59 +140,26 @@ mod chunk {
         last.ok_or(PdfRefusal::NotEncoded)
     }
 
-    /// Where an encoding landed against the window.
-    #[derive(PartialEq)]
-    enum Landed {
-        Inside,
-        OverCeiling,
-        UnderFloor,
-    }
-
-    /// The best quality under the maximum, raised while it is under the minimum; `UnderFloor` when
-    /// these pixels cannot reach the minimum inside the window (more pixels may).
+    /// The page's pixels encoded by the steps of `domain::pdf_page_bytes`: the JPEG kept, and where
+    /// it landed against the window.
     async fn encoded_within(
         rgba: &[u8],
         width: u32,
         height: u32,
-        window: Window,
+        window: ByteWindow,
     ) -> Result<(Vec<u8>, Landed), PdfRefusal> {
-        let (min, max) = window;
-        let landed = |jpeg: &[u8]| {
-            let bytes = jpeg.len() as u64;
-            if max.is_some_and(|max| bytes > max) {
-                Landed::OverCeiling
-            } else if min.is_some_and(|min| bytes < min) {
-                Landed::UnderFloor
-            } else {
-                Landed::Inside
-            }
-        };
-        let mut last = None;
-        for (step, quality) in QUALITIES.into_iter().enumerate() {
-            let jpeg = jpeg_of_pixels(rgba, width, height, quality).await.map_err(|_| PdfRefusal::NotEncoded)?;
-            match landed(&jpeg) {
-                Landed::OverCeiling => last = Some((jpeg, Landed::OverCeiling)),
-                Landed::Inside => return Ok((jpeg, Landed::Inside)),
-                // Too light at the first quality: finer ones, upward.
-                Landed::UnderFloor if step == 0 => {
-                    let mut finest = (jpeg, Landed::UnderFloor);
-                    for finer in FINER {
-                        let jpeg =
-                            jpeg_of_pixels(rgba, width, height, finer).await.map_err(|_| PdfRefusal::NotEncoded)?;
-                        match landed(&jpeg) {
-                            Landed::UnderFloor => finest = (jpeg, Landed::UnderFloor),
-                            Landed::Inside => return Ok((jpeg, Landed::Inside)),
-                            // Past the maximum in one step: the finer quality under it is kept.
-                            Landed::OverCeiling => return Ok(finest),
-                        }
-                    }
-                    return Ok(finest);
+        let mut tries = Vec::new();
+        let mut jpegs = Vec::new();
+        loop {
+            match next_step(&tries, window) {
+                NextStep::Encode(quality) => {
+                    let jpeg =
+                        jpeg_of_pixels(rgba, width, height, quality).await.map_err(|_| PdfRefusal::NotEncoded)?;
+                    tries.push((quality, jpeg.len() as u64));
+                    jpegs.push(jpeg);
                 }
-                // Lowering the quality passed from over the maximum to under the minimum: the
-                // window is narrower than one step at these pixels; more may land inside.
-                Landed::UnderFloor => return Ok((jpeg, Landed::UnderFloor)),
+                NextStep::Keep { index, landed } => return Ok((jpegs.swap_remove(index), landed)),
             }
         }
-        last.ok_or(PdfRefusal::NotEncoded)
     }
 }
