@@ -10,4 +10,5 @@ python="$(bench_python 'import skimage, PIL' scikit-image pillow)"
 work="$(mktemp -d /tmp/zige-quality.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 "$python" scripts/bench/picture_quality_set.py "$work" exams/examples
-cargo run --quiet -p app --example picture_quality_set -- "$work"
+# With the test command's flags: its build is reused, and the app's views need them to compile.
+RUSTFLAGS="--cfg erase_components" cargo run --quiet -p app --example picture_quality_set -- "$work"
