@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { adminContext, call, clickToNextPage, expectAccessible, makeScene, open, signUpCandidate, switchLanguage } from './support';
+import { candidateOnFreshExam, expectAccessible, makeScene, open, switchLanguage } from './support';
 
 // The face in an ID photo (issue 68), at a phone's width: a 12 MP selfie with a small head off to
 // the side is told why, with the picture marked, and 自动调整 crops around the face so the head
@@ -69,17 +69,10 @@ test('two people in one photo are told that an ID photo shows one', async ({ pag
 });
 
 test('in the upload form, a photo that meets every rule but has its head too small is offered the crop around the face', async ({ browser }) => {
-  // A fresh exam from preset 002 (its 报名照片: JPEG, at least 295 × 413), a candidate on a phone.
+  // A fresh exam from preset 002 (its 报名照片: JPEG, at least 295 × 413), a candidate on a phone
+  // past its notice and pledge (notice-then-pledge.spec.ts goes through their pages).
   const code = `fp${Date.now() % 100000}`;
-  const admin = await adminContext(browser);
-  await call(admin.request, 'admin_create_exam', { preset: '002', code, source: '' });
-  const phone = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 360, height: 780 } });
-  const page = await phone.newPage();
-  await signUpCandidate(page, '人脸考生', '13912345684');
-  await open(page, `/exams/${code}`);
-  await clickToNextPage(page, page.getByRole('button', { name: '接受' }));
-  await page.getByLabel('我已认真阅读并同意以上承诺').check();
-  await page.getByRole('button', { name: '同意并进入下一步' }).click();
+  const { phone, page } = await candidateOnFreshExam(browser, '002', code, '人脸考生', '13912345684', { width: 360, height: 780 });
 
   const photo = page.getByRole('region', { name: '报名照片' });
   const smallHead = await makeScene(page, {

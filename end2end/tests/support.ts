@@ -490,11 +490,12 @@ export async function candidateOnFreshExam(
   code: string,
   name: string,
   mobile: string,
+  viewport?: { width: number; height: number },
 ): Promise<{ admin: BrowserContext; phone: BrowserContext; page: Page; idNumber: string }> {
   const baseURL = test.info().project.use.baseURL;
   const admin = await adminContext(browser);
   await call(admin.request, 'admin_create_exam', { preset, code, source: '' });
-  const phone = await browser.newContext({ baseURL });
+  const phone = await browser.newContext({ baseURL, ...(viewport ? { viewport } : {}) });
   const page = await phone.newPage();
   const idNumber = await signUpCandidate(page, name, mobile);
   // Preset 002 has its 报考须知 before the pledge (notice-then-pledge.spec.ts goes through its page).

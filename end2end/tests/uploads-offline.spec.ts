@@ -1,5 +1,5 @@
 import { Browser, expect, Page, test } from '@playwright/test';
-import { beijing, call, candidateOnFreshExam, choose, countUploads, expectAccessible, makePicture, open, stored, switchLanguage } from './support';
+import { beijing, call, candidateOnFreshExam, choose, countUploads, expectAccessible, makePicture, open, reopenedOffline, stored, switchLanguage } from './support';
 
 // Issue 11: a file chosen on a dead network waits on the phone (待上传, with its thumbnail) and
 // goes up once when the network returns — after a closed tab, from two tabs, and when the first
@@ -180,11 +180,7 @@ test('the exam page opens offline from the copy the phone kept, says so, and sti
   // Offline, a file is chosen and the tab closed; the page opened again offline is the kept copy.
   await phone.setOffline(true);
   await choose(page, '身份证', '#file-id_card', 'copy.jpg');
-  await page.close();
-  page = await phone.newPage();
-  await page.goto(`/exams/${code}`);
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1, { timeout: 60_000 });
-  await expect(page.getByTestId('offline-banner')).toContainText('离线副本');
+  page = await reopenedOffline(phone, page, `/exams/${code}`);
   const idCard = page.getByRole('region', { name: '身份证' });
   await expect(idCard.getByTestId('queued-item')).toContainText('copy.jpg');
   await expect(idCard.getByTestId('queued-state')).toContainText('待上传');
