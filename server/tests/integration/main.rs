@@ -13,6 +13,7 @@ mod admin_records;
 mod admission_ticket;
 mod alipay;
 mod alipay_adapter;
+mod assistant_order;
 mod backup_restore;
 mod blob_lifecycle;
 mod candidate_results;

@@ -15,7 +15,7 @@ use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
 use crate::domain::qr_code::{CodeTarget, QrRequirement};
-use crate::domain::ExamDefinition;
+use crate::domain::{ApplicationState, ExamDefinition};
 use crate::error::AppError;
 use crate::ssr::assistant::card_number_check::id_number_check;
 use crate::ssr::assistant::diploma_number_check::{
@@ -29,7 +29,7 @@ use crate::ssr::assistant::picture_analysis::{analyse, LookFor, PictureAnalysis,
 use crate::ssr::assistant::picture_comparison::{compare, compare_left_unfinished};
 use crate::ssr::assistant::quiet_picture_work::when_quiet;
 use crate::ssr::entities::picture_finding::QrState;
-use crate::ssr::entities::{material, picture_finding, similar_picture};
+use crate::ssr::entities::{application, material, picture_finding, similar_picture};
 use crate::ssr::infra::server_state::ServerState;
 
 /// Pictures taken from the database at once.
@@ -103,10 +103,37 @@ async fn look_at_new(state: &ServerState, stored_since: Option<DateTime<Utc>>) -
 
 /// Up to a batch of the pictures nobody has looked at yet, oldest first; only among those stored
 /// since `stored_since` when given, which the index on `created_at` finds without reading the rest.
+/// Those of applications waiting for a reviewer come before the drafts': they are what reviewers
+/// open next, while a draft's pictures may still be replaced (in a full run of the browser tests,
+/// the drafts' pictures before them had kept the review screen waiting a minute and more).
 pub async fn waiting_pictures(
     db: &DatabaseConnection,
     stored_since: Option<DateTime<Utc>>,
 ) -> Result<Vec<material::Model>, AppError> {
+    let awaiting_review = Query::select()
+        .expr(Expr::val(1))
+        .from(application::Entity)
+        .and_where(
+            Expr::col((application::Entity, application::Column::UserId))
+                .equals((material::Entity, material::Column::UserId)),
+        )
+        .and_where(
+            Expr::col((application::Entity, application::Column::ExamCode))
+                .equals((material::Entity, material::Column::ExamCode)),
+        )
+        .and_where(Expr::col((application::Entity, application::Column::State)).is_in(
+            ApplicationState::ALL.into_iter().filter(|state| state.awaits_review()).map(ApplicationState::as_str),
+        ))
+        .to_owned();
+    let reviewed_next = not_looked_at(stored_since).filter(Expr::exists(awaiting_review)).limit(BATCH).all(db).await?;
+    if !reviewed_next.is_empty() {
+        return Ok(reviewed_next);
+    }
+    Ok(not_looked_at(stored_since).limit(BATCH).all(db).await?)
+}
+
+/// The pictures nobody has looked at yet (among those stored since `stored_since`), oldest first.
+fn not_looked_at(stored_since: Option<DateTime<Utc>>) -> sea_orm::Select<material::Entity> {
     // NOT EXISTS, not NOT IN: PostgreSQL then probes each candidate's finding by its key instead of
     // reading every finding's key first.
     let its_finding = Query::select()
@@ -121,7 +148,7 @@ pub async fn waiting_pictures(
     if let Some(since) = stored_since {
         waiting = waiting.filter(material::Column::CreatedAt.gte(since));
     }
-    Ok(waiting.order_by_asc(material::Column::CreatedAt).limit(BATCH).all(db).await?)
+    waiting.order_by_asc(material::Column::CreatedAt)
 }
 
 /// What the picture's category asks to look for (an exam or category since removed: only what
