@@ -53,11 +53,14 @@ function recorder() {
     speed.keys.push({ key: e.key, shift: e.shiftKey, t: e.timeStamp, dialog: !!document.querySelector('[role=alertdialog]'), path: location.pathname });
   }, true);
   const seenSrc = new WeakMap();
+  // Each new note, and the note again on another application's screen (its element may be kept).
   let note = null;
+  let notedOn = null;
   const look = () => {
     const shown = document.querySelector('[data-testid=decided]');
-    if (shown && shown !== note) {
+    if (shown && (shown !== note || notedOn !== location.pathname)) {
       note = shown;
+      notedOn = location.pathname;
       speed.decided.push({ t: performance.now(), path: location.pathname });
     }
     const img = document.querySelector('figure.viewer-current img');
@@ -155,7 +158,7 @@ async function main() {
       const count = await page.locator('li.thumb').count();
       let marked = 0;
       for (let k = 0; k < count; k++) {
-        await page.getByTestId('image-position').filter({ hasText: `第 ${k + 1} / ${count} 张` }).waitFor();
+        await page.getByTestId('picture-position').filter({ hasText: `第 ${k + 1} / ${count} 张` }).waitFor();
         const warned = await page.locator('[data-testid=picture-facts] .fact-warning').count();
         if (warned > 0) {
           const qr = await page.locator('[data-testid=qr-fact].fact-warning, [data-testid=id-number-fact].fact-warning').count();
@@ -178,12 +181,16 @@ async function main() {
     const probe = i === apps.length - 2;
     await press('Enter');
     if (probe) await press('n');
-    await page.getByTestId('decided').waitFor({ timeout: 30_000 });
+    // The probe's note may only flash before the N typed ahead moves the screen on.
+    if (!probe) await page.getByTestId('decided').waitFor({ timeout: 30_000 });
     if (last) break;
     if (probe) {
       // Did the N pressed with the Enter move the review screen on? If not, a second N is needed.
       const moved = await page.getByRole('heading', { name: `审核：${apps[i + 1].name}` }).waitFor({ timeout: 3000 }).then(() => true, () => false);
-      if (!moved) await press('n');
+      if (!moved) {
+        await page.getByTestId('decided').waitFor({ timeout: 30_000 });
+        await press('n');
+      }
       decisions.push({ app, decision, pressed, probe: true, earlyNFollowed: moved });
       continue;
     }
@@ -196,6 +203,11 @@ async function main() {
   // Each timed decision: its confirming Enter, the note, the N, the next screen's first picture.
   const rows = [];
   for (const d of decisions) {
+    // The probe is not timed: whether its N was followed is all it tells.
+    if (d.probe) {
+      rows.push({ id: d.app.id, probe: true, earlyNFollowed: d.earlyNFollowed });
+      continue;
+    }
     const here = `/review/applications/${d.app.id}`;
     const enter = speed.keys.find((k) => k.path === here && k.key === 'Enter' && k.dialog);
     const decided = speed.decided.find((n) => n.path === here && n.t >= enter.t);

@@ -353,7 +353,10 @@ def answer(response, what):
 
 FORM = {"education_level": "大学本科", "school": "示例财经大学", "graduated": "2012-07", "employer": "示例街道办事处",
         "work_began": "2012-08", "post_title": "一级科员",
-        "resume": "2012.8-2017.3，示例街道办事处，科员\n2017.4至今，示例街道办事处，一级科员"}
+        "resume": "2012.8-2017.3，示例街道办事处，科员\n2017.4至今，示例街道办事处，一级科员",
+        # 高等教育学历 (seed 004 section 四, required to submit): one bachelor's row whose
+        # 证书编号 says 2012 (digits 7–10) and 05 for a bachelor's (digits 11–12).
+        "diplomas": "大学本科\t示例财经大学\t财务管理\t2008-09\t2012-07\t104221201205001234"}
 
 
 def hand_in(person, drawn):
