@@ -95,6 +95,18 @@ test('a reviewer returns a picture with the keyboard alone; the candidate replac
   await reviewer.keyboard.press('o');
   await expect(reviewer.locator('li.thumb[data-mark="replace"]')).toHaveCount(1);
   await expect(reviewer.locator('li.thumb[data-mark="ok"]')).toHaveCount(3);
+  // Each picture of the strip is shown, as its small copy (the reviewer may read it as the file).
+  const strip = reviewer.locator('li.thumb img');
+  await expect
+    .poll(() =>
+      strip.evaluateAll((pictures) =>
+        pictures.map((picture) => {
+          const shown = picture as HTMLImageElement;
+          return shown.complete && shown.naturalWidth > 0 ? new URL(shown.currentSrc).pathname.split('/').pop() : 'not shown';
+        }),
+      ),
+    )
+    .toEqual(['thumb', 'thumb', 'thumb', 'thumb']);
   await reviewer.keyboard.press('Shift+S');
   const confirm = reviewer.getByRole('alertdialog', { name: '确认决定' });
   await expect(confirm).toContainText('将退回 1 项给考生修改');

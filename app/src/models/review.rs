@@ -173,7 +173,11 @@ pub struct ReviewSheet {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NextApplication {
     pub application_id: ApplicationId,
+    /// Its pictures' files, in the order its screen shows them (the exam's categories, each in
+    /// sequence order): the first is the picture shown large when it opens.
     pub file_urls: Vec<String>,
+    /// The small copies its screen's strip shows, in the same order.
+    pub thumb_urls: Vec<String>,
 }
 
 /// A category with its rules and the pictures under review, put together in the browser.

@@ -369,7 +369,11 @@ def hand_in(person, drawn):
     for category, seq, data in drawn:
         response = s.post(f"{BASE}/api/materials", data={"exam": EXAM, "category": category, "seq_no": str(seq)},
                           files={"file": (f"{category}-{seq}.jpg", data, "image/jpeg")})
-        answer(response, f"upload {category} {seq} ({len(data)} bytes)")
+        stored = answer(response, f"upload {category} {seq} ({len(data)} bytes)")
+        # The candidate's page shows each picture's small copy once it is up, which makes it.
+        small_copy = s.get(f"{BASE}/api/materials/{stored['id']}/thumb")
+        if not small_copy.ok:
+            raise SystemExit(f"small copy of {category} {seq}: {small_copy.status_code}")
     problems = answer(s.post(f"{BASE}/api/save_application",
                              json={"code": EXAM, "form": FORM, "position": None, "submit": True}), "submit")
     if problems:

@@ -1,6 +1,8 @@
 //! Every picture of the application as a 64 px thumbnail with its caption on one line beneath, and
 //! what the reviewer has said about it (✓ OK, ✗ needs replacement, ↻ replaced since the last
-//! return). Each is a button: Tab reaches it, Enter shows it large.
+//! return). Each is a button: Tab reaches it, Enter shows it large. The thumbnails are the
+//! pictures' small copies (`/api/materials/{id}/thumb`): the whole scans, seven decoded on every
+//! new screen, took the cores from its first frame.
 
 use leptos::prelude::*;
 
@@ -36,7 +38,7 @@ pub fn MaterialStrip(screen: ReviewScreen) -> impl IntoView {
                         <li class="thumb" class:current=current data-mark=mark>
                             <button type="button" class="strip-button" aria-current=move || current().then_some("true")
                                 on:click=move |_| screen.shown.set(i)>
-                                <img class="strip-picture" src=placed.reviewed.material.file_url() alt="" width="64" height="64" loading="lazy" decoding="async"/>
+                                <img class="strip-picture" src=placed.reviewed.material.thumb_url() alt="" width="64" height="64" loading="lazy" decoding="async"/>
                                 <span class="strip-caption">{move || lang.get().pick(zh.clone(), en.clone())}{symbol}{replaced}</span>
                             </button>
                         </li>

@@ -28,13 +28,18 @@ pub fn placed_materials(sheet: &ReviewSheet) -> Vec<PlacedMaterial> {
 }
 
 /// The files the reviewer will want next, most urgent first: the next picture of this application
-/// (and the file it replaced, shown beside it), then every picture of the next application.
+/// (and the file it replaced, shown beside it), then the next application's first picture (the one
+/// its screen opens on), the small copies its strip shows, and its other pictures.
 pub fn files_to_prefetch(materials: &[PlacedMaterial], shown: usize, next: Option<&NextApplication>) -> Vec<String> {
     let following = materials.get(shown + 1).map(|p| &p.reviewed);
     let this_application = following.into_iter().flat_map(|reviewed| {
         std::iter::once(reviewed.material.file_url()).chain(reviewed.previous.iter().map(|p| p.url.clone()))
     });
-    let next_application = next.into_iter().flat_map(|n| n.file_urls.iter().cloned());
+    let next_application = next.into_iter().flat_map(|n| {
+        let (first, others) =
+            n.file_urls.split_first().map_or((None, &[][..]), |(first, others)| (Some(first), others));
+        first.into_iter().chain(&n.thumb_urls).chain(others).cloned()
+    });
     this_application.chain(next_application).collect()
 }
 
@@ -80,6 +85,7 @@ mod tests {
         NextApplication {
             application_id: ApplicationId(9),
             file_urls: vec!["/api/materials/n1/file".into(), "/api/materials/n2/file".into()],
+            thumb_urls: vec!["/api/materials/n1/thumb".into(), "/api/materials/n2/thumb".into()],
         }
     }
 
@@ -88,7 +94,13 @@ mod tests {
         let materials = [placed("a", false), placed("b", false), placed("c", false)];
         assert_eq!(
             files_to_prefetch(&materials, 0, Some(&next())),
-            ["/api/materials/b/file", "/api/materials/n1/file", "/api/materials/n2/file"]
+            [
+                "/api/materials/b/file",
+                "/api/materials/n1/file",
+                "/api/materials/n1/thumb",
+                "/api/materials/n2/thumb",
+                "/api/materials/n2/file"
+            ]
         );
     }
 
@@ -99,11 +111,11 @@ mod tests {
     }
 
     #[test]
-    fn on_the_last_material_only_the_next_application_is_fetched() {
+    fn on_the_last_material_only_the_next_application_is_fetched_its_first_picture_first() {
         let materials = [placed("a", false), placed("b", false)];
         assert_eq!(
             files_to_prefetch(&materials, 1, Some(&next())),
-            ["/api/materials/n1/file", "/api/materials/n2/file"]
+            ["/api/materials/n1/file", "/api/materials/n1/thumb", "/api/materials/n2/thumb", "/api/materials/n2/file"]
         );
         assert!(files_to_prefetch(&materials, 1, None).is_empty());
     }

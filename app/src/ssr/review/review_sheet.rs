@@ -8,6 +8,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 
 use crate::domain::china_time::china_time;
 use crate::domain::record_ids::{ApplicationId, ApplicationVersion, MaterialId, UserId};
+use crate::domain::ExamDefinition;
 use crate::error::AppError;
 use crate::models::review::{NextApplication, PreviousFile, ReviewCategory, ReviewSheet, ReviewedMaterial};
 use crate::ssr::access::caller::Caller;
@@ -105,19 +106,27 @@ async fn sheet(
         form_flag: review_flags::flag_for(&flags, None),
         categories,
         history: timeline::entries(db, row.id, None).await?,
-        next: next_in_queue(db, &row).await?,
+        next: next_in_queue(db, &row, &definition).await?,
         definition,
     })
 }
 
-/// The application a "next" after this one would open, with its pictures' addresses, so the
-/// browser can fetch them while the reviewer still works on this one.
-async fn next_in_queue(db: &DatabaseConnection, row: &application::Model) -> Result<Option<NextApplication>, AppError> {
+/// The application a "next" after this one would open, with its pictures' addresses in the order
+/// its screen shows them, so the browser can fetch them while the reviewer still works on this one.
+async fn next_in_queue(
+    db: &DatabaseConnection,
+    row: &application::Model,
+    definition: &ExamDefinition,
+) -> Result<Option<NextApplication>, AppError> {
     let Some(next) = review_queue::next_awaiting(db, &row.exam_code, row.id).await? else { return Ok(None) };
-    let materials = material_queries::rows_of(db, next.user_id, &next.exam_code).await?;
+    let mut materials = material_queries::rows_of(db, next.user_id, &next.exam_code).await?;
+    let place_in_exam = |category: &str| definition.categories.iter().position(|c| c.code == category);
+    materials.sort_by_key(|m| (place_in_exam(&m.category).unwrap_or(usize::MAX), m.seq_no));
+    let views: Vec<_> = materials.iter().map(material_queries::view_of).collect();
     Ok(Some(NextApplication {
         application_id: next.id,
-        file_urls: materials.iter().map(|m| material_queries::view_of(m).file_url()).collect(),
+        file_urls: views.iter().map(|v| v.file_url()).collect(),
+        thumb_urls: views.iter().map(|v| v.thumb_url()).collect(),
     }))
 }
 
