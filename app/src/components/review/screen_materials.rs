@@ -35,11 +35,9 @@ pub fn files_to_prefetch(materials: &[PlacedMaterial], shown: usize, next: Optio
     let this_application = following.into_iter().flat_map(|reviewed| {
         std::iter::once(reviewed.material.file_url()).chain(reviewed.previous.iter().map(|p| p.url.clone()))
     });
-    let next_application = next.into_iter().flat_map(|n| {
-        let (first, others) =
-            n.file_urls.split_first().map_or((None, &[][..]), |(first, others)| (Some(first), others));
-        first.into_iter().chain(&n.thumb_urls).chain(others).cloned()
-    });
+    let next_application = next
+        .into_iter()
+        .flat_map(|n| n.file_urls.first().into_iter().chain(&n.thumb_urls).chain(n.file_urls.iter().skip(1)).cloned());
     this_application.chain(next_application).collect()
 }
 

@@ -119,10 +119,14 @@ async fn next_in_queue(
     definition: &ExamDefinition,
 ) -> Result<Option<NextApplication>, AppError> {
     let Some(next) = review_queue::next_awaiting(db, &row.exam_code, row.id).await? else { return Ok(None) };
-    let mut materials = material_queries::rows_of(db, next.user_id, &next.exam_code).await?;
-    let place_in_exam = |category: &str| definition.categories.iter().position(|c| c.code == category);
-    materials.sort_by_key(|m| (place_in_exam(&m.category).unwrap_or(usize::MAX), m.seq_no));
-    let views: Vec<_> = materials.iter().map(material_queries::view_of).collect();
+    let rows = material_queries::rows_of(db, next.user_id, &next.exam_code).await?;
+    // As `sheet` places them: category by category in the exam's order, each in sequence order.
+    let views: Vec<_> = definition
+        .categories
+        .iter()
+        .flat_map(|category| rows.iter().filter(|m| m.category == category.code))
+        .map(material_queries::view_of)
+        .collect();
     Ok(Some(NextApplication {
         application_id: next.id,
         file_urls: views.iter().map(|v| v.file_url()).collect(),
