@@ -247,6 +247,8 @@ async function main() {
       insertedToFrameAfterDecode: painted.t - painted.inserted,
       completeAtInsertion: painted.completeAtInsertion,
       fetchedAfterN,
+      // Drawn from the sheet the screen before read ahead: painted before the take answered.
+      drawnAhead: open ? pageTime(open.end) > paintedAt : false,
     });
   }
   const timed = rows.filter((r) => !r.probe);
@@ -264,7 +266,7 @@ async function main() {
   line('N → the next first picture painted', timed.map((r) => r.nToPainted));
   line('N → open_application sent', timed.map((r) => r.nToOpenStart).filter(Number.isFinite));
   line('open_application request (network log)', timed.map((r) => r.openRequest).filter(Number.isFinite));
-  line('open_application answered → picture in the page', timed.map((r) => r.openEndToInserted).filter(Number.isFinite));
+  line('open_application answered → picture in the page (drawn from it)', timed.filter((r) => !r.drawnAhead).map((r) => r.openEndToInserted).filter(Number.isFinite));
   line('picture in the page → painted', timed.map((r) => r.insertedToPainted));
   line('(cross-check: in the page → img.decode() and the frame after it)', timed.map((r) => r.insertedToFrameAfterDecode));
   const counts = {};
@@ -277,6 +279,8 @@ async function main() {
   const byElement = timed.filter((r) => r.paintedBy === 'element timing').length;
   console.log(`next first picture already loaded when put in the page (held by the prefetch): ${prefetched} of ${timed.length}; `
     + `fetched after N: ${fetchedAfterN}; painted time from Element Timing: ${byElement} of ${timed.length}`);
+  const drawnAhead = timed.filter((r) => r.drawnAhead).length;
+  console.log(`drawn from the sheet read ahead (painted before open_application answered): ${drawnAhead} of ${timed.length}`);
   const probe = rows.find((r) => r.probe);
   if (probe) console.log(`probe: N pressed right after the confirming Enter (before the note): ${probe.earlyNFollowed ? 'followed' : 'ignored — a second N was needed'}`);
   if (process.env.ZIGE_BENCH_OUT) fs.writeFileSync(process.env.ZIGE_BENCH_OUT, JSON.stringify({ dwell: DWELL, rows }, null, 1));

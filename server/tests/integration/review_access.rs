@@ -82,6 +82,16 @@ async fn everyone_reaches_exactly_what_is_theirs() {
             browser.open_application(application, false).await.status().as_u16(),
         );
         check(
+            "read alice's application ahead",
+            who,
+            expected,
+            browser
+                .call("foresee_application", json!({ "id": application, "leaving": application }))
+                .await
+                .status()
+                .as_u16(),
+        );
+        check(
             "reveal alice's ID number",
             who,
             expected,

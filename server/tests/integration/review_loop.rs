@@ -150,6 +150,44 @@ async fn a_stale_decision_is_refused_with_who_got_there_first() {
 }
 
 #[tokio::test]
+async fn the_sheet_read_ahead_is_the_one_opening_gives_after_the_decision_and_takes_nothing() {
+    let app = spawn_app().await;
+    app.submitted_candidate(ALICE).await;
+    app.submitted_candidate(BOB).await;
+    let first = app.reviewer().await;
+    let second = app.new_reviewer(CAROL, &["000"]).await;
+    let (alice, bob) = {
+        let page: Value = first.queue("000", json!("awaiting"), Value::Null).await.json().await.unwrap();
+        (page["rows"][0]["application_id"].as_i64().unwrap(), page["rows"][1]["application_id"].as_i64().unwrap())
+    };
+    let alice_sheet = first.sheet(alice).await;
+    assert_eq!(alice_sheet["next"]["application_id"].as_i64(), Some(bob), "Bob's application is next");
+
+    // Read ahead from Alice's screen: Bob's sheet as it will be once Alice's is decided, whose
+    // "next" passes over hers.
+    let foresee = || first.call("foresee_application", json!({ "id": bob, "leaving": alice }));
+    let foreseen: Value = foresee().await.json().await.unwrap();
+    assert_eq!((foreseen["taken_by_me"].as_bool(), foreseen["next"].is_null()), (Some(true), true));
+    // Nothing was taken: the other reviewer opens Bob's and holds it, and reading ahead says so.
+    let opened_by_second = second.sheet(bob).await;
+    assert_eq!(opened_by_second["taken_by_me"], true);
+    let held: Value = foresee().await.json().await.unwrap();
+    assert_eq!((held["taken_by_me"].as_bool(), held["taken_by"].as_str()), (Some(false), Some("审核员")));
+
+    // Once the hold has lapsed and Alice's is decided, what was read ahead is exactly what opening
+    // gives (the version a decision names included), so the screen drawn from it is not drawn again.
+    app.clock.set(app.clock_now() + chrono::Duration::minutes(31));
+    let alice_sheet = first.sheet(alice).await;
+    let foreseen: Value = foresee().await.json().await.unwrap();
+    let decided = first.decide(alice, alice_sheet["version"].as_i64().unwrap(), json!("Approve")).await;
+    assert!(decided.status().is_success(), "approval refused: {}", decided.text().await.unwrap());
+    let opened = first.sheet(bob).await;
+    assert_eq!(opened, foreseen);
+    assert_eq!(opened["version"].as_i64(), Some(opened_by_second["version"].as_i64().unwrap() + 1));
+    assert!(first.decide(bob, opened["version"].as_i64().unwrap(), json!("Approve")).await.status().is_success());
+}
+
+#[tokio::test]
 async fn a_decision_that_breaks_a_rule_names_it_and_changes_nothing() {
     let app = spawn_app().await;
     let (alice, _) = app.submitted_candidate(ALICE).await;

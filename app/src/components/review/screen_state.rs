@@ -9,9 +9,14 @@ use super::review_marks::{Mark, Marks, FORM_KEY};
 use super::screen_action::{ReviewAction, ScreenMoment};
 use super::screen_materials::{placed_materials, PlacedMaterial};
 use super::screen_verdict::{Decided, Verdict};
-use crate::domain::record_ids::ExamCode;
+use crate::domain::record_ids::{ApplicationId, ExamCode};
 use crate::domain::review_decision::{Decision, ReviewReason};
+use crate::error::AppError;
 use crate::models::review::ReviewSheet;
+
+/// Opening an application on the review screen, which takes it. Each answer names the application
+/// asked for, as the resource keeps its last answer while the next is on its way.
+pub type Taking = LocalResource<(ApplicationId, Result<ReviewSheet, AppError>)>;
 
 /// What the "needs replacement" dialog is open for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,7 +44,7 @@ pub struct ReviewScreen {
 }
 
 impl ReviewScreen {
-    pub fn new(sheet: &ReviewSheet, navigate: Callback<String>) -> ReviewScreen {
+    pub fn new(sheet: &ReviewSheet, taking: Taking, navigate: Callback<String>) -> ReviewScreen {
         let materials = placed_materials(sheet);
         let material_ids = materials.iter().map(|p| p.reviewed.material.id.clone()).collect();
         ReviewScreen {
@@ -49,7 +54,7 @@ impl ReviewScreen {
             turns: RwSignal::new(0),
             marks: RwSignal::new(Marks::default()),
             marking: RwSignal::new(None),
-            verdict: Verdict::new(sheet.application_id, sheet.version, material_ids),
+            verdict: Verdict::new(sheet.application_id, sheet.version, material_ids, taking),
             can_decide: sheet.state.awaits_review() && sheet.taken_by_me,
             exam_code: StoredValue::new(sheet.exam.code.clone()),
             navigate,

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::screen_state::Taking;
 use crate::api::review::decide_application;
 use crate::domain::record_ids::{ApplicationId, ApplicationVersion, MaterialId};
 use crate::domain::review_decision::{check_decision, Decision};
@@ -32,12 +33,26 @@ pub struct Verdict {
 impl Verdict {
     /// `version` is the application's as the reviewer saw it: a decision on a screen that has since
     /// been taken, decided or resubmitted is refused.
-    pub fn new(application_id: ApplicationId, version: ApplicationVersion, material_ids: Vec<MaterialId>) -> Verdict {
+    pub fn new(
+        application_id: ApplicationId,
+        version: ApplicationVersion,
+        material_ids: Vec<MaterialId>,
+        taking: Taking,
+    ) -> Verdict {
         let (pending, failure, decided) = (RwSignal::new(None), RwSignal::new(None), RwSignal::new(None));
         let next_asked = RwSignal::new(false);
         let decide = Action::new(move |decision: &Decision| {
             let decision = decision.clone();
             async move {
+                // A screen drawn from the sheet read ahead is up before its take has answered, and
+                // a decision names the take's version: it waits for it. Should the take have given
+                // another sheet, the screen is being drawn again from that one, and this decision,
+                // made on what is no longer there, is not sent.
+                let (taken, answer) = taking.await;
+                if taken != application_id || !matches!(&answer, Ok(sheet) if sheet.version == version) {
+                    pending.set(None);
+                    return;
+                }
                 failure.set(None);
                 match decide_application(application_id, version, decision.clone()).await {
                     Ok(next) => decided.set(Some(Decided { decision, next })),

@@ -162,7 +162,7 @@ pub async fn decide(
     )
     .await?;
     txn.commit().await?;
-    Ok(review_queue::next_awaiting(db, &row.exam_code, row.id).await?.map(|next| next.id))
+    Ok(review_queue::next_awaiting(db, &row.exam_code, &[row.id]).await?.map(|next| next.id))
 }
 
 async fn record_flag(

@@ -85,18 +85,18 @@ pub async fn page(
     Ok((queue_rows, next))
 }
 
-/// The oldest application waiting for a decision other than `except`: where "next application"
-/// goes after a decision.
+/// The oldest application waiting for a decision other than those in `except`: where "next
+/// application" goes after a decision.
 pub async fn next_awaiting(
     db: &DatabaseConnection,
     exam_code: &ExamCode,
-    except: ApplicationId,
+    except: &[ApplicationId],
 ) -> Result<Option<application::Model>, AppError> {
     let awaiting = Change::Approve.allowed_from().iter().copied();
     Ok(application::Entity::find()
         .filter(application::Column::ExamCode.eq(exam_code))
         .filter(application::Column::State.is_in(awaiting))
-        .filter(application::Column::Id.ne(except))
+        .filter(application::Column::Id.is_not_in(except.iter().copied()))
         .order_by_asc(application::Column::LastSubmittedAt)
         .order_by_asc(application::Column::Id)
         .one(db)

@@ -38,8 +38,7 @@ pub async fn open(
     let db = &state.db;
     let now = state.clock.now();
     let mut row = reviewer_access::reviewable(db, account, application_id).await?;
-    let held_by_other = live_holder(&row, now).is_some_and(|id| id != account.id);
-    if row.state.awaits_review() && (!held_by_other || take_over) {
+    if would_take(&row, account, now, take_over) {
         application::Entity::update_many()
             .col_expr(application::Column::ReviewerId, Expr::value(account.id))
             .col_expr(application::Column::TakenAt, Expr::value(now))
@@ -51,14 +50,49 @@ pub async fn open(
         // Access was settled above; only the row's new state is needed.
         row = application::Entity::find_by_id(application_id).one(db).await?.ok_or(AppError::NotFound)?;
     }
-    sheet(state, account, row, now).await
+    sheet(state, account, row, now, None).await
 }
 
+/// The sheet `open` would give once `leaving` (the application on the reviewer's screen) is decided,
+/// without taking anything: that screen reads it ahead, so that "next" draws at once while `open`
+/// takes the application behind it (and the screen is drawn again should anything have changed in
+/// between).
+#[tracing::instrument(skip_all, fields(user = %account.id, application = %application_id))]
+pub async fn foresee(
+    state: &ServerState,
+    account: &Caller<Staff>,
+    application_id: ApplicationId,
+    leaving: ApplicationId,
+) -> Result<ReviewSheet, AppError> {
+    let now = state.clock.now();
+    let row = reviewer_access::reviewable(&state.db, account, application_id).await?;
+    let row = if would_take(&row, account, now, false) { as_taken(row, account, now) } else { row };
+    sheet(state, account, row, now, Some(leaving)).await
+}
+
+/// Opening takes an application waiting for a decision unless someone else holds it.
+fn would_take(row: &application::Model, account: &Caller<Staff>, now: DateTime<Utc>, take_over: bool) -> bool {
+    let held_by_other = live_holder(row, now).is_some_and(|id| id != account.id);
+    row.state.awaits_review() && (!held_by_other || take_over)
+}
+
+/// The row as `open`'s take leaves it.
+fn as_taken(row: application::Model, account: &Caller<Staff>, now: DateTime<Utc>) -> application::Model {
+    application::Model {
+        reviewer_id: Some(account.id),
+        taken_at: Some(now),
+        review_version: row.review_version + 1,
+        ..row
+    }
+}
+
+/// `decided_before`: an application the queue's "next" is to pass over, as it will no longer wait.
 async fn sheet(
     state: &ServerState,
     account: &Caller<Staff>,
     row: application::Model,
     now: DateTime<Utc>,
+    decided_before: Option<ApplicationId>,
 ) -> Result<ReviewSheet, AppError> {
     let db = &state.db;
     let definition = exam_store::load(db, &row.exam_code).await?.ok_or(AppError::NotFound)?;
@@ -106,7 +140,7 @@ async fn sheet(
         form_flag: review_flags::flag_for(&flags, None),
         categories,
         history: timeline::entries(db, row.id, None).await?,
-        next: next_in_queue(db, &row, &definition).await?,
+        next: next_in_queue(db, &row, decided_before, &definition).await?,
         definition,
     })
 }
@@ -116,9 +150,11 @@ async fn sheet(
 async fn next_in_queue(
     db: &DatabaseConnection,
     row: &application::Model,
+    decided_before: Option<ApplicationId>,
     definition: &ExamDefinition,
 ) -> Result<Option<NextApplication>, AppError> {
-    let Some(next) = review_queue::next_awaiting(db, &row.exam_code, row.id).await? else { return Ok(None) };
+    let passed_over: Vec<ApplicationId> = [Some(row.id), decided_before].into_iter().flatten().collect();
+    let Some(next) = review_queue::next_awaiting(db, &row.exam_code, &passed_over).await? else { return Ok(None) };
     let rows = material_queries::rows_of(db, next.user_id, &next.exam_code).await?;
     // As `sheet` places them: category by category in the exam's order, each in sequence order.
     let views: Vec<_> = definition
