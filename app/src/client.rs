@@ -1,6 +1,8 @@
 //! Browser-only helpers. The server build gets inert twins with the same signatures, so
 //! components need no `cfg`: their event handlers only ever run in the browser.
 #[cfg(feature = "hydrate")]
+mod after_paint;
+#[cfg(feature = "hydrate")]
 mod camera_code;
 #[cfg(feature = "hydrate")]
 mod device_pending_queue;
@@ -28,6 +30,8 @@ mod server_twins;
 mod xhr_upload;
 
 #[cfg(feature = "hydrate")]
+pub use after_paint::after_next_paint;
+#[cfg(feature = "hydrate")]
 pub use camera_code::read_code_from_camera;
 #[cfg(feature = "hydrate")]
 pub use device_pending_queue::{
@@ -51,10 +55,10 @@ pub use pixels_jpeg::jpeg_of_pixels;
 pub use sender_lock::run_alone;
 #[cfg(not(feature = "hydrate"))]
 pub use server_twins::{
-    ask_to_persist, clock_text, convert_to_jpeg, fit_photo, forget_action, forget_draft, forget_offline_pages,
-    is_online, keep_action, keep_draft, kept_actions, kept_bytes, load_draft, new_action_key, picture_pixels,
-    post_json, preview_url, read_chosen_file, read_chosen_files, read_code_from_camera, register_offline_copy,
-    revoke_preview, run_alone, server_reachable, sha256_hex, upload_material, KeptAction,
+    after_next_paint, ask_to_persist, clock_text, convert_to_jpeg, fit_photo, forget_action, forget_draft,
+    forget_offline_pages, is_online, keep_action, keep_draft, kept_actions, kept_bytes, load_draft, new_action_key,
+    picture_pixels, post_json, preview_url, read_chosen_file, read_chosen_files, read_code_from_camera,
+    register_offline_copy, revoke_preview, run_alone, server_reachable, sha256_hex, upload_material, KeptAction,
 };
 #[cfg(feature = "hydrate")]
 pub use xhr_upload::{fetch_site_file, post_json, server_reachable, upload_material};

@@ -3,6 +3,8 @@
 use super::{ChosenFile, FittedPhoto, UploadRequest};
 use crate::domain::photo_fit::FitPlan;
 
+pub async fn after_next_paint() {}
+
 pub async fn read_chosen_file(_ev: &leptos::ev::Event) -> Option<ChosenFile> {
     None
 }

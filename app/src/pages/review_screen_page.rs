@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::api::review::open_application;
+use crate::client::after_next_paint;
 use crate::components::error_note::ErrorNote;
 use crate::components::review::form_pane::FormPane;
 use crate::components::review::material_pane::MaterialPane;
@@ -31,7 +32,25 @@ pub fn ReviewScreenPage() -> impl IntoView {
     // page (a prefetch, a link preview, a crawler) renders the frame and takes nothing.
     let taking: Taking = LocalResource::new(move || {
         let (id, take_over) = (id(), take_over.get());
-        async move { (id, open_application(id, take_over).await) }
+        let drawn_ahead = foreseen.with_untracked(|sheet| sheet.as_ref().is_some_and(|s| s.application_id == id));
+        async move {
+            // Drawn from the sheet read ahead, the screen is painted first: the take's answer,
+            // which nobody looks at unless it differs, does not hold up that frame.
+            if drawn_ahead {
+                after_next_paint().await;
+            }
+            let answer = open_application(id, take_over).await;
+            // What was read ahead for this application has served: should it be opened again
+            // later, it would be old.
+            foreseen.maybe_update(|sheet| {
+                let served = sheet.as_ref().is_some_and(|s| s.application_id == id);
+                if served {
+                    *sheet = None;
+                }
+                served
+            });
+            (id, answer)
+        }
     });
     // What the screen shows: the take's answer for this application; until it comes, the sheet the
     // screen before read ahead for it (the same, unless something changed in between: then the

@@ -247,8 +247,9 @@ async function main() {
       insertedToFrameAfterDecode: painted.t - painted.inserted,
       completeAtInsertion: painted.completeAtInsertion,
       fetchedAfterN,
-      // Drawn from the sheet the screen before read ahead: painted before the take answered.
-      drawnAhead: open ? pageTime(open.end) > paintedAt : false,
+      // Drawn from the sheet the screen before read ahead: the picture was in the page before the
+      // take answered.
+      drawnAhead: open ? pageTime(open.end) > painted.inserted : false,
     });
   }
   const timed = rows.filter((r) => !r.probe);
@@ -280,7 +281,7 @@ async function main() {
   console.log(`next first picture already loaded when put in the page (held by the prefetch): ${prefetched} of ${timed.length}; `
     + `fetched after N: ${fetchedAfterN}; painted time from Element Timing: ${byElement} of ${timed.length}`);
   const drawnAhead = timed.filter((r) => r.drawnAhead).length;
-  console.log(`drawn from the sheet read ahead (painted before open_application answered): ${drawnAhead} of ${timed.length}`);
+  console.log(`drawn from the sheet read ahead (the picture in the page before open_application answered): ${drawnAhead} of ${timed.length}`);
   const probe = rows.find((r) => r.probe);
   if (probe) console.log(`probe: N pressed right after the confirming Enter (before the note): ${probe.earlyNFollowed ? 'followed' : 'ignored — a second N was needed'}`);
   if (process.env.ZIGE_BENCH_OUT) fs.writeFileSync(process.env.ZIGE_BENCH_OUT, JSON.stringify({ dwell: DWELL, rows }, null, 1));

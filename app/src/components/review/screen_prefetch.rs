@@ -1,5 +1,6 @@
-//! Loads pictures, and the next application's sheet, before the reviewer asks for them. Picture files are served `no-store` (they are
-//! private), so no HTTP cache keeps them and a `<link rel="prefetch">` would be thrown away; what
+//! Loads pictures, and the next application's sheet, before the reviewer asks for them, each time
+//! after the screen is painted. Picture files are served `no-store` (they are private), so no HTTP
+//! cache keeps them and a `<link rel="prefetch">` would be thrown away; what
 //! the browser does reuse is a picture this same document has already loaded, for as long as
 //! something holds it. "Next application" is a client-side navigation, so the document stays, and
 //! the pictures are held here, the most recent few dozen.
@@ -9,6 +10,7 @@ use leptos::prelude::*;
 use super::screen_materials::files_to_prefetch;
 use super::screen_state::ReviewScreen;
 use crate::api::review::foresee_application;
+use crate::client::after_next_paint;
 use crate::domain::record_ids::ApplicationId;
 use crate::models::review::{NextApplication, ReviewSheet};
 
@@ -16,18 +18,22 @@ use crate::models::review::{NextApplication, ReviewSheet};
 pub fn prefetch_ahead(screen: ReviewScreen, next: Option<NextApplication>) {
     Effect::new(move |_| {
         let shown = screen.shown.get();
-        prefetch_files(&screen.materials.with_value(|all| files_to_prefetch(all, shown, next.as_ref())));
+        let files = screen.materials.with_value(|all| files_to_prefetch(all, shown, next.as_ref()));
+        // After the picture on screen is painted: fetching ahead must not delay it.
+        leptos::task::spawn_local(async move {
+            after_next_paint().await;
+            prefetch_files(&files);
+        });
     });
 }
 
 /// Reads the next application's sheet ahead, as it will be once `leaving` (the application on the
-/// screen) is decided, so that "next" draws it at once while opening takes it behind. What was read
-/// ahead for an earlier screen is forgotten: it may be old by now.
+/// screen) is decided, so that "next" draws it at once while opening takes it behind.
 pub fn foresee_next(leaving: ApplicationId, next: Option<ApplicationId>, foreseen: RwSignal<Option<ReviewSheet>>) {
     Effect::new(move |_| {
-        foreseen.set(None);
         if let Some(next) = next {
             leptos::task::spawn_local(async move {
+                after_next_paint().await;
                 // The screen may be gone by the time the answer comes.
                 if let Ok(sheet) = foresee_application(next, leaving).await {
                     let _ = foreseen.try_set(Some(sheet));
