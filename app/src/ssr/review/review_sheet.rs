@@ -8,7 +8,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 
 use crate::domain::china_time::china_time;
 use crate::domain::record_ids::{ApplicationId, ApplicationVersion, MaterialId, UserId};
-use crate::domain::ExamDefinition;
+use crate::domain::{CategoryDefinition, ExamDefinition};
 use crate::error::AppError;
 use crate::models::review::{NextApplication, PreviousFile, ReviewCategory, ReviewSheet, ReviewedMaterial};
 use crate::ssr::access::caller::Caller;
@@ -20,7 +20,7 @@ use crate::ssr::{
     application::application_queries, application::material_queries, application::people,
     assistant::findings_on_screen, exams::exam_store, messaging::timeline, review::review_queue,
 };
-use crate::ssr::{entities::application, entities::material_version};
+use crate::ssr::{entities::application, entities::material, entities::material_version};
 
 /// Someone else's hold on an application lapses after this long without a decision.
 const HOLD: i64 = 30;
@@ -104,14 +104,10 @@ async fn sheet(
     let replaced_since = flags.first().map(|f| f.created_at);
     let previous = previous_versions(db, rows.iter().map(|m| m.id.clone()).collect(), replaced_since).await?;
     let mut findings = findings_on_screen::findings_of(db, account, &rows, &definition).await?;
-    let categories = definition
-        .categories
-        .iter()
-        .map(|category| ReviewCategory {
+    let categories = in_screen_order(&definition, &rows)
+        .map(|(category, pictures)| ReviewCategory {
             code: category.code.clone(),
-            materials: rows
-                .iter()
-                .filter(|m| m.category == category.code)
+            materials: pictures
                 .map(|m| ReviewedMaterial {
                     material: material_queries::view_of(m),
                     previous: previous.iter().find(|v| v.material_id == m.id).map(|v| PreviousFile {
@@ -156,18 +152,26 @@ async fn next_in_queue(
     let passed_over: Vec<ApplicationId> = [Some(row.id), decided_before].into_iter().flatten().collect();
     let Some(next) = review_queue::next_awaiting(db, &row.exam_code, &passed_over).await? else { return Ok(None) };
     let rows = material_queries::rows_of(db, next.user_id, &next.exam_code).await?;
-    // As `sheet` places them: category by category in the exam's order, each in sequence order.
-    let views: Vec<_> = definition
-        .categories
-        .iter()
-        .flat_map(|category| rows.iter().filter(|m| m.category == category.code))
-        .map(material_queries::view_of)
-        .collect();
+    let views: Vec<_> =
+        in_screen_order(definition, &rows).flat_map(|(_, pictures)| pictures).map(material_queries::view_of).collect();
     Ok(Some(NextApplication {
         application_id: next.id,
         file_urls: views.iter().map(|v| v.file_url()).collect(),
         thumb_urls: views.iter().map(|v| v.thumb_url()).collect(),
     }))
+}
+
+/// An application's pictures as its review screen shows them: category by category in the exam's
+/// order, each category's in the order `rows` has them (`rows_of`: sequence order). A category the
+/// exam no longer has is left out.
+fn in_screen_order<'a>(
+    definition: &'a ExamDefinition,
+    rows: &'a [material::Model],
+) -> impl Iterator<Item = (&'a CategoryDefinition, impl Iterator<Item = &'a material::Model>)> {
+    definition
+        .categories
+        .iter()
+        .map(move |category| (category, rows.iter().filter(move |m| m.category == category.code)))
 }
 
 /// The reviewer whose hold on the application has not lapsed yet.
