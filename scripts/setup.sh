@@ -94,7 +94,15 @@ cargo_install_tool() {
 
 if [ "$(cargo leptos --version 2>/dev/null || true)" != "cargo-leptos 0.3.10" ]; then
   step "installing cargo-leptos 0.3.10 (about 10 minutes, once)"
-  cargo_install_tool cargo-leptos --version 0.3.10 --locked
+  # Lightly optimised too (issue 69: the install was most of a newcomer's wait): it hands the work
+  # to cargo and wasm-opt, and what it does itself to a stylesheet or a few kilobytes of JS takes
+  # milliseconds. What handles the site's megabytes keeps full optimisation: the WASM's bindings
+  # (walrus, wasm-bindgen's) and the precompression (brotli, gzip).
+  hot=()
+  for crate in brotli brotli-decompressor libflate libflate_lz77 walrus wasm-bindgen-cli-support; do
+    hot+=(--config "profile.release.package.$crate.opt-level=3")
+  done
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo_install_tool cargo-leptos --version 0.3.10 --locked "${hot[@]}"
 fi
 
 wasm_bindgen_version="$(grep -A1 '^name = "wasm-bindgen"$' "$ZIGE_ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"$/\1/p')"
