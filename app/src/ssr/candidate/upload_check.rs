@@ -50,10 +50,13 @@ fn decode_fully(bytes: &[u8], facts: &FileFacts) -> Result<(), Violation> {
 }
 
 /// Every pixel of a JPEG, with zune-jpeg (the decoder the `image` crate uses, and as leniently).
-/// Colour pictures come out as RGB (its vector path is faster than keeping YCbCr, whose copy is
-/// scalar); grayscale and CMYK stay as they are. The output goes into a buffer this thread keeps
-/// for its next decode: zeroing a fresh 6.5 MB for each page scan was 4 % of an upload's CPU. The
-/// size decoded: the pixels the decoder gave, per component.
+/// A colour picture is decoded to its brightness (Luma): every bit of every component's coded data
+/// is still read through the same Huffman decoder, so a damaged or truncated file fails exactly
+/// as in RGB, but the colour planes are not turned into pixels; their inverse DCT, upsampling and
+/// colour conversion cannot fail on data that decoded, and were a fifth of an upload's CPU
+/// (issue 69). Grayscale and CMYK stay as they are. The output goes into a buffer this thread
+/// keeps for its next decode: zeroing a fresh 6.5 MB for each page scan was 4 % of an upload's
+/// CPU. The size decoded: the pixels the decoder gave, per component.
 fn decode_jpeg(bytes: &[u8], facts: &FileFacts) -> Result<(u32, u32), String> {
     use zune_jpeg::zune_core::bytestream::ZCursor;
     use zune_jpeg::zune_core::colorspace::ColorSpace;
@@ -65,7 +68,7 @@ fn decode_jpeg(bytes: &[u8], facts: &FileFacts) -> Result<(u32, u32), String> {
     let mut decoder = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(bytes), options);
     decoder.decode_headers().map_err(|e| e.to_string())?;
     let out = match decoder.input_colorspace().ok_or("no colour space after the headers")? {
-        ColorSpace::YCbCr => ColorSpace::RGB,
+        ColorSpace::YCbCr => ColorSpace::Luma,
         own => own,
     };
     decoder.set_options(options.jpeg_set_out_colorspace(out));
@@ -140,6 +143,63 @@ mod tests {
         assert!(decodes(&jpeg(ColorType::Rgb, 3, true)).is_ok());
         assert!(decodes(&jpeg(ColorType::Luma, 1, false)).is_ok());
         assert!(decodes(&jpeg(ColorType::Cmyk, 4, false)).is_ok());
+    }
+
+    /// A colour picture is decoded to its brightness only: every chroma subsampling a camera or
+    /// scanner writes, at sizes that are not whole blocks, baseline and progressive, with restart
+    /// markers, decodes to the size its header gives (zune-jpeg's grayscale path special-cases
+    /// vertically subsampled pictures, so the odd sizes matter).
+    #[test]
+    fn colour_pictures_of_every_subsampling_and_odd_size_decode_in_full() {
+        use jpeg_encoder::SamplingFactor;
+        let samplings = [
+            SamplingFactor::R_4_4_4,
+            SamplingFactor::R_4_2_2,
+            SamplingFactor::R_4_2_0,
+            SamplingFactor::R_4_4_0,
+            SamplingFactor::R_4_1_1,
+        ];
+        for sampling in samplings {
+            for (width, height) in [(1u16, 1u16), (17, 9), (33, 47), (64, 48), (121, 75)] {
+                for (progressive, restart) in [(false, 0u16), (true, 0), (false, 3)] {
+                    let pixels: Vec<u8> =
+                        (0..usize::from(width) * usize::from(height) * 3).map(|i| (i * 13 % 251) as u8).collect();
+                    let mut bytes = Vec::new();
+                    let mut encoder = Encoder::new(&mut bytes, 90);
+                    encoder.set_sampling_factor(sampling);
+                    encoder.set_progressive(progressive);
+                    encoder.set_restart_interval(restart);
+                    encoder.encode(&pixels, width, height, ColorType::Rgb).unwrap();
+                    let case = format!("{sampling:?} {width}×{height} progressive {progressive} restart {restart}");
+                    assert!(decodes(&bytes).is_ok(), "{case}: {:?}", decodes(&bytes));
+                }
+            }
+        }
+    }
+
+    /// Brightness only is as strict as the full colour decode: a picture whose last blocks' coded
+    /// data is cut off (the end marker kept) gets the verdict the `image` crate's RGB decode gives.
+    #[test]
+    fn a_colour_picture_cut_short_gets_the_verdict_of_the_full_colour_decode() {
+        let whole = jpeg(ColorType::Rgb, 3, false);
+        let end = whole.len() - 2;
+        let mut cut = whole[..end - 40].to_vec();
+        cut.extend_from_slice(&[0xFF, 0xD9]);
+        let facts = FileFacts::probe(&whole).unwrap();
+        assert_eq!(decode_fully(&cut, &facts).map_err(|v| v.code), decode_fully_rgb(&cut, &facts));
+    }
+
+    /// The decode as it was before brightness only, to compare refusals with.
+    fn decode_fully_rgb(bytes: &[u8], facts: &FileFacts) -> Result<(), ViolationCode> {
+        image::load_from_memory_with_format(bytes, image::ImageFormat::Jpeg)
+            .map_err(|_| ViolationCode::Undecodable)
+            .and_then(|decoded| {
+                if (decoded.width(), decoded.height()) == (facts.stored_width, facts.stored_height) {
+                    Ok(())
+                } else {
+                    Err(ViolationCode::Undecodable)
+                }
+            })
     }
 
     #[test]
