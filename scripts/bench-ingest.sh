@@ -4,14 +4,18 @@
 # picture fully before it writes (the yardstick for a server that judges), then Zige on SQLite + folder,
 # PostgreSQL + folder and PostgreSQL + S3-compatible storage: moto's server (Python, in memory, as
 # in the tests) and s3s-fs (Rust, files in a folder, from crates.io), which shows how much of the S3
-# figure is the S3 server's own time. Prints one table row per setup: requests per second, p50 and
-# p99 of the uploads. Figures in docs/benchmarks.md.
-# Usage: ./scripts/bench-ingest.sh [seconds per run, default 30]  (ZIGE_BENCH_USERS: clients, default 64)
+# figure is the S3 server's own time. The yardstick and the Zige setups alternate over several
+# rounds in one sitting (issue 69); prints each run, then per setup the medians over the rounds:
+# uploads per second, p50 and p99, and the ratio to the same round's yardstick. Figures in
+# docs/benchmarks.md.
+# Usage: ./scripts/bench-ingest.sh [seconds per run, default 30]
+#   (ZIGE_BENCH_USERS: clients, default 64; ZIGE_BENCH_ROUNDS: rounds, default 5)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ZIGE_ROOT"
 seconds="${1:-30}"
 users="${ZIGE_BENCH_USERS:-64}"
+rounds="${ZIGE_BENCH_ROUNDS:-5}"
 
 step "building the release server and the bare handler"
 # The test command's flags, so its dependencies are shared with the other release builds.
@@ -32,6 +36,7 @@ stop_server() {
   if [ -n "$server_pid" ]; then
     kill "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
+    clear_stored
   fi
   server_pid=""
 }
@@ -47,19 +52,26 @@ wait_for_port() {
   return 1
 }
 
-# One locust run against 127.0.0.1:$port; adds the uploads' row (rate, p50, p99, count, failures)
-# to the table under the label $2.
+# One locust run against 127.0.0.1:$port; adds the uploads' line (setup, round, rate, p50, p99,
+# count, failures) to $work/runs.tsv.
 measure() {
-  local key="$1" label="$2"
+  local key="$1" round="$2"
   "$python" -m locust -f scripts/bench/ingest_locustfile.py --headless -u "$users" -r "$users" -t "${seconds}s" \
-    --host "http://127.0.0.1:$port" --csv "$work/$key" --only-summary >"$work/$key.log" 2>&1 || true
-  "$python" - "$work/${key}_stats.csv" "$label" >>"$work/table.md" <<'PY'
+    --host "http://127.0.0.1:$port" --csv "$work/$key-$round" --only-summary >"$work/$key-$round.log" 2>&1 || true
+  "$python" - "$work/$key-${round}_stats.csv" "$key" "$round" >>"$work/runs.tsv" <<'PY'
 import csv, sys
 for row in csv.DictReader(open(sys.argv[1])):
     if row["Name"] == "upload":
-        print(f"| {sys.argv[2]} | {float(row['Requests/s']):.0f} | {row['50%']} ms | {row['99%']} ms | "
-              f"{row['Request Count']} | {row['Failure Count']} |")
+        print("\t".join([sys.argv[2], sys.argv[3], row["Requests/s"], row["50%"], row["99%"],
+                         row["Request Count"], row["Failure Count"]]))
 PY
+  echo "  $key, round $round: $(tail -1 "$work/runs.tsv" | cut -f3 | cut -d. -f1) uploads/s"
+}
+
+# What a run stored (a gigabyte or so each) goes once it is measured.
+clear_stored() {
+  find "$work" -mindepth 1 -maxdepth 1 -type d \( -name 'data-*' -o -name 'bare*' \) -exec rm -rf {} +
+  find "$work/s3s/bench" -mindepth 1 -delete 2>/dev/null || true
 }
 
 serve_zige() {
@@ -73,48 +85,55 @@ serve_zige() {
   wait_for_port
 }
 
-step "measuring, ${seconds} s per setup, $users clients"
-target/release/examples/bare_ingest "127.0.0.1:$port" "$work/bare" >/dev/null 2>&1 &
-server_pid=$!
-wait_for_port
-ZIGE_BENCH_BARE=1 measure bare "bare axum handler (write + fsync)"
-stop_server
-target/release/examples/bare_ingest "127.0.0.1:$port" "$work/bare-decode" decode >/dev/null 2>&1 &
-server_pid=$!
-wait_for_port
-ZIGE_BENCH_BARE=1 measure bare-decode "bare axum handler (full decode, write + fsync)"
-stop_server
-
-serve_zige sqlite
-measure sqlite "Zige, SQLite + folder"
+step "measuring: $rounds rounds of the decoding yardstick then each Zige setup, ${seconds} s each, $users clients"
+serve_bare() {
+  target/release/examples/bare_ingest "127.0.0.1:$port" "$work/$1" ${2:-} >/dev/null 2>&1 &
+  server_pid=$!
+  wait_for_port
+}
+serve_bare bare
+ZIGE_BENCH_BARE=1 measure bare 1
 stop_server
 
 export ZIGE_PG_DURABLE=1
 source scripts/postgres.sh
-# A database of its own for each run: the same candidates sign up again.
-"$pg_bin/psql" -q "$ZIGE_TEST_POSTGRES_URL/postgres" -c "CREATE DATABASE bench_folder" -c "CREATE DATABASE bench_s3"
-ZIGE_DATABASE_URL="$ZIGE_TEST_POSTGRES_URL/bench_folder" serve_zige pg-folder
-measure pg-folder "Zige, PostgreSQL + folder"
-stop_server
-
 source scripts/s3.sh
-ZIGE_BLOB_URL="$ZIGE_TEST_S3_URL/bench" ZIGE_DATABASE_URL="$ZIGE_TEST_POSTGRES_URL/bench_s3" serve_zige pg-s3
-measure pg-s3 "Zige, PostgreSQL + S3 (moto)"
-stop_server
-
+moto_endpoint="$AWS_ENDPOINT"
 # s3s-fs: a bucket is a folder under its root; it writes each object to a file and renames it
 # into place, without fsync (moto keeps objects in memory: neither is durable).
-"$pg_bin/psql" -q "$ZIGE_TEST_POSTGRES_URL/postgres" -c "CREATE DATABASE bench_s3s"
 s3s_port=3191
 mkdir -p "$work/s3s/bench"
 "$s3s_fs" --host 127.0.0.1 --port "$s3s_port" --access-key zige-test --secret-key zige-test "$work/s3s" >"$work/s3s.log" 2>&1 &
 s3s_pid=$!
-AWS_ENDPOINT="http://127.0.0.1:$s3s_port" ZIGE_BLOB_URL="s3://bench" ZIGE_DATABASE_URL="$ZIGE_TEST_POSTGRES_URL/bench_s3s" \
-  serve_zige pg-s3s
-measure pg-s3s "Zige, PostgreSQL + S3 (s3s-fs)"
-stop_server
+
+# Each round: the yardstick, then Zige on each setup, every Zige run on a database of its own
+# (the same candidates sign up again); a setup's figure is the median over the rounds of its
+# ratio to the yardstick of the same round, so the machine's drift between rounds cancels.
+for round in $(seq 1 "$rounds"); do
+  serve_bare "bare-decode-$round" decode
+  ZIGE_BENCH_BARE=1 measure bare-decode "$round"
+  stop_server
+
+  serve_zige "sqlite-$round"
+  measure sqlite "$round"
+  stop_server
+
+  "$pg_bin/psql" -q "$ZIGE_TEST_POSTGRES_URL/postgres" -c "CREATE DATABASE folder_$round" \
+    -c "CREATE DATABASE s3_$round" -c "CREATE DATABASE s3s_$round"
+  ZIGE_DATABASE_URL="$ZIGE_TEST_POSTGRES_URL/folder_$round" serve_zige "pg-folder-$round"
+  measure pg-folder "$round"
+  stop_server
+
+  AWS_ENDPOINT="$moto_endpoint" ZIGE_BLOB_URL="$ZIGE_TEST_S3_URL/bench" \
+    ZIGE_DATABASE_URL="$ZIGE_TEST_POSTGRES_URL/s3_$round" serve_zige "pg-s3-$round"
+  measure pg-s3 "$round"
+  stop_server
+
+  AWS_ENDPOINT="http://127.0.0.1:$s3s_port" ZIGE_BLOB_URL="s3://bench" \
+    ZIGE_DATABASE_URL="$ZIGE_TEST_POSTGRES_URL/s3s_$round" serve_zige "pg-s3s-$round"
+  measure pg-s3s "$round"
+  stop_server
+done
 
 echo
-echo "| setup | uploads/s | p50 | p99 | uploads | failed |"
-echo "|---|---:|---:|---:|---:|---:|"
-cat "$work/table.md"
+"$python" scripts/bench/ingest_table.py "$work/runs.tsv"

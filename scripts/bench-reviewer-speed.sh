@@ -7,9 +7,10 @@
 # picture painted (median, p90, max, and where it goes), and the keys a clean approval takes.
 # Goals: a median of at most 150 ms, at most 3 keys. Figures in docs/benchmarks.md.
 #
-# The site is the release site the test command serves (`--release --split --precompress
-# --frontend-only`) and the server its debug server, as the browser tests run them. With
-# ZIGE_BENCH_PREBUILT=DIR nothing is built: DIR/server and DIR/site are used as they are.
+# The server and the site are the release build `./scripts/run.sh` serves and an authority
+# deploys (`cargo leptos build --release --split --precompress`; until 2026-12-01 the server was
+# the browser tests' debug build). With ZIGE_BENCH_PREBUILT=DIR nothing is built: DIR/server and
+# DIR/site are used as they are.
 # Usage: ./scripts/bench-reviewer-speed.sh   (ZIGE_BENCH_APPLICATIONS, ZIGE_BENCH_DWELL_MS: how long
 #        the robot looks at a screen before deciding, 1000; ZIGE_BENCH_KEEP=1 keeps the work folder)
 set -euo pipefail
@@ -25,10 +26,9 @@ if [ -n "${ZIGE_BENCH_PREBUILT:-}" ]; then
     exit 1
   fi
 else
-  step "building the release site and the debug server (as the test command's browser tests)"
-  cargo leptos build --release --split --precompress --frontend-only
-  cargo leptos build --split --server-only
-  server_bin=target/debug/server
+  step "building the release server and site (as ./scripts/run.sh serves them)"
+  cargo leptos build --release --split --precompress
+  server_bin=target/release/server
   site=target/site
 fi
 
