@@ -55,7 +55,14 @@ wait_for_port() {
 # One locust run against 127.0.0.1:$port; adds the uploads' line (setup, round, rate, p50, p99,
 # count, failures) to $work/runs.tsv.
 measure() {
-  local key="$1" round="$2"
+  local key="$1" round="$2" profiler=""
+  # ZIGE_BENCH_PERF=FILE: where the server's CPU goes under the first round's SQLite load, as a
+  # flat profile in FILE: perf samples 10 s from 10 s after the start, when every client is signed
+  # in (the sign-ups take about 7 s) and before the reviewer's assistant looks at the uploads.
+  if [ -n "${ZIGE_BENCH_PERF:-}" ] && [ "$key-$round" = sqlite-1 ]; then
+    (sleep 10 && perf record -q -e cpu-clock -F 499 -p "$server_pid" -o "$work/perf.data" -- sleep 10 >/dev/null 2>&1) &
+    profiler=$!
+  fi
   "$python" -m locust -f scripts/bench/ingest_locustfile.py --headless -u "$users" -r "$users" -t "${seconds}s" \
     --host "http://127.0.0.1:$port" --csv "$work/$key-$round" --only-summary >"$work/$key-$round.log" 2>&1 || true
   "$python" - "$work/$key-${round}_stats.csv" "$key" "$round" >>"$work/runs.tsv" <<'PY'
@@ -66,6 +73,11 @@ for row in csv.DictReader(open(sys.argv[1])):
                          row["Request Count"], row["Failure Count"]]))
 PY
   echo "  $key, round $round: $(tail -1 "$work/runs.tsv" | cut -f3 | cut -d. -f1) uploads/s"
+  if [ -n "$profiler" ]; then
+    wait "$profiler" || true
+    perf report -i "$work/perf.data" --stdio --no-children --sort dso,symbol --percent-limit 0.5 \
+      >"$ZIGE_BENCH_PERF" 2>/dev/null || true
+  fi
 }
 
 # What a run stored (a gigabyte or so each) goes once it is measured.
