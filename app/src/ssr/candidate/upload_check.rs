@@ -51,15 +51,38 @@ fn decode_fully(bytes: &[u8], facts: &FileFacts) -> Result<(), Violation> {
 
 /// Every pixel of a JPEG, with zune-jpeg (the decoder the `image` crate uses, and as leniently).
 /// A colour picture is decoded to its brightness (Luma): every bit of every component's coded data
-/// is still read through the same Huffman decoder, so a damaged or truncated file fails exactly
-/// as in RGB, but the colour planes are not turned into pixels; their inverse DCT, upsampling and
-/// colour conversion cannot fail on data that decoded, and were a fifth of an upload's CPU
-/// (issue 69). Grayscale and CMYK stay as they are. The output goes into a buffer this thread
-/// keeps for its next decode: zeroing a fresh 6.5 MB for each page scan was 4 % of an upload's
-/// CPU. The size decoded: the pixels the decoder gave, per component.
+/// is still read through the same Huffman decoder, so a damaged or truncated file fails as in RGB,
+/// but the colour planes are not turned into pixels; their inverse DCT, upsampling and colour
+/// conversion cannot fail on data that decoded, and were a tenth of an upload's CPU (issue 69).
+/// Should the brightness path ever refuse a picture (or panic), it is decoded in RGB before it is
+/// refused: that path is zune-jpeg's less trodden one, and a good scan must never pay for its faults.
+/// Grayscale and CMYK stay as they are. The size decoded: the pixels the decoder gave.
 fn decode_jpeg(bytes: &[u8], facts: &FileFacts) -> Result<(u32, u32), String> {
-    use zune_jpeg::zune_core::bytestream::ZCursor;
     use zune_jpeg::zune_core::colorspace::ColorSpace;
+    let brightness = |input| match input {
+        ColorSpace::YCbCr => ColorSpace::Luma,
+        own => own,
+    };
+    let colour = |input| match input {
+        ColorSpace::YCbCr => ColorSpace::RGB,
+        own => own,
+    };
+    match catch_unwind(AssertUnwindSafe(|| decode_jpeg_as(bytes, facts, brightness))) {
+        Ok(Ok(size)) => Ok(size),
+        // A damaged file is decoded twice before it is refused: at most twice the work, and rare.
+        Ok(Err(_)) | Err(_) => decode_jpeg_as(bytes, facts, colour),
+    }
+}
+
+/// The JPEG decoded into the colour space `out` picks for the picture's own. The output goes into
+/// a buffer this thread keeps for its next decode: zeroing a fresh 6.5 MB for each page scan was
+/// 4 % of an upload's CPU.
+fn decode_jpeg_as(
+    bytes: &[u8],
+    facts: &FileFacts,
+    out: impl Fn(zune_jpeg::zune_core::colorspace::ColorSpace) -> zune_jpeg::zune_core::colorspace::ColorSpace,
+) -> Result<(u32, u32), String> {
+    use zune_jpeg::zune_core::bytestream::ZCursor;
     use zune_jpeg::zune_core::options::DecoderOptions;
     let options = DecoderOptions::default()
         .set_strict_mode(false)
@@ -67,10 +90,7 @@ fn decode_jpeg(bytes: &[u8], facts: &FileFacts) -> Result<(u32, u32), String> {
         .set_max_height(facts.stored_height as usize);
     let mut decoder = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(bytes), options);
     decoder.decode_headers().map_err(|e| e.to_string())?;
-    let out = match decoder.input_colorspace().ok_or("no colour space after the headers")? {
-        ColorSpace::YCbCr => ColorSpace::Luma,
-        own => own,
-    };
+    let out = out(decoder.input_colorspace().ok_or("no colour space after the headers")?);
     decoder.set_options(options.jpeg_set_out_colorspace(out));
     let (width, height) = decoder.dimensions().ok_or("no size after the headers")?;
     let size = width.checked_mul(height).and_then(|n| n.checked_mul(out.num_components())).ok_or("size overflows")?;
