@@ -145,9 +145,12 @@ wasm_log="$ZIGE_TOOLS/wasm-release.log"
 # linted afterwards, on its own (`cargo clippy`, type checks only).
 (
   renice -n 19 "$BASHPID" >/dev/null
+  echo "began: the release WASM $(date +%T)"
   cargo leptos build --release --split --precompress --frontend-only
+  echo "began: the browser code's lints $(date +%T)"
   RUSTFLAGS="--cfg erase_components" cargo clippy -q -p frontend --target wasm32-unknown-unknown \
     --no-default-features --target-dir target/front-lint -- -D warnings
+  echo "ended: the browser's build $(date +%T)"
 ) >"$wasm_log" 2>&1 &
 wasm_build=$!
 # A process and every process under it (cargo-leptos, cargo, rustc), parents first.
@@ -206,6 +209,9 @@ if ! wait "$wasm_build"; then
   exit 1
 fi
 tail -n 5 "$wasm_log"
+# When the release WASM, its lints and the whole build ended (the build runs beside the tests).
+grep -a '^began: \|^ended: ' "$wasm_log" || true
+echo "the browser tests began $(date +%T)"
 # No staff screen and no JSON decoder in the candidate's main module (the budget depends on both).
 python3 scripts/checks/candidate_module.py target/front/wasm32-unknown-unknown/wasm-release || status=1
 # A fresh data folder: the browser tests start from the demo data only.
