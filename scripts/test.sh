@@ -72,6 +72,16 @@ if [ "$(sccache --version 2>/dev/null || true)" != "sccache 0.19.0" ]; then
   cargo_install_tool sccache --version 0.19.0 --locked --no-default-features
 fi
 export RUSTC_WRAPPER=sccache
+# One target folder for every checkout of this machine (the working tree and each clean clone CI
+# makes), outside them all: sccache cannot answer for a crate whose build script's output it reads
+# by absolute path (OUT_DIR, inside a clone's own target/), nor for anything built on one, so a
+# clone at a new path compiled a quarter of the dependencies again (stop 81: 50 min, of which the
+# tests' build 28). Cargo names a workspace's artefacts by their path inside the workspace, so a
+# clone anywhere finds its dependencies built and compiles only its own crates (and what is built
+# on the vendored tachys, whose files are new in every clone). The site itself stays in the
+# checkout (target/site).
+export CARGO_TARGET_DIR="${ZIGE_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/zige/target}"
+mkdir -p "$CARGO_TARGET_DIR"
 export SCCACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/zige/sccache" SCCACHE_CACHE_SIZE=40G
 # Kept up through the tests' long stretches without a compile (it would stop after 10 idle
 # minutes and lose the count it prints at the end); stopped by the command itself.
@@ -133,7 +143,7 @@ linted() {
 }
 
 # The browser's release build (WASM for size, split, optimised, precompressed) needs nothing the
-# tests build and has a target folder of its own (target/front): it runs beside them, at the lowest
+# tests build and has a target folder of its own ($CARGO_TARGET_DIR/front): it runs beside them, at the lowest
 # priority, so it takes only what they leave idle: the second core while the app or the server
 # compiles alone, and the server tests' waits. Waited for before the browser tests.
 step "the browser's release build, started beside the tests at low priority (log: .tools/wasm-release.log)"
@@ -149,7 +159,7 @@ wasm_log="$ZIGE_TOOLS/wasm-release.log"
   cargo leptos build --release --split --precompress --frontend-only
   echo "began: the browser code's lints $(date +%T)"
   RUSTFLAGS="--cfg erase_components" cargo clippy -q -p frontend --target wasm32-unknown-unknown \
-    --no-default-features --target-dir target/front-lint -- -D warnings
+    --no-default-features --target-dir "$CARGO_TARGET_DIR/front-lint" -- -D warnings
   echo "ended: the browser's build $(date +%T)"
 ) >"$wasm_log" 2>&1 &
 wasm_build=$!
@@ -213,7 +223,7 @@ tail -n 5 "$wasm_log"
 grep -a '^began: \|^ended: ' "$wasm_log" || true
 echo "the browser tests began $(date +%T)"
 # No staff screen and no JSON decoder in the candidate's main module (the budget depends on both).
-python3 scripts/checks/candidate_module.py target/front/wasm32-unknown-unknown/wasm-release || status=1
+python3 scripts/checks/candidate_module.py "$CARGO_TARGET_DIR/front/wasm32-unknown-unknown/wasm-release" || status=1
 # A fresh data folder: the browser tests start from the demo data only.
 ZIGE_DATA_DIR="$(mktemp -d)"
 export ZIGE_DATA_DIR
@@ -231,7 +241,7 @@ export ZIGE_PAYMENT_SANDBOX=true ZIGE_TEST_INSTALLATION=true
 standin_dir="$(mktemp -d)"
 export ZIGE_STANDIN_SMS=127.0.0.1:3043 ZIGE_STANDIN_OFFICIAL_ACCOUNT=127.0.0.1:3046
 ZIGE_STANDIN_WECHATPAY=127.0.0.1:3041 ZIGE_STANDIN_ALIPAY=127.0.0.1:3042 ZIGE_STANDIN_SETTINGS="$standin_dir/settings" \
-  ZIGE_PUBLIC_URL=http://127.0.0.1:3000 target/debug/examples/gateway_standins >"$ZIGE_TOOLS/gateway-standins.log" 2>&1 &
+  ZIGE_PUBLIC_URL=http://127.0.0.1:3000 "$CARGO_TARGET_DIR/debug/examples/gateway_standins" >"$ZIGE_TOOLS/gateway-standins.log" 2>&1 &
 standins=$!
 # The authority's identity provider (seed 003's 用报名系统账号登录): npm's oidc-provider, OpenID
 # Certified, run by node on loopback with the browser tests' accounts; the site signs candidates
@@ -246,7 +256,7 @@ oidc_provider=$!
 # storage-faults.spec.ts tells to refuse while a candidate uploads (issue 53); the database stays
 # the site's SQLite file.
 ZIGE_FAULT_LISTEN=127.0.0.1:3044 ZIGE_FAULT_CONTROL=127.0.0.1:3045 ZIGE_FAULT_UPSTREAM="${AWS_ENDPOINT#http://}" \
-  target/debug/examples/storage_fault_proxy >"$ZIGE_TOOLS/storage-fault-proxy.log" 2>&1 &
+  "$CARGO_TARGET_DIR/debug/examples/storage_fault_proxy" >"$ZIGE_TOOLS/storage-fault-proxy.log" 2>&1 &
 fault_proxy=$!
 export ZIGE_BLOB_URL="s3://zige-test/browser-tests-$$" ZIGE_BLOB_ENDPOINT=http://127.0.0.1:3044
 export ZIGE_STORAGE_FAULTS=127.0.0.1:3045
