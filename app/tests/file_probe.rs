@@ -111,6 +111,37 @@ fn trailing_zip_after_jpeg_is_counted() {
     assert_eq!(facts.trailing_bytes, (polyglot.len() - file.len()) as u64);
 }
 
+/// A JPEG by hand whose scan data holds every kind of 0xFF the probe must step over: a stuffed
+/// FF 00, a restart marker, fill bytes before the end marker; then `after` follows the file.
+fn hand_made_jpeg(scan_data: &[u8], after: &[u8]) -> Vec<u8> {
+    let mut file = vec![0xFF, 0xD8];
+    // SOF0: length 11, precision 8, height 2, width 3, one component.
+    file.extend_from_slice(&[0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x02, 0x00, 0x03, 0x01, 0x01, 0x11, 0x00]);
+    // SOS: length 8, one component, tables, spectral selection and approximation.
+    file.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
+    file.extend_from_slice(scan_data);
+    file.extend_from_slice(after);
+    file
+}
+
+#[test]
+fn stuffed_bytes_restart_markers_and_fill_in_the_scan_do_not_end_it() {
+    let scan = [0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD3, 0x56, 0xFF, 0xFF, 0xFF, 0xD9];
+    let facts = FileFacts::probe(&hand_made_jpeg(&scan, b"PK\x03\x04")).unwrap();
+    assert_eq!((facts.width(), facts.height()), (3, 2));
+    assert!(facts.ends_properly);
+    assert_eq!(facts.trailing_bytes, 4);
+}
+
+#[test]
+fn a_scan_cut_after_an_ff_byte_does_not_end_properly() {
+    for scan in [&[0x12, 0xFF, 0x00, 0x34, 0xFF][..], &[0xFF][..], &[0x12, 0xFF, 0xD0][..]] {
+        let facts = FileFacts::probe(&hand_made_jpeg(scan, b"")).unwrap();
+        assert!(!facts.ends_properly, "scan data {scan:02X?}");
+        assert_eq!(facts.trailing_bytes, 0);
+    }
+}
+
 #[test]
 fn trailing_zip_after_png_is_counted() {
     let file = png(64, 64);

@@ -77,7 +77,8 @@ async fn read_form(mut multipart: Multipart, limit_bytes: u64) -> Result<NewUplo
         if name == "file" {
             let file_name = field.file_name().unwrap_or("picture").to_string();
             let bytes = field.bytes().await.map_err(multipart_error)?;
-            file = Some((file_name, bytes.to_vec()));
+            // Taken over, not copied: the collected body is held by nothing else.
+            file = Some((file_name, Vec::from(bytes)));
             continue;
         }
         let text = field.text().await.map_err(multipart_error)?;
