@@ -39,7 +39,7 @@ pub mod id_number;
 pub mod id_validity;
 pub mod introduction_letter;
 pub mod jfif_density;
-mod jpeg_probe;
+pub mod jpeg_probe;
 pub mod json_text;
 pub mod mobile_number;
 pub mod new_password;

@@ -12,6 +12,7 @@ use img_parts::png::Png;
 use img_parts::{Bytes, ImageEXIF};
 
 use crate::domain::file_facts::DpiSource;
+use crate::domain::jpeg_probe::skip_entropy_coded_data;
 use crate::domain::{FileFacts, FileFormat};
 
 /// PNG chunks a viewer needs to draw the picture as intended; everything else is dropped.
@@ -69,18 +70,11 @@ fn filter_after_first_scan(jpeg: &[u8]) -> Vec<u8> {
     }
     let mut out = jpeg[..at.min(jpeg.len())].to_vec();
     let (mut copied_up_to, mut cursor) = (at, at);
-    while cursor + 1 < jpeg.len() {
-        // Entropy-coded data is most of the file: jump to its next 0xFF (memchr reads words at a
-        // time; a byte-by-byte walk was 5 % of an upload's CPU).
-        let Some(ff) = memchr::memchr(0xFF, &jpeg[cursor..jpeg.len() - 1]) else { break };
-        cursor += ff;
-        let marker = jpeg[cursor + 1];
-        // Inside entropy-coded data only 0xFF 0x00 (a stuffed byte), restart markers and fill
-        // bytes appear; any other marker ends the scan.
-        if marker == 0x00 || (0xD0..=0xD7).contains(&marker) || marker == 0xFF {
-            cursor += if marker == 0xFF { 1 } else { 2 };
-            continue;
-        }
+    loop {
+        // The scan's data runs to the next marker that is not a stuffed byte, a restart or fill,
+        // found as the probe finds it.
+        cursor = skip_entropy_coded_data(jpeg, cursor);
+        let Some(&marker) = jpeg.get(cursor + 1) else { break };
         out.extend_from_slice(&jpeg[copied_up_to..cursor]);
         if marker == EOI {
             out.extend_from_slice(&[0xFF, EOI]);
