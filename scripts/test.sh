@@ -63,10 +63,10 @@ if [ "$(cargo deny --version 2>/dev/null || true)" != "cargo-deny 0.20.2" ]; the
   cargo_install_tool cargo-deny --version 0.20.2 --locked
 fi
 
-# Compiled dependencies are kept between runs on this machine, in sccache's cache: a clean clone
-# compiles its own crates and only the dependencies no earlier run compiled (the same crate,
-# version, features and flags come from the cache; the workspace's own crates always compile, as
-# clippy lints them). A fresh machine fills the cache on its first run.
+# Compiled dependencies are kept between runs on this machine: in the shared target folder below
+# (a clean clone compiles only its own crates), and in sccache's cache for what that folder lacks
+# (the same crate, version, features and flags; the workspace's own crates always compile, as
+# clippy lints them). A fresh machine fills both on its first run.
 if [ "$(sccache --version 2>/dev/null || true)" != "sccache 0.19.0" ]; then
   step "installing sccache 0.19.0 (the compile cache, local disk only; about 4 minutes, once)"
   cargo_install_tool sccache --version 0.19.0 --locked --no-default-features
