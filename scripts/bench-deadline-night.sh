@@ -17,8 +17,11 @@ seconds="${1:-60}"
 users="${ZIGE_BENCH_USERS:-300}"
 
 step "building the release server"
-# The test command's flags, so its dependencies are shared with the other release builds.
-CARGO_INCREMENTAL=0 RUSTFLAGS="--cfg erase_components" cargo build --release -p server --bin server
+# The flags and the site's name `cargo leptos build --release` gives the server (leptos reads the
+# name at compile time), so its compiled crates are shared with the other release builds.
+CARGO_INCREMENTAL=0 RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=zige \
+  cargo build --release -p server --bin server
+release="${CARGO_TARGET_DIR:-target}/release"
 python="$(bench_python 'import locust, PIL, moto.server' locust pillow 'moto[server]')"
 if [ ! -x /usr/sbin/nginx ]; then
   step "installing Debian's nginx"
@@ -63,7 +66,7 @@ serve() {
   ZIGE_DATA_DIR="$work/data-$port" ZIGE_LISTEN="127.0.0.1:$port" ZIGE_DATABASE_URL="$database" \
     ZIGE_BLOB_URL="$ZIGE_TEST_S3_URL/deadline" ZIGE_SERVERS=2 ZIGE_SESSION_SECRET="$secret$secret" \
     ZIGE_BEHIND_PROXY=true ZIGE_SEED_DEMO=true ZIGE_RATE_LIMITS=false RUST_LOG=warn \
-    target/release/server >"$work/server-$port.log" 2>&1 &
+    "$release/server" >"$work/server-$port.log" 2>&1 &
   pids+=($!)
   wait_for_port "$port"
 }

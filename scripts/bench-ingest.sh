@@ -23,6 +23,8 @@ step "building the release server and the bare handler"
 # reviewer benchmark's release build instead of compiling leptos, the app and the server again.
 CARGO_INCREMENTAL=0 RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=zige \
   cargo build --release -p server --bin server --example bare_ingest
+# Where cargo put them (CARGO_TARGET_DIR moves the target folder, as the test command does).
+release="${CARGO_TARGET_DIR:-target}/release"
 python="$(bench_python 'import locust, PIL, moto.server' locust pillow 'moto[server]')"
 # 0.14.1: the newest s3s-fs that this machine's rustc (1.95) builds.
 s3s_fs="$ZIGE_TOOLS/s3s-fs/bin/s3s-fs"
@@ -59,10 +61,11 @@ wait_for_port() {
 # count, failures) to $work/runs.tsv.
 measure() {
   local key="$1" round="$2" profiler=""
-  # ZIGE_BENCH_PERF=FILE: where the server's CPU goes under the first round's SQLite load, as a
-  # flat profile in FILE: perf samples 10 s from 10 s after the start, when every client is signed
-  # in (the sign-ups take about 7 s) and before the reviewer's assistant looks at the uploads.
-  if [ -n "${ZIGE_BENCH_PERF:-}" ] && [ "$key-$round" = sqlite-1 ]; then
+  # ZIGE_BENCH_PERF=FILE: where the server's CPU goes under the first round's SQLite load (or the
+  # run ZIGE_BENCH_PERF_RUN names, e.g. pg-s3s-1), as a flat profile in FILE: perf samples 10 s
+  # from 10 s after the start, when every client is signed in (the sign-ups take about 7 s) and
+  # before the reviewer's assistant looks at the uploads.
+  if [ -n "${ZIGE_BENCH_PERF:-}" ] && [ "$key-$round" = "${ZIGE_BENCH_PERF_RUN:-sqlite-1}" ]; then
     (sleep 10 && perf record -q -e cpu-clock -F 499 -p "$server_pid" -o "$work/perf.data" -- sleep 10 >/dev/null 2>&1) &
     profiler=$!
   fi
@@ -97,14 +100,15 @@ serve_zige() {
   # Capacity, not the limits: no rate limits, no admission control (bench-deadline-night.sh has it).
   ZIGE_DATA_DIR="$data" ZIGE_LISTEN="127.0.0.1:$port" ZIGE_SEED_DEMO=true ZIGE_RATE_LIMITS=false \
     ZIGE_ADMISSION_IN_FLIGHT=0 RUST_LOG=warn \
-    target/release/server >"$work/server-$1.log" 2>&1 &
+    "$release/server" >"$work/server-$1.log" 2>&1 &
   server_pid=$!
   wait_for_port
 }
 
 step "measuring: $rounds rounds of the decoding yardstick then each Zige setup, ${seconds} s each, $users clients"
+# serve_bare FOLDER [decode [BUCKET]]: with a bucket, the decoding yardstick puts into it.
 serve_bare() {
-  target/release/examples/bare_ingest "127.0.0.1:$port" "$work/$1" ${2:-} >/dev/null 2>&1 &
+  "$release/examples/bare_ingest" "127.0.0.1:$port" "$work/$1" ${2:-} ${3:-} >/dev/null 2>&1 &
   server_pid=$!
   wait_for_port
 }
@@ -126,6 +130,8 @@ s3s_pid=$!
 # Each round: the yardstick, then Zige on each setup, every Zige run on a database of its own
 # (the same candidates sign up again); a setup's figure is the median over the rounds of its
 # ratio to the yardstick of the same round, so the machine's drift between rounds cancels.
+# The S3 setups also have a yardstick of their own that puts into the same S3 server: that
+# server runs on the same two cores, and takes its share from whichever server sends to it.
 for round in $(seq 1 "$rounds"); do
   serve_bare "bare-decode-$round" decode
   ZIGE_BENCH_BARE=1 measure bare-decode "$round"
@@ -145,10 +151,16 @@ for round in $(seq 1 "$rounds"); do
     ZIGE_DATABASE_URL="$ZIGE_TEST_POSTGRES_URL/s3_$round" serve_zige "pg-s3-$round"
   measure pg-s3 "$round"
   stop_server
+  AWS_ENDPOINT="$moto_endpoint" serve_bare "bare-decode-s3-$round" decode "$ZIGE_TEST_S3_URL"
+  ZIGE_BENCH_BARE=1 measure bare-decode-s3 "$round"
+  stop_server
 
   AWS_ENDPOINT="http://127.0.0.1:$s3s_port" ZIGE_BLOB_URL="s3://bench" \
     ZIGE_DATABASE_URL="$ZIGE_TEST_POSTGRES_URL/s3s_$round" serve_zige "pg-s3s-$round"
   measure pg-s3s "$round"
+  stop_server
+  AWS_ENDPOINT="http://127.0.0.1:$s3s_port" serve_bare "bare-decode-s3s-$round" decode "s3://bench"
+  ZIGE_BENCH_BARE=1 measure bare-decode-s3s "$round"
   stop_server
 done
 

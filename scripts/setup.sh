@@ -32,6 +32,9 @@ where_the_minutes_went() {
       printf "%3d min %02d s  in all\n", (now - start[1]) / 60, (now - start[1]) % 60
     }' "$ZIGE_STEP_LOG"
 }
+# The test command's target folder, shared by every checkout of the machine (scripts/test.sh says
+# why); ZIGE_TARGET_DIR moves it.
+shared_target_folder() { echo "${ZIGE_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/zige/target}"; }
 # A loopback port nothing listens on now, for the throwaway servers the tests start.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

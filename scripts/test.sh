@@ -80,7 +80,7 @@ export RUSTC_WRAPPER=sccache
 # clone anywhere finds its dependencies built and compiles only its own crates (and what is built
 # on the vendored tachys, whose files are new in every clone). The site itself stays in the
 # checkout (target/site).
-export CARGO_TARGET_DIR="${ZIGE_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/zige/target}"
+export CARGO_TARGET_DIR="$(shared_target_folder)"
 mkdir -p "$CARGO_TARGET_DIR"
 export SCCACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/zige/sccache" SCCACHE_CACHE_SIZE=40G
 # Kept up through the tests' long stretches without a compile (it would stop after 10 idle

@@ -5,22 +5,37 @@
 //! the multipart form and decodes the picture's every pixel (the `image` crate, whose JPEG decoder
 //! Zige calls directly; on the blocking pool) before it writes. Zige's own upload is measured against both in the same run.
 //!
-//! `cargo run --release -p server --example bare_ingest -- 127.0.0.1:3100 /tmp/bare-ingest [decode]`
+//! Given a bucket (`s3://bucket`, with the standard `AWS_*` variables as Zige reads them), the
+//! decoding yardstick puts the picture there instead of into the folder, through `object_store` as
+//! Zige does: the yardstick for Zige on S3, since the S3 server on the same machine takes its
+//! share of the cores from whichever server sends to it.
+//!
+//! `cargo run --release -p server --example bare_ingest -- 127.0.0.1:3100 /tmp/bare-ingest [decode [s3://bucket]]`
 
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::Router;
+use object_store::aws::AmazonS3Builder;
+use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
 use std::path::PathBuf;
+use std::sync::Arc;
 use tokio::io::AsyncWriteExt;
 
-async fn ingest(State(folder): State<PathBuf>, body: Bytes) -> StatusCode {
-    write_durably(&folder, &body).await
+/// Where a yardstick keeps what it accepted.
+#[derive(Clone)]
+enum Keeping {
+    Folder(PathBuf),
+    Bucket(Arc<dyn ObjectStore>),
+}
+
+async fn ingest(State(keeping): State<Keeping>, body: Bytes) -> StatusCode {
+    keep(&keeping, body).await
 }
 
 /// The file part's bytes, decoded in full before they are written.
-async fn decode_and_ingest(State(folder): State<PathBuf>, mut form: Multipart) -> StatusCode {
+async fn decode_and_ingest(State(keeping): State<Keeping>, mut form: Multipart) -> StatusCode {
     let mut picture = None;
     while let Ok(Some(field)) = form.next_field().await {
         if field.name() == Some("file") {
@@ -30,8 +45,21 @@ async fn decode_and_ingest(State(folder): State<PathBuf>, mut form: Multipart) -
     let Some(picture) = picture else { return StatusCode::BAD_REQUEST };
     let decoded = tokio::task::spawn_blocking(move || image::load_from_memory(&picture).map(|_| picture)).await;
     match decoded {
-        Ok(Ok(picture)) => write_durably(&folder, &picture).await,
+        Ok(Ok(picture)) => keep(&keeping, picture).await,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
+    }
+}
+
+async fn keep(keeping: &Keeping, body: Bytes) -> StatusCode {
+    match keeping {
+        Keeping::Folder(folder) => write_durably(folder, &body).await,
+        Keeping::Bucket(bucket) => {
+            let key = object_store::path::Path::from(uuid::Uuid::new_v4().to_string());
+            match bucket.put(&key, PutPayload::from(body)).await {
+                Ok(_) => StatusCode::CREATED,
+                Err(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            }
+        }
     }
 }
 
@@ -59,9 +87,15 @@ async fn main() -> std::io::Result<()> {
         _ => post(ingest),
     };
     tokio::fs::create_dir_all(&folder).await?;
+    let keeping = match args.next() {
+        Some(bucket) => Keeping::Bucket(Arc::new(
+            AmazonS3Builder::from_env().with_url(bucket).build().map_err(std::io::Error::other)?,
+        )),
+        None => Keeping::Folder(folder),
+    };
     let router = Router::new()
         .route("/api/materials", handler)
         .layer(DefaultBodyLimit::max(10 * 1024 * 1024))
-        .with_state(folder);
+        .with_state(keeping);
     axum::serve(tokio::net::TcpListener::bind(&address).await?, router).await
 }
