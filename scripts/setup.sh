@@ -96,16 +96,19 @@ cargo_install_tool() {
 }
 
 if [ "$(cargo leptos --version 2>/dev/null || true)" != "cargo-leptos 0.3.10" ]; then
-  step "installing cargo-leptos 0.3.10 (about 10 minutes, once)"
-  # Lightly optimised too (issue 69: the install was most of a newcomer's wait): it hands the work
-  # to cargo and wasm-opt, and what it does itself to a stylesheet or a few kilobytes of JS takes
-  # milliseconds. What handles the site's megabytes keeps full optimisation: the WASM's bindings
-  # (walrus, wasm-bindgen's) and the precompression (brotli, gzip).
+  step "installing cargo-leptos 0.3.10 (about 4 minutes, once)"
+  # Unoptimised (issue 69: the install was most of a newcomer's wait; 10 min at opt-level 1, 4 at
+  # 0): it hands the work to cargo, wasm-bindgen and wasm-opt, and what it does itself to a
+  # stylesheet or the few kilobytes of JS takes milliseconds. What handles the site's megabytes
+  # keeps full optimisation: the WASM's split (wasm-split with its WASM parser and writer) and the
+  # precompression (brotli, gzip). OpenSSL, which only its project generator uses, is Debian's
+  # rather than built from source (two minutes of C alone at the head of the install).
+  if ! pkg-config --exists openssl; then apt_install libssl-dev; fi
   hot=()
-  for crate in brotli brotli-decompressor libflate libflate_lz77 walrus wasm-bindgen-cli-support; do
+  for crate in brotli brotli-decompressor libflate libflate_lz77 adler32 wasm_split_cli_support wasmparser wasm-encoder gimli; do
     hot+=(--config "profile.release.package.$crate.opt-level=3")
   done
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo_install_tool cargo-leptos --version 0.3.10 --locked "${hot[@]}"
+  OPENSSL_NO_VENDOR=1 CARGO_PROFILE_RELEASE_OPT_LEVEL=0 cargo_install_tool cargo-leptos --version 0.3.10 --locked "${hot[@]}"
 fi
 
 wasm_bindgen_version="$(grep -A1 '^name = "wasm-bindgen"$' "$ZIGE_ROOT/Cargo.lock" | sed -n 's/^version = "\(.*\)"$/\1/p')"
@@ -114,9 +117,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wasm_bind
   # With the lock file it was released with, where the registry still has every crate it names;
   # the registry seen here lacked one (webpki-roots 1.0.11, in 0.2.130's), and `--locked` then
   # refuses outright: the same version is built against the newest compatible crates instead.
-  if ! cargo_install_tool wasm-bindgen-cli --version "$wasm_bindgen_version" --locked; then
+  # Unoptimised but for what reads, rewrites and writes the WASM (2 min 18 s at opt-level 3, 1 min
+  # at 0 with these at 3).
+  hot=()
+  for crate in walrus wasmparser wasm-encoder wasm-bindgen-cli-support leb128 leb128fmt id-arena; do
+    hot+=(--config "profile.release.package.$crate.opt-level=3")
+  done
+  if ! CARGO_PROFILE_RELEASE_OPT_LEVEL=0 cargo_install_tool wasm-bindgen-cli --version "$wasm_bindgen_version" --locked "${hot[@]}"; then
     echo "wasm-bindgen-cli $wasm_bindgen_version: its locked dependencies are not all in the registry; resolving them afresh"
-    cargo_install_tool wasm-bindgen-cli --version "$wasm_bindgen_version"
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=0 cargo_install_tool wasm-bindgen-cli --version "$wasm_bindgen_version" "${hot[@]}"
   fi
 fi
 
