@@ -18,14 +18,14 @@ cargo leptos build --split --server-only >/dev/null
 work="$(mktemp -d /tmp/zige-before-sending.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 step "making the PDFs: a 备案表 (Typst) and a 10-page scan (img2pdf)"
-RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=zige \
+RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME="$(site_name)" \
   cargo run --quiet -p server --example xuexin_record_pdf -- "$work/record.pdf"
 python="$(bench_python 'import PIL, numpy, img2pdf' pillow numpy img2pdf)"
 (cd scripts/bench && "$python" scan_pdf.py "$work/scan.pdf" 10)
 
 port="$(free_port)"
 ZIGE_DATA_DIR="$work/data" ZIGE_LISTEN="127.0.0.1:$port" ZIGE_SEED_DEMO=true RUST_LOG=warn \
-  LEPTOS_OUTPUT_NAME=zige LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg \
+  LEPTOS_OUTPUT_NAME="$(site_name)" LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg \
   target/debug/server >"$work/server.log" 2>&1 &
 server_pid=$!
 trap 'kill $server_pid 2>/dev/null || true; wait $server_pid 2>/dev/null || true; rm -rf "$work"' EXIT

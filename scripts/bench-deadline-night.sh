@@ -19,7 +19,7 @@ users="${ZIGE_BENCH_USERS:-300}"
 step "building the release server"
 # The flags and the site's name `cargo leptos build --release` gives the server (leptos reads the
 # name at compile time), so its compiled crates are shared with the other release builds.
-CARGO_INCREMENTAL=0 RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=zige \
+CARGO_INCREMENTAL=0 RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME="$(site_name)" \
   cargo build --release -p server --bin server
 release="${CARGO_TARGET_DIR:-target}/release"
 python="$(bench_python 'import locust, PIL, moto.server' locust pillow 'moto[server]')"

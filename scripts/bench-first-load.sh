@@ -11,7 +11,7 @@ cd "$ZIGE_ROOT"
 cargo leptos build --release --split --precompress >/dev/null
 python3 scripts/checks/candidate_module.py target/front/wasm32-unknown-unknown/wasm-release
 data="$(mktemp -d)"
-ZIGE_DATA_DIR="$data" ZIGE_SEED_DEMO=true LEPTOS_OUTPUT_NAME=zige LEPTOS_SITE_ROOT=target/site \
+ZIGE_DATA_DIR="$data" ZIGE_SEED_DEMO=true LEPTOS_OUTPUT_NAME="$(site_name)" LEPTOS_SITE_ROOT=target/site \
   LEPTOS_SITE_PKG_DIR=pkg LEPTOS_SITE_ADDR=127.0.0.1:3017 target/release/server >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT

@@ -21,7 +21,7 @@ step "building the release server and the bare handler"
 # The flags and the site's name `cargo leptos build --release` gives the server (leptos reads the
 # name at compile time), so this shares its compiled crates with ./scripts/run.sh's and the
 # reviewer benchmark's release build instead of compiling leptos, the app and the server again.
-CARGO_INCREMENTAL=0 RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=zige \
+CARGO_INCREMENTAL=0 RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME="$(site_name)" \
   cargo build --release -p server --bin server --example bare_ingest
 # Where cargo put them (CARGO_TARGET_DIR moves the target folder, as the test command does).
 release="${CARGO_TARGET_DIR:-target}/release"

@@ -13,7 +13,7 @@ fi
 cargo leptos build --release --split --precompress >/dev/null
 data="$(mktemp -d)"
 base=http://127.0.0.1:3018
-ZIGE_DATA_DIR="$data" ZIGE_SEED_DEMO=true LEPTOS_OUTPUT_NAME=zige LEPTOS_SITE_ROOT=target/site \
+ZIGE_DATA_DIR="$data" ZIGE_SEED_DEMO=true LEPTOS_OUTPUT_NAME="$(site_name)" LEPTOS_SITE_ROOT=target/site \
   LEPTOS_SITE_PKG_DIR=pkg LEPTOS_SITE_ADDR=127.0.0.1:3018 target/release/server >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT

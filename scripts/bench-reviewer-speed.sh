@@ -47,7 +47,7 @@ port="$(free_port)"
 base="http://127.0.0.1:$port"
 # 50 sign-ups and 350 uploads come from one address here: the per-address limits are off.
 ZIGE_DATA_DIR="$work/data" ZIGE_LISTEN="127.0.0.1:$port" ZIGE_SEED_DEMO=true ZIGE_RATE_LIMITS=false RUST_LOG=warn \
-  LEPTOS_OUTPUT_NAME=zige LEPTOS_SITE_ROOT="$site" LEPTOS_SITE_PKG_DIR=pkg \
+  LEPTOS_OUTPUT_NAME="$(site_name)" LEPTOS_SITE_ROOT="$site" LEPTOS_SITE_PKG_DIR=pkg \
   "$server_bin" >"$work/server.log" 2>&1 &
 server_pid=$!
 stop_all() {

@@ -12,7 +12,7 @@ source "$ZIGE_ROOT/scripts/s3.sh"
 trap 'stop_test_postgres; stop_test_s3' EXIT
 # Built as the test command builds its tests (its flags, compiler (clippy-driver), target folder
 # and the site's name), so after a run of it nothing but this test's changes is compiled.
-CARGO_TARGET_DIR="$(shared_target_folder)" CARGO_INCREMENTAL=0 RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=zige \
+CARGO_TARGET_DIR="$(shared_target_folder)" CARGO_INCREMENTAL=0 RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME="$(site_name)" \
   RUSTC_WORKSPACE_WRAPPER="$(rustup which clippy-driver 2>/dev/null || command -v clippy-driver)" \
   CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__" \
   cargo test --workspace --exclude frontend --test integration storage_fault_benchmark -- --ignored --nocapture

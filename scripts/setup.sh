@@ -35,6 +35,10 @@ where_the_minutes_went() {
 # The test command's target folder, shared by every checkout of the machine (scripts/test.sh says
 # why); ZIGE_TARGET_DIR moves it.
 shared_target_folder() { echo "${ZIGE_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/zige/target}"; }
+# The site's name in Cargo.toml's leptos metadata: cargo-leptos names the site's files with it and
+# passes it to every build as LEPTOS_OUTPUT_NAME, which leptos reads at compile time; a build given
+# another name (or none) compiles leptos, the app and the server again.
+site_name() { awk '/^\[\[workspace.metadata.leptos\]\]/ { found = 1 } found && /^name = / { gsub(/"/, "", $3); print $3; exit }' "$ZIGE_ROOT/Cargo.toml"; }
 # A loopback port nothing listens on now, for the throwaway servers the tests start.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

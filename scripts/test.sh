@@ -122,10 +122,9 @@ echo "licences: $(cut -d: -f1 "$ZIGE_TOOLS/licences.txt" | paste -sd ',' - | sed
 # tests and the browser tests' server, instead of a second full build at the end. Not exported:
 # cargo-leptos adds the flag itself, and the WASM builds keep their own.
 host_flags="--cfg erase_components"
-# cargo-leptos also names the site's files in LEPTOS_OUTPUT_NAME, which leptos reads at compile
-# time (option_env!): the tests' build is given the same name, or the browser tests' server
+# The tests' build is given the site's name too (`site_name`), or the browser tests' server
 # compiles leptos, its routers, the app and the server a second time (about 2 min).
-LEPTOS_OUTPUT_NAME="$(awk '/^\[\[workspace.metadata.leptos\]\]/ { found = 1 } found && /^name = / { gsub(/"/, "", $3); print $3; exit }' Cargo.toml)"
+LEPTOS_OUTPUT_NAME="$(site_name)"
 export LEPTOS_OUTPUT_NAME
 
 step "formatting (cargo fmt --check), the architecture's feature index (every path it names exists) and its glossary (no retired word used again)"
