@@ -11,7 +11,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ZIGE_ROOT"
-python="$(bench_python 'import PIL, numpy, qrcode, requests' pillow numpy qrcode requests)"
+python="$(bench_python 'import PIL, numpy, qrcode, requests, skimage' pillow numpy qrcode requests scikit-image)"
 work="$(mktemp -d /tmp/zige-chance.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 "$python" scripts/bench/reviewer-speed/seed_applications.py --draw "$work/pictures" "${1:-500}"

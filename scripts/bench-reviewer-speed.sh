@@ -40,7 +40,7 @@ if [ ! -d end2end/node_modules/@playwright/test ]; then
   step "installing the end-to-end test packages (npm)"
   (cd end2end && npm ci --no-audit --no-fund)
 fi
-python="$(bench_python 'import qrcode, PIL, numpy, requests' qrcode pillow numpy requests)"
+python="$(bench_python 'import qrcode, PIL, numpy, requests, skimage' qrcode pillow numpy requests scikit-image)"
 
 work="$(mktemp -d /tmp/zige-reviewer-speed.XXXXXX)"
 port="$(free_port)"

@@ -38,9 +38,11 @@ def certificate_number(rnd, school, year):
     return f"{school}1{year}{rnd.choice(['05', '06', '01'])}{rnd.randrange(1, 10 ** 6):06d}"
 
 
-def record(person, rnd, show_id=True, smear=False, cover=False):
+def record(person, rnd, show_id=True, smear=False, cover=False, certificate=None, code=None):
     """The record's page (RGBA, opaque) for `person`; the 证件号码 cell smeared, covered by a
-    thumb, or left out (a page printing only its 证书编号) when asked."""
+    thumb, or left out (a page printing only its 证书编号) when asked. `certificate` is the 证书编号
+    to print (one made up for the school otherwise); `code` a picture of a real QR code to print
+    where the code block goes (a block no reader can read otherwise)."""
     page = Image.new("RGBA", (PAGE_W, PAGE_H), (252, 252, 249, 255))
     d = ImageDraw.Draw(page)
     def mm(x, y): return (int(x * PX_MM), int(y * PX_MM))
@@ -65,7 +67,7 @@ def record(person, rnd, show_id=True, smear=False, cover=False):
             ("专业", rnd.choice(MAJORS), "学制", "4年"),
             ("学习形式", "普通全日制", "毕(结)业", "毕业"),
             ("入学日期", f"{start}年09月01日", "毕业日期", f"{start + 4}年06月30日"),
-            ("证书编号", certificate_number(rnd, school_code, start + 4), "", ""),
+            ("证书编号", certificate or certificate_number(rnd, school_code, start + 4), "", ""),
             ("校(院)长姓名", person["name"][0] + "明远", "", "")]
     top, height, left, right = 46, 13, 14, 196
     for i, (l1, v1, l2, v2) in enumerate(rows):
@@ -83,9 +85,11 @@ def record(person, rnd, show_id=True, smear=False, cover=False):
     d.text(mm(left + 3, bottom + 14), "在线验证码：" + "".join(rnd.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(16)),
            font=font(SANS, 3.6), fill=ink)
     d.text(mm(left + 3, bottom + 22), f"本备案表在线验证有效期至{start + 15}年05月20日", font=font(SANS, 3.2), fill=label_ink)
-    qr_rnd = random.Random(rnd.randrange(1 << 30))  # a code-like block of modules; no reader looks at it here
+    qr_rnd = random.Random(rnd.randrange(1 << 30))  # a code-like block of modules, unless a real code is given
     qx, qy, module = 150, bottom + 30, 1.3
-    for r in range(29):
+    if code is not None:
+        page.paste(code.convert("RGBA"), mm(qx, qy))
+    for r in range(29 if code is None else 0):
         for c in range(29):
             if qr_rnd.random() < 0.5 or (min(r, c) < 7 and max(r, c) < 7):
                 d.rectangle([mm(qx + c * module, qy + r * module), mm(qx + (c + 1) * module, qy + (r + 1) * module)], fill=ink)

@@ -5,7 +5,11 @@ accepts the pledge, uploads the seven required pictures — ID photo, ID card fr
 bachelor's diploma, appointment, title certificate, 学信网 备案表 — fills the personal form and
 submits. Every picture is drawn here for this candidate alone (its own layout and its own uneven
 light, so that the assistant's "same document" hash joins two people's papers only by chance), a
-200-dpi JPEG inside the category's byte window. Every FINDING_EVERY-th candidate carries one finding, in turn: a 备案表 whose QR code leads
+200-dpi JPEG inside the category's byte window; the 备案表 as scripts/bench/xuexin_records.py draws
+it, printing the candidate's ID number, the 证书编号 of the form's 高等教育学历 row and a real 学信网
+code, scanned at 200 dpi; the ID photo of the one real face at hand (scripts/draw_portraits.py) on a
+plain white wall, so that a candidate without a drawn finding hands in an application the assistant finds
+nothing in. Every FINDING_EVERY-th candidate carries one finding, in turn: a 备案表 whose QR code leads
 elsewhere than 学信网, a 备案表 without a readable code, an ID card printing another valid
 number, a dark scan. Then waits until the assistant has looked at every picture and prints what
 the queue shows, as JSON: {"applications": [...], "clean": n, "with_findings": {...}}.
@@ -25,11 +29,18 @@ import sys
 import time
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
 
 import numpy as np
 import qrcode
 import requests
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+# The 学信网 备案表 as the OCR benchmark draws it (scripts/bench/xuexin_records.py), which the
+# assistant reads; the one real face (scripts/draw_portraits.py), which its face check finds.
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parents[2])]
+import xuexin_records  # noqa: E402
+from draw_portraits import BOX, CUT_H, CUT_W, FACE_BOX, head  # noqa: E402
 
 DRAW_ONLY = sys.argv[1] == "--draw"
 if DRAW_ONLY:
@@ -57,6 +68,7 @@ WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 # pictures meet by chance about 3 times in 10 000 pairs (2026-11-26: 19 pairs of 61 000 among 50
 # applications' 350 pictures), and random fields alone, about once.
 LIGHT = 45
+PHOTO_LIGHT = 30
 FINDINGS = ["qr_elsewhere", "qr_unreadable", "id_number_differs", "looks_dark"]
 
 
@@ -211,13 +223,12 @@ def letter(rnd):
     return img
 
 
-def with_qr(img, text, rnd):
-    qr = qrcode.QRCode(border=2, box_size=9, error_correction=qrcode.constants.ERROR_CORRECT_M)
+def qr_code(text):
+    """The 备案表's code, 8 px a module as the page is drawn (8 px/mm)."""
+    qr = qrcode.QRCode(border=2, box_size=8, error_correction=qrcode.constants.ERROR_CORRECT_M)
     qr.add_data(text)
     qr.make()
-    code = qr.make_image(fill_color="black", back_color="white").convert("RGB")
-    img.paste(code, (rnd.choice([110, A4[0] - code.width - 110]), A4[1] - code.height - rnd.randint(120, 300)))
-    return img
+    return qr.make_image(fill_color="black", back_color="white").convert("RGB")
 
 
 def id_card_scan(rnd, person, number, front=True):
@@ -260,39 +271,54 @@ def id_card_scan(rnd, person, number, front=True):
 
 
 def id_photo(rnd):
-    """A head and shoulders on white or blue, 3:4, placed, sized and dressed as this photo has
-    them (the background — the top tenth and the upper half's outer tenths — left plain)."""
+    """An ID photo as exam 004 asks for it (a plain white wall; the head 67–90 % of the height,
+    the eyes 30–50 % down, at most 10 % off the middle: `FaceFrame`'s defaults), of the one real
+    face at hand (scripts/draw_portraits.py), in this photo's own jacket, facing either way, a little
+    tilted, sized and placed as this photo has it (so that the assistant's "same document" hash tells two
+    candidates' photos apart; a pair still meets by chance, as two documents do)."""
     w, h = 480, 640
-    img = Image.new("RGB", (w, h), rnd.choice([(252, 252, 252), (67, 142, 219), (40, 100, 205), (120, 170, 235)]))
-    d = ImageDraw.Draw(img)
-    hw = rnd.randint(62, 105)
-    cx = rnd.randint(w // 10 + 12 + hw, w - w // 10 - 12 - hw)
-    top = rnd.randint(95, 190)
-    chin = top + int(hw * 2.6)
-    shoulders = max(h // 2 + 4, chin - hw // 2)
-    jacket = tuple(rnd.randint(10, 230) for _ in range(3))
-    # No white shirt: a plain white patch is what the assistant's paper finder takes for the
-    # paper, and every such photo then hashes alike (all zeros).
-    shirt = rnd.choice([(20, 20, 30), tuple(rnd.randint(60, 200) for _ in range(3))])
-    reach = rnd.randint(150, 320)
-    d.chord([cx - reach, shoulders, cx + reach, shoulders + 2 * (h - shoulders) + rnd.randint(0, 300)], 180, 360, fill=jacket)
-    # A patterned sweater or a two-tone jacket: broad bands of this photo's own shades.
-    band = rnd.randint(40, 110)
-    for i, x in enumerate(range(cx - reach, cx + reach, band)):
-        if rnd.random() < 0.5:
-            tone = tuple(rnd.randint(10, 240) for _ in range(3))
-            d.rectangle([x, shoulders + 60 + (i % 2) * rnd.randint(0, 80), x + band, h], fill=tone)
-    opening = rnd.randint(25, 110)
-    d.polygon([(cx - opening, shoulders + 10), (cx + opening, shoulders + 10), (cx, h)], fill=shirt)
-    skin = (rnd.randint(200, 235), rnd.randint(160, 200), rnd.randint(130, 170))
-    d.rectangle([cx - hw // 3, chin - hw // 2, cx + hw // 3, shoulders + 20], fill=skin)
-    d.ellipse([cx - hw, top, cx + hw, chin], fill=skin)
-    hair = rnd.choice([(25, 20, 18), (60, 40, 25), (90, 80, 70)])
-    d.chord([cx - hw - 8, top - 25, cx + hw + 8, top + int(hw * rnd.uniform(1.2, 2.0))], 180, 360, fill=hair)
-    for ex in (-hw // 2, hw // 2):
-        d.ellipse([cx + ex - 10, top + hw + 10, cx + ex + 10, top + hw + 24], fill=(40, 30, 30))
-    d.line([(cx - hw // 3, top + int(hw * 2)), (cx + hw // 3, top + int(hw * 2))], fill=(150, 70, 70), width=6)
-    return img
+    white = rnd.randint(244, 255)
+    wall = (white, white, white - rnd.randint(0, 6))
+    img = Image.new("RGB", (w, h), wall)
+    person = Image.new("L", img.size, 0)
+    box_side = rnd.uniform(0.5, 0.54) * h  # the head, as the assistant finds it, is about 1.45 of the face's box
+    box_top = 0.45 * box_side + rnd.uniform(0.0, 0.04) * h
+    # The head keeps out of the outer tenths of the upper half, where the background is read.
+    reach = max(0.0, 0.4 * w - 8 - 0.55 * box_side)
+    middle = w / 2 + rnd.uniform(-reach, reach)
+    jacket = tuple(rnd.randint(10, 160) for _ in range(3))
+    shoulders = [middle - rnd.uniform(0.42, 0.55) * w, box_top + 1.0 * box_side, middle + rnd.uniform(0.42, 0.55) * w,
+                 box_top + 1.0 * box_side + 0.7 * h]
+    ImageDraw.Draw(img).ellipse(shoulders, fill=jacket)
+    ImageDraw.Draw(person).ellipse(shoulders, fill=255)
+    # The shirt in the jacket's opening, light or dark, narrow or wide.
+    opening, neck = rnd.uniform(0.05, 0.25) * w, box_top + 1.0 * box_side
+    shirt = rnd.choice([(235, 235, 238), (30, 30, 40), tuple(rnd.randint(60, 220) for _ in range(3))])
+    ImageDraw.Draw(img).polygon([(middle - opening, neck), (middle + opening, neck), (middle, h)], fill=shirt)
+    scale = box_side / BOX[3]
+    face = head()
+    face_middle = FACE_BOX[0] + FACE_BOX[2] / 2
+    if rnd.random() < 0.5:
+        face = face.transpose(Image.FLIP_LEFT_RIGHT)
+        face_middle = CUT_W - face_middle
+    face = face.resize((round(CUT_W * scale), round(CUT_H * scale)), Image.LANCZOS)
+    tone = rnd.uniform(0.9, 1.1)  # the light on the day, the camera's exposure
+    face = Image.eval(face, lambda v: min(255, int(v * tone)))
+    hair_top, chin = box_top - 0.45 * box_side, box_top + 1.08 * box_side
+    mask = Image.new("L", img.size, 0)
+    ImageDraw.Draw(mask).ellipse([middle - 0.55 * box_side, hair_top, middle + 0.55 * box_side, chin + 0.02 * h], fill=255)
+    layer = Image.new("RGB", img.size, wall)
+    layer.paste(face, (round(middle - face_middle * scale), round(box_top - FACE_BOX[1] * scale)))
+    soft = mask.filter(ImageFilter.GaussianBlur(2))
+    turn = rnd.uniform(-6, 6)  # a head held not quite straight
+    layer, soft, mask = (part.rotate(turn, resample=Image.BICUBIC, center=(middle, box_top + box_side / 2),
+                                     fillcolor=fill)
+                         for part, fill in ((layer, wall), (soft, 0), (mask, 0)))
+    img.paste(layer, (0, 0), soft)
+    person.paste(255, (0, 0), mask)
+    # The light on the person only (the wall stays plain, as the looks advice wants it), softer
+    # than on a document: a face under a document's blotches is not a photo anyone hands in.
+    return uneven_light(img, rnd, PHOTO_LIGHT, keep=np.asarray(person) == 0)
 
 
 def person_of(n, rnd, taken):
@@ -301,7 +327,13 @@ def person_of(n, rnd, taken):
         name = rnd.choice(SURNAMES) + "".join(rnd.choice(GIVEN) for _ in range(rnd.randint(1, 2)))
     taken.add(name)
     address = f"北京市朝阳区{rnd.choice(['建国路', '光华路', '东三环中路', '朝阳门外大街'])}{rnd.randint(1, 300)}号院{rnd.randint(1, 30)}号楼{rnd.randint(101, 2804)}"
-    return {"serial": n, "id_number": resident_id(n), "name": name, "address": address,
+    number = resident_id(n)
+    return {"serial": n, "id_number": number, "name": name, "address": address,
+            # What the 备案表 prints besides (xuexin_records.py's person).
+            "y": int(number[6:10]), "m": int(number[10:12]), "d": int(number[12:14]),
+            "sex": "男" if int(number[16]) % 2 else "女", "nation": "汉",
+            # The 证书编号 of the 高等教育学历 row the form gives (FORM): 山东大学's code, 2012, 本科 (05).
+            "diploma": f"104221201205{1000 + n:06d}",
             "finding": FINDINGS[(n // FINDING_EVERY) % len(FINDINGS)] if n % FINDING_EVERY == FINDING_EVERY - 1 else None}
 
 
@@ -311,11 +343,14 @@ def pictures(person):
     rnd = random.Random(3400 + n)
     card_number = resident_id(500 + n, "310104") if finding == "id_number_differs" else person["id_number"]
     vcode = "".join(rnd.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(16))
-    record = page(rnd, "教育部学历证书电子注册备案表", seal=False, photo=True)
+    code = None  # qr_unreadable: a block of modules no reader can read
     if finding == "qr_elsewhere":
-        record = with_qr(record, f"https://verify.example.com/cert?id={vcode}", rnd)
+        code = qr_code(f"https://verify.example.com/cert?id={vcode}")
     elif finding != "qr_unreadable":
-        record = with_qr(record, f"https://www.chsi.com.cn/xlcx/bg.do?vcode={vcode}&srcid=bgcx", rnd)
+        code = qr_code(f"https://www.chsi.com.cn/xlcx/bg.do?vcode={vcode}&srcid=bgcx")
+    holder = dict(person, number=person["id_number"])
+    record = xuexin_records.scanned(
+        xuexin_records.record(holder, rnd, certificate=person["diploma"], code=code), rnd, 200).convert("RGB")
     appointment = letter(rnd)
     if finding == "looks_dark":
         appointment = Image.eval(appointment, lambda v: v * 45 // 255)
@@ -333,16 +368,8 @@ def pictures(person):
 
 
 def lit(img, rnd, category):
-    """Uneven light, on an ID photo only off its background (the top tenth, and the outer
-    tenths of the upper half: the looks advice wants them plain)."""
-    if category != "id_photo":
-        return uneven_light(img, rnd, LIGHT)
-    w, h = img.size
-    keep = np.zeros((h, w), bool)
-    keep[: h // 10 + 2, :] = True
-    keep[: h // 2 + 2, : w // 10 + 2] = True
-    keep[: h // 2 + 2, w - w // 10 - 2:] = True
-    return uneven_light(img, rnd, LIGHT, keep)
+    """Uneven light on a document; an ID photo has its own already (`id_photo`)."""
+    return img if category == "id_photo" else uneven_light(img, rnd, LIGHT)
 
 
 def answer(response, what):
@@ -357,6 +384,11 @@ FORM = {"education_level": "大学本科", "school": "示例财经大学", "grad
         # 高等教育学历 (seed 004 section 四, required to submit): one bachelor's row whose
         # 证书编号 says 2012 (digits 7–10) and 05 for a bachelor's (digits 11–12).
         "diplomas": "大学本科\t示例财经大学\t财务管理\t2008-09\t2012-07\t104221201205001234"}
+
+
+def form_of(person):
+    """FORM with this candidate's own 证书编号, the one the drawn 备案表 prints."""
+    return dict(FORM, diplomas=FORM["diplomas"].rsplit("\t", 1)[0] + "\t" + person["diploma"])
 
 
 def hand_in(person, drawn):
@@ -375,7 +407,7 @@ def hand_in(person, drawn):
         if not small_copy.ok:
             raise SystemExit(f"small copy of {category} {seq}: {small_copy.status_code}")
     problems = answer(s.post(f"{BASE}/api/save_application",
-                             json={"code": EXAM, "form": FORM, "position": None, "submit": True}), "submit")
+                             json={"code": EXAM, "form": form_of(person), "position": None, "submit": True}), "submit")
     if problems:
         raise SystemExit(f"submit of {person['name']}: {problems}")
 
