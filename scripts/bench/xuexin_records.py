@@ -89,10 +89,11 @@ def record(person, rnd, show_id=True, smear=False, cover=False, certificate=None
     qx, qy, module = 150, bottom + 30, 1.3
     if code is not None:
         page.paste(code.convert("RGBA"), mm(qx, qy))
-    for r in range(29 if code is None else 0):
-        for c in range(29):
-            if qr_rnd.random() < 0.5 or (min(r, c) < 7 and max(r, c) < 7):
-                d.rectangle([mm(qx + c * module, qy + r * module), mm(qx + (c + 1) * module, qy + (r + 1) * module)], fill=ink)
+    else:
+        for r in range(29):
+            for c in range(29):
+                if qr_rnd.random() < 0.5 or (min(r, c) < 7 and max(r, c) < 7):
+                    d.rectangle([mm(qx + c * module, qy + r * module), mm(qx + (c + 1) * module, qy + (r + 1) * module)], fill=ink)
     cell = (int((left + 31) * PX_MM), int((top + height + 1) * PX_MM), int(117 * PX_MM), int((top + 2 * height - 1) * PX_MM))
     if smear:  # a wet finger dragged across the number: the cell blurred past reading
         page.paste(page.crop(cell).filter(ImageFilter.BoxBlur(PX_MM * 1.6)), cell[:2])

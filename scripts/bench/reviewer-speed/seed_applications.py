@@ -274,8 +274,9 @@ def id_photo(rnd):
     """An ID photo as exam 004 asks for it (a plain white wall; the head 67–90 % of the height,
     the eyes 30–50 % down, at most 10 % off the middle: `FaceFrame`'s defaults), of the one real
     face at hand (scripts/draw_portraits.py), in this photo's own jacket, facing either way, a little
-    tilted, sized and placed as this photo has it (so that the assistant's "same document" hash tells two
-    candidates' photos apart; a pair still meets by chance, as two documents do)."""
+    tilted, sized and placed as this photo has it, so that the assistant's "same document" hash
+    tells most candidates' photos apart (one pair in about forty still meets: everyone's face is
+    the same one)."""
     w, h = 480, 640
     white = rnd.randint(244, 255)
     wall = (white, white, white - rnd.randint(0, 6))
@@ -292,7 +293,7 @@ def id_photo(rnd):
     ImageDraw.Draw(img).ellipse(shoulders, fill=jacket)
     ImageDraw.Draw(person).ellipse(shoulders, fill=255)
     # The shirt in the jacket's opening, light or dark, narrow or wide.
-    opening, neck = rnd.uniform(0.05, 0.25) * w, box_top + 1.0 * box_side
+    opening, neck = rnd.uniform(0.05, 0.25) * w, shoulders[1]
     shirt = rnd.choice([(235, 235, 238), (30, 30, 40), tuple(rnd.randint(60, 220) for _ in range(3))])
     ImageDraw.Draw(img).polygon([(middle - opening, neck), (middle + opening, neck), (middle, h)], fill=shirt)
     scale = box_side / BOX[3]
