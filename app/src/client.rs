@@ -5,7 +5,11 @@ mod after_paint;
 #[cfg(feature = "hydrate")]
 mod camera_code;
 #[cfg(feature = "hydrate")]
+mod device_chunk;
+#[cfg(feature = "hydrate")]
 mod device_pending_queue;
+#[cfg(feature = "hydrate")]
+mod device_state;
 #[cfg(feature = "hydrate")]
 mod device_store;
 #[cfg(feature = "hydrate")]
@@ -34,11 +38,14 @@ pub use after_paint::after_next_paint;
 #[cfg(feature = "hydrate")]
 pub use camera_code::read_code_from_camera;
 #[cfg(feature = "hydrate")]
-pub use device_pending_queue::{
-    ask_to_persist, forget_action, keep_action, kept_actions, kept_bytes, new_action_key, KeptAction,
+pub use device_chunk::{
+    fetch_device_store_when_live, forget_action, forget_draft, keep_action, keep_draft, kept_actions, kept_bytes,
+    load_draft,
 };
 #[cfg(feature = "hydrate")]
-pub use device_store::{clock_text, forget_draft, is_online, keep_draft, load_draft};
+pub use device_pending_queue::KeptAction;
+#[cfg(feature = "hydrate")]
+pub use device_state::{ask_to_persist, clock_text, is_online, new_action_key};
 #[cfg(feature = "hydrate")]
 pub use face_model::face_finder;
 #[cfg(feature = "hydrate")]
@@ -55,10 +62,11 @@ pub use pixels_jpeg::jpeg_of_pixels;
 pub use sender_lock::run_alone;
 #[cfg(not(feature = "hydrate"))]
 pub use server_twins::{
-    after_next_paint, ask_to_persist, clock_text, convert_to_jpeg, fit_photo, forget_action, forget_draft,
-    forget_offline_pages, is_online, keep_action, keep_draft, kept_actions, kept_bytes, load_draft, new_action_key,
-    picture_pixels, post_json, preview_url, read_chosen_file, read_chosen_files, read_code_from_camera,
-    register_offline_copy, revoke_preview, run_alone, server_reachable, sha256_hex, upload_material, KeptAction,
+    after_next_paint, ask_to_persist, clock_text, convert_to_jpeg, fetch_device_store_when_live, fit_photo,
+    forget_action, forget_draft, forget_offline_pages, is_online, keep_action, keep_draft, kept_actions, kept_bytes,
+    load_draft, new_action_key, picture_pixels, post_json, preview_url, read_chosen_file, read_chosen_files,
+    read_code_from_camera, register_offline_copy, revoke_preview, run_alone, server_reachable, sha256_hex,
+    upload_material, KeptAction,
 };
 #[cfg(feature = "hydrate")]
 pub use xhr_upload::{fetch_site_file, post_json, server_reachable, upload_material};

@@ -75,7 +75,10 @@ test('typing an older build kept on the phone comes back after the update', asyn
       firstPage.evaluate(
         async ({ key, older }) => {
           const db: IDBDatabase = await new Promise((resolve, reject) => {
+            // As the older build opened it: with the drafts' store (the page itself opens the
+            // database only once it has something to keep).
             const request = indexedDB.open('zige');
+            request.onupgradeneeded = () => request.result.createObjectStore('drafts');
             request.onsuccess = () => resolve(request.result);
             request.onerror = () => reject(request.error);
           });

@@ -29,7 +29,7 @@ pub struct KeptAction {
 /// Writes `action`, replacing an earlier record under its key, and with it `bytes` for an
 /// upload (deletes and reorders have none). A refusal noted on a kept upload passes its bytes
 /// again: the record it replaces may be one an older build wrote, with the picture inside.
-pub async fn keep_action(action: &PendingAction, bytes: Option<&[u8]>) -> Result<(), String> {
+pub(super) async fn keep_action(action: &PendingAction, bytes: Option<&[u8]>) -> Result<(), String> {
     let record = Object::new();
     let kept = Uint8Array::from(record_bytes(action)?.as_slice());
     Reflect::set(&record, &"action".into(), &kept).map_err(|e| format!("{e:?}"))?;
@@ -48,7 +48,7 @@ pub async fn keep_action(action: &PendingAction, bytes: Option<&[u8]>) -> Result
 }
 
 /// Every action of `owner`'s queue on this device, in the order they were made.
-pub async fn kept_actions(owner: &str) -> Result<Vec<KeptAction>, String> {
+pub(super) async fn kept_actions(owner: &str) -> Result<Vec<KeptAction>, String> {
     // The connection closes before an older record's reader may be fetched.
     let records = {
         let database = open().await?;
@@ -67,7 +67,7 @@ pub async fn kept_actions(owner: &str) -> Result<Vec<KeptAction>, String> {
 }
 
 /// The picture kept for the action under `key`, if any.
-pub async fn kept_bytes(key: &str) -> Option<Vec<u8>> {
+pub(super) async fn kept_bytes(key: &str) -> Option<Vec<u8>> {
     let database = open().await.ok()?;
     let transaction = database.transaction(&[PENDING_BYTES_STORE], TransactionMode::ReadOnly).ok()?;
     let store = transaction.object_store(PENDING_BYTES_STORE).ok()?;
@@ -95,7 +95,7 @@ fn inline_bytes(record: &JsValue) -> Option<Vec<u8>> {
 }
 
 /// Removes the action under `key` (the server has it, or the candidate dismissed its refusal).
-pub async fn forget_action(key: &str) -> Result<(), String> {
+pub(super) async fn forget_action(key: &str) -> Result<(), String> {
     let database = open().await?;
     let transaction =
         database.transaction(&[PENDING_STORE, PENDING_BYTES_STORE], TransactionMode::ReadWrite).map_err(text)?;
@@ -105,20 +105,4 @@ pub async fn forget_action(key: &str) -> Result<(), String> {
     }
     transaction.commit().map_err(text)?.await.map_err(text)?;
     Ok(())
-}
-
-/// A fresh key for one action (a UUID from the browser's generator).
-pub fn new_action_key() -> String {
-    web_sys::window()
-        .and_then(|window| window.crypto().ok())
-        .map(|crypto| crypto.random_uuid())
-        .unwrap_or_else(|| format!("k{}-{}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e9) as u64))
-}
-
-/// Asks the browser to keep this site's storage under pressure; `Some(false)` when it said no
-/// (the page then says the queue may be cleared), `None` when it cannot be asked.
-pub async fn ask_to_persist() -> Option<bool> {
-    let storage = web_sys::window()?.navigator().storage();
-    let granted = wasm_bindgen_futures::JsFuture::from(storage.persist().ok()?).await.ok()?;
-    granted.as_bool()
 }

@@ -12,7 +12,7 @@ use super::legacy_records::older_draft;
 use crate::offline::device_draft::DeviceDraft;
 use crate::offline::device_record::{read_record, record_bytes};
 
-const DATABASE: &str = "zige";
+pub(super) const DATABASE: &str = "zige";
 /// 2 added the pending queue, 3 its pictures' own store; an upgrade only adds what is missing, so what
 /// an older build kept stays (and `device_pending_queue` still reads its shape).
 const VERSION: u32 = 3;
@@ -62,7 +62,7 @@ pub(super) async fn open() -> Result<Connection, String> {
 
 /// The draft kept under `key`, if any (a record that no longer reads as a draft is ignored). An
 /// older build kept it as JSON text, read once its reader's chunk has arrived.
-pub async fn load_draft(key: &str) -> Option<DeviceDraft> {
+pub(super) async fn load_draft(key: &str) -> Option<DeviceDraft> {
     let value = {
         let database = open().await.ok()?;
         let transaction = database.transaction(&[DRAFTS], TransactionMode::ReadOnly).ok()?;
@@ -76,7 +76,7 @@ pub async fn load_draft(key: &str) -> Option<DeviceDraft> {
 }
 
 /// Keeps `draft` under `key`, replacing what was there; done once the transaction is.
-pub async fn keep_draft(key: &str, draft: &DeviceDraft) -> Result<(), String> {
+pub(super) async fn keep_draft(key: &str, draft: &DeviceDraft) -> Result<(), String> {
     let record = Uint8Array::from(record_bytes(draft)?.as_slice());
     let database = open().await?;
     let transaction = database.transaction(&[DRAFTS], TransactionMode::ReadWrite).map_err(text)?;
@@ -87,7 +87,7 @@ pub async fn keep_draft(key: &str, draft: &DeviceDraft) -> Result<(), String> {
 }
 
 /// Forgets the draft under `key` (the server has it now, or the candidate chose the server's).
-pub async fn forget_draft(key: &str) {
+pub(super) async fn forget_draft(key: &str) {
     let Ok(database) = open().await else { return };
     let Ok(transaction) = database.transaction(&[DRAFTS], TransactionMode::ReadWrite) else { return };
     if let Ok(store) = transaction.object_store(DRAFTS) {
@@ -98,15 +98,4 @@ pub async fn forget_draft(key: &str) {
     if let Ok(done) = transaction.commit() {
         let _ = done.await;
     }
-}
-
-/// Whether the browser believes it is online (a `false` is certain; a `true` is a hope).
-pub fn is_online() -> bool {
-    web_sys::window().is_none_or(|window| window.navigator().on_line())
-}
-
-/// The device's clock as "22:41:07", for telling the candidate when the draft was kept.
-pub fn clock_text() -> String {
-    let now = js_sys::Date::new_0();
-    format!("{:02}:{:02}:{:02}", now.get_hours(), now.get_minutes(), now.get_seconds())
 }

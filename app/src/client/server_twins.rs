@@ -52,6 +52,8 @@ pub async fn keep_draft(_key: &str, _draft: &crate::offline::device_draft::Devic
 
 pub async fn forget_draft(_key: &str) {}
 
+pub fn fetch_device_store_when_live() {}
+
 pub fn is_online() -> bool {
     true
 }
@@ -67,7 +69,7 @@ pub struct KeptAction {
 
 pub async fn keep_action(
     _action: &crate::offline::pending_action::PendingAction,
-    _bytes: Option<&[u8]>,
+    _bytes: Option<std::sync::Arc<Vec<u8>>>,
 ) -> Result<(), String> {
     Err("the pending queue is kept in the browser".to_string())
 }

@@ -10,7 +10,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::api::save_application;
-use crate::client::{clock_text, forget_draft, is_online, keep_draft, load_draft};
+use crate::client::{clock_text, fetch_device_store_when_live, forget_draft, is_online, keep_draft, load_draft};
 use crate::domain::personal_form::{FormField, FormValues};
 use crate::domain::record_ids::ExamCode;
 use crate::i18n::{tr, use_lang};
@@ -39,6 +39,8 @@ pub fn DraftKeeper(
     /// may outlive this component).
     edits: RwSignal<u64>,
 ) -> impl IntoView {
+    // Typing is kept on the device from the first keystroke, even if the network dies at once.
+    fetch_device_store_when_live();
     let lang = use_lang();
     let key = StoredValue::new(draft_key);
     let code = StoredValue::new(exam_code);
@@ -76,35 +78,8 @@ pub fn DraftKeeper(
         });
     };
 
-    // Once: reconcile the device's draft with the server's copy.
-    Effect::new(move |_| {
-        let draft_key = key.get_value();
-        leptos::task::spawn_local(async move {
-            let device = load_draft(&draft_key).await;
-            let Some(loaded) = sync.try_update_value(|sync| sync.loaded(device, &clock_text())) else { return };
-            if loaded.forget_device {
-                forget_draft(&draft_key).await;
-            }
-            if let Some(now) = loaded.whereabouts {
-                let _ = whereabouts.try_set(now);
-            }
-            if let Some(typed) = loaded.bring_back {
-                form.set(typed.form);
-                position.set(typed.position);
-            }
-            let _ = choice.try_set(loaded.choose);
-            if send_if_waiting() {
-                send();
-            }
-        });
-    });
-
-    // Every change: kept on the device, then sent.
-    Effect::new(move |previous: Option<()>| {
-        let typed = Typed { form: form.get(), position: position.get() };
-        if previous.is_none() || !sync.with_value(DraftSync::counts_changes) {
-            return;
-        }
+    // A change counted: kept on the device after a pause in the typing, then sent after a longer one.
+    let keep_then_send = move |typed: Typed| {
         edits.update(|n| *n += 1);
         let this_edit = edits.get_untracked();
         set_timeout(
@@ -132,6 +107,41 @@ pub fn DraftKeeper(
             },
             KEEP_AFTER,
         );
+    };
+
+    // Once: reconcile the device's draft with the server's copy.
+    Effect::new(move |_| {
+        let draft_key = key.get_value();
+        leptos::task::spawn_local(async move {
+            let device = load_draft(&draft_key).await;
+            let now = typed_now();
+            let Some(loaded) = sync.try_update_value(|sync| sync.loaded(device, &now, &clock_text())) else { return };
+            if loaded.forget_device {
+                forget_draft(&draft_key).await;
+            }
+            if let Some(shown) = loaded.whereabouts {
+                let _ = whereabouts.try_set(shown);
+            }
+            if let Some(typed) = loaded.bring_back {
+                form.set(typed.form);
+                position.set(typed.position);
+            }
+            let _ = choice.try_set(loaded.choose);
+            if loaded.keep_typing {
+                keep_then_send(now);
+            } else if send_if_waiting() {
+                send();
+            }
+        });
+    });
+
+    // Every change: kept on the device, then sent.
+    Effect::new(move |previous: Option<()>| {
+        let typed = Typed { form: form.get(), position: position.get() };
+        if previous.is_none() || !sync.with_value(DraftSync::counts_changes) {
+            return;
+        }
+        keep_then_send(typed);
     });
 
     // 暂存 or 提交审核 by hand: the server has it all.

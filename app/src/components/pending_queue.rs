@@ -91,7 +91,7 @@ impl PendingQueue {
         self.items
             .update(|items| items.push(QueuedItem { action: action.clone(), bytes: bytes.clone(), problem: None }));
         leptos::task::spawn_local(async move {
-            if keep_action(&action, bytes.as_deref().map(Vec::as_slice)).await.is_err() {
+            if keep_action(&action, bytes).await.is_err() {
                 let _ = self.device_failed.try_set(true);
             }
             self.failures.set_value(0);
@@ -179,7 +179,7 @@ impl PendingQueue {
                 NextStep::KeepRefused(error) => {
                     let mut refused = next.action.clone();
                     refused.refusal = Some(error);
-                    let _ = keep_action(&refused, next.bytes.as_deref().map(Vec::as_slice)).await;
+                    let _ = keep_action(&refused, next.bytes.clone()).await;
                     self.replace(QueuedItem { action: refused, bytes: next.bytes.clone(), problem: None });
                     // Refused now, it stays shown; what the server answered may have changed the page.
                     sent_any = true;

@@ -10,7 +10,7 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use crate::client::read_chosen_files;
+use crate::client::{fetch_device_store_when_live, read_chosen_files};
 use crate::components::chosen_picture::jpeg_name;
 use crate::components::chosen_view::{chosen_one, chosen_several, ChoiceContext};
 use crate::components::error_note::ErrorNote;
@@ -45,6 +45,7 @@ pub fn UploadForm(
     let wants_qr = category.qr == crate::domain::qr_code::QrRequirement::Required;
     keep_photo_tools_for_offline();
     fetch_judging_when_live();
+    fetch_device_store_when_live();
     if wants_qr {
         keep_qr_reader_for_offline();
     }

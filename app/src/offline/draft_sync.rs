@@ -5,7 +5,8 @@
 //! network's I/O these decisions ask for.
 //!
 //! The rules: a change counts only once the device's draft was looked at (the page's own first
-//! values never overwrite a draft not read yet); a draft records the server copy it began from;
+//! values never overwrite a draft not read yet), and typing done while it was read counts then
+//! when the device had no draft (reading may wait for the device's code to arrive); a draft records the server copy it began from;
 //! the device forgets its draft only once the server holds exactly that; a dead network or a busy
 //! server leaves the typing on the device, to be sent again (when the network is back, or when
 //! the busy server said to); a refusal is kept and shown.
@@ -51,6 +52,9 @@ pub struct Loaded {
     /// The device's draft is what the server holds already: forget it.
     pub forget_device: bool,
     pub whereabouts: Option<Whereabouts>,
+    /// The candidate typed while the device was read, and the device had no draft: what the form
+    /// holds now is a change, kept and sent as one.
+    pub keep_typing: bool,
 }
 
 /// What a send's answer asks for.
@@ -75,10 +79,11 @@ impl DraftSync {
         &self.server
     }
 
-    /// The device's draft has been read (`None`: there was none); `at`: the clock's text now.
-    pub fn loaded(&mut self, device: Option<DeviceDraft>, at: &str) -> Loaded {
+    /// The device's draft has been read (`None`: there was none); `now`: what the form holds by
+    /// then; `at`: the clock's text now.
+    pub fn loaded(&mut self, device: Option<DeviceDraft>, now: &Typed, at: &str) -> Loaded {
         self.ready = true;
-        let Some(draft) = device else { return Loaded::default() };
+        let Some(draft) = device else { return Loaded { keep_typing: *now != self.server, ..Loaded::default() } };
         match reconcile(Some(&draft), &self.server.as_server_copy()) {
             Reconciled::Device => Loaded {
                 whereabouts: Some(Whereabouts::OnDevice(draft.changed_at.clone())),
@@ -168,15 +173,23 @@ mod tests {
     fn changes_count_only_once_the_device_was_read() {
         let mut sync = DraftSync::new(typed("示例"));
         assert!(!sync.counts_changes());
-        assert_eq!(sync.loaded(None, "09:00"), Loaded::default());
+        assert_eq!(sync.loaded(None, &typed("示例"), "09:00"), Loaded::default());
         assert!(sync.counts_changes());
+    }
+
+    #[test]
+    fn typing_done_while_the_device_was_read_counts_once_it_was() {
+        let mut sync = DraftSync::new(typed("示例"));
+        let loaded = sync.loaded(None, &typed("示例财经大学"), "09:00");
+        assert!(loaded.keep_typing);
+        assert_eq!((loaded.bring_back, loaded.choose, loaded.whereabouts), (None, None, None));
     }
 
     #[test]
     fn typing_the_server_never_got_comes_back_and_waits_to_be_sent() {
         let mut sync = DraftSync::new(typed("示例"));
         let draft = sync.draft_of(typed("示例财经大学"), "08:59");
-        let loaded = sync.loaded(Some(draft), "09:00");
+        let loaded = sync.loaded(Some(draft), &typed("示例"), "09:00");
         assert_eq!(loaded.bring_back, Some(typed("示例财经大学")));
         assert_eq!(loaded.whereabouts, Some(Whereabouts::OnDevice("08:59".into())));
         assert!(DraftSync::waits_to_be_sent(&loaded.whereabouts.unwrap()));
@@ -187,7 +200,7 @@ mod tests {
     fn a_draft_the_server_already_holds_is_forgotten_and_shown_synced() {
         let mut sync = DraftSync::new(typed("示例财经大学"));
         let draft = DraftSync::new(typed("示例")).draft_of(typed("示例财经大学"), "08:59");
-        let loaded = sync.loaded(Some(draft), "09:00");
+        let loaded = sync.loaded(Some(draft), &typed("示例财经大学"), "09:00");
         assert!(loaded.forget_device);
         assert_eq!(loaded.whereabouts, Some(Whereabouts::Synced("09:00".into())));
         assert_eq!(loaded.bring_back, None);
@@ -197,7 +210,7 @@ mod tests {
     fn when_both_sides_changed_the_candidate_chooses() {
         let draft = DraftSync::new(typed("示例")).draft_of(typed("手机上写的"), "08:59");
         let mut sync = DraftSync::new(typed("电脑上写的"));
-        let loaded = sync.loaded(Some(draft.clone()), "09:00");
+        let loaded = sync.loaded(Some(draft.clone()), &typed("电脑上写的"), "09:00");
         assert_eq!(loaded.choose, Some(draft));
         assert_eq!((loaded.bring_back, loaded.whereabouts, loaded.forget_device), (None, None, false));
     }
@@ -205,7 +218,7 @@ mod tests {
     #[test]
     fn a_draft_records_the_server_copy_it_began_from_and_a_stored_send_moves_that_on() {
         let mut sync = DraftSync::new(typed("示例"));
-        sync.loaded(None, "09:00");
+        sync.loaded(None, &typed("示例"), "09:00");
         let first = sync.draft_of(typed("示例财"), "09:01");
         assert_eq!(first.base, typed("示例").as_server_copy().fingerprint());
         sync.stored(typed("示例财"));

@@ -1,0 +1,168 @@
+//! The device's store (`device_store`, `device_pending_queue`: IndexedDB through `idb`) as a chunk
+//! of its own, `device_store`, so the candidate's first load does not carry it (issue 69;
+//! `docs/benchmarks.md`, "The candidate's first load"). The pages that need it are the exam pages
+//! where the candidate can still type or upload: they fetch it as soon as they are live
+//! ([`fetch_device_store_when_live`], as the judging chunk is fetched), so a network that drops
+//! right after the page opened still finds the typing and the queue kept. Every other page fetches
+//! it only when the device holds records to read: a device that never kept anything has no Zige
+//! database, and reading nothing needs no code.
+//!
+//! When the chunk cannot be fetched (offline, never fetched), a write fails as a full device's does
+//! (the page says the device cannot keep it) and a read finds nothing, as before the store existed.
+
+use std::sync::Arc;
+
+use leptos::prelude::Effect;
+
+use super::device_pending_queue::KeptAction;
+use super::device_store::DATABASE;
+use crate::offline::device_draft::DeviceDraft;
+use crate::offline::pending_action::PendingAction;
+
+const NOT_FETCHED: &str = "the code that keeps records on this device could not be fetched";
+
+/// Fetches the chunk once the page is live. Called by the parts of the exam page that keep
+/// records (the upload forms, the personal form's draft); the loader fetches once per page.
+pub fn fetch_device_store_when_live() {
+    Effect::new(|_| {
+        leptos::task::spawn_local(async {
+            let _ = chunk::preload().await;
+        })
+    });
+}
+
+/// Writes `action` (and an upload's picture), replacing an earlier record under its key.
+pub async fn keep_action(action: &PendingAction, bytes: Option<Arc<Vec<u8>>>) -> Result<(), String> {
+    match chunk::keep_action(action.clone(), bytes).await {
+        Ok(keeping) => keeping.await,
+        Err(_) => Err(NOT_FETCHED.into()),
+    }
+}
+
+/// Every action of `owner`'s queue on this device, in the order they were made.
+pub async fn kept_actions(owner: &str) -> Result<Vec<KeptAction>, String> {
+    if !may_hold_records().await {
+        return Ok(Vec::new());
+    }
+    match chunk::kept_actions(owner.to_string()).await {
+        Ok(reading) => reading.await,
+        Err(_) => Err(NOT_FETCHED.into()),
+    }
+}
+
+/// The picture kept for the action under `key`, if any.
+pub async fn kept_bytes(key: &str) -> Option<Vec<u8>> {
+    // Asked only for an action just read from the device, so the chunk is here already.
+    chunk::kept_bytes(key.to_string()).await.ok()?.await
+}
+
+/// Removes the action under `key`.
+pub async fn forget_action(key: &str) -> Result<(), String> {
+    if !may_hold_records().await {
+        return Ok(());
+    }
+    match chunk::forget_action(key.to_string()).await {
+        Ok(forgetting) => forgetting.await,
+        Err(_) => Err(NOT_FETCHED.into()),
+    }
+}
+
+/// The draft kept under `key`, if any.
+pub async fn load_draft(key: &str) -> Option<DeviceDraft> {
+    if !may_hold_records().await {
+        return None;
+    }
+    chunk::load_draft(key.to_string()).await.ok()?.await
+}
+
+/// Keeps `draft` under `key`, replacing what was there.
+pub async fn keep_draft(key: &str, draft: &DeviceDraft) -> Result<(), String> {
+    match chunk::keep_draft(key.to_string(), draft.clone()).await {
+        Ok(keeping) => keeping.await,
+        Err(_) => Err(NOT_FETCHED.into()),
+    }
+}
+
+/// Forgets the draft under `key`.
+pub async fn forget_draft(key: &str) {
+    if !may_hold_records().await {
+        return;
+    }
+    if let Ok(forgetting) = chunk::forget_draft(key.to_string()).await {
+        forgetting.await;
+    }
+}
+
+/// Whether this device may hold Zige's records: false only when the browser lists its databases
+/// (`indexedDB.databases()`) and Zige's is not among them. A browser that cannot list them is
+/// read as before. Called through `Reflect`: web-sys has no binding for the list.
+async fn may_hold_records() -> bool {
+    use js_sys::{Array, Function, Promise, Reflect};
+    use wasm_bindgen::JsCast;
+
+    let listed = async {
+        let window: wasm_bindgen::JsValue = web_sys::window()?.into();
+        let factory = Reflect::get(&window, &"indexedDB".into()).ok().filter(|f| f.is_object())?;
+        let databases = Reflect::get(&factory, &"databases".into()).ok()?.dyn_into::<Function>().ok()?;
+        let promise = databases.call0(&factory).ok()?.dyn_into::<Promise>().ok()?;
+        let list = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.dyn_into::<Array>().ok()?;
+        Some(list.iter().any(|database| {
+            Reflect::get(&database, &"name".into()).ok().and_then(|name| name.as_string()).as_deref() == Some(DATABASE)
+        }))
+    };
+    listed.await.unwrap_or(true)
+}
+
+/// The chunk's entries: each hands back the work as a future, run once the chunk is here.
+mod chunk {
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::sync::Arc;
+
+    use leptos::wasm_split::SplitLoaderError;
+
+    use crate::client::device_pending_queue::{self as queue, KeptAction};
+    use crate::client::device_store as drafts;
+    use crate::offline::device_draft::DeviceDraft;
+    use crate::offline::pending_action::PendingAction;
+
+    type Work<T> = Pin<Box<dyn Future<Output = T>>>;
+
+    #[leptos::wasm_split::wasm_split(device_store, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
+    pub fn keep_action(
+        action: PendingAction,
+        bytes: Option<Arc<Vec<u8>>>,
+    ) -> Result<Work<Result<(), String>>, SplitLoaderError> {
+        Ok(Box::pin(async move { queue::keep_action(&action, bytes.as_deref().map(Vec::as_slice)).await }))
+    }
+
+    #[leptos::wasm_split::wasm_split(device_store, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn kept_actions(owner: String) -> Result<Work<Result<Vec<KeptAction>, String>>, SplitLoaderError> {
+        Ok(Box::pin(async move { queue::kept_actions(&owner).await }))
+    }
+
+    #[leptos::wasm_split::wasm_split(device_store, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn kept_bytes(key: String) -> Result<Work<Option<Vec<u8>>>, SplitLoaderError> {
+        Ok(Box::pin(async move { queue::kept_bytes(&key).await }))
+    }
+
+    #[leptos::wasm_split::wasm_split(device_store, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn forget_action(key: String) -> Result<Work<Result<(), String>>, SplitLoaderError> {
+        Ok(Box::pin(async move { queue::forget_action(&key).await }))
+    }
+
+    #[leptos::wasm_split::wasm_split(device_store, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn load_draft(key: String) -> Result<Work<Option<DeviceDraft>>, SplitLoaderError> {
+        Ok(Box::pin(async move { drafts::load_draft(&key).await }))
+    }
+
+    #[leptos::wasm_split::wasm_split(device_store, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn keep_draft(key: String, draft: DeviceDraft) -> Result<Work<Result<(), String>>, SplitLoaderError> {
+        Ok(Box::pin(async move { drafts::keep_draft(&key, &draft).await }))
+    }
+
+    #[leptos::wasm_split::wasm_split(device_store, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn forget_draft(key: String) -> Result<Work<()>, SplitLoaderError> {
+        Ok(Box::pin(async move { drafts::forget_draft(&key).await }))
+    }
+}
