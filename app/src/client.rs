@@ -39,8 +39,8 @@ pub use after_paint::after_next_paint;
 pub use camera_code::read_code_from_camera;
 #[cfg(feature = "hydrate")]
 pub use device_chunk::{
-    fetch_device_store_when_live, forget_action, forget_draft, keep_action, keep_draft, kept_actions, kept_bytes,
-    load_draft,
+    device_may_hold_records, fetch_device_store_when_live, forget_action, forget_draft, keep_action, keep_draft,
+    kept_actions, kept_bytes, load_draft,
 };
 #[cfg(feature = "hydrate")]
 pub use device_pending_queue::KeptAction;
@@ -62,11 +62,11 @@ pub use pixels_jpeg::jpeg_of_pixels;
 pub use sender_lock::run_alone;
 #[cfg(not(feature = "hydrate"))]
 pub use server_twins::{
-    after_next_paint, ask_to_persist, clock_text, convert_to_jpeg, fetch_device_store_when_live, fit_photo,
-    forget_action, forget_draft, forget_offline_pages, is_online, keep_action, keep_draft, kept_actions, kept_bytes,
-    load_draft, new_action_key, picture_pixels, post_json, preview_url, read_chosen_file, read_chosen_files,
-    read_code_from_camera, register_offline_copy, revoke_preview, run_alone, server_reachable, sha256_hex,
-    upload_material, KeptAction,
+    after_next_paint, ask_to_persist, clock_text, convert_to_jpeg, device_may_hold_records,
+    fetch_device_store_when_live, fit_photo, forget_action, forget_draft, forget_offline_pages, is_online, keep_action,
+    keep_draft, kept_actions, kept_bytes, load_draft, new_action_key, picture_pixels, post_json, preview_url,
+    read_chosen_file, read_chosen_files, read_code_from_camera, register_offline_copy, revoke_preview, run_alone,
+    server_reachable, sha256_hex, upload_material, KeptAction,
 };
 #[cfg(feature = "hydrate")]
 pub use xhr_upload::{fetch_site_file, post_json, server_reachable, upload_material};

@@ -12,6 +12,7 @@ pub mod countdown;
 pub mod crop_box;
 pub mod diploma_rows_editor;
 pub mod diploma_rows_field;
+pub mod draft_choice;
 pub mod draft_keeper;
 pub mod eligibility_import;
 pub mod error_note;

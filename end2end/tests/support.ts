@@ -502,7 +502,23 @@ export async function candidateOnFreshExam(
   if (preset === '002') await call(page.request, 'accept_notice', { code });
   await call(page.request, 'accept_pledge', { code });
   await open(page, `/exams/${code}`);
+  await codeFetchedWhenLiveArrived(page);
   return { admin, phone, page, idNumber };
+}
+
+/** Waits for the code an exam page the candidate still fills in fetches as soon as it is live: the
+ * judging chunk and the device store's. Until it has arrived, a network that dies leaves the page
+ * saying it cannot judge files or keep them on the phone, which is not what these tests are about. */
+export async function codeFetchedWhenLiveArrived(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        ['split_judging.wasm', 'split_device_store.wasm'].every((file) =>
+          performance.getEntriesByType('resource').some((e) => e.name.endsWith(`/pkg/${file}`) && (e as PerformanceResourceTiming).responseEnd > 0),
+        ),
+      ),
+    { timeout: 30_000 })
+    .toBe(true);
 }
 
 /**

@@ -41,7 +41,7 @@ pub async fn keep_action(action: &PendingAction, bytes: Option<Arc<Vec<u8>>>) ->
 
 /// Every action of `owner`'s queue on this device, in the order they were made.
 pub async fn kept_actions(owner: &str) -> Result<Vec<KeptAction>, String> {
-    if !may_hold_records().await {
+    if !device_may_hold_records().await {
         return Ok(Vec::new());
     }
     match chunk::kept_actions(owner.to_string()).await {
@@ -58,7 +58,7 @@ pub async fn kept_bytes(key: &str) -> Option<Vec<u8>> {
 
 /// Removes the action under `key`.
 pub async fn forget_action(key: &str) -> Result<(), String> {
-    if !may_hold_records().await {
+    if !device_may_hold_records().await {
         return Ok(());
     }
     match chunk::forget_action(key.to_string()).await {
@@ -69,7 +69,7 @@ pub async fn forget_action(key: &str) -> Result<(), String> {
 
 /// The draft kept under `key`, if any.
 pub async fn load_draft(key: &str) -> Option<DeviceDraft> {
-    if !may_hold_records().await {
+    if !device_may_hold_records().await {
         return None;
     }
     chunk::load_draft(key.to_string()).await.ok()?.await
@@ -85,7 +85,7 @@ pub async fn keep_draft(key: &str, draft: &DeviceDraft) -> Result<(), String> {
 
 /// Forgets the draft under `key`.
 pub async fn forget_draft(key: &str) {
-    if !may_hold_records().await {
+    if !device_may_hold_records().await {
         return;
     }
     if let Ok(forgetting) = chunk::forget_draft(key.to_string()).await {
@@ -96,7 +96,7 @@ pub async fn forget_draft(key: &str) {
 /// Whether this device may hold Zige's records: false only when the browser lists its databases
 /// (`indexedDB.databases()`) and Zige's is not among them. A browser that cannot list them is
 /// read as before. Called through `Reflect`: web-sys has no binding for the list.
-async fn may_hold_records() -> bool {
+pub async fn device_may_hold_records() -> bool {
     use js_sys::{Array, Function, Promise, Reflect};
     use wasm_bindgen::JsCast;
 

@@ -54,6 +54,10 @@ pub async fn forget_draft(_key: &str) {}
 
 pub fn fetch_device_store_when_live() {}
 
+pub async fn device_may_hold_records() -> bool {
+    false
+}
+
 pub fn is_online() -> bool {
     true
 }

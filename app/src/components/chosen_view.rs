@@ -1,4 +1,5 @@
-//! What the upload form shows of a choice before it is sent: one file with its verdict, advice and
+//! What the upload form shows of a choice before it is sent (drawn by the judging chunk,
+//! `judging_on_demand::chosen_view`): one file with its verdict, advice and
 //! photo tool, or several chosen at once as a numbered list, each with its own verdict and the
 //! place it will take.
 
@@ -54,9 +55,23 @@ fn advice(file: &Judged, category: &CategoryDefinition) -> impl IntoView {
     }
 }
 
+/// What the form shows of a judged choice: [`chosen_one`] for one file, [`chosen_several`] for
+/// more; `on_fitted` is for one file's photo tool.
+pub fn chosen(
+    files: Vec<Judged>,
+    context: ChoiceContext,
+    places: Signal<Vec<u32>>,
+    on_fitted: Callback<FittedPicture>,
+) -> AnyView {
+    match <[Judged; 1]>::try_from(files) {
+        Ok([file]) => chosen_one(file, context, on_fitted),
+        Err(files) => chosen_several(files, places, context),
+    }
+}
+
 /// One chosen file: what it is, whether it meets the rules, and the photo tool for a photo that
 /// only misses on size.
-pub fn chosen_one(file: Judged, context: ChoiceContext, on_fitted: Callback<FittedPicture>) -> AnyView {
+fn chosen_one(file: Judged, context: ChoiceContext, on_fitted: Callback<FittedPicture>) -> AnyView {
     let ChoiceContext { category, already_uploaded, replacing, on_upload } = context;
     if file.verdict.accepted() {
         let fitted = file.fitted.clone().map(|report| {
@@ -113,7 +128,7 @@ pub fn chosen_one(file: Judged, context: ChoiceContext, on_fitted: Callback<Fitt
 /// Several files chosen at once, in the order they will be sent; `places` are the sequence
 /// numbers the accepted ones take, in that order (they follow the number the form shows). Refused
 /// files stay listed with their reasons and are not sent.
-pub fn chosen_several(files: Vec<Judged>, places: Signal<Vec<u32>>, context: ChoiceContext) -> AnyView {
+fn chosen_several(files: Vec<Judged>, places: Signal<Vec<u32>>, context: ChoiceContext) -> AnyView {
     let ChoiceContext { category, on_upload, .. } = context;
     let lang = use_lang();
     let accepted = files.iter().filter(|file| file.verdict.accepted()).count();

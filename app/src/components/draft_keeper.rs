@@ -11,10 +11,11 @@ use leptos::prelude::*;
 
 use crate::api::save_application;
 use crate::client::{clock_text, fetch_device_store_when_live, forget_draft, is_online, keep_draft, load_draft};
+use crate::components::draft_choice::draft_choice;
 use crate::domain::personal_form::{FormField, FormValues};
 use crate::domain::record_ids::ExamCode;
-use crate::i18n::{tr, use_lang};
-use crate::offline::device_draft::{differing_fields, DeviceDraft, ServerCopy};
+use crate::i18n::use_lang;
+use crate::offline::device_draft::DeviceDraft;
 use crate::offline::draft_sync::{DraftSync, Typed};
 use crate::offline::draft_whereabouts::Whereabouts;
 
@@ -174,22 +175,14 @@ pub fn DraftKeeper(
     on_cleanup(move || online.remove());
 
     let labels = StoredValue::new(fields);
-    let label_of = move |key: &str| {
-        labels.with_value(|fields| {
-            fields
-                .iter()
-                .find(|f| f.key == key)
-                .map_or((key.to_string(), key.to_string()), |f| (f.label_zh.clone(), f.label_en.clone()))
-        })
-    };
-    let use_device = move |_| {
+    let use_device = move |()| {
         if let Some(draft) = choice.get_untracked() {
             choice.set(None);
             form.set(draft.form);
             position.set(draft.position);
         }
     };
-    let use_server = move |_| {
+    let use_server = move |()| {
         choice.set(None);
         let draft_key = key.get_value();
         leptos::task::spawn_local(async move { forget_draft(&draft_key).await });
@@ -216,32 +209,8 @@ pub fn DraftKeeper(
             }
         }}</p>
         {move || choice.get().map(|draft| {
-            let rows = sync.with_value(|sync| differing_fields(&draft, &ServerCopy { form: &sync.server_copy().form, position: sync.server_copy().position.as_deref() }));
-            let position_differs = sync.with_value(|sync| sync.server_copy().position != draft.position);
-            let at = draft.changed_at.clone();
-            view! {
-                <section class="card draft-choice" role="alertdialog" aria-labelledby="draft-choice-title" data-testid="draft-choice">
-                    <h2 id="draft-choice-title">{tr("有两份不同的草稿", "There are two different drafts")}</h2>
-                    <p>{move || lang.get().pick(
-                        format!("这台设备上有 {at} 未同步的修改，而服务器上的草稿在别处（另一台设备或窗口）改过。请选择保留哪一份，另一份将被丢弃。"),
-                        format!("This device holds changes from {at} the server never got, and the server's draft was changed elsewhere (another device or window). Choose which to keep; the other is discarded."),
-                    )}</p>
-                    <table class="draft-diff">
-                        <thead><tr><th scope="col">{tr("项目", "Item")}</th><th scope="col">{tr("本机", "This device")}</th><th scope="col">{tr("服务器", "Server")}</th></tr></thead>
-                        <tbody>
-                            {rows.into_iter().map(|(key, mine, theirs)| {
-                                let (zh, en) = label_of(&key);
-                                view! { <tr><th scope="row">{move || lang.get().pick(zh.clone(), en.clone())}</th><td>{mine}</td><td>{theirs}</td></tr> }
-                            }).collect_view()}
-                            {position_differs.then(|| view! { <tr><th scope="row">{tr("报考职位", "Position")}</th><td>{draft.position.clone().unwrap_or_default()}</td><td>{sync.with_value(|sync| sync.server_copy().position.clone().unwrap_or_default())}</td></tr> })}
-                        </tbody>
-                    </table>
-                    <p class="actions">
-                        <button type="button" class="button" on:click=use_device>{tr("保留本机的修改", "Keep this device's changes")}</button>
-                        <button type="button" class="button secondary" on:click=use_server>{tr("保留服务器上的草稿", "Keep the server's draft")}</button>
-                    </p>
-                </section>
-            }
+            let server = sync.with_value(|sync| sync.server_copy().clone());
+            draft_choice(draft, server, labels, Callback::new(use_device), Callback::new(use_server))
         })}
     }
     .into_any()

@@ -11,7 +11,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::client::{ask_to_persist, forget_action, is_online, keep_action, new_action_key, now_millis, run_alone};
+use crate::client::{
+    ask_to_persist, device_may_hold_records, forget_action, is_online, keep_action, new_action_key, now_millis,
+    run_alone,
+};
 use crate::components::pending_queue_io::{read_device_queue, send_action};
 use crate::domain::record_ids::{ExamCode, MaterialId};
 use crate::offline::pending_action::{backoff_secs, read_answer, PendingAction, PendingKind};
@@ -124,7 +127,12 @@ impl PendingQueue {
         }
         self.pumping.set_value(true);
         leptos::task::spawn_local(async move {
-            let round = run_alone(&format!("zige-pending-queue:{owner}"), move || self.send_in_order()).await;
+            // Nothing held and nothing on the device: nothing to send, and no sending code to fetch.
+            if self.items.try_with_untracked(Vec::is_empty).unwrap_or(true) && !device_may_hold_records().await {
+                let _ = self.pumping.try_set_value(false);
+                return;
+            }
+            let round = run_alone(&format!("zige-pending-queue:{owner}"), move || self.send_in_order_when_here()).await;
             let _ = self.pumping.try_set_value(false);
             let Some((sent_any, retry_after)) = round else {
                 // Another tab is sending this queue: look again shortly and show what it left.
@@ -151,6 +159,23 @@ impl PendingQueue {
             },
             std::time::Duration::from_secs(secs),
         );
+    }
+
+    /// [`Self::send_in_order`], whose code is the device store's chunk (it runs only where the
+    /// device's records are read and written); when the chunk cannot be fetched, the round
+    /// fails as an unreachable server's does.
+    async fn send_in_order_when_here(self) -> (bool, u64) {
+        #[cfg(feature = "hydrate")]
+        {
+            match in_chunk::send_in_order(self).await {
+                Ok(round) => round.await,
+                Err(_) => (false, backoff_secs(self.failures.try_get_value().unwrap_or(0))),
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            self.send_in_order().await
+        }
     }
 
     /// Returns whether anything reached the server, and the seconds to wait before the next
@@ -233,6 +258,24 @@ impl PendingQueue {
                 *slot = item;
             }
         });
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod in_chunk {
+    use std::future::Future;
+    use std::pin::Pin;
+
+    use leptos::wasm_split::SplitLoaderError;
+
+    use super::PendingQueue;
+
+    /// Whether anything reached the server, and the seconds before the next round.
+    type Round = Pin<Box<dyn Future<Output = (bool, u64)>>>;
+
+    #[leptos::wasm_split::wasm_split(device_store, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn send_in_order(queue: PendingQueue) -> Result<Round, SplitLoaderError> {
+        Ok(Box::pin(queue.send_in_order()))
     }
 }
 

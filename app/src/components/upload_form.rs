@@ -12,10 +12,10 @@ use leptos::prelude::*;
 
 use crate::client::{fetch_device_store_when_live, read_chosen_files};
 use crate::components::chosen_picture::jpeg_name;
-use crate::components::chosen_view::{chosen_one, chosen_several, ChoiceContext};
+use crate::components::chosen_view::ChoiceContext;
 use crate::components::error_note::ErrorNote;
 use crate::components::judged_file::{Judged, PageChoices};
-use crate::components::judging_on_demand::{fetch_judging_when_live, judge_files};
+use crate::components::judging_on_demand::{chosen_view, fetch_judging_when_live, judge_files};
 use crate::components::pending_queue::PendingQueue;
 use crate::components::photo_fix::FittedPicture;
 use crate::components::photo_tools_on_demand::{
@@ -233,10 +233,9 @@ pub fn UploadForm(
             </div>
             {move || judged.get().map(|files| {
                 let context = ChoiceContext { category: category.clone(), already_uploaded, replacing, on_upload };
-                match <[Judged; 1]>::try_from(files) {
-                    Ok([file]) => chosen_one(file.clone(), context, on_fitted(file.name)),
-                    Err(files) => chosen_several(files, places.into(), context),
-                }
+                // Only one file's photo tool takes a result.
+                let fitted = on_fitted(files.first().map(|file| file.name.clone()).unwrap_or_default());
+                chosen_view(files, context, places.into(), fitted)
             })}
             // Only a mistyped sequence number: the server's answers are shown on the queued item.
             {move || failure.get().map(|error| view! { <ErrorNote error/> })}
