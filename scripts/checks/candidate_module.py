@@ -2,7 +2,8 @@
 
 The candidate's pages download the main module first (`docs/benchmarks.md`, "The first load"):
 staff screens live in chunks of their own (`lazy_routes.rs`), and no JSON decoder is in it at all
-(postcard everywhere; an older build's JSON records are read by the `legacy_records` chunk). A
+(postcard everywhere; an older build's JSON records are read by the `legacy_records` chunk), nor
+the device's store (IndexedDB, in the `device_store` chunk). A
 `serde_json::from_*` anywhere the candidate's code reaches, or a staff page pulled in by an import,
 would bring them back in silence.
 
@@ -29,6 +30,9 @@ UNWANTED = {
     "the audit log page (a staff screen)": rb"AdminAuditPage",
     "the administrators' exam page (a staff screen)": rb"AdminExamPage",
     "the branch's on-site check (a staff screen)": rb"OnSitePage",
+    # The device store's chunk (`client/device_chunk.rs`): a page with nothing to keep or read
+    # on the device downloads no IndexedDB code.
+    "IndexedDB's crate (idb)": rb"_ZN3idb[0-9]|idb::",
 }
 # What the main module must hold, so a check that reads no names cannot pass.
 EXPECTED_IN_MAIN = {"the candidate's exam page": rb"ExamPage"}
