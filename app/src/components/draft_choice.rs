@@ -10,15 +10,21 @@ use crate::domain::personal_form::FormField;
 use crate::offline::device_draft::DeviceDraft;
 use crate::offline::draft_sync::Typed;
 
-/// The choice between `draft` (the device's) and `server` (the server's copy); `fields` names
-/// the rows.
-pub fn draft_choice(
-    draft: DeviceDraft,
-    server: Typed,
-    fields: StoredValue<Vec<FormField>>,
-    on_device: Callback<()>,
-    on_server: Callback<()>,
-) -> AnyView {
+/// The two drafts and what keeping each does.
+#[derive(Clone)]
+pub struct TwoDrafts {
+    /// The device's.
+    pub draft: DeviceDraft,
+    /// The server's copy as last known.
+    pub server: Typed,
+    /// The form's fields, which name the rows.
+    pub fields: StoredValue<Vec<FormField>>,
+    pub on_device: Callback<()>,
+    pub on_server: Callback<()>,
+}
+
+/// The choice between the two drafts, once its code is here.
+pub fn draft_choice(drafts: TwoDrafts) -> AnyView {
     #[cfg(feature = "hydrate")]
     {
         use crate::components::on_demand::{on_demand, Texts};
@@ -29,48 +35,32 @@ pub fn draft_choice(
                 "The code that compares the drafts is not on this device yet; try again when online.",
             ),
         };
-        on_demand(
-            CHOICE,
-            Box::new(move || Box::pin(in_chunk::drawn(draft.clone(), server.clone(), fields, on_device, on_server))),
-        )
+        on_demand(CHOICE, Box::new(move || Box::pin(in_chunk::drawn(drafts.clone()))))
     }
     #[cfg(not(feature = "hydrate"))]
     {
-        drawn(draft, server, fields, on_device, on_server)
+        drawn(drafts)
     }
 }
 
 #[cfg(feature = "hydrate")]
 mod in_chunk {
-    use leptos::prelude::{AnyView, Callback, StoredValue};
+    use leptos::prelude::AnyView;
     use leptos::wasm_split::SplitLoaderError;
 
-    use crate::domain::personal_form::FormField;
-    use crate::offline::device_draft::DeviceDraft;
-    use crate::offline::draft_sync::Typed;
+    use super::TwoDrafts;
 
     #[leptos::wasm_split::wasm_split(device_store, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn drawn(
-        draft: DeviceDraft,
-        server: Typed,
-        fields: StoredValue<Vec<FormField>>,
-        on_device: Callback<()>,
-        on_server: Callback<()>,
-    ) -> Result<AnyView, SplitLoaderError> {
-        Ok(super::drawn(draft, server, fields, on_device, on_server))
+    pub fn drawn(drafts: TwoDrafts) -> Result<AnyView, SplitLoaderError> {
+        Ok(super::drawn(drafts))
     }
 }
 
-fn drawn(
-    draft: DeviceDraft,
-    server: Typed,
-    fields: StoredValue<Vec<FormField>>,
-    on_device: Callback<()>,
-    on_server: Callback<()>,
-) -> AnyView {
+fn drawn(drafts: TwoDrafts) -> AnyView {
     use crate::i18n::{tr, use_lang};
     use crate::offline::device_draft::{differing_fields, ServerCopy};
 
+    let TwoDrafts { draft, server, fields, on_device, on_server } = drafts;
     let lang = use_lang();
     let label_of = move |key: &str| {
         fields.with_value(|fields| {

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::api::save_application;
 use crate::client::{clock_text, fetch_device_store_when_live, forget_draft, is_online, keep_draft, load_draft};
-use crate::components::draft_choice::draft_choice;
+use crate::components::draft_choice::{draft_choice, TwoDrafts};
 use crate::domain::personal_form::{FormField, FormValues};
 use crate::domain::record_ids::ExamCode;
 use crate::i18n::use_lang;
@@ -210,7 +210,13 @@ pub fn DraftKeeper(
         }}</p>
         {move || choice.get().map(|draft| {
             let server = sync.with_value(|sync| sync.server_copy().clone());
-            draft_choice(draft, server, labels, Callback::new(use_device), Callback::new(use_server))
+            draft_choice(TwoDrafts {
+                draft,
+                server,
+                fields: labels,
+                on_device: Callback::new(use_device),
+                on_server: Callback::new(use_server),
+            })
         })}
     }
     .into_any()
