@@ -7,8 +7,13 @@
 //! it only when the device holds records to read: a device that never kept anything has no Zige
 //! database, and reading nothing needs no code.
 //!
+//! The chunk also carries what runs only once the device has been read: the pending queue's
+//! sending round (`components::pending_queue`) and the choice between two drafts
+//! (`components::draft_choice`).
+//!
 //! When the chunk cannot be fetched (offline, never fetched), a write fails as a full device's does
-//! (the page says the device cannot keep it) and a read finds nothing, as before the store existed.
+//! (the page says the device cannot keep it), the queue's read fails as an unreadable device's
+//! (what the page holds stands), and a draft's read finds none.
 
 use std::sync::Arc;
 
