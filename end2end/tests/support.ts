@@ -506,16 +506,27 @@ export async function candidateOnFreshExam(
   return { admin, phone, page, idNumber };
 }
 
-/** Waits for the code an exam page the candidate still fills in fetches as soon as it is live: the
- * judging chunk and the device store's. Until it has arrived, a network that dies leaves the page
- * saying it cannot judge files or keep them on the phone, which is not what these tests are about. */
+/** The files of the code an exam page the candidate still fills in fetches as soon as it is live:
+ * the judging chunk and the device store's, each with the chunks it shares (the split's manifest). */
+export async function codeFetchedWhenLive(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const manifest = await (await fetch('/pkg/__wasm_split_manifest.json')).json();
+    return [...manifest.judging, ...manifest.device_store].map((file: string) => `/pkg/${file}.wasm`);
+  });
+}
+
+/** Waits until that code has arrived. Until then, a network that dies leaves the page saying it
+ * cannot judge files or keep them on the phone, which is not what these tests are about. */
 export async function codeFetchedWhenLiveArrived(page: Page): Promise<void> {
+  const needed = await codeFetchedWhenLive(page);
   await expect
     .poll(() =>
-      page.evaluate(() =>
-        ['split_judging.wasm', 'split_device_store.wasm'].every((file) =>
-          performance.getEntriesByType('resource').some((e) => e.name.endsWith(`/pkg/${file}`) && (e as PerformanceResourceTiming).responseEnd > 0),
-        ),
+      page.evaluate(
+        (files) =>
+          files.every((file) =>
+            performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname === file && (e as PerformanceResourceTiming).responseEnd > 0),
+          ),
+        needed,
       ),
     { timeout: 30_000 })
     .toBe(true);

@@ -1,5 +1,5 @@
 import { Browser, expect, Page, test } from '@playwright/test';
-import { beijing, call, candidateOnFreshExam, choose, countUploads, expectAccessible, keptInOfflineCopy, makePicture, open, reopenedOffline, stored, switchLanguage } from './support';
+import { beijing, call, candidateOnFreshExam, choose, codeFetchedWhenLive, countUploads, expectAccessible, keptInOfflineCopy, makePicture, open, reopenedOffline, stored, switchLanguage } from './support';
 
 // Issue 11: a file chosen on a dead network waits on the phone (待上传, with its thumbnail) and
 // goes up once when the network returns — after a closed tab, from two tabs, and when the first
@@ -179,10 +179,7 @@ test('the exam page opens offline from the copy the phone kept, says so, and sti
   // What the page fetches as soon as it is live, the code that judges files and the device
   // store's, is in the copy once it has arrived (a network that dies before then leaves the page
   // saying it cannot judge or keep).
-  const needed = await page.evaluate(async () => {
-    const manifest = await (await fetch('/pkg/__wasm_split_manifest.json')).json();
-    return [...manifest.judging, ...manifest.device_store].map((file: string) => `/pkg/${file}.wasm`);
-  });
+  const needed = await codeFetchedWhenLive(page);
   await expect.poll(() => keptInOfflineCopy(page), { timeout: 30_000 }).toEqual(expect.arrayContaining(needed));
 
   // Offline, a file is chosen and the tab closed; the page opened again offline is the kept copy.

@@ -100,7 +100,9 @@ pub async fn forget_draft(key: &str) {
 
 /// Whether this device may hold Zige's records: false only when the browser lists its databases
 /// (`indexedDB.databases()`) and Zige's is not among them. A browser that cannot list them is
-/// read as before. Called through `Reflect`: web-sys has no binding for the list.
+/// read as before. The reads and forgets ask it first because opening the database creates it:
+/// a page that only looked would make every later page fetch the chunk. Called through
+/// `Reflect`: web-sys has no binding for the list.
 pub async fn device_may_hold_records() -> bool {
     use js_sys::{Array, Function, Promise, Reflect};
     use wasm_bindgen::JsCast;

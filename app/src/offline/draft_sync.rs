@@ -6,10 +6,10 @@
 //!
 //! The rules: a change counts only once the device's draft was looked at (the page's own first
 //! values never overwrite a draft not read yet), and typing done while it was read counts then
-//! when the device had no draft (reading may wait for the device's code to arrive); a draft records the server copy it began from;
-//! the device forgets its draft only once the server holds exactly that; a dead network or a busy
-//! server leaves the typing on the device, to be sent again (when the network is back, or when
-//! the busy server said to); a refusal is kept and shown.
+//! when the device had no draft (reading may wait for the device's code to arrive); a draft
+//! records the server copy it began from; the device forgets its draft only once the server holds
+//! exactly that; a dead network or a busy server leaves the typing on the device, to be sent again
+//! (when the network is back, or when the busy server said to); a refusal is kept and shown.
 
 use std::time::Duration;
 
