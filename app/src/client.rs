@@ -77,6 +77,13 @@ pub struct ChosenFile {
     pub bytes: Vec<u8>,
 }
 
+/// The device did not keep or read what was asked: no IndexedDB, a full or closed device, a store
+/// that refused, or the chunk that holds this code never arrived. Every caller only asks whether it
+/// worked (the page then says the device cannot keep it, or goes on with what it holds), so the
+/// detail is not carried: idb's texts for its errors weighed about 3 KB of code in the chunk.
+#[derive(Clone, Copy, Debug)]
+pub struct DeviceStoreError;
+
 /// A picture the photo tool fitted to a category's rules (JPEG).
 #[derive(Clone, Debug)]
 pub struct FittedPhoto {

@@ -21,10 +21,9 @@ use leptos::prelude::Effect;
 
 use super::device_pending_queue::KeptAction;
 use super::device_store::DATABASE;
+use crate::client::DeviceStoreError;
 use crate::offline::device_draft::DeviceDraft;
 use crate::offline::pending_action::PendingAction;
-
-const NOT_FETCHED: &str = "the code that keeps records on this device could not be fetched";
 
 /// Fetches the chunk once the page is live. Called by the parts of the exam page that keep
 /// records (the upload forms, the personal form's draft); the loader fetches once per page.
@@ -37,21 +36,21 @@ pub fn fetch_device_store_when_live() {
 }
 
 /// Writes `action` (and an upload's picture), replacing an earlier record under its key.
-pub async fn keep_action(action: &PendingAction, bytes: Option<Arc<Vec<u8>>>) -> Result<(), String> {
+pub async fn keep_action(action: &PendingAction, bytes: Option<Arc<Vec<u8>>>) -> Result<(), DeviceStoreError> {
     match chunk::keep_action(action.clone(), bytes).await {
         Ok(keeping) => keeping.await,
-        Err(_) => Err(NOT_FETCHED.into()),
+        Err(_) => Err(DeviceStoreError),
     }
 }
 
 /// Every action of `owner`'s queue on this device, in the order they were made.
-pub async fn kept_actions(owner: &str) -> Result<Vec<KeptAction>, String> {
+pub async fn kept_actions(owner: &str) -> Result<Vec<KeptAction>, DeviceStoreError> {
     if !device_may_hold_records().await {
         return Ok(Vec::new());
     }
     match chunk::kept_actions(owner.to_string()).await {
         Ok(reading) => reading.await,
-        Err(_) => Err(NOT_FETCHED.into()),
+        Err(_) => Err(DeviceStoreError),
     }
 }
 
@@ -62,13 +61,13 @@ pub async fn kept_bytes(key: &str) -> Option<Vec<u8>> {
 }
 
 /// Removes the action under `key`.
-pub async fn forget_action(key: &str) -> Result<(), String> {
+pub async fn forget_action(key: &str) -> Result<(), DeviceStoreError> {
     if !device_may_hold_records().await {
         return Ok(());
     }
     match chunk::forget_action(key.to_string()).await {
         Ok(forgetting) => forgetting.await,
-        Err(_) => Err(NOT_FETCHED.into()),
+        Err(_) => Err(DeviceStoreError),
     }
 }
 
@@ -81,10 +80,10 @@ pub async fn load_draft(key: &str) -> Option<DeviceDraft> {
 }
 
 /// Keeps `draft` under `key`, replacing what was there.
-pub async fn keep_draft(key: &str, draft: &DeviceDraft) -> Result<(), String> {
+pub async fn keep_draft(key: &str, draft: &DeviceDraft) -> Result<(), DeviceStoreError> {
     match chunk::keep_draft(key.to_string(), draft.clone()).await {
         Ok(keeping) => keeping.await,
-        Err(_) => Err(NOT_FETCHED.into()),
+        Err(_) => Err(DeviceStoreError),
     }
 }
 
@@ -130,6 +129,7 @@ mod chunk {
 
     use crate::client::device_pending_queue::{self as queue, KeptAction};
     use crate::client::device_store as drafts;
+    use crate::client::DeviceStoreError;
     use crate::offline::device_draft::DeviceDraft;
     use crate::offline::pending_action::PendingAction;
 
@@ -139,12 +139,12 @@ mod chunk {
     pub fn keep_action(
         action: PendingAction,
         bytes: Option<Arc<Vec<u8>>>,
-    ) -> Result<Work<Result<(), String>>, SplitLoaderError> {
+    ) -> Result<Work<Result<(), DeviceStoreError>>, SplitLoaderError> {
         Ok(Box::pin(async move { queue::keep_action(&action, bytes.as_deref().map(Vec::as_slice)).await }))
     }
 
     #[leptos::wasm_split::wasm_split(device_store, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn kept_actions(owner: String) -> Result<Work<Result<Vec<KeptAction>, String>>, SplitLoaderError> {
+    pub fn kept_actions(owner: String) -> Result<Work<Result<Vec<KeptAction>, DeviceStoreError>>, SplitLoaderError> {
         Ok(Box::pin(async move { queue::kept_actions(&owner).await }))
     }
 
@@ -154,7 +154,7 @@ mod chunk {
     }
 
     #[leptos::wasm_split::wasm_split(device_store, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn forget_action(key: String) -> Result<Work<Result<(), String>>, SplitLoaderError> {
+    pub fn forget_action(key: String) -> Result<Work<Result<(), DeviceStoreError>>, SplitLoaderError> {
         Ok(Box::pin(async move { queue::forget_action(&key).await }))
     }
 
@@ -164,7 +164,7 @@ mod chunk {
     }
 
     #[leptos::wasm_split::wasm_split(device_store, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn keep_draft(key: String, draft: DeviceDraft) -> Result<Work<Result<(), String>>, SplitLoaderError> {
+    pub fn keep_draft(key: String, draft: DeviceDraft) -> Result<Work<Result<(), DeviceStoreError>>, SplitLoaderError> {
         Ok(Box::pin(async move { drafts::keep_draft(&key, &draft).await }))
     }
 

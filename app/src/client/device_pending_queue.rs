@@ -14,8 +14,9 @@ use idb::TransactionMode;
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::device_store::{open, text, PENDING_BYTES_STORE, PENDING_STORE};
+use super::device_store::{failed, open, PENDING_BYTES_STORE, PENDING_STORE};
 use super::legacy_records::older_action;
+use crate::client::DeviceStoreError;
 use crate::offline::device_record::{read_record, record_bytes};
 use crate::offline::pending_action::PendingAction;
 
@@ -29,32 +30,32 @@ pub struct KeptAction {
 /// Writes `action`, replacing an earlier record under its key, and with it `bytes` for an
 /// upload (deletes and reorders have none). A refusal noted on a kept upload passes its bytes
 /// again: the record it replaces may be one an older build wrote, with the picture inside.
-pub(super) async fn keep_action(action: &PendingAction, bytes: Option<&[u8]>) -> Result<(), String> {
+pub(super) async fn keep_action(action: &PendingAction, bytes: Option<&[u8]>) -> Result<(), DeviceStoreError> {
     let record = Object::new();
-    let kept = Uint8Array::from(record_bytes(action)?.as_slice());
-    Reflect::set(&record, &"action".into(), &kept).map_err(|e| format!("{e:?}"))?;
+    let kept = Uint8Array::from(record_bytes(action).map_err(failed)?.as_slice());
+    Reflect::set(&record, &"action".into(), &kept).map_err(failed)?;
     let key = JsValue::from_str(&action.key);
     let database = open().await?;
     let transaction =
-        database.transaction(&[PENDING_STORE, PENDING_BYTES_STORE], TransactionMode::ReadWrite).map_err(text)?;
+        database.transaction(&[PENDING_STORE, PENDING_BYTES_STORE], TransactionMode::ReadWrite).map_err(failed)?;
     if let Some(bytes) = bytes {
-        let pictures = transaction.object_store(PENDING_BYTES_STORE).map_err(text)?;
-        pictures.put(&Uint8Array::from(bytes), Some(&key)).map_err(text)?.await.map_err(text)?;
+        let pictures = transaction.object_store(PENDING_BYTES_STORE).map_err(failed)?;
+        pictures.put(&Uint8Array::from(bytes), Some(&key)).map_err(failed)?.await.map_err(failed)?;
     }
-    let store = transaction.object_store(PENDING_STORE).map_err(text)?;
-    store.put(&record, Some(&key)).map_err(text)?.await.map_err(text)?;
-    transaction.commit().map_err(text)?.await.map_err(text)?;
+    let store = transaction.object_store(PENDING_STORE).map_err(failed)?;
+    store.put(&record, Some(&key)).map_err(failed)?.await.map_err(failed)?;
+    transaction.commit().map_err(failed)?.await.map_err(failed)?;
     Ok(())
 }
 
 /// Every action of `owner`'s queue on this device, in the order they were made.
-pub(super) async fn kept_actions(owner: &str) -> Result<Vec<KeptAction>, String> {
+pub(super) async fn kept_actions(owner: &str) -> Result<Vec<KeptAction>, DeviceStoreError> {
     // The connection closes before an older record's reader may be fetched.
     let records = {
         let database = open().await?;
-        let transaction = database.transaction(&[PENDING_STORE], TransactionMode::ReadOnly).map_err(text)?;
-        let store = transaction.object_store(PENDING_STORE).map_err(text)?;
-        store.get_all(None, None).map_err(text)?.await.map_err(text)?
+        let transaction = database.transaction(&[PENDING_STORE], TransactionMode::ReadOnly).map_err(failed)?;
+        let store = transaction.object_store(PENDING_STORE).map_err(failed)?;
+        store.get_all(None, None).map_err(failed)?.await.map_err(failed)?
     };
     let mut kept = Vec::new();
     for record in &records {
@@ -95,14 +96,14 @@ fn inline_bytes(record: &JsValue) -> Option<Vec<u8>> {
 }
 
 /// Removes the action under `key` (the server has it, or the candidate dismissed its refusal).
-pub(super) async fn forget_action(key: &str) -> Result<(), String> {
+pub(super) async fn forget_action(key: &str) -> Result<(), DeviceStoreError> {
     let database = open().await?;
     let transaction =
-        database.transaction(&[PENDING_STORE, PENDING_BYTES_STORE], TransactionMode::ReadWrite).map_err(text)?;
+        database.transaction(&[PENDING_STORE, PENDING_BYTES_STORE], TransactionMode::ReadWrite).map_err(failed)?;
     for name in [PENDING_STORE, PENDING_BYTES_STORE] {
-        let store = transaction.object_store(name).map_err(text)?;
-        store.delete(JsValue::from_str(key)).map_err(text)?.await.map_err(text)?;
+        let store = transaction.object_store(name).map_err(failed)?;
+        store.delete(JsValue::from_str(key)).map_err(failed)?.await.map_err(failed)?;
     }
-    transaction.commit().map_err(text)?.await.map_err(text)?;
+    transaction.commit().map_err(failed)?.await.map_err(failed)?;
     Ok(())
 }

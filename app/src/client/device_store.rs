@@ -9,6 +9,7 @@ use js_sys::Uint8Array;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::legacy_records::older_draft;
+use crate::client::DeviceStoreError;
 use crate::offline::device_draft::DeviceDraft;
 use crate::offline::device_record::{read_record, record_bytes};
 
@@ -20,9 +21,9 @@ const DRAFTS: &str = "drafts";
 pub(super) const PENDING_STORE: &str = "outbox";
 pub(super) const PENDING_BYTES_STORE: &str = "outbox_bytes";
 
-/// An IndexedDB error as the text the callers report.
-pub(super) fn text(error: impl std::fmt::Display) -> String {
-    error.to_string()
+/// Any failure of the device's store, as the one error its callers tell apart.
+pub(super) fn failed(_: impl Sized) -> DeviceStoreError {
+    DeviceStoreError
 }
 
 /// A connection to the device's database, closed when dropped: a connection left open would hold
@@ -45,9 +46,9 @@ impl Drop for Connection {
     }
 }
 
-pub(super) async fn open() -> Result<Connection, String> {
-    let factory = Factory::new().map_err(text)?;
-    let mut request = factory.open(DATABASE, Some(VERSION)).map_err(text)?;
+pub(super) async fn open() -> Result<Connection, DeviceStoreError> {
+    let factory = Factory::new().map_err(failed)?;
+    let mut request = factory.open(DATABASE, Some(VERSION)).map_err(failed)?;
     request.on_upgrade_needed(|event| {
         if let Ok(database) = event.database() {
             for store in [DRAFTS, PENDING_STORE, PENDING_BYTES_STORE] {
@@ -57,7 +58,7 @@ pub(super) async fn open() -> Result<Connection, String> {
             }
         }
     });
-    request.await.map(Connection).map_err(text)
+    request.await.map(Connection).map_err(failed)
 }
 
 /// The draft kept under `key`, if any (a record that no longer reads as a draft is ignored). An
@@ -76,13 +77,13 @@ pub(super) async fn load_draft(key: &str) -> Option<DeviceDraft> {
 }
 
 /// Keeps `draft` under `key`, replacing what was there; done once the transaction is.
-pub(super) async fn keep_draft(key: &str, draft: &DeviceDraft) -> Result<(), String> {
-    let record = Uint8Array::from(record_bytes(draft)?.as_slice());
+pub(super) async fn keep_draft(key: &str, draft: &DeviceDraft) -> Result<(), DeviceStoreError> {
+    let record = Uint8Array::from(record_bytes(draft).map_err(failed)?.as_slice());
     let database = open().await?;
-    let transaction = database.transaction(&[DRAFTS], TransactionMode::ReadWrite).map_err(text)?;
-    let store = transaction.object_store(DRAFTS).map_err(text)?;
-    store.put(&record, Some(&JsValue::from_str(key))).map_err(text)?.await.map_err(text)?;
-    transaction.commit().map_err(text)?.await.map_err(text)?;
+    let transaction = database.transaction(&[DRAFTS], TransactionMode::ReadWrite).map_err(failed)?;
+    let store = transaction.object_store(DRAFTS).map_err(failed)?;
+    store.put(&record, Some(&JsValue::from_str(key))).map_err(failed)?.await.map_err(failed)?;
+    transaction.commit().map_err(failed)?.await.map_err(failed)?;
     Ok(())
 }
 

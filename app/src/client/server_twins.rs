@@ -1,6 +1,6 @@
 //! Inert server-side twins of the browser helpers; never called during server rendering.
 
-use super::{ChosenFile, FittedPhoto, UploadRequest};
+use super::{ChosenFile, DeviceStoreError, FittedPhoto, UploadRequest};
 use crate::domain::photo_fit::FitPlan;
 
 pub async fn after_next_paint() {}
@@ -46,8 +46,11 @@ pub async fn load_draft(_key: &str) -> Option<crate::offline::device_draft::Devi
     None
 }
 
-pub async fn keep_draft(_key: &str, _draft: &crate::offline::device_draft::DeviceDraft) -> Result<(), String> {
-    Err("drafts are kept in the browser".to_string())
+pub async fn keep_draft(
+    _key: &str,
+    _draft: &crate::offline::device_draft::DeviceDraft,
+) -> Result<(), DeviceStoreError> {
+    Err(DeviceStoreError)
 }
 
 pub async fn forget_draft(_key: &str) {}
@@ -74,11 +77,11 @@ pub struct KeptAction {
 pub async fn keep_action(
     _action: &crate::offline::pending_action::PendingAction,
     _bytes: Option<std::sync::Arc<Vec<u8>>>,
-) -> Result<(), String> {
-    Err("the pending queue is kept in the browser".to_string())
+) -> Result<(), DeviceStoreError> {
+    Err(DeviceStoreError)
 }
 
-pub async fn kept_actions(_owner: &str) -> Result<Vec<KeptAction>, String> {
+pub async fn kept_actions(_owner: &str) -> Result<Vec<KeptAction>, DeviceStoreError> {
     Ok(Vec::new())
 }
 
@@ -86,7 +89,7 @@ pub async fn kept_bytes(_key: &str) -> Option<Vec<u8>> {
     None
 }
 
-pub async fn forget_action(_key: &str) -> Result<(), String> {
+pub async fn forget_action(_key: &str) -> Result<(), DeviceStoreError> {
     Ok(())
 }
 
