@@ -57,13 +57,16 @@ pub(super) async fn kept_actions(owner: &str) -> Result<Vec<KeptAction>, DeviceS
         let store = transaction.object_store(PENDING_STORE).map_err(failed)?;
         store.get_all(None, None).map_err(failed)?.await.map_err(failed)?
     };
-    let mut kept = Vec::new();
+    // Each action is put in its place as it is read (after those of the same order: records come
+    // in their keys' order), rather than sorted at the end: a sort's code would weigh about 4 KB
+    // in the chunk.
+    let mut kept: Vec<KeptAction> = Vec::new();
     for record in &records {
         if let Some(action) = read_action(record).await.filter(|action| action.owner == owner) {
-            kept.push(KeptAction { action, bytes: inline_bytes(record) });
+            let at = kept.partition_point(|earlier| earlier.action.order <= action.order);
+            kept.insert(at, KeptAction { action, bytes: inline_bytes(record) });
         }
     }
-    kept.sort_by_key(|k| k.action.order);
     Ok(kept)
 }
 
