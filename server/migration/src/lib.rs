@@ -57,6 +57,7 @@ mod m20261130_000051_outbox_links;
 mod m20261130_000052_id_validity;
 mod m20261130_000053_create_material_thumbnails;
 mod m20261130_000054_face_place;
+mod m20261202_000055_idempotency_run;
 
 pub struct Migrator;
 
@@ -118,6 +119,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000052_id_validity::Migration),
             Box::new(m20261130_000053_create_material_thumbnails::Migration),
             Box::new(m20261130_000054_face_place::Migration),
+            Box::new(m20261202_000055_idempotency_run::Migration),
         ]
     }
 }

@@ -9,7 +9,8 @@ use crate::support;
 
 use std::time::{Duration, Instant};
 
-use sea_orm::ConnectionTrait;
+use app::ssr::entities::idempotency_key;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::Value;
 use support::fault_proxy::Fault;
 use support::*;
@@ -161,6 +162,45 @@ async fn requests_caught_mid_query_by_a_database_that_stops_answering_are_answer
             .sum();
         assert_eq!(stored, if n == 0 { 6 } else { 5 }, "candidate {n}");
     }
+}
+
+/// The one way a key was left "running" with nothing behind it (seen once in the storage-fault
+/// benchmark): the database commits the row that books the key, and a restart cuts the connection
+/// before its reply. The request is told to come back (503), and when it does, with the same key,
+/// its upload runs, within seconds rather than after `ABANDONED_AFTER` — and is stored once.
+#[tokio::test]
+async fn a_key_booked_by_a_query_whose_answer_was_lost_is_let_go_and_the_upload_runs_when_sent_again() {
+    let Some(site) = site().await else { return };
+    let (app, proxy) = (&site.app, &site.database);
+    let alice = app.candidate(ALICE).await;
+    let key = uuid::Uuid::new_v4().to_string();
+    let picture = || samples::jpeg(180, 120);
+    // Ready before: the row is looked at at once (it is let go half a second after the 503).
+    let direct = sea_orm::Database::connect(&site.database_url).await.unwrap();
+
+    proxy.lose_the_answer_to(key.as_bytes());
+    let answer = keyed_upload(&alice, &key, 1, picture()).await;
+    assert_eq!(answer.status(), 503, "{}", answer.text().await.unwrap());
+    assert!(retry_after(&answer).is_some(), "a 503 says when to come back");
+    let booked = idempotency_key::Entity::find().filter(idempotency_key::Column::Key.eq(key.as_str())).one(&direct);
+    let booked = booked.await.unwrap().expect("the database committed the key's row before the reset");
+    assert_eq!(booked.status, None, "booked as running, with no run behind it");
+
+    let since = Instant::now();
+    loop {
+        let again = keyed_upload(&alice, &key, 1, picture()).await;
+        if again.status() == 201 {
+            break;
+        }
+        assert!(matches!(again.status().as_u16(), 409 | 503) && retry_after(&again).is_some(), "{again:?}");
+        assert!(since.elapsed() < Duration::from_secs(5), "the key is still held {:?} after", since.elapsed());
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    eprintln!("the upload ran {:?} after its answer was lost", since.elapsed());
+    let page: Value = alice.exam_page().await;
+    let stored: usize =
+        page["categories"].as_array().unwrap().iter().map(|c| c["materials"].as_array().unwrap().len()).sum();
+    assert_eq!(stored, 1, "stored once");
 }
 
 /// The test command's PostgreSQL restarted for real: `ZIGE_TEST_POSTGRES_RESTART` is the command

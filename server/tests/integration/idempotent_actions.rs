@@ -226,3 +226,37 @@ async fn a_keyed_request_past_its_route_s_limit_is_refused_before_the_server_rea
     let status_line = String::from_utf8_lossy(&answer[..read]).to_string();
     assert!(status_line.starts_with("HTTP/1.1 413"), "{status_line}");
 }
+
+/// A run whose key was taken over by a repeat (it looked abandoned: still "running" past
+/// `ABANDONED_AFTER`) can neither let the key go nor book its answer over the repeat's; the
+/// repeat's run holds the key until it ends, and its answer is the one given again.
+#[tokio::test]
+async fn a_run_that_lost_its_key_to_a_repeat_neither_lets_it_go_nor_answers_for_it() {
+    use app::ssr::entities::user;
+    use app::ssr::infra::idempotency::{self, Arrival, KeyRun, ABANDONED_AFTER};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    let app = spawn_app().await;
+    app.candidate(ALICE).await;
+    let db = &app.state.db;
+    let alice = user::Entity::find().filter(user::Column::IdNumber.eq(ALICE)).one(db).await.unwrap().unwrap().id;
+    let (hash, started) = ("same content", app.clock_now());
+    let later = started + ABANDONED_AFTER + chrono::Duration::seconds(1);
+    let arriving = || KeyRun::arriving(alice, KEY.to_string());
+    let (first, repeat, third) = (arriving(), arriving(), arriving());
+
+    assert_eq!(idempotency::arrive(db, &first, hash, started).await.unwrap(), Arrival::First);
+    let waits = idempotency::arrive(db, &repeat, hash, started).await.unwrap_err();
+    assert!(idempotency::refused_untouched(&waits), "told to wait while the first runs: {waits:?}");
+    assert_eq!(idempotency::arrive(db, &repeat, hash, later).await.unwrap(), Arrival::First, "taken over");
+
+    // The first run ends after all: what it says of the key changes nothing.
+    idempotency::release(db, &first).await.unwrap();
+    idempotency::keep(db, &first, 201, None, b"first".to_vec()).await.unwrap();
+    let waits = idempotency::arrive(db, &third, hash, later).await.unwrap_err();
+    assert!(idempotency::refused_untouched(&waits), "the repeat still runs: {waits:?}");
+
+    idempotency::keep(db, &repeat, 201, None, b"repeat".to_vec()).await.unwrap();
+    let again = idempotency::arrive(db, &third, hash, later).await.unwrap();
+    assert_eq!(again, Arrival::Repeat { status: 201, content_type: None, body: b"repeat".to_vec() });
+}

@@ -1,9 +1,12 @@
 //! A TCP proxy in front of a server the tests cannot break themselves (the S3-compatible one):
 //! the test tells it to pass bytes, to refuse (every connection, new and open, reset at once), to
 //! black-hole (connections accepted and held, nothing answered) or to slow each answer down —
-//! an operator's bad night, on loopback.
+//! an operator's bad night, on loopback. It can also let one query through and lose its answer
+//! (the connection reset as the answer comes back): what a restart does to a query it cuts
+//! between the database's commit and its reply.
 
 use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -22,7 +25,11 @@ pub enum Fault {
 pub struct FaultProxy {
     pub address: SocketAddr,
     fault: watch::Sender<Fault>,
+    answer_to_lose: LostAnswer,
 }
+
+/// Bytes that mark the one request whose answer is lost (taken by the connection that sends them).
+type LostAnswer = Arc<Mutex<Option<Vec<u8>>>>;
 
 impl FaultProxy {
     /// A proxy on a free loopback port in front of `upstream` (`host:port`).
@@ -35,14 +42,15 @@ impl FaultProxy {
         let listener = TcpListener::bind(address).await.unwrap();
         let address = listener.local_addr().unwrap();
         let (fault, watching) = watch::channel(Fault::None);
+        let answer_to_lose = LostAnswer::default();
+        let trap = answer_to_lose.clone();
         tokio::spawn(async move {
             while let Ok((client, _)) = listener.accept().await {
-                let watching = watching.clone();
-                let upstream = upstream.clone();
-                tokio::spawn(async move { carry(client, upstream, watching).await });
+                let (watching, upstream, trap) = (watching.clone(), upstream.clone(), trap.clone());
+                tokio::spawn(async move { carry(client, upstream, watching, trap).await });
             }
         });
-        FaultProxy { address, fault }
+        FaultProxy { address, fault, answer_to_lose }
     }
 
     pub fn url(&self) -> String {
@@ -52,10 +60,26 @@ impl FaultProxy {
     pub fn set(&self, fault: Fault) {
         self.fault.send_replace(fault);
     }
+
+    /// The next request that carries `marker` (a value it sends, such as a key) reaches the
+    /// server whole, and its answer never comes back: the connection is reset instead. Once.
+    pub fn lose_the_answer_to(&self, marker: &[u8]) {
+        *self.answer_to_lose.lock().unwrap() = Some(marker.to_vec());
+    }
+}
+
+/// Whether `bytes` carry the marker set by `lose_the_answer_to`; taking it if they do.
+fn springs(trap: &LostAnswer, bytes: &[u8]) -> bool {
+    let mut marker = trap.lock().unwrap();
+    let carried = marker.as_deref().is_some_and(|m| bytes.windows(m.len()).any(|window| window == m));
+    if carried {
+        *marker = None;
+    }
+    carried
 }
 
 /// One connection, through whatever fault is set now and later.
-async fn carry(client: TcpStream, upstream: String, mut fault: watch::Receiver<Fault>) {
+async fn carry(client: TcpStream, upstream: String, mut fault: watch::Receiver<Fault>, trap: LostAnswer) {
     let now = *fault.borrow();
     if now == Fault::Refuse {
         return reset(client);
@@ -64,6 +88,7 @@ async fn carry(client: TcpStream, upstream: String, mut fault: watch::Receiver<F
     let (mut from_client, mut to_client) = client.into_split();
     let (mut from_server, mut to_server) = server.into_split();
     let (mut up, mut down) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
+    let mut losing_the_answer = false;
     loop {
         tokio::select! {
             // A change is seen before any bytes that came with it: otherwise a query waiting on
@@ -83,12 +108,16 @@ async fn carry(client: TcpStream, upstream: String, mut fault: watch::Receiver<F
                     Fault::BlackHole => continue,
                     Fault::None | Fault::Slow(_) => {}
                 }
+                losing_the_answer |= springs(&trap, &up[..n]);
                 if to_server.write_all(&up[..n]).await.is_err() {
                     return;
                 }
             }
             read = from_server.read(&mut down) => {
                 let Ok(n @ 1..) = read else { return };
+                if losing_the_answer {
+                    return reset(from_client.reunite(to_client).unwrap());
+                }
                 let now = *fault.borrow_and_update();
                 match now {
                     Fault::Refuse => return reset(from_client.reunite(to_client).unwrap()),

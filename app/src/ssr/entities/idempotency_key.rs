@@ -15,6 +15,8 @@ pub struct Model {
     pub content_type: Option<String>,
     pub body: Option<Vec<u8>>,
     pub created_at: DateTimeUtc,
+    /// The run that holds the key now (a UUID drawn when its request arrived).
+    pub run_id: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -31,29 +31,60 @@ pub fn valid_key(key: &str) -> bool {
     (8..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// One request's hold on a key: whose action, the key, and which run (drawn as the request
+/// arrives). A run books or lets go of its own row only, never one a later request with the same
+/// key has taken over since.
+#[derive(Clone, Debug)]
+pub struct KeyRun {
+    pub user_id: UserId,
+    pub key: String,
+    run_id: String,
+}
+
+impl KeyRun {
+    pub fn arriving(user_id: UserId, key: String) -> KeyRun {
+        KeyRun { user_id, key, run_id: uuid::Uuid::new_v4().to_string() }
+    }
+
+    /// The key's row, if this run still holds it.
+    fn its_row(&self) -> sea_orm::Condition {
+        sea_orm::Condition::all()
+            .add(idempotency_key::Column::UserId.eq(self.user_id))
+            .add(idempotency_key::Column::Key.eq(self.key.as_str()))
+            .add(idempotency_key::Column::RunId.eq(self.run_id.as_str()))
+    }
+}
+
+/// Whether `arrive` refused the request with the key left as it was (another run holds it, or it
+/// was used for other content). Any other failure may have left this run's row booked behind an
+/// answer the database never gave (a restart mid-query): `release` it once the database answers.
+pub fn refused_untouched(error: &AppError) -> bool {
+    matches!(error, AppError::ActionInProgress | AppError::ActionKeyReused)
+}
+
 /// Records the key as running, or says how an earlier request with it ended.
 pub async fn arrive(
     db: &DatabaseConnection,
-    user_id: UserId,
-    key: &str,
+    run: &KeyRun,
     request_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<Arrival, AppError> {
     let row = idempotency_key::ActiveModel {
-        user_id: Set(user_id),
-        key: Set(key.to_string()),
+        user_id: Set(run.user_id),
+        key: Set(run.key.clone()),
         request_hash: Set(request_hash.to_string()),
         status: Set(None),
         content_type: Set(None),
         body: Set(None),
         created_at: Set(now),
+        run_id: Set(run.run_id.clone()),
     };
     match idempotency_key::Entity::insert(row).exec_without_returning(db).await {
         Ok(_) => return Ok(Arrival::First),
         Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {}
         Err(e) => return Err(crate::ssr::internal("idempotency insert", e)),
     }
-    let earlier = idempotency_key::Entity::find_by_id((user_id, key.to_string()))
+    let earlier = idempotency_key::Entity::find_by_id((run.user_id, run.key.clone()))
         .one(db)
         .await?
         // Released between our insert and this read: the other try failed; this one may run.
@@ -67,7 +98,7 @@ pub async fn arrive(
             content_type: earlier.content_type,
             body,
         }),
-        _ if take_over_abandoned(db, user_id, key, now).await? => Ok(Arrival::First),
+        _ if take_over_abandoned(db, run, now).await? => Ok(Arrival::First),
         _ => Err(AppError::ActionInProgress),
     }
 }
@@ -75,16 +106,12 @@ pub async fn arrive(
 /// An action still "running" after `ABANDONED_AFTER` died with its server (a crash, a restart):
 /// the first repeat to notice takes the key over and runs the action again. An upload that did
 /// commit before the crash then finds its place taken and says so; nothing is stored twice.
-async fn take_over_abandoned(
-    db: &DatabaseConnection,
-    user_id: UserId,
-    key: &str,
-    now: DateTime<Utc>,
-) -> Result<bool, AppError> {
+async fn take_over_abandoned(db: &DatabaseConnection, run: &KeyRun, now: DateTime<Utc>) -> Result<bool, AppError> {
     let taken = idempotency_key::Entity::update_many()
         .col_expr(idempotency_key::Column::CreatedAt, Expr::value(now))
-        .filter(idempotency_key::Column::UserId.eq(user_id))
-        .filter(idempotency_key::Column::Key.eq(key))
+        .col_expr(idempotency_key::Column::RunId, Expr::value(run.run_id.as_str()))
+        .filter(idempotency_key::Column::UserId.eq(run.user_id))
+        .filter(idempotency_key::Column::Key.eq(run.key.as_str()))
         .filter(idempotency_key::Column::Status.is_null())
         .filter(idempotency_key::Column::CreatedAt.lt(now - ABANDONED_AFTER))
         .exec(db)
@@ -92,11 +119,10 @@ async fn take_over_abandoned(
     Ok(taken.rows_affected == 1)
 }
 
-/// Keeps the first answer for repeats.
+/// Keeps the run's answer for repeats.
 pub async fn keep(
     db: &DatabaseConnection,
-    user_id: UserId,
-    key: &str,
+    run: &KeyRun,
     status: u16,
     content_type: Option<String>,
     body: Vec<u8>,
@@ -105,18 +131,17 @@ pub async fn keep(
         .col_expr(idempotency_key::Column::Status, Expr::value(i32::from(status)))
         .col_expr(idempotency_key::Column::ContentType, Expr::value(content_type))
         .col_expr(idempotency_key::Column::Body, Expr::value(body))
-        .filter(idempotency_key::Column::UserId.eq(user_id))
-        .filter(idempotency_key::Column::Key.eq(key))
+        .filter(run.its_row())
         .exec(db)
         .await?;
     Ok(())
 }
 
-/// Forgets the key of an action that did not happen, so the next try runs it.
-pub async fn release(db: &DatabaseConnection, user_id: UserId, key: &str) -> Result<(), AppError> {
+/// Forgets the key of a run whose action did not happen, so the next try runs it.
+pub async fn release(db: &DatabaseConnection, run: &KeyRun) -> Result<(), AppError> {
     idempotency_key::Entity::delete_many()
-        .filter(idempotency_key::Column::UserId.eq(user_id))
-        .filter(idempotency_key::Column::Key.eq(key))
+        .filter(run.its_row())
+        .filter(idempotency_key::Column::Status.is_null())
         .exec(db)
         .await?;
     Ok(())

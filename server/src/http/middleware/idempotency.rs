@@ -12,11 +12,10 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use tower_sessions::Session;
 
-use app::domain::record_ids::UserId;
 use app::domain::settled_answer::settles;
 use app::error::AppError;
 use app::ssr::access::session_user::user_from_session;
-use app::ssr::infra::idempotency::{self, Arrival};
+use app::ssr::infra::idempotency::{self, Arrival, KeyRun};
 use app::ssr::ServerState;
 
 use crate::http::middleware::error_wire;
@@ -57,27 +56,29 @@ async fn apply_keyed(state: ServerState, key: String, request: Request, next: Ne
     }
     let Ok(bytes) = axum::body::to_bytes(body, limit).await else { return too_large() };
     let fingerprint = content_fingerprint(&parts, &bytes).await;
-    run_once(state, user.id, key, fingerprint, Request::from_parts(parts, Body::from(bytes)), next).await
+    let run = KeyRun::arriving(user.id, key);
+    run_once(state, run, fingerprint, Request::from_parts(parts, Body::from(bytes)), next).await
 }
 
-async fn run_once(
-    state: ServerState,
-    user_id: UserId,
-    key: String,
-    fingerprint: String,
-    request: Request,
-    next: Next,
-) -> Response {
-    match idempotency::arrive(&state.db, user_id, &key, &fingerprint, state.clock.now()).await {
+async fn run_once(state: ServerState, run: KeyRun, fingerprint: String, request: Request, next: Next) -> Response {
+    match idempotency::arrive(&state.db, &run, &fingerprint, state.clock.now()).await {
         Ok(Arrival::First) => {}
         Ok(Arrival::Repeat { status, content_type, body }) => return replay(status, content_type, body),
-        Err(refusal) => return error_response(refusal),
+        Err(refusal) if idempotency::refused_untouched(&refusal) => return error_response(refusal),
+        Err(unanswered) => {
+            // The database may have booked the key for this run and lost its answer (a restart
+            // between its commit and its reply): the action never ran, and a row left "running"
+            // would tell every repeat to wait for `ABANDONED_AFTER`. Let go of it once the
+            // database answers again.
+            tokio::spawn(Booking::Release.book_when_the_database_answers(state.db.clone(), run));
+            return error_response(unanswered);
+        }
     }
     let (parts, body) = next.run(request).await.into_parts();
     let body = match axum::body::to_bytes(body, ANSWER_LIMIT_BYTES).await {
         Ok(body) => body,
         Err(e) => {
-            let _ = idempotency::release(&state.db, user_id, &key).await;
+            let _ = idempotency::release(&state.db, &run).await;
             return error_response(app::ssr::internal("idempotent answer", e));
         }
     };
@@ -87,12 +88,12 @@ async fn run_once(
     } else {
         Booking::Release
     };
-    if let Err(e) = booking.book(&state.db, user_id, &key).await {
+    if let Err(e) = booking.book(&state.db, &run).await {
         // The database did not answer (a restart): left as it is, the key would stay "running"
         // for `ABANDONED_AFTER` and every repeat be told to wait. It is booked as soon as the
         // database answers again.
         tracing::warn!(error = e.message_en(), "idempotency bookkeeping failed; trying again in the background");
-        tokio::spawn(booking.book_when_the_database_answers(state.db.clone(), user_id, key));
+        tokio::spawn(booking.book_when_the_database_answers(state.db.clone(), run));
     }
     Response::from_parts(parts, Body::from(body))
 }
@@ -104,23 +105,23 @@ enum Booking {
 }
 
 impl Booking {
-    async fn book(&self, db: &sea_orm::DatabaseConnection, user_id: UserId, key: &str) -> Result<(), AppError> {
+    async fn book(&self, db: &sea_orm::DatabaseConnection, run: &KeyRun) -> Result<(), AppError> {
         match self {
             Booking::Keep { status, content_type, body } => {
-                idempotency::keep(db, user_id, key, *status, content_type.clone(), body.clone()).await
+                idempotency::keep(db, run, *status, content_type.clone(), body.clone()).await
             }
-            Booking::Release => idempotency::release(db, user_id, key).await,
+            Booking::Release => idempotency::release(db, run).await,
         }
     }
 
     /// Tries again every half second while a taken-over key could still be running (after
     /// that, the next repeat takes the key over anyway).
-    async fn book_when_the_database_answers(self, db: sea_orm::DatabaseConnection, user_id: UserId, key: String) {
+    async fn book_when_the_database_answers(self, db: sea_orm::DatabaseConnection, run: KeyRun) {
         let every = std::time::Duration::from_millis(500);
         let tries = idempotency::ABANDONED_AFTER.num_milliseconds() / every.as_millis() as i64;
         for _ in 0..tries {
             tokio::time::sleep(every).await;
-            if self.book(&db, user_id, &key).await.is_ok() {
+            if self.book(&db, &run).await.is_ok() {
                 return;
             }
         }
