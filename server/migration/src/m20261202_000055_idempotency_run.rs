@@ -10,13 +10,14 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        // A UUID the server draws when a request arrives; "" for keys booked before this column.
-        let column = string(IdempotencyKeys::RunId).default("").to_owned();
+        // The run that holds the key: a UUID the server draws when a request arrives (a token,
+        // not a row); "" for keys booked before this column.
+        let column = string(IdempotencyKeys::RunToken).default("").to_owned();
         manager.alter_table(Table::alter().table(IdempotencyKeys::Table).add_column(column).to_owned()).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let table = Table::alter().table(IdempotencyKeys::Table).drop_column(IdempotencyKeys::RunId).to_owned();
+        let table = Table::alter().table(IdempotencyKeys::Table).drop_column(IdempotencyKeys::RunToken).to_owned();
         manager.alter_table(table).await
     }
 }
@@ -24,5 +25,5 @@ impl MigrationTrait for Migration {
 #[derive(DeriveIden)]
 enum IdempotencyKeys {
     Table,
-    RunId,
+    RunToken,
 }

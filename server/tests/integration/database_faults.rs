@@ -203,6 +203,34 @@ async fn a_key_booked_by_a_query_whose_answer_was_lost_is_let_go_and_the_upload_
     assert_eq!(stored, 1, "stored once");
 }
 
+/// An upload whose row was committed while the database's answer was lost (a restart between its
+/// COMMIT and the reply): the candidate is told to send it again (503), and the row that did
+/// commit keeps its picture, served whole, instead of naming a file removed as if nothing had been
+/// stored; the place is then taken, so sending it again stores nothing twice.
+#[tokio::test]
+async fn an_upload_whose_commit_lost_its_answer_keeps_its_picture() {
+    let Some(site) = site().await else { return };
+    let (app, proxy) = (&site.app, &site.database);
+    let alice = app.candidate(ALICE).await;
+    let picture = samples::jpeg(200, 150);
+
+    proxy.lose_the_commit_after(b"commit-lost.jpg");
+    let answer = alice.upload("other", 1, "commit-lost.jpg", picture.clone()).await;
+    assert_eq!(answer.status(), 503, "{}", answer.text().await.unwrap());
+
+    let page: Value = alice.exam_page().await;
+    let other = page["categories"].as_array().unwrap().iter().find(|c| c["code"] == "other").unwrap();
+    let stored = other["materials"].as_array().unwrap();
+    assert_eq!(stored.len(), 1, "the row committed before the answer was lost: {stored:?}");
+    let served = alice.get(&format!("/api/materials/{}/file", stored[0]["id"].as_str().unwrap())).await;
+    assert_eq!(served.status(), 200, "the committed row's picture is there");
+    let served = served.bytes().await.unwrap();
+    assert!(image::load_from_memory(&served).is_ok_and(|p| (p.width(), p.height()) == (200, 150)), "served whole");
+
+    let again = alice.upload("other", 1, "commit-lost.jpg", picture).await;
+    assert_eq!(again.status(), 409, "the place holds the first: {}", again.text().await.unwrap());
+}
+
 /// The test command's PostgreSQL restarted for real: `ZIGE_TEST_POSTGRES_RESTART` is the command
 /// (`scripts/postgres.sh` sets it). It ends every session (57P01) and refuses connections until
 /// it is back, which would break the other tests running beside it: `scripts/test.sh` runs this

@@ -28,8 +28,24 @@ pub struct FaultProxy {
     answer_to_lose: LostAnswer,
 }
 
-/// Bytes that mark the one request whose answer is lost (taken by the connection that sends them).
-type LostAnswer = Arc<Mutex<Option<Vec<u8>>>>;
+/// The one request whose answer is lost: the bytes that mark it, or that mark the request after
+/// which the same connection's next request carrying `then` loses its answer. Taken by the
+/// connection that sends the marker.
+struct Trap {
+    marker: Vec<u8>,
+    then: Option<&'static [u8]>,
+}
+
+type LostAnswer = Arc<Mutex<Option<Trap>>>;
+
+/// What a connection does with the trap it took.
+enum Sprung {
+    No,
+    /// The answer to its next request that carries these bytes is lost.
+    AtTheNext(&'static [u8]),
+    /// The next answer is lost.
+    LosingTheAnswer,
+}
 
 impl FaultProxy {
     /// A proxy on a free loopback port in front of `upstream` (`host:port`).
@@ -64,18 +80,40 @@ impl FaultProxy {
     /// The next request that carries `marker` (a value it sends, such as a key) reaches the
     /// server whole, and its answer never comes back: the connection is reset instead. Once.
     pub fn lose_the_answer_to(&self, marker: &[u8]) {
-        *self.answer_to_lose.lock().unwrap() = Some(marker.to_vec());
+        *self.answer_to_lose.lock().unwrap() = Some(Trap { marker: marker.to_vec(), then: None });
+    }
+
+    /// The connection that sends `marker` (a value a statement writes, such as a file's name)
+    /// loses the answer to its next `COMMIT`: the transaction is committed, and the server is
+    /// never told. Once.
+    pub fn lose_the_commit_after(&self, marker: &[u8]) {
+        *self.answer_to_lose.lock().unwrap() = Some(Trap { marker: marker.to_vec(), then: Some(b"COMMIT") });
     }
 }
 
-/// Whether `bytes` carry the marker set by `lose_the_answer_to`; taking it if they do.
-fn springs(trap: &LostAnswer, bytes: &[u8]) -> bool {
-    let mut marker = trap.lock().unwrap();
-    let carried = marker.as_deref().is_some_and(|m| bytes.windows(m.len()).any(|window| window == m));
-    if carried {
-        *marker = None;
+fn carries(bytes: &[u8], marker: &[u8]) -> bool {
+    bytes.windows(marker.len()).any(|window| window == marker)
+}
+
+impl Sprung {
+    /// Where the connection stands once it has sent `bytes`.
+    fn after(self, trap: &LostAnswer, bytes: &[u8]) -> Sprung {
+        let sprung = match self {
+            Sprung::No => {
+                let mut set = trap.lock().unwrap();
+                match set.take_if(|trap| carries(bytes, &trap.marker)) {
+                    Some(Trap { then: Some(then), .. }) => Sprung::AtTheNext(then),
+                    Some(Trap { then: None, .. }) => return Sprung::LosingTheAnswer,
+                    None => Sprung::No,
+                }
+            }
+            other => other,
+        };
+        match sprung {
+            Sprung::AtTheNext(then) if carries(bytes, then) => Sprung::LosingTheAnswer,
+            other => other,
+        }
     }
-    carried
 }
 
 /// One connection, through whatever fault is set now and later.
@@ -88,7 +126,7 @@ async fn carry(client: TcpStream, upstream: String, mut fault: watch::Receiver<F
     let (mut from_client, mut to_client) = client.into_split();
     let (mut from_server, mut to_server) = server.into_split();
     let (mut up, mut down) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
-    let mut losing_the_answer = false;
+    let mut sprung = Sprung::No;
     loop {
         tokio::select! {
             // A change is seen before any bytes that came with it: otherwise a query waiting on
@@ -108,14 +146,14 @@ async fn carry(client: TcpStream, upstream: String, mut fault: watch::Receiver<F
                     Fault::BlackHole => continue,
                     Fault::None | Fault::Slow(_) => {}
                 }
-                losing_the_answer |= springs(&trap, &up[..n]);
+                sprung = sprung.after(&trap, &up[..n]);
                 if to_server.write_all(&up[..n]).await.is_err() {
                     return;
                 }
             }
             read = from_server.read(&mut down) => {
                 let Ok(n @ 1..) = read else { return };
-                if losing_the_answer {
+                if matches!(sprung, Sprung::LosingTheAnswer) {
                     return reset(from_client.reunite(to_client).unwrap());
                 }
                 let now = *fault.borrow_and_update();

@@ -1,7 +1,7 @@
 //! An upload from the first byte to the stored row: the candidate's gate, the place it goes to,
 //! the server's own full check under a memory budget, metadata stripped, the blob written
-//! durably, then the row (or the replacement). A failure at any step leaves neither a blob nor a
-//! row behind.
+//! durably, then the row (or the replacement). A refusal at any step leaves neither a blob nor a
+//! row behind; a row whose write failed midway keeps its file (the sweep removes it if unnamed).
 
 use crate::domain::picture_alone::picture_end;
 use crate::domain::record_ids::ExamCode;
@@ -34,7 +34,6 @@ pub struct NewUpload {
 
 /// Checks the upload again from scratch (the picture alone), writes the cleaned bytes durably,
 /// then records them.
-/// A failure at any step leaves neither a blob nor a row behind.
 #[tracing::instrument(skip_all, fields(user = %account.id))]
 pub async fn store_upload(
     state: &ServerState,
@@ -117,15 +116,28 @@ pub async fn store_upload(
             .await
         }
     };
-    if outcome.is_err() {
-        if let Err(e) = state.blobs.delete(&blob_key).await {
-            tracing::error!(%e, blob_key, "could not remove blob after failed insert");
-        }
-    } else {
+    match &outcome {
         // The reviewer's assistant looks at it after this answer, when no upload is decoding.
-        state.assistant.wake();
+        Ok(_) => state.assistant.wake(),
+        // The database may have committed the row and lost its answer (a restart between the
+        // two): removing the file now could leave a stored row without its picture. The sweep
+        // removes it later if no row names it after all.
+        Err(failure) if may_have_committed(failure) => {
+            tracing::warn!(blob_key, "the row's write failed midway; its file is left to the sweep")
+        }
+        Err(_) => {
+            if let Err(e) = state.blobs.delete(&blob_key).await {
+                tracing::error!(%e, blob_key, "could not remove blob after failed insert");
+            }
+        }
     }
     outcome.map(|row| material_queries::view_of(&row))
+}
+
+/// Whether a write that failed may have been committed all the same: the database did not answer
+/// or failed in a way the server cannot read, rather than refusing (a place taken, a closed window).
+fn may_have_committed(failure: &AppError) -> bool {
+    matches!(failure, AppError::Busy { .. } | AppError::Internal | AppError::InternalReported { .. })
 }
 
 /// The judgement of the picture alone: what follows its end marker (a motion photo's video, a

@@ -16,7 +16,7 @@ pub struct Model {
     pub body: Option<Vec<u8>>,
     pub created_at: DateTimeUtc,
     /// The run that holds the key now (a UUID drawn when its request arrived).
-    pub run_id: String,
+    pub run_token: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

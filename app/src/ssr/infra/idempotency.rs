@@ -38,12 +38,12 @@ pub fn valid_key(key: &str) -> bool {
 pub struct KeyRun {
     pub user_id: UserId,
     pub key: String,
-    run_id: String,
+    run_token: String,
 }
 
 impl KeyRun {
     pub fn arriving(user_id: UserId, key: String) -> KeyRun {
-        KeyRun { user_id, key, run_id: uuid::Uuid::new_v4().to_string() }
+        KeyRun { user_id, key, run_token: uuid::Uuid::new_v4().to_string() }
     }
 
     /// The key's row, if this run still holds it.
@@ -51,7 +51,7 @@ impl KeyRun {
         sea_orm::Condition::all()
             .add(idempotency_key::Column::UserId.eq(self.user_id))
             .add(idempotency_key::Column::Key.eq(self.key.as_str()))
-            .add(idempotency_key::Column::RunId.eq(self.run_id.as_str()))
+            .add(idempotency_key::Column::RunToken.eq(self.run_token.as_str()))
     }
 }
 
@@ -77,7 +77,7 @@ pub async fn arrive(
         content_type: Set(None),
         body: Set(None),
         created_at: Set(now),
-        run_id: Set(run.run_id.clone()),
+        run_token: Set(run.run_token.clone()),
     };
     match idempotency_key::Entity::insert(row).exec_without_returning(db).await {
         Ok(_) => return Ok(Arrival::First),
@@ -109,7 +109,7 @@ pub async fn arrive(
 async fn take_over_abandoned(db: &DatabaseConnection, run: &KeyRun, now: DateTime<Utc>) -> Result<bool, AppError> {
     let taken = idempotency_key::Entity::update_many()
         .col_expr(idempotency_key::Column::CreatedAt, Expr::value(now))
-        .col_expr(idempotency_key::Column::RunId, Expr::value(run.run_id.as_str()))
+        .col_expr(idempotency_key::Column::RunToken, Expr::value(run.run_token.as_str()))
         .filter(idempotency_key::Column::UserId.eq(run.user_id))
         .filter(idempotency_key::Column::Key.eq(run.key.as_str()))
         .filter(idempotency_key::Column::Status.is_null())
