@@ -18,5 +18,6 @@ pub mod photo_confirmation;
 pub mod pledge;
 pub mod replacements;
 pub mod stored_file;
+pub mod uncommitted_row;
 pub mod upload_check;
 pub mod upload_pipeline;

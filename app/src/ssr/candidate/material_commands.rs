@@ -10,6 +10,7 @@ use crate::ssr::access::caller::Caller;
 use crate::ssr::access::gate::{Anyone, Candidate};
 use crate::ssr::application::material_queries;
 use crate::ssr::candidate::stored_file::StoredFile;
+use crate::ssr::candidate::uncommitted_row::UncommittedRow;
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::infra::write_transaction::begin_write;
 use crate::ssr::{access::candidate_access, application::application_claim};
@@ -27,7 +28,7 @@ pub struct NewRow {
 
 /// Inserts the row inside a claim on the application: the count is taken again there, so two
 /// parallel uploads cannot both pass the maximum, and a submission cannot slip in between.
-pub async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -> Result<material::Model, AppError> {
+pub async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -> Result<UncommittedRow, AppError> {
     let txn = begin_write(&state.db).await?;
     application_claim::claim(&txn, place.application_id, Change::EditDraft, state.clock.now()).await?;
     if place.max_count.is_some() {
@@ -58,8 +59,7 @@ pub async fn insert_new(state: &ServerState, place: NewRow, file: &StoredFile) -
         Some(SqlErr::UniqueConstraintViolation(_)) => AppError::SequenceTaken { seq_no },
         _ => crate::ssr::internal("material insert", error),
     })?;
-    txn.commit().await?;
-    Ok(row)
+    Ok(UncommittedRow { txn, row, unnamed_after_commit: None })
 }
 
 /// Deletes the row first, then the blob: a crash in between leaves an orphan file (harmless,

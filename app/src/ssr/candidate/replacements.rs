@@ -11,6 +11,7 @@ use crate::domain::Change;
 use crate::error::AppError;
 use crate::ssr::application::application_claim;
 use crate::ssr::candidate::stored_file::StoredFile;
+use crate::ssr::candidate::uncommitted_row::UncommittedRow;
 use crate::ssr::infra::server_state::ServerState;
 use crate::ssr::infra::write_transaction::begin_write;
 use crate::ssr::{entities::application, entities::material, entities::material_version};
@@ -22,7 +23,7 @@ pub async fn replace(
     old: material::Model,
     new_file: &StoredFile,
     now: DateTime<Utc>,
-) -> Result<material::Model, AppError> {
+) -> Result<UncommittedRow, AppError> {
     let txn = begin_write(&state.db).await?;
     // Still returned, not resubmitted meanwhile (which would have locked the picture).
     application_claim::claim(&txn, application.id, Change::ReplaceFlagged, now).await?;
@@ -64,13 +65,7 @@ pub async fn replace(
     if let Some(key) = &unseen_blob {
         crate::ssr::assistant::picture_assistant::forget(&txn, std::slice::from_ref(key)).await?;
     }
-    txn.commit().await?;
-    if let Some(key) = unseen_blob {
-        // After the commit: a crash here leaves an orphan file for the sweep, never a row
-        // pointing at nothing.
-        if let Err(error) = state.blobs.delete(&key).await {
-            tracing::warn!(%error, key, "replaced file not removed; the sweep will");
-        }
-    }
-    Ok(updated)
+    // Its file goes after the commit: a crash in between leaves an orphan file for the sweep,
+    // never a row pointing at nothing.
+    Ok(UncommittedRow { txn, row: updated, unnamed_after_commit: unseen_blob })
 }

@@ -1,7 +1,7 @@
 //! An upload from the first byte to the stored row: the candidate's gate, the place it goes to,
 //! the server's own full check under a memory budget, metadata stripped, the blob written
 //! durably, then the row (or the replacement). A refusal at any step leaves neither a blob nor a
-//! row behind; a row whose write failed midway keeps its file (the sweep removes it if unnamed).
+//! row behind; a COMMIT whose answer was lost keeps its file (`uncommitted_row`).
 
 use crate::domain::picture_alone::picture_end;
 use crate::domain::record_ids::ExamCode;
@@ -17,6 +17,7 @@ use crate::ssr::candidate::location_strip::strip_location;
 use crate::ssr::candidate::material_commands;
 use crate::ssr::candidate::stored_file::StoredFile;
 use crate::ssr::candidate::upload_check::{decode_if_accepted, decode_memory};
+use crate::ssr::infra::failure::store_not_answering;
 use crate::ssr::infra::server_state::ServerState;
 
 /// The largest sequence number a candidate may type.
@@ -96,7 +97,7 @@ pub async fn store_upload(
         bytes: cleaned.len() as u64,
         original_name: clean_file_name(&upload.original_name),
     };
-    let outcome = match replacing {
+    let written = match replacing {
         Some(old) => {
             crate::ssr::candidate::replacements::replace(state, application, old, &stored, state.clock.now()).await
         }
@@ -116,28 +117,33 @@ pub async fn store_upload(
             .await
         }
     };
-    match &outcome {
-        // The reviewer's assistant looks at it after this answer, when no upload is decoding.
-        Ok(_) => state.assistant.wake(),
-        // The database may have committed the row and lost its answer (a restart between the
-        // two): removing the file now could leave a stored row without its picture. The sweep
-        // removes it later if no row names it after all.
-        Err(failure) if may_have_committed(failure) => {
-            tracing::warn!(blob_key, "the row's write failed midway; its file is left to the sweep")
-        }
-        Err(_) => {
+    let written = match written {
+        Ok(written) => written,
+        Err(refusal) => {
+            // Refused or broken before its COMMIT: nothing was written, so the file goes now.
             if let Err(e) = state.blobs.delete(&blob_key).await {
                 tracing::error!(%e, blob_key, "could not remove blob after failed insert");
             }
+            return Err(refusal);
+        }
+    };
+    if let Err(failure) = written.txn.commit().await {
+        if store_not_answering(&failure).is_some() {
+            tracing::warn!(blob_key, "the row's COMMIT got no answer; its file is left to the sweep");
+        } else if let Err(e) = state.blobs.delete(&blob_key).await {
+            // The database answered: it refused the COMMIT, so nothing was written.
+            tracing::error!(%e, blob_key, "could not remove blob after a refused commit");
+        }
+        return Err(AppError::from(failure));
+    }
+    if let Some(key) = written.unnamed_after_commit {
+        if let Err(error) = state.blobs.delete(&key).await {
+            tracing::warn!(%error, key, "replaced file not removed; the sweep will");
         }
     }
-    outcome.map(|row| material_queries::view_of(&row))
-}
-
-/// Whether a write that failed may have been committed all the same: the database did not answer
-/// or failed in a way the server cannot read, rather than refusing (a place taken, a closed window).
-fn may_have_committed(failure: &AppError) -> bool {
-    matches!(failure, AppError::Busy { .. } | AppError::Internal | AppError::InternalReported { .. })
+    // The reviewer's assistant looks at it after this answer, when no upload is decoding.
+    state.assistant.wake();
+    Ok(material_queries::view_of(&written.row))
 }
 
 /// The judgement of the picture alone: what follows its end marker (a motion photo's video, a
