@@ -46,12 +46,16 @@ impl KeyRun {
         KeyRun { user_id, key, run_token: uuid::Uuid::new_v4().to_string() }
     }
 
-    /// The key's row, if this run still holds it.
-    fn its_row(&self) -> sea_orm::Condition {
+    /// The key's row, whichever run holds it.
+    fn key_row(&self) -> sea_orm::Condition {
         sea_orm::Condition::all()
             .add(idempotency_key::Column::UserId.eq(self.user_id))
             .add(idempotency_key::Column::Key.eq(self.key.as_str()))
-            .add(idempotency_key::Column::RunToken.eq(self.run_token.as_str()))
+    }
+
+    /// The key's row, if this run still holds it.
+    fn its_row(&self) -> sea_orm::Condition {
+        self.key_row().add(idempotency_key::Column::RunToken.eq(self.run_token.as_str()))
     }
 }
 
@@ -110,8 +114,7 @@ async fn take_over_abandoned(db: &DatabaseConnection, run: &KeyRun, now: DateTim
     let taken = idempotency_key::Entity::update_many()
         .col_expr(idempotency_key::Column::CreatedAt, Expr::value(now))
         .col_expr(idempotency_key::Column::RunToken, Expr::value(run.run_token.as_str()))
-        .filter(idempotency_key::Column::UserId.eq(run.user_id))
-        .filter(idempotency_key::Column::Key.eq(run.key.as_str()))
+        .filter(run.key_row())
         .filter(idempotency_key::Column::Status.is_null())
         .filter(idempotency_key::Column::CreatedAt.lt(now - ABANDONED_AFTER))
         .exec(db)

@@ -78,7 +78,7 @@ async fn run_once(state: ServerState, run: KeyRun, fingerprint: String, request:
     let body = match axum::body::to_bytes(body, ANSWER_LIMIT_BYTES).await {
         Ok(body) => body,
         Err(e) => {
-            let _ = idempotency::release(&state.db, &run).await;
+            Booking::Release.book_now_or_later(&state.db, run).await;
             return error_response(app::ssr::internal("idempotent answer", e));
         }
     };
@@ -88,13 +88,7 @@ async fn run_once(state: ServerState, run: KeyRun, fingerprint: String, request:
     } else {
         Booking::Release
     };
-    if let Err(e) = booking.book(&state.db, &run).await {
-        // The database did not answer (a restart): left as it is, the key would stay "running"
-        // for `ABANDONED_AFTER` and every repeat be told to wait. It is booked as soon as the
-        // database answers again.
-        tracing::warn!(error = e.message_en(), "idempotency bookkeeping failed; trying again in the background");
-        tokio::spawn(booking.book_when_the_database_answers(state.db.clone(), run));
-    }
+    booking.book_now_or_later(&state.db, run).await;
     Response::from_parts(parts, Body::from(body))
 }
 
@@ -111,6 +105,16 @@ impl Booking {
                 idempotency::keep(db, run, *status, content_type.clone(), body.clone()).await
             }
             Booking::Release => idempotency::release(db, run).await,
+        }
+    }
+
+    /// Books at once, or, when the database does not answer (a restart), as soon as it does:
+    /// left as it is, the key would stay "running" for `ABANDONED_AFTER` and every repeat be
+    /// told to wait.
+    async fn book_now_or_later(self, db: &sea_orm::DatabaseConnection, run: KeyRun) {
+        if let Err(e) = self.book(db, &run).await {
+            tracing::warn!(error = e.message_en(), "idempotency bookkeeping failed; trying again in the background");
+            tokio::spawn(self.book_when_the_database_answers(db.clone(), run));
         }
     }
 
