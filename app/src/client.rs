@@ -23,6 +23,8 @@ mod legacy_records;
 #[cfg(feature = "hydrate")]
 mod offline_copy;
 #[cfg(feature = "hydrate")]
+mod pause;
+#[cfg(feature = "hydrate")]
 mod photo_canvas;
 #[cfg(feature = "hydrate")]
 mod pixels_jpeg;
@@ -54,6 +56,8 @@ pub use file_bytes::{read_chosen_file, read_chosen_files};
 pub use file_digest::sha256_hex;
 #[cfg(feature = "hydrate")]
 pub use offline_copy::{forget_offline_pages, once_offline_copy_keeps, register_offline_copy};
+#[cfg(feature = "hydrate")]
+pub use pause::pause;
 #[cfg(feature = "hydrate")]
 pub use photo_canvas::{convert_to_jpeg, fit_photo, picture_pixels, preview_url, revoke_preview};
 #[cfg(feature = "hydrate")]

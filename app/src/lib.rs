@@ -8,6 +8,7 @@ pub mod components;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod island_in_chunk;
 pub mod island_page;
 pub mod lazy_routes;
 pub mod models;

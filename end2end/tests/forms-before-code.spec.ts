@@ -98,3 +98,39 @@ test('the exam page, which the forms script leaves out for its size, holds no fo
   await waitForHydration(page);
   await expect(page.locator('form')).toHaveCount(0);
 });
+
+test('a log-in page whose own code cannot be fetched stays as drawn, holds the form, and comes to life once the code arrives', async ({ page }) => {
+  // The log-in page's island is a chunk of its own (app/src/island_in_chunk.rs): the network may
+  // drop between the page's main code and that chunk. The page must neither panic (leptos's
+  // `#[island(lazy)]` does, ending every island) nor lose what was typed.
+  // A panic shows as the hook's "panicked at" and the trap's "RuntimeError: unreachable". (The
+  // split's own loader lets a refused fetch go unhandled for a moment, "Failed to fetch": not ours.)
+  const panics: string[] = [];
+  const notePanic = (text: string) => {
+    if (/panicked|unreachable|RuntimeError/.test(text)) panics.push(text);
+  };
+  page.on('pageerror', (error) => notePanic(`${error.name}: ${error.message}`));
+  page.on('console', (message) => notePanic(message.text()));
+  const chunk = '**/pkg/split_log_in_page.wasm';
+  let refused = 0;
+  await page.route(chunk, (route) => {
+    refused += 1;
+    return route.abort('internetdisconnected');
+  });
+  await page.goto('/login');
+  await expect.poll(() => refused, { timeout: 60_000 }).toBeGreaterThan(0);
+  await page.getByLabel('证件号码').fill('44030519900101123X');
+  await page.getByLabel('密码').fill('zige-demo-2026');
+  await page.getByLabel('密码').press('Enter');
+  // The page asks again while the chunk stays out of reach, and is not live meanwhile.
+  await expect.poll(() => refused, { timeout: 30_000 }).toBeGreaterThan(1);
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(0);
+  await expect(page.getByLabel('证件号码')).toHaveValue('44030519900101123X');
+
+  await page.unroute(chunk);
+  // The held form goes once the page is live: the candidate lands on 我的考试.
+  await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible({ timeout: 60_000 });
+  await waitForHydration(page);
+  expect(panics).toEqual([]);
+});

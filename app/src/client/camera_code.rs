@@ -5,12 +5,13 @@
 
 use std::time::Duration;
 
-use js_sys::{Object, Promise, Reflect};
+use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlVideoElement, MediaStream, MediaStreamConstraints};
 
+use super::pause::pause;
 use crate::domain::qr_code::read_qr_code;
 
 /// Between two frames read: rxing takes a good part of that on an on-site check's computer.
@@ -79,13 +80,4 @@ async fn read_frames(video: &HtmlVideoElement, closed: &impl Fn() -> bool) -> Re
         pause(BETWEEN_FRAMES).await;
     }
     Ok(None)
-}
-
-async fn pause(duration: Duration) {
-    let wait = Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, duration.as_millis() as i32);
-        }
-    });
-    let _ = JsFuture::from(wait).await;
 }

@@ -16,7 +16,10 @@ use leptos::prelude::*;
 /// Imports the app's JS and WASM when the browser is idle (after 2 s at the latest), then
 /// hydrates. `hydrate()` answers whether the page lives as islands (`island_page`); if so, each
 /// island is brought to life by its own export, in the page's order, and the page is then marked
-/// live (the whole app marks itself once its chunk has hydrated).
+/// live (the whole app marks itself once its chunk has hydrated). An island whose code is a chunk
+/// of its own (`island_in_chunk`) answers a promise, kept once it is live: the islands after it,
+/// and the mark, wait for it, so the resources are made in the server's order and a form sent
+/// meanwhile waits for the code (`forms_wait_for_code`).
 #[component]
 pub fn IdleHydration(options: LeptosOptions) -> impl IntoView {
     // Unlike leptos's own islands script, the server stays in hydrating mode for the whole page.
@@ -29,11 +32,13 @@ pub fn IdleHydration(options: LeptosOptions) -> impl IntoView {
         "(() => {{ \
            const live = (app) => {{ \
              if (!app.hydrate()) return; \
+             let before; \
              for (const island of document.querySelectorAll('leptos-island')) {{ \
                const bring = app[island.dataset.component]; \
-               if (bring) bring(island); else console.warn('no code for island', island.dataset.component); \
+               if (!bring) console.warn('no code for island', island.dataset.component); \
+               else before = before ? before.then(() => bring(island)) : bring(island); \
              }} \
-             app.islands_hydrated(); \
+             Promise.resolve(before).then(() => app.islands_hydrated()); \
            }}; \
            const start = () => import('{code}.js').then((app) => \
              app.default({{ module_or_path: '{code}.wasm' }}).then(() => live(app))); \

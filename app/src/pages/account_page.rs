@@ -7,6 +7,7 @@ use crate::api::change_password;
 use crate::components::error_note::ErrorNote;
 use crate::domain::new_password::NewPassword;
 use crate::i18n::{tr, use_lang};
+use crate::island_in_chunk::island_in_chunk;
 use crate::island_page::provide_island_contexts;
 
 /// The page: the password island, and below it the plain, server-rendered data section.
@@ -22,9 +23,14 @@ pub fn AccountPageView() -> impl IntoView {
     }
 }
 
-/// An island: the page's code, live without the app around it (`island_page`).
-#[island]
-pub fn AccountPage() -> impl IntoView {
+island_in_chunk! {
+    /// An island: the page's code, live without the app around it (`island_page`), in a chunk of
+    /// its own (`island_in_chunk`).
+    pub fn AccountPage => content, chunk account_page
+}
+
+/// The island's content.
+fn content() -> impl IntoView {
     provide_island_contexts();
     let lang = use_lang();
     let old_password = RwSignal::new(String::new());

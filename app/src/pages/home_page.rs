@@ -9,6 +9,7 @@ use crate::components::bilingual_note::BilingualNote;
 use crate::components::error_note::ErrorNote;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
+use crate::island_in_chunk::island_in_chunk;
 use crate::island_page::provide_island_contexts;
 use crate::models::exam::{phase_label, state_label};
 
@@ -21,9 +22,14 @@ pub fn HomePageView() -> impl IntoView {
     }
 }
 
-/// An island: the page's code, live without the app around it (`island_page`).
-#[island]
-pub fn HomePage() -> impl IntoView {
+island_in_chunk! {
+    /// An island: the page's code, live without the app around it (`island_page`), in a chunk of
+    /// its own (`island_in_chunk`).
+    pub fn HomePage => content, chunk home_page
+}
+
+/// The island's content.
+fn content() -> impl IntoView {
     provide_island_contexts();
     let lang = use_lang();
     let exams = server_resource(|| (), |_| list_exams());

@@ -7,6 +7,7 @@ use crate::auth_flow::after_sign_in;
 use crate::components::error_note::ErrorNote;
 use crate::error::AppError;
 use crate::i18n::tr;
+use crate::island_in_chunk::island_in_chunk;
 use crate::island_page::provide_island_contexts;
 use crate::models::account::SignInStep;
 
@@ -20,9 +21,14 @@ pub fn LogInPageView() -> impl IntoView {
     }
 }
 
-/// An island: the page's code, live without the app around it (`island_page`).
-#[island]
-pub fn LogInPage() -> impl IntoView {
+island_in_chunk! {
+    /// An island: the page's code, live without the app around it (`island_page`), in a chunk of
+    /// its own (`island_in_chunk`).
+    pub fn LogInPage => content, chunk log_in_page
+}
+
+/// The island's content.
+fn content() -> impl IntoView {
     provide_island_contexts();
     let id_number = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());

@@ -7,11 +7,17 @@ use crate::api::{mark_notifications_read, my_notifications};
 use crate::components::china_time_text::ChinaTimeText;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{tr, use_lang};
+use crate::island_in_chunk::island_in_chunk;
 use crate::island_page::provide_island_contexts;
 
-/// An island: the page's code, live without the app around it (`island_page`).
-#[island]
-pub fn NotificationsPage() -> impl IntoView {
+island_in_chunk! {
+    /// An island: the page's code, live without the app around it (`island_page`), in a chunk of
+    /// its own (`island_in_chunk`).
+    pub fn NotificationsPage => content, chunk notifications_page
+}
+
+/// The island's content.
+fn content() -> impl IntoView {
     provide_island_contexts();
     let lang = use_lang();
     let list = server_resource(|| (), |_| my_notifications());

@@ -21,6 +21,7 @@ use crate::domain::picture_quality::{PictureKind, PictureLook};
 use crate::domain::FileVerdict;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
+use crate::island_in_chunk::island_in_chunk;
 use crate::island_page::provide_island_contexts;
 use crate::models::exam::PhotoRuleChoice;
 
@@ -31,9 +32,14 @@ struct Judged {
     verdict: FileVerdict,
 }
 
-/// An island: the page's code, live without the app around it (`island_page`).
-#[island]
-pub fn PhotoToolPage() -> impl IntoView {
+island_in_chunk! {
+    /// An island: the page's code, live without the app around it (`island_page`), in a chunk of
+    /// its own (`island_in_chunk`).
+    pub fn PhotoToolPage => content, chunk photo_tool_page
+}
+
+/// The island's content.
+fn content() -> impl IntoView {
     provide_island_contexts();
     let rules = server_resource(|| (), |_| photo_rules());
     view! {

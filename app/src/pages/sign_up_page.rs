@@ -20,6 +20,7 @@ use crate::domain::sign_up_form::{FieldError, SignUpFields};
 use crate::domain::IdType;
 use crate::error::AppError;
 use crate::i18n::{tr, use_lang};
+use crate::island_in_chunk::island_in_chunk;
 use crate::island_page::provide_island_contexts;
 use crate::models::account::SessionUser;
 
@@ -37,9 +38,14 @@ fn asks_for_code() -> bool {
     }
 }
 
-/// An island: the page's code, live without the app around it (`island_page`).
-#[island]
-pub fn SignUpPage() -> impl IntoView {
+island_in_chunk! {
+    /// An island: the page's code, live without the app around it (`island_page`), in a chunk of
+    /// its own (`island_in_chunk`).
+    pub fn SignUpPage => content, chunk sign_up_page
+}
+
+/// The island's content.
+fn content() -> impl IntoView {
     provide_island_contexts();
     let mobile_code = asks_for_code();
     let lang = use_lang();
