@@ -61,14 +61,19 @@ wait_for_port() {
 # count, failures) to $work/runs.tsv.
 measure() {
   local key="$1" round="$2" profiler=""
-  # ZIGE_BENCH_PERF=FILE: where the server's CPU goes under the first round's SQLite load (or the
-  # run ZIGE_BENCH_PERF_RUN names, e.g. pg-s3s-1), as a flat profile in FILE: perf samples 10 s
-  # from 10 s after the start, when every client is signed in (the sign-ups take about 7 s) and
-  # before the reviewer's assistant looks at the uploads.
-  if [ -n "${ZIGE_BENCH_PERF:-}" ] && [ "$key-$round" = "${ZIGE_BENCH_PERF_RUN:-sqlite-1}" ]; then
+  # ZIGE_BENCH_PERF=FILE: where the server's CPU goes under the first round's SQLite load (or each
+  # run ZIGE_BENCH_PERF_RUN names, e.g. "sqlite-1 sqlite-4"), as a flat profile in FILE.RUN: perf
+  # samples 10 s from 10 s after the start, when every client is signed in (the sign-ups take
+  # about 7 s) and before the reviewer's assistant looks at the uploads.
+  if [ -n "${ZIGE_BENCH_PERF:-}" ] && [[ " ${ZIGE_BENCH_PERF_RUN:-sqlite-1} " == *" $key-$round "* ]]; then
     (sleep 10 && perf record -q -e cpu-clock -F 499 -p "$server_pid" -o "$work/perf.data" -- sleep 10 >/dev/null 2>&1) &
     profiler=$!
   fi
+  # Where the machine's time goes in the same window (10 s to 30 s after the start, inside the
+  # counted window): the server's CPU seconds, the machine's shares of busy, I/O wait and steal,
+  # and the resident memory of every process on it; a line in $work/machine.tsv.
+  (sleep 10 && machine_window "$key" "$round" 20 >>"$work/machine.tsv") &
+  local window=$!
   # The locustfile ends the run $seconds after every client is signed in; -t only bounds a run
   # whose sign-ups never finish.
   ZIGE_BENCH_SECONDS="$seconds" "$python" -m locust -f scripts/bench/ingest_locustfile.py --headless -u "$users" -r "$users" -t "$((seconds + 120))s" \
@@ -80,12 +85,34 @@ for row in csv.DictReader(open(sys.argv[1])):
         print("\t".join([sys.argv[2], sys.argv[3], row["Requests/s"], row["50%"], row["99%"],
                          row["Request Count"], row["Failure Count"]]))
 PY
-  echo "  $key, round $round: $(tail -1 "$work/runs.tsv" | cut -f3 | cut -d. -f1) uploads/s"
+  wait "$window" || true
+  echo "  $key, round $round: $(tail -1 "$work/runs.tsv" | cut -f3 | cut -d. -f1) uploads/s; $(tail -1 "$work/machine.tsv" | cut -f3-)"
   if [ -n "$profiler" ]; then
     wait "$profiler" || true
     perf report -i "$work/perf.data" --stdio --no-children --sort dso,symbol --percent-limit 0.5 \
-      >"$ZIGE_BENCH_PERF" 2>/dev/null || true
+      >"$ZIGE_BENCH_PERF.$key-$round" 2>/dev/null || true
   fi
+}
+
+# machine_window SETUP ROUND SECONDS: over SECONDS from now, the server's CPU seconds and the
+# machine's busy, I/O-wait and steal shares (/proc/stat), then every process's resident memory.
+machine_window() {
+  local before_cpu before_server after_cpu after_server
+  before_cpu="$(head -1 /proc/stat)"
+  before_server="$(awk '{print $14 + $15}' "/proc/$server_pid/stat" 2>/dev/null || echo 0)"
+  sleep "$3"
+  after_cpu="$(head -1 /proc/stat)"
+  after_server="$(awk '{print $14 + $15}' "/proc/$server_pid/stat" 2>/dev/null || echo 0)"
+  local resident
+  resident="$(ps -eo rss= | awk '{ kb += $1 } END { printf "%.1f", kb / 1048576 }')"
+  awk -v setup="$1" -v round="$2" -v before="$before_cpu" -v after="$after_cpu" \
+    -v server="$((after_server - before_server))" -v hz="$(getconf CLK_TCK)" -v resident="$resident" 'BEGIN {
+      n = split(before, b, " "); split(after, a, " ")
+      for (i = 2; i <= n; i++) { d[i] = a[i] - b[i]; total += d[i] }
+      busy = total - d[5] - d[6]
+      printf "%s\t%s\tserver CPU %.1f s\tbusy %.0f %%\tiowait %.1f %%\tsteal %.1f %%\tresident %s GiB\n",
+        setup, round, server / hz, 100 * busy / total, 100 * d[6] / total, 100 * d[9] / total, resident
+    }'
 }
 
 # What a run stored (a gigabyte or so each) goes once it is measured.

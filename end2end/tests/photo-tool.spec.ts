@@ -101,7 +101,8 @@ test('the photo tool is kept for offline: with the network down a refused photo 
   await expect(diplomas.getByText('符合要求')).toBeVisible();
 
   // A new build: the kept chunks belong to the old main module, so they are dropped when the new
-  // one arrives (here on 我的考试, which has no upload form to fetch them again).
+  // one arrives (here on 我的考试, which has no upload form to fetch them again); what stays is the
+  // new main module and the chunks of 我的考试's own island (app/src/island_in_chunk.rs).
   await phone.setOffline(false);
   await page.evaluate(async () => {
     const kept = await caches.open('zige-shell-v1');
@@ -114,7 +115,14 @@ test('the photo tool is kept for offline: with the network down a refused photo 
   });
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible();
-  await expect.poll(() => keptCode(page), { timeout: 30_000 }).toEqual(['/pkg/zige.wasm']);
+  const homeFiles = await page.evaluate(async () => {
+    const manifest = await (await fetch('/pkg/__wasm_split_manifest.json')).json();
+    return manifest.home_page.map((file: string) => `/pkg/${file}.wasm`) as string[];
+  });
+  expect(homeFiles).toContain('/pkg/split_home_page.wasm');
+  await expect
+    .poll(async () => (await keptCode(page)).sort(), { timeout: 30_000 })
+    .toEqual(['/pkg/zige.wasm', ...homeFiles].sort());
 });
 
 test.describe('without the offline copy', () => {
