@@ -55,7 +55,7 @@ pub use file_bytes::{read_chosen_file, read_chosen_files};
 #[cfg(feature = "hydrate")]
 pub use file_digest::sha256_hex;
 #[cfg(feature = "hydrate")]
-pub use offline_copy::{forget_offline_pages, once_offline_copy_keeps, register_offline_copy};
+pub use offline_copy::{forget_offline_pages, keep_for_offline, register_offline_copy};
 #[cfg(feature = "hydrate")]
 pub use pause::pause;
 #[cfg(feature = "hydrate")]

@@ -515,6 +515,16 @@ export async function codeFetchedWhenLive(page: Page): Promise<string[]> {
   });
 }
 
+/** The files of the code that works on what the device keeps (reads it back, sends the queue,
+ * chooses between two drafts): fetched when the device holds records, and by an exam page the
+ * candidate fills in for the offline copy after its first load. */
+export async function deviceRecordsCode(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const manifest = await (await fetch('/pkg/__wasm_split_manifest.json')).json();
+    return manifest.device_records.map((file: string) => `/pkg/${file}.wasm`);
+  });
+}
+
 /** Waits until that code has arrived. Until then, a network that dies leaves the page saying it
  * cannot judge files or keep them on the phone, which is not what these tests are about. */
 export async function codeFetchedWhenLiveArrived(page: Page): Promise<void> {

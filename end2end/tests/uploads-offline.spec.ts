@@ -1,5 +1,5 @@
 import { Browser, expect, Page, test } from '@playwright/test';
-import { beijing, call, candidateOnFreshExam, choose, codeFetchedWhenLive, countUploads, expectAccessible, keptInOfflineCopy, makePicture, open, reopenedOffline, stored, switchLanguage } from './support';
+import { beijing, call, candidateOnFreshExam, choose, codeFetchedWhenLive, countUploads, deviceRecordsCode, expectAccessible, keptInOfflineCopy, makePicture, open, reopenedOffline, stored, switchLanguage } from './support';
 
 // Issue 11: a file chosen on a dead network waits on the phone (待上传, with its thumbnail) and
 // goes up once when the network returns — after a closed tab, from two tabs, and when the first
@@ -176,10 +176,10 @@ test('the exam page opens offline from the copy the phone kept, says so, and sti
   await page.reload();
   await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
   await expect(page.getByTestId('offline-banner')).toHaveCount(0);
-  // What the page fetches as soon as it is live, the code that judges files and the device
-  // store's, is in the copy once it has arrived (a network that dies before then leaves the page
-  // saying it cannot judge or keep).
-  const needed = await codeFetchedWhenLive(page);
+  // What the page fetches as soon as it is live, the code that judges files and keeps them, is in
+  // the copy once it has arrived (a network that dies before then leaves the page saying it cannot
+  // judge or keep); so is, after the first load, the code that reads what was kept back.
+  const needed = [...(await codeFetchedWhenLive(page)), ...(await deviceRecordsCode(page))];
   await expect.poll(() => keptInOfflineCopy(page), { timeout: 30_000 }).toEqual(expect.arrayContaining(needed));
 
   // Offline, a file is chosen and the tab closed; the page opened again offline is the kept copy.

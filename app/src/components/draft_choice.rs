@@ -1,8 +1,8 @@
 //! The choice between two drafts (issue 11): the device holds typing the server never got, and the
 //! server's copy was changed elsewhere meanwhile; the two are shown field by field and the
-//! candidate keeps one. Drawn by the device store's chunk (`device_store`): it is shown only once
-//! the device's draft has been read, so the chunk is here by then, and no page's first load
-//! carries it.
+//! candidate keeps one. Drawn by the chunk of the device's records (`device_records`): it is shown
+//! only once the device's draft has been read, so the chunk is here by then, and no page's first
+//! load carries it.
 
 use leptos::prelude::*;
 
@@ -50,7 +50,7 @@ mod in_chunk {
 
     use super::TwoDrafts;
 
-    #[leptos::wasm_split::wasm_split(device_store, wasm_split_path = ::leptos::wasm_split, fallible)]
+    #[leptos::wasm_split::wasm_split(device_records, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn drawn(drafts: TwoDrafts) -> Result<AnyView, SplitLoaderError> {
         Ok(super::drawn(drafts))
     }

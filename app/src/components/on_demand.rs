@@ -6,25 +6,10 @@
 //! Unlike a leptos lazy route, a chunk that cannot arrive does not stop the page: the place says so
 //! and tries again when the network returns (the loaders are `fallible`). So that offline it does
 //! arrive, a page that may need a chunk fetches it in the background once the offline copy
-//! (`/sw.js`) keeps what the page fetches. The server never renders these parts: this module is
-//! the browser's alone.
+//! (`/sw.js`) keeps what the page fetches (`client::keep_for_offline`). The server never renders
+//! these parts: this module is the browser's alone.
 
 use leptos::prelude::*;
-
-/// How long after the offline copy took charge the parts kept for later are fetched: past the
-/// page's first load, which is what the candidate waits for (a fresh phone's copy takes charge
-/// while the page is still loading; the parts then competed with it for a slow line, and the first
-/// load of an exam page once measured 474 KB instead of 349).
-const AFTER_THE_FIRST_LOAD: std::time::Duration = std::time::Duration::from_secs(10);
-
-/// Runs `preload` once the offline copy keeps what the page fetches, after the first load and
-/// when the browser is idle (this is for later). Failing costs nothing: a chunk is fetched again
-/// when first used.
-pub fn keep_for_offline(preload: fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
-    crate::client::once_offline_copy_keeps(move || {
-        set_timeout(move || request_idle_callback(move || leptos::task::spawn_local(preload())), AFTER_THE_FIRST_LOAD);
-    });
-}
 
 /// What the place says while the code arrives, and when it cannot (Chinese, English).
 pub struct Texts {

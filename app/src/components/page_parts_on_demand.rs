@@ -7,9 +7,11 @@
 
 use leptos::prelude::*;
 
+#[cfg(feature = "hydrate")]
+use crate::client::keep_for_offline;
 use crate::components::lightbox::LightboxItem;
 #[cfg(feature = "hydrate")]
-use crate::components::on_demand::{keep_for_offline, on_demand, Texts};
+use crate::components::on_demand::{on_demand, Texts};
 use crate::domain::personal_form::{FieldRules, FormValues};
 
 /// [`DiplomaRowsEditor`](crate::components::diploma_rows_editor::DiplomaRowsEditor), once its

@@ -161,9 +161,9 @@ impl PendingQueue {
         );
     }
 
-    /// [`Self::send_in_order`], whose code is the device store's chunk (it runs only where the
-    /// device's records are read and written); when the chunk cannot be fetched, the round
-    /// fails as an unreachable server's does.
+    /// [`Self::send_in_order`], whose code is the chunk of the device's records (it runs only
+    /// where the device holds records); when the chunk cannot be fetched, the round fails as an
+    /// unreachable server's does.
     async fn send_in_order_when_here(self) -> (bool, u64) {
         #[cfg(feature = "hydrate")]
         {
@@ -273,7 +273,7 @@ mod in_chunk {
     /// Whether anything reached the server, and the seconds before the next round.
     type Round = Pin<Box<dyn Future<Output = (bool, u64)>>>;
 
-    #[leptos::wasm_split::wasm_split(device_store, wasm_split_path = ::leptos::wasm_split, fallible)]
+    #[leptos::wasm_split::wasm_split(device_records, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn send_in_order(queue: PendingQueue) -> Result<Round, SplitLoaderError> {
         Ok(Box::pin(queue.send_in_order()))
     }

@@ -9,7 +9,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 #[cfg(feature = "hydrate")]
-use crate::components::on_demand::{keep_for_offline, on_demand, Texts};
+use crate::client::keep_for_offline;
+#[cfg(feature = "hydrate")]
+use crate::components::on_demand::{on_demand, Texts};
 use crate::components::photo_fix::FittedPicture;
 use crate::domain::picture_quality::PictureLook;
 use crate::domain::{CategoryDefinition, FileFacts};

@@ -66,7 +66,8 @@ pub fn reconcile(device: Option<&DeviceDraft>, server: &ServerCopy) -> Reconcile
 /// form's key order, with both values ("" for a field one side does not have).
 pub fn differing_fields(draft: &DeviceDraft, server: &ServerCopy) -> Vec<(String, String, String)> {
     // Both maps keep their keys in order: the server's are put in place among the device's (a
-    // binary search each, not a sort, whose code would weigh about 4 KB in the device store's chunk).
+    // binary search each, not a sort, whose code would weigh about 4 KB in the chunk of the
+    // device's records).
     let mut keys: Vec<&String> = draft.form.keys().collect();
     for key in server.form.keys() {
         if let Err(at) = keys.binary_search(&key) {
