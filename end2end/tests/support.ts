@@ -506,23 +506,25 @@ export async function candidateOnFreshExam(
   return { admin, phone, page, idNumber };
 }
 
-/** The files of the code an exam page the candidate still fills in fetches as soon as it is live:
- * the judging chunk and the device store's, each with the chunks it shares (the split's manifest). */
-export async function codeFetchedWhenLive(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
+/** The files of the split's chunks `splits`, each with the chunks it shares (the split's manifest). */
+async function splitFiles(page: Page, splits: string[]): Promise<string[]> {
+  return page.evaluate(async (names) => {
     const manifest = await (await fetch('/pkg/__wasm_split_manifest.json')).json();
-    return [...manifest.judging, ...manifest.device_store].map((file: string) => `/pkg/${file}.wasm`);
-  });
+    return names.flatMap((name) => manifest[name]).map((file: string) => `/pkg/${file}.wasm`);
+  }, splits);
 }
 
 /** The files of the code that works on what the device keeps (reads it back, sends the queue,
  * chooses between two drafts): fetched when the device holds records, and by an exam page the
  * candidate fills in for the offline copy after its first load. */
 export async function deviceRecordsCode(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const manifest = await (await fetch('/pkg/__wasm_split_manifest.json')).json();
-    return manifest.device_records.map((file: string) => `/pkg/${file}.wasm`);
-  });
+  return splitFiles(page, ['device_records']);
+}
+
+/** The files of the code an exam page the candidate still fills in fetches as soon as it is live:
+ * the judging chunk and the device store's keeping chunk. */
+export async function codeFetchedWhenLive(page: Page): Promise<string[]> {
+  return splitFiles(page, ['judging', 'device_store']);
 }
 
 /** Waits until that code has arrived. Until then, a network that dies leaves the page saying it

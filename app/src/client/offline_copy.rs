@@ -40,7 +40,7 @@ pub fn forget_offline_pages() {
 /// Runs `then` once the offline copy keeps what this page fetches: at once when `/sw.js` already
 /// controls the page, else when it takes control (the first page a phone opens is not yet
 /// controlled, so what it fetched early is not in the copy). Never, without service workers.
-pub fn once_offline_copy_keeps(then: impl FnOnce() + 'static) {
+fn once_offline_copy_keeps(then: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return };
     let Ok(container) = Reflect::get(&window.navigator(), &"serviceWorker".into()) else { return };
     if container.is_undefined() {
