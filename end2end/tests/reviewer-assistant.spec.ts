@@ -63,10 +63,13 @@ async function queueRow(browser: Browser, code: string, name: string): Promise<{
 /** Waits until the queue on `screen` says each of `rows` is checked (no "检查中"). The assistant
  * looks in the background, when the server is quiet, and marks a row only once every picture of it
  * has been looked at and compared: however long a busy machine takes (beside stress-ng --cpu 2 it
- * took more than 30 s), the test waits for that; the bound only ends a run that would never finish. */
+ * took more than 30 s), the test waits for that; the bound only ends a run that would never finish.
+ * The queue's rows are fetched once the page is live (1.7–2.5 s after the page loaded, measured
+ * 2026-12-03): each look waits for that, not for a fixed second. */
 async function untilChecked(screen: Page, rows: Locator[]): Promise<void> {
   await expect(async () => {
     await screen.reload();
+    await waitForHydration(screen);
     for (const each of rows) {
       await expect(each).toBeVisible({ timeout: 1000 });
       await expect(each.locator('.badge.pending')).toHaveCount(0, { timeout: 1000 });
