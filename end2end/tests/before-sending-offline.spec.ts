@@ -1,5 +1,5 @@
 import { BrowserContext, expect, Page, test } from '@playwright/test';
-import { adminContext, call, expectAccessible, keptInOfflineCopy, makeScene, reopenedOffline, signUpCandidate, stored } from './support';
+import { adminContext, call, expectAccessible, keptInOfflineCopy, makeScene, reopenedOffline, signUpCandidate, splitFiles, stored } from './support';
 import fs from 'fs';
 import path from 'path';
 
@@ -51,10 +51,7 @@ test('offline, a badly framed selfie is fixed in one press and the 备案表 PDF
   const recordRegion = (page: Page) => page.getByRole('region', { name: '教育部学历证书电子注册备案表（国民教育本科）' });
   await recordRegion(first).locator('#file-chsi_record').setInputFiles({ name: '备案表.pdf', mimeType: 'application/pdf', buffer: RECORD_PDF });
   await expect(recordRegion(first).locator('.chosen')).toContainText('备案表 第1页.jpg', { timeout: 60_000 });
-  const needed = await first.evaluate(async () => {
-    const manifest = await (await fetch('/pkg/__wasm_split_manifest.json')).json();
-    return [...manifest.photo_tools, ...manifest.pdf_pages].map((file: string) => `/pkg/${file}.wasm`).concat('/face/seeta_fd_frontal_v1.0.bin');
-  });
+  const needed = (await splitFiles(first, ['photo_tools', 'pdf_pages'])).concat('/face/seeta_fd_frontal_v1.0.bin');
   await expect.poll(() => keptInOfflineCopy(first), { timeout: 30_000 }).toEqual(expect.arrayContaining(needed));
   expect(uploads()).toBe(0);
 

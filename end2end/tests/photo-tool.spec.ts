@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { expect, Locator, Page, test } from '@playwright/test';
-import { candidateOnFreshExam, clickToNextPage, expectAccessible, keptInOfflineCopy, makePicture, open, reopenedOffline, signUpCandidate } from './support';
+import { candidateOnFreshExam, clickToNextPage, expectAccessible, keptInOfflineCopy, makePicture, open, reopenedOffline, signUpCandidate, splitFiles } from './support';
 
 // The photo tool in the upload form, on a phone's screen: a picture refused only for what the
 // browser can fix is offered 自动调整; the result is judged again and sent only on 上传.
@@ -87,10 +87,7 @@ test('the photo tool is kept for offline: with the network down a refused photo 
   await first.reload();
   await expect(first.locator('body[data-hydrated="true"]')).toHaveCount(1);
   // Every file of the tool's chunk lands in the offline copy, without the candidate doing anything.
-  const toolFiles = await first.evaluate(async () => {
-    const manifest = await (await fetch('/pkg/__wasm_split_manifest.json')).json();
-    return manifest.photo_tools.map((file: string) => `/pkg/${file}.wasm`) as string[];
-  });
+  const toolFiles = await splitFiles(first, ['photo_tools']);
   expect(toolFiles.length).toBeGreaterThan(0);
   await expect.poll(() => keptCode(first), { timeout: 30_000 }).toEqual(expect.arrayContaining(toolFiles));
 
@@ -115,10 +112,7 @@ test('the photo tool is kept for offline: with the network down a refused photo 
   });
   await page.goto('/');
   await expect(page.getByRole('heading', { name: '我的考试' })).toBeVisible();
-  const homeFiles = await page.evaluate(async () => {
-    const manifest = await (await fetch('/pkg/__wasm_split_manifest.json')).json();
-    return manifest.home_page.map((file: string) => `/pkg/${file}.wasm`) as string[];
-  });
+  const homeFiles = await splitFiles(page, ['home_page']);
   expect(homeFiles).toContain('/pkg/split_home_page.wasm');
   await expect
     .poll(async () => (await keptCode(page)).sort(), { timeout: 30_000 })

@@ -507,7 +507,7 @@ export async function candidateOnFreshExam(
 }
 
 /** The files of the split's chunks `splits`, each with the chunks it shares (the split's manifest). */
-async function splitFiles(page: Page, splits: string[]): Promise<string[]> {
+export async function splitFiles(page: Page, splits: string[]): Promise<string[]> {
   return page.evaluate(async (names) => {
     const manifest = await (await fetch('/pkg/__wasm_split_manifest.json')).json();
     return names.flatMap((name) => manifest[name]).map((file: string) => `/pkg/${file}.wasm`);
