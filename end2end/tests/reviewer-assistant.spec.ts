@@ -61,10 +61,8 @@ async function queueRow(browser: Browser, code: string, name: string): Promise<{
 }
 
 /** How long a test waits for the assistant: it looks in the background, oldest picture first, and
- * in a full run it first works through the pictures the earlier tests left (the test command's run
- * of 2026-12-03: review-next-at-once's eight 1240×1754 pages, each compared with the many alike
- * pages other tests' candidates sent, took it 3 min, and this file's first rows were checked 3 min
- * 25 s after the queue was opened). */
+ * in a full run it first works through the pictures the earlier tests left (minutes: the figures
+ * are in docs/benchmarks.md, stop 90's CI). */
 const ASSISTANT_BOUND_MS = 360_000;
 /** A test that waits for the assistant: that bound, and two minutes for everything else. */
 const WITH_THE_ASSISTANT_MS = ASSISTANT_BOUND_MS + 120_000;
@@ -73,8 +71,8 @@ const WITH_THE_ASSISTANT_MS = ASSISTANT_BOUND_MS + 120_000;
  * marks a row only once every picture of it has been looked at and compared: however long a busy
  * machine takes (beside stress-ng --cpu 2 it took more than 30 s; behind other tests' pictures,
  * minutes), the test waits for that; the bound only ends a run that would never finish.
- * The queue's rows are fetched once the page is live (1.7–2.5 s after the page loaded, measured
- * 2026-12-03): each look waits for that, not for a fixed second. */
+ * The queue's rows are fetched once the page is live, seconds after it loaded (docs/benchmarks.md,
+ * stop 90's CI): each look waits for that, not for a fixed second. */
 async function untilChecked(screen: Page, rows: Locator[]): Promise<void> {
   await expect(async () => {
     await screen.reload();
