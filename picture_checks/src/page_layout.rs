@@ -66,6 +66,26 @@ impl PageMarks {
     pub fn other_layout_than(&self, other: &PageMarks) -> bool {
         self.likeness(other) < ONE_LAYOUT_FROM
     }
+
+    /// The marks as they are kept beside a picture's findings, so that a page alike to many
+    /// others is decoded and straightened once, not once for every other page it meets: its
+    /// width, its height, then its pixels row by row (6 530 bytes).
+    pub fn to_stored(&self) -> Vec<u8> {
+        let (w, h) = self.0.dimensions();
+        let mut stored = Vec::with_capacity(2 + self.0.as_raw().len());
+        stored.extend([w, h].map(|side| u8::try_from(side).unwrap_or(u8::MAX)));
+        stored.extend_from_slice(self.0.as_raw());
+        stored
+    }
+
+    /// Marks kept by [`PageMarks::to_stored`]; None for bytes that are not such marks.
+    pub fn from_stored(stored: &[u8]) -> Option<PageMarks> {
+        let (&[w, h], pixels) = stored.split_first_chunk::<2>()?;
+        if w == 0 || h == 0 || usize::from(w) * usize::from(h) != pixels.len() {
+            return None;
+        }
+        GrayImage::from_raw(u32::from(w), u32::from(h), pixels.to_vec()).map(PageMarks)
+    }
 }
 
 #[cfg(test)]
@@ -118,6 +138,19 @@ mod tests {
             p.0 = p.0.map(|v| (f32::from(v) * 0.85) as u8);
         }
         dimmer
+    }
+
+    #[test]
+    fn marks_kept_and_read_back_are_as_alike_as_before() {
+        let (one, other) = (marks(&page(80, 60)), marks(&page(110, 90)));
+        let kept = PageMarks::from_stored(&one.to_stored()).expect("marks read back");
+        assert_eq!(kept.likeness(&other), one.likeness(&other));
+        assert_eq!(kept.likeness(&one), one.likeness(&one));
+        assert!(PageMarks::from_stored(&[]).is_none());
+        assert!(PageMarks::from_stored(&one.to_stored()[..100]).is_none(), "cut short");
+        let mut longer = one.to_stored();
+        longer.push(0);
+        assert!(PageMarks::from_stored(&longer).is_none(), "a byte too many");
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod documents_differ;
 pub mod findings_in_queue;
 pub mod findings_on_screen;
 pub mod id_number_retry;
+pub mod kept_page_marks;
 pub mod own_findings;
 pub mod pass_plan;
 pub mod picture_analysis;

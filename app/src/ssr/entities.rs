@@ -22,6 +22,7 @@ pub mod outbox_message;
 pub mod payment_notice;
 pub mod payment_order;
 pub mod picture_finding;
+pub mod picture_page_marks;
 pub mod provider_identity;
 pub mod recovery_code;
 pub mod review_flag;

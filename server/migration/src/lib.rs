@@ -58,6 +58,7 @@ mod m20261130_000052_id_validity;
 mod m20261130_000053_create_material_thumbnails;
 mod m20261130_000054_face_place;
 mod m20261202_000055_idempotency_run;
+mod m20261203_000056_page_marks;
 
 pub struct Migrator;
 
@@ -120,6 +121,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000053_create_material_thumbnails::Migration),
             Box::new(m20261130_000054_face_place::Migration),
             Box::new(m20261202_000055_idempotency_run::Migration),
+            Box::new(m20261203_000056_page_marks::Migration),
         ]
     }
 }

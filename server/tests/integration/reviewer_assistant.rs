@@ -255,6 +255,18 @@ async fn one_file_handed_in_by_two_people_is_said_to_be_the_very_same_file() {
         assert_eq!(alike["other"]["application_id"], json!(other), "{sheet}");
         assert_eq!(alike["same_file"], json!(true), "byte for byte");
     }
+    // Said without a decode for their layouts: the very same file needs no look to be one.
+    for id_number in [ALICE, BOB] {
+        assert_eq!(kept_page_marks(&app, &first_picture_of(&app, id_number).await).await, None, "{id_number}");
+    }
+}
+
+/// The page marks kept of the picture stored under `blob_key`, if any (`kept_page_marks`).
+async fn kept_page_marks(app: &TestApp, blob_key: &str) -> Option<Vec<u8>> {
+    use app::ssr::entities::picture_page_marks;
+    use sea_orm::EntityTrait;
+    let kept = picture_page_marks::Entity::find_by_id(blob_key.to_string()).one(&app.state.db).await.unwrap();
+    kept.map(|row| row.marks)
 }
 
 /// Alice's application in exam 920 (she handed in first).
@@ -624,6 +636,16 @@ async fn unrelated_pages_the_hash_joins_by_chance_are_distinguished_by_their_lay
     assert_eq!(alike_applications(&admin.sheet(alice).await), [json!(carol)], "Carol's copy, not Bob's page");
     assert_eq!(alike_applications(&admin.sheet(bob).await), Vec::<Value>::new(), "Bob's page is another document");
     assert_eq!(alike_applications(&admin.sheet(carol).await), [json!(alice)]);
+    // Each page's marks were taken once and kept, for whichever page it meets next.
+    for id_number in [ALICE, BOB, CAROL] {
+        let marks = kept_page_marks(&app, &first_picture_of(&app, id_number).await).await;
+        let marks = marks.unwrap_or_else(|| panic!("{id_number}'s page marks kept"));
+        assert!(picture_checks::page_layout::PageMarks::from_stored(&marks).is_some(), "{id_number}'s marks read back");
+    }
+    // And they go with what was found in the picture, when it is deleted.
+    let bobs = first_picture_of(&app, BOB).await;
+    app::ssr::assistant::picture_assistant::forget(&app.state.db, std::slice::from_ref(&bobs)).await.unwrap();
+    assert_eq!(kept_page_marks(&app, &bobs).await, None);
 }
 
 #[tokio::test]

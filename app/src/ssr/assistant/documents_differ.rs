@@ -1,6 +1,7 @@
 //! Distinguishing two documents the perceptual hash joins (issue 34). The hash keeps only a page's
 //! coarsest shapes: two certificates printed on one template share them, and so, by chance, do
-//! some unrelated pages. What distinguishes them, cheapest first:
+//! some unrelated pages. A pair of one file (the same SHA-256) stays at once: nothing in it can
+//! distinguish them. Otherwise, cheapest first:
 //! - what each says it is in its QR code (a 学信网 report's 验证码): two texts, two documents;
 //! - its layout (`picture_checks::page_layout`): the two papers' marks, small, laid on each other;
 //!   unrelated pages (about 300 chance meetings in an exam of 1000 candidates) part here;
@@ -16,8 +17,8 @@
 //! Everything else stays "相似" for the reviewer to read. The number is read only for pictures the
 //! hash joined with another person's, once per picture (kept in `picture_findings`): about 0.6 s
 //! of a core each; laying one line on another, about 0.3 s a pair with one blurred side, twice
-//! that with two; the layouts, a decode and a paper's straightening per picture
-//! (`./scripts/bench-picture-hashes.sh`, `./scripts/bench-chance-pairs.sh`).
+//! that with two; the layouts, a decode and a paper's straightening once per picture, kept
+//! (`kept_page_marks`) (`./scripts/bench-picture-hashes.sh`, `./scripts/bench-chance-pairs.sh`).
 
 use std::sync::Arc;
 
@@ -28,10 +29,11 @@ use picture_checks::number_reading::Reading;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use crate::error::AppError;
-use crate::ssr::assistant::picture_analysis::{document_number, number_lines, page_marks};
-use crate::ssr::assistant::quiet_picture_work::when_quiet;
+use crate::ssr::assistant::kept_page_marks::marks_of;
+use crate::ssr::assistant::picture_analysis::{document_number, number_lines};
+use crate::ssr::assistant::quiet_picture_work::when_quiet_on_stored;
 use crate::ssr::assistant::reading_retry::retry_at;
-use crate::ssr::entities::{material, picture_finding};
+use crate::ssr::entities::picture_finding;
 use crate::ssr::infra::server_state::ServerState;
 
 /// Of the pictures `alike` (other people's, with their hashes' distance) those `blob_key`'s
@@ -51,14 +53,19 @@ pub async fn still_alike(
         |other: &picture_finding::Model| matches!((&mine.qr_text, &other.qr_text), (Some(a), Some(b)) if a != b);
     let alike: Vec<(String, u32)> =
         alike.into_iter().filter(|(key, _)| !findings.get(key).is_some_and(codes_differ)).collect();
+    // One file handed in by two people: nothing in it can tell them apart, and no picture of it
+    // need be decoded to say so (the review screen says they are the very same file).
+    let (mut kept, alike): (Vec<_>, Vec<_>) = alike.into_iter().partition(|(key, _)| {
+        mine.sha256.is_some() && findings.get(key).is_some_and(|theirs| theirs.sha256 == mine.sha256)
+    });
     let alike = same_layout(state, blob_key, alike).await?;
     if alike.is_empty() || crate::ssr::assistant::assistant_state::tesseract_of(state).is_none() {
-        return Ok(alike);
+        kept.extend(alike);
+        return Ok(kept);
     }
     let my_number = number_of(state, mine).await?;
     // This picture's lines, found once for every pair that needs them.
     let mut my_lines: Option<Arc<Vec<GrayImage>>> = None;
-    let mut kept = Vec::new();
     for (key, distance) in alike {
         let Some(theirs) = findings.get(&key) else {
             kept.push((key, distance));
@@ -106,15 +113,13 @@ async fn same_layout(
     if alike.is_empty() {
         return Ok(alike);
     }
-    let Some(mine) = on_picture(state, blob_key, page_marks).await?.flatten() else { return Ok(alike) };
-    let mut kept = Vec::new();
-    for (key, distance) in alike {
-        let theirs = on_picture(state, &key, page_marks).await?.flatten();
-        if !theirs.is_some_and(|theirs| mine.other_layout_than(&theirs)) {
-            kept.push((key, distance));
-        }
-    }
-    Ok(kept)
+    let keys: Vec<&str> = alike.iter().map(|(key, _)| key.as_str()).chain([blob_key]).collect();
+    let marks = marks_of(state, &keys).await?;
+    let Some(mine) = marks.get(blob_key) else { return Ok(alike) };
+    Ok(alike
+        .into_iter()
+        .filter(|(key, _)| !marks.get(key).is_some_and(|theirs| mine.other_layout_than(theirs)))
+        .collect())
 }
 
 /// One of a pair's two pictures.
@@ -140,7 +145,7 @@ async fn another_number_shown(
     mine_lines: Arc<Vec<GrayImage>>,
     laying: Laying,
 ) -> Result<bool, AppError> {
-    let shown = on_picture(state, their_key, move |bytes| {
+    let shown = when_quiet_on_stored(state, their_key, move |bytes| {
         let their_lines = number_lines(bytes)?;
         match laying {
             Laying::ReadOnBlurred { read, number } => {
@@ -161,20 +166,7 @@ async fn another_number_shown(
 
 /// The likeliest lines of digits on the picture stored under `blob_key`; None when it is gone.
 async fn lines_of(state: &ServerState, blob_key: &str) -> Result<Option<Vec<GrayImage>>, AppError> {
-    Ok(on_picture(state, blob_key, number_lines).await?.flatten())
-}
-
-/// Runs `work` on the stored picture's bytes once uploads are quiet; None when it is gone.
-async fn on_picture<T: Send + 'static>(
-    state: &ServerState,
-    blob_key: &str,
-    work: impl FnOnce(&[u8]) -> T + Send + 'static,
-) -> Result<Option<T>, AppError> {
-    let picture = material::Entity::find().filter(material::Column::BlobKey.eq(blob_key)).one(&state.db).await?;
-    match picture {
-        Some(picture) => when_quiet(state, &picture, work).await,
-        None => Ok(None),
-    }
+    Ok(when_quiet_on_stored(state, blob_key, number_lines).await?.flatten())
 }
 
 /// The picture's document number: as read before, or read now and kept. A reading tesseract did
@@ -187,7 +179,7 @@ pub async fn number_of(state: &ServerState, finding: &picture_finding::Model) ->
     let Some(tesseract) = crate::ssr::assistant::assistant_state::tesseract_of(state) else {
         return Ok(Reading::Unfinished);
     };
-    let reading = on_picture(state, &finding.blob_key, move |bytes| document_number(bytes, &tesseract))
+    let reading = when_quiet_on_stored(state, &finding.blob_key, move |bytes| document_number(bytes, &tesseract))
         .await?
         .unwrap_or(Reading::Unreadable);
     let now = state.clock.now();

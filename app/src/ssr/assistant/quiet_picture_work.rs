@@ -4,6 +4,8 @@
 
 use std::time::Duration;
 
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
 use crate::error::AppError;
 use crate::ssr::entities::material;
 use crate::ssr::infra::decode_budget::decode_memory_for_pixels;
@@ -34,5 +36,18 @@ pub async fn when_quiet<T: Send + 'static>(
             .map_err(|e| crate::ssr::internal("picture analysis", e)),
         Ok(None) => Ok(None),
         Err(e) => Err(crate::ssr::internal("picture read", e)),
+    }
+}
+
+/// [`when_quiet`] on the picture stored under `blob_key`; None when it is gone.
+pub async fn when_quiet_on_stored<T: Send + 'static>(
+    state: &ServerState,
+    blob_key: &str,
+    work: impl FnOnce(&[u8]) -> T + Send + 'static,
+) -> Result<Option<T>, AppError> {
+    let picture = material::Entity::find().filter(material::Column::BlobKey.eq(blob_key)).one(&state.db).await?;
+    match picture {
+        Some(picture) => when_quiet(state, &picture, work).await,
+        None => Ok(None),
     }
 }
