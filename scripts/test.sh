@@ -151,11 +151,20 @@ wasm_log="$ZIGE_TOOLS/wasm-release.log"
 # WASM that ships: through clippy-driver (which compiles the workspace's crates with MIR
 # optimisation off) the split's data layout came out differently, and a plain build whose main
 # module carried every chunk's data (1.7 MB) went unseen (2026-12-01). The browser's code is
-# linted afterwards, on its own (`cargo clippy`, type checks only).
+# linted afterwards, on its own (`cargo clippy`, type checks only). A site built before from these
+# very sources is taken as it was built (scripts/release-site-cache.sh).
+source "$ZIGE_ROOT/scripts/release-site-cache.sh"
+site_key="$(release_site_key)"
+front_intermediates="$CARGO_TARGET_DIR/front/wasm32-unknown-unknown/wasm-release"
 (
   renice -n 19 "$BASHPID" >/dev/null
-  echo "began: the release WASM $(date +%T)"
-  cargo leptos build --release --split --precompress --frontend-only
+  if restore_release_site "$site_key"; then
+    echo "began: the release WASM $(date +%T), as built before from these sources ($(release_site_entry "$site_key"))"
+  else
+    echo "began: the release WASM $(date +%T)"
+    "${RELEASE_SITE_BUILD[@]}"
+    keep_release_site "$site_key" "$front_intermediates"
+  fi
   echo "began: the browser code's lints $(date +%T)"
   RUSTFLAGS="--cfg erase_components" cargo clippy -q -p frontend --target wasm32-unknown-unknown \
     --no-default-features --target-dir "$CARGO_TARGET_DIR/front-lint" -- -D warnings
@@ -222,7 +231,11 @@ tail -n 5 "$wasm_log"
 grep -a '^began: \|^ended: ' "$wasm_log" || true
 echo "the browser tests began $(date +%T)"
 # No staff screen and no JSON decoder in the candidate's main module (the budget depends on both).
-python3 scripts/checks/candidate_module.py "$CARGO_TARGET_DIR/front/wasm32-unknown-unknown/wasm-release" || status=1
+# The site's own two WASM files: kept with it, or cargo's where it could not be kept.
+if [ -n "$site_key" ] && [ -d "$(release_site_entry "$site_key")/wasm-release" ]; then
+  front_intermediates="$(release_site_entry "$site_key")/wasm-release"
+fi
+python3 scripts/checks/candidate_module.py "$front_intermediates" || status=1
 # A fresh data folder: the browser tests start from the demo data only.
 ZIGE_DATA_DIR="$(mktemp -d)"
 export ZIGE_DATA_DIR
