@@ -71,6 +71,7 @@ tables![
     material_thumbnail,
     material_version,
     picture_finding,
+    picture_page_marks,
     similar_picture,
     advice_receipt,
     review_flag,
