@@ -5,10 +5,13 @@
 # core alone and 21 beside the Rust tests (2026-12-03), and the browser tests waited for them: CI's
 # clean clone of a tree the test command had just run here built it all again. Like the compiled
 # dependencies in the shared target folder and sccache, the finished site is kept under a key of
-# everything that goes into it: every tracked file but the docs and the browser tests (git's hash
-# of each, so a clone anywhere finds it), the toolchain's and the tools' versions, and the build's
-# command. A tree with changes not committed is always built (its files have no such hash), and so
-# is a checkout without git.
+# everything that goes into it: every tracked file but those the browser's build never reads (git's
+# hash of each, so a clone anywhere finds it), the toolchain's and the tools' versions, the build's
+# command and the variables cargo and leptos read. Never read by it: the docs, the browser tests,
+# the server's Rust (the browser's code is the app and frontend crates, on the workspace's manifests
+# and lock file, which are counted) and the scripts (the build's command is counted here). A tree
+# with changes not committed is always built (its files have no such hash), and so is a checkout
+# without git.
 
 release_site_cache_folder() { echo "${XDG_CACHE_HOME:-$HOME/.cache}/zige/release-site"; }
 # Sites kept, the newest first; each is about 50 MB (the site, and the two WASM files
@@ -19,7 +22,7 @@ RELEASE_SITE_BUILD=(cargo leptos build --release --split --precompress --fronten
 
 # The key of the site these sources build; nothing when the tree has changes or no git.
 release_site_key() {
-  local sources=(-- . ':!docs' ':!end2end' ':!*.md')
+  local sources=(-- . ':!docs' ':!end2end' ':!*.md' ':!server/*.rs' ':!scripts')
   git -C "$ZIGE_ROOT" rev-parse --git-dir >/dev/null 2>&1 || return 0
   [ -z "$(git -C "$ZIGE_ROOT" status --porcelain --untracked-files=all "${sources[@]}")" ] || return 0
   {
@@ -28,7 +31,8 @@ release_site_key() {
     cargo leptos --version
     wasm-bindgen --version
     wasm-opt --version
-    echo "${RELEASE_SITE_BUILD[*]} LEPTOS_OUTPUT_NAME=${LEPTOS_OUTPUT_NAME:-} RUSTFLAGS=${RUSTFLAGS:-}"
+    echo "${RELEASE_SITE_BUILD[*]}"
+    env | grep -E '^(CARGO|RUSTC|RUSTFLAGS|RUSTDOCFLAGS|LEPTOS)' | sort
   } | sha256sum | cut -c1-32
 }
 

@@ -13,7 +13,7 @@ async fn an_upload_waits_for_decode_memory_and_is_turned_away_with_retry_after_w
     .await;
     let alice = app.candidate(ALICE).await;
     // Everything the budget has is taken by decodes in flight (here: held by the test).
-    let busy = app.state.decode_budget.reserve(64 * 1024 * 1024).await.unwrap();
+    let busy = all_decode_memory(&app).await;
     let refused = alice.upload("id_card", 1, "scan.jpg", samples::jpeg(120, 90)).await;
     assert_eq!(refused.status(), 503);
     assert!(refused.headers().contains_key("retry-after"));

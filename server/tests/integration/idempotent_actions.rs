@@ -187,7 +187,7 @@ async fn an_action_refused_for_now_is_not_kept_so_the_next_try_runs_it() {
     let alice = app.candidate(ALICE).await;
     let cookie = session_cookie(&app, ALICE).await;
     // The server is busy (every byte of decode memory taken): 503, try again; not kept.
-    let busy = app.state.decode_budget.reserve(64 * 1024 * 1024).await.unwrap();
+    let busy = all_decode_memory(&app).await;
     assert_eq!(keyed_upload(&app, &cookie, KEY, 1, samples::jpeg(300, 400)).await.status(), 503);
     drop(busy);
 

@@ -542,3 +542,12 @@ pub async fn wait_for<T>(what: &str, mut found: impl AsyncFnMut() -> Option<T>) 
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
 }
+
+/// Every byte of the server's decode memory (spawned with `decode_budget_mb = 64`), taken as
+/// decodes in flight would take it, for a test of a server with none to spare. Asked until it is
+/// had: the assistant looks at the demo's pictures in the background as the server starts, and a
+/// look holds a share for a moment, longer on a busy machine (the PostgreSQL pass beside the
+/// browser tests once failed here, 2026-12-03).
+pub async fn all_decode_memory(app: &TestApp) -> app::ssr::infra::decode_budget::Reservation {
+    wait_for("every byte of decode memory", async || app.state.decode_budget.reserve(64 * 1024 * 1024).await.ok()).await
+}
