@@ -7,7 +7,7 @@
 # dependencies in the shared target folder and sccache, the finished site is kept under a key of
 # everything that goes into it: every tracked file but those the browser's build never reads (git's
 # hash of each, so a clone anywhere finds it), the toolchain's and the tools' versions, the build's
-# command and the variables cargo and leptos read. Never read by it: the docs, the browser tests,
+# command and the variables of cargo and leptos that change what it makes (not, say, its colours). Never read by it: the docs, the browser tests,
 # the server's Rust (the browser's code is the app and frontend crates, on the workspace's manifests
 # and lock file, which are counted) and the scripts (the build's command is counted here). A tree
 # with changes not committed is always built (its files have no such hash), and so is a checkout
@@ -32,7 +32,7 @@ release_site_key() {
     wasm-bindgen --version
     wasm-opt --version
     echo "${RELEASE_SITE_BUILD[*]}"
-    env | grep -E '^(CARGO|RUSTC|RUSTFLAGS|RUSTDOCFLAGS|LEPTOS)' | sort
+    env | grep -E '^(RUSTFLAGS|CARGO_ENCODED_RUSTFLAGS|CARGO_PROFILE_|CARGO_BUILD_|CARGO_TARGET_WASM32|LEPTOS_)' | sort
   } | sha256sum | cut -c1-32
 }
 
