@@ -7,11 +7,11 @@
 # dependencies in the shared target folder and sccache, the finished site is kept under a key of
 # everything that goes into it: every tracked file but those the browser's build never reads (git's
 # hash of each, so a clone anywhere finds it), the toolchain's and the tools' versions, the build's
-# command and the variables of cargo and leptos that change what it makes (not, say, its colours). Never read by it: the docs, the browser tests,
-# the server's Rust (the browser's code is the app and frontend crates, on the workspace's manifests
-# and lock file, which are counted) and the scripts (the build's command is counted here). A tree
-# with changes not committed is always built (its files have no such hash), and so is a checkout
-# without git.
+# command, and the variables of cargo and leptos that change what it makes (not, say, its
+# colours). Never read by the build: the docs, the browser tests, the server's Rust (the browser's
+# code is the app and frontend crates, on the workspace's manifests and lock file, which are
+# counted) and the scripts (the build's command is counted here). A tree with changes not committed
+# is always built (its files have no such hash), and so is a checkout without git.
 
 release_site_cache_folder() { echo "${XDG_CACHE_HOME:-$HOME/.cache}/zige/release-site"; }
 # Sites kept, the newest first; each is about 50 MB (the site, and the two WASM files
