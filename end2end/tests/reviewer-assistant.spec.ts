@@ -152,10 +152,11 @@ test('the candidate hears about an unreadable QR code before sending; the review
   await expect(facts.getByTestId('looks-fact')).toContainText('照片：可能模糊（考生看到了同样的提示，仍选择上传）');
   await screen.keyboard.press('o');
   await expect(facts.getByTestId('qr-fact')).toContainText(`学信网在线验证报告，验证码 ${VCODE}`);
-  // The other candidate's copy, side by side, and what is left to compare: this page has no number.
+  // The other candidate's copy, side by side: the very same file, byte for byte, which says more
+  // than any number could (and needs no reading of one).
   // (Other tests' pages may be alike too: this one is the other candidate's, 另….)
   const othersCopy = facts.getByTestId('alike-fact').filter({ hasText: '与考生 另… 的材料相似' });
-  await expect(othersCopy.getByTestId('alike-numbers')).toHaveText('两图均未识别出编号：请目视核对姓名和编号');
+  await expect(othersCopy.getByTestId('alike-same-file')).toHaveText('两份文件逐字节相同：是同一个文件');
   await expect(othersCopy.getByRole('link', { name: '打开该申请' })).toBeVisible();
   await expectAccessible(screen);
   // G comes round to the next picture with something worth a look: the unreadable code.
@@ -167,8 +168,8 @@ test('the candidate hears about an unreadable QR code before sending; the review
   // The same facts and keys in English (a staff page switches in place).
   await switchLanguage(screen, 'English');
   await expect(facts.getByTestId('qr-fact')).toContainText(`QR code: a 学信网 online verification report, code ${VCODE}`);
-  await expect(facts.getByTestId('alike-fact').filter({ hasText: 'Looks like a picture of candidate 另…' }).getByTestId('alike-numbers'))
-    .toHaveText('No number was read on either picture: compare names and numbers by eye');
+  await expect(facts.getByTestId('alike-fact').filter({ hasText: 'Looks like a picture of candidate 另…' }).getByTestId('alike-same-file'))
+    .toHaveText('The two files are identical, byte for byte: the very same file');
   await expect(screen.getByText('G next machine finding')).toBeVisible();
   await screen.keyboard.press('g');
   await expect(facts.getByTestId('qr-fact')).toContainText('QR code: could not be read (the candidate is told so on choosing the picture)');
