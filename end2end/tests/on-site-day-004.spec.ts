@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { expect, test, type Page } from '@playwright/test';
-import { adminContext, approveAndPublish, call, DEMO_REVIEWER, expectAccessible, makeScene, makeSeedScan, open, signUpCandidate, staffLogsIn } from './support';
+import { adminContext, approveAndPublish, call, DEMO_REVIEWER, expectAccessible, makeScene, makeSeedScan, open, signUpCandidate, staffContext } from './support';
 
 // Seed 004's day at the branch's on-site check with scans as the seed prescribes them (A4 at 200 DPI,
 // 1654 × 2339, 400–600 KB) on preset 004's twelve originals: the candidate, every original with its
@@ -93,8 +93,7 @@ test('the on-site check shows a candidate with seed-size scans on one screen and
   expect(execFileSync('pdfinfo', [formFile]).toString()).toMatch(/Pages:\s+1\n/);
   await page.screenshot({ path: path.join(test.info().outputDir, 'approved-004-documents.png'), fullPage: true });
 
-  const staff = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 1366, height: 768 } });
-  await staffLogsIn(staff.request, DEMO_REVIEWER);
+  const staff = await staffContext(browser, DEMO_REVIEWER, { viewport: { width: 1366, height: 768 } });
   const onSite = await staff.newPage();
   await open(onSite, `/on-site/${code}`);
   const field = onSite.getByLabel('扫码或证件号码');

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, expect, test } from '@playwright/test';
-import { approvedOnFreshExam, call, clickToNextPage, DEMO_REVIEWER, expectAccessible, newResidentId, open, staffLogsIn, switchLanguage, totpCode } from './support';
+import { approvedOnFreshExam, call, clickToNextPage, DEMO_REVIEWER, expectAccessible, newResidentId, open, staffContext, switchLanguage, totpCode } from './support';
 
 // Seed 004's day at the branch's on-site check (七 现场报名材料, 八 fee after the originals), on a
 // desktop: an approved candidate prints the 报名登记表; the on-site check scans its code (a USB scanner
@@ -214,8 +214,7 @@ test('the on-site check reads the printed form\'s code with the camera', async (
     ...launchOptions,
     args: [...(launchOptions.args ?? []), '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${frame}`],
   });
-  const context = await withCamera.newContext({ baseURL: test.info().project.use.baseURL, permissions: ['camera'] });
-  await staffLogsIn(context.request, DEMO_REVIEWER);
+  const context = await staffContext(withCamera, DEMO_REVIEWER, { permissions: ['camera'] });
   const onSite = await context.newPage();
   await open(onSite, `/on-site/${code}`);
   await onSite.getByRole('button', { name: '用摄像头扫码' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminContext, call, makeScene, open, signUpCandidate, staffLogsInOnThePage, waitForHydration, DEMO_REVIEWER } from './support';
+import { adminContext, call, makeScene, open, signUpCandidate, staffContext, waitForHydration, DEMO_REVIEWER } from './support';
 
 // Working through a queue, the next application is drawn the moment N is pressed: the review
 // screen read its sheet ahead while the reviewer looked at the one before, and the server's take of
@@ -34,9 +34,8 @@ test('the next application is drawn at once, before the server has taken it, and
     await context.close();
   }
 
-  const reviewerContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const reviewerContext = await staffContext(browser, DEMO_REVIEWER, { viewport: { width: 1366, height: 768 } });
   const reviewer = await reviewerContext.newPage();
-  await staffLogsInOnThePage(reviewer, DEMO_REVIEWER);
   await open(reviewer, `/review/exams/${code}`);
   const readAhead = reviewer.waitForResponse((response) => response.url().includes('/api/foresee_application'));
   await reviewer.getByRole('link', { name: names[0] }).click();

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { APIRequestContext, Browser, BrowserContext, expect, Locator, Page, test } from '@playwright/test';
+import { APIRequestContext, Browser, BrowserContext, BrowserContextOptions, expect, Locator, Page, test } from '@playwright/test';
 import { createHmac } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -460,23 +460,33 @@ export async function presetWithMaxCount(admin: BrowserContext, preset: string, 
 }
 
 /**
- * The demo administrator's signed-in session, made once per worker and handed to every context
- * that needs one: each sign-in takes a 30-second step of the authenticator's.
+ * Each demo staff member's signed-in session, made once per worker and handed to every context
+ * that needs one: each sign-in takes a 30-second step of the authenticator's, so a second one
+ * within the same half-minute waited for the next (on-site-day's reviewer, signed in to approve
+ * and again to check, waited up to 30 s). Where signing in is what a test is about, it signs in.
  */
-let adminSession: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
+const staffSessions = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
 
-export async function adminContext(browser: Browser): Promise<BrowserContext> {
+/** A context of `browser` (made with `options`) signed in as `staff`, in the session this worker
+ * keeps for them; signed in afresh when there is none, or it has ended. */
+export async function staffContext(browser: Browser, staff: typeof DEMO_ADMIN, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const baseURL = test.info().project.use.baseURL;
-  if (adminSession) {
-    const context = await browser.newContext({ baseURL, storageState: adminSession });
+  const kept = staffSessions.get(staff.idNumber);
+  if (kept) {
+    const context = await browser.newContext({ baseURL, ...options, storageState: kept });
     const me = await context.request.post('/api/current_user', { data: {} });
     if (me.ok() && (await me.json()) !== null) return context;
     await context.close();
   }
-  const context = await browser.newContext({ baseURL });
-  await staffLogsIn(context.request, DEMO_ADMIN);
-  adminSession = await context.storageState();
+  const context = await browser.newContext({ baseURL, ...options });
+  await staffLogsIn(context.request, staff);
+  staffSessions.set(staff.idNumber, await context.storageState());
   return context;
+}
+
+/** The demo administrator's context, in the session this worker keeps (`staffContext`). */
+export async function adminContext(browser: Browser): Promise<BrowserContext> {
+  return staffContext(browser, DEMO_ADMIN);
 }
 
 /**
@@ -584,8 +594,7 @@ export async function approvedOnFreshExam(
 /** The demo reviewer approves the one application submitted to exam `code`; then the
  * administrator publishes the results. */
 export async function approveAndPublish(browser: Browser, admin: BrowserContext, code: string): Promise<void> {
-  const reviewer = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  await staffLogsIn(reviewer.request, DEMO_REVIEWER);
+  const reviewer = await staffContext(browser, DEMO_REVIEWER);
   const queue = await call(reviewer.request, 'review_queue', { query: { exam_code: code, filter: 'awaiting', from: null, to: null, after: null } });
   const id = queue.rows[0].application_id;
   const sheet = await call(reviewer.request, 'open_application', { id, take_over: false });
