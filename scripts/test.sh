@@ -194,126 +194,6 @@ RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend
 source "$ZIGE_ROOT/scripts/postgres.sh"
 source "$ZIGE_ROOT/scripts/s3.sh"
 trap 'stop_tree "$wasm_build"; stop_test_postgres; stop_test_s3; stop_compile_cache; where_the_minutes_went' EXIT
-
-# The browser tests run beside the PostgreSQL pass (issue 69): neither uses what the other does
-# (the browser tests' site keeps its data in SQLite and its pictures under a prefix of its own on
-# the S3-compatible server; the PostgreSQL restart ends only PostgreSQL's sessions), much of each
-# is waiting (alone, the browser tests keep a third of the two cores busy: the pages, the server
-# and the clock take turns), and one after the other they were most of CI's minutes (9 and 21 in
-# stop 91's CI). Not beside everything, though: the reviewer assistant's browser tests, which run
-# first (end2end/playwright.config.ts), read numbers off pictures against a deadline, and beside
-# the PostgreSQL pass a 证书编号 was read out of its time; that pass begins once they are done.
-# And where the site is built in this run, its build stays at the lowest priority until the
-# PostgreSQL pass is done (given a core beside that pass, two of its clock-bound tests failed: a
-# 证书编号 read out of its time, a key held past its 5 s; 2026-12-03), and the browser tests wait
-# for the pass as they did before. The browser tests yield to the pass (nice 5) while it runs.
-# Their output is kept in a log of their own and shown once both are done.
-step "browser tests (Playwright, headless Chromium) on the release site, started beside the PostgreSQL pass (log: .tools/browser-tests.log)"
-browser_log="$ZIGE_TOOLS/browser-tests.log"
-browser_tests() {
-  set -euo pipefail
-  # The browser tests run the site that ships: WASM built for size, split, optimised and
-  # precompressed (`--release --frontend-only`), served by the debug server the tests above built
-  # the dependencies of (a release server would compile everything again, about 12 min). On that
-  # site first-load.spec.ts holds the candidate's pages to the 350 KB budget (ZIGE_SITE_BUILD).
-  status=0
-  renice -n 5 "$BASHPID" >/dev/null
-  # Not this job's child (the command's), so watched rather than waited for (an ended process the
-  # command has not reaped yet counts as ended); it says "ended" last only when every step of it
-  # succeeded.
-  until grep -aq "^ended: the browser's build" "$wasm_log" || has_ended "$wasm_build"; do
-    sleep 2
-  done
-  if ! grep -aq "^ended: the browser's build" "$wasm_log"; then
-    cat "$wasm_log"
-    echo "the browser's release build failed (above)" >&2
-    exit 1
-  fi
-  if ! site_was_kept; then
-    until [ -e "$postgresql_pass_done" ]; do sleep 2; done
-  fi
-  tail -n 5 "$wasm_log"
-  # When the release WASM, its lints and the whole build ended (the build runs beside the tests).
-  grep -a '^began: \|^ended: ' "$wasm_log" || true
-  echo "the browser tests began $(date +%T)"
-  # No staff screen and no JSON decoder in the candidate's main module (the budget depends on both).
-  # The site's own two WASM files: kept with it, or cargo's where it could not be kept.
-  if [ -n "$site_key" ] && [ -d "$(release_site_entry "$site_key")/wasm-release" ]; then
-    front_intermediates="$(release_site_entry "$site_key")/wasm-release"
-  fi
-  python3 scripts/checks/candidate_module.py "$front_intermediates" || status=1
-  # A fresh data folder: the browser tests start from the demo data only.
-  ZIGE_DATA_DIR="$(mktemp -d)"
-  export ZIGE_DATA_DIR
-  # The browser tests log in with the demo accounts the README publishes.
-  export ZIGE_SEED_DEMO=true
-  # The fee test pays at the sandbox cashier, which only a configuration that asks for it offers
-  # (and, beside WeChat Pay's and Alipay's stand-ins, only a declared test installation).
-  export ZIGE_PAYMENT_SANDBOX=true ZIGE_TEST_INSTALLATION=true
-  # ... and at WeChat Pay's and Alipay's cashiers, and texts go through Alibaba Cloud's SendSms:
-  # their local stand-ins (an example program the server tests' build made, from the stand-ins
-  # those tests use) listen beside the site, and write the settings of an installation with both
-  # merchant contracts, the SMS gateway and the 公众号, which the site starts with. The browser
-  # tests read the texts and 公众号 messages the stand-ins accepted from them, at
-  # ZIGE_STANDIN_SMS and ZIGE_STANDIN_OFFICIAL_ACCOUNT.
-  standin_dir="$(mktemp -d)"
-  export ZIGE_STANDIN_SMS=127.0.0.1:3043 ZIGE_STANDIN_OFFICIAL_ACCOUNT=127.0.0.1:3046
-  ZIGE_STANDIN_WECHATPAY=127.0.0.1:3041 ZIGE_STANDIN_ALIPAY=127.0.0.1:3042 ZIGE_STANDIN_SETTINGS="$standin_dir/settings" \
-    ZIGE_PUBLIC_URL=http://127.0.0.1:3000 "$CARGO_TARGET_DIR/debug/examples/gateway_standins" >"$ZIGE_TOOLS/gateway-standins.log" 2>&1 &
-  standins=$!
-  # The authority's identity provider (seed 003's 用报名系统账号登录): npm's oidc-provider, OpenID
-  # Certified, run by node on loopback with the browser tests' accounts; the site signs candidates
-  # in through it.
-  echo "zige-test-secret-0123456789abcdef" >"$standin_dir/oidc-secret"
-  OIDC_PORT=3050 OIDC_REDIRECT_URI=http://127.0.0.1:3000/auth/oidc/callback OIDC_SKIP_CONSENT=1 \
-    OIDC_ACCOUNTS="$ZIGE_ROOT/end2end/oidc-provider/browser-test-accounts.json" \
-    node "$ZIGE_ROOT/end2end/oidc-provider/provider.mjs" >"$ZIGE_TOOLS/oidc-provider.log" 2>&1 &
-  oidc_provider=$!
-  # The site's pictures go to the S3-compatible server through a fault-injecting proxy (an example
-  # program the server tests' build made, from the proxy those tests use), which
-  # storage-faults.spec.ts tells to refuse while a candidate uploads (issue 53); the database stays
-  # the site's SQLite file.
-  ZIGE_FAULT_LISTEN=127.0.0.1:3044 ZIGE_FAULT_CONTROL=127.0.0.1:3045 ZIGE_FAULT_UPSTREAM="${AWS_ENDPOINT#http://}" \
-    "$CARGO_TARGET_DIR/debug/examples/storage_fault_proxy" >"$ZIGE_TOOLS/storage-fault-proxy.log" 2>&1 &
-  fault_proxy=$!
-  export ZIGE_BLOB_URL="s3://zige-test/browser-tests-$$" ZIGE_BLOB_ENDPOINT=http://127.0.0.1:3044
-  export ZIGE_STORAGE_FAULTS=127.0.0.1:3045
-  trap 'kill "$standins" "$oidc_provider" "$fault_proxy" 2>/dev/null || true' EXIT
-  export ZIGE_OIDC_ISSUER=http://127.0.0.1:3050 ZIGE_OIDC_CLIENT_ID=zige ZIGE_OIDC_CLIENT_SECRET_FILE="$standin_dir/oidc-secret"
-  export ZIGE_OIDC_SCOPES="profile phone identity"
-  for _ in $(seq 100); do [ -s "$standin_dir/settings" ] && break; sleep 0.1; done
-  set -a
-  # shellcheck source=/dev/null
-  source "$standin_dir/settings"
-  set +a
-  # The payment gateways post their notifications to, and send the candidate back to, the public address.
-  export ZIGE_PUBLIC_URL=http://127.0.0.1:3000
-  export ZIGE_SITE_BUILD=release
-  # The server's whole log of the run is kept, and read for passwords and ID numbers afterwards.
-  e2e_log="$ZIGE_TOOLS/end-to-end.log"
-  # Linted as the tests' build was (the same compiler for the workspace's crates), so the server
-  # those tests built is the one that runs here, not compiled again (about 2 min).
-  linted cargo leptos end-to-end --split --server-only 2>&1 | tee "$e2e_log" || status=$?
-  node end2end/summary.mjs end2end/test-results/results.json || status=1
-  python3 scripts/checks/log_secrets.py "$e2e_log" end2end/tests || status=1
-  kill "$standins" "$oidc_provider" "$fault_proxy" 2>/dev/null || true
-  rm -rf "$ZIGE_DATA_DIR" "$standin_dir"
-  exit "$status"
-}
-# Whether the release site was taken as built before (at once, where it was kept).
-site_was_kept() { grep -aq '^began: the release WASM .*, as built before' "$wasm_log"; }
-# Whether process `pid` has ended (a child not reaped yet counts as ended).
-has_ended() { ! awk '$3 != "Z" { found = 1 } END { exit !found }' "/proc/$1/stat" 2>/dev/null; }
-postgresql_pass_done="$ZIGE_TOOLS/postgresql-pass-done"
-rm -f "$postgresql_pass_done"
-browser_tests >"$browser_log" 2>&1 &
-browser_job=$!
-if site_was_kept; then
-  # The list reporter writes each test's line as it ends: the first of the other files' is the
-  # sign that the assistant's have all ended.
-  until grep -aq '\[the rest\]' "$browser_log" || has_ended "$browser_job"; do sleep 2; done
-fi
-trap 'stop_tree "$browser_job"; stop_tree "$wasm_build"; stop_test_postgres; stop_test_s3; stop_compile_cache; where_the_minutes_went' EXIT
 step "server integration tests again, on PostgreSQL and S3-compatible storage"
 # The same package selection as the SQLite pass (the whole workspace): cargo unifies features over
 # what it builds, so `-p server` alone rebuilt every test binary (about 2 min) for other features.
@@ -324,22 +204,93 @@ RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend --tests
   database_faults::uploads_through_a_real_postgresql_restart
 stop_test_postgres
 unset ZIGE_TEST_POSTGRES_URL ZIGE_TEST_POSTGRES_RESTART
-touch "$postgresql_pass_done"
+# The S3-compatible server stays for the browser tests: their site keeps its pictures there.
 
-# The server tests are done, so neither the build nor the browser tests yield any longer: at the
-# lowest priority, on a machine busy with other work, the build starves (beside `stress-ng --cpu 2`
-# it compiled one crate in 16 minutes). They get an ordinary share from here, where the user may
-# raise a priority again (root, as CI runs; elsewhere they stay low, and slow on a busy machine).
-# Linux keeps a priority per thread, and cargo-leptos starts wasm-bindgen and wasm-opt from its
-# worker threads: each thread of each process is given it.
-for pid in $(tree_of "$wasm_build") $(tree_of "$browser_job"); do
+step "browser tests (Playwright, headless Chromium) on the release site"
+# The browser tests run the site that ships: WASM built for size, split, optimised and
+# precompressed (`--release --frontend-only`), served by the debug server the tests above built
+# the dependencies of (a release server would compile everything again, about 12 min). On that
+# site first-load.spec.ts holds the candidate's pages to the 350 KB budget (ZIGE_SITE_BUILD).
+status=0
+# The tests are done, so the build no longer takes only what they leave idle: on a machine busy
+# with other work, the lowest priority starves it (beside `stress-ng --cpu 2` it compiled one crate
+# in 16 minutes). It gets an ordinary share from here, where the user may raise a priority again
+# (root, as CI runs; elsewhere it stays low, and slow on a busy machine). Linux keeps a priority
+# per thread, and cargo-leptos starts wasm-bindgen and wasm-opt from its worker threads: each
+# thread of each process is given it.
+for pid in $(tree_of "$wasm_build"); do
   for thread in /proc/"$pid"/task/*; do renice -n 0 -p "${thread##*/}" >/dev/null 2>&1 || true; done
 done
-# The S3-compatible server stays until the browser tests end: their site keeps its pictures there.
-step "the browser tests' end (begun beside the PostgreSQL pass; their output follows)"
-status=0
-wait "$browser_job" || status=$?
-cat "$browser_log"
+if ! wait "$wasm_build"; then
+  cat "$wasm_log"
+  echo "the browser's release build failed (above)" >&2
+  exit 1
+fi
+tail -n 5 "$wasm_log"
+# When the release WASM, its lints and the whole build ended (the build runs beside the tests).
+grep -a '^began: \|^ended: ' "$wasm_log" || true
+echo "the browser tests began $(date +%T)"
+# No staff screen and no JSON decoder in the candidate's main module (the budget depends on both).
+# The site's own two WASM files: kept with it, or cargo's where it could not be kept.
+if [ -n "$site_key" ] && [ -d "$(release_site_entry "$site_key")/wasm-release" ]; then
+  front_intermediates="$(release_site_entry "$site_key")/wasm-release"
+fi
+python3 scripts/checks/candidate_module.py "$front_intermediates" || status=1
+# A fresh data folder: the browser tests start from the demo data only.
+ZIGE_DATA_DIR="$(mktemp -d)"
+export ZIGE_DATA_DIR
+# The browser tests log in with the demo accounts the README publishes.
+export ZIGE_SEED_DEMO=true
+# The fee test pays at the sandbox cashier, which only a configuration that asks for it offers
+# (and, beside WeChat Pay's and Alipay's stand-ins, only a declared test installation).
+export ZIGE_PAYMENT_SANDBOX=true ZIGE_TEST_INSTALLATION=true
+# ... and at WeChat Pay's and Alipay's cashiers, and texts go through Alibaba Cloud's SendSms:
+# their local stand-ins (an example program the server tests' build made, from the stand-ins
+# those tests use) listen beside the site, and write the settings of an installation with both
+# merchant contracts, the SMS gateway and the 公众号, which the site starts with. The browser
+# tests read the texts and 公众号 messages the stand-ins accepted from them, at
+# ZIGE_STANDIN_SMS and ZIGE_STANDIN_OFFICIAL_ACCOUNT.
+standin_dir="$(mktemp -d)"
+export ZIGE_STANDIN_SMS=127.0.0.1:3043 ZIGE_STANDIN_OFFICIAL_ACCOUNT=127.0.0.1:3046
+ZIGE_STANDIN_WECHATPAY=127.0.0.1:3041 ZIGE_STANDIN_ALIPAY=127.0.0.1:3042 ZIGE_STANDIN_SETTINGS="$standin_dir/settings" \
+  ZIGE_PUBLIC_URL=http://127.0.0.1:3000 "$CARGO_TARGET_DIR/debug/examples/gateway_standins" >"$ZIGE_TOOLS/gateway-standins.log" 2>&1 &
+standins=$!
+# The authority's identity provider (seed 003's 用报名系统账号登录): npm's oidc-provider, OpenID
+# Certified, run by node on loopback with the browser tests' accounts; the site signs candidates
+# in through it.
+echo "zige-test-secret-0123456789abcdef" >"$standin_dir/oidc-secret"
+OIDC_PORT=3050 OIDC_REDIRECT_URI=http://127.0.0.1:3000/auth/oidc/callback OIDC_SKIP_CONSENT=1 \
+  OIDC_ACCOUNTS="$ZIGE_ROOT/end2end/oidc-provider/browser-test-accounts.json" \
+  node "$ZIGE_ROOT/end2end/oidc-provider/provider.mjs" >"$ZIGE_TOOLS/oidc-provider.log" 2>&1 &
+oidc_provider=$!
+# The site's pictures go to the S3-compatible server through a fault-injecting proxy (an example
+# program the server tests' build made, from the proxy those tests use), which
+# storage-faults.spec.ts tells to refuse while a candidate uploads (issue 53); the database stays
+# the site's SQLite file.
+ZIGE_FAULT_LISTEN=127.0.0.1:3044 ZIGE_FAULT_CONTROL=127.0.0.1:3045 ZIGE_FAULT_UPSTREAM="${AWS_ENDPOINT#http://}" \
+  "$CARGO_TARGET_DIR/debug/examples/storage_fault_proxy" >"$ZIGE_TOOLS/storage-fault-proxy.log" 2>&1 &
+fault_proxy=$!
+export ZIGE_BLOB_URL="s3://zige-test/browser-tests-$$" ZIGE_BLOB_ENDPOINT=http://127.0.0.1:3044
+export ZIGE_STORAGE_FAULTS=127.0.0.1:3045
+trap 'kill "$standins" "$oidc_provider" "$fault_proxy" 2>/dev/null || true; stop_test_s3; stop_compile_cache; where_the_minutes_went' EXIT
+export ZIGE_OIDC_ISSUER=http://127.0.0.1:3050 ZIGE_OIDC_CLIENT_ID=zige ZIGE_OIDC_CLIENT_SECRET_FILE="$standin_dir/oidc-secret"
+export ZIGE_OIDC_SCOPES="profile phone identity"
+for _ in $(seq 100); do [ -s "$standin_dir/settings" ] && break; sleep 0.1; done
+set -a
+# shellcheck source=/dev/null
+source "$standin_dir/settings"
+set +a
+# The payment gateways post their notifications to, and send the candidate back to, the public address.
+export ZIGE_PUBLIC_URL=http://127.0.0.1:3000
+export ZIGE_SITE_BUILD=release
+# The server's whole log of the run is kept, and read for passwords and ID numbers afterwards.
+e2e_log="$ZIGE_TOOLS/end-to-end.log"
+# Linted as the tests' build was (the same compiler for the workspace's crates), so the server
+# those tests built is the one that runs here, not compiled again (about 2 min).
+linted cargo leptos end-to-end --split --server-only 2>&1 | tee "$e2e_log" || status=$?
+node end2end/summary.mjs end2end/test-results/results.json || status=1
+python3 scripts/checks/log_secrets.py "$e2e_log" end2end/tests || status=1
+kill "$standins" "$oidc_provider" "$fault_proxy" 2>/dev/null || true
 stop_test_s3
+rm -rf "$ZIGE_DATA_DIR" "$standin_dir"
 exit "$status"
-

@@ -46,9 +46,9 @@ test('the demo admin creates an exam from a preset and imports a CSV with a bad 
 
 // 文档模板: the layout of a document is the administrator's to change, per exam, without a
 // programmer; a broken template is refused with its line and never reaches a candidate.
-test('the demo admin changes 002\'s ticket template: a mistake is named by its line, a good one is previewed, then undone', async ({ page }) => {
-  await staffLogsInOnThePage(page, DEMO_ADMIN);
-  await expect(page.getByRole('link', { name: '考试管理' })).toBeVisible();
+test('the demo admin changes 002\'s ticket template: a mistake is named by its line, a good one is previewed, then undone', async ({ browser }) => {
+  // In the session this worker keeps: the sign-in on the page is the test above's.
+  const page = await (await adminContext(browser)).newPage();
   await open(page, '/admin/exams/002');
   await expect(page.getByRole('region', { name: '文档模板' })).toBeVisible();
   // Located by its class: its name changes with the language below.
