@@ -84,6 +84,7 @@ test('the demo admin changes 002\'s ticket template: a mistake is named by its l
   await expect(panel.getByTestId('template-origin')).toHaveText('The template shipped with Zige');
   await expect(editor).toHaveValue(shipped);
   await expectAccessible(page);
+  await page.context().close();
 });
 
 // 保存时间: the note stays once the page has reloaded the saved windows (it went with the reload).
