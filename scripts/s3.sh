@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Starts a throwaway S3-compatible server for the tests (moto's server, from PyPI, in
-# .tools/pyenv), creates the bucket `zige-test` and exports what the server's S3 store reads:
+# the machine's venv, ZIGE_PYENV), creates the bucket `zige-test` and exports what the server's S3 store reads:
 # ZIGE_TEST_S3_URL and the standard AWS_* variables. Sourced by scripts/test.sh, which stops it
 # with `stop_test_s3` (also on exit). Objects live in the server's memory and go with it.
 
 ZIGE_S3_PORT="$(free_port)"
 ZIGE_S3_LOG="$(mktemp /tmp/zige-s3.XXXXXX.log)"
-step "starting a throwaway S3-compatible server (moto $("$ZIGE_TOOLS/pyenv/bin/python" -c 'import moto; print(moto.__version__)')) on 127.0.0.1:$ZIGE_S3_PORT"
-"$ZIGE_TOOLS/pyenv/bin/python" -m moto.server -H 127.0.0.1 -p "$ZIGE_S3_PORT" >"$ZIGE_S3_LOG" 2>&1 &
+step "starting a throwaway S3-compatible server (moto $("$ZIGE_PYENV/bin/python" -c 'import moto; print(moto.__version__)')) on 127.0.0.1:$ZIGE_S3_PORT"
+"$ZIGE_PYENV/bin/python" -m moto.server -H 127.0.0.1 -p "$ZIGE_S3_PORT" >"$ZIGE_S3_LOG" 2>&1 &
 ZIGE_S3_PID=$!
-"$ZIGE_TOOLS/pyenv/bin/python" - "$ZIGE_S3_PORT" <<'PY'
+"$ZIGE_PYENV/bin/python" - "$ZIGE_S3_PORT" <<'PY'
 import sys, time, urllib.request
 url = f"http://127.0.0.1:{sys.argv[1]}/zige-test"
 for _ in range(200):

@@ -9,6 +9,9 @@
 set -euo pipefail
 ZIGE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ZIGE_TOOLS="$ZIGE_ROOT/.tools"
+# The tests' and benchmarks' Python (moto, aiosmtpd, the benchmarks' packages): one for the machine,
+# not one per checkout, so CI's clean clone does not install it again (about a minute).
+ZIGE_PYENV="${XDG_CACHE_HOME:-$HOME/.cache}/zige/pyenv"
 export PATH="$HOME/.cargo/bin:$ZIGE_TOOLS/node_modules/.bin:$PATH"
 
 # Each step says when it began, so a run's log shows where its minutes went; with ZIGE_STEP_LOG
@@ -45,16 +48,16 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # Debian packages; a fresh machine may have no package lists yet.
 apt_install() { as_root apt-get install -y "$@" || { as_root apt-get update && as_root apt-get install -y "$@"; }; }
 
-# The benchmarks' Python: the tools' venv, with the PyPI packages a benchmark names installed once
+# The benchmarks' Python: the machine's venv (ZIGE_PYENV), with the PyPI packages a benchmark names installed once
 # (`python="$(bench_python 'import PIL, numpy' pillow numpy)"`). Prints the interpreter's path.
 bench_python() {
   local imports="$1"
   shift
-  local python="$ZIGE_TOOLS/pyenv/bin/python"
+  local python="$ZIGE_PYENV/bin/python"
   if ! "$python" -c "$imports" >/dev/null 2>&1; then
     step "installing $* (PyPI)" >&2
-    [ -x "$python" ] || python3 -m venv "$ZIGE_TOOLS/pyenv" >&2
-    "$ZIGE_TOOLS/pyenv/bin/pip" install --quiet "$@" >&2
+    [ -x "$python" ] || python3 -m venv "$ZIGE_PYENV" >&2
+    "$ZIGE_PYENV/bin/pip" install --quiet "$@" >&2
   fi
   echo "$python"
 }

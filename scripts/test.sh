@@ -37,18 +37,18 @@ fi
 # PostgreSQL pass keeps its blobs in a real S3-compatible server (moto's): both from PyPI.
 # Both at the versions scripts/test-requirements.txt pins, with everything they pull in.
 requirements="$ZIGE_ROOT/scripts/test-requirements.txt"
-if ! cmp -s "$requirements" "$ZIGE_TOOLS/pyenv/requirements.txt" \
-  || ! "$ZIGE_TOOLS/pyenv/bin/python" -c 'import aiosmtpd, moto.server' >/dev/null 2>&1; then
+if ! cmp -s "$requirements" "$ZIGE_PYENV/requirements.txt" \
+  || ! "$ZIGE_PYENV/bin/python" -c 'import aiosmtpd, moto.server' >/dev/null 2>&1; then
   step "installing aiosmtpd and moto[server] (PyPI, pinned) for the email and object storage tests"
-  if [ ! -x "$ZIGE_TOOLS/pyenv/bin/pip" ] && ! python3 -m venv "$ZIGE_TOOLS/pyenv" >/dev/null 2>&1; then
+  if [ ! -x "$ZIGE_PYENV/bin/pip" ] && ! python3 -m venv "$ZIGE_PYENV" >/dev/null 2>&1; then
     apt_install python3-venv
-    rm -rf "$ZIGE_TOOLS/pyenv"
-    python3 -m venv "$ZIGE_TOOLS/pyenv"
+    rm -rf "$ZIGE_PYENV"
+    python3 -m venv "$ZIGE_PYENV"
   fi
-  "$ZIGE_TOOLS/pyenv/bin/pip" install --quiet -r "$requirements"
-  cp "$requirements" "$ZIGE_TOOLS/pyenv/requirements.txt"
+  "$ZIGE_PYENV/bin/pip" install --quiet -r "$requirements"
+  cp "$requirements" "$ZIGE_PYENV/requirements.txt"
 fi
-export ZIGE_TEST_PYTHON="$ZIGE_TOOLS/pyenv/bin/python"
+export ZIGE_TEST_PYTHON="$ZIGE_PYENV/bin/python"
 
 # Two servers behind a real load balancer in the PostgreSQL pass: Debian's nginx.
 if [ ! -x /usr/sbin/nginx ]; then
@@ -155,6 +155,12 @@ wasm_log="$ZIGE_TOOLS/wasm-release.log"
 # very sources is taken as it was built (scripts/release-site-cache.sh).
 source "$ZIGE_ROOT/scripts/release-site-cache.sh"
 site_key="$(release_site_key)"
+source "$ZIGE_ROOT/scripts/tests-build-reuse.sh"
+tests_key="$(tests_build_key)"
+if [ -n "$site_key" ] && [ -d "$(release_site_entry "$site_key")/site" ]; then
+  take_tests_build "$tests_key"
+fi
+trap 'give_back_source_times; stop_compile_cache; where_the_minutes_went' EXIT
 front_intermediates="$CARGO_TARGET_DIR/front/wasm32-unknown-unknown/wasm-release"
 (
   renice -n 19 "$BASHPID" >/dev/null
@@ -183,7 +189,7 @@ stop_tree() {
   for child in $(pgrep -P "$1" 2>/dev/null); do stop_tree "$child"; done
   kill "$1" 2>/dev/null || true
 }
-trap 'stop_tree "$wasm_build"; stop_compile_cache; where_the_minutes_went' EXIT
+trap 'stop_tree "$wasm_build"; give_back_source_times; stop_compile_cache; where_the_minutes_went' EXIT
 
 step "lints, unit, property and server integration tests (SQLite)"
 RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend
@@ -193,7 +199,7 @@ RUSTFLAGS="$host_flags" linted cargo test --workspace --exclude frontend
 # stopped and removed afterwards. Only this pass runs two servers behind nginx.
 source "$ZIGE_ROOT/scripts/postgres.sh"
 source "$ZIGE_ROOT/scripts/s3.sh"
-trap 'stop_tree "$wasm_build"; stop_test_postgres; stop_test_s3; stop_compile_cache; where_the_minutes_went' EXIT
+trap 'stop_tree "$wasm_build"; stop_test_postgres; stop_test_s3; give_back_source_times; stop_compile_cache; where_the_minutes_went' EXIT
 step "server integration tests again, on PostgreSQL and S3-compatible storage"
 # The same package selection as the SQLite pass (the whole workspace): cargo unifies features over
 # what it builds, so `-p server` alone rebuilt every test binary (about 2 min) for other features.
@@ -272,7 +278,7 @@ ZIGE_FAULT_LISTEN=127.0.0.1:3044 ZIGE_FAULT_CONTROL=127.0.0.1:3045 ZIGE_FAULT_UP
 fault_proxy=$!
 export ZIGE_BLOB_URL="s3://zige-test/browser-tests-$$" ZIGE_BLOB_ENDPOINT=http://127.0.0.1:3044
 export ZIGE_STORAGE_FAULTS=127.0.0.1:3045
-trap 'kill "$standins" "$oidc_provider" "$fault_proxy" 2>/dev/null || true; stop_test_s3; stop_compile_cache; where_the_minutes_went' EXIT
+trap 'kill "$standins" "$oidc_provider" "$fault_proxy" 2>/dev/null || true; stop_test_s3; give_back_source_times; stop_compile_cache; where_the_minutes_went' EXIT
 export ZIGE_OIDC_ISSUER=http://127.0.0.1:3050 ZIGE_OIDC_CLIENT_ID=zige ZIGE_OIDC_CLIENT_SECRET_FILE="$standin_dir/oidc-secret"
 export ZIGE_OIDC_SCOPES="profile phone identity"
 for _ in $(seq 100); do [ -s "$standin_dir/settings" ] && break; sleep 0.1; done
@@ -293,4 +299,6 @@ python3 scripts/checks/log_secrets.py "$e2e_log" end2end/tests || status=1
 kill "$standins" "$oidc_provider" "$fault_proxy" 2>/dev/null || true
 stop_test_s3
 rm -rf "$ZIGE_DATA_DIR" "$standin_dir"
+# A green run notes its build for the next run of the same sources (a clean clone's, in CI).
+if [ "$status" = 0 ]; then note_tests_build "$tests_key"; fi
 exit "$status"

@@ -5,12 +5,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-/// The Python with aiosmtpd that `scripts/test.sh` installs into `.tools/pyenv`.
+/// The Python with aiosmtpd that `scripts/test.sh` installs into the machine's
+/// `~/.cache/zige/pyenv` (`$XDG_CACHE_HOME/zige/pyenv`) and names in `ZIGE_TEST_PYTHON`.
 fn python() -> PathBuf {
     if let Ok(path) = std::env::var("ZIGE_TEST_PYTHON") {
         return PathBuf::from(path);
     }
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.tools/pyenv/bin/python");
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cache")))
+        .unwrap_or_default();
+    let path = cache.join("zige/pyenv/bin/python");
     assert!(
         path.exists(),
         "{} is missing: run ./scripts/test.sh, which installs aiosmtpd for this test",
