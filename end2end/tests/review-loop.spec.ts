@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, Page, test } from '@playwright/test';
-import { clickToNextPage, expectAccessible, makePicture, newResidentId, open, waitForHydration, DEMO_ADMIN, DEMO_REVIEWER, freshCode, staffLogsInOnThePage, signUpThroughTheCheck } from './support';
+import { clickToNextPage, expectAccessible, makePicture, newResidentId, open, waitForHydration, DEMO_ADMIN, DEMO_REVIEWER, withFreshCode, staffLogsInOnThePage, signUpThroughTheCheck } from './support';
 
 // Both roles in two browser windows, the whole loop: a candidate submits; a reviewer works the
 // application with the keyboard alone and returns one picture; the candidate sees the feedback,
@@ -60,9 +60,11 @@ test('a reviewer returns a picture with the keyboard alone; the candidate replac
   await expect(reviewer.getByRole('heading', { name: '两步验证' })).toBeVisible();
   await waitForHydration(reviewer);
   await expect(reviewer.getByLabel('验证码')).toBeFocused();
-  await reviewer.keyboard.type(await freshCode(DEMO_REVIEWER.key));
-  await reviewer.keyboard.press('Enter');
-  await expect(reviewer.getByRole('heading', { name: '材料审核' })).toBeVisible();
+  await withFreshCode(DEMO_REVIEWER.key, async (code) => {
+    await reviewer.keyboard.type(code);
+    await reviewer.keyboard.press('Enter');
+    await expect(reviewer.getByRole('heading', { name: '材料审核' })).toBeVisible();
+  });
   await expectAccessible(reviewer);
   await tabTo(reviewer, '资格初审材料上传（示例考试）');
   await reviewer.keyboard.press('Enter');

@@ -397,9 +397,10 @@ function usedSteps(): Record<string, number> {
 
 /**
  * A code for `key` the server has not taken yet: the current step's, else the next one's (the
- * server takes a step either side of now), else it waits for the step after.
+ * server takes a step either side of now), else it waits for the step after. Called under the
+ * authenticators' lock (withFreshCode).
  */
-export async function freshCode(key: string): Promise<string> {
+async function freshCode(key: string): Promise<string> {
   for (;;) {
     const now = Math.floor(Date.now() / 1000 / 30);
     const step = Math.max(now, (usedSteps()[key] ?? 0) + 1);
@@ -409,6 +410,37 @@ export async function freshCode(key: string): Promise<string> {
       return totpCode(key, step);
     }
     await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+/**
+ * Gives `use` a code for `key` the server has not taken yet, and holds the authenticators' lock
+ * until `use` has the server's answer: workers run side by side, and the server takes only a
+ * step after the last it took, so a code chosen after another worker's but given before it would
+ * make that one's refused. One lock for every key, as they share the file of used steps. The lock
+ * is a folder (made or refused at once, across processes); one left by a worker that died is
+ * taken after a minute.
+ */
+export async function withFreshCode<T>(key: string, use: (code: string) => Promise<T>): Promise<T> {
+  const lock = `${usedStepsFile}.lock`;
+  fs.mkdirSync(path.dirname(usedStepsFile), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      try {
+        if (Date.now() - fs.statSync(lock).mtimeMs > 60_000) fs.rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // Released between the two calls: try again.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return await use(await freshCode(key));
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
   }
 }
 
@@ -431,7 +463,7 @@ async function postPatiently(request: APIRequestContext, url: string, data: obje
 export async function staffLogsIn(request: APIRequestContext, staff: typeof DEMO_ADMIN): Promise<void> {
   const login = await postPatiently(request, '/api/log_in', { id_number: staff.idNumber, password: staff.password });
   expect(login.ok(), `log_in: ${await login.text()}`).toBeTruthy();
-  const given = await postPatiently(request, '/api/give_second_factor', { code: await freshCode(staff.key) });
+  const given = await withFreshCode(staff.key, (code) => postPatiently(request, '/api/give_second_factor', { code }));
   expect(given.ok(), `give_second_factor: ${await given.text()}`).toBeTruthy();
 }
 
@@ -445,8 +477,10 @@ export async function staffLogsInOnThePage(page: Page, staff: typeof DEMO_ADMIN)
   await page.getByLabel('密码').fill(staff.password);
   await clickToNextPage(page, page.getByRole('button', { name: '登录' }));
   await expect(page.getByRole('heading', { name: '两步验证' })).toBeVisible();
-  await page.getByLabel('验证码').fill(await freshCode(staff.key));
-  await clickToNextPage(page, page.getByRole('button', { name: '验证并登录' }));
+  await withFreshCode(staff.key, async (code) => {
+    await page.getByLabel('验证码').fill(code);
+    await clickToNextPage(page, page.getByRole('button', { name: '验证并登录' }));
+  });
 }
 
 /** A fresh exam `code` from `preset`, whose category `category` holds at most `maxCount` pictures
